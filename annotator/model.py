@@ -1,0 +1,77 @@
+"""Dataclasses of the domain (pages, blocks, spans), with no I/O.
+
+Every offset is a Python ``str`` index into the page's original text (a Unicode code
+point), never a UTF-16 position: the GUI converts in one place (``gui/offsets.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NewType
+
+PageId = NewType("PageId", str)
+SpanId = NewType("SpanId", int)
+ArticleNo = NewType("ArticleNo", int)
+CodePoint = NewType("CodePoint", int)
+
+ROLES: tuple[str, ...] = ("kicker", "headline", "subheadline", "byline", "body", "caption", "other")
+PAGE_STATUSES: tuple[str, ...] = ("new", "in_progress", "done", "skipped", "flagged")
+SPAN_ORIGINS: tuple[str, ...] = ("rule", "gazetteer", "model", "human")
+SPAN_STATUSES: tuple[str, ...] = ("suggested", "accepted", "rejected")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-sized range ``[start, end)`` of the page text.
+
+    ``article`` is ``None`` for text outside every article (page furniture, ads).
+    ``confidence`` is the lowest of the heuristic's per-decision confidences, which are
+    kept in ``confidences`` (keys ``role``, ``boundary``, ``join``) so that the window can
+    say *what* is doubtful.
+    """
+
+    start: int
+    end: int
+    role: str = "body"
+    article: int | None = None
+    joins_previous: bool = False
+    confidence: float = 1.0
+    confidences: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled range ``[start, end)`` of the page text (entity or figure)."""
+
+    start: int
+    end: int
+    label: str
+    origin: str = "human"
+    status: str = "accepted"
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One imported page; its ``text`` never changes after import."""
+
+    id: str
+    text: str
+    source: str = ""
+    sha256: str = ""
+    status: str = "new"
+    reviewer: str | None = None
+    note: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A configured span label with its display colour and hot key."""
+
+    name: str
+    colour: str
+    key: str
+    description: str = ""
