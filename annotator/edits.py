@@ -1,0 +1,485 @@
+"""The edit operations: validate an operation against a page's state and plan its effect.
+
+An operation is plain data (``Op(kind, page_id, args)``) so that it can be written to the
+edit log and replayed. ``plan(state, op, labels)`` is pure: it checks the operation,
+computes the page state after it, the exact inverse operation, and what changed. The store
+(the only module that writes SQL) persists a plan in one transaction together with its log
+row; the GUI wraps store calls in ``QUndoCommand``s. Nothing here touches I/O or Qt.
+
+Block operations keep the invariant that article numbers are ``1..k`` in order of each
+article's first block on the page, so exported ordinals never have gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, SPAN_STATUSES, Block, Page, Span
+
+_WS = re.compile(r"\s")
+
+
+class EditError(ValueError):
+    """An operation that cannot be applied; the message says why, nothing is written."""
+
+
+@dataclass(frozen=True)
+class Op:
+    """One edit: a ``kind`` from ``KINDS`` and its JSON-compatible ``args``."""
+
+    kind: str
+    page_id: str
+    args: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "page_id": self.page_id, "args": self.args}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Op:
+        return cls(data["kind"], data["page_id"], dict(data.get("args") or {}))
+
+
+@dataclass(frozen=True)
+class PageState:
+    """What the edit operations act on: one page's status, blocks and spans."""
+
+    page: Page
+    blocks: tuple[Block, ...]
+    spans: dict[int, Span]
+
+    def block_at(self, start: int) -> tuple[int, Block]:
+        for i, block in enumerate(self.blocks):
+            if block.start == start:
+                return i, block
+        raise EditError(f"page {self.page.id!r} has no block starting at offset {start}")
+
+    def span(self, span_id: int) -> Span:
+        try:
+            return self.spans[span_id]
+        except KeyError:
+            raise EditError(f"page {self.page.id!r} has no span with id {span_id}") from None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed, so that views repaint only that."""
+
+    page_id: str
+    blocks: bool = False
+    spans: frozenset[int] = frozenset()
+    status: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.page_id,
+            self.blocks or other.blocks,
+            self.spans | other.spans,
+            self.status or other.status,
+        )
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The planned effect of one operation on a page."""
+
+    op: Op
+    inverse: Op
+    before: PageState
+    after: PageState
+    changes: Changes
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def renumber(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """Renumber articles 1..k in order of each article's first block."""
+    mapping: dict[int, int] = {}
+    out = []
+    for block in blocks:
+        if block.article is None:
+            out.append(block)
+            continue
+        new = mapping.setdefault(block.article, len(mapping) + 1)
+        out.append(block if new == block.article else replace(block, article=new))
+    return tuple(out)
+
+
+def _block_fields(block: Block) -> dict[str, Any]:
+    return {
+        "role": block.role,
+        "article": block.article,
+        "joins_previous": block.joins_previous,
+    }
+
+
+def _diff_blocks(before: tuple[Block, ...], after: tuple[Block, ...]) -> list[list[Any]]:
+    """The ``set_blocks`` changes that turn ``after`` back into ``before`` (same ranges)."""
+    changes = []
+    for old, new in zip(before, after, strict=True):
+        old_fields, new_fields = _block_fields(old), _block_fields(new)
+        diff = {k: v for k, v in old_fields.items() if new_fields[k] != v}
+        if diff:
+            changes.append([old.start, diff])
+    return changes
+
+
+def _with_blocks(state: PageState, blocks: tuple[Block, ...]) -> PageState:
+    return replace(state, blocks=renumber(blocks))
+
+
+def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
+    after = _with_blocks(state, blocks)
+    changes = _diff_blocks(state.blocks, after.blocks)
+    if not changes:
+        raise EditError(f"{op.kind}: nothing to change on page {op.page_id!r}")
+    inverse = Op("set_blocks", op.page_id, {"changes": changes})
+    return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _articles_in_order(blocks: tuple[Block, ...]) -> list[int]:
+    seen: list[int] = []
+    for block in blocks:
+        if block.article is not None and block.article not in seen:
+            seen.append(block.article)
+    return seen
+
+
+def _check_role(role: Any) -> str:
+    if role not in ROLES:
+        raise EditError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    return role
+
+
+# --- block operations ------------------------------------------------------------------
+
+
+def _set_role(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    i, block = state.block_at(op.args["block"])
+    role = _check_role(op.args["role"])
+    if block.role == role:
+        raise EditError(f"block at {block.start} already has role {role!r}")
+    new = replace(block, role=role, article=block.article)
+    return _block_plan(state, op, _replace_at(state.blocks, i, new))
+
+
+def _set_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    blocks = list(state.blocks)
+    for start, fields in op.args["changes"]:
+        i, block = state.block_at(start)
+        unknown = set(fields) - {"role", "article", "joins_previous"}
+        if unknown:
+            raise EditError(f"set_blocks: unknown block fields {sorted(unknown)}")
+        if "role" in fields:
+            _check_role(fields["role"])
+        blocks[i] = replace(blocks[i], **fields)
+    # Restoring exact numbers: do not renumber here, the inverse carries the old numbers.
+    after = replace(state, blocks=tuple(blocks))
+    inverse = Op("set_blocks", op.page_id, {"changes": _diff_blocks(state.blocks, after.blocks)})
+    return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _start_article(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    i, block = state.block_at(op.args["block"])
+    new_no = max((b.article or 0) for b in state.blocks) + 1
+    old_no = block.article
+    blocks = list(state.blocks)
+    if old_no is None:
+        blocks[i] = replace(block, article=new_no, role=_keep_role(block))
+    else:
+        first = next(b for b in state.blocks if b.article == old_no)
+        if first.start == block.start:
+            raise EditError(f"the block at {block.start} already starts its article")
+        for j in range(i, len(blocks)):
+            if blocks[j].article == old_no:
+                blocks[j] = replace(blocks[j], article=new_no)
+    if blocks[i].joins_previous:
+        blocks[i] = replace(blocks[i], joins_previous=False)
+    return _block_plan(state, op, tuple(blocks))
+
+
+def _keep_role(block: Block) -> str:
+    return "body" if block.role == "other" else block.role
+
+
+def _merge_article(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    _, block = state.block_at(op.args["block"])
+    if block.article is None:
+        raise EditError(f"the block at {block.start} is not part of an article")
+    order = _articles_in_order(state.blocks)
+    pos = order.index(block.article)
+    if pos == 0:
+        raise EditError("the first article on the page has no previous article to merge into")
+    target = order[pos - 1]
+    blocks = tuple(
+        replace(b, article=target) if b.article == block.article else b for b in state.blocks
+    )
+    return _block_plan(state, op, blocks)
+
+
+def _move_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    i, block = state.block_at(op.args["block"])
+    direction = op.args["direction"]
+    if direction not in (-1, 1):
+        raise EditError(f"move_block: direction must be -1 or 1, not {direction!r}")
+    order = _articles_in_order(state.blocks)
+    if block.article is None:
+        target = _nearest_article(state.blocks, i, direction)
+    else:
+        pos = order.index(block.article) + direction
+        if not 0 <= pos < len(order):
+            where = "previous" if direction < 0 else "next"
+            raise EditError(f"there is no {where} article to move the block at {block.start} to")
+        target = order[pos]
+    if target is None:
+        raise EditError(f"there is no article to move the block at {block.start} to")
+    new = replace(block, article=target, role=_keep_role(block), joins_previous=False)
+    return _block_plan(state, op, _replace_at(state.blocks, i, new))
+
+
+def _nearest_article(blocks: tuple[Block, ...], i: int, direction: int) -> int | None:
+    j = i + direction
+    while 0 <= j < len(blocks):
+        if blocks[j].article is not None:
+            return blocks[j].article
+        j += direction
+    return None
+
+
+def _mark_other(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    i, block = state.block_at(op.args["block"])
+    new = replace(block, role="other", article=None, joins_previous=False)
+    return _block_plan(state, op, _replace_at(state.blocks, i, new))
+
+
+def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    i, block = state.block_at(op.args["block"])
+    joins = op.kind == "join"
+    if joins and i == 0:
+        raise EditError("the first block on the page has no previous paragraph to join")
+    if joins and block.article is None:
+        raise EditError(f"the block at {block.start} is not part of an article")
+    if block.joins_previous == joins:
+        state_word = "already joins" if joins else "does not join"
+        raise EditError(f"the block at {block.start} {state_word} the previous paragraph")
+    new = replace(block, joins_previous=joins)
+    return _block_plan(state, op, _replace_at(state.blocks, i, new))
+
+
+def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    at = op.args["at"]
+    text = state.page.text
+    i, block = next(
+        ((i, b) for i, b in enumerate(state.blocks) if b.start < at < b.end), (None, None)
+    )
+    if block is None or i is None:
+        raise EditError(f"offset {at} is not inside a block (a split must fall within one)")
+    first_end = at
+    while first_end > block.start and _WS.match(text[first_end - 1]):
+        first_end -= 1
+    second_start = at
+    while second_start < block.end and _WS.match(text[second_start]):
+        second_start += 1
+    if first_end == block.start or second_start == block.end:
+        raise EditError(f"a split at {at} would leave an empty block")
+    fields = dict(op.args.get("second") or {})
+    first = replace(block, end=first_end)
+    second = Block(
+        start=second_start,
+        end=block.end,
+        role=fields.get("role", block.role),
+        article=fields.get("article", block.article),
+        joins_previous=fields.get("joins_previous", False),
+        confidence=fields.get("confidence", 1.0),
+        confidences=fields.get("confidences", {}),
+    )
+    blocks = state.blocks[:i] + (first, second) + state.blocks[i + 1 :]
+    after = replace(state, blocks=renumber(blocks))
+    inverse = Op("merge_blocks", op.page_id, {"block": block.start})
+    return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    i, block = state.block_at(op.args["block"])
+    if i + 1 >= len(state.blocks):
+        raise EditError(f"the block at {block.start} is the last block; nothing to merge with")
+    nxt = state.blocks[i + 1]
+    merged = replace(block, end=nxt.end)
+    blocks = state.blocks[:i] + (merged,) + state.blocks[i + 2 :]
+    after = replace(state, blocks=renumber(blocks))
+    second = {
+        "role": nxt.role,
+        "article": nxt.article,
+        "joins_previous": nxt.joins_previous,
+        "confidence": nxt.confidence,
+        "confidences": dict(nxt.confidences),
+    }
+    inverse = Op("split_block", op.page_id, {"at": nxt.start, "second": second})
+    return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _replace_at(blocks: tuple[Block, ...], i: int, block: Block) -> tuple[Block, ...]:
+    return blocks[:i] + (block,) + blocks[i + 1 :]
+
+
+# --- span operations -------------------------------------------------------------------
+
+
+def _span_from_args(state: PageState, args: dict[str, Any], labels: frozenset[str]) -> Span:
+    start, end, label = args["start"], args["end"], args["label"]
+    text = state.page.text
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        raise EditError(
+            f"span [{start}, {end}) is outside page {state.page.id!r} (0..{len(text)}) or empty"
+        )
+    if label not in labels:
+        raise EditError(f"unknown label {label!r}; configured labels: {', '.join(sorted(labels))}")
+    origin = args.get("origin", "human")
+    status = args.get("status", "accepted")
+    if origin not in SPAN_ORIGINS:
+        raise EditError(f"unknown span origin {origin!r}")
+    if status not in SPAN_STATUSES:
+        raise EditError(f"unknown span status {status!r}")
+    if args.get("id") is None:
+        raise EditError("add_span needs a span id (the store allocates one)")
+    return Span(start, end, label, origin, status, dict(args.get("attrs") or {}), args["id"])
+
+
+def _span_args(span: Span) -> dict[str, Any]:
+    return {
+        "id": span.id,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "origin": span.origin,
+        "status": span.status,
+        "attrs": dict(span.attrs),
+    }
+
+
+def _span_plan(state: PageState, op: Op, span_id: int, new: Span | None, inverse: Op) -> Plan:
+    spans = dict(state.spans)
+    if new is None:
+        del spans[span_id]
+    else:
+        spans[span_id] = new
+    after = replace(state, spans=spans)
+    return Plan(op, inverse, state, after, Changes(op.page_id, spans=frozenset({span_id})))
+
+
+def _add_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    span = _span_from_args(state, op.args, labels)
+    if span.id in state.spans:
+        raise EditError(f"span id {span.id} already exists")
+    return _span_plan(state, op, span.id, span, Op("remove_span", op.page_id, {"id": span.id}))
+
+
+def _remove_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    span = state.span(op.args["id"])
+    return _span_plan(state, op, span.id, None, Op("add_span", op.page_id, _span_args(span)))
+
+
+def _relabel_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    span = state.span(op.args["id"])
+    label = op.args["label"]
+    if label not in labels:
+        raise EditError(f"unknown label {label!r}; configured labels: {', '.join(sorted(labels))}")
+    if label == span.label:
+        raise EditError(f"span {span.id} already has label {label!r}")
+    inverse = Op("relabel_span", op.page_id, {"id": span.id, "label": span.label})
+    return _span_plan(state, op, span.id, replace(span, label=label), inverse)
+
+
+def _set_span_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    span = state.span(op.args["id"])
+    status = op.args["status"]
+    if status not in SPAN_STATUSES:
+        raise EditError(f"unknown span status {status!r}; expected one of {SPAN_STATUSES}")
+    if status == span.status:
+        raise EditError(f"span {span.id} is already {status}")
+    inverse = Op("set_span_status", op.page_id, {"id": span.id, "status": span.status})
+    return _span_plan(state, op, span.id, replace(span, status=status), inverse)
+
+
+def _set_span_attrs(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    span = state.span(op.args["id"])
+    attrs = op.args["attrs"]
+    if not isinstance(attrs, dict):
+        raise EditError("span attrs must be a JSON object")
+    inverse = Op("set_span_attrs", op.page_id, {"id": span.id, "attrs": dict(span.attrs)})
+    return _span_plan(state, op, span.id, replace(span, attrs=dict(attrs)), inverse)
+
+
+# --- page operations -------------------------------------------------------------------
+
+
+def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    status = op.args["status"]
+    if status not in PAGE_STATUSES:
+        raise EditError(f"unknown page status {status!r}; expected one of {PAGE_STATUSES}")
+    note = op.args.get("note", state.page.note)
+    if status == state.page.status and note == state.page.note:
+        raise EditError(f"page {state.page.id!r} is already {status}")
+    inverse = Op(
+        "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
+    )
+    after = replace(state, page=replace(state.page, status=status, note=note))
+    return Plan(op, inverse, state, after, Changes(op.page_id, status=True))
+
+
+def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    ops = [Op.from_json(o) for o in op.args["ops"]]
+    if not ops:
+        raise EditError("an empty batch changes nothing")
+    current, inverses, changes = state, [], Changes(op.page_id)
+    for sub in ops:
+        if sub.page_id != op.page_id:
+            raise EditError("a batch acts on one page only")
+        step = plan(current, sub, labels)
+        current, changes = step.after, changes | step.changes
+        inverses.append(step.inverse.to_json())
+    inverse = Op("batch", op.page_id, {"ops": inverses[::-1]})
+    return Plan(op, inverse, state, current, changes)
+
+
+Planner = Callable[[PageState, Op, frozenset[str]], Plan]
+
+KINDS: dict[str, Planner] = {
+    "set_role": _set_role,
+    "set_blocks": _set_blocks,
+    "start_article": _start_article,
+    "merge_article": _merge_article,
+    "move_block": _move_block,
+    "mark_other": _mark_other,
+    "join": _set_join,
+    "unjoin": _set_join,
+    "split_block": _split_block,
+    "merge_blocks": _merge_blocks,
+    "add_span": _add_span,
+    "remove_span": _remove_span,
+    "relabel_span": _relabel_span,
+    "set_span_status": _set_span_status,
+    "set_span_attrs": _set_span_attrs,
+    "set_page_status": _set_page_status,
+    "batch": _batch,
+}
+
+
+def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
+    """Validate ``op`` against ``state`` and return its effect and exact inverse.
+
+    Raises ``EditError`` with a message for the reviewer when the operation does not apply.
+    """
+    if op.page_id != state.page.id:
+        raise EditError(f"operation for page {op.page_id!r} applied to page {state.page.id!r}")
+    try:
+        planner = KINDS[op.kind]
+    except KeyError:
+        raise EditError(f"unknown edit operation {op.kind!r}") from None
+    try:
+        return planner(state, op, frozenset(labels))
+    except (KeyError, TypeError) as exc:
+        raise EditError(f"{op.kind}: malformed arguments {op.args!r} ({exc})") from None

@@ -1,0 +1,872 @@
+"""The SQLite store: the only module that speaks SQL.
+
+Plain tables that read well in Datasette or the sqlite-utils CLI (``pages``, ``blocks``,
+``spans``, ``edits``, ``predictions``, ``labels``), WAL mode, foreign keys, a trigram
+full-text index over page text, and the schema version in ``PRAGMA user_version`` with
+named migrations. Every write is one transaction: an edit operation commits together with
+its row in the append-only ``edits`` log, and a page import commits with its blocks,
+suggestions and predictions, or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.edits import Changes, Op, PageState, plan
+from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
+from annotator.resources import default_labels
+
+SCHEMA_VERSION = 2
+_STATE_CACHE = 16
+
+
+class StoreError(Exception):
+    """A database that cannot be used; the message names the file and says what to do."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    """An operation as committed: the normalised op, its inverse, the log row, the changes."""
+
+    op: Op
+    inverse: Op
+    edit_id: int
+    changes: Changes
+    state: PageState
+
+
+@dataclass(frozen=True)
+class EditRecord:
+    """One entry of a page's undo history rebuilt from the edit log."""
+
+    edit_id: int
+    op: Op
+    inverse: Op
+    reviewer: str | None
+    at: str
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """One line of the page list."""
+
+    rowid: int
+    id: str
+    status: str
+    articles: int
+    spans: int
+    suggested: int
+
+
+def now() -> str:
+    """The current time as ISO 8601 UTC with seconds, as stored and exported."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- schema and migrations -------------------------------------------------------------
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE pages (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new',
+            reviewer TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX pages_status ON pages(status);
+        CREATE INDEX pages_sha256 ON pages(sha256);
+        CREATE TABLE blocks (
+            page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            article INTEGER,
+            joins_previous INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL DEFAULT 1.0,
+            confidences TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (page_id, start)
+        ) WITHOUT ROWID;
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX spans_page ON spans(page_id, start);
+        CREATE INDEX spans_label_status ON spans(label, status);
+        CREATE TABLE edits (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            page_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target INTEGER,
+            operation TEXT NOT NULL,
+            arguments TEXT NOT NULL,
+            inverse TEXT NOT NULL,
+            reviewer TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX edits_page ON edits(page_id, id);
+        CREATE TABLE predictions (
+            page_id TEXT PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+            blocks TEXT NOT NULL,
+            spans TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            colour TEXT NOT NULL,
+            hotkey TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        );
+        """
+    )
+    rows = [
+        {"name": x.name, "colour": x.colour, "hotkey": x.key, "description": x.description}
+        for x in default_labels()
+    ]
+    for i, row in enumerate(rows):
+        db.execute(
+            "INSERT INTO labels (name, colour, hotkey, description, position) VALUES (?,?,?,?,?)",
+            [row["name"], row["colour"], row["hotkey"], row["description"], i],
+        )
+
+
+def _m002_fulltext(db: sqlite_utils.Database) -> None:
+    # Trigram tokens find any substring of three or more characters, which is what
+    # reviewers of unsegmented Chinese text need; shorter queries fall back to instr().
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE pages_fts USING fts5(
+            id UNINDEXED, text, content='pages', content_rowid='rowid', tokenize='trigram'
+        );
+        INSERT INTO pages_fts (rowid, id, text) SELECT rowid, id, text FROM pages;
+        CREATE TRIGGER pages_fts_insert AFTER INSERT ON pages BEGIN
+            INSERT INTO pages_fts (rowid, id, text) VALUES (new.rowid, new.id, new.text);
+        END;
+        CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages BEGIN
+            INSERT INTO pages_fts (pages_fts, rowid, id, text)
+            VALUES ('delete', old.rowid, old.id, old.text);
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "initial", _m001_initial),
+    (2, "fulltext", _m002_fulltext),
+]
+
+
+def _row_to_page(row: dict[str, Any]) -> Page:
+    return Page(
+        id=row["id"],
+        text=row["text"],
+        source=row["source"],
+        sha256=row["sha256"],
+        status=row["status"],
+        reviewer=row["reviewer"],
+        note=row["note"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _row_to_block(row: Sequence[Any]) -> Block:
+    start, end, role, article, joins, confidence, confidences = row
+    return Block(start, end, role, article, bool(joins), confidence, json.loads(confidences))
+
+
+def _row_to_span(row: Sequence[Any]) -> Span:
+    span_id, start, end, label, origin, status, attrs = row
+    return Span(start, end, label, origin, status, json.loads(attrs), span_id)
+
+
+def _block_values(page_id: str, b: Block) -> tuple[Any, ...]:
+    confidences = json.dumps(b.confidences, ensure_ascii=False)
+    return (
+        page_id,
+        b.start,
+        b.end,
+        b.role,
+        b.article,
+        int(b.joins_previous),
+        b.confidence,
+        confidences,
+    )
+
+
+def _span_values(page_id: str, s: Span) -> tuple[Any, ...]:
+    attrs = json.dumps(s.attrs, ensure_ascii=False)
+    return (s.id, page_id, s.start, s.end, s.label, s.origin, s.status, attrs)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_BLOCK_COLS = 'start, "end", role, article, joins_previous, confidence, confidences'
+_SPAN_COLS = 'id, start, "end", label, origin, status, attrs'
+
+
+class Store:
+    """An open annotator database. Create with ``Store.open(path)``."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+        self._states: OrderedDict[str, PageState] = OrderedDict()
+        self._data_version = self._read_data_version()
+        self._labels: list[Label] | None = None
+
+    # --- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open (and create or migrate) the database at ``path``.
+
+        Raises ``StoreError`` with a message for the user when the file cannot be used:
+        not a database, not an annotator database, locked, read-only, or a newer schema.
+        """
+        path = Path(path)
+        if str(path) != ":memory:":
+            if not path.exists() and not create:
+                raise StoreError(f"{path}: no such database; run 'annotator import' first")
+            if path.exists() and path.is_dir():
+                raise StoreError(f"{path}: is a folder, not a database file")
+            if path.exists() and not os.access(path, os.W_OK):
+                raise StoreError(
+                    f"{path}: the database is read-only; make it writable or copy it elsewhere"
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = None
+        try:
+            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+            return cls._prepare(sqlite_utils.Database(conn), path)
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(_explain_open_error(path, exc)) from None
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+
+    @classmethod
+    def _prepare(cls, db: sqlite_utils.Database, path: Path) -> Store:
+        conn = db.conn
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: this database has schema version {version}, made by a newer annotator "
+                f"(this one knows up to {SCHEMA_VERSION}); upgrade annotator to open it"
+            )
+        tables = set(db.table_names())
+        if version == 0 and tables:
+            raise StoreError(
+                f"{path}: this is an SQLite database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}); choose another file"
+            )
+        if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        # WAL with synchronous=NORMAL survives a crash or kill of the program; only a power
+        # cut may lose the last commits. Full sync would cost a flush per keystroke.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(db, version)
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- labels ----------------------------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        """The configured labels in palette order."""
+        if self._labels is None:
+            rows = self.db.conn.execute(
+                "SELECT name, colour, hotkey, description FROM labels ORDER BY position"
+            ).fetchall()
+            self._labels = [Label(*row) for row in rows]
+        return self._labels
+
+    def add_label(self, label: Label) -> None:
+        """Add a project label (or update its colour, key and description)."""
+        with self.db.atomic():
+            position = self.db.conn.execute("SELECT count(*) FROM labels").fetchone()[0]
+            self.db.conn.execute(
+                "INSERT INTO labels (name, colour, hotkey, description, position) "
+                "VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET colour=excluded.colour, "
+                "hotkey=excluded.hotkey, description=excluded.description",
+                [label.name, label.colour, label.key, label.description, position],
+            )
+        self._labels = None
+
+    def label_names(self) -> frozenset[str]:
+        return frozenset(x.name for x in self.labels())
+
+    # --- pages -----------------------------------------------------------------------
+
+    def page_for_sha256(self, sha256: str) -> str | None:
+        row = self.db.conn.execute(
+            "SELECT id FROM pages WHERE sha256 = ? LIMIT 1", [sha256]
+        ).fetchone()
+        return row[0] if row else None
+
+    def has_page(self, page_id: str) -> bool:
+        row = self.db.conn.execute("SELECT 1 FROM pages WHERE id = ?", [page_id]).fetchone()
+        return row is not None
+
+    def add_page(
+        self,
+        page: Page,
+        blocks: Sequence[Block],
+        suggestions: Sequence[Span] = (),
+    ) -> None:
+        """Store a new page with its heuristic blocks and suggestions, in one transaction.
+
+        The blocks and suggestions are also kept, as first computed, in ``predictions``.
+        """
+        stamp = now()
+        with self.db.atomic():
+            self.db.conn.execute(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    page.id,
+                    page.source,
+                    page.sha256,
+                    page.text,
+                    page.status,
+                    page.reviewer,
+                    page.note,
+                    page.created_at or stamp,
+                    page.updated_at or stamp,
+                ],
+            )
+            self._insert_blocks(page.id, blocks)
+            self._insert_spans(page.id, suggestions)
+            self.db.conn.execute(
+                "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
+                [
+                    page.id,
+                    _json([_block_json(b) for b in blocks]),
+                    _json([_span_json(s) for s in suggestions]),
+                    stamp,
+                ],
+            )
+
+    def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
+        self.db.conn.executemany(
+            f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+            [_block_values(page_id, b) for b in blocks],
+        )
+
+    def _insert_spans(self, page_id: str, spans: Iterable[Span]) -> None:
+        self.db.conn.executemany(
+            f"INSERT INTO spans ({_SPAN_COLS.replace('id, ', 'id, page_id, ', 1)}) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [_span_values(page_id, s) for s in spans],
+        )
+
+    def page(self, page_id: str) -> Page:
+        row = self.db.execute_returning_dicts("SELECT * FROM pages WHERE id = ?", [page_id])
+        if not row:
+            raise KeyError(page_id)
+        return _row_to_page(row[0])
+
+    def blocks(self, page_id: str) -> list[Block]:
+        rows = self.db.conn.execute(
+            f"SELECT {_BLOCK_COLS} FROM blocks WHERE page_id = ? ORDER BY start", [page_id]
+        ).fetchall()
+        return [_row_to_block(r) for r in rows]
+
+    def spans(self, page_id: str, statuses: Iterable[str] | None = None) -> list[Span]:
+        rows = self.db.conn.execute(
+            f'SELECT {_SPAN_COLS} FROM spans WHERE page_id = ? ORDER BY start, "end", id',
+            [page_id],
+        ).fetchall()
+        spans = [_row_to_span(r) for r in rows]
+        if statuses is not None:
+            wanted = set(statuses)
+            spans = [s for s in spans if s.status in wanted]
+        return spans
+
+    def predictions(self, page_id: str) -> tuple[list[Block], list[Span]]:
+        """The heuristic blocks and suggestions of a page as first computed."""
+        row = self.db.conn.execute(
+            "SELECT blocks, spans FROM predictions WHERE page_id = ?", [page_id]
+        ).fetchone()
+        if row is None:
+            return [], []
+        blocks = [Block(**b) for b in json.loads(row[0])]
+        spans = [Span(**s) for s in json.loads(row[1])]
+        return blocks, spans
+
+    def page_state(self, page_id: str) -> PageState:
+        """The page with its blocks and spans, cached while no other connection writes."""
+        self._check_foreign_writes()
+        state = self._states.get(page_id)
+        if state is None:
+            state = PageState(
+                self.page(page_id),
+                tuple(self.blocks(page_id)),
+                {s.id: s for s in self.spans(page_id) if s.id is not None},
+            )
+            self._remember(state)
+        else:
+            self._states.move_to_end(page_id)
+        return state
+
+    def _remember(self, state: PageState) -> None:
+        self._states[state.page.id] = state
+        self._states.move_to_end(state.page.id)
+        while len(self._states) > _STATE_CACHE:
+            self._states.popitem(last=False)
+
+    def _read_data_version(self) -> int:
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _check_foreign_writes(self) -> None:
+        # data_version changes only when another connection commits: then cached page
+        # states may be stale (a second window on the same database).
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._states.clear()
+            self._data_version = version
+
+    # --- edits -----------------------------------------------------------------------
+
+    def apply(
+        self, op: Op, reviewer: str | None = None, *, action: str = "do", target: int | None = None
+    ) -> Applied:
+        """Validate and commit one edit operation with its log row, in one transaction.
+
+        ``action`` is ``do`` for a new edit, ``undo``/``redo`` when the GUI replays the
+        inverse/original of the logged edit ``target``. Raises ``EditError`` when the
+        operation does not apply; nothing is written then.
+        """
+        if action not in ("do", "undo", "redo"):
+            raise ValueError(f"unknown edit action {action!r}")
+        state = self.page_state(op.page_id)
+        op = self._allocate_span_ids(op)
+        if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
+            # The first edit moves a page to in_progress; as part of the same operation so
+            # that undo restores 'new' exactly.
+            status = Op("set_page_status", op.page_id, {"status": "in_progress"})
+            op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
+        result = plan(state, op, self.label_names())
+        stamp = now()
+        try:
+            with self.db.atomic():
+                self._persist(result.before, result.after, stamp, reviewer)
+                edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
+        except sqlite3.DatabaseError:
+            self._states.pop(op.page_id, None)
+            raise
+        after = replace(
+            result.after,
+            page=replace(
+                result.after.page, updated_at=stamp, reviewer=reviewer or result.after.page.reviewer
+            ),
+        )
+        self._remember(after)
+        return Applied(op, result.inverse, edit_id, result.changes, after)
+
+    def _allocate_span_ids(self, op: Op) -> Op:
+        counter = [self._next_span_id()]
+
+        def fill(o: dict[str, Any]) -> dict[str, Any]:
+            args = dict(o["args"])
+            if o["kind"] == "add_span" and args.get("id") is None:
+                args["id"] = counter[0]
+                counter[0] += 1
+            elif o["kind"] == "batch":
+                args["ops"] = [fill(sub) for sub in args["ops"]]
+            return {**o, "args": args}
+
+        return Op.from_json(fill(op.to_json()))
+
+    def _next_span_id(self) -> int:
+        # AUTOINCREMENT never reuses an id, so an undone and redone span keeps its id
+        # without colliding with spans added in between.
+        row = self.db.conn.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'spans'), 0), "
+            "coalesce((SELECT max(id) FROM spans), 0))"
+        ).fetchone()
+        return int(row[0]) + 1
+
+    def _persist(
+        self, before: PageState, after: PageState, stamp: str, reviewer: str | None
+    ) -> None:
+        conn, page_id = self.db.conn, after.page.id
+        if before.blocks != after.blocks or _confidences_differ(before.blocks, after.blocks):
+            conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
+            self._insert_blocks(page_id, after.blocks)
+        removed = [i for i in before.spans if i not in after.spans]
+        changed = [s for i, s in after.spans.items() if before.spans.get(i) != s]
+        if removed:
+            conn.executemany("DELETE FROM spans WHERE id = ?", [[i] for i in removed])
+        if changed:
+            conn.executemany(
+                'INSERT OR REPLACE INTO spans (id, page_id, start, "end", label, origin, '
+                "status, attrs) VALUES (?,?,?,?,?,?,?,?)",
+                [_span_values(page_id, s) for s in changed],
+            )
+            self._bump_span_sequence(max(s.id for s in changed if s.id is not None))
+        p = after.page
+        conn.execute(
+            "UPDATE pages SET status = ?, note = ?, reviewer = coalesce(?, reviewer), "
+            "updated_at = ? WHERE id = ?",
+            [p.status, p.note, reviewer, stamp, page_id],
+        )
+
+    def _bump_span_sequence(self, span_id: int) -> None:
+        self.db.conn.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'spans'", [span_id]
+        )
+
+    def _log(
+        self, op: Op, inverse: Op, reviewer: str | None, action: str, target: int | None, at: str
+    ) -> int:
+        cursor = self.db.conn.execute(
+            "INSERT INTO edits (page_id, action, target, operation, arguments, inverse, "
+            "reviewer, at) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                op.page_id,
+                action,
+                target,
+                op.kind,
+                _json(op.args),
+                _json(inverse.to_json()),
+                reviewer,
+                at,
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def history(self, page_id: str) -> tuple[list[EditRecord], list[EditRecord]]:
+        """The page's undo stack and redo stack, rebuilt from the edit log.
+
+        Returns ``(done, undone)``: ``done`` oldest first, ``undone`` in the order redo
+        would replay them (next redo first).
+        """
+        rows = self.db.conn.execute(
+            "SELECT id, action, target, operation, arguments, inverse, reviewer, at "
+            "FROM edits WHERE page_id = ? ORDER BY id",
+            [page_id],
+        ).fetchall()
+        done: list[EditRecord] = []
+        redo: list[EditRecord] = []
+        for edit_id, action, _target, kind, args, inverse, reviewer, at in rows:
+            if action == "do":
+                op = Op(kind, page_id, json.loads(args))
+                done.append(
+                    EditRecord(edit_id, op, Op.from_json(json.loads(inverse)), reviewer, at)
+                )
+                redo.clear()
+            elif action == "undo" and done:
+                redo.append(done.pop())
+            elif action == "redo" and redo:
+                done.append(redo.pop())
+        return done, redo[::-1]
+
+    # --- suggestions -----------------------------------------------------------------
+
+    def replace_suggestions(self, page_id: str, spans: Sequence[Span]) -> int:
+        """Replace the page's open machine suggestions with ``spans``; returns how many.
+
+        Accepted, rejected and human spans are never touched, and a suggestion that equals
+        one of them (same range and label) is not added again.
+        """
+        with self.db.atomic():
+            conn = self.db.conn
+            conn.execute(
+                "DELETE FROM spans WHERE page_id = ? AND status = 'suggested' AND origin != 'human'",
+                [page_id],
+            )
+            kept = {
+                (s, e, label)
+                for s, e, label in conn.execute(
+                    'SELECT start, "end", label FROM spans WHERE page_id = ?', [page_id]
+                )
+            }
+            fresh = [replace(s, id=None) for s in spans if (s.start, s.end, s.label) not in kept]
+            self._insert_spans(page_id, fresh)
+        self._states.pop(page_id, None)
+        return len(fresh)
+
+    def decided_span_counts(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+        """Counts of accepted and of rejected (text, label) pairs over all pages."""
+        accepted: dict[tuple[str, str], int] = {}
+        rejected: dict[tuple[str, str], int] = {}
+        rows = self.db.conn.execute(
+            'SELECT substr(p.text, s.start + 1, s."end" - s.start), s.label, s.status, count(*) '
+            "FROM spans s JOIN pages p ON p.id = s.page_id WHERE s.status != 'suggested' "
+            "GROUP BY 1, 2, 3"
+        )
+        for text, label, status, n in rows:
+            (accepted if status == "accepted" else rejected)[(text, label)] = n
+        return accepted, rejected
+
+    def rejected_ranges(self, page_id: str) -> frozenset[tuple[int, int, str]]:
+        rows = self.db.conn.execute(
+            "SELECT start, \"end\", label FROM spans WHERE page_id = ? AND status = 'rejected'",
+            [page_id],
+        )
+        return frozenset((s, e, label) for s, e, label in rows)
+
+    # --- lists, search, counts -------------------------------------------------------
+
+    def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if status:
+            if status not in PAGE_STATUSES and status != "not_done":
+                raise ValueError(f"unknown page status {status!r}")
+            if status == "not_done":
+                where.append("p.status NOT IN ('done', 'skipped')")
+            else:
+                where.append("p.status = ?")
+                params.append(status)
+        if search:
+            if len(search) >= 3:
+                phrase = '"' + search.replace('"', '""') + '"'
+                where.append(
+                    "(p.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)"
+                    " OR instr(p.id, ?) > 0)"
+                )
+                params += [phrase, search]
+            else:
+                where.append("(instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)")
+                params += [search, search]
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def count_pages(self, status: str | None = None, search: str | None = None) -> int:
+        where, params = self._filter_sql(status, search)
+        return self.db.conn.execute(f"SELECT count(*) FROM pages p{where}", params).fetchone()[0]
+
+    def page_rows(
+        self, offset: int, limit: int, status: str | None = None, search: str | None = None
+    ) -> list[PageRow]:
+        """A window of the page list (in import order), for lazy list models."""
+        where, params = self._filter_sql(status, search)
+        rows = self.db.conn.execute(
+            "SELECT p.rowid, p.id, p.status, "
+            "(SELECT count(DISTINCT article) FROM blocks b WHERE b.page_id = p.id), "
+            "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'accepted'), "
+            "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'suggested') "
+            f"FROM pages p{where} ORDER BY p.rowid LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [PageRow(*row) for row in rows]
+
+    def page_position(
+        self, page_id: str, status: str | None = None, search: str | None = None
+    ) -> int | None:
+        """The row number of ``page_id`` in the filtered list, or None when filtered out."""
+        where, params = self._filter_sql(status, search)
+        row = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
+        if row is None:
+            return None
+        joiner = " AND " if where else " WHERE "
+        inside = self.db.conn.execute(
+            f"SELECT count(*) FROM pages p{where}{joiner}p.rowid = ?", [*params, row[0]]
+        ).fetchone()[0]
+        if not inside:
+            return None
+        return self.db.conn.execute(
+            f"SELECT count(*) FROM pages p{where}{joiner}p.rowid < ?", [*params, row[0]]
+        ).fetchone()[0]
+
+    def neighbour_page(self, page_id: str, step: int, status: str | None = None) -> str | None:
+        """The next (step=1) or previous (step=-1) page in import order, optionally by status."""
+        where, params = self._filter_sql(status, None)
+        rowid = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
+        if rowid is None:
+            return None
+        cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        joiner = " AND " if where else " WHERE "
+        row = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where}{joiner}p.rowid {cmp} ? ORDER BY p.rowid {order} LIMIT 1",
+            [*params, rowid[0]],
+        ).fetchone()
+        return row[0] if row else None
+
+    def first_page(self, status: str | None = None) -> str | None:
+        where, params = self._filter_sql(status, None)
+        row = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT 1", params
+        ).fetchone()
+        return row[0] if row else None
+
+    def status_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(PAGE_STATUSES, 0)
+        for status, n in self.db.conn.execute("SELECT status, count(*) FROM pages GROUP BY 1"):
+            counts[status] = n
+        return counts
+
+    def stats(self) -> dict[str, Any]:
+        """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
+        conn = self.db.conn
+        spans: dict[str, dict[str, int]] = {}
+        for label, status, n in conn.execute(
+            "SELECT label, status, count(*) FROM spans GROUP BY 1, 2 ORDER BY 1, 2"
+        ):
+            spans.setdefault(label, {})[status] = n
+        return {
+            "pages": {"total": sum(self.status_counts().values()), **self.status_counts()},
+            "articles": conn.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT page_id, article FROM blocks "
+                "WHERE article IS NOT NULL)"
+            ).fetchone()[0],
+            "blocks": dict(conn.execute("SELECT role, count(*) FROM blocks GROUP BY 1 ORDER BY 1")),
+            "spans": spans,
+            "edits": {
+                (reviewer or "(unknown)"): n
+                for reviewer, n in conn.execute(
+                    "SELECT reviewer, count(*) FROM edits GROUP BY 1 ORDER BY 2 DESC"
+                )
+            },
+        }
+
+    def iter_pages(
+        self, status: str | None = None, page_ids: Sequence[str] | None = None, chunk: int = 256
+    ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
+        """Pages with their blocks and spans, in import order, fetched a chunk at a time."""
+        where, params = self._filter_sql(status, None)
+        if page_ids is not None:
+            ids = list(page_ids)
+        else:
+            ids = [
+                r[0]
+                for r in self.db.conn.execute(
+                    f"SELECT p.id FROM pages p{where} ORDER BY p.rowid", params
+                )
+            ]
+        for i in range(0, len(ids), chunk):
+            yield from self._fetch_chunk(ids[i : i + chunk])
+
+    def _fetch_chunk(self, ids: list[str]) -> Iterator[tuple[Page, list[Block], list[Span]]]:
+        marks = ",".join("?" * len(ids))
+        conn = self.db.conn
+        pages = {
+            r["id"]: _row_to_page(r)
+            for r in self.db.execute_returning_dicts(
+                f"SELECT * FROM pages WHERE id IN ({marks})", ids
+            )
+        }
+        blocks: dict[str, list[Block]] = {i: [] for i in ids}
+        for row in conn.execute(
+            f"SELECT page_id, {_BLOCK_COLS} FROM blocks WHERE page_id IN ({marks}) "
+            "ORDER BY page_id, start",
+            ids,
+        ):
+            blocks[row[0]].append(_row_to_block(row[1:]))
+        spans: dict[str, list[Span]] = {i: [] for i in ids}
+        for row in conn.execute(
+            f"SELECT page_id, {_SPAN_COLS} FROM spans WHERE page_id IN ({marks}) "
+            'ORDER BY page_id, start, "end", id',
+            ids,
+        ):
+            spans[row[0]].append(_row_to_span(row[1:]))
+        for page_id in ids:
+            if page_id in pages:
+                yield pages[page_id], blocks[page_id], spans[page_id]
+
+
+def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
+    return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
+
+
+def _block_json(b: Block) -> dict[str, Any]:
+    return {
+        "start": b.start,
+        "end": b.end,
+        "role": b.role,
+        "article": b.article,
+        "joins_previous": b.joins_previous,
+        "confidence": b.confidence,
+        "confidences": b.confidences,
+    }
+
+
+def _span_json(s: Span) -> dict[str, Any]:
+    return {
+        "start": s.start,
+        "end": s.end,
+        "label": s.label,
+        "origin": s.origin,
+        "status": s.status,
+        "attrs": s.attrs,
+    }
+
+
+def migrate(db: sqlite_utils.Database, version: int) -> None:
+    """Apply every migration above ``version``, each in its own transaction."""
+    for number, _name, step in MIGRATIONS:
+        if number <= version:
+            continue
+        with db.atomic():
+            step(db)
+            db.conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _explain_open_error(path: Path, exc: sqlite3.DatabaseError) -> str:
+    text = str(exc)
+    if "file is not a database" in text or "malformed" in text:
+        return (
+            f"{path}: not an annotator database or damaged ({text}); "
+            "choose another file, or restore it from a backup"
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            f"{path}: the database is locked by another program ({text}); "
+            "close the other program and try again"
+        )
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the database is read-only ({text}); make it writable or copy it elsewhere"
+    if "unable to open" in text:
+        return f"{path}: cannot open the database ({text}); check the folder exists and is writable"
+    return f"{path}: cannot use the database ({text})"
+
+
+def default_db_path() -> Path:
+    """``$ANNOTATOR_DB``, else ``annotator.db`` in the user data directory."""
+    env = os.environ.get("ANNOTATOR_DB")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "annotator.db"
