@@ -421,6 +421,10 @@ def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     if status not in PAGE_STATUSES:
         raise EditError(f"unknown page status {status!r}; expected one of {PAGE_STATUSES}")
     note = op.args.get("note", state.page.note)
+    if op.args.get("only_if_new") and state.page.status != "new":
+        # The automatic new -> in_progress step of a first edit; on redo the page may have
+        # moved on already, and then it changes nothing (and undoes to nothing).
+        return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
         raise EditError(f"page {state.page.id!r} is already {status}")
     inverse = Op(

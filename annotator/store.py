@@ -485,7 +485,9 @@ class Store:
         if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
             # The first edit moves a page to in_progress; as part of the same operation so
             # that undo restores 'new' exactly.
-            status = Op("set_page_status", op.page_id, {"status": "in_progress"})
+            status = Op(
+                "set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True}
+            )
             op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
         result = plan(state, op, self.label_names())
         stamp = now()
@@ -724,6 +726,12 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def page_ids(self, status: str | None = None) -> list[str]:
+        """Every page id (optionally of one status) in import order."""
+        where, params = self._filter_sql(status, None)
+        sql = f"SELECT p.id FROM pages p{where} ORDER BY p.rowid"
+        return [row[0] for row in self.db.conn.execute(sql, params)]
+
     def first_page(self, status: str | None = None) -> str | None:
         where, params = self._filter_sql(status, None)
         row = self.db.conn.execute(
@@ -765,16 +773,7 @@ class Store:
         self, status: str | None = None, page_ids: Sequence[str] | None = None, chunk: int = 256
     ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
         """Pages with their blocks and spans, in import order, fetched a chunk at a time."""
-        where, params = self._filter_sql(status, None)
-        if page_ids is not None:
-            ids = list(page_ids)
-        else:
-            ids = [
-                r[0]
-                for r in self.db.conn.execute(
-                    f"SELECT p.id FROM pages p{where} ORDER BY p.rowid", params
-                )
-            ]
+        ids = list(page_ids) if page_ids is not None else self.page_ids(status)
         for i in range(0, len(ids), chunk):
             yield from self._fetch_chunk(ids[i : i + chunk])
 
