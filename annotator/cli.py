@@ -1,0 +1,202 @@
+"""The ``annotator`` command line (click): import, export, stats, demo, suggest, gui.
+
+Every command takes ``--db FILE`` (default ``$ANNOTATOR_DB``, else ``annotator.db`` in the
+user data directory). Errors the user can fix are printed as one ``Error: …`` line with a
+non-zero exit status, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from annotator import __version__
+from annotator.store import Store, StoreError, default_db_path
+
+DB_HELP = "Database file (default: $ANNOTATOR_DB, else annotator.db in the user data folder)."
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=DB_HELP,
+    )(func)
+
+
+@contextmanager
+def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
+    path = db_path or default_db_path()
+    try:
+        store = Store.open(path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+@db_option
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """Review machine-split newspaper pages and export exact gold data.
+
+    With no command, opens the review window.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui, db_path=db_path)
+
+
+@main.command()
+@db_option
+def gui(db_path: Path | None) -> None:
+    """Open the review window."""
+    try:
+        from annotator.gui.app import run
+    except ImportError as exc:  # PySide6 missing or its system libraries not found
+        raise click.ClickException(
+            f"the review window cannot start: {exc}. Install annotator with its dependencies "
+            "(pip install annotator) or use the subcommands: annotator --help"
+        ) from None
+    sys.exit(run(db_path or default_db_path()))
+
+
+@main.command("import")
+@db_option
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--no-suggest", is_flag=True, help="Do not pre-annotate suggested spans.")
+def import_(db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool) -> None:
+    """Import page text files and folders (.txt, .md, recursive)."""
+    from annotator.pipeline import import_paths
+
+    with open_store(db_path) as store:
+        report = _import_with_bar(store, list(paths), not no_suggest, import_paths)
+    _print_import_report(report)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_with_bar(store: Store, paths: list[Path], suggest: bool, runner: Any) -> Any:
+    bar_holder: dict[str, Any] = {}
+
+    def progress(done: int, total: int, name: str) -> bool:
+        if total >= 20 and "bar" not in bar_holder:
+            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            bar_holder["bar"] = bar.__enter__()
+        if "bar" in bar_holder:
+            bar_holder["bar"].update(done - bar_holder.get("pos", 0))
+            bar_holder["pos"] = done
+        return True
+
+    try:
+        return runner(store, paths, suggest=suggest, progress=progress)
+    finally:
+        if "bar" in bar_holder:
+            bar_holder["bar"].__exit__(None, None, None)
+
+
+def _print_import_report(report: Any) -> None:
+    click.echo(report.summary()[0].upper() + report.summary()[1:] + ".")
+    for path, reason in report.refused:
+        click.echo(f"  refused {path}: {reason}", err=True)
+
+
+@main.command()
+@db_option
+def demo(db_path: Path | None) -> None:
+    """Import the bundled sample pages (running it again changes nothing)."""
+    from annotator.pipeline import import_paths
+    from annotator.resources import seeds_dir
+
+    with open_store(db_path) as store:
+        report = import_paths(store, [seeds_dir()])
+        path = store.path
+    _print_import_report(report)
+    click.echo(f"Database: {path}")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
+              show_default=True, help="Gold JSONL v1, or the same records as one JSON array.")
+@click.option("--status", type=click.Choice(["done", "all"]), default="done", show_default=True,
+              help="Export reviewed (done) pages only, or every page.")
+@click.option("--output", "-o", default="-", show_default=True,
+              help="Output file, or - for standard output.")
+def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
+    """Export gold articles (Gold JSONL v1)."""
+    from annotator.formats.gold_jsonl import ExportError, export_records, write_json, write_jsonl
+
+    writer = write_jsonl if fmt == "jsonl" else write_json
+    with open_store(db_path, create=False) as store:
+        warnings: list[str] = []
+        records = export_records(store.iter_pages(None if status == "all" else "done"), warnings)
+        target: Any = sys.stdout if output == "-" else Path(output)
+        try:
+            count = writer(records, target)
+        except ExportError as exc:
+            raise click.ClickException(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if output != "-":
+        click.echo(f"Wrote {count} article(s) to {output}.", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db_path: Path | None, as_json: bool) -> None:
+    """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
+    with open_store(db_path, create=False) as store:
+        figures = store.stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(_format_stats(figures))
+
+
+def _format_stats(figures: dict[str, Any]) -> str:
+    lines = ["Pages"]
+    lines += [f"  {k:<12} {v:>8}" for k, v in figures["pages"].items()]
+    lines += ["", f"Articles       {figures['articles']:>8}", "", "Blocks by role"]
+    lines += [f"  {k:<12} {v:>8}" for k, v in figures["blocks"].items()]
+    lines += ["", "Spans by label and status"]
+    for label, by_status in figures["spans"].items():
+        parts = ", ".join(f"{s} {n}" for s, n in by_status.items())
+        lines.append(f"  {label:<12} {parts}")
+    lines += ["", "Edits by reviewer"]
+    lines += [f"  {k:<12} {v:>8}" for k, v in figures["edits"].items()] or ["  (none)"]
+    return "\n".join(lines)
+
+
+@main.command()
+@db_option
+@click.option("--pages", help="Comma-separated page ids (default: every page).")
+@click.option("--model/--no-model", "use_model", default=False,
+              help="Also run the statistical (jieba) suggester.")
+def suggest(db_path: Path | None, pages: str | None, use_model: bool) -> None:
+    """Re-run the suggesters; accepted, rejected and human spans are never touched."""
+    from annotator.pipeline import resuggest
+
+    with open_store(db_path, create=False) as store:
+        ids = [p.strip() for p in pages.split(",")] if pages else None
+        unknown = [p for p in ids or [] if not store.has_page(p)]
+        if unknown:
+            raise click.ClickException(f"no such page(s): {', '.join(unknown)}")
+        total = resuggest(store, ids, use_model=use_model)
+    click.echo(f"{total} suggestion(s) open.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
