@@ -155,8 +155,9 @@ def test_undone_and_redone_span_keeps_its_id(store):
 
 
 def test_replace_suggestions_keeps_accepted_and_rejected(store):
-    store.replace_suggestions("p1", [Span(0, 2, "ORG", "rule", "suggested"),
-                                     Span(3, 4, "PER", "rule", "suggested")])
+    store.replace_suggestions(
+        "p1", [Span(0, 2, "ORG", "rule", "suggested"), Span(3, 4, "PER", "rule", "suggested")]
+    )
     first = store.spans("p1")[0]
     store.apply(Op("set_span_status", "p1", {"id": first.id, "status": "rejected"}))
     added = store.replace_suggestions("p1", [Span(0, 2, "ORG", "rule", "suggested")])
@@ -172,11 +173,28 @@ def _op_strategy(store: Store):
         state = store.page_state("p1")
         blocks = state.blocks
         spans = list(state.spans.values())
-        kind = draw(st.sampled_from([
-            "set_role", "start_article", "merge_article", "move_block", "mark_other", "join",
-            "unjoin", "split_block", "merge_blocks", "add_span", "remove_span", "relabel_span",
-            "set_span_status", "set_span_attrs", "set_page_status", "batch",
-        ]))
+        kind = draw(
+            st.sampled_from(
+                [
+                    "set_role",
+                    "start_article",
+                    "merge_article",
+                    "move_block",
+                    "mark_other",
+                    "join",
+                    "unjoin",
+                    "split_block",
+                    "merge_blocks",
+                    "add_span",
+                    "remove_span",
+                    "relabel_span",
+                    "set_span_status",
+                    "set_span_attrs",
+                    "set_page_status",
+                    "batch",
+                ]
+            )
+        )
         block = draw(st.sampled_from(blocks)).start
         n = len(TEXT)
         if kind == "set_role":
@@ -187,21 +205,33 @@ def _op_strategy(store: Store):
             args = {"at": draw(st.integers(0, n))}
         elif kind in ("add_span", "batch"):
             s = draw(st.integers(0, n - 1))
-            args = {"start": s, "end": draw(st.integers(s + 1, n)),
-                    "label": draw(st.sampled_from(["PER", "ORG", "DATE"]))}
+            args = {
+                "start": s,
+                "end": draw(st.integers(s + 1, n)),
+                "label": draw(st.sampled_from(["PER", "ORG", "DATE"])),
+            }
             if kind == "batch":
-                args = {"ops": [Op("add_span", "p1", args).to_json(),
-                                Op("set_role", "p1", {"block": block, "role": "caption"}).to_json()]}
+                args = {
+                    "ops": [
+                        Op("add_span", "p1", args).to_json(),
+                        Op("set_role", "p1", {"block": block, "role": "caption"}).to_json(),
+                    ]
+                }
         elif kind in ("remove_span", "relabel_span", "set_span_status", "set_span_attrs"):
             if not spans:
                 return None
             sid = draw(st.sampled_from(spans)).id
-            args = {"id": sid, "label": draw(st.sampled_from(["LOC", "FIGURE"])),
-                    "status": draw(st.sampled_from(["accepted", "rejected", "suggested"])),
-                    "attrs": {"value": draw(st.integers(0, 9))}}
+            args = {
+                "id": sid,
+                "label": draw(st.sampled_from(["LOC", "FIGURE"])),
+                "status": draw(st.sampled_from(["accepted", "rejected", "suggested"])),
+                "attrs": {"value": draw(st.integers(0, 9))},
+            }
         elif kind == "set_page_status":
-            args = {"status": draw(st.sampled_from(["done", "flagged", "skipped"])),
-                    "note": draw(st.sampled_from([None, "查看"]))}
+            args = {
+                "status": draw(st.sampled_from(["done", "flagged", "skipped"])),
+                "note": draw(st.sampled_from([None, "查看"])),
+            }
         else:
             args = {"block": block}
         return Op(kind, "p1", args)
@@ -209,7 +239,9 @@ def _op_strategy(store: Store):
     return build
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_any_operations_then_inverses_in_reverse_restore_the_database(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("prop") / "p.db"

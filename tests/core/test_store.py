@@ -1,0 +1,190 @@
+"""The store: schema, migrations, opening errors, search, lists and counts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from annotator.edits import Op
+from annotator.model import Block, Page, Span
+from annotator.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, migrate
+
+
+def _page(i: int, text: str = "标题\n\n正文内容。") -> Page:
+    return Page(f"p{i}", text, f"p{i}.txt", f"{i:064x}")
+
+
+def _blocks() -> list[Block]:
+    return [Block(0, 2, "headline", 1), Block(4, 9, "body", 1)]
+
+
+def test_new_database_has_current_schema_wal_and_foreign_keys(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert {"pages", "blocks", "spans", "edits", "predictions", "labels"} <= set(
+            store.db.table_names()
+        )
+        assert [x.name for x in store.labels()] == ["PER", "ORG", "LOC", "DATE", "FIGURE"]
+
+
+def test_version_1_database_is_migrated_and_keeps_its_pages(tmp_path):
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    MIGRATIONS[0][2](db)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO pages (id, source, sha256, text, status, created_at, updated_at) "
+        "VALUES ('old', 'old.txt', 'abc', '衡阳市政府召开会议', 'done', 't', 't')"
+    )
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.page("old").status == "done"
+        # The full-text index added by migration 2 covers pages that existed before it.
+        assert store.count_pages(search="市政府") == 1
+
+
+def test_migrate_is_idempotent(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        migrate(store.db, store.schema_version)
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused_with_upgrade_advice(tmp_path):
+    path = tmp_path / "new.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer annotator.*upgrade"):
+        Store.open(path)
+
+
+def test_corrupt_file_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="junk.db: not an annotator database"):
+        Store.open(path)
+
+
+def test_other_programs_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(path)
+
+
+def test_read_only_database_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "ro.db"
+    Store.open(path).close()
+    # Tests run as root here, where file modes do not bind; report the file as read-only.
+    monkeypatch.setattr("annotator.store.os.access", lambda p, mode: False)
+    with pytest.raises(StoreError, match="ro.db: the database is read-only"):
+        Store.open(path)
+
+
+def test_missing_database_is_not_created_when_create_is_false(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store.open(tmp_path / "none.db", create=False)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_add_page_keeps_predictions_as_first_computed(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), _blocks(), [Span(4, 6, "ORG", "rule", "suggested")])
+        store.apply(Op("set_role", "p1", {"block": 0, "role": "kicker"}))
+        blocks, spans = store.predictions("p1")
+        assert blocks[0].role == "headline"
+        assert [(s.start, s.end, s.label, s.origin) for s in spans] == [(4, 6, "ORG", "rule")]
+
+
+def test_add_page_is_one_transaction(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        bad = [Block(0, 2, "headline", 1), Block(0, 2, "body", 1)]  # duplicate key
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_page(_page(1), bad)
+        assert store.count_pages() == 0
+        assert store.db.execute("SELECT count(*) FROM blocks").fetchone()[0] == 0
+
+
+def test_search_finds_substrings_of_any_length(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1, "市委书记邓群策主持会议"), _blocks())
+        store.add_page(_page(2, "植树造林,扮美雁城"), _blocks())
+        assert store.count_pages(search="邓群策") == 1
+        assert store.count_pages(search="雁城") == 1  # two characters: below trigram length
+        assert store.count_pages(search="p2") == 1
+        assert [r.id for r in store.page_rows(0, 10, search="会议")] == ["p1"]
+
+
+def test_page_rows_count_articles_and_spans(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), _blocks(), [Span(4, 6, "ORG", "rule", "suggested")])
+        store.add_page(_page(2), [Block(0, 2, "headline", 1), Block(4, 9, "body", 2)])
+        rows = store.page_rows(0, 10)
+        assert [(r.id, r.articles, r.spans, r.suggested) for r in rows] == [
+            ("p1", 1, 0, 1),
+            ("p2", 2, 0, 0),
+        ]
+
+
+def test_status_filter_and_neighbours(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        for i in range(1, 5):
+            store.add_page(_page(i), _blocks())
+        store.apply(Op("set_page_status", "p2", {"status": "done"}))
+        assert store.count_pages("done") == 1
+        assert store.count_pages("not_done") == 3
+        assert store.neighbour_page("p1", 1, "not_done") == "p3"
+        assert store.neighbour_page("p3", -1) == "p2"
+        assert store.page_position("p3", "not_done") == 1
+        assert store.page_position("p2", "not_done") is None
+        assert store.first_page("not_done") == "p1"
+
+
+def test_stats_counts_everything(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), _blocks(), [Span(4, 6, "ORG", "rule", "suggested")])
+        store.apply(Op("add_span", "p1", {"start": 0, "end": 2, "label": "PER"}), "ana")
+        figures = store.stats()
+        assert figures["pages"] == {
+            "total": 1,
+            "new": 0,
+            "in_progress": 1,
+            "done": 0,
+            "skipped": 0,
+            "flagged": 0,
+        }
+        assert figures["articles"] == 1
+        assert figures["blocks"] == {"body": 1, "headline": 1}
+        assert figures["spans"] == {"ORG": {"suggested": 1}, "PER": {"accepted": 1}}
+        assert figures["edits"] == {"ana": 1}
+
+
+def test_second_connection_sees_edits_and_cache_is_refreshed(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as one, Store.open(path) as two:
+        one.add_page(_page(1), _blocks())
+        assert two.page_state("p1").blocks[0].role == "headline"
+        one.apply(Op("set_role", "p1", {"block": 0, "role": "kicker"}))
+        # two's cached state is stale; data_version tells it so.
+        assert two.page_state("p1").blocks[0].role == "kicker"
+        two.apply(Op("set_role", "p1", {"block": 0, "role": "headline"}))
+        assert one.page_state("p1").blocks[0].role == "headline"
+
+
+def test_decided_span_counts_feed_the_gazetteer(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1, "市委书记邓群策主持"), _blocks())
+        store.apply(Op("add_span", "p1", {"start": 4, "end": 7, "label": "PER"}))
+        accepted, rejected = store.decided_span_counts()
+        assert accepted == {("邓群策", "PER"): 1} and rejected == {}
