@@ -128,12 +128,24 @@ def demo(db_path: Path | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True, help="Gold JSONL v1, or the same records as one JSON array.")
-@click.option("--status", type=click.Choice(["done", "all"]), default="done", show_default=True,
-              help="Export reviewed (done) pages only, or every page.")
-@click.option("--output", "-o", default="-", show_default=True,
-              help="Output file, or - for standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="Gold JSONL v1, or the same records as one JSON array.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["done", "all"]),
+    default="done",
+    show_default=True,
+    help="Export reviewed (done) pages only, or every page.",
+)
+@click.option(
+    "--output", "-o", default="-", show_default=True, help="Output file, or - for standard output."
+)
 def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
     """Export gold articles (Gold JSONL v1)."""
     from annotator.formats.gold_jsonl import ExportError, export_records, write_json, write_jsonl
@@ -183,8 +195,12 @@ def _format_stats(figures: dict[str, Any]) -> str:
 @main.command()
 @db_option
 @click.option("--pages", help="Comma-separated page ids (default: every page).")
-@click.option("--model/--no-model", "use_model", default=False,
-              help="Also run the statistical (jieba) suggester.")
+@click.option(
+    "--model/--no-model",
+    "use_model",
+    default=False,
+    help="Also run the statistical (jieba) suggester.",
+)
 def suggest(db_path: Path | None, pages: str | None, use_model: bool) -> None:
     """Re-run the suggesters; accepted, rejected and human spans are never touched."""
     from annotator.pipeline import resuggest
