@@ -1,0 +1,486 @@
+"""Gold JSONL v1, the export contract of design.md: records, writers and a checking reader.
+
+One record per article of a page, keys in the contract's order::
+
+    id, page_id, source, ordinal, status, text, blocks, spans, reviewer, updated_at
+
+``text`` is the clean article text (:mod:`annotator.text`); ``blocks`` are its paragraphs
+(a block joined to the previous one is merged into it) and ``spans`` its accepted spans,
+both with code-point offsets into ``text`` and into the page. ``text[start:end]`` equals a
+span's ``text`` always: a span that cannot be mapped exactly (it covers removed markdown,
+crosses a paragraph break or an article edge) is left out *and reported* as an
+:class:`ExportWarning`, never silently dropped or shifted.
+
+Writing to a path is atomic: a temporary file next to the target, fsync, ``os.replace``.
+A failure or a cancellation leaves an existing target untouched and no temporary behind.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import json
+import os
+import secrets
+import shutil
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from operator import attrgetter, itemgetter
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, Block, Page, Span
+from annotator.text import ArticleText, derive_articles, removed_ranges
+
+__all__ = [
+    "BLOCK_KEYS",
+    "RECORD_KEYS",
+    "SPAN_KEYS",
+    "ExportCancelled",
+    "ExportError",
+    "ExportWarning",
+    "GoldFormatError",
+    "Progress",
+    "article_records",
+    "export_records",
+    "read_jsonl",
+    "validate_record",
+    "write_json",
+    "write_jsonl",
+]
+
+RECORD_KEYS: tuple[str, ...] = (
+    "id",
+    "page_id",
+    "source",
+    "ordinal",
+    "status",
+    "text",
+    "blocks",
+    "spans",
+    "reviewer",
+    "updated_at",
+)
+BLOCK_KEYS: tuple[str, ...] = ("role", "start", "end", "page_start", "page_end")
+SPAN_KEYS: tuple[str, ...] = (
+    "start",
+    "end",
+    "label",
+    "text",
+    "page_start",
+    "page_end",
+    "origin",
+    "attrs",
+)
+
+_POSITION = attrgetter("start", "end")
+_SPAN_ORDER = itemgetter("start", "end", "label")
+
+#: Called after each record with the number written; returning ``False`` cancels.
+Progress = Callable[[int], Any]
+PathOrStream = str | os.PathLike | IO[str] | IO[bytes]
+
+
+@dataclass(frozen=True)
+class ExportWarning:
+    """An accepted span that could not be exported, and why (for the CLI to print)."""
+
+    page_id: str
+    span: Span
+    reason: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        s = self.span
+        return f"{self.page_id}: {s.label} [{s.start}, {s.end}) {self.text!r} not exported: {self.reason}"
+
+
+class ExportError(Exception):
+    """Writing an export failed; names the file."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"{os.fspath(path)}: {reason}")
+        self.path = os.fspath(path)
+        self.reason = reason
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; ``done`` records had been serialised."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(f"export cancelled after {done} records")
+        self.done = done
+
+
+class GoldFormatError(ValueError):
+    """A file does not follow Gold JSONL v1; names the file and the line."""
+
+    def __init__(self, path: str | os.PathLike[str], line: int, reason: str) -> None:
+        super().__init__(f"{os.fspath(path)}:{line}: {reason}")
+        self.path = os.fspath(path)
+        self.line = line
+        self.reason = reason
+
+
+# ---------------------------------------------------------------------------- records
+
+
+def article_records(
+    page: Page,
+    blocks: Sequence[Block],
+    spans: Iterable[Span],
+    warnings: list[ExportWarning] | None = None,
+) -> list[dict[str, Any]]:
+    """Gold JSONL v1 records of one page, one per article, in order of first block.
+
+    Pass a list as ``warnings`` to collect the accepted spans that could not be exported.
+    Raises ValueError if blocks overlap or lie outside the page text.
+    """
+    try:
+        articles = list(derive_articles(page.text, blocks).items())
+    except ValueError as e:
+        raise ValueError(f"page {page.id}: {e}") from None
+    index_of = {number: i for i, (number, _) in enumerate(articles)}
+    ordered = sorted(blocks, key=_POSITION)
+    starts = [b.start for b in ordered]
+
+    placed: list[list[dict[str, Any]]] = [[] for _ in articles]
+    for span in spans:
+        if span.status != "accepted":
+            continue
+        k = _article_at(ordered, starts, index_of, span.start)
+        mapped = None if k is None else articles[k][1].span_to_article(span.start, span.end)
+        if k is not None and mapped is not None:
+            placed[k].append(_span_item(articles[k][1], mapped, span))
+        elif warnings is not None:
+            reason = _unmapped_reason(page.text, ordered, span)
+            warnings.append(ExportWarning(page.id, span, reason, page.text[span.start : span.end]))
+
+    records = []
+    for n, ((_, article), items) in enumerate(zip(articles, placed, strict=True), start=1):
+        items.sort(key=_SPAN_ORDER)
+        records.append(_record(page, n, article, items))
+    return records
+
+
+def export_records(
+    pages: Iterable[tuple[Page, Sequence[Block], Iterable[Span]]],
+    warnings: list[ExportWarning] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Records of many pages, lazily: feed it straight to a writer.
+
+    A generator, so an export never holds all records in memory (which is also faster:
+    large lists of dicts keep the garbage collector busy). ``warnings`` fills up as the
+    writer consumes the records; read it after writing.
+    """
+    for page, blocks, spans in pages:
+        yield from article_records(page, blocks, spans, warnings)
+
+
+def _article_at(
+    ordered: list[Block], starts: list[int], index_of: dict[int, int], pos: int
+) -> int | None:
+    """Index of the article whose block holds page position ``pos``, if any."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0 or pos >= ordered[i].end or ordered[i].article is None:
+        return None
+    return index_of[ordered[i].article]
+
+
+def _span_item(article: ArticleText, mapped: tuple[int, int], span: Span) -> dict[str, Any]:
+    a, b = mapped
+    return {
+        "start": a,
+        "end": b,
+        "label": span.label,
+        "text": article.text[a:b],
+        "page_start": span.start,
+        "page_end": span.end,
+        "origin": span.origin,
+        "attrs": dict(span.attrs),
+    }
+
+
+def _record(page: Page, n: int, article: ArticleText, spans: list[dict]) -> dict[str, Any]:
+    return {
+        "id": f"{page.id}#{n}",
+        "page_id": page.id,
+        "source": page.source,
+        "ordinal": n,
+        "status": page.status,
+        "text": article.text,
+        "blocks": [
+            {
+                "role": p.role,
+                "start": p.start,
+                "end": p.end,
+                "page_start": p.page_start,
+                "page_end": p.page_end,
+            }
+            for p in article.paragraphs
+        ],
+        "spans": spans,
+        "reviewer": page.reviewer,
+        "updated_at": page.updated_at,
+    }
+
+
+def _unmapped_reason(page_text: str, ordered: list[Block], span: Span) -> str:
+    """Why a span has no exact place in one article (slow path: only for warnings)."""
+    s, e = span.start, span.end
+    if not 0 <= s < e <= len(page_text):
+        return f"empty or outside the page text (0..{len(page_text)})"
+    touched = [b for b in ordered if b.start < e and s < b.end]
+    numbers = {b.article for b in touched if b.article is not None}
+    if not numbers:
+        return "lies outside every article"
+    if len(numbers) > 1:
+        return "crosses articles " + " and ".join(str(n) for n in sorted(numbers))
+    number = numbers.pop()
+    inside = [b for b in touched if b.article is not None]
+    covered = sum(min(e, b.end) - max(s, b.start) for b in inside)
+    if covered < e - s and (len(inside) < len(touched) or not _holds(inside, s, e)):
+        return f"crosses the edge of article {number}"
+    for b in touched:
+        if any(rs < e and s < re_ for rs, re_ in removed_ranges(page_text, b.start, b.end)):
+            return "covers markdown markup that the clean text removes"
+    return "crosses a paragraph break"
+
+
+def _holds(blocks: list[Block], s: int, e: int) -> bool:
+    """Whether the first and last character of ``[s, e)`` both lie in ``blocks``."""
+    return any(b.start <= s < b.end for b in blocks) and any(b.start < e <= b.end for b in blocks)
+
+
+# ---------------------------------------------------------------------------- writers
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    # allow_nan=False: NaN/Infinity are not JSON and would break every strict reader.
+    return json.dumps(record, ensure_ascii=False, allow_nan=False)
+
+
+def _emit_jsonl(
+    write: Callable[[str], Any], records: Iterable[dict], progress: Progress | None
+) -> int:
+    n = 0
+    for record in records:
+        write(_dumps(record) + "\n")
+        n += 1
+        if progress is not None and progress(n) is False:
+            raise ExportCancelled(n)
+    return n
+
+
+def _emit_json(
+    write: Callable[[str], Any], records: Iterable[dict], progress: Progress | None
+) -> int:
+    # One record per line inside the array, so the file stays diffable and greppable.
+    n = 0
+    write("[")
+    for record in records:
+        write((",\n" if n else "\n") + _dumps(record))
+        n += 1
+        if progress is not None and progress(n) is False:
+            raise ExportCancelled(n)
+    write("\n]\n" if n else "]\n")
+    return n
+
+
+def write_jsonl(
+    records: Iterable[dict[str, Any]],
+    path_or_stream: PathOrStream,
+    progress: Progress | None = None,
+) -> int:
+    """Write records as JSON Lines (UTF-8, one record per line); returns the count.
+
+    A path is written atomically. ``progress(n)`` returning ``False`` raises
+    :class:`ExportCancelled`; a path is then left as it was (a stream keeps the whole
+    lines already written). OS errors raise :class:`ExportError`.
+    """
+    return _write(path_or_stream, lambda w: _emit_jsonl(w, records, progress))
+
+
+def write_json(
+    records: Iterable[dict[str, Any]],
+    path_or_stream: PathOrStream,
+    progress: Progress | None = None,
+) -> int:
+    """Write the same records as one JSON array (UTF-8); otherwise as :func:`write_jsonl`."""
+    return _write(path_or_stream, lambda w: _emit_json(w, records, progress))
+
+
+def _write(target: PathOrStream, emit: Callable[[Callable[[str], Any]], int]) -> int:
+    if hasattr(target, "write"):
+        return _write_stream(target, emit)  # type: ignore[arg-type]
+    return _write_atomic(Path(os.fspath(target)), emit)  # type: ignore[arg-type]
+
+
+def _write_stream(stream: IO[Any], emit: Callable[[Callable[[str], Any]], int]) -> int:
+    name = str(getattr(stream, "name", "<stream>"))
+    write = _utf8_writer(stream)
+    try:
+        return emit(write)
+    except OSError as e:
+        raise ExportError(name, e.strerror or str(e)) from e
+
+
+def _utf8_writer(stream: IO[Any]) -> Callable[[str], Any]:
+    """A write function that always produces UTF-8 bytes, whatever the stream is."""
+    if isinstance(stream, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(stream, "mode", ""):
+        return lambda s: stream.write(s.encode("utf-8"))
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    buffer = getattr(stream, "buffer", None)
+    if codecs.lookup(encoding).name != "utf-8" and buffer is not None:
+        # e.g. stdout under a non-UTF-8 locale: the contract says UTF-8, so bypass it.
+        stream.flush()
+        return lambda s: buffer.write(s.encode("utf-8"))
+    return stream.write
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """A new file next to ``target``, created with the umask like any other file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+def _write_atomic(target: Path, emit: Callable[[Callable[[str], Any]], int]) -> int:
+    temp: Path | None = None
+    try:
+        fd, temp = _create_temp(target)
+        with open(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 16) as f:
+            n = emit(f.write)
+            f.flush()
+            os.fsync(f.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                shutil.copymode(target, temp)  # replacing keeps the file's permissions
+        os.replace(temp, target)
+        temp = None
+        _fsync_directory(target.parent)
+        return n
+    except OSError as e:
+        raise ExportError(target, e.strerror or str(e)) from e
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _fsync_directory(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; directories cannot be opened on Windows.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# ---------------------------------------------------------------------------- reader
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """Records of a Gold JSONL v1 file, each checked; raises :class:`GoldFormatError`."""
+    with open(path, "rb") as f:
+        for line_no, raw in enumerate(f, start=1):
+            try:
+                record = json.loads(raw.decode("utf-8"))
+                validate_record(record)
+            except UnicodeDecodeError as e:
+                raise GoldFormatError(path, line_no, f"not UTF-8 (byte {e.start})") from e
+            except ValueError as e:  # json.JSONDecodeError is a ValueError too
+                raise GoldFormatError(path, line_no, str(e)) from e
+            yield record
+
+
+def _expect(ok: bool, message: str) -> None:
+    if not ok:
+        raise ValueError(message)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def validate_record(record: Any) -> None:
+    """Raise ValueError saying what is wrong if ``record`` breaks Gold JSONL v1."""
+    _expect(isinstance(record, dict), "a record must be a JSON object")
+    _expect(tuple(record) == RECORD_KEYS, f"keys {list(record)} differ from {list(RECORD_KEYS)}")
+    for key in ("id", "page_id", "source", "status", "text", "updated_at"):
+        _expect(isinstance(record[key], str), f"{key} must be a string")
+    _expect(_is_int(record["ordinal"]) and record["ordinal"] >= 1, "ordinal must be an int >= 1")
+    _expect(
+        record["id"] == f"{record['page_id']}#{record['ordinal']}", "id is not <page_id>#<ordinal>"
+    )
+    _expect(record["status"] in PAGE_STATUSES, f"unknown status {record['status']!r}")
+    _expect(record["reviewer"] is None or isinstance(record["reviewer"], str), "bad reviewer")
+    _check_timestamp(record["updated_at"])
+    _check_blocks(record["text"], record["blocks"])
+    _check_spans(record["text"], record["spans"])
+
+
+def _check_timestamp(value: str) -> None:
+    try:
+        # Python 3.10's fromisoformat does not take a trailing Z.
+        datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+    except ValueError:
+        raise ValueError(f"updated_at {value!r} is not an ISO 8601 timestamp") from None
+
+
+def _check_range(item: dict, text: str, what: str) -> None:
+    for key in ("start", "end", "page_start", "page_end"):
+        _expect(_is_int(item[key]) and item[key] >= 0, f"{what}: {key} must be an int >= 0")
+    _expect(item["start"] <= item["end"] <= len(text), f"{what}: range outside the text")
+    _expect(item["page_start"] <= item["page_end"], f"{what}: page range reversed")
+
+
+def _check_blocks(text: str, blocks: Any) -> None:
+    _expect(isinstance(blocks, list) and len(blocks) > 0, "blocks must be a non-empty list")
+    expected_start = 0
+    for i, block in enumerate(blocks):
+        what = f"blocks[{i}]"
+        _expect(isinstance(block, dict) and tuple(block) == BLOCK_KEYS, f"{what}: bad keys")
+        _expect(block["role"] in ROLES, f"{what}: unknown role {block['role']!r}")
+        _check_range(block, text, what)
+        # Paragraphs tile the text, separated by exactly one line break.
+        _expect(block["start"] == expected_start, f"{what}: does not follow the previous block")
+        _expect(
+            i == len(blocks) - 1 or text[block["end"] : block["end"] + 1] == "\n",
+            f"{what}: not followed by a line break",
+        )
+        expected_start = block["end"] + 1
+    _expect(blocks[-1]["end"] == len(text), "blocks do not cover the text")
+
+
+def _check_spans(text: str, spans: Any) -> None:
+    _expect(isinstance(spans, list), "spans must be a list")
+    previous = None
+    for i, span in enumerate(spans):
+        what = f"spans[{i}]"
+        _expect(isinstance(span, dict) and tuple(span) == SPAN_KEYS, f"{what}: bad keys")
+        _check_range(span, text, what)
+        _expect(span["start"] < span["end"], f"{what}: empty")
+        _expect(isinstance(span["label"], str) and span["label"] != "", f"{what}: bad label")
+        _expect(
+            text[span["start"] : span["end"]] == span["text"],
+            f"{what}: text[{span['start']}:{span['end']}] is "
+            f"{text[span['start'] : span['end']]!r}, not {span['text']!r}",
+        )
+        _expect(
+            span["page_end"] - span["page_start"] == span["end"] - span["start"],
+            f"{what}: page range and text range differ in length",
+        )
+        _expect(span["origin"] in SPAN_ORIGINS, f"{what}: unknown origin {span['origin']!r}")
+        _expect(isinstance(span["attrs"], dict), f"{what}: attrs must be an object")
+        key = (span["start"], span["end"], span["label"])
+        _expect(previous is None or previous <= key, f"{what}: spans not sorted")
+        previous = key

@@ -1,0 +1,188 @@
+"""Reading page files: which files to import, how to decode them, which id they get.
+
+Pure functions for the store (which does the storing, one transaction per file):
+
+* :func:`discover` expands the paths given on the command line into page files;
+* :func:`decode_page_bytes` turns a file's bytes into page text, or refuses the file with
+  :class:`ImportRefused` saying why and what to do;
+* :func:`sha256_of` and :func:`page_id_for` give the content hash and a unique page id.
+
+Decoding accepts UTF-8 (a BOM is removed), UTF-16 and UTF-32 with a BOM, and GB18030 (a
+superset of GBK and GB2312, common for Chinese text files) when the bytes are not UTF-8 and
+the result looks like text. Line ends are normalised to ``\\n`` and nothing else changes:
+the page text is immutable and every offset points into it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+__all__ = [
+    "PAGE_SUFFIXES",
+    "ImportRefused",
+    "decode_page_bytes",
+    "discover",
+    "page_id_for",
+    "sha256_of",
+]
+
+PAGE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
+
+_ADVICE = "convert it to UTF-8 text and import again"
+
+# BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# C0 and C1 controls other than tab, line feed, carriage return and form feed (pdftotext
+# separates pages with form feeds, so they occur in real text files).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# What Chinese text in GB18030 decodes to: ASCII, general punctuation and symbols (“” — ■),
+# CJK radicals, punctuation, kana and ideographs, compatibility ideographs, fullwidth forms
+# and the supplementary ideograph planes. Private-use characters, which random high bytes
+# decode to, are not in it.
+_NOT_CHINESE_TEXT = re.compile(
+    "[^\t\n\r\x0c\x20-\x7e\xa0-\xff\u2000-\u2bff\u2e80-\u9fff\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
+# Share of characters outside that set above which a GB18030 decoding is not believed.
+_MAX_FOREIGN_SHARE = 0.05
+# Share of control characters above which valid UTF-8 is still taken for binary data.
+_MAX_CONTROL_SHARE = 0.01
+
+
+class ImportRefused(Exception):
+    """A file that cannot be imported as a page; the message names it and says why."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, advice: str = _ADVICE) -> None:
+        super().__init__(f"{os.fspath(path)}: {reason}; {advice}")
+        self.path = os.fspath(path)
+        self.reason = reason
+        self.advice = advice
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Page files under ``paths``: files as given, folders searched recursively.
+
+    In folders only ``.txt`` and ``.md`` files (any letter case) are taken and hidden files
+    and folders (name starting with ``.``) are skipped; a file named explicitly is always
+    taken (it is refused later if it is not text). The result is sorted and each file
+    appears once, however many arguments reach it. Raises FileNotFoundError for a path
+    that does not exist, before anything is imported.
+    """
+    found: dict[Path, Path] = {}
+    for given in map(Path, paths):
+        if given.is_dir():
+            candidates: Iterable[Path] = _walk(given)
+        elif given.exists():
+            candidates = [given]
+        else:
+            raise FileNotFoundError(f"{given}: no such file or folder")
+        for path in candidates:
+            found.setdefault(path.resolve(), path)
+    return sorted(found.values())
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    # os.walk does not follow symbolic links to folders, so a link loop cannot hang it.
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
+                yield Path(root, name)
+
+
+def sha256_of(data: bytes) -> str:
+    """Hex SHA-256 of a file's bytes: the identity of its content."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def page_id_for(path: str | os.PathLike[str], sha256: str, taken: Callable[[str], bool]) -> str:
+    """Page id for a file: its stem, or ``<stem>~<first 8 hex of sha256>`` if that is taken.
+
+    ``taken(page_id)`` must say whether a page with *different content* already holds the
+    id (the same content is a re-import, which the store skips before asking). If even the
+    suffixed id is taken, longer prefixes of the hash are tried, then a counter.
+    """
+    stem = Path(path).stem
+    if not taken(stem):
+        return stem
+    for length in (8, 12, 16, 64):
+        candidate = f"{stem}~{sha256[:length]}"
+        if not taken(candidate):
+            return candidate
+    n = 2
+    while taken(f"{stem}~{sha256[:8]}-{n}"):
+        n += 1
+    return f"{stem}~{sha256[:8]}-{n}"
+
+
+def decode_page_bytes(data: bytes, name: str | os.PathLike[str]) -> str:
+    """Page text of a file's bytes, line ends normalised to ``\\n``; or ImportRefused."""
+    text = _decode(data, name)
+    if not text:
+        raise ImportRefused(name, "empty file", "there is nothing to import")
+    _refuse_binary(text, name)
+    return _normalise_newlines(text)
+
+
+def _decode(data: bytes, name: str | os.PathLike[str]) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_strict(data[len(bom) :], encoding, name)
+    if b"\x00" in data:
+        reason = "not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)"
+        raise ImportRefused(name, reason)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return _decode_gb18030(data, name, f"byte {e.start}")
+
+
+def _decode_strict(data: bytes, encoding: str, name: str | os.PathLike[str]) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        reason = f"starts with a {label} byte-order mark but is not valid {label} (byte {e.start})"
+        raise ImportRefused(name, reason) from None
+
+
+def _decode_gb18030(data: bytes, name: str | os.PathLike[str], utf8_error: str) -> str:
+    """GB18030 text, only if strict decoding works and the result looks like Chinese text."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _CONTROL.search(text) or not _looks_chinese(text):
+        reason = f"not valid UTF-8 ({utf8_error}) and not GB18030/GBK text either"
+        raise ImportRefused(name, reason)
+    return text
+
+
+def _looks_chinese(text: str) -> bool:
+    foreign = len(_NOT_CHINESE_TEXT.findall(text))
+    return foreign <= _MAX_FOREIGN_SHARE * len(text)
+
+
+def _refuse_binary(text: str, name: str | os.PathLike[str]) -> None:
+    if "\x00" in text:
+        raise ImportRefused(name, "not text (contains NUL characters)")
+    controls = len(_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise ImportRefused(name, f"not text ({controls} control characters)")
+
+
+def _normalise_newlines(text: str) -> str:
+    # CRLF first, so that it becomes one LF and not two.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
