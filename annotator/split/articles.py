@@ -1,0 +1,76 @@
+"""Shapes + title groups -> article numbers (1..k in page order, None for furniture).
+
+One pass down the page. A title group opens a new article; every other paragraph joins the
+article in progress, with these exceptions:
+
+* page furniture (page headers, 责任编辑 lines, ads, continuation marks) belongs to no article;
+  a continuation or end mark (下转第2版, 完) also closes the article in progress;
+* a trailing byline （本报记者 张三） or a body paragraph ending in one closes its article;
+* text with no open article (page top, after a closed article) opens one of its own: the
+  continuation of an article from another page, or an untitled item;
+* captions join the article in progress (photos stand inside their article's area); a
+  caption with no open article opens its own article: it is a photo item, and its text is as
+  good training text as any other;
+* a byline with no title above it is a trailing byline of the article in progress (papers that
+  print 本报记者 张三 at the end without brackets) unless body text follows it, in which case
+  it is the front byline of an untitled article.
+
+The confidence is about the boundary: for an article's first block, that an article starts
+there; for the others, that they continue the article they were given.
+"""
+
+from __future__ import annotations
+
+from .groups import HEADED, STRONG, WEAK, Group
+from .shapes import BODY, BYLINE, CAPTION, FURNITURE, TRAILING, Shape
+
+_START = {STRONG: 0.95, HEADED: 0.85, WEAK: 0.55}
+_START_LEAD_ONLY = 0.8  # a lead or byline+lead without a title above it
+_MEMBER = 0.95  # the rest of a title group
+_FURNITURE = 0.85
+_CONTINUE_BODY = 0.9
+_CONTINUE_TITLE = 0.6  # a headline-shaped line taken as body of the article in progress
+_CAPTION_ATTACHED = 0.6  # photos are placed near, not always inside, their article
+_ORPHAN = 0.5  # opens an article without any title: a continuation or an untitled item
+_TRAILING_BYLINE = 0.9
+_LONE_BYLINE = 0.55
+
+
+def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int | None, float]]:
+    """Return ``(article, boundary confidence)`` for every paragraph."""
+    tops = {g.top: g for g in groups}
+    members: set[int] = set()
+    for g in groups:
+        members.update(g.members())
+    out: list[tuple[int | None, float]] = []
+    count = 0  # articles opened so far
+    current: int | None = None  # the article in progress
+    closed = True  # whether the article in progress has ended (nothing open yet)
+    n = len(shapes)
+    for i, sh in enumerate(shapes):
+        g = tops.get(i)
+        if g is not None:
+            count += 1
+            current, closed = count, False
+            conf = _START[g.strength] if g.titles else _START_LEAD_ONLY
+            out.append((current, conf))
+        elif i in members:
+            out.append((current, _MEMBER))
+        elif sh.kind == FURNITURE:
+            out.append((None, _FURNITURE))
+        elif sh.kind == TRAILING and current is not None:
+            out.append((current, _TRAILING_BYLINE if not closed else _ORPHAN))
+        elif sh.kind == BYLINE and not closed and (i + 1 >= n or shapes[i + 1].kind != BODY):
+            out.append((current, _LONE_BYLINE))  # trailing byline without brackets
+            closed = True
+        elif sh.kind == BYLINE or closed or current is None:
+            count += 1
+            current, closed = count, False
+            out.append((current, _LONE_BYLINE if sh.kind == BYLINE else _ORPHAN))
+        elif sh.kind == CAPTION:
+            out.append((current, _CAPTION_ATTACHED))
+        else:
+            out.append((current, _CONTINUE_BODY if sh.kind == BODY else _CONTINUE_TITLE))
+        if sh.closes or sh.kind == TRAILING:
+            closed = True
+    return out

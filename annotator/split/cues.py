@@ -1,0 +1,189 @@
+"""General typographic cues of Chinese newspaper pages, as precompiled regexes and predicates.
+
+Nothing here knows a particular newspaper: the cues are the conventions that most papers
+share (bylines with 记者/通讯员/实习生, leads with 本报讯 or a dateline 某地某月某日电,
+photo credits ending in 摄, page headers with 第N版, editor lines 责任编辑：…), so that the
+splitter works on pages of papers that are not in the repository.
+
+All patterns are compiled once at import: the splitter runs at import time of thousands of
+pages, so each paragraph may only afford a few anchored ``match`` calls.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han characters including the rare-name planes (CJK Extension B and beyond), so that a
+# name such as 𠮷野 still reads as a name.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+# Sentence-final punctuation. ASCII '.' is handled separately (it is also a decimal point).
+FINAL_CHARS = frozenset("。！？!?…．")
+# Closing quotes and brackets that may follow a sentence end: “…。” still ends the sentence.
+CLOSERS = "”’」』）)】》〉〕］]\"'"
+# A closing *quote* not preceded by sentence-final punctuation ends a quotation inside a
+# sentence (…作为“不忘初心、牢记使命”), so the paragraph goes on.
+QUOTE_CLOSERS = frozenset("”’」』\"'")
+# Pause punctuation: the sentence certainly goes on after these.
+COMMA_CHARS = frozenset("、，,；;")
+COLON_CHARS = frozenset("：:")
+# Dashes: a line ending in —— is a kicker above a headline, or introduces a list in a body.
+DASH_CHARS = frozenset("—―─")
+# Markdown decoration that may trail a line: emphasis markers and hard-break spaces.
+MD_TRAIL = "*_ \t"
+
+# Endings of a paragraph, as classified by :func:`ending`.
+END_FINAL = "final"  # a sentence ends here
+END_COMMA = "comma"  # 、，,；; — the sentence continues
+END_COLON = "colon"  # ：: — continues (or introduces a list)
+END_DASH = "dash"  # —— — kicker or list introduction
+END_QUOTE = "quote"  # closing quote inside a sentence
+END_CLOSE = "close"  # closing bracket without a sentence end before it
+END_OPEN = "open"  # a Han character, digit or letter: cut in mid-sentence
+
+
+def ends_with_note(s: str) -> bool:
+    """Whether ``s`` ends with a parenthesised note after a finished sentence.
+
+    "…。（记者 张三）", "…。（完）", "…。（下转第2版）": the note closes the article.
+    """
+    t = s.rstrip(MD_TRAIL)
+    if not t or t[-1] not in "）)":
+        return False
+    k = max(t.rfind("（"), t.rfind("("))
+    return k > 0 and t[k - 1] in FINAL_CHARS
+
+
+def ending(s: str) -> str:
+    """Classify how the stripped paragraph ``s`` ends (one of the ``END_*`` constants)."""
+    t = s.rstrip(MD_TRAIL) if s[-1] in MD_TRAIL else s
+    if not t:
+        return END_OPEN
+    last = t[-1]
+    if last in FINAL_CHARS:
+        return END_FINAL
+    if last == ".":
+        # "3." is an enumerator or a number, not a sentence end.
+        return END_OPEN if len(t) > 1 and t[-2].isdigit() else END_FINAL
+    if last in COMMA_CHARS:
+        return END_COMMA
+    if last in COLON_CHARS:
+        return END_COLON
+    if last in DASH_CHARS or t.endswith("--"):
+        return END_DASH
+    if last in CLOSERS:
+        core = t.rstrip(CLOSERS)
+        if core and (core[-1] in FINAL_CHARS or core[-1] == "."):
+            return END_FINAL
+        if ends_with_note(t):
+            return END_FINAL
+        if last in "）)":
+            return END_CLOSE
+        if last in QUOTE_CLOSERS:
+            return END_QUOTE
+        return END_CLOSE
+    return END_OPEN
+
+
+# --- Bylines -------------------------------------------------------------------------
+
+_BULLET = r"[■□●◆◇★☆◎○•·▲△▼▽◢◣]"
+# A role word, optionally preceded by an agency (本报, 新华社, 湖南日报全媒体 …).
+_ROLE = (
+    rf"(?:[{HAN}]{{0,8}}?(?:特约|首席|特派|驻[{HAN}]{{1,6}}|见习|实习|摄影|全媒体|融媒体)?"
+    r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|作者)"
+    r"|(?:文|图|文图|文/图|文／图|摄影|摄像|视频)\s*[/／|｜])"
+)
+# A personal name: 2-4 Han characters, or a transcribed name with a middle dot. Names do not
+# contain common function characters, which keeps 记者节的坚守 from reading as a byline.
+_NAME = rf"(?![{HAN}]*[的了是在和与及])(?:[{HAN}]{{2,4}}|[{HAN}]{{1,8}}[·•][{HAN}·•]{{1,12}})"
+_NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME}|\s+{_NAME})*"
+_ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
+_BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*报道)?"
+
+# A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
+BYLINE = re.compile(rf"(?:\*\*|__)?(?:{_BULLET}\s*)?{_BYLINE_BODY}(?:\*\*|__)?\s*\Z")
+# A byline or source line in parentheses, standing at the end of an article (national
+# dailies): （本报记者 张三）, （记者 张三 李四）, （据新华社电）, （来源：人民日报）.
+TRAILING_BYLINE = re.compile(
+    rf"[（(]\s*(?:{_BYLINE_BODY}|据[^（()）\n]{{1,30}}|来源[:：][^（()）\n]{{1,30}}"
+    rf"|(?:本报|综合)[^（()）\n]{{0,20}}(?:综合|报道|电)[^（()）\n]{{0,10}})\s*[)）]\s*\Z"
+)
+
+# --- Leads (first body paragraph of an article) ----------------------------------------
+
+_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+# After 电/讯 of a dateline comes a bracket, a space, a colon or a comma, never more Han text
+# (3月4日电视台… is not a dateline).
+_DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[:：,，]|记者|\Z)"
+LEAD = re.compile(
+    r"(?:\*\*|__)?[【\[]?\s*(?:"
+    r"本报讯"
+    rf"|(?:据)?[{HAN}]{{0,12}}?{_NUM}月{_NUM}日\s*{_DATELINE_END}"
+    rf"|(?:本报|新华社|中新社|新华网|人民网|央视网|中新网)[{HAN}]{{0,10}}?{_DATELINE_END}"
+    r"|[（(]\s*(?:本报|新华社)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^（()）\n]{1,40}[)）]\s*\S"
+    r")"
+)
+
+# --- Captions ------------------------------------------------------------------------
+
+# Captions announce themselves at the start (图为…, ▲…, 图：…, 图片来源…) …
+CAPTION_START = re.compile(
+    r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
+    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
+)
+# … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, 新华社发, 资料图片, 供图.
+CAPTION_END = re.compile(
+    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?"
+    r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20})\s*[)）]?\Z"
+)
+# Last characters that can end a caption credit (cheap gate before CAPTION_END).
+CAPTION_END_CHARS = frozenset("摄影图供）)")
+
+# --- Page furniture --------------------------------------------------------------------
+
+# Lines that are furniture whatever follows: editor credits, ads, imprint, continuation marks.
+FURNITURE_START = re.compile(
+    r"[（(\[【]?\s*(?:"
+    r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|制图|照排|审读"
+    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计)\s*[:：]"
+    r"|(?:下转|上接|接上|转下|接第|转第|续第?)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版"
+    r"|广告\s*(?:[:：]|热线|\Z|[)）])|(?:订阅|发行|新闻|服务)热线|邮发代号|国内统一(?:连续出版物号|刊号)"
+    r"|CN\s*\d{2}\s*-\s*\d{4}|全文完\s*[)）]?\s*\Z|完\s*[)）]\s*\Z"
+    r"|(?:电话|热线|传真|邮箱|E-?mail|网址|地址)\s*[:：]"
+    r")",
+    re.IGNORECASE,
+)
+# Furniture that also ends the article above it: continuation marks and end marks.
+CLOSING_MARK = re.compile(r"下转|转下|转第|续第|全文完|完\s*[)）]?\s*\Z")
+# A hint that a short line may be a page header or date line; confirmed token by token.
+FURNITURE_HINT = re.compile(
+    r"第\s*[0-9０-９一二三四五六七八九十百零〇]{1,4}\s*版|星期[一二三四五六日天]"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|\A[A-Z]\d{1,2}(?:\s|\Z|版)|\A[-—–\s]*\d{1,3}[-—–\s]*\Z"
+)
+# The tokens a page header consists of: dates, weekdays, 农历, page numbers, page names, the
+# paper's name (…报) and issue numbers.
+FURNITURE_TOKEN = re.compile(
+    rf"(?:\d{{4}}\s*年)?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:星期[一二三四五六日天])?"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:星期|周|礼拜)[一二三四五六日天]"
+    rf"|农历[{HAN}]{{2,10}}|第\s*[0-9０-９一二三四五六七八九十百零〇]{{1,4}}\s*版[:：]?[{HAN}]{{0,6}}"
+    rf"|[A-Z]?\d{{1,3}}版?|[{HAN}]{{1,8}}报|(?:总)?第\s*\d{{1,6}}\s*[期号]"
+    rf"|[{HAN}]{{2,6}}(?:版|新闻|专刊|周刊)?|[-—–|｜·]+"
+)
+
+# --- Headings, list items, title shapes -------------------------------------------------
+
+HEADING = re.compile(r"(#{1,6})[ \t]+\S")
+# Enumerators and bullets that open a list item or an intertitle inside an article.
+ENUMERATOR = re.compile(
+    r"(?:\*\*)?(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、是]|[①-⑳❶-❿]"
+    r"|其[一二三四]|首先|其次|再次|最后|[■□●◆◇★☆◎○•])"
+)
+# Punctuation that a headline of a no-byline short news item does not contain.
+TITLE_PUNCT = re.compile(r"[，,、；;：:。！？!?]")
+# Characters a headline does not end on (a dangling function word means a cut paragraph).
+DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
+# Text that starts a subheadline in the classic form ——记某某.
+SUB_DASH = re.compile(r"\s*[—―─]{1,2}")

@@ -1,0 +1,212 @@
+"""Shapes -> title groups: the kicker/headline/subheadline/byline/lead clusters that open articles.
+
+An article starts with a *title group*. The group is found from its anchor, the first thing
+below the titles that only an article head has:
+
+* **strong**: a run of headline-shaped paragraphs followed by a front byline and/or a lead
+  (本报讯…, 本报北京3月4日电…, （记者 张三）…); the titles are the last few paragraphs of
+  the run, walking upwards until a kicker ending in —— or a markdown heading (plus the one
+  paragraph above it, its kicker) closes the group at the top. A byline or lead with no title
+  above it also opens an article (one-line items, leads of untitled items).
+* **heading**: on a markdown page every ``#``/``##`` heading opens an article even without a
+  byline; a short line directly above it is its kicker, short lines below it are subheadlines.
+* **weak**: on a plain page, a short news item without byline: at most three short lines
+  without any punctuation (or any title-shaped line right after a closed article), directly
+  followed by body text, and preceded by a finished sentence, the page top or furniture. A
+  short line after an unfinished paragraph is the tail of a column-cut paragraph instead.
+
+Paragraphs of a title run that do not make it into a group stay loose: they are body text of
+the article in progress (a paragraph cut short by a column break looks just like a title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import cues
+from .shapes import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, LEAD, TITLE, TRAILING, Shape
+
+STRONG = "strong"
+HEADED = "heading"
+WEAK = "weak"
+
+_TITLE_KINDS = frozenset((TITLE, DASH, HEADING))
+# A title group holds at most a kicker, a headline and two subheadline lines.
+MAX_TITLES = 4
+# Headings of these levels open an article by themselves (# lead story, ## other stories).
+ARTICLE_HEADING_LEVEL = 2
+
+
+@dataclass(slots=True)
+class Group:
+    """One title group: paragraph indices in page order, ``top`` opens the article."""
+
+    top: int
+    strength: str
+    titles: list[int] = field(default_factory=list)
+    bylines: list[int] = field(default_factory=list)
+    lead: int | None = None
+    heading: int | None = None  # the markdown heading that is the headline, if any
+
+    def members(self) -> list[int]:
+        """All paragraph indices of the group, in page order."""
+        out = self.titles + self.bylines
+        if self.lead is not None:
+            out.append(self.lead)
+        return out
+
+
+def _is_article_heading(sh: Shape) -> bool:
+    return sh.kind == HEADING and sh.level <= ARTICLE_HEADING_LEVEL
+
+
+def _walk_up(shapes: list[Shape], lo: int, hi: int) -> list[int]:
+    """Title paragraphs of a strong group: walk up from ``hi - 1`` to at most ``lo``."""
+    out: list[int] = []
+    p = hi - 1
+    while p >= lo and len(out) < MAX_TITLES:
+        sh = shapes[p]
+        if out and sh.kind == TITLE and sh.ending == cues.END_COMMA:
+            break  # a line ending in 、 or ， is the cut tail of a body paragraph
+        out.append(p)
+        if sh.kind == DASH:
+            break  # a kicker is the top of its group
+        if _is_article_heading(sh):
+            # One line right above a heading is its kicker; nothing above that.
+            q = p - 1
+            if q >= lo and shapes[q].kind in (TITLE, DASH):
+                out.append(q)
+            break
+        p -= 1
+    out.reverse()
+    return out
+
+
+def _heading_groups(shapes: list[Shape], lo: int, hi: int) -> list[Group]:
+    """Groups of a markdown title run ``[lo, hi)``: one per ``#``/``##`` heading."""
+    heads = [p for p in range(lo, hi) if _is_article_heading(shapes[p])]
+    groups: list[Group] = []
+    for n, h in enumerate(heads):
+        top = h
+        q = h - 1
+        # The line right above a heading is its kicker, unless it is the subheadline of a
+        # heading right above it (## A / subheadline / ## B).
+        if (
+            q >= lo
+            and not _is_article_heading(shapes[q])
+            and (shapes[q].kind == DASH or q == lo or not _is_article_heading(shapes[q - 1]))
+        ):
+            top = q
+        stop = heads[n + 1] if n + 1 < len(heads) else hi
+        titles = list(range(top, stop))
+        if n + 1 < len(heads):
+            nxt = heads[n + 1]
+            # Leave the next heading's kicker to it.
+            if titles and titles[-1] == nxt - 1 and _kicker_of_next(shapes, lo, nxt):
+                titles.pop()
+        groups.append(Group(top, HEADED, titles=titles, heading=h))
+    return groups
+
+
+def _kicker_of_next(shapes: list[Shape], lo: int, head: int) -> bool:
+    q = head - 1
+    return (
+        q >= lo
+        and not _is_article_heading(shapes[q])
+        and (shapes[q].kind == DASH or not _is_article_heading(shapes[q - 1]))
+    )
+
+
+def _boundary_before(shapes: list[Shape], p: int) -> tuple[bool, bool]:
+    """Whether paragraph ``p - 1`` lets an article start at ``p``, and whether it closed one."""
+    if p == 0:
+        return True, False
+    prev = shapes[p - 1]
+    if prev.kind == TRAILING or prev.closes:
+        return True, True
+    if prev.kind in (FURNITURE, CAPTION, BYLINE):
+        return True, False
+    return prev.ending == cues.END_FINAL, False
+
+
+def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
+    """A no-byline short news item headed by the end of the plain title run ``[lo, hi)``."""
+    nxt = shapes[hi].kind if hi < len(shapes) else None
+    if nxt not in (BODY, CAPTION):
+        return None  # a title at the page end or above furniture: a cut paragraph's tail
+    titles: list[int] = []
+    p = hi - 1
+    # After a closed article (trailing byline, 完) any title-shaped line may head the next one.
+    relaxed = _boundary_before(shapes, lo)[1]
+    while p >= lo and len(titles) < MAX_TITLES - 1:
+        sh = shapes[p]
+        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed):
+            break
+        titles.append(p)
+        p -= 1
+    if not titles:
+        return None
+    if p >= lo and shapes[p].kind == DASH:
+        titles.append(p)
+        p -= 1
+    if p >= lo:
+        return None  # an unfinished line above: these are column-cut tails, not titles
+    if not _boundary_before(shapes, lo)[0]:
+        return None
+    titles.reverse()
+    return Group(titles[0], WEAK, titles=titles)
+
+
+def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
+    """Find the title groups of a page, in page order."""
+    n = len(shapes)
+    groups: list[Group] = []
+    i = 0
+    while i < n:
+        kind = shapes[i].kind
+        if kind in _TITLE_KINDS:
+            j = i
+            while j < n and shapes[j].kind in _TITLE_KINDS:
+                j += 1
+            k = j
+            while k < n and shapes[k].kind == BYLINE:
+                k += 1
+            bylines = list(range(j, k))
+            lead = k if k < n and shapes[k].kind == LEAD else None
+            has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
+            if bylines or lead is not None:
+                if has_heading:
+                    run_groups = _heading_groups(shapes, i, j)
+                    last = run_groups[-1]
+                    last.strength = STRONG
+                else:
+                    titles = _walk_up(shapes, i, j)
+                    last = Group(titles[0], STRONG, titles=titles)
+                    run_groups = [last]
+                last.bylines = bylines
+                last.lead = lead
+                groups.extend(run_groups)
+                i = k + 1 if lead is not None else k
+                continue
+            if has_heading:
+                groups.extend(_heading_groups(shapes, i, j))
+            elif not markdown:
+                weak = _weak_group(shapes, i, j)
+                if weak is not None:
+                    groups.append(weak)
+            i = j
+            continue
+        if kind == BYLINE:
+            k = i
+            while k < n and shapes[k].kind == BYLINE:
+                k += 1
+            if k < n and shapes[k].kind == LEAD:
+                groups.append(Group(i, STRONG, bylines=list(range(i, k)), lead=k))
+                i = k + 1
+                continue
+            i = k  # a lone byline: front or trailing, decided with the article in progress
+            continue
+        if kind == LEAD:
+            groups.append(Group(i, STRONG, lead=i))
+        i += 1
+    return groups

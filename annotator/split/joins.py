@@ -1,0 +1,67 @@
+"""Roles + articles -> ``joins_previous``: body paragraphs that a column or page break cut in two.
+
+A body paragraph continues the previous body paragraph *of the same article* (captions and
+furniture in between are skipped: a photo or a page header may stand between two columns)
+when that paragraph does not end a sentence:
+
+* ``。！？…`` (also followed by ``”``/``」``/``）``) end a sentence: no join;
+* ``、，,；;`` cannot end a paragraph: join, with high confidence;
+* ``：`` usually runs on: join, except before a list item (一是…, （一）…, 1.);
+* a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
+  mid-sentence: join;
+* a Han character, digit or letter: join, but the only evidence is a missing full stop (OCR
+  drops them, some paragraphs end without one), so the confidence stays below 0.7;
+* ``——`` at the end of a body paragraph introduces a list set as separate paragraphs: no join;
+* a heading or a numbered intertitle is complete without a full stop: no join after it.
+
+A lead (本报讯…) never continues anything.
+"""
+
+from __future__ import annotations
+
+from . import cues
+from .shapes import HEADING, LEAD, TITLE, Shape
+
+_NOT_BODY = (False, 1.0)
+_FIRST = (False, 0.95)  # the first body paragraph of its article on this page
+_AFTER_INTERTITLE = (False, 0.7)
+_BY_ENDING: dict[str, tuple[bool, float]] = {
+    cues.END_FINAL: (False, 0.95),
+    cues.END_COMMA: (True, 0.9),
+    cues.END_COLON: (True, 0.7),
+    cues.END_QUOTE: (True, 0.75),
+    cues.END_CLOSE: (True, 0.6),
+    cues.END_OPEN: (True, 0.65),
+    cues.END_DASH: (False, 0.6),
+}
+_COLON_BEFORE_LIST = (False, 0.6)
+
+
+def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
+    """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
+    if prev.kind == HEADING or (prev.kind == TITLE and prev.listy):
+        return _AFTER_INTERTITLE
+    if prev.ending == cues.END_COLON and cur.listy:
+        return _COLON_BEFORE_LIST
+    return _BY_ENDING[prev.ending]
+
+
+def assign_joins(
+    shapes: list[Shape],
+    roles: list[tuple[str, float]],
+    articles: list[tuple[int | None, float]],
+) -> list[tuple[bool, float]]:
+    """Return ``(joins_previous, confidence)`` for every paragraph."""
+    last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
+    out: list[tuple[bool, float]] = []
+    for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):
+        if role != "body" or article is None:
+            out.append(_NOT_BODY)
+            continue
+        prev = last_body.get(article)
+        last_body[article] = sh
+        if prev is None or sh.kind == LEAD:
+            out.append(_FIRST)
+        else:
+            out.append(_decide(prev, sh))
+    return out

@@ -1,0 +1,52 @@
+"""The pre-split pipeline: page text -> blocks with roles, articles, joins and confidences.
+
+paragraphs -> shapes -> title groups -> roles, articles -> joins -> :class:`Block` list.
+"""
+
+from __future__ import annotations
+
+from annotator.model import Block
+
+from .articles import assign_articles
+from .groups import find_groups
+from .joins import assign_joins
+from .paragraphs import paragraphs
+from .roles import assign_roles
+from .shapes import HEADING, shapes
+
+
+def split_page(text: str) -> list[Block]:
+    """Split a page's text into paragraph blocks with roles, articles and joins.
+
+    Pure and total: any string gives a list of sorted, non-overlapping blocks that start and
+    end on non-whitespace characters and together cover every non-whitespace character; an
+    empty or blank page gives ``[]``. ``text`` is expected with ``\\n`` line ends.
+    """
+    ranges = paragraphs(text)
+    if not ranges:
+        return []
+    shaped = shapes(text, ranges)
+    # Markdown pages mark their headlines; there a bare short line is never a headline.
+    markdown = any(sh.kind == HEADING for sh in shaped)
+    groups = find_groups(shaped, markdown)
+    roles = assign_roles(shaped, groups)
+    articles = assign_articles(shaped, groups)
+    joins = assign_joins(shaped, roles, articles)
+    blocks = []
+    for sh, (role, role_conf), (article, boundary_conf), (joined, join_conf) in zip(
+        shaped, roles, articles, joins, strict=True
+    ):
+        if article is None:
+            role = "other"  # furniture has no article and no other role
+        blocks.append(
+            Block(
+                sh.start,
+                sh.end,
+                role,
+                article,
+                joined,
+                min(role_conf, boundary_conf, join_conf),
+                {"role": role_conf, "boundary": boundary_conf, "join": join_conf},
+            )
+        )
+    return blocks

@@ -1,0 +1,86 @@
+"""Shapes + title groups -> a role for every paragraph, with the confidence of that decision.
+
+Inside a title group the order decides: a markdown heading is the headline, the line above it
+the kicker, lines below it subheadlines; on a plain page a line ending in —— is the kicker, the
+next line the headline and the rest subheadlines. Without markers a plain group of several
+short lines could also be kicker + headline, so those roles get a confidence below 0.7.
+
+Outside groups the shape decides: captions, bylines, furniture ("other") and body text. A
+headline-shaped line that is not in a group is taken as body (a paragraph cut by a column
+break, or an intertitle) with a low confidence, since it could have been a headline.
+"""
+
+from __future__ import annotations
+
+from .groups import WEAK, Group
+from .shapes import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, TITLE, TRAILING, Shape
+
+# Confidences: how often a decision of this kind is expected to be right. The window points
+# reviewers at blocks below 0.7.
+_HEADLINE_MARKED = 0.95  # markdown heading
+_HEADLINE_ALONE = 0.85  # the only title line of a group above a byline/lead
+_HEADLINE_AMONG = 0.65  # first of several unmarked lines: maybe the kicker instead
+_HEADLINE_WEAK = 0.6  # no-byline short item: maybe a cut paragraph
+_HEADLINE_DASH_ONLY = 0.5  # a group of one line ending in ——
+_KICKER_DASH = 0.9
+_KICKER_ABOVE_HEADING = 0.75
+_SUB_DASH = 0.9  # ——记某某
+_SUB_BELOW_HEADING = 0.85
+_SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
+_BYLINE = 0.95
+_LEAD = 0.95
+
+_LOOSE: dict[str, tuple[str, float]] = {
+    BODY: ("body", 0.95),
+    TITLE: ("body", 0.6),  # a cut paragraph's tail, an intertitle or a missed headline
+    DASH: ("body", 0.7),  # introduces a list inside an article
+    HEADING: ("body", 0.5),  # ### intertitle inside an article
+    CAPTION: ("caption", 0.9),
+    FURNITURE: ("other", 0.85),
+    BYLINE: ("byline", 0.8),
+    TRAILING: ("byline", 0.9),
+}
+
+
+def _group_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:
+    """Write the roles of the members of group ``g`` into ``out``."""
+    titles = g.titles
+    if g.heading is not None:
+        for p in titles:
+            if p < g.heading:
+                conf = _KICKER_DASH if shapes[p].kind == DASH else _KICKER_ABOVE_HEADING
+                out[p] = ("kicker", conf)
+            elif p == g.heading:
+                out[p] = ("headline", _HEADLINE_MARKED)
+            else:
+                out[p] = ("subheadline", _SUB_BELOW_HEADING)
+    elif titles:
+        rest = titles
+        if shapes[titles[0]].kind == DASH:
+            if len(titles) == 1:
+                out[titles[0]] = ("headline", _HEADLINE_DASH_ONLY)
+                rest = []
+            else:
+                out[titles[0]] = ("kicker", _KICKER_DASH)
+                rest = titles[1:]
+        if rest:
+            if g.strength == WEAK:
+                head_conf = _HEADLINE_WEAK
+            else:
+                head_conf = _HEADLINE_ALONE if len(rest) == 1 else _HEADLINE_AMONG
+            out[rest[0]] = ("headline", head_conf)
+            for p in rest[1:]:
+                sub = _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED
+                out[p] = ("subheadline", sub)
+    for p in g.bylines:
+        out[p] = ("byline", _BYLINE)
+    if g.lead is not None:
+        out[g.lead] = ("body", _LEAD)
+
+
+def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, float]]:
+    """Return ``(role, confidence)`` for every paragraph."""
+    out = [_LOOSE.get(sh.kind, _LOOSE[BODY]) for sh in shapes]
+    for g in groups:
+        _group_roles(shapes, g, out)
+    return out
