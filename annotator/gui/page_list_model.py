@@ -1,0 +1,283 @@
+"""The page list as a lazy table model: status, page id, articles, spans.
+
+A database may hold 100,000 pages, so the model never holds them all: ``rowCount`` comes
+from ``Store.count_pages`` and rows are fetched on demand, a window of ``WINDOW`` rows per
+``Store.page_rows`` call, keeping only the last ``CACHED_WINDOWS`` windows (LRU). Every
+row has the same height, so the view never needs rows it does not paint.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from annotator.store import PageRow, Store
+
+WINDOW = 256
+CACHED_WINDOWS = 8
+
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COL_STATUS, COL_PAGE, COL_ARTICLES, COL_SPANS = range(4)
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Colours chosen to be told apart by colour-blind reviewers too: the shapes differ as well.
+STATUS_COLOURS = {
+    "new": "#9e9e9e",
+    "in_progress": "#1e88e5",
+    "done": "#2e7d32",
+    "skipped": "#8d6e63",
+    "flagged": "#d32f2f",
+}
+
+
+class PageListModel(QAbstractTableModel):
+    """Pages of one status filter and search, in import order, fetched lazily."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._status: str | None = None
+        self._search: str | None = None
+        self._count = store.count_pages()
+        self._windows: OrderedDict[int, list[PageRow]] = OrderedDict()
+        self._icons: dict[str, QIcon] = {}
+
+    # --- filter --------------------------------------------------------------------
+
+    @property
+    def status(self) -> str | None:
+        return self._status
+
+    @property
+    def search(self) -> str | None:
+        return self._search
+
+    def set_filter(self, status: str | None, search: str | None) -> None:
+        """Show the pages of ``status`` (None: all) whose text or id contains ``search``."""
+        search = search or None
+        if (status, search) == (self._status, self._search):
+            return
+        self.beginResetModel()
+        self._status, self._search = status, search
+        self._reload()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read the database after an edit or import (rows may come and go)."""
+        count = self._store.count_pages(self._status, self._search)
+        if count != self._count:
+            self.beginResetModel()
+            self._reload()
+            self.endResetModel()
+            return
+        # Same number of rows: only the values changed; the view repaints what it shows.
+        self._windows.clear()
+        if count:
+            last = self.index(count - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _reload(self) -> None:
+        self._windows.clear()
+        self._count = self._store.count_pages(self._status, self._search)
+
+    # --- rows ----------------------------------------------------------------------
+
+    def page_row(self, row: int) -> PageRow | None:
+        """The page shown in ``row``, fetching its window if needed."""
+        if not 0 <= row < self._count:
+            return None
+        number = row // WINDOW
+        window = self._windows.get(number)
+        if window is None:
+            window = self._store.page_rows(number * WINDOW, WINDOW, self._status, self._search)
+            self._windows[number] = window
+            if len(self._windows) > CACHED_WINDOWS:
+                self._windows.popitem(last=False)
+        else:
+            self._windows.move_to_end(number)
+        offset = row - number * WINDOW
+        # A window can come back short if pages vanished since the count; show blank rows.
+        return window[offset] if offset < len(window) else None
+
+    def page_id(self, row: int) -> str | None:
+        page = self.page_row(row)
+        return page.id if page else None
+
+    def cached_rows(self) -> int:
+        """How many rows are held in memory (for tests and the benchmark)."""
+        return sum(len(w) for w in self._windows.values())
+
+    # --- Qt model interface --------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        page = self.page_row(index.row())
+        if page is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(page, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
+            return self.status_icon(page.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(page)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ARTICLES, COL_SPANS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == PAGE_ID_ROLE:
+            return page.id
+        if role == STATUS_ROLE:
+            return page.status
+        return None
+
+    def _display(self, page: PageRow, column: int) -> str | None:
+        if column == COL_PAGE:
+            return page.id
+        if column == COL_ARTICLES:
+            return str(page.articles)
+        if column == COL_SPANS:
+            return f"{page.spans} / {page.suggested}"
+        return None
+
+    def _tooltip(self, page: PageRow) -> str:
+        return self.tr(
+            "{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested"
+        ).format(
+            page=page.id,
+            status=self.status_name(page.status),
+            articles=page.articles,
+            spans=page.spans,
+            suggested=page.suggested,
+        )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ["", self.tr("Page"), self.tr("Articles"), self.tr("Spans")][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return [
+                self.tr("Review status"),
+                self.tr("Page id (file name)"),
+                self.tr("Number of articles"),
+                self.tr("Accepted spans / open suggestions"),
+            ][section]
+        return None
+
+    # --- status names and icons ----------------------------------------------------
+
+    def status_name(self, status: str) -> str:
+        names = {
+            "new": self.tr("New"),
+            "in_progress": self.tr("In progress"),
+            "done": self.tr("Done"),
+            "skipped": self.tr("Skipped"),
+            "flagged": self.tr("Flagged"),
+        }
+        return names.get(status, status)
+
+    def status_icon(self, status: str) -> QIcon:
+        icon = self._icons.get(status)
+        if icon is None:
+            icon = QIcon()
+            for size in (16, 32):
+                icon.addPixmap(draw_status_pixmap(status, size))
+            self._icons[status] = icon
+        return icon
+
+
+def draw_status_pixmap(status: str, size: int) -> QPixmap:
+    """A small status symbol in the status colour; the shapes differ too, for colour-blind
+    reviewers: ring (new), half disc (in progress), check (done), arrow (skipped), flag."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = QColor(STATUS_COLOURS.get(status, "#9e9e9e"))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, max(1.5, size / 9)))
+    _SHAPES.get(status, _ring)(painter, colour, float(size))
+    painter.end()
+    return pixmap
+
+
+def _ring(painter: QPainter, colour: QColor, size: float) -> None:
+    m = size * 0.15
+    painter.drawEllipse(QRectF(m, m, size - 2 * m, size - 2 * m))
+
+
+def _half_disc(painter: QPainter, colour: QColor, size: float) -> None:
+    _ring(painter, colour, size)
+    m = size * 0.15
+    painter.setBrush(QBrush(colour))
+    painter.drawPie(QRectF(m, m, size - 2 * m, size - 2 * m), 90 * 16, 180 * 16)
+
+
+def _check(painter: QPainter, colour: QColor, size: float) -> None:
+    painter.setBrush(QBrush(colour))
+    _ring(painter, colour, size)
+    painter.setPen(QPen(QColor("white"), max(1.5, size / 8)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    _polyline(painter, [(0.3, 0.52), (0.45, 0.67), (0.72, 0.36)], size)
+
+
+def _arrow(painter: QPainter, colour: QColor, size: float) -> None:
+    _polyline(painter, [(0.15, 0.5), (0.85, 0.5)], size)
+    _polyline(painter, [(0.55, 0.25), (0.85, 0.5), (0.55, 0.75)], size)
+
+
+def _flag(painter: QPainter, colour: QColor, size: float) -> None:
+    _polyline(painter, [(0.25, 0.15), (0.25, 0.85)], size)
+    painter.setBrush(QBrush(colour))
+    flag = QPainterPath()
+    flag.moveTo(size * 0.25, size * 0.15)
+    flag.lineTo(size * 0.85, size * 0.32)
+    flag.lineTo(size * 0.25, size * 0.55)
+    flag.closeSubpath()
+    painter.drawPath(flag)
+
+
+def _polyline(painter: QPainter, points: list[tuple[float, float]], size: float) -> None:
+    path = QPainterPath()
+    path.moveTo(points[0][0] * size, points[0][1] * size)
+    for x, y in points[1:]:
+        path.lineTo(x * size, y * size)
+    painter.drawPath(path)
+
+
+_SHAPES = {
+    "new": _ring,
+    "in_progress": _half_disc,
+    "done": _check,
+    "skipped": _arrow,
+    "flagged": _flag,
+}
