@@ -152,7 +152,7 @@ def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
 
     writer = write_jsonl if fmt == "jsonl" else write_json
     with open_store(db_path, create=False) as store:
-        warnings: list[str] = []
+        warnings: list[Any] = []
         records = export_records(store.iter_pages(None if status == "all" else "done"), warnings)
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
@@ -212,6 +212,24 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool) -> None:
             raise click.ClickException(f"no such page(s): {', '.join(unknown)}")
         total = resuggest(store, ids, use_model=use_model)
     click.echo(f"{total} suggestion(s) open.")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(db_path: Path | None, as_json: bool) -> None:
+    """Measure the heuristics (first split, first suggestions) against the pages marked done."""
+    from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
+
+    with open_store(db_path, create=False) as store:
+        report = evaluate_store(store)
+    if as_json:
+        # Scripts always get the JSON (all counts 0 when nothing is done); people get words.
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    if not report["pages"]:
+        click.echo(EMPTY_MESSAGE, err=as_json)
+    elif not as_json:
+        click.echo(format_report(report))
 
 
 if __name__ == "__main__":  # pragma: no cover
