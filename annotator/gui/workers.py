@@ -1,0 +1,367 @@
+"""Import and export on a worker thread, behind a modal progress dialog that can cancel.
+
+SQLite connections must not cross threads, so each worker opens its own ``Store`` on the
+database file and closes it when done. Worker code makes no UI calls: it reports progress
+and results by signal, and reads the cancel request from a ``threading.Event``. Cancelling
+stops between two files (import: each page is its own transaction, so only whole pages
+stay) or between two records (export: the writer then removes its temporary file, so the
+target is never half written and an existing target is left untouched).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMimeData,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from annotator.formats.gold_jsonl import (
+    ExportCancelled,
+    ExportError,
+    ExportWarning,
+    export_records,
+    write_json,
+    write_jsonl,
+)
+from annotator.pipeline import ImportReport, import_paths
+from annotator.store import Store, StoreError
+
+log = logging.getLogger(__name__)
+
+# progress(done, total, what) -> False when the user asked to cancel
+Progress = Callable[[int, int, str], bool]
+Job = Callable[[Store, Progress], Any]
+
+WRITERS = {"jsonl": write_jsonl, "json": write_json}
+_PROGRESS_INTERVAL_S = 0.05  # at most ~20 dialog updates a second, however fast the job
+_SHOWN_REFUSED = 10  # refused files named in the message itself; all are in the details
+
+
+# --- worker (runs on the worker thread: no UI calls here) ---------------------------------
+
+
+class _Worker(QObject):
+    """Runs one job on its own database connection and reports by signal."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, job: Job) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._job = job
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next progress call (safe from any thread)."""
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            store = Store.open(self._db_path)
+        except StoreError as exc:
+            self._finish(self.failed, str(exc))
+            return
+        try:
+            result = self._job(store, self._progress)
+        except (ExportError, StoreError) as exc:  # these name the file and what to do
+            self._finish(self.failed, str(exc))
+        except Exception as exc:  # reported to the user; the traceback goes to the log
+            log.exception("background job failed")
+            self._finish(self.failed, f"{type(exc).__name__}: {exc}")
+        else:
+            self._finish(self.succeeded, result)
+        finally:
+            store.close()
+
+    def _finish(self, signal: Any, value: Any) -> None:
+        # Hand the object back to the main thread so it can be deleted there.
+        self.moveToThread(QCoreApplication.instance().thread())
+        signal.emit(value)
+
+    def _progress(self, done: int, total: int, what: str) -> bool:
+        now = time.monotonic()
+        if done >= total or now - self._last_report >= _PROGRESS_INTERVAL_S:
+            self._last_report = now
+            self.progressed.emit(done, total, what)
+        return not self._cancel.is_set()
+
+
+# --- jobs (plain Python, run by the worker) -----------------------------------------------
+
+
+def _import_job(paths: list[Path]) -> Job:
+    def job(store: Store, progress: Progress) -> ImportReport:
+        return import_paths(store, paths, progress=progress)
+
+    return job
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote; ``count`` is None when it was cancelled."""
+
+    count: int | None
+    warnings: list[ExportWarning] = field(default_factory=list)
+
+
+def _export_job(target: Path, fmt: str, status: str | None) -> Job:
+    writer = WRITERS[fmt]
+
+    def job(store: Store, progress: Progress) -> ExportResult:
+        total = store.count_pages(status)
+        warnings: list[ExportWarning] = []
+
+        def pages() -> Iterator[Any]:
+            for i, item in enumerate(store.iter_pages(status)):
+                if not progress(i, total, item[0].id):
+                    raise ExportCancelled(i)  # the writer then removes its temporary file
+                yield item
+            progress(total, total, "")
+
+        try:
+            count = writer(export_records(pages(), warnings), target)
+        except ExportCancelled:
+            return ExportResult(None, warnings)
+        return ExportResult(count, warnings)
+
+    return job
+
+
+# --- the dialog and the runner (main thread) ----------------------------------------------
+
+
+class _ProgressDialog(QProgressDialog):
+    """A progress dialog that stays up after Cancel until the worker has really stopped."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(0)
+        self.setRange(0, 0)
+        self.setMinimumWidth(420)
+        # By default Cancel hides and resets the dialog at once; the runner decides instead.
+        self.canceled.disconnect(self.cancel)
+
+    def reject(self) -> None:  # Escape
+        self.canceled.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # the title bar's close button
+        event.ignore()
+        self.canceled.emit()
+
+
+class _Runner(QObject):
+    """Lives on the main thread: relays worker signals to the dialog, ends the event loop."""
+
+    def __init__(self, dialog: _ProgressDialog, worker: _Worker, describe: Callable) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.worker = worker
+        self.describe = describe
+        self.loop = QEventLoop()
+        self.result: Any = None
+        self.error: str | None = None
+        self.cancelled = False
+
+    @Slot(int, int, str)
+    def on_progress(self, done: int, total: int, what: str) -> None:
+        if self.cancelled:
+            return
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(min(done, total))
+        self.dialog.setLabelText(self.describe(done, total, what))
+
+    @Slot()
+    def on_cancel(self) -> None:
+        if self.cancelled:
+            return
+        self.cancelled = True
+        self.worker.cancel()
+        self.dialog.setLabelText(self.tr("Cancelling…"))
+        button = self.dialog.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+
+    @Slot(object)
+    def on_succeeded(self, result: Any) -> None:
+        self.result = result
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        self.error = message
+
+
+def _run(
+    parent: QWidget | None, title: str, db_path: Path, job: Job, describe: Callable
+) -> _Runner:
+    """Run ``job`` on a worker thread behind a modal progress dialog; wait for it."""
+    dialog = _ProgressDialog(parent, title)
+    worker = _Worker(db_path, job)
+    runner = _Runner(dialog, worker, describe)
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.progressed.connect(runner.on_progress)
+    worker.succeeded.connect(runner.on_succeeded)
+    worker.failed.connect(runner.on_failed)
+    for signal in (worker.succeeded, worker.failed):
+        signal.connect(thread.quit)
+    thread.finished.connect(runner.loop.quit)
+    dialog.canceled.connect(runner.on_cancel)
+    dialog.setLabelText(describe(0, 0, ""))
+    dialog.show()
+    thread.start()
+    runner.loop.exec()
+    thread.wait()
+    dialog.hide()
+    dialog.deleteLater()
+    return runner
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def run_import(parent: QWidget | None, db_path: Path, paths: list[Path]) -> ImportReport | None:
+    """Import page files and folders with progress; show what happened; return the report.
+
+    Returns None when the user cancelled before any file was handled, or the import
+    could not start (the user has been told why). Pages imported before a cancel stay.
+    """
+    tr = _Texts()
+    runner = _run(parent, tr.import_title, db_path, _import_job(list(paths)), tr.importing)
+    if runner.error is not None:
+        _message(parent, QMessageBox.Icon.Critical, tr.import_title, tr.import_failed, runner.error)
+        return None
+    report: ImportReport = runner.result
+    if report.cancelled and not (report.imported or report.skipped or report.refused):
+        return None
+    text, details = tr.import_summary(report)
+    icon = QMessageBox.Icon.Warning if report.refused else QMessageBox.Icon.Information
+    _message(parent, icon, tr.import_title, text, details)
+    return report
+
+
+def run_export(
+    parent: QWidget | None, db_path: Path, target: Path, fmt: str, status: str | None
+) -> int | None:
+    """Export gold records of pages with ``status`` ("all"/None: every page) to ``target``.
+
+    Returns the number of articles written, or None when cancelled or failed (the user has
+    been told why); then no file was written and an existing ``target`` is unchanged.
+    """
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(WRITERS)}")
+    tr = _Texts()
+    page_status = None if status in (None, "all") else status
+    job = _export_job(Path(target), fmt, page_status)
+    runner = _run(parent, tr.export_title, db_path, job, tr.exporting)
+    if runner.error is not None:
+        _message(parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, runner.error)
+        return None
+    result: ExportResult = runner.result
+    if result.count is None:
+        return None
+    text, details = tr.export_summary(Path(target), result)
+    icon = QMessageBox.Icon.Warning if result.warnings else QMessageBox.Icon.Information
+    _message(parent, icon, tr.export_title, text, details)
+    return result.count
+
+
+def paths_from_mime(mime: QMimeData) -> list[Path]:
+    """Local files and folders dropped on the window, in order, each once."""
+    paths: list[Path] = []
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile() and url.toLocalFile():
+            path = Path(url.toLocalFile())
+            if path not in paths:
+                paths.append(path)
+    return paths
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+
+class _Texts(QObject):
+    """The user-visible texts of import and export, translated."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.import_title = self.tr("Import pages")
+        self.export_title = self.tr("Export gold data")
+        self.import_failed = self.tr("The import could not run.")
+        self.export_failed = self.tr("The export could not be written.")
+
+    def importing(self, done: int, total: int, what: str) -> str:
+        if not total:
+            return self.tr("Looking for page files…")
+        return self.tr("Importing file {done} of {total}\n{name}").format(
+            done=min(done + 1, total), total=total, name=Path(what).name
+        )
+
+    def exporting(self, done: int, total: int, what: str) -> str:
+        if not total:
+            return self.tr("Preparing the export…")
+        return self.tr("Exporting page {done} of {total}\n{name}").format(
+            done=min(done + 1, total), total=total, name=what
+        )
+
+    def import_summary(self, report: ImportReport) -> tuple[str, str]:
+        """The message and its details (every refused file with its reason)."""
+        text = self.tr(
+            "Imported: {imported}\nSkipped (already in the database): {skipped}\nRefused: {refused}"
+        ).format(
+            imported=len(report.imported), skipped=len(report.skipped), refused=len(report.refused)
+        )
+        if report.cancelled:
+            cancelled = self.tr("The import was cancelled; the pages imported so far are kept.")
+            text = cancelled + "\n\n" + text
+        refused = [self.tr("{path}: {reason}").format(path=p, reason=r) for p, r in report.refused]
+        if refused:
+            shown = refused[:_SHOWN_REFUSED]
+            more = len(refused) - len(shown)
+            if more:
+                shown.append(self.tr("… and {n} more (see the details)").format(n=more))
+            text += "\n\n" + self.tr("Refused files:") + "\n" + "\n".join(shown)
+        return text, "\n".join(refused)
+
+    def export_summary(self, target: Path, result: ExportResult) -> tuple[str, str]:
+        """The message and its details (every span that could not be exported)."""
+        text = self.tr("Wrote {count} articles to {path}.").format(count=result.count, path=target)
+        if result.warnings:
+            text += "\n\n" + self.tr(
+                "{n} accepted spans could not be exported exactly and were left out "
+                "(see the details)."
+            ).format(n=len(result.warnings))
+        return text, "\n".join(str(w) for w in result.warnings)
+
+
+def _message(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
