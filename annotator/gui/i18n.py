@@ -1,0 +1,56 @@
+"""Interface language: English (the source strings) or Simplified Chinese.
+
+Our own strings come from ``resources/translations/annotator_zh_CN.qm``, made from the
+``.ts`` file by ``scripts/update_translations.py``; Qt's own strings (standard dialog
+buttons such as OK and Cancel, the file dialog) from Qt's ``qtbase_zh_CN.qm`` when the
+Qt installation ships it. Calling ``install_translator`` again switches language: it
+removes the translators it installed before. Widgets built earlier keep their texts
+until rebuilt; the preferences say that a restart applies the change everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from annotator.resources import resource_dir
+
+LANGUAGES: tuple[str, ...] = ("auto", "en", "zh_CN")
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    """The supported language closest to the system locale: "zh_CN" for any Chinese."""
+    for name in [QLocale.system().name(), *QLocale.system().uiLanguages()]:
+        if name.replace("-", "_").lower().startswith("zh"):
+            # Traditional-script readers still read Simplified better than English.
+            return "zh_CN"
+    return "en"
+
+
+def install_translator(app: QApplication, language: str) -> str:
+    """Translate the interface into ``language`` ("auto", "en" or "zh_CN").
+
+    Returns the language now in effect: "en" also when the translation file is missing.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown interface language {language!r}; expected one of {LANGUAGES}")
+    _remove_installed(app)
+    wanted = system_language() if language == "auto" else language
+    if wanted == "en":
+        return "en"
+    ours = QTranslator(app)
+    folder = resource_dir() / "translations"
+    if not ours.load(f"annotator_{wanted}", str(folder)):
+        return "en"
+    qt = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for translator in [ours] + ([qt] if qt.load(f"qtbase_{wanted}", qt_folder) else []):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    return wanted
+
+
+def _remove_installed(app: QApplication) -> None:
+    while _installed:
+        app.removeTranslator(_installed.pop())
