@@ -11,6 +11,8 @@ article in progress, with these exceptions:
 * captions join the article in progress (photos stand inside their article's area); a
   caption with no open article opens its own article: it is a photo item, and its text is as
   good training text as any other;
+* a bulleted item (● 某地某日….) right after another one opens an article: the items of a
+  news-in-brief column are separate news (a bulleted list inside an article is rarer);
 * a byline with no title above it is a trailing byline of the article in progress (papers that
   print 本报记者 张三 at the end without brackets) unless body text follows it, in which case
   it is the front byline of an untitled article.
@@ -34,6 +36,7 @@ _CAPTION_ATTACHED = 0.6  # photos are placed near, not always inside, their arti
 _ORPHAN = 0.5  # opens an article without any title: a continuation or an untitled item
 _TRAILING_BYLINE = 0.9
 _LONE_BYLINE = 0.55
+_NEXT_ITEM = 0.6
 
 
 def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int | None, float]]:
@@ -46,6 +49,7 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
     count = 0  # articles opened so far
     current: int | None = None  # the article in progress
     closed = True  # whether the article in progress has ended (nothing open yet)
+    after_item = False  # whether the last paragraph (furniture aside) was a bulleted item
     n = len(shapes)
     for i, sh in enumerate(shapes):
         g = tops.get(i)
@@ -63,14 +67,17 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
         elif sh.kind == BYLINE and not closed and (i + 1 >= n or shapes[i + 1].kind != BODY):
             out.append((current, _LONE_BYLINE))  # trailing byline without brackets
             closed = True
-        elif sh.kind == BYLINE or closed or current is None:
+        elif sh.kind == BYLINE or closed or current is None or (sh.item and after_item):
             count += 1
             current, closed = count, False
-            out.append((current, _LONE_BYLINE if sh.kind == BYLINE else _ORPHAN))
+            conf = _LONE_BYLINE if sh.kind == BYLINE else _NEXT_ITEM if sh.item else _ORPHAN
+            out.append((current, conf))
         elif sh.kind == CAPTION:
             out.append((current, _CAPTION_ATTACHED))
         else:
             out.append((current, _CONTINUE_BODY if sh.kind == BODY else _CONTINUE_TITLE))
         if sh.closes or sh.kind == TRAILING:
             closed = True
+        if sh.kind != FURNITURE:
+            after_item = sh.item
     return out

@@ -116,22 +116,46 @@ _NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 # After 电/讯 of a dateline comes a bracket, a space, a colon or a comma, never more Han text
 # (3月4日电视台… is not a dateline).
 _DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[:：,，]|记者|\Z)"
-LEAD = re.compile(
-    r"(?:\*\*|__)?[【\[]?\s*(?:"
+_LEAD_PREFIX = r"(?:\*\*|__)?[【\[]?\s*"
+_LEAD = (
+    rf"{_LEAD_PREFIX}(?:"
     r"本报讯"
-    rf"|(?:据)?[{HAN}]{{0,12}}?{_NUM}月{_NUM}日\s*{_DATELINE_END}"
     rf"|(?:本报|新华社|中新社|新华网|人民网|央视网|中新网)[{HAN}]{{0,10}}?{_DATELINE_END}"
     r"|[（(]\s*(?:本报|新华社)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^（()）\n]{1,40}[)）]\s*\S"
     r")"
 )
+LEAD = re.compile(_LEAD)
+# A dateline lead: 本报北京3月4日电, 新华社上海3月4日电, 据某地某月某日讯. It may begin with any
+# Han character, so it is kept out of ``PARAGRAPH_START`` and only tried when 月 is near the
+# start (see :func:`is_lead`).
+DATELINE = re.compile(rf"{_LEAD_PREFIX}(?:据)?[{HAN}]{{0,12}}?{_NUM}月{_NUM}日\s*{_DATELINE_END}")
+_DATELINE_REACH = 28  # 月 of a dateline stands within this many characters of the start
+
+
+def has_dateline(s: str) -> bool:
+    """Whether ``s`` starts with a dateline (某地某月某日电)."""
+    # Body text often starts with a date (3月4日，…); only 电/讯 after it make a dateline.
+    head = s[: _DATELINE_REACH + 8]
+    return (
+        "月" in head
+        and ("电" in head or "讯" in head or "消息" in head)
+        and DATELINE.match(s) is not None
+    )
+
+
+def is_lead(s: str) -> bool:
+    """Whether ``s`` is an article's lead paragraph (本报讯…, a dateline, （记者 张三）…)."""
+    return LEAD.match(s) is not None or has_dateline(s)
+
 
 # --- Captions ------------------------------------------------------------------------
 
 # Captions announce themselves at the start (图为…, ▲…, 图：…, 图片来源…) …
-CAPTION_START = re.compile(
+_CAPTION_START = (
     r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
     r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
 )
+CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, 新华社发, 资料图片, 供图.
 CAPTION_END = re.compile(
     r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?"
@@ -143,17 +167,19 @@ CAPTION_END_CHARS = frozenset("摄影图供）)")
 # --- Page furniture --------------------------------------------------------------------
 
 # Lines that are furniture whatever follows: editor credits, ads, imprint, continuation marks.
-FURNITURE_START = re.compile(
+_FURNITURE_START = (
     r"[（(\[【]?\s*(?:"
     r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|制图|照排|审读"
     r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计)\s*[:：]"
+    # A continuation mark stands alone; "（上接第1版）据了解…" is the continued body text.
     r"|(?:下转|上接|接上|转下|接第|转第|续第?)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版"
+    r"[^（()）\n]{0,8}[)）\]】]?\s*\Z"
     r"|广告\s*(?:[:：]|热线|\Z|[)）])|(?:订阅|发行|新闻|服务)热线|邮发代号|国内统一(?:连续出版物号|刊号)"
     r"|CN\s*\d{2}\s*-\s*\d{4}|全文完\s*[)）]?\s*\Z|完\s*[)）]\s*\Z"
-    r"|(?:电话|热线|传真|邮箱|E-?mail|网址|地址)\s*[:：]"
-    r")",
-    re.IGNORECASE,
+    r"|(?:电话|热线|传真|邮箱|(?i:E-?mail)|网址|地址)\s*[:：]"
+    r")"
 )
+FURNITURE_START = re.compile(_FURNITURE_START)
 # Furniture that also ends the article above it: continuation marks and end marks.
 CLOSING_MARK = re.compile(r"下转|转下|转第|续第|全文完|完\s*[)）]?\s*\Z")
 # A hint that a short line may be a page header or date line; confirmed token by token.
@@ -162,6 +188,8 @@ FURNITURE_HINT = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|\A[A-Z]\d{1,2}(?:\s|\Z|版)|\A[-—–\s]*\d{1,3}[-—–\s]*\Z"
 )
+# A page number, possibly spaced out (第 04 版).
+PAGE_NUMBER = re.compile(r"第\s*([0-9０-９一二三四五六七八九十百零〇]{1,4})\s*版")
 # The tokens a page header consists of: dates, weekdays, 农历, page numbers, page names, the
 # paper's name (…报) and issue numbers.
 FURNITURE_TOKEN = re.compile(
@@ -174,16 +202,52 @@ FURNITURE_TOKEN = re.compile(
 
 # --- Headings, list items, title shapes -------------------------------------------------
 
-HEADING = re.compile(r"(#{1,6})[ \t]+\S")
+_HEADING = r"#{1,6}[ \t]+\S"
+HEADING = re.compile(_HEADING)
 # Enumerators and bullets that open a list item or an intertitle inside an article.
-ENUMERATOR = re.compile(
+_ENUMERATOR = (
     r"(?:\*\*)?(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、是]|[①-⑳❶-❿]"
     r"|其[一二三四]|首先|其次|再次|最后|[■□●◆◇★☆◎○•])"
 )
+ENUMERATOR = re.compile(_ENUMERATOR)
+# Bullets that open the items of a news-in-brief column (简讯, 新闻速览): ● 某地某日….
+ITEM_BULLETS = frozenset("■□●◆◇★☆◎○•")
 # Punctuation that a headline of a no-byline short news item does not contain.
 TITLE_PUNCT = re.compile(r"[，,、；;：:。！？!?]")
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.
 SUB_DASH = re.compile(r"\s*[—―─]{1,2}")
+
+# All start-of-paragraph cues in one pass, in order of precedence: one anchored ``match`` per
+# paragraph instead of five. ``lastgroup`` names the cue that matched.
+PARAGRAPH_START = re.compile(
+    f"(?P<furniture>{_FURNITURE_START})|(?P<heading>{_HEADING})|(?P<lead>{_LEAD})"
+    f"|(?P<caption>{_CAPTION_START})|(?P<listy>{_ENUMERATOR})"
+)
+# Every character that can begin a match of ``PARAGRAPH_START`` (brackets, bullets, markup,
+# digits, enumerators and the first characters of its words). Most paragraphs begin with
+# another character and skip the regex; a test checks this set against the patterns.
+START_CHARS = frozenset(
+    "（(【[*_#"  # brackets and markup
+    "0123456789０１２３４５６７８９一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
+    "■□●◆◇★☆◎○•▲△"  # bullets and caption marks
+    "本责编美校版组制照审值见图视"  # editor credits
+    "下上接转续广订发新服邮国全完电热传网地CcEe"  # continuation marks, ads, imprint, contacts
+    "据中人央"  # leads: 据…, 新华社, 中新社, 人民网, 央视网
+    "左右第其首再最"  # captions 左图…, enumerators 第一, 其一, 首先, 再次, 最后
+)
+
+
+def start_cue(s: str) -> str | None:
+    """Name the start-of-paragraph cue of ``s``: furniture, heading, lead, caption, listy."""
+    if s[0] in START_CHARS:
+        m = PARAGRAPH_START.match(s)
+        if m is not None:
+            return m.lastgroup
+    return "lead" if has_dateline(s) else None
+
+
+# Words without which a line cannot be a byline (cheap gate before the full byline pattern).
+BYLINE_HINT = re.compile(r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|据|来源|综合|[/／|｜]")

@@ -19,37 +19,44 @@ whitespace of each paragraph is left out, nothing inside is touched (the page is
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from . import cues
 
 # One line's content: from its first to its last non-whitespace character. ``[^\n]`` keeps a
 # match on one line, so consecutive matches are consecutive non-blank lines.
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
+# A run of non-blank lines: a line, then more lines each after exactly one line break (blank
+# lines may hold spaces). Both ends are stripped like ``_LINE``.
+# The second group takes part only when the run has more than one line.
+_GROUP = re.compile(r"\S(?:[^\n]*\S)?((?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)+)?")
 
 # Line kinds used to split a blank-line paragraph whose lines obviously do not belong together.
 _PLAIN, _HEAD, _LEAD, _BYLINE, _CAPTION, _FURNITURE = range(6)
 
 
-def lines(text: str) -> list[tuple[int, int]]:
+def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return the stripped ``(start, end)`` range of every non-blank line of ``text``."""
-    return [m.span() for m in _LINE.finditer(text)]
+    if end is None:
+        end = len(text)
+    return [m.span() for m in _LINE.finditer(text, start, end)]
 
 
-def is_line_flavour(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Tell whether the page puts one paragraph on each line (see the module docstring)."""
-    if len(spans) < 2:
-        return False
-    count = text.count
+def is_line_flavour(text: str, groups: list[tuple[int, int]], multi: list[int]) -> bool:
+    """Tell whether the page puts one paragraph on each line (see the module docstring).
+
+    ``groups`` are the runs of non-blank lines, ``multi`` the indices of runs of several lines.
+    """
+    if len(groups) == 1:
+        return True  # no blank line at all (a one-line page reads the same either way)
     inner = 0  # single line breaks (no blank line between two non-blank lines)
     after_sentence = 0  # … of which follow a finished sentence
-    for (_, prev_end), (start, _) in pairwise(spans):
-        if count("\n", prev_end, start) == 1:
-            inner += 1
-            if cues.ending(text[max(prev_end - 4, 0) : prev_end]) == cues.END_FINAL:
+    for i in multi:
+        start, end = groups[i]
+        spans = lines(text, start, end)
+        inner += len(spans) - 1
+        for _, line_end in spans[:-1]:
+            if cues.ending(text[max(line_end - 4, start) : line_end]) == cues.END_FINAL:
                 after_sentence += 1
-    if inner == len(spans) - 1:
-        return True  # no blank line at all
     # Two-fifths is far above what hard-wrapped text reaches (a wrapped line ends on 。 about
     # as often as any character is 。) and far below one-paragraph-per-line text.
     return after_sentence >= 2 and after_sentence * 5 >= inner * 2
@@ -57,15 +64,16 @@ def is_line_flavour(text: str, spans: list[tuple[int, int]]) -> bool:
 
 def _line_kind(s: str) -> int:
     """Classify one line of a multi-line paragraph by the cues that must start a paragraph."""
-    if cues.HEADING.match(s):
+    cue = cues.start_cue(s)
+    if cue == "heading":
         return _HEAD
-    if cues.FURNITURE_START.match(s):
+    if cue == "furniture":
         return _FURNITURE
-    if cues.BYLINE.match(s):
+    if cues.BYLINE_HINT.search(s) and cues.BYLINE.match(s):
         return _BYLINE
-    if cues.LEAD.match(s):
+    if cue == "lead":
         return _LEAD
-    if cues.CAPTION_START.match(s):
+    if cue == "caption":
         return _CAPTION
     return _PLAIN
 
@@ -84,33 +92,34 @@ def _breaks_paragraph(a: int, b: int) -> bool:
     return b == _CAPTION and a != _CAPTION
 
 
-def _split_group(text: str, group: list[tuple[int, int]], out: list[tuple[int, int]]) -> None:
-    """Append the paragraphs of one blank-separated group of lines to ``out``."""
-    if len(group) == 1:
-        out.append(group[0])
-        return
+def _split_group(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append the paragraphs of a blank-separated run of several lines ``[start, end)``."""
+    group = lines(text, start, end)
     kinds = [_line_kind(text[s:e]) for s, e in group]
-    start = group[0][0]
     for k in range(1, len(group)):
         if _breaks_paragraph(kinds[k - 1], kinds[k]):
             out.append((start, group[k - 1][1]))
             start = group[k][0]
-    out.append((start, group[-1][1]))
+    out.append((start, end))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` ranges of the paragraphs of ``text``, in page order."""
-    spans = lines(text)
-    if not spans or is_line_flavour(text, spans):
-        return spans
+    groups: list[tuple[int, int]] = []
+    multi: list[int] = []  # indices of runs with more than one line
+    for m in _GROUP.finditer(text):
+        if m.lastindex:
+            multi.append(len(groups))
+        groups.append(m.span())
+    if not multi:
+        return groups  # blank-line flavour without hard line breaks: the common case
+    if is_line_flavour(text, groups, multi):
+        return lines(text)
     out: list[tuple[int, int]] = []
-    count = text.count
-    group = [spans[0]]
-    for span in spans[1:]:
-        if count("\n", group[-1][1], span[0]) == 1:
-            group.append(span)
-        else:
-            _split_group(text, group, out)
-            group = [span]
-    _split_group(text, group, out)
+    prev = 0
+    for i in multi:
+        out.extend(groups[prev:i])
+        _split_group(text, *groups[i], out)
+        prev = i + 1
+    out.extend(groups[prev:])
     return out

@@ -11,6 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues
+from .cues import BYLINE as BYLINE_RX
+from .cues import (
+    BYLINE_HINT,
+    CAPTION_END,
+    CAPTION_END_CHARS,
+    CLOSING_MARK,
+    DANGLING,
+    END_DASH,
+    END_FINAL,
+    FURNITURE_HINT,
+    FURNITURE_TOKEN,
+    ITEM_BULLETS,
+    MD_TRAIL,
+    PAGE_NUMBER,
+    SUB_DASH,
+    TITLE_PUNCT,
+    TRAILING_BYLINE,
+    ending,
+    ends_with_note,
+    is_lead,
+    start_cue,
+)
 
 # Kinds of paragraphs.
 FURNITURE = "furniture"  # page header, editor line, ad, continuation mark
@@ -49,59 +71,100 @@ class Shape:
     listy: bool = False  # starts with an enumerator or bullet (list item, intertitle)
     closes: bool = False  # ends its article (inline trailing byline, 完, 下转第N版)
     subdash: bool = False  # starts with ——, the classic subheadline form ——记某某
+    item: bool = False  # a finished paragraph opened by a bullet: an item of a news column
+
+
+# A page header line holds 版 (第3版), 期 (星期五, 第123期) or 年 (a date), or starts with a
+# page number or a page code (A3): a cheap test before the furniture regexes.
+_FURNITURE_FIRST = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-—–")
 
 
 def _is_furniture(s: str) -> bool:
     """Whether a short line is a page header / date line made only of furniture tokens."""
-    if len(s) > 50 or cues.TITLE_PUNCT.search(s) or not cues.FURNITURE_HINT.search(s):
+    if not ("版" in s or "期" in s or "年" in s or s[0] in _FURNITURE_FIRST):
         return False
-    tokens = s.split()
-    return len(tokens) <= 8 and all(cues.FURNITURE_TOKEN.fullmatch(t) for t in tokens)
+    if TITLE_PUNCT.search(s) or not FURNITURE_HINT.search(s):
+        return False
+    tokens = PAGE_NUMBER.sub(r"第\1版", s).split()  # 第 04 版 -> 第04版: one token
+    return len(tokens) <= 8 and all(FURNITURE_TOKEN.fullmatch(t) for t in tokens)
+
+
+def _start_cue(s: str, n: int) -> str | None:
+    """Name of the start-of-paragraph cue of ``s`` (see ``cues.PARAGRAPH_START``), if any."""
+    name = start_cue(s)
+    if name == "furniture" and n > FURNITURE_MAX_CHARS:
+        # A long paragraph is not furniture: read its start again without that cue.
+        if is_lead(s):
+            return "lead"
+        for name, rx in (
+            ("heading", cues.HEADING),
+            ("caption", cues.CAPTION_START),
+            ("listy", cues.ENUMERATOR),
+        ):
+            if rx.match(s):
+                return name
+        return None
+    return name
 
 
 def shape(text: str, start: int, end: int) -> Shape:
-    """Read the shape of paragraph ``text[start:end]`` (stripped, non-empty)."""
+    """Read the shape of paragraph ``text[start:end]`` (stripped, non-empty).
+
+    The tests run from the most specific cue to the least; the cheap ones (last character,
+    length) guard the regexes because this runs for every paragraph of every imported page.
+    """
     s = text[start:end]
     n = len(s)
-    end_kind = cues.ending(s)
-    closes = end_kind == cues.END_FINAL and cues.ends_with_note(s)
+    end_kind = ending(s)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
-    if s[-1] in cues.CAPTION_END_CHARS and cues.CAPTION_END.search(s):
+    if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
         return Shape(start, end, CAPTION, end_kind)
-    if n <= FURNITURE_MAX_CHARS and (cues.FURNITURE_START.match(s) or _is_furniture(s)):
-        closing = cues.CLOSING_MARK.search(s) is not None
+    cue = _start_cue(s, n)
+    if cue == "furniture":
+        closing = CLOSING_MARK.search(s) is not None
         return Shape(start, end, FURNITURE, end_kind, closes=closing)
-    m = cues.HEADING.match(s)
-    if m:
-        return Shape(start, end, HEADING, end_kind, level=len(m.group(1)))
-    if n <= BYLINE_MAX_CHARS:
-        if cues.BYLINE.match(s):
+    if cue == "heading":
+        return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
+    if n <= BYLINE_MAX_CHARS and BYLINE_HINT.search(s):
+        if BYLINE_RX.match(s):
             return Shape(start, end, BYLINE, end_kind)
-        if cues.TRAILING_BYLINE.match(s):
+        if TRAILING_BYLINE.match(s):
             return Shape(start, end, TRAILING, end_kind, closes=True)
-    if cues.LEAD.match(s):
-        return Shape(start, end, LEAD, end_kind, closes=closes)
-    if cues.CAPTION_START.match(s):
+    if cue == "lead":
+        return Shape(start, end, LEAD, end_kind, closes=end_kind == END_FINAL and ends_with_note(s))
+    if cue == "caption":
         return Shape(start, end, CAPTION, end_kind)
-    listy = cues.ENUMERATOR.match(s) is not None
-    if end_kind == cues.END_DASH and n <= DASH_MAX_CHARS and not cues.SUB_DASH.match(s):
+    listy = cue == "listy"
+    if n > TITLE_MAX_CHARS and end_kind != END_DASH:
+        # The common case, a long paragraph: body text.
+        return _body(s, start, end, end_kind, listy)
+    if n <= 50 and _is_furniture(s):
+        return Shape(start, end, FURNITURE, end_kind)
+    if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
-    if end_kind != cues.END_FINAL and n <= TITLE_MAX_CHARS:
+    if end_kind != END_FINAL and n <= TITLE_MAX_CHARS:
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
-            t = s.rstrip(cues.MD_TRAIL)
-            subdash = cues.SUB_DASH.match(s) is not None
+            t = s.rstrip(MD_TRAIL)
+            subdash = SUB_DASH.match(s) is not None
             strict = (
                 nlines == 1
                 and not listy
                 and not subdash
                 and len(t) <= STRICT_MAX_CHARS
-                and t[-1:] not in cues.DANGLING
-                and cues.TITLE_PUNCT.search(t) is None
+                and t[-1:] not in DANGLING
+                and TITLE_PUNCT.search(t) is None
             )
             return Shape(start, end, TITLE, end_kind, strict=strict, listy=listy, subdash=subdash)
-    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes)
+    return _body(s, start, end, end_kind, listy)
+
+
+def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
+    finished = end_kind == END_FINAL
+    closes = finished and ends_with_note(s)
+    item = listy and finished and s[0] in ITEM_BULLETS
+    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item)
 
 
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
