@@ -23,13 +23,16 @@ there; for the others, that they continue the article they were given.
 
 from __future__ import annotations
 
+from .cues import END_FINAL
 from .groups import HEADED, STRONG, WEAK, Group
-from .shapes import BODY, BYLINE, CAPTION, FURNITURE, TRAILING, Shape
+from .shapes import BODY, BYLINE, CAPTION, LABEL, LEAD, NO_ARTICLE, TITLE, TRAILING, Shape
 
+_RUNNING = frozenset((BODY, TITLE, LEAD))  # kinds a cut paragraph may be
 _START = {STRONG: 0.95, HEADED: 0.85, WEAK: 0.55}
 _START_LEAD_ONLY = 0.8  # a lead or byline+lead without a title above it
 _MEMBER = 0.95  # the rest of a title group
 _FURNITURE = 0.85
+_LABEL = 0.6  # a short line above titles: a label, or a very short kicker or headline
 _CONTINUE_BODY = 0.9
 _CONTINUE_TITLE = 0.6  # a headline-shaped line taken as body of the article in progress
 _CAPTION_ATTACHED = 0.6  # photos are placed near, not always inside, their article
@@ -37,6 +40,15 @@ _ORPHAN = 0.5  # opens an article without any title: a continuation or an untitl
 _TRAILING_BYLINE = 0.9
 _LONE_BYLINE = 0.55
 _NEXT_ITEM = 0.6
+
+
+def after_unfinished(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` follows a paragraph that does not end a sentence.
+
+    Then a short line is the rest of that paragraph after a column break (or a wrapped line
+    of a one-line-per-paragraph OCR page), not a missed headline.
+    """
+    return i > 0 and shapes[i - 1].ending != END_FINAL and shapes[i - 1].kind in _RUNNING
 
 
 def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int | None, float]]:
@@ -60,8 +72,8 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
             out.append((current, conf))
         elif i in members:
             out.append((current, _MEMBER))
-        elif sh.kind == FURNITURE:
-            out.append((None, _FURNITURE))
+        elif sh.kind in NO_ARTICLE:
+            out.append((None, _LABEL if sh.kind == LABEL else _FURNITURE))
         elif sh.kind == TRAILING and current is not None:
             out.append((current, _TRAILING_BYLINE if not closed else _ORPHAN))
         elif sh.kind == BYLINE and not closed and (i + 1 >= n or shapes[i + 1].kind != BODY):
@@ -74,10 +86,12 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
             out.append((current, conf))
         elif sh.kind == CAPTION:
             out.append((current, _CAPTION_ATTACHED))
+        elif sh.kind == BODY or (sh.kind == TITLE and after_unfinished(shapes, i)):
+            out.append((current, _CONTINUE_BODY))
         else:
-            out.append((current, _CONTINUE_BODY if sh.kind == BODY else _CONTINUE_TITLE))
+            out.append((current, _CONTINUE_TITLE))
         if sh.closes or sh.kind == TRAILING:
             closed = True
-        if sh.kind != FURNITURE:
+        if sh.kind not in NO_ARTICLE:
             after_item = sh.item
     return out

@@ -92,7 +92,7 @@ _BULLET = r"[■□●◆◇★☆◎○•·▲△▼▽◢◣]"
 _ROLE = (
     rf"(?:[{HAN}]{{0,8}}?(?:特约|首席|特派|驻[{HAN}]{{1,6}}|见习|实习|摄影|全媒体|融媒体)?"
     r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|作者)"
-    r"|(?:文|图|文图|文/图|文／图|摄影|摄像|视频)\s*[/／|｜])"
+    r"|文\s*[/／]\s*图|(?:文|图|文图|摄影|摄像|视频)\s*[/／|｜])"
 )
 # A personal name: 2-4 Han characters, or a transcribed name with a middle dot. Names do not
 # contain common function characters, which keeps 记者节的坚守 from reading as a byline.
@@ -156,9 +156,10 @@ _CAPTION_START = (
     r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
 )
 CAPTION_START = re.compile(_CAPTION_START)
-# … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, 新华社发, 资料图片, 供图.
+# … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = re.compile(
     r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?"
+    r"|[（(][^（()）]{0,16}(?:社|网|报)发[^（()）]{0,12}"
     r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20})\s*[)）]?\Z"
 )
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).

@@ -24,15 +24,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import cues
-from .shapes import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, LEAD, TITLE, TRAILING, Shape
+from .shapes import (
+    BODY,
+    BYLINE,
+    CAPTION,
+    DASH,
+    FURNITURE,
+    HEADING,
+    LABEL,
+    LEAD,
+    TITLE,
+    TRAILING,
+    Shape,
+)
 
 STRONG = "strong"
 HEADED = "heading"
 WEAK = "weak"
 
 _TITLE_KINDS = frozenset((TITLE, DASH, HEADING))
+_BYLINES = frozenset((BYLINE,))
 # A title group holds at most a kicker, a headline and two subheadline lines.
 MAX_TITLES = 4
+# A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
+LABEL_MAX_CHARS = 4
 # Headings of these levels open an article by themselves (# lead story, ## other stories).
 ARTICLE_HEADING_LEVEL = 2
 
@@ -126,6 +141,8 @@ def _boundary_before(shapes: list[Shape], p: int) -> tuple[bool, bool]:
         return True, True
     if prev.kind in (FURNITURE, CAPTION, BYLINE):
         return True, False
+    if prev.kind == LABEL:
+        return True, True
     return prev.ending == cues.END_FINAL, False
 
 
@@ -157,56 +174,83 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     return Group(titles[0], WEAK, titles=titles)
 
 
+def _is_label(shapes: list[Shape], p: int) -> bool:
+    """Whether the first line ``p`` of a title run is a page or column label.
+
+    要闻 above a headline, 简讯 above bulleted items: a very short unpunctuated line directly
+    followed by more titles or by an item is not a headline (headlines are longer).
+    """
+    sh = shapes[p]
+    if sh.kind != TITLE or not sh.strict or sh.end - sh.start > LABEL_MAX_CHARS:
+        return False
+    if p + 1 >= len(shapes):
+        return False
+    nxt = shapes[p + 1]
+    return nxt.kind in _TITLE_KINDS or nxt.item
+
+
+def _run_of(shapes: list[Shape], i: int, kinds: frozenset[str]) -> int:
+    """End of the run of paragraphs of the given kinds that starts at ``i``."""
+    n = len(shapes)
+    while i < n and shapes[i].kind in kinds:
+        i += 1
+    return i
+
+
+def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
+    """Groups of the title run starting at ``i``, and the index after what they used."""
+    n = len(shapes)
+    j = _run_of(shapes, i, _TITLE_KINDS)
+    k = _run_of(shapes, j, _BYLINES)
+    bylines = list(range(j, k))
+    lead = k if k < n and shapes[k].kind == LEAD else None
+    has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
+    if not bylines and lead is None:
+        # No anchor below the run: only headings (markdown) or a short item (plain) open one.
+        if has_heading:
+            return _heading_groups(shapes, i, j), j
+        weak = None if markdown else _weak_group(shapes, i, j)
+        return ([weak] if weak else []), j
+    if has_heading:
+        run_groups = _heading_groups(shapes, i, j)
+        last = run_groups[-1]
+        last.strength = STRONG
+    else:
+        titles = _walk_up(shapes, i, j)
+        last = Group(titles[0], STRONG, titles=titles)
+        run_groups = [last]
+    last.bylines = bylines
+    last.lead = lead
+    return run_groups, (k + 1 if lead is not None else k)
+
+
 def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
-    """Find the title groups of a page, in page order."""
+    """Find the title groups of a page, in page order.
+
+    Labels found on the way are turned into shapes of kind ``LABEL`` (page furniture that
+    also closes the article above).
+    """
     n = len(shapes)
     groups: list[Group] = []
     i = 0
     while i < n:
         kind = shapes[i].kind
         if kind in _TITLE_KINDS:
-            j = i
-            while j < n and shapes[j].kind in _TITLE_KINDS:
-                j += 1
-            k = j
-            while k < n and shapes[k].kind == BYLINE:
-                k += 1
-            bylines = list(range(j, k))
-            lead = k if k < n and shapes[k].kind == LEAD else None
-            has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
-            if bylines or lead is not None:
-                if has_heading:
-                    run_groups = _heading_groups(shapes, i, j)
-                    last = run_groups[-1]
-                    last.strength = STRONG
-                else:
-                    titles = _walk_up(shapes, i, j)
-                    last = Group(titles[0], STRONG, titles=titles)
-                    run_groups = [last]
-                last.bylines = bylines
-                last.lead = lead
-                groups.extend(run_groups)
-                i = k + 1 if lead is not None else k
+            if _is_label(shapes, i):
+                shapes[i].kind = LABEL
+                shapes[i].closes = True
+                i += 1
                 continue
-            if has_heading:
-                groups.extend(_heading_groups(shapes, i, j))
-            elif not markdown:
-                weak = _weak_group(shapes, i, j)
-                if weak is not None:
-                    groups.append(weak)
-            i = j
-            continue
-        if kind == BYLINE:
-            k = i
-            while k < n and shapes[k].kind == BYLINE:
-                k += 1
+            run_groups, i = _title_run_groups(shapes, i, markdown)
+            groups.extend(run_groups)
+        elif kind == BYLINE:
+            k = _run_of(shapes, i, _BYLINES)
             if k < n and shapes[k].kind == LEAD:
                 groups.append(Group(i, STRONG, bylines=list(range(i, k)), lead=k))
-                i = k + 1
-                continue
-            i = k  # a lone byline: front or trailing, decided with the article in progress
-            continue
-        if kind == LEAD:
-            groups.append(Group(i, STRONG, lead=i))
-        i += 1
+                k += 1
+            i = k  # a lone byline is front or trailing: decided with the article in progress
+        else:
+            if kind == LEAD:
+                groups.append(Group(i, STRONG, lead=i))
+            i += 1
     return groups

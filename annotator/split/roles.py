@@ -12,8 +12,9 @@ break, or an intertitle) with a low confidence, since it could have been a headl
 
 from __future__ import annotations
 
+from .articles import after_unfinished
 from .groups import WEAK, Group
-from .shapes import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, TITLE, TRAILING, Shape
+from .shapes import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, LABEL, TITLE, TRAILING, Shape
 
 # Confidences: how often a decision of this kind is expected to be right. The window points
 # reviewers at blocks below 0.7.
@@ -29,6 +30,7 @@ _SUB_BELOW_HEADING = 0.85
 _SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
 _BYLINE = 0.95
 _LEAD = 0.95
+_CONTINUATION = ("body", 0.85)
 
 _LOOSE: dict[str, tuple[str, float]] = {
     BODY: ("body", 0.95),
@@ -37,6 +39,7 @@ _LOOSE: dict[str, tuple[str, float]] = {
     HEADING: ("body", 0.5),  # ### intertitle inside an article
     CAPTION: ("caption", 0.9),
     FURNITURE: ("other", 0.85),
+    LABEL: ("other", 0.6),
     BYLINE: ("byline", 0.8),
     TRAILING: ("byline", 0.9),
 }
@@ -81,6 +84,9 @@ def _group_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) ->
 def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, float]]:
     """Return ``(role, confidence)`` for every paragraph."""
     out = [_LOOSE.get(sh.kind, _LOOSE[BODY]) for sh in shapes]
+    for i, sh in enumerate(shapes):
+        if sh.kind == TITLE and after_unfinished(shapes, i):
+            out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
     for g in groups:
         _group_roles(shapes, g, out)
     return out

@@ -44,6 +44,9 @@ LEAD = "lead"  # 本报讯… / 本报北京3月4日电… / （记者 张三）
 DASH = "dash"  # short line ending in —— (kicker, or a list introduction in a body)
 TITLE = "title"  # short line without a sentence end (headline-shaped)
 BODY = "body"  # anything else
+LABEL = "label"  # a page or column label (要闻, 简讯) above titles; set from context by groups
+# Kinds that belong to no article.
+NO_ARTICLE = frozenset((FURNITURE, LABEL))
 
 # A headline-shaped paragraph: at most this many characters (markup and spaces included) and
 # lines. Subheadlines of local papers run to some 50 characters, often on two lines.
@@ -53,6 +56,8 @@ TITLE_MAX_LINES = 3
 DASH_MAX_CHARS = 90
 # The headline of a short news item without byline: short and free of punctuation.
 STRICT_MAX_CHARS = 32
+# A headline may end in ！ or ？ (春天来了！); a body paragraph that short is rare.
+EXCLAIMED_TITLE_MAX_CHARS = 32
 # Furniture lines are short; longer text with such a start is an article's own sentence.
 FURNITURE_MAX_CHARS = 80
 BYLINE_MAX_CHARS = 80
@@ -143,7 +148,9 @@ def shape(text: str, start: int, end: int) -> Shape:
         return Shape(start, end, FURNITURE, end_kind)
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
-    if end_kind != END_FINAL and n <= TITLE_MAX_CHARS:
+    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or (
+        n <= EXCLAIMED_TITLE_MAX_CHARS and s[-1] in "！？!?" and "\n" not in s
+    ):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             t = s.rstrip(MD_TRAIL)

@@ -570,3 +570,135 @@ def test_every_start_cue_begins_with_a_character_of_the_fast_gate(example):
     assert cues.PARAGRAPH_START.match(example), example
     assert example[0] in cues.START_CHARS
     assert cues.start_cue(example) is not None
+
+
+# --- labels, news-in-brief items, headline shapes ---------------------------------------
+
+
+def test_page_label_above_a_headline_is_furniture_not_the_headline():
+    rows = [
+        ("要闻", "other", None, False),
+        ("全市重点项目集中开工", "headline", 1, False),
+        ("本报记者 张三", "byline", 1, False),
+        ("本报讯 全市第三批重点项目昨日集中开工。", "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+def test_items_of_a_news_in_brief_column_are_separate_articles():
+    rows = [
+        ("本报讯 全市秋季运动会昨日闭幕。", "body", 1, False),
+        ("简讯", "other", None, False),
+        ("●国家统计局20日发布数据，8月份社会消费品零售总额同比增长。", "body", 2, False),
+        ("●海关总署20日发布数据，前8个月进出口总值同比增长。", "body", 3, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+def test_short_headline_ending_in_an_exclamation_mark_heads_its_article():
+    rows = [
+        ("春天来了！", "headline", 1, False),
+        ("本报记者 张三", "byline", 1, False),
+        ("本报讯 连日来，城区各大公园花开正艳。", "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+def test_photo_credited_to_an_agency_is_a_caption():
+    rows = [
+        ("城市公园今日开园", "headline", 1, False),
+        ("本报讯 新建的城市公园今日正式开园。", "body", 1, False),
+        ("游客在公园内游览。（新华社发）", "caption", 1, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+def test_page_header_with_spaced_page_number_is_furniture():
+    rows = [
+        ("人民日报 2023年09月21日 第 04 版", "other", None, False),
+        ("秋粮收获进度过半", "headline", 1, False),
+        ("本报北京9月20日电（记者 常钦）全国秋粮收获进度过半。", "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+def test_wrapped_lines_of_an_ocr_page_without_blank_lines_join_without_being_doubtful_roles():
+    lines = [
+        "城市公园今日开园",
+        "本报讯 新建的城市公园今日正式开园，",
+        "园内设有步道、广场和儿童游乐区，市民",
+        "可免费入园游览。",
+    ]
+    blocks = split_page("\n".join(lines))
+    assert [(b.role, b.article, b.joins_previous) for b in blocks] == [
+        ("headline", 1, False),
+        ("body", 1, False),
+        ("body", 1, True),
+        ("body", 1, True),
+    ]
+    assert blocks[2].confidences["role"] >= 0.85
+    assert blocks[2].confidences["boundary"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "本报记者 张三 李四",
+        "本报记者张三",
+        "□本报记者 张三",
+        "本报通讯员 张三",
+        "新华社记者 张三 李四",
+        "本报特约记者 张三",
+        "湖南日报全媒体记者 张三",
+        "文/张三",
+        "文/图 张三",
+        "记者 张三 通讯员 李四 报道",
+        "本报记者 张三 见习记者 李四",
+        "本报记者\u3000张三",
+        "本报记者 阿依古丽·买买提",
+    ],
+)
+def test_byline_styles_are_bylines(byline):
+    rows = [
+        ("全市重点项目集中开工", "headline", 1, False),
+        (byline, "byline", 1, False),
+        ("全市第三批重点项目昨日集中开工，总投资一百亿元。", "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "本报讯（记者 张三）全市第三批重点项目昨日集中开工。",
+        "【本报讯】全市第三批重点项目昨日集中开工。",
+        "新华社北京3月4日电（记者张三、李四）全市第三批重点项目昨日集中开工。",
+        "新华社电 全市第三批重点项目昨日集中开工。",
+        "中新网3月4日电 全市第三批重点项目昨日集中开工。",
+        "央视网消息：全市第三批重点项目昨日集中开工。",
+        "据新华社北京3月4日电 全市第三批重点项目昨日集中开工。",
+        "本报三月四日讯 全市第三批重点项目昨日集中开工。",
+    ],
+)
+def test_lead_styles_open_an_article_after_a_finished_one(lead):
+    rows = [
+        ("本报讯 全市秋季运动会昨日闭幕。", "body", 1, False),
+        (lead, "body", 2, False),
+    ]
+    assert view(page(rows)) == rows
+
+
+@pytest.mark.parametrize(
+    "not_a_lead",
+    [
+        "3月4日电视台播出了这台晚会。",
+        "记者从市教育局获悉，今年新增学位五千个。",
+        "11月7日上午，市委召开常委会议。",
+    ],
+)
+def test_dates_and_reporter_mentions_in_body_text_are_not_leads(not_a_lead):
+    rows = [
+        ("本报讯 全市秋季运动会昨日闭幕。", "body", 1, False),
+        (not_a_lead, "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
