@@ -1,0 +1,155 @@
+"""Bisect indexes over one page's blocks and spans, so the view never scans the whole page.
+
+Plain Python (no Qt): the highlighter asks which blocks and spans overlap one line, the
+margin which blocks are visible, the key handlers which block holds the caret and which
+span comes next. Span updates are incremental (one insert or delete per changed span), so
+labelling one span costs O(log n) plus a list shift, never a re-sort of the page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator
+
+from annotator.model import Block, Span
+
+LOW_CONFIDENCE = 0.7
+
+
+class BlockIndex:
+    """The page's blocks in page order, found by offset."""
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        self.blocks: tuple[Block, ...] = tuple(sorted(blocks, key=lambda b: b.start))
+        self.starts = [b.start for b in self.blocks]
+        self._article_order = _article_order(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def position(self, block: Block) -> int:
+        """The index of ``block`` (by its start) in page order."""
+        return bisect_left(self.starts, block.start)
+
+    def at(self, cp: int) -> Block | None:
+        """The block holding offset ``cp``; between blocks, the one before (else the first)."""
+        if not self.blocks:
+            return None
+        i = bisect_right(self.starts, cp) - 1
+        return self.blocks[max(i, 0)]
+
+    def containing(self, cp: int) -> Block | None:
+        """The block with ``start <= cp < end``, or None in the gaps between blocks."""
+        i = bisect_right(self.starts, cp) - 1
+        if i >= 0 and cp < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> Iterator[Block]:
+        """Blocks overlapping ``[start, end)`` in page order."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        for block in self.blocks[i:]:
+            if block.start >= end:
+                break
+            if block.end > start:
+                yield block
+
+    def previous(self, block: Block) -> Block | None:
+        i = self.position(block)
+        return self.blocks[i - 1] if i > 0 else None
+
+    def article_blocks(self, article: int | None) -> list[Block]:
+        return [b for b in self.blocks if article is not None and b.article == article]
+
+    def article_position(self, article: int | None) -> int | None:
+        """1-based position of ``article`` among the page's articles (for its colour)."""
+        if article is None:
+            return None
+        return self._article_order.get(article)
+
+    def starts_article_run(self, block: Block) -> bool:
+        """True when ``block`` is in an article and the block before it is not in the same one."""
+        if block.article is None:
+            return False
+        prev = self.previous(block)
+        return prev is None or prev.article != block.article
+
+
+def _article_order(blocks: tuple[Block, ...]) -> dict[int, int]:
+    order: dict[int, int] = {}
+    for block in blocks:
+        if block.article is not None and block.article not in order:
+            order[block.article] = len(order) + 1
+    return order
+
+
+def doubtful_decisions(block: Block) -> list[tuple[str, float]]:
+    """The heuristic decisions of ``block`` below the confidence bar, lowest first."""
+    low = [(k, v) for k, v in block.confidences.items() if v < LOW_CONFIDENCE]
+    if not low and block.confidence < LOW_CONFIDENCE:
+        low = [("split", block.confidence)]
+    return sorted(low, key=lambda kv: kv[1])
+
+
+class SpanIndex:
+    """The page's visible spans (not rejected), sorted by ``(start, end, id)``."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.by_id: dict[int, Span] = {}
+        self._keys: list[tuple[int, int, int]] = []
+        self._max_len = 0
+        for span in spans:
+            if span.status != "rejected" and span.id is not None:
+                self.by_id[span.id] = span
+                self._keys.append((span.start, span.end, span.id))
+                self._max_len = max(self._max_len, span.end - span.start)
+        self._keys.sort()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def update(self, span_id: int, new: Span | None) -> Span | None:
+        """Replace span ``span_id`` by ``new`` (None or rejected: drop it); return the old one."""
+        old = self.by_id.pop(span_id, None)
+        if old is not None:
+            i = bisect_left(self._keys, (old.start, old.end, span_id))
+            del self._keys[i]
+        if new is not None and new.status != "rejected":
+            self.by_id[span_id] = new
+            insort(self._keys, (new.start, new.end, span_id))
+            # Never shrinks on removal: a too-wide window costs a few extra comparisons only.
+            self._max_len = max(self._max_len, new.end - new.start)
+        return old
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping ``[start, end)``, by start."""
+        lo = bisect_left(self._keys, (start - self._max_len,))
+        hi = bisect_left(self._keys, (end,))
+        return [self.by_id[i] for s, e, i in self._keys[lo:hi] if e > start]
+
+    def ending_in(self, start: int, end: int) -> list[Span]:
+        """Spans whose last character lies in ``[start, end)``."""
+        return [s for s in self.overlapping(start, end) if start < s.end <= end]
+
+    def at(self, cp: int) -> Span | None:
+        """The innermost span holding the character at ``cp``, or None."""
+        found = [s for s in self.overlapping(cp, cp + 1)]
+        return min(found, key=lambda s: (s.end - s.start, s.start), default=None)
+
+    def after(self, cp: int, status: str | None = None) -> Span | None:
+        """The first span starting after ``cp`` (optionally of one status)."""
+        i = bisect_right(self._keys, (cp, float("inf"), 0))
+        for _s, _e, span_id in self._keys[i:]:
+            span = self.by_id[span_id]
+            if status is None or span.status == status:
+                return span
+        return None
+
+    def before(self, cp: int, status: str | None = None) -> Span | None:
+        """The last span starting before ``cp`` (optionally of one status)."""
+        i = bisect_left(self._keys, (cp,))
+        for _s, _e, span_id in reversed(self._keys[:i]):
+            span = self.by_id[span_id]
+            if status is None or span.status == status:
+                return span
+        return None

@@ -1,0 +1,149 @@
+"""The article margin: one coloured band per article, its number, roles, joins and doubts.
+
+Like the line-number area of Qt's code-editor example, a plain widget beside the viewport
+that the view asks to repaint when it scrolls or changes. It paints only the page blocks
+overlapping the visible lines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from annotator.gui.page_view.geometry import line_span, visible_cp_range
+from annotator.gui.page_view.index import doubtful_decisions
+from annotator.gui.page_view.style import DOUBT_COLOUR, MUTED_COLOUR, article_colour
+from annotator.model import Block
+
+if TYPE_CHECKING:
+    from annotator.gui.page_view.view import PageView
+
+BAND_X, BAND_W = 3, 6
+
+
+class ArticleMargin(QWidget):
+    """Paints the article structure of the visible page blocks beside the text."""
+
+    def __init__(self, view: PageView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self.width_for_font(), 0)
+
+    def width_for_font(self) -> int:
+        return self.fontMetrics().horizontalAdvance("000 CAP ?") + BAND_X + BAND_W + 8
+
+    def on_update_request(self, rect, dy: int) -> None:  # noqa: ANN001
+        if dy:
+            self.scroll(0, dy)
+        else:
+            self.update(0, rect.y(), self.width(), rect.height())
+
+    def block_rows(self) -> list[tuple[Block, float, float, float]]:
+        """(block, top, first line bottom, bottom) of each page block on screen."""
+        view = self.view
+        if view.page_state is None:
+            return []
+        start, end = visible_cp_range(view, view.offsets)
+        rows = []
+        for block in view.blocks.overlapping(start, end + 1):
+            top = line_span(view, view.offsets, block.start)
+            bottom = line_span(view, view.offsets, max(block.end - 1, block.start))
+            if top is not None and bottom is not None:
+                rows.append((block, top[0], top[1], bottom[1]))
+        return rows
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor("#f7f7f5"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.78))
+        for block, top, first, bottom in self.block_rows():
+            self._paint_block(
+                painter, block, QRectF(0, top, self.width(), first - top), bottom, small
+            )
+        painter.end()
+
+    def _paint_block(
+        self, painter: QPainter, block: Block, first: QRectF, bottom: float, small: QFont
+    ) -> None:
+        # ``first`` is the block's first visual line: number, role and marks sit on it.
+        index = self.view.blocks
+        top = first.top()
+        position = index.article_position(block.article)
+        colour = article_colour(position)
+        if block.article is not None:
+            painter.fillRect(QRectF(BAND_X, top, BAND_W, bottom - top), colour)
+        if block.joins_previous:
+            self._paint_join(painter, block, top, colour)
+        x = BAND_X + BAND_W + 3
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if index.starts_article_run(block):
+            bold = QFont(self.font())
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(colour)
+            painter.drawText(QRectF(x, first.top(), 24, first.height()), left, str(position))
+        painter.setFont(small)
+        painter.setPen(QColor(MUTED_COLOUR))
+        role = self.view.role_abbreviation(block.role)
+        number_w = self.fontMetrics().horizontalAdvance("00 ")
+        painter.drawText(QRectF(x + number_w, first.top(), 40, first.height()), left, role)
+        if doubtful_decisions(block):
+            self._paint_doubt(painter, first)
+
+    def _paint_join(self, painter: QPainter, block: Block, top: float, colour: QColor) -> None:
+        # The band bridges the gap to the previous paragraph, with a hook at its end: the
+        # two parts read as one paragraph.
+        prev = self.view.blocks.previous(block)
+        prev_bottom = None
+        if prev is not None:
+            span = line_span(self.view, self.view.offsets, max(prev.end - 1, prev.start))
+            prev_bottom = span[1] if span else None
+        start = prev_bottom if prev_bottom is not None else top - 8
+        painter.fillRect(QRectF(BAND_X + 1, start, BAND_W - 2, top - start), colour)
+        pen = QPen(QColor("#222222"), 1.6)
+        painter.setPen(pen)
+        path = QPainterPath(QPointF(BAND_X + BAND_W + 9, top - 6))
+        path.lineTo(QPointF(BAND_X + BAND_W + 9, top + 3))
+        path.lineTo(QPointF(BAND_X + BAND_W + 2, top + 3))
+        path.moveTo(QPointF(BAND_X + BAND_W + 5, top))
+        path.lineTo(QPointF(BAND_X + BAND_W + 2, top + 3))
+        path.lineTo(QPointF(BAND_X + BAND_W + 5, top + 6))
+        painter.drawPath(path)
+
+    def _paint_doubt(self, painter: QPainter, first: QRectF) -> None:
+        d = 15
+        rect = QRectF(self.width() - d - 3, first.center().y() - d / 2, d, d)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(DOUBT_COLOUR))
+        painter.drawEllipse(rect)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
+        painter.setFont(bold)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "?")
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def block_at_y(self, y: float) -> Block | None:
+        for block, top, _first, bottom in self.block_rows():
+            if top <= y <= bottom:
+                return block
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            block = self.block_at_y(event.pos().y())
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.view.block_tooltip(block), self)
+            return True
+        return super().event(event)

@@ -1,0 +1,363 @@
+"""The page view: the page text, read-only but with a keyboard caret and selection.
+
+The document text is exactly the page text, so every Qt position maps to a page offset
+through the page's ``OffsetMap``. Roles and spans are character formats from the
+highlighter; label tags, the selected span's frame and article rules are painted over the
+viewport for the visible lines only; the margin shows article bands. ``apply_changes``
+re-highlights only the lines an edit touched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextLine,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from annotator.edits import Changes, PageState
+from annotator.gui.offsets import OffsetMap
+from annotator.gui.page_view.geometry import range_rects, visible_blocks
+from annotator.gui.page_view.highlighter import PageHighlighter
+from annotator.gui.page_view.index import BlockIndex, SpanIndex, doubtful_decisions
+from annotator.gui.page_view.margin import ArticleMargin
+from annotator.gui.page_view.style import ViewStyle, article_colour, tag_colours
+from annotator.model import Block, Label, Span
+
+CJK_FAMILIES = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Serif CJK SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimSun",
+    "Sans Serif",
+]
+DEFAULT_POINT_SIZE = 13.0
+
+
+def page_font(point_size: float) -> QFont:
+    """A CJK-capable font (the first installed family of ``CJK_FAMILIES`` wins)."""
+    font = QFont()
+    font.setFamilies(CJK_FAMILIES)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class PageView(QPlainTextEdit):
+    """Shows one page; reports the caret and the selected span in code points."""
+
+    spanSelected = Signal(object)  # Span | None
+    caretMoved = Signal(int)  # code point of the caret
+
+    def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        flags = Qt.TextInteractionFlag
+        self.setTextInteractionFlags(flags.TextSelectableByKeyboard | flags.TextSelectableByMouse)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFont(page_font(DEFAULT_POINT_SIZE))
+        self.style_ = ViewStyle(self.font(), labels)
+        self.highlighter = PageHighlighter(self.document(), self.style_)
+        self.page_state: PageState | None = None
+        self.offsets = OffsetMap("")
+        self.blocks = BlockIndex(())
+        self.spans = SpanIndex(())
+        self._selected: int | None = None
+        self.margin = ArticleMargin(self)
+        self.setViewportMargins(self.margin.width_for_font(), 0, 0, 0)
+        self.updateRequest.connect(self.margin.on_update_request)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    # --- content -------------------------------------------------------------------
+
+    def set_page(self, state: PageState) -> None:
+        """Show ``state``'s page (text, blocks, spans), caret at the top."""
+        self.page_state = state
+        self.offsets = OffsetMap(state.page.text)
+        self.blocks = BlockIndex(state.blocks)
+        self.spans = SpanIndex(state.spans.values())
+        self.highlighter.set_page(self.offsets, self.blocks, self.spans)
+        self._selected = None
+        self.setPlainText(state.page.text)
+        self.spanSelected.emit(None)
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self.style_.set_labels(labels)
+        self.highlighter.rehighlight()
+
+    def apply_changes(self, state: PageState, changes: Changes) -> None:
+        """Take ``state`` after an edit; re-highlight only the lines ``changes`` touched."""
+        old_blocks = self.blocks
+        self.page_state = state
+        ranges: list[tuple[int, int]] = []
+        if changes.blocks:
+            self.blocks = BlockIndex(state.blocks)
+            self.highlighter.blocks = self.blocks
+            ranges += _changed_block_ranges(old_blocks.blocks, self.blocks.blocks)
+        for span_id in changes.spans:
+            new = state.spans.get(span_id)
+            old = self.spans.update(span_id, new)
+            ranges += [(s.start, s.end) for s in (old, new) if s is not None]
+        self.highlighter.rehighlight_ranges(ranges)
+        if self._selected is not None and self._selected not in self.spans.by_id:
+            self._set_selected(None)
+        self.viewport().update()
+        self.margin.update()
+
+    # --- caret, selection, spans ---------------------------------------------------
+
+    def caret(self) -> int:
+        return self.offsets.to_cp(self.textCursor().position())
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected text as code points, without white space at either end."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.page_state is None:
+            return None
+        text = self.page_state.page.text
+        start = self.offsets.to_cp(cursor.selectionStart())
+        end = self.offsets.to_cp(cursor.selectionEnd())
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def current_block(self) -> Block | None:
+        return self.blocks.at(self.caret())
+
+    def selected_span(self) -> Span | None:
+        return self.spans.by_id.get(self._selected) if self._selected is not None else None
+
+    def move_caret(self, cp: int, *, center: bool = False) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets.to_utf16(cp))
+        self.setTextCursor(cursor)
+        if center:
+            self.centerCursor()
+        else:
+            self.ensureCursorVisible()
+
+    def select_span(self, span: Span | None) -> None:
+        """Select ``span`` and put the caret at its start (scrolling to it)."""
+        if span is not None:
+            self.move_caret(span.start)
+        self._set_selected(span.id if span is not None else None)
+
+    def _set_selected(self, span_id: int | None) -> None:
+        if span_id == self._selected:
+            return
+        self._selected = span_id
+        self.viewport().update()
+        self.spanSelected.emit(self.selected_span())
+
+    def _on_cursor_moved(self) -> None:
+        cp = self.caret()
+        current = self.selected_span()
+        if self.textCursor().hasSelection():
+            self._set_selected(None)
+        elif current is None or not current.start <= cp < current.end:
+            found = self.spans.at(cp)
+            self._set_selected(found.id if found is not None else None)
+        self.caretMoved.emit(cp)
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The code point of the character under viewport ``point`` (not the nearest gap)."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        layout = block.layout()
+        if layout is None:
+            return None
+        geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        y = point.y() - geo.top()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= y < line.y() + line.height():
+                pos = line.xToCursor(
+                    point.x() - geo.left(), QTextLine.CursorPosition.CursorOnCharacter
+                )
+                if pos >= line.textStart() + line.textLength():
+                    return None
+                return self.offsets.to_cp(block.position() + pos)
+        return None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            cp = self.char_at(event.position().toPoint())
+            span = self.spans.at(cp) if cp is not None else None
+            self._set_selected(span.id if span is not None else None)
+
+    # --- font ------------------------------------------------------------------------
+
+    def set_point_size(self, size: float) -> None:
+        font = page_font(size)
+        self.setFont(font)
+        self.margin.setFont(QFont(self.font().family(), max(7, int(size * 0.72))))
+        self.setViewportMargins(self.margin.width_for_font(), 0, 0, 0)
+        self.style_.set_base_font(font)
+        self.highlighter.rehighlight()
+
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    # --- painting ----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.margin.setGeometry(
+            QRect(rect.left(), rect.top(), self.margin.width_for_font(), rect.height())
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.page_state is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = event.rect()
+        for block, geo in visible_blocks(self, rect.top(), rect.bottom()):
+            self._paint_overlays(painter, block, geo)
+        self._paint_selected(painter)
+        painter.end()
+
+    def _paint_overlays(self, painter: QPainter, qblock, geo: QRectF) -> None:  # noqa: ANN001
+        start = self.offsets.to_cp(qblock.position())
+        end = self.offsets.to_cp(qblock.position() + qblock.length() - 1)
+        for block in self.blocks.overlapping(start, end + 1):
+            if start <= block.start <= end and self.blocks.starts_article_run(block):
+                self._paint_rule(painter, block)
+        for span in self.spans.ending_in(start, end):
+            self._paint_tag(painter, span)
+
+    def _paint_rule(self, painter: QPainter, block: Block) -> None:
+        rects = range_rects(self, self.offsets, block.start, min(block.end, block.start + 1))
+        if not rects:
+            return
+        colour = article_colour(self.blocks.article_position(block.article))
+        y = rects[0].top() - 3
+        painter.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
+        painter.drawLine(0, int(y), self.viewport().width(), int(y))
+
+    def _paint_tag(self, painter: QPainter, span: Span) -> None:
+        rects = range_rects(self, self.offsets, span.end - 1, span.end)
+        if not rects:
+            return
+        last = rects[-1]
+        metrics = self.style_.tag
+        gap = self.style_.gap_width(span.label)
+        height = min(metrics.height, last.height() - 2)
+        box = QRectF(last.right() - gap + 2, last.center().y() - height / 2, gap - 4, height)
+        fill, text, border = tag_colours(
+            self.style_.label_colour(span.label), span.status == "accepted"
+        )
+        painter.setPen(QPen(self.style_.label_colour(span.label), 1, border))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setFont(metrics.font)
+        painter.setPen(text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, span.label)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_selected(self, painter: QPainter) -> None:
+        span = self.selected_span()
+        if span is None:
+            return
+        colour = QColor(self.style_.label_colour(span.label)).darker(140)
+        painter.setPen(QPen(colour, 2))
+        for rect in range_rects(self, self.offsets, span.start, span.end):
+            painter.drawRect(rect.adjusted(-1, 0, 1, 0))
+
+    # --- tooltips ----------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip:
+            cp = self.char_at(event.pos())
+            span = self.spans.at(cp) if cp is not None else None
+            if span is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.span_tooltip(span), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def span_tooltip(self, span: Span) -> str:
+        text = self.page_state.page.text[span.start : span.end] if self.page_state else ""
+        lines = [
+            self.tr("{label}: {text}").format(label=span.label, text=text),
+            self.tr("status: {status} · origin: {origin}").format(
+                status=span.status, origin=span.origin
+            ),
+        ]
+        if span.attrs:
+            attrs = ", ".join(f"{k}={v}" for k, v in span.attrs.items())
+            lines.append(self.tr("attributes: {attrs}").format(attrs=attrs))
+        return "\n".join(lines)
+
+    def block_tooltip(self, block: Block) -> str:
+        where = (
+            self.tr("Article {n}").format(n=self.blocks.article_position(block.article))
+            if block.article is not None
+            else self.tr("Not in an article")
+        )
+        lines = [f"{where} · {self.role_name(block.role)}"]
+        if block.joins_previous:
+            lines.append(self.tr("Joined to the previous paragraph"))
+        for decision, value in doubtful_decisions(block):
+            lines.append(
+                self.tr("Doubtful {decision} decision (confidence {value:.2f})").format(
+                    decision=self.decision_name(decision), value=value
+                )
+            )
+        return "\n".join(lines)
+
+    def role_name(self, role: str) -> str:
+        names = {
+            "kicker": self.tr("kicker"),
+            "headline": self.tr("headline"),
+            "subheadline": self.tr("subheadline"),
+            "byline": self.tr("byline"),
+            "body": self.tr("body"),
+            "caption": self.tr("caption"),
+            "other": self.tr("other"),
+        }
+        return names.get(role, role)
+
+    def role_abbreviation(self, role: str) -> str:
+        names = {
+            "kicker": self.tr("KIC"),
+            "headline": self.tr("HEAD"),
+            "subheadline": self.tr("SUB"),
+            "byline": self.tr("BY"),
+            "body": "",
+            "caption": self.tr("CAP"),
+            "other": self.tr("OTH"),
+        }
+        return names.get(role, role[:3].upper())
+
+    def decision_name(self, decision: str) -> str:
+        names = {
+            "role": self.tr("role"),
+            "boundary": self.tr("article boundary"),
+            "join": self.tr("paragraph join"),
+            "split": self.tr("paragraph split"),
+        }
+        return names.get(decision, decision)
+
+
+def _changed_block_ranges(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int, int]]:
+    """Ranges whose highlighting depends on a block that changed range or role."""
+    before = {(b.start, b.end, b.role) for b in old}
+    after = {(b.start, b.end, b.role) for b in new}
+    return [(s, e) for s, e, _ in before ^ after]

@@ -1,0 +1,160 @@
+"""Test pages for the GUI tests, built directly with ``Store.add_page``.
+
+Blocks are one per blank-line paragraph; articles, roles, joins, confidences and suggested
+spans are given by hand, so the tests do not depend on the splitter or the suggesters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator.model import Block, Page, Span
+from annotator.store import Store
+
+SAMPLE = (
+    "# 市委常委会召开会议\n\n"
+    "■本报记者 陈润\n\n"
+    "**本报讯** 3月4日,市委书记邓群策主持召开市委常委会会议,全市粮食面积720万亩。\n\n"
+    "会议指出,要高站位认识把握,\n\n"
+    "推进“一体两翼”建设。𠮷野家在长沙开店。\n\n"
+    "# 第二篇文章标题\n\n"
+    "湖南日报记者 李明 报道,岳阳市政府发布通知。\n\n"
+    "图为会议现场。"
+)
+ROLES = ["headline", "byline", "body", "body", "body", "headline", "body", "caption"]
+ARTICLES = [1, 1, 1, 1, 1, 2, 2, 2]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line separated paragraph."""
+    out, pos = [], 0
+    for para in text.split("\n\n"):
+        out.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return out
+
+
+def sample_blocks(text: str = SAMPLE) -> list[Block]:
+    blocks = []
+    for i, (start, end) in enumerate(paragraphs(text)):
+        doubt = {"role": 0.55} if i == 1 else {}
+        blocks.append(
+            Block(
+                start,
+                end,
+                ROLES[i] if i < len(ROLES) else "body",
+                ARTICLES[i] if i < len(ARTICLES) else 2,
+                False,
+                min(doubt.values(), default=1.0),
+                doubt,
+            )
+        )
+    return blocks
+
+
+def span_of(text: str, needle: str, label: str, status: str = "suggested", **attrs: object) -> Span:
+    start = text.index(needle)
+    return Span(start, start + len(needle), label, "rule", status, dict(attrs))
+
+
+def sample_spans(text: str = SAMPLE) -> list[Span]:
+    return [
+        span_of(text, "3月4日", "DATE"),
+        span_of(text, "邓群策", "PER"),
+        span_of(text, "720万亩", "FIGURE", value=7200000, unit="亩"),
+        span_of(text, "长沙", "LOC"),
+        span_of(text, "李明", "PER"),
+        span_of(text, "岳阳市政府", "ORG"),
+    ]
+
+
+def add_page(
+    store: Store,
+    page_id: str,
+    text: str = SAMPLE,
+    blocks: Sequence[Block] | None = None,
+    spans: Sequence[Span] | None = None,
+) -> None:
+    sha = hashlib.sha256(f"{page_id}:{text}".encode()).hexdigest()
+    store.add_page(
+        Page(page_id, text, f"{page_id}.txt", sha),
+        list(blocks if blocks is not None else sample_blocks(text)),
+        list(spans if spans is not None else sample_spans(text)),
+    )
+
+
+def make_db(path: Path, page_ids: Sequence[str] = ("p1", "p2", "p3")) -> Path:
+    with Store.open(path) as store:
+        for page_id in page_ids:
+            add_page(store, page_id)
+    return path
+
+
+def long_text(chars: int, paragraph: int = 180) -> str:
+    """Chinese-looking text of about ``chars`` characters in blank-line paragraphs."""
+    base = "本报讯 市委书记邓群策主持召开会议,研究部署全市粮食生产工作,全年面积720万亩。"
+    paras, total = [], 0
+    while total < chars:
+        para = (base * (paragraph // len(base) + 1))[:paragraph]
+        paras.append(para)
+        total += len(para) + 2
+    return "\n\n".join(paras)[:chars]
+
+
+def long_page(store: Store, page_id: str, chars: int, spans: int) -> None:
+    """A page of ``chars`` characters with ``spans`` suggested spans spread over it."""
+    text = long_text(chars)
+    blocks = [
+        Block(s, e, "headline" if i % 12 == 0 else "body", i // 12 + 1)
+        for i, (s, e) in enumerate(paragraphs(text))
+        if e > s
+    ]
+    starts = [i for i in range(len(text) - 3) if text.startswith("邓群策", i)]
+    step = max(1, len(text) // max(spans, 1))
+    chosen: list[Span] = []
+    pos = 0
+    labels = ["PER", "ORG", "LOC", "DATE", "FIGURE"]
+    while len(chosen) < spans and pos < len(text) - 4:
+        if text[pos] not in "\n ":
+            status = "accepted" if len(chosen) % 2 else "suggested"
+            chosen.append(Span(pos, pos + 3, labels[len(chosen) % 5], "rule", status))
+        pos += step
+    del starts
+    add_page(store, page_id, text, blocks, chosen)
+
+
+class Windows:
+    """Opens real main windows on database files for a test and closes them after it."""
+
+    def __init__(self, qtbot) -> None:  # noqa: ANN001
+        self.qtbot = qtbot
+        self.open: list = []
+
+    def __call__(self, db_path: Path, reviewer: str = "tester"):  # noqa: ANN204
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.gui.main_window import MainWindow
+
+        store = Store.open(db_path)
+        window = MainWindow(store, reviewer, Path(db_path))
+        self.open.append((window, store))
+        window.show()
+        window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window.view.setFocus()
+        return window
+
+    def close(self, window) -> None:  # noqa: ANN001
+        for i, (w, store) in enumerate(self.open):
+            if w is window:
+                w.close()
+                w.deleteLater()
+                store.close()
+                del self.open[i]
+                return
+
+    def close_all(self) -> None:
+        while self.open:
+            self.close(self.open[-1][0])

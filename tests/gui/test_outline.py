@@ -1,0 +1,120 @@
+"""The outline's item models (checked with qtmodeltester) and the panel's two-way selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from annotator.edits import Changes, PageState
+from annotator.gui.outline import (
+    RANGE_ROLE,
+    OutlineModel,
+    OutlinePanel,
+    SpanListModel,
+    article_spans,
+    group_articles,
+)
+from annotator.model import Page, Span
+
+from .pages import SAMPLE, sample_blocks, span_of
+
+ROLE_NAMES = {"headline": "headline", "body": "body", "byline": "byline", "caption": "caption"}
+
+
+def sample_state() -> PageState:
+    spans = [
+        span_of(SAMPLE, "邓群策", "PER", "accepted"),
+        span_of(SAMPLE, "3月4日", "DATE", "suggested"),
+        span_of(SAMPLE, "长沙", "LOC", "rejected"),
+        span_of(SAMPLE, "李明", "PER", "suggested"),
+    ]
+    with_ids = {
+        i + 1: Span(s.start, s.end, s.label, s.origin, s.status, s.attrs, i + 1)
+        for i, s in enumerate(spans)
+    }
+    return PageState(Page("p", SAMPLE), tuple(sample_blocks()), with_ids)
+
+
+def test_outline_model_passes_qtmodeltester_and_mirrors_articles(qtmodeltester):
+    state = sample_state()
+    model = OutlineModel()
+    model.set_state(state, ROLE_NAMES)
+    qtmodeltester.check(model)
+    groups = group_articles(state.blocks)
+    assert model.rowCount() == len(groups) == 2
+    for row, (_article, blocks) in enumerate(groups):
+        parent = model.index(row, 0)
+        assert model.rowCount(parent) == len(blocks)
+        for child, block in enumerate(blocks):
+            index = model.index(child, 0, parent)
+            assert index.data(RANGE_ROLE) == (block.start, block.end)
+            assert index.data() == ROLE_NAMES[block.role]
+    assert model.index(0, 0).data() == "Article 1"
+
+
+def test_blocks_outside_articles_are_grouped_last():
+    state = sample_state()
+    blocks = list(state.blocks)
+    from dataclasses import replace
+
+    blocks[1] = replace(blocks[1], article=None, role="other")
+    groups = group_articles(tuple(blocks))
+    assert groups[-1][0] is None and groups[-1][1] == [blocks[1]]
+
+
+def test_span_list_model_passes_qtmodeltester_and_lists_suggestions_first(qtmodeltester):
+    state = sample_state()
+    model = SpanListModel()
+    spans = article_spans(state, 1)
+    model.set_spans(SAMPLE, spans, {})
+    qtmodeltester.check(model)
+    statuses = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert statuses == ["suggested", "accepted", "rejected"]
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == [
+        "3月4日",
+        "邓群策",
+        "长沙",
+    ]
+
+
+def test_empty_models_pass_qtmodeltester(qtmodeltester):
+    model = OutlineModel()
+    model.set_state(None, {})
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
+
+
+def test_selecting_a_block_asks_the_view_to_show_it_and_caret_selects_without_echo(qtbot):
+    state = sample_state()
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.set_page(state, ROLE_NAMES, {})
+    second_article = panel.model.index(1, 0)
+    block_index = panel.model.index(1, 0, second_article)
+    with qtbot.waitSignal(panel.rangeActivated) as signal:
+        panel.tree.setCurrentIndex(block_index)
+    block = group_articles(state.blocks)[1][1][1]
+    assert signal.args[:2] == [block.start, block.end]
+    emitted = []
+    panel.rangeActivated.connect(lambda *a: emitted.append(a))
+    first = state.blocks[2]
+    panel.follow_caret(first, state.spans[1])
+    assert panel.tree.currentIndex().data(RANGE_ROLE) == (first.start, first.end)
+    assert panel.table.currentIndex().row() == panel.span_model.row_of(1)
+    assert emitted == []
+
+
+def test_span_changes_in_the_shown_article_refresh_its_list(qtbot):
+    state = sample_state()
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.set_page(state, ROLE_NAMES, {})
+    spans = dict(state.spans)
+    spans[2] = Span(spans[2].start, spans[2].end, "DATE", "rule", "accepted", {}, 2)
+    after = PageState(state.page, state.blocks, spans)
+    panel.apply_changes(after, Changes("p", spans=frozenset({2})))
+    statuses = [panel.span_model.index(r, 2).data() for r in range(panel.span_model.rowCount())]
+    assert statuses == ["accepted", "accepted", "rejected"]
+    assert "0 to review" in panel.spans_title.text()
+    assert (
+        panel.span_model.index(0, 0, QModelIndex()).data(Qt.ItemDataRole.DisplayRole) == "DATE"
+    )  # by start
