@@ -54,8 +54,21 @@ def ends_with_note(s: str) -> bool:
     return k > 0 and t[k - 1] in FINAL_CHARS
 
 
+# The class of a paragraph from its last character alone, for all but the characters that
+# need a look further back (markup, closers, '.', '-'): one dict lookup for most paragraphs.
+_END_BY_LAST = {
+    **dict.fromkeys(FINAL_CHARS, END_FINAL),
+    **dict.fromkeys(COMMA_CHARS, END_COMMA),
+    **dict.fromkeys(COLON_CHARS, END_COLON),
+    **dict.fromkeys(DASH_CHARS, END_DASH),
+}
+_LOOK_BACK = frozenset(MD_TRAIL + CLOSERS + ".-")
+
+
 def ending(s: str) -> str:
     """Classify how the stripped paragraph ``s`` ends (one of the ``END_*`` constants)."""
+    if s[-1] not in _LOOK_BACK:
+        return _END_BY_LAST.get(s[-1], END_OPEN)
     t = s.rstrip(MD_TRAIL) if s[-1] in MD_TRAIL else s
     if not t:
         return END_OPEN

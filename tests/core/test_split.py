@@ -702,3 +702,14 @@ def test_dates_and_reporter_mentions_in_body_text_are_not_leads(not_a_lead):
         (not_a_lead, "body", 1, False),
     ]
     assert view(page(rows)) == rows
+
+
+def test_markdown_headings_on_consecutive_lines_are_one_head_with_the_top_level_as_headline():
+    rows = [
+        ("## 稳字当头 进中求新", "kicker", 1, False),
+        ("# 全年经济社会发展主要目标任务完成", "headline", 1, False),
+        ("## 国内生产总值增长百分之五", "subheadline", 1, False),
+        ("本报记者 张三", "byline", 1, False),
+        ("本报讯 国家统计局今天发布数据。", "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
