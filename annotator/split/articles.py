@@ -23,11 +23,19 @@ there; for the others, that they continue the article they were given.
 
 from __future__ import annotations
 
-from .cues import END_FINAL
 from .groups import HEADED, STRONG, WEAK, Group
-from .shapes import BODY, BYLINE, CAPTION, LABEL, LEAD, NO_ARTICLE, TITLE, TRAILING, Shape
+from .shapes import (
+    BODY,
+    BYLINE,
+    CAPTION,
+    LABEL,
+    NO_ARTICLE,
+    TITLE,
+    TRAILING,
+    Shape,
+    after_unfinished,
+)
 
-_RUNNING = frozenset((BODY, TITLE, LEAD))  # kinds a cut paragraph may be
 _START = {STRONG: 0.95, HEADED: 0.85, WEAK: 0.55}
 _START_LEAD_ONLY = 0.8  # a lead or byline+lead without a title above it
 _MEMBER = 0.95  # the rest of a title group
@@ -40,15 +48,6 @@ _ORPHAN = 0.5  # opens an article without any title: a continuation or an untitl
 _TRAILING_BYLINE = 0.9
 _LONE_BYLINE = 0.55
 _NEXT_ITEM = 0.6
-
-
-def after_unfinished(shapes: list[Shape], i: int) -> bool:
-    """Whether paragraph ``i`` follows a paragraph that does not end a sentence.
-
-    Then a short line is the rest of that paragraph after a column break (or a wrapped line
-    of a one-line-per-paragraph OCR page), not a missed headline.
-    """
-    return i > 0 and shapes[i - 1].ending != END_FINAL and shapes[i - 1].kind in _RUNNING
 
 
 def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int | None, float]]:

@@ -6,10 +6,11 @@ below the titles that only an article head has:
 * **strong**: a run of headline-shaped paragraphs followed by a front byline and/or a lead
   (本报讯…, 本报北京3月4日电…, （记者 张三）…); the titles are the last few paragraphs of
   the run, walking upwards until a kicker ending in —— or a markdown heading (plus the one
-  paragraph above it, its kicker) closes the group at the top. A byline or lead with no title
-  above it also opens an article (one-line items, leads of untitled items).
-* **heading**: on a markdown page every ``#``/``##`` heading opens an article even without a
-  byline; a short line directly above it is its kicker, short lines below it are subheadlines.
+  paragraph above it, its kicker) closes the group at the top. A lead, or bylines followed by
+  a lead, with no title above also opens an article (one-line items, untitled items).
+* **heading**: on a markdown page every ``#``/``##`` heading (or cluster of headings on
+  consecutive lines) opens an article even without a byline; a short line directly above it
+  is its kicker, short lines below it are subheadlines.
 * **weak**: on a plain page, a short news item without byline: at most three short lines
   without any punctuation (or any title-shaped line right after a closed article), directly
   followed by body text, and preceded by a finished sentence, the page top or furniture. A
@@ -17,6 +18,8 @@ below the titles that only an article head has:
 
 Paragraphs of a title run that do not make it into a group stay loose: they are body text of
 the article in progress (a paragraph cut short by a column break looks just like a title).
+A very short line (要闻, 简讯) at the top of a title run, above more titles or bulleted items,
+is a page or column label: furniture.
 """
 
 from __future__ import annotations

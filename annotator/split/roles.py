@@ -12,9 +12,20 @@ break, or an intertitle) with a low confidence, since it could have been a headl
 
 from __future__ import annotations
 
-from .articles import after_unfinished
 from .groups import WEAK, Group
-from .shapes import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, LABEL, TITLE, TRAILING, Shape
+from .shapes import (
+    BODY,
+    BYLINE,
+    CAPTION,
+    DASH,
+    FURNITURE,
+    HEADING,
+    LABEL,
+    TITLE,
+    TRAILING,
+    Shape,
+    after_unfinished,
+)
 
 # Confidences: how often a decision of this kind is expected to be right. The window points
 # reviewers at blocks below 0.7.

@@ -60,6 +60,7 @@ STRICT_MAX_CHARS = 32
 EXCLAIMED_TITLE_MAX_CHARS = 32
 # Furniture lines are short; longer text with such a start is an article's own sentence.
 FURNITURE_MAX_CHARS = 80
+HEADER_MAX_CHARS = 50  # a page header / date line (人民日报 2023年09月21日 第04版)
 BYLINE_MAX_CHARS = 80
 
 
@@ -115,7 +116,7 @@ def _start_cue(s: str, n: int) -> str | None:
 def shape(text: str, start: int, end: int) -> Shape:
     """Read the shape of paragraph ``text[start:end]`` (stripped, non-empty).
 
-    The tests run from the most specific cue to the least; the cheap ones (last character,
+    The checks run from the most specific cue to the least; cheap ones (last character,
     length) guard the regexes because this runs for every paragraph of every imported page.
     """
     s = text[start:end]
@@ -144,7 +145,7 @@ def shape(text: str, start: int, end: int) -> Shape:
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.
         return _body(s, start, end, end_kind, listy)
-    if n <= 50 and _is_furniture(s):
+    if n <= HEADER_MAX_CHARS and _is_furniture(s):
         return Shape(start, end, FURNITURE, end_kind)
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
@@ -172,6 +173,19 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     closes = finished and ends_with_note(s)
     item = listy and finished and s[0] in ITEM_BULLETS
     return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item)
+
+
+# Kinds that a paragraph cut by a column break may have.
+_RUNNING = frozenset((BODY, TITLE, LEAD))
+
+
+def after_unfinished(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` follows a paragraph that does not end a sentence.
+
+    Then a short line is the rest of that paragraph after a column break (or a wrapped line
+    of a one-line-per-paragraph OCR page), not a missed headline.
+    """
+    return i > 0 and shapes[i - 1].ending != END_FINAL and shapes[i - 1].kind in _RUNNING
 
 
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
