@@ -6,12 +6,13 @@ when that paragraph does not end a sentence:
 
 * ``。！？…`` (also followed by ``”``/``」``/``）``) end a sentence: no join;
 * ``、，,；;`` cannot end a paragraph: join, with high confidence;
-* ``：`` usually runs on: join, except before a list item (一是…, （一）…, 1.);
+* ``：`` and ``——`` do not end a sentence either: join, with a confidence below 0.7 (the
+  paragraph may introduce a list set as separate paragraphs, 要求——/一是…), lower still
+  when the next paragraph opens with an enumerator (一是…, （一）…, 1.);
 * a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
   mid-sentence: join;
 * a Han character, digit or letter: join, but the only evidence is a missing full stop (OCR
   drops them, some paragraphs end without one), so the confidence stays below 0.7;
-* ``——`` at the end of a body paragraph introduces a list set as separate paragraphs: no join;
 * a heading or a numbered intertitle is complete without a full stop: no join after it.
 
 A lead (本报讯…) never continues anything.
@@ -28,21 +29,22 @@ _AFTER_INTERTITLE = (False, 0.7)
 _BY_ENDING: dict[str, tuple[bool, float]] = {
     cues.END_FINAL: (False, 0.95),
     cues.END_COMMA: (True, 0.9),
-    cues.END_COLON: (True, 0.7),
+    cues.END_COLON: (True, 0.65),
     cues.END_QUOTE: (True, 0.75),
     cues.END_CLOSE: (True, 0.6),
     cues.END_OPEN: (True, 0.65),
-    cues.END_DASH: (False, 0.6),
+    cues.END_DASH: (True, 0.6),
 }
-_COLON_BEFORE_LIST = (False, 0.6)
+# ：or —— right before an enumerated item: a list set as paragraphs is as likely as a cut.
+_BEFORE_LIST = (True, 0.5)
 
 
 def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
     if prev.kind == HEADING or (prev.kind == TITLE and prev.listy):
         return _AFTER_INTERTITLE
-    if prev.ending == cues.END_COLON and cur.listy:
-        return _COLON_BEFORE_LIST
+    if cur.listy and prev.ending in (cues.END_COLON, cues.END_DASH):
+        return _BEFORE_LIST
     return _BY_ENDING[prev.ending]
 
 

@@ -314,21 +314,26 @@ def test_join_decided_only_from_a_missing_full_stop_is_doubtful():
     assert blocks[1].confidence < 0.7
 
 
-def test_dash_at_the_end_of_a_body_paragraph_introduces_a_list_not_an_article():
+def test_dash_at_the_end_of_a_body_paragraph_continues_into_a_list_and_is_no_kicker():
     rows = [
         ("本报讯 会议对下一步工作提出三点要求——", "body", 1, False),
-        ("一是加强组织领导，压实各方责任。", "body", 1, False),
+        ("一是加强组织领导，压实各方责任。", "body", 1, True),
         ("二是强化督查问效，确保任务落实。", "body", 1, False),
     ]
-    assert view(page(rows)) == rows
+    text = page(rows)
+    assert view(text) == rows
+    assert split_page(text)[1].confidences["join"] < 0.7
 
 
-def test_colon_before_a_numbered_list_item_does_not_join():
+@pytest.mark.parametrize("ending", ["：", "——"])
+def test_join_before_a_numbered_list_item_is_doubtful(ending):
     rows = [
-        ("本报讯 会议明确了三项重点任务：", "body", 1, False),
-        ("（一）加快项目建设，确保按期完工。", "body", 1, False),
+        ("本报讯 会议明确了三项重点任务" + ending, "body", 1, False),
+        ("（一）加快项目建设，确保按期完工。", "body", 1, True),
     ]
-    assert view(page(rows)) == rows
+    text = page(rows)
+    assert view(text) == rows
+    assert split_page(text)[1].confidence <= 0.5
 
 
 def test_short_line_after_an_unfinished_paragraph_is_a_cut_tail_not_a_headline():
