@@ -459,13 +459,20 @@ class Store:
     def _read_data_version(self) -> int:
         return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
 
-    def _check_foreign_writes(self) -> None:
+    def _check_foreign_writes(self) -> bool:
         # data_version changes only when another connection commits: then cached page
         # states may be stale (a second window on the same database).
         version = self._read_data_version()
-        if version != self._data_version:
-            self._states.clear()
-            self._data_version = version
+        if version == self._data_version:
+            return False
+        self._states.clear()
+        self._data_version = version
+        return True
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (a second window, a CLI import) committed since the
+        last call; cached page states are dropped when it did."""
+        return self._check_foreign_writes()
 
     # --- edits -----------------------------------------------------------------------
 
