@@ -115,7 +115,11 @@ _ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
 _BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*报道)?"
 
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
-BYLINE = re.compile(rf"(?:\*\*|__)?(?:{_BULLET}\s*)?{_BYLINE_BODY}(?:\*\*|__)?\s*\Z")
+# Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
+_DESK = rf"[{HAN}]{{0,8}}?(?:评论员|编辑部)"
+BYLINE = re.compile(rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK})(?:\*\*|__)?\s*\Z")
+# A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
+NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
 # dailies): （本报记者 张三）, （记者 张三 李四）, （据新华社电）, （来源：人民日报）.
 TRAILING_BYLINE = re.compile(
@@ -264,4 +268,6 @@ def start_cue(s: str) -> str | None:
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
-BYLINE_HINT = re.compile(r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|据|来源|综合|[/／|｜]")
+BYLINE_HINT = re.compile(
+    r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|综合|[/／|｜]"
+)

@@ -46,7 +46,6 @@ HEADED = "heading"
 WEAK = "weak"
 
 _TITLE_KINDS = frozenset((TITLE, DASH, HEADING))
-_BYLINES = frozenset((BYLINE,))
 # A title group holds at most a kicker, a headline and two subheadline lines.
 MAX_TITLES = 4
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
@@ -205,11 +204,25 @@ def _run_of(shapes: list[Shape], i: int, kinds: frozenset[str]) -> int:
     return i
 
 
+def _byline_run(shapes: list[Shape], i: int) -> int:
+    """End of the front byline starting at ``i``: byline paragraphs and lines of names after them.
+
+    In the one-paragraph-per-line flavour a byline broken over lines (本报记者 张三 / 李四)
+    arrives as a byline paragraph followed by a paragraph of names only.
+    """
+    n = len(shapes)
+    if i >= n or shapes[i].kind != BYLINE:
+        return i
+    while i < n and (shapes[i].kind == BYLINE or shapes[i].names):
+        i += 1
+    return i
+
+
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
     """Groups of the title run starting at ``i``, and the index after what they used."""
     n = len(shapes)
     j = _run_of(shapes, i, _TITLE_KINDS)
-    k = _run_of(shapes, j, _BYLINES)
+    k = _byline_run(shapes, j)
     bylines = list(range(j, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
     has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
@@ -252,7 +265,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             run_groups, i = _title_run_groups(shapes, i, markdown)
             groups.extend(run_groups)
         elif kind == BYLINE:
-            k = _run_of(shapes, i, _BYLINES)
+            k = _byline_run(shapes, i)
             if k < n and shapes[k].kind == LEAD:
                 groups.append(Group(i, STRONG, bylines=list(range(i, k)), lead=k))
                 k += 1

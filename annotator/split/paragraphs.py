@@ -31,7 +31,7 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _GROUP = re.compile(r"\S(?:[^\n]*\S)?((?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)+)?")
 
 # Line kinds used to split a blank-line paragraph whose lines obviously do not belong together.
-_PLAIN, _HEAD, _LEAD, _BYLINE, _CAPTION, _FURNITURE = range(6)
+_PLAIN, _HEAD, _LEAD, _BYLINE, _CAPTION, _FURNITURE, _NAMES = range(7)
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -75,6 +75,8 @@ def _line_kind(s: str) -> int:
         return _LEAD
     if cue == "caption":
         return _CAPTION
+    if len(s) <= 16 and cues.NAMES_ONLY.match(s):
+        return _NAMES
     return _PLAIN
 
 
@@ -87,6 +89,8 @@ def _breaks_paragraph(a: int, b: int) -> bool:
     """
     if a in (_HEAD, _FURNITURE) or b in (_HEAD, _FURNITURE, _LEAD):
         return True
+    if a == _BYLINE and b == _NAMES:
+        return False  # 本报记者 张三 / 李四: the names go on
     if (a == _BYLINE) != (b == _BYLINE):
         return True
     return b == _CAPTION and a != _CAPTION

@@ -24,6 +24,7 @@ from .cues import (
     FURNITURE_TOKEN,
     ITEM_BULLETS,
     MD_TRAIL,
+    NAMES_ONLY,
     PAGE_NUMBER,
     SUB_DASH,
     TITLE_PUNCT,
@@ -62,6 +63,7 @@ EXCLAIMED_TITLE_MAX_CHARS = 32
 FURNITURE_MAX_CHARS = 80
 HEADER_MAX_CHARS = 50  # a page header / date line (人民日报 2023年09月21日 第04版)
 BYLINE_MAX_CHARS = 80
+NAMES_MAX_CHARS = 16  # a line of two or three names
 
 
 @dataclass(slots=True)
@@ -78,6 +80,7 @@ class Shape:
     closes: bool = False  # ends its article (inline trailing byline, 完, 下转第N版)
     subdash: bool = False  # starts with ——, the classic subheadline form ——记某某
     item: bool = False  # a finished paragraph opened by a bullet: an item of a news column
+    names: bool = False  # a short line of personal names only (the rest of a byline)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or 年 (a date), or starts with a
@@ -164,7 +167,17 @@ def shape(text: str, start: int, end: int) -> Shape:
                 and t[-1:] not in DANGLING
                 and TITLE_PUNCT.search(t) is None
             )
-            return Shape(start, end, TITLE, end_kind, strict=strict, listy=listy, subdash=subdash)
+            names = strict and n <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+            return Shape(
+                start,
+                end,
+                TITLE,
+                end_kind,
+                strict=strict,
+                listy=listy,
+                subdash=subdash,
+                names=names,
+            )
     return _body(s, start, end, end_kind, listy)
 
 

@@ -718,3 +718,32 @@ def test_markdown_headings_on_consecutive_lines_are_one_head_with_the_top_level_
         ("本报讯 国家统计局今天发布数据。", "body", 1, False),
     ]
     assert view(page(rows)) == rows
+
+
+@FLAVOURS
+def test_byline_whose_names_run_onto_a_paragraph_of_their_own_stays_a_byline(sep):
+    rows = [
+        ("全市重点项目集中开工", "headline", 1, False),
+        ("本报记者 张三", "byline", 1, False),
+        ("李四 王五", "byline", 1, False),
+        ("全市第三批重点项目昨日集中开工。", "body", 1, False),
+    ]
+    assert view(page(rows, sep)) == rows
+
+
+def test_byline_whose_names_run_onto_the_next_line_is_one_byline_block():
+    text = "全市重点项目集中开工\n\n本报记者 张三\n李四 王五\n\n本报讯 全市第三批重点项目昨日集中开工。"
+    assert view(text) == [
+        ("全市重点项目集中开工", "headline", 1, False),
+        ("本报记者 张三\n李四 王五", "byline", 1, False),
+        ("本报讯 全市第三批重点项目昨日集中开工。", "body", 1, False),
+    ]
+
+
+def test_commentary_signed_by_a_desk_has_a_byline():
+    rows = [
+        ("以实干担当开创新局面", "headline", 1, False),
+        ("本报评论员", "byline", 1, False),
+        ("新的一年，新的征程。各级干部要以实干担当开创工作新局面。", "body", 1, False),
+    ]
+    assert view(page(rows)) == rows
