@@ -83,14 +83,19 @@ class Shape:
     names: bool = False  # a short line of personal names only (the rest of a byline)
 
 
-# A page header line holds 版 (第3版), 期 (星期五, 第123期) or 年 (a date), or starts with a
-# page number or a page code (A3): a cheap test before the furniture regexes.
+# A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
+# with a page number or a page code (A3): a cheap test before the furniture regexes.
 _FURNITURE_FIRST = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-—–")
 
 
 def _is_furniture(s: str) -> bool:
     """Whether a short line is a page header / date line made only of furniture tokens."""
-    if not ("版" in s or "期" in s or "年" in s or s[0] in _FURNITURE_FIRST):
+    if not (
+        s[0] in _FURNITURE_FIRST
+        or "版" in s
+        or "期" in s
+        or ("年" in s and "月" in s and "日" in s)
+    ):
         return False
     if TITLE_PUNCT.search(s) or not FURNITURE_HINT.search(s):
         return False
