@@ -118,7 +118,11 @@ _BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*报道)?"
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
 _DESK = rf"[{HAN}]{{0,8}}?(?:评论员|编辑部)"
-BYLINE = re.compile(rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK})(?:\*\*|__)?\s*\Z")
+# Web exports print the source line under the headline: 来源：人民日报 作者：张三 发布时间：….
+_SOURCE_LINE = r"(?:来源|稿源|作者|发布时间|发布日期)\s*[:：][^\n。！？]{1,70}"
+BYLINE = re.compile(
+    rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK}|{_SOURCE_LINE})(?:\*\*|__)?\s*\Z"
+)
 # A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
@@ -274,5 +278,5 @@ def start_cue(s: str) -> str | None:
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 BYLINE_HINT = re.compile(
-    r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|综合|[/／|｜]"
+    r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
 )

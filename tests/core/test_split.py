@@ -747,3 +747,15 @@ def test_commentary_signed_by_a_desk_has_a_byline():
         ("新的一年，新的征程。各级干部要以实干担当开创工作新局面。", "body", 1, False),
     ]
     assert view(page(rows)) == rows
+
+
+def test_web_export_source_line_under_the_headline_is_a_byline():
+    rows = [
+        ("多地出台措施稳就业", "headline", 1, False),
+        ("来源：人民日报 作者：张三 发布时间：2023-09-21 08:00", "byline", 1, False),
+        ("近日，多地相继出台稳就业措施，重点帮扶高校毕业生。", "body", 1, False),
+        ("城市书房开到家门口", "headline", 2, False),
+        ("来源：新华网", "byline", 2, False),
+        ("本市新开放的二十家城市书房受到市民欢迎。", "body", 2, False),
+    ]
+    assert view(page(rows, "\n")) == rows
