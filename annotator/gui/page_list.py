@@ -4,11 +4,27 @@ The table reads a lazy :class:`PageListModel`, so it stays quick with 100,000 pa
 panel tells the window which page the reviewer chose by ``pageActivated``; the window
 tells the panel what changed by ``refresh()`` and which page it shows by ``select_page()``.
 Selections the window makes never echo back as ``pageActivated``.
+
+A search runs on a background thread with its own database connection (typing never
+waits for it); the list keeps showing the previous result until the new one is ready.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.page_list_model import COL_PAGE, COL_STATUS, PageListModel
+from annotator.gui.page_list_model import (
+    COL_PAGE,
+    COL_STATUS,
+    FilterResult,
+    PageListModel,
+    compute_filter,
+    filter_counts,
+)
 from annotator.store import Store
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 200
 
@@ -53,6 +78,7 @@ class PageListPanel(QWidget):
     """Status filter with counts, debounced full-text search, and the page table."""
 
     pageActivated = Signal(str)
+    filterApplied = Signal()  # the list now shows the chosen filter and search
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +87,11 @@ class PageListPanel(QWidget):
         # The selected page by id: a row number may show another page once the database
         # changed, and the row's cached window may be gone.
         self._selected: str | None = None
+        self._target: tuple[str | None, str | None] = (None, None)  # filter and search asked
+        self._generation = 0  # of the latest filter asked for
+        self._shown = 0  # of the filter on screen
+        self._ticket = _Ticket()
+        self._db_file = _database_file(store)
         self.model = PageListModel(store, self)
         self.filter_box = QComboBox(self)
         self.search_box = _SearchBox(self)
@@ -68,7 +99,7 @@ class PageListPanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._build()
         self._connect()
-        self._update_counts()
+        self._set_counts(filter_counts(store, None))
 
     # --- construction --------------------------------------------------------------
 
@@ -122,12 +153,13 @@ class PageListPanel(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.view.activated.connect(self._on_activated)
+        _background()[0].finished.connect(self._on_search_finished)
 
     # --- API for the window --------------------------------------------------------
 
     def status_filter(self) -> str | None:
-        """The status shown: None (all), "not_done" or a page status."""
-        return self.model.status
+        """The status chosen: None (all), "not_done" or a page status."""
+        return FILTERS[max(0, self.filter_box.currentIndex())]
 
     def set_status_filter(self, value: str | None) -> None:
         if value not in FILTERS:
@@ -135,56 +167,32 @@ class PageListPanel(QWidget):
         self.filter_box.setCurrentIndex(FILTERS.index(value))
         self._apply_filter()
 
-    def search_text(self) -> str:
-        return self.model.search or ""
-
     def current_page(self) -> str | None:
         """The selected page, or None."""
         return self._selected
 
+    def searching(self) -> bool:
+        """True while a search runs in the background (the list still shows the last one)."""
+        return self._shown != self._generation
+
     def refresh(self) -> None:
         """Re-read counts and rows after an edit or import; the selected page stays selected."""
+        if self.model.search:
+            self._start(self._target, force=True)  # searching can be slow: off the UI thread
+            return
         page_id = self._selected
-        self._quiet = True
-        try:
-            self.model.reload()
-            if page_id is not None:
+        with self._quietly():
+            reset = self.model.reload()
+            if page_id is not None and (reset or self._row_of_current() != page_id):
                 self._restore(page_id)
-        finally:
-            self._quiet = False
-        self._update_counts()
+        self._set_counts(filter_counts(self._store, None))
 
     def select_page(self, page_id: str) -> bool:
         """Scroll to and select ``page_id``; False when the filter or search hides it."""
-        self._quiet = True
-        try:
+        with self._quietly():
             return self._restore(page_id, scroll=QAbstractItemView.ScrollHint.PositionAtCenter)
-        finally:
-            self._quiet = False
 
-    # --- internals -----------------------------------------------------------------
-
-    def _restore(
-        self,
-        page_id: str,
-        scroll: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
-    ) -> bool:
-        row = self._store.page_position(page_id, self.model.status, self.model.search)
-        selection = self.view.selectionModel()
-        if row is None:
-            selection.clear()
-            self._selected = None
-            return False
-        self._selected = page_id
-        index = self.model.index(row, COL_PAGE)
-        if self.view.currentIndex().row() != row or not selection.isRowSelected(row):
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            selection.setCurrentIndex(index, flags)
-        self.view.scrollTo(index, scroll)
-        return True
+    # --- filtering -----------------------------------------------------------------
 
     def _on_text_edited(self, _text: str) -> None:
         self._search_timer.start()  # restarts: the search runs 200 ms after the last key
@@ -196,22 +204,47 @@ class PageListPanel(QWidget):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        status = FILTERS[max(0, self.filter_box.currentIndex())]
         search = self.search_box.text().strip() or None
-        if (status, search) == (self.model.status, self.model.search):
-            return
-        page_id = self._selected
-        self._quiet = True
-        try:
-            self.model.set_filter(status, search)
-            if page_id is not None:
-                self._restore(page_id, QAbstractItemView.ScrollHint.PositionAtCenter)
-        finally:
-            self._quiet = False
-        self._update_counts()
+        self._start((self.status_filter(), search))
 
-    def _update_counts(self) -> None:
-        counts = self._counts(self.model.search)
+    def _start(self, target: tuple[str | None, str | None], force: bool = False) -> None:
+        if target == self._target and not force:
+            return  # shown already, or on its way
+        self._target = target
+        self._generation += 1
+        self._ticket.latest = self._generation  # a queued older search is now skipped
+        status, search = target
+        if search and self._db_file is not None:
+            _search_in_background(
+                self._ticket, self._generation, self._db_file, status, search, self._selected
+            )
+        else:
+            result = compute_filter(self._store, status, search, self._selected)
+            self._show(self._generation, result)
+
+    def _on_search_finished(
+        self, ticket: _Ticket, generation: int, result: FilterResult | None
+    ) -> None:
+        if ticket is self._ticket:
+            self._show(generation, result)
+
+    def _show(self, generation: int, result: FilterResult | None) -> None:
+        if generation != self._generation:
+            return  # the reviewer has typed on since
+        if result is None:  # the background search failed (logged): search here instead
+            status, search = self._target
+            result = compute_filter(self._store, status, search, self._selected)
+        self._shown = generation
+        with self._quietly():
+            self.model.show_result(result)
+            if self._selected is not None and self._selected == result.selected:
+                self._select_row(result.position, QAbstractItemView.ScrollHint.PositionAtCenter)
+            elif self._selected is not None:  # chosen while the search ran
+                self._restore(self._selected, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._set_counts(result.counts)
+        self.filterApplied.emit()
+
+    def _set_counts(self, counts: dict[str | None, int]) -> None:
         names = self._filter_names()
         blocker = self.filter_box.blockSignals(True)
         try:
@@ -220,18 +253,8 @@ class PageListPanel(QWidget):
                 self.filter_box.addItems([""] * len(FILTERS))
             for i, value in enumerate(FILTERS):
                 self.filter_box.setItemText(i, f"{names[value]} ({counts[value]:,})")
-                self.filter_box.setItemData(i, value)
-            self.filter_box.setCurrentIndex(FILTERS.index(self.model.status))
         finally:
             self.filter_box.blockSignals(blocker)
-
-    def _counts(self, search: str | None) -> dict[str | None, int]:
-        if search:
-            return {value: self._store.count_pages(value, search) for value in FILTERS}
-        by_status: dict[str | None, int] = dict(self._store.status_counts())
-        by_status[None] = sum(by_status.values())
-        by_status["not_done"] = by_status[None] - by_status["done"] - by_status["skipped"]
-        return by_status
 
     def _filter_names(self) -> dict[str | None, str]:
         return {
@@ -243,6 +266,46 @@ class PageListPanel(QWidget):
             "skipped": self.tr("Skipped"),
             "flagged": self.tr("Flagged"),
         }
+
+    # --- selection -----------------------------------------------------------------
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Selection changes made by the panel itself do not emit pageActivated."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    def _row_of_current(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.page_id(index.row()) if index.isValid() else None
+
+    def _restore(
+        self,
+        page_id: str,
+        scroll: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> bool:
+        row = self._store.page_position(page_id, self.model.status, self.model.search)
+        self._selected = page_id if row is not None else None
+        return self._select_row(row, scroll)
+
+    def _select_row(self, row: int | None, scroll: QAbstractItemView.ScrollHint) -> bool:
+        selection = self.view.selectionModel()
+        if row is None:
+            selection.clear()
+            self._selected = None
+            return False
+        index = self.model.index(row, COL_PAGE)
+        if self.view.currentIndex().row() != row or not selection.isRowSelected(row):
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.setCurrentIndex(index, flags)
+        self.view.scrollTo(index, scroll)
+        return True
 
     def _focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -261,3 +324,70 @@ class PageListPanel(QWidget):
         page_id = self.model.page_id(index.row())
         if page_id is not None:
             self.pageActivated.emit(page_id)
+
+
+def _database_file(store: Store) -> Path | None:
+    """The store's file, which a search thread can open; None for an in-memory database."""
+    path = store.path
+    return path if path is not None and str(path) != ":memory:" and path.exists() else None
+
+
+class _Ticket:
+    """Shared by a panel and its background searches: the number of the latest search.
+
+    Plain Python, so a search thread may read it even after the panel is gone."""
+
+    def __init__(self) -> None:
+        self.latest = 0
+
+
+class _SearchSignals(QObject):
+    finished = Signal(object, int, object)  # ticket, generation, FilterResult or None
+
+
+_signals: _SearchSignals | None = None
+_pool: QThreadPool | None = None
+
+
+def _background() -> tuple[_SearchSignals, QThreadPool]:
+    """One search thread for all panels, alive until the program ends, so a search still
+    running when its panel closes has somewhere to report (nobody listens any more)."""
+    global _signals, _pool
+    if _signals is None or _pool is None:
+        _signals, _pool = _SearchSignals(), QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _signals, _pool
+
+
+def _search_in_background(
+    ticket: _Ticket,
+    generation: int,
+    db_path: Path,
+    status: str | None,
+    search: str,
+    selected: str | None,
+) -> None:
+    """Queue a search; a search superseded before it starts is skipped.
+
+    A search of one or two characters cannot use the trigram index and reads every page:
+    on 100,000 pages that takes a second or more, which must not freeze typing."""
+    signals, pool = _background()
+
+    def run() -> None:  # on the search thread: no UI calls
+        if generation != ticket.latest:
+            return
+        try:
+            with Store.open(db_path, create=False) as store:
+                result = compute_filter(store, status, search, selected)
+        except Exception:  # the panel then searches on the UI thread: slower, still right
+            log.exception("background search failed")
+            result = None
+        signals.finished.emit(ticket, generation, result)
+
+    pool.start(run)
+
+
+def wait_for_searches() -> None:
+    """Block until background searches are done (for tests and shutdown)."""
+    if _pool is not None:
+        _pool.waitForDone()

@@ -9,6 +9,7 @@ row has the same height, so the view never needs rows it does not paint.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from annotator.model import PAGE_STATUSES
 from annotator.store import PageRow, Store
 
 WINDOW = 256
@@ -41,6 +43,40 @@ STATUS_COLOURS = {
     "skipped": "#8d6e63",
     "flagged": "#d32f2f",
 }
+
+
+@dataclass(frozen=True)
+class FilterResult:
+    """What the list shows for one status filter and search, computed in one go."""
+
+    status: str | None
+    search: str | None
+    counts: dict[str | None, int]  # for every filter value (None: all pages)
+    rows: list[PageRow]  # the first window
+    selected: str | None
+    position: int | None  # the row of ``selected``, None when filtered out
+
+
+def filter_counts(store: Store, search: str | None) -> dict[str | None, int]:
+    """Pages per filter value: each status, None (all) and "not_done"."""
+    if search:
+        counts: dict[str | None, int] = {s: store.count_pages(s, search) for s in PAGE_STATUSES}
+    else:
+        counts = dict(store.status_counts())  # one query on the status index
+    counts[None] = sum(counts.values())
+    counts["not_done"] = counts[None] - counts["done"] - counts["skipped"]
+    return counts
+
+
+def compute_filter(
+    store: Store, status: str | None, search: str | None, selected: str | None
+) -> FilterResult:
+    """Counts, first rows and the selected page's row: plain queries, safe on any thread
+    that owns ``store``."""
+    counts = filter_counts(store, search)
+    rows = store.page_rows(0, WINDOW, status, search)
+    position = store.page_position(selected, status, search) if selected else None
+    return FilterResult(status, search, counts, rows, selected, position)
 
 
 class PageListModel(QAbstractTableModel):
@@ -68,30 +104,33 @@ class PageListModel(QAbstractTableModel):
     def set_filter(self, status: str | None, search: str | None) -> None:
         """Show the pages of ``status`` (None: all) whose text or id contains ``search``."""
         search = search or None
-        if (status, search) == (self._status, self._search):
-            return
+        if (status, search) != (self._status, self._search):
+            self.show_result(compute_filter(self._store, status, search, None))
+
+    def show_result(self, result: FilterResult) -> None:
+        """Show a filter computed by :func:`compute_filter` (possibly on another thread)."""
         self.beginResetModel()
-        self._status, self._search = status, search
-        self._reload()
+        self._status, self._search = result.status, result.search
+        self._count = result.counts[result.status]
+        self._windows.clear()
+        self._windows[0] = result.rows
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Re-read the database after an edit or import (rows may come and go)."""
+    def reload(self) -> bool:
+        """Re-read the database after an edit or import; True if the rows were reset."""
         count = self._store.count_pages(self._status, self._search)
         if count != self._count:
             self.beginResetModel()
-            self._reload()
+            self._windows.clear()
+            self._count = count
             self.endResetModel()
-            return
+            return True
         # Same number of rows: only the values changed; the view repaints what it shows.
         self._windows.clear()
         if count:
             last = self.index(count - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
-
-    def _reload(self) -> None:
-        self._windows.clear()
-        self._count = self._store.count_pages(self._status, self._search)
+        return False
 
     # --- rows ----------------------------------------------------------------------
 

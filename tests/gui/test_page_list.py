@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,11 @@ def type_chinese(widget: QWidget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(char)
         QApplication.sendEvent(widget, event)
+
+
+def settled(qtbot, panel: PageListPanel) -> None:
+    """Wait until the list shows the last search asked for (searches run on a thread)."""
+    qtbot.waitUntil(lambda: not panel.searching(), timeout=5000)
 
 
 def listed_ids(model: PageListModel) -> list[str]:
@@ -175,16 +181,22 @@ def test_typed_search_is_debounced_then_lists_matching_pages(qtbot, panel, store
     # The counts in the filter follow the search.
     assert panel.filter_box.itemText(0) == f"All ({len(range(0, N_PAGES, 9))})"
     panel.set_status_filter("done")
+    settled(qtbot, panel)
     assert listed_ids(panel.model) == db_ids(store, "done", "洪水预警")
+    assert panel.filter_box.itemText(FILTERS.index("done")) == (
+        f"Done ({store.count_pages('done', '洪水预警')})"
+    )
 
 
 def test_short_search_and_id_search_and_clearing(qtbot, panel, store) -> None:
     type_chinese(panel.search_box, "洪水")  # two characters: no trigram, still found
     qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)  # Return searches at once
+    settled(qtbot, panel)
     assert listed_ids(panel.model) == db_ids(store, None, "洪水")
     panel.search_box.clear()
     qtbot.keyClicks(panel.search_box, "p0123")
     qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    settled(qtbot, panel)
     assert listed_ids(panel.model) == ["p0123"]
     panel.search_box.clear()  # clearing shows every page again without waiting
     assert panel.model.rowCount() == N_PAGES
@@ -268,6 +280,73 @@ def test_page_id_role_and_click_on_empty_space(qtbot, panel) -> None:
     assert panel.model.index(7, COL_STATUS).data(PAGE_ID_ROLE) == "p0007"
     panel.search_box.setText("no such text anywhere")
     qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    settled(qtbot, panel)
     assert panel.model.rowCount() == 0
     with qtbot.assertNotEmitted(panel.pageActivated):
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+
+
+# --- searching off the UI thread ---------------------------------------------------------
+
+
+def test_search_runs_off_the_ui_thread_and_status_filters_on_it(
+    qtbot, panel, store, monkeypatch
+) -> None:
+    import annotator.gui.page_list as page_list
+
+    threads: list[bool] = []
+    real = page_list.compute_filter
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_list, "compute_filter", spy)
+    panel.set_status_filter("flagged")
+    assert threads == [True]  # an indexed status filter is quick: no thread needed
+    panel.search_box.setText("洪水预警")
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    settled(qtbot, panel)
+    assert threads == [True, False]
+    assert listed_ids(panel.model) == db_ids(store, "flagged", "洪水预警")
+
+
+def test_only_the_last_of_quick_searches_is_shown(qtbot, panel, store) -> None:
+    shown = []
+    panel.filterApplied.connect(lambda: shown.append(panel.model.search))
+    for text in ("洪水预警", "p01", "天气晴好", "p0042"):
+        panel.search_box.setText(text)
+        qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    settled(qtbot, panel)
+    assert shown[-1] == "p0042"  # a late result of an earlier search never replaces it
+    assert panel.model.search == "p0042"
+    assert listed_ids(panel.model) == ["p0042"]
+    assert panel.filter_box.itemText(0) == "All (1)"
+
+
+def test_refresh_under_a_search_keeps_the_selection(qtbot, panel, store) -> None:
+    panel.search_box.setText("洪水预警")
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    settled(qtbot, panel)
+    panel.set_status_filter("not_done")
+    settled(qtbot, panel)
+    assert panel.select_page("p0036")
+    store.apply(Op("set_page_status", "p0009", {"status": "done"}), "tester")
+    with qtbot.assertNotEmitted(panel.pageActivated):
+        panel.refresh()
+        settled(qtbot, panel)
+    assert listed_ids(panel.model) == db_ids(store, "not_done", "洪水预警")
+    assert "p0009" not in listed_ids(panel.model)
+    assert panel.current_page() == "p0036"
+    row = panel.view.currentIndex().row()
+    assert panel.model.page_id(row) == "p0036"
+
+
+def test_selection_survives_a_search_that_still_lists_it(qtbot, panel) -> None:
+    panel.select_page("p0027")
+    panel.search_box.setText("洪水预警")
+    with qtbot.assertNotEmitted(panel.pageActivated):
+        qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+        settled(qtbot, panel)
+    assert panel.current_page() == "p0027"
+    assert panel.model.page_id(panel.view.currentIndex().row()) == "p0027"
