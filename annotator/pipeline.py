@@ -18,6 +18,9 @@ from annotator.split import split_page
 from annotator.store import Store
 from annotator.suggest import Gazetteer, suggest_spans
 
+# The full-text index is filled in batches: per page it would cost more than the import.
+_INDEX_EVERY = 256
+
 # progress(done, total, current file) -> False to cancel
 Progress = Callable[[int, int, str], bool]
 
@@ -64,6 +67,9 @@ def import_paths(
             report.cancelled = True
             break
         _import_file(store, path, gazetteer, suggest, report)
+        if done % _INDEX_EVERY == _INDEX_EVERY - 1:
+            store.index_search()
+    store.index_search()
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
