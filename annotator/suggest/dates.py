@@ -1,0 +1,248 @@
+"""DATE suggestions: absolute and relative time expressions in Chinese news text.
+
+Tagged as DATE:
+
+* absolute dates, with any part missing: ``2020年``, ``2020年度``, ``2020年底``,
+  ``二〇二〇年``, ``3月4日``, ``3月份``, ``3月上旬``, ``13日`` (a bare day of the month,
+  Arabic digits only), ``2020-03-04``; a part of the day or a clock time that follows a
+  date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
+  (``9时30分``);
+* decades and centuries: ``80年代``, ``上世纪90年代``;
+* relative expressions that name a calendar period relative to the publication date:
+  ``今年 去年 明年 前年 后年 当年 同年 次年`` (with tails such as ``以来 初 底 上半年
+  一季度``, or a month/day: ``今年3月``), ``今天 昨天 明天 今日 昨日 明日 当天 当日 次日
+  今晨 昨晚 …`` (with a part of the day: ``昨日下午``), ``本周 上周 本月 上月 …``,
+  ``近日 日前 近期 近年 近年来 近几年 年初 年底 年内 月初 月底``, and a counted period
+  anchored on now: ``过去一年``, ``近三年来``, ``3年来``, ``5天后``;
+* named festivals and commemorative days (``春节``, ``国庆节``, ``植树节`` …) and solar
+  terms (``立春``; the ambiguous ones such as 雨水, 清明, 小雪 only as ``雨水时节``).
+
+Not tagged: ``目前 当前 现在 如今 此前 今后 长期以来 多年来 全年`` (vague or not a period
+of the calendar), a part of the day alone (``上午``), a bare season (``春季``), durations
+(``3年``: FIGURE), ``一年一度``.
+
+``attrs`` of an absolute date carries the known fields (``year``, ``month``, ``day``,
+``hour``, ``minute``); relative ones carry ``{"relative": True}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from annotator.model import Span
+
+from ._text import Candidate, trie_pattern
+from .figures import chinese_number
+
+LABEL = "DATE"
+
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
+_DAY = (
+    r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+    r"|[一二三四五六七八九])(?:日|号)"
+)
+_PART = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚)"
+_CLOCK = r"(?:(?:[01]?[0-9]|2[0-4])(?:时|点)(?:[0-5]?[0-9]分|半)?许?|(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9])"
+# 初 is not a tail in 今年初步; 中 and 内 are left out (今年中央…, 今年内蒙古…)
+_START = r"初(?![步期级心衷次始见选审赛])"
+_YEAR_TAIL = (
+    rf"(?:以来|年初|年底|{_START}|底|末|上半年|下半年|前三季度|第?[一二三四]季度"
+    r"|[春夏秋冬]季|[春夏秋冬]天)"
+)
+_MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底|末)"
+_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART})"
+_MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
+_REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
+
+_WORDS: dict[str, str] = {}
+for _kind, _words in (
+    ("year", "今年 去年 明年 前年 后年 当年 同年 次年 翌年"),
+    ("day", "今天 昨天 明天 前天 后天 今日 昨日 明日 当天 当日 次日 翌日 今晨 昨晨 今早 昨晚 "
+            "今晚 昨夜 今夜 当晚 当夜"),
+    ("other", "本周 上周 下周 本月 上月 下月 上个月 下个月 本季度 上半年 下半年 近日 日前 近期 "
+              "近年 近年来 近些年 近些年来 近几年 近几年来 年初 年底 年末 年内 月初 月底 月末 "
+              "今冬 今春 今夏 今秋 去冬 明春 今冬明春"),
+    ("festival", "元旦 春节 元宵节 清明节 劳动节 五一劳动节 端午节 七夕节 中秋节 国庆节 重阳节 "
+                 "除夕 植树节 妇女节 三八妇女节 青年节 五四青年节 儿童节 六一儿童节 建党节 "
+                 "建军节 教师节 母亲节 父亲节 圣诞节 情人节 腊八节 记者节 护士节 国庆假期 "
+                 "国庆期间 春节期间 五一假期 十一假期 国庆黄金周 春运 大年初一 大年三十"),
+    ("solar", "立春 惊蛰 春分 谷雨 立夏 芒种 夏至 小暑 大暑 立秋 处暑 秋分 寒露 霜降 立冬 冬至 "
+              "小寒 大寒"),
+    ("solar?", "雨水 清明 小满 白露 小雪 大雪"),  # also plain words: need 时节, 前后 …
+    ("century", "上世纪 本世纪"),
+    ("lunar", "正月 腊月 冬月 农历正月 农历腊月 农历冬月"),
+):  # fmt: skip
+    for _w in _words.split():
+        _WORDS[_w] = _kind
+_ALLOWED = {
+    "year": ("md", "yt"), "day": ("dt",), "solar": ("st",), "solar?": ("st",),
+    "century": ("dec",), "lunar": ("lun",),
+}  # fmt: skip
+
+# Dates that start with a word (今年, 昨日, 春节 …); the word is what the match has before
+# its continuation group, and the continuation is kept only where it fits the word.
+_WORD_RE = re.compile(
+    f"{trie_pattern(_WORDS)}(?:(?P<md>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL})|(?P<dt>{_DAY_TAIL})"
+    "|(?P<st>时节|节气|前后|期间|当天|之际|过后|这天)"
+    "|(?P<dec>(?:[0-9]0|[二三四五六七八九]十)年代(?:初|末|中期)?)"
+    "|(?P<lun>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十))?"
+)
+
+# Dates that start with a number.  The first character class lets ``re`` skip the rest of
+# the text in C; which unit followed (年, 月, 日, 时, 年代 …) is told by the named groups.
+_D_FIRST = "0-9０-９一二三四五六七八九十〇零两几"
+_NUM_RE = re.compile(
+    f"[{_D_FIRST}][0-9０-９一二三四五六七八九十〇零]{{0,3}}(?:"
+    r"(?P<dec>年代)(?:初|末|中期)?"
+    r"|(?P<c>世纪)(?:[0-9]0年代|[二三四五六七八九]十年代)?(?:初|末|中期|中叶)?"
+    f"|(?P<y>年)(?:度)?(?:(?P<ymd>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL}|{_REL_TAIL}))?"
+    r"|(?P<iso>[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12][0-9]|3[01]))(?![0-9])"
+    f"|(?P<m>个?月)(?:份)?(?:{_DAY}{_DAY_TAIL}?|(?P<mt>{_MONTH_TAIL}|{_REL_TAIL}))?"
+    f"|(?P<d>[日号])(?:(?P<dt>{_DAY_TAIL})|(?P<drel>{_REL_TAIL}|内))?"
+    r"|(?P<h>[时点])(?:[0-5]?[0-9]分|半)?许?"
+    r"|(?P<colon>[:：][0-5][0-9])(?![0-9])"
+    f"|(?P<p>[周天])(?P<pt>{_REL_TAIL})?"
+    ")"
+)
+_DIGIT_RE = re.compile("[0-9０-９]")
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十两")
+_MONTH_RANGE_RE = re.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)$")
+_REL_TAIL_RE = re.compile(_REL_TAIL)
+_NOW_PREFIXES = ("过去的", "未来的", "最近的", "过去", "未来", "最近", "近")
+_NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        "abcdefghijklmnopqrstuvwxyz第")  # fmt: skip
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+# Fields of an absolute date, read in one pass: year, month, day, then a clock time.
+_CAL_RE = re.compile(
+    r"(?:([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年)?度?"
+    r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?份?"
+    r"(?:(3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+    r"|[一二三四五六七八九])[日号])?[^0-9]{0,2}"
+    r"(?:([01]?[0-9]|2[0-4])(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9])分?)?)?"
+)
+_ISO_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+
+
+def _int(token: str) -> int:
+    if token[0].isdigit():
+        return int(token)
+    return int(chinese_number(token))
+
+
+def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
+    """Year, month, day, hour and minute of an absolute date string (None: not a date)."""
+    m = _CAL_RE.match(found, pos)
+    if m is None:
+        return {}
+    year, month, day, hour, minute = m.groups()
+    attrs: dict[str, Any] = {}
+    if year:
+        value = _int(year)
+        if not 1000 <= value < 2200:
+            return None
+        attrs["year"] = value
+    if month:
+        attrs["month"] = _int(month)
+    if day:
+        attrs["day"] = _int(day)
+    if hour:
+        attrs["hour"] = int(hour)
+        if minute:
+            attrs["minute"] = int(minute)
+    return attrs
+
+
+def _now_prefix(text: str, start: int) -> str:
+    for word in _NOW_PREFIXES:
+        if text.startswith(word, start - len(word)):
+            return word
+    return ""
+
+
+def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | None:
+    """(start, attrs) of a number-led match, or None when it is not a date."""
+    g = m.group
+    start = m.start()
+    first = next(k for k in ("dec", "c", "y", "iso", "m", "d", "h", "colon", "p") if g(k))
+    token = text[start : m.start(first)]
+    arabic = token[0].isdigit()
+    if "几" in token[1:] or (not arabic and _DIGIT_RE.search(token)):
+        return None
+    if first in ("dec", "c"):
+        return (start, {}) if len(token) == 2 or not arabic else None
+    if first == "iso":
+        y, mo, d = _ISO_RE.match(m.group(0)).groups()  # type: ignore[union-attr]
+        return (
+            (start, {"year": int(y), "month": int(mo), "day": int(d)}) if len(token) == 4 else None
+        )
+    if first in ("h", "colon"):
+        return (start, _calendar(m.group(0)) or {}) if arabic and int(token) <= 24 else None
+    period = (
+        first == "p"
+        or (first == "m" and g("m") == "个月")
+        or (first == "y" and not (len(token) == 4 and (arabic or token[0] in "一二")))
+    )
+    if period:
+        # a counted period is a date only when anchored on now: 近三年来, 3天后
+        prefix = _now_prefix(text, start)
+        if not prefix and not (g("pt") or g("mt") or (g("yt") and _REL_TAIL_RE.fullmatch(g("yt")))):
+            return None
+        return start - len(prefix), {"relative": True}
+    if token == "几" or "几" in token:
+        return None
+    if first == "d" and (not arabic or g(0)[len(token)] == "号" or g("drel") == "内"):
+        return None  # 一日 (one day), 8号楼, 15日内 (a duration)
+    attrs = _calendar(m.group(0))
+    if attrs is None or not attrs:
+        return None
+    if attrs.get("month", 1) > 12 or attrs.get("day", 1) > 31:
+        return None
+    return start, attrs
+
+
+def find_date_candidates(text: str) -> list[Candidate]:
+    """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    out: list[Candidate] = []
+    for m in _NUM_RE.finditer(text):
+        start, end = m.span()
+        if start and text[start - 1] in _NOT_BEFORE:
+            continue  # inside a longer number or code, 第3日
+        if end < len(text) and _ALNUM.match(text, end):
+            continue
+        found = _number_date(m, text)
+        if found is not None:
+            start, attrs = found
+            if m.group("m") == "月":
+                # 1至4月, 1-4月: a range of months is one date
+                rng = _MONTH_RANGE_RE.search(text, max(0, start - 3), start)
+                if rng and not (rng.start() and text[rng.start() - 1] in _NOT_BEFORE):
+                    start = rng.start()
+            out.append((start, end, LABEL, attrs))
+    for m in _WORD_RE.finditer(text):
+        start, end = m.span()
+        cont = next((k for k in ("md", "yt", "dt", "st", "dec", "lun") if m.group(k)), None)
+        word = text[start : m.start(cont)] if cont else m.group(0)
+        kind = _WORDS[word]
+        if word[0] in "年月" and start and text[start - 1] in _NUMERAL_CHARS:
+            continue  # 4月底, 2020年底: part of the number-led date
+        if cont and cont not in _ALLOWED.get(kind, ()):
+            end, cont = start + len(word), None
+        if kind == "solar?" and not cont:
+            continue  # 雨水 alone is rain water, 小雪 is light snow
+        attrs: dict[str, Any] = {}
+        if kind in ("year", "day", "other"):
+            attrs["relative"] = True
+            if cont in ("md", "dt"):
+                attrs.update(_calendar(text[start:end], len(word)) or {})
+        out.append((start, end, LABEL, attrs))
+    return out
+
+
+def find_dates(text: str) -> list[Span]:
+    """DATE suggestions (``origin="rule"``, ``status="suggested"``) for ``text``."""
+    return [
+        Span(s, e, label, origin="rule", status="suggested", attrs=attrs)
+        for s, e, label, attrs in find_date_candidates(text)
+    ]

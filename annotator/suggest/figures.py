@@ -1,0 +1,375 @@
+"""FIGURE suggestions: numbers with their units and qualifiers in Chinese news text.
+
+What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` agree):
+
+* a quantity, amount or count: a number (Arabic ``720``, Chinese ``七百二十``, mixed
+  ``13.11万``) followed by a unit or classifier: ``13.11万吨``, ``600万元``, ``52个``,
+  ``两个``, ``3.5亿元``, ``约2000平方米``; a number with 万/亿 and no unit (``人口720万``);
+* a percentage: ``5%``, ``百分之五`` (value 5, unit ``%``), ``3个百分点``;
+* a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE);
+* an anniversary: ``70周年`` (value 70, unit ``周年``);
+* a rank: ``第80位``, ``全省第一`` (``第N`` followed by 位/名 or ending the phrase), and
+  ``前20强``; these carry ``"ordinal": True`` or the qualifier ``前``.
+
+Not figures:
+
+* a bare number without unit or magnitude (``12345``, phone numbers such as ``8156206``,
+  codes, ``5G``);
+* ordinals that name something: ``十九届``, ``第二次推进会``, ``第16督导组``, ``第一课``;
+* 一 + classifier (``一个``, ``一项``, ``一次``, ``一年``): there 一 works as an article;
+  numerals that start with a bare magnitude (``千吨万人``, ``百姓``) and digit strings
+  (``二〇二〇``, ``三五个``);
+* years and calendar dates (DATE);
+* numerals inside a book title 《…》 and Chinese numerals inside a short quotation
+  (``“三个年”``, ``“一件事一次办”``): these are names and slogans; a few idioms
+  (``三番五次``).
+
+The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不到, 不足, 至少, 最多 …) and
+after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the normalised ``value``
+(int when integral, else float; 万/亿 are multiplied in: ``13.11万吨`` -> 131100, unit 吨),
+the ``unit`` (``""`` when there is none), ``qualifier`` when present, ``value_max`` for a
+range (``3-5个``) and ``ordinal`` for a rank.
+
+Numeral conversion: cn2an converts these forms correctly (it is the oracle of the tests),
+but it costs 5-13 µs a call and about 100 ms to import, while the whole page budget is
+~1 ms, and it does not know 百分之, 多/余 or thousands separators.  The tokens here are
+already isolated by the regex, so :func:`chinese_to_decimal` (a 40-line converter,
+~1 µs) does the arithmetic; ``Decimal`` keeps ``13.11 * 10000`` exact.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from annotator.model import Span
+
+from ._text import HAN_CLASS, Candidate, bracket_ranges, inside, split_words, trie_pattern
+
+LABEL = "FIGURE"
+
+_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_MAGNITUDES = {
+    "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000,
+    "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000, "万亿": 10**12,
+}  # fmt: skip
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+# Units and classifiers, matched longest first (trie).  Deliberately absent: 届 代 级 期 号
+# (ordinals in names), 月 日 (dates), 点 分 时 (clock time, decimal point), 成 (成立…).
+UNITS = split_words(
+    "元 万元 亿元 美元 欧元 日元 英镑 港元 港币 澳元 人民币 "
+    "吨 公斤 千克 克 毫克 斤 "
+    "公里 千米 米 厘米 毫米 海里 "
+    "平方米 平方公里 平方千米 平米 公顷 亩 立方米 升 毫升 "
+    "千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ "
+    "个 位 名 人次 人 户 家 所 座 栋 幢 间 套 台 辆 架次 架 艘 列 条 项 件 起 宗 例 "
+    "次 场 批 轮 支 只 头 匹 株 棵 片 块 张 本 册 部门 部 篇 份 种 类 处 枚 颗 粒 层 "
+    "个百分点 百分点 倍 岁 周岁 周年 年 个月 个多月 周 天 小时 个小时 个多小时 分钟 秒 "
+    "个工作日 工作日 车次 班次 户次 标准箱"
+)
+_UNIT_NORMAL = {"个百分点": "百分点", "个多月": "个月", "个多小时": "小时", "个小时": "小时",
+                "％": "%", "平米": "平方米"}  # fmt: skip
+
+_FIRST = "0-9０-９一二两三四五六七八九十"
+# One numeral token: Arabic, Chinese or mixed (13.11万, 七百二十万, 三点五); separators
+# only between digits.  The token is validated and converted in Python.
+_TOKEN_REST = (
+    "(?:[0-9０-９零〇一二两三四五六七八九十百千万亿]|[,.．点](?=[0-9０-９零〇一二三四五六七八九]))*"
+)
+_TOKEN = f"[{_FIRST}]{_TOKEN_REST}"
+# Cheap rejections right after the first character, checked by ``re`` in C: a lone 一
+# (一个, 一次: an article) and a year (2020年: a DATE).
+_FIRST_OK = (
+    r"(?<![0-9０-９.．][0-9０-９])"  # not inside a longer number
+    r"(?:(?<![一12])|(?<=一)(?=[零〇一二两三四五六七八九十百千万亿点])|(?<=[12])(?![0-9]{3}年))"
+)
+_MAG = r"(?:万亿|千万|百万|十万|[十百千万亿])"
+_UNIT = f"(?:[%％‰]|{trie_pattern(UNITS)})"
+_POST = r"(?P<post>以上|以下|以内|之内|左右|多|余)?"
+
+# A number followed by a unit or a magnitude.  The pattern starts with a class of numeral
+# characters so that ``re`` skips the rest of the text in C; what stands before the number
+# (约, 超, 第, 前, 百分之, a letter) is looked at in Python, for the few matches only.
+# (No group around the first number: a leading group would hide the character class
+# from ``re``'s fast skip; the first number is cut from the match in Python.)
+_FIGURE_RE = re.compile(
+    f"[{_FIRST}]{_FIRST_OK}{_TOKEN_REST}(?:(?P<rsep>至|到|-|~|～|—|－)(?P<n2>{_TOKEN}))?(?P<mid>多|余)?"
+    f"(?:(?P<mag>{_MAG})(?P<unit>{_UNIT})?|(?P<unit2>{_UNIT})){_POST}"
+)
+# Ranks, top-N and 百分之 forms, which need no unit.
+_PREFIXED_RE = re.compile(
+    f"第(?P<rn>{_TOKEN})(?P<runit>位|名)?|前(?P<tn>{_TOKEN})(?P<tunit>强|名|位)"
+    f"|百分之(?P<pn>{_TOKEN}){_POST}|千分之(?P<pm>{_TOKEN})(?P<post2>以上|以下|左右)?"
+)
+_QUALIFIERS_BY_LAST = {
+    "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("超过",), "到": ("不到",),
+    "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
+}  # fmt: skip
+_ARABIC_TOKEN = re.compile(
+    r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:万亿|千万|百万|十万|[十百千万亿])?"
+)
+_CHINESE_TOKEN = re.compile(
+    r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+(?:万亿|[万亿])?)?"
+)
+_HAN_RE = re.compile(HAN_CLASS)
+_UNIT_CHAR_RE = re.compile("[十百千万亿点]")
+# two neighbouring digits (五六万, 三四个): an approximate range
+_APPROX_PAIR_RE = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
+_NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        "abcdefghijklmnopqrstuvwxyz零〇一二两三四五六七八九十百千万亿第")  # fmt: skip
+_ALNUM = re.compile(r"[0-9A-Za-z０-９]")
+_TITLE_RE = re.compile(r"《[^》\n]{0,60}》")
+_IDIOM_RE = re.compile("三番五次|三天两头|三年五载|三令五申|七上八下|九牛一毛|五湖四海|一五一十")
+
+
+def chinese_number(token: str) -> int | Decimal:
+    """Convert a Chinese numeral (``七百二十万``, ``两万五``, ``三点五亿``, ``二〇二〇``).
+
+    Integers come back as ``int``, decimals as ``Decimal``; raises ``ValueError`` (or
+    ``KeyError``) on a token that is not a numeral.
+    """
+    if "点" in token:
+        whole, _, frac = token.partition("点")
+        mag = 1
+        for suffix in ("万亿", "亿", "万"):
+            if frac.endswith(suffix):
+                frac, mag = frac[: -len(suffix)], _MAGNITUDES[suffix]
+                break
+        digits = "".join(str(_DIGITS[c]) for c in frac)
+        return (chinese_number(whole) + Decimal("0." + digits)) * mag
+    if not any(c in _SMALL_UNITS or c in _BIG_UNITS for c in token):
+        # a digit string: 二〇二〇 -> 2020
+        return int("".join(str(_DIGITS[c]) for c in token))
+    total = section = 0
+    number = None
+    last_unit = 1
+    after_zero = False
+    for ch in token:
+        if ch in _DIGITS:
+            number = _DIGITS[ch]
+            after_zero = after_zero or number == 0
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            section += (1 if number is None else number) * unit
+            number, last_unit, after_zero = None, unit, False
+        elif ch in _BIG_UNITS:
+            unit = _BIG_UNITS[ch]
+            section = (section + (number or 0)) * unit
+            if unit == 100_000_000:
+                total, section = total + section, 0
+            number, last_unit, after_zero = None, unit, False
+        else:
+            raise ValueError(f"not a Chinese numeral: {token!r}")
+    if number:
+        # 两万五 = 25000, 一千二 = 1200: a trailing digit counts in the next lower unit
+        # unless a 零 came between (一千零二 = 1002)
+        section += number * (last_unit // 10 if last_unit >= 100 and not after_zero else 1)
+    return total + section
+
+
+def chinese_to_decimal(token: str) -> Decimal:
+    """:func:`chinese_number` as a ``Decimal``."""
+    return Decimal(chinese_number(token))
+
+
+def number_value(token: str) -> int | Decimal:
+    """The value of one number token: Arabic (``1,200``, ``13.11``), Chinese, or Arabic
+    with a magnitude (``13.11万``); int when the token has no decimal part."""
+    token = token.translate(_FULLWIDTH)
+    if token and token[0].isdigit():
+        digits = token.rstrip("十百千万亿")
+        mag = token[len(digits) :]
+        digits = digits.replace(",", "")
+        try:
+            value: int | Decimal = Decimal(digits) if "." in digits else int(digits)
+        except (InvalidOperation, ValueError) as exc:
+            raise ValueError(token) from exc
+        return value * _MAGNITUDES[mag] if mag else value
+    return chinese_number(token)
+
+
+def plain(value: int | Decimal) -> int | float:
+    """int when integral, else float (JSON-friendly)."""
+    if isinstance(value, int):
+        return value
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _is_digit_string(token: str) -> bool:
+    # 二〇二〇, 三五: Chinese digits with no 十百千万亿 are years or vague "three or five"
+    return len(token) > 1 and not token[0].isdigit() and not _UNIT_CHAR_RE.search(token)
+
+
+def _valid_token(token: str) -> bool:
+    if token[0].isdigit():
+        return _ARABIC_TOKEN.fullmatch(token) is not None
+    return _CHINESE_TOKEN.fullmatch(token) is not None and not _is_digit_string(token)
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    """The qualifier word (约, 超过 …) that ends at ``start``, or ""."""
+    for word in _QUALIFIERS_BY_LAST.get(text[start - 1 : start], ()):
+        if text.startswith(word, start - len(word)):
+            return word
+    return ""
+
+
+def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
+    """Attrs of a number + unit/magnitude match; None when it is not a figure."""
+    rsep, n2, mid, mag, unit, unit2, post = m.groups()
+    # the first number runs up to the first group that matched
+    for index, group in ((1, rsep), (3, mid), (4, mag), (6, unit2)):
+        if group is not None:
+            n1 = m.string[m.start() : m.start(index)]
+            break
+    else:  # pragma: no cover - the pattern always has a magnitude or a unit
+        return None
+    unit = unit or unit2 or ""
+    if not _valid_token(n1) or (n2 and not _valid_token(n2)):
+        return None
+    if n1 == "一" and not n2 and not mag:
+        return None  # 一个, 一项, 一次: 一 is an article here
+    approx = _APPROX_PAIR_RE.search(n1) if not n1[0].isdigit() else None
+    if approx:
+        # 五六万 = "fifty or sixty thousand": a range from the smaller reading
+        low, high = approx.group(0)
+        n1, n2 = n1[: approx.start()] + low + n1[approx.end() :], n1.replace(low + high, high)
+    value = number_value(n1)
+    if unit == "年" and not mag and 1000 <= value < 2200 and "." not in n1:
+        return None  # 2020年 is a DATE
+    factor = _MAGNITUDES[mag] if mag else 1
+    if n2 and not mag and n2[-1] in "万亿" and n1[-1] not in "万亿千百十":
+        # 3至5万元: the magnitude of the second number applies to the first
+        tail = n2[len(n2.rstrip("万亿")) :]
+        value *= _MAGNITUDES.get(tail, 1)
+    attrs: dict[str, Any] = {"value": plain(value * factor), "unit": _UNIT_NORMAL.get(unit, unit)}
+    if n2:
+        attrs["value_max"] = plain(number_value(n2) * factor)
+    if approx:
+        mid = mid or "约"
+    if mid or post or unit in ("个多月", "个多小时"):
+        extra = "多" if unit in ("个多月", "个多小时") else ""
+        attrs["qualifier"] = "+".join(q for q in (mid, extra, post) if q)
+    return attrs
+
+
+def _prefixed_attrs(m: re.Match[str], text: str) -> dict[str, Any] | None:
+    """Attrs of a 第N / 前N强 / 百分之N match; None when it is not a figure."""
+    g = m.group
+    end = m.end()
+    if g("rn") is not None:
+        if not g("runit") and end < len(text) and _HAN_RE.match(text, end):
+            return None  # 第二次, 第一课, 第16督导组: an ordinal inside a name
+        if not _valid_token(g("rn")):
+            return None
+        return {"value": plain(number_value(g("rn"))), "unit": g("runit") or "", "ordinal": True}
+    if g("tn") is not None:
+        if not _valid_token(g("tn")):
+            return None
+        return {"value": plain(number_value(g("tn"))), "unit": g("tunit"), "qualifier": "前"}
+    token, unit, post = (g("pn"), "%", g("post")) if g("pn") else (g("pm"), "‰", g("post2"))
+    if not _valid_token(token):
+        return None
+    attrs: dict[str, Any] = {"value": plain(number_value(token)), "unit": unit}
+    if post:
+        attrs["qualifier"] = post
+    return attrs
+
+
+def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """(start, end, attrs, chinese) of the number + unit/magnitude figures."""
+    found = []
+    for m in _FIGURE_RE.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        if before in _NOT_BEFORE:
+            continue  # inside a longer number or code; 第N次 is handled below
+        if before == "之" and text.startswith("分之", start - 2):
+            continue  # 百分之五: the prefixed pattern takes it
+        if end < len(text) and _ALNUM.match(text, end):
+            continue  # 5G, 3D
+        try:
+            attrs = _main_attrs(m)
+        except (ValueError, KeyError, InvalidOperation):
+            continue
+        if attrs is not None:
+            found.append((start, end, attrs, not m.group(0)[0].isdigit()))
+    return found
+
+
+def _prefixed_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """(start, end, attrs, chinese) of the 第N, 前N强 and 百分之N figures."""
+    found = []
+    for m in _PREFIXED_RE.finditer(text):
+        start, end = m.span()
+        if end < len(text) and _ALNUM.match(text, end):
+            continue
+        try:
+            attrs = _prefixed_attrs(m, text)
+        except (ValueError, KeyError, InvalidOperation):
+            continue
+        if attrs is not None:
+            token = m.group("rn") or m.group("tn") or m.group("pn") or m.group("pm")
+            found.append((start, end, attrs, not token[0].isdigit()))
+    return found
+
+
+def find_figure_candidates(text: str) -> list[Candidate]:
+    """All FIGURE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    found = _main_matches(text) + _prefixed_matches(text)
+    if not found:
+        return []
+    titles = bracket_ranges(text, _TITLE_RE) if "《" in text else []
+    out: list[Candidate] = []
+    for start, end, attrs, chinese in found:
+        if titles and inside(titles, start, end):
+            continue  # a number in a book title is part of the name
+        if chinese and _in_slogan(text, start, end):
+            continue  # “三个年”, 三番五次: slogans and idioms
+        qualifier = _qualifier_before(text, start)
+        if qualifier:
+            start -= len(qualifier)
+            attrs["qualifier"] = "+".join(filter(None, (qualifier, attrs.get("qualifier"))))
+        out.append((start, end, LABEL, attrs))
+    return out
+
+
+def _in_slogan(text: str, start: int, end: int) -> bool:
+    """True inside a short quotation (≤ 10 characters) or an idiom such as 三番五次."""
+    if _IDIOM_RE.search(text, max(0, start - 3), end + 3):
+        return True
+    for left, right in (("“", "”"), ("‘", "’"), ("「", "」")):
+        q = text.rfind(left, max(0, start - 10), start)
+        if q != -1 and text.find(right, q, start) == -1:
+            close = text.find(right, end, q + 12)
+            if close != -1 and "\n" not in text[q:close]:
+                return True
+    return False
+
+
+def find_figures(text: str) -> list[Span]:
+    """FIGURE suggestions (``origin="rule"``, ``status="suggested"``) for ``text``."""
+    return [
+        Span(s, e, label, origin="rule", status="suggested", attrs=attrs)
+        for s, e, label, attrs in find_figure_candidates(text)
+    ]
+
+
+def parse_figure(fragment: str) -> dict[str, Any] | None:
+    """Attrs (value, unit, qualifier …) of a fragment that is exactly one figure, else None.
+
+    Used by the gazetteer and by the window when a reviewer tags a figure by hand.
+    """
+    for s, e, _label, attrs in find_figure_candidates(fragment):
+        if s == 0 and e == len(fragment):
+            return attrs
+    return None

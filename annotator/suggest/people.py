@@ -1,0 +1,330 @@
+"""PER suggestions: personal names found through the cues of Chinese news text.
+
+A name is a surname from :data:`SURNAMES` (about 330 common single-character surnames and
+the usual compound ones such as 欧阳, 司马) followed by one or two given-name characters.
+The surname list is a general cue, not a list of people: a name is only proposed where a
+cue says a person stands there:
+
+1. **bylines**: ``■本报记者 陈润``, ``记者 张三 李四``, ``通讯员 周乐天``, ``实习生 付星婷``
+   (names separated by spaces or 、 up to the end of the line or the next cue);
+2. **titles before a name**: ``市委书记邓群策``, ``市长…``, ``副主席…``, ``秘书长…``,
+   ``局长…``, ``院长…``, ``检察长…``, ``副司令员…``, ``负责人…``;
+3. **name lists after a list cue**: ``市领导廖健、段志刚、刘丽华…出席``, ``出席的有…``,
+   ``老领导…``, and the names joined by 、 to a name found by rule 2;
+4. **a name before an honorific**: ``习近平同志``, ``习近平总书记``, ``张三先生``;
+5. **a clause-initial subject of a speech verb**: ``郑建新说``, ``张三强调``;
+6. **propagation**: every other occurrence on the page of a name found by 1-5
+   (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``).
+
+The length of a name (2 or 3 characters, 3 or 4 with a compound surname) is decided by
+what follows it: a separator, a speech or action verb (主持, 出席, 强调, 传达 …) or a
+particle ends a name; otherwise three characters is the default.  Names already found
+with a sure boundary (bylines, lists) win over the guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.model import Span
+
+from ._text import HAN, Candidate, is_han, split_words, trie_pattern
+
+LABEL = "PER"
+
+# Common single-character surnames.  Left out on purpose: characters that are rarely
+# surnames but very often function words or the first character of common nouns
+# (和 全 应 都 党 国 原 明 区 那 来 由 但 平 相 信 计 利 公 战 支 位 满 盘 ...), because
+# a false name costs the reviewer more than a rare surname missed by the rules.
+_SINGLE = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史"
+    "陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟"
+    "殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
+    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费"
+    "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑"
+    "迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴练廉禹祖"
+    "漆巴丰卿狄宣晋云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸慕"
+    "危亢嵇哈湛宾戎勾茅於揭尉冶檀阴昝奉尧习"
+)
+_COMPOUND = split_words(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 西门 "
+    "南宫 独孤 百里 呼延 澹台 公冶 申屠 太叔 闻人 万俟 赫连 钟离 宗政 濮阳 淳于 单于 仲孙 "
+    "东郭 拓跋 完颜 左丘 梁丘 司空 鲜于 闾丘 第五 乐正 漆雕 壤驷 公良 巫马 颛孙"
+)
+SURNAMES: frozenset[str] = frozenset(_SINGLE) | frozenset(_COMPOUND)
+
+# Characters that end a name rather than continue it (particles, prepositions, verbs that
+# commonly follow a name, title characters).
+_NOT_GIVEN = frozenset(
+    "的了在是和与及等说对向将被把也都就为于以从会要主出指表参讲介传宣致提认率作称还则听"
+    "汇带陪调视考看慰答回接进部签当任担兼给让女书市省县区局委记员各全本我该此其这那每某们"
+    "他她它"
+)
+# Words that may directly follow a name (decides 2- versus 3-character names).
+_END_WORDS = split_words(
+    "主持 出席 强调 指出 说 表示 要求 讲话 参加 介绍 会见 陪同 调研 带队 传达 宣读 致辞 "
+    "提出 认为 代表 率 是 也 等 一行 同志 和 与 及 在 对 向 被 为 作 就 将 到 于 从 称 还 则 "
+    "的 分别 通报 主讲 指导 视察 考察 看望 慰问 宣布 回答 接受 进行 部署 听取 汇报 发表 "
+    "签署 当选 担任 兼任 同 给 把 让 先生 女士 书记 希望 来到 深入 前往 走访 检查 督导 "
+    "批示 作出 主讲 点评 总结 宣讲 解读 要 说明 坦言 透露 告诉 获 荣获 获得 被评为 已 "
+    "现任 任 今年 日前 近日 昨天 昨日 今天 今日 当天 当日 报道 摄 文 图 整理 赛后 会后 随后 "
+    "事后 此前 对此 曾 正在 首先 同时 亲自 等人 一起 联合"
+)
+_END_RE = re.compile(trie_pattern(_END_WORDS))
+
+# Characters of transliterated foreign names (古特雷斯, 普京, 马克龙 …); a run of four or
+# more of them after a title is taken whole.
+_TRANSLIT = (
+    "阿埃艾安奥巴拜贝本比彼毕波伯勃布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰佛弗夫福盖甘"
+    "冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里利莉"
+    "列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米明莫姆穆纳娜奈南内尼涅努诺欧帕潘庞佩皮普奇乔切"
+    "萨塞桑森沙舍什施斯苏索塔泰坦汤特图托瓦万威维温文沃乌西希谢辛休修雅亚扬耶伊因尤约扎"
+    "泽詹兹佐茨·•"
+)
+_TRANSLIT_RE = re.compile(f"[{_TRANSLIT}]{{4,10}}")
+
+_SPACE = r"[ \t\u3000]"
+
+# Titles that stand right before the name they belong to (longest first via the trie).
+_TITLES = split_words(
+    "总书记 书记 副书记 党组书记 党委书记 党工委书记 纪委书记 政法委书记 常务副市长 副市长 "
+    "市长 代市长 常务副省长 副省长 省长 代省长 副县长 县长 代县长 副区长 区长 镇长 副镇长 "
+    "乡长 村长 村支书 支书 主席 副主席 常务副主席 执行主席 秘书长 副秘书长 局长 副局长 "
+    "处长 副处长 科长 副科长 厅长 副厅长 部长 副部长 主任 副主任 常务副主任 院长 副院长 "
+    "检察长 副检察长 庭长 所长 站长 校长 副校长 董事长 副董事长 总经理 副总经理 经理 总裁 "
+    "总监 司令员 副司令员 政委 政治委员 参谋长 军长 师长 团长 委员长 副委员长 总理 副总理 "
+    "国务委员 常委 宣传部长 组织部长 统战部长 队长 大队长 支队长 组长 副组长 会长 副会长 "
+    "理事长 社长 总编辑 主编 行长 台长 馆长 教授 副教授 研究员 院士 专家 负责人 律师 医生 "
+    "教练 主持人 委员 代表 大使 总统 首相 外长 发言人 记者 通讯员 实习生"
+)
+
+
+# Cues after which a list of names follows (joined by 、).
+_LIST_CUES = split_words(
+    "市领导 省领导 县领导 区领导 州领导 镇领导 老领导 国家领导人 出席的有 出席会议的有 "
+    "参加会议的有 参加的有 出席活动的有 出席的还有 参加活动的有 陪同的有 嘉宾"
+)
+
+
+_BYLINE_CUES = split_words(
+    "本报记者 本报特约记者 本报通讯员 本报见习记者 特约记者 见习记者 实习记者 摄影记者 "
+    "记者 通讯员 特约通讯员 实习生 摄影 编辑 责任编辑 责编 校对"
+)
+_BYLINE_RE = re.compile(f"(?:{trie_pattern(_BYLINE_CUES)}){_SPACE}*(?=[{HAN}])")
+_HAN_RUN_RE = re.compile(f"[{HAN}]+")
+_BYLINE_SEP_RE = re.compile(f"(?:{_SPACE}|[、,，])+")
+
+_HONORIFICS = split_words("同志 总书记 先生 女士 院士 总理 委员长")
+_PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
+
+_SPEECH = split_words("说 强调 指出 表示 要求 认为 介绍 主持 出席 讲话 提出 希望 坦言 透露")
+_CLAUSE_START = frozenset(',，。;；:：!！?？、“"（( \t\n\u3000')
+# Every cue word with its kinds; one trie regex finds them all in a single pass.
+_KINDS = ("byline", "list", "title", "honorific", "speech")
+_CUE_KINDS: dict[str, tuple[str, ...]] = {}
+for _kind, _words in zip(
+    _KINDS, (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH), strict=True
+):
+    for _w in _words:
+        _CUE_KINDS[_w] = (*_CUE_KINDS.get(_w, ()), _kind)
+_CUE_RE = re.compile(trie_pattern(_CUE_KINDS))
+
+# Common nouns that look like surname + one or two characters before a speech verb.
+_NOT_NAMES = frozenset(
+    split_words(
+        "高层 方面 双方 各方 会议 有关 相关 文件 报告 通知 意见 公告 规划 方案 数据 统计 调查 "
+        "研究 分析 资料 消息 专家 学者 官员 人士 群众 市民 村民 居民 大家 记者 代表 委员 领导 "
+        "干部 同志 老师 学生 家长 医生 患者 工作人员 业内人士 负责人 主任 局长 书记 市长 司机 "
+        "游客 网友 农户 农民 企业 公司 政府 部门 单位 人员 商家 店主 业主 房东 律师 法官 警方 "
+        "高校 民警 交警 专家组 会上 文章 报道 评论 舆论 大会 全会 常委会 公报 决定 章程 纪要 通报 "
+        "江苏 湖南 湖北 广东 广西 安徽 河南 河北 山东 山西 陕西 四川 云南 贵州 福建 江西 浙江 "
+        "甘肃 青海 海南 吉林 辽宁 黄河 长江 石油 钢铁 金融 银行 华为 万达 苏宁 阿里 腾讯"
+    )
+)
+
+
+def _name_chars_ok(name: str, surname_len: int) -> bool:
+    # a plain loop: all() over a generator costs twice as much on this hot path
+    for c in name[surname_len:]:  # noqa: SIM110
+        if c in _NOT_GIVEN or not is_han(c):
+            return False
+    return True
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """True if a name may end at ``pos`` (end of text, a non-Han char or an end word)."""
+    if pos >= len(text) or not is_han(text[pos]):
+        return True
+    return _END_RE.match(text, pos) is not None
+
+
+def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset()) -> int | None:
+    """End of the name that starts at ``pos``, or None when no surname starts there.
+
+    Tries the compound surname first, then the single one; for each, a known name, then
+    the 3-character (2 given) and the 2-character form whose end is followed by a name end,
+    then the longest form whose characters may be a given name.
+    """
+    options: list[int] = []
+    for slen in (2, 1):
+        if text[pos : pos + slen] in SURNAMES and len(text[pos : pos + slen]) == slen:
+            options.append(slen)
+    fallback: int | None = None
+    for slen in options:
+        for glen in (2, 1):
+            end = pos + slen + glen
+            if end > len(text):
+                continue
+            cand = text[pos:end]
+            if cand in known:
+                return end
+        for glen in (2, 1):
+            end = pos + slen + glen
+            if end > len(text) or not _name_chars_ok(text[pos:end], slen):
+                continue
+            if _ends_name(text, end):
+                return end
+            if fallback is None:
+                fallback = end
+    return fallback
+
+
+def _surname_len(word: str) -> int:
+    if len(word) >= 3 and word[:2] in SURNAMES:
+        return 2
+    return 1 if word[:1] in SURNAMES else 0
+
+
+def _byline_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]) -> None:
+    """Names after 本报记者, 通讯员, 实习生 …, separated by spaces or 、."""
+    for cue in cues:
+        m = _BYLINE_RE.match(text, cue.start())
+        if m is None:
+            continue
+        pos = m.end()
+        while True:
+            tok = _HAN_RUN_RE.match(text, pos)
+            if tok is None:
+                break
+            word = tok.group(0)
+            slen = _surname_len(word)
+            end: int | None = None
+            if slen and 1 <= len(word) - slen <= 2 and _name_chars_ok(word, slen):
+                end = tok.end()  # a token standing alone: the whole token is the name
+            else:
+                cut = name_at(text, pos)
+                if cut is not None and _END_RE.match(text, cut):
+                    end = cut  # 本报记者陈润报道, 记者张三摄
+            if end is None:
+                break
+            found[(pos, end)] = "byline"
+            sep = _BYLINE_SEP_RE.match(text, end)
+            if sep is None:
+                break
+            nxt = _BYLINE_RE.match(text, sep.end())
+            pos = nxt.end() if nxt else sep.end()
+
+
+def _list_from(
+    text: str,
+    pos: int,
+    found: dict[tuple[int, int], str],
+    known: set[str],
+    *,
+    trust_first: bool = False,
+) -> None:
+    """Names joined by 、 from ``pos`` on (the first one included).
+
+    With ``trust_first`` (after a title) the first name is kept even when nothing after it
+    confirms where it ends; list members need a separator or an end word after them.
+    """
+    first = True
+    while True:
+        end = name_at(text, pos, known)
+        if first and trust_first:
+            foreign = _TRANSLIT_RE.match(text, pos)
+            if foreign and (end is None or foreign.end() > end) and _ends_name(text, foreign.end()):
+                end = foreign.end()  # 秘书长古特雷斯: a transliterated foreign name
+        if end is None:
+            return
+        nxt = text[end : end + 1]
+        if nxt != "、" and not _ends_name(text, end) and not (first and trust_first):
+            return
+        found.setdefault((pos, end), "list")
+        known.add(text[pos:end])
+        if nxt != "、":
+            return
+        pos, first = end + 1, False
+
+
+def _honorific_names(
+    text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
+) -> None:
+    """Names before 同志, 总书记, 先生 …: ``以习近平同志为核心``."""
+    for m in cues:
+        j = m.start()
+        best: tuple[int, int] | None = None
+        for length in (4, 3, 2):
+            i = j - length
+            if i < 0:
+                continue
+            slen = 2 if length == 4 else 1
+            if text[i : i + slen] not in SURNAMES or not _name_chars_ok(text[i:j], slen):
+                continue
+            before = text[i - 1] if i > 0 else ""
+            if not before or not is_han(before) or before in _PRE_NAME:
+                best = (i, j)
+                break
+            if best is None and length == 3:
+                best = (i, j)
+        if best:
+            found.setdefault(best, "honorific")
+
+
+def find_person_candidates(text: str) -> list[Candidate]:
+    """All PER candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    found: dict[tuple[int, int], str] = {}
+    by_kind: dict[str, list[re.Match[str]]] = {k: [] for k in _KINDS}
+    for m in _CUE_RE.finditer(text):  # one pass finds every kind of cue
+        for kind in _CUE_KINDS[m.group(0)]:
+            by_kind[kind].append(m)
+    _byline_names(text, by_kind["byline"], found)
+    known = {text[s:e] for s, e in found}
+    for kind in ("list", "title"):
+        for m in by_kind[kind]:
+            end = m.end()
+            if text[end : end + 1] in SURNAMES or text[end : end + 2] in SURNAMES:
+                _list_from(text, end, found, known, trust_first=kind == "title")
+    _honorific_names(text, by_kind["honorific"], found)
+    _subject_names(text, by_kind["speech"], found)
+    # propagation: every other occurrence of a found name (longest names first)
+    for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
+        i = text.find(name)
+        while i != -1:
+            found.setdefault((i, i + len(name)), "repeat")
+            i = text.find(name, i + len(name))
+    return [(s, e, LABEL, {}) for s, e in sorted(found)]
+
+
+def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]) -> None:
+    """Clause-initial names before a speech verb: ``，郑建新强调``."""
+    for m in cues:
+        j = m.start()
+        for length in (2, 3, 4):
+            i = j - length
+            if i < 0 or (i > 0 and text[i - 1] not in _CLAUSE_START):
+                continue
+            name = text[i:j]
+            slen = 2 if length == 4 else 1
+            if name[:slen] in SURNAMES and name not in _NOT_NAMES and _name_chars_ok(name, slen):
+                found.setdefault((i, j), "subject")
+                break
+
+
+def find_people(text: str) -> list[Span]:
+    """PER suggestions (``origin="rule"``, ``status="suggested"``) for ``text``."""
+    return [
+        Span(s, e, label, origin="rule", status="suggested", attrs=attrs)
+        for s, e, label, attrs in find_person_candidates(text)
+    ]

@@ -1,0 +1,124 @@
+"""DATE rules on composed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.dates import find_date_candidates, find_dates
+
+
+def dates(text: str) -> list[tuple[str, dict]]:
+    return [(text[s:e], attrs) for s, e, _label, attrs in find_date_candidates(text)]
+
+
+def longest(text: str) -> list[str]:
+    """Fragments after dropping candidates contained in a longer one."""
+    spans = [(s, e) for s, e, _l, _a in find_date_candidates(text)]
+    keep = [
+        (s, e) for s, e in spans if not any(o != (s, e) and o[0] <= s and e <= o[1] for o in spans)
+    ]
+    return [text[s:e] for s, e in sorted(set(keep))]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "attrs"),
+    [
+        ("2020年,我市获评", "2020年", {"year": 2020}),
+        ("在2019年度考核中", "2019年度", {"year": 2019}),
+        ("3月4日,会议召开", "3月4日", {"month": 3, "day": 4}),
+        ("11月7日上午,大会召开", "11月7日上午", {"month": 11, "day": 7}),
+        ("13日,我市将开展", "13日", {"day": 13}),
+        ("活动时间:13日9时起", "13日9时", {"day": 13, "hour": 9}),
+        ("二〇二〇年三月四日", "二〇二〇年三月四日", {"year": 2020, "month": 3, "day": 4}),
+        ("发布于2020-03-04。", "2020-03-04", {"year": 2020, "month": 3, "day": 4}),
+        ("截至4月底,", "4月底", {"month": 4}),
+        ("9时30分开幕", "9时30分", {"hour": 9, "minute": 30}),
+        ("十一月七日", "十一月七日", {"month": 11, "day": 7}),
+        ("2019年以来,", "2019年以来", {"year": 2019}),
+    ],
+)
+def test_absolute_dates(text, fragment, attrs):
+    assert dates(text) == [(fragment, attrs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("昨日下午,市长主持会议", "昨日下午"),
+        ("今年以来,我市", "今年以来"),
+        ("今年粮食播种面积", "今年"),
+        ("去年,我市获奖", "去年"),
+        ("近年来,我市持续推进", "近年来"),
+        ("日前,我市获表扬", "日前"),
+        ("近日召开的座谈会", "近日"),
+        ("肯定了过去一年的成效", "过去一年"),
+        ("近三年来,全市", "近三年来"),
+        ("3年来,全市", "3年来"),
+        ("5天后再议", "5天后"),
+        ("当天,大会闭幕", "当天"),
+        ("今年上半年,全市", "今年上半年"),
+    ],
+)
+def test_relative_dates(text, fragment):
+    found = dates(text)
+    assert [f for f, _ in found] == [fragment]
+    assert found[0][1].get("relative") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("3月12日是植树节,", "植树节"),
+        ("雨水时节,各地春播", "雨水时节"),
+        ("春节期间", "春节期间"),
+        ("上世纪80年代", "上世纪80年代"),
+        ("立春以后", "立春"),
+    ],
+)
+def test_named_days_and_periods(text, fragment):
+    assert fragment in longest(text)
+
+
+def test_relative_year_with_a_month_keeps_both():
+    assert longest("去年11月7日晚8时30分") == ["去年11月7日晚8时30分"]
+    assert dates("去年11月7日晚8时30分")[-1][1] == {
+        "relative": True,
+        "month": 11,
+        "day": 7,
+        "hour": 8,
+        "minute": 30,
+    }
+
+
+def test_a_range_of_months_is_one_date():
+    assert longest("今年1至4月,全省") == ["今年", "1至4月"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "春季雨水较多",  # 雨水 alone is rain water
+        "一年一度的活动",
+        "要紧扣三年为期目标",  # a duration: FIGURE
+        "预计栽植3年之内",
+        "15日内完成",  # a duration
+        "第3日",
+        "8号楼",
+        "一日三餐",
+        "报名电话:8156206",
+        "市12345政府服务热线",
+        "今年初步实现",  # 初步 is not 年初
+        "目前,当前,现在,如今",  # not tagged
+        "长期以来",
+    ],
+)
+def test_not_dates_or_not_longer(text):
+    found = [f for f, _ in dates(text)]
+    assert found in ([], ["今年"]), found
+
+
+def test_astral_character_before_a_date():
+    text = "𠮷3月4日"
+    (span,) = find_dates(text)
+    assert (span.start, span.end) == (1, 5)
+    assert span.label == "DATE" and span.origin == "rule" and span.status == "suggested"

@@ -1,0 +1,161 @@
+"""FIGURE rules on composed sentences, and the numeral converter against cn2an."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.suggest.figures import (
+    chinese_number,
+    find_figure_candidates,
+    find_figures,
+    number_value,
+    parse_figure,
+)
+
+
+def figures(text: str) -> list[tuple[str, dict]]:
+    return [(text[s:e], attrs) for s, e, _label, attrs in find_figure_candidates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit", "qualifier"),
+    [
+        ("今年储备化肥13.11万吨。", "13.11万吨", 131100, "吨", None),
+        ("播种面积720万亩。", "720万亩", 7_200_000, "亩", None),
+        ("安排资金600万元,", "600万元", 6_000_000, "元", None),
+        ("新建场地52个。", "52个", 52, "个", None),
+        ("创建基地40余个,", "40余个", 40, "个", "余"),
+        ("面积约2000平方米。", "约2000平方米", 2000, "平方米", "约"),
+        ("成立70周年大会", "70周年", 70, "周年", None),
+        ("增长百分之五。", "百分之五", 5, "%", None),
+        ("增长5%。", "5%", 5, "%", None),
+        ("投资3.5亿元建设", "3.5亿元", 350_000_000, "元", None),
+        ("拿下两个奖项", "两个", 2, "个", None),
+        ("面积将超720万亩", "超720万亩", 7_200_000, "亩", "超"),
+        ("目标为150万亩以上。", "150万亩以上", 1_500_000, "亩", "以上"),
+        ("共有超过1,200万元", "超过1,200万元", 12_000_000, "元", "超过"),
+        ("收入五六万元", "五六万元", 50_000, "元", "约"),
+        ("二十万零三人参加", "二十万零三人", 200_003, "人", None),
+        ("两千多万元", "两千多万元", 20_000_000, "元", "多"),
+        ("三点五亿元", "三点五亿元", 350_000_000, "元", None),
+        ("人口720万,", "720万", 7_200_000, "", None),
+        ("下降3个百分点", "3个百分点", 3, "百分点", None),
+        ("用了3个多月", "3个多月", 3, "个月", "多"),
+        ("预计栽植3年之内", "3年之内", 3, "年", "之内"),
+        ("紧扣三年为期目标", "三年", 3, "年", None),
+    ],
+)
+def test_figure_value_unit_qualifier(text, fragment, value, unit, qualifier):
+    found = figures(text)
+    assert [f for f, _ in found] == [fragment]
+    attrs = found[0][1]
+    assert attrs["value"] == value and type(attrs["value"]) is int
+    assert attrs["unit"] == unit
+    assert attrs.get("qualifier") == qualifier
+
+
+def test_float_values_stay_exact():
+    (frag, attrs), *_ = figures("增长12.5%")
+    assert frag == "12.5%" and attrs["value"] == 12.5 and isinstance(attrs["value"], float)
+    assert figures("3.3万元")[0][1]["value"] == 33000  # Decimal arithmetic: no 33000.000…4
+
+
+def test_ranges_carry_value_max():
+    assert figures("每组3-5个")[0][1] == {"value": 3, "unit": "个", "value_max": 5}
+    assert figures("投资3至5万元")[0][1] == {"value": 30000, "unit": "元", "value_max": 50000}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"),
+    [
+        ("名列第80位,", "第80位", 80, "位"),
+        ("位居全省第一。", "第一", 1, ""),
+        ("排名第3名", "第3名", 3, "名"),
+    ],
+)
+def test_ranks_are_ordinal_figures(text, fragment, value, unit):
+    (frag, attrs), *_ = figures(text)
+    assert frag == fragment
+    assert attrs == {"value": value, "unit": unit, "ordinal": True}
+
+
+def test_top_n():
+    assert figures("进入全国前20强;") == [
+        ("前20强", {"value": 20, "unit": "强", "qualifier": "前"})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报名电话:8156206,欢迎报名",  # a phone number
+        "市12345政府服务热线",  # a hotline number
+        "党的十九届五中全会",  # an ordinal inside a name
+        "第二次推进会",
+        "中央第16督导组",
+        "开年第一课",
+        "一年一度的植树活动",  # 一 as an article
+        "一个标准化场地",
+        "“一件事一次办”",
+        "“三个年”活动",  # a slogan in quotes
+        "千吨万人饮用水水源地",  # bare magnitudes
+        "三番五次",  # an idiom
+        "5G基站",
+        "《全国经济总量前100城市排名》",  # a book title
+        "2020年",  # a year is a DATE
+        "二〇二〇年",
+        "3月12日",
+        "13日9时",
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_astral_character_before_a_figure_counts_as_one_code_point():
+    text = "𠮷家投资600万元"
+    (span,) = find_figures(text)
+    assert (span.start, span.end) == (4, 9)
+    assert text[span.start : span.end] == "600万元"
+    assert span.origin == "rule" and span.status == "suggested" and span.label == "FIGURE"
+
+
+def test_parse_figure_only_accepts_exactly_one_figure():
+    assert parse_figure("约2000平方米") == {"value": 2000, "unit": "平方米", "qualifier": "约"}
+    assert parse_figure("2000平方米的") is None
+    assert parse_figure("市委") is None
+
+
+def test_number_value_forms():
+    assert number_value("13.11万") == Decimal("131100.00")
+    assert number_value("1,200") == 1200
+    assert number_value("１２") == 12  # full-width digits
+    assert chinese_number("两万五") == 25000
+    assert chinese_number("一千零二") == 1002
+    assert chinese_number("二〇二〇") == 2020
+    assert chinese_number("三点一四") == Decimal("3.14")
+    with pytest.raises((ValueError, KeyError)):
+        chinese_number("市委")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_chinese_numbers_agree_with_cn2an(n):
+    cn2an = pytest.importorskip("cn2an")
+    assert chinese_number(cn2an.an2cn(n)) == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**8 - 1))
+def test_chinese_figures_round_trip(n):
+    cn2an = pytest.importorskip("cn2an")
+    text = f"共有{cn2an.an2cn(n)}人参加"
+    found = figures(text)
+    if n == 1:
+        assert found == []  # 一人: 一 as an article
+    else:
+        assert found and found[0][1]["value"] == n and found[0][1]["unit"] == "人"

@@ -1,0 +1,106 @@
+"""ORG and LOC rules on composed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.orgs_places import find_orgs_places
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[sp.start : sp.end], sp.label) for sp in find_orgs_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("衡阳市在评分中位居第一", [("衡阳市", "LOC")]),
+        ("衡阳市政府召开会议", [("衡阳市政府", "ORG")]),
+        ("市农业农村局相关负责人表示", [("市农业农村局", "ORG")]),
+        ("湖南省人民政府", [("湖南省人民政府", "ORG")]),
+        ("市委书记出席", [("市委", "ORG")]),
+        ("中共株洲市委召开全会", [("中共株洲市委", "ORG")]),
+        ("按照中央、省委和市委的部署", [("中央", "ORG"), ("省委", "ORG"), ("市委", "ORG")]),
+        ("坚决落实党中央、国务院决策部署", [("党中央", "ORG"), ("国务院", "ORG")]),
+        ("市中级人民法院院长", [("市中级人民法院", "ORG")]),
+        ("市人民检察院检察长", [("市人民检察院", "ORG")]),
+        ("省政务局组织评分", [("省政务局", "ORG")]),
+        ("记者自市园林绿化服务中心获悉", [("市园林绿化服务中心", "ORG")]),
+        ("市生态环境部门将继续", [("市生态环境部门", "ORG")]),
+        ("市教育局、市卫健委联合印发", [("市教育局", "ORG"), ("市卫健委", "ORG")]),
+        ("万科企业股份有限公司公告", [("万科企业股份有限公司", "ORG")]),
+        ("中国人民银行长沙中心支行", [("中国人民银行长沙中心支行", "ORG")]),
+        ("芙蓉区委书记陈少华", [("芙蓉区委", "ORG")]),
+    ],
+)
+def test_org_and_loc(text, expected):
+    assert tagged(text) == expected
+
+
+def test_long_org_names_start_at_their_head():
+    text = "根据湖南省工程建设项目审批制度改革工作领导小组办公室最新通报"
+    assert tagged(text) == [("湖南省工程建设项目审批制度改革工作领导小组办公室", "ORG")]
+
+
+def test_prefix_stops_at_verbs_and_scope_words():
+    text = "郑建新主持召开全市扫黑除恶专项斗争领导小组会议"
+    assert tagged(text) == [("扫黑除恶专项斗争领导小组", "ORG")]
+
+
+def test_sub_units_chain_to_their_organisation():
+    text = "市政务服务中心项目代办科科长李运发"
+    assert tagged(text) == [("市政务服务中心项目代办科", "ORG")]
+
+
+def test_org_prefix_never_crosses_punctuation_or_lines():
+    text = "会议结束。\n办公室"
+    assert tagged(text) == []
+    assert tagged("发展,领导小组") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("位于北二环与蔡伦大道交会处", [("北二环", "LOC"), ("蔡伦大道", "LOC")]),
+        ("监管、湘江入河排污口", [("湘江", "LOC")]),
+        ("、衡东县行政审批服务局", [("衡东县行政审批服务局", "ORG")]),
+        ("美国、日本的经济增速", [("美国", "LOC"), ("日本", "LOC")]),
+        ("在长江流域", [("长江", "LOC")]),
+        ("位于芙蓉区东屯渡街道", [("芙蓉区", "LOC"), ("东屯渡街道", "LOC")]),
+        ("今年是中华人民共和国成立70周年", [("中华人民共和国", "LOC")]),
+    ],
+)
+def test_places(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_place_found_with_its_suffix_is_found_alone_elsewhere():
+    text = "、耒阳市召开大会。耒阳经济增长较快。"
+    assert tagged(text) == [("耒阳市", "LOC"), ("耒阳", "LOC")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我市、全省、本县和各区",  # deictic places
+        "进入深水区、城区、景区和社区",  # common nouns ending like places
+        "推动市委决策落实",  # 推动 + 市委: only 市委
+        "欢迎市民踊跃报名",
+        "走好新时代的道路和思路",
+        "坚持围绕中心服务大局",  # 中心 here is not an organisation
+        "省域副中心城市",
+        "开好局、起好步",
+        "政法队伍教育整顿",
+        "重大决策部署",
+        "要求各中小学完成准备",
+    ],
+)
+def test_no_false_orgs_or_places(text):
+    found = tagged(text)
+    assert all(frag in ("市委",) for frag, _ in found), found
+
+
+def test_astral_character_before_an_org():
+    text = "𠮷市农业农村局"
+    (span,) = find_orgs_places(text)
+    assert (span.start, span.end) == (1, 7)

@@ -1,0 +1,114 @@
+"""PER rules on composed sentences (names invented for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.people import SURNAMES, find_people, find_person_candidates, name_at
+
+
+def people(text: str) -> list[str]:
+    return [text[s:e] for s, e, _label, _attrs in find_person_candidates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("■本报记者 王晓红\n", ["王晓红"]),
+        ("记者 张三 李四\n", ["张三", "李四"]),
+        ("■本报记者 孙立  \n通讯员 欧阳明\n", ["孙立", "欧阳明"]),
+        ("本报记者 赵敏 实习生 钱多多\n", ["赵敏", "钱多多"]),
+        ("本报记者吴海报道", ["吴海"]),
+    ],
+)
+def test_bylines(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("市委书记王建华主持召开会议", ["王建华"]),
+        ("副省长张建国出席并讲话", ["张建国"]),
+        ("市长李明出席。", ["李明"]),
+        ("政协主席何丽萍主持大会", ["何丽萍"]),
+        ("秘书长周平出席", ["周平"]),
+        ("局长刘洋表示", ["刘洋"]),
+        ("中心主任欧阳琪、科长宋涛", ["欧阳琪", "宋涛"]),
+        ("法院院长钱伟,检察院检察长孙红", ["钱伟", "孙红"]),
+        ("主教练蔡斌赛后说", ["蔡斌"]),
+    ],
+)
+def test_names_after_titles(text, names):
+    assert people(text) == names
+
+
+def test_the_title_belongs_to_the_name_after_the_last_title():
+    assert people("市委副书记、市长王建华出席大会。") == ["王建华"]
+
+
+def test_name_lists_after_a_list_cue():
+    text = "市领导赵一鸣、钱红、孙建设、李丽,市人民检察院检察长周国强出席。"
+    assert people(text) == ["赵一鸣", "钱红", "孙建设", "李丽", "周国强"]
+
+
+def test_single_character_given_names_in_lists_and_before_verbs():
+    assert people("会上,市领导邓凯传达了会议精神。") == ["邓凯"]
+    assert people("老领导刘强、张亮出席") == ["刘强", "张亮"]
+
+
+def test_honorifics_and_propagation():
+    text = "以王建华同志为核心。王建华强调,要加强领导。"
+    assert people(text) == ["王建华", "王建华"]
+
+
+def test_a_name_found_once_is_found_again_as_a_subject():
+    text = "冯建新出席并讲话\n\n市委书记冯建新强调,要加强领导。冯建新说,今年很关键。"
+    assert people(text) == ["冯建新", "冯建新", "冯建新"]
+
+
+def test_clause_initial_subject_of_a_speech_verb():
+    assert people("会议结束。郑海峰指出,要加强监管。") == ["郑海峰"]
+    assert people("会议指出,要加强监管。") == []  # 会议 is not a name
+
+
+def test_transliterated_foreign_names_after_a_title():
+    assert people("联合国秘书长古特雷斯当天发表声明") == ["古特雷斯"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者从近日召开的座谈会上获悉",  # 记者 + not a name
+        "记者自市园林绿化服务中心获悉",
+        "相关负责人表示",
+        "技术专家手把手教种植户",
+        "有关负责人介绍说",
+        "习近平总书记关于深化改革的论述",  # 关于 after the title is not a name
+    ],
+)
+def test_no_false_names(text):
+    assert "关于深" not in people(text)
+    found = people(text)
+    assert found in ([], ["习近平"]), found
+
+
+def test_surname_list_has_compound_and_common_surnames():
+    for surname in ("王", "李", "欧阳", "司马", "诸葛", "上官"):
+        assert surname in SURNAMES
+    for word in ("和", "全", "的", "在"):
+        assert word not in SURNAMES
+
+
+def test_name_at_prefers_known_names_and_end_words():
+    assert name_at("邓柯传达了", 0) == 2
+    assert name_at("郑建新强调", 0) == 3
+    assert name_at("邓柯传达了", 0, known={"邓柯"}) == 2
+    assert name_at("的确如此", 0) is None
+
+
+def test_astral_character_in_and_before_a_name():
+    text = "𠮷记者 王𠮷\n"
+    (span,) = find_people(text)
+    assert text[span.start : span.end] == "王𠮷"
+    assert (span.start, span.end) == (4, 6)
