@@ -63,7 +63,9 @@ for _kind, _words in (
             "今晚 昨夜 今夜 当晚 当夜"),
     ("other", "本周 上周 下周 本月 上月 下月 上个月 下个月 本季度 上半年 下半年 近日 日前 近期 "
               "近年 近年来 近些年 近些年来 近几年 近几年来 年初 年底 年末 年内 月初 月底 月末 "
-              "今冬 今春 今夏 今秋 去冬 明春 今冬明春"),
+              "今冬 今春 今夏 今秋 去冬 明春 今冬明春 一季度 二季度 三季度 四季度 第一季度 "
+              "第二季度 第三季度 第四季度 前三季度"),
+    ("plan", "十一五 十二五 十三五 十四五 十五五"),  # five-year plan periods
     ("festival", "元旦 春节 元宵节 清明节 劳动节 五一劳动节 端午节 七夕节 中秋节 国庆节 重阳节 "
                  "除夕 植树节 妇女节 三八妇女节 青年节 五四青年节 儿童节 六一儿童节 建党节 "
                  "建军节 教师节 母亲节 父亲节 圣诞节 情人节 腊八节 记者节 护士节 国庆假期 "
@@ -76,6 +78,11 @@ for _kind, _words in (
 ):  # fmt: skip
     for _w in _words.split():
         _WORDS[_w] = _kind
+# days of the week: 周三, 星期五, 本周三, 下周一 …
+for _prefix in ("周", "星期", "礼拜", "本周", "上周", "下周"):
+    for _d in "一二三四五六日天":
+        if _prefix != "周" or _d != "天":
+            _WORDS[_prefix + _d] = "day"
 _ALLOWED = {
     "year": ("md", "yt"), "day": ("dt",), "solar": ("st",), "solar?": ("st",),
     "century": ("dec",), "lunar": ("lun",),
@@ -107,8 +114,10 @@ _NUM_RE = re.compile(
     ")"
 )
 _DIGIT_RE = re.compile("[0-9０-９]")
-_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十两")
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十两几")
 _MONTH_RANGE_RE = re.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)$")
+_YEAR_RANGE_RE = re.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)$")
+_PART_BEFORE_RE = re.compile(_PART + "$")
 _REL_TAIL_RE = re.compile(_REL_TAIL)
 _NOW_PREFIXES = ("过去的", "未来的", "最近的", "过去", "未来", "最近", "近")
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -202,8 +211,23 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     return start, attrs
 
 
-def find_date_candidates(text: str) -> list[Candidate]:
-    """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+def _extend_start(m: re.Match[str], text: str, start: int) -> int:
+    """Join what belongs before a number-led date: 1至4月, 2019-2021年, 上午10时."""
+    if m.group("m") == "月":
+        rng = _MONTH_RANGE_RE.search(text, max(0, start - 3), start)
+    elif m.group("y") and len(m.group(0)) >= 5:
+        rng = _YEAR_RANGE_RE.search(text, max(0, start - 5), start)
+    elif m.group("h") or m.group("colon"):
+        part = _PART_BEFORE_RE.search(text, max(0, start - 2), start)
+        return part.start() if part else start
+    else:
+        return start
+    if rng and not (rng.start() and text[rng.start() - 1] in _NOT_BEFORE):
+        return rng.start()
+    return start
+
+
+def _number_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _NUM_RE.finditer(text):
         start, end = m.span()
@@ -213,20 +237,19 @@ def find_date_candidates(text: str) -> list[Candidate]:
             continue
         found = _number_date(m, text)
         if found is not None:
-            start, attrs = found
-            if m.group("m") == "月":
-                # 1至4月, 1-4月: a range of months is one date
-                rng = _MONTH_RANGE_RE.search(text, max(0, start - 3), start)
-                if rng and not (rng.start() and text[rng.start() - 1] in _NOT_BEFORE):
-                    start = rng.start()
-            out.append((start, end, LABEL, attrs))
+            out.append((_extend_start(m, text, found[0]), end, LABEL, found[1]))
+    return out
+
+
+def _word_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
     for m in _WORD_RE.finditer(text):
         start, end = m.span()
         cont = next((k for k in ("md", "yt", "dt", "st", "dec", "lun") if m.group(k)), None)
         word = text[start : m.start(cont)] if cont else m.group(0)
         kind = _WORDS[word]
-        if word[0] in "年月" and start and text[start - 1] in _NUMERAL_CHARS:
-            continue  # 4月底, 2020年底: part of the number-led date
+        if word[0] in "年月周" and start and text[start - 1] in _NUMERAL_CHARS:
+            continue  # 4月底, 2020年底: part of the number-led date; 一周一次: a count
         if cont and cont not in _ALLOWED.get(kind, ()):
             end, cont = start + len(word), None
         if kind == "solar?" and not cont:
@@ -238,6 +261,11 @@ def find_date_candidates(text: str) -> list[Candidate]:
                 attrs.update(_calendar(text[start:end], len(word)) or {})
         out.append((start, end, LABEL, attrs))
     return out
+
+
+def find_date_candidates(text: str) -> list[Candidate]:
+    """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    return _number_candidates(text) + _word_candidates(text)
 
 
 def find_dates(text: str) -> list[Span]:

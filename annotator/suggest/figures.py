@@ -68,7 +68,7 @@ UNITS = split_words(
     "吨 公斤 千克 克 毫克 斤 "
     "公里 千米 米 厘米 毫米 海里 "
     "平方米 平方公里 平方千米 平米 公顷 亩 立方米 升 毫升 "
-    "千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ "
+    "千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ 级 "
     "个 位 名 人次 人 户 家 所 座 栋 幢 间 套 台 辆 架次 架 艘 列 条 项 件 起 宗 例 "
     "次 场 批 轮 支 只 头 匹 株 棵 片 块 张 本 册 部门 部 篇 份 种 类 处 枚 颗 粒 层 "
     "个百分点 百分点 倍 岁 周岁 周年 年 个月 个多月 周 天 小时 个小时 个多小时 分钟 秒 "
@@ -120,6 +120,7 @@ _CHINESE_TOKEN = re.compile(
 )
 _HAN_RE = re.compile(HAN_CLASS)
 _UNIT_CHAR_RE = re.compile("[十百千万亿点]")
+_MINUS_BEFORE_RE = re.compile("(?:-|－|−|零下)$")
 # two neighbouring digits (五六万, 三四个): an approximate range
 _APPROX_PAIR_RE = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -335,6 +336,10 @@ def find_figure_candidates(text: str) -> list[Candidate]:
             continue  # a number in a book title is part of the name
         if chinese and _in_slogan(text, start, end):
             continue  # “三个年”, 三番五次: slogans and idioms
+        if attrs["unit"] in ("℃", "摄氏度", "度") and start:
+            sign = _MINUS_BEFORE_RE.search(text, max(0, start - 2), start)
+            if sign:
+                start, attrs["value"] = sign.start(), -attrs["value"]  # -5℃, 零下5℃
         qualifier = _qualifier_before(text, start)
         if qualifier:
             start -= len(qualifier)

@@ -44,7 +44,7 @@ from ._text import HAN, Candidate, split_words, trie_pattern
 ORG = "ORG"
 LOC = "LOC"
 
-_STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于"
+_STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到"
 _BOUNDARY = f"(?:(?<![{HAN}])|(?<=[{_STOP_CHARS}、至经往赴沿]))"
 
 
@@ -126,6 +126,7 @@ _ADMIN_TAIL_RE = re.compile(
 # --- organisations -------------------------------------------------------------------
 
 _NATIONAL = split_words(
+    "全国人民代表大会 全国人民代表大会常务委员会 中国人民政治协商会议全国委员会 "
     "党中央 中共中央 国务院 全国人大 全国人大常委会 全国政协 中央军委 中纪委 中央纪委 "
     "国家监委 最高人民法院 最高人民检察院 中国共产党 共青团中央 人民政协 "
     "中国人民政治协商会议 中国政治协商会议 外交部 国防部 教育部 科技部 科学技术部 工信部 "
@@ -151,6 +152,7 @@ _ADMIN_ORG_RE = re.compile(
     "(?!员(?!会)|托|屈|婉|实|身|派|任)"
 )
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
+_PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})$")
 
 # Suffix -> (strong, words that may not follow, characters that may not precede).
 _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
@@ -159,6 +161,7 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "工作小组": (True, (), ""),
     "办公室": (True, ("主任",), ""),
     "办公厅": (True, (), ""),
+    "办事处": (True, (), ""),
     "有限公司": (True, (), ""),
     "中心支行": (True, (), ""),
     "支行": (True, (), ""),
@@ -366,10 +369,14 @@ def _org_start(
 
 
 def _named_orgs(
-    text: str, places: list[tuple[int, int]], national: list[tuple[int, int]]
+    text: str,
+    places: list[tuple[int, int]],
+    national: list[tuple[int, int]],
+    stems: set[str],
 ) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """National bodies and level + organ names; also the suffixes that national-looking
-    words turned out to be (市生态环境部门, 市教育局)."""
+    words turned out to be (市生态环境部门, 市教育局).  Place names met in ``中共XX市委``
+    are added to ``stems``."""
     out: list[Candidate] = []
     extra: list[tuple[int, int]] = []
     for s, e in national:
@@ -395,8 +402,16 @@ def _named_orgs(
         place = place_ends.get(start + 1)
         if place is not None:
             start = place  # 衡阳市委: the place the level character ends
+            while start in place_ends and place_ends[start] < start:
+                start = place_ends[start]  # 株洲市石峰区人民政府: places in a row
         elif start and text[start - 1] in _NOT_BEFORE_LEVEL:
             continue  # 全市政府系统, 我省人大 …: no organ of a named level
+        else:
+            # 中共耒阳市委: 中共 + an unlisted place name + level
+            party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)
+            if party:
+                start = party.start() + 2
+                stems.add(party.group(1))
         if text.startswith("中共", start - 2):
             start -= 2
         out.append((start, m.end(), ORG, {}))
@@ -430,8 +445,9 @@ def _org_candidates(
     places: list[tuple[int, int]],
     national: list[tuple[int, int]],
     suffixes: list[tuple[int, int]],
+    stems: set[str],
 ) -> list[Candidate]:
-    out, extra = _named_orgs(text, places, national)
+    out, extra = _named_orgs(text, places, national, stems)
     parents = {e: s for s, e, _, _ in out}  # named organisations, by their end
     out += _suffix_orgs(text, sorted(suffixes + extra), places, parents)
     # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
@@ -451,7 +467,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     locs, stems = _loc_candidates(text, found["place"])
     places = sorted({(s, e) for s, e, _, _ in locs})
-    orgs = _org_candidates(text, places, found["national"], found["suffix"])
+    orgs = _org_candidates(text, places, found["national"], found["suffix"], stems)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
     for stem in stems:  # few per page: str.find beats compiling a regex
         i = text.find(stem)

@@ -109,7 +109,7 @@ _LIST_CUES = split_words(
 
 _BYLINE_CUES = split_words(
     "本报记者 本报特约记者 本报通讯员 本报见习记者 特约记者 见习记者 实习记者 摄影记者 "
-    "记者 通讯员 特约通讯员 实习生 摄影 编辑 责任编辑 责编 校对"
+    "记者 通讯员 特约通讯员 实习生 摄影 编辑 责任编辑 责编 校对 文/ 图/ 文/图 摄/ 视频/ 文图/"
 )
 _BYLINE_RE = re.compile(f"(?:{trie_pattern(_BYLINE_CUES)}){_SPACE}*(?=[{HAN}])")
 _HAN_RUN_RE = re.compile(f"[{HAN}]+")

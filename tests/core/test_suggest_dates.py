@@ -122,3 +122,22 @@ def test_astral_character_before_a_date():
     (span,) = find_dates(text)
     assert (span.start, span.end) == (1, 5)
     assert span.label == "DATE" and span.origin == "rule" and span.status == "suggested"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("本周三上午10时,会议召开。", "本周三上午10时"),
+        ("星期五晚上", "星期五晚上"),
+        ("上午10时30分许", "上午10时30分许"),
+        ("2019-2021年", "2019-2021年"),
+        ("第三季度", "第三季度"),
+        ("“十四五”规划", "十四五"),
+    ],
+)
+def test_weekdays_parts_of_day_ranges_and_periods(text, fragment):
+    assert longest(text) == [fragment]
+
+
+def test_a_count_of_weeks_is_not_a_weekday():
+    assert dates("一周一次") == []

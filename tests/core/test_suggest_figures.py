@@ -159,3 +159,12 @@ def test_chinese_figures_round_trip(n):
         assert found == []  # 一人: 一 as an article
     else:
         assert found and found[0][1]["value"] == n and found[0][1]["unit"] == "人"
+
+
+def test_negative_temperatures():
+    assert figures("气温将降至-5℃") == [("-5℃", {"value": -5, "unit": "℃"})]
+    assert figures("零下5摄氏度") == [("零下5摄氏度", {"value": -5, "unit": "摄氏度"})]
+
+
+def test_earthquake_magnitude():
+    assert figures("发生7.8级地震") == [("7.8级", {"value": 7.8, "unit": "级"})]
