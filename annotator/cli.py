@@ -153,7 +153,9 @@ def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
     writer = write_jsonl if fmt == "jsonl" else write_json
     with open_store(db_path, create=False) as store:
         warnings: list[Any] = []
-        records = export_records(store.iter_pages(None if status == "all" else "done"), warnings)
+        records = export_records(
+            store.iter_pages(None if status == "all" else "done", span_status="accepted"), warnings
+        )
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
             count = writer(records, target)

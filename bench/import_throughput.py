@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from annotator.edits import Op  # noqa: E402
 from annotator.formats.gold_jsonl import export_records, write_jsonl  # noqa: E402
 from annotator.pipeline import import_paths  # noqa: E402
 from annotator.resources import seeds_dir  # noqa: E402
@@ -58,6 +59,17 @@ def generate(folder: Path, n: int, seed: int = 7) -> None:
         (folder / f"page_{i:06d}.txt").write_text(page, encoding="utf-8")
 
 
+def accept_all(store: Store) -> None:
+    """Accept every suggestion, so that the export carries a realistic number of spans."""
+    for page_id in store.page_ids():
+        ops = [
+            Op("set_span_status", page_id, {"id": s.id, "status": "accepted"}).to_json()
+            for s in store.spans(page_id, {"suggested"})
+        ]
+        if ops:
+            store.apply(Op("batch", page_id, {"ops": ops}), "bench")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
@@ -76,11 +88,17 @@ def main() -> None:
             print(f"suggest={not args.no_suggest}")
             print(f"import_s={seconds:.3f}")
             print(f"pages_per_s={args.pages / seconds:.0f}")
+            accept_all(store)
             start = time.perf_counter()
             sink = io.StringIO()
-            count = write_jsonl(export_records(store.iter_pages(), []), sink)
+            count = write_jsonl(export_records(store.iter_pages(span_status="accepted"), []), sink)
             seconds = time.perf_counter() - start
+            spans = sum(
+                len(r["spans"])
+                for r in export_records(store.iter_pages(span_status="accepted"), [])
+            )
             print(f"export_articles={count}")
+            print(f"export_spans={spans}")
             print(f"export_s={seconds:.3f}")
             print(f"export_articles_per_s={count / seconds:.0f}")
 

@@ -132,7 +132,7 @@ def _export_job(target: Path, fmt: str, status: str | None) -> Job:
         warnings: list[ExportWarning] = []
 
         def pages() -> Iterator[Any]:
-            for i, item in enumerate(store.iter_pages(status)):
+            for i, item in enumerate(store.iter_pages(status, span_status="accepted")):
                 if not progress(i, total, item[0].id):
                     raise ExportCancelled(i)  # the writer then removes its temporary file
                 yield item
