@@ -98,6 +98,20 @@ AMBIGUOUS = frozenset(
     )
 )
 
+# The suffix of the prefecture-level divisions that are not cities (autonomous prefectures
+# 自治州, usually written …州; areas 地区; leagues 盟).
+SUFFIX = {
+    **dict.fromkeys(
+        split_words(
+            "延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 "
+            "怒江 迪庆 临夏 甘南 海北 黄南 果洛 玉树 海西 昌吉 博尔塔拉 巴音郭楞 克孜勒苏 伊犁"
+        ),
+        "州",
+    ),
+    **dict.fromkeys(split_words("大兴安岭 阿里 和田 喀什 阿克苏 塔城 阿勒泰"), "地区"),
+    **dict.fromkeys(split_words("兴安 锡林郭勒 阿拉善"), "盟"),
+}
+
 COUNTRIES = split_words(
     "中国 中华人民共和国 美国 美利坚合众国 日本 韩国 朝鲜 俄罗斯 英国 法国 德国 意大利 "
     "西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 芬兰 丹麦 波兰 希腊 土耳其 乌克兰 白俄罗斯 "

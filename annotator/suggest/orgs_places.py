@@ -57,10 +57,9 @@ def _place_forms() -> tuple[list[str], list[str]]:
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:
             forms.add(name)
-        for suffix in ("市", "州", "地区", "盟"):
-            if not name.endswith(suffix):
-                forms.add(name + suffix)
-                suffixed.add(name + suffix)
+        suffix = P.SUFFIX.get(name, "市")  # 湘西州, 阿里地区, 兴安盟, else 衡阳市
+        forms.add(name + suffix)
+        suffixed.add(name + suffix)
     return sorted(forms), sorted(suffixed)
 
 
@@ -268,7 +267,8 @@ _STOP_WORDS = split_words(
     "陪同 会见 走访 看望 慰问 考察 调研 视察 前往 来到 深入 到达 抵达 进入 离开 加入 退出 "
     "下沉 举办 组建 成立 设立 通过 要求 共有 拥有 现有 设有 还有 没有 所有 各类"
 )
-_CUT_RE = re.compile(f"(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}])")
+# Greedy: matches up to the end of the last stop word or character of the region.
+_LAST_CUT_RE = re.compile(f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}])")
 _SCOPE_RE = re.compile(
     "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
@@ -344,9 +344,7 @@ def _org_start(
         return None
     region_start = run.start()
     bounded = region_start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
-    last_cut = None
-    for m in _CUT_RE.finditer(text, region_start, a):
-        last_cut = m
+    last_cut = _LAST_CUT_RE.match(text, region_start, a)
     if last_cut is not None:
         region_start, bounded = last_cut.end(), True
     scope = _SCOPE_RE.match(text, region_start, a)
@@ -363,7 +361,7 @@ def _org_start(
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         return parents.get(head[0], head[0])
-    if strong and bounded and a - region_start >= 2:
+    if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
         return region_start
     return None
 

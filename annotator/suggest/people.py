@@ -96,7 +96,8 @@ _TITLES = split_words(
     "总监 司令员 副司令员 政委 政治委员 参谋长 军长 师长 团长 委员长 副委员长 总理 副总理 "
     "国务委员 常委 宣传部长 组织部长 统战部长 队长 大队长 支队长 组长 副组长 会长 副会长 "
     "理事长 社长 总编辑 主编 行长 台长 馆长 教授 副教授 研究员 院士 专家 负责人 律师 医生 "
-    "教练 主持人 委员 代表 大使 总统 首相 外长 发言人 记者 通讯员 实习生"
+    "教练 主持人 委员 代表 大使 总统 首相 外长 发言人 记者 通讯员 实习生 医师 主任医师 "
+    "副主任医师 主治医师 护士长 工程师 高级工程师 教师 老师 博士 村民 市民 居民 农民 村支部书记"
 )
 
 
@@ -121,10 +122,12 @@ _PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给
 _SPEECH = split_words("说 强调 指出 表示 要求 认为 介绍 主持 出席 讲话 提出 希望 坦言 透露")
 _CLAUSE_START = frozenset(',，。;；:：!！?？、“"（( \t\n\u3000')
 # Every cue word with its kinds; one trie regex finds them all in a single pass.
-_KINDS = ("byline", "list", "title", "honorific", "speech")
+# A list of names closed by 等 + a word: 王芳、李娜、张伟等同志参加.
+_ETC = split_words("等同志 等人 等领导 等领导同志 等出席 等参加 等陪同 等嘉宾")
+_KINDS = ("byline", "list", "title", "honorific", "speech", "etc")
 _CUE_KINDS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in zip(
-    _KINDS, (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH), strict=True
+    _KINDS, (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH, _ETC), strict=True
 ):
     for _w in _words:
         _CUE_KINDS[_w] = (*_CUE_KINDS.get(_w, ()), _kind)
@@ -282,6 +285,31 @@ def _honorific_names(
             found.setdefault(best, "honorific")
 
 
+def _names_before_etc(
+    text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
+) -> None:
+    """Names joined by 、 that end before 等: ``王芳、李娜、张伟等同志``, read backwards."""
+    for m in cues:
+        j = m.start()
+        while True:
+            for length in (2, 3, 4):
+                i = j - length
+                slen = 2 if length == 4 else 1
+                if i < 0 or text[i : i + slen] not in SURNAMES:
+                    continue
+                before = text[i - 1] if i else ""
+                if before and is_han(before) and before not in _PRE_NAME:
+                    continue  # the name would not start at a separator
+                if _name_chars_ok(text[i:j], slen):
+                    found.setdefault((i, j), "list")
+                    break
+            else:
+                break
+            if before != "、":
+                break
+            j = i - 1
+
+
 def find_person_candidates(text: str) -> list[Candidate]:
     """All PER candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     found: dict[tuple[int, int], str] = {}
@@ -297,6 +325,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
             if text[end : end + 1] in SURNAMES or text[end : end + 2] in SURNAMES:
                 _list_from(text, end, found, known, trust_first=kind == "title")
     _honorific_names(text, by_kind["honorific"], found)
+    _names_before_etc(text, by_kind["etc"], found)
     _subject_names(text, by_kind["speech"], found)
     # propagation: every other occurrence of a found name (longest names first)
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
