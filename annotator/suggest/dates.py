@@ -15,7 +15,10 @@ Tagged as DATE:
   ``近日 日前 近期 近年 近年来 近几年 年初 年底 年内 月初 月底``, and a counted period
   anchored on now: ``过去一年``, ``近三年来``, ``3年来``, ``5天后``;
 * named festivals and commemorative days (``春节``, ``国庆节``, ``植树节`` …) and solar
-  terms (``立春``; the ambiguous ones such as 雨水, 清明, 小雪 only as ``雨水时节``).
+  terms (``立春``; the ambiguous ones such as 雨水, 清明, 小雪 only as ``雨水时节``);
+* days of the week (``周三``, ``星期五晚上``, ``本周三``), quarters (``一季度``,
+  ``第三季度``), five-year plan periods (``十四五``), ranges (``1至4月``,
+  ``2019-2021年``).
 
 Not tagged: ``目前 当前 现在 如今 此前 今后 长期以来 多年来 全年`` (vague or not a period
 of the calendar), a part of the day alone (``上午``), a bare season (``春季``), durations

@@ -7,7 +7,8 @@ What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` a
   ``两个``, ``3.5亿元``, ``约2000平方米``; a number with 万/亿 and no unit (``人口720万``);
 * a percentage: ``5%``, ``百分之五`` (value 5, unit ``%``), ``3个百分点``;
 * a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE);
-* an anniversary: ``70周年`` (value 70, unit ``周年``);
+* an anniversary: ``70周年`` (value 70, unit ``周年``); a magnitude (``7.8级``); a
+  temperature, negative after ``-`` or ``零下``;
 * a rank: ``第80位``, ``全省第一`` (``第N`` followed by 位/名 or ending the phrase), and
   ``前20强``; these carry ``"ordinal": True`` or the qualifier ``前``.
 
@@ -28,7 +29,8 @@ The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不到, 不足,
 after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the normalised ``value``
 (int when integral, else float; 万/亿 are multiplied in: ``13.11万吨`` -> 131100, unit 吨),
 the ``unit`` (``""`` when there is none), ``qualifier`` when present, ``value_max`` for a
-range (``3-5个``) and ``ordinal`` for a rank.
+range (``3-5个``, ``3至5万元``; ``五六万元`` is 50000-60000 with qualifier 约) and
+``ordinal`` for a rank.
 
 Numeral conversion: cn2an converts these forms correctly (it is the oracle of the tests),
 but it costs 5-13 µs a call and about 100 ms to import, while the whole page budget is

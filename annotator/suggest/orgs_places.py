@@ -3,31 +3,35 @@
 LOC (places):
 
 * a list (:mod:`._places`): provincial and prefecture-level divisions of China, with or
-  without their suffix (``湖南``, ``湖南省``, ``衡阳``, ``衡阳市``), countries and regions,
-  major rivers, lakes and mountains;
+  without their suffix (``湖南``, ``湖南省``, ``株洲``, ``株洲市``; a listed name + 县/区
+  is the county of that name: ``长沙县``), countries and regions, major rivers, lakes and
+  mountains;
 * patterns after a boundary (start of text, punctuation, or a preposition such as 在 于
   与 和 、): two or three Han characters + ``县 区 镇 乡 村 街道 社区 自治县 旗``, two +
   ``市``; rivers and lakes ``…江 …河 …湖``; roads ``…路 …大道 …大街 …街 …巷``; ring roads
   (``北二环``); a place that follows a place (``衡阳县西渡镇``) needs no boundary;
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
   道路 思路 江河 …), and so are deictic places (我市 全省 本县);
-* propagation: the stem of a place found with its suffix (``衡东`` of ``衡东县``, also
-  inside an organisation name) is a place wherever it occurs alone on the page.
+* propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
+  ``中共耒阳市委``) is a place wherever it occurs alone on the page, so a local paper's
+  own city is found without any list.
 
 ORG (organisations):
 
 * national bodies by list (党中央, 国务院, 中央, 全国人大, 人民政协, the ministries …);
 * a place or an administrative level + a party or state organ: ``市委``, ``省委``,
-  ``市政府``, ``市政协``, ``中共衡阳市委``, ``县人大常委会`` (also where the organ is
-  followed by a title: ``市委书记`` gives ``市委``; ``市长`` gives nothing);
+  ``市政府``, ``市政协``, ``县人民政府``, ``中共耒阳市委``, ``株洲市石峰区人民政府``
+  (also where the organ is followed by a title: ``市委书记`` gives ``市委``; ``市长``
+  gives nothing);
 * a suffix (…委员会 …领导小组 …办公室 …局 …中心 …法院 …检察院 …公司 …协会 …部门 …) with
   a prefix found by walking left from the suffix: the walk stops at punctuation,
   whitespace or 24 characters, the prefix is cut after the last verb or preposition
   (召开 根据 设在 在 由 …) and after scope words (全市 各级 我市 …); the name then starts at
   the last *head* in what remains (a place, ``市 省 县 区``, ``中共 中央 国家 全国``), which
-  keeps ``市委和市政府`` apart and ``湖南省…办公室`` whole.  Weak suffixes (局 厅 部 委 办
-  中心 部门 院 所 站 馆 队) need a head; strong ones (委员会 领导小组 公司 协会 法院 …)
-  may stand on a bounded prefix alone;
+  keeps ``市委和市政府`` apart and ``湖南省…办公室`` whole; a named organisation right
+  before the head joins it (``中国人民银行`` + ``长沙中心支行``).  Weak suffixes (局 厅 部
+  委 办 中心 部门 院 所 站 馆 队 合作社) need a head; strong ones (委员会 领导小组 公司
+  协会 法院 …) may stand on a prefix bounded by punctuation or a verb;
 * a sub-unit chained to an organisation (``市政务服务中心`` + ``项目代办科``).
 """
 
@@ -45,25 +49,20 @@ ORG = "ORG"
 LOC = "LOC"
 
 _STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到"
-_BOUNDARY = f"(?:(?<![{HAN}])|(?<=[{_STOP_CHARS}、至经往赴沿]))"
 
 
-def _place_forms() -> tuple[list[str], list[str]]:
-    """(every list form of a place, the forms with an administrative suffix)."""
+def _place_forms() -> list[str]:
+    """Every list form of a place: full and short names, prefectures with their suffix."""
     forms: set[str] = set(P.PROVINCES_FULL) | set(P.COUNTRIES) | set(P.NATURAL)
-    suffixed: set[str] = set(P.PROVINCES_FULL)
-    for name in P.PROVINCES_SHORT:
-        forms.add(name)
+    forms.update(P.PROVINCES_SHORT)
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:
             forms.add(name)
-        suffix = P.SUFFIX.get(name, "市")  # 湘西州, 阿里地区, 兴安盟, else 衡阳市
-        forms.add(name + suffix)
-        suffixed.add(name + suffix)
-    return sorted(forms), sorted(suffixed)
+        forms.add(name + P.SUFFIX.get(name, "市"))  # 湘西州, 阿里地区, 兴安盟, else 衡阳市
+    return sorted(forms)
 
 
-_FORMS, _SUFFIXED = _place_forms()
+_FORMS = _place_forms()
 _RING_ROADS = [
     f"{side}{n}环{tail}" for side in "东西南北" for n in "一二三四五六" for tail in ("", "路", "线")
 ] + [f"{n}环路" for n in "二三四五六"]
@@ -191,7 +190,7 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "报社": (True, (), ""),
     "出版社": (True, (), ""),
     "电视台": (True, (), ""),
-    "合作社": (True, (), ""),
+    "合作社": (False, (), ""),
     "事务所": (True, (), ""),
     "督导组": (True, (), ""),
     "工作组": (True, (), ""),
@@ -300,7 +299,11 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
 
 
 def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
-    out: list[Candidate] = [(s, e, LOC, {}) for s, e in listed]
+    out: list[Candidate] = []
+    for s, e in listed:
+        if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
+            e += 1  # 衡阳县, 长沙县: a county named after its city
+        out.append((s, e, LOC, {}))
     for m in _PATTERN_LOC_RE.finditer("\n" + text):
         name, suffix = m.group("n"), m.group("s")
         s, e = m.start("n") - 1, m.end("n") - 1

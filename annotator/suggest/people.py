@@ -12,7 +12,9 @@ cue says a person stands there:
 3. **name lists after a list cue**: ``市领导廖健、段志刚、刘丽华…出席``, ``出席的有…``,
    ``老领导…``, and the names joined by 、 to a name found by rule 2;
 4. **a name before an honorific**: ``习近平同志``, ``习近平总书记``, ``张三先生``;
-5. **a clause-initial subject of a speech verb**: ``郑建新说``, ``张三强调``;
+5. **a clause-initial subject of a speech verb**: ``郑建新说``, ``张三强调``; names joined
+   by 、 before ``等同志``/``等人``/``等出席`` (``王芳、李娜、张伟等同志``); a run of
+   transliteration characters after a title (``秘书长古特雷斯``);
 6. **propagation**: every other occurrence on the page of a name found by 1-5
    (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``).
 

@@ -148,3 +148,18 @@ print(tp / (tp + fn))
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=root
     )
     assert float(out.stdout) >= 0.85
+
+
+def test_a_listed_city_plus_county_is_the_county():
+    assert tagged("在衡阳县西渡镇梅花村,") == [
+        ("衡阳县", "LOC"),
+        ("西渡镇", "LOC"),
+        ("梅花村", "LOC"),
+    ]
+    assert tagged("长沙县人民法院") == [("长沙县人民法院", "ORG")]
+    assert tagged("衡阳市区") == [("衡阳市", "LOC")]  # 市区 is the urban area
+
+
+def test_generic_cooperatives_need_a_place():
+    assert tagged("农民专业合作社1125家") == []
+    assert tagged("衡阳县农民专业合作社") == [("衡阳县农民专业合作社", "ORG")]
