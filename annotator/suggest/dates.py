@@ -118,9 +118,9 @@ _NUM_RE = re.compile(
 )
 _DIGIT_RE = re.compile("[0-9０-９]")
 _NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十两几")
-_MONTH_RANGE_RE = re.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)$")
-_YEAR_RANGE_RE = re.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)$")
-_PART_BEFORE_RE = re.compile(_PART + "$")
+_MONTH_RANGE_RE = re.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)\Z")
+_YEAR_RANGE_RE = re.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)\Z")
+_PART_BEFORE_RE = re.compile(_PART + r"\Z")
 _REL_TAIL_RE = re.compile(_REL_TAIL)
 _NOW_PREFIXES = ("过去的", "未来的", "最近的", "过去", "未来", "最近", "近")
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"

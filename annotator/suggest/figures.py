@@ -122,7 +122,7 @@ _CHINESE_TOKEN = re.compile(
 )
 _HAN_RE = re.compile(HAN_CLASS)
 _UNIT_CHAR_RE = re.compile("[十百千万亿点]")
-_MINUS_BEFORE_RE = re.compile("(?:-|－|−|零下)$")
+_MINUS_BEFORE_RE = re.compile(r"(?:-|－|−|零下)\Z")
 # two neighbouring digits (五六万, 三四个): an approximate range
 _APPROX_PAIR_RE = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"

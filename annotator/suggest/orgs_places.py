@@ -150,7 +150,7 @@ _ADMIN_ORG_RE = re.compile(
     "(?!员(?!会)|托|屈|婉|实|身|派|任)"
 )
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
-_PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})$")
+_PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
 
 # Suffix -> (strong, words that may not follow, characters that may not precede).
 _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
@@ -259,7 +259,7 @@ _SUB_UNIT_RE = re.compile(
 
 _MAX_PREFIX = 24
 _REGION_CHAR = re.compile(f"[{HAN}0-9]")
-_REGION_RUN = re.compile(f"[{HAN}0-9]+$")  # searched with endpos: the run that ends there
+_REGION_RUN = re.compile(f"[{HAN}0-9]+\\Z")  # searched with endpos: the run that ends there
 _STOP_WORDS = split_words(
     "召开 主持 出席 参加 根据 按照 依照 依据 设在 获悉 了解到 位于 来自 包括 作为 关于 对于 "
     "由于 围绕 坚持 荣获 评为 授予 受到 听取 审议 印发 表示 指出 强调 认为 介绍 带领 率领 "

@@ -115,3 +115,11 @@ def test_invariants_on_arbitrary_text(text):
         assert sp.status == "suggested"
         if sp.label == "FIGURE":
             assert isinstance(sp.attrs.get("value"), int | float) and "unit" in sp.attrs
+
+
+def test_a_region_never_reaches_across_a_line_end():
+    # `$` matches before a final newline when searching with endpos; the rules use \\Z
+    for text in ("区\n委", "中共衡阳\n市委", "1至\n4月", "上午\n10时", "零下\n5℃", "2019-\n2021年"):
+        for sp in suggest_spans(text):
+            assert "\n" not in text[sp.start : sp.end], (text, sp)
+    assert suggest_spans("区\n委") == []
