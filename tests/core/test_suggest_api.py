@@ -123,3 +123,33 @@ def test_a_region_never_reaches_across_a_line_end():
         for sp in suggest_spans(text):
             assert "\n" not in text[sp.start : sp.end], (text, sp)
     assert suggest_spans("区\n委") == []
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        *"市委书记王建华中共县区镇人民政府3月4日上午10时约万元、等第一前至-/:：( （",
+        "\n",
+        " ",
+        "\u3000",
+        "#",
+        "**",
+        "记者 ",
+        "等同志",
+        "百分之",
+        "领导小组",
+        "办公室",
+        "衡阳",
+        "𠮷",
+        "今年",
+        "2020年",
+        "零下",
+        "市领导",
+        "、",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=30).map("".join))
+def test_invariants_on_composed_fragments(text):
+    test_invariants_on_arbitrary_text.hypothesis.inner_test(text)
