@@ -65,7 +65,7 @@ _Cand = tuple[int, int, str, str, dict[str, Any]]
 _START_END = operator.itemgetter(0, 1)
 
 
-def _SAME_RANGE_KEY(c: _Cand) -> tuple[int, int]:  # noqa: N802 - used like a constant key
+def _same_range_key(c: _Cand) -> tuple[int, int]:
     return ORIGIN_RANK.get(c[3], 9), LABEL_RANK.get(c[2], 9)
 
 
@@ -157,7 +157,7 @@ def _resolve_cluster(cluster: list[_Cand]) -> list[_Cand]:
     first = cluster[0]
     if all(c[0] == first[0] and c[1] == first[1] for c in cluster):
         # one range proposed several times (gazetteer and rule agree): keep the best
-        return [min(cluster, key=_SAME_RANGE_KEY)]
+        return [min(cluster, key=_same_range_key)]
     # phase 1: within each label, origin first, then length, then position
     cluster.sort(key=lambda c: (c[2], ORIGIN_RANK.get(c[3], 9), c[0] - c[1], c[0]))
     survivors: list[_Cand] = []
