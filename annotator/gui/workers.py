@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from annotator.formats.gold_jsonl import (
     ExportCancelled,
@@ -232,13 +232,25 @@ def _run(
     thread.finished.connect(runner.loop.quit)
     dialog.canceled.connect(runner.on_cancel)
     dialog.setLabelText(describe(0, 0, ""))
+    active, focus = QApplication.activeWindow(), QApplication.focusWidget()
     dialog.show()
     thread.start()
     runner.loop.exec()
     thread.wait()
     dialog.hide()
     dialog.deleteLater()
+    _give_back_focus(active, focus)
     return runner
+
+
+def _give_back_focus(window: QWidget | None, widget: QWidget | None) -> None:
+    # Hiding the dialog does not always re-activate the window it covered (never on the
+    # offscreen platform, not with every window manager): the window's shortcuts would be
+    # dead until the reviewer clicks it.
+    if window is not None and window.isVisible():
+        window.activateWindow()
+        if widget is not None and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -364,4 +376,6 @@ def _message(
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
+    active, focus = QApplication.activeWindow(), QApplication.focusWidget()
     box.exec()
+    _give_back_focus(active, focus)

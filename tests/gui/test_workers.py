@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
 from annotator.formats.gold_jsonl import export_records, read_jsonl
 from annotator.gui import workers
@@ -143,6 +150,23 @@ def test_import_runs_on_a_worker_and_the_pages_are_in_the_database(
     assert "Refused: 1" in message["text"]
     assert f"{bad}: not text" in message["text"]
     assert message["details"].startswith(f"{bad}: not text")
+
+
+def test_after_an_import_the_window_has_the_keyboard_again(
+    qtbot, empty_db, page_files, messages
+) -> None:
+    """Shortcuts of the window must work at once after the progress dialog closes."""
+    window = QMainWindow()
+    field = QLineEdit(window)
+    window.setCentralWidget(field)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and field.hasFocus())
+    assert run_import(window, empty_db, page_files) is not None
+    # Activation is asynchronous; without a hand-back it would never come (offscreen).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and field.hasFocus())
 
 
 def test_import_again_skips_every_file(qtbot, empty_db, page_files, messages) -> None:
