@@ -16,6 +16,7 @@ Run it again after step 2, then commit both files::
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,28 @@ def lrelease() -> None:
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(qm)], cwd=ROOT, check=True)
 
 
+# lupdate reads literal calls only: it misses strings behind an alias of QT_TRANSLATE_NOOP
+# (``T = QT_TRANSLATE_NOOP``; ``T("ctx", "text")``) and translate() with a context variable.
+HIDDEN = [
+    (re.compile(r"^\s*\w+\s*=\s*QT_(TRANSLATE|TR)_NOOP\b"), "an alias of QT_TRANSLATE_NOOP"),
+    (
+        re.compile(r"translate\(\s*[A-Za-z_][\w.]*\s*,\s*[\"']"),
+        "translate() of a literal with a context that is not a literal",
+    ),
+]
+
+
+def hidden_strings() -> list[str]:
+    """Places whose strings lupdate cannot see: they would stay English."""
+    found = []
+    for path in sorted(SOURCES.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for pattern, what in HIDDEN:
+                if pattern.search(line):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {what}: {line.strip()}")
+    return found
+
+
 def unfinished() -> list[tuple[str, str]]:
     """(context, source) of every string still without a finished translation."""
     missing = []
@@ -68,6 +91,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a string is untranslated")
     args = parser.parse_args()
+    for warning in hidden_strings():
+        print(f"warning: lupdate cannot see these strings: {warning}", file=sys.stderr)
     lupdate()
     missing = unfinished()
     for context, source in missing:

@@ -4,15 +4,226 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+78"/>
+        <location filename="../../annotator/gui/runner.py" line="+79"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>
 </context>
 <context>
+    <name>FigureDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review.py" line="+247"/>
+        <source>Figure value and unit</source>
+        <translation>数值与单位</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <location filename="../../annotator/gui/palette.py" line="+32"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{description} (key {key})</source>
+        <translation>{description}（按键 {key}）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="+84"/>
+        <source>{name} — Annotator</source>
+        <translation>{name} — Annotator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This is the last page.</source>
+        <translation>这是最后一页。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is the first page.</source>
+        <translation>这是第一页。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every page is done or skipped.</source>
+        <translation>所有页面都已完成或跳过。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Flag the page</source>
+        <translation>标记存疑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What is wrong with this page?</source>
+        <translation>这一页有什么问题？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saved {time}</source>
+        <translation>已于 {time} 保存</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Reviewer: {name}</source>
+        <translation>审校人：{name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{total} pages</source>
+        <translation>共 {total} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page {n} of {total}</source>
+        <translation>第 {n} 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done: {done} of {total}</source>
+        <translation>已完成：{done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import page files</source>
+        <translation>导入页面文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Page text (*.txt *.md);;All files (*)</source>
+        <translation>页面文本 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a folder of pages</source>
+        <translation>导入页面文件夹</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Gold JSONL (*.jsonl)</source>
+        <translation>金标准 JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON array (*.json)</source>
+        <translation>JSON 数组 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>Export gold data</source>
+        <translation>导出金标准数据</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Done pages only</source>
+        <translation>仅已完成的页面</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All pages</source>
+        <translation>所有页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No pages yet</source>
+        <translation>还没有页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database has no pages. Load the bundled sample pages to try Annotator?</source>
+        <translation>这个数据库里还没有页面。要载入附带的示例页面试用吗？</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The new language applies the next time Annotator starts.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../../annotator/gui/outline.py" line="+110"/>
+        <source>Article / role</source>
+        <translation>文章 / 段落类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not in an article</source>
+        <translation>不属于任何文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article {n}</source>
+        <translation>文章 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <location line="+164"/>
+        <source>Spans outside articles ({n})</source>
+        <translation>文章之外的标注（{n}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spans of article {n}: {total}, {open} to review</source>
+        <translation>文章 {n} 的标注：{total} 个，待审 {open} 个</translation>
+    </message>
+</context>
+<context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+169"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+208"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -80,7 +291,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+76"/>
+        <location filename="../../annotator/gui/page_list.py" line="+107"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -95,7 +306,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+149"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -133,7 +344,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+294"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+298"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -143,7 +354,7 @@
         <translation>状态：{status} · 来源：{origin}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>attributes: {attrs}</source>
         <translation>属性：{attrs}</translation>
     </message>
@@ -254,26 +465,160 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="+37"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A new language applies the next time Annotator starts.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reviewer name:</source>
+        <translation>审校人姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text size:</source>
+        <translation>字号：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../annotator/gui/review.py" line="-213"/>
+        <source>No page is open.</source>
+        <translation>没有打开的页面。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This page has no blocks.</source>
+        <translation>这一页没有段落。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a span first: click it, or move to it with N or &apos;.&apos;.</source>
+        <translation>请先选择一个标注：单击它，或用 N 或 . 键移到它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The selected span is not a suggestion (it is {status}).</source>
+        <translation>所选标注不是建议（它的状态是：{status}）。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
+        <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The span is already {label}.</source>
+        <translation>该标注已经是 {label}。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>This article has no open suggestions.</source>
+        <translation>这篇文章没有待处理的建议。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Accepted {n} suggestions.</source>
+        <translation>已接受 {n} 个建议。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>span</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after</source>
+        <translation>后</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>before</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No {what} {where} this one on the page.</source>
+        <translation>本页在此之{where}没有{what}。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+262"/>
+        <location filename="../../annotator/gui/actions.py" line="+264"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <location filename="../../annotator/gui/outline.py" line="-124"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
     </message>
 </context>
 <context>
@@ -373,44 +718,62 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-210"/>
+        <location filename="../../annotator/gui/actions.py" line="-212"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>分界(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>段落类型(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Spans</source>
-        <translation type="unfinished"></translation>
+        <translation>标注(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Page</source>
-        <translation type="unfinished"></translation>
+        <translation>页面(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="+40"/>
+        <source>Who is reviewing?</source>
+        <translation>谁在审校？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name is stored with every edit you make. You can change it later in the preferences.</source>
+        <translation>你的姓名会随每一次修改一起保存。以后可以在首选项中更改。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
     </message>
 </context>
 <context>
