@@ -8,12 +8,16 @@ callback may cancel between files, which never leaves half a page behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
-from annotator.model import Page
+from annotator.model import Block, Page, Span
 from annotator.split import split_page
 from annotator.store import Store
 from annotator.suggest import Gazetteer, suggest_spans
@@ -55,49 +59,125 @@ def import_paths(
     suggest: bool = True,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import page files and folders (``.txt``/``.md``, recursive) into ``store``."""
+    """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
+
+    Large batches are split and pre-annotated by worker processes (one per core) while
+    this process stores the pages, each in its own transaction, in file order.
+    """
     report = ImportReport()
     for path in map(Path, paths):
         if not path.exists():
             report.refused.append((str(path), "no such file or folder; check the path"))
     files = discover([Path(p) for p in paths if Path(p).exists()])
+    fresh = _drop_known(store, files, report)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    for done, path in enumerate(files):
-        if progress is not None and not progress(done, len(files), str(path)):
-            report.cancelled = True
-            break
-        _import_file(store, path, gazetteer, suggest, report)
-        if done % _INDEX_EVERY == _INDEX_EVERY - 1:
-            store.index_search()
+    with _preparer(len(fresh), gazetteer, suggest) as prepare_all:
+        for done, prepared in enumerate(prepare_all(fresh)):
+            if progress is not None and not progress(done, len(fresh), str(prepared.path)):
+                report.cancelled = True
+                break
+            _store_prepared(store, prepared, report)
+            if done % _INDEX_EVERY == _INDEX_EVERY - 1:
+                store.index_search()
     store.index_search()
     if progress is not None and not report.cancelled:
-        progress(len(files), len(files), "")
+        progress(len(fresh), len(fresh), "")
     return report
 
 
-def _import_file(
-    store: Store, path: Path, gazetteer: Gazetteer | None, suggest: bool, report: ImportReport
-) -> None:
+@dataclass
+class Prepared:
+    """One file read, decoded, pre-split and pre-annotated, ready to store."""
+
+    path: Path
+    sha256: str = ""
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    refusal: str | None = None
+
+
+def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
+    """Read, decode, pre-split and pre-annotate one page file (pure: no database)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        report.refused.append((str(path), f"cannot read the file ({exc.strerror or exc})"))
-        return
-    sha = sha256_of(data)
-    existing = store.page_for_sha256(sha)
-    if existing is not None:
-        report.skipped.append((str(path), existing))
-        return
+        return Prepared(path, refusal=f"cannot read the file ({exc.strerror or exc})")
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
-        report.refused.append((str(path), exc.reason))
-        return
-    page_id = page_id_for(path, sha, store.has_page)
+        return Prepared(path, sha256_of(data), refusal=exc.reason)
     blocks = split_page(text)
     spans = suggest_spans(text, gazetteer=gazetteer, blocks=blocks) if suggest else []
-    store.add_page(Page(page_id, text, str(path), sha), blocks, spans)
-    report.imported.append((str(path), page_id))
+    return Prepared(path, sha256_of(data), text, blocks, spans)
+
+
+def _drop_known(store: Store, files: list[Path], report: ImportReport) -> list[Path]:
+    """Files whose bytes are not in the database yet (the others are reported skipped)."""
+    fresh = []
+    for path in files:
+        try:
+            existing = store.page_for_sha256(sha256_of(path.read_bytes()))
+        except OSError:
+            existing = None  # prepare() reports the reason
+        if existing is None:
+            fresh.append(path)
+        else:
+            report.skipped.append((str(path), existing))
+    return fresh
+
+
+def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> None:
+    if prepared.refusal is not None:
+        report.refused.append((str(prepared.path), prepared.refusal))
+        return
+    existing = store.page_for_sha256(prepared.sha256)
+    if existing is not None:  # the same bytes twice in one batch
+        report.skipped.append((str(prepared.path), existing))
+        return
+    page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
+    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256)
+    store.add_page(page, prepared.blocks, prepared.spans)
+    report.imported.append((str(prepared.path), page_id))
+
+
+# --- worker processes -----------------------------------------------------------------
+
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 64
+_worker_settings: tuple[Gazetteer | None, bool] = (None, True)
+
+
+def _init_worker(gazetteer: Gazetteer | None, suggest: bool) -> None:
+    global _worker_settings
+    _worker_settings = (gazetteer, suggest)
+
+
+def _prepare_in_worker(path: Path) -> Prepared:
+    return prepare(path, *_worker_settings)
+
+
+@contextmanager
+def _preparer(
+    count: int, gazetteer: Gazetteer | None, suggest: bool
+) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
+    workers = os.cpu_count() or 1
+    if count < _PARALLEL_FROM or workers < 2:
+        yield lambda files: (prepare(p, gazetteer, suggest) for p in files)
+        return
+    # forkserver: never fork a process that may run Qt threads (the window's import worker).
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(gazetteer, suggest),
+    )
+    try:
+        yield lambda files: executor.map(_prepare_in_worker, files, chunksize=8)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def resuggest(

@@ -115,7 +115,6 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
             attrs TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX spans_page ON spans(page_id, start);
-        CREATE INDEX spans_label_status ON spans(label, status);
         CREATE TABLE edits (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             page_id TEXT NOT NULL,
@@ -234,13 +233,16 @@ def _block_values(page_id: str, b: Block) -> tuple[Any, ...]:
     )
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _span_values(page_id: str, s: Span) -> tuple[Any, ...]:
-    attrs = json.dumps(s.attrs, ensure_ascii=False)
+    attrs = _ENCODE(s.attrs) if s.attrs else "{}"
     return (s.id, page_id, s.start, s.end, s.label, s.origin, s.status, attrs)
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)
 
 
 _BLOCK_COLS = 'start, "end", role, article, joins_previous, confidence, confidences'

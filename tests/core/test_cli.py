@@ -1,0 +1,152 @@
+"""The command line: import, export, stats, demo, suggest, --db and $ANNOTATOR_DB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.edits import Op
+from annotator.formats.gold_jsonl import read_jsonl
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+SEEDS = sorted(seeds_dir().glob("*.txt"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _run(runner: CliRunner, *args: str, env: dict | None = None):
+    return runner.invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def test_import_reports_imported_skipped_and_refused(runner, tmp_path):
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
+    (folder / "sub" / "b.md").write_bytes("# 标题\n\n正文,GBK 编码。\r\n".encode("gbk"))
+    (folder / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    db = tmp_path / "a.db"
+    result = runner.invoke(main, ["import", "--db", str(db), str(folder)])
+    assert result.exit_code == 1
+    assert "Imported 2 page(s), skipped 0 already present, refused 1" in result.output
+    assert "c.txt" in result.output and "Traceback" not in result.output
+    again = runner.invoke(main, ["import", "--db", str(db), str(folder / "a.txt")])
+    assert again.exit_code == 0
+    assert "Imported 0 page(s), skipped 1 already present, refused 0" in again.output
+    with Store.open(db) as store:
+        assert store.page_ids() == ["a", "b"]
+        assert store.page("b").text == "# 标题\n\n正文,GBK 编码。\n"
+
+
+def test_same_stem_different_content_gets_distinct_ids(runner, tmp_path):
+    for sub, body in (("x", "第一篇。"), ("y", "第二篇。")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "page.txt").write_text(body, encoding="utf-8")
+    db = tmp_path / "a.db"
+    result = _run(runner, "import", "--db", str(db), str(tmp_path / "x"), str(tmp_path / "y"))
+    assert result.exit_code == 0
+    with Store.open(db) as store:
+        ids = store.page_ids()
+    assert len(ids) == 2 and ids[0] == "page" and ids[1].startswith("page~")
+
+
+def test_missing_path_is_refused_by_name(runner, tmp_path):
+    result = runner.invoke(main, ["import", "--db", str(tmp_path / "a.db"), "nope.txt"])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.output
+
+
+def test_demo_is_idempotent(runner, tmp_path):
+    db = tmp_path / "a.db"
+    first = _run(runner, "demo", "--db", str(db))
+    assert "Imported 2 page(s)" in first.output
+    second = _run(runner, "demo", "--db", str(db))
+    assert "Imported 0 page(s), skipped 2 already present" in second.output
+
+
+def test_db_defaults_to_the_environment_variable(runner, tmp_path):
+    db = tmp_path / "env.db"
+    _run(runner, "demo", env={"ANNOTATOR_DB": str(db)})
+    assert db.exists()
+    with Store.open(db) as store:
+        assert store.count_pages() == 2
+
+
+def _done_db(runner: CliRunner, tmp_path: Path) -> Path:
+    db = tmp_path / "a.db"
+    _run(runner, "demo", "--db", str(db))
+    with Store.open(db) as store:
+        page_id = store.page_ids()[0]
+        text = store.page(page_id).text
+        start = text.index("邓群策")
+        store.apply(Op("add_span", page_id, {"start": start, "end": start + 3, "label": "PER"}),
+                    "ana")
+        store.apply(Op("set_page_status", page_id, {"status": "done"}), "ana")
+    return db
+
+
+def test_export_jsonl_to_file_follows_the_contract(runner, tmp_path):
+    db = _done_db(runner, tmp_path)
+    out = tmp_path / "gold.jsonl"
+    result = _run(runner, "export", "--db", str(db), "--output", str(out))
+    assert result.exit_code == 0
+    records = list(read_jsonl(out))
+    assert records and all(r["status"] == "done" for r in records)
+    assert list(records[0]) == ["id", "page_id", "source", "ordinal", "status", "text", "blocks",
+                                "spans", "reviewer", "updated_at"]
+    spans = [s for r in records for s in r["spans"]]
+    assert {"label": "PER", "text": "邓群策", "origin": "human"}.items() <= spans[0].items()
+    for record in records:
+        for span in record["spans"]:
+            assert record["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_export_json_to_stdout_and_status_all(runner, tmp_path):
+    db = _done_db(runner, tmp_path)
+    done = json.loads(_run(runner, "export", "--db", str(db), "--format", "json").output)
+    every = json.loads(
+        _run(runner, "export", "--db", str(db), "--format", "json", "--status", "all").output
+    )
+    assert 0 < len(done) < len(every)
+    assert {r["page_id"] for r in every} == {p.stem for p in SEEDS}
+
+
+def test_export_of_missing_database_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["export", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "Error:" in result.output and "no such database" in result.output
+
+
+def test_stats_json_counts_pages_spans_and_edits(runner, tmp_path):
+    db = _done_db(runner, tmp_path)
+    figures = json.loads(_run(runner, "stats", "--db", str(db), "--json").output)
+    assert figures["pages"]["total"] == 2 and figures["pages"]["done"] == 1
+    assert figures["spans"]["PER"]["accepted"] >= 1
+    assert figures["edits"] == {"ana": 2}
+    table = _run(runner, "stats", "--db", str(db)).output
+    assert "Spans by label and status" in table and "ana" in table
+
+
+def test_suggest_reruns_without_touching_accepted_spans(runner, tmp_path):
+    db = _done_db(runner, tmp_path)
+    with Store.open(db) as store:
+        before = [s for p in store.page_ids() for s in store.spans(p, {"accepted"})]
+    result = _run(runner, "suggest", "--db", str(db))
+    assert result.exit_code == 0 and "suggestion(s) open" in result.output
+    with Store.open(db) as store:
+        after = [s for p in store.page_ids() for s in store.spans(p, {"accepted"})]
+    assert after == before
+
+
+def test_suggest_with_unknown_page_is_refused(runner, tmp_path):
+    db = _done_db(runner, tmp_path)
+    result = runner.invoke(main, ["suggest", "--db", str(db), "--pages", "nope"])
+    assert result.exit_code == 1 and "no such page(s): nope" in result.output

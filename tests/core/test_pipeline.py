@@ -1,0 +1,56 @@
+"""The import pipeline: small and large (worker-process) batches give the same result."""
+
+from __future__ import annotations
+
+from annotator.pipeline import import_paths, prepare, resuggest
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+
+def _write_pages(folder, n):
+    seed = sorted(seeds_dir().glob("*.txt"))[1].read_text(encoding="utf-8")
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"p{i:03d}.txt").write_text(f"第{i}版\n\n{seed}", encoding="utf-8")
+
+
+def test_large_batch_is_prepared_in_workers_and_stored_in_file_order(tmp_path):
+    _write_pages(tmp_path / "pages", 70)
+    (tmp_path / "pages" / "p999.txt").write_bytes((tmp_path / "pages" / "p000.txt").read_bytes())
+    (tmp_path / "pages" / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    with Store.open(tmp_path / "a.db") as store:
+        report = import_paths(store, [tmp_path / "pages"])
+        assert [pid for _, pid in report.imported] == [f"p{i:03d}" for i in range(70)]
+        assert [p.rsplit("/", 1)[-1] for p, _ in report.skipped] == ["p999.txt"]
+        assert [p.rsplit("/", 1)[-1] for p, _ in report.refused] == ["broken.txt"]
+        # Every page was split and pre-annotated exactly as a single-file import would.
+        alone = prepare(tmp_path / "pages" / "p005.txt", None, True)
+        assert store.blocks("p005") == alone.blocks
+        assert [(s.start, s.end, s.label) for s in store.spans("p005")] == [
+            (s.start, s.end, s.label) for s in alone.spans
+        ]
+        assert store.count_pages(search="扫黑除恶") == 70
+
+
+def test_cancelling_keeps_whole_pages_only(tmp_path):
+    _write_pages(tmp_path / "pages", 80)
+    with Store.open(tmp_path / "a.db") as store:
+        report = import_paths(store, [tmp_path / "pages"], progress=lambda d, t, n: d < 30)
+        assert report.cancelled and len(report.imported) == 30
+        assert store.count_pages() == 30
+        assert all(store.blocks(pid) for pid in store.page_ids())
+
+
+def test_resuggest_learns_accepted_strings_from_other_pages(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("雁城今天很热闹。", encoding="utf-8")
+    (folder / "b.txt").write_text("大家都说雁城好。", encoding="utf-8")
+    with Store.open(tmp_path / "a.db") as store:
+        import_paths(store, [folder])
+        from annotator.edits import Op
+
+        store.apply(Op("add_span", "a", {"start": 0, "end": 2, "label": "LOC"}), "ana")
+        resuggest(store, ["b"])
+        suggested = [(s.start, s.end, s.label, s.origin) for s in store.spans("b", {"suggested"})]
+        assert (4, 6, "LOC", "gazetteer") in suggested
