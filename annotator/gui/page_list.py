@@ -90,6 +90,7 @@ class PageListPanel(QWidget):
         self._target: tuple[str | None, str | None] = (None, None)  # filter and search asked
         self._generation = 0  # of the latest filter asked for
         self._shown = 0  # of the filter on screen
+        self._counted = 0  # of the counts in the filter box
         self._ticket = _Ticket()
         self._db_file = _database_file(store)
         self.model = PageListModel(store, self)
@@ -154,6 +155,7 @@ class PageListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.view.activated.connect(self._on_activated)
         _background()[0].finished.connect(self._on_search_finished)
+        _background()[0].counted.connect(self._on_counted)
 
     # --- API for the window --------------------------------------------------------
 
@@ -172,8 +174,9 @@ class PageListPanel(QWidget):
         return self._selected
 
     def searching(self) -> bool:
-        """True while a search runs in the background (the list still shows the last one)."""
-        return self._shown != self._generation
+        """True while a search, or the counts it brings, is still on its way; meanwhile the
+        list shows the previous result, or the count of a filter reads "…"."""
+        return not self._shown == self._counted == self._generation
 
     def refresh(self) -> None:
         """Re-read counts and rows after an edit or import; the selected page stays selected."""
@@ -228,6 +231,11 @@ class PageListPanel(QWidget):
         if ticket is self._ticket:
             self._show(generation, result)
 
+    def _on_counted(self, ticket: _Ticket, generation: int, counts: dict) -> None:
+        if ticket is self._ticket and generation == self._generation:
+            self._counted = generation
+            self._set_counts(counts)
+
     def _show(self, generation: int, result: FilterResult | None) -> None:
         if generation != self._generation:
             return  # the reviewer has typed on since
@@ -241,6 +249,8 @@ class PageListPanel(QWidget):
                 self._select_row(result.position, QAbstractItemView.ScrollHint.PositionAtCenter)
             elif self._selected is not None:  # chosen while the search ran
                 self._restore(self._selected, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if len(result.counts) == len(FILTERS):
+            self._counted = generation
         self._set_counts(result.counts)
         self.filterApplied.emit()
 
@@ -252,7 +262,9 @@ class PageListPanel(QWidget):
                 self.filter_box.clear()
                 self.filter_box.addItems([""] * len(FILTERS))
             for i, value in enumerate(FILTERS):
-                self.filter_box.setItemText(i, f"{names[value]} ({counts[value]:,})")
+                n = counts.get(value)
+                shown = "…" if n is None else f"{n:,}"  # "…": still being counted
+                self.filter_box.setItemText(i, f"{names[value]} ({shown})")
         finally:
             self.filter_box.blockSignals(blocker)
 
@@ -343,6 +355,7 @@ class _Ticket:
 
 class _SearchSignals(QObject):
     finished = Signal(object, int, object)  # ticket, generation, FilterResult or None
+    counted = Signal(object, int, object)  # ticket, generation, counts of every filter
 
 
 _signals: _SearchSignals | None = None
@@ -378,11 +391,14 @@ def _search_in_background(
             return
         try:
             with Store.open(db_path, create=False) as store:
-                result = compute_filter(store, status, search, selected)
+                # The list first; the counts of the other filters (each a scan) after it.
+                result = compute_filter(store, status, search, selected, all_counts=False)
+                signals.finished.emit(ticket, generation, result)
+                if generation == ticket.latest:
+                    signals.counted.emit(ticket, generation, filter_counts(store, search))
         except Exception:  # the panel then searches on the UI thread: slower, still right
             log.exception("background search failed")
-            result = None
-        signals.finished.emit(ticket, generation, result)
+            signals.finished.emit(ticket, generation, None)
 
     pool.start(run)
 

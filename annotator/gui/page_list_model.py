@@ -51,8 +51,9 @@ class FilterResult:
 
     status: str | None
     search: str | None
-    counts: dict[str | None, int]  # for every filter value (None: all pages)
-    rows: list[PageRow]  # the first window
+    counts: dict[str | None, int]  # for every filter value (None: all pages), or only
+    # for ``status`` when a search makes counting the others slow
+    windows: dict[int, list[PageRow]]  # the first window and those around ``selected``
     selected: str | None
     position: int | None  # the row of ``selected``, None when filtered out
 
@@ -69,14 +70,33 @@ def filter_counts(store: Store, search: str | None) -> dict[str | None, int]:
 
 
 def compute_filter(
-    store: Store, status: str | None, search: str | None, selected: str | None
+    store: Store,
+    status: str | None,
+    search: str | None,
+    selected: str | None,
+    all_counts: bool = True,
 ) -> FilterResult:
     """Counts, first rows and the selected page's row: plain queries, safe on any thread
-    that owns ``store``."""
-    counts = filter_counts(store, search)
-    rows = store.page_rows(0, WINDOW, status, search)
+    that owns ``store``. ``all_counts=False`` counts only the pages of ``status``."""
+    if all_counts or not search:
+        counts = filter_counts(store, search)
+    else:
+        counts = {status: store.count_pages(status, search)}
     position = store.page_position(selected, status, search) if selected else None
-    return FilterResult(status, search, counts, rows, selected, position)
+    windows = {}
+    # The view opens at the top, or centred on the selected page: fetch those rows here,
+    # which may be a background thread, so that painting them needs no query.
+    for number in _windows_near(position):
+        windows[number] = store.page_rows(number * WINDOW, WINDOW, status, search)
+    return FilterResult(status, search, counts, windows, selected, position)
+
+
+def _windows_near(position: int | None, margin: int = 64) -> list[int]:
+    """Window 0, and the windows holding the rows within ``margin`` of ``position``."""
+    numbers = {0}
+    if position is not None:
+        numbers |= {max(0, position - margin) // WINDOW, (position + margin) // WINDOW}
+    return sorted(numbers)
 
 
 class PageListModel(QAbstractTableModel):
@@ -113,7 +133,7 @@ class PageListModel(QAbstractTableModel):
         self._status, self._search = result.status, result.search
         self._count = result.counts[result.status]
         self._windows.clear()
-        self._windows[0] = result.rows
+        self._windows.update(result.windows)
         self.endResetModel()
 
     def reload(self) -> bool:

@@ -22,6 +22,7 @@ from annotator.gui.page_list_model import (
     PAGE_ID_ROLE,
     WINDOW,
     PageListModel,
+    compute_filter,
 )
 from annotator.model import PAGE_STATUSES, Block, Page, Span
 from annotator.store import Store
@@ -131,6 +132,24 @@ def test_model_never_holds_more_than_its_cached_windows(store: Store) -> None:
     assert model.rowCount() == N_PAGES
 
 
+def test_filter_result_brings_the_rows_around_the_selected_page(store: Store, monkeypatch) -> None:
+    """Showing a search result centred on the selected page needs no query on the UI thread."""
+    result = compute_filter(store, None, "天气晴好", "p0650")
+    expected = db_ids(store, None, "天气晴好")
+    assert result.position == expected.index("p0650")
+    model = PageListModel(store)
+    model.show_result(result)
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("the model queried the database")
+
+    monkeypatch.setattr(store, "page_rows", no_query)
+    assert model.page_id(result.position) == "p0650"
+    assert model.page_id(0) == expected[0]
+    for row in range(result.position - 40, min(model.rowCount(), result.position + 40)):
+        assert model.page_id(row) == expected[row]
+
+
 def test_model_shows_a_distinct_icon_and_a_tooltip_for_each_status(store: Store) -> None:
     model = PageListModel(store)
     images = {s: model.status_icon(s).pixmap(16, 16).toImage() for s in PAGE_STATUSES}
@@ -178,7 +197,8 @@ def test_typed_search_is_debounced_then_lists_matching_pages(qtbot, panel, store
     qtbot.waitUntil(lambda: panel.model.rowCount() < N_PAGES, timeout=SEARCH_DELAY_MS * 10)
     assert listed_ids(panel.model) == db_ids(store, None, "洪水预警")
     assert len(listed_ids(panel.model)) == len(range(0, N_PAGES, 9))
-    # The counts in the filter follow the search.
+    # The counts in the filter follow the search (they come just after the list).
+    settled(qtbot, panel)
     assert panel.filter_box.itemText(0) == f"All ({len(range(0, N_PAGES, 9))})"
     panel.set_status_filter("done")
     settled(qtbot, panel)
