@@ -202,6 +202,40 @@ def test_cancel_mid_import_keeps_only_whole_pages(
     assert progress_dialog() is None
 
 
+def test_large_import_prepares_in_processes_and_cancels_to_whole_pages(
+    qtbot, empty_db, tmp_path, messages, monkeypatch
+) -> None:
+    """Batches of 64+ files are prepared by worker processes started from our thread."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seed = sorted(seeds_dir().glob("*.txt"))[0].read_text(encoding="utf-8")
+    files = []
+    for i in range(80):
+        path = folder / f"p{i:03d}.txt"
+        path.write_text(f"第{i}版\n\n{seed}", encoding="utf-8")
+        files.append(path)
+    import annotator.pipeline as pipeline
+
+    pools = []
+    real_pool = pipeline.ProcessPoolExecutor
+
+    def pool(*args, **kwargs):
+        pools.append(kwargs["mp_context"].get_start_method())
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    ready, go_on = gate_progress(monkeypatch, at=20)
+    click_cancel_when(qtbot, ready, go_on)
+    report = run_import(None, empty_db, [folder])
+    assert pools in (["forkserver"], ["spawn"])  # never fork a process running Qt threads
+    assert report is not None and report.cancelled
+    assert [path for path, _ in report.imported] == [str(p) for p in files[:20]]
+    pages = whole_pages(empty_db)
+    assert sorted(pages) == sorted(page_id for _, page_id in report.imported)
+    assert all(blocks > 0 and predicted for blocks, predicted in pages.values())
+
+
 def test_cancel_before_the_first_file_returns_none(
     qtbot, empty_db, page_files, messages, monkeypatch
 ) -> None:
