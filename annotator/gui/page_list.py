@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.page_list_model import (
+    COL_ARTICLES,
     COL_PAGE,
+    COL_SPANS,
     COL_STATUS,
     FilterResult,
     PageListModel,
@@ -127,6 +129,8 @@ class PageListPanel(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setShowGrid(False)
         view.setWordWrap(False)
+        # Ids often share a prefix (a date, "page_"): keep both ends of a long one visible.
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setAlternatingRowColors(True)
         view.setTabKeyNavigation(False)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
@@ -141,8 +145,14 @@ class PageListPanel(QWidget):
         columns.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
         columns.resizeSection(COL_STATUS, 28)
         columns.setSectionResizeMode(COL_PAGE, QHeaderView.ResizeMode.Stretch)
-        width = view.fontMetrics().horizontalAdvance("0000 / 0000") + 12
-        for column in (COL_PAGE + 1, COL_PAGE + 2):
+        # Fixed widths from the widest likely value and the header: sizing to contents
+        # would fetch a thousand rows to measure them.
+        for column, sample in ((COL_ARTICLES, "999"), (COL_SPANS, "999 / 999")):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                view.fontMetrics().horizontalAdvance(sample) + 14,
+                columns.fontMetrics().horizontalAdvance(title) + 18,
+            )
             columns.resizeSection(column, width)
 
     def _connect(self) -> None:

@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+84"/>
+        <location filename="../../annotator/gui/main_window.py" line="+86"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -98,12 +98,12 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+85"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -210,7 +210,7 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+164"/>
+        <location line="+167"/>
         <source>Spans outside articles ({n})</source>
         <translation>文章之外的标注（{n}）</translation>
     </message>
@@ -223,7 +223,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+208"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+228"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+107"/>
+        <location filename="../../annotator/gui/page_list.py" line="+108"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+160"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+298"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+316"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -591,7 +591,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-124"/>
+        <location filename="../../annotator/gui/outline.py" line="-127"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -632,7 +632,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+109"/>
+        <location line="+121"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -756,6 +756,221 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/hidden_strings.py" line="+3"/>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export gold data…</source>
+        <translation>导出金标准数据…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences…</source>
+        <translation>首选项…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split the block at the caret</source>
+        <translation>在光标处拆分段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the block with the next one</source>
+        <translation>与下一段合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join the paragraph to the previous one</source>
+        <translation>接续上一段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the join with the previous paragraph</source>
+        <translation>取消与上一段的接续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new article at this block</source>
+        <translation>从这一段开始新文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the article into the previous one</source>
+        <translation>将本文并入上一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the block to the previous article</source>
+        <translation>将这一段移到上一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the block to the next article</source>
+        <translation>将这一段移到下一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the block as not part of any article</source>
+        <translation>将这一段标为不属于任何文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subheadline</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other (keeps the article)</source>
+        <translation>其他（保留所属文章）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject the suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept all suggestions of the article</source>
+        <translation>接受本文的全部建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next suggestion</source>
+        <translation>下一个建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous suggestion</source>
+        <translation>上一个建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next span</source>
+        <translation>下一个标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous span</source>
+        <translation>上一个标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure value and unit…</source>
+        <translation>数值与单位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done and go to the next page to review</source>
+        <translation>标记完成并转到下一个待审页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip the page</source>
+        <translation>跳过本页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag the page with a note…</source>
+        <translation>标记存疑并附注…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search pages</source>
+        <translation>搜索页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the page text</source>
+        <translation>回到页面正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label as {label}</source>
+        <translation>标注为 {label}</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,30 @@ def test_every_translation_keeps_the_placeholders_of_its_source() -> None:
         assert sorted(field.findall(translation.text or "")) == sorted(field.findall(source)), (
             source
         )
+
+
+def test_the_update_script_finds_strings_lupdate_cannot_see(tmp_path) -> None:
+    """Aliased QT_TRANSLATE_NOOP and translate(CONSTANT, ...) are handed to lupdate too."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "menus.py").write_text(
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication\n"
+        "T = QT_TRANSLATE_NOOP\n"
+        "CONTEXT = 'menus'\n"
+        "ITEMS = [T('menus', 'Quit'), QT_TRANSLATE_NOOP('menus', 'Seen by lupdate')]\n"
+        "def label(x):\n"
+        "    return QCoreApplication.translate(CONTEXT, 'Label as {x}').format(x=x)\n",
+        encoding="utf-8",
+    )
+    found = [(c, t) for c, t, _ in module.hidden_strings(tmp_path)]
+    assert found == [("menus", "Quit"), ("menus", "Label as {x}")]
+
+
+def test_menu_commands_are_translated(app) -> None:
+    install_translator(app, "zh_CN")
+    assert QCoreApplication.translate("actions", "Undo") == "撤销"
+    assert QCoreApplication.translate("actions", "Label as {label}") == "标注为 {label}"
