@@ -291,7 +291,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+108"/>
+        <location filename="../../annotator/gui/page_list.py" line="+110"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
