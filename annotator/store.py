@@ -681,12 +681,14 @@ class Store:
     # --- lists, search, counts -------------------------------------------------------
 
     def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        # Filters read the status index and, for a search, the trigram index; page text is
+        # read only to confirm search candidates, so lists stay fast on 100,000 pages.
         where, params = [], []
         if status:
             if status not in PAGE_STATUSES and status != "not_done":
                 raise ValueError(f"unknown page status {status!r}")
             if status == "not_done":
-                where.append("p.status NOT IN ('done', 'skipped')")
+                where.append("p.status IN ('new', 'in_progress', 'flagged')")
             else:
                 where.append("p.status = ?")
                 params.append(status)
@@ -695,18 +697,26 @@ class Store:
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def _search_sql(self, search: str, params: list[Any]) -> str:
-        # Every match is confirmed with instr() (exact, case-sensitive substring); the
-        # trigram index only narrows the candidates, and pages not indexed yet are scanned.
+        # Every match is confirmed with instr() (exact, case-sensitive substring). The
+        # trigram index narrows the candidates; pages not indexed yet and page ids that
+        # contain the text are candidates too. Shorter queries have to scan.
         trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
         if not trigrams:
             params += [search, search]
             return "(instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
         expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
-        params += [search, expression, self._indexed_rowid(), search]
+        params += [expression, self._indexed_rowid(), search, search, search]
         return (
-            "(instr(p.text, ?) > 0 AND (p.rowid IN (SELECT rowid FROM pages_fts "
-            "WHERE pages_fts MATCH ?) OR p.rowid > ?) OR instr(p.id, ?) > 0)"
+            "p.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? "
+            "UNION ALL SELECT rowid FROM pages WHERE rowid > ? "
+            "UNION ALL SELECT rowid FROM pages WHERE instr(id, ?) > 0) "
+            "AND (instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
         )
+
+    def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
+        where, params = self._filter_sql(status, search)
+        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
 
     def _indexed_rowid(self) -> int:
         row = self.db.conn.execute(
@@ -736,20 +746,21 @@ class Store:
         return top - done
 
     def count_pages(self, status: str | None = None, search: str | None = None) -> int:
-        where, params = self._filter_sql(status, search)
-        return self.db.conn.execute(f"SELECT count(*) FROM pages p{where}", params).fetchone()[0]
+        rowids, params = self._rowids_sql(status, search)
+        return self.db.conn.execute(f"SELECT count(*) FROM ({rowids})", params).fetchone()[0]
 
     def page_rows(
         self, offset: int, limit: int, status: str | None = None, search: str | None = None
     ) -> list[PageRow]:
         """A window of the page list (in import order), for lazy list models."""
-        where, params = self._filter_sql(status, search)
+        rowids, params = self._rowids_sql(status, search)
         rows = self.db.conn.execute(
             "SELECT p.rowid, p.id, p.status, "
             "(SELECT count(DISTINCT article) FROM blocks b WHERE b.page_id = p.id), "
             "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'accepted'), "
             "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'suggested') "
-            f"FROM pages p{where} ORDER BY p.rowid LIMIT ? OFFSET ?",
+            f"FROM pages p WHERE p.rowid IN ({rowids} ORDER BY p.rowid LIMIT ? OFFSET ?) "
+            "ORDER BY p.rowid",
             [*params, limit, offset],
         ).fetchall()
         return [PageRow(*row) for row in rows]
@@ -758,19 +769,17 @@ class Store:
         self, page_id: str, status: str | None = None, search: str | None = None
     ) -> int | None:
         """The row number of ``page_id`` in the filtered list, or None when filtered out."""
-        where, params = self._filter_sql(status, search)
         row = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
         if row is None:
             return None
-        joiner = " AND " if where else " WHERE "
-        inside = self.db.conn.execute(
-            f"SELECT count(*) FROM pages p{where}{joiner}p.rowid = ?", [*params, row[0]]
-        ).fetchone()[0]
-        if not inside:
-            return None
-        return self.db.conn.execute(
-            f"SELECT count(*) FROM pages p{where}{joiner}p.rowid < ?", [*params, row[0]]
-        ).fetchone()[0]
+        rowids, params = self._rowids_sql(status, search)
+        joiner = " AND " if " WHERE " in rowids else " WHERE "
+        before, inside = self.db.conn.execute(
+            f"SELECT count(*) FILTER (WHERE r < ?), count(*) FILTER (WHERE r = ?) FROM "
+            f"({rowids}{joiner}p.rowid <= ?)",
+            [row[0], row[0], *params, row[0]],
+        ).fetchone()
+        return before if inside else None
 
     def neighbour_page(self, page_id: str, step: int, status: str | None = None) -> str | None:
         """The next (step=1) or previous (step=-1) page in import order, optionally by status."""
