@@ -292,13 +292,16 @@ class OutlinePanel(QWidget):
     def _show_article(self, article: int | None, *, force: bool = False) -> None:
         if self.state is None or (article == self.article and not force):
             return
+        articles = [a for a, _ in group_articles(self.state.blocks)]
+        if article not in articles:  # merged away: the caller follows the caret next
+            article = None
         self.article = article
         spans = article_spans(self.state, article)
         self.span_model.set_spans(self.state.page.text, spans, self.colours)
         if article is None:
             self.spans_title.setText(self.tr("Spans outside articles ({n})").format(n=len(spans)))
         else:
-            position = [a for a, _ in group_articles(self.state.blocks)].index(article) + 1
+            position = articles.index(article) + 1
             suggested = sum(1 for s in spans if s.status == "suggested")
             self.spans_title.setText(
                 self.tr("Spans of article {n}: {total}, {open} to review").format(

@@ -141,8 +141,14 @@ class Windows:
         window = MainWindow(store, reviewer, Path(db_path))
         self.open.append((window, store))
         window.show()
-        window.activateWindow()
-        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+        def active() -> bool:
+            # A dialog opened at start-up (the sample-page offer) may take the activation.
+            if QApplication.activeModalWidget() is None:
+                window.activateWindow()
+            return QApplication.activeWindow() is window
+
+        self.qtbot.waitUntil(active)
         window.view.setFocus()
         return window
 
@@ -158,3 +164,30 @@ class Windows:
     def close_all(self) -> None:
         while self.open:
             self.close(self.open[-1][0])
+
+
+def on_modal(callback, kind: type | None = None) -> None:  # noqa: ANN001
+    """Run ``callback(dialog)`` once a modal dialog (of ``kind``) is open.
+
+    A failing callback closes the dialog, so a broken test fails instead of hanging.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
+            QTimer.singleShot(10, poll)
+            return
+        if QApplication.activeWindow() is not dialog:
+            # Offscreen, a new dialog is not activated by itself; keys would go elsewhere.
+            dialog.activateWindow()
+            QTimer.singleShot(10, poll)
+            return
+        try:
+            callback(dialog)
+        except BaseException:
+            dialog.close()
+            raise
+
+    QTimer.singleShot(0, poll)

@@ -148,6 +148,24 @@ class PageView(QPlainTextEdit):
         else:
             self.ensureCursorVisible()
 
+    def top_char(self) -> int:
+        """The code point shown at the top left of the viewport (what a scroll restores)."""
+        return self.offsets.to_cp(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def scroll_to_top(self, cp: int) -> None:
+        """Scroll so that the visual line holding ``cp`` is the first one shown."""
+        pos16 = self.offsets.to_utf16(min(cp, self.offsets.length))
+        block = self.document().findBlock(pos16)
+        if not block.isValid():
+            return
+        self.document().documentLayout().blockBoundingRect(block)  # lays the block out
+        layout = block.layout()
+        line_no = 0
+        if layout is not None and layout.lineCount():
+            line_no = layout.lineForTextPosition(pos16 - block.position()).lineNumber()
+        # Scroll values count visual lines (Qt's own layout bookkeeping), not pixels.
+        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line_no, 0))
+
     def select_span(self, span: Span | None) -> None:
         """Select ``span`` and put the caret at its start (scrolling to it)."""
         if span is not None:

@@ -1,0 +1,450 @@
+"""The main window: page list, page view, outline, label palette and status bar.
+
+It wires the parts together and handles the page-level commands (status, navigation,
+import/export, preferences, help). Block and span commands live in ``review.py``; every
+edit goes through the ``EditRunner``, and each view repaints only what the runner's
+``changed`` signal names. Once a second the window asks the store whether another window
+wrote to the database, and reloads what changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from annotator.edits import Changes, Op
+from annotator.gui import settings
+from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
+from annotator.gui.commands import PageStacks
+from annotator.gui.outline import OutlinePanel
+from annotator.gui.page_list import PageListPanel
+from annotator.gui.page_view import PageView
+from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
+from annotator.gui.palette import LabelPalette
+from annotator.gui.preferences import Preferences, PreferencesDialog
+from annotator.gui.review import ReviewController
+from annotator.gui.runner import EditRunner
+from annotator.gui.workers import WRITERS, paths_from_mime, run_export, run_import
+from annotator.model import ROLES
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+POLL_MS = 1000
+MIN_FONT, MAX_FONT = 8.0, 40.0
+
+
+class MainWindow(QMainWindow):
+    """One review window on one open database."""
+
+    def __init__(
+        self, store: Store, reviewer: str, db_path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.db_path = Path(db_path)
+        self.page_id: str | None = None
+        self.runner = EditRunner(store, reviewer, self)
+        self.stacks = PageStacks(self.runner, self)
+        self.labels = store.labels()
+        self.view = PageView(self.labels, self)
+        self.view.setObjectName("page_view")
+        self.view.set_point_size(settings.font_size(DEFAULT_POINT_SIZE))
+        self.outline = OutlinePanel(self)
+        self.page_list = PageListPanel(store, self)
+        self.review = ReviewController(self.view, self.runner, self.stacks, self)
+        self.registry = ActionRegistry(
+            self, all_specs(self.labels), [self.review, self], [self.view, self.outline]
+        )
+        self.palette = LabelPalette(self.labels, self.registry.actions, self)
+        self._sheet: ShortcutSheet | None = None
+        self._pending_top: int | None = None
+        self._pending_splitter: QByteArray | None = None
+        self._build()
+        self._connect()
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.check_external)
+        self._poll.start()
+        self._restore_place()
+        QTimer.singleShot(0, self._offer_samples)
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("{name} — Annotator").format(name=self.db_path.name))
+        self.setAcceptDrops(True)
+        toolbar = QToolBar(self.tr("Labels"), self)
+        toolbar.setObjectName("palette_bar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.palette)
+        self.addToolBar(toolbar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.page_list, self.view, self.outline):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900, 340])
+        self.setCentralWidget(self.splitter)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.status_reviewer = QLabel(self)
+        self.status_page = QLabel(self)
+        self.status_done = QLabel(self)
+        self.status_saved = QLabel(self.tr("Nothing saved yet"), self)
+        for label in (self.status_reviewer, self.status_page, self.status_done, self.status_saved):
+            self.statusBar().addPermanentWidget(label)
+        self._show_reviewer()
+        self._update_counts()
+
+    def _connect(self) -> None:
+        self.runner.changed.connect(self._on_changed)
+        self.runner.failed.connect(self.show_message)
+        self.runner.saved.connect(self._on_saved)
+        self.runner.externalChange.connect(self._on_external)
+        self.review.message.connect(self.show_message)
+        self.page_list.pageActivated.connect(self.open_page)
+        self.outline.rangeActivated.connect(self._on_outline_range)
+        self.view.caretMoved.connect(self._on_caret)
+        self.view.spanSelected.connect(self._on_span_selected)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        group = self.stacks.group
+        group.canUndoChanged.connect(self.registry.actions["undo"].setEnabled)
+        group.canRedoChanged.connect(self.registry.actions["redo"].setEnabled)
+        group.undoTextChanged.connect(lambda text: self._set_undo_text("undo", text))
+        group.redoTextChanged.connect(lambda text: self._set_undo_text("redo", text))
+        self.registry.actions["undo"].setEnabled(False)
+        self.registry.actions["redo"].setEnabled(False)
+
+    def _set_undo_text(self, action_id: str, text: str) -> None:
+        base = self.tr("Undo") if action_id == "undo" else self.tr("Redo")
+        self.registry.actions[action_id].setText(f"{base} {text}".strip())
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def open_page(self, page_id: str, *, caret: int = 0, top: int | None = None) -> None:
+        """Show ``page_id`` with its own undo history; ``top``: code point to scroll to."""
+        if page_id == self.page_id:
+            return
+        self._remember_place()
+        self.runner.check_external(page_id)
+        state = self.runner.state(page_id)
+        self.page_id = page_id
+        self.view.set_page(state)
+        self.outline.set_page(state, self._role_names(), self._label_colours())
+        self.stacks.activate(page_id)
+        self.view.move_caret(min(caret, len(state.page.text)))
+        if top is not None:
+            self.view.scroll_to_top(top)
+        self.page_list.select_page(page_id)
+        self._update_position()
+
+    def _go(self, page_id: str | None, none_message: str) -> None:
+        if page_id is None:
+            self.show_message(none_message)
+        else:
+            self.open_page(page_id)
+
+    def next_page(self) -> None:
+        if self.page_id is not None:
+            following = self.store.neighbour_page(self.page_id, 1, self.page_list.status_filter())
+            self._go(following, self.tr("This is the last page."))
+
+    def prev_page(self) -> None:
+        if self.page_id is not None:
+            previous = self.store.neighbour_page(self.page_id, -1, self.page_list.status_filter())
+            self._go(previous, self.tr("This is the first page."))
+
+    def _next_to_review(self) -> None:
+        page_id = self.page_id or ""
+        following = self.store.neighbour_page(page_id, 1, "not_done") or self.store.first_page(
+            "not_done"
+        )
+        if following is None or following == self.page_id:
+            self.show_message(self.tr("Every page is done or skipped."))
+        else:
+            self.open_page(following)
+
+    def _set_status(self, status: str, note: str | None = None) -> bool:
+        if self.page_id is None:
+            return False
+        args: dict[str, object] = {"status": status}
+        if note is not None:
+            args["note"] = note
+        return self.review.edit_op(Op("set_page_status", self.page_id, args)) is not None
+
+    def mark_done(self) -> None:
+        if self._set_status("done"):
+            self._next_to_review()
+
+    def skip_page(self) -> None:
+        if self._set_status("skipped"):
+            self._next_to_review()
+
+    def flag_page(self) -> None:
+        if self.page_id is None:
+            return
+        note, ok = QInputDialog.getText(
+            self, self.tr("Flag the page"), self.tr("What is wrong with this page?")
+        )
+        if ok and self._set_status("flagged", note.strip() or None):
+            self._next_to_review()
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if changes.page_id != self.page_id:
+            return
+        state = self.runner.state(changes.page_id)
+        self.view.apply_changes(state, changes)
+        self.outline.apply_changes(state, changes)
+        if changes.blocks:
+            self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
+        if changes.status:
+            self.page_list.refresh()
+            self._update_counts()
+
+    def _on_saved(self, when: datetime) -> None:
+        self.status_saved.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))
+
+    def check_external(self) -> None:
+        """Poll for another window's writes (the store compares PRAGMA data_version)."""
+        self.runner.check_external(self.page_id)
+
+    def _on_external(self, page_id: str, changed: bool) -> None:
+        if changed:
+            # Deferred: this may run inside an undo stack's own undo() call.
+            QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))
+            if page_id == self.page_id:
+                self._reload_page()
+        self.page_list.refresh()
+        self._update_counts()
+
+    def _reload_page(self) -> None:
+        if self.page_id is None:
+            return
+        caret, top = self.view.caret(), self.view.top_char()
+        state = self.runner.state(self.page_id)
+        self.view.set_page(state)
+        self.outline.set_page(state, self._role_names(), self._label_colours())
+        self.view.move_caret(min(caret, len(state.page.text)))
+        self.view.scroll_to_top(top)
+
+    # --- view and outline ----------------------------------------------------------------
+
+    def _on_caret(self, cp: int) -> None:
+        self.outline.follow_caret(self.view.blocks.at(cp), self.view.selected_span())
+
+    def _on_span_selected(self, span: object) -> None:
+        self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
+
+    def _on_outline_range(self, start: int, end: int, span_id: object) -> None:
+        span = self.view.spans.by_id.get(span_id) if isinstance(span_id, int) else None
+        if span is not None:
+            self.view.select_span(span)
+        else:
+            self.view.move_caret(start)
+
+    def _context_menu(self, pos: object) -> None:
+        if not self.view.textCursor().hasSelection():
+            cp = self.view.char_at(pos)
+            if cp is not None:
+                self.view.move_caret(cp)
+        self.registry.context_menu(self).exec(self.view.viewport().mapToGlobal(pos))
+
+    def _role_names(self) -> dict[str, str]:
+        return {role: self.view.role_name(role) for role in ROLES}
+
+    def _label_colours(self) -> dict[str, object]:
+        return {label.name: self.view.style_.label_colour(label.name) for label in self.labels}
+
+    def zoom_in(self) -> None:
+        self._zoom(1)
+
+    def zoom_out(self) -> None:
+        self._zoom(-1)
+
+    def _zoom(self, step: int) -> None:
+        size = min(MAX_FONT, max(MIN_FONT, self.view.point_size() + step))
+        self.view.set_point_size(size)
+        settings.set_font_size(size)
+
+    def find_page(self) -> None:
+        self.page_list.search_box.setFocus()
+        self.page_list.search_box.selectAll()
+
+    def focus_text(self) -> None:
+        self.view.setFocus()
+
+    # --- undo ----------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.stacks.group.undo()
+
+    def redo(self) -> None:
+        self.stacks.group.redo()
+
+    # --- status bar ----------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_reviewer(self) -> None:
+        self.status_reviewer.setText(self.tr("Reviewer: {name}").format(name=self.runner.reviewer))
+
+    def _update_position(self) -> None:
+        total = self.store.count_pages()
+        row = self.store.page_position(self.page_id) if self.page_id else None
+        if row is None:
+            self.status_page.setText(self.tr("{total} pages").format(total=total))
+        else:
+            self.status_page.setText(self.tr("Page {n} of {total}").format(n=row + 1, total=total))
+
+    def _update_counts(self) -> None:
+        counts = self.store.status_counts()
+        total = sum(counts.values())
+        self.status_done.setText(
+            self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
+        )
+
+    # --- file ----------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import page files"), "", self.tr("Page text (*.txt *.md);;All files (*)")
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of pages"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import on the worker thread, then show the new pages."""
+        report = run_import(self, self.db_path, paths)
+        self.page_list.refresh()
+        self._update_counts()
+        self._update_position()
+        if report is not None and self.page_id is None:
+            first = self.store.first_page()
+            if first is not None:
+                self.open_page(first)
+
+    def export(self) -> None:
+        filters = {"jsonl": self.tr("Gold JSONL (*.jsonl)"), "json": self.tr("JSON array (*.json)")}
+        chosen = [filters[f] for f in WRITERS if f in filters]
+        name, selected = QFileDialog.getSaveFileName(
+            self, self.tr("Export gold data"), "gold.jsonl", ";;".join(chosen)
+        )
+        if not name:
+            return
+        fmt = next((f for f, text in filters.items() if text == selected), None)
+        fmt = fmt or ("json" if name.endswith(".json") else "jsonl")
+        which = [self.tr("Done pages only"), self.tr("All pages")]
+        item, ok = QInputDialog.getItem(
+            self, self.tr("Export gold data"), self.tr("Export:"), which, 0, False
+        )
+        if ok:
+            run_export(self, self.db_path, Path(name), fmt, "done" if item == which[0] else "all")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if paths_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = paths_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            # After the drop returns: the import's modal dialog must not run inside it.
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    def _offer_samples(self) -> None:
+        if self.store.count_pages() > 0:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("No pages yet"),
+            self.tr("This database has no pages. Load the bundled sample pages to try Annotator?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.import_paths([seeds_dir()])
+
+    def preferences(self) -> None:
+        current = Preferences(self.runner.reviewer, settings.language(), self.view.point_size())
+        dialog = PreferencesDialog(current, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.result_preferences()
+        if chosen.reviewer:
+            self.runner.reviewer = chosen.reviewer
+            settings.set_reviewer(chosen.reviewer)
+            self._show_reviewer()
+        if chosen.language != current.language:
+            settings.set_language(chosen.language)
+            self.show_message(self.tr("The new language applies the next time Annotator starts."))
+        if chosen.font_size != current.font_size:
+            self.view.set_point_size(chosen.font_size)
+            settings.set_font_size(chosen.font_size)
+
+    def shortcuts(self) -> None:
+        if self._sheet is None:
+            self._sheet = ShortcutSheet(self.registry.specs, self)
+        self._sheet.show()
+        self._sheet.raise_()
+
+    # --- place ---------------------------------------------------------------------------
+
+    def _restore_place(self) -> None:
+        place = settings.load_place(self.db_path)
+        if place.geometry is not None:
+            self.restoreGeometry(place.geometry)
+        else:
+            self.resize(1500, 900)
+        self._pending_splitter = place.splitter
+        page_id = place.page_id if place.page_id and self.store.has_page(place.page_id) else None
+        page_id = page_id or self.store.first_page("not_done") or self.store.first_page()
+        if page_id is not None:
+            same = page_id == place.page_id
+            self.open_page(page_id, caret=place.caret if same else 0)
+            if same:
+                self._pending_top = place.scroll
+        self.view.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # Only once the window has its size do the splitter and visual lines (the scroll
+        # unit) have theirs.
+        if self._pending_splitter is not None:
+            self.splitter.restoreState(self._pending_splitter)
+            self._pending_splitter = None
+        if self._pending_top is not None:
+            top, self._pending_top = self._pending_top, None
+            QTimer.singleShot(0, lambda: self.view.scroll_to_top(top))
+
+    def _remember_place(self) -> None:
+        place = settings.WindowPlace(
+            geometry=self.saveGeometry(),
+            splitter=self.splitter.saveState(),
+            page_id=self.page_id,
+            caret=self.view.caret() if self.page_id else 0,
+            scroll=self.view.top_char() if self.page_id else 0,
+        )
+        settings.save_place(self.db_path, place)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._poll.stop()
+        self._remember_place()
+        if self._sheet is not None:
+            self._sheet.close()
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""The edit runner: every change to the database from the window goes through here.
+
+``EditRunner.apply`` commits one operation through ``Store.apply`` (one transaction with its
+edit-log row) and only then emits ``changed(changes, initiator)``, so nothing is shown as
+done before it is saved. Views repaint only what ``changes`` names. An ``EditError`` or a
+database error becomes a ``failed`` message for the status bar, never a traceback.
+
+The runner also notices writes by another window on the same database: ``Store.page_state``
+drops its cache when another connection committed, so a page state that is no longer the
+object we hold, and differs from it, means the page changed underneath us.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.edits import Changes, EditError, Op, PageState
+from annotator.store import Applied, Store
+
+
+class EditRunner(QObject):
+    """Owns the store and the reviewer name; applies operations and reports changes."""
+
+    changed = Signal(object, object)  # Changes, initiator (any object or None)
+    externalChange = Signal(str, bool)  # page id, whether that page's content changed
+    failed = Signal(str)  # message for the reviewer
+    saved = Signal(object)  # datetime of the last commit
+
+    def __init__(self, store: Store, reviewer: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.reviewer = reviewer
+        self.last_saved: datetime | None = None
+        self._known: dict[str, PageState] = {}
+
+    def state(self, page_id: str) -> PageState:
+        """The page's current state, remembered to detect other windows' writes."""
+        state = self.store.page_state(page_id)
+        self._known[page_id] = state
+        return state
+
+    def check_external(self, page_id: str | None) -> bool:
+        """Look for another connection's writes; emit ``externalChange`` if there were any.
+
+        Returns True when ``page_id``'s own content changed (the caller reloads it).
+        """
+        if page_id is None:
+            return False
+        held = self._known.get(page_id)
+        state = self.store.page_state(page_id)
+        if state is held or held is None:
+            self._known[page_id] = state
+            return False
+        self._known[page_id] = state
+        page_changed = state != held
+        self.externalChange.emit(page_id, page_changed)
+        return page_changed
+
+    def apply(
+        self,
+        op: Op,
+        initiator: object = None,
+        *,
+        action: str = "do",
+        target: int | None = None,
+    ) -> Applied | None:
+        """Commit ``op``; return what was applied, or None (and emit ``failed``)."""
+        self.check_external(op.page_id)
+        try:
+            applied = self.store.apply(op, self.reviewer, action=action, target=target)
+        except EditError as exc:
+            self.failed.emit(str(exc))
+            return None
+        except sqlite3.DatabaseError as exc:
+            self.failed.emit(
+                self.tr("Not saved: the database refused the edit ({error})").format(error=exc)
+            )
+            return None
+        self._known[op.page_id] = applied.state
+        self.last_saved = datetime.now()
+        self.changed.emit(applied.changes, initiator)
+        self.saved.emit(self.last_saved)
+        return applied
+
+    def forget(self, page_id: str) -> None:
+        self._known.pop(page_id, None)
+
+
+def changed_span(applied: Applied) -> int | None:
+    """The id of the one span an edit added or changed, if it touched exactly one."""
+    spans = applied.changes.spans
+    return next(iter(spans)) if len(spans) == 1 else None
+
+
+__all__ = ["Changes", "EditRunner", "changed_span"]

@@ -1,0 +1,90 @@
+"""Starting the window: the reviewer is asked once, a bad database is a message, not a traceback."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator.gui import app, settings
+from annotator.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _named_application():
+    """run() names the application (QSettings follow the name): answer the name there too."""
+    app.application()
+    settings.set_reviewer("tester")
+
+
+def close_windows_soon() -> None:
+    def close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows:
+            QTimer.singleShot(20, close)
+            return
+        for window in windows:
+            window.close()
+
+    QTimer.singleShot(0, close)
+
+
+def test_corrupt_database_gives_a_message_box_and_exit_code_one(tmp_path, monkeypatch):
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is not an SQLite database at all" * 100)
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    assert app.run(path) == 1
+    assert shown and shown[0][0] == "Cannot open the database"
+    assert str(path) in shown[0][1] and "not an annotator database" in shown[0][1]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
+def test_read_only_database_gives_a_message(tmp_path, monkeypatch, empty_db):
+    empty_db.chmod(0o444)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    try:
+        assert app.run(empty_db) == 1
+    finally:
+        empty_db.chmod(0o644)
+    assert "read-only" in shown[0]
+
+
+def test_database_of_a_newer_annotator_gives_a_message(monkeypatch, empty_db):
+    conn = sqlite3.connect(empty_db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    assert app.run(empty_db) == 1
+    assert "newer annotator" in shown[0]
+
+
+def test_reviewer_name_is_asked_once_and_kept(tmp_path, monkeypatch, seeded_db):
+    QSettings().remove("reviewer")
+    asked = []
+
+    def ask(*args, **kwargs):
+        asked.append(args[1])
+        return "Ana", True
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    close_windows_soon()
+    assert app.run(seeded_db) == 0
+    assert settings.reviewer() == "Ana"
+    close_windows_soon()
+    assert app.run(seeded_db) == 0
+    assert len(asked) == 1
+
+
+def test_cancelling_the_name_question_does_not_open_the_window(monkeypatch, seeded_db):
+    QSettings().remove("reviewer")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    assert app.run(seeded_db) == 0
+    assert settings.reviewer() == ""

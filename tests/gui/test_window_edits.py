@@ -1,0 +1,418 @@
+"""Every block and span command, driven by its key in a real window, checked in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from annotator.gui.main_window import MainWindow
+from annotator.model import Block
+from annotator.store import Store
+
+from .pages import SAMPLE, Windows, add_page, make_db, on_modal, paragraphs
+
+K = Qt.Key
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def windows(qtbot):
+    opened = Windows(qtbot)
+    yield opened
+    opened.close_all()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return make_db(tmp_path / "edits.db", ["p1"])
+
+
+def snapshot(path, page_id="p1"):
+    with Store.open(path) as store:
+        page = store.page(page_id)
+        spans = sorted(
+            (s.start, s.end, s.label, s.status, s.origin, tuple(sorted(s.attrs.items())))
+            for s in store.spans(page_id)
+        )
+        blocks = [
+            (b.start, b.end, b.role, b.article, b.joins_previous) for b in store.blocks(page_id)
+        ]
+        return page.status, page.note, blocks, spans
+
+
+def spans_in_db(path, page_id="p1"):
+    return snapshot(path, page_id)[3]
+
+
+def blocks_in_db(path, page_id="p1"):
+    return snapshot(path, page_id)[2]
+
+
+def press(window: MainWindow, qtbot, key: Qt.Key, modifier=NONE, times: int = 1) -> None:
+    """Key presses in the page view of ``window``, made the active window first.
+
+    Offscreen, closing a dialog does not give the activation back to the window by itself.
+    """
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window.view.setFocus()
+    for _ in range(times):
+        qtbot.keyClick(window.view, key, modifier)
+
+
+def select_text(window: MainWindow, qtbot, start: int, length: int) -> None:
+    """Put the caret at ``start`` and extend the selection with Shift+Right, as a reviewer does."""
+    window.view.move_caret(start)
+    press(window, qtbot, K.Key_Right, SHIFT, length)
+
+
+def caret_in(window: MainWindow, needle: str, offset: int = 0) -> int:
+    cp = SAMPLE.index(needle) + offset
+    window.view.move_caret(cp)
+    return cp
+
+
+# --- spans -----------------------------------------------------------------------------------
+
+
+def test_label_key_on_a_shift_arrow_selection_adds_an_accepted_human_span(windows, db, qtbot):
+    window = windows(db)
+    start = SAMPLE.index("市委书记") + 2
+    select_text(window, qtbot, start, 2)
+    press(window, qtbot, K.Key_3)
+    assert (start, start + 2, "LOC", "accepted", "human", ()) in spans_in_db(db)
+    assert window.view.selected_span().start == start
+    assert window.status_saved.text().startswith("Saved")
+
+
+def test_span_after_an_astral_character_has_exact_code_point_offsets(windows, tmp_path, qtbot):
+    text = "𠮷野家在长沙开店。𠮷𠮷王五来了。"
+    path = tmp_path / "astral.db"
+    with Store.open(path) as store:
+        add_page(
+            store,
+            "astral",
+            text,
+            [Block(0, len(text), "body", 1)],
+            [],
+        )
+    window = windows(path)
+    select_text(window, qtbot, 1, 2)  # 野家, right after 𠮷
+    press(window, qtbot, K.Key_2)
+    select_text(window, qtbot, text.index("王五"), 2)
+    press(window, qtbot, K.Key_1)
+    spans = spans_in_db(path, "astral")
+    assert [(s, e, lab) for s, e, lab, *_ in spans] == [(1, 3, "ORG"), (11, 13, "PER")]
+    assert text[1:3] == "野家" and text[11:13] == "王五"
+
+
+def test_label_key_on_a_selected_suggestion_relabels_and_accepts_it(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "邓群策", 1)
+    assert window.view.selected_span().label == "PER"
+    press(window, qtbot, K.Key_2)
+    start = SAMPLE.index("邓群策")
+    assert (start, start + 3, "ORG", "accepted", "rule", ()) in spans_in_db(db)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert (start, start + 3, "PER", "suggested", "rule", ()) in spans_in_db(db)
+
+
+def test_same_label_key_on_a_suggestion_accepts_it(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_3)
+    start = SAMPLE.index("长沙")
+    assert (start, start + 2, "LOC", "accepted", "rule", ()) in spans_in_db(db)
+
+
+def test_delete_removes_the_selected_span(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_Delete)
+    assert all(s[2] != "LOC" for s in spans_in_db(db))
+
+
+def test_click_selects_a_span_and_delete_removes_it(windows, db, qtbot):
+    from annotator.gui.page_view.geometry import range_rects
+
+    window = windows(db)
+    start = SAMPLE.index("岳阳市政府")
+    window.view.move_caret(0)
+    window.view.centerCursor()
+    window.view.move_caret(start)
+    window.view.move_caret(0)
+    rect = range_rects(window.view, window.view.offsets, start + 2, start + 3)[0]
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert window.view.selected_span().label == "ORG"
+    press(window, qtbot, K.Key_Delete)
+    assert all(s[2] != "ORG" for s in spans_in_db(db))
+
+
+def test_accept_then_reject_reviews_suggestions_one_by_one(windows, db, qtbot):
+    window = windows(db)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_N)
+    assert window.view.selected_span().label == "DATE"
+    press(window, qtbot, K.Key_A)  # accept 3月4日, move on to 邓群策
+    assert window.view.selected_span().label == "PER"
+    press(window, qtbot, K.Key_R)  # reject 邓群策, move on to 720万亩
+    assert window.view.selected_span().label == "FIGURE"
+    statuses = {s[2]: s[3] for s in spans_in_db(db)}
+    assert statuses["DATE"] == "accepted"
+    assert statuses["FIGURE"] == "suggested"
+    per = [s for s in spans_in_db(db) if s[2] == "PER"]
+    assert ("rejected" in {s[3] for s in per}) and ("suggested" in {s[3] for s in per})
+
+
+def test_accept_all_suggestions_of_the_article_is_one_undo_step(windows, db, qtbot):
+    window = windows(db)
+    before = spans_in_db(db)
+    caret_in(window, "会议指出")
+    press(window, qtbot, K.Key_A, SHIFT)
+    after = {s[0]: s[3] for s in spans_in_db(db)}
+    first_article_end = paragraphs(SAMPLE)[4][1]
+    assert all(st == "accepted" for start, st in after.items() if start < first_article_end)
+    assert all(st == "suggested" for start, st in after.items() if start > first_article_end)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert spans_in_db(db) == before
+
+
+def test_next_and_previous_span_and_suggestion_keys_move_the_selection(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_3)  # accept 长沙: no longer a suggestion
+    window.view.move_caret(0)
+    labels = []
+    for _ in range(6):
+        press(window, qtbot, K.Key_Period)
+        labels.append(window.view.selected_span().label)
+    assert labels == ["DATE", "PER", "FIGURE", "LOC", "PER", "ORG"]
+    press(window, qtbot, K.Key_Comma)
+    assert window.view.selected_span().label == "PER"
+    caret_in(window, "会议指出")
+    press(window, qtbot, K.Key_N)
+    assert window.view.selected_span().label == "PER"  # 李明: 长沙 is accepted
+    press(window, qtbot, K.Key_N, SHIFT)
+    assert window.view.selected_span().label == "FIGURE"
+
+
+def test_figure_value_and_unit_are_corrected_in_a_dialog(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "720万亩", 1)
+    assert window.view.selected_span().label == "FIGURE"
+
+    def fill(dialog) -> None:
+        value = dialog.findChild(QLineEdit, "figure_value")
+        unit = dialog.findChild(QLineEdit, "figure_unit")
+        assert value.text() == "7200000" and unit.text() == "亩"
+        value.selectAll()
+        qtbot.keyClicks(value, "7100000")
+        unit.setText("公顷")  # QTest types ASCII only; a reviewer's IME commits the text
+        qtbot.keyClick(unit, K.Key_Return)
+
+    on_modal(fill)
+    press(window, qtbot, K.Key_V)
+    figure = next(s for s in spans_in_db(db) if s[2] == "FIGURE")
+    assert dict(figure[5]) == {"value": 7100000, "unit": "公顷"}
+
+
+def test_an_edit_that_does_not_apply_is_reported_in_the_status_bar(windows, db, qtbot):
+    window = windows(db)
+    before = snapshot(db)
+    caret_in(window, "市委常委会")
+    press(window, qtbot, K.Key_J)  # the first block has no previous paragraph
+    assert "first block" in window.statusBar().currentMessage()
+    assert snapshot(db) == before
+    assert not window.registry.actions["undo"].isEnabled()
+
+
+# --- blocks --------------------------------------------------------------------------------------
+
+
+@dataclass
+class BlockCase:
+    name: str
+    place: Callable[[MainWindow], None]
+    key: Qt.Key
+    modifier: Qt.KeyboardModifier
+    check: Callable[[list, list], bool]
+
+
+def at(needle: str, offset: int = 0) -> Callable[[MainWindow], None]:
+    return lambda w: w.view.move_caret(SAMPLE.index(needle) + offset)
+
+
+def block_of(blocks, needle):
+    cp = SAMPLE.index(needle)
+    return next(b for b in blocks if b[0] <= cp < b[1])
+
+
+CASES = [
+    BlockCase(
+        "split_block",
+        at("会议指出", 3),
+        K.Key_Return,
+        NONE,
+        lambda b, a: len(a) == len(b) + 1 and any(x[0] == SAMPLE.index("会议指出") + 3 for x in a),
+    ),
+    BlockCase(
+        "merge_blocks",
+        at("会议指出"),
+        K.Key_M,
+        NONE,
+        lambda b, a: len(a) == len(b) - 1 and block_of(a, "会议指出")[1] == block_of(b, "推进")[1],
+    ),
+    BlockCase("join", at("推进"), K.Key_J, NONE, lambda b, a: block_of(a, "推进")[4] is True),
+    BlockCase(
+        "start_article",
+        at("会议指出"),
+        K.Key_Return,
+        SHIFT,
+        lambda b, a: block_of(a, "会议指出")[3] == 2 and block_of(a, "第二篇")[3] == 3,
+    ),
+    BlockCase(
+        "merge_article", at("第二篇"), K.Key_Backspace, SHIFT, lambda b, a: {x[3] for x in a} == {1}
+    ),
+    BlockCase(
+        "move_block_prev",
+        at("第二篇"),
+        K.Key_BracketLeft,
+        NONE,
+        lambda b, a: block_of(a, "第二篇")[3] == 1,
+    ),
+    BlockCase(
+        "move_block_next",
+        at("推进"),
+        K.Key_BracketRight,
+        NONE,
+        lambda b, a: block_of(a, "推进")[3] == 2,
+    ),
+    BlockCase(
+        "mark_other",
+        at("本报记者"),
+        K.Key_X,
+        NONE,
+        lambda b, a: block_of(a, "本报记者")[2:4] == ("other", None),
+    ),
+    BlockCase(
+        "role_kicker",
+        at("本报记者"),
+        K.Key_K,
+        NONE,
+        lambda b, a: block_of(a, "本报记者")[2] == "kicker",
+    ),
+    BlockCase(
+        "role_headline",
+        at("会议指出"),
+        K.Key_H,
+        NONE,
+        lambda b, a: block_of(a, "会议指出")[2] == "headline",
+    ),
+    BlockCase(
+        "role_subheadline",
+        at("会议指出"),
+        K.Key_S,
+        NONE,
+        lambda b, a: block_of(a, "会议指出")[2] == "subheadline",
+    ),
+    BlockCase(
+        "role_byline",
+        at("会议指出"),
+        K.Key_Y,
+        NONE,
+        lambda b, a: block_of(a, "会议指出")[2] == "byline",
+    ),
+    BlockCase(
+        "role_body",
+        at("本报记者"),
+        K.Key_B,
+        NONE,
+        lambda b, a: block_of(a, "本报记者")[2] == "body",
+    ),
+    BlockCase(
+        "role_caption",
+        at("会议指出"),
+        K.Key_C,
+        NONE,
+        lambda b, a: block_of(a, "会议指出")[2] == "caption",
+    ),
+    BlockCase(
+        "role_other",
+        at("本报记者"),
+        K.Key_O,
+        NONE,
+        lambda b, a: block_of(a, "本报记者")[2:4] == ("other", 1),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_block_command_by_key_commits_and_undoes_and_redoes(windows, db, qtbot, case):
+    window = windows(db)
+    before = snapshot(db)
+    case.place(window)
+    press(window, qtbot, case.key, case.modifier)
+    done = snapshot(db)
+    assert case.check(before[2], done[2]), done[2]
+    assert done[0] == "in_progress"
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert snapshot(db) == before
+    press(window, qtbot, K.Key_Z, CTRL | SHIFT)
+    assert snapshot(db)[:3] == done[:3]
+
+
+def test_unjoin_undoes_a_join(windows, db, qtbot):
+    window = windows(db)
+    at("推进")(window)
+    press(window, qtbot, K.Key_J)
+    assert block_of(blocks_in_db(db), "推进")[4] is True
+    press(window, qtbot, K.Key_J, SHIFT)
+    assert block_of(blocks_in_db(db), "推进")[4] is False
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert block_of(blocks_in_db(db), "推进")[4] is True
+
+
+SPAN_CASES = [
+    (
+        "add_span",
+        lambda w, q: (select_text(w, q, SAMPLE.index("市委书记"), 4), press(w, q, K.Key_2)),
+    ),
+    ("remove_span", lambda w, q: (caret_in(w, "长沙"), press(w, q, K.Key_Delete))),
+    ("relabel_span", lambda w, q: (caret_in(w, "长沙"), press(w, q, K.Key_2))),
+    ("accept", lambda w, q: (caret_in(w, "长沙"), press(w, q, K.Key_A))),
+    ("reject", lambda w, q: (caret_in(w, "长沙"), press(w, q, K.Key_R))),
+    ("accept_article", lambda w, q: (caret_in(w, "长沙"), press(w, q, K.Key_A, SHIFT))),
+]
+
+
+@pytest.mark.parametrize("action", SPAN_CASES, ids=[c[0] for c in SPAN_CASES])
+def test_span_command_undo_and_redo_follow_the_database(windows, db, qtbot, action):
+    window = windows(db)
+    before = snapshot(db)
+    action[1](window, qtbot)
+    done = snapshot(db)
+    assert done != before
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert snapshot(db) == before
+    press(window, qtbot, K.Key_Z, CTRL | SHIFT)
+    assert snapshot(db) == done
+    press(window, qtbot, K.Key_Y, CTRL)  # nothing left to redo
+    assert snapshot(db) == done
+
+
+def test_letter_keys_typed_in_the_page_search_do_not_edit(windows, db, qtbot):
+    window = windows(db)
+    before = snapshot(db)
+    box = window.page_list.search_box
+    box.setFocus()
+    qtbot.keyClicks(box, "hjx1")
+    qtbot.keyClick(box, K.Key_Return)
+    assert box.text() == "hjx1"
+    assert snapshot(db) == before

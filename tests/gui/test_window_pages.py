@@ -1,0 +1,336 @@
+"""Page commands, undo history across pages and restarts, where the window reopens, imports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from annotator.gui import workers
+from annotator.store import Store
+
+from .pages import SAMPLE, Windows, add_page, long_page, make_db
+from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
+
+
+@pytest.fixture
+def windows(qtbot):
+    opened = Windows(qtbot)
+    yield opened
+    opened.close_all()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return make_db(tmp_path / "pages.db", ["p1", "p2", "p3"])
+
+
+@pytest.fixture
+def quiet_reports(monkeypatch):
+    """Import/export summaries are modal message boxes; record them instead."""
+    shown = []
+    monkeypatch.setattr(
+        workers, "_message", lambda parent, icon, title, text, details="": shown.append(text)
+    )
+    return shown
+
+
+def status_of(path, page_id):
+    with Store.open(path) as store:
+        page = store.page(page_id)
+        return page.status, page.note
+
+
+def test_ctrl_return_marks_done_and_opens_the_next_page_to_review(windows, db, qtbot):
+    window = windows(db)
+    assert window.page_id == "p1"
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert status_of(db, "p1")[0] == "done"
+    assert window.page_id == "p2"
+    assert window.status_done.text() == "Done: 1 of 3"
+    assert window.status_page.text() == "Page 2 of 3"
+
+
+def test_skip_and_flag_with_a_note(windows, db, qtbot, monkeypatch):
+    window = windows(db)
+    press(window, qtbot, K.Key_K, CTRL)
+    assert status_of(db, "p1")[0] == "skipped"
+    assert window.page_id == "p2"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("headline cut off", True))
+    press(window, qtbot, K.Key_F, CTRL | SHIFT)
+    assert status_of(db, "p2") == ("flagged", "headline cut off")
+    assert window.page_id == "p3"
+
+
+def test_next_and_previous_page_keys(windows, db, qtbot):
+    window = windows(db)
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p3"
+    assert "last page" in window.statusBar().currentMessage()
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    assert window.page_id == "p2"
+
+
+def test_each_page_keeps_its_own_undo_history_across_switches(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)  # p1: accept 长沙
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    caret_in(window, "李明")
+    press(window, qtbot, K.Key_Delete)  # p2: remove 李明
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    press(window, qtbot, K.Key_Z, CTRL)  # undoes p1's accept, not p2's removal
+    loc = [s for s in spans_in_db(db, "p1") if s[2] == "LOC"]
+    assert loc[0][3] == "suggested"
+    assert any(s[2] == "PER" and SAMPLE[s[0] : s[1]] == "李明" for s in spans_in_db(db, "p1"))
+    assert not any(SAMPLE[s[0] : s[1]] == "李明" for s in spans_in_db(db, "p2"))
+
+
+def test_undo_history_survives_closing_and_reopening_the_window(windows, db, qtbot):
+    window = windows(db)
+    before = snapshot(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)
+    select_text(window, qtbot, SAMPLE.index("市委书记"), 4)
+    press(window, qtbot, K.Key_2)
+    after_two = snapshot(db)
+    windows.close(window)
+    window = windows(db)
+    assert window.registry.actions["undo"].isEnabled()
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert not any(s[2] == "ORG" and s[4] == "human" for s in spans_in_db(db))
+    windows.close(window)
+    window = windows(db)  # the undone edit is redoable after a restart, too
+    press(window, qtbot, K.Key_Z, CTRL | SHIFT)
+    assert snapshot(db) == after_two
+    press(window, qtbot, K.Key_Z, CTRL)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert snapshot(db) == before
+
+
+def test_undo_of_mark_done_after_coming_back(windows, db, qtbot):
+    window = windows(db)
+    press(window, qtbot, K.Key_Return, CTRL)
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert status_of(db, "p1")[0] == "new"
+
+
+def test_window_reopens_on_the_page_caret_and_scroll_where_it_was_left(windows, tmp_path, qtbot):
+    path = tmp_path / "long.db"
+    with Store.open(path) as store:
+        add_page(store, "a")
+        long_page(store, "b", 20000, 100)
+    window = windows(path)
+    window.resize(760, 560)  # the offscreen screen is 800 x 600; Qt keeps windows inside it
+    qtbot.waitUntil(lambda: window.width() == 760)
+    window.splitter.setSizes([100, 560, 100])
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    window.view.move_caret(15000, center=True)
+    top = window.view.top_char()
+    geometry, sizes = window.geometry(), window.splitter.sizes()
+    assert 10000 < top < 15000
+    windows.close(window)
+    window = windows(path)
+    assert window.page_id == "b"
+    assert window.view.caret() == 15000
+    # The same visual line is at the top (a line holds about 30 characters here).
+    qtbot.waitUntil(lambda: abs(window.view.top_char() - top) < 30)
+    assert window.view.viewport().rect().contains(window.view.cursorRect())
+    assert window.geometry().size() == geometry.size()
+    # Within a few pixels: the outline's minimum width depends on the page it shows.
+    assert all(abs(a - b) <= 10 for a, b in zip(window.splitter.sizes(), sizes, strict=True))
+
+
+def test_empty_database_offers_the_sample_pages(
+    windows, empty_db, qtbot, monkeypatch, quiet_reports
+):
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window = windows(empty_db)
+    qtbot.waitUntil(lambda: window.page_id is not None, timeout=20000)
+    assert "sample pages" in asked[0]
+    with Store.open(empty_db) as store:
+        assert store.count_pages() == 2
+    assert window.status_page.text() == "Page 1 of 2"
+
+
+def test_declining_the_sample_pages_leaves_the_database_empty(
+    windows, empty_db, qtbot, monkeypatch
+):
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.No
+    )
+    window = windows(empty_db)
+    qtbot.waitUntil(lambda: asked == [1])
+    assert window.page_id is None
+    press(window, qtbot, K.Key_1)  # nothing to label: a message, not a traceback
+    with Store.open(empty_db) as store:
+        assert store.count_pages() == 0
+
+
+def test_window_on_the_sample_pages_accepts_a_suggestion(windows, seeded_db, qtbot):
+    window = windows(seeded_db)
+    assert window.page_id is not None
+    state = window.view.page_state
+    assert (
+        state.blocks and window.view.document().characterCount() - 1 == window.view.offsets.length16
+    )
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_N)
+    span = window.view.selected_span()
+    assert span is not None and span.status == "suggested"
+    press(window, qtbot, K.Key_A)
+    with Store.open(seeded_db) as store:
+        assert store.page_state(window.page_id).spans[span.id].status == "accepted"
+
+
+def test_a_fifty_thousand_character_page_opens_and_takes_a_span_at_its_end(
+    windows, tmp_path, qtbot
+):
+    path = tmp_path / "big.db"
+    with Store.open(path) as store:
+        long_page(store, "big", 50000, 2000)
+    window = windows(path)
+    text = window.view.page_state.page.text
+    assert len(text) == 50000
+    press(window, qtbot, K.Key_End, CTRL)
+    press(window, qtbot, K.Key_Left, SHIFT, 3)
+    press(window, qtbot, K.Key_4)
+    spans = [s for s in spans_in_db(path, "big") if s[4] == "human"]
+    assert [(s[0], s[1], s[2]) for s in spans] == [(49997, 50000, "DATE")]
+
+
+def test_dropping_files_on_the_window_imports_them(windows, db, tmp_path, qtbot, quiet_reports):
+    window = windows(db)
+    page = tmp_path / "dropped.txt"
+    page.write_text("# 新的一页\n\n本报讯 这是一篇新的文章。\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: bool(quiet_reports), timeout=20000)
+    with Store.open(db) as store:
+        assert store.has_page("dropped")
+    assert window.status_page.text() == "Page 1 of 4"
+
+
+def test_import_files_and_folder_from_the_file_menu(
+    windows, db, tmp_path, qtbot, monkeypatch, quiet_reports
+):
+    window = windows(db)
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "one.txt").write_text("第一页。\n", encoding="utf-8")
+    (folder / "two.md").write_text("# 第二页\n\n正文。\n", encoding="utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text("单独的一页。\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(single)], ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    press(window, qtbot, K.Key_O, CTRL)
+    press(window, qtbot, K.Key_O, CTRL | SHIFT)
+    with Store.open(db) as store:
+        assert {"single", "one", "two"} <= set(store.page_ids())
+
+
+def test_export_writes_the_done_pages_as_gold_jsonl(
+    windows, db, tmp_path, qtbot, monkeypatch, quiet_reports
+):
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)
+    press(window, qtbot, K.Key_Return, CTRL)
+    target = tmp_path / "gold.jsonl"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Gold JSONL (*.jsonl)")
+    )
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Done pages only", True))
+    press(window, qtbot, K.Key_E, CTRL)
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert {r["page_id"] for r in records} == {"p1"}
+    spans = [s for r in records for s in r["spans"]]
+    assert [(s["text"], s["label"]) for s in spans] == [("长沙", "LOC")]
+
+
+def test_preferences_change_the_reviewer_of_later_edits(windows, db, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from .pages import on_modal
+
+    window = windows(db)
+
+    def rename(dialog):
+        edit = dialog.findChild(QLineEdit, "reviewer")
+        edit.selectAll()
+        qtbot.keyClicks(edit, "Ana")
+        qtbot.keyClick(edit, K.Key_Return)
+
+    on_modal(rename)
+    window.registry.actions["preferences"].trigger()
+    assert window.status_reviewer.text() == "Reviewer: Ana"
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)
+    with Store.open(db) as store:
+        done, _ = store.history("p1")
+    assert done[-1].reviewer == "Ana"
+    from annotator.gui import settings
+
+    assert settings.reviewer() == "Ana"
+
+
+def test_text_size_keys_change_the_view_and_are_remembered(windows, db, qtbot):
+    from annotator.gui import settings
+
+    window = windows(db)
+    size = window.view.point_size()
+    press(window, qtbot, K.Key_Equal, CTRL)
+    press(window, qtbot, K.Key_Equal, CTRL)
+    assert window.view.point_size() == size + 2
+    press(window, qtbot, K.Key_Minus, CTRL)
+    assert settings.font_size(0) == size + 1
+    windows.close(window)
+    assert windows(db).view.point_size() == size + 1
+
+
+def test_a_second_window_sees_the_first_windows_edits(windows, db, qtbot):
+    first = windows(db)
+    second = windows(db)
+    first.activateWindow()
+    qtbot.waitUntil(lambda: first.isActiveWindow())
+    first.view.setFocus()
+    caret_in(first, "长沙")
+    span_id = first.view.selected_span().id
+    press(first, qtbot, K.Key_A)
+    # The second window polls once a second and reloads the page another window changed.
+    qtbot.waitUntil(
+        lambda: second.view.page_state.spans[span_id].status == "accepted", timeout=3000
+    )
+    assert second.view.spans.by_id[span_id].status == "accepted"
+    # Its undo history now holds the first window's edit, as the edit log does.
+    qtbot.waitUntil(lambda: second.stacks.stack("p1").count() == 1)
+    second.activateWindow()
+    qtbot.waitUntil(lambda: second.isActiveWindow())
+    second.view.setFocus()
+    press(second, qtbot, K.Key_Z, CTRL)
+    assert [s for s in spans_in_db(db) if s[2] == "LOC"][0][3] == "suggested"
+    qtbot.waitUntil(
+        lambda: first.view.page_state.spans[span_id].status == "suggested", timeout=3000
+    )
