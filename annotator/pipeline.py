@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,8 +175,19 @@ def _preparer(
         initializer=_init_worker,
         initargs=(gazetteer, suggest),
     )
+
+    def prepare_all(files: list[Path]) -> Iterator[Prepared]:
+        done = 0
+        try:
+            for prepared in executor.map(_prepare_in_worker, files, chunksize=8):
+                yield prepared
+                done += 1
+        except BrokenProcessPool:
+            # A worker could not start or died (e.g. no importable __main__): carry on here.
+            yield from (prepare(p, gazetteer, suggest) for p in files[done:])
+
     try:
-        yield lambda files: executor.map(_prepare_in_worker, files, chunksize=8)
+        yield prepare_all
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
