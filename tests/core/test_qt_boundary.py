@@ -85,3 +85,17 @@ def test_gui_command_without_qt_says_what_to_do(tmp_path):
     assert result.returncode == 1
     assert "Error: the review window cannot start" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_import_linter_contract_is_kept():
+    root = PACKAGE.parent
+    if not (root / "pyproject.toml").is_file():
+        root = Path(__file__).resolve().parents[2]
+    linter = Path(sys.executable).with_name("lint-imports")
+    if not linter.exists() or not (root / "pyproject.toml").is_file():
+        import pytest
+
+        pytest.skip("import-linter or the project configuration is not available")
+    result = subprocess.run([str(linter)], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "The core does not import Qt KEPT" in result.stdout
