@@ -265,11 +265,23 @@ class ShortcutSheet(QDialog):
         rows = [(menu, spec) for menu in MENUS for spec in specs if spec.menu == menu]
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
+        previous = None
         for i, (menu, spec) in enumerate(rows):
+            # The menu's name once, at the top of its group: the sheet reads as sections.
             title = QCoreApplication.translate(CONTEXT, MENUS[menu]).replace("&", "")
-            for j, text in enumerate((title, spec_text(spec), key_text(spec))):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+            shown = title if menu != previous else ""
+            previous = menu
+            for j, text in enumerate((shown, spec_text(spec), key_text(spec))):
+                item = QTableWidgetItem(text)
+                if j != 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(i, j, item)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)

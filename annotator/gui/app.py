@@ -8,7 +8,9 @@ with the store's explanation and exit code 1, never a traceback.
 
 from __future__ import annotations
 
+import gc
 import getpass
+import signal
 import sys
 from pathlib import Path
 
@@ -87,6 +89,17 @@ def run(db_path: Path) -> int:
     try:
         window = MainWindow(store, reviewer, Path(db_path))
         window.show()
-        return app.exec()
+        window.raise_()
+        window.activateWindow()  # keys go to the page view at once, even without a WM
+        # Everything made so far lives as long as the window: keep it out of the cyclic
+        # garbage collector's full passes, which otherwise stall a key press now and then.
+        gc.freeze()
+        # A polite kill (SIGTERM) closes the window as its close button would; the handler
+        # runs when Python next gets control, at the latest with the window's 1 s poll.
+        previous = signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
+        try:
+            return app.exec()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
     finally:
         store.close()

@@ -43,6 +43,7 @@ from annotator.resources import seeds_dir
 from annotator.store import Store
 
 POLL_MS = 1000
+LIST_DELAY_MS = 400
 MIN_FONT, MAX_FONT = 8.0, 40.0
 
 
@@ -71,9 +72,14 @@ class MainWindow(QMainWindow):
         self.palette = LabelPalette(self.labels, self.registry.actions, self)
         self._sheet: ShortcutSheet | None = None
         self._pending_top: int | None = None
+        self._saved_place: tuple[str | None, int, int] | None = None
         self._pending_splitter: QByteArray | None = None
         self._build()
         self._connect()
+        # The page list and counts follow a status change right after the page view has
+        # repainted (a zero timer runs after the pending paint), coalesced.
+        self._list_timer = QTimer(self, singleShot=True, interval=0)
+        self._list_timer.timeout.connect(self._refresh_lists)
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_external)
         self._poll.start()
@@ -135,7 +141,6 @@ class MainWindow(QMainWindow):
         """Show ``page_id`` with its own undo history; ``top``: code point to scroll to."""
         if page_id == self.page_id:
             return
-        self._remember_place()
         self.runner.check_external(page_id)
         state = self.runner.state(page_id)
         self.page_id = page_id
@@ -147,6 +152,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_top(top)
         self.page_list.select_page(page_id)
         self._update_position()
+        self._remember_place()
 
     def _go(self, page_id: str | None, none_message: str) -> None:
         if page_id is None:
@@ -210,15 +216,20 @@ class MainWindow(QMainWindow):
         if changes.blocks:
             self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
         if changes.status:
-            self.page_list.refresh()
-            self._update_counts()
+            self._list_timer.start(0)
+        elif changes.spans and not self._list_timer.isActive():
+            # Span counts in the page list: once typing pauses, not on every key.
+            self._list_timer.start(LIST_DELAY_MS)
 
     def _on_saved(self, when: datetime) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))
 
     def check_external(self) -> None:
         """Poll for another window's writes (the store compares PRAGMA data_version)."""
-        self.runner.check_external(self.page_id)
+        self.runner.poll(self.page_id)
+        if self.page_id is not None and self._place_key() != self._saved_place:
+            # Within a second the caret and scroll are kept even if the process is killed.
+            self._remember_place()
 
     def _on_external(self, page_id: str, changed: bool) -> None:
         if changed:
@@ -226,6 +237,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))
             if page_id == self.page_id:
                 self._reload_page()
+        self._list_timer.start(0)
+
+    def _refresh_lists(self) -> None:
         self.page_list.refresh()
         self._update_counts()
 
@@ -432,6 +446,9 @@ class MainWindow(QMainWindow):
             top, self._pending_top = self._pending_top, None
             QTimer.singleShot(0, lambda: self.view.scroll_to_top(top))
 
+    def _place_key(self) -> tuple[str | None, int, int]:
+        return self.page_id, self.view.caret(), self.view.top_char()
+
     def _remember_place(self) -> None:
         place = settings.WindowPlace(
             geometry=self.saveGeometry(),
@@ -441,6 +458,7 @@ class MainWindow(QMainWindow):
             scroll=self.view.top_char() if self.page_id else 0,
         )
         settings.save_place(self.db_path, place)
+        self._saved_place = self._place_key()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._poll.stop()

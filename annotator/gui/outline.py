@@ -8,6 +8,8 @@ matching items (``follow_caret``) without echoing back.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,8 +43,12 @@ _STATUS_ORDER = {"suggested": 0, "accepted": 1, "rejected": 2}
 Index = QModelIndex | QPersistentModelIndex
 
 
+_MARKDOWN = re.compile(r"^#{1,6}\s+|\*\*")
+
+
 def excerpt(text: str, limit: int = EXCERPT) -> str:
-    text = " ".join(text.split())
+    """One line of ``text`` without markdown markers, shortened to ``limit`` characters."""
+    text = " ".join(_MARKDOWN.sub("", text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -57,12 +63,21 @@ def group_articles(blocks: tuple[Block, ...]) -> list[tuple[int | None, list[Blo
     return ordered
 
 
-def article_spans(state: PageState, article: int | None) -> list[Span]:
-    """Spans inside the article's blocks: suggestions first, then accepted, then rejected."""
-    ranges = [(b.start, b.end) for b in state.blocks if b.article == article]
-    inside = [
-        s for s in state.spans.values() if any(a <= s.start and s.end <= b for a, b in ranges)
-    ]
+def article_spans(
+    state: PageState, article: int | None, ordered: list[Span] | None = None
+) -> list[Span]:
+    """Spans inside the article's blocks: suggestions first, then accepted, then rejected.
+
+    ``ordered`` (the page's spans sorted by start) lets each block be looked up by bisect.
+    """
+    if ordered is None:
+        ordered = sorted(state.spans.values(), key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    inside: list[Span] = []
+    for block in state.blocks:
+        if block.article == article:
+            lo, hi = bisect_left(starts, block.start), bisect_left(starts, block.end)
+            inside += [s for s in ordered[lo:hi] if s.end <= block.end]
     return sorted(inside, key=lambda s: (_STATUS_ORDER.get(s.status, 3), s.start, s.end))
 
 
@@ -223,6 +238,7 @@ class OutlinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: PageState | None = None
+        self._ordered: list[Span] | None = None  # the page's spans by start, while unchanged
         self.article: int | None = None
         self.colours: dict[str, QColor] = {}
         self.role_names: dict[str, str] = {}
@@ -245,6 +261,12 @@ class OutlinePanel(QWidget):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.selectionModel().currentRowChanged.connect(self._on_current)
+        # A fixed first column: measuring every row's text on each page would cost more
+        # than the rest of opening the page.
+        names = [self.tr("Article 00"), self.tr("Not in an article"), "subheadline"]
+        metrics = self.tree.fontMetrics()
+        width = max(metrics.horizontalAdvance(n) for n in names) + 2 * self.tree.indentation()
+        self.tree.header().resizeSection(0, width)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setShowGrid(False)
@@ -264,15 +286,17 @@ class OutlinePanel(QWidget):
         self, state: PageState, role_names: dict[str, str], colours: dict[str, QColor]
     ) -> None:
         self.state, self.role_names, self.colours = state, role_names, colours
+        self._ordered = None
         self.model.set_state(state, role_names)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
         self.article = None
         self._show_article(state.blocks[0].article if state.blocks else None)
 
     def apply_changes(self, state: PageState, changes: Changes) -> None:
         """Refresh only the parts ``changes`` touched."""
         self.state = state
+        if changes.spans:
+            self._ordered = None
         if changes.blocks:
             self.model.set_state(state, self.role_names)
             self.tree.expandAll()
@@ -296,7 +320,9 @@ class OutlinePanel(QWidget):
         if article not in articles:  # merged away: the caller follows the caret next
             article = None
         self.article = article
-        spans = article_spans(self.state, article)
+        if self._ordered is None:
+            self._ordered = sorted(self.state.spans.values(), key=lambda s: s.start)
+        spans = article_spans(self.state, article, self._ordered)
         self.span_model.set_spans(self.state.page.text, spans, self.colours)
         if article is None:
             self.spans_title.setText(self.tr("Spans outside articles ({n})").format(n=len(spans)))

@@ -43,21 +43,32 @@ class EditRunner(QObject):
         return state
 
     def check_external(self, page_id: str | None) -> bool:
-        """Look for another connection's writes; emit ``externalChange`` if there were any.
-
-        Returns True when ``page_id``'s own content changed (the caller reloads it).
-        """
+        """Before using a page: True (and ``externalChange``) when another window changed it."""
         if page_id is None:
             return False
         held = self._known.get(page_id)
         state = self.store.page_state(page_id)
-        if state is held or held is None:
-            self._known[page_id] = state
-            return False
         self._known[page_id] = state
-        page_changed = state != held
-        self.externalChange.emit(page_id, page_changed)
-        return page_changed
+        # A new but equal object only means the store's small cache let the page go.
+        if held is None or state is held or state == held:
+            return False
+        self.externalChange.emit(page_id, True)
+        return True
+
+    def poll(self, page_id: str | None) -> None:
+        """Once a second: a new state object for the shown page means another connection
+        committed something (the store drops its cache when ``PRAGMA data_version`` moves),
+        to this page or another; ``externalChange`` says whether this page's content changed.
+        """
+        if page_id is None:
+            return
+        held = self._known.get(page_id)
+        state = self.store.page_state(page_id)
+        if held is None or state is held:
+            self._known[page_id] = state
+            return
+        self._known[page_id] = state
+        self.externalChange.emit(page_id, state != held)
 
     def apply(
         self,

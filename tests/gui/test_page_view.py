@@ -178,3 +178,39 @@ def test_font_size_changes_scale_role_formats(view):
     view.set_point_size(20)
     headline = formats_at(view, SAMPLE.index("市委常委会"))
     assert headline[0].fontPointSize() == pytest.approx(20 * 1.45)
+
+
+def char_styles(view: PageView) -> list[tuple]:
+    text = view.page_state.page.text
+    out = []
+    for cp in range(len(text)):
+        fmts = formats_at(view, cp)
+        fmt = fmts[-1] if fmts else QTextCharFormat()
+        out.append(
+            (
+                fmt.background().color().name() if fmt.background().style() else None,
+                fmt.underlineStyle(),
+                fmt.fontPointSize(),
+                fmt.fontLetterSpacing(),
+                fmt.foreground().color().name() if fmt.foreground().style() else None,
+            )
+        )
+    return out
+
+
+def test_fast_path_for_plain_lines_draws_what_the_general_sweep_draws(view, qtbot, monkeypatch):
+    spans = [
+        span_of(SAMPLE, "邓群策", "PER", "accepted"),
+        span_of(SAMPLE, "3月4日", "DATE", "suggested"),
+        span_of(SAMPLE, "720万亩", "FIGURE", "accepted"),
+        span_of(SAMPLE, "𠮷野家", "ORG", "suggested"),
+        span_of(SAMPLE, "长沙", "LOC", "accepted"),
+    ]
+    state = state_of(SAMPLE, sample_blocks(), spans)
+    view.set_page(state)
+    fast = char_styles(view)
+    from annotator.gui.page_view import highlighter
+
+    monkeypatch.setattr(highlighter, "_simple", lambda *a: False)
+    view.highlighter.rehighlight()
+    assert char_styles(view) == fast

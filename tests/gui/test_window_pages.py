@@ -50,7 +50,7 @@ def test_ctrl_return_marks_done_and_opens_the_next_page_to_review(windows, db, q
     press(window, qtbot, K.Key_Return, CTRL)
     assert status_of(db, "p1")[0] == "done"
     assert window.page_id == "p2"
-    assert window.status_done.text() == "Done: 1 of 3"
+    qtbot.waitUntil(lambda: window.status_done.text() == "Done: 1 of 3")
     assert window.status_page.text() == "Page 2 of 3"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.page_view.index import BlockIndex, SpanIndex
@@ -52,20 +52,52 @@ class PageHighlighter(QSyntaxHighlighter):
             self.rehighlightBlock(doc.findBlockByNumber(number))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        qblock: QTextBlock = self.currentBlock()
-        pos16 = qblock.position()
+        if not text:
+            return
+        pos16 = self.currentBlock().position()
         start = self.offsets.to_cp(pos16)
         end = start + len(text)
         spans = self.spans.overlapping(start, end)
-        roles = [(b.start, b.end, b.role) for b in self.blocks.overlapping(start, end)]
+        blocks = list(self.blocks.overlapping(start, end))
         markers = [(start + m.start(), start + m.end()) for m in _MARKERS.finditer(text)]
+        if _simple(start, end, blocks, spans, markers):
+            role = blocks[0].role if blocks else None
+            self._simple_line(start, end, pos16, role, spans, markers)
+            return
+        roles = [(b.start, b.end, b.role) for b in blocks]
         cuts = self._cuts(start, end, roles, spans, markers)
-        to16 = self.offsets.to_utf16
         for a, b, key in self._segments(cuts, roles, spans, markers):
-            fmt = self.style.char_format(key)
-            if fmt is not None:
-                a16 = to16(a)
-                self.setFormat(a16 - pos16, to16(b) - a16, fmt)
+            self._set(a, b, pos16, key)
+
+    def _set(self, a: int, b: int, pos16: int, key: FormatKey) -> None:
+        fmt = self.style.char_format(key)
+        if fmt is not None and b > a:
+            a16 = self.offsets.to_utf16(a)
+            self.setFormat(a16 - pos16, self.offsets.to_utf16(b) - a16, fmt)
+
+    def _simple_line(
+        self,
+        start: int,
+        end: int,
+        pos16: int,
+        role: str | None,
+        spans: list[Span],
+        markers: list[tuple[int, int]],
+    ) -> None:
+        # The common line: one role throughout, spans apart from each other and from
+        # markdown markers. Two formats per span instead of a sweep over cut points.
+        self._set(start, end, pos16, (role, False, None, None, None))
+        for a, b in markers:
+            self._set(a, b, pos16, (role, True, None, None, None))
+        for span in spans:
+            accepted = span.label if span.status == "accepted" else None
+            suggested = span.label if span.status == "suggested" else None
+            a, b = max(span.start, start), min(span.end, end)
+            if span.end <= end:
+                self._set(a, b - 1, pos16, (role, False, accepted, suggested, None))
+                self._set(b - 1, b, pos16, (role, False, accepted, suggested, span.label))
+            else:
+                self._set(a, b, pos16, (role, False, accepted, suggested, None))
 
     @staticmethod
     def _cuts(
@@ -108,6 +140,18 @@ class PageHighlighter(QSyntaxHighlighter):
             gap = next((s.label for s in active if s.end - 1 == a), None)
             out.append((a, b, (role, marker, accepted, suggested, gap)))
         return out
+
+
+def _simple(
+    start: int, end: int, blocks: list, spans: list[Span], markers: list[tuple[int, int]]
+) -> bool:
+    """True when one role covers the line and no two spans or a span and a marker overlap."""
+    if len(blocks) > 1 or (blocks and (blocks[0].start > start or blocks[0].end < end)):
+        return False
+    for left, right in pairwise(spans):
+        if right.start < left.end:
+            return False
+    return not any(s.start < b and a < s.end for s in spans for a, b in markers)
 
 
 def _innermost(active: list[Span], status: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTextCharFormat
 
 from annotator.model import Label
 
@@ -68,11 +68,13 @@ class ViewStyle:
         self._formats: dict[FormatKey, QTextCharFormat | None] = {}
         self._colours: dict[str, QColor] = {}
         self._gaps: dict[str, int] = {}
+        self._tags: dict[tuple[str, bool], tuple[QPen, QBrush, QPen]] = {}
         self.set_labels(labels)
         self.set_base_font(base)
 
     def set_labels(self, labels: list[Label]) -> None:
         self._colours = {x.name: QColor(x.colour) for x in labels}
+        self._tags.clear()
         self._formats.clear()
         self._gaps.clear()
 
@@ -86,6 +88,16 @@ class ViewStyle:
         self._tag_metrics = metrics
         self._formats.clear()
         self._gaps.clear()
+
+    def tag_paint(self, label: str, accepted: bool) -> tuple[QPen, QBrush, QPen]:
+        """(border, fill, text) of a label tag, cached: tags are painted on every scroll."""
+        key = (label, accepted)
+        paint = self._tags.get(key)
+        if paint is None:
+            fill, text, style = tag_colours(self.label_colour(label), accepted)
+            paint = (QPen(self.label_colour(label), 1, style), QBrush(fill), QPen(text))
+            self._tags[key] = paint
+        return paint
 
     def label_colour(self, label: str) -> QColor:
         return self._colours.get(label, QColor(FALLBACK_LABEL_COLOUR))

@@ -28,7 +28,7 @@ from annotator.gui.page_view.geometry import range_rects, visible_blocks
 from annotator.gui.page_view.highlighter import PageHighlighter
 from annotator.gui.page_view.index import BlockIndex, SpanIndex, doubtful_decisions
 from annotator.gui.page_view.margin import ArticleMargin
-from annotator.gui.page_view.style import ViewStyle, article_colour, tag_colours
+from annotator.gui.page_view.style import ViewStyle, article_colour
 from annotator.model import Block, Label, Span
 
 CJK_FAMILIES = [
@@ -112,7 +112,8 @@ class PageView(QPlainTextEdit):
         if self._selected is not None and self._selected not in self.spans.by_id:
             self._set_selected(None)
         self.viewport().update()
-        self.margin.update()
+        if changes.blocks:  # the margin shows blocks and articles only
+            self.margin.update()
 
     # --- caret, selection, spans ---------------------------------------------------
 
@@ -251,13 +252,19 @@ class PageView(QPlainTextEdit):
         painter.end()
 
     def _paint_overlays(self, painter: QPainter, qblock, geo: QRectF) -> None:  # noqa: ANN001
-        start = self.offsets.to_cp(qblock.position())
-        end = self.offsets.to_cp(qblock.position() + qblock.length() - 1)
+        pos16 = qblock.position()
+        start = self.offsets.to_cp(pos16)
+        end = self.offsets.to_cp(pos16 + qblock.length() - 1)
         for block in self.blocks.overlapping(start, end + 1):
             if start <= block.start <= end and self.blocks.starts_article_run(block):
                 self._paint_rule(painter, block)
-        for span in self.spans.ending_in(start, end):
-            self._paint_tag(painter, span)
+        spans = self.spans.ending_in(start, end)
+        layout = qblock.layout()
+        if not spans or layout is None or layout.lineCount() == 0:
+            return
+        painter.setFont(self.style_.tag.font)
+        for span in spans:
+            self._paint_tag(painter, span, layout, geo, pos16)
 
     def _paint_rule(self, painter: QPainter, block: Block) -> None:
         rects = range_rects(self, self.offsets, block.start, min(block.end, block.start + 1))
@@ -268,22 +275,22 @@ class PageView(QPlainTextEdit):
         painter.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(0, int(y), self.viewport().width(), int(y))
 
-    def _paint_tag(self, painter: QPainter, span: Span) -> None:
-        rects = range_rects(self, self.offsets, span.end - 1, span.end)
-        if not rects:
+    def _paint_tag(self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: int) -> None:  # noqa: ANN001
+        # The tag sits in the room the highlighter left after the span's last character.
+        rel_end = self.offsets.to_utf16(span.end) - pos16
+        line = layout.lineForTextPosition(rel_end - 1)
+        if not line.isValid():
             return
-        last = rects[-1]
-        metrics = self.style_.tag
+        x_end = line.cursorToX(rel_end)
+        x_end = x_end[0] if isinstance(x_end, tuple) else x_end
         gap = self.style_.gap_width(span.label)
-        height = min(metrics.height, last.height() - 2)
-        box = QRectF(last.right() - gap + 2, last.center().y() - height / 2, gap - 4, height)
-        fill, text, border = tag_colours(
-            self.style_.label_colour(span.label), span.status == "accepted"
-        )
-        painter.setPen(QPen(self.style_.label_colour(span.label), 1, border))
+        height = min(self.style_.tag.height, line.height() - 2)
+        centre = geo.top() + line.y() + line.height() / 2
+        box = QRectF(geo.left() + x_end - gap + 2, centre - height / 2, gap - 4, height)
+        border, fill, text = self.style_.tag_paint(span.label, span.status == "accepted")
+        painter.setPen(border)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, 3, 3)
-        painter.setFont(metrics.font)
         painter.setPen(text)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, span.label)
         painter.setBrush(Qt.BrushStyle.NoBrush)
