@@ -34,7 +34,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotator.model import Block, Page, Span  # noqa: E402
 from annotator.store import Store  # noqa: E402
 
-BASE = "本报讯 市委书记邓群策主持召开会议,研究部署全市粮食生产工作,全年播种面积720万亩,同比增长3.5%。"
+BASE = (
+    "本报讯 市委书记邓群策主持召开会议,研究部署全市粮食生产工作,全年播种面积720万亩,同比增长3.5%。"
+)
 LABELS = ("PER", "ORG", "LOC", "DATE", "FIGURE")
 
 
@@ -130,7 +132,9 @@ def main() -> None:
         labels.append(timed(app, lambda key=key: QTest.keyClick(view, key)))
     for _ in range(len(labels)):
         undos.append(
-            timed(app, lambda: QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
+            timed(
+                app, lambda: QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            )
         )
     window.open_page(ids[0])
     nexts = []
@@ -138,7 +142,9 @@ def main() -> None:
         nexts.append(
             timed(
                 app,
-                lambda: QTest.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier),
+                lambda: QTest.keyClick(
+                    view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+                ),
             )
         )
     added = len(store.history(ids[0])[1])
