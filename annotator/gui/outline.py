@@ -216,7 +216,11 @@ class SpanListModel(QAbstractTableModel):
         if column == 0:
             return span.label
         if column == 1:
-            return excerpt(self._text[span.start : span.end], 40)
+            text = excerpt(self._text[span.start : span.end], 40)
+            if "value" in span.attrs:  # a figure shows its normalised value at a glance
+                unit = span.attrs.get("unit") or ""
+                return f"{text} = {span.attrs['value']:,} {unit}".rstrip()
+            return text
         return {
             "suggested": self.tr("suggested"),
             "accepted": self.tr("accepted"),

@@ -416,3 +416,64 @@ def test_letter_keys_typed_in_the_page_search_do_not_edit(windows, db, qtbot):
     qtbot.keyClick(box, K.Key_Return)
     assert box.text() == "hjx1"
     assert snapshot(db) == before
+
+
+def test_figure_correction_undoes_and_the_outline_shows_the_value(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "720万亩", 1)
+    model = window.outline.span_model
+    row = model.row_of(window.view.selected_span().id)
+    assert model.index(row, 1).data() == "720万亩 = 7,200,000 亩"
+
+    def fill(dialog) -> None:
+        value = dialog.findChild(QLineEdit, "figure_value")
+        value.selectAll()
+        qtbot.keyClicks(value, "7200")
+        qtbot.keyClick(value, K.Key_Return)
+
+    on_modal(fill)
+    press(window, qtbot, K.Key_V)
+    assert dict(next(s for s in spans_in_db(db) if s[2] == "FIGURE")[5])["value"] == 7200
+    assert model.index(row, 1).data() == "720万亩 = 7,200 亩"
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert dict(next(s for s in spans_in_db(db) if s[2] == "FIGURE")[5])["value"] == 7200000
+
+
+def test_choosing_a_span_in_the_outline_selects_it_in_the_page(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "会议指出")
+    table = window.outline.table
+    model = window.outline.span_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "长沙")
+    rect = table.visualRect(model.index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    span = window.view.selected_span()
+    assert span is not None and SAMPLE[span.start : span.end] == "长沙"
+    assert window.view.caret() == span.start
+    tree = window.outline.tree
+    article_two = window.outline.model.index(1, 0)
+    tree.setCurrentIndex(window.outline.model.index(0, 0, article_two))
+    assert window.view.caret() == SAMPLE.index("# 第二篇")
+
+
+def test_an_undo_that_no_longer_applies_is_dropped_with_a_message(windows, db, qtbot):
+    window = windows(db)
+    select_text(window, qtbot, SAMPLE.index("市委书记"), 4)
+    press(window, qtbot, K.Key_2)
+    added = window.view.selected_span().id
+    with Store.open(db) as other:  # another window removes the span meanwhile
+        from annotator.edits import Op
+
+        other.apply(Op("remove_span", "p1", {"id": added}), "other")
+    before = snapshot(db)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert f"no span with id {added}" in window.statusBar().currentMessage()
+    assert snapshot(db) == before
+    # The page was reloaded and its undo history re-read from the shared edit log.
+    qtbot.waitUntil(lambda: added not in window.view.spans.by_id)
+    qtbot.waitUntil(lambda: window.stacks.stack("p1").count() == 2)
+
+
+def test_title_names_the_database(windows, db):
+    window = windows(db)
+    assert window.windowTitle() == "edits.db — Annotator"
