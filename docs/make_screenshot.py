@@ -43,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--state", choices=["main", "accept", "shortcuts"], default="main")
+    parser.add_argument("--language", choices=["en", "zh_CN"], default="en")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="annotator_shot_"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -53,9 +54,11 @@ def main() -> None:
 
     from annotator.gui import settings
     from annotator.gui.app import application
+    from annotator.gui.i18n import install_translator
     from annotator.gui.main_window import MainWindow
 
     app = application()
+    install_translator(app, args.language)
     settings.set_reviewer("Ana")
     store = Store.open(db_path)
     window = MainWindow(store, "Ana", db_path)

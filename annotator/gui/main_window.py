@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
     def _role_names(self) -> dict[str, str]:
         return {role: self.view.role_name(role) for role in ROLES}
 
-    def _label_colours(self) -> dict[str, object]:
+    def _label_colours(self) -> dict[str, QColor]:
         return {label.name: self.view.style_.label_colour(label.name) for label in self.labels}
 
     def zoom_in(self) -> None:

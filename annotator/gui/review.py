@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -248,7 +248,9 @@ class FigureDialog(QDialog):
         self._attrs = dict(attrs)
         self.value_edit = QLineEdit(_format_value(attrs.get("value")), self)
         self.value_edit.setObjectName("figure_value")
-        self.value_edit.setValidator(QDoubleValidator(self))
+        validator = QDoubleValidator(self)
+        validator.setLocale(QLocale.c())  # "7200000.5" whatever the interface language
+        self.value_edit.setValidator(validator)
         self.unit_edit = QLineEdit(str(attrs.get("unit", "") or ""), self)
         self.unit_edit.setObjectName("figure_unit")
         buttons = QDialogButtonBox(

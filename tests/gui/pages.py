@@ -155,8 +155,13 @@ class Windows:
     def close(self, window) -> None:  # noqa: ANN001
         for i, (w, store) in enumerate(self.open):
             if w is window:
+                from PySide6.QtCore import QCoreApplication, QEvent
+
                 w.close()
                 w.deleteLater()
+                # Delete it now: a closed window Qt still reports as active would leak into
+                # the next test (QApplication.activeWindow()).
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 store.close()
                 del self.open[i]
                 return

@@ -214,3 +214,26 @@ def test_fast_path_for_plain_lines_draws_what_the_general_sweep_draws(view, qtbo
     monkeypatch.setattr(highlighter, "_simple", lambda *a: False)
     view.highlighter.rehighlight()
     assert char_styles(view) == fast
+
+
+def test_caption_is_tinted_and_other_greyed(view):
+    blocks = sample_blocks()
+    from dataclasses import replace
+
+    blocks[3] = replace(blocks[3], role="other", article=None)
+    view.set_page(state_of(SAMPLE, blocks, []))
+    caption = formats_at(view, SAMPLE.index("图为"))
+    assert caption[0].background().color().name() == "#eaf1f7"
+    other = formats_at(view, SAMPLE.index("会议指出"))
+    assert other[0].foreground().color().name() == "#a3a3a3"
+
+
+def test_span_tooltip_names_label_status_origin_and_attributes(view):
+    span = span_of(SAMPLE, "720万亩", "FIGURE", "suggested", value=7200000, unit="亩")
+    view.set_page(state_of(SAMPLE, sample_blocks(), [span]))
+    tip = view.span_tooltip(view.spans.at(span.start))
+    assert tip.splitlines() == [
+        "FIGURE: 720万亩",
+        "status: suggested · origin: rule",
+        "attributes: value=7200000, unit=亩",
+    ]

@@ -334,3 +334,45 @@ def test_a_second_window_sees_the_first_windows_edits(windows, db, qtbot):
     qtbot.waitUntil(
         lambda: first.view.page_state.spans[span_id].status == "suggested", timeout=3000
     )
+
+
+def test_clicking_a_palette_label_tags_the_selection(windows, db, qtbot):
+    window = windows(db)
+    start = SAMPLE.index("市委书记")
+    select_text(window, qtbot, start, 4)
+    button = window.palette.buttons["ORG"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert (start, start + 4, "ORG", "accepted", "human", ()) in spans_in_db(db)
+    assert window.view.hasFocus()  # the palette never takes the caret away
+
+
+def test_preferences_language_and_text_size(windows, db, qtbot):
+    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
+
+    from annotator.gui import settings
+
+    from .pages import on_modal
+
+    window = windows(db)
+
+    def choose(dialog):
+        dialog.findChild(QComboBox, "language").setCurrentIndex(2)
+        dialog.findChild(QDoubleSpinBox, "font_size").setValue(18)
+        dialog.accept()
+
+    on_modal(choose)
+    press(window, qtbot, K.Key_Comma, CTRL)
+    assert settings.language() == "zh_CN"
+    assert "next time" in window.statusBar().currentMessage()
+    assert window.view.point_size() == 18
+    assert settings.font_size(0) == 18
+
+
+def test_ctrl_q_closes_the_window_and_remembers_the_page(windows, db, qtbot):
+    window = windows(db)
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    press(window, qtbot, K.Key_Q, CTRL)
+    assert not window.isVisible()
+    from annotator.gui import settings
+
+    assert settings.load_place(db).page_id == "p2"
