@@ -3,9 +3,10 @@
 The menus, the page view's context menu, the keys and the F1 shortcut sheet all come from
 this table, so they cannot disagree. A spec names its handler by method name; the
 registry finds it on the handler objects it is given (the review controller, then the
-window). ``context="view"`` actions (letter keys, Return, Delete) fire only while the page
-view or the outline has focus, so typing in the page list's search box never triggers
-them; ``"window"`` actions (Ctrl+… and function keys) fire anywhere in the window.
+window). ``context="view"`` actions (letter keys, Delete) fire only while the page view or
+the outline has focus, so typing in the page list's search box never triggers them;
+``"text"`` actions (Return, Shift+Return: they cut at the caret) only in the page view;
+``"window"`` actions (Ctrl+… and function keys) anywhere in the window.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class ActionSpec:
     shortcut: str  # QKeySequence portable text; "" for none
     menu: str  # a key of MENUS
     handler: str  # method name on a handler object
-    context: str = "window"  # "window" or "view"
+    context: str = "window"  # "window", "view" (text and outline) or "text" (text only)
     arg: Any = None  # passed to the handler when not None
     in_context_menu: bool = False
     alternates: tuple[str, ...] = ()
@@ -84,7 +85,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("redo", T("actions", "Redo"), "Ctrl+Shift+Z", "edit", "redo", alternates=("Ctrl+Y",)),
     # Boundaries
     _spec("split_block", T("actions", "Split the block at the caret"), "Return", "boundaries",
-          "split_block", "view", in_context_menu=True),
+          "split_block", "text", in_context_menu=True),
     _spec("merge_blocks", T("actions", "Merge the block with the next one"), "M", "boundaries",
           "merge_blocks", "view", in_context_menu=True),
     _spec("join", T("actions", "Join the paragraph to the previous one"), "J", "boundaries",
@@ -92,7 +93,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("unjoin", T("actions", "Undo the join with the previous paragraph"), "Shift+J",
           "boundaries", "unjoin", "view", in_context_menu=True),
     _spec("start_article", T("actions", "Start a new article at this block"), "Shift+Return",
-          "boundaries", "start_article", "view", in_context_menu=True),
+          "boundaries", "start_article", "text", in_context_menu=True),
     _spec("merge_article", T("actions", "Merge the article into the previous one"),
           "Shift+Backspace", "boundaries", "merge_article", "view", in_context_menu=True),
     _spec("move_block_prev", T("actions", "Move the block to the previous article"), "[",
@@ -192,8 +193,8 @@ class ActionRegistry(QObject):
         self.menus: dict[str, QMenu] = {}
         for spec in specs:
             action = self._make(window, spec, handlers)
-            targets = view_widgets if spec.context == "view" else [window]
-            for widget in targets:
+            targets = {"window": [window], "view": view_widgets, "text": view_widgets[:1]}
+            for widget in targets[spec.context]:
                 widget.addAction(action)
             self.actions[spec.id] = action
         self._build_menus(window)
@@ -203,9 +204,9 @@ class ActionRegistry(QObject):
         action.setObjectName(spec.id)
         action.setShortcuts(spec.sequences())
         action.setShortcutContext(
-            Qt.ShortcutContext.WidgetWithChildrenShortcut
-            if spec.context == "view"
-            else Qt.ShortcutContext.WindowShortcut
+            Qt.ShortcutContext.WindowShortcut
+            if spec.context == "window"
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         action.triggered.connect(_caller(spec, handlers))
         return action

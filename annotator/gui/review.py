@@ -202,30 +202,27 @@ class ReviewController(QObject):
         ):
             self.message.emit(self.tr("Accepted {n} suggestions.").format(n=len(ids)))
 
-    def _jump(self, forward: bool, status: str | None) -> None:
+    def _jump(self, forward: bool, status: str | None, none_left: str) -> None:
         current = self.view.selected_span()
-        cp = current.start if current is not None else self.view.caret() - (0 if not forward else 1)
+        # From the selected span, else from the caret (a span starting at it comes next).
+        cp = current.start if current is not None else self.view.caret() - (1 if forward else 0)
         span = self.view.spans.after(cp, status) if forward else self.view.spans.before(cp, status)
         if span is None:
-            what = self.tr("suggestion") if status else self.tr("span")
-            where = self.tr("after") if forward else self.tr("before")
-            self.message.emit(
-                self.tr("No {what} {where} this one on the page.").format(what=what, where=where)
-            )
-            return
-        self.view.select_span(span)
+            self.message.emit(none_left)
+        else:
+            self.view.select_span(span)
 
     def next_suggestion(self) -> None:
-        self._jump(True, "suggested")
+        self._jump(True, "suggested", self.tr("No more suggestions after this point of the page."))
 
     def prev_suggestion(self) -> None:
-        self._jump(False, "suggested")
+        self._jump(False, "suggested", self.tr("No suggestions before this point of the page."))
 
     def next_span(self) -> None:
-        self._jump(True, None)
+        self._jump(True, None, self.tr("No more spans after this point of the page."))
 
     def prev_span(self) -> None:
-        self._jump(False, None)
+        self._jump(False, None, self.tr("No spans before this point of the page."))
 
     def edit_figure(self) -> None:
         span = self._span()

@@ -477,3 +477,15 @@ def test_an_undo_that_no_longer_applies_is_dropped_with_a_message(windows, db, q
 def test_title_names_the_database(windows, db):
     window = windows(db)
     assert window.windowTitle() == "edits.db — Annotator"
+
+
+def test_role_keys_work_from_the_outline_but_return_only_splits_in_the_text(windows, db, qtbot):
+    window = windows(db)
+    at("会议指出")(window)
+    before = blocks_in_db(db)
+    tree = window.outline.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, K.Key_Return)
+    assert blocks_in_db(db) == before
+    qtbot.keyClick(tree, K.Key_H)
+    assert block_of(blocks_in_db(db), "会议指出")[2] == "headline"
