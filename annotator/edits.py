@@ -348,18 +348,6 @@ def _span_from_args(state: PageState, args: dict[str, Any], labels: frozenset[st
     return Span(start, end, label, origin, status, dict(args.get("attrs") or {}), args["id"])
 
 
-def _span_args(span: Span) -> dict[str, Any]:
-    return {
-        "id": span.id,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "origin": span.origin,
-        "status": span.status,
-        "attrs": dict(span.attrs),
-    }
-
-
 def _span_plan(state: PageState, op: Op, span_id: int, new: Span | None, inverse: Op) -> Plan:
     spans = dict(state.spans)
     if new is None:
@@ -379,7 +367,7 @@ def _add_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
 
 def _remove_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     span = state.span(op.args["id"])
-    return _span_plan(state, op, span.id, None, Op("add_span", op.page_id, _span_args(span)))
+    return _span_plan(state, op, span.id, None, Op("add_span", op.page_id, span.to_dict()))
 
 
 def _relabel_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:

@@ -38,6 +38,18 @@ class Block:
     confidence: float = 1.0
     confidences: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The block as plain JSON-ready data (``Block(**d)`` makes it again)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "role": self.role,
+            "article": self.article,
+            "joins_previous": self.joins_previous,
+            "confidence": self.confidence,
+            "confidences": dict(self.confidences),
+        }
+
 
 @dataclass(frozen=True)
 class Span:
@@ -50,6 +62,19 @@ class Span:
     status: str = "accepted"
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
     id: int | None = None
+
+    def to_dict(self, *, with_id: bool = True) -> dict[str, Any]:
+        """The span as plain JSON-ready data (``Span(**d)`` makes it again)."""
+        data: dict[str, Any] = {"id": self.id} if with_id else {}
+        data.update(
+            start=self.start,
+            end=self.end,
+            label=self.label,
+            origin=self.origin,
+            status=self.status,
+            attrs=dict(self.attrs),
+        )
+        return data
 
 
 @dataclass(frozen=True)

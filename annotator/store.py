@@ -403,8 +403,8 @@ class Store:
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
                 [
                     page.id,
-                    _json([_block_json(b) for b in blocks]),
-                    _json([_span_json(s) for s in suggestions]),
+                    _json([b.to_dict() for b in blocks]),
+                    _json([s.to_dict(with_id=False) for s in suggestions]),
                     stamp,
                 ],
             )
@@ -886,29 +886,6 @@ class Store:
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
     return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
-
-
-def _block_json(b: Block) -> dict[str, Any]:
-    return {
-        "start": b.start,
-        "end": b.end,
-        "role": b.role,
-        "article": b.article,
-        "joins_previous": b.joins_previous,
-        "confidence": b.confidence,
-        "confidences": b.confidences,
-    }
-
-
-def _span_json(s: Span) -> dict[str, Any]:
-    return {
-        "start": s.start,
-        "end": s.end,
-        "label": s.label,
-        "origin": s.origin,
-        "status": s.status,
-        "attrs": s.attrs,
-    }
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:
