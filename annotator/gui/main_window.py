@@ -43,6 +43,7 @@ from annotator.resources import seeds_dir
 from annotator.store import Store
 
 POLL_MS = 1000
+PLACE_MS = 5000
 LIST_DELAY_MS = 400
 MIN_FONT, MAX_FONT = 8.0, 40.0
 
@@ -76,13 +77,16 @@ class MainWindow(QMainWindow):
         self._pending_splitter: QByteArray | None = None
         self._build()
         self._connect()
-        # The page list and counts follow a status change right after the page view has
-        # repainted (a zero timer runs after the pending paint), coalesced.
-        self._list_timer = QTimer(self, singleShot=True, interval=0)
+        # The page list (status, span counts) and the done count follow edits once the
+        # reviewer pauses: re-reading them costs more than a key press may take.
+        self._list_timer = QTimer(self, singleShot=True, interval=LIST_DELAY_MS)
         self._list_timer.timeout.connect(self._refresh_lists)
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_external)
         self._poll.start()
+        self._place_timer = QTimer(self, interval=PLACE_MS)
+        self._place_timer.timeout.connect(self._save_place_if_moved)
+        self._place_timer.start()
         self._restore_place()
         QTimer.singleShot(0, self._offer_samples)
 
@@ -152,7 +156,6 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_top(top)
         self.page_list.select_page(page_id)
         self._update_position()
-        self._remember_place()
 
     def _go(self, page_id: str | None, none_message: str) -> None:
         if page_id is None:
@@ -215,11 +218,8 @@ class MainWindow(QMainWindow):
         self.outline.apply_changes(state, changes)
         if changes.blocks:
             self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
-        if changes.status:
-            self._list_timer.start(0)
-        elif changes.spans and not self._list_timer.isActive():
-            # Span counts in the page list: once typing pauses, not on every key.
-            self._list_timer.start(LIST_DELAY_MS)
+        if changes.status or changes.spans:
+            self._list_timer.start()  # restarts: once the reviewer pauses
 
     def _on_saved(self, when: datetime) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))
@@ -227,8 +227,11 @@ class MainWindow(QMainWindow):
     def check_external(self) -> None:
         """Poll for another window's writes (the store compares PRAGMA data_version)."""
         self.runner.poll(self.page_id)
+
+    def _save_place_if_moved(self) -> None:
+        # Off the key-press path (a settings file write may wait for the disk), yet within
+        # a few seconds the page, caret and scroll are kept even if the process is killed.
         if self.page_id is not None and self._place_key() != self._saved_place:
-            # Within a second the caret and scroll are kept even if the process is killed.
             self._remember_place()
 
     def _on_external(self, page_id: str, changed: bool) -> None:
@@ -237,7 +240,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))
             if page_id == self.page_id:
                 self._reload_page()
-        self._list_timer.start(0)
+        self._list_timer.start()
 
     def _refresh_lists(self) -> None:
         self.page_list.refresh()
@@ -462,6 +465,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._poll.stop()
+        self._place_timer.stop()
         self._remember_place()
         if self._sheet is not None:
             self._sheet.close()

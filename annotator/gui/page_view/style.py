@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTextCharFormat
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QTextCharFormat
 
 from annotator.model import Label
 
@@ -68,7 +68,7 @@ class ViewStyle:
         self._formats: dict[FormatKey, QTextCharFormat | None] = {}
         self._colours: dict[str, QColor] = {}
         self._gaps: dict[str, int] = {}
-        self._tags: dict[tuple[str, bool], tuple[QPen, QBrush, QPen]] = {}
+        self._tags: dict[tuple[str, bool, int, float], QPixmap] = {}
         self.set_labels(labels)
         self.set_base_font(base)
 
@@ -88,16 +88,33 @@ class ViewStyle:
         self._tag_metrics = metrics
         self._formats.clear()
         self._gaps.clear()
+        self._tags.clear()
 
-    def tag_paint(self, label: str, accepted: bool) -> tuple[QPen, QBrush, QPen]:
-        """(border, fill, text) of a label tag, cached: tags are painted on every scroll."""
-        key = (label, accepted)
-        paint = self._tags.get(key)
-        if paint is None:
-            fill, text, style = tag_colours(self.label_colour(label), accepted)
-            paint = (QPen(self.label_colour(label), 1, style), QBrush(fill), QPen(text))
-            self._tags[key] = paint
-        return paint
+    def tag_pixmap(self, label: str, accepted: bool, height: int, ratio: float) -> QPixmap:
+        """The label tag drawn once and cached: tags are painted on every scroll and edit."""
+        key = (label, accepted, height, ratio)
+        pixmap = self._tags.get(key)
+        if pixmap is None:
+            pixmap = self._draw_tag(label, accepted, height, ratio)
+            self._tags[key] = pixmap
+        return pixmap
+
+    def _draw_tag(self, label: str, accepted: bool, height: int, ratio: float) -> QPixmap:
+        width = self.gap_width(label) - 4
+        pixmap = QPixmap(int(width * ratio), int(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        fill, text, style = tag_colours(self.label_colour(label), accepted)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.label_colour(label), 1, style))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 3, 3)
+        painter.setFont(self.tag.font)
+        painter.setPen(text)
+        painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, label)
+        painter.end()
+        return pixmap
 
     def label_colour(self, label: str) -> QColor:
         return self._colours.get(label, QColor(FALLBACK_LABEL_COLOUR))

@@ -9,7 +9,7 @@ re-highlights only the lines an edit touched.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -262,7 +262,6 @@ class PageView(QPlainTextEdit):
         layout = qblock.layout()
         if not spans or layout is None or layout.lineCount() == 0:
             return
-        painter.setFont(self.style_.tag.font)
         for span in spans:
             self._paint_tag(painter, span, layout, geo, pos16)
 
@@ -284,16 +283,11 @@ class PageView(QPlainTextEdit):
         x_end = line.cursorToX(rel_end)
         x_end = x_end[0] if isinstance(x_end, tuple) else x_end
         gap = self.style_.gap_width(span.label)
-        height = min(self.style_.tag.height, line.height() - 2)
-        centre = geo.top() + line.y() + line.height() / 2
-        box = QRectF(geo.left() + x_end - gap + 2, centre - height / 2, gap - 4, height)
-        border, fill, text = self.style_.tag_paint(span.label, span.status == "accepted")
-        painter.setPen(border)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(text)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, span.label)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        height = int(min(self.style_.tag.height, line.height() - 2))
+        top = geo.top() + line.y() + (line.height() - height) / 2
+        ratio = self.devicePixelRatioF()
+        pixmap = self.style_.tag_pixmap(span.label, span.status == "accepted", height, ratio)
+        painter.drawPixmap(QPointF(geo.left() + x_end - gap + 2, top), pixmap)
 
     def _paint_selected(self, painter: QPainter) -> None:
         span = self.selected_span()
