@@ -17,7 +17,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.edits import Changes, EditError, Op, PageState
+from annotator.edits import EditError, Op, PageState
 from annotator.store import Applied, Store
 
 
@@ -95,15 +95,3 @@ class EditRunner(QObject):
         self.changed.emit(applied.changes, initiator)
         self.saved.emit(self.last_saved)
         return applied
-
-    def forget(self, page_id: str) -> None:
-        self._known.pop(page_id, None)
-
-
-def changed_span(applied: Applied) -> int | None:
-    """The id of the one span an edit added or changed, if it touched exactly one."""
-    spans = applied.changes.spans
-    return next(iter(spans)) if len(spans) == 1 else None
-
-
-__all__ = ["Changes", "EditRunner", "changed_span"]

@@ -38,13 +38,6 @@ class BlockIndex:
         i = bisect_right(self.starts, cp) - 1
         return self.blocks[max(i, 0)]
 
-    def containing(self, cp: int) -> Block | None:
-        """The block with ``start <= cp < end``, or None in the gaps between blocks."""
-        i = bisect_right(self.starts, cp) - 1
-        if i >= 0 and cp < self.blocks[i].end:
-            return self.blocks[i]
-        return None
-
     def overlapping(self, start: int, end: int) -> Iterator[Block]:
         """Blocks overlapping ``[start, end)`` in page order."""
         i = max(bisect_right(self.starts, start) - 1, 0)
@@ -57,9 +50,6 @@ class BlockIndex:
     def previous(self, block: Block) -> Block | None:
         i = self.position(block)
         return self.blocks[i - 1] if i > 0 else None
-
-    def article_blocks(self, article: int | None) -> list[Block]:
-        return [b for b in self.blocks if article is not None and b.article == article]
 
     def article_position(self, article: int | None) -> int | None:
         """1-based position of ``article`` among the page's articles (for its colour)."""

@@ -91,10 +91,6 @@ class PageView(QPlainTextEdit):
         self.setPlainText(state.page.text)
         self.spanSelected.emit(None)
 
-    def set_labels(self, labels: list[Label]) -> None:
-        self.style_.set_labels(labels)
-        self.highlighter.rehighlight()
-
     def apply_changes(self, state: PageState, changes: Changes) -> None:
         """Take ``state`` after an edit; re-highlight only the lines ``changes`` touched."""
         old_blocks = self.blocks
