@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.edits import Changes, Op
 from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
-from annotator.gui.commands import PageStacks
+from annotator.gui.commands import OpCommand, PageStacks
 from annotator.gui.outline import OutlinePanel
 from annotator.gui.page_list import PageListPanel
 from annotator.gui.page_view import PageView
@@ -214,7 +214,10 @@ class MainWindow(QMainWindow):
         if changes.page_id != self.page_id:
             return
         state = self.runner.state(changes.page_id)
-        self.view.apply_changes(state, changes)
+        ranges = self.view.apply_changes(state, changes)
+        if isinstance(initiator, OpCommand) and ranges:
+            # Undo and redo show where they acted, as a text editor does.
+            self.view.move_caret(min(start for start, _ in ranges))
         self.outline.apply_changes(state, changes)
         if changes.blocks:
             self.outline.follow_caret(self.view.current_block(), self.view.selected_span())

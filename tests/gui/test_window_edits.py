@@ -489,3 +489,13 @@ def test_role_keys_work_from_the_outline_but_return_only_splits_in_the_text(wind
     assert blocks_in_db(db) == before
     qtbot.keyClick(tree, K.Key_H)
     assert block_of(blocks_in_db(db), "会议指出")[2] == "headline"
+
+
+def test_undo_moves_the_caret_to_what_it_changed(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "岳阳市政府")
+    press(window, qtbot, K.Key_Delete)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_Z, CTRL)
+    span = window.view.selected_span()
+    assert span is not None and SAMPLE[span.start : span.end] == "岳阳市政府"

@@ -91,8 +91,11 @@ class PageView(QPlainTextEdit):
         self.setPlainText(state.page.text)
         self.spanSelected.emit(None)
 
-    def apply_changes(self, state: PageState, changes: Changes) -> None:
-        """Take ``state`` after an edit; re-highlight only the lines ``changes`` touched."""
+    def apply_changes(self, state: PageState, changes: Changes) -> list[tuple[int, int]]:
+        """Take ``state`` after an edit; re-highlight only the lines ``changes`` touched.
+
+        Returns the code-point ranges that changed on screen.
+        """
         old_blocks = self.blocks
         self.page_state = state
         ranges: list[tuple[int, int]] = []
@@ -110,6 +113,7 @@ class PageView(QPlainTextEdit):
         self.viewport().update()
         if changes.blocks:  # the margin shows blocks and articles only
             self.margin.update()
+        return ranges
 
     # --- caret, selection, spans ---------------------------------------------------
 
