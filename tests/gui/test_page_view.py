@@ -237,3 +237,22 @@ def test_span_tooltip_names_label_status_origin_and_attributes(view):
         "status: suggested · origin: rule",
         "attributes: value=7200000, unit=亩",
     ]
+
+
+def test_greyed_markup_is_exactly_what_the_clean_text_drops(view):
+    from annotator.text import removed_ranges
+
+    text = "# 标题\n\n**本报讯** 正文 5**3 没有配对。  \n下一行"
+    blocks = [Block(s, e, "body", 1) for s, e in paragraphs(text)]
+    view.set_page(state_of(text, blocks, []))
+    removed = {
+        cp for b in blocks for s, e in removed_ranges(text, b.start, b.end) for cp in range(s, e)
+    }
+    greyed = {
+        cp
+        for cp in range(len(text))
+        if text[cp] != "\n"
+        and any(f.foreground().color().name() == "#b8b8b8" for f in formats_at(view, cp))
+    }
+    assert greyed == removed - {i for i, c in enumerate(text) if c == "\n"}
+    assert text.index("5**3") + 1 not in greyed  # an unpaired ** stays in the text

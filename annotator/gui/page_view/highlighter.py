@@ -8,18 +8,14 @@ bisect, and after an edit only the lines the edit touched are highlighted again.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
 from annotator.gui.offsets import OffsetMap
-from annotator.gui.page_view.index import BlockIndex, SpanIndex
+from annotator.gui.page_view.index import BlockIndex, MarkerIndex, SpanIndex
 from annotator.gui.page_view.style import FormatKey, ViewStyle
 from annotator.model import Span
-
-# Markdown syntax the clean text drops: heading markers, ** emphasis, hard-break spaces.
-_MARKERS = re.compile(r"^#{1,6}[ \t]+|\*\*|[ \t]{2,}$")
 
 
 class PageHighlighter(QSyntaxHighlighter):
@@ -31,10 +27,13 @@ class PageHighlighter(QSyntaxHighlighter):
         self.offsets = OffsetMap("")
         self.blocks = BlockIndex(())
         self.spans = SpanIndex(())
+        self.markers = MarkerIndex("", ())
 
-    def set_page(self, offsets: OffsetMap, blocks: BlockIndex, spans: SpanIndex) -> None:
+    def set_page(
+        self, offsets: OffsetMap, blocks: BlockIndex, spans: SpanIndex, markers: MarkerIndex
+    ) -> None:
         """Switch indexes; the caller then sets the document text (which highlights it)."""
-        self.offsets, self.blocks, self.spans = offsets, blocks, spans
+        self.offsets, self.blocks, self.spans, self.markers = offsets, blocks, spans, markers
 
     def rehighlight_ranges(self, ranges: list[tuple[int, int]]) -> None:
         """Highlight again the Qt blocks overlapping any code-point range, each once."""
@@ -59,7 +58,7 @@ class PageHighlighter(QSyntaxHighlighter):
         end = start + len(text)
         spans = self.spans.overlapping(start, end)
         blocks = list(self.blocks.overlapping(start, end))
-        markers = [(start + m.start(), start + m.end()) for m in _MARKERS.finditer(text)]
+        markers = self.markers.overlapping(start, end)
         if _simple(start, end, blocks, spans, markers):
             role = blocks[0].role if blocks else None
             self._simple_line(start, end, pos16, role, spans, markers)

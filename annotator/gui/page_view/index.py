@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 
 from annotator.model import Block, Span
+from annotator.text import removed_ranges
 
 LOW_CONFIDENCE = 0.7
 
@@ -143,3 +144,27 @@ class SpanIndex:
             if status is None or span.status == status:
                 return span
         return None
+
+
+class MarkerIndex:
+    """Markdown syntax the clean text drops (``text.removed_ranges``), found by offset.
+
+    The view greys exactly what the export removes, so what looks like markup is markup.
+    """
+
+    def __init__(self, text: str, blocks: Iterable[Block]) -> None:
+        self.ranges: list[tuple[int, int]] = sorted(
+            r for b in blocks for r in removed_ranges(text, b.start, b.end)
+        )
+        self._starts = [a for a, _ in self.ranges]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Marker ranges overlapping ``[start, end)``, clipped to it."""
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        out = []
+        for a, b in self.ranges[i:]:
+            if a >= end:
+                break
+            if b > start:
+                out.append((max(a, start), min(b, end)))
+        return out

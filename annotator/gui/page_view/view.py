@@ -26,7 +26,7 @@ from annotator.edits import Changes, PageState
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.page_view.geometry import range_rects, visible_blocks
 from annotator.gui.page_view.highlighter import PageHighlighter
-from annotator.gui.page_view.index import BlockIndex, SpanIndex, doubtful_decisions
+from annotator.gui.page_view.index import BlockIndex, MarkerIndex, SpanIndex, doubtful_decisions
 from annotator.gui.page_view.margin import ArticleMargin
 from annotator.gui.page_view.style import ViewStyle, article_colour
 from annotator.model import Block, Label, Span
@@ -86,7 +86,8 @@ class PageView(QPlainTextEdit):
         self.offsets = OffsetMap(state.page.text)
         self.blocks = BlockIndex(state.blocks)
         self.spans = SpanIndex(state.spans.values())
-        self.highlighter.set_page(self.offsets, self.blocks, self.spans)
+        markers = MarkerIndex(state.page.text, state.blocks)
+        self.highlighter.set_page(self.offsets, self.blocks, self.spans, markers)
         self._selected = None
         self.setPlainText(state.page.text)
         self.spanSelected.emit(None)
@@ -102,6 +103,8 @@ class PageView(QPlainTextEdit):
         if changes.blocks:
             self.blocks = BlockIndex(state.blocks)
             self.highlighter.blocks = self.blocks
+            # Markers live inside blocks: the changed block ranges below cover their lines.
+            self.highlighter.markers = MarkerIndex(state.page.text, state.blocks)
             ranges += _changed_block_ranges(old_blocks.blocks, self.blocks.blocks)
         for span_id in changes.spans:
             new = state.spans.get(span_id)
