@@ -129,6 +129,7 @@ NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # dailies): （本报记者 张三）, （记者 张三 李四）, （据新华社电）, （来源：人民日报）.
 TRAILING_BYLINE = re.compile(
     rf"[（(]\s*(?:{_BYLINE_BODY}|据[^（()）\n]{{1,30}}|来源[:：][^（()）\n]{{1,30}}"
+    rf"|作者(?:单位)?\s*[:：为系][^（()）\n]{{1,40}}"
     rf"|(?:本报|综合)[^（()）\n]{{0,20}}(?:综合|报道|电)[^（()）\n]{{0,10}})\s*[)）]\s*\Z"
 )
 
@@ -200,11 +201,15 @@ _FURNITURE_START = (
     r"|广告\s*(?:[:：]|热线|\Z|[)）])|(?:订阅|发行|新闻|服务)热线|邮发代号|国内统一(?:连续出版物号|刊号)"
     r"|CN\s*\d{2}\s*-\s*\d{4}|全文完\s*[)）]?\s*\Z|完\s*[)）]\s*\Z"
     r"|(?:电话|热线|传真|邮箱|(?i:E-?mail)|网址|地址)\s*[:：]"
+    # A markdown image link left by PDF/OCR converters: ![](images/fig1.jpg)
+    r"|!\[[^\]\n]*\]\([^)\n]*\)\s*\Z"
     r")"
 )
 FURNITURE_START = re.compile(_FURNITURE_START)
-# Furniture that also ends the article above it: continuation marks and end marks.
-CLOSING_MARK = re.compile(r"下转|转下|转第|续第|全文完|完\s*[)）]?\s*\Z")
+# Furniture that also ends the article above it: continuation marks and end marks. A mark
+# "continued from page N" (上接第1版) ends the article above as well: what follows it is the
+# rest of an article that began on another page.
+CLOSING_MARK = re.compile(r"下转|转下|转第|续第|上接|接上|接第|全文完|完\s*[)）]?\s*\Z")
 # A hint that a short line may be a page header or date line; confirmed token by token.
 FURNITURE_HINT = re.compile(
     r"第\s*[0-9０-９一二三四五六七八九十百零〇]{1,4}\s*版|星期[一二三四五六日天]"
@@ -253,7 +258,7 @@ PARAGRAPH_START = re.compile(
 # digits, enumerators and the first characters of its words). Most paragraphs begin with
 # another character and skip the regex; a test checks this set against the patterns.
 START_CHARS = frozenset(
-    "（(【[*_#"  # brackets and markup
+    "（(【[*_#!"  # brackets and markup
     "0123456789０１２３４５６７８９一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
     "■□●◆◇★☆◎○•▲△"  # bullets and caption marks
     "本责编美校版组制照审值见图视"  # editor credits

@@ -193,7 +193,8 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     if p + 1 >= len(shapes):
         return False
     nxt = shapes[p + 1]
-    return nxt.kind in _TITLE_KINDS or nxt.item
+    # The paper's name above the date line (人民日报 / 2024年3月5日 星期二) is a masthead.
+    return nxt.kind in _TITLE_KINDS or nxt.item or nxt.kind == FURNITURE
 
 
 def _run_of(shapes: list[Shape], i: int, kinds: frozenset[str]) -> int:
@@ -222,6 +223,13 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     """Groups of the title run starting at ``i``, and the index after what they used."""
     n = len(shapes)
     j = _run_of(shapes, i, _TITLE_KINDS)
+    guessed = False
+    if j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
+        # A line of names only under the titles is the author (opinion pages print the name
+        # alone, without 记者): weak, a four-character headline reads the same.
+        shapes[j - 1].kind = BYLINE
+        shapes[j - 1].guessed = guessed = True
+        j -= 1
     k = _byline_run(shapes, j)
     bylines = list(range(j, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
@@ -238,11 +246,33 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         last.strength = STRONG
     else:
         titles = _walk_up(shapes, i, j)
-        last = Group(titles[0], STRONG, titles=titles)
+        last = Group(titles[0], WEAK if guessed and lead is None else STRONG, titles=titles)
         run_groups = [last]
     last.bylines = bylines
     last.lead = lead
     return run_groups, (k + 1 if lead is not None else k)
+
+
+def _bulleted_items(shapes: list[Shape]) -> None:
+    """Turn runs of ▲-led finished paragraphs without photo credit into news-column items.
+
+    ▲ opens a photo caption, and also the items of a news-in-brief column; two or more in a
+    row, none credited to a photographer, are items (a weak cue: role confidence < 0.7).
+    """
+    n = len(shapes)
+    i = 0
+    while i < n:
+        if not shapes[i].mark:
+            i += 1
+            continue
+        j = i
+        while j < n and shapes[j].mark and shapes[j].ending == cues.END_FINAL:
+            j += 1
+        if j - i >= 2:
+            for sh in shapes[i:j]:
+                sh.kind = BODY
+                sh.item = sh.listy = sh.guessed = True
+        i = max(j, i + 1)
 
 
 def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
@@ -251,6 +281,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     Labels found on the way are turned into shapes of kind ``LABEL`` (page furniture that
     also closes the article above).
     """
+    _bulleted_items(shapes)
     n = len(shapes)
     groups: list[Group] = []
     i = 0

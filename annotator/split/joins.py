@@ -7,8 +7,9 @@ when that paragraph does not end a sentence:
 * ``。！？…`` (also followed by ``”``/``」``/``）``) end a sentence: no join;
 * ``、，,；;`` cannot end a paragraph: join, with high confidence;
 * ``：`` and ``——`` do not end a sentence either: join, with a confidence below 0.7 (the
-  paragraph may introduce a list set as separate paragraphs, 要求——/一是…), lower still
-  when the next paragraph opens with an enumerator (一是…, （一）…, 1.);
+  paragraph may introduce a list set as separate paragraphs, 要求——/一是…); when the next
+  paragraph opens with an enumerator (一是…, （一）…, 1.) it is a list item of its own: no
+  join, confidence 0.5; an enumerated item after another one (…；/（二）…) is no join either;
 * a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
   mid-sentence: join;
 * a Han character, digit or letter: join, but the only evidence is a missing full stop (OCR
@@ -35,8 +36,10 @@ _BY_ENDING: dict[str, tuple[bool, float]] = {
     cues.END_OPEN: (True, 0.65),
     cues.END_DASH: (True, 0.6),
 }
-# ：or —— right before an enumerated item: a list set as paragraphs is as likely as a cut.
-_BEFORE_LIST = (True, 0.5)
+# ：or —— right before an enumerated item, or an enumerated item after another one: a list set
+# as paragraphs (each item its own paragraph), though a cut before an item is possible.
+_BEFORE_LIST = (False, 0.5)
+_NEXT_LIST_ITEM = (False, 0.65)
 
 
 def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
@@ -45,6 +48,8 @@ def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
         return _AFTER_INTERTITLE
     if cur.listy and prev.ending in (cues.END_COLON, cues.END_DASH):
         return _BEFORE_LIST
+    if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
+        return _NEXT_LIST_ITEM
     return _BY_ENDING[prev.ending]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from annotator.model import Block
 
 from .articles import assign_articles
-from .groups import find_groups
+from .groups import ARTICLE_HEADING_LEVEL, find_groups
 from .joins import assign_joins
 from .paragraphs import paragraphs
 from .roles import assign_roles
@@ -27,7 +27,15 @@ def split_page(text: str) -> list[Block]:
         return []
     shaped = shapes(text, ranges)
     # Markdown pages mark their headlines; there a bare short line is never a headline.
-    markdown = any(sh.kind == HEADING for sh in shaped)
+    levels = [sh.level for sh in shaped if sh.kind == HEADING]
+    markdown = bool(levels)
+    if markdown and min(levels) > ARTICLE_HEADING_LEVEL:
+        # Converters that start at ### (or deeper) for the page's headlines: the top level on
+        # the page is the headline level, deeper ones stay intertitles.
+        shift = min(levels) - ARTICLE_HEADING_LEVEL
+        for sh in shaped:
+            if sh.kind == HEADING:
+                sh.level -= shift
     groups = find_groups(shaped, markdown)
     roles = assign_roles(shaped, groups)
     articles = assign_articles(shaped, groups)

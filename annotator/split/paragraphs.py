@@ -12,6 +12,13 @@ single line breaks follow a finished sentence (in the blank-line flavour a hard 
 a name or a phrase, in hard-wrapped text it falls anywhere; only one-paragraph-per-line text
 breaks mostly after 。).
 
+A third case comes first: **hard-wrapped** text (PDF conversion), where every visual line of a
+column is a line of its own, so most lines have the same length (the column width) and do
+not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
+at a line shorter than the column (a line ending in 。 may fill the column and still go on),
+before an indented line when the page indents its paragraphs, before a blank line, and before
+a line that can only start a paragraph (heading, lead, byline, caption, furniture).
+
 Ranges are ``(start, end)`` with both ends on non-whitespace characters: leading and trailing
 whitespace of each paragraph is left out, nothing inside is touched (the page is immutable).
 """
@@ -60,6 +67,83 @@ def is_line_flavour(text: str, groups: list[tuple[int, int]], multi: list[int]) 
     # Two-fifths is far above what hard-wrapped text reaches (a wrapped line ends on 。 about
     # as often as any character is 。) and far below one-paragraph-per-line text.
     return after_sentence >= 2 and after_sentence * 5 >= inner * 2
+
+
+# Hard-wrapped pages: enough lines to tell, and a column at most this wide.
+_WRAP_MIN_LINES = 8
+_WRAP_MIN_FULL = 6
+_WRAP_MIN_BREAKS = _WRAP_MIN_FULL  # single line breaks on the page before it is looked at
+_WRAP_WIDTH = range(10, 49)
+_INDENT = frozenset(" \t\u3000\xa0")
+
+
+def _line_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where each line of ``spans`` begins, indentation included."""
+    return [text.rfind("\n", 0, start) + 1 for start, _ in spans]
+
+
+def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> int:
+    """The column width of a hard-wrapped page (see the module docstring), else 0.
+
+    Most lines are as long as the most common length, give or take one character (hanging
+    punctuation), and most of those full lines end in the middle of a sentence.
+    """
+    if len(spans) < _WRAP_MIN_LINES:
+        return 0
+    lengths = [end - first for first, (_, end) in zip(starts, spans, strict=True)]
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0), n))
+    if width not in _WRAP_WIDTH:
+        return 0
+    full = open_ends = 0
+    for n, (start, end) in zip(lengths, spans, strict=True):
+        if width - 1 <= n <= width + 1:
+            full += 1
+            if cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL:
+                open_ends += 1
+    if full < _WRAP_MIN_FULL or full * 5 < len(spans) * 2 or open_ends * 5 < full * 3:
+        return 0
+    return width
+
+
+def _starts_paragraph(s: str) -> bool:
+    """Whether a line can only be the first line of a paragraph."""
+    cue = cues.start_cue(s)
+    if cue in ("heading", "furniture", "lead", "caption"):
+        return True
+    return (
+        s[-1] not in "摄影"
+        and cues.BYLINE_HINT.search(s) is not None
+        and cues.BYLINE.match(s) is not None
+    )
+
+
+def _reflow(
+    text: str, spans: list[tuple[int, int]], starts: list[int], width: int
+) -> list[tuple[int, int]]:
+    """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says."""
+    indented = sum(1 for first, (start, _) in zip(starts, spans, strict=True) if start > first)
+    uses_indent = indented >= 2
+    out: list[tuple[int, int]] = []
+    para_start = spans[0][0]
+    for k in range(len(spans) - 1):
+        start, end = spans[k]
+        nxt_start, _ = spans[k + 1]
+        n = end - starts[k]
+        final = cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
+        ends = (
+            n < width - (0 if final else 1)
+            or text.count("\n", end, nxt_start) > 1  # a blank line
+            or (uses_indent and nxt_start > starts[k + 1])
+            or _starts_paragraph(text[nxt_start : spans[k + 1][1]])
+        )
+        if ends:
+            out.append((para_start, end))
+            para_start = nxt_start
+    out.append((para_start, spans[-1][1]))
+    return out
 
 
 def _line_kind(s: str) -> int:
@@ -117,6 +201,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         groups.append(m.span())
     if not multi:
         return groups  # blank-line flavour without hard line breaks: the common case
+    # Hard-wrapped text has many single line breaks; a few two-line bylines do not need a look.
+    if sum(text.count("\n", *groups[i]) for i in multi) >= _WRAP_MIN_BREAKS:
+        spans = lines(text)
+        starts = _line_starts(text, spans)
+        width = wrap_width(text, spans, starts)
+        if width:
+            return _reflow(text, spans, starts, width)
     if is_line_flavour(text, groups, multi):
         return lines(text)
     out: list[tuple[int, int]] = []

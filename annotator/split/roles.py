@@ -42,6 +42,8 @@ _SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
 _BYLINE = 0.95
 _LEAD = 0.95
 _CONTINUATION = ("body", 0.85)
+_GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
+_PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
 
 _LOOSE: dict[str, tuple[str, float]] = {
     BODY: ("body", 0.95),
@@ -100,4 +102,17 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
             out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
     for g in groups:
         _group_roles(shapes, g, out)
+    n = len(shapes)
+    for i, sh in enumerate(shapes):
+        if sh.guessed:
+            out[i] = (out[i][0], min(out[i][1], _GUESSED))
+        elif (
+            sh.kind == BODY
+            and 0 < i < n - 1
+            and shapes[i + 1].credit
+            and out[i - 1][0] in ("headline", "subheadline")
+        ):
+            # Headline, one paragraph, a bare photo credit: a photo item, whose text is the
+            # photo's caption (a news item would have no credit right under its only paragraph).
+            out[i] = _PHOTO_TEXT
     return out

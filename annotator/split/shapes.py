@@ -64,6 +64,7 @@ FURNITURE_MAX_CHARS = 80
 HEADER_MAX_CHARS = 50  # a page header / date line (人民日报 2023年09月21日 第04版)
 BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
+CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 
 
 @dataclass(slots=True)
@@ -81,6 +82,9 @@ class Shape:
     subdash: bool = False  # starts with ——, the classic subheadline form ——记某某
     item: bool = False  # a finished paragraph opened by a bullet: an item of a news column
     names: bool = False  # a short line of personal names only (the rest of a byline)
+    mark: bool = False  # a caption only by its leading ▲ (also the bullet of a news column)
+    credit: bool = False  # a short caption that is only a photo credit (本报记者 张三摄)
+    guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -133,7 +137,8 @@ def shape(text: str, start: int, end: int) -> Shape:
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
     if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
-        return Shape(start, end, CAPTION, end_kind)
+        credit = n <= CREDIT_MAX_CHARS and TITLE_PUNCT.search(s) is None
+        return Shape(start, end, CAPTION, end_kind, credit=credit)
     cue = _start_cue(s, n)
     if cue == "furniture":
         closing = CLOSING_MARK.search(s) is not None
@@ -148,7 +153,7 @@ def shape(text: str, start: int, end: int) -> Shape:
     if cue == "lead":
         return Shape(start, end, LEAD, end_kind, closes=end_kind == END_FINAL and ends_with_note(s))
     if cue == "caption":
-        return Shape(start, end, CAPTION, end_kind)
+        return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
     listy = cue == "listy"
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.

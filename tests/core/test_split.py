@@ -321,10 +321,10 @@ def test_join_decided_only_from_a_missing_full_stop_is_doubtful():
     assert blocks[1].confidence < 0.7
 
 
-def test_dash_at_the_end_of_a_body_paragraph_continues_into_a_list_and_is_no_kicker():
+def test_dash_at_the_end_of_a_body_paragraph_introduces_a_list_and_is_no_kicker():
     rows = [
         ("本报讯 会议对下一步工作提出三点要求——", "body", 1, False),
-        ("一是加强组织领导，压实各方责任。", "body", 1, True),
+        ("一是加强组织领导，压实各方责任。", "body", 1, False),
         ("二是强化督查问效，确保任务落实。", "body", 1, False),
     ]
     text = page(rows)
@@ -333,10 +333,11 @@ def test_dash_at_the_end_of_a_body_paragraph_continues_into_a_list_and_is_no_kic
 
 
 @pytest.mark.parametrize("ending", ["：", "——"])
-def test_join_before_a_numbered_list_item_is_doubtful(ending):
+def test_numbered_list_item_after_a_colon_or_dash_is_its_own_paragraph_doubtfully(ending):
     rows = [
         ("本报讯 会议明确了三项重点任务" + ending, "body", 1, False),
-        ("（一）加快项目建设，确保按期完工。", "body", 1, True),
+        ("（一）加快项目建设，确保按期完工；", "body", 1, False),
+        ("（二）强化要素保障，确保资金到位。", "body", 1, False),
     ]
     text = page(rows)
     assert view(text) == rows
