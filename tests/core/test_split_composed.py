@@ -181,6 +181,32 @@ def test_composed_pages_score_above_the_floors():
     assert s.join_accuracy >= MIN_JOIN_ACCURACY, detail
 
 
+def _as_one_paragraph_per_line(page_id: str) -> tuple[str, list[Block]]:
+    """A blank-line page with its blocks one per line and no blank lines, and its gold."""
+    text, gold = load(page_id)
+    out, blocks = ["\n"], []
+    pos = 1
+    for b in gold:
+        part = text[b.start : b.end]
+        blocks.append(Block(pos, pos + len(part), b.role, b.article, b.joins_previous))
+        out += [part, "\n"]
+        pos += len(part) + 1
+    return "".join(out), blocks
+
+
+def test_blank_line_pages_score_the_same_in_the_one_paragraph_per_line_flavour():
+    s = Score()
+    for page_id in PAGES:
+        doc = json.loads((COMPOSED / f"{page_id}.json").read_text(encoding="utf-8"))
+        if doc["flavour"] in ("blank", "md"):
+            text, gold = _as_one_paragraph_per_line(page_id)
+            s.add(page_id, text, gold, split_page(text))
+    detail = s.summary() + "\n" + "\n".join(s.misses)
+    assert s.boundary_f1 >= MIN_BOUNDARY_F1, detail
+    assert s.role_accuracy >= MIN_ROLE_ACCURACY, detail
+    assert s.join_accuracy >= MIN_JOIN_ACCURACY, detail
+
+
 def test_scorer_gives_full_marks_to_the_gold_itself_and_less_to_a_flat_split():
     s = Score()
     flat = Score()
