@@ -39,6 +39,11 @@ _EMPHASIS = re.compile(r"\*\*(?:.+?)\*\*", re.DOTALL)
 # Two or more spaces before a line end are a markdown hard break, not text.
 _HARD_BREAK = re.compile(r" {2,}(?=\n|\Z)")
 _POSITION = attrgetter("start", "end")
+# A line break with the indentation of the next line (ASCII or ideographic spaces, tabs).
+_LINE_BREAK = re.compile("\n[ \t\u3000]*")
+_SENTENCE_END = frozenset("。！？!?…")
+_CLOSERS = frozenset("”’」』）)")
+_SOFT_ROLES = frozenset({"body", "caption"})
 
 
 class Paragraph(NamedTuple):
@@ -63,7 +68,7 @@ class ArticleText:
     start, page start, length of each segment) because bisect on a plain int list is fast.
     """
 
-    __slots__ = ("text", "paragraphs", "_art", "_page", "_len", "_origin")
+    __slots__ = ("text", "paragraphs", "_art", "_page", "_len", "_origin", "_page_text")
 
     def __init__(
         self,
@@ -83,6 +88,7 @@ class ArticleText:
             self._len.append(length)
         # Where a position with no kept character before it maps to (see to_page).
         self._origin = origin
+        self._page_text: str | None = None
 
     @classmethod
     def _from_lists(
@@ -91,9 +97,11 @@ class ArticleText:
         paragraphs: list[Paragraph],
         lists: tuple[list[int], list[int], list[int]],
         origin: int,
+        page_text: str | None = None,
     ) -> ArticleText:
         article = cls(text, paragraphs, (), origin)
         article._art, article._page, article._len = lists
+        article._page_text = page_text
         return article
 
     @property
@@ -129,18 +137,34 @@ class ArticleText:
     def span_to_article(self, start: int, end: int) -> tuple[int, int] | None:
         """Article range of the page range ``[start, end)``, or None.
 
-        None unless every character of the range is kept and the characters stay
-        contiguous in the article, which is exactly when
-        ``text[a:b] == page_text[start:end]`` can hold. Segments are merged whenever they
-        touch in both coordinates, so such a range always lies in a single segment.
+        Within one segment the article text equals the page text. A span may also cross
+        segments when what lies between them in the page is a single line break (with
+        the next line's indentation) that the clean text drops: a soft break of
+        hard-wrapped text, or the line between a paragraph and the block that joins it.
+        An entity cut by a line end is still one entity. It may not cross markup
+        (``**``), a blank line, or a paragraph separator.
         """
         if end <= start:
             return None
         i = bisect_right(self._page, start) - 1
-        if i < 0 or end > self._page[i] + self._len[i]:
+        if i < 0 or start >= self._page[i] + self._len[i]:
             return None
         a = self._art[i] + start - self._page[i]
-        return a, a + end - start
+        if end <= self._page[i] + self._len[i]:
+            return a, a + end - start
+        return self._across_segments(i, a, end)
+
+    def _across_segments(self, i: int, a: int, end: int) -> tuple[int, int] | None:
+        j = bisect_right(self._page, end - 1) - 1
+        if end > self._page[j] + self._len[j] or self._page_text is None:
+            return None
+        for k in range(i, j):
+            gap_start = self._page[k] + self._len[k]
+            if self._art[k] + self._len[k] != self._art[k + 1]:
+                return None  # a paragraph separator lies between
+            if not _LINE_BREAK.fullmatch(self._page_text, gap_start, self._page[k + 1]):
+                return None  # markup or a blank line, not a soft line break, lies between
+        return a, self._art[j] + end - self._page[j]
 
     def span_to_page(self, start: int, end: int) -> tuple[int, int]:
         """Page range covering the article range ``[start, end)`` (inverse of the above)."""
@@ -150,8 +174,15 @@ class ArticleText:
         return self.to_page(start), self.to_page(end - 1) + 1
 
 
-def removed_ranges(page_text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sorted, disjoint page ranges of markdown syntax inside the block ``[start, end)``."""
+def removed_ranges(
+    page_text: str, start: int, end: int, soft_breaks: bool = False
+) -> list[tuple[int, int]]:
+    """Sorted, disjoint page ranges of markdown syntax inside the block ``[start, end)``.
+
+    With ``soft_breaks`` (body and caption blocks), line breaks in mid-sentence are removed
+    too, with the indentation after them: hard-wrapped PDF or OCR text breaks lines at the
+    column edge, and Chinese text has no space between words to keep in their place.
+    """
     removed: list[tuple[int, int]] = []
     m = _HEADING.match(page_text, start, end)
     if m:
@@ -161,6 +192,8 @@ def removed_ranges(page_text: str, start: int, end: int) -> list[tuple[int, int]
         removed.append((m.end() - 2, m.end()))
     for m in _HARD_BREAK.finditer(page_text, start, end):
         removed.append(m.span())
+    if soft_breaks:
+        removed.extend(_soft_breaks(page_text, start, end))
     # The kinds remove '#' and blanks at the start, '*', and spaces before a line end:
     # only a heading whose blanks end the line ("#  \n…", or a bare "# ") is hit twice.
     removed.sort()
@@ -171,6 +204,19 @@ def removed_ranges(page_text: str, start: int, end: int) -> list[tuple[int, int]
         else:
             merged.append((s, e))
     return merged
+
+
+def _soft_breaks(page_text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    for m in _LINE_BREAK.finditer(page_text, start, end):
+        before = page_text[m.start() - 1] if m.start() > start else ""
+        after = page_text[m.end()] if m.end() < end else ""
+        if before == " " or before in _SENTENCE_END or not after:
+            continue  # a markdown hard break, or a line that ends a sentence
+        if before in _CLOSERS and page_text[m.start() - 2 : m.start() - 1] in _SENTENCE_END:
+            continue  # 。” ends a sentence too
+        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            continue  # gluing two Latin words would change the text
+        yield m.span()
 
 
 def _checked_order(page_text: str, blocks: Sequence[Block]) -> list[Block]:
@@ -186,11 +232,13 @@ def _checked_order(page_text: str, blocks: Sequence[Block]) -> list[Block]:
     return ordered
 
 
-def _kept_runs(page_text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _kept_runs(
+    page_text: str, start: int, end: int, soft_breaks: bool = False
+) -> list[tuple[int, int]]:
     """Page ranges of the block ``[start, end)`` that stay in the clean text."""
     runs = []
     position = start
-    for s, e in removed_ranges(page_text, start, end):
+    for s, e in removed_ranges(page_text, start, end, soft_breaks):
         if s > position:
             runs.append((position, s))
         position = e
@@ -243,12 +291,14 @@ def _derive(page_text: str, ordered: list[Block]) -> ArticleText:
                 length += 1
             paragraph = [b.role, length, length, start, end]
             paragraphs.append(paragraph)
+        soft = b.role in _SOFT_ROLES and find("\n", start, end) >= 0
         if (
-            startswith("#", start, end)
+            soft
+            or startswith("#", start, end)
             or find("**", start, end) >= 0
             or find("  ", start, end) >= 0
         ):
-            runs = _kept_runs(page_text, start, end)
+            runs = _kept_runs(page_text, start, end, soft)
         elif end > start:
             runs = ((start, end),)
         else:
@@ -267,4 +317,6 @@ def _derive(page_text: str, ordered: list[Block]) -> ArticleText:
         paragraph[4] = end
     origin = ordered[0].start if ordered else 0
     paragraph_tuples = list(map(Paragraph._make, paragraphs))
-    return ArticleText._from_lists("".join(pieces), paragraph_tuples, (arts, pages, lens), origin)
+    return ArticleText._from_lists(
+        "".join(pieces), paragraph_tuples, (arts, pages, lens), origin, page_text
+    )

@@ -81,7 +81,8 @@ def test_heading_variants(block: str, clean: str) -> None:
     ],
 )
 def test_emphasis_markers(block: str, clean: str) -> None:
-    article = derive_article(block, [Block(0, len(block))])
+    # A byline keeps its line breaks, so emphasis over a hard break is tested as such.
+    article = derive_article(block, [Block(0, len(block), "byline")])
     assert article.text == clean
     assert_exact(block, article)
 
@@ -99,7 +100,8 @@ def test_emphasis_markers(block: str, clean: str) -> None:
     ],
 )
 def test_hard_break_spaces(block: str, clean: str) -> None:
-    article = derive_article(block, [Block(0, len(block))])
+    # In a byline every line break is kept, so only the spaces rule is tested here.
+    article = derive_article(block, [Block(0, len(block), "byline")])
     assert article.text == clean
     assert_exact(block, article)
 
@@ -129,7 +131,7 @@ def test_joined_block_continues_the_previous_paragraph() -> None:
     # One paragraph, role of its first part, page range over both parts.
     assert first == Paragraph("body", 0, 26, a.start, b.end)
     assert second.start == 27
-    # "通过" straddles the column break: the page has "通\n\n过", so no exact mapping.
+    # "通过" straddles a column break with a blank line ("通\n\n过"): no exact mapping.
     tong = page.index("通\n")
     assert article.span_to_article(tong, tong + 4) is None
     assert article.span_to_article(tong, tong + 1) == (15, 16)
@@ -251,9 +253,31 @@ def pages_and_blocks(draw: st.DrawFn) -> tuple[str, list[Block]]:
     return page, blocks
 
 
-def reference_kept(page: str, start: int, end: int) -> list[int]:
+def reference_soft_breaks(page: str, start: int, end: int) -> set[int]:
+    """Line breaks in mid-sentence of a body block, and the indentation after them."""
+    removed: set[int] = set()
+    for i in range(start, end):
+        if page[i] != "\n":
+            continue
+        j = i + 1
+        while j < end and page[j] in " \t\u3000":
+            j += 1
+        before = page[i - 1] if i > start else ""
+        after = page[j] if j < end else ""
+        ends_sentence = before in "。！？!?…" or (
+            before in "”’」』）)" and page[i - 2 : i - 1] in list("。！？!?…")
+        )
+        latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        if after and before != " " and not (before and ends_sentence) and not latin:
+            removed.update(range(i, j))
+    return removed
+
+
+def reference_kept(page: str, start: int, end: int, role: str = "byline") -> list[int]:
     """Page positions kept from a block, computed naively character by character."""
     removed: set[int] = set()
+    if role in ("body", "caption"):
+        removed |= reference_soft_breaks(page, start, end)
     hashes = 0
     while start + hashes < end and page[start + hashes] == "#" and hashes < 7:
         hashes += 1
@@ -287,7 +311,7 @@ def reference_map(page: str, blocks: list[Block]) -> tuple[str, dict[int, int]]:
     for n, b in enumerate(sorted(blocks, key=lambda b: (b.start, b.end))):
         if n and not b.joins_previous:
             text += "\n"
-        for p in reference_kept(page, b.start, b.end):
+        for p in reference_kept(page, b.start, b.end, b.role):
             where[p] = len(text)
             text += page[p]
     return text, where
@@ -330,16 +354,34 @@ def test_spans_map_exactly_or_not_at_all(case: tuple[str, list[Block]]) -> None:
     article = derive_article(page, blocks)
     for start in range(len(page)):
         for end in range(start + 1, len(page) + 1):
-            positions = [article.to_article(p) for p in range(start, end)]
-            mappable = None not in positions and positions == list(
-                range(positions[0], positions[0] + end - start)  # type: ignore[operator]
-            )
+            mappable = _mappable(page, article, start, end)
             mapped = article.span_to_article(start, end)
             assert (mapped is not None) == mappable
             if mapped is not None:
                 a, b = mapped
-                assert article.text[a:b] == page[start:end]
+                kept = [p for p in range(start, end) if article.to_article(p) is not None]
+                assert article.text[a:b] == "".join(page[p] for p in kept)
                 assert article.span_to_page(a, b) == (start, end)
+
+
+def _mappable(page: str, article, start: int, end: int) -> bool:
+    """Naively: both ends kept, kept characters consecutive in the article, and every
+    dropped character inside is part of a single soft line break (newline + indent)."""
+    positions = [article.to_article(p) for p in range(start, end)]
+    if positions[0] is None or positions[-1] is None:
+        return False
+    kept = [a for a in positions if a is not None]
+    if kept != list(range(kept[0], kept[0] + len(kept))):
+        return False
+    gap = ""
+    for p, a in zip(range(start, end), positions, strict=True):
+        if a is None:
+            gap += page[p]
+        elif gap:
+            if not re.fullmatch("\n[ \t\u3000]*", gap):
+                return False
+            gap = ""
+    return True
 
 
 @settings(max_examples=300)
@@ -355,3 +397,43 @@ def test_paragraphs_tile_the_text(case: tuple[str, list[Block]]) -> None:
             assert article.text[paragraph.end] == "\n"
         position = paragraph.end + 1
     assert not article.paragraphs or article.paragraphs[-1].end == len(article.text)
+
+
+@pytest.mark.parametrize(
+    ("role", "block", "clean"),
+    [
+        ("body", "硬换行的段落没有\n结束就接着写完。", "硬换行的段落没有结束就接着写完。"),
+        ("body", "缩进的下一行\n\u3000\u3000接着。", "缩进的下一行接着。"),
+        ("body", "第一句结束。\n第二句。", "第一句结束。\n第二句。"),
+        ("body", "引语结束。”\n下一句。", "引语结束。”\n下一句。"),
+        ("body", "hard break  \n后面", "hard break\n后面"),
+        ("body", "Latin words\nstay apart", "Latin words\nstay apart"),
+        ("caption", "图为工人在\n检修设备", "图为工人在检修设备"),
+        ("byline", "■本报记者 张三\n通讯员 李四", "■本报记者 张三\n通讯员 李四"),
+        ("subheadline", "第一行副题\n第二行副题", "第一行副题\n第二行副题"),
+    ],
+)
+def test_line_breaks_in_mid_sentence_are_dropped_in_body_and_captions(role, block, clean):
+    article = derive_article(block, [Block(0, len(block), role)])
+    assert article.text == clean
+    assert_exact(block, article)
+
+
+def test_span_across_a_soft_line_break_or_a_column_join_maps_to_the_whole_entity():
+    page = "市委书记邓群\n策主持会议,\n衡阳市\n政府召开"
+    second = page.index("衡阳")
+    blocks = [Block(0, second - 1, "body", 1), Block(second, len(page), "body", 1, True)]
+    article = derive_article(page, blocks)
+    assert article.text == "市委书记邓群策主持会议,衡阳市政府召开"
+    a, b = article.span_to_article(4, 8)
+    assert article.text[a:b] == "邓群策"
+    a, b = article.span_to_article(page.index("会议"), page.index("市\n政府") + 1)
+    assert article.text[a:b] == "会议,衡阳市"
+    assert article.span_to_article(0, len(page)) == (0, len(article.text))
+
+
+def test_span_across_removed_markup_or_a_paragraph_break_does_not_map():
+    page = "**本报讯**正文\n\n下一段"
+    article = derive_article(page, [Block(0, 9, "body", 1), Block(11, 14, "body", 1)])
+    assert article.span_to_article(0, 9) is None  # covers a removed **
+    assert article.span_to_article(7, 13) is None  # crosses into the next paragraph
