@@ -35,3 +35,18 @@ def test_every_command_is_in_the_readme_and_has_help():
     for name, command in main.commands.items():
         assert f"annotator {name}" in README, f"README does not mention 'annotator {name}'"
         assert command.help, f"'annotator {name}' has no help text"
+
+
+def test_readme_keys_table_is_the_generated_one():
+    import importlib.util
+
+    import pytest
+
+    pytest.importorskip("PySide6.QtWidgets")
+    spec = importlib.util.spec_from_file_location("keys_table", ROOT / "scripts" / "keys_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    start = README.index("<!-- keys:start")
+    start = README.index("\n", start) + 1
+    end = README.index("<!-- keys:end -->")
+    assert README[start:end].strip() == module.keys_table()
