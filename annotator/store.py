@@ -314,6 +314,9 @@ class Store:
         # WAL with synchronous=NORMAL survives a crash or kill of the program; only a power
         # cut may lose the last commits. Full sync would cost a flush per keystroke.
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoints happen at the window's pauses (checkpoint()); the automatic one is a
+        # backstop for long imports (4,000 pages of 4 kB).
+        conn.execute("PRAGMA wal_autocheckpoint = 4000")
         migrate(db, version)
         store = cls(db, path)
         store.index_search()  # after a crash mid-import, the index may lag behind
@@ -489,6 +492,14 @@ class Store:
         self._states.clear()
         self._data_version = version
         return True
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file now (cheap when little changed).
+
+        The window calls it when the reviewer pauses, so that SQLite's own checkpoint,
+        which flushes to disk, rarely lands on a key press.
+        """
+        self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (a second window, a CLI import) committed since the

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
     def _refresh_lists(self) -> None:
         self.page_list.refresh()
         self._update_counts()
+        self.runner.store.checkpoint()  # the reviewer paused: flush the log now, not mid-key
 
     def _reload_page(self) -> None:
         if self.page_id is None:
