@@ -245,6 +245,30 @@ def _json(value: Any) -> str:
     return _ENCODE(value)
 
 
+@dataclass(frozen=True)
+class EncodedPage:
+    """A page's blocks and suggestions as the rows the store inserts.
+
+    Encoding (JSON of confidences, attributes and predictions) is pure, so import workers
+    do it in parallel and the database process only inserts.
+    """
+
+    block_rows: list[tuple[Any, ...]]
+    span_rows: list[tuple[Any, ...]]
+    predicted_blocks: str
+    predicted_spans: str
+
+
+def encode_page(blocks: Sequence[Block], suggestions: Sequence[Span]) -> EncodedPage:
+    """The rows of a new page's blocks and suggestions (no page id; the store adds it)."""
+    return EncodedPage(
+        [_block_values("", b)[1:] for b in blocks],
+        [_span_values("", s)[2:] for s in suggestions],
+        _json([b.to_dict() for b in blocks]),
+        _json([s.to_dict(with_id=False) for s in suggestions]),
+    )
+
+
 _BLOCK_COLS = 'start, "end", role, article, joins_previous, confidence, confidences'
 _SPAN_COLS = 'id, start, "end", label, origin, status, attrs'
 
@@ -376,40 +400,38 @@ class Store:
     def add_page(
         self,
         page: Page,
-        blocks: Sequence[Block],
+        blocks: Sequence[Block] = (),
         suggestions: Sequence[Span] = (),
+        encoded: EncodedPage | None = None,
     ) -> None:
         """Store a new page with its heuristic blocks and suggestions, in one transaction.
 
         The blocks and suggestions are also kept, as first computed, in ``predictions``.
+        ``encoded`` (from :func:`encode_page`, e.g. made by an import worker process)
+        replaces ``blocks`` and ``suggestions``.
         """
+        rows = encoded or encode_page(blocks, suggestions)
         stamp = now()
+        conn = self.db.conn
         with self.db.atomic():
-            self.db.conn.execute(
+            conn.execute(
                 "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    page.id,
-                    page.source,
-                    page.sha256,
-                    page.text,
-                    page.status,
-                    page.reviewer,
-                    page.note,
-                    page.created_at or stamp,
-                    page.updated_at or stamp,
-                ],
+                [page.id, page.source, page.sha256, page.text, page.status, page.reviewer,
+                 page.note, page.created_at or stamp, page.updated_at or stamp],
+            )  # fmt: skip
+            conn.executemany(
+                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+                [(page.id, *row) for row in rows.block_rows],
             )
-            self._insert_blocks(page.id, blocks)
-            self._insert_spans(page.id, suggestions)
-            self.db.conn.execute(
+            conn.executemany(
+                f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) "
+                "VALUES (?,?,?,?,?,?,?)",
+                [(page.id, *row) for row in rows.span_rows],
+            )
+            conn.execute(
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
-                [
-                    page.id,
-                    _json([b.to_dict() for b in blocks]),
-                    _json([s.to_dict(with_id=False) for s in suggestions]),
-                    stamp,
-                ],
+                [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
             )
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
