@@ -213,6 +213,8 @@ def suggest_spans(
             (s, e, lab, "model", a) for s, e, lab, a in model_tagger.model_candidates(text)
         )
     skip: list[tuple[int, int]] = [(b.start, b.end) for b in blocks or () if b.role == "other"]
+    if not (rejected or skip or gazetteer is not None or use_model):
+        return [_make_span(*c) for c in _resolve(cands)]  # rule candidates only: all valid
     kept: list[_Cand] = []
     for c in cands:
         s, e, label, origin = c[0], c[1], c[2], c[3]

@@ -4,8 +4,13 @@
 * all prefecture-level divisions (cities, prefectures, leagues) by their short names, as
   in the 2023 administrative division list; an official list, taken whole, so that the
   rules behave alike on every local paper;
-* countries and regions often named in Chinese news;
-* China's major rivers, lakes, mountains and seas.
+* countries and regions often named in Chinese news, and territories often in the news
+  (``加沙地带``, ``克里米亚``);
+* capitals and major cities of the world (``华盛顿``, ``莫斯科``, ``日内瓦``), a closed
+  list as the provinces are (words that are also common words, such as 汉堡 "hamburger",
+  万象, 金边, 河内 in 黄河内…, are left out);
+* China's major rivers, lakes, mountains and seas, the great river deltas and the
+  national strategic regions (``珠江三角洲``, ``粤港澳大湾区``, ``雄安新区``).
 
 Short names that are also common words (来宾 "guests", 白银 "silver", 长治 in 长治久安,
 大同 in 世界大同, 安康, 日照, 阿里 …) are in :data:`AMBIGUOUS` and only count with a suffix
@@ -120,12 +125,41 @@ COUNTRIES = split_words(
     "伊朗 伊拉克 叙利亚 以色列 巴勒斯坦 沙特阿拉伯 沙特 阿联酋 卡塔尔 埃及 南非 尼日利亚 "
     "埃塞俄比亚 肯尼亚 阿尔及利亚 摩洛哥 越南 老挝 柬埔寨 泰国 缅甸 马来西亚 新加坡 印度尼西亚 "
     "印尼 菲律宾 蒙古国 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 "
-    "欧洲 亚洲 非洲 北美洲 南美洲 拉丁美洲 大洋洲 南极洲 东南亚 中东"
+    "欧洲 亚洲 非洲 北美洲 南美洲 拉丁美洲 大洋洲 南极洲 东南亚 中东 "
+    # more countries (left out: 海地 in 沿海地区, 加纳 in 增加纳入, 马里, 不丹, 黑山)
+    "乌拉圭 巴拉圭 玻利维亚 厄瓜多尔 巴拿马 哥斯达黎加 尼加拉瓜 危地马拉 洪都拉斯 萨尔瓦多 "
+    "多米尼加 牙买加 苏里南 圭亚那 斐济 巴布亚新几内亚 约旦 黎巴嫩 也门 阿曼 科威特 巴林 "
+    "利比亚 突尼斯 苏丹 南苏丹 安哥拉 坦桑尼亚 乌干达 卢旺达 塞内加尔 尼日尔 刚果 喀麦隆 "
+    "津巴布韦 赞比亚 莫桑比克 马达加斯加 毛里求斯 纳米比亚 博茨瓦纳 索马里 吉布提 厄立特里亚 "
+    "格鲁吉亚 亚美尼亚 阿塞拜疆 摩尔多瓦 立陶宛 拉脱维亚 爱沙尼亚 斯洛伐克 斯洛文尼亚 "
+    "克罗地亚 波黑 北马其顿 阿尔巴尼亚 保加利亚 卢森堡 马耳他 塞浦路斯 摩纳哥 文莱 东帝汶 "
+    "马尔代夫 蒙古 "
+    # territories often in the news
+    "加沙地带 加沙 约旦河西岸 戈兰高地 克里米亚 顿巴斯 科索沃"
+)
+
+WORLD_CITIES = split_words(
+    "华盛顿 纽约 洛杉矶 旧金山 芝加哥 休斯敦 波士顿 西雅图 费城 迈阿密 拉斯维加斯 "
+    "伦敦 巴黎 柏林 罗马 马德里 巴塞罗那 里斯本 阿姆斯特丹 布鲁塞尔 维也纳 日内瓦 苏黎世 "
+    "洛桑 伯尔尼 慕尼黑 法兰克福 米兰 威尼斯 佛罗伦萨 莫斯科 圣彼得堡 基辅 明斯克 华沙 "
+    "布拉格 布达佩斯 贝尔格莱德 布加勒斯特 雅典 伊斯坦布尔 安卡拉 斯德哥尔摩 奥斯陆 "
+    "赫尔辛基 哥本哈根 都柏林 爱丁堡 海牙 斯特拉斯堡 达沃斯 戛纳 里昂 曼彻斯特 利物浦 "
+    "东京 大阪 横滨 名古屋 首尔 釜山 仁川 平壤 新德里 孟买 班加罗尔 伊斯兰堡 卡拉奇 德黑兰 "
+    "巴格达 大马士革 贝鲁特 利雅得 吉达 迪拜 阿布扎比 多哈 开罗 耶路撒冷 特拉维夫 安曼 "
+    "曼谷 胡志明市 仰光 吉隆坡 雅加达 马尼拉 悉尼 墨尔本 堪培拉 惠灵顿 奥克兰 渥太华 多伦多 "
+    "温哥华 蒙特利尔 墨西哥城 里约热内卢 圣保罗 巴西利亚 布宜诺斯艾利斯 圣地亚哥 利马 哈瓦那 "
+    "加拉加斯 内罗毕 约翰内斯堡 开普敦 比勒陀利亚 拉各斯 阿布贾 亚的斯亚贝巴 达喀尔 "
+    "阿斯塔纳 阿拉木图 塔什干 比什凯克 杜尚别 阿什哈巴德 乌兰巴托 加德满都 达卡 科伦坡 "
+    "喀布尔 明斯克 第比利斯 巴库 埃里温"
 )
 
 NATURAL = split_words(
     "长江 黄河 珠江 淮河 海河 辽河 松花江 雅鲁藏布江 澜沧江 嘉陵江 汉江 赣江 闽江 钱塘江 "
     "漓江 渭河 汾河 洞庭湖 鄱阳湖 太湖 巢湖 洪泽湖 青海湖 滇池 西湖 泰山 华山 衡山 嵩山 "
     "恒山 黄山 峨眉山 庐山 武夷山 长白山 昆仑山 天山 秦岭 喜马拉雅山 珠穆朗玛峰 渤海 黄海 "
-    "东海 南海 台湾海峡 青藏高原 黄土高原 四川盆地 塔里木盆地"
+    "东海 南海 台湾海峡 青藏高原 黄土高原 四川盆地 塔里木盆地 "
+    "长江三角洲 珠江三角洲 黄河三角洲 长三角 珠三角 京津冀 粤港澳大湾区 长江经济带 "
+    "成渝地区 雄安新区 浦东新区 滨海新区 两江新区 海南自由贸易港 "
+    # the venues of national politics
+    "人民大会堂 天安门广场 天安门 中南海 钓鱼台国宾馆"
 )

@@ -52,6 +52,7 @@ _CLOCK = r"(?:(?:[01]?[0-9]|2[0-4])(?:时|点)(?:[0-5]?[0-9]分|半)?许?|(?:[01
 _START = r"初(?![步期级心衷次始见选审赛])"
 _YEAR_TAIL = (
     rf"(?:以来|年初|年底|{_START}|底|末|上半年|下半年|前三季度|第?[一二三四]季度"
+    r"|前(?:[1-9]|1[01]|[两二三四五六七八九十]|十一)个月|同期"
     r"|[春夏秋冬]季|[春夏秋冬]天)"
 )
 _MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底|末)"
@@ -67,7 +68,9 @@ for _kind, _words in (
     ("other", "本周 上周 下周 本月 上月 下月 上个月 下个月 本季度 上半年 下半年 近日 日前 近期 "
               "近年 近年来 近些年 近些年来 近几年 近几年来 年初 年底 年末 年内 月初 月底 月末 "
               "今冬 今春 今夏 今秋 去冬 明春 今冬明春 一季度 二季度 三季度 四季度 第一季度 "
-              "第二季度 第三季度 第四季度 前三季度"),
+              "第二季度 第三季度 第四季度 前三季度 本月初 本月底 本月末 本月中旬 本月上旬 "
+              "本月下旬 上月初 上月底 上月末 上月中旬 上月下旬 下月初 下月底 下月中旬 下月上旬 "
+              "本周末 上周末 下周末 当月 同月 次月 同日 上年同期 去年同期"),
     ("plan", "十一五 十二五 十三五 十四五 十五五"),  # five-year plan periods
     ("festival", "元旦 春节 元宵节 清明节 劳动节 五一劳动节 端午节 七夕节 中秋节 国庆节 重阳节 "
                  "除夕 植树节 妇女节 三八妇女节 青年节 五四青年节 儿童节 六一儿童节 建党节 "
@@ -266,9 +269,35 @@ def _word_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_RANGE_SEPS = frozenset("至到-—～~")
+
+
+def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A date + 至 + a date that leaves out the first one's leading field is one range:
+    ``12月11日至12日``, ``2023年3月至5月`` (not ``2019年至2021年`` or ``3月5日至4月2日``:
+    two whole dates are two spans)."""
+    by_start = {c[0]: c for c in cands}
+    out = list(cands)
+    for s, e, label, attrs in cands:
+        if text[e : e + 1] not in _RANGE_SEPS:
+            continue
+        nxt = by_start.get(e + 1)
+        if nxt is None or not attrs or not nxt[3] or "relative" in attrs:
+            continue
+        first, second = attrs, nxt[3]
+        lead = next((k for k in ("year", "month", "day") if k in first), None)
+        if lead is not None and lead not in second and any(k in second for k in first):
+            until = {f"until_{k}": v for k, v in second.items()}
+            out.append((s, nxt[1], label, {**first, **until}))
+    return out
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
-    return _number_candidates(text) + _word_candidates(text)
+    cands = _number_candidates(text) + _word_candidates(text)
+    if len(cands) > 1:
+        return _join_ranges(cands, text)
+    return cands
 
 
 def find_dates(text: str) -> list[Span]:

@@ -74,7 +74,13 @@ UNITS = split_words(
     "个 位 名 人次 人 户 家 所 座 栋 幢 间 套 台 辆 架次 架 艘 列 条 项 件 起 宗 例 "
     "次 场 批 轮 支 只 头 匹 株 棵 片 块 张 本 册 部门 部 篇 份 种 类 处 枚 颗 粒 层 "
     "个百分点 百分点 倍 岁 周岁 周年 年 个月 个多月 周 天 小时 个小时 个多小时 分钟 秒 "
-    "个工作日 工作日 车次 班次 户次 标准箱"
+    "个工作日 工作日 车次 班次 户次 标准箱 档 款 首 剂 盏 根 笔"
+)
+# Units that are figures only in some contexts, checked in the pattern where ``re`` can
+# and in :func:`_context_ok`: 三成 (a tenth, not 成立), 翻一番, 30日内 (a duration; a
+# bare 30日 is a day of the month), 31分 (points; else minutes of a clock time).
+_CONTEXT_UNIT = (
+    "成(?![立为功果本员绩就交长熟效品型色语群套批才败规都千百万片名])|番|日(?=以?内|之内)|分"
 )
 _UNIT_NORMAL = {"个百分点": "百分点", "个多月": "个月", "个多小时": "小时", "个小时": "小时",
                 "％": "%", "平米": "平方米"}  # fmt: skip
@@ -90,10 +96,10 @@ _TOKEN = f"[{_FIRST}]{_TOKEN_REST}"
 # (一个, 一次: an article) and a year (2020年: a DATE).
 _FIRST_OK = (
     r"(?<![0-9０-９.．][0-9０-９])"  # not inside a longer number
-    r"(?:(?<![一12])|(?<=一)(?=[零〇一二两三四五六七八九十百千万亿点])|(?<=[12])(?![0-9]{3}年))"
+    r"(?:(?<![一12])|(?<=一)(?=[零〇一二两三四五六七八九十百千万亿点倍番])|(?<=[12])(?![0-9]{3}年))"
 )
 _MAG = r"(?:万亿|千万|百万|十万|[十百千万亿])"
-_UNIT = f"(?:[%％‰]|{trie_pattern(UNITS)})"
+_UNIT = f"(?:[%％‰]|{trie_pattern(UNITS)}|{_CONTEXT_UNIT})"
 _POST = r"(?P<post>以上|以下|以内|之内|左右|多|余)?"
 
 # A number followed by a unit or a magnitude.  The pattern starts with a class of numeral
@@ -129,7 +135,10 @@ _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJK
                         "abcdefghijklmnopqrstuvwxyz零〇一二两三四五六七八九十百千万亿第")  # fmt: skip
 _ALNUM = re.compile(r"[0-9A-Za-z０-９]")
 _TITLE_RE = re.compile(r"《[^》\n]{0,60}》")
-_IDIOM_RE = re.compile("三番五次|三天两头|三年五载|三令五申|七上八下|九牛一毛|五湖四海|一五一十")
+_IDIOM_RE = re.compile(
+    "三番五次|三天两头|三年五载|三令五申|七上八下|九牛一毛|五湖四海|一五一十|梅开二度|三五成群"
+    "|三天打鱼|三头六臂|四两拨千斤|十拿九稳|九死一生"
+)
 
 
 def chinese_number(token: str) -> int | Decimal:
@@ -239,8 +248,8 @@ def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     unit = unit or unit2 or ""
     if not _valid_token(n1) or (n2 and not _valid_token(n2)):
         return None
-    if n1 == "一" and not n2 and not mag:
-        return None  # 一个, 一项, 一次: 一 is an article here
+    if n1 == "一" and not n2 and not mag and unit not in ("倍", "番"):
+        return None  # 一个, 一项, 一次: 一 is an article here (一倍, 翻一番 are figures)
     approx = _APPROX_PAIR_RE.search(n1) if not n1[0].isdigit() else None
     if approx:
         # 五六万 = "fifty or sixty thousand": a range from the smaller reading
@@ -304,9 +313,27 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
             attrs = _main_attrs(m)
         except (ValueError, KeyError, InvalidOperation):
             continue
-        if attrs is not None:
+        if attrs is not None and (attrs["unit"] not in _CONTEXT_UNITS or _context_ok(m, text)):
             found.append((start, end, attrs, not m.group(0)[0].isdigit()))
     return found
+
+
+_CONTEXT_UNITS = frozenset("成番分")
+_SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
+_POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
+
+
+def _context_ok(m: re.Match[str], text: str) -> bool:
+    """The context of the units of :data:`_CONTEXT_UNIT`: 三成 has one numeral, 翻一番
+    follows 翻, 31分 follows 拿下/得到 … (else minutes or a score)."""
+    unit = m.group("unit") or m.group("unit2")
+    start = m.start()
+    if unit == "成":
+        number = m.string[start : m.start("unit2")] if m.group("unit2") else ""
+        return len(number) == 1 and number in _SHARE_DIGITS
+    if unit == "番":
+        return text.endswith(("翻", "翻了"), max(0, start - 2), start)
+    return text.endswith(_POINTS_BEFORE, max(0, start - 2), start)
 
 
 def _prefixed_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:

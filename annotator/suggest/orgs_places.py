@@ -43,7 +43,7 @@ import re
 from annotator.model import Span
 
 from . import _places as P
-from ._text import HAN, Candidate, split_words, trie_pattern
+from ._text import HAN, Candidate, is_han, split_words, trie_pattern
 
 ORG = "ORG"
 LOC = "LOC"
@@ -54,6 +54,7 @@ _STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已�
 def _place_forms() -> list[str]:
     """Every list form of a place: full and short names, prefectures with their suffix."""
     forms: set[str] = set(P.PROVINCES_FULL) | set(P.COUNTRIES) | set(P.NATURAL)
+    forms.update(P.WORLD_CITIES)
     forms.update(P.PROVINCES_SHORT)
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:
@@ -115,6 +116,13 @@ _PATTERN_LOC_RE = re.compile(
     f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡])"
     "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同))"
 )
+_ETHNIC = split_words(
+    "壮 回 满 维吾尔 苗 彝 土家 藏 蒙古 侗 布依 瑶 白 朝鲜 哈尼 黎 哈萨克 傣 畲 傈僳 东乡 "
+    "仡佬 拉祜 佤 水 纳西 羌 土 仫佬 锡伯 柯尔克孜 景颇 达斡尔 撒拉 布朗 毛南 塔吉克 普米 "
+    "阿昌 怒 鄂温克 京 基诺 德昂 保安 裕固 俄罗斯 乌孜别克 门巴 鄂伦春 独龙 赫哲 高山 珞巴 "
+    "塔塔尔"
+)
+_AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4)}  # fmt: skip
 _ADMIN_TAIL_RE = re.compile(
@@ -133,7 +141,45 @@ _NATIONAL = split_words(
     "文化和旅游部 文旅部 国家卫健委 国家卫生健康委员会 退役军人事务部 应急管理部 "
     "中国人民银行 审计署 国资委 海关总署 国家税务总局 国家统计局 国家发改委 "
     "国家市场监督管理总局 国家医保局 新华社 人民日报 中央电视台 央视 联合国 世界卫生组织 "
-    "世卫组织 欧盟 世界银行 国际货币基金组织 世界贸易组织 世贸组织 北约 东盟 上合组织"
+    "世卫组织 欧盟 世界银行 国际货币基金组织 世界贸易组织 世贸组织 北约 东盟 上合组织 "
+    # more central bodies, their usual short names, the people's organisations and the
+    # democratic parties (their bare short names 民革 民进 民建 民盟 are also words:
+    # 人民革命, 人民进行, 居民建房; only the X中央 forms are listed)
+    "中央气象台 中央广播电视总台 中央人民广播电台 中国国际电视台 中央组织部 中组部 中宣部 "
+    "中央宣传部 中央统战部 中央政法委 中央办公厅 国务院办公厅 国家发展改革委 "
+    "国家发展和改革委员会 发改委 央行 中国证监会 证监会 国家金融监督管理总局 国家外汇管理局 "
+    "国家能源局 国家文物局 国家药监局 国家知识产权局 国家移民管理局 国家体育总局 国家网信办 "
+    "中国民航局 国家铁路局 中国气象局 国家航天局 国家信访局 国家疾控局 国家乡村振兴局 "
+    "中华全国总工会 全国总工会 共青团 全国妇联 中国科协 中国文联 中国作协 全国工商联 "
+    "中国科学院 中科院 中国工程院 中国社会科学院 中国人民解放军 解放军 中国人民武装警察部队 "
+    "武警部队 中国红十字会 中国足协 中国篮协 中国奥委会 民革中央 民盟中央 民建中央 民进中央 "
+    "农工党中央 致公党中央 九三学社中央 九三学社 台盟中央 致公党 农工党 "
+    # the best-known university short names
+    "北大 清华 复旦 浙大 中科大 哈工大 "
+    # international organisations
+    "联合国大会 联合国安理会 安理会 联合国教科文组织 联合国儿童基金会 联合国难民署 "
+    "世界气象组织 国际原子能机构 国际奥委会 国际足联 国际劳工组织 国际红十字委员会 "
+    "世界经济论坛 二十国集团 七国集团 金砖国家 亚太经合组织 亚投行 亚洲基础设施投资银行 "
+    "亚洲开发银行 非盟 非洲联盟 阿盟 阿拉伯国家联盟 欧佩克 石油输出国组织 欧洲议会 "
+    "欧洲理事会 欧盟委员会 欧洲央行 欧洲中央银行 美联储 国际刑警组织 经合组织 "
+    "世界知识产权组织 国际民航组织 国际海事组织 国际电信联盟 北大西洋公约组织 "
+    "上海合作组织 海合会"
+)
+# University short names that begin common words or names of places.
+_NOT_AFTER_SHORT = {
+    w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")
+    for w in ("北大", "清华", "复旦", "浙大", "中科大", "哈工大")
+}
+_SHORT_NAME_BEFORE = frozenset(
+    "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到、和同考读上"
+)
+
+_ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
+# After a listed place (country, province, city) these words make an organisation:
+# 日本政府, 美国国防部, 中国女排, 上海队.
+_ORGAN_AFTER_PLACE_RE = re.compile(
+    "(?:政府|议会|国会|外交部|国防部|财政部|商务部|央行|中央银行|国家队|代表团|大使馆|使馆|"
+    "总领事馆|领事馆|女排|男排|女足|男足|女篮|男篮|男队|女队|队)(?![伍员长列形])"
 )
 
 _NOT_AFTER_CENTRAL = tuple(
@@ -193,6 +239,21 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "合作社": (False, (), ""),
     "事务所": (True, (), ""),
     "督导组": (True, (), ""),
+    "理事会": (True, (), ""),
+    "分局": (True, ("长",), ""),
+    "博物院": (True, (), ""),
+    "博物馆": (True, (), ""),
+    "纪念馆": (True, (), ""),
+    "美术馆": (True, (), ""),
+    "图书馆": (True, (), ""),
+    "杂志社": (True, (), ""),
+    "通讯社": (True, (), ""),
+    "俱乐部": (True, (), ""),
+    "总工会": (True, (), ""),
+    "研究中心": (True, (), ""),
+    "气象台": (False, (), ""),
+    "天文台": (False, (), ""),
+    "总台": (False, (), ""),
     "工作组": (True, (), ""),
     "指挥部": (True, (), ""),
     "党校": (True, (), ""),
@@ -216,7 +277,7 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     ),
     "中心": (
         False,
-        ("城", "工", "任", "地", "区", "环", "组", "点", "思", "内", "位", "词"),
+        ("城", "工", "任", "地", "区", "环", "组", "点位", "点上", "点的", "思", "内", "位", "词"),
         "副核圆重",
     ),
     "院": (False, ("长", "士", "落", "子", "内", "校", "线"), "医学法庭剧影书寺住病"),
@@ -257,6 +318,13 @@ _SUB_UNIT_RE = re.compile(
     "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
 )
 
+# Branches and institutes chained to an organisation: 杭州市公安局 + 西湖区分局,
+# 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
+_BRANCH_RE = re.compile(
+    f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
+    "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院)(?!长|内|士|里)"
+)
+
 _MAX_PREFIX = 24
 _REGION_CHAR = re.compile(f"[{HAN}0-9]")
 _REGION_RUN = re.compile(f"[{HAN}0-9]+\\Z")  # searched with endpos: the run that ends there
@@ -264,7 +332,8 @@ _STOP_WORDS = split_words(
     "召开 主持 出席 参加 根据 按照 依照 依据 设在 获悉 了解到 位于 来自 包括 作为 关于 对于 "
     "由于 围绕 坚持 荣获 评为 授予 受到 听取 审议 印发 表示 指出 强调 认为 介绍 带领 率领 "
     "陪同 会见 走访 看望 慰问 考察 调研 视察 前往 来到 深入 到达 抵达 进入 离开 加入 退出 "
-    "下沉 举办 组建 成立 设立 通过 要求 共有 拥有 现有 设有 还有 没有 所有 各类"
+    "下沉 举办 组建 成立 设立 通过 要求 共有 拥有 现有 设有 还有 没有 所有 各类 "
+    "击败 战胜 负于 不敌 逼平 战平 迎战 对阵 淘汰 力克 加盟 效力"
 )
 # Greedy: matches up to the end of the last stop word or character of the region.
 _LAST_CUT_RE = re.compile(f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}])")
@@ -320,6 +389,17 @@ def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Cand
         if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
             continue  # 推动市委, 欢迎市民: a verb + a word that starts with 市
         out.append((s, e, LOC, {}))
+    if "族自治" in text:
+        # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
+        starts = {e: s for s, e, _, _ in out}
+        for m in _AUTONOMOUS_RE.finditer(text):
+            a = m.start()
+            s = starts.get(a)
+            if s is None:
+                s = a - 2
+                if s < 0 or any(not is_han(c) or c in _NOT_IN_PLACE for c in text[s:a]):
+                    continue
+            out.append((s, m.end(), LOC, {}))
     # a place right after a place: 衡阳县西渡镇
     queue = list(out)
     while queue:
@@ -350,6 +430,12 @@ def _org_start(
     last_cut = _LAST_CUT_RE.match(text, region_start, a)
     if last_cut is not None:
         region_start, bounded = last_cut.end(), True
+        i = bisect.bisect_left(places, (region_start, -1)) - 1
+        while i >= 0 and places[i][0] >= lo:
+            if places[i][1] >= region_start:
+                region_start = places[i][0]  # 成都市公安局: 都 is inside a place, no cut
+                break
+            i -= 1
     scope = _SCOPE_RE.match(text, region_start, a)
     if scope:
         region_start = scope.end()
@@ -369,6 +455,18 @@ def _org_start(
     return None
 
 
+def _national_ok(text: str, word: str, s: int, e: int) -> bool:
+    """False for 中央 + a common noun (中央空调) and for a university's short name that
+    does not stand as a word (东北大学, 北大荒)."""
+    if word == "中央":
+        return not text.startswith(_NOT_AFTER_CENTRAL, e)
+    if word not in _NOT_AFTER_SHORT:
+        return True
+    if text.startswith(_NOT_AFTER_SHORT[word], e):
+        return False
+    return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
+
+
 def _named_orgs(
     text: str,
     places: list[tuple[int, int]],
@@ -382,7 +480,7 @@ def _named_orgs(
     extra: list[tuple[int, int]] = []
     for s, e in national:
         word = text[s:e]
-        if word == "中央" and text.startswith(_NOT_AFTER_CENTRAL, e):
+        if not _national_ok(text, word, s, e):
             continue
         if word[-1] == "部" and text[e : e + 1] == "门":
             extra.append((e - 1, e + 1))  # 市生态环境部门: not the ministry
@@ -443,6 +541,7 @@ def _suffix_orgs(
 
 def _org_candidates(
     text: str,
+    listed: list[tuple[int, int]],
     places: list[tuple[int, int]],
     national: list[tuple[int, int]],
     suffixes: list[tuple[int, int]],
@@ -454,7 +553,15 @@ def _org_candidates(
     # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
     chained: list[Candidate] = []
     for s, e, _, _ in out:
-        m = _SUB_UNIT_RE.match(text, e)
+        m = _SUB_UNIT_RE.match(text, e) or _BRANCH_RE.match(text, e)
+        if m:
+            chained.append((s, m.end(), ORG, {}))
+            sub = _SUB_UNIT_RE.match(text, m.end())
+            if sub:  # 海淀分局 + 中关村派出所 + 治安科
+                chained.append((s, sub.end(), ORG, {}))
+    # a listed place + an organ or a team: 日本政府, 中国女排
+    for s, e in listed:
+        m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
         if m:
             chained.append((s, m.end(), ORG, {}))
     return out + chained
@@ -464,11 +571,17 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {"place": [], "national": [], "suffix": []}
     for m in _WORD_RE.finditer(text):
-        found[_WORD_KINDS[m.group(0)]].append(m.span())
+        word = m.group(0)
+        found[_WORD_KINDS[word]].append(m.span())
+        if word in _NOT_AFTER_SHORT:
+            # 东北大学: the short name 北大 hides the suffix 大学 that starts inside it
+            inner = _WORD_RE.match(text, m.start() + 1)
+            if inner:
+                found[_WORD_KINDS[inner.group(0)]].append(inner.span())
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     locs, stems = _loc_candidates(text, found["place"])
     places = sorted({(s, e) for s, e, _, _ in locs})
-    orgs = _org_candidates(text, places, found["national"], found["suffix"], stems)
+    orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
     for stem in stems:  # few per page: str.find beats compiling a regex
         i = text.find(stem)

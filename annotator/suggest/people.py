@@ -30,6 +30,7 @@ import re
 
 from annotator.model import Span
 
+from ._places import COUNTRIES, WORLD_CITIES
 from ._text import HAN, Candidate, is_han, split_words, trie_pattern
 
 LABEL = "PER"
@@ -71,7 +72,9 @@ _END_WORDS = split_words(
     "签署 当选 担任 兼任 同 给 把 让 先生 女士 书记 希望 来到 深入 前往 走访 检查 督导 "
     "批示 作出 主讲 点评 总结 宣讲 解读 要 说明 坦言 透露 告诉 获 荣获 获得 被评为 已 "
     "现任 任 今年 日前 近日 昨天 昨日 今天 今日 当天 当日 报道 摄 文 图 整理 赛后 会后 随后 "
-    "事后 此前 对此 曾 正在 首先 同时 亲自 等人 一起 联合"
+    "事后 此前 对此 曾 正在 首先 同时 亲自 等人 一起 联合 公布 发布 公开 夺得 拿下 领衔 "
+    "带领 率领 因 上周 本周 下周 本月 上月 次日 同日 当晚 近期 通电话 举行 抵达 访问 "
+    "出访 签约 领取 当选为 获悉 均 都 个人 本人 教授 院长 同学 老师 当地时间"
 )
 _END_RE = re.compile(trie_pattern(_END_WORDS))
 
@@ -82,9 +85,18 @@ _TRANSLIT = (
     "冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里利莉"
     "列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米明莫姆穆纳娜奈南内尼涅努诺欧帕潘庞佩皮普奇乔切"
     "萨塞桑森沙舍什施斯苏索塔泰坦汤特图托瓦万威维温文沃乌西希谢辛休修雅亚扬耶伊因尤约扎"
-    "泽詹兹佐茨·•"
+    "泽詹兹佐茨登冯齐·•"
 )
 _TRANSLIT_RE = re.compile(f"[{_TRANSLIT}]{{4,10}}")
+# After a title a shorter run (拜登, 普京) is taken when no surname starts there.
+_TRANSLIT_SHORT_RE = re.compile(f"[{_TRANSLIT}]{{2,3}}")
+# Names written with a middle dot are foreign or minority names (买买提·艾力, 马克·吐温):
+# the runs on both sides come from the transliteration characters, with those common in
+# Uyghur and Kazakh names added.
+_DOT_CHARS = _TRANSLIT.rstrip("·•") + "买提吐逊热合力孜依肉木甫汗别江不卜都古丽孙"
+_DOT_NAME_RE = re.compile(
+    f"[{_DOT_CHARS}]{{1,6}}[·•][{_DOT_CHARS}]{{1,6}}(?:[·•][{_DOT_CHARS}]{{1,6}})?"
+)
 
 _SPACE = r"[ \t\u3000]"
 
@@ -99,7 +111,12 @@ _TITLES = split_words(
     "国务委员 常委 宣传部长 组织部长 统战部长 队长 大队长 支队长 组长 副组长 会长 副会长 "
     "理事长 社长 总编辑 主编 行长 台长 馆长 教授 副教授 研究员 院士 专家 负责人 律师 医生 "
     "教练 主持人 委员 代表 大使 总统 首相 外长 发言人 记者 通讯员 实习生 医师 主任医师 "
-    "副主任医师 主治医师 护士长 工程师 高级工程师 教师 老师 博士 村民 市民 居民 农民 村支部书记"
+    "副主任医师 主治医师 护士长 工程师 高级工程师 教师 老师 博士 村民 市民 居民 农民 村支部书记 "
+    # international titles, occupations and roles that stand before a name
+    "总干事 副总干事 国务卿 外相 防长 议长 副议长 副总统 国王 女王 王储 首席执行官 "
+    "首席科学家 创始人 主教练 教练员 球员 选手 运动员 航天员 宇航员 作家 诗人 导演 演员 "
+    "歌手 画家 艺术家 科学家 大户 种粮大户 警官 法官 检察官 被告人 被告 原告 "
+    "犯罪嫌疑人 嫌疑人 被害人 受害人 当事人 死者 伤者"
 )
 
 
@@ -126,10 +143,21 @@ _CLAUSE_START = frozenset(',，。;；:：!！?？、“"（( \t\n\u3000')
 # Every cue word with its kinds; one trie regex finds them all in a single pass.
 # A list of names closed by 等 + a word: 王芳、李娜、张伟等同志参加.
 _ETC = split_words("等同志 等人 等领导 等领导同志 等出席 等参加 等陪同 等嘉宾")
-_KINDS = ("byline", "list", "title", "honorific", "speech", "etc")
+# 老王, 小刘: 老/小 + a surname is a name when a verb, a particle or punctuation follows;
+# common words of that shape are refused.  (In the cue trie: no pass of its own.)
+_FAMILIAR_NOT = frozenset(
+    split_words(
+        "老师 老路 小路 老农 小时 小康 小麦 小米 小于 小车 老白 小白 老成 老练 小童 老房 小房 "
+        "老将 小将 小平 老牛 小牛 小苗 小雪 小满 老区 小区"
+    )
+)
+_FAMILIAR = ["老", "小"]  # the surname after them is checked in Python
+_KINDS = ("byline", "list", "title", "honorific", "speech", "etc", "familiar")
 _CUE_KINDS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in zip(
-    _KINDS, (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH, _ETC), strict=True
+    _KINDS,
+    (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH, _ETC, _FAMILIAR),
+    strict=True,
 ):
     for _w in _words:
         _CUE_KINDS[_w] = (*_CUE_KINDS.get(_w, ()), _kind)
@@ -171,6 +199,8 @@ def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset())
     the 3-character (2 given) and the 2-character form whose end is followed by a name end,
     then the longest form whose characters may be a given name.
     """
+    if "某" in text[pos + 1 : pos + 3]:
+        return None  # 张某, 欧阳某: :func:`_anonymised_names` takes them whole
     options: list[int] = []
     for slen in (2, 1):
         if text[pos : pos + slen] in SURNAMES and len(text[pos : pos + slen]) == slen:
@@ -193,6 +223,19 @@ def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset())
             if fallback is None:
                 fallback = end
     return fallback
+
+
+_TRANSLIT_CHARS = frozenset(_TRANSLIT)
+_PLACES = frozenset(COUNTRIES) | frozenset(WORLD_CITIES)  # 代表巴西: not a name
+
+
+def _japanese_name_end(text: str, pos: int) -> bool:
+    """True when four Han characters at ``pos`` may be a Japanese name (surname and given
+    name of two characters each, after 日本 + a title): 日本首相岸田文雄表示."""
+    name = text[pos : pos + 4]
+    if len(name) < 4 or not all(is_han(c) and c not in _NOT_GIVEN for c in name):
+        return False
+    return _ends_name(text, pos + 4)
 
 
 def _surname_len(word: str) -> int:
@@ -238,6 +281,7 @@ def _list_from(
     known: set[str],
     *,
     trust_first: bool = False,
+    japanese: bool = False,
 ) -> None:
     """Names joined by 、 from ``pos`` on (the first one included).
 
@@ -251,8 +295,14 @@ def _list_from(
             foreign = _TRANSLIT_RE.match(text, pos)
             if foreign and (end is None or foreign.end() > end) and _ends_name(text, foreign.end()):
                 end = foreign.end()  # 秘书长古特雷斯: a transliterated foreign name
-        if end is None:
-            return
+            elif end is None:
+                short = _TRANSLIT_SHORT_RE.match(text, pos)
+                if short and _ends_name(text, short.end()) and short.group(0) not in _PLACES:
+                    end = short.end()  # 总统拜登在: a short foreign name
+            if japanese and _japanese_name_end(text, pos):
+                end = pos + 4  # 日本首相岸田文雄表示
+        if end is None or text[pos:end] in _PLACES:
+            return  # 代表巴西出战: a country, not a name
         nxt = text[end : end + 1]
         if nxt != "、" and not _ends_name(text, end) and not (first and trust_first):
             return
@@ -288,11 +338,17 @@ def _honorific_names(
 
 
 def _names_before_etc(
-    text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
+    text: str,
+    ends: list[int],
+    found: dict[tuple[int, int], str],
+    min_names: int = 1,
 ) -> None:
-    """Names joined by 、 that end before 等: ``王芳、李娜、张伟等同志``, read backwards."""
-    for m in cues:
-        j = m.start()
+    """Names joined by 、 that end before 等: ``王芳、李娜、张伟等同志``, read backwards.
+
+    With ``min_names`` 2 (before a count: ``叶一帆、李二、王小三3名队员``) a single
+    name-shaped word is not enough."""
+    for j in ends:
+        names: list[tuple[int, int]] = []
         while True:
             for length in (2, 3, 4):
                 i = j - length
@@ -302,14 +358,66 @@ def _names_before_etc(
                 before = text[i - 1] if i else ""
                 if before and is_han(before) and before not in _PRE_NAME:
                     continue  # the name would not start at a separator
-                if _name_chars_ok(text[i:j], slen):
-                    found.setdefault((i, j), "list")
+                if _name_chars_ok(text[i:j], slen) and text[i:j] not in _NOT_NAMES:
+                    names.append((i, j))
                     break
             else:
                 break
             if before != "、":
                 break
             j = i - 1
+        if len(names) >= min_names:
+            for span in names:
+                found.setdefault(span, "list")
+
+
+# A count of people after a list of names: 叶一帆、李二、王小三3名队员, 两位.
+# (Anchored on the 、 before the last name: ``re`` finds a literal first character fast.)
+_COUNT_RE = re.compile(
+    f"、(?:(?!、)[{HAN}]){{2,4}}?(?P<n>[0-9一二两三四五六七八九十]{{1,2}}[名位])(?=[{HAN}])"
+)
+
+# 张某, 王某某, 欧阳某: a surname + 某 is how court and police reports name people.
+_MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样")
+
+
+def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    i = text.find("某")
+    while i != -1:
+        end = i + 2 if text[i + 1 : i + 2] == "某" else i + 1
+        for slen in (2, 1):
+            s = i - slen
+            if s >= 0 and text[s:i] in SURNAMES and text[end : end + 1] not in _MOU_NOT_AFTER:
+                if slen == 1 and s and text[s - 1 : i] in SURNAMES:
+                    continue  # the compound surname is tried first
+                found.setdefault((s, end), "anonymised")
+                break
+        i = text.find("某", end)
+
+
+_FAMILIAR_END = frozenset("说笑是正也就还便和今告介表拿把在家又已都一")
+
+
+def _familiar_names(
+    text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
+) -> None:
+    for m in cues:
+        s = m.start()
+        e = s + 2
+        if text[s + 1 : e] not in SURNAMES or text[s:e] in _FAMILIAR_NOT:
+            continue
+        before = text[s - 1] if s else ""
+        if (before and before in "大个多") or (before in SURNAMES and before not in _PRE_NAME):
+            continue  # 大小, 3个小时, 邓小平
+        nxt = text[e : e + 1]
+        if not nxt or not is_han(nxt) or nxt in _FAMILIAR_END:
+            found.setdefault((s, e), "familiar")
+
+
+def _dot_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """买买提·艾力, 马克·吐温: Han runs joined by a middle dot."""
+    for m in _DOT_NAME_RE.finditer(text):
+        found.setdefault(m.span(), "dot")
 
 
 def find_person_candidates(text: str) -> list[Candidate]:
@@ -324,11 +432,25 @@ def find_person_candidates(text: str) -> list[Candidate]:
     for kind in ("list", "title"):
         for m in by_kind[kind]:
             end = m.end()
-            if text[end : end + 1] in SURNAMES or text[end : end + 2] in SURNAMES:
-                _list_from(text, end, found, known, trust_first=kind == "title")
+            nxt = text[end : end + 1]
+            if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
+                japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
+                _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
+            elif kind == "title" and nxt in _TRANSLIT_CHARS:
+                _list_from(text, end, found, known, trust_first=True)
+            elif kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]:
+                _list_from(text, end, found, known, trust_first=True, japanese=True)
     _honorific_names(text, by_kind["honorific"], found)
-    _names_before_etc(text, by_kind["etc"], found)
+    _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
+    if "、" in text:
+        ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
+        _names_before_etc(text, ends, found, min_names=2)
+    if "某" in text:
+        _anonymised_names(text, found)
+    if "·" in text or "•" in text:
+        _dot_names(text, found)
+    _familiar_names(text, by_kind["familiar"], found)
     # propagation: every other occurrence of a found name (longest names first)
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
         i = text.find(name)

@@ -141,3 +141,18 @@ def test_weekdays_parts_of_day_ranges_and_periods(text, fragment):
 
 def test_a_count_of_weeks_is_not_a_weekday():
     assert dates("一周一次") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        ("会议于6月2日至3日举行", ["6月2日至3日"]),
+        ("2023年3月至5月", ["2023年3月至5月"]),
+        ("2019年至2021年间", ["2019年", "2021年"]),
+        ("本月底前完成", ["本月底"]),
+        ("今年前三个月", ["今年前三个月"]),
+        ("与去年同期相比", ["去年同期"]),
+    ],
+)
+def test_ranges_and_relative_periods(text, fragments):
+    assert longest(text) == fragments

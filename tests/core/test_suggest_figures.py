@@ -168,3 +168,24 @@ def test_negative_temperatures():
 
 def test_earthquake_magnitude():
     assert figures("发生7.8级地震") == [("7.8级", {"value": 7.8, "unit": "级"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "unit"),
+    [
+        ("占比超过三成", "超过三成", "成"),
+        ("收入翻了一番", "一番", "番"),
+        ("效率提高一倍", "一倍", "倍"),
+        ("须在15日内办结", "15日", "日"),
+        ("他全场拿下27分", "27分", "分"),
+        ("推出5款新车", "5款", "款"),
+    ],
+)
+def test_context_units(text, fragment, unit):
+    found = [(text[s:e], a["unit"]) for s, e, _l, a in find_figure_candidates(text)]
+    assert found == [(fragment, unit)]
+
+
+@pytest.mark.parametrize("text", ["三成立了公司", "一番话", "9时30分开幕", "15日召开", "梅开二度"])
+def test_context_units_refused(text):
+    assert find_figure_candidates(text) == []

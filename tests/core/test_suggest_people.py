@@ -112,3 +112,24 @@ def test_astral_character_in_and_before_a_name():
     (span,) = find_people(text)
     assert text[span.start : span.end] == "王𠮷"
     assert (span.start, span.end) == (4, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("被告人钱某某被判处有期徒刑三年", ["钱某某"]),
+        ("犯罪嫌疑人欧阳某被抓获", ["欧阳某"]),
+        ("某些地方、某种程度上", []),
+        ("村民老郑说,今年收成不错。", ["老郑"]),
+        ("老师说,3个小时后集合。", []),
+        ("牧民热合曼·吐尔逊告诉记者", ["热合曼·吐尔逊"]),
+        ("总统马杜罗在", ["马杜罗"]),
+        ("外长拉夫罗夫当天表示", ["拉夫罗夫"]),
+        ("日本外相上川阳子表示", ["上川阳子"]),
+        ("代表巴西出战", []),
+        ("孙一帆、钱多、周小满3名队员入选", ["孙一帆", "钱多", "周小满"]),
+        ("长沙、常德2位代表", []),
+    ],
+)
+def test_names_of_court_reports_familiar_forms_and_foreign_names(text, names):
+    assert people(text) == names

@@ -18,7 +18,8 @@ import pytest
 from annotator.suggest import suggest_spans
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = sorted((Path(__file__).resolve().parent / "gold_entities").glob("*.json"))
+# the sample pages' gold (heldout.json, composed sentences, has its own test)
+GOLD = sorted((Path(__file__).resolve().parent / "gold_entities").glob("[0-9]*.json"))
 LABELS = ("PER", "ORG", "LOC", "DATE", "FIGURE")
 MIN_RECALL = {"PER": 0.85, "ORG": 0.85, "LOC": 0.85, "DATE": 0.95, "FIGURE": 0.95}
 MIN_PRECISION = {"DATE": 0.9, "FIGURE": 0.9}
