@@ -908,7 +908,7 @@ class Store:
         only = " AND status = ?" if span_status else ""
         for row in conn.execute(
             f"SELECT page_id, {_SPAN_COLS} FROM spans WHERE page_id IN ({marks}){only} "
-            'ORDER BY page_id, start, "end", id',
+            "ORDER BY page_id, start",  # the index order; callers sort ties themselves
             [*ids, span_status] if span_status else ids,
         ):
             spans[row[0]].append(_row_to_span(row[1:]))
