@@ -87,8 +87,9 @@ def _done_db(runner: CliRunner, tmp_path: Path) -> Path:
         page_id = store.page_ids()[0]
         text = store.page(page_id).text
         start = text.index("邓群策")
-        store.apply(Op("add_span", page_id, {"start": start, "end": start + 3, "label": "PER"}),
-                    "ana")
+        store.apply(
+            Op("add_span", page_id, {"start": start, "end": start + 3, "label": "PER"}), "ana"
+        )
         store.apply(Op("set_page_status", page_id, {"status": "done"}), "ana")
     return db
 
@@ -100,13 +101,23 @@ def test_export_jsonl_to_file_follows_the_contract(runner, tmp_path):
     assert result.exit_code == 0
     records = list(read_jsonl(out))
     assert records and all(r["status"] == "done" for r in records)
-    assert list(records[0]) == ["id", "page_id", "source", "ordinal", "status", "text", "blocks",
-                                "spans", "reviewer", "updated_at"]
+    assert list(records[0]) == [
+        "id",
+        "page_id",
+        "source",
+        "ordinal",
+        "status",
+        "text",
+        "blocks",
+        "spans",
+        "reviewer",
+        "updated_at",
+    ]
     spans = [s for r in records for s in r["spans"]]
     assert {"label": "PER", "text": "邓群策", "origin": "human"}.items() <= spans[0].items()
     for record in records:
         for span in record["spans"]:
-            assert record["text"][span["start"]:span["end"]] == span["text"]
+            assert record["text"][span["start"] : span["end"]] == span["text"]
 
 
 def test_export_json_to_stdout_and_status_all(runner, tmp_path):
