@@ -318,6 +318,17 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         "confidences": dict(nxt.confidences),
     }
     inverse = Op("split_block", op.page_id, {"at": nxt.start, "second": second})
+    # When the merge removed the last block of an article, the articles after it were
+    # renumbered; the inverse puts their numbers back before splitting again.
+    kept = state.blocks[: i + 1] + state.blocks[i + 2 :]
+    renumbered = [
+        [b.start, {"article": old.article}]
+        for old, b in zip(kept, after.blocks, strict=True)
+        if old.article != b.article
+    ]
+    if renumbered:
+        restore = Op("set_blocks", op.page_id, {"changes": renumbered})
+        inverse = Op("batch", op.page_id, {"ops": [restore.to_json(), inverse.to_json()]})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
 
 

@@ -107,6 +107,19 @@ def test_split_then_merge_restores_the_block(store):
     assert store.blocks("p1")[2] == body
 
 
+def test_merging_away_an_article_then_undo_restores_the_article_numbers(store):
+    """Regression: found by the property test below (merge_blocks renumbered articles)."""
+    before = snapshot(store)
+    first = store.apply(Op("mark_other", "p1", {"block": 0}))
+    merged = store.apply(Op("merge_blocks", "p1", {"block": 0}))
+    merged_again = store.apply(Op("merge_blocks", "p1", {"block": 0}))
+    merged_third = store.apply(Op("merge_blocks", "p1", {"block": 0}))
+    assert [b.article for b in store.blocks("p1")] == [None, 1, 1]
+    for applied in (merged_third, merged_again, merged, first):
+        store.apply(applied.inverse, action="undo", target=applied.edit_id)
+    assert snapshot(store) == before
+
+
 def test_a_failed_write_leaves_page_and_log_unchanged(store, monkeypatch):
     before = snapshot(store)
 
@@ -240,7 +253,7 @@ def _op_strategy(store: Store):
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_any_operations_then_inverses_in_reverse_restore_the_database(tmp_path_factory, data):
