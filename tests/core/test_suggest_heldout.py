@@ -14,13 +14,13 @@ to see the table.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 from annotator.suggest import suggest_spans
 
+from .entity_scores import LABELS, label_scores
+
 HELDOUT = Path(__file__).resolve().parent / "gold_entities" / "heldout.json"
-LABELS = ("PER", "ORG", "LOC", "DATE", "FIGURE")
 # Reached when written: PER 1.000/0.894, ORG 1.000/0.981, LOC 1.000/0.943, DATE and
 # FIGURE 1.000/1.000 (before the rules were widened for it: PER 0.846/0.468, ORG
 # 0.860/0.712, LOC 0.846/0.623, DATE 0.881/0.881, FIGURE 0.958/0.868).
@@ -33,25 +33,13 @@ def _items() -> list[dict]:
 
 
 def scores() -> dict[str, tuple[float, float, float, int, int, int]]:
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for item in _items():
-        gold = {(d["start"], d["end"], d["label"]) for d in item["spans"]}
-        pred = {(sp.start, sp.end, sp.label) for sp in suggest_spans(item["text"])}
-        for label in LABELS:
-            g = {x for x in gold if x[2] == label}
-            p = {x for x in pred if x[2] == label}
-            tp[label] += len(g & p)
-            fp[label] += len(p - g)
-            fn[label] += len(g - p)
-    out = {}
-    for label in LABELS:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[label] = (p, r, f, tp[label], fp[label], fn[label])
-    return out
+    return label_scores(
+        (
+            {(d["start"], d["end"], d["label"]) for d in item["spans"]},
+            {(sp.start, sp.end, sp.label) for sp in suggest_spans(item["text"])},
+        )
+        for item in _items()
+    )
 
 
 def errors() -> list[tuple[str, str, str]]:

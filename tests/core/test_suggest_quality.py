@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from annotator.suggest import suggest_spans
 
+from .entity_scores import LABELS, label_scores
+
 ROOT = Path(__file__).resolve().parents[2]
 # the sample pages' gold (heldout.json, composed sentences, has its own test)
 GOLD = sorted((Path(__file__).resolve().parent / "gold_entities").glob("[0-9]*.json"))
-LABELS = ("PER", "ORG", "LOC", "DATE", "FIGURE")
 MIN_RECALL = {"PER": 0.85, "ORG": 0.85, "LOC": 0.85, "DATE": 0.95, "FIGURE": 0.95}
 MIN_PRECISION = {"DATE": 0.9, "FIGURE": 0.9}
 
@@ -34,25 +34,10 @@ def _gold(gold_path: Path) -> set[tuple[int, int, str]]:
 
 
 def scores() -> dict[str, tuple[float, float, float, int, int, int]]:
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for gold_path in GOLD:
-        gold = _gold(gold_path)
-        pred = {(sp.start, sp.end, sp.label) for sp in suggest_spans(_page(gold_path))}
-        for label in LABELS:
-            g = {x for x in gold if x[2] == label}
-            p = {x for x in pred if x[2] == label}
-            tp[label] += len(g & p)
-            fp[label] += len(p - g)
-            fn[label] += len(g - p)
-    out = {}
-    for label in LABELS:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[label] = (p, r, f, tp[label], fp[label], fn[label])
-    return out
+    return label_scores(
+        (_gold(path), {(sp.start, sp.end, sp.label) for sp in suggest_spans(_page(path))})
+        for path in GOLD
+    )
 
 
 def test_gold_files_are_consistent_with_the_pages():

@@ -51,3 +51,13 @@ def empty_db(tmp_path) -> Path:
     path = tmp_path / "empty.db"
     Store.open(path).close()
     return path
+
+
+@pytest.fixture
+def windows(qtbot):
+    """Opens main windows on databases (tests/gui/pages.py) and closes them all after."""
+    from .pages import Windows
+
+    opened = Windows(qtbot)
+    yield opened
+    opened.close_all()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
@@ -11,7 +10,7 @@ from annotator.gui.actions import ACTIONS, MENUS, ShortcutSheet, all_specs, key_
 from annotator.model import Label
 from annotator.resources import default_labels
 
-from .pages import Windows, make_db
+from .pages import make_db
 from .test_window_edits import press
 
 # Keys a read-only text view uses for moving and selecting; no action may take them.
@@ -24,13 +23,6 @@ TEXT_NAVIGATION = [
         "Ctrl+Shift+Right", "Ctrl+Shift+Home", "Ctrl+Shift+End", "Ctrl+A", "Ctrl+C",
     )
 ]  # fmt: skip
-
-
-@pytest.fixture
-def windows(qtbot):
-    opened = Windows(qtbot)
-    yield opened
-    opened.close_all()
 
 
 def test_no_two_actions_share_a_key_sequence():

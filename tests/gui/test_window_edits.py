@@ -13,19 +13,12 @@ from annotator.gui.main_window import MainWindow
 from annotator.model import Block
 from annotator.store import Store
 
-from .pages import SAMPLE, Windows, add_page, make_db, on_modal, paragraphs
+from .pages import SAMPLE, add_page, make_db, on_modal, paragraphs
 
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def windows(qtbot):
-    opened = Windows(qtbot)
-    yield opened
-    opened.close_all()
 
 
 @pytest.fixture

@@ -12,15 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from annotator.gui import workers
 from annotator.store import Store
 
-from .pages import SAMPLE, Windows, add_page, long_page, make_db
+from .pages import SAMPLE, add_page, long_page, make_db
 from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
-
-
-@pytest.fixture
-def windows(qtbot):
-    opened = Windows(qtbot)
-    yield opened
-    opened.close_all()
 
 
 @pytest.fixture
