@@ -276,7 +276,9 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         ((i, b) for i, b in enumerate(state.blocks) if b.start < at < b.end), (None, None)
     )
     if block is None or i is None:
-        raise EditError(f"offset {at} is not inside a block (a split must fall within one)")
+        raise EditError(
+            f"put the caret inside a paragraph to split it (offset {at} is not inside a block)"
+        )
     first_end = at
     while first_end > block.start and _WS.match(text[first_end - 1]):
         first_end -= 1
