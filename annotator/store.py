@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.edits import Changes, Op, PageState, plan
+from annotator.edits import Changes, Op, PageState, Plan, plan
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
@@ -541,23 +541,21 @@ class Store:
         """
         if action not in ("do", "undo", "redo"):
             raise ValueError(f"unknown edit action {action!r}")
-        state = self.page_state(op.page_id)
-        op = self._allocate_span_ids(op)
-        if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
-            # The first edit moves a page to in_progress; as part of the same operation so
-            # that undo restores 'new' exactly.
-            status = Op(
-                "set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True}
-            )
-            op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
-        result = plan(state, op, self.label_names())
-        stamp = now()
+        conn = self.db.conn
+        # Take the write lock before reading: another window may have committed since our
+        # cache was filled, and span ids must not be handed out twice.
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            with self.db.atomic():
-                self._persist(result.before, result.after, stamp, reviewer)
-                edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
-        except sqlite3.DatabaseError:
-            self._states.pop(op.page_id, None)
+            op, result = self._plan(op, action)
+            stamp = now()
+            self._persist(result.before, result.after, stamp, reviewer)
+            edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                self._states.pop(op.page_id, None)
             raise
         after = replace(
             result.after,
@@ -567,6 +565,18 @@ class Store:
         )
         self._remember(after)
         return Applied(op, result.inverse, edit_id, result.changes, after)
+
+    def _plan(self, op: Op, action: str) -> tuple[Op, Plan]:
+        state = self.page_state(op.page_id)
+        op = self._allocate_span_ids(op)
+        if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
+            # The first edit moves a page to in_progress; as part of the same operation so
+            # that undo restores 'new' exactly.
+            status = Op(
+                "set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True}
+            )
+            op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
+        return op, plan(state, op, self.label_names())
 
     def _allocate_span_ids(self, op: Op) -> Op:
         counter = [self._next_span_id()]

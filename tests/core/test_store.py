@@ -188,3 +188,17 @@ def test_decided_span_counts_feed_the_gazetteer(tmp_path):
         store.apply(Op("add_span", "p1", {"start": 4, "end": 7, "label": "PER"}))
         accepted, rejected = store.decided_span_counts()
         assert accepted == {("邓群策", "PER"): 1} and rejected == {}
+
+
+def test_two_connections_never_hand_out_the_same_span_id(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as one, Store.open(path) as two:
+        one.add_page(_page(1), _blocks())
+        one.page_state("p1"), two.page_state("p1")  # both have the page cached
+        a = one.apply(Op("add_span", "p1", {"start": 0, "end": 2, "label": "PER"}))
+        b = two.apply(Op("add_span", "p1", {"start": 4, "end": 6, "label": "ORG"}))
+        ids = {s.id for s in one.spans("p1")}
+        assert len(ids) == 2
+        assert {a.changes.spans, b.changes.spans} == {frozenset({i}) for i in ids}
+        # two's edit was planned on the state after one's, so nothing of one's was lost
+        assert [(s.start, s.label) for s in two.spans("p1")] == [(0, "PER"), (4, "ORG")]
