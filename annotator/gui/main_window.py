@@ -238,6 +238,12 @@ class MainWindow(QMainWindow):
             self._remember_place()
 
     def _on_external(self, page_id: str, changed: bool) -> None:
+        if not page_id:  # no page was shown: another window or the CLI imported pages
+            self._refresh_lists()
+            first = self.store.first_page()
+            if first is not None:
+                self.open_page(first)
+            return
         if changed:
             # Deferred: this may run inside an undo stack's own undo() call.
             QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))

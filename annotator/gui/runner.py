@@ -58,9 +58,13 @@ class EditRunner(QObject):
     def poll(self, page_id: str | None) -> None:
         """Once a second: a new state object for the shown page means another connection
         committed something (the store drops its cache when ``PRAGMA data_version`` moves),
-        to this page or another; ``externalChange`` says whether this page's content changed.
+        to this page or another; ``externalChange`` says whether this page's content changed
+        (page id "" when no page is shown and the database changed).
         """
         if page_id is None:
+            # No page shown (an empty database): pages imported elsewhere should appear.
+            if self.store.changed_elsewhere():
+                self.externalChange.emit("", False)
             return
         held = self._known.get(page_id)
         state = self.store.page_state(page_id)

@@ -303,6 +303,20 @@ def test_text_size_keys_change_the_view_and_are_remembered(windows, db, qtbot):
     assert windows(db).view.point_size() == size + 1
 
 
+def test_an_empty_window_shows_pages_imported_elsewhere(windows, empty_db, qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window = windows(empty_db)
+    assert window.page_id is None
+    # Another program (the command line, another window) imports into the same database.
+    from annotator.pipeline import import_paths
+    from annotator.resources import seeds_dir
+
+    with Store.open(empty_db) as other:
+        import_paths(other, [seeds_dir()])
+    qtbot.waitUntil(lambda: window.page_id is not None, timeout=4000)
+    assert window.page_list.model.rowCount() == 2
+
+
 def test_a_second_window_sees_the_first_windows_edits(windows, db, qtbot):
     first = windows(db)
     second = windows(db)
