@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -165,6 +167,17 @@ def _prepare_in_worker(path: Path) -> Prepared:
     return prepared
 
 
+def _start_method() -> str:
+    methods = multiprocessing.get_all_start_methods()
+    # fork starts workers at once, but forking a process that runs other threads can
+    # deadlock the child. Qt's threads (the window, its import worker) are invisible to
+    # the threading module, so a loaded Qt counts as threads too: then use forkserver.
+    qt_loaded = any(name.startswith("PySide6.Qt") for name in sys.modules)
+    if "fork" in methods and threading.active_count() == 1 and not qt_loaded:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 @contextmanager
 def _preparer(
     count: int, gazetteer: Gazetteer | None, suggest: bool
@@ -173,9 +186,7 @@ def _preparer(
     if count < _PARALLEL_FROM or workers < 2:
         yield lambda files: (prepare(p, gazetteer, suggest) for p in files)
         return
-    # forkserver: never fork a process that may run Qt threads (the window's import worker).
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,

@@ -54,3 +54,20 @@ def test_resuggest_learns_accepted_strings_from_other_pages(tmp_path):
         resuggest(store, ["b"])
         suggested = [(s.start, s.end, s.label, s.origin) for s in store.spans("b", {"suggested"})]
         assert (4, 6, "LOC", "gazetteer") in suggested
+
+
+def test_workers_fork_only_where_no_other_threads_can_be_running(monkeypatch):
+    import sys
+    import threading
+
+    from annotator import pipeline
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    for name in [n for n in sys.modules if n.startswith("PySide6.Qt")]:
+        monkeypatch.delitem(sys.modules, name)
+    assert pipeline._start_method() == "fork"
+    monkeypatch.setitem(sys.modules, "PySide6.QtCore", object())
+    assert pipeline._start_method() == "forkserver"
+    monkeypatch.delitem(sys.modules, "PySide6.QtCore")
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert pipeline._start_method() == "forkserver"
