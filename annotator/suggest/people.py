@@ -62,7 +62,7 @@ SURNAMES: frozenset[str] = frozenset(_SINGLE) | frozenset(_COMPOUND)
 _NOT_GIVEN = frozenset(
     "的了在是和与及等说对向将被把也都就为于以从会要主出指表参讲介传宣致提认率作称还则听"
     "汇带陪调视考看慰答回接进部签当任担兼给让女书市省县区局委记员各全本我该此其这那每某们"
-    "他她它"
+    "他她它着地摄"
 )
 # Words that may directly follow a name (decides 2- versus 3-character names).
 _END_WORDS = split_words(
@@ -138,11 +138,24 @@ _BYLINE_SEP_RE = re.compile(f"(?:{_SPACE}|[、,，])+")
 _HONORIFICS = split_words("同志 总书记 先生 女士 院士 总理 委员长")
 _PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
 
-_SPEECH = split_words("说 强调 指出 表示 要求 认为 介绍 主持 出席 讲话 提出 希望 坦言 透露")
-_CLAUSE_START = frozenset(',，。;；:：!！?？、“"（( \t\n\u3000')
+_SPEECH = split_words(
+    "说 强调 指出 表示 要求 认为 介绍 主持 出席 讲话 提出 希望 坦言 透露 告诉记者 告诉本报 "
+    "回忆 笑着说 说道 谈到 直言 坦承 感慨 补充说 解释说 回忆说"
+)
+# Speech verbs after which ``据`` + a name is a source: ``据王明介绍``.
+_SOURCE_VERBS = frozenset(split_words("介绍 透露 说 表示 回忆 坦言"))
+_CLAUSE_START = frozenset(',，。;；:：!！?？、“”"（( \t\n\u3000')
 # Every cue word with its kinds; one trie regex finds them all in a single pass.
 # A list of names closed by 等 + a word: 王芳、李娜、张伟等同志参加.
-_ETC = split_words("等同志 等人 等领导 等领导同志 等出席 等参加 等陪同 等嘉宾")
+_ETC = split_words("等同志 等人 等领导 等领导同志 等出席 等参加 等陪同 等嘉宾 一行")
+# Role nouns of news reports before a name (村民王大山说, 民警张伟赶到): weaker than a
+# title, the name must be closed by a separator or an end word (说, 告诉 …).
+_ROLES = split_words(
+    "工人 民警 辅警 交警 志愿者 游客 旅客 乘客 队员 球员 学员 员工 职工 党员 护士 患者 "
+    "家属 司机 驾驶员 快递员 外卖员 环卫工人 网格员 讲解员 调解员 消防员 技术员 渔民 牧民 "
+    "果农 菜农 茶农 养殖户 种植户 店主 摊主 车主 业主 户主 考生 村医 战士 冠军 "
+    "得主 队长 副队长 店长 厨师 师傅 导游 社工 园长 村干部"
+)
 # 老王, 小刘: 老/小 + a surname is a name when a verb, a particle or punctuation follows;
 # common words of that shape are refused.  (In the cue trie: no pass of its own.)
 _FAMILIAR_NOT = frozenset(
@@ -152,11 +165,11 @@ _FAMILIAR_NOT = frozenset(
     )
 )
 _FAMILIAR = ["老", "小"]  # the surname after them is checked in Python
-_KINDS = ("byline", "list", "title", "honorific", "speech", "etc", "familiar")
+_KINDS = ("byline", "list", "title", "honorific", "speech", "etc", "familiar", "role")
 _CUE_KINDS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in zip(
     _KINDS,
-    (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH, _ETC, _FAMILIAR),
+    (_BYLINE_CUES, _LIST_CUES, _TITLES, _HONORIFICS, _SPEECH, _ETC, _FAMILIAR, _ROLES),
     strict=True,
 ):
     for _w in _words:
@@ -175,6 +188,33 @@ _NOT_NAMES = frozenset(
         "甘肃 青海 海南 吉林 辽宁 黄河 长江 石油 钢铁 金融 银行 华为 万达 苏宁 阿里 腾讯"
     )
 )
+# Common words that begin with a surname character: a candidate whose first two
+# characters are one of them is not a name where only a verb after it speaks for one.
+_STOP_PREFIXES = frozenset(
+    split_words(
+        "王国 王者 高度 高层 高校 高速 高温 高新 高价 高兴 高声 方面 方案 方式 方法 方向 方便 "
+        "黄金 周边 周围 周末 张力 李子 刘海 陈述 陈年 陈列 马上 马路 于是 于此 何时 何况 何必 "
+        "何为 吕剧 文件 文章 文化 文明 文物 文字 安全 安排 安置 常规 常态 常年 时间 时候 时代 "
+        "时期 成员 成果 成本 成绩 成功 关于 关键 关注 关系 向前 向上 史上 车辆 车主 车间 项目 "
+        "单位 尚未 毕业 温度 包括 程序 景区 费用 连续 管理 路线 路上 左右 齐心 曲线 申请 宣传 "
+        "宣布 司机 游客 房东 业主 师傅 师生 江西 宁夏 苏州 南方 南京 华北 华东 华南 龙头 康复 "
+        "任务 万人 钱款 金额 金属 段落 谈话 严格 严重 严肃 孔子 邓小 江南 甘心 石头 孟子 章程 "
+        "简介 简单 简直 解决 解放 沙漠 鲁迅 路过 路边 乐观 云南 云端 晋级 容易 薄弱 巴西 "
+        "雷雨 雷电 燕子 龙舟 应急 施工 商家 商户 商品 商务 包装 伍子 冷静 冷链 卫生 卫星 "
+        "乔木 霍乱 熊猫 杨柳 梅花 兰花 桂花 柳树 云朵 洪水 温暖 温和 宋代 明代 汉字 谷物 "
+        "苗木 苗圃 蒙古 古代 古城 古镇 池塘 房屋 房子 房价 祝福 贺信 贺电 白天 白色 黑色 "
+        "金色 红色 杜绝 农村 农业 农户 农民 宗旨 庄稼 史料 贾家 董事 骆驼"
+    )
+)
+# Of those, the ones that also begin common names (王国强, 张力伟, 刘海燕): only the
+# two-character word itself is refused.
+_NAME_LIKE_PREFIXES = frozenset(split_words("王国 张力 刘海 黄金"))
+
+
+def _stop_word(name: str) -> bool:
+    """True when ``name`` begins with a common word rather than a name (方面, 马上)."""
+    head = name[:2]
+    return head in _STOP_PREFIXES and (len(name) == 2 or head not in _NAME_LIKE_PREFIXES)
 
 
 def _name_chars_ok(name: str, surname_len: int) -> bool:
@@ -358,7 +398,11 @@ def _names_before_etc(
                 before = text[i - 1] if i else ""
                 if before and is_han(before) and before not in _PRE_NAME:
                     continue  # the name would not start at a separator
-                if _name_chars_ok(text[i:j], slen) and text[i:j] not in _NOT_NAMES:
+                if (
+                    _name_chars_ok(text[i:j], slen)
+                    and text[i:j] not in _NOT_NAMES
+                    and not _stop_word(text[i:j])
+                ):
                     names.append((i, j))
                     break
             else:
@@ -376,6 +420,9 @@ def _names_before_etc(
 _COUNT_RE = re.compile(
     f"、(?:(?!、)[{HAN}]){{2,4}}?(?P<n>[0-9一二两三四五六七八九十]{{1,2}}[名位])(?=[{HAN}])"
 )
+
+# Photo captions: 图为李大山（右）在田间, 王明（左二）, 李明（前排中）.
+_CAPTION_RE = re.compile(r"[（(](?:前排|后排|中排)?[左右中][一二三四五六七八九]?[）)]")
 
 # 张某, 王某某, 欧阳某: a surname + 某 is how court and police reports name people.
 _MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样")
@@ -414,6 +461,35 @@ def _familiar_names(
             found.setdefault((s, e), "familiar")
 
 
+def _role_names(
+    text: str,
+    cues: list[re.Match[str]],
+    found: dict[tuple[int, int], str],
+    known: set[str],
+) -> None:
+    """Names after a role noun (村民王大山说), closed by a separator or an end word."""
+    for m in cues:
+        end = m.end()
+        head = text[end : end + 2]
+        if (head[:1] in SURNAMES or head in SURNAMES) and (
+            head not in _STOP_PREFIXES or head in _NAME_LIKE_PREFIXES
+        ):
+            _list_from(text, end, found, known)  # a separator or an end word must close it
+
+
+def _caption_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names before a position in a photo caption: 图为李大山（右）."""
+    ends = []
+    for paren in "（(":
+        i = text.find(paren)
+        while i != -1:
+            if _CAPTION_RE.match(text, i):
+                ends.append(i)
+            i = text.find(paren, i + 1)
+    if ends:
+        _names_before_etc(text, ends, found)
+
+
 def _dot_names(text: str, found: dict[tuple[int, int], str]) -> None:
     """买买提·艾力, 马克·吐温: Han runs joined by a middle dot."""
     for m in _DOT_NAME_RE.finditer(text):
@@ -440,9 +516,11 @@ def find_person_candidates(text: str) -> list[Candidate]:
                 _list_from(text, end, found, known, trust_first=True)
             elif kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]:
                 _list_from(text, end, found, known, trust_first=True, japanese=True)
+    _role_names(text, by_kind["role"], found, known)
     _honorific_names(text, by_kind["honorific"], found)
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
+    _caption_names(text, found)
     if "、" in text:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)
@@ -464,13 +542,22 @@ def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, 
     """Clause-initial names before a speech verb: ``，郑建新强调``."""
     for m in cues:
         j = m.start()
+        source = m.group(0) in _SOURCE_VERBS
         for length in (2, 3, 4):
             i = j - length
-            if i < 0 or (i > 0 and text[i - 1] not in _CLAUSE_START):
+            if i < 0:
                 continue
+            before = text[i - 1] if i else ""
+            if before and before not in _CLAUSE_START and not (source and before == "据"):
+                continue  # a clause start or 据 + a source verb: 据王明介绍
             name = text[i:j]
             slen = 2 if length == 4 else 1
-            if name[:slen] in SURNAMES and name not in _NOT_NAMES and _name_chars_ok(name, slen):
+            if (
+                name[:slen] in SURNAMES
+                and name not in _NOT_NAMES
+                and not _stop_word(name)
+                and _name_chars_ok(name, slen)
+            ):
                 found.setdefault((i, j), "subject")
                 break
 

@@ -133,3 +133,58 @@ def test_astral_character_in_and_before_a_name():
 )
 def test_names_of_court_reports_familiar_forms_and_foreign_names(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a clause-initial name before a speech verb of news reports
+        ("会后，范晓东告诉记者，项目明年完工。", ["范晓东"]),
+        ("谈起往事，褚明远回忆说，那时条件艰苦。", ["褚明远"]),
+        ("“不容易啊！”侯春生笑着说。", ["侯春生"]),
+        ("，王国强表示，将继续努力。", ["王国强"]),
+        # 据 … 介绍
+        ("据柏文清介绍，该村共有农户三百户。", ["柏文清"]),
+        ("据施红透露，方案已经上报。", ["施红"]),
+        # photo captions
+        ("图为蒲小川（右）在田间查看苗情。", ["蒲小川"]),
+        ("葛丽（左二）与队员们交流。", ["葛丽"]),
+        ("图为彭一鸣、祁红（前排中）在现场。", ["彭一鸣", "祁红"]),
+        # 一行, 等人
+        ("晏海涛一行来到合作社调研。", ["晏海涛"]),
+        ("鲍志强等人参加了活动。", ["鲍志强"]),
+        # bylines in captions
+        ("新华社记者冉小山摄", ["冉小山"]),
+        # role nouns, closed by a separator or an end word
+        ("民警窦海波说，孩子已经找到。", ["窦海波"]),
+        ("游客郜雪告诉记者，景色很美。", ["郜雪"]),
+        ("志愿者甄小雨、卞东说，很有意义。", ["甄小雨", "卞东"]),
+        ("环卫工人阙大明表示", ["阙大明"]),
+    ],
+)
+def test_untitled_names_with_general_cues(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对此，方面表示欢迎。",  # a common word before a speech verb
+        "，马上表示同意。",
+        "，于是说明了情况。",
+        "，高兴地说，今年收成好。",  # 地 ends an adverb, not a name
+        "，成员国表示支持。",
+        "据介绍，该项目总投资三亿元。",
+        "据了解，目前进展顺利。",
+        "代表团一行来到工地。",
+        "在这一行干了十年。",
+        "图为高度（右）示意图。",
+        "民警迅速赶到现场。",
+        "游客高度评价景区服务。",
+        "车主方面表示不满。",
+        "新能源车辆（左）和燃油车。",
+        "会议（中）讨论了方案。",
+    ],
+)
+def test_no_false_names_from_general_cues(text):
+    assert people(text) == []
