@@ -80,34 +80,36 @@ def import_(db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool) -> 
     """Import page text files and folders (.txt, .md, recursive)."""
     from annotator.pipeline import import_paths
 
-    with open_store(db_path) as store:
-        report = _import_with_bar(store, list(paths), not no_suggest, import_paths)
+    with open_store(db_path) as store, _progress_bar() as progress:
+        report = import_paths(store, list(paths), suggest=not no_suggest, progress=progress)
     _print_import_report(report)
     if report.refused:
         sys.exit(1)
 
 
-def _import_with_bar(store: Store, paths: list[Path], suggest: bool, runner: Any) -> Any:
-    bar_holder: dict[str, Any] = {}
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int, str], bool]]:
+    """An import progress callback that draws a bar on standard error from 20 files on."""
+    bar: Any = None
 
     def progress(done: int, total: int, name: str) -> bool:
-        if total >= 20 and "bar" not in bar_holder:
+        nonlocal bar
+        if bar is None and total >= 20:
             bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
-            bar_holder["bar"] = bar.__enter__()
-        if "bar" in bar_holder:
-            bar_holder["bar"].update(done - bar_holder.get("pos", 0))
-            bar_holder["pos"] = done
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
         return True
 
     try:
-        return runner(store, paths, suggest=suggest, progress=progress)
+        yield progress
     finally:
-        if "bar" in bar_holder:
-            bar_holder["bar"].__exit__(None, None, None)
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def _print_import_report(report: Any) -> None:
-    click.echo(report.summary()[0].upper() + report.summary()[1:] + ".")
+    click.echo(report.summary())
     for path, reason in report.refused:
         click.echo(f"  refused {path}: {reason}", err=True)
 
@@ -119,8 +121,8 @@ def demo(db_path: Path | None) -> None:
     from annotator.pipeline import import_paths
     from annotator.resources import seeds_dir
 
-    with open_store(db_path) as store:
-        report = import_paths(store, [seeds_dir()])
+    with open_store(db_path) as store, _progress_bar() as progress:
+        report = import_paths(store, [seeds_dir()], progress=progress)
         path = store.path
     _print_import_report(report)
     click.echo(f"Database: {path}")

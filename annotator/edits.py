@@ -148,6 +148,11 @@ def _articles_in_order(blocks: tuple[Block, ...]) -> list[int]:
     return seen
 
 
+def _check_label(label: Any, labels: frozenset[str]) -> None:
+    if label not in labels:
+        raise EditError(f"unknown label {label!r}; configured labels: {', '.join(sorted(labels))}")
+
+
 def _check_role(role: Any) -> str:
     if role not in ROLES:
         raise EditError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
@@ -348,8 +353,7 @@ def _span_from_args(state: PageState, args: dict[str, Any], labels: frozenset[st
         raise EditError(
             f"span [{start}, {end}) is outside page {state.page.id!r} (0..{len(text)}) or empty"
         )
-    if label not in labels:
-        raise EditError(f"unknown label {label!r}; configured labels: {', '.join(sorted(labels))}")
+    _check_label(label, labels)
     origin = args.get("origin", "human")
     status = args.get("status", "accepted")
     if origin not in SPAN_ORIGINS:
@@ -386,8 +390,7 @@ def _remove_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
 def _relabel_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     span = state.span(op.args["id"])
     label = op.args["label"]
-    if label not in labels:
-        raise EditError(f"unknown label {label!r}; configured labels: {', '.join(sorted(labels))}")
+    _check_label(label, labels)
     if label == span.label:
         raise EditError(f"span {span.id} already has label {label!r}")
     inverse = Op("relabel_span", op.page_id, {"id": span.id, "label": span.label})

@@ -42,11 +42,12 @@ class ImportReport:
     cancelled: bool = False
 
     def summary(self) -> str:
+        """One sentence: counts of imported, skipped and refused files."""
         text = (
-            f"imported {len(self.imported)} page(s), skipped {len(self.skipped)} already "
+            f"Imported {len(self.imported)} page(s), skipped {len(self.skipped)} already "
             f"present, refused {len(self.refused)}"
         )
-        return text + (" (cancelled)" if self.cancelled else "")
+        return text + (" (cancelled)." if self.cancelled else ".")
 
 
 def learnt_gazetteer(store: Store) -> Gazetteer:

@@ -30,3 +30,20 @@ def label_scores(
         f = 2 * p * r / (p + r) if p + r else 0.0
         out[label] = (p, r, f, tp[label], fp[label], fn[label])
     return out
+
+
+def report_and_check(
+    table: dict[str, tuple[float, float, float, int, int, int]],
+    title: str,
+    min_recall: dict[str, float],
+    min_precision: dict[str, float],
+) -> None:
+    """Print the per-label table (shown with ``-s``) and assert the floors."""
+    lines = [f"\n{title:9} precision recall  F1     (tp fp fn)"]
+    for label, (p, r, f, tp, fp, fn) in table.items():
+        lines.append(f"{label:9} {p:9.3f} {r:6.3f} {f:6.3f}  ({tp} {fp} {fn})")
+    print("\n".join(lines))  # noqa: T201 - the report
+    for label, minimum in min_recall.items():
+        assert table[label][1] >= minimum, (label, "recall", table[label])
+    for label, minimum in min_precision.items():
+        assert table[label][0] >= minimum, (label, "precision", table[label])

@@ -161,3 +161,15 @@ def test_suggest_with_unknown_page_is_refused(runner, tmp_path):
     db = _done_db(runner, tmp_path)
     result = runner.invoke(main, ["suggest", "--db", str(db), "--pages", "nope"])
     assert result.exit_code == 1 and "no such page(s): nope" in result.output
+
+
+def test_long_import_shows_progress_on_stderr(runner, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"p{i:02d}.txt").write_text(f"标题{i}\n\n正文第{i}段。", encoding="utf-8")
+    result = _run(runner, "import", "--db", str(tmp_path / "a.db"), str(folder))
+    assert "Importing" in result.stderr
+    assert "Imported 25 page(s)" in result.stdout
+    few = _run(runner, "import", "--db", str(tmp_path / "b.db"), str(folder / "p00.txt"))
+    assert "Importing" not in few.stderr

@@ -16,7 +16,7 @@ import pytest
 
 from annotator.suggest import suggest_spans
 
-from .entity_scores import LABELS, label_scores
+from .entity_scores import LABELS, label_scores, report_and_check
 
 ROOT = Path(__file__).resolve().parents[2]
 # the sample pages' gold (heldout.json, composed sentences, has its own test)
@@ -55,15 +55,8 @@ def test_gold_files_are_consistent_with_the_pages():
 
 
 def test_quality_targets_on_the_sample_pages(capsys):
-    table = scores()
     with capsys.disabled():
-        print("\nlabel   precision recall  F1     (tp fp fn)")  # noqa: T201 - the report
-        for label, (p, r, f, tp, fp, fn) in table.items():
-            print(f"{label:7} {p:9.3f} {r:6.3f} {f:6.3f}  ({tp} {fp} {fn})")  # noqa: T201
-    for label, minimum in MIN_RECALL.items():
-        assert table[label][1] >= minimum, (label, table[label])
-    for label, minimum in MIN_PRECISION.items():
-        assert table[label][0] >= minimum, (label, table[label])
+        report_and_check(scores(), "label", MIN_RECALL, MIN_PRECISION)
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem)
