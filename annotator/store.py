@@ -260,13 +260,29 @@ class EncodedPage:
 
 
 def encode_page(blocks: Sequence[Block], suggestions: Sequence[Span]) -> EncodedPage:
-    """The rows of a new page's blocks and suggestions (no page id; the store adds it)."""
-    return EncodedPage(
-        [_block_values("", b)[1:] for b in blocks],
-        [_span_values("", s)[2:] for s in suggestions],
-        _json([b.to_dict() for b in blocks]),
-        _json([s.to_dict(with_id=False) for s in suggestions]),
-    )
+    """The rows of a new page's blocks and suggestions (no page id; the store adds it).
+
+    The predictions are the same rows as JSON arrays (attributes and confidences stay JSON
+    text inside them): one encoder call per page instead of one dict per block and span,
+    which was a fifth of an import worker's time.
+    """
+    block_rows = [_block_values("", b)[1:] for b in blocks]
+    span_rows = [_span_values("", s)[2:] for s in suggestions]
+    return EncodedPage(block_rows, span_rows, _json(block_rows), _json(span_rows))
+
+
+def _decode_predicted_block(item: Any) -> Block:
+    if isinstance(item, dict):  # databases written before predictions were stored as rows
+        return Block(**item)
+    start, end, role, article, joins, confidence, confidences = item
+    return Block(start, end, role, article, bool(joins), confidence, json.loads(confidences))
+
+
+def _decode_predicted_span(item: Any) -> Span:
+    if isinstance(item, dict):
+        return Span(**item)
+    start, end, label, origin, status, attrs = item
+    return Span(start, end, label, origin, status, json.loads(attrs))
 
 
 _BLOCK_COLS = 'start, "end", role, article, joins_previous, confidence, confidences'
@@ -477,8 +493,8 @@ class Store:
         ).fetchone()
         if row is None:
             return [], []
-        blocks = [Block(**b) for b in json.loads(row[0])]
-        spans = [Span(**s) for s in json.loads(row[1])]
+        blocks = [_decode_predicted_block(b) for b in json.loads(row[0])]
+        spans = [_decode_predicted_span(s) for s in json.loads(row[1])]
         return blocks, spans
 
     def page_state(self, page_id: str) -> PageState:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -105,6 +106,28 @@ def test_add_page_keeps_predictions_as_first_computed(tmp_path):
         blocks, spans = store.predictions("p1")
         assert blocks[0].role == "headline"
         assert [(s.start, s.end, s.label, s.origin) for s in spans] == [(4, 6, "ORG", "rule")]
+
+
+def test_predictions_round_trip_attributes_and_confidences(tmp_path):
+    block = Block(0, 2, "headline", 1, False, 0.6, {"role": 0.6, "boundary": 0.9})
+    figure = Span(4, 6, "FIGURE", "rule", "suggested", {"value": 13.11, "unit": "万吨"})
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), [block, *_blocks()[1:]], [figure])
+        blocks, spans = store.predictions("p1")
+    assert blocks[0] == block and blocks[0].confidences == block.confidences
+    assert spans == [figure]
+
+
+def test_predictions_written_as_dicts_by_earlier_versions_still_read(tmp_path):
+    block = Block(0, 2, "headline", 1, False, 0.6, {"role": 0.6})
+    span = Span(4, 6, "FIGURE", "rule", "suggested", {"value": 2.0, "unit": "个"})
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), _blocks())
+        store.db.execute(
+            "UPDATE predictions SET blocks = ?, spans = ? WHERE page_id = 'p1'",
+            [json.dumps([block.to_dict()]), json.dumps([span.to_dict(with_id=False)])],
+        )
+        assert store.predictions("p1") == ([block], [span])
 
 
 def test_add_page_is_one_transaction(tmp_path):
