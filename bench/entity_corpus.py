@@ -1,0 +1,154 @@
+"""Benchmark: the rule suggesters against an external entity corpus (quality, not speed).
+
+Reads sentences with gold entities and prints, per label, exact-match precision, recall
+and F1 of ``suggest_spans`` (the same call import makes), plus suggestion time per 1,000
+characters. Only the labels the corpus has are scored: a corpus without dates does not
+count our DATE suggestions as false. Two formats are read:
+
+- BIO/BIOES, one character and its tag per line, a blank line between sentences (the
+  MSRA / People's Daily NER files); tags ``B-PER``, ``I-LOC``, ``E-ORG``, ``S-PER``,
+  ``M-…``, also ``PERSON``/``LOCATION``/``ORGANIZATION`` and ``nr``/``ns``/``nt``;
+- ``.tsv``: a sentence, a tab, and its entities in order as ``LABEL=string|…``.
+
+    python bench/entity_corpus.py CORPUS [CORPUS …] [--errors 30] [--model]
+
+No corpus ships with the project (their licences vary); point it at your own gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from annotator.suggest import suggest_spans  # noqa: E402
+
+Triple = tuple[int, int, str]
+_LABELS = {
+    "PER": "PER", "PERSON": "PER", "NR": "PER",
+    "LOC": "LOC", "LOCATION": "LOC", "NS": "LOC", "GPE": "LOC",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "NT": "ORG",
+}  # fmt: skip
+
+
+def read_bio(path: Path) -> Iterator[tuple[str, set[Triple]]]:
+    """Sentences of a character-per-line BIO/BIOES file with their entities."""
+    chars: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8-sig").splitlines(), ""]:
+        parts = line.split()
+        if parts:
+            chars.append(parts[0])
+            tags.append(parts[-1] if len(parts) > 1 else "O")
+        elif chars:
+            yield "".join(chars), _bio_spans(tags)
+            chars, tags = [], []
+
+
+def _bio_spans(tags: list[str]) -> set[Triple]:
+    spans: set[Triple] = set()
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, name = tag.partition("-")
+        name = _LABELS.get(name.upper(), name.upper()) if name else ""
+        inside = prefix in ("I", "M", "E") and name == label
+        if not inside and start is not None:
+            spans.add((start, i, label))
+            start, label = None, None
+        if prefix in ("B", "S") or (prefix in ("I", "M", "E") and start is None):
+            start, label = i, name
+        if prefix in ("E", "S") and start is not None:
+            spans.add((start, i + 1, label))
+            start, label = None, None
+    return spans
+
+
+def read_tsv(path: Path) -> Iterator[tuple[str, set[Triple]]]:
+    """Sentences of ``text<TAB>LABEL=string|…`` lines (entities in order of appearance)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text, _, entities = line.partition("\t")
+        spans: set[Triple] = set()
+        at = 0
+        for item in filter(None, entities.split("|")):
+            label, _, string = item.partition("=")
+            found = text.find(string, at)
+            if found < 0:
+                raise SystemExit(f"{path}:{number}: {string!r} is not in the sentence")
+            spans.add((found, found + len(string), _LABELS.get(label.upper(), label)))
+            at = found + len(string)
+        yield text, spans
+
+
+def score(pairs: list[tuple[set[Triple], set[Triple]]], labels: list[str]) -> list[str]:
+    """Lines of a per-label exact-match table."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for gold, pred in pairs:
+        for label in labels:
+            g = {s for s in gold if s[2] == label}
+            p = {s for s in pred if s[2] == label}
+            tp[label] += len(g & p)
+            fp[label] += len(p - g)
+            fn[label] += len(g - p)
+    lines = []
+    for label in [*labels, "all"]:
+        t = sum(tp.values()) if label == "all" else tp[label]
+        f_p = sum(fp.values()) if label == "all" else fp[label]
+        f_n = sum(fn.values()) if label == "all" else fn[label]
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        lines += [f"{label}_precision={p:.3f}", f"{label}_recall={r:.3f}", f"{label}_f1={f1:.3f}"]
+        lines.append(f"{label}_gold={t + f_n}")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="+", type=Path)
+    parser.add_argument("--errors", type=int, default=0, help="print this many misses per label")
+    parser.add_argument("--model", action="store_true", help="add the jieba suggester")
+    args = parser.parse_args()
+    sentences = []
+    for path in args.corpus:
+        reader = read_tsv if path.suffix == ".tsv" else read_bio
+        sentences.extend(reader(path))
+    labels = sorted({s[2] for _, gold in sentences for s in gold})
+    pairs = []
+    start = time.perf_counter()
+    for text, gold in sentences:
+        predicted = suggest_spans(text, use_model=args.model)
+        pairs.append((gold, {(s.start, s.end, s.label) for s in predicted if s.label in labels}))
+    seconds = time.perf_counter() - start
+    characters = sum(len(text) for text, _ in sentences)
+    print(f"sentences={len(sentences)}")
+    print(f"characters={characters}")
+    print("\n".join(score(pairs, labels)))
+    print(f"ms_per_1000_chars={seconds * 1e6 / max(characters, 1):.2f}")
+    if args.errors:
+        _print_errors(sentences, pairs, labels, args.errors)
+
+
+def _print_errors(sentences, pairs, labels, limit: int) -> None:  # noqa: ANN001
+    for label in labels:
+        misses, extras = [], []
+        for (text, _), (gold, pred) in zip(sentences, pairs, strict=True):
+            for s, e, lab in sorted(gold - pred):
+                if lab == label:
+                    misses.append(f"  miss {text[s:e]}  | {text[max(0, s - 8) : e + 8]}")
+            for s, e, lab in sorted(pred - gold):
+                if lab == label:
+                    extras.append(f"  extra {text[s:e]}  | {text[max(0, s - 8) : e + 8]}")
+        print(f"# {label}: {len(misses)} missed, {len(extras)} extra")
+        print("\n".join(misses[:limit] + extras[:limit]))
+
+
+if __name__ == "__main__":
+    main()

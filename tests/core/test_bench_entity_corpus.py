@@ -1,0 +1,53 @@
+"""The external-corpus benchmark reads BIO/BIOES and TSV gold correctly (its figures
+are only as good as its reader)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parents[2] / "bench" / "entity_corpus.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("entity_corpus", _PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bio_sentences_and_adjacent_entities(bench, tmp_path):
+    lines = ["北 B-ORG", "大 I-ORG", "清 B-ORG", "华 I-ORG", "的 O", "", "胡 B-PER", "绳 I-PER", ""]
+    path = tmp_path / "c.bio"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert list(bench.read_bio(path)) == [
+        ("北大清华的", {(0, 2, "ORG"), (2, 4, "ORG")}),
+        ("胡绳", {(0, 2, "PER")}),
+    ]
+
+
+def test_bioes_and_pos_style_labels(bench, tmp_path):
+    lines = ["在 O", "北 B-NS", "京 E-NS", "见 O", "张 S-PERSON", ""]
+    path = tmp_path / "c.bio"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert list(bench.read_bio(path)) == [("在北京见张", {(1, 3, "LOC"), (4, 5, "PER")})]
+
+
+def test_tsv_finds_repeated_strings_in_order(bench, tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text("李明说李明\tPER=李明|PER=李明\n没有实体\t\n", encoding="utf-8")
+    assert list(bench.read_tsv(path)) == [
+        ("李明说李明", {(0, 2, "PER"), (3, 5, "PER")}),
+        ("没有实体", set()),
+    ]
+
+
+def test_scores_count_only_the_corpus_labels(bench):
+    gold = {(0, 2, "PER"), (3, 5, "LOC")}
+    predicted = {(0, 2, "PER"), (6, 8, "LOC")}
+    lines = bench.score([(gold, predicted)], ["LOC", "PER"])
+    assert "PER_precision=1.000" in lines and "LOC_recall=0.000" in lines
+    assert "all_precision=0.500" in lines and "all_gold=2" in lines
