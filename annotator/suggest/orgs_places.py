@@ -241,6 +241,10 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "督导组": (True, (), ""),
     "理事会": (True, (), ""),
     "分局": (True, ("长",), ""),
+    # 政局 (the political situation) keeps 局 from matching after 政; these organs end so
+    "民政局": (False, ("长",), ""),
+    "财政局": (False, ("长",), ""),
+    "邮政局": (False, ("长",), ""),
     "博物院": (True, (), ""),
     "博物馆": (True, (), ""),
     "纪念馆": (True, (), ""),
@@ -524,6 +528,7 @@ def _suffix_orgs(
     parents: dict[int, int],
 ) -> list[Candidate]:
     out: list[Candidate] = []
+    ends = set(parents)  # where organisations found so far end
     for a, b in suffixes:
         suffix = text[a:b]
         strong, bad_next, bad_prev = _SUFFIXES[suffix]
@@ -534,9 +539,27 @@ def _suffix_orgs(
         if bad_next and text.startswith(bad_next, b):
             continue
         start = _org_start(text, a, strong, places, parents)
+        if start is None:
+            start = _listed_after_org(text, a, ends)
         if start is not None and b - start > len(suffix):
             out.append((start, b, ORG, {}))
+            ends.add(b)
     return out
+
+
+# Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
+_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _listed_after_org(text: str, a: int, ends: set[int]) -> int | None:
+    """Start of a short list item ending at suffix ``a`` that follows an organisation."""
+    for length in range(1, 6):
+        i = a - length
+        if i < 1 or not is_han(text[i]) or text[i] in _NOT_IN_PLACE:
+            return None
+        if text[i - 1] in _LIST_JOINS and i - 1 in ends:
+            return i
+    return None
 
 
 def _org_candidates(
