@@ -85,6 +85,21 @@ def read_tsv(path: Path) -> Iterator[tuple[str, set[Triple]]]:
         yield text, spans
 
 
+def join_sentences(
+    sentences: list[tuple[str, set[Triple]]], size: int
+) -> list[tuple[str, set[Triple]]]:
+    """Consecutive sentences joined ``size`` at a time into one text, a line each."""
+    out = []
+    for i in range(0, len(sentences), max(size, 1)):
+        texts, spans, at = [], set(), 0
+        for text, gold in sentences[i : i + max(size, 1)]:
+            spans |= {(s + at, e + at, label) for s, e, label in gold}
+            texts.append(text)
+            at += len(text) + 1
+        out.append(("\n".join(texts), spans))
+    return out
+
+
 def score(pairs: list[tuple[set[Triple], set[Triple]]], labels: list[str]) -> list[str]:
     """Lines of a per-label exact-match table."""
     tp: Counter[str] = Counter()
@@ -115,11 +130,18 @@ def main() -> None:
     parser.add_argument("corpus", nargs="+", type=Path)
     parser.add_argument("--errors", type=int, default=0, help="print this many misses per label")
     parser.add_argument("--model", action="store_true", help="add the jieba suggester")
+    parser.add_argument(
+        "--join",
+        type=int,
+        default=1,
+        help="suggest on pages of this many consecutive sentences, one per line (as on a "
+        "page, a name found once is found again); scores stay per entity",
+    )
     args = parser.parse_args()
     sentences = []
     for path in args.corpus:
         reader = read_tsv if path.suffix == ".tsv" else read_bio
-        sentences.extend(reader(path))
+        sentences.extend(join_sentences(list(reader(path)), args.join))
     labels = sorted({s[2] for _, gold in sentences for s in gold})
     pairs = []
     start = time.perf_counter()

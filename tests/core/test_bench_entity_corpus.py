@@ -51,3 +51,9 @@ def test_scores_count_only_the_corpus_labels(bench):
     lines = bench.score([(gold, predicted)], ["LOC", "PER"])
     assert "PER_precision=1.000" in lines and "LOC_recall=0.000" in lines
     assert "all_precision=0.500" in lines and "all_gold=2" in lines
+
+
+def test_joined_sentences_keep_their_entities(bench):
+    joined = bench.join_sentences([("李明说", {(0, 2, "PER")}), ("在北京", {(1, 3, "LOC")})], 2)
+    assert joined == [("李明说\n在北京", {(0, 2, "PER"), (5, 7, "LOC")})]
+    assert joined[0][0][5:7] == "北京"
