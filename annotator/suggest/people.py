@@ -30,7 +30,7 @@ import re
 
 from annotator.model import Span
 
-from ._places import COUNTRIES, WORLD_CITIES
+from ._places import AMBIGUOUS, COUNTRIES, NATURAL, PREFECTURES, PROVINCES_SHORT, WORLD_CITIES
 from ._text import HAN, Candidate, is_han, split_words, trie_pattern
 
 LABEL = "PER"
@@ -48,7 +48,7 @@ _SINGLE = (
     "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑"
     "迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴练廉禹祖"
     "漆巴丰卿狄宣晋云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸慕"
-    "危亢嵇哈湛宾戎勾茅於揭尉冶檀阴昝奉尧习"
+    "危亢嵇哈湛宾戎勾茅於揭尉冶檀阴昝奉尧习阎"
 )
 _COMPOUND = split_words(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 西门 "
@@ -64,6 +64,13 @@ _NOT_GIVEN = frozenset(
     "汇带陪调视考看慰答回接进部签当任担兼给让女书市省县区局委记员各全本我该此其这那每某们"
     "他她它着地摄"
 )
+# Surnames that are more often an adverb, a verb or the first character of a common word
+# (曾经, 任职, 许多, 何时, 向前, 常常, 关于, 成为, 万一, 方面, 高兴, 严格, 解决, 连续, 包括):
+# the characters after them must be common given-name characters.
+_ADVERB_SURNAMES = frozenset("曾任许何向常关成万方高严解连包申宣管尚毕左齐乐容晋时于")
+# Inside a three-character name (张和平, 钱其琛, 王主任 is not one) fewer characters are
+# ruled out: the last character is where a name runs into the next word.
+_NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于从着们他她它这那每某该此我各本全")
 # Words that may directly follow a name (decides 2- versus 3-character names).
 _END_WORDS = split_words(
     "主持 出席 强调 指出 说 表示 要求 讲话 参加 介绍 会见 陪同 调研 带队 传达 宣读 致辞 "
@@ -85,7 +92,8 @@ _TRANSLIT = (
     "冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里利莉"
     "列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米明莫姆穆纳娜奈南内尼涅努诺欧帕潘庞佩皮普奇乔切"
     "萨塞桑森沙舍什施斯苏索塔泰坦汤特图托瓦万威维温文沃乌西希谢辛休修雅亚扬耶伊因尤约扎"
-    "泽詹兹佐茨登冯齐·•"
+    "泽詹兹佐茨登冯齐顿逊昂班邦保鲍宾博东凡伏根贡瓜圭洪怀惠考隆累芒敏默妮宁纽珀恰钦琼丘"
+    "热瑞若尚舒松提廷旺韦翁锡仙欣英赞滕黛丝娅莎薇琪丽蕾茜卜茹缪聂挪朴蒲烈代儒·•"
 )
 _TRANSLIT_RE = re.compile(f"[{_TRANSLIT}]{{4,10}}")
 # After a title a shorter run (拜登, 普京) is taken when no surname starts there.
@@ -135,7 +143,11 @@ _BYLINE_RE = re.compile(f"(?:{trie_pattern(_BYLINE_CUES)}){_SPACE}*(?=[{HAN}])")
 _HAN_RUN_RE = re.compile(f"[{HAN}]+")
 _BYLINE_SEP_RE = re.compile(f"(?:{_SPACE}|[、,，])+")
 
-_HONORIFICS = split_words("同志 总书记 先生 女士 院士 总理 委员长")
+# Titles and honorifics written after the name: 习近平总书记, 江泽民主席, 克林顿总统.
+_HONORIFICS = split_words(
+    "同志 总书记 先生 女士 院士 总理 委员长 主席 副主席 总统 副总统 首相 副总理 外长 "
+    "议长 大使 国王 将军 夫人 教授 老师 博士 老先生 书记 部长 主任"
+)
 _PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
 
 _SPEECH = split_words(
@@ -217,11 +229,16 @@ def _stop_word(name: str) -> bool:
     return head in _STOP_PREFIXES and (len(name) == 2 or head not in _NAME_LIKE_PREFIXES)
 
 
-def _name_chars_ok(name: str, surname_len: int) -> bool:
+def _name_chars_ok(name: str, surname_len: int, *, byline: bool = False) -> bool:
     # a plain loop: all() over a generator costs twice as much on this hot path
-    for c in name[surname_len:]:  # noqa: SIM110
-        if c in _NOT_GIVEN or not is_han(c):
+    last = len(name) - 1
+    strict = surname_len == 1 and name[0] in _ADVERB_SURNAMES and not byline
+    for i in range(surname_len, len(name)):
+        c = name[i]
+        if not is_han(c) or c in (_NOT_GIVEN if i == last else _NOT_INNER):
             return False
+        if strict and c not in _GIVEN_COMMON:
+            return False  # 记者曾采访, 出任内阁, 许多人: an adverb or a verb, not a surname
     return True
 
 
@@ -267,6 +284,14 @@ def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset())
 
 _TRANSLIT_CHARS = frozenset(_TRANSLIT)
 _PLACES = frozenset(COUNTRIES) | frozenset(WORLD_CITIES)  # 代表巴西: not a name
+# Place names never proposed as names (伊朗总统: 伊 is a surname, 伊朗 a country); the
+# prefecture names that are also given names or words (金华, 黄山 …) stay possible.
+_NOT_PERSON = (
+    _PLACES
+    | frozenset(PROVINCES_SHORT)
+    | frozenset(NATURAL)
+    | (frozenset(PREFECTURES) - frozenset(AMBIGUOUS))
+)
 
 
 def _japanese_name_end(text: str, pos: int) -> bool:
@@ -298,7 +323,7 @@ def _byline_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, i
             word = tok.group(0)
             slen = _surname_len(word)
             end: int | None = None
-            if slen and 1 <= len(word) - slen <= 2 and _name_chars_ok(word, slen):
+            if slen and 1 <= len(word) - slen <= 2 and _name_chars_ok(word, slen, byline=True):
                 end = tok.end()  # a token standing alone: the whole token is the name
             else:
                 cut = name_at(text, pos)
@@ -373,8 +398,24 @@ def _honorific_names(
                 break
             if best is None and length == 3:
                 best = (i, j)
+        if best is None:
+            best = _foreign_name_before(text, j)
         if best:
             found.setdefault(best, "honorific")
+
+
+def _foreign_name_before(text: str, j: int) -> tuple[int, int] | None:
+    """A transliterated name ending at ``j`` that starts at a clause or phrase boundary
+    (``会见了克林顿总统``; not ``俄罗斯总统``, whose run 罗斯 starts inside a word)."""
+    i = j
+    while i > 0 and j - i < 8 and text[i - 1] in _TRANSLIT_CHARS:
+        i -= 1
+    if j - i < 2 or text[i:j] in _PLACES:
+        return None
+    before = text[i - 1] if i else ""
+    if before and is_han(before) and before not in _PRE_NAME:
+        return None
+    return (i, j)
 
 
 def _names_before_etc(
@@ -413,6 +454,66 @@ def _names_before_etc(
         if len(names) >= min_names:
             for span in names:
                 found.setdefault(span, "list")
+
+
+# Three or more short items joined by 、 (a roster: 胡德风、徐新、刘云厚、郑健执棒).
+_ROSTER_RE = re.compile(f"[{HAN}·•]{{2,12}}(?:、[{HAN}·•]{{2,8}}){{2,}}")
+
+
+def _place_not_person(name: str) -> bool:
+    """A place, or a place + a word (印尼新总统, 伊朗总统): not a personal name."""
+    return name in _NOT_PERSON or (len(name) > 2 and name[:2] in _NOT_PERSON)
+
+
+def _whole_name(text: str, i: int, j: int) -> bool:
+    """True when ``text[i:j]`` reads as one personal name, Chinese or transliterated."""
+    name = text[i:j]
+    if name in _NOT_PERSON or name in _NOT_NAMES:
+        return False
+    slen = 2 if name[:2] in SURNAMES and len(name) >= 3 else 1
+    if name[:slen] in SURNAMES and 2 <= len(name) <= slen + 2:
+        given = name[slen:]
+        return (
+            _name_chars_ok(name, slen)
+            and not _stop_word(name)
+            and any(c in _GIVEN_COMMON for c in given)  # 理论、方针、政策: not a roster
+        )
+    return 3 <= len(name) <= 9 and all(c in _TRANSLIT_CHARS for c in name)
+
+
+def _name_ending_at(text: str, i: int, j: int) -> tuple[int, int] | None:
+    """The longest whole name that ends an item ``text[i:j]``."""
+    for n in (4, 3, 2):
+        if j - n >= i and _whole_name(text, j - n, j):
+            return (j - n, j)
+    return None
+
+
+def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
+    """The whole name that begins an item ``text[i:j]`` and ends where a name may end."""
+    for n in (2, 3, 4):
+        end = i + n
+        if end <= j and _whole_name(text, i, end) and (end == j or _ends_name(text, end)):
+            return (i, end)
+    return None
+
+
+def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names of a roster without a cue: every inner item must be a whole name; the first
+    item may carry words before its name (男队员还有王励勤、阎森、马琳) and the last one
+    words after it (…、郑健执棒)."""
+    for m in _ROSTER_RE.finditer(text):
+        items, at = [], m.start()
+        for part in m.group(0).split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        if not all(_whole_name(text, i, j) for i, j in items[1:-1]):
+            continue
+        first = _name_ending_at(text, *items[0])
+        last = _name_starting_at(text, *items[-1])
+        for span in [first, *items[1:-1], last]:
+            if span is not None:
+                found.setdefault(span, "roster")
 
 
 # A count of people after a list of names: 叶一帆、李二、王小三3名队员, 两位.
@@ -520,15 +621,19 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _honorific_names(text, by_kind["honorific"], found)
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
+    _clause_subjects(text, found)
     _caption_names(text, found)
     if "、" in text:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)
+        _roster_names(text, found)
     if "某" in text:
         _anonymised_names(text, found)
     if "·" in text or "•" in text:
         _dot_names(text, found)
     _familiar_names(text, by_kind["familiar"], found)
+    for key in [k for k in found if _place_not_person(text[k[0] : k[1]])]:
+        del found[key]
     # propagation: every other occurrence of a found name (longest names first)
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
         i = text.find(name)
@@ -560,6 +665,44 @@ def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, 
             ):
                 found.setdefault((i, j), "subject")
                 break
+        else:
+            foreign = _foreign_name_before(text, j)
+            if foreign and (not foreign[0] or text[foreign[0] - 1] in _CLAUSE_START):
+                found.setdefault(foreign, "subject")  # ，纳扎尔巴耶夫指出
+
+
+# Characters common in given names (by their frequency in name registers, not in any one
+# paper): a clause-initial surname + two of them before a verb reads as a name.
+_GIVEN_COMMON = frozenset(
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬燕彬鑫斌宇浩凯俊鹏飞波辉"
+    "力林建文志国春海峰晨东雪琳梅莉婷颖晶慧佳欣瑶怡倩婧璐雯蕾薇妍悦琪琴云凤菊翠荣兵毅健新"
+    "生龙元胜学祥才发武成康星光天达安岩中茂进坚彪博诚先敬震振壮思群豪邦承乐绍功松善厚庆民"
+    "友裕河哲江亮政谦奇翰朗伯宏若鸣朋梁栋维启克伦翔旭泽辰士家致树炎德时泰盛雄琛钧冠策腾楠"
+    "风航弘义兴良富顺信子昌宁贵仁福永忠立秋冬夏金银宝珍珠美香月莲芝素惠巧淑嘉琼勤珊青婉娴"
+    "瑾露雁蓓仪荷丹蓉君蕊菁梦岚馨韵园艺咏卿聪澜纯毓昭冰爽茗羽希育筠柔竹凝晓欢霄枫芸菲寒伊"
+    "亚宜舒影阳妮初恒鸿剑娇宽灵晴容睿堂威韦萱彦雨叶媛源洪湘渝川汉清浦涵润泉沛铭锋钢铁鑫"
+    "鹤鹰凡帆全贤琦璇瑞祖耀炜煜熙照焕然孝廷培基坤城垚增喜寿禄祺禧继纪绪维绮缘纲纬森"
+)
+
+
+def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
+    """A clause-initial three-character name before a verb or particle that follows names:
+    ``。宋心莲每天…``, ``，王建新闷在…`` is left, ``曹建明从…`` is taken."""
+    for m in _CLAUSE_NAME_RE.finditer(text):
+        i = m.start(1)
+        name = m.group(1)
+        if (
+            name[1] in _GIVEN_COMMON
+            and name[2] in _GIVEN_COMMON
+            and not _stop_word(name)
+            and name not in _NOT_NAMES
+            and _END_RE.match(text, i + 3)
+            and not _END_RE.match(text, i + 1)  # 程先生, 郑女士: a surname + an honorific
+        ):
+            found.setdefault((i, i + 3), "subject")
+
+
+_CLAUSE_NAME_RE = re.compile(f"(?:^|(?<=[。，；：！？“\n]))([{_SINGLE}][{HAN}]{{2}})", re.M)
 
 
 def find_people(text: str) -> list[Span]:

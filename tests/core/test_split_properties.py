@@ -140,12 +140,19 @@ def test_split_is_deterministic(text):
     assert split_page(text) == split_page(text)
 
 
+# Leading pads end in a line break: a leading U+3000 would indent the first line, and
+# indentation is part of a hard-wrapped line's width (hypothesis found a page of digit lines
+# whose column width, and so its paragraphs, changed with it), so it is not "around" the page.
 @settings(max_examples=200, deadline=None)
-@given(ANY_PAGE, st.sampled_from(["", "\n", "\n\n", "  \n \n", "\u3000"]))
-def test_whitespace_around_the_page_does_not_change_the_blocks(text, pad):
+@given(
+    ANY_PAGE,
+    st.sampled_from(["", "\n", "\n\n", "  \n \n"]),
+    st.sampled_from(["", "\n", "\n\n", "  \n \n", "\u3000", "\u3000\n"]),
+)
+def test_whitespace_around_the_page_does_not_change_the_blocks(text, pad, tail):
     shifted = [
         (b.start - len(pad), b.end - len(pad), b.role, b.article, b.joins_previous)
-        for b in split_page(pad + text + pad)
+        for b in split_page(pad + text + tail)
     ]
     plain = [(b.start, b.end, b.role, b.article, b.joins_previous) for b in split_page(text)]
     assert shifted == plain

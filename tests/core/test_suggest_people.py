@@ -188,3 +188,42 @@ def test_untitled_names_with_general_cues(text, names):
 )
 def test_no_false_names_from_general_cues(text):
     assert people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("副局长张和平参加了会议", ["张和平"]),  # 和 inside a name
+        ("钱其琛指出，要加强合作", ["钱其琛"]),
+        ("去年王建国主席访问了南方", ["王建国"]),  # a title after the name
+        ("会见了克林顿总统", ["克林顿"]),
+        ("美国总统克林顿19日宣布", ["克林顿"]),
+        ("伊朗总统哈塔米说", ["哈塔米"]),  # 伊 is a surname, 伊朗 a country
+        ("纳扎尔巴耶夫指出，此行的目的", ["纳扎尔巴耶夫"]),
+        ("，王建华从理论和实践结合上作了阐述", ["王建华"]),
+    ],
+)
+def test_names_by_title_after_foreign_subject_and_clause_start(text, names):
+    assert people(text) == names
+
+
+def test_a_roster_without_a_cue():
+    text = "男队员还有李红梅、赵国强、孙立新、周晓燕等人。"
+    assert people(text) == ["李红梅", "赵国强", "孙立新", "周晓燕"]
+    foreign = "后卫阿尔代尔、贡萨尔维斯、多里瓦和邓加"
+    assert people(foreign)[:2] == ["阿尔代尔", "贡萨尔维斯"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学习党的理论、方针、政策",  # 方 is a surname, 方针 a word
+        "安徽、江西、湖南三省",
+        "记者曾采访过当地农户",  # 曾 the adverb
+        "东条英机出任内阁首相",  # 任 the verb before a title
+        "许多人说，这里变了",
+        "程先生就被欺辱过",  # a surname + 先生 is not a three-character name
+    ],
+)
+def test_no_false_names_from_the_new_cues(text):
+    assert [n for n in people(text) if n not in ("东条英机",)] == []
