@@ -176,9 +176,10 @@ _SHORT_NAME_BEFORE = frozenset(
 
 _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # After a listed place (country, province, city) these words make an organisation:
-# 日本政府, 美国国防部, 中国女排, 上海队.
+# 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
+# place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
 _ORGAN_AFTER_PLACE_RE = re.compile(
-    "(?:政府|议会|国会|外交部|国防部|财政部|商务部|央行|中央银行|国家队|代表团|大使馆|使馆|"
+    "(?:议会|国会|外交部|国防部|财政部|商务部|央行|中央银行|国家队|代表团|大使馆|使馆|"
     "总领事馆|领事馆|女排|男排|女足|男足|女篮|男篮|男队|女队|队)(?![伍员长列形])"
 )
 
@@ -503,6 +504,8 @@ def _named_orgs(
     for m in _ADMIN_ORG_RE.finditer(text):
         start = m.start()
         place = place_ends.get(start + 1)
+        if place is not None and m.group(0)[1:] in ("政府", "人民政府"):
+            continue  # 衡阳市政府: the place is the entity (市政府 alone stays an organ)
         if place is not None:
             start = place  # 衡阳市委: the place the level character ends
             while start in place_ends and place_ends[start] < start:
