@@ -5,7 +5,8 @@ Pure Python (no Qt, no SQL): the store and the window call :func:`suggest_spans`
 Suggesters, each its own module with its own rules documented there:
 
 * :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER),
-  :mod:`.orgs_places` (ORG, LOC): ``origin="rule"``;
+  :mod:`.orgs_places` (ORG, LOC), :mod:`.abbreviations` (LOC: 中美关系, 访华):
+  ``origin="rule"``;
 * :mod:`.gazetteer`: strings accepted on reviewed pages, ``origin="gazetteer"``;
 * :mod:`.model_tagger`: jieba POS tags, optional, ``origin="model"``.
 
@@ -38,6 +39,7 @@ from typing import Any
 from annotator.model import Block, Span
 
 from . import model_tagger
+from .abbreviations import find_abbreviation_candidates
 from .dates import find_date_candidates, find_dates
 from .figures import find_figure_candidates, find_figures, parse_figure
 from .gazetteer import Gazetteer
@@ -109,6 +111,7 @@ def _rule_candidates(text: str) -> list[_Cand]:
         find_date_candidates,
         find_person_candidates,
         find_org_place_candidates,
+        find_abbreviation_candidates,
     ):
         out.extend((s, e, label, "rule", attrs) for s, e, label, attrs in finder(text))
     return out

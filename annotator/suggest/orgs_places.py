@@ -72,6 +72,7 @@ _RING_ROADS = [
 _GENERIC = frozenset(
     split_words(
         "城区 地区 山区 景区 园区 小区 市区 郊区 辖区 片区 街区 校区 厂区 矿区 灾区 牧区 林区 "
+        "赛区 分赛区 麦区 烟区 产区 大县 强县 穷村 穷县 油路 柏油路 水泥路 土路 "
         "库区 深水区 禁区 误区 盲区 功能区 服务区 示范区 试验区 开发区 保护区 集聚区 工业区 "
         "新城区 老城区 中心区 核心区 行政区 自治区 警备区 军区 战区 社区 营区 湖区 "
         "行政村 自然村 贫困村 示范村 乡村 农村 城乡 山村 渔村 新农村 县城 城镇 乡镇 集镇 小镇 古镇 "
@@ -85,7 +86,13 @@ _GENERIC = frozenset(
 )
 _DEICTIC_FIRST = frozenset("全各本我该此每其这那两多某一新老大小")
 # characters that never stand inside the prefix of a place found by pattern
-_NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这那")
+_NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这那之个")
+# A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
+# 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
+_NOT_PLACE_START = re.compile(
+    "加强|改善|实行|建设|发展|推进|打造|创建|建成|成为|带动|推动|促进|实现|扶持|帮助|支持|"
+    "主要|普通|平坦|宽阔|今日|当年|所有|整个|周边|附近|全体"
+)
 _LAST_STOP_RE = re.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
 
 
@@ -369,7 +376,11 @@ _AFTER_CITY_WORD = frozenset("委政民场区级域直情长领容县里内外�
 
 def _pattern_place_ok(name: str, suffix_len: int) -> bool:
     prefix = name[: len(name) - suffix_len]
-    return not _generic(name) and not any(c in _NOT_IN_PLACE for c in prefix)
+    return (
+        not _generic(name)
+        and not any(c in _NOT_IN_PLACE for c in prefix)
+        and not _NOT_PLACE_START.match(prefix)
+    )
 
 
 def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
@@ -472,6 +483,36 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
     return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
 
 
+def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> list[Candidate]:
+    """Organs named by a level character (衡阳市委, 市人大, 中共耒阳市委, 县政府)."""
+    out: list[Candidate] = []
+    place_ends: dict[int, int] = {}
+    for ps, pe in places:
+        if pe not in place_ends or ps < place_ends[pe]:
+            place_ends[pe] = ps
+    for m in _ADMIN_ORG_RE.finditer(text):
+        start = m.start()
+        place = place_ends.get(start + 1)
+        if place is not None and m.group(0)[1:] in ("政府", "人民政府"):
+            continue  # 衡阳市政府: the place is the entity (市政府 alone stays an organ)
+        if place is not None:
+            start = place  # 衡阳市委: the place the level character ends
+            while start in place_ends and place_ends[start] < start:
+                start = place_ends[start]  # 株洲市石峰区委: places in a row
+        elif start and text[start - 1] in _NOT_BEFORE_LEVEL:
+            continue  # 全市政府系统, 我省人大 …: no organ of a named level
+        else:
+            # 中共耒阳市委: 中共 + an unlisted place name + level
+            party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)
+            if party:
+                start = party.start() + 2
+                stems.add(party.group(1))
+        if text.startswith("中共", start - 2):
+            start -= 2
+        out.append((start, m.end(), ORG, {}))
+    return out
+
+
 def _named_orgs(
     text: str,
     places: list[tuple[int, int]],
@@ -497,30 +538,7 @@ def _named_orgs(
                 extra.append((e - n, e))
             continue
         out.append((s, e, ORG, {}))
-    place_ends: dict[int, int] = {}
-    for ps, pe in places:
-        if pe not in place_ends or ps < place_ends[pe]:
-            place_ends[pe] = ps
-    for m in _ADMIN_ORG_RE.finditer(text):
-        start = m.start()
-        place = place_ends.get(start + 1)
-        if place is not None and m.group(0)[1:] in ("政府", "人民政府"):
-            continue  # 衡阳市政府: the place is the entity (市政府 alone stays an organ)
-        if place is not None:
-            start = place  # 衡阳市委: the place the level character ends
-            while start in place_ends and place_ends[start] < start:
-                start = place_ends[start]  # 株洲市石峰区人民政府: places in a row
-        elif start and text[start - 1] in _NOT_BEFORE_LEVEL:
-            continue  # 全市政府系统, 我省人大 …: no organ of a named level
-        else:
-            # 中共耒阳市委: 中共 + an unlisted place name + level
-            party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)
-            if party:
-                start = party.start() + 2
-                stems.add(party.group(1))
-        if text.startswith("中共", start - 2):
-            start -= 2
-        out.append((start, m.end(), ORG, {}))
+    out += _level_organs(text, places, stems)
     return out, extra
 
 
@@ -614,6 +632,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         while i != -1:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
+    if "发展中国家" in text:  # developing countries: no 中国 in it
+        locs = [c for c in locs if not text.startswith("发展中国家", c[0] - 2)]
     return locs + orgs
 
 
