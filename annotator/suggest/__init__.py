@@ -215,24 +215,16 @@ def suggest_spans(
         cands.extend(
             (s, e, lab, "model", a) for s, e, lab, a in model_tagger.model_candidates(text)
         )
-    skip: list[tuple[int, int]] = [(b.start, b.end) for b in blocks or () if b.role == "other"]
-    if not (rejected or skip or gazetteer is not None or use_model):
-        return [_make_span(*c) for c in _resolve(cands)]  # rule candidates only: all valid
-    kept: list[_Cand] = []
-    for c in cands:
-        s, e, label, origin = c[0], c[1], c[2], c[3]
-        if (s, e, label) in rejected:
-            continue
-        if origin != "rule" and not _valid(text, s, e):
-            continue  # rule patterns cannot match whitespace, newlines or # and *
-        if (
-            gazetteer is not None
-            and origin != "gazetteer"
-            and gazetteer.blocked
-            and gazetteer.is_blocked(text[s:e], label)
-        ):
-            continue
-        if skip and any(bs < e and s < be for bs, be in skip):
-            continue
-        kept.append(c)
+    # rule patterns cannot match whitespace, newlines or # and *; other origins are checked
+    kept = [c for c in cands if c[3] == "rule" or _valid(text, c[0], c[1])]
+    if rejected:
+        kept = [c for c in kept if (c[0], c[1], c[2]) not in rejected]
+    if gazetteer is not None and gazetteer.blocked:
+        kept = [
+            c
+            for c in kept
+            if c[3] == "gazetteer" or not gazetteer.is_blocked(text[c[0] : c[1]], c[2])
+        ]
+    for bs, be in [(b.start, b.end) for b in blocks or () if b.role == "other"]:
+        kept = [c for c in kept if not (bs < c[1] and c[0] < be)]
     return [_make_span(*c) for c in _resolve(kept)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ._text import Candidate
+from ._text import Candidate, is_han
 
 LABEL = "LOC"
 
@@ -30,31 +30,55 @@ _PAIR_WORDS = (
     "建交|友谊|交流|核|外长|经济|科技|两军|两党|人民|文化|对话|磋商|争端|冲突|双边|领导人|"
     "三国|四国|等国|特使|元首"
 )
-# A clause boundary or a function word may stand before an abbreviation.
-_BEFORE = r"(?:(?<![\u4e00-\u9fff])|(?<=[与同和对向在及由据让使令把被为是称但而并且就也都]))"
+# A clause boundary or a function word may stand before an abbreviation.  (Every pattern
+# starts with its abbreviation's character class, so that ``re`` skips the text in C; the
+# character before is checked in Python.)
+_FUNCTION_WORDS = frozenset("与同和对向在及由据让使令把被为是称但而并且就也都")
+# 今日军队, 节日军演: 日 is "day" after these
+_DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多数翌本连逐同")
 
 _PAIR_RE = re.compile(f"([{_COUNTRY}])([{_COUNTRY}])(?=(?:{_PAIR_WORDS}))")
 _LIST_RE = re.compile(f"[{_COUNTRY}](?:、[{_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _SIDE_RE = re.compile(
-    f"{_BEFORE}([中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台])方"
-    "(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形])"
+    "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
 _TRAVEL_RE = re.compile(
     "(?:访|来|驻|抵|赴|旅|离|返|进|在|对|援|侵|抗|居)([华京美英法德俄港台澳韩朝])"
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华])"
 )
 _ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
-_COMPOUND_RE = re.compile(
-    "(?:(华)(?:人|侨|裔|工|商|埠)|(港)(?:人|督|府|商|资|英)|(台)(?:商|胞|资)|"
-    "(?<![今昨明每当次终节假生白平近前往旧末多数翌本连逐同])"
-    "([日美英俄法德以])(?:军|寇|伪)(?!队|事|人|装|训|营|官|舰)|"
-    f"{_BEFORE}([{_COUNTRY}])籍)"
-)
+# X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
+_COMPOUND_NEXT = {
+    "华": "人侨裔工商埠",
+    "港": "人督府商资英",
+    "台": "商胞资",
+    **{c: "军寇伪籍" for c in "日美英俄法德以"},
+}
+_COMPOUND_RE = re.compile(f"[华港台{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
 _HEAD_RE = re.compile(
-    f"{_BEFORE}([美俄日英法德意印巴以伊朝韩越泰葡澳墨])(?:总统|总理|首相|外长|防长|议会|国会|驻)"
+    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨](?=总统|总理|首相|外长|防长|议会|国会|驻)"
 )
 # 本港 / 港人治港: 港 after 本 or 治
-_HONG_KONG_RE = re.compile("(?<=[本治])(港)(?![口湾区务])")
+_HONG_KONG_RE = re.compile("港(?![口湾区务])")
+
+
+def _after_boundary(text: str, i: int) -> bool:
+    """True at the start of a clause or after a function word."""
+    return i == 0 or not is_han(text[i - 1]) or text[i - 1] in _FUNCTION_WORDS
+
+
+def _compound_ok(text: str, i: int) -> bool:
+    c, nxt = text[i], text[i + 1]
+    if nxt == "籍":
+        return _after_boundary(text, i)  # 德籍, 美籍
+    if nxt not in _COMPOUND_NEXT.get(c, ""):
+        return False
+    if nxt in "军寇伪":
+        after = text[i + 2 : i + 3]
+        if after and after in "队事人装训营官舰":
+            return False  # 美军事, 日军队: another word
+        return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日军; not 今日军队
+    return True
 
 
 def find_abbreviation_candidates(text: str) -> list[Candidate]:
@@ -67,8 +91,17 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)
         )
-    for regex in (_SIDE_RE, _TRAVEL_RE, _ANTI_JAPAN_RE, _COMPOUND_RE, _HEAD_RE, _HONG_KONG_RE):
-        for m in regex.finditer(text):
-            group = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
-            out.append((m.start(group), m.end(group), LABEL, {}))
+    for m in _TRAVEL_RE.finditer(text):
+        out.append((m.start(1), m.end(1), LABEL, {}))
+    for m in _ANTI_JAPAN_RE.finditer(text):
+        out.append((m.start(1), m.end(1), LABEL, {}))
+    for regex, ok in (
+        (_SIDE_RE, _after_boundary),
+        (_HEAD_RE, _after_boundary),
+        (_COMPOUND_RE, _compound_ok),
+        (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
+    ):
+        out.extend(
+            (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
+        )
     return out

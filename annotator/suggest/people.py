@@ -457,7 +457,10 @@ def _names_before_etc(
 
 
 # Three or more short items joined by 、 (a roster: 胡德风、徐新、刘云厚、郑健执棒).
-_ROSTER_RE = re.compile(f"[{HAN}·•]{{2,12}}(?:、[{HAN}·•]{{2,8}}){{2,}}")
+# Anchored on its first 、 (a literal lets ``re`` skip the rest of the text in C): the
+# inner items of the roster; the first and last items are read around the match.
+_ROSTER_RE = re.compile(f"、(?:[{HAN}·•]{{2,8}}、)+")
+_ITEM_CHAR_RE = re.compile(f"[{HAN}·•]")
 
 
 def _place_not_person(name: str) -> bool:
@@ -503,12 +506,21 @@ def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
     item may carry words before its name (男队员还有王励勤、阎森、马琳) and the last one
     words after it (…、郑健执棒)."""
     for m in _ROSTER_RE.finditer(text):
-        items, at = [], m.start()
-        for part in m.group(0).split("、"):
+        items, at = [], m.start() + 1
+        for part in m.group(0)[1:-1].split("、"):
             items.append((at, at + len(part)))
             at += len(part) + 1
-        if not all(_whole_name(text, i, j) for i, j in items[1:-1]):
+        if not all(_whole_name(text, i, j) for i, j in items):
             continue
+        i = m.start()
+        while i > m.start() - 12 and i > 0 and _ITEM_CHAR_RE.match(text, i - 1):
+            i -= 1
+        j = m.end()
+        while j < m.end() + 8 and _ITEM_CHAR_RE.match(text, j):
+            j += 1
+        if m.start() - i < 2 or j - m.end() < 2:
+            continue
+        items = [(i, m.start()), *items, (m.end(), j)]
         first = _name_ending_at(text, *items[0])
         last = _name_starting_at(text, *items[-1])
         for span in [first, *items[1:-1], last]:
@@ -688,8 +700,8 @@ _GIVEN_COMMON = frozenset(
 def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
     """A clause-initial three-character name before a verb or particle that follows names:
     ``。宋心莲每天…``, ``，王建新闷在…`` is left, ``曹建明从…`` is taken."""
-    for m in _CLAUSE_NAME_RE.finditer(text):
-        i = m.start(1)
+    for m in _CLAUSE_NAME_RE.finditer("\n" + text):
+        i = m.start(1) - 1
         name = m.group(1)
         if (
             name[1] in _GIVEN_COMMON
@@ -702,7 +714,8 @@ def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
             found.setdefault((i, i + 3), "subject")
 
 
-_CLAUSE_NAME_RE = re.compile(f"(?:^|(?<=[。，；：！？“\n]))([{_SINGLE}][{HAN}]{{2}})", re.M)
+# Starts with the clause mark so that ``re`` skips to it in C; the page start is added.
+_CLAUSE_NAME_RE = re.compile(f"[。，；：！？“\n]([{_SINGLE}][{HAN}]{{2}})")
 
 
 def find_people(text: str) -> list[Span]:
