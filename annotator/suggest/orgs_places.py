@@ -269,6 +269,22 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "工作组": (True, (), ""),
     "指挥部": (True, (), ""),
     "党校": (True, (), ""),
+    # sports teams: 国安队, 公牛队, 山东队 (not 代表队, 球队, 军队, 工作队 …)
+    "队": (
+        True,
+        ("伍", "员", "长", "列", "形", "友", "部", "医", "旗", "史", "内", "里", "中"),
+        "代球车乐军部团梯排站领舰卫小大中分支总主客强弱全本该两各一二三四五六七八九十作援击愿务疗察锋传出防卫工逻年表连赛",
+    ),
+    # short names of federations and preparatory committees: 省残联, 国际足联, 澳门特区筹委会
+    "筹委会": (True, (), ""),
+    "残联": (True, (), ""),
+    "侨联": (True, (), ""),
+    "妇联": (True, (), ""),
+    "文联": (True, (), ""),
+    "科协": (True, (), ""),
+    "友协": (True, (), ""),
+    "足协": (True, ("杯",), ""),
+    "足联": (True, (), ""),
     "局": (
         False,
         ("长", "面", "势", "部", "限", "促", "级", "外", "内"),
@@ -281,7 +297,7 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
         "全内外局东西南北中基头腹胸背面干底顶上下后前总俱乐细各本",
     ),
     "部门": (False, (), "各有本该"),
-    "委": (False, ("员", "托", "屈", "婉", "实", "身", "派", "任"), "党常"),
+    "委": (False, ("员", "托", "屈", "婉", "实", "身", "派", "任"), "党常主编"),
     "办": (
         False,
         ("理", "法", "事", "好", "学", "案", "公", "成", "到", "实", "得", "起", "班"),
@@ -300,7 +316,6 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     ),
     "站": (False, ("长", "位", "稳", "在", "起", "岗", "台", "点"), "车网驿"),
     "馆": (False, ("长", "藏"), "宾旅饭茶酒"),
-    "队": (False, ("伍", "长", "员", "列"), "排团部军球"),
 }
 
 # Every listed word (places, ring roads, national bodies, organisation suffixes) with its
@@ -345,10 +360,16 @@ _STOP_WORDS = split_words(
     "由于 围绕 坚持 荣获 评为 授予 受到 听取 审议 印发 表示 指出 强调 认为 介绍 带领 率领 "
     "陪同 会见 走访 看望 慰问 考察 调研 视察 前往 来到 深入 到达 抵达 进入 离开 加入 退出 "
     "下沉 举办 组建 成立 设立 通过 要求 共有 拥有 现有 设有 还有 没有 所有 各类 "
-    "击败 战胜 负于 不敌 逼平 战平 迎战 对阵 淘汰 力克 加盟 效力"
+    "击败 战胜 负于 不敌 逼平 战平 迎战 对阵 淘汰 力克 加盟 效力 "
+    # datelines (新华社北京5月20日电公安部), verbs and determiners before a body's name
+    "日电 日讯 报讯 认识 保证 加之 代之以 其他 有关 重要 主要 一些 这些 那些 许多 几家 "
+    "各个 多家 其中 举行 将于 一家 这家 该家 担任 兼任 出任 当初 里面"
 )
-# Greedy: matches up to the end of the last stop word or character of the region.
-_LAST_CUT_RE = re.compile(f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}])")
+# Greedy: matches up to the end of the last stop word or character of the region, or of a
+# count (100个协会, 四个工作小组).
+_LAST_CUT_RE = re.compile(
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9一二三四五六七八九十百几两多]+[个家所名])"
+)
 _SCOPE_RE = re.compile(
     "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
@@ -559,6 +580,8 @@ def _suffix_orgs(
             continue  # 市委, 县委: the organ rule has them
         if bad_next and text.startswith(bad_next, b):
             continue
+        if parents.get(b, b) < a:
+            continue  # the 院 of 国务院: the end of a body already named
         start = _org_start(text, a, strong, places, parents)
         if start is None:
             start = _listed_after_org(text, a, ends)
@@ -611,6 +634,9 @@ def _org_candidates(
     return out + chained
 
 
+_PAPER_RE = re.compile(f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画报|报|周刊|季刊|月刊|杂志))》")
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {"place": [], "national": [], "suffix": []}
@@ -632,6 +658,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         while i != -1:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
+    if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
+        orgs += [(m.start(1), m.end(1), ORG, {}) for m in _PAPER_RE.finditer(text)]
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not text.startswith("发展中国家", c[0] - 2)]
     return locs + orgs

@@ -193,3 +193,28 @@ def test_generic_cooperatives_need_a_place():
 )
 def test_national_world_and_chained_names(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "新华社北京5月20日电公安部日前召开会议",
+            [("新华社", "ORG"), ("北京", "LOC"), ("公安部", "ORG")],
+        ),
+        ("连续征战，国安队的队员很累", [("国安队", "ORG")]),
+        ("各代表队和参赛队都到了", []),
+        ("据《人民日报》报道", [("人民日报", "ORG")]),
+        ("会议审议了《公报》", []),
+        ("省残联将加大投入", [("省残联", "ORG")]),
+        ("100个协会的代表", []),
+        ("安徽省民盟主委", [("安徽省", "LOC")]),
+    ],
+)
+def test_datelines_teams_papers_and_counts(text, expected):
+    assert tagged(text) == expected
+
+
+def test_the_end_of_a_named_body_is_not_a_suffix_of_another():
+    orgs = [t for t in tagged("西安高新区经国务院批准") if t[1] == "ORG"]
+    assert orgs == [("国务院", "ORG")]
