@@ -22,8 +22,8 @@ from pathlib import Path
 from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
 from annotator.model import Block, Page, Span
 from annotator.split import split_page
-from annotator.store import EncodedPage, Store, encode_page
-from annotator.suggest import Gazetteer, suggest_spans
+from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
+from annotator.suggest import Gazetteer, suggest_spans, suggestion_tuples
 
 # The full-text index is filled in batches: per page it would cost more than the import.
 _INDEX_EVERY = 256
@@ -160,11 +160,18 @@ def _init_worker(gazetteer: Gazetteer | None, suggest: bool) -> None:
 
 def _prepare_in_worker(path: Path) -> Prepared:
     # Encode the rows here, in parallel, and send back plain tuples and strings, which
-    # cross the process boundary far faster than hundreds of dataclasses.
-    prepared = prepare(path, *_worker_settings)
+    # cross the process boundary far faster than hundreds of dataclasses (the suggestions
+    # go from tuples to rows without ever being Span objects).
+    gazetteer, suggest = _worker_settings
+    prepared = prepare(path, gazetteer, suggest=False)
     if prepared.refusal is None:
-        prepared.encoded = encode_page(prepared.blocks, prepared.spans)
-        prepared.blocks, prepared.spans = [], []
+        chosen = (
+            suggestion_tuples(prepared.text, gazetteer=gazetteer, blocks=prepared.blocks)
+            if suggest
+            else []
+        )
+        prepared.encoded = encode_page_rows(prepared.blocks, suggestion_rows(chosen))
+        prepared.blocks = []
     return prepared
 
 

@@ -266,8 +266,23 @@ def encode_page(blocks: Sequence[Block], suggestions: Sequence[Span]) -> Encoded
     text inside them): one encoder call per page instead of one dict per block and span,
     which was a fifth of an import worker's time.
     """
+    return encode_page_rows(blocks, [_span_values("", s)[2:] for s in suggestions])
+
+
+def suggestion_rows(
+    suggestions: Iterable[tuple[int, int, str, str, dict[str, Any]]],
+) -> list[tuple[Any, ...]]:
+    """Span rows of ``(start, end, label, origin, attrs)`` suggestions, status suggested."""
+    encode = _ENCODE
+    return [
+        (s, e, label, origin, "suggested", encode(attrs) if attrs else "{}")
+        for s, e, label, origin, attrs in suggestions
+    ]
+
+
+def encode_page_rows(blocks: Sequence[Block], span_rows: list[tuple[Any, ...]]) -> EncodedPage:
+    """:func:`encode_page` for span rows already made (see :func:`suggestion_rows`)."""
     block_rows = [_block_values("", b)[1:] for b in blocks]
-    span_rows = [_span_values("", s)[2:] for s in suggestions]
     return EncodedPage(block_rows, span_rows, _json(block_rows), _json(span_rows))
 
 

@@ -208,6 +208,22 @@ def suggest_spans(
     nothing otherwise); ``blocks`` lets spans inside ``other`` blocks be skipped;
     ``rejected`` holds ``(start, end, label)`` triples never to propose again.
     """
+    chosen = suggestion_tuples(
+        text, gazetteer=gazetteer, use_model=use_model, blocks=blocks, rejected=rejected
+    )
+    return [_make_span(*c) for c in chosen]
+
+
+def suggestion_tuples(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    use_model: bool = False,
+    blocks: list[Block] | None = None,
+    rejected: set[tuple[int, int, str]] | frozenset[tuple[int, int, str]] = frozenset(),
+) -> list[tuple[int, int, str, str, dict[str, Any]]]:
+    """What :func:`suggest_spans` returns, as ``(start, end, label, origin, attrs)``
+    tuples: import workers encode them into rows without building ``Span`` objects."""
     cands = _rule_candidates(text)
     if gazetteer is not None:
         cands.extend((s, e, lab, "gazetteer", a) for s, e, lab, a in gazetteer.candidates(text))
@@ -227,4 +243,4 @@ def suggest_spans(
         ]
     for bs, be in [(b.start, b.end) for b in blocks or () if b.role == "other"]:
         kept = [c for c in kept if not (bs < c[1] and c[0] < be)]
-    return [_make_span(*c) for c in _resolve(kept)]
+    return _resolve(kept)

@@ -26,9 +26,10 @@ def test_large_batch_is_prepared_in_workers_and_stored_in_file_order(tmp_path):
         # Every page was split and pre-annotated exactly as a single-file import would.
         alone = prepare(tmp_path / "pages" / "p005.txt", None, True)
         assert store.blocks("p005") == alone.blocks
-        assert [(s.start, s.end, s.label) for s in store.spans("p005")] == [
-            (s.start, s.end, s.label) for s in alone.spans
-        ]
+        stored = [s.to_dict(with_id=False) for s in store.spans("p005")]
+        assert stored == [s.to_dict(with_id=False) for s in alone.spans]
+        assert any(s["attrs"] for s in stored)  # figures and dates carry their values
+        assert store.predictions("p005") == (alone.blocks, alone.spans)
         assert store.count_pages(search="扫黑除恶") == 70
 
 
