@@ -30,6 +30,12 @@ def is_han(ch: str) -> bool:
     )
 
 
+def ends_at(text: str, word: str, end: int) -> bool:
+    """True if ``word`` ends at ``end`` in ``text``.  (``str.startswith(word, end - n)``
+    would count a negative start from the end of the text: 0年近 is no 近0年.)"""
+    return end >= len(word) and text.startswith(word, end - len(word))
+
+
 def split_words(text: str) -> list[str]:
     """The space-separated words of ``text`` (word lists read better written as one string)."""
     return text.split()

@@ -35,7 +35,7 @@ from typing import Any
 
 from annotator.model import Span
 
-from ._text import Candidate, trie_pattern
+from ._text import Candidate, ends_at, trie_pattern
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -171,7 +171,7 @@ def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
 
 def _now_prefix(text: str, start: int) -> str:
     for word in _NOW_PREFIXES:
-        if text.startswith(word, start - len(word)):
+        if ends_at(text, word, start):
             return word
     return ""
 

@@ -47,7 +47,7 @@ from typing import Any
 
 from annotator.model import Span
 
-from ._text import HAN_CLASS, Candidate, bracket_ranges, inside, split_words, trie_pattern
+from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, split_words, trie_pattern
 
 LABEL = "FIGURE"
 
@@ -230,7 +230,7 @@ def _valid_token(token: str) -> bool:
 def _qualifier_before(text: str, start: int) -> str:
     """The qualifier word (约, 超过 …) that ends at ``start``, or ""."""
     for word in _QUALIFIERS_BY_LAST.get(text[start - 1 : start], ()):
-        if text.startswith(word, start - len(word)):
+        if ends_at(text, word, start):
             return word
     return ""
 
@@ -305,7 +305,7 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
         before = text[start - 1] if start else ""
         if before in _NOT_BEFORE:
             continue  # inside a longer number or code; 第N次 is handled below
-        if before == "之" and text.startswith("分之", start - 2):
+        if before == "之" and ends_at(text, "分之", start):
             continue  # 百分之五: the prefixed pattern takes it
         if end < len(text) and _ALNUM.match(text, end):
             continue  # 5G, 3D

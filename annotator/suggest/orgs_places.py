@@ -43,7 +43,7 @@ import re
 from annotator.model import Span
 
 from . import _places as P
-from ._text import HAN, Candidate, is_han, split_words, trie_pattern
+from ._text import HAN, Candidate, ends_at, is_han, split_words, trie_pattern
 
 ORG = "ORG"
 LOC = "LOC"
@@ -528,7 +528,7 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
             if party:
                 start = party.start() + 2
                 stems.add(party.group(1))
-        if text.startswith("中共", start - 2):
+        if ends_at(text, "中共", start):
             start -= 2
         out.append((start, m.end(), ORG, {}))
     return out
@@ -661,7 +661,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
         orgs += [(m.start(1), m.end(1), ORG, {}) for m in _PAPER_RE.finditer(text)]
     if "发展中国家" in text:  # developing countries: no 中国 in it
-        locs = [c for c in locs if not text.startswith("发展中国家", c[0] - 2)]
+        locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     return locs + orgs
 
 

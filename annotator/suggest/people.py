@@ -474,6 +474,8 @@ def _whole_name(text: str, i: int, j: int) -> bool:
     if name in _NOT_PERSON or name in _NOT_NAMES:
         return False
     slen = 2 if name[:2] in SURNAMES and len(name) >= 3 else 1
+    if len(name) == 4 and slen == 1 and name[1] in SURNAMES:
+        slen = 2  # 梁刘柔芬, 范徐丽泰: a married woman's two surnames (Hong Kong)
     if name[:slen] in SURNAMES and 2 <= len(name) <= slen + 2:
         given = name[slen:]
         return (
@@ -502,15 +504,17 @@ def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
 
 
 def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
-    """Names of a roster without a cue: every inner item must be a whole name; the first
-    item may carry words before its name (男队员还有王励勤、阎森、马琳) and the last one
-    words after it (…、郑健执棒)."""
+    """Names of a roster without a cue: nearly every inner item must be a whole name (one
+    in four may be something else, such as a name with a former name in brackets); the
+    first item may carry words before its name (男队员还有王励勤、阎森、马琳) and the last
+    one words after it (…、郑健执棒)."""
     for m in _ROSTER_RE.finditer(text):
         items, at = [], m.start() + 1
         for part in m.group(0)[1:-1].split("、"):
             items.append((at, at + len(part)))
             at += len(part) + 1
-        if not all(_whole_name(text, i, j) for i, j in items):
+        names = [item for item in items if _whole_name(text, *item)]
+        if len(names) * 4 < len(items) * 3:
             continue
         i = m.start()
         while i > m.start() - 12 and i > 0 and _ITEM_CHAR_RE.match(text, i - 1):
@@ -518,12 +522,9 @@ def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
         j = m.end()
         while j < m.end() + 8 and _ITEM_CHAR_RE.match(text, j):
             j += 1
-        if m.start() - i < 2 or j - m.end() < 2:
-            continue
-        items = [(i, m.start()), *items, (m.end(), j)]
-        first = _name_ending_at(text, *items[0])
-        last = _name_starting_at(text, *items[-1])
-        for span in [first, *items[1:-1], last]:
+        first = _name_ending_at(text, i, m.start()) if m.start() - i >= 2 else None
+        last = _name_starting_at(text, m.end(), j) if j - m.end() >= 2 else None
+        for span in [first, *names, last]:
             if span is not None:
                 found.setdefault(span, "roster")
 
@@ -694,6 +695,10 @@ _GIVEN_COMMON = frozenset(
     "瑾露雁蓓仪荷丹蓉君蕊菁梦岚馨韵园艺咏卿聪澜纯毓昭冰爽茗羽希育筠柔竹凝晓欢霄枫芸菲寒伊"
     "亚宜舒影阳妮初恒鸿剑娇宽灵晴容睿堂威韦萱彦雨叶媛源洪湘渝川汉清浦涵润泉沛铭锋钢铁鑫"
     "鹤鹰凡帆全贤琦璇瑞祖耀炜煜熙照焕然孝廷培基坤城垚增喜寿禄祺禧继纪绪维绮缘纲纬森"
+    "恭谨蕙钰柔仲介铭慈恩惠怀恬悦愉慧敏捷振攀斐昕晖晗晟暄曦朔杉柏栋桐梓楷榕槐樱檀"
+    "淑渊湛溪滨潇澄瀚灿炎烨熠燕珂珏珑琛琨瑛瑜璋璐甜畅皓盈真瞳石砚碧祥禹秀穗笑筱简"
+    "紫絮绵缨翊翠耘聆育胤舟芊芙芮苗茂茜荔莹菡萌蓓蔚蕴薇虹蝶衡裕言誉诗诺谊豫贞贻轩辉"
+    "迪逸遥邦郁钊钦铎锐锦镇闻阔隽雅雯霏霖霓露靖韬韶颂颜飒馥骏魁鸥鹏麒黎鼎齐"
 )
 
 
