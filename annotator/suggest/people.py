@@ -717,8 +717,15 @@ def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
             and not _END_RE.match(text, i + 1)  # 程先生, 郑女士: a surname + an honorific
         ):
             found.setdefault((i, i + 3), "subject")
+    for m in _CLAUSE_FOREIGN_RE.finditer("\n" + text):
+        i, j = m.start(1) - 1, m.end(1) - 1
+        if _END_RE.match(text, j) and not _place_not_person(text[i:j]):
+            found.setdefault((i, j), "subject")  # 。克林顿在…, ，科恩在接受…
 
 
+# A clause-initial run of three or more transliteration characters: a foreign name
+# when a word that follows names comes after it (not a country: the place lists decide).
+_CLAUSE_FOREIGN_RE = re.compile(f"[。，；：！？“\n]([{_TRANSLIT}]{{3,9}})")
 # Starts with the clause mark so that ``re`` skips to it in C; the page start is added.
 _CLAUSE_NAME_RE = re.compile(f"[。，；：！？“\n]([{_SINGLE}][{HAN}]{{2}})")
 

@@ -201,6 +201,8 @@ def test_no_false_names_from_general_cues(text):
         ("伊朗总统哈塔米说", ["哈塔米"]),  # 伊 is a surname, 伊朗 a country
         ("纳扎尔巴耶夫指出，此行的目的", ["纳扎尔巴耶夫"]),
         ("，王建华从理论和实践结合上作了阐述", ["王建华"]),
+        ("。克林顿在举行记者招待会时说", ["克林顿"]),  # a foreign clause subject
+        ("巴基斯坦在声明中说", []),  # a country, not a name
     ],
 )
 def test_names_by_title_after_foreign_subject_and_clause_start(text, names):
