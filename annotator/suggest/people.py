@@ -81,7 +81,7 @@ _END_WORDS = split_words(
     "现任 任 今年 日前 近日 昨天 昨日 今天 今日 当天 当日 报道 摄 文 图 整理 赛后 会后 随后 "
     "事后 此前 对此 曾 正在 首先 同时 亲自 等人 一起 联合 公布 发布 公开 夺得 拿下 领衔 "
     "带领 率领 因 上周 本周 下周 本月 上月 次日 同日 当晚 近期 通电话 举行 抵达 访问 "
-    "出访 签约 领取 当选为 获悉 均 都 个人 本人 教授 院长 同学 老师 当地时间"
+    "出访 签约 领取 当选为 获悉 均 都 个人 本人 教授 院长 同学 老师 当地时间 时"
 )
 _END_RE = re.compile(trie_pattern(_END_WORDS))
 
@@ -124,7 +124,11 @@ _TITLES = split_words(
     "总干事 副总干事 国务卿 外相 防长 议长 副议长 副总统 国王 女王 王储 首席执行官 "
     "首席科学家 创始人 主教练 教练员 球员 选手 运动员 航天员 宇航员 作家 诗人 导演 演员 "
     "歌手 画家 艺术家 科学家 大户 种粮大户 警官 法官 检察官 被告人 被告 原告 "
-    "犯罪嫌疑人 嫌疑人 被害人 受害人 当事人 死者 伤者"
+    "犯罪嫌疑人 嫌疑人 被害人 受害人 当事人 死者 伤者 "
+    "行政长官 特首 大臣 外交大臣 国务大臣 社长 副社长 厂长 副厂长 矿长 场长 总督 州长 "
+    "参议员 众议员 议员 大法官 主帅 守门员 门将 前锋 后卫 中锋 中场 棋手 球星 "
+    "歌唱家 作曲家 指挥家 钢琴家 舞蹈家 书法家 摄影师 设计师 会计师 教导员 指导员 "
+    "连长 排长 营长 旅长 班长 中将 少将 上将 大校 上校 高僧 法师 亲王 王子 公主 女皇 皇帝"
 )
 
 
@@ -166,7 +170,8 @@ _ROLES = split_words(
     "工人 民警 辅警 交警 志愿者 游客 旅客 乘客 队员 球员 学员 员工 职工 党员 护士 患者 "
     "家属 司机 驾驶员 快递员 外卖员 环卫工人 网格员 讲解员 调解员 消防员 技术员 渔民 牧民 "
     "果农 菜农 茶农 养殖户 种植户 店主 摊主 车主 业主 户主 考生 村医 战士 冠军 "
-    "得主 队长 副队长 店长 厨师 师傅 导游 社工 园长 村干部"
+    "得主 队长 副队长 店长 厨师 师傅 导游 社工 园长 村干部 军医 警察 军人 证人 "
+    "妻子 丈夫 儿子 女儿 父亲 母亲 老伴 姑娘 小伙 老人"
 )
 # 老王, 小刘: 老/小 + a surname is a name when a verb, a particle or punctuation follows;
 # common words of that shape are refused.  (In the cue trie: no pass of its own.)
@@ -204,6 +209,7 @@ _NOT_NAMES = frozenset(
 # characters are one of them is not a name where only a verb after it speaks for one.
 _STOP_PREFIXES = frozenset(
     split_words(
+        "官邸 基本 谈到 谈判 欧盟 欧元 欧洲 "
         "王国 王者 高度 高层 高校 高速 高温 高新 高价 高兴 高声 方面 方案 方式 方法 方向 方便 "
         "黄金 周边 周围 周末 张力 李子 刘海 陈述 陈年 陈列 马上 马路 于是 于此 何时 何况 何必 "
         "何为 吕剧 文件 文章 文化 文明 文物 文字 安全 安排 安置 常规 常态 常年 时间 时候 时代 "
@@ -610,6 +616,24 @@ def _dot_names(text: str, found: dict[tuple[int, int], str]) -> None:
         found.setdefault(m.span(), "dot")
 
 
+def _title_names(
+    text: str,
+    by_kind: dict[str, list[re.Match[str]]],
+    found: dict[tuple[int, int], str],
+    known: set[str],
+) -> None:
+    """Names after a title (市长张三, 总统克林顿) and lists after a list cue (市领导…)."""
+    for kind in ("list", "title"):
+        for m in by_kind[kind]:
+            end = m.end()
+            nxt = text[end : end + 1]
+            japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
+            if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
+                _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
+            elif kind == "title" and (nxt in _TRANSLIT_CHARS or japanese):
+                _list_from(text, end, found, known, trust_first=True, japanese=japanese)
+
+
 def find_person_candidates(text: str) -> list[Candidate]:
     """All PER candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     found: dict[tuple[int, int], str] = {}
@@ -619,17 +643,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
             by_kind[kind].append(m)
     _byline_names(text, by_kind["byline"], found)
     known = {text[s:e] for s, e in found}
-    for kind in ("list", "title"):
-        for m in by_kind[kind]:
-            end = m.end()
-            nxt = text[end : end + 1]
-            if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
-                japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
-                _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
-            elif kind == "title" and nxt in _TRANSLIT_CHARS:
-                _list_from(text, end, found, known, trust_first=True)
-            elif kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]:
-                _list_from(text, end, found, known, trust_first=True, japanese=True)
+    _title_names(text, by_kind, found, known)
     _role_names(text, by_kind["role"], found, known)
     _honorific_names(text, by_kind["honorific"], found)
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
@@ -645,6 +659,9 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "·" in text or "•" in text:
         _dot_names(text, found)
     _familiar_names(text, by_kind["familiar"], found)
+    if "以" in text:
+        _leader_names(text, found)
+    _partner_names(text, found)
     for key in [k for k in found if _place_not_person(text[k[0] : k[1]])]:
         del found[key]
     # propagation: every other occurrence of a found name (longest names first)
@@ -654,6 +671,31 @@ def find_person_candidates(text: str) -> list[Candidate]:
             found.setdefault((i, i + len(name)), "repeat")
             i = text.find(name, i + len(name))
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
+
+
+# 以林树哲为团长的代表团, 以王明为首: the leader of a delegation or a group.
+_LEADER_RE = re.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主任|代表|核心)")
+
+
+def _leader_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    for m in _LEADER_RE.finditer(text):
+        i, j = m.span(1)
+        if _whole_name(text, i, j) or _foreign_run(text, i, j):
+            found.setdefault((i, j), "leader")
+
+
+def _foreign_run(text: str, i: int, j: int) -> bool:
+    return j - i >= 2 and all(c in _TRANSLIT_CHARS for c in text[i:j])
+
+
+def _partner_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """A name joined by 和/与/及/同 to a name found by a cue: 张和平和王珠等, 李明与王芳会见."""
+    for _s, e in list(found):
+        if text[e : e + 1] not in ("和", "与", "及", "同"):
+            continue
+        end = name_at(text, e + 1)
+        if end is not None and _ends_name(text, end) and _whole_name(text, e + 1, end):
+            found.setdefault((e + 1, end), "partner")
 
 
 def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]) -> None:
@@ -698,7 +740,7 @@ _GIVEN_COMMON = frozenset(
     "恭谨蕙钰柔仲介铭慈恩惠怀恬悦愉慧敏捷振攀斐昕晖晗晟暄曦朔杉柏栋桐梓楷榕槐樱檀"
     "淑渊湛溪滨潇澄瀚灿炎烨熠燕珂珏珑琛琨瑛瑜璋璐甜畅皓盈真瞳石砚碧祥禹秀穗笑筱简"
     "紫絮绵缨翊翠耘聆育胤舟芊芙芮苗茂茜荔莹菡萌蓓蔚蕴薇虹蝶衡裕言誉诗诺谊豫贞贻轩辉"
-    "迪逸遥邦郁钊钦铎锐锦镇闻阔隽雅雯霏霖霓露靖韬韶颂颜飒馥骏魁鸥鹏麒黎鼎齐"
+    "远迪逸遥邦郁钊钦铎锐锦镇闻阔隽雅雯霏霖霓露靖韬韶颂颜飒馥骏魁鸥鹏麒黎鼎齐"
 )
 
 

@@ -203,6 +203,11 @@ def test_no_false_names_from_general_cues(text):
         ("，王建华从理论和实践结合上作了阐述", ["王建华"]),
         ("。克林顿在举行记者招待会时说", ["克林顿"]),  # a foreign clause subject
         ("巴基斯坦在声明中说", []),  # a country, not a name
+        ("香港特区行政长官董建华昨日发表声明", ["董建华"]),
+        ("会见斯里兰卡议长拉特纳亚克时表示", ["拉特纳亚克"]),  # 会见…时
+        ("会见了以林树哲为团长的代表团", ["林树哲"]),
+        ("副局长张和平和王珠等参加", ["张和平", "王珠"]),  # a partner of a found name
+        ("如军医梁廷芳，警察伍长德等", ["梁廷芳", "伍长德"]),
     ],
 )
 def test_names_by_title_after_foreign_subject_and_clause_start(text, names):
