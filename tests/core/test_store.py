@@ -225,3 +225,31 @@ def test_two_connections_never_hand_out_the_same_span_id(tmp_path):
         assert {a.changes.spans, b.changes.spans} == {frozenset({i}) for i in ids}
         # two's edit was planned on the state after one's, so nothing of one's was lost
         assert [(s.start, s.label) for s in two.spans("p1")] == [(0, "PER"), (4, "ORG")]
+
+
+def test_version_2_database_gets_a_case_sensitive_index_and_search_stays_right(tmp_path):
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    for number, _name, step in MIGRATIONS[:2]:
+        step(db)
+        conn.execute(f"PRAGMA user_version = {number}")
+    conn.execute(
+        "INSERT INTO pages (id, source, sha256, text, status, created_at, updated_at) "
+        "VALUES ('old', 'old.txt', 'abc', '一季度GDP增长5%，市政府召开会议', 'new', 't', 't')"
+    )
+    conn.execute("INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'search_indexed_rowid'")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'pages_fts'").fetchone()
+        assert "case_sensitive 1" in sql[0]
+        # rebuilt on open: every page is in the new index, and search is as before
+        indexed = store.db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'GDP'")
+        assert indexed.fetchone()[0] == 1
+        assert store.count_pages(search="GDP增长") == 1
+        assert store.count_pages(search="市政府召开") == 1
+        assert store.count_pages(search="gdp增长") == 0  # exact, case-sensitive, as before

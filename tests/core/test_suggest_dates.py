@@ -161,8 +161,8 @@ def test_ranges_and_relative_periods(text, fragments):
 def test_a_prefix_is_never_read_from_the_end_of_the_text():
     # hypothesis found this: str.startswith with a negative start counts from the end,
     # so 近 at the end of the text was taken for a 近 before the start (span start -1)
-    from annotator.suggest.dates import find_date_candidates
     from annotator.suggest._text import ends_at
+    from annotator.suggest.dates import find_date_candidates
 
     assert find_date_candidates("0年近") == []
     assert not ends_at("0年近", "近", 0) and ends_at("近3年", "近", 1)
