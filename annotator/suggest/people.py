@@ -216,8 +216,8 @@ _STOP_PREFIXES = frozenset(
         "时期 成员 成果 成本 成绩 成功 关于 关键 关注 关系 向前 向上 史上 车辆 车主 车间 项目 "
         "单位 尚未 毕业 温度 包括 程序 景区 费用 连续 管理 路线 路上 左右 齐心 曲线 申请 宣传 "
         "宣布 司机 游客 房东 业主 师傅 师生 江西 宁夏 苏州 南方 南京 华北 华东 华南 龙头 康复 "
-        "任务 万人 钱款 金额 金属 段落 谈话 严格 严重 严肃 孔子 邓小 江南 甘心 石头 孟子 章程 "
-        "简介 简单 简直 解决 解放 沙漠 鲁迅 路过 路边 乐观 云南 云端 晋级 容易 薄弱 巴西 "
+        "任务 万人 钱款 金额 金属 段落 谈话 严格 严重 严肃 江南 甘心 石头 章程 "
+        "简介 简单 简直 解决 解放 沙漠 路过 路边 乐观 云南 云端 晋级 容易 薄弱 "
         "雷雨 雷电 燕子 龙舟 应急 施工 商家 商户 商品 商务 包装 伍子 冷静 冷链 卫生 卫星 "
         "乔木 霍乱 熊猫 杨柳 梅花 兰花 桂花 柳树 云朵 洪水 温暖 温和 宋代 明代 汉字 谷物 "
         "苗木 苗圃 蒙古 古代 古城 古镇 池塘 房屋 房子 房价 祝福 贺信 贺电 白天 白色 黑色 "
@@ -372,6 +372,8 @@ def _list_from(
                     end = short.end()  # 总统拜登在: a short foreign name
             if japanese and _japanese_name_end(text, pos):
                 end = pos + 4  # 日本首相岸田文雄表示
+            if end is None:
+                end = _listed_rare_surname(text, pos)
         if end is None or text[pos:end] in _PLACES:
             return  # 代表巴西出战: a country, not a name
         nxt = text[end : end + 1]
@@ -382,6 +384,20 @@ def _list_from(
         if nxt != "、":
             return
         pos, first = end + 1, False
+
+
+def _listed_rare_surname(text: str, pos: int) -> int | None:
+    """End of a name with a surname outside the list, after a title and before 、 and a
+    listed name: ``主持人撒贝宁、董卿`` (not 贝宁 the country)."""
+    for n in (3, 2):
+        sep = pos + n
+        if (
+            text[sep : sep + 1] == "、"
+            and all(is_han(c) for c in text[pos:sep])
+            and _name_starting_at(text, sep + 1, min(len(text), sep + 5)) is not None
+        ):
+            return sep
+    return None
 
 
 def _honorific_names(
@@ -467,6 +483,11 @@ def _names_before_etc(
 # inner items of the roster; the first and last items are read around the match.
 _ROSTER_RE = re.compile(f"、(?:[{HAN}·•]{{2,8}}、)+")
 _ITEM_CHAR_RE = re.compile(f"[{HAN}·•]")
+
+
+def _not_a_name(name: str) -> bool:
+    """A place or a common word that a cue put where a name stands (欧盟, 官邸一)."""
+    return _place_not_person(name) or _stop_word(name)
 
 
 def _place_not_person(name: str) -> bool:
@@ -630,7 +651,8 @@ def _title_names(
             japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
                 _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
-            elif kind == "title" and (nxt in _TRANSLIT_CHARS or japanese):
+            elif kind == "title" and (nxt in _TRANSLIT_CHARS or japanese or is_han(nxt)):
+                # a foreign name, a Japanese one, or a rare surname before 、 (主持人撒贝宁、)
                 _list_from(text, end, found, known, trust_first=True, japanese=japanese)
 
 
@@ -662,7 +684,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)
-    for key in [k for k in found if _place_not_person(text[k[0] : k[1]])]:
+    for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
         del found[key]
     # propagation: every other occurrence of a found name (longest names first)
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):

@@ -208,6 +208,8 @@ def test_no_false_names_from_general_cues(text):
         ("会见了以林树哲为团长的代表团", ["林树哲"]),
         ("副局长张和平和王珠等参加", ["张和平", "王珠"]),  # a partner of a found name
         ("如军医梁廷芳，警察伍长德等", ["梁廷芳", "伍长德"]),
+        ("主持人撒贝宁、董卿担任晚会主持", ["撒贝宁", "董卿"]),  # 撒: a rare surname
+        ("邓小平同志指出", ["邓小平"]),
     ],
 )
 def test_names_by_title_after_foreign_subject_and_clause_start(text, names):
