@@ -634,6 +634,12 @@ def _org_candidates(
     return out + chained
 
 
+# The place of a dateline: 本报波恩5月4日电, 新华社北京5月20日电 (a reporter's name
+# follows 记者, never the agency directly, so no name is taken for a place).
+_DATELINE_RE = re.compile(
+    f"(?:本报|新华社|中新社|人民网|新华网|央视网)((?:(?!记者|讯)[{HAN}]){{2,6}}?)"
+    "(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[电讯]"
+)
 _PAPER_RE = re.compile(f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画报|报|周刊|季刊|月刊|杂志))》")
 
 
@@ -658,6 +664,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         while i != -1:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
+    if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
+        locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
         orgs += [(m.start(1), m.end(1), ORG, {}) for m in _PAPER_RE.finditer(text)]
     if "发展中国家" in text:  # developing countries: no 中国 in it

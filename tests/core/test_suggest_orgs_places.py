@@ -218,3 +218,8 @@ def test_datelines_teams_papers_and_counts(text, expected):
 def test_the_end_of_a_named_body_is_not_a_suffix_of_another():
     orgs = [t for t in tagged("西安高新区经国务院批准") if t[1] == "ORG"]
     assert orgs == [("国务院", "ORG")]
+
+
+def test_the_place_of_a_dateline_even_when_unlisted():
+    assert tagged("本报耒阳5月4日电记者报道") == [("耒阳", "LOC")]
+    assert tagged("本报记者王明6月1日电") == []  # a reporter, not a place
