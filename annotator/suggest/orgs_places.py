@@ -634,6 +634,26 @@ def _org_candidates(
     return out + chained
 
 
+_PROVINCES = frozenset(P.PROVINCES_FULL) | frozenset(P.PROVINCES_SHORT)
+
+
+def _province_apart(
+    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
+) -> list[Candidate]:
+    """An organisation of a city or county starts at its own place: the province before it
+    is a place of its own (山东临沂市公安局 → 山东 + 临沂市公安局, as the MSRA gold has it;
+    a province's own bodies, 陕西省残联, keep their province)."""
+    starts = {s: e for s, e in places}
+    out = []
+    for s, e, label, attrs in orgs:
+        pe = starts.get(s)
+        if pe is not None and text[s:pe] in _PROVINCES and pe in starts and starts[pe] < e:
+            out.append((pe, e, label, attrs))  # the province stays a LOC candidate
+        else:
+            out.append((s, e, label, attrs))
+    return out
+
+
 # The place of a dateline: 本报波恩5月4日电, 新华社北京5月20日电 (a reporter's name
 # follows 记者, never the agency directly, so no name is taken for a place).
 _DATELINE_RE = re.compile(
@@ -658,6 +678,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     locs, stems = _loc_candidates(text, found["place"])
     places = sorted({(s, e) for s, e, _, _ in locs})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
+    orgs = _province_apart(text, orgs, places)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
     for stem in stems:  # few per page: str.find beats compiling a regex
         i = text.find(stem)

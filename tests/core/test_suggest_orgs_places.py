@@ -128,8 +128,10 @@ def test_party_committee_of_an_unlisted_place_teaches_the_place():
 def test_places_in_a_row_before_an_organ_or_an_office():
     assert tagged("株洲市石峰区人民法院院长") == [("株洲市石峰区人民法院", "ORG")]
     assert tagged("上海市浦东新区陆家嘴街道办事处副主任") == [
-        ("上海市浦东新区陆家嘴街道办事处", "ORG")
+        ("上海市", "LOC"),  # a district's body starts at the district (MSRA)
+        ("浦东新区陆家嘴街道办事处", "ORG"),
     ]
+    assert tagged("陕西省残联将加大投入") == [("陕西省残联", "ORG")]  # a province's own body
 
 
 def test_loc_recall_on_the_samples_does_not_need_the_prefecture_list():
