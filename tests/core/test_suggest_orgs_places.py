@@ -225,3 +225,7 @@ def test_the_end_of_a_named_body_is_not_a_suffix_of_another():
 def test_the_place_of_a_dateline_even_when_unlisted():
     assert tagged("本报耒阳5月4日电记者报道") == [("耒阳", "LOC")]
     assert tagged("本报记者王明6月1日电") == []  # a reporter, not a place
+
+
+def test_a_verb_or_a_discipline_is_no_sub_unit():
+    assert tagged("国务院学位委员会举行学科评议会议") == [("国务院学位委员会", "ORG")]
