@@ -128,7 +128,9 @@ _TITLES = split_words(
     "行政长官 特首 大臣 外交大臣 国务大臣 社长 副社长 厂长 副厂长 矿长 场长 总督 州长 "
     "参议员 众议员 议员 大法官 主帅 守门员 门将 前锋 后卫 中锋 中场 棋手 球星 "
     "歌唱家 作曲家 指挥家 钢琴家 舞蹈家 书法家 摄影师 设计师 会计师 教导员 指导员 "
-    "连长 排长 营长 旅长 班长 中将 少将 上将 大校 上校 高僧 法师 亲王 王子 公主 女皇 皇帝"
+    "连长 排长 营长 旅长 班长 中将 少将 上将 大校 上校 高僧 法师 亲王 王子 公主 女皇 皇帝 "
+    "音乐家 文学家 哲学家 历史学家 经济学家 物理学家 数学家 化学家 教育家 企业家 政治家 "
+    "外交家 军事家 思想家 革命家 翻译家 评论家 剧作家 小说家 雕塑家 建筑师 助理 顾问 特使 夫人"
 )
 
 
@@ -403,9 +405,11 @@ def _listed_rare_surname(text: str, pos: int) -> int | None:
 def _honorific_names(
     text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
 ) -> None:
-    """Names before 同志, 总书记, 先生 …: ``以习近平同志为核心``."""
+    """Names before 同志, 总书记, 先生 …: ``以习近平同志为核心``, ``托娅副外长``."""
     for m in cues:
         j = m.start()
+        if j and text[j - 1] == "副":
+            j -= 1  # 副外长, 副部长: the deputy's name ends before 副
         best: tuple[int, int] | None = None
         for length in (4, 3, 2):
             i = j - length
@@ -528,6 +532,19 @@ def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
         if end <= j and _whole_name(text, i, end) and (end == j or _ends_name(text, end)):
             return (i, end)
     return None
+
+
+def _pair_before_etc(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Two names joined by 、 before 等 (王元、汝信等各界科学家): each a whole name."""
+    for m in _PAIR_ETC_RE.finditer(text):
+        first = _name_ending_at(text, m.start(1), m.end(1))
+        second = (m.start(2), m.end(2))
+        if first is not None and _whole_name(text, *second):
+            found.setdefault(first, "list")
+            found.setdefault(second, "list")
+
+
+_PAIR_ETC_RE = re.compile(f"([{HAN}]{{2,4}})、([{HAN}]{{2,4}})等")
 
 
 def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -676,6 +693,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)
         _roster_names(text, found)
+        _pair_before_etc(text, found)
     if "某" in text:
         _anonymised_names(text, found)
     if "·" in text or "•" in text:

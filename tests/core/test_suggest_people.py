@@ -210,6 +210,10 @@ def test_no_false_names_from_general_cues(text):
         ("如军医梁廷芳，警察伍长德等", ["梁廷芳", "伍长德"]),
         ("主持人撒贝宁、董卿担任晚会主持", ["撒贝宁", "董卿"]),  # 撒: a rare surname
         ("邓小平同志指出", ["邓小平"]),
+        ("托娅副外长说", ["托娅"]),  # 副 before the honorific
+        ("阿巴查的夫人玛丽亚姆及家人", ["阿巴查", "玛丽亚姆"]),
+        ("王元、李信等各界科学家", ["王元", "李信"]),  # two names before 等
+        ("工业、农业等部门", []),
     ],
 )
 def test_names_by_title_after_foreign_subject_and_clause_start(text, names):
