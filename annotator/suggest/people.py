@@ -537,14 +537,16 @@ def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
 def _pair_before_etc(text: str, found: dict[tuple[int, int], str]) -> None:
     """Two names joined by 、 before 等 (王元、汝信等各界科学家): each a whole name."""
     for m in _PAIR_ETC_RE.finditer(text):
-        first = _name_ending_at(text, m.start(1), m.end(1))
-        second = (m.start(2), m.end(2))
+        second = m.span(1)
+        first = _name_ending_at(text, max(0, m.start() - 4), m.start())
         if first is not None and _whole_name(text, *second):
             found.setdefault(first, "list")
             found.setdefault(second, "list")
 
 
-_PAIR_ETC_RE = re.compile(f"([{HAN}]{{2,4}})、([{HAN}]{{2,4}})等")
+# Anchored on the 、 (a literal lets ``re`` skip the text in C); the first name is read
+# back from it.
+_PAIR_ETC_RE = re.compile(f"、([{HAN}]{{2,4}})等")
 
 
 def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -668,7 +670,9 @@ def _title_names(
             japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
                 _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
-            elif kind == "title" and (nxt in _TRANSLIT_CHARS or japanese or is_han(nxt)):
+            elif kind == "title" and (
+                nxt in _TRANSLIT_CHARS or japanese or "、" in text[end + 2 : end + 4]
+            ):
                 # a foreign name, a Japanese one, or a rare surname before 、 (主持人撒贝宁、)
                 _list_from(text, end, found, known, trust_first=True, japanese=japanese)
 
