@@ -44,7 +44,7 @@ from .dates import find_date_candidates, find_dates
 from .figures import find_figure_candidates, find_figures, parse_figure
 from .gazetteer import Gazetteer
 from .orgs_places import find_org_place_candidates, find_orgs_places
-from .people import find_people, find_person_candidates
+from .people import find_people, find_person_candidates, plausible_name
 
 __all__ = [
     "Gazetteer",
@@ -229,7 +229,9 @@ def suggestion_tuples(
         cands.extend((s, e, lab, "gazetteer", a) for s, e, lab, a in gazetteer.candidates(text))
     if use_model:
         cands.extend(
-            (s, e, lab, "model", a) for s, e, lab, a in model_tagger.model_candidates(text)
+            (s, e, lab, "model", a)
+            for s, e, lab, a in model_tagger.model_candidates(text)
+            if lab != "PER" or plausible_name(text[s:e])  # jieba's nr: 文明, 弘扬 …
         )
     # rule patterns cannot match whitespace, newlines or # and *; other origins are checked
     kept = [c for c in cands if c[3] == "rule" or _valid(text, c[0], c[1])]

@@ -489,6 +489,18 @@ _ROSTER_RE = re.compile(f"、(?:[{HAN}·•]{{2,8}}、)+")
 _ITEM_CHAR_RE = re.compile(f"[{HAN}·•]")
 
 
+def plausible_name(name: str) -> bool:
+    """True when ``name`` has the shape of a personal name (a surname and one or two given
+    characters, a transliteration, or a dotted name) and is no place or common word: the
+    check the model suggester's PER guesses must pass."""
+    if _not_a_name(name) or len(name) < 2:
+        return False
+    if _DOT_NAME_RE.fullmatch(name) or all(c in _TRANSLIT_CHARS for c in name):
+        return True
+    slen = 2 if name[:2] in SURNAMES and len(name) >= 3 else 1
+    return name[:slen] in SURNAMES and len(name) <= slen + 2 and _name_chars_ok(name, slen)
+
+
 def _not_a_name(name: str) -> bool:
     """A place or a common word that a cue put where a name stands (欧盟, 官邸一)."""
     return _place_not_person(name) or _stop_word(name)

@@ -240,3 +240,22 @@ def test_a_roster_without_a_cue():
 )
 def test_no_false_names_from_the_new_cues(text):
     assert [n for n in people(text) if n not in ("东条英机",)] == []
+
+
+@pytest.mark.parametrize(
+    ("word", "plausible"),
+    [
+        ("王建华", True),
+        ("克林顿", True),
+        ("买买提·艾力", True),
+        ("欧阳明", True),
+        ("文明", False),  # a common word
+        ("斯里兰卡", False),  # a country
+        ("弘扬", False),  # no surname
+        ("邓小平理论", False),  # too long
+    ],
+)
+def test_plausible_name_filters_the_model_guesses(word, plausible):
+    from annotator.suggest.people import plausible_name
+
+    assert plausible_name(word) is plausible
