@@ -275,6 +275,26 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
         ("伍", "员", "长", "列", "形", "友", "部", "医", "旗", "史", "内", "里", "中"),
         "代球车乐军部团梯排站领舰卫小大中分支总主客强弱全本该两各一二三四五六七八九十作援击愿务疗察锋传出防卫工逻年表连赛",
     ),
+    # troupes, delegations, unions, parties and agencies
+    "歌舞团": (True, (), ""),
+    "艺术团": (True, (), ""),
+    "代表团": (True, (), "各"),
+    "访问团": (True, (), ""),
+    "考察团": (True, (), ""),
+    "马戏团": (True, (), ""),
+    "杂技团": (True, (), ""),
+    "合唱团": (True, (), ""),
+    "乐团": (True, (), "管弦"),
+    "剧团": (True, (), ""),
+    "工会": (True, ("主席",), ""),
+    "电讯社": (True, (), ""),
+    "新闻社": (True, (), ""),
+    "民主党": (True, ("派",), "各"),
+    "共和党": (True, ("派",), "各"),
+    "保守党": (True, ("派",), "各"),
+    "自由党": (True, ("派",), "各"),
+    "人民党": (True, ("派",), "各"),
+    "工党": (True, ("派",), "各"),
     # short names of federations and preparatory committees: 省残联, 国际足联, 澳门特区筹委会
     "筹委会": (True, (), ""),
     "残联": (True, (), ""),
@@ -365,12 +385,13 @@ _STOP_WORDS = split_words(
     "击败 战胜 负于 不敌 逼平 战平 迎战 对阵 淘汰 力克 加盟 效力 "
     # datelines (新华社北京5月20日电公安部), verbs and determiners before a body's name
     "日电 日讯 报讯 认识 保证 加之 代之以 其他 有关 重要 主要 一些 这些 那些 许多 几家 "
-    "各个 多家 其中 举行 将于 一家 这家 该家 担任 兼任 出任 当初 里面"
+    "各个 多家 其中 举行 将于 一家 这家 该家 担任 兼任 出任 当初 里面 纪念 庆祝 欢迎 组建 邀请"
 )
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
 # count (100个协会, 四个工作小组).
 _LAST_CUT_RE = re.compile(
-    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9一二三四五六七八九十百几两多]+[个家所名])"
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9一二三四五六七八九十百几两多]+[个家所名]"
+    "|第[0-9一二三四五六七八九十百]+[届次])"
 )
 _SCOPE_RE = re.compile(
     "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"

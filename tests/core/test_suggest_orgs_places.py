@@ -229,3 +229,17 @@ def test_the_place_of_a_dateline_even_when_unlisted():
 
 def test_a_verb_or_a_discipline_is_no_sub_unit():
     assert tagged("国务院学位委员会举行学科评议会议") == [("国务院学位委员会", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("为纪念总政歌舞团成立四十五周年", [("总政歌舞团", "ORG")]),
+        ("第四十七届国际新闻学会年会开幕", [("国际新闻学会", "ORG")]),
+        ("英国工党领袖表示", [("英国工党", "ORG")]),
+        ("同各民主党派合作共事", []),  # the democratic parties: no name
+        ("中国代表团团长", [("中国代表团", "ORG")]),
+    ],
+)
+def test_troupes_delegations_and_parties(text, expected):
+    assert tagged(text) == expected
