@@ -108,6 +108,24 @@ def prf(matched_pred: int, n_pred: int, matched_ref: int, n_ref: int) -> dict[st
     }
 
 
+def exact_scores(
+    cases: Iterable[tuple[set[tuple[int, int, str]], set[tuple[int, int, str]]]],
+    labels: Sequence[str],
+) -> dict[str, dict[str, Any]]:
+    """Exact-match :func:`prf` per label, and over them all (key ``"all"``), of
+    ``(gold, predicted)`` pairs of ``(start, end, label)`` sets, one pair per text."""
+    counts = {label: [0, 0, 0] for label in [*labels, "all"]}  # matched, predicted, gold
+    for gold, predicted in cases:
+        for label in labels:
+            g = {x for x in gold if x[2] == label}
+            p = {x for x in predicted if x[2] == label}
+            for key in (label, "all"):
+                counts[key][0] += len(g & p)
+                counts[key][1] += len(p)
+                counts[key][2] += len(g)
+    return {k: prf(m, n_pred, m, n_gold) for k, (m, n_pred, n_gold) in counts.items()}
+
+
 # --- Pk and WindowDiff -----------------------------------------------------------------
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from annotator.metrics import exact_scores  # noqa: E402
 from annotator.suggest import suggest_spans  # noqa: E402
 
 Triple = tuple[int, int, str]
@@ -101,27 +101,12 @@ def join_sentences(
 
 
 def score(pairs: list[tuple[set[Triple], set[Triple]]], labels: list[str]) -> list[str]:
-    """Lines of a per-label exact-match table."""
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for gold, pred in pairs:
-        for label in labels:
-            g = {s for s in gold if s[2] == label}
-            p = {s for s in pred if s[2] == label}
-            tp[label] += len(g & p)
-            fp[label] += len(p - g)
-            fn[label] += len(g - p)
+    """``name=value`` lines of the per-label exact-match scores."""
     lines = []
-    for label in [*labels, "all"]:
-        t = sum(tp.values()) if label == "all" else tp[label]
-        f_p = sum(fp.values()) if label == "all" else fp[label]
-        f_n = sum(fn.values()) if label == "all" else fn[label]
-        p = t / (t + f_p) if t + f_p else 0.0
-        r = t / (t + f_n) if t + f_n else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        lines += [f"{label}_precision={p:.3f}", f"{label}_recall={r:.3f}", f"{label}_f1={f1:.3f}"]
-        lines.append(f"{label}_gold={t + f_n}")
+    for label, r in exact_scores(pairs, labels).items():
+        for key in ("precision", "recall", "f1"):
+            lines.append(f"{label}_{key}={r[key] or 0.0:.3f}")
+        lines.append(f"{label}_gold={r['reference']}")
     return lines
 
 

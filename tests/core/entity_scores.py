@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
+
+from annotator.metrics import exact_scores
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "FIGURE")
 Triple = tuple[int, int, str]
@@ -13,22 +14,18 @@ def label_scores(
     cases: Iterable[tuple[set[Triple], set[Triple]]],
 ) -> dict[str, tuple[float, float, float, int, int, int]]:
     """(precision, recall, F1, tp, fp, fn) per label over (gold, predicted) pairs."""
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for gold, pred in cases:
-        for label in LABELS:
-            g = {x for x in gold if x[2] == label}
-            p = {x for x in pred if x[2] == label}
-            tp[label] += len(g & p)
-            fp[label] += len(p - g)
-            fn[label] += len(g - p)
     out = {}
-    for label in LABELS:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[label] = (p, r, f, tp[label], fp[label], fn[label])
+    for label, r in exact_scores(cases, LABELS).items():
+        if label in LABELS:
+            tp = r["matched_predicted"]
+            out[label] = (
+                r["precision"] or 0.0,
+                r["recall"] or 0.0,
+                r["f1"] or 0.0,
+                tp,
+                r["predicted"] - tp,
+                r["reference"] - tp,
+            )
     return out
 
 

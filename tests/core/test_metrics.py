@@ -503,3 +503,15 @@ def test_evaluate_command_refuses_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no such database" in result.output
+
+
+def test_exact_scores_per_label_and_over_all():
+    from annotator.metrics import exact_scores
+
+    gold = {(0, 2, "PER"), (3, 5, "LOC"), (6, 8, "LOC")}
+    predicted = {(0, 2, "PER"), (3, 5, "LOC"), (9, 10, "LOC"), (11, 12, "DATE")}
+    scores = exact_scores([(gold, predicted)], ["LOC", "PER"])  # DATE is not scored
+    assert scores["PER"]["precision"] == 1.0 and scores["PER"]["recall"] == 1.0
+    assert scores["LOC"]["precision"] == 0.5 and scores["LOC"]["recall"] == 0.5
+    assert scores["all"]["predicted"] == 3 and scores["all"]["reference"] == 3
+    assert scores["all"]["matched_predicted"] == 2
