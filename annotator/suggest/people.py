@@ -75,6 +75,7 @@ _NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于�
 _END_WORDS = split_words(
     "主持 出席 强调 指出 说 表示 要求 讲话 参加 介绍 会见 陪同 调研 带队 传达 宣读 致辞 "
     "提出 认为 代表 率 是 也 等 一行 同志 和 与 及 在 对 向 被 为 作 就 将 到 于 从 称 还 则 "
+    "即将 已经 曾经 又 再 便 仍 却 刚 刚刚 立即 随即 当即 一直 始终 不仅 "
     "的 分别 通报 主讲 指导 视察 考察 看望 慰问 宣布 回答 接受 进行 部署 听取 汇报 发表 "
     "签署 当选 担任 兼任 同 给 把 让 先生 女士 书记 希望 来到 深入 前往 走访 检查 督导 "
     "批示 作出 主讲 点评 总结 宣讲 解读 要 说明 坦言 透露 告诉 获 荣获 获得 被评为 已 "
@@ -93,7 +94,7 @@ _TRANSLIT = (
     "列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米明莫姆穆纳娜奈南内尼涅努诺欧帕潘庞佩皮普奇乔切"
     "萨塞桑森沙舍什施斯苏索塔泰坦汤特图托瓦万威维温文沃乌西希谢辛休修雅亚扬耶伊因尤约扎"
     "泽詹兹佐茨登冯齐顿逊昂班邦保鲍宾博东凡伏根贡瓜圭洪怀惠考隆累芒敏默妮宁纽珀恰钦琼丘"
-    "热瑞若尚舒松提廷旺韦翁锡仙欣英赞滕黛丝娅莎薇琪丽蕾茜卜茹缪聂挪朴蒲烈代儒·•"
+    "热瑞若尚舒松提廷旺韦翁锡仙欣英赞滕黛丝娅莎薇琪丽蕾茜卜茹缪聂挪朴蒲烈代儒森·•"
 )
 _TRANSLIT_RE = re.compile(f"[{_TRANSLIT}]{{4,10}}")
 # After a title a shorter run (拜登, 普京) is taken when no surname starts there.
@@ -519,18 +520,30 @@ def _whole_name(text: str, i: int, j: int) -> bool:
     slen = 2 if name[:2] in SURNAMES and len(name) >= 3 else 1
     if len(name) == 4 and slen == 1 and name[1] in SURNAMES:
         slen = 2  # 梁刘柔芬, 范徐丽泰: a married woman's two surnames (Hong Kong)
-    if name[:slen] in SURNAMES and 2 <= len(name) <= slen + 2:
-        given = name[slen:]
-        return (
-            _name_chars_ok(name, slen)
-            and not _stop_word(name)
-            and any(c in _GIVEN_COMMON for c in given)  # 理论、方针、政策: not a roster
-        )
-    return 3 <= len(name) <= 9 and all(c in _TRANSLIT_CHARS for c in name)
+    if (
+        name[:slen] in SURNAMES
+        and 2 <= len(name) <= slen + 2
+        and _name_chars_ok(name, slen)
+        and not _stop_word(name)
+        and any(c in _GIVEN_COMMON for c in name[slen:])  # 理论、方针、政策: not a roster
+    ):
+        return True
+    if _DOT_NAME_RE.fullmatch(name):
+        return True  # 塞萨尔·桑巴约
+    return (
+        3 <= len(name) <= 9
+        and name[0] not in "·•"
+        and name[-1] not in "·•"
+        and all(c in _TRANSLIT_CHARS for c in name)
+    )
 
 
 def _name_ending_at(text: str, i: int, j: int) -> tuple[int, int] | None:
     """The longest whole name that ends an item ``text[i:j]``."""
+    if "·" in text[i:j] or "•" in text[i:j]:
+        for m in _DOT_NAME_RE.finditer(text, i, j):
+            if m.end() == j:
+                return m.span()  # 中场塞萨尔·桑巴约
     for n in (4, 3, 2):
         if j - n >= i and _whole_name(text, j - n, j):
             return (j - n, j)
@@ -562,8 +575,8 @@ _PAIR_ETC_RE = re.compile(f"、([{HAN}]{{2,4}})等")
 
 
 def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
-    """Names of a roster without a cue: nearly every inner item must be a whole name (one
-    in four may be something else, such as a name with a former name in brackets); the
+    """Names of a roster without a cue: most inner items must be whole names (two in five
+    may be something else, such as a name with a former name in brackets); the
     first item may carry words before its name (男队员还有王励勤、阎森、马琳) and the last
     one words after it (…、郑健执棒)."""
     for m in _ROSTER_RE.finditer(text):
@@ -572,7 +585,7 @@ def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
             items.append((at, at + len(part)))
             at += len(part) + 1
         names = [item for item in items if _whole_name(text, *item)]
-        if len(names) * 4 < len(items) * 3:
+        if len(names) * 5 < len(items) * 3:
             continue
         i = m.start()
         while i > m.start() - 12 and i > 0 and _ITEM_CHAR_RE.match(text, i - 1):
@@ -582,7 +595,15 @@ def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
             j += 1
         first = _name_ending_at(text, i, m.start()) if m.start() - i >= 2 else None
         last = _name_starting_at(text, m.end(), j) if j - m.end() >= 2 else None
-        for span in [first, *names, last]:
+        also = None
+        if last is not None and text[last[1] : last[1] + 1] in ("和", "与", "及"):
+            # …、莱奥纳多和里瓦尔多: the roster's last two names
+            nxt = last[1] + 1
+            k = nxt
+            while k < nxt + 8 and _ITEM_CHAR_RE.match(text, k):
+                k += 1
+            also = _name_starting_at(text, nxt, k) if k - nxt >= 2 else None
+        for span in [first, *names, last, also]:
             if span is not None:
                 found.setdefault(span, "roster")
 

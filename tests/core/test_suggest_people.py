@@ -214,6 +214,7 @@ def test_no_false_names_from_general_cues(text):
         ("阿巴查的夫人玛丽亚姆及家人", ["阿巴查", "玛丽亚姆"]),
         ("王元、李信等各界科学家", ["王元", "李信"]),  # two names before 等
         ("工业、农业等部门", []),
+        ("美国总统克林顿即将访华", ["克林顿"]),  # 即将 ends a name
     ],
 )
 def test_names_by_title_after_foreign_subject_and_clause_start(text, names):
@@ -259,3 +260,8 @@ def test_plausible_name_filters_the_model_guesses(word, plausible):
     from annotator.suggest.people import plausible_name
 
     assert plausible_name(word) is plausible
+
+
+def test_a_roster_with_dotted_names_and_a_last_pair_joined_by_he():
+    text = "中场塞萨尔·桑巴约、弗拉维奥、乔瓦尼、莱奥纳多和里瓦尔多；"
+    assert people(text) == ["塞萨尔·桑巴约", "弗拉维奥", "乔瓦尼", "莱奥纳多", "里瓦尔多"]
