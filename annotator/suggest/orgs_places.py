@@ -44,6 +44,7 @@ from annotator.model import Span
 
 from . import _places as P
 from ._text import HAN, Candidate, ends_at, is_han, split_words, trie_pattern
+from .people import SURNAMES as _SURNAMES
 
 ORG = "ORG"
 LOC = "LOC"
@@ -133,7 +134,9 @@ _AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4)}  # fmt: skip
 _ADMIN_TAIL_RE = re.compile(
-    f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗)(?![级域直情长])"
+    f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
+    # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
+    "|市(?=[^场民委政区级域直情长领容县里内外属值面井中人]|$))(?![级域直情长])"
 )
 
 # --- organisations -------------------------------------------------------------------
@@ -469,8 +472,29 @@ def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Cand
             cand: Candidate = (e, m.end(), LOC, {})
             out.append(cand)
             queue.append(cand)
+    out += _villages_and_roads(text)
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
+
+
+def _villages_and_roads(text: str) -> list[Candidate]:
+    """李家庄, 王家湾 (a surname + 家 + a settlement word) and numbered roads (国道102线)."""
+    out: list[Candidate] = []
+    if "家" in text:
+        out += [
+            (m.start() - 1, m.end(), LOC, {})
+            for m in _VILLAGE_RE.finditer(text)
+            if m.start() and text[m.start() - 1] in _SURNAMES
+        ]
+    if "道" in text:
+        out += [(m.start(), m.end(), LOC, {}) for m in _NUMBERED_ROAD_RE.finditer(text)]
+    return out
+
+
+# 家 + a settlement word; the surname before it is checked in Python (a literal first
+# character lets ``re`` skip the text in C).
+_VILLAGE_RE = re.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
+_NUMBERED_ROAD_RE = re.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")
 
 
 def _org_start(

@@ -243,3 +243,17 @@ def test_a_verb_or_a_discipline_is_no_sub_unit():
 )
 def test_troupes_delegations_and_parties(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("山西省河津市小梁乡", [("山西省", "LOC"), ("河津市", "LOC")]),
+        ("湖南省市场监管局", [("湖南省市场监管局", "ORG")]),  # 市场, not a city
+        ("他住在王家庄", [("王家庄", "LOC")]),
+        ("大家村民都来了", []),
+        ("国道102线是交通主干线", [("国道102线", "LOC")]),
+    ],
+)
+def test_county_cities_villages_and_numbered_roads(text, expected):
+    assert tagged(text) == expected
