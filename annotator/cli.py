@@ -32,9 +32,19 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def resolve_db(db_path: Path | None) -> Path:
+    """The command's ``--db``, else the one given before the command (``annotator --db F
+    import …``: ignoring it would write into another database), else the default."""
+    if db_path is not None:
+        return db_path
+    context = click.get_current_context(silent=True)
+    root = context.find_root().params.get("db_path") if context is not None else None
+    return root or default_db_path()
+
+
 @contextmanager
 def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
-    path = db_path or default_db_path()
+    path = resolve_db(db_path)
     try:
         store = Store.open(path, create=create)
     except StoreError as exc:
@@ -69,7 +79,7 @@ def gui(db_path: Path | None) -> None:
             f"the review window cannot start: {exc}. Install annotator with its dependencies "
             "(pip install annotator) or use the subcommands: annotator --help"
         ) from None
-    sys.exit(run(db_path or default_db_path()))
+    sys.exit(run(resolve_db(db_path)))
 
 
 @main.command("import")

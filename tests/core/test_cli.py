@@ -80,6 +80,20 @@ def test_db_defaults_to_the_environment_variable(runner, tmp_path):
         assert store.count_pages() == 2
 
 
+def test_db_before_the_command_is_the_database_the_command_uses(runner, tmp_path):
+    # annotator --db F demo once wrote into the default database and ignored F
+    given, other = tmp_path / "given.db", tmp_path / "default.db"
+    result = _run(runner, "--db", str(given), "demo", env={"ANNOTATOR_DB": str(other)})
+    assert result.exit_code == 0 and str(given) in result.output
+    assert not other.exists()
+    with Store.open(given) as store:
+        assert store.count_pages() == 2
+    # a --db after the command still wins
+    after = tmp_path / "after.db"
+    _run(runner, "--db", str(given), "demo", "--db", str(after))
+    assert after.exists()
+
+
 def _done_db(runner: CliRunner, tmp_path: Path) -> Path:
     db = tmp_path / "a.db"
     _run(runner, "demo", "--db", str(db))
