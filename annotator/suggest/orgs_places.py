@@ -211,7 +211,7 @@ _PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z"
 
 # Suffix -> (strong, words that may not follow, characters that may not precede).
 _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
-    "委员会": (True, (), ""),
+    "委员会": (True, ("议",), ""),
     "领导小组": (True, (), ""),
     "工作小组": (True, (), ""),
     "办公室": (True, ("主任",), ""),
@@ -232,7 +232,7 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "研究院": (True, (), ""),
     "研究所": (True, (), ""),
     "科学院": (True, (), ""),
-    "大学": (True, ("生", "毕业"), "上读考"),
+    "大学": (True, ("生", "毕业", "习", "问"), "上读考"),
     "学院": (True, ("派",), "文"),
     "中学": (True, ("生",), "初高"),
     "小学": (True, ("生",), "中"),
@@ -323,7 +323,26 @@ _SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
     "委": (False, ("员", "托", "屈", "婉", "实", "身", "派", "任"), "党常主编"),
     "办": (
         False,
-        ("理", "法", "事", "好", "学", "案", "公", "成", "到", "实", "得", "起", "班"),
+        (
+            "理",
+            "法",
+            "事",
+            "好",
+            "学",
+            "案",
+            "公",
+            "成",
+            "到",
+            "实",
+            "得",
+            "起",
+            "班",
+            "厂",
+            "报",
+            "刊",
+            "会",
+            "校",
+        ),
         "创举兴承主申代包操督查照",
     ),
     "中心": (
@@ -388,7 +407,9 @@ _STOP_WORDS = split_words(
     "击败 战胜 负于 不敌 逼平 战平 迎战 对阵 淘汰 力克 加盟 效力 "
     # datelines (新华社北京5月20日电公安部), verbs and determiners before a body's name
     "日电 日讯 报讯 认识 保证 加之 代之以 其他 有关 重要 主要 一些 这些 那些 许多 几家 "
-    "各个 多家 其中 举行 将于 一家 这家 该家 担任 兼任 出任 当初 里面 纪念 庆祝 欢迎 组建 邀请"
+    "各个 多家 其中 举行 将于 一家 这家 该家 担任 兼任 出任 当初 里面 纪念 庆祝 欢迎 组建 邀请 "
+    "负责 具体 不久前 阐述 参观 访问 支持 帮助 创办 就读 毕业于 任职 供职 调往 调入 考入 "
+    "联系 委托 派遣 表彰 起诉 收购 并购 投资 入股 控股 资助 捐赠 赞助 协助 配合 实施"
 )
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
 # count (100个协会, 四个工作小组).

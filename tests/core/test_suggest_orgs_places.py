@@ -257,3 +257,16 @@ def test_troupes_delegations_and_parties(text, expected):
 )
 def test_county_cities_villages_and_numbered_roads(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("应当保护那些有很大学习热情的孩子", []),  # 大学习: no university
+        ("筹委会主任委员会议决定", []),  # 委员会议: no committee
+        ("具体负责筹委会的工作", []),  # not 具体负责筹委会
+        ("发表讲话，阐述人民党的纲领", []),  # not 阐述人民党
+    ],
+)
+def test_verbs_and_words_around_a_suffix_are_not_part_of_the_body(text, expected):
+    assert tagged(text) == expected
