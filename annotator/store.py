@@ -327,6 +327,11 @@ _BLOCK_COLS = 'start, "end", role, article, joins_previous, confidence, confiden
 _SPAN_COLS = 'id, start, "end", label, origin, status, attrs'
 
 
+# A longer lag (an upgrade that rebuilt the index: ~15 s per 100,000 pages) is not caught
+# up while opening: the window does it in small steps, and import at its end.
+_CATCH_UP_AT_OPEN = 2000
+
+
 class Store:
     """An open annotator database. Create with ``Store.open(path)``."""
 
@@ -397,7 +402,8 @@ class Store:
         conn.execute("PRAGMA wal_autocheckpoint = 4000")
         migrate(db, version)
         store = cls(db, path)
-        store.index_search()  # after a crash mid-import, the index may lag behind
+        if store.search_lag() <= _CATCH_UP_AT_OPEN:
+            store.index_search()  # after a crash mid-import, the index may lag behind
         return store
 
     def close(self) -> None:
@@ -824,26 +830,63 @@ class Store:
         ).fetchone()
         return int(row[0]) if row else 0
 
-    def index_search(self) -> int:
-        """Add pages imported since the last call to the full-text index (one transaction).
+    def index_search(self, limit: int | None = None, *, wait: bool = True) -> int:
+        """Add pages not yet in the full-text index to it (one transaction); at most
+        ``limit`` pages when given. Returns how many pages were indexed.
 
-        Returns how many pages were indexed. Import calls it every few hundred pages and
-        at the end; opening a database catches up after a crash.
+        Import calls it every few hundred pages and at the end; opening a database catches
+        up a short lag (a crash mid-import); the window catches up a long one (an upgrade
+        that rebuilds the index) in small steps. Until then, pages beyond the index are
+        searched directly, so results are always complete. ``wait=False`` returns 0 at
+        once when another connection holds the write lock.
         """
-        done = self._indexed_rowid()
-        with self.db.atomic():
-            top = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM pages").fetchone()[0]
-            if top <= done:
-                return 0
-            self.db.conn.execute(
-                "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
-                "WHERE rowid > ? AND rowid <= ?",
-                [done, top],
-            )
-            self.db.conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)]
-            )
-        return top - done
+        conn = self.db.conn
+        # The write lock first: two windows catching up must not index a page twice.
+        # Without ``wait`` (the window's background steps) a busy database is left for the
+        # next step instead of blocking the window for the busy timeout.
+        if not wait:
+            conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            if wait:
+                raise
+            return 0
+        finally:
+            if not wait:
+                conn.execute("PRAGMA busy_timeout = 5000")
+        try:
+            done = self._indexed_rowid()
+            if limit is None:
+                row = conn.execute("SELECT max(rowid), count(*) FROM pages WHERE rowid > ?", [done])
+            else:
+                row = conn.execute(
+                    "SELECT max(r), count(*) FROM "
+                    "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+                    [done, limit],
+                )
+            top, count = row.fetchone()
+            if count:
+                conn.execute(
+                    "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
+                    "WHERE rowid > ? AND rowid <= ?",
+                    [done, top],
+                )
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)]
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return count
+
+    def search_lag(self) -> int:
+        """How many pages the full-text index does not cover yet."""
+        return self.db.conn.execute(
+            "SELECT count(*) FROM pages WHERE rowid > ?", [self._indexed_rowid()]
+        ).fetchone()[0]
 
     def count_pages(self, status: str | None = None, search: str | None = None) -> int:
         rowids, params = self._rowids_sql(status, search)

@@ -45,6 +45,8 @@ from annotator.store import Store
 POLL_MS = 1000
 PLACE_MS = 5000
 LIST_DELAY_MS = 400
+INDEX_MS = 100  # one background step of search indexing …
+INDEX_STEP = 50  # … of this many pages
 MIN_FONT, MAX_FONT = 8.0, 40.0
 
 
@@ -87,8 +89,13 @@ class MainWindow(QMainWindow):
         self._place_timer = QTimer(self, interval=PLACE_MS)
         self._place_timer.timeout.connect(self._save_place_if_moved)
         self._place_timer.start()
+        # A search index that lags far behind (an upgrade rebuilt it) is caught up in small
+        # steps while the window runs; search is complete meanwhile, only slower.
+        self._index_timer = QTimer(self, interval=INDEX_MS)
+        self._index_timer.timeout.connect(self._index_step)
         self._restore_place()
         QTimer.singleShot(0, self._offer_samples)
+        QTimer.singleShot(0, self._start_indexing_if_behind)
 
     # --- construction ------------------------------------------------------------------
 
@@ -230,6 +237,22 @@ class MainWindow(QMainWindow):
     def check_external(self) -> None:
         """Poll for another window's writes (the store compares PRAGMA data_version)."""
         self.runner.poll(self.page_id)
+
+    def _start_indexing_if_behind(self) -> None:
+        if self.store.search_lag():
+            self._index_timer.start()
+
+    def _index_step(self) -> None:
+        # ~50 pages take a few milliseconds: the window stays responsive between steps
+        self.store.index_search(INDEX_STEP, wait=False)
+        left = self.store.search_lag()
+        if left:
+            self.statusBar().showMessage(
+                self.tr("Indexing pages for search: {n} left").format(n=f"{left:,}"), 2 * INDEX_MS
+            )
+        else:
+            self._index_timer.stop()
+            self.statusBar().showMessage(self.tr("Search index up to date"), 4000)
 
     def _save_place_if_moved(self) -> None:
         # Off the key-press path (a settings file write may wait for the disk), yet within

@@ -4,7 +4,7 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+79"/>
+        <location filename="../../annotator/gui/runner.py" line="+94"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+247"/>
+        <location filename="../../annotator/gui/review.py" line="+244"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+86"/>
+        <location filename="../../annotator/gui/main_window.py" line="+103"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -73,7 +73,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -98,12 +98,22 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+16"/>
+        <source>Indexing pages for search: {n} left</source>
+        <translation>正在为搜索建立索引：还剩 {n} 页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search index up to date</source>
+        <translation>搜索索引已是最新</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -187,7 +197,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="+110"/>
+        <location filename="../../annotator/gui/outline.py" line="+125"/>
         <source>Article / role</source>
         <translation>文章 / 段落类型</translation>
     </message>
@@ -210,7 +220,17 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+167"/>
+        <location line="+120"/>
+        <source>Article 00</source>
+        <translation>文章 00</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in an article</source>
+        <translation>不属于任何文章</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Spans outside articles ({n})</source>
         <translation>文章之外的标注（{n}）</translation>
     </message>
@@ -344,7 +364,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+316"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+320"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -500,7 +520,7 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-213"/>
+        <location filename="../../annotator/gui/review.py" line="-212"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
@@ -540,35 +560,30 @@
         <translation>已接受 {n} 个建议。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>suggestion</source>
-        <translation>建议</translation>
+        <location line="+13"/>
+        <source>No more suggestions after this point of the page.</source>
+        <translation>本页此处之后没有更多建议。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>span</source>
-        <translation>标注</translation>
+        <location line="+3"/>
+        <source>No suggestions before this point of the page.</source>
+        <translation>本页此处之前没有建议。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>after</source>
-        <translation>后</translation>
+        <location line="+3"/>
+        <source>No more spans after this point of the page.</source>
+        <translation>本页此处之后没有更多标注。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>before</source>
-        <translation>前</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No {what} {where} this one on the page.</source>
-        <translation>本页在此之{where}没有{what}。</translation>
+        <location line="+3"/>
+        <source>No spans before this point of the page.</source>
+        <translation>本页此处之前没有标注。</translation>
     </message>
 </context>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+264"/>
+        <location filename="../../annotator/gui/actions.py" line="+265"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -591,7 +606,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-127"/>
+        <location filename="../../annotator/gui/outline.py" line="-142"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -606,7 +621,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>suggested</source>
         <translation>建议</translation>
     </message>
@@ -976,7 +991,7 @@ Refused: {refused}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+40"/>
+        <location filename="../../annotator/gui/app.py" line="+42"/>
         <source>Who is reviewing?</source>
         <translation>谁在审校？</translation>
     </message>

@@ -253,3 +253,49 @@ def test_version_2_database_gets_a_case_sensitive_index_and_search_stays_right(t
         assert store.count_pages(search="GDP增长") == 1
         assert store.count_pages(search="市政府召开") == 1
         assert store.count_pages(search="gdp增长") == 0  # exact, case-sensitive, as before
+
+
+def _lagging_db(tmp_path, pages: int):
+    path = tmp_path / "lag.db"
+    with Store.open(path) as store:
+        for i in range(pages):
+            store.add_page(_page(i, f"第{i}页 市委书记主持会议 GDP增长"), _blocks())
+        store.index_search()
+        store.db.execute(
+            "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')"
+        )  # as migration 3 leaves it
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'")
+    return path
+
+
+def test_a_long_index_lag_is_not_caught_up_while_opening(tmp_path, monkeypatch):
+    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 3)
+    path = _lagging_db(tmp_path, 5)
+    with Store.open(path) as store:
+        assert store.search_lag() == 5  # opening did not wait for it
+        assert store.count_pages(search="市委书记主持") == 5  # search is complete meanwhile
+        assert store.index_search(2) == 2 and store.search_lag() == 3
+        assert store.index_search() == 3 and store.search_lag() == 0
+        assert store.count_pages(search="市委书记主持") == 5
+        hits = store.db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'GDP'")
+        assert hits.fetchone()[0] == 5  # each page indexed once
+
+
+def test_a_short_index_lag_is_caught_up_while_opening(tmp_path):
+    path = _lagging_db(tmp_path, 3)
+    with Store.open(path) as store:
+        assert store.search_lag() == 0
+
+
+def test_a_background_index_step_gives_way_to_another_writer(tmp_path, monkeypatch):
+    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 0)
+    path = _lagging_db(tmp_path, 2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. an import in another process
+    try:
+        with Store.open(path) as store:
+            assert store.index_search(10, wait=False) == 0  # at once, no busy wait
+            assert store.search_lag() == 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

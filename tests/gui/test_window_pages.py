@@ -383,3 +383,28 @@ def test_ctrl_q_closes_the_window_and_remembers_the_page(windows, db, qtbot):
     from annotator.gui import settings
 
     assert settings.load_place(db).page_id == "p2"
+
+
+def test_a_lagging_search_index_is_caught_up_in_the_background(
+    windows, tmp_path, qtbot, monkeypatch
+):
+    # an upgrade rebuilt the index: the window opens at once and indexes in small steps
+    from annotator.gui import main_window
+
+    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 0)
+    monkeypatch.setattr(main_window, "INDEX_STEP", 2)
+    path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
+    with Store.open(path) as store:
+        store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'")
+    window = windows(path)
+    assert window.store.count_pages(search=SAMPLE[:6]) == 7  # complete while it lags
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: window.store.search_lag() == 0, timeout=5000)
+    assert any("left" in m for m in messages) and "up to date" in messages[-1]
+    with Store.open(path) as other:
+        hits = other.db.execute(
+            "SELECT count(*) FROM pages_fts WHERE pages_fts MATCH ?", [f'"{SAMPLE[:3]}"']
+        )
+        assert hits.fetchone()[0] == 7  # every page once
