@@ -9,6 +9,7 @@ wrote to the database, and reloads what changed.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -244,8 +245,15 @@ class MainWindow(QMainWindow):
 
     def _index_step(self) -> None:
         # ~50 pages take a few milliseconds: the window stays responsive between steps
-        self.store.index_search(INDEX_STEP, wait=False)
-        left = self.store.search_lag()
+        try:
+            self.store.index_search(INDEX_STEP, wait=False)
+            left = self.store.search_lag()
+        except sqlite3.Error as exc:  # a full disk, say: search still works, only slower
+            self._index_timer.stop()
+            self.statusBar().showMessage(
+                self.tr("Search index not updated: {error}").format(error=exc), 8000
+            )
+            return
         if left:
             self.statusBar().showMessage(
                 self.tr("Indexing pages for search: {n} left").format(n=f"{left:,}"), 2 * INDEX_MS

@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+103"/>
+        <location filename="../../annotator/gui/main_window.py" line="+104"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -103,7 +103,12 @@
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>Search index not updated: {error}</source>
+        <translation>搜索索引未更新：{error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Indexing pages for search: {n} left</source>
         <translation>正在为搜索建立索引：还剩 {n} 页</translation>
     </message>

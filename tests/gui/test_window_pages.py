@@ -408,3 +408,23 @@ def test_a_lagging_search_index_is_caught_up_in_the_background(
             "SELECT count(*) FROM pages_fts WHERE pages_fts MATCH ?", [f'"{SAMPLE[:3]}"']
         )
         assert hits.fetchone()[0] == 7  # every page once
+
+
+def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 0)
+    path = make_db(tmp_path / "lag.db", ["p1", "p2"])
+    with Store.open(path) as store:
+        store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'")
+    window = windows(path)
+
+    def full_disk(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.store, "index_search", full_disk)
+    window._index_step()
+    assert not window._index_timer.isActive()
+    assert "disk is full" in window.statusBar().currentMessage()
+    assert window.store.count_pages(search="p1") == 1  # search still works
