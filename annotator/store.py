@@ -16,6 +16,7 @@ import os
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +29,7 @@ from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
 SCHEMA_VERSION = 3
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 _STATE_CACHE = 16
 
 
@@ -379,7 +381,7 @@ class Store:
     def _prepare(cls, db: sqlite_utils.Database, path: Path) -> Store:
         conn = db.conn
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -601,21 +603,16 @@ class Store:
         """
         if action not in ("do", "undo", "redo"):
             raise ValueError(f"unknown edit action {action!r}")
-        conn = self.db.conn
         # Take the write lock before reading: another window may have committed since our
         # cache was filled, and span ids must not be handed out twice.
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            op, result = self._plan(op, action)
-            stamp = now()
-            self._persist(result.before, result.after, stamp, reviewer)
-            edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                self._states.pop(op.page_id, None)
+            with self._write_locked():
+                op, result = self._plan(op, action)
+                stamp = now()
+                self._persist(result.before, result.after, stamp, reviewer)
+                edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
+        except sqlite3.DatabaseError:
+            self._states.pop(op.page_id, None)
             raise
         after = replace(
             result.after,
@@ -625,6 +622,20 @@ class Store:
         )
         self._remember(after)
         return Applied(op, result.inverse, edit_id, result.changes, after)
+
+    @contextmanager
+    def _write_locked(self) -> Iterator[None]:
+        """One transaction that holds the write lock from its start (BEGIN IMMEDIATE), so
+        what it reads cannot change under it; committed, or rolled back on any error."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _plan(self, op: Op, action: str) -> tuple[Op, Plan]:
         state = self.page_state(op.page_id)
@@ -847,39 +858,29 @@ class Store:
         if not wait:
             conn.execute("PRAGMA busy_timeout = 0")
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
-            if wait:
-                raise
-            return 0
-        finally:
-            if not wait:
-                conn.execute("PRAGMA busy_timeout = 5000")
-        try:
-            done = self._indexed_rowid()
-            if limit is None:
-                row = conn.execute("SELECT max(rowid), count(*) FROM pages WHERE rowid > ?", [done])
-            else:
-                row = conn.execute(
+            with self._write_locked():
+                done = self._indexed_rowid()
+                top, count = conn.execute(
                     "SELECT max(r), count(*) FROM "
                     "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-                    [done, limit],
-                )
-            top, count = row.fetchone()
-            if count:
-                conn.execute(
-                    "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
-                    "WHERE rowid > ? AND rowid <= ?",
-                    [done, top],
-                )
-                conn.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)]
-                )
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+                    [done, -1 if limit is None else limit],  # LIMIT -1: no limit
+                ).fetchone()
+                if count:
+                    conn.execute(
+                        "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
+                        "WHERE rowid > ? AND rowid <= ?",
+                        [done, top],
+                    )
+                    conn.execute(
+                        "UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)]
+                    )
+        except sqlite3.OperationalError as exc:
+            if wait or "locked" not in str(exc):
+                raise
+            return 0  # another connection holds the write lock: the next step tries again
+        finally:
+            if not wait:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return count
 
     def search_lag(self) -> int:

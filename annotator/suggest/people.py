@@ -496,10 +496,20 @@ def plausible_name(name: str) -> bool:
     check the model suggester's PER guesses must pass."""
     if _not_a_name(name) or len(name) < 2:
         return False
-    if _DOT_NAME_RE.fullmatch(name) or all(c in _TRANSLIT_CHARS for c in name):
+    if _DOT_NAME_RE.fullmatch(name) or _transliterated(name, shortest=2):
         return True
-    slen = 2 if name[:2] in SURNAMES and len(name) >= 3 else 1
-    return name[:slen] in SURNAMES and len(name) <= slen + 2 and _name_chars_ok(name, slen)
+    slen = _surname_len(name)
+    return slen > 0 and len(name) <= slen + 2 and _name_chars_ok(name, slen)
+
+
+def _transliterated(name: str, shortest: int = 3) -> bool:
+    """A run of transliteration characters that could be a foreign name (克林顿)."""
+    return (
+        shortest <= len(name) <= 9
+        and name[0] not in "·•"
+        and name[-1] not in "·•"
+        and all(c in _TRANSLIT_CHARS for c in name)
+    )
 
 
 def _not_a_name(name: str) -> bool:
@@ -517,25 +527,18 @@ def _whole_name(text: str, i: int, j: int) -> bool:
     name = text[i:j]
     if name in _NOT_PERSON or name in _NOT_NAMES:
         return False
-    slen = 2 if name[:2] in SURNAMES and len(name) >= 3 else 1
+    slen = _surname_len(name)
     if len(name) == 4 and slen == 1 and name[1] in SURNAMES:
         slen = 2  # 梁刘柔芬, 范徐丽泰: a married woman's two surnames (Hong Kong)
     if (
-        name[:slen] in SURNAMES
+        slen
         and 2 <= len(name) <= slen + 2
         and _name_chars_ok(name, slen)
         and not _stop_word(name)
         and any(c in _GIVEN_COMMON for c in name[slen:])  # 理论、方针、政策: not a roster
     ):
         return True
-    if _DOT_NAME_RE.fullmatch(name):
-        return True  # 塞萨尔·桑巴约
-    return (
-        3 <= len(name) <= 9
-        and name[0] not in "·•"
-        and name[-1] not in "·•"
-        and all(c in _TRANSLIT_CHARS for c in name)
-    )
+    return bool(_DOT_NAME_RE.fullmatch(name)) or _transliterated(name)  # 塞萨尔·桑巴约
 
 
 def _name_ending_at(text: str, i: int, j: int) -> tuple[int, int] | None:
@@ -557,6 +560,14 @@ def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
         if end <= j and _whole_name(text, i, end) and (end == j or _ends_name(text, end)):
             return (i, end)
     return None
+
+
+def _item_name_from(text: str, i: int) -> tuple[int, int] | None:
+    """The name that begins the list item starting at ``i`` (up to 8 characters)."""
+    j = i
+    while j < i + 8 and _ITEM_CHAR_RE.match(text, j):
+        j += 1
+    return _name_starting_at(text, i, j) if j - i >= 2 else None
 
 
 def _pair_before_etc(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -590,19 +601,11 @@ def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
         i = m.start()
         while i > m.start() - 12 and i > 0 and _ITEM_CHAR_RE.match(text, i - 1):
             i -= 1
-        j = m.end()
-        while j < m.end() + 8 and _ITEM_CHAR_RE.match(text, j):
-            j += 1
         first = _name_ending_at(text, i, m.start()) if m.start() - i >= 2 else None
-        last = _name_starting_at(text, m.end(), j) if j - m.end() >= 2 else None
+        last = _item_name_from(text, m.end())
         also = None
         if last is not None and text[last[1] : last[1] + 1] in ("和", "与", "及"):
-            # …、莱奥纳多和里瓦尔多: the roster's last two names
-            nxt = last[1] + 1
-            k = nxt
-            while k < nxt + 8 and _ITEM_CHAR_RE.match(text, k):
-                k += 1
-            also = _name_starting_at(text, nxt, k) if k - nxt >= 2 else None
+            also = _item_name_from(text, last[1] + 1)  # …、莱奥纳多和里瓦尔多
         for span in [first, *names, last, also]:
             if span is not None:
                 found.setdefault(span, "roster")
@@ -757,12 +760,8 @@ _LEADER_RE = re.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主�
 def _leader_names(text: str, found: dict[tuple[int, int], str]) -> None:
     for m in _LEADER_RE.finditer(text):
         i, j = m.span(1)
-        if _whole_name(text, i, j) or _foreign_run(text, i, j):
+        if _whole_name(text, i, j) or _transliterated(text[i:j], shortest=2):
             found.setdefault((i, j), "leader")
-
-
-def _foreign_run(text: str, i: int, j: int) -> bool:
-    return j - i >= 2 and all(c in _TRANSLIT_CHARS for c in text[i:j])
 
 
 def _partner_names(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -838,7 +837,7 @@ def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
             found.setdefault((i, i + 3), "subject")
     for m in _CLAUSE_FOREIGN_RE.finditer("\n" + text):
         i, j = m.start(1) - 1, m.end(1) - 1
-        if _END_RE.match(text, j) and not _place_not_person(text[i:j]):
+        if _END_RE.match(text, j):  # places are dropped with the other non-names at the end
             found.setdefault((i, j), "subject")  # 。克林顿在…, ，科恩在接受…
 
 

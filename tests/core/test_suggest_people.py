@@ -265,3 +265,9 @@ def test_plausible_name_filters_the_model_guesses(word, plausible):
 def test_a_roster_with_dotted_names_and_a_last_pair_joined_by_he():
     text = "中场塞萨尔·桑巴约、弗拉维奥、乔瓦尼、莱奥纳多和里瓦尔多；"
     assert people(text) == ["塞萨尔·桑巴约", "弗拉维奥", "乔瓦尼", "莱奥纳多", "里瓦尔多"]
+
+
+def test_hong_kong_married_names_in_a_roster():
+    # two surnames and a given name; the first version of the rule never matched them
+    text = "议员有李国宝、梁刘柔芬、陆恭蕙、范徐丽泰等。"
+    assert people(text) == ["李国宝", "梁刘柔芬", "陆恭蕙", "范徐丽泰"]
