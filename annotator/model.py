@@ -90,6 +90,7 @@ class Page:
     note: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    paper: str = ""  # the newspaper, so learnt models keep each paper's conventions
 
 
 @dataclass(frozen=True)

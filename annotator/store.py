@@ -28,7 +28,7 @@ from annotator.edits import Changes, Op, PageState, Plan, plan
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 _STATE_CACHE = 16
 
@@ -57,6 +57,19 @@ class EditRecord:
     inverse: Op
     reviewer: str | None
     at: str
+
+
+@dataclass(frozen=True)
+class ModelRecord:
+    """A learnt model as kept in the database: its bytes and what it was learnt from."""
+
+    id: int
+    kind: str
+    version: int
+    created_at: str
+    pages: int
+    meta: dict[str, Any]
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -197,16 +210,38 @@ def _m003_fulltext_case_sensitive(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
+    # Pages carry their newspaper, so that learnt models keep each paper's conventions.
+    # Models trained from the gold live in the same file as the gold (one file to back up),
+    # with what they learnt from and how well they scored.
+    for statement in (
+        "ALTER TABLE pages ADD COLUMN paper TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX pages_paper ON pages(paper)",
+        "CREATE TABLE models ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " kind TEXT NOT NULL,"
+        " version INTEGER NOT NULL,"
+        " created_at TEXT NOT NULL,"
+        " pages INTEGER NOT NULL,"
+        " meta TEXT NOT NULL DEFAULT '{}',"
+        " data BLOB NOT NULL)",
+        "CREATE INDEX models_kind ON models(kind, id)",
+    ):
+        db.conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
     (3, "fulltext_case_sensitive", _m003_fulltext_case_sensitive),
+    (4, "papers_and_models", _m004_papers_and_models),
 ]
 
 
 def _row_to_page(row: dict[str, Any]) -> Page:
     return Page(
         id=row["id"],
+        paper=row.get("paper") or "",
         text=row["text"],
         source=row["source"],
         sha256=row["sha256"],
@@ -478,9 +513,9 @@ class Store:
         with self.db.atomic():
             conn.execute(
                 "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
-                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [page.id, page.source, page.sha256, page.text, page.status, page.reviewer,
-                 page.note, page.created_at or stamp, page.updated_at or stamp],
+                 page.note, page.created_at or stamp, page.updated_at or stamp, page.paper],
             )  # fmt: skip
             conn.executemany(
                 f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
@@ -791,6 +826,39 @@ class Store:
             [page_id],
         )
         return frozenset((s, e, label) for s, e, label in rows)
+
+    # --- learnt models --------------------------------------------------------------
+
+    def save_model(self, kind: str, data: bytes, *, pages: int, meta: dict[str, Any]) -> int:
+        """Keep a newly trained model of ``kind``; its version is one above the last."""
+        with self._write_locked():
+            row = self.db.conn.execute(
+                "SELECT coalesce(max(version), 0) FROM models WHERE kind = ?", [kind]
+            ).fetchone()
+            cursor = self.db.conn.execute(
+                "INSERT INTO models (kind, version, created_at, pages, meta, data) "
+                "VALUES (?,?,?,?,?,?)",
+                [kind, int(row[0]) + 1, now(), pages, _json(meta), sqlite3.Binary(data)],
+            )
+        return int(cursor.lastrowid or 0)
+
+    def latest_model(self, kind: str) -> ModelRecord | None:
+        """The newest model of ``kind``, or None when none was trained yet."""
+        row = self.db.conn.execute(
+            "SELECT id, kind, version, created_at, pages, meta, data FROM models "
+            "WHERE kind = ? ORDER BY id DESC LIMIT 1",
+            [kind],
+        ).fetchone()
+        if row is None:
+            return None
+        return ModelRecord(*row[:5], json.loads(row[5]), bytes(row[6]))
+
+    def model_versions(self) -> list[ModelRecord]:
+        """Every kept model without its bytes (``data`` empty), newest first."""
+        rows = self.db.conn.execute(
+            "SELECT id, kind, version, created_at, pages, meta FROM models ORDER BY id DESC"
+        ).fetchall()
+        return [ModelRecord(*r[:5], json.loads(r[5]), b"") for r in rows]
 
     # --- lists, search, counts -------------------------------------------------------
 

@@ -299,3 +299,22 @@ def test_a_background_index_step_gives_way_to_another_writer(tmp_path, monkeypat
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_models_are_kept_with_versions_and_pages_carry_their_paper(tmp_path):
+    from annotator.model import Page
+
+    path = tmp_path / "m.db"
+    with Store.open(path) as store:
+        assert store.latest_model("structure") is None
+        store.add_page(Page("p1", "text", "p1.txt", "abc", paper="人民日报"))
+        first = store.save_model("structure", b"\x00one", pages=3, meta={"f1": 0.5})
+        second = store.save_model("structure", b"\x00two", pages=5, meta={})
+        store.save_model("entities", b"x", pages=1, meta={})
+        assert first < second
+    with Store.open(path) as store:
+        latest = store.latest_model("structure")
+        assert latest is not None
+        assert (latest.version, latest.pages, latest.data) == (2, 5, b"\x00two")
+        assert [m.kind for m in store.model_versions()] == ["entities", "structure", "structure"]
+        assert store.page("p1").paper == "人民日报"
