@@ -1095,6 +1095,28 @@ class Store:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
 
+    # --- entities: gold brought in from other tools (annotator import --format conll) ----
+
+    def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
+        """Store reviewed pages from an existing gold corpus, all in one transaction.
+
+        Each page is stored as given (its status, normally ``done``), with its blocks and
+        spans as they are (normally accepted, origin ``human``). No prediction is kept: the
+        heuristics never saw these pages, so ``evaluate`` only counts them.
+        """
+        stamp = now()
+        conn = self.db.conn
+        with self._write_locked():
+            conn.executemany(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
+            )  # fmt: skip
+            for page, blocks, spans in pages:
+                self._insert_blocks(page.id, blocks)
+                self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
     return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
