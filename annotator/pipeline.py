@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
 from annotator.model import Block, Page, Span
@@ -76,7 +77,8 @@ def import_paths(
     files = discover([Path(p) for p in paths if Path(p).exists()])
     fresh = _drop_known(store, files, report)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    with _preparer(len(fresh), gazetteer, suggest) as prepare_all:
+    model = entity_model_bytes(store) if suggest else None
+    with _preparer(len(fresh), gazetteer, suggest, model) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
             if progress is not None and not progress(done, len(fresh), str(prepared.path)):
                 report.cancelled = True
@@ -103,8 +105,9 @@ class Prepared:
     encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
 
 
-def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
-    """Read, decode, pre-split and pre-annotate one page file (pure: no database)."""
+def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool, tagger: Any = None) -> Prepared:
+    """Read, decode, pre-split and pre-annotate one page file (pure: no database);
+    ``tagger`` is the learnt entity model, if any."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -114,7 +117,9 @@ def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
     except ImportRefused as exc:
         return Prepared(path, sha256_of(data), refusal=exc.reason)
     blocks = split_page(text)
-    spans = suggest_spans(text, gazetteer=gazetteer, blocks=blocks) if suggest else []
+    spans = (
+        suggest_spans(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger) if suggest else []
+    )
     return Prepared(path, sha256_of(data), text, blocks, spans)
 
 
@@ -151,23 +156,25 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
-_worker_settings: tuple[Gazetteer | None, bool] = (None, True)
+_worker_settings: tuple[Gazetteer | None, bool, Any] = (None, True, None)
 
 
-def _init_worker(gazetteer: Gazetteer | None, suggest: bool) -> None:
+def _init_worker(gazetteer: Gazetteer | None, suggest: bool, model: bytes | None = None) -> None:
     global _worker_settings
-    _worker_settings = (gazetteer, suggest)
+    _worker_settings = (gazetteer, suggest, load_entity_model(model))  # once per worker
 
 
 def _prepare_in_worker(path: Path) -> Prepared:
     # Encode the rows here, in parallel, and send back plain tuples and strings, which
     # cross the process boundary far faster than hundreds of dataclasses (the suggestions
     # go from tuples to rows without ever being Span objects).
-    gazetteer, suggest = _worker_settings
+    gazetteer, suggest, tagger = _worker_settings
     prepared = prepare(path, gazetteer, suggest=False)
     if prepared.refusal is None:
         chosen = (
-            suggestion_tuples(prepared.text, gazetteer=gazetteer, blocks=prepared.blocks)
+            suggestion_tuples(
+                prepared.text, gazetteer=gazetteer, blocks=prepared.blocks, tagger=tagger
+            )
             if suggest
             else []
         )
@@ -189,18 +196,19 @@ def _start_method() -> str:
 
 @contextmanager
 def _preparer(
-    count: int, gazetteer: Gazetteer | None, suggest: bool
+    count: int, gazetteer: Gazetteer | None, suggest: bool, model: bytes | None = None
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
     if count < _PARALLEL_FROM or workers < 2:
-        yield lambda files: (prepare(p, gazetteer, suggest) for p in files)
+        tagger = load_entity_model(model)
+        yield lambda files: (prepare(p, gazetteer, suggest, tagger) for p in files)
         return
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(gazetteer, suggest),
+        initargs=(gazetteer, suggest, model),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
@@ -211,7 +219,8 @@ def _preparer(
                 done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
-            yield from (prepare(p, gazetteer, suggest) for p in files[done:])
+            tagger = load_entity_model(model)
+            yield from (prepare(p, gazetteer, suggest, tagger) for p in files[done:])
 
     try:
         yield prepare_all
@@ -231,6 +240,7 @@ def resuggest(
     Returns the number of suggestions now open on those pages.
     """
     gazetteer = learnt_gazetteer(store)
+    tagger = load_entity_model(entity_model_bytes(store))
     ids = list(page_ids) if page_ids is not None else store.page_ids()
     total = 0
     for done, page_id in enumerate(ids):
@@ -243,12 +253,32 @@ def resuggest(
             use_model=use_model,
             blocks=store.blocks(page_id),
             rejected=store.rejected_ranges(page_id),
+            tagger=tagger,
         )
         total += store.replace_suggestions(page_id, spans)
     return total
 
 
-# --- entities: gold corpora in the character-per-line BIO/BIOES layout -------------------
+# --- entities: the learnt tagger and gold corpora in the BIO/BIOES layout ---------------
+
+
+def entity_model_bytes(store: Store) -> bytes | None:
+    """The newest learnt entity model's bytes, or None when none was trained yet."""
+    record = store.latest_model("entities")
+    return record.data if record is not None else None
+
+
+def load_entity_model(data: bytes | None) -> Any:
+    """The tagger of a model's bytes, loaded once per process; None without a model, or
+    when it cannot be used (trained by an older version: retrain; crfsuite missing)."""
+    if data is None:
+        return None
+    try:
+        from annotator.learn.entities import load_cached
+
+        return load_cached(data)
+    except (ImportError, ValueError):
+        return None
 
 
 def import_conll(

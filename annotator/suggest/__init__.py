@@ -200,17 +200,21 @@ def suggest_spans(
     use_model: bool = False,
     blocks: list[Block] | None = None,
     rejected: set[tuple[int, int, str]] | frozenset[tuple[int, int, str]] = frozenset(),
+    tagger: Any = None,
 ) -> list[Span]:
     """Suggested spans for a page ``text``, non-overlapping, sorted by (start, end).
 
     ``gazetteer`` adds strings learnt from reviewed pages and blocks pairs that reviewers
     keep rejecting; ``use_model`` adds jieba's guesses when jieba is installed (silently
     nothing otherwise); ``blocks`` lets spans inside ``other`` blocks be skipped;
-    ``rejected`` holds ``(start, end, label)`` triples never to propose again.
+    ``rejected`` holds ``(start, end, label)`` triples never to propose again;
+    ``tagger`` is a learnt model (``annotator.learn.entities``), called with the text and
+    the rule candidates, whose suggestions have ``origin="model"``.
     """
     chosen = suggestion_tuples(
-        text, gazetteer=gazetteer, use_model=use_model, blocks=blocks, rejected=rejected
-    )
+        text, gazetteer=gazetteer, use_model=use_model, blocks=blocks, rejected=rejected,
+        tagger=tagger,
+    )  # fmt: skip
     return [_make_span(*c) for c in chosen]
 
 
@@ -221,10 +225,13 @@ def suggestion_tuples(
     use_model: bool = False,
     blocks: list[Block] | None = None,
     rejected: set[tuple[int, int, str]] | frozenset[tuple[int, int, str]] = frozenset(),
+    tagger: Any = None,
 ) -> list[tuple[int, int, str, str, dict[str, Any]]]:
     """What :func:`suggest_spans` returns, as ``(start, end, label, origin, attrs)``
     tuples: import workers encode them into rows without building ``Span`` objects."""
     cands = _rule_candidates(text)
+    if tagger is not None:  # a learnt model; the rule candidates are among its features
+        cands.extend((s, e, lab, "model", a) for s, e, lab, a in tagger(text, cands))
     if gazetteer is not None:
         cands.extend((s, e, lab, "gazetteer", a) for s, e, lab, a in gazetteer.candidates(text))
     if use_model:
