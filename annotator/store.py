@@ -1117,6 +1117,23 @@ class Store:
                 self._insert_blocks(page.id, blocks)
                 self._insert_spans(page.id, [replace(s, id=None) for s in spans])
 
+    def least_sure_page(self, exclude: str | None = None) -> str | None:
+        """The page to review whose learnt-model suggestions the model is least sure of.
+
+        Among pages not done (new, in progress, flagged) with open ``model`` suggestions,
+        the one holding the suggestion of lowest confidence (ties: import order); None when
+        no page has any (then the window falls back to page order).
+        """
+        row = self.db.conn.execute(
+            "SELECT s.page_id FROM spans s JOIN pages p ON p.id = s.page_id "
+            "WHERE s.status = 'suggested' AND s.origin = 'model' "
+            "AND p.status IN ('new', 'in_progress', 'flagged') AND p.id != ? "
+            "AND json_extract(s.attrs, '$.confidence') IS NOT NULL "
+            "ORDER BY json_extract(s.attrs, '$.confidence'), p.rowid LIMIT 1",
+            [exclude or ""],
+        ).fetchone()
+        return row[0] if row else None
+
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
     return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))

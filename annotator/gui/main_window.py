@@ -203,6 +203,17 @@ class MainWindow(QMainWindow):
         if self._set_status("done"):
             self._next_to_review()
 
+    def mark_done_least_sure(self) -> None:
+        """Mark done, then open the page holding the learnt model's least sure suggestion
+        (uncertainty first: the reviewer's time goes where the model learns most); page
+        order when no page has model suggestions."""
+        if self._set_status("done"):
+            least_sure = self.store.least_sure_page(exclude=self.page_id)
+            if least_sure is None:
+                self._next_to_review()
+            else:
+                self.open_page(least_sure)
+
     def skip_page(self) -> None:
         if self._set_status("skipped"):
             self._next_to_review()

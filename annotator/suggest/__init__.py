@@ -209,7 +209,8 @@ def suggest_spans(
     nothing otherwise); ``blocks`` lets spans inside ``other`` blocks be skipped;
     ``rejected`` holds ``(start, end, label)`` triples never to propose again;
     ``tagger`` is a learnt model (``annotator.learn.entities``), called with the text and
-    the rule candidates, whose suggestions have ``origin="model"``.
+    the rule candidates; its suggestions (``origin="model"``) replace the rules' for the
+    labels it has learnt.
     """
     chosen = suggestion_tuples(
         text, gazetteer=gazetteer, use_model=use_model, blocks=blocks, rejected=rejected,
@@ -230,8 +231,13 @@ def suggestion_tuples(
     """What :func:`suggest_spans` returns, as ``(start, end, label, origin, attrs)``
     tuples: import workers encode them into rows without building ``Span`` objects."""
     cands = _rule_candidates(text)
-    if tagger is not None:  # a learnt model; the rule candidates are among its features
-        cands.extend((s, e, lab, "model", a) for s, e, lab, a in tagger(text, cands))
+    if tagger is not None:
+        # A learnt model (annotator.learn.entities) has the rule candidates among its
+        # features and learnt when to trust them: for the labels it knows its output
+        # replaces theirs (the other labels, e.g. FIGURE, stay with the rules).
+        learnt = frozenset(getattr(tagger, "labels", ()))
+        found = [(s, e, lab, "model", a) for s, e, lab, a in tagger(text, cands)]
+        cands = [c for c in cands if c[2] not in learnt] + found
     if gazetteer is not None:
         cands.extend((s, e, lab, "gazetteer", a) for s, e, lab, a in gazetteer.candidates(text))
     if use_model:

@@ -107,7 +107,7 @@ def test_suggest_spans_merges_model_suggestions_with_the_rules(model_bytes: byte
     assert [text[s.start : s.end] for s in suggest_spans(text)] == ["遵义"]  # no cue: no name
     spans = suggest_spans(text, tagger=model)
     got = [(text[s.start : s.end], s.label, s.origin) for s in spans]
-    assert got == [("何洋艳", "PER", "model"), ("遵义", "LOC", "rule")]  # same label: rule wins
+    assert got == [("何洋艳", "PER", "model"), ("遵义", "LOC", "model")]  # model replaces rules
     assert 0.5 < spans[0].attrs["confidence"] <= 1.0
 
 
