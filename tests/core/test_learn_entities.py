@@ -182,3 +182,19 @@ def test_evaluate_reports_bands_of_model_suggestions(tmp_path: Path, model_bytes
     assert sum(b["matched_predicted"] for b in model_bands.values()) >= 1
     text = CliRunner().invoke(main, ["--db", str(db), "evaluate"]).output
     assert "Suggestions by confidence band" in text and "model >=0.95" in text
+
+
+def test_annotator_suggest_uses_the_newest_model(tmp_path: Path, model_bytes: bytes) -> None:
+    db = tmp_path / "a.db"
+    page = tmp_path / "y.txt"
+    page.write_text("记者见到了何洋艳，他来自遵义。\n", encoding="utf-8")
+    with Store.open(db) as store:
+        import_paths(store, [page])
+        assert {s.origin for s in store.spans("y")} == {"rule"}
+        store.save_model("entities", model_bytes, pages=12, meta={})
+    result = CliRunner().invoke(main, ["--db", str(db), "suggest"])
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        text = store.page("y").text
+        got = {(text[s.start : s.end], s.label, s.origin) for s in store.spans("y")}
+    assert ("何洋艳", "PER", "model") in got
