@@ -42,7 +42,7 @@ import threading
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.learn import GoldPages
@@ -295,20 +295,30 @@ def train_sentences(sentences: Sequence[Sentence], params: dict[str, Any] | None
 @dataclass
 class EntityModel:
     """A loaded tagger. Call it with a page text (and, when the caller has them, the rule
-    candidates over it) for suggestions ``(start, end, label, {"confidence": c})``."""
+    candidates over it) for suggestions ``(start, end, label, {"confidence": c})``.
+
+    ``labels`` are the labels whose rule suggestions the model's replace: every label it
+    learnt but FIGURE."""
 
     tagger: Any
     labels: tuple[str, ...]
     digest: str
     buffer: bytes  # crfsuite reads the model from this memory: it must outlive the tagger
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __call__(
         self, text: str, rule_candidates: Iterable[tuple[Any, ...]] | None = None
     ) -> list[Candidate]:
         if rule_candidates is None:
-            rules = rule_entities(text)
+            from annotator.suggest import rule_spans
+
+            given = [(s.start, s.end, s.label, s.origin, s.attrs) for s in rule_spans(text)]
         else:
-            rules = [(c[0], c[1], c[2]) for c in rule_candidates if c[3] == "rule"]
+            given = [c for c in rule_candidates if c[3] == "rule"]
+        rules = [(c[0], c[1], c[2]) for c in given]
+        # a span the rules found too keeps their attributes (a date's fields, a figure's
+        # value and unit): the model decides where entities are, not what they mean
+        known = {(c[0], c[1], c[2]): c[4] for c in given if c[4]}
         out: list[Candidate] = []
         at = 0
         rules.sort()
@@ -322,18 +332,25 @@ class EntityModel:
                     mine.append((s - at, e - at, label))
                 k += 1
             if line.strip():
-                out += [(s + at, e + at, lab, a) for s, e, lab, a in self.tag_line(line, mine)]
+                for s, e, label, attrs in self.tag_line(line, mine):
+                    s, e = s + at, e + at
+                    extra = known.get((s, e, label))
+                    if extra is None and label == "FIGURE":
+                        extra = _figure_attrs(text[s:e])
+                    out.append((s, e, label, {**extra, **attrs} if extra else attrs))
             at = end + 1
         return out
 
     def tag_line(self, line: str, rules: Iterable[Entity] = ()) -> list[Candidate]:
         """Entities of one line (no newline) with their confidence."""
         tagger = self.tagger
-        tags = tagger.tag(features(line, rules))
+        xseq = features(line, rules)
         out: list[Candidate] = []
-        for s, e, label in spans_of(tags):
-            confidence = min(tagger.marginal(tags[j], j) for j in range(s, e))
-            out.append((s, e, label, {"confidence": round(confidence, 4)}))
+        with self.lock:  # a crfsuite tagger holds the sequence it tags: one at a time
+            tags = tagger.tag(xseq)
+            for s, e, label in spans_of(tags):
+                confidence = min(tagger.marginal(tags[j], j) for j in range(s, e))
+                out.append((s, e, label, {"confidence": round(confidence, 4)}))
         return out
 
 
@@ -359,8 +376,17 @@ def load(data: bytes) -> EntityModel:
     buffer = data[len(FORMAT) :]
     tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(buffer)
-    labels = tuple(sorted({t[2:] for t in tagger.labels() if t != "O"}))
+    learnt = {t[2:] for t in tagger.labels() if t != "O"}
+    # FIGURE stays with the rules (they normalise value and unit); the model's figures
+    # only fill the gaps between theirs
+    labels = tuple(sorted(learnt - {"FIGURE"}))
     return EntityModel(tagger, labels, hashlib.sha256(data).hexdigest(), buffer)
+
+
+def _figure_attrs(piece: str) -> dict[str, Any]:
+    from annotator.suggest import parse_figure
+
+    return parse_figure(piece) or {}
 
 
 def load_cached(data: bytes) -> EntityModel:

@@ -198,3 +198,32 @@ def test_annotator_suggest_uses_the_newest_model(tmp_path: Path, model_bytes: by
         text = store.page("y").text
         got = {(text[s.start : s.end], s.label, s.origin) for s in store.spans("y")}
     assert ("何洋艳", "PER", "model") in got
+
+
+def test_model_keeps_rule_attributes_and_leaves_figures_to_the_rules() -> None:
+    pages = []
+    for n in range(6):
+        lines, spans, at = [], [], 0
+        for i in range(10):
+            k = n * 10 + i
+            per = SURNAMES[k % 20] + GIVEN[k % 17]
+            line = f"{per}于{k % 12 + 1}月{k % 28 + 1}日种了{k + 3}万亩。"
+            d = line.index("于") + 1
+            f = line.index("了") + 1
+            spans += [
+                Span(at, at + len(per), "PER"),
+                Span(at + d, at + line.index("日") + 1, "DATE"),
+                Span(at + f, at + len(line) - 1, "FIGURE"),
+            ]
+            lines.append(line)
+            at += len(line) + 1
+        pages.append((Page(f"f{n}", "\n".join(lines), status="done"), [], spans))
+    model = entities.load(entities.train(pages))
+    assert model.labels == ("DATE", "PER")  # FIGURE is learnt but stays with the rules
+    text = "赵敏于5月9日种了720万亩。"
+    spans = suggest_spans(text, tagger=model)
+    by_label = {s.label: s for s in spans}
+    assert by_label["DATE"].origin == "model"
+    assert by_label["DATE"].attrs["month"] == 5 and by_label["DATE"].attrs["day"] == 9
+    assert "confidence" in by_label["DATE"].attrs
+    assert by_label["FIGURE"].origin == "rule" and by_label["FIGURE"].attrs["value"] == 7200000
