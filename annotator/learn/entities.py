@@ -69,19 +69,46 @@ _cache: dict[str, Any] = {}
 # --- lexicons and the word dictionary --------------------------------------------------
 
 
+_PLACE_LISTS = ("PROVINCES_FULL", "PROVINCES_SHORT", "PREFECTURES", "COUNTRIES", "WORLD_CITIES",
+                "NATURAL")  # fmt: skip
+
+
 def lexicon_words() -> tuple[frozenset[str], dict[str, str]]:
     """Surname characters, and lexicon words with their kind (``place`` or ``orgsuffix``).
 
-    Read from what :mod:`annotator.suggest` holds today; when its word lists move to
-    data files, this is the one function to change. A list that cannot be found is left
-    out (the model then learns without it) rather than breaking the tagger.
+    The one function that knows where the lexicons live: the data files of
+    ``resources/lexicon/`` through ``annotator.lexicon`` where that module exists, else the
+    lists :mod:`annotator.suggest` holds in code. A list that cannot be found is left out
+    (the model learns without it) rather than breaking the tagger.
     """
+    try:
+        from annotator import lexicon  # type: ignore[attr-defined]
+    except ImportError:
+        return _lexicons_in_code()
+    surnames = frozenset(w for w in _lexicon_list(lexicon, "people_surnames") if len(w) == 1)
+    words: dict[str, str] = {}
+    for name in _PLACE_LISTS:
+        for word in _lexicon_list(lexicon, "places_" + name.lower()):
+            if len(word) > 1:
+                words[word] = "place"
+    for word in _lexicon_list(lexicon, "orgs_suffixes"):
+        words.setdefault(word, "orgsuffix")
+    return surnames, words
+
+
+def _lexicon_list(lexicon: Any, name: str) -> tuple[str, ...]:
+    try:
+        return tuple(lexicon.words(name))
+    except Exception:  # a lexicon renamed or missing: learn without it
+        return ()
+
+
+def _lexicons_in_code() -> tuple[frozenset[str], dict[str, str]]:
     from annotator.suggest import _places, orgs_places, people
 
     surnames = frozenset(s for s in getattr(people, "SURNAMES", ()) if len(s) == 1)
     words: dict[str, str] = {}
-    for name in ("PROVINCES_FULL", "PROVINCES_SHORT", "PREFECTURES", "COUNTRIES",
-                 "WORLD_CITIES", "NATURAL"):  # fmt: skip
+    for name in _PLACE_LISTS:
         for word in getattr(_places, name, ()):
             if len(word) > 1:
                 words[word] = "place"

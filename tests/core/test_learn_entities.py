@@ -227,3 +227,12 @@ def test_model_keeps_rule_attributes_and_leaves_figures_to_the_rules() -> None:
     assert by_label["DATE"].attrs["month"] == 5 and by_label["DATE"].attrs["day"] == 9
     assert "confidence" in by_label["DATE"].attrs
     assert by_label["FIGURE"].origin == "rule" and by_label["FIGURE"].attrs["value"] == 7200000
+
+
+def test_lexicon_features_find_their_word_lists() -> None:
+    # a list renamed or moved would silently leave the model without it: fail here instead
+    surnames, words = entities.lexicon_words()
+    kinds = list(words.values())
+    assert len(surnames) > 200 and {"王", "欧"} <= surnames
+    assert kinds.count("place") > 500 and words["湖南"] == "place"
+    assert kinds.count("orgsuffix") > 50 and words["委员会"] == "orgsuffix"
