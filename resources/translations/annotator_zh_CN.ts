@@ -83,12 +83,12 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Every page is done or skipped.</source>
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
