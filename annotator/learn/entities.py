@@ -55,10 +55,12 @@ Entity = tuple[int, int, str]
 Sentence = tuple[str, Sequence[Entity]]
 Candidate = tuple[int, int, str, dict[str, Any]]
 
+# L1 and L2 penalties and iterations chosen on the dev portion of a public corpus (c1 0.05
+# to 0.15, c2 0.01 to 0.02, 100 to 120 iterations scored alike; these give the smallest model)
 TRAIN_PARAMS: dict[str, Any] = {
-    "c1": 0.05,
-    "c2": 0.01,
-    "max_iterations": 120,
+    "c1": 0.15,
+    "c2": 0.02,
+    "max_iterations": 100,
     "feature.possible_transitions": True,
 }
 
