@@ -851,14 +851,17 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return ModelRecord(*row[:5], json.loads(row[5]), bytes(row[6]))
+        model_id, kind, version, created_at, pages, meta, data = row
+        return ModelRecord(
+            model_id, kind, version, created_at, pages, json.loads(meta), bytes(data)
+        )
 
     def model_versions(self) -> list[ModelRecord]:
         """Every kept model without its bytes (``data`` empty), newest first."""
         rows = self.db.conn.execute(
             "SELECT id, kind, version, created_at, pages, meta FROM models ORDER BY id DESC"
         ).fetchall()
-        return [ModelRecord(*r[:5], json.loads(r[5]), b"") for r in rows]
+        return [ModelRecord(i, k, v, at, n, json.loads(meta), b"") for i, k, v, at, n, meta in rows]
 
     # --- lists, search, counts -------------------------------------------------------
 
