@@ -378,6 +378,9 @@ class Store:
         self._states: OrderedDict[str, PageState] = OrderedDict()
         self._data_version = self._read_data_version()
         self._labels: list[Label] | None = None
+        # What temp.search_hits holds: (search, data_version, pages added by us).
+        self._hits_key: tuple[str, int, int] | None = None
+        self._pages_added = 0
 
     # --- opening ---------------------------------------------------------------------
 
@@ -530,6 +533,7 @@ class Store:
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
                 [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
             )
+        self._pages_added += 1
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
         self.db.conn.executemany(
@@ -866,8 +870,9 @@ class Store:
     # --- lists, search, counts -------------------------------------------------------
 
     def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
-        # Filters read the status index and, for a search, the trigram index; page text is
-        # read only to confirm search candidates, so lists stay fast on 100,000 pages.
+        # Filters read the status index and, for a search, the hits of that search (found
+        # once, see _search_hits); page text is never read here, so lists and counts stay
+        # fast on 100,000 pages.
         where, params = [], []
         if status:
             if status not in PAGE_STATUSES and status != "not_done":
@@ -878,33 +883,53 @@ class Store:
                 where.append("p.status = ?")
                 params.append(status)
         if search:
-            where.append(self._search_sql(search, params))
+            self._search_hits(search)
+            where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
-    def _search_sql(self, search: str, params: list[Any]) -> str:
-        # Every match is confirmed with instr() (exact, case-sensitive substring). The
-        # trigram index narrows the candidates; pages not indexed yet and page ids that
-        # contain the text are candidates too. Shorter queries have to scan.
-        trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+    def _search_hits(self, search: str) -> None:
+        """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
+        ``search`` (exact, case-sensitive), unless it already holds them.
+
+        Counts, list windows and positions of one search all read this table, so the
+        page text is read at most once per search. A query of exactly three characters
+        is answered by the trigram index alone; a longer one confirms the index's
+        candidates with instr(); a shorter one has to read every page. Pages beyond the
+        index (not indexed yet) are read directly, so results are always complete.
+        """
+        key = (search, self._read_data_version(), self._pages_added)
+        if key == self._hits_key:
+            return
+        conn = self.db.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.search_hits")
+        indexed = self._indexed_rowid()
+        trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})
         if not trigrams:
-            params += [search, search]
-            return "(instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
-        expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
-        params += [expression, self._indexed_rowid(), search, search, search]
-        return (
-            "p.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? "
-            "UNION ALL SELECT rowid FROM pages WHERE rowid > ? "
-            "UNION ALL SELECT rowid FROM pages WHERE instr(id, ?) > 0) "
-            "AND (instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
+            found = "SELECT rowid FROM pages WHERE instr(text, ?) > 0"
+            params: list[Any] = [search]
+        else:
+            expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams[:12])
+            confirm = "" if len(search) == 3 else " AND instr(p.text, ?) > 0"
+            found = (
+                "SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
+                f"WHERE pages_fts MATCH ?{confirm} "
+                "UNION SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0"
+            )
+            params = [expression, *([] if len(search) == 3 else [search]), indexed, search]
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+            f"SELECT rowid FROM ({found} UNION SELECT rowid FROM pages WHERE instr(id, ?) > 0)",
+            [*params, search],
         )
+        self._hits_key = key
 
     def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
         """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
         where, params = self._filter_sql(status, search)
-        # Without a search, the status index holds every rowid and is far smaller than the
-        # table. With one, walking the table in rowid order lets a window of rows stop early.
-        hint = "" if search else " INDEXED BY pages_status"
-        return f"SELECT p.rowid AS r FROM pages p{hint}{where}", params
+        # The status index holds every rowid and is far smaller than the table (whose rows
+        # hold the page text): walking it, and probing the search hits, never reads a page.
+        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
 
     def _indexed_rowid(self) -> int:
         row = self.db.conn.execute(
@@ -1023,9 +1048,14 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def status_counts(self) -> dict[str, int]:
+    def status_counts(self, search: str | None = None) -> dict[str, int]:
+        """Pages per status, of every page or of those a search finds (one query)."""
         counts = dict.fromkeys(PAGE_STATUSES, 0)
-        for status, n in self.db.conn.execute("SELECT status, count(*) FROM pages GROUP BY 1"):
+        where, params = self._filter_sql(None, search)
+        for status, n in self.db.conn.execute(
+            f"SELECT p.status, count(*) FROM pages p INDEXED BY pages_status{where} GROUP BY 1",
+            params,
+        ):
             counts[status] = n
         return counts
 
