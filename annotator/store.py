@@ -648,7 +648,7 @@ class Store:
             with self._write_locked():
                 op, result = self._plan(op, action)
                 stamp = now()
-                self._persist(result.before, result.after, stamp, reviewer)
+                self._persist(result, stamp, reviewer)
                 edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
         except sqlite3.DatabaseError:
             self._states.pop(op.page_id, None)
@@ -711,34 +711,31 @@ class Store:
         ).fetchone()
         return int(row[0]) + 1
 
-    def _persist(
-        self, before: PageState, after: PageState, stamp: str, reviewer: str | None
-    ) -> None:
-        conn, page_id = self.db.conn, after.page.id
-        if before.blocks != after.blocks or _confidences_differ(before.blocks, after.blocks):
+    def _persist(self, result: Plan, stamp: str, reviewer: str | None) -> None:
+        # The plan names what changed: write only that, without comparing the whole page
+        # (a thousand spans cost a visible part of a key press to compare).
+        conn, after, changes = self.db.conn, result.after, result.changes
+        page_id = after.page.id
+        if changes.blocks:
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, after.blocks)
-        removed = [i for i in before.spans if i not in after.spans]
-        changed = [s for i, s in after.spans.items() if before.spans.get(i) != s]
+        removed = [[i] for i in changes.spans if i not in after.spans]
+        changed = [_span_values(page_id, after.spans[i]) for i in changes.spans if i in after.spans]
         if removed:
-            conn.executemany("DELETE FROM spans WHERE id = ?", [[i] for i in removed])
+            conn.executemany("DELETE FROM spans WHERE id = ?", removed)
         if changed:
+            # AUTOINCREMENT raises its sequence past an explicit id by itself, so an id
+            # handed out again on redo is never handed out to another span afterwards.
             conn.executemany(
                 'INSERT OR REPLACE INTO spans (id, page_id, start, "end", label, origin, '
                 "status, attrs) VALUES (?,?,?,?,?,?,?,?)",
-                [_span_values(page_id, s) for s in changed],
+                changed,
             )
-            self._bump_span_sequence(max(s.id for s in changed if s.id is not None))
         p = after.page
         conn.execute(
             "UPDATE pages SET status = ?, note = ?, reviewer = coalesce(?, reviewer), "
             "updated_at = ? WHERE id = ?",
             [p.status, p.note, reviewer, stamp, page_id],
-        )
-
-    def _bump_span_sequence(self, span_id: int) -> None:
-        self.db.conn.execute(
-            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'spans'", [span_id]
         )
 
     def _log(
@@ -1127,10 +1124,6 @@ class Store:
         for page_id in ids:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
-
-
-def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
-    return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:
