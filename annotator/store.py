@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.edits import Changes, Op, PageState, Plan, plan
+from annotator.edits import Changes, Op, PageState, Plan, first_edit_starts_review, plan
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
@@ -679,13 +679,8 @@ class Store:
     def _plan(self, op: Op, action: str) -> tuple[Op, Plan]:
         state = self.page_state(op.page_id)
         op = self._allocate_span_ids(op)
-        if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
-            # The first edit moves a page to in_progress; as part of the same operation so
-            # that undo restores 'new' exactly.
-            status = Op(
-                "set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True}
-            )
-            op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
+        if action == "do":
+            op = first_edit_starts_review(state, op)
         return op, plan(state, op, self.label_names())
 
     def _allocate_span_ids(self, op: Op) -> Op:
