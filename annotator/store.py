@@ -28,7 +28,7 @@ from annotator.edits import Changes, Op, PageState, Plan, first_edit_starts_revi
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 _STATE_CACHE = 16
 
@@ -230,11 +230,28 @@ def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+def _m006_page_tails(db: sqlite_utils.Database) -> None:
+    # A search of one or two characters is answered from the trigram index (every trigram
+    # that starts with them) and from the last two characters of each page, which no
+    # trigram starts at; kept here so that such a search never reads the page text.
+    for statement in (
+        "CREATE TABLE page_tails (rowid INTEGER PRIMARY KEY, tail TEXT NOT NULL)",
+        "INSERT INTO page_tails (rowid, tail) SELECT rowid, substr(text, -2) FROM pages "
+        "WHERE rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'search_indexed_rowid')",
+        "CREATE TRIGGER page_tails_delete AFTER DELETE ON pages BEGIN "
+        "DELETE FROM page_tails WHERE rowid = old.rowid; END",
+    ):
+        db.conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
     (3, "fulltext_case_sensitive", _m003_fulltext_case_sensitive),
     (4, "papers_and_models", _m004_papers_and_models),
+    # 5 is left to a migration being written beside this one; numbers only need to grow.
+    (6, "page_tails", _m006_page_tails),
 ]
 
 
@@ -896,25 +913,53 @@ class Store:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.search_hits")
         indexed = self._indexed_rowid()
-        trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})
-        if not trigrams:
-            found = "SELECT rowid FROM pages WHERE instr(text, ?) > 0"
-            params: list[Any] = [search]
-        else:
-            expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams[:12])
-            confirm = "" if len(search) == 3 else " AND instr(p.text, ?) > 0"
-            found = (
-                "SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
-                f"WHERE pages_fts MATCH ?{confirm} "
-                "UNION SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0"
+        hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+        if len(search) < 3:
+            self._short_search_hits(search)
+        elif len(search) == 3:
+            conn.execute(
+                f"{hit}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?", [_fts(search)]
             )
-            params = [expression, *([] if len(search) == 3 else [search]), indexed, search]
+        else:
+            trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+            conn.execute(
+                f"{hit}SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
+                "WHERE pages_fts MATCH ? AND instr(p.text, ?) > 0",
+                [" AND ".join(map(_fts, trigrams)), search],
+            )
+        # Pages the index does not cover yet, and page ids, are read directly.
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
+                     [indexed, search])  # fmt: skip
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
+        self._hits_key = key
+
+    def _short_search_hits(self, search: str) -> None:
+        # Every occurrence of one or two characters either starts a trigram of the index
+        # (found by the index's own sorted term list) or lies in a page's last two
+        # characters (page_tails): no page text is read.
+        conn = self.db.conn
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_fts_terms "
+            "USING fts5vocab(main, 'pages_fts', 'row')"
+        )
+        terms = [
+            row[0]
+            for row in conn.execute(
+                "SELECT term FROM temp.pages_fts_terms WHERE term >= ? AND term < ?",
+                [search, search + "\U0010ffff"],
+            )
+        ]
+        for i in range(0, len(terms), 200):  # a few hundred terms per query keeps it quick
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+                "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?",
+                [" OR ".join(map(_fts, terms[i : i + 200]))],
+            )
         conn.execute(
             "INSERT OR IGNORE INTO temp.search_hits (rowid) "
-            f"SELECT rowid FROM ({found} UNION SELECT rowid FROM pages WHERE instr(id, ?) > 0)",
-            [*params, search],
+            "SELECT rowid FROM page_tails WHERE instr(tail, ?) > 0",
+            [search],
         )
-        self._hits_key = key
 
     def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
         """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
@@ -957,6 +1002,11 @@ class Store:
                     conn.execute(
                         "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
                         "WHERE rowid > ? AND rowid <= ?",
+                        [done, top],
+                    )
+                    conn.execute(
+                        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+                        "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
                         [done, top],
                     )
                     conn.execute(
@@ -1119,6 +1169,11 @@ class Store:
         for page_id in ids:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
+
+
+def _fts(term: str) -> str:
+    """``term`` as an FTS5 string (a phrase in double quotes), whatever it holds."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:

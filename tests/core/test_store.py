@@ -349,3 +349,23 @@ def test_status_counts_of_a_search_and_new_pages_found_by_the_same_search(tmp_pa
             other.add_page(_page(5, "还是邓群策"), _blocks())
         assert store.count_pages(search="邓群策") == 5
         assert store.page_position("p5", None, "邓群策") == 4
+
+
+def test_one_and_two_character_searches_find_every_position_without_reading_text(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1, "雁城\n植树"), _blocks())  # 植树 ends the page: no trigram
+        store.add_page(_page(2, "扮美雁城,种"), _blocks())  # 种 is the last character
+        store.add_page(_page(3, "城\n雁 分开"), _blocks())
+        store.index_search()
+        store.add_page(_page(4, "未索引的雁城"), _blocks())
+        found = {q: [r.id for r in store.page_rows(0, 9, search=q)] for q in
+                 ["雁城", "植树", "种", "城\n", "雁", "\"", "p3"]}  # fmt: skip
+        assert found == {
+            "雁城": ["p1", "p2", "p4"],
+            "植树": ["p1"],
+            "种": ["p2"],
+            "城\n": ["p1", "p3"],
+            "雁": ["p1", "p2", "p3", "p4"],
+            '"': [],
+            "p3": ["p3"],
+        }
