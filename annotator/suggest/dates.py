@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from annotator import lexicon
 from annotator.model import Span
 
 from ._text import Candidate, ends_at, trie_pattern
@@ -60,35 +61,10 @@ _DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART})"
 _MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
 _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 
-_WORDS: dict[str, str] = {}
-for _kind, _words in (
-    ("year", "今年 去年 明年 前年 后年 当年 同年 次年 翌年"),
-    ("day", "今天 昨天 明天 前天 后天 今日 昨日 明日 当天 当日 次日 翌日 今晨 昨晨 今早 昨晚 "
-            "今晚 昨夜 今夜 当晚 当夜"),
-    ("other", "本周 上周 下周 本月 上月 下月 上个月 下个月 本季度 上半年 下半年 近日 日前 近期 "
-              "近年 近年来 近些年 近些年来 近几年 近几年来 年初 年底 年末 年内 月初 月底 月末 "
-              "今冬 今春 今夏 今秋 去冬 明春 今冬明春 一季度 二季度 三季度 四季度 第一季度 "
-              "第二季度 第三季度 第四季度 前三季度 本月初 本月底 本月末 本月中旬 本月上旬 "
-              "本月下旬 上月初 上月底 上月末 上月中旬 上月下旬 下月初 下月底 下月中旬 下月上旬 "
-              "本周末 上周末 下周末 当月 同月 次月 同日 上年同期 去年同期"),
-    ("plan", "十一五 十二五 十三五 十四五 十五五"),  # five-year plan periods
-    ("festival", "元旦 春节 元宵节 清明节 劳动节 五一劳动节 端午节 七夕节 中秋节 国庆节 重阳节 "
-                 "除夕 植树节 妇女节 三八妇女节 青年节 五四青年节 儿童节 六一儿童节 建党节 "
-                 "建军节 教师节 母亲节 父亲节 圣诞节 情人节 腊八节 记者节 护士节 国庆假期 "
-                 "国庆期间 春节期间 五一假期 十一假期 国庆黄金周 春运 大年初一 大年三十"),
-    ("solar", "立春 惊蛰 春分 谷雨 立夏 芒种 夏至 小暑 大暑 立秋 处暑 秋分 寒露 霜降 立冬 冬至 "
-              "小寒 大寒"),
-    ("solar?", "雨水 清明 小满 白露 小雪 大雪"),  # also plain words: need 时节, 前后 …
-    ("century", "上世纪 本世纪"),
-    ("lunar", "正月 腊月 冬月 农历正月 农历腊月 农历冬月"),
-):  # fmt: skip
-    for _w in _words.split():
-        _WORDS[_w] = _kind
-# days of the week: 周三, 星期五, 本周三, 下周一 …
-for _prefix in ("周", "星期", "礼拜", "本周", "上周", "下周"):
-    for _d in "一二三四五六日天":
-        if _prefix != "周" or _d != "天":
-            _WORDS[_prefix + _d] = "day"
+# Words that are or begin a date, with their kind (resources/lexicon/dates_words.txt):
+# year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, solar, solar?
+# (solar terms that are also plain words), century (上世纪), lunar (正月).
+_WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
     "year": ("md", "yt"), "day": ("dt",), "solar": ("st",), "solar?": ("st",),
     "century": ("dec",), "lunar": ("lun",),

@@ -45,9 +45,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from annotator import lexicon
 from annotator.model import Span
 
-from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, split_words, trie_pattern
+from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
 
 LABEL = "FIGURE"
 
@@ -63,19 +64,9 @@ _MAGNITUDES = {
 }  # fmt: skip
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
-# Units and classifiers, matched longest first (trie).  Deliberately absent: 届 代 级 期 号
+# Units and classifiers (resources/lexicon/figures_units.txt), matched longest first (trie).  Deliberately absent: 届 代 级 期 号
 # (ordinals in names), 月 日 (dates), 点 分 时 (clock time, decimal point), 成 (成立…).
-UNITS = split_words(
-    "元 万元 亿元 美元 欧元 日元 英镑 港元 港币 澳元 人民币 "
-    "吨 公斤 千克 克 毫克 斤 "
-    "公里 千米 米 厘米 毫米 海里 "
-    "平方米 平方公里 平方千米 平米 公顷 亩 立方米 升 毫升 "
-    "千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ 级 "
-    "个 位 名 人次 人 户 家 所 座 栋 幢 间 套 台 辆 架次 架 艘 列 条 项 件 起 宗 例 "
-    "次 场 批 轮 支 只 头 匹 株 棵 片 块 张 本 册 部门 部 篇 份 种 类 处 枚 颗 粒 层 "
-    "个百分点 百分点 倍 岁 周岁 周年 年 个月 个多月 周 天 小时 个小时 个多小时 分钟 秒 "
-    "个工作日 工作日 车次 班次 户次 标准箱 档 款 首 剂 盏 根 笔"
-)
+UNITS = lexicon.words("figures_units")
 # Units that are figures only in some contexts, checked in the pattern where ``re`` can
 # and in :func:`_context_ok`: 三成 (a tenth, not 成立), 翻一番, 30日内 (a duration; a
 # bare 30日 is a day of the month), 31分 (points; else minutes of a clock time).

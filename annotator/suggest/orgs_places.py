@@ -40,10 +40,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from annotator import lexicon
 from annotator.model import Span
 
 from . import _places as P
-from ._text import HAN, Candidate, ends_at, is_han, split_words, trie_pattern
+from ._text import HAN, Candidate, ends_at, is_han, trie_pattern
 from .people import SURNAMES as _SURNAMES
 
 ORG = "ORG"
@@ -56,6 +57,7 @@ def _place_forms() -> list[str]:
     """Every list form of a place: full and short names, prefectures with their suffix."""
     forms: set[str] = set(P.PROVINCES_FULL) | set(P.COUNTRIES) | set(P.NATURAL)
     forms.update(P.WORLD_CITIES)
+    forms.update(P.LOCAL)
     forms.update(P.PROVINCES_SHORT)
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:
@@ -69,22 +71,8 @@ _RING_ROADS = [
     f"{side}{n}环{tail}" for side in "东西南北" for n in "一二三四五六" for tail in ("", "路", "线")
 ] + [f"{n}环路" for n in "二三四五六"]
 
-# Common nouns that end like places.
-_GENERIC = frozenset(
-    split_words(
-        "城区 地区 山区 景区 园区 小区 市区 郊区 辖区 片区 街区 校区 厂区 矿区 灾区 牧区 林区 "
-        "赛区 分赛区 麦区 烟区 产区 大县 强县 穷村 穷县 油路 柏油路 水泥路 土路 "
-        "库区 深水区 禁区 误区 盲区 功能区 服务区 示范区 试验区 开发区 保护区 集聚区 工业区 "
-        "新城区 老城区 中心区 核心区 行政区 自治区 警备区 军区 战区 社区 营区 湖区 "
-        "行政村 自然村 贫困村 示范村 乡村 农村 城乡 山村 渔村 新农村 县城 城镇 乡镇 集镇 小镇 古镇 "
-        "城市 地级市 县级市 都市 超市 股市 楼市 车市 夜市 集市 上市 门市 省市 县市 "
-        "江河 山河 运河 银河 冰河 内河 入河 沿江 沿河 大江 大河 江湖 河湖 小河 界河 外河 过江 "
-        "渡江 跨江 护城河 母亲河 长河 星河 爱河 拔河 开河 封河 入江 出江 沿湖 环湖 内湖 人工湖 "
-        "道路 思路 线路 公路 铁路 马路 出路 套路 网路 一路 新路 老路 弯路 门路 退路 正路 后路 "
-        "前路 来路 去路 生路 活路 电路 水路 陆路 航路 心路 商业街 步行街 小巷 街巷 老街 上街 "
-        "逛街 沿街 临街 美食街 高速公路 快速路 主干道 康庄大道 阳关大道"
-    )
-)
+# Common nouns that end like places (城区, 超市, 道路).
+_GENERIC = lexicon.word_set("places_generic")
 _DEICTIC_FIRST = frozenset("全各本我该此每其这那两多某一新老大小")
 # characters that never stand inside the prefix of a place found by pattern
 _NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这那之个")
@@ -124,12 +112,7 @@ _PATTERN_LOC_RE = re.compile(
     f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡])"
     "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同))"
 )
-_ETHNIC = split_words(
-    "壮 回 满 维吾尔 苗 彝 土家 藏 蒙古 侗 布依 瑶 白 朝鲜 哈尼 黎 哈萨克 傣 畲 傈僳 东乡 "
-    "仡佬 拉祜 佤 水 纳西 羌 土 仫佬 锡伯 柯尔克孜 景颇 达斡尔 撒拉 布朗 毛南 塔吉克 普米 "
-    "阿昌 怒 鄂温克 京 基诺 德昂 保安 裕固 俄罗斯 乌孜别克 门巴 鄂伦春 独龙 赫哲 高山 珞巴 "
-    "塔塔尔"
-)
+_ETHNIC = lexicon.words("places_ethnic_groups")
 _AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4)}  # fmt: skip
@@ -141,40 +124,9 @@ _ADMIN_TAIL_RE = re.compile(
 
 # --- organisations -------------------------------------------------------------------
 
-_NATIONAL = split_words(
-    "全国人民代表大会 全国人民代表大会常务委员会 中国人民政治协商会议全国委员会 "
-    "党中央 中共中央 国务院 全国人大 全国人大常委会 全国政协 中央军委 中纪委 中央纪委 "
-    "国家监委 最高人民法院 最高人民检察院 中国共产党 共青团中央 人民政协 "
-    "中国人民政治协商会议 中国政治协商会议 外交部 国防部 教育部 科技部 科学技术部 工信部 "
-    "工业和信息化部 公安部 国家安全部 民政部 司法部 财政部 人社部 人力资源和社会保障部 "
-    "自然资源部 生态环境部 住建部 住房和城乡建设部 交通运输部 水利部 农业农村部 商务部 "
-    "文化和旅游部 文旅部 国家卫健委 国家卫生健康委员会 退役军人事务部 应急管理部 "
-    "中国人民银行 审计署 国资委 海关总署 国家税务总局 国家统计局 国家发改委 "
-    "国家市场监督管理总局 国家医保局 新华社 人民日报 中央电视台 央视 联合国 世界卫生组织 "
-    "世卫组织 欧盟 世界银行 国际货币基金组织 世界贸易组织 世贸组织 北约 东盟 上合组织 "
-    # more central bodies, their usual short names, the people's organisations and the
-    # democratic parties (their bare short names 民革 民进 民建 民盟 are also words:
-    # 人民革命, 人民进行, 居民建房; only the X中央 forms are listed)
-    "中央气象台 中央广播电视总台 中央人民广播电台 中国国际电视台 中央组织部 中组部 中宣部 "
-    "中央宣传部 中央统战部 中央政法委 中央办公厅 国务院办公厅 国家发展改革委 "
-    "国家发展和改革委员会 发改委 央行 中国证监会 证监会 国家金融监督管理总局 国家外汇管理局 "
-    "国家能源局 国家文物局 国家药监局 国家知识产权局 国家移民管理局 国家体育总局 国家网信办 "
-    "中国民航局 国家铁路局 中国气象局 国家航天局 国家信访局 国家疾控局 国家乡村振兴局 "
-    "中华全国总工会 全国总工会 共青团 全国妇联 中国科协 中国文联 中国作协 全国工商联 "
-    "中国科学院 中科院 中国工程院 中国社会科学院 中国人民解放军 解放军 中国人民武装警察部队 "
-    "武警部队 中国红十字会 中国足协 中国篮协 中国奥委会 民革中央 民盟中央 民建中央 民进中央 "
-    "农工党中央 致公党中央 九三学社中央 九三学社 台盟中央 致公党 农工党 "
-    # the best-known university short names
-    "北大 清华 复旦 浙大 中科大 哈工大 "
-    # international organisations
-    "联合国大会 联合国安理会 安理会 联合国教科文组织 联合国儿童基金会 联合国难民署 "
-    "世界气象组织 国际原子能机构 国际奥委会 国际足联 国际劳工组织 国际红十字委员会 "
-    "世界经济论坛 二十国集团 七国集团 金砖国家 亚太经合组织 亚投行 亚洲基础设施投资银行 "
-    "亚洲开发银行 非盟 非洲联盟 阿盟 阿拉伯国家联盟 欧佩克 石油输出国组织 欧洲议会 "
-    "欧洲理事会 欧盟委员会 欧洲央行 欧洲中央银行 美联储 国际刑警组织 经合组织 "
-    "世界知识产权组织 国际民航组织 国际海事组织 国际电信联盟 北大西洋公约组织 "
-    "上海合作组织 海合会"
-)
+# Organisations known by name: central bodies, people's organisations, democratic parties,
+# universities' short names, international organisations.
+_NATIONAL = lexicon.words("orgs_national")
 # University short names that begin common words or names of places.
 _NOT_AFTER_SHORT = {
     w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")
@@ -193,11 +145,7 @@ _ORGAN_AFTER_PLACE_RE = re.compile(
     "总领事馆|领事馆|女排|男排|女足|男足|女篮|男篮|男队|女队|队)(?![伍员长列形])"
 )
 
-_NOT_AFTER_CENTRAL = tuple(
-    split_words(
-        "空调 厨房 处理器 大街 广场 公园 商场 商业区 位置 地带 区域 部分 线 民族大学 财经大学"
-    )
-)
+_NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
 
 # A level of government + a party or state organ: 市委, 县政府, 省人大常委会.  Anchored on
 # the level character; a place that ends there (衡阳市) and 中共 are joined in Python.
@@ -209,121 +157,18 @@ _ADMIN_ORG_RE = re.compile(
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
 _PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
 
-# Suffix -> (strong, words that may not follow, characters that may not precede).
-_SUFFIXES: dict[str, tuple[bool, tuple[str, ...], str]] = {
-    "委员会": (True, ("议",), ""),
-    "领导小组": (True, (), ""),
-    "工作小组": (True, (), ""),
-    "办公室": (True, ("主任",), ""),
-    "办公厅": (True, (), ""),
-    "办事处": (True, (), ""),
-    "有限公司": (True, (), ""),
-    "中心支行": (True, (), ""),
-    "支行": (True, (), ""),
-    "分行": (True, (), ""),
-    "分公司": (True, (), ""),
-    "公司": (True, (), "分子母总"),
-    "集团": (True, ("化",), "小利"),
-    "协会": (True, (), ""),
-    "学会": (True, ("了", "到"), "学要"),
-    "商会": (True, ("议",), "协"),
-    "联合会": (True, (), ""),
-    "基金会": (True, (), ""),
-    "研究院": (True, (), ""),
-    "研究所": (True, (), ""),
-    "科学院": (True, (), ""),
-    "大学": (True, ("生", "毕业", "习", "问"), "上读考"),
-    "学院": (True, ("派",), "文"),
-    "中学": (True, ("生",), "初高"),
-    "小学": (True, ("生",), "中"),
-    "医院": (True, (), ""),
-    "银行": (True, ("卡", "业"), ""),
-    "法院": (True, (), ""),
-    "检察院": (True, (), ""),
-    "公安局": (True, (), ""),
-    "派出所": (True, (), ""),
-    "警备区": (True, (), ""),
-    "军分区": (True, (), ""),
-    "报社": (True, (), ""),
-    "出版社": (True, (), ""),
-    "电视台": (True, (), ""),
-    "合作社": (False, (), ""),
-    "事务所": (True, (), ""),
-    "督导组": (True, (), ""),
-    "理事会": (True, (), ""),
-    "分局": (True, ("长",), ""),
-    # 政局 (the political situation) keeps 局 from matching after 政; these organs end so
-    "民政局": (False, ("长",), ""),
-    "财政局": (False, ("长",), ""),
-    "邮政局": (False, ("长",), ""),
-    "博物院": (True, (), ""),
-    "博物馆": (True, (), ""),
-    "纪念馆": (True, (), ""),
-    "美术馆": (True, (), ""),
-    "图书馆": (True, (), ""),
-    "杂志社": (True, (), ""),
-    "通讯社": (True, (), ""),
-    "俱乐部": (True, (), ""),
-    "总工会": (True, (), ""),
-    "研究中心": (True, (), ""),
-    "气象台": (False, (), ""),
-    "天文台": (False, (), ""),
-    "总台": (False, (), ""),
-    "工作组": (True, (), ""),
-    "指挥部": (True, (), ""),
-    "党校": (True, (), ""),
-    # sports teams: 国安队, 公牛队, 山东队 (not 代表队, 球队, 军队, 工作队 …)
-    "队": (
-        True,
-        ("伍", "员", "长", "列", "形", "友", "部", "医", "旗", "史", "内", "里", "中"),
-        "代球车乐军部团梯排站领舰卫小大中分支总主客强弱全本该两各一二三四五六七八九十作援击愿务疗察锋传出防卫工逻年表连赛",
-    ),
-    # troupes, delegations, unions and agencies; short names of federations and
-    # preparatory committees (省残联, 国际足联, 澳门特区筹委会); parties (not 民主党派)
-    **dict.fromkeys(
-        split_words(
-            "歌舞团 艺术团 访问团 考察团 马戏团 杂技团 合唱团 剧团 电讯社 新闻社 "
-            "筹委会 残联 侨联 妇联 文联 科协 友协 足联"
-        ),
-        (True, (), ""),
-    ),
-    "代表团": (True, (), "各"),
-    "乐团": (True, (), "管弦"),
-    "工会": (True, ("主席",), ""),
-    "足协": (True, ("杯",), ""),
-    **dict.fromkeys(split_words("民主党 共和党 保守党 自由党 人民党 工党"), (True, ("派",), "各")),
-    "局": (
-        False,
-        ("长", "面", "势", "部", "限", "促", "级", "外", "内"),
-        "布格结当大全时开僵残败骗终赌饭定政棋战出新好平胜变对顾",
-    ),
-    "厅": (False, ("长", "级", "堂"), "客餐大门展舞歌"),
-    "部": (
-        False,
-        ("长", "署", "分", "门", "位", "件", "落", "队", "委", "属", "级", "署"),
-        "全内外局东西南北中基头腹胸背面干底顶上下后前总俱乐细各本",
-    ),
-    "部门": (False, (), "各有本该"),
-    "委": (False, ("员", "托", "屈", "婉", "实", "身", "派", "任"), "党常主编"),
-    "办": (
-        False,
-        tuple("理法事好学案公成到实得起班厂报刊会校"),
-        "创举兴承主申代包操督查照",
-    ),
-    "中心": (
-        False,
-        ("城", "工", "任", "地", "区", "环", "组", "点位", "点上", "点的", "思", "内", "位", "词"),
-        "副核圆重",
-    ),
-    "院": (False, ("长", "士", "落", "子", "内", "校", "线"), "医学法庭剧影书寺住病"),
-    "所": (
-        False,
-        ("有", "以", "在", "属", "得", "谓", "需", "长", "述", "说", "做", "作", "能"),
-        "场厕住诊",
-    ),
-    "站": (False, ("长", "位", "稳", "在", "起", "岗", "台", "点"), "车网驿"),
-    "馆": (False, ("长", "藏"), "宾旅饭茶酒"),
-}
+
+# Suffix -> (strong, words that may not follow, characters that may not precede), from
+# resources/lexicon/orgs_suffixes.txt (fields after tabs; see its header).
+def _suffix_table() -> dict[str, tuple[bool, tuple[str, ...], str]]:
+    table = {}
+    for row in lexicon.entries("orgs_suffixes"):
+        word, kind, bad_next, bad_prev = (*row, "", "", "")[:4]
+        table[word] = (kind == "strong", tuple(bad_next.split()), bad_prev)
+    return table
+
+
+_SUFFIXES = _suffix_table()
 
 # Every listed word (places, ring roads, national bodies, organisation suffixes) with its
 # kind: one trie regex finds them all in a single pass over the page.
@@ -364,18 +209,7 @@ _BRANCH_RE = re.compile(
 _MAX_PREFIX = 24
 _REGION_CHAR = re.compile(f"[{HAN}0-9]")
 _REGION_RUN = re.compile(f"[{HAN}0-9]+\\Z")  # searched with endpos: the run that ends there
-_STOP_WORDS = split_words(
-    "召开 主持 出席 参加 根据 按照 依照 依据 设在 获悉 了解到 位于 来自 包括 作为 关于 对于 "
-    "由于 围绕 坚持 荣获 评为 授予 受到 听取 审议 印发 表示 指出 强调 认为 介绍 带领 率领 "
-    "陪同 会见 走访 看望 慰问 考察 调研 视察 前往 来到 深入 到达 抵达 进入 离开 加入 退出 "
-    "下沉 举办 组建 成立 设立 通过 要求 共有 拥有 现有 设有 还有 没有 所有 各类 "
-    "击败 战胜 负于 不敌 逼平 战平 迎战 对阵 淘汰 力克 加盟 效力 "
-    # datelines (新华社北京5月20日电公安部), verbs and determiners before a body's name
-    "日电 日讯 报讯 认识 保证 加之 代之以 其他 有关 重要 主要 一些 这些 那些 许多 几家 "
-    "各个 多家 其中 举行 将于 一家 这家 该家 担任 兼任 出任 当初 里面 纪念 庆祝 欢迎 组建 邀请 "
-    "负责 具体 不久前 阐述 参观 访问 支持 帮助 创办 就读 毕业于 任职 供职 调往 调入 考入 "
-    "联系 委托 派遣 表彰 起诉 收购 并购 投资 入股 控股 资助 捐赠 赞助 协助 配合 实施"
-)
+_STOP_WORDS = lexicon.words("orgs_stop_words")
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
 # count (100个协会, 四个工作小组).
 _LAST_CUT_RE = re.compile(

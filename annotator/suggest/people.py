@@ -28,34 +28,31 @@ from __future__ import annotations
 
 import re
 
+from annotator import lexicon
 from annotator.model import Span
 
-from ._places import AMBIGUOUS, COUNTRIES, NATURAL, PREFECTURES, PROVINCES_SHORT, WORLD_CITIES
-from ._text import HAN, Candidate, is_han, split_words, trie_pattern
+from ._places import (
+    AMBIGUOUS,
+    COUNTRIES,
+    LOCAL,
+    NATURAL,
+    PREFECTURES,
+    PROVINCES_SHORT,
+    WORLD_CITIES,
+)
+from ._text import HAN, Candidate, is_han, trie_pattern
 
 LABEL = "PER"
 
-# Common single-character surnames.  Left out on purpose: characters that are rarely
+# Common single-character and compound surnames (resources/lexicon/people_surnames.txt).
+# Left out on purpose: characters that are rarely
 # surnames but very often function words or the first character of common nouns
 # (和 全 应 都 党 国 原 明 区 那 来 由 但 平 相 信 计 利 公 战 支 位 满 盘 ...), because
 # a false name costs the reviewer more than a rare surname missed by the rules.
-_SINGLE = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史"
-    "陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟"
-    "殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
-    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费"
-    "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑"
-    "迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴练廉禹祖"
-    "漆巴丰卿狄宣晋云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸慕"
-    "危亢嵇哈湛宾戎勾茅於揭尉冶檀阴昝奉尧习阎"
-)
-_COMPOUND = split_words(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 西门 "
-    "南宫 独孤 百里 呼延 澹台 公冶 申屠 太叔 闻人 万俟 赫连 钟离 宗政 濮阳 淳于 单于 仲孙 "
-    "东郭 拓跋 完颜 左丘 梁丘 司空 鲜于 闾丘 第五 乐正 漆雕 壤驷 公良 巫马 颛孙"
-)
-SURNAMES: frozenset[str] = frozenset(_SINGLE) | frozenset(_COMPOUND)
+_SURNAME_LIST = lexicon.words("people_surnames")
+_SINGLE = "".join(w for w in _SURNAME_LIST if len(w) == 1)
+_COMPOUND = [w for w in _SURNAME_LIST if len(w) == 2]
+SURNAMES: frozenset[str] = frozenset(_SURNAME_LIST)
 
 # Characters that end a name rather than continue it (particles, prepositions, verbs that
 # commonly follow a name, title characters).
@@ -67,42 +64,24 @@ _NOT_GIVEN = frozenset(
 # Surnames that are more often an adverb, a verb or the first character of a common word
 # (曾经, 任职, 许多, 何时, 向前, 常常, 关于, 成为, 万一, 方面, 高兴, 严格, 解决, 连续, 包括):
 # the characters after them must be common given-name characters.
-_ADVERB_SURNAMES = frozenset("曾任许何向常关成万方高严解连包申宣管尚毕左齐乐容晋时于")
+_ADVERB_SURNAMES = lexicon.word_set("people_adverb_surnames")
 # Inside a three-character name (张和平, 钱其琛, 王主任 is not one) fewer characters are
 # ruled out: the last character is where a name runs into the next word.
 _NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于从着们他她它这那每某该此我各本全")
 # Words that may directly follow a name (decides 2- versus 3-character names).
-_END_WORDS = split_words(
-    "主持 出席 强调 指出 说 表示 要求 讲话 参加 介绍 会见 陪同 调研 带队 传达 宣读 致辞 "
-    "提出 认为 代表 率 是 也 等 一行 同志 和 与 及 在 对 向 被 为 作 就 将 到 于 从 称 还 则 "
-    "即将 已经 曾经 又 再 便 仍 却 刚 刚刚 立即 随即 当即 一直 始终 不仅 "
-    "的 分别 通报 主讲 指导 视察 考察 看望 慰问 宣布 回答 接受 进行 部署 听取 汇报 发表 "
-    "签署 当选 担任 兼任 同 给 把 让 先生 女士 书记 希望 来到 深入 前往 走访 检查 督导 "
-    "批示 作出 主讲 点评 总结 宣讲 解读 要 说明 坦言 透露 告诉 获 荣获 获得 被评为 已 "
-    "现任 任 今年 日前 近日 昨天 昨日 今天 今日 当天 当日 报道 摄 文 图 整理 赛后 会后 随后 "
-    "事后 此前 对此 曾 正在 首先 同时 亲自 等人 一起 联合 公布 发布 公开 夺得 拿下 领衔 "
-    "带领 率领 因 上周 本周 下周 本月 上月 次日 同日 当晚 近期 通电话 举行 抵达 访问 "
-    "出访 签约 领取 当选为 获悉 均 都 个人 本人 教授 院长 同学 老师 当地时间 时"
-)
+_END_WORDS = lexicon.words("people_end_words")
 _END_RE = re.compile(trie_pattern(_END_WORDS))
 
 # Characters of transliterated foreign names (古特雷斯, 普京, 马克龙 …); a run of four or
 # more of them after a title is taken whole.
-_TRANSLIT = (
-    "阿埃艾安奥巴拜贝本比彼毕波伯勃布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰佛弗夫福盖甘"
-    "冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里利莉"
-    "列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米明莫姆穆纳娜奈南内尼涅努诺欧帕潘庞佩皮普奇乔切"
-    "萨塞桑森沙舍什施斯苏索塔泰坦汤特图托瓦万威维温文沃乌西希谢辛休修雅亚扬耶伊因尤约扎"
-    "泽詹兹佐茨登冯齐顿逊昂班邦保鲍宾博东凡伏根贡瓜圭洪怀惠考隆累芒敏默妮宁纽珀恰钦琼丘"
-    "热瑞若尚舒松提廷旺韦翁锡仙欣英赞滕黛丝娅莎薇琪丽蕾茜卜茹缪聂挪朴蒲烈代儒森·•"
-)
+_TRANSLIT = lexicon.chars("people_translit_chars")
 _TRANSLIT_RE = re.compile(f"[{_TRANSLIT}]{{4,10}}")
 # After a title a shorter run (拜登, 普京) is taken when no surname starts there.
 _TRANSLIT_SHORT_RE = re.compile(f"[{_TRANSLIT}]{{2,3}}")
 # Names written with a middle dot are foreign or minority names (买买提·艾力, 马克·吐温):
 # the runs on both sides come from the transliteration characters, with those common in
 # Uyghur and Kazakh names added.
-_DOT_CHARS = _TRANSLIT.rstrip("·•") + "买提吐逊热合力孜依肉木甫汗别江不卜都古丽孙"
+_DOT_CHARS = _TRANSLIT.replace("·", "").replace("•", "") + lexicon.chars("people_dot_name_chars")
 _DOT_NAME_RE = re.compile(
     f"[{_DOT_CHARS}]{{1,6}}[·•][{_DOT_CHARS}]{{1,6}}(?:[·•][{_DOT_CHARS}]{{1,6}})?"
 )
@@ -110,80 +89,33 @@ _DOT_NAME_RE = re.compile(
 _SPACE = r"[ \t\u3000]"
 
 # Titles that stand right before the name they belong to (longest first via the trie).
-_TITLES = split_words(
-    "总书记 书记 副书记 党组书记 党委书记 党工委书记 纪委书记 政法委书记 常务副市长 副市长 "
-    "市长 代市长 常务副省长 副省长 省长 代省长 副县长 县长 代县长 副区长 区长 镇长 副镇长 "
-    "乡长 村长 村支书 支书 主席 副主席 常务副主席 执行主席 秘书长 副秘书长 局长 副局长 "
-    "处长 副处长 科长 副科长 厅长 副厅长 部长 副部长 主任 副主任 常务副主任 院长 副院长 "
-    "检察长 副检察长 庭长 所长 站长 校长 副校长 董事长 副董事长 总经理 副总经理 经理 总裁 "
-    "总监 司令员 副司令员 政委 政治委员 参谋长 军长 师长 团长 委员长 副委员长 总理 副总理 "
-    "国务委员 常委 宣传部长 组织部长 统战部长 队长 大队长 支队长 组长 副组长 会长 副会长 "
-    "理事长 社长 总编辑 主编 行长 台长 馆长 教授 副教授 研究员 院士 专家 负责人 律师 医生 "
-    "教练 主持人 委员 代表 大使 总统 首相 外长 发言人 记者 通讯员 实习生 医师 主任医师 "
-    "副主任医师 主治医师 护士长 工程师 高级工程师 教师 老师 博士 村民 市民 居民 农民 村支部书记 "
-    # international titles, occupations and roles that stand before a name
-    "总干事 副总干事 国务卿 外相 防长 议长 副议长 副总统 国王 女王 王储 首席执行官 "
-    "首席科学家 创始人 主教练 教练员 球员 选手 运动员 航天员 宇航员 作家 诗人 导演 演员 "
-    "歌手 画家 艺术家 科学家 大户 种粮大户 警官 法官 检察官 被告人 被告 原告 "
-    "犯罪嫌疑人 嫌疑人 被害人 受害人 当事人 死者 伤者 "
-    "行政长官 特首 大臣 外交大臣 国务大臣 社长 副社长 厂长 副厂长 矿长 场长 总督 州长 "
-    "参议员 众议员 议员 大法官 主帅 守门员 门将 前锋 后卫 中锋 中场 棋手 球星 "
-    "歌唱家 作曲家 指挥家 钢琴家 舞蹈家 书法家 摄影师 设计师 会计师 教导员 指导员 "
-    "连长 排长 营长 旅长 班长 中将 少将 上将 大校 上校 高僧 法师 亲王 王子 公主 女皇 皇帝 "
-    "音乐家 文学家 哲学家 历史学家 经济学家 物理学家 数学家 化学家 教育家 企业家 政治家 "
-    "外交家 军事家 思想家 革命家 翻译家 评论家 剧作家 小说家 雕塑家 建筑师 助理 顾问 特使 夫人"
-)
-
+_TITLES = lexicon.words("people_titles")
 
 # Cues after which a list of names follows (joined by 、).
-_LIST_CUES = split_words(
-    "市领导 省领导 县领导 区领导 州领导 镇领导 老领导 国家领导人 出席的有 出席会议的有 "
-    "参加会议的有 参加的有 出席活动的有 出席的还有 参加活动的有 陪同的有 嘉宾"
-)
+_LIST_CUES = lexicon.words("people_list_cues")
 
-
-_BYLINE_CUES = split_words(
-    "本报记者 本报特约记者 本报通讯员 本报见习记者 特约记者 见习记者 实习记者 摄影记者 "
-    "记者 通讯员 特约通讯员 实习生 摄影 编辑 责任编辑 责编 校对 文/ 图/ 文/图 摄/ 视频/ 文图/"
-)
+_BYLINE_CUES = lexicon.words("people_byline_cues")
 _BYLINE_RE = re.compile(f"(?:{trie_pattern(_BYLINE_CUES)}){_SPACE}*(?=[{HAN}])")
 _HAN_RUN_RE = re.compile(f"[{HAN}]+")
 _BYLINE_SEP_RE = re.compile(f"(?:{_SPACE}|[、,，])+")
 
 # Titles and honorifics written after the name: 习近平总书记, 江泽民主席, 克林顿总统.
-_HONORIFICS = split_words(
-    "同志 总书记 先生 女士 院士 总理 委员长 主席 副主席 总统 副总统 首相 副总理 外长 "
-    "议长 大使 国王 将军 夫人 教授 老师 博士 老先生 书记 部长 主任"
-)
+_HONORIFICS = lexicon.words("people_honorifics")
 _PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
 
-_SPEECH = split_words(
-    "说 强调 指出 表示 要求 认为 介绍 主持 出席 讲话 提出 希望 坦言 透露 告诉记者 告诉本报 "
-    "回忆 笑着说 说道 谈到 直言 坦承 感慨 补充说 解释说 回忆说"
-)
+_SPEECH = lexicon.words("people_speech_verbs")
 # Speech verbs after which ``据`` + a name is a source: ``据王明介绍``.
-_SOURCE_VERBS = frozenset(split_words("介绍 透露 说 表示 回忆 坦言"))
+_SOURCE_VERBS = lexicon.word_set("people_source_verbs")
 _CLAUSE_START = frozenset(',，。;；:：!！?？、“”"（( \t\n\u3000')
 # Every cue word with its kinds; one trie regex finds them all in a single pass.
 # A list of names closed by 等 + a word: 王芳、李娜、张伟等同志参加.
-_ETC = split_words("等同志 等人 等领导 等领导同志 等出席 等参加 等陪同 等嘉宾 一行")
+_ETC = lexicon.words("people_etc_cues")
 # Role nouns of news reports before a name (村民王大山说, 民警张伟赶到): weaker than a
 # title, the name must be closed by a separator or an end word (说, 告诉 …).
-_ROLES = split_words(
-    "工人 民警 辅警 交警 志愿者 游客 旅客 乘客 队员 球员 学员 员工 职工 党员 护士 患者 "
-    "家属 司机 驾驶员 快递员 外卖员 环卫工人 网格员 讲解员 调解员 消防员 技术员 渔民 牧民 "
-    "果农 菜农 茶农 养殖户 种植户 店主 摊主 车主 业主 户主 考生 村医 战士 冠军 "
-    "得主 队长 副队长 店长 厨师 师傅 导游 社工 园长 村干部 军医 警察 军人 证人 "
-    "妻子 丈夫 儿子 女儿 父亲 母亲 老伴 姑娘 小伙 老人"
-)
+_ROLES = lexicon.words("people_roles")
 # 老王, 小刘: 老/小 + a surname is a name when a verb, a particle or punctuation follows;
 # common words of that shape are refused.  (In the cue trie: no pass of its own.)
-_FAMILIAR_NOT = frozenset(
-    split_words(
-        "老师 老路 小路 老农 小时 小康 小麦 小米 小于 小车 老白 小白 老成 老练 小童 老房 小房 "
-        "老将 小将 小平 老牛 小牛 小苗 小雪 小满 老区 小区"
-    )
-)
+_FAMILIAR_NOT = lexicon.word_set("people_familiar_not")
 _FAMILIAR = ["老", "小"]  # the surname after them is checked in Python
 _KINDS = ("byline", "list", "title", "honorific", "speech", "etc", "familiar", "role")
 _CUE_KINDS: dict[str, tuple[str, ...]] = {}
@@ -197,39 +129,13 @@ for _kind, _words in zip(
 _CUE_RE = re.compile(trie_pattern(_CUE_KINDS))
 
 # Common nouns that look like surname + one or two characters before a speech verb.
-_NOT_NAMES = frozenset(
-    split_words(
-        "高层 方面 双方 各方 会议 有关 相关 文件 报告 通知 意见 公告 规划 方案 数据 统计 调查 "
-        "研究 分析 资料 消息 专家 学者 官员 人士 群众 市民 村民 居民 大家 记者 代表 委员 领导 "
-        "干部 同志 老师 学生 家长 医生 患者 工作人员 业内人士 负责人 主任 局长 书记 市长 司机 "
-        "游客 网友 农户 农民 企业 公司 政府 部门 单位 人员 商家 店主 业主 房东 律师 法官 警方 "
-        "高校 民警 交警 专家组 会上 文章 报道 评论 舆论 大会 全会 常委会 公报 决定 章程 纪要 通报 "
-        "江苏 湖南 湖北 广东 广西 安徽 河南 河北 山东 山西 陕西 四川 云南 贵州 福建 江西 浙江 "
-        "甘肃 青海 海南 吉林 辽宁 黄河 长江 石油 钢铁 金融 银行 华为 万达 苏宁 阿里 腾讯"
-    )
-)
+_NOT_NAMES = lexicon.word_set("people_not_names")
 # Common words that begin with a surname character: a candidate whose first two
 # characters are one of them is not a name where only a verb after it speaks for one.
-_STOP_PREFIXES = frozenset(
-    split_words(
-        "官邸 基本 谈到 谈判 欧盟 欧元 欧洲 "
-        "王国 王者 高度 高层 高校 高速 高温 高新 高价 高兴 高声 方面 方案 方式 方法 方向 方便 "
-        "黄金 周边 周围 周末 张力 李子 刘海 陈述 陈年 陈列 马上 马路 于是 于此 何时 何况 何必 "
-        "何为 吕剧 文件 文章 文化 文明 文物 文字 安全 安排 安置 常规 常态 常年 时间 时候 时代 "
-        "时期 成员 成果 成本 成绩 成功 关于 关键 关注 关系 向前 向上 史上 车辆 车主 车间 项目 "
-        "单位 尚未 毕业 温度 包括 程序 景区 费用 连续 管理 路线 路上 左右 齐心 曲线 申请 宣传 "
-        "宣布 司机 游客 房东 业主 师傅 师生 江西 宁夏 苏州 南方 南京 华北 华东 华南 龙头 康复 "
-        "任务 万人 钱款 金额 金属 段落 谈话 严格 严重 严肃 江南 甘心 石头 章程 "
-        "简介 简单 简直 解决 解放 沙漠 路过 路边 乐观 云南 云端 晋级 容易 薄弱 "
-        "雷雨 雷电 燕子 龙舟 应急 施工 商家 商户 商品 商务 包装 伍子 冷静 冷链 卫生 卫星 "
-        "乔木 霍乱 熊猫 杨柳 梅花 兰花 桂花 柳树 云朵 洪水 温暖 温和 宋代 明代 汉字 谷物 "
-        "苗木 苗圃 蒙古 古代 古城 古镇 池塘 房屋 房子 房价 祝福 贺信 贺电 白天 白色 黑色 "
-        "金色 红色 杜绝 农村 农业 农户 农民 宗旨 庄稼 史料 贾家 董事 骆驼"
-    )
-)
+_STOP_PREFIXES = lexicon.word_set("people_stop_prefixes")
 # Of those, the ones that also begin common names (王国强, 张力伟, 刘海燕): only the
 # two-character word itself is refused.
-_NAME_LIKE_PREFIXES = frozenset(split_words("王国 张力 刘海 黄金"))
+_NAME_LIKE_PREFIXES = lexicon.word_set("people_name_like_prefixes")
 
 
 def _stop_word(name: str) -> bool:
@@ -299,6 +205,7 @@ _NOT_PERSON = (
     _PLACES
     | frozenset(PROVINCES_SHORT)
     | frozenset(NATURAL)
+    | frozenset(LOCAL)
     | (frozenset(PREFECTURES) - frozenset(AMBIGUOUS))
 )
 
@@ -804,20 +711,7 @@ def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, 
 
 # Characters common in given names (by their frequency in name registers, not in any one
 # paper): a clause-initial surname + two of them before a verb reads as a name.
-_GIVEN_COMMON = frozenset(
-    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬燕彬鑫斌宇浩凯俊鹏飞波辉"
-    "力林建文志国春海峰晨东雪琳梅莉婷颖晶慧佳欣瑶怡倩婧璐雯蕾薇妍悦琪琴云凤菊翠荣兵毅健新"
-    "生龙元胜学祥才发武成康星光天达安岩中茂进坚彪博诚先敬震振壮思群豪邦承乐绍功松善厚庆民"
-    "友裕河哲江亮政谦奇翰朗伯宏若鸣朋梁栋维启克伦翔旭泽辰士家致树炎德时泰盛雄琛钧冠策腾楠"
-    "风航弘义兴良富顺信子昌宁贵仁福永忠立秋冬夏金银宝珍珠美香月莲芝素惠巧淑嘉琼勤珊青婉娴"
-    "瑾露雁蓓仪荷丹蓉君蕊菁梦岚馨韵园艺咏卿聪澜纯毓昭冰爽茗羽希育筠柔竹凝晓欢霄枫芸菲寒伊"
-    "亚宜舒影阳妮初恒鸿剑娇宽灵晴容睿堂威韦萱彦雨叶媛源洪湘渝川汉清浦涵润泉沛铭锋钢铁鑫"
-    "鹤鹰凡帆全贤琦璇瑞祖耀炜煜熙照焕然孝廷培基坤城垚增喜寿禄祺禧继纪绪维绮缘纲纬森"
-    "恭谨蕙钰柔仲介铭慈恩惠怀恬悦愉慧敏捷振攀斐昕晖晗晟暄曦朔杉柏栋桐梓楷榕槐樱檀"
-    "淑渊湛溪滨潇澄瀚灿炎烨熠燕珂珏珑琛琨瑛瑜璋璐甜畅皓盈真瞳石砚碧祥禹秀穗笑筱简"
-    "紫絮绵缨翊翠耘聆育胤舟芊芙芮苗茂茜荔莹菡萌蓓蔚蕴薇虹蝶衡裕言誉诗诺谊豫贞贻轩辉"
-    "远迪逸遥邦郁钊钦铎锐锦镇闻阔隽雅雯霏霖霓露靖韬韶颂颜飒馥骏魁鸥鹏麒黎鼎齐"
-)
+_GIVEN_COMMON = lexicon.word_set("people_given_common")
 
 
 def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:

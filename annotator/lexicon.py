@@ -1,0 +1,184 @@
+"""The word lists of the rule suggesters, read from data files once, and their automata.
+
+Every lexicon is a UTF-8 text file ``resources/lexicon/<name>.txt``: a header of ``#``
+comment lines saying what it holds and where it comes from, then one entry a line.  An
+entry is a word, or a word and further fields separated by tabs (``州`` after a
+prefecture, the kind of a date word); blank lines and ``#`` lines are skipped, and spaces
+around an entry are ignored.
+
+A project adds its own entries without touching the bundled files: the environment
+variable ``ANNOTATOR_LEXICONS`` names one or more folders (separated by ``os.pathsep``,
+``:`` on Linux and macOS, ``;`` on Windows) holding files of the same names.  Their entries
+come after the bundled ones; an entry written ``-word`` removes ``word`` from the lexicon
+(a place name that is a common word in the project's papers).  The lexicons are read
+once, when :mod:`annotator.suggest` is first imported, so the variable must be set before
+the program starts.  A folder that does not exist, a file that is not UTF-8, a file
+named like no bundled lexicon, or an entry with inner spaces is refused with a
+:class:`LexiconError` naming the file (and line) and what to do.
+
+:func:`automaton` builds a pyahocorasick automaton over words, the matcher the suggesters
+use instead of a regular expression of alternatives.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from annotator.resources import resource_dir
+
+ENV_VAR = "ANNOTATOR_LEXICONS"
+
+
+class LexiconError(ValueError):
+    """A project lexicon file that cannot be used (the message names it)."""
+
+
+def bundled_dir() -> Path:
+    """The folder of the lexicons that ship with annotator."""
+    return resource_dir() / "lexicon"
+
+
+def project_dirs() -> list[Path]:
+    """The project's lexicon folders named by ``ANNOTATOR_LEXICONS``, in order."""
+    value = os.environ.get(ENV_VAR, "")
+    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
+
+
+def names() -> list[str]:
+    """The names of the bundled lexicons."""
+    return sorted(p.stem for p in bundled_dir().glob("*.txt"))
+
+
+def check_project_lexicons() -> None:
+    """Raise :class:`LexiconError` when a project lexicon folder or file is unusable."""
+    known = set(names())
+    for folder in project_dirs():
+        if not folder.is_dir():
+            raise LexiconError(
+                f"{ENV_VAR} names {folder}, which is not a folder; "
+                "create it or correct the variable"
+            )
+        for path in sorted(folder.glob("*.txt")):
+            if path.stem not in known:
+                raise LexiconError(
+                    f"{path}: no bundled lexicon is named {path.stem!r}; "
+                    f"rename the file to one of {', '.join(sorted(known))}"
+                )
+            _read(path)
+
+
+def _read(path: Path) -> list[tuple[str, ...]]:
+    """The entries of one file as tuples of fields (a ``-`` prefix is kept)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc.strerror}); check it") from None
+    out = []
+    for number, line in enumerate(lines, 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in line.rstrip("\r\n").split("\t"))
+        word = fields[0]
+        if not word or any(c.isspace() for c in word):
+            raise LexiconError(
+                f"{path}, line {number}: {line.strip()!r} is not one entry "
+                "(one word a line, further fields after a tab)"
+            )
+        out.append(fields)
+    return out
+
+
+@functools.cache
+def entries(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every entry of lexicon ``name`` as a tuple of its fields: the bundled entries, then
+    the project's; ``-word`` in a project file removes ``word``.  Each word once (the
+    first entry of a word wins)."""
+    path = bundled_dir() / f"{name}.txt"
+    if not path.is_file():
+        raise LexiconError(f"{path}: the lexicon {name!r} is missing; reinstall annotator")
+    rows = _read(path)
+    for folder in project_dirs():
+        extra = folder / f"{name}.txt"
+        if extra.is_file():
+            rows.extend(_read(extra))
+    removed = {row[0][1:] for row in rows if row[0].startswith("-") and len(row[0]) > 1}
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        word = row[0]
+        if word.startswith("-") and len(word) > 1:
+            continue
+        if word not in seen and word not in removed:
+            seen.add(word)
+            out.append(row)
+    return tuple(out)
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The words (first fields) of lexicon ``name``, in file order."""
+    return tuple(row[0] for row in entries(name))
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The words of lexicon ``name`` as a set."""
+    return frozenset(words(name))
+
+
+def chars(name: str) -> str:
+    """The characters of a lexicon of single characters, as one string in file order."""
+    return "".join(w for w in words(name) if len(w) == 1)
+
+
+def fields(name: str, default: str = "") -> dict[str, str]:
+    """``word -> second field`` of lexicon ``name`` (``default`` when it has none)."""
+    return {row[0]: (row[1] if len(row) > 1 else default) for row in entries(name)}
+
+
+def automaton(items: Iterable[str] | dict[str, Any]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over ``items``: each word maps to itself, or to its
+    value when ``items`` is a dict.  :func:`longest_matches` gives the leftmost-longest,
+    non-overlapping matches (what a trie-shaped regex's ``finditer`` gives)."""
+    auto = ahocorasick.Automaton()
+    pairs = items.items() if isinstance(items, dict) else ((w, w) for w in items)
+    for word, value in pairs:
+        if word:
+            auto.add_word(word, (len(word), value))
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+def longest_matches(auto: ahocorasick.Automaton, text: str) -> list[tuple[int, int, Any]]:
+    """``(start, end, value)`` of the leftmost-longest, non-overlapping matches, in order.
+
+    (Built on ``iter``: pyahocorasick's own ``iter_long`` misses a shorter word that
+    starts inside a longer word's unfinished prefix, ``d`` in ``cadb`` with ``cadc``.)"""
+    found = sorted(all_matches(auto, text), key=_leftmost_longest)
+    out = []
+    pos = 0
+    for match in found:
+        if match[0] >= pos:
+            out.append(match)
+            pos = match[1]
+    return out
+
+
+def _leftmost_longest(match: tuple[int, int, Any]) -> tuple[int, int]:
+    return match[0], -match[1]
+
+
+def all_matches(auto: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, int, Any]]:
+    """``(start, end, value)`` of every match, overlapping ones included, by end."""
+    if not len(auto) or not text:
+        return
+    for end, (length, value) in auto.iter(text):
+        yield end + 1 - length, end + 1, value
