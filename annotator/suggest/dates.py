@@ -3,8 +3,10 @@
 Tagged as DATE:
 
 * absolute dates, with any part missing: ``2020年``, ``2020年度``, ``2020年底``,
-  ``二〇二〇年``, ``3月4日``, ``3月份``, ``3月上旬``, ``13日`` (a bare day of the month,
-  Arabic digits only), ``2020-03-04``; a part of the day or a clock time that follows a
+  ``二〇二〇年``, ``3月4日``, ``3月份``, ``3月上旬``, ``13日``, ``25号``, ``二十三日``,
+  ``二十五号`` (a bare day of the month; in Chinese numerals only with 十, since 一日 and
+  三日 are counts of days; 8号楼, 5号线 and 神舟十八号 are not days), ``2020-03-04``;
+  full-width digits (``１９９８年６月``) are read as ASCII ones; a part of the day or a clock time that follows a
   date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
   (``9时30分``);
 * decades and centuries: ``80年代``, ``上世纪90年代``;
@@ -36,7 +38,7 @@ from typing import Any
 from annotator import lexicon
 from annotator.model import Span
 
-from ._text import Candidate, ends_at, trie_pattern
+from ._text import Candidate, ends_at, is_han, trie_pattern
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -183,7 +185,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
         return start - len(prefix), {"relative": True}
     if token == "几" or "几" in token:
         return None
-    if first == "d" and (not arabic or g(0)[len(token)] == "号" or g("drel") == "内"):
+    if first == "d" and not _day_ok(token, arabic, m, text):
         return None  # 一日 (one day), 8号楼, 15日内 (a duration)
     attrs = _calendar(m.group(0))
     if attrs is None or not attrs:
@@ -191,6 +193,34 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     if attrs.get("month", 1) > 12 or attrs.get("day", 1) > 31:
         return None
     return start, attrs
+
+
+# After N号 these make a number of a thing, not a day: 8号楼, 5号线, 1号文件, 3号选手.
+_NUMBERED_THING = frozenset(
+    "楼线院馆房室门口车机位台厅舱床球选文令码站窗井桥厂库店铺坑洞箱柜包件种型字队员馆"
+    "病卡屋棚舍仓池道路街巷村组区栋单元坑岗哨段标段港泊船艇弹星章牌票"
+)
+
+
+# What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
+# 在25号, 于二十日, 今天是1号.
+_DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或")
+
+
+def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
+    """A bare day of the month (13日, 25号, 二十三日, 二十五号), not a count of days (一日,
+    三日: Chinese digits without 十), not a duration (15日内) and not a numbered thing
+    (8号楼, 5号线)."""
+    if m.group("drel") == "内":
+        return False
+    if not arabic and (len(token) < 2 or "十" not in token):
+        return False
+    after = m.end("d")
+    before = text[m.start() - 1] if m.start() else ""
+    if (text[after - 1] == "号" or not arabic) and is_han(before) and before not in _DAY_AFTER:
+        return False  # 神舟十八号, 历时二十日: a name or a count, not a day
+    numbered = after < len(text) and text[after] in _NUMBERED_THING
+    return not (numbered and text[after - 1] == "号")
 
 
 def _extend_start(m: re.Match[str], text: str, start: int) -> int:
@@ -268,8 +298,16 @@ def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+# Full-width digits and separators (１９９８年６月) are read as their ASCII forms: one code
+# point for one, so every offset stays the same.
+_FULLWIDTH_RE = re.compile("[０-９．／－]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    if _FULLWIDTH_RE.search(text):
+        text = text.translate(_FULLWIDTH)
     cands = _number_candidates(text) + _word_candidates(text)
     if len(cands) > 1:
         return _join_ranges(cands, text)

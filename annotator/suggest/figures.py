@@ -300,6 +300,8 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
             continue  # 百分之五: the prefixed pattern takes it
         if end < len(text) and _ALNUM.match(text, end):
             continue  # 5G, 3D
+        if not (m.group("unit") or m.group("unit2")) and text[end : end + 1] in _CN_NUMERAL:
+            continue  # 二十三日: the numeral goes on (a date), not 二十 with no unit
         try:
             attrs = _main_attrs(m)
         except (ValueError, KeyError, InvalidOperation):
@@ -310,6 +312,7 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
 
 
 _CONTEXT_UNITS = frozenset("成番分")
+_CN_NUMERAL = frozenset("零〇一二两三四五六七八九")
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
 
