@@ -45,6 +45,7 @@ from annotator.model import Span
 
 from . import _places as P
 from ._text import HAN, Candidate, ends_at, is_han, trie_pattern
+from .abbreviations import group_spans
 from .people import SURNAMES as _SURNAMES
 
 ORG = "ORG"
@@ -250,12 +251,20 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
     )
 
 
-def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
+def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
+    groups = group_spans(text)
     for s, e in listed:
+        if groups and any(gs < s < ge < e for gs, ge in groups):
+            continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
         out.append((s, e, LOC, {}))
+    return out
+
+
+def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
+    out = _listed_locs(text, listed)
     for m in _PATTERN_LOC_RE.finditer("\n" + text):
         name, suffix = m.group("n"), m.group("s")
         s, e = m.start("n") - 1, m.end("n") - 1
