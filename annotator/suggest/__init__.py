@@ -4,9 +4,10 @@ Pure Python (no Qt, no SQL): the store and the window call :func:`suggest_spans`
 
 Suggesters, each its own module with its own rules documented there:
 
-* :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER),
-  :mod:`.orgs_places` (ORG, LOC), :mod:`.abbreviations` (LOC: 中美关系, 访华):
-  ``origin="rule"``;
+* :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER, a package with a
+  module per cue), :mod:`.orgs_places` (ORG, LOC, likewise), :mod:`.abbreviations` (LOC:
+  中美关系, 访华, 欧美): ``origin="rule"``; their word lists are the lexicon files of
+  ``resources/lexicon/`` (:mod:`annotator.lexicon`);
 * :mod:`.gazetteer`: strings accepted on reviewed pages, ``origin="gazetteer"``;
 * :mod:`.model_tagger`: jieba POS tags, optional, ``origin="model"``.
 
