@@ -88,24 +88,70 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
-def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
-    out = _listed_locs(text, listed)
+# One pattern per length of the name before the suffix (1 to 4 characters): when the
+# shortest reading fails (宁乡 + 乡 in 宁乡县), the next longer one is tried.
+_SUFFIX_ALTS = (
+    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同)"
+)
+_PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
+# Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
+_CUE_VERBS = lexicon.automaton(lexicon.words("places_cue_verbs"))
+_CUE_VERB_SET = lexicon.word_set("places_cue_verbs")
+
+
+def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the place ``name`` (ending with ``suffix``) read at ``s``, or None."""
+    verb = next((n for n in (3, 2) if name[:n] in _CUE_VERB_SET), 0)
+    if verb:
+        name, s = name[verb:], s + verb  # 离开家乡, 走进XX村: the verb is not the place's
+    cut = _LAST_STOP_RE.match(name)
+    if cut:
+        # 位于芙蓉区: the prefix holds a boundary character; the place starts after it
+        name, s = name[cut.end() :], s + cut.end()
+    e = s + len(name)
+    lo, hi = _SUFFIX_KIND.get(suffix, (2, 3))
+    if not lo <= len(name) - len(suffix) <= hi or not _pattern_place_ok(name, len(suffix)):
+        return None
+    nxt = text[e : e + 1]
+    if suffix not in _SUFFIX_KIND and nxt and nxt in "级域直情长":
+        return None  # 县级, 区域, 县长: the suffix begins the next word
+    if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
+        return None  # 推动市委, 欢迎市民: a verb + a word that starts with 市
+    return s, e
+
+
+def _place_from(text: str, s: int, shortest: int = 1) -> tuple[int, int] | None:
+    """The shortest place by pattern that starts at ``s`` with a name of at least
+    ``shortest`` characters before its suffix."""
+    for regex in _PLACE_AT_RES[shortest - 1 :]:
+        m = regex.match(text, s)
+        if m is not None:
+            found = _pattern_place(text, s, m.group(0), m.group("s"))
+            if found is not None:
+                return found
+    return None
+
+
+def _pattern_places(text: str) -> list[Candidate]:
+    """Places found by their ending after a boundary character or a cue verb."""
+    out: list[Candidate] = []
     for m in _PATTERN_LOC_RE.finditer("\n" + text):
         name, suffix = m.group("n"), m.group("s")
-        s, e = m.start("n") - 1, m.end("n") - 1
-        cut = _LAST_STOP_RE.match(name)
-        if cut:
-            # 位于芙蓉区: the prefix holds a boundary character; the place starts after it
-            name, s = name[cut.end() :], s + cut.end()
-        lo, hi = _SUFFIX_KIND.get(suffix, (2, 3))
-        if not lo <= len(name) - len(suffix) <= hi or not _pattern_place_ok(name, len(suffix)):
-            continue
-        nxt = text[e : e + 1]
-        if suffix not in _SUFFIX_KIND and nxt and nxt in "级域直情长":
-            continue  # 县级, 区域, 县长: the suffix begins the next word
-        if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
-            continue  # 推动市委, 欢迎市民: a verb + a word that starts with 市
-        out.append((s, e, LOC, {}))
+        s = m.start("n") - 1
+        found = _pattern_place(text, s, name, suffix)
+        if found is None and len(name) - len(suffix) < 4:
+            found = _place_from(text, s, len(name) - len(suffix) + 1)  # 在宁乡县
+        if found is not None:
+            out.append((*found, LOC, {}))
+    for _s, e, _verb in lexicon.longest_matches(_CUE_VERBS, text):
+        found = _place_from(text, e)
+        if found is not None:
+            out.append((*found, LOC, {}))
+    return out
+
+
+def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
+    out = _listed_locs(text, listed) + _pattern_places(text)
     if "族自治" in text:
         # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
         starts = {e: s for s, e, _, _ in out}
