@@ -25,17 +25,13 @@ import re
 
 from annotator import lexicon
 
-from ._text import Candidate, is_han
+from ._text import Candidate, is_han, trie_pattern
 
 LABEL = "LOC"
 
 # Countries and regions written with one character in news text.
 _COUNTRY = "中美俄日英法德意印巴以阿伊朝韩越泰葡澳墨荷埃叙希菲缅柬老蒙欧亚非"
-_PAIR_WORDS = (
-    "两国|双方|关系|合作|友好|经贸|贸易|之间|间的|谈判|会谈|峰会|首脑|边界|战争|协议|联合|"
-    "建交|友谊|交流|核|外长|经济|科技|两军|两党|人民|文化|对话|磋商|争端|冲突|双边|领导人|"
-    "三国|四国|等国|特使|元首|国家|各国|地区|两地|三地"
-)
+_PAIR_WORDS = trie_pattern(lexicon.words("places_pair_words"))
 # A clause boundary or a function word may stand before an abbreviation.  (Every pattern
 # starts with its abbreviation's character class, so that ``re`` skips the text in C; the
 # character before is checked in Python.)
@@ -45,11 +41,7 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 
 _PAIR_RE = re.compile(f"[{_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
-_GROUP_NOUNS = (
-    "国家", "各国", "地区", "两地", "三地", "市场", "企业", "游客", "同胞", "居民", "民众",
-    "青年", "媒体", "艺人", "明星", "歌手", "影视", "电影", "资本", "投资", "客商", "关系",
-    "合作", "两国", "三国", "四国", "之间", "等国", "等地", "一带", "地方",
-)  # fmt: skip
+_GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.automaton(lexicon.words("places_abbreviation_groups"))
 _LIST_RE = re.compile(f"[{_COUNTRY}](?:、[{_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _SIDE_RE = re.compile(

@@ -126,10 +126,7 @@ _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJK
                         "abcdefghijklmnopqrstuvwxyz零〇一二两三四五六七八九十百千万亿第")  # fmt: skip
 _ALNUM = re.compile(r"[0-9A-Za-z０-９]")
 _TITLE_RE = re.compile(r"《[^》\n]{0,60}》")
-_IDIOM_RE = re.compile(
-    "三番五次|三天两头|三年五载|三令五申|七上八下|九牛一毛|五湖四海|一五一十|梅开二度|三五成群"
-    "|三天打鱼|三头六臂|四两拨千斤|十拿九稳|九死一生"
-)
+_IDIOM_RE = re.compile(trie_pattern(lexicon.words("figures_idioms")))
 
 
 def chinese_number(token: str) -> int | Decimal:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from annotator import lexicon
 from annotator.suggest import _places as P
-from annotator.suggest._text import HAN, Candidate
+from annotator.suggest._text import HAN, Candidate, trie_pattern
 
 from .common import _STOP_CHARS, ORG
 from .named import _named_orgs
@@ -18,10 +19,8 @@ _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # After a listed place (country, province, city) these words make an organisation:
 # 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
 # place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
-_ORGAN_AFTER_PLACE_RE = re.compile(
-    "(?:议会|国会|外交部|国防部|财政部|商务部|央行|中央银行|国家队|代表团|大使馆|使馆|"
-    "总领事馆|领事馆|女排|男排|女足|男足|女篮|男篮|男队|女队|队)(?![伍员长列形])"
-)
+_ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
+_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?![伍员长列形])")
 _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     f"(?:(?![{_STOP_CHARS}省市县区委局])[{HAN}]){{2,6}}?"

@@ -17,10 +17,7 @@ from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
 
 # A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
 # 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
-_NOT_PLACE_START = re.compile(
-    "加强|改善|实行|建设|发展|推进|打造|创建|建成|成为|带动|推动|促进|实现|扶持|帮助|支持|"
-    "主要|普通|平坦|宽阔|今日|当年|所有|整个|周边|附近|全体"
-)
+_NOT_PLACE_START = re.compile(trie_pattern(lexicon.words("places_not_start_words")))
 _LAST_STOP_RE = re.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
 
 
