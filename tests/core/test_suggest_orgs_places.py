@@ -303,3 +303,16 @@ def test_places_by_suffix_after_a_cue_verb_or_a_longer_reading(text, expected):
 )
 def test_organisations_with_the_added_suffixes(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("走进湘南学院", [("湘南学院", "ORG")]),
+        ("他考上清华大学", [("清华大学", "ORG")]),
+        ("共同签约蓝思科技有限公司", [("蓝思科技有限公司", "ORG")]),
+    ],
+)
+def test_words_before_an_organisation_are_not_pulled_into_it(text, expected):
+    """Issue 10: verbs and pronouns before a name with a strong suffix stay out of it."""
+    assert tagged(text) == expected
