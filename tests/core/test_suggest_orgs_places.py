@@ -316,3 +316,22 @@ def test_organisations_with_the_added_suffixes(text, expected):
 def test_words_before_an_organisation_are_not_pulled_into_it(text, expected):
     """Issue 10: verbs and pronouns before a name with a strong suffix stay out of it."""
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("叙利亚阿勒颇以北发生爆炸", [("叙利亚", "LOC"), ("阿勒颇", "LOC")]),
+        ("在顿涅茨克地区", [("顿涅茨克", "LOC")]),
+        ("美国俄亥俄州", [("美国", "LOC"), ("俄亥俄州", "LOC")]),
+        ("他抵达阿勒颇，", [("阿勒颇", "LOC")]),
+        ("他从阿拉斯加飞往安克雷奇后转机", [("阿拉斯加", "LOC"), ("安克雷奇", "LOC")]),
+        ("在巴伐利亚州举行", [("巴伐利亚州", "LOC")]),
+        ("在华东地区", []),  # a short run before a common tail is not enough
+        ("他们在安全地区", []),
+        ("以西部地区为重点", []),
+    ],
+)
+def test_foreign_places_by_their_cues(text, expected):
+    """Issue 10: bare foreign place names that no list holds, by a tail or a travel verb."""
+    assert tagged(text) == expected

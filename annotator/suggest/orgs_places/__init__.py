@@ -1,6 +1,7 @@
 """ORG and LOC suggestions: lists of places, suffix rules and bounded prefixes.
 
-One module a cue: :mod:`.places` (LOC by list and by suffix), :mod:`.named` (bodies known
+One module a cue: :mod:`.places` (LOC by list and by suffix), :mod:`.foreign` (foreign places by
+their cues), :mod:`.named` (bodies known
 by name and organs named by a level: 国务院, 市委, 县政府), :mod:`.suffixes` (a name
 before an organisation suffix: …委员会, …公司), :mod:`.chains` (sub-units, branches, a
 place's organ or team, a province before a city's body); :mod:`.common` holds what they
@@ -51,6 +52,7 @@ from annotator.suggest._text import HAN, Candidate, ends_at, trie_pattern
 
 from .chains import _org_candidates, _province_apart
 from .common import LOC, ORG, _generic
+from .foreign import foreign_places
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
@@ -120,6 +122,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         while i != -1:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
+    locs += foreign_places(text, found["place"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
