@@ -42,7 +42,7 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 _PAIR_RE = re.compile(f"[{_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
-_GROUPS = lexicon.automaton(lexicon.words("places_abbreviation_groups"))
+_GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
 _LIST_RE = re.compile(f"[{_COUNTRY}](?:、[{_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
@@ -92,9 +92,9 @@ def group_spans(text: str) -> list[tuple[int, int]]:
     if _last_groups[0] == text:
         return _last_groups[1]  # the LOC rules ask for the same page again
     out = [
-        (s, e)
-        for s, e, _word in lexicon.longest_matches(_GROUPS, text)
-        if _after_boundary(text, s) or text.startswith(_GROUP_NOUNS, e)
+        m.span()
+        for m in _GROUPS.finditer(text)
+        if _after_boundary(text, m.start()) or text.startswith(_GROUP_NOUNS, m.end())
     ]
     _last_groups[:] = [text, out]
     return out

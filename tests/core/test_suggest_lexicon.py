@@ -163,3 +163,8 @@ def test_the_automaton_carries_values_and_finds_overlaps():
         (3, 5, "organ"),
     ]
     assert list(lexicon.longest_matches(lexicon.automaton([]), "衡阳")) == []
+
+
+def test_the_matcher_finds_the_leftmost_longest_words():
+    regex = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
+    assert [m.group(0) for m in regex.finditer("港澳台同胞和欧美日客商")] == ["港澳台", "欧美日"]

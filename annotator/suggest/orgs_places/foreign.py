@@ -23,8 +23,8 @@ from annotator.suggest.people.names import _TRANSLIT_CHARS
 from .common import _STOP_CHARS, LOC
 
 _CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
-_TAILS = lexicon.automaton(lexicon.words("places_foreign_tails"))
-_TRAVEL = lexicon.automaton(lexicon.words("places_travel_verbs"))
+_TAILS = lexicon.matcher(lexicon.words("places_foreign_tails"))
+_TRAVEL = lexicon.matcher(lexicon.words("places_travel_verbs"))
 # Tails that are part of the place's name (加利福尼亚州, 旁遮普省).
 _NAME_TAILS = frozenset("州省")
 # Tails that are common after other words too: the run must be longer.
@@ -39,12 +39,14 @@ def foreign_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     """LOC candidates for foreign places found by a tail or a verb of travel."""
     ends = {e for _s, e in listed}
     out: list[Candidate] = []
-    for s, e, tail in lexicon.longest_matches(_TAILS, text):
+    for m in _TAILS.finditer(text):
+        s, e, tail = m.start(), m.end(), m.group(0)
         start = _run_start(text, s, ends)
         shortest = 3 if tail in _WEAK_TAILS else 2
         if start is not None and s - start >= shortest:
             out.append((start, e if tail in _NAME_TAILS else s, LOC, {}))
-    for _s, e, _verb in lexicon.longest_matches(_TRAVEL, text):
+    for m in _TRAVEL.finditer(text):
+        e = m.end()
         end = _run_end(text, e)
         if end is not None:
             out.append((e, end, LOC, {}))

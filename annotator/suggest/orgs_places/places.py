@@ -92,7 +92,7 @@ _SUFFIX_ALTS = (
 )
 _PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
-_CUE_VERBS = lexicon.automaton(lexicon.words("places_cue_verbs"))
+_CUE_VERBS = lexicon.matcher(lexicon.words("places_cue_verbs"))
 _CUE_VERB_SET = lexicon.word_set("places_cue_verbs")
 
 
@@ -140,8 +140,8 @@ def _pattern_places(text: str) -> list[Candidate]:
             found = _place_from(text, s, len(name) - len(suffix) + 1)  # 在宁乡县
         if found is not None:
             out.append((*found, LOC, {}))
-    for _s, e, _verb in lexicon.longest_matches(_CUE_VERBS, text):
-        found = _place_from(text, e)
+    for m in _CUE_VERBS.finditer(text):
+        found = _place_from(text, m.end())
         if found is not None:
             out.append((*found, LOC, {}))
     return out
