@@ -1,22 +1,27 @@
 """ORG and LOC suggestions: lists of places, suffix rules and bounded prefixes.
 
-One module a cue: :mod:`.places` (LOC by list and by suffix), :mod:`.foreign` (foreign places by
-their cues), :mod:`.named` (bodies known
-by name and organs named by a level: 国务院, 市委, 县政府), :mod:`.suffixes` (a name
-before an organisation suffix: …委员会, …公司), :mod:`.chains` (sub-units, branches, a
-place's organ or team, a province before a city's body); :mod:`.common` holds what they
-share.  This module makes the one scan of the listed words and puts the parts together.
+One module a cue: :mod:`.places` (LOC by list and by suffix), :mod:`.foreign` (foreign
+places that no list holds, by their cues), :mod:`.named` (bodies known by name and organs
+named by a level: 国务院, 市委, 县政府), :mod:`.suffixes` (a name before an organisation
+suffix: …委员会, …公司), :mod:`.chains` (sub-units, branches, a place's organ or team, a
+province before a city's body); :mod:`.common` holds what they share.  This module makes
+the one scan of the listed words and puts the parts together.
 
 LOC (places):
 
-* a list (:mod:`._places`): provincial and prefecture-level divisions of China, with or
+* a list (:mod:`.._places`, lexicons ``places_*``): provincial and prefecture-level
+  divisions of China, with or
   without their suffix (``湖南``, ``湖南省``, ``株洲``, ``株洲市``; a listed name + 县/区
   is the county of that name: ``长沙县``), countries and regions, major rivers, lakes and
   mountains;
 * patterns after a boundary (start of text, punctuation, or a preposition such as 在 于
   与 和 、): two or three Han characters + ``县 区 镇 乡 村 街道 社区 自治县 旗``, two +
   ``市``; rivers and lakes ``…江 …河 …湖``; roads ``…路 …大道 …大街 …街 …巷``; ring roads
-  (``北二环``); a place that follows a place (``衡阳县西渡镇``) needs no boundary;
+  (``北二环``); a place that follows a place (``衡阳县西渡镇``) needs no boundary, nor one
+  after a verb of going (``深入雁峰区``, lexicon ``places_cue_verbs``, never part of it);
+  when the shortest reading fails the next longer one is tried (``在宁乡县``);
+* foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
+  travel (``抵达阿勒颇，``);
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
   道路 思路 江河 …), and so are deictic places (我市 全省 本县);
 * propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
