@@ -59,7 +59,12 @@ _YEAR_TAIL = (
     r"|[春夏秋冬]季|[春夏秋冬]天)"
 )
 _MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底|末)"
-_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART})"
+# A clock time in Chinese numerals (下午三点, 凌晨两点半, 上午九时三十分) counts only after a
+# part of the day: 三点 alone may be three points, 今天一点 "a little today".
+_CN_HOUR = "(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"
+_CN_MINUTE = "(?:[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
+_CN_CLOCK = rf"{_CN_HOUR}(?:时|点)(?:{_CN_MINUTE}分|半)?许?"
+_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART}{_CN_CLOCK}|{_PART})"
 _MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
 _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 
@@ -92,7 +97,7 @@ _NUM_RE = re.compile(
     r"|(?P<iso>[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12][0-9]|3[01]))(?![0-9])"
     f"|(?P<m>个?月)(?:份)?(?:{_DAY}{_DAY_TAIL}?|(?P<mt>{_MONTH_TAIL}|{_REL_TAIL}))?"
     f"|(?P<d>[日号])(?:(?P<dt>{_DAY_TAIL})|(?P<drel>{_REL_TAIL}|内))?"
-    r"|(?P<h>[时点])(?:[0-5]?[0-9]分|半)?许?"
+    f"|(?P<h>[时点])(?:[0-5]?[0-9]分|{_CN_MINUTE}分|半)?许?"
     r"|(?P<colon>[:：][0-5][0-9])(?![0-9])"
     f"|(?P<p>[周天])(?P<pt>{_REL_TAIL})?"
     ")"
@@ -112,9 +117,10 @@ _CAL_RE = re.compile(
     r"(?:([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年)?度?"
     r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?份?"
     r"(?:(3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
-    r"|[一二三四五六七八九])[日号])?[^0-9]{0,2}"
-    r"(?:([01]?[0-9]|2[0-4])(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9])分?)?)?"
+    r"|[一二三四五六七八九])[日号])?[^0-9〇零一二两三四五六七八九十]{0,2}"
+    f"(?:([01]?[0-9]|2[0-4]|{_CN_HOUR})(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9]|{_CN_MINUTE}(?=分))分?)?)?"
 )
+_CN_HOUR_RE = re.compile(_CN_HOUR)
 _ISO_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 
 
@@ -141,9 +147,9 @@ def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
     if day:
         attrs["day"] = _int(day)
     if hour:
-        attrs["hour"] = int(hour)
+        attrs["hour"] = _int(hour)
         if minute:
-            attrs["minute"] = int(minute)
+            attrs["minute"] = _int(minute)
     return attrs
 
 
@@ -171,7 +177,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
             (start, {"year": int(y), "month": int(mo), "day": int(d)}) if len(token) == 4 else None
         )
     if first in ("h", "colon"):
-        return (start, _calendar(m.group(0)) or {}) if arabic and int(token) <= 24 else None
+        return _clock(m, text, token, arabic)
     period = (
         first == "p"
         or (first == "m" and g("m") == "个月")
@@ -221,6 +227,20 @@ def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
         return False  # 神舟十八号, 历时二十日: a name or a count, not a day
     numbered = after < len(text) and text[after] in _NUMBERED_THING
     return not (numbered and text[after - 1] == "号")
+
+
+def _clock(
+    m: re.Match[str], text: str, token: str, arabic: bool
+) -> tuple[int, dict[str, Any]] | None:
+    """A clock time: 9时30分, 15:30; in Chinese numerals only after a part of the day
+    (上午九时, 凌晨两点: 三点 alone may be three points)."""
+    start = m.start()
+    if arabic:
+        return (start, _calendar(m.group(0)) or {}) if int(token) <= 24 else None
+    part = _PART_BEFORE_RE.search(text, max(0, start - 2), start)
+    if m.group("h") and part and _CN_HOUR_RE.fullmatch(token):
+        return start, _calendar(m.group(0)) or {}
+    return None
 
 
 def _extend_start(m: re.Match[str], text: str, start: int) -> int:

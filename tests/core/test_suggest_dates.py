@@ -207,3 +207,22 @@ def test_full_width_digits_and_days_written_with_hao_or_chinese_numerals(text, f
 )
 def test_numbered_things_and_counts_of_days_are_not_days(text):
     assert [f for f, _ in dates(text) if "号" in f or "日" in f] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "attrs"),
+    [
+        ("上午九时，会议开始", "上午九时", {"hour": 9}),
+        ("凌晨两点", "凌晨两点", {"hour": 2}),
+        ("上午九时三十分许", "上午九时三十分许", {"hour": 9, "minute": 30}),
+        ("二十三日晚八时", "二十三日晚八时", {"day": 23, "hour": 8}),
+    ],
+)
+def test_clock_times_in_chinese_numerals_after_a_part_of_the_day(text, fragment, attrs):
+    assert fragment in longest(text)
+    assert (fragment, attrs) in dates(text)
+
+
+@pytest.mark.parametrize("text", ["他说了三点意见", "今天一点也不冷", "三点半"])
+def test_chinese_numerals_with_dian_alone_are_no_clock_time(text):
+    assert [f for f, _ in dates(text) if "点" in f] == []
