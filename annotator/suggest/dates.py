@@ -74,7 +74,7 @@ _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 _WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
     "year": ("md", "yt"), "day": ("dt",), "solar": ("st",), "solar?": ("st",),
-    "century": ("dec",), "lunar": ("lun",),
+    "century": ("dec", "yt"), "lunar": ("lun",),
 }  # fmt: skip
 
 # Dates that start with a word (今年, 昨日, 春节 …); the word is what the match has before

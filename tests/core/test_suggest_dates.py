@@ -226,3 +226,8 @@ def test_clock_times_in_chinese_numerals_after_a_part_of_the_day(text, fragment,
 @pytest.mark.parametrize("text", ["他说了三点意见", "今天一点也不冷", "三点半"])
 def test_chinese_numerals_with_dian_alone_are_no_clock_time(text):
     assert [f for f, _ in dates(text) if "点" in f] == []
+
+
+@pytest.mark.parametrize("text", ["本世纪末", "上世纪初", "本世纪以来"])
+def test_a_century_with_its_tail_is_one_date(text):
+    assert longest(text) == [text]
