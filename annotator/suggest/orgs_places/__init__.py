@@ -57,9 +57,9 @@ from annotator.suggest._text import HAN, Candidate, ends_at, trie_pattern
 
 from .chains import _org_candidates, _province_apart
 from .common import LOC, ORG, _generic
-from .foreign import foreign_places
+from .foreign import TAILS, TRAVEL_VERBS, foreign_places
 from .named import _NATIONAL, _NOT_AFTER_SHORT
-from .places import _loc_candidates
+from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
 
 __all__ = ["find_org_place_candidates", "find_orgs_places"]
@@ -93,6 +93,12 @@ for _w in (*_NATIONAL, "中央"):
 for _w in _SUFFIXES:
     if len(_w) > 1:
         _WORD_KINDS.setdefault(_w, "suffix")
+# The cues of places that no list holds: verbs before them, words after them (the same
+# pass finds them; a listed word that starts at the same place wins by its length).
+for _w in (*CUE_VERBS, *TRAVEL_VERBS):
+    _WORD_KINDS.setdefault(_w, "verb")
+for _w in TAILS:
+    _WORD_KINDS.setdefault(_w, "tail")
 _WORD_RE = re.compile(trie_pattern(_WORD_KINDS))
 
 
@@ -107,7 +113,13 @@ _PAPER_RE = re.compile(f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画�
 
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
-    found: dict[str, list[tuple[int, int]]] = {"place": [], "national": [], "suffix": []}
+    found: dict[str, list[tuple[int, int]]] = {
+        "place": [],
+        "national": [],
+        "suffix": [],
+        "verb": [],
+        "tail": [],
+    }
     for m in _WORD_RE.finditer(text):
         word = m.group(0)
         found[_WORD_KINDS[word]].append(m.span())
@@ -117,7 +129,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
             if inner:
                 found[_WORD_KINDS[inner.group(0)]].append(inner.span())
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
-    locs, stems = _loc_candidates(text, found["place"])
+    locs, stems = _loc_candidates(text, found["place"], found["verb"])
     places = sorted({(s, e) for s, e, _, _ in locs})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
     orgs = _province_apart(text, orgs, places)
@@ -127,7 +139,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         while i != -1:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
-    locs += foreign_places(text, found["place"])
+    locs += foreign_places(text, found["place"], found["tail"], found["verb"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》

@@ -23,8 +23,10 @@ from annotator.suggest.people.names import _TRANSLIT_CHARS
 from .common import _STOP_CHARS, LOC
 
 _CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
-_TAILS = lexicon.matcher(lexicon.words("places_foreign_tails"))
-_TRAVEL = lexicon.matcher(lexicon.words("places_travel_verbs"))
+# (The package's scan of listed words finds them.)
+TAILS = lexicon.words("places_foreign_tails")
+TRAVEL_VERBS = lexicon.words("places_travel_verbs")
+_TRAVEL_SET = frozenset(TRAVEL_VERBS)
 # Tails that are part of the place's name (加利福尼亚州, 旁遮普省).
 _NAME_TAILS = frozenset("州省")
 # Tails that are common after other words too: the run must be longer.
@@ -35,18 +37,25 @@ _AFTER = frozenset("，。、；：！？）”的和与及并后时等将已也
 _LONGEST = 8
 
 
-def foreign_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
-    """LOC candidates for foreign places found by a tail or a verb of travel."""
+def foreign_places(
+    text: str,
+    listed: list[tuple[int, int]],
+    tails: list[tuple[int, int]],
+    verbs: list[tuple[int, int]],
+) -> list[Candidate]:
+    """LOC candidates for foreign places found by a tail or a verb of travel (the
+    ``(start, end)`` of the listed places, tails and verbs the package found)."""
     ends = {e for _s, e in listed}
     out: list[Candidate] = []
-    for m in _TAILS.finditer(text):
-        s, e, tail = m.start(), m.end(), m.group(0)
+    for s, e in tails:
+        tail = text[s:e]
         start = _run_start(text, s, ends)
         shortest = 3 if tail in _WEAK_TAILS else 2
         if start is not None and s - start >= shortest:
             out.append((start, e if tail in _NAME_TAILS else s, LOC, {}))
-    for m in _TRAVEL.finditer(text):
-        e = m.end()
+    for s, e in verbs:
+        if text[s:e] not in _TRAVEL_SET:
+            continue  # a verb of going only (places by their suffix)
         end = _run_end(text, e)
         if end is not None:
             out.append((e, end, LOC, {}))

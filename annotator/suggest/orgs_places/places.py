@@ -92,8 +92,9 @@ _SUFFIX_ALTS = (
 )
 _PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
-_CUE_VERBS = lexicon.matcher(lexicon.words("places_cue_verbs"))
-_CUE_VERB_SET = lexicon.word_set("places_cue_verbs")
+# (The package's scan of listed words finds them.)
+CUE_VERBS = lexicon.words("places_cue_verbs")
+_CUE_VERB_SET = frozenset(CUE_VERBS)
 
 
 def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
@@ -129,7 +130,7 @@ def _place_from(text: str, s: int, shortest: int = 1) -> tuple[int, int] | None:
     return None
 
 
-def _pattern_places(text: str) -> list[Candidate]:
+def _pattern_places(text: str, verbs: list[tuple[int, int]]) -> list[Candidate]:
     """Places found by their ending after a boundary character or a cue verb."""
     out: list[Candidate] = []
     for m in _PATTERN_LOC_RE.finditer("\n" + text):
@@ -140,15 +141,19 @@ def _pattern_places(text: str) -> list[Candidate]:
             found = _place_from(text, s, len(name) - len(suffix) + 1)  # 在宁乡县
         if found is not None:
             out.append((*found, LOC, {}))
-    for m in _CUE_VERBS.finditer(text):
-        found = _place_from(text, m.end())
+    for s, e in verbs:
+        if text[s:e] not in _CUE_VERB_SET:
+            continue  # a verb of travel only (foreign places)
+        found = _place_from(text, e)
         if found is not None:
             out.append((*found, LOC, {}))
     return out
 
 
-def _loc_candidates(text: str, listed: list[tuple[int, int]]) -> tuple[list[Candidate], set[str]]:
-    out = _listed_locs(text, listed) + _pattern_places(text)
+def _loc_candidates(
+    text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
+) -> tuple[list[Candidate], set[str]]:
+    out = _listed_locs(text, listed) + _pattern_places(text, verbs)
     if "族自治" in text:
         # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
         starts = {e: s for s, e, _, _ in out}
