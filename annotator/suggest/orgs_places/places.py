@@ -90,6 +90,8 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
 _SUFFIX_ALTS = (
     "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同)"
 )
+# The first characters of the suffixes: a longer reading needs one of them after the end.
+_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡")
 _PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
 # (The package's scan of listed words finds them.)
@@ -137,7 +139,12 @@ def _pattern_places(text: str, verbs: list[tuple[int, int]]) -> list[Candidate]:
         name, suffix = m.group("n"), m.group("s")
         s = m.start("n") - 1
         found = _pattern_place(text, s, name, suffix)
-        if found is None and len(name) - len(suffix) < 4:
+        e = s + len(name)
+        if (
+            found is None
+            and len(name) - len(suffix) < 4
+            and _SUFFIX_START.intersection(text[e : e + 3])
+        ):
             found = _place_from(text, s, len(name) - len(suffix) + 1)  # 在宁乡县
         if found is not None:
             out.append((*found, LOC, {}))
