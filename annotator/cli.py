@@ -64,6 +64,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
     With no command, opens the review window.
     """
+    _check_lexicons()
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui, db_path=db_path)
 
@@ -244,6 +245,19 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
         click.echo(EMPTY_MESSAGE, err=as_json)
     elif not as_json:
         click.echo(format_report(report))
+
+
+# --- project lexicons (issue 10) ----------------------------------------------------------
+
+
+def _check_lexicons() -> None:
+    """Refuse a bad ``ANNOTATOR_LEXICONS`` folder or file with one line, before any work."""
+    from annotator.lexicon import LexiconError, check_project_lexicons
+
+    try:
+        check_project_lexicons()
+    except LexiconError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover
