@@ -1170,6 +1170,45 @@ class Store:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
 
+    # --- entities: gold brought in from other tools (annotator import --format conll) ----
+
+    def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
+        """Store reviewed pages from an existing gold corpus, all in one transaction.
+
+        Each page is stored as given (its status, normally ``done``), with its blocks and
+        spans as they are (normally accepted, origin ``human``). No prediction is kept: the
+        heuristics never saw these pages, so ``evaluate`` only counts them.
+        """
+        stamp = now()
+        conn = self.db.conn
+        with self._write_locked():
+            conn.executemany(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
+            )  # fmt: skip
+            for page, blocks, spans in pages:
+                self._insert_blocks(page.id, blocks)
+                self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+
+    def least_sure_page(self, exclude: str | None = None) -> str | None:
+        """The page to review whose learnt-model suggestions the model is least sure of.
+
+        Among pages not done (new, in progress, flagged) with open ``model`` suggestions,
+        the one holding the suggestion of lowest confidence (ties: import order); None when
+        no page has any (then the window falls back to page order).
+        """
+        row = self.db.conn.execute(
+            "SELECT s.page_id FROM spans s JOIN pages p ON p.id = s.page_id "
+            "WHERE s.status = 'suggested' AND s.origin = 'model' "
+            "AND p.status IN ('new', 'in_progress', 'flagged') AND p.id != ? "
+            "AND json_extract(s.attrs, '$.confidence') IS NOT NULL "
+            "ORDER BY json_extract(s.attrs, '$.confidence'), p.rowid LIMIT 1",
+            [exclude or ""],
+        ).fetchone()
+        return row[0] if row else None
+
 
 def _fts(term: str) -> str:
     """``term`` as an FTS5 string (a phrase in double quotes), whatever it holds."""

@@ -369,3 +369,23 @@ def test_one_and_two_character_searches_find_every_position_without_reading_text
             '"': [],
             "p3": ["p3"],
         }
+
+
+def test_least_sure_page_is_the_open_page_with_the_lowest_model_confidence(tmp_path):
+    from annotator.model import Page, Span
+
+    with Store.open(tmp_path / "a.db") as store:
+        for page_id, confidence, status in [
+            ("a", 0.7, "new"),
+            ("b", 0.2, "done"),
+            ("c", 0.5, "new"),
+            ("d", None, "new"),
+        ]:
+            attrs = {} if confidence is None else {"confidence": confidence}
+            store.add_page(
+                Page(page_id, "王伟来了", sha256=page_id, status=status),
+                [],
+                [Span(0, 2, "PER", "model", "suggested", attrs)],
+            )
+        assert store.least_sure_page() == "c"  # b is done, d has no confidence
+        assert store.least_sure_page(exclude="c") == "a"
