@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -58,9 +58,10 @@ def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str |
     that whole day. ValueError naming the value when it is not a date."""
 
     def parse(value: str, name: str) -> date | None:
-        if len(value) != 10:
-            return None  # a full timestamp is compared as it is
         try:
+            if len(value) != 10:
+                datetime.fromisoformat(value)
+                return None  # a full timestamp is compared as it is
             return date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
