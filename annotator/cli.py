@@ -353,13 +353,41 @@ def _print_export_report(report: Any, fmt: str, output: str) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
-    """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
+    """Pages, articles, blocks and spans; label and role distributions; reviewer throughput."""
+    from annotator.statistics import figures as all_figures
+
     with open_store(db_path, create=False) as store:
-        figures = store.stats()
+        figures = all_figures(store)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(_format_stats(figures))
+    click.echo(_format_curation_stats(figures))
+
+
+def _format_curation_stats(figures: dict[str, Any]) -> str:
+    """The distributions and throughput sections of ``annotator stats`` (issue 12)."""
+    from annotator.statistics import shares
+
+    lines = []
+    for title, key in (
+        ("Labels of accepted spans", "labels"),
+        ("Roles of article blocks", "roles"),
+    ):
+        lines += ["", f"{title} (done pages)"]
+        rows = shares(figures["distributions"][key])
+        lines += [f"  {k:<12} {n:>8} {p:>6.1%}  {'█' * round(p * 30)}" for k, n, p in rows]
+        lines += [] if rows else ["  (none)"]
+    lines += ["", "Throughput by reviewer (from the edit log)"]
+    lines.append(f"  {'':<12} {'pages':>6} {'spans':>6} {'hours':>6} {'pages/h':>8} {'spans/h':>8}")
+    for name, t in figures["throughput"].items():
+        lines.append(
+            f"  {name:<12} {t['pages']:>6} {t['spans']:>6} {t['hours']:>6.2f} "
+            f"{t['pages_per_hour']:>8.1f} {t['spans_per_hour']:>8.1f}"
+        )
+    if not figures["throughput"]:
+        lines.append("  (none)")
+    return "\n".join(lines)
 
 
 def _format_stats(figures: dict[str, Any]) -> str:
