@@ -68,7 +68,11 @@ def import_documents(
         report.problems += [f"{doc.where}: {p}" for p in doc.problems]
         found = _find(store, doc)
         if found is None:
-            report.problems.append(f"{doc.where}: the article text is on no page in the database")
+            missing = doc.page_id and not store.has_page(doc.page_id)
+            hint = f" (its page {doc.page_id!r} is not in the database)" if missing else ""
+            report.problems.append(
+                f"{doc.where}: the article text is on no page in the database{hint}"
+            )
             continue
         report.placed += 1
         spans = wanted.setdefault(found.page_id, {})
