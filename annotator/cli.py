@@ -238,6 +238,11 @@ def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="labelstudio: put the spans under predictions (pre-annotations to review).",
         ),
         click.option(
+            "--suggestions",
+            is_flag=True,
+            help="labelstudio: add the open machine suggestions as predictions.",
+        ),
+        click.option(
             "--label-config",
             type=click.Path(dir_okay=False, path_type=Path),
             help="labelstudio: also write the project's labeling config (XML) to this file.",
@@ -311,6 +316,7 @@ def _export_request(fmt: str, kw: dict[str, Any]) -> Any:
         split=split,
         seed=kw["seed"],
         as_predictions=kw["as_predictions"],
+        suggestions=kw["suggestions"],
     )
 
 

@@ -10,14 +10,14 @@ never in two splits.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
 from annotator.formats.base import ExportError, check_record
 from annotator.formats.curation import SPLIT_NAMES, Duplicates, keep_labels, split_pages
-from annotator.formats.gold_jsonl import ExportWarning, export_records
+from annotator.formats.gold_jsonl import ExportWarning, article_records, export_records
 from annotator.formats.registry import FORMATS, Format
 from annotator.store import Store
 
@@ -38,6 +38,7 @@ class ExportRequest:
     split: Sequence[float] | None = None
     seed: int = 0
     as_predictions: bool = False
+    suggestions: bool = False  # labelstudio: open suggestions as predictions
 
 
 @dataclass
@@ -135,7 +136,10 @@ def _write_one(
     duplicates: Duplicates,
     options: dict[str, Any],
 ) -> int:
-    pages = store.iter_pages(page_ids=ids, span_status="accepted")
+    wants_suggestions = request.suggestions and fmt.name == "labelstudio"
+    pages = store.iter_pages(page_ids=ids, span_status=None if wants_suggestions else "accepted")
+    if wants_suggestions:
+        return fmt.write()(_records(pages, request, report, duplicates, True), target, **options)
     if fmt.unit == "page":
         # Duplicates are reported for page formats too, but a page is kept whole.
         return fmt.write()(_report_page_duplicates(pages, duplicates, report), target, **options)
@@ -143,14 +147,34 @@ def _write_one(
 
 
 def _records(
-    pages: Iterable[Any], request: ExportRequest, report: ExportReport, duplicates: Duplicates
+    pages: Iterable[Any],
+    request: ExportRequest,
+    report: ExportReport,
+    duplicates: Duplicates,
+    suggestions: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    records: Iterable[dict[str, Any]] = export_records(pages, report.warnings)
+    records: Iterable[dict[str, Any]] = (
+        _with_suggestions(pages, report.warnings)
+        if suggestions
+        else export_records(pages, report.warnings)
+    )
     if request.labels:
         records = keep_labels(records, set(request.labels))
     for record in duplicates.filter(records, request.dedupe):
         check_record(record)
         yield record
+
+
+def _with_suggestions(pages: Iterable[Any], warnings: list[ExportWarning]) -> Iterator[dict]:
+    """Gold records that also carry the article's open suggestions (mapped like spans;
+    a suggestion with no exact place in the clean text is left out)."""
+    for page, blocks, spans in pages:
+        gold = [s for s in spans if s.status == "accepted"]
+        open_ = [replace(s, status="accepted") for s in spans if s.status == "suggested"]
+        records = article_records(page, blocks, gold, warnings)
+        for record, other in zip(records, article_records(page, blocks, open_), strict=True):
+            record["suggestions"] = other["spans"]
+            yield record
 
 
 def _report_page_duplicates(

@@ -10,6 +10,8 @@ is into a project whose labeling config has ``<Labels name="label" toName="text"
 
 With ``as_predictions`` the same result goes under ``predictions`` (with a
 ``model_version``), so reviewers in Label Studio see it as pre-annotations to correct.
+With ``suggestions`` (``--suggestions``) each task also carries the page's open machine
+suggestions as a prediction of ``annotator-suggestions``.
 
 Label Studio counts offsets in UTF-16 code units (JavaScript strings); ours are code
 points, so offsets are converted on the way out and back in (:class:`~.base.Utf16`).
@@ -41,37 +43,57 @@ from annotator.formats.base import (
 FROM_NAME = "label"
 TO_NAME = "text"
 MODEL_VERSION = "annotator"
+SUGGESTIONS_VERSION = "annotator-suggestions"
 
 
-def task(record: dict[str, Any], as_predictions: bool = False) -> dict[str, Any]:
-    """The Label Studio task of one Gold JSONL v1 article record."""
-    text = record["text"]
-    conv = Utf16(text)
-    rid = record["id"]
+def _span_results(
+    record: dict[str, Any], spans: list[dict[str, Any]], conv: Utf16, tag: str
+) -> list:
+    text, rid = record["text"], record["id"]
     result = []
-    for i, span in enumerate(record["spans"]):
+    for i, span in enumerate(spans):
         s, e = span["start"], span["end"]
         us, ue = conv.to_utf16(s), conv.to_utf16(e)
         check_utf16(rid, text, conv, s, e, us, ue)
         result.append(
             {
-                "id": f"{rid}:{i}",
+                "id": f"{rid}:{tag}{i}",
                 "from_name": FROM_NAME,
                 "to_name": TO_NAME,
                 "type": "labels",
                 "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
             }
         )
+    return result
+
+
+def task(record: dict[str, Any], as_predictions: bool = False) -> dict[str, Any]:
+    """The Label Studio task of one Gold JSONL v1 article record.
+
+    A record may carry ``suggestions`` (open machine suggestions, checked like its spans):
+    they become a prediction of model ``annotator-suggestions``, for review in Label Studio.
+    """
+    conv = Utf16(record["text"])
+    result = _span_results(record, record["spans"], conv, "")
     data = {
-        "text": text,
-        "article_id": rid,
+        "text": record["text"],
+        "article_id": record["id"],
         "page_id": record["page_id"],
         "ordinal": record["ordinal"],
         "source": record["source"],
     }
+    out: dict[str, Any] = {"data": data}
+    predictions = []
     if as_predictions:
-        return {"data": data, "predictions": [{"model_version": MODEL_VERSION, "result": result}]}
-    return {"data": data, "annotations": [{"result": result}]}
+        predictions.append({"model_version": MODEL_VERSION, "result": result})
+    else:
+        out["annotations"] = [{"result": result}]
+    if "suggestions" in record:
+        suggested = _span_results(record, record["suggestions"], conv, "s")
+        predictions.append({"model_version": SUGGESTIONS_VERSION, "result": suggested})
+    if predictions:
+        out["predictions"] = predictions
+    return out
 
 
 def write(

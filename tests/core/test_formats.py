@@ -465,3 +465,51 @@ def test_cli_import_names_the_bad_file(tmp_path):
     result = CliRunner().invoke(main, [*args, str(tmp_path / "bad.jsonl")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith(f"Error: {tmp_path / 'bad.jsonl'}:1: not JSON")
+
+
+def test_cli_exports_to_label_studio_and_imports_its_file_back(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    _store(tmp_path / "a.db").close()
+    with Store.open(tmp_path / "a.db") as source:
+        _fresh_copy(source, tmp_path / "b.db").close()
+    runner = CliRunner()
+    out, config = tmp_path / "tasks.json", tmp_path / "config.xml"
+    args = ["export", "--db", str(tmp_path / "a.db"), "--format", "labelstudio", "-o", str(out)]
+    result = runner.invoke(main, [*args, "--label-config", str(config)])
+    assert result.exit_code == 0 and "Wrote 2 article(s)" in result.output
+    assert '<Label value="FIGURE"/>' in config.read_text(encoding="utf-8")
+    args = ["import", "--db", str(tmp_path / "b.db"), "--format", "labelstudio", str(out)]
+    result = runner.invoke(main, [*args, "--reviewer", "ana"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == (
+        "Placed 2 of 2 document(s) on 1 page(s): 6 span(s) added, 0 suggestion(s) accepted, "
+        "0 already there; 0 problem(s)."
+    )
+    with Store.open(tmp_path / "b.db") as store:
+        assert len(store.spans("p1", {"accepted"})) == len(SPANS)
+        assert store.history("p1")[0][-1].reviewer == "ana"
+
+
+def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db", spans=SPANS[:2]) as store:
+        store.replace_suggestions("p1", [Span(*part("衡阳市"), "LOC", "rule", "suggested")])
+        tasks = json.loads(_export(store, "labelstudio", suggestions=True))
+    first = tasks[0]
+    assert [r["value"]["text"] for r in first["annotations"][0]["result"]] == ["𠮷野家", "𠮷田"]
+    (prediction,) = first["predictions"]
+    assert prediction["model_version"] == "annotator-suggestions"
+    assert [r["value"]["text"] for r in prediction["result"]] == ["衡阳市"]
+    text = first["data"]["text"]
+    cp = text.index("衡阳市")
+    units = len(text[:cp].encode("utf-16-le")) // 2
+    assert prediction["result"][0]["value"]["start"] == units == cp + 4  # 𠮷😀𠮷😀 before it
+    path = _labelstudio_file(tmp_path / "ls.json", [{**first, "annotations": []}])
+    assert [d.spans for d in read(path, predictions=True)] == [[(cp, cp + 3, "LOC")]]
+    assert list(read(path))[0].problems == [
+        "only predictions, no annotation (use --predictions to take them)"
+    ]
