@@ -83,6 +83,13 @@ def gui(db_path: Path | None) -> None:
     sys.exit(run(resolve_db(db_path)))
 
 
+def _tool_formats() -> list[str]:
+    """Formats of other tools whose gold ``import --format`` places onto pages (issue 12)."""
+    from annotator.formats.registry import import_names
+
+    return import_names()
+
+
 @main.command("import")
 @db_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -90,11 +97,12 @@ def gui(db_path: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "conll"]),
-    default="text",
+    type=click.Choice(["pages", "conll", *_tool_formats()]),
+    default="pages",
     show_default=True,
-    help="text: page files (.txt, .md); conll: gold entities, a character and its "
-    "BIO/BIOES tag per line, imported as done pages.",
+    help="pages: page text files (.txt, .md); conll: gold entities, a character and its "
+    "BIO/BIOES tag per line, imported as done pages; otherwise gold exported by that tool "
+    "(or by 'annotator export'), placed by text onto the pages already in the database.",
 )
 @click.option(
     "--sentences-per-page",
@@ -105,17 +113,28 @@ def gui(db_path: Path | None) -> None:
 )
 @click.option("--labels", help="conll: tag names to labels, e.g. GPE=LOC,MISC=O (O drops).")
 @click.option("--paper", help="conll: the newspaper of the pages (default: the file's stem).")
+@click.option("--reviewer", default="import", show_default=True, help="Reviewer of placed gold.")
+@click.option(
+    "--predictions",
+    is_flag=True,
+    help="labelstudio: take predictions where a task has no annotation.",
+)
 def import_(
     db_path: Path | None,
     paths: tuple[Path, ...],
     no_suggest: bool,
-    fmt: str = "text",
+    fmt: str = "pages",
     sentences_per_page: int = 20,
     labels: str | None = None,
     paper: str | None = None,
+    reviewer: str = "import",
+    predictions: bool = False,
 ) -> None:
-    """Import page text files and folders (.txt, .md, recursive), or gold entity files
-    with --format conll."""
+    """Import page text files and folders (.txt, .md, recursive), gold entity files
+    (--format conll), or gold from other tools (--format labelstudio, doccano, …)."""
+    if fmt not in ("pages", "conll"):
+        _import_other_tool(db_path, fmt, paths, reviewer, predictions)
+        return
     from annotator.pipeline import import_paths
 
     if fmt == "conll":
@@ -153,6 +172,28 @@ def _import_conll(
         )
     _print_import_report(report)
     if report.refused:
+        sys.exit(1)
+
+
+def _import_other_tool(
+    db_path: Path | None, fmt: str, paths: tuple[Path, ...], reviewer: str, predictions: bool
+) -> None:
+    """Place gold exported by another tool onto the pages; one undoable edit per page."""
+    from annotator.formats.base import ExportError, ImportFormatError
+    from annotator.formats.registry import FORMATS
+    from annotator.placement import import_documents
+
+    read = FORMATS[fmt].read()
+    with open_store(db_path, create=False) as store:
+        try:
+            documents = [doc for path in paths for doc in read(path, predictions=predictions)]
+        except (ImportFormatError, ExportError) as exc:
+            raise click.ClickException(str(exc)) from None
+        report = import_documents(store, documents, reviewer)
+    for problem in report.problems:
+        click.echo(f"Not placed: {problem}", err=True)
+    click.echo(report.summary())
+    if report.placed < report.documents:
         sys.exit(1)
 
 
@@ -197,58 +238,201 @@ def demo(db_path: Path | None) -> None:
     click.echo(f"Database: {path}")
 
 
+def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The curation options every export format takes (issue 12)."""
+    from annotator.formats.registry import FORMATS
+
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(FORMATS)),
+            default="jsonl",
+            show_default=True,
+            help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + ".",
+        ),
+        click.option(
+            "--status",
+            default="done",
+            show_default=True,
+            help="Page statuses to export, comma-separated (new, in_progress, done, skipped, "
+            "flagged), or all.",
+        ),
+        click.option("--reviewer", "reviewers", multiple=True, help="Only pages of this reviewer."),
+        click.option(
+            "--label", "labels", multiple=True, help="Export only spans of this label (repeatable)."
+        ),
+        click.option("--paper", "papers", multiple=True, help="Only pages of this paper."),
+        click.option("--pages", "pattern", help="Only page ids matching this glob (2024-03-*)."),
+        click.option("--since", help="Only pages last edited on or after this date (YYYY-MM-DD)."),
+        click.option("--until", help="Only pages last edited on or before this date."),
+        click.option("--dedupe", is_flag=True, help="Keep one copy of duplicate articles."),
+        click.option(
+            "--split", help="Train/dev/test ratios by page, e.g. 0.8,0.1,0.1 (needs --output DIR)."
+        ),
+        click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split."),
+        click.option(
+            "--as-predictions",
+            is_flag=True,
+            help="labelstudio: put the spans under predictions (pre-annotations to review).",
+        ),
+        click.option(
+            "--suggestions",
+            is_flag=True,
+            help="labelstudio: add the open machine suggestions as predictions.",
+        ),
+        click.option(
+            "--label-config",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="labelstudio: also write the project's labeling config (XML) to this file.",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            default="-",
+            show_default=True,
+            help="Output file or folder, or - for standard output.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "json"]),
-    default="jsonl",
-    show_default=True,
-    help="Gold JSONL v1, or the same records as one JSON array.",
-)
-@click.option(
-    "--status",
-    type=click.Choice(["done", "all"]),
-    default="done",
-    show_default=True,
-    help="Export reviewed (done) pages only, or every page.",
-)
-@click.option(
-    "--output", "-o", default="-", show_default=True, help="Output file, or - for standard output."
-)
-def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
-    """Export gold articles (Gold JSONL v1)."""
-    from annotator.formats.gold_jsonl import ExportError, export_records, write_json, write_jsonl
+@_export_options
+def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
+    """Export gold articles (Gold JSONL v1 or another format), filtered, split, deduplicated."""
+    from annotator.exporting import export as run_export
+    from annotator.formats.base import ExportError
+    from annotator.formats.registry import FORMATS
 
-    writer = write_jsonl if fmt == "jsonl" else write_json
-    with open_store(db_path, create=False) as store:
-        warnings: list[Any] = []
-        records = export_records(
-            store.iter_pages(None if status == "all" else "done", span_status="accepted"), warnings
+    request = _export_request(fmt, kwargs)
+    if output == "-" and (FORMATS[fmt].folder or request.split is not None):
+        raise click.ClickException(
+            f"the {fmt} format with these options writes files: give --output"
         )
+    with open_store(db_path, create=False) as store:
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
-            count = writer(records, target)
+            report = run_export(store, request, target)
+            if kwargs["label_config"] is not None:
+                _write_label_config(kwargs["label_config"], request.labels or store.labels())
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
-    for warning in warnings:
+    _print_export_report(report, fmt, output)
+
+
+def _export_request(fmt: str, kw: dict[str, Any]) -> Any:
+    from annotator.exporting import ExportRequest, date_bounds
+    from annotator.formats.curation import parse_ratios
+    from annotator.model import PAGE_STATUSES
+
+    statuses = None if kw["status"] == "all" else [x.strip() for x in kw["status"].split(",")]
+    unknown = [x for x in statuses or [] if x not in PAGE_STATUSES]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown status {unknown[0]!r}; use {', '.join(PAGE_STATUSES)} or all",
+            param_hint="--status",
+        )
+    try:
+        date_bounds(kw["since"], kw["until"])
+        split = parse_ratios(kw["split"]) if kw["split"] else None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    labels = [x.strip() for value in kw["labels"] for x in value.split(",") if x.strip()]
+    return ExportRequest(
+        fmt=fmt,
+        statuses=statuses,
+        reviewers=kw["reviewers"],
+        papers=kw["papers"],
+        pattern=kw["pattern"],
+        since=kw["since"],
+        until=kw["until"],
+        labels=labels,
+        dedupe=kw["dedupe"],
+        split=split,
+        seed=kw["seed"],
+        as_predictions=kw["as_predictions"],
+        suggestions=kw["suggestions"],
+    )
+
+
+def _write_label_config(path: Path, labels: Any) -> None:
+    from annotator.formats.base import write_text
+    from annotator.formats.labelstudio import label_config
+
+    text = label_config([getattr(x, "name", x) for x in labels])
+
+    def emit(write: Callable[[str], Any]) -> int:
+        write(text)
+        return 1
+
+    write_text(path, emit)
+
+
+_SHOWN_DUPLICATES = 20
+
+
+def _print_export_report(report: Any, fmt: str, output: str) -> None:
+    for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    if output != "-":
-        click.echo(f"Wrote {count} article(s) to {output}.", err=True)
+    for duplicate, first in report.duplicates[:_SHOWN_DUPLICATES]:
+        click.echo(f"Duplicate: {duplicate} repeats {first}", err=True)
+    if len(report.duplicates) > _SHOWN_DUPLICATES:
+        click.echo(f"… and {len(report.duplicates) - _SHOWN_DUPLICATES} more duplicates", err=True)
+    if report.duplicates:
+        kept = "dropped" if report.dropped else "kept (use --dedupe to keep one)"
+        click.echo(f"{len(report.duplicates)} duplicate article(s) {kept}.", err=True)
+    unit = "page(s)" if report.unit == "page" else "article(s)"
+    if "all" in report.counts:
+        if output != "-":
+            click.echo(f"Wrote {report.counts['all']} {unit} to {output}.", err=True)
+        return
+    for (name, count), path in zip(report.counts.items(), report.files, strict=True):
+        click.echo(f"Wrote {count} {unit} to {path} ({name}).", err=True)
 
 
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
-    """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
+    """Pages, articles, blocks and spans; label and role distributions; reviewer throughput."""
+    from annotator.statistics import figures as all_figures
+
     with open_store(db_path, create=False) as store:
-        figures = store.stats()
+        figures = all_figures(store)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(_format_stats(figures))
+    click.echo(_format_curation_stats(figures))
+
+
+def _format_curation_stats(figures: dict[str, Any]) -> str:
+    """The distributions and throughput sections of ``annotator stats`` (issue 12)."""
+    from annotator.statistics import shares
+
+    lines = []
+    for title, key in (
+        ("Labels of accepted spans", "labels"),
+        ("Roles of article blocks", "roles"),
+    ):
+        lines += ["", f"{title} (done pages)"]
+        rows = shares(figures["distributions"][key])
+        lines += [f"  {k:<12} {n:>8} {p:>6.1%}  {'█' * round(p * 30)}" for k, n, p in rows]
+        lines += [] if rows else ["  (none)"]
+    lines += ["", "Throughput by reviewer (from the edit log)"]
+    lines.append(f"  {'':<12} {'pages':>6} {'spans':>6} {'hours':>6} {'pages/h':>8} {'spans/h':>8}")
+    for name, t in figures["throughput"].items():
+        lines.append(
+            f"  {name:<12} {t['pages']:>6} {t['spans']:>6} {t['hours']:>6.2f} "
+            f"{t['pages_per_hour']:>8.1f} {t['spans_per_hour']:>8.1f}"
+        )
+    if not figures["throughput"]:
+        lines.append("  (none)")
+    return "\n".join(lines)
 
 
 def _format_stats(figures: dict[str, Any]) -> str:

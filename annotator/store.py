@@ -1172,6 +1172,71 @@ class Store:
 
     # --- entities: gold brought in from other tools (annotator import --format conll) ----
 
+    # --- export curation, gold import and statistics (issue 12) ----------------------
+
+    def export_page_ids(
+        self,
+        statuses: Sequence[str] | None = ("done",),
+        reviewers: Sequence[str] = (),
+        papers: Sequence[str] = (),
+        pattern: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[str]:
+        """Ids of the pages an export takes, in import order.
+
+        ``statuses`` None takes every status; ``pattern`` is a glob over page ids
+        (``2024-03-*``); ``since``/``until`` bound ``updated_at`` (ISO 8601 text, ``until``
+        exclusive), i.e. when the page was last edited.
+        """
+        where, params = [], []
+        for column, values in (("status", statuses), ("reviewer", reviewers), ("paper", papers)):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += list(values)
+        if pattern:
+            where.append("id GLOB ?")
+            params.append(pattern)
+        if since:
+            where.append("updated_at >= ?")
+            params.append(since)
+        if until:
+            where.append("updated_at < ?")
+            params.append(until)
+        sql = "SELECT id FROM pages" + (" WHERE " + " AND ".join(where) if where else "")
+        return [row[0] for row in self.db.conn.execute(sql + " ORDER BY rowid", params)]
+
+    def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
+        """Ids of pages whose text contains ``fragment`` (exact), in import order."""
+        where, params = self._filter_sql(None, fragment)
+        rows = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
+        )
+        return [row[0] for row in rows]
+
+    def edit_log(self) -> Iterator[tuple[str | None, str, str, str, str, str]]:
+        """Every logged edit as ``(reviewer, at, page_id, action, operation, arguments)``."""
+        yield from self.db.conn.execute(
+            "SELECT reviewer, at, page_id, action, operation, arguments FROM edits ORDER BY id"
+        )
+
+    def distributions(self, status: str | None = "done") -> dict[str, dict[str, int]]:
+        """Accepted spans by label and article blocks by role, on pages of ``status``."""
+        only = "AND p.status = ?" if status else ""
+        params = [status] if status else []
+        conn = self.db.conn
+        labels = conn.execute(
+            "SELECT s.label, count(*) FROM spans s JOIN pages p ON p.id = s.page_id "
+            f"WHERE s.status = 'accepted' {only} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        roles = conn.execute(
+            "SELECT b.role, count(*) FROM blocks b JOIN pages p ON p.id = b.page_id "
+            f"WHERE b.article IS NOT NULL {only} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        return {"labels": dict(labels.fetchall()), "roles": dict(roles.fetchall())}
+
     def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
         """Store reviewed pages from an existing gold corpus, all in one transaction.
 

@@ -146,6 +146,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("zoom_out", T("actions", "Smaller text"), "Ctrl+-", "view", "zoom_out"),
     _spec("find_page", T("actions", "Search pages"), "Ctrl+F", "view", "find_page"),
     _spec("focus_text", T("actions", "Back to the page text"), "Ctrl+T", "view", "focus_text"),
+    _spec("dashboard", T("actions", "Statistics…"), "Ctrl+Shift+D", "view", "dashboard"),
     # Help
     _spec("shortcuts", T("actions", "Keyboard shortcuts"), "F1", "help", "shortcuts"),
 )
