@@ -17,7 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
 from annotator.model import Block, Page, Span
@@ -62,11 +64,14 @@ def import_paths(
     *,
     suggest: bool = True,
     progress: Progress | None = None,
+    paper: str | None = None,
 ) -> ImportReport:
     """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
 
     Large batches are split and pre-annotated by worker processes (one per core) while
-    this process stores the pages, each in its own transaction, in file order.
+    this process stores the pages, each in its own transaction, in file order. Pages carry
+    their newspaper: ``paper``, else the name of the folder each file is in. Once a
+    structure model was trained (``annotator train``), it pre-splits the pages.
     """
     report = ImportReport()
     for path in map(Path, paths):
@@ -75,7 +80,9 @@ def import_paths(
     files = discover([Path(p) for p in paths if Path(p).exists()])
     fresh = _drop_known(store, files, report)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    with _preparer(len(fresh), gazetteer, suggest) as prepare_all:
+    structure = store.latest_model("structure")
+    settings = _Settings(gazetteer, suggest, structure.data if structure else None, paper)
+    with _preparer(len(fresh), settings) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
             if progress is not None and not progress(done, len(fresh), str(prepared.path)):
                 report.cancelled = True
@@ -100,9 +107,43 @@ class Prepared:
     spans: list[Span] = field(default_factory=list)
     refusal: str | None = None
     encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
+    paper: str = ""
 
 
-def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
+@dataclass
+class _Settings:
+    """What every file of one import is prepared with (sent once to each worker process)."""
+
+    gazetteer: Gazetteer | None = None
+    suggest: bool = True
+    structure: bytes | None = None  # the newest structure model, if one was trained
+    paper: str | None = None  # None: the name of each file's folder
+
+    def paper_of(self, path: Path) -> str:
+        return self.paper if self.paper is not None else path.resolve().parent.name
+
+
+@lru_cache(maxsize=2)
+def _structure_model(data: bytes) -> Any:
+    from annotator.learn.structure import load
+
+    return load(data)
+
+
+def presplit(text: str, paper: str, structure: bytes | None) -> list[Block]:
+    """The first split of a page: the structure model's if one was trained, else the rules'."""
+    if structure is None:
+        return split_page(text)
+    return _structure_model(structure).split(text, paper)
+
+
+def prepare(
+    path: Path,
+    gazetteer: Gazetteer | None,
+    suggest: bool,
+    structure: bytes | None = None,
+    paper: str = "",
+) -> Prepared:
     """Read, decode, pre-split and pre-annotate one page file (pure: no database)."""
     try:
         data = path.read_bytes()
@@ -112,9 +153,9 @@ def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
         return Prepared(path, sha256_of(data), refusal=exc.reason)
-    blocks = split_page(text)
+    blocks = presplit(text, paper, structure)
     spans = suggest_spans(text, gazetteer=gazetteer, blocks=blocks) if suggest else []
-    return Prepared(path, sha256_of(data), text, blocks, spans)
+    return Prepared(path, sha256_of(data), text, blocks, spans, paper=paper)
 
 
 def _drop_known(store: Store, files: list[Path], report: ImportReport) -> list[Path]:
@@ -141,7 +182,7 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
         report.skipped.append((str(prepared.path), existing))
         return
     page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
-    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256)
+    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256, paper=prepared.paper)
     store.add_page(page, prepared.blocks, prepared.spans, prepared.encoded)
     report.imported.append((str(prepared.path), page_id))
 
@@ -150,20 +191,21 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
-_worker_settings: tuple[Gazetteer | None, bool] = (None, True)
+_worker_settings = _Settings()
 
 
-def _init_worker(gazetteer: Gazetteer | None, suggest: bool) -> None:
+def _init_worker(settings: _Settings) -> None:
     global _worker_settings
-    _worker_settings = (gazetteer, suggest)
+    _worker_settings = settings
 
 
 def _prepare_in_worker(path: Path) -> Prepared:
     # Encode the rows here, in parallel, and send back plain tuples and strings, which
     # cross the process boundary far faster than hundreds of dataclasses (the suggestions
     # go from tuples to rows without ever being Span objects).
-    gazetteer, suggest = _worker_settings
-    prepared = prepare(path, gazetteer, suggest=False)
+    settings = _worker_settings
+    gazetteer, suggest = settings.gazetteer, settings.suggest
+    prepared = prepare(path, gazetteer, False, settings.structure, settings.paper_of(path))
     if prepared.refusal is None:
         chosen = (
             suggestion_tuples(prepared.text, gazetteer=gazetteer, blocks=prepared.blocks)
@@ -188,18 +230,24 @@ def _start_method() -> str:
 
 @contextmanager
 def _preparer(
-    count: int, gazetteer: Gazetteer | None, suggest: bool
+    count: int, settings: _Settings
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
+
+    def here(p: Path) -> Prepared:
+        return prepare(
+            p, settings.gazetteer, settings.suggest, settings.structure, settings.paper_of(p)
+        )
+
     if count < _PARALLEL_FROM or workers < 2:
-        yield lambda files: (prepare(p, gazetteer, suggest) for p in files)
+        yield lambda files: (here(p) for p in files)
         return
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(gazetteer, suggest),
+        initargs=(settings,),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
@@ -210,7 +258,7 @@ def _preparer(
                 done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
-            yield from (prepare(p, gazetteer, suggest) for p in files[done:])
+            yield from (here(p) for p in files[done:])
 
     try:
         yield prepare_all
@@ -245,3 +293,86 @@ def resuggest(
         )
         total += store.replace_suggestions(page_id, spans)
     return total
+
+
+# --- learning from the done pages (issue 9) --------------------------------------------
+
+
+@dataclass
+class TrainedModel:
+    """A model ``annotator train`` made and kept: its kind, version, pages and CV figures."""
+
+    kind: str
+    version: int
+    pages: int
+    figures: dict[str, Any]
+
+
+@dataclass
+class TrainReport:
+    """What ``annotator train`` did, learner by learner."""
+
+    done_pages: int = 0
+    trained: list[TrainedModel] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, why)
+
+
+def _learner(path: str) -> Any:
+    import importlib
+
+    return importlib.import_module(path)
+
+
+def train(store: Store, *, folds: int = 5) -> TrainReport:
+    """Train every registered learner it has enough done pages for; keep each model.
+
+    Each model is cross-validated on the done pages first (``folds`` folds), then trained
+    on all of them and kept in the store with the page count, the papers and the figures.
+    A learner that cannot be imported (a missing extra) is skipped with the reason.
+    """
+    from annotator.learn import LEARNERS
+
+    gold = list(store.iter_pages("done", span_status="accepted"))
+    report = TrainReport(done_pages=len(gold))
+    for kind, path in sorted(LEARNERS.items()):
+        try:
+            learner = _learner(path)
+        except ImportError as exc:
+            report.skipped.append((kind, f"cannot be loaded ({exc})"))
+            continue
+        need = int(learner.MIN_PAGES)
+        if len(gold) < need:
+            more = need - len(gold)
+            report.skipped.append(
+                (kind, f"needs {need} done pages, has {len(gold)}: mark {more} more page(s) done")
+            )
+            continue
+        figures = learner.cross_validate(gold, folds)
+        data = learner.train(gold)
+        papers = sorted({page.paper for page, _, _ in gold})
+        meta = {"cross_validation": figures, "papers": papers, "folds": figures.get("folds")}
+        store.save_model(kind, data, pages=len(gold), meta=meta)
+        record = store.latest_model(kind)
+        version = record.version if record is not None else 0
+        report.trained.append(TrainedModel(kind, version, len(gold), figures))
+    return report
+
+
+def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str]:
+    """Re-split the pages nobody has started with the newest structure model (else the rules).
+
+    Returns the number of pages re-split and what split them. A page that a reviewer opens
+    and edits meanwhile is left alone (checked in the transaction that writes).
+    """
+    record = store.latest_model("structure")
+    data = record.data if record is not None else None
+    what = f"structure model v{record.version}" if record is not None else "the rules"
+    ids = store.untouched_page_ids()
+    count = 0
+    for done, page_id in enumerate(ids):
+        if progress is not None and not progress(done, len(ids), page_id):
+            break
+        page = store.page(page_id)
+        if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
+            count += 1
+    return count, what

@@ -1095,6 +1095,41 @@ class Store:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
 
+    # --- structure model (issue 9): re-split untouched pages, papers ------------------
+
+    def untouched_page_ids(self) -> list[str]:
+        """Pages nobody has started: status ``new`` and not one edit in the log."""
+        rows = self.db.conn.execute(
+            "SELECT id FROM pages WHERE status = 'new' AND NOT EXISTS "
+            "(SELECT 1 FROM edits WHERE edits.page_id = pages.id) ORDER BY rowid"
+        )
+        return [r[0] for r in rows]
+
+    def resplit_page(self, page_id: str, blocks: Sequence[Block]) -> bool:
+        """Replace the blocks of a page nobody has started with a new machine split.
+
+        Checked and written under the write lock in one transaction: a page that is not
+        ``new`` or has any edit (someone started it meanwhile) is left alone (returns False).
+        The new split also becomes the page's kept prediction: it is what reviewers meet.
+        """
+        conn = self.db.conn
+        with self._write_locked():
+            row = conn.execute(
+                "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
+                "(SELECT 1 FROM edits WHERE page_id = ?)",
+                [page_id, page_id],
+            ).fetchone()
+            if row is None:
+                return False
+            conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
+            self._insert_blocks(page_id, blocks)
+            conn.execute(
+                "UPDATE predictions SET blocks = ? WHERE page_id = ?",
+                [encode_page(blocks, ()).predicted_blocks, page_id],
+            )
+        self._states.pop(page_id, None)
+        return True
+
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
     return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
