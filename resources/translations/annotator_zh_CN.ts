@@ -430,6 +430,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
@@ -460,6 +465,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>INT</source>
+        <translation>小标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CAP</source>
         <translation>图</translation>
     </message>
@@ -588,7 +598,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+265"/>
+        <location filename="../../annotator/gui/actions.py" line="+267"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -738,7 +748,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-212"/>
+        <location filename="../../annotator/gui/actions.py" line="-214"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -881,6 +891,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>Body</source>
         <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intertitle</source>
+        <translation>小标题</translation>
     </message>
     <message>
         <location line="+1"/>
