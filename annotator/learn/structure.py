@@ -23,6 +23,7 @@ fixed order; the same pages give the same model bytes.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import tempfile
@@ -54,6 +55,7 @@ TRAIN_PARAMS: dict[str, Any] = {
 }
 
 OUTSIDE = "O"
+_SURE = 0.9  # a label this likely needs no marginals of the others
 _HEADING_ROLES = frozenset(("kicker", "headline", "subheadline", "intertitle"))
 
 # --- labels ---------------------------------------------------------------------------
@@ -167,16 +169,23 @@ def usual_length(lengths: Sequence[int]) -> float:
     return float(long[len(long) // 2])
 
 
-# Substrings whose presence anywhere in a block is a feature of their own.
-_CONTAINS = (
-    ("comma", "，,"),
-    ("colon", "：:"),
-    ("dun", "、"),
-    ("semi", "；"),
-    ("space", " \u3000"),
-    ("bracket", "（("),
-    ("quote", "“”《"),
-)
+# Characters whose presence anywhere in a block is a feature of their own (one regex scan).
+_CONTAINS = {
+    "，": "comma",
+    ",": "comma",
+    "：": "colon",
+    ":": "colon",
+    "、": "dun",
+    "；": "semi",
+    " ": "space",
+    "\u3000": "space",
+    "（": "bracket",
+    "(": "bracket",
+    "“": "quote",
+    "”": "quote",
+    "《": "quote",
+}
+_CONTAINS_RX = re.compile("[" + re.escape("".join(_CONTAINS)) + "]")
 # Cues inside a bracketed note at the end of a block (an end note closes its article).
 _NOTE_CUES = ("电", "整理", "执笔", "记者", "来源", "据", "摄", "供稿", "编辑")
 
@@ -217,7 +226,7 @@ def _text_cues(s: str) -> list[str]:
     t = s.strip("*# \t")
     if not t:
         return ["empty"]
-    f = [name for name, chars in _CONTAINS if any(c in t for c in chars)]
+    f = sorted({_CONTAINS[c] for c in _CONTAINS_RX.findall(t)})
     if "。" in t[:-1]:
         f.append("inner_stop")
     if "——" in t:
@@ -262,64 +271,93 @@ def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> Any:
+def _dictionary() -> tuple[dict[str, int], float]:
+    """jieba's word frequencies (with its prefixes at 0) and the log of their total."""
     import jieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    return jieba
+    return jieba.dt.FREQ, math.log(jieba.dt.total)
+
+
+_WINDOW = 3  # characters each side of the boundary that the segmenter looks at
 
 
 def word_across(prev_text: str, text: str) -> bool:
-    """Whether jieba cuts a word that runs across the end of ``prev_text`` into ``text``."""
-    a = prev_text.rstrip("*_ \t")[-4:]
-    b = text.lstrip("*_ \t#")[:4]
+    """Whether jieba's segmentation runs a word across the end of ``prev_text`` into ``text``.
+
+    jieba's own dynamic programme (most probable path over its dictionary, no HMM) on the
+    three characters either side of the boundary, inlined: the generator of ``jieba.cut``
+    costs four times as much, and this runs at every paragraph boundary of every import.
+    """
+    a = prev_text.rstrip("*_ \t")[-_WINDOW:]
+    b = text.lstrip("*_ \t#")[:_WINDOW]
     if not a or not b:
         return False
-    pos = 0
-    for token in _jieba().cut(a + b, HMM=False):
-        end = pos + len(token)
-        if pos < len(a) < end:
+    freq, log_total = _dictionary()
+    s = a + b
+    n = len(s)
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        top = (math.log(1) - log_total + best[i + 1][0], i)  # the character alone
+        for k in range(i + 1, n):
+            count = freq.get(s[i : k + 1])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count:
+                score = math.log(count) - log_total + best[k + 1][0]
+                if score > top[0]:
+                    top = (score, k)
+        best[i] = top
+    x, cut = 0, len(a)
+    while x < n:
+        y = best[x][1] + 1
+        if x < cut < y:
             return True
-        pos = end
+        x = y
     return False
 
 
 def _block_features(
     s: Shape, b: Block, text: str, n: int, usual: float, run: tuple[int, int]
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
+    """The block's keyed features (also seen by its neighbours) and its other features."""
     conf = b.confidences
-    rule_start = b.article is not None
-    f = [
-        f"kind={s.kind}",
-        f"end={s.ending}",
-        f"len={_len_bin(n)}",
-        f"ratio={_ratio_bin(n, usual)}",
-        f"rrole={b.role}",
-        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
-        f"rfurn={b.article is None}",
-        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
+    keyed = [
+        "kind=" + s.kind,
+        "end=" + s.ending,
+        "len=" + _len_bin(n),
+        "ratio=" + _ratio_bin(n, usual),
+        "rrole=" + b.role,
         f"run={run[0]}:{run[1]}",
+        "rfurn=" + ("1" if b.article is None else "0"),
+    ]
+    f = [
+        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
+        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
         f"lines={min(text.count(chr(10)), 2)}",
     ]
-    if rule_start:
-        f.append(f"rart_c={_conf_bin(conf.get('boundary', 1.0))}")
-    for flag in ("strict", "listy", "closes", "subdash", "item", "names", "mark", "credit"):
-        if getattr(s, flag):
-            f.append(flag)
+    if b.article is not None:
+        f.append("rart_c=" + _conf_bin(conf.get("boundary", 1.0)))
+    f.extend(flag for flag in _SHAPE_FLAGS if getattr(s, flag))
     if s.level:
         f.append(f"level={min(s.level, 4)}")
     f.extend(_text_cues(text))
-    return f
+    return keyed, f
 
 
-# Features of a neighbour that are copied into a block's own features.
-_NEIGHBOUR_KEYS = ("kind=", "end=", "rrole=", "len=", "ratio=", "run=", "rfurn=")
+_SHAPE_FLAGS = ("strict", "listy", "closes", "subdash", "item", "names", "mark", "credit")
+# Cues of the next or previous block that are copied into a block's own features.
 _NEIGHBOUR_FLAGS = frozenset(
     ("lead", "bbx", "reporter", "credit_end", "trail_note", "all_bracketed", "bullet_■", "enum")
 )
-# Features conjoined with the paper's name.
-_PAPER_KEYS = ("kind=", "rrole=", "run=", "len=", "ratio=", "end=")
+
+
+def _summaries(keyed: list[str]) -> tuple[str, str, str]:
+    """What a neighbour shows of a block, in few features (few features: fast tagging):
+    kind with rule role, ending with length, and its place in a run of title-like lines."""
+    kind, end, length, _ratio, role, run, _furn = keyed
+    return f"{kind}|{role}", f"{end}|{length}", run
 
 
 def page_features(
@@ -335,26 +373,34 @@ def page_features(
         _block_features(s, b, t, n, usual, run)
         for s, b, t, n, run in zip(shapes, blocks, texts, lengths, runs, strict=True)
     ]
-    paper_tag = f"paper={paper or '-'}"
+    near = [
+        (_summaries(keyed), [x for x in flags if x in _NEIGHBOUR_FLAGS]) for keyed, flags in own
+    ]
+    paper_tag = f"paper={paper or '-'}|"
     out = []
     count = len(blocks)
-    for i, feats in enumerate(own):
-        f = ["bias", paper_tag, *feats]
-        for off in (-2, -1, 1, 2):
+    for i, (keyed, flags) in enumerate(own):
+        summary = near[i][0]
+        f = ["bias", paper_tag, *keyed, *flags, "kr=" + summary[0], "el=" + summary[1]]
+        for off, wide in ((-1, True), (1, True), (-2, False), (2, False)):
             j = i + off
-            if 0 <= j < count:
-                f.extend(
-                    f"{off}:{x}"
-                    for x in own[j]
-                    if x.startswith(_NEIGHBOUR_KEYS) or (abs(off) == 1 and x in _NEIGHBOUR_FLAGS)
-                )
-            else:
+            if not 0 <= j < count:
                 f.append(f"{off}:none")
-        if i > 0 and shapes[i - 1].ending != cues.END_FINAL:
-            f.append(f"open_prev:{shapes[i - 1].ending}")
+                continue
+            (kr, el, run), nflags = near[j]
+            tag = f"{off}:"
+            f.append(tag + kr)
+            if wide:
+                f.append(tag + el)
+                f.append(tag + run)
+                f.extend(tag + x for x in nflags)
+        if i > 0 and not finals[i - 1]:
+            f.append("open_prev:" + shapes[i - 1].ending)
             if word_across(texts[i - 1], texts[i]):
                 f.append("word_across")
-        f.extend(f"{paper_tag}|{x}" for x in feats if x.startswith(_PAPER_KEYS))
+        f.append(paper_tag + summary[0])
+        f.append(paper_tag + summary[1])
+        f.append(paper_tag + summary[2])
         out.append(f)
     return out
 
@@ -370,7 +416,7 @@ class StructureModel:
         self._crf = crf  # the tagger reads this memory: it must outlive the tagger
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
-        self._labels = list(self._tagger.labels())
+        self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
 
     def predict(
         self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
@@ -389,14 +435,22 @@ class StructureModel:
         return self.predict(text, shapes, blocks, paper)
 
     def _confidences(self, i: int, chosen: str) -> dict[str, float]:
-        """Marginal probability of each of the chosen decisions at block ``i``."""
+        """Marginal probability of each of the chosen decisions at block ``i``.
+
+        When the chosen label itself is likely, its probability is a close lower bound of
+        each decision's and saves the marginals of every other label (the common case).
+        """
+        sure = self._tagger.marginal(chosen, i)
+        if sure >= _SURE:
+            value = round(min(sure, 1.0), 3)
+            return {"role": value, "boundary": value, "join": value}
         mine = parse_label(chosen)
         role = boundary = join = 0.0
-        for label in self._labels:
-            p = self._tagger.marginal(label, i)
+        marginal = self._tagger.marginal
+        for label, other in self._labels:
+            p = marginal(label, i)
             if p < 1e-4:
                 continue
-            other = parse_label(label)
             if mine is None or other is None:
                 same = (mine is None) == (other is None)
                 role += p * same
