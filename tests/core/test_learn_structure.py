@@ -120,12 +120,15 @@ def test_each_paper_keeps_its_convention_for_an_unmarked_two_line_heading(model)
 
 
 def test_model_beats_the_rules_on_held_out_pages_of_a_paper():
-    figures = st.cross_validate(gold_pages("east", 20), folds=4)
-    rules, model = figures["rules"], figures["model"]
-    assert figures["pages"] == 20 and figures["folds"] == 4
-    assert model["article_start"]["f1"] > rules["article_start"]["f1"] + 0.1
-    assert model["role"]["heading_accuracy"] > rules["role"]["heading_accuracy"]
-    assert model["article_start"]["f1"] >= 0.9
+    # west prints kicker + headline unmarked (the rules read headline + subheadline); north
+    # cuts paragraphs that the rules cannot all rejoin.
+    west = st.cross_validate(gold_pages("west", 20), folds=4)
+    assert west["pages"] == 20 and west["folds"] == 4
+    rules, model = west["rules"], west["model"]
+    assert model["role"]["heading_accuracy"] > rules["role"]["heading_accuracy"] + 0.5
+    assert model["article_start"]["f1"] >= max(rules["article_start"]["f1"], 0.95)
+    north = st.cross_validate(gold_pages("north", 20), folds=4)
+    assert north["model"]["join"]["f1"] > north["rules"]["join"]["f1"] + 0.1
 
 
 def test_gold_labels_follow_the_gold_block_holding_each_rule_block():
