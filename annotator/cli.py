@@ -91,11 +91,23 @@ def gui(db_path: Path | None) -> None:
     default=None,
     help="The newspaper of the pages (default: the name of the folder each file is in).",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pages", "gold-jsonl"]),
+    default="pages",
+    show_default=True,
+    help="Page text files, or Gold JSONL v1 files applied to pages already in the database.",
+)
 def import_(
-    db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool, paper: str | None
+    db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool, paper: str | None, fmt: str
 ) -> None:
-    """Import page text files and folders (.txt, .md, recursive)."""
+    """Import page text files and folders (.txt, .md, recursive), or gold (--format gold-jsonl)."""
     from annotator.pipeline import import_paths
+
+    if fmt == "gold-jsonl":
+        _import_gold(db_path, paths)
+        return
 
     if paper is not None and not paper.strip():
         raise click.BadParameter(
@@ -106,6 +118,19 @@ def import_(
             store, list(paths), suggest=not no_suggest, progress=progress, paper=paper
         )
     _print_import_report(report)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_gold(db_path: Path | None, paths: tuple[Path, ...]) -> None:
+    """``import --format gold-jsonl``: apply the records to the pages they name."""
+    from annotator.pipeline import import_gold
+
+    with open_store(db_path, create=False) as store:
+        report = import_gold(store, list(paths))
+    click.echo(report.summary())
+    for path, line, reason in report.refused:
+        click.echo(f"  refused {path}:{line}: {reason}", err=True)
     if report.refused:
         sys.exit(1)
 

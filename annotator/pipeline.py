@@ -376,3 +376,68 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
         if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
             count += 1
     return count, what
+
+
+# --- gold brought in from Gold JSONL files (issue 9) -----------------------------------
+
+
+@dataclass
+class GoldImportReport:
+    """What ``annotator import --format gold-jsonl`` did: pages applied, records refused."""
+
+    applied: list[tuple[str, int]] = field(default_factory=list)  # (page id, articles)
+    refused: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, reason)
+
+    def summary(self) -> str:
+        articles = sum(n for _, n in self.applied)
+        return (
+            f"Applied gold to {len(self.applied)} page(s) ({articles} article(s)); "
+            f"refused {len(self.refused)} record(s)."
+        )
+
+
+def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
+    """Apply Gold JSONL v1 records to the pages they name, one undoable edit per page.
+
+    Each page gets blocks, roles, articles, joins and spans exactly as recorded, is marked
+    done with the record's reviewer and keeps the record's time. A page with any refused
+    record (malformed, text not matching the page, page missing) is left as it was.
+    """
+    from annotator.edits import EditError, Op
+    from annotator.formats.gold_import import RecordRefused, page_gold, read_gold_files
+
+    files = read_gold_files(paths)
+    report = GoldImportReport(refused=list(files.refused))
+    for page_id, records in files.pages.items():
+        first = records[0]
+        if page_id in files.bad_pages:
+            report.refused += [
+                (r.path, r.line, f"page {page_id!r} has a malformed record; nothing applied")
+                for r in records
+            ]
+            continue
+        if not store.has_page(page_id):
+            reason = f"no page {page_id!r} in the database; import its page file first"
+            report.refused += [(r.path, r.line, reason) for r in records]
+            continue
+        try:
+            blocks, spans = page_gold(store.page(page_id).text, records)
+            op = Op(
+                "replace_page_gold",
+                page_id,
+                {
+                    "blocks": [b.to_dict() for b in blocks],
+                    "spans": [s.to_dict() for s in spans],
+                    "status": "done",
+                },
+            )
+            updated = max(r.record["updated_at"] for r in records)
+            store.apply_gold(op, first.record["reviewer"], updated)
+        except RecordRefused as exc:
+            report.refused.append((first.path, exc.line, f"page {page_id!r}: {exc.reason}"))
+            continue
+        except EditError as exc:
+            report.refused.append((first.path, first.line, f"page {page_id!r}: {exc}"))
+            continue
+        report.applied.append((page_id, len({r.record["ordinal"] for r in records})))
+    return report
