@@ -318,6 +318,20 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
     markdown headings between body paragraphs are intertitles too.
     """
+    drop = _weak_intertitles(shapes, groups) if any(g.strength == WEAK for g in groups) else set()
+    candidates = [
+        p
+        for p, sh in enumerate(shapes)
+        if (sh.kind == TITLE and sh.listy and not sh.item)
+        or (sh.kind == HEADING and sh.level > ARTICLE_HEADING_LEVEL)
+    ]
+    if candidates:
+        _numbered_intertitles(shapes, groups, drop, candidates)
+    return [g for g in groups if g.top not in drop] if drop else groups
+
+
+def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
+    """Tops of the weak groups that are a bylined story's intertitles (marked on the shapes)."""
     drop: set[int] = set()
     for i, g in enumerate(groups):
         if g.strength == WEAK or (not g.bylines and g.lead is None):
@@ -329,22 +343,24 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         ]
         if len(series) == 1 and not _short_for_a_headline(shapes, series[0], g):
             continue  # one untitled-looking item after a story: as likely a short news item
-        if series:
-            for w in series:
-                drop.add(w.top)
-                shapes[w.top].intertitle = True
-    n = len(shapes)
+        for w in series:
+            drop.add(w.top)
+            shapes[w.top].intertitle = True
+    return drop
+
+
+def _numbered_intertitles(
+    shapes: list[Shape], groups: list[Group], drop: set[int], candidates: list[int]
+) -> None:
+    """Mark numbered title lines and deeper headings between body paragraphs as intertitles."""
     members = {p for g in groups if g.top not in drop for p in g.members()}
-    for p in range(1, n - 1):
-        sh = shapes[p]
-        if p in members or sh.intertitle:
+    last = len(shapes) - 1
+    for p in candidates:
+        if p == 0 or p == last or p in members:
             continue
-        between = shapes[p - 1].kind in (BODY, LEAD) and shapes[p + 1].kind == BODY
-        numbered = sh.kind == TITLE and sh.listy and not sh.item
-        deeper = sh.kind == HEADING and sh.level > ARTICLE_HEADING_LEVEL
-        if between and (numbered or deeper) and shapes[p - 1].ending == cues.END_FINAL:
-            sh.intertitle = True
-    return [g for g in groups if g.top not in drop]
+        before, after = shapes[p - 1], shapes[p + 1]
+        if before.kind in (BODY, LEAD) and after.kind == BODY and before.ending == cues.END_FINAL:
+            shapes[p].intertitle = True
 
 
 def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:

@@ -101,8 +101,7 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
     for i, sh in enumerate(shapes):
         if sh.kind == TITLE and after_unfinished(shapes, i):
             out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
-    for i, sh in enumerate(shapes):
-        if sh.intertitle:
+        elif sh.intertitle:
             out[i] = _INTERTITLE
     for g in groups:
         _group_roles(shapes, g, out)
