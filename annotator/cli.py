@@ -97,12 +97,20 @@ def _tool_formats() -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["pages", "conll", *_tool_formats()]),
+    type=click.Choice(["pages", "conll", "gold-jsonl", *_tool_formats()]),
     default="pages",
     show_default=True,
     help="pages: page text files (.txt, .md); conll: gold entities, a character and its "
-    "BIO/BIOES tag per line, imported as done pages; otherwise gold exported by that tool "
-    "(or by 'annotator export'), placed by text onto the pages already in the database.",
+    "BIO/BIOES tag per line, imported as done pages; gold-jsonl: Gold JSONL v1 records applied "
+    "exactly (blocks, roles, articles, joins, spans) to the pages they name, marked done; "
+    "otherwise gold exported by that tool (or 'annotator export'), its spans placed by text "
+    "onto the pages already in the database.",
+)
+@click.option(
+    "--paper",
+    default=None,
+    help="The newspaper of the pages (default: the name of the folder each file is in; "
+    "conll: the file's stem).",
 )
 @click.option(
     "--sentences-per-page",
@@ -112,7 +120,6 @@ def _tool_formats() -> list[str]:
     help="conll: sentences per page.",
 )
 @click.option("--labels", help="conll: tag names to labels, e.g. GPE=LOC,MISC=O (O drops).")
-@click.option("--paper", help="conll: the newspaper of the pages (default: the file's stem).")
 @click.option("--reviewer", default="import", show_default=True, help="Reviewer of placed gold.")
 @click.option(
     "--predictions",
@@ -124,14 +131,21 @@ def import_(
     paths: tuple[Path, ...],
     no_suggest: bool,
     fmt: str = "pages",
+    paper: str | None = None,
     sentences_per_page: int = 20,
     labels: str | None = None,
-    paper: str | None = None,
     reviewer: str = "import",
     predictions: bool = False,
 ) -> None:
     """Import page text files and folders (.txt, .md, recursive), gold entity files
-    (--format conll), or gold from other tools (--format labelstudio, doccano, …)."""
+    (--format conll), Gold JSONL (--format gold-jsonl) or gold from other tools."""
+    if paper is not None and not paper.strip():
+        raise click.BadParameter(
+            "give the paper a name, or leave --paper out", param_hint="--paper"
+        )
+    if fmt == "gold-jsonl":
+        _import_gold_jsonl(db_path, paths)
+        return
     if fmt not in ("pages", "conll"):
         _import_other_tool(db_path, fmt, paths, reviewer, predictions)
         return
@@ -141,7 +155,9 @@ def import_(
         _import_conll(db_path, paths, sentences_per_page, labels, paper)
         return
     with open_store(db_path) as store, _progress_bar() as progress:
-        report = import_paths(store, list(paths), suggest=not no_suggest, progress=progress)
+        report = import_paths(
+            store, list(paths), suggest=not no_suggest, progress=progress, paper=paper
+        )
     _print_import_report(report)
     if report.refused:
         sys.exit(1)
@@ -171,6 +187,19 @@ def _import_conll(
             progress=progress,
         )
     _print_import_report(report)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
+    """``import --format gold-jsonl``: apply the records to the pages they name."""
+    from annotator.pipeline import import_gold
+
+    with open_store(db_path, create=False) as store:
+        report = import_gold(store, list(paths))
+    click.echo(report.summary())
+    for path, line, reason in report.refused:
+        click.echo(f"  refused {path}:{line}: {reason}", err=True)
     if report.refused:
         sys.exit(1)
 
@@ -458,10 +487,18 @@ def _format_stats(figures: dict[str, Any]) -> str:
     default=False,
     help="Also run the statistical (jieba) suggester.",
 )
-def suggest(db_path: Path | None, pages: str | None, use_model: bool) -> None:
+@click.option(
+    "--structure",
+    is_flag=True,
+    help="Re-split the pages nobody has started with the newest structure model instead.",
+)
+def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure: bool) -> None:
     """Re-run the suggesters; accepted, rejected and human spans are never touched."""
     from annotator.pipeline import resuggest
 
+    if structure:
+        _resplit(db_path, pages)
+        return
     with open_store(db_path, create=False) as store:
         ids = [p.strip() for p in pages.split(",")] if pages else None
         unknown = [p for p in ids or [] if not store.has_page(p)]
@@ -500,6 +537,86 @@ def _check_lexicons() -> None:
         check_project_lexicons()
     except LexiconError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _resplit(db_path: Path | None, pages: str | None) -> None:
+    """``suggest --structure``: re-split the pages nobody has started."""
+    from annotator.pipeline import resplit
+
+    if pages:
+        raise click.UsageError(
+            "--structure re-splits every page nobody has started; leave out --pages"
+        )
+    with open_store(db_path, create=False) as store:
+        count, what = resplit(store)
+    click.echo(f"Re-split {count} page(s) nobody has started with {what}.")
+
+
+# Figures of a learner's cross-validation printed by ``annotator train``: (path, label).
+_TRAIN_FIGURES = (
+    (("role", "accuracy"), "role accuracy"),
+    (("role", "heading_accuracy"), "heading role accuracy"),
+    (("article_start", "f1"), "article start F1"),
+    (("join", "f1"), "join F1"),
+)
+
+
+def _figure(figures: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = figures
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _leaf_figures(figures: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Paths of every F1/accuracy figure (another learner's figures have other names)."""
+    out: list[tuple[str, ...]] = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            out.extend(_leaf_figures(value, (*prefix, key)))
+        elif key in ("f1", "accuracy") and isinstance(value, int | float):
+            out.append((*prefix, key))
+    return out
+
+
+def _format_trained(model: Any) -> list[str]:
+    figures = model.figures
+    lines = [
+        f"{model.kind}: trained version {model.version} on {model.pages} done page(s); "
+        f"cross-validated on {figures.get('folds', '?')} folds:"
+    ]
+    rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
+    rows = [(label, path) for path, label in _TRAIN_FIGURES if _figure(rules, path) is not None]
+    if not rows:
+        rows = [(" ".join(path), path) for path in _leaf_figures(learnt)]
+    lines.append(f"  {'decision':<24} {'rules':>7} {'model':>7}")
+    for label, path in rows:
+        r, m = _figure(rules, path), _figure(learnt, path)
+        cells = [f"{v:7.3f}" if isinstance(v, int | float) else f"{'-':>7}" for v in (r, m)]
+        lines.append(f"  {label:<24} {cells[0]} {cells[1]}")
+    return lines
+
+
+@main.command()
+@db_option
+@click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
+def train(db_path: Path | None, folds: int) -> None:
+    """Learn from the pages marked done: every model there is enough gold for."""
+    from annotator.pipeline import train as train_models
+
+    if folds < 2:
+        raise click.BadParameter("at least 2 folds", param_hint="--folds")
+    with open_store(db_path, create=False) as store:
+        report = train_models(store, folds=folds)
+    for model in report.trained:
+        click.echo("\n".join(_format_trained(model)))
+    for kind, why in report.skipped:
+        click.echo(f"{kind}: skipped, {why}.")
+    if not report.trained:
+        raise click.ClickException(
+            f"no model trained: {report.done_pages} page(s) are marked done; "
+            "review more pages and mark them done, then run annotator train again"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

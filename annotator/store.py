@@ -708,6 +708,10 @@ class Store:
             if o["kind"] == "add_span" and args.get("id") is None:
                 args["id"] = counter[0]
                 counter[0] += 1
+            elif o["kind"] == "replace_page_gold":
+                args["spans"] = [
+                    fill({"kind": "add_span", "args": x})["args"] for x in args["spans"]
+                ]
             elif o["kind"] == "batch":
                 args["ops"] = [fill(sub) for sub in args["ops"]]
             return {**o, "args": args}
@@ -1169,6 +1173,62 @@ class Store:
         for page_id in ids:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
+
+    # --- structure model (issue 9): re-split untouched pages, papers ------------------
+
+    def untouched_page_ids(self) -> list[str]:
+        """Pages nobody has started: status ``new`` and not one edit in the log."""
+        rows = self.db.conn.execute(
+            "SELECT id FROM pages WHERE status = 'new' AND NOT EXISTS "
+            "(SELECT 1 FROM edits WHERE edits.page_id = pages.id) ORDER BY rowid"
+        )
+        return [r[0] for r in rows]
+
+    def resplit_page(self, page_id: str, blocks: Sequence[Block]) -> bool:
+        """Replace the blocks of a page nobody has started with a new machine split.
+
+        Checked and written under the write lock in one transaction: a page that is not
+        ``new`` or has any edit (someone started it meanwhile) is left alone (returns False).
+        The new split also becomes the page's kept prediction: it is what reviewers meet.
+        """
+        conn = self.db.conn
+        with self._write_locked():
+            row = conn.execute(
+                "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
+                "(SELECT 1 FROM edits WHERE page_id = ?)",
+                [page_id, page_id],
+            ).fetchone()
+            if row is None:
+                return False
+            conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
+            self._insert_blocks(page_id, blocks)
+            conn.execute(
+                "UPDATE predictions SET blocks = ? WHERE page_id = ?",
+                [encode_page(blocks, ()).predicted_blocks, page_id],
+            )
+        self._states.pop(page_id, None)
+        return True
+
+    def apply_gold(self, op: Op, reviewer: str | None, updated_at: str) -> Applied:
+        """:meth:`apply` for gold brought in from a file: the page keeps the file's time.
+
+        One transaction: the operation, its edit-log row (at the real time) and the page's
+        ``updated_at`` set to the record's, so that exporting again gives the same bytes.
+        """
+        try:
+            with self._write_locked():
+                op, result = self._plan(op, "do")
+                stamp = now()
+                self._persist(result.before, result.after, stamp, reviewer)
+                edit_id = self._log(op, result.inverse, reviewer, "do", None, stamp)
+                self.db.conn.execute(
+                    "UPDATE pages SET updated_at = ? WHERE id = ?", [updated_at, op.page_id]
+                )
+        except sqlite3.DatabaseError:
+            self._states.pop(op.page_id, None)
+            raise
+        self._states.pop(op.page_id, None)
+        return Applied(op, result.inverse, edit_id, result.changes, self.page_state(op.page_id))
 
     # --- entities: gold brought in from other tools (annotator import --format conll) ----
 

@@ -109,6 +109,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
           "subheadline"),
     _spec("role_byline", T("actions", "Byline"), "Y", "roles", "set_role", "view", "byline"),
     _spec("role_body", T("actions", "Body"), "B", "roles", "set_role", "view", "body"),
+    _spec("role_intertitle", T("actions", "Intertitle"), "I", "roles", "set_role", "view",
+          "intertitle"),
     _spec("role_caption", T("actions", "Caption"), "C", "roles", "set_role", "view", "caption"),
     _spec("role_other", T("actions", "Other (keeps the article)"), "O", "roles", "set_role",
           "view", "other"),

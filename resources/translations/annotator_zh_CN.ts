@@ -506,6 +506,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
@@ -536,6 +541,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>INT</source>
+        <translation>小标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CAP</source>
         <translation>图</translation>
     </message>
@@ -664,7 +674,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+269"/>
+        <location filename="../../annotator/gui/actions.py" line="+271"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -814,7 +824,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-216"/>
+        <location filename="../../annotator/gui/actions.py" line="-218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -957,6 +967,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>Body</source>
         <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intertitle</source>
+        <translation>小标题</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -76,6 +76,21 @@ def test_headline_is_large_and_bold_and_byline_muted(view):
     assert marker[0].foreground().color().name() == "#b8b8b8"
 
 
+def test_intertitle_is_bold_dark_blue_and_named_in_the_margin(view):
+    blocks = [
+        Block(b.start, b.end, "intertitle", b.article)
+        if SAMPLE[b.start :].startswith("会议指出")
+        else b
+        for b in sample_blocks()
+    ]
+    view.set_page(state_of(SAMPLE, blocks, []))
+    intertitle = formats_at(view, SAMPLE.index("会议指出"))
+    assert intertitle[0].fontWeight() >= 700
+    assert intertitle[0].foreground().color().name() == "#1e3a8a"
+    assert view.role_name("intertitle") == "intertitle"
+    assert view.role_abbreviation("intertitle") == "INT"
+
+
 def test_label_tag_leaves_room_after_the_last_character_of_a_span(view):
     span = span_of(SAMPLE, "邓群策", "PER", "accepted")
     view.set_page(state_of(SAMPLE, sample_blocks(), [span]))
