@@ -1219,7 +1219,7 @@ class Store:
             with self._write_locked():
                 op, result = self._plan(op, "do")
                 stamp = now()
-                self._persist(result.before, result.after, stamp, reviewer)
+                self._persist(result, stamp, reviewer)
                 edit_id = self._log(op, result.inverse, reviewer, "do", None, stamp)
                 self.db.conn.execute(
                     "UPDATE pages SET updated_at = ? WHERE id = ?", [updated_at, op.page_id]
