@@ -453,6 +453,67 @@ def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     return Plan(op, inverse, state, current, changes)
 
 
+def _gold_blocks(state: PageState, items: Any) -> tuple[Block, ...]:
+    """Blocks of a ``replace_page_gold``: sorted, apart, inside the page, known roles."""
+    text = state.page.text
+    blocks = []
+    end = 0
+    for item in items:
+        b = Block(
+            item["start"],
+            item["end"],
+            _check_role(item["role"]),
+            item.get("article"),
+            bool(item.get("joins_previous", False)),
+            float(item.get("confidence", 1.0)),
+            dict(item.get("confidences") or {}),
+        )
+        if not (isinstance(b.start, int) and isinstance(b.end, int)):
+            raise EditError("replace_page_gold: block offsets must be integers")
+        if not end <= b.start < b.end <= len(text):
+            raise EditError(
+                f"replace_page_gold: block [{b.start}, {b.end}) overlaps the previous one or "
+                f"is outside page {state.page.id!r} (0..{len(text)})"
+            )
+        if b.article is None and b.joins_previous:
+            raise EditError(f"replace_page_gold: block at {b.start} joins outside any article")
+        blocks.append(b)
+        end = b.end
+    return renumber(blocks)
+
+
+def _replace_page_gold(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    """Replace a page's blocks, spans, status and note at once (gold brought in from a file).
+
+    The inverse is the same operation with the page as it was, so undo restores it exactly.
+    """
+    blocks = _gold_blocks(state, op.args["blocks"])
+    spans: dict[int, Span] = {}
+    for item in op.args["spans"]:
+        span = _span_from_args(state, item, labels)
+        if span.id in spans:
+            raise EditError(f"replace_page_gold: span id {span.id} given twice")
+        spans[span.id] = span
+    status = op.args["status"]
+    if status not in PAGE_STATUSES:
+        raise EditError(f"unknown page status {status!r}; expected one of {PAGE_STATUSES}")
+    note = op.args.get("note", state.page.note)
+    page = replace(state.page, status=status, note=note)
+    after = PageState(page, blocks, spans)
+    inverse = Op(
+        "replace_page_gold",
+        op.page_id,
+        {
+            "blocks": [b.to_dict() for b in state.blocks],
+            "spans": [s.to_dict() for s in state.spans.values()],
+            "status": state.page.status,
+            "note": state.page.note,
+        },
+    )
+    touched = frozenset(state.spans) | frozenset(spans)
+    return Plan(op, inverse, state, after, Changes(op.page_id, True, touched, True))
+
+
 Planner = Callable[[PageState, Op, frozenset[str]], Plan]
 
 KINDS: dict[str, Planner] = {
@@ -473,7 +534,18 @@ KINDS: dict[str, Planner] = {
     "set_span_attrs": _set_span_attrs,
     "set_page_status": _set_page_status,
     "batch": _batch,
+    "replace_page_gold": _replace_page_gold,
 }
+
+
+def first_edit_starts_review(state: PageState, op: Op) -> Op:
+    """``op`` as a new edit: on a page still ``new`` it also moves the page to
+    ``in_progress``, in the same operation, so that undoing it restores ``new`` exactly.
+    A status change of its own (skip, flag, done) is left as it is."""
+    if state.page.status != "new" or op.kind == "set_page_status":
+        return op
+    status = Op("set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True})
+    return Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
 
 
 def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +65,14 @@ def import_paths(
     *,
     suggest: bool = True,
     progress: Progress | None = None,
+    paper: str | None = None,
 ) -> ImportReport:
     """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
 
     Large batches are split and pre-annotated by worker processes (one per core) while
-    this process stores the pages, each in its own transaction, in file order.
+    this process stores the pages, each in its own transaction, in file order. Pages carry
+    their newspaper: ``paper``, else the name of the folder each file is in. Once a
+    structure model was trained (``annotator train``), it pre-splits the pages.
     """
     report = ImportReport()
     for path in map(Path, paths):
@@ -77,8 +81,15 @@ def import_paths(
     files = discover([Path(p) for p in paths if Path(p).exists()])
     fresh = _drop_known(store, files, report)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    model = entity_model_bytes(store) if suggest else None
-    with _preparer(len(fresh), gazetteer, suggest, model) as prepare_all:
+    structure = store.latest_model("structure")
+    settings = _Settings(
+        gazetteer,
+        suggest,
+        structure.data if structure else None,
+        paper,
+        entity_model_bytes(store) if suggest else None,
+    )
+    with _preparer(len(fresh), settings) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
             if progress is not None and not progress(done, len(fresh), str(prepared.path)):
                 report.cancelled = True
@@ -103,9 +114,45 @@ class Prepared:
     spans: list[Span] = field(default_factory=list)
     refusal: str | None = None
     encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
+    paper: str = ""
 
 
-def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool, tagger: Any = None) -> Prepared:
+@dataclass
+class _Settings:
+    """What every file of one import is prepared with (sent once to each worker process)."""
+
+    gazetteer: Gazetteer | None = None
+    suggest: bool = True
+    structure: bytes | None = None  # the newest structure model, if one was trained
+    paper: str | None = None  # None: the name of each file's folder
+    entities: bytes | None = None  # the newest entity tagger, if one was trained
+
+    def paper_of(self, path: Path) -> str:
+        return self.paper if self.paper is not None else path.resolve().parent.name
+
+
+@lru_cache(maxsize=2)
+def _structure_model(data: bytes) -> Any:
+    from annotator.learn.structure import load
+
+    return load(data)
+
+
+def presplit(text: str, paper: str, structure: bytes | None) -> list[Block]:
+    """The first split of a page: the structure model's if one was trained, else the rules'."""
+    if structure is None:
+        return split_page(text)
+    return _structure_model(structure).split(text, paper)
+
+
+def prepare(
+    path: Path,
+    gazetteer: Gazetteer | None,
+    suggest: bool,
+    structure: bytes | None = None,
+    paper: str = "",
+    tagger: Any = None,
+) -> Prepared:
     """Read, decode, pre-split and pre-annotate one page file (pure: no database);
     ``tagger`` is the learnt entity model, if any."""
     try:
@@ -116,11 +163,11 @@ def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool, tagger: Any 
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
         return Prepared(path, sha256_of(data), refusal=exc.reason)
-    blocks = split_page(text)
+    blocks = presplit(text, paper, structure)
     spans = (
         suggest_spans(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger) if suggest else []
     )
-    return Prepared(path, sha256_of(data), text, blocks, spans)
+    return Prepared(path, sha256_of(data), text, blocks, spans, paper=paper)
 
 
 def _drop_known(store: Store, files: list[Path], report: ImportReport) -> list[Path]:
@@ -147,7 +194,7 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
         report.skipped.append((str(prepared.path), existing))
         return
     page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
-    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256)
+    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256, paper=prepared.paper)
     store.add_page(page, prepared.blocks, prepared.spans, prepared.encoded)
     report.imported.append((str(prepared.path), page_id))
 
@@ -156,20 +203,23 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
-_worker_settings: tuple[Gazetteer | None, bool, Any] = (None, True, None)
+_worker_settings = _Settings()
+_worker_tagger: Any = None
 
 
-def _init_worker(gazetteer: Gazetteer | None, suggest: bool, model: bytes | None = None) -> None:
-    global _worker_settings
-    _worker_settings = (gazetteer, suggest, load_entity_model(model))  # once per worker
+def _init_worker(settings: _Settings) -> None:
+    global _worker_settings, _worker_tagger
+    _worker_settings = settings
+    _worker_tagger = load_entity_model(settings.entities)  # once per worker
 
 
 def _prepare_in_worker(path: Path) -> Prepared:
     # Encode the rows here, in parallel, and send back plain tuples and strings, which
     # cross the process boundary far faster than hundreds of dataclasses (the suggestions
     # go from tuples to rows without ever being Span objects).
-    gazetteer, suggest, tagger = _worker_settings
-    prepared = prepare(path, gazetteer, suggest=False)
+    settings, tagger = _worker_settings, _worker_tagger
+    gazetteer, suggest = settings.gazetteer, settings.suggest
+    prepared = prepare(path, gazetteer, False, settings.structure, settings.paper_of(path))
     if prepared.refusal is None:
         chosen = (
             suggestion_tuples(
@@ -196,19 +246,31 @@ def _start_method() -> str:
 
 @contextmanager
 def _preparer(
-    count: int, gazetteer: Gazetteer | None, suggest: bool, model: bytes | None = None
+    count: int, settings: _Settings
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
+
+    tagger = load_entity_model(settings.entities)
+
+    def here(p: Path) -> Prepared:
+        return prepare(
+            p,
+            settings.gazetteer,
+            settings.suggest,
+            settings.structure,
+            settings.paper_of(p),
+            tagger,
+        )
+
     if count < _PARALLEL_FROM or workers < 2:
-        tagger = load_entity_model(model)
-        yield lambda files: (prepare(p, gazetteer, suggest, tagger) for p in files)
+        yield lambda files: (here(p) for p in files)
         return
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(gazetteer, suggest, model),
+        initargs=(settings,),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
@@ -219,8 +281,7 @@ def _preparer(
                 done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
-            tagger = load_entity_model(model)
-            yield from (prepare(p, gazetteer, suggest, tagger) for p in files[done:])
+            yield from (here(p) for p in files[done:])
 
     try:
         yield prepare_all
@@ -365,3 +426,151 @@ def _unique_id(store: Store, page: Page) -> Page:
         n += 1
         candidate = f"{page.id}~{page.sha256[:8]}" + (f"-{n}" if n > 2 else "")
     return dataclasses.replace(page, id=candidate)
+
+
+# --- learning from the done pages (issue 9) --------------------------------------------
+
+
+@dataclass
+class TrainedModel:
+    """A model ``annotator train`` made and kept: its kind, version, pages and CV figures."""
+
+    kind: str
+    version: int
+    pages: int
+    figures: dict[str, Any]
+
+
+@dataclass
+class TrainReport:
+    """What ``annotator train`` did, learner by learner."""
+
+    done_pages: int = 0
+    trained: list[TrainedModel] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, why)
+
+
+def _learner(path: str) -> Any:
+    import importlib
+
+    return importlib.import_module(path)
+
+
+def train(store: Store, *, folds: int = 5) -> TrainReport:
+    """Train every registered learner it has enough done pages for; keep each model.
+
+    Each model is cross-validated on the done pages first (``folds`` folds), then trained
+    on all of them and kept in the store with the page count, the papers and the figures.
+    A learner that cannot be imported (a missing extra) is skipped with the reason.
+    """
+    from annotator.learn import LEARNERS
+
+    gold = list(store.iter_pages("done", span_status="accepted"))
+    report = TrainReport(done_pages=len(gold))
+    for kind, path in sorted(LEARNERS.items()):
+        try:
+            learner = _learner(path)
+        except ImportError as exc:
+            report.skipped.append((kind, f"cannot be loaded ({exc})"))
+            continue
+        need = int(learner.MIN_PAGES)
+        if len(gold) < need:
+            more = need - len(gold)
+            report.skipped.append(
+                (kind, f"needs {need} done pages, has {len(gold)}: mark {more} more page(s) done")
+            )
+            continue
+        figures = learner.cross_validate(gold, folds)
+        data = learner.train(gold)
+        papers = sorted({page.paper for page, _, _ in gold})
+        meta = {"cross_validation": figures, "papers": papers, "folds": figures.get("folds")}
+        store.save_model(kind, data, pages=len(gold), meta=meta)
+        record = store.latest_model(kind)
+        version = record.version if record is not None else 0
+        report.trained.append(TrainedModel(kind, version, len(gold), figures))
+    return report
+
+
+def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str]:
+    """Re-split the pages nobody has started with the newest structure model (else the rules).
+
+    Returns the number of pages re-split and what split them. A page that a reviewer opens
+    and edits meanwhile is left alone (checked in the transaction that writes).
+    """
+    record = store.latest_model("structure")
+    data = record.data if record is not None else None
+    what = f"structure model v{record.version}" if record is not None else "the rules"
+    ids = store.untouched_page_ids()
+    count = 0
+    for done, page_id in enumerate(ids):
+        if progress is not None and not progress(done, len(ids), page_id):
+            break
+        page = store.page(page_id)
+        if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
+            count += 1
+    return count, what
+
+
+# --- gold brought in from Gold JSONL files (issue 9) -----------------------------------
+
+
+@dataclass
+class GoldImportReport:
+    """What ``annotator import --format gold-jsonl`` did: pages applied, records refused."""
+
+    applied: list[tuple[str, int]] = field(default_factory=list)  # (page id, articles)
+    refused: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, reason)
+
+    def summary(self) -> str:
+        articles = sum(n for _, n in self.applied)
+        return (
+            f"Applied gold to {len(self.applied)} page(s) ({articles} article(s)); "
+            f"refused {len(self.refused)} record(s)."
+        )
+
+
+def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
+    """Apply Gold JSONL v1 records to the pages they name, one undoable edit per page.
+
+    Each page gets blocks, roles, articles, joins and spans exactly as recorded, is marked
+    done with the record's reviewer and keeps the record's time. A page with any refused
+    record (malformed, text not matching the page, page missing) is left as it was.
+    """
+    from annotator.edits import EditError, Op
+    from annotator.formats.gold_import import RecordRefused, page_gold, read_gold_files
+
+    files = read_gold_files(paths)
+    report = GoldImportReport(refused=list(files.refused))
+    for page_id, records in files.pages.items():
+        first = records[0]
+        if page_id in files.bad_pages:
+            report.refused += [
+                (r.path, r.line, f"page {page_id!r} has a malformed record; nothing applied")
+                for r in records
+            ]
+            continue
+        if not store.has_page(page_id):
+            reason = f"no page {page_id!r} in the database; import its page file first"
+            report.refused += [(r.path, r.line, reason) for r in records]
+            continue
+        try:
+            blocks, spans = page_gold(store.page(page_id).text, records)
+            op = Op(
+                "replace_page_gold",
+                page_id,
+                {
+                    "blocks": [b.to_dict() for b in blocks],
+                    "spans": [s.to_dict() for s in spans],
+                    "status": "done",
+                },
+            )
+            updated = max(r.record["updated_at"] for r in records)
+            store.apply_gold(op, first.record["reviewer"], updated)
+        except RecordRefused as exc:
+            report.refused.append((first.path, exc.line, f"page {page_id!r}: {exc.reason}"))
+            continue
+        except EditError as exc:
+            report.refused.append((first.path, first.line, f"page {page_id!r}: {exc}"))
+            continue
+        report.applied.append((page_id, len({r.record["ordinal"] for r in records})))
+    return report

@@ -109,6 +109,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
           "subheadline"),
     _spec("role_byline", T("actions", "Byline"), "Y", "roles", "set_role", "view", "byline"),
     _spec("role_body", T("actions", "Body"), "B", "roles", "set_role", "view", "body"),
+    _spec("role_intertitle", T("actions", "Intertitle"), "I", "roles", "set_role", "view",
+          "intertitle"),
     _spec("role_caption", T("actions", "Caption"), "C", "roles", "set_role", "view", "caption"),
     _spec("role_other", T("actions", "Other (keeps the article)"), "O", "roles", "set_role",
           "view", "other"),
@@ -146,6 +148,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("zoom_out", T("actions", "Smaller text"), "Ctrl+-", "view", "zoom_out"),
     _spec("find_page", T("actions", "Search pages"), "Ctrl+F", "view", "find_page"),
     _spec("focus_text", T("actions", "Back to the page text"), "Ctrl+T", "view", "focus_text"),
+    _spec("dashboard", T("actions", "Statistics…"), "Ctrl+Shift+D", "view", "dashboard"),
     # Help
     _spec("shortcuts", T("actions", "Keyboard shortcuts"), "F1", "help", "shortcuts"),
 )

@@ -476,6 +476,20 @@ class MainWindow(QMainWindow):
         self._sheet.show()
         self._sheet.raise_()
 
+    def dashboard(self) -> None:
+        """Charts of label and role distributions and reviewer throughput (issue 12)."""
+        from annotator.gui.dashboard import DashboardDialog
+        from annotator.statistics import figures
+
+        if getattr(self, "_dashboard", None) is None:
+            self._dashboard = DashboardDialog(
+                lambda: figures(self.store), self._label_colours(), self._role_names(), self
+            )
+        else:
+            self._dashboard.refresh()
+        self._dashboard.show()
+        self._dashboard.raise_()
+
     # --- place ---------------------------------------------------------------------------
 
     def _restore_place(self) -> None:

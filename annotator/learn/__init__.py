@@ -27,4 +27,5 @@ GoldPages = Sequence[GoldPage]
 # kind -> module path; pipeline.train imports them lazily (a learner may need an extra).
 LEARNERS: dict[str, str] = {
     "entities": "annotator.learn.entities",  # character CRF: PER, ORG, LOC, DATE …
+    "structure": "annotator.learn.structure",
 }

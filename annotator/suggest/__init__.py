@@ -4,9 +4,10 @@ Pure Python (no Qt, no SQL): the store and the window call :func:`suggest_spans`
 
 Suggesters, each its own module with its own rules documented there:
 
-* :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER),
-  :mod:`.orgs_places` (ORG, LOC), :mod:`.abbreviations` (LOC: 中美关系, 访华):
-  ``origin="rule"``;
+* :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER, a package with a
+  module per cue), :mod:`.orgs_places` (ORG, LOC, likewise), :mod:`.abbreviations` (LOC:
+  中美关系, 访华, 欧美): ``origin="rule"``; their word lists are the lexicon files of
+  ``resources/lexicon/`` (:mod:`annotator.lexicon`);
 * :mod:`.gazetteer`: strings accepted on reviewed pages, ``origin="gazetteer"``;
 * :mod:`.model_tagger`: jieba POS tags, optional, ``origin="model"``.
 
@@ -104,15 +105,19 @@ def model_available() -> bool:
     return model_tagger.is_available()
 
 
+# The rule suggesters by name, in the order they run (bench/suggest_speed.py times each).
+RULE_FINDERS = (
+    ("figures", find_figure_candidates),
+    ("dates", find_date_candidates),
+    ("people", find_person_candidates),
+    ("orgs_places", find_org_place_candidates),
+    ("abbreviations", find_abbreviation_candidates),
+)
+
+
 def _rule_candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
-    for finder in (
-        find_figure_candidates,
-        find_date_candidates,
-        find_person_candidates,
-        find_org_place_candidates,
-        find_abbreviation_candidates,
-    ):
+    for _name, finder in RULE_FINDERS:
         out.extend((s, e, label, "rule", attrs) for s, e, label, attrs in finder(text))
     return out
 

@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="+80"/>
+        <source>Nothing yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location line="+34"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Labels of accepted spans (done pages)</source>
+        <translation>已接受标注的标签(已完成页面)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles of article blocks (done pages)</source>
+        <translation>文章段落的角色(已完成页面)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages by status</source>
+        <translation>各状态页面数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans per hour by reviewer</source>
+        <translation>各审校人每小时标注数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reviewer</source>
+        <translation>审校人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages done</source>
+        <translation>完成页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages/hour</source>
+        <translation>页/小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans/hour</source>
+        <translation>标注/小时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{pages} pages, {done} done; {articles} articles</source>
+        <translation>共 {pages} 页,已完成 {done} 页;{articles} 篇文章</translation>
+    </message>
+</context>
+<context>
     <name>EditRunner</name>
     <message>
         <location filename="../../annotator/gui/runner.py" line="+94"/>
@@ -248,7 +324,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+228"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+225"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -430,6 +506,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
@@ -460,6 +541,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>INT</source>
+        <translation>小标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CAP</source>
         <translation>图</translation>
     </message>
@@ -588,7 +674,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+268"/>
+        <location filename="../../annotator/gui/actions.py" line="+271"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -738,7 +824,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-215"/>
+        <location filename="../../annotator/gui/actions.py" line="-218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -884,6 +970,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Caption</source>
         <translation>图片说明</translation>
     </message>
@@ -986,6 +1077,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>Back to the page text</source>
         <translation>回到页面正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
     </message>
     <message>
         <location line="+1"/>

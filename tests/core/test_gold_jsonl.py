@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,18 @@ def test_blocks_are_whole_paragraphs_with_page_ranges() -> None:
     headline = first["blocks"][0]
     assert (headline["page_start"], headline["page_end"]) == part("# 𠮷野家开业")
     assert list(headline) == ["role", "start", "end", "page_start", "page_end"]
+
+
+def test_an_intertitle_is_exported_with_its_role_and_passes_validation() -> None:
+    blocks = [
+        b if b.role != "headline" or b.article != 2 else replace(b, role="intertitle")
+        for b in BLOCKS
+    ]
+    records = article_records(PAGE, blocks, [])
+    second = records[1]
+    assert [b["role"] for b in second["blocks"]] == ["intertitle", "body"]
+    assert second["text"].startswith("乙文标题\n")
+    validate_record(second)
 
 
 def test_spans_are_exact_and_sorted_after_astral_characters() -> None:

@@ -330,6 +330,13 @@ CASES = [
         lambda b, a: block_of(a, "本报记者")[2] == "body",
     ),
     BlockCase(
+        "role_intertitle",
+        at("会议指出"),
+        K.Key_I,
+        NONE,
+        lambda b, a: block_of(a, "会议指出")[2] == "intertitle",
+    ),
+    BlockCase(
         "role_caption",
         at("会议指出"),
         K.Key_C,

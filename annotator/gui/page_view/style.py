@@ -39,6 +39,7 @@ ROLE_STYLES: dict[str, tuple[float, bool, str | None, str | None]] = {
     "kicker": (0.9, False, "#374151", None),
     "subheadline": (0.95, True, "#374151", None),
     "byline": (0.9, False, MUTED_COLOUR, None),
+    "intertitle": (1.05, True, "#1e3a8a", None),  # 小标题: bold, dark blue, inside the body
     "caption": (0.92, False, "#334155", CAPTION_TINT),
     "other": (1.0, False, OTHER_COLOUR, None),
 }

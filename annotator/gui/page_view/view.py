@@ -351,6 +351,7 @@ class PageView(QPlainTextEdit):
             "subheadline": self.tr("subheadline"),
             "byline": self.tr("byline"),
             "body": self.tr("body"),
+            "intertitle": self.tr("intertitle"),
             "caption": self.tr("caption"),
             "other": self.tr("other"),
         }
@@ -363,6 +364,7 @@ class PageView(QPlainTextEdit):
             "subheadline": self.tr("SUB"),
             "byline": self.tr("BY"),
             "body": "",
+            "intertitle": self.tr("INT"),
             "caption": self.tr("CAP"),
             "other": self.tr("OTH"),
         }
