@@ -94,7 +94,7 @@ def test_a_learner_that_cannot_be_loaded_is_skipped_with_the_reason(trained_db, 
     monkeypatch.setitem(LEARNERS, "broken", "annotator.learn.no_such_module")
     with Store.open(trained_db) as store:
         report = pipeline.train(store, folds=2)
-    assert [m.kind for m in report.trained] == ["structure"]
+    assert "structure" in [m.kind for m in report.trained]  # the others still train
     assert report.skipped[0][0] == "broken" and "cannot be loaded" in report.skipped[0][1]
 
 
