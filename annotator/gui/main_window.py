@@ -36,6 +36,7 @@ from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import Preferences, PreferencesDialog
+from annotator.gui.retrain import EntityRetrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.workers import WRITERS, paths_from_mime, run_export, run_import
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlinePanel(self)
         self.page_list = PageListPanel(store, self)
         self.review = ReviewController(self.view, self.runner, self.stacks, self)
+        self.retrainer = EntityRetrainer(self.db_path, store, self)
         self.registry = ActionRegistry(
             self, all_specs(self.labels), [self.review, self], [self.view, self.outline]
         )
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.runner.saved.connect(self._on_saved)
         self.runner.externalChange.connect(self._on_external)
         self.review.message.connect(self.show_message)
+        self.retrainer.retrained.connect(self.show_message)
         self.page_list.pageActivated.connect(self.open_page)
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.view.caretMoved.connect(self._on_caret)
@@ -388,6 +391,7 @@ class MainWindow(QMainWindow):
         self.status_done.setText(
             self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
         )
+        self.retrainer.check(counts["done"])
 
     # --- file ----------------------------------------------------------------------------
 
@@ -535,6 +539,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._poll.stop()
+        self.retrainer.shutdown()
         self._place_timer.stop()
         self._remember_place()
         if self._sheet is not None:

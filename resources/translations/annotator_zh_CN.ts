@@ -86,6 +86,19 @@
     </message>
 </context>
 <context>
+    <name>EntityRetrainer</name>
+    <message>
+        <location filename="../../annotator/gui/retrain.py" line="+84"/>
+        <source>Entity model retrained on {pages} done pages (version {version}).</source>
+        <translation>实体模型已用 {pages} 个已完成页面重新训练（版本 {version}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retraining the entity model failed: {reason}</source>
+        <translation>重新训练实体模型失败：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <location filename="../../annotator/gui/review.py" line="+244"/>
@@ -124,7 +137,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+104"/>
+        <location filename="../../annotator/gui/main_window.py" line="+106"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -139,7 +152,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -214,7 +227,7 @@
         <translation>已完成：{done} / {total}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Import page files</source>
         <translation>导入页面文件</translation>
     </message>
