@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.edits import Op
+from annotator.edits import Op, mark_done_op
 from annotator.formats.gold_jsonl import read_jsonl
 from annotator.resources import seeds_dir
 from annotator.store import Store
@@ -104,7 +104,8 @@ def _done_db(runner: CliRunner, tmp_path: Path) -> Path:
         store.apply(
             Op("add_span", page_id, {"start": start, "end": start + 3, "label": "PER"}), "ana"
         )
-        store.apply(Op("set_page_status", page_id, {"status": "done"}), "ana")
+        # The rest of the suggestions are rejected: a done page has none open.
+        store.apply(mark_done_op(store.page_state(page_id), "reject"), "ana")
     return db
 
 
