@@ -165,9 +165,10 @@ def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
     writer = write_jsonl if fmt == "jsonl" else write_json
     with open_store(db_path, create=False) as store:
         warnings: list[Any] = []
-        records = export_records(
-            store.iter_pages(None if status == "all" else "done", span_status="accepted"), warnings
-        )
+        open_counts: dict[str, int] = {}
+        # All spans, not only the accepted ones: open suggestions are counted and reported.
+        pages = store.iter_pages(None if status == "all" else "done")
+        records = export_records(pages, warnings, open_counts)
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
             count = writer(records, target)
@@ -175,8 +176,25 @@ def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
             raise click.ClickException(str(exc)) from None
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)
+    _report_open_suggestions(open_counts)
     if output != "-":
         click.echo(f"Wrote {count} article(s) to {output}.", err=True)
+
+
+def _report_open_suggestions(open_counts: dict[str, int]) -> None:
+    """Say, on stderr, which exported pages had suggestions nobody accepted or rejected."""
+    for page_id, count in open_counts.items():
+        click.echo(
+            f"Warning: {page_id}: {count} open suggestion(s) not exported; "
+            "accept or reject them in the window",
+            err=True,
+        )
+    if open_counts:
+        click.echo(
+            f"Warning: {sum(open_counts.values())} open suggestion(s) on {len(open_counts)} "
+            "page(s) were not exported (only accepted spans are gold).",
+            err=True,
+        )
 
 
 @main.command()
