@@ -12,7 +12,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+244"/>
+        <location filename="../../annotator/gui/review.py" line="+346"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -88,7 +88,7 @@
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -525,12 +525,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-212"/>
+        <location filename="../../annotator/gui/review.py" line="-306"/>
+        <location line="+225"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-212"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -545,7 +546,7 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+52"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -555,7 +556,22 @@
         <translation>该标注已经是 {label}。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+25"/>
+        <source>The selection is already {label}.</source>
+        <translation>所选文字已是 {label}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Accepted the suggestion.</source>
+        <translation>已接受该建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected {n} overlapping suggestion(s).</source>
+        <translation>已拒绝 {n} 条重叠的建议。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>This article has no open suggestions.</source>
         <translation>这篇文章没有待处理的建议。</translation>
     </message>
@@ -583,6 +599,41 @@
         <location line="+3"/>
         <source>No spans before this point of the page.</source>
         <translation>本页此处之前没有标注。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} suggestion(s) still open: the first is selected.</source>
+        <translation>还有 {n} 条建议未处理：已选中第一条。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open suggestions</source>
+        <translation>未处理的建议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This page still has {n} open suggestion(s). A page is done only when every suggestion is accepted or rejected.</source>
+        <translation>本页还有 {n} 条建议未处理。只有每条建议都已接受或拒绝，页面才算完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What should happen to them?</source>
+        <translation>如何处理这些建议?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept all and mark done</source>
+        <translation>全部接受并标记完成(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject all and mark done</source>
+        <translation>全部拒绝并标记完成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to the first suggestion</source>
+        <translation>转到第一条建议(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1150,12 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>mark the page done</source>
+        <translation>标记页面完成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>
