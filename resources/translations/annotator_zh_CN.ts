@@ -369,7 +369,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+320"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+412"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -439,34 +439,46 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>KIC</source>
-        <translation>引</translation>
+        <location line="+7"/>
+        <source>kicker</source>
+        <comment>margin tag</comment>
+        <translation>引题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>HEAD</source>
-        <translation>标</translation>
+        <source>headline</source>
+        <comment>margin tag</comment>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SUB</source>
-        <translation>副</translation>
+        <source>subhead</source>
+        <comment>margin tag</comment>
+        <translation>副题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>BY</source>
-        <translation>署</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CAP</source>
-        <translation>图</translation>
+        <source>byline</source>
+        <comment>margin tag</comment>
+        <translation>署名</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>OTH</source>
-        <translation>其</translation>
+        <source>body</source>
+        <comment>margin tag</comment>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caption</source>
+        <comment>margin tag</comment>
+        <translation>图说</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <comment>margin tag</comment>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+6"/>
