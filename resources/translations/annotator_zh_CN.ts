@@ -369,7 +369,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+412"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+414"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+203"/>
+        <location filename="../../annotator/gui/workers.py" line="+206"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -715,7 +715,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -796,6 +796,16 @@ Refused: {refused}</source>
         <location line="+3"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} open suggestions on {pages} pages were not exported (only accepted spans are gold; see the details).</source>
+        <translation>{pages} 个页面上的 {n} 条未处理建议未导出（只有已接受的标注才是金标准；见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page}: {n} open suggestions</source>
+        <translation>{page}：{n} 条未处理的建议</translation>
     </message>
 </context>
 <context>

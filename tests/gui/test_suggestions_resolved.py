@@ -165,3 +165,28 @@ def test_ctrl_return_without_open_suggestions_marks_done_without_asking(windows,
     assert not open_in_db(db)
     press(window, qtbot, K.Key_Return, CTRL)  # no dialog: a modal one would block here
     assert status_of(db) == "done"
+
+
+def test_export_of_all_pages_from_the_window_reports_the_open_suggestions(
+    windows, db, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from annotator.gui import workers
+
+    shown = []
+    monkeypatch.setattr(
+        workers, "_message", lambda parent, icon, title, text, details="": shown.append(details)
+    )
+    window = windows(db)
+    answer_open_suggestions(qtbot, "accept")
+    press(window, qtbot, K.Key_Return, CTRL)  # p1 done: nothing open there
+    target = tmp_path / "all.jsonl"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Gold JSONL (*.jsonl)")
+    )
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("All pages", True))
+    press(window, qtbot, K.Key_E, CTRL)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0].splitlines() == ["p2: 6 open suggestions"]
+    assert target.exists()
