@@ -13,10 +13,13 @@ re-highlights only the lines an edit touched.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -168,15 +171,26 @@ class PageView(QPlainTextEdit):
             cursor.setPosition(wanted[1], QTextCursor.MoveMode.KeepAnchor)
             self.setTextCursor(cursor)
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
-        # The page text exactly: a layout break is not in it.
-        data = QMimeData()
+    def copy(self) -> None:
+        """Copy the selected page text exactly: a layout break is not in it.
+
+        Ctrl+C comes here (``keyPressEvent``) instead of Qt's copy, which would copy the
+        document text with its breaks. (Overriding ``createMimeDataFromSelection`` instead
+        hands a Python-owned QMimeData to the clipboard, which frees it twice at exit.)
+        """
         cursor = self.textCursor()
-        if self.page_state is not None:
-            start = self.offsets.to_cp(cursor.selectionStart())
-            end = self.offsets.to_cp(cursor.selectionEnd())
-            data.setText(self.page_state.page.text[start:end])
-        return data
+        if self.page_state is None or not cursor.hasSelection():
+            return
+        start = self.offsets.to_cp(cursor.selectionStart())
+        end = self.offsets.to_cp(cursor.selectionEnd())
+        QGuiApplication.clipboard().setText(self.page_state.page.text[start:end])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- caret, selection, spans ---------------------------------------------------
 
@@ -342,13 +356,10 @@ class PageView(QPlainTextEdit):
     def _paint_break_mark(self, painter: QPainter, qblock, geo: QRectF) -> None:  # noqa: ANN001
         # A small return arrow after the line's text: the next block starts on a new line
         # here, but the page text runs on (a layout break).
-        layout = qblock.layout()
-        if layout is None or layout.lineCount() == 0:
+        rect = _break_mark_rect(qblock, geo)
+        if rect is None:
             return
-        line = layout.lineAt(layout.lineCount() - 1)
-        h = min(line.height() * 0.5, 12.0)
-        x = geo.left() + line.naturalTextWidth() + 5
-        y = geo.top() + line.y() + (line.height() - h) / 2
+        x, y, h = rect.left(), rect.top(), rect.width()
         path = QPainterPath(QPointF(x + h, y))
         path.lineTo(QPointF(x + h, y + h))
         path.lineTo(QPointF(x, y + h))
@@ -362,13 +373,10 @@ class PageView(QPlainTextEdit):
         """Viewport rectangles of the visible return marks (where the layout broke a line)."""
         rects = []
         for qblock, geo in visible_blocks(self, 0, self.viewport().height()):
-            layout = qblock.layout()
-            if not self.offsets.is_break(qblock.position() + qblock.length() - 1):
-                continue
-            if layout is not None and layout.lineCount():
-                line = layout.lineAt(layout.lineCount() - 1)
-                x = geo.left() + line.naturalTextWidth() + 5
-                rects.append(QRectF(x, geo.top() + line.y(), 12, line.height()))
+            if self.offsets.is_break(qblock.position() + qblock.length() - 1):
+                rect = _break_mark_rect(qblock, geo)
+                if rect is not None:
+                    rects.append(rect)
         return rects
 
     def _paint_tag(self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: int) -> None:  # noqa: ANN001
@@ -471,6 +479,17 @@ class PageView(QPlainTextEdit):
             "split": self.tr("paragraph split"),
         }
         return names.get(decision, decision)
+
+
+def _break_mark_rect(qblock, geo: QRectF) -> QRectF | None:  # noqa: ANN001
+    """Where the return mark goes: just after the text of the Qt block's last line."""
+    layout = qblock.layout()
+    if layout is None or layout.lineCount() == 0:
+        return None
+    line = layout.lineAt(layout.lineCount() - 1)
+    size = min(line.height() * 0.5, 12.0)
+    top = geo.top() + line.y() + (line.height() - size) / 2
+    return QRectF(geo.left() + line.naturalTextWidth() + 5, top, size, size)
 
 
 def _changed_block_ranges(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int, int]]:
