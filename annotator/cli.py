@@ -407,6 +407,7 @@ _SHOWN_DUPLICATES = 20
 def _print_export_report(report: Any, fmt: str, output: str) -> None:
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    _report_open_suggestions(report.open_suggestions)
     for duplicate, first in report.duplicates[:_SHOWN_DUPLICATES]:
         click.echo(f"Duplicate: {duplicate} repeats {first}", err=True)
     if len(report.duplicates) > _SHOWN_DUPLICATES:
@@ -421,6 +422,22 @@ def _print_export_report(report: Any, fmt: str, output: str) -> None:
         return
     for (name, count), path in zip(report.counts.items(), report.files, strict=True):
         click.echo(f"Wrote {count} {unit} to {path} ({name}).", err=True)
+
+
+def _report_open_suggestions(open_counts: dict[str, int]) -> None:
+    """Say, on stderr, which exported pages had suggestions nobody accepted or rejected."""
+    for page_id, count in open_counts.items():
+        click.echo(
+            f"Warning: {page_id}: {count} open suggestion(s) not exported; "
+            "accept or reject them in the window",
+            err=True,
+        )
+    if open_counts:
+        click.echo(
+            f"Warning: {sum(open_counts.values())} open suggestion(s) on {len(open_counts)} "
+            "page(s) were not exported (only accepted spans are gold).",
+            err=True,
+        )
 
 
 @main.command()

@@ -431,11 +431,51 @@ def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
         raise EditError(f"page {state.page.id!r} is already {status}")
+    if status == "done":
+        _check_no_open_suggestions(state)
     inverse = Op(
         "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
     )
     after = replace(state, page=replace(state.page, status=status, note=note))
     return Plan(op, inverse, state, after, Changes(op.page_id, status=True))
+
+
+def open_suggestions(state: PageState) -> list[Span]:
+    """The page's open (suggested) spans in page order."""
+    return sorted(
+        (s for s in state.spans.values() if s.status == "suggested"),
+        key=lambda s: (s.start, s.end, s.id or 0),
+    )
+
+
+def _check_no_open_suggestions(state: PageState) -> None:
+    # A done page is gold: an open suggestion on it would be dropped by export unseen.
+    count = len(open_suggestions(state))
+    if count:
+        raise EditError(
+            f"page {state.page.id!r} still has {count} open suggestion(s): accept or reject "
+            "them before marking it done"
+        )
+
+
+def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
+    """One operation that marks the page done, first settling its open suggestions.
+
+    ``resolve`` is ``"accept"`` or ``"reject"`` (every open suggestion), or None when none is
+    open. The result is one batch, so the decision and the status are one undo step.
+    """
+    if resolve not in (None, "accept", "reject"):
+        raise EditError(f"resolve must be 'accept' or 'reject', not {resolve!r}")
+    status = Op("set_page_status", state.page.id, {"status": "done"})
+    pending = open_suggestions(state) if resolve is not None else []
+    if not pending:
+        return status
+    new_status = "accepted" if resolve == "accept" else "rejected"
+    ops = [
+        Op("set_span_status", state.page.id, {"id": s.id, "status": new_status}).to_json()
+        for s in pending
+    ]
+    return Op("batch", state.page.id, {"ops": [*ops, status.to_json()]})
 
 
 def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:

@@ -1274,6 +1274,21 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def open_suggestion_counts(self, page_ids: Sequence[str]) -> dict[str, int]:
+        """Open (suggested) spans per page among ``page_ids``; pages with none are left out."""
+        counts: dict[str, int] = {}
+        for i in range(0, len(page_ids), 500):
+            chunk = list(page_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.conn.execute(
+                    f"SELECT page_id, count(*) FROM spans WHERE status = 'suggested' "
+                    f"AND page_id IN ({marks}) GROUP BY page_id",
+                    chunk,
+                ).fetchall()
+            )
+        return {page_id: counts[page_id] for page_id in page_ids if page_id in counts}
+
     def edit_log(self) -> Iterator[tuple[str | None, str, str, str, str, str]]:
         """Every logged edit as ``(reviewer, at, page_id, action, operation, arguments)``."""
         yield from self.db.conn.execute(

@@ -41,6 +41,9 @@ _KIND_TEXT = {
 
 def describe(op: Op) -> str:
     """A short, translated description of ``op`` for the Undo/Redo menu items."""
+    if _marks_done(op.to_json()):
+        # Settling the open suggestions rides along with marking the page done.
+        return QCoreApplication.translate("commands", "mark the page done")
     if op.kind == "batch":
         kinds = [sub["kind"] for sub in op.args.get("ops", [])]
         # The automatic new -> in_progress step rides along with a first edit: name the edit.
@@ -54,6 +57,12 @@ def describe(op: Op) -> str:
         if status == "rejected":
             return QCoreApplication.translate("commands", "reject a span")
     return QCoreApplication.translate("commands", _KIND_TEXT.get(op.kind, op.kind))
+
+
+def _marks_done(op: dict) -> bool:
+    if op["kind"] == "batch":
+        return any(_marks_done(sub) for sub in op["args"].get("ops", []))
+    return op["kind"] == "set_page_status" and op["args"].get("status") == "done"
 
 
 class OpCommand(QUndoCommand):

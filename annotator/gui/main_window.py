@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
         return self.review.edit_op(Op("set_page_status", self.page_id, args)) is not None
 
     def mark_done(self) -> None:
-        if self._set_status("done"):
+        # The review controller settles open suggestions first (issue 8, item 3).
+        if self.review.finish_page():
             self._next_to_review()
 
     def mark_done_least_sure(self) -> None:

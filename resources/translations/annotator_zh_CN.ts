@@ -88,7 +88,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+244"/>
+        <location filename="../../annotator/gui/review.py" line="+346"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -445,7 +445,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+320"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+422"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -520,39 +520,52 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>KIC</source>
-        <translation>引</translation>
+        <location line="+7"/>
+        <source>kicker</source>
+        <comment>margin tag</comment>
+        <translation>引题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>HEAD</source>
-        <translation>标</translation>
+        <source>headline</source>
+        <comment>margin tag</comment>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SUB</source>
-        <translation>副</translation>
+        <source>subhead</source>
+        <comment>margin tag</comment>
+        <translation>副题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>BY</source>
-        <translation>署</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>INT</source>
-        <translation>小标</translation>
+        <source>byline</source>
+        <comment>margin tag</comment>
+        <translation>署名</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CAP</source>
-        <translation>图</translation>
+        <source>body</source>
+        <comment>margin tag</comment>
+        <translation>正文</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>OTH</source>
-        <translation>其</translation>
+        <source>intertitle</source>
+        <comment>margin tag</comment>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caption</source>
+        <comment>margin tag</comment>
+        <translation>图说</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <comment>margin tag</comment>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -611,12 +624,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-212"/>
+        <location filename="../../annotator/gui/review.py" line="-306"/>
+        <location line="+225"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-212"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -631,7 +645,7 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+52"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -641,7 +655,22 @@
         <translation>该标注已经是 {label}。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+25"/>
+        <source>The selection is already {label}.</source>
+        <translation>所选文字已是 {label}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Accepted the suggestion.</source>
+        <translation>已接受该建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected {n} overlapping suggestion(s).</source>
+        <translation>已拒绝 {n} 条重叠的建议。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>This article has no open suggestions.</source>
         <translation>这篇文章没有待处理的建议。</translation>
     </message>
@@ -669,6 +698,41 @@
         <location line="+3"/>
         <source>No spans before this point of the page.</source>
         <translation>本页此处之前没有标注。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} suggestion(s) still open: the first is selected.</source>
+        <translation>还有 {n} 条建议未处理：已选中第一条。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open suggestions</source>
+        <translation>未处理的建议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This page still has {n} open suggestion(s). A page is done only when every suggestion is accepted or rejected.</source>
+        <translation>本页还有 {n} 条建议未处理。只有每条建议都已接受或拒绝，页面才算完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What should happen to them?</source>
+        <translation>如何处理这些建议?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept all and mark done</source>
+        <translation>全部接受并标记完成(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject all and mark done</source>
+        <translation>全部拒绝并标记完成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to the first suggestion</source>
+        <translation>转到第一条建议(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -730,7 +794,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+203"/>
+        <location filename="../../annotator/gui/workers.py" line="+206"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -738,7 +802,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -819,6 +883,16 @@ Refused: {refused}</source>
         <location line="+3"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} open suggestions on {pages} pages were not exported (only accepted spans are gold; see the details).</source>
+        <translation>{pages} 个页面上的 {n} 条未处理建议未导出（只有已接受的标注才是金标准；见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page}: {n} open suggestions</source>
+        <translation>{page}：{n} 条未处理的建议</translation>
     </message>
 </context>
 <context>
@@ -1200,7 +1274,12 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>mark the page done</source>
+        <translation>标记页面完成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>

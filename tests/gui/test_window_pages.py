@@ -13,6 +13,7 @@ from annotator.gui import workers
 from annotator.store import Store
 
 from .pages import SAMPLE, add_page, long_page, make_db
+from .test_suggestions_resolved import answer_open_suggestions
 from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
 
 
@@ -40,6 +41,7 @@ def status_of(path, page_id):
 def test_ctrl_return_marks_done_and_opens_the_next_page_to_review(windows, db, qtbot):
     window = windows(db)
     assert window.page_id == "p1"
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     assert status_of(db, "p1")[0] == "done"
     assert window.page_id == "p2"
@@ -109,6 +111,7 @@ def test_undo_history_survives_closing_and_reopening_the_window(windows, db, qtb
 
 def test_undo_of_mark_done_after_coming_back(windows, db, qtbot):
     window = windows(db)
+    answer_open_suggestions(qtbot, "accept")
     press(window, qtbot, K.Key_Return, CTRL)
     press(window, qtbot, K.Key_PageUp, CTRL)
     press(window, qtbot, K.Key_Z, CTRL)
@@ -250,6 +253,7 @@ def test_export_writes_the_done_pages_as_gold_jsonl(
     window = windows(db)
     caret_in(window, "长沙")
     press(window, qtbot, K.Key_A)
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     target = tmp_path / "gold.jsonl"
     monkeypatch.setattr(
