@@ -43,10 +43,14 @@ def resolve_db(db_path: Path | None) -> Path:
 
 
 @contextmanager
-def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
+def open_store(
+    db_path: Path | None, *, create: bool = True, readonly: bool = False
+) -> Iterator[Store]:
+    """The open store; ``readonly``: for commands that only read (stats, export, evaluate),
+    which then run while another program holds the write lock and never write."""
     path = resolve_db(db_path)
     try:
-        store = Store.open(path, create=create)
+        store = Store.open(path, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
@@ -163,7 +167,7 @@ def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
     from annotator.formats.gold_jsonl import ExportError, export_records, write_json, write_jsonl
 
     writer = write_jsonl if fmt == "jsonl" else write_json
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         warnings: list[Any] = []
         records = export_records(
             store.iter_pages(None if status == "all" else "done", span_status="accepted"), warnings
@@ -184,7 +188,7 @@ def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -235,7 +239,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
     """Measure the heuristics (first split, first suggestions) against the pages marked done."""
     from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
 
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         report = evaluate_store(store)
     if as_json:
         # Scripts always get the JSON (all counts 0 when nothing is done); people get words.
