@@ -1236,9 +1236,10 @@ class Store:
         longer applies to the page. Reads only; ``apply`` checks the same under its lock.
         """
         try:
-            op = self._replay_op(page_id, target, action, reviewer)
-            result = plan(self.page_state(page_id), op, self.label_names())
-            self._check_numbering(result, target, action, reviewer)
+            op, others = self._replay_op(page_id, target, action, reviewer)
+            if others:  # else the page is as the step left it: it applies (a key press asks)
+                result = plan(self.page_state(page_id), op, self.label_names())
+                self._check_numbering(result, target, action, reviewer)
         except UndoRefused as refusal:
             return refusal
         except EditError as exc:
@@ -1261,7 +1262,7 @@ class Store:
     ) -> None:
         # An undo restores its blocks' article numbers exactly; when others renumbered the
         # articles since, those numbers now mean other articles: refused, not mixed up.
-        if renumber(result.after.blocks) == result.after.blocks:
+        if not result.changes.blocks or renumber(result.after.blocks) == result.after.blocks:
             return
         row = self.db.conn.execute(
             "SELECT reviewer FROM edits WHERE page_id = ? AND id > ? AND reviewer IS NOT ? "
@@ -1271,29 +1272,52 @@ class Store:
         who = row[0] if row else None
         raise UndoRefused(action, target, "blocks", who, "the articles were renumbered since")
 
-    def _replay_op(self, page_id: str, target: int, action: str, reviewer: str | None) -> Op:
+    def _replay_op(
+        self, page_id: str, target: int, action: str, reviewer: str | None
+    ) -> tuple[Op, int]:
         """The step that would undo/redo ``target`` (latest inverse, or the original), after
-        checking that nobody else changed what it touches; raises ``UndoRefused``."""
-        rows = self.db.conn.execute(
-            "SELECT id, action, target, operation, arguments, inverse, reviewer FROM edits "
-            "WHERE page_id = ? AND id >= ? ORDER BY id",
+        checking that nobody else changed what it touches (``UndoRefused``), and how many
+        edits of others came after it."""
+        conn = self.db.conn
+        # The log from the edit on, light columns only: a key press reads it twice.
+        rows = conn.execute(
+            "SELECT id, action, target, reviewer FROM edits WHERE page_id = ? AND id >= ? "
+            "ORDER BY id",
             [page_id, target],
         ).fetchall()
         if not rows or rows[0][0] != target or rows[0][1] != "do":
             raise UndoRefused(action, target, "state", None, f"page {page_id!r} has no such edit")
-        owner = rows[0][6]
+        owner = rows[0][3]
         if reviewer is not None and owner != reviewer:
             raise UndoRefused(action, target, "owner", owner, f"the edit is {owner!r}'s")
-        place, since, inverse = _place_in_history(rows, target, owner)
+        place, since, inverse_row = _place_in_history(rows, target, owner)
         if place != ("done" if action == "undo" else "undone"):
             raise UndoRefused(action, target, "done", None, f"the edit is {place} already")
-        original = Op(rows[0][3], page_id, json.loads(rows[0][4]))
+        kind, args = conn.execute(
+            "SELECT operation, arguments FROM edits WHERE id = ?", [target]
+        ).fetchone()
+        (inverse,) = conn.execute(
+            "SELECT inverse FROM edits WHERE id = ?", [inverse_row]
+        ).fetchone()
+        original = Op(kind, page_id, json.loads(args))
         latest_inverse = Op.from_json(json.loads(inverse))
+        others = self._check_others(original, latest_inverse, action, target, since, owner)
+        return (latest_inverse if action == "undo" else original), others
+
+    def _check_others(
+        self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
+    ) -> int:
+        """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
+        what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were."""
+        page_id = op.page_id
         text = self.page_state(page_id).page.text
-        mine = touched(original, latest_inverse, text, redo=action == "redo")
-        for edit_id, _action, _target, kind, args, row_inverse, who in rows:
-            if edit_id <= since or who == owner:
-                continue
+        mine = touched(op, inverse, text, redo=action == "redo")
+        rows = self.db.conn.execute(
+            "SELECT operation, arguments, inverse, reviewer FROM edits "
+            "WHERE page_id = ? AND id > ? AND reviewer IS NOT ? ORDER BY id",
+            [page_id, since, owner],
+        ).fetchall()
+        for kind, args, row_inverse, who in rows:
             theirs = touched(
                 Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
             )
@@ -1302,7 +1326,7 @@ class Store:
                 reason = next(r for r in ("span", "block", "status") if r in common)
                 reason = "blocks" if reason == "block" else reason
                 raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
-        return latest_inverse if action == "undo" else original
+        return len(rows)
 
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
@@ -1311,12 +1335,13 @@ def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
 
 def _place_in_history(
     rows: Sequence[Sequence[Any]], target: int, owner: str | None
-) -> tuple[str, int, str]:
-    """Where the edit ``target`` (first of ``rows``, the log from it on) stands in its
-    reviewer's history: ``done``, ``undone`` or ``discarded`` (undone, then a new edit
-    emptied the redo stack); the log id since when; and its latest logged inverse."""
-    place, since, inverse = "done", target, rows[0][5]
-    for edit_id, action, aim, _kind, _args, row_inverse, who in rows[1:]:
+) -> tuple[str, int, int]:
+    """Where the edit ``target`` (first of ``rows``: id, action, target, reviewer of the log
+    from it on) stands in its reviewer's history: ``done``, ``undone`` or ``discarded``
+    (undone, then a new edit emptied the redo stack); the log id since when; and the id of
+    the row that logged its latest inverse (the edit, or its latest redo)."""
+    place, since, inverse_row = "done", target, target
+    for edit_id, action, aim, who in rows[1:]:
         if who != owner:
             continue
         if action == "do" and place == "undone":
@@ -1324,8 +1349,8 @@ def _place_in_history(
         elif aim == target and action == "undo" and place == "done":
             place, since = "undone", edit_id
         elif aim == target and action == "redo" and place == "undone":
-            place, since, inverse = "done", edit_id, row_inverse
-    return place, since, inverse
+            place, since, inverse_row = "done", edit_id, edit_id
+    return place, since, inverse_row
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:

@@ -145,11 +145,14 @@ class PageStacks(QObject):
         self.group = QUndoGroup(self)
         self._stacks: dict[str, QUndoStack] = {}
         self._blocked: tuple[str, str] = ("", "")  # reasons last shown, undo and redo
-        self._fresh = False  # the top undo step was committed just now: it can be undone
+        # "undo"/"redo": that step's top was committed just now, so it can surely be done
+        # (an edit can be undone, an undo redone): no need to ask the store.
+        self._fresh: str | None = None
         self._quiet = False  # True while a stack is refilled from the log
         self.group.indexChanged.connect(lambda _index: self.refresh())
         self.group.activeStackChanged.connect(lambda _stack: self.refresh())
         runner.reviewerChanged.connect(self.reset)
+        runner.waiting.connect(lambda _text: self.refresh())  # nothing can be done meanwhile
 
     def stack(self, page_id: str) -> QUndoStack:
         """The page's stack, rebuilt from the edit log the first time it is asked for."""
@@ -168,11 +171,11 @@ class PageStacks(QObject):
     def push(self, op: Op, inverse: Op, edit_id: int) -> None:
         """Record a committed edit on its page's stack (it is not applied again)."""
         command = OpCommand(self.runner, op, inverse, edit_id)
-        self._fresh = True
+        self._fresh = "undo"
         try:
             self.stack(op.page_id).push(command)
         finally:
-            self._fresh = False
+            self._fresh = None
         command.replaying = False
 
     def rebuild(self, page_id: str) -> None:
@@ -239,10 +242,12 @@ class PageStacks(QObject):
 
     def _move(self, stack: QUndoStack, command: OpCommand, action: str) -> None:
         command.replaying = True
+        self._fresh = "redo" if action == "undo" else "undo"
         try:
             stack.undo() if action == "undo" else stack.redo()
         finally:
             command.replaying = False
+            self._fresh = None
 
     @staticmethod
     def _command(stack: QUndoStack | None, action: str) -> OpCommand | None:
@@ -281,7 +286,9 @@ class PageStacks(QObject):
         if command is None:
             return False, "", ""
         text = describe(command.op)
-        if action == "undo" and self._fresh:
+        if self.runner.waiting_now():
+            return False, text, ""
+        if action == self._fresh:
             return True, text, ""
         refusal = self.runner.store.replay_refusal(
             command.op.page_id, command.edit_id, action, self.runner.reviewer

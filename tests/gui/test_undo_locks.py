@@ -141,19 +141,22 @@ def test_an_edit_waits_for_another_programs_lock_without_freezing_and_is_saved_o
     windows, db, qtbot
 ):
     window = windows(db)
+    caret_in(window, "岳阳市政府")
+    press(window, qtbot, K.Key_A)  # an earlier edit, undoable
     caret_in(window, "长沙")
     waiting = window.status_waiting
     with write_lock_held(db) as other:
         # The key press returns at once (the busy timeout is 5 s) and the wait is shown.
         assert timed_press(window, qtbot, K.Key_A) < 2.0
         assert waiting.isVisible() and waiting.text().startswith("Waiting for the database")
-        assert edits(db) == []
+        assert len(edits(db)) == 1
         # A key pressed meanwhile is refused with a message, never queued behind it.
         assert timed_press(window, qtbot, K.Key_R) < 2.0
         assert window.statusBar().currentMessage().startswith("Not applied: the previous edit")
-        assert not can(window, "undo")
+        assert not can(window, "undo")  # nothing can be done while the edit waits
         other.execute("ROLLBACK")  # the other program lets go
-    qtbot.waitUntil(lambda: edits(db) == [("do", None, "tester")], timeout=4000)
+    qtbot.waitUntil(lambda: len(edits(db)) == 2, timeout=4000)
+    assert edits(db)[1] == ("do", None, "tester")
     qtbot.waitUntil(lambda: not waiting.isVisible())
     assert status_of(db, "长沙") == "accepted"
     assert status_of(db, "李明") == "suggested"  # the refused R did nothing
@@ -163,7 +166,7 @@ def test_an_edit_waits_for_another_programs_lock_without_freezing_and_is_saved_o
     assert can(window, "undo")  # … and it is on the undo stack, once
     press(window, qtbot, K.Key_Z, CTRL)
     assert status_of(db, "长沙") == "suggested"
-    assert not can(window, "undo")
+    assert status_of(db, "岳阳市政府") == "accepted"
 
 
 def test_an_undo_that_meets_the_lock_waits_and_then_moves_the_history(windows, db, qtbot):
@@ -199,3 +202,29 @@ def test_an_edit_refused_after_the_wait_limit_is_not_saved_later(windows, db, qt
     assert edits(db) == [] and status_of(db, "长沙") == "suggested"
     press(window, qtbot, K.Key_A)  # pressed again, it is saved
     assert edits(db) == [("do", None, "tester")]
+
+
+def test_a_new_reviewer_name_in_the_preferences_has_its_own_undo_history(windows, db, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from .pages import on_modal
+
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)  # as "tester"
+
+    def rename(dialog):
+        edit = dialog.findChild(QLineEdit, "reviewer")
+        edit.selectAll()
+        qtbot.keyClicks(edit, "Ana")
+        qtbot.keyClick(edit, K.Key_Return)
+
+    on_modal(rename)
+    window.registry.actions["preferences"].trigger()
+    assert not can(window, "undo")  # tester's edit is not Ana's to undo
+    caret_in(window, "李明")
+    press(window, qtbot, K.Key_A)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert status_of(db, "李明") == "suggested"
+    assert status_of(db, "长沙") == "accepted"
+    assert not can(window, "undo") and can(window, "redo")
