@@ -227,9 +227,11 @@ class PageStacks(QObject):
         op = command.inverse if action == "undo" else command.op
 
         def done(applied: Applied) -> None:
-            if action == "redo":
-                command.inverse = applied.inverse  # exact for the page as it is now
             self._move(stack, command, action)
+            if action == "redo":
+                moved = self._command(stack, "undo")
+                if moved is not None and moved.edit_id == command.edit_id:
+                    moved.inverse = applied.inverse  # exact for the page as it is now
 
         def explain(refusal: EditError) -> str:
             return refusal_message(action, command.op, refusal)
@@ -241,6 +243,12 @@ class PageStacks(QObject):
             self.refresh()  # refused: Undo/Redo now say why it cannot be done
 
     def _move(self, stack: QUndoStack, command: OpCommand, action: str) -> None:
+        current = self._command(stack, action)
+        if current is None or current.edit_id != command.edit_id:
+            # The stack was re-read from the log while the step waited for the lock.
+            self.rebuild(command.op.page_id)
+            return
+        command = current
         command.replaying = True
         self._fresh = "redo" if action == "undo" else "undo"
         try:
