@@ -516,7 +516,15 @@ class MainWindow(QMainWindow):
         self._saved_place = self._place_key()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.runner.finish_pending()  # an edit still waiting for another program's lock
+        if not self.runner.finish_pending():  # an edit still waiting for another program
+            QMessageBox.warning(
+                self,
+                self.tr("Edit not saved"),
+                self.tr(
+                    "Another program still holds the database, so the last edit was not "
+                    "saved. Everything before it is saved."
+                ),
+            )
         self._poll.stop()
         self._place_timer.stop()
         self._remember_place()

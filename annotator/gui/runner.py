@@ -149,11 +149,12 @@ class EditRunner(QObject):
         """Whether an edit is waiting for another program to release the database."""
         return self._pending is not None
 
-    def finish_pending(self) -> None:
+    def finish_pending(self) -> bool:
         """The window closes: one last try for a waiting edit, waiting up to the busy
-        timeout; if the lock is still taken, the edit is refused as after the time limit."""
-        if self._pending is not None:
-            self._commit(self._pending, wait=True)
+        timeout; False when it could not be saved (the lock is still taken)."""
+        if self._pending is None:
+            return True
+        return self._commit(self._pending, wait=True) is not None
 
     def _try_pending(self) -> None:
         if self._pending is not None:

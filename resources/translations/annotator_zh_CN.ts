@@ -9,7 +9,7 @@
         <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>
@@ -212,6 +212,16 @@
         <location line="+17"/>
         <source>The new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Edit not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program still holds the database, so the last edit was not saved. Everything before it is saved.</source>
+        <translation>另一个程序仍占用数据库，最后一次修改未能保存。之前的所有修改都已保存。</translation>
     </message>
 </context>
 <context>
@@ -1175,7 +1185,7 @@ Refused: {refused}</source>
         <translation>它已被重做，或已被之后的修改取代</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+218"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
     </message>

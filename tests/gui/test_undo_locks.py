@@ -228,3 +228,37 @@ def test_a_new_reviewer_name_in_the_preferences_has_its_own_undo_history(windows
     assert status_of(db, "李明") == "suggested"
     assert status_of(db, "长沙") == "accepted"
     assert not can(window, "undo") and can(window, "redo")
+
+
+def test_closing_the_window_saves_a_waiting_edit_once_the_lock_is_free(windows, db, qtbot):
+    window = windows(db)
+    caret_in(window, "长沙")
+    with write_lock_held(db) as other:
+        press(window, qtbot, K.Key_A)
+        assert window.runner.waiting_now()
+        other.execute("ROLLBACK")
+    windows.close(window)  # before the retry timer fired: the close saves it
+    assert edits(db) == [("do", None, "tester")]
+    assert status_of(db, "长沙") == "accepted"
+
+
+def test_closing_while_the_lock_is_still_held_says_the_last_edit_was_not_saved(
+    windows, db, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    import annotator.store
+
+    monkeypatch.setattr(annotator.store, "BUSY_TIMEOUT_MS", 200)  # the close's last try
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    window = windows(db)
+    caret_in(window, "长沙")
+    with write_lock_held(db):
+        press(window, qtbot, K.Key_A)
+        windows.close(window)
+    assert warned == [
+        "Another program still holds the database, so the last edit was not saved. "
+        "Everything before it is saved."
+    ]
+    assert edits(db) == []
