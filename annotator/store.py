@@ -1279,23 +1279,18 @@ class Store:
         checking that nobody else changed what it touches (``UndoRefused``), and how many
         edits of others came after it."""
         conn = self.db.conn
-        # The log from the edit on, light columns only: a key press reads it twice.
-        rows = conn.execute(
-            "SELECT id, action, target, reviewer FROM edits WHERE page_id = ? AND id >= ? "
-            "ORDER BY id",
-            [page_id, target],
-        ).fetchall()
-        if not rows or rows[0][0] != target or rows[0][1] != "do":
+        row = conn.execute(
+            "SELECT action, reviewer, operation, arguments FROM edits WHERE id = ? AND page_id = ?",
+            [target, page_id],
+        ).fetchone()
+        if row is None or row[0] != "do":
             raise UndoRefused(action, target, "state", None, f"page {page_id!r} has no such edit")
-        owner = rows[0][3]
+        owner, kind, args = row[1], row[2], row[3]
         if reviewer is not None and owner != reviewer:
             raise UndoRefused(action, target, "owner", owner, f"the edit is {owner!r}'s")
-        place, since, inverse_row = _place_in_history(rows, target, owner)
+        place, since, inverse_row = self._place_in_history(page_id, target, owner)
         if place != ("done" if action == "undo" else "undone"):
             raise UndoRefused(action, target, "done", None, f"the edit is {place} already")
-        kind, args = conn.execute(
-            "SELECT operation, arguments FROM edits WHERE id = ?", [target]
-        ).fetchone()
         (inverse,) = conn.execute(
             "SELECT inverse FROM edits WHERE id = ?", [inverse_row]
         ).fetchone()
@@ -1303,6 +1298,35 @@ class Store:
         latest_inverse = Op.from_json(json.loads(inverse))
         others = self._check_others(original, latest_inverse, action, target, since, owner)
         return (latest_inverse if action == "undo" else original), others
+
+    def _place_in_history(
+        self, page_id: str, target: int, owner: str | None
+    ) -> tuple[str, int, int]:
+        """Where the edit ``target`` stands in its reviewer's history: ``done``, ``undone``
+        or ``discarded`` (undone, then a new edit of theirs emptied the redo stack); the log
+        id since when; and the id of the row that logged its latest inverse (the edit, or its
+        latest redo). Reads only the rows aimed at it: a key press asks twice."""
+        conn = self.db.conn
+        place, since, inverse_row = "done", target, target
+        for edit_id, action in conn.execute(
+            "SELECT id, action FROM edits WHERE page_id = ? AND id > ? AND target = ? "
+            "AND reviewer IS ? ORDER BY id",
+            [page_id, target, target, owner],
+        ):
+            if action == "undo" and place == "done":
+                place, since = "undone", edit_id
+            elif action == "redo" and place == "undone":
+                place, since, inverse_row = "done", edit_id, edit_id
+        if (
+            place == "undone"
+            and conn.execute(
+                "SELECT 1 FROM edits WHERE page_id = ? AND id > ? AND reviewer IS ? AND action = 'do' "
+                "LIMIT 1",
+                [page_id, since, owner],
+            ).fetchone()
+        ):
+            place = "discarded"
+        return place, since, inverse_row
 
     def _check_others(
         self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
@@ -1331,26 +1355,6 @@ class Store:
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
     return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
-
-
-def _place_in_history(
-    rows: Sequence[Sequence[Any]], target: int, owner: str | None
-) -> tuple[str, int, int]:
-    """Where the edit ``target`` (first of ``rows``: id, action, target, reviewer of the log
-    from it on) stands in its reviewer's history: ``done``, ``undone`` or ``discarded``
-    (undone, then a new edit emptied the redo stack); the log id since when; and the id of
-    the row that logged its latest inverse (the edit, or its latest redo)."""
-    place, since, inverse_row = "done", target, target
-    for edit_id, action, aim, who in rows[1:]:
-        if who != owner:
-            continue
-        if action == "do" and place == "undone":
-            place = "discarded"
-        elif aim == target and action == "undo" and place == "done":
-            place, since = "undone", edit_id
-        elif aim == target and action == "redo" and place == "undone":
-            place, since, inverse_row = "done", edit_id, edit_id
-    return place, since, inverse_row
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:
