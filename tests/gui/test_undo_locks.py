@@ -262,3 +262,29 @@ def test_closing_while_the_lock_is_still_held_says_the_last_edit_was_not_saved(
         "Everything before it is saved."
     ]
     assert edits(db) == []
+
+
+def test_a_redo_of_a_span_a_colleague_changed_after_the_undo_is_disabled_and_says_why(
+    windows, db, qtbot
+):
+    mine = windows(db, reviewer="甲")
+    focus(mine, qtbot)
+    caret_in(mine, "长沙")
+    span_id = mine.view.selected_span().id
+    press(mine, qtbot, K.Key_A)
+    press(mine, qtbot, K.Key_Z, CTRL)
+    assert can(mine, "redo")
+    with Store.open(db) as other:  # 李华, in another window, rejects the suggestion
+        from annotator.edits import Op
+
+        other.apply(Op("set_span_status", "p1", {"id": span_id, "status": "rejected"}), "李华")
+    qtbot.waitUntil(lambda: not can(mine, "redo"), timeout=4000)
+    assert mine.registry.actions["redo"].text() == (
+        "Redo accept a span (李华 changed that span since)"
+    )
+    assert mine.statusBar().currentMessage() == (
+        "Cannot redo “accept a span”: 李华 changed that span since."
+    )
+    press(mine, qtbot, K.Key_Z, CTRL | SHIFT)  # disabled: nothing happens
+    assert status_of(db, "长沙") == "rejected"
+    assert [a for a, _t, _r in edits(db)] == ["do", "undo", "do"]
