@@ -43,10 +43,14 @@ def resolve_db(db_path: Path | None) -> Path:
 
 
 @contextmanager
-def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
+def open_store(
+    db_path: Path | None, *, create: bool = True, readonly: bool = False
+) -> Iterator[Store]:
+    """The open store; ``readonly``: for commands that only read (stats, export, evaluate),
+    which then run while another program holds the write lock and never write."""
     path = resolve_db(db_path)
     try:
-        store = Store.open(path, create=create)
+        store = Store.open(path, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
@@ -342,7 +346,7 @@ def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
         raise click.ClickException(
             f"the {fmt} format with these options writes files: give --output"
         )
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
             report = run_export(store, request, target)
@@ -447,7 +451,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     """Pages, articles, blocks and spans; label and role distributions; reviewer throughput."""
     from annotator.statistics import figures as all_figures
 
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         figures = all_figures(store)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -532,7 +536,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
     """Measure the heuristics (first split, first suggestions) against the pages marked done."""
     from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
 
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         report = evaluate_store(store)
     if as_json:
         # Scripts always get the JSON (all counts 0 when nothing is done); people get words.

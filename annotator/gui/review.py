@@ -59,10 +59,12 @@ class ReviewController(QObject):
         return self.edit_op(Op(kind, page_id, args))
 
     def edit_op(self, op: Op) -> Applied | None:
-        applied = self.runner.apply(op, self.view)
-        if applied is not None:
-            self.stacks.push(applied.op, applied.inverse, applied.edit_id)
-        return applied
+        """Commit ``op``; None when refused, or while it waits for another program's lock
+        (it then reaches the undo stack once committed)."""
+        return self.runner.apply(op, self.view, then=self._record)
+
+    def _record(self, applied: Applied) -> None:
+        self.stacks.push(applied.op, applied.inverse, applied.edit_id)
 
     def _block(self) -> Block | None:
         block = self.view.current_block()

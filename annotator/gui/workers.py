@@ -63,9 +63,10 @@ class _Worker(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, job: Job) -> None:
+    def __init__(self, db_path: Path, job: Job, *, readonly: bool = False) -> None:
         super().__init__()
         self._db_path = db_path
+        self._readonly = readonly  # export only reads: it never waits for another writer
         self._job = job
         self._cancel = threading.Event()
         self._last_report = 0.0
@@ -77,7 +78,7 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            store = Store.open(self._db_path)
+            store = Store.open(self._db_path, readonly=self._readonly)
         except StoreError as exc:
             self._finish(self.failed, str(exc))
             return
@@ -218,11 +219,17 @@ class _Runner(QObject):
 
 
 def _run(
-    parent: QWidget | None, title: str, db_path: Path, job: Job, describe: Callable
+    parent: QWidget | None,
+    title: str,
+    db_path: Path,
+    job: Job,
+    describe: Callable,
+    *,
+    readonly: bool = False,
 ) -> _Runner:
     """Run ``job`` on a worker thread behind a modal progress dialog; wait for it."""
     dialog = _ProgressDialog(parent, title)
-    worker = _Worker(db_path, job)
+    worker = _Worker(db_path, job, readonly=readonly)
     runner = _Runner(dialog, worker, describe)
     thread = QThread()
     worker.moveToThread(thread)
@@ -292,7 +299,7 @@ def run_export(
     tr = _Texts()
     page_status = None if status in (None, "all") else status
     job = _export_job(Path(target), fmt, page_status)
-    runner = _run(parent, tr.export_title, db_path, job, tr.exporting)
+    runner = _run(parent, tr.export_title, db_path, job, tr.exporting, readonly=True)
     if runner.error is not None:
         _message(parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, runner.error)
         return None

@@ -80,15 +80,30 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+94"/>
+        <location filename="../../annotator/gui/runner.py" line="+139"/>
+        <source>Not applied: the previous edit is still waiting for the database, which another program holds. Press the key again once it is saved.</source>
+        <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for the database: another program holds it. The edit is saved as soon as it is free…</source>
+        <translation>正在等待数据库：另一个程序正占用它。数据库一空闲，修改就会保存…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved: another program kept the database locked for {seconds} s, so the edit was not applied. Close the other program and try again.</source>
+        <translation>未保存：另一个程序锁定数据库已达 {seconds} 秒，修改未执行。请关闭该程序后重试。</translation>
     </message>
 </context>
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+346"/>
+        <location filename="../../annotator/gui/review.py" line="+348"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -139,7 +154,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -194,7 +209,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -273,6 +288,16 @@
         <location line="+17"/>
         <source>The new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Edit not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program still holds the database, so the last edit was not saved. Everything before it is saved.</source>
+        <translation>另一个程序仍占用数据库，最后一次修改未能保存。之前的所有修改都已保存。</translation>
     </message>
 </context>
 <context>
@@ -624,8 +649,8 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-306"/>
-        <location line="+225"/>
+        <location filename="../../annotator/gui/review.py" line="-308"/>
+        <location line="+227"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
@@ -794,7 +819,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+206"/>
+        <location filename="../../annotator/gui/workers.py" line="+207"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -802,7 +827,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+122"/>
+        <location line="+128"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -1189,7 +1214,7 @@ Refused: {refused}</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="+22"/>
+        <location filename="../../annotator/gui/commands.py" line="+27"/>
         <source>set the role</source>
         <translation>设置段落类型</translation>
     </message>
@@ -1287,6 +1312,62 @@ Refused: {refused}</source>
         <location line="+2"/>
         <source>reject a span</source>
         <translation>拒绝标注</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot undo “{what}”: {reason}.</source>
+        <translation>无法撤销“{what}”：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo “{what}”: {reason}.</source>
+        <translation>无法重做“{what}”：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>the page has changed since and it no longer applies</source>
+        <translation>页面此后已改变，这一步不再适用</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>another reviewer</source>
+        <translation>另一位审校人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} changed that span since</source>
+        <translation>{who}此后修改了该标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} changed those paragraphs since</source>
+        <translation>{who}此后修改了这些段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} changed the page status since</source>
+        <translation>{who}此后修改了页面状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is {who}&apos;s edit</source>
+        <translation>这是{who}的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was undone already (in another window)</source>
+        <translation>它已被撤销（在另一个窗口中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it was redone already, or a later edit replaced it</source>
+        <translation>它已被重做，或已被之后的修改取代</translation>
+    </message>
+    <message>
+        <location line="+218"/>
+        <source>{what} ({reason})</source>
+        <translation>{what}（{reason}）</translation>
     </message>
 </context>
 </TS>

@@ -158,11 +158,12 @@ def test_history_tracks_undo_and_redo(store):
 
 
 def test_undone_and_redone_span_keeps_its_id(store):
-    a = store.apply(Op("add_span", "p1", {"start": 0, "end": 2, "label": "ORG"}))
+    a = store.apply(Op("add_span", "p1", {"start": 0, "end": 2, "label": "ORG"}), "me")
     span_id = store.spans("p1")[0].id
-    store.apply(a.inverse, action="undo", target=a.edit_id)
-    store.apply(Op("add_span", "p1", {"start": 3, "end": 4, "label": "PER"}))
-    store.apply(a.op, action="redo", target=a.edit_id)
+    store.apply(a.inverse, "me", action="undo", target=a.edit_id)
+    # Another reviewer's edit in between (one's own would discard the redo).
+    store.apply(Op("add_span", "p1", {"start": 3, "end": 4, "label": "PER"}), "other")
+    store.apply(a.op, "me", action="redo", target=a.edit_id)
     ids = sorted(s.id for s in store.spans("p1"))
     assert span_id in ids and len(set(ids)) == 2
 
