@@ -1267,7 +1267,8 @@ class Store:
             uri = path.resolve().as_uri() + "?mode=ro"
             conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA query_only = ON")
+            # mode=ro refuses every write to the database file; the temp schema (a
+            # search's hits) stays writable, so query_only is not set.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
             cls._check_readable_version(path, version, tables)
