@@ -136,9 +136,12 @@ def _automaton(kind: str) -> Any:
 
 def _dictionary() -> Iterable[tuple[str, tuple[int, str]]]:
     """jieba's dictionary words of two or more characters, with their POS tag."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba imports pkg_resources
-        import jieba
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # jieba imports pkg_resources
+            import jieba
+    except ImportError:  # a broken install: tag without word features rather than fail
+        return
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as lines:
         for line in lines:
