@@ -418,6 +418,8 @@ def _print_export_report(report: Any, fmt: str, output: str) -> None:
         click.echo(f"… and {len(report.duplicates) - _SHOWN_DUPLICATES} more duplicates", err=True)
     if report.duplicates:
         kept = "dropped" if report.dropped else "kept (use --dedupe to keep one)"
+        if report.unit == "page":
+            kept = "kept (a page format keeps whole pages)"
         click.echo(f"{len(report.duplicates)} duplicate article(s) {kept}.", err=True)
     unit = "page(s)" if report.unit == "page" else "article(s)"
     if "all" in report.counts:
