@@ -318,10 +318,11 @@ def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-# Full-width digits and separators (１９９８年６月) are read as their ASCII forms: one code
-# point for one, so every offset stays the same.
-_FULLWIDTH_RE = re.compile("[０-９．／－]")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+# Full-width digits and separators (１９９８年６月) are read as their ASCII forms, and the
+# look-alikes typed for the zero of a Chinese year (二○○一年 with a circle, 二ＯＯ三年 with
+# a letter O) as 〇: one code point for one, so every offset stays the same.
+_FULLWIDTH_RE = re.compile("[０-９．／－○◯Ｏ]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．／－○◯Ｏ", "0123456789./-〇〇〇")
 
 
 def find_date_candidates(text: str) -> list[Candidate]:

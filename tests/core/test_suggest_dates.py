@@ -184,6 +184,8 @@ def test_a_prefix_is_never_read_from_the_end_of_the_text():
         ("二十三日上午，市长出席", "二十三日上午", {"day": 23}),
         ("新华社北京十月二十日电", "十月二十日", {"month": 10, "day": 20}),
         ("三十一日晚", "三十一日晚", {"day": 31}),
+        ("二○○一年三月", "二○○一年三月", {"year": 2001, "month": 3}),
+        ("二ＯＯ三年", "二ＯＯ三年", {"year": 2003}),
     ],
 )
 def test_full_width_digits_and_days_written_with_hao_or_chinese_numerals(text, fragment, attrs):
