@@ -87,12 +87,70 @@ def gui(db_path: Path | None) -> None:
 @db_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-suggest", is_flag=True, help="Do not pre-annotate suggested spans.")
-def import_(db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool) -> None:
-    """Import page text files and folders (.txt, .md, recursive)."""
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "conll"]),
+    default="text",
+    show_default=True,
+    help="text: page files (.txt, .md); conll: gold entities, a character and its "
+    "BIO/BIOES tag per line, imported as done pages.",
+)
+@click.option(
+    "--sentences-per-page",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="conll: sentences per page.",
+)
+@click.option("--labels", help="conll: tag names to labels, e.g. GPE=LOC,MISC=O (O drops).")
+@click.option("--paper", help="conll: the newspaper of the pages (default: the file's stem).")
+def import_(
+    db_path: Path | None,
+    paths: tuple[Path, ...],
+    no_suggest: bool,
+    fmt: str = "text",
+    sentences_per_page: int = 20,
+    labels: str | None = None,
+    paper: str | None = None,
+) -> None:
+    """Import page text files and folders (.txt, .md, recursive), or gold entity files
+    with --format conll."""
     from annotator.pipeline import import_paths
 
+    if fmt == "conll":
+        _import_conll(db_path, paths, sentences_per_page, labels, paper)
+        return
     with open_store(db_path) as store, _progress_bar() as progress:
         report = import_paths(store, list(paths), suggest=not no_suggest, progress=progress)
+    _print_import_report(report)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_conll(
+    db_path: Path | None,
+    paths: tuple[Path, ...],
+    sentences_per_page: int,
+    labels: str | None,
+    paper: str | None,
+) -> None:
+    from annotator.formats.conll import parse_label_map
+    from annotator.pipeline import import_conll
+
+    try:
+        mapping = parse_label_map(labels)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    with open_store(db_path) as store, _progress_bar() as progress:
+        report = import_conll(
+            store,
+            list(paths),
+            sentences_per_page=sentences_per_page,
+            labels=mapping,
+            paper=paper,
+            progress=progress,
+        )
     _print_import_report(report)
     if report.refused:
         sys.exit(1)

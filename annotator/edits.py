@@ -476,6 +476,16 @@ KINDS: dict[str, Planner] = {
 }
 
 
+def first_edit_starts_review(state: PageState, op: Op) -> Op:
+    """``op`` as a new edit: on a page still ``new`` it also moves the page to
+    ``in_progress``, in the same operation, so that undoing it restores ``new`` exactly.
+    A status change of its own (skip, flag, done) is left as it is."""
+    if state.page.status != "new" or op.kind == "set_page_status":
+        return op
+    status = Op("set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True})
+    return Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
+
+
 def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
     """Validate ``op`` against ``state`` and return its effect and exact inverse.
 

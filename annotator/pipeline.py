@@ -8,6 +8,7 @@ callback may cancel between files, which never leaves half a page behind.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -18,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
 from annotator.model import Block, Page, Span
@@ -75,7 +77,8 @@ def import_paths(
     files = discover([Path(p) for p in paths if Path(p).exists()])
     fresh = _drop_known(store, files, report)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    with _preparer(len(fresh), gazetteer, suggest) as prepare_all:
+    model = entity_model_bytes(store) if suggest else None
+    with _preparer(len(fresh), gazetteer, suggest, model) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
             if progress is not None and not progress(done, len(fresh), str(prepared.path)):
                 report.cancelled = True
@@ -102,8 +105,9 @@ class Prepared:
     encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
 
 
-def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
-    """Read, decode, pre-split and pre-annotate one page file (pure: no database)."""
+def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool, tagger: Any = None) -> Prepared:
+    """Read, decode, pre-split and pre-annotate one page file (pure: no database);
+    ``tagger`` is the learnt entity model, if any."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -113,7 +117,9 @@ def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
     except ImportRefused as exc:
         return Prepared(path, sha256_of(data), refusal=exc.reason)
     blocks = split_page(text)
-    spans = suggest_spans(text, gazetteer=gazetteer, blocks=blocks) if suggest else []
+    spans = (
+        suggest_spans(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger) if suggest else []
+    )
     return Prepared(path, sha256_of(data), text, blocks, spans)
 
 
@@ -150,23 +156,25 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
-_worker_settings: tuple[Gazetteer | None, bool] = (None, True)
+_worker_settings: tuple[Gazetteer | None, bool, Any] = (None, True, None)
 
 
-def _init_worker(gazetteer: Gazetteer | None, suggest: bool) -> None:
+def _init_worker(gazetteer: Gazetteer | None, suggest: bool, model: bytes | None = None) -> None:
     global _worker_settings
-    _worker_settings = (gazetteer, suggest)
+    _worker_settings = (gazetteer, suggest, load_entity_model(model))  # once per worker
 
 
 def _prepare_in_worker(path: Path) -> Prepared:
     # Encode the rows here, in parallel, and send back plain tuples and strings, which
     # cross the process boundary far faster than hundreds of dataclasses (the suggestions
     # go from tuples to rows without ever being Span objects).
-    gazetteer, suggest = _worker_settings
+    gazetteer, suggest, tagger = _worker_settings
     prepared = prepare(path, gazetteer, suggest=False)
     if prepared.refusal is None:
         chosen = (
-            suggestion_tuples(prepared.text, gazetteer=gazetteer, blocks=prepared.blocks)
+            suggestion_tuples(
+                prepared.text, gazetteer=gazetteer, blocks=prepared.blocks, tagger=tagger
+            )
             if suggest
             else []
         )
@@ -188,18 +196,19 @@ def _start_method() -> str:
 
 @contextmanager
 def _preparer(
-    count: int, gazetteer: Gazetteer | None, suggest: bool
+    count: int, gazetteer: Gazetteer | None, suggest: bool, model: bytes | None = None
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
     if count < _PARALLEL_FROM or workers < 2:
-        yield lambda files: (prepare(p, gazetteer, suggest) for p in files)
+        tagger = load_entity_model(model)
+        yield lambda files: (prepare(p, gazetteer, suggest, tagger) for p in files)
         return
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(gazetteer, suggest),
+        initargs=(gazetteer, suggest, model),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
@@ -210,7 +219,8 @@ def _preparer(
                 done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
-            yield from (prepare(p, gazetteer, suggest) for p in files[done:])
+            tagger = load_entity_model(model)
+            yield from (prepare(p, gazetteer, suggest, tagger) for p in files[done:])
 
     try:
         yield prepare_all
@@ -230,6 +240,7 @@ def resuggest(
     Returns the number of suggestions now open on those pages.
     """
     gazetteer = learnt_gazetteer(store)
+    tagger = load_entity_model(entity_model_bytes(store))
     ids = list(page_ids) if page_ids is not None else store.page_ids()
     total = 0
     for done, page_id in enumerate(ids):
@@ -242,6 +253,115 @@ def resuggest(
             use_model=use_model,
             blocks=store.blocks(page_id),
             rejected=store.rejected_ranges(page_id),
+            tagger=tagger,
         )
         total += store.replace_suggestions(page_id, spans)
     return total
+
+
+# --- entities: the learnt tagger and gold corpora in the BIO/BIOES layout ---------------
+
+
+def entity_model_bytes(store: Store) -> bytes | None:
+    """The newest learnt entity model's bytes, or None when none was trained yet."""
+    record = store.latest_model("entities")
+    return record.data if record is not None else None
+
+
+def load_entity_model(data: bytes | None) -> Any:
+    """The tagger of a model's bytes, loaded once per process; None without a model, or
+    when it cannot be used (trained by an older version: retrain; crfsuite missing)."""
+    if data is None:
+        return None
+    try:
+        from annotator.learn.entities import load_cached
+
+        return load_cached(data)
+    except (ImportError, ValueError):
+        return None
+
+
+def import_conll(
+    store: Store,
+    paths: Sequence[Path | str],
+    *,
+    sentences_per_page: int = 20,
+    labels: dict[str, str] | None = None,
+    paper: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import BIO/BIOES files as done pages with accepted spans (origin ``human``).
+
+    Every ``sentences_per_page`` sentences make one page, a sentence a line and a body
+    block, all one article. A file is one transaction: a malformed line, an unknown label
+    or an unreadable file refuses the whole file (nothing of it is stored) and the batch
+    goes on. A file whose first page is already present (same bytes) is skipped. Pages get
+    the id ``<stem>-<n>`` and the paper ``paper``, else the file's stem.
+    """
+    from annotator.formats.conll import ConllError, read_conll
+
+    report = ImportReport()
+    known = store.label_names()
+    for done, path in enumerate(map(Path, paths)):
+        if progress is not None and not progress(done, len(paths), str(path)):
+            report.cancelled = True
+            break
+        try:
+            sentences = read_conll(path, labels, known)
+            data = path.read_bytes()
+        except ConllError as exc:
+            report.refused.append((str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
+        if not sentences:
+            report.refused.append((str(path), "no sentences; is it a BIO/BIOES file?"))
+            continue
+        pages = gold_pages(path, sha256_of(data), sentences, sentences_per_page, paper)
+        existing = store.page_for_sha256(pages[0][0].sha256)
+        if existing is not None:
+            report.skipped.append((str(path), existing))
+            continue
+        pages = [(_unique_id(store, p), b, s) for p, b, s in pages]
+        store.add_gold_pages(pages)
+        report.imported.extend((str(path), p.id) for p, _, _ in pages)
+    store.index_search()
+    if progress is not None and not report.cancelled:
+        progress(len(paths), len(paths), "")
+    return report
+
+
+def gold_pages(
+    path: Path,
+    file_sha256: str,
+    sentences: Sequence[tuple[str, Sequence[tuple[int, int, str]]]],
+    per_page: int,
+    paper: str | None,
+) -> list[tuple[Page, list[Block], list[Span]]]:
+    """The done pages of a gold file's sentences (pure), ``per_page`` sentences a page.
+
+    A page's ``sha256`` is that of the file's hash and the page number, so importing the
+    same file again finds its pages.
+    """
+    per_page = max(per_page, 1)
+    out = []
+    for n, first in enumerate(range(0, len(sentences), per_page), 1):
+        blocks: list[Block] = []
+        spans: list[Span] = []
+        at = 0
+        for text, entities in sentences[first : first + per_page]:
+            blocks.append(Block(at, at + len(text), "body", 1))
+            spans += [Span(at + s, at + e, label) for s, e, label in entities]
+            at += len(text) + 1
+        text = "\n".join(t for t, _ in sentences[first : first + per_page])
+        sha = sha256_of(f"{file_sha256}:{n}".encode())
+        page = Page(f"{path.stem}-{n:04d}", text, str(path), sha, "done", paper=paper or path.stem)
+        out.append((page, blocks, spans))
+    return out
+
+
+def _unique_id(store: Store, page: Page) -> Page:
+    """``page`` with an id no page holds yet (``<id>~<hash>`` when its own is taken)."""
+    candidate, n = page.id, 1
+    while store.has_page(candidate):
+        n += 1
+        candidate = f"{page.id}~{page.sha256[:8]}" + (f"-{n}" if n > 2 else "")
+    return dataclasses.replace(page, id=candidate)

@@ -24,11 +24,11 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.edits import Changes, Op, PageState, Plan, plan
+from annotator.edits import Changes, Op, PageState, Plan, first_edit_starts_review, plan
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 _STATE_CACHE = 16
 
@@ -230,11 +230,28 @@ def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+def _m006_page_tails(db: sqlite_utils.Database) -> None:
+    # A search of one or two characters is answered from the trigram index (every trigram
+    # that starts with them) and from the last two characters of each page, which no
+    # trigram starts at; kept here so that such a search never reads the page text.
+    for statement in (
+        "CREATE TABLE page_tails (rowid INTEGER PRIMARY KEY, tail TEXT NOT NULL)",
+        "INSERT INTO page_tails (rowid, tail) SELECT rowid, substr(text, -2) FROM pages "
+        "WHERE rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'search_indexed_rowid')",
+        "CREATE TRIGGER page_tails_delete AFTER DELETE ON pages BEGIN "
+        "DELETE FROM page_tails WHERE rowid = old.rowid; END",
+    ):
+        db.conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
     (3, "fulltext_case_sensitive", _m003_fulltext_case_sensitive),
     (4, "papers_and_models", _m004_papers_and_models),
+    # 5 is left to a migration being written beside this one; numbers only need to grow.
+    (6, "page_tails", _m006_page_tails),
 ]
 
 
@@ -378,6 +395,9 @@ class Store:
         self._states: OrderedDict[str, PageState] = OrderedDict()
         self._data_version = self._read_data_version()
         self._labels: list[Label] | None = None
+        # What temp.search_hits holds: (search, data_version, pages added by us).
+        self._hits_key: tuple[str, int, int] | None = None
+        self._pages_added = 0
 
     # --- opening ---------------------------------------------------------------------
 
@@ -530,6 +550,7 @@ class Store:
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
                 [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
             )
+        self._pages_added += 1
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
         self.db.conn.executemany(
@@ -644,7 +665,7 @@ class Store:
             with self._write_locked():
                 op, result = self._plan(op, action)
                 stamp = now()
-                self._persist(result.before, result.after, stamp, reviewer)
+                self._persist(result, stamp, reviewer)
                 edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
         except sqlite3.DatabaseError:
             self._states.pop(op.page_id, None)
@@ -675,13 +696,8 @@ class Store:
     def _plan(self, op: Op, action: str) -> tuple[Op, Plan]:
         state = self.page_state(op.page_id)
         op = self._allocate_span_ids(op)
-        if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
-            # The first edit moves a page to in_progress; as part of the same operation so
-            # that undo restores 'new' exactly.
-            status = Op(
-                "set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True}
-            )
-            op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
+        if action == "do":
+            op = first_edit_starts_review(state, op)
         return op, plan(state, op, self.label_names())
 
     def _allocate_span_ids(self, op: Op) -> Op:
@@ -707,34 +723,31 @@ class Store:
         ).fetchone()
         return int(row[0]) + 1
 
-    def _persist(
-        self, before: PageState, after: PageState, stamp: str, reviewer: str | None
-    ) -> None:
-        conn, page_id = self.db.conn, after.page.id
-        if before.blocks != after.blocks or _confidences_differ(before.blocks, after.blocks):
+    def _persist(self, result: Plan, stamp: str, reviewer: str | None) -> None:
+        # The plan names what changed: write only that, without comparing the whole page
+        # (a thousand spans cost a visible part of a key press to compare).
+        conn, after, changes = self.db.conn, result.after, result.changes
+        page_id = after.page.id
+        if changes.blocks:
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, after.blocks)
-        removed = [i for i in before.spans if i not in after.spans]
-        changed = [s for i, s in after.spans.items() if before.spans.get(i) != s]
+        removed = [[i] for i in changes.spans if i not in after.spans]
+        changed = [_span_values(page_id, after.spans[i]) for i in changes.spans if i in after.spans]
         if removed:
-            conn.executemany("DELETE FROM spans WHERE id = ?", [[i] for i in removed])
+            conn.executemany("DELETE FROM spans WHERE id = ?", removed)
         if changed:
+            # AUTOINCREMENT raises its sequence past an explicit id by itself, so an id
+            # handed out again on redo is never handed out to another span afterwards.
             conn.executemany(
                 'INSERT OR REPLACE INTO spans (id, page_id, start, "end", label, origin, '
                 "status, attrs) VALUES (?,?,?,?,?,?,?,?)",
-                [_span_values(page_id, s) for s in changed],
+                changed,
             )
-            self._bump_span_sequence(max(s.id for s in changed if s.id is not None))
         p = after.page
         conn.execute(
             "UPDATE pages SET status = ?, note = ?, reviewer = coalesce(?, reviewer), "
             "updated_at = ? WHERE id = ?",
             [p.status, p.note, reviewer, stamp, page_id],
-        )
-
-    def _bump_span_sequence(self, span_id: int) -> None:
-        self.db.conn.execute(
-            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'spans'", [span_id]
         )
 
     def _log(
@@ -851,20 +864,24 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return ModelRecord(*row[:5], json.loads(row[5]), bytes(row[6]))
+        model_id, kind, version, created_at, pages, meta, data = row
+        return ModelRecord(
+            model_id, kind, version, created_at, pages, json.loads(meta), bytes(data)
+        )
 
     def model_versions(self) -> list[ModelRecord]:
         """Every kept model without its bytes (``data`` empty), newest first."""
         rows = self.db.conn.execute(
             "SELECT id, kind, version, created_at, pages, meta FROM models ORDER BY id DESC"
         ).fetchall()
-        return [ModelRecord(*r[:5], json.loads(r[5]), b"") for r in rows]
+        return [ModelRecord(i, k, v, at, n, json.loads(meta), b"") for i, k, v, at, n, meta in rows]
 
     # --- lists, search, counts -------------------------------------------------------
 
     def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
-        # Filters read the status index and, for a search, the trigram index; page text is
-        # read only to confirm search candidates, so lists stay fast on 100,000 pages.
+        # Filters read the status index and, for a search, the hits of that search (found
+        # once, see _search_hits); page text is never read here, so lists and counts stay
+        # fast on 100,000 pages.
         where, params = [], []
         if status:
             if status not in PAGE_STATUSES and status != "not_done":
@@ -875,33 +892,81 @@ class Store:
                 where.append("p.status = ?")
                 params.append(status)
         if search:
-            where.append(self._search_sql(search, params))
+            self._search_hits(search)
+            where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
-    def _search_sql(self, search: str, params: list[Any]) -> str:
-        # Every match is confirmed with instr() (exact, case-sensitive substring). The
-        # trigram index narrows the candidates; pages not indexed yet and page ids that
-        # contain the text are candidates too. Shorter queries have to scan.
-        trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
-        if not trigrams:
-            params += [search, search]
-            return "(instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
-        expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
-        params += [expression, self._indexed_rowid(), search, search, search]
-        return (
-            "p.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? "
-            "UNION ALL SELECT rowid FROM pages WHERE rowid > ? "
-            "UNION ALL SELECT rowid FROM pages WHERE instr(id, ?) > 0) "
-            "AND (instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
+    def _search_hits(self, search: str) -> None:
+        """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
+        ``search`` (exact, case-sensitive), unless it already holds them.
+
+        Counts, list windows and positions of one search all read this table, so the
+        page text is read at most once per search. A query of exactly three characters
+        is answered by the trigram index alone; a longer one confirms the index's
+        candidates with instr(); a shorter one has to read every page. Pages beyond the
+        index (not indexed yet) are read directly, so results are always complete.
+        """
+        key = (search, self._read_data_version(), self._pages_added)
+        if key == self._hits_key:
+            return
+        conn = self.db.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.search_hits")
+        indexed = self._indexed_rowid()
+        hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+        if len(search) < 3:
+            self._short_search_hits(search)
+        elif len(search) == 3:
+            conn.execute(
+                f"{hit}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?", [_fts(search)]
+            )
+        else:
+            trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+            conn.execute(
+                f"{hit}SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
+                "WHERE pages_fts MATCH ? AND instr(p.text, ?) > 0",
+                [" AND ".join(map(_fts, trigrams)), search],
+            )
+        # Pages the index does not cover yet, and page ids, are read directly.
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
+                     [indexed, search])  # fmt: skip
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
+        self._hits_key = key
+
+    def _short_search_hits(self, search: str) -> None:
+        # Every occurrence of one or two characters either starts a trigram of the index
+        # (found by the index's own sorted term list) or lies in a page's last two
+        # characters (page_tails): no page text is read.
+        conn = self.db.conn
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_fts_terms "
+            "USING fts5vocab(main, 'pages_fts', 'row')"
+        )
+        terms = [
+            row[0]
+            for row in conn.execute(
+                "SELECT term FROM temp.pages_fts_terms WHERE term >= ? AND term < ?",
+                [search, search + "\U0010ffff"],
+            )
+        ]
+        for i in range(0, len(terms), 200):  # a few hundred terms per query keeps it quick
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+                "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?",
+                [" OR ".join(map(_fts, terms[i : i + 200]))],
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+            "SELECT rowid FROM page_tails WHERE instr(tail, ?) > 0",
+            [search],
         )
 
     def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
         """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
         where, params = self._filter_sql(status, search)
-        # Without a search, the status index holds every rowid and is far smaller than the
-        # table. With one, walking the table in rowid order lets a window of rows stop early.
-        hint = "" if search else " INDEXED BY pages_status"
-        return f"SELECT p.rowid AS r FROM pages p{hint}{where}", params
+        # The status index holds every rowid and is far smaller than the table (whose rows
+        # hold the page text): walking it, and probing the search hits, never reads a page.
+        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
 
     def _indexed_rowid(self) -> int:
         row = self.db.conn.execute(
@@ -937,6 +1002,11 @@ class Store:
                     conn.execute(
                         "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
                         "WHERE rowid > ? AND rowid <= ?",
+                        [done, top],
+                    )
+                    conn.execute(
+                        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+                        "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
                         [done, top],
                     )
                     conn.execute(
@@ -1020,9 +1090,14 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def status_counts(self) -> dict[str, int]:
+    def status_counts(self, search: str | None = None) -> dict[str, int]:
+        """Pages per status, of every page or of those a search finds (one query)."""
         counts = dict.fromkeys(PAGE_STATUSES, 0)
-        for status, n in self.db.conn.execute("SELECT status, count(*) FROM pages GROUP BY 1"):
+        where, params = self._filter_sql(None, search)
+        for status, n in self.db.conn.execute(
+            f"SELECT p.status, count(*) FROM pages p INDEXED BY pages_status{where} GROUP BY 1",
+            params,
+        ):
             counts[status] = n
         return counts
 
@@ -1095,9 +1170,49 @@ class Store:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
 
+    # --- entities: gold brought in from other tools (annotator import --format conll) ----
 
-def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
-    return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
+    def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
+        """Store reviewed pages from an existing gold corpus, all in one transaction.
+
+        Each page is stored as given (its status, normally ``done``), with its blocks and
+        spans as they are (normally accepted, origin ``human``). No prediction is kept: the
+        heuristics never saw these pages, so ``evaluate`` only counts them.
+        """
+        stamp = now()
+        conn = self.db.conn
+        with self._write_locked():
+            conn.executemany(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
+            )  # fmt: skip
+            for page, blocks, spans in pages:
+                self._insert_blocks(page.id, blocks)
+                self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+
+    def least_sure_page(self, exclude: str | None = None) -> str | None:
+        """The page to review whose learnt-model suggestions the model is least sure of.
+
+        Among pages not done (new, in progress, flagged) with open ``model`` suggestions,
+        the one holding the suggestion of lowest confidence (ties: import order); None when
+        no page has any (then the window falls back to page order).
+        """
+        row = self.db.conn.execute(
+            "SELECT s.page_id FROM spans s JOIN pages p ON p.id = s.page_id "
+            "WHERE s.status = 'suggested' AND s.origin = 'model' "
+            "AND p.status IN ('new', 'in_progress', 'flagged') AND p.id != ? "
+            "AND json_extract(s.attrs, '$.confidence') IS NOT NULL "
+            "ORDER BY json_extract(s.attrs, '$.confidence'), p.rowid LIMIT 1",
+            [exclude or ""],
+        ).fetchone()
+        return row[0] if row else None
+
+
+def _fts(term: str) -> str:
+    """``term`` as an FTS5 string (a phrase in double quotes), whatever it holds."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:

@@ -190,6 +190,11 @@ def _article_at(
     return index_of[ordered[i].article]
 
 
+# Span attributes that only describe a suggestion (the learnt model's confidence): kept in
+# the database for ordering and evaluation, never exported as gold.
+MACHINE_ATTRS = frozenset({"confidence"})
+
+
 def _span_item(article: ArticleText, mapped: tuple[int, int], span: Span) -> dict[str, Any]:
     a, b = mapped
     return {
@@ -200,7 +205,8 @@ def _span_item(article: ArticleText, mapped: tuple[int, int], span: Span) -> dic
         "page_start": span.start,
         "page_end": span.end,
         "origin": span.origin,
-        "attrs": dict(span.attrs),
+        # a suggestion's confidence describes the machine's guess, not the entity
+        "attrs": {k: v for k, v in span.attrs.items() if k not in MACHINE_ATTRS},
     }
 
 

@@ -132,6 +132,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Page
     _spec("mark_done", T("actions", "Mark done and go to the next page to review"),
           "Ctrl+Return", "page", "mark_done", alternates=("Ctrl+Enter",)),
+    _spec("mark_done_least_sure",
+          T("actions", "Mark done and go to the page the model is least sure of"),
+          "Ctrl+Shift+Return", "page", "mark_done_least_sure", alternates=("Ctrl+Shift+Enter",)),
     _spec("skip_page", T("actions", "Skip the page"), "Ctrl+K", "page", "skip_page"),
     _spec("flag_page", T("actions", "Flag the page with a note…"), "Ctrl+Shift+F", "page",
           "flag_page"),

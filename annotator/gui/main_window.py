@@ -183,6 +183,11 @@ class MainWindow(QMainWindow):
 
     def _next_to_review(self) -> None:
         page_id = self.page_id or ""
+        if getattr(self, "_least_sure_next", False):
+            least_sure = self.store.least_sure_page(exclude=page_id)
+            if least_sure is not None:
+                self.open_page(least_sure)
+                return
         following = self.store.neighbour_page(page_id, 1, "not_done") or self.store.first_page(
             "not_done"
         )
@@ -202,6 +207,16 @@ class MainWindow(QMainWindow):
     def mark_done(self) -> None:
         if self._set_status("done"):
             self._next_to_review()
+
+    def mark_done_least_sure(self) -> None:
+        """What ``mark_done`` does, then open the page holding the learnt model's least
+        sure suggestion (uncertainty first: the reviewer's time goes where the model
+        learns most); page order when no page has model suggestions."""
+        self._least_sure_next = True
+        try:
+            self.mark_done()
+        finally:
+            self._least_sure_next = False
 
     def skip_page(self) -> None:
         if self._set_status("skipped"):

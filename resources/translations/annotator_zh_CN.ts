@@ -83,12 +83,12 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Every page is done or skipped.</source>
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -588,7 +588,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+265"/>
+        <location filename="../../annotator/gui/actions.py" line="+268"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -738,7 +738,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-212"/>
+        <location filename="../../annotator/gui/actions.py" line="-215"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -941,6 +941,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>Mark done and go to the next page to review</source>
         <translation>标记完成并转到下一个待审页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done and go to the page the model is least sure of</source>
+        <translation>标记完成并转到模型最没把握的页面</translation>
     </message>
     <message>
         <location line="+1"/>

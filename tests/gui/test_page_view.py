@@ -256,3 +256,20 @@ def test_greyed_markup_is_exactly_what_the_clean_text_drops(view):
     }
     assert greyed == removed - {i for i, c in enumerate(text) if c == "\n"}
     assert text.index("5**3") + 1 not in greyed  # an unpaired ** stays in the text
+
+
+def test_click_on_the_right_half_of_a_spans_last_character_selects_it(view, qtbot):
+    # The caret lands after the character (outside the span): the character under the
+    # pointer, not the caret, decides what a click selects.
+    span = span_of(SAMPLE, "邓群策", "PER", "suggested")
+    view.set_page(state_of(SAMPLE, sample_blocks(), [span]))
+    from annotator.gui.page_view.geometry import range_rects
+
+    rect = range_rects(view, view.offsets, span.end - 1, span.end)[0]
+    view.move_caret(0)
+    point = rect.center().toPoint()
+    point.setX(int(rect.right()) - 2)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.textCursor().position() == view.offsets.to_utf16(span.end)
+    assert view.selected_span() is not None
+    assert (view.selected_span().start, view.selected_span().end) == (span.start, span.end)

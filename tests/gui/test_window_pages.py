@@ -428,3 +428,29 @@ def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_
     assert not window._index_timer.isActive()
     assert "disk is full" in window.statusBar().currentMessage()
     assert window.store.count_pages(search="p1") == 1  # search still works
+
+
+def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(windows, tmp_path, qtbot):
+    from annotator.model import Span
+
+    from .pages import sample_spans
+
+    def model_span(confidence):
+        return Span(0, 2, "PER", "model", "suggested", {"confidence": confidence})
+
+    path = tmp_path / "sure.db"
+    with Store.open(path) as store:
+        add_page(store, "p1")
+        add_page(store, "p2", spans=[*sample_spans(), model_span(0.9)])
+        add_page(store, "p3", spans=[*sample_spans(), model_span(0.41)])
+        add_page(store, "p4")
+    window = windows(path)
+    assert window.page_id == "p1"
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert status_of(path, "p1")[0] == "done"
+    assert window.page_id == "p3"  # 0.41 is the least sure suggestion
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p4"  # no model suggestions left: page order
+    assert window.view.toPlainText()  # the page is drawn
