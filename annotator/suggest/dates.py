@@ -209,8 +209,8 @@ _NUMBERED_THING = frozenset(
 
 
 # What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
-# 在25号, 于二十日, 今天是1号.
-_DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或")
+# 在25号, 于二十日, 今天是1号, 今天25号.
+_DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或天")
 
 
 def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
