@@ -231,12 +231,12 @@ def trie_pattern(words: Iterable[str]) -> str:
     # a second-character test rejects most candidate positions before the dispatch
     seconds = sorted({ch for node in root.values() for ch in node if ch})
     singles = [ch for ch in firsts if "" in root[ch]]
-    guard = f"(?=[{_class(seconds)}])" if seconds else ""
+    guard = f"(?=[{char_class(seconds)}])" if seconds else ""
     if singles and seconds:
-        guard = f"(?:(?<=[{_class(singles)}])|{guard})"
+        guard = f"(?:(?<=[{char_class(singles)}])|{guard})"
     elif singles:
         guard = ""
-    return f"(?:[{_class(firsts)}]{guard}{body})"
+    return f"(?:[{char_class(firsts)}]{guard}{body})"
 
 
 def _dispatch(root: dict[str, Any], chars: list[str]) -> str:
@@ -254,7 +254,9 @@ def _dispatch(root: dict[str, Any], chars: list[str]) -> str:
     return f"(?:(?<={rng}){_dispatch(root, left)}|(?<!{rng}){_dispatch(root, right)})"
 
 
-def _class(chars: list[str]) -> str:
+def char_class(chars: Iterable[str]) -> str:
+    """The body of a regex character class holding ``chars`` (``]``, ``\\``, ``^``, ``-``
+    and ``[`` escaped, so that a project's lexicon cannot change the class's meaning)."""
     return "".join(re.escape(ch) if ch in "\\]^-[" else ch for ch in chars)
 
 
