@@ -43,10 +43,14 @@ def resolve_db(db_path: Path | None) -> Path:
 
 
 @contextmanager
-def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
+def open_store(
+    db_path: Path | None, *, create: bool = True, readonly: bool = False
+) -> Iterator[Store]:
+    """The open store; ``readonly``: for commands that only read (stats, export, evaluate),
+    which then run while another program holds the write lock and never write."""
     path = resolve_db(db_path)
     try:
-        store = Store.open(path, create=create)
+        store = Store.open(path, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
@@ -342,7 +346,7 @@ def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
         raise click.ClickException(
             f"the {fmt} format with these options writes files: give --output"
         )
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
             report = run_export(store, request, target)
@@ -407,12 +411,15 @@ _SHOWN_DUPLICATES = 20
 def _print_export_report(report: Any, fmt: str, output: str) -> None:
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    _report_open_suggestions(report.open_suggestions)
     for duplicate, first in report.duplicates[:_SHOWN_DUPLICATES]:
         click.echo(f"Duplicate: {duplicate} repeats {first}", err=True)
     if len(report.duplicates) > _SHOWN_DUPLICATES:
         click.echo(f"… and {len(report.duplicates) - _SHOWN_DUPLICATES} more duplicates", err=True)
     if report.duplicates:
         kept = "dropped" if report.dropped else "kept (use --dedupe to keep one)"
+        if report.unit == "page":
+            kept = "kept (a page format keeps whole pages)"
         click.echo(f"{len(report.duplicates)} duplicate article(s) {kept}.", err=True)
     unit = "page(s)" if report.unit == "page" else "article(s)"
     if "all" in report.counts:
@@ -423,6 +430,22 @@ def _print_export_report(report: Any, fmt: str, output: str) -> None:
         click.echo(f"Wrote {count} {unit} to {path} ({name}).", err=True)
 
 
+def _report_open_suggestions(open_counts: dict[str, int]) -> None:
+    """Say, on stderr, which exported pages had suggestions nobody accepted or rejected."""
+    for page_id, count in open_counts.items():
+        click.echo(
+            f"Warning: {page_id}: {count} open suggestion(s) not exported; "
+            "accept or reject them in the window",
+            err=True,
+        )
+    if open_counts:
+        click.echo(
+            f"Warning: {sum(open_counts.values())} open suggestion(s) on {len(open_counts)} "
+            "page(s) were not exported (only accepted spans are gold).",
+            err=True,
+        )
+
+
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
@@ -430,7 +453,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     """Pages, articles, blocks and spans; label and role distributions; reviewer throughput."""
     from annotator.statistics import figures as all_figures
 
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         figures = all_figures(store)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -515,7 +538,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
     """Measure the heuristics (first split, first suggestions) against the pages marked done."""
     from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
 
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         report = evaluate_store(store)
     if as_json:
         # Scripts always get the JSON (all counts 0 when nothing is done); people get words.

@@ -431,11 +431,51 @@ def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
         raise EditError(f"page {state.page.id!r} is already {status}")
+    if status == "done":
+        _check_no_open_suggestions(state)
     inverse = Op(
         "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
     )
     after = replace(state, page=replace(state.page, status=status, note=note))
     return Plan(op, inverse, state, after, Changes(op.page_id, status=True))
+
+
+def open_suggestions(state: PageState) -> list[Span]:
+    """The page's open (suggested) spans in page order."""
+    return sorted(
+        (s for s in state.spans.values() if s.status == "suggested"),
+        key=lambda s: (s.start, s.end, s.id or 0),
+    )
+
+
+def _check_no_open_suggestions(state: PageState) -> None:
+    # A done page is gold: an open suggestion on it would be dropped by export unseen.
+    count = len(open_suggestions(state))
+    if count:
+        raise EditError(
+            f"page {state.page.id!r} still has {count} open suggestion(s): accept or reject "
+            "them before marking it done"
+        )
+
+
+def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
+    """One operation that marks the page done, first settling its open suggestions.
+
+    ``resolve`` is ``"accept"`` or ``"reject"`` (every open suggestion), or None when none is
+    open. The result is one batch, so the decision and the status are one undo step.
+    """
+    if resolve not in (None, "accept", "reject"):
+        raise EditError(f"resolve must be 'accept' or 'reject', not {resolve!r}")
+    status = Op("set_page_status", state.page.id, {"status": "done"})
+    pending = open_suggestions(state) if resolve is not None else []
+    if not pending:
+        return status
+    new_status = "accepted" if resolve == "accept" else "rejected"
+    ops = [
+        Op("set_span_status", state.page.id, {"id": s.id, "status": new_status}).to_json()
+        for s in pending
+    ]
+    return Op("batch", state.page.id, {"ops": [*ops, status.to_json()]})
 
 
 def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
@@ -563,3 +603,53 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
         return planner(state, op, frozenset(labels))
     except (KeyError, TypeError) as exc:
         raise EditError(f"{op.kind}: malformed arguments {op.args!r} ({exc})") from None
+
+
+# --- what an edit touched (undo that is the reviewer's own) ------------------------------
+
+_SPAN_KINDS = frozenset(
+    {"add_span", "remove_span", "relabel_span", "set_span_status", "set_span_attrs"}
+)
+Key = tuple[str, Any]  # ("span", id), ("block", start) or ("status", None)
+
+
+def _keys(op: dict[str, Any], text: str, out: set[Key]) -> None:
+    kind, args = op["kind"], op.get("args") or {}
+    if kind == "batch":
+        for sub in args.get("ops", []):
+            _keys(sub, text, out)
+    elif kind in _SPAN_KINDS:
+        out.add(("span", args.get("id")))
+    elif kind == "set_page_status":
+        # The automatic new -> in_progress step of a first edit changes nothing when the
+        # page has moved on; its effective form is logged as a plain status in the inverse.
+        if not args.get("only_if_new"):
+            out.add(("status", None))
+    elif kind == "set_blocks":
+        out.update(("block", start) for start, _fields in args.get("changes", []))
+    elif kind == "split_block":
+        at = args.get("at", 0)
+        out.add(("block", at))
+        while at < len(text) and _WS.match(text[at]):
+            at += 1
+        out.add(("block", at))  # where the second block starts
+    elif "block" in args:
+        out.add(("block", args["block"]))
+
+
+def touched(op: Op, inverse: Op, text: str, *, redo: bool = False) -> frozenset[Key]:
+    """What an edit (``op`` as logged with its ``inverse``) changed on a page of ``text``:
+    span ids, block starts and the page status.
+
+    A block operation names its block; its inverse names every other block it changed
+    (renumbered articles, the block a split cut), so the union covers both. ``redo``: what
+    applying ``op`` again would change, where the automatic new -> in_progress step no
+    longer counts (on redo it only moves a page that is still new).
+    """
+    out: set[Key] = set()
+    _keys(op.to_json(), text, out)
+    status_in_op = ("status", None) in out
+    _keys(inverse.to_json(), text, out)
+    if redo and not status_in_op:
+        out.discard(("status", None))
+    return frozenset(out)

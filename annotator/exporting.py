@@ -52,6 +52,8 @@ class ExportReport:
     dropped: int = 0
     pages: int = 0
     unit: str = "article"
+    # Suggestions nobody accepted or rejected on the exported pages (not gold): by page id.
+    open_suggestions: dict[str, int] = field(default_factory=dict)
 
 
 def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -86,6 +88,7 @@ def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) 
         request.statuses, request.reviewers, request.papers, request.pattern, since, until
     )
     report = ExportReport(pages=len(ids), unit=fmt.unit)
+    report.open_suggestions = store.open_suggestion_counts(ids)
     duplicates = Duplicates()
     options: dict[str, Any] = {
         "as_predictions": request.as_predictions,

@@ -1,4 +1,4 @@
-"""The word lists of the rule suggesters, read from data files once, and their automata.
+"""The word lists of the rule suggesters, read from data files once, and their matchers.
 
 Every lexicon is a UTF-8 text file ``resources/lexicon/<name>.txt``: a header of ``#``
 comment lines saying what it holds and where it comes from, then one entry a line.  An
@@ -12,9 +12,11 @@ variable ``ANNOTATOR_LEXICONS`` names one or more folders (separated by ``os.pat
 come after the bundled ones; an entry written ``-word`` removes ``word`` from the lexicon
 (a place name that is a common word in the project's papers).  The lexicons are read
 once, when :mod:`annotator.suggest` is first imported, so the variable must be set before
-the program starts.  A folder that does not exist, a file that is not UTF-8, a file
-named like no bundled lexicon, or an entry with inner spaces is refused with a
-:class:`LexiconError` naming the file (and line) and what to do.
+the program starts.  A file that is not UTF-8 or an entry with inner spaces is refused
+with a :class:`LexiconError` naming the file (and line) and what to do;
+:func:`check_project_lexicons`, which the command line runs when it starts, also refuses
+a folder that does not exist and a file named like no bundled lexicon (a typo would
+otherwise be ignored without a word).
 
 Matching: :func:`matcher` compiles a lexicon into one trie-shaped regular expression
 (:func:`trie_pattern`: the trie of the words written as nested groups, dispatched on the
@@ -229,12 +231,12 @@ def trie_pattern(words: Iterable[str]) -> str:
     # a second-character test rejects most candidate positions before the dispatch
     seconds = sorted({ch for node in root.values() for ch in node if ch})
     singles = [ch for ch in firsts if "" in root[ch]]
-    guard = f"(?=[{_class(seconds)}])" if seconds else ""
+    guard = f"(?=[{char_class(seconds)}])" if seconds else ""
     if singles and seconds:
-        guard = f"(?:(?<=[{_class(singles)}])|{guard})"
+        guard = f"(?:(?<=[{char_class(singles)}])|{guard})"
     elif singles:
         guard = ""
-    return f"(?:[{_class(firsts)}]{guard}{body})"
+    return f"(?:[{char_class(firsts)}]{guard}{body})"
 
 
 def _dispatch(root: dict[str, Any], chars: list[str]) -> str:
@@ -252,7 +254,9 @@ def _dispatch(root: dict[str, Any], chars: list[str]) -> str:
     return f"(?:(?<={rng}){_dispatch(root, left)}|(?<!{rng}){_dispatch(root, right)})"
 
 
-def _class(chars: list[str]) -> str:
+def char_class(chars: Iterable[str]) -> str:
+    """The body of a regex character class holding ``chars`` (``]``, ``\\``, ``^``, ``-``
+    and ``[`` escaped, so that a project's lexicon cannot change the class's meaning)."""
     return "".join(re.escape(ch) if ch in "\\]^-[" else ch for ch in chars)
 
 

@@ -298,7 +298,9 @@ def resuggest(
 ) -> int:
     """Re-run the suggesters on pages; accepted, rejected and human spans stay as they are.
 
-    Returns the number of suggestions now open on those pages.
+    Pages marked done are left alone: they are gold, and a done page has no open suggestion
+    (edits.py refuses to mark one done with any). Returns the number of suggestions now open
+    on those pages.
     """
     gazetteer = learnt_gazetteer(store)
     tagger = load_entity_model(entity_model_bytes(store))
@@ -308,6 +310,8 @@ def resuggest(
         if progress is not None and not progress(done, len(ids), page_id):
             break
         page = store.page(page_id)
+        if page.status == "done":
+            continue
         spans = suggest_spans(
             page.text,
             gazetteer=gazetteer,

@@ -63,10 +63,11 @@ def import_documents(
     report = ImportReport()
     labels = store.label_names()
     wanted: dict[str, dict[tuple[int, int, str], dict[str, Any]]] = {}
+    articles: dict[str, list[ArticleText]] = {}  # derived once per page, not per document
     for doc in documents:
         report.documents += 1
         report.problems += [f"{doc.where}: {p}" for p in doc.problems]
-        found = _find(store, doc)
+        found = _find(store, doc, articles)
         if found is None:
             missing = doc.page_id and not store.has_page(doc.page_id)
             hint = f" (its page {doc.page_id!r} is not in the database)" if missing else ""
@@ -91,14 +92,14 @@ def import_documents(
     return report
 
 
-def _find(store: Store, doc: Imported) -> _Found | None:
+def _find(store: Store, doc: Imported, cache: dict[str, list[ArticleText]]) -> _Found | None:
     if doc.page_id and store.has_page(doc.page_id):
-        found = _on_page(store, doc.page_id, doc)
+        found = _on_page(store, doc.page_id, doc, cache)
         if found is not None:
             return found
     candidates = _candidates(store, doc.text)
     for page_id in candidates:
-        found = _on_page(store, page_id, doc)
+        found = _on_page(store, page_id, doc, cache)
         if found is not None:
             return found
     for page_id in candidates:
@@ -108,12 +109,19 @@ def _find(store: Store, doc: Imported) -> _Found | None:
     return None
 
 
-def _on_page(store: Store, page_id: str, doc: Imported) -> _Found | None:
-    page = store.page(page_id)
-    try:
-        articles = list(derive_articles(page.text, store.blocks(page_id)).values())
-    except ValueError:
-        return None
+def _on_page(
+    store: Store, page_id: str, doc: Imported, cache: dict[str, list[ArticleText]]
+) -> _Found | None:
+    articles = cache.get(page_id)
+    if articles is None:
+        try:
+            text = store.page(page_id).text
+            articles = list(derive_articles(text, store.blocks(page_id)).values())
+        except ValueError:
+            articles = []
+        if len(cache) > 256:
+            cache.clear()
+        cache[page_id] = articles
     hinted = doc.ordinal is not None and 1 <= doc.ordinal <= len(articles)
     if hinted and articles[doc.ordinal - 1].text == doc.text:  # type: ignore[operator]
         return _Found(page_id, articles[doc.ordinal - 1])  # type: ignore[operator]

@@ -24,7 +24,17 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.edits import Changes, Op, PageState, Plan, first_edit_starts_review, plan
+from annotator.edits import (
+    Changes,
+    EditError,
+    Op,
+    PageState,
+    Plan,
+    first_edit_starts_review,
+    plan,
+    renumber,
+    touched,
+)
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
@@ -35,6 +45,25 @@ _STATE_CACHE = 16
 
 class StoreError(Exception):
     """A database that cannot be used; the message names the file and says what to do."""
+
+
+class StoreBusy(Exception):
+    """Another connection holds the write lock and the caller asked not to wait for it."""
+
+
+class UndoRefused(EditError):
+    """An undo or redo that would overwrite what someone else changed since, or that no
+    longer applies; nothing is written. ``reason`` says what: ``span``, ``blocks`` or
+    ``status`` (changed since by ``who``), ``state`` (the page changed so the step no
+    longer applies), ``done`` (already undone or redone, e.g. in another window), or
+    ``owner`` (the edit is ``who``'s, not the caller's)."""
+
+    def __init__(self, action: str, target: int, reason: str, who: str | None, detail: str):
+        super().__init__(f"cannot {action} edit {target}: {detail}")
+        self.action = action
+        self.target = target
+        self.reason = reason
+        self.who = who
 
 
 @dataclass(frozen=True)
@@ -402,12 +431,15 @@ class Store:
     # --- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
         """Open (and create or migrate) the database at ``path``.
 
         Raises ``StoreError`` with a message for the user when the file cannot be used:
         not a database, not an annotator database, locked, read-only, or a newer schema.
+        ``readonly``: see :meth:`open_readonly` (never writes, never needs the write lock).
         """
+        if readonly:
+            return cls.open_readonly(path)
         path = Path(path)
         if str(path) != ":memory:":
             if not path.exists() and not create:
@@ -459,8 +491,10 @@ class Store:
         conn.execute("PRAGMA wal_autocheckpoint = 4000")
         migrate(db, version)
         store = cls(db, path)
-        if store.search_lag() <= _CATCH_UP_AT_OPEN:
-            store.index_search()  # after a crash mid-import, the index may lag behind
+        if 0 < store.search_lag() <= _CATCH_UP_AT_OPEN:
+            # After a crash mid-import the index may lag behind. Not when another program
+            # holds the write lock: search is complete anyway, the window catches up later.
+            store.index_search(wait=False)
         return store
 
     def close(self) -> None:
@@ -649,21 +683,33 @@ class Store:
     # --- edits -----------------------------------------------------------------------
 
     def apply(
-        self, op: Op, reviewer: str | None = None, *, action: str = "do", target: int | None = None
+        self,
+        op: Op,
+        reviewer: str | None = None,
+        *,
+        action: str = "do",
+        target: int | None = None,
+        wait: bool = True,
     ) -> Applied:
         """Validate and commit one edit operation with its log row, in one transaction.
 
         ``action`` is ``do`` for a new edit, ``undo``/``redo`` when the GUI replays the
         inverse/original of the logged edit ``target``. Raises ``EditError`` when the
-        operation does not apply; nothing is written then.
+        operation does not apply, ``UndoRefused`` when an undo or redo would overwrite
+        another reviewer's later change (see :meth:`replay_refusal`); nothing is written
+        then. ``wait=False`` raises ``StoreBusy`` at once, instead of waiting up to the busy
+        timeout, when another connection holds the write lock.
         """
         if action not in ("do", "undo", "redo"):
             raise ValueError(f"unknown edit action {action!r}")
         # Take the write lock before reading: another window may have committed since our
         # cache was filled, and span ids must not be handed out twice.
         try:
-            with self._write_locked():
-                op, result = self._plan(op, action)
+            with self._write_locked(wait=wait):
+                if action != "do" and target is not None:
+                    op, result = self._plan_replay(op, reviewer, action, target)
+                else:
+                    op, result = self._plan(op, action)
                 stamp = now()
                 self._persist(result, stamp, reviewer)
                 edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
@@ -680,11 +726,15 @@ class Store:
         return Applied(op, result.inverse, edit_id, result.changes, after)
 
     @contextmanager
-    def _write_locked(self) -> Iterator[None]:
+    def _write_locked(self, *, wait: bool = True) -> Iterator[None]:
         """One transaction that holds the write lock from its start (BEGIN IMMEDIATE), so
-        what it reads cannot change under it; committed, or rolled back on any error."""
+        what it reads cannot change under it; committed, or rolled back on any error.
+        ``wait=False``: ``StoreBusy`` at once when another connection holds the lock."""
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
+        if wait:
+            conn.execute("BEGIN IMMEDIATE")
+        else:
+            self._begin_now()
         try:
             yield
             conn.execute("COMMIT")
@@ -773,31 +823,51 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def history(self, page_id: str) -> tuple[list[EditRecord], list[EditRecord]]:
+    def history(
+        self, page_id: str, reviewer: str | None = None
+    ) -> tuple[list[EditRecord], list[EditRecord]]:
         """The page's undo stack and redo stack, rebuilt from the edit log.
 
         Returns ``(done, undone)``: ``done`` oldest first, ``undone`` in the order redo
-        would replay them (next redo first).
+        would replay them (next redo first). With ``reviewer``, only that reviewer's edits,
+        undos and redos count: each reviewer undoes only their own work. An undo row
+        removes exactly its target from ``done`` (wherever it is) and a redo row puts its
+        target back; a new edit empties the redo stack. A redone edit's inverse is the one
+        logged with the redo, which is exact for the page as it was then.
         """
-        rows = self.db.conn.execute(
+        sql = (
             "SELECT id, action, target, operation, arguments, inverse, reviewer, at "
-            "FROM edits WHERE page_id = ? ORDER BY id",
-            [page_id],
-        ).fetchall()
-        done: list[EditRecord] = []
-        redo: list[EditRecord] = []
-        for edit_id, action, _target, kind, args, inverse, reviewer, at in rows:
+            "FROM edits WHERE page_id = ?"
+        )
+        params: list[Any] = [page_id]
+        if reviewer is not None:
+            sql += " AND reviewer IS ?"
+            params.append(reviewer)
+        records: dict[int, EditRecord] = {}
+        done: list[int] = []
+        undone: list[int] = []
+        for edit_id, action, target, kind, args, inverse, who, at in self.db.conn.execute(
+            sql + " ORDER BY id", params
+        ):
             if action == "do":
                 op = Op(kind, page_id, json.loads(args))
-                done.append(
-                    EditRecord(edit_id, op, Op.from_json(json.loads(inverse)), reviewer, at)
+                records[edit_id] = EditRecord(
+                    edit_id, op, Op.from_json(json.loads(inverse)), who, at
                 )
-                redo.clear()
-            elif action == "undo" and done:
-                redo.append(done.pop())
-            elif action == "redo" and redo:
-                done.append(redo.pop())
-        return done, redo[::-1]
+                done.append(edit_id)
+                undone.clear()
+            elif action == "undo":
+                aim = target if target is not None else (done[-1] if done else None)
+                if aim in done:
+                    done.remove(aim)
+                    undone.append(aim)
+            elif action == "redo":
+                aim = target if target is not None else (undone[-1] if undone else None)
+                if aim in undone:
+                    undone.remove(aim)
+                    done.append(aim)
+                    records[aim] = replace(records[aim], inverse=Op.from_json(json.loads(inverse)))
+        return [records[i] for i in done], [records[i] for i in reversed(undone)]
 
     # --- suggestions -----------------------------------------------------------------
 
@@ -1176,6 +1246,204 @@ class Store:
 
     # --- structure model (issue 9): re-split untouched pages, papers ------------------
 
+    # --- undo that is the reviewer's own; locks and read-only opening ------------------
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Store:
+        """Open an existing database for reading only (stats, export, background searches).
+
+        Never creates, migrates or writes anything and never takes the write lock, so it
+        works while another program holds that lock, and on a read-only file. A database
+        that needs an upgrade, or is not an annotator database, is refused with a
+        ``StoreError`` naming the file and what to do.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(f"{path}: no such database; run 'annotator import' first")
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file")
+        conn = None
+        try:
+            uri = path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # mode=ro refuses every write to the database file; the temp schema (a
+            # search's hits) stays writable, so query_only is not set.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+            cls._check_readable_version(path, version, tables)
+            return cls(sqlite_utils.Database(conn), path)
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(_explain_open_error(path, exc)) from None
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+
+    @staticmethod
+    def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: this database has schema version {version}, made by a newer annotator "
+                f"(this one knows up to {SCHEMA_VERSION}); upgrade annotator to open it"
+            )
+        if version == 0 and tables:
+            raise StoreError(
+                f"{path}: this is an SQLite database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}); choose another file"
+            )
+        if version == 0:
+            raise StoreError(f"{path}: the database is empty; run 'annotator import' first")
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: this database has schema version {version} and needs an upgrade to "
+                f"version {SCHEMA_VERSION}, which reading alone does not do; open it once in "
+                "the annotator window (or run 'annotator import' on it), then try again"
+            )
+
+    def _begin_now(self) -> None:
+        """BEGIN IMMEDIATE without waiting: ``StoreBusy`` when another connection holds
+        the write lock (the window then waits for it off the key press)."""
+        conn = self.db.conn
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreBusy(f"{self.path}: another program holds the database") from None
+            raise
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def replay_refusal(
+        self, page_id: str, target: int, action: str, reviewer: str | None
+    ) -> UndoRefused | None:
+        """Why ``reviewer`` cannot ``undo``/``redo`` the logged edit ``target`` now, or None.
+
+        Refused: an edit of someone else; one already undone (or redone, or whose redo a
+        later edit discarded); one whose spans, blocks or page status another reviewer
+        changed after it was last applied (undo) or undone (redo); one whose step no
+        longer applies to the page. Reads only; ``apply`` checks the same under its lock.
+        """
+        try:
+            op, others = self._replay_op(page_id, target, action, reviewer)
+            if others:  # else the page is as the step left it: it applies (a key press asks)
+                result = plan(self.page_state(page_id), op, self.label_names())
+                self._check_numbering(result, target, action, reviewer)
+        except UndoRefused as refusal:
+            return refusal
+        except EditError as exc:
+            return UndoRefused(action, target, "state", None, str(exc))
+        return None
+
+    def _plan_replay(
+        self, op: Op, reviewer: str | None, action: str, target: int
+    ) -> tuple[Op, Plan]:
+        self._replay_op(op.page_id, target, action, reviewer)
+        try:
+            op, result = self._plan(op, action)
+        except EditError as exc:
+            raise UndoRefused(action, target, "state", None, str(exc)) from None
+        self._check_numbering(result, target, action, reviewer)
+        return op, result
+
+    def _check_numbering(
+        self, result: Plan, target: int, action: str, reviewer: str | None
+    ) -> None:
+        # An undo restores its blocks' article numbers exactly; when others renumbered the
+        # articles since, those numbers now mean other articles: refused, not mixed up.
+        if not result.changes.blocks or renumber(result.after.blocks) == result.after.blocks:
+            return
+        row = self.db.conn.execute(
+            "SELECT reviewer FROM edits WHERE page_id = ? AND id > ? AND reviewer IS NOT ? "
+            "ORDER BY id DESC LIMIT 1",
+            [result.op.page_id, target, reviewer],
+        ).fetchone()
+        who = row[0] if row else None
+        raise UndoRefused(action, target, "blocks", who, "the articles were renumbered since")
+
+    def _replay_op(
+        self, page_id: str, target: int, action: str, reviewer: str | None
+    ) -> tuple[Op, int]:
+        """The step that would undo/redo ``target`` (latest inverse, or the original), after
+        checking that nobody else changed what it touches (``UndoRefused``), and how many
+        edits of others came after it."""
+        conn = self.db.conn
+        row = conn.execute(
+            "SELECT action, reviewer, operation, arguments FROM edits WHERE id = ? AND page_id = ?",
+            [target, page_id],
+        ).fetchone()
+        if row is None or row[0] != "do":
+            raise UndoRefused(action, target, "state", None, f"page {page_id!r} has no such edit")
+        owner, kind, args = row[1], row[2], row[3]
+        if reviewer is not None and owner != reviewer:
+            raise UndoRefused(action, target, "owner", owner, f"the edit is {owner!r}'s")
+        place, since, inverse_row = self._place_in_history(page_id, target, owner)
+        if place != ("done" if action == "undo" else "undone"):
+            raise UndoRefused(action, target, "done", None, f"the edit is {place} already")
+        (inverse,) = conn.execute(
+            "SELECT inverse FROM edits WHERE id = ?", [inverse_row]
+        ).fetchone()
+        original = Op(kind, page_id, json.loads(args))
+        latest_inverse = Op.from_json(json.loads(inverse))
+        others = self._check_others(original, latest_inverse, action, target, since, owner)
+        return (latest_inverse if action == "undo" else original), others
+
+    def _place_in_history(
+        self, page_id: str, target: int, owner: str | None
+    ) -> tuple[str, int, int]:
+        """Where the edit ``target`` stands in its reviewer's history: ``done``, ``undone``
+        or ``discarded`` (undone, then a new edit of theirs emptied the redo stack); the log
+        id since when; and the id of the row that logged its latest inverse (the edit, or its
+        latest redo). Reads only the rows aimed at it: a key press asks twice."""
+        conn = self.db.conn
+        place, since, inverse_row = "done", target, target
+        for edit_id, action in conn.execute(
+            "SELECT id, action FROM edits WHERE page_id = ? AND id > ? AND target = ? "
+            "AND reviewer IS ? ORDER BY id",
+            [page_id, target, target, owner],
+        ):
+            if action == "undo" and place == "done":
+                place, since = "undone", edit_id
+            elif action == "redo" and place == "undone":
+                place, since, inverse_row = "done", edit_id, edit_id
+        if (
+            place == "undone"
+            and conn.execute(
+                "SELECT 1 FROM edits WHERE page_id = ? AND id > ? AND reviewer IS ? AND action = 'do' "
+                "LIMIT 1",
+                [page_id, since, owner],
+            ).fetchone()
+        ):
+            place = "discarded"
+        return place, since, inverse_row
+
+    def _check_others(
+        self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
+    ) -> int:
+        """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
+        what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were."""
+        page_id = op.page_id
+        text = self.page_state(page_id).page.text
+        mine = touched(op, inverse, text, redo=action == "redo")
+        rows = self.db.conn.execute(
+            "SELECT operation, arguments, inverse, reviewer FROM edits "
+            "WHERE page_id = ? AND id > ? AND reviewer IS NOT ? ORDER BY id",
+            [page_id, since, owner],
+        ).fetchall()
+        for kind, args, row_inverse, who in rows:
+            theirs = touched(
+                Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
+            )
+            common = {what for what, _ in mine & theirs}
+            if common:
+                reason = next(r for r in ("span", "block", "status") if r in common)
+                reason = "blocks" if reason == "block" else reason
+                raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
+        return len(rows)
+
     def untouched_page_ids(self) -> list[str]:
         """Pages nobody has started: status ``new`` and not one edit in the log."""
         rows = self.db.conn.execute(
@@ -1273,6 +1541,21 @@ class Store:
             f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
         )
         return [row[0] for row in rows]
+
+    def open_suggestion_counts(self, page_ids: Sequence[str]) -> dict[str, int]:
+        """Open (suggested) spans per page among ``page_ids``; pages with none are left out."""
+        counts: dict[str, int] = {}
+        for i in range(0, len(page_ids), 500):
+            chunk = list(page_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.conn.execute(
+                    f"SELECT page_id, count(*) FROM spans WHERE status = 'suggested' "
+                    f"AND page_id IN ({marks}) GROUP BY page_id",
+                    chunk,
+                ).fetchall()
+            )
+        return {page_id: counts[page_id] for page_id in page_ids if page_id in counts}
 
     def edit_log(self) -> Iterator[tuple[str | None, str, str, str, str, str]]:
         """Every logged edit as ``(reviewer, at, page_id, action, operation, arguments)``."""

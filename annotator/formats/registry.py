@@ -74,6 +74,10 @@ FORMATS: dict[str, Format] = {
                _F + "doccano:write", _F + "doccano:read"),
         Format("brat", "BRAT standoff folder: .txt and .ann per article",
                _F + "brat:write", _F + "brat:read", suffix=""),
+        Format("bio", "character-per-line BIO tags (CoNLL layout; read back by --format conll)",
+               _F + "bio:write_bio", suffix=".bio"),
+        Format("bioes", "character-per-line BIOES tags (CoNLL layout)",
+               _F + "bio:write_bioes", suffix=".bioes"),
         Format("segmentation", "per page: text, blocks with roles, articles, joins",
                _F + "segmentation:write", unit="page"),
     )

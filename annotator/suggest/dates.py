@@ -209,8 +209,8 @@ _NUMBERED_THING = frozenset(
 
 
 # What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
-# 在25号, 于二十日, 今天是1号.
-_DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或")
+# 在25号, 于二十日, 今天是1号, 今天25号.
+_DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或天")
 
 
 def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
@@ -318,10 +318,11 @@ def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-# Full-width digits and separators (１９９８年６月) are read as their ASCII forms: one code
-# point for one, so every offset stays the same.
-_FULLWIDTH_RE = re.compile("[０-９．／－]")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+# Full-width digits and separators (１９９８年６月) are read as their ASCII forms, and the
+# look-alikes typed for the zero of a Chinese year (二○○一年 with a circle, 二ＯＯ三年 with
+# a letter O) as 〇: one code point for one, so every offset stays the same.
+_FULLWIDTH_RE = re.compile("[０-９．／－○◯Ｏ]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．／－○◯Ｏ", "0123456789./-〇〇〇")
 
 
 def find_date_candidates(text: str) -> list[Candidate]:

@@ -80,9 +80,24 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+94"/>
+        <location filename="../../annotator/gui/runner.py" line="+139"/>
+        <source>Not applied: the previous edit is still waiting for the database, which another program holds. Press the key again once it is saved.</source>
+        <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for the database: another program holds it. The edit is saved as soon as it is free…</source>
+        <translation>正在等待数据库：另一个程序正占用它。数据库一空闲，修改就会保存…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved: another program kept the database locked for {seconds} s, so the edit was not applied. Close the other program and try again.</source>
+        <translation>未保存：另一个程序锁定数据库已达 {seconds} 秒，修改未执行。请关闭该程序后重试。</translation>
     </message>
 </context>
 <context>
@@ -101,7 +116,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+244"/>
+        <location filename="../../annotator/gui/review.py" line="+348"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -152,7 +167,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -177,7 +192,7 @@
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -207,7 +222,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -286,6 +301,16 @@
         <location line="+17"/>
         <source>The new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Edit not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program still holds the database, so the last edit was not saved. Everything before it is saved.</source>
+        <translation>另一个程序仍占用数据库，最后一次修改未能保存。之前的所有修改都已保存。</translation>
     </message>
 </context>
 <context>
@@ -458,7 +483,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+320"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+422"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -533,39 +558,52 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>KIC</source>
-        <translation>引</translation>
+        <location line="+7"/>
+        <source>kicker</source>
+        <comment>margin tag</comment>
+        <translation>引题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>HEAD</source>
-        <translation>标</translation>
+        <source>headline</source>
+        <comment>margin tag</comment>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SUB</source>
-        <translation>副</translation>
+        <source>subhead</source>
+        <comment>margin tag</comment>
+        <translation>副题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>BY</source>
-        <translation>署</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>INT</source>
-        <translation>小标</translation>
+        <source>byline</source>
+        <comment>margin tag</comment>
+        <translation>署名</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CAP</source>
-        <translation>图</translation>
+        <source>body</source>
+        <comment>margin tag</comment>
+        <translation>正文</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>OTH</source>
-        <translation>其</translation>
+        <source>intertitle</source>
+        <comment>margin tag</comment>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caption</source>
+        <comment>margin tag</comment>
+        <translation>图说</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <comment>margin tag</comment>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -624,12 +662,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-212"/>
+        <location filename="../../annotator/gui/review.py" line="-308"/>
+        <location line="+227"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-212"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -644,7 +683,7 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+52"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -654,7 +693,22 @@
         <translation>该标注已经是 {label}。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+25"/>
+        <source>The selection is already {label}.</source>
+        <translation>所选文字已是 {label}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Accepted the suggestion.</source>
+        <translation>已接受该建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected {n} overlapping suggestion(s).</source>
+        <translation>已拒绝 {n} 条重叠的建议。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>This article has no open suggestions.</source>
         <translation>这篇文章没有待处理的建议。</translation>
     </message>
@@ -682,6 +736,41 @@
         <location line="+3"/>
         <source>No spans before this point of the page.</source>
         <translation>本页此处之前没有标注。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} suggestion(s) still open: the first is selected.</source>
+        <translation>还有 {n} 条建议未处理：已选中第一条。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open suggestions</source>
+        <translation>未处理的建议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This page still has {n} open suggestion(s). A page is done only when every suggestion is accepted or rejected.</source>
+        <translation>本页还有 {n} 条建议未处理。只有每条建议都已接受或拒绝，页面才算完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What should happen to them?</source>
+        <translation>如何处理这些建议?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept all and mark done</source>
+        <translation>全部接受并标记完成(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject all and mark done</source>
+        <translation>全部拒绝并标记完成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to the first suggestion</source>
+        <translation>转到第一条建议(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -743,7 +832,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+203"/>
+        <location filename="../../annotator/gui/workers.py" line="+207"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -751,7 +840,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -832,6 +921,16 @@ Refused: {refused}</source>
         <location line="+3"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} open suggestions on {pages} pages were not exported (only accepted spans are gold; see the details).</source>
+        <translation>{pages} 个页面上的 {n} 条未处理建议未导出（只有已接受的标注才是金标准；见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page}: {n} open suggestions</source>
+        <translation>{page}：{n} 条未处理的建议</translation>
     </message>
 </context>
 <context>
@@ -1128,7 +1227,7 @@ Refused: {refused}</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="+22"/>
+        <location filename="../../annotator/gui/commands.py" line="+27"/>
         <source>set the role</source>
         <translation>设置段落类型</translation>
     </message>
@@ -1213,7 +1312,12 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>mark the page done</source>
+        <translation>标记页面完成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>
@@ -1221,6 +1325,62 @@ Refused: {refused}</source>
         <location line="+2"/>
         <source>reject a span</source>
         <translation>拒绝标注</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot undo “{what}”: {reason}.</source>
+        <translation>无法撤销“{what}”：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo “{what}”: {reason}.</source>
+        <translation>无法重做“{what}”：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>the page has changed since and it no longer applies</source>
+        <translation>页面此后已改变，这一步不再适用</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>another reviewer</source>
+        <translation>另一位审校人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} changed that span since</source>
+        <translation>{who}此后修改了该标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} changed those paragraphs since</source>
+        <translation>{who}此后修改了这些段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} changed the page status since</source>
+        <translation>{who}此后修改了页面状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is {who}&apos;s edit</source>
+        <translation>这是{who}的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was undone already (in another window)</source>
+        <translation>它已被撤销（在另一个窗口中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it was redone already, or a later edit replaced it</source>
+        <translation>它已被重做，或已被之后的修改取代</translation>
+    </message>
+    <message>
+        <location line="+218"/>
+        <source>{what} ({reason})</source>
+        <translation>{what}（{reason}）</translation>
     </message>
 </context>
 </TS>

@@ -169,3 +169,9 @@ def test_parse_ratios():
     assert parse_ratios("0.8,0.1,0.1") == (0.8, 0.1, 0.1)
     with pytest.raises(ValueError, match="-0.1"):
         parse_ratios("1.1,-0.1,0")
+
+
+def test_a_page_format_reports_duplicates_but_keeps_whole_pages(tmp_path):
+    records, err = _export(_db(tmp_path), "--format", "segmentation", "--dedupe")
+    assert [r["page_id"] for r in records] == ["2024-03-01_a", "2024-03-01_b", "2024-03-02_a"]
+    assert "1 duplicate article(s) kept (a page format keeps whole pages)." in err

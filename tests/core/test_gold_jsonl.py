@@ -426,3 +426,16 @@ def test_export_records_streams_pages_and_collects_warnings(tmp_path: Path) -> N
     assert write_jsonl(stream, target) == 3
     assert [r["id"] for r in read_jsonl(target)] == ["000_demo#1", "000_demo#2", "p2#1"]
     assert [w.reason for w in warnings] == ["lies outside every article"]
+
+
+def test_open_suggestions_are_counted_per_page_and_never_exported() -> None:
+    spans = [
+        span("邓群策", "PER"),
+        span("周乐天", "PER", status="suggested"),
+        span("720万亩", "FIGURE", status="suggested"),
+        span("本报", "ORG", status="rejected"),
+    ]
+    counts: dict[str, int] = {}
+    records = list(export_records([(PAGE, BLOCKS, spans)], [], counts))
+    assert counts == {PAGE.id: 2}
+    assert [s["text"] for r in records for s in r["spans"]] == ["邓群策"]

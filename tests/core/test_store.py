@@ -389,3 +389,13 @@ def test_least_sure_page_is_the_open_page_with_the_lowest_model_confidence(tmp_p
             )
         assert store.least_sure_page() == "c"  # b is done, d has no confidence
         assert store.least_sure_page(exclude="c") == "a"
+
+
+def test_a_read_only_store_searches_and_counts(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as store:
+        store.add_page(_page(1, "市委书记邓群策主持会议"), _blocks())
+        store.add_page(_page(2, "植树造林,扮美雁城"), _blocks())
+    with Store.open(path, readonly=True) as reader:
+        assert [r.id for r in reader.page_rows(0, 9, search="邓群策")] == ["p1"]
+        assert reader.status_counts("雁城")["new"] == 1

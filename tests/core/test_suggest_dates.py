@@ -180,10 +180,13 @@ def test_a_prefix_is_never_read_from_the_end_of_the_text():
         ("２００１－０３－０４发布", "２００１－０３－０４", {"year": 2001, "month": 3, "day": 4}),
         ("１５：３０开会", "１５：３０", {"hour": 15, "minute": 30}),
         ("他们在25号见面", "25号", {"day": 25}),
+        ("今天25号", "25号", {"day": 25}),
         ("本月二十五号下午举行", "二十五号下午", {"day": 25}),
         ("二十三日上午，市长出席", "二十三日上午", {"day": 23}),
         ("新华社北京十月二十日电", "十月二十日", {"month": 10, "day": 20}),
         ("三十一日晚", "三十一日晚", {"day": 31}),
+        ("二○○一年三月", "二○○一年三月", {"year": 2001, "month": 3}),
+        ("二ＯＯ三年", "二ＯＯ三年", {"year": 2003}),
     ],
 )
 def test_full_width_digits_and_days_written_with_hao_or_chinese_numerals(text, fragment, attrs):

@@ -168,3 +168,22 @@ def test_the_automaton_carries_values_and_finds_overlaps():
 def test_the_matcher_finds_the_leftmost_longest_words():
     regex = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
     assert [m.group(0) for m in regex.finditer("港澳台同胞和欧美日客商")] == ["港澳台", "欧美日"]
+
+
+def test_regex_characters_in_a_project_lexicon_are_plain_characters(tmp_path):
+    """A project's ``-`` or ``]`` among single characters must not become a range or end
+    a character class (the classes are escaped)."""
+    (tmp_path / "people_translit_chars.txt").write_text("]\n-\n^\n\\\n", encoding="utf-8")
+    (tmp_path / "people_surnames.txt").write_text("-\n[\n", encoding="utf-8")
+    text = "秘书长古特雷斯说，市长张三出席。a-b]c^d"
+    result = _run(_SUGGEST.format(text=text), [tmp_path])
+    assert result.returncode == 0, result.stderr
+    found = {tuple(x) for x in json.loads(result.stdout)}
+    assert {("古特雷斯", "PER"), ("张三", "PER")} <= found
+    assert not any(set(s) & set("-]^\\abcd") for s, _label in found)
+
+
+def test_char_class_escapes_what_a_class_would_read_as_syntax():
+    body = lexicon.char_class("王]-^\\李")
+    assert re.fullmatch(f"[{body}]+", "王]-^\\李")
+    assert not re.fullmatch(f"[{body}]", "a")

@@ -327,6 +327,7 @@ def test_words_before_an_organisation_are_not_pulled_into_it(text, expected):
         ("他抵达阿勒颇，", [("阿勒颇", "LOC")]),
         ("他从阿拉斯加飞往安克雷奇后转机", [("阿拉斯加", "LOC"), ("安克雷奇", "LOC")]),
         ("在巴伐利亚州举行", [("巴伐利亚州", "LOC")]),
+        ("乌克兰东部顿涅茨克地区", [("乌克兰", "LOC"), ("顿涅茨克", "LOC")]),
         ("在华东地区", []),  # a short run before a common tail is not enough
         ("他们在安全地区", []),
         ("以西部地区为重点", []),

@@ -13,6 +13,7 @@ from annotator.gui import workers
 from annotator.store import Store
 
 from .pages import SAMPLE, add_page, long_page, make_db
+from .test_suggestions_resolved import answer_open_suggestions
 from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
 
 
@@ -40,6 +41,7 @@ def status_of(path, page_id):
 def test_ctrl_return_marks_done_and_opens_the_next_page_to_review(windows, db, qtbot):
     window = windows(db)
     assert window.page_id == "p1"
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     assert status_of(db, "p1")[0] == "done"
     assert window.page_id == "p2"
@@ -109,6 +111,7 @@ def test_undo_history_survives_closing_and_reopening_the_window(windows, db, qtb
 
 def test_undo_of_mark_done_after_coming_back(windows, db, qtbot):
     window = windows(db)
+    answer_open_suggestions(qtbot, "accept")
     press(window, qtbot, K.Key_Return, CTRL)
     press(window, qtbot, K.Key_PageUp, CTRL)
     press(window, qtbot, K.Key_Z, CTRL)
@@ -250,6 +253,7 @@ def test_export_writes_the_done_pages_as_gold_jsonl(
     window = windows(db)
     caret_in(window, "长沙")
     press(window, qtbot, K.Key_A)
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     target = tmp_path / "gold.jsonl"
     monkeypatch.setattr(
@@ -430,8 +434,14 @@ def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_
     assert window.store.count_pages(search="p1") == 1  # search still works
 
 
-def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(windows, tmp_path, qtbot):
+def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(
+    windows, tmp_path, qtbot, monkeypatch
+):
+    from annotator.gui.review import ReviewController
     from annotator.model import Span
+
+    # open suggestions are accepted when the page is marked done (the dialog's first choice)
+    monkeypatch.setattr(ReviewController, "_ask_open_suggestions", lambda self, n: "accept")
 
     from .pages import sample_spans
 
@@ -460,10 +470,13 @@ def test_the_window_retrains_the_entity_model_after_enough_done_pages(
     windows, tmp_path, qtbot, monkeypatch
 ):
     from annotator.gui import retrain
+    from annotator.gui.review import ReviewController
 
     from .pages import sample_spans
 
     monkeypatch.setattr(retrain, "RETRAIN_EVERY", 5)
+    # open suggestions are accepted when the page is marked done: the gold the model learns
+    monkeypatch.setattr(ReviewController, "_ask_open_suggestions", lambda self, n: "accept")
     path = tmp_path / "retrain.db"
     with Store.open(path) as store:
         for n in range(7):

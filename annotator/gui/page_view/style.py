@@ -31,6 +31,7 @@ MUTED_COLOUR = "#6b7280"
 OTHER_COLOUR = "#a3a3a3"
 CAPTION_TINT = "#eaf1f7"
 DOUBT_COLOUR = "#e8590c"
+BREAK_MARK_COLOUR = "#8a94a6"
 FALLBACK_LABEL_COLOUR = "#808080"
 
 # (size factor, bold, colour, background) per role; body is the plain base font.

@@ -32,7 +32,8 @@ _NAME_TAILS = frozenset("州省")
 # Tails that are common after other words too: the run must be longer.
 _WEAK_TAILS = frozenset(("地区", "附近", "周边", "沿海", "州", "省"))
 # What may stand before a place (a preposition or particle) or right after it.
-_BEFORE = frozenset(_STOP_CHARS + "、至经往赴沿从")
+# (部: after 东部, 北部 … of a larger place: 乌克兰东部顿涅茨克地区.)
+_BEFORE = frozenset(_STOP_CHARS + "、至经往赴沿从部")
 _AFTER = frozenset("，。、；：！？）”的和与及并后时等将已也举参出进会就")
 _LONGEST = 8
 

@@ -30,7 +30,7 @@ _SUFFIXES = _suffix_table()
 _SINGLE_SUFFIX_RE = re.compile(
     "|".join(
         re.escape(w)
-        + (f"(?<![{bad_prev}]{re.escape(w)})" if bad_prev else "")
+        + (f"(?<![{lexicon.char_class(bad_prev)}]{re.escape(w)})" if bad_prev else "")
         + (f"(?!{'|'.join(map(re.escape, bad_next))})" if bad_next else "")
         for w, (_strong, bad_next, bad_prev) in _SUFFIXES.items()
         if len(w) == 1

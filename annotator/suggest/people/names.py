@@ -53,15 +53,16 @@ _END_RE = re.compile(trie_pattern(_END_WORDS))
 # Characters of transliterated foreign names (古特雷斯, 普京, 马克龙 …); a run of four or
 # more of them after a title is taken whole.
 _TRANSLIT = lexicon.chars("people_translit_chars")
-_TRANSLIT_RE = re.compile(f"[{_TRANSLIT}]{{4,10}}")
+_TRANSLIT_RE = re.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{4,10}}")
 # After a title a shorter run (拜登, 普京) is taken when no surname starts there.
-_TRANSLIT_SHORT_RE = re.compile(f"[{_TRANSLIT}]{{2,3}}")
+_TRANSLIT_SHORT_RE = re.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{2,3}}")
 # Names written with a middle dot are foreign or minority names (买买提·艾力, 马克·吐温):
 # the runs on both sides come from the transliteration characters, with those common in
 # Uyghur and Kazakh names added.
 _DOT_CHARS = _TRANSLIT.replace("·", "").replace("•", "") + lexicon.chars("people_dot_name_chars")
+_DOT_CLASS = lexicon.char_class(_DOT_CHARS)
 _DOT_NAME_RE = re.compile(
-    f"[{_DOT_CHARS}]{{1,6}}[·•][{_DOT_CHARS}]{{1,6}}(?:[·•][{_DOT_CHARS}]{{1,6}})?"
+    f"[{_DOT_CLASS}]{{1,6}}[·•][{_DOT_CLASS}]{{1,6}}(?:[·•][{_DOT_CLASS}]{{1,6}})?"
 )
 _PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
 _CLAUSE_START = frozenset(',，。;；:：!！?？、“”"（( \t\n\u3000')

@@ -77,6 +77,6 @@ def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
 
 # A clause-initial run of three or more transliteration characters: a foreign name
 # when a word that follows names comes after it (not a country: the place lists decide).
-_CLAUSE_FOREIGN_RE = re.compile(f"[。，；：！？“\n]([{_TRANSLIT}]{{3,9}})")
+_CLAUSE_FOREIGN_RE = re.compile(f"[。，；：！？“\n]([{lexicon.char_class(_TRANSLIT)}]{{3,9}})")
 # Starts with the clause mark so that ``re`` skips to it in C; the page start is added.
-_CLAUSE_NAME_RE = re.compile(f"[。，；：！？“\n]([{_SINGLE}][{HAN}]{{2}})")
+_CLAUSE_NAME_RE = re.compile(f"[。，；：！？“\n]([{lexicon.char_class(_SINGLE)}][{HAN}]{{2}})")
