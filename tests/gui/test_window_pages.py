@@ -438,6 +438,7 @@ def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(windows, 
     from annotator.model import Span
 
     from .pages import sample_spans
+    from .test_suggestions_resolved import answer_open_suggestions
 
     def model_span(confidence):
         return Span(0, 2, "PER", "model", "suggested", {"confidence": confidence})
@@ -450,11 +451,14 @@ def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(windows, 
         add_page(store, "p4")
     window = windows(path)
     assert window.page_id == "p1"
+    answer_open_suggestions(qtbot, "reject")  # a page is done only with none open
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert status_of(path, "p1")[0] == "done"
     assert window.page_id == "p3"  # 0.41 is the least sure suggestion
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert window.page_id == "p2"
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert window.page_id == "p4"  # no model suggestions left: page order
     assert window.view.toPlainText()  # the page is drawn
