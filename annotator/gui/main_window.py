@@ -36,6 +36,7 @@ from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import Preferences, PreferencesDialog
+from annotator.gui.retrain import Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.workers import WRITERS, paths_from_mime, run_export, run_import
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int] | None = None
         self._pending_splitter: QByteArray | None = None
+        # Learnt models retrain on a worker thread after every few newly done pages.
+        self.retrainer = Retrainer(self.db_path, self)
+        self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -400,6 +404,7 @@ class MainWindow(QMainWindow):
         self.status_done.setText(
             self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
         )
+        self.retrainer.check(self.store, counts["done"])
 
     # --- file ----------------------------------------------------------------------------
 
@@ -555,6 +560,7 @@ class MainWindow(QMainWindow):
                     "saved. Everything before it is saved."
                 ),
             )
+        self.retrainer.shutdown()
         self._poll.stop()
         self._place_timer.stop()
         self._remember_place()

@@ -139,7 +139,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+104"/>
+        <location filename="../../annotator/gui/main_window.py" line="+108"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>已完成：{done} / {total}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Import page files</source>
         <translation>导入页面文件</translation>
     </message>
@@ -644,6 +644,34 @@
         <location line="+2"/>
         <source>Text size:</source>
         <translation>字号：</translation>
+    </message>
+</context>
+<context>
+    <name>Retrainer</name>
+    <message>
+        <location filename="../../annotator/gui/retrain.py" line="+86"/>
+        <source>Learning from the done pages…</source>
+        <translation>正在从已完成的页面学习…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Learning failed: {error}</source>
+        <translation>学习失败：{error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Structure model v{version} learnt from {pages} done pages: article starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} (rules {rules_roles:.2f})</source>
+        <translation>结构模型 v{version} 已从 {pages} 个已完成页面学习：文章起点 F1 {model_f1:.2f}（规则 {rules_f1:.2f}），角色 {model_roles:.2f}（规则 {rules_roles:.2f}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Model {kind} v{version} learnt from {pages} done pages</source>
+        <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing learnt yet: more done pages are needed.</source>
+        <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
 </context>
 <context>

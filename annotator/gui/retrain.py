@@ -1,0 +1,137 @@
+"""Learn from the reviewers' work while they work: retrain on a worker thread.
+
+After every few newly done pages (``RETRAIN_EVERY``, counted against the pages the newest
+model learnt from, so the count survives restarts) the window trains every learnt model it
+has enough gold for (``pipeline.train``, the same as ``annotator train``) on a thread of its
+own with its own database connection, and says in the status bar what it learnt from and
+how well the model and the rules did on held-out pages. Pages imported afterwards are
+pre-split with the new model. Worker code makes no UI calls; the result comes back by
+signal. Closing the window waits for a training in progress (it keeps its model).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from annotator.pipeline import TrainReport, train
+from annotator.store import Store, StoreError
+
+log = logging.getLogger(__name__)
+
+# Retrain once this many more pages are done than the newest model learnt from.
+RETRAIN_EVERY = 5
+
+
+class _TrainWorker(QObject):
+    """Runs ``pipeline.train`` on its own connection; reports a report or an error text."""
+
+    finished = Signal(object)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+
+    @Slot()
+    def run(self) -> None:
+        result: Any
+        try:
+            with Store.open(self._db_path, create=False) as store:
+                result = train(store)
+        except StoreError as exc:
+            result = str(exc)
+        except Exception as exc:  # shown in the status bar; the traceback goes to the log
+            log.exception("retraining failed")
+            result = f"{type(exc).__name__}: {exc}"
+        self.moveToThread(QCoreApplication.instance().thread())
+        self.finished.emit(result)
+
+
+class Retrainer(QObject):
+    """Starts a training when enough new pages are done; one at a time."""
+
+    message = Signal(str)  # what was learnt, for the status bar
+    trained = Signal()
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_path = Path(db_path)
+        self._thread: QThread | None = None
+        self._worker: _TrainWorker | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def check(self, store: Store, done: int) -> bool:
+        """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's."""
+        if self.running:
+            return False
+        learnt = max((m.pages for m in store.model_versions() if m.kind == "structure"), default=0)
+        if done - learnt < RETRAIN_EVERY:
+            return False
+        self._start()
+        return True
+
+    def _start(self) -> None:
+        thread = QThread(self)
+        worker = _TrainWorker(self._db_path)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._on_finished)
+        self._thread, self._worker = thread, worker
+        self.message.emit(self.tr("Learning from the done pages…"))
+        thread.start()
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        if self._thread is not None:
+            self._thread.quit()  # the worker has returned: end the thread's event loop
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread = self._worker = None
+        if isinstance(result, TrainReport):
+            self.message.emit(self.describe(result))
+            self.trained.emit()
+        else:
+            self.message.emit(self.tr("Learning failed: {error}").format(error=result))
+
+    def describe(self, report: TrainReport) -> str:
+        """One status-bar sentence per trained model: pages, and model vs rules."""
+        parts = []
+        for model in report.trained:
+            figures = model.figures
+            rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
+            if model.kind == "structure" and rules and learnt:
+                parts.append(
+                    self.tr(
+                        "Structure model v{version} learnt from {pages} done pages: article "
+                        "starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} "
+                        "(rules {rules_roles:.2f})"
+                    ).format(
+                        version=model.version,
+                        pages=model.pages,
+                        model_f1=learnt["article_start"]["f1"],
+                        rules_f1=rules["article_start"]["f1"],
+                        model_roles=learnt["role"]["accuracy"] or 0.0,
+                        rules_roles=rules["role"]["accuracy"] or 0.0,
+                    )
+                )
+            else:
+                parts.append(
+                    self.tr("Model {kind} v{version} learnt from {pages} done pages").format(
+                        kind=model.kind, version=model.version, pages=model.pages
+                    )
+                )
+        if not parts:
+            return self.tr("Nothing learnt yet: more done pages are needed.")
+        return "; ".join(parts)
+
+    def shutdown(self) -> None:
+        """Wait for a training in progress (called when the window closes)."""
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
