@@ -431,8 +431,6 @@ def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
         raise EditError(f"page {state.page.id!r} is already {status}")
-    if status == "done":
-        _check_no_open_suggestions(state)
     inverse = Op(
         "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
     )
@@ -448,14 +446,31 @@ def open_suggestions(state: PageState) -> list[Span]:
     )
 
 
-def _check_no_open_suggestions(state: PageState) -> None:
-    # A done page is gold: an open suggestion on it would be dropped by export unseen.
-    count = len(open_suggestions(state))
-    if count:
+def _check_done_has_none_open(plan_: Plan) -> None:
+    """A done page is gold: an open suggestion on it would be dropped by export unseen.
+
+    Refuses any operation that leaves a done page with open suggestions (marking it done
+    too early, or reopening a suggestion on it), unless the page was already in that state
+    (a database from before this rule), so that it can still be put right.
+    """
+    after = plan_.after
+    if after.page.status != "done":
+        return
+    count = len(open_suggestions(after))
+    if not count:
+        return
+    before = plan_.before
+    if before.page.status == "done" and open_suggestions(before):
+        return
+    if before.page.status != "done":
         raise EditError(
-            f"page {state.page.id!r} still has {count} open suggestion(s): accept or reject "
+            f"page {after.page.id!r} still has {count} open suggestion(s): accept or reject "
             "them before marking it done"
         )
+    raise EditError(
+        f"page {after.page.id!r} is done, and a done page has no open suggestion: "
+        "set it back to in progress first"
+    )
 
 
 def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
@@ -600,7 +615,7 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
     except KeyError:
         raise EditError(f"unknown edit operation {op.kind!r}") from None
     try:
-        return planner(state, op, frozenset(labels))
+        result = planner(state, op, frozenset(labels))
     except (KeyError, TypeError) as exc:
         raise EditError(f"{op.kind}: malformed arguments {op.args!r} ({exc})") from None
 
@@ -627,6 +642,10 @@ def _keys(op: dict[str, Any], text: str, out: set[Key]) -> None:
             out.add(("status", None))
     elif kind == "set_blocks":
         out.update(("block", start) for start, _fields in args.get("changes", []))
+    elif kind == "replace_page_gold":  # the whole page: its inverse names the page before
+        out.update(("span", span.get("id")) for span in args.get("spans", []))
+        out.update(("block", block["start"]) for block in args.get("blocks", []))
+        out.add(("status", None))
     elif kind == "split_block":
         at = args.get("at", 0)
         out.add(("block", at))
@@ -653,3 +672,6 @@ def touched(op: Op, inverse: Op, text: str, *, redo: bool = False) -> frozenset[
     if redo and not status_in_op:
         out.discard(("status", None))
     return frozenset(out)
+
+    _check_done_has_none_open(result)
+    return result
