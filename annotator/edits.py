@@ -503,6 +503,10 @@ def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
             raise EditError("a batch acts on one page only")
         step = plan(current, sub, labels)
         current, changes = step.after, changes | step.changes
+        if step.after is step.before and sub.args.get("only_if_new"):
+            # The automatic new -> in_progress step did nothing (the page had moved on):
+            # its undo must do nothing either, even if the page is new again by then.
+            continue
         inverses.append(step.inverse.to_json())
     inverse = Op("batch", op.page_id, {"ops": inverses[::-1]})
     return Plan(op, inverse, state, current, changes)
@@ -618,6 +622,8 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
         result = planner(state, op, frozenset(labels))
     except (KeyError, TypeError) as exc:
         raise EditError(f"{op.kind}: malformed arguments {op.args!r} ({exc})") from None
+    _check_done_has_none_open(result)
+    return result
 
 
 # --- what an edit touched (undo that is the reviewer's own) ------------------------------
@@ -672,6 +678,3 @@ def touched(op: Op, inverse: Op, text: str, *, redo: bool = False) -> frozenset[
     if redo and not status_in_op:
         out.discard(("status", None))
     return frozenset(out)
-
-    _check_done_has_none_open(result)
-    return result
