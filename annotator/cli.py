@@ -72,6 +72,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 @db_option
 def gui(db_path: Path | None) -> None:
     """Open the review window."""
+    _check_desktop()
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # PySide6 missing or its system libraries not found
@@ -80,6 +81,15 @@ def gui(db_path: Path | None) -> None:
             "(pip install annotator) or use the subcommands: annotator --help"
         ) from None
     sys.exit(run(resolve_db(db_path)))
+
+
+def _check_desktop() -> None:
+    """Refuse in one line, before Qt aborts the process, when no window can open here."""
+    from annotator.desktop import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        raise click.ClickException(problem)
 
 
 @main.command("import")
