@@ -8,6 +8,7 @@ non-zero exit status, never as a traceback.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,8 +18,9 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.store import Store, StoreError, default_db_path
+from annotator.store import Store, StoreError, default_db_path, explain_database_error
 
+BACKUPS_KEPT_DEFAULT = 10  # as annotator.store.BACKUPS_KEPT (not imported: keeps --help fast)
 DB_HELP = "Database file (default: $ANNOTATOR_DB, else annotator.db in the user data folder)."
 
 
@@ -51,6 +53,10 @@ def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
         raise click.ClickException(str(exc)) from None
     try:
         yield store
+    except sqlite3.DatabaseError as exc:  # damage met while reading: one line, not a traceback
+        raise click.ClickException(explain_database_error(path, exc)) from None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         store.close()
 
@@ -101,6 +107,7 @@ def import_(db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool) -> 
     from annotator.pipeline import import_paths
 
     with open_store(db_path) as store, _progress_bar() as progress:
+        store.verify()  # never write into a damaged file (small ones were checked at open)
         report = import_paths(store, list(paths), suggest=not no_suggest, progress=progress)
     _print_import_report(report)
     if report.refused:
@@ -142,6 +149,7 @@ def demo(db_path: Path | None) -> None:
     from annotator.resources import seeds_dir
 
     with open_store(db_path) as store, _progress_bar() as progress:
+        store.verify()
         report = import_paths(store, [seeds_dir()], progress=progress)
         path = store.path
     _print_import_report(report)
@@ -230,6 +238,7 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool) -> None:
     from annotator.pipeline import resuggest
 
     with open_store(db_path, create=False) as store:
+        store.verify()  # never write into a damaged file
         ids = [p.strip() for p in pages.split(",")] if pages else None
         unknown = [p for p in ids or [] if not store.has_page(p)]
         if unknown:
@@ -254,6 +263,53 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
         click.echo(EMPTY_MESSAGE, err=as_json)
     elif not as_json:
         click.echo(format_report(report))
+
+
+@main.command()
+@db_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the backup to this file (default: a new file named by the time in the "
+    "backups folder beside the database).",
+)
+@click.option(
+    "--keep",
+    type=click.IntRange(min=1),
+    default=BACKUPS_KEPT_DEFAULT,
+    show_default=True,
+    help="How many backups the backups folder keeps (the oldest go).",
+)
+def backup(db_path: Path | None, output: Path | None, keep: int) -> None:
+    """Back the database up (a checked copy; the window makes them too, while it runs)."""
+    from annotator.store import backup_database, rolling_backup
+
+    path = resolve_db(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such database to back up")
+    try:
+        made = rolling_backup(path, keep=keep) if output is None else backup_database(path, output)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Backed up {path} to {made}.")
+
+
+@main.command()
+@db_option
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(dir_okay=False, path_type=Path))
+def restore(db_path: Path | None, backup_file: Path) -> None:
+    """Replace the database by BACKUP (the replaced file is kept in the backups folder)."""
+    from annotator.store import restore_backup
+
+    path = resolve_db(db_path)
+    try:
+        aside = restore_backup(path, backup_file)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    kept = f"; the replaced file is kept as {aside}" if aside is not None else ""
+    click.echo(f"Restored {path} from {backup_file}{kept}.")
 
 
 if __name__ == "__main__":  # pragma: no cover
