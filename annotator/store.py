@@ -1429,3 +1429,19 @@ def _lock_exclusively(conn: sqlite3.Connection, db_path: Path) -> None:
             raise StoreError(f"{db_path}: cannot restore ({exc})") from None
     except sqlite3.DatabaseError:
         pass  # a damaged file cannot be read; it is copied aside as it is
+
+
+def verify_database(db_path: str | Path) -> None:
+    """quick_check the database on a connection of its own (any thread); raises
+    :class:`DatabaseDamaged` when SQLite finds it damaged, StoreError when it cannot tell."""
+    db_path = Path(db_path)
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(explain_database_error(db_path, exc)) from None
+    try:
+        _quick_check(conn, db_path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(explain_database_error(db_path, exc)) from None
+    finally:
+        conn.close()

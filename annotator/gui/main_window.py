@@ -38,6 +38,7 @@ from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import Preferences, PreferencesDialog
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
+from annotator.gui.safekeeping import Safekeeping
 from annotator.gui.workers import WRITERS, paths_from_mime, run_export, run_import
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._index_timer = QTimer(self, interval=INDEX_MS)
         self._index_timer.timeout.connect(self._index_step)
         self._restore_place()
+        self._keep_safe()
         QTimer.singleShot(0, self._offer_samples)
         QTimer.singleShot(0, self._start_indexing_if_behind)
 
@@ -504,7 +506,19 @@ class MainWindow(QMainWindow):
         settings.save_place(self.db_path, place)
         self._saved_place = self._place_key()
 
+    # --- backups and damage (issue 8) -------------------------------------------------
+
+    def _keep_safe(self) -> None:
+        self.safekeeping = Safekeeping(self.runner, self.db_path, self)
+        self.runner.damaged.connect(self.safekeeping.report_damage)
+        self.safekeeping.backupFailed.connect(self.show_message)
+        self.safekeeping.backedUp.connect(
+            lambda path: self.show_message(self.tr("Backed up to {path}").format(path=path))
+        )
+        QTimer.singleShot(0, self.safekeeping.check_in_background)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.safekeeping.close()
         self._poll.stop()
         self._place_timer.stop()
         self._remember_place()

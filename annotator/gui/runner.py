@@ -18,7 +18,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from annotator.edits import EditError, Op, PageState
-from annotator.store import Applied, Store
+from annotator.store import Applied, Store, explain_database_error, is_damage
 
 
 class EditRunner(QObject):
@@ -28,6 +28,7 @@ class EditRunner(QObject):
     externalChange = Signal(str, bool)  # page id, whether that page's content changed
     failed = Signal(str)  # message for the reviewer
     saved = Signal(object)  # datetime of the last commit
+    damaged = Signal(str)  # the database file is damaged: the store's message
 
     def __init__(self, store: Store, reviewer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,9 @@ class EditRunner(QObject):
             self.failed.emit(str(exc))
             return None
         except sqlite3.DatabaseError as exc:
+            if is_damage(exc):  # nothing more may be written: the window closes
+                self.damaged.emit(explain_database_error(self.store.path or "", exc))
+                return None
             self.failed.emit(
                 self.tr("Not saved: the database refused the edit ({error})").format(error=exc)
             )

@@ -4,7 +4,7 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+94"/>
+        <location filename="../../annotator/gui/runner.py" line="+98"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+104"/>
+        <location filename="../../annotator/gui/main_window.py" line="+106"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -197,6 +197,11 @@
         <location line="+17"/>
         <source>The new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
     </message>
 </context>
 <context>
@@ -583,6 +588,14 @@
         <location line="+3"/>
         <source>No spans before this point of the page.</source>
         <translation>本页此处之前没有标注。</translation>
+    </message>
+</context>
+<context>
+    <name>Safekeeping</name>
+    <message>
+        <location filename="../../annotator/gui/safekeeping.py" line="+146"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
     </message>
 </context>
 <context>
@@ -996,7 +1009,7 @@ Refused: {refused}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+42"/>
+        <location filename="../../annotator/gui/app.py" line="+46"/>
         <source>Who is reviewing?</source>
         <translation>谁在审校？</translation>
     </message>
@@ -1007,6 +1020,7 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+27"/>
+        <location line="+73"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
