@@ -102,13 +102,34 @@ def _check_desktop() -> None:
 @db_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-suggest", is_flag=True, help="Do not pre-annotate suggested spans.")
-def import_(db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool) -> None:
-    """Import page text files and folders (.txt, .md, recursive)."""
+@click.option(
+    "--max-page-size",
+    "max_page_size",
+    default="2MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Refuse files bigger than this (e.g. 500KB, 5MB): a page is 10-40 kB of text.",
+)
+def import_(
+    db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool, max_page_size: str
+) -> None:
+    """Import page text files and folders (.txt, .md, recursive).
+
+    A file changed since its import replaces its page when nobody has reviewed that page
+    yet; otherwise the new version is imported beside it as NAME~HASH. Both are reported.
+    """
+    from annotator.importing import parse_size
     from annotator.pipeline import import_paths
 
+    try:
+        limit = parse_size(max_page_size)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-page-size") from None
     with open_store(db_path) as store, _progress_bar() as progress:
         store.verify()  # never write into a damaged file (small ones were checked at open)
-        report = import_paths(store, list(paths), suggest=not no_suggest, progress=progress)
+        report = import_paths(
+            store, list(paths), suggest=not no_suggest, progress=progress, max_page_bytes=limit
+        )
     _print_import_report(report)
     if report.refused:
         sys.exit(1)
@@ -137,6 +158,8 @@ def _progress_bar() -> Iterator[Callable[[int, int, str], bool]]:
 
 def _print_import_report(report: Any) -> None:
     click.echo(report.summary())
+    for path, what in getattr(report, "changed", []):
+        click.echo(f"  changed {path}: {what}", err=True)
     for path, reason in report.refused:
         click.echo(f"  refused {path}: {reason}", err=True)
 

@@ -16,6 +16,7 @@ the page text is immutable and every offset points into it.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
@@ -23,12 +24,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 __all__ = [
+    "MAX_PAGE_BYTES",
     "PAGE_SUFFIXES",
     "ImportRefused",
+    "check_page_size",
     "decode_page_bytes",
     "discover",
+    "format_size",
     "page_id_for",
+    "parse_size",
     "sha256_of",
+    "unreadable_reason",
 ]
 
 PAGE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
@@ -71,31 +77,47 @@ class ImportRefused(Exception):
         self.advice = advice
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], errors: list[tuple[str, str]] | None = None
+) -> list[Path]:
     """Page files under ``paths``: files as given, folders searched recursively.
 
     In folders only ``.txt`` and ``.md`` files (any letter case) are taken and hidden files
     and folders (name starting with ``.``) are skipped; a file named explicitly is always
     taken (it is refused later if it is not text). The result is sorted and each file
     appears once, however many arguments reach it. Raises FileNotFoundError for a path
-    that does not exist, before anything is imported.
+    that does not exist, before anything is imported. A folder that cannot be read is
+    added to ``errors`` as ``(folder, reason)`` and the rest is still searched.
     """
-    found: dict[Path, Path] = {}
+    found: dict[str, Path] = {}
     for given in map(Path, paths):
         if given.is_dir():
-            candidates: Iterable[Path] = _walk(given)
-        elif given.exists():
-            candidates = [given]
+            candidates: Iterable[Path] = _walk(given, errors)
+        elif given.exists() or given.is_symlink():
+            candidates = [given]  # a broken or looping link is refused by name when read
         else:
             raise FileNotFoundError(f"{given}: no such file or folder")
         for path in candidates:
-            found.setdefault(path.resolve(), path)
+            found.setdefault(_identity(path), path)
     return sorted(found.values())
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _identity(path: Path) -> str:
+    """The file a path names, for finding the same file reached twice."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop: it names no file
+        return os.path.abspath(path)
+
+
+def _walk(folder: Path, errors: list[tuple[str, str]] | None = None) -> Iterable[Path]:
+    def unreadable(error: OSError) -> None:
+        if errors is not None:
+            reason = f"cannot read the folder ({error.strerror or error})"
+            errors.append((str(error.filename or folder), reason + "; check its permissions"))
+
     # os.walk does not follow symbolic links to folders, so a link loop cannot hang it.
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
@@ -132,6 +154,8 @@ def decode_page_bytes(data: bytes, name: str | os.PathLike[str]) -> str:
     text = _decode(data, name)
     if not text:
         raise ImportRefused(name, "empty file", "there is nothing to import")
+    if not text.strip():
+        raise ImportRefused(name, "empty file (only white space)", "there is nothing to import")
     _refuse_binary(text, name)
     return _normalise_newlines(text)
 
@@ -186,3 +210,46 @@ def _refuse_binary(text: str, name: str | os.PathLike[str]) -> None:
 def _normalise_newlines(text: str) -> str:
     # CRLF first, so that it becomes one LF and not two.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- odd files (issue 8) ---------------------------------------------------------------
+
+# A newspaper page is 10-40 kB of text; a file far bigger is a whole book or a dump, which
+# would take minutes to split and a gigabyte to show. Raised with --max-page-size.
+MAX_PAGE_BYTES = 2_000_000
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb|b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+
+def parse_size(text: str) -> int:
+    """Bytes of a size such as ``2MB``, ``500k`` or ``3000000``; ValueError otherwise."""
+    match = _SIZE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a size; write it as e.g. 2MB, 500KB or 3000000")
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower()])
+
+
+def format_size(size: int) -> str:
+    """A size for people: ``2 MB``, ``1.5 MB``, ``800 kB``."""
+    if size >= 10**6:
+        return f"{size / 10**6:.1f}".removesuffix(".0") + " MB"
+    return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def check_page_size(path: str | os.PathLike[str], size: int, limit: int) -> None:
+    """Refuse a file bigger than ``limit`` bytes (ImportRefused naming both sizes)."""
+    if size > limit:
+        raise ImportRefused(
+            path,
+            f"too large for one page ({format_size(size)}; the limit is {format_size(limit)})",
+            "split it into page files, or raise the limit with annotator import --max-page-size",
+        )
+
+
+def unreadable_reason(error: OSError) -> str:
+    """Why a page file cannot be read, for the refusal."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link that points at itself (or a loop of links); fix or remove the link"
+    if error.errno == errno.ENOENT:
+        return "a broken symbolic link (what it points at does not exist); fix or remove the link"
+    return f"cannot read the file ({error.strerror or error}); check its permissions"

@@ -20,10 +20,19 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
+from annotator.importing import (
+    MAX_PAGE_BYTES,
+    ImportRefused,
+    check_page_size,
+    decode_page_bytes,
+    discover,
+    page_id_for,
+    sha256_of,
+    unreadable_reason,
+)
 from annotator.model import Block, Page, Span
 from annotator.split import split_page
 from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
@@ -44,6 +53,8 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, existing page id)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     cancelled: bool = False
+    # Files changed since their import: (path, what happened, naming both pages).
+    changed: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One sentence: counts of imported, skipped and refused files."""
@@ -51,6 +62,8 @@ class ImportReport:
             f"Imported {len(self.imported)} page(s), skipped {len(self.skipped)} already "
             f"present, refused {len(self.refused)}"
         )
+        if self.changed:
+            text += f", {len(self.changed)} changed since their import"
         return text + (" (cancelled)." if self.cancelled else ".")
 
 
@@ -66,20 +79,25 @@ def import_paths(
     *,
     suggest: bool = True,
     progress: Progress | None = None,
+    max_page_bytes: int = MAX_PAGE_BYTES,
 ) -> ImportReport:
     """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
 
     Large batches are split and pre-annotated by worker processes (one per core) while
-    this process stores the pages, each in its own transaction, in file order.
+    this process stores the pages, each in its own transaction, in file order. Files
+    bigger than ``max_page_bytes`` are refused. A file changed since its import replaces
+    its page if nobody has reviewed that page yet; otherwise it is imported beside it as
+    ``stem~hash``. Both are reported in ``changed``.
     """
     report = ImportReport()
-    for path in map(Path, paths):
-        if not path.exists():
+    given = [Path(p) for p in paths]
+    for path in given:
+        if not _lexists(path):
             report.refused.append((str(path), "no such file or folder; check the path"))
-    files = discover([Path(p) for p in paths if Path(p).exists()])
-    fresh = _drop_known(store, files, report)
+    files = discover([p for p in given if _lexists(p)], report.refused)
+    fresh = _drop_known(store, files, report, max_page_bytes)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    with _preparer(len(fresh), gazetteer, suggest) as prepare_all:
+    with _preparer(len(fresh), gazetteer, suggest, max_page_bytes) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
             if progress is not None and not progress(done, len(fresh), str(prepared.path)):
                 report.cancelled = True
@@ -106,12 +124,17 @@ class Prepared:
     encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
 
 
-def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
+def prepare(
+    path: Path, gazetteer: Gazetteer | None, suggest: bool, max_bytes: int = MAX_PAGE_BYTES
+) -> Prepared:
     """Read, decode, pre-split and pre-annotate one page file (pure: no database)."""
     try:
+        check_page_size(path, path.stat().st_size, max_bytes)  # before reading 50 MB
         data = path.read_bytes()
     except OSError as exc:
-        return Prepared(path, refusal=f"cannot read the file ({exc.strerror or exc})")
+        return Prepared(path, refusal=unreadable_reason(exc))
+    except ImportRefused as exc:
+        return Prepared(path, refusal=f"{exc.reason}; {exc.advice}")
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
@@ -121,12 +144,15 @@ def prepare(path: Path, gazetteer: Gazetteer | None, suggest: bool) -> Prepared:
     return Prepared(path, sha256_of(data), text, blocks, spans)
 
 
-def _drop_known(store: Store, files: list[Path], report: ImportReport) -> list[Path]:
+def _drop_known(
+    store: Store, files: list[Path], report: ImportReport, max_bytes: int = MAX_PAGE_BYTES
+) -> list[Path]:
     """Files whose bytes are not in the database yet (the others are reported skipped)."""
     fresh = []
     for path in files:
         try:
-            existing = store.page_for_sha256(sha256_of(path.read_bytes()))
+            too_big = path.stat().st_size > max_bytes
+            existing = None if too_big else store.page_for_sha256(sha256_of(path.read_bytes()))
         except OSError:
             existing = None  # prepare() reports the reason
         if existing is None:
@@ -146,8 +172,41 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
         return
     page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
     page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256)
+    stem = prepared.path.stem
+    if page_id != stem and _same_file(store.page(stem).source, prepared.path):
+        if store.replace_unreviewed_page(
+            stem, replace(page, id=stem), prepared.encoded, prepared.blocks, prepared.spans
+        ):
+            report.changed.append(
+                (
+                    str(prepared.path),
+                    f"changed since its import; page {stem} had not been reviewed, so it now holds the new version",
+                )
+            )
+            report.imported.append((str(prepared.path), stem))
+            return
+        report.changed.append(
+            (
+                str(prepared.path),
+                f"changed since its import; page {stem} has reviews and is kept as it was, the new version is page {page_id}",
+            )
+        )
     store.add_page(page, prepared.blocks, prepared.spans, prepared.encoded)
     report.imported.append((str(prepared.path), page_id))
+
+
+def _same_file(source: str, path: Path) -> bool:
+    """Whether a page's recorded source is the file at ``path`` (as given, or resolved)."""
+    if source == str(path):
+        return True
+    try:
+        return Path(source).resolve() == path.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _lexists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a looping link "does not exist"
 
 
 # --- worker processes -----------------------------------------------------------------
@@ -155,11 +214,15 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
 _worker_settings: tuple[Gazetteer | None, bool] = (None, True)
+_worker_max_bytes = MAX_PAGE_BYTES
 
 
-def _init_worker(gazetteer: Gazetteer | None, suggest: bool) -> None:
-    global _worker_settings
+def _init_worker(
+    gazetteer: Gazetteer | None, suggest: bool, max_bytes: int = MAX_PAGE_BYTES
+) -> None:
+    global _worker_settings, _worker_max_bytes
     _worker_settings = (gazetteer, suggest)
+    _worker_max_bytes = max_bytes
     end_with_parent()
 
 
@@ -196,7 +259,7 @@ def _prepare_in_worker(path: Path) -> Prepared:
     # cross the process boundary far faster than hundreds of dataclasses (the suggestions
     # go from tuples to rows without ever being Span objects).
     gazetteer, suggest = _worker_settings
-    prepared = prepare(path, gazetteer, suggest=False)
+    prepared = prepare(path, gazetteer, suggest=False, max_bytes=_worker_max_bytes)
     if prepared.refusal is None:
         chosen = (
             suggestion_tuples(prepared.text, gazetteer=gazetteer, blocks=prepared.blocks)
@@ -221,18 +284,18 @@ def _start_method() -> str:
 
 @contextmanager
 def _preparer(
-    count: int, gazetteer: Gazetteer | None, suggest: bool
+    count: int, gazetteer: Gazetteer | None, suggest: bool, max_bytes: int = MAX_PAGE_BYTES
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
     if count < _PARALLEL_FROM or workers < 2:
-        yield lambda files: (prepare(p, gazetteer, suggest) for p in files)
+        yield lambda files: (prepare(p, gazetteer, suggest, max_bytes) for p in files)
         return
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(gazetteer, suggest),
+        initargs=(gazetteer, suggest, max_bytes),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
@@ -243,7 +306,7 @@ def _preparer(
                 done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
-            yield from (prepare(p, gazetteer, suggest) for p in files[done:])
+            yield from (prepare(p, gazetteer, suggest, max_bytes) for p in files[done:])
 
     try:
         yield prepare_all

@@ -401,7 +401,7 @@ class Store:
                 raise StoreError(
                     f"{path}: the database is read-only; make it writable or copy it elsewhere"
                 )
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_parent(path)
         conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
@@ -1111,6 +1111,36 @@ class Store:
         """Copy the database as it is now to ``target`` (see :func:`backup_database`)."""
         return _backup_connection(self.db.conn, self.path or Path(":memory:"), Path(target), check)
 
+    # --- changed files (issue 8) ----------------------------------------------------
+
+    def is_unreviewed(self, page_id: str) -> bool:
+        """Whether a page is still ``new`` with no edit in the log: nobody has reviewed it."""
+        row = self.db.conn.execute(
+            "SELECT status = 'new' AND NOT EXISTS (SELECT 1 FROM edits WHERE page_id = ?) "
+            "FROM pages WHERE id = ?",
+            [page_id, page_id],
+        ).fetchone()
+        return bool(row and row[0])
+
+    def replace_unreviewed_page(
+        self,
+        page_id: str,
+        page: Page,
+        encoded: EncodedPage | None = None,
+        blocks: Sequence[Block] = (),
+        suggestions: Sequence[Span] = (),
+    ) -> bool:
+        """Replace page ``page_id`` by ``page`` (a new version of its file), in one
+        transaction, if nobody has reviewed it (checked under the write lock, so a window
+        that starts editing meanwhile wins). Returns False, changing nothing, otherwise."""
+        with self._write_locked():
+            if not self.is_unreviewed(page_id):
+                return False
+            self.db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id])  # cascades
+            self.add_page(page, blocks, suggestions, encoded)
+        self._states.pop(page_id, None)
+        return True
+
 
 def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
     return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
@@ -1445,3 +1475,20 @@ def verify_database(db_path: str | Path) -> None:
         raise StoreError(explain_database_error(db_path, exc)) from None
     finally:
         conn.close()
+
+
+def _make_parent(path: Path) -> None:
+    """Create the database's folder, or StoreError saying in one line why it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((p for p in path.parents if p.exists()), path.parent)
+        raise StoreError(
+            f"{path}: cannot create the database there: {blocking} is a file, not a folder; "
+            "choose another place with --db"
+        ) from None
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot create the folder {path.parent} ({exc.strerror or exc}); "
+            "choose a folder you can write to with --db"
+        ) from None
