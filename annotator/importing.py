@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from annotator.messages import msg
+
 __all__ = [
     "MAX_PAGE_BYTES",
     "PAGE_SUFFIXES",
@@ -39,7 +41,7 @@ __all__ = [
 
 PAGE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
 
-_ADVICE = "convert it to UTF-8 text and import again"
+_ADVICE = msg("convert it to UTF-8 text and import again")
 
 # BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -71,7 +73,9 @@ class ImportRefused(Exception):
     """A file that cannot be imported as a page; the message names it and says why."""
 
     def __init__(self, path: str | os.PathLike[str], reason: str, advice: str = _ADVICE) -> None:
-        super().__init__(f"{os.fspath(path)}: {reason}; {advice}")
+        super().__init__(
+            msg("{path}: {reason}; {advice}", path=os.fspath(path), reason=reason, advice=advice)
+        )
         self.path = os.fspath(path)
         self.reason = reason
         self.advice = advice
@@ -113,8 +117,11 @@ def _identity(path: Path) -> str:
 def _walk(folder: Path, errors: list[tuple[str, str]] | None = None) -> Iterable[Path]:
     def unreadable(error: OSError) -> None:
         if errors is not None:
-            reason = f"cannot read the folder ({error.strerror or error})"
-            errors.append((str(error.filename or folder), reason + "; check its permissions"))
+            reason = msg(
+                "cannot read the folder ({error}); check its permissions",
+                error=error.strerror or str(error),
+            )
+            errors.append((str(error.filename or folder), reason))
 
     # os.walk does not follow symbolic links to folders, so a link loop cannot hang it.
     for root, dirs, files in os.walk(folder, onerror=unreadable):
@@ -153,9 +160,11 @@ def decode_page_bytes(data: bytes, name: str | os.PathLike[str]) -> str:
     """Page text of a file's bytes, line ends normalised to ``\\n``; or ImportRefused."""
     text = _decode(data, name)
     if not text:
-        raise ImportRefused(name, "empty file", "there is nothing to import")
+        raise ImportRefused(name, msg("empty file"), msg("there is nothing to import"))
     if not text.strip():
-        raise ImportRefused(name, "empty file (only white space)", "there is nothing to import")
+        raise ImportRefused(
+            name, msg("empty file (only white space)"), msg("there is nothing to import")
+        )
     _refuse_binary(text, name)
     return _normalise_newlines(text)
 
@@ -165,12 +174,12 @@ def _decode(data: bytes, name: str | os.PathLike[str]) -> str:
         if data.startswith(bom):
             return _decode_strict(data[len(bom) :], encoding, name)
     if b"\x00" in data:
-        reason = "not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)"
+        reason = msg("not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)")
         raise ImportRefused(name, reason)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        return _decode_gb18030(data, name, f"byte {e.start}")
+        return _decode_gb18030(data, name, e.start)
 
 
 def _decode_strict(data: bytes, encoding: str, name: str | os.PathLike[str]) -> str:
@@ -178,18 +187,24 @@ def _decode_strict(data: bytes, encoding: str, name: str | os.PathLike[str]) -> 
         return data.decode(encoding)
     except UnicodeDecodeError as e:
         label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
-        reason = f"starts with a {label} byte-order mark but is not valid {label} (byte {e.start})"
+        reason = msg(
+            "starts with a {encoding} byte-order mark but is not valid {encoding} (byte {byte})",
+            encoding=label,
+            byte=e.start,
+        )
         raise ImportRefused(name, reason) from None
 
 
-def _decode_gb18030(data: bytes, name: str | os.PathLike[str], utf8_error: str) -> str:
+def _decode_gb18030(data: bytes, name: str | os.PathLike[str], utf8_error: int) -> str:
     """GB18030 text, only if strict decoding works and the result looks like Chinese text."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is None or _CONTROL.search(text) or not _looks_chinese(text):
-        reason = f"not valid UTF-8 ({utf8_error}) and not GB18030/GBK text either"
+        reason = msg(
+            "not valid UTF-8 (byte {byte}) and not GB18030/GBK text either", byte=utf8_error
+        )
         raise ImportRefused(name, reason)
     return text
 
@@ -201,10 +216,10 @@ def _looks_chinese(text: str) -> bool:
 
 def _refuse_binary(text: str, name: str | os.PathLike[str]) -> None:
     if "\x00" in text:
-        raise ImportRefused(name, "not text (contains NUL characters)")
+        raise ImportRefused(name, msg("not text (contains NUL characters)"))
     controls = len(_CONTROL.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
-        raise ImportRefused(name, f"not text ({controls} control characters)")
+        raise ImportRefused(name, msg("not text ({n} control characters)", n=controls))
 
 
 def _normalise_newlines(text: str) -> str:
@@ -241,15 +256,27 @@ def check_page_size(path: str | os.PathLike[str], size: int, limit: int) -> None
     if size > limit:
         raise ImportRefused(
             path,
-            f"too large for one page ({format_size(size)}; the limit is {format_size(limit)})",
-            "split it into page files, or raise the limit with annotator import --max-page-size",
+            msg(
+                "too large for one page ({size}; the limit is {limit})",
+                size=format_size(size),
+                limit=format_size(limit),
+            ),
+            msg(
+                "split it into page files, or raise the limit with annotator import --max-page-size"
+            ),
         )
 
 
 def unreadable_reason(error: OSError) -> str:
     """Why a page file cannot be read, for the refusal."""
     if error.errno == errno.ELOOP:
-        return "a symbolic link that points at itself (or a loop of links); fix or remove the link"
+        return msg(
+            "a symbolic link that points at itself (or a loop of links); fix or remove the link"
+        )
     if error.errno == errno.ENOENT:
-        return "a broken symbolic link (what it points at does not exist); fix or remove the link"
-    return f"cannot read the file ({error.strerror or error}); check its permissions"
+        return msg(
+            "a broken symbolic link (what it points at does not exist); fix or remove the link"
+        )
+    return msg(
+        "cannot read the file ({error}); check its permissions", error=error.strerror or str(error)
+    )

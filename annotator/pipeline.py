@@ -33,6 +33,7 @@ from annotator.importing import (
     sha256_of,
     unreadable_reason,
 )
+from annotator.messages import msg
 from annotator.model import Block, Page, Span
 from annotator.split import split_page
 from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
@@ -93,7 +94,7 @@ def import_paths(
     given = [Path(p) for p in paths]
     for path in given:
         if not _lexists(path):
-            report.refused.append((str(path), "no such file or folder; check the path"))
+            report.refused.append((str(path), msg("no such file or folder; check the path")))
     files = discover([p for p in given if _lexists(p)], report.refused)
     fresh = _drop_known(store, files, report, max_page_bytes)
     gazetteer = learnt_gazetteer(store) if suggest else None
@@ -134,7 +135,9 @@ def prepare(
     except OSError as exc:
         return Prepared(path, refusal=unreadable_reason(exc))
     except ImportRefused as exc:
-        return Prepared(path, refusal=f"{exc.reason}; {exc.advice}")
+        return Prepared(
+            path, refusal=msg("{reason}; {advice}", reason=exc.reason, advice=exc.advice)
+        )
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
@@ -174,25 +177,39 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
     page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256)
     stem = prepared.path.stem
     if page_id != stem and _same_file(store.page(stem).source, prepared.path):
-        if store.replace_unreviewed_page(
-            stem, replace(page, id=stem), prepared.encoded, prepared.blocks, prepared.spans
-        ):
-            report.changed.append(
-                (
-                    str(prepared.path),
-                    f"changed since its import; page {stem} had not been reviewed, so it now holds the new version",
-                )
-            )
-            report.imported.append((str(prepared.path), stem))
+        if _replace_changed(store, stem, replace(page, id=stem), prepared, report):
             return
         report.changed.append(
             (
                 str(prepared.path),
-                f"changed since its import; page {stem} has reviews and is kept as it was, the new version is page {page_id}",
+                msg(
+                    "changed since its import; page {page} has reviews and is kept as it was, "
+                    "the new version is page {new}",
+                    page=stem,
+                    new=page_id,
+                ),
             )
         )
     store.add_page(page, prepared.blocks, prepared.spans, prepared.encoded)
     report.imported.append((str(prepared.path), page_id))
+
+
+def _replace_changed(
+    store: Store, page_id: str, page: Page, prepared: Prepared, report: ImportReport
+) -> bool:
+    """A changed file's new version replaces its page if nobody has reviewed it yet."""
+    if not store.replace_unreviewed_page(
+        page_id, page, prepared.encoded, prepared.blocks, prepared.spans
+    ):
+        return False
+    note = msg(
+        "changed since its import; page {page} had not been reviewed, so it now holds the "
+        "new version",
+        page=page_id,
+    )
+    report.changed.append((str(prepared.path), note))
+    report.imported.append((str(prepared.path), page_id))
+    return True
 
 
 def _same_file(source: str, path: Path) -> bool:

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator.edits import Changes, Op, PageState, Plan, plan
+from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
@@ -1161,20 +1163,33 @@ def _explain_open_error(path: Path, exc: sqlite3.DatabaseError) -> str:
     if "malformed" in text or "database corrupt" in text:
         return damage_message(path, text)
     if "file is not a database" in text:
-        return (
-            f"{path}: not an annotator database or damaged ({text}); "
-            "choose another file, or " + _restore_advice(path)
+        return msg(
+            "{path}: not an annotator database or damaged ({error}); choose another file, "
+            "or {advice}",
+            path=path,
+            error=text,
+            advice=_restore_advice(path),
         )
     if "locked" in text or "busy" in text:
-        return (
-            f"{path}: the database is locked by another program ({text}); "
-            "close the other program and try again"
+        return msg(
+            "{path}: the database is locked by another program ({error}); "
+            "close the other program and try again",
+            path=path,
+            error=text,
         )
     if "readonly" in text or "read-only" in text:
-        return f"{path}: the database is read-only ({text}); make it writable or copy it elsewhere"
+        return msg(
+            "{path}: the database is read-only ({error}); make it writable or copy it elsewhere",
+            path=path,
+            error=text,
+        )
     if "unable to open" in text:
-        return f"{path}: cannot open the database ({text}); check the folder exists and is writable"
-    return f"{path}: cannot use the database ({text})"
+        return msg(
+            "{path}: cannot open the database ({error}); check the folder exists and is writable",
+            path=path,
+            error=text,
+        )
+    return msg("{path}: cannot use the database ({error})", path=path, error=text)
 
 
 def default_db_path() -> Path:
@@ -1217,19 +1232,28 @@ def is_damage(exc: BaseException) -> bool:
 
 def damage_message(path: str | Path, detail: str) -> str:
     """One line: which file is damaged, that nothing was written, and how to restore it."""
-    return f"{path}: the database is damaged ({detail}); nothing was written to it; " + (
-        _restore_advice(Path(path))
+    return msg(
+        "{path}: the database is damaged ({detail}); nothing was written to it; {advice}",
+        path=path,
+        detail=detail,
+        advice=_restore_advice(Path(path)),
     )
 
 
 def _restore_advice(path: Path) -> str:
     newest = newest_backup(path)
     if newest is None:
-        return (
-            f"there is no backup of it in {backup_folder(path)}: keep the file and ask for help "
-            f"('sqlite3 {path} .recover' saves what can still be read)"
+        return msg(
+            "there is no backup of it in {folder}: keep the file and ask for help "
+            "('sqlite3 {path} .recover' saves what can still be read)",
+            folder=backup_folder(path),
+            path=path,
         )
-    return f"restore the newest backup with: annotator restore --db {path} {newest}"
+    return msg(
+        "restore the newest backup with: annotator restore --db {path} {backup}",
+        path=path,
+        backup=newest,
+    )
 
 
 def explain_database_error(path: str | Path, exc: sqlite3.DatabaseError) -> str:
@@ -1249,8 +1273,29 @@ def _check_intact(conn: sqlite3.Connection, path: Path) -> None:
         size = path.stat().st_size
     except OSError:
         return
-    if 0 < size <= QUICK_CHECK_AT_OPEN_BYTES:
+    if 0 < size <= QUICK_CHECK_AT_OPEN_BYTES and not _recently_checked(path):
         _quick_check(conn, path)
+        _checked_at[_file_key(path)] = time.monotonic()
+
+
+# Files found sound by this process: (device, inode, size, mtime) -> when. A window opens
+# a connection per background search; checking the same unchanged file again within a few
+# minutes would only add latency.
+_checked_at: dict[tuple[int, ...], float] = {}
+_RECHECK_AFTER_S = 600.0
+
+
+def _file_key(path: Path) -> tuple[int, ...]:
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _recently_checked(path: Path) -> bool:
+    at = _checked_at.get(_file_key(path))
+    return at is not None and time.monotonic() - at < _RECHECK_AFTER_S
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -1263,7 +1308,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise
     problems = [str(r[0]) for r in rows if r[0] != "ok"]
     if problems:
-        detail = "SQLite's check: " + "; ".join(problems)[:200]
+        detail = msg("SQLite's check: {problems}", problems="; ".join(problems)[:200])
         raise DatabaseDamaged(damage_message(path, detail))
 
 
@@ -1298,13 +1343,18 @@ def newest_backup(db_path: str | Path) -> Path | None:
 
 
 def _stamped(folder: Path, stem: str, suffix: str = "") -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = folder / f"{stem}-{stamp}{suffix}.db"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{stamp}-{n}{suffix}.db"
-        n += 1
-    return candidate
+    """A new file name in ``folder`` named by the time, after any made in the same second
+    (even if the rotation removed those: names must sort in the order they were made)."""
+    base = f"{stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    pattern = re.compile(re.escape(base) + r"(?:-(\d+))?" + re.escape(suffix) + r"\.db")
+    try:
+        names = [p.name for p in folder.iterdir()]
+    except OSError:
+        names = []
+    counters = [int(m.group(1) or 1) for m in map(pattern.fullmatch, names) if m]
+    if not counters:
+        return folder / f"{base}{suffix}.db"
+    return folder / f"{base}-{max(counters) + 1}{suffix}.db"
 
 
 def backup_database(db_path: str | Path, target: str | Path, *, check: bool = True) -> Path:
@@ -1317,7 +1367,7 @@ def backup_database(db_path: str | Path, target: str | Path, *, check: bool = Tr
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise StoreError(f"{db_path}: no such database to back up")
+        raise StoreError(msg("{path}: no such database to back up", path=db_path))
     try:
         source = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as exc:
@@ -1347,8 +1397,12 @@ def _backup_connection(
         raise StoreError(explain_database_error(db_path, exc)) from None
     except OSError as exc:
         raise StoreError(
-            f"{target}: cannot write the backup ({exc.strerror or exc}); "
-            "check that the folder exists and is writable"
+            msg(
+                "{target}: cannot write the backup ({error}); "
+                "check that the folder exists and is writable",
+                target=target,
+                error=exc.strerror or str(exc),
+            )
         ) from None
     finally:
         with contextlib.suppress(OSError):
@@ -1362,7 +1416,13 @@ def _check_usable(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not 0 < version <= SCHEMA_VERSION or "pages" not in tables:
-        raise StoreError(f"{path}: not an annotator database (schema version {version})")
+        raise StoreError(
+            msg(
+                "{path}: not an annotator database (schema version {version})",
+                path=path,
+                version=version,
+            )
+        )
 
 
 def rolling_backup(db_path: str | Path, *, keep: int = BACKUPS_KEPT) -> Path:
@@ -1484,11 +1544,20 @@ def _make_parent(path: Path) -> None:
     except (FileExistsError, NotADirectoryError):
         blocking = next((p for p in path.parents if p.exists()), path.parent)
         raise StoreError(
-            f"{path}: cannot create the database there: {blocking} is a file, not a folder; "
-            "choose another place with --db"
+            msg(
+                "{path}: cannot create the database there: {blocking} is a file, not a folder; "
+                "choose another place with --db",
+                path=path,
+                blocking=blocking,
+            )
         ) from None
     except OSError as exc:
         raise StoreError(
-            f"{path}: cannot create the folder {path.parent} ({exc.strerror or exc}); "
-            "choose a folder you can write to with --db"
+            msg(
+                "{path}: cannot create the folder {folder} ({error}); "
+                "choose a folder you can write to with --db",
+                path=path,
+                folder=path.parent,
+                error=exc.strerror or str(exc),
+            )
         ) from None

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from annotator.gui import settings
+from annotator.gui.i18n import core_text
 from annotator.store import Store, StoreError, explain_database_error, is_damage
 
 
@@ -71,7 +72,7 @@ def open_store(db_path: Path) -> Store | None:
         return Store.open(db_path)
     except StoreError as exc:
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
+            None, QCoreApplication.translate("app", "Cannot open the database"), core_text(exc)
         )
         return None
 
@@ -123,7 +124,7 @@ def _damage_hook(
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, sqlite3.DatabaseError) and is_damage(value):
-            window.safekeeping.report_damage(explain_database_error(db_path, value))
+            window.safekeeping.report_damage(core_text(explain_database_error(db_path, value)))
             return
         previous(kind, value, tb)
 
@@ -136,7 +137,7 @@ def _make_window(kind: type, store: Store, reviewer: str, db_path: Path) -> Any:
     try:
         return kind(store, reviewer, db_path)
     except sqlite3.DatabaseError as exc:
-        message = explain_database_error(db_path, exc)
+        message = core_text(explain_database_error(db_path, exc))
     # The half-built window lives on in Qt: its timers must not read the closed store.
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, kind):

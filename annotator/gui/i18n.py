@@ -6,13 +6,17 @@ buttons such as OK and Cancel, the file dialog) from Qt's ``qtbase_zh_CN.qm`` wh
 Qt installation ships it. Calling ``install_translator`` again switches language: it
 removes the translators it installed before. Widgets built earlier keep their texts
 until rebuilt; the preferences say that a restart applies the change everywhere.
+
+Messages of the core (edit refusals, import refusals, database errors) are translated by
+``core_text``: they carry their English template and values (``annotator.messages``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from annotator.messages import CONTEXT, Message
 from annotator.resources import resource_dir
 
 LANGUAGES: tuple[str, ...] = ("auto", "en", "zh_CN")
@@ -54,3 +58,25 @@ def install_translator(app: QApplication, language: str) -> str:
 def _remove_installed(app: QApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
+
+
+# --- core messages (issue 8) -------------------------------------------------------------
+
+
+def core_text(value: object) -> str:
+    """A core message (``annotator.messages.msg``), or an error carrying one, in the
+    interface language; anything else as its plain text.
+
+    The template is looked up in the "core" context of the translation and filled with the
+    message's values; values that are messages themselves are translated the same way.
+    """
+    if isinstance(value, BaseException):
+        value = value.args[0] if len(value.args) == 1 else str(value)
+    if not isinstance(value, Message):
+        return str(value)
+    template = QCoreApplication.translate(CONTEXT, value.template)
+    values = {k: core_text(v) if isinstance(v, Message) else v for k, v in value.values.items()}
+    try:
+        return template.format(**values) if values else template
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English is right
+        return str(value)

@@ -50,6 +50,7 @@ LIST_DELAY_MS = 400
 INDEX_MS = 100  # one background step of search indexing …
 INDEX_STEP = 50  # … of this many pages
 MIN_FONT, MAX_FONT = 8.0, 40.0
+MAX_LIST_WIDTH = 520  # the page list never takes more at start; longer ids elide in the middle
 
 
 class MainWindow(QMainWindow):
@@ -114,7 +115,9 @@ class MainWindow(QMainWindow):
         for widget in (self.page_list, self.view, self.outline):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900, 340])
+        # Wide enough for whole page ids (their distinctive part is often the end).
+        list_width = min(max(260, self.page_list.width_for_ids()), MAX_LIST_WIDTH)
+        self.splitter.setSizes([list_width, 900, 340])
         self.setCentralWidget(self.splitter)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.status_reviewer = QLabel(self)

@@ -18,6 +18,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from annotator.edits import EditError, Op, PageState
+from annotator.gui.i18n import core_text
 from annotator.store import Applied, Store, explain_database_error, is_damage
 
 
@@ -88,11 +89,11 @@ class EditRunner(QObject):
         try:
             applied = self.store.apply(op, self.reviewer, action=action, target=target)
         except EditError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
             return None
         except sqlite3.DatabaseError as exc:
             if is_damage(exc):  # nothing more may be written: the window closes
-                self.damaged.emit(explain_database_error(self.store.path or "", exc))
+                self.damaged.emit(core_text(explain_database_error(self.store.path or "", exc)))
                 return None
             self.failed.emit(
                 self.tr("Not saved: the database refused the edit ({error})").format(error=exc)

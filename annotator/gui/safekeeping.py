@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.gui import settings
+from annotator.gui.i18n import core_text
 from annotator.store import (
     QUICK_CHECK_AT_OPEN_BYTES,
     DatabaseDamaged,
@@ -92,10 +93,10 @@ class Safekeeping(QObject):
 
     def _on_backup_done(self, result: object) -> None:
         if isinstance(result, DatabaseDamaged):
-            self.report_damage(str(result))
+            self.report_damage(core_text(result))
         elif isinstance(result, StoreError):
             self._backed_up = None  # try again at the next interval
-            self.backupFailed.emit(str(result))
+            self.backupFailed.emit(core_text(result))
         else:
             self.backedUp.emit(result)
 
@@ -109,8 +110,8 @@ class Safekeeping(QObject):
         self._backed_up = self._runner.last_saved
         try:
             self.backedUp.emit(rolling_backup(self._db_path, keep=settings.backups_kept()))
-        except StoreError as exc:  # the window is closing: the log is all we can tell
-            self.backupFailed.emit(str(exc))
+        except StoreError as exc:  # the window is closing: the status bar is all we have
+            self.backupFailed.emit(core_text(exc))
 
     # --- damage -------------------------------------------------------------------------
 
@@ -132,7 +133,7 @@ class Safekeeping(QObject):
 
     def _on_check_done(self, result: object) -> None:
         if isinstance(result, DatabaseDamaged):
-            self.report_damage(str(result))
+            self.report_damage(core_text(result))
 
     def report_damage(self, message: str) -> None:
         """Show the damage once, then close the window (exit status 1)."""
