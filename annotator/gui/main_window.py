@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
         self.safekeeping.backedUp.connect(
             lambda path: self.show_message(self.tr("Backed up to {path}").format(path=path))
         )
-        QTimer.singleShot(0, self.safekeeping.check_in_background)
+        self.safekeeping.check_later()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.safekeeping.close()

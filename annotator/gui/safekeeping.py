@@ -3,7 +3,8 @@
 * Every ``BACKUP_INTERVAL_MS`` (30 minutes) in which something was saved, and when the
   window closes, a checked backup goes into ``backups/`` beside the database
   (``annotator.store.rolling_backup``), made on a thread of its own with its own
-  connection, so that editing goes on meanwhile.
+  connection, so that editing goes on meanwhile (at close of a big database: by a
+  separate ``annotator backup`` process, so that closing does not wait for it).
 * A database too big to check at every open is checked on a thread once the window is
   shown. Damage found then, or met by an edit or any read (``report_damage``), is shown
   once in a message box naming the file and the backup to restore, and the window closes
@@ -12,6 +13,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +34,11 @@ from annotator.store import (
 )
 
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
+# The background check of a big database starts after the window has settled.
+CHECK_DELAY_MS = 15_000
+# Bigger databases are backed up at close by a separate process (a copy and its check
+# take about a second per 100 MB).
+BACKUP_IN_WINDOW_BYTES = 64 * 1024 * 1024
 
 
 class Safekeeping(QObject):
@@ -101,19 +110,31 @@ class Safekeeping(QObject):
             self.backedUp.emit(result)
 
     def close(self) -> None:
-        """When the window closes: wait for a running backup, then back up what changed."""
+        """When the window closes: wait for a running backup, then back up what changed.
+
+        A big database is backed up by a separate ``annotator backup`` process, so that
+        closing the window does not wait a minute for the copy and its check.
+        """
         self._timer.stop()
         if self._worker is not None:
             self._worker.join()
         if self._damage_shown or not self.changed_since_backup():
             return
         self._backed_up = self._runner.last_saved
+        keep = settings.backups_kept()
+        if _size(self._db_path) > BACKUP_IN_WINDOW_BYTES:
+            _backup_in_another_process(self._db_path, keep)
+            return
         try:
-            self.backedUp.emit(rolling_backup(self._db_path, keep=settings.backups_kept()))
+            self.backedUp.emit(rolling_backup(self._db_path, keep=keep))
         except StoreError as exc:  # the window is closing: the status bar is all we have
             self.backupFailed.emit(core_text(exc))
 
     # --- damage -------------------------------------------------------------------------
+
+    def check_later(self) -> None:
+        """Check a big database in the background once the window has settled."""
+        QTimer.singleShot(CHECK_DELAY_MS, self, self.check_in_background)
 
     def check_in_background(self) -> bool:
         """Check a database too big to check at open, on a thread; True when started."""
@@ -153,3 +174,23 @@ class Safekeeping(QObject):
     def damage_found(self) -> bool:
         """Whether damage was reported: the program then exits with status 1."""
         return self._damage_shown
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _backup_in_another_process(db_path: Path, keep: int) -> None:
+    """``annotator backup`` in its own session: it outlives the window and this process."""
+    command = [sys.executable, "-m", "annotator", "backup", "--db", str(db_path)]
+    with contextlib.suppress(OSError):
+        subprocess.Popen(
+            [*command, "--keep", str(keep)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )

@@ -183,3 +183,31 @@ def test_restore_into_a_missing_database_creates_it(good_db, tmp_path) -> None:
     assert restore_backup(target, backup) is None
     with Store.open(target) as store:
         assert store.count_pages() == 2
+
+
+def test_check_command_finds_damage_in_a_file_of_any_size(damaged_db, monkeypatch) -> None:
+    db, backup = damaged_db
+    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    line = _one_line_error(_run("check", "--db", str(db)))
+    assert f"{db}: the database is damaged" in line and str(backup) in line
+
+
+def test_check_command_on_a_sound_database(good_db) -> None:
+    result = _run("check", "--db", str(good_db))
+    assert result.exit_code == 0 and result.output == f"{good_db}: no damage found.\n"
+
+
+def test_a_file_too_big_to_check_before_each_import_is_not_checked(good_db, monkeypatch) -> None:
+    """The trade-off (README): above QUICK_CHECK_BEFORE_WRITE_BYTES import does not read
+    the whole file first; the window, backups and 'annotator check' do."""
+    from annotator import cli
+
+    checked = []
+    monkeypatch.setattr(store_module, "_quick_check", lambda conn, path: checked.append(path))
+    monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 0)
+    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    assert _run("demo", "--db", str(good_db)).exit_code == 0
+    assert checked == []
+    monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 1 << 40)
+    assert _run("demo", "--db", str(good_db)).exit_code == 0
+    assert checked == [good_db]

@@ -102,6 +102,7 @@ def test_a_big_damaged_database_is_found_in_the_background_and_the_window_closes
 
     monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
     monkeypatch.setattr(safekeeping, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    monkeypatch.setattr(safekeeping, "CHECK_DELAY_MS", 0)
     backup = rolling_backup(db)
     damage_table(db, "predictions")  # not read by the window: only the check can find it
     with Store.open(db) as store:
@@ -157,3 +158,25 @@ def test_damage_met_by_any_read_goes_to_the_one_report_not_a_traceback(db) -> No
     other = ValueError("a bug")
     hook(ValueError, other, None)
     assert passed_on == [other]
+
+
+def test_a_big_database_is_backed_up_at_close_by_a_separate_process(
+    windows, qtbot, db, monkeypatch
+) -> None:
+    started = []
+    monkeypatch.setattr(safekeeping, "BACKUP_IN_WINDOW_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(safekeeping.subprocess, "Popen", lambda args, **kw: started.append(args))
+    settings.set_backups_kept(4)
+    window = windows(db)
+    press(window, qtbot, Qt.Key.Key_B)
+    windows.close(window)  # returns at once: the copy is the other process's job
+    assert list_backups(db) == []
+    ((*python, module, command, db_flag, path, keep_flag, keep),) = started
+    assert (module, command, db_flag, path, keep_flag, keep) == (
+        "annotator",
+        "backup",
+        "--db",
+        str(db),
+        "--keep",
+        "4",
+    )
