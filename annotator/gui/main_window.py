@@ -444,7 +444,12 @@ class MainWindow(QMainWindow):
             self.import_paths([seeds_dir()])
 
     def preferences(self) -> None:
-        current = Preferences(self.runner.reviewer, settings.language(), self.view.point_size())
+        current = Preferences(
+            self.runner.reviewer,
+            settings.language(),
+            self.view.point_size(),
+            settings.backups_kept(),
+        )
         dialog = PreferencesDialog(current, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
@@ -459,6 +464,8 @@ class MainWindow(QMainWindow):
         if chosen.font_size != current.font_size:
             self.view.set_point_size(chosen.font_size)
             settings.set_font_size(chosen.font_size)
+        if chosen.backups_kept != current.backups_kept:
+            settings.set_backups_kept(chosen.backups_kept)
 
     def shortcuts(self) -> None:
         if self._sheet is None:

@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+106"/>
+        <location filename="../../annotator/gui/main_window.py" line="+107"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nothing saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -194,12 +194,12 @@
         <translation>这个数据库里还没有页面。要载入附带的示例页面试用吗？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>The new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+110"/>
+        <location filename="../../annotator/gui/page_list.py" line="+111"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -336,7 +336,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+188"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="+37"/>
+        <location filename="../../annotator/gui/preferences.py" line="+39"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -507,7 +507,12 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
+        <source>The window backs the database up every 30 minutes of editing and when it closes, into the backups folder beside it; the oldest backups beyond this number are removed.</source>
+        <translation>编辑期间每 30 分钟以及关闭窗口时，程序会把数据库备份到其旁边的 backups 文件夹；超出此数量的最旧备份会被删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -525,6 +530,11 @@
         <location line="+2"/>
         <source>Text size:</source>
         <translation>字号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups kept:</source>
+        <translation>保留的备份数：</translation>
     </message>
 </context>
 <context>
@@ -593,7 +603,7 @@
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../annotator/gui/safekeeping.py" line="+147"/>
+        <location filename="../../annotator/gui/safekeeping.py" line="+168"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>

@@ -180,3 +180,26 @@ def test_a_big_database_is_backed_up_at_close_by_a_separate_process(
         "--keep",
         "4",
     )
+
+
+def test_how_many_backups_are_kept_is_a_preference(windows, qtbot, db) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from .pages import on_modal
+
+    window = windows(db)
+
+    def choose(dialog) -> None:
+        box = dialog.findChild(QSpinBox, "backups_kept")
+        assert box.value() == 10
+        box.setValue(3)
+        dialog.accept()
+
+    on_modal(choose)
+    window.registry.actions["preferences"].trigger()
+    assert settings.backups_kept() == 3
+    for _ in range(4):  # each backup follows an edit; the fourth pushes the first out
+        press(window, qtbot, Qt.Key.Key_B if _ % 2 == 0 else Qt.Key.Key_H)
+        with qtbot.waitSignal(window.safekeeping.backedUp, timeout=10000):
+            assert window.safekeeping.backup_if_changed()
+    assert len(list_backups(db)) == 3
