@@ -13,6 +13,8 @@ Messages of the core (edit refusals, import refusals, database errors) are trans
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -48,11 +50,22 @@ def install_translator(app: QApplication, language: str) -> str:
     if not ours.load(f"annotator_{wanted}", str(folder)):
         return "en"
     qt = QTranslator(app)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for translator in [ours] + ([qt] if qt.load(f"qtbase_{wanted}", qt_folder) else []):
+    for translator in [ours] + ([qt] if _load_qt_translation(qt, wanted) else []):
         app.installTranslator(translator)
         _installed.append(translator)
     return wanted
+
+
+def _load_qt_translation(translator: QTranslator, language: str) -> bool:
+    """Qt's own strings (dialog buttons, the file dialog): ``qtbase_<language>.qm`` from
+    the Qt in use, else from the translations folder the PySide6 wheel ships."""
+    import PySide6
+
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
+    return any(translator.load(f"qtbase_{language}", folder) for folder in folders)
 
 
 def _remove_installed(app: QApplication) -> None:

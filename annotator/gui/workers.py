@@ -41,7 +41,7 @@ from annotator.formats.gold_jsonl import (
 )
 from annotator.gui.i18n import core_text
 from annotator.pipeline import ImportReport, import_paths
-from annotator.store import Store, StoreError
+from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,8 @@ class _Worker(QObject):
 
 def _import_job(paths: list[Path]) -> Job:
     def job(store: Store, progress: Progress) -> ImportReport:
+        # Never write into a damaged file (DatabaseDamaged names the backup to restore).
+        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
         return import_paths(store, paths, progress=progress)
 
     return job

@@ -103,3 +103,37 @@ def test_page_ids_are_shown_whole_in_the_page_list(windows, tmp_path):
         # What the delegate draws: the id elided to the cell's text width.
         shown = metrics.elidedText(page_id, Qt.TextElideMode.ElideMiddle, width - 6)
         assert shown == page_id, (shown, width)
+
+
+def test_qt_strings_come_from_the_pyside6_folder_when_qt_has_none_of_its_own(
+    qapp, monkeypatch, tmp_path
+):
+    from annotator.gui import i18n
+
+    monkeypatch.setattr(i18n.QLibraryInfo, "path", staticmethod(lambda _which: str(tmp_path)))
+    try:
+        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        install_translator(qapp, "en")
+
+
+def test_the_window_imports_nothing_into_a_damaged_database(windows, tmp_path, monkeypatch):
+    from annotator import store as store_module
+    from annotator.gui import workers
+    from tests.core.damage import damage_table
+
+    db = make_db(tmp_path / "d.db", ["p1"])
+    damage_table(db, "predictions")  # not read by the window
+    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    window = windows(db)
+    store = window.store
+    failures = []
+    monkeypatch.setattr(
+        workers, "_message", lambda parent, icon, title, text, details="": failures.append(details)
+    )
+    page = tmp_path / "new.txt"
+    page.write_text("标题\n\n正文。\n", encoding="utf-8")
+    window.import_paths([page])
+    assert store.page_ids() == ["p1"]
+    assert any("the database is damaged" in text for text in failures), failures
