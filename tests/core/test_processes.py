@@ -83,3 +83,43 @@ def test_import_workers_end_within_seconds_after_kill_9_of_the_import(tmp_path) 
         if importer.poll() is None:
             importer.kill()
             importer.wait()
+
+
+_PORTABLE = """
+import multiprocessing, sys, time
+
+def worker(ready):
+    from annotator import pipeline
+    pipeline.sys.platform = "darwin"  # no prctl: only the portable sentinel thread
+    pipeline.end_with_parent()
+    open(ready, "w").close()
+    time.sleep(120)
+
+if __name__ == "__main__":
+    child = multiprocessing.get_context("spawn").Process(target=worker, args=(sys.argv[1],))
+    child.start()
+    print(child.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+@linux_only
+def test_without_prctl_a_worker_still_ends_with_its_parent(tmp_path) -> None:
+    script = tmp_path / "portable.py"
+    script.write_text(_PORTABLE, encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "ready")],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        child = int(parent.stdout.readline())
+        assert _wait_for((tmp_path / "ready").exists, 30), "the worker did not start"
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        assert _wait_for(lambda: not _alive(child), 10), "the worker outlived its parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
