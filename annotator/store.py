@@ -1113,7 +1113,7 @@ class Store:
             return False
         if not _recently_checked(self.path):
             _quick_check(self.db.conn, self.path)
-            _checked_at[_file_key(self.path)] = time.monotonic()
+            _remember_checked(self.path)
         return True
 
     def backup(self, target: str | Path, *, check: bool = True) -> Path:
@@ -1285,7 +1285,7 @@ def _check_intact(conn: sqlite3.Connection, path: Path) -> None:
         return
     if 0 < size <= QUICK_CHECK_AT_OPEN_BYTES and not _recently_checked(path):
         _quick_check(conn, path)
-        _checked_at[_file_key(path)] = time.monotonic()
+        _remember_checked(path)
 
 
 # Files found sound by this process: (device, inode, size, mtime) -> when. A window opens
@@ -1301,6 +1301,12 @@ def _file_key(path: Path) -> tuple[int, ...]:
     except OSError:
         return ()
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _remember_checked(path: Path) -> None:
+    _checked_at[_file_key(path)] = time.monotonic()
+    while len(_checked_at) > 64:  # a long-running window sees many versions of its file
+        del _checked_at[next(iter(_checked_at))]
 
 
 def _recently_checked(path: Path) -> bool:
