@@ -11,7 +11,13 @@ setup(
     + ["annotator._resources", "annotator._seeds"],
     package_dir={"annotator._resources": "resources", "annotator._seeds": "seeds"},
     package_data={
-        "annotator._resources": ["*.json", "*.qss", "icons/*", "translations/*"],
+        "annotator._resources": [
+            "*.json",
+            "*.qss",
+            "icons/*",
+            "translations/*",
+            "lexicon/*.txt",
+        ],
         "annotator._seeds": ["*.txt", "*.md"],
     },
 )

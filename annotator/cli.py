@@ -51,10 +51,14 @@ def resolve_db(db_path: Path | None) -> Path:
 
 
 @contextmanager
-def open_store(db_path: Path | None, *, create: bool = True) -> Iterator[Store]:
+def open_store(
+    db_path: Path | None, *, create: bool = True, readonly: bool = False
+) -> Iterator[Store]:
+    """The open store; ``readonly``: for commands that only read (stats, export, evaluate),
+    which then run while another program holds the write lock and never write."""
     path = resolve_db(db_path)
     try:
-        store = Store.open(path, create=create)
+        store = Store.open(path, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
@@ -76,6 +80,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
     With no command, opens the review window.
     """
+    _check_lexicons()
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui, db_path=db_path)
 
@@ -104,28 +109,92 @@ def _check_desktop() -> None:
         raise click.ClickException(problem)
 
 
+def _tool_formats() -> list[str]:
+    """Formats of other tools whose gold ``import --format`` places onto pages (issue 12)."""
+    from annotator.formats.registry import import_names
+
+    return import_names()
+
+
 @main.command("import")
 @db_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-suggest", is_flag=True, help="Do not pre-annotate suggested spans.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pages", "conll", "gold-jsonl", *_tool_formats()]),
+    default="pages",
+    show_default=True,
+    help="pages: page text files (.txt, .md); conll: gold entities, a character and its "
+    "BIO/BIOES tag per line, imported as done pages; gold-jsonl: Gold JSONL v1 records applied "
+    "exactly (blocks, roles, articles, joins, spans) to the pages they name, marked done; "
+    "otherwise gold exported by that tool (or 'annotator export'), its spans placed by text "
+    "onto the pages already in the database.",
+)
+@click.option(
+    "--paper",
+    default=None,
+    help="The newspaper of the pages (default: the name of the folder each file is in; "
+    "conll: the file's stem).",
+)
+@click.option(
+    "--sentences-per-page",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="conll: sentences per page.",
+)
+@click.option("--labels", help="conll: tag names to labels, e.g. GPE=LOC,MISC=O (O drops).")
+@click.option("--reviewer", default="import", show_default=True, help="Reviewer of placed gold.")
+@click.option(
+    "--predictions",
+    is_flag=True,
+    help="labelstudio: take predictions where a task has no annotation.",
+)
 @click.option(
     "--max-page-size",
     "max_page_size",
     default="2MB",
     show_default=True,
     metavar="SIZE",
-    help="Refuse files bigger than this (e.g. 500KB, 5MB): a page is 10-40 kB of text.",
+    help="Refuse page files bigger than this (e.g. 500KB, 5MB): a page is 10-40 kB of text.",
 )
 def import_(
-    db_path: Path | None, paths: tuple[Path, ...], no_suggest: bool, max_page_size: str
+    db_path: Path | None,
+    paths: tuple[Path, ...],
+    no_suggest: bool,
+    fmt: str = "pages",
+    paper: str | None = None,
+    sentences_per_page: int = 20,
+    labels: str | None = None,
+    reviewer: str = "import",
+    predictions: bool = False,
+    max_page_size: str = "2MB",
 ) -> None:
-    """Import page text files and folders (.txt, .md, recursive).
+    """Import page text files and folders (.txt, .md, recursive), gold entity files
+    (--format conll), Gold JSONL (--format gold-jsonl) or gold from other tools.
 
-    A file changed since its import replaces its page when nobody has reviewed that page
-    yet; otherwise the new version is imported beside it as NAME~HASH. Both are reported.
+    A page file changed since its import replaces its page when nobody has reviewed that
+    page yet; otherwise the new version is imported beside it as NAME~HASH. Both are
+    reported.
     """
-    from annotator.importing import parse_size
+    if paper is not None and not paper.strip():
+        raise click.BadParameter(
+            "give the paper a name, or leave --paper out", param_hint="--paper"
+        )
+    if fmt == "gold-jsonl":
+        _import_gold_jsonl(db_path, paths)
+        return
+    if fmt not in ("pages", "conll"):
+        _import_other_tool(db_path, fmt, paths, reviewer, predictions)
+        return
     from annotator.pipeline import import_paths
+
+    if fmt == "conll":
+        _import_conll(db_path, paths, sentences_per_page, labels, paper)
+        return
+    from annotator.importing import parse_size
 
     try:
         limit = parse_size(max_page_size)
@@ -134,10 +203,78 @@ def import_(
     with open_store(db_path) as store, _progress_bar() as progress:
         store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
         report = import_paths(
-            store, list(paths), suggest=not no_suggest, progress=progress, max_page_bytes=limit
+            store,
+            list(paths),
+            suggest=not no_suggest,
+            progress=progress,
+            paper=paper,
+            max_page_bytes=limit,
         )
     _print_import_report(report)
     if report.refused:
+        sys.exit(1)
+
+
+def _import_conll(
+    db_path: Path | None,
+    paths: tuple[Path, ...],
+    sentences_per_page: int,
+    labels: str | None,
+    paper: str | None,
+) -> None:
+    from annotator.formats.conll import parse_label_map
+    from annotator.pipeline import import_conll
+
+    try:
+        mapping = parse_label_map(labels)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    with open_store(db_path) as store, _progress_bar() as progress:
+        report = import_conll(
+            store,
+            list(paths),
+            sentences_per_page=sentences_per_page,
+            labels=mapping,
+            paper=paper,
+            progress=progress,
+        )
+    _print_import_report(report)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
+    """``import --format gold-jsonl``: apply the records to the pages they name."""
+    from annotator.pipeline import import_gold
+
+    with open_store(db_path, create=False) as store:
+        report = import_gold(store, list(paths))
+    click.echo(report.summary())
+    for path, line, reason in report.refused:
+        click.echo(f"  refused {path}:{line}: {reason}", err=True)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_other_tool(
+    db_path: Path | None, fmt: str, paths: tuple[Path, ...], reviewer: str, predictions: bool
+) -> None:
+    """Place gold exported by another tool onto the pages; one undoable edit per page."""
+    from annotator.formats.base import ExportError, ImportFormatError
+    from annotator.formats.registry import FORMATS
+    from annotator.placement import import_documents
+
+    read = FORMATS[fmt].read()
+    with open_store(db_path, create=False) as store:
+        try:
+            documents = [doc for path in paths for doc in read(path, predictions=predictions)]
+        except (ImportFormatError, ExportError) as exc:
+            raise click.ClickException(str(exc)) from None
+        report = import_documents(store, documents, reviewer)
+    for problem in report.problems:
+        click.echo(f"Not placed: {problem}", err=True)
+    click.echo(report.summary())
+    if report.placed < report.documents:
         sys.exit(1)
 
 
@@ -185,58 +322,220 @@ def demo(db_path: Path | None) -> None:
     click.echo(f"Database: {path}")
 
 
+def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The curation options every export format takes (issue 12)."""
+    from annotator.formats.registry import FORMATS
+
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(FORMATS)),
+            default="jsonl",
+            show_default=True,
+            help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + ".",
+        ),
+        click.option(
+            "--status",
+            default="done",
+            show_default=True,
+            help="Page statuses to export, comma-separated (new, in_progress, done, skipped, "
+            "flagged), or all.",
+        ),
+        click.option("--reviewer", "reviewers", multiple=True, help="Only pages of this reviewer."),
+        click.option(
+            "--label", "labels", multiple=True, help="Export only spans of this label (repeatable)."
+        ),
+        click.option("--paper", "papers", multiple=True, help="Only pages of this paper."),
+        click.option("--pages", "pattern", help="Only page ids matching this glob (2024-03-*)."),
+        click.option("--since", help="Only pages last edited on or after this date (YYYY-MM-DD)."),
+        click.option("--until", help="Only pages last edited on or before this date."),
+        click.option("--dedupe", is_flag=True, help="Keep one copy of duplicate articles."),
+        click.option(
+            "--split", help="Train/dev/test ratios by page, e.g. 0.8,0.1,0.1 (needs --output DIR)."
+        ),
+        click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split."),
+        click.option(
+            "--as-predictions",
+            is_flag=True,
+            help="labelstudio: put the spans under predictions (pre-annotations to review).",
+        ),
+        click.option(
+            "--suggestions",
+            is_flag=True,
+            help="labelstudio: add the open machine suggestions as predictions.",
+        ),
+        click.option(
+            "--label-config",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="labelstudio: also write the project's labeling config (XML) to this file.",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            default="-",
+            show_default=True,
+            help="Output file or folder, or - for standard output.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "json"]),
-    default="jsonl",
-    show_default=True,
-    help="Gold JSONL v1, or the same records as one JSON array.",
-)
-@click.option(
-    "--status",
-    type=click.Choice(["done", "all"]),
-    default="done",
-    show_default=True,
-    help="Export reviewed (done) pages only, or every page.",
-)
-@click.option(
-    "--output", "-o", default="-", show_default=True, help="Output file, or - for standard output."
-)
-def export(db_path: Path | None, fmt: str, status: str, output: str) -> None:
-    """Export gold articles (Gold JSONL v1)."""
-    from annotator.formats.gold_jsonl import ExportError, export_records, write_json, write_jsonl
+@_export_options
+def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
+    """Export gold articles (Gold JSONL v1 or another format), filtered, split, deduplicated."""
+    from annotator.exporting import export as run_export
+    from annotator.formats.base import ExportError
+    from annotator.formats.registry import FORMATS
 
-    writer = write_jsonl if fmt == "jsonl" else write_json
-    with open_store(db_path, create=False) as store:
-        warnings: list[Any] = []
-        records = export_records(
-            store.iter_pages(None if status == "all" else "done", span_status="accepted"), warnings
+    request = _export_request(fmt, kwargs)
+    if output == "-" and (FORMATS[fmt].folder or request.split is not None):
+        raise click.ClickException(
+            f"the {fmt} format with these options writes files: give --output"
         )
+    with open_store(db_path, create=False, readonly=True) as store:
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
-            count = writer(records, target)
+            report = run_export(store, request, target)
+            if kwargs["label_config"] is not None:
+                _write_label_config(kwargs["label_config"], request.labels or store.labels())
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
-    for warning in warnings:
+    _print_export_report(report, fmt, output)
+
+
+def _export_request(fmt: str, kw: dict[str, Any]) -> Any:
+    from annotator.exporting import ExportRequest, date_bounds
+    from annotator.formats.curation import parse_ratios
+    from annotator.model import PAGE_STATUSES
+
+    statuses = None if kw["status"] == "all" else [x.strip() for x in kw["status"].split(",")]
+    unknown = [x for x in statuses or [] if x not in PAGE_STATUSES]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown status {unknown[0]!r}; use {', '.join(PAGE_STATUSES)} or all",
+            param_hint="--status",
+        )
+    try:
+        date_bounds(kw["since"], kw["until"])
+        split = parse_ratios(kw["split"]) if kw["split"] else None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    labels = [x.strip() for value in kw["labels"] for x in value.split(",") if x.strip()]
+    return ExportRequest(
+        fmt=fmt,
+        statuses=statuses,
+        reviewers=kw["reviewers"],
+        papers=kw["papers"],
+        pattern=kw["pattern"],
+        since=kw["since"],
+        until=kw["until"],
+        labels=labels,
+        dedupe=kw["dedupe"],
+        split=split,
+        seed=kw["seed"],
+        as_predictions=kw["as_predictions"],
+        suggestions=kw["suggestions"],
+    )
+
+
+def _write_label_config(path: Path, labels: Any) -> None:
+    from annotator.formats.base import write_text
+    from annotator.formats.labelstudio import label_config
+
+    text = label_config([getattr(x, "name", x) for x in labels])
+
+    def emit(write: Callable[[str], Any]) -> int:
+        write(text)
+        return 1
+
+    write_text(path, emit)
+
+
+_SHOWN_DUPLICATES = 20
+
+
+def _print_export_report(report: Any, fmt: str, output: str) -> None:
+    for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    if output != "-":
-        click.echo(f"Wrote {count} article(s) to {output}.", err=True)
+    _report_open_suggestions(report.open_suggestions)
+    for duplicate, first in report.duplicates[:_SHOWN_DUPLICATES]:
+        click.echo(f"Duplicate: {duplicate} repeats {first}", err=True)
+    if len(report.duplicates) > _SHOWN_DUPLICATES:
+        click.echo(f"… and {len(report.duplicates) - _SHOWN_DUPLICATES} more duplicates", err=True)
+    if report.duplicates:
+        kept = "dropped" if report.dropped else "kept (use --dedupe to keep one)"
+        if report.unit == "page":
+            kept = "kept (a page format keeps whole pages)"
+        click.echo(f"{len(report.duplicates)} duplicate article(s) {kept}.", err=True)
+    unit = "page(s)" if report.unit == "page" else "article(s)"
+    if "all" in report.counts:
+        if output != "-":
+            click.echo(f"Wrote {report.counts['all']} {unit} to {output}.", err=True)
+        return
+    for (name, count), path in zip(report.counts.items(), report.files, strict=True):
+        click.echo(f"Wrote {count} {unit} to {path} ({name}).", err=True)
+
+
+def _report_open_suggestions(open_counts: dict[str, int]) -> None:
+    """Say, on stderr, which exported pages had suggestions nobody accepted or rejected."""
+    for page_id, count in open_counts.items():
+        click.echo(
+            f"Warning: {page_id}: {count} open suggestion(s) not exported; "
+            "accept or reject them in the window",
+            err=True,
+        )
+    if open_counts:
+        click.echo(
+            f"Warning: {sum(open_counts.values())} open suggestion(s) on {len(open_counts)} "
+            "page(s) were not exported (only accepted spans are gold).",
+            err=True,
+        )
 
 
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
-    """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
-    with open_store(db_path, create=False) as store:
-        figures = store.stats()
+    """Pages, articles, blocks and spans; label and role distributions; reviewer throughput."""
+    from annotator.statistics import figures as all_figures
+
+    with open_store(db_path, create=False, readonly=True) as store:
+        figures = all_figures(store)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(_format_stats(figures))
+    click.echo(_format_curation_stats(figures))
+
+
+def _format_curation_stats(figures: dict[str, Any]) -> str:
+    """The distributions and throughput sections of ``annotator stats`` (issue 12)."""
+    from annotator.statistics import shares
+
+    lines = []
+    for title, key in (
+        ("Labels of accepted spans", "labels"),
+        ("Roles of article blocks", "roles"),
+    ):
+        lines += ["", f"{title} (done pages)"]
+        rows = shares(figures["distributions"][key])
+        lines += [f"  {k:<12} {n:>8} {p:>6.1%}  {'█' * round(p * 30)}" for k, n, p in rows]
+        lines += [] if rows else ["  (none)"]
+    lines += ["", "Throughput by reviewer (from the edit log)"]
+    lines.append(f"  {'':<12} {'pages':>6} {'spans':>6} {'hours':>6} {'pages/h':>8} {'spans/h':>8}")
+    for name, t in figures["throughput"].items():
+        lines.append(
+            f"  {name:<12} {t['pages']:>6} {t['spans']:>6} {t['hours']:>6.2f} "
+            f"{t['pages_per_hour']:>8.1f} {t['spans_per_hour']:>8.1f}"
+        )
+    if not figures["throughput"]:
+        lines.append("  (none)")
+    return "\n".join(lines)
 
 
 def _format_stats(figures: dict[str, Any]) -> str:
@@ -262,10 +561,18 @@ def _format_stats(figures: dict[str, Any]) -> str:
     default=False,
     help="Also run the statistical (jieba) suggester.",
 )
-def suggest(db_path: Path | None, pages: str | None, use_model: bool) -> None:
+@click.option(
+    "--structure",
+    is_flag=True,
+    help="Re-split the pages nobody has started with the newest structure model instead.",
+)
+def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure: bool) -> None:
     """Re-run the suggesters; accepted, rejected and human spans are never touched."""
     from annotator.pipeline import resuggest
 
+    if structure:
+        _resplit(db_path, pages)
+        return
     with open_store(db_path, create=False) as store:
         store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
         ids = [p.strip() for p in pages.split(",")] if pages else None
@@ -283,7 +590,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
     """Measure the heuristics (first split, first suggestions) against the pages marked done."""
     from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
 
-    with open_store(db_path, create=False) as store:
+    with open_store(db_path, create=False, readonly=True) as store:
         report = evaluate_store(store)
     if as_json:
         # Scripts always get the JSON (all counts 0 when nothing is done); people get words.
@@ -325,13 +632,106 @@ def backup(db_path: Path | None, output: Path | None, keep: int) -> None:
     click.echo(f"Backed up {path} to {made}.")
 
 
+# --- project lexicons (issue 10) ----------------------------------------------------------
+
+
+def _check_lexicons() -> None:
+    """Refuse a bad ``ANNOTATOR_LEXICONS`` folder or file with one line, before any work."""
+    from annotator.lexicon import LexiconError, check_project_lexicons
+
+    try:
+        check_project_lexicons()
+    except LexiconError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _resplit(db_path: Path | None, pages: str | None) -> None:
+    """``suggest --structure``: re-split the pages nobody has started."""
+    from annotator.pipeline import resplit
+
+    if pages:
+        raise click.UsageError(
+            "--structure re-splits every page nobody has started; leave out --pages"
+        )
+    with open_store(db_path, create=False) as store:
+        count, what = resplit(store)
+    click.echo(f"Re-split {count} page(s) nobody has started with {what}.")
+
+
+# Figures of a learner's cross-validation printed by ``annotator train``: (path, label).
+_TRAIN_FIGURES = (
+    (("role", "accuracy"), "role accuracy"),
+    (("role", "heading_accuracy"), "heading role accuracy"),
+    (("article_start", "f1"), "article start F1"),
+    (("join", "f1"), "join F1"),
+)
+
+
+def _figure(figures: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = figures
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _leaf_figures(figures: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Paths of every F1/accuracy figure (another learner's figures have other names)."""
+    out: list[tuple[str, ...]] = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            out.extend(_leaf_figures(value, (*prefix, key)))
+        elif key in ("f1", "accuracy") and isinstance(value, int | float):
+            out.append((*prefix, key))
+    return out
+
+
+def _format_trained(model: Any) -> list[str]:
+    figures = model.figures
+    lines = [
+        f"{model.kind}: trained version {model.version} on {model.pages} done page(s); "
+        f"cross-validated on {figures.get('folds', '?')} folds:"
+    ]
+    rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
+    rows = [(label, path) for path, label in _TRAIN_FIGURES if _figure(rules, path) is not None]
+    if not rows:
+        rows = [(" ".join(path), path) for path in _leaf_figures(learnt)]
+    lines.append(f"  {'decision':<24} {'rules':>7} {'model':>7}")
+    for label, path in rows:
+        r, m = _figure(rules, path), _figure(learnt, path)
+        cells = [f"{v:7.3f}" if isinstance(v, int | float) else f"{'-':>7}" for v in (r, m)]
+        lines.append(f"  {label:<24} {cells[0]} {cells[1]}")
+    return lines
+
+
+@main.command()
+@db_option
+@click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
+def train(db_path: Path | None, folds: int) -> None:
+    """Learn from the pages marked done: every model there is enough gold for."""
+    from annotator.pipeline import train as train_models
+
+    if folds < 2:
+        raise click.BadParameter("at least 2 folds", param_hint="--folds")
+    with open_store(db_path, create=False) as store:
+        report = train_models(store, folds=folds)
+    for model in report.trained:
+        click.echo("\n".join(_format_trained(model)))
+    for kind, why in report.skipped:
+        click.echo(f"{kind}: skipped, {why}.")
+    if not report.trained:
+        raise click.ClickException(
+            f"no model trained: {report.done_pages} page(s) are marked done; "
+            "review more pages and mark them done, then run annotator train again"
+        )
+
+
 @main.command()
 @db_option
 def check(db_path: Path | None) -> None:
     """Check the whole database file for damage (SQLite's quick_check; a minute for
     100,000 pages)."""
     path = resolve_db(db_path)
-    with open_store(path, create=False) as store:
+    with open_store(path, create=False, readonly=True) as store:
         store.verify()
     click.echo(f"{path}: no damage found.")
 

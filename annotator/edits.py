@@ -496,11 +496,57 @@ def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
         raise EditError(msg("page {page!r} is already {status}", page=state.page.id, status=status))
+    if status == "done":
+        _check_no_open_suggestions(state)
     inverse = Op(
         "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
     )
     after = replace(state, page=replace(state.page, status=status, note=note))
     return Plan(op, inverse, state, after, Changes(op.page_id, status=True))
+
+
+def open_suggestions(state: PageState) -> list[Span]:
+    """The page's open (suggested) spans in page order."""
+    return sorted(
+        (s for s in state.spans.values() if s.status == "suggested"),
+        key=lambda s: (s.start, s.end, s.id or 0),
+    )
+
+
+def _check_no_open_suggestions(state: PageState) -> None:
+    # A done page is gold: an open suggestion on it would be dropped by export unseen.
+    count = len(open_suggestions(state))
+    if count:
+        raise EditError(
+            msg(
+                "page {page!r} still has {count} open suggestion(s): accept or reject them "
+                "before marking it done",
+                page=state.page.id,
+                count=count,
+            )
+        )
+
+
+def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
+    """One operation that marks the page done, first settling its open suggestions.
+
+    ``resolve`` is ``"accept"`` or ``"reject"`` (every open suggestion), or None when none is
+    open. The result is one batch, so the decision and the status are one undo step.
+    """
+    if resolve not in (None, "accept", "reject"):
+        raise EditError(
+            msg("resolve must be 'accept' or 'reject', not {resolve!r}", resolve=resolve)
+        )
+    status = Op("set_page_status", state.page.id, {"status": "done"})
+    pending = open_suggestions(state) if resolve is not None else []
+    if not pending:
+        return status
+    new_status = "accepted" if resolve == "accept" else "rejected"
+    ops = [
+        Op("set_span_status", state.page.id, {"id": s.id, "status": new_status}).to_json()
+        for s in pending
+    ]
+    return Op("batch", state.page.id, {"ops": [*ops, status.to_json()]})
 
 
 def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
@@ -516,6 +562,67 @@ def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         inverses.append(step.inverse.to_json())
     inverse = Op("batch", op.page_id, {"ops": inverses[::-1]})
     return Plan(op, inverse, state, current, changes)
+
+
+def _gold_blocks(state: PageState, items: Any) -> tuple[Block, ...]:
+    """Blocks of a ``replace_page_gold``: sorted, apart, inside the page, known roles."""
+    text = state.page.text
+    blocks = []
+    end = 0
+    for item in items:
+        b = Block(
+            item["start"],
+            item["end"],
+            _check_role(item["role"]),
+            item.get("article"),
+            bool(item.get("joins_previous", False)),
+            float(item.get("confidence", 1.0)),
+            dict(item.get("confidences") or {}),
+        )
+        if not (isinstance(b.start, int) and isinstance(b.end, int)):
+            raise EditError("replace_page_gold: block offsets must be integers")
+        if not end <= b.start < b.end <= len(text):
+            raise EditError(
+                f"replace_page_gold: block [{b.start}, {b.end}) overlaps the previous one or "
+                f"is outside page {state.page.id!r} (0..{len(text)})"
+            )
+        if b.article is None and b.joins_previous:
+            raise EditError(f"replace_page_gold: block at {b.start} joins outside any article")
+        blocks.append(b)
+        end = b.end
+    return renumber(blocks)
+
+
+def _replace_page_gold(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+    """Replace a page's blocks, spans, status and note at once (gold brought in from a file).
+
+    The inverse is the same operation with the page as it was, so undo restores it exactly.
+    """
+    blocks = _gold_blocks(state, op.args["blocks"])
+    spans: dict[int, Span] = {}
+    for item in op.args["spans"]:
+        span = _span_from_args(state, item, labels)
+        if span.id in spans:
+            raise EditError(f"replace_page_gold: span id {span.id} given twice")
+        spans[span.id] = span
+    status = op.args["status"]
+    if status not in PAGE_STATUSES:
+        raise EditError(f"unknown page status {status!r}; expected one of {PAGE_STATUSES}")
+    note = op.args.get("note", state.page.note)
+    page = replace(state.page, status=status, note=note)
+    after = PageState(page, blocks, spans)
+    inverse = Op(
+        "replace_page_gold",
+        op.page_id,
+        {
+            "blocks": [b.to_dict() for b in state.blocks],
+            "spans": [s.to_dict() for s in state.spans.values()],
+            "status": state.page.status,
+            "note": state.page.note,
+        },
+    )
+    touched = frozenset(state.spans) | frozenset(spans)
+    return Plan(op, inverse, state, after, Changes(op.page_id, True, touched, True))
 
 
 Planner = Callable[[PageState, Op, frozenset[str]], Plan]
@@ -538,7 +645,18 @@ KINDS: dict[str, Planner] = {
     "set_span_attrs": _set_span_attrs,
     "set_page_status": _set_page_status,
     "batch": _batch,
+    "replace_page_gold": _replace_page_gold,
 }
+
+
+def first_edit_starts_review(state: PageState, op: Op) -> Op:
+    """``op`` as a new edit: on a page still ``new`` it also moves the page to
+    ``in_progress``, in the same operation, so that undoing it restores ``new`` exactly.
+    A status change of its own (skip, flag, done) is left as it is."""
+    if state.page.status != "new" or op.kind == "set_page_status":
+        return op
+    status = Op("set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True})
+    return Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
 
 
 def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
@@ -569,3 +687,53 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
                 error=str(exc),
             )
         ) from None
+
+
+# --- what an edit touched (undo that is the reviewer's own) ------------------------------
+
+_SPAN_KINDS = frozenset(
+    {"add_span", "remove_span", "relabel_span", "set_span_status", "set_span_attrs"}
+)
+Key = tuple[str, Any]  # ("span", id), ("block", start) or ("status", None)
+
+
+def _keys(op: dict[str, Any], text: str, out: set[Key]) -> None:
+    kind, args = op["kind"], op.get("args") or {}
+    if kind == "batch":
+        for sub in args.get("ops", []):
+            _keys(sub, text, out)
+    elif kind in _SPAN_KINDS:
+        out.add(("span", args.get("id")))
+    elif kind == "set_page_status":
+        # The automatic new -> in_progress step of a first edit changes nothing when the
+        # page has moved on; its effective form is logged as a plain status in the inverse.
+        if not args.get("only_if_new"):
+            out.add(("status", None))
+    elif kind == "set_blocks":
+        out.update(("block", start) for start, _fields in args.get("changes", []))
+    elif kind == "split_block":
+        at = args.get("at", 0)
+        out.add(("block", at))
+        while at < len(text) and _WS.match(text[at]):
+            at += 1
+        out.add(("block", at))  # where the second block starts
+    elif "block" in args:
+        out.add(("block", args["block"]))
+
+
+def touched(op: Op, inverse: Op, text: str, *, redo: bool = False) -> frozenset[Key]:
+    """What an edit (``op`` as logged with its ``inverse``) changed on a page of ``text``:
+    span ids, block starts and the page status.
+
+    A block operation names its block; its inverse names every other block it changed
+    (renumbered articles, the block a split cut), so the union covers both. ``redo``: what
+    applying ``op`` again would change, where the automatic new -> in_progress step no
+    longer counts (on redo it only moves a page that is still new).
+    """
+    out: set[Key] = set()
+    _keys(op.to_json(), text, out)
+    status_in_op = ("status", None) in out
+    _keys(inverse.to_json(), text, out)
+    if redo and not status_in_op:
+        out.discard(("status", None))
+    return frozenset(out)

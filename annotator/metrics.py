@@ -39,6 +39,12 @@ Spans:
 - Acceptance rate per origin, from the live spans of done pages: accepted / (accepted +
   rejected); open suggestions are counted but not in the rate.
 
+Confidence bands: the predictions that carry a confidence (``attrs["confidence"]``, the
+learnt model's), grouped by origin and band (``<0.5``, ``0.5-0.8``, ``0.8-0.95``,
+``>=0.95``): exact-match precision within the band, and recall over all of the gold (the
+share of the gold that the band's suggestions found). A well calibrated model has a
+precision near the band's confidence.
+
 Figures: of the accepted FIGURE spans of machine origin on done pages that have a predicted
 FIGURE span with the same range, the share whose ``attrs`` value and unit both equal the
 prediction's (numbers compared numerically).
@@ -434,6 +440,51 @@ def figure_scores(pages: Sequence[PageEval]) -> dict[str, Any]:
     }
 
 
+# --- confidence bands (the learnt entity model) -----------------------------------------
+
+CONFIDENCE_BANDS: tuple[tuple[str, float], ...] = (
+    ("<0.5", 0.5),
+    ("0.5-0.8", 0.8),
+    ("0.8-0.95", 0.95),
+    (">=0.95", math.inf),
+)
+
+
+def confidence_band(value: float) -> str:
+    """The name of the band that holds a confidence ``value``."""
+    return next(name for name, upper in CONFIDENCE_BANDS if value < upper)
+
+
+def confidence_scores(pages: Sequence[PageEval]) -> dict[str, dict[str, Any]]:
+    """Exact precision and recall per origin and confidence band, of the predictions with
+    a confidence (see the module docstring)."""
+    tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    n_ref = 0
+    for page in pages:
+        gold = reference_spans(page.spans)
+        n_ref += len(gold)
+        gold_index = SpanIndex(gold)
+        groups: dict[tuple[str, str], list[Span]] = defaultdict(list)
+        for s in page.predicted_spans:
+            value = s.attrs.get("confidence")
+            if isinstance(value, int | float):
+                groups[(s.origin, confidence_band(float(value)))].append(s)
+        for key, spans in groups.items():
+            tally = tallies[key]
+            tally.n_pred += len(spans)
+            tally.hit_pred += sum(gold_index.hit(s, False) for s in spans)
+            index = SpanIndex(spans)
+            tally.hit_ref += sum(index.hit(g, False) for g in gold)
+    out: dict[str, dict[str, Any]] = {}
+    for origin in _ordered({o for o, _ in tallies}, SPAN_ORIGINS):
+        out[origin] = {}
+        for band, _ in CONFIDENCE_BANDS:
+            tally = tallies.get((origin, band), _Tally())
+            tally.n_ref = n_ref
+            out[origin][band] = tally.result()
+    return out
+
+
 # --- everything ------------------------------------------------------------------------
 
 
@@ -452,6 +503,7 @@ def evaluate(pages: Iterable[PageEval]) -> dict[str, Any]:
         "spans": {"exact": span_scores(usable, False), "overlap": span_scores(usable, True)},
         "acceptance": acceptance_rates(s for p in usable for s in p.spans),
         "figures": figure_scores(usable),
+        "confidence": confidence_scores(usable),
     }
 
 
@@ -567,4 +619,17 @@ def format_report(report: dict[str, Any]) -> str:
     lines += _span_lines(report["spans"]["overlap"], "Spans, overlap match (same label, overlap)")
     lines += _acceptance_lines(report["acceptance"])
     lines += _figure_lines(report["figures"])
+    lines += _confidence_lines(report.get("confidence") or {})
     return "\n".join(lines)
+
+
+def _confidence_lines(bands: dict[str, dict[str, Any]]) -> list[str]:
+    if not bands:
+        return []
+    rows = [
+        _prf_row(f"{origin} {band}", r)
+        for origin, by_band in bands.items()
+        for band, r in by_band.items()
+    ]
+    title = "Suggestions by confidence band, exact match (recall over all of the gold)"
+    return ["", title, *_table(_PRF_HEADER, rows)]

@@ -14,7 +14,16 @@ SpanId = NewType("SpanId", int)
 ArticleNo = NewType("ArticleNo", int)
 CodePoint = NewType("CodePoint", int)
 
-ROLES: tuple[str, ...] = ("kicker", "headline", "subheadline", "byline", "body", "caption", "other")
+ROLES: tuple[str, ...] = (
+    "kicker",
+    "headline",
+    "subheadline",
+    "byline",
+    "body",
+    "intertitle",
+    "caption",
+    "other",
+)
 PAGE_STATUSES: tuple[str, ...] = ("new", "in_progress", "done", "skipped", "flagged")
 SPAN_ORIGINS: tuple[str, ...] = ("rule", "gazetteer", "model", "human")
 SPAN_STATUSES: tuple[str, ...] = ("suggested", "accepted", "rejected")

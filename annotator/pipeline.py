@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import multiprocessing
 import multiprocessing.process
 import os
@@ -21,7 +22,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from annotator.importing import (
     MAX_PAGE_BYTES,
@@ -80,15 +83,18 @@ def import_paths(
     *,
     suggest: bool = True,
     progress: Progress | None = None,
+    paper: str | None = None,
     max_page_bytes: int = MAX_PAGE_BYTES,
 ) -> ImportReport:
     """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
 
     Large batches are split and pre-annotated by worker processes (one per core) while
-    this process stores the pages, each in its own transaction, in file order. Files
-    bigger than ``max_page_bytes`` are refused. A file changed since its import replaces
-    its page if nobody has reviewed that page yet; otherwise it is imported beside it as
-    ``stem~hash``. Both are reported in ``changed``.
+    this process stores the pages, each in its own transaction, in file order. Pages carry
+    their newspaper: ``paper``, else the name of the folder each file is in. Once a
+    structure model was trained (``annotator train``), it pre-splits the pages.
+    Files bigger than ``max_page_bytes`` are refused. A file changed since its import
+    replaces its page if nobody has reviewed that page yet; otherwise it is imported beside
+    it as ``stem~hash``. Both are reported in ``changed``.
     """
     report = ImportReport()
     given = [Path(p) for p in paths]
@@ -98,7 +104,16 @@ def import_paths(
     files = discover([p for p in given if _lexists(p)], report.refused)
     fresh = _drop_known(store, files, report, max_page_bytes)
     gazetteer = learnt_gazetteer(store) if suggest else None
-    with _preparer(len(fresh), gazetteer, suggest, max_page_bytes) as prepare_all:
+    structure = store.latest_model("structure")
+    settings = _Settings(
+        gazetteer,
+        suggest,
+        structure.data if structure else None,
+        paper,
+        entity_model_bytes(store) if suggest else None,
+        max_page_bytes,
+    )
+    with _preparer(len(fresh), settings) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
             if progress is not None and not progress(done, len(fresh), str(prepared.path)):
                 report.cancelled = True
@@ -123,12 +138,54 @@ class Prepared:
     spans: list[Span] = field(default_factory=list)
     refusal: str | None = None
     encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
+    paper: str = ""
+
+
+@dataclass
+class _Settings:
+    """What every file of one import is prepared with (sent once to each worker process)."""
+
+    gazetteer: Gazetteer | None = None
+    suggest: bool = True
+    structure: bytes | None = None  # the newest structure model, if one was trained
+    paper: str | None = None  # None: the name of each file's folder
+    entities: bytes | None = None  # the newest entity tagger, if one was trained
+    max_bytes: int = MAX_PAGE_BYTES  # bigger files are refused (--max-page-size)
+
+    def paper_of(self, path: Path) -> str:
+        if self.paper is not None:
+            return self.paper
+        try:
+            return path.resolve().parent.name
+        except (OSError, RuntimeError):  # a link loop: refused later, by name
+            return path.absolute().parent.name
+
+
+@lru_cache(maxsize=2)
+def _structure_model(data: bytes) -> Any:
+    from annotator.learn.structure import load
+
+    return load(data)
+
+
+def presplit(text: str, paper: str, structure: bytes | None) -> list[Block]:
+    """The first split of a page: the structure model's if one was trained, else the rules'."""
+    if structure is None:
+        return split_page(text)
+    return _structure_model(structure).split(text, paper)
 
 
 def prepare(
-    path: Path, gazetteer: Gazetteer | None, suggest: bool, max_bytes: int = MAX_PAGE_BYTES
+    path: Path,
+    gazetteer: Gazetteer | None,
+    suggest: bool,
+    structure: bytes | None = None,
+    paper: str = "",
+    tagger: Any = None,
+    max_bytes: int = MAX_PAGE_BYTES,
 ) -> Prepared:
-    """Read, decode, pre-split and pre-annotate one page file (pure: no database)."""
+    """Read, decode, pre-split and pre-annotate one page file (pure: no database);
+    ``tagger`` is the learnt entity model, if any."""
     try:
         check_page_size(path, path.stat().st_size, max_bytes)  # before reading 50 MB
         data = path.read_bytes()
@@ -142,9 +199,11 @@ def prepare(
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
         return Prepared(path, sha256_of(data), refusal=exc.reason)
-    blocks = split_page(text)
-    spans = suggest_spans(text, gazetteer=gazetteer, blocks=blocks) if suggest else []
-    return Prepared(path, sha256_of(data), text, blocks, spans)
+    blocks = presplit(text, paper, structure)
+    spans = (
+        suggest_spans(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger) if suggest else []
+    )
+    return Prepared(path, sha256_of(data), text, blocks, spans, paper=paper)
 
 
 def _drop_known(
@@ -174,7 +233,7 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
         report.skipped.append((str(prepared.path), existing))
         return
     page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
-    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256)
+    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256, paper=prepared.paper)
     stem = prepared.path.stem
     if page_id != stem and _same_file(store.page(stem).source, prepared.path):
         if _replace_changed(store, stem, replace(page, id=stem), prepared, report):
@@ -230,16 +289,14 @@ def _lexists(path: Path) -> bool:
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
-_worker_settings: tuple[Gazetteer | None, bool] = (None, True)
-_worker_max_bytes = MAX_PAGE_BYTES
+_worker_settings = _Settings()
+_worker_tagger: Any = None
 
 
-def _init_worker(
-    gazetteer: Gazetteer | None, suggest: bool, max_bytes: int = MAX_PAGE_BYTES
-) -> None:
-    global _worker_settings, _worker_max_bytes
-    _worker_settings = (gazetteer, suggest)
-    _worker_max_bytes = max_bytes
+def _init_worker(settings: _Settings) -> None:
+    global _worker_settings, _worker_tagger
+    _worker_settings = settings
+    _worker_tagger = load_entity_model(settings.entities)  # once per worker
     end_with_parent()
 
 
@@ -275,11 +332,21 @@ def _prepare_in_worker(path: Path) -> Prepared:
     # Encode the rows here, in parallel, and send back plain tuples and strings, which
     # cross the process boundary far faster than hundreds of dataclasses (the suggestions
     # go from tuples to rows without ever being Span objects).
-    gazetteer, suggest = _worker_settings
-    prepared = prepare(path, gazetteer, suggest=False, max_bytes=_worker_max_bytes)
+    settings, tagger = _worker_settings, _worker_tagger
+    gazetteer, suggest = settings.gazetteer, settings.suggest
+    prepared = prepare(
+        path,
+        gazetteer,
+        False,
+        settings.structure,
+        settings.paper_of(path),
+        max_bytes=settings.max_bytes,
+    )
     if prepared.refusal is None:
         chosen = (
-            suggestion_tuples(prepared.text, gazetteer=gazetteer, blocks=prepared.blocks)
+            suggestion_tuples(
+                prepared.text, gazetteer=gazetteer, blocks=prepared.blocks, tagger=tagger
+            )
             if suggest
             else []
         )
@@ -301,18 +368,32 @@ def _start_method() -> str:
 
 @contextmanager
 def _preparer(
-    count: int, gazetteer: Gazetteer | None, suggest: bool, max_bytes: int = MAX_PAGE_BYTES
+    count: int, settings: _Settings
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
+
+    tagger = load_entity_model(settings.entities)
+
+    def here(p: Path) -> Prepared:
+        return prepare(
+            p,
+            settings.gazetteer,
+            settings.suggest,
+            settings.structure,
+            settings.paper_of(p),
+            tagger,
+            settings.max_bytes,
+        )
+
     if count < _PARALLEL_FROM or workers < 2:
-        yield lambda files: (prepare(p, gazetteer, suggest, max_bytes) for p in files)
+        yield lambda files: (here(p) for p in files)
         return
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(gazetteer, suggest, max_bytes),
+        initargs=(settings,),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
@@ -323,7 +404,7 @@ def _preparer(
                 done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
-            yield from (prepare(p, gazetteer, suggest, max_bytes) for p in files[done:])
+            yield from (here(p) for p in files[done:])
 
     try:
         yield prepare_all
@@ -340,21 +421,283 @@ def resuggest(
 ) -> int:
     """Re-run the suggesters on pages; accepted, rejected and human spans stay as they are.
 
-    Returns the number of suggestions now open on those pages.
+    Pages marked done are left alone: they are gold, and a done page has no open suggestion
+    (edits.py refuses to mark one done with any). Returns the number of suggestions now open
+    on those pages.
     """
     gazetteer = learnt_gazetteer(store)
+    tagger = load_entity_model(entity_model_bytes(store))
     ids = list(page_ids) if page_ids is not None else store.page_ids()
     total = 0
     for done, page_id in enumerate(ids):
         if progress is not None and not progress(done, len(ids), page_id):
             break
         page = store.page(page_id)
+        if page.status == "done":
+            continue
         spans = suggest_spans(
             page.text,
             gazetteer=gazetteer,
             use_model=use_model,
             blocks=store.blocks(page_id),
             rejected=store.rejected_ranges(page_id),
+            tagger=tagger,
         )
         total += store.replace_suggestions(page_id, spans)
     return total
+
+
+# --- entities: the learnt tagger and gold corpora in the BIO/BIOES layout ---------------
+
+
+def entity_model_bytes(store: Store) -> bytes | None:
+    """The newest learnt entity model's bytes, or None when none was trained yet."""
+    record = store.latest_model("entities")
+    return record.data if record is not None else None
+
+
+def load_entity_model(data: bytes | None) -> Any:
+    """The tagger of a model's bytes, loaded once per process; None without a model, or
+    when it cannot be used (trained by an older version: retrain; crfsuite missing)."""
+    if data is None:
+        return None
+    try:
+        from annotator.learn.entities import load_cached
+
+        return load_cached(data)
+    except (ImportError, ValueError):
+        return None
+
+
+def import_conll(
+    store: Store,
+    paths: Sequence[Path | str],
+    *,
+    sentences_per_page: int = 20,
+    labels: dict[str, str] | None = None,
+    paper: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import BIO/BIOES files as done pages with accepted spans (origin ``human``).
+
+    Every ``sentences_per_page`` sentences make one page, a sentence a line and a body
+    block, all one article. A file is one transaction: a malformed line, an unknown label
+    or an unreadable file refuses the whole file (nothing of it is stored) and the batch
+    goes on. A file whose first page is already present (same bytes) is skipped. Pages get
+    the id ``<stem>-<n>`` and the paper ``paper``, else the file's stem.
+    """
+    from annotator.formats.conll import ConllError, read_conll
+
+    report = ImportReport()
+    known = store.label_names()
+    for done, path in enumerate(map(Path, paths)):
+        if progress is not None and not progress(done, len(paths), str(path)):
+            report.cancelled = True
+            break
+        try:
+            sentences = read_conll(path, labels, known)
+            data = path.read_bytes()
+        except ConllError as exc:
+            report.refused.append((str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
+        if not sentences:
+            report.refused.append((str(path), "no sentences; is it a BIO/BIOES file?"))
+            continue
+        pages = gold_pages(path, sha256_of(data), sentences, sentences_per_page, paper)
+        existing = store.page_for_sha256(pages[0][0].sha256)
+        if existing is not None:
+            report.skipped.append((str(path), existing))
+            continue
+        pages = [(_unique_id(store, p), b, s) for p, b, s in pages]
+        store.add_gold_pages(pages)
+        report.imported.extend((str(path), p.id) for p, _, _ in pages)
+    store.index_search()
+    if progress is not None and not report.cancelled:
+        progress(len(paths), len(paths), "")
+    return report
+
+
+def gold_pages(
+    path: Path,
+    file_sha256: str,
+    sentences: Sequence[tuple[str, Sequence[tuple[int, int, str]]]],
+    per_page: int,
+    paper: str | None,
+) -> list[tuple[Page, list[Block], list[Span]]]:
+    """The done pages of a gold file's sentences (pure), ``per_page`` sentences a page.
+
+    A page's ``sha256`` is that of the file's hash and the page number, so importing the
+    same file again finds its pages.
+    """
+    per_page = max(per_page, 1)
+    out = []
+    for n, first in enumerate(range(0, len(sentences), per_page), 1):
+        blocks: list[Block] = []
+        spans: list[Span] = []
+        at = 0
+        for text, entities in sentences[first : first + per_page]:
+            blocks.append(Block(at, at + len(text), "body", 1))
+            spans += [Span(at + s, at + e, label) for s, e, label in entities]
+            at += len(text) + 1
+        text = "\n".join(t for t, _ in sentences[first : first + per_page])
+        sha = sha256_of(f"{file_sha256}:{n}".encode())
+        page = Page(f"{path.stem}-{n:04d}", text, str(path), sha, "done", paper=paper or path.stem)
+        out.append((page, blocks, spans))
+    return out
+
+
+def _unique_id(store: Store, page: Page) -> Page:
+    """``page`` with an id no page holds yet (``<id>~<hash>`` when its own is taken)."""
+    candidate, n = page.id, 1
+    while store.has_page(candidate):
+        n += 1
+        candidate = f"{page.id}~{page.sha256[:8]}" + (f"-{n}" if n > 2 else "")
+    return dataclasses.replace(page, id=candidate)
+
+
+# --- learning from the done pages (issue 9) --------------------------------------------
+
+
+@dataclass
+class TrainedModel:
+    """A model ``annotator train`` made and kept: its kind, version, pages and CV figures."""
+
+    kind: str
+    version: int
+    pages: int
+    figures: dict[str, Any]
+
+
+@dataclass
+class TrainReport:
+    """What ``annotator train`` did, learner by learner."""
+
+    done_pages: int = 0
+    trained: list[TrainedModel] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, why)
+
+
+def _learner(path: str) -> Any:
+    import importlib
+
+    return importlib.import_module(path)
+
+
+def train(store: Store, *, folds: int = 5) -> TrainReport:
+    """Train every registered learner it has enough done pages for; keep each model.
+
+    Each model is cross-validated on the done pages first (``folds`` folds), then trained
+    on all of them and kept in the store with the page count, the papers and the figures.
+    A learner that cannot be imported (a missing extra) is skipped with the reason.
+    """
+    from annotator.learn import LEARNERS
+
+    gold = list(store.iter_pages("done", span_status="accepted"))
+    report = TrainReport(done_pages=len(gold))
+    for kind, path in sorted(LEARNERS.items()):
+        try:
+            learner = _learner(path)
+        except ImportError as exc:
+            report.skipped.append((kind, f"cannot be loaded ({exc})"))
+            continue
+        need = int(learner.MIN_PAGES)
+        if len(gold) < need:
+            more = need - len(gold)
+            report.skipped.append(
+                (kind, f"needs {need} done pages, has {len(gold)}: mark {more} more page(s) done")
+            )
+            continue
+        figures = learner.cross_validate(gold, folds)
+        data = learner.train(gold)
+        papers = sorted({page.paper for page, _, _ in gold})
+        meta = {"cross_validation": figures, "papers": papers, "folds": figures.get("folds")}
+        store.save_model(kind, data, pages=len(gold), meta=meta)
+        record = store.latest_model(kind)
+        version = record.version if record is not None else 0
+        report.trained.append(TrainedModel(kind, version, len(gold), figures))
+    return report
+
+
+def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str]:
+    """Re-split the pages nobody has started with the newest structure model (else the rules).
+
+    Returns the number of pages re-split and what split them. A page that a reviewer opens
+    and edits meanwhile is left alone (checked in the transaction that writes).
+    """
+    record = store.latest_model("structure")
+    data = record.data if record is not None else None
+    what = f"structure model v{record.version}" if record is not None else "the rules"
+    ids = store.untouched_page_ids()
+    count = 0
+    for done, page_id in enumerate(ids):
+        if progress is not None and not progress(done, len(ids), page_id):
+            break
+        page = store.page(page_id)
+        if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
+            count += 1
+    return count, what
+
+
+# --- gold brought in from Gold JSONL files (issue 9) -----------------------------------
+
+
+@dataclass
+class GoldImportReport:
+    """What ``annotator import --format gold-jsonl`` did: pages applied, records refused."""
+
+    applied: list[tuple[str, int]] = field(default_factory=list)  # (page id, articles)
+    refused: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, reason)
+
+    def summary(self) -> str:
+        articles = sum(n for _, n in self.applied)
+        return (
+            f"Applied gold to {len(self.applied)} page(s) ({articles} article(s)); "
+            f"refused {len(self.refused)} record(s)."
+        )
+
+
+def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
+    """Apply Gold JSONL v1 records to the pages they name, one undoable edit per page.
+
+    Each page gets blocks, roles, articles, joins and spans exactly as recorded, is marked
+    done with the record's reviewer and keeps the record's time. A page with any refused
+    record (malformed, text not matching the page, page missing) is left as it was.
+    """
+    from annotator.edits import EditError, Op
+    from annotator.formats.gold_import import RecordRefused, page_gold, read_gold_files
+
+    files = read_gold_files(paths)
+    report = GoldImportReport(refused=list(files.refused))
+    for page_id, records in files.pages.items():
+        first = records[0]
+        if page_id in files.bad_pages:
+            report.refused += [
+                (r.path, r.line, f"page {page_id!r} has a malformed record; nothing applied")
+                for r in records
+            ]
+            continue
+        if not store.has_page(page_id):
+            reason = f"no page {page_id!r} in the database; import its page file first"
+            report.refused += [(r.path, r.line, reason) for r in records]
+            continue
+        try:
+            blocks, spans = page_gold(store.page(page_id).text, records)
+            op = Op(
+                "replace_page_gold",
+                page_id,
+                {
+                    "blocks": [b.to_dict() for b in blocks],
+                    "spans": [s.to_dict() for s in spans],
+                    "status": "done",
+                },
+            )
+            updated = max(r.record["updated_at"] for r in records)
+            store.apply_gold(op, first.record["reviewer"], updated)
+        except RecordRefused as exc:
+            report.refused.append((first.path, exc.line, f"page {page_id!r}: {exc.reason}"))
+            continue
+        except EditError as exc:
+            report.refused.append((first.path, first.line, f"page {page_id!r}: {exc}"))
+            continue
+        report.applied.append((page_id, len({r.record["ordinal"] for r in records})))
+    return report

@@ -28,18 +28,47 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.edits import Changes, Op, PageState, Plan, plan
+from annotator.edits import (
+    Changes,
+    EditError,
+    Op,
+    PageState,
+    Plan,
+    first_edit_starts_review,
+    plan,
+    renumber,
+    touched,
+)
 from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, Block, Label, Page, Span
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 _STATE_CACHE = 16
 
 
 class StoreError(Exception):
     """A database that cannot be used; the message names the file and says what to do."""
+
+
+class StoreBusy(Exception):
+    """Another connection holds the write lock and the caller asked not to wait for it."""
+
+
+class UndoRefused(EditError):
+    """An undo or redo that would overwrite what someone else changed since, or that no
+    longer applies; nothing is written. ``reason`` says what: ``span``, ``blocks`` or
+    ``status`` (changed since by ``who``), ``state`` (the page changed so the step no
+    longer applies), ``done`` (already undone or redone, e.g. in another window), or
+    ``owner`` (the edit is ``who``'s, not the caller's)."""
+
+    def __init__(self, action: str, target: int, reason: str, who: str | None, detail: str):
+        super().__init__(f"cannot {action} edit {target}: {detail}")
+        self.action = action
+        self.target = target
+        self.reason = reason
+        self.who = who
 
 
 @dataclass(frozen=True)
@@ -235,11 +264,28 @@ def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+def _m006_page_tails(db: sqlite_utils.Database) -> None:
+    # A search of one or two characters is answered from the trigram index (every trigram
+    # that starts with them) and from the last two characters of each page, which no
+    # trigram starts at; kept here so that such a search never reads the page text.
+    for statement in (
+        "CREATE TABLE page_tails (rowid INTEGER PRIMARY KEY, tail TEXT NOT NULL)",
+        "INSERT INTO page_tails (rowid, tail) SELECT rowid, substr(text, -2) FROM pages "
+        "WHERE rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'search_indexed_rowid')",
+        "CREATE TRIGGER page_tails_delete AFTER DELETE ON pages BEGIN "
+        "DELETE FROM page_tails WHERE rowid = old.rowid; END",
+    ):
+        db.conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
     (3, "fulltext_case_sensitive", _m003_fulltext_case_sensitive),
     (4, "papers_and_models", _m004_papers_and_models),
+    # 5 is left to a migration being written beside this one; numbers only need to grow.
+    (6, "page_tails", _m006_page_tails),
 ]
 
 
@@ -383,16 +429,22 @@ class Store:
         self._states: OrderedDict[str, PageState] = OrderedDict()
         self._data_version = self._read_data_version()
         self._labels: list[Label] | None = None
+        # What temp.search_hits holds: (search, data_version, pages added by us).
+        self._hits_key: tuple[str, int, int] | None = None
+        self._pages_added = 0
 
     # --- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
         """Open (and create or migrate) the database at ``path``.
 
         Raises ``StoreError`` with a message for the user when the file cannot be used:
         not a database, not an annotator database, locked, read-only, or a newer schema.
+        ``readonly``: see :meth:`open_readonly` (never writes, never needs the write lock).
         """
+        if readonly:
+            return cls.open_readonly(path)
         path = Path(path)
         if str(path) != ":memory:":
             if not path.exists() and not create:
@@ -445,8 +497,10 @@ class Store:
         conn.execute("PRAGMA wal_autocheckpoint = 4000")
         migrate(db, version)
         store = cls(db, path)
-        if store.search_lag() <= _CATCH_UP_AT_OPEN:
-            store.index_search()  # after a crash mid-import, the index may lag behind
+        if 0 < store.search_lag() <= _CATCH_UP_AT_OPEN:
+            # After a crash mid-import the index may lag behind. Not when another program
+            # holds the write lock: search is complete anyway, the window catches up later.
+            store.index_search(wait=False)
         return store
 
     def close(self) -> None:
@@ -536,6 +590,7 @@ class Store:
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
                 [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
             )
+        self._pages_added += 1
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
         self.db.conn.executemany(
@@ -634,23 +689,35 @@ class Store:
     # --- edits -----------------------------------------------------------------------
 
     def apply(
-        self, op: Op, reviewer: str | None = None, *, action: str = "do", target: int | None = None
+        self,
+        op: Op,
+        reviewer: str | None = None,
+        *,
+        action: str = "do",
+        target: int | None = None,
+        wait: bool = True,
     ) -> Applied:
         """Validate and commit one edit operation with its log row, in one transaction.
 
         ``action`` is ``do`` for a new edit, ``undo``/``redo`` when the GUI replays the
         inverse/original of the logged edit ``target``. Raises ``EditError`` when the
-        operation does not apply; nothing is written then.
+        operation does not apply, ``UndoRefused`` when an undo or redo would overwrite
+        another reviewer's later change (see :meth:`replay_refusal`); nothing is written
+        then. ``wait=False`` raises ``StoreBusy`` at once, instead of waiting up to the busy
+        timeout, when another connection holds the write lock.
         """
         if action not in ("do", "undo", "redo"):
             raise ValueError(f"unknown edit action {action!r}")
         # Take the write lock before reading: another window may have committed since our
         # cache was filled, and span ids must not be handed out twice.
         try:
-            with self._write_locked():
-                op, result = self._plan(op, action)
+            with self._write_locked(wait=wait):
+                if action != "do" and target is not None:
+                    op, result = self._plan_replay(op, reviewer, action, target)
+                else:
+                    op, result = self._plan(op, action)
                 stamp = now()
-                self._persist(result.before, result.after, stamp, reviewer)
+                self._persist(result, stamp, reviewer)
                 edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
         except sqlite3.DatabaseError:
             self._states.pop(op.page_id, None)
@@ -665,11 +732,15 @@ class Store:
         return Applied(op, result.inverse, edit_id, result.changes, after)
 
     @contextmanager
-    def _write_locked(self) -> Iterator[None]:
+    def _write_locked(self, *, wait: bool = True) -> Iterator[None]:
         """One transaction that holds the write lock from its start (BEGIN IMMEDIATE), so
-        what it reads cannot change under it; committed, or rolled back on any error."""
+        what it reads cannot change under it; committed, or rolled back on any error.
+        ``wait=False``: ``StoreBusy`` at once when another connection holds the lock."""
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
+        if wait:
+            conn.execute("BEGIN IMMEDIATE")
+        else:
+            self._begin_now()
         try:
             yield
             conn.execute("COMMIT")
@@ -681,13 +752,8 @@ class Store:
     def _plan(self, op: Op, action: str) -> tuple[Op, Plan]:
         state = self.page_state(op.page_id)
         op = self._allocate_span_ids(op)
-        if action == "do" and state.page.status == "new" and op.kind != "set_page_status":
-            # The first edit moves a page to in_progress; as part of the same operation so
-            # that undo restores 'new' exactly.
-            status = Op(
-                "set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True}
-            )
-            op = Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
+        if action == "do":
+            op = first_edit_starts_review(state, op)
         return op, plan(state, op, self.label_names())
 
     def _allocate_span_ids(self, op: Op) -> Op:
@@ -698,6 +764,10 @@ class Store:
             if o["kind"] == "add_span" and args.get("id") is None:
                 args["id"] = counter[0]
                 counter[0] += 1
+            elif o["kind"] == "replace_page_gold":
+                args["spans"] = [
+                    fill({"kind": "add_span", "args": x})["args"] for x in args["spans"]
+                ]
             elif o["kind"] == "batch":
                 args["ops"] = [fill(sub) for sub in args["ops"]]
             return {**o, "args": args}
@@ -713,34 +783,31 @@ class Store:
         ).fetchone()
         return int(row[0]) + 1
 
-    def _persist(
-        self, before: PageState, after: PageState, stamp: str, reviewer: str | None
-    ) -> None:
-        conn, page_id = self.db.conn, after.page.id
-        if before.blocks != after.blocks or _confidences_differ(before.blocks, after.blocks):
+    def _persist(self, result: Plan, stamp: str, reviewer: str | None) -> None:
+        # The plan names what changed: write only that, without comparing the whole page
+        # (a thousand spans cost a visible part of a key press to compare).
+        conn, after, changes = self.db.conn, result.after, result.changes
+        page_id = after.page.id
+        if changes.blocks:
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, after.blocks)
-        removed = [i for i in before.spans if i not in after.spans]
-        changed = [s for i, s in after.spans.items() if before.spans.get(i) != s]
+        removed = [[i] for i in changes.spans if i not in after.spans]
+        changed = [_span_values(page_id, after.spans[i]) for i in changes.spans if i in after.spans]
         if removed:
-            conn.executemany("DELETE FROM spans WHERE id = ?", [[i] for i in removed])
+            conn.executemany("DELETE FROM spans WHERE id = ?", removed)
         if changed:
+            # AUTOINCREMENT raises its sequence past an explicit id by itself, so an id
+            # handed out again on redo is never handed out to another span afterwards.
             conn.executemany(
                 'INSERT OR REPLACE INTO spans (id, page_id, start, "end", label, origin, '
                 "status, attrs) VALUES (?,?,?,?,?,?,?,?)",
-                [_span_values(page_id, s) for s in changed],
+                changed,
             )
-            self._bump_span_sequence(max(s.id for s in changed if s.id is not None))
         p = after.page
         conn.execute(
             "UPDATE pages SET status = ?, note = ?, reviewer = coalesce(?, reviewer), "
             "updated_at = ? WHERE id = ?",
             [p.status, p.note, reviewer, stamp, page_id],
-        )
-
-    def _bump_span_sequence(self, span_id: int) -> None:
-        self.db.conn.execute(
-            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'spans'", [span_id]
         )
 
     def _log(
@@ -762,31 +829,51 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def history(self, page_id: str) -> tuple[list[EditRecord], list[EditRecord]]:
+    def history(
+        self, page_id: str, reviewer: str | None = None
+    ) -> tuple[list[EditRecord], list[EditRecord]]:
         """The page's undo stack and redo stack, rebuilt from the edit log.
 
         Returns ``(done, undone)``: ``done`` oldest first, ``undone`` in the order redo
-        would replay them (next redo first).
+        would replay them (next redo first). With ``reviewer``, only that reviewer's edits,
+        undos and redos count: each reviewer undoes only their own work. An undo row
+        removes exactly its target from ``done`` (wherever it is) and a redo row puts its
+        target back; a new edit empties the redo stack. A redone edit's inverse is the one
+        logged with the redo, which is exact for the page as it was then.
         """
-        rows = self.db.conn.execute(
+        sql = (
             "SELECT id, action, target, operation, arguments, inverse, reviewer, at "
-            "FROM edits WHERE page_id = ? ORDER BY id",
-            [page_id],
-        ).fetchall()
-        done: list[EditRecord] = []
-        redo: list[EditRecord] = []
-        for edit_id, action, _target, kind, args, inverse, reviewer, at in rows:
+            "FROM edits WHERE page_id = ?"
+        )
+        params: list[Any] = [page_id]
+        if reviewer is not None:
+            sql += " AND reviewer IS ?"
+            params.append(reviewer)
+        records: dict[int, EditRecord] = {}
+        done: list[int] = []
+        undone: list[int] = []
+        for edit_id, action, target, kind, args, inverse, who, at in self.db.conn.execute(
+            sql + " ORDER BY id", params
+        ):
             if action == "do":
                 op = Op(kind, page_id, json.loads(args))
-                done.append(
-                    EditRecord(edit_id, op, Op.from_json(json.loads(inverse)), reviewer, at)
+                records[edit_id] = EditRecord(
+                    edit_id, op, Op.from_json(json.loads(inverse)), who, at
                 )
-                redo.clear()
-            elif action == "undo" and done:
-                redo.append(done.pop())
-            elif action == "redo" and redo:
-                done.append(redo.pop())
-        return done, redo[::-1]
+                done.append(edit_id)
+                undone.clear()
+            elif action == "undo":
+                aim = target if target is not None else (done[-1] if done else None)
+                if aim in done:
+                    done.remove(aim)
+                    undone.append(aim)
+            elif action == "redo":
+                aim = target if target is not None else (undone[-1] if undone else None)
+                if aim in undone:
+                    undone.remove(aim)
+                    done.append(aim)
+                    records[aim] = replace(records[aim], inverse=Op.from_json(json.loads(inverse)))
+        return [records[i] for i in done], [records[i] for i in reversed(undone)]
 
     # --- suggestions -----------------------------------------------------------------
 
@@ -857,20 +944,24 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return ModelRecord(*row[:5], json.loads(row[5]), bytes(row[6]))
+        model_id, kind, version, created_at, pages, meta, data = row
+        return ModelRecord(
+            model_id, kind, version, created_at, pages, json.loads(meta), bytes(data)
+        )
 
     def model_versions(self) -> list[ModelRecord]:
         """Every kept model without its bytes (``data`` empty), newest first."""
         rows = self.db.conn.execute(
             "SELECT id, kind, version, created_at, pages, meta FROM models ORDER BY id DESC"
         ).fetchall()
-        return [ModelRecord(*r[:5], json.loads(r[5]), b"") for r in rows]
+        return [ModelRecord(i, k, v, at, n, json.loads(meta), b"") for i, k, v, at, n, meta in rows]
 
     # --- lists, search, counts -------------------------------------------------------
 
     def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
-        # Filters read the status index and, for a search, the trigram index; page text is
-        # read only to confirm search candidates, so lists stay fast on 100,000 pages.
+        # Filters read the status index and, for a search, the hits of that search (found
+        # once, see _search_hits); page text is never read here, so lists and counts stay
+        # fast on 100,000 pages.
         where, params = [], []
         if status:
             if status not in PAGE_STATUSES and status != "not_done":
@@ -881,33 +972,81 @@ class Store:
                 where.append("p.status = ?")
                 params.append(status)
         if search:
-            where.append(self._search_sql(search, params))
+            self._search_hits(search)
+            where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
-    def _search_sql(self, search: str, params: list[Any]) -> str:
-        # Every match is confirmed with instr() (exact, case-sensitive substring). The
-        # trigram index narrows the candidates; pages not indexed yet and page ids that
-        # contain the text are candidates too. Shorter queries have to scan.
-        trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
-        if not trigrams:
-            params += [search, search]
-            return "(instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
-        expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
-        params += [expression, self._indexed_rowid(), search, search, search]
-        return (
-            "p.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? "
-            "UNION ALL SELECT rowid FROM pages WHERE rowid > ? "
-            "UNION ALL SELECT rowid FROM pages WHERE instr(id, ?) > 0) "
-            "AND (instr(p.text, ?) > 0 OR instr(p.id, ?) > 0)"
+    def _search_hits(self, search: str) -> None:
+        """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
+        ``search`` (exact, case-sensitive), unless it already holds them.
+
+        Counts, list windows and positions of one search all read this table, so the
+        page text is read at most once per search. A query of exactly three characters
+        is answered by the trigram index alone; a longer one confirms the index's
+        candidates with instr(); a shorter one has to read every page. Pages beyond the
+        index (not indexed yet) are read directly, so results are always complete.
+        """
+        key = (search, self._read_data_version(), self._pages_added)
+        if key == self._hits_key:
+            return
+        conn = self.db.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.search_hits")
+        indexed = self._indexed_rowid()
+        hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+        if len(search) < 3:
+            self._short_search_hits(search)
+        elif len(search) == 3:
+            conn.execute(
+                f"{hit}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?", [_fts(search)]
+            )
+        else:
+            trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+            conn.execute(
+                f"{hit}SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
+                "WHERE pages_fts MATCH ? AND instr(p.text, ?) > 0",
+                [" AND ".join(map(_fts, trigrams)), search],
+            )
+        # Pages the index does not cover yet, and page ids, are read directly.
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
+                     [indexed, search])  # fmt: skip
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
+        self._hits_key = key
+
+    def _short_search_hits(self, search: str) -> None:
+        # Every occurrence of one or two characters either starts a trigram of the index
+        # (found by the index's own sorted term list) or lies in a page's last two
+        # characters (page_tails): no page text is read.
+        conn = self.db.conn
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_fts_terms "
+            "USING fts5vocab(main, 'pages_fts', 'row')"
+        )
+        terms = [
+            row[0]
+            for row in conn.execute(
+                "SELECT term FROM temp.pages_fts_terms WHERE term >= ? AND term < ?",
+                [search, search + "\U0010ffff"],
+            )
+        ]
+        for i in range(0, len(terms), 200):  # a few hundred terms per query keeps it quick
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+                "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?",
+                [" OR ".join(map(_fts, terms[i : i + 200]))],
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+            "SELECT rowid FROM page_tails WHERE instr(tail, ?) > 0",
+            [search],
         )
 
     def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
         """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
         where, params = self._filter_sql(status, search)
-        # Without a search, the status index holds every rowid and is far smaller than the
-        # table. With one, walking the table in rowid order lets a window of rows stop early.
-        hint = "" if search else " INDEXED BY pages_status"
-        return f"SELECT p.rowid AS r FROM pages p{hint}{where}", params
+        # The status index holds every rowid and is far smaller than the table (whose rows
+        # hold the page text): walking it, and probing the search hits, never reads a page.
+        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
 
     def _indexed_rowid(self) -> int:
         row = self.db.conn.execute(
@@ -943,6 +1082,11 @@ class Store:
                     conn.execute(
                         "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
                         "WHERE rowid > ? AND rowid <= ?",
+                        [done, top],
+                    )
+                    conn.execute(
+                        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+                        "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
                         [done, top],
                     )
                     conn.execute(
@@ -1026,9 +1170,14 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def status_counts(self) -> dict[str, int]:
+    def status_counts(self, search: str | None = None) -> dict[str, int]:
+        """Pages per status, of every page or of those a search finds (one query)."""
         counts = dict.fromkeys(PAGE_STATUSES, 0)
-        for status, n in self.db.conn.execute("SELECT status, count(*) FROM pages GROUP BY 1"):
+        where, params = self._filter_sql(None, search)
+        for status, n in self.db.conn.execute(
+            f"SELECT p.status, count(*) FROM pages p INDEXED BY pages_status{where} GROUP BY 1",
+            params,
+        ):
             counts[status] = n
         return counts
 
@@ -1150,9 +1299,384 @@ class Store:
         self._states.pop(page_id, None)
         return True
 
+    # --- structure model (issue 9): re-split untouched pages, papers ------------------
 
-def _confidences_differ(a: tuple[Block, ...], b: tuple[Block, ...]) -> bool:
-    return any(x.confidences != y.confidences for x, y in zip(a, b, strict=False))
+    # --- undo that is the reviewer's own; locks and read-only opening ------------------
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Store:
+        """Open an existing database for reading only (stats, export, background searches).
+
+        Never creates, migrates or writes anything and never takes the write lock, so it
+        works while another program holds that lock, and on a read-only file. A database
+        that needs an upgrade, or is not an annotator database, is refused with a
+        ``StoreError`` naming the file and what to do.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(f"{path}: no such database; run 'annotator import' first")
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file")
+        conn = None
+        try:
+            uri = path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_intact(conn, path)
+            # mode=ro refuses every write to the database file; the temp schema (a
+            # search's hits) stays writable, so query_only is not set.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+            cls._check_readable_version(path, version, tables)
+            return cls(sqlite_utils.Database(conn), path)
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(_explain_open_error(path, exc)) from None
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+
+    @staticmethod
+    def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: this database has schema version {version}, made by a newer annotator "
+                f"(this one knows up to {SCHEMA_VERSION}); upgrade annotator to open it"
+            )
+        if version == 0 and tables:
+            raise StoreError(
+                f"{path}: this is an SQLite database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}); choose another file"
+            )
+        if version == 0:
+            raise StoreError(f"{path}: the database is empty; run 'annotator import' first")
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: this database has schema version {version} and needs an upgrade to "
+                f"version {SCHEMA_VERSION}, which reading alone does not do; open it once in "
+                "the annotator window (or run 'annotator import' on it), then try again"
+            )
+
+    def _begin_now(self) -> None:
+        """BEGIN IMMEDIATE without waiting: ``StoreBusy`` when another connection holds
+        the write lock (the window then waits for it off the key press)."""
+        conn = self.db.conn
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreBusy(f"{self.path}: another program holds the database") from None
+            raise
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def replay_refusal(
+        self, page_id: str, target: int, action: str, reviewer: str | None
+    ) -> UndoRefused | None:
+        """Why ``reviewer`` cannot ``undo``/``redo`` the logged edit ``target`` now, or None.
+
+        Refused: an edit of someone else; one already undone (or redone, or whose redo a
+        later edit discarded); one whose spans, blocks or page status another reviewer
+        changed after it was last applied (undo) or undone (redo); one whose step no
+        longer applies to the page. Reads only; ``apply`` checks the same under its lock.
+        """
+        try:
+            op, others = self._replay_op(page_id, target, action, reviewer)
+            if others:  # else the page is as the step left it: it applies (a key press asks)
+                result = plan(self.page_state(page_id), op, self.label_names())
+                self._check_numbering(result, target, action, reviewer)
+        except UndoRefused as refusal:
+            return refusal
+        except EditError as exc:
+            return UndoRefused(action, target, "state", None, str(exc))
+        return None
+
+    def _plan_replay(
+        self, op: Op, reviewer: str | None, action: str, target: int
+    ) -> tuple[Op, Plan]:
+        self._replay_op(op.page_id, target, action, reviewer)
+        try:
+            op, result = self._plan(op, action)
+        except EditError as exc:
+            raise UndoRefused(action, target, "state", None, str(exc)) from None
+        self._check_numbering(result, target, action, reviewer)
+        return op, result
+
+    def _check_numbering(
+        self, result: Plan, target: int, action: str, reviewer: str | None
+    ) -> None:
+        # An undo restores its blocks' article numbers exactly; when others renumbered the
+        # articles since, those numbers now mean other articles: refused, not mixed up.
+        if not result.changes.blocks or renumber(result.after.blocks) == result.after.blocks:
+            return
+        row = self.db.conn.execute(
+            "SELECT reviewer FROM edits WHERE page_id = ? AND id > ? AND reviewer IS NOT ? "
+            "ORDER BY id DESC LIMIT 1",
+            [result.op.page_id, target, reviewer],
+        ).fetchone()
+        who = row[0] if row else None
+        raise UndoRefused(action, target, "blocks", who, "the articles were renumbered since")
+
+    def _replay_op(
+        self, page_id: str, target: int, action: str, reviewer: str | None
+    ) -> tuple[Op, int]:
+        """The step that would undo/redo ``target`` (latest inverse, or the original), after
+        checking that nobody else changed what it touches (``UndoRefused``), and how many
+        edits of others came after it."""
+        conn = self.db.conn
+        row = conn.execute(
+            "SELECT action, reviewer, operation, arguments FROM edits WHERE id = ? AND page_id = ?",
+            [target, page_id],
+        ).fetchone()
+        if row is None or row[0] != "do":
+            raise UndoRefused(action, target, "state", None, f"page {page_id!r} has no such edit")
+        owner, kind, args = row[1], row[2], row[3]
+        if reviewer is not None and owner != reviewer:
+            raise UndoRefused(action, target, "owner", owner, f"the edit is {owner!r}'s")
+        place, since, inverse_row = self._place_in_history(page_id, target, owner)
+        if place != ("done" if action == "undo" else "undone"):
+            raise UndoRefused(action, target, "done", None, f"the edit is {place} already")
+        (inverse,) = conn.execute(
+            "SELECT inverse FROM edits WHERE id = ?", [inverse_row]
+        ).fetchone()
+        original = Op(kind, page_id, json.loads(args))
+        latest_inverse = Op.from_json(json.loads(inverse))
+        others = self._check_others(original, latest_inverse, action, target, since, owner)
+        return (latest_inverse if action == "undo" else original), others
+
+    def _place_in_history(
+        self, page_id: str, target: int, owner: str | None
+    ) -> tuple[str, int, int]:
+        """Where the edit ``target`` stands in its reviewer's history: ``done``, ``undone``
+        or ``discarded`` (undone, then a new edit of theirs emptied the redo stack); the log
+        id since when; and the id of the row that logged its latest inverse (the edit, or its
+        latest redo). Reads only the rows aimed at it: a key press asks twice."""
+        conn = self.db.conn
+        place, since, inverse_row = "done", target, target
+        for edit_id, action in conn.execute(
+            "SELECT id, action FROM edits WHERE page_id = ? AND id > ? AND target = ? "
+            "AND reviewer IS ? ORDER BY id",
+            [page_id, target, target, owner],
+        ):
+            if action == "undo" and place == "done":
+                place, since = "undone", edit_id
+            elif action == "redo" and place == "undone":
+                place, since, inverse_row = "done", edit_id, edit_id
+        if (
+            place == "undone"
+            and conn.execute(
+                "SELECT 1 FROM edits WHERE page_id = ? AND id > ? AND reviewer IS ? AND action = 'do' "
+                "LIMIT 1",
+                [page_id, since, owner],
+            ).fetchone()
+        ):
+            place = "discarded"
+        return place, since, inverse_row
+
+    def _check_others(
+        self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
+    ) -> int:
+        """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
+        what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were."""
+        page_id = op.page_id
+        text = self.page_state(page_id).page.text
+        mine = touched(op, inverse, text, redo=action == "redo")
+        rows = self.db.conn.execute(
+            "SELECT operation, arguments, inverse, reviewer FROM edits "
+            "WHERE page_id = ? AND id > ? AND reviewer IS NOT ? ORDER BY id",
+            [page_id, since, owner],
+        ).fetchall()
+        for kind, args, row_inverse, who in rows:
+            theirs = touched(
+                Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
+            )
+            common = {what for what, _ in mine & theirs}
+            if common:
+                reason = next(r for r in ("span", "block", "status") if r in common)
+                reason = "blocks" if reason == "block" else reason
+                raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
+        return len(rows)
+
+    def untouched_page_ids(self) -> list[str]:
+        """Pages nobody has started: status ``new`` and not one edit in the log."""
+        rows = self.db.conn.execute(
+            "SELECT id FROM pages WHERE status = 'new' AND NOT EXISTS "
+            "(SELECT 1 FROM edits WHERE edits.page_id = pages.id) ORDER BY rowid"
+        )
+        return [r[0] for r in rows]
+
+    def resplit_page(self, page_id: str, blocks: Sequence[Block]) -> bool:
+        """Replace the blocks of a page nobody has started with a new machine split.
+
+        Checked and written under the write lock in one transaction: a page that is not
+        ``new`` or has any edit (someone started it meanwhile) is left alone (returns False).
+        The new split also becomes the page's kept prediction: it is what reviewers meet.
+        """
+        conn = self.db.conn
+        with self._write_locked():
+            row = conn.execute(
+                "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
+                "(SELECT 1 FROM edits WHERE page_id = ?)",
+                [page_id, page_id],
+            ).fetchone()
+            if row is None:
+                return False
+            conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
+            self._insert_blocks(page_id, blocks)
+            conn.execute(
+                "UPDATE predictions SET blocks = ? WHERE page_id = ?",
+                [encode_page(blocks, ()).predicted_blocks, page_id],
+            )
+        self._states.pop(page_id, None)
+        return True
+
+    def apply_gold(self, op: Op, reviewer: str | None, updated_at: str) -> Applied:
+        """:meth:`apply` for gold brought in from a file: the page keeps the file's time.
+
+        One transaction: the operation, its edit-log row (at the real time) and the page's
+        ``updated_at`` set to the record's, so that exporting again gives the same bytes.
+        """
+        try:
+            with self._write_locked():
+                op, result = self._plan(op, "do")
+                stamp = now()
+                self._persist(result, stamp, reviewer)
+                edit_id = self._log(op, result.inverse, reviewer, "do", None, stamp)
+                self.db.conn.execute(
+                    "UPDATE pages SET updated_at = ? WHERE id = ?", [updated_at, op.page_id]
+                )
+        except sqlite3.DatabaseError:
+            self._states.pop(op.page_id, None)
+            raise
+        self._states.pop(op.page_id, None)
+        return Applied(op, result.inverse, edit_id, result.changes, self.page_state(op.page_id))
+
+    # --- entities: gold brought in from other tools (annotator import --format conll) ----
+
+    # --- export curation, gold import and statistics (issue 12) ----------------------
+
+    def export_page_ids(
+        self,
+        statuses: Sequence[str] | None = ("done",),
+        reviewers: Sequence[str] = (),
+        papers: Sequence[str] = (),
+        pattern: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[str]:
+        """Ids of the pages an export takes, in import order.
+
+        ``statuses`` None takes every status; ``pattern`` is a glob over page ids
+        (``2024-03-*``); ``since``/``until`` bound ``updated_at`` (ISO 8601 text, ``until``
+        exclusive), i.e. when the page was last edited.
+        """
+        where, params = [], []
+        for column, values in (("status", statuses), ("reviewer", reviewers), ("paper", papers)):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += list(values)
+        if pattern:
+            where.append("id GLOB ?")
+            params.append(pattern)
+        if since:
+            where.append("updated_at >= ?")
+            params.append(since)
+        if until:
+            where.append("updated_at < ?")
+            params.append(until)
+        sql = "SELECT id FROM pages" + (" WHERE " + " AND ".join(where) if where else "")
+        return [row[0] for row in self.db.conn.execute(sql + " ORDER BY rowid", params)]
+
+    def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
+        """Ids of pages whose text contains ``fragment`` (exact), in import order."""
+        where, params = self._filter_sql(None, fragment)
+        rows = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
+        )
+        return [row[0] for row in rows]
+
+    def open_suggestion_counts(self, page_ids: Sequence[str]) -> dict[str, int]:
+        """Open (suggested) spans per page among ``page_ids``; pages with none are left out."""
+        counts: dict[str, int] = {}
+        for i in range(0, len(page_ids), 500):
+            chunk = list(page_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.conn.execute(
+                    f"SELECT page_id, count(*) FROM spans WHERE status = 'suggested' "
+                    f"AND page_id IN ({marks}) GROUP BY page_id",
+                    chunk,
+                ).fetchall()
+            )
+        return {page_id: counts[page_id] for page_id in page_ids if page_id in counts}
+
+    def edit_log(self) -> Iterator[tuple[str | None, str, str, str, str, str]]:
+        """Every logged edit as ``(reviewer, at, page_id, action, operation, arguments)``."""
+        yield from self.db.conn.execute(
+            "SELECT reviewer, at, page_id, action, operation, arguments FROM edits ORDER BY id"
+        )
+
+    def distributions(self, status: str | None = "done") -> dict[str, dict[str, int]]:
+        """Accepted spans by label and article blocks by role, on pages of ``status``."""
+        only = "AND p.status = ?" if status else ""
+        params = [status] if status else []
+        conn = self.db.conn
+        labels = conn.execute(
+            "SELECT s.label, count(*) FROM spans s JOIN pages p ON p.id = s.page_id "
+            f"WHERE s.status = 'accepted' {only} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        roles = conn.execute(
+            "SELECT b.role, count(*) FROM blocks b JOIN pages p ON p.id = b.page_id "
+            f"WHERE b.article IS NOT NULL {only} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        return {"labels": dict(labels.fetchall()), "roles": dict(roles.fetchall())}
+
+    def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
+        """Store reviewed pages from an existing gold corpus, all in one transaction.
+
+        Each page is stored as given (its status, normally ``done``), with its blocks and
+        spans as they are (normally accepted, origin ``human``). No prediction is kept: the
+        heuristics never saw these pages, so ``evaluate`` only counts them.
+        """
+        stamp = now()
+        conn = self.db.conn
+        with self._write_locked():
+            conn.executemany(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
+            )  # fmt: skip
+            for page, blocks, spans in pages:
+                self._insert_blocks(page.id, blocks)
+                self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+
+    def least_sure_page(self, exclude: str | None = None) -> str | None:
+        """The page to review whose learnt-model suggestions the model is least sure of.
+
+        Among pages not done (new, in progress, flagged) with open ``model`` suggestions,
+        the one holding the suggestion of lowest confidence (ties: import order); None when
+        no page has any (then the window falls back to page order).
+        """
+        row = self.db.conn.execute(
+            "SELECT s.page_id FROM spans s JOIN pages p ON p.id = s.page_id "
+            "WHERE s.status = 'suggested' AND s.origin = 'model' "
+            "AND p.status IN ('new', 'in_progress', 'flagged') AND p.id != ? "
+            "AND json_extract(s.attrs, '$.confidence') IS NOT NULL "
+            "ORDER BY json_extract(s.attrs, '$.confidence'), p.rowid LIMIT 1",
+            [exclude or ""],
+        ).fetchone()
+        return row[0] if row else None
+
+
+def _fts(term: str) -> str:
+    """``term`` as an FTS5 string (a phrase in double quotes), whatever it holds."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:
@@ -1322,7 +1846,8 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         if is_damage(exc) and "file is not a database" not in str(exc):
             raise DatabaseDamaged(damage_message(path, str(exc))) from None
         raise
-    problems = [str(r[0]) for r in rows if r[0] != "ok"]
+    # One line: SQLite's report may hold several lines per row.
+    problems = [" ".join(str(r[0]).split()) for r in rows if r[0] != "ok"]
     if problems:
         detail = msg("SQLite's check: {problems}", problems="; ".join(problems)[:200])
         raise DatabaseDamaged(damage_message(path, detail))

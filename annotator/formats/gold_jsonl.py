@@ -9,7 +9,8 @@ One record per article of a page, keys in the contract's order::
 both with code-point offsets into ``text`` and into the page. ``text[start:end]`` equals a
 span's ``text`` always: a span that cannot be mapped exactly (it covers removed markdown,
 crosses a paragraph break or an article edge) is left out *and reported* as an
-:class:`ExportWarning`, never silently dropped or shifted.
+:class:`ExportWarning`, never silently dropped or shifted. Open suggestions met on a page are
+not gold and not exported either; they are counted per page for the caller to report.
 
 Writing to a path is atomic: a temporary file next to the target, fsync, ``os.replace``.
 A failure or a cancellation leaves an existing target untouched and no temporary behind;
@@ -141,10 +142,12 @@ def article_records(
     blocks: Sequence[Block],
     spans: Iterable[Span],
     warnings: list[ExportWarning] | None = None,
+    open_counts: dict[str, int] | None = None,
 ) -> list[dict[str, Any]]:
     """Gold JSONL v1 records of one page, one per article, in order of first block.
 
-    Pass a list as ``warnings`` to collect the accepted spans that could not be exported.
+    Pass a list as ``warnings`` to collect the accepted spans that could not be exported,
+    and a dict as ``open_counts`` to count the open suggestions among ``spans`` by page id.
     Raises ValueError if blocks overlap or lie outside the page text.
     """
     try:
@@ -156,8 +159,10 @@ def article_records(
     starts = [b.start for b in ordered]
 
     placed: list[list[dict[str, Any]]] = [[] for _ in articles]
+    open_count = 0
     for span in spans:
         if span.status != "accepted":
+            open_count += span.status == "suggested"
             continue
         k = _article_at(ordered, starts, index_of, span.start)
         mapped = None if k is None else articles[k][1].span_to_article(span.start, span.end)
@@ -166,6 +171,8 @@ def article_records(
         elif warnings is not None:
             reason = _unmapped_reason(page.text, ordered, span)
             warnings.append(ExportWarning(page.id, span, reason, page.text[span.start : span.end]))
+    if open_count and open_counts is not None:
+        open_counts[page.id] = open_counts.get(page.id, 0) + open_count
 
     records = []
     for n, ((_, article), items) in enumerate(zip(articles, placed, strict=True), start=1):
@@ -177,6 +184,7 @@ def article_records(
 def export_records(
     pages: Iterable[tuple[Page, Sequence[Block], Iterable[Span]]],
     warnings: list[ExportWarning] | None = None,
+    open_counts: dict[str, int] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Records of many pages, lazily: feed it straight to a writer.
 
@@ -185,7 +193,7 @@ def export_records(
     writer consumes the records; read it after writing.
     """
     for page, blocks, spans in pages:
-        yield from article_records(page, blocks, spans, warnings)
+        yield from article_records(page, blocks, spans, warnings, open_counts)
 
 
 def _article_at(
@@ -198,6 +206,11 @@ def _article_at(
     return index_of[ordered[i].article]
 
 
+# Span attributes that only describe a suggestion (the learnt model's confidence): kept in
+# the database for ordering and evaluation, never exported as gold.
+MACHINE_ATTRS = frozenset({"confidence"})
+
+
 def _span_item(article: ArticleText, mapped: tuple[int, int], span: Span) -> dict[str, Any]:
     a, b = mapped
     return {
@@ -208,7 +221,8 @@ def _span_item(article: ArticleText, mapped: tuple[int, int], span: Span) -> dic
         "page_start": span.start,
         "page_end": span.end,
         "origin": span.origin,
-        "attrs": dict(span.attrs),
+        # a suggestion's confidence describes the machine's guess, not the entity
+        "attrs": {k: v for k, v in span.attrs.items() if k not in MACHINE_ATTRS},
     }
 
 

@@ -109,6 +109,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
           "subheadline"),
     _spec("role_byline", T("actions", "Byline"), "Y", "roles", "set_role", "view", "byline"),
     _spec("role_body", T("actions", "Body"), "B", "roles", "set_role", "view", "body"),
+    _spec("role_intertitle", T("actions", "Intertitle"), "I", "roles", "set_role", "view",
+          "intertitle"),
     _spec("role_caption", T("actions", "Caption"), "C", "roles", "set_role", "view", "caption"),
     _spec("role_other", T("actions", "Other (keeps the article)"), "O", "roles", "set_role",
           "view", "other"),
@@ -132,6 +134,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Page
     _spec("mark_done", T("actions", "Mark done and go to the next page to review"),
           "Ctrl+Return", "page", "mark_done", alternates=("Ctrl+Enter",)),
+    _spec("mark_done_least_sure",
+          T("actions", "Mark done and go to the page the model is least sure of"),
+          "Ctrl+Shift+Return", "page", "mark_done_least_sure", alternates=("Ctrl+Shift+Enter",)),
     _spec("skip_page", T("actions", "Skip the page"), "Ctrl+K", "page", "skip_page"),
     _spec("flag_page", T("actions", "Flag the page with a note…"), "Ctrl+Shift+F", "page",
           "flag_page"),
@@ -143,6 +148,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("zoom_out", T("actions", "Smaller text"), "Ctrl+-", "view", "zoom_out"),
     _spec("find_page", T("actions", "Search pages"), "Ctrl+F", "view", "find_page"),
     _spec("focus_text", T("actions", "Back to the page text"), "Ctrl+T", "view", "focus_text"),
+    _spec("dashboard", T("actions", "Statistics…"), "Ctrl+Shift+D", "view", "dashboard"),
     # Help
     _spec("shortcuts", T("actions", "Keyboard shortcuts"), "F1", "help", "shortcuts"),
 )

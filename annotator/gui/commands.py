@@ -7,16 +7,21 @@ operation, each through the runner as ``action="undo"``/``"redo"`` of the origin
 the database and its edit log follow the stack exactly.
 
 A stack is rebuilt from ``Store.history`` the first time its page is shown, without
-applying anything: undo history survives page switches and restarts.
+applying anything: undo history survives page switches and restarts. A window's stacks hold
+only its reviewer's edits (a colleague's window on the same database keeps its own), and an
+undo or redo that would overwrite what someone else changed since is refused by the store
+with nothing written; the message says who changed what. Undo and Redo are enabled only
+when the store says the step can really be done (``PageStacks.refresh``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
-from annotator.edits import Op
+from annotator.edits import EditError, Op
 from annotator.gui.runner import EditRunner
+from annotator.store import Applied, UndoRefused
 
 _KIND_TEXT = {
     "set_role": QT_TRANSLATE_NOOP("commands", "set the role"),
@@ -41,12 +46,15 @@ _KIND_TEXT = {
 
 def describe(op: Op) -> str:
     """A short, translated description of ``op`` for the Undo/Redo menu items."""
+    if _marks_done(op.to_json()):
+        # Settling the open suggestions rides along with marking the page done.
+        return QCoreApplication.translate("commands", "mark the page done")
     if op.kind == "batch":
-        kinds = [sub["kind"] for sub in op.args.get("ops", [])]
+        subs = [Op.from_json(sub) for sub in op.args.get("ops", [])]
         # The automatic new -> in_progress step rides along with a first edit: name the edit.
-        real = [k for k in kinds if k != "set_page_status"] or kinds
-        if len(set(real)) == 1:
-            return describe(Op(real[0], op.page_id, {}))
+        real = [sub for sub in subs if sub.kind != "set_page_status"] or subs
+        if len({sub.kind for sub in real}) == 1:
+            return describe(real[0])
     if op.kind == "set_span_status":
         status = op.args.get("status")
         if status == "accepted":
@@ -54,6 +62,50 @@ def describe(op: Op) -> str:
         if status == "rejected":
             return QCoreApplication.translate("commands", "reject a span")
     return QCoreApplication.translate("commands", _KIND_TEXT.get(op.kind, op.kind))
+
+
+def _marks_done(op: dict) -> bool:
+    if op["kind"] == "batch":
+        return any(_marks_done(sub) for sub in op["args"].get("ops", []))
+    return op["kind"] == "set_page_status" and op["args"].get("status") == "done"
+
+
+def refusal_message(action: str, op: Op, refusal: EditError) -> str:
+    """Why the undo (or redo) of ``op`` was refused, translated, naming who changed what."""
+    reason = refusal_reason(action, refusal)
+    template = (
+        QCoreApplication.translate("commands", "Cannot undo “{what}”: {reason}.")
+        if action == "undo"
+        else QCoreApplication.translate("commands", "Cannot redo “{what}”: {reason}.")
+    )
+    return template.format(what=describe(op), reason=reason)
+
+
+def refusal_reason(action: str, refusal: EditError) -> str:
+    """The reason part of :func:`refusal_message`, e.g. "李华 changed that span since"."""
+    if not isinstance(refusal, UndoRefused):
+        return QCoreApplication.translate(
+            "commands", "the page has changed since and it no longer applies"
+        )
+    who = refusal.who or QCoreApplication.translate("commands", "another reviewer")
+    texts = {
+        "span": QCoreApplication.translate("commands", "{who} changed that span since"),
+        "blocks": QCoreApplication.translate("commands", "{who} changed those paragraphs since"),
+        "status": QCoreApplication.translate("commands", "{who} changed the page status since"),
+        "owner": QCoreApplication.translate("commands", "it is {who}'s edit"),
+        "done": QCoreApplication.translate("commands", "it was undone already (in another window)")
+        if action == "undo"
+        else QCoreApplication.translate(
+            "commands", "it was redone already, or a later edit replaced it"
+        ),
+    }
+    text = texts.get(
+        refusal.reason,
+        QCoreApplication.translate(
+            "commands", "the page has changed since and it no longer applies"
+        ),
+    )
+    return text.format(who=who)
 
 
 class OpCommand(QUndoCommand):
@@ -85,13 +137,31 @@ class OpCommand(QUndoCommand):
 
 
 class PageStacks(QObject):
-    """One undo stack per page, rebuilt from the edit log on first use."""
+    """One undo stack per page, rebuilt from the edit log (the reviewer's own edits only)
+    on first use. ``undo``/``redo`` commit through the runner first and move the stack
+    only once the step is saved; ``canUndoChanged``/``canRedoChanged`` follow what the
+    store says can really be done."""
+
+    canUndoChanged = Signal(bool)
+    canRedoChanged = Signal(bool)
+    undoTextChanged = Signal(str)
+    redoTextChanged = Signal(str)
+    message = Signal(str)  # a step that just became impossible, and why
 
     def __init__(self, runner: EditRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.group = QUndoGroup(self)
         self._stacks: dict[str, QUndoStack] = {}
+        self._blocked: tuple[str, str] = ("", "")  # reasons last shown, undo and redo
+        # "undo"/"redo": that step's top was committed just now, so it can surely be done
+        # (an edit can be undone, an undo redone): no need to ask the store.
+        self._fresh: str | None = None
+        self._quiet = False  # True while a stack is refilled from the log
+        self.group.indexChanged.connect(lambda _index: self.refresh())
+        self.group.activeStackChanged.connect(lambda _stack: self.refresh())
+        runner.reviewerChanged.connect(self.reset)
+        runner.waiting.connect(lambda _text: self.refresh())  # nothing can be done meanwhile
 
     def stack(self, page_id: str) -> QUndoStack:
         """The page's stack, rebuilt from the edit log the first time it is asked for."""
@@ -110,7 +180,11 @@ class PageStacks(QObject):
     def push(self, op: Op, inverse: Op, edit_id: int) -> None:
         """Record a committed edit on its page's stack (it is not applied again)."""
         command = OpCommand(self.runner, op, inverse, edit_id)
-        self.stack(op.page_id).push(command)
+        self._fresh = "undo"
+        try:
+            self.stack(op.page_id).push(command)
+        finally:
+            self._fresh = None
         command.replaying = False
 
     def rebuild(self, page_id: str) -> None:
@@ -118,11 +192,23 @@ class PageStacks(QObject):
         stack = self._stacks.get(page_id)
         if stack is None:
             return
-        stack.clear()
-        self._fill(stack, page_id)
+        self._quiet = True  # the stack's own signals while it refills: not a change to show
+        try:
+            stack.clear()
+            self._fill(stack, page_id)
+        finally:
+            self._quiet = False
+        self.refresh(announce=True)
+
+    def reset(self) -> None:
+        """Rebuild every stack (the reviewer's name changed: their history is another)."""
+        for page_id, stack in self._stacks.items():
+            stack.clear()
+            self._fill(stack, page_id)
+        self.refresh()
 
     def _fill(self, stack: QUndoStack, page_id: str) -> None:
-        done, undone = self.runner.store.history(page_id)
+        done, undone = self.runner.store.history(page_id, self.runner.reviewer)
         commands = []
         for record in [*done, *undone]:
             command = OpCommand(self.runner, record.op, record.inverse, record.edit_id)
@@ -132,3 +218,104 @@ class PageStacks(QObject):
         for command in commands:
             command.replaying = False
         stack.setClean()
+
+    # --- undo and redo through the runner ------------------------------------------------
+
+    def undo(self) -> None:
+        """Undo the shown page's newest own step, once the store has saved its inverse."""
+        self._step("undo")
+
+    def redo(self) -> None:
+        self._step("redo")
+
+    def _step(self, action: str) -> None:
+        stack = self.group.activeStack()
+        command = self._command(stack, action)
+        if stack is None or command is None:
+            return
+        op = command.inverse if action == "undo" else command.op
+
+        def done(applied: Applied) -> None:
+            self._move(stack, command, action)
+            if action == "redo":
+                moved = self._command(stack, "undo")
+                if moved is not None and moved.edit_id == command.edit_id:
+                    moved.inverse = applied.inverse  # exact for the page as it is now
+
+        def explain(refusal: EditError) -> str:
+            return refusal_message(action, command.op, refusal)
+
+        applied = self.runner.apply(
+            op, command, action=action, target=command.edit_id, then=done, explain=explain
+        )
+        if applied is None and not self.runner.waiting_now():
+            self.refresh()  # refused: Undo/Redo now say why it cannot be done
+
+    def _move(self, stack: QUndoStack, command: OpCommand, action: str) -> None:
+        current = self._command(stack, action)
+        if current is None or current.edit_id != command.edit_id:
+            # The stack was re-read from the log while the step waited for the lock.
+            self.rebuild(command.op.page_id)
+            return
+        command = current
+        command.replaying = True
+        self._fresh = "redo" if action == "undo" else "undo"
+        try:
+            stack.undo() if action == "undo" else stack.redo()
+        finally:
+            command.replaying = False
+            self._fresh = None
+
+    @staticmethod
+    def _command(stack: QUndoStack | None, action: str) -> OpCommand | None:
+        if stack is None:
+            return None
+        index = stack.index() - 1 if action == "undo" else stack.index()
+        if not 0 <= index < stack.count():
+            return None
+        command = stack.command(index)
+        return command if isinstance(command, OpCommand) else None
+
+    # --- what can really be done -----------------------------------------------------------
+
+    def refresh(self, *, announce: bool = False) -> None:
+        """Enable Undo/Redo only for steps the store would accept now; a refused one keeps
+        its name and says why in the menu. ``announce``: show a step that has just become
+        impossible (another reviewer's change) in the status bar."""
+        if self._quiet:
+            return
+        stack = self.group.activeStack()
+        undo_ok, undo_text, undo_why = self._availability(stack, "undo")
+        redo_ok, redo_text, redo_why = self._availability(stack, "redo")
+        self.canUndoChanged.emit(undo_ok)
+        self.canRedoChanged.emit(redo_ok)
+        self.undoTextChanged.emit(undo_text)
+        self.redoTextChanged.emit(redo_text)
+        if announce:
+            for why, before in ((undo_why, self._blocked[0]), (redo_why, self._blocked[1])):
+                if why and why != before:
+                    self.message.emit(why)
+        self._blocked = (undo_why, redo_why)
+
+    def _availability(self, stack: QUndoStack | None, action: str) -> tuple[bool, str, str]:
+        """(can it be done, the menu text, the refusal message or "")."""
+        command = self._command(stack, action)
+        if command is None:
+            return False, "", ""
+        text = describe(command.op)
+        if self.runner.waiting_now():
+            return False, text, ""
+        if action == self._fresh:
+            return True, text, ""
+        refusal = self.runner.store.replay_refusal(
+            command.op.page_id, command.edit_id, action, self.runner.reviewer
+        )
+        if refusal is None:
+            return True, text, ""
+        reason = refusal_reason(action, refusal)
+        shown = QCoreApplication.translate("commands", "{what} ({reason})")
+        return (
+            False,
+            shown.format(what=text, reason=reason),
+            refusal_message(action, command.op, refusal),
+        )

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
         self.status_page = QLabel(self)
         self.status_done = QLabel(self)
         self.status_saved = QLabel(self.tr("Nothing saved yet"), self)
+        # Shown while an edit waits for another program to release the database.
+        self.status_waiting = QLabel(self)
+        self.status_waiting.setObjectName("status_waiting")
+        self.status_waiting.hide()
+        self.statusBar().addPermanentWidget(self.status_waiting)
         for label in (self.status_reviewer, self.status_page, self.status_done, self.status_saved):
             self.statusBar().addPermanentWidget(label)
         self._show_reviewer()
@@ -140,7 +145,9 @@ class MainWindow(QMainWindow):
         self.view.caretMoved.connect(self._on_caret)
         self.view.spanSelected.connect(self._on_span_selected)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        group = self.stacks.group
+        self.runner.waiting.connect(self._on_waiting)
+        self.stacks.message.connect(self.show_message)
+        group = self.stacks  # Undo/Redo follow what the store says can really be done
         group.canUndoChanged.connect(self.registry.actions["undo"].setEnabled)
         group.canRedoChanged.connect(self.registry.actions["redo"].setEnabled)
         group.undoTextChanged.connect(lambda text: self._set_undo_text("undo", text))
@@ -188,6 +195,11 @@ class MainWindow(QMainWindow):
 
     def _next_to_review(self) -> None:
         page_id = self.page_id or ""
+        if getattr(self, "_least_sure_next", False):
+            least_sure = self.store.least_sure_page(exclude=page_id)
+            if least_sure is not None:
+                self.open_page(least_sure)
+                return
         following = self.store.neighbour_page(page_id, 1, "not_done") or self.store.first_page(
             "not_done"
         )
@@ -205,8 +217,19 @@ class MainWindow(QMainWindow):
         return self.review.edit_op(Op("set_page_status", self.page_id, args)) is not None
 
     def mark_done(self) -> None:
-        if self._set_status("done"):
+        # The review controller settles open suggestions first (issue 8, item 3).
+        if self.review.finish_page():
             self._next_to_review()
+
+    def mark_done_least_sure(self) -> None:
+        """What ``mark_done`` does, then open the page holding the learnt model's least
+        sure suggestion (uncertainty first: the reviewer's time goes where the model
+        learns most); page order when no page has model suggestions."""
+        self._least_sure_next = True
+        try:
+            self.mark_done()
+        finally:
+            self._least_sure_next = False
 
     def skip_page(self) -> None:
         if self._set_status("skipped"):
@@ -351,15 +374,19 @@ class MainWindow(QMainWindow):
     # --- undo ----------------------------------------------------------------------------
 
     def undo(self) -> None:
-        self.stacks.group.undo()
+        self.stacks.undo()
 
     def redo(self) -> None:
-        self.stacks.group.redo()
+        self.stacks.redo()
 
     # --- status bar ----------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _on_waiting(self, text: str) -> None:
+        self.status_waiting.setText(text)
+        self.status_waiting.setVisible(bool(text))
 
     def _show_reviewer(self) -> None:
         self.status_reviewer.setText(self.tr("Reviewer: {name}").format(name=self.runner.reviewer))
@@ -473,6 +500,20 @@ class MainWindow(QMainWindow):
         self._sheet.show()
         self._sheet.raise_()
 
+    def dashboard(self) -> None:
+        """Charts of label and role distributions and reviewer throughput (issue 12)."""
+        from annotator.gui.dashboard import DashboardDialog
+        from annotator.statistics import figures
+
+        if getattr(self, "_dashboard", None) is None:
+            self._dashboard = DashboardDialog(
+                lambda: figures(self.store), self._label_colours(), self._role_names(), self
+            )
+        else:
+            self._dashboard.refresh()
+        self._dashboard.show()
+        self._dashboard.raise_()
+
     # --- place ---------------------------------------------------------------------------
 
     def _restore_place(self) -> None:
@@ -528,6 +569,15 @@ class MainWindow(QMainWindow):
         self.safekeeping.check_later()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.runner.finish_pending():  # an edit still waiting for another program
+            QMessageBox.warning(
+                self,
+                self.tr("Edit not saved"),
+                self.tr(
+                    "Another program still holds the database, so the last edit was not "
+                    "saved. Everything before it is saved."
+                ),
+            )
         self.safekeeping.close()
         self._poll.stop()
         self._place_timer.stop()

@@ -421,7 +421,7 @@ def _search_in_background(
         if generation != ticket.latest:
             return
         try:
-            with Store.open(db_path, create=False) as store:
+            with Store.open(db_path, readonly=True) as store:  # never waits for a writer
                 # The list first; the counts of the other filters (each a scan) after it.
                 result = compute_filter(store, status, search, selected, all_counts=False)
                 signals.finished.emit(ticket, generation, result)

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from annotator.model import PAGE_STATUSES
 from annotator.store import PageRow, Store
 
 WINDOW = 256
@@ -60,10 +59,8 @@ class FilterResult:
 
 def filter_counts(store: Store, search: str | None) -> dict[str | None, int]:
     """Pages per filter value: each status, None (all) and "not_done"."""
-    if search:
-        counts: dict[str | None, int] = {s: store.count_pages(s, search) for s in PAGE_STATUSES}
-    else:
-        counts = dict(store.status_counts())  # one query on the status index
+    # One query on the status index (and the search's hits, found once per search).
+    counts: dict[str | None, int] = dict(store.status_counts(search))
     counts[None] = sum(counts.values())
     counts["not_done"] = counts[None] - counts["done"] - counts["skipped"]
     return counts

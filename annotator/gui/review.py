@@ -12,9 +12,17 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
-from annotator.edits import Op
+from annotator.edits import Op, mark_done_op, open_suggestions
 from annotator.gui.commands import PageStacks
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
@@ -51,10 +59,12 @@ class ReviewController(QObject):
         return self.edit_op(Op(kind, page_id, args))
 
     def edit_op(self, op: Op) -> Applied | None:
-        applied = self.runner.apply(op, self.view)
-        if applied is not None:
-            self.stacks.push(applied.op, applied.inverse, applied.edit_id)
-        return applied
+        """Commit ``op``; None when refused, or while it waits for another program's lock
+        (it then reaches the undo stack once committed)."""
+        return self.runner.apply(op, self.view, then=self._record)
+
+    def _record(self, applied: Applied) -> None:
+        self.stacks.push(applied.op, applied.inverse, applied.edit_id)
 
     def _block(self) -> Block | None:
         block = self.view.current_block()
@@ -117,12 +127,7 @@ class ReviewController(QObject):
         """Tag the selected text, or relabel (and accept) the selected span."""
         selection = self.view.selection_range()
         if selection is not None:
-            start, end = selection
-            applied = self.edit(
-                "add_span", start=start, end=end, label=name, origin="human", status="accepted"
-            )
-            if applied is not None:
-                self.view.select_span(self._added(applied))
+            self._label_selection(*selection, name)
             return
         span = self.view.selected_span()
         if span is None:
@@ -140,6 +145,47 @@ class ReviewController(QObject):
             self.message.emit(self.tr("The span is already {label}.").format(label=name))
             return
         self._apply_ops(ops)
+
+    def _label_selection(self, start: int, end: int, name: str) -> None:
+        """Tag ``[start, end)``, resolving the open suggestions the reviewer labels over.
+
+        Same range and label: the suggestion is accepted (no duplicate). Same range, other
+        label: it is rejected (the rule was wrong, and the log keeps that) and the human span
+        added. An open suggestion of the same label that overlaps, or any that crosses the
+        selection's edges, is rejected too: the reviewer has drawn the boundary. A suggestion
+        of another label nested inside (or around) the selection stays open, since entities
+        nest (a LOC inside an ORG). Everything is one batch: one undo step.
+        """
+        page_id = self.page_id() or ""
+        accept, reject = _resolve_over(self.view.spans.overlapping(start, end), start, end, name)
+        done = [
+            s
+            for s in self.view.spans.overlapping(start, end)
+            if (s.start, s.end, s.label, s.status) == (start, end, name, "accepted")
+        ]
+        if done and accept is not None:  # a duplicate of the reviewer's own span
+            reject, accept = [accept, *reject], None
+        if done and not reject:
+            self.view.select_span(done[0])
+            self.message.emit(self.tr("The selection is already {label}.").format(label=name))
+            return
+        ops = []
+        if accept is not None:
+            ops.append(Op("set_span_status", page_id, {"id": accept.id, "status": "accepted"}))
+        elif not done:
+            args = {"start": start, "end": end, "label": name, "origin": "human"}
+            ops.append(Op("add_span", page_id, {**args, "status": "accepted"}))
+        ops += [Op("set_span_status", page_id, {"id": s.id, "status": "rejected"}) for s in reject]
+        applied = self._apply_ops(ops)
+        if applied is None:
+            return
+        self.view.select_span(accept or (done[0] if done else self._added(applied)))
+        if accept is not None:
+            self.message.emit(self.tr("Accepted the suggestion."))
+        if reject:
+            self.message.emit(
+                self.tr("Rejected {n} overlapping suggestion(s).").format(n=len(reject))
+            )
 
     def _added(self, applied: Applied) -> Span | None:
         for span_id in applied.changes.spans:
@@ -224,6 +270,64 @@ class ReviewController(QObject):
     def prev_span(self) -> None:
         self._jump(False, None, self.tr("No spans before this point of the page."))
 
+    # --- page status -----------------------------------------------------------------------
+
+    def finish_page(self) -> bool:
+        """Mark the page done; open suggestions are settled first, as the reviewer chooses.
+
+        Returns True when the page is now done. With suggestions open, a dialog offers to
+        accept all, reject all, or go to the first one (the default, and Escape); accepting
+        or rejecting is one batch with the status change, so one undo step restores both.
+        """
+        state = self.view.page_state
+        if state is None:
+            self.message.emit(self.tr("No page is open."))
+            return False
+        pending = open_suggestions(state)
+        resolve = None
+        if pending:
+            resolve = self._ask_open_suggestions(len(pending))
+            if resolve is None:
+                self.view.select_span(self.view.spans.by_id.get(pending[0].id))
+                self.message.emit(
+                    self.tr("{n} suggestion(s) still open: the first is selected.").format(
+                        n=len(pending)
+                    )
+                )
+                return False
+        return self.edit_op(mark_done_op(state, resolve)) is not None
+
+    def _ask_open_suggestions(self, count: int) -> str | None:
+        """ "accept", "reject", or None (go to the first open suggestion)."""
+        box = QMessageBox(self.window)
+        box.setObjectName("open_suggestions_dialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Open suggestions"))
+        box.setText(
+            self.tr(
+                "This page still has {n} open suggestion(s). A page is done only when every "
+                "suggestion is accepted or rejected."
+            ).format(n=count)
+        )
+        box.setInformativeText(self.tr("What should happen to them?"))
+        role = QMessageBox.ButtonRole
+        accept = box.addButton(self.tr("&Accept all and mark done"), role.AcceptRole)
+        reject = box.addButton(self.tr("&Reject all and mark done"), role.DestructiveRole)
+        first = box.addButton(self.tr("&Go to the first suggestion"), role.RejectRole)
+        accept.setObjectName("accept_all")
+        reject.setObjectName("reject_all")
+        first.setObjectName("go_to_first")
+        box.setDefaultButton(first)
+        box.setEscapeButton(first)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is accept:
+            return "accept"
+        if clicked is reject:
+            return "reject"
+        return None
+
     def edit_figure(self) -> None:
         span = self._span()
         state = self.view.page_state
@@ -272,6 +376,27 @@ class FigureDialog(QDialog):
             else:
                 attrs[key] = new
         return attrs
+
+
+def _resolve_over(
+    spans: list[Span], start: int, end: int, name: str
+) -> tuple[Span | None, list[Span]]:
+    """The open suggestion that labelling ``[start, end)`` as ``name`` accepts, and those it
+    rejects (see ``ReviewController._label_selection``)."""
+    accept: Span | None = None
+    reject: list[Span] = []
+    for span in spans:
+        if span.status != "suggested":
+            continue
+        same_range = (span.start, span.end) == (start, end)
+        crossing = not (start <= span.start and span.end <= end) and not (
+            span.start <= start and end <= span.end
+        )
+        if same_range and span.label == name and accept is None:
+            accept = span
+        elif same_range or span.label == name or crossing:
+            reject.append(span)
+    return accept, reject
 
 
 def _parse_value(text: str) -> int | float | None:

@@ -64,9 +64,10 @@ class _Worker(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, job: Job) -> None:
+    def __init__(self, db_path: Path, job: Job, *, readonly: bool = False) -> None:
         super().__init__()
         self._db_path = db_path
+        self._readonly = readonly  # export only reads: it never waits for another writer
         self._job = job
         self._cancel = threading.Event()
         self._last_report = 0.0
@@ -78,7 +79,7 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            store = Store.open(self._db_path)
+            store = Store.open(self._db_path, readonly=self._readonly)
         except StoreError as exc:
             self._finish(self.failed, core_text(exc))
             return
@@ -125,6 +126,7 @@ class ExportResult:
 
     count: int | None
     warnings: list[ExportWarning] = field(default_factory=list)
+    open_suggestions: dict[str, int] = field(default_factory=dict)  # by page id
 
 
 def _export_job(target: Path, fmt: str, status: str | None) -> Job:
@@ -133,19 +135,21 @@ def _export_job(target: Path, fmt: str, status: str | None) -> Job:
     def job(store: Store, progress: Progress) -> ExportResult:
         total = store.count_pages(status)
         warnings: list[ExportWarning] = []
+        open_counts: dict[str, int] = {}
 
         def pages() -> Iterator[Any]:
-            for i, item in enumerate(store.iter_pages(status, span_status="accepted")):
+            # Every span, so that open suggestions are counted and reported, not lost unseen.
+            for i, item in enumerate(store.iter_pages(status)):
                 if not progress(i, total, item[0].id):
                     raise ExportCancelled(i)  # the writer then removes its temporary file
                 yield item
             progress(total, total, "")
 
         try:
-            count = writer(export_records(pages(), warnings), target)
+            count = writer(export_records(pages(), warnings, open_counts), target)
         except ExportCancelled:
-            return ExportResult(None, warnings)
-        return ExportResult(count, warnings)
+            return ExportResult(None, warnings, open_counts)
+        return ExportResult(count, warnings, open_counts)
 
     return job
 
@@ -218,11 +222,17 @@ class _Runner(QObject):
 
 
 def _run(
-    parent: QWidget | None, title: str, db_path: Path, job: Job, describe: Callable
+    parent: QWidget | None,
+    title: str,
+    db_path: Path,
+    job: Job,
+    describe: Callable,
+    *,
+    readonly: bool = False,
 ) -> _Runner:
     """Run ``job`` on a worker thread behind a modal progress dialog; wait for it."""
     dialog = _ProgressDialog(parent, title)
-    worker = _Worker(db_path, job)
+    worker = _Worker(db_path, job, readonly=readonly)
     runner = _Runner(dialog, worker, describe)
     thread = QThread()
     worker.moveToThread(thread)
@@ -292,7 +302,7 @@ def run_export(
     tr = _Texts()
     page_status = None if status in (None, "all") else status
     job = _export_job(Path(target), fmt, page_status)
-    runner = _run(parent, tr.export_title, db_path, job, tr.exporting)
+    runner = _run(parent, tr.export_title, db_path, job, tr.exporting, readonly=True)
     if runner.error is not None:
         _message(parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, runner.error)
         return None
@@ -300,7 +310,8 @@ def run_export(
     if result.count is None:
         return None
     text, details = tr.export_summary(Path(target), result)
-    icon = QMessageBox.Icon.Warning if result.warnings else QMessageBox.Icon.Information
+    warned = result.warnings or result.open_suggestions
+    icon = QMessageBox.Icon.Warning if warned else QMessageBox.Icon.Information
     _message(parent, icon, tr.export_title, text, details)
     return result.count
 
@@ -380,7 +391,17 @@ class _Texts(QObject):
                 "{n} accepted spans could not be exported exactly and were left out "
                 "(see the details)."
             ).format(n=len(result.warnings))
-        return text, "\n".join(str(w) for w in result.warnings)
+        details = [str(w) for w in result.warnings]
+        if result.open_suggestions:
+            text += "\n\n" + self.tr(
+                "{n} open suggestions on {pages} pages were not exported (only accepted spans "
+                "are gold; see the details)."
+            ).format(n=sum(result.open_suggestions.values()), pages=len(result.open_suggestions))
+            details += [
+                self.tr("{page}: {n} open suggestions").format(page=page, n=n)
+                for page, n in result.open_suggestions.items()
+            ]
+        return text, "\n".join(details)
 
 
 def _message(

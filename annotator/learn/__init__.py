@@ -25,4 +25,7 @@ GoldPage = tuple[Page, list[Block], list[Span]]
 GoldPages = Sequence[GoldPage]
 
 # kind -> module path; pipeline.train imports them lazily (a learner may need an extra).
-LEARNERS: dict[str, str] = {}
+LEARNERS: dict[str, str] = {
+    "entities": "annotator.learn.entities",  # character CRF: PER, ORG, LOC, DATE …
+    "structure": "annotator.learn.structure",
+}

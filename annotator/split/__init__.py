@@ -10,6 +10,6 @@ objects. It works from general cues of Chinese newspaper typography, not from an
 * ``roles``, ``articles``, ``joins``: the three decisions, each with a confidence.
 """
 
-from .page import split_page
+from .page import analyse_page, split_page
 
-__all__ = ["split_page"]
+__all__ = ["analyse_page", "split_page"]

@@ -127,15 +127,19 @@ BYLINE = re.compile(
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
 # dailies): （本报记者 张三）, （记者 张三 李四）, （据新华社电）, （来源：人民日报）.
+_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 TRAILING_BYLINE = re.compile(
     rf"[（(]\s*(?:{_BYLINE_BODY}|据[^（()）\n]{{1,30}}|来源[:：][^（()）\n]{{1,30}}"
     rf"|作者(?:单位)?\s*[:：为系][^（()）\n]{{1,40}}"
-    rf"|(?:本报|综合)[^（()）\n]{{0,20}}(?:综合|报道|电)[^（()）\n]{{0,10}})\s*[)）]\s*\Z"
+    rf"|(?:本报|综合)[^（()）\n]{{0,20}}(?:综合|报道|电)[^（()）\n]{{0,10}}"
+    # End notes: a dateline closing the article (（新华社北京3月4日电）), the writer of a
+    # report put together from several (（执笔：张三）, （张三 李四整理）).
+    rf"|[{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
+    rf"|执笔\s*[:：]?\s*{_NAMES}|{_NAMES}\s*(?:整理|执笔|编译|撰文|供稿|综合))\s*[)）]\s*\Z"
 )
 
 # --- Leads (first body paragraph of an article) ----------------------------------------
 
-_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 # After 电/讯 of a dateline comes a bracket, a space, a colon or a comma, never more Han text
 # (3月4日电视台… is not a dateline).
 _DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[:：,，]|记者|\Z)"
@@ -181,12 +185,15 @@ _CAPTION_START = (
 CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = re.compile(
-    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?"
+    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?(?:报道)?"
+    # A credit with the name first, alone on its line, maybe with the source after it:
+    # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
+    rf"|\A{_NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"
     r"|[（(][^（()）]{0,16}(?:社|网|报)发[^（()）]{0,12}"
     r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20})\s*[)）]?\Z"
 )
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).
-CAPTION_END_CHARS = frozenset("摄影图供）)")
+CAPTION_END_CHARS = frozenset("摄影图供道）)")
 
 # --- Page furniture --------------------------------------------------------------------
 
@@ -284,4 +291,5 @@ def start_cue(s: str) -> str | None:
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
+    r"|执笔|电\s*[)）]\s*\Z"
 )

@@ -48,6 +48,8 @@ WEAK = "weak"
 _TITLE_KINDS = frozenset((TITLE, DASH, HEADING))
 # A title group holds at most a kicker, a headline and two subheadline lines.
 MAX_TITLES = 4
+# … plus at most this many ■ summary bullets between the headline and the byline or lead.
+MAX_BULLETS = 5
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
 LABEL_MAX_CHARS = 4
 # Headings of these levels open an article by themselves (# lead story, ## other stories).
@@ -77,14 +79,22 @@ def _is_article_heading(sh: Shape) -> bool:
     return sh.kind == HEADING and sh.level <= ARTICLE_HEADING_LEVEL
 
 
+def _is_summary_bullet(sh: Shape) -> bool:
+    """A ■/● summary line under a headline (unfinished, title-shaped, led by a bullet)."""
+    return sh.kind == TITLE and sh.listy and not sh.item and sh.bullet
+
+
 def _walk_up(shapes: list[Shape], lo: int, hi: int) -> list[int]:
     """Title paragraphs of a strong group: walk up from ``hi - 1`` to at most ``lo``."""
     out: list[int] = []
+    bullets = 0  # ■ summary lines under a headline do not count as titles
     p = hi - 1
-    while p >= lo and len(out) < MAX_TITLES:
+    while p >= lo and len(out) - bullets < MAX_TITLES:
         sh = shapes[p]
         if out and sh.kind == TITLE and sh.ending == cues.END_COMMA:
             break  # a line ending in 、 or ， is the cut tail of a body paragraph
+        if _is_summary_bullet(sh) and bullets < MAX_BULLETS:
+            bullets += 1
         out.append(p)
         if sh.kind == DASH:
             break  # a kicker is the top of its group
@@ -275,6 +285,84 @@ def _bulleted_items(shapes: list[Shape]) -> None:
         i = max(j, i + 1)
 
 
+def _series_of_weak(groups: list[Group], i: int) -> list[Group]:
+    """The one-line weak groups right after group ``i`` (before the next other group)."""
+    out = []
+    for g in groups[i + 1 :]:
+        if g.strength != WEAK:
+            break
+        out.append(g)
+    return [g for g in out if len(g.titles) == 1]
+
+
+# An intertitle standing alone in its article is at most this long, and shorter than the
+# article's headline (a short news item's headline is as long as any other).
+INTERTITLE_ALONE_MAX_CHARS = 6
+
+
+def _short_for_a_headline(shapes: list[Shape], w: Group, g: Group) -> bool:
+    """Whether the one title line of weak group ``w`` is shorter than group ``g``'s titles."""
+    n = shapes[w.top].end - shapes[w.top].start
+    heads = [shapes[p].end - shapes[p].start for p in g.titles]
+    return n <= INTERTITLE_ALONE_MAX_CHARS and bool(heads) and n < min(heads)
+
+
+def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """Take the intertitles (小标题) of an article out of the groups; mark their shapes.
+
+    A run of short title-like lines between body paragraphs of one story, with no byline,
+    dateline or lead after them, is a series of intertitles: after an article opened with a
+    byline or lead, two or more one-line weak groups in a row that follow unfinished-article
+    body text are its intertitles, not short news items (a page of untitled briefs has no
+    bylined article right above them). One such line alone is an intertitle only when it is
+    short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
+    markdown headings between body paragraphs are intertitles too.
+    """
+    drop = _weak_intertitles(shapes, groups) if any(g.strength == WEAK for g in groups) else set()
+    candidates = [
+        p
+        for p, sh in enumerate(shapes)
+        if (sh.kind == TITLE and sh.listy and not sh.item)
+        or (sh.kind == HEADING and sh.level > ARTICLE_HEADING_LEVEL)
+    ]
+    if candidates:
+        _numbered_intertitles(shapes, groups, drop, candidates)
+    return [g for g in groups if g.top not in drop] if drop else groups
+
+
+def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
+    """Tops of the weak groups that are a bylined story's intertitles (marked on the shapes)."""
+    drop: set[int] = set()
+    for i, g in enumerate(groups):
+        if g.strength == WEAK or (not g.bylines and g.lead is None):
+            continue
+        series = [
+            w
+            for w in _series_of_weak(groups, i)
+            if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
+        ]
+        if len(series) == 1 and not _short_for_a_headline(shapes, series[0], g):
+            continue  # one untitled-looking item after a story: as likely a short news item
+        for w in series:
+            drop.add(w.top)
+            shapes[w.top].intertitle = True
+    return drop
+
+
+def _numbered_intertitles(
+    shapes: list[Shape], groups: list[Group], drop: set[int], candidates: list[int]
+) -> None:
+    """Mark numbered title lines and deeper headings between body paragraphs as intertitles."""
+    members = {p for g in groups if g.top not in drop for p in g.members()}
+    last = len(shapes) - 1
+    for p in candidates:
+        if p == 0 or p == last or p in members:
+            continue
+        before, after = shapes[p - 1], shapes[p + 1]
+        if before.kind in (BODY, LEAD) and after.kind == BODY and before.ending == cues.END_FINAL:
+            shapes[p].intertitle = True
+
+
 def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     """Find the title groups of a page, in page order.
 
@@ -305,4 +393,4 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
-    return groups
+    return _intertitles(shapes, groups)

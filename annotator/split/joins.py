@@ -44,7 +44,7 @@ _NEXT_LIST_ITEM = (False, 0.65)
 
 def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
-    if prev.kind == HEADING or (prev.kind == TITLE and prev.listy):
+    if prev.kind == HEADING or prev.intertitle or (prev.kind == TITLE and prev.listy):
         return _AFTER_INTERTITLE
     if cur.listy and prev.ending in (cues.END_COLON, cues.END_DASH):
         return _BEFORE_LIST
@@ -62,6 +62,8 @@ def assign_joins(
     last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
     out: list[tuple[bool, float]] = []
     for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):
+        if role == "intertitle" and article is not None:
+            last_body[article] = sh  # the body after an intertitle does not join across it
         if role != "body" or article is None:
             out.append(_NOT_BODY)
             continue

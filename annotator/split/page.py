@@ -12,7 +12,7 @@ from .groups import ARTICLE_HEADING_LEVEL, find_groups
 from .joins import assign_joins
 from .paragraphs import paragraphs
 from .roles import assign_roles
-from .shapes import HEADING, shapes
+from .shapes import HEADING, Shape, shapes
 
 
 def split_page(text: str) -> list[Block]:
@@ -22,9 +22,17 @@ def split_page(text: str) -> list[Block]:
     end on non-whitespace characters and together cover every non-whitespace character; an
     empty or blank page gives ``[]``. ``text`` is expected with ``\\n`` line ends.
     """
+    return analyse_page(text)[1]
+
+
+def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
+    """The shapes the rules read (as the title groups left them) and the blocks they made.
+
+    The learnt structure model (``annotator.learn.structure``) takes both as features.
+    """
     ranges = paragraphs(text)
     if not ranges:
-        return []
+        return [], []
     shaped = shapes(text, ranges)
     # Markdown pages mark their headlines; there a bare short line is never a headline.
     levels = [sh.level for sh in shaped if sh.kind == HEADING]
@@ -57,4 +65,4 @@ def split_page(text: str) -> list[Block]:
                 {"role": role_conf, "boundary": boundary_conf, "join": join_conf},
             )
         )
-    return blocks
+    return shaped, blocks

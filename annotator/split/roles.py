@@ -42,6 +42,7 @@ _SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
 _BYLINE = 0.95
 _LEAD = 0.95
 _CONTINUATION = ("body", 0.85)
+_INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
 _PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
 
@@ -100,6 +101,8 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
     for i, sh in enumerate(shapes):
         if sh.kind == TITLE and after_unfinished(shapes, i):
             out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
+        elif sh.intertitle:
+            out[i] = _INTERTITLE
     for g in groups:
         _group_roles(shapes, g, out)
     n = len(shapes)

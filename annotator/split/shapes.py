@@ -85,6 +85,8 @@ class Shape:
     mark: bool = False  # a caption only by its leading ▲ (also the bullet of a news column)
     credit: bool = False  # a short caption that is only a photo credit (本报记者 张三摄)
     guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
+    intertitle: bool = False  # a 小标题 inside an article (set from context by groups)
+    bullet: bool = False  # starts with a bullet such as ■ or ●
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -187,6 +189,7 @@ def shape(text: str, start: int, end: int) -> Shape:
                 listy=listy,
                 subdash=subdash,
                 names=names,
+                bullet=s[0] in ITEM_BULLETS,
             )
     return _body(s, start, end, end_kind, listy)
 

@@ -4,9 +4,10 @@ Pure Python (no Qt, no SQL): the store and the window call :func:`suggest_spans`
 
 Suggesters, each its own module with its own rules documented there:
 
-* :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER),
-  :mod:`.orgs_places` (ORG, LOC), :mod:`.abbreviations` (LOC: 中美关系, 访华):
-  ``origin="rule"``;
+* :mod:`.figures` (FIGURE), :mod:`.dates` (DATE), :mod:`.people` (PER, a package with a
+  module per cue), :mod:`.orgs_places` (ORG, LOC, likewise), :mod:`.abbreviations` (LOC:
+  中美关系, 访华, 欧美): ``origin="rule"``; their word lists are the lexicon files of
+  ``resources/lexicon/`` (:mod:`annotator.lexicon`);
 * :mod:`.gazetteer`: strings accepted on reviewed pages, ``origin="gazetteer"``;
 * :mod:`.model_tagger`: jieba POS tags, optional, ``origin="model"``.
 
@@ -104,15 +105,19 @@ def model_available() -> bool:
     return model_tagger.is_available()
 
 
+# The rule suggesters by name, in the order they run (bench/suggest_speed.py times each).
+RULE_FINDERS = (
+    ("figures", find_figure_candidates),
+    ("dates", find_date_candidates),
+    ("people", find_person_candidates),
+    ("orgs_places", find_org_place_candidates),
+    ("abbreviations", find_abbreviation_candidates),
+)
+
+
 def _rule_candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
-    for finder in (
-        find_figure_candidates,
-        find_date_candidates,
-        find_person_candidates,
-        find_org_place_candidates,
-        find_abbreviation_candidates,
-    ):
+    for _name, finder in RULE_FINDERS:
         out.extend((s, e, label, "rule", attrs) for s, e, label, attrs in finder(text))
     return out
 
@@ -200,17 +205,22 @@ def suggest_spans(
     use_model: bool = False,
     blocks: list[Block] | None = None,
     rejected: set[tuple[int, int, str]] | frozenset[tuple[int, int, str]] = frozenset(),
+    tagger: Any = None,
 ) -> list[Span]:
     """Suggested spans for a page ``text``, non-overlapping, sorted by (start, end).
 
     ``gazetteer`` adds strings learnt from reviewed pages and blocks pairs that reviewers
     keep rejecting; ``use_model`` adds jieba's guesses when jieba is installed (silently
     nothing otherwise); ``blocks`` lets spans inside ``other`` blocks be skipped;
-    ``rejected`` holds ``(start, end, label)`` triples never to propose again.
+    ``rejected`` holds ``(start, end, label)`` triples never to propose again;
+    ``tagger`` is a learnt model (``annotator.learn.entities``), called with the text and
+    the rule candidates; its suggestions (``origin="model"``) replace the rules' for the
+    labels it has learnt.
     """
     chosen = suggestion_tuples(
-        text, gazetteer=gazetteer, use_model=use_model, blocks=blocks, rejected=rejected
-    )
+        text, gazetteer=gazetteer, use_model=use_model, blocks=blocks, rejected=rejected,
+        tagger=tagger,
+    )  # fmt: skip
     return [_make_span(*c) for c in chosen]
 
 
@@ -221,10 +231,18 @@ def suggestion_tuples(
     use_model: bool = False,
     blocks: list[Block] | None = None,
     rejected: set[tuple[int, int, str]] | frozenset[tuple[int, int, str]] = frozenset(),
+    tagger: Any = None,
 ) -> list[tuple[int, int, str, str, dict[str, Any]]]:
     """What :func:`suggest_spans` returns, as ``(start, end, label, origin, attrs)``
     tuples: import workers encode them into rows without building ``Span`` objects."""
     cands = _rule_candidates(text)
+    if tagger is not None:
+        # A learnt model (annotator.learn.entities) has the rule candidates among its
+        # features and learnt when to trust them: for the labels it knows its output
+        # replaces theirs (the other labels, e.g. FIGURE, stay with the rules).
+        learnt = frozenset(getattr(tagger, "labels", ()))
+        found = [(s, e, lab, "model", a) for s, e, lab, a in tagger(text, cands)]
+        cands = [c for c in cands if c[2] not in learnt] + found
     if gazetteer is not None:
         cands.extend((s, e, lab, "gazetteer", a) for s, e, lab, a in gazetteer.candidates(text))
     if use_model:

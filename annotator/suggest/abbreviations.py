@@ -6,8 +6,12 @@ People's Daily gold tags each such character as LOC.  Alone, each of these chara
 common word (中 "middle", 美 "beautiful", 法 "law", 日 "day"), so only these constructions
 count:
 
-1. **pairs** before a word of bilateral relations: ``中美关系``, ``美中双方``, ``印巴核试验``;
+1. **pairs and runs** (two to four characters) before a word of bilateral relations or a
+   group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``;
 2. **lists** of three or more joined by 、: ``美、英、法、意、日等``;
+   **fixed groups** (``欧美``, ``港台``, ``港澳台``, ``中日韩``: the lexicon
+   ``places_abbreviation_groups``) after a clause boundary or a function word, or before a
+   group noun (``欧美国家``), never inside a longer word (``香港台风``);
 3. **X方**, the side in talks: ``中方表示``, ``与美方磋商`` (not 东方, 西方, 地方, 方面);
 4. **travel and stance verbs** before 华 京 美 英 …: ``访华``, ``驻华使馆``, ``抵京``,
    ``对美立场``, ``抗日``;
@@ -19,17 +23,15 @@ from __future__ import annotations
 
 import re
 
-from ._text import Candidate, is_han
+from annotator import lexicon
+
+from ._text import Candidate, is_han, trie_pattern
 
 LABEL = "LOC"
 
 # Countries and regions written with one character in news text.
 _COUNTRY = "中美俄日英法德意印巴以阿伊朝韩越泰葡澳墨荷埃叙希菲缅柬老蒙欧亚非"
-_PAIR_WORDS = (
-    "两国|双方|关系|合作|友好|经贸|贸易|之间|间的|谈判|会谈|峰会|首脑|边界|战争|协议|联合|"
-    "建交|友谊|交流|核|外长|经济|科技|两军|两党|人民|文化|对话|磋商|争端|冲突|双边|领导人|"
-    "三国|四国|等国|特使|元首"
-)
+_PAIR_WORDS = trie_pattern(lexicon.words("places_pair_words"))
 # A clause boundary or a function word may stand before an abbreviation.  (Every pattern
 # starts with its abbreviation's character class, so that ``re`` skips the text in C; the
 # character before is checked in Python.)
@@ -37,7 +39,10 @@ _FUNCTION_WORDS = frozenset("与同和对向在及由据让使令把被为是称
 # 今日军队, 节日军演: 日 is "day" after these
 _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多数翌本连逐同")
 
-_PAIR_RE = re.compile(f"([{_COUNTRY}])([{_COUNTRY}])(?=(?:{_PAIR_WORDS}))")
+_PAIR_RE = re.compile(f"[{_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
+# Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
+_GROUP_NOUNS = lexicon.words("places_group_nouns")
+_GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
 _LIST_RE = re.compile(f"[{_COUNTRY}](?:、[{_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
@@ -81,12 +86,31 @@ def _compound_ok(text: str, i: int) -> bool:
     return True
 
 
+def group_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every fixed group (欧美, 港澳台) that stands as a word of its own:
+    after a clause boundary or a function word, or before a group noun (欧美国家)."""
+    if _last_groups[0] == text:
+        return _last_groups[1]  # the LOC rules ask for the same page again
+    out = [
+        m.span()
+        for m in _GROUPS.finditer(text)
+        if _after_boundary(text, m.start()) or text.startswith(_GROUP_NOUNS, m.end())
+    ]
+    _last_groups[:] = [text, out]
+    return out
+
+
+_last_groups: list = [None, []]
+
+
 def find_abbreviation_candidates(text: str) -> list[Candidate]:
     """LOC candidates for one-character place abbreviations in their constructions."""
     out: list[Candidate] = []
     for m in _PAIR_RE.finditer(text):
-        out.append((m.start(1), m.end(1), LABEL, {}))
-        out.append((m.start(2), m.end(2), LABEL, {}))
+        if m.end() - m.start() == 2 or _after_boundary(text, m.start()):
+            out.extend((i, i + 1, LABEL, {}) for i in range(m.start(), m.end()))
+    for s, e in group_spans(text):
+        out.extend((i, i + 1, LABEL, {}) for i in range(s, e))
     for m in _LIST_RE.finditer(text):
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)

@@ -3,8 +3,10 @@
 Tagged as DATE:
 
 * absolute dates, with any part missing: ``2020年``, ``2020年度``, ``2020年底``,
-  ``二〇二〇年``, ``3月4日``, ``3月份``, ``3月上旬``, ``13日`` (a bare day of the month,
-  Arabic digits only), ``2020-03-04``; a part of the day or a clock time that follows a
+  ``二〇二〇年``, ``3月4日``, ``3月份``, ``3月上旬``, ``13日``, ``25号``, ``二十三日``,
+  ``二十五号`` (a bare day of the month; in Chinese numerals only with 十, since 一日 and
+  三日 are counts of days; 8号楼, 5号线 and 神舟十八号 are not days), ``2020-03-04``;
+  full-width digits (``１９９８年６月``) are read as ASCII ones; a part of the day or a clock time that follows a
   date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
   (``9时30分``);
 * decades and centuries: ``80年代``, ``上世纪90年代``;
@@ -33,9 +35,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from annotator import lexicon
 from annotator.model import Span
 
-from ._text import Candidate, ends_at, trie_pattern
+from ._text import Candidate, ends_at, is_han, trie_pattern
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -56,42 +59,22 @@ _YEAR_TAIL = (
     r"|[春夏秋冬]季|[春夏秋冬]天)"
 )
 _MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底|末)"
-_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART})"
+# A clock time in Chinese numerals (下午三点, 凌晨两点半, 上午九时三十分) counts only after a
+# part of the day: 三点 alone may be three points, 今天一点 "a little today".
+_CN_HOUR = "(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"
+_CN_MINUTE = "(?:[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
+_CN_CLOCK = rf"{_CN_HOUR}(?:时|点)(?:{_CN_MINUTE}分|半)?许?"
+_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART}{_CN_CLOCK}|{_PART})"
 _MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
 _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 
-_WORDS: dict[str, str] = {}
-for _kind, _words in (
-    ("year", "今年 去年 明年 前年 后年 当年 同年 次年 翌年"),
-    ("day", "今天 昨天 明天 前天 后天 今日 昨日 明日 当天 当日 次日 翌日 今晨 昨晨 今早 昨晚 "
-            "今晚 昨夜 今夜 当晚 当夜"),
-    ("other", "本周 上周 下周 本月 上月 下月 上个月 下个月 本季度 上半年 下半年 近日 日前 近期 "
-              "近年 近年来 近些年 近些年来 近几年 近几年来 年初 年底 年末 年内 月初 月底 月末 "
-              "今冬 今春 今夏 今秋 去冬 明春 今冬明春 一季度 二季度 三季度 四季度 第一季度 "
-              "第二季度 第三季度 第四季度 前三季度 本月初 本月底 本月末 本月中旬 本月上旬 "
-              "本月下旬 上月初 上月底 上月末 上月中旬 上月下旬 下月初 下月底 下月中旬 下月上旬 "
-              "本周末 上周末 下周末 当月 同月 次月 同日 上年同期 去年同期"),
-    ("plan", "十一五 十二五 十三五 十四五 十五五"),  # five-year plan periods
-    ("festival", "元旦 春节 元宵节 清明节 劳动节 五一劳动节 端午节 七夕节 中秋节 国庆节 重阳节 "
-                 "除夕 植树节 妇女节 三八妇女节 青年节 五四青年节 儿童节 六一儿童节 建党节 "
-                 "建军节 教师节 母亲节 父亲节 圣诞节 情人节 腊八节 记者节 护士节 国庆假期 "
-                 "国庆期间 春节期间 五一假期 十一假期 国庆黄金周 春运 大年初一 大年三十"),
-    ("solar", "立春 惊蛰 春分 谷雨 立夏 芒种 夏至 小暑 大暑 立秋 处暑 秋分 寒露 霜降 立冬 冬至 "
-              "小寒 大寒"),
-    ("solar?", "雨水 清明 小满 白露 小雪 大雪"),  # also plain words: need 时节, 前后 …
-    ("century", "上世纪 本世纪"),
-    ("lunar", "正月 腊月 冬月 农历正月 农历腊月 农历冬月"),
-):  # fmt: skip
-    for _w in _words.split():
-        _WORDS[_w] = _kind
-# days of the week: 周三, 星期五, 本周三, 下周一 …
-for _prefix in ("周", "星期", "礼拜", "本周", "上周", "下周"):
-    for _d in "一二三四五六日天":
-        if _prefix != "周" or _d != "天":
-            _WORDS[_prefix + _d] = "day"
+# Words that are or begin a date, with their kind (resources/lexicon/dates_words.txt):
+# year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, solar, solar?
+# (solar terms that are also plain words), century (上世纪), lunar (正月).
+_WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
     "year": ("md", "yt"), "day": ("dt",), "solar": ("st",), "solar?": ("st",),
-    "century": ("dec",), "lunar": ("lun",),
+    "century": ("dec", "yt"), "lunar": ("lun",),
 }  # fmt: skip
 
 # Dates that start with a word (今年, 昨日, 春节 …); the word is what the match has before
@@ -114,7 +97,7 @@ _NUM_RE = re.compile(
     r"|(?P<iso>[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12][0-9]|3[01]))(?![0-9])"
     f"|(?P<m>个?月)(?:份)?(?:{_DAY}{_DAY_TAIL}?|(?P<mt>{_MONTH_TAIL}|{_REL_TAIL}))?"
     f"|(?P<d>[日号])(?:(?P<dt>{_DAY_TAIL})|(?P<drel>{_REL_TAIL}|内))?"
-    r"|(?P<h>[时点])(?:[0-5]?[0-9]分|半)?许?"
+    f"|(?P<h>[时点])(?:[0-5]?[0-9]分|{_CN_MINUTE}分|半)?许?"
     r"|(?P<colon>[:：][0-5][0-9])(?![0-9])"
     f"|(?P<p>[周天])(?P<pt>{_REL_TAIL})?"
     ")"
@@ -134,9 +117,10 @@ _CAL_RE = re.compile(
     r"(?:([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年)?度?"
     r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?份?"
     r"(?:(3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
-    r"|[一二三四五六七八九])[日号])?[^0-9]{0,2}"
-    r"(?:([01]?[0-9]|2[0-4])(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9])分?)?)?"
+    r"|[一二三四五六七八九])[日号])?[^0-9〇零一二两三四五六七八九十]{0,2}"
+    f"(?:([01]?[0-9]|2[0-4]|{_CN_HOUR})(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9]|{_CN_MINUTE}(?=分))分?)?)?"
 )
+_CN_HOUR_RE = re.compile(_CN_HOUR)
 _ISO_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 
 
@@ -163,9 +147,9 @@ def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
     if day:
         attrs["day"] = _int(day)
     if hour:
-        attrs["hour"] = int(hour)
+        attrs["hour"] = _int(hour)
         if minute:
-            attrs["minute"] = int(minute)
+            attrs["minute"] = _int(minute)
     return attrs
 
 
@@ -193,7 +177,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
             (start, {"year": int(y), "month": int(mo), "day": int(d)}) if len(token) == 4 else None
         )
     if first in ("h", "colon"):
-        return (start, _calendar(m.group(0)) or {}) if arabic and int(token) <= 24 else None
+        return _clock(m, text, token, arabic)
     period = (
         first == "p"
         or (first == "m" and g("m") == "个月")
@@ -207,7 +191,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
         return start - len(prefix), {"relative": True}
     if token == "几" or "几" in token:
         return None
-    if first == "d" and (not arabic or g(0)[len(token)] == "号" or g("drel") == "内"):
+    if first == "d" and not _day_ok(token, arabic, m, text):
         return None  # 一日 (one day), 8号楼, 15日内 (a duration)
     attrs = _calendar(m.group(0))
     if attrs is None or not attrs:
@@ -215,6 +199,48 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     if attrs.get("month", 1) > 12 or attrs.get("day", 1) > 31:
         return None
     return start, attrs
+
+
+# After N号 these make a number of a thing, not a day: 8号楼, 5号线, 1号文件, 3号选手.
+_NUMBERED_THING = frozenset(
+    "楼线院馆房室门口车机位台厅舱床球选文令码站窗井桥厂库店铺坑洞箱柜包件种型字队员馆"
+    "病卡屋棚舍仓池道路街巷村组区栋单元坑岗哨段标段港泊船艇弹星章牌票"
+)
+
+
+# What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
+# 在25号, 于二十日, 今天是1号, 今天25号.
+_DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或天")
+
+
+def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
+    """A bare day of the month (13日, 25号, 二十三日, 二十五号), not a count of days (一日,
+    三日: Chinese digits without 十), not a duration (15日内) and not a numbered thing
+    (8号楼, 5号线)."""
+    if m.group("drel") == "内":
+        return False
+    if not arabic and (len(token) < 2 or "十" not in token):
+        return False
+    after = m.end("d")
+    before = text[m.start() - 1] if m.start() else ""
+    if (text[after - 1] == "号" or not arabic) and is_han(before) and before not in _DAY_AFTER:
+        return False  # 神舟十八号, 历时二十日: a name or a count, not a day
+    numbered = after < len(text) and text[after] in _NUMBERED_THING
+    return not (numbered and text[after - 1] == "号")
+
+
+def _clock(
+    m: re.Match[str], text: str, token: str, arabic: bool
+) -> tuple[int, dict[str, Any]] | None:
+    """A clock time: 9时30分, 15:30; in Chinese numerals only after a part of the day
+    (上午九时, 凌晨两点: 三点 alone may be three points)."""
+    start = m.start()
+    if arabic:
+        return (start, _calendar(m.group(0)) or {}) if int(token) <= 24 else None
+    part = _PART_BEFORE_RE.search(text, max(0, start - 2), start)
+    if m.group("h") and part and _CN_HOUR_RE.fullmatch(token):
+        return start, _calendar(m.group(0)) or {}
+    return None
 
 
 def _extend_start(m: re.Match[str], text: str, start: int) -> int:
@@ -292,8 +318,17 @@ def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+# Full-width digits and separators (１９９８年６月) are read as their ASCII forms, and the
+# look-alikes typed for the zero of a Chinese year (二○○一年 with a circle, 二ＯＯ三年 with
+# a letter O) as 〇: one code point for one, so every offset stays the same.
+_FULLWIDTH_RE = re.compile("[０-９．／－○◯Ｏ]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．／－○◯Ｏ", "0123456789./-〇〇〇")
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    if _FULLWIDTH_RE.search(text):
+        text = text.translate(_FULLWIDTH)
     cands = _number_candidates(text) + _word_candidates(text)
     if len(cands) > 1:
         return _join_ranges(cands, text)

@@ -45,9 +45,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from annotator import lexicon
 from annotator.model import Span
 
-from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, split_words, trie_pattern
+from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
 
 LABEL = "FIGURE"
 
@@ -63,19 +64,9 @@ _MAGNITUDES = {
 }  # fmt: skip
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
-# Units and classifiers, matched longest first (trie).  Deliberately absent: 届 代 级 期 号
+# Units and classifiers (resources/lexicon/figures_units.txt), matched longest first (trie).  Deliberately absent: 届 代 级 期 号
 # (ordinals in names), 月 日 (dates), 点 分 时 (clock time, decimal point), 成 (成立…).
-UNITS = split_words(
-    "元 万元 亿元 美元 欧元 日元 英镑 港元 港币 澳元 人民币 "
-    "吨 公斤 千克 克 毫克 斤 "
-    "公里 千米 米 厘米 毫米 海里 "
-    "平方米 平方公里 平方千米 平米 公顷 亩 立方米 升 毫升 "
-    "千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ 级 "
-    "个 位 名 人次 人 户 家 所 座 栋 幢 间 套 台 辆 架次 架 艘 列 条 项 件 起 宗 例 "
-    "次 场 批 轮 支 只 头 匹 株 棵 片 块 张 本 册 部门 部 篇 份 种 类 处 枚 颗 粒 层 "
-    "个百分点 百分点 倍 岁 周岁 周年 年 个月 个多月 周 天 小时 个小时 个多小时 分钟 秒 "
-    "个工作日 工作日 车次 班次 户次 标准箱 档 款 首 剂 盏 根 笔"
-)
+UNITS = lexicon.words("figures_units")
 # Units that are figures only in some contexts, checked in the pattern where ``re`` can
 # and in :func:`_context_ok`: 三成 (a tenth, not 成立), 翻一番, 30日内 (a duration; a
 # bare 30日 is a day of the month), 31分 (points; else minutes of a clock time).
@@ -135,10 +126,7 @@ _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJK
                         "abcdefghijklmnopqrstuvwxyz零〇一二两三四五六七八九十百千万亿第")  # fmt: skip
 _ALNUM = re.compile(r"[0-9A-Za-z０-９]")
 _TITLE_RE = re.compile(r"《[^》\n]{0,60}》")
-_IDIOM_RE = re.compile(
-    "三番五次|三天两头|三年五载|三令五申|七上八下|九牛一毛|五湖四海|一五一十|梅开二度|三五成群"
-    "|三天打鱼|三头六臂|四两拨千斤|十拿九稳|九死一生"
-)
+_IDIOM_RE = re.compile(trie_pattern(lexicon.words("figures_idioms")))
 
 
 def chinese_number(token: str) -> int | Decimal:
@@ -309,6 +297,8 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
             continue  # 百分之五: the prefixed pattern takes it
         if end < len(text) and _ALNUM.match(text, end):
             continue  # 5G, 3D
+        if not (m.group("unit") or m.group("unit2")) and text[end : end + 1] in _CN_NUMERAL:
+            continue  # 二十三日: the numeral goes on (a date), not 二十 with no unit
         try:
             attrs = _main_attrs(m)
         except (ValueError, KeyError, InvalidOperation):
@@ -319,6 +309,7 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
 
 
 _CONTEXT_UNITS = frozenset("成番分")
+_CN_NUMERAL = frozenset("零〇一二两三四五六七八九")
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
 

@@ -2,17 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="+80"/>
+        <source>Nothing yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location line="+34"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Labels of accepted spans (done pages)</source>
+        <translation>已接受标注的标签(已完成页面)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles of article blocks (done pages)</source>
+        <translation>文章段落的角色(已完成页面)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages by status</source>
+        <translation>各状态页面数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans per hour by reviewer</source>
+        <translation>各审校人每小时标注数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reviewer</source>
+        <translation>审校人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages done</source>
+        <translation>完成页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages/hour</source>
+        <translation>页/小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans/hour</source>
+        <translation>标注/小时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{pages} pages, {done} done; {articles} articles</source>
+        <translation>共 {pages} 页,已完成 {done} 页;{articles} 篇文章</translation>
+    </message>
+</context>
+<context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+99"/>
+        <location filename="../../annotator/gui/runner.py" line="+141"/>
+        <source>Not applied: the previous edit is still waiting for the database, which another program holds. Press the key again once it is saved.</source>
+        <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for the database: another program holds it. The edit is saved as soon as it is free…</source>
+        <translation>正在等待数据库：另一个程序正占用它。数据库一空闲，修改就会保存…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved: another program kept the database locked for {seconds} s, so the edit was not applied. Close the other program and try again.</source>
+        <translation>未保存：另一个程序锁定数据库已达 {seconds} 秒，修改未执行。请关闭该程序后重试。</translation>
     </message>
 </context>
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+244"/>
+        <location filename="../../annotator/gui/review.py" line="+348"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -63,7 +154,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -83,12 +174,12 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Every page is done or skipped.</source>
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -118,7 +209,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -199,9 +290,19 @@
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program still holds the database, so the last edit was not saved. Everything before it is saved.</source>
+        <translation>另一个程序仍占用数据库，最后一次修改未能保存。之前的所有修改都已保存。</translation>
     </message>
 </context>
 <context>
@@ -253,7 +354,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+228"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+225"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -374,7 +475,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+320"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+422"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -435,6 +536,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
@@ -444,34 +550,52 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>KIC</source>
-        <translation>引</translation>
+        <location line="+7"/>
+        <source>kicker</source>
+        <comment>margin tag</comment>
+        <translation>引题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>HEAD</source>
-        <translation>标</translation>
+        <source>headline</source>
+        <comment>margin tag</comment>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SUB</source>
-        <translation>副</translation>
+        <source>subhead</source>
+        <comment>margin tag</comment>
+        <translation>副题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>BY</source>
-        <translation>署</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CAP</source>
-        <translation>图</translation>
+        <source>byline</source>
+        <comment>margin tag</comment>
+        <translation>署名</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>OTH</source>
-        <translation>其</translation>
+        <source>body</source>
+        <comment>margin tag</comment>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intertitle</source>
+        <comment>margin tag</comment>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caption</source>
+        <comment>margin tag</comment>
+        <translation>图说</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <comment>margin tag</comment>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -540,12 +664,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-212"/>
+        <location filename="../../annotator/gui/review.py" line="-308"/>
+        <location line="+227"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-212"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -560,7 +685,7 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+52"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -570,7 +695,22 @@
         <translation>该标注已经是 {label}。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+25"/>
+        <source>The selection is already {label}.</source>
+        <translation>所选文字已是 {label}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Accepted the suggestion.</source>
+        <translation>已接受该建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected {n} overlapping suggestion(s).</source>
+        <translation>已拒绝 {n} 条重叠的建议。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>This article has no open suggestions.</source>
         <translation>这篇文章没有待处理的建议。</translation>
     </message>
@@ -599,6 +739,41 @@
         <source>No spans before this point of the page.</source>
         <translation>本页此处之前没有标注。</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} suggestion(s) still open: the first is selected.</source>
+        <translation>还有 {n} 条建议未处理：已选中第一条。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open suggestions</source>
+        <translation>未处理的建议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This page still has {n} open suggestion(s). A page is done only when every suggestion is accepted or rejected.</source>
+        <translation>本页还有 {n} 条建议未处理。只有每条建议都已接受或拒绝，页面才算完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What should happen to them?</source>
+        <translation>如何处理这些建议?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept all and mark done</source>
+        <translation>全部接受并标记完成(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject all and mark done</source>
+        <translation>全部拒绝并标记完成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to the first suggestion</source>
+        <translation>转到第一条建议(&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>Safekeeping</name>
@@ -611,7 +786,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+265"/>
+        <location filename="../../annotator/gui/actions.py" line="+271"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -667,7 +842,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+204"/>
+        <location filename="../../annotator/gui/workers.py" line="+210"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -675,7 +850,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -763,11 +938,21 @@ Refused: {refused}</source>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} open suggestions on {pages} pages were not exported (only accepted spans are gold; see the details).</source>
+        <translation>{pages} 个页面上的 {n} 条未处理建议未导出（只有已接受的标注才是金标准；见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page}: {n} open suggestions</source>
+        <translation>{page}：{n} 条未处理的建议</translation>
+    </message>
 </context>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-212"/>
+        <location filename="../../annotator/gui/actions.py" line="-218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -913,6 +1098,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Caption</source>
         <translation>图片说明</translation>
     </message>
@@ -973,6 +1163,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Mark done and go to the page the model is least sure of</source>
+        <translation>标记完成并转到模型最没把握的页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Skip the page</source>
         <translation>跳过本页</translation>
     </message>
@@ -1013,6 +1208,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -1044,7 +1244,7 @@ Refused: {refused}</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="+22"/>
+        <location filename="../../annotator/gui/commands.py" line="+27"/>
         <source>set the role</source>
         <translation>设置段落类型</translation>
     </message>
@@ -1129,7 +1329,12 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>mark the page done</source>
+        <translation>标记页面完成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>
@@ -1137,6 +1342,62 @@ Refused: {refused}</source>
         <location line="+2"/>
         <source>reject a span</source>
         <translation>拒绝标注</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot undo “{what}”: {reason}.</source>
+        <translation>无法撤销“{what}”：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo “{what}”: {reason}.</source>
+        <translation>无法重做“{what}”：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>the page has changed since and it no longer applies</source>
+        <translation>页面此后已改变，这一步不再适用</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>another reviewer</source>
+        <translation>另一位审校人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} changed that span since</source>
+        <translation>{who}此后修改了该标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} changed those paragraphs since</source>
+        <translation>{who}此后修改了这些段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} changed the page status since</source>
+        <translation>{who}此后修改了页面状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is {who}&apos;s edit</source>
+        <translation>这是{who}的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was undone already (in another window)</source>
+        <translation>它已被撤销（在另一个窗口中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it was redone already, or a later edit replaced it</source>
+        <translation>它已被重做，或已被之后的修改取代</translation>
+    </message>
+    <message>
+        <location line="+218"/>
+        <source>{what} ({reason})</source>
+        <translation>{what}（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1532,16 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>page {page!r} is already {status}</source>
         <translation>页面 {page!r} 已经是 {status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page {page!r} still has {count} open suggestion(s): accept or reject them before marking it done</source>
+        <translation>页面 {page!r} 还有 {count} 条未处理的建议：请先接受或拒绝，再标为完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolve must be &apos;accept&apos; or &apos;reject&apos;, not {resolve!r}</source>
+        <translation>resolve 必须是 &apos;accept&apos; 或 &apos;reject&apos;，而不是 {resolve!r}</translation>
     </message>
     <message>
         <location line="+1"/>

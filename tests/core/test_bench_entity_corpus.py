@@ -57,3 +57,20 @@ def test_joined_sentences_keep_their_entities(bench):
     joined = bench.join_sentences([("李明说", {(0, 2, "PER")}), ("在北京", {(1, 3, "LOC")})], 2)
     assert joined == [("李明说\n在北京", {(0, 2, "PER"), (5, 7, "LOC")})]
     assert joined[0][0][5:7] == "北京"
+
+
+def test_train_option_scores_rules_model_and_merged(bench, tmp_path):
+    from annotator.formats.conll import write_conll
+
+    from .test_learn_entities import sentences
+
+    train = tmp_path / "train.bio"
+    write_conll(sentences(120), train)
+    test = [(text, set(gold)) for text, gold in sentences(20, offset=500)]
+    lines = bench.train_and_score([train], test, ["LOC", "PER"])
+    values = dict(line.split("=") for line in lines)
+    assert values["train_sentences"] == "120"
+    for name in ("rules", "model", "merged"):
+        assert values[f"{name}_PER_gold"] == "20"
+    assert float(values["model_PER_f1"]) > 0.9
+    assert float(values["model_chars_per_s"]) > 0

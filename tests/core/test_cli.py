@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.edits import Op
+from annotator.edits import Op, mark_done_op
 from annotator.formats.gold_jsonl import read_jsonl
 from annotator.resources import seeds_dir
 from annotator.store import Store
@@ -104,7 +104,8 @@ def _done_db(runner: CliRunner, tmp_path: Path) -> Path:
         store.apply(
             Op("add_span", page_id, {"start": start, "end": start + 3, "label": "PER"}), "ana"
         )
-        store.apply(Op("set_page_status", page_id, {"status": "done"}), "ana")
+        # The rest of the suggestions are rejected: a done page has none open.
+        store.apply(mark_done_op(store.page_state(page_id), "reject"), "ana")
     return db
 
 
@@ -136,9 +137,9 @@ def test_export_jsonl_to_file_follows_the_contract(runner, tmp_path):
 
 def test_export_json_to_stdout_and_status_all(runner, tmp_path):
     db = _done_db(runner, tmp_path)
-    done = json.loads(_run(runner, "export", "--db", str(db), "--format", "json").output)
+    done = json.loads(_run(runner, "export", "--db", str(db), "--format", "json").stdout)
     every = json.loads(
-        _run(runner, "export", "--db", str(db), "--format", "json", "--status", "all").output
+        _run(runner, "export", "--db", str(db), "--format", "json", "--status", "all").stdout
     )
     assert 0 < len(done) < len(every)
     assert {r["page_id"] for r in every} == {p.stem for p in SEEDS}
@@ -187,3 +188,25 @@ def test_long_import_shows_progress_on_stderr(runner, tmp_path):
     assert "Imported 25 page(s)" in result.stdout
     few = _run(runner, "import", "--db", str(tmp_path / "b.db"), str(folder / "p00.txt"))
     assert "Importing" not in few.stderr
+
+
+def test_export_reports_open_suggestions_per_page_on_stderr(runner, tmp_path):
+    db = _done_db(runner, tmp_path)
+    with Store.open(db) as store:
+        counts = {p: len(store.spans(p, {"suggested"})) for p in store.page_ids()}
+        done = store.page_ids("done")
+    out = tmp_path / "all.jsonl"
+    result = _run(runner, "export", "--db", str(db), "--status", "all", "--output", str(out))
+    assert result.exit_code == 0
+    open_pages = {p: n for p, n in counts.items() if n}
+    assert open_pages and not any(counts[p] for p in done)
+    for page_id, n in open_pages.items():
+        assert f"Warning: {page_id}: {n} open suggestion(s) not exported" in result.stderr
+    summary = f"{sum(open_pages.values())} open suggestion(s) on {len(open_pages)} page(s)"
+    assert summary in result.stderr
+    # Only accepted spans are gold: no suggestion reaches the file.
+    exported = [s for r in read_jsonl(out) for s in r["spans"]]
+    assert all(s["origin"] == "human" for s in exported)
+    # The done pages alone have nothing open: no such warning.
+    quiet = _run(runner, "export", "--db", str(db), "--output", str(tmp_path / "done.jsonl"))
+    assert "open suggestion" not in quiet.stderr

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.edits import EditError, Op
+from annotator.edits import EditError, Op, mark_done_op
 from annotator.model import Block, Page, Span
 from annotator.store import Store
 
@@ -158,11 +158,12 @@ def test_history_tracks_undo_and_redo(store):
 
 
 def test_undone_and_redone_span_keeps_its_id(store):
-    a = store.apply(Op("add_span", "p1", {"start": 0, "end": 2, "label": "ORG"}))
+    a = store.apply(Op("add_span", "p1", {"start": 0, "end": 2, "label": "ORG"}), "me")
     span_id = store.spans("p1")[0].id
-    store.apply(a.inverse, action="undo", target=a.edit_id)
-    store.apply(Op("add_span", "p1", {"start": 3, "end": 4, "label": "PER"}))
-    store.apply(a.op, action="redo", target=a.edit_id)
+    store.apply(a.inverse, "me", action="undo", target=a.edit_id)
+    # Another reviewer's edit in between (one's own would discard the redo).
+    store.apply(Op("add_span", "p1", {"start": 3, "end": 4, "label": "PER"}), "other")
+    store.apply(a.op, "me", action="redo", target=a.edit_id)
     ids = sorted(s.id for s in store.spans("p1"))
     assert span_id in ids and len(set(ids)) == 2
 
@@ -275,3 +276,45 @@ def test_any_operations_then_inverses_in_reverse_restore_the_database(tmp_path_f
             store.apply(a.inverse, "prop", action="undo", target=a.edit_id)
         assert snapshot(store) == before
         assert [b.confidences for b in store.blocks("p1")] == [b.confidences for b in before[2]]
+
+
+# --- a done page has no open suggestion (issue 8, item 3) ------------------------------
+
+
+@pytest.fixture
+def suggested(tmp_path):
+    s = Store.open(tmp_path / "s.db")
+    suggestions = [
+        Span(TEXT.index("张三"), TEXT.index("张三") + 2, "PER", "rule", "suggested"),
+        Span(TEXT.index("𠮷野家"), TEXT.index("𠮷野家") + 3, "ORG", "gazetteer", "suggested"),
+    ]
+    s.add_page(Page("p1", TEXT, "p1.txt", "x" * 64), _blocks(TEXT), suggestions)
+    yield s
+    s.close()
+
+
+def test_done_with_open_suggestions_is_refused_with_the_count_and_nothing_written(suggested):
+    before = snapshot(suggested)
+    with pytest.raises(EditError, match=r"'p1' still has 2 open suggestion\(s\): accept or reject"):
+        suggested.apply(Op("set_page_status", "p1", {"status": "done"}), "ana")
+    assert snapshot(suggested) == before
+    assert suggested.db.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("resolve", "status"), [("accept", "accepted"), ("reject", "rejected")])
+def test_mark_done_settles_every_open_suggestion_in_one_logged_undoable_edit(
+    suggested, resolve, status
+):
+    before = snapshot(suggested)
+    applied = suggested.apply(mark_done_op(suggested.page_state("p1"), resolve), "ana")
+    assert suggested.page("p1").status == "done"
+    assert {s.status for s in suggested.spans("p1")} == {status}
+    assert suggested.db.execute("SELECT count(*) FROM edits").fetchone()[0] == 1
+    suggested.apply(applied.inverse, "ana", action="undo", target=applied.edit_id)
+    assert snapshot(suggested) == before
+
+
+def test_mark_done_without_open_suggestions_is_the_plain_status_change(store):
+    assert mark_done_op(store.page_state("p1")) == Op("set_page_status", "p1", {"status": "done"})
+    store.apply(mark_done_op(store.page_state("p1"), "reject"))
+    assert store.page("p1").status == "done"

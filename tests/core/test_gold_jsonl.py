@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,18 @@ def test_blocks_are_whole_paragraphs_with_page_ranges() -> None:
     headline = first["blocks"][0]
     assert (headline["page_start"], headline["page_end"]) == part("# 𠮷野家开业")
     assert list(headline) == ["role", "start", "end", "page_start", "page_end"]
+
+
+def test_an_intertitle_is_exported_with_its_role_and_passes_validation() -> None:
+    blocks = [
+        b if b.role != "headline" or b.article != 2 else replace(b, role="intertitle")
+        for b in BLOCKS
+    ]
+    records = article_records(PAGE, blocks, [])
+    second = records[1]
+    assert [b["role"] for b in second["blocks"]] == ["intertitle", "body"]
+    assert second["text"].startswith("乙文标题\n")
+    validate_record(second)
 
 
 def test_spans_are_exact_and_sorted_after_astral_characters() -> None:
@@ -413,3 +426,16 @@ def test_export_records_streams_pages_and_collects_warnings(tmp_path: Path) -> N
     assert write_jsonl(stream, target) == 3
     assert [r["id"] for r in read_jsonl(target)] == ["000_demo#1", "000_demo#2", "p2#1"]
     assert [w.reason for w in warnings] == ["lies outside every article"]
+
+
+def test_open_suggestions_are_counted_per_page_and_never_exported() -> None:
+    spans = [
+        span("邓群策", "PER"),
+        span("周乐天", "PER", status="suggested"),
+        span("720万亩", "FIGURE", status="suggested"),
+        span("本报", "ORG", status="rejected"),
+    ]
+    counts: dict[str, int] = {}
+    records = list(export_records([(PAGE, BLOCKS, spans)], [], counts))
+    assert counts == {PAGE.id: 2}
+    assert [s["text"] for r in records for s in r["spans"]] == ["邓群策"]

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.cli import main
-from annotator.edits import Op
+from annotator.edits import Op, mark_done_op
 from annotator.metrics import (
     EMPTY_MESSAGE,
     PageEval,
@@ -396,7 +396,7 @@ def _review(store: Store, pid: str) -> None:
     for text in ("李四", "王五"):
         start, end = _at(text)
         do("add_span", start=start, end=end, label="PER")
-    do("set_page_status", status="done")
+    store.apply(mark_done_op(store.page_state(pid), "reject"), "ana")
 
 
 @pytest.fixture
@@ -465,7 +465,8 @@ def test_evaluate_command_json_spans_and_figures(db: Path) -> None:
     assert report["acceptance"] == {
         "rule": {"accepted": 2, "rejected": 2, "suggested": 0, "rate": 0.5},
         "gazetteer": {"accepted": 1, "rejected": 0, "suggested": 0, "rate": 1.0},
-        "model": {"accepted": 0, "rejected": 0, "suggested": 1, "rate": None},
+        # Marking the page done rejected the suggestion left open (edits.mark_done_op).
+        "model": {"accepted": 0, "rejected": 1, "suggested": 0, "rate": 0.0},
         "human": {"accepted": 2, "rejected": 0, "suggested": 0, "rate": 1.0},
     }
     figures = report["figures"]

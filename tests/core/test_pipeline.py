@@ -72,3 +72,20 @@ def test_workers_fork_only_where_no_other_threads_can_be_running(monkeypatch):
     monkeypatch.delitem(sys.modules, "PySide6.QtCore")
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert pipeline._start_method() == "forkserver"
+
+
+def test_resuggest_leaves_done_pages_without_open_suggestions(tmp_path):
+    from annotator.edits import Op, mark_done_op
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("雁城今天很热闹。", encoding="utf-8")
+    (folder / "b.txt").write_text("大家都说雁城好。", encoding="utf-8")
+    with Store.open(tmp_path / "a.db") as store:
+        import_paths(store, [folder])
+        store.apply(mark_done_op(store.page_state("a"), "reject"), "ana")
+        # Learnt from page b, the gazetteer would now suggest 雁城 on the done page a.
+        store.apply(Op("add_span", "b", {"start": 4, "end": 6, "label": "LOC"}), "ana")
+        resuggest(store)
+        assert store.page("a").status == "done"
+        assert store.spans("a", {"suggested"}) == []

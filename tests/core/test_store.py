@@ -318,3 +318,84 @@ def test_models_are_kept_with_versions_and_pages_carry_their_paper(tmp_path):
         assert (latest.version, latest.pages, latest.data) == (2, 5, b"\x00two")
         assert [m.kind for m in store.model_versions()] == ["entities", "structure", "structure"]
         assert store.page("p1").paper == "人民日报"
+
+
+def test_search_hits_are_exact_for_every_query_length_indexed_or_not(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1, "ABC 市委书记邓群策 xyz"), _blocks())
+        store.add_page(_page(2, 'abc 书记邓 群策 "引号"'), _blocks())
+        store.index_search()
+        store.add_page(_page(3, "邓群策不在索引里 ABC"), _blocks())  # beyond the index
+        assert [r.id for r in store.page_rows(0, 9, search="ABC")] == ["p1", "p3"]
+        assert [r.id for r in store.page_rows(0, 9, search="abc")] == ["p2"]
+        # every trigram of 书记邓群策 is on p2 too, but not the whole string
+        assert [r.id for r in store.page_rows(0, 9, search="书记邓群策")] == ["p1"]
+        assert [r.id for r in store.page_rows(0, 9, search="邓群策")] == ["p1", "p3"]
+        assert [r.id for r in store.page_rows(0, 9, search='"引号"')] == ["p2"]
+        assert store.count_pages(search="群策") == 3
+
+
+def test_status_counts_of_a_search_and_new_pages_found_by_the_same_search(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as store:
+        for i in range(1, 4):
+            store.add_page(_page(i, f"第{i}页 邓群策"), _blocks())
+        store.apply(Op("set_page_status", "p2", {"status": "done"}))
+        counts = store.status_counts("邓群策")
+        assert (counts["new"], counts["done"]) == (2, 1)
+        store.add_page(_page(4, "邓群策又来了"), _blocks())  # added here
+        assert store.count_pages(search="邓群策") == 4
+        with Store.open(path) as other:  # added by another connection
+            other.add_page(_page(5, "还是邓群策"), _blocks())
+        assert store.count_pages(search="邓群策") == 5
+        assert store.page_position("p5", None, "邓群策") == 4
+
+
+def test_one_and_two_character_searches_find_every_position_without_reading_text(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1, "雁城\n植树"), _blocks())  # 植树 ends the page: no trigram
+        store.add_page(_page(2, "扮美雁城,种"), _blocks())  # 种 is the last character
+        store.add_page(_page(3, "城\n雁 分开"), _blocks())
+        store.index_search()
+        store.add_page(_page(4, "未索引的雁城"), _blocks())
+        found = {q: [r.id for r in store.page_rows(0, 9, search=q)] for q in
+                 ["雁城", "植树", "种", "城\n", "雁", "\"", "p3"]}  # fmt: skip
+        assert found == {
+            "雁城": ["p1", "p2", "p4"],
+            "植树": ["p1"],
+            "种": ["p2"],
+            "城\n": ["p1", "p3"],
+            "雁": ["p1", "p2", "p3", "p4"],
+            '"': [],
+            "p3": ["p3"],
+        }
+
+
+def test_least_sure_page_is_the_open_page_with_the_lowest_model_confidence(tmp_path):
+    from annotator.model import Page, Span
+
+    with Store.open(tmp_path / "a.db") as store:
+        for page_id, confidence, status in [
+            ("a", 0.7, "new"),
+            ("b", 0.2, "done"),
+            ("c", 0.5, "new"),
+            ("d", None, "new"),
+        ]:
+            attrs = {} if confidence is None else {"confidence": confidence}
+            store.add_page(
+                Page(page_id, "王伟来了", sha256=page_id, status=status),
+                [],
+                [Span(0, 2, "PER", "model", "suggested", attrs)],
+            )
+        assert store.least_sure_page() == "c"  # b is done, d has no confidence
+        assert store.least_sure_page(exclude="c") == "a"
+
+
+def test_a_read_only_store_searches_and_counts(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as store:
+        store.add_page(_page(1, "市委书记邓群策主持会议"), _blocks())
+        store.add_page(_page(2, "植树造林,扮美雁城"), _blocks())
+    with Store.open(path, readonly=True) as reader:
+        assert [r.id for r in reader.page_rows(0, 9, search="邓群策")] == ["p1"]
+        assert reader.status_counts("雁城")["new"] == 1

@@ -58,3 +58,37 @@ def test_developing_countries_hold_no_china():
     assert locs == ["中国"] and text.index("中国代表") == next(
         s.start for s in suggest_spans(text) if s.label == "LOC"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("欧美国家经济复苏乏力", ["欧", "美"]),
+        ("港台歌手来演出", ["港", "台"]),
+        ("中日韩三国领导人会晤", ["中", "日", "韩"]),
+        ("推动中日韩合作", ["中", "日", "韩"]),
+        ("在港澳台地区", ["港", "澳", "台"]),
+        ("他与欧美客商洽谈", ["欧", "美"]),
+        ("美英等国表示", ["美", "英"]),
+        ("江浙沪地区游客", ["江", "浙", "沪"]),
+    ],
+)
+def test_pairs_and_groups_of_abbreviations(text, expected):
+    """Issue 10: 欧美, 港台, 中日韩 name their places, each character a LOC."""
+    locs = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "LOC"]
+    assert locs == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("香港台风过后", ["香港"]),
+        ("香港澳门两地", ["香港", "澳门"]),
+        ("美国家庭收入", ["美国"]),
+        ("非法企业被查处", []),
+        ("老中青三代", []),
+    ],
+)
+def test_groups_inside_other_words_are_not_split(text, expected):
+    locs = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "LOC"]
+    assert locs == expected

@@ -166,3 +166,71 @@ def test_a_prefix_is_never_read_from_the_end_of_the_text():
 
     assert find_date_candidates("0年近") == []
     assert not ends_at("0年近", "近", 0) and ends_at("近3年", "近", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "attrs"),
+    [
+        (
+            "１９９８年６月１２日，会议召开",
+            "１９９８年６月１２日",
+            {"year": 1998, "month": 6, "day": 12},
+        ),
+        ("据报道，１９９８年６月", "１９９８年６月", {"year": 1998, "month": 6}),
+        ("２００１－０３－０４发布", "２００１－０３－０４", {"year": 2001, "month": 3, "day": 4}),
+        ("１５：３０开会", "１５：３０", {"hour": 15, "minute": 30}),
+        ("他们在25号见面", "25号", {"day": 25}),
+        ("今天25号", "25号", {"day": 25}),
+        ("本月二十五号下午举行", "二十五号下午", {"day": 25}),
+        ("二十三日上午，市长出席", "二十三日上午", {"day": 23}),
+        ("新华社北京十月二十日电", "十月二十日", {"month": 10, "day": 20}),
+        ("三十一日晚", "三十一日晚", {"day": 31}),
+        ("二○○一年三月", "二○○一年三月", {"year": 2001, "month": 3}),
+        ("二ＯＯ三年", "二ＯＯ三年", {"year": 2003}),
+    ],
+)
+def test_full_width_digits_and_days_written_with_hao_or_chinese_numerals(text, fragment, attrs):
+    """Issue 10: full-width digits are parsed; N号 and 二十五号 are days; 二十三日 is whole."""
+    assert longest(text) == [fragment] or fragment in longest(text)
+    assert (fragment, attrs) in dates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "５号楼",
+        "15号线开通",
+        "1号文件",
+        "一日三餐",
+        "三日后",
+        "十日",
+        "神舟十八号飞船",
+        "历时二十日",
+    ],
+)
+def test_numbered_things_and_counts_of_days_are_not_days(text):
+    assert [f for f, _ in dates(text) if "号" in f or "日" in f] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "attrs"),
+    [
+        ("上午九时，会议开始", "上午九时", {"hour": 9}),
+        ("凌晨两点", "凌晨两点", {"hour": 2}),
+        ("上午九时三十分许", "上午九时三十分许", {"hour": 9, "minute": 30}),
+        ("二十三日晚八时", "二十三日晚八时", {"day": 23, "hour": 8}),
+    ],
+)
+def test_clock_times_in_chinese_numerals_after_a_part_of_the_day(text, fragment, attrs):
+    assert fragment in longest(text)
+    assert (fragment, attrs) in dates(text)
+
+
+@pytest.mark.parametrize("text", ["他说了三点意见", "今天一点也不冷", "三点半"])
+def test_chinese_numerals_with_dian_alone_are_no_clock_time(text):
+    assert [f for f, _ in dates(text) if "点" in f] == []
+
+
+@pytest.mark.parametrize("text", ["本世纪末", "上世纪初", "本世纪以来"])
+def test_a_century_with_its_tail_is_one_date(text):
+    assert longest(text) == [text]

@@ -189,3 +189,10 @@ def test_context_units(text, fragment, unit):
 @pytest.mark.parametrize("text", ["三成立了公司", "一番话", "9时30分开幕", "15日召开", "梅开二度"])
 def test_context_units_refused(text):
     assert find_figure_candidates(text) == []
+
+
+def test_a_chinese_day_is_not_cut_into_a_figure():
+    """二十三日 is a date: its 二十 is no figure without a unit (issue 10)."""
+    assert figures("二十三日上午") == []
+    assert [f for f, _ in figures("共有二十三人")] == ["二十三人"]
+    assert [f for f, _ in figures("投资１２００万元")] == ["１２００万元"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 from annotator.suggest import Gazetteer, suggest_spans
 
@@ -89,18 +88,13 @@ def test_astral_offsets():
     assert (span.start, span.end) == (1, 4)
 
 
-def test_fast_on_a_big_gazetteer():
+def test_a_big_gazetteer_finds_its_entries_in_a_long_page():
+    # Its speed is measured by bench/gazetteer.py, not here: timings flake on busy machines.
     rng = random.Random(4)
     chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
     entries = {("".join(rng.choices(chars, k=rng.randint(2, 6))), "ORG"): 1 for _ in range(20000)}
-    start = time.perf_counter()
     gaz = Gazetteer.from_counts(entries)
-    build = time.perf_counter() - start
-    page = "".join(rng.choices(chars, k=10_000))
-    gaz.find(page)
-    start = time.perf_counter()
-    for _ in range(20):
-        gaz.find(page)
-    per_page = (time.perf_counter() - start) / 20
-    assert per_page < 0.01, per_page  # measured ~1 ms; generous for slow CI machines
-    assert build < 10, build
+    words = [w for w, _ in list(entries)[:50]]
+    page = "，".join(words)
+    found = {page[s.start : s.end] for s in gaz.find(page)}
+    assert set(words) <= found

@@ -270,3 +270,69 @@ def test_county_cities_villages_and_numbered_roads(text, expected):
 )
 def test_verbs_and_words_around_a_suffix_are_not_part_of_the_body(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在宁乡县调研", [("宁乡县", "LOC")]),  # 宁乡 + 乡 fails, 宁乡县 is tried next
+        ("深入花明楼镇调研", [("花明楼镇", "LOC")]),
+        ("市领导深入雁峰区", [("雁峰区", "LOC")]),
+        ("地处湘江之滨", [("湘江", "LOC")]),
+        ("前往衡东县", [("衡东县", "LOC")]),
+        ("离开家乡", []),  # the verb is not pulled into a place
+        ("深入推进乡村振兴", []),
+        ("深入基层社区", []),
+    ],
+)
+def test_places_by_suffix_after_a_cue_verb_or_a_longer_reading(text, expected):
+    """Issue 10: names with a place suffix; words before a name are not pulled into it."""
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市民营经济促进会成立", [("市民营经济促进会", "ORG")]),
+        ("湖南省楹联研究会会长", [("湖南省楹联研究会", "ORG")]),
+        ("耒阳市农村信用社", [("耒阳市农村信用社", "ORG")]),
+        ("中国网络视听产业联盟", [("中国网络视听产业联盟", "ORG")]),
+        ("建立战略联盟", []),
+        ("他送孩子上幼儿园", []),
+    ],
+)
+def test_organisations_with_the_added_suffixes(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("走进湘南学院", [("湘南学院", "ORG")]),
+        ("他考上清华大学", [("清华大学", "ORG")]),
+        ("共同签约蓝思科技有限公司", [("蓝思科技有限公司", "ORG")]),
+    ],
+)
+def test_words_before_an_organisation_are_not_pulled_into_it(text, expected):
+    """Issue 10: verbs and pronouns before a name with a strong suffix stay out of it."""
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("叙利亚阿勒颇以北发生爆炸", [("叙利亚", "LOC"), ("阿勒颇", "LOC")]),
+        ("在顿涅茨克地区", [("顿涅茨克", "LOC")]),
+        ("美国俄亥俄州", [("美国", "LOC"), ("俄亥俄州", "LOC")]),
+        ("他抵达阿勒颇，", [("阿勒颇", "LOC")]),
+        ("他从阿拉斯加飞往安克雷奇后转机", [("阿拉斯加", "LOC"), ("安克雷奇", "LOC")]),
+        ("在巴伐利亚州举行", [("巴伐利亚州", "LOC")]),
+        ("乌克兰东部顿涅茨克地区", [("乌克兰", "LOC"), ("顿涅茨克", "LOC")]),
+        ("在华东地区", []),  # a short run before a common tail is not enough
+        ("他们在安全地区", []),
+        ("以西部地区为重点", []),
+    ],
+)
+def test_foreign_places_by_their_cues(text, expected):
+    """Issue 10: bare foreign place names that no list holds, by a tail or a travel verb."""
+    assert tagged(text) == expected

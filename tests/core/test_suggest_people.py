@@ -271,3 +271,17 @@ def test_hong_kong_married_names_in_a_roster():
     # two surnames and a given name; the first version of the rule never matched them
     text = "议员有李国宝、梁刘柔芬、陆恭蕙、范徐丽泰等。"
     assert people(text) == ["李国宝", "梁刘柔芬", "陆恭蕙", "范徐丽泰"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("学生张小红说", ["张小红"]),
+        ("工作人员王丽表示", ["王丽"]),
+        ("网友李明称", ["李明"]),
+        ("同学们都很高兴", []),
+        ("干部队伍建设", []),
+    ],
+)
+def test_names_after_the_added_role_nouns(text, names):
+    assert people(text) == names

@@ -46,3 +46,37 @@ def test_conversion_agrees_with_utf16_encoding_and_round_trips(text):
         pos = offsets.to_utf16(cp)
         assert pos == utf16_len(text[:cp])
         assert offsets.to_cp(pos) == cp
+
+
+def test_a_layout_break_is_one_position_that_both_sides_of_map_to_its_code_point():
+    offsets = OffsetMap("甲𠮷乙丙", breaks=[2])  # a paragraph break before 乙
+    assert offsets.document_text("甲𠮷乙丙") == "甲𠮷\n乙丙"
+    assert offsets.to_utf16(2) == 4  # 甲 (1) + 𠮷 (2) + the break (1)
+    assert offsets.break_position(2) == 3 and offsets.is_break(3) and not offsets.is_break(2)
+    assert offsets.to_cp(3) == 2 and offsets.to_cp(4) == 2  # end of line above, start below
+    assert offsets.length16 == 6 and not offsets.identity
+
+
+@given(
+    st.text(alphabet=characters, max_size=40).flatmap(
+        lambda text: st.tuples(
+            st.just(text), st.sets(st.integers(min_value=1, max_value=max(len(text), 1)))
+        )
+    )
+)
+def test_conversion_with_layout_breaks_agrees_with_the_document_text(case):
+    text, breaks = case
+    breaks = {b for b in breaks if b < len(text)}
+    offsets = OffsetMap(text, breaks)
+    document = offsets.document_text(text)
+    assert len(document) == len(text) + len(breaks)
+    assert utf16_len(document) == offsets.length16
+    for cp in range(len(text) + 1):
+        # The character at cp sits after every break at or before it.
+        in_document = cp + sum(1 for b in breaks if b <= cp)
+        pos = offsets.to_utf16(cp)
+        assert pos == utf16_len(document[:in_document])
+        assert offsets.to_cp(pos) == cp
+    for b in breaks:
+        assert offsets.is_break(offsets.break_position(b))
+        assert offsets.to_cp(offsets.break_position(b)) == b

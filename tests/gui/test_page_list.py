@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.edits import Op
+from annotator.edits import Op, mark_done_op
 from annotator.gui.page_list import FILTERS, SEARCH_DELAY_MS, PageListPanel
 from annotator.gui.page_list_model import (
     CACHED_WINDOWS,
@@ -271,7 +271,7 @@ def test_refresh_after_an_edit_updates_rows_counts_and_keeps_selection(qtbot, pa
     row_before = panel.view.currentIndex().row()
     done_before = store.status_counts()["done"]
     # Another page earlier in the list is marked done: the selected row moves up by one.
-    store.apply(Op("set_page_status", "p0001", {"status": "done"}), "tester")
+    store.apply(mark_done_op(store.page_state("p0001"), "reject"), "tester")
     with qtbot.assertNotEmitted(panel.pageActivated):
         panel.refresh()
     assert panel.current_page() == "p0100"
@@ -289,7 +289,7 @@ def test_refresh_after_an_edit_updates_rows_counts_and_keeps_selection(qtbot, pa
 def test_refresh_when_the_selected_page_leaves_the_filter(qtbot, panel, store) -> None:
     panel.set_status_filter("not_done")
     panel.select_page("p0002")
-    store.apply(Op("set_page_status", "p0002", {"status": "done"}), "tester")
+    store.apply(mark_done_op(store.page_state("p0002"), "reject"), "tester")
     with qtbot.assertNotEmitted(panel.pageActivated):
         panel.refresh()
     assert panel.current_page() is None
@@ -351,7 +351,7 @@ def test_refresh_under_a_search_keeps_the_selection(qtbot, panel, store) -> None
     panel.set_status_filter("not_done")
     settled(qtbot, panel)
     assert panel.select_page("p0036")
-    store.apply(Op("set_page_status", "p0009", {"status": "done"}), "tester")
+    store.apply(mark_done_op(store.page_state("p0009"), "reject"), "tester")
     with qtbot.assertNotEmitted(panel.pageActivated):
         panel.refresh()
         settled(qtbot, panel)

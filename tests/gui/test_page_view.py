@@ -76,6 +76,21 @@ def test_headline_is_large_and_bold_and_byline_muted(view):
     assert marker[0].foreground().color().name() == "#b8b8b8"
 
 
+def test_intertitle_is_bold_dark_blue_and_named_in_the_margin(view):
+    blocks = [
+        Block(b.start, b.end, "intertitle", b.article)
+        if SAMPLE[b.start :].startswith("会议指出")
+        else b
+        for b in sample_blocks()
+    ]
+    view.set_page(state_of(SAMPLE, blocks, []))
+    intertitle = formats_at(view, SAMPLE.index("会议指出"))
+    assert intertitle[0].fontWeight() >= 700
+    assert intertitle[0].foreground().color().name() == "#1e3a8a"
+    assert view.role_name("intertitle") == "intertitle"
+    assert view.role_abbreviation("intertitle") == "INT"
+
+
 def test_label_tag_leaves_room_after_the_last_character_of_a_span(view):
     span = span_of(SAMPLE, "邓群策", "PER", "accepted")
     view.set_page(state_of(SAMPLE, sample_blocks(), [span]))
@@ -256,3 +271,20 @@ def test_greyed_markup_is_exactly_what_the_clean_text_drops(view):
     }
     assert greyed == removed - {i for i, c in enumerate(text) if c == "\n"}
     assert text.index("5**3") + 1 not in greyed  # an unpaired ** stays in the text
+
+
+def test_click_on_the_right_half_of_a_spans_last_character_selects_it(view, qtbot):
+    # The caret lands after the character (outside the span): the character under the
+    # pointer, not the caret, decides what a click selects.
+    span = span_of(SAMPLE, "邓群策", "PER", "suggested")
+    view.set_page(state_of(SAMPLE, sample_blocks(), [span]))
+    from annotator.gui.page_view.geometry import range_rects
+
+    rect = range_rects(view, view.offsets, span.end - 1, span.end)[0]
+    view.move_caret(0)
+    point = rect.center().toPoint()
+    point.setX(int(rect.right()) - 2)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.textCursor().position() == view.offsets.to_utf16(span.end)
+    assert view.selected_span() is not None
+    assert (view.selected_span().start, view.selected_span().end) == (span.start, span.end)

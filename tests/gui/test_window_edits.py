@@ -330,6 +330,13 @@ CASES = [
         lambda b, a: block_of(a, "本报记者")[2] == "body",
     ),
     BlockCase(
+        "role_intertitle",
+        at("会议指出"),
+        K.Key_I,
+        NONE,
+        lambda b, a: block_of(a, "会议指出")[2] == "intertitle",
+    ),
+    BlockCase(
         "role_caption",
         at("会议指出"),
         K.Key_C,
@@ -449,22 +456,27 @@ def test_choosing_a_span_in_the_outline_selects_it_in_the_page(windows, db, qtbo
     assert window.view.caret() == SAMPLE.index("# 第二篇")
 
 
-def test_an_undo_that_no_longer_applies_is_dropped_with_a_message(windows, db, qtbot):
+def test_an_undo_of_a_span_someone_else_changed_since_is_refused_naming_them(windows, db, qtbot):
     window = windows(db)
     select_text(window, qtbot, SAMPLE.index("市委书记"), 4)
     press(window, qtbot, K.Key_2)
     added = window.view.selected_span().id
-    with Store.open(db) as other:  # another window removes the span meanwhile
+    with Store.open(db) as other:  # another reviewer removes the span meanwhile
         from annotator.edits import Op
 
         other.apply(Op("remove_span", "p1", {"id": added}), "other")
     before = snapshot(db)
     press(window, qtbot, K.Key_Z, CTRL)
-    assert f"no span with id {added}" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "Cannot undo “add a span”: other changed that span since."
+    )
     assert snapshot(db) == before
-    # The page was reloaded and its undo history re-read from the shared edit log.
+    # The page was reloaded; the reviewer's own step stays, but Undo says it cannot be done.
     qtbot.waitUntil(lambda: added not in window.view.spans.by_id)
-    qtbot.waitUntil(lambda: window.stacks.stack("p1").count() == 2)
+    assert window.stacks.stack("p1").count() == 1
+    undo = window.registry.actions["undo"]
+    assert not undo.isEnabled()
+    assert undo.text() == "Undo add a span (other changed that span since)"
 
 
 def test_title_names_the_database(windows, db):

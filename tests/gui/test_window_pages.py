@@ -13,6 +13,7 @@ from annotator.gui import workers
 from annotator.store import Store
 
 from .pages import SAMPLE, add_page, long_page, make_db
+from .test_suggestions_resolved import answer_open_suggestions
 from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
 
 
@@ -40,6 +41,7 @@ def status_of(path, page_id):
 def test_ctrl_return_marks_done_and_opens_the_next_page_to_review(windows, db, qtbot):
     window = windows(db)
     assert window.page_id == "p1"
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     assert status_of(db, "p1")[0] == "done"
     assert window.page_id == "p2"
@@ -109,6 +111,7 @@ def test_undo_history_survives_closing_and_reopening_the_window(windows, db, qtb
 
 def test_undo_of_mark_done_after_coming_back(windows, db, qtbot):
     window = windows(db)
+    answer_open_suggestions(qtbot, "accept")
     press(window, qtbot, K.Key_Return, CTRL)
     press(window, qtbot, K.Key_PageUp, CTRL)
     press(window, qtbot, K.Key_Z, CTRL)
@@ -250,6 +253,7 @@ def test_export_writes_the_done_pages_as_gold_jsonl(
     window = windows(db)
     caret_in(window, "长沙")
     press(window, qtbot, K.Key_A)
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     target = tmp_path / "gold.jsonl"
     monkeypatch.setattr(
@@ -428,3 +432,29 @@ def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_
     assert not window._index_timer.isActive()
     assert "disk is full" in window.statusBar().currentMessage()
     assert window.store.count_pages(search="p1") == 1  # search still works
+
+
+def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(windows, tmp_path, qtbot):
+    from annotator.model import Span
+
+    from .pages import sample_spans
+
+    def model_span(confidence):
+        return Span(0, 2, "PER", "model", "suggested", {"confidence": confidence})
+
+    path = tmp_path / "sure.db"
+    with Store.open(path) as store:
+        add_page(store, "p1")
+        add_page(store, "p2", spans=[*sample_spans(), model_span(0.9)])
+        add_page(store, "p3", spans=[*sample_spans(), model_span(0.41)])
+        add_page(store, "p4")
+    window = windows(path)
+    assert window.page_id == "p1"
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert status_of(path, "p1")[0] == "done"
+    assert window.page_id == "p3"  # 0.41 is the least sure suggestion
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p4"  # no model suggestions left: page order
+    assert window.view.toPlainText()  # the page is drawn

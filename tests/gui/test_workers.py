@@ -287,8 +287,8 @@ def gate_export(monkeypatch) -> tuple[threading.Event, threading.Event]:
     ready, go_on = threading.Event(), threading.Event()
     real = workers.export_records
 
-    def gated(pages, warnings=None):
-        for n, record in enumerate(real(pages, warnings)):
+    def gated(pages, *collect):  # warnings, open-suggestion counts
+        for n, record in enumerate(real(pages, *collect)):
             if n == 1:
                 ready.set()
                 assert go_on.wait(10)

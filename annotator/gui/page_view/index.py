@@ -74,6 +74,38 @@ def _article_order(blocks: tuple[Block, ...]) -> dict[int, int]:
     return order
 
 
+def layout_breaks(text: str, blocks: Iterable[Block]) -> list[int]:
+    """Code points where the view starts a new line that the page text does not have.
+
+    Every block boundary must be visible where it is: a block that starts after other text
+    on its line (a paragraph split in the middle of a line), or text that follows a block's
+    end on the same line, gets a line of its own. The break goes before the first character
+    that is not white space, so the white space between stays at the end of the line above.
+    """
+    breaks: set[int] = set()
+    for block in blocks:
+        if _text_before_on_line(text, block.start):
+            breaks.add(block.start)
+        after = _text_after_on_line(text, block.end)
+        if after is not None:
+            breaks.add(after)
+    return sorted(breaks)
+
+
+def _text_before_on_line(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] != "\n"
+
+
+def _text_after_on_line(text: str, pos: int) -> int | None:
+    i = pos
+    while i < len(text) and text[i] != "\n" and text[i].isspace():
+        i += 1
+    return i if i < len(text) and text[i] != "\n" else None
+
+
 def doubtful_decisions(block: Block) -> list[tuple[str, float]]:
     """The heuristic decisions of ``block`` below the confidence bar, lowest first."""
     low = [(k, v) for k, v in block.confidences.items() if v < LOW_CONFIDENCE]

@@ -1,5 +1,10 @@
 """The article margin: one coloured band per article, its number, roles, joins and doubts.
 
+A band covers exactly the lines of its blocks: the view gives every block lines of its own
+(layout breaks), so a band never starts on a line that still holds the previous article's
+last words. Role tags are whole translated words (标题, 副题, 署名…), and the margin is as
+wide as the longest of them.
+
 Like the line-number area of Qt's code-editor example, a plain widget beside the viewport
 that the view asks to repaint when it scrolls or changes. It paints only the page blocks
 overlapping the visible lines.
@@ -10,18 +15,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from annotator.gui.page_view.geometry import line_span, visible_cp_range
 from annotator.gui.page_view.index import doubtful_decisions
 from annotator.gui.page_view.style import DOUBT_COLOUR, MUTED_COLOUR, article_colour
-from annotator.model import Block
+from annotator.model import ROLES, Block
 
 if TYPE_CHECKING:
     from annotator.gui.page_view.view import PageView
 
 BAND_X, BAND_W = 3, 6
+DOUBT_D = 15  # diameter of the doubt mark
+BODY_TAG_COLOUR = "#b4b9c2"  # most blocks are body: their tag stays quiet
 
 
 class ArticleMargin(QWidget):
@@ -36,7 +43,36 @@ class ArticleMargin(QWidget):
         return QSize(self.width_for_font(), 0)
 
     def width_for_font(self) -> int:
-        return self.fontMetrics().horizontalAdvance("000 CAP ?") + BAND_X + BAND_W + 8
+        """Band, article number, the widest role tag and the doubt mark, side by side."""
+        tags = QFontMetrics(self.tag_font())
+        widest = max(tags.horizontalAdvance(self.view.role_tag(role)) for role in ROLES)
+        return self._tag_x() + widest + 4 + DOUBT_D + 4
+
+    def tag_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.78))
+        return small
+
+    def _tag_x(self) -> int:
+        return BAND_X + BAND_W + 3 + self.fontMetrics().horizontalAdvance("00 ")
+
+    def band_rects(self) -> list[tuple[Block, QRectF]]:
+        """The article band beside each visible block that is in an article."""
+        return [
+            (block, QRectF(BAND_X, top, BAND_W, bottom - top))
+            for block, top, _first, bottom in self.block_rows()
+            if block.article is not None
+        ]
+
+    def tag_rects(self) -> list[tuple[str, QRectF]]:
+        """Each visible role tag and the rectangle its text needs (to check that it fits)."""
+        metrics = QFontMetrics(self.tag_font())
+        out = []
+        for block, top, first, _bottom in self.block_rows():
+            tag = self.view.role_tag(block.role)
+            width = metrics.horizontalAdvance(tag)
+            out.append((tag, QRectF(self._tag_x(), top, width, first - top)))
+        return out
 
     def on_update_request(self, rect, dy: int) -> None:  # noqa: ANN001
         if dy:
@@ -62,8 +98,7 @@ class ArticleMargin(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#f7f7f5"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.78))
+        small = self.tag_font()
         for block, top, first, bottom in self.block_rows():
             self._paint_block(
                 painter, block, QRectF(0, top, self.width(), first - top), bottom, small
@@ -91,10 +126,12 @@ class ArticleMargin(QWidget):
             painter.setPen(colour)
             painter.drawText(QRectF(x, first.top(), 24, first.height()), left, str(position))
         painter.setFont(small)
-        painter.setPen(QColor(MUTED_COLOUR))
-        role = self.view.role_abbreviation(block.role)
-        number_w = self.fontMetrics().horizontalAdvance("00 ")
-        painter.drawText(QRectF(x + number_w, first.top(), 40, first.height()), left, role)
+        painter.setPen(QColor(BODY_TAG_COLOUR if block.role == "body" else MUTED_COLOUR))
+        tag_x = self._tag_x()
+        tag_w = self.width() - tag_x - DOUBT_D - 4
+        painter.drawText(
+            QRectF(tag_x, first.top(), tag_w, first.height()), left, self.view.role_tag(block.role)
+        )
         if doubtful_decisions(block):
             self._paint_doubt(painter, first)
 
@@ -119,7 +156,7 @@ class ArticleMargin(QWidget):
         painter.drawPath(path)
 
     def _paint_doubt(self, painter: QPainter, first: QRectF) -> None:
-        d = 15
+        d = DOUBT_D
         rect = QRectF(self.width() - d - 3, first.center().y() - d / 2, d, d)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(DOUBT_COLOUR))

@@ -31,6 +31,7 @@ MUTED_COLOUR = "#6b7280"
 OTHER_COLOUR = "#a3a3a3"
 CAPTION_TINT = "#eaf1f7"
 DOUBT_COLOUR = "#e8590c"
+BREAK_MARK_COLOUR = "#8a94a6"
 FALLBACK_LABEL_COLOUR = "#808080"
 
 # (size factor, bold, colour, background) per role; body is the plain base font.
@@ -39,6 +40,7 @@ ROLE_STYLES: dict[str, tuple[float, bool, str | None, str | None]] = {
     "kicker": (0.9, False, "#374151", None),
     "subheadline": (0.95, True, "#374151", None),
     "byline": (0.9, False, MUTED_COLOUR, None),
+    "intertitle": (1.05, True, "#1e3a8a", None),  # 小标题: bold, dark blue, inside the body
     "caption": (0.92, False, "#334155", CAPTION_TINT),
     "other": (1.0, False, OTHER_COLOUR, None),
 }

@@ -1,7 +1,11 @@
 """The page view: the page text, read-only but with a keyboard caret and selection.
 
-The document text is exactly the page text, so every Qt position maps to a page offset
-through the page's ``OffsetMap``. Roles and spans are character formats from the
+The document text is the page text, plus a paragraph break wherever a block boundary falls
+in the middle of a line (a *layout break*, see ``gui/offsets.py``): every block starts on a
+line of its own, so a split is visible where it is, and a small return mark at the end of
+the line above says that the page text has no line break there. Every Qt position maps to a
+page offset through the page's ``OffsetMap``, which knows the breaks; copying gives the page
+text exactly. Roles and spans are character formats from the
 highlighter; label tags, the selected span's frame and article rules are painted over the
 viewport for the visible lines only; the margin shows article bands. ``apply_changes``
 re-highlights only the lines an edit touched.
@@ -13,11 +17,16 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QTextCursor,
     QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -26,9 +35,15 @@ from annotator.edits import Changes, PageState
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.page_view.geometry import range_rects, visible_blocks
 from annotator.gui.page_view.highlighter import PageHighlighter
-from annotator.gui.page_view.index import BlockIndex, MarkerIndex, SpanIndex, doubtful_decisions
+from annotator.gui.page_view.index import (
+    BlockIndex,
+    MarkerIndex,
+    SpanIndex,
+    doubtful_decisions,
+    layout_breaks,
+)
 from annotator.gui.page_view.margin import ArticleMargin
-from annotator.gui.page_view.style import ViewStyle, article_colour
+from annotator.gui.page_view.style import BREAK_MARK_COLOUR, ViewStyle, article_colour
 from annotator.model import Block, Label, Span
 
 CJK_FAMILIES = [
@@ -83,13 +98,15 @@ class PageView(QPlainTextEdit):
     def set_page(self, state: PageState) -> None:
         """Show ``state``'s page (text, blocks, spans), caret at the top."""
         self.page_state = state
-        self.offsets = OffsetMap(state.page.text)
         self.blocks = BlockIndex(state.blocks)
+        self.offsets = OffsetMap(
+            state.page.text, layout_breaks(state.page.text, self.blocks.blocks)
+        )
         self.spans = SpanIndex(state.spans.values())
         markers = MarkerIndex(state.page.text, state.blocks)
         self.highlighter.set_page(self.offsets, self.blocks, self.spans, markers)
         self._selected = None
-        self.setPlainText(state.page.text)
+        self.setPlainText(self.offsets.document_text(state.page.text))
         self.spanSelected.emit(None)
 
     def apply_changes(self, state: PageState, changes: Changes) -> list[tuple[int, int]]:
@@ -106,6 +123,7 @@ class PageView(QPlainTextEdit):
             # Markers live inside blocks: the changed block ranges below cover their lines.
             self.highlighter.markers = MarkerIndex(state.page.text, state.blocks)
             ranges += _changed_block_ranges(old_blocks.blocks, self.blocks.blocks)
+            self._set_breaks(layout_breaks(state.page.text, self.blocks.blocks))
         for span_id in changes.spans:
             new = state.spans.get(span_id)
             old = self.spans.update(span_id, new)
@@ -117,6 +135,62 @@ class PageView(QPlainTextEdit):
         if changes.blocks:  # the margin shows blocks and articles only
             self.margin.update()
         return ranges
+
+    def _set_breaks(self, breaks: list[int]) -> None:
+        """Put the layout breaks into the document where they changed, keeping the caret.
+
+        Only the changed breaks are edited (one paragraph separator each, last first so that
+        earlier positions hold), in one edit block: the highlighter then formats the touched
+        lines once, with the new map already in place.
+        """
+        old = self.offsets
+        if tuple(breaks) == old.breaks or self.page_state is None:
+            return
+        cursor = self.textCursor()
+        anchor, caret = old.to_cp(cursor.anchor()), old.to_cp(cursor.position())
+        before, after = set(old.breaks), set(breaks)
+        self.offsets = OffsetMap(self.page_state.page.text, breaks)
+        self.highlighter.offsets = self.offsets
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()
+        for cp in sorted(before ^ after, reverse=True):
+            if cp in before:
+                edit.setPosition(old.break_position(cp))
+                edit.deleteChar()
+            else:
+                edit.setPosition(old.to_utf16(cp))
+                edit.insertBlock()
+        edit.endEditBlock()
+        self._restore_cursor(anchor, caret)
+
+    def _restore_cursor(self, anchor: int, caret: int) -> None:
+        cursor = self.textCursor()
+        wanted = (self.offsets.to_utf16(anchor), self.offsets.to_utf16(caret))
+        if (cursor.anchor(), cursor.position()) != wanted:
+            cursor.setPosition(wanted[0])
+            cursor.setPosition(wanted[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+
+    def copy(self) -> None:
+        """Copy the selected page text exactly: a layout break is not in it.
+
+        Ctrl+C comes here (``keyPressEvent``) instead of Qt's copy, which would copy the
+        document text with its breaks. (Overriding ``createMimeDataFromSelection`` instead
+        hands a Python-owned QMimeData to the clipboard, which frees it twice at exit.)
+        """
+        cursor = self.textCursor()
+        if self.page_state is None or not cursor.hasSelection():
+            return
+        start = self.offsets.to_cp(cursor.selectionStart())
+        end = self.offsets.to_cp(cursor.selectionEnd())
+        QGuiApplication.clipboard().setText(self.page_state.page.text[start:end])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- caret, selection, spans ---------------------------------------------------
 
@@ -261,6 +335,8 @@ class PageView(QPlainTextEdit):
         for block in self.blocks.overlapping(start, end + 1):
             if start <= block.start <= end and self.blocks.starts_article_run(block):
                 self._paint_rule(painter, block)
+        if self.offsets.is_break(pos16 + qblock.length() - 1):
+            self._paint_break_mark(painter, qblock, geo)
         spans = self.spans.ending_in(start, end)
         layout = qblock.layout()
         if not spans or layout is None or layout.lineCount() == 0:
@@ -276,6 +352,32 @@ class PageView(QPlainTextEdit):
         y = rects[0].top() - 3
         painter.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(0, int(y), self.viewport().width(), int(y))
+
+    def _paint_break_mark(self, painter: QPainter, qblock, geo: QRectF) -> None:  # noqa: ANN001
+        # A small return arrow after the line's text: the next block starts on a new line
+        # here, but the page text runs on (a layout break).
+        rect = _break_mark_rect(qblock, geo)
+        if rect is None:
+            return
+        x, y, h = rect.left(), rect.top(), rect.width()
+        path = QPainterPath(QPointF(x + h, y))
+        path.lineTo(QPointF(x + h, y + h))
+        path.lineTo(QPointF(x, y + h))
+        path.moveTo(QPointF(x + h * 0.35, y + h * 0.65))
+        path.lineTo(QPointF(x, y + h))
+        path.lineTo(QPointF(x + h * 0.35, y + h * 1.35))
+        painter.setPen(QPen(QColor(BREAK_MARK_COLOUR), 1.5))
+        painter.drawPath(path)
+
+    def break_mark_rects(self) -> list[QRectF]:
+        """Viewport rectangles of the visible return marks (where the layout broke a line)."""
+        rects = []
+        for qblock, geo in visible_blocks(self, 0, self.viewport().height()):
+            if self.offsets.is_break(qblock.position() + qblock.length() - 1):
+                rect = _break_mark_rect(qblock, geo)
+                if rect is not None:
+                    rects.append(rect)
+        return rects
 
     def _paint_tag(self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: int) -> None:  # noqa: ANN001
         # The tag sits in the room the highlighter left after the span's last character.
@@ -351,22 +453,25 @@ class PageView(QPlainTextEdit):
             "subheadline": self.tr("subheadline"),
             "byline": self.tr("byline"),
             "body": self.tr("body"),
+            "intertitle": self.tr("intertitle"),
             "caption": self.tr("caption"),
             "other": self.tr("other"),
         }
         return names.get(role, role)
 
-    def role_abbreviation(self, role: str) -> str:
+    def role_tag(self, role: str) -> str:
+        """The role as a short readable word for the margin (标题, 副题, 署名…)."""
         names = {
-            "kicker": self.tr("KIC"),
-            "headline": self.tr("HEAD"),
-            "subheadline": self.tr("SUB"),
-            "byline": self.tr("BY"),
-            "body": "",
-            "caption": self.tr("CAP"),
-            "other": self.tr("OTH"),
+            "kicker": self.tr("kicker", "margin tag"),
+            "headline": self.tr("headline", "margin tag"),
+            "subheadline": self.tr("subhead", "margin tag"),
+            "byline": self.tr("byline", "margin tag"),
+            "body": self.tr("body", "margin tag"),
+            "intertitle": self.tr("intertitle", "margin tag"),
+            "caption": self.tr("caption", "margin tag"),
+            "other": self.tr("other", "margin tag"),
         }
-        return names.get(role, role[:3].upper())
+        return names.get(role, role)
 
     def decision_name(self, decision: str) -> str:
         names = {
@@ -376,6 +481,17 @@ class PageView(QPlainTextEdit):
             "split": self.tr("paragraph split"),
         }
         return names.get(decision, decision)
+
+
+def _break_mark_rect(qblock, geo: QRectF) -> QRectF | None:  # noqa: ANN001
+    """Where the return mark goes: just after the text of the Qt block's last line."""
+    layout = qblock.layout()
+    if layout is None or layout.lineCount() == 0:
+        return None
+    line = layout.lineAt(layout.lineCount() - 1)
+    size = min(line.height() * 0.5, 12.0)
+    top = geo.top() + line.y() + (line.height() - size) / 2
+    return QRectF(geo.left() + line.naturalTextWidth() + 5, top, size, size)
 
 
 def _changed_block_ranges(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int, int]]:

@@ -1,0 +1,189 @@
+"""Export orchestration: select pages, build records, curate, split, write any format.
+
+The command line (and later the window) describes an export as an :class:`ExportRequest`;
+:func:`export` reads the store, runs the records through the checks and the curation
+steps and hands them to the format's writer (:mod:`annotator.formats.registry`). With a
+split, one file (or folder) per split is written into the output folder, and a page is
+never in two splits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.formats.base import ExportError, check_record
+from annotator.formats.curation import SPLIT_NAMES, Duplicates, keep_labels, split_pages
+from annotator.formats.gold_jsonl import ExportWarning, article_records, export_records
+from annotator.formats.registry import FORMATS, Format
+from annotator.store import Store
+
+
+@dataclass
+class ExportRequest:
+    """What to export, where, and how."""
+
+    fmt: str = "jsonl"
+    statuses: Sequence[str] | None = ("done",)  # None: every status
+    reviewers: Sequence[str] = ()
+    papers: Sequence[str] = ()
+    pattern: str | None = None
+    since: str | None = None
+    until: str | None = None
+    labels: Sequence[str] = ()  # keep only spans of these labels (empty: all)
+    dedupe: bool = False
+    split: Sequence[float] | None = None
+    seed: int = 0
+    as_predictions: bool = False
+    suggestions: bool = False  # labelstudio: open suggestions as predictions
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote and what it noticed."""
+
+    counts: dict[str, int] = field(default_factory=dict)  # per split, or {"all": n}
+    files: list[Path] = field(default_factory=list)
+    warnings: list[ExportWarning] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    dropped: int = 0
+    pages: int = 0
+    unit: str = "article"
+    # Suggestions nobody accepted or rejected on the exported pages (not gold): by page id.
+    open_suggestions: dict[str, int] = field(default_factory=dict)
+
+
+def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``--since``/``--until`` as ``updated_at`` bounds; a plain date's ``until`` includes
+    that whole day. ValueError naming the value when it is not a date."""
+
+    def parse(value: str, name: str) -> date | None:
+        try:
+            if len(value) != 10:
+                datetime.fromisoformat(value)
+                return None  # a full timestamp is compared as it is
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
+
+    lower = since
+    upper = until
+    if since is not None:
+        parse(since, "--since")
+    if until is not None:
+        day = parse(until, "--until")
+        if day is not None:
+            upper = (day + timedelta(days=1)).isoformat()
+    return lower, upper
+
+
+def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
+    """Write the export; ``target`` is a file, folder or stream (a folder with a split)."""
+    fmt = FORMATS[request.fmt]
+    since, until = date_bounds(request.since, request.until)
+    ids = store.export_page_ids(
+        request.statuses, request.reviewers, request.papers, request.pattern, since, until
+    )
+    report = ExportReport(pages=len(ids), unit=fmt.unit)
+    report.open_suggestions = store.open_suggestion_counts(ids)
+    duplicates = Duplicates()
+    options: dict[str, Any] = {
+        "as_predictions": request.as_predictions,
+        "labels": list(request.labels) or [x.name for x in store.labels()],
+    }
+    if request.split is None:
+        if target is None:
+            raise ExportError("-", "give --output")
+        report.counts["all"] = _write_one(
+            store, fmt, ids, target, request, report, duplicates, options
+        )
+        if not hasattr(target, "write"):
+            report.files.append(Path(target))  # type: ignore[arg-type]
+    else:
+        if target is None or hasattr(target, "write"):
+            raise ExportError("-", "a split writes one file per split; give --output FOLDER")
+        folder = Path(target)  # type: ignore[arg-type]
+        _make_folder(folder)
+        parts = split_pages(ids, request.split, request.seed)
+        for name in SPLIT_NAMES:
+            path = folder / f"{name}{fmt.suffix}"
+            report.counts[name] = _write_one(
+                store, fmt, parts[name], path, request, report, duplicates, options
+            )
+            report.files.append(path)
+    report.duplicates = duplicates.found
+    if request.dedupe and fmt.unit == "article":
+        report.dropped = len(duplicates.found)
+    return report
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(folder, "exists and is not a folder; a split writes into a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExportError(folder, e.strerror or str(e)) from e
+
+
+def _write_one(
+    store: Store,
+    fmt: Format,
+    ids: Sequence[str],
+    target: Any,
+    request: ExportRequest,
+    report: ExportReport,
+    duplicates: Duplicates,
+    options: dict[str, Any],
+) -> int:
+    wants_suggestions = request.suggestions and fmt.name == "labelstudio"
+    pages = store.iter_pages(page_ids=ids, span_status=None if wants_suggestions else "accepted")
+    if wants_suggestions:
+        return fmt.write()(_records(pages, request, report, duplicates, True), target, **options)
+    if fmt.unit == "page":
+        # Duplicates are reported for page formats too, but a page is kept whole.
+        return fmt.write()(_report_page_duplicates(pages, duplicates, report), target, **options)
+    return fmt.write()(_records(pages, request, report, duplicates), target, **options)
+
+
+def _records(
+    pages: Iterable[Any],
+    request: ExportRequest,
+    report: ExportReport,
+    duplicates: Duplicates,
+    suggestions: bool = False,
+) -> Iterator[dict[str, Any]]:
+    records: Iterable[dict[str, Any]] = (
+        _with_suggestions(pages, report.warnings)
+        if suggestions
+        else export_records(pages, report.warnings)
+    )
+    if request.labels:
+        records = keep_labels(records, set(request.labels))
+    for record in duplicates.filter(records, request.dedupe):
+        check_record(record)
+        yield record
+
+
+def _with_suggestions(pages: Iterable[Any], warnings: list[ExportWarning]) -> Iterator[dict]:
+    """Gold records that also carry the article's open suggestions (mapped like spans;
+    a suggestion with no exact place in the clean text is left out)."""
+    for page, blocks, spans in pages:
+        gold = [s for s in spans if s.status == "accepted"]
+        open_ = [replace(s, status="accepted") for s in spans if s.status == "suggested"]
+        records = article_records(page, blocks, gold, warnings)
+        for record, other in zip(records, article_records(page, blocks, open_), strict=True):
+            record["suggestions"] = other["spans"]
+            yield record
+
+
+def _report_page_duplicates(
+    pages: Iterable[Any], duplicates: Duplicates, report: ExportReport
+) -> Iterator[Any]:
+    for item in pages:
+        for record in export_records([item]):
+            duplicates.first_of(record)
+        yield item

@@ -1,0 +1,160 @@
+"""BRAT standoff: a ``.txt`` and an ``.ann`` file per article, in one folder.
+
+``<page_id>-<ordinal>.txt`` holds the clean article text; ``.ann`` one text-bound
+annotation per span, ``T1<TAB>PER 27 30<TAB>邓群策``. A span whose text holds a line break
+is written as fragments (``0 5;6 10``), as BRAT requires. Span attributes (a figure's
+value and unit) go in an ``AnnotatorNotes`` line as JSON. ``annotation.conf`` lists the
+labels, so the folder opens in BRAT as a collection. Offsets are code points, as the
+BRAT server (Python) reads them.
+
+The folder is built under a temporary name and swapped in whole, so a failed export
+leaves the previous one as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.base import (
+    MARKER,
+    ExportCancelled,
+    ExportError,
+    Imported,
+    ImportFormatError,
+    Progress,
+    atomic_folder,
+)
+
+_UNSAFE = re.compile(r"[^\w.~-]", re.UNICODE)
+_TEXT_BOUND = re.compile(r"^T\d+\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t", re.UNICODE)
+
+
+def stem(record: dict[str, Any]) -> str:
+    """File name stem of an article: its page id made safe for file names, and ordinal."""
+    return f"{_UNSAFE.sub('_', record['page_id'])}-{record['ordinal']}"
+
+
+def ann(record: dict[str, Any]) -> str:
+    """The ``.ann`` text of one article record."""
+    text = record["text"]
+    lines = []
+    notes = 0
+    for k, span in enumerate(record["spans"], start=1):
+        fragments = _fragments(text, span["start"], span["end"])
+        where = ";".join(f"{s} {e}" for s, e in fragments)
+        shown = " ".join(text[s:e] for s, e in fragments)
+        lines.append(f"T{k}\t{span['label']} {where}\t{shown}\n")
+        if span.get("attrs"):
+            notes += 1
+            value = json.dumps(span["attrs"], ensure_ascii=False, sort_keys=True)
+            lines.append(f"#{notes}\tAnnotatorNotes T{k}\t{value}\n")
+    return "".join(lines)
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for i in range(start, end):
+        if text[i] == "\n":
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def annotation_conf(labels: Iterable[str]) -> str:
+    return (
+        "[entities]\n"
+        + "".join(f"{x}\n" for x in labels)
+        + "\n[relations]\n\n[events]\n\n[attributes]\n"
+    )
+
+
+def write(
+    records: Iterable[dict[str, Any]],
+    target: Any,
+    progress: Progress | None = None,
+    labels: Iterable[str] = (),
+    **_: Any,
+) -> int:
+    """Write the folder ``target``; returns the number of articles."""
+    if hasattr(target, "write"):
+        raise ExportError("-", "the brat format writes a folder; give --output FOLDER")
+    n = 0
+    seen_labels = dict.fromkeys(labels)
+    with atomic_folder(Path(os.fspath(target))) as folder:
+        for record in records:
+            name = stem(record)
+            _write_file(folder / f"{name}.txt", record["text"])
+            _write_file(folder / f"{name}.ann", ann(record))
+            seen_labels.update(dict.fromkeys(s["label"] for s in record["spans"]))
+            n += 1
+            if progress is not None and progress(n) is False:
+                raise ExportCancelled(n)
+        _write_file(folder / "annotation.conf", annotation_conf(seen_labels))
+    return n
+
+
+def _write_file(path: Path, text: str) -> None:
+    # newline="": the text's own line breaks, byte for byte, so offsets stay right.
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+
+
+def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
+    """Documents of a BRAT folder (or one ``.ann`` file beside its ``.txt``)."""
+    root = Path(os.fspath(path))
+    anns = sorted(root.glob("*.ann")) if root.is_dir() else [root]
+    if root.is_dir() and not anns and not (root / MARKER).exists():  # ours may hold none
+        raise ImportFormatError(f"{root}: no .ann files in the folder")
+    for ann_path in anns:
+        yield _document(ann_path)
+
+
+def _document(ann_path: Path) -> Imported:
+    txt = ann_path.with_suffix(".txt")
+    try:
+        with open(txt, encoding="utf-8-sig", newline="") as f:  # no newline translation
+            text = f.read()
+        lines = ann_path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise ImportFormatError(f"{ann_path}: cannot read it or its .txt ({e})") from None
+    page_id, _, ordinal = ann_path.stem.rpartition("-")
+    doc = Imported(
+        text, [], str(ann_path), page_id or None, int(ordinal) if ordinal.isdigit() else None
+    )
+    by_id: dict[str, tuple[int, int, str]] = {}
+    for n, raw in enumerate(lines, start=1):
+        if raw.startswith("#"):
+            _note(doc, by_id, raw)
+        if not raw.startswith("T"):
+            continue
+        m = _TEXT_BOUND.match(raw)
+        if m is None:
+            doc.problems.append(f"line {n} is not a text-bound annotation: {raw!r}")
+            continue
+        numbers = [int(x) for x in re.split(r"[ ;]", m.group(2))]
+        by_id[raw.split("\t", 1)[0]] = key = (min(numbers), max(numbers), m.group(1))
+        doc.spans.append(key)
+    return doc
+
+
+def _note(doc: Imported, by_id: dict[str, tuple[int, int, str]], raw: str) -> None:
+    """An ``AnnotatorNotes`` line holding our span attributes as JSON (others are kept out)."""
+    parts = raw.split("\t")
+    if len(parts) != 3 or not parts[1].startswith("AnnotatorNotes "):
+        return
+    key = by_id.get(parts[1].split(" ", 1)[1])
+    try:
+        value = json.loads(parts[2])
+    except ValueError:
+        return  # a free-text note written in BRAT
+    if key is not None and isinstance(value, dict):
+        doc.attrs[key] = value

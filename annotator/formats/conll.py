@@ -1,0 +1,316 @@
+"""Character-per-line BIO/BIOES entity files (the CoNLL column layout), read and written.
+
+The layout of the public Chinese NER corpora (MSRA, People's Daily, Weibo, Resume …): one
+character and its tag per line, separated by spaces or a tab, a blank line between
+sentences, ``-DOCSTART-`` lines ignored. Tags are ``O`` or ``P-NAME`` with a prefix ``B``
+(begin), ``I``/``M`` (inside), ``E`` (end) or ``S`` (single); IOB1 files, where a span may
+begin with ``I``, read too.
+
+Tag names are mapped to this project's labels (:data:`DEFAULT_LABELS`, extended or
+overridden by ``--labels``): PER, PERSON, NR, PEO → PER; LOC, LOCATION, GPE, NS → LOC;
+ORG, ORGANIZATION, ORGANISATION, NT → ORG; DATE, TIME, T → DATE. Weibo-style
+``PER.NAM`` takes the mapping of ``PER``; ``*.NOM`` (a nominal mention such as 记者,
+not a name) is dropped. A name mapped to ``O`` (``--labels MISC=O``) is dropped. Any other
+name is kept as written (upper case) unless the caller passes the labels it knows, in
+which case an unknown one is refused by file and line.
+
+A malformed line (one column, a first column that is not one character, a tag that is
+neither ``O`` nor prefix-name) is refused with :class:`ConllError`, naming the file and
+line: a reader gives all of a file or nothing.
+
+The writer (:func:`conll_lines`) writes spans over a text as BIO or BIOES, one character
+and tag per line. The format cannot hold whitespace characters (a space would be read as
+the separator), so they are left out, and spans are shifted to match: reading back what
+was written gives the text without its whitespace and the same entities.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+Entity = tuple[int, int, str]  # [start, end) in code points of the sentence, label
+Sentence = tuple[str, list[Entity]]
+
+DEFAULT_LABELS: dict[str, str] = {
+    "PER": "PER", "PERSON": "PER", "NR": "PER", "PEO": "PER",
+    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC", "NS": "LOC",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "NT": "ORG",
+    "DATE": "DATE", "TIME": "DATE", "T": "DATE",
+}  # fmt: skip
+
+DROP = "O"  # a mapping to this drops the name
+SCHEMES = ("BIO", "BIOES")
+SPLITS = ("line", "sentence", "none")
+_PREFIXES = frozenset("BIMES")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
+
+
+class ConllError(Exception):
+    """A file that cannot be read as BIO/BIOES; the message names the file and line."""
+
+
+def parse_label_map(spec: str | None) -> dict[str, str]:
+    """``NAME=LABEL,NAME=LABEL`` (as given to ``--labels``) over :data:`DEFAULT_LABELS`.
+
+    Raises ``ValueError`` with a one-line reason for a malformed item.
+    """
+    mapping = dict(DEFAULT_LABELS)
+    for item in filter(None, (p.strip() for p in (spec or "").split(","))):
+        name, sep, label = item.partition("=")
+        if not sep or not name.strip() or not label.strip():
+            raise ValueError(f"--labels item {item!r} is not NAME=LABEL (e.g. GPE=LOC, MISC=O)")
+        mapping[name.strip().upper()] = label.strip().upper()
+    return mapping
+
+
+def _map_name(name: str, mapping: Mapping[str, str]) -> str:
+    upper = name.upper()
+    if upper in mapping:
+        return mapping[upper]
+    base, dot, kind = upper.partition(".")
+    if dot and kind == "NOM":
+        return DROP
+    if dot and base in mapping:
+        return mapping[base]
+    return upper
+
+
+def _parse_line(line: str) -> tuple[str, str] | None:
+    """(character, tag) of a data line, None when the line is malformed."""
+    if line[0].isspace() and line[0] not in " \t":
+        # an ideographic space (U+3000) or the like as the character: split() would eat it
+        fields = [line[0], *line[1:].split()]
+    elif "\t" in line:
+        fields = [f.strip() for f in line.split("\t") if f.strip()]
+    else:
+        fields = line.split()
+    if len(fields) < 2 or len(fields[0]) != 1:
+        return None
+    return fields[0], fields[-1]
+
+
+def _split_tag(tag: str) -> tuple[str, str] | None:
+    """(prefix, name) of a tag (``("O", "")`` for outside), None when malformed."""
+    if tag == "O":
+        return "O", ""
+    for sep in "-_":
+        prefix, found, name = tag.partition(sep)
+        if found and prefix.upper() in _PREFIXES and name:
+            return prefix.upper(), name
+    return None
+
+
+def parse_conll(
+    lines: Iterable[str],
+    source: str = "<input>",
+    labels: Mapping[str, str] | None = None,
+    known: frozenset[str] | set[str] | None = None,
+) -> Iterator[Sentence]:
+    """Sentences of a BIO/BIOES file's lines, with their entities (see the module doc).
+
+    ``labels`` maps tag names (default :data:`DEFAULT_LABELS`); ``known``, when given, is
+    the set of labels allowed after mapping. Raises :class:`ConllError` on a bad line.
+    """
+    mapping = DEFAULT_LABELS if labels is None else labels
+    chars: list[str] = []
+    tags: list[tuple[str, str]] = []
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip() or line.split()[0] == "-DOCSTART-":
+            if chars:
+                yield "".join(chars), _entities(tags)
+                chars, tags = [], []
+            continue
+        parsed = _parse_line(line)
+        if parsed is None:
+            raise ConllError(
+                f"{source}: line {number}: expected one character and its tag separated by "
+                f"a space or a tab, got {line!r}"
+            )
+        split = _split_tag(parsed[1])
+        if split is None:
+            raise ConllError(
+                f"{source}: line {number}: tag {parsed[1]!r} is neither O nor B-, I-, M-, "
+                "E- or S- followed by a name"
+            )
+        prefix, name = split
+        label = _map_name(name, mapping) if name else ""
+        if label == DROP:
+            prefix, label = "O", ""
+        elif label and known is not None and label not in known:
+            raise ConllError(
+                f"{source}: line {number}: label {label!r} is not one of "
+                f"{', '.join(sorted(known))}; map it with --labels {name}=LABEL "
+                f"(or {name}=O to drop it)"
+            )
+        chars.append(parsed[0])
+        tags.append((prefix, label))
+    if chars:
+        yield "".join(chars), _entities(tags)
+
+
+def _entities(tags: Sequence[tuple[str, str]]) -> list[Entity]:
+    """Spans of (prefix, label) tags; a stray I/M/E starts a span (IOB1 files)."""
+    out: list[Entity] = []
+    start: int | None = None
+    label = ""
+    for i, (prefix, name) in enumerate([*tags, ("O", "")]):
+        continues = prefix in ("I", "M", "E") and start is not None and name == label
+        if not continues and start is not None:
+            out.append((start, i, label))
+            start = None
+        if prefix in ("B", "S") or (prefix in ("I", "M", "E") and start is None):
+            start, label = i, name
+        if prefix in ("E", "S") and start is not None:
+            out.append((start, i + 1, label))
+            start = None
+    return out
+
+
+def read_conll(
+    path: Path | str,
+    labels: Mapping[str, str] | None = None,
+    known: frozenset[str] | set[str] | None = None,
+) -> list[Sentence]:
+    """Every sentence of a BIO/BIOES file (UTF-8, with or without BOM).
+
+    Raises :class:`ConllError` naming the file (and the line, for a bad line).
+    """
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise ConllError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConllError(
+            f"{path}: not UTF-8 (byte {exc.start}); convert it to UTF-8 and import again"
+        ) from None
+    return list(parse_conll(text.splitlines(), str(path), labels, known))
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def tags_for(length: int, entities: Iterable[Entity], scheme: str = "BIO") -> list[str]:
+    """The tag of each of ``length`` characters for non-overlapping ``entities``."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {SCHEMES}")
+    tags = ["O"] * length
+    for start, end, label in sorted(entities):
+        if not 0 <= start < end <= length:
+            raise ValueError(f"span [{start}, {end}) is outside the text (0..{length})")
+        if any(t != "O" for t in tags[start:end]):
+            raise ValueError(f"span [{start}, {end}) {label} overlaps another span")
+        if scheme == "BIOES" and end - start == 1:
+            tags[start] = f"S-{label}"
+            continue
+        tags[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            tags[i] = f"I-{label}"
+        if scheme == "BIOES":
+            tags[end - 1] = f"E-{label}"
+    return tags
+
+
+def sentence_ranges(
+    text: str, entities: Sequence[Entity], split: str = "line"
+) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces of ``text`` to write as sentences.
+
+    ``line``: each line; ``sentence``: each line, cut again after sentence-ending
+    punctuation (。！？; and a closing quote after it) but never inside an entity;
+    ``none``: the whole text as one piece (an article).
+    """
+    if split not in SPLITS:
+        raise ValueError(f"unknown sentence split {split!r}; expected one of {SPLITS}")
+    if split == "none":
+        return [(0, len(text))]
+    cuts = {0, len(text)}
+    at = 0
+    for line in text.split("\n"):
+        cuts.update((at, at + len(line)))
+        at += len(line) + 1
+    if split == "sentence":
+        inside = {i for s, e, _ in entities for i in range(s + 1, e)}
+        cuts.update(m.end() for m in _SENTENCE_END.finditer(text) if m.end() not in inside)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+
+
+def conll_lines(
+    text: str,
+    entities: Iterable[Entity],
+    *,
+    scheme: str = "BIO",
+    split: str = "line",
+    sep: str = " ",
+) -> Iterator[str]:
+    """Lines of ``text`` with ``entities`` in the character-per-line layout.
+
+    A blank line (``""``) follows every sentence. Whitespace characters are left out and
+    the entities shifted to match; an entity crossing a sentence cut is clipped to each
+    side, and one that is all whitespace is dropped.
+    """
+    entities = sorted(entities)
+    tags_for(len(text), entities, scheme)  # validates ranges and overlaps
+    for start, end in sentence_ranges(text, entities, split):
+        kept = [i for i in range(start, end) if not text[i].isspace()]
+        if not kept:
+            continue
+        written = "".join(text[i] for i in kept)
+        for char, tag in zip(
+            written, tags_for(len(written), _remap(kept, entities), scheme), strict=True
+        ):
+            yield f"{char}{sep}{tag}"
+        yield ""
+
+
+def _remap(kept: list[int], entities: Sequence[Entity]) -> list[Entity]:
+    """``entities`` over the characters ``kept`` (page positions, ascending), renumbered."""
+    lo, hi = kept[0], kept[-1] + 1
+    out: list[Entity] = []
+    for s, e, label in entities:
+        s, e = max(s, lo), min(e, hi)
+        if s >= e:
+            continue
+        a, b = bisect_left(kept, s), bisect_left(kept, e)
+        if a < b:
+            out.append((a, b, label))
+    return out
+
+
+def write_conll(
+    documents: Iterable[tuple[str, Iterable[Entity]]],
+    path: Path | str,
+    *,
+    scheme: str = "BIO",
+    split: str = "line",
+    sep: str = " ",
+) -> int:
+    """Write ``(text, entities)`` documents to ``path`` atomically; returns the sentences.
+
+    The file is written next to ``path`` and moved over it at the end, so a failure
+    leaves an existing file as it was.
+    """
+    path = Path(path)
+    count = 0
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            for text, entities in documents:
+                for line in conll_lines(text, entities, scheme=scheme, split=split, sep=sep):
+                    out.write(line + "\n")
+                    count += line == ""
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a corpus file is not
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return count

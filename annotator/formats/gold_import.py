@@ -1,0 +1,230 @@
+"""Gold JSONL v1 back onto pages: the records of a page -> its blocks and spans (pure).
+
+An exported record holds one article: its clean text, its paragraphs (``blocks``, each with
+the page range of all its parts) and its accepted spans (with page offsets). Bringing such
+records back onto the page they came from (``annotator import --format gold-jsonl``) needs
+the page blocks again:
+
+* a paragraph is one page block, or several joined ones (a paragraph that a column break
+  cut in two; other articles' blocks or furniture may stand between the parts). The parts
+  are found by matching the record's clean text: the paragraph's page range, less the other
+  paragraphs inside it, is cut at line starts into the fewest parts whose clean text
+  (:func:`annotator.text.derive_article`) is exactly the record's; lines left between parts
+  are page furniture;
+* page text outside every record's paragraphs becomes furniture, one block per line;
+* spans are taken as recorded (accepted), checked against the page text.
+
+A record whose text does not match the page at its offsets, or whose paragraphs overlap
+another's, is refused with the reason; the caller refuses the whole page then.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.formats.gold_jsonl import validate_record
+from annotator.model import Block, Span
+from annotator.split.paragraphs import lines
+from annotator.text import derive_article
+
+
+class RecordRefused(ValueError):
+    """A record that cannot be applied to its page; says which line and why."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+@dataclass
+class Located:
+    """One record with where it was read from."""
+
+    path: str
+    line: int
+    record: dict[str, Any]
+
+
+@dataclass
+class GoldFiles:
+    """Records by page id, and the lines refused while reading (path, line, reason)."""
+
+    pages: dict[str, list[Located]] = field(default_factory=dict)
+    refused: list[tuple[str, int, str]] = field(default_factory=list)
+    bad_pages: set[str] = field(default_factory=set)  # pages with a malformed record
+
+
+def read_gold_files(paths: Iterable[str | os.PathLike[str]]) -> GoldFiles:
+    """Read Gold JSONL files line by line; a malformed line is refused by file and line."""
+    out = GoldFiles()
+    for path in map(os.fspath, paths):
+        try:
+            with open(path, "rb") as handle:
+                raw_lines = handle.read().split(b"\n")
+        except OSError as exc:
+            out.refused.append((path, 0, f"cannot read the file ({exc.strerror or exc})"))
+            continue
+        for number, raw in enumerate(raw_lines, start=1):
+            if not raw.strip():
+                continue
+            _read_line(out, path, number, raw)
+    return out
+
+
+def _read_line(out: GoldFiles, path: str, number: int, raw: bytes) -> None:
+    record: Any = None
+    try:
+        record = json.loads(raw.decode("utf-8"))
+        validate_record(record)
+    except UnicodeDecodeError as exc:
+        out.refused.append((path, number, f"not UTF-8 (byte {exc.start})"))
+        return
+    except ValueError as exc:  # json.JSONDecodeError is a ValueError too
+        out.refused.append((path, number, str(exc)))
+        if isinstance(record, dict) and isinstance(record.get("page_id"), str):
+            out.bad_pages.add(record["page_id"])
+        return
+    out.pages.setdefault(record["page_id"], []).append(Located(path, number, record))
+
+
+@dataclass(frozen=True)
+class _Para:
+    """A paragraph of a record: its article, role, page range and clean text."""
+
+    article: int
+    role: str
+    start: int
+    end: int
+    text: str
+    line: int
+
+
+def _paragraphs(records: Sequence[Located]) -> list[_Para]:
+    out = []
+    for loc in records:
+        r = loc.record
+        for b in r["blocks"]:
+            text = r["text"][b["start"] : b["end"]]
+            out.append(
+                _Para(r["ordinal"], b["role"], b["page_start"], b["page_end"], text, loc.line)
+            )
+    out.sort(key=lambda p: (p.start, -p.end))
+    return out
+
+
+def _inner(paras: list[_Para], p: _Para, page_len: int) -> list[tuple[int, int]]:
+    """Ranges of the other paragraphs inside ``p``; refuses paragraphs that cross it."""
+    if not 0 <= p.start < p.end <= page_len:
+        raise RecordRefused(
+            p.line, f"paragraph page range [{p.start}, {p.end}) is outside the page"
+        )
+    out = []
+    for q in paras:
+        if q is p or q.end <= p.start or q.start >= p.end:
+            continue
+        if p.start < q.start and q.end <= p.end:
+            out.append((q.start, q.end))
+        elif not (q.start < p.start and p.end <= q.end):
+            raise RecordRefused(
+                p.line, f"paragraph at page offsets [{p.start}, {p.end}) overlaps another one"
+            )
+    return out
+
+
+def _units(text: str, p: _Para, inner: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Lines of ``p``'s range outside the inner paragraphs: (start, end, segment number)."""
+    bounds = [p.start]
+    for s, e in sorted(inner):
+        bounds += [s, e]
+    bounds.append(p.end)
+    out = []
+    for k in range(0, len(bounds), 2):
+        out += [(s, e, k) for s, e in lines(text, bounds[k], bounds[k + 1])]
+    return out
+
+
+def _parts(text: str, p: _Para, units: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The fewest parts (runs of lines of one segment) whose joined clean text is ``p.text``."""
+    cache: dict[tuple[int, int], str] = {}
+
+    def clean(u: int, v: int) -> str:
+        if (u, v) not in cache:
+            block = Block(units[u][0], units[v][1], p.role, 1)
+            cache[(u, v)] = derive_article(text, [block]).text
+        return cache[(u, v)]
+
+    failed: set[tuple[int, int]] = set()
+
+    def search(u: int, pos: int) -> list[tuple[int, int]] | None:
+        if (u, pos) in failed:
+            return None
+        for v in range(len(units) - 1, u - 1, -1):  # the longest part first: fewest joins
+            if units[v][2] != units[u][2]:
+                continue
+            piece = clean(u, v)
+            if not p.text.startswith(piece, pos):
+                continue
+            rest = pos + len(piece)
+            if rest == len(p.text) and units[v][1] == p.end:
+                return [(units[u][0], units[v][1])]
+            for w in range(v + 1, len(units)):
+                found = search(w, rest)
+                if found is not None:
+                    return [(units[u][0], units[v][1]), *found]
+        failed.add((u, pos))
+        return None
+
+    found = search(0, 0) if units and units[0][0] == p.start else None
+    if found is None:
+        raise RecordRefused(
+            p.line,
+            f"the text of the paragraph at page offsets [{p.start}, {p.end}) differs from the "
+            "page: is this the same page file?",
+        )
+    return found
+
+
+def _furniture(text: str, covered: list[tuple[int, int]]) -> list[Block]:
+    out = []
+    position = 0
+    for s, e in [*sorted(covered), (len(text), len(text))]:
+        out += [Block(a, b, "other", None) for a, b in lines(text, position, s)]
+        position = max(position, e)
+    return out
+
+
+def _spans(text: str, records: Sequence[Located]) -> list[Span]:
+    out = []
+    for loc in records:
+        for s in loc.record["spans"]:
+            if text[s["page_start"] : s["page_end"]] != s["text"]:
+                raise RecordRefused(
+                    loc.line,
+                    f"span {s['text']!r} is {text[s['page_start'] : s['page_end']]!r} at page "
+                    f"offsets [{s['page_start']}, {s['page_end']}): is this the same page file?",
+                )
+            out.append(
+                Span(
+                    s["page_start"], s["page_end"], s["label"], s["origin"], "accepted", s["attrs"]
+                )
+            )
+    return out
+
+
+def page_gold(text: str, records: Sequence[Located]) -> tuple[list[Block], list[Span]]:
+    """The blocks and spans of a page from its records; raises :class:`RecordRefused`."""
+    paras = _paragraphs(records)
+    blocks: list[Block] = []
+    for p in paras:
+        units = _units(text, p, _inner(paras, p, len(text)))
+        for k, (s, e) in enumerate(_parts(text, p, units)):
+            blocks.append(Block(s, e, p.role, p.article, k > 0))
+    covered = [(b.start, b.end) for b in blocks]
+    blocks += _furniture(text, covered)
+    blocks.sort(key=lambda b: b.start)
+    return blocks, _spans(text, records)

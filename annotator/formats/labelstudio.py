@@ -1,0 +1,212 @@
+"""Label Studio JSON tasks: one task per article, spans as ``annotations`` or ``predictions``.
+
+The file is one JSON array of tasks in Label Studio's basic JSON format, importable as it
+is into a project whose labeling config has ``<Labels name="label" toName="text">`` over
+``<Text name="text" value="$text"/>`` (:func:`label_config` writes one)::
+
+    {"data": {"text": "…", "article_id": "p#1", "page_id": "p", "ordinal": 1, …},
+     "annotations": [{"result": [{"id": "p#1:0", "from_name": "label", "to_name": "text",
+        "type": "labels", "value": {"start": 3, "end": 6, "text": "邓群策", "labels": ["PER"]}}]}]}
+
+With ``as_predictions`` the same result goes under ``predictions`` (with a
+``model_version``), so reviewers in Label Studio see it as pre-annotations to correct.
+With ``suggestions`` (``--suggestions``) each task also carries the page's open machine
+suggestions as a prediction of ``annotator-suggestions``.
+
+Label Studio counts offsets in UTF-16 code units (JavaScript strings); ours are code
+points, so offsets are converted on the way out and back in (:class:`~.base.Utf16`).
+
+The reader takes Label Studio's JSON export (a list of tasks, or one task, or JSON-MIN
+rows) and returns :class:`~.base.Imported` documents; it prefers the last annotation that
+was not cancelled and, when asked, falls back to predictions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from annotator.formats.base import (
+    ExportCancelled,
+    Imported,
+    ImportFormatError,
+    PathOrStream,
+    Progress,
+    Utf16,
+    check_utf16,
+    write_text,
+)
+
+FROM_NAME = "label"
+TO_NAME = "text"
+MODEL_VERSION = "annotator"
+SUGGESTIONS_VERSION = "annotator-suggestions"
+
+
+def _span_results(
+    record: dict[str, Any], spans: list[dict[str, Any]], conv: Utf16, tag: str
+) -> list:
+    text, rid = record["text"], record["id"]
+    result = []
+    for i, span in enumerate(spans):
+        s, e = span["start"], span["end"]
+        us, ue = conv.to_utf16(s), conv.to_utf16(e)
+        check_utf16(rid, text, conv, s, e, us, ue)
+        result.append(
+            {
+                "id": f"{rid}:{tag}{i}",
+                "from_name": FROM_NAME,
+                "to_name": TO_NAME,
+                "type": "labels",
+                "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
+            }
+        )
+    return result
+
+
+def task(record: dict[str, Any], as_predictions: bool = False) -> dict[str, Any]:
+    """The Label Studio task of one Gold JSONL v1 article record.
+
+    A record may carry ``suggestions`` (open machine suggestions, checked like its spans):
+    they become a prediction of model ``annotator-suggestions``, for review in Label Studio.
+    """
+    conv = Utf16(record["text"])
+    result = _span_results(record, record["spans"], conv, "")
+    data = {
+        "text": record["text"],
+        "article_id": record["id"],
+        "page_id": record["page_id"],
+        "ordinal": record["ordinal"],
+        "source": record["source"],
+    }
+    out: dict[str, Any] = {"data": data}
+    predictions = []
+    if as_predictions:
+        predictions.append({"model_version": MODEL_VERSION, "result": result})
+    else:
+        out["annotations"] = [{"result": result}]
+    if "suggestions" in record:
+        suggested = _span_results(record, record["suggestions"], conv, "s")
+        predictions.append({"model_version": SUGGESTIONS_VERSION, "result": suggested})
+    if predictions:
+        out["predictions"] = predictions
+    return out
+
+
+def write(
+    records: Iterable[dict[str, Any]],
+    target: PathOrStream,
+    progress: Progress | None = None,
+    as_predictions: bool = False,
+    **_: Any,
+) -> int:
+    """Write the tasks as one JSON array (a task per line inside it); returns the count."""
+
+    def emit(w: Any) -> int:
+        n = 0
+        w("[")
+        for record in records:
+            line = json.dumps(task(record, as_predictions), ensure_ascii=False, allow_nan=False)
+            w((",\n" if n else "\n") + line)
+            n += 1
+            if progress is not None and progress(n) is False:
+                raise ExportCancelled(n)
+        w("\n]\n" if n else "]\n")
+        return n
+
+    return write_text(target, emit)
+
+
+def label_config(labels: Iterable[str]) -> str:
+    """A labeling config for a Label Studio project that imports these tasks."""
+    items = "\n".join(f"    <Label value={quoteattr(x)}/>" for x in labels)
+    return (
+        "<View>\n"
+        f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">\n{items}\n  </Labels>\n'
+        f'  <Text name="{TO_NAME}" value="$text"/>\n'
+        "</View>\n"
+    )
+
+
+# ---------------------------------------------------------------------------- reader
+
+
+def read(path: str | os.PathLike[str], predictions: bool = False) -> Iterator[Imported]:
+    """Documents of a Label Studio JSON export; raises :class:`ImportFormatError`."""
+    name = os.fspath(path)
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            data = json.load(f)
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise ImportFormatError(f"{name}: not a Label Studio JSON export ({e})") from None
+    tasks = data if isinstance(data, list) else [data]
+    for i, item in enumerate(tasks, start=1):
+        if not isinstance(item, dict):
+            raise ImportFormatError(f"{name}: task {i} is not a JSON object")
+        yield _document(item, f"{name}: task {i}", predictions)
+
+
+def _document(item: dict[str, Any], where: str, predictions: bool) -> Imported:
+    data = item.get("data") if isinstance(item.get("data"), dict) else item
+    text = data.get(TO_NAME)
+    if not isinstance(text, str):
+        text = next((v for v in data.values() if isinstance(v, str)), None)
+    if not isinstance(text, str):
+        raise ImportFormatError(f"{where}: no text in the task data")
+    doc = Imported(text, [], where, _str(data.get("page_id")), _int(data.get("ordinal")))
+    results = _results(item, predictions, doc)
+    conv = Utf16(text)
+    for result in results:
+        _add_result(doc, conv, result)
+    return doc
+
+
+def _results(item: dict[str, Any], predictions: bool, doc: Imported) -> list[Any]:
+    if "annotations" not in item and "predictions" not in item and "label" in item:
+        # JSON-MIN: one flat row per task, spans under the labels' name.
+        return [{"type": "labels", "value": v} for v in item.get("label") or []]
+    kept = [a for a in item.get("annotations") or [] if not a.get("was_cancelled")]
+    if kept:
+        return list(kept[-1].get("result") or [])
+    if predictions and item.get("predictions"):
+        return list(item["predictions"][-1].get("result") or [])
+    if item.get("predictions"):
+        doc.problems.append("only predictions, no annotation (use --predictions to take them)")
+    return []
+
+
+def _add_result(doc: Imported, conv: Utf16, result: Any) -> None:
+    value = result.get("value") if isinstance(result, dict) else None
+    if not isinstance(value, dict) or result.get("type", "labels") != "labels":
+        kind = result.get("type") if isinstance(result, dict) else type(result).__name__
+        doc.problems.append(f"a {kind!r} result is not a span label; skipped")
+        return
+    us, ue, labels = value.get("start"), value.get("end"), value.get("labels") or []
+    if not (isinstance(us, int) and isinstance(ue, int)) or not labels:
+        doc.problems.append(f"a result without start, end and labels: {value!r}")
+        return
+    try:
+        s, e = conv.to_code_point(us), conv.to_code_point(ue)
+    except ValueError as exc:
+        doc.problems.append(f"[{us}, {ue}): {exc}")
+        return
+    wanted = value.get("text")
+    if isinstance(wanted, str) and doc.text[s:e] != wanted:
+        if doc.text[us:ue] == wanted:
+            s, e = us, ue  # a tool that wrote code points after all
+        else:
+            doc.problems.append(f"[{us}, {ue}) reads {doc.text[s:e]!r}, not {wanted!r}")
+            return
+    for label in labels:
+        doc.spans.append((s, e, str(label)))
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

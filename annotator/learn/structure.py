@@ -1,0 +1,535 @@
+"""The structure model: a linear-chain CRF over the blocks of a page (python-crfsuite).
+
+The rules (``annotator.split``) cut a page into paragraph blocks and decide role, article
+start and join for each. This model re-decides the three for the same blocks, learning from
+the pages reviewers marked done. Its features are the rules' own decisions and confidences,
+general typographic cues of the line and of its neighbours (length against the page's usual
+line length, final punctuation, brackets, colons, commas and 、, ■ bullets, leads and
+datelines, photo credits, bylines, the place in a run of title-like lines) and, for joins,
+whether a word (jieba) runs across the boundary with the previous paragraph. The key
+features are also conjoined with the page's newspaper, so that each paper keeps its own
+conventions (an unmarked first heading line is one paper's kicker and another's headline).
+
+One CRF with combined labels decides all three at once (``O`` for furniture, else
+``role:B`` / ``role:I`` for an article's first / other block, ``:J`` added to a body block
+that continues the previous paragraph): one Viterbi path gives decisions that agree, and
+:func:`decode` turns any label sequence into a valid split (articles numbered 1..k in page
+order, joins only inside an article after a body block, furniture as role ``other``).
+
+Training is deterministic: fixed parameters, pages in a fixed order (by id), features in a
+fixed order; the same pages give the same model bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import pycrfsuite
+
+from annotator.learn import GoldPages
+from annotator.learn.structure_scores import score_pages
+from annotator.model import ROLES, Block
+from annotator.split import cues
+from annotator.split.page import analyse_page
+from annotator.split.shapes import Shape
+
+KIND = "structure"
+MIN_PAGES = 5
+VERSION = 1
+_MAGIC = b"annotator-structure\n"
+
+# Fixed training parameters (deterministic L-BFGS; light L1 keeps the model small).
+TRAIN_PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 120,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 1,
+}
+
+OUTSIDE = "O"
+_SURE = 0.9  # a label this likely needs no marginals of the others
+_HEADING_ROLES = frozenset(("kicker", "headline", "subheadline", "intertitle"))
+
+# --- labels ---------------------------------------------------------------------------
+
+
+def label_of(role: str, article: int | None, start: bool, join: bool) -> str:
+    """The combined label of one block's three decisions."""
+    if article is None:
+        return OUTSIDE
+    return f"{role}:{'B' if start else 'I'}{':J' if join and role == 'body' else ''}"
+
+
+def parse_label(label: str) -> tuple[str, bool, bool] | None:
+    """``(role, starts an article, joins)`` of a label, None for furniture."""
+    if label == OUTSIDE:
+        return None
+    parts = label.split(":")
+    role = parts[0] if parts[0] in ROLES else "body"
+    return role, parts[1:2] == ["B"], parts[2:3] == ["J"]
+
+
+def gold_labels(rule_blocks: Sequence[Block], gold: Sequence[Block]) -> list[str]:
+    """The gold label of each rule block: from the gold block that holds its start.
+
+    Reviewers may split or merge blocks; a rule block that starts inside a gold block
+    continues it (a join when it is body text), one that starts where no gold block is
+    (blank text) is furniture.
+    """
+    ordered = sorted(gold, key=lambda b: b.start)
+    firsts: set[int] = set()
+    seen: set[int] = set()
+    for b in ordered:
+        if b.article is not None and b.article not in seen:
+            seen.add(b.article)
+            firsts.add(b.start)
+    out = []
+    k = 0
+    for r in rule_blocks:
+        while k + 1 < len(ordered) and ordered[k + 1].start <= r.start:
+            k += 1
+        g = ordered[k] if ordered and ordered[k].start <= r.start < ordered[k].end else None
+        if g is None or g.article is None:
+            out.append(OUTSIDE)
+            continue
+        inside = r.start > g.start
+        start = not inside and g.start in firsts
+        join = inside or g.joins_previous
+        out.append(label_of(g.role, g.article, start, join))
+    return out
+
+
+def decode(
+    rule_blocks: Sequence[Block], labels: Sequence[str], confidences: Sequence[dict[str, float]]
+) -> list[Block]:
+    """Blocks of the rule ranges with the decisions of ``labels``: always a valid split."""
+    out: list[Block] = []
+    count = 0
+    current: int | None = None
+    has_body: set[int] = set()  # articles with a body block so far
+    for r, label, conf in zip(rule_blocks, labels, confidences, strict=True):
+        parsed = parse_label(label)
+        lowest = min(conf.values()) if conf else 1.0
+        if parsed is None:
+            out.append(Block(r.start, r.end, "other", None, False, lowest, conf))
+            continue
+        role, starts, joins = parsed
+        if starts or current is None:
+            count += 1
+            current = count
+        joins = joins and role == "body" and current in has_body
+        if role == "body":
+            has_body.add(current)
+        out.append(Block(r.start, r.end, role, current, joins, lowest, conf))
+    return out
+
+
+# --- features -------------------------------------------------------------------------
+
+_BULLETS = frozenset("■□●◆◇★☆◎○•▲△▼▽")
+_ENUM_START = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]"
+)
+_TRAIL_NOTE = re.compile(r"[（(][^（()）]{1,40}[)）]\s*\Z")
+_SHORT = 40  # a title-like line is at most this long
+
+
+def _len_bin(n: int) -> str:
+    for limit in (2, 4, 6, 8, 12, 16, 20, 26, 32, 48, 64, 100, 160):
+        if n <= limit:
+            return str(limit)
+    return "long"
+
+
+def _ratio_bin(n: int, usual: float) -> str:
+    r = n / usual if usual else 0.0
+    for limit in (0.15, 0.3, 0.5, 0.7, 0.9, 1.1):
+        if r < limit:
+            return str(limit)
+    return "more"
+
+
+def _conf_bin(c: float) -> str:
+    return "hi" if c >= 0.9 else "mid" if c >= 0.7 else "lo"
+
+
+def usual_length(lengths: Sequence[int]) -> float:
+    """The page's usual length of a body paragraph (median of the longer blocks)."""
+    long = sorted(n for n in lengths if n >= 20)
+    if not long:
+        return float(max(lengths, default=1))
+    return float(long[len(long) // 2])
+
+
+# Characters whose presence anywhere in a block is a feature of their own (one regex scan).
+_CONTAINS = {
+    "，": "comma",
+    ",": "comma",
+    "：": "colon",
+    ":": "colon",
+    "、": "dun",
+    "；": "semi",
+    " ": "space",
+    "\u3000": "space",
+    "（": "bracket",
+    "(": "bracket",
+    "“": "quote",
+    "”": "quote",
+    "《": "quote",
+}
+_CONTAINS_RX = re.compile("[" + re.escape("".join(_CONTAINS)) + "]")
+# Cues inside a bracketed note at the end of a block (an end note closes its article).
+_NOTE_CUES = ("电", "整理", "执笔", "记者", "来源", "据", "摄", "供稿", "编辑")
+
+
+def _note_cues(t: str) -> list[str]:
+    """Cues of a block that is, or ends in, a bracketed note."""
+    if t[0] in "（(" and t[-1] in "）)":
+        f = ["all_bracketed"]
+    elif _TRAIL_NOTE.search(t):
+        f = ["trail_note"]
+    else:
+        return []
+    note = t[max(t.rfind("（"), t.rfind("(")) :]
+    f.extend(f"note_{cue}" for cue in _NOTE_CUES if cue in note)
+    return f
+
+
+def _people_cues(t: str) -> list[str]:
+    """Cues of leads, datelines, photo credits and reporters."""
+    f = []
+    if "本报讯" in t[:12]:
+        f.append("bbx")
+    if cues.is_lead(t):
+        f.append("lead")
+    elif "电" in t[:30] and "月" in t[:24]:
+        f.append("dateline_ish")
+    if "摄" in t[-12:]:
+        f.append("credit_end")
+    elif "摄" in t:
+        f.append("credit_in")
+    if "记者" in t or "通讯员" in t or "实习生" in t:
+        f.append("reporter")
+    return f
+
+
+def _text_cues(s: str) -> list[str]:
+    """Cues of the block's own text (without its length)."""
+    t = s.strip("*# \t")
+    if not t:
+        return ["empty"]
+    f = sorted({_CONTAINS[c] for c in _CONTAINS_RX.findall(t)})
+    if "。" in t[:-1]:
+        f.append("inner_stop")
+    if "——" in t:
+        f.append("dash_end" if t.endswith("——") else "dash_in")
+    if t[0] in "—":
+        f.append("dash_start")
+    if t[0] in _BULLETS:
+        f.append(f"bullet_{t[0]}")
+    if _ENUM_START.match(t):
+        f.append("enum")
+    if "版" in t and len(t) < 30:
+        f.append("ban")
+    f.extend(_note_cues(t))
+    f.extend(_people_cues(t))
+    f.append("last=" + _char_class(t[-1]))
+    f.append("first=" + _char_class(t[0]))
+    return f
+
+
+def _char_class(c: str) -> str:
+    """A Han character as HAN, anything else as itself (punctuation, bullets, digits)."""
+    return "HAN" if "\u4e00" <= c <= "\u9fff" else c
+
+
+def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int]]:
+    """For each block, its place in a run of short unfinished lines: (from top, from bottom)."""
+    n = len(lengths)
+    short = [lengths[i] <= _SHORT and not finals[i] for i in range(n)]
+    out = [(-1, -1)] * n
+    i = 0
+    while i < n:
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and short[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = (min(k - i, 3), min(j - 1 - k, 3))
+        i = j
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], float]:
+    """jieba's word frequencies (with its prefixes at 0) and the log of their total."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.dt.FREQ, math.log(jieba.dt.total)
+
+
+_WINDOW = 3  # characters each side of the boundary that the segmenter looks at
+
+
+def word_across(prev_text: str, text: str) -> bool:
+    """Whether jieba's segmentation runs a word across the end of ``prev_text`` into ``text``.
+
+    jieba's own dynamic programme (most probable path over its dictionary, no HMM) on the
+    three characters either side of the boundary, inlined: the generator of ``jieba.cut``
+    costs four times as much, and this runs at every paragraph boundary of every import.
+    """
+    a = prev_text.rstrip("*_ \t")[-_WINDOW:]
+    b = text.lstrip("*_ \t#")[:_WINDOW]
+    if not a or not b:
+        return False
+    freq, log_total = _dictionary()
+    s = a + b
+    n = len(s)
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        top = (math.log(1) - log_total + best[i + 1][0], i)  # the character alone
+        for k in range(i + 1, n):
+            count = freq.get(s[i : k + 1])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count:
+                score = math.log(count) - log_total + best[k + 1][0]
+                if score > top[0]:
+                    top = (score, k)
+        best[i] = top
+    x, cut = 0, len(a)
+    while x < n:
+        y = best[x][1] + 1
+        if x < cut < y:
+            return True
+        x = y
+    return False
+
+
+def _block_features(
+    s: Shape, b: Block, text: str, n: int, usual: float, run: tuple[int, int]
+) -> tuple[list[str], list[str]]:
+    """The block's keyed features (also seen by its neighbours) and its other features."""
+    conf = b.confidences
+    keyed = [
+        "kind=" + s.kind,
+        "end=" + s.ending,
+        "len=" + _len_bin(n),
+        "ratio=" + _ratio_bin(n, usual),
+        "rrole=" + b.role,
+        f"run={run[0]}:{run[1]}",
+        "rfurn=" + ("1" if b.article is None else "0"),
+    ]
+    f = [
+        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
+        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
+        f"lines={min(text.count(chr(10)), 2)}",
+    ]
+    if b.article is not None:
+        f.append("rart_c=" + _conf_bin(conf.get("boundary", 1.0)))
+    f.extend(flag for flag in _SHAPE_FLAGS if getattr(s, flag))
+    if s.level:
+        f.append(f"level={min(s.level, 4)}")
+    f.extend(_text_cues(text))
+    return keyed, f
+
+
+_SHAPE_FLAGS = ("strict", "listy", "closes", "subdash", "item", "names", "mark", "credit")
+# Cues of the next or previous block that are copied into a block's own features.
+_NEIGHBOUR_FLAGS = frozenset(
+    ("lead", "bbx", "reporter", "credit_end", "trail_note", "all_bracketed", "bullet_■", "enum")
+)
+
+
+def _summaries(keyed: list[str]) -> tuple[str, str, str]:
+    """What a neighbour shows of a block, in few features (few features: fast tagging):
+    kind with rule role, ending with length, and its place in a run of title-like lines."""
+    kind, end, length, _ratio, role, run, _furn = keyed
+    return f"{kind}|{role}", f"{end}|{length}", run
+
+
+def page_features(
+    text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str
+) -> list[list[str]]:
+    """The feature strings of every block of a page (rule blocks and their shapes)."""
+    texts = [text[b.start : b.end] for b in blocks]
+    lengths = [len(t) for t in texts]
+    usual = usual_length(lengths)
+    finals = [s.ending == cues.END_FINAL for s in shapes]
+    runs = _runs(lengths, finals)
+    own = [
+        _block_features(s, b, t, n, usual, run)
+        for s, b, t, n, run in zip(shapes, blocks, texts, lengths, runs, strict=True)
+    ]
+    near = [
+        (_summaries(keyed), [x for x in flags if x in _NEIGHBOUR_FLAGS]) for keyed, flags in own
+    ]
+    paper_tag = f"paper={paper or '-'}|"
+    out = []
+    count = len(blocks)
+    for i, (keyed, flags) in enumerate(own):
+        summary = near[i][0]
+        f = ["bias", paper_tag, *keyed, *flags, "kr=" + summary[0], "el=" + summary[1]]
+        for off, wide in ((-1, True), (1, True), (-2, False), (2, False)):
+            j = i + off
+            if not 0 <= j < count:
+                f.append(f"{off}:none")
+                continue
+            (kr, el, run), nflags = near[j]
+            tag = f"{off}:"
+            f.append(tag + kr)
+            if wide:
+                f.append(tag + el)
+                f.append(tag + run)
+                f.extend(tag + x for x in nflags)
+        if i > 0 and not finals[i - 1]:
+            f.append("open_prev:" + shapes[i - 1].ending)
+            if word_across(texts[i - 1], texts[i]):
+                f.append("word_across")
+        f.append(paper_tag + summary[0])
+        f.append(paper_tag + summary[1])
+        f.append(paper_tag + summary[2])
+        out.append(f)
+    return out
+
+
+# --- the model ------------------------------------------------------------------------
+
+
+class StructureModel:
+    """A trained structure model: re-decides the rule blocks of a page."""
+
+    def __init__(self, crf: bytes, meta: dict[str, Any]) -> None:
+        self.meta = meta
+        self._crf = crf  # the tagger reads this memory: it must outlive the tagger
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(crf)
+        self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
+
+    def predict(
+        self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
+    ) -> list[Block]:
+        """The blocks of the rules with the model's decisions and confidences."""
+        if not blocks:
+            return []
+        tagger = self._tagger
+        labels = tagger.tag(page_features(text, shapes, blocks, paper))
+        confidences = [self._confidences(i, label) for i, label in enumerate(labels)]
+        return decode(blocks, labels, confidences)
+
+    def split(self, text: str, paper: str = "") -> list[Block]:
+        """Split a page: the rules' blocks, the model's decisions."""
+        shapes, blocks = analyse_page(text)
+        return self.predict(text, shapes, blocks, paper)
+
+    def _confidences(self, i: int, chosen: str) -> dict[str, float]:
+        """Marginal probability of each of the chosen decisions at block ``i``.
+
+        When the chosen label itself is likely, its probability is a close lower bound of
+        each decision's and saves the marginals of every other label (the common case).
+        """
+        sure = self._tagger.marginal(chosen, i)
+        if sure >= _SURE:
+            value = round(min(sure, 1.0), 3)
+            return {"role": value, "boundary": value, "join": value}
+        mine = parse_label(chosen)
+        role = boundary = join = 0.0
+        marginal = self._tagger.marginal
+        for label, other in self._labels:
+            p = marginal(label, i)
+            if p < 1e-4:
+                continue
+            if mine is None or other is None:
+                same = (mine is None) == (other is None)
+                role += p * same
+                boundary += p * same
+                join += p * same
+                continue
+            role += p * (other[0] == mine[0])
+            boundary += p * (other[1] == mine[1])
+            join += p * (other[2] == mine[2])
+        return {
+            "role": round(min(role, 1.0), 3),
+            "boundary": round(min(boundary, 1.0), 3),
+            "join": round(min(join, 1.0), 3),
+        }
+
+
+def _sequences(pages: GoldPages) -> list[tuple[list[list[str]], list[str]]]:
+    out = []
+    for page, gold, _spans in sorted(pages, key=lambda p: p[0].id):
+        shapes, blocks = analyse_page(page.text)
+        if not blocks:
+            continue
+        out.append(
+            (page_features(page.text, shapes, blocks, page.paper), gold_labels(blocks, gold))
+        )
+    return out
+
+
+def train(pages: GoldPages) -> bytes:
+    """Learn a structure model from gold pages; the model as bytes (deterministic)."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(TRAIN_PARAMS)
+    for xseq, yseq in _sequences(pages):
+        trainer.append(xseq, yseq)
+    papers = sorted({p[0].paper for p in pages})
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "structure.crfsuite")
+        trainer.train(path)
+        with open(path, "rb") as handle:
+            crf = handle.read()
+    header = json.dumps(
+        {"version": VERSION, "pages": len(pages), "papers": papers}, sort_keys=True
+    ).encode()
+    return _MAGIC + header + b"\n" + crf
+
+
+def load(data: bytes) -> StructureModel:
+    """The model back from the bytes :func:`train` made."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a structure model (the data does not start with its mark)")
+    header, _, crf = data[len(_MAGIC) :].partition(b"\n")
+    return StructureModel(crf, json.loads(header))
+
+
+def rule_blocks(text: str) -> list[Block]:
+    """The rules' split (what the model is compared with)."""
+    return analyse_page(text)[1]
+
+
+def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
+    """Scores of the rules and of the model on held-out folds of ``pages``.
+
+    Pages are dealt into folds by their order of id (page ``i`` to fold ``i % folds``); each
+    fold is split by a model trained on the other folds.
+    """
+    ordered = sorted(pages, key=lambda p: p[0].id)
+    folds = max(2, min(folds, len(ordered)))
+    model_preds: list[tuple[str, list[Block], list[Block]]] = []
+    rule_preds: list[tuple[str, list[Block], list[Block]]] = []
+    for k in range(folds):
+        held = [p for i, p in enumerate(ordered) if i % folds == k]
+        rest = [p for i, p in enumerate(ordered) if i % folds != k]
+        model = load(train(rest))
+        for page, gold, _ in held:
+            rule_preds.append((page.text, gold, rule_blocks(page.text)))
+            model_preds.append((page.text, gold, model.split(page.text, page.paper)))
+    return {
+        "pages": len(ordered),
+        "folds": folds,
+        "rules": score_pages(rule_preds),
+        "model": score_pages(model_preds),
+    }

@@ -1,0 +1,100 @@
+"""Figures for curators: label and role distributions, reviewer throughput from the edit log.
+
+Throughput is measured from the append-only edit log, not from clocks the reviewers keep:
+a reviewer's edits are cut into sessions wherever two edits lie more than
+:data:`SESSION_GAP` apart (a break, the night), and the active time is the sum of the
+sessions' lengths plus :data:`SESSION_MINIMUM` each (a session of one edit took some
+time too). Pages are the pages the reviewer marked done; spans are the spans they added
+or accepted. Undone edits do not count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+SESSION_GAP = timedelta(minutes=10)
+SESSION_MINIMUM = timedelta(minutes=1)
+
+Row = tuple[Any, str, str, str, str, str]  # reviewer, at, page_id, action, operation, args
+
+
+def _ops(operation: str, args: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    if operation == "batch":
+        for sub in args.get("ops") or []:
+            yield from _ops(sub["kind"], sub.get("args") or {})
+    else:
+        yield operation, args
+
+
+class _Reviewer:
+    def __init__(self) -> None:
+        self.times: list[datetime] = []
+        self.edits = 0
+        self.spans = 0
+        self.pages: set[str] = set()
+
+    def add(self, at: datetime, page_id: str, operation: str, args: dict[str, Any]) -> None:
+        self.times.append(at)
+        self.edits += 1
+        for kind, sub in _ops(operation, args):
+            accepted = sub.get("status", "accepted" if kind == "add_span" else None)
+            if kind in ("add_span", "set_span_status") and accepted == "accepted":
+                self.spans += 1
+            elif kind == "set_page_status" and sub.get("status") == "done":
+                self.pages.add(page_id)
+
+    def hours(self) -> float:
+        times = sorted(self.times)
+        total = timedelta(0)
+        start = previous = times[0]
+        for t in times[1:]:
+            if t - previous > SESSION_GAP:
+                total += previous - start + SESSION_MINIMUM
+                start = t
+            previous = t
+        total += previous - start + SESSION_MINIMUM
+        return total.total_seconds() / 3600
+
+
+def throughput(rows: Iterable[Row]) -> dict[str, dict[str, float]]:
+    """Per reviewer: edits, pages done, spans, active hours, pages and spans per hour."""
+    reviewers: dict[str, _Reviewer] = {}
+    for reviewer, at, page_id, action, operation, arguments in rows:
+        if action != "do":
+            continue
+        try:
+            when = datetime.fromisoformat(at)
+        except ValueError:
+            continue  # a hand-edited log row; it has no place in time
+        entry = reviewers.setdefault(reviewer or "(unknown)", _Reviewer())
+        entry.add(when, page_id, operation, json.loads(arguments))
+    out = {}
+    for name, entry in sorted(reviewers.items()):
+        hours = entry.hours()
+        out[name] = {
+            "edits": entry.edits,
+            "pages": len(entry.pages),
+            "spans": entry.spans,
+            "hours": round(hours, 2),
+            "pages_per_hour": round(len(entry.pages) / hours, 1),
+            "spans_per_hour": round(entry.spans / hours, 1),
+        }
+    return out
+
+
+def figures(store: Any) -> dict[str, Any]:
+    """Everything ``annotator stats`` and the dashboard show, from one store."""
+    result = dict(store.stats())
+    result["distributions"] = store.distributions("done")
+    result["throughput"] = throughput(store.edit_log())
+    return result
+
+
+def shares(counts: dict[str, int]) -> list[tuple[str, int, float]]:
+    """``(name, count, share)`` rows, largest first; shares add up to 1."""
+    total = sum(counts.values()) or 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(name, n, n / total) for name, n in rows]

@@ -1,0 +1,161 @@
+"""ORG and LOC suggestions: lists of places, suffix rules and bounded prefixes.
+
+One module a cue: :mod:`.places` (LOC by list and by suffix), :mod:`.foreign` (foreign
+places that no list holds, by their cues), :mod:`.named` (bodies known by name and organs
+named by a level: 国务院, 市委, 县政府), :mod:`.suffixes` (a name before an organisation
+suffix: …委员会, …公司), :mod:`.chains` (sub-units, branches, a place's organ or team, a
+province before a city's body); :mod:`.common` holds what they share.  This module makes
+the one scan of the listed words and puts the parts together.
+
+LOC (places):
+
+* a list (:mod:`.._places`, lexicons ``places_*``): provincial and prefecture-level
+  divisions of China, with or
+  without their suffix (``湖南``, ``湖南省``, ``株洲``, ``株洲市``; a listed name + 县/区
+  is the county of that name: ``长沙县``), countries and regions, major rivers, lakes and
+  mountains;
+* patterns after a boundary (start of text, punctuation, or a preposition such as 在 于
+  与 和 、): two or three Han characters + ``县 区 镇 乡 村 街道 社区 自治县 旗``, two +
+  ``市``; rivers and lakes ``…江 …河 …湖``; roads ``…路 …大道 …大街 …街 …巷``; ring roads
+  (``北二环``); a place that follows a place (``衡阳县西渡镇``) needs no boundary, nor one
+  after a verb of going (``深入雁峰区``, lexicon ``places_cue_verbs``, never part of it);
+  when the shortest reading fails the next longer one is tried (``在宁乡县``);
+* foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
+  travel (``抵达阿勒颇，``);
+* common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
+  道路 思路 江河 …), and so are deictic places (我市 全省 本县);
+* propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
+  ``中共耒阳市委``) is a place wherever it occurs alone on the page, so a local paper's
+  own city is found without any list.
+
+ORG (organisations):
+
+* national bodies by list (党中央, 国务院, 中央, 全国人大, 人民政协, the ministries …);
+* a place or an administrative level + a party or state organ: ``市委``, ``省委``,
+  ``市政府``, ``市政协``, ``县人民政府``, ``中共耒阳市委``, ``株洲市石峰区人民政府``
+  (also where the organ is followed by a title: ``市委书记`` gives ``市委``; ``市长``
+  gives nothing);
+* a suffix (…委员会 …领导小组 …办公室 …局 …中心 …法院 …检察院 …公司 …协会 …部门 …) with
+  a prefix found by walking left from the suffix: the walk stops at punctuation,
+  whitespace or 24 characters, the prefix is cut after the last verb or preposition
+  (召开 根据 设在 在 由 …) and after scope words (全市 各级 我市 …); the name then starts at
+  the last *head* in what remains (a place, ``市 省 县 区``, ``中共 中央 国家 全国``), which
+  keeps ``市委和市政府`` apart and ``湖南省…办公室`` whole; a named organisation right
+  before the head joins it (``中国人民银行`` + ``长沙中心支行``).  Weak suffixes (局 厅 部
+  委 办 中心 部门 院 所 站 馆 队 合作社) need a head; strong ones (委员会 领导小组 公司
+  协会 法院 …) may stand on a prefix bounded by punctuation or a verb;
+* a sub-unit chained to an organisation (``市政务服务中心`` + ``项目代办科``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.model import Span
+from annotator.suggest import _places as P
+from annotator.suggest._text import HAN, Candidate, ends_at, trie_pattern
+
+from .chains import _org_candidates, _province_apart
+from .common import LOC, ORG, _generic
+from .foreign import TAILS, TRAVEL_VERBS, foreign_places
+from .named import _NATIONAL, _NOT_AFTER_SHORT
+from .places import CUE_VERBS, _loc_candidates
+from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
+
+__all__ = ["find_org_place_candidates", "find_orgs_places"]
+
+
+def _place_forms() -> list[str]:
+    """Every list form of a place: full and short names, prefectures with their suffix."""
+    forms: set[str] = set(P.PROVINCES_FULL) | set(P.COUNTRIES) | set(P.NATURAL)
+    forms.update(P.WORLD_CITIES)
+    forms.update(P.LOCAL)
+    forms.update(P.PROVINCES_SHORT)
+    for name in P.PREFECTURES:
+        if name not in P.AMBIGUOUS:
+            forms.add(name)
+        forms.add(name + P.SUFFIX.get(name, "市"))  # 湘西州, 阿里地区, 兴安盟, else 衡阳市
+    return sorted(forms)
+
+
+_FORMS = _place_forms()
+_RING_ROADS = [
+    f"{side}{n}环{tail}" for side in "东西南北" for n in "一二三四五六" for tail in ("", "路", "线")
+] + [f"{n}环路" for n in "二三四五六"]
+
+# Every listed word (places, ring roads, national bodies, organisation suffixes) with its
+# kind: one trie regex finds them all in a single pass over the page.
+_WORD_KINDS: dict[str, str] = {}
+for _w in (*_FORMS, *_RING_ROADS):
+    _WORD_KINDS[_w] = "place"
+for _w in (*_NATIONAL, "中央"):
+    _WORD_KINDS[_w] = "national"
+for _w in _SUFFIXES:
+    if len(_w) > 1:
+        _WORD_KINDS.setdefault(_w, "suffix")
+# The cues of places that no list holds: verbs before them, words after them (the same
+# pass finds them; a listed word that starts at the same place wins by its length).
+for _w in (*CUE_VERBS, *TRAVEL_VERBS):
+    _WORD_KINDS.setdefault(_w, "verb")
+for _w in TAILS:
+    _WORD_KINDS.setdefault(_w, "tail")
+_WORD_RE = re.compile(trie_pattern(_WORD_KINDS))
+
+
+# The place of a dateline: 本报波恩5月4日电, 新华社北京5月20日电 (a reporter's name
+# follows 记者, never the agency directly, so no name is taken for a place).
+_DATELINE_RE = re.compile(
+    f"(?:本报|新华社|中新社|人民网|新华网|央视网)((?:(?!记者|讯)[{HAN}]){{2,6}}?)"
+    "(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[电讯]"
+)
+_PAPER_RE = re.compile(f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画报|报|周刊|季刊|月刊|杂志))》")
+
+
+def find_org_place_candidates(text: str) -> list[Candidate]:
+    """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
+    found: dict[str, list[tuple[int, int]]] = {
+        "place": [],
+        "national": [],
+        "suffix": [],
+        "verb": [],
+        "tail": [],
+    }
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        found[_WORD_KINDS[word]].append(m.span())
+        if word in _NOT_AFTER_SHORT:
+            # 东北大学: the short name 北大 hides the suffix 大学 that starts inside it
+            inner = _WORD_RE.match(text, m.start() + 1)
+            if inner:
+                found[_WORD_KINDS[inner.group(0)]].append(inner.span())
+    found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
+    locs, stems = _loc_candidates(text, found["place"], found["verb"])
+    places = sorted({(s, e) for s, e, _, _ in locs})
+    orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
+    orgs = _province_apart(text, orgs, places)
+    stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
+    for stem in stems:  # few per page: str.find beats compiling a regex
+        i = text.find(stem)
+        while i != -1:
+            locs.append((i, i + len(stem), LOC, {}))
+            i = text.find(stem, i + len(stem))
+    locs += foreign_places(text, found["place"], found["tail"], found["verb"])
+    if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
+        locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
+    if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
+        orgs += [(m.start(1), m.end(1), ORG, {}) for m in _PAPER_RE.finditer(text)]
+    if "发展中国家" in text:  # developing countries: no 中国 in it
+        locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
+    return locs + orgs
+
+
+def find_orgs_places(text: str) -> list[Span]:
+    """ORG and LOC suggestions (``origin="rule"``), overlaps resolved (longer wins)."""
+    from annotator.suggest import resolve_overlaps
+
+    return resolve_overlaps(
+        [
+            Span(s, e, label, origin="rule", status="suggested", attrs=attrs)
+            for s, e, label, attrs in find_org_place_candidates(text)
+        ]
+    )

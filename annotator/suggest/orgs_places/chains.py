@@ -1,0 +1,84 @@
+"""ORG chains: a sub-unit or a branch after an organisation (市政务服务中心项目代办科,
+杭州市公安局西湖区分局), a listed place's organ or team (美国国防部, 中国女排), and the
+province before a city's body kept apart (山东 + 临沂市公安局).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator import lexicon
+from annotator.suggest import _places as P
+from annotator.suggest._text import HAN, Candidate, trie_pattern
+
+from .common import _STOP_CHARS, ORG
+from .named import _named_orgs
+from .suffixes import _suffix_orgs
+
+_ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
+# After a listed place (country, province, city) these words make an organisation:
+# 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
+# place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
+_ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
+_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?![伍员长列形])")
+_SUB_UNIT_RE = re.compile(
+    "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
+    f"(?:(?![{_STOP_CHARS}省市县区委局])[{HAN}]){{2,6}}?"
+    "(?:(?<![学本专预理工文])科|处|室|股|办公室|支队|大队|中队)"
+    "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
+)
+
+# Branches and institutes chained to an organisation: 杭州市公安局 + 西湖区分局,
+# 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
+_BRANCH_RE = re.compile(
+    f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
+    "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院)(?!长|内|士|里)"
+)
+
+
+def _org_candidates(
+    text: str,
+    listed: list[tuple[int, int]],
+    places: list[tuple[int, int]],
+    national: list[tuple[int, int]],
+    suffixes: list[tuple[int, int]],
+    stems: set[str],
+) -> list[Candidate]:
+    out, extra = _named_orgs(text, places, national, stems)
+    parents = {e: s for s, e, _, _ in out}  # named organisations, by their end
+    out += _suffix_orgs(text, sorted(suffixes + extra), places, parents)
+    # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
+    chained: list[Candidate] = []
+    for s, e, _, _ in out:
+        m = _SUB_UNIT_RE.match(text, e) or _BRANCH_RE.match(text, e)
+        if m:
+            chained.append((s, m.end(), ORG, {}))
+            sub = _SUB_UNIT_RE.match(text, m.end())
+            if sub:  # 海淀分局 + 中关村派出所 + 治安科
+                chained.append((s, sub.end(), ORG, {}))
+    # a listed place + an organ or a team: 日本政府, 中国女排
+    for s, e in listed:
+        m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
+        if m:
+            chained.append((s, m.end(), ORG, {}))
+    return out + chained
+
+
+_PROVINCES = frozenset(P.PROVINCES_FULL) | frozenset(P.PROVINCES_SHORT)
+
+
+def _province_apart(
+    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
+) -> list[Candidate]:
+    """An organisation of a city or county starts at its own place: the province before it
+    is a place of its own (山东临沂市公安局 → 山东 + 临沂市公安局, as the MSRA gold has it;
+    a province's own bodies, 陕西省残联, keep their province)."""
+    starts = {s: e for s, e in places}
+    out = []
+    for s, e, label, attrs in orgs:
+        pe = starts.get(s)
+        if pe is not None and text[s:pe] in _PROVINCES and pe in starts and starts[pe] < e:
+            out.append((pe, e, label, attrs))  # the province stays a LOC candidate
+        else:
+            out.append((s, e, label, attrs))
+    return out

@@ -1,0 +1,27 @@
+"""What the LOC and ORG rules share: labels, stop characters and the generic words that
+end like places (城区, 超市, 道路).
+"""
+
+from __future__ import annotations
+
+from annotator import lexicon
+
+ORG = "ORG"
+LOC = "LOC"
+
+_STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到"
+
+# Common nouns that end like places (城区, 超市, 道路).
+_GENERIC = lexicon.word_set("places_generic")
+_DEICTIC_FIRST = frozenset("全各本我该此每其这那两多某一新老大小")
+# characters that never stand inside the prefix of a place found by pattern
+_NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这那之个")
+
+
+_GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC})
+
+
+def _generic(name: str) -> bool:
+    if name[:1] in _DEICTIC_FIRST:
+        return True
+    return any(name[-n:] in _GENERIC for n in _GENERIC_LENGTHS if n <= len(name))

@@ -1,0 +1,89 @@
+"""LOC: foreign places that no list holds, found by their cues.
+
+A foreign place name is written with the transliteration characters of foreign names
+(lexicons ``people_translit_chars`` and ``places_translit_chars``).  A run of them is a place
+
+* before a word that follows places (lexicon ``places_foreign_tails``: 境内, 一带, 以北,
+  北部, 地区; 州 and 省 are part of the name): ``阿勒颇以北``, ``顿涅茨克地区``,
+  ``俄亥俄州``;
+* after a verb of travel (lexicon ``places_travel_verbs``: 抵达, 飞往, 途经 …) when a
+  phrase boundary follows it: ``抵达阿勒颇，``, ``飞往达喀尔后``.
+
+The run must start at a phrase boundary (a non-Han character, a preposition or particle,
+or the end of a listed place: ``叙利亚阿勒颇以北`` gives ``阿勒颇``), so that it is no tail
+of a longer word.
+"""
+
+from __future__ import annotations
+
+from annotator import lexicon
+from annotator.suggest._text import Candidate, is_han
+from annotator.suggest.people.names import _TRANSLIT_CHARS
+
+from .common import _STOP_CHARS, LOC
+
+_CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
+# (The package's scan of listed words finds them.)
+TAILS = lexicon.words("places_foreign_tails")
+TRAVEL_VERBS = lexicon.words("places_travel_verbs")
+_TRAVEL_SET = frozenset(TRAVEL_VERBS)
+# Tails that are part of the place's name (加利福尼亚州, 旁遮普省).
+_NAME_TAILS = frozenset("州省")
+# Tails that are common after other words too: the run must be longer.
+_WEAK_TAILS = frozenset(("地区", "附近", "周边", "沿海", "州", "省"))
+# What may stand before a place (a preposition or particle) or right after it.
+# (部: after 东部, 北部 … of a larger place: 乌克兰东部顿涅茨克地区.)
+_BEFORE = frozenset(_STOP_CHARS + "、至经往赴沿从部")
+_AFTER = frozenset("，。、；：！？）”的和与及并后时等将已也举参出进会就")
+_LONGEST = 8
+
+
+def foreign_places(
+    text: str,
+    listed: list[tuple[int, int]],
+    tails: list[tuple[int, int]],
+    verbs: list[tuple[int, int]],
+) -> list[Candidate]:
+    """LOC candidates for foreign places found by a tail or a verb of travel (the
+    ``(start, end)`` of the listed places, tails and verbs the package found)."""
+    ends = {e for _s, e in listed}
+    out: list[Candidate] = []
+    for s, e in tails:
+        tail = text[s:e]
+        start = _run_start(text, s, ends)
+        shortest = 3 if tail in _WEAK_TAILS else 2
+        if start is not None and s - start >= shortest:
+            out.append((start, e if tail in _NAME_TAILS else s, LOC, {}))
+    for s, e in verbs:
+        if text[s:e] not in _TRAVEL_SET:
+            continue  # a verb of going only (places by their suffix)
+        end = _run_end(text, e)
+        if end is not None:
+            out.append((e, end, LOC, {}))
+    return out
+
+
+def _run_start(text: str, end: int, listed_ends: set[int]) -> int | None:
+    """Start of the run of transliteration characters that ends at ``end``, when it
+    starts at a phrase boundary or right after a listed place."""
+    i = end
+    while i > 0 and end - i < _LONGEST and text[i - 1] in _CHARS:
+        i -= 1
+        if i in listed_ends:
+            return i  # 叙利亚阿勒颇: the listed place ends where this one starts
+    if i == end or (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _BEFORE):
+        return None
+    return i
+
+
+def _run_end(text: str, start: int) -> int | None:
+    """End of the run of transliteration characters at ``start`` (two or more) that a
+    phrase boundary follows; the longest such run."""
+    j = start
+    while j < len(text) and j - start < _LONGEST and text[j] in _CHARS:
+        j += 1
+    for end in range(j, start + 1, -1):
+        nxt = text[end : end + 1]
+        if not nxt or not is_han(nxt) or nxt in _AFTER:
+            return end
+    return None

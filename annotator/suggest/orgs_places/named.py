@@ -1,0 +1,111 @@
+"""ORG known by name: national and international bodies (lexicon ``orgs_national``:
+国务院, 联合国, 北大), and organs named by a level of government (市委, 县政府, 中共耒阳市委,
+衡阳市委).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator import lexicon
+from annotator.suggest._text import HAN, Candidate, ends_at, is_han
+
+from .common import _STOP_CHARS, ORG
+from .suffixes import _SUFFIXES
+
+# --- organisations -------------------------------------------------------------------
+
+# Organisations known by name: central bodies, people's organisations, democratic parties,
+# universities' short names, international organisations.
+_NATIONAL = lexicon.words("orgs_national")
+# University short names that begin common words or names of places.
+_NOT_AFTER_SHORT = {
+    w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")
+    for w in ("北大", "清华", "复旦", "浙大", "中科大", "哈工大")
+}
+_SHORT_NAME_BEFORE = frozenset(
+    "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到、和同考读上"
+)
+
+_NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
+
+# A level of government + a party or state organ: 市委, 县政府, 省人大常委会.  Anchored on
+# the level character; a place that ends there (衡阳市) and 中共 are joined in Python.
+_ADMIN_ORG_RE = re.compile(
+    "[省市县区镇乡](?:委常委会|人大常委会|纪委监委|委|政府|人民政府|政协|人大|纪委|监委|党委|党工委"
+    "|管委会)"
+    "(?!员(?!会)|托|屈|婉|实|身|派|任)"
+)
+_NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
+_PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
+
+
+def _national_ok(text: str, word: str, s: int, e: int) -> bool:
+    """False for 中央 + a common noun (中央空调) and for a university's short name that
+    does not stand as a word (东北大学, 北大荒)."""
+    if word == "中央":
+        return not text.startswith(_NOT_AFTER_CENTRAL, e)
+    if word not in _NOT_AFTER_SHORT:
+        return True
+    if text.startswith(_NOT_AFTER_SHORT[word], e):
+        return False
+    return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
+
+
+def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> list[Candidate]:
+    """Organs named by a level character (衡阳市委, 市人大, 中共耒阳市委, 县政府)."""
+    out: list[Candidate] = []
+    place_ends: dict[int, int] = {}
+    for ps, pe in places:
+        if pe not in place_ends or ps < place_ends[pe]:
+            place_ends[pe] = ps
+    for m in _ADMIN_ORG_RE.finditer(text):
+        start = m.start()
+        place = place_ends.get(start + 1)
+        if place is not None and m.group(0)[1:] in ("政府", "人民政府"):
+            continue  # 衡阳市政府: the place is the entity (市政府 alone stays an organ)
+        if place is not None:
+            start = place  # 衡阳市委: the place the level character ends
+            while start in place_ends and place_ends[start] < start:
+                start = place_ends[start]  # 株洲市石峰区委: places in a row
+        elif start and text[start - 1] in _NOT_BEFORE_LEVEL:
+            continue  # 全市政府系统, 我省人大 …: no organ of a named level
+        else:
+            # 中共耒阳市委: 中共 + an unlisted place name + level
+            party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)
+            if party:
+                start = party.start() + 2
+                stems.add(party.group(1))
+        if ends_at(text, "中共", start):
+            start -= 2
+        out.append((start, m.end(), ORG, {}))
+    return out
+
+
+def _named_orgs(
+    text: str,
+    places: list[tuple[int, int]],
+    national: list[tuple[int, int]],
+    stems: set[str],
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """National bodies and level + organ names; also the suffixes that national-looking
+    words turned out to be (市生态环境部门, 市教育局).  Place names met in ``中共XX市委``
+    are added to ``stems``."""
+    out: list[Candidate] = []
+    extra: list[tuple[int, int]] = []
+    for s, e in national:
+        word = text[s:e]
+        if not _national_ok(text, word, s, e):
+            continue
+        if word[-1] == "部" and text[e : e + 1] == "门":
+            extra.append((e - 1, e + 1))  # 市生态环境部门: not the ministry
+            continue
+        if s and text[s - 1] in "省市县区":
+            # a local body named like a ministry: let the suffix rule find its start
+            n = next((n for n in (3, 2, 1) if word[-n:] in _SUFFIXES and len(word) > n), 0)
+            if n:
+                extra.append((e - n, e))
+            continue
+        out.append((s, e, ORG, {}))
+    out += _level_organs(text, places, stems)
+    return out, extra

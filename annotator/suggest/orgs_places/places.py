@@ -1,0 +1,206 @@
+"""LOC by list and by suffix: listed places (湖南, 衡阳市, 长沙县), places found by their
+ending after a boundary (…县 …区 …镇 …村 …路 …江), ethnic autonomous divisions
+(黔东南苗族侗族自治州), places in a row (衡阳县西渡镇), villages (李家庄) and numbered roads
+(国道107线).  The stems of suffixed places are propagated by the package.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator import lexicon
+from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest.abbreviations import group_spans
+from annotator.suggest.people import SURNAMES as _SURNAMES
+
+from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
+
+# A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
+# 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
+_NOT_PLACE_START = re.compile(trie_pattern(lexicon.words("places_not_start_words")))
+_LAST_STOP_RE = re.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
+
+
+def _boundary_class() -> str:
+    """A character class of everything that may stand before a place found by pattern:
+    any non-Han character, or a Han preposition/particle (在 于 与 和 、 …)."""
+    stops = sorted(set(_STOP_CHARS + "、至经往赴沿"))
+    # the Han ranges with holes at the stop characters, negated
+    ranges: list[tuple[int, int]] = [
+        (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF),
+        (0xF900, 0xFAFF),
+        (0x20000, 0x3134F),
+    ]
+    for ch in (ord(c) for c in stops):
+        ranges = [
+            piece
+            for lo, hi in ranges
+            for piece in ((lo, ch - 1), (ch + 1, hi))
+            if lo <= ch <= hi and piece[0] <= piece[1]
+        ] + [(lo, hi) for lo, hi in ranges if not lo <= ch <= hi]
+    return "[^" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in sorted(ranges)) + "]"
+
+
+# Places found by their ending after a boundary character (which is part of the match;
+# the text is scanned with a leading newline so that its start is a boundary too).
+_PATTERN_LOC_RE = re.compile(
+    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡])"
+    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同))"
+)
+_ETHNIC = lexicon.words("places_ethnic_groups")
+_AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
+_SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
+                "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4)}  # fmt: skip
+_ADMIN_TAIL_RE = re.compile(
+    f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
+    # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
+    "|市(?=[^场民委政区级域直情长领容县里内外属值面井中人]|$))(?![级域直情长])"
+)
+
+
+# After 市 these begin a word (市委 市政府 市民 市场 市级 …); a pattern place "XX市"
+# right before them is more often a verb + that word.
+_AFTER_CITY_WORD = frozenset("委政民场区级域直情长领容县里内外属值面井中人")
+
+
+def _pattern_place_ok(name: str, suffix_len: int) -> bool:
+    prefix = name[: len(name) - suffix_len]
+    return (
+        not _generic(name)
+        and not any(c in _NOT_IN_PLACE for c in prefix)
+        and not _NOT_PLACE_START.match(prefix)
+    )
+
+
+def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    out: list[Candidate] = []
+    groups = group_spans(text)
+    for s, e in listed:
+        if groups and any(gs < s < ge < e for gs, ge in groups):
+            continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
+        if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
+            e += 1  # 衡阳县, 长沙县: a county named after its city
+        out.append((s, e, LOC, {}))
+    return out
+
+
+# One pattern per length of the name before the suffix (1 to 4 characters): when the
+# shortest reading fails (宁乡 + 乡 in 宁乡县), the next longer one is tried.
+_SUFFIX_ALTS = (
+    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同)"
+)
+# The first characters of the suffixes: a longer reading needs one of them after the end.
+_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡")
+_PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
+# Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
+# (The package's scan of listed words finds them.)
+CUE_VERBS = lexicon.words("places_cue_verbs")
+_CUE_VERB_SET = frozenset(CUE_VERBS)
+
+
+def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the place ``name`` (ending with ``suffix``) read at ``s``, or None."""
+    verb = next((n for n in (3, 2) if name[:n] in _CUE_VERB_SET), 0)
+    if verb:
+        name, s = name[verb:], s + verb  # 离开家乡, 走进XX村: the verb is not the place's
+    cut = _LAST_STOP_RE.match(name)
+    if cut:
+        # 位于芙蓉区: the prefix holds a boundary character; the place starts after it
+        name, s = name[cut.end() :], s + cut.end()
+    e = s + len(name)
+    lo, hi = _SUFFIX_KIND.get(suffix, (2, 3))
+    if not lo <= len(name) - len(suffix) <= hi or not _pattern_place_ok(name, len(suffix)):
+        return None
+    nxt = text[e : e + 1]
+    if suffix not in _SUFFIX_KIND and nxt and nxt in "级域直情长":
+        return None  # 县级, 区域, 县长: the suffix begins the next word
+    if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
+        return None  # 推动市委, 欢迎市民: a verb + a word that starts with 市
+    return s, e
+
+
+def _place_from(text: str, s: int, shortest: int = 1) -> tuple[int, int] | None:
+    """The shortest place by pattern that starts at ``s`` with a name of at least
+    ``shortest`` characters before its suffix."""
+    for regex in _PLACE_AT_RES[shortest - 1 :]:
+        m = regex.match(text, s)
+        if m is not None:
+            found = _pattern_place(text, s, m.group(0), m.group("s"))
+            if found is not None:
+                return found
+    return None
+
+
+def _pattern_places(text: str, verbs: list[tuple[int, int]]) -> list[Candidate]:
+    """Places found by their ending after a boundary character or a cue verb."""
+    out: list[Candidate] = []
+    for m in _PATTERN_LOC_RE.finditer("\n" + text):
+        name, suffix = m.group("n"), m.group("s")
+        s = m.start("n") - 1
+        found = _pattern_place(text, s, name, suffix)
+        e = s + len(name)
+        if (
+            found is None
+            and len(name) - len(suffix) < 4
+            and _SUFFIX_START.intersection(text[e : e + 3])
+        ):
+            found = _place_from(text, s, len(name) - len(suffix) + 1)  # 在宁乡县
+        if found is not None:
+            out.append((*found, LOC, {}))
+    for s, e in verbs:
+        if text[s:e] not in _CUE_VERB_SET:
+            continue  # a verb of travel only (foreign places)
+        found = _place_from(text, e)
+        if found is not None:
+            out.append((*found, LOC, {}))
+    return out
+
+
+def _loc_candidates(
+    text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
+) -> tuple[list[Candidate], set[str]]:
+    out = _listed_locs(text, listed) + _pattern_places(text, verbs)
+    if "族自治" in text:
+        # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
+        starts = {e: s for s, e, _, _ in out}
+        for m in _AUTONOMOUS_RE.finditer(text):
+            a = m.start()
+            s = starts.get(a)
+            if s is None:
+                s = a - 2
+                if s < 0 or any(not is_han(c) or c in _NOT_IN_PLACE for c in text[s:a]):
+                    continue
+            out.append((s, m.end(), LOC, {}))
+    # a place right after a place: 衡阳县西渡镇
+    queue = list(out)
+    while queue:
+        s, e, _, _ = queue.pop()
+        m = _ADMIN_TAIL_RE.match(text, e)
+        if m and _pattern_place_ok(m.group(0), 1):
+            cand: Candidate = (e, m.end(), LOC, {})
+            out.append(cand)
+            queue.append(cand)
+    out += _villages_and_roads(text)
+    stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
+    return out, stems
+
+
+def _villages_and_roads(text: str) -> list[Candidate]:
+    """李家庄, 王家湾 (a surname + 家 + a settlement word) and numbered roads (国道102线)."""
+    out: list[Candidate] = []
+    if "家" in text:
+        out += [
+            (m.start() - 1, m.end(), LOC, {})
+            for m in _VILLAGE_RE.finditer(text)
+            if m.start() and text[m.start() - 1] in _SURNAMES
+        ]
+    if "道" in text:
+        out += [(m.start(), m.end(), LOC, {}) for m in _NUMBERED_ROAD_RE.finditer(text)]
+    return out
+
+
+# 家 + a settlement word; the surname before it is checked in Python (a literal first
+# character lets ``re`` skip the text in C).
+_VILLAGE_RE = re.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
+_NUMBERED_ROAD_RE = re.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")

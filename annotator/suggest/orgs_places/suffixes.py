@@ -1,0 +1,145 @@
+"""ORG by suffix: a name before an organisation suffix (lexicon ``orgs_suffixes``: …委员会,
+…公司, …局), its start found by walking left to a verb, a scope word or a head (a place,
+市 省 县 区, 中共 中央 国家 全国); coordinated bodies (市民政局、畜牧局).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from annotator import lexicon
+from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+
+from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, ORG
+
+
+# Suffix -> (strong, words that may not follow, characters that may not precede), from
+# resources/lexicon/orgs_suffixes.txt (fields after tabs; see its header).
+def _suffix_table() -> dict[str, tuple[bool, tuple[str, ...], str]]:
+    table = {}
+    for row in lexicon.entries("orgs_suffixes"):
+        word, kind, bad_next, bad_prev = (*row, "", "", "")[:4]
+        table[word] = (kind == "strong", tuple(bad_next.split()), bad_prev)
+    return table
+
+
+_SUFFIXES = _suffix_table()
+# One-character suffixes (局 部 委 …) are frequent characters: a separate pattern with the
+# excluded neighbours written as lookarounds lets ``re`` reject 部署, 格局, 队伍 … in C.
+_SINGLE_SUFFIX_RE = re.compile(
+    "|".join(
+        re.escape(w)
+        + (f"(?<![{lexicon.char_class(bad_prev)}]{re.escape(w)})" if bad_prev else "")
+        + (f"(?!{'|'.join(map(re.escape, bad_next))})" if bad_next else "")
+        for w, (_strong, bad_next, bad_prev) in _SUFFIXES.items()
+        if len(w) == 1
+    )
+)
+
+_MAX_PREFIX = 24
+_REGION_CHAR = re.compile(f"[{HAN}0-9]")
+_REGION_RUN = re.compile(f"[{HAN}0-9]+\\Z")  # searched with endpos: the run that ends there
+# Words before an organisation's name, never in it: its own stop list and the verbs of
+# going to a place (走进湘南学院).
+_STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
+# Greedy: matches up to the end of the last stop word or character of the region, or of a
+# count (100个协会, 四个工作小组).
+_LAST_CUT_RE = re.compile(
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9一二三四五六七八九十百几两多]+[个家所名]"
+    "|第[0-9一二三四五六七八九十百]+[届次])"
+)
+_SCOPE_RE = re.compile(
+    "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
+    "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
+)
+# Heads of an organisation name besides the places found by the LOC rules.
+_HEAD_RE = re.compile(
+    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|区)(?![场民区级州县直内外域面份长情容])"
+    "|中共|中国|中华|中央|国家|全国|国务院"
+)
+
+
+def _org_start(
+    text: str,
+    a: int,
+    strong: bool,
+    places: list[tuple[int, int]],
+    parents: dict[int, int],
+) -> int | None:
+    """Start of the organisation whose suffix starts at ``a`` (None: no organisation)."""
+    lo = max(0, a - _MAX_PREFIX)
+    run = _REGION_RUN.search(text, lo, a)
+    if run is None:
+        return None
+    region_start = run.start()
+    bounded = region_start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
+    last_cut = _LAST_CUT_RE.match(text, region_start, a)
+    if last_cut is not None:
+        region_start, bounded = last_cut.end(), True
+        i = bisect.bisect_left(places, (region_start, -1)) - 1
+        while i >= 0 and places[i][0] >= lo:
+            if places[i][1] >= region_start:
+                region_start = places[i][0]  # 成都市公安局: 都 is inside a place, no cut
+                break
+            i -= 1
+    scope = _SCOPE_RE.match(text, region_start, a)
+    if scope:
+        region_start = scope.end()
+    heads = [m.span() for m in _HEAD_RE.finditer(text, region_start, a)]
+    lo_i = bisect.bisect_left(places, (region_start, -1))
+    hi_i = bisect.bisect_left(places, (a, -1))
+    heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
+    head = None
+    for hs, he in sorted(heads):
+        # adjacent or nested heads join: 湖南省衡阳市
+        head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
+    if head is not None:
+        # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
+        return parents.get(head[0], head[0])
+    if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
+        return region_start
+    return None
+
+
+def _suffix_orgs(
+    text: str,
+    suffixes: list[tuple[int, int]],
+    places: list[tuple[int, int]],
+    parents: dict[int, int],
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    ends = set(parents)  # where organisations found so far end
+    for a, b in suffixes:
+        suffix = text[a:b]
+        strong, bad_next, bad_prev = _SUFFIXES[suffix]
+        if a > 0 and text[a - 1] in bad_prev:
+            continue
+        if suffix == "委" and a > 0 and text[a - 1] in "省市县区镇乡":
+            continue  # 市委, 县委: the organ rule has them
+        if bad_next and text.startswith(bad_next, b):
+            continue
+        if parents.get(b, b) < a:
+            continue  # the 院 of 国务院: the end of a body already named
+        start = _org_start(text, a, strong, places, parents)
+        if start is None:
+            start = _listed_after_org(text, a, ends)
+        if start is not None and b - start > len(suffix):
+            out.append((start, b, ORG, {}))
+            ends.add(b)
+    return out
+
+
+# Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
+_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _listed_after_org(text: str, a: int, ends: set[int]) -> int | None:
+    """Start of a short list item ending at suffix ``a`` that follows an organisation."""
+    for length in range(1, 6):
+        i = a - length
+        if i < 1 or not is_han(text[i]) or text[i] in _NOT_IN_PLACE:
+            return None
+        if text[i - 1] in _LIST_JOINS and i - 1 in ends:
+            return i
+    return None

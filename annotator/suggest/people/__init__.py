@@ -1,0 +1,107 @@
+"""PER suggestions: personal names found through the cues of Chinese news text.
+
+One module a cue: :mod:`.bylines` (1), :mod:`.titles` (2, 3 and role nouns), :mod:`.lists`
+(3, 5: names joined by 、, rosters, captions), :mod:`.honorifics` (4), :mod:`.subjects` (5),
+:mod:`.forms` (names known by their form: 张某, 老王, 买买提·艾力); :mod:`.names` holds the
+shape of a name and :mod:`.cues` the one scan that finds every cue word.  This module
+runs them in order and propagates what they found (6).
+
+A name is a surname from :data:`SURNAMES` (about 330 common single-character surnames and
+the usual compound ones such as 欧阳, 司马) followed by one or two given-name characters.
+The surname list is a general cue, not a list of people: a name is only proposed where a
+cue says a person stands there:
+
+1. **bylines**: ``■本报记者 陈润``, ``记者 张三 李四``, ``通讯员 周乐天``, ``实习生 付星婷``
+   (names separated by spaces or 、 up to the end of the line or the next cue);
+2. **titles before a name**: ``市委书记邓群策``, ``市长…``, ``副主席…``, ``秘书长…``,
+   ``局长…``, ``院长…``, ``检察长…``, ``副司令员…``, ``负责人…``;
+3. **name lists after a list cue**: ``市领导廖健、段志刚、刘丽华…出席``, ``出席的有…``,
+   ``老领导…``, and the names joined by 、 to a name found by rule 2;
+4. **a name before an honorific**: ``习近平同志``, ``习近平总书记``, ``张三先生``;
+5. **a clause-initial subject of a speech verb**: ``郑建新说``, ``张三强调``; names joined
+   by 、 before ``等同志``/``等人``/``等出席`` (``王芳、李娜、张伟等同志``); a run of
+   transliteration characters after a title (``秘书长古特雷斯``);
+6. **propagation**: every other occurrence on the page of a name found by 1-5
+   (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``).
+
+The length of a name (2 or 3 characters, 3 or 4 with a compound surname) is decided by
+what follows it: a separator, a speech or action verb (主持, 出席, 强调, 传达 …) or a
+particle ends a name; otherwise three characters is the default.  Names already found
+with a sure boundary (bylines, lists) win over the guess.
+"""
+
+from __future__ import annotations
+
+from annotator.model import Span
+from annotator.suggest._text import Candidate
+
+from .bylines import _byline_names
+from .cues import cue_matches
+from .forms import _anonymised_names, _dot_names, _familiar_names
+from .honorifics import _honorific_names
+from .lists import (
+    _COUNT_RE,
+    _caption_names,
+    _names_before_etc,
+    _pair_before_etc,
+    _partner_names,
+    _roster_names,
+)
+from .names import SURNAMES, _not_a_name, name_at, plausible_name
+from .subjects import _clause_subjects, _subject_names
+from .titles import _leader_names, _role_names, _title_names
+
+__all__ = [
+    "SURNAMES",
+    "find_people",
+    "find_person_candidates",
+    "name_at",
+    "plausible_name",
+]
+
+LABEL = "PER"
+
+
+def find_person_candidates(text: str) -> list[Candidate]:
+    """All PER candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
+    found: dict[tuple[int, int], str] = {}
+    by_kind = cue_matches(text)  # one pass finds every kind of cue
+    _byline_names(text, by_kind["byline"], found)
+    known = {text[s:e] for s, e in found}
+    _title_names(text, by_kind, found, known)
+    _role_names(text, by_kind["role"], found, known)
+    _honorific_names(text, by_kind["honorific"], found)
+    _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
+    _subject_names(text, by_kind["speech"], found)
+    _clause_subjects(text, found)
+    _caption_names(text, found)
+    if "、" in text:
+        ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
+        _names_before_etc(text, ends, found, min_names=2)
+        _roster_names(text, found)
+        _pair_before_etc(text, found)
+    if "某" in text:
+        _anonymised_names(text, found)
+    if "·" in text or "•" in text:
+        _dot_names(text, found)
+    _familiar_names(text, by_kind["familiar"], found)
+    if "以" in text:
+        _leader_names(text, found)
+    _partner_names(text, found)
+    for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
+        del found[key]
+    # propagation: every other occurrence of a found name (longest names first)
+    for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
+        i = text.find(name)
+        while i != -1:
+            found.setdefault((i, i + len(name)), "repeat")
+            i = text.find(name, i + len(name))
+    return [(s, e, LABEL, {}) for s, e in sorted(found)]
+
+
+def find_people(text: str) -> list[Span]:
+    """PER suggestions (``origin="rule"``, ``status="suggested"``) for ``text``."""
+    return [
+        Span(s, e, label, origin="rule", status="suggested", attrs=attrs)
+        for s, e, label, attrs in find_person_candidates(text)
+    ]

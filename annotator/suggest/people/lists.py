@@ -1,0 +1,142 @@
+"""PER cues 3 and 5: names joined by 、 and closed by 等 or a count (王芳、李娜等同志,
+叶一帆、李二3名队员), rosters without a cue (胡德风、徐新、刘云厚), names in photo captions
+(李大山（右）) and a name joined by 和/与 to a name found (张和平和王珠).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest._text import HAN, is_han
+
+from .names import (
+    _ITEM_CHAR_RE,
+    _NOT_NAMES,
+    _PRE_NAME,
+    SURNAMES,
+    _ends_name,
+    _item_name_from,
+    _name_chars_ok,
+    _name_ending_at,
+    _stop_word,
+    _whole_name,
+    name_at,
+)
+
+
+def _names_before_etc(
+    text: str,
+    ends: list[int],
+    found: dict[tuple[int, int], str],
+    min_names: int = 1,
+) -> None:
+    """Names joined by 、 that end before 等: ``王芳、李娜、张伟等同志``, read backwards.
+
+    With ``min_names`` 2 (before a count: ``叶一帆、李二、王小三3名队员``) a single
+    name-shaped word is not enough."""
+    for j in ends:
+        names: list[tuple[int, int]] = []
+        while True:
+            for length in (2, 3, 4):
+                i = j - length
+                slen = 2 if length == 4 else 1
+                if i < 0 or text[i : i + slen] not in SURNAMES:
+                    continue
+                before = text[i - 1] if i else ""
+                if before and is_han(before) and before not in _PRE_NAME:
+                    continue  # the name would not start at a separator
+                if (
+                    _name_chars_ok(text[i:j], slen)
+                    and text[i:j] not in _NOT_NAMES
+                    and not _stop_word(text[i:j])
+                ):
+                    names.append((i, j))
+                    break
+            else:
+                break
+            if before != "、":
+                break
+            j = i - 1
+        if len(names) >= min_names:
+            for span in names:
+                found.setdefault(span, "list")
+
+
+# Three or more short items joined by 、 (a roster: 胡德风、徐新、刘云厚、郑健执棒).
+# Anchored on its first 、 (a literal lets ``re`` skip the rest of the text in C): the
+# inner items of the roster; the first and last items are read around the match.
+_ROSTER_RE = re.compile(f"、(?:[{HAN}·•]{{2,8}}、)+")
+
+
+def _pair_before_etc(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Two names joined by 、 before 等 (王元、汝信等各界科学家): each a whole name."""
+    for m in _PAIR_ETC_RE.finditer(text):
+        second = m.span(1)
+        first = _name_ending_at(text, max(0, m.start() - 4), m.start())
+        if first is not None and _whole_name(text, *second):
+            found.setdefault(first, "list")
+            found.setdefault(second, "list")
+
+
+# Anchored on the 、 (a literal lets ``re`` skip the text in C); the first name is read
+# back from it.
+_PAIR_ETC_RE = re.compile(f"、([{HAN}]{{2,4}})等")
+
+
+def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names of a roster without a cue: most inner items must be whole names (two in five
+    may be something else, such as a name with a former name in brackets); the
+    first item may carry words before its name (男队员还有王励勤、阎森、马琳) and the last
+    one words after it (…、郑健执棒)."""
+    for m in _ROSTER_RE.finditer(text):
+        items, at = [], m.start() + 1
+        for part in m.group(0)[1:-1].split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        names = [item for item in items if _whole_name(text, *item)]
+        if len(names) * 5 < len(items) * 3:
+            continue
+        i = m.start()
+        while i > m.start() - 12 and i > 0 and _ITEM_CHAR_RE.match(text, i - 1):
+            i -= 1
+        first = _name_ending_at(text, i, m.start()) if m.start() - i >= 2 else None
+        last = _item_name_from(text, m.end())
+        also = None
+        if last is not None and text[last[1] : last[1] + 1] in ("和", "与", "及"):
+            also = _item_name_from(text, last[1] + 1)  # …、莱奥纳多和里瓦尔多
+        for span in [first, *names, last, also]:
+            if span is not None:
+                found.setdefault(span, "roster")
+
+
+# A count of people after a list of names: 叶一帆、李二、王小三3名队员, 两位.
+# (Anchored on the 、 before the last name: ``re`` finds a literal first character fast.)
+_COUNT_RE = re.compile(
+    f"、(?:(?!、)[{HAN}]){{2,4}}?(?P<n>[0-9一二两三四五六七八九十]{{1,2}}[名位])(?=[{HAN}])"
+)
+
+# Photo captions: 图为李大山（右）在田间, 王明（左二）, 李明（前排中）.
+_CAPTION_RE = re.compile(r"[（(](?:前排|后排|中排)?[左右中][一二三四五六七八九]?[）)]")
+
+
+def _caption_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names before a position in a photo caption: 图为李大山（右）."""
+    ends = []
+    for paren in "（(":
+        i = text.find(paren)
+        while i != -1:
+            if _CAPTION_RE.match(text, i):
+                ends.append(i)
+            i = text.find(paren, i + 1)
+    if ends:
+        _names_before_etc(text, ends, found)
+
+
+def _partner_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """A name joined by 和/与/及/同 to a name found by a cue: 张和平和王珠等, 李明与王芳会见."""
+    for _s, e in list(found):
+        if text[e : e + 1] not in ("和", "与", "及", "同"):
+            continue
+        end = name_at(text, e + 1)
+        if end is not None and _ends_name(text, end) and _whole_name(text, e + 1, end):
+            found.setdefault((e + 1, end), "partner")

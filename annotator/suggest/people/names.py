@@ -1,0 +1,266 @@
+"""The shape of a personal name: surnames, given-name characters, where a name ends.
+
+Shared by every PER cue: :func:`name_at` reads a name from its surname on, deciding its
+length by what follows; :func:`_whole_name` and :func:`plausible_name` judge a given string;
+the stop lists keep places and common words (方面, 马上, 伊朗) out.  The lists are lexicon
+files ``people_*.txt`` and ``places_*.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator import lexicon
+from annotator.suggest._places import (
+    AMBIGUOUS,
+    COUNTRIES,
+    LOCAL,
+    NATURAL,
+    PREFECTURES,
+    PROVINCES_SHORT,
+    WORLD_CITIES,
+)
+from annotator.suggest._text import HAN, is_han, trie_pattern
+
+# Common single-character and compound surnames (resources/lexicon/people_surnames.txt).
+# Left out on purpose: characters that are rarely
+# surnames but very often function words or the first character of common nouns
+# (和 全 应 都 党 国 原 明 区 那 来 由 但 平 相 信 计 利 公 战 支 位 满 盘 ...), because
+# a false name costs the reviewer more than a rare surname missed by the rules.
+_SURNAME_LIST = lexicon.words("people_surnames")
+_SINGLE = "".join(w for w in _SURNAME_LIST if len(w) == 1)
+_COMPOUND = [w for w in _SURNAME_LIST if len(w) == 2]
+SURNAMES: frozenset[str] = frozenset(_SURNAME_LIST)
+
+# Characters that end a name rather than continue it (particles, prepositions, verbs that
+# commonly follow a name, title characters).
+_NOT_GIVEN = frozenset(
+    "的了在是和与及等说对向将被把也都就为于以从会要主出指表参讲介传宣致提认率作称还则听"
+    "汇带陪调视考看慰答回接进部签当任担兼给让女书市省县区局委记员各全本我该此其这那每某们"
+    "他她它着地摄"
+)
+# Surnames that are more often an adverb, a verb or the first character of a common word
+# (曾经, 任职, 许多, 何时, 向前, 常常, 关于, 成为, 万一, 方面, 高兴, 严格, 解决, 连续, 包括):
+# the characters after them must be common given-name characters.
+_ADVERB_SURNAMES = lexicon.word_set("people_adverb_surnames")
+# Inside a three-character name (张和平, 钱其琛, 王主任 is not one) fewer characters are
+# ruled out: the last character is where a name runs into the next word.
+_NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于从着们他她它这那每某该此我各本全")
+# Words that may directly follow a name (decides 2- versus 3-character names).
+_END_WORDS = lexicon.words("people_end_words")
+_END_RE = re.compile(trie_pattern(_END_WORDS))
+
+# Characters of transliterated foreign names (古特雷斯, 普京, 马克龙 …); a run of four or
+# more of them after a title is taken whole.
+_TRANSLIT = lexicon.chars("people_translit_chars")
+_TRANSLIT_RE = re.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{4,10}}")
+# After a title a shorter run (拜登, 普京) is taken when no surname starts there.
+_TRANSLIT_SHORT_RE = re.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{2,3}}")
+# Names written with a middle dot are foreign or minority names (买买提·艾力, 马克·吐温):
+# the runs on both sides come from the transliteration characters, with those common in
+# Uyghur and Kazakh names added.
+_DOT_CHARS = _TRANSLIT.replace("·", "").replace("•", "") + lexicon.chars("people_dot_name_chars")
+_DOT_CLASS = lexicon.char_class(_DOT_CHARS)
+_DOT_NAME_RE = re.compile(
+    f"[{_DOT_CLASS}]{{1,6}}[·•][{_DOT_CLASS}]{{1,6}}(?:[·•][{_DOT_CLASS}]{{1,6}})?"
+)
+_PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
+_CLAUSE_START = frozenset(',，。;；:：!！?？、“”"（( \t\n\u3000')
+
+# Common nouns that look like surname + one or two characters before a speech verb.
+_NOT_NAMES = lexicon.word_set("people_not_names")
+# Common words that begin with a surname character: a candidate whose first two
+# characters are one of them is not a name where only a verb after it speaks for one.
+_STOP_PREFIXES = lexicon.word_set("people_stop_prefixes")
+# Of those, the ones that also begin common names (王国强, 张力伟, 刘海燕): only the
+# two-character word itself is refused.
+_NAME_LIKE_PREFIXES = lexicon.word_set("people_name_like_prefixes")
+
+
+def _stop_word(name: str) -> bool:
+    """True when ``name`` begins with a common word rather than a name (方面, 马上)."""
+    head = name[:2]
+    return head in _STOP_PREFIXES and (len(name) == 2 or head not in _NAME_LIKE_PREFIXES)
+
+
+def _name_chars_ok(name: str, surname_len: int, *, byline: bool = False) -> bool:
+    # a plain loop: all() over a generator costs twice as much on this hot path
+    last = len(name) - 1
+    strict = surname_len == 1 and name[0] in _ADVERB_SURNAMES and not byline
+    for i in range(surname_len, len(name)):
+        c = name[i]
+        if not is_han(c) or c in (_NOT_GIVEN if i == last else _NOT_INNER):
+            return False
+        if strict and c not in _GIVEN_COMMON:
+            return False  # 记者曾采访, 出任内阁, 许多人: an adverb or a verb, not a surname
+    return True
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """True if a name may end at ``pos`` (end of text, a non-Han char or an end word)."""
+    if pos >= len(text) or not is_han(text[pos]):
+        return True
+    return _END_RE.match(text, pos) is not None
+
+
+def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset()) -> int | None:
+    """End of the name that starts at ``pos``, or None when no surname starts there.
+
+    Tries the compound surname first, then the single one; for each, a known name, then
+    the 3-character (2 given) and the 2-character form whose end is followed by a name end,
+    then the longest form whose characters may be a given name.
+    """
+    if "某" in text[pos + 1 : pos + 3]:
+        return None  # 张某, 欧阳某: :func:`_anonymised_names` takes them whole
+    options: list[int] = []
+    for slen in (2, 1):
+        if text[pos : pos + slen] in SURNAMES and len(text[pos : pos + slen]) == slen:
+            options.append(slen)
+    fallback: int | None = None
+    for slen in options:
+        for glen in (2, 1):
+            end = pos + slen + glen
+            if end > len(text):
+                continue
+            cand = text[pos:end]
+            if cand in known:
+                return end
+        for glen in (2, 1):
+            end = pos + slen + glen
+            if end > len(text) or not _name_chars_ok(text[pos:end], slen):
+                continue
+            if _ends_name(text, end):
+                return end
+            if fallback is None:
+                fallback = end
+    return fallback
+
+
+_TRANSLIT_CHARS = frozenset(_TRANSLIT)
+_PLACES = frozenset(COUNTRIES) | frozenset(WORLD_CITIES)  # 代表巴西: not a name
+# Place names never proposed as names (伊朗总统: 伊 is a surname, 伊朗 a country); the
+# prefecture names that are also given names or words (金华, 黄山 …) stay possible.
+_NOT_PERSON = (
+    _PLACES
+    | frozenset(PROVINCES_SHORT)
+    | frozenset(NATURAL)
+    | frozenset(LOCAL)
+    | (frozenset(PREFECTURES) - frozenset(AMBIGUOUS))
+)
+
+
+def _japanese_name_end(text: str, pos: int) -> bool:
+    """True when four Han characters at ``pos`` may be a Japanese name (surname and given
+    name of two characters each, after 日本 + a title): 日本首相岸田文雄表示."""
+    name = text[pos : pos + 4]
+    if len(name) < 4 or not all(is_han(c) and c not in _NOT_GIVEN for c in name):
+        return False
+    return _ends_name(text, pos + 4)
+
+
+def _surname_len(word: str) -> int:
+    if len(word) >= 3 and word[:2] in SURNAMES:
+        return 2
+    return 1 if word[:1] in SURNAMES else 0
+
+
+def _foreign_name_before(text: str, j: int) -> tuple[int, int] | None:
+    """A transliterated name ending at ``j`` that starts at a clause or phrase boundary
+    (``会见了克林顿总统``; not ``俄罗斯总统``, whose run 罗斯 starts inside a word)."""
+    i = j
+    while i > 0 and j - i < 8 and text[i - 1] in _TRANSLIT_CHARS:
+        i -= 1
+    if j - i < 2 or text[i:j] in _PLACES:
+        return None
+    before = text[i - 1] if i else ""
+    if before and is_han(before) and before not in _PRE_NAME:
+        return None
+    return (i, j)
+
+
+_ITEM_CHAR_RE = re.compile(f"[{HAN}·•]")
+
+
+def plausible_name(name: str) -> bool:
+    """True when ``name`` has the shape of a personal name (a surname and one or two given
+    characters, a transliteration, or a dotted name) and is no place or common word: the
+    check the model suggester's PER guesses must pass."""
+    if _not_a_name(name) or len(name) < 2:
+        return False
+    if _DOT_NAME_RE.fullmatch(name) or _transliterated(name, shortest=2):
+        return True
+    slen = _surname_len(name)
+    return slen > 0 and len(name) <= slen + 2 and _name_chars_ok(name, slen)
+
+
+def _transliterated(name: str, shortest: int = 3) -> bool:
+    """A run of transliteration characters that could be a foreign name (克林顿)."""
+    return (
+        shortest <= len(name) <= 9
+        and name[0] not in "·•"
+        and name[-1] not in "·•"
+        and all(c in _TRANSLIT_CHARS for c in name)
+    )
+
+
+def _not_a_name(name: str) -> bool:
+    """A place or a common word that a cue put where a name stands (欧盟, 官邸一)."""
+    return _place_not_person(name) or _stop_word(name)
+
+
+def _place_not_person(name: str) -> bool:
+    """A place, or a place + a word (印尼新总统, 伊朗总统): not a personal name."""
+    return name in _NOT_PERSON or (len(name) > 2 and name[:2] in _NOT_PERSON)
+
+
+def _whole_name(text: str, i: int, j: int) -> bool:
+    """True when ``text[i:j]`` reads as one personal name, Chinese or transliterated."""
+    name = text[i:j]
+    if name in _NOT_PERSON or name in _NOT_NAMES:
+        return False
+    slen = _surname_len(name)
+    if len(name) == 4 and slen == 1 and name[1] in SURNAMES:
+        slen = 2  # 梁刘柔芬, 范徐丽泰: a married woman's two surnames (Hong Kong)
+    if (
+        slen
+        and 2 <= len(name) <= slen + 2
+        and _name_chars_ok(name, slen)
+        and not _stop_word(name)
+        and any(c in _GIVEN_COMMON for c in name[slen:])  # 理论、方针、政策: not a roster
+    ):
+        return True
+    return bool(_DOT_NAME_RE.fullmatch(name)) or _transliterated(name)  # 塞萨尔·桑巴约
+
+
+def _name_ending_at(text: str, i: int, j: int) -> tuple[int, int] | None:
+    """The longest whole name that ends an item ``text[i:j]``."""
+    if "·" in text[i:j] or "•" in text[i:j]:
+        for m in _DOT_NAME_RE.finditer(text, i, j):
+            if m.end() == j:
+                return m.span()  # 中场塞萨尔·桑巴约
+    for n in (4, 3, 2):
+        if j - n >= i and _whole_name(text, j - n, j):
+            return (j - n, j)
+    return None
+
+
+def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
+    """The whole name that begins an item ``text[i:j]`` and ends where a name may end."""
+    for n in (2, 3, 4):
+        end = i + n
+        if end <= j and _whole_name(text, i, end) and (end == j or _ends_name(text, end)):
+            return (i, end)
+    return None
+
+
+def _item_name_from(text: str, i: int) -> tuple[int, int] | None:
+    """The name that begins the list item starting at ``i`` (up to 8 characters)."""
+    j = i
+    while j < i + 8 and _ITEM_CHAR_RE.match(text, j):
+        j += 1
+    return _name_starting_at(text, i, j) if j - i >= 2 else None
+
+
+# Characters common in given names (by their frequency in name registers, not in any one
+# paper): a clause-initial surname + two of them before a verb reads as a name.
+_GIVEN_COMMON = lexicon.word_set("people_given_common")

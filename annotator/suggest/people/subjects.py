@@ -1,0 +1,82 @@
+"""PER cue 5: the clause-initial subject of a speech verb (郑建新说, 据王明介绍) or of a
+verb that follows names (。宋心莲每天…, ，克林顿在…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator import lexicon
+from annotator.suggest._text import HAN
+
+from .names import (
+    _CLAUSE_START,
+    _END_RE,
+    _GIVEN_COMMON,
+    _NOT_NAMES,
+    _SINGLE,
+    _TRANSLIT,
+    SURNAMES,
+    _foreign_name_before,
+    _name_chars_ok,
+    _stop_word,
+)
+
+# Speech verbs after which ``据`` + a name is a source: ``据王明介绍``.
+_SOURCE_VERBS = lexicon.word_set("people_source_verbs")
+
+
+def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]) -> None:
+    """Clause-initial names before a speech verb: ``，郑建新强调``."""
+    for m in cues:
+        j = m.start()
+        source = m.group(0) in _SOURCE_VERBS
+        for length in (2, 3, 4):
+            i = j - length
+            if i < 0:
+                continue
+            before = text[i - 1] if i else ""
+            if before and before not in _CLAUSE_START and not (source and before == "据"):
+                continue  # a clause start or 据 + a source verb: 据王明介绍
+            name = text[i:j]
+            slen = 2 if length == 4 else 1
+            if (
+                name[:slen] in SURNAMES
+                and name not in _NOT_NAMES
+                and not _stop_word(name)
+                and _name_chars_ok(name, slen)
+            ):
+                found.setdefault((i, j), "subject")
+                break
+        else:
+            foreign = _foreign_name_before(text, j)
+            if foreign and (not foreign[0] or text[foreign[0] - 1] in _CLAUSE_START):
+                found.setdefault(foreign, "subject")  # ，纳扎尔巴耶夫指出
+
+
+def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
+    """A clause-initial three-character name before a verb or particle that follows names:
+    ``。宋心莲每天…``, ``，王建新闷在…`` is left, ``曹建明从…`` is taken."""
+    for m in _CLAUSE_NAME_RE.finditer("\n" + text):
+        i = m.start(1) - 1
+        name = m.group(1)
+        if (
+            name[1] in _GIVEN_COMMON
+            and name[2] in _GIVEN_COMMON
+            and not _stop_word(name)
+            and name not in _NOT_NAMES
+            and _END_RE.match(text, i + 3)
+            and not _END_RE.match(text, i + 1)  # 程先生, 郑女士: a surname + an honorific
+        ):
+            found.setdefault((i, i + 3), "subject")
+    for m in _CLAUSE_FOREIGN_RE.finditer("\n" + text):
+        i, j = m.start(1) - 1, m.end(1) - 1
+        if _END_RE.match(text, j):  # places are dropped with the other non-names at the end
+            found.setdefault((i, j), "subject")  # 。克林顿在…, ，科恩在接受…
+
+
+# A clause-initial run of three or more transliteration characters: a foreign name
+# when a word that follows names comes after it (not a country: the place lists decide).
+_CLAUSE_FOREIGN_RE = re.compile(f"[。，；：！？“\n]([{lexicon.char_class(_TRANSLIT)}]{{3,9}})")
+# Starts with the clause mark so that ``re`` skips to it in C; the page start is added.
+_CLAUSE_NAME_RE = re.compile(f"[。，；：！？“\n]([{lexicon.char_class(_SINGLE)}][{HAN}]{{2}})")

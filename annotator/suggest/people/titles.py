@@ -1,0 +1,129 @@
+"""PER cue 2: names after a title (市长张三, 总统克林顿, 日本首相岸田文雄), lists after a
+list cue (市领导廖健、段志刚), names after a role noun (村民王大山说) and the leader of a
+group (以林树哲为团长).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest._text import is_han
+
+from .names import (
+    _NAME_LIKE_PREFIXES,
+    _PLACES,
+    _STOP_PREFIXES,
+    _TRANSLIT_CHARS,
+    _TRANSLIT_RE,
+    _TRANSLIT_SHORT_RE,
+    SURNAMES,
+    _ends_name,
+    _japanese_name_end,
+    _name_starting_at,
+    _transliterated,
+    _whole_name,
+    name_at,
+)
+
+
+def _list_from(
+    text: str,
+    pos: int,
+    found: dict[tuple[int, int], str],
+    known: set[str],
+    *,
+    trust_first: bool = False,
+    japanese: bool = False,
+) -> None:
+    """Names joined by 、 from ``pos`` on (the first one included).
+
+    With ``trust_first`` (after a title) the first name is kept even when nothing after it
+    confirms where it ends; list members need a separator or an end word after them.
+    """
+    first = True
+    while True:
+        end = name_at(text, pos, known)
+        if first and trust_first:
+            foreign = _TRANSLIT_RE.match(text, pos)
+            if foreign and (end is None or foreign.end() > end) and _ends_name(text, foreign.end()):
+                end = foreign.end()  # 秘书长古特雷斯: a transliterated foreign name
+            elif end is None:
+                short = _TRANSLIT_SHORT_RE.match(text, pos)
+                if short and _ends_name(text, short.end()) and short.group(0) not in _PLACES:
+                    end = short.end()  # 总统拜登在: a short foreign name
+            if japanese and _japanese_name_end(text, pos):
+                end = pos + 4  # 日本首相岸田文雄表示
+            if end is None:
+                end = _listed_rare_surname(text, pos)
+        if end is None or text[pos:end] in _PLACES:
+            return  # 代表巴西出战: a country, not a name
+        nxt = text[end : end + 1]
+        if nxt != "、" and not _ends_name(text, end) and not (first and trust_first):
+            return
+        found.setdefault((pos, end), "list")
+        known.add(text[pos:end])
+        if nxt != "、":
+            return
+        pos, first = end + 1, False
+
+
+def _listed_rare_surname(text: str, pos: int) -> int | None:
+    """End of a name with a surname outside the list, after a title and before 、 and a
+    listed name: ``主持人撒贝宁、董卿`` (not 贝宁 the country)."""
+    for n in (3, 2):
+        sep = pos + n
+        if (
+            text[sep : sep + 1] == "、"
+            and all(is_han(c) for c in text[pos:sep])
+            and _name_starting_at(text, sep + 1, min(len(text), sep + 5)) is not None
+        ):
+            return sep
+    return None
+
+
+def _role_names(
+    text: str,
+    cues: list[re.Match[str]],
+    found: dict[tuple[int, int], str],
+    known: set[str],
+) -> None:
+    """Names after a role noun (村民王大山说), closed by a separator or an end word."""
+    for m in cues:
+        end = m.end()
+        head = text[end : end + 2]
+        if (head[:1] in SURNAMES or head in SURNAMES) and (
+            head not in _STOP_PREFIXES or head in _NAME_LIKE_PREFIXES
+        ):
+            _list_from(text, end, found, known)  # a separator or an end word must close it
+
+
+def _title_names(
+    text: str,
+    by_kind: dict[str, list[re.Match[str]]],
+    found: dict[tuple[int, int], str],
+    known: set[str],
+) -> None:
+    """Names after a title (市长张三, 总统克林顿) and lists after a list cue (市领导…)."""
+    for kind in ("list", "title"):
+        for m in by_kind[kind]:
+            end = m.end()
+            nxt = text[end : end + 1]
+            japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
+            if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
+                _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
+            elif kind == "title" and (
+                nxt in _TRANSLIT_CHARS or japanese or "、" in text[end + 2 : end + 4]
+            ):
+                # a foreign name, a Japanese one, or a rare surname before 、 (主持人撒贝宁、)
+                _list_from(text, end, found, known, trust_first=True, japanese=japanese)
+
+
+# 以林树哲为团长的代表团, 以王明为首: the leader of a delegation or a group.
+_LEADER_RE = re.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主任|代表|核心)")
+
+
+def _leader_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    for m in _LEADER_RE.finditer(text):
+        i, j = m.span(1)
+        if _whole_name(text, i, j) or _transliterated(text[i:j], shortest=2):
+            found.setdefault((i, j), "leader")

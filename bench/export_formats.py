@@ -1,0 +1,178 @@
+"""Benchmark: exporting 10,000 articles in every format (target >= 5,000 articles/s for text).
+
+Creates (once; later runs reuse it) a database of 2,500 done pages of four articles each,
+made of paragraphs of the sample pages, with accepted spans (one in five containing 𠮷 so
+that the UTF-16 conversion does real work). Then exports every article in each format,
+the way ``annotator export`` does (store read, clean text, checks, writer, atomic file),
+and prints per format::
+
+    <format>_articles_per_s=      articles exported per second, end to end (wall clock)
+    <format>_articles_per_cpu_s=  the same per second of CPU time (a shared, loaded machine
+                                  stretches the wall clock; one export uses one core)
+    <format>_s=                   seconds for the whole export
+    <format>_mb=                  size of what was written
+    <format>_writer_articles_per_cpu_s=  the writer alone, on records already built
+
+and ``import_<format>_docs_per_cpu_s=`` for reading the file back and placing every span
+onto the pages (one batch edit per page) into a copy of the database without spans.
+``baseline_articles_per_cpu_s=`` is the record builder alone (store read and clean text),
+which every article format shares.
+
+    python bench/export_formats.py [--articles 10000] [--db /tmp/annotator_export_bench.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from annotator.edits import Op  # noqa: E402
+from annotator.exporting import ExportRequest, export  # noqa: E402
+from annotator.formats.gold_jsonl import export_records  # noqa: E402
+from annotator.formats.registry import FORMATS  # noqa: E402
+from annotator.model import Block, Page  # noqa: E402
+from annotator.store import Store  # noqa: E402
+
+ARTICLES_PER_PAGE = 4
+ROLES = ["headline", "byline", "body", "body", "body"]
+TEXT_FORMATS = ("jsonl", "json", "spacy-jsonl", "labelstudio", "doccano", "segmentation")
+
+
+def paragraphs() -> list[str]:
+    from annotator.resources import seeds_dir
+
+    out = []
+    for path in sorted(seeds_dir().glob("*.txt")):
+        text = path.read_text(encoding="utf-8").replace("**", "").replace("#", "")
+        out += [p.strip() for p in text.split("\n") if len(p.strip()) > 12]
+    return out
+
+
+def build(path: Path, articles: int) -> None:
+    rng = random.Random(12)
+    paras = paragraphs()
+    with Store.open(path) as store:
+        for i in range(articles // ARTICLES_PER_PAGE):
+            parts, blocks, spans, start = [], [], [], 0
+            for a in range(1, ARTICLES_PER_PAGE + 1):
+                for k in range(5):
+                    para = rng.choice(paras)
+                    if k == 2 and a % 5 == 0:
+                        para = "𠮷" + para  # an astral character before the spans
+                    parts.append(para)
+                    blocks.append(Block(start, start + len(para), ROLES[k], a))
+                    for s in range(2, len(para) - 6, 40):
+                        spans.append((start + s, start + s + 3, rng.choice(["PER", "ORG", "LOC"])))
+                    start += len(para) + 2
+            text = "\n\n".join(parts) + "\n"
+            sha = hashlib.sha256(text.encode()).hexdigest()
+            page_id = f"p{i:05d}"
+            store.add_page(Page(page_id, text, f"{page_id}.txt", sha, "in_progress"), blocks)
+            ops = [Op("add_span", page_id, {"start": s, "end": e, "label": x}).to_json()
+                   for s, e, x in spans]  # fmt: skip
+            ops.append(Op("set_page_status", page_id, {"status": "done"}).to_json())
+            store.apply(Op("batch", page_id, {"ops": ops}), "bench")
+
+
+def available(fmt: str) -> bool:
+    if fmt != "spacy":
+        return True
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def bench_export(store: Store, fmt: str, out: Path, articles: int) -> Path:
+    target = out / f"{fmt}{FORMATS[fmt].suffix}"
+    t, cpu = time.perf_counter(), time.process_time()
+    report = export(store, ExportRequest(fmt=fmt), target)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    count = sum(report.counts.values())
+    size = (
+        sum(p.stat().st_size for p in target.rglob("*"))
+        if target.is_dir()
+        else target.stat().st_size
+    )
+    unit = articles if FORMATS[fmt].unit == "page" else count
+    print(f"{fmt}_articles_per_s={unit / seconds:.0f}")
+    print(f"{fmt}_articles_per_cpu_s={unit / cpu:.0f}")
+    print(f"{fmt}_s={seconds:.2f}")
+    print(f"{fmt}_mb={size / 1e6:.1f}")
+    return target
+
+
+def bench_writer(records: list[dict], fmt: str, out: Path) -> None:
+    if FORMATS[fmt].unit == "page" or FORMATS[fmt].folder:
+        return
+    writer = FORMATS[fmt].write()
+    target = out / f"writer{FORMATS[fmt].suffix}"
+    cpu = time.process_time()
+    writer(records, target) if FORMATS[fmt].binary else writer(records, io.StringIO())
+    cpu = time.process_time() - cpu
+    print(f"{fmt}_writer_articles_per_cpu_s={len(records) / cpu:.0f}")
+
+
+def bench_import(db: Path, fmt: str, path: Path, out: Path) -> None:
+    from annotator.placement import import_documents
+
+    fresh = out / f"fresh_{fmt}.db"
+    with Store.open(db) as source, Store.open(fresh) as target:
+        for page_id in source.page_ids():
+            page = source.page(page_id)
+            target.add_page(Page(page.id, page.text, page.source, page.sha256, "done"),
+                            source.blocks(page_id))  # fmt: skip
+    with Store.open(fresh) as target:
+        cpu = time.process_time()
+        docs = list(FORMATS[fmt].read()(path))
+        report = import_documents(target, docs, "bench")
+        seconds = time.process_time() - cpu
+    assert not report.problems, report.problems[:3]
+    print(f"import_{fmt}_docs_per_cpu_s={len(docs) / seconds:.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument(
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "annotator_export_bench.db"
+    )
+    parser.add_argument("--no-import", action="store_true", help="skip the import timings")
+    args = parser.parse_args()
+    if not args.db.exists():
+        build(args.db, args.articles)
+    out = Path(tempfile.mkdtemp(prefix="export_bench_"))
+    try:
+        with Store.open(args.db) as store:
+            cpu = time.process_time()
+            records = list(export_records(store.iter_pages("done", span_status="accepted")))
+            print(f"baseline_articles_per_cpu_s={len(records) / (time.process_time() - cpu):.0f}")
+            print(f"articles={len(records)}")
+            print(f"spans={sum(len(r['spans']) for r in records)}")
+            files = {}
+            for fmt in FORMATS:
+                if not available(fmt):
+                    print(f"{fmt}_skipped=spaCy is not installed")
+                    continue
+                files[fmt] = bench_export(store, fmt, out, len(records))
+                bench_writer(records, fmt, out)
+        if not args.no_import:
+            for fmt in ("labelstudio", "doccano", "brat", "spacy-jsonl"):
+                bench_import(args.db, fmt, files[fmt], out)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Benchmark: the pre-split on several papers, rules alone and learnt (issue 9).
+
+Material: the composed pages of four invented papers in their own house styles
+(``bench/structure_corpus.py``: north, east, south, west) and the hand-made composed pages of
+``tests/core/gold_split/composed/`` (other papers' styles, five flavours). Prints
+``name=value`` lines:
+
+* rules alone, per paper and over all: article start F1, heading-role accuracy, role
+  accuracy, join F1;
+* the learning curve: a model trained on 5, 10, 20 and 50 reviewed pages of one paper, scored
+  on 100 other pages of that paper (averaged over three draws of the training pages);
+* training time on 500 pages (the four papers mixed) and pre-split speed with that model
+  (pages per second, one process, the model's split including the rules under it).
+
+    python bench/structure.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import structure_corpus as corpus  # noqa: E402
+
+from annotator.learn import structure  # noqa: E402
+from annotator.learn.structure_scores import score_pages  # noqa: E402
+from annotator.model import Block, Page  # noqa: E402
+from annotator.split import split_page  # noqa: E402
+
+COMPOSED = ROOT / "tests" / "core" / "gold_split" / "composed"
+CURVE = (5, 10, 20, 50)
+
+
+def composed_gold() -> list[tuple[str, list[Block]]]:
+    """The hand-made composed pages of other papers, with their gold."""
+    out = []
+    for path in sorted(COMPOSED.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = (ROOT / doc["source"]).read_text(encoding="utf-8")
+        blocks = [
+            Block(b["start"], b["end"], b["role"], b["article"], b["joins_previous"])
+            for b in doc["blocks"]
+        ]
+        out.append((text, blocks))
+    return out
+
+
+def show(name: str, scores: dict) -> None:
+    print(f"{name}.article_start_f1={scores['article_start']['f1']:.3f}")
+    print(f"{name}.heading_role_accuracy={scores['role']['heading_accuracy']:.3f}")
+    print(f"{name}.role_accuracy={scores['role']['accuracy']:.3f}")
+    print(f"{name}.join_f1={scores['join']['f1']:.3f}")
+
+
+def gold_pages(paper: str, count: int, seed: int) -> list:
+    return [(Page(i, t, paper=paper), g, []) for i, t, g in corpus.pages(paper, count, seed)]
+
+
+def rules_alone(count: int) -> None:
+    everything = []
+    for paper in corpus.PAPERS:
+        triples = [(t, g, split_page(t)) for _, t, g in corpus.pages(paper, count, seed=1000)]
+        everything += triples
+        show(f"rules.{paper}", score_pages(triples))
+    composed = [(t, g, split_page(t)) for t, g in composed_gold()]
+    everything += composed
+    show("rules.composed_tests", score_pages(composed))
+    show("rules.all", score_pages(everything))
+
+
+def learning_curve(test_count: int, draws: int) -> None:
+    for paper in corpus.PAPERS:
+        test = [(t, g) for _, t, g in corpus.pages(paper, test_count, seed=2000)]
+        for k in CURVE:
+            sums = {"a": 0.0, "h": 0.0, "r": 0.0, "j": 0.0}
+            for draw in range(draws):
+                model = structure.load(structure.train(gold_pages(paper, k, seed=draw)))
+                s = score_pages([(t, g, model.split(t, paper)) for t, g in test])
+                sums["a"] += s["article_start"]["f1"]
+                sums["h"] += s["role"]["heading_accuracy"]
+                sums["r"] += s["role"]["accuracy"]
+                sums["j"] += s["join"]["f1"]
+            name = f"learnt.{paper}.after_{k}"
+            print(f"{name}.article_start_f1={sums['a'] / draws:.3f}")
+            print(f"{name}.heading_role_accuracy={sums['h'] / draws:.3f}")
+            print(f"{name}.role_accuracy={sums['r'] / draws:.3f}")
+            print(f"{name}.join_f1={sums['j'] / draws:.3f}")
+
+
+def speed(train_pages: int, split_pages: int) -> None:
+    per_paper = train_pages // len(corpus.PAPERS)
+    pages = [p for paper in corpus.PAPERS for p in gold_pages(paper, per_paper, seed=3000)]
+    structure.word_across("预热", "分词")  # load jieba's dictionary outside the timing
+    t0 = time.perf_counter()
+    data = structure.train(pages)
+    print(f"train_seconds_{len(pages)}_pages={time.perf_counter() - t0:.2f}")
+    print(f"model_bytes={len(data)}")
+    model = structure.load(data)
+    texts = []
+    while len(texts) < split_pages:
+        for paper in corpus.PAPERS:
+            texts += [(t, paper) for _, t, _ in corpus.pages(paper, split_pages // 4, seed=4000)]
+    texts = texts[:split_pages]
+    t0 = time.perf_counter()
+    for t, _ in texts:
+        split_page(t)
+    rules_rate = len(texts) / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for t, paper in texts:
+        model.split(t, paper)
+    rate = len(texts) / (time.perf_counter() - t0)
+    blocks = sum(len(split_page(t)) for t, _ in texts) / len(texts)
+    print(f"blocks_per_page={blocks:.1f}")
+    print(f"rules_presplit_pages_per_s={rules_rate:.0f}")
+    print(f"model_presplit_pages_per_s={rate:.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer pages (a smoke run)")
+    args = parser.parse_args()
+    quick = args.quick
+    rules_alone(20 if quick else 100)
+    learning_curve(20 if quick else 100, 1 if quick else 3)
+    speed(100 if quick else 500, 200 if quick else 2000)
+
+
+if __name__ == "__main__":
+    main()

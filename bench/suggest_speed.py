@@ -1,0 +1,119 @@
+"""Benchmark: the cost of the rule suggesters per page of 5,000 characters.
+
+Measures :func:`annotator.suggest.suggest_spans` (rules only, no gazetteer, no model: what
+import runs for every page) on three kinds of page and prints ``name=value`` lines:
+
+- ``sample_pages``: the bundled sample pages as they are (about 3,400 characters, per
+  page);
+- ``seeds``: the bundled sample pages, each scaled to 5,000 characters;
+- ``synthetic``: pages of 5,000 characters made of shuffled sentences of the sample pages
+  (news text dense in names, dates and figures);
+- ``plain``: 5,000 characters of running text with few entities (the sample sentences
+  with their entities' characters scrambled), the floor of the cost;
+
+and, per suggester module, its share of the time on the synthetic pages.  Times are the
+CPU time of this process (``time.process_time``), the best of ``--repeat`` runs, so that
+other work on a shared machine inflates them less than wall-clock time would.  Also the time
+to load the lexicons and build the automata (once per process).  Target (issue 10):
+``ms_per_5k_chars`` within 1 ms for every kind.
+
+    python bench/suggest_speed.py [--pages 40] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAGE_CHARS = 5000
+
+
+def _timed_import() -> float:
+    start = time.perf_counter()
+    import annotator.suggest  # noqa: F401
+
+    return time.perf_counter() - start
+
+
+def _sentences(texts: list[str]) -> list[str]:
+    out = []
+    for text in texts:
+        for line in text.splitlines():
+            out.extend(s + "。" for s in line.split("。") if len(s) > 4)
+    return out
+
+
+def _fill(pieces: list[str], rng: random.Random) -> str:
+    page: list[str] = []
+    size = 0
+    while size < PAGE_CHARS:
+        piece = rng.choice(pieces)
+        page.append(piece)
+        size += len(piece)
+    return "".join(page)[:PAGE_CHARS]
+
+
+def _pages(n: int) -> dict[str, list[str]]:
+    from annotator.resources import seeds_dir
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
+    rng = random.Random(10)
+    sentences = _sentences(seeds)
+    scaled = [(s * (PAGE_CHARS // len(s) + 1))[:PAGE_CHARS] for s in seeds]
+    filler = "".join(sorted(set("".join(seeds)) - set("0123456789年月日市县区省局委")))
+    plain = ["".join(rng.choice(filler) for _ in range(len(s))) for s in sentences[:50]]
+    return {
+        "sample_pages": seeds,
+        "seeds": scaled,
+        "synthetic": [_fill(sentences, rng) for _ in range(n)],
+        "plain": [_fill(plain, rng) for _ in range(max(4, n // 4))],
+    }
+
+
+def _best_ms(fn: Callable[[str], object], pages: list[str], repeat: int) -> float:
+    """The best of ``repeat`` runs over ``pages``, in ms per page."""
+    for page in pages[:2]:
+        fn(page)  # warm caches
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for page in pages:
+            fn(page)
+        best = min(best, (time.process_time() - start) / len(pages))
+    return best * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=40, help="synthetic pages (default 40)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs, the best counts")
+    args = parser.parse_args(argv)
+    print(f"import_and_build_s={_timed_import():.3f}")  # noqa: T201
+    from annotator import suggest
+
+    pages = _pages(args.pages)
+    worst = 0.0
+    for kind, kind_pages in pages.items():
+        ms = _best_ms(suggest.suggest_spans, kind_pages, args.repeat)
+        if kind == "sample_pages":  # as they are (about 3,400 characters), for comparison
+            print(f"sample_pages_ms_per_page={ms:.3f}")  # noqa: T201
+            continue
+        worst = max(worst, ms)
+        print(f"{kind}_ms_per_5k_chars={ms:.3f}")  # noqa: T201
+    print(f"worst_ms_per_5k_chars={worst:.3f}")  # noqa: T201
+    print(f"target_met={'yes' if worst <= 1.0 else 'no'}")  # noqa: T201
+    for name, finder in suggest.RULE_FINDERS:
+        ms = _best_ms(finder, pages["synthetic"], args.repeat)
+        print(f"{name}_ms_per_5k_chars={ms:.3f}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Guards that an edit or a cache must keep, each pinned by a test that fails without it.
+
+Each test here was written against a mutation that the rest of the suite let pass (issue 11:
+"mutations that every test survives").
+"""
+
+from __future__ import annotations
+
+from annotator.edits import Op
+from annotator.model import Block, Page, Span
+from annotator.store import Store
+
+TEXT = "标题一\n\n正文第一段,没有结束\n\n接着第一段。"
+
+
+def _store(tmp_path) -> Store:
+    store = Store.open(tmp_path / "g.db")
+    blocks = [
+        Block(0, 3, "headline", 1),
+        Block(5, 15, "body", 1),
+        Block(17, 23, "body", 1, joins_previous=True),
+    ]
+    store.add_page(Page("p1", TEXT, "p1.txt", "x" * 64), blocks)
+    return store
+
+
+def test_starting_an_article_at_a_joined_block_clears_its_join(tmp_path):
+    # A paragraph cannot continue a paragraph of another article.
+    with _store(tmp_path) as store:
+        store.apply(Op("start_article", "p1", {"block": 17}))
+        third = store.blocks("p1")[2]
+        assert (third.article, third.joins_previous) == (2, False)
+
+
+def test_replace_suggestions_is_seen_by_the_next_page_state(tmp_path):
+    # The store caches page states; re-suggesting writes behind the cache and must drop it,
+    # or the window would show (and edits would plan on) the old suggestions.
+    with _store(tmp_path) as store:
+        assert store.page_state("p1").spans == {}
+        store.replace_suggestions("p1", [Span(0, 3, "ORG", "rule", "suggested")])
+        spans = list(store.page_state("p1").spans.values())
+        assert [(s.start, s.end, s.label, s.status) for s in spans] == [(0, 3, "ORG", "suggested")]
+
+
+def test_a_name_found_in_the_byline_is_taken_whole_elsewhere_on_the_page():
+    # Without the known-name branch, 李明华东考察 would give the three-character 李明华.
+    from annotator.suggest import suggest_spans
+
+    text = "■本报记者 李明\n\n本报讯 局长李明华东考察。"
+    names = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]
+    assert names == ["李明", "李明"]

@@ -1,0 +1,515 @@
+"""Export formats (issue 12): UTF-16 offsets, validation, atomic files, round trips by import."""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.edits import Op
+from annotator.exporting import ExportRequest, export
+from annotator.formats.base import (
+    MARKER,
+    ExportError,
+    ExportValidationError,
+    Utf16,
+    atomic_folder,
+    check_record,
+)
+from annotator.formats.brat import ann
+from annotator.formats.registry import FORMATS, import_names
+from annotator.formats.segmentation import record as segmentation_record
+from annotator.model import Block, Page, Span
+from annotator.placement import import_documents
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+# 𠮷 (U+20BB7) and 😀 (U+1F600) lie outside the BMP: two UTF-16 code units each.
+TEXT = "# 𠮷野家开业😀\n\n本报讯 𠮷田先生😀在衡阳市开了一家\n\n餐馆,邓群策到场祝贺。\n\n另一篇:张三😀来了。\n"
+
+
+def part(text: str, page: str = TEXT) -> tuple[int, int]:
+    start = page.index(text)
+    return start, start + len(text)
+
+
+def block(text: str, role: str, article: int | None, joins: bool = False) -> Block:
+    return Block(*part(text), role=role, article=article, joins_previous=joins)
+
+
+BLOCKS = [
+    block("# 𠮷野家开业😀", "headline", 1),
+    block("本报讯 𠮷田先生😀在衡阳市开了一家", "body", 1),
+    block("餐馆,邓群策到场祝贺。", "body", 1, joins=True),
+    block("另一篇:张三😀来了。", "body", 2),
+]
+SPANS = [
+    Span(*part("𠮷野家"), "ORG"),  # an astral character inside, at the start
+    Span(*part("𠮷田"), "PER"),
+    Span(*part("衡阳市"), "LOC"),  # after an astral character and an emoji
+    Span(*part("先生😀在"), "PER"),  # an emoji inside
+    Span(*part("邓群策"), "PER"),  # after the join
+    Span(*part("张三😀"), "PER"),
+]
+
+
+def _store(path: Path | str, spans: list[Span] = SPANS, **page: object) -> Store:
+    store = Store.open(path)
+    fields = {"status": "done", "reviewer": "lin", "paper": "hyrb", **page}
+    store.add_page(Page("p1", TEXT, "p1.txt", "0" * 64, **fields), BLOCKS)  # type: ignore[arg-type]
+    if spans:
+        ops = [
+            Op("add_span", "p1", {"start": s.start, "end": s.end, "label": s.label}).to_json()
+            for s in spans
+        ]
+        store.apply(Op("batch", "p1", {"ops": ops}), "lin")
+    return store
+
+
+def _export(store: Store, fmt: str, **options: object) -> str:
+    out = io.StringIO()
+    export(store, ExportRequest(fmt=fmt, **options), out)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------- UTF-16
+
+
+def test_utf16_counts_astral_characters_twice_and_converts_back():
+    text = "a𠮷b😀c"
+    conv = Utf16(text)
+    units = [conv.to_utf16(i) for i in range(len(text) + 1)]
+    assert units == [0, 1, 3, 4, 6, 7]
+    assert len(text.encode("utf-16-le")) // 2 == units[-1]
+    assert [conv.to_code_point(u) for u in units] == list(range(len(text) + 1))
+    with pytest.raises(ValueError, match="surrogate pair"):
+        conv.to_code_point(2)  # between the two halves of 𠮷
+    assert Utf16("全在基本平面").identity
+
+
+@pytest.mark.parametrize("fmt", ["labelstudio", "doccano"])
+def test_javascript_formats_count_utf16_units(tmp_path, fmt):
+    with _store(tmp_path / "a.db") as store:
+        output = _export(store, fmt)
+    if fmt == "labelstudio":
+        tasks = json.loads(output)
+        items = [
+            (t["data"]["text"], r["value"]["start"], r["value"]["end"], r["value"]["text"])
+            for t in tasks
+            for r in t["annotations"][0]["result"]
+        ]
+    else:
+        lines = [json.loads(x) for x in output.splitlines()]
+        items = [(x["text"], s, e, None) for x in lines for s, e, _ in x["label"]]
+    got = []
+    for text, s, e, shown in items:
+        units = text.encode("utf-16-le")
+        piece = units[2 * s : 2 * e].decode("utf-16-le")  # what JavaScript's slice(s, e) gives
+        assert shown is None or piece == shown
+        got.append(piece)
+    assert sorted(got) == sorted(TEXT[s.start : s.end] for s in SPANS)
+    # and the offsets really differ from code points after 𠮷
+    assert any(text[s:e] != piece for (text, s, e, _), piece in zip(items, got, strict=True))
+
+
+def test_labelstudio_predictions_and_label_config(tmp_path):
+    from annotator.formats.labelstudio import label_config
+
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio", as_predictions=True))
+    assert all("annotations" not in t and t["predictions"][0]["result"] for t in tasks)
+    assert tasks[0]["data"]["page_id"] == "p1" and tasks[0]["data"]["ordinal"] == 1
+    config = label_config(["PER", "ORG"])
+    assert '<Labels name="label" toName="text">' in config and '<Label value="PER"/>' in config
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+def test_a_record_whose_offsets_do_not_give_the_span_text_is_refused():
+    record = {"id": "p#1", "text": "邓群策到场", "spans": [{"start": 1, "end": 3, "label": "PER",
+                                                           "text": "邓群策"}]}  # fmt: skip
+    with pytest.raises(ExportValidationError, match=r"p#1: span \[1, 3\) PER reads '群策'"):
+        check_record(record)
+    record["spans"][0].update(start=0, end=9)
+    with pytest.raises(ExportValidationError, match="outside the article"):
+        check_record(record)
+
+
+def test_a_failing_export_leaves_the_previous_file_untouched(tmp_path, monkeypatch):
+    import annotator.exporting as exporting
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+
+    def broken(record):
+        raise ExportValidationError(record["id"], "broken on purpose")
+
+    monkeypatch.setattr(exporting, "check_record", broken)
+    with _store(tmp_path / "a.db") as store, pytest.raises(ExportValidationError, match="p1#1"):
+        export(store, ExportRequest(fmt="doccano"), target)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_folder_export_never_replaces_a_folder_it_did_not_write(tmp_path):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("x", encoding="utf-8")
+    with pytest.raises(ExportError, match="did not write"), atomic_folder(foreign):
+        pass
+    assert (foreign / "thesis.tex").exists()
+    ours = tmp_path / "ours"
+    with atomic_folder(ours) as folder:
+        (folder / "a.txt").write_text("1", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_folder(ours) as folder:
+        (folder / "b.txt").write_text("2", encoding="utf-8")
+        raise RuntimeError("fails half way")
+    assert sorted(p.name for p in ours.iterdir()) == sorted([MARKER, "a.txt"])
+
+
+# ---------------------------------------------------------------------------- formats
+
+
+def test_brat_writes_fragments_for_a_span_over_a_line_break_and_notes_for_attrs():
+    record = {
+        "text": "本报记者 陈\n润报道",
+        "spans": [{"start": 5, "end": 8, "label": "PER", "text": "陈\n润", "attrs": {}},
+                  {"start": 0, "end": 2, "label": "ORG", "text": "本报", "attrs": {"v": 1}}],
+    }  # fmt: skip
+    assert ann(record) == (
+        'T1\tPER 5 6;7 8\t陈 润\nT2\tORG 0 2\t本报\n#1\tAnnotatorNotes T2\t{"v": 1}\n'
+    )
+
+
+def test_brat_folder_has_text_ann_and_config(tmp_path):
+    with _store(tmp_path / "a.db") as store:
+        export(store, ExportRequest(fmt="brat"), tmp_path / "brat")
+    names = sorted(p.name for p in (tmp_path / "brat").iterdir())
+    assert names == [MARKER, "annotation.conf", "p1-1.ann", "p1-1.txt", "p1-2.ann", "p1-2.txt"]
+    text = (tmp_path / "brat" / "p1-1.txt").read_text(encoding="utf-8")
+    for line in (tmp_path / "brat" / "p1-1.ann").read_text(encoding="utf-8").splitlines():
+        _, where, shown = line.split("\t")
+        _, s, e = where.split(" ")
+        assert text[int(s) : int(e)] == shown  # code points, as BRAT's server reads them
+    assert "[entities]\nPER\n" in (tmp_path / "brat" / "annotation.conf").read_text("utf-8")
+
+
+def test_spacy_jsonl_has_character_tokens_and_code_point_spans(tmp_path):
+    with _store(tmp_path / "a.db") as store:
+        lines = [json.loads(x) for x in _export(store, "spacy-jsonl").splitlines()]
+    first = lines[0]
+    assert [t["text"] for t in first["tokens"]] == list(first["text"])
+    for span in first["spans"]:
+        tokens = first["tokens"][span["token_start"] : span["token_end"] + 1]
+        assert "".join(t["text"] for t in tokens) == first["text"][span["start"] : span["end"]]
+    assert first["meta"] == {"id": "p1#1", "page_id": "p1", "ordinal": 1, "source": "p1.txt"}
+
+
+def test_segmentation_record_holds_blocks_articles_and_joins():
+    page = Page("p1", TEXT, "p1.txt", status="done", paper="hyrb")
+    rec = segmentation_record(page, BLOCKS)
+    assert rec["text"] == TEXT and rec["paper"] == "hyrb"
+    assert [TEXT[b["start"] : b["end"]] for b in rec["blocks"]][0] == "# 𠮷野家开业😀"
+    assert [b["article"] for b in rec["blocks"]] == [1, 1, 1, 2]
+    assert rec["joins"] == [[1, 2]]
+    assert rec["articles"][0]["blocks"] == [0, 1, 2]
+    assert rec["articles"][0]["text"].startswith("𠮷野家开业😀\n本报讯")
+    assert rec["articles"][1] == {"ordinal": 2, "blocks": [3], "text": "另一篇:张三😀来了。",
+                                  "page_start": BLOCKS[3].start, "page_end": BLOCKS[3].end}  # fmt: skip
+
+
+def test_spacy_format_without_spacy_is_one_clear_error(tmp_path, monkeypatch):
+    import sys
+
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    _store(tmp_path / "a.db").close()
+    args = ["export", "--db", str(tmp_path / "a.db"), "--format", "spacy", "-o", "x.spacy"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: the 'spacy' format needs spaCy, which is not installed; install it with: "
+        'pip install "annotator[spacy]"'
+    ]
+
+
+def test_spacy_docbin_holds_character_docs_with_spans_and_entities(tmp_path):
+    pytest.importorskip("spacy")
+    import spacy
+    from spacy.tokens import DocBin
+
+    with _store(tmp_path / "a.db") as store:
+        export(store, ExportRequest(fmt="spacy"), tmp_path / "a.spacy")
+    data = (tmp_path / "a.spacy").read_bytes()
+    docs = list(DocBin().from_bytes(data).get_docs(spacy.vocab.Vocab()))
+    assert [d.user_data["id"] for d in docs] == ["p1#1", "p1#2"]
+    assert docs[0].text.startswith("𠮷野家开业😀") and len(docs[0]) == len(docs[0].text)
+    spans = {(s.text, s.label_) for d in docs for s in d.spans["sc"]}
+    assert spans == {(TEXT[s.start : s.end], s.label) for s in SPANS}
+    # the spans of an article do not overlap, so they are its entities too
+    assert {(e.text, e.label_) for e in docs[1].ents} == {("张三😀", "PER")}
+
+
+# ---------------------------------------------------------------------------- import back
+
+
+def _fresh_copy(source: Store, path: Path | str) -> Store:
+    """A new database holding the same pages and blocks, without any span."""
+    fresh = Store.open(path)
+    for page_id in source.page_ids():
+        fresh.add_page(source.page(page_id), source.blocks(page_id))
+    return fresh
+
+
+def _roundtrip(store: Store, fmt: str, folder: Path) -> tuple[str, str]:
+    """Export, import into a fresh copy, export again; both exports as text."""
+    first = _export_to(store, fmt, folder / "first")
+    with _fresh_copy(store, folder / "fresh.db") as fresh:
+        read = FORMATS[fmt].read()
+        report = import_documents(fresh, list(read(_path(fmt, folder / "first"))), "rt")
+        assert report.problems == [], report.problems
+        second = _export_to(fresh, fmt, folder / "second")
+    return first, second
+
+
+def _path(fmt: str, base: Path) -> Path:
+    return base if FORMATS[fmt].folder else base.with_suffix(FORMATS[fmt].suffix)
+
+
+def _export_to(store: Store, fmt: str, base: Path) -> str:
+    path = _path(fmt, base)
+    export(store, ExportRequest(fmt=fmt), path)
+    if path.is_dir():
+        return "\n".join(f"{p.name}\n{p.read_text('utf-8')}" for p in sorted(path.iterdir()))
+    if fmt == "jsonl":  # reviewer, time and origin are the importing edit's, not the gold's
+        keep = ("id", "text", "blocks")
+        rows = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+        spans = [[(s["start"], s["end"], s["label"]) for s in r["spans"]] for r in rows]
+        pairs = [[{k: r[k] for k in keep}, x] for r, x in zip(rows, spans, strict=True)]
+        return json.dumps(pairs, ensure_ascii=False)
+    return path.read_bytes().hex() if FORMATS[fmt].binary else path.read_text("utf-8")
+
+
+ROUND_TRIP = [f for f in import_names() if f != "spacy"]
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIP)
+def test_round_trip_on_the_astral_page(tmp_path, fmt):
+    with _store(tmp_path / "a.db") as store:
+        first, second = _roundtrip(store, fmt, tmp_path)
+    assert first == second and "邓群策" in first
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory) -> Path:
+    """The bundled sample pages, every suggestion accepted, marked done."""
+    from annotator.pipeline import import_paths
+
+    path = tmp_path_factory.mktemp("samples") / "s.db"
+    with Store.open(path) as store:
+        import_paths(store, [seeds_dir()])
+        for page_id in store.page_ids():
+            ops = [
+                Op("set_span_status", page_id, {"id": s.id, "status": "accepted"}).to_json()
+                for s in store.spans(page_id, {"suggested"})
+            ]
+            store.apply(Op("batch", page_id, {"ops": ops}), "ana")
+            store.apply(Op("set_page_status", page_id, {"status": "done"}), "ana")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIP)
+def test_round_trip_on_the_sample_pages(tmp_path, sample_store, fmt):
+    with Store.open(sample_store) as store:
+        first, second = _roundtrip(store, fmt, tmp_path)
+    assert first == second and first.count("PER") > 20
+
+
+def test_round_trip_of_spacy_docbin(tmp_path, sample_store):
+    pytest.importorskip("spacy")
+    with Store.open(sample_store) as store:
+        first, second = _roundtrip(store, "spacy", tmp_path)
+    assert first == second
+
+
+_CHARS = "中文新闻报道记者衡阳市𠮷😀ab1,。"
+
+
+@st.composite
+def pages(draw):
+    """A page of 1-6 paragraphs in 1-3 articles (some furniture, some joins) with spans."""
+    paragraphs = draw(st.lists(st.text(_CHARS, min_size=1, max_size=12), min_size=1, max_size=6))
+    text, blocks, position = "", [], 0
+    for i, para in enumerate(paragraphs):
+        article = draw(st.one_of(st.none(), st.integers(1, 3)))
+        joins = i > 0 and article is not None and draw(st.booleans())
+        blocks.append(Block(position, position + len(para), "body", article, joins))
+        text += para + "\n\n"
+        position += len(para) + 2
+    spans = set()
+    for b in blocks:
+        for _ in range(draw(st.integers(0, 2))):
+            s = draw(st.integers(b.start, b.end - 1))
+            e = draw(st.integers(s + 1, b.end))
+            spans.add((s, e, draw(st.sampled_from(["PER", "ORG", "LOC"]))))
+    return text, blocks, sorted(spans)
+
+
+def _renumbered(blocks: list[Block]) -> list[Block]:
+    from annotator.edits import renumber
+
+    fixed = []
+    for b in renumber(blocks):  # the store's invariant: articles 1..k, first block not joined
+        first = b.article is not None and not any(x.article == b.article for x in fixed)
+        fixed.append(Block(b.start, b.end, b.role, b.article, b.joins_previous and not first))
+    return fixed
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=pages(), fmt=st.sampled_from(ROUND_TRIP))
+def test_round_trip_on_generated_pages(page, fmt):
+    text, blocks, spans = page
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with Store.open(folder / "a.db") as store:
+            store.add_page(Page("g", text, "g.txt", status="done"), _renumbered(blocks))
+            if spans:
+                ops = [Op("add_span", "g", {"start": s, "end": e, "label": x}).to_json()
+                       for s, e, x in spans]  # fmt: skip
+                store.apply(Op("batch", "g", {"ops": ops}), "gen")
+            first, second = _roundtrip(store, fmt, folder)
+    assert first == second
+
+
+# ---------------------------------------------------------------------------- import reports
+
+
+def _labelstudio_file(path: Path, tasks: list[dict]) -> Path:
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_import_places_by_text_reports_the_rest_and_is_one_undoable_edit(tmp_path):
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db") as src:
+        tasks = json.loads(_export(src, "labelstudio"))
+    for t in tasks:
+        del t["data"]["page_id"], t["data"]["ordinal"]  # found by text alone
+    result = tasks[0]["annotations"][0]["result"]
+    result.append({**result[0], "value": {**result[0]["value"], "labels": ["NOPE"]}})
+    result.append({"type": "choices", "value": {"choices": ["x"]}})
+    tasks.append({"data": {"text": "这篇文章不在任何一页上。"}, "annotations": [{"result": []}]})
+    path = _labelstudio_file(tmp_path / "ls.json", tasks)
+    with _store(tmp_path / "b.db", spans=[]) as store:
+        report = import_documents(store, list(read(path)), "ana")
+        assert report.placed == 2 and report.documents == 3 and report.added == len(SPANS)
+        assert len(report.problems) == 3
+        assert "'choices' result is not a span label" in report.problems[0]
+        assert "label 'NOPE' is not configured" in report.problems[1]
+        assert "task 3: the article text is on no page" in report.problems[2]
+        done, _ = store.history("p1")
+        assert len(done) == 1  # the import is one logged edit of the page
+        placed = {(s.start, s.end, s.label) for s in store.spans("p1", {"accepted"})}
+        assert placed == {(s.start, s.end, s.label) for s in SPANS}
+        store.apply(done[-1].inverse, "ana", action="undo", target=done[-1].edit_id)
+        assert store.spans("p1") == []
+
+
+def test_import_accepts_a_matching_suggestion_instead_of_adding_a_copy(tmp_path):
+    from annotator.formats.doccano import read
+
+    with _store(tmp_path / "a.db") as src:
+        (tmp_path / "d.jsonl").write_text(_export(src, "doccano"), encoding="utf-8")
+    store = Store.open(tmp_path / "b.db")
+    store.add_page(Page("p1", TEXT, "p1.txt", status="done"), BLOCKS, [Span(*part("邓群策"), "PER",
+                   "rule", "suggested")])  # fmt: skip
+    report = import_documents(store, list(read(tmp_path / "d.jsonl")), "ana")
+    assert report.accepted == 1 and report.added == len(SPANS) - 1
+    assert [s.origin for s in store.spans("p1") if s.label == "PER" and s.start == part("邓群策")[0]] \
+        == ["rule"]  # fmt: skip
+    again = import_documents(store, list(read(tmp_path / "d.jsonl")), "ana")
+    assert again.already == len(SPANS) and again.pages == []
+    store.close()
+
+
+def test_import_of_a_span_across_a_paragraph_break_is_reported(tmp_path):
+    from annotator.formats.base import Imported
+
+    with _store(tmp_path / "a.db", spans=[]) as store:
+        article = "𠮷野家开业😀\n本报讯 𠮷田先生😀在衡阳市开了一家餐馆,邓群策到场祝贺。"
+        doc = Imported(article, [(5, 9, "ORG")], "x.jsonl:1")
+        report = import_documents(store, [doc], "ana")
+    assert report.placed == 1 and report.added == 0
+    assert report.problems == ["x.jsonl:1: ORG [5, 9) '😀\\n本报': crosses a paragraph break or "
+                               "markup the page text has there"]  # fmt: skip
+
+
+def test_cli_import_names_the_bad_file(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    _store(tmp_path / "a.db").close()
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    args = ["import", "--db", str(tmp_path / "a.db"), "--format", "doccano"]
+    result = CliRunner().invoke(main, [*args, str(tmp_path / "bad.jsonl")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith(f"Error: {tmp_path / 'bad.jsonl'}:1: not JSON")
+
+
+def test_cli_exports_to_label_studio_and_imports_its_file_back(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    _store(tmp_path / "a.db").close()
+    with Store.open(tmp_path / "a.db") as source:
+        _fresh_copy(source, tmp_path / "b.db").close()
+    runner = CliRunner()
+    out, config = tmp_path / "tasks.json", tmp_path / "config.xml"
+    args = ["export", "--db", str(tmp_path / "a.db"), "--format", "labelstudio", "-o", str(out)]
+    result = runner.invoke(main, [*args, "--label-config", str(config)])
+    assert result.exit_code == 0 and "Wrote 2 article(s)" in result.output
+    assert '<Label value="FIGURE"/>' in config.read_text(encoding="utf-8")
+    args = ["import", "--db", str(tmp_path / "b.db"), "--format", "labelstudio", str(out)]
+    result = runner.invoke(main, [*args, "--reviewer", "ana"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == (
+        "Placed 2 of 2 document(s) on 1 page(s): 6 span(s) added, 0 suggestion(s) accepted, "
+        "0 already there; 0 problem(s)."
+    )
+    with Store.open(tmp_path / "b.db") as store:
+        assert len(store.spans("p1", {"accepted"})) == len(SPANS)
+        assert store.history("p1")[0][-1].reviewer == "ana"
+
+
+def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db", spans=SPANS[:2]) as store:
+        store.replace_suggestions("p1", [Span(*part("衡阳市"), "LOC", "rule", "suggested")])
+        tasks = json.loads(_export(store, "labelstudio", suggestions=True))
+    first = tasks[0]
+    assert [r["value"]["text"] for r in first["annotations"][0]["result"]] == ["𠮷野家", "𠮷田"]
+    (prediction,) = first["predictions"]
+    assert prediction["model_version"] == "annotator-suggestions"
+    assert [r["value"]["text"] for r in prediction["result"]] == ["衡阳市"]
+    text = first["data"]["text"]
+    cp = text.index("衡阳市")
+    units = len(text[:cp].encode("utf-16-le")) // 2
+    assert prediction["result"][0]["value"]["start"] == units == cp + 4  # 𠮷😀𠮷😀 before it
+    path = _labelstudio_file(tmp_path / "ls.json", [{**first, "annotations": []}])
+    assert [d.spans for d in read(path, predictions=True)] == [[(cp, cp + 3, "LOC")]]
+    assert list(read(path))[0].problems == [
+        "only predictions, no annotation (use --predictions to take them)"
+    ]

@@ -1,0 +1,170 @@
+"""``annotator import --format gold-jsonl``: Gold JSONL v1 records back onto their pages.
+
+Round trip: export, import onto a fresh database holding the same page files, export again:
+the same bytes. Bad records are refused by file and line with nothing of their page applied;
+each page is one logged edit that undo takes back.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.edits import Op
+from annotator.model import Span
+from annotator.resources import seeds_dir
+from annotator.split import split_page
+from annotator.store import Store
+
+_CORPUS = Path(__file__).resolve().parents[2] / "bench" / "structure_corpus.py"
+_spec = importlib.util.spec_from_file_location("structure_corpus", _CORPUS)
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _gold_op(page_id: str, text: str, blocks: list) -> Op:
+    """Reviewed state: the gold blocks, two accepted spans (one human, one rule), done."""
+    first = next(b for b in blocks if b.role == "body")
+    spans = [
+        Span(first.start, first.start + 2, "ORG", "human", "accepted", {}),
+        Span(first.start + 3, first.start + 5, "LOC", "rule", "accepted", {"note": "x"}),
+        Span(first.start + 6, first.start + 8, "PER", "rule", "suggested", {}),
+    ]
+    return Op(
+        "replace_page_gold",
+        page_id,
+        {
+            "blocks": [b.to_dict() for b in blocks],
+            "spans": [s.to_dict() for s in spans],
+            "status": "done",
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> Path:
+    """Page files of the four composed papers (joins, intertitles, furniture) and the seeds."""
+    folder = tmp_path_factory.mktemp("pages")
+    for paper in corpus.PAPERS:
+        for page_id, text, _ in corpus.pages(paper, 3, seed=11):
+            (folder / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    for seed in sorted(seeds_dir().glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def exported(pages, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("first")
+    db = folder / "a.db"
+    assert _run("import", "--db", str(db), "--no-suggest", str(pages)).exit_code == 0
+    gold = {pid: blocks for paper in corpus.PAPERS for pid, _, blocks in corpus.pages(paper, 3, 11)}
+    with Store.open(db) as store:
+        for page_id in store.page_ids():
+            text = store.page(page_id).text
+            blocks = gold.get(page_id) or split_page(text)
+            store.apply(_gold_op(page_id, text, blocks), "lin")
+    out = folder / "gold.jsonl"
+    assert _run("export", "--db", str(db), "-o", str(out)).exit_code == 0
+    return out
+
+
+def test_export_import_export_is_byte_identical(pages, exported, tmp_path):
+    db = tmp_path / "b.db"
+    assert _run("import", "--db", str(db), "--no-suggest", str(pages)).exit_code == 0
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    assert result.exit_code == 0, result.stderr
+    assert "Applied gold to 14 page(s)" in result.stdout and "refused 0 record(s)" in result.stdout
+    again = tmp_path / "again.jsonl"
+    assert _run("export", "--db", str(db), "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == exported.read_bytes()
+    with Store.open(db) as store:
+        page_id = store.page_ids()[0]
+        assert store.page(page_id).status == "done" and store.page(page_id).reviewer == "lin"
+        undo, _ = store.history(page_id)
+        assert len(undo) == 1  # one logged edit (with the automatic new -> in progress step)
+        assert "replace_page_gold" in json.dumps(undo[0].op.to_json())
+
+
+def test_undo_of_a_gold_import_restores_the_page_exactly(pages, exported, tmp_path):
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    with Store.open(db) as store:
+        page_id = store.page_ids()[0]
+        before = (store.page(page_id).status, store.blocks(page_id), store.spans(page_id))
+    _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    with Store.open(db) as store:
+        assert store.blocks(page_id) != before[1]
+        edit = store.history(page_id)[0][-1]
+        store.apply(edit.inverse, "lin", action="undo", target=edit.edit_id)
+        assert (store.page(page_id).status, store.blocks(page_id), store.spans(page_id)) == before
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_bad_records_are_refused_by_file_and_line_and_their_pages_left_alone(
+    pages, exported, tmp_path
+):
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    lines = _lines(exported)
+    records = [json.loads(x) for x in lines]
+    pages_of = [r["page_id"] for r in records]
+    # line 1: not JSON; a record of a page that is not in the database; a record whose
+    # text differs from its page (a character changed outside every span).
+    changed = records[-1]
+    last_page = changed["page_id"]
+    body = next(b for b in changed["blocks"] if b["role"] == "body")
+    k = body["end"] - 1
+    changed["text"] = changed["text"][:k] + "错" + changed["text"][k + 1 :]
+    missing = dict(records[0], page_id="nowhere", id=f"nowhere#{records[0]['ordinal']}")
+    bad = tmp_path / "bad.jsonl"
+    out = ["{not json", *lines[:-1], json.dumps(missing, ensure_ascii=False)]
+    out.append(json.dumps(changed, ensure_ascii=False))
+    bad.write_text("\n".join(out) + "\n", encoding="utf-8")
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(bad))
+    assert result.exit_code == 1
+    err = result.stderr
+    assert f"refused {bad}:1: " in err
+    assert f"refused {bad}:{len(out) - 1}: no page 'nowhere' in the database" in err
+    assert f"{bad}:" in err and f"page {last_page!r}: the text of the paragraph" in err
+    assert "Traceback" not in result.output
+    with Store.open(db) as store:
+        assert store.page(last_page).status == "new"
+        assert store.history(last_page) == ([], [])
+        others = set(pages_of) - {last_page}
+        assert all(store.page(p).status == "done" for p in others)
+
+
+def test_gold_import_into_a_missing_database_is_a_clear_error(exported, tmp_path):
+    result = _run(
+        "import", "--db", str(tmp_path / "none.db"), "--format", "gold-jsonl", str(exported)
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_replace_page_gold_refuses_overlapping_blocks_and_unknown_labels():
+    from annotator.edits import EditError, PageState, plan
+    from annotator.model import Block, Page
+
+    state = PageState(Page("p", "甲乙丙\n丁戊己"), (Block(0, 3), Block(4, 7)), {})
+    overlapping = [Block(0, 5, "body", 1).to_dict(), Block(4, 7, "body", 1).to_dict()]
+    op = Op("replace_page_gold", "p", {"blocks": overlapping, "spans": [], "status": "done"})
+    with pytest.raises(EditError, match="overlaps the previous one"):
+        plan(state, op, {"PER"})
+    blocks = [Block(0, 3, "headline", 1).to_dict(), Block(4, 7, "body", 1).to_dict()]
+    span = Span(4, 6, "XYZ", id=1).to_dict()
+    op = Op("replace_page_gold", "p", {"blocks": blocks, "spans": [span], "status": "done"})
+    with pytest.raises(EditError, match="unknown label 'XYZ'"):
+        plan(state, op, {"PER"})

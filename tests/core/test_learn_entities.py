@@ -1,0 +1,238 @@
+"""The learnt entity tagger (annotator.learn.entities): training, determinism, suggestions
+through import, confidence kept out of gold export, evaluation by confidence band."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.edits import Op
+from annotator.formats.conll import write_conll
+from annotator.learn import LEARNERS, entities
+from annotator.metrics import PageEval, confidence_band, confidence_scores
+from annotator.model import Block, Page, Span
+from annotator.pipeline import import_paths
+from annotator.store import Store
+from annotator.suggest import suggest_spans
+
+GIVEN = "伟芳明华强军丽敏静磊洋勇艳杰娟涛超"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+PLACES = ["临沂", "德州", "绵阳", "株洲", "宜宾", "柳州", "赣州", "遵义"]
+TEMPLATES = [
+    "{per}昨天在{loc}考察。",
+    "{loc}的{per}表示同意。",
+    "记者见到了{per}，他来自{loc}。",
+    "{per}和家人回到{loc}过年。",
+]
+
+
+def sentences(count: int, offset: int = 0) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Deterministic gold sentences with a PER and a LOC each."""
+    out = []
+    for i in range(offset, offset + count):
+        per = SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)] + GIVEN[(i * 3) % 17]
+        loc = PLACES[(i * 5) % len(PLACES)]
+        text = TEMPLATES[i % len(TEMPLATES)].format(per=per, loc=loc)
+        p, q = text.index(per), text.index(loc)
+        out.append((text, sorted([(p, p + len(per), "PER"), (q, q + len(loc), "LOC")])))
+    return out
+
+
+def gold_pages(count: int, per_page: int = 10) -> list[tuple[Page, list[Block], list[Span]]]:
+    pages = []
+    data = sentences(count * per_page)
+    for n in range(count):
+        chunk = data[n * per_page : (n + 1) * per_page]
+        text = "\n".join(t for t, _ in chunk)
+        blocks, spans, at = [], [], 0
+        for t, ents in chunk:
+            blocks.append(Block(at, at + len(t), "body", 1))
+            spans += [Span(at + s, at + e, label) for s, e, label in ents]
+            at += len(t) + 1
+        pages.append((Page(f"p{n}", text, status="done"), blocks, spans))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def model_bytes() -> bytes:
+    return entities.train(gold_pages(12))
+
+
+def test_the_learner_is_registered_for_annotator_train() -> None:
+    assert LEARNERS["entities"] == "annotator.learn.entities"
+    assert entities.KIND == "entities" and entities.MIN_PAGES >= 1
+
+
+def test_training_is_deterministic(model_bytes: bytes) -> None:
+    assert entities.train(gold_pages(12)) == model_bytes
+    assert entities.train(gold_pages(11)) != model_bytes
+
+
+def test_model_tags_unseen_names_with_a_confidence(model_bytes: bytes) -> None:
+    model = entities.load(model_bytes)
+    assert model.labels == ("LOC", "PER")
+    text = "第一行\n郭静杰昨天在株洲考察。"
+    found = {(text[s:e], label): a["confidence"] for s, e, label, a in model(text)}
+    assert set(found) == {("郭静杰", "PER"), ("株洲", "LOC")}
+    assert all(0.5 < c <= 1.0 for c in found.values())
+
+
+def test_other_blocks_are_not_training_data() -> None:
+    page = Page("x", "王伟在临沂。\n广告王伟", status="done")
+    blocks = [Block(0, 6, "body", 1), Block(7, 11, "other", None)]
+    got = entities.gold_sentences([(page, blocks, [Span(0, 2, "PER"), Span(3, 5, "LOC")])])
+    assert got == [("王伟在临沂。", [(0, 2, "PER"), (3, 5, "LOC")])]
+
+
+def test_bytes_of_another_format_are_refused() -> None:
+    with pytest.raises(ValueError, match="retrain"):
+        entities.load(b"not a model")
+
+
+def test_cross_validation_scores_rules_model_and_merged() -> None:
+    figures = entities.cross_validate(gold_pages(6), folds=3)
+    assert figures["folds"] == 3 and figures["pages"] == 6
+    assert set(figures) >= {"rules", "model", "merged"}
+    assert figures["model"]["PER"]["reference"] == 60
+    assert figures["model"]["PER"]["f1"] > 0.8
+
+
+def test_suggest_spans_merges_model_suggestions_with_the_rules(model_bytes: bytes) -> None:
+    model = entities.load(model_bytes)
+    text = "记者见到了何洋艳，他来自遵义。"
+    assert [text[s.start : s.end] for s in suggest_spans(text)] == ["遵义"]  # no cue: no name
+    spans = suggest_spans(text, tagger=model)
+    got = [(text[s.start : s.end], s.label, s.origin) for s in spans]
+    assert got == [("何洋艳", "PER", "model"), ("遵义", "LOC", "model")]  # model replaces rules
+    assert 0.5 < spans[0].attrs["confidence"] <= 1.0
+
+
+def test_import_after_conll_import_and_training_suggests_with_the_model(tmp_path: Path) -> None:
+    corpus = tmp_path / "gold.bio"
+    write_conll(sentences(120), corpus)
+    db = tmp_path / "a.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", str(db), "import", "--format", "conll", str(corpus)])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "new.txt"
+    page.write_text("标题\n\n记者见到了胡军敏，他来自宜宾。\n", encoding="utf-8")
+    with Store.open(db) as store:
+        gold = list(store.iter_pages(status="done", span_status="accepted"))
+        store.save_model("entities", entities.train(gold), pages=len(gold), meta={})
+        import_paths(store, [page])
+        spans = store.spans("new")
+        text = store.page("new").text
+    by_origin = {(text[s.start : s.end], s.label): s for s in spans if s.origin == "model"}
+    assert ("胡军敏", "PER") in by_origin  # no cue for the rules; the model learnt the frame
+    for span in by_origin.values():
+        assert span.status == "suggested"
+        assert 0.0 < span.attrs["confidence"] <= 1.0
+
+
+def test_accepted_model_span_is_exported_without_its_confidence(tmp_path: Path) -> None:
+    from annotator.formats.gold_jsonl import export_records
+
+    page = Page("p", "王伟来了。", status="done")
+    span = Span(0, 2, "PER", origin="model", attrs={"confidence": 0.91})
+    records = list(export_records([(page, [Block(0, 5, "body", 1)], [span])], []))
+    assert records[0]["spans"][0]["origin"] == "model"
+    assert records[0]["spans"][0]["attrs"] == {}
+
+
+def test_confidence_bands_measure_precision_and_recall_per_origin() -> None:
+    gold = [Span(0, 2, "PER"), Span(3, 5, "LOC"), Span(6, 8, "ORG")]
+    predicted = [
+        Span(0, 2, "PER", "model", "suggested", {"confidence": 0.97}),
+        Span(3, 5, "PER", "model", "suggested", {"confidence": 0.6}),
+        Span(3, 5, "LOC", "model", "suggested", {"confidence": 0.3}),
+        Span(6, 8, "ORG", "rule", "suggested", {}),
+    ]
+    page = PageEval("p", [Block(0, 9)], predicted, [Block(0, 9)], gold)
+    bands = confidence_scores([page])
+    assert list(bands) == ["model"]
+    assert bands["model"][">=0.95"]["precision"] == 1.0
+    assert bands["model"]["0.5-0.8"]["precision"] == 0.0
+    assert bands["model"]["<0.5"]["recall"] == pytest.approx(1 / 3)
+    assert bands["model"]["0.8-0.95"]["predicted"] == 0
+    assert [confidence_band(v) for v in (0.0, 0.5, 0.8, 0.95, 1.0)] == [
+        "<0.5", "0.5-0.8", "0.8-0.95", ">=0.95", ">=0.95",
+    ]  # fmt: skip
+
+
+def test_evaluate_reports_bands_of_model_suggestions(tmp_path: Path, model_bytes: bytes) -> None:
+    db = tmp_path / "a.db"
+    page = tmp_path / "x.txt"
+    page.write_text("记者见到了郭静杰，他来自株洲。\n", encoding="utf-8")
+    with Store.open(db) as store:
+        store.save_model("entities", model_bytes, pages=12, meta={})
+        import_paths(store, [page])
+        for span in store.spans("x"):
+            if span.origin == "model":
+                store.apply(Op("set_span_status", "x", {"id": span.id, "status": "accepted"}))
+        store.apply(Op("set_page_status", "x", {"status": "done"}))
+    result = CliRunner().invoke(main, ["--db", str(db), "evaluate", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    model_bands = report["confidence"]["model"]
+    assert sum(b["predicted"] for b in model_bands.values()) >= 1
+    assert sum(b["matched_predicted"] for b in model_bands.values()) >= 1
+    text = CliRunner().invoke(main, ["--db", str(db), "evaluate"]).output
+    assert "Suggestions by confidence band" in text and "model >=0.95" in text
+
+
+def test_annotator_suggest_uses_the_newest_model(tmp_path: Path, model_bytes: bytes) -> None:
+    db = tmp_path / "a.db"
+    page = tmp_path / "y.txt"
+    page.write_text("记者见到了何洋艳，他来自遵义。\n", encoding="utf-8")
+    with Store.open(db) as store:
+        import_paths(store, [page])
+        assert {s.origin for s in store.spans("y")} == {"rule"}
+        store.save_model("entities", model_bytes, pages=12, meta={})
+    result = CliRunner().invoke(main, ["--db", str(db), "suggest"])
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        text = store.page("y").text
+        got = {(text[s.start : s.end], s.label, s.origin) for s in store.spans("y")}
+    assert ("何洋艳", "PER", "model") in got
+
+
+def test_model_keeps_rule_attributes_and_leaves_figures_to_the_rules() -> None:
+    pages = []
+    for n in range(6):
+        lines, spans, at = [], [], 0
+        for i in range(10):
+            k = n * 10 + i
+            per = SURNAMES[k % 20] + GIVEN[k % 17]
+            line = f"{per}于{k % 12 + 1}月{k % 28 + 1}日种了{k + 3}万亩。"
+            d = line.index("于") + 1
+            f = line.index("了") + 1
+            spans += [
+                Span(at, at + len(per), "PER"),
+                Span(at + d, at + line.index("日") + 1, "DATE"),
+                Span(at + f, at + len(line) - 1, "FIGURE"),
+            ]
+            lines.append(line)
+            at += len(line) + 1
+        pages.append((Page(f"f{n}", "\n".join(lines), status="done"), [], spans))
+    model = entities.load(entities.train(pages))
+    assert model.labels == ("DATE", "PER")  # FIGURE is learnt but stays with the rules
+    text = "赵敏于5月9日种了720万亩。"
+    spans = suggest_spans(text, tagger=model)
+    by_label = {s.label: s for s in spans}
+    assert by_label["DATE"].origin == "model"
+    assert by_label["DATE"].attrs["month"] == 5 and by_label["DATE"].attrs["day"] == 9
+    assert "confidence" in by_label["DATE"].attrs
+    assert by_label["FIGURE"].origin == "rule" and by_label["FIGURE"].attrs["value"] == 7200000
+
+
+def test_lexicon_features_find_their_word_lists() -> None:
+    # a list renamed or moved would silently leave the model without it: fail here instead
+    surnames, words = entities.lexicon_words()
+    kinds = list(words.values())
+    assert len(surnames) > 200 and {"王", "欧"} <= surnames
+    assert kinds.count("place") > 500 and words["湖南"] == "place"
+    assert kinds.count("orgsuffix") > 50 and words["委员会"] == "orgsuffix"

@@ -1,0 +1,156 @@
+"""``annotator train``, pre-split with the learnt model, ``suggest --structure``, ``--paper``.
+
+Done pages come from the composed papers of ``bench/structure_corpus.py`` (stored with their
+gold blocks and status done); new pages are written as files and imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator import pipeline
+from annotator.cli import main
+from annotator.edits import Op
+from annotator.learn import LEARNERS
+from annotator.model import Page
+from annotator.store import Store
+
+_CORPUS = Path(__file__).resolve().parents[2] / "bench" / "structure_corpus.py"
+_spec = importlib.util.spec_from_file_location("structure_corpus", _CORPUS)
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _add_done(db: Path, paper: str, count: int, seed: int = 0) -> None:
+    with Store.open(db) as store:
+        for page_id, text, gold in corpus.pages(paper, count, seed):
+            store.add_page(Page(page_id, text, status="done", paper=paper), gold)
+
+
+def _write_pages(folder: Path, paper: str, count: int, seed: int) -> dict[str, list]:
+    folder.mkdir(parents=True, exist_ok=True)
+    gold = {}
+    for page_id, text, blocks in corpus.pages(paper, count, seed):
+        (folder / f"{page_id}.txt").write_text(text, encoding="utf-8")
+        gold[page_id] = blocks
+    return gold
+
+
+@pytest.fixture(scope="module")
+def trained_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("train") / "a.db"
+    _add_done(db, "west", 8)
+    _add_done(db, "south", 8)
+    result = _run("train", "--db", str(db), "--folds", "3")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_train_with_no_done_pages_trains_nothing_and_says_what_is_missing(tmp_path):
+    db = tmp_path / "a.db"
+    Store.open(db).close()
+    result = _run("train", "--db", str(db))
+    assert result.exit_code == 1
+    assert "structure: skipped, needs 5 done pages, has 0: mark 5 more page(s) done." in (
+        result.output
+    )
+    assert "Error: no model trained: 0 page(s) are marked done" in result.output
+    with Store.open(db) as store:
+        assert store.model_versions() == []
+
+
+def test_train_with_few_done_pages_says_how_many_more_it_needs(tmp_path):
+    db = tmp_path / "a.db"
+    _add_done(db, "east", 3)
+    result = _run("train", "--db", str(db))
+    assert result.exit_code == 1
+    assert "needs 5 done pages, has 3: mark 2 more page(s) done" in result.output
+
+
+def test_train_keeps_the_model_and_prints_rules_and_model_per_decision(trained_db):
+    out = _run("train", "--db", str(trained_db), "--folds", "3").output  # a second version
+    assert "structure: trained version 2 on 16 done page(s); cross-validated on 3 folds:" in out
+    for decision in ("role accuracy", "heading role accuracy", "article start F1", "join F1"):
+        line = next(x for x in out.splitlines() if x.strip().startswith(decision + " "))
+        rules, model = (float(v) for v in line.split()[-2:])
+        assert 0.0 <= rules <= 1.0 and 0.0 <= model <= 1.0
+    with Store.open(trained_db) as store:
+        record = store.latest_model("structure")
+        assert record.version == 2 and record.pages == 16
+        assert record.meta["papers"] == ["south", "west"]
+        cv = record.meta["cross_validation"]
+        assert cv["model"]["role"]["heading_accuracy"] > cv["rules"]["role"]["heading_accuracy"]
+
+
+def test_a_learner_that_cannot_be_loaded_is_skipped_with_the_reason(trained_db, monkeypatch):
+    monkeypatch.setitem(LEARNERS, "broken", "annotator.learn.no_such_module")
+    with Store.open(trained_db) as store:
+        report = pipeline.train(store, folds=2)
+    assert "structure" in [m.kind for m in report.trained]
+    reasons = dict(report.skipped)
+    assert "cannot be loaded" in reasons["broken"]
+
+
+def test_pages_imported_after_training_are_pre_split_by_the_model(trained_db, tmp_path):
+    # The west paper's unmarked two-line heading is kicker + headline; the rules cannot know.
+    gold = _write_pages(tmp_path / "west", "west", 2, seed=42)
+    result = _run("import", "--db", str(trained_db), "--no-suggest", str(tmp_path / "west"))
+    assert result.exit_code == 0, result.output
+    with Store.open(trained_db) as store:
+        for page_id, blocks in gold.items():
+            got = {b.start: b.role for b in store.blocks(page_id)}
+            kickers = [b.start for b in blocks if b.role == "kicker"]
+            assert kickers and all(got[s] == "kicker" for s in kickers)
+            assert store.page(page_id).paper == "west"  # the folder's name
+
+
+def test_import_paper_option_names_the_paper(tmp_path):
+    _write_pages(tmp_path / "files", "east", 1, seed=3)
+    db = tmp_path / "a.db"
+    result = _run("import", "--db", str(db), "--paper", "东方晚报", str(tmp_path / "files"))
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        assert [store.page(i).paper for i in store.page_ids()] == ["东方晚报"]
+    blank = _run("import", "--db", str(db), "--paper", " ", str(tmp_path / "files"))
+    assert blank.exit_code == 2 and "give the paper a name" in blank.output
+
+
+def test_suggest_structure_resplits_only_pages_nobody_has_started(tmp_path):
+    db = tmp_path / "a.db"
+    _write_pages(tmp_path / "west", "west", 3, seed=7)
+    assert _run("import", "--db", str(db), "--no-suggest", str(tmp_path / "west")).exit_code == 0
+    with Store.open(db) as store:
+        untouched, edited, skipped = store.page_ids()
+        first = store.blocks(edited)[1]
+        store.apply(Op("set_role", edited, {"block": first.start, "role": "byline"}), "ann")
+        store.apply(Op("set_page_status", skipped, {"status": "skipped"}), "ann")
+        # Undoing the edit leaves the page 'new' again, but someone has started it.
+        store.apply(Op("set_role", edited, {"block": first.start, "role": first.role}), "ann")
+        store.apply(Op("set_page_status", edited, {"status": "new"}), "ann")
+        before = {i: store.blocks(i) for i in (edited, skipped)}
+    _add_done(db, "west", 6)
+    assert _run("train", "--db", str(db), "--folds", "2").exit_code == 0
+    result = _run("suggest", "--db", str(db), "--structure")
+    assert result.exit_code == 0
+    assert "Re-split 1 page(s) nobody has started with structure model v1." in result.output
+    with Store.open(db) as store:
+        assert "kicker" in {b.role for b in store.blocks(untouched)}
+        assert "kicker" in {b.role for b in store.predictions(untouched)[0]}
+        for page_id, blocks in before.items():
+            assert store.blocks(page_id) == blocks
+
+
+def test_suggest_structure_without_a_model_resplits_with_the_rules(tmp_path):
+    db = tmp_path / "a.db"
+    _write_pages(tmp_path / "east", "east", 1, seed=1)
+    _run("import", "--db", str(db), "--no-suggest", str(tmp_path / "east"))
+    result = _run("suggest", "--db", str(db), "--structure")
+    assert "Re-split 1 page(s) nobody has started with the rules." in result.output
