@@ -448,12 +448,17 @@ class Store:
         path = Path(path)
         if str(path) != ":memory:":
             if not path.exists() and not create:
-                raise StoreError(f"{path}: no such database; run 'annotator import' first")
+                raise StoreError(
+                    msg("{path}: no such database; run 'annotator import' first", path=path)
+                )
             if path.exists() and path.is_dir():
-                raise StoreError(f"{path}: is a folder, not a database file")
+                raise StoreError(msg("{path}: is a folder, not a database file", path=path))
             if path.exists() and not os.access(path, os.W_OK):
                 raise StoreError(
-                    f"{path}: the database is read-only; make it writable or copy it elsewhere"
+                    msg(
+                        "{path}: the database is read-only; make it writable or copy it elsewhere",
+                        path=path,
+                    )
                 )
             _make_parent(path)
         conn = None
@@ -478,14 +483,23 @@ class Store:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{path}: this database has schema version {version}, made by a newer annotator "
-                f"(this one knows up to {SCHEMA_VERSION}); upgrade annotator to open it"
+                msg(
+                    "{path}: this database has schema version {version}, made by a newer "
+                    "annotator (this one knows up to {known}); upgrade annotator to open it",
+                    path=path,
+                    version=version,
+                    known=SCHEMA_VERSION,
+                )
             )
         tables = set(db.table_names())
         if version == 0 and tables:
             raise StoreError(
-                f"{path}: this is an SQLite database of another program (tables: "
-                f"{', '.join(sorted(tables)[:5])}); choose another file"
+                msg(
+                    "{path}: this is an SQLite database of another program (tables: {tables}); "
+                    "choose another file",
+                    path=path,
+                    tables=", ".join(sorted(tables)[:5]),
+                )
             )
         if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -1314,9 +1328,11 @@ class Store:
         """
         path = Path(path)
         if not path.exists():
-            raise StoreError(f"{path}: no such database; run 'annotator import' first")
+            raise StoreError(
+                msg("{path}: no such database; run 'annotator import' first", path=path)
+            )
         if path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a database file")
+            raise StoreError(msg("{path}: is a folder, not a database file", path=path))
         conn = None
         try:
             uri = path.resolve().as_uri() + "?mode=ro"
@@ -1342,21 +1358,37 @@ class Store:
     def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{path}: this database has schema version {version}, made by a newer annotator "
-                f"(this one knows up to {SCHEMA_VERSION}); upgrade annotator to open it"
+                msg(
+                    "{path}: this database has schema version {version}, made by a newer "
+                    "annotator (this one knows up to {known}); upgrade annotator to open it",
+                    path=path,
+                    version=version,
+                    known=SCHEMA_VERSION,
+                )
             )
         if version == 0 and tables:
             raise StoreError(
-                f"{path}: this is an SQLite database of another program (tables: "
-                f"{', '.join(sorted(tables)[:5])}); choose another file"
+                msg(
+                    "{path}: this is an SQLite database of another program (tables: {tables}); "
+                    "choose another file",
+                    path=path,
+                    tables=", ".join(sorted(tables)[:5]),
+                )
             )
         if version == 0:
-            raise StoreError(f"{path}: the database is empty; run 'annotator import' first")
+            raise StoreError(
+                msg("{path}: the database is empty; run 'annotator import' first", path=path)
+            )
         if version < SCHEMA_VERSION:
             raise StoreError(
-                f"{path}: this database has schema version {version} and needs an upgrade to "
-                f"version {SCHEMA_VERSION}, which reading alone does not do; open it once in "
-                "the annotator window (or run 'annotator import' on it), then try again"
+                msg(
+                    "{path}: this database has schema version {version} and needs an upgrade "
+                    "to version {known}, which reading alone does not do; open it once in the "
+                    "annotator window (or run 'annotator import' on it), then try again",
+                    path=path,
+                    version=version,
+                    known=SCHEMA_VERSION,
+                )
             )
 
     def _begin_now(self) -> None:

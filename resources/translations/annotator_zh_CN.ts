@@ -1751,6 +1751,40 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
+        <source>{path}: this database has schema version {version}, made by a newer annotator (this one knows up to {known}); upgrade annotator to open it</source>
+        <translation>{path}：该数据库的结构版本为 {version}，由更新的 annotator 创建（本程序最高支持 {known}）；请升级 annotator 后再打开</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>{path}: this is an SQLite database of another program (tables: {tables}); choose another file</source>
+        <translation>{path}：这是其他程序的 SQLite 数据库（表：{tables}）；请选择其他文件</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+9"/>
+        <source>{path}: no such database; run &apos;annotator import&apos; first</source>
+        <translation>{path}：数据库不存在；请先运行 &apos;annotator import&apos;</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>{path}: is a folder, not a database file</source>
+        <translation>{path}：这是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>{path}: the database is empty; run &apos;annotator import&apos; first</source>
+        <translation>{path}：数据库是空的；请先运行 &apos;annotator import&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: this database has schema version {version} and needs an upgrade to version {known}, which reading alone does not do; open it once in the annotator window (or run &apos;annotator import&apos; on it), then try again</source>
+        <translation>{path}：该数据库的结构版本为 {version}，需要升级到版本 {known}，只读打开不会升级；请先在 annotator 窗口中打开一次（或对它运行 &apos;annotator import&apos;），然后重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{target}: cannot write the backup ({error}); check that the folder exists and is writable</source>
         <translation>{target}：无法写入备份（{error}）；请检查文件夹是否存在且可写</translation>
     </message>
@@ -1763,6 +1797,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>{path}: cannot create the folder {folder} ({error}); choose a folder you can write to with --db</source>
         <translation>{path}：无法创建文件夹 {folder}（{error}）；请用 --db 选择一个可写的文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the database is read-only; make it writable or copy it elsewhere</source>
+        <translation>{path}：数据库是只读的；请将其设为可写，或复制到其他位置</translation>
     </message>
 </context>
 </TS>

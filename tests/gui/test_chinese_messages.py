@@ -137,3 +137,18 @@ def test_the_window_imports_nothing_into_a_damaged_database(windows, tmp_path, m
     window.import_paths([page])
     assert store.page_ids() == ["p1"]
     assert any("the database is damaged" in text for text in failures), failures
+
+
+def test_the_window_says_in_chinese_why_a_database_cannot_be_opened(chinese, tmp_path):
+    from annotator.store import Store
+
+    folder = tmp_path / "a.db"
+    folder.mkdir()
+    with pytest.raises(StoreError) as refused:
+        Store.open(folder)
+    assert core_text(refused.value) == f"{folder}：这是文件夹，不是数据库文件"
+    with pytest.raises(StoreError) as missing:
+        Store.open(tmp_path / "none.db", readonly=True)
+    assert core_text(missing.value) == (
+        f"{tmp_path / 'none.db'}：数据库不存在；请先运行 'annotator import'"
+    )
