@@ -218,7 +218,13 @@ def replay(writer: Writer, action: str) -> str:
                 now, then = now[:2] + now[3:], then[:2] + then[3:]
             assert now == then, (action, key)
         elif key not in may_change and not _starts_review(step, key, before, after):
-            assert after.get(key) == before.get(key), (action, key)
+            now, then = after.get(key), before.get(key)
+            if key[0] == "block" and action == "redo" and now and then:
+                # A redo that starts or merges articles renumbers the articles after it,
+                # blocks it did not touch included (numbers stay 1..k in page order, checked
+                # after every step); their ranges, roles and joins stay as they were.
+                now, then = now[:2] + now[3:], then[:2] + then[3:]
+            assert now == then, (action, key)
     assert len({a for a, _ in articles}) == len(articles) == len({b for _, b in articles})
     source.pop()
     if action == "undo":
