@@ -8,6 +8,7 @@ non-zero exit status, never as a traceback.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,8 +18,15 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.store import Store, StoreError, default_db_path
+from annotator.store import (
+    QUICK_CHECK_BEFORE_WRITE_BYTES,
+    Store,
+    StoreError,
+    default_db_path,
+    explain_database_error,
+)
 
+BACKUPS_KEPT_DEFAULT = 10  # as annotator.store.BACKUPS_KEPT (not imported: keeps --help fast)
 DB_HELP = "Database file (default: $ANNOTATOR_DB, else annotator.db in the user data folder)."
 
 
@@ -55,6 +63,10 @@ def open_store(
         raise click.ClickException(str(exc)) from None
     try:
         yield store
+    except sqlite3.DatabaseError as exc:  # damage met while reading: one line, not a traceback
+        raise click.ClickException(explain_database_error(path, exc)) from None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         store.close()
 
@@ -77,6 +89,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 @db_option
 def gui(db_path: Path | None) -> None:
     """Open the review window."""
+    _check_desktop()
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # PySide6 missing or its system libraries not found
@@ -85,6 +98,15 @@ def gui(db_path: Path | None) -> None:
             "(pip install annotator) or use the subcommands: annotator --help"
         ) from None
     sys.exit(run(resolve_db(db_path)))
+
+
+def _check_desktop() -> None:
+    """Refuse in one line, before Qt aborts the process, when no window can open here."""
+    from annotator.desktop import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        raise click.ClickException(problem)
 
 
 def _tool_formats() -> list[str]:
@@ -130,6 +152,14 @@ def _tool_formats() -> list[str]:
     is_flag=True,
     help="labelstudio: take predictions where a task has no annotation.",
 )
+@click.option(
+    "--max-page-size",
+    "max_page_size",
+    default="2MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Refuse page files bigger than this (e.g. 500KB, 5MB): a page is 10-40 kB of text.",
+)
 def import_(
     db_path: Path | None,
     paths: tuple[Path, ...],
@@ -140,9 +170,15 @@ def import_(
     labels: str | None = None,
     reviewer: str = "import",
     predictions: bool = False,
+    max_page_size: str = "2MB",
 ) -> None:
     """Import page text files and folders (.txt, .md, recursive), gold entity files
-    (--format conll), Gold JSONL (--format gold-jsonl) or gold from other tools."""
+    (--format conll), Gold JSONL (--format gold-jsonl) or gold from other tools.
+
+    A page file changed since its import replaces its page when nobody has reviewed that
+    page yet; otherwise the new version is imported beside it as NAME~HASH. Both are
+    reported.
+    """
     if paper is not None and not paper.strip():
         raise click.BadParameter(
             "give the paper a name, or leave --paper out", param_hint="--paper"
@@ -158,9 +194,21 @@ def import_(
     if fmt == "conll":
         _import_conll(db_path, paths, sentences_per_page, labels, paper)
         return
+    from annotator.importing import parse_size
+
+    try:
+        limit = parse_size(max_page_size)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-page-size") from None
     with open_store(db_path) as store, _progress_bar() as progress:
+        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
         report = import_paths(
-            store, list(paths), suggest=not no_suggest, progress=progress, paper=paper
+            store,
+            list(paths),
+            suggest=not no_suggest,
+            progress=progress,
+            paper=paper,
+            max_page_bytes=limit,
         )
     _print_import_report(report)
     if report.refused:
@@ -253,6 +301,8 @@ def _progress_bar() -> Iterator[Callable[[int, int, str], bool]]:
 
 def _print_import_report(report: Any) -> None:
     click.echo(report.summary())
+    for path, what in getattr(report, "changed", []):
+        click.echo(f"  changed {path}: {what}", err=True)
     for path, reason in report.refused:
         click.echo(f"  refused {path}: {reason}", err=True)
 
@@ -265,6 +315,7 @@ def demo(db_path: Path | None) -> None:
     from annotator.resources import seeds_dir
 
     with open_store(db_path) as store, _progress_bar() as progress:
+        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
         report = import_paths(store, [seeds_dir()], progress=progress)
         path = store.path
     _print_import_report(report)
@@ -523,6 +574,7 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure:
         _resplit(db_path, pages)
         return
     with open_store(db_path, create=False) as store:
+        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
         ids = [p.strip() for p in pages.split(",")] if pages else None
         unknown = [p for p in ids or [] if not store.has_page(p)]
         if unknown:
@@ -547,6 +599,37 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
         click.echo(EMPTY_MESSAGE, err=as_json)
     elif not as_json:
         click.echo(format_report(report))
+
+
+@main.command()
+@db_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the backup to this file (default: a new file named by the time in the "
+    "backups folder beside the database).",
+)
+@click.option(
+    "--keep",
+    type=click.IntRange(min=1),
+    default=BACKUPS_KEPT_DEFAULT,
+    show_default=True,
+    help="How many backups the backups folder keeps (the oldest go).",
+)
+def backup(db_path: Path | None, output: Path | None, keep: int) -> None:
+    """Back the database up (a checked copy; the window makes them too, while it runs)."""
+    from annotator.store import backup_database, rolling_backup
+
+    path = resolve_db(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such database to back up")
+    try:
+        made = rolling_backup(path, keep=keep) if output is None else backup_database(path, output)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Backed up {path} to {made}.")
 
 
 # --- project lexicons (issue 10) ----------------------------------------------------------
@@ -640,6 +723,33 @@ def train(db_path: Path | None, folds: int) -> None:
             f"no model trained: {report.done_pages} page(s) are marked done; "
             "review more pages and mark them done, then run annotator train again"
         )
+
+
+@main.command()
+@db_option
+def check(db_path: Path | None) -> None:
+    """Check the whole database file for damage (SQLite's quick_check; a minute for
+    100,000 pages)."""
+    path = resolve_db(db_path)
+    with open_store(path, create=False, readonly=True) as store:
+        store.verify()
+    click.echo(f"{path}: no damage found.")
+
+
+@main.command()
+@db_option
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(dir_okay=False, path_type=Path))
+def restore(db_path: Path | None, backup_file: Path) -> None:
+    """Replace the database by BACKUP (the replaced file is kept in the backups folder)."""
+    from annotator.store import restore_backup
+
+    path = resolve_db(db_path)
+    try:
+        aside = restore_backup(path, backup_file)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    kept = f"; the replaced file is kept as {aside}" if aside is not None else ""
+    click.echo(f"Restored {path} from {backup_file}{kept}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

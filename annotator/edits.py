@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, SPAN_STATUSES, Block, Page, Span
 
 _WS = re.compile(r"\s")
@@ -54,13 +55,21 @@ class PageState:
         for i, block in enumerate(self.blocks):
             if block.start == start:
                 return i, block
-        raise EditError(f"page {self.page.id!r} has no block starting at offset {start}")
+        raise EditError(
+            msg(
+                "page {page!r} has no block starting at offset {start}",
+                page=self.page.id,
+                start=start,
+            )
+        )
 
     def span(self, span_id: int) -> Span:
         try:
             return self.spans[span_id]
         except KeyError:
-            raise EditError(f"page {self.page.id!r} has no span with id {span_id}") from None
+            raise EditError(
+                msg("page {page!r} has no span with id {id}", page=self.page.id, id=span_id)
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,9 @@ def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
     after = _with_blocks(state, blocks)
     changes = _diff_blocks(state.blocks, after.blocks)
     if not changes:
-        raise EditError(f"{op.kind}: nothing to change on page {op.page_id!r}")
+        raise EditError(
+            msg("{kind}: nothing to change on page {page!r}", kind=op.kind, page=op.page_id)
+        )
     inverse = Op("set_blocks", op.page_id, {"changes": changes})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
 
@@ -150,12 +161,20 @@ def _articles_in_order(blocks: tuple[Block, ...]) -> list[int]:
 
 def _check_label(label: Any, labels: frozenset[str]) -> None:
     if label not in labels:
-        raise EditError(f"unknown label {label!r}; configured labels: {', '.join(sorted(labels))}")
+        raise EditError(
+            msg(
+                "unknown label {label!r}; configured labels: {labels}",
+                label=label,
+                labels=", ".join(sorted(labels)),
+            )
+        )
 
 
 def _check_role(role: Any) -> str:
     if role not in ROLES:
-        raise EditError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+        raise EditError(
+            msg("unknown role {role!r}; expected one of {roles}", role=role, roles=", ".join(ROLES))
+        )
     return role
 
 
@@ -166,7 +185,9 @@ def _set_role(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     role = _check_role(op.args["role"])
     if block.role == role:
-        raise EditError(f"block at {block.start} already has role {role!r}")
+        raise EditError(
+            msg("block at {start} already has role {role!r}", start=block.start, role=role)
+        )
     new = replace(block, role=role, article=block.article)
     return _block_plan(state, op, _replace_at(state.blocks, i, new))
 
@@ -177,7 +198,9 @@ def _set_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         i, block = state.block_at(start)
         unknown = set(fields) - {"role", "article", "joins_previous"}
         if unknown:
-            raise EditError(f"set_blocks: unknown block fields {sorted(unknown)}")
+            raise EditError(
+                msg("set_blocks: unknown block fields {fields}", fields=sorted(unknown))
+            )
         if "role" in fields:
             _check_role(fields["role"])
         blocks[i] = replace(blocks[i], **fields)
@@ -197,7 +220,9 @@ def _start_article(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     else:
         first = next(b for b in state.blocks if b.article == old_no)
         if first.start == block.start:
-            raise EditError(f"the block at {block.start} already starts its article")
+            raise EditError(
+                msg("the block at {start} already starts its article", start=block.start)
+            )
         for j in range(i, len(blocks)):
             if blocks[j].article == old_no:
                 blocks[j] = replace(blocks[j], article=new_no)
@@ -213,11 +238,11 @@ def _keep_role(block: Block) -> str:
 def _merge_article(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     _, block = state.block_at(op.args["block"])
     if block.article is None:
-        raise EditError(f"the block at {block.start} is not part of an article")
+        raise EditError(msg("the block at {start} is not part of an article", start=block.start))
     order = _articles_in_order(state.blocks)
     pos = order.index(block.article)
     if pos == 0:
-        raise EditError("the first article on the page has no previous article to merge into")
+        raise EditError(msg("the first article on the page has no previous article to merge into"))
     target = order[pos - 1]
     blocks = tuple(
         replace(b, article=target) if b.article == block.article else b for b in state.blocks
@@ -229,18 +254,31 @@ def _move_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     direction = op.args["direction"]
     if direction not in (-1, 1):
-        raise EditError(f"move_block: direction must be -1 or 1, not {direction!r}")
+        raise EditError(
+            msg("move_block: direction must be -1 or 1, not {direction!r}", direction=direction)
+        )
     order = _articles_in_order(state.blocks)
     if block.article is None:
         target = _nearest_article(state.blocks, i, direction)
     else:
         pos = order.index(block.article) + direction
         if not 0 <= pos < len(order):
-            where = "previous" if direction < 0 else "next"
-            raise EditError(f"there is no {where} article to move the block at {block.start} to")
+            text = (
+                msg(
+                    "there is no previous article to move the block at {start} to",
+                    start=block.start,
+                )
+                if direction < 0
+                else msg(
+                    "there is no next article to move the block at {start} to", start=block.start
+                )
+            )
+            raise EditError(text)
         target = order[pos]
     if target is None:
-        raise EditError(f"there is no article to move the block at {block.start} to")
+        raise EditError(
+            msg("there is no article to move the block at {start} to", start=block.start)
+        )
     new = replace(block, article=target, role=_keep_role(block), joins_previous=False)
     return _block_plan(state, op, _replace_at(state.blocks, i, new))
 
@@ -264,12 +302,16 @@ def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     joins = op.kind == "join"
     if joins and i == 0:
-        raise EditError("the first block on the page has no previous paragraph to join")
+        raise EditError(msg("the first block on the page has no previous paragraph to join"))
     if joins and block.article is None:
-        raise EditError(f"the block at {block.start} is not part of an article")
+        raise EditError(msg("the block at {start} is not part of an article", start=block.start))
     if block.joins_previous == joins:
-        state_word = "already joins" if joins else "does not join"
-        raise EditError(f"the block at {block.start} {state_word} the previous paragraph")
+        text = (
+            msg("the block at {start} already joins the previous paragraph", start=block.start)
+            if joins
+            else msg("the block at {start} does not join the previous paragraph", start=block.start)
+        )
+        raise EditError(text)
     new = replace(block, joins_previous=joins)
     return _block_plan(state, op, _replace_at(state.blocks, i, new))
 
@@ -282,7 +324,10 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     )
     if block is None or i is None:
         raise EditError(
-            f"put the caret inside a paragraph to split it (offset {at} is not inside a block)"
+            msg(
+                "put the caret inside a paragraph to split it (offset {at} is not inside a block)",
+                at=at,
+            )
         )
     first_end = at
     while first_end > block.start and _WS.match(text[first_end - 1]):
@@ -291,7 +336,7 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     while second_start < block.end and _WS.match(text[second_start]):
         second_start += 1
     if first_end == block.start or second_start == block.end:
-        raise EditError(f"a split at {at} would leave an empty block")
+        raise EditError(msg("a split at {at} would leave an empty block", at=at))
     fields = dict(op.args.get("second") or {})
     first = replace(block, end=first_end)
     second = Block(
@@ -312,7 +357,9 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
 def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     if i + 1 >= len(state.blocks):
-        raise EditError(f"the block at {block.start} is the last block; nothing to merge with")
+        raise EditError(
+            msg("the block at {start} is the last block; nothing to merge with", start=block.start)
+        )
     nxt = state.blocks[i + 1]
     merged = replace(block, end=nxt.end)
     blocks = state.blocks[:i] + (merged,) + state.blocks[i + 2 :]
@@ -351,17 +398,23 @@ def _span_from_args(state: PageState, args: dict[str, Any], labels: frozenset[st
     text = state.page.text
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         raise EditError(
-            f"span [{start}, {end}) is outside page {state.page.id!r} (0..{len(text)}) or empty"
+            msg(
+                "span [{start}, {end}) is outside page {page!r} (0..{length}) or empty",
+                start=start,
+                end=end,
+                page=state.page.id,
+                length=len(text),
+            )
         )
     _check_label(label, labels)
     origin = args.get("origin", "human")
     status = args.get("status", "accepted")
     if origin not in SPAN_ORIGINS:
-        raise EditError(f"unknown span origin {origin!r}")
+        raise EditError(msg("unknown span origin {origin!r}", origin=origin))
     if status not in SPAN_STATUSES:
-        raise EditError(f"unknown span status {status!r}")
+        raise EditError(msg("unknown span status {status!r}", status=status))
     if args.get("id") is None:
-        raise EditError("add_span needs a span id (the store allocates one)")
+        raise EditError(msg("add_span needs a span id (the store allocates one)"))
     return Span(start, end, label, origin, status, dict(args.get("attrs") or {}), args["id"])
 
 
@@ -378,7 +431,7 @@ def _span_plan(state: PageState, op: Op, span_id: int, new: Span | None, inverse
 def _add_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     span = _span_from_args(state, op.args, labels)
     if span.id in state.spans:
-        raise EditError(f"span id {span.id} already exists")
+        raise EditError(msg("span id {id} already exists", id=span.id))
     return _span_plan(state, op, span.id, span, Op("remove_span", op.page_id, {"id": span.id}))
 
 
@@ -392,7 +445,7 @@ def _relabel_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     label = op.args["label"]
     _check_label(label, labels)
     if label == span.label:
-        raise EditError(f"span {span.id} already has label {label!r}")
+        raise EditError(msg("span {id} already has label {label!r}", id=span.id, label=label))
     inverse = Op("relabel_span", op.page_id, {"id": span.id, "label": span.label})
     return _span_plan(state, op, span.id, replace(span, label=label), inverse)
 
@@ -401,9 +454,15 @@ def _set_span_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     span = state.span(op.args["id"])
     status = op.args["status"]
     if status not in SPAN_STATUSES:
-        raise EditError(f"unknown span status {status!r}; expected one of {SPAN_STATUSES}")
+        raise EditError(
+            msg(
+                "unknown span status {status!r}; expected one of {statuses}",
+                status=status,
+                statuses=SPAN_STATUSES,
+            )
+        )
     if status == span.status:
-        raise EditError(f"span {span.id} is already {status}")
+        raise EditError(msg("span {id} is already {status}", id=span.id, status=status))
     inverse = Op("set_span_status", op.page_id, {"id": span.id, "status": span.status})
     return _span_plan(state, op, span.id, replace(span, status=status), inverse)
 
@@ -412,7 +471,7 @@ def _set_span_attrs(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     span = state.span(op.args["id"])
     attrs = op.args["attrs"]
     if not isinstance(attrs, dict):
-        raise EditError("span attrs must be a JSON object")
+        raise EditError(msg("span attrs must be a JSON object"))
     inverse = Op("set_span_attrs", op.page_id, {"id": span.id, "attrs": dict(span.attrs)})
     return _span_plan(state, op, span.id, replace(span, attrs=dict(attrs)), inverse)
 
@@ -423,16 +482,20 @@ def _set_span_attrs(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
 def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     status = op.args["status"]
     if status not in PAGE_STATUSES:
-        raise EditError(f"unknown page status {status!r}; expected one of {PAGE_STATUSES}")
+        raise EditError(
+            msg(
+                "unknown page status {status!r}; expected one of {statuses}",
+                status=status,
+                statuses=PAGE_STATUSES,
+            )
+        )
     note = op.args.get("note", state.page.note)
     if op.args.get("only_if_new") and state.page.status != "new":
         # The automatic new -> in_progress step of a first edit; on redo the page may have
         # moved on already, and then it changes nothing (and undoes to nothing).
         return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
-        raise EditError(f"page {state.page.id!r} is already {status}")
-    if status == "done":
-        _check_no_open_suggestions(state)
+        raise EditError(msg("page {page!r} is already {status}", page=state.page.id, status=status))
     inverse = Op(
         "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
     )
@@ -448,14 +511,38 @@ def open_suggestions(state: PageState) -> list[Span]:
     )
 
 
-def _check_no_open_suggestions(state: PageState) -> None:
-    # A done page is gold: an open suggestion on it would be dropped by export unseen.
-    count = len(open_suggestions(state))
-    if count:
+def _check_done_has_none_open(plan_: Plan) -> None:
+    """A done page is gold: an open suggestion on it would be dropped by export unseen.
+
+    Refuses any operation that leaves a done page with open suggestions (marking it done
+    too early, or reopening a suggestion on it), unless the page was already in that state
+    (a database from before this rule), so that it can still be put right.
+    """
+    after = plan_.after
+    if after.page.status != "done":
+        return
+    count = len(open_suggestions(after))
+    if not count:
+        return
+    before = plan_.before
+    if before.page.status == "done" and open_suggestions(before):
+        return
+    if before.page.status != "done":
         raise EditError(
-            f"page {state.page.id!r} still has {count} open suggestion(s): accept or reject "
-            "them before marking it done"
+            msg(
+                "page {page!r} still has {count} open suggestion(s): accept or reject them "
+                "before marking it done",
+                page=after.page.id,
+                count=count,
+            )
         )
+    raise EditError(
+        msg(
+            "page {page!r} is done, and a done page has no open suggestion: "
+            "set it back to in progress first",
+            page=after.page.id,
+        )
+    )
 
 
 def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
@@ -465,7 +552,9 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
     open. The result is one batch, so the decision and the status are one undo step.
     """
     if resolve not in (None, "accept", "reject"):
-        raise EditError(f"resolve must be 'accept' or 'reject', not {resolve!r}")
+        raise EditError(
+            msg("resolve must be 'accept' or 'reject', not {resolve!r}", resolve=resolve)
+        )
     status = Op("set_page_status", state.page.id, {"status": "done"})
     pending = open_suggestions(state) if resolve is not None else []
     if not pending:
@@ -481,13 +570,17 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
 def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     ops = [Op.from_json(o) for o in op.args["ops"]]
     if not ops:
-        raise EditError("an empty batch changes nothing")
+        raise EditError(msg("an empty batch changes nothing"))
     current, inverses, changes = state, [], Changes(op.page_id)
     for sub in ops:
         if sub.page_id != op.page_id:
-            raise EditError("a batch acts on one page only")
+            raise EditError(msg("a batch acts on one page only"))
         step = plan(current, sub, labels)
         current, changes = step.after, changes | step.changes
+        if step.after is step.before and sub.args.get("only_if_new"):
+            # The automatic new -> in_progress step did nothing (the page had moved on):
+            # its undo must do nothing either, even if the page is new again by then.
+            continue
         inverses.append(step.inverse.to_json())
     inverse = Op("batch", op.page_id, {"ops": inverses[::-1]})
     return Plan(op, inverse, state, current, changes)
@@ -594,15 +687,30 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
     Raises ``EditError`` with a message for the reviewer when the operation does not apply.
     """
     if op.page_id != state.page.id:
-        raise EditError(f"operation for page {op.page_id!r} applied to page {state.page.id!r}")
+        raise EditError(
+            msg(
+                "operation for page {page!r} applied to page {other!r}",
+                page=op.page_id,
+                other=state.page.id,
+            )
+        )
     try:
         planner = KINDS[op.kind]
     except KeyError:
-        raise EditError(f"unknown edit operation {op.kind!r}") from None
+        raise EditError(msg("unknown edit operation {kind!r}", kind=op.kind)) from None
     try:
-        return planner(state, op, frozenset(labels))
+        result = planner(state, op, frozenset(labels))
     except (KeyError, TypeError) as exc:
-        raise EditError(f"{op.kind}: malformed arguments {op.args!r} ({exc})") from None
+        raise EditError(
+            msg(
+                "{kind}: malformed arguments {args!r} ({error})",
+                kind=op.kind,
+                args=op.args,
+                error=str(exc),
+            )
+        ) from None
+    _check_done_has_none_open(result)
+    return result
 
 
 # --- what an edit touched (undo that is the reviewer's own) ------------------------------
@@ -627,6 +735,10 @@ def _keys(op: dict[str, Any], text: str, out: set[Key]) -> None:
             out.add(("status", None))
     elif kind == "set_blocks":
         out.update(("block", start) for start, _fields in args.get("changes", []))
+    elif kind == "replace_page_gold":  # the whole page: its inverse names the page before
+        out.update(("span", span.get("id")) for span in args.get("spans", []))
+        out.update(("block", block["start"]) for block in args.get("blocks", []))
+        out.add(("status", None))
     elif kind == "split_block":
         at = args.get("at", 0)
         out.add(("block", at))

@@ -16,24 +16,32 @@ the page text is immutable and every offset points into it.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from annotator.messages import msg
+
 __all__ = [
+    "MAX_PAGE_BYTES",
     "PAGE_SUFFIXES",
     "ImportRefused",
+    "check_page_size",
     "decode_page_bytes",
     "discover",
+    "format_size",
     "page_id_for",
+    "parse_size",
     "sha256_of",
+    "unreadable_reason",
 ]
 
 PAGE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
 
-_ADVICE = "convert it to UTF-8 text and import again"
+_ADVICE = msg("convert it to UTF-8 text and import again")
 
 # BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -65,37 +73,58 @@ class ImportRefused(Exception):
     """A file that cannot be imported as a page; the message names it and says why."""
 
     def __init__(self, path: str | os.PathLike[str], reason: str, advice: str = _ADVICE) -> None:
-        super().__init__(f"{os.fspath(path)}: {reason}; {advice}")
+        super().__init__(
+            msg("{path}: {reason}; {advice}", path=os.fspath(path), reason=reason, advice=advice)
+        )
         self.path = os.fspath(path)
         self.reason = reason
         self.advice = advice
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], errors: list[tuple[str, str]] | None = None
+) -> list[Path]:
     """Page files under ``paths``: files as given, folders searched recursively.
 
     In folders only ``.txt`` and ``.md`` files (any letter case) are taken and hidden files
     and folders (name starting with ``.``) are skipped; a file named explicitly is always
     taken (it is refused later if it is not text). The result is sorted and each file
     appears once, however many arguments reach it. Raises FileNotFoundError for a path
-    that does not exist, before anything is imported.
+    that does not exist, before anything is imported. A folder that cannot be read is
+    added to ``errors`` as ``(folder, reason)`` and the rest is still searched.
     """
-    found: dict[Path, Path] = {}
+    found: dict[str, Path] = {}
     for given in map(Path, paths):
         if given.is_dir():
-            candidates: Iterable[Path] = _walk(given)
-        elif given.exists():
-            candidates = [given]
+            candidates: Iterable[Path] = _walk(given, errors)
+        elif given.exists() or given.is_symlink():
+            candidates = [given]  # a broken or looping link is refused by name when read
         else:
             raise FileNotFoundError(f"{given}: no such file or folder")
         for path in candidates:
-            found.setdefault(path.resolve(), path)
+            found.setdefault(_identity(path), path)
     return sorted(found.values())
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _identity(path: Path) -> str:
+    """The file a path names, for finding the same file reached twice."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop: it names no file
+        return os.path.abspath(path)
+
+
+def _walk(folder: Path, errors: list[tuple[str, str]] | None = None) -> Iterable[Path]:
+    def unreadable(error: OSError) -> None:
+        if errors is not None:
+            reason = msg(
+                "cannot read the folder ({error}); check its permissions",
+                error=error.strerror or str(error),
+            )
+            errors.append((str(error.filename or folder), reason))
+
     # os.walk does not follow symbolic links to folders, so a link loop cannot hang it.
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
@@ -131,7 +160,11 @@ def decode_page_bytes(data: bytes, name: str | os.PathLike[str]) -> str:
     """Page text of a file's bytes, line ends normalised to ``\\n``; or ImportRefused."""
     text = _decode(data, name)
     if not text:
-        raise ImportRefused(name, "empty file", "there is nothing to import")
+        raise ImportRefused(name, msg("empty file"), msg("there is nothing to import"))
+    if not text.strip():
+        raise ImportRefused(
+            name, msg("empty file (only white space)"), msg("there is nothing to import")
+        )
     _refuse_binary(text, name)
     return _normalise_newlines(text)
 
@@ -141,12 +174,12 @@ def _decode(data: bytes, name: str | os.PathLike[str]) -> str:
         if data.startswith(bom):
             return _decode_strict(data[len(bom) :], encoding, name)
     if b"\x00" in data:
-        reason = "not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)"
+        reason = msg("not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)")
         raise ImportRefused(name, reason)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        return _decode_gb18030(data, name, f"byte {e.start}")
+        return _decode_gb18030(data, name, e.start)
 
 
 def _decode_strict(data: bytes, encoding: str, name: str | os.PathLike[str]) -> str:
@@ -154,18 +187,24 @@ def _decode_strict(data: bytes, encoding: str, name: str | os.PathLike[str]) -> 
         return data.decode(encoding)
     except UnicodeDecodeError as e:
         label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
-        reason = f"starts with a {label} byte-order mark but is not valid {label} (byte {e.start})"
+        reason = msg(
+            "starts with a {encoding} byte-order mark but is not valid {encoding} (byte {byte})",
+            encoding=label,
+            byte=e.start,
+        )
         raise ImportRefused(name, reason) from None
 
 
-def _decode_gb18030(data: bytes, name: str | os.PathLike[str], utf8_error: str) -> str:
+def _decode_gb18030(data: bytes, name: str | os.PathLike[str], utf8_error: int) -> str:
     """GB18030 text, only if strict decoding works and the result looks like Chinese text."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is None or _CONTROL.search(text) or not _looks_chinese(text):
-        reason = f"not valid UTF-8 ({utf8_error}) and not GB18030/GBK text either"
+        reason = msg(
+            "not valid UTF-8 (byte {byte}) and not GB18030/GBK text either", byte=utf8_error
+        )
         raise ImportRefused(name, reason)
     return text
 
@@ -177,12 +216,67 @@ def _looks_chinese(text: str) -> bool:
 
 def _refuse_binary(text: str, name: str | os.PathLike[str]) -> None:
     if "\x00" in text:
-        raise ImportRefused(name, "not text (contains NUL characters)")
+        raise ImportRefused(name, msg("not text (contains NUL characters)"))
     controls = len(_CONTROL.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
-        raise ImportRefused(name, f"not text ({controls} control characters)")
+        raise ImportRefused(name, msg("not text ({n} control characters)", n=controls))
 
 
 def _normalise_newlines(text: str) -> str:
     # CRLF first, so that it becomes one LF and not two.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- odd files (issue 8) ---------------------------------------------------------------
+
+# A newspaper page is 10-40 kB of text; a file far bigger is a whole book or a dump, which
+# would take minutes to split and a gigabyte to show. Raised with --max-page-size.
+MAX_PAGE_BYTES = 2_000_000
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb|b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+
+def parse_size(text: str) -> int:
+    """Bytes of a size such as ``2MB``, ``500k`` or ``3000000``; ValueError otherwise."""
+    match = _SIZE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a size; write it as e.g. 2MB, 500KB or 3000000")
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower()])
+
+
+def format_size(size: int) -> str:
+    """A size for people: ``2 MB``, ``1.5 MB``, ``800 kB``."""
+    if size >= 10**6:
+        return f"{size / 10**6:.1f}".removesuffix(".0") + " MB"
+    return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def check_page_size(path: str | os.PathLike[str], size: int, limit: int) -> None:
+    """Refuse a file bigger than ``limit`` bytes (ImportRefused naming both sizes)."""
+    if size > limit:
+        raise ImportRefused(
+            path,
+            msg(
+                "too large for one page ({size}; the limit is {limit})",
+                size=format_size(size),
+                limit=format_size(limit),
+            ),
+            msg(
+                "split it into page files, or raise the limit with annotator import --max-page-size"
+            ),
+        )
+
+
+def unreadable_reason(error: OSError) -> str:
+    """Why a page file cannot be read, for the refusal."""
+    if error.errno == errno.ELOOP:
+        return msg(
+            "a symbolic link that points at itself (or a loop of links); fix or remove the link"
+        )
+    if error.errno == errno.ENOENT:
+        return msg(
+            "a broken symbolic link (what it points at does not exist); fix or remove the link"
+        )
+    return msg(
+        "cannot read the file ({error}); check its permissions", error=error.strerror or str(error)
+    )

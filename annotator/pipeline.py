@@ -8,21 +8,35 @@ callback may cancel between files, which never leaves half a page behind.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
 import multiprocessing
+import multiprocessing.process
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.importing import ImportRefused, decode_page_bytes, discover, page_id_for, sha256_of
+from annotator.importing import (
+    MAX_PAGE_BYTES,
+    ImportRefused,
+    check_page_size,
+    decode_page_bytes,
+    discover,
+    page_id_for,
+    sha256_of,
+    unreadable_reason,
+)
+from annotator.messages import msg
 from annotator.model import Block, Page, Span
 from annotator.split import split_page
 from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
@@ -43,6 +57,8 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, existing page id)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     cancelled: bool = False
+    # Files changed since their import: (path, what happened, naming both pages).
+    changed: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One sentence: counts of imported, skipped and refused files."""
@@ -50,6 +66,8 @@ class ImportReport:
             f"Imported {len(self.imported)} page(s), skipped {len(self.skipped)} already "
             f"present, refused {len(self.refused)}"
         )
+        if self.changed:
+            text += f", {len(self.changed)} changed since their import"
         return text + (" (cancelled)." if self.cancelled else ".")
 
 
@@ -66,6 +84,7 @@ def import_paths(
     suggest: bool = True,
     progress: Progress | None = None,
     paper: str | None = None,
+    max_page_bytes: int = MAX_PAGE_BYTES,
 ) -> ImportReport:
     """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
 
@@ -73,13 +92,17 @@ def import_paths(
     this process stores the pages, each in its own transaction, in file order. Pages carry
     their newspaper: ``paper``, else the name of the folder each file is in. Once a
     structure model was trained (``annotator train``), it pre-splits the pages.
+    Files bigger than ``max_page_bytes`` are refused. A file changed since its import
+    replaces its page if nobody has reviewed that page yet; otherwise it is imported beside
+    it as ``stem~hash``. Both are reported in ``changed``.
     """
     report = ImportReport()
-    for path in map(Path, paths):
-        if not path.exists():
-            report.refused.append((str(path), "no such file or folder; check the path"))
-    files = discover([Path(p) for p in paths if Path(p).exists()])
-    fresh = _drop_known(store, files, report)
+    given = [Path(p) for p in paths]
+    for path in given:
+        if not _lexists(path):
+            report.refused.append((str(path), msg("no such file or folder; check the path")))
+    files = discover([p for p in given if _lexists(p)], report.refused)
+    fresh = _drop_known(store, files, report, max_page_bytes)
     gazetteer = learnt_gazetteer(store) if suggest else None
     structure = store.latest_model("structure")
     settings = _Settings(
@@ -88,6 +111,7 @@ def import_paths(
         structure.data if structure else None,
         paper,
         entity_model_bytes(store) if suggest else None,
+        max_page_bytes,
     )
     with _preparer(len(fresh), settings) as prepare_all:
         for done, prepared in enumerate(prepare_all(fresh)):
@@ -126,9 +150,15 @@ class _Settings:
     structure: bytes | None = None  # the newest structure model, if one was trained
     paper: str | None = None  # None: the name of each file's folder
     entities: bytes | None = None  # the newest entity tagger, if one was trained
+    max_bytes: int = MAX_PAGE_BYTES  # bigger files are refused (--max-page-size)
 
     def paper_of(self, path: Path) -> str:
-        return self.paper if self.paper is not None else path.resolve().parent.name
+        if self.paper is not None:
+            return self.paper
+        try:
+            return path.resolve().parent.name
+        except (OSError, RuntimeError):  # a link loop: refused later, by name
+            return path.absolute().parent.name
 
 
 @lru_cache(maxsize=2)
@@ -152,13 +182,19 @@ def prepare(
     structure: bytes | None = None,
     paper: str = "",
     tagger: Any = None,
+    max_bytes: int = MAX_PAGE_BYTES,
 ) -> Prepared:
     """Read, decode, pre-split and pre-annotate one page file (pure: no database);
     ``tagger`` is the learnt entity model, if any."""
     try:
+        check_page_size(path, path.stat().st_size, max_bytes)  # before reading 50 MB
         data = path.read_bytes()
     except OSError as exc:
-        return Prepared(path, refusal=f"cannot read the file ({exc.strerror or exc})")
+        return Prepared(path, refusal=unreadable_reason(exc))
+    except ImportRefused as exc:
+        return Prepared(
+            path, refusal=msg("{reason}; {advice}", reason=exc.reason, advice=exc.advice)
+        )
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
@@ -170,12 +206,15 @@ def prepare(
     return Prepared(path, sha256_of(data), text, blocks, spans, paper=paper)
 
 
-def _drop_known(store: Store, files: list[Path], report: ImportReport) -> list[Path]:
+def _drop_known(
+    store: Store, files: list[Path], report: ImportReport, max_bytes: int = MAX_PAGE_BYTES
+) -> list[Path]:
     """Files whose bytes are not in the database yet (the others are reported skipped)."""
     fresh = []
     for path in files:
         try:
-            existing = store.page_for_sha256(sha256_of(path.read_bytes()))
+            too_big = path.stat().st_size > max_bytes
+            existing = None if too_big else store.page_for_sha256(sha256_of(path.read_bytes()))
         except OSError:
             existing = None  # prepare() reports the reason
         if existing is None:
@@ -195,8 +234,55 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
         return
     page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
     page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256, paper=prepared.paper)
+    stem = prepared.path.stem
+    if page_id != stem and _same_file(store.page(stem).source, prepared.path):
+        if _replace_changed(store, stem, replace(page, id=stem), prepared, report):
+            return
+        report.changed.append(
+            (
+                str(prepared.path),
+                msg(
+                    "changed since its import; page {page} has reviews and is kept as it was, "
+                    "the new version is page {new}",
+                    page=stem,
+                    new=page_id,
+                ),
+            )
+        )
     store.add_page(page, prepared.blocks, prepared.spans, prepared.encoded)
     report.imported.append((str(prepared.path), page_id))
+
+
+def _replace_changed(
+    store: Store, page_id: str, page: Page, prepared: Prepared, report: ImportReport
+) -> bool:
+    """A changed file's new version replaces its page if nobody has reviewed it yet."""
+    if not store.replace_unreviewed_page(
+        page_id, page, prepared.encoded, prepared.blocks, prepared.spans
+    ):
+        return False
+    note = msg(
+        "changed since its import; page {page} had not been reviewed, so it now holds the "
+        "new version",
+        page=page_id,
+    )
+    report.changed.append((str(prepared.path), note))
+    report.imported.append((str(prepared.path), page_id))
+    return True
+
+
+def _same_file(source: str, path: Path) -> bool:
+    """Whether a page's recorded source is the file at ``path`` (as given, or resolved)."""
+    if source == str(path):
+        return True
+    try:
+        return Path(source).resolve() == path.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _lexists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a looping link "does not exist"
 
 
 # --- worker processes -----------------------------------------------------------------
@@ -211,6 +297,35 @@ def _init_worker(settings: _Settings) -> None:
     global _worker_settings, _worker_tagger
     _worker_settings = settings
     _worker_tagger = load_entity_model(settings.entities)  # once per worker
+    end_with_parent()
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def end_with_parent() -> None:
+    """Make this worker process end when the process that started it ends, however it ends.
+
+    After ``kill -9`` of an import, its workers would otherwise run on (seen 96 s later,
+    holding the database open). On Linux the kernel kills the worker when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``); everywhere, a thread waits on multiprocessing's parent
+    sentinel (a pipe or handle that closes when the parent dies) and ends the process.
+    """
+    parent_pid = os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent_pid:  # the parent died before prctl took effect
+            os._exit(1)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the parent's sentinel closes: the parent has ended
+    os._exit(1)
 
 
 def _prepare_in_worker(path: Path) -> Prepared:
@@ -219,7 +334,14 @@ def _prepare_in_worker(path: Path) -> Prepared:
     # go from tuples to rows without ever being Span objects).
     settings, tagger = _worker_settings, _worker_tagger
     gazetteer, suggest = settings.gazetteer, settings.suggest
-    prepared = prepare(path, gazetteer, False, settings.structure, settings.paper_of(path))
+    prepared = prepare(
+        path,
+        gazetteer,
+        False,
+        settings.structure,
+        settings.paper_of(path),
+        max_bytes=settings.max_bytes,
+    )
     if prepared.refusal is None:
         chosen = (
             suggestion_tuples(
@@ -260,6 +382,7 @@ def _preparer(
             settings.structure,
             settings.paper_of(p),
             tagger,
+            settings.max_bytes,
         )
 
     if count < _PARALLEL_FROM or workers < 2:

@@ -1,6 +1,7 @@
 """Refresh the Chinese translation of the interface with Qt's own tools.
 
-1. ``pyside6-lupdate`` collects every ``tr()`` string of ``annotator/gui/**/*.py`` into
+1. ``pyside6-lupdate`` collects every ``tr()`` string of ``annotator/gui/**/*.py`` (and
+   every ``msg("…")`` template of the core, context "core": annotator/messages.py) into
    ``resources/translations/annotator_zh_CN.ts``; existing translations are kept, new
    strings arrive marked unfinished, strings no longer in the code are dropped.
 2. Fill in the unfinished strings (Qt Linguist: ``pyside6-linguist <the .ts>``, or any
@@ -108,6 +109,28 @@ def hidden_strings(folder: Path = SOURCES) -> list[tuple[str, str, str]]:
     return found
 
 
+CORE = ROOT / "annotator"
+
+
+def core_messages(folder: Path = CORE) -> list[tuple[str, str, str]]:
+    """(context, template, where) of every ``msg("…")`` of the core (annotator/, not gui/):
+    the messages the window shows translated (annotator/messages.py)."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        if "gui" in path.relative_to(folder).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id != "msg" or not node.args:
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append(("core", first.value, f"{os.path.relpath(path, ROOT)}:{node.lineno}"))
+    return found
+
+
 def write_hidden(found: list[tuple[str, str, str]]) -> Path | None:
     if not found:
         return None
@@ -141,7 +164,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a string is untranslated")
     args = parser.parse_args()
-    hidden = hidden_strings()
+    hidden = hidden_strings() + core_messages()
     if hidden:
         print(f"{len(hidden)} string(s) marked in a way lupdate cannot see, passed to it anyway")
     extra = write_hidden(hidden)

@@ -13,16 +13,19 @@ crosses a paragraph break or an article edge) is left out *and reported* as an
 not gold and not exported either; they are counted per page for the caller to report.
 
 Writing to a path is atomic: a temporary file next to the target, fsync, ``os.replace``.
-A failure or a cancellation leaves an existing target untouched and no temporary behind.
+A failure or a cancellation leaves an existing target untouched and no temporary behind;
+temporaries of exports killed outright are removed by the next export to the same target.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import glob
 import io
 import json
 import os
+import re
 import secrets
 import shutil
 from bisect import bisect_right
@@ -32,6 +35,11 @@ from datetime import datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be removed, which protects it already
+    fcntl = None  # type: ignore[assignment]
 
 from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, Block, Page, Span
 from annotator.text import ArticleText, derive_articles, removed_ranges
@@ -368,8 +376,10 @@ def _create_temp(target: Path) -> tuple[int, Path]:
 
 def _write_atomic(target: Path, emit: Callable[[Callable[[str], Any]], int]) -> int:
     temp: Path | None = None
+    remove_stale_temps(target)
     try:
         fd, temp = _create_temp(target)
+        _lock(fd)  # tells a later export that this temporary file is in use
         with open(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 16) as f:
             n = emit(f.write)
             f.flush()
@@ -387,6 +397,50 @@ def _write_atomic(target: Path, emit: Callable[[Callable[[str], Any]], int]) -> 
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def _lock(fd: int) -> None:
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_temps(target: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files that interrupted exports (``kill -9``, a power cut) left
+    next to ``target``; returns those removed.
+
+    A running export holds a lock on its temporary file (POSIX), or the file is open and
+    cannot be removed (Windows): only files nobody holds are removed.
+    """
+    target = Path(os.fspath(target))
+    removed = []
+    with contextlib.suppress(OSError):
+        for temp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            if _STALE_TEMP.fullmatch(temp.name[len(target.name) + 1 :]) and _unlink_unheld(temp):
+                removed.append(temp)
+    return removed
+
+
+_STALE_TEMP = re.compile(r"\.[0-9a-f]{8}\.tmp")
+
+
+def _unlink_unheld(temp: Path) -> bool:
+    try:
+        fd = os.open(temp, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False  # a running export holds it
+        os.unlink(temp)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _fsync_directory(folder: Path) -> None:

@@ -11,14 +11,19 @@ from __future__ import annotations
 import gc
 import getpass
 import signal
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from annotator.gui import settings
-from annotator.store import Store, StoreError
+from annotator.gui.i18n import core_text
+from annotator.store import Store, StoreError, explain_database_error, is_damage
 
 
 def application() -> QApplication:
@@ -67,7 +72,7 @@ def open_store(db_path: Path) -> Store | None:
         return Store.open(db_path)
     except StoreError as exc:
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
+            None, QCoreApplication.translate("app", "Cannot open the database"), core_text(exc)
         )
         return None
 
@@ -87,7 +92,9 @@ def run(db_path: Path) -> int:
     from annotator.gui.main_window import MainWindow
 
     try:
-        window = MainWindow(store, reviewer, Path(db_path))
+        window = _make_window(MainWindow, store, reviewer, Path(db_path))
+        if window is None:
+            return 1
         window.show()
         window.raise_()
         window.activateWindow()  # keys go to the page view at once, even without a WM
@@ -97,9 +104,47 @@ def run(db_path: Path) -> int:
         # A polite kill (SIGTERM) closes the window as its close button would; the handler
         # runs when Python next gets control, at the latest with the window's 1 s poll.
         previous = signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
+        previous_hook = sys.excepthook
+        sys.excepthook = _damage_hook(window, Path(db_path), previous_hook)
         try:
-            return app.exec()
+            code = app.exec()
+            return 1 if window.safekeeping.damage_found else code
         finally:
+            sys.excepthook = previous_hook
             signal.signal(signal.SIGTERM, previous)
     finally:
         store.close()
+
+
+def _damage_hook(
+    window: QWidget, db_path: Path, previous: Callable[..., Any]
+) -> Callable[..., Any]:
+    """An exception hook that turns damage met by any read (a page, a list, a search) into
+    the window's one damage report instead of a traceback on standard error."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, sqlite3.DatabaseError) and is_damage(value):
+            window.safekeeping.report_damage(core_text(explain_database_error(db_path, value)))
+            return
+        previous(kind, value, tb)
+
+    return hook
+
+
+def _make_window(kind: type, store: Store, reviewer: str, db_path: Path) -> Any:
+    """The main window, or None after a message when the database fails while it is read
+    (damage in a file too big to check at open)."""
+    try:
+        return kind(store, reviewer, db_path)
+    except sqlite3.DatabaseError as exc:
+        message = core_text(explain_database_error(db_path, exc))
+    # The half-built window lives on in Qt: its timers must not read the closed store.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind):
+            for timer in widget.findChildren(QTimer):
+                timer.stop()
+            widget.deleteLater()
+    QMessageBox.critical(
+        None, QCoreApplication.translate("app", "Cannot open the database"), message
+    )
+    return None

@@ -6,13 +6,19 @@ buttons such as OK and Cancel, the file dialog) from Qt's ``qtbase_zh_CN.qm`` wh
 Qt installation ships it. Calling ``install_translator`` again switches language: it
 removes the translators it installed before. Widgets built earlier keep their texts
 until rebuilt; the preferences say that a restart applies the change everywhere.
+
+Messages of the core (edit refusals, import refusals, database errors) are translated by
+``core_text``: they carry their English template and values (``annotator.messages``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from annotator.messages import CONTEXT, Message
 from annotator.resources import resource_dir
 
 LANGUAGES: tuple[str, ...] = ("auto", "en", "zh_CN")
@@ -44,13 +50,46 @@ def install_translator(app: QApplication, language: str) -> str:
     if not ours.load(f"annotator_{wanted}", str(folder)):
         return "en"
     qt = QTranslator(app)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for translator in [ours] + ([qt] if qt.load(f"qtbase_{wanted}", qt_folder) else []):
+    for translator in [ours] + ([qt] if _load_qt_translation(qt, wanted) else []):
         app.installTranslator(translator)
         _installed.append(translator)
     return wanted
 
 
+def _load_qt_translation(translator: QTranslator, language: str) -> bool:
+    """Qt's own strings (dialog buttons, the file dialog): ``qtbase_<language>.qm`` from
+    the Qt in use, else from the translations folder the PySide6 wheel ships."""
+    import PySide6
+
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
+    return any(translator.load(f"qtbase_{language}", folder) for folder in folders)
+
+
 def _remove_installed(app: QApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
+
+
+# --- core messages (issue 8) -------------------------------------------------------------
+
+
+def core_text(value: object) -> str:
+    """A core message (``annotator.messages.msg``), or an error carrying one, in the
+    interface language; anything else as its plain text.
+
+    The template is looked up in the "core" context of the translation and filled with the
+    message's values; values that are messages themselves are translated the same way.
+    """
+    if isinstance(value, BaseException):
+        value = value.args[0] if len(value.args) == 1 else str(value)
+    if not isinstance(value, Message):
+        return str(value)
+    template = QCoreApplication.translate(CONTEXT, value.template)
+    values = {k: core_text(v) if isinstance(v, Message) else v for k, v in value.values.items()}
+    try:
+        return template.format(**values) if values else template
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English is right
+        return str(value)

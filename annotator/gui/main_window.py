@@ -36,9 +36,10 @@ from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import Preferences, PreferencesDialog
-from annotator.gui.retrain import EntityRetrainer
+from annotator.gui.retrain import Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
+from annotator.gui.safekeeping import Safekeeping
 from annotator.gui.workers import WRITERS, paths_from_mime, run_export, run_import
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
@@ -50,6 +51,7 @@ LIST_DELAY_MS = 400
 INDEX_MS = 100  # one background step of search indexing …
 INDEX_STEP = 50  # … of this many pages
 MIN_FONT, MAX_FONT = 8.0, 40.0
+MAX_LIST_WIDTH = 520  # the page list never takes more at start; longer ids elide in the middle
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +73,6 @@ class MainWindow(QMainWindow):
         self.outline = OutlinePanel(self)
         self.page_list = PageListPanel(store, self)
         self.review = ReviewController(self.view, self.runner, self.stacks, self)
-        self.retrainer = EntityRetrainer(self.db_path, store, self)
         self.registry = ActionRegistry(
             self, all_specs(self.labels), [self.review, self], [self.view, self.outline]
         )
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int] | None = None
         self._pending_splitter: QByteArray | None = None
+        # Learnt models retrain on a worker thread after every few newly done pages.
+        self.retrainer = Retrainer(self.db_path, self)
+        self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self._index_timer = QTimer(self, interval=INDEX_MS)
         self._index_timer.timeout.connect(self._index_step)
         self._restore_place()
+        self._keep_safe()
         QTimer.singleShot(0, self._offer_samples)
         QTimer.singleShot(0, self._start_indexing_if_behind)
 
@@ -114,7 +119,9 @@ class MainWindow(QMainWindow):
         for widget in (self.page_list, self.view, self.outline):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900, 340])
+        # Wide enough for whole page ids (their distinctive part is often the end).
+        list_width = min(max(260, self.page_list.width_for_ids()), MAX_LIST_WIDTH)
+        self.splitter.setSizes([list_width, 900, 340])
         self.setCentralWidget(self.splitter)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.status_reviewer = QLabel(self)
@@ -137,7 +144,6 @@ class MainWindow(QMainWindow):
         self.runner.saved.connect(self._on_saved)
         self.runner.externalChange.connect(self._on_external)
         self.review.message.connect(self.show_message)
-        self.retrainer.retrained.connect(self.show_message)
         self.page_list.pageActivated.connect(self.open_page)
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.view.caretMoved.connect(self._on_caret)
@@ -403,7 +409,7 @@ class MainWindow(QMainWindow):
         self.status_done.setText(
             self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
         )
-        self.retrainer.check(counts["done"])
+        self.retrainer.check(self.store, counts["done"])
 
     # --- file ----------------------------------------------------------------------------
 
@@ -470,7 +476,12 @@ class MainWindow(QMainWindow):
             self.import_paths([seeds_dir()])
 
     def preferences(self) -> None:
-        current = Preferences(self.runner.reviewer, settings.language(), self.view.point_size())
+        current = Preferences(
+            self.runner.reviewer,
+            settings.language(),
+            self.view.point_size(),
+            settings.backups_kept(),
+        )
         dialog = PreferencesDialog(current, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
@@ -485,6 +496,8 @@ class MainWindow(QMainWindow):
         if chosen.font_size != current.font_size:
             self.view.set_point_size(chosen.font_size)
             settings.set_font_size(chosen.font_size)
+        if chosen.backups_kept != current.backups_kept:
+            settings.set_backups_kept(chosen.backups_kept)
 
     def shortcuts(self) -> None:
         if self._sheet is None:
@@ -549,6 +562,17 @@ class MainWindow(QMainWindow):
         settings.save_place(self.db_path, place)
         self._saved_place = self._place_key()
 
+    # --- backups and damage (issue 8) -------------------------------------------------
+
+    def _keep_safe(self) -> None:
+        self.safekeeping = Safekeeping(self.runner, self.db_path, self)
+        self.runner.damaged.connect(self.safekeeping.report_damage)
+        self.safekeeping.backupFailed.connect(self.show_message)
+        self.safekeeping.backedUp.connect(
+            lambda path: self.show_message(self.tr("Backed up to {path}").format(path=path))
+        )
+        self.safekeeping.check_later()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.runner.finish_pending():  # an edit still waiting for another program
             QMessageBox.warning(
@@ -559,8 +583,9 @@ class MainWindow(QMainWindow):
                     "saved. Everything before it is saved."
                 ),
             )
-        self._poll.stop()
         self.retrainer.shutdown()
+        self.safekeeping.close()
+        self._poll.stop()
         self._place_timer.stop()
         self._remember_place()
         if self._sheet is not None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -154,6 +155,26 @@ class PageListPanel(QWidget):
                 columns.fontMetrics().horizontalAdvance(title) + 18,
             )
             columns.resizeSection(column, width)
+
+    # --- whole page ids (issue 8) ----------------------------------------------------
+
+    def width_for_ids(self, sample: int = 200) -> int:
+        """The panel width at which the longest id among the first ``sample`` rows shows
+        whole (ids of one batch share a pattern; their distinctive part is often the end,
+        as in ``000_382c0e4239e1860e``); 0 for an empty list."""
+        rows = (self.model.page_row(i) for i in range(min(self.model.rowCount(), sample)))
+        ids = [row.id for row in rows if row is not None]
+        if not ids:
+            return 0
+        view = self.view
+        text = max(view.fontMetrics().horizontalAdvance(i) for i in ids) + _cell_padding(view)
+        header = view.horizontalHeader()
+        others = sum(
+            header.sectionSize(c) for c in range(self.model.columnCount()) if c != COL_PAGE
+        )
+        margins = self.layout().contentsMargins()
+        chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        return text + others + chrome + margins.left() + margins.right()
 
     def _connect(self) -> None:
         self.filter_box.currentIndexChanged.connect(self._apply_filter)
@@ -417,3 +438,10 @@ def wait_for_searches() -> None:
     """Block until background searches are done (for tests and shutdown)."""
     if _pool is not None:
         _pool.waitForDone()
+
+
+def _cell_padding(view: QAbstractItemView) -> int:
+    """The space a table cell keeps around its text (Qt's item delegate: a focus-frame
+    margin plus one pixel on each side)."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+    return 2 * (margin + 1) + 2  # +2: rounding of the text's advance

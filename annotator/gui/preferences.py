@@ -1,4 +1,4 @@
-"""The preferences dialog: reviewer name, interface language, text size.
+"""The preferences dialog: reviewer name, interface language, text size, backups kept.
 
 The name and the text size apply at once; the language applies the next time the window
 opens (the dialog says so), because Qt widgets do not re-translate themselves.
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ class Preferences:
     reviewer: str
     language: str
     font_size: float
+    backups_kept: int = 10  # rolling backups in backups/ beside the database
 
 
 class PreferencesDialog(QDialog):
@@ -52,6 +54,17 @@ class PreferencesDialog(QDialog):
         self.size_box.setRange(8, 40)
         self.size_box.setDecimals(0)
         self.size_box.setValue(current.font_size)
+        self.backups_box = QSpinBox(self)
+        self.backups_box.setObjectName("backups_kept")
+        self.backups_box.setRange(1, 1000)
+        self.backups_box.setValue(current.backups_kept)
+        self.backups_box.setToolTip(
+            self.tr(
+                "The window backs the database up every 30 minutes of editing and when it "
+                "closes, into the backups folder beside it; the oldest backups beyond this "
+                "number are removed."
+            )
+        )
         note = QLabel(self.tr("A new language applies the next time Annotator starts."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -64,6 +77,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow("", note)
         form.addRow(self.tr("Text size:"), self.size_box)
+        form.addRow(self.tr("Backups kept:"), self.backups_box)
         form.addRow(buttons)
 
     def result_preferences(self) -> Preferences:
@@ -71,4 +85,5 @@ class PreferencesDialog(QDialog):
             reviewer=self.reviewer_edit.text().strip(),
             language=str(self.language_box.currentData()),
             font_size=float(self.size_box.value()),
+            backups_kept=int(self.backups_box.value()),
         )

@@ -1,106 +1,137 @@
-"""Retrain the entity tagger in the background while reviewers work.
+"""Learn from the reviewers' work while they work: retrain on a worker thread.
 
-After every ``RETRAIN_EVERY`` pages newly marked done (counted from the pages the newest
-entity model learnt from), the window trains a new model on a worker thread with its own
-database connection and keeps it in the store; the pages imported or re-suggested after
-that use it. No cross-validation here (``annotator train`` does that): the window only
-wants the newest gold in the model, quickly. The reviewer keeps working meanwhile; the
-status bar says when the model is ready.
+After every few newly done pages (``RETRAIN_EVERY``, counted against the pages the newest
+model learnt from, so the count survives restarts) the window trains every learnt model it
+has enough gold for (``pipeline.train``, the same as ``annotator train``) on a thread of its
+own with its own database connection, and says in the status bar what it learnt from and
+how well the model and the rules did on held-out pages. Pages imported afterwards are
+pre-split with the new model. Worker code makes no UI calls; the result comes back by
+signal. Closing the window waits for a training in progress (it keeps its model).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from annotator.gui.workers import _Worker
-from annotator.store import Store
+from annotator.pipeline import TrainReport, train
+from annotator.store import Store, StoreError
 
-RETRAIN_EVERY = 10  # newly done pages between two background trainings
+log = logging.getLogger(__name__)
 
-
-def _retrain_job(store: Store, progress: Any) -> tuple[int, int] | None:
-    """Train the entity tagger on every done page and keep it: (version, pages), or None
-    when there are too few done pages (runs on the worker thread: no UI calls)."""
-    from annotator.learn import entities
-
-    gold = list(store.iter_pages("done", span_status="accepted"))
-    if len(gold) < entities.MIN_PAGES:
-        return None
-    data = entities.train(gold)
-    papers = sorted({page.paper for page, _, _ in gold})
-    store.save_model(
-        entities.KIND, data, pages=len(gold), meta={"papers": papers, "trained_by": "window"}
-    )
-    record = store.latest_model(entities.KIND)
-    return (record.version if record is not None else 0), len(gold)
+# Retrain once this many more pages are done than the newest model learnt from.
+RETRAIN_EVERY = 5
 
 
-class EntityRetrainer(QObject):
-    """Starts a background training when enough pages were marked done since the last."""
+class _TrainWorker(QObject):
+    """Runs ``pipeline.train`` on its own connection; reports a report or an error text."""
 
-    retrained = Signal(str)  # a status-bar message
+    finished = Signal(object)
 
-    def __init__(self, db_path: Path, store: Store, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
         self._db_path = db_path
-        latest = store.latest_model("entities")
-        self._baseline = latest.pages if latest is not None else 0
-        self._started_at = 0
+
+    @Slot()
+    def run(self) -> None:
+        result: Any
+        try:
+            with Store.open(self._db_path, create=False) as store:
+                result = train(store)
+        except StoreError as exc:
+            result = str(exc)
+        except Exception as exc:  # shown in the status bar; the traceback goes to the log
+            log.exception("retraining failed")
+            result = f"{type(exc).__name__}: {exc}"
+        self.moveToThread(QCoreApplication.instance().thread())
+        self.finished.emit(result)
+
+
+class Retrainer(QObject):
+    """Starts a training when enough new pages are done; one at a time."""
+
+    message = Signal(str)  # what was learnt, for the status bar
+    trained = Signal()
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_path = Path(db_path)
         self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._worker: _TrainWorker | None = None
 
     @property
     def running(self) -> bool:
         return self._thread is not None
 
-    def check(self, done_pages: int) -> None:
-        """Called with the number of done pages whenever it may have changed."""
-        if self._thread is None and done_pages - self._baseline >= RETRAIN_EVERY:
-            self._start(done_pages)
+    def check(self, store: Store, done: int) -> bool:
+        """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's."""
+        if self.running:
+            return False
+        learnt = max((m.pages for m in store.model_versions() if m.kind == "structure"), default=0)
+        if done - learnt < RETRAIN_EVERY:
+            return False
+        self._start()
+        return True
 
-    def _start(self, done_pages: int) -> None:
-        self._started_at = done_pages
-        thread, worker = QThread(self), _Worker(self._db_path, _retrain_job)
+    def _start(self) -> None:
+        thread = QThread(self)
+        worker = _TrainWorker(self._db_path)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.succeeded.connect(self._succeeded)
-        worker.failed.connect(self._failed)
-        for signal in (worker.succeeded, worker.failed):
-            signal.connect(thread.quit)
-        thread.finished.connect(self._finished)
+        worker.finished.connect(self._on_finished)
         self._thread, self._worker = thread, worker
+        self.message.emit(self.tr("Learning from the done pages…"))
         thread.start()
 
-    def _succeeded(self, result: tuple[int, int] | None) -> None:
-        if result is None:  # too few done pages yet: try again after more
-            self._baseline = self._started_at
-            return
-        version, pages = result
-        self._baseline = pages
-        self.retrained.emit(
-            self.tr("Entity model retrained on {pages} done pages (version {version}).").format(
-                pages=pages, version=version
-            )
-        )
-
-    def _failed(self, message: str) -> None:
-        self._baseline = self._started_at  # not again before more pages are done
-        self.retrained.emit(self.tr("Retraining the entity model failed: {reason}").format(
-            reason=message
-        ))  # fmt: skip
-
-    def _finished(self) -> None:
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
         if self._thread is not None:
+            self._thread.quit()  # the worker has returned: end the thread's event loop
+            self._thread.wait()
             self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
         self._thread = self._worker = None
+        if isinstance(result, TrainReport):
+            self.message.emit(self.describe(result))
+            self.trained.emit()
+        else:
+            self.message.emit(self.tr("Learning failed: {error}").format(error=result))
+
+    def describe(self, report: TrainReport) -> str:
+        """One status-bar sentence per trained model: pages, and model vs rules."""
+        parts = []
+        for model in report.trained:
+            figures = model.figures
+            rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
+            if model.kind == "structure" and rules and learnt:
+                parts.append(
+                    self.tr(
+                        "Structure model v{version} learnt from {pages} done pages: article "
+                        "starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} "
+                        "(rules {rules_roles:.2f})"
+                    ).format(
+                        version=model.version,
+                        pages=model.pages,
+                        model_f1=learnt["article_start"]["f1"],
+                        rules_f1=rules["article_start"]["f1"],
+                        model_roles=learnt["role"]["accuracy"] or 0.0,
+                        rules_roles=rules["role"]["accuracy"] or 0.0,
+                    )
+                )
+            else:
+                parts.append(
+                    self.tr("Model {kind} v{version} learnt from {pages} done pages").format(
+                        kind=model.kind, version=model.version, pages=model.pages
+                    )
+                )
+        if not parts:
+            return self.tr("Nothing learnt yet: more done pages are needed.")
+        return "; ".join(parts)
 
     def shutdown(self) -> None:
-        """Wait for a training under way (the window is closing)."""
+        """Wait for a training in progress (called when the window closes)."""
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()

@@ -28,7 +28,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.edits import EditError, Op, PageState
-from annotator.store import Applied, Store, StoreBusy
+from annotator.gui.i18n import core_text
+from annotator.store import Applied, Store, StoreBusy, explain_database_error, is_damage
 
 RETRY_MS = 100  # how often a waiting edit tries the write lock again
 WAIT_LIMIT_S = 30.0  # how long an edit waits for another program before it is refused
@@ -56,6 +57,7 @@ class EditRunner(QObject):
     saved = Signal(object)  # datetime of the last commit
     waiting = Signal(str)  # what the window waits for ("" once nothing waits)
     reviewerChanged = Signal(str)
+    damaged = Signal(str)  # the database file is damaged: the store's message
 
     def __init__(self, store: Store, reviewer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -169,11 +171,15 @@ class EditRunner(QObject):
             self._wait(edit)
             return None
         except EditError as exc:
-            self._refuse(edit.explain(exc) if edit.explain is not None else str(exc))
+            self._refuse(edit.explain(exc) if edit.explain is not None else core_text(exc))
             return None
         except sqlite3.DatabaseError as exc:
             if wait and "locked" in str(exc):
                 self._give_up()
+                return None
+            if is_damage(exc):  # nothing more may be written: the window closes
+                self._end_wait()
+                self.damaged.emit(core_text(explain_database_error(self.store.path or "", exc)))
                 return None
             self._refuse(
                 self.tr("Not saved: the database refused the edit ({error})").format(error=exc)

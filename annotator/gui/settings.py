@@ -105,3 +105,18 @@ def _int(value: object) -> int:
         return int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return 0
+
+
+# --- backups (issue 8) ----------------------------------------------------------------
+
+
+def backups_kept(default: int = 10) -> int:
+    """How many rolling backups the backups folder keeps (``backups/keep``, at least 1)."""
+    try:
+        return max(1, int(_settings().value("backups/keep", default)))
+    except (TypeError, ValueError):
+        return default
+
+
+def set_backups_kept(count: int) -> None:
+    _settings().setValue("backups/keep", max(1, int(count)))

@@ -39,8 +39,9 @@ from annotator.formats.gold_jsonl import (
     write_json,
     write_jsonl,
 )
+from annotator.gui.i18n import core_text
 from annotator.pipeline import ImportReport, import_paths
-from annotator.store import Store, StoreError
+from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,12 @@ class _Worker(QObject):
         try:
             store = Store.open(self._db_path, readonly=self._readonly)
         except StoreError as exc:
-            self._finish(self.failed, str(exc))
+            self._finish(self.failed, core_text(exc))
             return
         try:
             result = self._job(store, self._progress)
         except (ExportError, StoreError) as exc:  # these name the file and what to do
-            self._finish(self.failed, str(exc))
+            self._finish(self.failed, core_text(exc))
         except Exception as exc:  # reported to the user; the traceback goes to the log
             log.exception("background job failed")
             self._finish(self.failed, f"{type(exc).__name__}: {exc}")
@@ -112,6 +113,8 @@ class _Worker(QObject):
 
 def _import_job(paths: list[Path]) -> Job:
     def job(store: Store, progress: Progress) -> ImportReport:
+        # Never write into a damaged file (DatabaseDamaged names the backup to restore).
+        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
         return import_paths(store, paths, progress=progress)
 
     return job
@@ -361,14 +364,24 @@ class _Texts(QObject):
         if report.cancelled:
             cancelled = self.tr("The import was cancelled; the pages imported so far are kept.")
             text = cancelled + "\n\n" + text
-        refused = [self.tr("{path}: {reason}").format(path=p, reason=r) for p, r in report.refused]
+        refused = [
+            self.tr("{path}: {reason}").format(path=p, reason=core_text(r))
+            for p, r in report.refused
+        ]
         if refused:
             shown = refused[:_SHOWN_REFUSED]
             more = len(refused) - len(shown)
             if more:
                 shown.append(self.tr("… and {n} more (see the details)").format(n=more))
             text += "\n\n" + self.tr("Refused files:") + "\n" + "\n".join(shown)
-        return text, "\n".join(refused)
+        changed = [
+            self.tr("{path}: {reason}").format(path=p, reason=core_text(r))
+            for p, r in report.changed
+        ]
+        if changed:
+            text += "\n\n" + self.tr("Files changed since their import:") + "\n"
+            text += "\n".join(changed[:_SHOWN_REFUSED])
+        return text, "\n".join(refused + changed)
 
     def export_summary(self, target: Path, result: ExportResult) -> tuple[str, str]:
         """The message and its details (every span that could not be exported)."""

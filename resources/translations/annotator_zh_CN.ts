@@ -80,12 +80,12 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+139"/>
+        <location filename="../../annotator/gui/runner.py" line="+141"/>
         <source>Not applied: the previous edit is still waiting for the database, which another program holds. Press the key again once it is saved.</source>
         <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>
@@ -98,19 +98,6 @@
         <location line="+9"/>
         <source>Not saved: another program kept the database locked for {seconds} s, so the edit was not applied. Close the other program and try again.</source>
         <translation>未保存：另一个程序锁定数据库已达 {seconds} 秒，修改未执行。请关闭该程序后重试。</translation>
-    </message>
-</context>
-<context>
-    <name>EntityRetrainer</name>
-    <message>
-        <location filename="../../annotator/gui/retrain.py" line="+84"/>
-        <source>Entity model retrained on {pages} done pages (version {version}).</source>
-        <translation>实体模型已用 {pages} 个已完成页面重新训练（版本 {version}）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Retraining the entity model failed: {reason}</source>
-        <translation>重新训练实体模型失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -152,7 +139,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+106"/>
+        <location filename="../../annotator/gui/main_window.py" line="+111"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -162,12 +149,12 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nothing saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -298,12 +285,17 @@
         <translation>这个数据库里还没有页面。要载入附带的示例页面试用吗？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>The new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Edit not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -430,7 +422,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+110"/>
+        <location filename="../../annotator/gui/page_list.py" line="+111"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -445,7 +437,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+188"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -629,7 +621,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="+37"/>
+        <location filename="../../annotator/gui/preferences.py" line="+39"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -639,7 +631,12 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
+        <source>The window backs the database up every 30 minutes of editing and when it closes, into the backups folder beside it; the oldest backups beyond this number are removed.</source>
+        <translation>编辑期间每 30 分钟以及关闭窗口时，程序会把数据库备份到其旁边的 backups 文件夹；超出此数量的最旧备份会被删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A new language applies the next time Annotator starts.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -657,6 +654,39 @@
         <location line="+2"/>
         <source>Text size:</source>
         <translation>字号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups kept:</source>
+        <translation>保留的备份数：</translation>
+    </message>
+</context>
+<context>
+    <name>Retrainer</name>
+    <message>
+        <location filename="../../annotator/gui/retrain.py" line="+86"/>
+        <source>Learning from the done pages…</source>
+        <translation>正在从已完成的页面学习…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Learning failed: {error}</source>
+        <translation>学习失败：{error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Structure model v{version} learnt from {pages} done pages: article starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} (rules {rules_roles:.2f})</source>
+        <translation>结构模型 v{version} 已从 {pages} 个已完成页面学习：文章起点 F1 {model_f1:.2f}（规则 {rules_f1:.2f}），角色 {model_roles:.2f}（规则 {rules_roles:.2f}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Model {kind} v{version} learnt from {pages} done pages</source>
+        <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing learnt yet: more done pages are needed.</source>
+        <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
 </context>
 <context>
@@ -774,6 +804,14 @@
     </message>
 </context>
 <context>
+    <name>Safekeeping</name>
+    <message>
+        <location filename="../../annotator/gui/safekeeping.py" line="+168"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <location filename="../../annotator/gui/actions.py" line="+271"/>
@@ -832,7 +870,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+207"/>
+        <location filename="../../annotator/gui/workers.py" line="+210"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -898,12 +936,13 @@ Refused: {refused}</source>
         <translation>导入已取消；已经导入的页面会保留。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+10"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>… and {n} more (see the details)</source>
         <translation>……另有 {n} 个（见详细信息）</translation>
     </message>
@@ -913,7 +952,12 @@ Refused: {refused}</source>
         <translation>无法导入的文件：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Files changed since their import:</source>
+        <translation>导入后已更改的文件：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Wrote {count} articles to {path}.</source>
         <translation>已将 {count} 篇文章写入 {path}。</translation>
     </message>
@@ -1209,7 +1253,7 @@ Refused: {refused}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+42"/>
+        <location filename="../../annotator/gui/app.py" line="+47"/>
         <source>Who is reviewing?</source>
         <translation>谁在审校？</translation>
     </message>
@@ -1220,6 +1264,7 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+27"/>
+        <location line="+73"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1381,6 +1426,415 @@ Refused: {refused}</source>
         <location line="+218"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../build/lupdate/hidden_strings.py" line="+1"/>
+        <source>page {page!r} is done, and a done page has no open suggestion: set it back to in progress first</source>
+        <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page {page!r} has no block starting at offset {start}</source>
+        <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind}: nothing to change on page {page!r}</source>
+        <translation>{kind}：页面 {page!r} 上没有可更改的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown label {label!r}; configured labels: {labels}</source>
+        <translation>未知标签 {label!r}；已配置的标签：{labels}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown role {role!r}; expected one of {roles}</source>
+        <translation>未知角色 {role!r}；应为以下之一：{roles}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>block at {start} already has role {role!r}</source>
+        <translation>位置 {start} 的段落已经是 {role!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>the block at {start} is not part of an article</source>
+        <translation>位置 {start} 的段落不属于任何文章</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>the first article on the page has no previous article to merge into</source>
+        <translation>这是本页第一篇文章，前面没有可并入的文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move_block: direction must be -1 or 1, not {direction!r}</source>
+        <translation>move_block：方向必须是 -1 或 1，而不是 {direction!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no article to move the block at {start} to</source>
+        <translation>没有文章可接收位置 {start} 的段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the first block on the page has no previous paragraph to join</source>
+        <translation>这是本页第一个段落，前面没有可接续的段落</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the block at {start} already joins the previous paragraph</source>
+        <translation>位置 {start} 的段落已经接续上一段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the block at {start} does not join the previous paragraph</source>
+        <translation>位置 {start} 的段落没有接续上一段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>put the caret inside a paragraph to split it (offset {at} is not inside a block)</source>
+        <translation>请把光标放在段落内再拆分（位置 {at} 不在任何段落内）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a split at {at} would leave an empty block</source>
+        <translation>在位置 {at} 拆分会留下空段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the block at {start} is the last block; nothing to merge with</source>
+        <translation>位置 {start} 的段落是最后一段，没有可合并的段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span [{start}, {end}) is outside page {page!r} (0..{length}) or empty</source>
+        <translation>标注 [{start}, {end}) 超出页面 {page!r} 的范围（0..{length}）或为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown span origin {origin!r}</source>
+        <translation>未知的标注来源 {origin!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown span status {status!r}</source>
+        <translation>未知的标注状态 {status!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add_span needs a span id (the store allocates one)</source>
+        <translation>add_span 需要标注编号（由数据库分配）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span id {id} already exists</source>
+        <translation>标注编号 {id} 已存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span {id} already has label {label!r}</source>
+        <translation>标注 {id} 的标签已经是 {label!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown span status {status!r}; expected one of {statuses}</source>
+        <translation>未知的标注状态 {status!r}；应为以下之一：{statuses}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span {id} is already {status}</source>
+        <translation>标注 {id} 已经是 {status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span attrs must be a JSON object</source>
+        <translation>标注属性必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown page status {status!r}; expected one of {statuses}</source>
+        <translation>未知的页面状态 {status!r}；应为以下之一：{statuses}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page {page!r} is already {status}</source>
+        <translation>页面 {page!r} 已经是 {status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page {page!r} still has {count} open suggestion(s): accept or reject them before marking it done</source>
+        <translation>页面 {page!r} 还有 {count} 条未处理的建议：请先接受或拒绝，再标为完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolve must be &apos;accept&apos; or &apos;reject&apos;, not {resolve!r}</source>
+        <translation>resolve 必须是 &apos;accept&apos; 或 &apos;reject&apos;，而不是 {resolve!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an empty batch changes nothing</source>
+        <translation>空的批量操作不会改变任何内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operation for page {page!r} applied to page {other!r}</source>
+        <translation>页面 {page!r} 的操作被用在了页面 {other!r} 上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set_blocks: unknown block fields {fields}</source>
+        <translation>set_blocks：未知的段落字段 {fields}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the block at {start} already starts its article</source>
+        <translation>位置 {start} 的段落已经是文章的开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no previous article to move the block at {start} to</source>
+        <translation>没有上一篇文章可接收位置 {start} 的段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no next article to move the block at {start} to</source>
+        <translation>没有下一篇文章可接收位置 {start} 的段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a batch acts on one page only</source>
+        <translation>批量操作只能作用于一个页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown edit operation {kind!r}</source>
+        <translation>未知的编辑操作 {kind!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind}: malformed arguments {args!r} ({error})</source>
+        <translation>{kind}：参数格式错误 {args!r}（{error}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page {page!r} has no span with id {id}</source>
+        <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>convert it to UTF-8 text and import again</source>
+        <translation>请转换为 UTF-8 文本后重新导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the file ({error}); check its permissions</source>
+        <translation>无法读取文件（{error}）；请检查文件权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)</source>
+        <translation>不是文本（含有 NUL 字节：二进制文件，或没有字节顺序标记的 UTF-16）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not valid UTF-8 (byte {byte}) and not GB18030/GBK text either</source>
+        <translation>不是有效的 UTF-8（第 {byte} 字节），也不是 GB18030/GBK 文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a symbolic link that points at itself (or a loop of links); fix or remove the link</source>
+        <translation>符号链接指向自身（或链接成环）；请修正或删除该链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a broken symbolic link (what it points at does not exist); fix or remove the link</source>
+        <translation>符号链接已失效（指向的文件不存在）；请修正或删除该链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {reason}; {advice}</source>
+        <translation>{path}：{reason}；{advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the folder ({error}); check its permissions</source>
+        <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>there is nothing to import</source>
+        <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>empty file (only white space)</source>
+        <translation>空文件（只有空白字符）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starts with a {encoding} byte-order mark but is not valid {encoding} (byte {byte})</source>
+        <translation>以 {encoding} 字节顺序标记开头，但不是有效的 {encoding}（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not text (contains NUL characters)</source>
+        <translation>不是文本（含有 NUL 字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not text ({n} control characters)</source>
+        <translation>不是文本（含有 {n} 个控制字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too large for one page ({size}; the limit is {limit})</source>
+        <translation>作为一个页面太大（{size}；上限为 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>split it into page files, or raise the limit with annotator import --max-page-size</source>
+        <translation>请拆分为多个页面文件，或用 annotator import --max-page-size 提高上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed since its import; page {page} had not been reviewed, so it now holds the new version</source>
+        <translation>导入后文件已更改；页面 {page} 尚未审校，现已换成新版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed since its import; page {page} has reviews and is kept as it was, the new version is page {new}</source>
+        <translation>导入后文件已更改；页面 {page} 已有审校，保持不变，新版本导入为页面 {new}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file or folder; check the path</source>
+        <translation>文件或文件夹不存在；请检查路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reason}; {advice}</source>
+        <translation>{reason}；{advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot use the database ({error})</source>
+        <translation>{path}：无法使用该数据库（{error}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the database is damaged ({detail}); nothing was written to it; {advice}</source>
+        <translation>{path}：数据库已损坏（{detail}）；未向其写入任何内容；{advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restore the newest backup with: annotator restore --db {path} {backup}</source>
+        <translation>请用以下命令恢复最新的备份：annotator restore --db {path} {backup}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not an annotator database or damaged ({error}); choose another file, or {advice}</source>
+        <translation>{path}：不是 annotator 数据库或已损坏（{error}）；请选择其他文件，或{advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the database is locked by another program ({error}); close the other program and try again</source>
+        <translation>{path}：数据库被其他程序锁定（{error}）；请关闭该程序后重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the database is read-only ({error}); make it writable or copy it elsewhere</source>
+        <translation>{path}：数据库是只读的（{error}）；请将其设为可写，或复制到其他位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot open the database ({error}); check the folder exists and is writable</source>
+        <translation>{path}：无法打开数据库（{error}）；请检查文件夹是否存在且可写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no backup of it in {folder}: keep the file and ask for help (&apos;sqlite3 {path} .recover&apos; saves what can still be read)</source>
+        <translation>{folder} 中没有它的备份：请保留该文件并寻求帮助（&apos;sqlite3 {path} .recover&apos; 可挽救仍可读取的内容）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLite&apos;s check: {problems}</source>
+        <translation>SQLite 检查结果：{problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: no such database to back up</source>
+        <translation>{path}：没有可备份的数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not an annotator database (schema version {version})</source>
+        <translation>{path}：不是 annotator 数据库（结构版本 {version}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>{path}: this database has schema version {version}, made by a newer annotator (this one knows up to {known}); upgrade annotator to open it</source>
+        <translation>{path}：该数据库的结构版本为 {version}，由更新的 annotator 创建（本程序最高支持 {known}）；请升级 annotator 后再打开</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>{path}: this is an SQLite database of another program (tables: {tables}); choose another file</source>
+        <translation>{path}：这是其他程序的 SQLite 数据库（表：{tables}）；请选择其他文件</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+9"/>
+        <source>{path}: no such database; run &apos;annotator import&apos; first</source>
+        <translation>{path}：数据库不存在；请先运行 &apos;annotator import&apos;</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>{path}: is a folder, not a database file</source>
+        <translation>{path}：这是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>{path}: the database is empty; run &apos;annotator import&apos; first</source>
+        <translation>{path}：数据库是空的；请先运行 &apos;annotator import&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: this database has schema version {version} and needs an upgrade to version {known}, which reading alone does not do; open it once in the annotator window (or run &apos;annotator import&apos; on it), then try again</source>
+        <translation>{path}：该数据库的结构版本为 {version}，需要升级到版本 {known}，只读打开不会升级；请先在 annotator 窗口中打开一次（或对它运行 &apos;annotator import&apos;），然后重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{target}: cannot write the backup ({error}); check that the folder exists and is writable</source>
+        <translation>{target}：无法写入备份（{error}）；请检查文件夹是否存在且可写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot create the database there: {blocking} is a file, not a folder; choose another place with --db</source>
+        <translation>{path}：无法在此创建数据库：{blocking} 是文件而不是文件夹；请用 --db 选择其他位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot create the folder {folder} ({error}); choose a folder you can write to with --db</source>
+        <translation>{path}：无法创建文件夹 {folder}（{error}）；请用 --db 选择一个可写的文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the database is read-only; make it writable or copy it elsewhere</source>
+        <translation>{path}：数据库是只读的；请将其设为可写，或复制到其他位置</translation>
     </message>
 </context>
 </TS>

@@ -318,3 +318,31 @@ def test_mark_done_without_open_suggestions_is_the_plain_status_change(store):
     assert mark_done_op(store.page_state("p1")) == Op("set_page_status", "p1", {"status": "done"})
     store.apply(mark_done_op(store.page_state("p1"), "reject"))
     assert store.page("p1").status == "done"
+
+
+def test_a_suggestion_cannot_be_reopened_on_a_done_page(suggested):
+    applied = suggested.apply(mark_done_op(suggested.page_state("p1"), "accept"), "ana")
+    span_id = suggested.spans("p1")[0].id
+    with pytest.raises(EditError, match="is done, and a done page has no open suggestion"):
+        suggested.apply(Op("set_span_status", "p1", {"id": span_id, "status": "suggested"}))
+    # The undo of marking it done reopens them together with the status: allowed.
+    suggested.apply(applied.inverse, "ana", action="undo", target=applied.edit_id)
+    assert len(suggested.spans("p1", {"suggested"})) == 2
+
+
+def test_a_done_page_from_before_the_rule_can_still_be_put_right(tmp_path):
+    with Store.open(tmp_path / "old.db") as s:
+        start = TEXT.index("张三")
+        s.add_page(
+            Page("p1", TEXT, "p1.txt", "x" * 64, status="done"),
+            _blocks(TEXT),
+            [
+                Span(start, start + 2, "PER", "rule", "suggested"),
+                Span(start - 2, start, "ORG", "rule", "suggested"),
+            ],
+        )
+        assert s.page("p1").status == "done"
+        # One of two open suggestions rejected: still one open, but better than before.
+        span_id = s.spans("p1")[0].id
+        s.apply(Op("set_span_status", "p1", {"id": span_id, "status": "rejected"}), "ana")
+        assert [x.status for x in s.spans("p1")] == ["rejected", "suggested"]

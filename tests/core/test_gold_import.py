@@ -32,12 +32,13 @@ def _run(*args: str):
 
 
 def _gold_op(page_id: str, text: str, blocks: list) -> Op:
-    """Reviewed state: the gold blocks, two accepted spans (one human, one rule), done."""
+    """Reviewed state: the gold blocks, two accepted spans (one human, one rule) and a
+    rejected one, done (a done page has no open suggestion)."""
     first = next(b for b in blocks if b.role == "body")
     spans = [
         Span(first.start, first.start + 2, "ORG", "human", "accepted", {}),
         Span(first.start + 3, first.start + 5, "LOC", "rule", "accepted", {"note": "x"}),
-        Span(first.start + 6, first.start + 8, "PER", "rule", "suggested", {}),
+        Span(first.start + 6, first.start + 8, "PER", "rule", "rejected", {}),
     ]
     return Op(
         "replace_page_gold",

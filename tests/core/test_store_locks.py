@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.edits import Op
 from annotator.model import Block, Page, Span
-from annotator.store import Store, StoreBusy, StoreError
+from annotator.store import SCHEMA_VERSION, Store, StoreBusy, StoreError
 
 TEXT = "标题\n\n本报讯 邓群策主持会议。"
 
@@ -94,7 +94,7 @@ def test_readonly_open_of_a_database_that_needs_an_upgrade_says_so_and_leaves_it
     db = make_db(tmp_path / "a.db")
     with sqlite3.connect(str(db)) as conn:
         conn.execute("PRAGMA user_version = 3")
-    with pytest.raises(StoreError, match=r"a\.db: .*needs an upgrade to version 4"):
+    with pytest.raises(StoreError, match=rf"a\.db: .*needs an upgrade to version {SCHEMA_VERSION}"):
         Store.open(db, readonly=True)
     with sqlite3.connect(str(db)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 3

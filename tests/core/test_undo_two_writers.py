@@ -170,6 +170,14 @@ def edit(writer: Writer, op: Op) -> None:
     writer.undone.clear()
 
 
+def _starts_review(step: Op, key: Any, before: dict, after: dict) -> bool:
+    """The one change a step may make beyond what it touched: its automatic "a first edit
+    starts the review" part moves a page that is ``new`` again to ``in_progress``."""
+    automatic = any(sub["args"].get("only_if_new") for sub in step.args.get("ops", []))
+    moved = (before.get(key, ("",))[0], after.get(key, ("",))[0]) == ("new", "in_progress")
+    return automatic and key == ("status", None) and moved
+
+
 def replay(writer: Writer, action: str) -> str:
     """Undo (or redo) the writer's newest step as the window does; check exactness."""
     source, sink = (
@@ -209,8 +217,14 @@ def replay(writer: Writer, action: str) -> str:
                 articles.add((then[2], now[2]))
                 now, then = now[:2] + now[3:], then[:2] + then[3:]
             assert now == then, (action, key)
-        elif key not in may_change:
-            assert after.get(key) == before.get(key), (action, key)
+        elif key not in may_change and not _starts_review(step, key, before, after):
+            now, then = after.get(key), before.get(key)
+            if key[0] == "block" and action == "redo" and now and then:
+                # A redo that starts or merges articles renumbers the articles after it,
+                # blocks it did not touch included (numbers stay 1..k in page order, checked
+                # after every step); their ranges, roles and joins stay as they were.
+                now, then = now[:2] + now[3:], then[:2] + then[3:]
+            assert now == then, (action, key)
     assert len({a for a, _ in articles}) == len(articles) == len({b for _, b in articles})
     source.pop()
     if action == "undo":

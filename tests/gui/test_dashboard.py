@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from annotator.edits import Op
+from annotator.edits import Op, mark_done_op
 from annotator.gui.dashboard import BarChart
 from annotator.store import Store
 
@@ -64,7 +64,7 @@ def test_refresh_shows_edits_made_since_opening(windows, db, qtbot):
     with Store.open(db) as store:
         span = next(s for s in store.spans("p2") if s.label == "ORG")
         store.apply(Op("set_span_status", "p2", {"id": span.id, "status": "accepted"}), "wu")
-        store.apply(Op("set_page_status", "p2", {"status": "done"}), "wu")
+        store.apply(mark_done_op(store.page_state("p2"), "reject"), "wu")
     qtbot.mouseClick(dialog.refresh_button, Qt.MouseButton.LeftButton)
     after = dict(dialog.labels_chart.rows())
     assert after["ORG"] == before["ORG"] + 1

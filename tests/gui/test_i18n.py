@@ -137,7 +137,10 @@ def test_every_interface_string_has_a_chinese_translation(tmp_path) -> None:
     hidden = tmp_path / "hidden_strings.py"
     hidden.write_text(
         "from PySide6.QtCore import QT_TRANSLATE_NOOP\n"
-        + "".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})\n" for c, t, _ in script.hidden_strings()),
+        + "".join(
+            f"QT_TRANSLATE_NOOP({c!r}, {t!r})\n"
+            for c, t, _ in script.hidden_strings() + script.core_messages()
+        ),
         encoding="utf-8",
     )
     sources = sorted(str(p) for p in (root / "annotator" / "gui").rglob("*.py"))

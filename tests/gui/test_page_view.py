@@ -88,7 +88,7 @@ def test_intertitle_is_bold_dark_blue_and_named_in_the_margin(view):
     assert intertitle[0].fontWeight() >= 700
     assert intertitle[0].foreground().color().name() == "#1e3a8a"
     assert view.role_name("intertitle") == "intertitle"
-    assert view.role_abbreviation("intertitle") == "INT"
+    assert view.role_tag("intertitle") == "intertitle"
 
 
 def test_label_tag_leaves_room_after_the_last_character_of_a_span(view):

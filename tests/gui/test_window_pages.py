@@ -444,6 +444,7 @@ def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(
     monkeypatch.setattr(ReviewController, "_ask_open_suggestions", lambda self, n: "accept")
 
     from .pages import sample_spans
+    from .test_suggestions_resolved import answer_open_suggestions
 
     def model_span(confidence):
         return Span(0, 2, "PER", "model", "suggested", {"confidence": confidence})
@@ -456,42 +457,14 @@ def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(
         add_page(store, "p4")
     window = windows(path)
     assert window.page_id == "p1"
+    answer_open_suggestions(qtbot, "reject")  # a page is done only with none open
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert status_of(path, "p1")[0] == "done"
     assert window.page_id == "p3"  # 0.41 is the least sure suggestion
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert window.page_id == "p2"
+    answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert window.page_id == "p4"  # no model suggestions left: page order
     assert window.view.toPlainText()  # the page is drawn
-
-
-def test_the_window_retrains_the_entity_model_after_enough_done_pages(
-    windows, tmp_path, qtbot, monkeypatch
-):
-    from annotator.gui import retrain
-    from annotator.gui.review import ReviewController
-
-    from .pages import sample_spans
-
-    monkeypatch.setattr(retrain, "RETRAIN_EVERY", 5)
-    # open suggestions are accepted when the page is marked done: the gold the model learns
-    monkeypatch.setattr(ReviewController, "_ask_open_suggestions", lambda self, n: "accept")
-    path = tmp_path / "retrain.db"
-    with Store.open(path) as store:
-        for n in range(7):
-            add_page(store, f"p{n}", spans=sample_spans())
-    window = windows(path)
-    for _ in range(4):
-        press(window, qtbot, K.Key_Return, CTRL)
-    assert not window.retrainer.running  # 4 done pages: not yet
-    with qtbot.waitSignal(window.retrainer.retrained, timeout=120_000) as blocker:
-        press(window, qtbot, K.Key_Return, CTRL)  # the fifth: training starts in the background
-    assert blocker.args == ["Entity model retrained on 5 done pages (version 1)."]
-    qtbot.waitUntil(lambda: not window.retrainer.running)
-    with Store.open(path) as store:
-        record = store.latest_model("entities")
-        assert record is not None and record.pages == 5
-        assert record.meta["trained_by"] == "window"
-    press(window, qtbot, K.Key_Return, CTRL)
-    assert not window.retrainer.running  # the next training waits for 5 more

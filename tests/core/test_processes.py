@@ -1,0 +1,125 @@
+"""Processes and leftovers: import workers end with their parent after ``kill -9``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+
+
+def _stat(pid: int) -> tuple[str, int] | None:
+    """(state, parent pid) of a process, or None when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2 :].split()
+    return fields[0], int(fields[1])
+
+
+def _descendants(root: int) -> set[int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            stat = _stat(int(entry.name))
+            if stat is not None:
+                parents[int(entry.name)] = stat[1]
+    found, frontier = set(), {root}
+    while frontier:
+        children = {pid for pid, ppid in parents.items() if ppid in frontier} - found
+        found |= children
+        frontier = children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    stat = _stat(pid)
+    return stat is not None and stat[0] not in ("Z", "X")  # a zombie has ended
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@linux_only
+@pytest.mark.slow
+def test_import_workers_end_within_seconds_after_kill_9_of_the_import(tmp_path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    paragraph = "本报讯（记者张三）国家统计局今天发布数据，全国粮食总产量达到六亿五千万吨。\n\n"
+    for i in range(600):  # enough pages for worker processes and for a few seconds of work
+        (folder / f"p{i:04}.txt").write_text(f"标题{i}\n\n" + paragraph * 60, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "import", "--db", str(tmp_path / "a.db"), str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert _wait_for(lambda: len(_descendants(importer.pid)) >= 2, 60), "no workers started"
+        workers = _descendants(importer.pid)
+        assert importer.poll() is None, "the import ended before it could be killed"
+        os.kill(importer.pid, signal.SIGKILL)
+        importer.wait()
+        assert _wait_for(lambda: not any(_alive(p) for p in workers), 5), [
+            p for p in workers if _alive(p)
+        ]
+    finally:
+        if importer.poll() is None:
+            importer.kill()
+            importer.wait()
+
+
+_PORTABLE = """
+import multiprocessing, sys, time
+
+def worker(ready):
+    from annotator import pipeline
+    pipeline.sys.platform = "darwin"  # no prctl: only the portable sentinel thread
+    pipeline.end_with_parent()
+    open(ready, "w").close()
+    time.sleep(120)
+
+if __name__ == "__main__":
+    child = multiprocessing.get_context("spawn").Process(target=worker, args=(sys.argv[1],))
+    child.start()
+    print(child.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+@linux_only
+def test_without_prctl_a_worker_still_ends_with_its_parent(tmp_path) -> None:
+    script = tmp_path / "portable.py"
+    script.write_text(_PORTABLE, encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "ready")],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        child = int(parent.stdout.readline())
+        assert _wait_for((tmp_path / "ready").exists, 30), "the worker did not start"
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        assert _wait_for(lambda: not _alive(child), 10), "the worker outlived its parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()

@@ -1,0 +1,205 @@
+"""The window keeps the work safe: rolling backups while it runs and when it closes, and a
+damaged database is one message naming the backup to restore, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.gui import app, safekeeping, settings
+from annotator.gui.main_window import MainWindow
+from annotator.store import Store, list_backups, rolling_backup
+from tests.core.damage import damage_table
+
+from .pages import make_db
+from .test_window_edits import press
+
+
+@pytest.fixture
+def db(tmp_path):
+    return make_db(tmp_path / "work.db", ["p1", "p2"])
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Message boxes opened with QMessageBox.critical, as (title, text)."""
+    boxes: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: boxes.append((title, text))
+    )
+    return boxes
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_edit_is_backed_up_on_a_worker_thread_and_when_the_window_closes(
+    windows, qtbot, db
+) -> None:
+    settings.set_backups_kept(2)
+    window = windows(db)
+    assert window.safekeeping.backup_if_changed() is False  # nothing saved yet
+    press(window, qtbot, Qt.Key.Key_B)  # the first block (a headline) becomes body: saved
+    with qtbot.waitSignal(window.safekeeping.backedUp, timeout=10000) as made:
+        assert window.safekeeping.backup_if_changed() is True
+    (first,) = list_backups(db)
+    assert made.args == [first]
+    assert window.safekeeping.backup_if_changed() is False  # no edit since
+    press(window, qtbot, Qt.Key.Key_Y)
+    windows.close(window)  # closing backs up the edit made since
+    backups = list_backups(db)
+    assert len(backups) == 2 and backups[0] == first
+    with Store.open(backups[-1]) as copy:
+        assert copy.blocks("p1")[0].role == "byline"
+    press_count = 3  # a third backup pushes the oldest out (two are kept)
+    window = windows(db)
+    press(window, qtbot, Qt.Key.Key_H)
+    windows.close(window)
+    assert len(list_backups(db)) == press_count - 1 and first not in list_backups(db)
+
+
+def test_closing_without_edits_makes_no_backup(windows, db) -> None:
+    windows.close(windows(db))
+    assert list_backups(db) == []
+
+
+def test_the_window_on_a_damaged_database_says_which_backup_and_exits_one(db, shown) -> None:
+    app.application()  # names the application: QSettings follow the name
+    settings.set_reviewer("tester")
+    backup = rolling_backup(db)
+    damage_table(db)
+    before = _digest(db)
+    assert app.run(db) == 1
+    ((title, text),) = shown
+    assert title == "Cannot open the database"
+    assert f"{db}: the database is damaged" in text and str(backup) in text
+    assert _digest(db) == before
+
+
+def test_damage_met_while_the_window_is_built_is_a_message_and_exit_one(
+    db, shown, monkeypatch
+) -> None:
+    from annotator import store as store_module
+
+    app.application()
+    settings.set_reviewer("tester")
+    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    damage_table(db, "spans")  # the first page's spans are read to show it
+    assert app.run(db) == 1
+    ((title, text),) = shown
+    assert title == "Cannot open the database" and f"{db}: the database is damaged" in text
+
+
+def test_a_big_damaged_database_is_found_in_the_background_and_the_window_closes(
+    windows, qtbot, db, shown, monkeypatch
+) -> None:
+    from annotator import store as store_module
+
+    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(safekeeping, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    monkeypatch.setattr(safekeeping, "CHECK_DELAY_MS", 0)
+    backup = rolling_backup(db)
+    damage_table(db, "predictions")  # not read by the window: only the check can find it
+    with Store.open(db) as store:
+        window = MainWindow(store, "tester", db)
+        window.show()
+        try:
+            qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+            ((title, text),) = shown
+            assert title == "The database is damaged" and str(backup) in text
+            qtbot.waitUntil(lambda: not window.isVisible())
+        finally:
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_an_edit_that_meets_damage_closes_the_window_with_the_message(
+    windows, qtbot, db, shown, monkeypatch
+) -> None:
+    from annotator import store as store_module
+
+    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    monkeypatch.setattr(safekeeping, "QUICK_CHECK_AT_OPEN_BYTES", 1 << 40)  # no background check
+    damage_table(db, "edits")  # pages, blocks and spans read fine; the edit log is damaged
+    window = windows(db)
+    press(window, qtbot, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: bool(shown))
+    ((title, text),) = shown
+    assert title == "The database is damaged" and "there is no backup of it" in text
+    assert not window.isVisible()
+    windows.close(window)
+    conn = sqlite3.connect(db)
+    assert (
+        conn.execute("SELECT role FROM blocks WHERE page_id = 'p1' ORDER BY start").fetchone()[0]
+        == "headline"
+    )  # the sample's first block, unchanged: the B was not written
+    conn.close()
+
+
+def test_damage_met_by_any_read_goes_to_the_one_report_not_a_traceback(db) -> None:
+    reported, passed_on = [], []
+
+    class FakeSafekeeping:
+        def report_damage(self, message: str) -> None:
+            reported.append(message)
+
+    class FakeWindow:
+        safekeeping = FakeSafekeeping()
+
+    hook = app._damage_hook(FakeWindow(), db, lambda *a: passed_on.append(a[1]))
+    hook(sqlite3.DatabaseError, sqlite3.DatabaseError("database disk image is malformed"), None)
+    assert len(reported) == 1 and f"{db}: the database is damaged" in reported[0]
+    other = ValueError("a bug")
+    hook(ValueError, other, None)
+    assert passed_on == [other]
+
+
+def test_a_big_database_is_backed_up_at_close_by_a_separate_process(
+    windows, qtbot, db, monkeypatch
+) -> None:
+    started = []
+    monkeypatch.setattr(safekeeping, "BACKUP_IN_WINDOW_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(safekeeping.subprocess, "Popen", lambda args, **kw: started.append(args))
+    settings.set_backups_kept(4)
+    window = windows(db)
+    press(window, qtbot, Qt.Key.Key_B)
+    windows.close(window)  # returns at once: the copy is the other process's job
+    assert list_backups(db) == []
+    ((*python, module, command, db_flag, path, keep_flag, keep),) = started
+    assert (module, command, db_flag, path, keep_flag, keep) == (
+        "annotator",
+        "backup",
+        "--db",
+        str(db),
+        "--keep",
+        "4",
+    )
+
+
+def test_how_many_backups_are_kept_is_a_preference(windows, qtbot, db) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from .pages import on_modal
+
+    window = windows(db)
+
+    def choose(dialog) -> None:
+        box = dialog.findChild(QSpinBox, "backups_kept")
+        assert box.value() == 10
+        box.setValue(3)
+        dialog.accept()
+
+    on_modal(choose)
+    window.registry.actions["preferences"].trigger()
+    assert settings.backups_kept() == 3
+    for _ in range(4):  # each backup follows an edit; the fourth pushes the first out
+        press(window, qtbot, Qt.Key.Key_B if _ % 2 == 0 else Qt.Key.Key_H)
+        with qtbot.waitSignal(window.safekeeping.backedUp, timeout=10000):
+            assert window.safekeeping.backup_if_changed()
+    assert len(list_backups(db)) == 3
