@@ -126,6 +126,12 @@ def now() -> str:
 # --- schema and migrations -------------------------------------------------------------
 
 
+def _execute_each(db: sqlite_utils.Database, *statements: str) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in statements:
+        db.conn.execute(statement)
+
+
 def _m001_initial(db: sqlite_utils.Database) -> None:
     db.executescript(
         """
@@ -227,8 +233,8 @@ def _m003_fulltext_case_sensitive(db: sqlite_utils.Database) -> None:
     # index only cost time: without it, indexing a page is a quarter cheaper. The index is
     # rebuilt by index_search() (the watermark goes back to 0); until then, unindexed
     # pages are searched directly, so search stays right while it catches up.
-    # One statement at a time: executescript() would commit the migration's transaction.
-    for statement in (
+    _execute_each(
+        db,
         "DROP TRIGGER IF EXISTS pages_fts_delete",
         "DROP TABLE IF EXISTS pages_fts",
         "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content='pages', "
@@ -240,15 +246,15 @@ def _m003_fulltext_case_sensitive(db: sqlite_utils.Database) -> None:
         # less work per indexed page; lookups stay fast, the segments are few per level.
         "INSERT INTO pages_fts (pages_fts, rank) VALUES ('automerge', 16)",
         "UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'",
-    ):
-        db.conn.execute(statement)
+    )
 
 
 def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
     # Pages carry their newspaper, so that learnt models keep each paper's conventions.
     # Models trained from the gold live in the same file as the gold (one file to back up),
     # with what they learnt from and how well they scored.
-    for statement in (
+    _execute_each(
+        db,
         "ALTER TABLE pages ADD COLUMN paper TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX pages_paper ON pages(paper)",
         "CREATE TABLE models ("
@@ -260,23 +266,22 @@ def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
         " meta TEXT NOT NULL DEFAULT '{}',"
         " data BLOB NOT NULL)",
         "CREATE INDEX models_kind ON models(kind, id)",
-    ):
-        db.conn.execute(statement)
+    )
 
 
 def _m006_page_tails(db: sqlite_utils.Database) -> None:
     # A search of one or two characters is answered from the trigram index (every trigram
     # that starts with them) and from the last two characters of each page, which no
     # trigram starts at; kept here so that such a search never reads the page text.
-    for statement in (
+    _execute_each(
+        db,
         "CREATE TABLE page_tails (rowid INTEGER PRIMARY KEY, tail TEXT NOT NULL)",
         "INSERT INTO page_tails (rowid, tail) SELECT rowid, substr(text, -2) FROM pages "
         "WHERE rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
         "WHERE key = 'search_indexed_rowid')",
         "CREATE TRIGGER page_tails_delete AFTER DELETE ON pages BEGIN "
         "DELETE FROM page_tails WHERE rowid = old.rowid; END",
-    ):
-        db.conn.execute(statement)
+    )
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
