@@ -693,9 +693,11 @@ def _format_trained(model: Any) -> list[str]:
     ]
     rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
     rows = [(label, path) for path, label in _TRAIN_FIGURES if _figure(rules, path) is not None]
-    if not rows:
+    heading = "decision"
+    if not rows:  # another learner's figures (the entity tagger's: per label, exact match)
         rows = [(" ".join(path), path) for path in _leaf_figures(learnt)]
-    lines.append(f"  {'decision':<24} {'rules':>7} {'model':>7}")
+        heading = "label, exact match"
+    lines.append(f"  {heading:<24} {'rules':>7} {'model':>7}")
     for label, path in rows:
         r, m = _figure(rules, path), _figure(learnt, path)
         cells = [f"{v:7.3f}" if isinstance(v, int | float) else f"{'-':>7}" for v in (r, m)]
