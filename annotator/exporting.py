@@ -9,13 +9,13 @@ never in two splits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from annotator.formats.base import ExportError, check_record
+from annotator.formats.base import ExportCancelled, ExportError, check_record
 from annotator.formats.curation import SPLIT_NAMES, Duplicates, keep_labels, split_pages
 from annotator.formats.gold_jsonl import ExportWarning, article_records, export_records
 from annotator.formats.registry import FORMATS, Format
@@ -39,6 +39,8 @@ class ExportRequest:
     seed: int = 0
     as_predictions: bool = False
     suggestions: bool = False  # labelstudio: open suggestions as predictions
+    # progress(pages done, pages in all, page id) -> False to cancel (ExportCancelled)
+    progress: Callable[[int, int, str], bool] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -141,12 +143,26 @@ def _write_one(
 ) -> int:
     wants_suggestions = request.suggestions and fmt.name == "labelstudio"
     pages = store.iter_pages(page_ids=ids, span_status=None if wants_suggestions else "accepted")
+    if request.progress is not None:
+        pages = _reporting(pages, len(ids), request.progress)
     if wants_suggestions:
         return fmt.write()(_records(pages, request, report, duplicates, True), target, **options)
     if fmt.unit == "page":
         # Duplicates are reported for page formats too, but a page is kept whole.
         return fmt.write()(_report_page_duplicates(pages, duplicates, report), target, **options)
     return fmt.write()(_records(pages, request, report, duplicates), target, **options)
+
+
+def _reporting(
+    pages: Iterable[Any], total: int, progress: Callable[[int, int, str], bool]
+) -> Iterator[Any]:
+    """``pages`` as they are read, reported to ``progress``; its False cancels the export
+    (the writer then removes what it had written)."""
+    for done, item in enumerate(pages):
+        if not progress(done, total, item[0].id):
+            raise ExportCancelled(done)
+        yield item
+    progress(total, total, "")
 
 
 def _records(

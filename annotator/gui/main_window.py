@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.edits import Changes, Op
+from annotator.formats.registry import FORMATS
 from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
 from annotator.gui.commands import OpCommand, PageStacks
@@ -40,7 +41,7 @@ from annotator.gui.retrain import Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.safekeeping import Safekeeping
-from annotator.gui.workers import WRITERS, paths_from_mime, run_export, run_import
+from annotator.gui.workers import paths_from_mime, run_export, run_import
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
 from annotator.store import Store
@@ -437,10 +438,9 @@ class MainWindow(QMainWindow):
                 self.open_page(first)
 
     def export(self) -> None:
-        filters = {"jsonl": self.tr("Gold JSONL (*.jsonl)"), "json": self.tr("JSON array (*.json)")}
-        chosen = [filters[f] for f in WRITERS if f in filters]
+        filters = self._export_filters()
         name, selected = QFileDialog.getSaveFileName(
-            self, self.tr("Export gold data"), "gold.jsonl", ";;".join(chosen)
+            self, self.tr("Export gold data"), "gold.jsonl", ";;".join(filters.values())
         )
         if not name:
             return
@@ -452,6 +452,16 @@ class MainWindow(QMainWindow):
         )
         if ok:
             run_export(self, self.db_path, Path(name), fmt, "done" if item == which[0] else "all")
+
+    def _export_filters(self) -> dict[str, str]:
+        """File-dialog filters of every export format, Gold JSONL first. A folder format
+        (BRAT) writes into a folder of the name given."""
+        filters = {"jsonl": self.tr("Gold JSONL (*.jsonl)"), "json": self.tr("JSON array (*.json)")}
+        for name, fmt in FORMATS.items():
+            if name not in filters:
+                pattern = f"*{fmt.suffix}" if fmt.suffix else self.tr("a folder")
+                filters[name] = f"{name} ({pattern})"
+        return filters
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
         if paths_from_mime(event.mimeData()):

@@ -39,6 +39,7 @@ from annotator.formats.gold_jsonl import (
     write_json,
     write_jsonl,
 )
+from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
 from annotator.pipeline import ImportReport, import_paths
 from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES, Store, StoreError
@@ -130,6 +131,8 @@ class ExportResult:
 
 
 def _export_job(target: Path, fmt: str, status: str | None) -> Job:
+    if fmt not in WRITERS:
+        return _format_export_job(target, fmt, status)
     writer = WRITERS[fmt]
 
     def job(store: Store, progress: Progress) -> ExportResult:
@@ -150,6 +153,23 @@ def _export_job(target: Path, fmt: str, status: str | None) -> Job:
         except ExportCancelled:
             return ExportResult(None, warnings, open_counts)
         return ExportResult(count, warnings, open_counts)
+
+    return job
+
+
+def _format_export_job(target: Path, fmt: str, status: str | None) -> Job:
+    """Any other format of the registry (Label Studio, doccano, BRAT, BIO …), through the
+    same export as the command line, its records checked before they are written."""
+    from annotator.exporting import ExportRequest, export
+
+    def job(store: Store, progress: Progress) -> ExportResult:
+        statuses = None if status is None else [status]
+        request = ExportRequest(fmt=fmt, statuses=statuses, progress=progress)
+        try:
+            report = export(store, request, target)
+        except ExportCancelled:
+            return ExportResult(None)
+        return ExportResult(sum(report.counts.values()), report.warnings, report.open_suggestions)
 
     return job
 
@@ -297,8 +317,8 @@ def run_export(
     Returns the number of articles written, or None when cancelled or failed (the user has
     been told why); then no file was written and an existing ``target`` is unchanged.
     """
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(WRITERS)}")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
     tr = _Texts()
     page_status = None if status in (None, "all") else status
     job = _export_job(Path(target), fmt, page_status)

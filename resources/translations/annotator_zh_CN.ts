@@ -139,7 +139,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+111"/>
+        <location filename="../../annotator/gui/main_window.py" line="+112"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -244,7 +244,7 @@
         <translation>导入页面文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+34"/>
         <source>Gold JSONL (*.jsonl)</source>
         <translation>金标准 JSONL (*.jsonl)</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>JSON 数组 (*.json)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
         <location line="+8"/>
         <source>Export gold data</source>
         <translation>导出金标准数据</translation>
@@ -275,7 +275,12 @@
         <translation>导出：</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No pages yet</source>
         <translation>还没有页面</translation>
     </message>
@@ -870,7 +875,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+210"/>
+        <location filename="../../annotator/gui/workers.py" line="+230"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

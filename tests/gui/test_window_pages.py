@@ -468,3 +468,23 @@ def test_ctrl_shift_return_goes_to_the_page_the_model_is_least_sure_of(
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     assert window.page_id == "p4"  # no model suggestions left: page order
     assert window.view.toPlainText()  # the page is drawn
+
+
+def test_export_dialog_offers_every_format_and_writes_the_chosen_one(
+    windows, db, tmp_path, qtbot, monkeypatch, quiet_reports
+):
+    window = windows(db)
+    offered: list[str] = []
+    target = tmp_path / "gold.doccano.jsonl"
+
+    def save_as(*args, **kwargs):
+        offered.extend(args[3].split(";;"))
+        return str(target), "doccano (*.jsonl)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("All pages", True))
+    press(window, qtbot, K.Key_E, CTRL)
+    assert offered[0] == "Gold JSONL (*.jsonl)"
+    assert {"labelstudio (*.json)", "doccano (*.jsonl)", "bio (*.bio)"} <= set(offered)
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert lines and all(set(item) >= {"text", "label"} for item in lines)

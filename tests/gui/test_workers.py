@@ -354,3 +354,40 @@ def test_paths_from_mime_keeps_local_files_and_folders_once(qapp, tmp_path) -> N
     text_only = QMimeData()
     text_only.setText(str(file))
     assert paths_from_mime(text_only) == []
+
+
+def test_the_window_exports_every_format_of_the_command_line(
+    qtbot, seeded_db, tmp_path, messages
+) -> None:
+    # doccano counts UTF-16 units, as the command line's export does; BIO reads back.
+    from annotator.formats.conll import read_conll
+
+    target = tmp_path / "all.doccano.jsonl"
+    count = run_export(None, seeded_db, target, "doccano", "all")
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert count == len(lines) == 8
+    assert {"text", "label", "page_id"} <= set(lines[0])
+    bio = tmp_path / "all.bio"
+    assert run_export(None, seeded_db, bio, "bio", "all") == 8
+    assert len(read_conll(bio)) > 20
+
+
+def test_a_cancelled_format_export_leaves_no_file(
+    qtbot, seeded_db, tmp_path, messages, monkeypatch
+) -> None:
+    from annotator.gui import workers
+
+    def cancel_at_once(done: int, total: int, what: str) -> bool:
+        return False
+
+    real = workers._format_export_job
+
+    def job_with_cancel(target, fmt, status):  # noqa: ANN001, ANN202
+        inner = real(target, fmt, status)
+        return lambda store, progress: inner(store, cancel_at_once)
+
+    monkeypatch.setattr(workers, "_format_export_job", job_with_cancel)
+    target = tmp_path / "x.doccano.jsonl"
+    assert run_export(None, seeded_db, target, "doccano", "all") is None
+    assert not target.exists()
+    assert list(tmp_path.glob("*.tmp")) == [] and list(tmp_path.glob(".x*")) == []
