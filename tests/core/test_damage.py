@@ -70,7 +70,7 @@ def test_commands_on_a_damaged_database_say_which_file_and_which_backup(
 ) -> None:
     db, backup = damaged_db
     if not check_at_open:  # a big file: the damage is met while reading
-        monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+        monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)
     before = _digest(db)
     line = _one_line_error(_run(*command, "--db", str(db)))
     assert f"{db}: the database is damaged" in line
@@ -85,7 +85,7 @@ def test_writing_commands_never_write_into_a_damaged_database(
 ) -> None:
     db, _ = damaged_db
     if not check_at_open:
-        monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+        monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)
     page = tmp_path / "new.txt"
     page.write_text("标题\n\n本报讯 正文。\n", encoding="utf-8")
     before = _digest(db)
@@ -187,7 +187,7 @@ def test_restore_into_a_missing_database_creates_it(good_db, tmp_path) -> None:
 
 def test_check_command_finds_damage_in_a_file_of_any_size(damaged_db, monkeypatch) -> None:
     db, backup = damaged_db
-    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
     line = _one_line_error(_run("check", "--db", str(db)))
     assert f"{db}: the database is damaged" in line and str(backup) in line
 
@@ -203,9 +203,11 @@ def test_a_file_too_big_to_check_before_each_import_is_not_checked(good_db, monk
     from annotator import cli
 
     checked = []
-    monkeypatch.setattr(store_module, "_quick_check", lambda conn, path: checked.append(path))
+    monkeypatch.setattr(
+        store_module.safety, "_quick_check", lambda conn, path: checked.append(path)
+    )
     monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 0)
-    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)
     assert _run("demo", "--db", str(good_db)).exit_code == 0
     assert checked == []
     monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 1 << 40)

@@ -32,6 +32,7 @@ def _core_modules() -> list[str]:
 def test_every_core_module_imports_with_pyside6_blocked(tmp_path):
     modules = _core_modules()
     assert "annotator.store" in modules and "annotator.edits" in modules
+    assert {"annotator.store.opening", "annotator.store.editing"} <= set(modules)
     script = textwrap.dedent(
         f"""
         import importlib, sys

@@ -88,7 +88,7 @@ def test_read_only_database_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "ro.db"
     Store.open(path).close()
     # Tests run as root here, where file modes do not bind; report the file as read-only.
-    monkeypatch.setattr("annotator.store.os.access", lambda p, mode: False)
+    monkeypatch.setattr("annotator.store.opening.os.access", lambda p, mode: False)
     with pytest.raises(StoreError, match="ro.db: the database is read-only"):
         Store.open(path)
 
@@ -269,7 +269,7 @@ def _lagging_db(tmp_path, pages: int):
 
 
 def test_a_long_index_lag_is_not_caught_up_while_opening(tmp_path, monkeypatch):
-    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 3)
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 3)
     path = _lagging_db(tmp_path, 5)
     with Store.open(path) as store:
         assert store.search_lag() == 5  # opening did not wait for it
@@ -288,7 +288,7 @@ def test_a_short_index_lag_is_caught_up_while_opening(tmp_path):
 
 
 def test_a_background_index_step_gives_way_to_another_writer(tmp_path, monkeypatch):
-    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 0)
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     path = _lagging_db(tmp_path, 2)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # e.g. an import in another process

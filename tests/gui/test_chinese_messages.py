@@ -125,7 +125,7 @@ def test_the_window_imports_nothing_into_a_damaged_database(windows, tmp_path, m
 
     db = make_db(tmp_path / "d.db", ["p1"])
     damage_table(db, "predictions")  # not read by the window
-    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
     window = windows(db)
     store = window.store
     failures = []

@@ -88,7 +88,7 @@ def test_damage_met_while_the_window_is_built_is_a_message_and_exit_one(
 
     app.application()
     settings.set_reviewer("tester")
-    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
     damage_table(db, "spans")  # the first page's spans are read to show it
     assert app.run(db) == 1
     ((title, text),) = shown
@@ -100,7 +100,7 @@ def test_a_big_damaged_database_is_found_in_the_background_and_the_window_closes
 ) -> None:
     from annotator import store as store_module
 
-    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
+    monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # as for a big file
     monkeypatch.setattr(safekeeping, "QUICK_CHECK_AT_OPEN_BYTES", 0)
     monkeypatch.setattr(safekeeping, "CHECK_DELAY_MS", 0)
     backup = rolling_backup(db)
@@ -124,7 +124,7 @@ def test_an_edit_that_meets_damage_closes_the_window_with_the_message(
 ) -> None:
     from annotator import store as store_module
 
-    monkeypatch.setattr(store_module, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)
     monkeypatch.setattr(safekeeping, "QUICK_CHECK_AT_OPEN_BYTES", 1 << 40)  # no background check
     damage_table(db, "edits")  # pages, blocks and spans read fine; the edit log is damaged
     window = windows(db)

@@ -249,7 +249,7 @@ def test_closing_while_the_lock_is_still_held_says_the_last_edit_was_not_saved(
 
     import annotator.store
 
-    monkeypatch.setattr(annotator.store, "BUSY_TIMEOUT_MS", 200)  # the close's last try
+    monkeypatch.setattr(annotator.store.common, "BUSY_TIMEOUT_MS", 200)  # the close's last try
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
     window = windows(db)

@@ -395,7 +395,7 @@ def test_a_lagging_search_index_is_caught_up_in_the_background(
     # an upgrade rebuilt the index: the window opens at once and indexes in small steps
     from annotator.gui import main_window
 
-    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 0)
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     monkeypatch.setattr(main_window, "INDEX_STEP", 2)
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
     with Store.open(path) as store:
@@ -417,7 +417,7 @@ def test_a_lagging_search_index_is_caught_up_in_the_background(
 def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_path, monkeypatch):
     import sqlite3
 
-    monkeypatch.setattr("annotator.store._CATCH_UP_AT_OPEN", 0)
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     path = make_db(tmp_path / "lag.db", ["p1", "p2"])
     with Store.open(path) as store:
         store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")

@@ -1,0 +1,310 @@
+"""Pages, their blocks and spans: storing imported pages (one transaction each), reading a
+page, the cache of page states, labels, and the machine's writes to pages nobody has
+started (suggestions, re-splits, changed files, gold from other corpora).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from annotator.edits import PageState
+from annotator.model import Block, Label, Page, Span
+from annotator.store.common import Room, now
+from annotator.store.rows import (
+    _BLOCK_COLS,
+    _SPAN_COLS,
+    EncodedPage,
+    _block_values,
+    _decode_predicted_block,
+    _decode_predicted_span,
+    _row_to_block,
+    _row_to_page,
+    _row_to_span,
+    _span_values,
+    encode_page,
+)
+
+_STATE_CACHE = 16
+
+
+class PagesRoom(Room):
+    """Pages, labels and the page-state cache."""
+
+    # --- labels ----------------------------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        """The configured labels in palette order."""
+        if self._labels is None:
+            rows = self.db.conn.execute(
+                "SELECT name, colour, hotkey, description FROM labels ORDER BY position"
+            ).fetchall()
+            self._labels = [Label(*row) for row in rows]
+        return self._labels
+
+    def add_label(self, label: Label) -> None:
+        """Add a project label (or update its colour, key and description)."""
+        with self.db.atomic():
+            position = self.db.conn.execute("SELECT count(*) FROM labels").fetchone()[0]
+            self.db.conn.execute(
+                "INSERT INTO labels (name, colour, hotkey, description, position) "
+                "VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET colour=excluded.colour, "
+                "hotkey=excluded.hotkey, description=excluded.description",
+                [label.name, label.colour, label.key, label.description, position],
+            )
+        self._labels = None
+
+    def label_names(self) -> frozenset[str]:
+        return frozenset(x.name for x in self.labels())
+
+    # --- pages -----------------------------------------------------------------------
+
+    def page_for_sha256(self, sha256: str) -> str | None:
+        row = self.db.conn.execute(
+            "SELECT id FROM pages WHERE sha256 = ? LIMIT 1", [sha256]
+        ).fetchone()
+        return row[0] if row else None
+
+    def has_page(self, page_id: str) -> bool:
+        row = self.db.conn.execute("SELECT 1 FROM pages WHERE id = ?", [page_id]).fetchone()
+        return row is not None
+
+    def add_page(
+        self,
+        page: Page,
+        blocks: Sequence[Block] = (),
+        suggestions: Sequence[Span] = (),
+        encoded: EncodedPage | None = None,
+    ) -> None:
+        """Store a new page with its heuristic blocks and suggestions, in one transaction.
+
+        The blocks and suggestions are also kept, as first computed, in ``predictions``.
+        ``encoded`` (from :func:`encode_page`, e.g. made by an import worker process)
+        replaces ``blocks`` and ``suggestions``.
+        """
+        rows = encoded or encode_page(blocks, suggestions)
+        stamp = now()
+        conn = self.db.conn
+        with self.db.atomic():
+            conn.execute(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [page.id, page.source, page.sha256, page.text, page.status, page.reviewer,
+                 page.note, page.created_at or stamp, page.updated_at or stamp, page.paper],
+            )  # fmt: skip
+            conn.executemany(
+                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+                [(page.id, *row) for row in rows.block_rows],
+            )
+            conn.executemany(
+                f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) "
+                "VALUES (?,?,?,?,?,?,?)",
+                [(page.id, *row) for row in rows.span_rows],
+            )
+            conn.execute(
+                "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
+                [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
+            )
+        self._pages_added += 1
+
+    def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
+        self.db.conn.executemany(
+            f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+            [_block_values(page_id, b) for b in blocks],
+        )
+
+    def _insert_spans(self, page_id: str, spans: Iterable[Span]) -> None:
+        self.db.conn.executemany(
+            f"INSERT INTO spans ({_SPAN_COLS.replace('id, ', 'id, page_id, ', 1)}) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [_span_values(page_id, s) for s in spans],
+        )
+
+    def page(self, page_id: str) -> Page:
+        row = self.db.execute_returning_dicts("SELECT * FROM pages WHERE id = ?", [page_id])
+        if not row:
+            raise KeyError(page_id)
+        return _row_to_page(row[0])
+
+    def blocks(self, page_id: str) -> list[Block]:
+        rows = self.db.conn.execute(
+            f"SELECT {_BLOCK_COLS} FROM blocks WHERE page_id = ? ORDER BY start", [page_id]
+        ).fetchall()
+        return [_row_to_block(r) for r in rows]
+
+    def spans(self, page_id: str, statuses: Iterable[str] | None = None) -> list[Span]:
+        rows = self.db.conn.execute(
+            f'SELECT {_SPAN_COLS} FROM spans WHERE page_id = ? ORDER BY start, "end", id',
+            [page_id],
+        ).fetchall()
+        spans = [_row_to_span(r) for r in rows]
+        if statuses is not None:
+            wanted = set(statuses)
+            spans = [s for s in spans if s.status in wanted]
+        return spans
+
+    def predictions(self, page_id: str) -> tuple[list[Block], list[Span]]:
+        """The heuristic blocks and suggestions of a page as first computed."""
+        row = self.db.conn.execute(
+            "SELECT blocks, spans FROM predictions WHERE page_id = ?", [page_id]
+        ).fetchone()
+        if row is None:
+            return [], []
+        blocks = [_decode_predicted_block(b) for b in json.loads(row[0])]
+        spans = [_decode_predicted_span(s) for s in json.loads(row[1])]
+        return blocks, spans
+
+    def page_state(self, page_id: str) -> PageState:
+        """The page with its blocks and spans, cached while no other connection writes."""
+        self._check_foreign_writes()
+        state = self._states.get(page_id)
+        if state is None:
+            state = PageState(
+                self.page(page_id),
+                tuple(self.blocks(page_id)),
+                {s.id: s for s in self.spans(page_id) if s.id is not None},
+            )
+            self._remember(state)
+        else:
+            self._states.move_to_end(page_id)
+        return state
+
+    def _remember(self, state: PageState) -> None:
+        self._states[state.page.id] = state
+        self._states.move_to_end(state.page.id)
+        while len(self._states) > _STATE_CACHE:
+            self._states.popitem(last=False)
+
+    def _read_data_version(self) -> int:
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _check_foreign_writes(self) -> bool:
+        # data_version changes only when another connection commits: then cached page
+        # states may be stale (a second window on the same database).
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._states.clear()
+        self._data_version = version
+        return True
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (a second window, a CLI import) committed since the
+        last call; cached page states are dropped when it did."""
+        return self._check_foreign_writes()
+
+    # --- suggestions -----------------------------------------------------------------
+
+    def replace_suggestions(self, page_id: str, spans: Sequence[Span]) -> int:
+        """Replace the page's open machine suggestions with ``spans``; returns how many.
+
+        Accepted, rejected and human spans are never touched, and a suggestion that equals
+        one of them (same range and label) is not added again.
+        """
+        with self.db.atomic():
+            conn = self.db.conn
+            conn.execute(
+                "DELETE FROM spans WHERE page_id = ? AND status = 'suggested' AND origin != 'human'",
+                [page_id],
+            )
+            kept = {
+                (s, e, label)
+                for s, e, label in conn.execute(
+                    'SELECT start, "end", label FROM spans WHERE page_id = ?', [page_id]
+                )
+            }
+            fresh = [replace(s, id=None) for s in spans if (s.start, s.end, s.label) not in kept]
+            self._insert_spans(page_id, fresh)
+        self._states.pop(page_id, None)
+        return len(fresh)
+
+    def rejected_ranges(self, page_id: str) -> frozenset[tuple[int, int, str]]:
+        rows = self.db.conn.execute(
+            "SELECT start, \"end\", label FROM spans WHERE page_id = ? AND status = 'rejected'",
+            [page_id],
+        )
+        return frozenset((s, e, label) for s, e, label in rows)
+
+    # --- changed files (issue 8) ----------------------------------------------------
+
+    def is_unreviewed(self, page_id: str) -> bool:
+        """Whether a page is still ``new`` with no edit in the log: nobody has reviewed it."""
+        row = self.db.conn.execute(
+            "SELECT status = 'new' AND NOT EXISTS (SELECT 1 FROM edits WHERE page_id = ?) "
+            "FROM pages WHERE id = ?",
+            [page_id, page_id],
+        ).fetchone()
+        return bool(row and row[0])
+
+    def replace_unreviewed_page(
+        self,
+        page_id: str,
+        page: Page,
+        encoded: EncodedPage | None = None,
+        blocks: Sequence[Block] = (),
+        suggestions: Sequence[Span] = (),
+    ) -> bool:
+        """Replace page ``page_id`` by ``page`` (a new version of its file), in one
+        transaction, if nobody has reviewed it (checked under the write lock, so a window
+        that starts editing meanwhile wins). Returns False, changing nothing, otherwise."""
+        with self._write_locked():
+            if not self.is_unreviewed(page_id):
+                return False
+            self.db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id])  # cascades
+            self.add_page(page, blocks, suggestions, encoded)
+        self._states.pop(page_id, None)
+        return True
+
+    def untouched_page_ids(self) -> list[str]:
+        """Pages nobody has started: status ``new`` and not one edit in the log."""
+        rows = self.db.conn.execute(
+            "SELECT id FROM pages WHERE status = 'new' AND NOT EXISTS "
+            "(SELECT 1 FROM edits WHERE edits.page_id = pages.id) ORDER BY rowid"
+        )
+        return [r[0] for r in rows]
+
+    def resplit_page(self, page_id: str, blocks: Sequence[Block]) -> bool:
+        """Replace the blocks of a page nobody has started with a new machine split.
+
+        Checked and written under the write lock in one transaction: a page that is not
+        ``new`` or has any edit (someone started it meanwhile) is left alone (returns False).
+        The new split also becomes the page's kept prediction: it is what reviewers meet.
+        """
+        conn = self.db.conn
+        with self._write_locked():
+            row = conn.execute(
+                "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
+                "(SELECT 1 FROM edits WHERE page_id = ?)",
+                [page_id, page_id],
+            ).fetchone()
+            if row is None:
+                return False
+            conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
+            self._insert_blocks(page_id, blocks)
+            conn.execute(
+                "UPDATE predictions SET blocks = ? WHERE page_id = ?",
+                [encode_page(blocks, ()).predicted_blocks, page_id],
+            )
+        self._states.pop(page_id, None)
+        return True
+
+    def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
+        """Store reviewed pages from an existing gold corpus, all in one transaction.
+
+        Each page is stored as given (its status, normally ``done``), with its blocks and
+        spans as they are (normally accepted, origin ``human``). No prediction is kept: the
+        heuristics never saw these pages, so ``evaluate`` only counts them.
+        """
+        stamp = now()
+        conn = self.db.conn
+        with self._write_locked():
+            conn.executemany(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
+            )  # fmt: skip
+            for page, blocks, spans in pages:
+                self._insert_blocks(page.id, blocks)
+                self._insert_spans(page.id, [replace(s, id=None) for s in spans])

@@ -1,0 +1,170 @@
+"""Reads for statistics, export and learning: whole-database counts, pages fetched a chunk at
+a time, export selection, the edit log, and decided spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from annotator.model import Block, Page, Span
+from annotator.store.common import Room
+from annotator.store.rows import _BLOCK_COLS, _SPAN_COLS, _row_to_block, _row_to_page, _row_to_span
+
+
+class ReportsRoom(Room):
+    """Reads for statistics, export and learning."""
+
+    def decided_span_counts(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+        """Counts of accepted and of rejected (text, label) pairs over all pages."""
+        accepted: dict[tuple[str, str], int] = {}
+        rejected: dict[tuple[str, str], int] = {}
+        rows = self.db.conn.execute(
+            'SELECT substr(p.text, s.start + 1, s."end" - s.start), s.label, s.status, count(*) '
+            "FROM spans s JOIN pages p ON p.id = s.page_id WHERE s.status != 'suggested' "
+            "GROUP BY 1, 2, 3"
+        )
+        for text, label, status, n in rows:
+            (accepted if status == "accepted" else rejected)[(text, label)] = n
+        return accepted, rejected
+
+    def stats(self) -> dict[str, Any]:
+        """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""
+        conn = self.db.conn
+        spans: dict[str, dict[str, int]] = {}
+        for label, status, n in conn.execute(
+            "SELECT label, status, count(*) FROM spans GROUP BY 1, 2 ORDER BY 1, 2"
+        ):
+            spans.setdefault(label, {})[status] = n
+        return {
+            "pages": {"total": sum(self.status_counts().values()), **self.status_counts()},
+            "articles": conn.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT page_id, article FROM blocks "
+                "WHERE article IS NOT NULL)"
+            ).fetchone()[0],
+            "blocks": dict(conn.execute("SELECT role, count(*) FROM blocks GROUP BY 1 ORDER BY 1")),
+            "spans": spans,
+            "edits": {
+                (reviewer or "(unknown)"): n
+                for reviewer, n in conn.execute(
+                    "SELECT reviewer, count(*) FROM edits GROUP BY 1 ORDER BY 2 DESC"
+                )
+            },
+        }
+
+    def iter_pages(
+        self,
+        status: str | None = None,
+        page_ids: Sequence[str] | None = None,
+        chunk: int = 256,
+        span_status: str | None = None,
+    ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
+        """Pages with their blocks and spans, in import order, fetched a chunk at a time.
+
+        ``span_status`` keeps only spans of that status (export reads only ``accepted``).
+        """
+        ids = list(page_ids) if page_ids is not None else self.page_ids(status)
+        for i in range(0, len(ids), chunk):
+            yield from self._fetch_chunk(ids[i : i + chunk], span_status)
+
+    def _fetch_chunk(
+        self, ids: list[str], span_status: str | None
+    ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
+        marks = ",".join("?" * len(ids))
+        conn = self.db.conn
+        pages = {
+            r["id"]: _row_to_page(r)
+            for r in self.db.execute_returning_dicts(
+                f"SELECT * FROM pages WHERE id IN ({marks})", ids
+            )
+        }
+        blocks: dict[str, list[Block]] = {i: [] for i in ids}
+        for row in conn.execute(
+            f"SELECT page_id, {_BLOCK_COLS} FROM blocks WHERE page_id IN ({marks}) "
+            "ORDER BY page_id, start",
+            ids,
+        ):
+            blocks[row[0]].append(_row_to_block(row[1:]))
+        spans: dict[str, list[Span]] = {i: [] for i in ids}
+        only = " AND status = ?" if span_status else ""
+        for row in conn.execute(
+            f"SELECT page_id, {_SPAN_COLS} FROM spans WHERE page_id IN ({marks}){only} "
+            "ORDER BY page_id, start",  # the index order; callers sort ties themselves
+            [*ids, span_status] if span_status else ids,
+        ):
+            spans[row[0]].append(_row_to_span(row[1:]))
+        for page_id in ids:
+            if page_id in pages:
+                yield pages[page_id], blocks[page_id], spans[page_id]
+
+    # --- export curation, gold import and statistics (issue 12) ----------------------
+
+    def export_page_ids(
+        self,
+        statuses: Sequence[str] | None = ("done",),
+        reviewers: Sequence[str] = (),
+        papers: Sequence[str] = (),
+        pattern: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[str]:
+        """Ids of the pages an export takes, in import order.
+
+        ``statuses`` None takes every status; ``pattern`` is a glob over page ids
+        (``2024-03-*``); ``since``/``until`` bound ``updated_at`` (ISO 8601 text, ``until``
+        exclusive), i.e. when the page was last edited.
+        """
+        where, params = [], []
+        for column, values in (("status", statuses), ("reviewer", reviewers), ("paper", papers)):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += list(values)
+        if pattern:
+            where.append("id GLOB ?")
+            params.append(pattern)
+        if since:
+            where.append("updated_at >= ?")
+            params.append(since)
+        if until:
+            where.append("updated_at < ?")
+            params.append(until)
+        sql = "SELECT id FROM pages" + (" WHERE " + " AND ".join(where) if where else "")
+        return [row[0] for row in self.db.conn.execute(sql + " ORDER BY rowid", params)]
+
+    def open_suggestion_counts(self, page_ids: Sequence[str]) -> dict[str, int]:
+        """Open (suggested) spans per page among ``page_ids``; pages with none are left out."""
+        counts: dict[str, int] = {}
+        for i in range(0, len(page_ids), 500):
+            chunk = list(page_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.conn.execute(
+                    f"SELECT page_id, count(*) FROM spans WHERE status = 'suggested' "
+                    f"AND page_id IN ({marks}) GROUP BY page_id",
+                    chunk,
+                ).fetchall()
+            )
+        return {page_id: counts[page_id] for page_id in page_ids if page_id in counts}
+
+    def edit_log(self) -> Iterator[tuple[str | None, str, str, str, str, str]]:
+        """Every logged edit as ``(reviewer, at, page_id, action, operation, arguments)``."""
+        yield from self.db.conn.execute(
+            "SELECT reviewer, at, page_id, action, operation, arguments FROM edits ORDER BY id"
+        )
+
+    def distributions(self, status: str | None = "done") -> dict[str, dict[str, int]]:
+        """Accepted spans by label and article blocks by role, on pages of ``status``."""
+        only = "AND p.status = ?" if status else ""
+        params = [status] if status else []
+        conn = self.db.conn
+        labels = conn.execute(
+            "SELECT s.label, count(*) FROM spans s JOIN pages p ON p.id = s.page_id "
+            f"WHERE s.status = 'accepted' {only} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        roles = conn.execute(
+            "SELECT b.role, count(*) FROM blocks b JOIN pages p ON p.id = b.page_id "
+            f"WHERE b.article IS NOT NULL {only} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        return {"labels": dict(labels.fetchall()), "roles": dict(roles.fetchall())}

@@ -1,0 +1,194 @@
+"""The schema: its version in ``PRAGMA user_version`` and the named migrations that build
+and upgrade it, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from annotator.resources import default_labels
+
+SCHEMA_VERSION = 6
+
+
+# --- schema and migrations -------------------------------------------------------------
+
+
+def _execute_each(db: sqlite_utils.Database, *statements: str) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in statements:
+        db.conn.execute(statement)
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE pages (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new',
+            reviewer TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX pages_status ON pages(status);
+        CREATE INDEX pages_sha256 ON pages(sha256);
+        CREATE TABLE blocks (
+            page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            article INTEGER,
+            joins_previous INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL DEFAULT 1.0,
+            confidences TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (page_id, start)
+        ) WITHOUT ROWID;
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX spans_page ON spans(page_id, start);
+        CREATE TABLE edits (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            page_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target INTEGER,
+            operation TEXT NOT NULL,
+            arguments TEXT NOT NULL,
+            inverse TEXT NOT NULL,
+            reviewer TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX edits_page ON edits(page_id, id);
+        CREATE TABLE predictions (
+            page_id TEXT PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+            blocks TEXT NOT NULL,
+            spans TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            colour TEXT NOT NULL,
+            hotkey TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        );
+        """
+    )
+    rows = [
+        {"name": x.name, "colour": x.colour, "hotkey": x.key, "description": x.description}
+        for x in default_labels()
+    ]
+    for i, row in enumerate(rows):
+        db.execute(
+            "INSERT INTO labels (name, colour, hotkey, description, position) VALUES (?,?,?,?,?)",
+            [row["name"], row["colour"], row["hotkey"], row["description"], i],
+        )
+
+
+def _m002_fulltext(db: sqlite_utils.Database) -> None:
+    # Trigram tokens find any substring of three or more characters, which is what
+    # reviewers of unsegmented Chinese text need; shorter queries fall back to instr().
+    # detail=none keeps indexing cheap; matches are confirmed with instr(), so positions
+    # are not needed. The index is derived data, filled in batches (index_search) rather
+    # than by a trigger, because FTS5 costs ~2 ms per single-page transaction.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE pages_fts USING fts5(
+            text, content='pages', content_rowid='rowid', tokenize='trigram', detail=none
+        );
+        CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages BEGIN
+            INSERT INTO pages_fts (pages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        INSERT INTO meta (key, value) VALUES ('search_indexed_rowid', '0');
+        """
+    )
+
+
+def _m003_fulltext_case_sensitive(db: sqlite_utils.Database) -> None:
+    # Matches are confirmed with instr(), which is case-sensitive, so folding case in the
+    # index only cost time: without it, indexing a page is a quarter cheaper. The index is
+    # rebuilt by index_search() (the watermark goes back to 0); until then, unindexed
+    # pages are searched directly, so search stays right while it catches up.
+    _execute_each(
+        db,
+        "DROP TRIGGER IF EXISTS pages_fts_delete",
+        "DROP TABLE IF EXISTS pages_fts",
+        "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content='pages', "
+        "content_rowid='rowid', tokenize='trigram case_sensitive 1', detail=none)",
+        "CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages BEGIN "
+        "INSERT INTO pages_fts (pages_fts, rowid, text) VALUES ('delete', old.rowid, old.text); "
+        "END",
+        # Merge segments less eagerly (16 per level before merging, not 4): a quarter
+        # less work per indexed page; lookups stay fast, the segments are few per level.
+        "INSERT INTO pages_fts (pages_fts, rank) VALUES ('automerge', 16)",
+        "UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'",
+    )
+
+
+def _m004_papers_and_models(db: sqlite_utils.Database) -> None:
+    # Pages carry their newspaper, so that learnt models keep each paper's conventions.
+    # Models trained from the gold live in the same file as the gold (one file to back up),
+    # with what they learnt from and how well they scored.
+    _execute_each(
+        db,
+        "ALTER TABLE pages ADD COLUMN paper TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX pages_paper ON pages(paper)",
+        "CREATE TABLE models ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " kind TEXT NOT NULL,"
+        " version INTEGER NOT NULL,"
+        " created_at TEXT NOT NULL,"
+        " pages INTEGER NOT NULL,"
+        " meta TEXT NOT NULL DEFAULT '{}',"
+        " data BLOB NOT NULL)",
+        "CREATE INDEX models_kind ON models(kind, id)",
+    )
+
+
+def _m006_page_tails(db: sqlite_utils.Database) -> None:
+    # A search of one or two characters is answered from the trigram index (every trigram
+    # that starts with them) and from the last two characters of each page, which no
+    # trigram starts at; kept here so that such a search never reads the page text.
+    _execute_each(
+        db,
+        "CREATE TABLE page_tails (rowid INTEGER PRIMARY KEY, tail TEXT NOT NULL)",
+        "INSERT INTO page_tails (rowid, tail) SELECT rowid, substr(text, -2) FROM pages "
+        "WHERE rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'search_indexed_rowid')",
+        "CREATE TRIGGER page_tails_delete AFTER DELETE ON pages BEGIN "
+        "DELETE FROM page_tails WHERE rowid = old.rowid; END",
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "initial", _m001_initial),
+    (2, "fulltext", _m002_fulltext),
+    (3, "fulltext_case_sensitive", _m003_fulltext_case_sensitive),
+    (4, "papers_and_models", _m004_papers_and_models),
+    # 5 is left to a migration being written beside this one; numbers only need to grow.
+    (6, "page_tails", _m006_page_tails),
+]
+
+
+def migrate(db: sqlite_utils.Database, version: int) -> None:
+    """Apply every migration above ``version``, each in its own transaction."""
+    for number, _name, step in MIGRATIONS:
+        if number <= version:
+            continue
+        with db.atomic():
+            step(db)
+            db.conn.execute(f"PRAGMA user_version = {number}")

@@ -1,0 +1,271 @@
+"""The page list: filters by status, full-text search over the trigram index (kept up by
+``index_search``), counts, list windows, positions and neighbours.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from annotator.model import PAGE_STATUSES
+from annotator.store import common
+from annotator.store.common import PageRow, Room
+
+
+def _fts(term: str) -> str:
+    """``term`` as an FTS5 string (a phrase in double quotes), whatever it holds."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+class SearchRoom(Room):
+    """The filtered page list and full-text search."""
+
+    # --- lists, search, counts -------------------------------------------------------
+
+    def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        # Filters read the status index and, for a search, the hits of that search (found
+        # once, see _search_hits); page text is never read here, so lists and counts stay
+        # fast on 100,000 pages.
+        where, params = [], []
+        if status:
+            if status not in PAGE_STATUSES and status != "not_done":
+                raise ValueError(f"unknown page status {status!r}")
+            if status == "not_done":
+                where.append("p.status IN ('new', 'in_progress', 'flagged')")
+            else:
+                where.append("p.status = ?")
+                params.append(status)
+        if search:
+            self._search_hits(search)
+            where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _search_hits(self, search: str) -> None:
+        """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
+        ``search`` (exact, case-sensitive), unless it already holds them.
+
+        Counts, list windows and positions of one search all read this table, so the
+        page text is read at most once per search. A query of exactly three characters
+        is answered by the trigram index alone; a longer one confirms the index's
+        candidates with instr(); a shorter one has to read every page. Pages beyond the
+        index (not indexed yet) are read directly, so results are always complete.
+        """
+        key = (search, self._read_data_version(), self._pages_added)
+        if key == self._hits_key:
+            return
+        conn = self.db.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.search_hits")
+        indexed = self._indexed_rowid()
+        hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+        if len(search) < 3:
+            self._short_search_hits(search)
+        elif len(search) == 3:
+            conn.execute(
+                f"{hit}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?", [_fts(search)]
+            )
+        else:
+            trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+            conn.execute(
+                f"{hit}SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
+                "WHERE pages_fts MATCH ? AND instr(p.text, ?) > 0",
+                [" AND ".join(map(_fts, trigrams)), search],
+            )
+        # Pages the index does not cover yet, and page ids, are read directly.
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
+                     [indexed, search])  # fmt: skip
+        conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
+        self._hits_key = key
+
+    def _short_search_hits(self, search: str) -> None:
+        # Every occurrence of one or two characters either starts a trigram of the index
+        # (found by the index's own sorted term list) or lies in a page's last two
+        # characters (page_tails): no page text is read.
+        conn = self.db.conn
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_fts_terms "
+            "USING fts5vocab(main, 'pages_fts', 'row')"
+        )
+        terms = [
+            row[0]
+            for row in conn.execute(
+                "SELECT term FROM temp.pages_fts_terms WHERE term >= ? AND term < ?",
+                [search, search + "\U0010ffff"],
+            )
+        ]
+        for i in range(0, len(terms), 200):  # a few hundred terms per query keeps it quick
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+                "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?",
+                [" OR ".join(map(_fts, terms[i : i + 200]))],
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+            "SELECT rowid FROM page_tails WHERE instr(tail, ?) > 0",
+            [search],
+        )
+
+    def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
+        where, params = self._filter_sql(status, search)
+        # The status index holds every rowid and is far smaller than the table (whose rows
+        # hold the page text): walking it, and probing the search hits, never reads a page.
+        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
+
+    def _indexed_rowid(self) -> int:
+        row = self.db.conn.execute(
+            "SELECT value FROM meta WHERE key = 'search_indexed_rowid'"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def index_search(self, limit: int | None = None, *, wait: bool = True) -> int:
+        """Add pages not yet in the full-text index to it (one transaction); at most
+        ``limit`` pages when given. Returns how many pages were indexed.
+
+        Import calls it every few hundred pages and at the end; opening a database catches
+        up a short lag (a crash mid-import); the window catches up a long one (an upgrade
+        that rebuilds the index) in small steps. Until then, pages beyond the index are
+        searched directly, so results are always complete. ``wait=False`` returns 0 at
+        once when another connection holds the write lock.
+        """
+        conn = self.db.conn
+        # The write lock first: two windows catching up must not index a page twice.
+        # Without ``wait`` (the window's background steps) a busy database is left for the
+        # next step instead of blocking the window for the busy timeout.
+        if not wait:
+            conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self._write_locked():
+                done = self._indexed_rowid()
+                top, count = conn.execute(
+                    "SELECT max(r), count(*) FROM "
+                    "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+                    [done, -1 if limit is None else limit],  # LIMIT -1: no limit
+                ).fetchone()
+                if count:
+                    conn.execute(
+                        "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
+                        "WHERE rowid > ? AND rowid <= ?",
+                        [done, top],
+                    )
+                    conn.execute(
+                        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+                        "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
+                        [done, top],
+                    )
+                    conn.execute(
+                        "UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)]
+                    )
+        except sqlite3.OperationalError as exc:
+            if wait or "locked" not in str(exc):
+                raise
+            return 0  # another connection holds the write lock: the next step tries again
+        finally:
+            if not wait:
+                conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
+        return count
+
+    def search_lag(self) -> int:
+        """How many pages the full-text index does not cover yet."""
+        return self.db.conn.execute(
+            "SELECT count(*) FROM pages WHERE rowid > ?", [self._indexed_rowid()]
+        ).fetchone()[0]
+
+    def count_pages(self, status: str | None = None, search: str | None = None) -> int:
+        rowids, params = self._rowids_sql(status, search)
+        return self.db.conn.execute(f"SELECT count(*) FROM ({rowids})", params).fetchone()[0]
+
+    def page_rows(
+        self, offset: int, limit: int, status: str | None = None, search: str | None = None
+    ) -> list[PageRow]:
+        """A window of the page list (in import order), for lazy list models."""
+        rowids, params = self._rowids_sql(status, search)
+        rows = self.db.conn.execute(
+            "SELECT p.rowid, p.id, p.status, "
+            "(SELECT count(DISTINCT article) FROM blocks b WHERE b.page_id = p.id), "
+            "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'accepted'), "
+            "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'suggested') "
+            f"FROM pages p WHERE p.rowid IN ({rowids} ORDER BY p.rowid LIMIT ? OFFSET ?) "
+            "ORDER BY p.rowid",
+            [*params, limit, offset],
+        ).fetchall()
+        return [PageRow(*row) for row in rows]
+
+    def page_position(
+        self, page_id: str, status: str | None = None, search: str | None = None
+    ) -> int | None:
+        """The row number of ``page_id`` in the filtered list, or None when filtered out."""
+        row = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
+        if row is None:
+            return None
+        rowids, params = self._rowids_sql(status, search)
+        joiner = " AND " if " WHERE " in rowids else " WHERE "
+        before, inside = self.db.conn.execute(
+            f"SELECT count(*) FILTER (WHERE r < ?), count(*) FILTER (WHERE r = ?) FROM "
+            f"({rowids}{joiner}p.rowid <= ?)",
+            [row[0], row[0], *params, row[0]],
+        ).fetchone()
+        return before if inside else None
+
+    def neighbour_page(self, page_id: str, step: int, status: str | None = None) -> str | None:
+        """The next (step=1) or previous (step=-1) page in import order, optionally by status."""
+        where, params = self._filter_sql(status, None)
+        rowid = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
+        if rowid is None:
+            return None
+        cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        joiner = " AND " if where else " WHERE "
+        row = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where}{joiner}p.rowid {cmp} ? ORDER BY p.rowid {order} LIMIT 1",
+            [*params, rowid[0]],
+        ).fetchone()
+        return row[0] if row else None
+
+    def page_ids(self, status: str | None = None) -> list[str]:
+        """Every page id (optionally of one status) in import order."""
+        where, params = self._filter_sql(status, None)
+        sql = f"SELECT p.id FROM pages p{where} ORDER BY p.rowid"
+        return [row[0] for row in self.db.conn.execute(sql, params)]
+
+    def first_page(self, status: str | None = None) -> str | None:
+        where, params = self._filter_sql(status, None)
+        row = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT 1", params
+        ).fetchone()
+        return row[0] if row else None
+
+    def status_counts(self, search: str | None = None) -> dict[str, int]:
+        """Pages per status, of every page or of those a search finds (one query)."""
+        counts = dict.fromkeys(PAGE_STATUSES, 0)
+        where, params = self._filter_sql(None, search)
+        for status, n in self.db.conn.execute(
+            f"SELECT p.status, count(*) FROM pages p INDEXED BY pages_status{where} GROUP BY 1",
+            params,
+        ):
+            counts[status] = n
+        return counts
+
+    def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
+        """Ids of pages whose text contains ``fragment`` (exact), in import order."""
+        where, params = self._filter_sql(None, fragment)
+        rows = self.db.conn.execute(
+            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
+        )
+        return [row[0] for row in rows]
+
+    def least_sure_page(self, exclude: str | None = None) -> str | None:
+        """The page to review whose learnt-model suggestions the model is least sure of.
+
+        Among pages not done (new, in progress, flagged) with open ``model`` suggestions,
+        the one holding the suggestion of lowest confidence (ties: import order); None when
+        no page has any (then the window falls back to page order).
+        """
+        row = self.db.conn.execute(
+            "SELECT s.page_id FROM spans s JOIN pages p ON p.id = s.page_id "
+            "WHERE s.status = 'suggested' AND s.origin = 'model' "
+            "AND p.status IN ('new', 'in_progress', 'flagged') AND p.id != ? "
+            "AND json_extract(s.attrs, '$.confidence') IS NOT NULL "
+            "ORDER BY json_extract(s.attrs, '$.confidence'), p.rowid LIMIT 1",
+            [exclude or ""],
+        ).fetchone()
+        return row[0] if row else None
