@@ -692,7 +692,9 @@ def _format_trained(model: Any) -> list[str]:
         f"cross-validated on {figures.get('folds', '?')} folds:"
     ]
     rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
-    rows = [(label, path) for path, label in _TRAIN_FIGURES if _figure(rules, path) is not None]
+    rows: list[tuple[str, tuple[str, ...]]] = [
+        (label, path) for path, label in _TRAIN_FIGURES if _figure(rules, path) is not None
+    ]
     heading = "decision"
     if not rows:  # another learner's figures (the entity tagger's: per label, exact match)
         rows = [(" ".join(path), path) for path in _leaf_figures(learnt)]

@@ -418,7 +418,17 @@ def _span_from_args(state: PageState, args: dict[str, Any], labels: frozenset[st
     return Span(start, end, label, origin, status, dict(args.get("attrs") or {}), args["id"])
 
 
-def _span_plan(state: PageState, op: Op, span_id: int, new: Span | None, inverse: Op) -> Plan:
+def _span_id(span_id: int | None) -> int:
+    """A stored span's id; only spans not yet added (``Span.id`` None) lack one."""
+    if span_id is None:
+        raise EditError(msg("add_span needs a span id (the store allocates one)"))
+    return span_id
+
+
+def _span_plan(
+    state: PageState, op: Op, span_id: int | None, new: Span | None, inverse: Op
+) -> Plan:
+    span_id = _span_id(span_id)
     spans = dict(state.spans)
     if new is None:
         del spans[span_id]
@@ -624,9 +634,10 @@ def _replace_page_gold(state: PageState, op: Op, labels: frozenset[str]) -> Plan
     spans: dict[int, Span] = {}
     for item in op.args["spans"]:
         span = _span_from_args(state, item, labels)
-        if span.id in spans:
-            raise EditError(f"replace_page_gold: span id {span.id} given twice")
-        spans[span.id] = span
+        span_id = _span_id(span.id)
+        if span_id in spans:
+            raise EditError(f"replace_page_gold: span id {span_id} given twice")
+        spans[span_id] = span
     status = op.args["status"]
     if status not in PAGE_STATUSES:
         raise EditError(f"unknown page status {status!r}; expected one of {PAGE_STATUSES}")

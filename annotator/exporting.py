@@ -103,11 +103,11 @@ def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) 
             store, fmt, ids, target, request, report, duplicates, options
         )
         if not hasattr(target, "write"):
-            report.files.append(Path(target))  # type: ignore[arg-type]
+            report.files.append(Path(target))
     else:
         if target is None or hasattr(target, "write"):
             raise ExportError("-", "a split writes one file per split; give --output FOLDER")
-        folder = Path(target)  # type: ignore[arg-type]
+        folder = Path(target)
         _make_folder(folder)
         parts = split_pages(ids, request.split, request.seed)
         for name in SPLIT_NAMES:

@@ -298,7 +298,7 @@ def _derive(page_text: str, ordered: list[Block]) -> ArticleText:
             or find("**", start, end) >= 0
             or find("  ", start, end) >= 0
         ):
-            runs = _kept_runs(page_text, start, end, soft)
+            runs: Sequence[tuple[int, int]] = _kept_runs(page_text, start, end, soft)
         elif end > start:
             runs = ((start, end),)
         else:

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from annotator.formats.gold_jsonl import (
     ExportCancelled,
@@ -203,14 +203,15 @@ def write_text(target: PathOrStream, emit: Callable[[Callable[[str], Any]], int]
 def write_bytes(target: PathOrStream, data: bytes) -> None:
     """Write bytes to a path atomically, or to a binary stream (stdout's buffer)."""
     if hasattr(target, "write"):
-        stream: IO[Any] = getattr(target, "buffer", target)  # type: ignore[assignment]
+        # A text stream (stdout) writes bytes through its buffer; a binary stream directly.
+        stream = cast(IO[bytes], getattr(target, "buffer", target))
         try:
             stream.write(data)
             stream.flush()
         except OSError as e:
             raise ExportError(str(getattr(target, "name", "<stream>")), str(e)) from e
         return
-    path = Path(os.fspath(target))  # type: ignore[arg-type]
+    path = Path(os.fspath(target))
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with open(temp, "wb") as f:

@@ -70,7 +70,7 @@ def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
 def _document(item: Any, where: str) -> Imported:
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise ImportFormatError(f"{where}: a line must be an object with a 'text' string")
-    meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
+    meta = item["meta"] if isinstance(item.get("meta"), dict) else {}
     page_id = item.get("page_id", meta.get("page_id"))
     ordinal = item.get("ordinal", meta.get("ordinal"))
     doc = Imported(

@@ -62,7 +62,7 @@ class GoldFiles:
 def read_gold_files(paths: Iterable[str | os.PathLike[str]]) -> GoldFiles:
     """Read Gold JSONL files line by line; a malformed line is refused by file and line."""
     out = GoldFiles()
-    for path in map(os.fspath, paths):
+    for path in (os.fspath(p) for p in paths):
         try:
             with open(path, "rb") as handle:
                 raw_lines = handle.read().split(b"\n")

@@ -201,9 +201,10 @@ def _article_at(
 ) -> int | None:
     """Index of the article whose block holds page position ``pos``, if any."""
     i = bisect_right(starts, pos) - 1
-    if i < 0 or pos >= ordered[i].end or ordered[i].article is None:
+    if i < 0 or pos >= ordered[i].end:
         return None
-    return index_of[ordered[i].article]
+    article = ordered[i].article
+    return None if article is None else index_of[article]
 
 
 # Span attributes that only describe a suggestion (the learnt model's confidence): kept in
@@ -338,7 +339,7 @@ def write_json(
 def _write(target: PathOrStream, emit: Callable[[Callable[[str], Any]], int]) -> int:
     if hasattr(target, "write"):
         return _write_stream(target, emit)  # type: ignore[arg-type]
-    return _write_atomic(Path(os.fspath(target)), emit)  # type: ignore[arg-type]
+    return _write_atomic(Path(os.fspath(target)), emit)
 
 
 def _write_stream(stream: IO[Any], emit: Callable[[Callable[[str], Any]], int]) -> int:

@@ -150,7 +150,7 @@ def read(path: str | os.PathLike[str], predictions: bool = False) -> Iterator[Im
 
 
 def _document(item: dict[str, Any], where: str, predictions: bool) -> Imported:
-    data = item.get("data") if isinstance(item.get("data"), dict) else item
+    data = item["data"] if isinstance(item.get("data"), dict) else item
     text = data.get(TO_NAME)
     if not isinstance(text, str):
         text = next((v for v in data.values() if isinstance(v, str)), None)

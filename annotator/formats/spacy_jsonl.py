@@ -92,7 +92,7 @@ def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
     for where, item in json_lines(path):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise ImportFormatError(f"{where}: a line must be an object with a 'text' string")
-        meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
+        meta = item["meta"] if isinstance(item.get("meta"), dict) else {}
         doc = Imported(item["text"], [], where, meta.get("page_id"), meta.get("ordinal"))
         for span in item.get("spans") or []:
             try:

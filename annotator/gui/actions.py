@@ -11,9 +11,9 @@ the outline has focus, so typing in the page list's search box never triggers th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -52,16 +52,20 @@ class ActionSpec:
         return [QKeySequence(k) for k in keys]
 
 
-MENUS: dict[str, str] = {
-    "file": QT_TRANSLATE_NOOP("actions", "&File"),
-    "edit": QT_TRANSLATE_NOOP("actions", "&Edit"),
-    "boundaries": QT_TRANSLATE_NOOP("actions", "&Boundaries"),
-    "roles": QT_TRANSLATE_NOOP("actions", "&Role"),
-    "spans": QT_TRANSLATE_NOOP("actions", "&Spans"),
-    "page": QT_TRANSLATE_NOOP("actions", "&Page"),
-    "view": QT_TRANSLATE_NOOP("actions", "&View"),
-    "help": QT_TRANSLATE_NOOP("actions", "&Help"),
-}
+# PySide6's stubs say QT_TRANSLATE_NOOP returns object; it returns its text unchanged.
+MENUS: dict[str, str] = cast(
+    "dict[str, str]",
+    {
+        "file": QT_TRANSLATE_NOOP("actions", "&File"),
+        "edit": QT_TRANSLATE_NOOP("actions", "&Edit"),
+        "boundaries": QT_TRANSLATE_NOOP("actions", "&Boundaries"),
+        "roles": QT_TRANSLATE_NOOP("actions", "&Role"),
+        "spans": QT_TRANSLATE_NOOP("actions", "&Spans"),
+        "page": QT_TRANSLATE_NOOP("actions", "&Page"),
+        "view": QT_TRANSLATE_NOOP("actions", "&View"),
+        "help": QT_TRANSLATE_NOOP("actions", "&Help"),
+    },
+)
 # Submenus: the role actions live under Boundaries.
 SUBMENUS: dict[str, str] = {"roles": "boundaries"}
 
@@ -199,7 +203,11 @@ class ActionRegistry(QObject):
         self.menus: dict[str, QMenu] = {}
         for spec in specs:
             action = self._make(window, spec, handlers)
-            targets = {"window": [window], "view": view_widgets, "text": view_widgets[:1]}
+            targets: dict[str, Sequence[QWidget]] = {
+                "window": [window],
+                "view": view_widgets,
+                "text": view_widgets[:1],
+            }
             for widget in targets[spec.context]:
                 widget.addAction(action)
             self.actions[spec.id] = action

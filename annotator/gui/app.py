@@ -16,14 +16,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from annotator.gui import settings
 from annotator.gui.i18n import core_text
 from annotator.store import Store, StoreError, explain_database_error, is_damage
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
 
 
 def application() -> QApplication:
@@ -117,7 +120,7 @@ def run(db_path: Path) -> int:
 
 
 def _damage_hook(
-    window: QWidget, db_path: Path, previous: Callable[..., Any]
+    window: MainWindow, db_path: Path, previous: Callable[..., Any]
 ) -> Callable[..., Any]:
     """An exception hook that turns damage met by any read (a page, a list, a search) into
     the window's one damage report instead of a traceback on standard error."""

@@ -16,6 +16,8 @@ when the store says the step can really be done (``PageStacks.refresh``).
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
@@ -23,25 +25,29 @@ from annotator.edits import EditError, Op
 from annotator.gui.runner import EditRunner
 from annotator.store import Applied, UndoRefused
 
-_KIND_TEXT = {
-    "set_role": QT_TRANSLATE_NOOP("commands", "set the role"),
-    "set_blocks": QT_TRANSLATE_NOOP("commands", "change blocks"),
-    "start_article": QT_TRANSLATE_NOOP("commands", "start an article"),
-    "merge_article": QT_TRANSLATE_NOOP("commands", "merge articles"),
-    "move_block": QT_TRANSLATE_NOOP("commands", "move a block"),
-    "mark_other": QT_TRANSLATE_NOOP("commands", "mark as other"),
-    "join": QT_TRANSLATE_NOOP("commands", "join paragraphs"),
-    "unjoin": QT_TRANSLATE_NOOP("commands", "undo a join"),
-    "split_block": QT_TRANSLATE_NOOP("commands", "split a block"),
-    "merge_blocks": QT_TRANSLATE_NOOP("commands", "merge blocks"),
-    "add_span": QT_TRANSLATE_NOOP("commands", "add a span"),
-    "remove_span": QT_TRANSLATE_NOOP("commands", "remove a span"),
-    "relabel_span": QT_TRANSLATE_NOOP("commands", "relabel a span"),
-    "set_span_status": QT_TRANSLATE_NOOP("commands", "accept or reject a span"),
-    "set_span_attrs": QT_TRANSLATE_NOOP("commands", "correct a figure"),
-    "set_page_status": QT_TRANSLATE_NOOP("commands", "set the page status"),
-    "batch": QT_TRANSLATE_NOOP("commands", "several changes"),
-}
+# PySide6's stubs say QT_TRANSLATE_NOOP returns object; it returns its text unchanged.
+_KIND_TEXT: dict[str, str] = cast(
+    "dict[str, str]",
+    {
+        "set_role": QT_TRANSLATE_NOOP("commands", "set the role"),
+        "set_blocks": QT_TRANSLATE_NOOP("commands", "change blocks"),
+        "start_article": QT_TRANSLATE_NOOP("commands", "start an article"),
+        "merge_article": QT_TRANSLATE_NOOP("commands", "merge articles"),
+        "move_block": QT_TRANSLATE_NOOP("commands", "move a block"),
+        "mark_other": QT_TRANSLATE_NOOP("commands", "mark as other"),
+        "join": QT_TRANSLATE_NOOP("commands", "join paragraphs"),
+        "unjoin": QT_TRANSLATE_NOOP("commands", "undo a join"),
+        "split_block": QT_TRANSLATE_NOOP("commands", "split a block"),
+        "merge_blocks": QT_TRANSLATE_NOOP("commands", "merge blocks"),
+        "add_span": QT_TRANSLATE_NOOP("commands", "add a span"),
+        "remove_span": QT_TRANSLATE_NOOP("commands", "remove a span"),
+        "relabel_span": QT_TRANSLATE_NOOP("commands", "relabel a span"),
+        "set_span_status": QT_TRANSLATE_NOOP("commands", "accept or reject a span"),
+        "set_span_attrs": QT_TRANSLATE_NOOP("commands", "correct a figure"),
+        "set_page_status": QT_TRANSLATE_NOOP("commands", "set the page status"),
+        "batch": QT_TRANSLATE_NOOP("commands", "several changes"),
+    },
+)
 
 
 def describe(op: Op) -> str:

@@ -13,7 +13,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(
             self, all_specs(self.labels), [self.review, self], [self.view, self.outline]
         )
-        self.palette = LabelPalette(self.labels, self.registry.actions, self)
+        self.label_palette = LabelPalette(self.labels, self.registry.actions, self)
         self._sheet: ShortcutSheet | None = None
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int] | None = None
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Labels"), self)
         toolbar.setObjectName("palette_bar")
         toolbar.setMovable(False)
-        toolbar.addWidget(self.palette)
+        toolbar.addWidget(self.label_palette)
         self.addToolBar(toolbar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.page_list, self.view, self.outline):
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         else:
             self.view.move_caret(start)
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         if not self.view.textCursor().hasSelection():
             cp = self.view.char_at(pos)
             if cp is not None:

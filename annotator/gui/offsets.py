@@ -15,6 +15,10 @@ below) are the one code point ``p``. The page text itself never changes.
 An ``OffsetMap`` is built once per page (and again when the breaks change) and answers both
 ways in O(log n) by bisecting the sorted positions of those extra units; a page without any
 is the identity and costs nothing.
+
+The two kinds of offset are distinct types (``CodePoint`` from the core's model, ``Utf16Pos``
+here): a Qt position enters as ``Utf16Pos(cursor.position())`` and a page offset as
+``CodePoint(span.start)``, so passing one where the other belongs is a mypy error.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ class OffsetMap:
         """The code points before which the view shows a paragraph break of its own."""
         return self._breaks
 
-    def to_utf16(self, cp: int) -> Utf16Pos:
+    def to_utf16(self, cp: CodePoint) -> Utf16Pos:
         """The Qt position of code-point offset ``cp`` (0 <= cp <= len(text)).
 
         At a layout break this is the start of the line below (where the character is).
@@ -71,7 +75,7 @@ class OffsetMap:
             return Utf16Pos(cp)
         return Utf16Pos(cp + bisect_right(self._shift_at, cp))
 
-    def to_cp(self, pos: int) -> CodePoint:
+    def to_cp(self, pos: Utf16Pos) -> CodePoint:
         """The code-point offset of Qt position ``pos``.
 
         A position between the two halves of a surrogate pair (Qt never leaves a cursor
@@ -97,13 +101,13 @@ class OffsetMap:
         parts.append(text[last:])
         return "\n".join(parts)
 
-    def is_break(self, pos: int) -> bool:
+    def is_break(self, pos: Utf16Pos) -> bool:
         """True when Qt position ``pos`` is the paragraph separator of a layout break."""
         if not self._breaks:
             return False
         k = bisect_left(self._units, pos)
         return k < len(self._units) and self._units[k] == pos and self._kinds[k] == _BREAK
 
-    def break_position(self, cp: int) -> Utf16Pos:
+    def break_position(self, cp: CodePoint) -> Utf16Pos:
         """The Qt position of the paragraph separator of the layout break at ``cp``."""
         return Utf16Pos(self.to_utf16(cp) - 1)

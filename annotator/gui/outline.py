@@ -57,7 +57,9 @@ def group_articles(blocks: tuple[Block, ...]) -> list[tuple[int | None, list[Blo
     groups: dict[int | None, list[Block]] = {}
     for block in blocks:
         groups.setdefault(block.article, []).append(block)
-    ordered = [(k, v) for k, v in groups.items() if k is not None]
+    ordered: list[tuple[int | None, list[Block]]] = [
+        (k, v) for k, v in groups.items() if k is not None
+    ]
     if None in groups:
         ordered.append((None, groups[None]))
     return ordered
@@ -103,7 +105,8 @@ class OutlineModel(QAbstractItemModel):
         # internalId 0 marks an article; n > 0 a block of article row n - 1.
         return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Qt overloads parent() (QObject's, without an index); Python cannot say which one this is.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QItemSelectionModel,
+    QMargins,
     QModelIndex,
     QObject,
     Qt,
@@ -172,7 +173,8 @@ class PageListPanel(QWidget):
         others = sum(
             header.sectionSize(c) for c in range(self.model.columnCount()) if c != COL_PAGE
         )
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
         return text + others + chrome + margins.left() + margins.right()
 

@@ -60,7 +60,7 @@ class FilterResult:
 def filter_counts(store: Store, search: str | None) -> dict[str | None, int]:
     """Pages per filter value: each status, None (all) and "not_done"."""
     # One query on the status index (and the search's hits, found once per search).
-    counts: dict[str | None, int] = dict(store.status_counts(search))
+    counts: dict[str | None, int] = {k: n for k, n in store.status_counts(search).items()}
     counts[None] = sum(counts.values())
     counts["not_done"] = counts[None] - counts["done"] - counts["skipped"]
     return counts

@@ -46,7 +46,9 @@ class _TrainWorker(QObject):
         except Exception as exc:  # shown in the status bar; the traceback goes to the log
             log.exception("retraining failed")
             result = f"{type(exc).__name__}: {exc}"
-        self.moveToThread(QCoreApplication.instance().thread())
+        app = QCoreApplication.instance()
+        if app is not None:  # None only once the application is gone
+            self.moveToThread(app.thread())
         self.finished.emit(result)
 
 

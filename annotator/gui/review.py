@@ -288,7 +288,8 @@ class ReviewController(QObject):
         if pending:
             resolve = self._ask_open_suggestions(len(pending))
             if resolve is None:
-                self.view.select_span(self.view.spans.by_id.get(pending[0].id))
+                first = pending[0].id
+                self.view.select_span(None if first is None else self.view.spans.by_id.get(first))
                 self.message.emit(
                     self.tr("{n} suggestion(s) still open: the first is selected.").format(
                         n=len(pending)

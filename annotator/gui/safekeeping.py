@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.gui import settings
 from annotator.gui.i18n import core_text
+from annotator.gui.runner import EditRunner
 from annotator.store import (
     QUICK_CHECK_AT_OPEN_BYTES,
     DatabaseDamaged,
@@ -54,7 +55,7 @@ class Safekeeping(QObject):
 
     def __init__(
         self,
-        runner: QObject,
+        runner: EditRunner,
         db_path: Path,
         window: QWidget,
         interval_ms: int = BACKUP_INTERVAL_MS,

@@ -41,7 +41,10 @@ def set_language(value: str) -> None:
 
 def font_size(default: float) -> float:
     try:
-        return float(_settings().value("font_size", default))
+        value = _settings().value("font_size", default)
+        if isinstance(value, (int, float, str, bytes)):
+            return float(value)
+        return default
     except (TypeError, ValueError):
         return default
 
@@ -100,9 +103,16 @@ def _bytes(value: object) -> QByteArray | None:
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
+def _number(value: object) -> int:
+    """``int(value)`` of what QSettings hands back (a number or its text), else TypeError."""
+    if isinstance(value, (int, float, str, bytes)):
+        return int(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
 def _int(value: object) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return _number(value)
     except (TypeError, ValueError):
         return 0
 
@@ -113,7 +123,7 @@ def _int(value: object) -> int:
 def backups_kept(default: int = 10) -> int:
     """How many rolling backups the backups folder keeps (``backups/keep``, at least 1)."""
     try:
-        return max(1, int(_settings().value("backups/keep", default)))
+        return max(1, _number(_settings().value("backups/keep", default)))
     except (TypeError, ValueError):
         return default
 

@@ -98,7 +98,9 @@ class _Worker(QObject):
 
     def _finish(self, signal: Any, value: Any) -> None:
         # Hand the object back to the main thread so it can be deleted there.
-        self.moveToThread(QCoreApplication.instance().thread())
+        app = QCoreApplication.instance()
+        if app is not None:  # None only once the application is gone
+            self.moveToThread(app.thread())
         signal.emit(value)
 
     def _progress(self, done: int, total: int, what: str) -> bool:

@@ -84,7 +84,7 @@ def lexicon_words() -> tuple[frozenset[str], dict[str, str]]:
     (the model learns without it) rather than breaking the tagger.
     """
     try:
-        from annotator import lexicon  # type: ignore[attr-defined]
+        from annotator import lexicon
     except ImportError:
         return _lexicons_in_code()
     surnames = frozenset(w for w in _lexicon_list(lexicon, "people_surnames") if len(w) == 1)
@@ -498,7 +498,7 @@ def _fold_cases(
     }
     for text, gold in gold_sentences(held):
         gold_set = set(gold)
-        predicted = {
+        predicted: dict[str, Sequence[tuple[Any, ...]]] = {
             "rules": suggestion_tuples(text),
             "model": model(text),
             "merged": suggestion_tuples(text, tagger=model),

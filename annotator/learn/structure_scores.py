@@ -90,8 +90,8 @@ class Tally:
                 self.heads_right += ok
         positions = sorted({b.start for b in gold} | {b.start for b in pred})
         for pos in positions:
-            g = gf.holding(pos)
-            if g is None or g.role != "body" or g.article is None or pos in g_starts:
+            held = gf.holding(pos)
+            if held is None or held.role != "body" or held.article is None or pos in g_starts:
                 continue
             want, got = gf.continues_at(pos), pf.continues_at(pos)
             self.join_total += 1

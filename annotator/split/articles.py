@@ -54,8 +54,8 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
     """Return ``(article, boundary confidence)`` for every paragraph."""
     tops = {g.top: g for g in groups}
     members: set[int] = set()
-    for g in groups:
-        members.update(g.members())
+    for group in groups:
+        members.update(group.members())
     out: list[tuple[int | None, float]] = []
     count = 0  # articles opened so far
     current: int | None = None  # the article in progress

@@ -311,8 +311,8 @@ class EditingRoom(Room):
             )
             common = {what for what, _ in mine & theirs}
             if common:
-                reason = next(r for r in ("span", "block", "status") if r in common)
-                reason = "blocks" if reason == "block" else reason
+                found = next(r for r in ("span", "block", "status") if r in common)
+                reason = "blocks" if found == "block" else found
                 raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
         return len(rows)
 

@@ -241,7 +241,7 @@ def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     approx = _APPROX_PAIR_RE.search(n1) if not n1[0].isdigit() else None
     if approx:
         # 五六万 = "fifty or sixty thousand": a range from the smaller reading
-        low, high = approx.group(0)
+        low, high = approx.group(0)[0], approx.group(0)[1]
         n1, n2 = n1[: approx.start()] + low + n1[approx.end() :], n1.replace(low + high, high)
     value = number_value(n1)
     if unit == "年" and not mag and 1000 <= value < 2200 and "." not in n1:

@@ -351,7 +351,7 @@ def test_clicking_a_palette_label_tags_the_selection(windows, db, qtbot):
     window = windows(db)
     start = SAMPLE.index("市委书记")
     select_text(window, qtbot, start, 4)
-    button = window.palette.buttons["ORG"]
+    button = window.label_palette.buttons["ORG"]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert (start, start + 4, "ORG", "accepted", "human", ()) in spans_in_db(db)
     assert window.view.hasFocus()  # the palette never takes the caret away

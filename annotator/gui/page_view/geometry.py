@@ -12,7 +12,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
-from annotator.gui.offsets import OffsetMap
+from annotator.gui.offsets import OffsetMap, Utf16Pos
+from annotator.model import CodePoint
 
 
 def visible_blocks(
@@ -30,7 +31,7 @@ def visible_blocks(
         block = block.next()
 
 
-def visible_cp_range(view: QPlainTextEdit, offsets: OffsetMap) -> tuple[int, int]:
+def visible_cp_range(view: QPlainTextEdit, offsets: OffsetMap) -> tuple[CodePoint, CodePoint]:
     """The code-point range shown in the viewport (whole Qt blocks)."""
     first = last = None
     for block, _geo in visible_blocks(view, 0, view.viewport().height()):
@@ -38,12 +39,14 @@ def visible_cp_range(view: QPlainTextEdit, offsets: OffsetMap) -> tuple[int, int
             first = block
         last = block
     if first is None or last is None:
-        return 0, 0
-    end16 = last.position() + last.length() - 1
-    return offsets.to_cp(first.position()), offsets.to_cp(end16)
+        return CodePoint(0), CodePoint(0)
+    end16 = Utf16Pos(last.position() + last.length() - 1)
+    return offsets.to_cp(Utf16Pos(first.position())), offsets.to_cp(end16)
 
 
-def line_span(view: QPlainTextEdit, offsets: OffsetMap, cp: int) -> tuple[float, float] | None:
+def line_span(
+    view: QPlainTextEdit, offsets: OffsetMap, cp: CodePoint
+) -> tuple[float, float] | None:
     """Viewport (top, bottom) of the visual line holding the character at ``cp``."""
     pos16 = offsets.to_utf16(cp)
     block = view.document().findBlock(pos16)
@@ -60,7 +63,9 @@ def line_span(view: QPlainTextEdit, offsets: OffsetMap, cp: int) -> tuple[float,
     return top, top + line.height()
 
 
-def range_rects(view: QPlainTextEdit, offsets: OffsetMap, start: int, end: int) -> list[QRectF]:
+def range_rects(
+    view: QPlainTextEdit, offsets: OffsetMap, start: CodePoint, end: CodePoint
+) -> list[QRectF]:
     """One viewport rectangle per visual line that code points ``[start, end)`` cover."""
     s16, e16 = offsets.to_utf16(start), offsets.to_utf16(end)
     rects: list[QRectF] = []
@@ -70,12 +75,14 @@ def range_rects(view: QPlainTextEdit, offsets: OffsetMap, start: int, end: int) 
         layout = block.layout()
         if block.isVisible() and layout is not None:
             geo = view.blockBoundingGeometry(block).translated(offset)
-            rects += _line_rects(layout, geo, block.position(), s16, e16)
+            rects += _line_rects(layout, geo, Utf16Pos(block.position()), s16, e16)
         block = block.next()
     return rects
 
 
-def _line_rects(layout, geo: QRectF, base: int, s16: int, e16: int) -> list[QRectF]:  # noqa: ANN001
+def _line_rects(  # noqa: ANN001
+    layout, geo: QRectF, base: Utf16Pos, s16: Utf16Pos, e16: Utf16Pos
+) -> list[QRectF]:
     rects = []
     for i in range(layout.lineCount()):
         line = layout.lineAt(i)

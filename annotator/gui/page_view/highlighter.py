@@ -12,10 +12,10 @@ from itertools import pairwise
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
-from annotator.gui.offsets import OffsetMap
+from annotator.gui.offsets import OffsetMap, Utf16Pos
 from annotator.gui.page_view.index import BlockIndex, MarkerIndex, SpanIndex
 from annotator.gui.page_view.style import FormatKey, ViewStyle
-from annotator.model import Span
+from annotator.model import CodePoint, Span
 
 
 class PageHighlighter(QSyntaxHighlighter):
@@ -42,8 +42,8 @@ class PageHighlighter(QSyntaxHighlighter):
             return
         numbers: set[int] = set()
         for start, end in ranges:
-            block = doc.findBlock(self.offsets.to_utf16(start))
-            last = self.offsets.to_utf16(max(end - 1, start))
+            block = doc.findBlock(self.offsets.to_utf16(CodePoint(start)))
+            last = self.offsets.to_utf16(CodePoint(max(end - 1, start)))
             while block.isValid() and block.position() <= last:
                 numbers.add(block.blockNumber())
                 block = block.next()
@@ -53,7 +53,7 @@ class PageHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         if not text:
             return
-        pos16 = self.currentBlock().position()
+        pos16 = Utf16Pos(self.currentBlock().position())
         start = self.offsets.to_cp(pos16)
         end = start + len(text)
         spans = self.spans.overlapping(start, end)
@@ -68,17 +68,17 @@ class PageHighlighter(QSyntaxHighlighter):
         for a, b, key in self._segments(cuts, roles, spans, markers):
             self._set(a, b, pos16, key)
 
-    def _set(self, a: int, b: int, pos16: int, key: FormatKey) -> None:
+    def _set(self, a: int, b: int, pos16: Utf16Pos, key: FormatKey) -> None:
         fmt = self.style.char_format(key)
         if fmt is not None and b > a:
-            a16 = self.offsets.to_utf16(a)
-            self.setFormat(a16 - pos16, self.offsets.to_utf16(b) - a16, fmt)
+            a16 = self.offsets.to_utf16(CodePoint(a))
+            self.setFormat(a16 - pos16, self.offsets.to_utf16(CodePoint(b)) - a16, fmt)
 
     def _simple_line(
         self,
         start: int,
         end: int,
-        pos16: int,
+        pos16: Utf16Pos,
         role: str | None,
         spans: list[Span],
         markers: list[tuple[int, int]],

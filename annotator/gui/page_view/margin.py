@@ -15,13 +15,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from annotator.gui.page_view.geometry import line_span, visible_cp_range
 from annotator.gui.page_view.index import doubtful_decisions
 from annotator.gui.page_view.style import DOUBT_COLOUR, MUTED_COLOUR, article_colour
-from annotator.model import ROLES, Block
+from annotator.model import ROLES, Block, CodePoint
 
 if TYPE_CHECKING:
     from annotator.gui.page_view.view import PageView
@@ -88,8 +97,8 @@ class ArticleMargin(QWidget):
         start, end = visible_cp_range(view, view.offsets)
         rows = []
         for block in view.blocks.overlapping(start, end + 1):
-            top = line_span(view, view.offsets, block.start)
-            bottom = line_span(view, view.offsets, max(block.end - 1, block.start))
+            top = line_span(view, view.offsets, CodePoint(block.start))
+            bottom = line_span(view, view.offsets, CodePoint(max(block.end - 1, block.start)))
             if top is not None and bottom is not None:
                 rows.append((block, top[0], top[1], bottom[1]))
         return rows
@@ -141,7 +150,8 @@ class ArticleMargin(QWidget):
         prev = self.view.blocks.previous(block)
         prev_bottom = None
         if prev is not None:
-            span = line_span(self.view, self.view.offsets, max(prev.end - 1, prev.start))
+            last = CodePoint(max(prev.end - 1, prev.start))
+            span = line_span(self.view, self.view.offsets, last)
             prev_bottom = span[1] if span else None
         start = prev_bottom if prev_bottom is not None else top - 8
         painter.fillRect(QRectF(BAND_X + 1, start, BAND_W - 2, top - start), colour)
@@ -176,7 +186,7 @@ class ArticleMargin(QWidget):
         return None
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             block = self.block_at_y(event.pos().y())
             if block is None:
                 QToolTip.hideText()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.edits import Changes, PageState
-from annotator.gui.offsets import OffsetMap
+from annotator.gui.offsets import OffsetMap, Utf16Pos
 from annotator.gui.page_view.geometry import range_rects, visible_blocks
 from annotator.gui.page_view.highlighter import PageHighlighter
 from annotator.gui.page_view.index import (
@@ -44,7 +45,7 @@ from annotator.gui.page_view.index import (
 )
 from annotator.gui.page_view.margin import ArticleMargin
 from annotator.gui.page_view.style import BREAK_MARK_COLOUR, ViewStyle, article_colour
-from annotator.model import Block, Label, Span
+from annotator.model import Block, CodePoint, Label, Span
 
 CJK_FAMILIES = [
     "Noto Sans CJK SC",
@@ -147,7 +148,8 @@ class PageView(QPlainTextEdit):
         if tuple(breaks) == old.breaks or self.page_state is None:
             return
         cursor = self.textCursor()
-        anchor, caret = old.to_cp(cursor.anchor()), old.to_cp(cursor.position())
+        anchor = old.to_cp(Utf16Pos(cursor.anchor()))
+        caret = old.to_cp(Utf16Pos(cursor.position()))
         before, after = set(old.breaks), set(breaks)
         self.offsets = OffsetMap(self.page_state.page.text, breaks)
         self.highlighter.offsets = self.offsets
@@ -155,15 +157,15 @@ class PageView(QPlainTextEdit):
         edit.beginEditBlock()
         for cp in sorted(before ^ after, reverse=True):
             if cp in before:
-                edit.setPosition(old.break_position(cp))
+                edit.setPosition(old.break_position(CodePoint(cp)))
                 edit.deleteChar()
             else:
-                edit.setPosition(old.to_utf16(cp))
+                edit.setPosition(old.to_utf16(CodePoint(cp)))
                 edit.insertBlock()
         edit.endEditBlock()
         self._restore_cursor(anchor, caret)
 
-    def _restore_cursor(self, anchor: int, caret: int) -> None:
+    def _restore_cursor(self, anchor: CodePoint, caret: CodePoint) -> None:
         cursor = self.textCursor()
         wanted = (self.offsets.to_utf16(anchor), self.offsets.to_utf16(caret))
         if (cursor.anchor(), cursor.position()) != wanted:
@@ -181,8 +183,8 @@ class PageView(QPlainTextEdit):
         cursor = self.textCursor()
         if self.page_state is None or not cursor.hasSelection():
             return
-        start = self.offsets.to_cp(cursor.selectionStart())
-        end = self.offsets.to_cp(cursor.selectionEnd())
+        start = self.offsets.to_cp(Utf16Pos(cursor.selectionStart()))
+        end = self.offsets.to_cp(Utf16Pos(cursor.selectionEnd()))
         QGuiApplication.clipboard().setText(self.page_state.page.text[start:end])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
@@ -194,8 +196,8 @@ class PageView(QPlainTextEdit):
 
     # --- caret, selection, spans ---------------------------------------------------
 
-    def caret(self) -> int:
-        return self.offsets.to_cp(self.textCursor().position())
+    def caret(self) -> CodePoint:
+        return self.offsets.to_cp(Utf16Pos(self.textCursor().position()))
 
     def selection_range(self) -> tuple[int, int] | None:
         """The selected text as code points, without white space at either end."""
@@ -203,8 +205,8 @@ class PageView(QPlainTextEdit):
         if not cursor.hasSelection() or self.page_state is None:
             return None
         text = self.page_state.page.text
-        start = self.offsets.to_cp(cursor.selectionStart())
-        end = self.offsets.to_cp(cursor.selectionEnd())
+        start: int = self.offsets.to_cp(Utf16Pos(cursor.selectionStart()))
+        end: int = self.offsets.to_cp(Utf16Pos(cursor.selectionEnd()))
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -219,20 +221,20 @@ class PageView(QPlainTextEdit):
 
     def move_caret(self, cp: int, *, center: bool = False) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_utf16(cp))
+        cursor.setPosition(self.offsets.to_utf16(CodePoint(cp)))
         self.setTextCursor(cursor)
         if center:
             self.centerCursor()
         else:
             self.ensureCursorVisible()
 
-    def top_char(self) -> int:
+    def top_char(self) -> CodePoint:
         """The code point shown at the top left of the viewport (what a scroll restores)."""
-        return self.offsets.to_cp(self.cursorForPosition(QPoint(0, 0)).position())
+        return self.offsets.to_cp(Utf16Pos(self.cursorForPosition(QPoint(0, 0)).position()))
 
     def scroll_to_top(self, cp: int) -> None:
         """Scroll so that the visual line holding ``cp`` is the first one shown."""
-        pos16 = self.offsets.to_utf16(min(cp, self.offsets.length))
+        pos16 = self.offsets.to_utf16(CodePoint(min(cp, self.offsets.length)))
         block = self.document().findBlock(pos16)
         if not block.isValid():
             return
@@ -284,7 +286,7 @@ class PageView(QPlainTextEdit):
                 )
                 if pos >= line.textStart() + line.textLength():
                     return None
-                return self.offsets.to_cp(block.position() + pos)
+                return self.offsets.to_cp(Utf16Pos(block.position() + pos))
         return None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -329,13 +331,13 @@ class PageView(QPlainTextEdit):
         painter.end()
 
     def _paint_overlays(self, painter: QPainter, qblock, geo: QRectF) -> None:  # noqa: ANN001
-        pos16 = qblock.position()
-        start = self.offsets.to_cp(pos16)
-        end = self.offsets.to_cp(pos16 + qblock.length() - 1)
+        pos16 = Utf16Pos(qblock.position())
+        last16 = Utf16Pos(pos16 + qblock.length() - 1)  # the block's paragraph separator
+        start, end = self.offsets.to_cp(pos16), self.offsets.to_cp(last16)
         for block in self.blocks.overlapping(start, end + 1):
             if start <= block.start <= end and self.blocks.starts_article_run(block):
                 self._paint_rule(painter, block)
-        if self.offsets.is_break(pos16 + qblock.length() - 1):
+        if self.offsets.is_break(last16):
             self._paint_break_mark(painter, qblock, geo)
         spans = self.spans.ending_in(start, end)
         layout = qblock.layout()
@@ -345,7 +347,8 @@ class PageView(QPlainTextEdit):
             self._paint_tag(painter, span, layout, geo, pos16)
 
     def _paint_rule(self, painter: QPainter, block: Block) -> None:
-        rects = range_rects(self, self.offsets, block.start, min(block.end, block.start + 1))
+        start = CodePoint(block.start)
+        rects = range_rects(self, self.offsets, start, CodePoint(min(block.end, start + 1)))
         if not rects:
             return
         colour = article_colour(self.blocks.article_position(block.article))
@@ -373,15 +376,17 @@ class PageView(QPlainTextEdit):
         """Viewport rectangles of the visible return marks (where the layout broke a line)."""
         rects = []
         for qblock, geo in visible_blocks(self, 0, self.viewport().height()):
-            if self.offsets.is_break(qblock.position() + qblock.length() - 1):
+            if self.offsets.is_break(Utf16Pos(qblock.position() + qblock.length() - 1)):
                 rect = _break_mark_rect(qblock, geo)
                 if rect is not None:
                     rects.append(rect)
         return rects
 
-    def _paint_tag(self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: int) -> None:  # noqa: ANN001
+    def _paint_tag(  # noqa: ANN001
+        self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: Utf16Pos
+    ) -> None:
         # The tag sits in the room the highlighter left after the span's last character.
-        rel_end = self.offsets.to_utf16(span.end) - pos16
+        rel_end = self.offsets.to_utf16(CodePoint(span.end)) - pos16
         line = layout.lineForTextPosition(rel_end - 1)
         if not line.isValid():
             return
@@ -400,13 +405,13 @@ class PageView(QPlainTextEdit):
             return
         colour = QColor(self.style_.label_colour(span.label)).darker(140)
         painter.setPen(QPen(colour, 2))
-        for rect in range_rects(self, self.offsets, span.start, span.end):
+        for rect in range_rects(self, self.offsets, CodePoint(span.start), CodePoint(span.end)):
             painter.drawRect(rect.adjusted(-1, 0, 1, 0))
 
     # --- tooltips ----------------------------------------------------------------------
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             cp = self.char_at(event.pos())
             span = self.spans.at(cp) if cp is not None else None
             if span is None:

@@ -176,9 +176,9 @@ def _loc_candidates(
     queue = list(out)
     while queue:
         s, e, _, _ = queue.pop()
-        m = _ADMIN_TAIL_RE.match(text, e)
-        if m and _pattern_place_ok(m.group(0), 1):
-            cand: Candidate = (e, m.end(), LOC, {})
+        tail = _ADMIN_TAIL_RE.match(text, e)
+        if tail and _pattern_place_ok(tail.group(0), 1):
+            cand: Candidate = (e, tail.end(), LOC, {})
             out.append(cand)
             queue.append(cand)
     out += _villages_and_roads(text)
