@@ -751,13 +751,17 @@ def _keys(op: dict[str, Any], text: str, out: set[Key]) -> None:
         out.update(("block", block["start"]) for block in args.get("blocks", []))
         out.add(("status", None))
     elif kind == "split_block":
-        at = args.get("at", 0)
-        out.add(("block", at))
-        while at < len(text) and _WS.match(text[at]):
-            at += 1
-        out.add(("block", at))  # where the second block starts
+        _split_keys(args.get("at", 0), text, out)
     elif "block" in args:
         out.add(("block", args["block"]))
+
+
+def _split_keys(at: int, text: str, out: set[Key]) -> None:
+    """The blocks a split at ``at`` touches: the one cut and the one starting after the blanks."""
+    out.add(("block", at))
+    while at < len(text) and _WS.match(text[at]):
+        at += 1
+    out.add(("block", at))  # where the second block starts
 
 
 def touched(op: Op, inverse: Op, text: str, *, redo: bool = False) -> frozenset[Key]:

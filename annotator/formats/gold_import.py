@@ -150,36 +150,7 @@ def _units(text: str, p: _Para, inner: list[tuple[int, int]]) -> list[tuple[int,
 
 def _parts(text: str, p: _Para, units: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
     """The fewest parts (runs of lines of one segment) whose joined clean text is ``p.text``."""
-    cache: dict[tuple[int, int], str] = {}
-
-    def clean(u: int, v: int) -> str:
-        if (u, v) not in cache:
-            block = Block(units[u][0], units[v][1], p.role, 1)
-            cache[(u, v)] = derive_article(text, [block]).text
-        return cache[(u, v)]
-
-    failed: set[tuple[int, int]] = set()
-
-    def search(u: int, pos: int) -> list[tuple[int, int]] | None:
-        if (u, pos) in failed:
-            return None
-        for v in range(len(units) - 1, u - 1, -1):  # the longest part first: fewest joins
-            if units[v][2] != units[u][2]:
-                continue
-            piece = clean(u, v)
-            if not p.text.startswith(piece, pos):
-                continue
-            rest = pos + len(piece)
-            if rest == len(p.text) and units[v][1] == p.end:
-                return [(units[u][0], units[v][1])]
-            for w in range(v + 1, len(units)):
-                found = search(w, rest)
-                if found is not None:
-                    return [(units[u][0], units[v][1]), *found]
-        failed.add((u, pos))
-        return None
-
-    found = search(0, 0) if units and units[0][0] == p.start else None
+    found = _PartSearch(text, p, units).search(0, 0) if units and units[0][0] == p.start else None
     if found is None:
         raise RecordRefused(
             p.line,
@@ -187,6 +158,43 @@ def _parts(text: str, p: _Para, units: list[tuple[int, int, int]]) -> list[tuple
             "page: is this the same page file?",
         )
     return found
+
+
+class _PartSearch:
+    """The depth-first search of :func:`_parts`, remembering clean texts and dead ends."""
+
+    def __init__(self, text: str, p: _Para, units: list[tuple[int, int, int]]) -> None:
+        self.text, self.p, self.units = text, p, units
+        self.cache: dict[tuple[int, int], str] = {}
+        self.failed: set[tuple[int, int]] = set()
+
+    def clean(self, u: int, v: int) -> str:
+        """The clean text of units ``u`` to ``v`` taken as one block."""
+        if (u, v) not in self.cache:
+            block = Block(self.units[u][0], self.units[v][1], self.p.role, 1)
+            self.cache[(u, v)] = derive_article(self.text, [block]).text
+        return self.cache[(u, v)]
+
+    def search(self, u: int, pos: int) -> list[tuple[int, int]] | None:
+        """Parts from unit ``u`` on that give ``p.text[pos:]``, or None."""
+        units, p = self.units, self.p
+        if (u, pos) in self.failed:
+            return None
+        for v in range(len(units) - 1, u - 1, -1):  # the longest part first: fewest joins
+            if units[v][2] != units[u][2]:
+                continue
+            piece = self.clean(u, v)
+            if not p.text.startswith(piece, pos):
+                continue
+            rest = pos + len(piece)
+            if rest == len(p.text) and units[v][1] == p.end:
+                return [(units[u][0], units[v][1])]
+            for w in range(v + 1, len(units)):
+                found = self.search(w, rest)
+                if found is not None:
+                    return [(units[u][0], units[v][1]), *found]
+        self.failed.add((u, pos))
+        return None
 
 
 def _furniture(text: str, covered: list[tuple[int, int]]) -> list[Block]:

@@ -57,40 +57,58 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
     for group in groups:
         members.update(group.members())
     out: list[tuple[int | None, float]] = []
-    count = 0  # articles opened so far
-    current: int | None = None  # the article in progress
-    closed = True  # whether the article in progress has ended (nothing open yet)
-    after_item = False  # whether the last paragraph (furniture aside) was a bulleted item
-    n = len(shapes)
+    st = _Walk()
     for i, sh in enumerate(shapes):
-        g = tops.get(i)
-        if g is not None:
-            count += 1
-            current, closed = count, False
-            conf = _START[g.strength] if g.titles else _START_LEAD_ONLY
-            out.append((current, conf))
-        elif i in members:
-            out.append((current, _MEMBER))
-        elif sh.kind in NO_ARTICLE:
-            out.append((None, _LABEL if sh.kind == LABEL else _FURNITURE))
-        elif sh.kind == TRAILING and current is not None:
-            out.append((current, _TRAILING_BYLINE if not closed else _ORPHAN))
-        elif sh.kind == BYLINE and not closed and (i + 1 >= n or shapes[i + 1].kind != BODY):
-            out.append((current, _LONE_BYLINE))  # trailing byline without brackets
-            closed = True
-        elif sh.kind == BYLINE or closed or current is None or (sh.item and after_item):
-            count += 1
-            current, closed = count, False
-            conf = _LONE_BYLINE if sh.kind == BYLINE else _NEXT_ITEM if sh.item else _ORPHAN
-            out.append((current, conf))
-        elif sh.kind == CAPTION:
-            out.append((current, _CAPTION_ATTACHED))
-        elif sh.kind == BODY or (sh.kind == TITLE and after_unfinished(shapes, i)):
-            out.append((current, _CONTINUE_BODY))
-        else:
-            out.append((current, _CONTINUE_TITLE))
+        out.append(_assign_one(shapes, i, tops.get(i), i in members, st))
         if sh.closes or sh.kind == TRAILING:
-            closed = True
+            st.closed = True
         if sh.kind not in NO_ARTICLE:
-            after_item = sh.item
+            st.after_item = sh.item
     return out
+
+
+class _Walk:
+    """The state of the walk down the page in :func:`assign_articles`."""
+
+    def __init__(self) -> None:
+        self.count = 0  # articles opened so far
+        self.current: int | None = None  # the article in progress
+        self.closed = True  # whether the article in progress has ended (nothing open yet)
+        self.after_item = False  # whether the last paragraph (furniture aside) was an item
+
+    def open(self, conf: float) -> tuple[int | None, float]:
+        """Open the next article and return its first paragraph's assignment."""
+        self.count += 1
+        self.current, self.closed = self.count, False
+        return self.current, conf
+
+
+def _assign_one(
+    shapes: list[Shape], i: int, g: Group | None, member: bool, st: _Walk
+) -> tuple[int | None, float]:
+    """``(article, confidence)`` of paragraph ``i``; opens or closes articles in ``st``."""
+    sh = shapes[i]
+    if g is not None:
+        return st.open(_START[g.strength] if g.titles else _START_LEAD_ONLY)
+    if member:
+        return st.current, _MEMBER
+    if sh.kind in NO_ARTICLE:
+        return None, _LABEL if sh.kind == LABEL else _FURNITURE
+    if sh.kind == TRAILING and st.current is not None:
+        return st.current, _TRAILING_BYLINE if not st.closed else _ORPHAN
+    if sh.kind == BYLINE and not st.closed and (i + 1 >= len(shapes) or shapes[i + 1].kind != BODY):
+        st.closed = True  # trailing byline without brackets
+        return st.current, _LONE_BYLINE
+    if sh.kind == BYLINE or st.closed or st.current is None or (sh.item and st.after_item):
+        return st.open(_LONE_BYLINE if sh.kind == BYLINE else _NEXT_ITEM if sh.item else _ORPHAN)
+    return st.current, _continuing_conf(shapes, i)
+
+
+def _continuing_conf(shapes: list[Shape], i: int) -> float:
+    """Confidence of paragraph ``i`` continuing the article in progress."""
+    sh = shapes[i]
+    if sh.kind == CAPTION:
+        return _CAPTION_ATTACHED
+    if sh.kind == BODY or (sh.kind == TITLE and after_unfinished(shapes, i)):
+        return _CONTINUE_BODY
+    return _CONTINUE_TITLE

@@ -85,17 +85,22 @@ def ending(s: str) -> str:
     if last in DASH_CHARS or t.endswith("--"):
         return END_DASH
     if last in CLOSERS:
-        core = t.rstrip(CLOSERS)
-        if core and (core[-1] in FINAL_CHARS or core[-1] == "."):
-            return END_FINAL
-        if ends_with_note(t):
-            return END_FINAL
-        if last in "）)":
-            return END_CLOSE
-        if last in QUOTE_CLOSERS:
-            return END_QUOTE
-        return END_CLOSE
+        return _closed_ending(t)
     return END_OPEN
+
+
+def _closed_ending(t: str) -> str:
+    """Classify ``t``, which ends with a closing bracket or quote (see :func:`ending`)."""
+    core = t.rstrip(CLOSERS)
+    if core and (core[-1] in FINAL_CHARS or core[-1] == "."):
+        return END_FINAL
+    if ends_with_note(t):
+        return END_FINAL
+    if t[-1] in "）)":
+        return END_CLOSE
+    if t[-1] in QUOTE_CLOSERS:
+        return END_QUOTE
+    return END_CLOSE
 
 
 # --- Bylines -------------------------------------------------------------------------

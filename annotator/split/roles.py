@@ -61,38 +61,50 @@ _LOOSE: dict[str, tuple[str, float]] = {
 
 def _group_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:
     """Write the roles of the members of group ``g`` into ``out``."""
-    titles = g.titles
     if g.heading is not None:
-        for p in titles:
-            if p < g.heading:
-                conf = _KICKER_DASH if shapes[p].kind == DASH else _KICKER_ABOVE_HEADING
-                out[p] = ("kicker", conf)
-            elif p == g.heading:
-                out[p] = ("headline", _HEADLINE_MARKED)
-            else:
-                out[p] = ("subheadline", _SUB_BELOW_HEADING)
-    elif titles:
-        rest = titles
-        if shapes[titles[0]].kind == DASH:
-            if len(titles) == 1:
-                out[titles[0]] = ("headline", _HEADLINE_DASH_ONLY)
-                rest = []
-            else:
-                out[titles[0]] = ("kicker", _KICKER_DASH)
-                rest = titles[1:]
-        if rest:
-            if g.strength == WEAK:
-                head_conf = _HEADLINE_WEAK
-            else:
-                head_conf = _HEADLINE_ALONE if len(rest) == 1 else _HEADLINE_AMONG
-            out[rest[0]] = ("headline", head_conf)
-            for p in rest[1:]:
-                sub = _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED
-                out[p] = ("subheadline", sub)
+        _marked_title_roles(shapes, g, g.heading, out)
+    elif g.titles:
+        _unmarked_title_roles(shapes, g, out)
     for p in g.bylines:
         out[p] = ("byline", _BYLINE)
     if g.lead is not None:
         out[g.lead] = ("body", _LEAD)
+
+
+def _marked_title_roles(
+    shapes: list[Shape], g: Group, heading: int, out: list[tuple[str, float]]
+) -> None:
+    """Roles of the titles of a group with a marked heading: kickers above, subheadlines below."""
+    for p in g.titles:
+        if p < heading:
+            conf = _KICKER_DASH if shapes[p].kind == DASH else _KICKER_ABOVE_HEADING
+            out[p] = ("kicker", conf)
+        elif p == heading:
+            out[p] = ("headline", _HEADLINE_MARKED)
+        else:
+            out[p] = ("subheadline", _SUB_BELOW_HEADING)
+
+
+def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:
+    """Roles of the titles of a group without a marked heading."""
+    titles = g.titles
+    rest = titles
+    if shapes[titles[0]].kind == DASH:
+        if len(titles) == 1:
+            out[titles[0]] = ("headline", _HEADLINE_DASH_ONLY)
+            rest = []
+        else:
+            out[titles[0]] = ("kicker", _KICKER_DASH)
+            rest = titles[1:]
+    if not rest:
+        return
+    if g.strength == WEAK:
+        head_conf = _HEADLINE_WEAK
+    else:
+        head_conf = _HEADLINE_ALONE if len(rest) == 1 else _HEADLINE_AMONG
+    out[rest[0]] = ("headline", head_conf)
+    for p in rest[1:]:
+        out[p] = ("subheadline", _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED)
 
 
 def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, float]]:

@@ -156,7 +156,12 @@ def shape(text: str, start: int, end: int) -> Shape:
         return Shape(start, end, LEAD, end_kind, closes=end_kind == END_FINAL and ends_with_note(s))
     if cue == "caption":
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
-    listy = cue == "listy"
+    return _short_or_body(s, start, end, end_kind, cue == "listy")
+
+
+def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
+    """The shape of a paragraph without a start cue: furniture, a dash line, a title or body."""
+    n = len(s)
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.
         return _body(s, start, end, end_kind, listy)
@@ -169,29 +174,34 @@ def shape(text: str, start: int, end: int) -> Shape:
     ):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
-            t = s.rstrip(MD_TRAIL)
-            subdash = SUB_DASH.match(s) is not None
-            strict = (
-                nlines == 1
-                and not listy
-                and not subdash
-                and len(t) <= STRICT_MAX_CHARS
-                and t[-1:] not in DANGLING
-                and TITLE_PUNCT.search(t) is None
-            )
-            names = strict and n <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
-            return Shape(
-                start,
-                end,
-                TITLE,
-                end_kind,
-                strict=strict,
-                listy=listy,
-                subdash=subdash,
-                names=names,
-                bullet=s[0] in ITEM_BULLETS,
-            )
+            return _title(s, start, end, end_kind, listy, nlines)
     return _body(s, start, end, end_kind, listy)
+
+
+def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
+    """The shape of a title-shaped paragraph of ``nlines`` lines."""
+    t = s.rstrip(MD_TRAIL)
+    subdash = SUB_DASH.match(s) is not None
+    strict = (
+        nlines == 1
+        and not listy
+        and not subdash
+        and len(t) <= STRICT_MAX_CHARS
+        and t[-1:] not in DANGLING
+        and TITLE_PUNCT.search(t) is None
+    )
+    names = strict and len(s) <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+    return Shape(
+        start,
+        end,
+        TITLE,
+        end_kind,
+        strict=strict,
+        listy=listy,
+        subdash=subdash,
+        names=names,
+        bullet=s[0] in ITEM_BULLETS,
+    )
 
 
 def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:

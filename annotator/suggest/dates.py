@@ -189,6 +189,13 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
         if not prefix and not (g("pt") or g("mt") or (g("yt") and _REL_TAIL_RE.fullmatch(g("yt")))):
             return None
         return start - len(prefix), {"relative": True}
+    return _calendar_date(m, text, token, arabic, first)
+
+
+def _calendar_date(
+    m: re.Match[str], text: str, token: str, arabic: bool, first: str
+) -> tuple[int, dict[str, Any]] | None:
+    """(start, attrs) of a number-led calendar date (年, 月, 日), or None."""
     if token == "几" or "几" in token:
         return None
     if first == "d" and not _day_ok(token, arabic, m, text):
@@ -198,7 +205,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
         return None
     if attrs.get("month", 1) > 12 or attrs.get("day", 1) > 31:
         return None
-    return start, attrs
+    return m.start(), attrs
 
 
 # After N号 these make a number of a thing, not a day: 8号楼, 5号线, 1号文件, 3号选手.

@@ -136,14 +136,7 @@ def chinese_number(token: str) -> int | Decimal:
     ``KeyError``) on a token that is not a numeral.
     """
     if "点" in token:
-        whole, _, frac = token.partition("点")
-        mag = 1
-        for suffix in ("万亿", "亿", "万"):
-            if frac.endswith(suffix):
-                frac, mag = frac[: -len(suffix)], _MAGNITUDES[suffix]
-                break
-        digits = "".join(str(_DIGITS[c]) for c in frac)
-        return (chinese_number(whole) + Decimal("0." + digits)) * mag
+        return _chinese_decimal(token)
     if not any(c in _SMALL_UNITS or c in _BIG_UNITS for c in token):
         # a digit string: 二〇二〇 -> 2020
         return int("".join(str(_DIGITS[c]) for c in token))
@@ -172,6 +165,18 @@ def chinese_number(token: str) -> int | Decimal:
         # unless a 零 came between (一千零二 = 1002)
         section += number * (last_unit // 10 if last_unit >= 100 and not after_zero else 1)
     return total + section
+
+
+def _chinese_decimal(token: str) -> Decimal:
+    """Convert a Chinese numeral with a decimal point (``三点五亿``)."""
+    whole, _, frac = token.partition("点")
+    mag = 1
+    for suffix in ("万亿", "亿", "万"):
+        if frac.endswith(suffix):
+            frac, mag = frac[: -len(suffix)], _MAGNITUDES[suffix]
+            break
+    digits = "".join(str(_DIGITS[c]) for c in frac)
+    return (chinese_number(whole) + Decimal("0." + digits)) * mag
 
 
 def chinese_to_decimal(token: str) -> Decimal:
@@ -254,12 +259,18 @@ def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     attrs: dict[str, Any] = {"value": plain(value * factor), "unit": _UNIT_NORMAL.get(unit, unit)}
     if n2:
         attrs["value_max"] = plain(number_value(n2) * factor)
-    if approx:
-        mid = mid or "约"
+    qualifier = _figure_qualifier(mid or "约" if approx else mid, post, unit)
+    if qualifier is not None:
+        attrs["qualifier"] = qualifier
+    return attrs
+
+
+def _figure_qualifier(mid: str | None, post: str | None, unit: str) -> str | None:
+    """The qualifier of a figure (约, 多, 余 … joined by +), or None when it has none."""
     if mid or post or unit in ("个多月", "个多小时"):
         extra = "多" if unit in ("个多月", "个多小时") else ""
-        attrs["qualifier"] = "+".join(q for q in (mid, extra, post) if q)
-    return attrs
+        return "+".join(q for q in (mid, extra, post) if q)
+    return None
 
 
 def _prefixed_attrs(m: re.Match[str], text: str) -> dict[str, Any] | None:

@@ -278,14 +278,26 @@ def reference_kept(page: str, start: int, end: int, role: str = "byline") -> lis
     removed: set[int] = set()
     if role in ("body", "caption"):
         removed |= reference_soft_breaks(page, start, end)
+    removed |= _reference_heading_marks(page, start, end)
+    removed |= _reference_bold_marks(page, start, end)
+    removed |= _reference_trailing_spaces(page, start, end)
+    return [p for p in range(start, end) if p not in removed]
+
+
+def _reference_heading_marks(page: str, start: int, end: int) -> set[int]:
+    """The ``#`` marks and the blanks after them that open a Markdown heading."""
     hashes = 0
     while start + hashes < end and page[start + hashes] == "#" and hashes < 7:
         hashes += 1
     blanks = hashes
     while start + blanks < end and page[start + blanks] in " \t":
         blanks += 1
-    if 1 <= hashes <= 6 and blanks > hashes:
-        removed.update(range(start, start + blanks))
+    return set(range(start, start + blanks)) if 1 <= hashes <= 6 and blanks > hashes else set()
+
+
+def _reference_bold_marks(page: str, start: int, end: int) -> set[int]:
+    """The ``**`` pairs around bold text."""
+    removed: set[int] = set()
     i = start
     while i < end - 1:
         if page[i : i + 2] == "**":
@@ -295,6 +307,12 @@ def reference_kept(page: str, start: int, end: int, role: str = "byline") -> lis
                 i = close + 2
                 continue
         i += 1
+    return removed
+
+
+def _reference_trailing_spaces(page: str, start: int, end: int) -> set[int]:
+    """Runs of two or more spaces at the end of a line (a Markdown hard break)."""
+    removed: set[int] = set()
     i = start
     while i < end:
         j = i
@@ -303,7 +321,7 @@ def reference_kept(page: str, start: int, end: int, role: str = "byline") -> lis
         if j - i >= 2 and (j == end or page[j] == "\n"):
             removed.update(range(i, j))
         i = max(j, i + 1)
-    return [p for p in range(start, end) if p not in removed]
+    return removed
 
 
 def reference_map(page: str, blocks: list[Block]) -> tuple[str, dict[int, int]]:

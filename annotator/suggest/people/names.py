@@ -118,13 +118,9 @@ def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset())
             options.append(slen)
     fallback: int | None = None
     for slen in options:
-        for glen in (2, 1):
-            end = pos + slen + glen
-            if end > len(text):
-                continue
-            cand = text[pos:end]
-            if cand in known:
-                return end
+        known_end = _known_name_end(text, pos, slen, known)
+        if known_end is not None:
+            return known_end
         for glen in (2, 1):
             end = pos + slen + glen
             if end > len(text) or not _name_chars_ok(text[pos:end], slen):
@@ -134,6 +130,17 @@ def name_at(text: str, pos: int, known: frozenset[str] | set[str] = frozenset())
             if fallback is None:
                 fallback = end
     return fallback
+
+
+def _known_name_end(text: str, pos: int, slen: int, known: frozenset[str] | set[str]) -> int | None:
+    """End of a known name of a surname of ``slen`` and one or two given characters at ``pos``."""
+    for glen in (2, 1):
+        end = pos + slen + glen
+        if end > len(text):
+            continue
+        if text[pos:end] in known:
+            return end
+    return None
 
 
 _TRANSLIT_CHARS = frozenset(_TRANSLIT)

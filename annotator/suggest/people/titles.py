@@ -44,17 +44,7 @@ def _list_from(
     while True:
         end = name_at(text, pos, known)
         if first and trust_first:
-            foreign = _TRANSLIT_RE.match(text, pos)
-            if foreign and (end is None or foreign.end() > end) and _ends_name(text, foreign.end()):
-                end = foreign.end()  # 秘书长古特雷斯: a transliterated foreign name
-            elif end is None:
-                short = _TRANSLIT_SHORT_RE.match(text, pos)
-                if short and _ends_name(text, short.end()) and short.group(0) not in _PLACES:
-                    end = short.end()  # 总统拜登在: a short foreign name
-            if japanese and _japanese_name_end(text, pos):
-                end = pos + 4  # 日本首相岸田文雄表示
-            if end is None:
-                end = _listed_rare_surname(text, pos)
+            end = _trusted_first_end(text, pos, end, japanese)
         if end is None or text[pos:end] in _PLACES:
             return  # 代表巴西出战: a country, not a name
         nxt = text[end : end + 1]
@@ -65,6 +55,23 @@ def _list_from(
         if nxt != "、":
             return
         pos, first = end + 1, False
+
+
+def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> int | None:
+    """End of the first name after a title at ``pos``, given ``end`` from :func:`name_at`:
+    a foreign, Japanese or rare-surname name may be longer or stand where no name was read."""
+    foreign = _TRANSLIT_RE.match(text, pos)
+    if foreign and (end is None or foreign.end() > end) and _ends_name(text, foreign.end()):
+        end = foreign.end()  # 秘书长古特雷斯: a transliterated foreign name
+    elif end is None:
+        short = _TRANSLIT_SHORT_RE.match(text, pos)
+        if short and _ends_name(text, short.end()) and short.group(0) not in _PLACES:
+            end = short.end()  # 总统拜登在: a short foreign name
+    if japanese and _japanese_name_end(text, pos):
+        end = pos + 4  # 日本首相岸田文雄表示
+    if end is None:
+        end = _listed_rare_surname(text, pos)
+    return end
 
 
 def _listed_rare_surname(text: str, pos: int) -> int | None:
