@@ -288,8 +288,11 @@ def _ordered(keys: Iterable[str], preferred: Sequence[str]) -> list[str]:
 # --- spans -----------------------------------------------------------------------------
 
 
-class SpanIndex:
-    """Spans of one page, for exact and overlap look-ups in O(log n)."""
+class SpanMatcher:
+    """Spans of one page matched against others, exactly or by overlap, in O(log n).
+
+    (The page view's ``SpanIndex`` finds spans by position for drawing; this one scores.)
+    """
 
     def __init__(self, spans: Iterable[Span]) -> None:
         self.exact: set[tuple[int, int, str]] = set()
@@ -338,14 +341,14 @@ def span_scores(pages: Sequence[PageEval], overlap: bool) -> dict[str, Any]:
     total, n_ref = _Tally(), 0
     for page in pages:
         gold, predicted = reference_spans(page.spans), list(page.predicted_spans)
-        gold_index = SpanIndex(gold)
+        gold_index = SpanMatcher(gold)
         by_origin = _group(predicted, lambda s: s.origin)
-        indexes = {origin: SpanIndex(spans) for origin, spans in by_origin.items()}
+        indexes = {origin: SpanMatcher(spans) for origin, spans in by_origin.items()}
         for s in predicted:
             hit = gold_index.hit(s, overlap)
             for tally in (labels[s.label], origins[s.origin], total):
                 tally.n_pred, tally.hit_pred = tally.n_pred + 1, tally.hit_pred + hit
-        pred_index = SpanIndex(predicted)
+        pred_index = SpanMatcher(predicted)
         for s in gold:
             labels[s.label].n_ref += 1
             labels[s.label].hit_ref += pred_index.hit(s, overlap)
@@ -463,7 +466,7 @@ def confidence_scores(pages: Sequence[PageEval]) -> dict[str, dict[str, Any]]:
     for page in pages:
         gold = reference_spans(page.spans)
         n_ref += len(gold)
-        gold_index = SpanIndex(gold)
+        gold_index = SpanMatcher(gold)
         groups: dict[tuple[str, str], list[Span]] = defaultdict(list)
         for s in page.predicted_spans:
             value = s.attrs.get("confidence")
@@ -473,7 +476,7 @@ def confidence_scores(pages: Sequence[PageEval]) -> dict[str, dict[str, Any]]:
             tally = tallies[key]
             tally.n_pred += len(spans)
             tally.hit_pred += sum(gold_index.hit(s, False) for s in spans)
-            index = SpanIndex(spans)
+            index = SpanMatcher(spans)
             tally.hit_ref += sum(index.hit(g, False) for g in gold)
     out: dict[str, dict[str, Any]] = {}
     for origin in _ordered({o for o, _ in tallies}, SPAN_ORIGINS):

@@ -15,7 +15,7 @@ from annotator.edits import Op, mark_done_op
 from annotator.metrics import (
     EMPTY_MESSAGE,
     PageEval,
-    SpanIndex,
+    SpanMatcher,
     acceptance_rates,
     article_boundaries,
     boundary_scores,
@@ -271,7 +271,7 @@ def test_overlap_lookup_agrees_with_a_plain_scan(others, probe) -> None:
     spans = [span(a, a + n, label) for a, n, label in others]
     s = span(probe[0], probe[0] + probe[1], probe[2])
     expected = any(o.label == s.label and o.start < s.end and s.start < o.end for o in spans)
-    assert SpanIndex(spans).hit(s, overlap=True) == expected
+    assert SpanMatcher(spans).hit(s, overlap=True) == expected
 
 
 def test_acceptance_rates_per_origin() -> None:
