@@ -131,6 +131,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
           "view"),
     _spec("prev_suggestion", T("actions", "Previous suggestion"), "Shift+N", "spans",
           "prev_suggestion", "view"),
+    _spec("next_unsure", T("actions", "Next suggestion the model is least sure of"), "U",
+          "spans", "next_unsure_suggestion", "view"),
     _spec("next_span", T("actions", "Next span"), ".", "spans", "next_span", "view"),
     _spec("prev_span", T("actions", "Previous span"), ",", "spans", "prev_span", "view"),
     _spec("edit_figure", T("actions", "Figure value and unit…"), "V", "spans", "edit_figure",

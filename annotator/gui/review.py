@@ -264,6 +264,24 @@ class ReviewController(QObject):
     def prev_suggestion(self) -> None:
         self._jump(False, "suggested", self.tr("No suggestions before this point of the page."))
 
+    def next_unsure_suggestion(self) -> None:
+        """Select the open suggestion the model is least sure of, after the selected one in
+        that order: the model's suggestions by rising confidence, then the others (rules,
+        gazetteer) in page order. Reviewing the doubtful ones first is where a reviewer's
+        time changes the gold most."""
+        state = self.view.page_state
+        if state is None:
+            return
+        ranked = sorted(
+            (s for s in state.spans.values() if s.status == "suggested"), key=_doubt_order
+        )
+        current = self.view.selected_span()
+        after = [s for s in ranked if current is None or _doubt_order(s) > _doubt_order(current)]
+        if not after:
+            self.message.emit(self.tr("No open suggestion is less sure than this one."))
+            return
+        self.view.select_span(after[0])
+
     def next_span(self) -> None:
         self._jump(True, None, self.tr("No more spans after this point of the page."))
 
@@ -417,3 +435,11 @@ def _parse_value(text: str) -> int | float | None:
 
 def _format_value(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _doubt_order(span: Span) -> tuple[float, int, int, int]:
+    """Sort key of a suggestion in review-by-doubt order: the model's confidence (spans
+    without one after every model span), then the page position."""
+    confidence = span.attrs.get("confidence")
+    doubt = float(confidence) if isinstance(confidence, int | float) else 2.0
+    return (doubt, span.start, span.end, span.id or 0)

@@ -103,7 +103,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+348"/>
+        <location filename="../../annotator/gui/review.py" line="+367"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="+125"/>
+        <location filename="../../annotator/gui/outline.py" line="+128"/>
         <source>Article / role</source>
         <translation>文章 / 段落类型</translation>
     </message>
@@ -427,7 +427,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+111"/>
+        <location filename="../../annotator/gui/page_list.py" line="+112"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+189"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+422"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+427"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+86"/>
+        <location filename="../../annotator/gui/retrain.py" line="+88"/>
         <source>Learning from the done pages…</source>
         <translation>正在从已完成的页面学习…</translation>
     </message>
@@ -697,13 +697,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-308"/>
-        <location line="+227"/>
+        <location filename="../../annotator/gui/review.py" line="-327"/>
+        <location line="+245"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-230"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -763,7 +763,12 @@
         <translation>本页此处之前没有建议。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
+        <source>No open suggestion is less sure than this one.</source>
+        <translation>没有比这条更没把握的未处理建议。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No more spans after this point of the page.</source>
         <translation>本页此处之后没有更多标注。</translation>
     </message>
@@ -773,7 +778,7 @@
         <translation>本页此处之前没有标注。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{n} suggestion(s) still open: the first is selected.</source>
         <translation>还有 {n} 条建议未处理：已选中第一条。</translation>
     </message>
@@ -811,7 +816,7 @@
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../annotator/gui/safekeeping.py" line="+168"/>
+        <location filename="../../annotator/gui/safekeeping.py" line="+169"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -819,7 +824,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+271"/>
+        <location filename="../../annotator/gui/actions.py" line="+281"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -875,7 +880,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+230"/>
+        <location filename="../../annotator/gui/workers.py" line="+232"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -985,7 +990,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-218"/>
+        <location filename="../../annotator/gui/actions.py" line="-225"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1176,6 +1181,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Next suggestion the model is least sure of</source>
+        <translation>下一条模型最没把握的建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
@@ -1258,7 +1268,7 @@ Refused: {refused}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+47"/>
+        <location filename="../../annotator/gui/app.py" line="+50"/>
         <source>Who is reviewing?</source>
         <translation>谁在审校？</translation>
     </message>
@@ -1277,7 +1287,7 @@ Refused: {refused}</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="+27"/>
+        <location filename="../../annotator/gui/commands.py" line="+32"/>
         <source>set the role</source>
         <translation>设置段落类型</translation>
     </message>
@@ -1362,7 +1372,7 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>mark the page done</source>
         <translation>标记页面完成</translation>
     </message>
@@ -1532,6 +1542,7 @@ Refused: {refused}</source>
         <translation>未知的标注状态 {status!r}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>add_span needs a span id (the store allocates one)</source>
         <translation>add_span 需要标注编号（由数据库分配）</translation>
@@ -1733,7 +1744,7 @@ Refused: {refused}</source>
         <translation>{reason}；{advice}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>{path}: cannot use the database ({error})</source>
         <translation>{path}：无法使用该数据库（{error}）</translation>
     </message>
@@ -1788,7 +1799,7 @@ Refused: {refused}</source>
         <translation>{path}：不是 annotator 数据库（结构版本 {version}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <location line="+4"/>
         <source>{path}: this database has schema version {version}, made by a newer annotator (this one knows up to {known}); upgrade annotator to open it</source>
         <translation>{path}：该数据库的结构版本为 {version}，由更新的 annotator 创建（本程序最高支持 {known}）；请升级 annotator 后再打开</translation>
@@ -1801,18 +1812,18 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="-3"/>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>{path}: no such database; run &apos;annotator import&apos; first</source>
         <translation>{path}：数据库不存在；请先运行 &apos;annotator import&apos;</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+9"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>{path}: is a folder, not a database file</source>
         <translation>{path}：这是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-3"/>
         <source>{path}: the database is empty; run &apos;annotator import&apos; first</source>
         <translation>{path}：数据库是空的；请先运行 &apos;annotator import&apos;</translation>
     </message>
@@ -1822,12 +1833,12 @@ Refused: {refused}</source>
         <translation>{path}：该数据库的结构版本为 {version}，需要升级到版本 {known}，只读打开不会升级；请先在 annotator 窗口中打开一次（或对它运行 &apos;annotator import&apos;），然后重试</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>{target}: cannot write the backup ({error}); check that the folder exists and is writable</source>
         <translation>{target}：无法写入备份（{error}）；请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>{path}: cannot create the database there: {blocking} is a file, not a folder; choose another place with --db</source>
         <translation>{path}：无法在此创建数据库：{blocking} 是文件而不是文件夹；请用 --db 选择其他位置</translation>
     </message>
@@ -1837,7 +1848,7 @@ Refused: {refused}</source>
         <translation>{path}：无法创建文件夹 {folder}（{error}）；请用 --db 选择一个可写的文件夹</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>{path}: the database is read-only; make it writable or copy it elsewhere</source>
         <translation>{path}：数据库是只读的；请将其设为可写，或复制到其他位置</translation>
     </message>

@@ -504,3 +504,31 @@ def test_undo_moves_the_caret_to_what_it_changed(windows, db, qtbot):
     press(window, qtbot, K.Key_Z, CTRL)
     span = window.view.selected_span()
     assert span is not None and SAMPLE[span.start : span.end] == "岳阳市政府"
+
+
+def test_u_reviews_the_models_least_sure_suggestions_first(windows, tmp_path, qtbot):
+    from annotator.model import Span
+
+    from .pages import sample_spans
+
+    def model(word: str, confidence: float) -> Span:
+        start = SAMPLE.index(word)
+        return Span(
+            start, start + len(word), "PER", "model", "suggested", {"confidence": confidence}
+        )
+
+    rules = [s for s in sample_spans() if s.label == "DATE"][:1]  # no confidence: after the model's
+    path = tmp_path / "unsure.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", spans=[model("邓群策", 0.93), model("陈润", 0.41), *rules])
+    window = windows(path)
+    window.view.move_caret(0)
+    seen = []
+    for _ in range(3):
+        press(window, qtbot, K.Key_U)
+        span = window.view.selected_span()
+        seen.append((SAMPLE[span.start : span.end], span.attrs.get("confidence")))
+    assert seen == [("陈润", 0.41), ("邓群策", 0.93), (SAMPLE[rules[0].start : rules[0].end], None)]
+    press(window, qtbot, K.Key_U)  # nothing less sure is left: the selection stays
+    assert window.view.selected_span().start == rules[0].start
+    assert "less sure" in window.statusBar().currentMessage()
