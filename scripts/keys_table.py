@@ -5,8 +5,14 @@ python scripts/keys_table.py   # paste between the markers in README.md
 
 from __future__ import annotations
 
-from annotator.gui.actions import ACTIONS, MENUS
-from annotator.resources import default_labels
+import sys
+from pathlib import Path
+
+# The checkout's code, not a copy pip installed: the table must be this tree's.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.gui.actions import ACTIONS, MENUS  # noqa: E402
+from annotator.resources import default_labels  # noqa: E402
 
 
 def keys_table() -> str:
