@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlite_utils
 
@@ -96,18 +96,11 @@ class OpeningRoom(Room):
                     )
                 )
             _make_parent(path)
-        conn = None
-        try:
-            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
-            return cls._prepare(sqlite_utils.Database(conn), path)
-        except sqlite3.DatabaseError as exc:
-            if conn is not None:
-                conn.close()
-            raise StoreError(_explain_open_error(path, exc)) from None
-        except StoreError:
-            if conn is not None:
-                conn.close()
-            raise
+        return _open_or_refuse(
+            path,
+            lambda: sqlite3.connect(str(path), timeout=5.0, isolation_level=None),
+            lambda conn: cls._prepare(sqlite_utils.Database(conn), path),
+        )
 
     @classmethod
     def _prepare(cls, db: sqlite_utils.Database, path: Path) -> Self:
@@ -209,26 +202,23 @@ class OpeningRoom(Room):
             )
         if path.is_dir():
             raise StoreError(msg("{path}: is a folder, not a database file", path=path))
-        conn = None
-        try:
-            uri = path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
-            _check_intact(conn, path)
-            # mode=ro refuses every write to the database file; the temp schema (a
-            # search's hits) stays writable, so query_only is not set.
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
-            cls._check_readable_version(path, version, tables)
-            return cls(sqlite_utils.Database(conn), path)
-        except sqlite3.DatabaseError as exc:
-            if conn is not None:
-                conn.close()
-            raise StoreError(_explain_open_error(path, exc)) from None
-        except StoreError:
-            if conn is not None:
-                conn.close()
-            raise
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return _open_or_refuse(
+            path,
+            lambda: sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None),
+            lambda conn: cls._prepare_readonly(conn, path),
+        )
+
+    @classmethod
+    def _prepare_readonly(cls, conn: sqlite3.Connection, path: Path) -> Self:
+        conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
+        _check_intact(conn, path)
+        # mode=ro refuses every write to the database file; the temp schema (a search's
+        # hits) stays writable, so query_only is not set.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+        cls._check_readable_version(path, version, tables)
+        return cls(sqlite_utils.Database(conn), path)
 
     @staticmethod
     def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:
@@ -280,3 +270,27 @@ class OpeningRoom(Room):
             raise
         finally:
             conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
+
+
+_T = TypeVar("_T")
+
+
+def _open_or_refuse(
+    path: Path,
+    connect: Callable[[], sqlite3.Connection],
+    prepare: Callable[[sqlite3.Connection], _T],
+) -> _T:
+    """``prepare(connect())``; an SQLite error becomes a ``StoreError`` for the user, and
+    the connection is closed whenever the store is not handed out."""
+    conn = None
+    try:
+        conn = connect()
+        return prepare(conn)
+    except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        raise StoreError(_explain_open_error(path, exc)) from None
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
