@@ -119,4 +119,3 @@ class Store(
         self._labels: list[Label] | None = None
         # What temp.search_hits holds: (search, data_version, pages added by us).
         self._hits_key: tuple[str, int, int] | None = None
-        self._pages_added = 0

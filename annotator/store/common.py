@@ -109,7 +109,6 @@ class Room:
     _data_version: int
     _labels: list[Label] | None
     _hits_key: tuple[str, int, int] | None  # what temp.search_hits holds
-    _pages_added: int
 
     if TYPE_CHECKING:  # what one room calls in another; the Store has them all
 

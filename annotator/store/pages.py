@@ -106,7 +106,6 @@ class PagesRoom(Room):
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
                 [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
             )
-        self._pages_added += 1
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
         self.db.conn.executemany(

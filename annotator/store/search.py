@@ -47,10 +47,13 @@ class SearchRoom(Room):
         Counts, list windows and positions of one search all read this table, so the
         page text is read at most once per search. A query of exactly three characters
         is answered by the trigram index alone; a longer one confirms the index's
-        candidates with instr(); a shorter one has to read every page. Pages beyond the
-        index (not indexed yet) are read directly, so results are always complete.
+        candidates with instr(); a shorter one reads the index's term list and the pages'
+        last characters (_short_search_hits). Pages beyond the index (not indexed yet) are
+        read directly, so results are always complete.
         """
-        key = (search, self._read_data_version(), self._pages_added)
+        # Another connection's commit moves data_version; any write of ours (a page added
+        # by import, conll or gold import, a replaced page) moves total_changes.
+        key = (search, self._read_data_version(), self.db.conn.total_changes)
         if key == self._hits_key:
             return
         conn = self.db.conn
@@ -75,7 +78,8 @@ class SearchRoom(Room):
         conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
                      [indexed, search])  # fmt: skip
         conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
-        self._hits_key = key
+        # Filling the temp table counts as changes of ours: remember the count after it.
+        self._hits_key = (search, key[1], self.db.conn.total_changes)
 
     def _short_search_hits(self, search: str) -> None:
         # Every occurrence of one or two characters either starts a trigram of the index

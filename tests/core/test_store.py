@@ -399,3 +399,15 @@ def test_a_read_only_store_searches_and_counts(tmp_path):
     with Store.open(path, readonly=True) as reader:
         assert [r.id for r in reader.page_rows(0, 9, search="邓群策")] == ["p1"]
         assert reader.status_counts("雁城")["new"] == 1
+
+
+def test_a_search_sees_pages_this_connection_added_by_any_path(tmp_path):
+    # Gold pages (conll import) are stored without add_page: the search must not keep the
+    # hits it found before them.
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1, "邓群策主持会议"), _blocks())
+        assert store.count_pages(search="邓群策") == 1
+        gold = Page("g1", "又见邓群策", "g.bio", "g" * 64, status="done")
+        store.add_gold_pages([(gold, [Block(0, 5, "body", 1)], [])])
+        assert store.count_pages(search="邓群策") == 2
+        assert store.count_pages(search="群策") == 2
