@@ -372,7 +372,9 @@ def _preparer(
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
     workers = os.cpu_count() or 1
 
-    tagger = load_entity_model(settings.entities)
+    @lru_cache(maxsize=1)
+    def tagger() -> Any:  # loaded here only if pages are prepared in this process
+        return load_entity_model(settings.entities)
 
     def here(p: Path) -> Prepared:
         return prepare(
@@ -381,7 +383,7 @@ def _preparer(
             settings.suggest,
             settings.structure,
             settings.paper_of(p),
-            tagger,
+            tagger(),
             settings.max_bytes,
         )
 
