@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from annotator.formats.base import ExportCancelled, ExportError, check_record
 from annotator.formats.curation import SPLIT_NAMES, Duplicates, keep_labels, split_pages
-from annotator.formats.gold_jsonl import ExportWarning, article_records, export_records
+from annotator.formats.gold_jsonl import ExportWarning, article_records, export_row_records
 from annotator.formats.registry import FORMATS, Format
 from annotator.store import Store
 
@@ -142,7 +142,11 @@ def _write_one(
     options: dict[str, Any],
 ) -> int:
     wants_suggestions = request.suggestions and fmt.name == "labelstudio"
-    pages = store.iter_pages(page_ids=ids, span_status=None if wants_suggestions else "accepted")
+    pages: Iterable[Any] = (
+        store.iter_pages(page_ids=ids)  # spans of every status, as Span objects
+        if wants_suggestions
+        else store.export_pages(ids, "accepted")
+    )
     if request.progress is not None:
         pages = _reporting(pages, len(ids), request.progress)
     if wants_suggestions:
@@ -175,7 +179,7 @@ def _records(
     records: Iterable[dict[str, Any]] = (
         _with_suggestions(pages, report.warnings)
         if suggestions
-        else export_records(pages, report.warnings)
+        else export_row_records(pages, report.warnings)
     )
     if request.labels:
         records = keep_labels(records, set(request.labels))
@@ -200,6 +204,6 @@ def _report_page_duplicates(
     pages: Iterable[Any], duplicates: Duplicates, report: ExportReport
 ) -> Iterator[Any]:
     for item in pages:
-        for record in export_records([item]):
+        for record in export_row_records([item]):
             duplicates.first_of(record)
         yield item

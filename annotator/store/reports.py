@@ -4,12 +4,82 @@ a time, export selection, the edit log, and decided spans.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from annotator.model import Block, Page, Span
 from annotator.store.common import Room
-from annotator.store.rows import _BLOCK_COLS, _SPAN_COLS, _row_to_block, _row_to_page, _row_to_span
+from annotator.store.rows import _BLOCK_COLS, _SPAN_COLS, _parse_confidences
+
+# (start, end, label, origin, status, attrs, id): a SpanRow after the page id.
+_SPAN_ROW_COLS = 'start, "end", label, origin, status, attrs, id'
+SpanRow = tuple[int, int, str, str, str, Any, Any]
+_PAGE_COLS = "id, text, source, sha256, status, reviewer, note, created_at, updated_at, paper"
+_new = object.__new__
+_set_dict = object.__setattr__  # frozen dataclasses refuse plain attribute assignment
+
+
+def _page(row: tuple[Any, ...]) -> Page:
+    """The :class:`Page` of a row of ``_PAGE_COLS`` (as ``_row_to_page`` builds it)."""
+    page = _new(Page)
+    _set_dict(
+        page,
+        "__dict__",
+        {
+            "id": row[0],
+            "text": row[1],
+            "source": row[2],
+            "sha256": row[3],
+            "status": row[4],
+            "reviewer": row[5],
+            "note": row[6],
+            "created_at": row[7],
+            "updated_at": row[8],
+            "paper": row[9] or "",
+        },
+    )
+    return page
+
+
+def _block(row: tuple[Any, ...]) -> Block:
+    """The :class:`Block` of a row ``(page_id, *_BLOCK_COLS)`` (as ``_row_to_block``)."""
+    block = _new(Block)
+    _set_dict(
+        block,
+        "__dict__",
+        {
+            "start": row[1],
+            "end": row[2],
+            "role": row[3],
+            "article": row[4],
+            "joins_previous": bool(row[5]),
+            "confidence": row[6],
+            "confidences": _parse_confidences(row[7]),
+        },
+    )
+    return block
+
+
+def _span(row: tuple[Any, ...]) -> Span:
+    """The :class:`Span` of a row ``(page_id, *_SPAN_COLS)`` (as ``_row_to_span``)."""
+    attrs = row[7]
+    span = _new(Span)
+    _set_dict(
+        span,
+        "__dict__",
+        {
+            "start": row[2],
+            "end": row[3],
+            "label": row[4],
+            "origin": row[5],
+            "status": row[6],
+            # Most spans carry no attributes: the JSON parser is skipped for them.
+            "attrs": {} if attrs == "{}" else json.loads(attrs),
+            "id": row[1],
+        },
+    )
+    return span
 
 
 class ReportsRoom(Room):
@@ -70,13 +140,22 @@ class ReportsRoom(Room):
     def _fetch_chunk(
         self, ids: list[str], span_status: str | None
     ) -> Iterator[tuple[Page, list[Block], list[Span]]]:
+        pages, blocks = self._pages_and_blocks(ids)
+        spans: dict[str, list[Span]] = {i: [] for i in ids}
+        for row in self._span_rows(ids, span_status, _SPAN_COLS):
+            spans[row[0]].append(_span(row))
+        for page_id in ids:
+            if page_id in pages:
+                yield pages[page_id], blocks[page_id], spans[page_id]
+
+    def _pages_and_blocks(self, ids: list[str]) -> tuple[dict[str, Page], dict[str, list[Block]]]:
+        # Set queries per chunk (never one per page), rows as plain tuples, objects made
+        # without the frozen dataclasses' per-field __setattr__.
         marks = ",".join("?" * len(ids))
         conn = self.db.conn
         pages = {
-            r["id"]: _row_to_page(r)
-            for r in self.db.execute_returning_dicts(
-                f"SELECT * FROM pages WHERE id IN ({marks})", ids
-            )
+            row[0]: _page(row)
+            for row in conn.execute(f"SELECT {_PAGE_COLS} FROM pages WHERE id IN ({marks})", ids)
         }
         blocks: dict[str, list[Block]] = {i: [] for i in ids}
         for row in conn.execute(
@@ -84,18 +163,17 @@ class ReportsRoom(Room):
             "ORDER BY page_id, start",
             ids,
         ):
-            blocks[row[0]].append(_row_to_block(row[1:]))
-        spans: dict[str, list[Span]] = {i: [] for i in ids}
+            blocks[row[0]].append(_block(row))
+        return pages, blocks
+
+    def _span_rows(self, ids: list[str], span_status: str | None, columns: str) -> Any:
+        marks = ",".join("?" * len(ids))
         only = " AND status = ?" if span_status else ""
-        for row in conn.execute(
-            f"SELECT page_id, {_SPAN_COLS} FROM spans WHERE page_id IN ({marks}){only} "
+        return self.db.conn.execute(
+            f"SELECT page_id, {columns} FROM spans WHERE page_id IN ({marks}){only} "
             "ORDER BY page_id, start",  # the index order; callers sort ties themselves
             [*ids, span_status] if span_status else ids,
-        ):
-            spans[row[0]].append(_row_to_span(row[1:]))
-        for page_id in ids:
-            if page_id in pages:
-                yield pages[page_id], blocks[page_id], spans[page_id]
+        )
 
     # --- export curation, gold import and statistics (issue 12) ----------------------
 
@@ -168,3 +246,25 @@ class ReportsRoom(Room):
             params,
         )
         return {"labels": dict(labels.fetchall()), "roles": dict(roles.fetchall())}
+
+    # --- export reads (the exportspeed work) -----------------------------------------
+
+    def export_pages(
+        self, page_ids: Sequence[str], span_status: str | None = "accepted", chunk: int = 256
+    ) -> Iterator[tuple[Page, list[Block], list[SpanRow]]]:
+        """:meth:`iter_pages` for export: spans as ``SpanRow`` tuples
+        (:data:`annotator.formats.gold_jsonl.SpanRow`), ``attrs`` still JSON text.
+
+        Export reads ~15 spans per article; a frozen dataclass per span was a third of
+        its time, a tuple straight from SQLite costs next to nothing.
+        """
+        ids = list(page_ids)
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            pages, blocks = self._pages_and_blocks(part)
+            spans: dict[str, list[SpanRow]] = {page_id: [] for page_id in part}
+            for row in self._span_rows(part, span_status, _SPAN_ROW_COLS):
+                spans[row[0]].append(row[1:])
+            for page_id in part:
+                if page_id in pages:
+                    yield pages[page_id], blocks[page_id], spans[page_id]
