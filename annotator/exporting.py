@@ -17,8 +17,14 @@ from typing import IO, Any
 
 from annotator.formats.base import ExportCancelled, ExportError, check_record
 from annotator.formats.curation import SPLIT_NAMES, Duplicates, keep_labels, split_pages
-from annotator.formats.gold_jsonl import ExportWarning, article_records, export_row_records
+from annotator.formats.gold_jsonl import (
+    ExportWarning,
+    article_records,
+    export_row_records,
+    os_reason,
+)
 from annotator.formats.registry import FORMATS, Format
+from annotator.messages import msg
 from annotator.store import Store
 
 
@@ -98,7 +104,7 @@ def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) 
     }
     if request.split is None:
         if target is None:
-            raise ExportError("-", "give --output")
+            raise ExportError("-", msg("give --output"))
         report.counts["all"] = _write_one(
             store, fmt, ids, target, request, report, duplicates, options
         )
@@ -106,7 +112,7 @@ def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) 
             report.files.append(Path(target))
     else:
         if target is None or hasattr(target, "write"):
-            raise ExportError("-", "a split writes one file per split; give --output FOLDER")
+            raise ExportError("-", msg("a split writes one file per split; give --output FOLDER"))
         folder = Path(target)
         _make_folder(folder)
         parts = split_pages(ids, request.split, request.seed)
@@ -124,11 +130,11 @@ def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) 
 
 def _make_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise ExportError(folder, "exists and is not a folder; a split writes into a folder")
+        raise ExportError(folder, msg("exists and is not a folder; a split writes into a folder"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExportError(folder, e.strerror or str(e)) from e
+        raise ExportError(folder, os_reason(e)) from e
 
 
 def _write_one(

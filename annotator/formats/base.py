@@ -33,7 +33,9 @@ from annotator.formats.gold_jsonl import (
     Progress,
     _fsync_directory,
     _write,
+    os_reason,
 )
+from annotator.messages import msg
 
 __all__ = [
     "ExportCancelled",
@@ -134,12 +136,26 @@ def check_record(record: dict[str, Any]) -> None:
         s, e = span["start"], span["end"]
         if not 0 <= s < e <= n:
             raise ExportValidationError(
-                record["id"], f"span [{s}, {e}) {span['label']} lies outside the article (0..{n})"
+                record["id"],
+                msg(
+                    "span [{start}, {end}) {label} lies outside the article (0..{length})",
+                    start=s,
+                    end=e,
+                    label=span["label"],
+                    length=n,
+                ),
             )
         if text[s:e] != span["text"]:
             raise ExportValidationError(
                 record["id"],
-                f"span [{s}, {e}) {span['label']} reads {text[s:e]!r}, not {span['text']!r}",
+                msg(
+                    "span [{start}, {end}) {label} reads {got}, not {wanted}",
+                    start=s,
+                    end=e,
+                    label=span["label"],
+                    got=repr(text[s:e]),
+                    wanted=repr(span["text"]),
+                ),
             )
 
 
@@ -151,7 +167,14 @@ def check_utf16(record_id: str, text: str, conv: Utf16, s: int, e: int, us: int,
     got = text.encode("utf-16-le")[2 * us : 2 * ue]
     if got != wanted:
         raise ExportValidationError(
-            record_id, f"UTF-16 offsets [{us}, {ue}) do not give [{s}, {e})"
+            record_id,
+            msg(
+                "UTF-16 offsets [{us}, {ue}) do not give [{start}, {end})",
+                us=us,
+                ue=ue,
+                start=s,
+                end=e,
+            ),
         )
 
 
@@ -209,7 +232,7 @@ def write_bytes(target: PathOrStream, data: bytes) -> None:
             stream.write(data)
             stream.flush()
         except OSError as e:
-            raise ExportError(str(getattr(target, "name", "<stream>")), str(e)) from e
+            raise ExportError(str(getattr(target, "name", "<stream>")), os_reason(e)) from e
         return
     path = Path(os.fspath(target))
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -221,7 +244,7 @@ def write_bytes(target: PathOrStream, data: bytes) -> None:
         os.replace(temp, path)
         _fsync_directory(path.parent)
     except OSError as e:
-        raise ExportError(path, e.strerror or str(e)) from e
+        raise ExportError(path, os_reason(e)) from e
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -237,10 +260,10 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     if target.exists() and not target.is_dir():
-        raise ExportError(target, "exists and is not a folder; choose a folder name")
+        raise ExportError(target, msg("exists and is not a folder; choose a folder name"))
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
         raise ExportError(
-            target, "is a folder that annotator did not write; choose a new or empty folder"
+            target, msg("is a folder that annotator did not write; choose a new or empty folder")
         )
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
@@ -248,12 +271,12 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         # Marks the folder as ours, so a later export may replace it as a whole.
         (temp / MARKER).write_text("written by annotator export\n", encoding="utf-8")
     except OSError as e:
-        raise ExportError(target, e.strerror or str(e)) from e
+        raise ExportError(target, os_reason(e)) from e
     try:
         yield temp
         _swap_in(temp, target)
     except OSError as e:
-        raise ExportError(target, e.strerror or str(e)) from e
+        raise ExportError(target, os_reason(e)) from e
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)

@@ -29,6 +29,7 @@ from annotator.formats.base import (
     Progress,
     atomic_folder,
 )
+from annotator.messages import msg
 
 _UNSAFE = re.compile(r"[^\w.~-]", re.UNICODE)
 _TEXT_BOUND = re.compile(r"^T\d+\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t", re.UNICODE)
@@ -86,7 +87,7 @@ def write(
 ) -> int:
     """Write the folder ``target``; returns the number of articles."""
     if hasattr(target, "write"):
-        raise ExportError("-", "the brat format writes a folder; give --output FOLDER")
+        raise ExportError("-", msg("the brat format writes a folder; give --output FOLDER"))
     n = 0
     seen_labels = dict.fromkeys(labels)
     with atomic_folder(Path(os.fspath(target))) as folder:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import glob
 import io
 import json
@@ -42,6 +43,7 @@ except ImportError:  # Windows: an open file cannot be removed, which protects i
     fcntl = None  # type: ignore[assignment]
 
 from annotator.formats import fastjson
+from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, Block, Page, Span
 from annotator.text import ArticleText, derive_articles, removed_ranges
 
@@ -111,12 +113,33 @@ class ExportWarning:
 
 
 class ExportError(Exception):
-    """Writing an export failed; names the file."""
+    """Writing an export failed; names the file.
+
+    Its text is a core message (``annotator.messages``): the window shows it translated,
+    with the file named, when ``reason`` is a message too (:func:`os_reason` makes one of
+    an OS error).
+    """
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        super().__init__(f"{os.fspath(path)}: {reason}")
+        super().__init__(msg("{path}: {reason}", path=os.fspath(path), reason=reason))
         self.path = os.fspath(path)
         self.reason = reason
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file or folder could not be written, and what to do, as a core message."""
+    code = error.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return msg("permission denied; choose a folder you can write to")
+    if code == errno.ENOSPC:
+        return msg("the disk is full; free some space or choose another disk")
+    if code == errno.ENOENT:
+        return msg("the folder does not exist; choose an existing folder")
+    if code == errno.EROFS:
+        return msg("the disk is read-only; choose another folder")
+    if code == errno.EISDIR:
+        return msg("is a folder; give a file name")
+    return msg("cannot be written ({error})", error=error.strerror or str(error))
 
 
 class ExportCancelled(Exception):
@@ -408,7 +431,7 @@ def _write_stream(stream: IO[Any], emit: Callable[[Callable[[str], Any]], int]) 
     try:
         return emit(write)
     except OSError as e:
-        raise ExportError(name, e.strerror or str(e)) from e
+        raise ExportError(name, os_reason(e)) from e
 
 
 def _utf8_writer(stream: IO[Any]) -> Callable[[str], Any]:
@@ -453,7 +476,7 @@ def _write_atomic(target: Path, emit: Callable[[Callable[[str], Any]], int]) -> 
         _fsync_directory(target.parent)
         return n
     except OSError as e:
-        raise ExportError(target, e.strerror or str(e)) from e
+        raise ExportError(target, os_reason(e)) from e
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

@@ -30,6 +30,7 @@ from annotator.formats.base import (
     emit_lines,
     write_text,
 )
+from annotator.messages import msg
 from annotator.model import Block, Page, Span
 from annotator.text import derive_articles
 
@@ -40,7 +41,9 @@ def record(page: Page, blocks: Sequence[Block]) -> dict[str, Any]:
     try:
         articles = derive_articles(page.text, ordered)
     except ValueError as e:
-        raise ExportValidationError(page.id, str(e)) from None
+        raise ExportValidationError(
+            page.id, msg("the blocks do not fit the page ({error})", error=str(e))
+        ) from None
     ordinal = {number: n for n, number in enumerate(articles, start=1)}
     members: dict[int, list[int]] = {}
     joins = []

@@ -21,8 +21,9 @@ from annotator.formats.base import (
     Progress,
     write_bytes,
 )
+from annotator.messages import msg
 
-MISSING = (
+MISSING = msg(
     "the 'spacy' format needs spaCy, which is not installed; "
     'install it with: pip install "annotator[spacy]"'
 )

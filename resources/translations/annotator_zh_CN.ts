@@ -1644,6 +1644,96 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>exists and is not a folder; a split writes into a folder</source>
+        <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give --output</source>
+        <translation>请用 --output 指定输出位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a split writes one file per split; give --output FOLDER</source>
+        <translation>拆分导出为每个部分各写一个文件；请用 --output 指定文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-16 offsets [{us}, {ue}) do not give [{start}, {end})</source>
+        <translation>UTF-16 偏移 [{us}, {ue}) 与 [{start}, {end}) 不对应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exists and is not a folder; choose a folder name</source>
+        <translation>已存在且不是文件夹；请选择一个文件夹名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a folder that annotator did not write; choose a new or empty folder</source>
+        <translation>是一个不由 annotator 写入的文件夹；请选择新的或空的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span [{start}, {end}) {label} lies outside the article (0..{length})</source>
+        <translation>标注 [{start}, {end}) {label} 超出了文章范围（0..{length}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>span [{start}, {end}) {label} reads {got}, not {wanted}</source>
+        <translation>标注 [{start}, {end}) {label} 的文字是 {got}，而不是 {wanted}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the brat format writes a folder; give --output FOLDER</source>
+        <translation>brat 格式写入一个文件夹；请用 --output 指定文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be written ({error})</source>
+        <translation>无法写入（{error}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied; choose a folder you can write to</source>
+        <translation>没有权限；请选择一个可以写入的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full; free some space or choose another disk</source>
+        <translation>磁盘已满；请腾出空间或选择其他磁盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder does not exist; choose an existing folder</source>
+        <translation>文件夹不存在；请选择一个已有的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only; choose another folder</source>
+        <translation>磁盘是只读的；请选择其他文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a folder; give a file name</source>
+        <translation>是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the blocks do not fit the page ({error})</source>
+        <translation>段落与页面不符（{error}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the &apos;spacy&apos; format needs spaCy, which is not installed; install it with: pip install &quot;annotator[spacy]&quot;</source>
+        <translation>“spacy”格式需要 spaCy，但它没有安装；请用以下命令安装：pip install &quot;annotator[spacy]&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>convert it to UTF-8 text and import again</source>
         <translation>请转换为 UTF-8 文本后重新导入</translation>
     </message>

@@ -364,7 +364,7 @@ def test_os_errors_become_export_errors_naming_the_file(tmp_path: Path) -> None:
         def write(self, s: str) -> int:
             raise OSError(28, "No space left on device")
 
-    with pytest.raises(ExportError, match="<full disk>: No space left on device"):
+    with pytest.raises(ExportError, match="<full disk>: the disk is full; free some space"):
         write_jsonl(sample_records(), Full())
 
 
