@@ -163,10 +163,11 @@ class GoldFormatError(ValueError):
 # ---------------------------------------------------------------------------- records
 
 
-#: A span as export reads it: ``(start, end, label, origin, status, attrs, id)`` with page
-#: offsets; ``attrs`` is a dict or its JSON text (as stored). Plain tuples, because export
-#: reads ~15 spans per article and a frozen dataclass per span cost a third of its time.
-SpanRow = tuple[int, int, str, str, str, Any, "int | None"]
+#: A span as export reads it: ``(page_id, start, end, label, origin, status, attrs, id)``
+#: with page offsets; ``attrs`` is a dict or its JSON text (as stored). Plain tuples straight
+#: from SQLite, because export reads ~15 spans per article and a frozen dataclass per span
+#: cost a third of its time.
+SpanRow = tuple[str, int, int, str, str, str, Any, "int | None"]
 
 
 def article_records(
@@ -182,7 +183,7 @@ def article_records(
     and a dict as ``open_counts`` to count the open suggestions among ``spans`` by page id.
     Raises ValueError if blocks overlap or lie outside the page text.
     """
-    rows = [(s.start, s.end, s.label, s.origin, s.status, s.attrs, s.id) for s in spans]
+    rows = [(page.id, s.start, s.end, s.label, s.origin, s.status, s.attrs, s.id) for s in spans]
     return row_records(page, blocks, rows, warnings, open_counts)
 
 
@@ -224,26 +225,48 @@ def _place(
     placed: list[list[dict[str, Any]]] = [[] for _ in articles]
     open_count = 0
     for row in rows:
-        status = row[4]
+        status = row[5]
         if status != "accepted":
             open_count += status == "suggested"
             continue
-        start = row[0]
+        start = row[1]
         i = bisect_right(starts, start) - 1
         number = ordered[i].article if i >= 0 and start < ordered[i].end else None
         if number is not None:
             k = index_of[number]
-            mapped = articles[k].span_to_article(start, row[1])
+            article = articles[k]
+            mapped = article.span_to_article(start, row[2])
             if mapped is not None:
-                placed[k].append(_span_item(articles[k].text, mapped, row))
+                a, b = mapped
+                attrs = row[6]
+                # One dict per span, in the contract's key order (built inline: this loop
+                # runs for every exported span).
+                placed[k].append({
+                    "start": a,
+                    "end": b,
+                    "label": row[3],
+                    "text": article.text[a:b],
+                    "page_start": start,
+                    "page_end": row[2],
+                    "origin": row[4],
+                    "attrs": {} if attrs == "{}" or not attrs else _gold_attrs(attrs),
+                })  # fmt: skip
                 continue
         if warnings is not None:
             warnings.append(_warning(page, ordered, row))
     return placed, open_count
 
 
+def _gold_attrs(attrs: dict[str, Any] | str) -> dict[str, Any]:
+    """A span's attributes as exported: a new dict, without what only describes a guess."""
+    if isinstance(attrs, str):
+        attrs = json.loads(attrs)
+    # a suggestion's confidence describes the machine's guess, not the entity
+    return {k: v for k, v in attrs.items() if k not in MACHINE_ATTRS}
+
+
 def _warning(page: Page, ordered: list[Block], row: SpanRow) -> ExportWarning:
-    start, end, label, origin, status, attrs, span_id = row
+    _, start, end, label, origin, status, attrs, span_id = row
     if isinstance(attrs, str):
         attrs = json.loads(attrs)
     span = Span(start, end, label, origin, status, dict(attrs), span_id)
@@ -280,24 +303,6 @@ def export_row_records(
 # Span attributes that only describe a suggestion (the learnt model's confidence): kept in
 # the database for ordering and evaluation, never exported as gold.
 MACHINE_ATTRS = frozenset({"confidence"})
-
-
-def _span_item(text: str, mapped: tuple[int, int], row: SpanRow) -> dict[str, Any]:
-    a, b = mapped
-    attrs = row[5]
-    if attrs.__class__ is str:
-        attrs = {} if attrs == "{}" else json.loads(attrs)
-    return {
-        "start": a,
-        "end": b,
-        "label": row[2],
-        "text": text[a:b],
-        "page_start": row[0],
-        "page_end": row[1],
-        "origin": row[3],
-        # a suggestion's confidence describes the machine's guess, not the entity
-        "attrs": {k: v for k, v in attrs.items() if k not in MACHINE_ATTRS} if attrs else {},
-    }
 
 
 def _record(page: Page, n: int, article: ArticleText, spans: list[dict]) -> dict[str, Any]:

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from annotator.model import Block, Page, Span
 from annotator.store.common import Room
 from annotator.store.rows import _BLOCK_COLS, _SPAN_COLS, _parse_confidences
 
-# (start, end, label, origin, status, attrs, id): a SpanRow after the page id.
+# after the page id, the rest of a SpanRow: (page_id, start, end, label, origin, status, attrs, id)
 _SPAN_ROW_COLS = 'start, "end", label, origin, status, attrs, id'
-SpanRow = tuple[int, int, str, str, str, Any, Any]
+SpanRow = tuple[str, int, int, str, str, str, Any, Any]
+_FIRST = itemgetter(0)
 _PAGE_COLS = "id, text, source, sha256, status, reviewer, note, created_at, updated_at, paper"
 _new = object.__new__
 _set_dict = object.__setattr__  # frozen dataclasses refuse plain attribute assignment
@@ -262,9 +265,13 @@ class ReportsRoom(Room):
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
             pages, blocks = self._pages_and_blocks(part)
-            spans: dict[str, list[SpanRow]] = {page_id: [] for page_id in part}
-            for row in self._span_rows(part, span_status, _SPAN_ROW_COLS):
-                spans[row[0]].append(row[1:])
+            # Grouped by page in C (rows come ordered by page): no Python code per span.
+            spans = {
+                page_id: list(rows)
+                for page_id, rows in groupby(
+                    self._span_rows(part, span_status, _SPAN_ROW_COLS), _FIRST
+                )
+            }
             for page_id in part:
                 if page_id in pages:
-                    yield pages[page_id], blocks[page_id], spans[page_id]
+                    yield pages[page_id], blocks[page_id], spans.get(page_id, [])
