@@ -13,15 +13,18 @@ written in this layout and is left out, the spans shifted to match.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from annotator.formats.base import PathOrStream, Progress, emit_lines, write_text
-from annotator.formats.conll import Entity, conll_lines
+from annotator.formats.conll import Entity, conll_text
 
 
-def outermost(spans: Iterable[dict[str, Any]]) -> list[Entity]:
+def outermost(spans: Sequence[dict[str, Any]]) -> list[Entity]:
     """Non-overlapping ``(start, end, label)`` of article spans: the longest first wins."""
+    items = sorted((s["start"], s["end"], s["label"]) for s in spans)
+    if all(a[1] <= b[0] for a, b in zip(items, items[1:], strict=False)):
+        return items  # nothing nests or overlaps (the usual case): every span is kept
     chosen: list[Entity] = []
     taken: set[int] = set()
     for span in sorted(spans, key=lambda s: (s["start"] - s["end"], s["start"], s["label"])):
@@ -34,8 +37,7 @@ def outermost(spans: Iterable[dict[str, Any]]) -> list[Entity]:
 
 def _lines(records: Iterable[dict[str, Any]], scheme: str, split: str) -> Iterator[str]:
     for record in records:
-        lines = conll_lines(record["text"], outermost(record["spans"]), scheme=scheme, split=split)
-        yield "".join(line + "\n" for line in lines)
+        yield conll_text(record["text"], outermost(record["spans"]), scheme=scheme, split=split)
 
 
 def _write(

@@ -259,10 +259,9 @@ def _place(
 
 def _gold_attrs(attrs: dict[str, Any] | str) -> dict[str, Any]:
     """A span's attributes as exported: a new dict, without what only describes a guess."""
-    if isinstance(attrs, str):
-        attrs = json.loads(attrs)
+    items = json.loads(attrs) if isinstance(attrs, str) else attrs
     # a suggestion's confidence describes the machine's guess, not the entity
-    return {k: v for k, v in attrs.items() if k not in MACHINE_ATTRS}
+    return {k: v for k, v in items.items() if k not in MACHINE_ATTRS}
 
 
 def _warning(page: Page, ordered: list[Block], row: SpanRow) -> ExportWarning:
