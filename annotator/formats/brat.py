@@ -58,6 +58,8 @@ def ann(record: dict[str, Any]) -> str:
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if text.find("\n", start, end) < 0:
+        return [(start, end)]  # the usual span: one fragment
     out = []
     s = start
     for i in range(start, end):
@@ -91,10 +93,11 @@ def write(
     n = 0
     seen_labels = dict.fromkeys(labels)
     with atomic_folder(Path(os.fspath(target))) as folder:
+        base = os.path.join(folder, "")
         for record in records:
-            name = stem(record)
-            _write_file(folder / f"{name}.txt", record["text"])
-            _write_file(folder / f"{name}.ann", ann(record))
+            name = base + stem(record)
+            _write_file(name + ".txt", record["text"])
+            _write_file(name + ".ann", ann(record))
             seen_labels.update(dict.fromkeys(s["label"] for s in record["spans"]))
             n += 1
             if progress is not None and progress(n) is False:
@@ -103,10 +106,19 @@ def write(
     return n
 
 
-def _write_file(path: Path, text: str) -> None:
-    # newline="": the text's own line breaks, byte for byte, so offsets stay right.
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+def _write_file(path: str | Path, text: str) -> None:
+    # The text's own line breaks, byte for byte, so offsets stay right; straight to the
+    # file descriptor, because an export writes two files per article.
+    data = text.encode("utf-8")
+    fd = os.open(path, _CREATE, 0o666)
+    try:
+        while data:
+            data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 
 
 def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
