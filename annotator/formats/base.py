@@ -96,7 +96,7 @@ class Utf16:
     list of their positions; a text without any (nearly all Chinese news) costs one scan.
     """
 
-    __slots__ = ("_astral", "_units")
+    __slots__ = ("_astral", "_encoded", "_units")
 
     def __init__(self, text: str) -> None:
         if not text or max(text) < _ASTRAL:
@@ -105,6 +105,13 @@ class Utf16:
             self._astral = [i for i, c in enumerate(text) if c >= _ASTRAL]
         # UTF-16 position of each astral character, to convert back.
         self._units = [p + k for k, p in enumerate(self._astral)]
+        self._encoded: bytes | None = None
+
+    def encoded(self, text: str) -> bytes:
+        """``text`` (the text this map was made of) in UTF-16-LE, encoded once."""
+        if self._encoded is None:
+            self._encoded = text.encode("utf-16-le")
+        return self._encoded
 
     @property
     def identity(self) -> bool:
@@ -164,7 +171,7 @@ def check_utf16(record_id: str, text: str, conv: Utf16, s: int, e: int, us: int,
     if conv.identity:
         return
     wanted = text[s:e].encode("utf-16-le")
-    got = text.encode("utf-16-le")[2 * us : 2 * ue]
+    got = conv.encoded(text)[2 * us : 2 * ue]  # the text is encoded once, not per span
     if got != wanted:
         raise ExportValidationError(
             record_id,

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
+from annotator.formats import fastjson
 from annotator.formats.base import (
     ExportCancelled,
     Imported,
@@ -39,6 +40,7 @@ from annotator.formats.base import (
     check_utf16,
     write_text,
 )
+from annotator.formats.fastjson import string
 
 FROM_NAME = "label"
 TO_NAME = "text"
@@ -96,6 +98,51 @@ def task(record: dict[str, Any], as_predictions: bool = False) -> dict[str, Any]
     return out
 
 
+_DATA = '{"data": {"text": %s, "article_id": %s, "page_id": %s, "ordinal": %d, "source": %s}, '
+_RESULT = (
+    '{"id": %s, "from_name": "label", "to_name": "text", "type": "labels", '
+    '"value": {"start": %d, "end": %d, "text": %s, "labels": [%s]}}'
+)
+
+
+def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
+    """``json.dumps(task(record, as_predictions), ensure_ascii=False)``, written by hand
+    for a plain record (the same bytes, without building the task's dicts first)."""
+    if "suggestions" in record:
+        return fastjson.dumps(task(record, as_predictions))
+    try:
+        head = _DATA % (
+            string(record["text"]),
+            string(record["id"]),
+            string(record["page_id"]),
+            record["ordinal"],
+            string(record["source"]),
+        )
+        result = _results_json(record)
+    except TypeError:
+        return fastjson.dumps(task(record, as_predictions))
+    if as_predictions:
+        return (
+            f'{head}"predictions": [{{"model_version": "{MODEL_VERSION}", "result": [{result}]}}]}}'
+        )
+    return f'{head}"annotations": [{{"result": [{result}]}}]}}'
+
+
+def _results_json(record: dict[str, Any]) -> str:
+    text, rid = record["text"], record["id"]
+    conv = Utf16(text)
+    prefix = rid + ":"
+    items = []
+    for i, span in enumerate(record["spans"]):
+        s, e = span["start"], span["end"]
+        us, ue = conv.to_utf16(s), conv.to_utf16(e)
+        check_utf16(rid, text, conv, s, e, us, ue)
+        items.append(
+            _RESULT % (string(prefix + str(i)), us, ue, string(span["text"]), string(span["label"]))
+        )
+    return ", ".join(items)
+
+
 def write(
     records: Iterable[dict[str, Any]],
     target: PathOrStream,
@@ -109,8 +156,7 @@ def write(
         n = 0
         w("[")
         for record in records:
-            line = json.dumps(task(record, as_predictions), ensure_ascii=False, allow_nan=False)
-            w((",\n" if n else "\n") + line)
+            w((",\n" if n else "\n") + task_json(record, as_predictions))
             n += 1
             if progress is not None and progress(n) is False:
                 raise ExportCancelled(n)
