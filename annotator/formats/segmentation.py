@@ -19,7 +19,6 @@ block is its text, always.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,6 +29,7 @@ from annotator.formats.base import (
     emit_lines,
     write_text,
 )
+from annotator.formats.fastjson import dumps
 from annotator.messages import msg
 from annotator.model import Block, Page, Span
 from annotator.text import derive_articles
@@ -94,8 +94,5 @@ def write(
     **_: Any,
 ) -> int:
     """Write one line per page; returns the number of pages."""
-    lines = (
-        json.dumps(record(page, blocks), ensure_ascii=False, allow_nan=False) + "\n"
-        for page, blocks, _spans in pages
-    )
+    lines = (dumps(record(page, blocks)) + "\n" for page, blocks, _spans in pages)
     return write_text(target, emit_lines(lines, progress))
