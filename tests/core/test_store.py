@@ -500,3 +500,37 @@ def test_block_confidence_is_the_lowest_decision_and_blocks_compare_by_their_dec
     assert doubtful == Block(0, 2, "body", 1, False, {"join": 0.8, "role": 0.5})
     assert hash(doubtful) == hash(Block(0, 2, "body", 1))  # still hashable
     assert "confidence" not in doubtful.to_dict() and Block(**doubtful.to_dict()) == doubtful
+
+
+# --- a long search confirms as far as the list needs ----------------------------------
+
+
+def test_a_long_search_lists_its_first_pages_before_confirming_them_all(tmp_path):
+    # "书记主任与日记主持人" holds both trigrams of 书记主持 but not the word: the index
+    # alone would list it, only reading the page tells.
+    def text(i: int) -> str:
+        return "书记主任与日记主持人" if i % 5 == 0 else f"第{i}页 市委书记主持会议"
+
+    status = ["done", "new", "new"]
+    pages = [
+        Page(f"p{i:04d}", text(i), f"{i}.txt", f"{i:064x}", status[i % 3]) for i in range(1500)
+    ]
+    pages[7] = Page("书记主持-7", "别的内容", "7.txt", f"{7:064x}")  # found by its id
+    with Store.open(tmp_path / "a.db") as store:
+        with store.db.atomic():
+            for page in pages:
+                store.add_page(page, [Block(0, len(page.text), "body", 1)])
+        store.index_search(1000)  # the last 500 pages are searched beyond the index
+    q = "书记主持"
+    expected = [p.id for p in pages if q in p.text or q in p.id]
+    with Store.open(tmp_path / "a.db", readonly=True) as store:
+        assert [r.id for r in store.page_rows(0, 10, search=q)] == expected[:10]
+        found, complete = store.found_pages(None, q)
+        assert not complete and 10 <= found < len(expected)  # most pages not read yet
+        assert store.page_position("p1499", None, q) == len(expected) - 1
+        done = [r.id for r in store.page_rows(0, 10**6, "done", q)]
+        assert done == [p for p in expected if store.page(p).status == "done"]
+        assert store.count_pages(search=q) == len(expected)
+        assert store.found_pages(None, q) == (len(expected), True)
+        assert [r.id for r in store.page_rows(0, 10**6, search=q)] == expected
+        assert store.pages_containing(q, 3) == expected[:3]
