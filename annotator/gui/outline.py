@@ -8,7 +8,6 @@ matching items (``follow_caret``) without echoing back.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.edits import Changes, PageState
+from annotator.markdown import strip_markup
 from annotator.model import Block, Span
 
 RANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) in code points
@@ -43,12 +43,10 @@ _STATUS_ORDER = {"suggested": 0, "accepted": 1, "rejected": 2}
 Index = QModelIndex | QPersistentModelIndex
 
 
-_MARKDOWN = re.compile(r"^#{1,6}\s+|\*\*")
-
-
 def excerpt(text: str, limit: int = EXCERPT) -> str:
-    """One line of ``text`` without markdown markers, shortened to ``limit`` characters."""
-    text = " ".join(_MARKDOWN.sub("", text).split())
+    """One line of ``text`` without markdown syntax (as export drops it), shortened to
+    ``limit`` characters."""
+    text = " ".join(strip_markup(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

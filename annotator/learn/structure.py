@@ -117,9 +117,8 @@ def decode(
     has_body: set[int] = set()  # articles with a body block so far
     for r, label, conf in zip(rule_blocks, labels, confidences, strict=True):
         parsed = parse_label(label)
-        lowest = min(conf.values()) if conf else 1.0
         if parsed is None:
-            out.append(Block(r.start, r.end, "other", None, False, lowest, conf))
+            out.append(Block(r.start, r.end, "other", None, False, conf))
             continue
         role, starts, joins = parsed
         if starts or current is None:
@@ -128,7 +127,7 @@ def decode(
         joins = joins and role == "body" and current in has_body
         if role == "body":
             has_body.add(current)
-        out.append(Block(r.start, r.end, role, current, joins, lowest, conf))
+        out.append(Block(r.start, r.end, role, current, joins, conf))
     return out
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from annotator.markdown import strip_markup
+
 # Han characters including the rare-name planes (CJK Extension B and beyond), so that a
 # name such as 𠮷野 still reads as a name.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -32,6 +34,14 @@ DASH_CHARS = frozenset("—―─")
 # Markdown decoration that may trail a line: emphasis markers and hard-break spaces.
 MD_TRAIL = "*_ \t"
 
+
+def unmarked(s: str) -> str:
+    """Paragraph ``s`` as the reader sees it, for cues read at its end: without its
+    markdown syntax (annotator.markdown, as export drops it) and without stray emphasis
+    marks or blanks left at the end (an unpaired ``**``, ``__``)."""
+    return strip_markup(s).rstrip(MD_TRAIL) if s and s[-1] in MD_TRAIL or "**" in s else s
+
+
 # Endings of a paragraph, as classified by :func:`ending`.
 END_FINAL = "final"  # a sentence ends here
 END_COMMA = "comma"  # 、，,；; — the sentence continues
@@ -47,7 +57,7 @@ def ends_with_note(s: str) -> bool:
 
     "…。（记者 张三）", "…。（完）", "…。（下转第2版）": the note closes the article.
     """
-    t = s.rstrip(MD_TRAIL)
+    t = unmarked(s)
     if not t or t[-1] not in "）)":
         return False
     k = max(t.rfind("（"), t.rfind("("))
@@ -69,7 +79,7 @@ def ending(s: str) -> str:
     """Classify how the stripped paragraph ``s`` ends (one of the ``END_*`` constants)."""
     if s[-1] not in _LOOK_BACK:
         return _END_BY_LAST.get(s[-1], END_OPEN)
-    t = s.rstrip(MD_TRAIL) if s[-1] in MD_TRAIL else s
+    t = unmarked(s) if s[-1] in MD_TRAIL else s
     if not t:
         return END_OPEN
     last = t[-1]

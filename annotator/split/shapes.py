@@ -23,7 +23,6 @@ from .cues import (
     FURNITURE_HINT,
     FURNITURE_TOKEN,
     ITEM_BULLETS,
-    MD_TRAIL,
     NAMES_ONLY,
     PAGE_NUMBER,
     SUB_DASH,
@@ -33,6 +32,7 @@ from .cues import (
     ends_with_note,
     is_lead,
     start_cue,
+    unmarked,
 )
 
 # Kinds of paragraphs.
@@ -180,7 +180,7 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
 
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
-    t = s.rstrip(MD_TRAIL)
+    t = unmarked(s)
     subdash = SUB_DASH.match(s) is not None
     strict = (
         nlines == 1
