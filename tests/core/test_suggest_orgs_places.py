@@ -127,9 +127,9 @@ def test_party_committee_of_an_unlisted_place_teaches_the_place():
 
 def test_places_in_a_row_before_an_organ_or_an_office():
     assert tagged("株洲市石峰区人民法院院长") == [("株洲市石峰区人民法院", "ORG")]
+    # a district's body keeps its city (MSRA train: 北京市东城区人民检察院反贪科 whole)
     assert tagged("上海市浦东新区陆家嘴街道办事处副主任") == [
-        ("上海市", "LOC"),  # a district's body starts at the district (MSRA)
-        ("浦东新区陆家嘴街道办事处", "ORG"),
+        ("上海市浦东新区陆家嘴街道办事处", "ORG"),
     ]
     assert tagged("陕西省残联将加大投入") == [("陕西省残联", "ORG")]  # a province's own body
 
@@ -250,6 +250,9 @@ def test_troupes_delegations_and_parties(text, expected):
     [
         ("山西省河津市小梁乡", [("山西省", "LOC"), ("河津市", "LOC")]),
         ("湖南省市场监管局", [("湖南省市场监管局", "ORG")]),  # 市场, not a city
+        # a city's or county's body keeps the province before it (MSRA: whole)
+        ("北京市怀柔县民政局", [("北京市怀柔县民政局", "ORG")]),
+        ("他考入山东青岛大学", [("山东青岛大学", "ORG")]),
         ("他住在王家庄", [("王家庄", "LOC")]),
         ("大家村民都来了", []),
         ("国道102线是交通主干线", [("国道102线", "LOC")]),
