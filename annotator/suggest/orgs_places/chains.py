@@ -60,4 +60,3 @@ def _org_candidates(
         if m:
             chained.append((s, m.end(), ORG, {}))
     return out + chained
-
