@@ -331,11 +331,28 @@ def test_words_before_an_organisation_are_not_pulled_into_it(text, expected):
         ("他从阿拉斯加飞往安克雷奇后转机", [("阿拉斯加", "LOC"), ("安克雷奇", "LOC")]),
         ("在巴伐利亚州举行", [("巴伐利亚州", "LOC")]),
         ("乌克兰东部顿涅茨克地区", [("乌克兰", "LOC"), ("顿涅茨克", "LOC")]),
-        ("在华东地区", []),  # a short run before a common tail is not enough
+        ("在华东地区", [("华东", "LOC")]),  # a region by the list, no foreign place
         ("他们在安全地区", []),
         ("以西部地区为重点", []),
     ],
 )
 def test_foreign_places_by_their_cues(text, expected):
     """Issue 10: bare foreign place names that no list holds, by a tail or a travel verb."""
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江南、华南以及贵州大部有雨", [("江南", "LOC"), ("华南", "LOC"), ("贵州", "LOC")]),
+        ("钱正英出席了经济日报的会议", [("经济日报", "ORG")]),
+        ("1930年加入共产党", [("共产党", "ORG")]),
+        ("经铁道部批准", [("铁道部", "ORG")]),
+        ("如今集团发展很快", []),  # 如今 is no part of a name
+        ("不如投入集团", []),
+    ],
+)
+def test_regions_papers_parties_and_words_before_a_suffix(text, expected):
+    """Issue 10 (MSRA dev misses): regions, newspapers without 《》, parties and former
+    ministries; a 部 after 大 is no body (贵州大部); adverbs before a suffix stay out."""
     assert tagged(text) == expected
