@@ -29,6 +29,7 @@ label's candidate or another name.
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from collections.abc import Iterable
@@ -70,6 +71,8 @@ _HONORIFICS = (
     "老人",
 )
 
+_SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
+
 _lock = threading.Lock()
 _words: dict[str, Any] = {}
 
@@ -105,32 +108,39 @@ def _inside_word(text: str, i: int, freq: Any) -> bool:
 
 
 def _score(text: str, i: int, end: int, freq: Any) -> float | None:
-    """The name score of ``text[i:end]`` (a surname at ``i``), or None when it is vetoed."""
-    name = text[i:end]
-    given = name[1:]
-    if not all(is_han(c) for c in given) or _not_a_name(name):
-        return None
-    if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
-        return None
-    ends = _ends_name(text, end)
-    if len(given) == 1 and (freq.get(name) or not ends):
-        return None
-    if len(given) == 2 and freq.get(name[:2]):
-        return None
+    """The name score of ``text[i:end]`` (a surname at ``i``), or None when it is vetoed.
+
+    The characters' sum comes first: most candidates fail it and need no word look-ups.
+    """
+    given = text[i + 1 : end]
     score = _SURNAME.get(text[i], _UNSEEN) + sum(_GIVEN.get(c, _UNSEEN) for c in given)
-    if len(given) == 1:
-        score -= _TWO_PENALTY
-    else:
-        score += _THREE_BONUS
-        if freq.get(given):
-            # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
-            glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
-            score -= _WORD_PENALTY * (_GLUED_FACTOR if glued else 1.0)
-    if not ends:
+    score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
+    if score < THRESHOLD or _vetoed(text, i, end, freq):
+        return None
+    if len(given) == 2 and freq.get(given):
+        # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
+        glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
+        score -= _WORD_PENALTY * (_GLUED_FACTOR if glued else 1.0)
+    if not _ends_name(text, end):
         score -= _NOT_ENDING_PENALTY
         if freq.get(text[end - 1 : end + 1]):
             score -= _WORD_PENALTY
     return score
+
+
+def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
+    """True when ``text[i:end]`` cannot be a name: a non-Han character, a place or a common
+    word, an adverb surname before uncommon characters, a word in its first two characters,
+    a two-character form that does not end where a name may end."""
+    name = text[i:end]
+    given = name[1:]
+    if not all(is_han(c) for c in given) or _not_a_name(name):
+        return True
+    if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
+        return True
+    if len(given) == 1:
+        return bool(freq.get(name)) or not _ends_name(text, end)
+    return bool(freq.get(name[:2]))
 
 
 def _name_from(text: str, i: int, freq: Any) -> int | None:
@@ -158,20 +168,31 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
     for s, e in taken:
         blocked[s:e] = b"\x01" * (e - s)
     out: list[tuple[int, int]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        c = text[i]
-        if c not in _SURNAME or blocked[i] or _foreign_run(text, i) or _inside_word(text, i, freq):
-            i += 1
+    free = 0  # names do not overlap: the next may start here
+    given = _GIVEN.get
+    for m in _SURNAME_RE.finditer(text):
+        i = m.start()
+        if i < free or blocked[i] or not _may_reach(text, i, given):
+            continue  # most surname characters fail the cheap bound: no word look-ups
+        if _foreign_run(text, i) or _inside_word(text, i, freq):
             continue
         end = _name_from(text, i, freq)
         if end is None or any(blocked[i:end]):
-            i += 1
             continue
         out.append((i, end))
-        i = end
+        free = end
     return out
+
+
+def _may_reach(text: str, i: int, given: Any) -> bool:
+    """True when a name at ``i`` could reach the threshold before any penalty, or stands
+    before an honorific (the bound that spares most surname characters the word checks)."""
+    if text.startswith(_HONORIFICS, i + 1):
+        return True
+    base = _SURNAME[text[i]] + given(text[i + 1 : i + 2], _UNSEEN)
+    if base - _TWO_PENALTY >= THRESHOLD:
+        return True
+    return base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD
 
 
 def _foreign_run(text: str, i: int) -> bool:
