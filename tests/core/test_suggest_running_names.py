@@ -21,6 +21,7 @@ def _people(text: str) -> list[str]:
         ("昨天，王建军在会上通报了情况。", "王建军"),
         ("会后，张丽萍到现场查看进度。", "张丽萍"),
         ("两年来，李永义采取各种保暖措施。", "李永义"),
+        ("他学习毛泽东的著作。", "毛泽东"),  # 泽 and 东 also spell foreign names
     ],
 )
 def test_a_name_without_a_cue_is_found(text: str, name: str) -> None:
@@ -29,7 +30,12 @@ def test_a_name_without_a_cue_is_found(text: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("第二年程先生被学院聘为顾问。", "程"), ("大家了解周总理的历史功绩。", "周")],
+    [
+        ("第二年程先生被学院聘为顾问。", "程"),
+        ("大家了解周总理的历史功绩。", "周"),
+        ("村里的王大娘笑了。", "王"),
+        ("他找到了陈科长。", "陈"),
+    ],
 )
 def test_a_lone_surname_before_an_honorific_is_a_name(text: str, name: str) -> None:
     assert _people(text) == [name]

@@ -56,20 +56,9 @@ _TWO_PENALTY = 1.0
 _GLUED_FACTOR = 2.0
 _WORD_PENALTY = 1.5
 _NOT_ENDING_PENALTY = 2.0
-# Honorifics after which a lone surname is a name (程先生, 周总理, 江主席).
-_HONORIFICS = (
-    "先生",
-    "女士",
-    "总理",
-    "主席",
-    "总书记",
-    "元帅",
-    "老师",
-    "夫人",
-    "教授",
-    "同志",
-    "老人",
-)
+# Honorifics and forms of address after which a lone surname is a name (程先生, 周总理,
+# 王大娘): lexicon ``people_lone_surname_cues``.
+_HONORIFICS = lexicon.words("people_lone_surname_cues")
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
 
@@ -199,7 +188,8 @@ def _foreign_run(text: str, i: int) -> bool:
     """True when the surname at ``i`` is inside a transliterated name (托曼戴尔, 戴陆西尔)."""
     if i and text[i - 1] in _TRANSLIT_CHARS:
         return True
-    nxt = text[i + 1 : i + 3]
+    nxt = text[i + 1 : i + 4]
     if not nxt or nxt[0] not in _TRANSLIT_CHARS:
         return False
-    return nxt[0] not in _GIVEN or (len(nxt) == 2 and nxt[1] in _TRANSLIT_CHARS)
+    # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both)
+    return nxt[0] not in _GIVEN or (len(nxt) == 3 and all(c in _TRANSLIT_CHARS for c in nxt))
