@@ -356,3 +356,18 @@ def test_regions_papers_parties_and_words_before_a_suffix(text, expected):
     """Issue 10 (MSRA dev misses): regions, newspapers without 《》, parties and former
     ministries; a 部 after 大 is no body (贵州大部); adverbs before a suffix stay out."""
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("振兴中华是我们的责任", [("中华", "LOC")]),
+        ("中华民族的伟大复兴", [("中华", "LOC")]),
+        ("向父老乡亲问好", []),  # 老乡 is no place
+        ("支援革命老区建设", []),
+        ("西安高新区经国务院批准", [("西安", "LOC"), ("国务院", "ORG")]),
+    ],
+)
+def test_china_by_its_old_name_and_common_nouns_ending_like_places(text, expected):
+    """Issue 10 (MSRA dev): 中华 is LOC; 老乡, 老区, 高新区 are common nouns."""
+    assert tagged(text) == expected
