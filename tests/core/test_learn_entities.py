@@ -104,7 +104,8 @@ def test_cross_validation_scores_rules_model_and_merged() -> None:
 def test_suggest_spans_merges_model_suggestions_with_the_rules(model_bytes: bytes) -> None:
     model = entities.load(model_bytes)
     text = "记者见到了何洋艳，他来自遵义。"
-    assert [text[s.start : s.end] for s in suggest_spans(text)] == ["遵义"]  # no cue: no name
+    rules = [(text[s.start : s.end], s.origin) for s in suggest_spans(text)]
+    assert rules == [("何洋艳", "rule"), ("遵义", "rule")]  # the name by its statistics
     spans = suggest_spans(text, tagger=model)
     got = [(text[s.start : s.end], s.label, s.origin) for s in spans]
     assert got == [("何洋艳", "PER", "model"), ("遵义", "LOC", "model")]  # model replaces rules
