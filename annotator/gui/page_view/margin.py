@@ -47,6 +47,9 @@ class ArticleMargin(QWidget):
         super().__init__(view)
         self.view = view
         self.setMouseTracking(True)
+        # It fills what it paints: a scroll then moves the pixels and paints the new lines only.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._tag_left = 0  # where role tags start, measured once per paint
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(self.width_for_font(), 0)
@@ -84,17 +87,23 @@ class ArticleMargin(QWidget):
         return out
 
     def on_update_request(self, rect, dy: int) -> None:  # noqa: ANN001
+        """Follow the view's scrolling and whole repaints. A repaint of some lines only
+        (a span labelled, the caret moved) leaves every line where it was, and the bands
+        show blocks only: a change of blocks repaints the margin itself."""
         if dy:
             self.scroll(0, dy)
-        else:
-            self.update(0, rect.y(), self.width(), rect.height())
+        elif rect.contains(self.view.viewport().rect()):
+            self.update()
 
-    def block_rows(self) -> list[tuple[Block, float, float, float]]:
-        """(block, top, first line bottom, bottom) of each page block on screen."""
+    def block_rows(
+        self, area_top: float = 0, area_bottom: float | None = None
+    ) -> list[tuple[Block, float, float, float]]:
+        """(block, top, first line bottom, bottom) of each page block on screen (or on its
+        part from ``area_top`` to ``area_bottom``: a scroll repaints the lines it uncovered)."""
         view = self.view
         if view.page_state is None:
             return []
-        start, end = visible_cp_range(view, view.offsets)
+        start, end = visible_cp_range(view, view.offsets, area_top, area_bottom)
         rows = []
         for block in view.blocks.overlapping(start, end + 1):
             top = line_span(view, view.offsets, CodePoint(block.start))
@@ -108,7 +117,11 @@ class ArticleMargin(QWidget):
         painter.fillRect(event.rect(), QColor("#f7f7f5"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         small = self.tag_font()
-        for block, top, first, bottom in self.block_rows():
+        area = event.rect()
+        self._tag_left = self._tag_x()
+        # A line more each way: a join's band bridges the blank line above its block.
+        reach = 2 * self.view.fontMetrics().lineSpacing()
+        for block, top, first, bottom in self.block_rows(area.top() - reach, area.bottom() + reach):
             self._paint_block(
                 painter, block, QRectF(0, top, self.width(), first - top), bottom, small
             )
@@ -136,7 +149,7 @@ class ArticleMargin(QWidget):
             painter.drawText(QRectF(x, first.top(), 24, first.height()), left, str(position))
         painter.setFont(small)
         painter.setPen(QColor(BODY_TAG_COLOUR if block.role == "body" else MUTED_COLOUR))
-        tag_x = self._tag_x()
+        tag_x = self._tag_left
         tag_w = self.width() - tag_x - DOUBT_D - 4
         painter.drawText(
             QRectF(tag_x, first.top(), tag_w, first.height()), left, self.view.role_tag(block.role)
