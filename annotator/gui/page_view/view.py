@@ -49,7 +49,7 @@ from annotator.gui.page_view.index import (
     doubtful_decisions,
     layout_breaks,
 )
-from annotator.gui.page_view.margin import ArticleMargin
+from annotator.gui.page_view.margin import ArticleMargin, BlockRow
 from annotator.gui.page_view.style import BREAK_MARK_COLOUR, ViewStyle, article_colour
 from annotator.model import Block, CodePoint, Label, Span
 
@@ -96,9 +96,9 @@ class PageView(QPlainTextEdit):
         self.blocks = BlockIndex(())
         self.spans = SpanIndex(())
         self._selected: int | None = None
-        self.margin = ArticleMargin(self)
+        self.margin = ArticleMargin(self, self)  # this view is its ``MarginHost``
         self.setViewportMargins(self.margin.width_for_font(), 0, 0, 0)
-        self.updateRequest.connect(self.margin.on_update_request)
+        self.updateRequest.connect(self._follow_in_margin)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # --- content -------------------------------------------------------------------
@@ -366,6 +366,36 @@ class PageView(QPlainTextEdit):
             cp = self.char_at(event.position().toPoint())
             span = self.spans.at(cp) if cp is not None else None
             self._set_selected(span.id if span is not None else None)
+
+    # --- the margin (its ``MarginHost``) ---------------------------------------------
+
+    def _follow_in_margin(self, rect: QRect, dy: int) -> None:
+        """The margin follows scrolling and whole repaints. A repaint of some lines only (a
+        span labelled, the caret moved) leaves every line where it was, and the margin shows
+        blocks only: a change of blocks repaints it (``apply_changes``)."""
+        if dy:
+            self.margin.scroll(0, dy)
+        elif rect.contains(self.viewport().rect()):
+            self.margin.update()
+
+    def block_rows(self, top: float, bottom: float | None = None) -> list[BlockRow]:
+        """(block, top, first line bottom, bottom) of each page block on the lines from
+        viewport ``top`` to ``bottom`` (None: the viewport's bottom)."""
+        if self.page_state is None:
+            return []
+        start, end = visible_cp_range(self, self.offsets, top, bottom)
+        rows = []
+        for block in self.blocks.overlapping(start, end + 1):
+            first = line_span(self, self.offsets, CodePoint(block.start))
+            last = line_span(self, self.offsets, CodePoint(max(block.end - 1, block.start)))
+            if first is not None and last is not None:
+                rows.append((block, first[0], first[1], last[1]))
+        return rows
+
+    def block_bottom(self, block: Block) -> float | None:
+        """The viewport bottom of ``block``'s last line."""
+        last = line_span(self, self.offsets, CodePoint(max(block.end - 1, block.start)))
+        return last[1] if last is not None else None
 
     # --- font ------------------------------------------------------------------------
 
