@@ -492,7 +492,7 @@ class PageView(QPlainTextEdit):
         if not line.isValid():
             return
         line_top = geo.top() + line.y()
-        if line_top > rect.bottom() or line_top + line.height() < rect.top():
+        if line_top > rect.bottom() or line_top + line.height() <= rect.top():
             return  # a line of this paragraph outside what is repainted: Qt would clip it
         x_end = line.cursorToX(rel_end)
         x_end = x_end[0] if isinstance(x_end, tuple) else x_end
