@@ -104,12 +104,14 @@ class EditRunner(QObject):
         """Before acting on the shown page: True (and ``externalChange``) when another
         connection wrote since the window got its state; only when the page's own content
         changed does the window need to show it again."""
-        if not self.written_elsewhere():
-            return False
         shown = self._shown()
-        assert shown is not None  # written_elsewhere() says a page is shown
+        if shown is None:
+            return False
+        state = self.store.page_state(shown.page.id)
+        if state is shown:
+            return False
         # Only now, after someone else wrote, is the page's content compared.
-        self.externalChange.emit(shown.page.id, self.store.page_state(shown.page.id) != shown)
+        self.externalChange.emit(shown.page.id, state != shown)
         return True
 
     def poll(self) -> None:
@@ -162,6 +164,9 @@ class EditRunner(QObject):
 
     def _try_pending(self) -> None:
         if self._pending is not None:
+            # The program that held the lock may have written this page: show that first,
+            # so that the waiting edit's change is drawn over the page as it now is.
+            self.check_external()
             self._commit(self._pending)
 
     def _commit(self, edit: _Edit, *, wait: bool = False) -> Applied | None:

@@ -240,3 +240,28 @@ def test_a_second_page_added_elsewhere_keeps_the_shown_state_without_repainting(
     QApplication.processEvents()
     assert paints.rects == []
     qtbot.waitUntil(lambda: window.page_list.model.rowCount() == 2, timeout=3000)
+
+
+def test_an_edit_that_waited_for_the_lock_is_drawn_over_what_the_lock_holder_wrote(
+    windows, tmp_path, qtbot
+):
+    from .test_undo_locks import write_lock_held
+
+    db = make_db(tmp_path / "path.db", ["p1"])
+    window = windows(db)
+    window._poll.stop()  # only the runner's own look may find the other program's write
+    start = SAMPLE.index("李明")
+    li_ming = next(s for s in window.view.page_state.spans.values() if s.start == start)
+    caret_in(window, "长沙")
+    with write_lock_held(db) as other:
+        press(window, qtbot, K.Key_A)
+        assert window.runner.waiting_now()
+        other.execute("UPDATE spans SET status = 'rejected' WHERE id = ?", [li_ming.id])
+        other.execute("COMMIT")
+    qtbot.waitUntil(lambda: not window.runner.waiting_now(), timeout=4000)
+    assert next(s for s in spans_in_db(db) if s[2] == "LOC")[3] == "accepted"
+    # Both the waiting edit and what the other program wrote meanwhile are drawn.
+    assert window.view.page_state == fresh_state(db)
+    changsha = next(s for s in window.view.spans.by_id.values() if s.label == "LOC")
+    assert changsha.status == "accepted"
+    assert li_ming.id not in window.view.spans.by_id  # rejected: no longer highlighted

@@ -7,8 +7,9 @@ the line above says that the page text has no line break there. Every Qt positio
 page offset through the page's ``OffsetMap``, which knows the breaks; copying gives the page
 text exactly. Roles and spans are character formats from the
 highlighter; label tags, the selected span's frame and article rules are painted over the
-viewport for the visible lines only; the margin shows article bands. ``apply_changes``
-re-highlights only the lines an edit touched.
+viewport for the lines being repainted only; the margin shows article bands (it reads
+this view through its ``MarginHost`` protocol). ``apply_changes`` re-highlights and
+repaints only the paragraphs an edit touched, found by the span ids the edit names.
 """
 
 from __future__ import annotations
