@@ -16,6 +16,7 @@ A third case comes first: **hard-wrapped** text (PDF conversion), where every vi
 column is a line of its own, so most lines have the same length (the column width) and do
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 at a line shorter than the column (a line ending in 。 may fill the column and still go on),
+before and after a line wider than the column (a headline or page header set across columns),
 before an indented line when the page indents its paragraphs, before a blank line, and before
 a line that can only start a paragraph (heading, lead, byline, caption, furniture).
 
@@ -130,14 +131,16 @@ def _reflow(
     para_start = spans[0][0]
     for k in range(len(spans) - 1):
         start, end = spans[k]
-        nxt_start, _ = spans[k + 1]
+        nxt_start, nxt_end = spans[k + 1]
         n = end - starts[k]
         final = cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
         ends = (
             n < width - (0 if final else 1)
+            or n > width + 1  # wider than the column: a headline or header across columns
+            or nxt_end - starts[k + 1] > width + 1
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
-            or _starts_paragraph(text[nxt_start : spans[k + 1][1]])
+            or _starts_paragraph(text[nxt_start:nxt_end])
         )
         if ends:
             out.append((para_start, end))
