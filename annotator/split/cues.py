@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from annotator import lexicon
+
 # Han characters including the rare-name planes (CJK Extension B and beyond), so that a
 # name such as 𠮷野 still reads as a name.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -292,6 +294,33 @@ def start_cue(s: str) -> str | None:
     if "月" in head and ("电" in head or "讯" in head or "消息" in head) and DATELINE.match(s):
         return "lead"
     return None
+
+
+# Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
+# begins with one is the rest of a paragraph cut by a column break.
+NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+# A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
+NOTE = re.compile(
+    r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"
+)
+NOTE_CHARS = frozenset("【[编核内提导摘")
+
+# Surnames (resources/lexicon/people_surnames.txt): a short byline without spaces
+# (记者张明) has a name after the role word; 记者调查, 记者手记 are column names.
+SURNAMES = lexicon.word_set("people_surnames")
+BARE_BYLINE_MAX_CHARS = 6
+_BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
+
+
+def bare_role_without_name(s: str) -> bool:
+    """Whether a short byline-like line without spaces has no surname after its role word."""
+    if len(s) > BARE_BYLINE_MAX_CHARS or any(c.isspace() for c in s):
+        return False
+    m = _BARE_ROLE.match(s)
+    if m is None or m.end() >= len(s):
+        return False
+    rest = s[m.end() :]
+    return rest[0] not in SURNAMES and rest[:2] not in SURNAMES
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).

@@ -17,6 +17,7 @@ column is a line of its own, so most lines have the same length (the column widt
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 at a line shorter than the column (a line ending in 。 may fill the column and still go on),
 before and after a line wider than the column (a headline or page header set across columns),
+before a short line without a sentence end after a line that ends one (a title),
 before an indented line when the page indents its paragraphs, before a blank line, and before
 a line that can only start a paragraph (heading, lead, byline, caption, furniture).
 
@@ -114,10 +115,23 @@ def _starts_paragraph(s: str) -> bool:
     cue = cues.start_cue(s)
     if cue in ("heading", "furniture", "lead", "caption"):
         return True
+    if s[0] in "（(" and cues.TRAILING_BYLINE.match(s):
+        return True  # （本报记者 张三） stands on its own line
     return (
         s[-1] not in "摄影"
         and cues.BYLINE_HINT.search(s) is not None
         and cues.BYLINE.match(s) is not None
+    )
+
+
+def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool:
+    """Whether a line of a wrapped page is short of the column and ends without a full stop.
+
+    A paragraph's last line ends a sentence; a short line that does not, after a sentence
+    end, is a title of its own (the last line of a paragraph cut by a column break is full).
+    """
+    return (
+        end - first < width - 1 and cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL
     )
 
 
@@ -138,6 +152,7 @@ def _reflow(
             n < width - (0 if final else 1)
             or n > width + 1  # wider than the column: a headline or header across columns
             or nxt_end - starts[k + 1] > width + 1
+            or (final and _title_line(text, nxt_start, nxt_end, starts[k + 1], width))
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])

@@ -8,6 +8,7 @@ from its neighbours (``groups``, ``roles``, ``articles``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import cues
@@ -87,6 +88,12 @@ class Shape:
     guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
     intertitle: bool = False  # a 小标题 inside an article (set from context by groups)
     bullet: bool = False  # starts with a bullet such as ■ or ●
+    text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
+    tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
+    comma: bool = False  # a TITLE with a comma inside
+    row: bool = False  # a row of a table of figures (fields separated by spaces)
+    cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
+    note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -148,7 +155,7 @@ def shape(text: str, start: int, end: int) -> Shape:
     if cue == "heading":
         return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
     if n <= BYLINE_MAX_CHARS and BYLINE_HINT.search(s):
-        if BYLINE_RX.match(s):
+        if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
             return Shape(start, end, BYLINE, end_kind)
         if TRAILING_BYLINE.match(s):
             return Shape(start, end, TRAILING, end_kind, closes=True)
@@ -178,6 +185,11 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     return _body(s, start, end, end_kind, listy)
 
 
+_SENTENCE_END = frozenset("。！？!?")
+_COMMAS = frozenset("，,；;")
+_TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
+
+
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
     t = s.rstrip(MD_TRAIL)
@@ -191,6 +203,12 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and TITLE_PUNCT.search(t) is None
     )
     names = strict and len(s) <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+    text_ok = (
+        nlines == 1
+        and t[-1:] not in DANGLING
+        and not any(c in _SENTENCE_END for c in t[:-1])
+        and t.count("“") == t.count("”")
+    )
     return Shape(
         start,
         end,
@@ -201,6 +219,9 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         subdash=subdash,
         names=names,
         bullet=s[0] in ITEM_BULLETS,
+        text_ok=text_ok,
+        tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
+        comma=any(c in _COMMAS for c in t),
     )
 
 
@@ -224,6 +245,44 @@ def after_unfinished(shapes: list[Shape], i: int) -> bool:
     return i > 0 and shapes[i - 1].ending != END_FINAL and shapes[i - 1].kind in _RUNNING
 
 
+# A table row: at least three fields separated by spaces, none of them long, no sentence
+# punctuation (全年 12.5万亿元 5.2%).
+_ROW = re.compile(r"[^\s，,。；;：:！？]{1,14}(?:[ \t\u3000]+[^\s，,。；;：:！？]{1,14}){2,9}")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _table_rows(text: str, shaped: list[Shape]) -> None:
+    """Mark the rows of tables of figures: body text, each row a paragraph of its own.
+
+    A title-shaped line of three or more short fields with a figure in it is a row; a line of
+    such fields right above a row is the table's header row.
+    """
+    rows = [
+        sh.kind == TITLE
+        and "\n" not in text[sh.start : sh.end]
+        and _ROW.fullmatch(text, sh.start, sh.end)
+        for sh in shaped
+    ]
+    for k in range(len(shaped) - 1, -1, -1):
+        if not rows[k]:
+            continue
+        figures = any(c in _DIGITS for c in text[shaped[k].start : shaped[k].end])
+        if figures or (k + 1 < len(shaped) and shaped[k + 1].row):
+            shaped[k].kind = BODY
+            shaped[k].row = True
+            shaped[k].strict = shaped[k].names = False
+
+
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
-    return [shape(text, s, e) for s, e in ranges]
+    out = [shape(text, s, e) for s, e in ranges]
+    _table_rows(text, out)
+    for sh in out:
+        first = text[sh.start]
+        if first in cues.NO_START_CHARS:
+            sh.cont = True
+            if sh.kind == TITLE:
+                sh.kind = BODY  # the short rest of a cut paragraph: no title
+        elif first in cues.NOTE_CHARS and sh.kind == BODY and cues.NOTE.match(text, sh.start):
+            sh.note = True
+    return out

@@ -88,3 +88,123 @@ def test_three_unmarked_title_lines_are_kicker_headline_and_subheadline():
         "byline",
         "body",
     ]
+
+
+def test_an_editors_note_under_the_headline_stays_in_the_article_head():
+    note = "编者按：" + BODY
+    text = "\n".join(["全省春耕生产全面展开", note, "本报记者 张明", BODY2])
+    got = by_text(text)
+    assert got["全省春耕生产全面展开"] == ("headline", 1, False)
+    assert got[note] == ("body", 1, False)
+    assert got["本报记者 张明"] == ("byline", 1, False)
+
+
+def test_a_paragraph_beginning_with_a_comma_continues_the_one_above_which_is_no_headline():
+    text = "\n".join(
+        [
+            "全省春耕生产全面展开",
+            "本报记者 张明",
+            BODY,
+            "（上接第1版）",
+            "8月15日，外贸企业稳步推动老旧小区改造。据统计，成都已建成防汛抗旱准备177处",
+            "，企业订单明显增加。",
+        ]
+    )
+    got = by_text(text)
+    first = "8月15日，外贸企业稳步推动老旧小区改造。据统计，成都已建成防汛抗旱准备177处"
+    assert got[first] == ("body", 2, False)
+    assert got["，企业订单明显增加。"] == ("body", 2, True)
+
+
+def test_intertitles_with_a_comma_or_a_space_between_body_paragraphs_are_intertitles():
+    first, second = "着力打造智能制造产线，企业订单明显增加", "稳步推动老旧小区改造 口袋公园见实效"
+    text = "\n".join(["全省春耕生产全面展开", "本报记者 张明", BODY, first, BODY2, second, BODY])
+    got = by_text(text)
+    assert got[first] == ("intertitle", 1, False)
+    assert got[second] == ("intertitle", 1, False)
+    assert got[BODY2] == ("body", 1, False)  # no join across an intertitle
+
+
+def test_one_line_with_a_comma_between_paragraphs_stays_body_text():
+    # As likely the head of a paragraph cut by a column break as an intertitle.
+    cut = "今年以来，武汉加快建设职业技能"
+    text = "\n".join(["全省春耕生产全面展开", "本报记者 张明", BODY, cut, "培训。" + BODY2])
+    got = by_text(text)
+    assert got[cut] == ("body", 1, False)
+    assert got["培训。" + BODY2] == ("body", 1, True)
+
+
+def test_intertitles_of_very_different_length_are_not_one_series():
+    # 春耕有方 and 夜经济有方 are intertitles; the long line is a paragraph cut in two.
+    cut = "年轻人统筹安排生态修复工程，带动"
+    text = "\n".join(
+        [
+            "全省春耕生产全面展开",
+            "本报记者 张明",
+            BODY,
+            "春耕有方",
+            BODY2,
+            cut,
+            "了周边村民增收。",
+            "夜经济有方",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["春耕有方"][0] == got["夜经济有方"][0] == "intertitle"
+    assert got[cut] == ("body", 1, False)
+    assert got["了周边村民增收。"] == ("body", 1, True)
+
+
+def test_a_bracketed_tag_alone_between_paragraphs_is_an_intertitle():
+    text = "\n".join(
+        ["全省春耕生产全面展开", "记者 张明 通讯员 李华", BODY, "【记者现场手记】", BODY2]
+    )
+    assert by_text(text)["【记者现场手记】"] == ("intertitle", 1, False)
+
+
+def test_a_column_name_with_a_role_word_is_no_byline():
+    text = "\n".join(
+        [
+            "全省春耕生产全面展开",
+            "本报记者 张明",
+            BODY,
+            "记者调查",
+            "让数字乡村走进千家万户",
+            "本报评论员",
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["记者调查"] == ("kicker", 2, False)
+    assert got["让数字乡村走进千家万户"] == ("headline", 2, False)
+    assert by_text("\n".join(["全省春耕生产全面展开", "记者张明", BODY]))["记者张明"][0] == "byline"
+
+
+def test_a_short_unfinished_line_after_a_full_line_ending_a_sentence_is_a_title():
+    width = 16
+    par = (BODY * 2)[: width * 5 - 1] + "。"  # the last line is full and ends a sentence
+    lines = [
+        *_wrapped(par, width),
+        "老旧小区改造跑出加速度",
+        "本报记者 周婷",
+        *_wrapped(BODY2 * 2, width),
+    ]
+    got = by_text("\n".join(lines))
+    assert got["老旧小区改造跑出加速度"] == ("headline", 2, False)
+
+
+def test_a_bracketed_byline_after_a_full_wrapped_line_stands_alone():
+    width = 16
+    par = (BODY * 2)[: width * 5 - 1] + "。"
+    lines = [*_wrapped(par, width), "（本报记者 许晴）", *_wrapped(BODY2 * 2, width)]
+    got = by_text("\n".join(lines))
+    assert got["（本报记者 许晴）"] == ("byline", 1, False)
+
+
+def test_the_rows_of_a_table_of_figures_are_body_paragraphs_that_do_not_join():
+    rows = ["指标 数值 同比", "营业收入 346.5亿元 +5.5%", "净利润 78.1亿元 -8.6%"]
+    text = "\n".join(["全省春耕生产全面展开", "本报记者 张明", BODY, "主要指标", *rows, BODY2])
+    got = by_text(text)
+    assert [got[r] for r in rows] == [("body", 1, False)] * 3
+    assert got["主要指标"] == ("intertitle", 1, False)
