@@ -209,12 +209,15 @@ def _cut_at(rng: random.Random, text: str) -> int:
 _NO_LINE_START = frozenset("，。、；：！？”）》")
 
 
-def _wrap(text: str, width: int) -> str:
-    """Visual lines of ``width``; punctuation that may not open a line hangs at the line end."""
+def _wrap(text: str, width: int, indent: int = 0) -> str:
+    """Visual lines of ``width``; punctuation that may not open a line hangs at the line end.
+
+    The first line leaves ``indent`` characters of the column to the indentation.
+    """
     lines: list[str] = []
     k = 0
     while k < len(text):
-        end = k + width
+        end = k + width - (indent if k == 0 else 0)
         if end < len(text) and text[end] in _NO_LINE_START:
             end += 1
         lines.append(text[k:end])
@@ -234,7 +237,8 @@ def _write(page: _Page, form: str, rng: random.Random) -> tuple[str, list[Block]
             out.article += 1
         article = out.article
         if form == "wrap" and role == "body" and len(text) > width:
-            out.put(_wrap(text, width), "\u3000\u3000" if indent else "", role, article, False)
+            lead = "\u3000\u3000" if indent else ""
+            out.put(_wrap(text, width, len(lead)), lead, role, article, False)
         elif form == "cut" and cuttable and len(text) > 24 and rng.random() < 0.3:
             at = _cut_at(rng, text)
             out.put(text[:at], "", role, article, False)

@@ -419,7 +419,8 @@ _SENTENCE_END_INSIDE = frozenset("。！？!?")
 def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
     """Whether title-shaped line ``p`` stands between two body paragraphs like an intertitle.
 
-    The paragraph above ends a sentence (else the line is the tail of a cut paragraph), the
+    A bracketed tag (【现场】) after body text is one. Otherwise the paragraph above ends a
+    sentence (else the line is the tail of a cut paragraph), the
     one below is body text that does not begin with punctuation (else the line is the head
     of a cut paragraph), and the line itself reads as a title: short, one line, no sentence
     end inside, no dangling function word at its end.
@@ -428,6 +429,8 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
     if sh.kind != TITLE or sh.listy or p == 0 or p + 1 >= len(shapes):
         return False
     before, after = shapes[p - 1], shapes[p + 1]
+    if sh.tag:
+        return before.kind in (BODY, LEAD)  # 【现场】 is never a piece of body text
     return (
         before.kind in (BODY, LEAD)
         and before.ending == cues.END_FINAL
@@ -442,10 +445,13 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
 def _alone_intertitle(shapes: list[Shape], p: int) -> bool:
     """Whether loose line ``p`` is an intertitle even without others in its story.
 
-    A bracketed tag (【现场】) or a line of phrases without a comma: a paragraph cut by a column
-    break would as likely break after a comma.
+    A bracketed tag (【现场】), a line of phrases without a comma (a paragraph cut by a column
+    break would as likely break after a comma), or two phrases of about the same length
+    around one comma (坚持创新驱动，激发发展活力: titles are set in parallel, a cut paragraph's
+    head is not).
     """
-    return shapes[p].tag or not shapes[p].comma
+    sh = shapes[p]
+    return sh.tag or not sh.comma or sh.parallel
 
 
 def _numbered_intertitles(

@@ -17,7 +17,8 @@ column is a line of its own, so most lines have the same length (the column widt
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 at a line shorter than the column (a line ending in 。 may fill the column and still go on),
 before and after a line wider than the column (a headline or page header set across columns),
-before a short line without a sentence end after a line that ends one (a title),
+before a short line without a sentence end after a line that ends one (a title), after a
+byline,
 before an indented line when the page indents its paragraphs, before a blank line, and before
 a line that can only start a paragraph (heading, lead, byline, caption, furniture).
 
@@ -96,7 +97,12 @@ def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> in
     counts: dict[int, int] = {}
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
-    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0), n))
+    # The column is where most lines end: the best window of three lengths, then its most
+    # common length (a line with hanging punctuation is one longer than the column).
+    centre = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0), n))
+    width = max(
+        (n for n in (centre - 1, centre, centre + 1) if n in counts), key=lambda n: (counts[n], n)
+    )
     if width not in _WRAP_WIDTH:
         return 0
     full = open_ends = 0
@@ -122,6 +128,18 @@ def _starts_paragraph(s: str) -> bool:
         and cues.BYLINE_HINT.search(s) is not None
         and cues.BYLINE.match(s) is not None
     )
+
+
+def _byline_line(s: str) -> bool:
+    """Whether a line is a whole byline (本报记者 张三 李四)."""
+    return (
+        len(s) <= _BYLINE_LINE_MAX
+        and cues.BYLINE_HINT.search(s) is not None
+        and cues.BYLINE.match(s) is not None
+    )
+
+
+_BYLINE_LINE_MAX = 40
 
 
 def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool:
@@ -150,9 +168,11 @@ def _reflow(
         final = cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
         ends = (
             n < width - (0 if final else 1)
-            or n > width + 1  # wider than the column: a headline or header across columns
-            or nxt_end - starts[k + 1] > width + 1
+            # Wider than the column (indentation aside): a headline or header across columns.
+            or end - start > width + 1
+            or nxt_end - nxt_start > width + 1
             or (final and _title_line(text, nxt_start, nxt_end, starts[k + 1], width))
+            or _byline_line(text[start:end])  # a byline is a line of its own
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])

@@ -134,10 +134,10 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
     """Return ``(role, confidence)`` for every paragraph."""
     out = [_LOOSE.get(sh.kind, _LOOSE[BODY]) for sh in shapes]
     for i, sh in enumerate(shapes):
-        if sh.kind == TITLE and after_unfinished(shapes, i):
-            out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
-        elif sh.intertitle:
+        if sh.intertitle:
             out[i] = _INTERTITLE
+        elif sh.kind == TITLE and after_unfinished(shapes, i):
+            out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
     for g in groups:
         _group_roles(shapes, g, out)
     n = len(shapes)

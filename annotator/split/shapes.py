@@ -91,6 +91,7 @@ class Shape:
     text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
     comma: bool = False  # a TITLE with a comma inside
+    parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
@@ -190,6 +191,22 @@ _COMMAS = frozenset("，,；;")
 _TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
 
 
+PHRASE_MIN_CHARS = 4
+PHRASE_SLACK = 2  # characters by which two parallel phrases may differ
+
+
+def _parallel(t: str) -> bool:
+    """Whether ``t`` is two phrases of about the same length around one comma (对仗)."""
+    parts = _COMMA_SPLIT.split(t)
+    if len(parts) != 2:
+        return False
+    a, b = len(parts[0]), len(parts[1])
+    return min(a, b) >= PHRASE_MIN_CHARS and abs(a - b) <= PHRASE_SLACK
+
+
+_COMMA_SPLIT = re.compile(r"[，,；;]")
+
+
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
     t = s.rstrip(MD_TRAIL)
@@ -222,6 +239,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         text_ok=text_ok,
         tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
         comma=any(c in _COMMAS for c in t),
+        parallel=_parallel(t),
     )
 
 

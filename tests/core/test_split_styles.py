@@ -208,3 +208,74 @@ def test_the_rows_of_a_table_of_figures_are_body_paragraphs_that_do_not_join():
     got = by_text(text)
     assert [got[r] for r in rows] == [("body", 1, False)] * 3
     assert got["主要指标"] == ("intertitle", 1, False)
+
+
+def test_a_bracketed_tag_above_a_cut_paragraph_is_still_an_intertitle():
+    text = "\n".join(
+        [
+            "全省春耕生产全面展开",
+            "本报记者 张明",
+            BODY,
+            "【声音】",
+            "11月19日，商务部门扎",
+            "实推进社区养老服务。",
+        ]
+    )
+    got = by_text(text)
+    assert got["【声音】"] == ("intertitle", 1, False)
+    assert got["实推进社区养老服务。"] == ("body", 1, True)
+
+
+def test_one_intertitle_of_two_parallel_phrases_is_an_intertitle():
+    line = "坚持创新驱动，激发发展活力"
+    text = "\n".join(["全省春耕生产全面展开", "本报记者 张明", BODY, line, BODY2])
+    got = by_text(text)
+    assert got[line] == ("intertitle", 1, False)
+    assert got[BODY2] == ("body", 1, False)
+
+
+_NO_LINE_START = "，。、；：”）"
+
+
+def _typeset(par: str, width: int, indent: str = "") -> list[str]:
+    """Lines of a column ``width`` wide; punctuation hangs at the end of a line."""
+    out, k = [], 0
+    while k < len(par):
+        end = k + width - (len(indent) if k == 0 else 0)
+        if end < len(par) and par[end] in _NO_LINE_START:
+            end += 1
+        out.append((indent if k == 0 else "") + par[k:end])
+        k = end
+    return out
+
+
+# Paragraphs whose last line is short of the column in the tests below (a last line that
+# fills the column cannot be told from a line in the middle of a paragraph).
+PARS = [BODY2 * 3, BODY2 + BODY, BODY + BODY2, BODY2 * 2]
+PARS_INDENTED = [BODY * 2, BODY * 3, BODY2 + BODY, BODY + BODY2]
+
+
+def test_hanging_punctuation_does_not_widen_the_column_of_a_wrapped_page():
+    # Lines with a hanging ，or 。 are one longer than the column; a line one short of the
+    # longer length is still a full line, not a paragraph's last.
+    heads = ["全省春耕生产全面展开大江南北齐", "社区居民积极推进社区养老服务站"]  # 15 characters
+    text = "\n".join(heads + [line for par in PARS for line in _typeset(par, 13)])
+    got = [(text[b.start : b.end].replace("\n", ""), b.joins_previous) for b in split_page(text)]
+    assert got == [(h, False) for h in heads] + [(par, False) for par in PARS]
+
+
+def test_an_indented_first_line_is_no_wider_than_its_column():
+    lines = ["全省春耕生产全面展开", "本报记者 张明"]
+    for par in PARS_INDENTED:
+        lines += _typeset(par, 14, "\u3000\u3000")
+    text = "\n".join(lines)
+    got = [text[b.start : b.end].replace("\n", "") for b in split_page(text)]
+    assert got == ["全省春耕生产全面展开", "本报记者 张明", *PARS_INDENTED]
+
+
+def test_a_byline_as_wide_as_the_column_is_a_line_of_its_own():
+    lines = ["让数字乡村走进千家万户", "记者 董蕾 通讯员 王建国"]
+    for par in PARS:
+        lines += _typeset(par, 13)
+    got = by_text("\n".join(lines))
+    assert got["记者 董蕾 通讯员 王建国"] == ("byline", 1, False)
