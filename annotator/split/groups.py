@@ -333,7 +333,11 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
     markdown headings between body paragraphs are intertitles too.
     """
-    drop = _weak_intertitles(shapes, groups)
+    drop = (
+        _weak_intertitles(shapes, groups)
+        if any(g.strength == WEAK for g in groups) or any(sh.kind == TITLE for sh in shapes)
+        else set()
+    )
     candidates = [
         p
         for p, sh in enumerate(shapes)
@@ -353,6 +357,8 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
     """
     drop: set[int] = set()
     member = {p for g in groups for p in g.members()}
+    # Title lines outside any group, found once for the page (most pages have few).
+    outside = [p for p, sh in enumerate(shapes) if sh.kind == TITLE and p not in member]
     for i, g in enumerate(groups):
         if g.strength == WEAK or (not g.bylines and g.lead is None):
             continue
@@ -362,7 +368,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
             if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
         ]
         stop = _next_strong_top(groups, i, len(shapes))
-        loose = [p for p in range(g.top, stop) if p not in member and _loose_intertitle(shapes, p)]
+        loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
         if len(series) + len(loose) == 1:
             if series and not (
                 _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
@@ -413,7 +419,6 @@ def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
 
 # A title line between body paragraphs longer than this is not an intertitle.
 INTERTITLE_MAX_CHARS = 30
-_SENTENCE_END_INSIDE = frozenset("。！？!?")
 
 
 def _loose_intertitle(shapes: list[Shape], p: int) -> bool:

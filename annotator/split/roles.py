@@ -102,7 +102,20 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     first = shapes[lines[0]]
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
+    if len(lines) == 2:
+        return _long_clause_over_headline(first, shapes[lines[1]])
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
+
+
+def _long_clause_over_headline(first: Shape, second: Shape) -> bool:
+    """Whether two unmarked title lines read as a long kicker over a short headline.
+
+    The headline is the shortest, most compact line of a heading; a first line half again as
+    long as an unpunctuated second line, with a comma or a space inside, is a clause that
+    introduces it (a subheadline would stand below the headline, not above it).
+    """
+    a, b = first.end - first.start, second.end - second.start
+    return (first.comma or first.spaced) and second.strict and 2 * a >= 3 * b
 
 
 def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:

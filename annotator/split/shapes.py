@@ -93,6 +93,7 @@ class Shape:
     comma: bool = False  # a TITLE with a comma inside
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
+    spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
 
@@ -144,6 +145,9 @@ def shape(text: str, start: int, end: int) -> Shape:
     s = text[start:end]
     n = len(s)
     end_kind = ending(s)
+    if s[0] in cues.NO_START_CHARS:
+        # …，or 。 at the start: the rest of a paragraph cut by a column break.
+        return Shape(start, end, BODY, end_kind, cont=True)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
     if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
@@ -186,8 +190,8 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     return _body(s, start, end, end_kind, listy)
 
 
-_SENTENCE_END = frozenset("。！？!?")
-_COMMAS = frozenset("，,；;")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_COMMA = re.compile(r"[，,；;]")
 _TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
 
 
@@ -197,34 +201,36 @@ PHRASE_SLACK = 2  # characters by which two parallel phrases may differ
 
 def _parallel(t: str) -> bool:
     """Whether ``t`` is two phrases of about the same length around one comma (对仗)."""
-    parts = _COMMA_SPLIT.split(t)
+    parts = _COMMA.split(t)
     if len(parts) != 2:
         return False
     a, b = len(parts[0]), len(parts[1])
     return min(a, b) >= PHRASE_MIN_CHARS and abs(a - b) <= PHRASE_SLACK
 
 
-_COMMA_SPLIT = re.compile(r"[，,；;]")
-
-
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
     t = s.rstrip(MD_TRAIL)
     subdash = SUB_DASH.match(s) is not None
+    punct = TITLE_PUNCT.search(t) is not None
+    one_line = nlines == 1
+    dangling = t[-1:] in DANGLING
     strict = (
-        nlines == 1
+        one_line
         and not listy
         and not subdash
         and len(t) <= STRICT_MAX_CHARS
-        and t[-1:] not in DANGLING
-        and TITLE_PUNCT.search(t) is None
+        and not dangling
+        and not punct
     )
     names = strict and len(s) <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+    # Checked only for lines with punctuation inside; most titles have none.
+    comma = punct and _COMMA.search(t) is not None
     text_ok = (
-        nlines == 1
-        and t[-1:] not in DANGLING
-        and not any(c in _SENTENCE_END for c in t[:-1])
-        and t.count("“") == t.count("”")
+        one_line
+        and not dangling
+        and not (punct and _SENTENCE_END.search(t, 0, len(t) - 1))
+        and ("“" not in t or t.count("“") == t.count("”"))
     )
     return Shape(
         start,
@@ -238,8 +244,9 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         bullet=s[0] in ITEM_BULLETS,
         text_ok=text_ok,
         tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
-        comma=any(c in _COMMAS for c in t),
-        parallel=_parallel(t),
+        comma=comma,
+        parallel=comma and _parallel(t),
+        spaced=" " in t or "\t" in t or "\u3000" in t,
     )
 
 
@@ -247,7 +254,8 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     finished = end_kind == END_FINAL
     closes = finished and ends_with_note(s)
     item = listy and finished and s[0] in ITEM_BULLETS
-    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item)
+    note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
+    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item, note=note)
 
 
 # Kinds that a paragraph cut by a column break may have.
@@ -275,32 +283,24 @@ def _table_rows(text: str, shaped: list[Shape]) -> None:
     A title-shaped line of three or more short fields with a figure in it is a row; a line of
     such fields right above a row is the table's header row.
     """
-    rows = [
-        sh.kind == TITLE
-        and "\n" not in text[sh.start : sh.end]
-        and _ROW.fullmatch(text, sh.start, sh.end)
-        for sh in shaped
-    ]
-    for k in range(len(shaped) - 1, -1, -1):
-        if not rows[k]:
-            continue
-        figures = any(c in _DIGITS for c in text[shaped[k].start : shaped[k].end])
-        if figures or (k + 1 < len(shaped) and shaped[k + 1].row):
-            shaped[k].kind = BODY
-            shaped[k].row = True
-            shaped[k].strict = shaped[k].names = False
+    below_is_row = False
+    for sh in reversed(shaped):
+        row = (
+            sh.spaced
+            and not sh.listy
+            and _ROW.fullmatch(text, sh.start, sh.end) is not None
+            and (below_is_row or any(c in _DIGITS for c in text[sh.start : sh.end]))
+        )
+        if row:
+            sh.kind = BODY
+            sh.row = True
+            sh.strict = sh.names = False
+        below_is_row = row
 
 
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
-    _table_rows(text, out)
-    for sh in out:
-        first = text[sh.start]
-        if first in cues.NO_START_CHARS:
-            sh.cont = True
-            if sh.kind == TITLE:
-                sh.kind = BODY  # the short rest of a cut paragraph: no title
-        elif first in cues.NOTE_CHARS and sh.kind == BODY and cues.NOTE.match(text, sh.start):
-            sh.note = True
+    if any(sh.spaced for sh in out):
+        _table_rows(text, out)
     return out

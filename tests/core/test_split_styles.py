@@ -279,3 +279,25 @@ def test_a_byline_as_wide_as_the_column_is_a_line_of_its_own():
         lines += _typeset(par, 13)
     got = by_text("\n".join(lines))
     assert got["记者 董蕾 通讯员 王建国"] == ("byline", 1, False)
+
+
+def test_a_long_clause_over_a_short_headline_is_its_kicker():
+    text = "\n".join(
+        [
+            "监管部门大力推广跨境电商业务 数字乡村取得明显成效",
+            "小菜园种出大和谐",
+            "本报记者 张明",
+            BODY,
+        ]
+    )
+    assert [r for _, r, _, _ in roles(text)][:2] == ["kicker", "headline"]
+    # The other order is headline and subheadline, as before.
+    text = "\n".join(
+        [
+            "小菜园种出大和谐",
+            "社区居民积极推进社区养老服务，群众满意度不断提高",
+            "本报记者 张明",
+            BODY,
+        ]
+    )
+    assert [r for _, r, _, _ in roles(text)][:2] == ["headline", "subheadline"]
