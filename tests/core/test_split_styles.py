@@ -301,3 +301,23 @@ def test_a_long_clause_over_a_short_headline_is_its_kicker():
         ]
     )
     assert [r for _, r, _, _ in roles(text)][:2] == ["headline", "subheadline"]
+
+
+def test_punctuated_lines_that_read_as_sentences_are_no_intertitles():
+    # A date at the start, a name cut after its first character: heads of cut paragraphs.
+    first, second = "3月25日，社区居民", "“社区居民认真落实社区养老服务”，林"
+    text = "\n".join(
+        [
+            "全省春耕生产全面展开",
+            "本报记者 张明",
+            BODY,
+            first,
+            "统筹安排城乡公交网络。" + BODY2,
+            second,
+            "晓说。" + BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got[first] == ("body", 1, False)
+    assert got[second] == ("body", 1, False)
+    assert got["晓说。" + BODY] == ("body", 1, True)
