@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from annotator import lexicon
 from annotator.markdown import strip_markup
 
 # Han characters including the rare-name planes (CJK Extension B and beyond), so that a
@@ -128,7 +129,8 @@ _NAME_CHAR = rf"(?![的了是在和与及])[{HAN}]"
 _NAME = rf"(?:{_NAME_CHAR}{{2,4}}|{_NAME_CHAR}{{1,8}}[·•]{_NAME_CHAR}[{HAN}·•]{{0,12}})"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME}|\s+{_NAME})*"
 _ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
-_BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*报道)?"
+# After the names: 报道, or 文/图 (the names wrote the text and took the photos).
+_BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*(?:报道|文\s*[/／]\s*图))?"
 
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
@@ -301,6 +303,33 @@ def start_cue(s: str) -> str | None:
     if "月" in head and ("电" in head or "讯" in head or "消息" in head) and DATELINE.match(s):
         return "lead"
     return None
+
+
+# Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
+# begins with one is the rest of a paragraph cut by a column break.
+NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+# A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
+NOTE = re.compile(
+    r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"
+)
+NOTE_CHARS = frozenset("【[编核内提导摘")
+
+# Surnames (resources/lexicon/people_surnames.txt): a short byline without spaces
+# (记者张明) has a name after the role word; 记者调查, 记者手记 are column names.
+SURNAMES = lexicon.word_set("people_surnames")
+BARE_BYLINE_MAX_CHARS = 6
+_BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
+
+
+def bare_role_without_name(s: str) -> bool:
+    """Whether a short byline-like line without spaces has no surname after its role word."""
+    if len(s) > BARE_BYLINE_MAX_CHARS or any(c.isspace() for c in s):
+        return False
+    m = _BARE_ROLE.match(s)
+    if m is None or m.end() >= len(s):
+        return False
+    rest = s[m.end() :]
+    return rest[0] not in SURNAMES and rest[:2] not in SURNAMES
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
