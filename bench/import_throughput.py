@@ -5,7 +5,7 @@ Generates N page files from the sample pages' articles, shuffled, in both flavou
 Prints ``name=value`` lines. Targets on a 2-core machine: 1,000 pages/s without
 suggestions, 500 pages/s with, 10,000 exported articles/s.
 
-    python bench/import_throughput.py [--pages 2000] [--no-suggest] [--structure-model]
+    python bench/import_throughput.py [--pages 2000] [--no-suggest]
 """
 
 from __future__ import annotations
@@ -59,23 +59,6 @@ def generate(folder: Path, n: int, seed: int = 7) -> None:
         (folder / f"page_{i:06d}.txt").write_text(page, encoding="utf-8")
 
 
-def add_structure_model(store: Store) -> None:
-    """A structure model trained on 100 composed pages (bench/structure_corpus.py), kept in
-    the database: the import then pre-splits every page with it (--structure-model)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import structure_corpus as corpus
-
-    from annotator.learn import structure
-    from annotator.model import Page
-
-    pages = [
-        (Page(f"{paper}{i}", text, paper="pages"), gold, [])
-        for paper in corpus.PAPERS
-        for i, text, gold in corpus.pages(paper, 25, seed=5)
-    ]
-    store.save_model("structure", structure.train(pages), pages=len(pages), meta={})
-
-
 def accept_all(store: Store) -> None:
     """Accept every suggestion, so that the export carries a realistic number of spans."""
     for page_id in store.page_ids():
@@ -91,26 +74,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--no-suggest", action="store_true")
-    parser.add_argument(
-        "--structure-model",
-        action="store_true",
-        help="train a structure model first: the import pre-splits the pages with it",
-    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
         generate(folder, args.pages)
         with Store.open(Path(tmp) / "bench.db") as store:
-            if args.structure_model:
-                add_structure_model(store)
             start = time.perf_counter()
             report = import_paths(store, [folder], suggest=not args.no_suggest)
             seconds = time.perf_counter() - start
             assert len(report.imported) == args.pages, report.summary()
             print(f"pages={args.pages}")
             print(f"suggest={not args.no_suggest}")
-            print(f"structure_model={args.structure_model}")
             print(f"import_s={seconds:.3f}")
             print(f"pages_per_s={args.pages / seconds:.0f}")
             accept_all(store)

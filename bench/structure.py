@@ -13,7 +13,9 @@ Material: the composed pages of four invented papers in their own house styles
   speed with that model against the rules alone on the same pages: pages per second of wall
   time and of CPU time in one process (the model's split includes the rules under it), and
   pages per second with one process per core, as an import splits pages. The load average is
-  printed too: on a shared machine the wall figures measure the others as well.
+  printed too: on a shared machine the wall figures measure the others as well;
+* the import benchmark's pages imported with suggestions, without and with that model
+  (pages per second of wall time and per CPU second of the import and its workers).
 
     python bench/structure.py [--quick]
 """
@@ -25,6 +27,7 @@ import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -137,7 +140,41 @@ def _parallel_rate(data: bytes | None, texts: list[tuple[str, str]], workers: in
         return done / (time.perf_counter() - t0)
 
 
-def speed(train_pages: int, split_pages: int) -> None:
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its ended worker processes (Unix)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime
+
+
+def import_cost(count: int, data: bytes) -> None:
+    """The import benchmark's pages (bench/import_throughput.py) imported with suggestions
+    into a fresh database, without and with the structure model: pages per second of wall
+    time and per CPU second of the import and its worker processes."""
+    import import_throughput
+
+    from annotator.pipeline import import_paths
+    from annotator.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        import_throughput.generate(folder, count)
+        for name, model in (("rules", None), ("model", data)):
+            with Store.open(Path(tmp) / f"{name}.db") as store:
+                if model is not None:
+                    store.save_model("structure", model, pages=500, meta={})
+                w0, c0 = time.perf_counter(), _cpu_seconds()
+                report = import_paths(store, [folder])
+                wall, cpu = time.perf_counter() - w0, _cpu_seconds() - c0
+                assert len(report.imported) == count, report.summary()
+            print(f"import_with_{name}_pages_per_s={count / wall:.0f}")
+            print(f"import_with_{name}_pages_per_cpu_s={count / cpu:.0f}")
+
+
+def speed(train_pages: int, split_pages: int, import_pages: int) -> None:
     per_paper = train_pages // len(corpus.PAPERS)
     pages = [p for paper in corpus.PAPERS for p in gold_pages(paper, per_paper, seed=3000)]
     structure.word_across("预热", "分词")  # load jieba's dictionary outside the timing
@@ -170,6 +207,7 @@ def speed(train_pages: int, split_pages: int) -> None:
         print(
             f"model_presplit_{workers}_processes_pages_per_s={_parallel_rate(data, texts, workers):.0f}"
         )
+    import_cost(import_pages, data)
 
 
 def main() -> None:
@@ -179,7 +217,7 @@ def main() -> None:
     quick = args.quick
     rules_alone(20 if quick else 100)
     learning_curve(20 if quick else 100, 1 if quick else 3)
-    speed(100 if quick else 500, 200 if quick else 2000)
+    speed(100 if quick else 500, 200 if quick else 2000, 200 if quick else 1000)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,10 @@ fixed order; the same pages give the same model bytes.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import json
+import marshal
 import math
 import os
 import re
@@ -32,6 +35,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 import pycrfsuite
@@ -310,12 +314,66 @@ _RUN_FEATURE = {(a, b): f"run={a}:{b}" for a in range(-1, 4) for b in range(-1, 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[dict[str, int], float]:
-    """jieba's word frequencies (with its prefixes at 0) and the log of their total."""
+    """The entries of jieba's dictionary that the cut-word test can meet, and the log of
+    jieba's total count.
+
+    jieba takes seconds to load its whole dictionary, in every process that splits pages
+    (each import worker). The test only looks up two to six characters, so those entries
+    (words, and prefixes of longer words at count 0) are kept in a cache file of their own,
+    which loads several times faster and gives the same answers.
+    """
+    path = _cut_words_path()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            freq, log_total = marshal.loads(path.read_bytes())
+            if isinstance(freq, dict) and isinstance(log_total, float):
+                return freq, log_total
+    freq, log_total = _jieba_entries()
+    if path is not None:
+        _write_atomically(path, marshal.dumps((freq, log_total)))
+    return freq, log_total
+
+
+def _jieba_entries() -> tuple[dict[str, int], float]:
+    """The entries of two to ``2 * _WINDOW`` characters of jieba's loaded dictionary."""
     import jieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    return jieba.dt.FREQ, math.log(jieba.dt.total)
+    longest = 2 * _WINDOW
+    freq = {w: c for w, c in jieba.dt.FREQ.items() if 2 <= len(w) <= longest}
+    return freq, math.log(jieba.dt.total)
+
+
+def _cut_words_path() -> Path | None:
+    """The cache file of the cut-word entries, named after jieba's dictionary file (its
+    size and time), so that another jieba's dictionary makes another file."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        stat = (Path(spec.origin).parent / "dict.txt").stat()
+        import platformdirs
+
+        folder = Path(platformdirs.user_cache_dir("annotator", appauthor=False))
+    except (OSError, ImportError):
+        return None
+    return folder / f"cut-words-{stat.st_size}-{stat.st_mtime_ns}-{_WINDOW}.marshal"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (workers may write it at once); a cache that
+    cannot be written is only not kept."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 _WINDOW = 3  # characters each side of the boundary that the segmenter looks at
@@ -449,7 +507,7 @@ def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str
     key = (paper_tag, keyed[0], keyed[4], keyed[1], keyed[2], keyed[5], nflags)
     shown = _SHOWN.get(key)
     if shown is None:
-        if len(_SHOWN) > 50_000:  # a bound for pathological pages; real ones show few
+        if len(_SHOWN) > 10_000:  # a bound for pathological pages; real ones show few
             _SHOWN.clear()
         kr, el, run = f"{keyed[0]}|{keyed[4]}", f"{keyed[1]}|{keyed[2]}", keyed[5]
         shown = _SHOWN[key] = (
@@ -465,7 +523,7 @@ def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str
 
 # What blocks show (see _shown), never changed in place: a block's features are new lists.
 _SHOWN: dict[tuple[str | tuple[str, ...], ...], tuple[list[str], ...]] = {}
-_NONE = ([], ["-1:none"], ["1:none"], ["-2:none"], ["2:none"])
+_NONE: tuple[list[str], ...] = ([], ["-1:none"], ["1:none"], ["-2:none"], ["2:none"])
 
 
 def page_features(

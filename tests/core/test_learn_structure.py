@@ -169,3 +169,33 @@ def test_word_across_reads_the_words_at_a_column_break():
     # 农田水利设|施 is one word cut by a column; 取得了明显成效|本报讯 is not.
     assert st.word_across("积极推进农田水利设", "施建设，取得了明显成效。")
     assert not st.word_across("取得了明显成效", "本报讯 近日")
+
+
+def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, monkeypatch):
+    # Every process that splits pages with a model needs jieba's dictionary; jieba loads it
+    # in seconds, the cache file of the entries the test meets in a fraction of that.
+    path = tmp_path / "cache" / "cut-words.marshal"
+    monkeypatch.setattr(st, "_cut_words_path", lambda: path)
+    st._dictionary.cache_clear()
+    try:
+        built = st._dictionary()  # from jieba, then written
+        assert path.exists()
+        assert built == st._jieba_entries()
+        assert all(2 <= len(word) <= 6 for word in built[0])
+
+        def no_jieba():
+            raise AssertionError("jieba's dictionary loaded although the cache file exists")
+
+        monkeypatch.setattr(st, "_jieba_entries", no_jieba)
+        st._dictionary.cache_clear()
+        assert st._dictionary() == built
+        assert st.word_across("积极推进农田水利设", "施建设")
+
+        path.write_bytes(b"not a cache file")  # damaged: built again and rewritten
+        monkeypatch.undo()
+        monkeypatch.setattr(st, "_cut_words_path", lambda: path)
+        st._dictionary.cache_clear()
+        assert st._dictionary() == built
+        assert path.read_bytes() != b"not a cache file"
+    finally:
+        st._dictionary.cache_clear()
