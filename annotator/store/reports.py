@@ -57,8 +57,7 @@ def _block(row: tuple[Any, ...]) -> Block:
             "role": row[3],
             "article": row[4],
             "joins_previous": bool(row[5]),
-            "confidence": row[6],
-            "confidences": _parse_confidences(row[7]),
+            "confidences": _parse_confidences(row[6]),
         },
     )
     return block
