@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.review.message.connect(self.show_message)
         self.page_list.pageActivated.connect(self.open_page)
         self.outline.rangeActivated.connect(self._on_outline_range)
+        self.outline.entered.connect(self._outline_now)
         self.view.caretMoved.connect(self._on_caret)
         self.view.spanSelected.connect(self._on_span_selected)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -360,6 +361,12 @@ class MainWindow(QMainWindow):
             changes = self._outline_changes[0] | changes
         self._outline_changes = (changes, state)
         self._outline_timer.start()
+
+    def _outline_now(self) -> None:
+        """Bring the outline up to date before a key acts in it (the pause may not have come)."""
+        if self._outline_timer.isActive():
+            self._outline_timer.stop()
+            self._follow_in_outline()
 
     def _follow_in_outline(self) -> None:
         """Show the edits made since the outline last looked, and the caret's block and span."""

@@ -15,8 +15,10 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -303,6 +305,7 @@ class OutlinePanel(QWidget):
     """The tree of articles and blocks above the current article's span list."""
 
     rangeActivated = Signal(int, int, object)  # start, end, span id or None
+    entered = Signal()  # the tree or the span list took the focus
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -330,6 +333,7 @@ class OutlinePanel(QWidget):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.selectionModel().currentRowChanged.connect(self._on_current)
+            view.installEventFilter(self)
         # A fixed first column: measuring every row's text on each page would cost more
         # than the rest of opening the page.
         names = [self.tr("Article 00"), self.tr("Not in an article"), "subheadline"]
@@ -350,6 +354,13 @@ class OutlinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The window brings the outline up to date only once keys pause; a key pressed here
+        # must act on the current page and caret, so entering says so at once.
+        if event.type() == QEvent.Type.FocusIn:
+            self.entered.emit()
+        return False
 
     def set_page(
         self, state: PageState, role_names: dict[str, str], colours: dict[str, QColor]
