@@ -345,7 +345,6 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         role=fields.get("role", block.role),
         article=fields.get("article", block.article),
         joins_previous=fields.get("joins_previous", False),
-        confidence=fields.get("confidence", 1.0),
         confidences=fields.get("confidences", {}),
     )
     blocks = state.blocks[:i] + (first, second) + state.blocks[i + 1 :]
@@ -368,7 +367,6 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         "role": nxt.role,
         "article": nxt.article,
         "joins_previous": nxt.joins_previous,
-        "confidence": nxt.confidence,
         "confidences": dict(nxt.confidences),
     }
     inverse = Op("split_block", op.page_id, {"at": nxt.start, "second": second})
@@ -608,7 +606,6 @@ def _gold_blocks(state: PageState, items: Any) -> tuple[Block, ...]:
             _check_role(item["role"]),
             item.get("article"),
             bool(item.get("joins_previous", False)),
-            float(item.get("confidence", 1.0)),
             dict(item.get("confidences") or {}),
         )
         if not (isinstance(b.start, int) and isinstance(b.end, int)):

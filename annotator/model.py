@@ -34,9 +34,9 @@ class Block:
     """A paragraph-sized range ``[start, end)`` of the page text.
 
     ``article`` is ``None`` for text outside every article (page furniture, ads).
-    ``confidence`` is the lowest of the heuristic's per-decision confidences, which are
-    kept in ``confidences`` (keys ``role``, ``boundary``, ``join``) so that the window can
-    say *what* is doubtful.
+    ``confidences`` holds the heuristic's confidence in each decision (keys ``role``,
+    ``boundary``, ``join``) so that the window can say *what* is doubtful; ``confidence``
+    is the lowest of them, derived rather than stored so that the two cannot disagree.
     """
 
     start: int
@@ -44,8 +44,12 @@ class Block:
     role: str = "body"
     article: int | None = None
     joins_previous: bool = False
-    confidence: float = 1.0
-    confidences: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    confidences: dict[str, float] = field(default_factory=dict, hash=False)
+
+    @property
+    def confidence(self) -> float:
+        """The lowest of the per-decision confidences (1.0 when the block has none)."""
+        return min(self.confidences.values(), default=1.0)
 
     def to_dict(self) -> dict[str, Any]:
         """The block as plain JSON-ready data (``Block(**d)`` makes it again)."""
@@ -55,7 +59,6 @@ class Block:
             "role": self.role,
             "article": self.article,
             "joins_previous": self.joins_previous,
-            "confidence": self.confidence,
             "confidences": dict(self.confidences),
         }
 

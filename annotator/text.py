@@ -5,15 +5,9 @@ same ranges in the *clean* article text: markdown syntax removed, paragraphs joi
 ``\\n`` and paragraphs that a column break cut in two joined back. :func:`derive_article`
 builds that text together with a map between the two coordinate systems.
 
-What is removed from a block (and nothing else, so that every kept character is the page's
-own character):
-
-* a leading ATX heading marker, ``#`` to ``######``, and the spaces or tabs after it
-  (only at the very start of the block, only when followed by a space or tab);
-* ``**`` emphasis markers, in pairs (``**…**`` with non-empty content, scanning left to
-  right; an unpaired ``**`` is kept);
-* hard-break spaces: a run of two or more spaces at the end of a line inside the block
-  (before a ``\\n``) or at the very end of the block.
+What is removed from a block is its markdown syntax as :mod:`annotator.markdown` defines
+it (a heading marker, ``**`` pairs, hard-break spaces), and nothing else, so that every
+kept character is the page's own character.
 
 The map is a list of segments ``(article_start, page_start, length)``: runs of characters
 that are contiguous both in the page and in the article. Lookups bisect it, so conversion
@@ -28,16 +22,11 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
+from annotator.markdown import markup_ranges, merged
 from annotator.model import Block
 
 __all__ = ["ArticleText", "Paragraph", "derive_article", "derive_articles", "removed_ranges"]
 
-# A heading marker needs a following space or tab, as in CommonMark ("#5" is not a heading).
-_HEADING = re.compile(r"#{1,6}[ \t]+")
-# DOTALL: emphasis may run over a hard line break inside a block.
-_EMPHASIS = re.compile(r"\*\*(?:.+?)\*\*", re.DOTALL)
-# Two or more spaces before a line end are a markdown hard break, not text.
-_HARD_BREAK = re.compile(r" {2,}(?=\n|\Z)")
 _POSITION = attrgetter("start", "end")
 # A line break with the indentation of the next line (ASCII or ideographic spaces, tabs).
 _LINE_BREAK = re.compile("\n[ \t\u3000]*")
@@ -183,27 +172,10 @@ def removed_ranges(
     too, with the indentation after them: hard-wrapped PDF or OCR text breaks lines at the
     column edge, and Chinese text has no space between words to keep in their place.
     """
-    removed: list[tuple[int, int]] = []
-    m = _HEADING.match(page_text, start, end)
-    if m:
-        removed.append(m.span())
-    for m in _EMPHASIS.finditer(page_text, start, end):
-        removed.append((m.start(), m.start() + 2))
-        removed.append((m.end() - 2, m.end()))
-    for m in _HARD_BREAK.finditer(page_text, start, end):
-        removed.append(m.span())
+    removed = markup_ranges(page_text, start, end)
     if soft_breaks:
-        removed.extend(_soft_breaks(page_text, start, end))
-    # The kinds remove '#' and blanks at the start, '*', and spaces before a line end:
-    # only a heading whose blanks end the line ("#  \n…", or a bare "# ") is hit twice.
-    removed.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in removed:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
+        removed = merged([*removed, *_soft_breaks(page_text, start, end)])
+    return removed
 
 
 def _soft_breaks(page_text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

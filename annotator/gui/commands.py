@@ -164,17 +164,21 @@ class PageStacks(QObject):
         # (an edit can be undone, an undo redone): no need to ask the store.
         self._fresh: str | None = None
         self._quiet = False  # True while a stack is refilled from the log
+        self._stale: set[str] = set()  # stacks emptied until shown again (forget_others)
         self.group.indexChanged.connect(lambda _index: self.refresh())
         self.group.activeStackChanged.connect(lambda _stack: self.refresh())
         runner.reviewerChanged.connect(self.reset)
         runner.waiting.connect(lambda _text: self.refresh())  # nothing can be done meanwhile
 
     def stack(self, page_id: str) -> QUndoStack:
-        """The page's stack, rebuilt from the edit log the first time it is asked for."""
+        """The page's stack, rebuilt from the edit log the first time it is asked for (and
+        again after ``forget_others``)."""
         stack = self._stacks.get(page_id)
         if stack is None:
             stack = QUndoStack(self.group)
             self._stacks[page_id] = stack
+            self._fill(stack, page_id)
+        elif page_id in self._stale:
             self._fill(stack, page_id)
         return stack
 
@@ -185,6 +189,9 @@ class PageStacks(QObject):
 
     def push(self, op: Op, inverse: Op, edit_id: int) -> None:
         """Record a committed edit on its page's stack (it is not applied again)."""
+        if op.page_id in self._stale or op.page_id not in self._stacks:
+            self.stack(op.page_id)  # read from the log, which holds this edit already
+            return
         command = OpCommand(self.runner, op, inverse, edit_id)
         self._fresh = "undo"
         try:
@@ -206,6 +213,18 @@ class PageStacks(QObject):
             self._quiet = False
         self.refresh(announce=True)
 
+    def forget_others(self, keep: str | None) -> None:
+        """Drop every stack but ``keep``'s (another window wrote: they may miss its edits);
+        each is rebuilt from the edit log the next time its page is shown."""
+        self._quiet = True  # emptying a stack is not a change to show
+        try:
+            for page_id, stack in self._stacks.items():
+                if page_id != keep and page_id not in self._stale:
+                    stack.clear()
+                    self._stale.add(page_id)
+        finally:
+            self._quiet = False
+
     def reset(self) -> None:
         """Rebuild every stack (the reviewer's name changed: their history is another)."""
         for page_id, stack in self._stacks.items():
@@ -214,6 +233,7 @@ class PageStacks(QObject):
         self.refresh()
 
     def _fill(self, stack: QUndoStack, page_id: str) -> None:
+        self._stale.discard(page_id)
         done, undone = self.runner.store.history(page_id, self.runner.reviewer)
         commands = []
         for record in [*done, *undone]:

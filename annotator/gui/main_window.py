@@ -3,8 +3,9 @@
 It wires the parts together and handles the page-level commands (status, navigation,
 import/export, preferences, help). Block and span commands live in ``review.py``; every
 edit goes through the ``EditRunner``, and each view repaints only what the runner's
-``changed`` signal names. Once a second the window asks the store whether another window
-wrote to the database, and reloads what changed.
+``changed`` signal names, from the page state that signal carries (the page is not read
+again). Once a second the window asks the store whether another window wrote to the
+database, and reloads what changed.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.edits import Changes, Op
+from annotator.edits import Changes, Op, PageState
 from annotator.formats.registry import FORMATS
 from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
@@ -49,6 +50,9 @@ from annotator.store import Store
 POLL_MS = 1000
 PLACE_MS = 5000
 LIST_DELAY_MS = 400
+# The outline follows edits and the caret once keys pause this long: repainting its tables
+# costs more than the rest of a key press, and a held key (undo, arrows) then pays it once.
+OUTLINE_DELAY_MS = 80
 INDEX_MS = 100  # one background step of search indexing …
 INDEX_STEP = 50  # … of this many pages
 MIN_FONT, MAX_FONT = 8.0, 40.0
@@ -65,7 +69,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.db_path = Path(db_path)
         self.page_id: str | None = None
-        self.runner = EditRunner(store, reviewer, self)
+        # The runner checks other windows' writes against the state the view shows.
+        self.runner = EditRunner(store, reviewer, self, shown=lambda: self.view.page_state)
         self.stacks = PageStacks(self.runner, self)
         self.labels = store.labels()
         self.view = PageView(self.labels, self)
@@ -91,6 +96,9 @@ class MainWindow(QMainWindow):
         # reviewer pauses: re-reading them costs more than a key press may take.
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_DELAY_MS)
         self._list_timer.timeout.connect(self._refresh_lists)
+        self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
+        self._outline_timer.timeout.connect(self._follow_in_outline)
+        self._outline_changes: tuple[Changes, PageState] | None = None  # not shown there yet
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_external)
         self._poll.start()
@@ -142,7 +150,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.runner.changed.connect(self._on_changed)
         self.runner.failed.connect(self.show_message)
-        self.runner.saved.connect(self._on_saved)
         self.runner.externalChange.connect(self._on_external)
         self.review.message.connect(self.show_message)
         self.page_list.pageActivated.connect(self.open_page)
@@ -170,11 +177,14 @@ class MainWindow(QMainWindow):
         """Show ``page_id`` with its own undo history; ``top``: code point to scroll to."""
         if page_id == self.page_id:
             return
-        self.runner.check_external(page_id)
-        state = self.runner.state(page_id)
+        if self.runner.written_elsewhere():
+            # Another window wrote since: the undo stacks of pages shown before, this one's
+            # too, are read again from the log when next shown.
+            self.stacks.forget_others(None)
+        state = self.store.page_state(page_id)
         self.page_id = page_id
         self.view.set_page(state)
-        self.outline.set_page(state, self._role_names(), self._label_colours())
+        self._set_outline_page(state)
         self.stacks.activate(page_id)
         self.view.move_caret(min(caret, len(state.page.text)))
         if top is not None:
@@ -251,17 +261,16 @@ class MainWindow(QMainWindow):
 
     # --- changes -------------------------------------------------------------------------
 
-    def _on_changed(self, changes: Changes, initiator: object) -> None:
+    def _on_changed(self, changes: Changes, state: PageState, initiator: object) -> None:
+        if self.runner.last_saved is not None:
+            self._on_saved(self.runner.last_saved)
         if changes.page_id != self.page_id:
             return
-        state = self.runner.state(changes.page_id)
         ranges = self.view.apply_changes(state, changes)
         if isinstance(initiator, OpCommand) and ranges:
             # Undo and redo show where they acted, as a text editor does.
             self.view.move_caret(min(start for start, _ in ranges))
-        self.outline.apply_changes(state, changes)
-        if changes.blocks:
-            self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
+        self._show_in_outline_later(changes, state)
         if changes.status or changes.spans:
             self._list_timer.start()  # restarts: once the reviewer pauses
 
@@ -270,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def check_external(self) -> None:
         """Poll for another window's writes (the store compares PRAGMA data_version)."""
-        self.runner.poll(self.page_id)
+        self.runner.poll()
 
     def _start_indexing_if_behind(self) -> None:
         if self.store.search_lag():
@@ -308,11 +317,15 @@ class MainWindow(QMainWindow):
             if first is not None:
                 self.open_page(first)
             return
+        # Undo stacks of the pages not shown are read again from the log when next shown.
+        self.stacks.forget_others(page_id or None)
         if changed:
             # Deferred: this may run inside an undo stack's own undo() call.
             QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))
             if page_id == self.page_id:
                 self._reload_page()
+        elif page_id == self.page_id:
+            self.view.adopt(self.store.page_state(page_id))  # equal: nothing to repaint
         self._list_timer.start()
 
     def _refresh_lists(self) -> None:
@@ -324,19 +337,38 @@ class MainWindow(QMainWindow):
         if self.page_id is None:
             return
         caret, top = self.view.caret(), self.view.top_char()
-        state = self.runner.state(self.page_id)
+        state = self.store.page_state(self.page_id)
         self.view.set_page(state)
-        self.outline.set_page(state, self._role_names(), self._label_colours())
+        self._set_outline_page(state)
         self.view.move_caret(min(caret, len(state.page.text)))
         self.view.scroll_to_top(top)
 
     # --- view and outline ----------------------------------------------------------------
 
     def _on_caret(self, cp: int) -> None:
-        self.outline.follow_caret(self.view.blocks.at(cp), self.view.selected_span())
+        self._outline_timer.start()  # restarts: the outline follows once keys pause
 
     def _on_span_selected(self, span: object) -> None:
-        self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
+        self._outline_timer.start()
+
+    def _set_outline_page(self, state: PageState) -> None:
+        self._outline_changes = None  # the new page replaces whatever was still to show
+        self.outline.set_page(state, self._role_names(), self._label_colours())
+
+    def _show_in_outline_later(self, changes: Changes, state: PageState) -> None:
+        if self._outline_changes is not None:  # several edits while keys were pressed
+            changes = self._outline_changes[0] | changes
+        self._outline_changes = (changes, state)
+        self._outline_timer.start()
+
+    def _follow_in_outline(self) -> None:
+        """Show the edits made since the outline last looked, and the caret's block and span."""
+        if self._outline_changes is not None:
+            changes, state = self._outline_changes
+            self._outline_changes = None
+            self.outline.apply_changes(state, changes)
+        if self.page_id is not None:
+            self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
 
     def _on_outline_range(self, start: int, end: int, span_id: object) -> None:
         span = self.view.spans.by_id.get(span_id) if isinstance(span_id, int) else None

@@ -8,8 +8,8 @@ matching items (``follow_caret``) without echoing back.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.edits import Changes, PageState
+from annotator.markdown import strip_markup
 from annotator.model import Block, Span
 
 RANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) in code points
@@ -43,12 +44,10 @@ _STATUS_ORDER = {"suggested": 0, "accepted": 1, "rejected": 2}
 Index = QModelIndex | QPersistentModelIndex
 
 
-_MARKDOWN = re.compile(r"^#{1,6}\s+|\*\*")
-
-
 def excerpt(text: str, limit: int = EXCERPT) -> str:
-    """One line of ``text`` without markdown markers, shortened to ``limit`` characters."""
-    text = " ".join(_MARKDOWN.sub("", text).split())
+    """One line of ``text`` without markdown syntax (as export drops it), shortened to
+    ``limit`` characters."""
+    text = " ".join(strip_markup(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -66,21 +65,51 @@ def group_articles(blocks: tuple[Block, ...]) -> list[tuple[int | None, list[Blo
 
 
 def article_spans(
-    state: PageState, article: int | None, ordered: list[Span] | None = None
+    state: PageState, article: int | None, ordered: SpanOrder | None = None
 ) -> list[Span]:
     """Spans inside the article's blocks: suggestions first, then accepted, then rejected.
 
-    ``ordered`` (the page's spans sorted by start) lets each block be looked up by bisect.
+    ``ordered`` (the page's spans in page order) lets each block be looked up by bisect.
     """
     if ordered is None:
-        ordered = sorted(state.spans.values(), key=lambda s: s.start)
-    starts = [s.start for s in ordered]
+        ordered = SpanOrder(state.spans.values())
+    starts = ordered.starts
     inside: list[Span] = []
     for block in state.blocks:
         if block.article == article:
             lo, hi = bisect_left(starts, block.start), bisect_left(starts, block.end)
-            inside += [s for s in ordered[lo:hi] if s.end <= block.end]
+            inside += [s for s in ordered.spans[lo:hi] if s.end <= block.end]
     return sorted(inside, key=lambda s: (_STATUS_ORDER.get(s.status, 3), s.start, s.end))
+
+
+class SpanOrder:
+    """A page's spans in page order, kept in step with edits one span at a time.
+
+    An edit names the spans it changed: moving those few by bisect costs far less than
+    sorting the page's thousand spans again on every key press.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=_order_key)
+        self.keys = [_order_key(s) for s in self.spans]
+        self.starts = [s.start for s in self.spans]
+
+    def replace(self, old: Span | None, new: Span | None) -> None:
+        """Take ``new`` in place of ``old`` (either None: a span added or removed)."""
+        if old is not None:
+            i = bisect_left(self.keys, _order_key(old))
+            if i < len(self.keys) and self.spans[i].id == old.id:
+                del self.keys[i], self.spans[i], self.starts[i]
+        if new is not None:
+            key = _order_key(new)
+            i = bisect_left(self.keys, key)
+            self.keys.insert(i, key)
+            self.spans.insert(i, new)
+            self.starts.insert(i, new.start)
+
+
+def _order_key(span: Span) -> tuple[int, int, int]:
+    return span.start, span.end, span.id or 0
 
 
 class OutlineModel(QAbstractItemModel):
@@ -178,9 +207,30 @@ class SpanListModel(QAbstractTableModel):
         self._colours: dict[str, QColor] = {}
 
     def set_spans(self, text: str, spans: list[Span], colours: dict[str, QColor]) -> None:
-        self.beginResetModel()
-        self._text, self._spans, self._colours = text, spans, colours
-        self.endResetModel()
+        """Show ``spans``. After an edit most rows stay: only the rows that changed are
+        removed, inserted or repainted (a reset repaints the whole table and drops its
+        selection and scroll)."""
+        old = self._spans
+        if text is not self._text or colours is not self._colours:
+            self.beginResetModel()
+            self._text, self._spans, self._colours = text, spans, colours
+            self.endResetModel()
+            return
+        head, tail = _common_ends([s.id for s in old], [s.id for s in spans])
+        if len(old) - tail - head:
+            self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+            self._spans = old[:head] + old[len(old) - tail :]
+            self.endRemoveRows()
+        if len(spans) - tail - head:
+            self.beginInsertRows(QModelIndex(), head, len(spans) - tail - 1)
+            self._spans = old[:head] + spans[head:]
+            self.endInsertRows()
+        self._spans = spans
+        kept = [*range(head), *range(len(spans) - tail, len(spans))]
+        shift = len(old) - len(spans)
+        for row in kept:
+            if spans[row] != old[row if row < head else row + shift]:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
 
     def spans(self) -> list[Span]:
         return list(self._spans)
@@ -237,6 +287,18 @@ class SpanListModel(QAbstractTableModel):
         return None
 
 
+def _common_ends(old: list[int | None], new: list[int | None]) -> tuple[int, int]:
+    """How many items ``old`` and ``new`` share at the start and (after that) at the end."""
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 class OutlinePanel(QWidget):
     """The tree of articles and blocks above the current article's span list."""
 
@@ -245,7 +307,7 @@ class OutlinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: PageState | None = None
-        self._ordered: list[Span] | None = None  # the page's spans by start, while unchanged
+        self._ordered: SpanOrder | None = None  # the page's spans in page order
         self.article: int | None = None
         self.colours: dict[str, QColor] = {}
         self.role_names: dict[str, str] = {}
@@ -300,10 +362,11 @@ class OutlinePanel(QWidget):
         self._show_article(state.blocks[0].article if state.blocks else None)
 
     def apply_changes(self, state: PageState, changes: Changes) -> None:
-        """Refresh only the parts ``changes`` touched."""
-        self.state = state
-        if changes.spans:
-            self._ordered = None
+        """Refresh only the parts ``changes`` touched (the spans it names, by id)."""
+        before, self.state = self.state, state
+        if self._ordered is not None and before is not None:
+            for span_id in changes.spans:
+                self._ordered.replace(before.spans.get(span_id), state.spans.get(span_id))
         if changes.blocks:
             self.model.set_state(state, self.role_names)
             self.tree.expandAll()
@@ -328,7 +391,7 @@ class OutlinePanel(QWidget):
             article = None
         self.article = article
         if self._ordered is None:
-            self._ordered = sorted(self.state.spans.values(), key=lambda s: s.start)
+            self._ordered = SpanOrder(self.state.spans.values())
         spans = article_spans(self.state, article, self._ordered)
         self.span_model.set_spans(self.state.page.text, spans, self.colours)
         if article is None:

@@ -7,6 +7,8 @@ Selections the window makes never echo back as ``pageActivated``.
 
 A search runs on a background thread with its own database connection (typing never
 waits for it); the list keeps showing the previous result until the new one is ready.
+A long query of a common word shows its first pages as soon as they are confirmed; the
+whole list, the counts and the selected page's row in it follow.
 """
 
 from __future__ import annotations
@@ -278,13 +280,15 @@ class PageListPanel(QWidget):
         self._shown = generation
         with self._quietly():
             self.model.show_result(result)
-            if self._selected is not None and self._selected == result.selected:
+            if not result.complete:
+                pass  # the selected page's row comes with the whole list
+            elif self._selected is not None and self._selected == result.selected:
                 self._select_row(result.position, QAbstractItemView.ScrollHint.PositionAtCenter)
             elif self._selected is not None:  # chosen while the search ran
                 self._restore(self._selected, QAbstractItemView.ScrollHint.PositionAtCenter)
         if len(result.counts) == len(FILTERS):
             self._counted = generation
-        self._set_counts(result.counts)
+        self._set_counts(result.counts if result.complete else {})  # "…" until counted
         self.filterApplied.emit()
 
     def _set_counts(self, counts: dict[str | None, int]) -> None:
@@ -415,8 +419,10 @@ def _search_in_background(
 ) -> None:
     """Queue a search; a search superseded before it starts is skipped.
 
-    A search of one or two characters cannot use the trigram index and reads every page:
-    on 100,000 pages that takes a second or more, which must not freeze typing."""
+    A search of four or more characters confirms the trigram index's candidates by reading
+    their text: for a common word on 100,000 pages that takes seconds, which must not
+    freeze typing. The list is sent as soon as its first rows are confirmed, the counts
+    (which need every candidate) after it."""
     signals, pool = _background()
 
     def run() -> None:  # on the search thread: no UI calls
@@ -427,8 +433,13 @@ def _search_in_background(
                 # The list first; the counts of the other filters (each a scan) after it.
                 result = compute_filter(store, status, search, selected, all_counts=False)
                 signals.finished.emit(ticket, generation, result)
-                if generation == ticket.latest:
+                if generation != ticket.latest:
+                    return
+                if result.complete:
                     signals.counted.emit(ticket, generation, filter_counts(store, search))
+                else:  # the first rows only: now the whole list, with every count
+                    result = compute_filter(store, status, search, selected)
+                    signals.finished.emit(ticket, generation, result)
         except Exception:  # the panel then searches on the UI thread: slower, still right
             log.exception("background search failed")
             signals.finished.emit(ticket, generation, None)

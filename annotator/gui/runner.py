@@ -1,13 +1,17 @@
 """The edit runner: every change to the database from the window goes through here.
 
-``EditRunner.apply`` commits one operation through ``Store.apply`` (one transaction with its
-edit-log row) and only then emits ``changed(changes, initiator)``, so nothing is shown as
-done before it is saved. Views repaint only what ``changes`` names. An ``EditError`` or a
-database error becomes a ``failed`` message for the status bar, never a traceback.
+As Anki's ``CollectionOp``: ``EditRunner.apply`` commits one operation through
+``Store.apply`` (one transaction with its edit-log row), hands the committed edit to the
+caller's ``then`` (which pushes the undo command), and emits one signal,
+``changed(changes, state, initiator)``, carrying the page state after the edit. The views
+repaint what ``changes`` names from that ``state``; nobody reads the page again, and
+nothing is shown as done before it is saved. An ``EditError`` or a database error becomes a
+``failed`` message for the status bar, never a traceback.
 
-The runner also notices writes by another window on the same database: ``Store.page_state``
-drops its cache when another connection committed, so a page state that is no longer the
-object we hold, and differs from it, means the page changed underneath us.
+The runner keeps no page state of its own: the window shows one (``shown``), and that is
+what another window's writes are checked against. ``Store.page_state`` drops its cache when
+another connection committed, so a state that is no longer the object the window shows
+means something was written elsewhere; whether it differs says if the page itself changed.
 
 Another program holding the database's write lock never freezes the window: an edit tries
 the lock without waiting, and when it is taken the edit waits off the key press, retried by
@@ -51,20 +55,28 @@ class _Edit:
 class EditRunner(QObject):
     """Owns the store and the reviewer name; applies operations and reports changes."""
 
-    changed = Signal(object, object)  # Changes, initiator (any object or None)
-    externalChange = Signal(str, bool)  # page id, whether that page's content changed
+    changed = Signal(object, object, object)  # Changes, PageState after, initiator (or None)
+    # Another connection wrote: the shown page's id ("" when none is shown) and whether
+    # that page's content changed (else it was another page, or pages imported elsewhere).
+    externalChange = Signal(str, bool)
     failed = Signal(str)  # message for the reviewer
-    saved = Signal(object)  # datetime of the last commit
     waiting = Signal(str)  # what the window waits for ("" once nothing waits)
     reviewerChanged = Signal(str)
     damaged = Signal(str)  # the database file is damaged: the store's message
 
-    def __init__(self, store: Store, reviewer: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        parent: QObject | None = None,
+        *,
+        shown: Callable[[], PageState | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self._reviewer = reviewer
-        self.last_saved: datetime | None = None
-        self._known: dict[str, PageState] = {}
+        self.last_saved: datetime | None = None  # when the last edit was committed
+        self._shown = shown  # the page state the window shows (None: no page)
         self.wait_limit_s = WAIT_LIMIT_S
         self._pending: _Edit | None = None
         self._retry = QTimer(self, interval=RETRY_MS)
@@ -81,43 +93,35 @@ class EditRunner(QObject):
             self._reviewer = name
             self.reviewerChanged.emit(name)
 
-    def state(self, page_id: str) -> PageState:
-        """The page's current state, remembered to detect other windows' writes."""
-        state = self.store.page_state(page_id)
-        self._known[page_id] = state
-        return state
+    def written_elsewhere(self) -> bool:
+        """Whether the store's state of the shown page is no longer the object the window
+        shows: the store dropped its cache, because another connection committed (to this
+        page or another) or because the cache let the page go."""
+        shown = self._shown()
+        return shown is not None and self.store.page_state(shown.page.id) is not shown
 
-    def check_external(self, page_id: str | None) -> bool:
-        """Before using a page: True (and ``externalChange``) when another window changed it."""
-        if page_id is None:
+    def check_external(self) -> bool:
+        """Before acting on the shown page: True (and ``externalChange``) when another
+        connection wrote since the window got its state; only when the page's own content
+        changed does the window need to show it again."""
+        shown = self._shown()
+        if shown is None:
             return False
-        held = self._known.get(page_id)
-        state = self.store.page_state(page_id)
-        self._known[page_id] = state
-        # A new but equal object only means the store's small cache let the page go.
-        if held is None or state is held or state == held:
+        state = self.store.page_state(shown.page.id)
+        if state is shown:
             return False
-        self.externalChange.emit(page_id, True)
+        # Only now, after someone else wrote, is the page's content compared.
+        self.externalChange.emit(shown.page.id, state != shown)
         return True
 
-    def poll(self, page_id: str | None) -> None:
-        """Once a second: a new state object for the shown page means another connection
-        committed something (the store drops its cache when ``PRAGMA data_version`` moves),
-        to this page or another; ``externalChange`` says whether this page's content changed
-        (page id "" when no page is shown and the database changed).
-        """
-        if page_id is None:
-            # No page shown (an empty database): pages imported elsewhere should appear.
+    def poll(self) -> None:
+        """Once a second: what ``check_external`` does; with no page shown (an empty
+        database), ``externalChange("", False)`` when pages were added elsewhere."""
+        if self._shown() is None:
             if self.store.changed_elsewhere():
                 self.externalChange.emit("", False)
             return
-        held = self._known.get(page_id)
-        state = self.store.page_state(page_id)
-        if held is None or state is held:
-            self._known[page_id] = state
-            return
-        self._known[page_id] = state
-        self.externalChange.emit(page_id, state != held)
+        self.check_external()
 
     def apply(
         self,
@@ -143,7 +147,7 @@ class EditRunner(QObject):
                 )
             )
             return None
-        self.check_external(op.page_id)
+        self.check_external()
         edit = _Edit(op, initiator, action, target, then, explain, time.monotonic())
         return self._commit(edit)
 
@@ -160,6 +164,9 @@ class EditRunner(QObject):
 
     def _try_pending(self) -> None:
         if self._pending is not None:
+            # The program that held the lock may have written this page: show that first,
+            # so that the waiting edit's change is drawn over the page as it now is.
+            self.check_external()
             self._commit(self._pending)
 
     def _commit(self, edit: _Edit, *, wait: bool = False) -> Applied | None:
@@ -186,12 +193,10 @@ class EditRunner(QObject):
             )
             return None
         self._end_wait()
-        self._known[edit.op.page_id] = applied.state
         self.last_saved = datetime.now()
-        self.changed.emit(applied.changes, edit.initiator)
-        self.saved.emit(self.last_saved)
         if edit.then is not None:
-            edit.then(applied)
+            edit.then(applied)  # the undo stack first: Undo's state is right when views repaint
+        self.changed.emit(applied.changes, applied.state, edit.initiator)
         return applied
 
     def _wait(self, edit: _Edit) -> None:

@@ -22,13 +22,20 @@ fixed order; the same pages give the same model bytes.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import json
+import marshal
 import math
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 import pycrfsuite
@@ -68,6 +75,7 @@ def label_of(role: str, article: int | None, start: bool, join: bool) -> str:
     return f"{role}:{'B' if start else 'I'}{':J' if join and role == 'body' else ''}"
 
 
+@lru_cache(maxsize=256)  # a model has a dozen labels; decode reads one per block
 def parse_label(label: str) -> tuple[str, bool, bool] | None:
     """``(role, starts an article, joins)`` of a label, None for furniture."""
     if label == OUTSIDE:
@@ -117,9 +125,8 @@ def decode(
     has_body: set[int] = set()  # articles with a body block so far
     for r, label, conf in zip(rule_blocks, labels, confidences, strict=True):
         parsed = parse_label(label)
-        lowest = min(conf.values()) if conf else 1.0
         if parsed is None:
-            out.append(Block(r.start, r.end, "other", None, False, lowest, conf))
+            out.append(Block(r.start, r.end, "other", None, False, conf))
             continue
         role, starts, joins = parsed
         if starts or current is None:
@@ -128,11 +135,16 @@ def decode(
         joins = joins and role == "body" and current in has_body
         if role == "body":
             has_body.add(current)
-        out.append(Block(r.start, r.end, role, current, joins, lowest, conf))
+        out.append(Block(r.start, r.end, role, current, joins, conf))
     return out
 
 
 # --- features -------------------------------------------------------------------------
+#
+# Featurisation runs on every page of every import once a model exists, so it is written
+# for speed (bins are table look-ups, a block's cues come from few scans of its text, what a
+# neighbour shows of a block is built once). The strings and their order are the model's
+# vocabulary: a change to one changes what a trained model reads.
 
 _BULLETS = frozenset("■□●◆◇★☆◎○•▲△▼▽")
 _ENUM_START = re.compile(
@@ -140,21 +152,30 @@ _ENUM_START = re.compile(
 )
 _TRAIL_NOTE = re.compile(r"[（(][^（()）]{1,40}[)）]\s*\Z")
 _SHORT = 40  # a title-like line is at most this long
+_LEN_LIMITS = (2, 4, 6, 8, 12, 16, 20, 26, 32, 48, 64, 100, 160)
+_RATIO_LIMITS = (0.15, 0.3, 0.5, 0.7, 0.9, 1.1)
 
 
 def _len_bin(n: int) -> str:
-    for limit in (2, 4, 6, 8, 12, 16, 20, 26, 32, 48, 64, 100, 160):
+    for limit in _LEN_LIMITS:
         if n <= limit:
             return str(limit)
     return "long"
 
 
-def _ratio_bin(n: int, usual: float) -> str:
-    r = n / usual if usual else 0.0
-    for limit in (0.15, 0.3, 0.5, 0.7, 0.9, 1.1):
-        if r < limit:
-            return str(limit)
-    return "more"
+# The length feature of every length up to the last limit, and the ratio feature by bisection.
+_LEN_FEATURE = tuple("len=" + _len_bin(n) for n in range(_LEN_LIMITS[-1] + 1))
+_RATIO_FEATURE = (*(f"ratio={limit}" for limit in _RATIO_LIMITS), "ratio=more")
+_LINES_FEATURE = ("lines=0", "lines=1", "lines=2")
+
+
+def _len_feature(n: int) -> str:
+    return _LEN_FEATURE[n] if n < len(_LEN_FEATURE) else "len=long"
+
+
+def _ratio_feature(n: int, usual: float) -> str:
+    """The block's length against the page's usual one, binned (first limit above it)."""
+    return _RATIO_FEATURE[bisect_right(_RATIO_LIMITS, n / usual if usual else 0.0)]
 
 
 def _conf_bin(c: float) -> str:
@@ -186,20 +207,33 @@ _CONTAINS = {
     "《": "quote",
 }
 _CONTAINS_RX = re.compile("[" + re.escape("".join(_CONTAINS)) + "]")
+# The sorted feature names of each set of those characters met so far (few sets occur).
+_CONTAINS_NAMES: dict[frozenset[str], tuple[str, ...]] = {}
 # Cues inside a bracketed note at the end of a block (an end note closes its article).
 _NOTE_CUES = ("电", "整理", "执笔", "记者", "来源", "据", "摄", "供稿", "编辑")
+_NOTE_FEATURES = tuple((cue, "note_" + cue) for cue in _NOTE_CUES)
+
+
+def _contains(t: str) -> list[str]:
+    """The names of the characters of ``_CONTAINS`` in ``t``, sorted."""
+    found = frozenset(_CONTAINS_RX.findall(t))
+    names = _CONTAINS_NAMES.get(found)
+    if names is None:
+        names = _CONTAINS_NAMES[found] = tuple(sorted({_CONTAINS[c] for c in found}))
+    return list(names)
 
 
 def _note_cues(t: str) -> list[str]:
     """Cues of a block that is, or ends in, a bracketed note."""
-    if t[0] in "（(" and t[-1] in "）)":
+    last = t[-1]
+    if t[0] in "（(" and last in "）)":
         f = ["all_bracketed"]
-    elif _TRAIL_NOTE.search(t):
+    elif (last in "）)" or last.isspace()) and _TRAIL_NOTE.search(t):
         f = ["trail_note"]
     else:
         return []
     note = t[max(t.rfind("（"), t.rfind("(")) :]
-    f.extend(f"note_{cue}" for cue in _NOTE_CUES if cue in note)
+    f.extend(name for cue, name in _NOTE_FEATURES if cue in note)
     return f
 
 
@@ -212,29 +246,33 @@ def _people_cues(t: str) -> list[str]:
         f.append("lead")
     elif "电" in t[:30] and "月" in t[:24]:
         f.append("dateline_ish")
-    if "摄" in t[-12:]:
-        f.append("credit_end")
-    elif "摄" in t:
-        f.append("credit_in")
+    if "摄" in t:
+        f.append("credit_end" if "摄" in t[-12:] else "credit_in")
     if "记者" in t or "通讯员" in t or "实习生" in t:
         f.append("reporter")
     return f
 
 
+_MARKS = "*# \t"  # markdown marks and spaces around a block's text
+_MARK_SET = frozenset(_MARKS)
+
+
 def _text_cues(s: str) -> list[str]:
     """Cues of the block's own text (without its length)."""
-    t = s.strip("*# \t")
+    # Most blocks have no marks to strip: no copy of a long paragraph for them.
+    t = s.strip(_MARKS) if s[:1] in _MARK_SET or s[-1:] in _MARK_SET else s
     if not t:
         return ["empty"]
-    f = sorted({_CONTAINS[c] for c in _CONTAINS_RX.findall(t)})
-    if "。" in t[:-1]:
+    f = _contains(t)
+    if t.find("。", 0, len(t) - 1) >= 0:
         f.append("inner_stop")
     if "——" in t:
         f.append("dash_end" if t.endswith("——") else "dash_in")
-    if t[0] in "—":
+    first = t[0]
+    if first == "—":
         f.append("dash_start")
-    if t[0] in _BULLETS:
-        f.append(f"bullet_{t[0]}")
+    if first in _BULLETS:
+        f.append("bullet_" + first)
     if _ENUM_START.match(t):
         f.append("enum")
     if "版" in t and len(t) < 30:
@@ -242,7 +280,7 @@ def _text_cues(s: str) -> list[str]:
     f.extend(_note_cues(t))
     f.extend(_people_cues(t))
     f.append("last=" + _char_class(t[-1]))
-    f.append("first=" + _char_class(t[0]))
+    f.append("first=" + _char_class(first))
     return f
 
 
@@ -270,46 +308,147 @@ def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int
     return out
 
 
+_RUN_FEATURE = {(a, b): f"run={a}:{b}" for a in range(-1, 4) for b in range(-1, 4)}
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[dict[str, int], float]:
-    """jieba's word frequencies (with its prefixes at 0) and the log of their total."""
+    """The entries of jieba's dictionary that the cut-word test can meet, and the log of
+    jieba's total count.
+
+    jieba takes seconds to load its whole dictionary, in every process that splits pages
+    (each import worker). The test only looks up two to six characters, so those entries
+    (words, and prefixes of longer words at count 0) are kept in a cache file of their own,
+    which loads several times faster and gives the same answers.
+    """
+    path = _cut_words_path()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            freq, log_total = marshal.loads(path.read_bytes())
+            if isinstance(freq, dict) and isinstance(log_total, float):
+                return freq, log_total
+    freq, log_total = _jieba_entries()
+    if path is not None:
+        _write_atomically(path, marshal.dumps((freq, log_total)))
+    return freq, log_total
+
+
+def _jieba_entries() -> tuple[dict[str, int], float]:
+    """The entries of two to ``2 * _WINDOW`` characters of jieba's loaded dictionary."""
     import jieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    return jieba.dt.FREQ, math.log(jieba.dt.total)
+    longest = 2 * _WINDOW
+    freq = {w: c for w, c in jieba.dt.FREQ.items() if 2 <= len(w) <= longest}
+    return freq, math.log(jieba.dt.total)
+
+
+def _cut_words_path() -> Path | None:
+    """The cache file of the cut-word entries, named after jieba's dictionary file (its
+    size and time), so that another jieba's dictionary makes another file."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        stat = (Path(spec.origin).parent / "dict.txt").stat()
+        import platformdirs
+
+        folder = Path(platformdirs.user_cache_dir("annotator", appauthor=False))
+    except (OSError, ImportError):
+        return None
+    return folder / f"cut-words-{stat.st_size}-{stat.st_mtime_ns}-{_WINDOW}.marshal"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (workers may write it at once); a cache that
+    cannot be written is only not kept."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 _WINDOW = 3  # characters each side of the boundary that the segmenter looks at
+_MARKS_AFTER = "*_ \t"  # stripped from the end of the previous paragraph
+_MARKS_BEFORE = "*_ \t#"  # stripped from the start of the next one
+
+
+def _edge(text: str, end: bool) -> str:
+    """The ``_WINDOW`` characters at the end (or start) of ``text`` without its marks;
+    a slice of the text first, so that a long paragraph is not copied to strip it."""
+    reach = 4 * _WINDOW
+    if end:
+        cut = text[-reach:].rstrip(_MARKS_AFTER)
+        if len(cut) < _WINDOW and len(text) > reach:
+            cut = text.rstrip(_MARKS_AFTER)
+        return cut[-_WINDOW:]
+    cut = text[:reach].lstrip(_MARKS_BEFORE)
+    if len(cut) < _WINDOW and len(text) > reach:
+        cut = text.lstrip(_MARKS_BEFORE)
+    return cut[:_WINDOW]
 
 
 def word_across(prev_text: str, text: str) -> bool:
-    """Whether jieba's segmentation runs a word across the end of ``prev_text`` into ``text``.
+    """Whether a segmentation runs a word across the end of ``prev_text`` into ``text``.
 
-    jieba's own dynamic programme (most probable path over its dictionary, no HMM) on the
-    three characters either side of the boundary, inlined: the generator of ``jieba.cut``
-    costs four times as much, and this runs at every paragraph boundary of every import.
+    jieba's dynamic programme (most probable path over its dictionary, no HMM) on the three
+    characters either side of the boundary, inlined: the generator of ``jieba.cut`` costs
+    four times as much, and this runs at every open paragraph boundary of every import. Most
+    boundaries have no dictionary word across them at all, which a few look-ups show; only
+    the others need the programme.
+
+    Unlike jieba, a character alone scores as an unknown one (count 1), which favours words
+    a little: jieba cuts 一|三, this joins them. Trained models read the feature so.
     """
-    a = prev_text.rstrip("*_ \t")[-_WINDOW:]
-    b = text.lstrip("*_ \t#")[:_WINDOW]
+    a = _edge(prev_text, True)
+    b = _edge(text, False)
     if not a or not b:
         return False
     freq, log_total = _dictionary()
     s = a + b
+    return _any_word_across(freq, s, len(a)) and _best_path_across(freq, log_total, s, len(a))
+
+
+def _any_word_across(freq: dict[str, int], s: str, cut: int) -> bool:
+    """Whether some dictionary word of ``s`` starts before ``cut`` and ends after it."""
     n = len(s)
+    for i in range(cut - 1, -1, -1):
+        for j in range(i + 2, n + 1):
+            count = freq.get(s[i:j])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count and j > cut:
+                return True
+    return False
+
+
+def _best_path_across(freq: dict[str, int], log_total: float, s: str, cut: int) -> bool:
+    """Whether the most probable path of words of ``s`` over jieba's dictionary has a word
+    across ``cut``: words score log(count / total), a character alone log(1 / total)."""
+    n = len(s)
+    log = math.log
+    # best[i]: (score of the best path from i, end of its first word)
     best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        top = (math.log(1) - log_total + best[i + 1][0], i)  # the character alone
+        top = best[i + 1][0] - log_total
+        end = i
         for k in range(i + 1, n):
             count = freq.get(s[i : k + 1])
             if count is None:
                 break  # not even a prefix of a word: no longer word either
             if count:
-                score = math.log(count) - log_total + best[k + 1][0]
-                if score > top[0]:
-                    top = (score, k)
-        best[i] = top
-    x, cut = 0, len(a)
+                score = log(count) - log_total + best[k + 1][0]
+                if score > top:
+                    top, end = score, k
+        best[i] = (top, end)
+    x = 0
     while x < n:
         y = best[x][1] + 1
         if x < cut < y:
@@ -318,46 +457,72 @@ def word_across(prev_text: str, text: str) -> bool:
     return False
 
 
-def _block_features(
-    s: Shape, b: Block, text: str, n: int, usual: float, run: tuple[int, int]
-) -> tuple[list[str], list[str]]:
-    """The block's keyed features (also seen by its neighbours) and its other features."""
-    conf = b.confidences
-    keyed = [
-        "kind=" + s.kind,
-        "end=" + s.ending,
-        "len=" + _len_bin(n),
-        "ratio=" + _ratio_bin(n, usual),
-        "rrole=" + b.role,
-        f"run={run[0]}:{run[1]}",
-        "rfurn=" + ("1" if b.article is None else "0"),
-    ]
-    f = [
-        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
-        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
-        f"lines={min(text.count(chr(10)), 2)}",
-    ]
-    if b.article is not None:
-        f.append("rart_c=" + _conf_bin(conf.get("boundary", 1.0)))
-    f.extend(flag for flag in _SHAPE_FLAGS if getattr(s, flag))
-    if s.level:
-        f.append(f"level={min(s.level, 4)}")
-    f.extend(_text_cues(text))
-    return keyed, f
-
-
 _SHAPE_FLAGS = ("strict", "listy", "closes", "subdash", "item", "names", "mark", "credit")
+_shape_flags = attrgetter(*_SHAPE_FLAGS)
 # Cues of the next or previous block that are copied into a block's own features.
 _NEIGHBOUR_FLAGS = frozenset(
     ("lead", "bbx", "reporter", "credit_end", "trail_note", "all_bracketed", "bullet_■", "enum")
 )
 
 
-def _summaries(keyed: list[str]) -> tuple[str, str, str]:
-    """What a neighbour shows of a block, in few features (few features: fast tagging):
-    kind with rule role, ending with length, and its place in a run of title-like lines."""
-    kind, end, length, _ratio, role, run, _furn = keyed
-    return f"{kind}|{role}", f"{end}|{length}", run
+def _block_features(
+    s: Shape, b: Block, text: str, usual: float, run: tuple[int, int]
+) -> tuple[list[str], list[str]]:
+    """The block's keyed features (also seen by its neighbours) and its other features."""
+    conf = b.confidences
+    n = len(text)
+    keyed = [
+        "kind=" + s.kind,
+        "end=" + s.ending,
+        _len_feature(n),
+        _ratio_feature(n, usual),
+        "rrole=" + b.role,
+        _RUN_FEATURE[run],
+        "rfurn=1" if b.article is None else "rfurn=0",
+    ]
+    f = [
+        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
+        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
+        _LINES_FEATURE[min(text.count("\n"), 2)],
+    ]
+    if b.article is not None:
+        f.append("rart_c=" + _conf_bin(conf.get("boundary", 1.0)))
+    f.extend(compress(_SHAPE_FLAGS, _shape_flags(s)))
+    if s.level:
+        f.append(f"level={min(s.level, 4)}")
+    f.extend(_text_cues(text))
+    return keyed, f
+
+
+def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str], ...]:
+    """What a block shows of itself in few features (few features: fast tagging): kind with
+    rule role (``kr``), ending with length (``el``) and its place in a run of title-like lines.
+
+    Returned as the lists of feature strings it adds to its own features, to the block after
+    it, the block before it, the blocks two after and two before, and, conjoined with the
+    paper, to its own again. Few blocks differ in these: each is built once.
+    """
+    nflags = tuple(x for x in flags if x in _NEIGHBOUR_FLAGS)
+    key = (paper_tag, keyed[0], keyed[4], keyed[1], keyed[2], keyed[5], nflags)
+    shown = _SHOWN.get(key)
+    if shown is None:
+        if len(_SHOWN) > 10_000:  # a bound for pathological pages; real ones show few
+            _SHOWN.clear()
+        kr, el, run = f"{keyed[0]}|{keyed[4]}", f"{keyed[1]}|{keyed[2]}", keyed[5]
+        shown = _SHOWN[key] = (
+            ["kr=" + kr, "el=" + el],
+            ["-1:" + kr, "-1:" + el, "-1:" + run, *["-1:" + x for x in nflags]],
+            ["1:" + kr, "1:" + el, "1:" + run, *["1:" + x for x in nflags]],
+            ["-2:" + kr],
+            ["2:" + kr],
+            [paper_tag + kr, paper_tag + el, paper_tag + run],
+        )
+    return shown
+
+
+# What blocks show (see _shown), never changed in place: a block's features are new lists.
+_SHOWN: dict[tuple[str | tuple[str, ...], ...], tuple[list[str], ...]] = {}
+_NONE: tuple[list[str], ...] = ([], ["-1:none"], ["1:none"], ["-2:none"], ["2:none"])
 
 
 def page_features(
@@ -365,42 +530,29 @@ def page_features(
 ) -> list[list[str]]:
     """The feature strings of every block of a page (rule blocks and their shapes)."""
     texts = [text[b.start : b.end] for b in blocks]
-    lengths = [len(t) for t in texts]
-    usual = usual_length(lengths)
+    usual = usual_length([len(t) for t in texts])
     finals = [s.ending == cues.END_FINAL for s in shapes]
-    runs = _runs(lengths, finals)
-    own = [
-        _block_features(s, b, t, n, usual, run)
-        for s, b, t, n, run in zip(shapes, blocks, texts, lengths, runs, strict=True)
-    ]
-    near = [
-        (_summaries(keyed), [x for x in flags if x in _NEIGHBOUR_FLAGS]) for keyed, flags in own
-    ]
+    runs = _runs([len(t) for t in texts], finals)
     paper_tag = f"paper={paper or '-'}|"
+    own = [
+        _block_features(s, b, t, usual, run)
+        for s, b, t, run in zip(shapes, blocks, texts, runs, strict=True)
+    ]
+    shown = [_shown(paper_tag, keyed, flags) for keyed, flags in own]
+    last = len(blocks) - 1
     out = []
-    count = len(blocks)
     for i, (keyed, flags) in enumerate(own):
-        summary = near[i][0]
-        f = ["bias", paper_tag, *keyed, *flags, "kr=" + summary[0], "el=" + summary[1]]
-        for off, wide in ((-1, True), (1, True), (-2, False), (2, False)):
-            j = i + off
-            if not 0 <= j < count:
-                f.append(f"{off}:none")
-                continue
-            (kr, el, run), nflags = near[j]
-            tag = f"{off}:"
-            f.append(tag + kr)
-            if wide:
-                f.append(tag + el)
-                f.append(tag + run)
-                f.extend(tag + x for x in nflags)
-        if i > 0 and not finals[i - 1]:
+        mine = shown[i]
+        f = ["bias", paper_tag, *keyed, *flags, *mine[0]]
+        f += shown[i - 1][1] if i else _NONE[1]
+        f += shown[i + 1][2] if i < last else _NONE[2]
+        f += shown[i - 2][3] if i > 1 else _NONE[3]
+        f += shown[i + 2][4] if i < last - 1 else _NONE[4]
+        if i and not finals[i - 1]:
             f.append("open_prev:" + shapes[i - 1].ending)
             if word_across(texts[i - 1], texts[i]):
                 f.append("word_across")
-        f.append(paper_tag + summary[0])
-        f.append(paper_tag + summary[1])
-        f.append(paper_tag + summary[2])
+        f += mine[5]
         out.append(f)
     return out
 
@@ -426,7 +578,17 @@ class StructureModel:
             return []
         tagger = self._tagger
         labels = tagger.tag(page_features(text, shapes, blocks, paper))
-        confidences = [self._confidences(i, label) for i, label in enumerate(labels)]
+        marginal = tagger.marginal
+        confidences = []
+        for i, label in enumerate(labels):
+            # When the chosen label itself is likely, its probability is a close lower bound
+            # of each decision's and saves the marginals of every other label (most blocks).
+            sure = marginal(label, i)
+            if sure >= _SURE:
+                value = round(min(sure, 1.0), 3)
+                confidences.append({"role": value, "boundary": value, "join": value})
+            else:
+                confidences.append(self._confidences(i, label))
         return decode(blocks, labels, confidences)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
@@ -435,15 +597,8 @@ class StructureModel:
         return self.predict(text, shapes, blocks, paper)
 
     def _confidences(self, i: int, chosen: str) -> dict[str, float]:
-        """Marginal probability of each of the chosen decisions at block ``i``.
-
-        When the chosen label itself is likely, its probability is a close lower bound of
-        each decision's and saves the marginals of every other label (the common case).
-        """
-        sure = self._tagger.marginal(chosen, i)
-        if sure >= _SURE:
-            value = round(min(sure, 1.0), 3)
-            return {"role": value, "boundary": value, "join": value}
+        """Marginal probability of each of the chosen decisions at block ``i``: the sum of
+        the marginals of the labels that agree with the chosen one on that decision."""
         mine = parse_label(chosen)
         role = boundary = join = 0.0
         marginal = self._tagger.marginal

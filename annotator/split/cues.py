@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from annotator import lexicon
+from annotator.markdown import strip_markup
+
 # Han characters including the rare-name planes (CJK Extension B and beyond), so that a
 # name such as 𠮷野 still reads as a name.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -32,6 +35,14 @@ DASH_CHARS = frozenset("—―─")
 # Markdown decoration that may trail a line: emphasis markers and hard-break spaces.
 MD_TRAIL = "*_ \t"
 
+
+def unmarked(s: str) -> str:
+    """Paragraph ``s`` as the reader sees it, for cues read at its end: without its
+    markdown syntax (annotator.markdown, as export drops it) and without stray emphasis
+    marks or blanks left at the end (an unpaired ``**``, ``__``)."""
+    return strip_markup(s).rstrip(MD_TRAIL) if s and s[-1] in MD_TRAIL or "**" in s else s
+
+
 # Endings of a paragraph, as classified by :func:`ending`.
 END_FINAL = "final"  # a sentence ends here
 END_COMMA = "comma"  # 、，,；; — the sentence continues
@@ -47,7 +58,7 @@ def ends_with_note(s: str) -> bool:
 
     "…。（记者 张三）", "…。（完）", "…。（下转第2版）": the note closes the article.
     """
-    t = s.rstrip(MD_TRAIL)
+    t = unmarked(s)
     if not t or t[-1] not in "）)":
         return False
     k = max(t.rfind("（"), t.rfind("("))
@@ -69,7 +80,7 @@ def ending(s: str) -> str:
     """Classify how the stripped paragraph ``s`` ends (one of the ``END_*`` constants)."""
     if s[-1] not in _LOOK_BACK:
         return _END_BY_LAST.get(s[-1], END_OPEN)
-    t = s.rstrip(MD_TRAIL) if s[-1] in MD_TRAIL else s
+    t = unmarked(s) if s[-1] in MD_TRAIL else s
     if not t:
         return END_OPEN
     last = t[-1]
@@ -118,7 +129,8 @@ _NAME_CHAR = rf"(?![的了是在和与及])[{HAN}]"
 _NAME = rf"(?:{_NAME_CHAR}{{2,4}}|{_NAME_CHAR}{{1,8}}[·•]{_NAME_CHAR}[{HAN}·•]{{0,12}})"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME}|\s+{_NAME})*"
 _ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
-_BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*报道)?"
+# After the names: 报道, or 文/图 (the names wrote the text and took the photos).
+_BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*(?:报道|文\s*[/／]\s*图))?"
 
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
@@ -291,6 +303,33 @@ def start_cue(s: str) -> str | None:
     if "月" in head and ("电" in head or "讯" in head or "消息" in head) and DATELINE.match(s):
         return "lead"
     return None
+
+
+# Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
+# begins with one is the rest of a paragraph cut by a column break.
+NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+# A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
+NOTE = re.compile(
+    r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"
+)
+NOTE_CHARS = frozenset("【[编核内提导摘")
+
+# Surnames (resources/lexicon/people_surnames.txt): a short byline without spaces
+# (记者张明) has a name after the role word; 记者调查, 记者手记 are column names.
+SURNAMES = lexicon.word_set("people_surnames")
+BARE_BYLINE_MAX_CHARS = 6
+_BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
+
+
+def bare_role_without_name(s: str) -> bool:
+    """Whether a short byline-like line without spaces has no surname after its role word."""
+    if len(s) > BARE_BYLINE_MAX_CHARS or any(c.isspace() for c in s):
+        return False
+    m = _BARE_ROLE.match(s)
+    if m is None or m.end() >= len(s):
+        return False
+    rest = s[m.end() :]
+    return rest[0] not in SURNAMES and rest[:2] not in SURNAMES
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).

@@ -66,10 +66,11 @@ class Group:
     bylines: list[int] = field(default_factory=list)
     lead: int | None = None
     heading: int | None = None  # the markdown heading that is the headline, if any
+    note: int | None = None  # 编者按：… between the titles and the byline or body
 
     def members(self) -> list[int]:
         """All paragraph indices of the group, in page order."""
-        out = self.titles + self.bylines
+        out = self.titles + ([self.note] if self.note is not None else []) + self.bylines
         if self.lead is not None:
             out.append(self.lead)
         return out
@@ -168,6 +169,8 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     nxt = shapes[hi].kind if hi < len(shapes) else None
     if nxt not in (BODY, CAPTION):
         return None  # a title at the page end or above furniture: a cut paragraph's tail
+    if shapes[hi].cont:
+        return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
     # After a closed article (trailing byline, 完) any title-shaped line may head the next one.
@@ -195,7 +198,9 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     """Whether the first line ``p`` of a title run is a page or column label.
 
     要闻 above a headline, 简讯 above bulleted items: a very short unpunctuated line directly
-    followed by more titles or by an item is not a headline (headlines are longer).
+    followed by more titles or by an item is not a headline (headlines are longer). Above
+    titles it must stand at the page top or under furniture: further down the page it is
+    the column name over a commentary's headline (今日谈), a kicker.
     """
     sh = shapes[p]
     if sh.kind != TITLE or not sh.strict or sh.end - sh.start > LABEL_MAX_CHARS:
@@ -203,8 +208,14 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     if p + 1 >= len(shapes):
         return False
     nxt = shapes[p + 1]
+    if nxt.item:
+        return True
+    # Above titles, a label stands at the top of the page (under the page header); further
+    # down, after body text, a short line above a headline is the column's name: a kicker.
+    if p > 0 and shapes[p - 1].kind not in (FURNITURE, LABEL):
+        return False
     # The paper's name above the date line (人民日报 / 2024年3月5日 星期二) is a masthead.
-    return nxt.kind in _TITLE_KINDS or nxt.item or nxt.kind == FURNITURE
+    return nxt.kind in _TITLE_KINDS or nxt.kind == FURNITURE
 
 
 def _run_of(shapes: list[Shape], i: int, kinds: frozenset[str]) -> int:
@@ -240,11 +251,14 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         shapes[j - 1].kind = BYLINE
         shapes[j - 1].guessed = guessed = True
         j -= 1
-    k = _byline_run(shapes, j)
-    bylines = list(range(j, k))
+    # A note (编者按：…) under the titles belongs to the article head and anchors it.
+    note = j if j < n and j > i and shapes[j].note else None
+    after = j + 1 if note is not None else j
+    k = _byline_run(shapes, after)
+    bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
     has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
-    if not bylines and lead is None:
+    if not bylines and lead is None and note is None:
         # No anchor below the run: only headings (markdown) or a short item (plain) open one.
         if has_heading:
             return _heading_groups(shapes, i, j), j
@@ -260,6 +274,7 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         run_groups = [last]
     last.bylines = bylines
     last.lead = lead
+    last.note = note
     return run_groups, (k + 1 if lead is not None else k)
 
 
@@ -318,7 +333,11 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
     markdown headings between body paragraphs are intertitles too.
     """
-    drop = _weak_intertitles(shapes, groups) if any(g.strength == WEAK for g in groups) else set()
+    drop = (
+        _weak_intertitles(shapes, groups)
+        if any(g.strength == WEAK for g in groups) or any(sh.kind == TITLE for sh in shapes)
+        else set()
+    )
     candidates = [
         p
         for p, sh in enumerate(shapes)
@@ -331,8 +350,15 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
 
 
 def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
-    """Tops of the weak groups that are a bylined story's intertitles (marked on the shapes)."""
+    """Tops of the weak groups that are a bylined story's intertitles (marked on the shapes).
+
+    Loose title lines of the story (see :func:`_loose_intertitle`) count towards the series:
+    a story's intertitles need not all look alike (一个逗号, a space, a bracket).
+    """
     drop: set[int] = set()
+    member = {p for g in groups for p in g.members()}
+    # Title lines outside any group, found once for the page (most pages have few).
+    outside = [p for p, sh in enumerate(shapes) if sh.kind == TITLE and p not in member]
     for i, g in enumerate(groups):
         if g.strength == WEAK or (not g.bylines and g.lead is None):
             continue
@@ -341,12 +367,96 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
             for w in _series_of_weak(groups, i)
             if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
         ]
-        if len(series) == 1 and not _short_for_a_headline(shapes, series[0], g):
-            continue  # one untitled-looking item after a story: as likely a short news item
-        for w in series:
-            drop.add(w.top)
-            shapes[w.top].intertitle = True
+        stop = _next_strong_top(groups, i, len(shapes))
+        loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
+        if len(series) + len(loose) == 1:
+            if series and not (
+                _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
+            ):
+                continue  # one untitled-looking item after a story: as likely a short news item
+            if loose and not _alone_intertitle(shapes, loose[0]):
+                continue  # one line with a comma: as likely a paragraph cut by a column break
+        elif series or loose:
+            series, loose = _alike(shapes, series, loose)
+        tops = [w.top for w in series]
+        drop.update(tops)
+        for p in tops + loose:
+            shapes[p].intertitle = True
     return drop
+
+
+def _alike(
+    shapes: list[Shape], series: list[Group], loose: list[int]
+) -> tuple[list[Group], list[int]]:
+    """The members of a series of intertitles that are alike in length.
+
+    A story's intertitles are set in parallel; a line twice as long or half as long as the
+    series' middle length is a paragraph cut by a column break, not one of them. The middle
+    is taken over the unpunctuated lines (weak groups) when there are any: they are the
+    surer intertitles.
+    """
+    size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
+    sure = sorted(size[w.top] for w in series) or sorted(size.values())
+    middle = sure[(len(sure) - 1) // 2]
+
+    def fits(p: int) -> bool:
+        return middle <= 2 * size[p] and size[p] <= 2 * middle
+
+    series = [w for w in series if fits(w.top)]
+    loose = [p for p in loose if fits(p)]
+    if len(series) + len(loose) < 2:
+        return [], []
+    return series, loose
+
+
+def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
+    """The first paragraph of the next group after ``i`` that is not weak (or ``n``)."""
+    for g in groups[i + 1 :]:
+        if g.strength != WEAK:
+            return g.top
+    return n
+
+
+# A title line between body paragraphs longer than this is not an intertitle.
+INTERTITLE_MAX_CHARS = 30
+
+
+def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
+    """Whether title-shaped line ``p`` stands between two body paragraphs like an intertitle.
+
+    A bracketed tag (【现场】) after body text is one. Otherwise the paragraph above ends a
+    sentence (else the line is the tail of a cut paragraph), the
+    one below is body text that does not begin with punctuation (else the line is the head
+    of a cut paragraph), and the line itself reads as a title: short, one line, no sentence
+    end inside, no dangling function word at its end.
+    """
+    sh = shapes[p]
+    if sh.kind != TITLE or sh.listy or p == 0 or p + 1 >= len(shapes):
+        return False
+    before, after = shapes[p - 1], shapes[p + 1]
+    if sh.tag:
+        return before.kind in (BODY, LEAD)  # 【现场】 is never a piece of body text
+    return (
+        before.kind in (BODY, LEAD)
+        and before.ending == cues.END_FINAL
+        and not before.closes
+        and after.kind == BODY
+        and not after.cont
+        and sh.end - sh.start <= INTERTITLE_MAX_CHARS
+        and sh.text_ok
+    )
+
+
+def _alone_intertitle(shapes: list[Shape], p: int) -> bool:
+    """Whether loose line ``p`` is an intertitle even without others in its story.
+
+    A bracketed tag (【现场】), a line of phrases without a comma (a paragraph cut by a column
+    break would as likely break after a comma), or two phrases of about the same length
+    around one comma (坚持创新驱动，激发发展活力: titles are set in parallel, a cut paragraph's
+    head is not).
+    """
+    sh = shapes[p]
+    return sh.tag or not sh.comma or sh.parallel
 
 
 def _numbered_intertitles(

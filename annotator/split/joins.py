@@ -16,7 +16,9 @@ when that paragraph does not end a sentence:
   drops them, some paragraphs end without one), so the confidence stays below 0.7;
 * a heading or a numbered intertitle is complete without a full stop: no join after it.
 
-A lead (本报讯…) never continues anything.
+A paragraph that begins with punctuation no paragraph begins with (，。、；：”）…) continues the
+previous body paragraph whatever that ends with. The rows of a table of figures neither continue
+nor are continued. A lead (本报讯…) never continues anything.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from .shapes import HEADING, LEAD, TITLE, Shape
 _NOT_BODY = (False, 1.0)
 _FIRST = (False, 0.95)  # the first body paragraph of its article on this page
 _AFTER_INTERTITLE = (False, 0.7)
+_CONTINUES = (True, 0.9)
+_TABLE_ROW = (False, 0.85)  # a row of a table is complete, and no row continues a paragraph
 _BY_ENDING: dict[str, tuple[bool, float]] = {
     cues.END_FINAL: (False, 0.95),
     cues.END_COMMA: (True, 0.9),
@@ -44,6 +48,10 @@ _NEXT_LIST_ITEM = (False, 0.65)
 
 def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
+    if cur.cont:
+        return _CONTINUES  # …, or 。 at the start: the rest of the paragraph above
+    if cur.row or prev.row:
+        return _TABLE_ROW
     if prev.kind == HEADING or prev.intertitle or (prev.kind == TITLE and prev.listy):
         return _AFTER_INTERTITLE
     if cur.listy and prev.ending in (cues.END_COLON, cues.END_DASH):

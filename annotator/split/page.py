@@ -61,7 +61,6 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
                 role,
                 article,
                 joined,
-                min(role_conf, boundary_conf, join_conf),
                 {"role": role_conf, "boundary": boundary_conf, "join": join_conf},
             )
         )

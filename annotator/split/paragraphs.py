@@ -16,6 +16,9 @@ A third case comes first: **hard-wrapped** text (PDF conversion), where every vi
 column is a line of its own, so most lines have the same length (the column width) and do
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 at a line shorter than the column (a line ending in 。 may fill the column and still go on),
+before and after a line wider than the column (a headline or page header set across columns),
+before a short line without a sentence end after a line that ends one (a title), after a
+byline,
 before an indented line when the page indents its paragraphs, before a blank line, and before
 a line that can only start a paragraph (heading, lead, byline, caption, furniture).
 
@@ -94,7 +97,12 @@ def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> in
     counts: dict[int, int] = {}
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
-    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0), n))
+    # The column is where most lines end: the best window of three lengths, then its most
+    # common length (a line with hanging punctuation is one longer than the column).
+    centre = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0), n))
+    width = max(
+        (n for n in (centre - 1, centre, centre + 1) if n in counts), key=lambda n: (counts[n], n)
+    )
     if width not in _WRAP_WIDTH:
         return 0
     full = open_ends = 0
@@ -113,10 +121,35 @@ def _starts_paragraph(s: str) -> bool:
     cue = cues.start_cue(s)
     if cue in ("heading", "furniture", "lead", "caption"):
         return True
+    if s[0] in "（(" and cues.TRAILING_BYLINE.match(s):
+        return True  # （本报记者 张三） stands on its own line
     return (
         s[-1] not in "摄影"
         and cues.BYLINE_HINT.search(s) is not None
         and cues.BYLINE.match(s) is not None
+    )
+
+
+def _byline_line(s: str) -> bool:
+    """Whether a line is a whole byline (本报记者 张三 李四)."""
+    return (
+        len(s) <= _BYLINE_LINE_MAX
+        and cues.BYLINE_HINT.search(s) is not None
+        and cues.BYLINE.match(s) is not None
+    )
+
+
+_BYLINE_LINE_MAX = 40
+
+
+def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool:
+    """Whether a line of a wrapped page is short of the column and ends without a full stop.
+
+    A paragraph's last line ends a sentence; a short line that does not, after a sentence
+    end, is a title of its own (the last line of a paragraph cut by a column break is full).
+    """
+    return (
+        end - first < width - 1 and cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL
     )
 
 
@@ -130,14 +163,19 @@ def _reflow(
     para_start = spans[0][0]
     for k in range(len(spans) - 1):
         start, end = spans[k]
-        nxt_start, _ = spans[k + 1]
+        nxt_start, nxt_end = spans[k + 1]
         n = end - starts[k]
         final = cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
         ends = (
             n < width - (0 if final else 1)
+            # Wider than the column (indentation aside): a headline or header across columns.
+            or end - start > width + 1
+            or nxt_end - nxt_start > width + 1
+            or (final and _title_line(text, nxt_start, nxt_end, starts[k + 1], width))
+            or _byline_line(text[start:end])  # a byline is a line of its own
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
-            or _starts_paragraph(text[nxt_start : spans[k + 1][1]])
+            or _starts_paragraph(text[nxt_start:nxt_end])
         )
         if ends:
             out.append((para_start, end))

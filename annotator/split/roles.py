@@ -36,6 +36,9 @@ _HEADLINE_WEAK = 0.6  # no-byline short item: maybe a cut paragraph
 _HEADLINE_DASH_ONLY = 0.5  # a group of one line ending in ——
 _KICKER_DASH = 0.9
 _KICKER_ABOVE_HEADING = 0.75
+_KICKER_UNMARKED = 0.6  # first of three unmarked lines, or a very short column name
+# A first title line this short over a longer one is a column name (今日谈): a kicker.
+KICKER_TAG_MAX_CHARS = 4
 _SUB_DASH = 0.9  # ——记某某
 _SUB_BELOW_HEADING = 0.85
 _SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
@@ -85,6 +88,36 @@ def _marked_title_roles(
             out[p] = ("subheadline", _SUB_BELOW_HEADING)
 
 
+def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
+    """Whether the first of the unmarked title lines ``titles`` is a kicker.
+
+    It is when it is a column name of at most four characters over a longer line (a headline
+    is longer), and in a stack of three lines without a —— subheadline: 引题/主题/副题, the
+    full form of a Chinese headline, is far more common than a headline over two subheadlines.
+    ■ summary bullets under the headline do not count as lines of the stack.
+    """
+    lines = [p for p in titles if not (shapes[p].bullet and shapes[p].listy)]
+    if len(lines) < 2 or lines[0] != titles[0]:
+        return False
+    first = shapes[lines[0]]
+    if first.end - first.start <= KICKER_TAG_MAX_CHARS:
+        return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
+    if len(lines) == 2:
+        return _long_clause_over_headline(first, shapes[lines[1]])
+    return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
+
+
+def _long_clause_over_headline(first: Shape, second: Shape) -> bool:
+    """Whether two unmarked title lines read as a long kicker over a short headline.
+
+    The headline is the shortest, most compact line of a heading; a first line half again as
+    long as an unpunctuated second line, with a comma or a space inside, is a clause that
+    introduces it (a subheadline would stand below the headline, not above it).
+    """
+    a, b = first.end - first.start, second.end - second.start
+    return (first.comma or first.spaced) and second.strict and 2 * a >= 3 * b
+
+
 def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:
     """Roles of the titles of a group without a marked heading."""
     titles = g.titles
@@ -98,6 +131,9 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
             rest = titles[1:]
     if not rest:
         return
+    if _kicker_first(shapes, rest):
+        out[rest[0]] = ("kicker", _KICKER_UNMARKED)
+        rest = rest[1:]
     if g.strength == WEAK:
         head_conf = _HEADLINE_WEAK
     else:
@@ -111,10 +147,10 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
     """Return ``(role, confidence)`` for every paragraph."""
     out = [_LOOSE.get(sh.kind, _LOOSE[BODY]) for sh in shapes]
     for i, sh in enumerate(shapes):
-        if sh.kind == TITLE and after_unfinished(shapes, i):
-            out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
-        elif sh.intertitle:
+        if sh.intertitle:
             out[i] = _INTERTITLE
+        elif sh.kind == TITLE and after_unfinished(shapes, i):
+            out[i] = _CONTINUATION  # the rest of a cut paragraph: body, as expected
     for g in groups:
         _group_roles(shapes, g, out)
     n = len(shapes)

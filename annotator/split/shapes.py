@@ -8,6 +8,7 @@ from its neighbours (``groups``, ``roles``, ``articles``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import cues
@@ -23,7 +24,6 @@ from .cues import (
     FURNITURE_HINT,
     FURNITURE_TOKEN,
     ITEM_BULLETS,
-    MD_TRAIL,
     NAMES_ONLY,
     PAGE_NUMBER,
     SUB_DASH,
@@ -33,6 +33,7 @@ from .cues import (
     ends_with_note,
     is_lead,
     start_cue,
+    unmarked,
 )
 
 # Kinds of paragraphs.
@@ -87,6 +88,14 @@ class Shape:
     guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
     intertitle: bool = False  # a 小标题 inside an article (set from context by groups)
     bullet: bool = False  # starts with a bullet such as ■ or ●
+    text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
+    tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
+    comma: bool = False  # a TITLE with a comma inside
+    parallel: bool = False  # a TITLE of two phrases of about one length around one comma
+    row: bool = False  # a row of a table of figures (fields separated by spaces)
+    spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
+    cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
+    note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -136,6 +145,9 @@ def shape(text: str, start: int, end: int) -> Shape:
     s = text[start:end]
     n = len(s)
     end_kind = ending(s)
+    if s[0] in cues.NO_START_CHARS:
+        # …，or 。 at the start: the rest of a paragraph cut by a column break.
+        return Shape(start, end, BODY, end_kind, cont=True)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
     if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
@@ -148,7 +160,7 @@ def shape(text: str, start: int, end: int) -> Shape:
     if cue == "heading":
         return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
     if n <= BYLINE_MAX_CHARS and BYLINE_HINT.search(s):
-        if BYLINE_RX.match(s):
+        if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
             return Shape(start, end, BYLINE, end_kind)
         if TRAILING_BYLINE.match(s):
             return Shape(start, end, TRAILING, end_kind, closes=True)
@@ -178,19 +190,56 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     return _body(s, start, end, end_kind, listy)
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_COMMA = re.compile(r"[，,；;]")
+# Punctuated lines that read as a sentence of body text, not as a title: one that opens with
+# a date (3月25日，…: news sentences do, titles do not), or whose first or last phrase is a
+# character or two (…”，林: a paragraph cut in the speaker's name).
+_SENTENCE_LIKE = re.compile(
+    r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
+    r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
+)
+_TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
+
+
+PHRASE_MIN_CHARS = 4
+PHRASE_SLACK = 2  # characters by which two parallel phrases may differ
+
+
+def _parallel(t: str) -> bool:
+    """Whether ``t`` is two phrases of about the same length around one comma (对仗)."""
+    parts = _COMMA.split(t)
+    if len(parts) != 2:
+        return False
+    a, b = len(parts[0]), len(parts[1])
+    return min(a, b) >= PHRASE_MIN_CHARS and abs(a - b) <= PHRASE_SLACK
+
+
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
-    t = s.rstrip(MD_TRAIL)
+    t = unmarked(s)
     subdash = SUB_DASH.match(s) is not None
+    punct = TITLE_PUNCT.search(t) is not None
+    one_line = nlines == 1
+    dangling = t[-1:] in DANGLING
     strict = (
-        nlines == 1
+        one_line
         and not listy
         and not subdash
         and len(t) <= STRICT_MAX_CHARS
-        and t[-1:] not in DANGLING
-        and TITLE_PUNCT.search(t) is None
+        and not dangling
+        and not punct
     )
     names = strict and len(s) <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+    # Checked only for lines with punctuation inside; most titles have none.
+    comma = punct and _COMMA.search(t) is not None
+    text_ok = (
+        one_line
+        and not dangling
+        and not (punct and _SENTENCE_END.search(t, 0, len(t) - 1))
+        and ("“" not in t or t.count("“") == t.count("”"))
+        and not (comma and _SENTENCE_LIKE.match(t))
+    )
     return Shape(
         start,
         end,
@@ -201,6 +250,11 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         subdash=subdash,
         names=names,
         bullet=s[0] in ITEM_BULLETS,
+        text_ok=text_ok,
+        tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
+        comma=comma,
+        parallel=comma and _parallel(t),
+        spaced=" " in t or "\t" in t or "\u3000" in t,
     )
 
 
@@ -208,7 +262,8 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     finished = end_kind == END_FINAL
     closes = finished and ends_with_note(s)
     item = listy and finished and s[0] in ITEM_BULLETS
-    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item)
+    note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
+    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item, note=note)
 
 
 # Kinds that a paragraph cut by a column break may have.
@@ -224,6 +279,36 @@ def after_unfinished(shapes: list[Shape], i: int) -> bool:
     return i > 0 and shapes[i - 1].ending != END_FINAL and shapes[i - 1].kind in _RUNNING
 
 
+# A table row: at least three fields separated by spaces, none of them long, no sentence
+# punctuation (全年 12.5万亿元 5.2%).
+_ROW = re.compile(r"[^\s，,。；;：:！？]{1,14}(?:[ \t\u3000]+[^\s，,。；;：:！？]{1,14}){2,9}")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _table_rows(text: str, shaped: list[Shape]) -> None:
+    """Mark the rows of tables of figures: body text, each row a paragraph of its own.
+
+    A title-shaped line of three or more short fields with a figure in it is a row; a line of
+    such fields right above a row is the table's header row.
+    """
+    below_is_row = False
+    for sh in reversed(shaped):
+        row = (
+            sh.spaced
+            and not sh.listy
+            and _ROW.fullmatch(text, sh.start, sh.end) is not None
+            and (below_is_row or any(c in _DIGITS for c in text[sh.start : sh.end]))
+        )
+        if row:
+            sh.kind = BODY
+            sh.row = True
+            sh.strict = sh.names = False
+        below_is_row = row
+
+
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
-    return [shape(text, s, e) for s, e in ranges]
+    out = [shape(text, s, e) for s, e in ranges]
+    if any(sh.spaced for sh in out):
+        _table_rows(text, out)
+    return out

@@ -109,6 +109,8 @@ class Room:
     _data_version: int
     _labels: list[Label] | None
     _hits_key: tuple[str, int, int] | None  # what temp.search_hits holds
+    _hits_search: str  # the search whose hits (and candidates) the temp tables hold
+    _confirmed_to: int  # its hits are exact up to this rowid (search.py)
 
     if TYPE_CHECKING:  # what one room calls in another; the Store has them all
 

@@ -94,7 +94,7 @@ class PagesRoom(Room):
                  page.note, page.created_at or stamp, page.updated_at or stamp, page.paper],
             )  # fmt: skip
             conn.executemany(
-                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?)",
                 [(page.id, *row) for row in rows.block_rows],
             )
             conn.executemany(
@@ -109,7 +109,7 @@ class PagesRoom(Room):
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
         self.db.conn.executemany(
-            f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+            f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?)",
             [_block_values(page_id, b) for b in blocks],
         )
 

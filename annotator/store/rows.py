@@ -29,10 +29,8 @@ def _row_to_page(row: dict[str, Any]) -> Page:
 
 
 def _row_to_block(row: Sequence[Any]) -> Block:
-    start, end, role, article, joins, confidence, confidences = row
-    return Block(
-        start, end, role, article, bool(joins), confidence, _parse_confidences(confidences)
-    )
+    start, end, role, article, joins, confidences = row
+    return Block(start, end, role, article, bool(joins), _parse_confidences(confidences))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,7 +61,6 @@ def _block_values(page_id: str, b: Block) -> tuple[Any, ...]:
         b.role,
         b.article,
         int(b.joins_previous),
-        b.confidence,
         confidences,
     )
 
@@ -122,10 +119,8 @@ def encode_page_rows(blocks: Sequence[Block], span_rows: list[tuple[Any, ...]]) 
 
 
 def _decode_predicted_block(item: Any) -> Block:
-    if isinstance(item, dict):  # databases written before predictions were stored as rows
-        return Block(**item)
-    start, end, role, article, joins, confidence, confidences = item
-    return Block(start, end, role, article, bool(joins), confidence, json.loads(confidences))
+    start, end, role, article, joins, confidences = item
+    return Block(start, end, role, article, bool(joins), json.loads(confidences))
 
 
 def _decode_predicted_span(item: Any) -> Span:
@@ -135,5 +130,5 @@ def _decode_predicted_span(item: Any) -> Span:
     return Span(start, end, label, origin, status, json.loads(attrs))
 
 
-_BLOCK_COLS = 'start, "end", role, article, joins_previous, confidence, confidences'
+_BLOCK_COLS = 'start, "end", role, article, joins_previous, confidences'
 _SPAN_COLS = 'id, start, "end", label, origin, status, attrs'

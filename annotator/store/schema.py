@@ -4,13 +4,16 @@ and upgrade it, each in its own transaction.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlite_utils
 
+from annotator.model import Block
 from annotator.resources import default_labels
+from annotator.store.rows import encode_page
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -174,6 +177,50 @@ def _m006_page_tails(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m007_block_confidence_derived(db: sqlite_utils.Database) -> None:
+    # A block's ``confidence`` was the lowest of its ``confidences``, stored beside them:
+    # the two could disagree, and Block had to leave the dict out of comparisons. It is
+    # derived now (Block.confidence). A block with a confidence below 1 but no decisions
+    # (none is known to exist) keeps it as a "split" decision, so no doubt is lost.
+    _execute_each(
+        db,
+        "UPDATE blocks SET confidences = json_object('split', confidence) "
+        "WHERE confidence < 1.0 AND confidences IN ('{}', '')",
+        "ALTER TABLE blocks DROP COLUMN confidence",
+    )
+    # The predicted blocks lose it as well: rows of JSON in SQL (a Python loop took minutes
+    # on 100,000 pages), objects (databases before predictions were rows) in Python.
+    db.conn.execute(
+        "UPDATE predictions SET blocks = (SELECT json_group_array(json(CASE "
+        "WHEN json_extract(value, '$[5]') < 1.0 AND json_extract(value, '$[6]') = '{}' "
+        "THEN json_replace(json_remove(value, '$[5]'), '$[5]', "
+        "json_object('split', json_extract(value, '$[5]')) || '') "
+        "ELSE json_remove(value, '$[5]') END)) FROM json_each(predictions.blocks)) "
+        "WHERE json_type(blocks, '$[0]') = 'array'"
+    )
+    rows = db.conn.execute(
+        "SELECT page_id, blocks FROM predictions WHERE json_type(blocks, '$[0]') = 'object'"
+    ).fetchall()
+    db.conn.executemany(
+        "UPDATE predictions SET blocks = ? WHERE page_id = ?",
+        [(_predicted_blocks_v7(text), page_id) for page_id, text in rows],
+    )
+
+
+def _predicted_blocks_v7(text: str) -> str:
+    """Predicted blocks as stored before migration 7, encoded as they are now."""
+    blocks = []
+    for item in json.loads(text):
+        if isinstance(item, dict):  # databases written before predictions were rows
+            item = [item["start"], item["end"], item["role"], item.get("article"),
+                    item.get("joins_previous", False), item.get("confidence", 1.0),
+                    json.dumps(item.get("confidences") or {})]  # fmt: skip
+        start, end, role, article, joins, confidence, confidences = item
+        decisions = json.loads(confidences) or ({"split": confidence} if confidence < 1 else {})
+        blocks.append(Block(start, end, role, article, bool(joins), decisions))
+    return encode_page(blocks, ()).predicted_blocks
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -181,6 +228,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (4, "papers_and_models", _m004_papers_and_models),
     # 5 is left to a migration being written beside this one; numbers only need to grow.
     (6, "page_tails", _m006_page_tails),
+    (7, "block_confidence_derived", _m007_block_confidence_derived),
 ]
 
 

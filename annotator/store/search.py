@@ -11,6 +11,19 @@ from annotator.model import PAGE_STATUSES
 from annotator.store import common
 from annotator.store.common import PageRow, Room
 
+# The confirmed stretch of a search that needs no confirming: every rowid.
+_ALL = 2**62
+# Candidates confirmed in the first round of a list window (doubling each round after).
+_CONFIRM_STEP = 512
+
+
+def _where(conditions: list[str]) -> str:
+    return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def _holds_bytes(haystack: bytes | None, needle: bytes) -> bool:
+    return haystack is not None and needle in haystack
+
 
 def _fts(term: str) -> str:
     """``term`` as an FTS5 string (a phrase in double quotes), whatever it holds."""
@@ -22,34 +35,56 @@ class SearchRoom(Room):
 
     # --- lists, search, counts -------------------------------------------------------
 
-    def _filter_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+    def _filter_sql(
+        self, status: str | None, search: str | None, need: int | None = None
+    ) -> tuple[str, list[Any]]:
         # Filters read the status index and, for a search, the hits of that search (found
         # once, see _search_hits); page text is never read here, so lists and counts stay
-        # fast on 100,000 pages.
-        where, params = [], []
-        if status:
-            if status not in PAGE_STATUSES and status != "not_done":
-                raise ValueError(f"unknown page status {status!r}")
-            if status == "not_done":
-                where.append("p.status IN ('new', 'in_progress', 'flagged')")
-            else:
-                where.append("p.status = ?")
-                params.append(status)
+        # fast on 100,000 pages. With ``need``, a long search is confirmed only as far as
+        # the first ``need`` pages of the list (see _confirm_first); the rows after the
+        # confirmed stretch are left out, so what is returned is exact.
+        where, params = self._status_where(status)
         if search:
-            self._search_hits(search)
+            if need is None:
+                self._search_hits(search)
+            else:
+                self._confirm_first(status, search, need)
             where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
+            if self._confirmed_to < _ALL:
+                where.append("p.rowid <= ?")
+                params.append(self._confirmed_to)
         return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _status_where(self, status: str | None) -> tuple[list[str], list[Any]]:
+        if not status:
+            return [], []
+        if status not in PAGE_STATUSES and status != "not_done":
+            raise ValueError(f"unknown page status {status!r}")
+        if status == "not_done":
+            return ["p.status IN ('new', 'in_progress', 'flagged')"], []
+        return ["p.status = ?"], [status]
 
     def _search_hits(self, search: str) -> None:
         """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
         ``search`` (exact, case-sensitive), unless it already holds them.
 
         Counts, list windows and positions of one search all read this table, so the
-        page text is read at most once per search. A query of exactly three characters
-        is answered by the trigram index alone; a longer one confirms the index's
-        candidates with instr(); a shorter one reads the index's term list and the pages'
-        last characters (_short_search_hits). Pages beyond the index (not indexed yet) are
-        read directly, so results are always complete.
+        page text is read at most once per search (one confirming pass yields the list
+        and every count).
+        """
+        self._start_search(search)
+        self._confirm(_ALL)
+
+    def _start_search(self, search: str) -> None:
+        """Begin ``search`` unless it is the one held: the hits that need no page text, and
+        for a query of four or more characters the candidates that need confirming.
+
+        A query of exactly three characters is answered by the trigram index alone; a
+        shorter one reads the index's term list and the pages' last characters
+        (_short_search_hits). A longer one is answered by the index only up to pages that
+        hold all of its trigrams but not in a row: those candidates are confirmed with
+        instr(), as far as the reader needs (_confirm). Pages beyond the index (not
+        indexed yet) are read directly, so results are always complete.
         """
         # Another connection's commit moves data_version; any write of ours (a page added
         # by import, conll or gold import, a replaced page) moves total_changes.
@@ -57,10 +92,12 @@ class SearchRoom(Room):
         if key == self._hits_key:
             return
         conn = self.db.conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.search_hits")
+        for table in ("search_hits", "search_candidates"):
+            conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (rowid INTEGER PRIMARY KEY)")
+            conn.execute(f"DELETE FROM temp.{table}")
         indexed = self._indexed_rowid()
         hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
+        self._confirmed_to = _ALL
         if len(search) < 3:
             self._short_search_hits(search)
         elif len(search) == 3:
@@ -69,17 +106,95 @@ class SearchRoom(Room):
             )
         else:
             trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+            candidate = "INSERT INTO temp.search_candidates (rowid) "
             conn.execute(
-                f"{hit}SELECT p.rowid FROM pages_fts f JOIN pages p ON p.rowid = f.rowid "
-                "WHERE pages_fts MATCH ? AND instr(p.text, ?) > 0",
-                [" AND ".join(map(_fts, trigrams)), search],
+                f"{candidate}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?",
+                [" AND ".join(map(_fts, trigrams))],
             )
+            conn.execute(f"{candidate}SELECT rowid FROM pages WHERE rowid > ?", [indexed])
+            self._confirmed_to, indexed = 0, _ALL  # unindexed pages are candidates too
         # Pages the index does not cover yet, and page ids, are read directly.
         conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
                      [indexed, search])  # fmt: skip
         conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
+        self._hits_search = search
+        self._hits_key = (search, key[1], conn.total_changes)
+
+    def _confirm(self, upto: int) -> None:
+        """Confirm the held search's candidates up to rowid ``upto`` (once each)."""
+        if upto <= self._confirmed_to:
+            return
+        conn = self.db.conn
+        holds, needle = self._holds(self._hits_search)
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.search_hits (rowid) SELECT c.rowid "
+            # CROSS JOIN: candidates outside, so only their pages are read (the planner
+            # would otherwise walk the pages of the rowid range).
+            "FROM temp.search_candidates c CROSS JOIN pages p ON p.rowid = c.rowid "
+            f"WHERE c.rowid > ? AND c.rowid <= ? AND {holds}",
+            [self._confirmed_to, upto, needle],
+        )
+        self._confirmed_to = upto
         # Filling the temp table counts as changes of ours: remember the count after it.
-        self._hits_key = (search, key[1], self.db.conn.total_changes)
+        assert self._hits_key is not None
+        self._hits_key = (*self._hits_key[:2], conn.total_changes)
+
+    def _holds(self, search: str) -> tuple[str, Any]:
+        """The SQL test that ``p.text`` holds ``search``, and its parameter.
+
+        SQLite's instr() steps through the text one character at a time and costs twice
+        the reading of the page; Python's bytes search (memchr) on the stored UTF-8 is
+        exact as well (a UTF-8 needle can only match at a character boundary), so a
+        confirming pass costs little more than reading the pages.
+        """
+        conn = self.db.conn
+        if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+            return "instr(p.text, ?) > 0", search
+        conn.create_function("holds_bytes", 2, _holds_bytes, deterministic=True)
+        return "holds_bytes(CAST(p.text AS BLOB), ?)", search.encode("utf-8")
+
+    def _confirm_first(self, status: str | None, search: str, need: int) -> None:
+        """Confirm candidates in list order until the list of ``status`` holds its first
+        ``need`` pages (or every candidate is confirmed): a screenful of a common word
+        reads a few hundred pages, not the 90,000 that hold it."""
+        self._start_search(search)
+        step = max(need + need // 4, 64)  # most candidates of a long query are hits
+        conn = self.db.conn
+        while self._confirmed_to < _ALL:
+            if need <= 0 or self._found(status) >= need:
+                return
+            row = conn.execute(
+                "SELECT max(rowid), count(*) FROM (SELECT rowid FROM temp.search_candidates "
+                "WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+                [self._confirmed_to, step],
+            ).fetchone()
+            self._confirm(row[0] if row[1] == step else _ALL)
+            step *= 2  # a rare word: fewer rounds
+
+    def _found(self, status: str | None) -> int:
+        """Hits of ``status`` in the confirmed stretch of the held search."""
+        rowids, params = self._hits_sql(status)
+        return self.db.conn.execute(f"SELECT count(*) FROM ({rowids})", params).fetchone()[0]
+
+    def _hits_sql(self, status: str | None) -> tuple[str, list[Any]]:
+        """SQL for the rowids of the held search's hits of ``status`` (confirmed ones)."""
+        where, params = self._status_where(status)
+        if self._confirmed_to < _ALL:
+            where.append("p.rowid <= ?")
+            params.append(self._confirmed_to)
+        if not status:  # every hit is a page: the hits alone, not even the status index
+            return "SELECT p.rowid AS r FROM temp.search_hits p" + _where(where), params
+        where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
+        # The status index holds every rowid and is far smaller than the table (whose rows
+        # hold the page text): walking it, and probing the hits, never reads a page.
+        return "SELECT p.rowid AS r FROM pages p INDEXED BY pages_status" + _where(where), params
+
+    def found_pages(self, status: str | None, search: str) -> tuple[int, bool]:
+        """How many pages of ``status`` the search has found so far, and whether that is
+        all of them (every candidate confirmed): a list may show those before the count
+        of the rest is in."""
+        self._confirm_first(status, search, 0)
+        return self._found(status), self._confirmed_to == _ALL
 
     def _short_search_hits(self, search: str) -> None:
         # Every occurrence of one or two characters either starts a trigram of the index
@@ -109,11 +224,19 @@ class SearchRoom(Room):
             [search],
         )
 
-    def _rowids_sql(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+    def _rowids_sql(
+        self, status: str | None, search: str | None, need: int | None = None
+    ) -> tuple[str, list[Any]]:
         """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
-        where, params = self._filter_sql(status, search)
+        if search:
+            if need is None:
+                self._search_hits(search)
+            else:
+                self._confirm_first(status, search, need)
+            return self._hits_sql(status)
+        where, params = self._filter_sql(status, None)
         # The status index holds every rowid and is far smaller than the table (whose rows
-        # hold the page text): walking it, and probing the search hits, never reads a page.
+        # hold the page text): walking it never reads a page.
         return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
 
     def _indexed_rowid(self) -> int:
@@ -183,13 +306,13 @@ class SearchRoom(Room):
         self, offset: int, limit: int, status: str | None = None, search: str | None = None
     ) -> list[PageRow]:
         """A window of the page list (in import order), for lazy list models."""
-        rowids, params = self._rowids_sql(status, search)
+        rowids, params = self._rowids_sql(status, search, need=offset + limit)
         rows = self.db.conn.execute(
             "SELECT p.rowid, p.id, p.status, "
             "(SELECT count(DISTINCT article) FROM blocks b WHERE b.page_id = p.id), "
             "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'accepted'), "
             "(SELECT count(*) FROM spans s WHERE s.page_id = p.id AND s.status = 'suggested') "
-            f"FROM pages p WHERE p.rowid IN ({rowids} ORDER BY p.rowid LIMIT ? OFFSET ?) "
+            f"FROM pages p WHERE p.rowid IN ({rowids} ORDER BY r LIMIT ? OFFSET ?) "
             "ORDER BY p.rowid",
             [*params, limit, offset],
         ).fetchall()
@@ -202,11 +325,13 @@ class SearchRoom(Room):
         row = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
         if row is None:
             return None
-        rowids, params = self._rowids_sql(status, search)
-        joiner = " AND " if " WHERE " in rowids else " WHERE "
+        if search:  # the rows up to this page are all it takes
+            self._start_search(search)
+            self._confirm(row[0])
+        rowids, params = self._rowids_sql(status, search, need=0)
         before, inside = self.db.conn.execute(
             f"SELECT count(*) FILTER (WHERE r < ?), count(*) FILTER (WHERE r = ?) FROM "
-            f"({rowids}{joiner}p.rowid <= ?)",
+            f"({rowids}) WHERE r <= ?",
             [row[0], row[0], *params, row[0]],
         ).fetchone()
         return before if inside else None
@@ -251,7 +376,7 @@ class SearchRoom(Room):
 
     def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
         """Ids of pages whose text contains ``fragment`` (exact), in import order."""
-        where, params = self._filter_sql(None, fragment)
+        where, params = self._filter_sql(None, fragment, need=limit)
         rows = self.db.conn.execute(
             f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
         )

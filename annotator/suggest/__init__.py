@@ -46,6 +46,7 @@ from .figures import find_figure_candidates, find_figures, parse_figure
 from .gazetteer import Gazetteer
 from .orgs_places import find_org_place_candidates, find_orgs_places
 from .people import find_people, find_person_candidates, plausible_name
+from .people.running import running_names
 
 __all__ = [
     "Gazetteer",
@@ -113,12 +114,16 @@ RULE_FINDERS = (
     ("orgs_places", find_org_place_candidates),
     ("abbreviations", find_abbreviation_candidates),
 )
+# ... then :func:`.people.running.running_names` (PER without a cue) around what they found.
 
 
 def _rule_candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for _name, finder in RULE_FINDERS:
         out.extend((s, e, label, "rule", attrs) for s, e, label, attrs in finder(text))
+    # the weakest cue last: a name by its statistics alone yields to every other candidate
+    taken = [(c[0], c[1]) for c in out]
+    out.extend((s, e, "PER", "rule", {}) for s, e in running_names(text, taken))
     return out
 
 

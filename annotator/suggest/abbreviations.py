@@ -14,7 +14,8 @@ count:
    group noun (``欧美国家``), never inside a longer word (``香港台风``);
 3. **X方**, the side in talks: ``中方表示``, ``与美方磋商`` (not 东方, 西方, 地方, 方面);
 4. **travel and stance verbs** before 华 京 美 英 …: ``访华``, ``驻华使馆``, ``抵京``,
-   ``对美立场``, ``抗日``;
+   ``对美立场``, ``抗日``; after a verb of coming or staying 京 and 华 before any word
+   but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``.
 """
@@ -50,6 +51,11 @@ _SIDE_RE = re.compile(
 _TRAVEL_RE = re.compile(
     "(?:访|来|驻|抵|赴|旅|离|返|进|在|对|援|侵|抗|居)([华京美英法德俄港台澳韩朝])"
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华])"
+)
+# After a verb of coming or staying, 京 and 华 are Beijing and China before any word but
+# the few that make them another word (京剧, 华东, 华丽): 来京组稿, 在京颁奖, 访华比赛.
+_STAY_RE = re.compile(
+    "(?:访|来|驻|抵|赴|返|离|在|进)([京华])(?![剧戏腔韵胡味东南西北中丽美灯贵诞])"
 )
 _ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
@@ -115,8 +121,9 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)
         )
-    for m in _TRAVEL_RE.finditer(text):
-        out.append((m.start(1), m.end(1), LABEL, {}))
+    travel = {m.start(1) for m in _TRAVEL_RE.finditer(text)}
+    travel.update(m.start(1) for m in _STAY_RE.finditer(text))
+    out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_RE.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
     for regex, ok in (

@@ -20,7 +20,8 @@ Tagged as DATE:
   terms (``立春``; the ambiguous ones such as 雨水, 清明, 小雪 only as ``雨水时节``);
 * days of the week (``周三``, ``星期五晚上``, ``本周三``), quarters (``一季度``,
   ``第三季度``), five-year plan periods (``十四五``), ranges (``1至4月``,
-  ``2019-2021年``).
+  ``2019-2021年``); lunar dates (``正月初一``, ``农历八月十五``) and midnight after a date
+  (``1月1日零时``).
 
 Not tagged: ``目前 当前 现在 如今 此前 今后 长期以来 多年来 全年`` (vague or not a period
 of the calendar), a part of the day alone (``上午``), a bare season (``春季``), durations
@@ -52,7 +53,7 @@ _DAY = (
 _PART = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚)"
 _CLOCK = r"(?:(?:[01]?[0-9]|2[0-4])(?:时|点)(?:[0-5]?[0-9]分|半)?许?|(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9])"
 # 初 is not a tail in 今年初步; 中 and 内 are left out (今年中央…, 今年内蒙古…)
-_START = r"初(?![步期级心衷次始见选审赛])"
+_START = r"初(?![步期级心衷次始见选审赛一二三四五六七八九十])"  # 正月初一: a lunar day
 _YEAR_TAIL = (
     rf"(?:以来|年初|年底|{_START}|底|末|上半年|下半年|前三季度|第?[一二三四]季度"
     r"|前(?:[1-9]|1[01]|[两二三四五六七八九十]|十一)个月|同期"
@@ -64,7 +65,8 @@ _MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底
 _CN_HOUR = "(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"
 _CN_MINUTE = "(?:[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
 _CN_CLOCK = rf"{_CN_HOUR}(?:时|点)(?:{_CN_MINUTE}分|半)?许?"
-_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART}{_CN_CLOCK}|{_PART})"
+# 零时 (midnight) is a clock time of its own: 1999年1月1日零时.
+_DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART}{_CN_CLOCK}|零[时点](?:[0-5]?[0-9]分)?|{_PART})"
 _MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
 _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 

@@ -20,7 +20,7 @@ def _blocks(text: str) -> list[Block]:
     roles = ["headline", "byline", "body", "body", "headline", "body"]
     articles = [1, 1, 1, 1, 2, 2]
     for i, para in enumerate(text.split("\n\n")):
-        out.append(Block(pos, pos + len(para), roles[i], articles[i], i == 3, 0.9))
+        out.append(Block(pos, pos + len(para), roles[i], articles[i], i == 3, {"role": 0.9}))
         pos += len(para) + 2
     del article
     return out

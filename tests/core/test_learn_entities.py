@@ -104,7 +104,8 @@ def test_cross_validation_scores_rules_model_and_merged() -> None:
 def test_suggest_spans_merges_model_suggestions_with_the_rules(model_bytes: bytes) -> None:
     model = entities.load(model_bytes)
     text = "记者见到了何洋艳，他来自遵义。"
-    assert [text[s.start : s.end] for s in suggest_spans(text)] == ["遵义"]  # no cue: no name
+    rules = [(text[s.start : s.end], s.origin) for s in suggest_spans(text)]
+    assert rules == [("何洋艳", "rule"), ("遵义", "rule")]  # the name by its statistics
     spans = suggest_spans(text, tagger=model)
     got = [(text[s.start : s.end], s.label, s.origin) for s in spans]
     assert got == [("何洋艳", "PER", "model"), ("遵义", "LOC", "model")]  # model replaces rules
@@ -231,8 +232,41 @@ def test_model_keeps_rule_attributes_and_leaves_figures_to_the_rules() -> None:
 
 def test_lexicon_features_find_their_word_lists() -> None:
     # a list renamed or moved would silently leave the model without it: fail here instead
-    surnames, words = entities.lexicon_words()
+    chars, words = entities.lexicon_words()
+    codes = list(chars.values())
+    assert codes.count("X") > 200 and chars["王"] == chars["欧"] == "X"  # surnames
+    assert codes.count("T") > 100 and codes.count("G") > 100  # transliteration, given names
     kinds = list(words.values())
-    assert len(surnames) > 200 and {"王", "欧"} <= surnames
     assert kinds.count("place") > 500 and words["湖南"] == "place"
     assert kinds.count("orgsuffix") > 50 and words["委员会"] == "orgsuffix"
+    assert {"org", "area", "title", "speech"} <= set(kinds)
+
+
+def test_features_of_a_line() -> None:
+    rows = entities.features("王伟在北京说", [(0, 2, "PER")])
+    assert rows[0][:6] == ("c0=王", "c-1=\x02", "c1=伟", "b-1=\x02王", "b0=王伟", "k=^XG")
+    assert "r=B-PER" in rows[0] and "r=I-PER" in rows[1] and "r=B-PER" not in rows[2]
+    assert "x=Bplace" in rows[3] and "x=Iplace" in rows[4]
+    assert rows[3][6] == "w=Bns" and rows[4][6] == "w=Ens" and rows[2][6] == "w=S"
+    # a character beyond the BMP keeps the offsets of the words after it
+    assert entities.features("𠀀北京")[1][6] == "w=Bns"
+
+
+def test_the_model_sees_only_its_known_features_and_tags_the_same(model_bytes: bytes) -> None:
+    import pycrfsuite
+
+    model = entities.load(model_bytes)
+    plain = pycrfsuite.Tagger()
+    plain.open_inmemory(model_bytes[len(entities.FORMAT) :])
+    for text in ["郭静杰昨天在株洲考察。", "记者见到了何洋艳，他来自遵义。", "北京大学的王伟说"]:
+        rules = entities.rule_entities(text)
+        known = entities._rows(text, rules, model.tables)
+        everything = entities.features(text, rules)
+        for k, e in zip(known, everything, strict=True):
+            assert set(k) <= {f.encode() for f in e}
+        assert sum(map(len, known)) < sum(map(len, everything))  # the unknown are left out
+        tags = plain.tag(everything)
+        assert [m[:3] for m in model.tag_line(text, rules)] == entities.spans_of(tags)
+        for s, e, _label, attrs in model.tag_line(text, rules):
+            expected = min(plain.marginal(tags[j], j) for j in range(s, e))
+            assert attrs["confidence"] == round(expected, 4)

@@ -13,7 +13,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, settings, strategies
 
 from annotator.learn import LEARNERS
 from annotator.learn import structure as st
@@ -141,3 +141,61 @@ def test_gold_labels_follow_the_gold_block_holding_each_rule_block():
 def test_load_refuses_bytes_that_are_not_a_structure_model():
     with pytest.raises(ValueError, match="not a structure model"):
         st.load(b"something else")
+
+
+# Characters of the composed papers' words: many two- and three-character words of jieba's
+# dictionary run across a boundary somewhere in strings drawn from them.
+_HAN = sorted(
+    {c for words in (corpus._OBJECTS, corpus._TAILS, corpus._TOPICS) for w in words for c in w}
+)
+
+
+_HAN_TEXT = strategies.text(alphabet=_HAN, min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HAN_TEXT, _HAN_TEXT)
+def test_word_across_skips_the_segmenter_only_where_no_word_spans_the_boundary(before, after):
+    # The cut-word feature runs the dynamic programme on three characters either side only
+    # when some dictionary word spans the boundary: the shortcut must never change its answer.
+    a, b = before[-3:], after[:3]
+    freq, log_total = st._dictionary()
+    assert st.word_across(before, after) == st._best_path_across(freq, log_total, a + b, len(a))
+    spans = any(freq.get(a[i:] + b[:j]) for i in range(len(a)) for j in range(1, len(b) + 1))
+    assert spans or not st.word_across(before, after)
+
+
+def test_word_across_reads_the_words_at_a_column_break():
+    # 农田水利设|施 is one word cut by a column; 取得了明显成效|本报讯 is not.
+    assert st.word_across("积极推进农田水利设", "施建设，取得了明显成效。")
+    assert not st.word_across("取得了明显成效", "本报讯 近日")
+
+
+def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, monkeypatch):
+    # Every process that splits pages with a model needs jieba's dictionary; jieba loads it
+    # in seconds, the cache file of the entries the test meets in a fraction of that.
+    path = tmp_path / "cache" / "cut-words.marshal"
+    monkeypatch.setattr(st, "_cut_words_path", lambda: path)
+    st._dictionary.cache_clear()
+    try:
+        built = st._dictionary()  # from jieba, then written
+        assert path.exists()
+        assert built == st._jieba_entries()
+        assert all(2 <= len(word) <= 6 for word in built[0])
+
+        def no_jieba():
+            raise AssertionError("jieba's dictionary loaded although the cache file exists")
+
+        monkeypatch.setattr(st, "_jieba_entries", no_jieba)
+        st._dictionary.cache_clear()
+        assert st._dictionary() == built
+        assert st.word_across("积极推进农田水利设", "施建设")
+
+        path.write_bytes(b"not a cache file")  # damaged: built again and rewritten
+        monkeypatch.undo()
+        monkeypatch.setattr(st, "_cut_words_path", lambda: path)
+        st._dictionary.cache_clear()
+        assert st._dictionary() == built
+        assert path.read_bytes() != b"not a cache file"
+    finally:
+        st._dictionary.cache_clear()

@@ -109,7 +109,7 @@ def test_add_page_keeps_predictions_as_first_computed(tmp_path):
 
 
 def test_predictions_round_trip_attributes_and_confidences(tmp_path):
-    block = Block(0, 2, "headline", 1, False, 0.6, {"role": 0.6, "boundary": 0.9})
+    block = Block(0, 2, "headline", 1, False, {"role": 0.6, "boundary": 0.9})
     figure = Span(4, 6, "FIGURE", "rule", "suggested", {"value": 13.11, "unit": "万吨"})
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1), [block, *_blocks()[1:]], [figure])
@@ -119,15 +119,15 @@ def test_predictions_round_trip_attributes_and_confidences(tmp_path):
 
 
 def test_predictions_written_as_dicts_by_earlier_versions_still_read(tmp_path):
-    block = Block(0, 2, "headline", 1, False, 0.6, {"role": 0.6})
+    # Predicted blocks written as dicts are rewritten by migration 7 (tested below).
     span = Span(4, 6, "FIGURE", "rule", "suggested", {"value": 2.0, "unit": "个"})
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1), _blocks())
         store.db.execute(
-            "UPDATE predictions SET blocks = ?, spans = ? WHERE page_id = 'p1'",
-            [json.dumps([block.to_dict()]), json.dumps([span.to_dict(with_id=False)])],
+            "UPDATE predictions SET spans = ? WHERE page_id = 'p1'",
+            [json.dumps([span.to_dict(with_id=False)])],
         )
-        assert store.predictions("p1") == ([block], [span])
+        assert store.predictions("p1") == (_blocks(), [span])
 
 
 def test_add_page_is_one_transaction(tmp_path):
@@ -411,3 +411,126 @@ def test_a_search_sees_pages_this_connection_added_by_any_path(tmp_path):
         store.add_gold_pages([(gold, [Block(0, 5, "body", 1)], [])])
         assert store.count_pages(search="邓群策") == 2
         assert store.count_pages(search="群策") == 2
+
+
+# --- migration 7: a block's confidence is derived, not stored ----------------------------
+
+
+def _v6_database(path):
+    """A database as version 6 left it: blocks and predicted blocks with ``confidence``."""
+    import sqlite_utils
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    for number, _name, step in MIGRATIONS:
+        if number <= 6:
+            step(db)
+            conn.execute(f"PRAGMA user_version = {number}")
+    conn.execute(
+        "INSERT INTO pages (id, source, sha256, text, status, created_at, updated_at) "
+        "VALUES ('old', 'old.txt', 'abc', '标题\n\n正文内容。', 'new', 't', 't')"
+    )
+    conn.executemany(
+        'INSERT INTO blocks (page_id, start, "end", role, article, joins_previous, '
+        "confidence, confidences) VALUES ('old', ?, ?, ?, 1, 0, ?, ?)",
+        [(0, 2, "headline", 0.55, '{"role":0.55,"boundary":0.9}'), (4, 9, "body", 0.4, "{}")],
+    )
+    rows = [
+        [0, 2, "headline", 1, 0, 0.55, '{"role":0.55}'],
+        [4, 9, "body", 1, 0, 1.0, "{}"],
+        [4, 9, "body", 1, 1, 0.3, "{}"],
+    ]
+    objects = [{"start": 0, "end": 9, "role": "body", "article": 1, "joins_previous": False,
+                "confidence": 0.6, "confidences": {"join": 0.6}}]  # fmt: skip
+    conn.execute(
+        "INSERT INTO pages (id, source, sha256, text, status, created_at, updated_at) "
+        "VALUES ('older', 'older.txt', 'abd', '标题\n\n正文内容。', 'new', 't', 't')"
+    )
+    conn.executemany(
+        "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?, ?, '[]', 't')",
+        [("old", json.dumps(rows)), ("older", json.dumps(objects))],
+    )
+    conn.close()
+
+
+def test_version_6_database_loses_the_stored_block_confidence_and_keeps_every_doubt(tmp_path):
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 7
+        columns = [row[1] for row in store.db.execute("PRAGMA table_info(blocks)")]
+        assert "confidence" not in columns and "confidences" in columns
+        headline, body = store.blocks("old")
+        assert headline.confidences == {"role": 0.55, "boundary": 0.9}
+        assert headline.confidence == 0.55  # derived: the lowest decision
+        assert body.confidences == {"split": 0.4} and body.confidence == 0.4  # not lost
+        predicted, _ = store.predictions("old")
+        assert [b.confidences for b in predicted] == [{"role": 0.55}, {}, {"split": 0.3}]
+        assert [b.confidence for b in predicted] == [0.55, 1.0, 0.3]
+        assert [b.joins_previous for b in predicted] == [False, False, True]
+        (older,) = store.predictions("older")[0]
+        assert older.confidences == {"join": 0.6} and older.role == "body"
+        stored = store.db.execute("SELECT blocks FROM predictions WHERE page_id = 'old'")
+        assert all(len(row) == 6 for row in json.loads(stored.fetchone()[0]))
+
+
+def test_migration_7_is_one_transaction(tmp_path, monkeypatch):
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+
+    def broken(*_args):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr("annotator.store.schema.encode_page", broken)
+    with pytest.raises(RuntimeError):
+        Store.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(blocks)")]
+    assert "confidence" in columns  # the column drop was rolled back with the rest
+    assert conn.execute("SELECT confidences FROM blocks WHERE start = 4").fetchone()[0] == "{}"
+    conn.close()
+
+
+def test_block_confidence_is_the_lowest_decision_and_blocks_compare_by_their_decisions():
+    doubtful = Block(0, 2, "body", 1, False, {"role": 0.5, "join": 0.8})
+    assert doubtful.confidence == 0.5
+    assert Block(0, 2, "body", 1).confidence == 1.0
+    assert doubtful != Block(0, 2, "body", 1, False, {"role": 0.9})
+    assert doubtful == Block(0, 2, "body", 1, False, {"join": 0.8, "role": 0.5})
+    assert hash(doubtful) == hash(Block(0, 2, "body", 1))  # still hashable
+    assert "confidence" not in doubtful.to_dict() and Block(**doubtful.to_dict()) == doubtful
+
+
+# --- a long search confirms as far as the list needs ----------------------------------
+
+
+def test_a_long_search_lists_its_first_pages_before_confirming_them_all(tmp_path):
+    # "书记主任与日记主持人" holds both trigrams of 书记主持 but not the word: the index
+    # alone would list it, only reading the page tells.
+    def text(i: int) -> str:
+        return "书记主任与日记主持人" if i % 5 == 0 else f"第{i}页 市委书记主持会议"
+
+    status = ["done", "new", "new"]
+    pages = [
+        Page(f"p{i:04d}", text(i), f"{i}.txt", f"{i:064x}", status[i % 3]) for i in range(1500)
+    ]
+    pages[7] = Page("书记主持-7", "别的内容", "7.txt", f"{7:064x}")  # found by its id
+    with Store.open(tmp_path / "a.db") as store:
+        with store.db.atomic():
+            for page in pages:
+                store.add_page(page, [Block(0, len(page.text), "body", 1)])
+        store.index_search(1000)  # the last 500 pages are searched beyond the index
+    q = "书记主持"
+    expected = [p.id for p in pages if q in p.text or q in p.id]
+    with Store.open(tmp_path / "a.db", readonly=True) as store:
+        assert [r.id for r in store.page_rows(0, 10, search=q)] == expected[:10]
+        found, complete = store.found_pages(None, q)
+        assert not complete and 10 <= found < len(expected)  # most pages not read yet
+        assert store.page_position("p1499", None, q) == len(expected) - 1
+        done = [r.id for r in store.page_rows(0, 10**6, "done", q)]
+        assert done == [p for p in expected if store.page(p).status == "done"]
+        assert store.count_pages(search=q) == len(expected)
+        assert store.found_pages(None, q) == (len(expected), True)
+        assert [r.id for r in store.page_rows(0, 10**6, search=q)] == expected
+        assert store.pages_containing(q, 3) == expected[:3]

@@ -92,3 +92,21 @@ def test_pairs_and_groups_of_abbreviations(text, expected):
 def test_groups_inside_other_words_are_not_split(text, expected):
     locs = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "LOC"]
     assert locs == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一位外地来京组稿的编辑", ["京"]),
+        ("奖征答活动日前在京颁奖", ["京"]),
+        ("以三战全胜结束访华比赛", ["华"]),
+        ("他在京剧舞台上演出", []),  # 京剧, not Beijing
+        ("在华东地区", ["华东"]),  # 华东 is a region of its own
+        ("中缅边境线就在桥的北端", ["中", "缅"]),
+        ("在欧亚两洲之间", ["欧", "亚"]),
+    ],
+)
+def test_beijing_and_china_after_a_verb_of_coming_and_more_pairs(text, expected):
+    """Issue 10: 来京/在京/访华 before any word but 京剧, 华东 …; 边境 after a pair; 欧亚."""
+    locs = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "LOC"]
+    assert locs == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.suggest import suggest_spans
 from annotator.suggest.dates import find_date_candidates, find_dates
 
 
@@ -234,3 +235,18 @@ def test_chinese_numerals_with_dian_alone_are_no_clock_time(text):
 @pytest.mark.parametrize("text", ["本世纪末", "上世纪初", "本世纪以来"])
 def test_a_century_with_its_tail_is_one_date(text):
     assert longest(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("正月初一这天", ["正月初一"]),  # 初一 is a lunar day, not the 初 of 今年初
+        ("农历八月十五是中秋", ["农历八月十五"]),
+        ("自1999年1月1日零时起施行", ["1999年1月1日零时"]),
+        ("第二天上午他又来了", ["第二天上午"]),
+        ("今明两年内完成", ["今明两年"]),
+    ],
+)
+def test_lunar_days_midnight_and_relative_days(text, expected):
+    """Issue 10: general DATE misses (People's Daily time words)."""
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"] == expected

@@ -47,7 +47,6 @@ def sample_blocks(text: str = SAMPLE) -> list[Block]:
                 ROLES[i] if i < len(ROLES) else "body",
                 ARTICLES[i] if i < len(ARTICLES) else 2,
                 False,
-                min(doubt.values(), default=1.0),
                 doubt,
             )
         )

@@ -370,3 +370,26 @@ def test_selection_survives_a_search_that_still_lists_it(qtbot, panel) -> None:
         settled(qtbot, panel)
     assert panel.current_page() == "p0027"
     assert panel.model.page_id(panel.view.currentIndex().row()) == "p0027"
+
+
+def test_a_common_long_word_lists_its_first_pages_before_they_are_all_counted(
+    qtbot, panel, store
+) -> None:
+    # 天气晴好 is on 8 of 9 pages: the list shows the first ones found (exact, in order)
+    # while the rest are confirmed; the whole list and the counts come after.
+    last = N_PAGES - 1  # selected: its row is known only once the whole list is
+    assert panel.select_page(f"p{last:04d}")
+    shown = []
+    panel.filterApplied.connect(
+        lambda: shown.append((listed_ids(panel.model), panel.filter_box.itemText(0)))
+    )
+    panel.search_box.setText("天气晴好")
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    settled(qtbot, panel)
+    everything = db_ids(store, None, "天气晴好")
+    first_rows, first_label = shown[0]
+    assert 0 < len(first_rows) < len(everything) and first_label == "All (…)"
+    assert first_rows == everything[: len(first_rows)]
+    assert listed_ids(panel.model) == everything
+    assert panel.filter_box.itemText(0) == f"All ({len(everything)})"
+    assert panel.current_page() == f"p{last:04d}"  # still selected, in its row

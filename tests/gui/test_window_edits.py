@@ -434,9 +434,11 @@ def test_figure_correction_undoes_and_the_outline_shows_the_value(windows, db, q
     on_modal(fill)
     press(window, qtbot, K.Key_V)
     assert dict(next(s for s in spans_in_db(db) if s[2] == "FIGURE")[5])["value"] == 7200
-    assert model.index(row, 1).data() == "720万亩 = 7,200 亩"
+    # The outline follows once keys pause (OUTLINE_DELAY_MS).
+    qtbot.waitUntil(lambda: model.index(row, 1).data() == "720万亩 = 7,200 亩")
     press(window, qtbot, K.Key_Z, CTRL)
     assert dict(next(s for s in spans_in_db(db) if s[2] == "FIGURE")[5])["value"] == 7200000
+    qtbot.waitUntil(lambda: model.index(row, 1).data() == "720万亩 = 7,200,000 亩")
 
 
 def test_choosing_a_span_in_the_outline_selects_it_in_the_page(windows, db, qtbot):

@@ -31,10 +31,15 @@ def visible_blocks(
         block = block.next()
 
 
-def visible_cp_range(view: QPlainTextEdit, offsets: OffsetMap) -> tuple[CodePoint, CodePoint]:
-    """The code-point range shown in the viewport (whole Qt blocks)."""
+def visible_cp_range(
+    view: QPlainTextEdit, offsets: OffsetMap, top: float = 0, bottom: float | None = None
+) -> tuple[CodePoint, CodePoint]:
+    """The code-point range shown in the viewport (whole Qt blocks), or in its part from
+    ``top`` to ``bottom``."""
     first = last = None
-    for block, _geo in visible_blocks(view, 0, view.viewport().height()):
+    if bottom is None:
+        bottom = view.viewport().height()
+    for block, _geo in visible_blocks(view, top, bottom):
         if first is None:
             first = block
         last = block

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
 
 from annotator.gui.offsets import OffsetMap, Utf16Pos
 from annotator.gui.page_view.index import BlockIndex, MarkerIndex, SpanIndex
@@ -37,9 +37,14 @@ class PageHighlighter(QSyntaxHighlighter):
 
     def rehighlight_ranges(self, ranges: list[tuple[int, int]]) -> None:
         """Highlight again the Qt blocks overlapping any code-point range, each once."""
+        for block in self.blocks_of(ranges):
+            self.rehighlightBlock(block)
+
+    def blocks_of(self, ranges: list[tuple[int, int]]) -> list[QTextBlock]:
+        """The Qt blocks overlapping any code-point range, each once, in document order."""
         doc = self.document()
         if doc is None:
-            return
+            return []
         numbers: set[int] = set()
         for start, end in ranges:
             block = doc.findBlock(self.offsets.to_utf16(CodePoint(start)))
@@ -47,8 +52,7 @@ class PageHighlighter(QSyntaxHighlighter):
             while block.isValid() and block.position() <= last:
                 numbers.add(block.blockNumber())
                 block = block.next()
-        for number in sorted(numbers):
-            self.rehighlightBlock(doc.findBlockByNumber(number))
+        return [doc.findBlockByNumber(number) for number in sorted(numbers)]
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         if not text:

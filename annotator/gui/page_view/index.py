@@ -109,8 +109,6 @@ def _text_after_on_line(text: str, pos: int) -> int | None:
 def doubtful_decisions(block: Block) -> list[tuple[str, float]]:
     """The heuristic decisions of ``block`` below the confidence bar, lowest first."""
     low = [(k, v) for k, v in block.confidences.items() if v < LOW_CONFIDENCE]
-    if not low and block.confidence < LOW_CONFIDENCE:
-        low = [("split", block.confidence)]
     return sorted(low, key=lambda kv: kv[1])
 
 

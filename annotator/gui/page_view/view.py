@@ -7,8 +7,9 @@ the line above says that the page text has no line break there. Every Qt positio
 page offset through the page's ``OffsetMap``, which knows the breaks; copying gives the page
 text exactly. Roles and spans are character formats from the
 highlighter; label tags, the selected span's frame and article rules are painted over the
-viewport for the visible lines only; the margin shows article bands. ``apply_changes``
-re-highlights only the lines an edit touched.
+viewport for the lines being repainted only; the margin shows article bands (it reads
+this view through its ``MarginHost`` protocol). ``apply_changes`` re-highlights and
+repaints only the paragraphs an edit touched, found by the span ids the edit names.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QTextLine,
 )
@@ -34,7 +36,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.edits import Changes, PageState
 from annotator.gui.offsets import OffsetMap, Utf16Pos
-from annotator.gui.page_view.geometry import range_rects, visible_blocks
+from annotator.gui.page_view.geometry import (
+    line_span,
+    range_rects,
+    visible_blocks,
+    visible_cp_range,
+)
 from annotator.gui.page_view.highlighter import PageHighlighter
 from annotator.gui.page_view.index import (
     BlockIndex,
@@ -43,7 +50,7 @@ from annotator.gui.page_view.index import (
     doubtful_decisions,
     layout_breaks,
 )
-from annotator.gui.page_view.margin import ArticleMargin
+from annotator.gui.page_view.margin import ArticleMargin, BlockRow
 from annotator.gui.page_view.style import BREAK_MARK_COLOUR, ViewStyle, article_colour
 from annotator.model import Block, CodePoint, Label, Span
 
@@ -58,6 +65,7 @@ CJK_FAMILIES = [
     "Sans Serif",
 ]
 DEFAULT_POINT_SIZE = 13.0
+FRAME_PAD = 4  # pixels above and below a line that its span frames and rules reach
 
 
 def page_font(point_size: float) -> QFont:
@@ -89,9 +97,9 @@ class PageView(QPlainTextEdit):
         self.blocks = BlockIndex(())
         self.spans = SpanIndex(())
         self._selected: int | None = None
-        self.margin = ArticleMargin(self)
+        self.margin = ArticleMargin(self, self)  # this view is its ``MarginHost``
         self.setViewportMargins(self.margin.width_for_font(), 0, 0, 0)
-        self.updateRequest.connect(self.margin.on_update_request)
+        self.updateRequest.connect(self._follow_in_margin)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # --- content -------------------------------------------------------------------
@@ -110,8 +118,14 @@ class PageView(QPlainTextEdit):
         self.setPlainText(self.offsets.document_text(state.page.text))
         self.spanSelected.emit(None)
 
+    def adopt(self, state: PageState) -> None:
+        """Hold ``state``, equal to the shown one (the store read it again): nothing to draw."""
+        if self.page_state is not None and state.page.id == self.page_state.page.id:
+            self.page_state = state
+
     def apply_changes(self, state: PageState, changes: Changes) -> list[tuple[int, int]]:
-        """Take ``state`` after an edit; re-highlight only the lines ``changes`` touched.
+        """Take ``state`` after an edit; re-highlight and repaint only the lines ``changes``
+        touched (the spans it names, looked up by id: the rest of the page is not compared).
 
         Returns the code-point ranges that changed on screen.
         """
@@ -129,13 +143,68 @@ class PageView(QPlainTextEdit):
             new = state.spans.get(span_id)
             old = self.spans.update(span_id, new)
             ranges += [(s.start, s.end) for s in (old, new) if s is not None]
-        self.highlighter.rehighlight_ranges(ranges)
+        if changes.blocks:  # rules, breaks and bands may move anywhere below the edit
+            self.highlighter.rehighlight_ranges(ranges)
+            self.viewport().update()
+            self.margin.update()  # the margin shows blocks and articles only
+        else:
+            self._rehighlight_spans(ranges)
         if self._selected is not None and self._selected not in self.spans.by_id:
             self._set_selected(None)
-        self.viewport().update()
-        if changes.blocks:  # the margin shows blocks and articles only
-            self.margin.update()
         return ranges
+
+    def _rehighlight_spans(self, ranges: list[tuple[int, int]]) -> None:
+        """Highlight the paragraphs of changed spans again and repaint only those.
+
+        Qt's highlighter drops each paragraph's layout when it sets the formats, so Qt's
+        layout cannot tell that the height stayed and repaints the whole viewport (every
+        visible line of CJK text with its tags, several times the cost of one paragraph).
+        Its repaint requests are held back here; the paragraphs are laid out again, and
+        only when one of them now has more or fewer lines does everything below move.
+        """
+        layout = self.document().documentLayout()
+        blocks = self.highlighter.blocks_of(ranges)
+        # Lines of each paragraph as last laid out (None: never laid out, not on screen).
+        before = [b.lineCount() if b.layout().lineCount() else None for b in blocks]
+        layout.blockSignals(True)
+        try:
+            for block in blocks:
+                self.highlighter.rehighlightBlock(block)
+        finally:
+            layout.blockSignals(False)
+        moved = False
+        for block, lines in zip(blocks, before, strict=True):
+            if lines is not None:
+                layout.blockBoundingRect(block)  # lays the paragraph out again
+                moved = moved or block.layout().lineCount() != lines
+        if moved:  # what Qt would have done: the text below moved, the scroll range too
+            layout.documentSizeChanged.emit(layout.documentSize())
+            self.viewport().update()
+            self.margin.update()
+            return
+        self.update_ranges([self._block_range(b) for b in blocks] + ranges)
+
+    def _block_range(self, block: QTextBlock) -> tuple[int, int]:
+        start = self.offsets.to_cp(Utf16Pos(block.position()))
+        return start, self.offsets.to_cp(Utf16Pos(block.position() + block.length() - 1)) + 1
+
+    def update_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Repaint the visible lines that code-point ``ranges`` cover, and nothing else
+        (a whole viewport of CJK text with its tags costs several times more)."""
+        if not ranges or self.page_state is None:
+            return
+        first, last = visible_cp_range(self, self.offsets)
+        width = self.viewport().width()
+        for start, end in ranges:
+            if end < first or start > last + 1:
+                continue  # off screen: Qt lays out what scrolls into view then
+            top = line_span(self, self.offsets, CodePoint(max(start, first)))
+            bottom = line_span(self, self.offsets, CodePoint(max(min(end, last + 1) - 1, start)))
+            if top is None or bottom is None:
+                continue
+            # A few pixels more: a frame's pen and an article rule sit just outside the line.
+            y = int(top[0]) - FRAME_PAD
+            self.viewport().update(0, y, width, int(bottom[1]) + FRAME_PAD - y + 1)
 
     def _set_breaks(self, breaks: list[int]) -> None:
         """Put the layout breaks into the document where they changed, keeping the caret.
@@ -255,9 +324,12 @@ class PageView(QPlainTextEdit):
     def _set_selected(self, span_id: int | None) -> None:
         if span_id == self._selected:
             return
+        before = self.selected_span()
         self._selected = span_id
-        self.viewport().update()
-        self.spanSelected.emit(self.selected_span())
+        after = self.selected_span()
+        # Only the frames change: the lines of the span left and the span selected.
+        self.update_ranges([(s.start, s.end) for s in (before, after) if s is not None])
+        self.spanSelected.emit(after)
 
     def _on_cursor_moved(self) -> None:
         cp = self.caret()
@@ -296,6 +368,36 @@ class PageView(QPlainTextEdit):
             span = self.spans.at(cp) if cp is not None else None
             self._set_selected(span.id if span is not None else None)
 
+    # --- the margin (its ``MarginHost``) ---------------------------------------------
+
+    def _follow_in_margin(self, rect: QRect, dy: int) -> None:
+        """The margin follows scrolling and whole repaints. A repaint of some lines only (a
+        span labelled, the caret moved) leaves every line where it was, and the margin shows
+        blocks only: a change of blocks repaints it (``apply_changes``)."""
+        if dy:
+            self.margin.scroll(0, dy)
+        elif rect.contains(self.viewport().rect()):
+            self.margin.update()
+
+    def block_rows(self, top: float, bottom: float | None = None) -> list[BlockRow]:
+        """(block, top, first line bottom, bottom) of each page block on the lines from
+        viewport ``top`` to ``bottom`` (None: the viewport's bottom)."""
+        if self.page_state is None:
+            return []
+        start, end = visible_cp_range(self, self.offsets, top, bottom)
+        rows = []
+        for block in self.blocks.overlapping(start, end + 1):
+            first = line_span(self, self.offsets, CodePoint(block.start))
+            last = line_span(self, self.offsets, CodePoint(max(block.end - 1, block.start)))
+            if first is not None and last is not None:
+                rows.append((block, first[0], first[1], last[1]))
+        return rows
+
+    def block_bottom(self, block: Block) -> float | None:
+        """The viewport bottom of ``block``'s last line."""
+        last = line_span(self, self.offsets, CodePoint(max(block.end - 1, block.start)))
+        return last[1] if last is not None else None
+
     # --- font ------------------------------------------------------------------------
 
     def set_point_size(self, size: float) -> None:
@@ -326,11 +428,11 @@ class PageView(QPlainTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = event.rect()
         for block, geo in visible_blocks(self, rect.top(), rect.bottom()):
-            self._paint_overlays(painter, block, geo)
+            self._paint_overlays(painter, block, geo, rect)
         self._paint_selected(painter)
         painter.end()
 
-    def _paint_overlays(self, painter: QPainter, qblock, geo: QRectF) -> None:  # noqa: ANN001
+    def _paint_overlays(self, painter: QPainter, qblock, geo: QRectF, rect: QRect) -> None:  # noqa: ANN001
         pos16 = Utf16Pos(qblock.position())
         last16 = Utf16Pos(pos16 + qblock.length() - 1)  # the block's paragraph separator
         start, end = self.offsets.to_cp(pos16), self.offsets.to_cp(last16)
@@ -344,7 +446,7 @@ class PageView(QPlainTextEdit):
         if not spans or layout is None or layout.lineCount() == 0:
             return
         for span in spans:
-            self._paint_tag(painter, span, layout, geo, pos16)
+            self._paint_tag(painter, span, layout, geo, pos16, rect)
 
     def _paint_rule(self, painter: QPainter, block: Block) -> None:
         start = CodePoint(block.start)
@@ -383,13 +485,16 @@ class PageView(QPlainTextEdit):
         return rects
 
     def _paint_tag(  # noqa: ANN001
-        self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: Utf16Pos
+        self, painter: QPainter, span: Span, layout, geo: QRectF, pos16: Utf16Pos, rect: QRect
     ) -> None:
         # The tag sits in the room the highlighter left after the span's last character.
         rel_end = self.offsets.to_utf16(CodePoint(span.end)) - pos16
         line = layout.lineForTextPosition(rel_end - 1)
         if not line.isValid():
             return
+        line_top = geo.top() + line.y()
+        if line_top > rect.bottom() or line_top + line.height() <= rect.top():
+            return  # a line of this paragraph outside what is repainted: Qt would clip it
         x_end = line.cursorToX(rel_end)
         x_end = x_end[0] if isinstance(x_end, tuple) else x_end
         gap = self.style_.gap_width(span.label)

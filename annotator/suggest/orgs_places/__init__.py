@@ -3,8 +3,8 @@
 One module a cue: :mod:`.places` (LOC by list and by suffix), :mod:`.foreign` (foreign
 places that no list holds, by their cues), :mod:`.named` (bodies known by name and organs
 named by a level: 国务院, 市委, 县政府), :mod:`.suffixes` (a name before an organisation
-suffix: …委员会, …公司), :mod:`.chains` (sub-units, branches, a place's organ or team, a
-province before a city's body); :mod:`.common` holds what they share.  This module makes
+suffix: …委员会, …公司), :mod:`.chains` (sub-units, branches, a place's organ or team; a
+city's body keeps the province before it, 北京市怀柔县民政局); :mod:`.common` holds what they share.  This module makes
 the one scan of the listed words and puts the parts together.
 
 LOC (places):
@@ -55,7 +55,7 @@ from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, ends_at, trie_pattern
 
-from .chains import _org_candidates, _province_apart
+from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .foreign import TAILS, TRAVEL_VERBS, foreign_places
 from .named import _NATIONAL, _NOT_AFTER_SHORT
@@ -132,7 +132,6 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
     places = sorted({(s, e) for s, e, _, _ in locs})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
-    orgs = _province_apart(text, orgs, places)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
     for stem in stems:  # few per page: str.find beats compiling a regex
         i = text.find(stem)

@@ -1,6 +1,5 @@
 """ORG chains: a sub-unit or a branch after an organisation (市政务服务中心项目代办科,
-杭州市公安局西湖区分局), a listed place's organ or team (美国国防部, 中国女排), and the
-province before a city's body kept apart (山东 + 临沂市公安局).
+杭州市公安局西湖区分局), and a listed place's organ or team (美国国防部, 中国女排).
 """
 
 from __future__ import annotations
@@ -8,7 +7,6 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
-from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, trie_pattern
 
 from .common import _STOP_CHARS, ORG
@@ -62,23 +60,3 @@ def _org_candidates(
         if m:
             chained.append((s, m.end(), ORG, {}))
     return out + chained
-
-
-_PROVINCES = frozenset(P.PROVINCES_FULL) | frozenset(P.PROVINCES_SHORT)
-
-
-def _province_apart(
-    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
-) -> list[Candidate]:
-    """An organisation of a city or county starts at its own place: the province before it
-    is a place of its own (山东临沂市公安局 → 山东 + 临沂市公安局, as the MSRA gold has it;
-    a province's own bodies, 陕西省残联, keep their province)."""
-    starts = {s: e for s, e in places}
-    out = []
-    for s, e, label, attrs in orgs:
-        pe = starts.get(s)
-        if pe is not None and text[s:pe] in _PROVINCES and pe in starts and starts[pe] < e:
-            out.append((pe, e, label, attrs))  # the province stays a LOC candidate
-        else:
-            out.append((s, e, label, attrs))
-    return out

@@ -22,7 +22,10 @@ cue says a person stands there:
    by 、 before ``等同志``/``等人``/``等出席`` (``王芳、李娜、张伟等同志``); a run of
    transliteration characters after a title (``秘书长古特雷斯``);
 6. **propagation**: every other occurrence on the page of a name found by 1-5
-   (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``).
+   (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``);
+7. **running text**: a name with no cue beside it, by the statistics of surnames and
+   given-name characters (:mod:`.running`; run by :mod:`annotator.suggest` after every
+   other suggester, so that it yields to all of them).
 
 The length of a name (2 or 3 characters, 3 or 4 with a compound surname) is decided by
 what follows it: a separator, a speech or action verb (主持, 出席, 强调, 传达 …) or a

@@ -1,0 +1,195 @@
+"""PER cue 7: names in running text with no cue beside them, by the statistics of names.
+
+Most names in news text stand without a title, a speech verb or a list around them
+(``此后，魏源在小卷阿寓所``, ``介绍贺龙入党``).  A surname followed by one or two given
+characters is taken when the characters read as a name more than as a word:
+
+- the score is the surname's and the given characters' log-odds of standing in a name
+  rather than in words at large (lexicons ``people_surname_scores`` and
+  ``people_given_scores``, written from jieba's dictionary by
+  ``scripts/name_char_scores.py``), a little more for three characters than for two;
+- words veto: the surname must not end or sit inside a dictionary word that starts before
+  it (``驻华``, ``北戴河``), the two-character form must be no dictionary word (``高峰``,
+  ``文明``), the first two characters of a three-character form neither (``严重性``);
+  a given part that is itself a word, or a last character that makes a word with the
+  next one, lowers the score;
+- a two-character form must end where a name may end (a separator, a particle, an end
+  word: :func:`~.names._ends_name`); the longer form is tried first;
+- surnames that are more often adverbs or verbs (向, 于, 曾 …) need common given-name
+  characters, as the other cues ask (:func:`~.names._name_chars_ok`); a run of
+  transliteration characters is a foreign name, not a surname (``托曼戴尔``);
+- a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
+  news NER corpora mark it.
+
+jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
+without jieba the cue finds nothing.  The candidates of this cue are weaker than the
+others: :func:`annotator.suggest._rule_candidates` drops those that overlap another
+label's candidate or another name.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import warnings
+from collections.abc import Iterable
+from typing import Any
+
+from annotator import lexicon
+from annotator.suggest._text import is_han
+
+from .names import (
+    _ADVERB_SURNAMES,
+    _GIVEN_COMMON,
+    _PRE_NAME,
+    _TRANSLIT_CHARS,
+    _ends_name,
+    _not_a_name,
+)
+
+_GIVEN = {c: float(s) for c, s in lexicon.fields("people_given_scores", "0").items()}
+_SURNAME = {c: float(s) for c, s in lexicon.fields("people_surname_scores", "0").items()}
+_UNSEEN = -3.0  # a character never seen in a given name: as unlikely as a particle
+THRESHOLD = 2.0  # chosen on a dev slice of MSRA train (F1 of PER), not on any test file
+_THREE_BONUS = 0.5  # three characters are the usual length of a Chinese name
+_TWO_PENALTY = 1.0
+_GLUED_FACTOR = 2.0
+_WORD_PENALTY = 1.5
+_NOT_ENDING_PENALTY = 2.0
+# Honorifics and forms of address after which a lone surname is a name (程先生, 周总理,
+# 王大娘): lexicon ``people_lone_surname_cues``.
+_HONORIFICS = lexicon.words("people_lone_surname_cues")
+
+_SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
+
+_lock = threading.Lock()
+_words: dict[str, Any] = {}
+
+
+def _dictionary() -> Any:
+    """jieba's word frequencies (prefixes of words have 0), or an empty dict."""
+    with _lock:
+        if "freq" not in _words:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # jieba imports pkg_resources
+                    import jieba
+
+                jieba.setLogLevel(60)
+                jieba.initialize()
+                _words["freq"] = jieba.dt.FREQ
+            except Exception:  # ImportError, or a broken install: the cue finds nothing
+                _words["freq"] = {}
+        return _words["freq"]
+
+
+def _inside_word(text: str, i: int, freq: Any) -> bool:
+    """True when the surname at ``i`` ends or sits inside a word starting before it."""
+    if i and freq.get(text[i - 1 : i + 1]):
+        return True
+    for start in (i - 1, i - 2):
+        if start < 0:
+            continue
+        for length in (3, 4):
+            if start + length > i + 1 and freq.get(text[start : start + length]):
+                return True
+    return False
+
+
+def _score(text: str, i: int, end: int, freq: Any) -> float | None:
+    """The name score of ``text[i:end]`` (a surname at ``i``), or None when it is vetoed.
+
+    The characters' sum comes first: most candidates fail it and need no word look-ups.
+    """
+    given = text[i + 1 : end]
+    score = _SURNAME.get(text[i], _UNSEEN) + sum(_GIVEN.get(c, _UNSEEN) for c in given)
+    score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
+    if score < THRESHOLD or _vetoed(text, i, end, freq):
+        return None
+    if len(given) == 2 and freq.get(given):
+        # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
+        glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
+        score -= _WORD_PENALTY * (_GLUED_FACTOR if glued else 1.0)
+    if not _ends_name(text, end):
+        score -= _NOT_ENDING_PENALTY
+        if freq.get(text[end - 1 : end + 1]):
+            score -= _WORD_PENALTY
+    return score
+
+
+def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
+    """True when ``text[i:end]`` cannot be a name: a non-Han character, a place or a common
+    word, an adverb surname before uncommon characters, a word in its first two characters,
+    a two-character form that does not end where a name may end."""
+    name = text[i:end]
+    given = name[1:]
+    if not all(is_han(c) for c in given) or _not_a_name(name):
+        return True
+    if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
+        return True
+    if len(given) == 1:
+        return bool(freq.get(name)) or not _ends_name(text, end)
+    return bool(freq.get(name[:2]))
+
+
+def _name_from(text: str, i: int, freq: Any) -> int | None:
+    """The end of the best name starting with the surname at ``i``, or None."""
+    if text.startswith(_HONORIFICS, i + 1):
+        ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
+        return i + 1 if ok else None
+    best: tuple[float, int] | None = None
+    for end in (i + 3, i + 2):
+        if end > len(text):
+            continue
+        score = _score(text, i, end, freq)
+        if score is not None and score >= THRESHOLD and (best is None or score > best[0]):
+            best = (score, end)
+    return best[1] if best else None
+
+
+def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` of the names of ``text`` found by their statistics alone, left to
+    right, none overlapping another or a range of ``taken`` (other cues' candidates)."""
+    freq = _dictionary()
+    if not freq:
+        return []
+    blocked = bytearray(len(text))
+    for s, e in taken:
+        blocked[s:e] = b"\x01" * (e - s)
+    out: list[tuple[int, int]] = []
+    free = 0  # names do not overlap: the next may start here
+    given = _GIVEN.get
+    for m in _SURNAME_RE.finditer(text):
+        i = m.start()
+        if i < free or blocked[i] or not _may_reach(text, i, given):
+            continue  # most surname characters fail the cheap bound: no word look-ups
+        if _foreign_run(text, i) or _inside_word(text, i, freq):
+            continue
+        end = _name_from(text, i, freq)
+        if end is None or any(blocked[i:end]):
+            continue
+        out.append((i, end))
+        free = end
+    return out
+
+
+def _may_reach(text: str, i: int, given: Any) -> bool:
+    """True when a name at ``i`` could reach the threshold before any penalty, or stands
+    before an honorific (the bound that spares most surname characters the word checks)."""
+    if text.startswith(_HONORIFICS, i + 1):
+        return True
+    base = _SURNAME[text[i]] + given(text[i + 1 : i + 2], _UNSEEN)
+    if base - _TWO_PENALTY >= THRESHOLD:
+        return True
+    return base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD
+
+
+def _foreign_run(text: str, i: int) -> bool:
+    """True when the surname at ``i`` is inside a transliterated name (托曼戴尔, 戴陆西尔)."""
+    if i and text[i - 1] in _TRANSLIT_CHARS:
+        return True
+    nxt = text[i + 1 : i + 4]
+    if not nxt or nxt[0] not in _TRANSLIT_CHARS:
+        return False
+    # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both)
+    return nxt[0] not in _GIVEN or (len(nxt) == 3 and all(c in _TRANSLIT_CHARS for c in nxt))

@@ -1,0 +1,72 @@
+"""PER cue 7: names in running text without a cue, by the statistics of names
+(annotator/suggest/people/running.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator import lexicon
+from annotator.suggest import suggest_spans
+from annotator.suggest.people.running import running_names
+
+
+def _people(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("此后，魏源在小卷阿寓所潜心著述。", "魏源"),
+        ("昨天，王建军在会上通报了情况。", "王建军"),
+        ("会后，张丽萍到现场查看进度。", "张丽萍"),
+        ("两年来，李永义采取各种保暖措施。", "李永义"),
+        ("他学习毛泽东的著作。", "毛泽东"),  # 泽 and 东 also spell foreign names
+    ],
+)
+def test_a_name_without_a_cue_is_found(text: str, name: str) -> None:
+    assert _people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("第二年程先生被学院聘为顾问。", "程"),
+        ("大家了解周总理的历史功绩。", "周"),
+        ("村里的王大娘笑了。", "王"),
+        ("他找到了陈科长。", "陈"),
+    ],
+)
+def test_a_lone_surname_before_an_honorific_is_a_name(text: str, name: str) -> None:
+    assert _people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要坚持精准施策，加强公共医疗。",  # 施 is a surname, 施策 a verb phrase
+        "及早调储春耕备耕物资。",  # 储 + the word 春耕 glued to 调
+        "以北戴河为中心开展观鸟。",  # 戴 inside a place name
+        "这是上下班的高峰时段。",  # 高峰 is a word
+        "美国驻华使馆武官出席。",  # 华 ends the word 驻华
+        "他们是：皮尔庞特、托曼戴尔。",  # 戴尔 inside a transliterated name
+        "他向总理说出了心里话。",  # 向 is a preposition before an honorific
+    ],
+)
+def test_words_and_places_are_no_names(text: str) -> None:
+    assert running_names(text) == []
+
+
+def test_running_names_yield_to_other_candidates() -> None:
+    text = "此后，魏源在小卷阿寓所潜心著述。"
+    assert running_names(text) == [(3, 5)]
+    assert running_names(text, taken=[(2, 4)]) == []
+
+
+def test_the_name_statistics_are_lexicons_of_numbers() -> None:
+    for name in ("people_given_scores", "people_surname_scores"):
+        scores = lexicon.fields(name)
+        assert len(scores) > 300
+        assert all(len(c) == 1 and float(v) == float(v) for c, v in scores.items())
+    assert float(lexicon.fields("people_surname_scores")["王"]) > 0
+    assert float(lexicon.fields("people_given_scores")["的"]) < 0
