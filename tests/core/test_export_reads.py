@@ -15,7 +15,7 @@ TEXT = "标题\n\n本报讯 张三在衡阳市发布了5.2%的数据。\n\n广�
 def _db(path) -> Store:
     store = Store.open(path)
     blocks = [
-        Block(0, 2, "headline", 1, confidence=0.7, confidences={"role": 0.7}),
+        Block(0, 2, "headline", 1, confidences={"role": 0.7}),
         Block(4, 25, "body", 1),
         Block(27, 29, "other", None),
     ]
