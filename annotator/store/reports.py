@@ -4,7 +4,6 @@ a time, export selection, the edit log, and decided spans.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
@@ -12,76 +11,37 @@ from typing import Any
 
 from annotator.model import Block, Page, Span
 from annotator.store.common import Room
-from annotator.store.rows import _BLOCK_COLS, _SPAN_COLS, _parse_confidences
+from annotator.store.rows import (
+    _BLOCK_COLS,
+    _SPAN_COLS,
+    _row_to_block,
+    _row_to_page,
+    _row_to_span,
+)
 
 # after the page id, the rest of a SpanRow: (page_id, start, end, label, origin, status, attrs, id)
 _SPAN_ROW_COLS = 'start, "end", label, origin, status, attrs, id'
 SpanRow = tuple[str, int, int, str, str, str, Any, Any]
 _FIRST = itemgetter(0)
 _PAGE_COLS = "id, text, source, sha256, status, reviewer, note, created_at, updated_at, paper"
-_new = object.__new__
-_set_dict = object.__setattr__  # frozen dataclasses refuse plain attribute assignment
 
 
 def _page(row: tuple[Any, ...]) -> Page:
     """The :class:`Page` of a row of ``_PAGE_COLS`` (as ``_row_to_page`` builds it)."""
-    page = _new(Page)
-    _set_dict(
-        page,
-        "__dict__",
-        {
-            "id": row[0],
-            "text": row[1],
-            "source": row[2],
-            "sha256": row[3],
-            "status": row[4],
-            "reviewer": row[5],
-            "note": row[6],
-            "created_at": row[7],
-            "updated_at": row[8],
-            "paper": row[9] or "",
-        },
-    )
-    return page
+    return _row_to_page(dict(zip(_PAGE_KEYS, row, strict=True)))
+
+
+_PAGE_KEYS = [name.strip() for name in _PAGE_COLS.split(",")]
 
 
 def _block(row: tuple[Any, ...]) -> Block:
-    """The :class:`Block` of a row ``(page_id, *_BLOCK_COLS)`` (as ``_row_to_block``)."""
-    block = _new(Block)
-    _set_dict(
-        block,
-        "__dict__",
-        {
-            "start": row[1],
-            "end": row[2],
-            "role": row[3],
-            "article": row[4],
-            "joins_previous": bool(row[5]),
-            "confidences": _parse_confidences(row[6]),
-        },
-    )
-    return block
+    """The :class:`Block` of a row ``(page_id, *_BLOCK_COLS)``."""
+    return _row_to_block(row[1:])
 
 
 def _span(row: tuple[Any, ...]) -> Span:
-    """The :class:`Span` of a row ``(page_id, *_SPAN_COLS)`` (as ``_row_to_span``)."""
-    attrs = row[7]
-    span = _new(Span)
-    _set_dict(
-        span,
-        "__dict__",
-        {
-            "start": row[2],
-            "end": row[3],
-            "label": row[4],
-            "origin": row[5],
-            "status": row[6],
-            # Most spans carry no attributes: the JSON parser is skipped for them.
-            "attrs": {} if attrs == "{}" else json.loads(attrs),
-            "id": row[1],
-        },
-    )
-    return span
+    """The :class:`Span` of a row ``(page_id, *_SPAN_COLS)``."""
+    return _row_to_span(row[1:])
 
 
 class ReportsRoom(Room):
@@ -151,8 +111,8 @@ class ReportsRoom(Room):
                 yield pages[page_id], blocks[page_id], spans[page_id]
 
     def _pages_and_blocks(self, ids: list[str]) -> tuple[dict[str, Page], dict[str, list[Block]]]:
-        # Set queries per chunk (never one per page), rows as plain tuples, objects made
-        # without the frozen dataclasses' per-field __setattr__.
+        # Set queries per chunk (never one per page), rows as plain tuples; the objects are
+        # made by the row decoders of rows.py, which follow the schema.
         marks = ",".join("?" * len(ids))
         conn = self.db.conn
         pages = {

@@ -1,0 +1,65 @@
+"""The store's export reads: ``iter_pages`` objects are the ones the page reads build, and
+``export_pages`` gives the same spans as plain rows, a chunk of pages per query."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.edits import Op
+from annotator.model import Block, Page
+from annotator.store import Store
+
+TEXT = "标题\n\n本报讯 张三在衡阳市发布了5.2%的数据。\n\n广告\n"
+
+
+def _db(path) -> Store:
+    store = Store.open(path)
+    blocks = [
+        Block(0, 2, "headline", 1, confidences={"role": 0.7}),
+        Block(4, 25, "body", 1),
+        Block(27, 29, "other", None),
+    ]
+    store.add_page(Page("p1", TEXT, "p1.txt", "0" * 64, "in_progress", paper="hyrb"), blocks)
+    store.add_page(Page("p2", "空页\n", "p2.txt", "1" * 64, "new"), [Block(0, 2, "body", 1)])
+    ops = [
+        Op("add_span", "p1", {"start": 8, "end": 10, "label": "PER"}).to_json(),
+        Op("add_span", "p1", {"start": 11, "end": 14, "label": "LOC"}).to_json(),
+        Op(
+            "add_span",
+            "p1",
+            {"start": 17, "end": 21, "label": "FIGURE", "attrs": {"value": 5.2, "unit": "%"}},
+        ).to_json(),
+    ]
+    store.apply(Op("batch", "p1", {"ops": ops}), "ana")
+    rejected = store.spans("p1")[1]
+    store.apply(Op("set_span_status", "p1", {"id": rejected.id, "status": "rejected"}), "ana")
+    return store
+
+
+def test_iter_pages_builds_what_the_page_reads_build(tmp_path):
+    with _db(tmp_path / "a.db") as store:
+        read = list(store.iter_pages(page_ids=["p2", "p1"]))
+        assert [page.id for page, _, _ in read] == ["p2", "p1"]
+        for page, blocks, spans in read:
+            assert vars(page) == vars(store.page(page.id))
+            assert [vars(b) for b in blocks] == [vars(b) for b in store.blocks(page.id)]
+            assert [vars(s) for s in spans] == [vars(s) for s in store.spans(page.id)]
+        assert read[1][2][2].attrs == {"value": 5.2, "unit": "%"}
+        accepted = list(store.iter_pages(page_ids=["p1"], span_status="accepted"))[0][2]
+        assert [s.label for s in accepted] == ["PER", "FIGURE"]
+
+
+def test_export_pages_gives_span_rows_of_the_status_asked(tmp_path):
+    with _db(tmp_path / "a.db") as store:
+        read = list(store.export_pages(["p1", "p2", "gone"], "accepted", chunk=1))
+        assert [page.id for page, _, _ in read] == ["p1", "p2"]
+        (p1, blocks, rows), (_, _, none) = read
+        assert vars(p1) == vars(store.page("p1"))
+        assert [vars(b) for b in blocks] == [vars(b) for b in store.blocks("p1")]
+        spans = [s for s in store.spans("p1") if s.status == "accepted"]
+        assert [row[:6] for row in rows] == [
+            ("p1", s.start, s.end, s.label, s.origin, s.status) for s in spans
+        ]
+        assert [json.loads(row[6]) for row in rows] == [s.attrs for s in spans]
+        assert [row[7] for row in rows] == [s.id for s in spans]
+        assert none == []
