@@ -333,11 +333,8 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
     markdown headings between body paragraphs are intertitles too.
     """
-    drop = (
-        _weak_intertitles(shapes, groups)
-        if any(g.strength == WEAK for g in groups) or any(sh.kind == TITLE for sh in shapes)
-        else set()
-    )
+    weak = any(g.strength == WEAK for g in groups)
+    drop = _weak_intertitles(shapes, groups, weak)
     candidates = [
         p
         for p, sh in enumerate(shapes)
@@ -349,7 +346,7 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.top not in drop] if drop else groups
 
 
-def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
+def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> set[int]:
     """Tops of the weak groups that are a bylined story's intertitles (marked on the shapes).
 
     Loose title lines of the story (see :func:`_loose_intertitle`) count towards the series:
@@ -359,14 +356,20 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group]) -> set[int]:
     member = {p for g in groups for p in g.members()}
     # Title lines outside any group, found once for the page (most pages have few).
     outside = [p for p, sh in enumerate(shapes) if sh.kind == TITLE and p not in member]
+    if not outside and not weak:
+        return drop
     for i, g in enumerate(groups):
         if g.strength == WEAK or (not g.bylines and g.lead is None):
             continue
-        series = [
-            w
-            for w in _series_of_weak(groups, i)
-            if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
-        ]
+        series = (
+            [
+                w
+                for w in _series_of_weak(groups, i)
+                if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
+            ]
+            if weak
+            else []
+        )
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
         if len(series) + len(loose) == 1:

@@ -172,7 +172,8 @@ def _reflow(
             or end - start > width + 1
             or nxt_end - nxt_start > width + 1
             or (final and _title_line(text, nxt_start, nxt_end, starts[k + 1], width))
-            or _byline_line(text[start:end])  # a byline is a line of its own
+            # A byline is a line of its own (it is the first line of its paragraph).
+            or (start == para_start and _byline_line(text[start:end]))
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])

@@ -195,6 +195,8 @@ _COMMA = re.compile(r"[，,；;]")
 # Punctuated lines that read as a sentence of body text, not as a title: one that opens with
 # a date (3月25日，…: news sentences do, titles do not), or whose first or last phrase is a
 # character or two (…”，林: a paragraph cut in the speaker's name).
+# A speaker's label before a question (问：…？, 记者：…？): a question of an interview.
+_SPEAKER = re.compile(r"[^\s：:，,。]{1,6}[：:]")
 _SENTENCE_LIKE = re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
@@ -239,6 +241,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and not (punct and _SENTENCE_END.search(t, 0, len(t) - 1))
         and ("“" not in t or t.count("“") == t.count("”"))
         and not (comma and _SENTENCE_LIKE.match(t))
+        and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
     )
     return Shape(
         start,

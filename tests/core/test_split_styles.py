@@ -321,3 +321,13 @@ def test_punctuated_lines_that_read_as_sentences_are_no_intertitles():
     assert got[first] == ("body", 1, False)
     assert got[second] == ("body", 1, False)
     assert got["晓说。" + BODY] == ("body", 1, True)
+
+
+def test_the_questions_of_an_interview_are_body_text_not_intertitles():
+    q1, q2 = "问：乡村振兴对社区养老服务有什么影响？", "问：数字乡村对职业技能培训有什么影响？"
+    text = "\n".join(
+        ["全省春耕生产全面展开", "本报记者 张明", BODY, q1, "答：" + BODY2, q2, "答：" + BODY]
+    )
+    got = by_text(text)
+    assert got[q1] == ("body", 1, False)
+    assert got[q2] == ("body", 1, False)
