@@ -27,10 +27,6 @@ project label): the model learns the labels its gold has.
   ``B-``/``I-`` of each rule label covering ``i`` (stacking: the model learns when to
   trust the rules).
 
-**Speed.** A loaded model keeps the features it has weights for, encoded once, and
-leaves the others out (:func:`_known_tables`): crfsuite would skip them, but only after
-pycrfsuite had encoded and copied each string, much of the time of tagging.
-
 **Confidence** of a predicted span: the *smallest* marginal probability, over its
 characters, of the tag the model chose (a span is as sure as its least sure character),
 stored in the suggestion's ``attrs`` as ``{"confidence": 0.93}``. Gold export leaves the
@@ -50,7 +46,6 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from typing import Any
 
 from annotator.learn import GoldPages
@@ -266,7 +261,7 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     then zipped into one tuple per character: several times faster than a loop per
     character, which matters at 200,000 characters a second.
     """
-    return _rows(text, rules, None)
+    return _rows(text, rules)
 
 
 def _columns(text: str, units: str) -> list[list[str]]:
@@ -305,51 +300,17 @@ def _word_column(units: str, n: int) -> list[str]:
     return column
 
 
-class _Memo(dict[str, bytes]):
-    """A model's features by their string: the UTF-8 bytes of those it has weights for,
-    ``b""`` for the others (left out by :func:`_rows`); made when first asked for,
-    emptied past a bound."""
-
-    def __init__(self, known: frozenset[str]) -> None:
-        super().__init__()
-        self.known = known
-
-    def __missing__(self, feature: str) -> bytes:
-        if len(self) >= _MEMO_SIZE:
-            self.clear()
-        value = self[feature] = feature.encode() if feature in self.known else b""
-        return value
-
-
-_MEMO_SIZE = 200_000  # features kept: about 25 MB at most
-
-
-def _rows(text: str, rules: Iterable[Entity], memo: _Memo | None) -> list[tuple[Any, ...]]:
-    """Each character's features: the strings (``memo`` None, :func:`features`), or as a
-    model's ``memo`` gives them (only those it knows, as bytes)."""
+def _rows(text: str, rules: Iterable[Entity]) -> list[tuple[str, ...]]:
+    """Each character's features (see :func:`features`)."""
     units = _units(text)
-    columns: list[Any] = _columns(text, units)
-    if memo is not None:
-        get = memo.__getitem__
-        columns = [map(get, column) for column in columns]
-    rows = list(zip(*columns, strict=True)) if text else []
-    if memo is not None:  # leave the blanks out (crfsuite would not skip b"")
-        rows = list(map(tuple, map(filter, repeat(None), rows)))
+    rows = list(zip(*_columns(text, units), strict=True)) if text else []
     lexicon = _matcher("lexicon").words(units)
     for begin, inside, spans in (("x=B", "x=I", lexicon), ("r=B-", "r=I-", rules)):
         for s, e, kind in spans:
-            rows[s] += _one(memo, begin + kind)
+            rows[s] += (begin + kind,)
             for j in range(s + 1, e):
-                rows[j] += _one(memo, inside + kind)
+                rows[j] += (inside + kind,)
     return rows
-
-
-def _one(memo: _Memo | None, feature: str) -> tuple[Any, ...]:
-    """``feature`` as a row takes it: itself, or as the model's ``memo`` has it (none)."""
-    if memo is None:
-        return (feature,)
-    known = memo[feature]
-    return (known,) if known else ()
 
 
 _add = str.__add__
@@ -438,7 +399,6 @@ class EntityModel:
     labels: tuple[str, ...]
     digest: str
     buffer: bytes  # crfsuite reads the model from this memory: it must outlive the tagger
-    tables: _Memo = field(repr=False)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __call__(
@@ -479,7 +439,7 @@ class EntityModel:
     def tag_line(self, line: str, rules: Iterable[Entity] = ()) -> list[Candidate]:
         """Entities of one line (no newline) with their confidence."""
         tagger = self.tagger
-        xseq = _rows(line, rules, self.tables)
+        xseq = features(line, rules)
         out: list[Candidate] = []
         with self.lock:  # a crfsuite tagger holds the sequence it tags: one at a time
             tags = tagger.tag(xseq)
@@ -516,16 +476,7 @@ def load(data: bytes) -> EntityModel:
     # only fill the gaps between theirs
     labels = tuple(sorted(learnt - {"FIGURE"}))
     digest = hashlib.sha256(data).hexdigest()
-    return EntityModel(tagger, labels, digest, buffer, _known_tables(tagger))
-
-
-def _known_tables(tagger: Any) -> _Memo:
-    """The features the model has weights for, as bytes; ``b""`` for the others.
-
-    What crfsuite does not know it skips, but only after pycrfsuite has encoded and
-    copied the string and crfsuite looked it up: much of the time of tagging. Encoding
-    the known once and blanking the others gives the same tags and marginals, faster."""
-    return _Memo(frozenset(attribute for attribute, _label in tagger.info().state_features))
+    return EntityModel(tagger, labels, digest, buffer)
 
 
 def _figure_attrs(piece: str) -> dict[str, Any]:
