@@ -250,23 +250,3 @@ def test_features_of_a_line() -> None:
     assert rows[3][6] == "w=Bns" and rows[4][6] == "w=Ens" and rows[2][6] == "w=S"
     # a character beyond the BMP keeps the offsets of the words after it
     assert entities.features("𠀀北京")[1][6] == "w=Bns"
-
-
-def test_the_model_sees_only_its_known_features_and_tags_the_same(model_bytes: bytes) -> None:
-    import pycrfsuite
-
-    model = entities.load(model_bytes)
-    plain = pycrfsuite.Tagger()
-    plain.open_inmemory(model_bytes[len(entities.FORMAT) :])
-    for text in ["郭静杰昨天在株洲考察。", "记者见到了何洋艳，他来自遵义。", "北京大学的王伟说"]:
-        rules = entities.rule_entities(text)
-        known = entities._rows(text, rules, model.tables)
-        everything = entities.features(text, rules)
-        for k, e in zip(known, everything, strict=True):
-            assert set(k) <= {f.encode() for f in e}
-        assert sum(map(len, known)) < sum(map(len, everything))  # the unknown are left out
-        tags = plain.tag(everything)
-        assert [m[:3] for m in model.tag_line(text, rules)] == entities.spans_of(tags)
-        for s, e, _label, attrs in model.tag_line(text, rules):
-            expected = min(plain.marginal(tags[j], j) for j in range(s, e))
-            assert attrs["confidence"] == round(expected, 4)
