@@ -14,7 +14,6 @@ import ctypes
 import dataclasses
 import itertools
 import multiprocessing
-import multiprocessing.context
 import multiprocessing.process
 import os
 import signal
@@ -495,15 +494,6 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _context(method: str) -> multiprocessing.context.BaseContext:
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        # The fork server loads the splitter and the suggesters (a second or two of
-        # imports) once, when it starts; each worker forked from it has them at once.
-        context.set_forkserver_preload([__name__])
-    return context
-
-
 @contextmanager
 def _preparer(
     count: int, settings: _Settings
@@ -531,7 +521,7 @@ def _preparer(
         return
     executor = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(_start_method()),
+        mp_context=multiprocessing.get_context(_start_method()),
         initializer=_init_worker,
         initargs=(settings,),
     )
