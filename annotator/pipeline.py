@@ -302,7 +302,9 @@ class _PageWriter:
         """The page to store for ``prepared``; None when it is skipped after all or when it
         replaced the page of its file's earlier version."""
         path, stem = prepared.path, prepared.path.stem
-        if stem not in self.pending_ids and self.store.has_page(stem):
+        if stem not in self.pending_ids:
+            if not self.store.has_page(stem):  # the usual case: one question per file
+                return Page(stem, prepared.text, str(path), prepared.sha256, paper=prepared.paper)
             # The name is taken: by another program that stored this very file meanwhile,
             # by the file's earlier version, or by another file of the same name.
             self._catch_up()
