@@ -20,7 +20,7 @@ import errno
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.messages import msg
@@ -96,13 +96,13 @@ def discover(
     found: dict[str, Path] = {}
     for given in map(Path, paths):
         if given.is_dir():
-            candidates: Iterable[Path] = _walk(given, errors)
+            for path, identity in _walk(given, errors):
+                found.setdefault(identity, path)
         elif given.exists() or given.is_symlink():
-            candidates = [given]  # a broken or looping link is refused by name when read
+            # a broken or looping link is refused by name when read
+            found.setdefault(_identity(given), given)
         else:
             raise FileNotFoundError(f"{given}: no such file or folder")
-        for path in candidates:
-            found.setdefault(_identity(path), path)
     return sorted(found.values())
 
 
@@ -114,21 +114,56 @@ def _identity(path: Path) -> str:
         return os.path.abspath(path)
 
 
-def _walk(folder: Path, errors: list[tuple[str, str]] | None = None) -> Iterable[Path]:
-    def unreadable(error: OSError) -> None:
-        if errors is not None:
-            reason = msg(
-                "cannot read the folder ({error}); check its permissions",
-                error=error.strerror or str(error),
-            )
-            errors.append((str(error.filename or folder), reason))
+def _walk(folder: Path, errors: list[tuple[str, str]] | None = None) -> Iterator[tuple[Path, str]]:
+    """Page files under ``folder`` with their identity (see :func:`_identity`), in the
+    order of ``os.walk`` (a folder's files, then each subfolder's, depth first).
 
-    # os.walk does not follow symbolic links to folders, so a link loop cannot hang it.
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
-                yield Path(root, name)
+    Links to folders are not followed, so a link loop cannot hang it. The identity of a
+    file that is not a link is its folder's, resolved once per folder, and its name: a
+    resolve per file cost more than the rest of finding it.
+    """
+    stack = [os.fspath(folder)]
+    while stack:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as found:
+                entries = list(found)
+        except OSError as error:
+            _unreadable_folder(error, top, errors)
+            continue
+        real_top = ""
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if _is_folder(entry):
+                if not entry.is_symlink():
+                    subfolders.append(entry.path)
+            elif os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
+                path = Path(entry.path)
+                if entry.is_symlink():
+                    yield path, _identity(path)
+                    continue
+                real_top = real_top or os.path.realpath(top)
+                yield path, os.path.join(real_top, name)
+        stack.extend(reversed(subfolders))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # a link to a folder is one too (and is not entered)
+    except OSError:
+        return False
+
+
+def _unreadable_folder(error: OSError, folder: str, errors: list[tuple[str, str]] | None) -> None:
+    if errors is not None:
+        reason = msg(
+            "cannot read the folder ({error}); check its permissions",
+            error=error.strerror or str(error),
+        )
+        errors.append((str(error.filename or folder), reason))
 
 
 def sha256_of(data: bytes) -> str:

@@ -1,9 +1,10 @@
 """Import and re-suggest pipelines shared by the command line and the window's worker.
 
-Import: discover files, decode, pre-split, suggest, store each page in its own
+Import: discover files; read, hash, decode, pre-split and suggest each once (in worker
+processes for large batches); store the pages in file order, a batch of pages per
 transaction. A file that cannot be read or decoded is refused with a reason and the rest
 of the batch goes on; a file whose bytes are already present is skipped. A progress
-callback may cancel between files, which never leaves half a page behind.
+callback may cancel between files, which keeps every page before and never half a page.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import itertools
 import multiprocessing
 import multiprocessing.process
 import os
 import signal
 import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -89,9 +93,10 @@ def import_paths(
     """Import page files and folders (``.txt``/``.md``, recursive) into ``store``.
 
     Large batches are split and pre-annotated by worker processes (one per core) while
-    this process stores the pages, each in its own transaction, in file order. Pages carry
-    their newspaper: ``paper``, else the name of the folder each file is in. Once a
-    structure model was trained (``annotator train``), it pre-splits the pages.
+    this process stores the pages in file order, many pages per transaction (a crash loses
+    at most the batch in flight, never part of a page). Pages carry their newspaper:
+    ``paper``, else the name of the folder each file is in. Once a structure model was
+    trained (``annotator train``), it pre-splits the pages.
     Files bigger than ``max_page_bytes`` are refused. A file changed since its import
     replaces its page if nobody has reviewed that page yet; otherwise it is imported beside
     it as ``stem~hash``. Both are reported in ``changed``.
@@ -102,7 +107,7 @@ def import_paths(
         if not _lexists(path):
             report.refused.append((str(path), msg("no such file or folder; check the path")))
     files = discover([p for p in given if _lexists(p)], report.refused)
-    fresh = _drop_known(store, files, report, max_page_bytes)
+    writer = _PageWriter(store, report)
     gazetteer = learnt_gazetteer(store) if suggest else None
     structure = store.latest_model("structure")
     settings = _Settings(
@@ -112,33 +117,48 @@ def import_paths(
         paper,
         entity_model_bytes(store) if suggest else None,
         max_page_bytes,
+        frozenset(writer.known),
     )
-    with _preparer(len(fresh), settings) as prepare_all:
-        for done, prepared in enumerate(prepare_all(fresh)):
-            if progress is not None and not progress(done, len(fresh), str(prepared.path)):
+    with _preparer(len(files), settings) as prepare_all:
+        for done, prepared in enumerate(prepare_all(files)):
+            if progress is not None and not progress(done, len(files), str(prepared.path)):
                 report.cancelled = True
                 break
-            _store_prepared(store, prepared, report)
-            if done % _INDEX_EVERY == _INDEX_EVERY - 1:
-                store.index_search()
+            writer.add(prepared)
+    writer.flush()  # the whole pages prepared before a cancel are kept
     store.index_search()
     if progress is not None and not report.cancelled:
-        progress(len(fresh), len(fresh), "")
+        progress(len(files), len(files), "")
     return report
 
 
 @dataclass
 class Prepared:
-    """One file read, decoded, pre-split and pre-annotated, ready to store."""
+    """One file read, hashed, decoded, pre-split and pre-annotated, ready to store; or why
+    it cannot be (``refusal``), or that its bytes are in the database already (``known``)."""
 
     path: Path
     sha256: str = ""
     text: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
+    encoded: EncodedPage | None = None  # its blocks and suggestions as the rows stored
     refusal: str | None = None
-    encoded: EncodedPage | None = None  # set by worker processes, instead of blocks/spans
     paper: str = ""
+    known: bool = False  # read and hashed only: a page holds these bytes already
+
+    def wire(self) -> tuple[Any, ...]:
+        """The fields as one tuple of strings and row lists, for the trip from a worker
+        process: no path (the parent has it) and no dataclass to rebuild on arrival."""
+        head = (self.sha256, self.text, self.refusal, self.paper, self.known)
+        e = self.encoded
+        if e is None:
+            return head
+        return (*head, e.block_rows, e.span_rows, e.predicted_blocks, e.predicted_spans)
+
+    @classmethod
+    def from_wire(cls, path: Path, wire: tuple[Any, ...]) -> Prepared:
+        sha256, text, refusal, paper, known, *rows = wire
+        encoded = EncodedPage(*rows) if rows else None
+        return cls(path, sha256, text, encoded, refusal, paper, known)
 
 
 @dataclass
@@ -151,6 +171,7 @@ class _Settings:
     paper: str | None = None  # None: the name of each file's folder
     entities: bytes | None = None  # the newest entity tagger, if one was trained
     max_bytes: int = MAX_PAGE_BYTES  # bigger files are refused (--max-page-size)
+    known: frozenset[str] = frozenset()  # content hashes of the pages already stored
 
     def paper_of(self, path: Path) -> str:
         if self.paper is not None:
@@ -183,9 +204,15 @@ def prepare(
     paper: str = "",
     tagger: Any = None,
     max_bytes: int = MAX_PAGE_BYTES,
+    known: frozenset[str] = frozenset(),
 ) -> Prepared:
-    """Read, decode, pre-split and pre-annotate one page file (pure: no database);
-    ``tagger`` is the learnt entity model, if any."""
+    """Read, hash, decode, pre-split and pre-annotate one page file (pure: no database).
+
+    The file is read and hashed once; when its hash is in ``known`` (a page holds these
+    bytes already) nothing more is done. The blocks and suggestions are encoded here into
+    the rows the store inserts (one way, whichever process prepares the page), so that
+    worker processes do it in parallel. ``tagger`` is the learnt entity model, if any.
+    """
     try:
         check_page_size(path, path.stat().st_size, max_bytes)  # before reading 50 MB
         data = path.read_bytes()
@@ -195,52 +222,112 @@ def prepare(
         return Prepared(
             path, refusal=msg("{reason}; {advice}", reason=exc.reason, advice=exc.advice)
         )
+    sha256 = sha256_of(data)
+    if sha256 in known:
+        return Prepared(path, sha256, known=True)
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
-        return Prepared(path, sha256_of(data), refusal=exc.reason)
+        return Prepared(path, sha256, refusal=exc.reason)
     blocks = presplit(text, paper, structure)
-    spans = (
-        suggest_spans(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger) if suggest else []
+    chosen = (
+        suggestion_tuples(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger)
+        if suggest
+        else []
     )
-    return Prepared(path, sha256_of(data), text, blocks, spans, paper=paper)
+    encoded = encode_page_rows(blocks, suggestion_rows(chosen))
+    return Prepared(path, sha256, text, encoded, paper=paper)
 
 
-def _drop_known(
-    store: Store, files: list[Path], report: ImportReport, max_bytes: int = MAX_PAGE_BYTES
-) -> list[Path]:
-    """Files whose bytes are not in the database yet (the others are reported skipped)."""
-    fresh = []
-    for path in files:
-        try:
-            too_big = path.stat().st_size > max_bytes
-            existing = None if too_big else store.page_for_sha256(sha256_of(path.read_bytes()))
-        except OSError:
-            existing = None  # prepare() reports the reason
-        if existing is None:
-            fresh.append(path)
-        else:
-            report.skipped.append((str(path), existing))
-    return fresh
+# Pages are stored a batch per transaction: a commit per page cost a fifth of the store's
+# time. A batch is written once it holds this many pages or its first page has waited this
+# long, so a crash loses at most a moment's work, and another window waits for the write
+# lock only as long as the inserts of one batch take (a few milliseconds).
+_BATCH_PAGES = 64
+_BATCH_SECONDS = 0.5
 
 
-def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> None:
-    if prepared.refusal is not None:
-        report.refused.append((str(prepared.path), prepared.refusal))
-        return
-    existing = store.page_for_sha256(prepared.sha256)
-    if existing is not None:  # the same bytes twice in one batch
-        report.skipped.append((str(prepared.path), existing))
-        return
-    page_id = page_id_for(prepared.path, prepared.sha256, store.has_page)
-    page = Page(page_id, prepared.text, str(prepared.path), prepared.sha256, paper=prepared.paper)
-    stem = prepared.path.stem
-    if page_id != stem and _same_file(store.page(stem).source, prepared.path):
-        if _replace_changed(store, stem, replace(page, id=stem), prepared, report):
+class _PageWriter:
+    """Stores prepared pages in file order, a batch per transaction, and reports each file.
+
+    It asks the store about content hashes once, for every page, then only about pages
+    other connections added meanwhile (once per batch, under the write lock, and when a
+    file's name is taken): a file whose bytes are stored, earlier in this import or by
+    another window at the same time, is skipped.
+    """
+
+    def __init__(self, store: Store, report: ImportReport) -> None:
+        self.store = store
+        self.report = report
+        self.known, self.top = store.page_ids_by_sha256()  # content hash -> page id
+        self.theirs: dict[str, str] = {}  # pages others stored meanwhile, not yet rechecked
+        self.pending: list[tuple[Prepared, Page]] = []
+        self.pending_ids: set[str] = set()
+        self.since = 0.0  # when the first pending page arrived
+        self.unindexed = 0  # pages stored since the full-text index was last brought up
+
+    def add(self, prepared: Prepared) -> None:
+        """Store ``prepared`` (in the batch), or report why not."""
+        if prepared.refusal is not None:
+            self.report.refused.append((str(prepared.path), prepared.refusal))
             return
-        report.changed.append(
+        if self._skip_known(prepared):
+            return
+        page = self._page(prepared)
+        if page is None:
+            return
+        if not self.pending:
+            self.since = time.monotonic()
+        self._hold(prepared, page)
+        if len(self.pending) >= _BATCH_PAGES or time.monotonic() - self.since >= _BATCH_SECONDS:
+            self.flush()
+
+    def _skip_known(self, prepared: Prepared) -> bool:
+        existing = self.known.get(prepared.sha256)
+        if existing is None:
+            return False
+        # stored before, or the same bytes earlier in this import
+        self.report.skipped.append((str(prepared.path), existing))
+        return True
+
+    def _hold(self, prepared: Prepared, page: Page) -> None:
+        self.pending.append((prepared, page))
+        self.pending_ids.add(page.id)
+        self.known[prepared.sha256] = page.id
+
+    def _taken(self, page_id: str) -> bool:
+        return page_id in self.pending_ids or self.store.has_page(page_id)
+
+    def _page(self, prepared: Prepared) -> Page | None:
+        """The page to store for ``prepared``; None when it is skipped after all or when it
+        replaced the page of its file's earlier version."""
+        path, stem = prepared.path, prepared.path.stem
+        if stem not in self.pending_ids:
+            if not self.store.has_page(stem):  # the usual case: one question per file
+                return Page(stem, prepared.text, str(path), prepared.sha256, paper=prepared.paper)
+            # The name is taken: by another program that stored this very file meanwhile,
+            # by the file's earlier version, or by another file of the same name.
+            self._catch_up()
+            if self._skip_known(prepared):
+                return None
+            if _same_file(self.store.page(stem).source, path):
+                return self._changed(prepared, stem)
+        page_id = page_id_for(path, prepared.sha256, self._taken)
+        return Page(page_id, prepared.text, str(path), prepared.sha256, paper=prepared.paper)
+
+    def _changed(self, prepared: Prepared, stem: str) -> Page | None:
+        """A file changed since its import: its new version replaces the page if nobody has
+        reviewed it, else it is stored beside it (returned)."""
+        path = prepared.path
+        page = Page(stem, prepared.text, str(path), prepared.sha256, paper=prepared.paper)
+        self.flush()  # the replacement is a transaction of its own, after the pages before
+        if _replace_changed(self.store, stem, page, prepared, self.report):
+            self.known[prepared.sha256] = stem
+            return None
+        page_id = page_id_for(path, prepared.sha256, self._taken)
+        self.report.changed.append(
             (
-                str(prepared.path),
+                str(path),
                 msg(
                     "changed since its import; page {page} has reviews and is kept as it was, "
                     "the new version is page {new}",
@@ -249,17 +336,61 @@ def _store_prepared(store: Store, prepared: Prepared, report: ImportReport) -> N
                 ),
             )
         )
-    store.add_page(page, prepared.blocks, prepared.spans, prepared.encoded)
-    report.imported.append((str(prepared.path), page_id))
+        return replace(page, id=page_id)
+
+    def _catch_up(self) -> None:
+        """Learn the pages other connections stored since we last looked."""
+        theirs, self.top = self.store.page_ids_by_sha256(after=self.top)
+        for sha256, page_id in theirs.items():
+            self.theirs.setdefault(sha256, page_id)
+            if self.known.get(sha256) not in self.pending_ids:  # ours pending: see _recheck
+                self.known.setdefault(sha256, page_id)
+
+    def flush(self) -> None:
+        """Store the pending pages in one transaction; then they are reported imported."""
+        if not self.pending:
+            return
+        store = self.store
+        with store.import_batch():
+            self._catch_up()
+            batch = self._recheck() if self.theirs else self.pending
+            self.top = store.insert_pages([(page, _rows(p)) for p, page in batch])
+        self.report.imported.extend((str(p.path), page.id) for p, page in batch)
+        self.pending, self.pending_ids = [], set()
+        self.unindexed += len(batch)
+        if self.unindexed >= _INDEX_EVERY:
+            store.index_search()
+            self.unindexed = 0
+
+    def _recheck(self) -> list[tuple[Prepared, Page]]:
+        """The pending pages still to store once other connections stored pages meanwhile
+        (``theirs``): the same bytes are skipped, an id they took is renewed."""
+        theirs, self.theirs = self.theirs, {}
+        batch, self.pending, self.pending_ids = self.pending, [], set()
+        for prepared, page in batch:
+            existing = theirs.get(prepared.sha256)
+            if existing is not None:
+                self.known[prepared.sha256] = existing
+                self.report.skipped.append((str(prepared.path), existing))
+                continue
+            if self.store.has_page(page.id):
+                renewed = page_id_for(prepared.path, prepared.sha256, self._taken)
+                page = replace(page, id=renewed)
+            self._hold(prepared, page)
+        return self.pending
+
+
+def _rows(prepared: Prepared) -> EncodedPage:
+    if prepared.encoded is None:  # refused and known files never reach the store
+        raise ValueError(f"{prepared.path}: not prepared for storing")
+    return prepared.encoded
 
 
 def _replace_changed(
     store: Store, page_id: str, page: Page, prepared: Prepared, report: ImportReport
 ) -> bool:
     """A changed file's new version replaces its page if nobody has reviewed it yet."""
-    if not store.replace_unreviewed_page(
-        page_id, page, prepared.encoded, prepared.blocks, prepared.spans
-    ):
+    if not store.replace_unreviewed_page(page_id, page, _rows(prepared)):
         return False
     note = msg(
         "changed since its import; page {page} had not been reviewed, so it now holds the "
@@ -289,6 +420,11 @@ def _lexists(path: Path) -> bool:
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
+# Files sent to a worker at a time: fewer round trips, yet the last chunks stay short.
+_CHUNK = 8
+# Chunks sent ahead per worker: enough to keep the workers busy, few enough that pages
+# prepared faster than they are stored (an import without suggestions) do not pile up.
+_AHEAD = 4
 _worker_settings = _Settings()
 _worker_tagger: Any = None
 
@@ -328,31 +464,25 @@ def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
     os._exit(1)
 
 
-def _prepare_in_worker(path: Path) -> Prepared:
-    # Encode the rows here, in parallel, and send back plain tuples and strings, which
-    # cross the process boundary far faster than hundreds of dataclasses (the suggestions
-    # go from tuples to rows without ever being Span objects).
-    settings, tagger = _worker_settings, _worker_tagger
-    gazetteer, suggest = settings.gazetteer, settings.suggest
+def _prepare_chunk(paths: list[str]) -> list[tuple[Any, ...]]:
+    # Paths go out as strings and pages come back as plain tuples of strings and row
+    # lists (Prepared.wire), which cross the process boundary far faster than objects.
+    return [_prepare_in_worker(path) for path in paths]
+
+
+def _prepare_in_worker(path: str) -> tuple[Any, ...]:
+    settings, file = _worker_settings, Path(path)
     prepared = prepare(
-        path,
-        gazetteer,
-        False,
+        file,
+        settings.gazetteer,
+        settings.suggest,
         settings.structure,
-        settings.paper_of(path),
-        max_bytes=settings.max_bytes,
+        settings.paper_of(file),
+        _worker_tagger,
+        settings.max_bytes,
+        settings.known,
     )
-    if prepared.refusal is None:
-        chosen = (
-            suggestion_tuples(
-                prepared.text, gazetteer=gazetteer, blocks=prepared.blocks, tagger=tagger
-            )
-            if suggest
-            else []
-        )
-        prepared.encoded = encode_page_rows(prepared.blocks, suggestion_rows(chosen))
-        prepared.blocks = []
-    return prepared
+    return prepared.wire()
 
 
 def _start_method() -> str:
@@ -385,25 +515,38 @@ def _preparer(
             settings.paper_of(p),
             tagger(),
             settings.max_bytes,
+            settings.known,
         )
 
     if count < _PARALLEL_FROM or workers < 2:
         yield lambda files: (here(p) for p in files)
         return
-    context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=multiprocessing.get_context(_start_method()),
         initializer=_init_worker,
         initargs=(settings,),
     )
 
     def prepare_all(files: list[Path]) -> Iterator[Prepared]:
+        # A few chunks at a time, in file order: the results come back in that order.
+        unsent = (files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK))
+        waiting: deque[tuple[list[Path], Future[list[tuple[Any, ...]]]]] = deque()
+
+        def send(n: int) -> None:
+            for chunk in itertools.islice(unsent, n):
+                waiting.append((chunk, executor.submit(_prepare_chunk, [str(p) for p in chunk])))
+
         done = 0
         try:
-            for prepared in executor.map(_prepare_in_worker, files, chunksize=8):
-                yield prepared
-                done += 1
+            send(_AHEAD * workers)
+            while waiting:
+                chunk, future = waiting.popleft()
+                wires = future.result()
+                send(1)
+                for path, wire in zip(chunk, wires, strict=True):
+                    yield Prepared.from_wire(path, wire)
+                    done += 1
         except BrokenProcessPool:
             # A worker could not start or died (e.g. no importable __main__): carry on here.
             yield from (here(p) for p in files[done:])

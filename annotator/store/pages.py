@@ -6,7 +6,8 @@ started (suggestions, re-splits, changed files, gold from other corpora).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from annotator.edits import PageState
@@ -83,29 +84,7 @@ class PagesRoom(Room):
         ``encoded`` (from :func:`encode_page`, e.g. made by an import worker process)
         replaces ``blocks`` and ``suggestions``.
         """
-        rows = encoded or encode_page(blocks, suggestions)
-        stamp = now()
-        conn = self.db.conn
-        with self.db.atomic():
-            conn.execute(
-                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
-                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [page.id, page.source, page.sha256, page.text, page.status, page.reviewer,
-                 page.note, page.created_at or stamp, page.updated_at or stamp, page.paper],
-            )  # fmt: skip
-            conn.executemany(
-                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?)",
-                [(page.id, *row) for row in rows.block_rows],
-            )
-            conn.executemany(
-                f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) "
-                "VALUES (?,?,?,?,?,?,?)",
-                [(page.id, *row) for row in rows.span_rows],
-            )
-            conn.execute(
-                "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
-                [page.id, rows.predicted_blocks, rows.predicted_spans, stamp],
-            )
+        self.insert_pages([(page, encoded or encode_page(blocks, suggestions))])
 
     def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None:
         self.db.conn.executemany(
@@ -307,3 +286,59 @@ class PagesRoom(Room):
             for page, blocks, spans in pages:
                 self._insert_blocks(page.id, blocks)
                 self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+
+    # --- import in batches (issue 11: import speed) ----------------------------------
+
+    def page_ids_by_sha256(self, after: int = 0) -> tuple[dict[str, str], int]:
+        """The id of the first page holding each content hash, among the pages after rowid
+        ``after`` (all pages by default), and the highest rowid seen (``after`` if none).
+
+        An import asks this once about every page, then once per batch only about the pages
+        other connections added since, instead of asking about each file's hash.
+        """
+        rows = self.db.conn.execute(
+            "SELECT rowid, sha256, id FROM pages WHERE rowid > ? ORDER BY rowid", [after]
+        ).fetchall()
+        by_sha256: dict[str, str] = {}
+        for _, sha256, page_id in rows:
+            by_sha256.setdefault(sha256, page_id)
+        return by_sha256, rows[-1][0] if rows else after
+
+    @contextmanager
+    def import_batch(self) -> Iterator[None]:
+        """One transaction for a batch of imported pages, holding the write lock from its
+        start (what is read in it stays current); committed whole or rolled back whole, so
+        a crash loses at most the batch and never leaves part of a page."""
+        with self._write_locked():
+            yield
+
+    def insert_pages(self, pages: Sequence[tuple[Page, EncodedPage]]) -> int:
+        """Insert new pages with their encoded blocks and suggestions, which are also kept,
+        as first computed, in ``predictions``; returns the highest page rowid.
+
+        One transaction (the caller's :meth:`import_batch`, else its own), one statement per
+        table for all the pages.
+        """
+        stamp = now()
+        conn = self.db.conn
+        with self.db.atomic():
+            conn.executemany(
+                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _ in pages],
+            )  # fmt: skip
+            conn.executemany(
+                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?)",
+                [(p.id, *row) for p, rows in pages for row in rows.block_rows],
+            )
+            conn.executemany(
+                f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) "
+                "VALUES (?,?,?,?,?,?,?)",
+                [(p.id, *row) for p, rows in pages for row in rows.span_rows],
+            )
+            conn.executemany(
+                "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
+                [(p.id, rows.predicted_blocks, rows.predicted_spans, stamp) for p, rows in pages],
+            )
+        return conn.execute("SELECT max(rowid) FROM pages").fetchone()[0]

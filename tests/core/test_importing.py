@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import random
 from pathlib import Path
 
@@ -223,6 +224,45 @@ def test_discover_does_not_follow_folder_links(tmp_path: Path) -> None:
     (tmp_path / "pages" / "p.txt").write_text("正文", encoding="utf-8")
     (tmp_path / "pages" / "loop").symlink_to(tmp_path / "pages", target_is_directory=True)
     assert discover([tmp_path / "pages"]) == [tmp_path / "pages" / "p.txt"]
+
+
+def _discover_by_resolving_each(folder: Path) -> list[Path]:
+    """What discover() finds in one folder, by os.walk and a resolve() per file."""
+    found: dict[str, Path] = {}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in {".txt", ".md"}:
+                path = Path(root, name)
+                try:
+                    identity = str(path.resolve())
+                except (OSError, RuntimeError):
+                    identity = os.path.abspath(path)
+                found.setdefault(identity, path)
+    return sorted(found.values())
+
+
+def test_a_file_reached_by_links_is_found_once_as_a_resolve_per_file_finds_it(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    for name in ["a.txt", "b.md", "sub/c.txt", "sub/d.txt"]:
+        (real / name).write_text(name, encoding="utf-8")
+    (real / "sub" / "0link.txt").symlink_to(real / "sub" / "d.txt")  # before its target
+    (real / "zlink.txt").symlink_to(real / "a.txt")  # after its target
+    (real / "broken.txt").symlink_to(real / "missing.txt")
+    (real / "self.txt").symlink_to(real / "self.txt")  # a loop: names no file
+    (real / "folder_link").symlink_to(real / "sub", target_is_directory=True)
+    (tmp_path / "via").symlink_to(real, target_is_directory=True)  # the folder given by a link
+    for folder in (real, tmp_path / "via"):
+        found = discover([folder])
+        assert found == _discover_by_resolving_each(folder)
+        names = {p.relative_to(folder).as_posix() for p in found}
+        assert {"b.md", "broken.txt", "self.txt", "sub/c.txt"} <= names  # one name each for
+        assert len(names & {"a.txt", "zlink.txt"}) == 1  # a.txt and for d.txt,
+        assert len(names & {"sub/d.txt", "sub/0link.txt"}) == 1  # whichever is met first
+        assert len(names) == 6
 
 
 def test_discover_seeds() -> None:

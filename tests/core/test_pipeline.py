@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from annotator.pipeline import import_paths, prepare, resuggest
+from annotator.pipeline import import_paths, resuggest
 from annotator.resources import seeds_dir
+from annotator.split import split_page
 from annotator.store import Store
+from annotator.suggest import suggest_spans
 
 
 def _write_pages(folder, n):
@@ -23,13 +25,21 @@ def test_large_batch_is_prepared_in_workers_and_stored_in_file_order(tmp_path):
         assert [pid for _, pid in report.imported] == [f"p{i:03d}" for i in range(70)]
         assert [p.rsplit("/", 1)[-1] for p, _ in report.skipped] == ["p999.txt"]
         assert [p.rsplit("/", 1)[-1] for p, _ in report.refused] == ["broken.txt"]
-        # Every page was split and pre-annotated exactly as a single-file import would.
-        alone = prepare(tmp_path / "pages" / "p005.txt", None, True)
-        assert store.blocks("p005") == alone.blocks
+        # Every page was split and pre-annotated exactly as the splitter and the suggesters
+        # do it alone, and as a single-file import (in this process) stores it.
+        text = (tmp_path / "pages" / "p005.txt").read_text(encoding="utf-8")
+        blocks = split_page(text)
+        spans = suggest_spans(text, blocks=blocks)
+        assert store.blocks("p005") == blocks
         stored = [s.to_dict(with_id=False) for s in store.spans("p005")]
-        assert stored == [s.to_dict(with_id=False) for s in alone.spans]
+        assert stored == [s.to_dict(with_id=False) for s in spans]
         assert any(s["attrs"] for s in stored)  # figures and dates carry their values
-        assert store.predictions("p005") == (alone.blocks, alone.spans)
+        assert store.predictions("p005") == (blocks, spans)
+        with Store.open(tmp_path / "alone.db") as single:
+            import_paths(single, [tmp_path / "pages" / "p005.txt"])
+            assert single.blocks("p005") == blocks
+            assert [s.to_dict(with_id=False) for s in single.spans("p005")] == stored
+            assert single.predictions("p005") == (blocks, spans)
         assert store.count_pages(search="扫黑除恶") == 70
 
 

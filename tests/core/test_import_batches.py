@@ -1,0 +1,159 @@
+"""Import stores pages a batch per transaction: what a crash, a failed write or another
+program importing at the same time leaves in the database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from annotator import pipeline
+from annotator.pipeline import import_paths
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _write_pages(folder: Path, n: int, repeat: int = 1) -> list[Path]:
+    seed = sorted(seeds_dir().glob("*.txt"))[0].read_text(encoding="utf-8")
+    folder.mkdir()
+    files = []
+    for i in range(n):
+        path = folder / f"p{i:03d}.txt"
+        path.write_text(f"第{i}版\n\n" + seed * repeat, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def _whole(db: Path) -> dict[str, tuple[int, int, int]]:
+    """Page id -> (blocks, spans, predictions) rows, read without the store."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            page_id: (blocks, spans, predictions)
+            for page_id, blocks, spans, predictions in conn.execute(
+                "SELECT id, (SELECT count(*) FROM blocks WHERE page_id = pages.id), "
+                "(SELECT count(*) FROM spans WHERE page_id = pages.id), "
+                "(SELECT count(*) FROM predictions WHERE page_id = pages.id) FROM pages"
+            )
+        }
+    finally:
+        conn.close()
+
+
+def test_a_failed_batch_loses_only_its_own_pages_and_never_part_of_one(
+    tmp_path, monkeypatch
+) -> None:
+    files = _write_pages(tmp_path / "pages", 12)
+    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    real_insert = Store.insert_pages
+    calls = []
+
+    def insert_then_fail(self, pages):
+        calls.append([page.id for page, _ in pages])
+        real_insert(self, pages)  # written, then the batch fails before its commit
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return self.db.conn.execute("SELECT max(rowid) FROM pages").fetchone()[0]
+
+    monkeypatch.setattr(Store, "insert_pages", insert_then_fail)
+    with Store.open(tmp_path / "a.db") as store, pytest.raises(OSError, match="disk full"):
+        import_paths(store, [tmp_path / "pages"])
+    assert calls == [[f"p{i:03d}" for i in range(5)], [f"p{i:03d}" for i in range(5, 10)]]
+    pages = _whole(tmp_path / "a.db")
+    assert sorted(pages) == [f"p{i:03d}" for i in range(5)]
+    assert all(
+        blocks and spans and predictions == 1 for blocks, spans, predictions in pages.values()
+    )
+    monkeypatch.setattr(Store, "insert_pages", real_insert)
+    with Store.open(tmp_path / "a.db") as store:
+        report = import_paths(store, [tmp_path / "pages"])
+    assert [p for p, _ in report.imported] == [str(f) for f in files[5:]]
+    assert [p for p, _ in report.skipped] == [str(f) for f in files[:5]]
+
+
+def test_pages_another_program_imports_meanwhile_are_not_stored_twice(
+    tmp_path, monkeypatch
+) -> None:
+    files = _write_pages(tmp_path / "pages", 30)
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    for name in ("p007.txt", "p025.txt"):
+        (theirs / name).write_text(f"另一份报纸的同名版面{name}。", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)  # one batch, written at the end
+
+    def other_window_imports(done: int, total: int, name: str) -> bool:
+        if done == 10:  # our pages 0-9 wait in the batch, 10-29 are still to come
+            with Store.open(tmp_path / "a.db") as other:
+                import_paths(
+                    other, [files[5], theirs / "p007.txt", *files[20:23], theirs / "p025.txt"]
+                )
+        return True
+
+    with Store.open(tmp_path / "a.db") as store:
+        report = import_paths(store, [tmp_path / "pages"], progress=other_window_imports)
+        # Met after their import: skipped at once; waiting in our batch: skipped at its write.
+        assert report.skipped == [(str(f), f.stem) for f in [*files[20:23], files[5]]]
+        ours = dict(report.imported)
+        assert len(ours) == 26 and store.count_pages() == 32
+        for name in ("p007", "p025"):  # their page holds the name, ours gets another
+            assert ours[str(tmp_path / "pages" / f"{name}.txt")].startswith(f"{name}~")
+            assert store.page(name).source == str(theirs / f"{name}.txt")
+        assert all(store.blocks(page_id) for page_id in store.page_ids())
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
+def test_kill_9_mid_import_leaves_whole_pages_and_importing_again_completes_it(
+    tmp_path,
+) -> None:
+    files = _write_pages(tmp_path / "pages", 400, repeat=3)
+    db = tmp_path / "a.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable,
+        "-m",
+        "annotator",
+        "import",
+        "--db",
+        str(db),
+        str(tmp_path / "pages"),
+    ]
+    importer = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and importer.poll() is None:
+            try:
+                if _whole(db):  # the first batch is committed
+                    break
+            except sqlite3.OperationalError:  # not created yet, or locked for a moment
+                pass
+            time.sleep(0.05)
+        assert importer.poll() is None, "the import ended before it could be killed"
+        os.kill(importer.pid, signal.SIGKILL)
+        importer.wait()
+    finally:
+        if importer.poll() is None:
+            importer.kill()
+            importer.wait()
+    pages = _whole(db)
+    assert 0 < len(pages) < len(files)
+    assert all(
+        blocks and spans and predictions == 1 for blocks, spans, predictions in pages.values()
+    )
+    with Store.open(db) as store:
+        report = import_paths(store, [tmp_path / "pages"])
+        assert len(report.skipped) == len(pages)
+        assert len(report.imported) == len(files) - len(pages)
+        assert store.count_pages() == len(files)
+        assert store.count_pages(search="第399版") == 1  # the search index caught up too
