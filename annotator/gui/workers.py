@@ -3,8 +3,8 @@
 SQLite connections must not cross threads, so each worker opens its own ``Store`` on the
 database file and closes it when done. Worker code makes no UI calls: it reports progress
 and results by signal, and reads the cancel request from a ``threading.Event``. Cancelling
-stops between two files (import: each page is its own transaction, so only whole pages
-stay) or between two records (export: the writer then removes its temporary file, so the
+stops between two files (import: pages are stored in batches of whole pages, and every
+page before the cancel is kept) or between two records (export: the writer then removes its temporary file, so the
 target is never half written and an existing target is left untouched).
 """
 
