@@ -210,6 +210,7 @@ def import_(
             paper=paper,
             max_page_bytes=limit,
         )
+        _warn_stale_entity_model(store, not no_suggest)
     _print_import_report(report)
     if report.refused:
         sys.exit(1)
@@ -580,7 +581,18 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure:
         if unknown:
             raise click.ClickException(f"no such page(s): {', '.join(unknown)}")
         total = resuggest(store, ids, use_model=use_model)
+        _warn_stale_entity_model(store, True)
     click.echo(f"{total} suggestion(s) open.")
+
+
+def _warn_stale_entity_model(store: Store, suggested: bool) -> None:
+    """Say on stderr when suggestions came from the rules although a model was trained."""
+    from annotator.pipeline import stale_entity_model
+
+    why = stale_entity_model(store) if suggested else None
+    if why is not None:
+        click.echo(f"warning: the learnt entity model was not used ({why}); "
+                   "the rules suggested instead.", err=True)  # fmt: skip
 
 
 @main.command()

@@ -601,6 +601,21 @@ def entity_model_bytes(store: Store) -> bytes | None:
     return record.data if record is not None else None
 
 
+def stale_entity_model(store: Store) -> str | None:
+    """Why the newest learnt entity model is not used (made by an older version, or
+    crfsuite is missing), or None when there is none or it is used."""
+    data = entity_model_bytes(store)
+    if data is None:
+        return None
+    try:
+        from annotator.learn.entities import load_cached
+
+        load_cached(data)
+    except (ImportError, ValueError) as exc:
+        return str(exc)
+    return None
+
+
 def load_entity_model(data: bytes | None) -> Any:
     """The tagger of a model's bytes, loaded once per process; None without a model, or
     when it cannot be used (trained by an older version: retrain; crfsuite missing)."""
@@ -753,7 +768,7 @@ def train(store: Store, *, folds: int = 5) -> TrainReport:
             )
             continue
         figures = learner.cross_validate(gold, folds)
-        data = learner.train(gold)
+        data = learner.train(gold, figures)
         papers = sorted({page.paper for page, _, _ in gold})
         meta = {"cross_validation": figures, "papers": papers, "folds": figures.get("folds")}
         store.save_model(kind, data, pages=len(gold), meta=meta)

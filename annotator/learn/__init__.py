@@ -5,7 +5,9 @@ Each learner is a module of this package with the same small interface, so that
 
 - ``KIND``: the name the model is kept under in the store (``models.kind``);
 - ``MIN_PAGES``: the fewest done pages it learns anything useful from;
-- ``train(pages) -> bytes``: learn from gold pages, return the model as bytes;
+- ``train(pages, figures=None) -> bytes``: learn from gold pages, return the model as
+  bytes; ``figures`` are its ``cross_validate`` figures on the same pages when known (the
+  entity tagger takes over from the rules only the labels it scored at least as well on);
 - ``cross_validate(pages, folds) -> dict``: figures of the rules and of the model on
   held-out folds of ``pages`` (JSON-ready, printed by ``annotator train``);
 - ``load(data) -> model``: the model object back from its bytes.

@@ -52,7 +52,10 @@ from annotator.learn import GoldPages
 
 KIND = "entities"
 MIN_PAGES = 5
-FORMAT = b"annotator-entities-crf 2\n"  # bump when the features change: old models refused
+FORMAT = b"annotator-entities-crf 3\n"  # bump when the features change: old models refused
+# The line after FORMAT names the labels whose rule suggestions the model replaces.
+_REPLACES = b"replaces "
+_EVERY = b"*"
 
 Entity = tuple[int, int, str]
 Sentence = tuple[str, Sequence[Entity]]
@@ -360,13 +363,39 @@ def gold_sentences(pages: GoldPages) -> list[Sentence]:
 # --- training --------------------------------------------------------------------------
 
 
-def train(pages: GoldPages) -> bytes:
-    """A model learnt from the accepted spans of gold pages, as bytes (deterministic)."""
-    return train_sentences(gold_sentences(pages))
+def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
+    """A model learnt from the accepted spans of gold pages, as bytes (deterministic).
+
+    ``figures`` are :func:`cross_validate`'s figures on the same pages, when known: the
+    model then replaces the rules only for the labels it scored at least as well on."""
+    return train_sentences(gold_sentences(pages), replaces=takeover(figures))
 
 
-def train_sentences(sentences: Sequence[Sentence], params: dict[str, Any] | None = None) -> bytes:
-    """A model learnt from ``(line, entities)`` pairs, as bytes."""
+def takeover(figures: dict[str, Any] | None) -> tuple[str, ...] | None:
+    """The labels whose rule suggestions the model's should replace: those where its
+    cross-validated exact F1 is at least the rules'. None (every label it learns) without
+    figures. A label the rules do better keeps their suggestions, and the model's only
+    fill the gaps between them, as for FIGURE: training must never make a label worse."""
+    if not figures or "model" not in figures or "rules" not in figures:
+        return None
+    model, rules = figures["model"], figures["rules"]
+    return tuple(
+        sorted(
+            label
+            for label, scores in model.items()
+            if label not in ("all", "FIGURE")
+            and (scores.get("f1") or 0.0) >= (rules.get(label, {}).get("f1") or 0.0)
+        )
+    )
+
+
+def train_sentences(
+    sentences: Sequence[Sentence],
+    params: dict[str, Any] | None = None,
+    replaces: Sequence[str] | None = None,
+) -> bytes:
+    """A model learnt from ``(line, entities)`` pairs, as bytes; it replaces the rules for
+    ``replaces`` (None: every label it learns but FIGURE)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -379,7 +408,8 @@ def train_sentences(sentences: Sequence[Sentence], params: dict[str, Any] | None
     try:
         trainer.train(path)
         with open(path, "rb") as model:
-            return FORMAT + model.read()
+            named = _EVERY if replaces is None else ",".join(replaces).encode()
+            return FORMAT + _REPLACES + named + b"\n" + model.read()
     finally:
         os.unlink(path)
 
@@ -468,13 +498,17 @@ def load(data: bytes) -> EntityModel:
 
     if not data.startswith(FORMAT):
         raise ValueError("not an entity model of this version; retrain with 'annotator train'")
-    buffer = data[len(FORMAT) :]
+    line, _, buffer = data[len(FORMAT) :].partition(b"\n")
+    if not line.startswith(_REPLACES):
+        raise ValueError("not an entity model of this version; retrain with 'annotator train'")
+    named = line[len(_REPLACES) :]
     tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(buffer)
     learnt = {t[2:] for t in tagger.labels() if t != "O"}
     # FIGURE stays with the rules (they normalise value and unit); the model's figures
-    # only fill the gaps between theirs
-    labels = tuple(sorted(learnt - {"FIGURE"}))
+    # only fill the gaps between theirs, as do its spans of labels the rules do better
+    replaces = learnt if named == _EVERY else set(named.decode().split(",")) & learnt
+    labels = tuple(sorted(replaces - {"FIGURE"}))
     digest = hashlib.sha256(data).hexdigest()
     return EntityModel(tagger, labels, digest, buffer)
 

@@ -634,8 +634,11 @@ def _sequences(pages: GoldPages) -> list[tuple[list[list[str]], list[str]]]:
     return out
 
 
-def train(pages: GoldPages) -> bytes:
-    """Learn a structure model from gold pages; the model as bytes (deterministic)."""
+def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
+    """Learn a structure model from gold pages; the model as bytes (deterministic).
+
+    ``figures`` (the cross-validation, see the package docstring) are not used: role,
+    start and join are decided together, so there is no one decision to hand back."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(TRAIN_PARAMS)
     for xseq, yseq in _sequences(pages):

@@ -112,6 +112,55 @@ def test_suggest_spans_merges_model_suggestions_with_the_rules(model_bytes: byte
     assert 0.5 < spans[0].attrs["confidence"] <= 1.0
 
 
+def _figures(rules: dict[str, float], model: dict[str, float]) -> dict:
+    return {
+        "rules": {label: {"f1": f1} for label, f1 in rules.items()},
+        "model": {label: {"f1": f1} for label, f1 in model.items()},
+    }
+
+
+def test_the_model_takes_over_only_the_labels_it_scored_at_least_as_well_on() -> None:
+    figures = _figures(
+        {"PER": 0.74, "LOC": 0.80, "ORG": 0.60, "FIGURE": 0.9, "all": 0.7},
+        {"PER": 0.74, "LOC": 0.76, "ORG": 0.72, "FIGURE": 0.95, "all": 0.74},
+    )
+    assert entities.takeover(figures) == ("ORG", "PER")  # ties go to the model
+    assert entities.takeover(None) is None
+    assert entities.takeover(_figures({}, {"DATE": 0.5})) == ("DATE",)  # rules found none
+
+
+def test_a_label_the_rules_do_better_keeps_the_rules_suggestions() -> None:
+    pages = gold_pages(12)
+    model = entities.load(entities.train(pages, _figures({"LOC": 0.9}, {"LOC": 0.5, "PER": 0.9})))
+    assert model.labels == ("PER",)
+    text = "记者见到了何洋艳，他来自遵义。"
+    got = [(text[s.start : s.end], s.label, s.origin) for s in suggest_spans(text, tagger=model)]
+    assert got == [("何洋艳", "PER", "model"), ("遵义", "LOC", "rule")]
+
+
+def test_annotator_train_keeps_the_rules_where_the_model_scored_lower(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.db"
+    with Store.open(db) as store:
+        for page, blocks, spans in gold_pages(6):
+            store.add_page(page, blocks, spans)
+    real = entities.cross_validate
+
+    def rules_better_on_loc(pages, folds):  # the figures as a corpus where they are
+        figures = real(pages, folds)
+        figures["rules"]["LOC"]["f1"] = figures["model"]["LOC"]["f1"] + 0.01
+        return figures
+
+    monkeypatch.setattr(entities, "cross_validate", rules_better_on_loc)
+    result = CliRunner().invoke(main, ["--db", str(db), "train", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        record = store.latest_model("entities")
+        assert record is not None
+        assert entities.load(record.data).labels == ("PER",)
+
+
 def test_import_after_conll_import_and_training_suggests_with_the_model(tmp_path: Path) -> None:
     corpus = tmp_path / "gold.bio"
     write_conll(sentences(120), corpus)
@@ -250,3 +299,22 @@ def test_features_of_a_line() -> None:
     assert rows[3][6] == "w=Bns" and rows[4][6] == "w=Ens" and rows[2][6] == "w=S"
     # a character beyond the BMP keeps the offsets of the words after it
     assert entities.features("𠀀北京")[1][6] == "w=Bns"
+
+
+def test_import_and_suggest_say_when_a_model_of_an_older_version_is_not_used(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.db"
+    page = tmp_path / "a.txt"
+    page.write_text("标题\n\n记者见到了胡军敏，他来自宜宾。\n", encoding="utf-8")
+    with Store.open(db) as store:
+        store.save_model("entities", b"annotator-entities-crf 2\n...", pages=5, meta={})
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", str(db), "import", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "learnt entity model was not used" in result.stderr
+    assert "retrain with 'annotator train'" in result.stderr
+    result = runner.invoke(main, ["--db", str(db), "suggest"])
+    assert result.exit_code == 0 and "learnt entity model was not used" in result.stderr
+    result = runner.invoke(main, ["--db", str(db), "import", "--no-suggest", str(page)])
+    assert "entity model" not in result.stderr
