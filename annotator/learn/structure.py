@@ -22,10 +22,7 @@ fixed order; the same pages give the same model bytes.
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
 import json
-import marshal
 import math
 import os
 import re
@@ -35,11 +32,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 
+from annotator import short_words
 from annotator.learn import GoldPages
 from annotator.learn.structure_scores import score_pages
 from annotator.model import ROLES, Block
@@ -311,71 +308,8 @@ def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int
 _RUN_FEATURE = {(a, b): f"run={a}:{b}" for a in range(-1, 4) for b in range(-1, 4)}
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], float]:
-    """The entries of jieba's dictionary that the cut-word test can meet, and the log of
-    jieba's total count.
-
-    jieba takes seconds to load its whole dictionary, in every process that splits pages
-    (each import worker). The test only looks up two to six characters, so those entries
-    (words, and prefixes of longer words at count 0) are kept in a cache file of their own,
-    which loads several times faster and gives the same answers.
-    """
-    path = _cut_words_path()
-    if path is not None:
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            freq, log_total = marshal.loads(path.read_bytes())
-            if isinstance(freq, dict) and isinstance(log_total, float):
-                return freq, log_total
-    freq, log_total = _jieba_entries()
-    if path is not None:
-        _write_atomically(path, marshal.dumps((freq, log_total)))
-    return freq, log_total
-
-
-def _jieba_entries() -> tuple[dict[str, int], float]:
-    """The entries of two to ``2 * _WINDOW`` characters of jieba's loaded dictionary."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    longest = 2 * _WINDOW
-    freq = {w: c for w, c in jieba.dt.FREQ.items() if 2 <= len(w) <= longest}
-    return freq, math.log(jieba.dt.total)
-
-
-def _cut_words_path() -> Path | None:
-    """The cache file of the cut-word entries, named after jieba's dictionary file (its
-    size and time), so that another jieba's dictionary makes another file."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        return None
-    try:
-        stat = (Path(spec.origin).parent / "dict.txt").stat()
-        import platformdirs
-
-        folder = Path(platformdirs.user_cache_dir("annotator", appauthor=False))
-    except (OSError, ImportError):
-        return None
-    return folder / f"cut-words-{stat.st_size}-{stat.st_mtime_ns}-{_WINDOW}.marshal"
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (workers may write it at once); a cache that
-    cannot be written is only not kept."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
 _WINDOW = 3  # characters each side of the boundary that the segmenter looks at
+assert 2 * _WINDOW <= short_words.LONGEST  # the cached entries cover every look-up
 _MARKS_AFTER = "*_ \t"  # stripped from the end of the previous paragraph
 _MARKS_BEFORE = "*_ \t#"  # stripped from the start of the next one
 
@@ -411,7 +345,7 @@ def word_across(prev_text: str, text: str) -> bool:
     b = _edge(text, False)
     if not a or not b:
         return False
-    freq, log_total = _dictionary()
+    freq, log_total = short_words.dictionary()
     s = a + b
     return _any_word_across(freq, s, len(a)) and _best_path_across(freq, log_total, s, len(a))
 

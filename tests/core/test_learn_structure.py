@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies
 
+from annotator import short_words
 from annotator.learn import LEARNERS
 from annotator.learn import structure as st
 from annotator.model import ROLES, Block, Page
@@ -159,7 +160,7 @@ def test_word_across_skips_the_segmenter_only_where_no_word_spans_the_boundary(b
     # The cut-word feature runs the dynamic programme on three characters either side only
     # when some dictionary word spans the boundary: the shortcut must never change its answer.
     a, b = before[-3:], after[:3]
-    freq, log_total = st._dictionary()
+    freq, log_total = short_words.dictionary()
     assert st.word_across(before, after) == st._best_path_across(freq, log_total, a + b, len(a))
     spans = any(freq.get(a[i:] + b[:j]) for i in range(len(a)) for j in range(1, len(b) + 1))
     assert spans or not st.word_across(before, after)
@@ -175,27 +176,27 @@ def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, 
     # Every process that splits pages with a model needs jieba's dictionary; jieba loads it
     # in seconds, the cache file of the entries the test meets in a fraction of that.
     path = tmp_path / "cache" / "cut-words.marshal"
-    monkeypatch.setattr(st, "_cut_words_path", lambda: path)
-    st._dictionary.cache_clear()
+    monkeypatch.setattr(short_words, "cache_path", lambda: path)
+    short_words.dictionary.cache_clear()
     try:
-        built = st._dictionary()  # from jieba, then written
+        built = short_words.dictionary()  # from jieba, then written
         assert path.exists()
-        assert built == st._jieba_entries()
+        assert built == short_words.jieba_entries()
         assert all(2 <= len(word) <= 6 for word in built[0])
 
         def no_jieba():
             raise AssertionError("jieba's dictionary loaded although the cache file exists")
 
-        monkeypatch.setattr(st, "_jieba_entries", no_jieba)
-        st._dictionary.cache_clear()
-        assert st._dictionary() == built
+        monkeypatch.setattr(short_words, "jieba_entries", no_jieba)
+        short_words.dictionary.cache_clear()
+        assert short_words.dictionary() == built
         assert st.word_across("积极推进农田水利设", "施建设")
 
         path.write_bytes(b"not a cache file")  # damaged: built again and rewritten
         monkeypatch.undo()
-        monkeypatch.setattr(st, "_cut_words_path", lambda: path)
-        st._dictionary.cache_clear()
-        assert st._dictionary() == built
+        monkeypatch.setattr(short_words, "cache_path", lambda: path)
+        short_words.dictionary.cache_clear()
+        assert short_words.dictionary() == built
         assert path.read_bytes() != b"not a cache file"
     finally:
-        st._dictionary.cache_clear()
+        short_words.dictionary.cache_clear()

@@ -70,3 +70,13 @@ def test_the_name_statistics_are_lexicons_of_numbers() -> None:
         assert all(len(c) == 1 and float(v) == float(v) for c, v in scores.items())
     assert float(lexicon.fields("people_surname_scores")["王"]) > 0
     assert float(lexicon.fields("people_given_scores")["的"]) < 0
+
+
+def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba() -> None:
+    # jieba's whole dictionary takes seconds to load in every import worker; the rule only
+    # looks up two to four characters, which the shared cache file holds.
+    from annotator import short_words
+    from annotator.suggest.people import running
+
+    assert running._dictionary() is short_words.dictionary()[0]
+    assert max(map(len, running._dictionary())) <= short_words.LONGEST

@@ -31,11 +31,10 @@ from __future__ import annotations
 
 import re
 import threading
-import warnings
 from collections.abc import Iterable
 from typing import Any
 
-from annotator import lexicon
+from annotator import lexicon, short_words
 from annotator.suggest._text import is_han
 
 from .names import (
@@ -67,17 +66,12 @@ _words: dict[str, Any] = {}
 
 
 def _dictionary() -> Any:
-    """jieba's word frequencies (prefixes of words have 0), or an empty dict."""
+    """jieba's words of two to six characters with their counts (prefixes of words have
+    0), from the shared cache file; an empty dict without jieba."""
     with _lock:
         if "freq" not in _words:
             try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # jieba imports pkg_resources
-                    import jieba
-
-                jieba.setLogLevel(60)
-                jieba.initialize()
-                _words["freq"] = jieba.dt.FREQ
+                _words["freq"] = short_words.dictionary()[0]
             except Exception:  # ImportError, or a broken install: the cue finds nothing
                 _words["freq"] = {}
         return _words["freq"]
