@@ -78,5 +78,5 @@ def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba() -> None:
     from annotator import short_words
     from annotator.suggest.people import running
 
-    assert running._dictionary() is short_words.dictionary()[0]
+    assert running._dictionary() == short_words.dictionary()[0]
     assert max(map(len, running._dictionary())) <= short_words.LONGEST
