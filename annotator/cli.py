@@ -716,7 +716,22 @@ def _format_trained(model: Any) -> list[str]:
         r, m = _figure(rules, path), _figure(learnt, path)
         cells = [f"{v:7.3f}" if isinstance(v, int | float) else f"{'-':>7}" for v in (r, m)]
         lines.append(f"  {label:<24} {cells[0]} {cells[1]}")
+    if model.kind == "entities":
+        lines.append(_takeover_line(figures))
     return lines
+
+
+def _takeover_line(figures: dict[str, Any]) -> str:
+    """Which labels the entity model now suggests, and which stay with the rules."""
+    from annotator.learn.entities import takeover
+
+    taken = takeover(figures) or ()
+    rules = figures.get("rules") or {}
+    kept = sorted(label for label in rules if label not in ("all", "FIGURE", *taken))
+    line = f"  suggestions: the model's for {', '.join(taken) or 'no label'}"
+    if kept:
+        line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
+    return line + "."
 
 
 @main.command()

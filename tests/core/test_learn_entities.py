@@ -155,6 +155,7 @@ def test_annotator_train_keeps_the_rules_where_the_model_scored_lower(
     monkeypatch.setattr(entities, "cross_validate", rules_better_on_loc)
     result = CliRunner().invoke(main, ["--db", str(db), "train", "--folds", "2"])
     assert result.exit_code == 0, result.output
+    assert "suggestions: the model's for PER; the rules' for LOC" in result.output
     with Store.open(db) as store:
         record = store.latest_model("entities")
         assert record is not None
