@@ -3,7 +3,7 @@
 After every few newly done pages (``RETRAIN_EVERY``, counted against the pages the newest
 model learnt from, so the count survives restarts) the window trains every learnt model it
 has enough gold for (``pipeline.train``, the same as ``annotator train``) on a thread of its
-own with its own database connection, and says in the status bar what it learnt from and
+own (also at once when the entity model was made by an older version and so is not used) with its own database connection, and says in the status bar what it learnt from and
 how well the model and the rules did on held-out pages. Pages imported afterwards are
 pre-split with the new model. Worker code makes no UI calls; the result comes back by
 signal. Closing the window waits for a training in progress (it keeps its model).
@@ -17,7 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from annotator.pipeline import TrainReport, train
+from annotator.learn.entities import MIN_PAGES as ENTITY_MIN_PAGES
+from annotator.pipeline import TrainReport, stale_entity_model, train
 from annotator.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -63,18 +64,25 @@ class Retrainer(QObject):
         self._db_path = Path(db_path)
         self._thread: QThread | None = None
         self._worker: _TrainWorker | None = None
+        self._stale: bool | None = None  # the entity model cannot be used (not checked yet)
 
     @property
     def running(self) -> bool:
         return self._thread is not None
 
     def check(self, store: Store, done: int) -> bool:
-        """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's."""
+        """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's,
+        or if the entity model was made by an older version (it is not used: suggestions
+        would stay the rules' until enough new pages are done)."""
         if self.running:
             return False
+        if self._stale is None:  # once a session: reading the model costs a blob read
+            self._stale = stale_entity_model(store) is not None
         learnt = max((m.pages for m in store.model_versions() if m.kind == "structure"), default=0)
-        if done - learnt < RETRAIN_EVERY:
+        renew = self._stale and done >= ENTITY_MIN_PAGES
+        if done - learnt < RETRAIN_EVERY and not renew:
             return False
+        self._stale = False
         self._start()
         return True
 

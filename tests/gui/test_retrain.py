@@ -56,3 +56,34 @@ def test_closing_the_window_while_it_learns_waits_and_keeps_the_model(windows, q
     windows.close(window)
     with Store.open(db) as store:
         assert store.latest_model("structure") is not None
+
+
+def test_an_entity_model_of_an_older_version_is_retrained_when_the_window_opens(
+    windows, qtbot, tmp_path
+):
+    # A model an older version made is not used (suggestions fall back to the rules), so the
+    # window does not wait for five more done pages to learn again.
+    from annotator.learn import entities
+    from annotator.pipeline import stale_entity_model
+
+    db = _db(tmp_path / "a.db", RETRAIN_EVERY, 1)
+    with Store.open(db) as store:
+        store.save_model("structure", b"older", pages=RETRAIN_EVERY, meta={})
+        store.save_model("entities", b"annotator-entities-crf 2\n...", pages=RETRAIN_EVERY, meta={})
+        assert stale_entity_model(store) is not None
+    window = windows(db)
+    qtbot.waitUntil(lambda: window.retrainer.running or _entity_model_is_new(db), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.retrainer.running, timeout=120_000)
+    with Store.open(db) as store:
+        record = store.latest_model("entities")
+        assert record is not None and record.data.startswith(entities.FORMAT)
+        assert stale_entity_model(store) is None
+    assert not window.retrainer.running
+
+
+def _entity_model_is_new(db: Path) -> bool:
+    from annotator.learn import entities
+
+    with Store.open(db) as store:
+        record = store.latest_model("entities")
+        return record is not None and record.data.startswith(entities.FORMAT)
