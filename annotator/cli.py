@@ -57,8 +57,16 @@ def open_store(
     """The open store; ``readonly``: for commands that only read (stats, export, evaluate),
     which then run while another program holds the write lock and never write."""
     path = resolve_db(db_path)
+
+    def upgrading(version: int, new: int) -> None:
+        click.echo(
+            f"Upgrading {path} from schema version {version} to {new} (once; a large "
+            "database takes a minute or more)…",
+            err=True,
+        )
+
     try:
-        store = Store.open(path, create=create, readonly=readonly)
+        store = Store.open(path, create=create, readonly=readonly, on_upgrade=upgrading)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:

@@ -19,7 +19,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from annotator.gui import settings
 from annotator.gui.i18n import core_text
@@ -70,14 +76,40 @@ def _login_name() -> str:
 
 
 def open_store(db_path: Path) -> Store | None:
-    """The open store, or None after telling the user why the database cannot be used."""
+    """The open store, or None after telling the user why the database cannot be used.
+
+    An upgrade of the database's schema (once per new version; a minute or more on a large
+    file) shows a notice meanwhile, so that the wait does not look like a hang."""
+    notice: list[QProgressDialog] = []
+
+    def upgrading(version: int, new: int) -> None:
+        dialog = QProgressDialog(
+            QCoreApplication.translate(
+                "app",
+                "Upgrading the database to this version of Annotator (schema {old} to {new}). "
+                "This happens once; a large database takes a minute or more.",
+            ).format(old=version, new=new),
+            "",
+            0,
+            0,
+        )
+        dialog.setCancelButton(None)  # an upgrade is one transaction: it finishes or undoes
+        dialog.setWindowTitle(QCoreApplication.translate("app", "Upgrading the database"))
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        QCoreApplication.processEvents()
+        notice.append(dialog)
+
     try:
-        return Store.open(db_path)
+        return Store.open(db_path, on_upgrade=upgrading)
     except StoreError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "Cannot open the database"), core_text(exc)
         )
         return None
+    finally:
+        for dialog in notice:
+            dialog.close()
 
 
 def run(db_path: Path) -> int:

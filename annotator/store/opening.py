@@ -71,8 +71,19 @@ class OpeningRoom(Room):
     # --- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False) -> Self:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = True,
+        readonly: bool = False,
+        on_upgrade: Callable[[int, int], None] | None = None,
+    ) -> Self:
         """Open (and create or migrate) the database at ``path``.
+
+        ``on_upgrade(version, new_version)`` is called before an existing database is
+        upgraded to this version's schema, which can take a minute on a large file, so that
+        the caller can say so.
 
         Raises ``StoreError`` with a message for the user when the file cannot be used:
         not a database, not an annotator database, locked, read-only, or a newer schema.
@@ -99,11 +110,16 @@ class OpeningRoom(Room):
         return _open_or_refuse(
             path,
             lambda: sqlite3.connect(str(path), timeout=5.0, isolation_level=None),
-            lambda conn: cls._prepare(sqlite_utils.Database(conn), path),
+            lambda conn: cls._prepare(sqlite_utils.Database(conn), path, on_upgrade),
         )
 
     @classmethod
-    def _prepare(cls, db: sqlite_utils.Database, path: Path) -> Self:
+    def _prepare(
+        cls,
+        db: sqlite_utils.Database,
+        path: Path,
+        on_upgrade: Callable[[int, int], None] | None = None,
+    ) -> Self:
         conn = db.conn
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
@@ -137,6 +153,8 @@ class OpeningRoom(Room):
         # Checkpoints happen at the window's pauses (checkpoint()); the automatic one is a
         # backstop for long imports (4,000 pages of 4 kB).
         conn.execute("PRAGMA wal_autocheckpoint = 4000")
+        if on_upgrade is not None and 0 < version < SCHEMA_VERSION:
+            on_upgrade(version, SCHEMA_VERSION)
         migrate(db, version)
         store = cls(db, path)
         if 0 < store.search_lag() <= _CATCH_UP_AT_OPEN:

@@ -80,17 +80,17 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+141"/>
+        <location filename="../../annotator/gui/runner.py" line="+145"/>
         <source>Not applied: the previous edit is still waiting for the database, which another program holds. Press the key again once it is saved.</source>
         <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Waiting for the database: another program holds it. The edit is saved as soon as it is free…</source>
         <translation>正在等待数据库：另一个程序正占用它。数据库一空闲，修改就会保存…</translation>
     </message>
@@ -139,7 +139,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+112"/>
+        <location filename="../../annotator/gui/main_window.py" line="+120"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -189,7 +189,7 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+130"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="+128"/>
+        <location filename="../../annotator/gui/outline.py" line="+159"/>
         <source>Article / role</source>
         <translation>文章 / 段落类型</translation>
     </message>
@@ -336,7 +336,7 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+120"/>
+        <location line="+155"/>
         <source>Article 00</source>
         <translation>文章 00</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>不属于任何文章</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>Spans outside articles ({n})</source>
         <translation>文章之外的标注（{n}）</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+225"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+235"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -427,7 +427,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+112"/>
+        <location filename="../../annotator/gui/page_list.py" line="+114"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+427"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+532"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+88"/>
+        <location filename="../../annotator/gui/retrain.py" line="+96"/>
         <source>Learning from the done pages…</source>
         <translation>正在从已完成的页面学习…</translation>
     </message>
@@ -847,7 +847,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-142"/>
+        <location filename="../../annotator/gui/outline.py" line="-164"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -1268,7 +1268,7 @@ Refused: {refused}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+50"/>
+        <location filename="../../annotator/gui/app.py" line="+56"/>
         <source>Who is reviewing?</source>
         <translation>谁在审校？</translation>
     </message>
@@ -1278,8 +1278,18 @@ Refused: {refused}</source>
         <translation>你的姓名会随每一次修改一起保存。以后可以在首选项中更改。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+73"/>
+        <location line="+30"/>
+        <source>Upgrading the database to this version of Annotator (schema {old} to {new}). This happens once; a large database takes a minute or more.</source>
+        <translation>正在将数据库升级到此版本的 Annotator（结构版本 {old} 升至 {new}）。此操作只进行一次；大型数据库需要一分钟或更久。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Upgrading the database</source>
+        <translation>正在升级数据库</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+76"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1438,7 +1448,7 @@ Refused: {refused}</source>
         <translation>它已被重做，或已被之后的修改取代</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+238"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
     </message>
@@ -1743,7 +1753,7 @@ Refused: {refused}</source>
         <translation>无法读取文件（{error}）；请检查文件权限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>not text (contains NUL bytes; binary, or UTF-16 without a byte-order mark)</source>
         <translation>不是文本（含有 NUL 字节：二进制文件，或没有字节顺序标记的 UTF-16）</translation>
     </message>
@@ -1768,12 +1778,12 @@ Refused: {refused}</source>
         <translation>{path}：{reason}；{advice}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>cannot read the folder ({error}); check its permissions</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

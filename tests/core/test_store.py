@@ -534,3 +534,33 @@ def test_a_long_search_lists_its_first_pages_before_confirming_them_all(tmp_path
         assert store.found_pages(None, q) == (len(expected), True)
         assert [r.id for r in store.page_rows(0, 10**6, search=q)] == expected
         assert store.pages_containing(q, 3) == expected[:3]
+
+
+def test_an_upgrade_is_announced_before_it_runs_and_only_then(tmp_path):
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+    heard: list[tuple[int, int, int]] = []
+
+    def upgrading(version: int, new: int) -> None:
+        # said before the upgrade: the file is still at the old version
+        with sqlite3.connect(path) as conn:
+            now = conn.execute("PRAGMA user_version").fetchone()[0]
+        heard.append((version, new, now))
+
+    Store.open(path, on_upgrade=upgrading).close()
+    assert heard == [(6, SCHEMA_VERSION, 6)]
+    Store.open(path, on_upgrade=upgrading).close()  # already upgraded: nothing to say
+    Store.open(tmp_path / "new.db", on_upgrade=upgrading).close()  # a new file: no upgrade
+    assert len(heard) == 1
+
+
+def test_the_command_line_says_it_upgrades_the_database(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+    result = CliRunner().invoke(main, ["--db", str(path), "suggest"])
+    assert result.exit_code == 0, result.output
+    assert f"Upgrading {path} from schema version 6 to {SCHEMA_VERSION}" in result.stderr

@@ -88,3 +88,35 @@ def test_cancelling_the_name_question_does_not_open_the_window(monkeypatch, seed
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
     assert app.run(seeded_db) == 0
     assert settings.reviewer() == ""
+
+
+def test_an_upgrade_of_the_database_shows_a_notice_while_it_runs(tmp_path, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QProgressDialog
+
+    from annotator.store import SCHEMA_VERSION
+    from tests.core.test_store import _v6_database
+
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+    shown: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Show and isinstance(watched, QProgressDialog):
+                shown.append(watched.labelText())
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        store = app.open_store(path)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert store is not None
+    with store:
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert len(shown) == 1 and f"schema 6 to {SCHEMA_VERSION}" in shown[0]
+    assert not any(
+        isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
