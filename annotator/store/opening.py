@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -125,26 +125,7 @@ class OpeningRoom(Room):
         conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
         _check_intact(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                msg(
-                    "{path}: this database has schema version {version}, made by a newer "
-                    "annotator (this one knows up to {known}); upgrade annotator to open it",
-                    path=path,
-                    version=version,
-                    known=SCHEMA_VERSION,
-                )
-            )
-        tables = set(db.table_names())
-        if version == 0 and tables:
-            raise StoreError(
-                msg(
-                    "{path}: this is an SQLite database of another program (tables: {tables}); "
-                    "choose another file",
-                    path=path,
-                    tables=", ".join(sorted(tables)[:5]),
-                )
-            )
+        _check_known_version(path, version, db.table_names())
         if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         # WAL with synchronous=NORMAL survives a crash or kill of the program; only a power
@@ -240,25 +221,7 @@ class OpeningRoom(Room):
 
     @staticmethod
     def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                msg(
-                    "{path}: this database has schema version {version}, made by a newer "
-                    "annotator (this one knows up to {known}); upgrade annotator to open it",
-                    path=path,
-                    version=version,
-                    known=SCHEMA_VERSION,
-                )
-            )
-        if version == 0 and tables:
-            raise StoreError(
-                msg(
-                    "{path}: this is an SQLite database of another program (tables: {tables}); "
-                    "choose another file",
-                    path=path,
-                    tables=", ".join(sorted(tables)[:5]),
-                )
-            )
+        _check_known_version(path, version, tables)
         if version == 0:
             raise StoreError(
                 msg("{path}: the database is empty; run 'annotator import' first", path=path)
@@ -291,6 +254,30 @@ class OpeningRoom(Room):
 
 
 _T = TypeVar("_T")
+
+
+def _check_known_version(path: Path, version: int, tables: Iterable[str]) -> None:
+    """Refuse a database of a newer annotator, or an SQLite file of another program."""
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            msg(
+                "{path}: this database has schema version {version}, made by a newer "
+                "annotator (this one knows up to {known}); upgrade annotator to open it",
+                path=path,
+                version=version,
+                known=SCHEMA_VERSION,
+            )
+        )
+    names = sorted(tables)
+    if version == 0 and names:
+        raise StoreError(
+            msg(
+                "{path}: this is an SQLite database of another program (tables: {tables}); "
+                "choose another file",
+                path=path,
+                tables=", ".join(names[:5]),
+            )
+        )
 
 
 def _open_or_refuse(
