@@ -602,8 +602,9 @@ def entity_model_bytes(store: Store) -> bytes | None:
 
 
 def stale_entity_model(store: Store) -> str | None:
-    """Why the newest learnt entity model is not used (made by an older version, or
-    crfsuite is missing), or None when there is none or it is used."""
+    """Why the newest learnt entity model is not used because an older version made it
+    (retraining mends that), or None. Without crfsuite no model is used, but retraining
+    could not make one either: that is not reported here."""
     data = entity_model_bytes(store)
     if data is None:
         return None
@@ -611,7 +612,9 @@ def stale_entity_model(store: Store) -> str | None:
         from annotator.learn.entities import load_cached
 
         load_cached(data)
-    except (ImportError, ValueError) as exc:
+    except ImportError:
+        return None
+    except ValueError as exc:
         return str(exc)
     return None
 

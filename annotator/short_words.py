@@ -64,7 +64,7 @@ def cache_path() -> Path | None:
         folder = Path(platformdirs.user_cache_dir("annotator", appauthor=False))
     except (OSError, ImportError):
         return None
-    return folder / f"cut-words-{stat.st_size}-{stat.st_mtime_ns}-{LONGEST // 2}.marshal"
+    return folder / f"cut-words-{stat.st_size}-{stat.st_mtime_ns}-{LONGEST}.marshal"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

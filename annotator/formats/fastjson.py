@@ -22,7 +22,9 @@ dumps: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, allow_nan=Fal
 #: A JSON string literal (what the standard encoder writes for a str; TypeError otherwise).
 string: Callable[[str], str] = encode_basestring
 
-_RECORD_KEYS = (
+#: The keys of a Gold JSONL v1 record, block and span, in order (the templates below are
+#: written for exactly these; ``gold_jsonl`` takes its contract's keys from here).
+RECORD_KEYS: tuple[str, ...] = (
     "id",
     "page_id",
     "source",
@@ -34,8 +36,10 @@ _RECORD_KEYS = (
     "reviewer",
     "updated_at",
 )
-_BLOCK_KEYS = ("role", "start", "end", "page_start", "page_end")
-_SPAN_KEYS = ("start", "end", "label", "text", "page_start", "page_end", "origin", "attrs")
+BLOCK_KEYS: tuple[str, ...] = ("role", "start", "end", "page_start", "page_end")
+SPAN_KEYS: tuple[str, ...] = (
+    "start", "end", "label", "text", "page_start", "page_end", "origin", "attrs"
+)  # fmt: skip
 _RECORD = (
     '{"id": %s, "page_id": %s, "source": %s, "ordinal": %d, "status": %s, "text": %s, '
     '"blocks": [%s], "spans": [%s], "reviewer": %s, "updated_at": %s}'
@@ -64,7 +68,7 @@ def gold_record(record: dict[str, Any]) -> str:
 
 
 def _gold_record(r: dict[str, Any]) -> str:
-    if tuple(r) != _RECORD_KEYS:
+    if tuple(r) != RECORD_KEYS:
         raise ValueError("not the shape of a gold record")
     return _RECORD % (
         encode_basestring(r["id"]),
@@ -87,7 +91,7 @@ def _shaped(items: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> None:
 
 def blocks(items: Sequence[dict[str, Any]]) -> str:
     """The inside of the JSON array of a record's blocks (no brackets)."""
-    _shaped(items, _BLOCK_KEYS)
+    _shaped(items, BLOCK_KEYS)
     enc = encode_basestring
     return ", ".join(
         [_BLOCK % (enc(b["role"]), b["start"], b["end"], b["page_start"], b["page_end"])
@@ -97,7 +101,7 @@ def blocks(items: Sequence[dict[str, Any]]) -> str:
 
 def spans(items: Sequence[dict[str, Any]]) -> str:
     """The inside of the JSON array of a record's spans (no brackets)."""
-    _shaped(items, _SPAN_KEYS)
+    _shaped(items, SPAN_KEYS)
     enc = encode_basestring
     return ", ".join(
         [_SPAN % (s["start"], s["end"], enc(s["label"]), enc(s["text"]), s["page_start"],

@@ -66,29 +66,8 @@ __all__ = [
     "write_jsonl",
 ]
 
-RECORD_KEYS: tuple[str, ...] = (
-    "id",
-    "page_id",
-    "source",
-    "ordinal",
-    "status",
-    "text",
-    "blocks",
-    "spans",
-    "reviewer",
-    "updated_at",
-)
-BLOCK_KEYS: tuple[str, ...] = ("role", "start", "end", "page_start", "page_end")
-SPAN_KEYS: tuple[str, ...] = (
-    "start",
-    "end",
-    "label",
-    "text",
-    "page_start",
-    "page_end",
-    "origin",
-    "attrs",
-)
+# The record's keys, in order; the fast writer's templates are made for exactly these.
+RECORD_KEYS, BLOCK_KEYS, SPAN_KEYS = fastjson.RECORD_KEYS, fastjson.BLOCK_KEYS, fastjson.SPAN_KEYS
 
 _POSITION = attrgetter("start", "end")
 _SPAN_ORDER = itemgetter("start", "end", "label")

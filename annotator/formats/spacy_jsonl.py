@@ -13,12 +13,12 @@ Offsets are Python code points, as spaCy's ``Doc.char_span`` expects.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from annotator.formats import fastjson
 from annotator.formats.base import (
     Imported,
     ImportFormatError,
@@ -29,7 +29,7 @@ from annotator.formats.base import (
     write_text,
 )
 
-_dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+_dumps = fastjson.dumps
 
 
 # Between the characters of the token list: the end of token i and the start of token i+1

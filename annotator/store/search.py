@@ -13,8 +13,6 @@ from annotator.store.common import PageRow, Room
 
 # The confirmed stretch of a search that needs no confirming: every rowid.
 _ALL = 2**62
-# Candidates confirmed in the first round of a list window (doubling each round after).
-_CONFIRM_STEP = 512
 
 
 def _where(conditions: list[str]) -> str:
@@ -147,11 +145,16 @@ class SearchRoom(Room):
         exact as well (a UTF-8 needle can only match at a character boundary), so a
         confirming pass costs little more than reading the pages.
         """
-        conn = self.db.conn
-        if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
-            return "instr(p.text, ?) > 0", search
-        conn.create_function("holds_bytes", 2, _holds_bytes, deterministic=True)
-        return "holds_bytes(CAST(p.text AS BLOB), ?)", search.encode("utf-8")
+        if not self._holds_sql:  # once per connection: a file's encoding never changes
+            conn = self.db.conn
+            if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+                self._holds_sql = "instr(p.text, ?) > 0"
+            else:
+                conn.create_function("holds_bytes", 2, _holds_bytes, deterministic=True)
+                self._holds_sql = "holds_bytes(CAST(p.text AS BLOB), ?)"
+        if self._holds_sql.startswith("instr"):
+            return self._holds_sql, search
+        return self._holds_sql, search.encode("utf-8")
 
     def _confirm_first(self, status: str | None, search: str, need: int) -> None:
         """Confirm candidates in list order until the list of ``status`` holds its first
