@@ -733,7 +733,9 @@ def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
     from annotator.learn.entities import takeover
 
-    taken = takeover(figures) or ()
+    taken = takeover(figures)
+    if taken is None:
+        return "  suggestions: the model's for every label it learnt but FIGURE."
     rules = figures.get("rules") or {}
     kept = sorted(label for label in rules if label not in ("all", "FIGURE", *taken))
     line = f"  suggestions: the model's for {', '.join(taken) or 'no label'}"

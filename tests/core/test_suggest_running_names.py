@@ -72,11 +72,18 @@ def test_the_name_statistics_are_lexicons_of_numbers() -> None:
     assert float(lexicon.fields("people_given_scores")["的"]) < 0
 
 
-def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba() -> None:
+def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba(monkeypatch) -> None:
     # jieba's whole dictionary takes seconds to load in every import worker; the rule only
-    # looks up two to four characters, which the shared cache file holds.
+    # looks up two to four characters, which the shared short-words cache holds.
     from annotator import short_words
     from annotator.suggest.people import running
 
-    assert running._dictionary() == short_words.dictionary()[0]
-    assert max(map(len, running._dictionary())) <= short_words.LONGEST
+    monkeypatch.setattr(short_words, "cache_path", lambda: None)
+    monkeypatch.setattr(short_words, "jieba_entries", lambda: ({"一个词": 7}, 0.0))
+    short_words.dictionary.cache_clear()
+    running._dictionary.cache_clear()
+    try:
+        assert running._dictionary() == {"一个词": 7}
+    finally:
+        short_words.dictionary.cache_clear()
+        running._dictionary.cache_clear()

@@ -29,8 +29,8 @@ label's candidate or another name.
 
 from __future__ import annotations
 
+import functools
 import re
-import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -61,20 +61,15 @@ _HONORIFICS = lexicon.words("people_lone_surname_cues")
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
 
-_lock = threading.Lock()
-_words: dict[str, Any] = {}
 
-
+@functools.cache
 def _dictionary() -> Any:
     """jieba's words of two to six characters with their counts (prefixes of words have
     0), from the shared cache file; an empty dict without jieba."""
-    with _lock:
-        if "freq" not in _words:
-            try:
-                _words["freq"] = short_words.dictionary()[0]
-            except Exception:  # ImportError, or a broken install: the cue finds nothing
-                _words["freq"] = {}
-        return _words["freq"]
+    try:
+        return short_words.dictionary()[0]
+    except Exception:  # ImportError, or a broken install: the cue finds nothing
+        return {}
 
 
 def _inside_word(text: str, i: int, freq: Any) -> bool:
