@@ -79,20 +79,24 @@ def compute_filter(
 ) -> FilterResult:
     """Counts, first rows and the selected page's row: plain queries, safe on any thread
     that owns ``store``. ``all_counts=False`` counts only the pages of ``status``."""
+    windows: dict[int, list[PageRow]] = {}
+    counts: dict[str | None, int] = {}
     if search and not all_counts:
         # The first rows found, without counting them all: a long query of a common word
         # reads most pages for that. The list shows those at once, the rest comes after.
-        first = store.page_rows(0, WINDOW, status, search)
+        windows[0] = store.page_rows(0, WINDOW, status, search)
         found, complete = store.found_pages(status, search)
         if not complete:
-            return FilterResult(status, search, {status: found}, {0: first}, None, None, False)
-    counts = filter_counts(store, search) if all_counts or not search else {}
+            return FilterResult(status, search, {status: found}, windows, None, None, False)
+        counts = {status: found}  # every candidate confirmed: this is the count
+    elif all_counts or not search:
+        counts = filter_counts(store, search)
     position = store.page_position(selected, status, search) if selected else None
-    windows = {}
     # The view opens at the top, or centred on the selected page: fetch those rows here,
     # which may be a background thread, so that painting them needs no query.
     for number in _windows_near(position):
-        windows[number] = store.page_rows(number * WINDOW, WINDOW, status, search)
+        if number not in windows:
+            windows[number] = store.page_rows(number * WINDOW, WINDOW, status, search)
     if not counts:
         counts = {status: store.count_pages(status, search)}
     return FilterResult(status, search, counts, windows, selected, position)
