@@ -8,8 +8,6 @@ matching items (``follow_caret``) without echoing back.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.edits import Changes, PageState
+from annotator.gui.page_view.index import SpanIndex
 from annotator.markdown import strip_markup
 from annotator.model import Block, Span
 
@@ -67,51 +66,20 @@ def group_articles(blocks: tuple[Block, ...]) -> list[tuple[int | None, list[Blo
 
 
 def article_spans(
-    state: PageState, article: int | None, ordered: SpanOrder | None = None
+    state: PageState, article: int | None, ordered: SpanIndex | None = None
 ) -> list[Span]:
     """Spans inside the article's blocks: suggestions first, then accepted, then rejected.
 
-    ``ordered`` (the page's spans in page order) lets each block be looked up by bisect.
+    ``ordered`` (all the page's spans, rejected included) lets each block be looked up by
+    bisect.
     """
     if ordered is None:
-        ordered = SpanOrder(state.spans.values())
-    starts = ordered.starts
+        ordered = SpanIndex(state.spans.values(), rejected=True)
     inside: list[Span] = []
     for block in state.blocks:
         if block.article == article:
-            lo, hi = bisect_left(starts, block.start), bisect_left(starts, block.end)
-            inside += [s for s in ordered.spans[lo:hi] if s.end <= block.end]
+            inside += ordered.within(block.start, block.end)
     return sorted(inside, key=lambda s: (_STATUS_ORDER.get(s.status, 3), s.start, s.end))
-
-
-class SpanOrder:
-    """A page's spans in page order, kept in step with edits one span at a time.
-
-    An edit names the spans it changed: moving those few by bisect costs far less than
-    sorting the page's thousand spans again on every key press.
-    """
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans, key=_order_key)
-        self.keys = [_order_key(s) for s in self.spans]
-        self.starts = [s.start for s in self.spans]
-
-    def replace(self, old: Span | None, new: Span | None) -> None:
-        """Take ``new`` in place of ``old`` (either None: a span added or removed)."""
-        if old is not None:
-            i = bisect_left(self.keys, _order_key(old))
-            if i < len(self.keys) and self.spans[i].id == old.id:
-                del self.keys[i], self.spans[i], self.starts[i]
-        if new is not None:
-            key = _order_key(new)
-            i = bisect_left(self.keys, key)
-            self.keys.insert(i, key)
-            self.spans.insert(i, new)
-            self.starts.insert(i, new.start)
-
-
-def _order_key(span: Span) -> tuple[int, int, int]:
-    return span.start, span.end, span.id or 0
 
 
 class OutlineModel(QAbstractItemModel):
@@ -310,7 +278,7 @@ class OutlinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: PageState | None = None
-        self._ordered: SpanOrder | None = None  # the page's spans in page order
+        self._ordered: SpanIndex | None = None  # all the page's spans in page order
         self.article: int | None = None
         self.colours: dict[str, QColor] = {}
         self.role_names: dict[str, str] = {}
@@ -374,10 +342,10 @@ class OutlinePanel(QWidget):
 
     def apply_changes(self, state: PageState, changes: Changes) -> None:
         """Refresh only the parts ``changes`` touched (the spans it names, by id)."""
-        before, self.state = self.state, state
-        if self._ordered is not None and before is not None:
+        self.state = state
+        if self._ordered is not None:
             for span_id in changes.spans:
-                self._ordered.replace(before.spans.get(span_id), state.spans.get(span_id))
+                self._ordered.update(span_id, state.spans.get(span_id))
         if changes.blocks:
             self.model.set_state(state, self.role_names)
             self.tree.expandAll()
@@ -402,7 +370,7 @@ class OutlinePanel(QWidget):
             article = None
         self.article = article
         if self._ordered is None:
-            self._ordered = SpanOrder(self.state.spans.values())
+            self._ordered = SpanIndex(self.state.spans.values(), rejected=True)
         spans = article_spans(self.state, article, self._ordered)
         self.span_model.set_spans(self.state.page.text, spans, self.colours)
         if article is None:

@@ -118,3 +118,27 @@ def test_span_changes_in_the_shown_article_refresh_its_list(qtbot):
     assert (
         panel.span_model.index(0, 0, QModelIndex()).data(Qt.ItemDataRole.DisplayRole) == "DATE"
     )  # by start
+
+
+def test_the_span_list_keeps_rejected_spans_and_follows_adds_and_removals(qtbot):
+    """The outline's span order keeps rejected spans (the view's drops them) edit by edit."""
+    state = sample_state()
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.set_page(state, ROLE_NAMES, {})
+
+    def listed() -> list[tuple[str, str]]:
+        model = panel.span_model
+        return [
+            (model.index(r, 1).data(), model.index(r, 2).data()) for r in range(model.rowCount())
+        ]
+
+    spans = dict(state.spans)
+    spans[1] = Span(spans[1].start, spans[1].end, "PER", "rule", "rejected", {}, 1)
+    new = span_of(SAMPLE, "𠮷野家", "ORG", "suggested")
+    spans[9] = Span(new.start, new.end, "ORG", "rule", "suggested", {}, 9)
+    del spans[3]
+    after = PageState(state.page, state.blocks, spans)
+    panel.apply_changes(after, Changes("p", spans=frozenset({1, 3, 9})))
+    # Suggestions first, then accepted, then rejected; the removed 长沙 is gone.
+    assert listed() == [("3月4日", "suggested"), ("𠮷野家", "suggested"), ("邓群策", "rejected")]

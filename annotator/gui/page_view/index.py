@@ -113,14 +113,19 @@ def doubtful_decisions(block: Block) -> list[tuple[str, float]]:
 
 
 class SpanIndex:
-    """The page's visible spans (not rejected), sorted by ``(start, end, id)``."""
+    """The page's spans sorted by ``(start, end, id)``: the visible ones (not rejected), or all.
 
-    def __init__(self, spans: Iterable[Span]) -> None:
+    The view draws and walks the visible spans; the outline lists rejected ones too
+    (``rejected=True``). Both keep it in step one changed span at a time.
+    """
+
+    def __init__(self, spans: Iterable[Span], *, rejected: bool = False) -> None:
         self.by_id: dict[int, Span] = {}
         self._keys: list[tuple[int, int, int]] = []
         self._max_len = 0
+        self._rejected = rejected
         for span in spans:
-            if span.status != "rejected" and span.id is not None:
+            if self._keeps(span) and span.id is not None:
                 self.by_id[span.id] = span
                 self._keys.append((span.start, span.end, span.id))
                 self._max_len = max(self._max_len, span.end - span.start)
@@ -129,13 +134,16 @@ class SpanIndex:
     def __len__(self) -> int:
         return len(self._keys)
 
+    def _keeps(self, span: Span) -> bool:
+        return self._rejected or span.status != "rejected"
+
     def update(self, span_id: int, new: Span | None) -> Span | None:
         """Replace span ``span_id`` by ``new`` (None or rejected: drop it); return the old one."""
         old = self.by_id.pop(span_id, None)
         if old is not None:
             i = bisect_left(self._keys, (old.start, old.end, span_id))
             del self._keys[i]
-        if new is not None and new.status != "rejected":
+        if new is not None and self._keeps(new):
             self.by_id[span_id] = new
             insort(self._keys, (new.start, new.end, span_id))
             # Never shrinks on removal: a too-wide window costs a few extra comparisons only.
@@ -147,6 +155,12 @@ class SpanIndex:
         lo = bisect_left(self._keys, (start - self._max_len,))
         hi = bisect_left(self._keys, (end,))
         return [self.by_id[i] for s, e, i in self._keys[lo:hi] if e > start]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """Spans lying wholly inside ``[start, end)``, in page order."""
+        lo = bisect_left(self._keys, (start,))
+        hi = bisect_left(self._keys, (end,))
+        return [self.by_id[i] for _s, e, i in self._keys[lo:hi] if e <= end]
 
     def ending_in(self, start: int, end: int) -> list[Span]:
         """Spans whose last character lies in ``[start, end)``."""
