@@ -12,6 +12,7 @@ pages, so each paragraph may only afford a few anchored ``match`` calls.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annotator import lexicon
 from annotator.markdown import strip_markup
@@ -36,6 +37,9 @@ DASH_CHARS = frozenset("—―─")
 MD_TRAIL = "*_ \t"
 
 
+# shape() reads a paragraph's unmarked text for its ending, its end note and its title
+# checks: a small cache strips each paragraph's markdown once, not three times.
+@lru_cache(maxsize=64)
 def unmarked(s: str) -> str:
     """Paragraph ``s`` as the reader sees it, for cues read at its end: without its
     markdown syntax (annotator.markdown, as export drops it) and without stray emphasis

@@ -118,3 +118,22 @@ def test_summary_bullets_under_a_headline_stay_in_its_title_group():
     got = roles(text)
     assert got[2][1:3] == ("headline", 2)
     assert [r for _, r, a, _ in got if a == 2] == ["headline"] + ["subheadline"] * 4 + ["body"]
+
+
+def test_a_marked_up_paragraph_is_stripped_of_its_markdown_once(monkeypatch):
+    """shape() asks for the unmarked text from three checks; the markup is stripped once."""
+    from annotator.split import cues, shapes
+
+    calls: list[str] = []
+    real = cues.strip_markup
+
+    def counting(s: str) -> str:
+        calls.append(s)
+        return real(s)
+
+    monkeypatch.setattr(cues, "strip_markup", counting)
+    cues.unmarked.cache_clear()
+    text = "**关于推进城乡融合发展的几点思考**"
+    got = shapes.shape(text, 0, len(text))
+    assert got.kind == shapes.TITLE
+    assert calls == [text]
