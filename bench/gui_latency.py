@@ -7,7 +7,9 @@ CPU time, which a machine busy with other work inflates far less):
 
     open_page_p95_ms=   open a page not yet shown (store read, view, outline, undo stack)
     label_p95_ms=       select two characters, press a label key: span committed and repainted
-    undo_p95_ms=        Ctrl+Z of a label: inverse committed and repainted
+    undo_p95_ms=        Ctrl+Z of a label: inverse committed and repainted (the caret goes to
+                        the undone span: an undo off screen scrolls, and the whole viewport
+                        repaints; ``undo_in_place_*`` and ``undo_scrolled_*`` tell them apart)
     next_page_p95_ms=   Ctrl+PgDown to a page already visited once
     outline_p95_ms=     the outline catching up once keys pause (after each label key)
 
@@ -149,7 +151,9 @@ def main() -> None:
         key = getattr(Qt.Key, f"Key_{n % 5 + 1}")
         labels.append(timed(app, lambda key=key: QTest.keyClick(view, key), label_cpu))
         outline.append(outline_catch_up(app, window))
+    in_place, scrolled = [], []  # an undo off screen scrolls there: a whole viewport repaints
     for _ in range(len(labels)):
+        top = view.verticalScrollBar().value()
         undos.append(
             timed(
                 app,
@@ -157,6 +161,7 @@ def main() -> None:
                 undo_cpu,
             )
         )
+        (in_place if view.verticalScrollBar().value() == top else scrolled).append(undo_cpu[-1])
     window.open_page(ids[0])
     nexts = []
     for _ in ids[1:]:
@@ -184,6 +189,12 @@ def main() -> None:
     print(f"outline_p95_ms={p95(outline):.1f}")
     print(f"label_cpu_p95_ms={p95(label_cpu):.1f}")
     print(f"undo_cpu_p95_ms={p95(undo_cpu):.1f}")
+    print(f"undos_in_place={len(in_place)}")
+    print(f"undos_scrolled={len(scrolled)}")
+    if in_place:
+        print(f"undo_in_place_cpu_p95_ms={p95(in_place):.1f}")
+    if scrolled:
+        print(f"undo_scrolled_cpu_p95_ms={p95(scrolled):.1f}")
     print(f"open_page_median_ms={statistics.median(opens):.1f}")
     print(f"label_median_ms={statistics.median(labels):.1f}")
     print(f"undo_median_ms={statistics.median(undos):.1f}")
