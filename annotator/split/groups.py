@@ -67,13 +67,14 @@ class Group:
     lead: int | None = None
     heading: int | None = None  # the markdown heading that is the headline, if any
     note: int | None = None  # 编者按：… between the titles and the byline or body
+    standfirst: list[int] = field(default_factory=list)  # summary lines under the byline
 
     def members(self) -> list[int]:
         """All paragraph indices of the group, in page order."""
         out = self.titles + ([self.note] if self.note is not None else []) + self.bylines
         if self.lead is not None:
             out.append(self.lead)
-        return out
+        return out + self.standfirst
 
 
 def _is_article_heading(sh: Shape) -> bool:
@@ -173,8 +174,11 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
-    # After a closed article (trailing byline, 完) any title-shaped line may head the next one.
-    relaxed = _boundary_before(shapes, lo)[1]
+    # After a closed article (trailing byline, 完) any title-shaped line may head the next one;
+    # so may one at the top of the page, under nothing but its header.
+    relaxed = _boundary_before(shapes, lo)[1] or all(
+        sh.kind in (FURNITURE, LABEL) for sh in shapes[:lo]
+    )
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
         if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed):
@@ -240,12 +244,47 @@ def _byline_run(shapes: list[Shape], i: int) -> int:
     return i
 
 
+# A commentary prints the author's name alone under its headline and then one or two summary
+# lines (standfirst) before the text: at most this many title lines below the name …
+MAX_STANDFIRST = 2
+# … and a summary line is a clause at least this long (shorter lines are intertitles: 引言).
+STANDFIRST_MIN_CHARS = 12
+
+
+def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
+    """The line of names inside title run ``[i, j)`` that signs a headline above standfirst.
+
+    行法治之力  护农业“芯片”（人民时评） / 魏哲哲 / 保护知识产权就是保护创新，… / body: the
+    name under the headline is the byline even with summary lines between it and the body.
+    """
+    n = len(shapes)
+    if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
+        return None
+    for m in range(max(i + 1, j - MAX_STANDFIRST), j - 1):
+        if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
+            continue
+        below = shapes[m + 1 : j]
+        if all(sh.kind == TITLE and not sh.names and not sh.listy for sh in below):
+            return m
+    return None
+
+
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
     """Groups of the title run starting at ``i``, and the index after what they used."""
     n = len(shapes)
     j = _run_of(shapes, i, _TITLE_KINDS)
     guessed = False
-    if j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
+    standfirst: list[int] = []
+    run_end = j
+    m = None if markdown else _name_above_standfirst(shapes, i, j)
+    if m is not None:
+        standfirst = [
+            p for p in range(m + 1, j) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
+        ]
+        shapes[m].kind = BYLINE
+        shapes[m].guessed = guessed = True
+        j = m
+    elif j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
         # A line of names only under the titles is the author (opinion pages print the name
         # alone, without 记者): weak, a four-character headline reads the same.
         shapes[j - 1].kind = BYLINE
@@ -275,6 +314,9 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     last.bylines = bylines
     last.lead = lead
     last.note = note
+    last.standfirst = standfirst
+    if m is not None:
+        return run_groups, run_end
     return run_groups, (k + 1 if lead is not None else k)
 
 
@@ -307,7 +349,8 @@ def _series_of_weak(groups: list[Group], i: int) -> list[Group]:
         if g.strength != WEAK:
             break
         out.append(g)
-    return [g for g in out if len(g.titles) == 1]
+    # A title signed with a name under it (a guessed byline) heads a piece of its own.
+    return [g for g in out if len(g.titles) == 1 and not g.bylines]
 
 
 # An intertitle standing alone in its article is at most this long, and shorter than the
@@ -335,6 +378,7 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     """
     weak = any(g.strength == WEAK for g in groups)
     drop = _weak_intertitles(shapes, groups, weak)
+    _long_intertitles(shapes, groups, drop)
     candidates = [
         p
         for p, sh in enumerate(shapes)
@@ -386,6 +430,55 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in tops + loose:
             shapes[p].intertitle = True
     return drop
+
+
+# Long intertitles (theory and commentary pages print a whole clause as a 小标题) count only
+# in a series of at least this many in one article (two such lines are as often the heads of
+# two paragraphs cut by column breaks).
+LONG_INTERTITLE_SERIES = 3
+
+
+def _long_intertitle(shapes: list[Shape], p: int) -> bool:
+    """Whether paragraph ``p`` stands like a long 小标题: a clause between body paragraphs.
+
+    The line is one clause (``Shape.clause``), after a finished paragraph and before body text
+    that does not begin with punctuation. A column cut leaves a line like that too, which is
+    why only a series counts (see :func:`_long_intertitles`).
+    """
+    sh = shapes[p]
+    if not sh.clause or sh.listy or sh.intertitle or sh.row or sh.cont:
+        return False
+    if p == 0 or p + 1 >= len(shapes):
+        return False
+    before, after = shapes[p - 1], shapes[p + 1]
+    return (
+        before.kind in (BODY, LEAD)
+        and before.ending == cues.END_FINAL
+        and not before.closes
+        and after.kind == BODY
+        and not after.cont
+    )
+
+
+def _long_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark series of long 小标题 inside the articles that groups open (on the shapes).
+
+    Three or more lines of :func:`_long_intertitle` shape between one group and the next, of
+    about one length (within a factor of two of each other), are the article's intertitles:
+    a column cut leaves such a line now and then, rarely twice alike in one article.
+    """
+    if not any(sh.clause for sh in shapes):
+        return
+    tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
+    members = {p for g in groups for p in g.members()}
+    for a, b in zip(tops, tops[1:], strict=False):
+        series = [p for p in range(a + 1, b) if p not in members and _long_intertitle(shapes, p)]
+        if len(series) < LONG_INTERTITLE_SERIES:
+            continue
+        sizes = sorted(shapes[p].end - shapes[p].start for p in series)
+        if sizes[-1] <= 2 * sizes[0]:
+            for p in series:
+                shapes[p].intertitle = True
 
 
 def _alike(

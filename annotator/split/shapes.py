@@ -24,7 +24,6 @@ from .cues import (
     FURNITURE_HINT,
     FURNITURE_TOKEN,
     ITEM_BULLETS,
-    NAMES_ONLY,
     PAGE_NUMBER,
     SUB_DASH,
     TITLE_PUNCT,
@@ -96,6 +95,8 @@ class Shape:
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
+    tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
+    clause: bool = False  # one long line, one clause without a sentence end (a long 小标题?)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -181,13 +182,25 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
         return Shape(start, end, FURNITURE, end_kind)
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
-    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or (
-        n <= EXCLAIMED_TITLE_MAX_CHARS and s[-1] in "！？!?" and "\n" not in s
-    ):
+    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)
     return _body(s, start, end, end_kind, listy)
+
+
+def _exclaimed(s: str) -> bool:
+    """Whether short one-line ``s`` is a headline ending in ！ or ？ (before any column tag).
+
+    谁来赔？（新闻看法）: the tag after the question is the column's, not a note closing a
+    sentence of body text.
+    """
+    core = cues.untagged(s)
+    return (
+        len(core) <= EXCLAIMED_TITLE_MAX_CHARS
+        and core[-1:] in ("！", "？", "!", "?")
+        and ("\n" not in s)
+    )
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -220,6 +233,7 @@ def _parallel(t: str) -> bool:
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
     t = unmarked(s)
+    core = cues.untagged(t)
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
@@ -232,13 +246,13 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and not dangling
         and not punct
     )
-    names = strict and len(s) <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+    names = strict and len(s) <= NAMES_MAX_CHARS and cues.names_line(s)
     # Checked only for lines with punctuation inside; most titles have none.
     comma = punct and _COMMA.search(t) is not None
     text_ok = (
         one_line
         and not dangling
-        and not (punct and _SENTENCE_END.search(t, 0, len(t) - 1))
+        and not (punct and _SENTENCE_END.search(core, 0, len(core) - 1))
         and ("“" not in t or t.count("“") == t.count("”"))
         and not (comma and _SENTENCE_LIKE.match(t))
         and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
@@ -258,6 +272,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         comma=comma,
         parallel=comma and _parallel(t),
         spaced=" " in t or "\t" in t or "\u3000" in t,
+        tagged=core is not t,
     )
 
 
@@ -309,9 +324,33 @@ def _table_rows(text: str, shaped: list[Shape]) -> None:
         below_is_row = row
 
 
+# A long 小标题 (a clause of a theory page) is this long; see ``groups._long_intertitles``.
+CLAUSE_MIN_CHARS = 16
+CLAUSE_MAX_CHARS = 120
+_CLAUSE_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE, cues.END_CLOSE))
+_INSIDE_STOP = re.compile(r"[。！？!?；;：:\n]")
+
+
+def _mark_clauses(text: str, shaped: list[Shape]) -> None:
+    """Mark the one-line paragraphs that are one clause without any sentence end."""
+    for sh in shaped:
+        n = sh.end - sh.start
+        if (
+            CLAUSE_MIN_CHARS <= n <= CLAUSE_MAX_CHARS
+            and sh.ending in _CLAUSE_ENDINGS
+            and sh.kind in (BODY, TITLE)
+            and text[sh.end - 1] not in DANGLING
+            and _INSIDE_STOP.search(text, sh.start, sh.end) is None
+        ):
+            t = text[sh.start : sh.end]
+            # Quotes open and closed (a cut leaves “… open), no date opening a news sentence.
+            sh.clause = t.count("“") == t.count("”") and _SENTENCE_LIKE.match(t) is None
+
+
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
+    _mark_clauses(text, out)
     if any(sh.spaced for sh in out):
         _table_rows(text, out)
     return out
