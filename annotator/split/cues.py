@@ -150,6 +150,8 @@ _SOURCE_LINE = (
 BYLINE = re.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK}|{_SOURCE_LINE})(?:\*\*|__)?\s*\Z"
 )
+# The signature under an editor's note or a reader's letter: ——编  者, ——张三.
+SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
 # A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national

@@ -378,6 +378,8 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     """
     weak = any(g.strength == WEAK for g in groups)
     drop = _weak_intertitles(shapes, groups, weak)
+    if weak:
+        drop |= _inner_weak_groups(shapes, groups, drop)
     _long_intertitles(shapes, groups, drop)
     candidates = [
         p
@@ -409,7 +411,8 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
             [
                 w
                 for w in _series_of_weak(groups, i)
-                if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
+                if not _boundary_before(shapes, w.top)[1]
+                and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
             ]
             if weak
             else []
@@ -430,6 +433,85 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in tops + loose:
             shapes[p].intertitle = True
     return drop
+
+
+# Parallel intertitles (“茶咖花影”之旅 / “茶咖寻踪”之旅 / …) share their first or last characters;
+# at least this many in a row are one article's intertitles, even under an unsigned story.
+PARALLEL_SERIES = 3
+AFFIX_CHARS = 2
+
+
+def _inner_weak_groups(shapes: list[Shape], groups: list[Group], drop: set[int]) -> set[int]:
+    """Tops of weak groups inside the article above them (marked intertitles on the shapes).
+
+    * a series of one-line weak groups set in parallel (one ending or one opening shared by
+      them all) after any group: news items do not share their wording, intertitles do;
+    * a short label right under a group's byline (核心阅读 / summary text): the article's box;
+    * a box inside an article: a very short label over its title (链接 / box title / text)
+      after the body text of a signed story.
+    """
+    out: set[int] = set()
+    story: Group | None = None  # the last group that opens an article
+    for i, g in enumerate(groups):
+        if g.top in drop or g.top in out:
+            continue
+        if (
+            story is not None
+            and g.strength == WEAK
+            and (_label_under_byline(shapes, story, g) or _box_in_story(shapes, story, g))
+        ):
+            out.add(g.top)
+            continue
+        story = g
+        series = [
+            w
+            for w in _series_of_weak(groups, i)
+            if w.top not in drop and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
+        ]
+        if len(series) >= PARALLEL_SERIES and _parallel_lines(shapes, [w.top for w in series]):
+            out.update(w.top for w in series)
+    for top in out:
+        g = next(x for x in groups if x.top == top)
+        for p in g.titles:
+            shapes[p].intertitle = True
+    return out
+
+
+def _parallel_lines(shapes: list[Shape], tops: list[int]) -> bool:
+    """Whether title lines ``tops`` all open, or all end, with the same characters."""
+    opens = {shapes[p].opens for p in tops}
+    ends = {shapes[p].ends for p in tops}
+    return (len(opens) == 1 and len(next(iter(opens))) == AFFIX_CHARS) or (
+        len(ends) == 1 and len(next(iter(ends))) == AFFIX_CHARS
+    )
+
+
+# A label this short: 核心阅读, 链接, 背景.
+BOX_LABEL_MAX_CHARS = 4
+
+
+def _label_under_byline(shapes: list[Shape], g: Group, w: Group) -> bool:
+    """Whether weak group ``w`` is one short label right under the byline of group ``g``."""
+    return (
+        bool(g.bylines)
+        and g.lead is None
+        and not w.bylines
+        and len(w.titles) == 1
+        and w.top - 1 == g.bylines[-1]
+        and shapes[w.top].end - shapes[w.top].start <= BOX_LABEL_MAX_CHARS
+    )
+
+
+def _box_in_story(shapes: list[Shape], g: Group, w: Group) -> bool:
+    """Whether weak group ``w`` is a label over a box title inside the signed story ``g``."""
+    return (
+        (bool(g.bylines) or g.lead is not None)
+        and not w.bylines  # 今日谈 / headline / 张三: a signed commentary under its column
+        and len(w.titles) == 2
+        and shapes[w.top].end - shapes[w.top].start <= BOX_LABEL_MAX_CHARS
+        and shapes[w.top - 1].kind in (BODY, LEAD)
+        and not _boundary_before(shapes, w.top)[1]
+    )
 
 
 # Long intertitles (theory and commentary pages print a whole clause as a 小标题) count only

@@ -165,7 +165,9 @@ def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
         and shapes[i + 1].credit
         and sh.end - sh.start <= CAPTION_ABOVE_CREDIT_MAX_CHARS
         and sh.ending == cues.END_FINAL
+        and sh.sentences == 1
         and not sh.cont
+        and not after_unfinished(shapes, i)  # the cut tail of a paragraph is no caption
     )
 
 

@@ -65,6 +65,8 @@ HEADER_MAX_CHARS = 50  # a page header / date line (人民日报 2023年09月21�
 BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
+SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
+SHORT_BODY_MAX_CHARS = 40  # a body paragraph this short may be a photo's caption
 
 
 @dataclass(slots=True)
@@ -97,6 +99,10 @@ class Shape:
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
     tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
     clause: bool = False  # one long line, one clause without a sentence end (a long 小标题?)
+    sentences: int = 0  # sentence ends in a short body paragraph (0 when not counted)
+    signature: bool = False  # ——编  者: the signature of a note, inside its article
+    opens: str = ""  # a TITLE's first two characters (parallel intertitles share them) …
+    ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -178,6 +184,9 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.
         return _body(s, start, end, end_kind, listy)
+    if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
+        # ——编  者: who signed the note above; it stays in its article.
+        return Shape(start, end, BYLINE, end_kind, signature=True)
     if n <= HEADER_MAX_CHARS and _is_furniture(s):
         return Shape(start, end, FURNITURE, end_kind)
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
@@ -273,6 +282,8 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         parallel=comma and _parallel(t),
         spaced=" " in t or "\t" in t or "\u3000" in t,
         tagged=core is not t,
+        opens=t[:2],
+        ends=t[-2:],
     )
 
 
@@ -281,7 +292,19 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     closes = finished and ends_with_note(s)
     item = listy and finished and s[0] in ITEM_BULLETS
     note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
-    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item, note=note)
+    # Counted for short paragraphs only (a one-sentence caption right above its photo credit).
+    sentences = len(_SENTENCE_END.findall(s)) if len(s) <= SHORT_BODY_MAX_CHARS else 0
+    return Shape(
+        start,
+        end,
+        BODY,
+        end_kind,
+        listy=listy,
+        closes=closes,
+        item=item,
+        note=note,
+        sentences=sentences,
+    )
 
 
 # Kinds that a paragraph cut by a column break may have.

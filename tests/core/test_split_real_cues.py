@@ -192,3 +192,90 @@ def test_a_headline_signed_with_a_name_after_a_story_with_intertitles_is_a_new_a
     got = by_text("\n".join(lines))
     assert got["懒政也要治一治"] == ("headline", 2)
     assert got["赵  磊"] == ("byline", 2)
+
+
+def test_parallel_short_lines_under_an_unsigned_story_are_its_intertitles():
+    # An advertorial without byline: its intertitles share their wording (…之旅), news items
+    # in a row would not.
+    lines = [HEADER, "山水之间好风光", "来小城感受“慢生活”的诗意与烟火", BODY]
+    heads = ("“古镇寻梦”之旅", "“茶山问香”之旅", "“湖畔听风”之旅")
+    for title in heads:
+        lines += [title, BODY2, BODY3]
+    got = by_text("\n".join(lines))
+    for title in heads:
+        assert got[title] == ("intertitle", 1)
+
+
+def test_short_headlines_in_a_row_that_share_no_wording_stay_news_items():
+    lines = [HEADER, "山水之间好风光", "来小城感受“慢生活”的诗意与烟火", BODY]
+    heads = ("古镇修缮完工", "茶山迎来采摘季", "湖畔步道开放")
+    for title in heads:
+        lines += [title, BODY2]
+    got = by_text("\n".join(lines))
+    assert [got[t] for t in heads] == [("headline", 2), ("headline", 3), ("headline", 4)]
+
+
+def test_a_short_label_under_the_byline_and_a_box_inside_a_story_stay_in_the_story():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥修好了，游客回来了",
+            "本报记者  王  明",
+            "核心看点",
+            BODY,
+            BODY2,
+            "链接",
+            "全省古桥保护有了新规",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["核心看点"] == ("intertitle", 1)
+    assert got["链接"] == ("intertitle", 1)
+    assert got["全省古桥保护有了新规"] == ("intertitle", 1)
+    assert got[BODY3] == ("body", 1)
+
+
+def test_a_column_name_over_a_signed_commentary_is_still_its_kicker():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥修好了",
+            "本报记者  王  明",
+            BODY,
+            BODY2,
+            "今日谈",
+            "让古桥活起来",
+            "赵  磊",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["今日谈"] == ("kicker", 2)
+    assert got["让古桥活起来"] == ("headline", 2)
+
+
+def test_the_signature_under_an_editors_note_is_a_byline():
+    text = "\n".join([HEADER, "古桥修好了", "本报记者  王  明", BODY, "——编  者", BODY2])
+    assert by_text(text)["——编  者"] == ("byline", 1)
+
+
+def test_only_one_short_sentence_that_follows_a_finished_paragraph_is_read_as_a_caption():
+    two = "老匠人在修补竹编器具。游客在一旁观看。"
+    tail = "体系，效率比去年提高了三成。"
+    text = "\n".join(
+        [
+            HEADER,
+            "老手艺焕发新活力",
+            "本报记者  王  明",
+            BODY,
+            two,
+            "某某县委宣传部供图",
+            "今年以来，全县加快建设冷链物流",
+            tail,
+            "张  三摄",
+        ]
+    )
+    got = by_text(text)
+    assert got[two] == ("body", 1)
+    assert got[tail] == ("body", 1)
