@@ -260,7 +260,7 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     n = len(shapes)
     if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
         return None
-    for m in range(max(i + 1, j - MAX_STANDFIRST), j - 1):
+    for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), j - 1):
         if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
             continue
         below = shapes[m + 1 : j]
@@ -281,6 +281,9 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         standfirst = [
             p for p in range(m + 1, j) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
         ]
+        for p in range(m + 1, j):
+            # A short line between the name and the text opens the text: 引  言.
+            shapes[p].intertitle = p not in standfirst
         shapes[m].kind = BYLINE
         shapes[m].guessed = guessed = True
         j = m

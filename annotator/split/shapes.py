@@ -213,6 +213,7 @@ def _exclaimed(s: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_SPACED_NUMBER = re.compile(rf"[0-9０-９]{{1,2}}[ \u3000]+[{cues.HAN}]")
 _COMMA = re.compile(r"[，,；;]")
 # Punctuated lines that read as a sentence of body text, not as a title: one that opens with
 # a date (3月25日，…: news sentences do, titles do not), or whose first or last phrase is a
@@ -243,6 +244,8 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
     t = unmarked(s)
     core = cues.untagged(t)
+    # 1 有发明  来检验: a number and a space before a short title number an intertitle.
+    listy = listy or _SPACED_NUMBER.match(t) is not None
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1

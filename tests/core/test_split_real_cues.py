@@ -279,3 +279,39 @@ def test_only_one_short_sentence_that_follows_a_finished_paragraph_is_read_as_a_
     got = by_text(text)
     assert got[two] == ("body", 1)
     assert got[tail] == ("body", 1)
+
+
+def test_a_number_and_a_space_before_short_titles_make_them_intertitles():
+    lines = [HEADER, "古桥修好了，游客回来了", "本报记者  王  明", BODY]
+    heads = ("1 有规划  来落实", "2 有问题  来解决")
+    for title in heads:
+        lines += [title, BODY2, BODY3]
+    got = by_text("\n".join(lines))
+    for title in heads:
+        assert got[title] == ("intertitle", 1)
+
+
+def test_a_short_line_between_the_authors_name_and_the_text_opens_the_text():
+    text = "\n".join([HEADER, "一以贯之做好古桥保护大文章", "金  轩", "引  言", BODY, BODY2])
+    got = by_text(text)
+    assert got["金  轩"] == ("byline", 1)
+    assert got["引  言"] == ("intertitle", 1)
+
+
+def test_two_summary_lines_under_the_name_are_subheadlines():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥新生  此中有真意（现场评论）",
+            "邹  翔",
+            "留住乡愁，更要留住人，让古桥真正活起来",
+            "保护与利用并重，才能让文化遗产焕发新的生机",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["古桥新生  此中有真意（现场评论）"] == ("headline", 1)
+    assert got["邹  翔"] == ("byline", 1)
+    assert got["留住乡愁，更要留住人，让古桥真正活起来"] == ("subheadline", 1)
+    assert got["保护与利用并重，才能让文化遗产焕发新的生机"] == ("subheadline", 1)
