@@ -68,6 +68,7 @@ class Group:
     heading: int | None = None  # the markdown heading that is the headline, if any
     note: int | None = None  # 编者按：… between the titles and the byline or body
     standfirst: list[int] = field(default_factory=list)  # summary lines under the byline
+    firm: bool = False  # a weak group headed by a line too long and set apart for an intertitle
 
     def members(self) -> list[int]:
         """All paragraph indices of the group, in page order."""
@@ -181,7 +182,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     )
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
-        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed):
+        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed or _set_apart(sh)):
             break
         titles.append(p)
         p -= 1
@@ -195,7 +196,28 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     if not _boundary_before(shapes, lo)[0]:
         return None
     titles.reverse()
-    return Group(titles[0], WEAK, titles=titles)
+    top = shapes[titles[0]]
+    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > INTERTITLE_MAX_CHARS
+    return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+# A headline set in two parts with a wide space between them may run this long.
+SET_APART_MAX_CHARS = 48
+
+
+def _set_apart(sh: Shape) -> bool:
+    """Whether title line ``sh`` is set like a headline: phrases apart by a wide space.
+
+    江西省南昌市西湖区  推动基础教育扩优提质  描绘…新图景: longer than a short item's headline
+    and not free of punctuation, but body text is never set with wide spaces inside.
+    """
+    return (
+        sh.wide
+        and sh.text_ok
+        and not sh.names
+        and not sh.row
+        and sh.end - sh.start <= SET_APART_MAX_CHARS
+    )
 
 
 def _is_label(shapes: list[Shape], p: int) -> bool:
@@ -349,11 +371,15 @@ def _series_of_weak(groups: list[Group], i: int) -> list[Group]:
     """The one-line weak groups right after group ``i`` (before the next other group)."""
     out = []
     for g in groups[i + 1 :]:
-        if g.strength != WEAK:
+        if _firm(g):
             break
         out.append(g)
-    # A title signed with a name under it (a guessed byline) heads a piece of its own.
-    return [g for g in out if len(g.titles) == 1 and not g.bylines]
+    return [g for g in out if len(g.titles) == 1]
+
+
+def _firm(g: Group) -> bool:
+    """Whether group ``g`` surely opens an article: not weak, or signed (a guessed byline)."""
+    return g.strength != WEAK or bool(g.bylines) or g.firm
 
 
 # An intertitle standing alone in its article is at most this long, and shorter than the
@@ -408,7 +434,10 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
     if not outside and not weak:
         return drop
     for i, g in enumerate(groups):
-        if g.strength == WEAK or (not g.bylines and g.lead is None):
+        # An unsigned story (weak, no byline nor lead) needs a longer series: its "intertitles"
+        # could as well be the headlines of the short items that follow it.
+        signed = g.strength != WEAK and (bool(g.bylines) or g.lead is not None)
+        if g.top in drop:
             continue
         series = (
             [
@@ -422,7 +451,9 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         )
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
-        if len(series) + len(loose) == 1:
+        if not signed:
+            series, loose = [], _unsigned_series(shapes, loose)
+        elif len(series) + len(loose) == 1:
             if series and not (
                 _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
             ):
@@ -517,6 +548,22 @@ def _box_in_story(shapes: list[Shape], g: Group, w: Group) -> bool:
     )
 
 
+# Intertitles of an unsigned story: at least this many alike lines.
+UNSIGNED_SERIES = 3
+
+
+def _unsigned_series(shapes: list[Shape], loose: list[int]) -> list[int]:
+    """The loose title lines of an unsigned story that are its intertitles (maybe none).
+
+    Only punctuated lines count (总体规划：构建…新局面): after a story without byline a run of
+    short unpunctuated titles, each over a paragraph, is as likely a column of short news.
+    """
+    if len(loose) < UNSIGNED_SERIES:
+        return []
+    _, alike = _alike(shapes, [], loose)
+    return alike if len(alike) >= UNSIGNED_SERIES else []
+
+
 # Long intertitles (theory and commentary pages print a whole clause as a 小标题) count only
 # in a series of at least this many in one article (two such lines are as often the heads of
 # two paragraphs cut by column breaks).
@@ -593,7 +640,7 @@ def _alike(
 def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
     """The first paragraph of the next group after ``i`` that is not weak (or ``n``)."""
     for g in groups[i + 1 :]:
-        if g.strength != WEAK:
+        if _firm(g):
             return g.top
     return n
 

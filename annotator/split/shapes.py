@@ -95,6 +95,7 @@ class Shape:
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
+    wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
     tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
@@ -285,6 +286,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         parallel=comma and _parallel(t),
         spaced=" " in t or "\t" in t or "\u3000" in t,
         tagged=core is not t,
+        wide="  " in t or "\u3000" in t,
         opens=t[:2],
         ends=t[-2:],
     )

@@ -315,3 +315,20 @@ def test_two_summary_lines_under_the_name_are_subheadlines():
     assert got["邹  翔"] == ("byline", 1)
     assert got["留住乡愁，更要留住人，让古桥真正活起来"] == ("subheadline", 1)
     assert got["保护与利用并重，才能让文化遗产焕发新的生机"] == ("subheadline", 1)
+
+
+def test_a_long_headline_set_apart_by_wide_spaces_opens_an_unsigned_story_with_intertitles():
+    lines = [HEADER, "古桥修缮完工", "本报记者  王  明", BODY, BODY2]
+    head = "某某县城关镇  推动古桥古街扩优提质  描绘文旅强镇建设新图景"
+    inner = (
+        "总体规划：构建古镇保护新格局",
+        "资源重构：健全古桥修缮保障机制",
+        "便民利民：书写文旅惠民新篇章",
+    )
+    lines += [head, BODY3]
+    for title in inner:
+        lines += [title, BODY, BODY2]
+    got = by_text("\n".join(lines))
+    assert got[head] == ("headline", 2)
+    for title in inner:
+        assert got[title] == ("intertitle", 2)
