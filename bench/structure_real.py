@@ -44,6 +44,7 @@ other real pages, three folds by real page, scored on the pages held out of each
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import re
@@ -108,7 +109,7 @@ def _refill(text: str, rng: random.Random) -> str:
 
 def _header(rec: dict) -> str:
     y, m, d = (int(x) for x in rec["date"].split("-"))
-    weekday = _WEEKDAYS[__import__("datetime").date(y, m, d).weekday()]
+    weekday = _WEEKDAYS[datetime.date(y, m, d).weekday()]
     return f"{y}年{m}月{d}日  星期{weekday}  {rec['section']}  第{int(rec['page'])}版"
 
 

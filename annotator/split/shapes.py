@@ -246,7 +246,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     t = unmarked(s)
     core = cues.untagged(t)
     # 1 有发明  来检验: a number and a space before a short title number an intertitle.
-    listy = listy or _SPACED_NUMBER.match(t) is not None
+    listy = listy or (t[:1] in _DIGITS and _SPACED_NUMBER.match(t) is not None)
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
@@ -359,17 +359,23 @@ _CLAUSE_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE, cues.END_CLOSE))
 _INSIDE_STOP = re.compile(r"[。！？!?；;：:\n]")
 
 
+# Only a series of clauses counts (``groups.LONG_INTERTITLE_SERIES``): fewer are not looked at.
+CLAUSE_SERIES = 3
+
+
 def _mark_clauses(text: str, shaped: list[Shape]) -> None:
     """Mark the one-line paragraphs that are one clause without any sentence end."""
-    for sh in shaped:
-        n = sh.end - sh.start
-        if (
-            CLAUSE_MIN_CHARS <= n <= CLAUSE_MAX_CHARS
-            and sh.ending in _CLAUSE_ENDINGS
-            and sh.kind in (BODY, TITLE)
-            and text[sh.end - 1] not in DANGLING
-            and _INSIDE_STOP.search(text, sh.start, sh.end) is None
-        ):
+    candidates = [
+        sh
+        for sh in shaped
+        if sh.ending in _CLAUSE_ENDINGS
+        and CLAUSE_MIN_CHARS <= sh.end - sh.start <= CLAUSE_MAX_CHARS
+        and sh.kind in (BODY, TITLE)
+    ]
+    if len(candidates) < CLAUSE_SERIES:
+        return
+    for sh in candidates:
+        if text[sh.end - 1] not in DANGLING and _INSIDE_STOP.search(text, sh.start, sh.end) is None:
             t = text[sh.start : sh.end]
             # Quotes open and closed (a cut leaves “… open), no date opening a news sentence.
             sh.clause = t.count("“") == t.count("”") and _SENTENCE_LIKE.match(t) is None

@@ -332,3 +332,12 @@ def test_a_long_headline_set_apart_by_wide_spaces_opens_an_unsigned_story_with_i
     assert got[head] == ("headline", 2)
     for title in inner:
         assert got[title] == ("intertitle", 2)
+
+
+def test_the_intertitles_of_a_story_end_where_a_name_signed_piece_begins():
+    lines = [HEADER, "窗口服务变了样", "本报记者  王  明", BODY]
+    for title in ("揪出窗口的“蛀虫”", "负面清单划红线"):
+        lines += [title, BODY2, BODY3]
+    lines += ["懒政也要治一治", "赵  磊", BODY, BODY2, "橘林深处听民声", BODY3, "张  三摄"]
+    got = by_text("\n".join(lines))
+    assert got["橘林深处听民声"] == ("headline", 3)
