@@ -140,16 +140,16 @@ def test_a_short_sentence_right_above_a_photo_credit_is_its_caption():
             HEADER,
             "老手艺焕发新活力",
             "本报记者  王  明",
+            BODY,
             "老匠人在修补竹编器具。",
             "某某县委宣传部供图",
-            BODY,
             BODY2,
         ]
     )
     got = by_text(text)
     assert got["老匠人在修补竹编器具。"] == ("caption", 1)
     assert got["某某县委宣传部供图"] == ("caption", 1)
-    assert got[BODY] == ("body", 1)
+    assert got[BODY2] == ("body", 1)
 
 
 LONG = (
@@ -178,10 +178,10 @@ def test_two_long_unfinished_lines_alone_are_not_a_series_of_intertitles():
 
 
 def test_two_title_lines_at_the_top_of_the_page_head_an_article_without_a_byline():
-    text = "\n".join([HEADER, "古城春色正浓", "来江南感受“慢生活”的诗意与烟火", BODY, BODY2])
+    text = "\n".join([HEADER, "古城春色正浓", "来江南感受“慢生活”的诗意、烟火与乡愁", BODY, BODY2])
     got = by_text(text)
     assert got["古城春色正浓"] == ("headline", 1)
-    assert got["来江南感受“慢生活”的诗意与烟火"] == ("subheadline", 1)
+    assert got["来江南感受“慢生活”的诗意、烟火与乡愁"] == ("subheadline", 1)
 
 
 def test_a_headline_signed_with_a_name_after_a_story_with_intertitles_is_a_new_article():
