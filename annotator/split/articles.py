@@ -94,6 +94,8 @@ def _assign_one(
         return st.current, _MEMBER
     if sh.kind in NO_ARTICLE:
         return None, _LABEL if sh.kind == LABEL else _FURNITURE
+    if sh.signature and st.current is not None and not st.closed:
+        return st.current, _TRAILING_BYLINE  # ——编  者 signs a note: the article goes on
     if sh.kind == TRAILING and st.current is not None:
         return st.current, _TRAILING_BYLINE if not st.closed else _ORPHAN
     if sh.kind == BYLINE and not st.closed and (i + 1 >= len(shapes) or shapes[i + 1].kind != BODY):

@@ -130,7 +130,13 @@ _ROLE = (
 # A personal name: 2-4 Han characters, or a transcribed name with a middle dot. Names do not
 # contain common function characters, which keeps 记者节的坚守 from reading as a byline.
 _NAME_CHAR = rf"(?![的了是在和与及])[{HAN}]"
-_NAME = rf"(?:{_NAME_CHAR}{{2,4}}|{_NAME_CHAR}{{1,8}}[·•]{_NAME_CHAR}[{HAN}·•]{{0,12}})"
+# Typeset pages pad a two-character name to the width of three (金  轩, 本报记者  王  洲):
+# a surname, one or two spaces, a one-character given name.
+_SPACED_NAME = rf"{_NAME_CHAR}[ \u3000]{{1,2}}{_NAME_CHAR}"
+_NAME = (
+    rf"(?:{_SPACED_NAME}|{_NAME_CHAR}{{2,4}}"
+    rf"|{_NAME_CHAR}{{1,8}}[·•]{_NAME_CHAR}[{HAN}·•]{{0,12}})"
+)
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME}|\s+{_NAME})*"
 _ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
 # After the names: 报道, or 文/图 (the names wrote the text and took the photos).
@@ -140,10 +146,16 @@ _BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*(?:报道|文\s*[/／]
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
 _DESK = rf"[{HAN}]{{0,8}}?(?:评论员|编辑部)"
 # Web exports print the source line under the headline: 来源：人民日报 作者：张三 发布时间：….
-_SOURCE_LINE = r"(?:来源|稿源|作者|发布时间|发布日期)\s*[:：][^\n。！？]{1,70}"
+# A source credit at the end of a feature or advertorial reads the same: 数据来源：某某局.
+# (图片来源：… is a photo's caption instead.)
+_SOURCE_LINE = (
+    r"(?:(?:数据|资料|信息|文字)?来源|稿源|作者|发布时间|发布日期)\s*[:：][^\n。！？]{1,70}"
+)
 BYLINE = re.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK}|{_SOURCE_LINE})(?:\*\*|__)?\s*\Z"
 )
+# The signature under an editor's note or a reader's letter: ——编  者, ——张三.
+SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
 # A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
@@ -156,7 +168,8 @@ TRAILING_BYLINE = re.compile(
     # End notes: a dateline closing the article (（新华社北京3月4日电）), the writer of a
     # report put together from several (（执笔：张三）, （张三 李四整理）).
     rf"|[{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
-    rf"|执笔\s*[:：]?\s*{_NAMES}|{_NAMES}\s*(?:整理|执笔|编译|撰文|供稿|综合))\s*[)）]\s*\Z"
+    rf"|执笔\s*[:：]?\s*{_NAMES}|{_NAMES}\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写))"
+    r"\s*[)）]\s*\Z"
 )
 
 # --- Leads (first body paragraph of an article) ----------------------------------------
@@ -271,6 +284,22 @@ ENUMERATOR = re.compile(_ENUMERATOR)
 ITEM_BULLETS = frozenset("■□●◆◇★☆◎○•")
 # Punctuation that a headline of a no-byline short news item does not contain.
 TITLE_PUNCT = re.compile(r"[，,、；;：:。！？!?]")
+# A bracketed column tag at the end of a headline: …（人民时评）, …谁来赔？（新闻看法）. Papers
+# set the tag after the main headline (主题), not after its kicker or subheadline.
+COLUMN_TAG = re.compile(r"[（(][^（()）。，,；;！？!?\s]{1,16}[)）]\Z")
+COLUMN_TAG_MIN_BEFORE = 4  # characters of headline before the tag
+
+
+def untagged(t: str) -> str:
+    """Headline-shaped ``t`` without its trailing column tag (``t`` itself if it has none)."""
+    if not t or t[-1] not in "）)":
+        return t
+    m = COLUMN_TAG.search(t)
+    if m is None or m.start() < COLUMN_TAG_MIN_BEFORE:
+        return t
+    return t[: m.start()]
+
+
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.
@@ -325,6 +354,31 @@ BARE_BYLINE_MAX_CHARS = 6
 _BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
 
 
+_NAME_PARTS = re.compile(r"[\s、，,]+")
+
+
+def names_line(s: str) -> bool:
+    """Whether short line ``s`` is personal names only, each opening with a known surname.
+
+    NAMES_ONLY alone reads any two short words as names; a headline of two phrases set apart
+    by a space (春花茶咖  香飘云岭) is no author line, so every name must start with a surname
+    (one or two characters, resources/lexicon/people_surnames.txt). A name set as
+    surname, space, given name (邹  翔) is one name; a dotted transcription always passes.
+    """
+    if NAMES_ONLY.match(s) is None:
+        return False
+    parts = [p for p in _NAME_PARTS.split(s.strip()) if p]
+    names: list[str] = []
+    for part in parts:
+        if names and len(part) == 1 and len(names[-1]) == 1:
+            names[-1] += part  # 邹  翔: the given name after a padded surname
+        else:
+            names.append(part)
+    return all(
+        "·" in n or "•" in n or n[0] in SURNAMES or n[:2] in SURNAMES for n in names
+    ) and all(len(n) > 1 for n in names)
+
+
 def bare_role_without_name(s: str) -> bool:
     """Whether a short byline-like line without spaces has no surname after its role word."""
     if len(s) > BARE_BYLINE_MAX_CHARS or any(c.isspace() for c in s):
@@ -339,5 +393,5 @@ def bare_role_without_name(s: str) -> bool:
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
-    r"|执笔|电\s*[)）]\s*\Z"
+    r"|执笔|采写|电\s*[)）]\s*\Z"
 )

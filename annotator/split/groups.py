@@ -67,13 +67,15 @@ class Group:
     lead: int | None = None
     heading: int | None = None  # the markdown heading that is the headline, if any
     note: int | None = None  # 编者按：… between the titles and the byline or body
+    standfirst: list[int] = field(default_factory=list)  # summary lines under the byline
+    firm: bool = False  # a weak group headed by a line too long and set apart for an intertitle
 
     def members(self) -> list[int]:
         """All paragraph indices of the group, in page order."""
         out = self.titles + ([self.note] if self.note is not None else []) + self.bylines
         if self.lead is not None:
             out.append(self.lead)
-        return out
+        return out + self.standfirst
 
 
 def _is_article_heading(sh: Shape) -> bool:
@@ -173,11 +175,14 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
-    # After a closed article (trailing byline, 完) any title-shaped line may head the next one.
-    relaxed = _boundary_before(shapes, lo)[1]
+    # After a closed article (trailing byline, 完) any title-shaped line may head the next one;
+    # so may one at the top of the page, under nothing but its header.
+    relaxed = _boundary_before(shapes, lo)[1] or all(
+        sh.kind in (FURNITURE, LABEL) for sh in shapes[:lo]
+    )
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
-        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed):
+        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed or _set_apart(sh)):
             break
         titles.append(p)
         p -= 1
@@ -191,7 +196,28 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     if not _boundary_before(shapes, lo)[0]:
         return None
     titles.reverse()
-    return Group(titles[0], WEAK, titles=titles)
+    top = shapes[titles[0]]
+    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > INTERTITLE_MAX_CHARS
+    return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+# A headline set in two parts with a wide space between them may run this long.
+SET_APART_MAX_CHARS = 48
+
+
+def _set_apart(sh: Shape) -> bool:
+    """Whether title line ``sh`` is set like a headline: phrases apart by a wide space.
+
+    江西省南昌市西湖区  推动基础教育扩优提质  描绘…新图景: longer than a short item's headline
+    and not free of punctuation, but body text is never set with wide spaces inside.
+    """
+    return (
+        sh.wide
+        and sh.text_ok
+        and not sh.names
+        and not sh.row
+        and sh.end - sh.start <= SET_APART_MAX_CHARS
+    )
 
 
 def _is_label(shapes: list[Shape], p: int) -> bool:
@@ -240,12 +266,50 @@ def _byline_run(shapes: list[Shape], i: int) -> int:
     return i
 
 
+# A commentary prints the author's name alone under its headline and then one or two summary
+# lines (standfirst) before the text: at most this many title lines below the name …
+MAX_STANDFIRST = 2
+# … and a summary line is a clause at least this long (shorter lines are intertitles: 引言).
+STANDFIRST_MIN_CHARS = 12
+
+
+def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
+    """The line of names inside title run ``[i, j)`` that signs a headline above standfirst.
+
+    行法治之力  护农业“芯片”（人民时评） / 魏哲哲 / 保护知识产权就是保护创新，… / body: the
+    name under the headline is the byline even with summary lines between it and the body.
+    """
+    n = len(shapes)
+    if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
+        return None
+    for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), j - 1):
+        if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
+            continue
+        below = shapes[m + 1 : j]
+        if all(sh.kind == TITLE and not sh.names and not sh.listy for sh in below):
+            return m
+    return None
+
+
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
     """Groups of the title run starting at ``i``, and the index after what they used."""
     n = len(shapes)
     j = _run_of(shapes, i, _TITLE_KINDS)
     guessed = False
-    if j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
+    standfirst: list[int] = []
+    run_end = j
+    m = None if markdown else _name_above_standfirst(shapes, i, j)
+    if m is not None:
+        standfirst = [
+            p for p in range(m + 1, j) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
+        ]
+        for p in range(m + 1, j):
+            # A short line between the name and the text opens the text: 引  言.
+            shapes[p].intertitle = p not in standfirst
+        shapes[m].kind = BYLINE
+        shapes[m].guessed = guessed = True
+        j = m
+    elif j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
         # A line of names only under the titles is the author (opinion pages print the name
         # alone, without 记者): weak, a four-character headline reads the same.
         shapes[j - 1].kind = BYLINE
@@ -275,6 +339,9 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     last.bylines = bylines
     last.lead = lead
     last.note = note
+    last.standfirst = standfirst
+    if m is not None:
+        return run_groups, run_end
     return run_groups, (k + 1 if lead is not None else k)
 
 
@@ -304,10 +371,15 @@ def _series_of_weak(groups: list[Group], i: int) -> list[Group]:
     """The one-line weak groups right after group ``i`` (before the next other group)."""
     out = []
     for g in groups[i + 1 :]:
-        if g.strength != WEAK:
+        if _firm(g):
             break
         out.append(g)
     return [g for g in out if len(g.titles) == 1]
+
+
+def _firm(g: Group) -> bool:
+    """Whether group ``g`` surely opens an article: not weak, or signed (a guessed byline)."""
+    return g.strength != WEAK or bool(g.bylines) or g.firm
 
 
 # An intertitle standing alone in its article is at most this long, and shorter than the
@@ -335,6 +407,9 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     """
     weak = any(g.strength == WEAK for g in groups)
     drop = _weak_intertitles(shapes, groups, weak)
+    if weak:
+        drop |= _inner_weak_groups(shapes, groups, drop)
+    _long_intertitles(shapes, groups, drop)
     candidates = [
         p
         for p, sh in enumerate(shapes)
@@ -359,20 +434,26 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
     if not outside and not weak:
         return drop
     for i, g in enumerate(groups):
-        if g.strength == WEAK or (not g.bylines and g.lead is None):
+        # An unsigned story (weak, no byline nor lead) needs a longer series: its "intertitles"
+        # could as well be the headlines of the short items that follow it.
+        signed = g.strength != WEAK and (bool(g.bylines) or g.lead is not None)
+        if g.top in drop:
             continue
         series = (
             [
                 w
                 for w in _series_of_weak(groups, i)
-                if not _boundary_before(shapes, w.top)[1] and shapes[w.top - 1].kind in (BODY, LEAD)
+                if not _boundary_before(shapes, w.top)[1]
+                and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
             ]
             if weak
             else []
         )
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
-        if len(series) + len(loose) == 1:
+        if not signed:
+            series, loose = [], _unsigned_series(shapes, loose)
+        elif len(series) + len(loose) == 1:
             if series and not (
                 _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
             ):
@@ -386,6 +467,150 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in tops + loose:
             shapes[p].intertitle = True
     return drop
+
+
+# Parallel intertitles (“茶咖花影”之旅 / “茶咖寻踪”之旅 / …) share their first or last characters;
+# at least this many in a row are one article's intertitles, even under an unsigned story.
+PARALLEL_SERIES = 3
+AFFIX_CHARS = 2
+
+
+def _inner_weak_groups(shapes: list[Shape], groups: list[Group], drop: set[int]) -> set[int]:
+    """Tops of weak groups inside the article above them (marked intertitles on the shapes).
+
+    * a series of one-line weak groups set in parallel (one ending or one opening shared by
+      them all) after any group: news items do not share their wording, intertitles do;
+    * a short label right under a group's byline (核心阅读 / summary text): the article's box;
+    * a box inside an article: a very short label over its title (链接 / box title / text)
+      after the body text of a signed story.
+    """
+    out: set[int] = set()
+    story: Group | None = None  # the last group that opens an article
+    for i, g in enumerate(groups):
+        if g.top in drop or g.top in out:
+            continue
+        if (
+            story is not None
+            and g.strength == WEAK
+            and (_label_under_byline(shapes, story, g) or _box_in_story(shapes, story, g))
+        ):
+            out.add(g.top)
+            continue
+        story = g
+        series = [
+            w
+            for w in _series_of_weak(groups, i)
+            if w.top not in drop and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
+        ]
+        if len(series) >= PARALLEL_SERIES and _parallel_lines(shapes, [w.top for w in series]):
+            out.update(w.top for w in series)
+    for top in out:
+        g = next(x for x in groups if x.top == top)
+        for p in g.titles:
+            shapes[p].intertitle = True
+    return out
+
+
+def _parallel_lines(shapes: list[Shape], tops: list[int]) -> bool:
+    """Whether title lines ``tops`` all open, or all end, with the same characters."""
+    opens = {shapes[p].opens for p in tops}
+    ends = {shapes[p].ends for p in tops}
+    return (len(opens) == 1 and len(next(iter(opens))) == AFFIX_CHARS) or (
+        len(ends) == 1 and len(next(iter(ends))) == AFFIX_CHARS
+    )
+
+
+# A label this short: 核心阅读, 链接, 背景.
+BOX_LABEL_MAX_CHARS = 4
+
+
+def _label_under_byline(shapes: list[Shape], g: Group, w: Group) -> bool:
+    """Whether weak group ``w`` is one short label right under the byline of group ``g``."""
+    return (
+        bool(g.bylines)
+        and g.lead is None
+        and not w.bylines
+        and len(w.titles) == 1
+        and w.top - 1 == g.bylines[-1]
+        and shapes[w.top].end - shapes[w.top].start <= BOX_LABEL_MAX_CHARS
+    )
+
+
+def _box_in_story(shapes: list[Shape], g: Group, w: Group) -> bool:
+    """Whether weak group ``w`` is a label over a box title inside the signed story ``g``."""
+    return (
+        (bool(g.bylines) or g.lead is not None)
+        and not w.bylines  # 今日谈 / headline / 张三: a signed commentary under its column
+        and len(w.titles) == 2
+        and shapes[w.top].end - shapes[w.top].start <= BOX_LABEL_MAX_CHARS
+        and shapes[w.top - 1].kind in (BODY, LEAD)
+        and not _boundary_before(shapes, w.top)[1]
+    )
+
+
+# Intertitles of an unsigned story: at least this many alike lines.
+UNSIGNED_SERIES = 3
+
+
+def _unsigned_series(shapes: list[Shape], loose: list[int]) -> list[int]:
+    """The loose title lines of an unsigned story that are its intertitles (maybe none).
+
+    Only punctuated lines count (总体规划：构建…新局面): after a story without byline a run of
+    short unpunctuated titles, each over a paragraph, is as likely a column of short news.
+    """
+    if len(loose) < UNSIGNED_SERIES:
+        return []
+    _, alike = _alike(shapes, [], loose)
+    return alike if len(alike) >= UNSIGNED_SERIES else []
+
+
+# Long intertitles (theory and commentary pages print a whole clause as a 小标题) count only
+# in a series of at least this many in one article (two such lines are as often the heads of
+# two paragraphs cut by column breaks).
+LONG_INTERTITLE_SERIES = 3
+
+
+def _long_intertitle(shapes: list[Shape], p: int) -> bool:
+    """Whether paragraph ``p`` stands like a long 小标题: a clause between body paragraphs.
+
+    The line is one clause (``Shape.clause``), after a finished paragraph and before body text
+    that does not begin with punctuation. A column cut leaves a line like that too, which is
+    why only a series counts (see :func:`_long_intertitles`).
+    """
+    sh = shapes[p]
+    if not sh.clause or sh.listy or sh.intertitle or sh.row or sh.cont:
+        return False
+    if p == 0 or p + 1 >= len(shapes):
+        return False
+    before, after = shapes[p - 1], shapes[p + 1]
+    return (
+        before.kind in (BODY, LEAD)
+        and before.ending == cues.END_FINAL
+        and not before.closes
+        and after.kind == BODY
+        and not after.cont
+    )
+
+
+def _long_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark series of long 小标题 inside the articles that groups open (on the shapes).
+
+    Three or more lines of :func:`_long_intertitle` shape between one group and the next, of
+    about one length (within a factor of two of each other), are the article's intertitles:
+    a column cut leaves such a line now and then, rarely twice alike in one article.
+    """
+    if not any(sh.clause for sh in shapes):
+        return
+    tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
+    members = {p for g in groups for p in g.members()}
+    for a, b in zip(tops, tops[1:], strict=False):
+        series = [p for p in range(a + 1, b) if p not in members and _long_intertitle(shapes, p)]
+        if len(series) < LONG_INTERTITLE_SERIES:
+            continue
+        sizes = sorted(shapes[p].end - shapes[p].start for p in series)
+        if sizes[-1] <= 2 * sizes[0]:
+            for p in series:
+                shapes[p].intertitle = True
 
 
 def _alike(
@@ -415,7 +640,7 @@ def _alike(
 def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
     """The first paragraph of the next group after ``i`` that is not weak (or ``n``)."""
     for g in groups[i + 1 :]:
-        if g.strength != WEAK:
+        if _firm(g):
             return g.top
     return n
 

@@ -12,6 +12,7 @@ break, or an intertitle) with a low confidence, since it could have been a headl
 
 from __future__ import annotations
 
+from . import cues
 from .groups import WEAK, Group
 from .shapes import (
     BODY,
@@ -70,6 +71,8 @@ def _group_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) ->
         _unmarked_title_roles(shapes, g, out)
     for p in g.bylines:
         out[p] = ("byline", _BYLINE)
+    for p in g.standfirst:
+        out[p] = ("subheadline", _SUB_UNMARKED)
     if g.lead is not None:
         out[g.lead] = ("body", _LEAD)
 
@@ -103,6 +106,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
     if len(lines) == 2:
+        if shapes[lines[1]].tagged and not first.tagged:
+            return True  # the column tag follows the main headline: the line above is its kicker
         return _long_clause_over_headline(first, shapes[lines[1]])
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 
@@ -143,6 +148,29 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
         out[p] = ("subheadline", _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED)
 
 
+# A sentence this short right above a bare photo credit is the photo's caption.
+CAPTION_ABOVE_CREDIT_MAX_CHARS = 40
+
+
+def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
+    """Whether body paragraph ``i`` is one short sentence right above a bare photo credit.
+
+    赵尚志画像。 / 尚志市委宣传部供图: a credit follows its caption; body text runs longer
+    than one short sentence (or goes on after the photo).
+    """
+    sh = shapes[i]
+    return (
+        sh.kind == BODY
+        and i + 1 < len(shapes)
+        and shapes[i + 1].credit
+        and sh.end - sh.start <= CAPTION_ABOVE_CREDIT_MAX_CHARS
+        and sh.ending == cues.END_FINAL
+        and sh.sentences == 1
+        and not sh.cont
+        and not after_unfinished(shapes, i)  # the cut tail of a paragraph is no caption
+    )
+
+
 def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, float]]:
     """Return ``(role, confidence)`` for every paragraph."""
     out = [_LOOSE.get(sh.kind, _LOOSE[BODY]) for sh in shapes]
@@ -165,5 +193,7 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
         ):
             # Headline, one paragraph, a bare photo credit: a photo item, whose text is the
             # photo's caption (a news item would have no credit right under its only paragraph).
+            out[i] = _PHOTO_TEXT
+        elif _caption_above_credit(shapes, i):
             out[i] = _PHOTO_TEXT
     return out

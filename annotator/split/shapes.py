@@ -24,7 +24,6 @@ from .cues import (
     FURNITURE_HINT,
     FURNITURE_TOKEN,
     ITEM_BULLETS,
-    NAMES_ONLY,
     PAGE_NUMBER,
     SUB_DASH,
     TITLE_PUNCT,
@@ -66,6 +65,8 @@ HEADER_MAX_CHARS = 50  # a page header / date line (人民日报 2023年09月21�
 BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
+SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
+SHORT_BODY_MAX_CHARS = 40  # a body paragraph this short may be a photo's caption
 
 
 @dataclass(slots=True)
@@ -94,8 +95,15 @@ class Shape:
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
+    wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
+    tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
+    clause: bool = False  # one long line, one clause without a sentence end (a long 小标题?)
+    sentences: int = 0  # sentence ends in a short body paragraph (0 when not counted)
+    signature: bool = False  # ——编  者: the signature of a note, inside its article
+    opens: str = ""  # a TITLE's first two characters (parallel intertitles share them) …
+    ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -177,20 +185,36 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.
         return _body(s, start, end, end_kind, listy)
+    if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
+        # ——编  者: who signed the note above; it stays in its article.
+        return Shape(start, end, BYLINE, end_kind, signature=True)
     if n <= HEADER_MAX_CHARS and _is_furniture(s):
         return Shape(start, end, FURNITURE, end_kind)
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
-    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or (
-        n <= EXCLAIMED_TITLE_MAX_CHARS and s[-1] in "！？!?" and "\n" not in s
-    ):
+    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)
     return _body(s, start, end, end_kind, listy)
 
 
+def _exclaimed(s: str) -> bool:
+    """Whether short one-line ``s`` is a headline ending in ！ or ？ (before any column tag).
+
+    谁来赔？（新闻看法）: the tag after the question is the column's, not a note closing a
+    sentence of body text.
+    """
+    core = cues.untagged(s)
+    return (
+        len(core) <= EXCLAIMED_TITLE_MAX_CHARS
+        and core[-1:] in ("！", "？", "!", "?")
+        and ("\n" not in s)
+    )
+
+
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_SPACED_NUMBER = re.compile(rf"[0-9０-９]{{1,2}}[ \u3000]+[{cues.HAN}]")
 _COMMA = re.compile(r"[，,；;]")
 # Punctuated lines that read as a sentence of body text, not as a title: one that opens with
 # a date (3月25日，…: news sentences do, titles do not), or whose first or last phrase is a
@@ -220,6 +244,9 @@ def _parallel(t: str) -> bool:
 def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
     """The shape of a title-shaped paragraph of ``nlines`` lines."""
     t = unmarked(s)
+    core = cues.untagged(t)
+    # 1 有发明  来检验: a number and a space before a short title number an intertitle.
+    listy = listy or (t[:1] in _DIGITS and _SPACED_NUMBER.match(t) is not None)
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
@@ -232,13 +259,13 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and not dangling
         and not punct
     )
-    names = strict and len(s) <= NAMES_MAX_CHARS and NAMES_ONLY.match(s) is not None
+    names = strict and len(s) <= NAMES_MAX_CHARS and cues.names_line(s)
     # Checked only for lines with punctuation inside; most titles have none.
     comma = punct and _COMMA.search(t) is not None
     text_ok = (
         one_line
         and not dangling
-        and not (punct and _SENTENCE_END.search(t, 0, len(t) - 1))
+        and not (punct and _SENTENCE_END.search(core, 0, len(core) - 1))
         and ("“" not in t or t.count("“") == t.count("”"))
         and not (comma and _SENTENCE_LIKE.match(t))
         and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
@@ -258,6 +285,10 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         comma=comma,
         parallel=comma and _parallel(t),
         spaced=" " in t or "\t" in t or "\u3000" in t,
+        tagged=core is not t,
+        wide="  " in t or "\u3000" in t,
+        opens=t[:2],
+        ends=t[-2:],
     )
 
 
@@ -266,7 +297,19 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     closes = finished and ends_with_note(s)
     item = listy and finished and s[0] in ITEM_BULLETS
     note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
-    return Shape(start, end, BODY, end_kind, listy=listy, closes=closes, item=item, note=note)
+    # Counted for short paragraphs only (a one-sentence caption right above its photo credit).
+    sentences = len(_SENTENCE_END.findall(s)) if len(s) <= SHORT_BODY_MAX_CHARS else 0
+    return Shape(
+        start,
+        end,
+        BODY,
+        end_kind,
+        listy=listy,
+        closes=closes,
+        item=item,
+        note=note,
+        sentences=sentences,
+    )
 
 
 # Kinds that a paragraph cut by a column break may have.
@@ -309,9 +352,39 @@ def _table_rows(text: str, shaped: list[Shape]) -> None:
         below_is_row = row
 
 
+# A long 小标题 (a clause of a theory page) is this long; see ``groups._long_intertitles``.
+CLAUSE_MIN_CHARS = 16
+CLAUSE_MAX_CHARS = 120
+_CLAUSE_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE, cues.END_CLOSE))
+_INSIDE_STOP = re.compile(r"[。！？!?；;：:\n]")
+
+
+# Only a series of clauses counts (``groups.LONG_INTERTITLE_SERIES``): fewer are not looked at.
+CLAUSE_SERIES = 3
+
+
+def _mark_clauses(text: str, shaped: list[Shape]) -> None:
+    """Mark the one-line paragraphs that are one clause without any sentence end."""
+    candidates = [
+        sh
+        for sh in shaped
+        if sh.ending in _CLAUSE_ENDINGS
+        and CLAUSE_MIN_CHARS <= sh.end - sh.start <= CLAUSE_MAX_CHARS
+        and sh.kind in (BODY, TITLE)
+    ]
+    if len(candidates) < CLAUSE_SERIES:
+        return
+    for sh in candidates:
+        if text[sh.end - 1] not in DANGLING and _INSIDE_STOP.search(text, sh.start, sh.end) is None:
+            t = text[sh.start : sh.end]
+            # Quotes open and closed (a cut leaves “… open), no date opening a news sentence.
+            sh.clause = t.count("“") == t.count("”") and _SENTENCE_LIKE.match(t) is None
+
+
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
+    _mark_clauses(text, out)
     if any(sh.spaced for sh in out):
         _table_rows(text, out)
     return out

@@ -1,0 +1,227 @@
+"""Benchmark: the pre-split on pages of REAL newspapers (issue 9), composed from article records.
+
+The other structure benches compose pages from invented text in styles that the rules' author
+wrote; this one takes the articles of real e-paper crawls and lays them out as a reader meets
+them after OCR or PDF conversion. The news text is copyrighted and is NOT in the repository:
+point ``--records`` at a folder of your own (by default ``/tmp/realpages/records``).
+
+Record format: every ``*.json`` file of the folder holds a JSON list of article records, in
+the order the e-paper lists them on their page::
+
+    {"paper": "人民日报", "date": "2025-04-15", "page": "11", "section": "政治",
+     "source": "where it came from",
+     "blocks": [{"role": "kicker", "text": "…"}, {"role": "headline", "text": "…"},
+                {"role": "byline", "text": "本报记者  王  洲"}, {"role": "body", "text": "…"},
+                {"role": "intertitle", "text": "…"}, {"role": "caption", "text": "…摄"},
+                {"role": "other", "text": "版式设计：…"}]}
+
+Roles are those of the data model; ``other`` blocks are page furniture (no article). One
+record is one article (the e-paper's own unit: a box of several short pieces under one
+heading is one article). Standfirst lines and ■ summary bullets under a headline are
+``subheadline``; end notes such as ``（作者为…）`` and photo credits are ``byline`` and
+``caption``. A body text may contain ``⋯`` where a long paragraph was shortened when the record
+was made: the bench refills it from the paragraph's own text to a length drawn (seeded) from
+60–240 characters, so that pages keep realistic paragraph lengths and column cuts.
+
+Pages: the records of one paper, date and page number, in order, under a page header line made
+from that metadata (furniture). Every page is written in the three text forms of
+``bench/structure_styles.py`` (its writer and column cutting are reused): ``lines`` (one
+paragraph a line), ``cut`` (paragraphs cut by column breaks, even mid-word) and ``wrap`` (PDF
+hard wrap with hanging punctuation, the gold block being the whole paragraph).
+
+Halves, fixed before any result was seen: pages dated before ``--split-date`` (default
+2025-04-01) are held out; the others are the development half. Develop against ``--half dev``;
+score ``--half heldout`` once, at the end.
+
+Prints ``name=value`` lines: article-start F1, heading-role accuracy, role accuracy and join F1
+of the rules, per paper and over the half (and per form with ``--forms``); with ``--curve`` the
+learning curve of the structure model (trained on 5, 10, 20 composed pages of the half's
+other real pages, three folds by real page, scored on the pages held out of each fold).
+
+    python bench/structure_real.py --half dev [--records DIR] [--forms] [--misses] [--curve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import structure_styles as styles  # noqa: E402
+from structure_styles_score import misses  # noqa: E402
+
+from annotator.learn import structure  # noqa: E402
+from annotator.learn.structure_scores import score_pages  # noqa: E402
+from annotator.model import ROLES, Block, Page  # noqa: E402
+from annotator.split import split_page  # noqa: E402
+
+RECORDS = Path("/tmp/realpages/records")
+ELIDED = "⋯"
+CURVE = (5, 10, 20)
+FOLDS = 3
+_WEEKDAYS = "一二三四五六日"
+
+
+def load_records(folder: Path) -> list[dict]:
+    """Every article record of the folder, in file and list order."""
+    out: list[dict] = []
+    for path in sorted(folder.glob("*.json")):
+        for rec in json.loads(path.read_text(encoding="utf-8")):
+            for b in rec["blocks"]:
+                if b["role"] not in ROLES:
+                    raise SystemExit(f"{path}: unknown role {b['role']!r}; use one of {ROLES}")
+            out.append(rec)
+    if not out:
+        raise SystemExit(f"no article records (*.json) in {folder}: see this script's docstring")
+    return out
+
+
+def real_pages(records: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Records grouped by paper, date and page, in the order they first appear."""
+    pages: dict[tuple[str, str, str], list[dict]] = {}
+    for rec in records:
+        pages.setdefault((rec["paper"], rec["date"], rec["page"]), []).append(rec)
+    return [(f"{p}|{d}|{n}", recs) for (p, d, n), recs in pages.items()]
+
+
+_LEAD_PREFIX = re.compile(r"\A.{0,24}?电\s*(?:[（(][^（()）]{0,12}[)）])?")
+
+
+def _refill(text: str, rng: random.Random) -> str:
+    """A shortened paragraph back to a realistic length, from its own text."""
+    if ELIDED not in text:
+        return text
+    head, _, tail = text.partition(ELIDED)
+    want = rng.randint(60, 240) - len(head) - len(tail)
+    # Not the dateline of a lead (本报某地某月某日电 （记者某某）): it stands only at the start.
+    middle = _LEAD_PREFIX.sub("", head).lstrip("“") + tail
+    filler = (middle * (want // max(1, len(middle)) + 1))[: max(0, want)]
+    return head + filler + tail
+
+
+def _header(rec: dict) -> str:
+    y, m, d = (int(x) for x in rec["date"].split("-"))
+    weekday = _WEEKDAYS[datetime.date(y, m, d).weekday()]
+    return f"{y}年{m}月{d}日  星期{weekday}  {rec['section']}  第{int(rec['page'])}版"
+
+
+def compose(page_id: str, recs: list[dict], form: str) -> tuple[str, list[Block]]:
+    """One real page in text form ``form``: its text and gold blocks."""
+    rng = random.Random(f"{page_id}:{form}")
+    page = styles._Page()
+    page.furniture(_header(recs[0]))
+    for rec in recs:
+        first = True
+        for b in rec["blocks"]:
+            if b["role"] == "other":
+                page.furniture(b["text"])
+                continue
+            text = _refill(b["text"], rng)
+            page.add(text, b["role"], new=first, cut=b["role"] == "body")
+            first = False
+    return styles._write(page, form, rng)
+
+
+def composed(pages: list[tuple[str, list[dict]]]) -> list[tuple[str, str, str, list[Block]]]:
+    """``(page_id, form, text, gold)`` for every page in every form."""
+    out = []
+    for page_id, recs in pages:
+        for form in styles.FORMS:
+            text, gold = compose(page_id, recs, form)
+            out.append((page_id, form, text, gold))
+    return out
+
+
+def show(name: str, scores: dict) -> None:
+    print(f"{name}.article_start_f1={scores['article_start']['f1']:.3f}")
+    print(f"{name}.article_start_precision={scores['article_start']['precision']:.3f}")
+    print(f"{name}.article_start_recall={scores['article_start']['recall']:.3f}")
+    print(f"{name}.heading_role_accuracy={scores['role']['heading_accuracy']:.3f}")
+    print(f"{name}.role_accuracy={scores['role']['accuracy']:.3f}")
+    print(f"{name}.join_f1={scores['join']['f1']:.3f}")
+
+
+def half_of(page_id: str, split_date: str) -> str:
+    return "heldout" if page_id.split("|")[1] < split_date else "dev"
+
+
+def rules(half: str, texts: list, forms: bool, show_misses: bool, articles: int) -> None:
+    papers = sorted({pid.split("|")[0] for pid, *_ in texts})
+    everything = []
+    for paper in papers:
+        triples, by_form = [], {f: [] for f in styles.FORMS}
+        for pid, form, text, gold in texts:
+            if pid.split("|")[0] != paper:
+                continue
+            triple = (text, gold, split_page(text))
+            triples.append(triple)
+            by_form[form].append(triple)
+            if show_misses:
+                print(f"== {pid} {form}")
+                misses(*triple)
+        everything += triples
+        show(f"rules.real.{half}.{paper}", score_pages(triples))
+        if forms:
+            for form, some in by_form.items():
+                show(f"rules.real.{half}.{paper}.{form}", score_pages(some))
+    pages = len({pid for pid, *_ in texts})
+    print(f"rules.real.{half}.pages={pages}")
+    print(f"rules.real.{half}.articles={articles}")
+    show(f"rules.real.{half}.all", score_pages(everything))
+
+
+def curve(half: str, texts: list) -> None:
+    """The structure model after k composed pages, cross-validated over folds of real pages."""
+    ids = sorted({pid for pid, *_ in texts})
+    for k in CURVE:
+        sums = {"a": 0.0, "h": 0.0, "j": 0.0, "ra": 0.0, "rh": 0.0}
+        for fold in range(FOLDS):
+            test_ids = {p for i, p in enumerate(ids) if i % FOLDS == fold}
+            pool = [t for t in texts if t[0] not in test_ids]
+            random.Random(f"{k}:{fold}").shuffle(pool)
+            train = [(Page(f"{p}:{f}", t, paper=p.split("|")[0]), g, []) for p, f, t, g in pool]
+            model = structure.load(structure.train(train[:k]))
+            test = [t for t in texts if t[0] in test_ids]
+            s = score_pages([(t, g, model.split(t, p.split("|")[0])) for p, _, t, g in test])
+            r = score_pages([(t, g, split_page(t)) for _, _, t, g in test])
+            sums["a"] += s["article_start"]["f1"]
+            sums["h"] += s["role"]["heading_accuracy"]
+            sums["j"] += s["join"]["f1"]
+            sums["ra"] += r["article_start"]["f1"]
+            sums["rh"] += r["role"]["heading_accuracy"]
+        name = f"learnt.real.{half}.after_{k}"
+        print(f"{name}.article_start_f1={sums['a'] / FOLDS:.3f}")
+        print(f"{name}.heading_role_accuracy={sums['h'] / FOLDS:.3f}")
+        print(f"{name}.join_f1={sums['j'] / FOLDS:.3f}")
+        print(f"{name}.rules_article_start_f1={sums['ra'] / FOLDS:.3f}")
+        print(f"{name}.rules_heading_role_accuracy={sums['rh'] / FOLDS:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=("dev", "heldout"), required=True)
+    parser.add_argument("--records", type=Path, default=RECORDS, help="folder of *.json records")
+    parser.add_argument("--split-date", default="2025-04-01", help="held out: pages before it")
+    parser.add_argument("--forms", action="store_true", help="also per text form")
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument("--curve", action="store_true", help="also the learning curve")
+    args = parser.parse_args()
+    pages = real_pages(load_records(args.records))
+    pages = [p for p in pages if half_of(p[0], args.split_date) == args.half]
+    texts = composed(pages)
+    articles = sum(len(recs) for _, recs in pages)
+    rules(args.half, texts, args.forms, args.misses, articles)
+    if args.curve:
+        curve(args.half, texts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,343 @@
+"""Rules of the pre-split found on real newspaper pages (issue 9, ``bench/structure_real.py``).
+
+The text here is written for the tests, shaped like what real pages print: names padded to the
+width of three characters (王  明), a commentary's name and summary lines under its headline,
+a column tag after the main headline of a two-line stack, source credits and 参与采写 notes
+closing an article, a caption right above its photo credit, a series of long 小标题.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+from annotator.split.cues import names_line, untagged
+
+HEADER = "2025年5月6日  星期二  要闻  第4版"
+BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+BODY2 = "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。多所高校积极参与。"
+BODY3 = "今年以来，这个县先后修缮古桥九座，沿河步道连成一线，游客明显多了起来。"
+
+
+def by_text(text: str) -> dict[str, tuple[str, int | None]]:
+    return {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+
+
+def test_a_two_character_name_padded_with_spaces_is_a_name_in_bylines_and_credits():
+    text = "\n".join(
+        [
+            HEADER,
+            "山区小学用上了新课桌",
+            "本报记者  王  明  刘晓燕",
+            "图为孩子们在新教室上课。",
+            "李  华摄（人民视觉）",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["山区小学用上了新课桌"] == ("headline", 1)
+    assert got["本报记者  王  明  刘晓燕"] == ("byline", 1)
+    assert got["李  华摄（人民视觉）"] == ("caption", 1)
+
+
+def test_a_name_line_needs_surnames_so_a_spaced_headline_is_no_byline():
+    assert names_line("邹  翔")
+    assert names_line("欧阳明  刘  洋")
+    assert not names_line("春风送暖  花开满城")
+    assert not names_line("高效办  更便民")
+    text = "\n".join([HEADER, "春风送暖  花开满城", "来小城感受“慢生活”的滋味", BODY, BODY2])
+    got = by_text(text)
+    assert got["春风送暖  花开满城"] == ("headline", 1)
+    assert got["来小城感受“慢生活”的滋味"] == ("subheadline", 1)
+
+
+def test_a_name_under_a_headline_signs_it_even_with_summary_lines_before_the_text():
+    text = "\n".join(
+        [
+            HEADER,
+            "老街改造重在留住烟火气",
+            "本报记者  张  明",
+            BODY,
+            BODY2,
+            "让好政策落地生根（百姓话题）",
+            "陈  立",
+            "政策好不好，要看群众满意不满意，更要看落实见不见效",
+            BODY3,
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["让好政策落地生根（百姓话题）"] == ("headline", 2)
+    assert got["陈  立"] == ("byline", 2)
+    assert got["政策好不好，要看群众满意不满意，更要看落实见不见效"] == ("subheadline", 2)
+    assert got[BODY3] == ("body", 2)
+
+
+def test_the_column_tag_follows_the_main_headline_so_the_line_above_is_its_kicker():
+    assert untagged("古桥新生（走基层）") == "古桥新生"
+    assert untagged("没有栏目标签的标题") == "没有栏目标签的标题"
+    assert untagged("（社论）") == "（社论）"  # a tag alone is no headline with a tag
+    text = "\n".join(
+        [
+            HEADER,
+            "一座县城的文旅突围",
+            "古桥修好了，游客回来了（走基层）",
+            "本报记者  王  明",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["一座县城的文旅突围"] == ("kicker", 1)
+    assert got["古桥修好了，游客回来了（走基层）"] == ("headline", 1)
+
+
+def test_a_question_headline_with_a_column_tag_opens_an_article():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥修缮完工",
+            "本报记者  王  明",
+            BODY,
+            BODY2,
+            "停车位被占，谁来管？（百姓话题）",
+            "本报记者  刘晓燕",
+            BODY3,
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["停车位被占，谁来管？（百姓话题）"] == ("headline", 2)
+    assert got["本报记者  刘晓燕"] == ("byline", 2)
+
+
+def test_a_source_credit_and_a_reporting_note_close_their_article():
+    text = "\n".join(
+        [
+            HEADER,
+            "小城古桥迎来新生",
+            "本报记者  王  明",
+            BODY,
+            "数据来源：某县文化和旅游局",
+            "山村有了“数字管家”",
+            BODY2,
+            BODY3,
+            "（赵  丽参与采写）",
+            "城郊菜园成了网红打卡地",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["数据来源：某县文化和旅游局"] == ("byline", 1)
+    assert got["山村有了“数字管家”"] == ("headline", 2)
+    assert got["（赵  丽参与采写）"] == ("byline", 2)
+    assert got["城郊菜园成了网红打卡地"] == ("headline", 3)
+
+
+def test_a_short_sentence_right_above_a_photo_credit_is_its_caption():
+    text = "\n".join(
+        [
+            HEADER,
+            "老手艺焕发新活力",
+            "本报记者  王  明",
+            BODY,
+            "老匠人在修补竹编器具。",
+            "某某县委宣传部供图",
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["老匠人在修补竹编器具。"] == ("caption", 1)
+    assert got["某某县委宣传部供图"] == ("caption", 1)
+    assert got[BODY2] == ("body", 1)
+
+
+LONG = (
+    "坚持把群众满意作为工作标准，推动基层服务更加精准高效",
+    "着力破解民生难题，让改革成果更多更公平惠及全体人民",
+    "持续深化作风建设，以实干实绩回应群众的期待和关切",
+)
+
+
+def test_a_series_of_long_clauses_between_paragraphs_are_intertitles():
+    lines = [HEADER, "为民办实事要落到实处", "李  明", BODY]
+    for title in LONG:
+        lines += [title, BODY2, BODY3]
+    got = by_text("\n".join(lines))
+    for title in LONG:
+        assert got[title] == ("intertitle", 1)
+
+
+def test_two_long_unfinished_lines_alone_are_not_a_series_of_intertitles():
+    # Two lines like that are as often the heads of paragraphs cut by a column break.
+    lines = [HEADER, "为民办实事要落到实处", "李  明", BODY]
+    for title in LONG[:2]:
+        lines += [title, BODY2, BODY3]
+    got = by_text("\n".join(lines))
+    assert all(got[t][0] != "intertitle" for t in LONG[:2])
+
+
+def test_two_title_lines_at_the_top_of_the_page_head_an_article_without_a_byline():
+    text = "\n".join([HEADER, "古城春色正浓", "来江南感受“慢生活”的诗意、烟火与乡愁", BODY, BODY2])
+    got = by_text(text)
+    assert got["古城春色正浓"] == ("headline", 1)
+    assert got["来江南感受“慢生活”的诗意、烟火与乡愁"] == ("subheadline", 1)
+
+
+def test_a_headline_signed_with_a_name_after_a_story_with_intertitles_is_a_new_article():
+    lines = [HEADER, "窗口服务变了样", "本报记者  王  明", BODY]
+    for title in ("揪出窗口的“蛀虫”", "负面清单划红线"):
+        lines += [title, BODY2, BODY3]
+    lines += ["懒政也要治一治", "赵  磊", BODY, BODY2]
+    got = by_text("\n".join(lines))
+    assert got["懒政也要治一治"] == ("headline", 2)
+    assert got["赵  磊"] == ("byline", 2)
+
+
+def test_parallel_short_lines_under_an_unsigned_story_are_its_intertitles():
+    # An advertorial without byline: its intertitles share their wording (…之旅), news items
+    # in a row would not.
+    lines = [HEADER, "山水之间好风光", "来小城感受“慢生活”的诗意与烟火", BODY]
+    heads = ("“古镇寻梦”之旅", "“茶山问香”之旅", "“湖畔听风”之旅")
+    for title in heads:
+        lines += [title, BODY2, BODY3]
+    got = by_text("\n".join(lines))
+    for title in heads:
+        assert got[title] == ("intertitle", 1)
+
+
+def test_short_headlines_in_a_row_that_share_no_wording_stay_news_items():
+    lines = [HEADER, "山水之间好风光", "来小城感受“慢生活”的诗意与烟火", BODY]
+    heads = ("古镇修缮完工", "茶山迎来采摘季", "湖畔步道开放")
+    for title in heads:
+        lines += [title, BODY2]
+    got = by_text("\n".join(lines))
+    assert [got[t] for t in heads] == [("headline", 2), ("headline", 3), ("headline", 4)]
+
+
+def test_a_short_label_under_the_byline_and_a_box_inside_a_story_stay_in_the_story():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥修好了，游客回来了",
+            "本报记者  王  明",
+            "核心看点",
+            BODY,
+            BODY2,
+            "链接",
+            "全省古桥保护有了新规",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["核心看点"] == ("intertitle", 1)
+    assert got["链接"] == ("intertitle", 1)
+    assert got["全省古桥保护有了新规"] == ("intertitle", 1)
+    assert got[BODY3] == ("body", 1)
+
+
+def test_a_column_name_over_a_signed_commentary_is_still_its_kicker():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥修好了",
+            "本报记者  王  明",
+            BODY,
+            BODY2,
+            "今日谈",
+            "让古桥活起来",
+            "赵  磊",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["今日谈"] == ("kicker", 2)
+    assert got["让古桥活起来"] == ("headline", 2)
+
+
+def test_the_signature_under_an_editors_note_is_a_byline():
+    text = "\n".join([HEADER, "古桥修好了", "本报记者  王  明", BODY, "——编  者", BODY2])
+    assert by_text(text)["——编  者"] == ("byline", 1)
+
+
+def test_only_one_short_sentence_that_follows_a_finished_paragraph_is_read_as_a_caption():
+    two = "老匠人在修补竹编器具。游客在一旁观看。"
+    tail = "体系，效率比去年提高了三成。"
+    text = "\n".join(
+        [
+            HEADER,
+            "老手艺焕发新活力",
+            "本报记者  王  明",
+            BODY,
+            two,
+            "某某县委宣传部供图",
+            "今年以来，全县加快建设冷链物流",
+            tail,
+            "张  三摄",
+        ]
+    )
+    got = by_text(text)
+    assert got[two] == ("body", 1)
+    assert got[tail] == ("body", 1)
+
+
+def test_a_number_and_a_space_before_short_titles_make_them_intertitles():
+    lines = [HEADER, "古桥修好了，游客回来了", "本报记者  王  明", BODY]
+    heads = ("1 有规划  来落实", "2 有问题  来解决")
+    for title in heads:
+        lines += [title, BODY2, BODY3]
+    got = by_text("\n".join(lines))
+    for title in heads:
+        assert got[title] == ("intertitle", 1)
+
+
+def test_a_short_line_between_the_authors_name_and_the_text_opens_the_text():
+    text = "\n".join([HEADER, "一以贯之做好古桥保护大文章", "金  轩", "引  言", BODY, BODY2])
+    got = by_text(text)
+    assert got["金  轩"] == ("byline", 1)
+    assert got["引  言"] == ("intertitle", 1)
+
+
+def test_two_summary_lines_under_the_name_are_subheadlines():
+    text = "\n".join(
+        [
+            HEADER,
+            "古桥新生  此中有真意（现场评论）",
+            "邹  翔",
+            "留住乡愁，更要留住人，让古桥真正活起来",
+            "保护与利用并重，才能让文化遗产焕发新的生机",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["古桥新生  此中有真意（现场评论）"] == ("headline", 1)
+    assert got["邹  翔"] == ("byline", 1)
+    assert got["留住乡愁，更要留住人，让古桥真正活起来"] == ("subheadline", 1)
+    assert got["保护与利用并重，才能让文化遗产焕发新的生机"] == ("subheadline", 1)
+
+
+def test_a_long_headline_set_apart_by_wide_spaces_opens_an_unsigned_story_with_intertitles():
+    lines = [HEADER, "古桥修缮完工", "本报记者  王  明", BODY, BODY2]
+    head = "某某县城关镇  推动古桥古街扩优提质  描绘文旅强镇建设新图景"
+    inner = (
+        "总体规划：构建古镇保护新格局",
+        "资源重构：健全古桥修缮保障机制",
+        "便民利民：书写文旅惠民新篇章",
+    )
+    lines += [head, BODY3]
+    for title in inner:
+        lines += [title, BODY, BODY2]
+    got = by_text("\n".join(lines))
+    assert got[head] == ("headline", 2)
+    for title in inner:
+        assert got[title] == ("intertitle", 2)
+
+
+def test_the_intertitles_of_a_story_end_where_a_name_signed_piece_begins():
+    lines = [HEADER, "窗口服务变了样", "本报记者  王  明", BODY]
+    for title in ("揪出窗口的“蛀虫”", "负面清单划红线"):
+        lines += [title, BODY2, BODY3]
+    lines += ["懒政也要治一治", "赵  磊", BODY, BODY2, "橘林深处听民声", BODY3, "张  三摄"]
+    got = by_text("\n".join(lines))
+    assert got["橘林深处听民声"] == ("headline", 3)
