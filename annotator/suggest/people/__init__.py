@@ -50,7 +50,7 @@ from .lists import (
     _partner_names,
     _roster_names,
 )
-from .names import SURNAMES, _not_a_name, name_at, plausible_name
+from .names import SURNAMES, _breaks_a_word, _not_a_name, name_at, plausible_name
 from .subjects import _clause_subjects, _subject_names
 from .titles import _leader_names, _role_names, _title_names
 
@@ -92,6 +92,8 @@ def find_person_candidates(text: str) -> list[Candidate]:
         _leader_names(text, found)
     _partner_names(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
+        del found[key]
+    for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:
         del found[key]
     # propagation: every other occurrence of a found name (longest names first)
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
