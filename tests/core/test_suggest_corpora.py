@@ -39,3 +39,12 @@ def test_a_surname_that_ends_a_word_before_it_is_no_name():
     found = _found("边检站的签证官江德明（左）介绍了新规。")
     assert ("江德明", "PER") in found
     assert not any(label == "PER" and name.startswith("官") for name, label in found)
+
+
+def test_a_day_in_chinese_numerals_before_an_event_word_is_a_date():
+    text = "研讨会二十六日在长沙开幕，代表团二十三日上午抵达。"
+    found = _found(text)
+    assert {("二十六日", "DATE"), ("二十三日上午", "DATE")} <= found
+    # a count of days and a numbered craft stay what they are
+    assert not any(label == "DATE" for _, label in _found("飞船历时二十日在轨飞行。"))
+    assert not any(label == "DATE" for _, label in _found("天舟十八号在文昌发射。"))
