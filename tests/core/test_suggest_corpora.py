@@ -48,3 +48,14 @@ def test_a_day_in_chinese_numerals_before_an_event_word_is_a_date():
     # a count of days and a numbered craft stay what they are
     assert not any(label == "DATE" for _, label in _found("飞船历时二十日在轨飞行。"))
     assert not any(label == "DATE" for _, label in _found("天舟十八号在文昌发射。"))
+
+
+def test_transliterated_names_of_foreign_news():
+    # a title before a name written with 别 and 坚 (Xinhua's table for Russian names)
+    assert ("别尔坚科", "PER") in _found("俄罗斯副总理别尔坚科表示，双方将加强合作。")
+    # a run of three or more before a title, after a word that is no cue
+    assert ("卡斯马拉", "PER") in _found("会场上挂着印有卡斯马拉总统头像的横幅。")
+    # a clause-initial name before 首次 (an adverb that follows names)
+    assert ("阿卡迪特", "PER") in _found("会谈结束后，阿卡迪特首次公开表示接受方案。")
+    # places stay places
+    assert ("俄罗斯", "LOC") in _found("会谈结束后，俄罗斯总统发表讲话。")

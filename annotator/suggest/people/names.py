@@ -180,8 +180,8 @@ def _foreign_name_before(text: str, j: int) -> tuple[int, int] | None:
     if j - i < 2 or text[i:j] in _PLACES:
         return None
     before = text[i - 1] if i else ""
-    if before and is_han(before) and before not in _PRE_NAME:
-        return None
+    if before and is_han(before) and before not in _PRE_NAME and j - i < 3:
+        return None  # 罗斯 may end a word; a run of three (印有曼德拉总统) is a name
     return (i, j)
 
 
