@@ -59,3 +59,18 @@ def test_transliterated_names_of_foreign_news():
     assert ("阿卡迪特", "PER") in _found("会谈结束后，阿卡迪特首次公开表示接受方案。")
     # places stay places
     assert ("俄罗斯", "LOC") in _found("会谈结束后，俄罗斯总统发表讲话。")
+
+
+def test_capitals_and_continents_of_world_news():
+    found = _found("总部设在马拉维首都利隆圭，成员来自美洲和大洋洲。")
+    assert {("利隆圭", "LOC"), ("美洲", "LOC"), ("大洋洲", "LOC")} <= found
+
+
+def test_a_full_width_count_stays_out_of_an_organisation():
+    found = _found("该市已有１２家外资银行和３个协会。")
+    assert not any(label == "ORG" and name[0] in "１２家３个" for name, label in found)
+
+
+def test_a_consulate_ends_before_its_opening():
+    found = _found("瑞典驻上海总领事馆开馆仪式昨天举行。")
+    assert not any(label == "ORG" and name.endswith("开馆") for name, label in found)
