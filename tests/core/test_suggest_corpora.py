@@ -74,3 +74,16 @@ def test_a_full_width_count_stays_out_of_an_organisation():
 def test_a_consulate_ends_before_its_opening():
     found = _found("瑞典驻上海总领事馆开馆仪式昨天举行。")
     assert not any(label == "ORG" and name.endswith("开馆") for name, label in found)
+
+
+def test_a_name_alone_in_brackets_is_taken_whole():
+    # 和 ends names elsewhere (张三和李四); inside brackets the bracket ends the name
+    assert ("林永和", "PER") in _found("项目由建筑师设计。（林永和）设计完以后又作了修改。")
+    assert ("方晓", "PER") in _found("新校区下月启用。（方晓）")
+    # common words in brackets are no names
+    assert not any(label == "PER" for _, label in _found("沿岸（黄河）两侧种满了树。"))
+
+
+def test_a_running_name_does_not_take_the_first_character_of_the_next_word():
+    found = _found("郑凯足彩分析：主队状态稳定。")
+    assert not any(label == "PER" and name.endswith("足") for name, label in found)

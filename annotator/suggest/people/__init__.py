@@ -38,6 +38,7 @@ from __future__ import annotations
 from annotator.model import Span
 from annotator.suggest._text import Candidate
 
+from .brackets import _bracketed_names
 from .bylines import _byline_names
 from .cues import cue_matches
 from .forms import _anonymised_names, _dot_names, _familiar_names
@@ -78,6 +79,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _subject_names(text, by_kind["speech"], found)
     _clause_subjects(text, found)
     _caption_names(text, found)
+    _bracketed_names(text, found)
     if "、" in text:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)

@@ -103,6 +103,8 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     if not _ends_name(text, end):
         score -= _NOT_ENDING_PENALTY
         if freq.get(text[end - 1 : end + 1]):
+            if len(given) == 2:
+                return None  # 詹俊足彩, 吴京闯…: the last character begins the next word
             score -= _WORD_PENALTY
     return score
 
