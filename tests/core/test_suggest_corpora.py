@@ -87,3 +87,9 @@ def test_a_name_alone_in_brackets_is_taken_whole():
 def test_a_running_name_does_not_take_the_first_character_of_the_next_word():
     found = _found("郑凯足彩分析：主队状态稳定。")
     assert not any(label == "PER" and name.endswith("足") for name, label in found)
+
+
+def test_a_date_or_a_verb_of_asking_before_an_organisation_stays_out_of_it():
+    found = _found("2019年6月底光明银行的不良贷款率下降。下面我们请国家统计局专家发言。")
+    assert ("光明银行", "ORG") in found and ("国家统计局", "ORG") in found
+    assert not any(label == "ORG" and name.startswith(("2019", "请")) for name, label in found)
