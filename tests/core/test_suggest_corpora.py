@@ -93,3 +93,8 @@ def test_a_date_or_a_verb_of_asking_before_an_organisation_stays_out_of_it():
     found = _found("2019年6月底光明银行的不良贷款率下降。下面我们请国家统计局专家发言。")
     assert ("光明银行", "ORG") in found and ("国家统计局", "ORG") in found
     assert not any(label == "ORG" and name.startswith(("2019", "请")) for name, label in found)
+
+
+def test_a_party_member_is_no_mention_of_the_party():
+    assert not any(label == "ORG" for _, label in _found("他是一名优秀的共产党员。"))
+    assert ("共产党", "ORG") in _found("坚持共产党的领导。")

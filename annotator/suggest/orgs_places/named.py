@@ -41,10 +41,12 @@ _PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z"
 
 
 def _national_ok(text: str, word: str, s: int, e: int) -> bool:
-    """False for 中央 + a common noun (中央空调) and for a university's short name that
-    does not stand as a word (东北大学, 北大荒)."""
+    """False for 中央 + a common noun (中央空调), for a party + 员/人 (共产党员) and for a
+    university's short name that does not stand as a word (东北大学, 北大荒)."""
     if word == "中央":
         return not text.startswith(_NOT_AFTER_CENTRAL, e)
+    if word[-1] == "党" and text.startswith(("员", "人"), e):
+        return False  # 共产党员, 共产党人: a member, as 政协委员 (the guidelines)
     if word not in _NOT_AFTER_SHORT:
         return True
     if text.startswith(_NOT_AFTER_SHORT[word], e):
