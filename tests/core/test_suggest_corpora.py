@@ -98,3 +98,11 @@ def test_a_date_or_a_verb_of_asking_before_an_organisation_stays_out_of_it():
 def test_a_party_member_is_no_mention_of_the_party():
     assert not any(label == "ORG" for _, label in _found("他是一名优秀的共产党员。"))
     assert ("共产党", "ORG") in _found("坚持共产党的领导。")
+
+
+def test_county_level_cities_are_places():
+    found = _found("这批货从江苏昆山运往浙江义乌。")
+    assert {("昆山", "LOC"), ("义乌", "LOC")} <= found
+    # a name that is also a common word counts only with 市
+    assert ("阳春市", "LOC") in _found("他出生在阳春市。")
+    assert not any(label == "LOC" for _, label in _found("阳春三月，花开满园。"))

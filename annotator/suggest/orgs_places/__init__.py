@@ -75,6 +75,10 @@ def _place_forms() -> list[str]:
         if name not in P.AMBIGUOUS:
             forms.add(name)
         forms.add(name + P.SUFFIX.get(name, "市"))  # 湘西州, 阿里地区, 兴安盟, else 衡阳市
+    for name in P.COUNTY_CITIES:
+        if name not in P.COUNTY_SUFFIX_ONLY:
+            forms.add(name)
+        forms.add(name + "市")
     return sorted(forms)
 
 
