@@ -106,3 +106,9 @@ def test_county_level_cities_are_places():
     # a name that is also a common word counts only with 市
     assert ("阳春市", "LOC") in _found("他出生在阳春市。")
     assert not any(label == "LOC" for _, label in _found("阳春三月，花开满园。"))
+
+
+def test_democratic_parties_by_their_short_names():
+    assert ("民进", "ORG") in _found("会上，民进的代表作了发言。")
+    assert ("民盟", "ORG") in _found("他于1980年加入了民盟。")
+    assert not any(label == "ORG" for _, label in _found("人民进行了英勇的斗争，农民进城务工。"))
