@@ -112,3 +112,13 @@ def test_democratic_parties_by_their_short_names():
     assert ("民进", "ORG") in _found("会上，民进的代表作了发言。")
     assert ("民盟", "ORG") in _found("他于1980年加入了民盟。")
     assert not any(label == "ORG" for _, label in _found("人民进行了英勇的斗争，农民进城务工。"))
+
+
+def test_a_reporter_named_before_baodao_keeps_three_characters():
+    # 许 and 曾 are also adverbs: their names need common given characters, 治 is none
+    assert ("许光治", "PER") in _found("本报东京５月３日电记者许光治报道：会议今天闭幕。")
+    assert ("曾立治", "PER") in _found("本报讯记者曾立治报道：会议今天闭幕。")
+
+
+def test_a_common_word_after_a_title_or_list_cue_is_no_name():
+    assert not any(label == "PER" for _, label in _found("“危”代表危险，“机”代表机遇。"))
