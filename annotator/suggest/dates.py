@@ -59,7 +59,7 @@ _YEAR_TAIL = (
     r"|前(?:[1-9]|1[01]|[两二三四五六七八九十]|十一)个月|同期"
     r"|[春夏秋冬]季|[春夏秋冬]天)"
 )
-_MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底|末)"
+_MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|上中旬|以来|{_START}|底|末)"
 # A clock time in Chinese numerals (下午三点, 凌晨两点半, 上午九时三十分) counts only after a
 # part of the day: 三点 alone may be three points, 今天一点 "a little today".
 _CN_HOUR = "(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"

@@ -122,3 +122,8 @@ def test_a_reporter_named_before_baodao_keeps_three_characters():
 
 def test_a_common_word_after_a_title_or_list_cue_is_no_name():
     assert not any(label == "PER" for _, label in _found("“危”代表危险，“机”代表机遇。"))
+
+
+def test_seasons_relative_to_the_paper_and_the_first_two_thirds_of_a_month():
+    found = _found("去夏以来旱情持续，５月上中旬降雨偏少。")
+    assert {("去夏", "DATE"), ("５月上中旬", "DATE")} <= found
