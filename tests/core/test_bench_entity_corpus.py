@@ -95,3 +95,12 @@ def test_overlap_scores_count_a_touching_suggestion(bench):
         "DATE_overlap_recall=0.667",
         "DATE_overlap_f1=0.571",
     ]
+
+
+def test_bmes_files_with_time_tags_read_as_dates(bench, tmp_path):
+    # the People's Daily files of the public NER repositories: B/M/E/S and TIME
+    lines = ["今 B-TIME", "年 E-TIME", "在 O", "乌 B-LOC", "鲁 M-LOC", "木 M-LOC", "齐 E-LOC", ""]
+    path = tmp_path / "c.char.bmes"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    read = bench.relabel(list(bench.read_bio(path)), bench._label_map(""))
+    assert read == [("今年在乌鲁木齐", {(0, 2, "DATE"), (3, 7, "LOC")})]
