@@ -23,6 +23,16 @@ second of CPU time on one core, ``model_chars_per_s`` (features and CRF; the rul
 candidates are computed by the suggesters anyway) and ``model_with_rules_chars_per_s``.
 Train on train/dev portions only; keep a test portion for the figures you report.
 
+Corpora name their labels differently and tag different things. ``--labels
+NAME=LABEL,…`` maps a corpus's tag names onto ours, over the defaults of ``annotator
+import --format conll`` (``T``/``TIME`` → DATE, ``GPE``/``NS`` → LOC, ``NR`` → PER …);
+``NAME=O`` drops a label we do not suggest (``--labels BOOK=O,GAME=O``), from the gold
+and from the scores. ``--join-adjacent DATE`` joins touching gold spans of a label into
+one: corpora made from word-segmented text (People's Daily) split ``４月|２９日|上午``
+where our guidelines tag one date. ``--overlap`` adds overlap scores per label
+(``LABEL_overlap_recall``: a gold span counts as found when a suggestion of its label
+overlaps it), the measure the DATE targets use.
+
 No corpus ships with the project (their licences vary); point it at your own gold.
 """
 
@@ -142,11 +152,14 @@ def main() -> None:
         help="suggest on pages of this many consecutive sentences, one per line (as on a "
         "page, a name found once is found again); scores stay per entity",
     )
+    _add_corpus_options(parser)
     args = parser.parse_args()
+    mapping = _label_map(args.labels)
     sentences = []
     for path in args.corpus:
         reader = read_tsv if path.suffix == ".tsv" else read_bio
-        sentences.extend(join_sentences(list(reader(path)), args.join))
+        read = relabel(list(reader(path)), mapping, args.join_adjacent)
+        sentences.extend(join_sentences(read, args.join))
     labels = sorted({s[2] for _, gold in sentences for s in gold})
     if args.train:
         print("\n".join(train_and_score(args.train, sentences, labels)))
@@ -161,6 +174,8 @@ def main() -> None:
     print(f"sentences={len(sentences)}")
     print(f"characters={characters}")
     print("\n".join(score(pairs, labels)))
+    if args.overlap:
+        print("\n".join(overlap_score(pairs, labels)))
     print(f"ms_per_1000_chars={seconds * 1e6 / max(characters, 1):.2f}")
     if args.errors:
         _print_errors(sentences, pairs, labels, args.errors)
@@ -202,6 +217,88 @@ def train_and_score(
     characters = sum(len(text) for text, _ in sentences)
     lines.append(f"model_chars_per_s={characters / max(tag_cpu, 1e-9):.0f}")
     lines.append(f"model_with_rules_chars_per_s={characters / max(tag_cpu + rules_cpu, 1e-9):.0f}")
+    return lines
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--labels",
+        default="",
+        metavar="NAME=LABEL,…",
+        help="map the corpus's tag names to ours (NAME=O drops one we do not suggest)",
+    )
+    parser.add_argument(
+        "--join-adjacent",
+        nargs="*",
+        default=[],
+        metavar="LABEL",
+        help="join touching gold spans of these labels (word-split dates: ４月|２９日)",
+    )
+    parser.add_argument(
+        "--overlap", action="store_true", help="also print overlap precision/recall/F1"
+    )
+
+
+def _label_map(spec: str) -> dict[str, str]:
+    from annotator.formats.conll import parse_label_map
+
+    try:
+        return parse_label_map(spec)
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
+
+
+def relabel(
+    sentences: list[tuple[str, set[Triple]]], mapping: dict[str, str], join: list[str] = ()
+) -> list[tuple[str, set[Triple]]]:
+    """Gold labels mapped through ``mapping`` (upper-cased names; ``O`` drops a span),
+    then touching spans of a label in ``join`` made one."""
+    out = []
+    for text, gold in sentences:
+        spans = set()
+        for s, e, label in gold:
+            name = mapping.get(label.upper(), label.upper())
+            if name != "O":
+                spans.add((s, e, name))
+        out.append((text, _join_touching(spans, set(join))))
+    return out
+
+
+def _join_touching(spans: set[Triple], labels: set[str]) -> set[Triple]:
+    kept = {s for s in spans if s[2] not in labels}
+    for label in labels:
+        run: list[int] | None = None
+        for s, e, _ in sorted(x for x in spans if x[2] == label):
+            if run is not None and s == run[1]:
+                run[1] = e
+                continue
+            if run is not None:
+                kept.add((run[0], run[1], label))
+            run = [s, e]
+        if run is not None:
+            kept.add((run[0], run[1], label))
+    return kept
+
+
+def overlap_score(pairs: list[tuple[set[Triple], set[Triple]]], labels: list[str]) -> list[str]:
+    """``name=value`` lines of per-label overlap precision, recall and F1."""
+    lines = []
+    for label in labels:
+        hit_gold = n_gold = hit_pred = n_pred = 0
+        for gold, pred in pairs:
+            g = [x for x in gold if x[2] == label]
+            p = [x for x in pred if x[2] == label]
+            n_gold, n_pred = n_gold + len(g), n_pred + len(p)
+            hit_gold += sum(any(a < d and c < b for c, d, _ in p) for a, b, _ in g)
+            hit_pred += sum(any(a < d and c < b for c, d, _ in g) for a, b, _ in p)
+        precision = hit_pred / n_pred if n_pred else 0.0
+        recall = hit_gold / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        lines += [
+            f"{label}_overlap_precision={precision:.3f}",
+            f"{label}_overlap_recall={recall:.3f}",
+            f"{label}_overlap_f1={f1:.3f}",
+        ]
     return lines
 
 

@@ -12,6 +12,8 @@ The lists are data files under ``resources/lexicon/`` (``places_*.txt``, read by
 * capitals and major cities of the world (``华盛顿``, ``莫斯科``, ``日内瓦``), a closed
   list as the provinces are (words that are also common words, such as 汉堡 "hamburger",
   万象, 金边, 河内 in 黄河内…, are left out);
+* county-level cities by their short names (``江阴``, ``北流``; those that are also common
+  words only with 市: ``江山市``);
 * China's major rivers, lakes, mountains and seas, the great river deltas and the
   national strategic regions (``珠江三角洲``, ``粤港澳大湾区``, ``雄安新区``).
 
@@ -34,5 +36,11 @@ SUFFIX = {name: suffix for name, suffix in lexicon.fields("places_prefectures").
 COUNTRIES = lexicon.words("places_countries")
 WORLD_CITIES = lexicon.words("places_world_cities")
 NATURAL = lexicon.words("places_natural")
+# County-level cities by their short names; those also common words count only with 市
+# (the second field of the list): 江阴, 江阴市; 江山市 but not 江山.
+COUNTY_CITIES = lexicon.words("places_county_cities")
+COUNTY_SUFFIX_ONLY = frozenset(
+    name for name, suffix in lexicon.fields("places_county_cities").items() if suffix
+)
 # A project's own places (empty in the bundle): matched like the lists above.
 LOCAL = lexicon.words("places_local")

@@ -59,7 +59,7 @@ _YEAR_TAIL = (
     r"|前(?:[1-9]|1[01]|[两二三四五六七八九十]|十一)个月|同期"
     r"|[春夏秋冬]季|[春夏秋冬]天)"
 )
-_MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|以来|{_START}|底|末)"
+_MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|上中旬|以来|{_START}|底|末)"
 # A clock time in Chinese numerals (下午三点, 凌晨两点半, 上午九时三十分) counts only after a
 # part of the day: 三点 alone may be three points, 今天一点 "a little today".
 _CN_HOUR = "(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"
@@ -222,6 +222,20 @@ _NUMBERED_THING = frozenset(
 _DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或天")
 
 
+# Words after which a day in Chinese numerals dates an event whatever stands before it
+# (仪式二十八日举行, 会议二十七日在曼谷举行): lexicon ``dates_event_words``.
+_EVENT_AFTER_RE = re.compile(trie_pattern(lexicon.words("dates_event_words")))
+_DURATION_BEFORE = ("历时", "为期", "长达", "连续", "持续", "经过", "耗时", "用时", "历经")
+
+
+def _event_day(text: str, start: int, after: int, arabic: bool) -> bool:
+    """True when a day in Chinese numerals ending in 日 at ``start``..``after`` is followed
+    by a word that dates an event and is no duration (历时二十日在海上)."""
+    if arabic or text[after - 1] != "日" or not _EVENT_AFTER_RE.match(text, after):
+        return False
+    return not text.startswith(_DURATION_BEFORE, max(0, start - 2))
+
+
 def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
     """A bare day of the month (13日, 25号, 二十三日, 二十五号), not a count of days (一日,
     三日: Chinese digits without 十), not a duration (15日内) and not a numbered thing
@@ -232,7 +246,12 @@ def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
         return False
     after = m.end("d")
     before = text[m.start() - 1] if m.start() else ""
-    if (text[after - 1] == "号" or not arabic) and is_han(before) and before not in _DAY_AFTER:
+    if (
+        (text[after - 1] == "号" or not arabic)
+        and is_han(before)
+        and before not in _DAY_AFTER
+        and not _event_day(text, m.start(), after, arabic)
+    ):
         return False  # 神舟十八号, 历时二十日: a name or a count, not a day
     numbered = after < len(text) and text[after] in _NUMBERED_THING
     return not (numbered and text[after - 1] == "号")

@@ -74,3 +74,33 @@ def test_train_option_scores_rules_model_and_merged(bench, tmp_path):
         assert values[f"{name}_PER_gold"] == "20"
     assert float(values["model_PER_f1"]) > 0.9
     assert float(values["model_chars_per_s"]) > 0
+
+
+def test_labels_map_drop_and_join_adjacent_dates(bench):
+    # a word-segmented corpus: 今天|上午 are two TIME spans, BOOK is a label we do not suggest
+    sentences = [("今天上午看《书》", {(0, 2, "TIME"), (2, 4, "TIME"), (5, 8, "BOOK")})]
+    mapping = bench._label_map("BOOK=O")
+    assert bench.relabel(sentences, mapping) == [
+        ("今天上午看《书》", {(0, 2, "DATE"), (2, 4, "DATE")})
+    ]
+    assert bench.relabel(sentences, mapping, ["DATE"]) == [("今天上午看《书》", {(0, 4, "DATE")})]
+
+
+def test_overlap_scores_count_a_touching_suggestion(bench):
+    gold = {(0, 2, "DATE"), (2, 4, "DATE"), (8, 10, "DATE")}
+    predicted = {(0, 4, "DATE"), (5, 6, "DATE")}
+    lines = bench.overlap_score([(gold, predicted)], ["DATE"])
+    assert lines == [
+        "DATE_overlap_precision=0.500",
+        "DATE_overlap_recall=0.667",
+        "DATE_overlap_f1=0.571",
+    ]
+
+
+def test_bmes_files_with_time_tags_read_as_dates(bench, tmp_path):
+    # the People's Daily files of the public NER repositories: B/M/E/S and TIME
+    lines = ["今 B-TIME", "年 E-TIME", "在 O", "乌 B-LOC", "鲁 M-LOC", "木 M-LOC", "齐 E-LOC", ""]
+    path = tmp_path / "c.char.bmes"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    read = bench.relabel(list(bench.read_bio(path)), bench._label_map(""))
+    assert read == [("今年在乌鲁木齐", {(0, 2, "DATE"), (3, 7, "LOC")})]

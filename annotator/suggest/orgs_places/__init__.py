@@ -75,6 +75,10 @@ def _place_forms() -> list[str]:
         if name not in P.AMBIGUOUS:
             forms.add(name)
         forms.add(name + P.SUFFIX.get(name, "市"))  # 湘西州, 阿里地区, 兴安盟, else 衡阳市
+    for name in P.COUNTY_CITIES:
+        if name not in P.COUNTY_SUFFIX_ONLY:
+            forms.add(name)
+        forms.add(name + "市")
     return sorted(forms)
 
 
@@ -145,7 +149,17 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         orgs += [(m.start(1), m.end(1), ORG, {}) for m in _PAPER_RE.finditer(text)]
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
-    return locs + orgs
+    return locs + _not_ending_in_place(orgs, locs)
+
+
+def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[Candidate]:
+    """The ORG candidates that do not end with a place found inside them: a name ends
+    with its organisation word, so ``新华社莫斯科`` (莫斯科 read as name + the suffix 科)
+    is the agency and a dateline's city, not one organisation."""
+    ends: dict[int, int] = {}
+    for s, e, _, _ in locs:
+        ends[e] = max(ends.get(e, -1), s)
+    return [o for o in orgs if ends.get(o[1], -1) <= o[0]]
 
 
 def find_orgs_places(text: str) -> list[Span]:

@@ -19,10 +19,13 @@ from .suffixes import _SUFFIXES
 # universities' short names, international organisations.
 _NATIONAL = lexicon.words("orgs_national")
 # University short names that begin common words or names of places.
-_NOT_AFTER_SHORT = {
+_NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
     w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")
     for w in ("北大", "清华", "复旦", "浙大", "中科大", "哈工大")
 }
+# Democratic parties' short names that also end 人民, 农民 …: taken only as a word, as the
+# universities' (人民进行, 居民进城: no party).
+_NOT_AFTER_SHORT.update({"民盟": ("友",), "民进": ("行", "入", "城", "驻", "口")})
 _SHORT_NAME_BEFORE = frozenset(
     "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到、和同考读上"
 )
@@ -41,10 +44,12 @@ _PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z"
 
 
 def _national_ok(text: str, word: str, s: int, e: int) -> bool:
-    """False for 中央 + a common noun (中央空调) and for a university's short name that
-    does not stand as a word (东北大学, 北大荒)."""
+    """False for 中央 + a common noun (中央空调), for a party + 员/人 (共产党员) and for a
+    university's short name that does not stand as a word (东北大学, 北大荒)."""
     if word == "中央":
         return not text.startswith(_NOT_AFTER_CENTRAL, e)
+    if word[-1] == "党" and text.startswith(("员", "人"), e):
+        return False  # 共产党员, 共产党人: a member, as 政协委员 (the guidelines)
     if word not in _NOT_AFTER_SHORT:
         return True
     if text.startswith(_NOT_AFTER_SHORT[word], e):

@@ -38,16 +38,17 @@ _SINGLE_SUFFIX_RE = re.compile(
 )
 
 _MAX_PREFIX = 24
-_REGION_CHAR = re.compile(f"[{HAN}0-9]")
-_REGION_RUN = re.compile(f"[{HAN}0-9]+\\Z")  # searched with endpos: the run that ends there
+_REGION_CHAR = re.compile(f"[{HAN}0-9０-９]")
+_REGION_RUN = re.compile(f"[{HAN}0-9０-９]+\\Z")  # searched with endpos: the run that ends there
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
-# count (100个协会, 四个工作小组).
+# count (100个协会, ５家独资公司, 四个工作小组), or of a date (2008年6月底招商银行).
 _LAST_CUT_RE = re.compile(
-    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9一二三四五六七八九十百几两多]+[个家所名]"
-    "|第[0-9一二三四五六七八九十百]+[届次])"
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
+    "|第[0-9一二三四五六七八九十百]+[届次]"
+    "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?)"
 )
 _SCOPE_RE = re.compile(
     "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"

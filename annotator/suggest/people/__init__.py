@@ -38,6 +38,7 @@ from __future__ import annotations
 from annotator.model import Span
 from annotator.suggest._text import Candidate
 
+from .brackets import _bracketed_names
 from .bylines import _byline_names
 from .cues import cue_matches
 from .forms import _anonymised_names, _dot_names, _familiar_names
@@ -50,7 +51,7 @@ from .lists import (
     _partner_names,
     _roster_names,
 )
-from .names import SURNAMES, _not_a_name, name_at, plausible_name
+from .names import SURNAMES, _breaks_a_word, _not_a_name, name_at, plausible_name
 from .subjects import _clause_subjects, _subject_names
 from .titles import _leader_names, _role_names, _title_names
 
@@ -78,6 +79,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _subject_names(text, by_kind["speech"], found)
     _clause_subjects(text, found)
     _caption_names(text, found)
+    _bracketed_names(text, found)
     if "、" in text:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)
@@ -92,6 +94,8 @@ def find_person_candidates(text: str) -> list[Candidate]:
         _leader_names(text, found)
     _partner_names(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
+        del found[key]
+    for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:
         del found[key]
     # propagation: every other occurrence of a found name (longest names first)
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):

@@ -180,8 +180,8 @@ def _foreign_name_before(text: str, j: int) -> tuple[int, int] | None:
     if j - i < 2 or text[i:j] in _PLACES:
         return None
     before = text[i - 1] if i else ""
-    if before and is_han(before) and before not in _PRE_NAME:
-        return None
+    if before and is_han(before) and before not in _PRE_NAME and j - i < 3:
+        return None  # 罗斯 may end a word; a run of three (印有曼德拉总统) is a name
     return (i, j)
 
 
@@ -271,3 +271,17 @@ def _item_name_from(text: str, i: int) -> tuple[int, int] | None:
 # Characters common in given names (by their frequency in name registers, not in any one
 # paper): a clause-initial surname + two of them before a verb reads as a name.
 _GIVEN_COMMON = lexicon.word_set("people_given_common")
+
+
+# Characters that end organisation words and never a given name (朝鲜劳动党总书记: 劳
+# is a surname, but 劳动党 is the party).
+_ORG_END_CHARS = frozenset("党部局厅署")
+
+
+def _breaks_a_word(text: str, i: int, j: int) -> bool:
+    """True when a candidate name ``text[i:j]`` begins with the last character of a
+    country or city written before it (越南国家主席: not 南国家) or ends with a
+    character of an organisation word (劳动党总书记)."""
+    if text[j - 1] in _ORG_END_CHARS:
+        return True
+    return any(text[i - k : i + 1] in _PLACES for k in range(1, 5) if i - k >= 0)

@@ -73,14 +73,15 @@ def _dictionary() -> Any:
 
 
 def _inside_word(text: str, i: int, freq: Any) -> bool:
-    """True when the surname at ``i`` ends or sits inside a word starting before it."""
+    """True when the surname at ``i`` ends or sits inside a word starting before it
+    (驻华, 北戴河; 签证官江德力: 官 ends 签证官)."""
     if i and freq.get(text[i - 1 : i + 1]):
         return True
     for start in (i - 1, i - 2):
         if start < 0:
             continue
         for length in (3, 4):
-            if start + length > i + 1 and freq.get(text[start : start + length]):
+            if start + length >= i + 1 and freq.get(text[start : start + length]):
                 return True
     return False
 
@@ -102,6 +103,8 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     if not _ends_name(text, end):
         score -= _NOT_ENDING_PENALTY
         if freq.get(text[end - 1 : end + 1]):
+            if len(given) == 2:
+                return None  # 詹俊足彩, 吴京闯…: the last character begins the next word
             score -= _WORD_PENALTY
     return score
 

@@ -10,6 +10,7 @@ import re
 from annotator.suggest._text import is_han
 
 from .names import (
+    _END_RE,
     _NAME_LIKE_PREFIXES,
     _PLACES,
     _STOP_PREFIXES,
@@ -24,6 +25,7 @@ from .names import (
     _whole_name,
     name_at,
 )
+from .running import _dictionary
 
 
 def _list_from(
@@ -47,6 +49,8 @@ def _list_from(
             end = _trusted_first_end(text, pos, end, japanese)
         if end is None or text[pos:end] in _PLACES:
             return  # 代表巴西出战: a country, not a name
+        if _common_word(text[pos:end]):
+            return  # “危”代表危险: a word the dictionary counts often, not a name
         nxt = text[end : end + 1]
         if nxt != "、" and not _ends_name(text, end) and not (first and trust_first):
             return
@@ -71,7 +75,31 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
         end = pos + 4  # 日本首相岸田文雄表示
     if end is None:
         end = _listed_rare_surname(text, pos)
+    if end == pos + 2 and _three_before_end_word(text, pos):
+        end = pos + 3  # 记者许宏治报道: the third character is no end word, 报道 is
     return end
+
+
+def _three_before_end_word(text: str, pos: int) -> bool:
+    """True when a three-character reading at ``pos`` ends before an end word while the
+    two-character one does not, and no word starts at its third character (许宏治|报道;
+    not 张三来|到, 来到 being a word)."""
+    return (
+        pos + 3 <= len(text)
+        and is_han(text[pos + 2])
+        and not _ends_name(text, pos + 2)
+        and _END_RE.match(text, pos + 3) is not None
+        and not _dictionary().get(text[pos + 2 : pos + 4])  # 张三|来到: a word starts there
+    )
+
+
+# Two-character words counted this often in jieba's dictionary are no names after a list
+# cue (代表危险); famous names of two characters stay below it (鲁迅 1,507, 林彪 1,381).
+_COMMON_COUNT = 2000
+
+
+def _common_word(name: str) -> bool:
+    return len(name) == 2 and (_dictionary().get(name) or 0) >= _COMMON_COUNT
 
 
 def _listed_rare_surname(text: str, pos: int) -> int | None:
