@@ -11,7 +11,7 @@ import sqlite_utils
 
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -226,6 +226,17 @@ def _predicted_blocks_v7(text: str) -> str:
     return json.dumps(blocks, ensure_ascii=False, separators=(",", ":"))
 
 
+def _m008_predictions_until_first_change(db: sqlite_utils.Database) -> None:
+    # From version 8 an imported page keeps no copy of its blocks and spans in
+    # ``predictions`` until its first change: its row there holds '' in ``blocks`` and
+    # ``spans`` (not JSON), meaning "the page's own rows are its predictions", and the store
+    # writes the copy in the transaction of the first change. That copy was a quarter of
+    # the file and of the import's writes. The copies already kept stay valid as they are,
+    # so nothing is rewritten; the version number is what keeps an older annotator, which
+    # would read '' as JSON, from opening a database that holds such rows.
+    del db
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -234,6 +245,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     # 5 is left to a migration being written beside this one; numbers only need to grow.
     (6, "page_tails", _m006_page_tails),
     (7, "block_confidence_derived", _m007_block_confidence_derived),
+    (8, "predictions_until_first_change", _m008_predictions_until_first_change),
 ]
 
 

@@ -10,6 +10,7 @@ import pytest
 from annotator.edits import Op
 from annotator.model import Block, Page, Span
 from annotator.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, migrate
+from annotator.store.rows import predicted_blocks_json
 
 
 def _page(i: int, text: str = "标题\n\n正文内容。") -> Page:
@@ -124,8 +125,8 @@ def test_predictions_written_as_dicts_by_earlier_versions_still_read(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1), _blocks())
         store.db.execute(
-            "UPDATE predictions SET spans = ? WHERE page_id = 'p1'",
-            [json.dumps([span.to_dict(with_id=False)])],
+            "UPDATE predictions SET blocks = ?, spans = ? WHERE page_id = 'p1'",
+            [predicted_blocks_json(_blocks()), json.dumps([span.to_dict(with_id=False)])],
         )
         assert store.predictions("p1") == (_blocks(), [span])
 
@@ -457,7 +458,7 @@ def test_version_6_database_loses_the_stored_block_confidence_and_keeps_every_do
     path = tmp_path / "v6.db"
     _v6_database(path)
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 7
+        assert store.schema_version == SCHEMA_VERSION
         columns = [row[1] for row in store.db.execute("PRAGMA table_info(blocks)")]
         assert "confidence" not in columns and "confidences" in columns
         headline, body = store.blocks("old")
