@@ -319,9 +319,19 @@ class PagesRoom(Room):
     def import_batch(self) -> Iterator[None]:
         """One transaction for a batch of imported pages, holding the write lock from its
         start (what is read in it stays current); committed whole or rolled back whole, so
-        a crash loses at most the batch and never leaves part of a page."""
-        with self._write_locked():
-            yield
+        a crash loses at most the batch and never leaves part of a page.
+
+        Foreign keys are not checked in it: a batch only adds pages with their own rows
+        (:meth:`insert_pages`), each after its page, so the check (one look-up per block
+        and span, a tenth of the inserts) could never fail. It is back on after the batch.
+        """
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")  # (a no-op inside a transaction)
+        try:
+            with self._write_locked():
+                yield
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     def insert_pages(self, pages: Sequence[tuple[Page, EncodedPage]]) -> int:
         """Insert new pages with their encoded blocks and suggestions, which are also kept,
