@@ -152,7 +152,7 @@ class Prepared:
         e = self.encoded
         if e is None:
             return head
-        return (*head, e.block_rows, e.span_rows, e.predicted_blocks, e.predicted_spans)
+        return (*head, e.block_rows, e.span_rows)
 
     @classmethod
     def from_wire(cls, path: Path, wire: tuple[Any, ...]) -> Prepared:

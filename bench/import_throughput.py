@@ -10,6 +10,7 @@ pages) and of its worker processes (which read, split and suggest). On a shared,
 machine the wall time varies from run to run far more than the CPU time does, so
 ``idle_pages_per_s`` estimates the rate on idle cores from the CPU time: the import can go
 no faster than its storing process alone, nor than all its work spread over every core.
+``db_kb_per_page`` is the size of the database file (with its write-ahead log) per page.
 With ``--runs N`` the import is repeated N times (each into a new database) and the median
 of each figure is printed last.
 
@@ -99,12 +100,15 @@ def timed_import(folder: Path, db: Path, pages: int, suggest: bool) -> dict[str,
     assert len(report.imported) == pages, report.summary()
     cores = os.cpu_count() or 1
     idle = max(parent, (parent + workers) / cores)
+    # the file as it is closed (the write-ahead log folded in), per page
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     return {
         "import_s": seconds,
         "pages_per_s": pages / seconds,
         "parent_cpu_ms_per_page": 1000 * parent / pages,
         "workers_cpu_ms_per_page": 1000 * workers / pages,
         "idle_pages_per_s": pages / idle,
+        "db_kb_per_page": size / 1024 / pages,
     }
 
 

@@ -102,6 +102,8 @@ class EditingRoom(Room):
         # (a thousand spans cost a visible part of a key press to compare).
         conn, after, changes = self.db.conn, result.after, result.changes
         page_id = after.page.id
+        if changes.blocks or changes.spans:
+            self._keep_predictions(page_id)  # the page's first change: keep what it was
         if changes.blocks:
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, after.blocks)

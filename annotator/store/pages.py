@@ -25,9 +25,15 @@ from annotator.store.rows import (
     _row_to_span,
     _span_values,
     encode_page,
+    predicted_blocks_json,
 )
 
 _STATE_CACHE = 16
+# ``predictions.blocks`` and ``.spans`` of a page whose blocks and spans have not changed
+# since its import (schema version 8): its rows are its predictions, and the copy is
+# written just before its first change (``_keep_predictions``). Not valid JSON, so it is
+# never taken for a copy.
+_UNCHANGED = ""
 
 
 class PagesRoom(Room):
@@ -80,7 +86,7 @@ class PagesRoom(Room):
     ) -> None:
         """Store a new page with its heuristic blocks and suggestions, in one transaction.
 
-        The blocks and suggestions are also kept, as first computed, in ``predictions``.
+        The blocks and suggestions are also kept, as first computed, as ``predictions``.
         ``encoded`` (from :func:`encode_page`, e.g. made by an import worker process)
         replaces ``blocks`` and ``suggestions``.
         """
@@ -129,6 +135,8 @@ class PagesRoom(Room):
         ).fetchone()
         if row is None:
             return [], []
+        if row[1] == _UNCHANGED:  # unchanged since its import: the rows are the predictions
+            return self._unchanged_predictions(page_id)
         blocks = [_decode_predicted_block(b) for b in json.loads(row[0])]
         spans = [_decode_predicted_span(s) for s in json.loads(row[1])]
         return blocks, spans
@@ -182,6 +190,7 @@ class PagesRoom(Room):
         """
         with self.db.atomic():
             conn = self.db.conn
+            self._keep_predictions(page_id)  # the suggestions as first computed stay known
             conn.execute(
                 "DELETE FROM spans WHERE page_id = ? AND status = 'suggested' AND origin != 'human'",
                 [page_id],
@@ -260,9 +269,11 @@ class PagesRoom(Room):
                 return False
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, blocks)
+            # An unchanged page stays so (its new blocks are the prediction); a kept copy
+            # takes the new blocks.
             conn.execute(
-                "UPDATE predictions SET blocks = ? WHERE page_id = ?",
-                [encode_page(blocks, ()).predicted_blocks, page_id],
+                "UPDATE predictions SET blocks = ? WHERE page_id = ? AND spans != ?",
+                [predicted_blocks_json(blocks), page_id, _UNCHANGED],
             )
         self._states.pop(page_id, None)
         return True
@@ -308,13 +319,24 @@ class PagesRoom(Room):
     def import_batch(self) -> Iterator[None]:
         """One transaction for a batch of imported pages, holding the write lock from its
         start (what is read in it stays current); committed whole or rolled back whole, so
-        a crash loses at most the batch and never leaves part of a page."""
-        with self._write_locked():
-            yield
+        a crash loses at most the batch and never leaves part of a page.
+
+        Foreign keys are not checked in it: a batch only adds pages with their own rows
+        (:meth:`insert_pages`), each after its page, so the check (one look-up per block
+        and span, a tenth of the inserts) could never fail. It is back on after the batch.
+        """
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")  # (a no-op inside a transaction)
+        try:
+            with self._write_locked():
+                yield
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     def insert_pages(self, pages: Sequence[tuple[Page, EncodedPage]]) -> int:
         """Insert new pages with their encoded blocks and suggestions, which are also kept,
-        as first computed, in ``predictions``; returns the highest page rowid.
+        as first computed, as ``predictions`` (marked unchanged: no copy until the page's
+        first change); returns the highest page rowid.
 
         One transaction (the caller's :meth:`import_batch`, else its own), one statement per
         table for all the pages.
@@ -339,6 +361,36 @@ class PagesRoom(Room):
             )
             conn.executemany(
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
-                [(p.id, rows.predicted_blocks, rows.predicted_spans, stamp) for p, rows in pages],
+                [(p.id, _UNCHANGED, _UNCHANGED, stamp) for p, _ in pages],
             )
         return conn.execute("SELECT max(rowid) FROM pages").fetchone()[0]
+
+    # --- predictions kept until a page's first change (issue 11: import speed) -------
+
+    def _keep_predictions(self, page_id: str) -> None:
+        """Write the copy of an unchanged page's blocks and spans into ``predictions``, in
+        the caller's transaction, before it changes them; nothing for a page that has its
+        copy already (or none: gold brought in from other corpora).
+
+        Done in SQL: the same rows as the encoder's (confidences and attributes stay JSON
+        text inside them), spans in the order they were suggested.
+        """
+        self.db.conn.execute(
+            "UPDATE predictions SET "
+            'blocks = (SELECT json_group_array(json_array(b.start, b."end", b.role, '
+            "b.article, b.joins_previous, b.confidences)) FROM "
+            "(SELECT * FROM blocks WHERE page_id = ?1 ORDER BY start) AS b), "
+            'spans = (SELECT json_group_array(json_array(s.start, s."end", s.label, '
+            "s.origin, s.status, s.attrs)) FROM "
+            "(SELECT * FROM spans WHERE page_id = ?1 ORDER BY id) AS s) "
+            "WHERE page_id = ?1 AND spans = ?2",
+            [page_id, _UNCHANGED],
+        )
+
+    def _unchanged_predictions(self, page_id: str) -> tuple[list[Block], list[Span]]:
+        spans = self.db.conn.execute(
+            'SELECT start, "end", label, origin, status, attrs FROM spans '
+            "WHERE page_id = ? ORDER BY id",
+            [page_id],
+        ).fetchall()
+        return self.blocks(page_id), [_decode_predicted_span(s) for s in spans]

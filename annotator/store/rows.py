@@ -104,23 +104,18 @@ def _json(value: Any) -> str:
 class EncodedPage:
     """A page's blocks and suggestions as the rows the store inserts.
 
-    Encoding (JSON of confidences, attributes and predictions) is pure, so import workers
-    do it in parallel and the database process only inserts.
+    Encoding (JSON of confidences and attributes) is pure, so import workers do it in
+    parallel and the database process only inserts. No copy of them is encoded for
+    ``predictions``: while a page is unchanged its rows are its predictions (see
+    ``PagesRoom.predictions``).
     """
 
     block_rows: list[tuple[Any, ...]]
     span_rows: list[tuple[Any, ...]]
-    predicted_blocks: str
-    predicted_spans: str
 
 
 def encode_page(blocks: Sequence[Block], suggestions: Sequence[Span]) -> EncodedPage:
-    """The rows of a new page's blocks and suggestions (no page id; the store adds it).
-
-    The predictions are the same rows as JSON arrays (attributes and confidences stay JSON
-    text inside them): one encoder call per page instead of one dict per block and span,
-    which was a fifth of an import worker's time.
-    """
+    """The rows of a new page's blocks and suggestions (no page id; the store adds it)."""
     return encode_page_rows(blocks, [_span_values("", s)[2:] for s in suggestions])
 
 
@@ -137,8 +132,13 @@ def suggestion_rows(
 
 def encode_page_rows(blocks: Sequence[Block], span_rows: list[tuple[Any, ...]]) -> EncodedPage:
     """:func:`encode_page` for span rows already made (see :func:`suggestion_rows`)."""
-    block_rows = [_block_values("", b)[1:] for b in blocks]
-    return EncodedPage(block_rows, span_rows, _json(block_rows), _json(span_rows))
+    return EncodedPage([_block_values("", b)[1:] for b in blocks], span_rows)
+
+
+def predicted_blocks_json(blocks: Sequence[Block]) -> str:
+    """Blocks as ``predictions.blocks`` holds them: their rows as one JSON array (the
+    confidences stay JSON text inside it)."""
+    return _json([_block_values("", b)[1:] for b in blocks])
 
 
 def _decode_predicted_block(item: Any) -> Block:

@@ -9,11 +9,9 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from annotator.model import Block
 from annotator.resources import default_labels
-from annotator.store.rows import encode_page
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -208,7 +206,13 @@ def _m007_block_confidence_derived(db: sqlite_utils.Database) -> None:
 
 
 def _predicted_blocks_v7(text: str) -> str:
-    """Predicted blocks as stored before migration 7, encoded as they are now."""
+    """Predicted blocks as stored before migration 7, in the encoding of version 7.
+
+    A frozen copy of that encoding, not the live row encoder: a later change to how rows
+    are encoded must not change what this migration writes (later migrations rewrite rows
+    of their own version). Version 7 stores a block as ``[start, end, role, article,
+    joins (0/1), confidences as compact JSON text]`` in a compact JSON array.
+    """
     blocks = []
     for item in json.loads(text):
         if isinstance(item, dict):  # databases written before predictions were rows
@@ -217,8 +221,20 @@ def _predicted_blocks_v7(text: str) -> str:
                     json.dumps(item.get("confidences") or {})]  # fmt: skip
         start, end, role, article, joins, confidence, confidences = item
         decisions = json.loads(confidences) or ({"split": confidence} if confidence < 1 else {})
-        blocks.append(Block(start, end, role, article, bool(joins), decisions))
-    return encode_page(blocks, ()).predicted_blocks
+        decided = json.dumps(decisions, separators=(",", ":"))
+        blocks.append([start, end, role, article, int(bool(joins)), decided])
+    return json.dumps(blocks, ensure_ascii=False, separators=(",", ":"))
+
+
+def _m008_predictions_until_first_change(db: sqlite_utils.Database) -> None:
+    # From version 8 an imported page keeps no copy of its blocks and spans in
+    # ``predictions`` until its first change: its row there holds '' in ``blocks`` and
+    # ``spans`` (not JSON), meaning "the page's own rows are its predictions", and the store
+    # writes the copy in the transaction of the first change. That copy was a quarter of
+    # the file and of the import's writes. The copies already kept stay valid as they are,
+    # so nothing is rewritten; the version number is what keeps an older annotator, which
+    # would read '' as JSON, from opening a database that holds such rows.
+    del db
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
@@ -229,6 +245,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     # 5 is left to a migration being written beside this one; numbers only need to grow.
     (6, "page_tails", _m006_page_tails),
     (7, "block_confidence_derived", _m007_block_confidence_derived),
+    (8, "predictions_until_first_change", _m008_predictions_until_first_change),
 ]
 
 

@@ -157,3 +157,29 @@ def test_kill_9_mid_import_leaves_whole_pages_and_importing_again_completes_it(
         assert len(report.imported) == len(files) - len(pages)
         assert store.count_pages() == len(files)
         assert store.count_pages(search="第399版") == 1  # the search index caught up too
+
+
+def test_foreign_keys_are_off_only_inside_an_import_batch(tmp_path) -> None:
+    # A batch inserts pages with their own rows only, so the per-row foreign key look-ups
+    # are skipped there; everywhere else (deleting a page must delete its rows) they hold.
+    def checked(store: Store) -> int:
+        return store.db.conn.execute("PRAGMA foreign_keys").fetchone()[0]
+
+    with Store.open(tmp_path / "a.db") as store:
+        assert checked(store) == 1
+        with store.import_batch():
+            assert checked(store) == 0
+        assert checked(store) == 1
+        with pytest.raises(OSError), store.import_batch():
+            raise OSError("disk full")
+        assert checked(store) == 1
+        _write_pages(tmp_path / "pages", 2)
+        import_paths(store, [tmp_path / "pages"])
+        store.db.conn.execute("DELETE FROM pages WHERE id = 'p000'")
+        assert set(_whole(tmp_path / "a.db")) == {"p001"}
+        orphans = store.db.conn.execute(
+            "SELECT (SELECT count(*) FROM spans WHERE page_id = 'p000') + "
+            "(SELECT count(*) FROM blocks WHERE page_id = 'p000') + "
+            "(SELECT count(*) FROM predictions WHERE page_id = 'p000')"
+        ).fetchone()[0]
+        assert orphans == 0

@@ -10,6 +10,7 @@ import pytest
 from annotator.edits import Op
 from annotator.model import Block, Page, Span
 from annotator.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, migrate
+from annotator.store.rows import predicted_blocks_json
 
 
 def _page(i: int, text: str = "标题\n\n正文内容。") -> Page:
@@ -124,8 +125,8 @@ def test_predictions_written_as_dicts_by_earlier_versions_still_read(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1), _blocks())
         store.db.execute(
-            "UPDATE predictions SET spans = ? WHERE page_id = 'p1'",
-            [json.dumps([span.to_dict(with_id=False)])],
+            "UPDATE predictions SET blocks = ?, spans = ? WHERE page_id = 'p1'",
+            [predicted_blocks_json(_blocks()), json.dumps([span.to_dict(with_id=False)])],
         )
         assert store.predictions("p1") == (_blocks(), [span])
 
@@ -457,7 +458,7 @@ def test_version_6_database_loses_the_stored_block_confidence_and_keeps_every_do
     path = tmp_path / "v6.db"
     _v6_database(path)
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 7
+        assert store.schema_version == SCHEMA_VERSION
         columns = [row[1] for row in store.db.execute("PRAGMA table_info(blocks)")]
         assert "confidence" not in columns and "confidences" in columns
         headline, body = store.blocks("old")
@@ -481,7 +482,7 @@ def test_migration_7_is_one_transaction(tmp_path, monkeypatch):
     def broken(*_args):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr("annotator.store.schema.encode_page", broken)
+    monkeypatch.setattr("annotator.store.schema._predicted_blocks_v7", broken)
     with pytest.raises(RuntimeError):
         Store.open(path)
     conn = sqlite3.connect(path)
@@ -490,6 +491,28 @@ def test_migration_7_is_one_transaction(tmp_path, monkeypatch):
     assert "confidence" in columns  # the column drop was rolled back with the rest
     assert conn.execute("SELECT confidences FROM blocks WHERE start = 4").fetchone()[0] == "{}"
     conn.close()
+
+
+def test_migration_7_writes_its_own_version_s_encoding_whatever_the_live_encoder(
+    tmp_path, monkeypatch
+):
+    # A migration writes the rows of its own version: a later change to the live row
+    # encoder (here: one that fails, or writes another layout) must not change its output.
+    import annotator.store.rows as rows
+
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+
+    def other_layout(*_args):
+        raise AssertionError("migration 7 used the live row encoder")
+
+    monkeypatch.setattr(rows, "encode_page", other_layout)
+    monkeypatch.setattr(rows, "encode_page_rows", other_layout)
+    monkeypatch.setattr(rows, "_ENCODE", other_layout)
+    monkeypatch.setattr(rows, "_json", other_layout)
+    with Store.open(path) as store:
+        stored = store.db.execute("SELECT blocks FROM predictions WHERE page_id = 'older'")
+        assert stored.fetchone()[0] == '[[0,9,"body",1,0,"{\\"join\\":0.6}"]]'
 
 
 def test_block_confidence_is_the_lowest_decision_and_blocks_compare_by_their_decisions():
