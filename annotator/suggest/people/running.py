@@ -58,10 +58,6 @@ _NOT_ENDING_PENALTY = 2.0
 # Honorifics and forms of address after which a lone surname is a name (程先生, 周总理,
 # 王大娘): lexicon ``people_lone_surname_cues``.
 _HONORIFICS = lexicon.words("people_lone_surname_cues")
-# ... by their first character: a look-up and a few tests instead of one for each
-_HONORIFICS_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _word in _HONORIFICS:
-    _HONORIFICS_BY_FIRST[_word[0]] = (*_HONORIFICS_BY_FIRST.get(_word[0], ()), _word)
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
 
@@ -127,7 +123,7 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
 
 def _name_from(text: str, i: int, freq: Any) -> int | None:
     """The end of the best name starting with the surname at ``i``, or None."""
-    if _honorific_at(text, i + 1):
+    if text.startswith(_HONORIFICS, i + 1):
         ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
         return i + 1 if ok else None
     best: tuple[float, int] | None = None
@@ -169,17 +165,12 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
 def _may_reach(text: str, i: int, given: Any) -> bool:
     """True when a name at ``i`` could reach the threshold before any penalty, or stands
     before an honorific (the bound that spares most surname characters the word checks)."""
+    if text.startswith(_HONORIFICS, i + 1):
+        return True
     base = _SURNAME[text[i]] + given(text[i + 1 : i + 2], _UNSEEN)
     if base - _TWO_PENALTY >= THRESHOLD:
         return True
-    if base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD:
-        return True
-    return _honorific_at(text, i + 1)
-
-
-def _honorific_at(text: str, j: int) -> bool:
-    """True when an honorific or a form of address starts at ``j``."""
-    return text.startswith(_HONORIFICS_BY_FIRST.get(text[j : j + 1], ()), j)
+    return base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD
 
 
 def _foreign_run(text: str, i: int) -> bool:
