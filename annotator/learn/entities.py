@@ -156,14 +156,28 @@ class _Matcher:
 
     def words(self, units: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of the words found in a text given as its
-        :func:`_units`, in text order."""
+        :func:`_units`, in text order.
+
+        A match that starts on the second byte of a code unit (the bytes of two
+        neighbouring characters can spell a word) is no word: the search starts again
+        at the next character boundary, so that a word inside or after it is not lost."""
         if not len(self.automaton):
             return []
-        return [
-            ((last >> 1) + 1 - length, (last >> 1) + 1, value)
-            for last, (length, value) in self.automaton.iter_long(units)
-            if last & 1
-        ]
+        out: list[tuple[int, int, str]] = []
+        start: int | None = 0
+        while start is not None and start < len(units):
+            start = self._aligned(units, start, out)
+        return out
+
+    def _aligned(self, units: str, start: int, out: list[tuple[int, int, str]]) -> int | None:
+        """Add the words found from byte ``start`` on to ``out``; the byte to search on
+        from after a misaligned match, or None at the end of the text."""
+        for last, (length, value) in self.automaton.iter_long(units, start):
+            if last & 1:
+                out.append(((last >> 1) + 1 - length, (last >> 1) + 1, value))
+            else:  # bytes last+1-2*length .. last: it starts mid-character, at an odd byte
+                return last + 2 - 2 * length
+        return None
 
 
 def _units(text: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.cli import main
 from annotator.edits import Op
@@ -300,6 +302,43 @@ def test_features_of_a_line() -> None:
     assert rows[3][6] == "w=Bns" and rows[4][6] == "w=Ens" and rows[2][6] == "w=S"
     # a character beyond the BMP keeps the offsets of the words after it
     assert entities.features("𠀀北京")[1][6] == "w=Bns"
+
+
+def test_word_matcher_finds_a_word_after_a_match_that_starts_mid_character() -> None:
+    # 中文字 is 4E2D 6587 5B57 in UTF-16: the bytes 2D 65 87 5B spell the word ⵥ蝛 across
+    # 中 and 文; the word 文字 behind that misaligned match was lost
+    matcher = entities._Matcher([("\u2d65\u875b", "x"), ("文字", "n")])
+    assert matcher.words(entities._units("中文字")) == [(1, 3, "n")]
+    assert matcher.words(entities._units("中文字，中文字")) == [(1, 3, "n"), (5, 7, "n")]
+
+
+def _words_by_character(words: dict[str, str], text: str) -> list[tuple[int, int, str]]:
+    """The reference: the same longest-match search over whole characters (slower, and
+    no byte of one character can start a word)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, (len(word), value))
+    if not len(automaton):
+        return []
+    automaton.make_automaton()
+    return [(end + 1 - n, end + 1, value) for end, (n, value) in automaton.iter_long(text)]
+
+
+# characters whose UTF-16 bytes recombine into other characters of the alphabet
+_ALPHABET = "ab中文字\u2d65\u875b\u6587\u4e2d\u2d4e\u4e4e"
+
+
+@given(
+    st.dictionaries(st.text(_ALPHABET, min_size=2, max_size=4), st.sampled_from("ab"), max_size=8),
+    st.text(_ALPHABET, max_size=40),
+)
+def test_word_matcher_over_bytes_finds_what_a_search_over_characters_finds(
+    words: dict[str, str], text: str
+) -> None:
+    matcher = entities._Matcher(sorted(words.items()))
+    assert matcher.words(entities._units(text)) == _words_by_character(words, text)
 
 
 def test_import_and_suggest_say_when_a_model_of_an_older_version_is_not_used(
