@@ -20,7 +20,8 @@ before and after a line wider than the column (a headline or page header set acr
 before a short line without a sentence end after a line that ends one (a title), after a
 byline,
 before an indented line when the page indents its paragraphs, before a blank line, and before
-a line that can only start a paragraph (heading, lead, byline, caption, furniture).
+a line that can only start a paragraph (heading, lead, byline, caption, furniture); but
+never after a line that is a lead's dateline alone (本报合肥1月27日电): its text follows.
 
 Ranges are ``(start, end)`` with both ends on non-whitespace characters: leading and trailing
 whitespace of each paragraph is left out, nothing inside is touched (the page is immutable).
@@ -178,11 +179,21 @@ def _reflow(
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])
         )
-        if ends:
+        if ends and not _dateline_alone(text, start, end):
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out
+
+
+def _dateline_alone(text: str, start: int, end: int) -> bool:
+    """Whether a line is a lead's dateline and nothing else (本报合肥1月27日电): the lead's
+    text follows on the next line, whatever its length or indentation (a space after 电
+    may fall at the line break)."""
+    if text[end - 1] not in "电讯息":
+        return False
+    m = cues.DATELINE.match(text, start, end)
+    return m is not None and m.end() == end
 
 
 def _line_kind(s: str) -> int:
