@@ -20,8 +20,10 @@ before and after a line wider than the column (a headline or page header set acr
 before a short line without a sentence end after a line that ends one (a title), after a
 byline,
 before an indented line when the page indents its paragraphs, before a blank line, and before
-a line that can only start a paragraph (heading, lead, byline, caption, furniture); but
-never after a line that is a lead's dateline alone (本报合肥1月27日电): its text follows.
+a line that can only start a paragraph (heading, lead, byline, caption, furniture, a note
+such as 编者按：), before a numbered or bulleted line or a speaker's label (答：) after a line
+that ends a sentence; but never after a line that is a lead's dateline alone
+(本报合肥1月27日电): its text follows.
 
 Ranges are ``(start, end)`` with both ends on non-whitespace characters: leading and trailing
 whitespace of each paragraph is left out, nothing inside is touched (the page is immutable).
@@ -178,12 +180,32 @@ def _reflow(
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])
+            or _opens_note(text, nxt_start, nxt_end)
+            or (final and _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None)
         )
         if ends and not _dateline_alone(text, start, end):
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out
+
+
+# After a line that ends a sentence, a line opening with a number, a bullet or a speaker's
+# label opens a list item, a numbered intertitle or a turn of an interview (1. / 三、 / （二） /
+# ■ / 答：); not 一是, 首先, 最后: sentences inside a paragraph open so.
+_ITEM_AFTER_SENTENCE = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
+    r"|[①-⑳❶-❿■□●◆◇★☆◎○•]|[问答][:：]"
+)
+
+
+def _opens_note(text: str, start: int, end: int) -> bool:
+    """Whether a line opens with a note's label and its colon (编者按：, 核心提示：): a note
+    of the article head is a paragraph of its own, whatever the line above."""
+    if text[start] not in cues.NOTE_CHARS:
+        return False
+    m = cues.NOTE.match(text, start, end)
+    return m is not None and text[m.end() - 1] in "：:"
 
 
 def _dateline_alone(text: str, start: int, end: int) -> bool:

@@ -126,3 +126,37 @@ def test_a_dateline_alone_on_a_wrapped_line_is_followed_by_its_lead():
     first = next(b for b in got if b[0].startswith("本报合肥"))
     assert first[0].endswith(BODY[-10:])  # one paragraph, dateline to the end of its text
     assert first[1] == "body"
+
+
+def _full_lines(par: str, width: int) -> list[str]:
+    """``par`` set in a column ``width`` wide without indentation, no punctuation hanging."""
+    return [par[k : k + width] for k in range(0, len(par), width)]
+
+
+def test_a_wrapped_line_opening_a_note_an_item_or_an_answer_starts_a_paragraph():
+    # Without indentation a paragraph whose last line fills the column runs into the next
+    # line, unless that line can only open a paragraph: a note's label with its colon, or
+    # after a finished sentence a numbered item or a speaker's label.
+    width = 16
+    ends_full = (BODY * 2)[: width * 3 - 1] + "。"  # the last line fills the column
+    question = "问：春耕对中小学课后服务有何影响？"  # 17 wide: the ？ hangs
+    answer = "答：" + (BODY2 * 2)[: width * 3 - 3] + "。"
+    item = "1." + (BODY * 2)[: width * 2 - 3] + "。"
+    marker = "■ 济南逐步建立老旧小区改造机制"  # as wide as the column
+    note = "编者按：" + BODY2
+    lines = [
+        *_full_lines(BODY2 * 3, width),
+        *_full_lines(ends_full, width),
+        question,
+        *_full_lines(answer, width),
+        *_full_lines(item, width),
+        marker,
+        *_full_lines(note, width),
+        *_full_lines(BODY * 2, width),
+    ]
+    text = "\n".join(lines)
+    got = [text[b.start : b.end].replace("\n", "") for b in split_page(text)]
+    assert question in got
+    assert any(p.startswith(answer) for p in got)
+    assert any(p.startswith(item) for p in got)
+    assert any(p.startswith(note[:20]) for p in got)
