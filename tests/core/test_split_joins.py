@@ -160,3 +160,20 @@ def test_a_wrapped_line_opening_a_note_an_item_or_an_answer_starts_a_paragraph()
     assert any(p.startswith(answer) for p in got)
     assert any(p.startswith(item) for p in got)
     assert any(p.startswith(note[:20]) for p in got)
+
+
+def test_a_numbered_intertitle_of_two_phrases_filling_the_column_is_a_line_of_its_own():
+    # 三、甲 乙 fills the column and has no sentence end, yet the paragraph below is not its
+    # rest: a numbered line of two phrases side by side without punctuation is a title.
+    width = 18
+    ends = (BODY * 2)[: width * 2 - 1] + "。"
+    title = "三、扎实推进充电基础设施 古村落见实效"  # 19 wide
+    lines = [
+        *_full_lines(BODY2 * 3, width),
+        *_full_lines(ends, width),
+        title,
+        *_full_lines(BODY * 2, width),
+    ]
+    text = "\n".join(lines)
+    got = {text[b.start : b.end]: b.role for b in split_page(text)}
+    assert title in got
