@@ -19,9 +19,10 @@ when that paragraph does not end a sentence:
     half of all column cuts and almost never of two paragraphs, see ``words``), or a figure
     cut in two (…产线7 / 87处…): join, with high confidence;
   - a paragraph that reads as a title (a title-shaped line that reads as one, see
-    ``shapes._title``, short against the page's usual body paragraph, and not opening like a
-    sentence, 在北京，当地政府…): no join, the more sure when the next paragraph reads as a
-    paragraph start (“…, a date, a speaker's label);
+    ``shapes._title``, short against the page's usual body paragraph, not the middle of a
+    paragraph cut twice, not opening like a sentence, 在北京，当地政府…, and without a
+    second comma): no join, the more sure when the next paragraph reads as a paragraph
+    start (“…, a date, a speaker's label);
   - else join, the confidence below 0.7;
 * a sentence end inside an open quotation that the next paragraph closes before it opens
   another (…“甲。 / 乙。”他说。): the quotation, and the paragraph, go on: join;
@@ -118,10 +119,14 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
     comma = min(
         (k for k in (text.find(c, prev.start, prev.end) for c in "，,") if k >= 0), default=-1
     )
-    # A short opening clause before a longer rest: a sentence cut by a column, not a title.
-    return comma < 0 or not (
-        comma - prev.start <= _OPENER_MAX and prev.end - comma > 2 * (comma - prev.start)
-    )
+    if comma < 0:
+        return True
+    # A short opening clause before a longer rest, or three clauses: a sentence cut by a
+    # column, not a title (a title's comma parts two phrases).
+    opener = comma - prev.start
+    if opener <= _OPENER_MAX and prev.end - comma > 2 * opener:
+        return False
+    return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
 
 
 def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:

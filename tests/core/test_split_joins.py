@@ -79,7 +79,7 @@ def test_a_title_like_line_left_as_body_text_does_not_swallow_the_next_paragraph
     assert got[below][3] < 0.9  # the missing full stop above still counts a little
 
 
-def test_a_title_like_line_reading_as_a_sentence_opening_still_joins():
+def test_a_title_like_line_reading_as_a_sentence_still_joins():
     # 在北京，…: a short adverbial clause before a longer rest opens a sentence, which a
     # column break cut; and a line long against the page's paragraphs is no title.
     head = "在北京，当地政府围绕乡村振兴大力推广"
@@ -87,6 +87,13 @@ def test_a_title_like_line_reading_as_a_sentence_opening_still_joins():
     got = blocks([*HEAD, BODY, head, rest, BODY])
     assert got[rest][:3] == ("body", 1, True)
     assert got[rest][3] < 0.7  # a missing full stop is the only cue
+    # Three clauses are a sentence too: a title's comma parts two phrases.
+    head, rest = (
+        "校园足球的兴起，让多所高校看到了新的机会，让群众",
+        "得到了实惠，同比增长4.5%。" + BODY2,
+    )
+    got = blocks([*HEAD, BODY, head, rest, BODY])
+    assert got[rest][:3] == ("body", 1, True)
 
 
 def test_a_quotation_that_goes_on_after_a_full_stop_joins():
