@@ -15,15 +15,16 @@ when that paragraph does not end a sentence:
 * a Han character, digit or letter: the missing full stop is weak evidence (OCR drops them,
   headings and intertitles left as body text have none), so the evidence is weighed:
 
-  - a word across the boundary (a segmenter finds 设|施 of 设施 spanning it: true of about
-    half of all column cuts and almost never of two paragraphs, see ``words``), or a figure
-    cut in two (…产线7 / 87处…): join, with high confidence;
   - a paragraph that reads as a title (a title-shaped line that reads as one, see
     ``shapes._title``, short against the page's usual body paragraph, not the middle of a
     paragraph cut twice, not opening like a sentence, 在北京，当地政府…, and without a
     second comma): no join, the more sure when the next paragraph reads as a paragraph
-    start (“…, a date, a speaker's label);
-  - else join, the confidence below 0.7;
+    start (“…, a date, a speaker's label); unless a word runs across the boundary (a
+    segmenter finds 设|施 of 设施 spanning it: true of about half of all column cuts and
+    almost never of two paragraphs, see ``words``) or a figure is cut in two (…产线7 /
+    87处…): then join, with high confidence;
+  - else join, the confidence below 0.7 (the segmenter is not asked: it would not change
+    the decision);
 * a sentence end inside an open quotation that the next paragraph closes before it opens
   another (…“甲。 / 乙。”他说。): the quotation, and the paragraph, go on: join;
 * a heading or a numbered intertitle is complete without a full stop: no join after it.
@@ -31,6 +32,9 @@ when that paragraph does not end a sentence:
 A paragraph that begins with punctuation no paragraph begins with (，。、；：”）…) continues the
 previous body paragraph whatever that ends with. The rows of a table of figures neither continue
 nor are continued. A lead (本报讯…) never continues anything.
+
+Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
+word or a figure runs into the body paragraph below as that paragraph's head (body text).
 """
 
 from __future__ import annotations
@@ -160,12 +164,13 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
 
 def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     """Whether ``cur`` continues ``prev``, which ends without punctuation (see the docstring)."""
-    if not page.text:
+    # The segmenter is asked only where its answer changes the decision: after a paragraph
+    # that reads as body text the join stands anyway (and the look-ups cost a tenth of the
+    # split on pages with many cut paragraphs).
+    if not page.text or not _reads_as_title(prev, page):
         return _BY_ENDING[cues.END_OPEN]
     if _cut_across(page.text, prev, cur):
         return _WORD_ACROSS
-    if not _reads_as_title(prev, page):
-        return _BY_ENDING[cues.END_OPEN]
     if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
         return _TITLE_ABOVE_START_BELOW
     return _TITLE_ABOVE

@@ -24,13 +24,12 @@ def blocks(lines: list[str]) -> dict[str, tuple[str, int | None, bool, float]]:
 
 
 def test_a_word_cut_across_the_boundary_joins_a_title_shaped_head_to_its_rest():
-    # 农田水利设|施 is one word cut by a column break: the short head is no intertitle, and
-    # the rest continues it with confidence.
-    head, rest = "据统计，西宁已建成农田水利设", "施320处，惠及上万户家庭。" + BODY2
-    got = blocks([*HEAD, BODY, head, rest, BODY])
+    # 农田水利设|施 is one word cut by a column break: the short head is no headline of a
+    # new article, and the rest continues it.
+    head, rest = "有序推进农田水利设", "施建设，惠及上万户家庭。" + BODY2
+    got = blocks([*HEAD, BODY, head, rest, BODY2])
     assert got[head][:3] == ("body", 1, False)
     assert got[rest][:3] == ("body", 1, True)
-    assert got[rest][3] >= 0.9
 
 
 def test_a_word_cut_across_keeps_a_cut_paragraph_from_opening_a_false_article():
@@ -42,14 +41,17 @@ def test_a_word_cut_across_keeps_a_cut_paragraph_from_opening_a_false_article():
 
 
 def test_a_figure_cut_across_the_boundary_joins():
-    # …9月20 / 日，…: the date goes on; 产线7 / 87处: the number goes on.
-    head, rest = BODY + "“9月20", "日，今年以来，合肥着力打造职业技能培训。”他说。"
-    got = blocks([*HEAD, BODY2, head, rest])
-    assert got[rest][:3] == ("body", 1, True)
-    assert got[rest][3] >= 0.9
-    head, rest = "据统计，太原已建成智能制造产线7", "87处，取得了明显成效。" + BODY
-    got = blocks([*HEAD, BODY, head, rest])
-    assert got[rest][:3] == ("body", 1, True)
+    # …达到2 / 16处, …3月2 / 2日电: the figure goes on, and with it the paragraph.
+    for head, rest in [
+        ("全市便民服务网点今年达到2", "16处，取得了明显成效。" + BODY),
+        (
+            "乡村振兴取得新进展本报南宁3月2",
+            "2日电（记者苏畅）据统计，全市已建成便民服务网点三百余处。",
+        ),
+    ]:
+        got = blocks([*HEAD, BODY, head, rest, BODY2])
+        assert got[head][:3] == ("body", 1, False)
+        assert got[rest][:3] == ("body", 1, True)
 
 
 def test_a_title_like_line_left_as_body_text_does_not_swallow_the_next_paragraph():
