@@ -178,8 +178,9 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
 
 def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
     """Whether ``prev`` leaves a quotation open that ``cur`` closes before opening another."""
-    if text.count("“", prev.start, prev.end) <= text.count("”", prev.start, prev.end):
-        return False
+    opened = text.rfind("“", prev.start, prev.end)
+    if opened < 0 or text.find("”", opened, prev.end) >= 0:
+        return False  # most paragraphs: no quotation, or the last one closed
     close = text.find("”", cur.start, cur.end)
     if close < 0:
         return False
