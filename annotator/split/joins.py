@@ -12,19 +12,39 @@ when that paragraph does not end a sentence:
   join, confidence 0.5; an enumerated item after another one (…；/（二）…) is no join either;
 * a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
   mid-sentence: join;
-* a Han character, digit or letter: join, but the only evidence is a missing full stop (OCR
-  drops them, some paragraphs end without one), so the confidence stays below 0.7;
+* a Han character, digit or letter: the missing full stop is weak evidence (OCR drops them,
+  headings and intertitles left as body text have none), so the evidence is weighed:
+
+  - a paragraph that reads as a title (a title-shaped line that reads as one, see
+    ``shapes._title``, short against the page's usual body paragraph, not the middle of a
+    paragraph cut twice, not opening like a sentence, 在北京，当地政府…, and without a
+    second comma): no join, the more sure when the next paragraph reads as a paragraph
+    start (“…, a date, a speaker's label); unless a word runs across the boundary (a
+    segmenter finds 设|施 of 设施 spanning it: true of about half of all column cuts and
+    almost never of two paragraphs, see ``words``) or a figure is cut in two (…产线7 /
+    87处…): then join, with high confidence;
+  - else join, the confidence below 0.7 (the segmenter is not asked: it would not change
+    the decision);
+* a sentence end inside an open quotation that the next paragraph closes before it opens
+  another (…“甲。 / 乙。”他说。): the quotation, and the paragraph, go on: join;
 * a heading or a numbered intertitle is complete without a full stop: no join after it.
 
 A paragraph that begins with punctuation no paragraph begins with (，。、；：”）…) continues the
 previous body paragraph whatever that ends with. The rows of a table of figures neither continue
 nor are continued. A lead (本报讯…) never continues anything.
+
+Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
+word or a figure runs into the body paragraph below as that paragraph's head (body text).
 """
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
+
 from . import cues
-from .shapes import HEADING, LEAD, TITLE, Shape
+from .shapes import BODY, HEADING, LEAD, TITLE, Shape
+from .words import word_across
 
 _NOT_BODY = (False, 1.0)
 _FIRST = (False, 0.95)  # the first body paragraph of its article on this page
@@ -44,9 +64,131 @@ _BY_ENDING: dict[str, tuple[bool, float]] = {
 # as paragraphs (each item its own paragraph), though a cut before an item is possible.
 _BEFORE_LIST = (False, 0.5)
 _NEXT_LIST_ITEM = (False, 0.65)
+_WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
+_TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
+_TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
+_QUOTE_GOES_ON = (True, 0.7)
+
+# A title is short against the page's body paragraphs: at most this share of their usual
+# (median) length. The first part of a paragraph cut by a column may be as short, but then
+# a word across the cut, or a sentence's opening clause, usually shows it.
+_TITLE_SHARE = 0.6
+# A sentence opens with a short adverbial clause before a longer rest (在北京，当地政府…;
+# 今年以来，…); a title's comma parts phrases of about one length.
+_OPENER_MAX = 5
+# What opens a paragraph rather than goes on with one: an opening quote, a date (3月5日，),
+# a speaker's label (问：, 答：), a note (编者按：).
+_PARAGRAPH_OPENING = re.compile(
+    r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"|[问答][:：]"
+)
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
+# …9月20 / 日，, …增长16 / %).
+_FIGURE_GOES_ON = _DIGITS | frozenset("年月日号时%％万亿元")
 
 
-def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
+class _Page:
+    """The page text and, computed when first asked, its usual body paragraph length."""
+
+    def __init__(self, text: str, shapes: list[Shape], roles: list[tuple[str, float]]) -> None:
+        self.text = text
+        self._shapes = shapes
+        self._roles = roles
+        # Starts of the paragraphs that continue the one above: the middle of a paragraph
+        # cut twice (…， / 强化联防联控 / 措施，…) is no title, however short.
+        self.continued: set[int] = set()
+
+    @cached_property
+    def usual(self) -> int:
+        """The page's usual (median) length of a body paragraph."""
+        lengths = sorted(
+            sh.end - sh.start
+            for sh, (role, _) in zip(self._shapes, self._roles, strict=True)
+            if role == "body"
+        )
+        return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _reads_as_title(prev: Shape, page: _Page) -> bool:
+    """Whether the unfinished paragraph ``prev`` reads as a title left as body text."""
+    if (
+        prev.kind != TITLE
+        or not prev.text_ok
+        or prev.start in page.continued
+        or prev.end - prev.start > page.usual * _TITLE_SHARE
+    ):
+        return False
+    text = page.text
+    comma = min(
+        (k for k in (text.find(c, prev.start, prev.end) for c in "，,") if k >= 0), default=-1
+    )
+    if comma < 0:
+        return True
+    # A short opening clause before a longer rest, or three clauses: a sentence cut by a
+    # column, not a title (a title's comma parts two phrases).
+    opener = comma - prev.start
+    if opener <= _OPENER_MAX and prev.end - comma > 2 * opener:
+        return False
+    return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
+
+
+def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
+    """Whether a word or a figure runs from paragraph ``prev`` into ``cur``."""
+    if text[prev.end - 1] in _DIGITS and text[cur.start] in _FIGURE_GOES_ON:
+        return True
+    return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
+
+
+def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
+    """Read a title-shaped paragraph as the head of a body paragraph cut by a column break
+    when a word or a figure runs from it into the body paragraph below (…农田水利设 / 施…).
+
+    Before the title groups are found: otherwise such a line is taken for a headline or an
+    intertitle, which starts a false article or keeps the cut paragraph apart. A headline,
+    subheadline or intertitle above body text has no word across (1 in some 1,400 gold
+    boundaries of the composed pages, and that one numbered); list items, tags, ——
+    subheadlines and bulleted lines are left as they are.
+    """
+    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
+        sh, nxt = shapes[i], shapes[i + 1]
+        if (
+            sh.ending == cues.END_OPEN
+            and nxt.kind == BODY
+            and not (sh.listy or sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+            and _cut_across(text, sh, nxt)
+        ):
+            sh.kind = BODY
+            sh.strict = sh.text_ok = False
+
+
+def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
+    """Whether ``cur`` continues ``prev``, which ends without punctuation (see the docstring)."""
+    # The segmenter is asked only where its answer changes the decision: after a paragraph
+    # that reads as body text the join stands anyway (and the look-ups cost a tenth of the
+    # split on pages with many cut paragraphs).
+    if not page.text or not _reads_as_title(prev, page):
+        return _BY_ENDING[cues.END_OPEN]
+    if _cut_across(page.text, prev, cur):
+        return _WORD_ACROSS
+    if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
+        return _TITLE_ABOVE_START_BELOW
+    return _TITLE_ABOVE
+
+
+def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
+    """Whether ``prev`` leaves a quotation open that ``cur`` closes before opening another."""
+    opened = text.rfind("“", prev.start, prev.end)
+    if opened < 0 or text.find("”", opened, prev.end) >= 0:
+        return False  # most paragraphs: no quotation, or the last one closed
+    close = text.find("”", cur.start, cur.end)
+    if close < 0:
+        return False
+    opening = text.find("“", cur.start, close)
+    return opening < 0
+
+
+def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
     if cur.cont:
         return _CONTINUES  # …, or 。 at the start: the rest of the paragraph above
@@ -58,6 +200,10 @@ def _decide(prev: Shape, cur: Shape) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
+    if prev.ending == cues.END_OPEN:
+        return _open(prev, cur, page)
+    if prev.ending == cues.END_FINAL and page.text and _quote_goes_on(prev, cur, page.text):
+        return _QUOTE_GOES_ON
     return _BY_ENDING[prev.ending]
 
 
@@ -65,8 +211,13 @@ def assign_joins(
     shapes: list[Shape],
     roles: list[tuple[str, float]],
     articles: list[tuple[int | None, float]],
+    text: str = "",
 ) -> list[tuple[bool, float]]:
-    """Return ``(joins_previous, confidence)`` for every paragraph."""
+    """Return ``(joins_previous, confidence)`` for every paragraph.
+
+    ``text`` is the page the shapes were read from; without it, only the endings count.
+    """
+    page = _Page(text, shapes, roles)
     last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
     out: list[tuple[bool, float]] = []
     for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):
@@ -79,6 +230,9 @@ def assign_joins(
         last_body[article] = sh
         if prev is None or sh.kind == LEAD:
             out.append(_FIRST)
-        else:
-            out.append(_decide(prev, sh))
+            continue
+        decision = _decide(prev, sh, page)
+        if decision[0]:
+            page.continued.add(sh.start)
+        out.append(decision)
     return out

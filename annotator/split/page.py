@@ -9,7 +9,7 @@ from annotator.model import Block
 
 from .articles import assign_articles
 from .groups import ARTICLE_HEADING_LEVEL, find_groups
-from .joins import assign_joins
+from .joins import assign_joins, mark_cut_heads
 from .paragraphs import paragraphs
 from .roles import assign_roles
 from .shapes import HEADING, Shape, shapes
@@ -44,10 +44,11 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
         for sh in shaped:
             if sh.kind == HEADING:
                 sh.level -= shift
+    mark_cut_heads(text, shaped)  # a title-shaped line with a word cut into the body below
     groups = find_groups(shaped, markdown)
     roles = assign_roles(shaped, groups)
     articles = assign_articles(shaped, groups)
-    joins = assign_joins(shaped, roles, articles)
+    joins = assign_joins(shaped, roles, articles, text)
     blocks = []
     for sh, (role, role_conf), (article, boundary_conf), (joined, join_conf) in zip(
         shaped, roles, articles, joins, strict=True

@@ -15,12 +15,17 @@ breaks mostly after 。).
 A third case comes first: **hard-wrapped** text (PDF conversion), where every visual line of a
 column is a line of its own, so most lines have the same length (the column width) and do
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
-at a line shorter than the column (a line ending in 。 may fill the column and still go on),
-before and after a line wider than the column (a headline or page header set across columns),
-before a short line without a sentence end after a line that ends one (a title), after a
-byline,
-before an indented line when the page indents its paragraphs, before a blank line, and before
-a line that can only start a paragraph (heading, lead, byline, caption, furniture).
+
+* at a line shorter than the column (a line ending in 。 may fill the column and still go on);
+* before and after a line wider than the column (a headline or page header across columns);
+* before a short line without a sentence end after a line that ends one (a title);
+* after a byline, and after a numbered intertitle of two phrases side by side (三、甲 乙);
+* before an indented line when the page indents its paragraphs, and before a blank line;
+* before a line that can only start a paragraph (heading, lead, byline, caption, furniture,
+  a note such as 编者按：), and, after a line that ends a sentence, before a numbered or
+  bulleted line or a speaker's label (1. / ■ / 答：);
+
+but never after a line that is a lead's dateline alone (本报合肥1月27日电): its text follows.
 
 Ranges are ``(start, end)`` with both ends on non-whitespace characters: leading and trailing
 whitespace of each paragraph is left out, nothing inside is touched (the page is immutable).
@@ -177,12 +182,58 @@ def _reflow(
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])
+            or _opens_note(text, nxt_start, nxt_end)
+            or (final and _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None)
+            or (start == para_start and _numbered_title(text, start, end))
         )
-        if ends:
+        if ends and not _dateline_alone(text, start, end):
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out
+
+
+# After a line that ends a sentence, a line opening with a number, a bullet or a speaker's
+# label opens a list item, a numbered intertitle or a turn of an interview (1. / 三、 / （二） /
+# ■ / 答：); not 一是, 首先, 最后: sentences inside a paragraph open so.
+_ITEM_AFTER_SENTENCE = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
+    r"|[①-⑳❶-❿■□●◆◇★☆◎○•]|[问答][:：]"
+)
+
+
+# Two phrases side by side, a space between them (坚持问题导向 推动改革落地): a title's form.
+_PHRASES = re.compile(rf"[{cues.HAN}][ \u3000]+[{cues.HAN}]")
+
+
+def _numbered_title(text: str, start: int, end: int) -> bool:
+    """Whether the first line of a paragraph is a numbered intertitle of two phrases side by
+    side without punctuation (三、扎实推进充电基础设施 古村落见实效): a line of its own, even
+    when it fills the column."""
+    m = _ITEM_AFTER_SENTENCE.match(text, start, end)
+    if m is None or text[start] in "问答":
+        return False
+    rest = text[m.end() : end]
+    return cues.TITLE_PUNCT.search(rest) is None and _PHRASES.search(rest) is not None
+
+
+def _opens_note(text: str, start: int, end: int) -> bool:
+    """Whether a line opens with a note's label and its colon (编者按：, 核心提示：): a note
+    of the article head is a paragraph of its own, whatever the line above."""
+    if text[start] not in cues.NOTE_CHARS:
+        return False
+    m = cues.NOTE.match(text, start, end)
+    return m is not None and text[m.end() - 1] in "：:"
+
+
+def _dateline_alone(text: str, start: int, end: int) -> bool:
+    """Whether a line is a lead's dateline and nothing else (本报合肥1月27日电): the lead's
+    text follows on the next line, whatever its length or indentation (a space after 电
+    may fall at the line break)."""
+    if text[end - 1] not in "电讯息":
+        return False
+    m = cues.DATELINE.match(text, start, end)
+    return m is not None and m.end() == end
 
 
 def _line_kind(s: str) -> int:

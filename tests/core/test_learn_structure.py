@@ -19,6 +19,7 @@ from annotator import short_words
 from annotator.learn import LEARNERS
 from annotator.learn import structure as st
 from annotator.model import ROLES, Block, Page
+from annotator.split import words
 
 from .test_split_properties import ANY_PAGE
 
@@ -129,7 +130,8 @@ def test_model_beats_the_rules_on_held_out_pages_of_a_paper():
     assert model["role"]["heading_accuracy"] > rules["role"]["heading_accuracy"] + 0.5
     assert model["article_start"]["f1"] >= max(rules["article_start"]["f1"], 0.95)
     north = st.cross_validate(gold_pages("north", 20), folds=4)
-    assert north["model"]["join"]["f1"] > north["rules"]["join"]["f1"] + 0.1
+    # The rules weigh a word cut across a boundary too (0.94 on these pages), not the paper.
+    assert north["model"]["join"]["f1"] > max(north["rules"]["join"]["f1"], 0.97)
 
 
 def test_gold_labels_follow_the_gold_block_holding_each_rule_block():
@@ -161,7 +163,7 @@ def test_word_across_skips_the_segmenter_only_where_no_word_spans_the_boundary(b
     # when some dictionary word spans the boundary: the shortcut must never change its answer.
     a, b = before[-3:], after[:3]
     freq, log_total = short_words.dictionary()
-    assert st.word_across(before, after) == st._best_path_across(freq, log_total, a + b, len(a))
+    assert st.word_across(before, after) == words._best_path_across(freq, log_total, a + b, len(a))
     spans = any(freq.get(a[i:] + b[:j]) for i in range(len(a)) for j in range(1, len(b) + 1))
     assert spans or not st.word_across(before, after)
 
@@ -170,6 +172,14 @@ def test_word_across_reads_the_words_at_a_column_break():
     # 农田水利设|施 is one word cut by a column; 取得了明显成效|本报讯 is not.
     assert st.word_across("积极推进农田水利设", "施建设，取得了明显成效。")
     assert not st.word_across("取得了明显成效", "本报讯 近日")
+
+
+def test_the_model_and_the_rules_read_the_cut_word_cue_from_one_function():
+    # The rules' joins and the model's ``word_across`` feature must not drift apart.
+    from annotator.split import joins
+
+    assert st.word_across is words.word_across
+    assert joins.word_across is words.word_across
 
 
 def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, monkeypatch):

@@ -1,0 +1,110 @@
+"""Whether a word runs across a paragraph boundary: the cut-word cue of a column break.
+
+A column or page break cuts a paragraph anywhere, often inside a word (农田水利设|施); a word
+that a segmenter finds across the end of one paragraph and the start of the next is true of
+about half of all such cuts and almost never of two paragraphs. The rules (``joins``) and the
+learnt structure model (``annotator.learn.structure``) both read this one function, so the
+two compute the cue one way.
+
+The words are jieba's entries of two to six characters (``annotator.short_words``, a cache
+file shared with the running-name rule: loaded once per process, on the first look-up).
+Without jieba the cue finds nothing. Pure: no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from annotator import short_words
+
+_WINDOW = 3  # characters each side of the boundary that the segmenter looks at
+assert 2 * _WINDOW <= short_words.LONGEST  # the cached entries cover every look-up
+_MARKS_AFTER = "*_ \t"  # stripped from the end of the previous paragraph
+_MARKS_BEFORE = "*_ \t#"  # stripped from the start of the next one
+
+
+def _edge(text: str, end: bool) -> str:
+    """The ``_WINDOW`` characters at the end (or start) of ``text`` without its marks;
+    a slice of the text first, so that a long paragraph is not copied to strip it."""
+    reach = 4 * _WINDOW
+    if end:
+        cut = text[-reach:].rstrip(_MARKS_AFTER)
+        if len(cut) < _WINDOW and len(text) > reach:
+            cut = text.rstrip(_MARKS_AFTER)
+        return cut[-_WINDOW:]
+    cut = text[:reach].lstrip(_MARKS_BEFORE)
+    if len(cut) < _WINDOW and len(text) > reach:
+        cut = text.lstrip(_MARKS_BEFORE)
+    return cut[:_WINDOW]
+
+
+@cache
+def _dictionary() -> tuple[dict[str, int], float]:
+    """jieba's short entries and the log of its total count; nothing without jieba."""
+    try:
+        return short_words.dictionary()
+    except Exception:  # ImportError, or a broken install: the cue finds nothing
+        return {}, 0.0
+
+
+def word_across(prev_text: str, text: str) -> bool:
+    """Whether a segmentation runs a word across the end of ``prev_text`` into ``text``.
+
+    jieba's dynamic programme (most probable path over its dictionary, no HMM) on the three
+    characters either side of the boundary, inlined: the generator of ``jieba.cut`` costs
+    four times as much, and this runs at every open paragraph boundary of every import. Most
+    boundaries have no dictionary word across them at all, which a few look-ups show; only
+    the others need the programme.
+
+    Unlike jieba, a character alone scores as an unknown one (count 1), which favours words
+    a little: jieba cuts 一|三, this joins them. Trained models read the feature so.
+    """
+    a = _edge(prev_text, True)
+    b = _edge(text, False)
+    if not a or not b:
+        return False
+    freq, log_total = _dictionary()
+    s = a + b
+    return _any_word_across(freq, s, len(a)) and _best_path_across(freq, log_total, s, len(a))
+
+
+def _any_word_across(freq: dict[str, int], s: str, cut: int) -> bool:
+    """Whether some dictionary word of ``s`` starts before ``cut`` and ends after it."""
+    n = len(s)
+    for i in range(cut - 1, -1, -1):
+        for j in range(i + 2, n + 1):
+            count = freq.get(s[i:j])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count and j > cut:
+                return True
+    return False
+
+
+def _best_path_across(freq: dict[str, int], log_total: float, s: str, cut: int) -> bool:
+    """Whether the most probable path of words of ``s`` over jieba's dictionary has a word
+    across ``cut``: words score log(count / total), a character alone log(1 / total)."""
+    n = len(s)
+    log = math.log
+    # best[i]: (score of the best path from i, end of its first word)
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        top = best[i + 1][0] - log_total
+        end = i
+        for k in range(i + 1, n):
+            count = freq.get(s[i : k + 1])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count:
+                score = log(count) - log_total + best[k + 1][0]
+                if score > top:
+                    top, end = score, k
+        best[i] = (top, end)
+    x = 0
+    while x < n:
+        y = best[x][1] + 1
+        if x < cut < y:
+            return True
+        x = y
+    return False
