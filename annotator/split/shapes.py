@@ -259,7 +259,15 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and not dangling
         and not punct
     )
-    names = strict and len(s) <= NAMES_MAX_CHARS and cues.names_line(s)
+    # A name may end on any character (李方向, 王以): the dangling-word test is for titles.
+    names = (
+        one_line
+        and not listy
+        and not subdash
+        and not punct
+        and len(s) <= NAMES_MAX_CHARS
+        and cues.names_line(s)
+    )
     # Checked only for lines with punctuation inside; most titles have none.
     comma = punct and _COMMA.search(t) is not None
     text_ok = (

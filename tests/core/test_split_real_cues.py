@@ -341,3 +341,24 @@ def test_the_intertitles_of_a_story_end_where_a_name_signed_piece_begins():
     lines += ["懒政也要治一治", "赵  磊", BODY, BODY2, "橘林深处听民声", BODY3, "张  三摄"]
     got = by_text("\n".join(lines))
     assert got["橘林深处听民声"] == ("headline", 3)
+
+
+def test_a_name_ending_on_a_function_word_character_still_signs_a_commentary():
+    # 向, 以, 从 end no title, but they end many given names: the name line is the byline.
+    text = "\n".join(
+        [
+            HEADER,
+            "小巷里的读书角（纵横）",
+            "李方向",
+            BODY,
+            BODY2,
+            "老手艺迎来新传人（纵横）",
+            "王  以",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["小巷里的读书角（纵横）"] == ("headline", 1)
+    assert got["李方向"] == ("byline", 1)
+    assert got["老手艺迎来新传人（纵横）"] == ("headline", 2)
+    assert got["王  以"] == ("byline", 2)
