@@ -282,6 +282,7 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     n = len(shapes)
     if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
         return None
+    j = _text_opening(shapes, i, j)
     for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), j - 1):
         if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
             continue
@@ -289,6 +290,17 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
         if all(sh.kind == TITLE and not sh.names and not sh.listy for sh in below):
             return m
     return None
+
+
+def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
+    """Where the text begins in title run ``[i, j)``: before its trailing finished sentences.
+
+    一张社保卡，能办多少事？: a text may open with a short question or sentence, title-shaped
+    by its length, but a title never ends a sentence in 。 (and a summary line never in ？).
+    """
+    while j - 1 > i + 1 and shapes[j - 1].kind == TITLE and shapes[j - 1].ending == cues.END_FINAL:
+        j -= 1
+    return j
 
 
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
@@ -300,10 +312,13 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     run_end = j
     m = None if markdown else _name_above_standfirst(shapes, i, j)
     if m is not None:
+        text = _text_opening(shapes, i, j)
+        for p in range(text, j):
+            shapes[p].kind = BODY  # the short sentence that opens the text
         standfirst = [
-            p for p in range(m + 1, j) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
+            p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
         ]
-        for p in range(m + 1, j):
+        for p in range(m + 1, text):
             # A short line between the name and the text opens the text: 引  言.
             shapes[p].intertitle = p not in standfirst
         shapes[m].kind = BYLINE

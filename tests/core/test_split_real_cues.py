@@ -362,3 +362,25 @@ def test_a_name_ending_on_a_function_word_character_still_signs_a_commentary():
     assert got["李方向"] == ("byline", 1)
     assert got["老手艺迎来新传人（纵横）"] == ("headline", 2)
     assert got["王  以"] == ("byline", 2)
+
+
+def test_a_commentary_signed_above_two_summary_lines_may_open_with_a_short_question():
+    text = "\n".join(
+        [
+            HEADER,
+            BODY3,
+            "让老街区焕发新活力（评论员观察）",
+            "张  明",
+            "留住烟火气，守住老记忆，城市更新才能既有颜值又有温度",
+            "一条街区的变化，折射一座城市治理理念的转变",
+            "一条老街，能留住多少记忆？",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["让老街区焕发新活力（评论员观察）"] == ("headline", 2)
+    assert got["张  明"] == ("byline", 2)
+    assert got["留住烟火气，守住老记忆，城市更新才能既有颜值又有温度"] == ("subheadline", 2)
+    assert got["一条街区的变化，折射一座城市治理理念的转变"] == ("subheadline", 2)
+    assert got["一条老街，能留住多少记忆？"] == ("body", 2)
