@@ -449,9 +449,6 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
     if not outside and not weak:
         return drop
     for i, g in enumerate(groups):
-        # An unsigned story (weak, no byline nor lead) needs a longer series: its "intertitles"
-        # could as well be the headlines of the short items that follow it.
-        signed = g.strength != WEAK and (bool(g.bylines) or g.lead is not None)
         if g.top in drop:
             continue
         series = (
@@ -466,7 +463,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         )
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
-        if not signed:
+        if not _signed(g, len(series) + len(loose)):
             series, loose = [], _unsigned_series(shapes, loose)
         elif len(series) + len(loose) == 1:
             if series and not (
@@ -482,6 +479,19 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in tops + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _signed(g: Group, candidates: int) -> bool:
+    """Whether story ``g`` counts as signed for its ``candidates`` intertitle lines.
+
+    An unsigned story (weak, no byline nor lead) needs a longer series: its "intertitles"
+    could as well be the headlines of the short items that follow it. A name alone under the
+    headline signs a story on a weak cue (a guessed byline): its title-like lines count as
+    its intertitles when there are at least three of them, as under any signed story.
+    """
+    if g.strength != WEAK:
+        return bool(g.bylines) or g.lead is not None
+    return bool(g.bylines) and candidates >= UNSIGNED_SERIES
 
 
 # Parallel intertitles (“茶咖花影”之旅 / “茶咖寻踪”之旅 / …) share their first or last characters;

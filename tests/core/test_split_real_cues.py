@@ -384,3 +384,31 @@ def test_a_commentary_signed_above_two_summary_lines_may_open_with_a_short_quest
     assert got["留住烟火气，守住老记忆，城市更新才能既有颜值又有温度"] == ("subheadline", 2)
     assert got["一条街区的变化，折射一座城市治理理念的转变"] == ("subheadline", 2)
     assert got["一条老街，能留住多少记忆？"] == ("body", 2)
+
+
+def test_a_series_of_three_title_lines_are_intertitles_of_a_story_signed_by_a_name_alone():
+    # A theory article signed by its author's name only (no 记者, no dateline): its three
+    # 小标题 are not the headlines of three unsigned articles.
+    text = "\n".join(
+        [
+            HEADER,
+            "深刻把握新时代城乡融合发展的实践要求（学术随笔）",
+            "张  明",
+            BODY,
+            "城乡融合发展的历史逻辑与理论逻辑",
+            BODY2,
+            BODY3,
+            "推动城乡要素平等交换双向流动的主要路径",
+            BODY,
+            "以县域为重要切入点促进城乡共同繁荣",
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["张  明"] == ("byline", 1)
+    for line in (
+        "城乡融合发展的历史逻辑与理论逻辑",
+        "推动城乡要素平等交换双向流动的主要路径",
+        "以县域为重要切入点促进城乡共同繁荣",
+    ):
+        assert got[line] == ("intertitle", 1)
