@@ -412,3 +412,29 @@ def test_a_series_of_three_title_lines_are_intertitles_of_a_story_signed_by_a_na
         "以县域为重要切入点促进城乡共同繁荣",
     ):
         assert got[line] == ("intertitle", 1)
+
+
+def test_a_line_wholly_in_brackets_with_punctuation_is_an_end_note_of_the_article_above():
+    text = "\n".join(
+        [
+            HEADER,
+            "老城区的新活力（纵横）",
+            "张  明",
+            BODY,
+            BODY2,
+            "（摘编自《东方日报》，原题为《让老街区留住烟火气》）",
+            "乡村振兴要靠人才（思想纵横）",
+            "王晓东",
+            BODY3,
+            "（作者为某大学教授）",
+            "（本版文章由某出版社组稿、本报理论部编辑）",
+            "书香社区建设有成效",
+            "本报记者  刘  洋",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["（摘编自《东方日报》，原题为《让老街区留住烟火气》）"] == ("byline", 1)
+    assert got["乡村振兴要靠人才（思想纵横）"] == ("headline", 2)
+    assert got["（本版文章由某出版社组稿、本报理论部编辑）"] == ("byline", 2)
+    assert got["书香社区建设有成效"] == ("headline", 3)
