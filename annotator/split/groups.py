@@ -382,14 +382,15 @@ def _bulleted_items(shapes: list[Shape]) -> None:
         i = max(j, i + 1)
 
 
-def _series_of_weak(groups: list[Group], i: int) -> list[Group]:
-    """The one-line weak groups right after group ``i`` (before the next other group)."""
+def _series_of_weak(groups: list[Group], i: int, lines: int = 1) -> list[Group]:
+    """The weak groups of at most ``lines`` title lines right after group ``i`` (before the
+    next other group)."""
     out = []
     for g in groups[i + 1 :]:
         if _firm(g):
             break
         out.append(g)
-    return [g for g in out if len(g.titles) == 1]
+    return [g for g in out if len(g.titles) <= lines]
 
 
 def _firm(g: Group) -> bool:
@@ -454,7 +455,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         series = (
             [
                 w
-                for w in _series_of_weak(groups, i)
+                for w in _series_of_weak(groups, i, INTERTITLE_LINES)
                 if not _boundary_before(shapes, w.top)[1]
                 and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
             ]
@@ -474,9 +475,8 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
                 continue  # one line with a comma: as likely a paragraph cut by a column break
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
-        tops = [w.top for w in series]
-        drop.update(tops)
-        for p in tops + loose:
+        drop.update(w.top for w in series)
+        for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
 
@@ -645,11 +645,11 @@ def _alike(
 
     A story's intertitles are set in parallel; a line twice as long or half as long as the
     series' middle length is a paragraph cut by a column break, not one of them. The middle
-    is taken over the unpunctuated lines (weak groups) when there are any: they are the
+    is taken over the unpunctuated lines (weak groups) when there are two or more: they are the
     surer intertitles.
     """
     size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
-    sure = sorted(size[w.top] for w in series) or sorted(size.values())
+    sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
     middle = sure[(len(sure) - 1) // 2]
 
     def fits(p: int) -> bool:
@@ -672,6 +672,8 @@ def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
 
 # A title line between body paragraphs longer than this is not an intertitle.
 INTERTITLE_MAX_CHARS = 30
+# An intertitle is set in one line, or in two (主题 over 副题).
+INTERTITLE_LINES = 2
 
 
 def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
@@ -686,15 +688,32 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
     sh = shapes[p]
     if sh.kind != TITLE or sh.listy or p == 0 or p + 1 >= len(shapes):
         return False
-    before, after = shapes[p - 1], shapes[p + 1]
     if sh.tag:
-        return before.kind in (BODY, LEAD)  # 【现场】 is never a piece of body text
+        return shapes[p - 1].kind in (BODY, LEAD)  # 【现场】 is never a piece of body text
+    # An intertitle may be set in two lines (主题 over 副题): the pair stands between the texts.
+    a, b = p, p
+    if shapes[p - 1].kind == TITLE:
+        a = p - 1
+    elif shapes[p + 1].kind == TITLE:
+        b = p + 1
+    if a == 0 or b + 1 >= len(shapes):
+        return False
+    before, after = shapes[a - 1], shapes[b + 1]
     return (
         before.kind in (BODY, LEAD)
         and before.ending == cues.END_FINAL
         and not before.closes
         and after.kind == BODY
         and not after.cont
+        and all(_reads_as_intertitle(shapes[q]) for q in range(a, b + 1))
+    )
+
+
+def _reads_as_intertitle(sh: Shape) -> bool:
+    """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside."""
+    return (
+        sh.kind == TITLE
+        and not sh.listy
         and sh.end - sh.start <= INTERTITLE_MAX_CHARS
         and sh.text_ok
     )

@@ -438,3 +438,35 @@ def test_a_line_wholly_in_brackets_with_punctuation_is_an_end_note_of_the_articl
     assert got["乡村振兴要靠人才（思想纵横）"] == ("headline", 2)
     assert got["（本版文章由某出版社组稿、本报理论部编辑）"] == ("byline", 2)
     assert got["书香社区建设有成效"] == ("headline", 3)
+
+
+def test_intertitles_set_in_two_lines_are_intertitles_of_the_signed_story():
+    # 主题 over 副题, with a comma or a figure inside: still a pair of intertitle lines.
+    text = "\n".join(
+        [
+            HEADER,
+            "城乡公交一体化迈出新步伐",
+            "本报记者  刘  洋",
+            BODY,
+            "共同打造便捷出行网络",
+            "全市每5个村就有4个通上公交",
+            BODY2,
+            "重点领域改革深化，服务水平持续提高",
+            "城乡客运线路年内新增120条以上",
+            BODY3,
+            "携手共建出行“幸福圈”",
+            "两地每10分钟开行1班车，最快半小时通达",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["城乡公交一体化迈出新步伐"] == ("headline", 1)
+    for line in (
+        "共同打造便捷出行网络",
+        "全市每5个村就有4个通上公交",
+        "重点领域改革深化，服务水平持续提高",
+        "城乡客运线路年内新增120条以上",
+        "携手共建出行“幸福圈”",
+        "两地每10分钟开行1班车，最快半小时通达",
+    ):
+        assert got[line] == ("intertitle", 1)
