@@ -293,13 +293,16 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
 
 
 def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
-    """Where the text begins in title run ``[i, j)``: before its trailing finished sentences.
+    """Where the text begins in title run ``[i, j)``: at its first finished sentence below
+    the headline and the name (or at ``j``).
 
     一张社保卡，能办多少事？: a text may open with a short question or sentence, title-shaped
-    by its length, but a title never ends a sentence in 。 (and a summary line never in ？).
+    by its length, but a title never ends a sentence in 。 (and a summary line never in ？);
+    what follows it in the run is text too (a paragraph head cut short by a column break).
     """
-    while j - 1 > i + 1 and shapes[j - 1].kind == TITLE and shapes[j - 1].ending == cues.END_FINAL:
-        j -= 1
+    for k in range(i + 2, j):
+        if shapes[k].kind == TITLE and shapes[k].ending == cues.END_FINAL:
+            return k
     return j
 
 
@@ -315,6 +318,7 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         text = _text_opening(shapes, i, j)
         for p in range(text, j):
             shapes[p].kind = BODY  # the short sentence that opens the text
+            shapes[p].clause = False  # … and no long 小标题 either
         standfirst = [
             p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
         ]

@@ -470,3 +470,26 @@ def test_intertitles_set_in_two_lines_are_intertitles_of_the_signed_story():
         "两地每10分钟开行1班车，最快半小时通达",
     ):
         assert got[line] == ("intertitle", 1)
+
+
+def test_the_text_under_a_signed_commentary_begins_at_its_first_finished_sentence():
+    # A column break cuts the paragraph after the opening question: its title-shaped head
+    # is text, not a summary line nor an intertitle.
+    text = "\n".join(
+        [
+            HEADER,
+            BODY3,
+            "让老街区焕发新活力（评论员观察）",
+            "张  明",
+            "留住烟火气，守住老记忆，城市更新才能既有颜值又有温度",
+            "一条老街，能留住多少记忆？",
+            "在老城区，三十多条街巷完成改造，两百余家老",
+            "字号重新开张，游客和居民都说好。",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["留住烟火气，守住老记忆，城市更新才能既有颜值又有温度"] == ("subheadline", 2)
+    assert got["一条老街，能留住多少记忆？"] == ("body", 2)
+    assert got["在老城区，三十多条街巷完成改造，两百余家老"] == ("body", 2)
