@@ -460,7 +460,8 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
             [
                 w
                 for w in _series_of_weak(groups, i, INTERTITLE_LINES)
-                if not _boundary_before(shapes, w.top)[1]
+                if _pair_reads_as_intertitle(shapes, w)
+                and not _boundary_before(shapes, w.top)[1]
                 and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
             ]
             if weak
@@ -711,6 +712,15 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
         and not after.cont
         and all(_reads_as_intertitle(shapes[q]) for q in range(a, b + 1))
     )
+
+
+def _pair_reads_as_intertitle(shapes: list[Shape], w: Group) -> bool:
+    """Whether weak group ``w`` is one title line, or two that both read as a 小标题.
+
+    A long headline over the head of its first paragraph (cut short by a column break)
+    opens an article: it is no two-line intertitle.
+    """
+    return len(w.titles) == 1 or all(_reads_as_intertitle(shapes[p]) for p in w.titles)
 
 
 def _reads_as_intertitle(sh: Shape) -> bool:

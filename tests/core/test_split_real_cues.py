@@ -493,3 +493,24 @@ def test_the_text_under_a_signed_commentary_begins_at_its_first_finished_sentenc
     assert got["留住烟火气，守住老记忆，城市更新才能既有颜值又有温度"] == ("subheadline", 2)
     assert got["一条老街，能留住多少记忆？"] == ("body", 2)
     assert got["在老城区，三十多条街巷完成改造，两百余家老"] == ("body", 2)
+
+
+def test_a_long_headline_over_a_column_cut_paragraph_head_is_no_two_line_intertitle():
+    text = "\n".join(
+        [
+            HEADER,
+            "江苏划定野生动物禁猎区",
+            "本报南京4月14日电  （记者王明）日前，江苏省在全省划定陆生野生动物禁猎区和禁猎期。",
+            "江苏划定的禁猎区主要有：各类自然保护地等区",
+            "域，以及重点保护野生动物集中分布区域等。",
+            "江苏省规定，禁猎区内全年禁猎，禁猎区外每年三月至七月禁猎。",
+            "某某职业技术学院  深化创新创业教育教学改革，培养爱农兴农新兴人才",
+            "某某职业技术学院以经济社会发展需求为导",
+            "向，以高质量人才培养为抓手，推进乡村人才振兴。",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    role, article = got["某某职业技术学院  深化创新创业教育教学改革，培养爱农兴农新兴人才"]
+    assert role != "intertitle" and article == 2
+    assert got["某某职业技术学院以经济社会发展需求为导"][0] != "intertitle"
