@@ -789,4 +789,45 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
-    return _intertitles(shapes, groups)
+    return _pieces_under_note(shapes, _intertitles(shapes, groups))
+
+
+def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """Drop the groups that head the signed pieces of a set introduced by an editor's note.
+
+    在广阔天地成长成才 / note / ——编  者 / 下得去、留得住 / 韦  蔚 / text / 回答好… / 陶  甄 /
+    text: a note signed by the editors (——编者) over contributions, each a title line and its
+    author, makes one article of them; the pieces' titles are its intertitles. A headline
+    with a column tag (…（现场评论）), a kicker or a lead opens the next article.
+    """
+    notes = [
+        p
+        for p, sh in enumerate(shapes)
+        if sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD)
+    ]
+    if not notes:
+        return groups
+    out: list[Group] = []
+    for g in groups:
+        story = out[-1] if out else None
+        if (
+            story is not None
+            and _signed_piece(shapes, g)
+            and any(story.top < p < g.top for p in notes)
+        ):
+            for p in g.titles:
+                shapes[p].intertitle = True
+            continue
+        out.append(g)
+    return out
+
+
+def _signed_piece(shapes: list[Shape], g: Group) -> bool:
+    """Whether group ``g`` is one title line over its author: a piece of a set, maybe."""
+    return (
+        len(g.titles) == 1
+        and bool(g.bylines)
+        and g.lead is None
+        and shapes[g.titles[0]].kind == TITLE
+        and not shapes[g.titles[0]].tagged
+    )

@@ -514,3 +514,34 @@ def test_a_long_headline_over_a_column_cut_paragraph_head_is_no_two_line_interti
     role, article = got["某某职业技术学院  深化创新创业教育教学改革，培养爱农兴农新兴人才"]
     assert role != "intertitle" and article == 2
     assert got["某某职业技术学院以经济社会发展需求为导"][0] != "intertitle"
+
+
+def test_signed_pieces_under_an_editors_note_are_one_article_until_a_tagged_headline():
+    text = "\n".join(
+        [
+            HEADER,
+            "在广阔天地成长成才",
+            "高校肩负着立德树人的根本使命。本期我们邀请几位高校负责人谈谈如何引导青年到基层去。",
+            "——编  者",
+            "下得去、留得住、教得好",
+            "张  明",
+            BODY,
+            "（作者为某大学党委副书记）",
+            "回答好“为什么”“怎么做”",
+            "王晓东",
+            BODY2,
+            "（作者为某大学团委书记）",
+            "“坐商”变“行商”  此中有真意（现场评论）",
+            "刘  洋",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["在广阔天地成长成才"] == ("headline", 1)
+    for line in ("下得去、留得住、教得好", "回答好“为什么”“怎么做”"):
+        assert got[line] == ("intertitle", 1)
+    assert got["张  明"] == ("byline", 1)
+    assert got["王晓东"] == ("byline", 1)
+    assert got["（作者为某大学团委书记）"] == ("byline", 1)
+    assert got["“坐商”变“行商”  此中有真意（现场评论）"] == ("headline", 2)
+    assert got["刘  洋"] == ("byline", 2)
