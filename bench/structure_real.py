@@ -29,16 +29,20 @@ from that metadata (furniture). Every page is written in the three text forms of
 paragraph a line), ``cut`` (paragraphs cut by column breaks, even mid-word) and ``wrap`` (PDF
 hard wrap with hanging punctuation, the gold block being the whole paragraph).
 
-Halves, fixed before any result was seen: pages dated before ``--split-date`` (default
-2025-04-01) are held out; the others are the development half. Develop against ``--half dev``;
-score ``--half heldout`` once, at the end.
+Portions, fixed by date before any result was seen: pages dated before ``--split-date``
+(default 2025-04-01) are held out (``heldout``: 2025-03-01/05/20), except the dates of
+``HELDOUT2``, a second held-out portion added later (``heldout2``: 2025-02-12, 2025-04-08,
+2025-04-10, 2025-04-20) and the dates of ``DEV_EARLY`` (2025-01-10, 2025-01-20), which were
+added to the development portion; all other pages are the development portion (``dev``:
+2025-01-10, 2025-01-20, 2025-04-15).
+Develop against ``--half dev``; score each held-out portion once, at the end.
 
 Prints ``name=value`` lines: article-start F1, heading-role accuracy, role accuracy and join F1
 of the rules, per paper and over the half (and per form with ``--forms``); with ``--curve`` the
 learning curve of the structure model (trained on 5, 10, 20 composed pages of the half's
 other real pages, three folds by real page, scored on the pages held out of each fold).
 
-    python bench/structure_real.py --half dev [--records DIR] [--forms] [--misses] [--curve]
+    python bench/structure_real.py --half dev|heldout|heldout2 [--records DIR] [--forms] [--misses] [--curve]
 """
 
 from __future__ import annotations
@@ -149,8 +153,17 @@ def show(name: str, scores: dict) -> None:
     print(f"{name}.join_f1={scores['join']['f1']:.3f}")
 
 
+HELDOUT2 = frozenset({"2025-02-12", "2025-04-08", "2025-04-10", "2025-04-20"})
+DEV_EARLY = frozenset({"2025-01-10", "2025-01-20"})
+
+
 def half_of(page_id: str, split_date: str) -> str:
-    return "heldout" if page_id.split("|")[1] < split_date else "dev"
+    date = page_id.split("|")[1]
+    if date in HELDOUT2:
+        return "heldout2"
+    if date in DEV_EARLY:
+        return "dev"
+    return "heldout" if date < split_date else "dev"
 
 
 def rules(half: str, texts: list, forms: bool, show_misses: bool, articles: int) -> None:
@@ -207,7 +220,7 @@ def curve(half: str, texts: list) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--half", choices=("dev", "heldout"), required=True)
+    parser.add_argument("--half", choices=("dev", "heldout", "heldout2"), required=True)
     parser.add_argument("--records", type=Path, default=RECORDS, help="folder of *.json records")
     parser.add_argument("--split-date", default="2025-04-01", help="held out: pages before it")
     parser.add_argument("--forms", action="store_true", help="also per text form")

@@ -94,6 +94,9 @@ def _assign_one(
         return st.current, _MEMBER
     if sh.kind in NO_ARTICLE:
         return None, _LABEL if sh.kind == LABEL else _FURNITURE
+    if _piece_head(shapes, i) and st.current is not None:
+        st.closed = False  # an intertitle and its author go on the article, even after a note
+        return st.current, _CONTINUE_TITLE
     if sh.signature and st.current is not None and not st.closed:
         return st.current, _TRAILING_BYLINE  # ——编  者 signs a note: the article goes on
     if sh.kind == TRAILING and st.current is not None:
@@ -104,6 +107,16 @@ def _assign_one(
     if sh.kind == BYLINE or st.closed or st.current is None or (sh.item and st.after_item):
         return st.open(_LONE_BYLINE if sh.kind == BYLINE else _NEXT_ITEM if sh.item else _ORPHAN)
     return st.current, _continuing_conf(shapes, i)
+
+
+def _piece_head(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` is an intertitle, or the author's name right under one.
+
+    The pieces of a set under an editor's note (see ``groups._pieces_under_note``) each end
+    with a note (（作者为…）) and go on with the next piece's title and author.
+    """
+    sh = shapes[i]
+    return sh.intertitle or (sh.kind == BYLINE and i > 0 and shapes[i - 1].intertitle)
 
 
 def _continuing_conf(shapes: list[Shape], i: int) -> float:

@@ -300,6 +300,28 @@ def untagged(t: str) -> str:
     return t[: m.start()]
 
 
+# Punctuation that a column tag (…（人民时评）) never holds but an end note does.
+_NOTE_PUNCT = frozenset("，,、：:；;《》。")
+
+
+def bracketed_note(s: str) -> bool:
+    """Whether line ``s`` is one parenthesised note with punctuation inside: an end note.
+
+    （摘编自《某某日报》，原题为《…》）, （本版文章由某某组稿、某某编辑）: a line wholly in
+    brackets closes its article. A bracketed column tag (（人民时评）) holds no punctuation,
+    and an enumerator (（一）) no text: neither is a note.
+    """
+    t = s.strip()
+    if len(t) < 6 or t[0] not in "（(" or t[-1] not in "）)":
+        return False
+    depth = 0
+    for k, c in enumerate(t):
+        depth += (c in "（(") - (c in "）)")
+        if depth == 0 and k < len(t) - 1:
+            return False  # the first bracket closes before the end: （一）text（二）
+    return any(c in _NOTE_PUNCT for c in t)
+
+
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.

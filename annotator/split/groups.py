@@ -282,6 +282,7 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     n = len(shapes)
     if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
         return None
+    j = _text_opening(shapes, i, j)
     for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), j - 1):
         if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
             continue
@@ -289,6 +290,20 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
         if all(sh.kind == TITLE and not sh.names and not sh.listy for sh in below):
             return m
     return None
+
+
+def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
+    """Where the text begins in title run ``[i, j)``: at its first finished sentence below
+    the headline and the name (or at ``j``).
+
+    一张社保卡，能办多少事？: a text may open with a short question or sentence, title-shaped
+    by its length, but a title never ends a sentence in 。 (and a summary line never in ？);
+    what follows it in the run is text too (a paragraph head cut short by a column break).
+    """
+    for k in range(i + 2, j):
+        if shapes[k].kind == TITLE and shapes[k].ending == cues.END_FINAL:
+            return k
+    return j
 
 
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
@@ -300,10 +315,14 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     run_end = j
     m = None if markdown else _name_above_standfirst(shapes, i, j)
     if m is not None:
+        text = _text_opening(shapes, i, j)
+        for p in range(text, j):
+            shapes[p].kind = BODY  # the short sentence that opens the text
+            shapes[p].clause = False  # … and no long 小标题 either
         standfirst = [
-            p for p in range(m + 1, j) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
+            p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
         ]
-        for p in range(m + 1, j):
+        for p in range(m + 1, text):
             # A short line between the name and the text opens the text: 引  言.
             shapes[p].intertitle = p not in standfirst
         shapes[m].kind = BYLINE
@@ -367,14 +386,15 @@ def _bulleted_items(shapes: list[Shape]) -> None:
         i = max(j, i + 1)
 
 
-def _series_of_weak(groups: list[Group], i: int) -> list[Group]:
-    """The one-line weak groups right after group ``i`` (before the next other group)."""
+def _series_of_weak(groups: list[Group], i: int, lines: int = 1) -> list[Group]:
+    """The weak groups of at most ``lines`` title lines right after group ``i`` (before the
+    next other group)."""
     out = []
     for g in groups[i + 1 :]:
         if _firm(g):
             break
         out.append(g)
-    return [g for g in out if len(g.titles) == 1]
+    return [g for g in out if len(g.titles) <= lines]
 
 
 def _firm(g: Group) -> bool:
@@ -434,16 +454,14 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
     if not outside and not weak:
         return drop
     for i, g in enumerate(groups):
-        # An unsigned story (weak, no byline nor lead) needs a longer series: its "intertitles"
-        # could as well be the headlines of the short items that follow it.
-        signed = g.strength != WEAK and (bool(g.bylines) or g.lead is not None)
         if g.top in drop:
             continue
         series = (
             [
                 w
-                for w in _series_of_weak(groups, i)
-                if not _boundary_before(shapes, w.top)[1]
+                for w in _series_of_weak(groups, i, INTERTITLE_LINES)
+                if _pair_reads_as_intertitle(shapes, w)
+                and not _boundary_before(shapes, w.top)[1]
                 and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
             ]
             if weak
@@ -451,7 +469,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         )
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
-        if not signed:
+        if not _signed(g, len(series) + len(loose)):
             series, loose = [], _unsigned_series(shapes, loose)
         elif len(series) + len(loose) == 1:
             if series and not (
@@ -462,11 +480,23 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
                 continue  # one line with a comma: as likely a paragraph cut by a column break
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
-        tops = [w.top for w in series]
-        drop.update(tops)
-        for p in tops + loose:
+        drop.update(w.top for w in series)
+        for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _signed(g: Group, candidates: int) -> bool:
+    """Whether story ``g`` counts as signed for its ``candidates`` intertitle lines.
+
+    An unsigned story (weak, no byline nor lead) needs a longer series: its "intertitles"
+    could as well be the headlines of the short items that follow it. A name alone under the
+    headline signs a story on a weak cue (a guessed byline): its title-like lines count as
+    its intertitles when there are at least three of them, as under any signed story.
+    """
+    if g.strength != WEAK:
+        return bool(g.bylines) or g.lead is not None
+    return bool(g.bylines) and candidates >= UNSIGNED_SERIES
 
 
 # Parallel intertitles (“茶咖花影”之旅 / “茶咖寻踪”之旅 / …) share their first or last characters;
@@ -620,11 +650,11 @@ def _alike(
 
     A story's intertitles are set in parallel; a line twice as long or half as long as the
     series' middle length is a paragraph cut by a column break, not one of them. The middle
-    is taken over the unpunctuated lines (weak groups) when there are any: they are the
+    is taken over the unpunctuated lines (weak groups) when there are two or more: they are the
     surer intertitles.
     """
     size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
-    sure = sorted(size[w.top] for w in series) or sorted(size.values())
+    sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
     middle = sure[(len(sure) - 1) // 2]
 
     def fits(p: int) -> bool:
@@ -647,6 +677,8 @@ def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
 
 # A title line between body paragraphs longer than this is not an intertitle.
 INTERTITLE_MAX_CHARS = 30
+# An intertitle is set in one line, or in two (主题 over 副题).
+INTERTITLE_LINES = 2
 
 
 def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
@@ -661,15 +693,41 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
     sh = shapes[p]
     if sh.kind != TITLE or sh.listy or p == 0 or p + 1 >= len(shapes):
         return False
-    before, after = shapes[p - 1], shapes[p + 1]
     if sh.tag:
-        return before.kind in (BODY, LEAD)  # 【现场】 is never a piece of body text
+        return shapes[p - 1].kind in (BODY, LEAD)  # 【现场】 is never a piece of body text
+    # An intertitle may be set in two lines (主题 over 副题): the pair stands between the texts.
+    a, b = p, p
+    if shapes[p - 1].kind == TITLE:
+        a = p - 1
+    elif shapes[p + 1].kind == TITLE:
+        b = p + 1
+    if a == 0 or b + 1 >= len(shapes):
+        return False
+    before, after = shapes[a - 1], shapes[b + 1]
     return (
         before.kind in (BODY, LEAD)
         and before.ending == cues.END_FINAL
         and not before.closes
         and after.kind == BODY
         and not after.cont
+        and all(_reads_as_intertitle(shapes[q]) for q in range(a, b + 1))
+    )
+
+
+def _pair_reads_as_intertitle(shapes: list[Shape], w: Group) -> bool:
+    """Whether weak group ``w`` is one title line, or two that both read as a 小标题.
+
+    A long headline over the head of its first paragraph (cut short by a column break)
+    opens an article: it is no two-line intertitle.
+    """
+    return len(w.titles) == 1 or all(_reads_as_intertitle(shapes[p]) for p in w.titles)
+
+
+def _reads_as_intertitle(sh: Shape) -> bool:
+    """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside."""
+    return (
+        sh.kind == TITLE
+        and not sh.listy
         and sh.end - sh.start <= INTERTITLE_MAX_CHARS
         and sh.text_ok
     )
@@ -731,4 +789,45 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
-    return _intertitles(shapes, groups)
+    return _pieces_under_note(shapes, _intertitles(shapes, groups))
+
+
+def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """Drop the groups that head the signed pieces of a set introduced by an editor's note.
+
+    在广阔天地成长成才 / note / ——编  者 / 下得去、留得住 / 韦  蔚 / text / 回答好… / 陶  甄 /
+    text: a note signed by the editors (——编者) over contributions, each a title line and its
+    author, makes one article of them; the pieces' titles are its intertitles. A headline
+    with a column tag (…（现场评论）), a kicker or a lead opens the next article.
+    """
+    notes = [
+        p
+        for p, sh in enumerate(shapes)
+        if sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD)
+    ]
+    if not notes:
+        return groups
+    out: list[Group] = []
+    for g in groups:
+        story = out[-1] if out else None
+        if (
+            story is not None
+            and _signed_piece(shapes, g)
+            and any(story.top < p < g.top for p in notes)
+        ):
+            for p in g.titles:
+                shapes[p].intertitle = True
+            continue
+        out.append(g)
+    return out
+
+
+def _signed_piece(shapes: list[Shape], g: Group) -> bool:
+    """Whether group ``g`` is one title line over its author: a piece of a set, maybe."""
+    return (
+        len(g.titles) == 1
+        and bool(g.bylines)
+        and g.lead is None
+        and shapes[g.titles[0]].kind == TITLE
+        and not shapes[g.titles[0]].tagged
+    )

@@ -190,6 +190,8 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
         return Shape(start, end, BYLINE, end_kind, signature=True)
     if n <= HEADER_MAX_CHARS and _is_furniture(s):
         return Shape(start, end, FURNITURE, end_kind)
+    if s[0] in "（(" and cues.bracketed_note(s):
+        return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
     if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
@@ -259,7 +261,15 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and not dangling
         and not punct
     )
-    names = strict and len(s) <= NAMES_MAX_CHARS and cues.names_line(s)
+    # A name may end on any character (李方向, 王以): the dangling-word test is for titles.
+    names = (
+        one_line
+        and not listy
+        and not subdash
+        and not punct
+        and len(s) <= NAMES_MAX_CHARS
+        and cues.names_line(s)
+    )
     # Checked only for lines with punctuation inside; most titles have none.
     comma = punct and _COMMA.search(t) is not None
     text_ok = (

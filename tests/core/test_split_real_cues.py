@@ -341,3 +341,207 @@ def test_the_intertitles_of_a_story_end_where_a_name_signed_piece_begins():
     lines += ["懒政也要治一治", "赵  磊", BODY, BODY2, "橘林深处听民声", BODY3, "张  三摄"]
     got = by_text("\n".join(lines))
     assert got["橘林深处听民声"] == ("headline", 3)
+
+
+def test_a_name_ending_on_a_function_word_character_still_signs_a_commentary():
+    # 向, 以, 从 end no title, but they end many given names: the name line is the byline.
+    text = "\n".join(
+        [
+            HEADER,
+            "小巷里的读书角（纵横）",
+            "李方向",
+            BODY,
+            BODY2,
+            "老手艺迎来新传人（纵横）",
+            "王  以",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["小巷里的读书角（纵横）"] == ("headline", 1)
+    assert got["李方向"] == ("byline", 1)
+    assert got["老手艺迎来新传人（纵横）"] == ("headline", 2)
+    assert got["王  以"] == ("byline", 2)
+
+
+def test_a_commentary_signed_above_two_summary_lines_may_open_with_a_short_question():
+    text = "\n".join(
+        [
+            HEADER,
+            BODY3,
+            "让老街区焕发新活力（评论员观察）",
+            "张  明",
+            "留住烟火气，守住老记忆，城市更新才能既有颜值又有温度",
+            "一条街区的变化，折射一座城市治理理念的转变",
+            "一条老街，能留住多少记忆？",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["让老街区焕发新活力（评论员观察）"] == ("headline", 2)
+    assert got["张  明"] == ("byline", 2)
+    assert got["留住烟火气，守住老记忆，城市更新才能既有颜值又有温度"] == ("subheadline", 2)
+    assert got["一条街区的变化，折射一座城市治理理念的转变"] == ("subheadline", 2)
+    assert got["一条老街，能留住多少记忆？"] == ("body", 2)
+
+
+def test_a_series_of_three_title_lines_are_intertitles_of_a_story_signed_by_a_name_alone():
+    # A theory article signed by its author's name only (no 记者, no dateline): its three
+    # 小标题 are not the headlines of three unsigned articles.
+    text = "\n".join(
+        [
+            HEADER,
+            "深刻把握新时代城乡融合发展的实践要求（学术随笔）",
+            "张  明",
+            BODY,
+            "城乡融合发展的历史逻辑与理论逻辑",
+            BODY2,
+            BODY3,
+            "推动城乡要素平等交换双向流动的主要路径",
+            BODY,
+            "以县域为重要切入点促进城乡共同繁荣",
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["张  明"] == ("byline", 1)
+    for line in (
+        "城乡融合发展的历史逻辑与理论逻辑",
+        "推动城乡要素平等交换双向流动的主要路径",
+        "以县域为重要切入点促进城乡共同繁荣",
+    ):
+        assert got[line] == ("intertitle", 1)
+
+
+def test_a_line_wholly_in_brackets_with_punctuation_is_an_end_note_of_the_article_above():
+    text = "\n".join(
+        [
+            HEADER,
+            "老城区的新活力（纵横）",
+            "张  明",
+            BODY,
+            BODY2,
+            "（摘编自《东方日报》，原题为《让老街区留住烟火气》）",
+            "乡村振兴要靠人才（思想纵横）",
+            "王晓东",
+            BODY3,
+            "（作者为某大学教授）",
+            "（本版文章由某出版社组稿、本报理论部编辑）",
+            "书香社区建设有成效",
+            "本报记者  刘  洋",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["（摘编自《东方日报》，原题为《让老街区留住烟火气》）"] == ("byline", 1)
+    assert got["乡村振兴要靠人才（思想纵横）"] == ("headline", 2)
+    assert got["（本版文章由某出版社组稿、本报理论部编辑）"] == ("byline", 2)
+    assert got["书香社区建设有成效"] == ("headline", 3)
+
+
+def test_intertitles_set_in_two_lines_are_intertitles_of_the_signed_story():
+    # 主题 over 副题, with a comma or a figure inside: still a pair of intertitle lines.
+    text = "\n".join(
+        [
+            HEADER,
+            "城乡公交一体化迈出新步伐",
+            "本报记者  刘  洋",
+            BODY,
+            "共同打造便捷出行网络",
+            "全市每5个村就有4个通上公交",
+            BODY2,
+            "重点领域改革深化，服务水平持续提高",
+            "城乡客运线路年内新增120条以上",
+            BODY3,
+            "携手共建出行“幸福圈”",
+            "两地每10分钟开行1班车，最快半小时通达",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["城乡公交一体化迈出新步伐"] == ("headline", 1)
+    for line in (
+        "共同打造便捷出行网络",
+        "全市每5个村就有4个通上公交",
+        "重点领域改革深化，服务水平持续提高",
+        "城乡客运线路年内新增120条以上",
+        "携手共建出行“幸福圈”",
+        "两地每10分钟开行1班车，最快半小时通达",
+    ):
+        assert got[line] == ("intertitle", 1)
+
+
+def test_the_text_under_a_signed_commentary_begins_at_its_first_finished_sentence():
+    # A column break cuts the paragraph after the opening question: its title-shaped head
+    # is text, not a summary line nor an intertitle.
+    text = "\n".join(
+        [
+            HEADER,
+            BODY3,
+            "让老街区焕发新活力（评论员观察）",
+            "张  明",
+            "留住烟火气，守住老记忆，城市更新才能既有颜值又有温度",
+            "一条老街，能留住多少记忆？",
+            "在老城区，三十多条街巷完成改造，两百余家老",
+            "字号重新开张，游客和居民都说好。",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["留住烟火气，守住老记忆，城市更新才能既有颜值又有温度"] == ("subheadline", 2)
+    assert got["一条老街，能留住多少记忆？"] == ("body", 2)
+    assert got["在老城区，三十多条街巷完成改造，两百余家老"] == ("body", 2)
+
+
+def test_a_long_headline_over_a_column_cut_paragraph_head_is_no_two_line_intertitle():
+    text = "\n".join(
+        [
+            HEADER,
+            "江苏划定野生动物禁猎区",
+            "本报南京4月14日电  （记者王明）日前，江苏省在全省划定陆生野生动物禁猎区和禁猎期。",
+            "江苏划定的禁猎区主要有：各类自然保护地等区",
+            "域，以及重点保护野生动物集中分布区域等。",
+            "江苏省规定，禁猎区内全年禁猎，禁猎区外每年三月至七月禁猎。",
+            "某某职业技术学院  深化创新创业教育教学改革，培养爱农兴农新兴人才",
+            "某某职业技术学院以经济社会发展需求为导",
+            "向，以高质量人才培养为抓手，推进乡村人才振兴。",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    role, article = got["某某职业技术学院  深化创新创业教育教学改革，培养爱农兴农新兴人才"]
+    assert role != "intertitle" and article == 2
+    assert got["某某职业技术学院以经济社会发展需求为导"][0] != "intertitle"
+
+
+def test_signed_pieces_under_an_editors_note_are_one_article_until_a_tagged_headline():
+    text = "\n".join(
+        [
+            HEADER,
+            "在广阔天地成长成才",
+            "高校肩负着立德树人的根本使命。本期我们邀请几位高校负责人谈谈如何引导青年到基层去。",
+            "——编  者",
+            "下得去、留得住、教得好",
+            "张  明",
+            BODY,
+            "（作者为某大学党委副书记）",
+            "回答好“为什么”“怎么做”",
+            "王晓东",
+            BODY2,
+            "（作者为某大学团委书记）",
+            "“坐商”变“行商”  此中有真意（现场评论）",
+            "刘  洋",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["在广阔天地成长成才"] == ("headline", 1)
+    for line in ("下得去、留得住、教得好", "回答好“为什么”“怎么做”"):
+        assert got[line] == ("intertitle", 1)
+    assert got["张  明"] == ("byline", 1)
+    assert got["王晓东"] == ("byline", 1)
+    assert got["（作者为某大学团委书记）"] == ("byline", 1)
+    assert got["“坐商”变“行商”  此中有真意（现场评论）"] == ("headline", 2)
+    assert got["刘  洋"] == ("byline", 2)
