@@ -18,6 +18,12 @@ order, joins only inside an article after a body block, furniture as role ``othe
 
 Training is deterministic: fixed parameters, pages in a fixed order (by id), features in a
 fixed order; the same pages give the same model bytes.
+
+Safety: a model must never make a decision worse than the rules made it. ``annotator train``
+cross-validates first; the model then takes over each decision (role, article start, join)
+only where its held-out score was at least the rules' (:func:`takeover`): per paper when that
+paper has ``PAPER_MIN_PAGES`` done pages, else over all papers. Elsewhere the rules' decision
+stands (:func:`mix`). The choice is kept in the model's header.
 """
 
 from __future__ import annotations
@@ -46,7 +52,20 @@ from annotator.split.shapes import Shape
 
 KIND = "structure"
 MIN_PAGES = 5
-VERSION = 1
+# 2: the header names the decisions the model takes over (``takeover``); older models are
+# refused (they would take over every decision, unchecked) and must be trained again.
+VERSION = 2
+STALE = "not a structure model of this version; retrain with 'annotator train'"
+# A paper's own cross-validation decides for it from this many done pages of it; a paper
+# with fewer follows the choice made over all papers (a few pages score too noisily).
+PAPER_MIN_PAGES = 10
+# The three decisions, each with the cross-validation figure that judges it.
+DECISIONS: tuple[str, ...] = ("role", "start", "join")
+DECISION_FIGURES: dict[str, tuple[str, str]] = {
+    "role": ("role", "accuracy"),
+    "start": ("article_start", "f1"),
+    "join": ("join", "f1"),
+}
 _MAGIC = b"annotator-structure\n"
 
 # Fixed training parameters (deterministic L-BFGS; light L1 keeps the model small).
@@ -116,12 +135,26 @@ def decode(
     rule_blocks: Sequence[Block], labels: Sequence[str], confidences: Sequence[dict[str, float]]
 ) -> list[Block]:
     """Blocks of the rule ranges with the decisions of ``labels``: always a valid split."""
+    return assemble(rule_blocks, [parse_label(label) for label in labels], confidences)
+
+
+# A block's three decisions: (role, starts an article, joins); None for furniture.
+Decided = tuple[str, bool, bool] | None
+
+
+def assemble(
+    rule_blocks: Sequence[Block],
+    decided: Sequence[Decided],
+    confidences: Sequence[dict[str, float]],
+) -> list[Block]:
+    """Blocks of the rule ranges with the given decisions, made valid: articles numbered
+    1..k in page order, joins only inside an article with a body block before, furniture
+    as role ``other``."""
     out: list[Block] = []
     count = 0
     current: int | None = None
     has_body: set[int] = set()  # articles with a body block so far
-    for r, label, conf in zip(rule_blocks, labels, confidences, strict=True):
-        parsed = parse_label(label)
+    for r, parsed, conf in zip(rule_blocks, decided, confidences, strict=True):
         if parsed is None:
             out.append(Block(r.start, r.end, "other", None, False, conf))
             continue
@@ -134,6 +167,78 @@ def decode(
             has_body.add(current)
         out.append(Block(r.start, r.end, role, current, joins, conf))
     return out
+
+
+def _starts(blocks: Sequence[Block]) -> list[bool]:
+    """Whether each block is the first of its article."""
+    seen: set[int] = set()
+    out = []
+    for b in blocks:
+        article = b.article
+        first = article is not None and article not in seen
+        if article is not None:
+            seen.add(article)
+        out.append(first)
+    return out
+
+
+ALL_DECISIONS = frozenset(DECISIONS)
+
+
+def mix(rules: Sequence[Block], model: Sequence[Block], taken: frozenset[str]) -> list[Block]:
+    """Each block's decisions from the model where it takes them over (``taken``: some of
+    ``DECISIONS``), else the rules', each with its own confidence; always a valid split.
+
+    Whether a block is furniture goes with the article starts (both say where articles
+    are). ``rules`` and ``model`` are blocks of the same ranges.
+    """
+    if taken >= ALL_DECISIONS:
+        return list(model)
+    if not taken:
+        return list(rules)
+    by_role = model if "role" in taken else rules
+    by_start = model if "start" in taken else rules
+    by_join = model if "join" in taken else rules
+    firsts = _starts(by_start)
+    decided: list[Decided] = []
+    confidences = []
+    for i, b in enumerate(by_start):
+        r, j = by_role[i], by_join[i]
+        decided.append(None if b.article is None else (r.role, firsts[i], j.joins_previous))
+        confidences.append(
+            {
+                "role": r.confidences.get("role", 1.0),
+                "boundary": b.confidences.get("boundary", 1.0),
+                "join": j.confidences.get("join", 1.0),
+            }
+        )
+    return assemble(rules, decided, confidences)
+
+
+def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The decisions the model takes over from the rules, from :func:`cross_validate`'s
+    figures: those where its held-out score is at least the rules' (role accuracy, article
+    start F1, join F1), over all papers (``all``) and for each paper with at least
+    ``PAPER_MIN_PAGES`` done pages (``papers``). None (every decision) without figures."""
+    if not figures or "rules" not in figures or "model" not in figures:
+        return None
+    papers = {
+        paper: _better(scores["rules"], scores["model"])
+        for paper, scores in sorted((figures.get("papers") or {}).items())
+        if scores.get("pages", 0) >= PAPER_MIN_PAGES
+    }
+    return {"all": _better(figures["rules"], figures["model"]), "papers": papers}
+
+
+def _better(rules: dict[str, Any], model: dict[str, Any]) -> list[str]:
+    """The decisions on which ``model`` scored at least as well as ``rules``."""
+    return [d for d in DECISIONS if _decision_score(model, d) >= _decision_score(rules, d)]
+
+
+def _decision_score(scores: dict[str, Any], decision: str) -> float:
+    group, name = DECISION_FIGURES[decision]
+    value = (scores.get(group) or {}).get(name)
+    return float(value) if value is not None else 0.0
 
 
 # --- features -------------------------------------------------------------------------
@@ -499,17 +604,29 @@ class StructureModel:
 
     def __init__(self, crf: bytes, meta: dict[str, Any]) -> None:
         self.meta = meta
-        self._crf = crf  # the tagger reads this memory: it must outlive the tagger
+        self.crf = crf  # the tagger reads this memory: it must outlive the tagger
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
+        chosen = meta.get("takeover")
+        self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
+        self._taken_by_paper = {
+            paper: frozenset(decisions)
+            for paper, decisions in ((chosen or {}).get("papers") or {}).items()
+        }
+
+    def taken(self, paper: str) -> frozenset[str]:
+        """The decisions the model takes over from the rules on pages of ``paper``."""
+        return self._taken_by_paper.get(paper, self._taken)
 
     def predict(
         self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
     ) -> list[Block]:
-        """The blocks of the rules with the model's decisions and confidences."""
-        if not blocks:
-            return []
+        """The blocks of the rules with the model's decisions and confidences where it takes
+        them over (:meth:`taken`), the rules' elsewhere."""
+        taken = self.taken(paper)
+        if not blocks or not taken:
+            return list(blocks)  # the rules decide everything: nothing to tag
         tagger = self._tagger
         labels = tagger.tag(page_features(text, shapes, blocks, paper))
         marginal = tagger.marginal
@@ -523,7 +640,7 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        return decode(blocks, labels, confidences)
+        return mix(blocks, decode(blocks, labels, confidences), taken)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""
@@ -571,8 +688,9 @@ def _sequences(pages: GoldPages) -> list[tuple[list[list[str]], list[str]]]:
 def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
     """Learn a structure model from gold pages; the model as bytes (deterministic).
 
-    ``figures`` (the cross-validation, see the package docstring) are not used: role,
-    start and join are decided together, so there is no one decision to hand back."""
+    ``figures`` are :func:`cross_validate`'s figures on the same pages, when known: the
+    model then takes over only the decisions it scored at least as well on as the rules
+    (:func:`takeover`); without them it takes over every decision."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(TRAIN_PARAMS)
     for xseq, yseq in _sequences(pages):
@@ -584,44 +702,60 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
         with open(path, "rb") as handle:
             crf = handle.read()
     header = json.dumps(
-        {"version": VERSION, "pages": len(pages), "papers": papers}, sort_keys=True
+        {"version": VERSION, "pages": len(pages), "papers": papers, "takeover": takeover(figures)},
+        sort_keys=True,
     ).encode()
     return _MAGIC + header + b"\n" + crf
 
 
 def load(data: bytes) -> StructureModel:
-    """The model back from the bytes :func:`train` made."""
+    """The model back from the bytes :func:`train` made; ``ValueError`` for other bytes
+    and for a model of an older format (:data:`STALE`: it must be trained again)."""
     if not data.startswith(_MAGIC):
         raise ValueError("not a structure model (the data does not start with its mark)")
     header, _, crf = data[len(_MAGIC) :].partition(b"\n")
-    return StructureModel(crf, json.loads(header))
-
-
-def rule_blocks(text: str) -> list[Block]:
-    """The rules' split (what the model is compared with)."""
-    return analyse_page(text)[1]
+    try:
+        meta = json.loads(header)
+    except ValueError:
+        raise ValueError("not a structure model (its header is damaged)") from None
+    if not isinstance(meta, dict) or meta.get("version") != VERSION:
+        raise ValueError(STALE)
+    return StructureModel(crf, meta)
 
 
 def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
-    """Scores of the rules and of the model on held-out folds of ``pages``.
+    """Scores of the rules and of the model on held-out folds of ``pages``, over all pages
+    and per paper (``papers``: each with its page count, for :func:`takeover`).
 
     Pages are dealt into folds by their order of id (page ``i`` to fold ``i % folds``); each
-    fold is split by a model trained on the other folds.
+    fold is split by a model trained on the other folds (taking over every decision).
     """
     ordered = sorted(pages, key=lambda p: p[0].id)
     folds = max(2, min(folds, len(ordered)))
-    model_preds: list[tuple[str, list[Block], list[Block]]] = []
-    rule_preds: list[tuple[str, list[Block], list[Block]]] = []
+    preds: dict[str, dict[str, list[tuple[str, list[Block], list[Block]]]]] = {}
     for k in range(folds):
         held = [p for i, p in enumerate(ordered) if i % folds == k]
         rest = [p for i, p in enumerate(ordered) if i % folds != k]
         model = load(train(rest))
         for page, gold, _ in held:
-            rule_preds.append((page.text, gold, rule_blocks(page.text)))
-            model_preds.append((page.text, gold, model.split(page.text, page.paper)))
+            mine = preds.setdefault(page.paper, {"rules": [], "model": []})
+            shapes, blocks = analyse_page(page.text)
+            mine["rules"].append((page.text, gold, blocks))
+            mine["model"].append(
+                (page.text, gold, model.predict(page.text, shapes, blocks, page.paper))
+            )
+    every = {name: [t for p in preds.values() for t in p[name]] for name in ("rules", "model")}
     return {
         "pages": len(ordered),
         "folds": folds,
-        "rules": score_pages(rule_preds),
-        "model": score_pages(model_preds),
+        "rules": score_pages(every["rules"]),
+        "model": score_pages(every["model"]),
+        "papers": {
+            paper: {
+                "pages": len(p["rules"]),
+                "rules": score_pages(p["rules"]),
+                "model": score_pages(p["model"]),
+            }
+            for paper, p in sorted(preds.items())
+        },
     }
