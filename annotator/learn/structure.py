@@ -156,7 +156,7 @@ def assemble(
     has_body: set[int] = set()  # articles with a body block so far
     for r, parsed, conf in zip(rule_blocks, decided, confidences, strict=True):
         if parsed is None:
-            out.append(Block(r.start, r.end, "other", None, False, conf))
+            out.append(_block(r.start, r.end, "other", None, False, conf))
             continue
         role, starts, joins = parsed
         if starts or current is None:
@@ -165,8 +165,24 @@ def assemble(
         joins = joins and role == "body" and current in has_body
         if role == "body":
             has_body.add(current)
-        out.append(Block(r.start, r.end, role, current, joins, conf))
+        out.append(_block(r.start, r.end, role, current, joins, conf))
     return out
+
+
+_new = object.__new__
+
+
+def _block(
+    start: int, end: int, role: str, article: int | None, joins: bool, conf: dict[str, float]
+) -> Block:
+    """``Block(start, end, role, article, joins, conf)`` in half the time: a frozen
+    dataclass sets each field through ``object.__setattr__``, and a page has dozens of
+    blocks. Equal to the constructor's block (tested)."""
+    block = _new(Block)
+    block.__dict__.update(
+        start=start, end=end, role=role, article=article, joins_previous=joins, confidences=conf
+    )
+    return block
 
 
 def _starts(blocks: Sequence[Block]) -> list[bool]:
@@ -271,19 +287,6 @@ _RATIO_FEATURE = (*(f"ratio={limit}" for limit in _RATIO_LIMITS), "ratio=more")
 _LINES_FEATURE = ("lines=0", "lines=1", "lines=2")
 
 
-def _len_feature(n: int) -> str:
-    return _LEN_FEATURE[n] if n < len(_LEN_FEATURE) else "len=long"
-
-
-def _ratio_feature(n: int, usual: float) -> str:
-    """The block's length against the page's usual one, binned (first limit above it)."""
-    return _RATIO_FEATURE[bisect_right(_RATIO_LIMITS, n / usual if usual else 0.0)]
-
-
-def _conf_bin(c: float) -> str:
-    return "hi" if c >= 0.9 else "mid" if c >= 0.7 else "lo"
-
-
 def usual_length(lengths: Sequence[int]) -> float:
     """The page's usual length of a body paragraph (median of the longer blocks)."""
     long = sorted(n for n in lengths if n >= 20)
@@ -342,14 +345,14 @@ def _note_cues(t: str) -> list[str]:
 def _people_cues(t: str) -> list[str]:
     """Cues of leads, datelines, photo credits and reporters."""
     f = []
-    if "本报讯" in t[:12]:
+    if t.find("本报讯", 0, 12) >= 0:
         f.append("bbx")
     if cues.is_lead(t):
         f.append("lead")
-    elif "电" in t[:30] and "月" in t[:24]:
+    elif t.find("电", 0, 30) >= 0 and t.find("月", 0, 24) >= 0:
         f.append("dateline_ish")
     if "摄" in t:
-        f.append("credit_end" if "摄" in t[-12:] else "credit_in")
+        f.append("credit_end" if t.find("摄", max(len(t) - 12, 0)) >= 0 else "credit_in")
     if "记者" in t or "通讯员" in t or "实习生" in t:
         f.append("reporter")
     return f
@@ -366,36 +369,35 @@ def _text_cues(s: str) -> list[str]:
     if not t:
         return ["empty"]
     f = _contains(t)
-    if t.find("。", 0, len(t) - 1) >= 0:
+    n = len(t)
+    if t.find("。", 0, n - 1) >= 0:
         f.append("inner_stop")
     if "——" in t:
         f.append("dash_end" if t.endswith("——") else "dash_in")
-    first = t[0]
+    first, last = t[0], t[-1]
     if first == "—":
         f.append("dash_start")
     if first in _BULLETS:
         f.append("bullet_" + first)
     if _ENUM_START.match(t):
         f.append("enum")
-    if "版" in t and len(t) < 30:
+    if n < 30 and "版" in t:
         f.append("ban")
-    f.extend(_note_cues(t))
+    if last in "）)" or last.isspace():  # a note ends in its bracket (see _note_cues)
+        f.extend(_note_cues(t))
     f.extend(_people_cues(t))
-    f.append("last=" + _char_class(t[-1]))
-    f.append("first=" + _char_class(first))
+    # a Han character as HAN, any other as itself (punctuation, bullets, digits)
+    f.append("last=HAN" if "\u4e00" <= last <= "\u9fff" else "last=" + last)
+    f.append("first=HAN" if "\u4e00" <= first <= "\u9fff" else "first=" + first)
     return f
 
 
-def _char_class(c: str) -> str:
-    """A Han character as HAN, anything else as itself (punctuation, bullets, digits)."""
-    return "HAN" if "\u4e00" <= c <= "\u9fff" else c
-
-
-def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int]]:
-    """For each block, its place in a run of short unfinished lines: (from top, from bottom)."""
+def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[str]:
+    """For each block, its place in a run of short unfinished lines, as its feature
+    ``run=a:b``: a lines above it in the run and b below (at most 3), -1:-1 outside one."""
     n = len(lengths)
     short = [lengths[i] <= _SHORT and not finals[i] for i in range(n)]
-    out = [(-1, -1)] * n
+    out = [_RUN_FEATURE[-1, -1]] * n
     i = 0
     while i < n:
         if not short[i]:
@@ -405,7 +407,7 @@ def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int
         while j < n and short[j]:
             j += 1
         for k in range(i, j):
-            out[k] = (min(k - i, 3), min(j - 1 - k, 3))
+            out[k] = _RUN_FEATURE[min(k - i, 3), min(j - 1 - k, 3)]
         i = j
     return out
 
@@ -505,32 +507,67 @@ _NEIGHBOUR_FLAGS = frozenset(
 
 
 def _block_features(
-    s: Shape, b: Block, text: str, usual: float, run: tuple[int, int]
+    s: Shape, b: Block, text: str, usual: float, run: str
 ) -> tuple[list[str], list[str]]:
-    """The block's keyed features (also seen by its neighbours) and its other features."""
+    """The block's keyed features (also seen by its neighbours) and its other features.
+
+    Everything but the text cues comes from a few values of small range (kind, ending,
+    length bins, rule role and confidence bins, shape flags): those feature strings are
+    built once per combination met (:data:`_HEADS`), not once per block."""
     conf = b.confidences
     n = len(text)
+    furniture = b.article is None
+    c_role, c_join = conf.get("role", 1.0), conf.get("join", 1.0)
+    c_art = 0.0 if furniture else conf.get("boundary", 1.0)
+    key = (
+        s.kind,
+        s.ending,
+        _LEN_FEATURE[n] if n < len(_LEN_FEATURE) else "len=long",
+        bisect_right(_RATIO_LIMITS, n / usual if usual else 0.0),
+        b.role,
+        run,
+        furniture,
+        "hi" if c_role >= 0.9 else "mid" if c_role >= 0.7 else "lo",
+        b.joins_previous,
+        "hi" if c_join >= 0.9 else "mid" if c_join >= 0.7 else "lo",
+        None if furniture else "hi" if c_art >= 0.9 else "mid" if c_art >= 0.7 else "lo",
+        min(text.count("\n"), 2),  # more than two lines: all alike
+        _shape_flags(s),
+        s.level,
+    )
+    head = _HEADS.get(key)
+    if head is None:
+        if len(_HEADS) > 20_000:  # a bound for pathological pages; real ones meet few
+            _HEADS.clear()
+        head = _HEADS[key] = _head(key)
+    return head[0], head[1] + _text_cues(text)
+
+
+def _head(key: tuple[Any, ...]) -> tuple[list[str], list[str]]:
+    """The feature strings of a block's :func:`_block_features` key, but its text cues."""
+    kind, ending, length, ratio, role, run, furniture, c_role, joins, c_join, c_art = key[:11]
+    lines, flags, level = key[11:]
     keyed = [
-        "kind=" + s.kind,
-        "end=" + s.ending,
-        _len_feature(n),
-        _ratio_feature(n, usual),
-        "rrole=" + b.role,
-        _RUN_FEATURE[run],
-        "rfurn=1" if b.article is None else "rfurn=0",
+        "kind=" + kind,
+        "end=" + ending,
+        length,
+        _RATIO_FEATURE[ratio],
+        "rrole=" + role,
+        run,
+        "rfurn=1" if furniture else "rfurn=0",
     ]
-    f = [
-        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
-        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
-        _LINES_FEATURE[min(text.count("\n"), 2)],
-    ]
-    if b.article is not None:
-        f.append("rart_c=" + _conf_bin(conf.get("boundary", 1.0)))
-    f.extend(compress(_SHAPE_FLAGS, _shape_flags(s)))
-    if s.level:
-        f.append(f"level={min(s.level, 4)}")
-    f.extend(_text_cues(text))
+    f = [f"rrole_c={role}:{c_role}", f"rjoin={joins}:{c_join}", _LINES_FEATURE[lines]]
+    if c_art is not None:
+        f.append("rart_c=" + c_art)
+    f.extend(compress(_SHAPE_FLAGS, flags))
+    if level:
+        f.append(f"level={min(level, 4)}")
     return keyed, f
+
+
+# The feature strings of each block key met so far (see _block_features); the lists are
+# never changed in place.
+_HEADS: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
 
 
 def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str], ...]:
@@ -541,7 +578,7 @@ def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str
     it, the block before it, the blocks two after and two before, and, conjoined with the
     paper, to its own again. Few blocks differ in these: each is built once.
     """
-    nflags = tuple(x for x in flags if x in _NEIGHBOUR_FLAGS)
+    nflags = tuple(filter(_NEIGHBOUR_FLAGS.__contains__, flags))
     key = (paper_tag, keyed[0], keyed[4], keyed[1], keyed[2], keyed[5], nflags)
     shown = _SHOWN.get(key)
     if shown is None:

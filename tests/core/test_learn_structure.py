@@ -279,3 +279,12 @@ def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, 
         assert path.read_bytes() != b"not a cache file"
     finally:
         short_words.dictionary.cache_clear()
+
+
+def test_the_fast_block_constructor_makes_the_constructors_block():
+    fast = st._block(3, 9, "body", 2, True, {"role": 0.5})
+    slow = Block(3, 9, "body", 2, True, {"role": 0.5})
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert fast.__dict__ == slow.__dict__ and fast.confidence == 0.5
+    with pytest.raises(AttributeError):
+        fast.role = "headline"  # still frozen
