@@ -645,6 +645,7 @@ class StructureModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
+        self._parsed = dict(self._labels)
         chosen = meta.get("takeover")
         self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
         self._taken_by_paper = {
@@ -667,17 +668,19 @@ class StructureModel:
         tagger = self._tagger
         labels = tagger.tag(page_features(text, shapes, blocks, paper))
         marginal = tagger.marginal
+        parsed = self._parsed
         confidences = []
         for i, label in enumerate(labels):
             # When the chosen label itself is likely, its probability is a close lower bound
             # of each decision's and saves the marginals of every other label (most blocks).
             sure = marginal(label, i)
             if sure >= _SURE:
-                value = round(min(sure, 1.0), 3)
+                value = round(sure if sure < 1.0 else 1.0, 3)
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        return mix(blocks, decode(blocks, labels, confidences), taken)
+        decided = [parsed[label] for label in labels]  # decode(), with the model's labels
+        return mix(blocks, assemble(blocks, decided, confidences), taken)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""
