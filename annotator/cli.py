@@ -218,7 +218,7 @@ def import_(
             paper=paper,
             max_page_bytes=limit,
         )
-        _warn_stale_entity_model(store, not no_suggest)
+        _warn_stale_models(store, suggested=not no_suggest)
     _print_import_report(report)
     if report.refused:
         sys.exit(1)
@@ -589,18 +589,24 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure:
         if unknown:
             raise click.ClickException(f"no such page(s): {', '.join(unknown)}")
         total = resuggest(store, ids, use_model=use_model)
-        _warn_stale_entity_model(store, True)
+        _warn_stale_models(store, suggested=True, split=False)
     click.echo(f"{total} suggestion(s) open.")
 
 
-def _warn_stale_entity_model(store: Store, suggested: bool) -> None:
-    """Say on stderr when suggestions came from the rules although a model was trained."""
-    from annotator.pipeline import stale_entity_model
+def _warn_stale_models(store: Store, *, suggested: bool, split: bool = True) -> None:
+    """Say on stderr when suggestions (``suggested``) or the pre-split (``split``) came from
+    the rules although a model was trained: an older version made it."""
+    from annotator.pipeline import stale_model
 
-    why = stale_entity_model(store) if suggested else None
-    if why is not None:
-        click.echo(f"warning: the learnt entity model was not used ({why}); "
-                   "the rules suggested instead.", err=True)  # fmt: skip
+    for kind, used, what in (
+        ("structure", split, "pre-split"),
+        ("entities", suggested, "suggested"),
+    ):
+        why = stale_model(store, kind) if used else None
+        if why is not None:
+            name = "entity" if kind == "entities" else kind
+            click.echo(f"warning: the learnt {name} model was not used ({why}); "
+                       f"the rules {what} instead.", err=True)  # fmt: skip
 
 
 @main.command()
@@ -675,6 +681,7 @@ def _resplit(db_path: Path | None, pages: str | None) -> None:
         )
     with open_store(db_path, create=False) as store:
         count, what = resplit(store)
+        _warn_stale_models(store, suggested=False)
     click.echo(f"Re-split {count} page(s) nobody has started with {what}.")
 
 
@@ -726,6 +733,8 @@ def _format_trained(model: Any) -> list[str]:
         lines.append(f"  {label:<24} {cells[0]} {cells[1]}")
     if model.kind == "entities":
         lines.append(_takeover_line(figures))
+    elif model.kind == "structure":
+        lines += _structure_takeover_lines(figures)
     return lines
 
 
@@ -742,6 +751,49 @@ def _takeover_line(figures: dict[str, Any]) -> str:
     if kept:
         line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
     return line + "."
+
+
+def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
+    """Which decisions the structure model now makes in the pre-split, per paper judged on
+    its own pages, and for the others over all pages; the rules keep the rest."""
+    from annotator.learn.structure import PAPER_MIN_PAGES, takeover
+
+    chosen = takeover(figures)
+    if chosen is None:
+        return [f"  pre-split: {_decision_choice(None)}"]
+    papers = figures.get("papers") or {}
+    lines = [
+        f"  pre-split for paper {paper} ({papers[paper]['pages']} done pages): "
+        + _decision_choice(taken)
+        for paper, taken in chosen["papers"].items()
+    ]
+    if not lines:
+        scope = f"judged over all papers; a paper is judged alone from {PAPER_MIN_PAGES} done pages"
+        lines.append(f"  pre-split ({scope}): {_decision_choice(chosen['all'])}")
+    elif len(chosen["papers"]) < len(papers):
+        scope = f"fewer than {PAPER_MIN_PAGES} done pages each, judged over all papers"
+        lines.append(
+            f"  pre-split for the other papers ({scope}): {_decision_choice(chosen['all'])}"
+        )
+    return lines
+
+
+def _decision_choice(taken: list[str] | None) -> str:
+    """What the model decides and what the rules keep, e.g. 'the model's roles and article
+    starts; the rules' joins (they scored higher there).'"""
+    from annotator.learn.structure import DECISIONS
+
+    names = {"role": "roles", "start": "article starts", "join": "joins"}
+    model = [names[d] for d in DECISIONS if taken is None or d in taken]
+    rules = [names[d] for d in DECISIONS if taken is not None and d not in taken]
+    parts = [f"the model's {_and(model)}"] if model else []
+    if rules:
+        parts.append(f"the rules' {_and(rules)} (they scored higher there)")
+    return "; ".join(parts) + "."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @main.command()

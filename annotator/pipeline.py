@@ -183,17 +183,27 @@ class _Settings:
 
 
 @lru_cache(maxsize=2)
-def _structure_model(data: bytes) -> Any:
-    from annotator.learn.structure import load
+def _structure_model(data: bytes) -> tuple[Any, str | None]:
+    """The structure model of ``data`` (loaded once per process), or None and why it cannot
+    be used (made by an older version: retrain; crfsuite missing: no reason, it cannot be
+    trained either). Cached either way, so a refused model costs one attempt, not one a page."""
+    try:
+        from annotator.learn.structure import load
 
-    return load(data)
+        return load(data), None
+    except ImportError:
+        return None, None
+    except ValueError as exc:
+        return None, str(exc)
 
 
 def presplit(text: str, paper: str, structure: bytes | None) -> list[Block]:
-    """The first split of a page: the structure model's if one was trained, else the rules'."""
-    if structure is None:
+    """The first split of a page: the structure model's if one was trained and can be used,
+    else the rules' (``stale_model`` says why a trained one is not used)."""
+    model = None if structure is None else _structure_model(structure)[0]
+    if model is None:
         return split_page(text)
-    return _structure_model(structure).split(text, paper)
+    return model.split(text, paper)
 
 
 def prepare(
@@ -602,21 +612,41 @@ def entity_model_bytes(store: Store) -> bytes | None:
 
 
 def stale_entity_model(store: Store) -> str | None:
-    """Why the newest learnt entity model is not used because an older version made it
+    """Why the newest learnt entity model is not used (see :func:`stale_model`), or None."""
+    return stale_model(store, "entities")
+
+
+def stale_model(store: Store, kind: str) -> str | None:
+    """Why the newest learnt model of ``kind`` is not used because an older version made it
     (retraining mends that), or None. Without crfsuite no model is used, but retraining
     could not make one either: that is not reported here."""
-    data = entity_model_bytes(store)
-    if data is None:
+    record = store.latest_model(kind)
+    if record is None:
         return None
+    if kind == "structure":
+        return _structure_model(record.data)[1]
     try:
-        from annotator.learn.entities import load_cached
+        if kind == "entities":
+            from annotator.learn.entities import load_cached
 
-        load_cached(data)
+            load_cached(record.data)
+        else:
+            from annotator.learn import LEARNERS
+
+            _learner(LEARNERS[kind]).load(record.data)
     except ImportError:
         return None
     except ValueError as exc:
         return str(exc)
     return None
+
+
+def stale_models(store: Store) -> dict[str, str]:
+    """Why each learnt model that an older version made is not used: kind -> reason."""
+    from annotator.learn import LEARNERS
+
+    reasons = {kind: stale_model(store, kind) for kind in sorted(LEARNERS)}
+    return {kind: why for kind, why in reasons.items() if why is not None}
 
 
 def load_entity_model(data: bytes | None) -> Any:
@@ -788,8 +818,9 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
     and edits meanwhile is left alone (checked in the transaction that writes).
     """
     record = store.latest_model("structure")
-    data = record.data if record is not None else None
-    what = f"structure model v{record.version}" if record is not None else "the rules"
+    usable = record is not None and _structure_model(record.data)[0] is not None
+    data = record.data if record is not None and usable else None
+    what = f"structure model v{record.version}" if record is not None and usable else "the rules"
     ids = store.untouched_page_ids()
     count = 0
     for done, page_id in enumerate(ids):

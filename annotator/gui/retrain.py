@@ -3,8 +3,10 @@
 After every few newly done pages (``RETRAIN_EVERY``, counted against the pages the newest
 model learnt from, so the count survives restarts) the window trains every learnt model it
 has enough gold for (``pipeline.train``, the same as ``annotator train``) on a thread of its
-own (also at once when the entity model was made by an older version and so is not used) with its own database connection, and says in the status bar what it learnt from and
-how well the model and the rules did on held-out pages. Pages imported afterwards are
+own (also at once when a learnt model was made by an older version and so is not used, which
+the status bar says) with its own database connection, and says in the status bar what it
+learnt from, how well the model and the rules did on held-out pages and, for the structure
+model, which decisions the pre-split now takes from the model and which stay with the rules. Pages imported afterwards are
 pre-split with the new model. Worker code makes no UI calls; the result comes back by
 signal. Closing the window waits for a training in progress (it keeps its model).
 """
@@ -18,7 +20,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from annotator.learn.entities import MIN_PAGES as ENTITY_MIN_PAGES
-from annotator.pipeline import TrainReport, stale_entity_model, train
+from annotator.learn.structure import DECISIONS, takeover
+from annotator.learn.structure import MIN_PAGES as STRUCTURE_MIN_PAGES
+from annotator.pipeline import TrainedModel, TrainReport, stale_models, train
 from annotator.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -64,7 +68,7 @@ class Retrainer(QObject):
         self._db_path = Path(db_path)
         self._thread: QThread | None = None
         self._worker: _TrainWorker | None = None
-        self._stale: bool | None = None  # the entity model cannot be used (not checked yet)
+        self._stale: bool | None = None  # a learnt model cannot be used (not checked yet)
 
     @property
     def running(self) -> bool:
@@ -72,28 +76,36 @@ class Retrainer(QObject):
 
     def check(self, store: Store, done: int) -> bool:
         """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's,
-        or if the entity model was made by an older version (it is not used: suggestions
-        would stay the rules' until enough new pages are done)."""
+        or if a learnt model was made by an older version (it is not used: suggestions or
+        the pre-split would stay the rules' until enough new pages are done)."""
         if self.running:
             return False
-        if self._stale is None:  # once a session: reading the model costs a blob read
-            self._stale = stale_entity_model(store) is not None
+        if self._stale is None:  # once a session: reading the models costs blob reads
+            self._stale = bool(stale_models(store))
         learnt = max((m.pages for m in store.model_versions() if m.kind == "structure"), default=0)
-        renew = self._stale and done >= ENTITY_MIN_PAGES
+        renew = self._stale and done >= min(ENTITY_MIN_PAGES, STRUCTURE_MIN_PAGES)
         if done - learnt < RETRAIN_EVERY and not renew:
             return False
         self._stale = False
-        self._start()
+        self._start(renew)
         return True
 
-    def _start(self) -> None:
+    def _start(self, renew: bool = False) -> None:
         thread = QThread(self)
         worker = _TrainWorker(self._db_path)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._on_finished)
         self._thread, self._worker = thread, worker
-        self.message.emit(self.tr("Learning from the done pages…"))
+        if renew:
+            self.message.emit(
+                self.tr(
+                    "The learnt models were made by an older version and are not used: "
+                    "learning again from the done pages…"
+                )
+            )
+        else:
+            self.message.emit(self.tr("Learning from the done pages…"))
         thread.start()
 
     @Slot(object)
@@ -114,31 +126,93 @@ class Retrainer(QObject):
         parts = []
         for model in report.trained:
             figures = model.figures
-            rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
-            if model.kind == "structure" and rules and learnt:
-                parts.append(
-                    self.tr(
-                        "Structure model v{version} learnt from {pages} done pages: article "
-                        "starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} "
-                        "(rules {rules_roles:.2f})"
-                    ).format(
-                        version=model.version,
-                        pages=model.pages,
-                        model_f1=learnt["article_start"]["f1"],
-                        rules_f1=rules["article_start"]["f1"],
-                        model_roles=learnt["role"]["accuracy"] or 0.0,
-                        rules_roles=rules["role"]["accuracy"] or 0.0,
-                    )
-                )
+            if model.kind == "structure" and figures.get("rules") and figures.get("model"):
+                parts.append(self._describe_structure(model))
+            elif model.kind == "entities" and "all" in (figures.get("merged") or {}):
+                parts.append(self._describe_entities(model))
             else:
                 parts.append(
-                    self.tr("Model {kind} v{version} learnt from {pages} done pages").format(
+                    self.tr("Model {kind} v{version} learnt from {pages} done pages.").format(
                         kind=model.kind, version=model.version, pages=model.pages
                     )
                 )
         if not parts:
             return self.tr("Nothing learnt yet: more done pages are needed.")
-        return "; ".join(parts)
+        return " ".join(parts)
+
+    def _describe_entities(self, model: TrainedModel) -> str:
+        figures = model.figures
+        return self.tr(
+            "Entity model v{version} learnt from {pages} done pages: suggestions exact F1 "
+            "{merged:.2f} (rules alone {rules:.2f})."
+        ).format(
+            version=model.version,
+            pages=model.pages,
+            merged=figures["merged"]["all"]["f1"] or 0.0,
+            rules=(figures.get("rules") or {}).get("all", {}).get("f1") or 0.0,
+        )
+
+    def _describe_structure(self, model: TrainedModel) -> str:
+        """What the structure model learnt from, its held-out scores against the rules' on
+        each decision, and which decisions the pre-split takes from it."""
+        figures = model.figures
+        rules, learnt = figures["rules"], figures["model"]
+        papers = sorted(figures.get("papers") or {})
+        text = self.tr(
+            "Structure model v{version} learnt from {pages} done pages of {papers}: article "
+            "starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} "
+            "(rules {rules_roles:.2f}), joins F1 {model_joins:.2f} (rules {rules_joins:.2f})."
+        ).format(
+            version=model.version,
+            pages=model.pages,
+            papers=self.tr(", ").join(papers) or "-",
+            model_f1=learnt["article_start"]["f1"],
+            rules_f1=rules["article_start"]["f1"],
+            model_roles=learnt["role"]["accuracy"] or 0.0,
+            rules_roles=rules["role"]["accuracy"] or 0.0,
+            model_joins=learnt["join"]["f1"],
+            rules_joins=rules["join"]["f1"],
+        )
+        return text + " " + self._describe_takeover(figures)
+
+    def _describe_takeover(self, figures: dict[str, Any]) -> str:
+        """Which decisions the pre-split takes from the model: per paper judged on its own
+        pages, over all pages for the others."""
+        chosen = takeover(figures)
+        if chosen is None or not chosen["papers"]:
+            return self.tr("Pre-split: {choice}.").format(
+                choice=self._choice(None if chosen is None else chosen["all"])
+            )
+        own = chosen["papers"]
+        parts = [
+            self.tr("Pre-split for {paper}: {choice}.").format(
+                paper=paper, choice=self._choice(taken)
+            )
+            for paper, taken in own.items()
+        ]
+        if len(own) < len(figures.get("papers") or {}):
+            parts.append(
+                self.tr("Other papers: {choice}.").format(choice=self._choice(chosen["all"]))
+            )
+        return " ".join(parts)
+
+    def _choice(self, taken: list[str] | None) -> str:
+        """ "roles, article starts from the model; joins from the rules (…)"."""
+        names = {
+            "role": self.tr("roles"),
+            "start": self.tr("article starts"),
+            "join": self.tr("joins"),
+        }
+        model = [names[d] for d in DECISIONS if taken is None or d in taken]
+        rules = [names[d] for d in DECISIONS if taken is not None and d not in taken]
+        comma = self.tr(", ")
+        if not rules:
+            return self.tr("every decision from the model")
+        if not model:
+            return self.tr("every decision from the rules (they scored higher)")
+        return self.tr(
+            "{model} from the model; {rules} from the rules (they scored higher there)"
+        ).format(model=comma.join(model), rules=comma.join(rules))
 
     def shutdown(self) -> None:
         """Wait for a training in progress (called when the window closes)."""

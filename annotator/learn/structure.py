@@ -18,6 +18,12 @@ order, joins only inside an article after a body block, furniture as role ``othe
 
 Training is deterministic: fixed parameters, pages in a fixed order (by id), features in a
 fixed order; the same pages give the same model bytes.
+
+Safety: a model must never make a decision worse than the rules made it. ``annotator train``
+cross-validates first; the model then takes over each decision (role, article start, join)
+only where its held-out score was at least the rules' (:func:`takeover`): per paper when that
+paper has ``PAPER_MIN_PAGES`` done pages, else over all papers. Elsewhere the rules' decision
+stands (:func:`mix`). The choice is kept in the model's header.
 """
 
 from __future__ import annotations
@@ -45,7 +51,20 @@ from annotator.split.words import word_across
 
 KIND = "structure"
 MIN_PAGES = 5
-VERSION = 1
+# 2: the header names the decisions the model takes over (``takeover``); older models are
+# refused (they would take over every decision, unchecked) and must be trained again.
+VERSION = 2
+STALE = "not a structure model of this version; retrain with 'annotator train'"
+# A paper's own cross-validation decides for it from this many done pages of it; a paper
+# with fewer follows the choice made over all papers (a few pages score too noisily).
+PAPER_MIN_PAGES = 10
+# The three decisions, each with the cross-validation figure that judges it.
+DECISIONS: tuple[str, ...] = ("role", "start", "join")
+DECISION_FIGURES: dict[str, tuple[str, str]] = {
+    "role": ("role", "accuracy"),
+    "start": ("article_start", "f1"),
+    "join": ("join", "f1"),
+}
 _MAGIC = b"annotator-structure\n"
 
 # Fixed training parameters (deterministic L-BFGS; light L1 keeps the model small).
@@ -115,14 +134,28 @@ def decode(
     rule_blocks: Sequence[Block], labels: Sequence[str], confidences: Sequence[dict[str, float]]
 ) -> list[Block]:
     """Blocks of the rule ranges with the decisions of ``labels``: always a valid split."""
+    return assemble(rule_blocks, [parse_label(label) for label in labels], confidences)
+
+
+# A block's three decisions: (role, starts an article, joins); None for furniture.
+Decided = tuple[str, bool, bool] | None
+
+
+def assemble(
+    rule_blocks: Sequence[Block],
+    decided: Sequence[Decided],
+    confidences: Sequence[dict[str, float]],
+) -> list[Block]:
+    """Blocks of the rule ranges with the given decisions, made valid: articles numbered
+    1..k in page order, joins only inside an article with a body block before, furniture
+    as role ``other``."""
     out: list[Block] = []
     count = 0
     current: int | None = None
     has_body: set[int] = set()  # articles with a body block so far
-    for r, label, conf in zip(rule_blocks, labels, confidences, strict=True):
-        parsed = parse_label(label)
+    for r, parsed, conf in zip(rule_blocks, decided, confidences, strict=True):
         if parsed is None:
-            out.append(Block(r.start, r.end, "other", None, False, conf))
+            out.append(_block(r.start, r.end, "other", None, False, conf))
             continue
         role, starts, joins = parsed
         if starts or current is None:
@@ -131,8 +164,96 @@ def decode(
         joins = joins and role == "body" and current in has_body
         if role == "body":
             has_body.add(current)
-        out.append(Block(r.start, r.end, role, current, joins, conf))
+        out.append(_block(r.start, r.end, role, current, joins, conf))
     return out
+
+
+_new = object.__new__
+
+
+def _block(
+    start: int, end: int, role: str, article: int | None, joins: bool, conf: dict[str, float]
+) -> Block:
+    """``Block(start, end, role, article, joins, conf)`` in half the time: a frozen
+    dataclass sets each field through ``object.__setattr__``, and a page has dozens of
+    blocks. Equal to the constructor's block (tested)."""
+    block = _new(Block)
+    block.__dict__.update(
+        start=start, end=end, role=role, article=article, joins_previous=joins, confidences=conf
+    )
+    return block
+
+
+def _starts(blocks: Sequence[Block]) -> list[bool]:
+    """Whether each block is the first of its article."""
+    seen: set[int] = set()
+    out = []
+    for b in blocks:
+        article = b.article
+        first = article is not None and article not in seen
+        if article is not None:
+            seen.add(article)
+        out.append(first)
+    return out
+
+
+ALL_DECISIONS = frozenset(DECISIONS)
+
+
+def mix(rules: Sequence[Block], model: Sequence[Block], taken: frozenset[str]) -> list[Block]:
+    """Each block's decisions from the model where it takes them over (``taken``: some of
+    ``DECISIONS``), else the rules', each with its own confidence; always a valid split.
+
+    Whether a block is furniture goes with the article starts (both say where articles
+    are). ``rules`` and ``model`` are blocks of the same ranges.
+    """
+    if taken >= ALL_DECISIONS:
+        return list(model)
+    if not taken:
+        return list(rules)
+    by_role = model if "role" in taken else rules
+    by_start = model if "start" in taken else rules
+    by_join = model if "join" in taken else rules
+    firsts = _starts(by_start)
+    decided: list[Decided] = []
+    confidences = []
+    for i, b in enumerate(by_start):
+        r, j = by_role[i], by_join[i]
+        decided.append(None if b.article is None else (r.role, firsts[i], j.joins_previous))
+        confidences.append(
+            {
+                "role": r.confidences.get("role", 1.0),
+                "boundary": b.confidences.get("boundary", 1.0),
+                "join": j.confidences.get("join", 1.0),
+            }
+        )
+    return assemble(rules, decided, confidences)
+
+
+def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The decisions the model takes over from the rules, from :func:`cross_validate`'s
+    figures: those where its held-out score is at least the rules' (role accuracy, article
+    start F1, join F1), over all papers (``all``) and for each paper with at least
+    ``PAPER_MIN_PAGES`` done pages (``papers``). None (every decision) without figures."""
+    if not figures or "rules" not in figures or "model" not in figures:
+        return None
+    papers = {
+        paper: _better(scores["rules"], scores["model"])
+        for paper, scores in sorted((figures.get("papers") or {}).items())
+        if scores.get("pages", 0) >= PAPER_MIN_PAGES
+    }
+    return {"all": _better(figures["rules"], figures["model"]), "papers": papers}
+
+
+def _better(rules: dict[str, Any], model: dict[str, Any]) -> list[str]:
+    """The decisions on which ``model`` scored at least as well as ``rules``."""
+    return [d for d in DECISIONS if _decision_score(model, d) >= _decision_score(rules, d)]
+
+
+def _decision_score(scores: dict[str, Any], decision: str) -> float:
+    group, name = DECISION_FIGURES[decision]
+    value = (scores.get(group) or {}).get(name)
+    return float(value) if value is not None else 0.0
 
 
 # --- features -------------------------------------------------------------------------
@@ -163,19 +284,6 @@ def _len_bin(n: int) -> str:
 _LEN_FEATURE = tuple("len=" + _len_bin(n) for n in range(_LEN_LIMITS[-1] + 1))
 _RATIO_FEATURE = (*(f"ratio={limit}" for limit in _RATIO_LIMITS), "ratio=more")
 _LINES_FEATURE = ("lines=0", "lines=1", "lines=2")
-
-
-def _len_feature(n: int) -> str:
-    return _LEN_FEATURE[n] if n < len(_LEN_FEATURE) else "len=long"
-
-
-def _ratio_feature(n: int, usual: float) -> str:
-    """The block's length against the page's usual one, binned (first limit above it)."""
-    return _RATIO_FEATURE[bisect_right(_RATIO_LIMITS, n / usual if usual else 0.0)]
-
-
-def _conf_bin(c: float) -> str:
-    return "hi" if c >= 0.9 else "mid" if c >= 0.7 else "lo"
 
 
 def usual_length(lengths: Sequence[int]) -> float:
@@ -236,14 +344,14 @@ def _note_cues(t: str) -> list[str]:
 def _people_cues(t: str) -> list[str]:
     """Cues of leads, datelines, photo credits and reporters."""
     f = []
-    if "本报讯" in t[:12]:
+    if t.find("本报讯", 0, 12) >= 0:
         f.append("bbx")
     if cues.is_lead(t):
         f.append("lead")
-    elif "电" in t[:30] and "月" in t[:24]:
+    elif t.find("电", 0, 30) >= 0 and t.find("月", 0, 24) >= 0:
         f.append("dateline_ish")
     if "摄" in t:
-        f.append("credit_end" if "摄" in t[-12:] else "credit_in")
+        f.append("credit_end" if t.find("摄", max(len(t) - 12, 0)) >= 0 else "credit_in")
     if "记者" in t or "通讯员" in t or "实习生" in t:
         f.append("reporter")
     return f
@@ -260,36 +368,35 @@ def _text_cues(s: str) -> list[str]:
     if not t:
         return ["empty"]
     f = _contains(t)
-    if t.find("。", 0, len(t) - 1) >= 0:
+    n = len(t)
+    if t.find("。", 0, n - 1) >= 0:
         f.append("inner_stop")
     if "——" in t:
         f.append("dash_end" if t.endswith("——") else "dash_in")
-    first = t[0]
+    first, last = t[0], t[-1]
     if first == "—":
         f.append("dash_start")
     if first in _BULLETS:
         f.append("bullet_" + first)
     if _ENUM_START.match(t):
         f.append("enum")
-    if "版" in t and len(t) < 30:
+    if n < 30 and "版" in t:
         f.append("ban")
-    f.extend(_note_cues(t))
+    if last in "）)" or last.isspace():  # a note ends in its bracket (see _note_cues)
+        f.extend(_note_cues(t))
     f.extend(_people_cues(t))
-    f.append("last=" + _char_class(t[-1]))
-    f.append("first=" + _char_class(first))
+    # a Han character as HAN, any other as itself (punctuation, bullets, digits)
+    f.append("last=HAN" if "\u4e00" <= last <= "\u9fff" else "last=" + last)
+    f.append("first=HAN" if "\u4e00" <= first <= "\u9fff" else "first=" + first)
     return f
 
 
-def _char_class(c: str) -> str:
-    """A Han character as HAN, anything else as itself (punctuation, bullets, digits)."""
-    return "HAN" if "\u4e00" <= c <= "\u9fff" else c
-
-
-def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int]]:
-    """For each block, its place in a run of short unfinished lines: (from top, from bottom)."""
+def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[str]:
+    """For each block, its place in a run of short unfinished lines, as its feature
+    ``run=a:b``: a lines above it in the run and b below (at most 3), -1:-1 outside one."""
     n = len(lengths)
     short = [lengths[i] <= _SHORT and not finals[i] for i in range(n)]
-    out = [(-1, -1)] * n
+    out = [_RUN_FEATURE[-1, -1]] * n
     i = 0
     while i < n:
         if not short[i]:
@@ -299,7 +406,7 @@ def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[tuple[int, int
         while j < n and short[j]:
             j += 1
         for k in range(i, j):
-            out[k] = (min(k - i, 3), min(j - 1 - k, 3))
+            out[k] = _RUN_FEATURE[min(k - i, 3), min(j - 1 - k, 3)]
         i = j
     return out
 
@@ -316,32 +423,67 @@ _NEIGHBOUR_FLAGS = frozenset(
 
 
 def _block_features(
-    s: Shape, b: Block, text: str, usual: float, run: tuple[int, int]
+    s: Shape, b: Block, text: str, usual: float, run: str
 ) -> tuple[list[str], list[str]]:
-    """The block's keyed features (also seen by its neighbours) and its other features."""
+    """The block's keyed features (also seen by its neighbours) and its other features.
+
+    Everything but the text cues comes from a few values of small range (kind, ending,
+    length bins, rule role and confidence bins, shape flags): those feature strings are
+    built once per combination met (:data:`_HEADS`), not once per block."""
     conf = b.confidences
     n = len(text)
+    furniture = b.article is None
+    c_role, c_join = conf.get("role", 1.0), conf.get("join", 1.0)
+    c_art = 0.0 if furniture else conf.get("boundary", 1.0)
+    key = (
+        s.kind,
+        s.ending,
+        _LEN_FEATURE[n] if n < len(_LEN_FEATURE) else "len=long",
+        bisect_right(_RATIO_LIMITS, n / usual if usual else 0.0),
+        b.role,
+        run,
+        furniture,
+        "hi" if c_role >= 0.9 else "mid" if c_role >= 0.7 else "lo",
+        b.joins_previous,
+        "hi" if c_join >= 0.9 else "mid" if c_join >= 0.7 else "lo",
+        None if furniture else "hi" if c_art >= 0.9 else "mid" if c_art >= 0.7 else "lo",
+        min(text.count("\n"), 2),  # more than two lines: all alike
+        _shape_flags(s),
+        s.level,
+    )
+    head = _HEADS.get(key)
+    if head is None:
+        if len(_HEADS) > 20_000:  # a bound for pathological pages; real ones meet few
+            _HEADS.clear()
+        head = _HEADS[key] = _head(key)
+    return head[0], head[1] + _text_cues(text)
+
+
+def _head(key: tuple[Any, ...]) -> tuple[list[str], list[str]]:
+    """The feature strings of a block's :func:`_block_features` key, but its text cues."""
+    kind, ending, length, ratio, role, run, furniture, c_role, joins, c_join, c_art = key[:11]
+    lines, flags, level = key[11:]
     keyed = [
-        "kind=" + s.kind,
-        "end=" + s.ending,
-        _len_feature(n),
-        _ratio_feature(n, usual),
-        "rrole=" + b.role,
-        _RUN_FEATURE[run],
-        "rfurn=1" if b.article is None else "rfurn=0",
+        "kind=" + kind,
+        "end=" + ending,
+        length,
+        _RATIO_FEATURE[ratio],
+        "rrole=" + role,
+        run,
+        "rfurn=1" if furniture else "rfurn=0",
     ]
-    f = [
-        f"rrole_c={b.role}:{_conf_bin(conf.get('role', 1.0))}",
-        f"rjoin={b.joins_previous}:{_conf_bin(conf.get('join', 1.0))}",
-        _LINES_FEATURE[min(text.count("\n"), 2)],
-    ]
-    if b.article is not None:
-        f.append("rart_c=" + _conf_bin(conf.get("boundary", 1.0)))
-    f.extend(compress(_SHAPE_FLAGS, _shape_flags(s)))
-    if s.level:
-        f.append(f"level={min(s.level, 4)}")
-    f.extend(_text_cues(text))
+    f = [f"rrole_c={role}:{c_role}", f"rjoin={joins}:{c_join}", _LINES_FEATURE[lines]]
+    if c_art is not None:
+        f.append("rart_c=" + c_art)
+    f.extend(compress(_SHAPE_FLAGS, flags))
+    if level:
+        f.append(f"level={min(level, 4)}")
     return keyed, f
+
+
+# The feature strings of each block key met so far (see _block_features); the lists are
+# never changed in place.
+_HEADS: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
 
 
 def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str], ...]:
@@ -352,7 +494,7 @@ def _shown(paper_tag: str, keyed: list[str], flags: list[str]) -> tuple[list[str
     it, the block before it, the blocks two after and two before, and, conjoined with the
     paper, to its own again. Few blocks differ in these: each is built once.
     """
-    nflags = tuple(x for x in flags if x in _NEIGHBOUR_FLAGS)
+    nflags = tuple(filter(_NEIGHBOUR_FLAGS.__contains__, flags))
     key = (paper_tag, keyed[0], keyed[4], keyed[1], keyed[2], keyed[5], nflags)
     shown = _SHOWN.get(key)
     if shown is None:
@@ -415,31 +557,46 @@ class StructureModel:
 
     def __init__(self, crf: bytes, meta: dict[str, Any]) -> None:
         self.meta = meta
-        self._crf = crf  # the tagger reads this memory: it must outlive the tagger
+        self.crf = crf  # the tagger reads this memory: it must outlive the tagger
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
+        self._parsed = dict(self._labels)
+        chosen = meta.get("takeover")
+        self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
+        self._taken_by_paper = {
+            paper: frozenset(decisions)
+            for paper, decisions in ((chosen or {}).get("papers") or {}).items()
+        }
+
+    def taken(self, paper: str) -> frozenset[str]:
+        """The decisions the model takes over from the rules on pages of ``paper``."""
+        return self._taken_by_paper.get(paper, self._taken)
 
     def predict(
         self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
     ) -> list[Block]:
-        """The blocks of the rules with the model's decisions and confidences."""
-        if not blocks:
-            return []
+        """The blocks of the rules with the model's decisions and confidences where it takes
+        them over (:meth:`taken`), the rules' elsewhere."""
+        taken = self.taken(paper)
+        if not blocks or not taken:
+            return list(blocks)  # the rules decide everything: nothing to tag
         tagger = self._tagger
         labels = tagger.tag(page_features(text, shapes, blocks, paper))
         marginal = tagger.marginal
+        parsed = self._parsed
         confidences = []
         for i, label in enumerate(labels):
             # When the chosen label itself is likely, its probability is a close lower bound
             # of each decision's and saves the marginals of every other label (most blocks).
             sure = marginal(label, i)
             if sure >= _SURE:
-                value = round(min(sure, 1.0), 3)
+                value = round(sure if sure < 1.0 else 1.0, 3)
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        return decode(blocks, labels, confidences)
+        decided = [parsed[label] for label in labels]  # decode(), with the model's labels
+        return mix(blocks, assemble(blocks, decided, confidences), taken)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""
@@ -487,8 +644,9 @@ def _sequences(pages: GoldPages) -> list[tuple[list[list[str]], list[str]]]:
 def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
     """Learn a structure model from gold pages; the model as bytes (deterministic).
 
-    ``figures`` (the cross-validation, see the package docstring) are not used: role,
-    start and join are decided together, so there is no one decision to hand back."""
+    ``figures`` are :func:`cross_validate`'s figures on the same pages, when known: the
+    model then takes over only the decisions it scored at least as well on as the rules
+    (:func:`takeover`); without them it takes over every decision."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(TRAIN_PARAMS)
     for xseq, yseq in _sequences(pages):
@@ -500,44 +658,60 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
         with open(path, "rb") as handle:
             crf = handle.read()
     header = json.dumps(
-        {"version": VERSION, "pages": len(pages), "papers": papers}, sort_keys=True
+        {"version": VERSION, "pages": len(pages), "papers": papers, "takeover": takeover(figures)},
+        sort_keys=True,
     ).encode()
     return _MAGIC + header + b"\n" + crf
 
 
 def load(data: bytes) -> StructureModel:
-    """The model back from the bytes :func:`train` made."""
+    """The model back from the bytes :func:`train` made; ``ValueError`` for other bytes
+    and for a model of an older format (:data:`STALE`: it must be trained again)."""
     if not data.startswith(_MAGIC):
         raise ValueError("not a structure model (the data does not start with its mark)")
     header, _, crf = data[len(_MAGIC) :].partition(b"\n")
-    return StructureModel(crf, json.loads(header))
-
-
-def rule_blocks(text: str) -> list[Block]:
-    """The rules' split (what the model is compared with)."""
-    return analyse_page(text)[1]
+    try:
+        meta = json.loads(header)
+    except ValueError:
+        raise ValueError("not a structure model (its header is damaged)") from None
+    if not isinstance(meta, dict) or meta.get("version") != VERSION:
+        raise ValueError(STALE)
+    return StructureModel(crf, meta)
 
 
 def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
-    """Scores of the rules and of the model on held-out folds of ``pages``.
+    """Scores of the rules and of the model on held-out folds of ``pages``, over all pages
+    and per paper (``papers``: each with its page count, for :func:`takeover`).
 
     Pages are dealt into folds by their order of id (page ``i`` to fold ``i % folds``); each
-    fold is split by a model trained on the other folds.
+    fold is split by a model trained on the other folds (taking over every decision).
     """
     ordered = sorted(pages, key=lambda p: p[0].id)
     folds = max(2, min(folds, len(ordered)))
-    model_preds: list[tuple[str, list[Block], list[Block]]] = []
-    rule_preds: list[tuple[str, list[Block], list[Block]]] = []
+    preds: dict[str, dict[str, list[tuple[str, list[Block], list[Block]]]]] = {}
     for k in range(folds):
         held = [p for i, p in enumerate(ordered) if i % folds == k]
         rest = [p for i, p in enumerate(ordered) if i % folds != k]
         model = load(train(rest))
         for page, gold, _ in held:
-            rule_preds.append((page.text, gold, rule_blocks(page.text)))
-            model_preds.append((page.text, gold, model.split(page.text, page.paper)))
+            mine = preds.setdefault(page.paper, {"rules": [], "model": []})
+            shapes, blocks = analyse_page(page.text)
+            mine["rules"].append((page.text, gold, blocks))
+            mine["model"].append(
+                (page.text, gold, model.predict(page.text, shapes, blocks, page.paper))
+            )
+    every = {name: [t for p in preds.values() for t in p[name]] for name in ("rules", "model")}
     return {
         "pages": len(ordered),
         "folds": folds,
-        "rules": score_pages(rule_preds),
-        "model": score_pages(model_preds),
+        "rules": score_pages(every["rules"]),
+        "model": score_pages(every["model"]),
+        "papers": {
+            paper: {
+                "pages": len(p["rules"]),
+                "rules": score_pages(p["rules"]),
+                "model": score_pages(p["model"]),
+            }
+            for paper, p in sorted(preds.items())
+        },
     }

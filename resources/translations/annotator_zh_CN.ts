@@ -313,7 +313,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="+159"/>
+        <location filename="../../annotator/gui/outline.py" line="+127"/>
         <source>Article / role</source>
         <translation>文章 / 段落类型</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+235"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+239"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -669,7 +669,12 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+96"/>
+        <location filename="../../annotator/gui/retrain.py" line="+103"/>
+        <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
+        <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Learning from the done pages…</source>
         <translation>正在从已完成的页面学习…</translation>
     </message>
@@ -679,17 +684,73 @@
         <translation>学习失败：{error}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Structure model v{version} learnt from {pages} done pages: article starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} (rules {rules_roles:.2f})</source>
-        <translation>结构模型 v{version} 已从 {pages} 个已完成页面学习：文章起点 F1 {model_f1:.2f}（规则 {rules_f1:.2f}），角色 {model_roles:.2f}（规则 {rules_roles:.2f}）</translation>
+        <location line="+13"/>
+        <source>Model {kind} v{version} learnt from {pages} done pages.</source>
+        <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Model {kind} v{version} learnt from {pages} done pages</source>
-        <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习</translation>
+        <location line="+11"/>
+        <source>Entity model v{version} learnt from {pages} done pages: suggestions exact F1 {merged:.2f} (rules alone {rules:.2f}).</source>
+        <translation>实体模型 v{version} 已从 {pages} 个已完成页面学习：建议精确匹配 F1 {merged:.2f}（仅规则 {rules:.2f}）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Structure model v{version} learnt from {pages} done pages of {papers}: article starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} (rules {rules_roles:.2f}), joins F1 {model_joins:.2f} (rules {rules_joins:.2f}).</source>
+        <translation>结构模型 v{version} 已从 {papers} 的 {pages} 个已完成页面学习：文章起点 F1 {model_f1:.2f}（规则 {rules_f1:.2f}），角色 {model_roles:.2f}（规则 {rules_roles:.2f}），段落接续 F1 {model_joins:.2f}（规则 {rules_joins:.2f}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+40"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Pre-split: {choice}.</source>
+        <translation>预切分：{choice}。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Pre-split for {paper}: {choice}.</source>
+        <translation>{paper} 的预切分：{choice}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other papers: {choice}.</source>
+        <translation>其他报纸：{choice}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article starts</source>
+        <translation>文章起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>joins</source>
+        <translation>段落接续</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>every decision from the model</source>
+        <translation>全部决定采用模型的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every decision from the rules (they scored higher)</source>
+        <translation>全部决定采用规则的（规则得分更高）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{model} from the model; {rules} from the rules (they scored higher there)</source>
+        <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
+    </message>
+    <message>
+        <location line="-74"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
@@ -1844,7 +1905,7 @@ Refused: {refused}</source>
         <translation>{reason}；{advice}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>{path}: cannot use the database ({error})</source>
         <translation>{path}：无法使用该数据库（{error}）</translation>
     </message>
@@ -1900,25 +1961,23 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="-21"/>
-        <location line="+4"/>
         <source>{path}: this database has schema version {version}, made by a newer annotator (this one knows up to {known}); upgrade annotator to open it</source>
         <translation>{path}：该数据库的结构版本为 {version}，由更新的 annotator 创建（本程序最高支持 {known}）；请升级 annotator 后再打开</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{path}: this is an SQLite database of another program (tables: {tables}); choose another file</source>
         <translation>{path}：这是其他程序的 SQLite 数据库（表：{tables}）；请选择其他文件</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+4"/>
         <source>{path}: no such database; run &apos;annotator import&apos; first</source>
         <translation>{path}：数据库不存在；请先运行 &apos;annotator import&apos;</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>{path}: is a folder, not a database file</source>
         <translation>{path}：这是文件夹，不是数据库文件</translation>
     </message>
@@ -1938,7 +1997,7 @@ Refused: {refused}</source>
         <translation>{target}：无法写入备份（{error}）；请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-20"/>
         <source>{path}: cannot create the database there: {blocking} is a file, not a folder; choose another place with --db</source>
         <translation>{path}：无法在此创建数据库：{blocking} 是文件而不是文件夹；请用 --db 选择其他位置</translation>
     </message>
@@ -1948,7 +2007,7 @@ Refused: {refused}</source>
         <translation>{path}：无法创建文件夹 {folder}（{error}）；请用 --db 选择一个可写的文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>{path}: the database is read-only; make it writable or copy it elsewhere</source>
         <translation>{path}：数据库是只读的；请将其设为可写，或复制到其他位置</translation>
     </message>

@@ -17,6 +17,7 @@ from annotator.cli import main
 from annotator.edits import Op
 from annotator.learn import LEARNERS
 from annotator.model import Page
+from annotator.split import split_page
 from annotator.store import Store
 
 _CORPUS = Path(__file__).resolve().parents[2] / "bench" / "structure_corpus.py"
@@ -88,6 +89,11 @@ def test_train_keeps_the_model_and_prints_rules_and_model_per_decision(trained_d
         assert record.meta["papers"] == ["south", "west"]
         cv = record.meta["cross_validation"]
         assert cv["model"]["role"]["heading_accuracy"] > cv["rules"]["role"]["heading_accuracy"]
+        assert sorted(cv["papers"]) == ["south", "west"] and cv["papers"]["west"]["pages"] == 8
+    # no paper has enough pages to be judged alone: one choice over all papers
+    assert (
+        "  pre-split (judged over all papers; a paper is judged alone from 10 done pages): " in out
+    )
 
 
 def test_a_learner_that_cannot_be_loaded_is_skipped_with_the_reason(trained_db, monkeypatch):
@@ -154,3 +160,74 @@ def test_suggest_structure_without_a_model_resplits_with_the_rules(tmp_path):
     _run("import", "--db", str(db), "--no-suggest", str(tmp_path / "east"))
     result = _run("suggest", "--db", str(db), "--structure")
     assert "Re-split 1 page(s) nobody has started with the rules." in result.output
+
+
+def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, monkeypatch):
+    # west has enough done pages to be judged alone, south follows the choice over all
+    # papers. The figures are bent so that the rules win joins on west and roles over all.
+    from annotator.learn import structure as st
+
+    db = tmp_path / "a.db"
+    _add_done(db, "west", st.PAPER_MIN_PAGES)
+    _add_done(db, "south", 5)
+    real = st.cross_validate
+
+    def bent(pages, folds=5):
+        figures = real(pages, folds)
+        figures["papers"]["west"]["model"]["join"]["f1"] = 0.0
+        figures["model"]["role"]["accuracy"] = 0.0
+        return figures
+
+    monkeypatch.setattr(st, "cross_validate", bent)
+    result = _run("train", "--db", str(db), "--folds", "2")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"  pre-split for paper west ({st.PAPER_MIN_PAGES} done pages): the model's roles and "
+        "article starts; the rules' joins (they scored higher there).\n" in result.output
+    )
+    assert (
+        f"  pre-split for the other papers (fewer than {st.PAPER_MIN_PAGES} done pages each, "
+        "judged over all papers): the model's article starts and joins; the rules' roles "
+        "(they scored higher there).\n" in result.output
+    )
+    with Store.open(db) as store:
+        model = st.load(store.latest_model("structure").data)
+    assert model.taken("west") == {"role", "start"}
+    assert model.taken("south") == model.taken("a new paper") == {"start", "join"}
+    # On a new south page the roles are the rules' (the rules read south's two-line heading
+    # right: headline over subheadline).
+    _, text, _ = next(corpus.pages("south", 1, seed=31))
+    rules = split_page(text)
+    assert [b.role for b in model.split(text, "south")] == [b.role for b in rules]
+
+
+def test_a_structure_model_of_an_older_format_is_not_used_and_says_retrain(trained_db, tmp_path):
+    from annotator.learn import structure as st
+
+    db = tmp_path / "old.db"
+    with Store.open(trained_db) as store:
+        data = store.latest_model("structure").data
+    crf = data[len(st._MAGIC) :].partition(b"\n")[2]
+    old = st._MAGIC + b'{"pages": 16, "papers": ["south", "west"], "version": 1}\n' + crf
+    with Store.open(db) as store:
+        store.save_model("structure", old, pages=16, meta={})
+        assert "retrain with 'annotator train'" in pipeline.stale_model(store, "structure")
+        assert pipeline.stale_models(store) == {
+            "structure": pipeline.stale_model(store, "structure")
+        }
+    _write_pages(tmp_path / "west", "west", 1, seed=42)
+    result = CliRunner().invoke(
+        main, ["import", "--db", str(db), "--no-suggest", str(tmp_path / "west")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: the learnt structure model was not used (not a structure model of this "
+        "version; retrain with 'annotator train'); the rules pre-split instead." in result.stderr
+    )
+    with Store.open(db) as store:
+        (page_id,) = store.page_ids()
+        assert store.blocks(page_id) == split_page(store.page(page_id).text)  # the rules'
+    result = CliRunner().invoke(main, ["suggest", "--db", str(db), "--structure"])
+    assert result.exit_code == 0
+    assert "Re-split 1 page(s) nobody has started with the rules." in result.stdout
+    assert "structure model was not used" in result.stderr

@@ -7,7 +7,9 @@ import importlib.util
 from pathlib import Path
 
 from annotator.gui.retrain import RETRAIN_EVERY
+from annotator.learn import structure as st
 from annotator.model import Page
+from annotator.pipeline import TrainedModel, TrainReport
 from annotator.store import Store
 
 from .test_window_edits import CTRL, K, press
@@ -35,13 +37,21 @@ def test_marking_the_fifth_page_done_trains_a_model_in_the_background(windows, q
         # The window answers keys while the model learns: the next page is open.
         assert window.page_id is not None
     message = window.statusBar().currentMessage()
-    assert (
-        f"Structure model v1 learnt from {RETRAIN_EVERY} done pages: article starts F1 " in message
-    )
-    assert "(rules " in message
     with Store.open(db) as store:
         model = store.latest_model("structure")
         assert model is not None and model.pages == RETRAIN_EVERY
+        cv = model.meta["cross_validation"]
+    # What it learnt from, how well on each decision against the rules, and what it decides.
+    rules, learnt = cv["rules"], cv["model"]
+    assert "Entity model v1 learnt from 5 done pages: suggestions exact F1 " in message
+    message = message[message.index("Structure model") :]
+    assert message.startswith(
+        f"Structure model v1 learnt from {RETRAIN_EVERY} done pages of west: article starts F1 "
+        f"{learnt['article_start']['f1']:.2f} (rules {rules['article_start']['f1']:.2f}), "
+        f"roles {learnt['role']['accuracy']:.2f} (rules {rules['role']['accuracy']:.2f}), "
+        f"joins F1 {learnt['join']['f1']:.2f} (rules {rules['join']['f1']:.2f}). "
+        + _choice_text(st.takeover(cv)["all"])
+    )
     # One more done page is not enough for another round.
     press(window, qtbot, K.Key_Return, CTRL)
     qtbot.waitUntil(lambda: window.status_done.text().startswith("Done: 6"))
@@ -87,3 +97,74 @@ def _entity_model_is_new(db: Path) -> bool:
     with Store.open(db) as store:
         record = store.latest_model("entities")
         return record is not None and record.data.startswith(entities.FORMAT)
+
+
+def _choice_text(taken: list[str]) -> str:
+    names = {"role": "roles", "start": "article starts", "join": "joins"}
+    rules = [names[d] for d in st.DECISIONS if d not in taken]
+    model = [names[d] for d in st.DECISIONS if d in taken]
+    if not rules:
+        return "Pre-split: every decision from the model."
+    if not model:
+        return "Pre-split: every decision from the rules (they scored higher)."
+    return (
+        f"Pre-split: {', '.join(model)} from the model; {', '.join(rules)} from the rules "
+        "(they scored higher there)."
+    )
+
+
+def test_the_status_bar_says_per_paper_which_decisions_the_model_takes(windows, qtbot, tmp_path):
+    # A paper with enough done pages is judged alone; the retrain says so, decision by decision.
+    window = windows(_db(tmp_path / "a.db", 0, 1))
+    figures = {
+        "rules": _scores(0.8, 0.9, 0.9),
+        "model": _scores(0.9, 0.95, 0.95),
+        "papers": {
+            "west": {
+                "pages": st.PAPER_MIN_PAGES,
+                "rules": _scores(0.9, 0.9, 0.99),
+                "model": _scores(0.95, 0.95, 0.9),
+            },  # fmt: skip
+            "south": {"pages": 2, "rules": _scores(1, 1, 1), "model": _scores(0, 0, 0)},
+        },
+        "folds": 5,
+    }
+    report = TrainReport(12, [TrainedModel("structure", 3, 12, figures)])
+    with qtbot.waitSignal(window.retrainer.message):
+        window.retrainer.message.emit(window.retrainer.describe(report))
+    message = window.statusBar().currentMessage()
+    assert message.startswith(
+        "Structure model v3 learnt from 12 done pages of south, west: article starts F1 0.95 "
+        "(rules 0.90), roles 0.90 (rules 0.80), joins F1 0.95 (rules 0.90). "
+    )
+    assert message.endswith(
+        "(rules 0.90). Pre-split for west: roles, article starts from the model; joins from the "
+        "rules (they scored higher there). Other papers: every decision from the model."
+    )
+
+
+def _scores(role: float, start: float, join: float) -> dict:
+    return {"role": {"accuracy": role}, "article_start": {"f1": start}, "join": {"f1": join}}
+
+
+def test_a_structure_model_of_an_older_format_is_retrained_when_the_window_opens_and_says_so(
+    windows, qtbot, tmp_path
+):
+    from annotator.pipeline import stale_model
+
+    db = _db(tmp_path / "a.db", RETRAIN_EVERY, 1)
+    old = st._MAGIC + b'{"pages": 5, "papers": ["west"], "version": 1}\n'
+    with Store.open(db) as store:
+        store.save_model("structure", old, pages=RETRAIN_EVERY, meta={})
+        assert stale_model(store, "structure") is not None
+    window = windows(db)
+    assert window.retrainer.running  # at once, not after five more done pages
+    assert window.statusBar().currentMessage() == (
+        "The learnt models were made by an older version and are not used: learning again "
+        "from the done pages…"
+    )
+    with qtbot.waitSignal(window.retrainer.trained, timeout=120_000):
+        pass
+    with Store.open(db) as store:
+        assert stale_model(store, "structure") is None
+        assert st.load(store.latest_model("structure").data).meta["version"] == st.VERSION
