@@ -251,69 +251,18 @@ def conll_text(
 ) -> str:
     """The lines of :func:`conll_lines` as one text, each ending in ``\n``.
 
-    Export writes every character of every article, so nothing is done per character:
-    a run of characters with the same tag is one slice or one ``str.join``.
+    Export writes every character of every article: the tags of a sentence are set by
+    slices and its lines joined in one call, instead of a tag string per character.
     """
     entities = sorted(entities)
     if scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {SCHEMES}")
     _check_entities(len(text), entities)
-    pieces = sentence_ranges(text, entities, split)
-    if _SPACE.search(text) is None or (split != "none" and _NOT_NEWLINE_SPACE.search(text) is None):
-        # No whitespace inside any sentence (line breaks only fall between them).
-        whole = _whole_text(text, pieces, entities, scheme, sep)
-        if whole is not None:
-            return whole
-    return _by_sentence(text, pieces, entities, scheme, sep)
+    return _by_sentence(text, sentence_ranges(text, entities, split), entities, scheme, sep)
 
 
 # The same characters as str.isspace (both are CPython's Py_UNICODE_ISSPACE).
 _SPACE = re.compile(r"\s")
-_NOT_NEWLINE_SPACE = re.compile(r"[^\S\n]")
-
-
-def _whole_text(
-    text: str, pieces: list[tuple[int, int]], entities: list[Entity], scheme: str, sep: str
-) -> str | None:
-    """The output of sentences without whitespace, from slices of one all-``O`` text;
-    None when an entity crosses a sentence cut (the caller then clips sentence by sentence).
-    """
-    outside = f"{sep}O\n"
-    width = 1 + len(outside)  # the line of character i is all_o[i * width : (i + 1) * width]
-    all_o = outside.join(text) + outside
-    parts: list[str] = []
-    k, count = 0, len(entities)
-    for a, b in pieces:
-        if a == b:
-            continue  # the empty text, unsplit
-        at = a
-        while k < count and entities[k][0] < b:
-            s, e, label = entities[k]
-            if s < a or e > b:
-                return None
-            if s > at:
-                parts.append(all_o[at * width : s * width])
-            parts.append(_entity_lines(text, s, e, label, scheme, sep))
-            at = e
-            k += 1
-        if b > at:
-            parts.append(all_o[at * width : b * width])
-        parts.append("\n")
-    return None if k < count else "".join(parts)
-
-
-def _entity_lines(text: str, s: int, e: int, label: str, scheme: str, sep: str) -> str:
-    """The lines of the characters ``text[s:e]`` of one entity."""
-    if scheme == "BIOES":
-        if e - s == 1:
-            return f"{text[s]}{sep}S-{label}\n"
-        inner = f"{sep}I-{label}\n"
-        middle = inner.join(text[s + 1 : e - 1]) + inner if e - s > 2 else ""
-        return f"{text[s]}{sep}B-{label}\n{middle}{text[e - 1]}{sep}E-{label}\n"
-    if e - s == 1:
-        return f"{text[s]}{sep}B-{label}\n"
-    inner = f"{sep}I-{label}\n"
-    return f"{text[s]}{sep}B-{label}\n" + inner.join(text[s + 1 : e]) + inner
 
 
 def _by_sentence(
