@@ -365,6 +365,14 @@ def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split."),
         click.option(
+            "--sentences",
+            type=click.Choice(["sentence", "line", "none"]),
+            default="sentence",
+            show_default=True,
+            help="bio, bioes: a sequence per sentence (cut at sentence ends and line "
+            "breaks), per line, or per article (none).",
+        ),
+        click.option(
             "--as-predictions",
             is_flag=True,
             help="labelstudio: put the spans under predictions (pre-annotations to review).",
@@ -449,6 +457,7 @@ def _export_request(fmt: str, kw: dict[str, Any]) -> Any:
         seed=kw["seed"],
         as_predictions=kw["as_predictions"],
         suggestions=kw["suggestions"],
+        sentences=kw["sentences"],
     )
 
 

@@ -45,6 +45,7 @@ class ExportRequest:
     seed: int = 0
     as_predictions: bool = False
     suggestions: bool = False  # labelstudio: open suggestions as predictions
+    sentences: str = "sentence"  # bio, bioes: sequences per sentence, line or article (none)
     # progress(pages done, pages in all, page id) -> False to cancel (ExportCancelled)
     progress: Callable[[int, int, str], bool] | None = field(default=None, compare=False)
 
@@ -101,6 +102,7 @@ def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) 
     options: dict[str, Any] = {
         "as_predictions": request.as_predictions,
         "labels": list(request.labels) or [x.name for x in store.labels()],
+        "split": request.sentences,  # the sentence split of the CoNLL writers
     }
     if request.split is None:
         if target is None:

@@ -199,27 +199,6 @@ def read_conll(
 # --- writing ---------------------------------------------------------------------------
 
 
-def tags_for(length: int, entities: Iterable[Entity], scheme: str = "BIO") -> list[str]:
-    """The tag of each of ``length`` characters for non-overlapping ``entities``."""
-    if scheme not in SCHEMES:
-        raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {SCHEMES}")
-    tags = ["O"] * length
-    for start, end, label in sorted(entities):
-        if not 0 <= start < end <= length:
-            raise ValueError(f"span [{start}, {end}) is outside the text (0..{length})")
-        if any(t != "O" for t in tags[start:end]):
-            raise ValueError(f"span [{start}, {end}) {label} overlaps another span")
-        if scheme == "BIOES" and end - start == 1:
-            tags[start] = f"S-{label}"
-            continue
-        tags[start] = f"B-{label}"
-        for i in range(start + 1, end):
-            tags[i] = f"I-{label}"
-        if scheme == "BIOES":
-            tags[end - 1] = f"E-{label}"
-    return tags
-
-
 def sentence_ranges(
     text: str, entities: Sequence[Entity], split: str = "line"
 ) -> list[tuple[int, int]]:
@@ -252,25 +231,14 @@ def conll_lines(
     scheme: str = "BIO",
     split: str = "line",
     sep: str = " ",
-) -> Iterator[str]:
+) -> list[str]:
     """Lines of ``text`` with ``entities`` in the character-per-line layout.
 
     A blank line (``""``) follows every sentence. Whitespace characters are left out and
     the entities shifted to match; an entity crossing a sentence cut is clipped to each
-    side, and one that is all whitespace is dropped.
+    side, and one that is all whitespace is dropped. (The lines of :func:`conll_text`.)
     """
-    entities = sorted(entities)
-    tags_for(len(text), entities, scheme)  # validates ranges and overlaps
-    for start, end in sentence_ranges(text, entities, split):
-        kept = [i for i in range(start, end) if not text[i].isspace()]
-        if not kept:
-            continue
-        written = "".join(text[i] for i in kept)
-        for char, tag in zip(
-            written, tags_for(len(written), _remap(kept, entities), scheme), strict=True
-        ):
-            yield f"{char}{sep}{tag}"
-        yield ""
+    return conll_text(text, entities, scheme=scheme, split=split, sep=sep).split("\n")[:-1]
 
 
 def conll_text(
@@ -281,7 +249,7 @@ def conll_text(
     split: str = "line",
     sep: str = " ",
 ) -> str:
-    """``"".join(line + "\\n" for line in conll_lines(...))``, several times faster.
+    """The lines of :func:`conll_lines` as one text, each ending in ``\n``.
 
     Export writes every character of every article: the tags of a sentence are set by
     slices and its lines joined in one call, instead of a tag string per character.
@@ -290,8 +258,19 @@ def conll_text(
     if scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {SCHEMES}")
     _check_entities(len(text), entities)
+    return _by_sentence(text, sentence_ranges(text, entities, split), entities, scheme, sep)
+
+
+# The same characters as str.isspace (both are CPython's Py_UNICODE_ISSPACE).
+_SPACE = re.compile(r"\s")
+
+
+def _by_sentence(
+    text: str, pieces: list[tuple[int, int]], entities: list[Entity], scheme: str, sep: str
+) -> str:
+    """The output sentence by sentence: whitespace left out, entities clipped to each."""
     out = []
-    for start, end in sentence_ranges(text, entities, split):
+    for start, end in pieces:
         piece = text[start:end]
         if not piece:
             continue
@@ -307,12 +286,8 @@ def conll_text(
     return "".join(out)
 
 
-# The same characters as str.isspace (both are CPython's Py_UNICODE_ISSPACE).
-_SPACE = re.compile(r"\s")
-
-
 def _check_entities(length: int, entities: list[Entity]) -> None:
-    """The checks of :func:`tags_for` (same messages) on sorted ``entities``."""
+    """Refuse ``entities`` (sorted) outside the text or overlapping another one."""
     reach = 0
     for start, end, label in entities:
         if not 0 <= start < end <= length:

@@ -43,6 +43,8 @@ def line(record: dict[str, Any]) -> str:
         labels.append([us, ue, span["label"]])
     try:
         # Written by hand: the bytes json.dumps(..., ensure_ascii=False) writes, faster.
+        if record["ordinal"].__class__ is not int:
+            raise TypeError("%d would write another number than the encoder")
         return _LINE % (
             string(text),
             ", ".join([_LABEL % (us, ue, string(label)) for us, ue, label in labels]),

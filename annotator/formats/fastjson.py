@@ -103,12 +103,10 @@ def spans(items: Sequence[dict[str, Any]]) -> str:
     """The inside of the JSON array of a record's spans (no brackets)."""
     _shaped(items, SPAN_KEYS)
     enc = encode_basestring
+    # The empty attributes of nearly every span are written without a call.
     return ", ".join(
         [_SPAN % (s["start"], s["end"], enc(s["label"]), enc(s["text"]), s["page_start"],
-                  s["page_end"], enc(s["origin"]), _attrs(s["attrs"]))
+                  s["page_end"], enc(s["origin"]),
+                  "{}" if (a := s["attrs"]).__class__ is dict and not a else dumps(a))
          for s in items]
     )  # fmt: skip
-
-
-def _attrs(attrs: Any) -> str:
-    return "{}" if attrs.__class__ is dict and not attrs else dumps(attrs)

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, le
 from pathlib import Path
 from typing import IO, Any
 
@@ -70,6 +70,8 @@ __all__ = [
 RECORD_KEYS, BLOCK_KEYS, SPAN_KEYS = fastjson.RECORD_KEYS, fastjson.BLOCK_KEYS, fastjson.SPAN_KEYS
 
 _POSITION = attrgetter("start", "end")
+_ROW_ORDER = itemgetter(1, 2, 3)
+
 _SPAN_ORDER = itemgetter("start", "end", "label")
 
 #: Called after each record with the number written; returning ``False`` cancels.
@@ -142,11 +144,11 @@ class GoldFormatError(ValueError):
 # ---------------------------------------------------------------------------- records
 
 
-#: A span as export reads it: ``(page_id, start, end, label, origin, status, attrs, id)``
-#: with page offsets; ``attrs`` is a dict or its JSON text (as stored). Plain tuples straight
+#: A gold span as export reads it: ``(page_id, start, end, label, origin, attrs, id)`` with
+#: page offsets; ``attrs`` is a dict or its JSON text (as stored). Plain tuples straight
 #: from SQLite, because export reads ~15 spans per article and a frozen dataclass per span
-#: cost a third of its time.
-SpanRow = tuple[str, int, int, str, str, str, Any, "int | None"]
+#: cost a third of its time. Every row is exported (the read keeps accepted spans only).
+SpanRow = tuple[str, int, int, str, str, Any, "int | None"]
 
 
 def article_records(
@@ -162,78 +164,109 @@ def article_records(
     and a dict as ``open_counts`` to count the open suggestions among ``spans`` by page id.
     Raises ValueError if blocks overlap or lie outside the page text.
     """
-    rows = [(page.id, s.start, s.end, s.label, s.origin, s.status, s.attrs, s.id) for s in spans]
-    return row_records(page, blocks, rows, warnings, open_counts)
+    rows = []
+    open_count = 0
+    for s in spans:
+        if s.status == "accepted":
+            rows.append((page.id, s.start, s.end, s.label, s.origin, s.attrs, s.id))
+        else:
+            open_count += s.status == "suggested"
+    if open_count and open_counts is not None:
+        open_counts[page.id] = open_counts.get(page.id, 0) + open_count
+    return row_records(page, blocks, rows, warnings)
 
 
 def row_records(
     page: Page,
     blocks: Sequence[Block],
-    rows: Iterable[SpanRow],
+    rows: Sequence[SpanRow],
     warnings: list[ExportWarning] | None = None,
-    open_counts: dict[str, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """:func:`article_records` of spans given as :data:`SpanRow` tuples (the fast path)."""
+    """:func:`article_records` of gold spans given as :data:`SpanRow` tuples (the fast path).
+
+    Rows in order of start (as the store reads them) are placed in one sweep; any order
+    is placed right.
+    """
     try:
         derived = derive_articles(page.text, blocks)
     except ValueError as e:
         raise ValueError(f"page {page.id}: {e}") from None
-    articles, numbers = list(derived.values()), list(derived)
-    ordered = sorted(blocks, key=_POSITION)
-    placed, open_count = _place(page, ordered, articles, numbers, rows, warnings)
-    if open_count and open_counts is not None:
-        open_counts[page.id] = open_counts.get(page.id, 0) + open_count
+    articles = list(derived.values())
+    placed = _place(page, blocks, articles, rows, warnings) if rows else [[] for _ in articles]
+    # Rows in order of (start, end, label) give each article's spans in order (the clean
+    # text keeps the page's order); only rows in another order need the sort.
+    in_order = all(map(le, map(_ROW_ORDER, rows), map(_ROW_ORDER, rows[1:])))
     records = []
     for n, (article, items) in enumerate(zip(articles, placed, strict=True), start=1):
-        items.sort(key=_SPAN_ORDER)
+        if not in_order and len(items) > 1:
+            items.sort(key=_SPAN_ORDER)
         records.append(_record(page, n, article, items))
     return records
 
 
+def _runs(articles: list[ArticleText]) -> list[tuple[int, int, int, int]]:
+    """Every article's kept runs as ``(page_start, page_end, page_start - article_start,
+    article index)``, in page order (articles do not overlap in the page)."""
+    runs = []
+    for k, article in enumerate(articles):
+        for art_start, page_start, length in article.segments:
+            runs.append((page_start, page_start + length, page_start - art_start, k))
+    runs.sort()
+    return runs
+
+
 def _place(
     page: Page,
-    ordered: list[Block],
+    blocks: Sequence[Block],
     articles: list[ArticleText],
-    numbers: list[int],
-    rows: Iterable[SpanRow],
+    rows: Sequence[SpanRow],
     warnings: list[ExportWarning] | None,
-) -> tuple[list[list[dict[str, Any]]], int]:
-    """Span items per article, and how many open suggestions were met."""
-    index_of = {number: i for i, number in enumerate(numbers)}
-    starts = [b.start for b in ordered]
+) -> list[list[dict[str, Any]]]:
+    """Span items per article.
+
+    One sweep over the page's kept runs for spans that come in order of start (the usual
+    case, no search per span); a span inside one run is placed on the spot, any other by
+    the article's own map (a span across a soft line break), or reported.
+    """
     placed: list[list[dict[str, Any]]] = [[] for _ in articles]
-    open_count = 0
+    runs = _runs(articles)
+    if not runs:
+        runs = [(0, 0, 0, 0)]  # no article text: every span is reported below
+    i, last = 0, len(runs) - 1
+    run_start, run_end, delta, k = runs[0]
     for row in rows:
-        status = row[5]
-        if status != "accepted":
-            open_count += status == "suggested"
+        start, end = row[1], row[2]
+        if start < run_start and i:  # out of order: find the run again
+            i = max(bisect_right(runs, (start, _AFTER)) - 1, 0)
+            run_start, run_end, delta, k = runs[i]
+        while start >= run_end and i < last:
+            i += 1
+            run_start, run_end, delta, k = runs[i]
+        if run_start <= start < run_end and end <= run_end:
+            a, b = start - delta, end - delta  # the usual span: inside one run
+        elif run_start <= start < run_end and (mapped := articles[k].span_to_article(start, end)):
+            a, b = mapped
+        else:
+            if warnings is not None:
+                warnings.append(_warning(page, blocks, row))
             continue
-        start = row[1]
-        i = bisect_right(starts, start) - 1
-        number = ordered[i].article if i >= 0 and start < ordered[i].end else None
-        if number is not None:
-            k = index_of[number]
-            article = articles[k]
-            mapped = article.span_to_article(start, row[2])
-            if mapped is not None:
-                a, b = mapped
-                attrs = row[6]
-                # One dict per span, in the contract's key order (built inline: this loop
-                # runs for every exported span).
-                placed[k].append({
-                    "start": a,
-                    "end": b,
-                    "label": row[3],
-                    "text": article.text[a:b],
-                    "page_start": start,
-                    "page_end": row[2],
-                    "origin": row[4],
-                    "attrs": {} if attrs == "{}" or not attrs else _gold_attrs(attrs),
-                })  # fmt: skip
-                continue
-        if warnings is not None:
-            warnings.append(_warning(page, ordered, row))
-    return placed, open_count
+        attrs = row[5]
+        # One dict per span, in the contract's key order (built inline: this loop runs for
+        # every exported span).
+        placed[k].append({
+            "start": a,
+            "end": b,
+            "label": row[3],
+            "text": articles[k].text[a:b],
+            "page_start": start,
+            "page_end": end,
+            "origin": row[4],
+            "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs),
+        })  # fmt: skip
+    return placed
+
+
+_AFTER = float("inf")  # sorts after every run starting at the same place
 
 
 def _gold_attrs(attrs: dict[str, Any] | str) -> dict[str, Any]:
@@ -243,12 +276,12 @@ def _gold_attrs(attrs: dict[str, Any] | str) -> dict[str, Any]:
     return {k: v for k, v in items.items() if k not in MACHINE_ATTRS}
 
 
-def _warning(page: Page, ordered: list[Block], row: SpanRow) -> ExportWarning:
-    _, start, end, label, origin, status, attrs, span_id = row
+def _warning(page: Page, blocks: Sequence[Block], row: SpanRow) -> ExportWarning:
+    _, start, end, label, origin, attrs, span_id = row
     if isinstance(attrs, str):
         attrs = json.loads(attrs)
-    span = Span(start, end, label, origin, status, dict(attrs), span_id)
-    reason = _unmapped_reason(page.text, ordered, span)
+    span = Span(start, end, label, origin, "accepted", dict(attrs), span_id)
+    reason = _unmapped_reason(page.text, sorted(blocks, key=_POSITION), span)
     return ExportWarning(page.id, span, reason, page.text[start:end])
 
 
@@ -268,14 +301,13 @@ def export_records(
 
 
 def export_row_records(
-    pages: Iterable[tuple[Page, Sequence[Block], Iterable[SpanRow]]],
+    pages: Iterable[tuple[Page, Sequence[Block], Sequence[SpanRow]]],
     warnings: list[ExportWarning] | None = None,
-    open_counts: dict[str, int] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """:func:`export_records` of pages whose spans are :data:`SpanRow` tuples
+    """:func:`export_records` of pages whose gold spans are :data:`SpanRow` tuples
     (``Store.export_pages``), the fast path every export takes."""
     for page, blocks, rows in pages:
-        yield from row_records(page, blocks, rows, warnings, open_counts)
+        yield from row_records(page, blocks, rows, warnings)
 
 
 # Span attributes that only describe a suggestion (the learnt model's confidence): kept in
@@ -293,13 +325,13 @@ def _record(page: Page, n: int, article: ArticleText, spans: list[dict]) -> dict
         "text": article.text,
         "blocks": [
             {
-                "role": p.role,
-                "start": p.start,
-                "end": p.end,
-                "page_start": p.page_start,
-                "page_end": p.page_end,
+                "role": role,
+                "start": start,
+                "end": end,
+                "page_start": page_start,
+                "page_end": page_end,
             }
-            for p in article.paragraphs
+            for role, start, end, page_start, page_end in article.paragraphs
         ],
         "spans": spans,
         "reviewer": page.reviewer,

@@ -108,7 +108,8 @@ _RESULT = (
 def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
     """``json.dumps(task(record, as_predictions), ensure_ascii=False)``, written by hand
     for a plain record (the same bytes, without building the task's dicts first)."""
-    if "suggestions" in record:
+    if "suggestions" in record or record["ordinal"].__class__ is not int:
+        # %d would write a float or a bool as another number than the encoder does
         return fastjson.dumps(task(record, as_predictions))
     try:
         head = _DATA % (

@@ -1,14 +1,50 @@
-"""The fast CoNLL writer of export (``conll_text``) writes what ``conll_lines`` writes."""
+"""The CoNLL writer of export (``conll_text``, and ``conll_lines``, its lines) writes what a
+plain character-by-character writer writes, for any text, spans, scheme and split."""
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.formats.conll import conll_lines, conll_text
+from annotator.formats.conll import conll_lines, conll_text, sentence_ranges
 
 _CHARS = "中文报道记者。！？;”\n \t\u3000ab"
+
+
+def _tags(length: int, entities: list[tuple[int, int, str]], scheme: str) -> list[str]:
+    tags = ["O"] * length
+    for start, end, label in entities:
+        if scheme == "BIOES" and end - start == 1:
+            tags[start] = f"S-{label}"
+            continue
+        tags[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            tags[i] = f"I-{label}"
+        if scheme == "BIOES":
+            tags[end - 1] = f"E-{label}"
+    return tags
+
+
+def reference_lines(text, entities, scheme, split, sep):
+    """The layout spelt out one character at a time (what the fast writer must match)."""
+    entities = sorted(entities)
+    out = []
+    for start, end in sentence_ranges(text, entities, split):
+        kept = [i for i in range(start, end) if not text[i].isspace()]
+        if not kept:
+            continue
+        inside = []
+        for s, e, label in entities:
+            a, b = bisect_left(kept, max(s, start)), bisect_left(kept, min(e, end))
+            if a < b:
+                inside.append((a, b, label))
+        tags = _tags(len(kept), inside, scheme)
+        out += [f"{text[i]}{sep}{tag}" for i, tag in zip(kept, tags, strict=True)]
+        out.append("")
+    return out
 
 
 @st.composite
@@ -23,30 +59,51 @@ def documents(draw):
     return text, entities
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     doc=documents(),
     scheme=st.sampled_from(["BIO", "BIOES"]),
     split=st.sampled_from(["line", "sentence", "none"]),
     sep=st.sampled_from([" ", "\t"]),
 )
-def test_conll_text_is_the_lines_of_conll_lines(doc, scheme, split, sep):
+def test_conll_text_writes_what_a_character_by_character_writer_writes(doc, scheme, split, sep):
     text, entities = doc
-    lines = conll_lines(text, entities, scheme=scheme, split=split, sep=sep)
-    expected = "".join(line + "\n" for line in lines)
-    assert conll_text(text, entities, scheme=scheme, split=split, sep=sep) == expected
+    expected = reference_lines(text, entities, scheme, split, sep)
+    assert conll_lines(text, entities, scheme=scheme, split=split, sep=sep) == expected
+    written = conll_text(text, entities, scheme=scheme, split=split, sep=sep)
+    assert written == "".join(line + "\n" for line in expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("甲乙。丙丁", [(1, 4, "ORG")]),  # crosses a line-free sentence cut: split="line" keeps it
+        ("甲乙\n丙丁", [(1, 4, "ORG")]),  # crosses a line break: clipped on each side
+        ("甲 乙。丙", [(0, 3, "PER")]),  # a space inside: left out, the span shifted
+        ("甲乙。丙丁", [(3, 5, "PER"), (0, 1, "ORG")]),  # given out of order
+    ],
+)
+@pytest.mark.parametrize("scheme", ["BIO", "BIOES"])
+def test_whole_text_and_sentence_paths_agree_with_the_reference(text, entities, scheme):
+    for split in ("line", "sentence", "none"):
+        expected = reference_lines(text, entities, scheme, split, " ")
+        assert conll_lines(text, entities, scheme=scheme, split=split) == expected
 
 
 @pytest.mark.parametrize(
     ("entities", "message"),
     [
-        ([(0, 9, "PER")], "outside the text"),
-        ([(0, 2, "PER"), (1, 3, "ORG")], "overlaps another span"),
+        ([(0, 9, "PER")], r"span \[0, 9\) is outside the text \(0..4\)"),
+        ([(0, 2, "PER"), (1, 3, "ORG")], r"span \[1, 3\) ORG overlaps another span"),
     ],
 )
-def test_conll_text_refuses_what_conll_lines_refuses(entities, message):
-    with pytest.raises(ValueError, match=message) as fast:
+def test_conll_text_refuses_spans_outside_the_text_or_overlapping(entities, message):
+    with pytest.raises(ValueError, match=message):
         conll_text("中文报道", entities)
-    with pytest.raises(ValueError) as slow:
-        list(conll_lines("中文报道", entities))
-    assert str(fast.value) == str(slow.value)
+    with pytest.raises(ValueError, match=message):
+        conll_lines("中文报道", entities)
+
+
+def test_an_unknown_scheme_is_refused():
+    with pytest.raises(ValueError, match="unknown tag scheme 'IOB2'"):
+        conll_text("中文", [], scheme="IOB2")
