@@ -295,9 +295,8 @@ class MainWindow(QMainWindow):
         # The trigram index first (every search uses it), then the phrase index (four or
         # more characters), which an import leaves to the window.
         try:
-            if self.store.search_lag():
-                self.store.index_search(INDEX_STEP, wait=False)
-            else:
+            self.store.index_search(INDEX_STEP, wait=False)
+            if not self.store.search_lag():
                 self.store.index_phrases(PHRASE_STEP, wait=False)
             left = self.store.search_lag() or self.store.phrase_lag()
         except sqlite3.Error as exc:  # a full disk, say: search still works, only slower

@@ -96,10 +96,11 @@ class SearchRoom(Room):
 
         A query of exactly three characters is answered by the trigram index alone; a
         shorter one reads the index's term list and the pages' last characters
-        (_short_search_hits). A longer one is answered by the index only up to pages that
-        hold all of its trigrams but not in a row: those candidates are confirmed with
-        instr(), as far as the reader needs (_confirm). Pages beyond the index (not
-        indexed yet) are read directly, so results are always complete.
+        (_short_search_hits); one of four by the phrase index alone (_long_search). A
+        longer one is answered by the phrase index only up to pages that hold all of its
+        4-grams but not in a row: those candidates are confirmed by reading them, as far
+        as the reader needs (_confirm). Pages beyond the indexes (not indexed yet) are
+        read directly, so results are always complete.
         """
         # Another connection's commit moves data_version; any write of ours (a page added
         # by import, conll or gold import, a replaced page) moves total_changes.
