@@ -10,6 +10,7 @@ database, and reloads what changed.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +57,7 @@ OUTLINE_DELAY_MS = 80
 INDEX_MS = 100  # one background step of search indexing …
 INDEX_STEP = 50  # … of this many pages
 PHRASE_STEP = 10  # … or of the phrase index, whose pages cost about twice as much
+PHRASES_AT_START = 200  # a phrase index lag this short is caught up before the first paint
 MIN_FONT, MAX_FONT = 8.0, 40.0
 MAX_LIST_WIDTH = 520  # the page list never takes more at start; longer ids elide in the middle
 
@@ -287,7 +289,15 @@ class MainWindow(QMainWindow):
         self.runner.poll()
 
     def _start_indexing_if_behind(self) -> None:
-        if self.store.search_lag() or self.store.phrase_lag():
+        # Import leaves the phrase index to the window (not to commands, which must never
+        # write unasked): the pages of a small import are indexed at once, quietly.
+        lag = self.store.phrase_lag()
+        if not self.store.search_lag() and 0 < lag <= PHRASES_AT_START:
+            # Searches stay exact without it; on an error the steps below try again.
+            with contextlib.suppress(sqlite3.Error):
+                self.store.index_phrases(wait=False)
+            lag = self.store.phrase_lag()
+        if self.store.search_lag() or lag:
             self._index_timer.start()
 
     def _index_step(self) -> None:

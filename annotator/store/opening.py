@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 # A longer lag (an upgrade that rebuilt the index: ~15 s per 100,000 pages) is not caught
 # up while opening: the window does it in small steps, and import at its end.
 _CATCH_UP_AT_OPEN = 2000
-# The phrase index costs about twice as much per page: a short lag (the pages of a small
-# import) is caught up while opening, a longer one by the window in the background.
-_PHRASES_AT_OPEN = 200
 
 
 def default_db_path() -> Path:
@@ -145,8 +142,6 @@ class OpeningRoom(Room):
             # After a crash mid-import the index may lag behind. Not when another program
             # holds the write lock: search is complete anyway, the window catches up later.
             store.index_search(wait=False)
-        if 0 < store.phrase_lag() <= _PHRASES_AT_OPEN:
-            store.index_phrases(wait=False)
         return store
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ def test_a_write_of_another_window_adopted_while_changing_pages_refreshes_the_li
 ):
     db = make_db(tmp_path / "list.db", ["p1", "p2", "p3"])
     window = windows(db)
+    qtbot.waitUntil(lambda: window.store.phrase_lag() == 0)  # a short lag: at start, quietly
     window._poll.stop()  # the once-a-second look is called by hand below
     with Store.open(db) as other:
         add_page(other, "p4")
@@ -32,7 +33,7 @@ def test_a_lagging_phrase_index_is_caught_up_in_the_background(
     # stay exact while it indexes in small steps
     from annotator.gui import main_window
 
-    monkeypatch.setattr("annotator.store.opening._PHRASES_AT_OPEN", 0)
+    monkeypatch.setattr(main_window, "PHRASES_AT_START", 0)  # as on 100,000 pages
     monkeypatch.setattr(main_window, "PHRASE_STEP", 2)
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
     with Store.open(path) as store:
