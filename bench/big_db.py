@@ -110,6 +110,8 @@ def build(db: Path, pages: int, chars: int) -> None:
             if i % 10000 == 9999:
                 print(f"  {i + 1} pages…", file=sys.stderr)
         store.index_search()
+        if hasattr(store, "index_phrases"):  # the window builds it in the background
+            store.index_phrases()
     took = time.perf_counter() - t0
     print(f"db_pages={pages} db_mb={db.stat().st_size / 1e6:.0f} db_build_s={took:.1f}")
 

@@ -10,6 +10,7 @@ database, and reloads what changed.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +56,8 @@ LIST_DELAY_MS = 400
 OUTLINE_DELAY_MS = 80
 INDEX_MS = 100  # one background step of search indexing …
 INDEX_STEP = 50  # … of this many pages
+PHRASE_STEP = 10  # … or of the phrase index, whose pages cost about twice as much
+PHRASES_AT_START = 200  # a phrase index lag this short is caught up before the first paint
 MIN_FONT, MAX_FONT = 8.0, 40.0
 MAX_LIST_WIDTH = 520  # the page list never takes more at start; longer ids elide in the middle
 
@@ -180,8 +183,11 @@ class MainWindow(QMainWindow):
             return
         if self.runner.written_elsewhere():
             # Another window wrote since: the undo stacks of pages shown before, this one's
-            # too, are read again from the log when next shown.
+            # too, are read again from the log when next shown. The page's state read
+            # below is the new one, so the once-a-second look will not see this write:
+            # the list and counts are refreshed for it here.
             self.stacks.forget_others(None)
+            self._list_timer.start()
         state = self.store.page_state(page_id)
         self.page_id = page_id
         self.view.set_page(state)
@@ -283,14 +289,26 @@ class MainWindow(QMainWindow):
         self.runner.poll()
 
     def _start_indexing_if_behind(self) -> None:
-        if self.store.search_lag():
+        # Import leaves the phrase index to the window (not to commands, which must never
+        # write unasked): the pages of a small import are indexed at once, quietly.
+        lag = self.store.phrase_lag()
+        if not self.store.search_lag() and 0 < lag <= PHRASES_AT_START:
+            # Searches stay exact without it; on an error the steps below try again.
+            with contextlib.suppress(sqlite3.Error):
+                self.store.index_phrases(wait=False)
+            lag = self.store.phrase_lag()
+        if self.store.search_lag() or lag:
             self._index_timer.start()
 
     def _index_step(self) -> None:
-        # ~50 pages take a few milliseconds: the window stays responsive between steps
+        # ~50 pages take a few milliseconds: the window stays responsive between steps.
+        # The trigram index first (every search uses it), then the phrase index (four or
+        # more characters), which an import leaves to the window.
         try:
             self.store.index_search(INDEX_STEP, wait=False)
-            left = self.store.search_lag()
+            if not self.store.search_lag():
+                self.store.index_phrases(PHRASE_STEP, wait=False)
+            left = self.store.search_lag() or self.store.phrase_lag()
         except sqlite3.Error as exc:  # a full disk, say: search still works, only slower
             self._index_timer.stop()
             self.statusBar().showMessage(
@@ -468,6 +486,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         """Import on the worker thread, then show the new pages."""
         report = run_import(self, self.db_path, paths)
+        self._start_indexing_if_behind()  # the new pages' phrase index, in the background
         self.page_list.refresh()
         self._update_counts()
         self._update_position()

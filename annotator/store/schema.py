@@ -11,7 +11,7 @@ import sqlite_utils
 
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -237,6 +237,51 @@ def _m008_predictions_until_first_change(db: sqlite_utils.Database) -> None:
     del db
 
 
+# The phrase index's tokenizer: every ASCII character but the letters and digits (already
+# token characters of the ascii tokenizer) and \x00/\x01 is part of a token, \x01 alone
+# separates tokens. Non-ASCII characters are always token characters.
+PHRASE_SEPARATOR = "\x01"
+_PHRASE_TOKENCHARS = "".join(chr(c) for c in range(2, 128) if not chr(c).isalnum())
+PHRASE_TOKENIZE = "ascii tokenchars '{}' separators '\x01'".format(
+    _PHRASE_TOKENCHARS.replace("'", "''")
+)
+
+
+def _m009_phrase_index(db: sqlite_utils.Database) -> None:
+    # A search of four characters is answered by an index of every page's four-character
+    # strings (each page's text written as its 4-grams, see search.phrase_grams), as one of
+    # three is by the trigram index; longer ones get few candidates to confirm from it. It
+    # holds no positions (detail=none): about the size of the trigram index, where one
+    # with positions was 4.8 times larger. Contentless: the 4-grams are never stored.
+    # Filled by index_phrases() in the background (the watermark starts at 0); until then
+    # unindexed pages are searched as before, so results stay exact.
+    tokenize = PHRASE_TOKENIZE.replace('"', '""')
+    _execute_each(
+        db,
+        f"CREATE VIRTUAL TABLE pages_phrases USING fts5(grams, content='', "
+        f'tokenize="{tokenize}", detail=none)',
+        "INSERT INTO pages_phrases (pages_phrases, rank) VALUES ('automerge', 16)",
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('phrase_indexed_rowid', '0')",
+        # A contentless index forgets a page only when told its 4-grams again: a deleted
+        # page's text waits here until index_phrases() does so; meanwhile searches leave
+        # these rowids to be read directly. The first text of a rowid is the indexed one.
+        "CREATE TABLE phrase_stale (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+        "CREATE TRIGGER phrase_stale_delete AFTER DELETE ON pages "
+        "WHEN old.rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'phrase_indexed_rowid') BEGIN "
+        "INSERT OR IGNORE INTO phrase_stale (rowid, text) VALUES (old.rowid, old.text); END",
+        # pages has no INTEGER PRIMARY KEY: a page added after the last one was deleted
+        # (a re-imported file) takes its rowid again, below the trigram watermark, where
+        # index_search() would never look. Index it in the same statement instead.
+        "CREATE TRIGGER pages_fts_reused_rowid AFTER INSERT ON pages "
+        "WHEN new.rowid <= (SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'search_indexed_rowid') BEGIN "
+        "INSERT INTO pages_fts (rowid, text) VALUES (new.rowid, new.text); "
+        "INSERT OR REPLACE INTO page_tails (rowid, tail) VALUES (new.rowid, substr(new.text, -2)); "
+        "END",
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -246,6 +291,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (6, "page_tails", _m006_page_tails),
     (7, "block_confidence_derived", _m007_block_confidence_derived),
     (8, "predictions_until_first_change", _m008_predictions_until_first_change),
+    (9, "phrase_index", _m009_phrase_index),
 ]
 
 

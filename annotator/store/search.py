@@ -10,6 +10,15 @@ from typing import Any
 from annotator.model import PAGE_STATUSES
 from annotator.store import common
 from annotator.store.common import PageRow, Room
+from annotator.store.schema import PHRASE_SEPARATOR
+
+# The phrase index's terms: every four characters of a page (schema migration 9).
+_GRAM = 4
+_PHRASE_SLICE = 256  # pages read at a time while filling the phrase index
+# Characters the phrase index does not keep as they are (the ascii tokenizer folds ASCII
+# letters; NUL and the separator are written as \x02): a query holding one is answered
+# with candidates to confirm, never by the index alone.
+_FOLDED = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 # The confirmed stretch of a search that needs no confirming: every rowid.
 _ALL = 2**62
@@ -21,6 +30,14 @@ def _where(conditions: list[str]) -> str:
 
 def _holds_bytes(haystack: bytes | None, needle: bytes) -> bool:
     return haystack is not None and needle in haystack
+
+
+def phrase_grams(text: str) -> str:
+    """``text`` as the phrase index reads it: its four-character strings, one per position,
+    separated by \\x01 (NUL and \\x01 in the text become \\x02, so that every term is
+    four characters)."""
+    text = text.replace("\x00", "\x02").replace(PHRASE_SEPARATOR, "\x02")
+    return PHRASE_SEPARATOR.join([text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)])
 
 
 def _fts(term: str) -> str:
@@ -79,10 +96,11 @@ class SearchRoom(Room):
 
         A query of exactly three characters is answered by the trigram index alone; a
         shorter one reads the index's term list and the pages' last characters
-        (_short_search_hits). A longer one is answered by the index only up to pages that
-        hold all of its trigrams but not in a row: those candidates are confirmed with
-        instr(), as far as the reader needs (_confirm). Pages beyond the index (not
-        indexed yet) are read directly, so results are always complete.
+        (_short_search_hits); one of four by the phrase index alone (_long_search). A
+        longer one is answered by the phrase index only up to pages that hold all of its
+        4-grams but not in a row: those candidates are confirmed by reading them, as far
+        as the reader needs (_confirm). Pages beyond the indexes (not indexed yet) are
+        read directly, so results are always complete.
         """
         # Another connection's commit moves data_version; any write of ours (a page added
         # by import, conll or gold import, a replaced page) moves total_changes.
@@ -96,27 +114,71 @@ class SearchRoom(Room):
         indexed = self._indexed_rowid()
         hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
         self._confirmed_to = _ALL
-        if len(search) < 3:
+        if "\x00" in search:  # FTS5 queries end at a NUL: every page is read
+            indexed = 0
+        elif len(search) < 3:
             self._short_search_hits(search)
         elif len(search) == 3:
             conn.execute(
                 f"{hit}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?", [_fts(search)]
             )
         else:
-            trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
-            candidate = "INSERT INTO temp.search_candidates (rowid) "
-            conn.execute(
-                f"{candidate}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?",
-                [" AND ".join(map(_fts, trigrams))],
-            )
-            conn.execute(f"{candidate}SELECT rowid FROM pages WHERE rowid > ?", [indexed])
-            self._confirmed_to, indexed = 0, _ALL  # unindexed pages are candidates too
+            self._long_search(search, indexed)
+            indexed = _ALL  # unindexed pages are candidates (or hits) already
         # Pages the index does not cover yet, and page ids, are read directly.
-        conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
-                     [indexed, search])  # fmt: skip
+        if indexed < _ALL:
+            conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
+                         [indexed, search])  # fmt: skip
         conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
         self._hits_search = search
         self._hits_key = (search, key[1], conn.total_changes)
+
+    def _long_search(self, search: str, indexed: int) -> None:
+        """Hits and candidates of a query of four or more characters.
+
+        The phrase index (every four characters of each page) answers a query of four
+        characters exactly, as the trigram index does one of three; for a longer one, or
+        one holding characters the index folds, pages with all its 4-grams are candidates
+        to confirm. Pages beyond the phrase index (it is built after the trigram index)
+        take their candidates from the trigram index; pages beyond both, and pages whose
+        rowid the phrase index may hold stale, are candidates all.
+        """
+        conn = self.db.conn
+        phrased, stale = self._phrase_rowid(), "SELECT rowid FROM phrase_stale"
+        candidate = "INSERT OR IGNORE INTO temp.search_candidates (rowid) "
+        if phrased and not _FOLDED.intersection(search) and len(search) == _GRAM:
+            conn.execute(
+                "INSERT INTO temp.search_hits (rowid) SELECT rowid FROM pages_phrases "
+                f"WHERE pages_phrases MATCH ? AND rowid NOT IN ({stale})",
+                [_fts(search)],
+            )
+        elif phrased and not {"\x00", "\x01"}.intersection(search):
+            grams = {search[i : i + _GRAM] for i in range(len(search) - _GRAM + 1)}
+            conn.execute(
+                f"{candidate}SELECT rowid FROM pages_phrases WHERE pages_phrases MATCH ? "
+                f"AND rowid NOT IN ({stale})",
+                [" AND ".join(map(_fts, sorted(grams)[:12]))],
+            )
+        else:
+            phrased = 0
+        if indexed > phrased:
+            trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
+            conn.execute(
+                f"{candidate}SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid > ?",
+                [" AND ".join(map(_fts, trigrams)), phrased],
+            )
+        conn.execute(
+            f"{candidate}SELECT rowid FROM pages WHERE rowid > ? OR rowid IN ({stale})",
+            [max(indexed, phrased)],
+        )
+        if conn.execute("SELECT 1 FROM temp.search_candidates LIMIT 1").fetchone():
+            self._confirmed_to = 0
+
+    def _phrase_rowid(self) -> int:
+        row = self.db.conn.execute(
+            "SELECT value FROM meta WHERE key = 'phrase_indexed_rowid'"
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def _confirm(self, upto: int) -> None:
         """Confirm the held search's candidates up to rowid ``upto`` (once each)."""
@@ -299,6 +361,78 @@ class SearchRoom(Room):
         """How many pages the full-text index does not cover yet."""
         return self.db.conn.execute(
             "SELECT count(*) FROM pages WHERE rowid > ?", [self._indexed_rowid()]
+        ).fetchone()[0]
+
+    def index_phrases(self, limit: int | None = None, *, wait: bool = True) -> int:
+        """Add pages not yet in the phrase index to it (one transaction), at most ``limit``
+        when given, after forgetting deleted pages' 4-grams. Returns how many pages (and
+        forgotten pages) it took.
+
+        Kept apart from index_search(): writing a page's 4-grams costs about twice its
+        trigrams, which an import need not wait for. The window catches up in the
+        background; until then searches read the pages the index lacks, so they stay
+        exact. ``wait=False`` returns 0 at once when another connection holds the lock.
+        """
+        conn = self.db.conn
+        if not wait:
+            conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self._write_locked():
+                return self._forget_stale_phrases() + self._add_phrases(limit)
+        except sqlite3.OperationalError as exc:
+            if wait or "locked" not in str(exc):
+                raise
+            return 0  # another connection holds the write lock: the next step tries again
+        finally:
+            if not wait:
+                conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
+
+    def _forget_stale_phrases(self) -> int:
+        # A contentless index forgets a page's terms only when given them again; a page
+        # that took the deleted page's rowid meanwhile (below the watermark) goes in now.
+        conn = self.db.conn
+        stale = conn.execute("SELECT rowid, text FROM phrase_stale").fetchall()
+        for rowid, text in stale:
+            conn.execute(
+                "INSERT INTO pages_phrases (pages_phrases, rowid, grams) VALUES ('delete', ?, ?)",
+                [rowid, phrase_grams(text)],
+            )
+            row = conn.execute("SELECT text FROM pages WHERE rowid = ?", [rowid]).fetchone()
+            if row is not None:
+                conn.execute(
+                    "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
+                    [rowid, phrase_grams(row[0])],
+                )
+        conn.execute("DELETE FROM phrase_stale")
+        return len(stale)
+
+    def _add_phrases(self, limit: int | None) -> int:
+        # In slices of a few hundred pages: a whole database's text never sits in memory.
+        conn, added = self.db.conn, 0
+        while limit is None or added < limit:
+            step = _PHRASE_SLICE if limit is None else min(_PHRASE_SLICE, limit - added)
+            rows = conn.execute(
+                "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                [self._phrase_rowid(), step],
+            ).fetchall()
+            if not rows:
+                break
+            conn.executemany(
+                "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
+                ((rowid, phrase_grams(text)) for rowid, text in rows),
+            )
+            conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'phrase_indexed_rowid'", [str(rows[-1][0])]
+            )
+            added += len(rows)
+        return added
+
+    def phrase_lag(self) -> int:
+        """How many pages the phrase index does not cover yet (or holds stale)."""
+        return self.db.conn.execute(
+            "SELECT (SELECT count(*) FROM pages WHERE rowid > ?) "
+            "+ (SELECT count(*) FROM phrase_stale)",
+            [self._phrase_rowid()],
         ).fetchone()[0]
 
     def count_pages(self, status: str | None = None, search: str | None = None) -> int:

@@ -1,0 +1,54 @@
+"""The window's page list and search: another window's writes adopted while changing
+pages, and the phrase index caught up in the background."""
+
+from __future__ import annotations
+
+from annotator.store import Store
+
+from .pages import SAMPLE, add_page, make_db
+from .test_window_edits import CTRL, K, press
+
+
+def test_a_write_of_another_window_adopted_while_changing_pages_refreshes_the_list(
+    windows, tmp_path, qtbot
+):
+    db = make_db(tmp_path / "list.db", ["p1", "p2", "p3"])
+    window = windows(db)
+    qtbot.waitUntil(lambda: window.store.phrase_lag() == 0)  # a short lag: at start, quietly
+    window._poll.stop()  # the once-a-second look is called by hand below
+    with Store.open(db) as other:
+        add_page(other, "p4")
+    press(window, qtbot, K.Key_PageDown, CTRL)  # the next page: reads the new state
+    assert window.page_id == "p2"
+    window.check_external()  # the poll finds nothing: the write was adopted already
+    qtbot.waitUntil(lambda: window.page_list.model.rowCount() == 4, timeout=3000)
+    box = window.page_list.filter_box
+    assert box.itemText(0).endswith("(4)")
+
+
+def test_a_lagging_phrase_index_is_caught_up_in_the_background(
+    windows, tmp_path, qtbot, monkeypatch
+):
+    # an upgrade to schema 9 on a large database: the window opens at once, long searches
+    # stay exact while it indexes in small steps
+    from annotator.gui import main_window
+
+    monkeypatch.setattr(main_window, "PHRASES_AT_START", 0)  # as on 100,000 pages
+    monkeypatch.setattr(main_window, "PHRASE_STEP", 2)
+    path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
+    with Store.open(path) as store:
+        store.db.execute("INSERT INTO pages_phrases (pages_phrases) VALUES ('delete-all')")
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'")
+    window = windows(path)
+    query = SAMPLE[10:14]
+    assert window.store.count_pages(search=query) == 7  # complete while it lags
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: window.store.phrase_lag() == 0, timeout=5000)
+    assert any("left" in m for m in messages) and "up to date" in messages[-1]
+    with Store.open(path) as other:
+        hits = other.db.execute(
+            "SELECT count(*) FROM pages_phrases WHERE pages_phrases MATCH ?", [f'"{query}"']
+        )
+        assert hits.fetchone()[0] == 7  # every page once
+    assert window.store.count_pages(search=query) == 7
