@@ -718,13 +718,20 @@ def _pair_reads_as_intertitle(shapes: list[Shape], w: Group) -> bool:
     """Whether weak group ``w`` is one title line, or two that both read as a 小标题.
 
     A long headline over the head of its first paragraph (cut short by a column break)
-    opens an article: it is no two-line intertitle.
+    opens an article: it is no two-line intertitle. The upper line may end in —— (助农环保——
+    / 废弃物化作饲料): inside a signed story that is a 小标题 set as topic and title, not
+    the kicker of a new article (which would come with its own byline, lead or dateline).
     """
-    return len(w.titles) == 1 or all(_reads_as_intertitle(shapes[p]) for p in w.titles)
+    return len(w.titles) == 1 or all(
+        _reads_as_intertitle(shapes[p], dash=k == 0) for k, p in enumerate(w.titles)
+    )
 
 
-def _reads_as_intertitle(sh: Shape) -> bool:
-    """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside."""
+def _reads_as_intertitle(sh: Shape, dash: bool = False) -> bool:
+    """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside
+    (with ``dash``, a line ending in —— reads as one too)."""
+    if dash and sh.kind == DASH:
+        return sh.end - sh.start <= INTERTITLE_MAX_CHARS
     return (
         sh.kind == TITLE
         and not sh.listy

@@ -545,3 +545,30 @@ def test_signed_pieces_under_an_editors_note_are_one_article_until_a_tagged_head
     assert got["（作者为某大学团委书记）"] == ("byline", 1)
     assert got["“坐商”变“行商”  此中有真意（现场评论）"] == ("headline", 2)
     assert got["刘  洋"] == ("byline", 2)
+
+
+def test_an_intertitle_pair_whose_first_line_ends_in_a_dash_stays_in_the_signed_story():
+    text = "\n".join(
+        [
+            HEADER,
+            "湖区渔村探索生态养殖新路——",
+            "老渔民的网箱变了样",
+            "本报记者  王  明",
+            BODY,
+            BODY2,
+            "科学养殖——",
+            "饲料残渣变成有机肥料",
+            BODY3,
+            BODY,
+            "延链增值——",
+            "鱼塘边办起了农家乐",
+            BODY2,
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["湖区渔村探索生态养殖新路——"] == ("kicker", 1)
+    assert got["本报记者  王  明"] == ("byline", 1)
+    for line in ("科学养殖——", "饲料残渣变成有机肥料", "延链增值——", "鱼塘边办起了农家乐"):
+        assert got[line] == ("intertitle", 1)
+    assert {article for _, article in got.values()} == {None, 1}
