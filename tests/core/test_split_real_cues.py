@@ -572,3 +572,23 @@ def test_an_intertitle_pair_whose_first_line_ends_in_a_dash_stays_in_the_signed_
     for line in ("科学养殖——", "饲料残渣变成有机肥料", "延链增值——", "鱼塘边办起了农家乐"):
         assert got[line] == ("intertitle", 1)
     assert {article for _, article in got.values()} == {None, 1}
+
+
+def test_end_notes_with_a_bracket_inside_or_a_cross_reference_close_their_article():
+    for note in ("（作者为中央党校（国家行政学院）马克思主义学院主任）", "（相关报道见第二版）"):
+        text = "\n".join(
+            [
+                HEADER,
+                "坚持把人民利益放在首位",
+                "本报记者  张  华",
+                BODY,
+                BODY2,
+                note,
+                "建设更高水平的平安中国",
+                BODY3,
+                BODY,
+            ]
+        )
+        got = by_text(text)
+        assert got[note] == ("byline", 1), note
+        assert got["建设更高水平的平安中国"] == ("headline", 2), note
