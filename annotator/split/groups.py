@@ -197,12 +197,14 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None
     titles.reverse()
     top = shapes[titles[0]]
-    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > INTERTITLE_MAX_CHARS
+    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS
     return Group(titles[0], WEAK, titles=titles, firm=firm)
 
 
-# A headline set in two parts with a wide space between them may run this long.
+# A headline set in two parts with a wide space between them may run this long …
 SET_APART_MAX_CHARS = 48
+# … and one longer than this opens an article even without a byline (no 小标题 is that long).
+SET_APART_FIRM_CHARS = 30
 
 
 def _set_apart(sh: Shape) -> bool:
@@ -675,8 +677,9 @@ def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
     return n
 
 
-# A title line between body paragraphs longer than this is not an intertitle.
-INTERTITLE_MAX_CHARS = 30
+# A title line between body paragraphs longer than this is not an intertitle (theory pages
+# print a clause of up to about 40 characters as a 小标题: 统筹好…的关系，彰显了…制度优势).
+INTERTITLE_MAX_CHARS = 40
 # An intertitle is set in one line, or in two (主题 over 副题).
 INTERTITLE_LINES = 2
 

@@ -592,3 +592,33 @@ def test_end_notes_with_a_bracket_inside_or_a_cross_reference_close_their_articl
         got = by_text(text)
         assert got[note] == ("byline", 1), note
         assert got["建设更高水平的平安中国"] == ("headline", 2), note
+
+
+def test_a_theory_pages_long_intertitle_with_a_comma_counts_in_the_series():
+    long_one = "统筹好提升质量和做大总量的关系，彰显了中国特色社会主义制度优势"
+    assert len(long_one) > 30
+    text = "\n".join(
+        [
+            HEADER,
+            "夯实中国式现代化的物质基础（深入学习贯彻习近平经济思想）",
+            "赵  华",
+            BODY,
+            "我们党对经济发展质和量关系的认识不断深化",
+            BODY2,
+            BODY3,
+            long_one,
+            BODY,
+            BODY2,
+            "把质的有效提升和量的合理增长统一于高质量发展全过程",
+            BODY3,
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["赵  华"] == ("byline", 1)
+    for line in (
+        "我们党对经济发展质和量关系的认识不断深化",
+        long_one,
+        "把质的有效提升和量的合理增长统一于高质量发展全过程",
+    ):
+        assert got[line] == ("intertitle", 1)
