@@ -464,7 +464,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
                 for w in _series_of_weak(groups, i, INTERTITLE_LINES)
                 if _pair_reads_as_intertitle(shapes, w)
                 and not _boundary_before(shapes, w.top)[1]
-                and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
+                and _inside_text(shapes[w.top - 1])
             ]
             if weak
             else []
@@ -486,6 +486,15 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _inside_text(sh: Shape) -> bool:
+    """Whether a title line right after ``sh`` stands inside an article's text.
+
+    After body text or a caption; or after the signature of an editor's note (——编  者): the
+    note introduces the parts of the article that follow it, it does not close the article.
+    """
+    return sh.kind in (BODY, LEAD, CAPTION) or sh.signature
 
 
 def _signed(g: Group, candidates: int) -> bool:
@@ -833,11 +842,13 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
 
 
 def _signed_piece(shapes: list[Shape], g: Group) -> bool:
-    """Whether group ``g`` is one title line over its author: a piece of a set, maybe."""
+    """Whether group ``g`` is a 小标题 (one line, or a line ending in —— over one) over its
+    author: a piece of a set, maybe."""
     return (
-        len(g.titles) == 1
-        and bool(g.bylines)
+        bool(g.bylines)
         and g.lead is None
-        and shapes[g.titles[0]].kind == TITLE
-        and not shapes[g.titles[0]].tagged
+        and len(g.titles) <= INTERTITLE_LINES
+        and _pair_reads_as_intertitle(shapes, g)
+        and shapes[g.titles[-1]].kind == TITLE
+        and not shapes[g.titles[-1]].tagged
     )

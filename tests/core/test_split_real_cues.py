@@ -622,3 +622,29 @@ def test_a_theory_pages_long_intertitle_with_a_comma_counts_in_the_series():
         "把质的有效提升和量的合理增长统一于高质量发展全过程",
     ):
         assert got[line] == ("intertitle", 1)
+
+
+def test_titled_parts_under_an_editors_note_stay_in_its_article_with_or_without_authors():
+    pairs = [
+        ("培育书香家庭，阅读活动更丰富——", "大手牵小手  家教新体验"),
+        ("助力书香校园，阅读形式更多样——", "聆听+分享  阅读伴成长"),
+    ]
+    for signed in (False, True):
+        lines = [
+            HEADER,
+            "“书香是一种氛围”（人文观察）",
+            "本报记者  郑海鸥",
+            BODY,
+            BODY2,
+            "——编  者",
+        ]
+        for k, (upper, lower) in enumerate(pairs):
+            lines += [upper, lower] + (
+                ["本报记者  王  明" if k else "本报记者  窦瀚洋"] if signed else []
+            )
+            lines += [BODY3, BODY]
+        got = by_text("\n".join(lines))
+        for upper, lower in pairs:
+            assert got[upper] == ("intertitle", 1), signed
+            assert got[lower] == ("intertitle", 1), signed
+        assert {article for _, article in got.values()} == {None, 1}
