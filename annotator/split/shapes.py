@@ -126,6 +126,11 @@ def _is_furniture(s: str) -> bool:
     return len(tokens) <= 8 and all(FURNITURE_TOKEN.fullmatch(t) for t in tokens)
 
 
+def is_page_header(s: str) -> bool:
+    """Whether line ``s`` is a page header / date line (2025年3月1日  星期六  要闻  第1版)."""
+    return len(s) <= HEADER_MAX_CHARS and _is_furniture(s)
+
+
 def _start_cue(s: str, n: int) -> str | None:
     """Name of the start-of-paragraph cue of ``s`` (see ``cues.PARAGRAPH_START``), if any."""
     name = start_cue(s)
