@@ -472,7 +472,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
         if not _signed(g, len(series) + len(loose)):
-            series, loose = [], _unsigned_series(shapes, loose)
+            series, loose = _short_series(shapes, series, g), _unsigned_series(shapes, loose)
         elif len(series) + len(loose) == 1:
             if series and not (
                 _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
@@ -495,6 +495,32 @@ def _inside_text(sh: Shape) -> bool:
     note introduces the parts of the article that follow it, it does not close the article.
     """
     return sh.kind in (BODY, LEAD, CAPTION) or sh.signature
+
+
+# Very short one-line titles after an unsigned story: at least this many are its intertitles.
+SHORT_SERIES = 2
+# … each at most this long and at most half as long as the story's headline.
+SHORT_SERIES_MAX_CHARS = 5
+
+
+def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Group]:
+    """The weak groups after unsigned story ``g`` that are its intertitles (maybe none).
+
+    Titles of at most five characters and half the story's headline (4月12日 / 就业补贴高 /
+    落户无忧 under an advertorial's long headline), two or more of them: a short news item's
+    headline says what happened and is longer (古镇修缮完工).
+    """
+    heads = [shapes[p].end - shapes[p].start for p in g.titles]
+    if not heads:
+        return []
+    short = [
+        w
+        for w in series
+        if len(w.titles) == 1
+        and 2 * (n := shapes[w.top].end - shapes[w.top].start) <= min(heads)
+        and n <= SHORT_SERIES_MAX_CHARS
+    ]
+    return short if len(short) >= SHORT_SERIES else []
 
 
 def _signed(g: Group, candidates: int) -> bool:

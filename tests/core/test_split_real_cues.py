@@ -648,3 +648,12 @@ def test_titled_parts_under_an_editors_note_stay_in_its_article_with_or_without_
             assert got[upper] == ("intertitle", 1), signed
             assert got[lower] == ("intertitle", 1), signed
         assert {article for _, article in got.values()} == {None, 1}
+
+
+def test_very_short_titles_under_an_unsigned_long_headline_are_its_intertitles():
+    lines = [HEADER, "广州市：锚定“百万英才汇南粤”   打造人才发展新高地", BODY]
+    labels = ("就业补贴高", "创业扶持高", "落户无忧")
+    for label in labels:
+        lines += [label, BODY2]
+    got = by_text("\n".join(lines))
+    assert [got[t] for t in labels] == [("intertitle", 1)] * 3
