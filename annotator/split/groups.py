@@ -692,7 +692,7 @@ def _alike(
     """
     size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
     sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
-    middle = sure[(len(sure) - 1) // 2]
+    middle = sure[len(sure) // 2]  # the upper middle: short labels (链接) among titles
 
     def fits(p: int) -> bool:
         return middle <= 2 * size[p] and size[p] <= 2 * middle

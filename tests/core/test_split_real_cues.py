@@ -657,3 +657,18 @@ def test_very_short_titles_under_an_unsigned_long_headline_are_its_intertitles()
         lines += [label, BODY2]
     got = by_text("\n".join(lines))
     assert [got[t] for t in labels] == [("intertitle", 1)] * 3
+
+
+def test_intertitle_pairs_with_a_short_box_label_after_each_stay_in_the_story():
+    pairs = [
+        ("培育书香家庭，阅读活动更丰富——", "大手牵小手  家教新体验"),
+        ("助力书香校园，阅读形式更多样——", "聆听+分享  阅读伴成长"),
+        ("建设书香社会，阅读阵地更完备——", "空间小而美  身边书香浓"),
+    ]
+    lines = [HEADER, "“书香是一种氛围”（人文观察）", "本报记者  郑海鸥", BODY, BODY2]
+    for upper, lower in pairs:
+        lines += [upper, lower, BODY3, BODY, "链接", BODY2]
+    got = by_text("\n".join(lines))
+    for upper, lower in pairs:
+        assert got[upper] == ("intertitle", 1)
+        assert got[lower] == ("intertitle", 1)
