@@ -472,7 +472,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
         if not _signed(g, len(series) + len(loose)):
-            series, loose = _short_series(shapes, series, g), _unsigned_series(shapes, loose)
+            series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
             if series and not (
                 _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
@@ -521,6 +521,22 @@ def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Gr
         and n <= SHORT_SERIES_MAX_CHARS
     ]
     return short if len(short) >= SHORT_SERIES else []
+
+
+def _unsigned_story(
+    shapes: list[Shape], series: list[Group], loose: list[int], g: Group
+) -> tuple[list[Group], list[int]]:
+    """The intertitles of unsigned story ``g`` among its weak groups and loose lines.
+
+    Once its punctuated lines make a series (see :func:`_unsigned_series`), the story has
+    intertitles, and a one-line weak group alike in length is one of them too (坚持以高质量
+    发展统揽全局 among 优化营商环境，增强发展活力 / …): the series shows it is no headline.
+    """
+    alike = _unsigned_series(shapes, loose)
+    if not alike:
+        return _short_series(shapes, series, g), []
+    single = [w for w in series if len(w.titles) == 1]
+    return _alike(shapes, single, alike)
 
 
 def _signed(g: Group, candidates: int) -> bool:

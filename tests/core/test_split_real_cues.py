@@ -672,3 +672,18 @@ def test_intertitle_pairs_with_a_short_box_label_after_each_stay_in_the_story():
     for upper, lower in pairs:
         assert got[upper] == ("intertitle", 1)
         assert got[lower] == ("intertitle", 1)
+
+
+def test_an_unpunctuated_intertitle_joins_the_punctuated_series_of_an_unsigned_story():
+    titles = (
+        "坚持以高质量发展统揽全局",
+        "优化营商环境，增强发展活力",
+        "推动兴业、强县、富民一体发展",
+        "增强文化自信，助推经济社会发展",
+    )
+    lines = [HEADER, "在中国式现代化进程中展现新风采", "——总书记考察重要讲话催人奋进", BODY]
+    for title in titles:
+        lines += [title, BODY2, BODY3]
+    lines += ["（本报记者马跃峰、黄娴）"]
+    got = by_text("\n".join(lines))
+    assert [got[t] for t in titles] == [("intertitle", 1)] * 4
