@@ -308,6 +308,23 @@ def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     return j
 
 
+def _summary_items(shapes: list[Shape], i: int, j: int) -> list[int]:
+    """The ■-led summary paragraphs right under title run ``[i, j)`` above its byline or lead.
+
+    中共中央政治局召开会议 / 讨论政府工作报告 / ■过去一年，… / ■今年是… / 新华社北京…电: whole
+    paragraphs led by bullets between a headline stack (two or more lines) and the article's
+    byline or dateline summarise it; the dateline below does not open another article.
+    """
+    if j - i < 2:
+        return []  # one line over bulleted items: a news column's name over its items
+    k = j
+    while k < len(shapes) and k - j < MAX_BULLETS and shapes[k].kind == BODY and shapes[k].listy:
+        k += 1
+    if k == j or k >= len(shapes) or shapes[k].kind not in (LEAD, BYLINE):
+        return []
+    return list(range(j, k))
+
+
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
     """Groups of the title run starting at ``i``, and the index after what they used."""
     n = len(shapes)
@@ -339,6 +356,10 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     # A note (编者按：…) under the titles belongs to the article head and anchors it.
     note = j if j < n and j > i and shapes[j].note else None
     after = j + 1 if note is not None else j
+    summary = _summary_items(shapes, i, after)
+    if summary:
+        standfirst = summary
+        after = summary[-1] + 1
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None

@@ -687,3 +687,16 @@ def test_an_unpunctuated_intertitle_joins_the_punctuated_series_of_an_unsigned_s
     lines += ["（本报记者马跃峰、黄娴）"]
     got = by_text("\n".join(lines))
     assert [got[t] for t in titles] == [("intertitle", 1)] * 4
+
+
+def test_bulleted_summary_paragraphs_between_a_headline_stack_and_its_dateline_are_its_head():
+    bullets = [
+        "■过去一年，党中央统揽全局、沉着应变，经济社会发展主要目标任务顺利完成。",
+        "■今年是“十四五”规划收官之年，做好政府工作意义重大。",
+    ]
+    lead = "新华社北京2月28日电  中共中央政治局2月28日召开会议，讨论政府工作报告。"
+    text = "\n".join([HEADER, "中共中央政治局召开会议", "讨论政府工作报告", *bullets, lead, BODY])
+    got = by_text(text)
+    assert [got[b] for b in bullets] == [("subheadline", 1)] * 2
+    assert got[lead] == ("body", 1)
+    assert got[BODY] == ("body", 1)
