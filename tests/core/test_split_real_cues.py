@@ -700,3 +700,26 @@ def test_bulleted_summary_paragraphs_between_a_headline_stack_and_its_dateline_a
     assert [got[b] for b in bullets] == [("subheadline", 1)] * 2
     assert got[lead] == ("body", 1)
     assert got[BODY] == ("body", 1)
+
+
+def test_a_chart_credit_beside_a_caption_is_a_caption_and_closes_nothing():
+    text = "\n".join(
+        [
+            HEADER,
+            "志愿同行，传递爱与希望",
+            "本报记者  王  明",
+            "图①：社区志愿者在为老人服务。",
+            "赵  明摄（影像中国）",
+            "数据来源：中央社会工作部",
+            "图②：志愿者和交警为公交司机送上热饮。",
+            "李尚引摄（影像中国）",
+            "制图：张丹峰",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["数据来源：中央社会工作部"] == ("caption", 1)
+    assert got["制图：张丹峰"] == ("caption", 1)
+    assert got["图②：志愿者和交警为公交司机送上热饮。"] == ("caption", 1)
+    assert got[BODY2] == ("body", 1)
