@@ -163,7 +163,10 @@ NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 _NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 TRAILING_BYLINE = re.compile(
     rf"[（(]\s*(?:{_BYLINE_BODY}|据[^（()）\n]{{1,30}}|来源[:：][^（()）\n]{{1,30}}"
-    rf"|作者(?:单位)?\s*[:：为系][^（()）\n]{{1,40}}"
+    # The writer's post may hold a bracket of its own: （作者为中央党校（国家行政学院）某部主任）.
+    rf"|作者(?:单位)?\s*[:：为系](?:[^（()）\n]|[（(][^（()）\n]{{1,16}}[)）]){{1,60}}"
+    # A cross reference closing a report: （相关报道见第二版）, （下转第四版）.
+    rf"|[^（()）\n]{{0,30}}见第?[^（()）\n]{{1,4}}版|下转第?[^（()）\n]{{1,4}}版"
     rf"|(?:本报|综合)[^（()）\n]{{0,20}}(?:综合|报道|电)[^（()）\n]{{0,10}}"
     # End notes: a dateline closing the article (（新华社北京3月4日电）), the writer of a
     # report put together from several (（执笔：张三）, （张三 李四整理）).
@@ -415,5 +418,5 @@ def bare_role_without_name(s: str) -> bool:
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
-    r"|执笔|采写|电\s*[)）]\s*\Z"
+    r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z"
 )

@@ -197,12 +197,14 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None
     titles.reverse()
     top = shapes[titles[0]]
-    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > INTERTITLE_MAX_CHARS
+    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS
     return Group(titles[0], WEAK, titles=titles, firm=firm)
 
 
-# A headline set in two parts with a wide space between them may run this long.
+# A headline set in two parts with a wide space between them may run this long …
 SET_APART_MAX_CHARS = 48
+# … and one longer than this opens an article even without a byline (no 小标题 is that long).
+SET_APART_FIRM_CHARS = 30
 
 
 def _set_apart(sh: Shape) -> bool:
@@ -306,6 +308,23 @@ def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     return j
 
 
+def _summary_items(shapes: list[Shape], i: int, j: int) -> list[int]:
+    """The ■-led summary paragraphs right under title run ``[i, j)`` above its byline or lead.
+
+    中共中央政治局召开会议 / 讨论政府工作报告 / ■过去一年，… / ■今年是… / 新华社北京…电: whole
+    paragraphs led by bullets between a headline stack (two or more lines) and the article's
+    byline or dateline summarise it; the dateline below does not open another article.
+    """
+    if j - i < 2:
+        return []  # one line over bulleted items: a news column's name over its items
+    k = j
+    while k < len(shapes) and k - j < MAX_BULLETS and shapes[k].kind == BODY and shapes[k].listy:
+        k += 1
+    if k == j or k >= len(shapes) or shapes[k].kind not in (LEAD, BYLINE):
+        return []
+    return list(range(j, k))
+
+
 def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list[Group], int]:
     """Groups of the title run starting at ``i``, and the index after what they used."""
     n = len(shapes)
@@ -337,6 +356,10 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     # A note (编者按：…) under the titles belongs to the article head and anchors it.
     note = j if j < n and j > i and shapes[j].note else None
     after = j + 1 if note is not None else j
+    summary = _summary_items(shapes, i, after)
+    if summary:
+        standfirst = summary
+        after = summary[-1] + 1
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
@@ -462,7 +485,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
                 for w in _series_of_weak(groups, i, INTERTITLE_LINES)
                 if _pair_reads_as_intertitle(shapes, w)
                 and not _boundary_before(shapes, w.top)[1]
-                and shapes[w.top - 1].kind in (BODY, LEAD, CAPTION)
+                and _inside_text(shapes[w.top - 1])
             ]
             if weak
             else []
@@ -470,7 +493,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         stop = _next_strong_top(groups, i, len(shapes))
         loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
         if not _signed(g, len(series) + len(loose)):
-            series, loose = [], _unsigned_series(shapes, loose)
+            series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
             if series and not (
                 _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
@@ -484,6 +507,57 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _inside_text(sh: Shape) -> bool:
+    """Whether a title line right after ``sh`` stands inside an article's text.
+
+    After body text or a caption; or after the signature of an editor's note (——编  者): the
+    note introduces the parts of the article that follow it, it does not close the article.
+    """
+    return sh.kind in (BODY, LEAD, CAPTION) or sh.signature
+
+
+# Very short one-line titles after an unsigned story: at least this many are its intertitles.
+SHORT_SERIES = 2
+# … each at most this long and at most half as long as the story's headline.
+SHORT_SERIES_MAX_CHARS = 5
+
+
+def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Group]:
+    """The weak groups after unsigned story ``g`` that are its intertitles (maybe none).
+
+    Titles of at most five characters and half the story's headline (4月12日 / 就业补贴高 /
+    落户无忧 under an advertorial's long headline), two or more of them: a short news item's
+    headline says what happened and is longer (古镇修缮完工).
+    """
+    heads = [shapes[p].end - shapes[p].start for p in g.titles]
+    if not heads:
+        return []
+    short = [
+        w
+        for w in series
+        if len(w.titles) == 1
+        and 2 * (n := shapes[w.top].end - shapes[w.top].start) <= min(heads)
+        and n <= SHORT_SERIES_MAX_CHARS
+    ]
+    return short if len(short) >= SHORT_SERIES else []
+
+
+def _unsigned_story(
+    shapes: list[Shape], series: list[Group], loose: list[int], g: Group
+) -> tuple[list[Group], list[int]]:
+    """The intertitles of unsigned story ``g`` among its weak groups and loose lines.
+
+    Once its punctuated lines make a series (see :func:`_unsigned_series`), the story has
+    intertitles, and a one-line weak group alike in length is one of them too (坚持以高质量
+    发展统揽全局 among 优化营商环境，增强发展活力 / …): the series shows it is no headline.
+    """
+    alike = _unsigned_series(shapes, loose)
+    if not alike:
+        return _short_series(shapes, series, g), []
+    single = [w for w in series if len(w.titles) == 1]
+    return _alike(shapes, single, alike)
 
 
 def _signed(g: Group, candidates: int) -> bool:
@@ -655,7 +729,7 @@ def _alike(
     """
     size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
     sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
-    middle = sure[(len(sure) - 1) // 2]
+    middle = sure[len(sure) // 2]  # the upper middle: short labels (链接) among titles
 
     def fits(p: int) -> bool:
         return middle <= 2 * size[p] and size[p] <= 2 * middle
@@ -675,8 +749,9 @@ def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
     return n
 
 
-# A title line between body paragraphs longer than this is not an intertitle.
-INTERTITLE_MAX_CHARS = 30
+# A title line between body paragraphs longer than this is not an intertitle (theory pages
+# print a clause of up to about 40 characters as a 小标题: 统筹好…的关系，彰显了…制度优势).
+INTERTITLE_MAX_CHARS = 40
 # An intertitle is set in one line, or in two (主题 over 副题).
 INTERTITLE_LINES = 2
 
@@ -718,13 +793,20 @@ def _pair_reads_as_intertitle(shapes: list[Shape], w: Group) -> bool:
     """Whether weak group ``w`` is one title line, or two that both read as a 小标题.
 
     A long headline over the head of its first paragraph (cut short by a column break)
-    opens an article: it is no two-line intertitle.
+    opens an article: it is no two-line intertitle. The upper line may end in —— (助农环保——
+    / 废弃物化作饲料): inside a signed story that is a 小标题 set as topic and title, not
+    the kicker of a new article (which would come with its own byline, lead or dateline).
     """
-    return len(w.titles) == 1 or all(_reads_as_intertitle(shapes[p]) for p in w.titles)
+    return len(w.titles) == 1 or all(
+        _reads_as_intertitle(shapes[p], dash=k == 0) for k, p in enumerate(w.titles)
+    )
 
 
-def _reads_as_intertitle(sh: Shape) -> bool:
-    """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside."""
+def _reads_as_intertitle(sh: Shape, dash: bool = False) -> bool:
+    """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside
+    (with ``dash``, a line ending in —— reads as one too)."""
+    if dash and sh.kind == DASH:
+        return sh.end - sh.start <= INTERTITLE_MAX_CHARS
     return (
         sh.kind == TITLE
         and not sh.listy
@@ -823,11 +905,13 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
 
 
 def _signed_piece(shapes: list[Shape], g: Group) -> bool:
-    """Whether group ``g`` is one title line over its author: a piece of a set, maybe."""
+    """Whether group ``g`` is a 小标题 (one line, or a line ending in —— over one) over its
+    author: a piece of a set, maybe."""
     return (
-        len(g.titles) == 1
-        and bool(g.bylines)
+        bool(g.bylines)
         and g.lead is None
-        and shapes[g.titles[0]].kind == TITLE
-        and not shapes[g.titles[0]].tagged
+        and len(g.titles) <= INTERTITLE_LINES
+        and _pair_reads_as_intertitle(shapes, g)
+        and shapes[g.titles[-1]].kind == TITLE
+        and not shapes[g.titles[-1]].tagged
     )

@@ -19,7 +19,7 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
 * at a line shorter than the column (a line ending in 。 may fill the column and still go on);
 * before and after a line wider than the column (a headline or page header across columns);
 * before a short line without a sentence end after a line that ends one (a title);
-* after a byline, and after a numbered intertitle of two phrases side by side (三、甲 乙);
+* after a byline, a page header or an end note in brackets, and after a numbered intertitle of two phrases side by side (三、甲 乙);
 * before an indented line when the page indents its paragraphs, and before a blank line;
 * before a line that can only start a paragraph (heading, lead, byline, caption, furniture,
   a note such as 编者按：), and, after a line that ends a sentence, before a numbered or
@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from . import cues
+from .shapes import is_page_header
 
 # One line's content: from its first to its last non-whitespace character. ``[^\n]`` keeps a
 # match on one line, so consecutive matches are consecutive non-blank lines.
@@ -147,6 +148,16 @@ def _byline_line(s: str) -> bool:
 _BYLINE_LINE_MAX = 40
 
 
+def _line_of_its_own(s: str) -> bool:
+    """Whether the first line of a wrapped paragraph is all of it: a byline, a page header or
+    an end note in brackets (the next line, however it looks, starts a paragraph)."""
+    return (
+        _byline_line(s)
+        or is_page_header(s)
+        or (s[0] in "（(" and cues.TRAILING_BYLINE.match(s) is not None)
+    )
+
+
 def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool:
     """Whether a line of a wrapped page is short of the column and ends without a full stop.
 
@@ -177,8 +188,9 @@ def _reflow(
             or end - start > width + 1
             or nxt_end - nxt_start > width + 1
             or (final and _title_line(text, nxt_start, nxt_end, starts[k + 1], width))
-            # A byline is a line of its own (it is the first line of its paragraph).
-            or (start == para_start and _byline_line(text[start:end]))
+            # A byline is a line of its own (it is the first line of its paragraph); so are a
+            # page header and an end note (（作者为…）, （相关报道见第二版）) that fill the column.
+            or (start == para_start and _line_of_its_own(text[start:end]))
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
             or _starts_paragraph(text[nxt_start:nxt_end])

@@ -126,6 +126,11 @@ def _is_furniture(s: str) -> bool:
     return len(tokens) <= 8 and all(FURNITURE_TOKEN.fullmatch(t) for t in tokens)
 
 
+def is_page_header(s: str) -> bool:
+    """Whether line ``s`` is a page header / date line (2025年3月1日  星期六  要闻  第1版)."""
+    return len(s) <= HEADER_MAX_CHARS and _is_furniture(s)
+
+
 def _start_cue(s: str, n: int) -> str | None:
     """Name of the start-of-paragraph cue of ``s`` (see ``cues.PARAGRAPH_START``), if any."""
     name = start_cue(s)
@@ -391,9 +396,28 @@ def _mark_clauses(text: str, shaped: list[Shape]) -> None:
             sh.clause = t.count("“") == t.count("”") and _SENTENCE_LIKE.match(t) is None
 
 
+# A chart's or graphic's credit: 数据来源：民政部等, 制图：张三, 资料来源：….
+_CHART_CREDIT = re.compile(r"(?:(?:数据|资料)来源|制图|绘图|图表|设计)\s*[:：]")
+
+
+def _chart_credits(text: str, out: list[Shape]) -> None:
+    """Turn a chart credit next to a photo caption into a caption (of the page's graphics).
+
+    数据来源：某局 reads as a source line and 制图：张三 as furniture, but beside a caption (above
+    or below) they credit the chart or graphic printed with the article, not its text.
+    """
+    for k, sh in enumerate(out):
+        if sh.kind not in (BYLINE, FURNITURE) or not _CHART_CREDIT.match(text, sh.start, sh.end):
+            continue
+        near = out[max(k - 1, 0) : k] + out[k + 1 : k + 2]
+        if any(o.kind == CAPTION for o in near):
+            sh.kind = CAPTION
+
+
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
+    _chart_credits(text, out)
     _mark_clauses(text, out)
     if any(sh.spaced for sh in out):
         _table_rows(text, out)

@@ -186,3 +186,26 @@ def test_a_numbered_intertitle_of_two_phrases_filling_the_column_is_a_line_of_it
     text = "\n".join(lines)
     got = {text[b.start : b.end]: b.role for b in split_page(text)}
     assert title in got
+
+
+def test_a_wrapped_page_header_and_end_note_filling_the_column_stand_alone():
+    # The header and the end note are as wide as the column and end without 。: only what they
+    # are keeps the headline under the header and the next kicker under the note apart.
+    header = "2025年3月1日  星期六  要闻  第1版"
+    note = "（作者为中央党校（国家行政学院）经济学部主任）"
+    width = len(header)
+    assert len(note) in (width - 1, width, width + 1)
+    lines = [
+        header,
+        "中共中央政治局召开会议",
+        *_full_lines(BODY2 * 3 + "。", width),
+        note,
+        "坚持以高质量发展统揽全局",
+        *_full_lines(BODY * 3, width),
+    ]
+    text = "\n".join(lines)
+    got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+    assert got[header] == ("other", None)
+    assert got["中共中央政治局召开会议"] == ("headline", 1)
+    assert got[note] == ("byline", 1)
+    assert got["坚持以高质量发展统揽全局"] == ("headline", 2)

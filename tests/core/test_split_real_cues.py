@@ -545,3 +545,181 @@ def test_signed_pieces_under_an_editors_note_are_one_article_until_a_tagged_head
     assert got["（作者为某大学团委书记）"] == ("byline", 1)
     assert got["“坐商”变“行商”  此中有真意（现场评论）"] == ("headline", 2)
     assert got["刘  洋"] == ("byline", 2)
+
+
+def test_an_intertitle_pair_whose_first_line_ends_in_a_dash_stays_in_the_signed_story():
+    text = "\n".join(
+        [
+            HEADER,
+            "湖区渔村探索生态养殖新路——",
+            "老渔民的网箱变了样",
+            "本报记者  王  明",
+            BODY,
+            BODY2,
+            "科学养殖——",
+            "饲料残渣变成有机肥料",
+            BODY3,
+            BODY,
+            "延链增值——",
+            "鱼塘边办起了农家乐",
+            BODY2,
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["湖区渔村探索生态养殖新路——"] == ("kicker", 1)
+    assert got["本报记者  王  明"] == ("byline", 1)
+    for line in ("科学养殖——", "饲料残渣变成有机肥料", "延链增值——", "鱼塘边办起了农家乐"):
+        assert got[line] == ("intertitle", 1)
+    assert {article for _, article in got.values()} == {None, 1}
+
+
+def test_end_notes_with_a_bracket_inside_or_a_cross_reference_close_their_article():
+    for note in ("（作者为中央党校（国家行政学院）马克思主义学院主任）", "（相关报道见第二版）"):
+        text = "\n".join(
+            [
+                HEADER,
+                "坚持把人民利益放在首位",
+                "本报记者  张  华",
+                BODY,
+                BODY2,
+                note,
+                "建设更高水平的平安中国",
+                BODY3,
+                BODY,
+            ]
+        )
+        got = by_text(text)
+        assert got[note] == ("byline", 1), note
+        assert got["建设更高水平的平安中国"] == ("headline", 2), note
+
+
+def test_a_theory_pages_long_intertitle_with_a_comma_counts_in_the_series():
+    long_one = "统筹好提升质量和做大总量的关系，彰显了中国特色社会主义制度优势"
+    assert len(long_one) > 30
+    text = "\n".join(
+        [
+            HEADER,
+            "夯实中国式现代化的物质基础（深入学习贯彻习近平经济思想）",
+            "赵  华",
+            BODY,
+            "我们党对经济发展质和量关系的认识不断深化",
+            BODY2,
+            BODY3,
+            long_one,
+            BODY,
+            BODY2,
+            "把质的有效提升和量的合理增长统一于高质量发展全过程",
+            BODY3,
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["赵  华"] == ("byline", 1)
+    for line in (
+        "我们党对经济发展质和量关系的认识不断深化",
+        long_one,
+        "把质的有效提升和量的合理增长统一于高质量发展全过程",
+    ):
+        assert got[line] == ("intertitle", 1)
+
+
+def test_titled_parts_under_an_editors_note_stay_in_its_article_with_or_without_authors():
+    pairs = [
+        ("培育书香家庭，阅读活动更丰富——", "大手牵小手  家教新体验"),
+        ("助力书香校园，阅读形式更多样——", "聆听+分享  阅读伴成长"),
+    ]
+    for signed in (False, True):
+        lines = [
+            HEADER,
+            "“书香是一种氛围”（人文观察）",
+            "本报记者  郑海鸥",
+            BODY,
+            BODY2,
+            "——编  者",
+        ]
+        for k, (upper, lower) in enumerate(pairs):
+            lines += [upper, lower] + (
+                ["本报记者  王  明" if k else "本报记者  窦瀚洋"] if signed else []
+            )
+            lines += [BODY3, BODY]
+        got = by_text("\n".join(lines))
+        for upper, lower in pairs:
+            assert got[upper] == ("intertitle", 1), signed
+            assert got[lower] == ("intertitle", 1), signed
+        assert {article for _, article in got.values()} == {None, 1}
+
+
+def test_very_short_titles_under_an_unsigned_long_headline_are_its_intertitles():
+    lines = [HEADER, "广州市：锚定“百万英才汇南粤”   打造人才发展新高地", BODY]
+    labels = ("就业补贴高", "创业扶持高", "落户无忧")
+    for label in labels:
+        lines += [label, BODY2]
+    got = by_text("\n".join(lines))
+    assert [got[t] for t in labels] == [("intertitle", 1)] * 3
+
+
+def test_intertitle_pairs_with_a_short_box_label_after_each_stay_in_the_story():
+    pairs = [
+        ("培育书香家庭，阅读活动更丰富——", "大手牵小手  家教新体验"),
+        ("助力书香校园，阅读形式更多样——", "聆听+分享  阅读伴成长"),
+        ("建设书香社会，阅读阵地更完备——", "空间小而美  身边书香浓"),
+    ]
+    lines = [HEADER, "“书香是一种氛围”（人文观察）", "本报记者  郑海鸥", BODY, BODY2]
+    for upper, lower in pairs:
+        lines += [upper, lower, BODY3, BODY, "链接", BODY2]
+    got = by_text("\n".join(lines))
+    for upper, lower in pairs:
+        assert got[upper] == ("intertitle", 1)
+        assert got[lower] == ("intertitle", 1)
+
+
+def test_an_unpunctuated_intertitle_joins_the_punctuated_series_of_an_unsigned_story():
+    titles = (
+        "坚持以高质量发展统揽全局",
+        "优化营商环境，增强发展活力",
+        "推动兴业、强县、富民一体发展",
+        "增强文化自信，助推经济社会发展",
+    )
+    lines = [HEADER, "在中国式现代化进程中展现新风采", "——总书记考察重要讲话催人奋进", BODY]
+    for title in titles:
+        lines += [title, BODY2, BODY3]
+    lines += ["（本报记者马跃峰、黄娴）"]
+    got = by_text("\n".join(lines))
+    assert [got[t] for t in titles] == [("intertitle", 1)] * 4
+
+
+def test_bulleted_summary_paragraphs_between_a_headline_stack_and_its_dateline_are_its_head():
+    bullets = [
+        "■过去一年，党中央统揽全局、沉着应变，经济社会发展主要目标任务顺利完成。",
+        "■今年是“十四五”规划收官之年，做好政府工作意义重大。",
+    ]
+    lead = "新华社北京2月28日电  中共中央政治局2月28日召开会议，讨论政府工作报告。"
+    text = "\n".join([HEADER, "中共中央政治局召开会议", "讨论政府工作报告", *bullets, lead, BODY])
+    got = by_text(text)
+    assert [got[b] for b in bullets] == [("subheadline", 1)] * 2
+    assert got[lead] == ("body", 1)
+    assert got[BODY] == ("body", 1)
+
+
+def test_a_chart_credit_beside_a_caption_is_a_caption_and_closes_nothing():
+    text = "\n".join(
+        [
+            HEADER,
+            "志愿同行，传递爱与希望",
+            "本报记者  王  明",
+            "图①：社区志愿者在为老人服务。",
+            "赵  明摄（影像中国）",
+            "数据来源：中央社会工作部",
+            "图②：志愿者和交警为公交司机送上热饮。",
+            "李尚引摄（影像中国）",
+            "制图：张丹峰",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["数据来源：中央社会工作部"] == ("caption", 1)
+    assert got["制图：张丹峰"] == ("caption", 1)
+    assert got["图②：志愿者和交警为公交司机送上热饮。"] == ("caption", 1)
+    assert got[BODY2] == ("body", 1)
