@@ -686,14 +686,7 @@ def _long_intertitle(shapes: list[Shape], p: int) -> bool:
         return False
     if p == 0 or p + 1 >= len(shapes):
         return False
-    before, after = shapes[p - 1], shapes[p + 1]
-    return (
-        before.kind in (BODY, LEAD)
-        and before.ending == cues.END_FINAL
-        and not before.closes
-        and after.kind == BODY
-        and not after.cont
-    )
+    return _between_texts(shapes[p - 1], shapes[p + 1])
 
 
 def _long_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
@@ -778,14 +771,20 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
         b = p + 1
     if a == 0 or b + 1 >= len(shapes):
         return False
-    before, after = shapes[a - 1], shapes[b + 1]
+    return _between_texts(shapes[a - 1], shapes[b + 1]) and all(
+        _reads_as_intertitle(shapes[q]) for q in range(a, b + 1)
+    )
+
+
+def _between_texts(before: Shape, after: Shape) -> bool:
+    """Whether a line between ``before`` and ``after`` stands between two texts of one story:
+    a finished paragraph that closes nothing above, body text that is no cut below."""
     return (
         before.kind in (BODY, LEAD)
         and before.ending == cues.END_FINAL
         and not before.closes
         and after.kind == BODY
         and not after.cont
-        and all(_reads_as_intertitle(shapes[q]) for q in range(a, b + 1))
     )
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from annotator.model import PAGE_STATUSES
@@ -320,6 +321,33 @@ class SearchRoom(Room):
         searched directly, so results are always complete. ``wait=False`` returns 0 at
         once when another connection holds the write lock.
         """
+        return self._index_step(lambda: self._add_search_pages(limit), wait=wait)
+
+    def _add_search_pages(self, limit: int | None) -> int:
+        conn = self.db.conn
+        done = self._indexed_rowid()
+        top, count = conn.execute(
+            "SELECT max(r), count(*) FROM "
+            "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+            [done, -1 if limit is None else limit],  # LIMIT -1: no limit
+        ).fetchone()
+        if count:
+            conn.execute(
+                "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
+                "WHERE rowid > ? AND rowid <= ?",
+                [done, top],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+                "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
+                [done, top],
+            )
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)])
+        return count
+
+    def _index_step(self, step: Callable[[], int], *, wait: bool) -> int:
+        """Run ``step`` holding the write lock (one transaction); its count, or 0 when
+        ``wait`` is False and another connection holds the lock."""
         conn = self.db.conn
         # The write lock first: two windows catching up must not index a page twice.
         # Without ``wait`` (the window's background steps) a busy database is left for the
@@ -328,26 +356,7 @@ class SearchRoom(Room):
             conn.execute("PRAGMA busy_timeout = 0")
         try:
             with self._write_locked():
-                done = self._indexed_rowid()
-                top, count = conn.execute(
-                    "SELECT max(r), count(*) FROM "
-                    "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-                    [done, -1 if limit is None else limit],  # LIMIT -1: no limit
-                ).fetchone()
-                if count:
-                    conn.execute(
-                        "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
-                        "WHERE rowid > ? AND rowid <= ?",
-                        [done, top],
-                    )
-                    conn.execute(
-                        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
-                        "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
-                        [done, top],
-                    )
-                    conn.execute(
-                        "UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)]
-                    )
+                return step()
         except sqlite3.OperationalError as exc:
             if wait or "locked" not in str(exc):
                 raise
@@ -355,7 +364,6 @@ class SearchRoom(Room):
         finally:
             if not wait:
                 conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
-        return count
 
     def search_lag(self) -> int:
         """How many pages the full-text index does not cover yet."""
@@ -373,19 +381,9 @@ class SearchRoom(Room):
         background; until then searches read the pages the index lacks, so they stay
         exact. ``wait=False`` returns 0 at once when another connection holds the lock.
         """
-        conn = self.db.conn
-        if not wait:
-            conn.execute("PRAGMA busy_timeout = 0")
-        try:
-            with self._write_locked():
-                return self._forget_stale_phrases() + self._add_phrases(limit)
-        except sqlite3.OperationalError as exc:
-            if wait or "locked" not in str(exc):
-                raise
-            return 0  # another connection holds the write lock: the next step tries again
-        finally:
-            if not wait:
-                conn.execute(f"PRAGMA busy_timeout = {common.BUSY_TIMEOUT_MS}")
+        return self._index_step(
+            lambda: self._forget_stale_phrases() + self._add_phrases(limit), wait=wait
+        )
 
     def _forget_stale_phrases(self) -> int:
         # A contentless index forgets a page's terms only when given them again; a page
