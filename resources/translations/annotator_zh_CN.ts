@@ -17,7 +17,7 @@
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Labels of accepted spans (done pages)</source>
         <translation>已接受标注的标签(已完成页面)</translation>
     </message>
@@ -72,7 +72,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
+        <source>Imported from files (not counted as reviewing): {spans} spans on {pages} pages</source>
+        <translation>从文件导入(不计入审阅):{pages} 页上的 {spans} 个标注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{pages} pages, {done} done; {articles} articles</source>
         <translation>共 {pages} 页,已完成 {done} 页;{articles} 篇文章</translation>
     </message>
