@@ -946,7 +946,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+232"/>
+        <location filename="../../annotator/gui/workers.py" line="+210"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -954,7 +954,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+128"/>
+        <location line="+138"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -1033,17 +1033,57 @@ Refused: {refused}</source>
         <translation>导入后已更改的文件：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
+        <source>{duplicate} repeats {first}</source>
+        <translation>{duplicate} 与 {first} 重复</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wrote {count} pages to {path}.</source>
+        <translation>已将 {count} 页写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wrote {count} articles to {path}.</source>
         <translation>已将 {count} 篇文章写入 {path}。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Wrote a train/dev/test split into {path}:</source>
+        <translation>已将训练/开发/测试划分写入 {path}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {count} pages ({file})</source>
+        <translation>{name}:{count} 页({file})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: {count} articles ({file})</source>
+        <translation>{name}:{count} 篇文章({file})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} duplicate articles found, kept (a page format keeps whole pages).</source>
+        <translation>发现 {n} 篇重复文章,已保留(按页的格式保留整页)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} duplicate articles found; {dropped} dropped, one copy of each kept.</source>
+        <translation>发现 {n} 篇重复文章;已去掉 {dropped} 篇,每篇保留一份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} duplicate articles found and kept (choose &quot;Keep one copy of duplicate articles&quot; to drop them).</source>
+        <translation>发现 {n} 篇重复文章,均已保留(选择“重复文章只保留一份”可去掉重复)。</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>{n} open suggestions on {pages} pages were not exported (only accepted spans are gold; see the details).</source>
         <translation>{pages} 个页面上的 {n} 条未处理建议未导出（只有已接受的标注才是金标准；见详细信息）。</translation>
     </message>
