@@ -106,6 +106,145 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="+57"/>
+        <location line="+92"/>
+        <source>Export gold data</source>
+        <translation>导出金标准数据</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep one copy of duplicate articles</source>
+        <translation>重复文章只保留一份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split by page into train/dev/test files (a folder)</source>
+        <translation>按页划分为训练/开发/测试文件(写入文件夹)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>all; or comma-separated: {names}</source>
+        <translation>全部;或用逗号分隔:{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to:</source>
+        <translation>保存到:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pages with status:</source>
+        <translation>页面状态:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewers:</source>
+        <translation>审阅人:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Papers:</source>
+        <translation>报纸:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page ids matching:</source>
+        <translation>页面编号匹配:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited since:</source>
+        <translation>编辑时间不早于:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited until:</source>
+        <translation>编辑时间不晚于:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ratios:</source>
+        <translation>比例:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>随机种子:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose at least one page status.</source>
+        <translation>请至少选择一种页面状态。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose where to save the export.</source>
+        <translation>请选择导出文件的保存位置。</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <location filename="../../annotator/gui/review.py" line="+367"/>
@@ -144,7 +283,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+120"/>
+        <location filename="../../annotator/gui/main_window.py" line="+121"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -249,7 +388,7 @@
         <translation>导入页面文件夹</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
         <source>Gold JSONL (*.jsonl)</source>
         <translation>金标准 JSONL (*.jsonl)</translation>
     </message>
@@ -259,28 +398,7 @@
         <translation>JSON 数组 (*.json)</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+8"/>
-        <source>Export gold data</source>
-        <translation>导出金标准数据</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Done pages only</source>
-        <translation>仅已完成的页面</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>All pages</source>
-        <translation>所有页面</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export:</source>
-        <translation>导出：</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>a folder</source>
         <translation>一个文件夹</translation>
     </message>
