@@ -57,15 +57,18 @@ def _span_results(
         s, e = span["start"], span["end"]
         us, ue = conv.to_utf16(s), conv.to_utf16(e)
         check_utf16(rid, text, conv, s, e, us, ue)
-        result.append(
-            {
-                "id": f"{rid}:{tag}{i}",
-                "from_name": FROM_NAME,
-                "to_name": TO_NAME,
-                "type": "labels",
-                "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
-            }
-        )
+        item = {
+            "id": f"{rid}:{tag}{i}",
+            "from_name": FROM_NAME,
+            "to_name": TO_NAME,
+            "type": "labels",
+            "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
+        }
+        if span.get("attrs"):
+            # A region's meta travels with it through Label Studio and back (a figure's
+            # value and unit, a date's parts); spans without attributes carry none.
+            item["meta"] = {"attrs": span["attrs"]}
+        result.append(item)
     return result
 
 
@@ -108,7 +111,11 @@ _RESULT = (
 def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
     """``json.dumps(task(record, as_predictions), ensure_ascii=False)``, written by hand
     for a plain record (the same bytes, without building the task's dicts first)."""
-    if "suggestions" in record or record["ordinal"].__class__ is not int:
+    if (
+        "suggestions" in record
+        or record["ordinal"].__class__ is not int
+        or any(span.get("attrs") for span in record["spans"])
+    ):
         # %d would write a float or a bool as another number than the encoder does
         return fastjson.dumps(task(record, as_predictions))
     try:
@@ -247,8 +254,12 @@ def _add_result(doc: Imported, conv: Utf16, result: Any) -> None:
         else:
             doc.problems.append(f"[{us}, {ue}) reads {doc.text[s:e]!r}, not {wanted!r}")
             return
+    meta = result.get("meta")
+    attrs = meta.get("attrs") if isinstance(meta, dict) else None
     for label in labels:
         doc.spans.append((s, e, str(label)))
+        if isinstance(attrs, dict) and attrs:
+            doc.attrs[(s, e, str(label))] = attrs
 
 
 def _str(value: Any) -> str | None:
