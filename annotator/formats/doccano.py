@@ -8,6 +8,8 @@ counts offsets in UTF-16 code units, so they are converted from our code points.
 The reader takes doccano's own exports too: spans under ``label`` (or ``labels``) as
 ``[start, end, label]`` triples, or under ``entities`` as objects with ``start_offset``,
 ``end_offset`` and ``label``; our hints may sit at the top level or under ``meta``.
+Span attributes (a figure's value and unit) go in the extra key ``span_attrs`` of the
+lines that have any, and come back from it (top level or ``meta``).
 """
 
 from __future__ import annotations

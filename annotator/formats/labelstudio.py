@@ -11,7 +11,9 @@ is into a project whose labeling config has ``<Labels name="label" toName="text"
 With ``as_predictions`` the same result goes under ``predictions`` (with a
 ``model_version``), so reviewers in Label Studio see it as pre-annotations to correct.
 With ``suggestions`` (``--suggestions``) each task also carries the page's open machine
-suggestions as a prediction of ``annotator-suggestions``.
+suggestions as a prediction of ``annotator-suggestions``. A span's attributes (a figure's
+value and unit, a date's parts) ride in its region's ``meta`` as ``{"attrs": {…}}`` and are
+read back from there; a span without attributes has no ``meta``.
 
 Label Studio counts offsets in UTF-16 code units (JavaScript strings); ours are code
 points, so offsets are converted on the way out and back in (:class:`~.base.Utf16`).

@@ -8,7 +8,8 @@ One line per article::
 
 Chinese text has no spaces between words, so every character is a token (as spaCy's
 ``zh`` ``char`` segmenter does), and ``token_end`` is inclusive, as in Prodigy's JSONL.
-Offsets are Python code points, as spaCy's ``Doc.char_span`` expects.
+Offsets are Python code points, as spaCy's ``Doc.char_span`` expects. A span with
+attributes (a figure's value and unit) also has ``"attrs": {…}``, read back on import.
 """
 
 from __future__ import annotations
