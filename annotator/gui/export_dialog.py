@@ -2,7 +2,8 @@
 
 The dialog builds the same :class:`annotator.exporting.ExportRequest` as the command line
 (format, page statuses, reviewers, labels, papers, page id pattern, date range, dedupe,
-train/dev/test split with ratios and seed), validated with the same parsers, so that the
+train/dev/test split with ratios and seed; Label Studio predictions and suggestions, the
+BIO sequences), validated with the same parsers, so that the
 window and the command line can never export differently. The last choices are kept in
 ``QSettings`` under ``export/``.
 """
@@ -77,6 +78,17 @@ class ExportDialog(QDialog):
         self.ratios = QLineEdit("0.8,0.1,0.1", self)
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
+        # Options of one format, as on the command line; enabled for that format only.
+        self.as_predictions = QCheckBox(
+            self.tr("Label Studio: spans as predictions (pre-annotations to review)"), self
+        )
+        self.suggestions = QCheckBox(
+            self.tr("Label Studio: add the open suggestions as predictions"), self
+        )
+        self.sentences = QComboBox(self)
+        self.sentences.addItem(self.tr("sentence"), "sentence")
+        self.sentences.addItem(self.tr("line"), "line")
+        self.sentences.addItem(self.tr("article"), "none")
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
@@ -84,6 +96,8 @@ class ExportDialog(QDialog):
         self._restore()
         self.split.toggled.connect(self._enable_split)
         self._enable_split(self.split.isChecked())
+        self.format.currentIndexChanged.connect(self._enable_format_options)
+        self._enable_format_options()
 
     def _status_names(self) -> dict[str, str]:
         return {
@@ -124,6 +138,9 @@ class ExportDialog(QDialog):
         form.addRow(self.split)
         form.addRow(self.tr("Ratios:"), self.ratios)
         form.addRow(self.tr("Seed:"), self.seed)
+        form.addRow(self.as_predictions)
+        form.addRow(self.suggestions)
+        form.addRow(self.tr("BIO/BIOES: one sequence per"), self.sentences)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -139,6 +156,12 @@ class ExportDialog(QDialog):
     def _enable_split(self, on: bool) -> None:
         self.ratios.setEnabled(on)
         self.seed.setEnabled(on)
+
+    def _enable_format_options(self) -> None:
+        fmt = self.format.currentData()
+        self.as_predictions.setEnabled(fmt == "labelstudio")
+        self.suggestions.setEnabled(fmt == "labelstudio")
+        self.sentences.setEnabled(fmt in ("bio", "bioes"))
 
     def _browse(self) -> None:
         fmt = FORMATS[self.format.currentData()]
@@ -162,8 +185,9 @@ class ExportDialog(QDialog):
         until = self.until.text().strip() or None
         date_bounds(since, until)
         split = parse_ratios(self.ratios.text().strip()) if self.split.isChecked() else None
+        fmt = str(self.format.currentData())
         return ExportRequest(
-            fmt=str(self.format.currentData()),
+            fmt=fmt,
             statuses=None if len(statuses) == len(PAGE_STATUSES) else statuses,
             reviewers=_names(self.reviewers.text()),
             papers=_names(self.papers.text()),
@@ -174,6 +198,9 @@ class ExportDialog(QDialog):
             dedupe=self.dedupe.isChecked(),
             split=split,
             seed=self.seed.value(),
+            as_predictions=fmt == "labelstudio" and self.as_predictions.isChecked(),
+            suggestions=fmt == "labelstudio" and self.suggestions.isChecked(),
+            sentences=str(self.sentences.currentData()),
         )
 
     def target(self) -> Path:
@@ -205,6 +232,9 @@ class ExportDialog(QDialog):
         settings.setValue(_KEY + "dedupe", self.dedupe.isChecked())
         settings.setValue(_KEY + "split", self.split.isChecked())
         settings.setValue(_KEY + "seed", self.seed.value())
+        settings.setValue(_KEY + "as_predictions", self.as_predictions.isChecked())
+        settings.setValue(_KEY + "suggestions", self.suggestions.isChecked())
+        settings.setValue(_KEY + "sentences", self.sentences.currentData())
 
     def _restore(self) -> None:
         settings = QSettings()
@@ -219,6 +249,10 @@ class ExportDialog(QDialog):
             edit.setText(str(settings.value(_KEY + key, default) or default))
         self.dedupe.setChecked(_true(settings.value(_KEY + "dedupe", False)))
         self.split.setChecked(_true(settings.value(_KEY + "split", False)))
+        self.as_predictions.setChecked(_true(settings.value(_KEY + "as_predictions", False)))
+        self.suggestions.setChecked(_true(settings.value(_KEY + "suggestions", False)))
+        index = self.sentences.findData(str(settings.value(_KEY + "sentences", "sentence")))
+        self.sentences.setCurrentIndex(max(index, 0))
         try:
             self.seed.setValue(int(str(settings.value(_KEY + "seed", 0))))
         except ValueError:

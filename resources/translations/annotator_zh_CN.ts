@@ -108,13 +108,13 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+57"/>
-        <location line="+92"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+58"/>
+        <location line="+114"/>
         <source>Export gold data</source>
         <translation>导出金标准数据</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-109"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -134,7 +134,32 @@
         <translation>按页划分为训练/开发/测试文件(写入文件夹)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Label Studio: spans as predictions (pre-annotations to review)</source>
+        <translation>Label Studio:标注作为预测(供复核的预标注)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label Studio: add the open suggestions as predictions</source>
+        <translation>Label Studio:把未处理的建议作为预测一并导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sentence</source>
+        <translation>句</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article</source>
+        <translation>篇文章</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>New</source>
         <translation>未开始</translation>
     </message>
@@ -224,12 +249,17 @@
         <translation>随机种子:</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>BIO/BIOES: one sequence per</source>
+        <translation>BIO/BIOES:每个序列为一</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
@@ -239,7 +269,7 @@
         <translation>请至少选择一种页面状态。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>

@@ -167,3 +167,38 @@ def test_the_last_choices_are_remembered(windows, db, qtbot, tmp_path, messages)
     assert again.labels.text() == "PER,LOC"
     assert again.dedupe.isChecked() and not again.split.isChecked()
     assert [s for s, box in again.statuses.items() if box.isChecked()] == ["done"]
+
+
+def test_format_options_as_on_the_command_line(windows, db, qtbot, tmp_path, messages):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    window = windows(db)
+    dialog = open_dialog(window, qtbot)
+    target = tmp_path / "tasks.json"
+    choose_format(qtbot, dialog, "labelstudio")
+    assert not dialog.sentences.isEnabled() and dialog.as_predictions.isEnabled()
+    type_into(qtbot, dialog.output, str(target))
+    tick(qtbot, dialog.as_predictions)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    tasks = json.loads(target.read_text(encoding="utf-8"))
+    assert tasks and all("predictions" in t and "annotations" not in t for t in tasks)
+    window._export_dialog = None
+    dialog = open_dialog(window, qtbot)
+    assert dialog.as_predictions.isChecked()  # remembered
+    bio = tmp_path / "gold.bio"
+    choose_format(qtbot, dialog, "bio")
+    assert dialog.sentences.isEnabled() and not dialog.as_predictions.isEnabled()
+    type_into(qtbot, dialog.output, str(bio))
+    dialog.sentences.setFocus()
+    while dialog.sentences.currentData() != "none":
+        qtbot.keyClick(dialog.sentences, K.Key_Down)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: len(messages) == 2)
+    cli = tmp_path / "cli.bio"
+    args = ["export", "--db", str(db), "--format", "bio", "--sentences", "none"]
+    assert CliRunner().invoke(main, [*args, "--output", str(cli)]).exit_code == 0
+    assert bio.read_bytes() == cli.read_bytes()
+    assert bio.read_text(encoding="utf-8").count("\n\n") == 6  # one sequence per article
