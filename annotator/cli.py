@@ -553,6 +553,12 @@ def _format_curation_stats(figures: dict[str, Any]) -> str:
         )
     if not figures["throughput"]:
         lines.append("  (none)")
+    got = figures.get("imported") or {}
+    if got.get("edits"):
+        lines.append(
+            f"  Imported, left out of throughput: {got['spans']} spans on {got['pages']} pages "
+            f"({got['edits']} edits)"
+        )
     return "\n".join(lines)
 
 

@@ -182,7 +182,8 @@ def _apply(
     report.already += already
     if not ops:
         return
-    batch = Op("batch", page_id, {"ops": [op.to_json() for op in ops]})
+    # Marked so that the statistics do not count it as a reviewer's work (whatever --reviewer).
+    batch = Op("batch", page_id, {"ops": [op.to_json() for op in ops], "imported": True})
     try:
         store.apply(batch, reviewer)
     except EditError as exc:

@@ -6,6 +6,13 @@ a reviewer's edits are cut into sessions wherever two edits lie more than
 sessions' lengths plus :data:`SESSION_MINIMUM` each (a session of one edit took some
 time too). Pages are the pages the reviewer marked done; spans are the spans they added
 or accepted. Undone edits do not count.
+
+Edits that only bring in gold made elsewhere are not reviewing and are left out of the
+throughput (an import places thousands of spans in a second): a ``replace_page_gold``
+(``import --format gold-jsonl``), a batch marked ``imported`` (``import --format X`` of
+another tool's gold, :mod:`annotator.placement`), and anything logged under the ``import``
+pseudo-reviewer (the default of ``import --reviewer``, also for logs written before the
+mark). :func:`imported` counts them apart.
 """
 
 from __future__ import annotations
@@ -59,18 +66,60 @@ class _Reviewer:
         return total.total_seconds() / 3600
 
 
+IMPORT_REVIEWER = "import"
+
+
+def is_import(reviewer: Any, operation: str, args: dict[str, Any]) -> bool:
+    """Whether a logged edit brought in gold from a file rather than a reviewer's work.
+
+    The mark may sit inside a batch: a first edit of a new page is wrapped with the
+    page's move to ``in_progress`` (:func:`annotator.edits.first_edit_starts_review`)."""
+    if reviewer == IMPORT_REVIEWER or operation == "replace_page_gold":
+        return True
+    if operation != "batch":
+        return False
+    if args.get("imported"):
+        return True
+    return any(is_import(None, sub["kind"], sub.get("args") or {}) for sub in args.get("ops") or [])
+
+
+def imported(rows: Iterable[Row]) -> dict[str, int]:
+    """Edits, pages and accepted spans brought in by imports (not counted as reviewing)."""
+    edits, spans, pages = 0, 0, set()
+    for reviewer, _at, page_id, action, operation, arguments in rows:
+        args = json.loads(arguments)
+        if action != "do" or not is_import(reviewer, operation, args):
+            continue
+        edits += 1
+        pages.add(page_id)
+        for kind, sub in _ops(operation, args):
+            if kind == "replace_page_gold":
+                gold = sub.get("spans") or []
+                spans += sum(1 for x in gold if x.get("status", "accepted") == "accepted")
+            else:
+                entry = _Reviewer()
+                entry.add(datetime.min, page_id, kind, sub)
+                spans += entry.spans
+    return {"edits": edits, "pages": len(pages), "spans": spans}
+
+
 def throughput(rows: Iterable[Row]) -> dict[str, dict[str, float]]:
-    """Per reviewer: edits, pages done, spans, active hours, pages and spans per hour."""
+    """Per reviewer: edits, pages done, spans, active hours, pages and spans per hour.
+
+    Imports (:func:`is_import`) are left out."""
     reviewers: dict[str, _Reviewer] = {}
     for reviewer, at, page_id, action, operation, arguments in rows:
         if action != "do":
+            continue
+        args = json.loads(arguments)
+        if is_import(reviewer, operation, args):
             continue
         try:
             when = datetime.fromisoformat(at)
         except ValueError:
             continue  # a hand-edited log row; it has no place in time
         entry = reviewers.setdefault(reviewer or "(unknown)", _Reviewer())
-        entry.add(when, page_id, operation, json.loads(arguments))
+        entry.add(when, page_id, operation, args)
     out = {}
     for name, entry in sorted(reviewers.items()):
         hours = entry.hours()
@@ -89,7 +138,9 @@ def figures(store: Any) -> dict[str, Any]:
     """Everything ``annotator stats`` and the dashboard show, from one store."""
     result = dict(store.stats())
     result["distributions"] = store.distributions("done")
-    result["throughput"] = throughput(store.edit_log())
+    log = list(store.edit_log())
+    result["throughput"] = throughput(log)
+    result["imported"] = imported(log)
     return result
 
 

@@ -8,6 +8,8 @@ counts offsets in UTF-16 code units, so they are converted from our code points.
 The reader takes doccano's own exports too: spans under ``label`` (or ``labels``) as
 ``[start, end, label]`` triples, or under ``entities`` as objects with ``start_offset``,
 ``end_offset`` and ``label``; our hints may sit at the top level or under ``meta``.
+Span attributes (a figure's value and unit) go in the extra key ``span_attrs`` of the
+lines that have any, and come back from it (top level or ``meta``).
 """
 
 from __future__ import annotations
@@ -36,12 +38,17 @@ def line(record: dict[str, Any]) -> str:
     text = record["text"]
     conv = Utf16(text)
     labels = []
+    attrs = []
     for span in record["spans"]:
         s, e = span["start"], span["end"]
         us, ue = conv.to_utf16(s), conv.to_utf16(e)
         check_utf16(record["id"], text, conv, s, e, us, ue)
         labels.append([us, ue, span["label"]])
+        if span.get("attrs"):
+            attrs.append([us, ue, span["label"], span["attrs"]])
     try:
+        if attrs:  # the extra key: the encoder writes the line
+            raise TypeError("a line with span attributes")
         # Written by hand: the bytes json.dumps(..., ensure_ascii=False) writes, faster.
         if record["ordinal"].__class__ is not int:
             raise TypeError("%d would write another number than the encoder")
@@ -62,8 +69,15 @@ def line(record: dict[str, Any]) -> str:
             "ordinal": record["ordinal"],
             "source": record["source"],
         }
+        if attrs:
+            item[ATTRS_KEY] = attrs
         return fastjson.dumps(item) + "\n"
 
+
+#: The extra key of span attributes, ``[[start, end, label, {…}], …]`` in UTF-16 units
+#: like ``label``: doccano keeps unknown keys as the example's metadata, and gives them
+#: back in its export (at the top level or under ``meta``).
+ATTRS_KEY = "span_attrs"
 
 _LINE = (
     '{"text": %s, "label": [%s], "article_id": %s, "page_id": %s, "ordinal": %d, "source": %s}\n'
@@ -101,6 +115,7 @@ def _document(item: Any, where: str) -> Imported:
         ordinal if isinstance(ordinal, int) and not isinstance(ordinal, bool) else None,
     )
     conv = Utf16(doc.text)
+    _read_attrs(item.get(ATTRS_KEY, meta.get(ATTRS_KEY)), conv, doc)
     for triple in _triples(item, doc):
         us, ue, label = triple
         try:
@@ -125,3 +140,18 @@ def _triples(item: dict[str, Any], doc: Imported) -> Iterator[tuple[int, int, st
             yield entry[0], entry[1], entry[2]
         else:
             doc.problems.append(f"{entry!r} is not [start, end, label]; skipped")
+
+
+def _read_attrs(raw: Any, conv: Utf16, doc: Imported) -> None:
+    """Span attributes of the extra key into ``doc.attrs`` (code points)."""
+    for entry in raw if isinstance(raw, list) else []:
+        ok = isinstance(entry, list) and len(entry) == 4 and isinstance(entry[3], dict)
+        if not ok or not all(isinstance(x, int) for x in entry[:2]):
+            doc.problems.append(f"{ATTRS_KEY}: {entry!r} is not [start, end, label, {{…}}]")
+            continue
+        try:
+            s, e = conv.to_code_point(entry[0]), conv.to_code_point(entry[1])
+        except ValueError as exc:
+            doc.problems.append(f"{ATTRS_KEY}: {entry!r}: {exc}")
+            continue
+        doc.attrs[(s, e, str(entry[2]))] = entry[3]

@@ -11,7 +11,9 @@ is into a project whose labeling config has ``<Labels name="label" toName="text"
 With ``as_predictions`` the same result goes under ``predictions`` (with a
 ``model_version``), so reviewers in Label Studio see it as pre-annotations to correct.
 With ``suggestions`` (``--suggestions``) each task also carries the page's open machine
-suggestions as a prediction of ``annotator-suggestions``.
+suggestions as a prediction of ``annotator-suggestions``. A span's attributes (a figure's
+value and unit, a date's parts) ride in its region's ``meta`` as ``{"attrs": {…}}`` and are
+read back from there; a span without attributes has no ``meta``.
 
 Label Studio counts offsets in UTF-16 code units (JavaScript strings); ours are code
 points, so offsets are converted on the way out and back in (:class:`~.base.Utf16`).
@@ -57,15 +59,18 @@ def _span_results(
         s, e = span["start"], span["end"]
         us, ue = conv.to_utf16(s), conv.to_utf16(e)
         check_utf16(rid, text, conv, s, e, us, ue)
-        result.append(
-            {
-                "id": f"{rid}:{tag}{i}",
-                "from_name": FROM_NAME,
-                "to_name": TO_NAME,
-                "type": "labels",
-                "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
-            }
-        )
+        item = {
+            "id": f"{rid}:{tag}{i}",
+            "from_name": FROM_NAME,
+            "to_name": TO_NAME,
+            "type": "labels",
+            "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
+        }
+        if span.get("attrs"):
+            # A region's meta travels with it through Label Studio and back (a figure's
+            # value and unit, a date's parts); spans without attributes carry none.
+            item["meta"] = {"attrs": span["attrs"]}
+        result.append(item)
     return result
 
 
@@ -108,7 +113,11 @@ _RESULT = (
 def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
     """``json.dumps(task(record, as_predictions), ensure_ascii=False)``, written by hand
     for a plain record (the same bytes, without building the task's dicts first)."""
-    if "suggestions" in record or record["ordinal"].__class__ is not int:
+    if (
+        "suggestions" in record
+        or record["ordinal"].__class__ is not int
+        or any(span.get("attrs") for span in record["spans"])
+    ):
         # %d would write a float or a bool as another number than the encoder does
         return fastjson.dumps(task(record, as_predictions))
     try:
@@ -247,8 +256,12 @@ def _add_result(doc: Imported, conv: Utf16, result: Any) -> None:
         else:
             doc.problems.append(f"[{us}, {ue}) reads {doc.text[s:e]!r}, not {wanted!r}")
             return
+    meta = result.get("meta")
+    attrs = meta.get("attrs") if isinstance(meta, dict) else None
     for label in labels:
         doc.spans.append((s, e, str(label)))
+        if isinstance(attrs, dict) and attrs:
+            doc.attrs[(s, e, str(label))] = attrs
 
 
 def _str(value: Any) -> str | None:

@@ -8,7 +8,8 @@ One line per article::
 
 Chinese text has no spaces between words, so every character is a token (as spaCy's
 ``zh`` ``char`` segmenter does), and ``token_end`` is inclusive, as in Prodigy's JSONL.
-Offsets are Python code points, as spaCy's ``Doc.char_span`` expects.
+Offsets are Python code points, as spaCy's ``Doc.char_span`` expects. A span with
+attributes (a figure's value and unit) also has ``"attrs": {…}``, read back on import.
 """
 
 from __future__ import annotations
@@ -67,18 +68,22 @@ def _tokens(text: str) -> str:
     return '{"text":"' + "".join(parts)
 
 
+def _span(span: dict[str, Any]) -> dict[str, Any]:
+    out = {
+        "start": span["start"],
+        "end": span["end"],
+        "label": span["label"],
+        "token_start": span["start"],
+        "token_end": span["end"] - 1,
+    }
+    if span.get("attrs"):  # only where there are some: other lines keep their bytes
+        out["attrs"] = span["attrs"]
+    return out
+
+
 def line(record: dict[str, Any]) -> str:
     """The JSONL line of one Gold JSONL v1 article record (with its newline)."""
-    spans = [
-        {
-            "start": s["start"],
-            "end": s["end"],
-            "label": s["label"],
-            "token_start": s["start"],
-            "token_end": s["end"] - 1,
-        }
-        for s in record["spans"]
-    ]
+    spans = [_span(s) for s in record["spans"]]
     meta = {
         "id": record["id"],
         "page_id": record["page_id"],
@@ -110,7 +115,11 @@ def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
         doc = Imported(item["text"], [], where, meta.get("page_id"), meta.get("ordinal"))
         for span in item.get("spans") or []:
             try:
-                doc.spans.append((int(span["start"]), int(span["end"]), str(span["label"])))
+                key = (int(span["start"]), int(span["end"]), str(span["label"]))
             except (KeyError, TypeError, ValueError):
                 doc.problems.append(f"{span!r} is not a span with start, end and label")
+                continue
+            doc.spans.append(key)
+            if isinstance(span.get("attrs"), dict) and span["attrs"]:
+                doc.attrs[key] = span["attrs"]
         yield doc

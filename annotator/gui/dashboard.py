@@ -121,6 +121,8 @@ class DashboardDialog(QDialog):
         self.speed_chart = BarChart(self)
         self.table = QTableWidget(0, 6, self)
         self.summary = QLabel(self)
+        # Gold brought in by imports: shown apart, never as a reviewer's speed.
+        self.imported = QLabel(self)
         self._build()
         self.refresh()
 
@@ -158,6 +160,7 @@ class DashboardDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(grid)
         layout.addWidget(self.table)
+        layout.addWidget(self.imported)
         layout.addWidget(buttons)
 
     def refresh(self) -> None:
@@ -178,6 +181,13 @@ class DashboardDialog(QDialog):
         speed = figures["throughput"]
         self.speed_chart.set_rows([(name, t["spans_per_hour"]) for name, t in speed.items()])
         self._fill_table(speed)
+        got = figures.get("imported") or {}
+        self.imported.setVisible(bool(got.get("edits")))
+        self.imported.setText(
+            self.tr(
+                "Imported from files (not counted as reviewing): {spans} spans on {pages} pages"
+            ).format(spans=got.get("spans", 0), pages=got.get("pages", 0))
+        )
         self.summary.setText(
             self.tr("{pages} pages, {done} done; {articles} articles").format(
                 pages=figures["pages"]["total"],

@@ -33,6 +33,7 @@ from annotator.formats.registry import FORMATS
 from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
 from annotator.gui.commands import OpCommand, PageStacks
+from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.outline import OutlinePanel
 from annotator.gui.page_list import PageListPanel
 from annotator.gui.page_view import PageView
@@ -43,7 +44,7 @@ from annotator.gui.retrain import Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.safekeeping import Safekeeping
-from annotator.gui.workers import paths_from_mime, run_export, run_import
+from annotator.gui.workers import paths_from_mime, run_export_request, run_import
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
 from annotator.store import Store
@@ -496,20 +497,16 @@ class MainWindow(QMainWindow):
                 self.open_page(first)
 
     def export(self) -> None:
-        filters = self._export_filters()
-        name, selected = QFileDialog.getSaveFileName(
-            self, self.tr("Export gold data"), "gold.jsonl", ";;".join(filters.values())
-        )
-        if not name:
-            return
-        fmt = next((f for f, text in filters.items() if text == selected), None)
-        fmt = fmt or ("json" if name.endswith(".json") else "jsonl")
-        which = [self.tr("Done pages only"), self.tr("All pages")]
-        item, ok = QInputDialog.getItem(
-            self, self.tr("Export gold data"), self.tr("Export:"), which, 0, False
-        )
-        if ok:
-            run_export(self, self.db_path, Path(name), fmt, "done" if item == which[0] else "all")
+        """File › Export: the command line's choices in a dialog (issue 12), then the export
+        on a worker thread; the dialog stays reachable as ``_export_dialog`` for tests."""
+        hints = {"labels": sorted(self.store.label_names())}
+        dialog = ExportDialog(self._export_filters(), hints, self)
+        self._export_dialog = dialog
+        dialog.accepted.connect(lambda: self._run_export_dialog(dialog))
+        dialog.open()
+
+    def _run_export_dialog(self, dialog: ExportDialog) -> None:
+        run_export_request(self, self.db_path, dialog.target(), dialog.request())
 
     def _export_filters(self) -> dict[str, str]:
         """File-dialog filters of every export format, Gold JSONL first. A folder format

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from annotator.formats.gold_jsonl import (
-    ExportCancelled,
-    ExportError,
-    ExportWarning,
-    export_records,
-    write_json,
-    write_jsonl,
-)
+from annotator.exporting import ExportRequest, export
+from annotator.formats.gold_jsonl import ExportCancelled, ExportError, ExportWarning
 from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
 from annotator.pipeline import ImportReport, import_paths
@@ -50,7 +44,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], bool]
 Job = Callable[[Store, Progress], Any]
 
-WRITERS = {"jsonl": write_jsonl, "json": write_json}
 _PROGRESS_INTERVAL_S = 0.05  # at most ~20 dialog updates a second, however fast the job
 _SHOWN_REFUSED = 10  # refused files named in the message itself; all are in the details
 
@@ -130,48 +123,33 @@ class ExportResult:
     count: int | None
     warnings: list[ExportWarning] = field(default_factory=list)
     open_suggestions: dict[str, int] = field(default_factory=dict)  # by page id
+    counts: dict[str, int] = field(default_factory=dict)  # per split, or {"all": n}
+    files: list[Path] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate, first)
+    dropped: int = 0
+    unit: str = "article"
 
 
-def _export_job(target: Path, fmt: str, status: str | None) -> Job:
-    if fmt not in WRITERS:
-        return _format_export_job(target, fmt, status)
-    writer = WRITERS[fmt]
-
-    def job(store: Store, progress: Progress) -> ExportResult:
-        total = store.count_pages(status)
-        warnings: list[ExportWarning] = []
-        open_counts: dict[str, int] = {}
-
-        def pages() -> Iterator[Any]:
-            # Every span, so that open suggestions are counted and reported, not lost unseen.
-            for i, item in enumerate(store.iter_pages(status)):
-                if not progress(i, total, item[0].id):
-                    raise ExportCancelled(i)  # the writer then removes its temporary file
-                yield item
-            progress(total, total, "")
-
-        try:
-            count = writer(export_records(pages(), warnings, open_counts), target)
-        except ExportCancelled:
-            return ExportResult(None, warnings, open_counts)
-        return ExportResult(count, warnings, open_counts)
-
-    return job
-
-
-def _format_export_job(target: Path, fmt: str, status: str | None) -> Job:
-    """Any other format of the registry (Label Studio, doccano, BRAT, BIO …), through the
-    same export as the command line, its records checked before they are written."""
-    from annotator.exporting import ExportRequest, export
+def _format_export_job(target: Path, request: ExportRequest) -> Job:
+    """Every export of the window, in any format of the registry: the same
+    :func:`annotator.exporting.export` as the command line, its records checked before
+    they are written, the progress dialog as its progress (whose cancel stops it)."""
 
     def job(store: Store, progress: Progress) -> ExportResult:
-        statuses = None if status is None else [status]
-        request = ExportRequest(fmt=fmt, statuses=statuses, progress=progress)
         try:
-            report = export(store, request, target)
+            report = export(store, replace(request, progress=progress), target)
         except ExportCancelled:
             return ExportResult(None)
-        return ExportResult(sum(report.counts.values()), report.warnings, report.open_suggestions)
+        return ExportResult(
+            sum(report.counts.values()),
+            report.warnings,
+            report.open_suggestions,
+            dict(report.counts),
+            list(report.files),
+            list(report.duplicates),
+            report.dropped,
+            report.unit,
+        )
 
     return job
 
@@ -321,9 +299,19 @@ def run_export(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
+    statuses = None if status in (None, "all") else [status]
+    return run_export_request(parent, db_path, Path(target), ExportRequest(fmt, statuses))
+
+
+def run_export_request(
+    parent: QWidget | None, db_path: Path, target: Path, request: ExportRequest
+) -> int | None:
+    """Run ``request`` (filters, split, dedupe: see :class:`ExportRequest`) into ``target``
+    behind the progress dialog, then say what was written, found and left out.
+
+    Returns the number of articles (or pages) written, or None when cancelled or failed."""
     tr = _Texts()
-    page_status = None if status in (None, "all") else status
-    job = _export_job(Path(target), fmt, page_status)
+    job = _format_export_job(Path(target), request)
     runner = _run(parent, tr.export_title, db_path, job, tr.exporting, readonly=True)
     if runner.error is not None:
         _message(parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, runner.error)
@@ -332,7 +320,7 @@ def run_export(
     if result.count is None:
         return None
     text, details = tr.export_summary(Path(target), result)
-    warned = result.warnings or result.open_suggestions
+    warned = result.warnings or result.open_suggestions or result.duplicates
     icon = QMessageBox.Icon.Warning if warned else QMessageBox.Icon.Information
     _message(parent, icon, tr.export_title, text, details)
     return result.count
@@ -406,14 +394,21 @@ class _Texts(QObject):
         return text, "\n".join(refused + changed)
 
     def export_summary(self, target: Path, result: ExportResult) -> tuple[str, str]:
-        """The message and its details (every span that could not be exported)."""
-        text = self.tr("Wrote {count} articles to {path}.").format(count=result.count, path=target)
+        """The message and its details (every span that could not be exported, every
+        duplicate, every page with open suggestions)."""
+        text = self._written(target, result)
         if result.warnings:
             text += "\n\n" + self.tr(
                 "{n} accepted spans could not be exported exactly and were left out "
                 "(see the details)."
             ).format(n=len(result.warnings))
         details = [str(w) for w in result.warnings]
+        if result.duplicates:
+            text += "\n\n" + self._duplicates(result)
+            details += [
+                self.tr("{duplicate} repeats {first}").format(duplicate=d, first=f)
+                for d, f in result.duplicates
+            ]
         if result.open_suggestions:
             text += "\n\n" + self.tr(
                 "{n} open suggestions on {pages} pages were not exported (only accepted spans "
@@ -424,6 +419,39 @@ class _Texts(QObject):
                 for page, n in result.open_suggestions.items()
             ]
         return text, "\n".join(details)
+
+    def _written(self, target: Path, result: ExportResult) -> str:
+        if "all" in result.counts or not result.counts:
+            if result.unit == "page":
+                return self.tr("Wrote {count} pages to {path}.").format(
+                    count=result.count, path=target
+                )
+            return self.tr("Wrote {count} articles to {path}.").format(
+                count=result.count, path=target
+            )
+        lines = [self.tr("Wrote a train/dev/test split into {path}:").format(path=target)]
+        for (name, count), path in zip(result.counts.items(), result.files, strict=False):
+            if result.unit == "page":
+                line = self.tr("{name}: {count} pages ({file})")
+            else:
+                line = self.tr("{name}: {count} articles ({file})")
+            lines.append(line.format(name=name, count=count, file=path.name))
+        return "\n".join(lines)
+
+    def _duplicates(self, result: ExportResult) -> str:
+        n = len(result.duplicates)
+        if result.unit == "page":
+            return self.tr(
+                "{n} duplicate articles found, kept (a page format keeps whole pages)."
+            ).format(n=n)
+        if result.dropped:
+            return self.tr(
+                "{n} duplicate articles found; {dropped} dropped, one copy of each kept."
+            ).format(n=n, dropped=result.dropped)
+        return self.tr(
+            '{n} duplicate articles found and kept (choose "Keep one copy of duplicate '
+            'articles" to drop them).'
+        ).format(n=n)
 
 
 def _message(

@@ -17,7 +17,7 @@
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Labels of accepted spans (done pages)</source>
         <translation>已接受标注的标签(已完成页面)</translation>
     </message>
@@ -72,7 +72,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
+        <source>Imported from files (not counted as reviewing): {spans} spans on {pages} pages</source>
+        <translation>从文件导入(不计入审阅):{pages} 页上的 {spans} 个标注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{pages} pages, {done} done; {articles} articles</source>
         <translation>共 {pages} 页,已完成 {done} 页;{articles} 篇文章</translation>
     </message>
@@ -98,6 +103,175 @@
         <location line="+9"/>
         <source>Not saved: another program kept the database locked for {seconds} s, so the edit was not applied. Close the other program and try again.</source>
         <translation>未保存：另一个程序锁定数据库已达 {seconds} 秒，修改未执行。请关闭该程序后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="+58"/>
+        <location line="+114"/>
+        <source>Export gold data</source>
+        <translation>导出金标准数据</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep one copy of duplicate articles</source>
+        <translation>重复文章只保留一份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split by page into train/dev/test files (a folder)</source>
+        <translation>按页划分为训练/开发/测试文件(写入文件夹)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label Studio: spans as predictions (pre-annotations to review)</source>
+        <translation>Label Studio:标注作为预测(供复核的预标注)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label Studio: add the open suggestions as predictions</source>
+        <translation>Label Studio:把未处理的建议作为预测一并导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sentence</source>
+        <translation>句</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article</source>
+        <translation>篇文章</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>all; or comma-separated: {names}</source>
+        <translation>全部;或用逗号分隔:{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to:</source>
+        <translation>保存到:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pages with status:</source>
+        <translation>页面状态:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewers:</source>
+        <translation>审阅人:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Papers:</source>
+        <translation>报纸:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page ids matching:</source>
+        <translation>页面编号匹配:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited since:</source>
+        <translation>编辑时间不早于:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited until:</source>
+        <translation>编辑时间不晚于:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ratios:</source>
+        <translation>比例:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>随机种子:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BIO/BIOES: one sequence per</source>
+        <translation>BIO/BIOES:每个序列为一</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose at least one page status.</source>
+        <translation>请至少选择一种页面状态。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose where to save the export.</source>
+        <translation>请选择导出文件的保存位置。</translation>
     </message>
 </context>
 <context>
@@ -139,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+120"/>
+        <location filename="../../annotator/gui/main_window.py" line="+121"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -244,7 +418,7 @@
         <translation>导入页面文件夹</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
         <source>Gold JSONL (*.jsonl)</source>
         <translation>金标准 JSONL (*.jsonl)</translation>
     </message>
@@ -254,28 +428,7 @@
         <translation>JSON 数组 (*.json)</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+8"/>
-        <source>Export gold data</source>
-        <translation>导出金标准数据</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Done pages only</source>
-        <translation>仅已完成的页面</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>All pages</source>
-        <translation>所有页面</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export:</source>
-        <translation>导出：</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>a folder</source>
         <translation>一个文件夹</translation>
     </message>
@@ -941,7 +1094,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+232"/>
+        <location filename="../../annotator/gui/workers.py" line="+210"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -949,7 +1102,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+128"/>
+        <location line="+138"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -1028,17 +1181,57 @@ Refused: {refused}</source>
         <translation>导入后已更改的文件：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
+        <source>{duplicate} repeats {first}</source>
+        <translation>{duplicate} 与 {first} 重复</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wrote {count} pages to {path}.</source>
+        <translation>已将 {count} 页写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wrote {count} articles to {path}.</source>
         <translation>已将 {count} 篇文章写入 {path}。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Wrote a train/dev/test split into {path}:</source>
+        <translation>已将训练/开发/测试划分写入 {path}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {count} pages ({file})</source>
+        <translation>{name}:{count} 页({file})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: {count} articles ({file})</source>
+        <translation>{name}:{count} 篇文章({file})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} duplicate articles found, kept (a page format keeps whole pages).</source>
+        <translation>发现 {n} 篇重复文章,已保留(按页的格式保留整页)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} duplicate articles found; {dropped} dropped, one copy of each kept.</source>
+        <translation>发现 {n} 篇重复文章;已去掉 {dropped} 篇,每篇保留一份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} duplicate articles found and kept (choose &quot;Keep one copy of duplicate articles&quot; to drop them).</source>
+        <translation>发现 {n} 篇重复文章,均已保留(选择“重复文章只保留一份”可去掉重复)。</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>{n} open suggestions on {pages} pages were not exported (only accepted spans are gold; see the details).</source>
         <translation>{pages} 个页面上的 {n} 条未处理建议未导出（只有已接受的标注才是金标准；见详细信息）。</translation>
     </message>

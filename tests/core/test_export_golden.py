@@ -152,5 +152,36 @@ def test_export_is_byte_identical_to_the_golden_file(tmp_path, golden_store, cas
     if os.environ.get("ANNOTATOR_WRITE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         golden.write_bytes(data)
-    assert data == golden.read_bytes()
+    if case in CARRY_ATTRS:
+        _assert_identical_but_the_attrs(data, golden.read_bytes())
+    else:
+        assert data == golden.read_bytes()
     assert len(data) > 1000
+
+
+# Formats that carry span attributes since the golden files were written (Label Studio
+# region meta, doccano's extra key, spaCy span attrs): every line of a record without
+# attributes is byte-identical; the one record with attributes (the FIGURE 5.2% of the
+# odd page) differs only by them.
+CARRY_ATTRS = {"doccano", "labelstudio", "labelstudio-predictions", "spacy-jsonl"}
+
+
+def _assert_identical_but_the_attrs(data: bytes, golden: bytes) -> None:
+    new, old = data.split(b"\n"), golden.split(b"\n")
+    assert len(new) == len(old)
+    differ = [i for i, (a, b) in enumerate(zip(new, old, strict=True)) if a != b]
+    assert len(differ) == 1
+    line = new[differ[0]].decode("utf-8")
+    assert '"value": 5.2' in line or '"value":5.2' in line
+    assert _without_attrs(new[differ[0]]) == json.loads(old[differ[0]].decode().rstrip(","))
+
+
+def _without_attrs(line: bytes) -> object:
+    item = json.loads(line.decode("utf-8").rstrip(","))  # a Label Studio task ends in ","
+    item.pop("span_attrs", None)
+    for part in item.get("annotations", []) + item.get("predictions", []):
+        for result in part["result"]:
+            result.pop("meta", None)
+    for span in item.get("spans", []):
+        span.pop("attrs", None)
+    return item

@@ -82,6 +82,9 @@ def test_label_studio_task_is_the_standard_encoders_bytes(record, as_predictions
         }
         for i, s in enumerate(record["spans"])
     ]
+    for item, span in zip(result, record["spans"], strict=True):
+        if span["attrs"]:  # a region's meta carries the span's attributes
+            item["meta"] = {"attrs": span["attrs"]}
     task: dict = {
         "data": {
             "text": text,
@@ -115,6 +118,13 @@ def test_doccano_line_is_the_standard_encoders_bytes(record):
         "ordinal": record["ordinal"],
         "source": record["source"],
     }
+    attrs = [
+        [_units(text[: s["start"]]), _units(text[: s["end"]]), s["label"], s["attrs"]]
+        for s in record["spans"]
+        if s["attrs"]
+    ]
+    if attrs:  # the extra key only on lines with span attributes
+        expected["span_attrs"] = attrs
     assert doccano.line(record) == _dumps(expected) + "\n"
 
 

@@ -513,3 +513,48 @@ def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
     assert list(read(path))[0].problems == [
         "only predictions, no annotation (use --predictions to take them)"
     ]
+
+
+# ---------------------------------------------------------------------------- span attributes
+
+ATTR_TEXT = "# 𠮷野家开业\n\n本报讯 3月4日,😀全市粮食面积720万亩。\n"
+ATTR_SPANS = [
+    ("3月4日", "DATE", {"month": 3, "day": 4}),
+    ("720万亩", "FIGURE", {"value": 7200000, "unit": "亩"}),
+    ("𠮷野家", "ORG", {}),
+]
+
+
+def _attr_store(path: Path) -> Store:
+    store = Store.open(path)
+    blocks = [
+        Block(*part("# 𠮷野家开业", ATTR_TEXT), role="headline", article=1),
+        Block(*part("本报讯 3月4日,😀全市粮食面积720万亩。", ATTR_TEXT), role="body", article=1),
+    ]
+    page = Page("p1", ATTR_TEXT, "p1.txt", "1" * 64, status="done", reviewer="lin")
+    store.add_page(page, blocks)
+    ops = [
+        Op("add_span", "p1", {"start": s, "end": e, "label": label, "attrs": attrs}).to_json()
+        for needle, label, attrs in ATTR_SPANS
+        for s, e in [part(needle, ATTR_TEXT)]
+    ]
+    store.apply(Op("batch", "p1", {"ops": ops}), "lin")
+    return store
+
+
+@pytest.mark.parametrize("fmt", ["labelstudio", "doccano", "spacy-jsonl"])
+def test_span_attributes_travel_through_the_format_and_back(tmp_path, fmt):
+    with _attr_store(tmp_path / "a.db") as store:
+        path = _path(fmt, tmp_path / "out")
+        export(store, ExportRequest(fmt=fmt), path)
+        written = path.read_text("utf-8")
+        assert '"unit": "亩"' in written or '"unit":"亩"' in written
+        with _fresh_copy(store, tmp_path / "fresh.db") as fresh:
+            report = import_documents(fresh, list(FORMATS[fmt].read()(path)), "rt")
+            assert report.problems == [] and report.added == 3
+            got = {(s.label, s.start): s.attrs for s in fresh.spans("p1")}
+            again = _path(fmt, tmp_path / "again")
+            export(fresh, ExportRequest(fmt=fmt), again)
+    want = {(label, part(needle, ATTR_TEXT)[0]): attrs for needle, label, attrs in ATTR_SPANS}
+    assert got == want
+    assert again.read_text("utf-8") == written  # export, import, export again: identical

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.edits import Op
 from annotator.model import Block, Page
-from annotator.statistics import SESSION_MINIMUM, shares, throughput
+from annotator.statistics import SESSION_MINIMUM, imported, shares, throughput
 from annotator.store import Store
 
 
@@ -73,3 +73,40 @@ def test_stats_shows_distributions_of_done_pages_and_throughput(tmp_path):
     assert "  LOC                 1  50.0%  " in table
     assert "Throughput by reviewer (from the edit log)" in table
     assert table.splitlines()[-1].split()[:3] == ["lin", "1", "3"]
+
+
+def test_imports_are_left_out_of_throughput_and_counted_apart():
+    add = {"start": 0, "end": 1, "label": "PER", "status": "accepted"}
+    placed = {"ops": [{"kind": "add_span", "args": add}] * 3, "imported": True}
+    gold = {"blocks": [], "spans": [add, add], "status": "done"}
+    rows = [
+        _row("lin", 0, "add_span", add),
+        _row("import", 1, "batch", {"ops": [{"kind": "add_span", "args": add}]}),  # old log
+        _row("lin", 2, "batch", placed, page="q"),  # import --reviewer lin
+        _row("wu", 3, "replace_page_gold", gold, page="r"),  # import --format gold-jsonl
+    ]
+    figures = throughput(rows)
+    assert set(figures) == {"lin"}
+    assert (figures["lin"]["spans"], figures["lin"]["edits"]) == (1, 1)
+    assert figures["lin"]["hours"] == round(1 / 60, 2)
+    assert imported(rows) == {"edits": 3, "pages": 3, "spans": 6}
+
+
+def test_stats_leaves_an_import_from_another_tool_out_of_throughput(tmp_path):
+    from annotator.formats.base import Imported
+    from annotator.placement import import_documents
+
+    db = tmp_path / "s.db"
+    text = "标题\n\n邓群策在衡阳。"
+    with Store.open(db) as store:
+        store.add_page(
+            Page("a", text, "a.txt"), [Block(0, 2, "headline", 1), Block(4, 11, "body", 1)]
+        )
+        store.apply(Op("add_span", "a", {"start": 8, "end": 10, "label": "LOC"}), "lin")
+        doc = Imported(where="x.json", text="邓群策在衡阳。", spans=[(0, 3, "PER")])
+        assert import_documents(store, [doc], "lin").added == 1
+    figures = json.loads(CliRunner().invoke(main, ["stats", "--db", str(db), "--json"]).output)
+    assert figures["throughput"]["lin"]["spans"] == 1  # the imported PER is not lin's work
+    assert figures["imported"] == {"edits": 1, "pages": 1, "spans": 1}
+    table = CliRunner().invoke(main, ["stats", "--db", str(db)]).output
+    assert "Imported, left out of throughput: 1 spans on 1 pages (1 edits)" in table

@@ -195,3 +195,42 @@ def on_modal(callback, kind: type | None = None) -> None:  # noqa: ANN001
             raise
 
     QTimer.singleShot(0, poll)
+
+
+def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001
+    """Type ``text``: keys for ASCII, an input method's commit for the rest (Chinese is
+    typed through an input method; QTest cannot press keys for it)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    widget.setFocus()
+    QApplication.sendEvent(widget, event)
+
+
+def export_from_dialog(window, qtbot, target, fmt: str = "jsonl", statuses=("done",)) -> None:  # noqa: ANN001
+    """File › Export through its dialog, with real clicks and keys: ``fmt`` chosen with
+    the arrow keys, ``target`` typed, the page ``statuses`` ticked, then Export."""
+    from PySide6.QtCore import QPoint, Qt
+
+    window.registry.actions["export"].trigger()
+    qtbot.waitUntil(lambda: getattr(window, "_export_dialog", None) is not None)
+    dialog = window._export_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.format.setFocus()
+    qtbot.keyClick(dialog.format, Qt.Key.Key_Home)
+    while dialog.format.currentData() != fmt:
+        qtbot.keyClick(dialog.format, Qt.Key.Key_Down)
+    dialog.output.selectAll()
+    type_text(qtbot, dialog.output, str(target))
+    for status, box in dialog.statuses.items():
+        if box.isChecked() != (status in statuses):
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+ALL_STATUSES = ("new", "in_progress", "done", "skipped", "flagged")

@@ -69,3 +69,25 @@ def test_refresh_shows_edits_made_since_opening(windows, db, qtbot):
     after = dict(dialog.labels_chart.rows())
     assert after["ORG"] == before["ORG"] + 1
     assert [name for name, _ in dialog.speed_chart.rows()] == ["lin", "wu"]
+
+
+def test_gold_placed_by_an_import_is_shown_apart_not_as_a_reviewer(windows, db, qtbot):
+    from annotator.model import Span
+
+    with Store.open(db) as store:
+        spans = [Span(0, 2, "LOC").to_dict(with_id=False)]
+        gold = {"blocks": [b.to_dict() for b in store.blocks("p2")], "spans": spans}
+        store.apply_gold(
+            Op("replace_page_gold", "p2", {**gold, "status": "done"}),
+            "wu",
+            "2024-01-01T00:00:00+00:00",
+        )
+    window = windows(db)
+    press(window, qtbot, K.Key_D, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: getattr(window, "_dashboard", None) is not None)
+    dialog = window._dashboard
+    qtbot.waitUntil(dialog.isVisible)
+    assert [name for name, _ in dialog.speed_chart.rows()] == ["lin"]  # not wu, not "import"
+    assert dialog.table.rowCount() == 1
+    assert dialog.imported.isVisible()
+    assert "1 spans on 1 pages" in dialog.imported.text()

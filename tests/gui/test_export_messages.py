@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.gui.i18n import install_translator
 
-from .pages import make_db
+from .pages import ALL_STATUSES, export_from_dialog, make_db
 
 
 @pytest.fixture
@@ -26,15 +26,8 @@ def shown(monkeypatch) -> list[dict]:
 
 
 def _export_through_the_menu(window, monkeypatch, target: Path, qtbot) -> None:
-    """File > Export gold data…, the file dialog answered with ``target``, all pages."""
-    filters = window._export_filters()
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), filters["jsonl"])
-    )
-    monkeypatch.setattr(
-        QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[1], True)
-    )
-    window.registry.actions["export"].trigger()
+    """File > Export gold data…, the dialog answered with ``target``, all pages."""
+    export_from_dialog(window, qtbot, target, "jsonl", ALL_STATUSES)
 
 
 @pytest.fixture
@@ -65,14 +58,7 @@ def test_a_folder_we_did_not_write_is_refused_in_chinese(
     folder = tmp_path / "别人的"
     folder.mkdir()
     (folder / "notes.txt").write_text("keep me", encoding="utf-8")
-    filters = window._export_filters()
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder), filters["brat"])
-    )
-    monkeypatch.setattr(
-        QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[1], True)
-    )
-    window.registry.actions["export"].trigger()
+    export_from_dialog(window, qtbot, folder, "brat", ALL_STATUSES)
     qtbot.waitUntil(lambda: len(shown) == 1)
     assert shown[0]["details"] == (
         f"{folder}：是一个不由 annotator 写入的文件夹；请选择新的或空的文件夹"

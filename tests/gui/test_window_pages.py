@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from annotator.gui import workers
 from annotator.store import Store
 
-from .pages import SAMPLE, add_page, long_page, make_db
+from .pages import ALL_STATUSES, SAMPLE, add_page, export_from_dialog, long_page, make_db
 from .test_suggestions_resolved import answer_open_suggestions
 from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
 
@@ -256,11 +256,8 @@ def test_export_writes_the_done_pages_as_gold_jsonl(
     answer_open_suggestions(qtbot, "reject")
     press(window, qtbot, K.Key_Return, CTRL)
     target = tmp_path / "gold.jsonl"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Gold JSONL (*.jsonl)")
-    )
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Done pages only", True))
-    press(window, qtbot, K.Key_E, CTRL)
+    export_from_dialog(window, qtbot, target, "jsonl", ("done",))
+    qtbot.waitUntil(target.exists)
     records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert {r["page_id"] for r in records} == {"p1"}
     spans = [s for r in records for s in r["spans"]]
@@ -474,16 +471,11 @@ def test_export_dialog_offers_every_format_and_writes_the_chosen_one(
     windows, db, tmp_path, qtbot, monkeypatch, quiet_reports
 ):
     window = windows(db)
-    offered: list[str] = []
     target = tmp_path / "gold.doccano.jsonl"
-
-    def save_as(*args, **kwargs):
-        offered.extend(args[3].split(";;"))
-        return str(target), "doccano (*.jsonl)"
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("All pages", True))
-    press(window, qtbot, K.Key_E, CTRL)
+    export_from_dialog(window, qtbot, target, "doccano", ALL_STATUSES)
+    qtbot.waitUntil(target.exists)
+    combo = window._export_dialog.format
+    offered = [combo.itemText(i) for i in range(combo.count())]
     assert offered[0] == "Gold JSONL (*.jsonl)"
     assert {"labelstudio (*.json)", "doccano (*.jsonl)", "bio (*.bio)"} <= set(offered)
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]

@@ -285,16 +285,18 @@ def test_export_of_done_pages_only(qtbot, seeded_db, tmp_path, messages) -> None
 def gate_export(monkeypatch) -> tuple[threading.Event, threading.Event]:
     """Make the export worker wait after its first record until the test lets it go on."""
     ready, go_on = threading.Event(), threading.Event()
-    real = workers.export_records
+    from annotator import exporting
 
-    def gated(pages, *collect):  # warnings, open-suggestion counts
+    real = exporting.export_row_records
+
+    def gated(pages, *collect):  # warnings
         for n, record in enumerate(real(pages, *collect)):
             if n == 1:
                 ready.set()
                 assert go_on.wait(10)
             yield record
 
-    monkeypatch.setattr(workers, "export_records", gated)
+    monkeypatch.setattr(exporting, "export_row_records", gated)
     return ready, go_on
 
 
@@ -382,8 +384,8 @@ def test_a_cancelled_format_export_leaves_no_file(
 
     real = workers._format_export_job
 
-    def job_with_cancel(target, fmt, status):  # noqa: ANN001, ANN202
-        inner = real(target, fmt, status)
+    def job_with_cancel(target, request):  # noqa: ANN001, ANN202
+        inner = real(target, request)
         return lambda store, progress: inner(store, cancel_at_once)
 
     monkeypatch.setattr(workers, "_format_export_job", job_with_cancel)
