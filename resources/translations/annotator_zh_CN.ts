@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+121"/>
+        <location filename="../../annotator/gui/main_window.py" line="+124"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Search index not updated: {error}</source>
         <translation>搜索索引未更新：{error}</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>导入页面文件夹</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Gold JSONL (*.jsonl)</source>
         <translation>金标准 JSONL (*.jsonl)</translation>
     </message>
