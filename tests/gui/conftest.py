@@ -31,6 +31,21 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def messages(monkeypatch) -> list[dict]:
+    """Every message box shown (icon, text, details), answered OK instead of showing it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[dict] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append({"icon": box.icon(), "text": box.text(), "details": box.detailedText()})
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.fixture
 def seeded_db(tmp_path) -> Path:
     """A database holding the two bundled sample pages, pre-split and pre-annotated."""
     from annotator.pipeline import import_paths

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from annotator.edits import Op
 from annotator.store import Store
@@ -17,18 +16,6 @@ from .pages import make_db
 from .test_window_edits import CTRL, K, press
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def messages(monkeypatch) -> list[dict]:
-    shown: list[dict] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append({"icon": box.icon(), "text": box.text(), "details": box.detailedText()})
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
 
 
 @pytest.fixture

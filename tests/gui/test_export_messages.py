@@ -12,19 +12,6 @@ from annotator.gui.i18n import install_translator
 from .pages import ALL_STATUSES, export_from_dialog, make_db
 
 
-@pytest.fixture
-def shown(monkeypatch) -> list[dict]:
-    """Every message box the window shows, instead of showing it."""
-    boxes: list[dict] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        boxes.append({"icon": box.icon(), "text": box.text(), "details": box.detailedText()})
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return boxes
-
-
 def _export_through_the_menu(window, monkeypatch, target: Path, qtbot) -> None:
     """File > Export gold data…, the dialog answered with ``target``, all pages."""
     export_from_dialog(window, qtbot, target, "jsonl", ALL_STATUSES)
@@ -38,42 +25,42 @@ def chinese(qapp):
 
 
 def test_a_failing_export_shows_the_chinese_reason_with_the_file_named(
-    chinese, windows, qtbot, tmp_path, monkeypatch, shown
+    chinese, windows, qtbot, tmp_path, monkeypatch, messages
 ):
     window = windows(make_db(tmp_path / "zh.db", ["p1"]))
     target = tmp_path / "没有这个文件夹" / "gold.jsonl"
     _export_through_the_menu(window, monkeypatch, target, qtbot)
-    qtbot.waitUntil(lambda: len(shown) == 1)
-    assert shown[0]["icon"] == QMessageBox.Icon.Critical
-    assert shown[0]["text"] == "无法写入导出文件。"
-    assert shown[0]["details"].startswith(str(target) + "：")
-    assert "文件夹不存在；请选择一个已有的文件夹" in shown[0]["details"]
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert messages[0]["icon"] == QMessageBox.Icon.Critical
+    assert messages[0]["text"] == "无法写入导出文件。"
+    assert messages[0]["details"].startswith(str(target) + "：")
+    assert "文件夹不存在；请选择一个已有的文件夹" in messages[0]["details"]
     assert not target.parent.exists()
 
 
 def test_a_folder_we_did_not_write_is_refused_in_chinese(
-    chinese, windows, qtbot, tmp_path, monkeypatch, shown
+    chinese, windows, qtbot, tmp_path, monkeypatch, messages
 ):
     window = windows(make_db(tmp_path / "zh.db", ["p1"]))
     folder = tmp_path / "别人的"
     folder.mkdir()
     (folder / "notes.txt").write_text("keep me", encoding="utf-8")
     export_from_dialog(window, qtbot, folder, "brat", ALL_STATUSES)
-    qtbot.waitUntil(lambda: len(shown) == 1)
-    assert shown[0]["details"] == (
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert messages[0]["details"] == (
         f"{folder}：是一个不由 annotator 写入的文件夹；请选择新的或空的文件夹"
     )
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def test_the_same_failure_stays_english_in_the_english_interface(
-    qapp, windows, qtbot, tmp_path, monkeypatch, shown
+    qapp, windows, qtbot, tmp_path, monkeypatch, messages
 ):
     install_translator(qapp, "en")
     window = windows(make_db(tmp_path / "en.db", ["p1"]))
     target = tmp_path / "missing" / "gold.jsonl"
     _export_through_the_menu(window, monkeypatch, target, qtbot)
-    qtbot.waitUntil(lambda: len(shown) == 1)
-    assert shown[0]["details"] == (
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert messages[0]["details"] == (
         f"{target}: the folder does not exist; choose an existing folder"
     )

@@ -28,19 +28,6 @@ N_FILES = 8
 
 
 @pytest.fixture
-def messages(monkeypatch) -> list[dict]:
-    """Every message box shown, instead of showing it."""
-    shown: list[dict] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append({"icon": box.icon(), "text": box.text(), "details": box.detailedText()})
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
-
-
-@pytest.fixture
 def page_files(tmp_path: Path) -> list[Path]:
     """N_FILES distinct page files made from the sample pages."""
     folder = tmp_path / "in"
