@@ -377,9 +377,10 @@ def write_conll(
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             for text, entities in documents:
-                for line in conll_lines(text, entities, scheme=scheme, split=split, sep=sep):
-                    out.write(line + "\n")
-                    count += line == ""
+                piece = conll_text(text, entities, scheme=scheme, split=split, sep=sep)
+                out.write(piece)
+                # Every sentence ends in a blank line, the only empty line a document has.
+                count += piece.count("\n\n") + piece.startswith("\n")
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a corpus file is not
         os.replace(tmp, path)
     finally:

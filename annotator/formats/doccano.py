@@ -14,6 +14,7 @@ lines that have any, and come back from it (top level or ``meta``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -46,32 +47,30 @@ def line(record: dict[str, Any]) -> str:
         labels.append([us, ue, span["label"]])
         if span.get("attrs"):
             attrs.append([us, ue, span["label"], span["attrs"]])
-    try:
-        if attrs:  # the extra key: the encoder writes the line
-            raise TypeError("a line with span attributes")
-        # Written by hand: the bytes json.dumps(..., ensure_ascii=False) writes, faster.
-        if record["ordinal"].__class__ is not int:
-            raise TypeError("%d would write another number than the encoder")
-        return _LINE % (
-            string(text),
-            ", ".join([_LABEL % (us, ue, string(label)) for us, ue, label in labels]),
-            string(record["id"]),
-            string(record["page_id"]),
-            record["ordinal"],
-            string(record["source"]),
-        )
-    except TypeError:  # not the usual types: the encoder decides
-        item = {
-            "text": text,
-            "label": labels,
-            "article_id": record["id"],
-            "page_id": record["page_id"],
-            "ordinal": record["ordinal"],
-            "source": record["source"],
-        }
-        if attrs:
-            item[ATTRS_KEY] = attrs
-        return fastjson.dumps(item) + "\n"
+    # Written by hand: the bytes json.dumps(..., ensure_ascii=False) writes, faster. A line
+    # with span attributes (an extra key) or an ordinal %d would write as another number
+    # goes to the encoder, and so do values of unusual types (TypeError).
+    if not attrs and record["ordinal"].__class__ is int:
+        with contextlib.suppress(TypeError):
+            return _LINE % (
+                string(text),
+                ", ".join([_LABEL % (us, ue, string(label)) for us, ue, label in labels]),
+                string(record["id"]),
+                string(record["page_id"]),
+                record["ordinal"],
+                string(record["source"]),
+            )
+    item = {
+        "text": text,
+        "label": labels,
+        "article_id": record["id"],
+        "page_id": record["page_id"],
+        "ordinal": record["ordinal"],
+        "source": record["source"],
+    }
+    if attrs:
+        item[ATTRS_KEY] = attrs
+    return fastjson.dumps(item) + "\n"
 
 
 #: The extra key of span attributes, ``[[start, end, label, {…}], …]`` in UTF-16 units

@@ -159,3 +159,26 @@ def test_a_record_of_another_shape_is_written_by_the_standard_encoder():
         + "\n"
     )
     assert labelstudio.task_json(odd) == _dumps(labelstudio.task(odd))
+
+
+@settings(max_examples=100, deadline=None)
+@given(record=records(), as_predictions=st.booleans())
+def test_a_plain_record_is_written_by_the_templates_not_by_the_encoder(record, as_predictions):
+    """The templates fall back on the encoder for odd shapes; a plain record must not (a key
+    or template gone wrong would otherwise pass every byte test above, only slower)."""
+    import pytest
+
+    from annotator.formats import fastjson
+
+    for span in record["spans"]:
+        span["attrs"] = {}  # attributes are the encoder's on purpose
+    expected = (
+        gold_record(record),
+        doccano.line(record),
+        labelstudio.task_json(record, as_predictions),
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fastjson, "dumps", lambda _value: pytest.fail("fell back on the encoder"))
+        assert gold_record(record) == expected[0]
+        assert doccano.line(record) == expected[1]
+        assert labelstudio.task_json(record, as_predictions) == expected[2]
