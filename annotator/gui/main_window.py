@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
                 self.open_page(first)
             return
         # Undo stacks of the pages not shown are read again from the log when next shown.
-        self.stacks.forget_others(page_id or None)
+        self.stacks.forget_others(page_id)
         if changed:
             # Deferred: this may run inside an undo stack's own undo() call.
             QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))

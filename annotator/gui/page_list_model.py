@@ -80,7 +80,6 @@ def compute_filter(
     """Counts, first rows and the selected page's row: plain queries, safe on any thread
     that owns ``store``. ``all_counts=False`` counts only the pages of ``status``."""
     windows: dict[int, list[PageRow]] = {}
-    counts: dict[str | None, int] = {}
     if search and not all_counts:
         # The first rows found, without counting them all: a long query of a common word
         # reads most pages for that. The list shows those at once, the rest comes after.
@@ -89,7 +88,7 @@ def compute_filter(
         if not complete:
             return FilterResult(status, search, {status: found}, windows, None, None, False)
         counts = {status: found}  # every candidate confirmed: this is the count
-    elif all_counts or not search:
+    else:
         counts = filter_counts(store, search)
     position = store.page_position(selected, status, search) if selected else None
     # The view opens at the top, or centred on the selected page: fetch those rows here,
@@ -97,8 +96,6 @@ def compute_filter(
     for number in _windows_near(position):
         if number not in windows:
             windows[number] = store.page_rows(number * WINDOW, WINDOW, status, search)
-    if not counts:
-        counts = {status: store.count_pages(status, search)}
     return FilterResult(status, search, counts, windows, selected, position)
 
 

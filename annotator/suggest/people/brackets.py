@@ -14,7 +14,7 @@ import re
 
 from annotator.suggest._text import HAN
 
-from .names import SURNAMES, _not_a_name
+from .names import _not_a_name, _surname_len
 from .running import _dictionary
 
 # Brackets with two to four Han characters between them.
@@ -32,8 +32,8 @@ def _bracketed_names(text: str, found: dict[tuple[int, int], str]) -> None:
     freq = _dictionary()
     for m in _BRACKETED_RE.finditer(text):
         name = m.group(1)
-        slen = 2 if len(name) >= 3 and name[:2] in SURNAMES else 1
-        if name[:slen] not in SURNAMES or len(name) - slen not in (1, 2):
+        slen = _surname_len(name)
+        if not slen or len(name) - slen not in (1, 2):
             continue
         # the checks of given characters are left out: the brackets end the name (张永和)
         if _not_a_name(name) or any(c in _NOT_IN_BRACKET_NAME for c in name):
