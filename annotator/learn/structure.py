@@ -561,7 +561,6 @@ class StructureModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
-        self._parsed = dict(self._labels)
         chosen = meta.get("takeover")
         self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
         self._taken_by_paper = {
@@ -584,7 +583,6 @@ class StructureModel:
         tagger = self._tagger
         labels = tagger.tag(page_features(text, shapes, blocks, paper))
         marginal = tagger.marginal
-        parsed = self._parsed
         confidences = []
         for i, label in enumerate(labels):
             # When the chosen label itself is likely, its probability is a close lower bound
@@ -595,8 +593,7 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        decided = [parsed[label] for label in labels]  # decode(), with the model's labels
-        return mix(blocks, assemble(blocks, decided, confidences), taken)
+        return mix(blocks, decode(blocks, labels, confidences), taken)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""

@@ -31,6 +31,7 @@ from .shapes import (
     BODY,
     BYLINE,
     CAPTION,
+    CLAUSE_SERIES,
     DASH,
     FURNITURE,
     HEADING,
@@ -671,7 +672,7 @@ def _unsigned_series(shapes: list[Shape], loose: list[int]) -> list[int]:
 # Long intertitles (theory and commentary pages print a whole clause as a 小标题) count only
 # in a series of at least this many in one article (two such lines are as often the heads of
 # two paragraphs cut by column breaks).
-LONG_INTERTITLE_SERIES = 3
+LONG_INTERTITLE_SERIES = CLAUSE_SERIES  # shapes looks at clauses only in such a series
 
 
 def _long_intertitle(shapes: list[Shape], p: int) -> bool:

@@ -43,7 +43,7 @@ import re
 from functools import cached_property
 
 from . import cues
-from .shapes import BODY, HEADING, LEAD, TITLE, Shape
+from .shapes import BODY, DIGITS, HEADING, LEAD, TITLE, Shape
 from .words import word_across
 
 _NOT_BODY = (False, 1.0)
@@ -82,10 +82,9 @@ _PARAGRAPH_OPENING = re.compile(
     r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"|[问答][:：]"
 )
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
 # What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
 # …9月20 / 日，, …增长16 / %).
-_FIGURE_GOES_ON = _DIGITS | frozenset("年月日号时%％万亿元")
+_FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
 
 
 class _Page:
@@ -135,7 +134,7 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
 
 def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     """Whether a word or a figure runs from paragraph ``prev`` into ``cur``."""
-    if text[prev.end - 1] in _DIGITS and text[cur.start] in _FIGURE_GOES_ON:
+    if text[prev.end - 1] in DIGITS and text[cur.start] in _FIGURE_GOES_ON:
         return True
     return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
 

@@ -22,6 +22,7 @@ from .shapes import (
     FURNITURE,
     HEADING,
     LABEL,
+    SHORT_BODY_MAX_CHARS,
     TITLE,
     TRAILING,
     Shape,
@@ -148,10 +149,6 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
         out[p] = ("subheadline", _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED)
 
 
-# A sentence this short right above a bare photo credit is the photo's caption.
-CAPTION_ABOVE_CREDIT_MAX_CHARS = 40
-
-
 def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
     """Whether body paragraph ``i`` is one short sentence right above a bare photo credit.
 
@@ -163,7 +160,7 @@ def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
         sh.kind == BODY
         and i + 1 < len(shapes)
         and shapes[i + 1].credit
-        and sh.end - sh.start <= CAPTION_ABOVE_CREDIT_MAX_CHARS
+        and sh.end - sh.start <= SHORT_BODY_MAX_CHARS  # sentences are counted up to it
         and sh.ending == cues.END_FINAL
         and sh.sentences == 1
         and not sh.cont

@@ -193,7 +193,7 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
         # ——编  者: who signed the note above; it stays in its article.
         return Shape(start, end, BYLINE, end_kind, signature=True)
-    if n <= HEADER_MAX_CHARS and _is_furniture(s):
+    if is_page_header(s):
         return Shape(start, end, FURNITURE, end_kind)
     if s[0] in "（(" and cues.bracketed_note(s):
         return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
@@ -253,7 +253,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     t = unmarked(s)
     core = cues.untagged(t)
     # 1 有发明  来检验: a number and a space before a short title number an intertitle.
-    listy = listy or (t[:1] in _DIGITS and _SPACED_NUMBER.match(t) is not None)
+    listy = listy or (t[:1] in DIGITS and _SPACED_NUMBER.match(t) is not None)
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
@@ -343,7 +343,7 @@ def after_unfinished(shapes: list[Shape], i: int) -> bool:
 # A table row: at least three fields separated by spaces, none of them long, no sentence
 # punctuation (全年 12.5万亿元 5.2%).
 _ROW = re.compile(r"[^\s，,。；;：:！？]{1,14}(?:[ \t\u3000]+[^\s，,。；;：:！？]{1,14}){2,9}")
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
+DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def _table_rows(text: str, shaped: list[Shape]) -> None:
@@ -358,7 +358,7 @@ def _table_rows(text: str, shaped: list[Shape]) -> None:
             sh.spaced
             and not sh.listy
             and _ROW.fullmatch(text, sh.start, sh.end) is not None
-            and (below_is_row or any(c in _DIGITS for c in text[sh.start : sh.end]))
+            and (below_is_row or any(c in DIGITS for c in text[sh.start : sh.end]))
         )
         if row:
             sh.kind = BODY
