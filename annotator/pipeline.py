@@ -135,7 +135,8 @@ def import_paths(
 @dataclass
 class Prepared:
     """One file read, hashed, decoded, pre-split and pre-annotated, ready to store; or why
-    it cannot be (``refusal``), or that its bytes are in the database already (``known``)."""
+    it cannot be (``refusal``); only read and hashed when its bytes are in the database
+    already (the parent knows those hashes and skips it)."""
 
     path: Path
     sha256: str = ""
@@ -143,12 +144,11 @@ class Prepared:
     encoded: EncodedPage | None = None  # its blocks and suggestions as the rows stored
     refusal: str | None = None
     paper: str = ""
-    known: bool = False  # read and hashed only: a page holds these bytes already
 
     def wire(self) -> tuple[Any, ...]:
         """The fields as one tuple of strings and row lists, for the trip from a worker
         process: no path (the parent has it) and no dataclass to rebuild on arrival."""
-        head = (self.sha256, self.text, self.refusal, self.paper, self.known)
+        head = (self.sha256, self.text, self.refusal, self.paper)
         e = self.encoded
         if e is None:
             return head
@@ -156,9 +156,9 @@ class Prepared:
 
     @classmethod
     def from_wire(cls, path: Path, wire: tuple[Any, ...]) -> Prepared:
-        sha256, text, refusal, paper, known, *rows = wire
+        sha256, text, refusal, paper, *rows = wire
         encoded = EncodedPage(*rows) if rows else None
-        return cls(path, sha256, text, encoded, refusal, paper, known)
+        return cls(path, sha256, text, encoded, refusal, paper)
 
 
 @dataclass
@@ -234,7 +234,7 @@ def prepare(
         )
     sha256 = sha256_of(data)
     if sha256 in known:
-        return Prepared(path, sha256, known=True)
+        return Prepared(path, sha256)
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
@@ -609,11 +609,6 @@ def entity_model_bytes(store: Store) -> bytes | None:
     """The newest learnt entity model's bytes, or None when none was trained yet."""
     record = store.latest_model("entities")
     return record.data if record is not None else None
-
-
-def stale_entity_model(store: Store) -> str | None:
-    """Why the newest learnt entity model is not used (see :func:`stale_model`), or None."""
-    return stale_model(store, "entities")
 
 
 def stale_model(store: Store, kind: str) -> str | None:

@@ -114,9 +114,15 @@ def test_predictions_round_trip_attributes_and_confidences(tmp_path):
     figure = Span(4, 6, "FIGURE", "rule", "suggested", {"value": 13.11, "unit": "万吨"})
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1), [block, *_blocks()[1:]], [figure])
-        blocks, spans = store.predictions("p1")
-    assert blocks[0] == block and blocks[0].confidences == block.confidences
-    assert spans == [figure]
+        untouched = store.predictions("p1")
+        # The first change writes the copy (in SQL): it must read back the same.
+        store.apply(Op("set_role", "p1", {"block": 4, "role": "kicker"}))
+        copied = store.predictions("p1")
+        stored = store.db.execute("SELECT spans FROM predictions WHERE page_id = 'p1'").fetchone()
+    assert stored[0] != ""  # the copy, not the page's own rows
+    for blocks, spans in (untouched, copied):
+        assert blocks[0] == block and blocks[0].confidences == block.confidences
+        assert spans == [figure]
 
 
 def test_predictions_written_as_dicts_by_earlier_versions_still_read(tmp_path):

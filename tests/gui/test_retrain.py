@@ -74,20 +74,20 @@ def test_an_entity_model_of_an_older_version_is_retrained_when_the_window_opens(
     # A model an older version made is not used (suggestions fall back to the rules), so the
     # window does not wait for five more done pages to learn again.
     from annotator.learn import entities
-    from annotator.pipeline import stale_entity_model
+    from annotator.pipeline import stale_model
 
     db = _db(tmp_path / "a.db", RETRAIN_EVERY, 1)
     with Store.open(db) as store:
         store.save_model("structure", b"older", pages=RETRAIN_EVERY, meta={})
         store.save_model("entities", b"annotator-entities-crf 2\n...", pages=RETRAIN_EVERY, meta={})
-        assert stale_entity_model(store) is not None
+        assert stale_model(store, "entities") is not None
     window = windows(db)
     qtbot.waitUntil(lambda: window.retrainer.running or _entity_model_is_new(db), timeout=10_000)
     qtbot.waitUntil(lambda: not window.retrainer.running, timeout=120_000)
     with Store.open(db) as store:
         record = store.latest_model("entities")
         assert record is not None and record.data.startswith(entities.FORMAT)
-        assert stale_entity_model(store) is None
+        assert stale_model(store, "entities") is None
     assert not window.retrainer.running
 
 
