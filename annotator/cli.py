@@ -161,6 +161,17 @@ def _tool_formats() -> list[str]:
     help="labelstudio: take predictions where a task has no annotation.",
 )
 @click.option(
+    "--status",
+    "status",
+    type=click.Choice(["auto", "done", "in_progress"]),
+    default=None,
+    help="Other tools' gold: which pages to mark done. auto (default): a page all of whose "
+    "articles came back finished in the tool (a submitted Label Studio annotation, a done "
+    "Gold record); done: every page all of whose articles came back (doccano, BRAT and "
+    "spaCy do not say what is finished); in_progress: none. Open suggestions inside those "
+    "articles are rejected; pages not marked done are listed with the reason.",
+)
+@click.option(
     "--max-page-size",
     "max_page_size",
     default="2MB",
@@ -178,6 +189,7 @@ def import_(
     labels: str | None = None,
     reviewer: str = "import",
     predictions: bool = False,
+    status: str | None = None,
     max_page_size: str = "2MB",
 ) -> None:
     """Import page text files and folders (.txt, .md, recursive), gold entity files
@@ -191,12 +203,19 @@ def import_(
         raise click.BadParameter(
             "give the paper a name, or leave --paper out", param_hint="--paper"
         )
+    if status is not None and fmt in ("pages", "conll", "gold-jsonl"):
+        raise click.BadParameter(
+            f"the {fmt} format sets the status itself (new pages are new, gold is done); "
+            "--status is for gold from other tools",
+            param_hint="--status",
+        )
     if fmt == "gold-jsonl":
         _import_gold_jsonl(db_path, paths)
         return
     if fmt not in ("pages", "conll"):
-        _import_other_tool(db_path, fmt, paths, reviewer, predictions)
+        _import_other_tool(db_path, fmt, paths, reviewer, predictions, status or "auto")
         return
+
     from annotator.pipeline import import_paths
 
     if fmt == "conll":
@@ -266,7 +285,12 @@ def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
 
 
 def _import_other_tool(
-    db_path: Path | None, fmt: str, paths: tuple[Path, ...], reviewer: str, predictions: bool
+    db_path: Path | None,
+    fmt: str,
+    paths: tuple[Path, ...],
+    reviewer: str,
+    predictions: bool,
+    status: str,
 ) -> None:
     """Place gold exported by another tool onto the pages; one undoable edit per page."""
     from annotator.formats.base import ExportError, ImportFormatError
@@ -279,9 +303,11 @@ def _import_other_tool(
             documents = [doc for path in paths for doc in read(path, predictions=predictions)]
         except (ImportFormatError, ExportError) as exc:
             raise click.ClickException(str(exc)) from None
-        report = import_documents(store, documents, reviewer)
+        report = import_documents(store, documents, reviewer, status)
     for problem in report.problems:
         click.echo(f"Not placed: {problem}", err=True)
+    for reason in report.not_done:
+        click.echo(f"Left in progress: {reason}", err=True)
     click.echo(report.summary())
     if report.placed < report.documents:
         sys.exit(1)

@@ -11,6 +11,14 @@ map and checked to map back exactly.
 Everything placed on one page is applied as one ``batch`` edit (add the span, or accept the
 suggestion that already has its range and label), logged and undoable like any edit.
 What cannot be placed is reported, with the reason, never guessed.
+
+Page status (``status``): gold that comes back finished from another tool makes its page
+``done`` in the same edit, when the page is complete: every article of the page came back,
+every document on it is finished (``"done"``: the curator says so; ``"auto"``: the tool's
+own flag, :attr:`Imported.completed`, says so) and every span of them was placed. The
+suggestions still open inside those articles are rejected then (the finished annotation
+did not keep them). A page that is not complete stays in progress, and the report says
+why; ``"in_progress"`` never marks a page done.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.edits import EditError, Op
+from annotator.edits import EditError, Op, PageState, open_suggestions
 from annotator.formats.base import Imported
 from annotator.store import Store
 from annotator.text import ArticleText, derive_articles
@@ -27,6 +35,8 @@ from annotator.text import ArticleText, derive_articles
 _PROBE = 12  # characters of a search probe: unique enough, rarely across a line break
 _PROBES = 3
 _CANDIDATES = 20
+#: What an import does to the status of the pages it places gold on (see the module doc).
+STATUSES = ("auto", "done", "in_progress")
 
 
 @dataclass
@@ -40,13 +50,27 @@ class ImportReport:
     already: int = 0  # spans that were accepted already
     pages: list[str] = field(default_factory=list)  # pages changed (one edit each)
     problems: list[str] = field(default_factory=list)  # what could not be placed, and why
+    done: list[str] = field(default_factory=list)  # pages marked done by this import
+    rejected: int = 0  # open suggestions the finished gold did not keep
+    not_done: list[str] = field(default_factory=list)  # why a page was not marked done
 
     def summary(self) -> str:
         return (
             f"Placed {self.placed} of {self.documents} document(s) on {len(self.pages)} "
             f"page(s): {self.added} span(s) added, {self.accepted} suggestion(s) accepted, "
-            f"{self.already} already there; {len(self.problems)} problem(s)."
+            f"{self.already} already there; {len(self.done)} page(s) marked done, "
+            f"{self.rejected} suggestion(s) rejected; {len(self.problems)} problem(s)."
         )
+
+
+@dataclass
+class _PageGold:
+    """What the documents placed on one page bring: spans, coverage, and what is missing."""
+
+    spans: dict[tuple[int, int, str], dict[str, Any]] = field(default_factory=dict)
+    articles: set[int] = field(default_factory=set)  # article numbers that came back
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # verbatim slices
+    unfinished: list[str] = field(default_factory=list)  # why the page cannot be done
 
 
 @dataclass
@@ -54,16 +78,22 @@ class _Found:
     page_id: str
     article: ArticleText | None  # None: the document is a verbatim slice of the page
     offset: int = 0
+    number: int | None = None  # the article's number on the page
 
 
 def import_documents(
-    store: Store, documents: Iterable[Imported], reviewer: str | None
+    store: Store, documents: Iterable[Imported], reviewer: str | None, status: str = "in_progress"
 ) -> ImportReport:
-    """Place every document and apply one batch edit per page that gains something."""
+    """Place every document and apply one batch edit per page that gains something.
+
+    ``status`` (one of :data:`STATUSES`) says when a page is marked done in that edit.
+    """
+    if status not in STATUSES:
+        raise ValueError(f"unknown import status {status!r}; expected one of {STATUSES}")
     report = ImportReport()
     labels = store.label_names()
-    wanted: dict[str, dict[tuple[int, int, str], dict[str, Any]]] = {}
-    articles: dict[str, list[ArticleText]] = {}  # derived once per page, not per document
+    wanted: dict[str, _PageGold] = {}
+    articles: dict[str, dict[int, ArticleText]] = {}  # derived once per page, not per document
     for doc in documents:
         report.documents += 1
         report.problems += [f"{doc.where}: {p}" for p in doc.problems]
@@ -76,23 +106,47 @@ def import_documents(
             )
             continue
         report.placed += 1
-        spans = wanted.setdefault(found.page_id, {})
-        for s, e, label in doc.spans:
-            where = f"{doc.where}: {label} [{s}, {e})"
-            if label not in labels:
-                report.problems.append(f"{where}: label {label!r} is not configured; add it first")
-                continue
-            mapped = _to_page(found, doc.text, s, e)
-            if isinstance(mapped, str):
-                report.problems.append(f"{where} {doc.text[s:e]!r}: {mapped}")
-            else:
-                spans[(mapped[0], mapped[1], label)] = doc.attrs.get((s, e, label), {})
-    for page_id, spans in wanted.items():
-        _apply(store, page_id, spans, reviewer, report)
+        gold = wanted.setdefault(found.page_id, _PageGold())
+        _cover(gold, found, doc, status)
+        problems = _place_spans(gold, found, doc, labels)
+        gold.unfinished += problems
+        report.problems += problems
+    for page_id, gold in wanted.items():
+        _apply(store, page_id, gold, reviewer, report, status)
     return report
 
 
-def _find(store: Store, doc: Imported, cache: dict[str, list[ArticleText]]) -> _Found | None:
+def _cover(gold: _PageGold, found: _Found, doc: Imported, status: str) -> None:
+    """Note what of the page ``doc`` covers, and whether it counts as finished."""
+    if found.number is not None:
+        gold.articles.add(found.number)
+    else:
+        gold.ranges.append((found.offset, found.offset + len(doc.text)))
+    if doc.problems:
+        gold.unfinished.append(f"{doc.where}: {doc.problems[0]}")
+    elif status == "auto" and doc.completed is not True:
+        unknown = "its format does not say whether it is finished (use --status done)"
+        why = unknown if doc.completed is None else "not finished in its tool"
+        gold.unfinished.append(f"{doc.where}: {why}")
+
+
+def _place_spans(gold: _PageGold, found: _Found, doc: Imported, labels: Iterable[str]) -> list[str]:
+    """Map the document's spans onto the page into ``gold``; returns what could not be."""
+    problems = []
+    for s, e, label in doc.spans:
+        where = f"{doc.where}: {label} [{s}, {e})"
+        if label not in labels:
+            problems.append(f"{where}: label {label!r} is not configured; add it first")
+            continue
+        mapped = _to_page(found, doc.text, s, e)
+        if isinstance(mapped, str):
+            problems.append(f"{where} {doc.text[s:e]!r}: {mapped}")
+        else:
+            gold.spans[(mapped[0], mapped[1], label)] = doc.attrs.get((s, e, label), {})
+    return problems
+
+
+def _find(store: Store, doc: Imported, cache: dict[str, dict[int, ArticleText]]) -> _Found | None:
     if doc.page_id and store.has_page(doc.page_id):
         found = _on_page(store, doc.page_id, doc, cache)
         if found is not None:
@@ -109,25 +163,31 @@ def _find(store: Store, doc: Imported, cache: dict[str, list[ArticleText]]) -> _
     return None
 
 
-def _on_page(
-    store: Store, page_id: str, doc: Imported, cache: dict[str, list[ArticleText]]
-) -> _Found | None:
+def _articles(store: Store, page_id: str, cache: dict[str, dict[int, ArticleText]]) -> dict:
     articles = cache.get(page_id)
     if articles is None:
         try:
-            text = store.page(page_id).text
-            articles = list(derive_articles(text, store.blocks(page_id)).values())
+            articles = derive_articles(store.page(page_id).text, store.blocks(page_id))
         except ValueError:
-            articles = []
+            articles = {}
         if len(cache) > 256:
             cache.clear()
         cache[page_id] = articles
+    return articles
+
+
+def _on_page(
+    store: Store, page_id: str, doc: Imported, cache: dict[str, dict[int, ArticleText]]
+) -> _Found | None:
+    articles = list(_articles(store, page_id, cache).items())
     hinted = doc.ordinal is not None and 1 <= doc.ordinal <= len(articles)
-    if hinted and articles[doc.ordinal - 1].text == doc.text:  # type: ignore[operator]
-        return _Found(page_id, articles[doc.ordinal - 1])  # type: ignore[operator]
-    for article in articles:
+    if hinted:
+        number, article = articles[doc.ordinal - 1]  # type: ignore[operator]
         if article.text == doc.text:
-            return _Found(page_id, article)
+            return _Found(page_id, article, number=number)
+    for number, article in articles:
+        if article.text == doc.text:
+            return _Found(page_id, article, number=number)
     return None
 
 
@@ -160,35 +220,84 @@ def _to_page(found: _Found, text: str, s: int, e: int) -> tuple[int, int] | str:
 def _apply(
     store: Store,
     page_id: str,
-    spans: dict[tuple[int, int, str], dict[str, Any]],
+    gold: _PageGold,
     reviewer: str | None,
     report: ImportReport,
+    status: str,
 ) -> None:
-    existing = {(s.start, s.end, s.label): s for s in store.page_state(page_id).spans.values()}
-    ops, added, accepted, already = [], 0, 0, 0
-    for (start, end, label), attrs in spans.items():
-        old = existing.get((start, end, label))
-        if old is not None and attrs and old.attrs != attrs:
-            ops.append(Op("set_span_attrs", page_id, {"id": old.id, "attrs": attrs}))
-        if old is not None and old.status == "accepted":
-            already += 1
-        elif old is not None:
-            ops.append(Op("set_span_status", page_id, {"id": old.id, "status": "accepted"}))
-            accepted += 1
-        else:
-            args = {"start": start, "end": end, "label": label, "origin": "human", "attrs": attrs}
-            ops.append(Op("add_span", page_id, {**args, "status": "accepted"}))
-            added += 1
-    report.already += already
-    if not ops:
+    state = store.page_state(page_id)
+    ops, counts = _span_ops(state, gold.spans)
+    done_ops = _done_ops(state, gold, report) if status != "in_progress" else []
+    report.already += counts["already"]
+    if not ops and not done_ops:
         return
     # Marked so that the statistics do not count it as a reviewer's work (whatever --reviewer).
+    ops += done_ops
     batch = Op("batch", page_id, {"ops": [op.to_json() for op in ops], "imported": True})
     try:
         store.apply(batch, reviewer)
     except EditError as exc:
         report.problems.append(f"page {page_id}: nothing applied: {exc}")
         return
-    report.added += added
-    report.accepted += accepted
+    report.added += counts["added"]
+    report.accepted += counts["accepted"]
     report.pages.append(page_id)
+    if done_ops:
+        report.done.append(page_id)
+        report.rejected += len(done_ops) - 1
+
+
+def _span_ops(
+    state: PageState, spans: dict[tuple[int, int, str], dict[str, Any]]
+) -> tuple[list[Op], dict[str, int]]:
+    """The operations that make ``spans`` accepted gold on the page, and what they do."""
+    page_id = state.page.id
+    existing = {(s.start, s.end, s.label): s for s in state.spans.values()}
+    ops, counts = [], {"added": 0, "accepted": 0, "already": 0}
+    for (start, end, label), attrs in spans.items():
+        old = existing.get((start, end, label))
+        if old is not None and attrs and old.attrs != attrs:
+            ops.append(Op("set_span_attrs", page_id, {"id": old.id, "attrs": attrs}))
+        if old is not None and old.status == "accepted":
+            counts["already"] += 1
+        elif old is not None:
+            ops.append(Op("set_span_status", page_id, {"id": old.id, "status": "accepted"}))
+            counts["accepted"] += 1
+        else:
+            args = {"start": start, "end": end, "label": label, "origin": "human", "attrs": attrs}
+            ops.append(Op("add_span", page_id, {**args, "status": "accepted"}))
+            counts["added"] += 1
+    return ops, counts
+
+
+def _done_ops(state: PageState, gold: _PageGold, report: ImportReport) -> list[Op]:
+    """Reject the open suggestions the finished gold left, then mark the page done; or
+    nothing (with the reason in ``report.not_done``) when the page is not complete."""
+    page = state.page
+    if page.status == "done":
+        return []
+    covered = gold.ranges + [
+        (b.start, b.end)
+        for b in state.blocks
+        if b.article is not None and b.article in gold.articles
+    ]
+    numbers = {b.article for b in state.blocks if b.article is not None}
+    missing = sorted(numbers - gold.articles)
+    # Suggestions the gold has are accepted by the span operations; the others inside a
+    # finished article are rejected; one elsewhere on the page keeps the page open.
+    kept = set(gold.spans)
+    open_ = [s for s in open_suggestions(state) if (s.start, s.end, s.label) not in kept]
+    inside = [s for s in open_ if any(a <= s.start and s.end <= b for a, b in covered)]
+    outside = len(open_) - len(inside)
+    reasons = list(gold.unfinished)
+    if page.status in ("skipped", "flagged"):
+        reasons.append(f"it is {page.status}; left as it is")
+    if missing:
+        reasons.append(f"article(s) {', '.join(map(str, missing))} did not come back")
+    if outside:
+        reasons.append(f"{outside} open suggestion(s) outside the articles that came back")
+    if reasons:
+        report.not_done.append(f"page {page.id}: not marked done: {'; '.join(reasons)}")
+        return []
+    reject = [Op("set_span_status", page.id, {"id": s.id, "status": "rejected"}) for s in inside]
+    return [*reject, Op("set_page_status", page.id, {"status": "done"})]

@@ -87,6 +87,9 @@ class Imported:
     problems: list[str] = field(default_factory=list)
     # Span attributes (a figure's value and unit) where the format keeps them.
     attrs: dict[tuple[int, int, str], dict[str, Any]] = field(default_factory=dict)
+    # Whether the tool calls this document finished (a submitted Label Studio annotation,
+    # a Gold record of a done page); None where the format does not say (doccano, BRAT).
+    completed: bool | None = None
 
 
 class Utf16:

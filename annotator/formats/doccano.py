@@ -10,6 +10,10 @@ The reader takes doccano's own exports too: spans under ``label`` (or ``labels``
 ``end_offset`` and ``label``; our hints may sit at the top level or under ``meta``.
 Span attributes (a figure's value and unit) go in the extra key ``span_attrs`` of the
 lines that have any, and come back from it (top level or ``meta``).
+
+A doccano line does not say whether its example was confirmed (doccano's export filters
+on that instead: "Export only approved documents"), so the documents read have no
+finished flag; import such an export with ``--status done``.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
                 record["page_id"],
                 record["ordinal"],
             )
+            doc.completed = record["status"] == "done"
             doc.attrs = {
                 k: s["attrs"] for k, s in zip(spans, record["spans"], strict=True) if s["attrs"]
             }

@@ -20,7 +20,9 @@ points, so offsets are converted on the way out and back in (:class:`~.base.Utf1
 
 The reader takes Label Studio's JSON export (a list of tasks, or one task, or JSON-MIN
 rows) and returns :class:`~.base.Imported` documents; it prefers the last annotation that
-was not cancelled and, when asked, falls back to predictions.
+was not cancelled and, when asked, falls back to predictions. A task with such an
+annotation counts as finished (:attr:`~.base.Imported.completed`); one with predictions
+only does not.
 """
 
 from __future__ import annotations
@@ -222,9 +224,14 @@ def _document(item: dict[str, Any], where: str, predictions: bool) -> Imported:
 
 def _results(item: dict[str, Any], predictions: bool, doc: Imported) -> list[Any]:
     if "annotations" not in item and "predictions" not in item and "label" in item:
-        # JSON-MIN: one flat row per task, spans under the labels' name.
+        # JSON-MIN: one flat row per task, spans under the labels' name; Label Studio
+        # writes rows only for annotated tasks.
+        doc.completed = True
         return [{"type": "labels", "value": v} for v in item.get("label") or []]
     kept = [a for a in item.get("annotations") or [] if not a.get("was_cancelled")]
+    # A submitted annotation is Label Studio's "completed"; predictions and skipped
+    # (cancelled) annotations are not.
+    doc.completed = bool(kept)
     if kept:
         return list(kept[-1].get("result") or [])
     if predictions and item.get("predictions"):

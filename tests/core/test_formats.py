@@ -486,7 +486,7 @@ def test_cli_exports_to_label_studio_and_imports_its_file_back(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
         "Placed 2 of 2 document(s) on 1 page(s): 6 span(s) added, 0 suggestion(s) accepted, "
-        "0 already there; 0 problem(s)."
+        "0 already there; 0 page(s) marked done, 0 suggestion(s) rejected; 0 problem(s)."
     )
     with Store.open(tmp_path / "b.db") as store:
         assert len(store.spans("p1", {"accepted"})) == len(SPANS)

@@ -1,0 +1,129 @@
+"""Gold imported from other tools marks its pages done when it comes back finished (issue 12).
+
+Through the command line on the sample pages: one database reviews a page and exports it,
+another (the same pages, freshly suggested) imports that export and gets the page done,
+with exactly the reviewed spans and no open suggestion.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.edits import Op, mark_done_op
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+
+def _run(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> tuple[Path, str, set]:
+    """A database whose first sample page is done (every suggestion but two accepted), and
+    the Label Studio export of it. Returns the export, the page id and its gold spans."""
+    db = tmp_path / "a.db"
+    _run("--db", str(db), "import", str(seeds_dir()))
+    with Store.open(db) as store:
+        page_id = store.page_ids()[0]
+        state = store.page_state(page_id)
+        for span in sorted(state.spans.values(), key=lambda s: s.start)[:2]:
+            store.apply(Op("set_span_status", page_id, {"id": span.id, "status": "rejected"}))
+        store.apply(mark_done_op(store.page_state(page_id), "accept"), "ana")
+        gold = {(s.start, s.end, s.label) for s in store.spans(page_id, {"accepted"})}
+    out = tmp_path / "tasks.json"
+    _run("--db", str(db), "export", "--format", "labelstudio", "-o", str(out))
+    return out, page_id, gold
+
+
+def _fresh(tmp_path: Path, name: str) -> Path:
+    db = tmp_path / name
+    _run("--db", str(db), "import", str(seeds_dir()))
+    return db
+
+
+def test_finished_label_studio_annotations_make_their_page_done(tmp_path, reviewed):
+    out, page_id, gold = reviewed
+    db = _fresh(tmp_path, "b.db")
+    output = _run("--db", str(db), "import", "--format", "labelstudio", str(out))
+    assert "1 page(s) marked done, 2 suggestion(s) rejected" in output
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "done"
+        assert {(s.start, s.end, s.label) for s in store.spans(page_id, {"accepted"})} == gold
+        assert store.spans(page_id, {"suggested"}) == []
+        other = next(p for p in store.page_ids() if p != page_id)
+        assert store.page(other).status == "new"  # nothing of it came back
+        # one edit: undo gives the page back as it was, new and with its suggestions open
+        done, _ = store.history(page_id)
+        store.apply(done[-1].inverse, "import", action="undo", target=done[-1].edit_id)
+        assert store.page(page_id).status == "new"
+        assert store.spans(page_id, {"accepted", "rejected"}) == []
+
+
+def test_status_in_progress_leaves_the_page_open(tmp_path, reviewed):
+    out, page_id, gold = reviewed
+    db = _fresh(tmp_path, "b.db")
+    args = ("--db", str(db), "import", "--format", "labelstudio", "--status", "in_progress")
+    assert "0 page(s) marked done" in _run(*args, str(out))
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "in_progress"
+        assert len(store.spans(page_id, {"suggested"})) == 2
+
+
+def test_a_page_with_an_article_missing_stays_in_progress_and_says_why(tmp_path, reviewed):
+    out, page_id, _ = reviewed
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    dropped = tasks.pop(1)["data"]["ordinal"]
+    out.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    db = _fresh(tmp_path, "b.db")
+    result = CliRunner().invoke(
+        main, ["--db", str(db), "import", "--format", "labelstudio", str(out)]
+    )
+    assert result.exit_code == 0
+    assert f"Left in progress: page {page_id}: not marked done: article(s) {dropped} did not " \
+        "come back" in result.output  # fmt: skip
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "in_progress"
+
+
+def test_predictions_are_not_finished_gold(tmp_path, reviewed):
+    out, page_id, _ = reviewed
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    for task in tasks:
+        task["predictions"] = [{"model_version": "m", **task.pop("annotations")[0]}]
+    out.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    db = _fresh(tmp_path, "b.db")
+    output = _run("--db", str(db), "import", "--format", "labelstudio", "--predictions", str(out))
+    assert "not finished in its tool" in output
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "in_progress"
+
+
+def test_doccano_pages_are_done_when_the_curator_says_so(tmp_path, reviewed):
+    _, page_id, gold = reviewed
+    out = tmp_path / "d.jsonl"
+    _run("--db", str(tmp_path / "a.db"), "export", "--format", "doccano", "-o", str(out))
+    db = _fresh(tmp_path, "b.db")
+    output = _run("--db", str(db), "import", "--format", "doccano", str(out))
+    assert "does not say whether it is finished (use --status done)" in output
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "in_progress"
+    db = _fresh(tmp_path, "c.db")
+    _run("--db", str(db), "import", "--format", "doccano", "--status", "done", str(out))
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "done"
+        assert {(s.start, s.end, s.label) for s in store.spans(page_id, {"accepted"})} == gold
+
+
+def test_status_is_refused_for_page_files(tmp_path):
+    output = _run(
+        "--db", str(tmp_path / "a.db"), "import", "--status", "done", str(seeds_dir()), code=2
+    )
+    assert "--status is for gold from other tools" in output
