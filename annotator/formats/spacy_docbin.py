@@ -2,12 +2,18 @@
 
 Each article becomes a ``Doc`` with one token per character (Chinese has no spaces), its
 spans in ``doc.spans["sc"]`` (for the span categoriser) and, when they do not overlap,
-also as ``doc.ents`` (for the entity recogniser). The article id, page id and ordinal go
-in ``doc.user_data``. spaCy is an optional extra: ``pip install "annotator[spacy]"``.
+also as ``doc.ents`` (for the entity recogniser). The article id, page id, ordinal and
+source go in ``doc.user_data``, as in the spaCy JSONL's ``meta``; so do the attributes of
+the spans that have any (a figure's value and unit, a date's parts), under ``span_attrs``
+as JSON text of ``[[start, end, label, {…}], …]`` in code points: JSON text, because a
+DocBin gives lists inside ``user_data`` back as tuples, and attributes must come back
+exactly. They are read back on import. spaCy is an optional extra:
+``pip install "annotator[spacy]"``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -15,6 +21,7 @@ from typing import Any
 from annotator.formats.base import (
     ExportCancelled,
     ExportError,
+    ExportValidationError,
     Imported,
     ImportFormatError,
     PathOrStream,
@@ -28,6 +35,7 @@ MISSING = msg(
     'install it with: pip install "annotator[spacy]"'
 )
 SPANS_KEY = "sc"
+ATTRS_KEY = "span_attrs"
 
 
 class SpacyMissing(ExportError):
@@ -53,14 +61,23 @@ def _doc(vocab: Any, record: dict[str, Any]) -> Any:
 
     text = record["text"]
     doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
-    spans = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["spans"]]
+    spans = []
+    for s in record["spans"]:
+        span = doc.char_span(s["start"], s["end"], label=s["label"])
+        if span is None:  # cannot happen with a token per character; never drop a span
+            raise ExportValidationError(record["id"], f"no spaCy span at [{s['start']}, {s['end']})")
+        spans.append(span)
     doc.spans[SPANS_KEY] = spans
     ordered = sorted(spans, key=lambda x: (x.start, x.end))
     if all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False)):
         doc.ents = ordered
-    doc.user_data["id"] = record["id"]
-    doc.user_data["page_id"] = record["page_id"]
-    doc.user_data["ordinal"] = record["ordinal"]
+    for key in ("id", "page_id", "ordinal", "source"):
+        doc.user_data[key] = record[key]
+    attrs = [
+        [s["start"], s["end"], s["label"], s["attrs"]] for s in record["spans"] if s.get("attrs")
+    ]
+    if attrs:
+        doc.user_data[ATTRS_KEY] = json.dumps(attrs, ensure_ascii=False)
     return doc
 
 
@@ -95,10 +112,29 @@ def read(path: str | os.PathLike[str], **_: Any) -> Iterator[Imported]:
         raise ImportFormatError(f"{name}: not a spaCy DocBin ({e})") from None
     for i, doc in enumerate(docs, start=1):
         spans = doc.spans.get(SPANS_KEY, doc.ents)
-        yield Imported(
+        imported = Imported(
             doc.text,
             [(s.start_char, s.end_char, s.label_) for s in spans],
             f"{name}: doc {i}",
             doc.user_data.get("page_id"),
             doc.user_data.get("ordinal"),
         )
+        _read_attrs(doc.user_data.get(ATTRS_KEY), imported)
+        yield imported
+
+
+def _read_attrs(raw: Any, doc: Imported) -> None:
+    """The span attributes of ``user_data`` (JSON text) into ``doc.attrs``."""
+    if raw is None:
+        return
+    try:
+        entries = json.loads(raw)
+    except (TypeError, ValueError):
+        doc.problems.append(f"{ATTRS_KEY} is not JSON text; span attributes skipped")
+        return
+    for entry in entries if isinstance(entries, list) else [entries]:
+        ok = isinstance(entry, list) and len(entry) == 4 and isinstance(entry[3], dict)
+        if ok and all(isinstance(x, int) for x in entry[:2]) and isinstance(entry[2], str):
+            doc.attrs[(entry[0], entry[1], entry[2])] = entry[3]
+        else:
+            doc.problems.append(f"{ATTRS_KEY}: {entry!r} is not [start, end, label, {{…}}]")

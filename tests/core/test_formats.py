@@ -558,3 +558,26 @@ def test_span_attributes_travel_through_the_format_and_back(tmp_path, fmt):
     want = {(label, part(needle, ATTR_TEXT)[0]): attrs for needle, label, attrs in ATTR_SPANS}
     assert got == want
     assert again.read_text("utf-8") == written  # export, import, export again: identical
+
+
+def test_span_attributes_travel_through_spacy_docbin_and_back(tmp_path):
+    pytest.importorskip("spacy")
+    import spacy
+    from spacy.tokens import DocBin
+
+    with _attr_store(tmp_path / "a.db") as store:
+        path = tmp_path / "out.spacy"
+        export(store, ExportRequest(fmt="spacy"), path)
+        with _fresh_copy(store, tmp_path / "fresh.db") as fresh:
+            report = import_documents(fresh, list(FORMATS["spacy"].read()(path)), "rt")
+            assert report.problems == [] and report.added == 3
+            got = {(s.label, s.start): s.attrs for s in fresh.spans("p1")}
+            export(fresh, ExportRequest(fmt="spacy"), tmp_path / "again.spacy")
+    (doc,) = DocBin().from_bytes(path.read_bytes()).get_docs(spacy.vocab.Vocab())
+    # what the spaCy JSONL's meta and spans carry, in the Doc itself
+    assert doc.user_data["source"] == "p1.txt" and doc.user_data["ordinal"] == 1
+    in_doc = json.loads(doc.user_data["span_attrs"])
+    assert [(doc.text[s:e], label, a) for s, e, label, a in in_doc] == ATTR_SPANS[:2]
+    want = {(label, part(needle, ATTR_TEXT)[0]): attrs for needle, label, attrs in ATTR_SPANS}
+    assert got == want
+    assert (tmp_path / "again.spacy").read_bytes() == path.read_bytes()
