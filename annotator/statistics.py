@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,6 +27,30 @@ SESSION_GAP = timedelta(minutes=10)
 SESSION_MINIMUM = timedelta(minutes=1)
 
 Row = tuple[Any, str, str, str, str, str]  # reviewer, at, page_id, action, operation, args
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One row of the edit log with its arguments decoded (once, for every figure)."""
+
+    reviewer: Any
+    at: str
+    page_id: str
+    action: str
+    operation: str
+    args: dict[str, Any]
+
+    @property
+    def is_import(self) -> bool:
+        return is_import(self.reviewer, self.operation, self.args)
+
+
+def parse(rows: Iterable[Row]) -> list[Edit]:
+    """The edit log's rows with their JSON arguments decoded."""
+    return [
+        Edit(reviewer, at, page_id, action, operation, json.loads(arguments))
+        for reviewer, at, page_id, action, operation, arguments in rows
+    ]
 
 
 def _ops(operation: str, args: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
@@ -83,43 +108,39 @@ def is_import(reviewer: Any, operation: str, args: dict[str, Any]) -> bool:
     return any(is_import(None, sub["kind"], sub.get("args") or {}) for sub in args.get("ops") or [])
 
 
-def imported(rows: Iterable[Row]) -> dict[str, int]:
+def imported(edits: Iterable[Edit]) -> dict[str, int]:
     """Edits, pages and accepted spans brought in by imports (not counted as reviewing)."""
-    edits, spans, pages = 0, 0, set()
-    for reviewer, _at, page_id, action, operation, arguments in rows:
-        args = json.loads(arguments)
-        if action != "do" or not is_import(reviewer, operation, args):
+    count, spans, pages = 0, 0, set()
+    for edit in edits:
+        if edit.action != "do" or not edit.is_import:
             continue
-        edits += 1
-        pages.add(page_id)
-        for kind, sub in _ops(operation, args):
+        count += 1
+        pages.add(edit.page_id)
+        for kind, sub in _ops(edit.operation, edit.args):
             if kind == "replace_page_gold":
                 gold = sub.get("spans") or []
                 spans += sum(1 for x in gold if x.get("status", "accepted") == "accepted")
             else:
                 entry = _Reviewer()
-                entry.add(datetime.min, page_id, kind, sub)
+                entry.add(datetime.min, edit.page_id, kind, sub)
                 spans += entry.spans
-    return {"edits": edits, "pages": len(pages), "spans": spans}
+    return {"edits": count, "pages": len(pages), "spans": spans}
 
 
-def throughput(rows: Iterable[Row]) -> dict[str, dict[str, float]]:
+def throughput(edits: Iterable[Edit]) -> dict[str, dict[str, float]]:
     """Per reviewer: edits, pages done, spans, active hours, pages and spans per hour.
 
     Imports (:func:`is_import`) are left out."""
     reviewers: dict[str, _Reviewer] = {}
-    for reviewer, at, page_id, action, operation, arguments in rows:
-        if action != "do":
-            continue
-        args = json.loads(arguments)
-        if is_import(reviewer, operation, args):
+    for edit in edits:
+        if edit.action != "do" or edit.is_import:
             continue
         try:
-            when = datetime.fromisoformat(at)
+            when = datetime.fromisoformat(edit.at)
         except ValueError:
             continue  # a hand-edited log row; it has no place in time
-        entry = reviewers.setdefault(reviewer or "(unknown)", _Reviewer())
-        entry.add(when, page_id, operation, args)
+        entry = reviewers.setdefault(edit.reviewer or "(unknown)", _Reviewer())
+        entry.add(when, edit.page_id, edit.operation, edit.args)
     out = {}
     for name, entry in sorted(reviewers.items()):
         hours = entry.hours()
@@ -138,7 +159,7 @@ def figures(store: Any) -> dict[str, Any]:
     """Everything ``annotator stats`` and the dashboard show, from one store."""
     result = dict(store.stats())
     result["distributions"] = store.distributions("done")
-    log = list(store.edit_log())
+    log = parse(store.edit_log())
     result["throughput"] = throughput(log)
     result["imported"] = imported(log)
     return result

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.edits import Op
 from annotator.model import Block, Page
-from annotator.statistics import SESSION_MINIMUM, imported, shares, throughput
+from annotator.statistics import SESSION_MINIMUM, imported, parse, shares, throughput
 from annotator.store import Store
 
 
@@ -35,7 +35,7 @@ def test_throughput_counts_sessions_pages_and_spans_per_reviewer():
         _row("lin", 59, "add_span", add, page="q", action="undo"),  # undo does not count
         _row("wu", 0, "add_span", {**add, "status": "suggested"}),  # not gold: not counted
     ]  # fmt: skip
-    figures = throughput(rows)
+    figures = throughput(parse(rows))
     lin = figures["lin"]
     minutes = 9 + 9 + 2 * SESSION_MINIMUM.total_seconds() / 60
     assert lin["hours"] == round(minutes / 60, 2)
@@ -85,11 +85,11 @@ def test_imports_are_left_out_of_throughput_and_counted_apart():
         _row("lin", 2, "batch", placed, page="q"),  # import --reviewer lin
         _row("wu", 3, "replace_page_gold", gold, page="r"),  # import --format gold-jsonl
     ]
-    figures = throughput(rows)
+    figures = throughput(parse(rows))
     assert set(figures) == {"lin"}
     assert (figures["lin"]["spans"], figures["lin"]["edits"]) == (1, 1)
     assert figures["lin"]["hours"] == round(1 / 60, 2)
-    assert imported(rows) == {"edits": 3, "pages": 3, "spans": 6}
+    assert imported(parse(rows)) == {"edits": 3, "pages": 3, "spans": 6}
 
 
 def test_stats_leaves_an_import_from_another_tool_out_of_throughput(tmp_path):
