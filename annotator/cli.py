@@ -544,12 +544,23 @@ def _report_open_suggestions(open_counts: dict[str, int]) -> None:
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def stats(db_path: Path | None, as_json: bool) -> None:
+@click.option(
+    "--session-gap",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    metavar="MINUTES",
+    help="Throughput: a pause longer than this between a reviewer's edits ends a session; "
+    "active time is the sessions' time.",
+)
+def stats(db_path: Path | None, as_json: bool, session_gap: int = 10) -> None:
     """Pages, articles, blocks and spans; label and role distributions; reviewer throughput."""
+    from datetime import timedelta
+
     from annotator.statistics import figures as all_figures
 
     with open_store(db_path, create=False, readonly=True) as store:
-        figures = all_figures(store)
+        figures = all_figures(store, timedelta(minutes=session_gap))
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -570,12 +581,16 @@ def _format_curation_stats(figures: dict[str, Any]) -> str:
         rows = shares(figures["distributions"][key])
         lines += [f"  {k:<12} {n:>8} {p:>6.1%}  {'█' * round(p * 30)}" for k, n, p in rows]
         lines += [] if rows else ["  (none)"]
-    lines += ["", "Throughput by reviewer (from the edit log)"]
-    lines.append(f"  {'':<12} {'pages':>6} {'spans':>6} {'hours':>6} {'pages/h':>8} {'spans/h':>8}")
+    lines += ["", "Throughput by reviewer (from the edit log; hours: active time in sessions)"]
+    lines.append(
+        f"  {'':<12} {'pages':>6} {'spans':>6} {'hours':>6} {'pages/h':>8} {'spans/h':>8} "
+        f"{'sessions':>8} {'undone':>6}"
+    )
     for name, t in figures["throughput"].items():
         lines.append(
             f"  {name:<12} {t['pages']:>6} {t['spans']:>6} {t['hours']:>6.2f} "
-            f"{t['pages_per_hour']:>8.1f} {t['spans_per_hour']:>8.1f}"
+            f"{t['pages_per_hour']:>8.1f} {t['spans_per_hour']:>8.1f} "
+            f"{t['sessions']:>8} {t['undone']:>6}"
         )
     if not figures["throughput"]:
         lines.append("  (none)")

@@ -1,11 +1,13 @@
 """Figures for curators: label and role distributions, reviewer throughput from the edit log.
 
-Throughput is measured from the append-only edit log, not from clocks the reviewers keep:
-a reviewer's edits are cut into sessions wherever two edits lie more than
-:data:`SESSION_GAP` apart (a break, the night), and the active time is the sum of the
-sessions' lengths plus :data:`SESSION_MINIMUM` each (a session of one edit took some
-time too). Pages are the pages the reviewer marked done; spans are the spans they added
-or accepted. Undone edits do not count.
+Throughput is measured from the append-only edit log, not from clocks the reviewers keep.
+Active time: every action of a reviewer (an edit, an undo, a redo) is a moment of work;
+the moments are cut into sessions wherever two lie more than a gap apart (a break, the
+night: :data:`SESSION_GAP`, ``annotator stats --session-gap``), and the active time is
+the sum of the sessions' lengths plus :data:`SESSION_MINIMUM` each (a session of one edit
+took some time too). Pages are the pages the reviewer marked done; spans are the spans
+they added or accepted. An edit undone (and not redone) gives no page and no span, though
+the time spent on it and on its undo counts.
 
 Edits that only bring in gold made elsewhere are not reviewing and are left out of the
 throughput (an import places thousands of spans in a second): a ``replace_page_gold``
@@ -19,24 +21,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 SESSION_GAP = timedelta(minutes=10)
 SESSION_MINIMUM = timedelta(minutes=1)
 
-Row = tuple[Any, str, str, str, str, str]  # reviewer, at, page_id, action, operation, args
+# id, reviewer, at, page_id, action, target, operation, arguments (Store.edit_log)
+Row = tuple[int, Any, str, str, str, Any, str, str]
 
 
 @dataclass(frozen=True)
 class Edit:
     """One row of the edit log with its arguments decoded (once, for every figure)."""
 
+    id: int
     reviewer: Any
     at: str
     page_id: str
-    action: str
+    action: str  # do, undo or redo
+    target: int | None  # the edit an undo or redo replays
     operation: str
     args: dict[str, Any]
 
@@ -48,8 +53,8 @@ class Edit:
 def parse(rows: Iterable[Row]) -> list[Edit]:
     """The edit log's rows with their JSON arguments decoded."""
     return [
-        Edit(reviewer, at, page_id, action, operation, json.loads(arguments))
-        for reviewer, at, page_id, action, operation, arguments in rows
+        Edit(id_, reviewer, at, page_id, action, target, operation, json.loads(arguments))
+        for id_, reviewer, at, page_id, action, target, operation, arguments in rows
     ]
 
 
@@ -61,34 +66,68 @@ def _ops(operation: str, args: dict[str, Any]) -> Iterable[tuple[str, dict[str, 
         yield operation, args
 
 
+def _gold(page_id: str, operation: str, args: dict[str, Any]) -> tuple[int, frozenset[str]]:
+    """Spans an edit added or accepted, and the pages it marked done."""
+    spans, pages = 0, set()
+    for kind, sub in _ops(operation, args):
+        accepted = sub.get("status", "accepted" if kind == "add_span" else None)
+        if kind in ("add_span", "set_span_status") and accepted == "accepted":
+            spans += 1
+        elif kind == "set_page_status" and sub.get("status") == "done":
+            pages.add(page_id)
+    return spans, frozenset(pages)
+
+
+def sessions(
+    times: Iterable[datetime], gap: timedelta = SESSION_GAP
+) -> list[tuple[datetime, datetime]]:
+    """``(first, last)`` moment of each run of moments that lie no more than ``gap`` apart."""
+    out: list[tuple[datetime, datetime]] = []
+    for t in sorted(times):
+        if out and t - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], t)
+        else:
+            out.append((t, t))
+    return out
+
+
+@dataclass
 class _Reviewer:
-    def __init__(self) -> None:
-        self.times: list[datetime] = []
-        self.edits = 0
-        self.spans = 0
-        self.pages: set[str] = set()
+    times: list[datetime] = field(default_factory=list)  # every action: edit, undo, redo
+    work: dict[int, tuple[int, frozenset[str]]] = field(default_factory=dict)  # by edit id
+    undone: set[int] = field(default_factory=set)
 
-    def add(self, at: datetime, page_id: str, operation: str, args: dict[str, Any]) -> None:
-        self.times.append(at)
-        self.edits += 1
-        for kind, sub in _ops(operation, args):
-            accepted = sub.get("status", "accepted" if kind == "add_span" else None)
-            if kind in ("add_span", "set_span_status") and accepted == "accepted":
-                self.spans += 1
-            elif kind == "set_page_status" and sub.get("status") == "done":
-                self.pages.add(page_id)
+    def replayed(self, action: str, target: int) -> None:
+        """An undo or a redo of this reviewer's edit ``target``."""
+        if action == "undo":
+            self.undone.add(target)
+        else:
+            self.undone.discard(target)
 
-    def hours(self) -> float:
-        times = sorted(self.times)
-        total = timedelta(0)
-        start = previous = times[0]
-        for t in times[1:]:
-            if t - previous > SESSION_GAP:
-                total += previous - start + SESSION_MINIMUM
-                start = t
-            previous = t
-        total += previous - start + SESSION_MINIMUM
-        return total.total_seconds() / 3600
+    def figures(self, gap: timedelta) -> dict[str, float]:
+        runs = sessions(self.times, gap)
+        active = sum((last - first + SESSION_MINIMUM for first, last in runs), timedelta(0))
+        hours = active.total_seconds() / 3600
+        kept = [w for edit_id, w in self.work.items() if edit_id not in self.undone]
+        spans = sum(n for n, _ in kept)
+        pages = len(frozenset[str]().union(*(p for _, p in kept)))
+        return {
+            "edits": len(self.work),
+            "undone": len(self.undone),
+            "pages": pages,
+            "spans": spans,
+            "sessions": len(runs),
+            "hours": round(hours, 2),
+            "pages_per_hour": round(pages / hours, 1),
+            "spans_per_hour": round(spans / hours, 1),
+        }
+
+
+def _moment(at: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(at)
+    except ValueError:
+        return None  # a hand-edited log row; it has no place in time
 
 
 IMPORT_REVIEWER = "import"
@@ -121,46 +160,40 @@ def imported(edits: Iterable[Edit]) -> dict[str, int]:
                 gold = sub.get("spans") or []
                 spans += sum(1 for x in gold if x.get("status", "accepted") == "accepted")
             else:
-                entry = _Reviewer()
-                entry.add(datetime.min, edit.page_id, kind, sub)
-                spans += entry.spans
+                spans += _gold(edit.page_id, kind, sub)[0]
     return {"edits": count, "pages": len(pages), "spans": spans}
 
 
-def throughput(edits: Iterable[Edit]) -> dict[str, dict[str, float]]:
-    """Per reviewer: edits, pages done, spans, active hours, pages and spans per hour.
+def throughput(edits: Iterable[Edit], gap: timedelta = SESSION_GAP) -> dict[str, dict[str, float]]:
+    """Per reviewer: edits, edits undone, pages done, spans, sessions, active hours, pages
+    and spans per hour; a session ends at a pause longer than ``gap``.
 
-    Imports (:func:`is_import`) are left out."""
+    Imports (:func:`is_import`) are left out, and so are undos and redos of them."""
     reviewers: dict[str, _Reviewer] = {}
+    owners: dict[int, _Reviewer] = {}  # the reviewer of each counted edit, by edit id
     for edit in edits:
-        if edit.action != "do" or edit.is_import:
-            continue
-        try:
-            when = datetime.fromisoformat(edit.at)
-        except ValueError:
-            continue  # a hand-edited log row; it has no place in time
+        owner = owners.get(edit.target) if edit.target is not None else None
+        replay = edit.action != "do"
+        when = _moment(edit.at)
+        if edit.is_import or when is None or (replay and owner is None):
+            continue  # an undo or redo of an import is no reviewing either
         entry = reviewers.setdefault(edit.reviewer or "(unknown)", _Reviewer())
-        entry.add(when, edit.page_id, edit.operation, edit.args)
-    out = {}
-    for name, entry in sorted(reviewers.items()):
-        hours = entry.hours()
-        out[name] = {
-            "edits": entry.edits,
-            "pages": len(entry.pages),
-            "spans": entry.spans,
-            "hours": round(hours, 2),
-            "pages_per_hour": round(len(entry.pages) / hours, 1),
-            "spans_per_hour": round(entry.spans / hours, 1),
-        }
-    return out
+        entry.times.append(when)
+        if not replay:
+            entry.work[edit.id] = _gold(edit.page_id, edit.operation, edit.args)
+            owners[edit.id] = entry
+        elif owner is not None and edit.target is not None:
+            owner.replayed(edit.action, edit.target)
+    return {name: entry.figures(gap) for name, entry in sorted(reviewers.items())}
 
 
-def figures(store: Any) -> dict[str, Any]:
-    """Everything ``annotator stats`` and the dashboard show, from one store."""
+def figures(store: Any, gap: timedelta = SESSION_GAP) -> dict[str, Any]:
+    """Everything ``annotator stats`` and the dashboard show, from one store; ``gap`` is
+    the pause that ends a session of work (:func:`throughput`)."""
     result = dict(store.stats())
     result["distributions"] = store.distributions("done")
     log = parse(store.edit_log())
-    result["throughput"] = throughput(log)
+    result["throughput"] = throughput(log, gap)
     result["imported"] = imported(log)
     return result
 

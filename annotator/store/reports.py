@@ -187,10 +187,14 @@ class ReportsRoom(Room):
             )
         return {page_id: counts[page_id] for page_id in page_ids if page_id in counts}
 
-    def edit_log(self) -> Iterator[tuple[str | None, str, str, str, str, str]]:
-        """Every logged edit as ``(reviewer, at, page_id, action, operation, arguments)``."""
+    def edit_log(
+        self,
+    ) -> Iterator[tuple[int, str | None, str, str, str, int | None, str, str]]:
+        """Every logged edit, oldest first, as ``(id, reviewer, at, page_id, action,
+        target, operation, arguments)`` (``target``: the edit an undo or redo replays)."""
         yield from self.db.conn.execute(
-            "SELECT reviewer, at, page_id, action, operation, arguments FROM edits ORDER BY id"
+            "SELECT id, reviewer, at, page_id, action, target, operation, arguments "
+            "FROM edits ORDER BY id"
         )
 
     def distributions(self, status: str | None = "done") -> dict[str, dict[str, int]]:

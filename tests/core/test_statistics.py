@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from click.testing import CliRunner
 
@@ -12,37 +13,79 @@ from annotator.model import Block, Page
 from annotator.statistics import SESSION_MINIMUM, imported, parse, shares, throughput
 from annotator.store import Store
 
+_IDS = iter(range(1, 1_000_000))
 
-def _row(reviewer, minute, kind, args, page="p", action="do"):
+
+def _row(reviewer, minute, kind, args, page="p", action="do", target=None):
     at = (
         f"2024-03-05T10:{minute:02d}:00+00:00"
         if minute < 60
         else f"2024-03-05T11:{minute - 60:02d}:00+00:00"
     )
-    return (reviewer, at, page, action, kind, json.dumps(args))
+    return (next(_IDS), reviewer, at, page, action, target, kind, json.dumps(args))
 
 
-def test_throughput_counts_sessions_pages_and_spans_per_reviewer():
+def _lin_and_wu():
     add = {"start": 0, "end": 1, "label": "PER"}
+    accepted = {"kind": "set_span_status", "args": {"status": "accepted"}}
+    rejected = {"kind": "set_span_status", "args": {"status": "rejected"}}
     rows = [
         _row("lin", 0, "add_span", add),
-        _row("lin", 5, "batch", {"ops": [{"kind": "set_span_status", "args": {"status": "accepted"}},
-                                         {"kind": "set_span_status", "args": {"status": "rejected"}}]}),
+        _row("lin", 5, "batch", {"ops": [accepted, rejected]}),
         _row("lin", 9, "set_page_status", {"status": "done"}),
         # a break of 40 minutes: a new session
         _row("lin", 49, "add_span", add, page="q"),
         _row("lin", 58, "set_page_status", {"status": "done"}, page="q"),
-        _row("lin", 59, "add_span", add, page="q", action="undo"),  # undo does not count
         _row("wu", 0, "add_span", {**add, "status": "suggested"}),  # not gold: not counted
-    ]  # fmt: skip
-    figures = throughput(parse(rows))
+    ]
+    undo = _row("lin", 59, "remove_span", {"id": 1}, page="q", action="undo", target=rows[3][0])
+    return rows, undo
+
+
+def test_throughput_counts_sessions_pages_and_spans_per_reviewer():
+    rows, undo = _lin_and_wu()
+    figures = throughput(parse([*rows, undo]))
     lin = figures["lin"]
-    minutes = 9 + 9 + 2 * SESSION_MINIMUM.total_seconds() / 60
-    assert lin["hours"] == round(minutes / 60, 2)
-    assert (lin["pages"], lin["spans"], lin["edits"]) == (2, 3, 5)
+    # the undo is work too (the second session runs from 49 to 59), but the span it
+    # took back is no longer counted
+    minutes = 9 + 10 + 2 * SESSION_MINIMUM.total_seconds() / 60
+    assert lin["hours"] == round(minutes / 60, 2) and lin["sessions"] == 2
+    assert (lin["pages"], lin["spans"], lin["edits"], lin["undone"]) == (2, 2, 5, 1)
     assert lin["pages_per_hour"] == round(2 / (minutes / 60), 1)
-    assert lin["spans_per_hour"] == round(3 / (minutes / 60), 1)
+    assert lin["spans_per_hour"] == round(2 / (minutes / 60), 1)
     assert figures["wu"]["spans"] == 0 and figures["wu"]["hours"] == round(1 / 60, 2)
+
+
+def test_a_redo_counts_the_edit_again_and_undoing_a_done_mark_takes_the_page_back():
+    rows, undo = _lin_and_wu()
+    redo = _row("lin", 61, "add_span", {}, page="q", action="redo", target=undo[5])
+    undone_done = _row("lin", 62, "set_page_status", {}, page="q", action="undo", target=rows[4][0])
+    lin = throughput(parse([*rows, undo, redo, undone_done]))["lin"]
+    assert (lin["spans"], lin["pages"], lin["undone"]) == (3, 1, 1)
+
+
+def test_the_session_gap_decides_what_a_pause_is():
+    rows, _ = _lin_and_wu()
+    one = throughput(parse(rows), gap=timedelta(minutes=45))["lin"]
+    assert one["sessions"] == 1 and one["hours"] == round(59 / 60, 2)
+    five = throughput(parse(rows), gap=timedelta(minutes=4))["lin"]
+    # 0 | 5, 9 | 49 | 58: four sessions of 0, 4, 0 and 0 minutes plus a minute each
+    assert five["sessions"] == 4 and five["hours"] == round(8 / 60, 2)
+
+
+def test_stats_counts_what_undo_took_back_and_takes_the_gap_in_minutes(tmp_path):
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        store.add_page(Page("a", "邓群策在衡阳。", "a.txt"), [Block(0, 7, "body", 1)])
+        store.apply(Op("add_span", "a", {"start": 0, "end": 3, "label": "PER"}), "lin")
+        second = store.apply(Op("add_span", "a", {"start": 4, "end": 6, "label": "LOC"}), "lin")
+        store.apply(second.inverse, "lin", action="undo", target=second.edit_id)
+    args = ["stats", "--db", str(db), "--json", "--session-gap", "5"]
+    figures = json.loads(CliRunner().invoke(main, args).output)
+    lin = figures["throughput"]["lin"]
+    assert (lin["spans"], lin["edits"], lin["undone"], lin["sessions"]) == (1, 2, 1, 1)
+    bad = CliRunner().invoke(main, ["stats", "--db", str(db), "--session-gap", "0"])
+    assert bad.exit_code == 2 and "--session-gap" in bad.output
 
 
 def test_shares_are_largest_first_and_add_up_to_one():
@@ -71,7 +114,7 @@ def test_stats_shows_distributions_of_done_pages_and_throughput(tmp_path):
     table = CliRunner().invoke(main, ["stats", "--db", str(db)]).output
     assert "Labels of accepted spans (done pages)" in table
     assert "  LOC                 1  50.0%  " in table
-    assert "Throughput by reviewer (from the edit log)" in table
+    assert "Throughput by reviewer (from the edit log; hours: active time in sessions)" in table
     assert table.splitlines()[-1].split()[:3] == ["lin", "1", "3"]
 
 
