@@ -65,7 +65,9 @@ def _doc(vocab: Any, record: dict[str, Any]) -> Any:
     for s in record["spans"]:
         span = doc.char_span(s["start"], s["end"], label=s["label"])
         if span is None:  # cannot happen with a token per character; never drop a span
-            raise ExportValidationError(record["id"], f"no spaCy span at [{s['start']}, {s['end']})")
+            raise ExportValidationError(
+                record["id"], f"no spaCy span at [{s['start']}, {s['end']})"
+            )
         spans.append(span)
     doc.spans[SPANS_KEY] = spans
     ordered = sorted(spans, key=lambda x: (x.start, x.end))
