@@ -64,6 +64,11 @@ class ExportReport:
     # Suggestions nobody accepted or rejected on the exported pages (not gold): by page id.
     open_suggestions: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def written(self) -> int:
+        """Articles (or pages) written in all."""
+        return sum(self.counts.values())
+
 
 def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """``--since``/``--until`` as ``updated_at`` bounds; a plain date's ``until`` includes

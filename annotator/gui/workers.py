@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from annotator.exporting import ExportRequest, export
-from annotator.formats.gold_jsonl import ExportCancelled, ExportError, ExportWarning
+from annotator.exporting import ExportReport, ExportRequest, export
+from annotator.formats.gold_jsonl import ExportCancelled, ExportError
 from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
 from annotator.pipeline import ImportReport, import_paths
@@ -116,40 +116,16 @@ def _import_job(paths: list[Path]) -> Job:
     return job
 
 
-@dataclass
-class ExportResult:
-    """What an export wrote; ``count`` is None when it was cancelled."""
-
-    count: int | None
-    warnings: list[ExportWarning] = field(default_factory=list)
-    open_suggestions: dict[str, int] = field(default_factory=dict)  # by page id
-    counts: dict[str, int] = field(default_factory=dict)  # per split, or {"all": n}
-    files: list[Path] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate, first)
-    dropped: int = 0
-    unit: str = "article"
-
-
 def _format_export_job(target: Path, request: ExportRequest) -> Job:
     """Every export of the window, in any format of the registry: the same
     :func:`annotator.exporting.export` as the command line, its records checked before
     they are written, the progress dialog as its progress (whose cancel stops it)."""
 
-    def job(store: Store, progress: Progress) -> ExportResult:
+    def job(store: Store, progress: Progress) -> ExportReport | None:
         try:
-            report = export(store, replace(request, progress=progress), target)
+            return export(store, replace(request, progress=progress), target)
         except ExportCancelled:
-            return ExportResult(None)
-        return ExportResult(
-            sum(report.counts.values()),
-            report.warnings,
-            report.open_suggestions,
-            dict(report.counts),
-            list(report.files),
-            list(report.duplicates),
-            report.dropped,
-            report.unit,
-        )
+            return None  # cancelled: nothing was written
 
     return job
 
@@ -289,41 +265,33 @@ def run_import(parent: QWidget | None, db_path: Path, paths: list[Path]) -> Impo
     return report
 
 
-def run_export(
-    parent: QWidget | None, db_path: Path, target: Path, fmt: str, status: str | None
-) -> int | None:
-    """Export gold records of pages with ``status`` ("all"/None: every page) to ``target``.
-
-    Returns the number of articles written, or None when cancelled or failed (the user has
-    been told why); then no file was written and an existing ``target`` is unchanged.
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
-    statuses = None if status in (None, "all") else [status]
-    return run_export_request(parent, db_path, Path(target), ExportRequest(fmt, statuses))
-
-
 def run_export_request(
     parent: QWidget | None, db_path: Path, target: Path, request: ExportRequest
 ) -> int | None:
     """Run ``request`` (filters, split, dedupe: see :class:`ExportRequest`) into ``target``
     behind the progress dialog, then say what was written, found and left out.
 
-    Returns the number of articles (or pages) written, or None when cancelled or failed."""
+    Returns the number of articles (or pages) written, or None when cancelled or failed
+    (the user has been told why); then no file was written and an existing ``target`` is
+    unchanged."""
+    if request.fmt not in FORMATS:
+        raise ValueError(
+            f"unknown export format {request.fmt!r}; expected one of {sorted(FORMATS)}"
+        )
     tr = _Texts()
     job = _format_export_job(Path(target), request)
     runner = _run(parent, tr.export_title, db_path, job, tr.exporting, readonly=True)
     if runner.error is not None:
         _message(parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, runner.error)
         return None
-    result: ExportResult = runner.result
-    if result.count is None:
+    result: ExportReport | None = runner.result
+    if result is None:
         return None
     text, details = tr.export_summary(Path(target), result)
     warned = result.warnings or result.open_suggestions or result.duplicates
     icon = QMessageBox.Icon.Warning if warned else QMessageBox.Icon.Information
     _message(parent, icon, tr.export_title, text, details)
-    return result.count
+    return result.written
 
 
 def paths_from_mime(mime: QMimeData) -> list[Path]:
@@ -393,7 +361,7 @@ class _Texts(QObject):
             text += "\n".join(changed[:_SHOWN_REFUSED])
         return text, "\n".join(refused + changed)
 
-    def export_summary(self, target: Path, result: ExportResult) -> tuple[str, str]:
+    def export_summary(self, target: Path, result: ExportReport) -> tuple[str, str]:
         """The message and its details (every span that could not be exported, every
         duplicate, every page with open suggestions)."""
         text = self._written(target, result)
@@ -420,14 +388,14 @@ class _Texts(QObject):
             ]
         return text, "\n".join(details)
 
-    def _written(self, target: Path, result: ExportResult) -> str:
+    def _written(self, target: Path, result: ExportReport) -> str:
         if "all" in result.counts or not result.counts:
             if result.unit == "page":
                 return self.tr("Wrote {count} pages to {path}.").format(
-                    count=result.count, path=target
+                    count=result.written, path=target
                 )
             return self.tr("Wrote {count} articles to {path}.").format(
-                count=result.count, path=target
+                count=result.written, path=target
             )
         lines = [self.tr("Wrote a train/dev/test split into {path}:").format(path=target)]
         for (name, count), path in zip(result.counts.items(), result.files, strict=False):
@@ -438,7 +406,7 @@ class _Texts(QObject):
             lines.append(line.format(name=name, count=count, file=path.name))
         return "\n".join(lines)
 
-    def _duplicates(self, result: ExportResult) -> str:
+    def _duplicates(self, result: ExportReport) -> str:
         n = len(result.duplicates)
         if result.unit == "page":
             return self.tr(

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from annotator.exporting import ExportRequest
 from annotator.formats.gold_jsonl import export_records, read_jsonl
 from annotator.gui import workers
-from annotator.gui.workers import paths_from_mime, run_export, run_import
+from annotator.gui.workers import paths_from_mime, run_export_request, run_import
 from annotator.resources import seeds_dir
 from annotator.store import Store
 
@@ -244,6 +245,12 @@ def test_unusable_database_is_reported_not_raised(qtbot, tmp_path, page_files, m
 # --- export ---------------------------------------------------------------------------------
 
 
+def run_export(db_path: Path, target: Path, fmt: str, status: str) -> int | None:
+    """The window's export of the pages of ``status`` ("all": every page)."""
+    statuses = None if status == "all" else [status]
+    return run_export_request(None, db_path, target, ExportRequest(fmt, statuses))
+
+
 def expected_records(db_path: Path, status: str | None) -> list[dict]:
     with Store.open(db_path) as store:
         return list(export_records(store.iter_pages(status)))
@@ -252,7 +259,7 @@ def expected_records(db_path: Path, status: str | None) -> list[dict]:
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_export_writes_a_valid_file(qtbot, seeded_db, tmp_path, messages, fmt) -> None:
     target = tmp_path / f"gold.{fmt}"
-    count = run_export(None, seeded_db, target, fmt, "all")
+    count = run_export(seeded_db, target, fmt, "all")
     expected = expected_records(seeded_db, None)
     assert count == len(expected) > 0
     if fmt == "jsonl":
@@ -265,7 +272,7 @@ def test_export_writes_a_valid_file(qtbot, seeded_db, tmp_path, messages, fmt) -
 
 def test_export_of_done_pages_only(qtbot, seeded_db, tmp_path, messages) -> None:
     target = tmp_path / "gold.jsonl"
-    assert run_export(None, seeded_db, target, "jsonl", "done") == 0
+    assert run_export(seeded_db, target, "jsonl", "done") == 0
     assert target.read_text(encoding="utf-8") == ""
 
 
@@ -292,7 +299,7 @@ def test_cancelled_export_leaves_no_file(qtbot, seeded_db, tmp_path, messages, m
     target.parent.mkdir()
     ready, go_on = gate_export(monkeypatch)
     click_cancel_when(qtbot, ready, go_on)
-    assert run_export(None, seeded_db, target, "jsonl", "all") is None
+    assert run_export(seeded_db, target, "jsonl", "all") is None
     assert list(target.parent.iterdir()) == []
     assert messages == []
 
@@ -304,7 +311,7 @@ def test_cancelled_export_leaves_an_existing_file_unchanged(
     target.write_bytes(b'{"earlier": "export"}\n')
     ready, go_on = gate_export(monkeypatch)
     cancelling = click_cancel_when(qtbot, ready, go_on, key=Qt.Key.Key_Escape)
-    assert run_export(None, seeded_db, target, "jsonl", "all") is None
+    assert run_export(seeded_db, target, "jsonl", "all") is None
     assert cancelling == [(True, "Cancelling…", False)]
     assert target.read_bytes() == b'{"earlier": "export"}\n'
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".gold")] == []
@@ -312,14 +319,14 @@ def test_cancelled_export_leaves_an_existing_file_unchanged(
 
 def test_export_into_a_missing_folder_is_reported(qtbot, seeded_db, tmp_path, messages) -> None:
     target = tmp_path / "no" / "such" / "gold.jsonl"
-    assert run_export(None, seeded_db, target, "jsonl", "all") is None
+    assert run_export(seeded_db, target, "jsonl", "all") is None
     assert messages[-1]["icon"] == QMessageBox.Icon.Critical
     assert str(target) in messages[-1]["details"]
 
 
 def test_unknown_export_format_is_a_programming_error(qtbot, seeded_db, tmp_path) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
-        run_export(None, seeded_db, tmp_path / "x", "xml", "all")
+        run_export(seeded_db, tmp_path / "x", "xml", "all")
 
 
 # --- drag and drop ----------------------------------------------------------------------------
@@ -352,12 +359,12 @@ def test_the_window_exports_every_format_of_the_command_line(
     from annotator.formats.conll import read_conll
 
     target = tmp_path / "all.doccano.jsonl"
-    count = run_export(None, seeded_db, target, "doccano", "all")
+    count = run_export(seeded_db, target, "doccano", "all")
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert count == len(lines) == 8
     assert {"text", "label", "page_id"} <= set(lines[0])
     bio = tmp_path / "all.bio"
-    assert run_export(None, seeded_db, bio, "bio", "all") == 8
+    assert run_export(seeded_db, bio, "bio", "all") == 8
     assert len(read_conll(bio)) > 20
 
 
@@ -377,6 +384,6 @@ def test_a_cancelled_format_export_leaves_no_file(
 
     monkeypatch.setattr(workers, "_format_export_job", job_with_cancel)
     target = tmp_path / "x.doccano.jsonl"
-    assert run_export(None, seeded_db, target, "doccano", "all") is None
+    assert run_export(seeded_db, target, "doccano", "all") is None
     assert not target.exists()
     assert list(tmp_path.glob("*.tmp")) == [] and list(tmp_path.glob(".x*")) == []
