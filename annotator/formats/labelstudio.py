@@ -52,17 +52,29 @@ MODEL_VERSION = "annotator"
 SUGGESTIONS_VERSION = "annotator-suggestions"
 
 
-def _span_results(
+def _regions(
     record: dict[str, Any], spans: list[dict[str, Any]], conv: Utf16, tag: str
-) -> list:
+) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """``(region id, UTF-16 start, UTF-16 end, span)`` of each span, checked against the
+    text: what the task's dicts and the hand-written JSON are both made of."""
     text, rid = record["text"], record["id"]
-    result = []
+    prefix = f"{rid}:{tag}"
+    out = []
     for i, span in enumerate(spans):
         s, e = span["start"], span["end"]
         us, ue = conv.to_utf16(s), conv.to_utf16(e)
         check_utf16(rid, text, conv, s, e, us, ue)
+        out.append((prefix + str(i), us, ue, span))
+    return out
+
+
+def _span_results(
+    record: dict[str, Any], spans: list[dict[str, Any]], conv: Utf16, tag: str
+) -> list:
+    result = []
+    for region, us, ue, span in _regions(record, spans, conv, tag):
         item = {
-            "id": f"{rid}:{tag}{i}",
+            "id": region,
             "from_name": FROM_NAME,
             "to_name": TO_NAME,
             "type": "labels",
@@ -141,18 +153,13 @@ def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
 
 
 def _results_json(record: dict[str, Any]) -> str:
-    text, rid = record["text"], record["id"]
-    conv = Utf16(text)
-    prefix = rid + ":"
-    items = []
-    for i, span in enumerate(record["spans"]):
-        s, e = span["start"], span["end"]
-        us, ue = conv.to_utf16(s), conv.to_utf16(e)
-        check_utf16(rid, text, conv, s, e, us, ue)
-        items.append(
-            _RESULT % (string(prefix + str(i)), us, ue, string(span["text"]), string(span["label"]))
-        )
-    return ", ".join(items)
+    regions = _regions(record, record["spans"], Utf16(record["text"]), "")
+    return ", ".join(
+        [
+            _RESULT % (string(region), us, ue, string(span["text"]), string(span["label"]))
+            for region, us, ue, span in regions
+        ]
+    )
 
 
 def write(
