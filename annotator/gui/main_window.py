@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self._list_timer.timeout.connect(self._refresh_lists)
         self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
         self._outline_timer.timeout.connect(self._follow_in_outline)
-        self._outline_changes: tuple[Changes, PageState] | None = None  # not shown there yet
+        self._outline_changes: Changes | None = None  # not shown there yet
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_external)
         self._poll.start()
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         if isinstance(initiator, OpCommand) and ranges:
             # Undo and redo show where they acted, as a text editor does.
             self.view.move_caret(min(start for start, _ in ranges))
-        self._show_in_outline_later(changes, state)
+        self._show_in_outline_later(changes)
         if changes.status or changes.spans:
             self._list_timer.start()  # restarts: once the reviewer pauses
 
@@ -375,10 +375,10 @@ class MainWindow(QMainWindow):
         self._outline_changes = None  # the new page replaces whatever was still to show
         self.outline.set_page(state, self._role_names(), self._label_colours())
 
-    def _show_in_outline_later(self, changes: Changes, state: PageState) -> None:
+    def _show_in_outline_later(self, changes: Changes) -> None:
         if self._outline_changes is not None:  # several edits while keys were pressed
-            changes = self._outline_changes[0] | changes
-        self._outline_changes = (changes, state)
+            changes = self._outline_changes | changes
+        self._outline_changes = changes
         self._outline_timer.start()
 
     def _outline_now(self) -> None:
@@ -389,9 +389,9 @@ class MainWindow(QMainWindow):
 
     def _follow_in_outline(self) -> None:
         """Show the edits made since the outline last looked, and the caret's block and span."""
-        if self._outline_changes is not None:
-            changes, state = self._outline_changes
-            self._outline_changes = None
+        state = self.view.page_state  # the page as the last edit left it
+        if self._outline_changes is not None and state is not None:
+            changes, self._outline_changes = self._outline_changes, None
             self.outline.apply_changes(state, changes)
         if self.page_id is not None:
             self.outline.follow_caret(self.view.current_block(), self.view.selected_span())
