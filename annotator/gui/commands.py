@@ -164,21 +164,18 @@ class PageStacks(QObject):
         # (an edit can be undone, an undo redone): no need to ask the store.
         self._fresh: str | None = None
         self._quiet = False  # True while a stack is refilled from the log
-        self._stale: set[str] = set()  # stacks emptied until shown again (forget_others)
         self.group.indexChanged.connect(lambda _index: self.refresh())
         self.group.activeStackChanged.connect(lambda _stack: self.refresh())
         runner.reviewerChanged.connect(self.reset)
         runner.waiting.connect(lambda _text: self.refresh())  # nothing can be done meanwhile
 
     def stack(self, page_id: str) -> QUndoStack:
-        """The page's stack, rebuilt from the edit log the first time it is asked for (and
-        again after ``forget_others``)."""
+        """The page's stack, built from the edit log the first time it is asked for (and
+        again after ``forget_others`` dropped it)."""
         stack = self._stacks.get(page_id)
         if stack is None:
             stack = QUndoStack(self.group)
             self._stacks[page_id] = stack
-            self._fill(stack, page_id)
-        elif page_id in self._stale:
             self._fill(stack, page_id)
         return stack
 
@@ -189,7 +186,7 @@ class PageStacks(QObject):
 
     def push(self, op: Op, inverse: Op, edit_id: int) -> None:
         """Record a committed edit on its page's stack (it is not applied again)."""
-        if op.page_id in self._stale or op.page_id not in self._stacks:
+        if op.page_id not in self._stacks:
             self.stack(op.page_id)  # read from the log, which holds this edit already
             return
         command = OpCommand(self.runner, op, inverse, edit_id)
@@ -216,12 +213,12 @@ class PageStacks(QObject):
     def forget_others(self, keep: str | None) -> None:
         """Drop every stack but ``keep``'s (another window wrote: they may miss its edits);
         each is rebuilt from the edit log the next time its page is shown."""
-        self._quiet = True  # emptying a stack is not a change to show
+        self._quiet = True  # dropping a stack is not a change to show
         try:
-            for page_id, stack in self._stacks.items():
-                if page_id != keep and page_id not in self._stale:
-                    stack.clear()
-                    self._stale.add(page_id)
+            for page_id in [p for p in self._stacks if p != keep]:
+                stack = self._stacks.pop(page_id)
+                self.group.removeStack(stack)
+                stack.deleteLater()  # this may run inside one of its commands' undo()
         finally:
             self._quiet = False
 
@@ -233,7 +230,6 @@ class PageStacks(QObject):
         self.refresh()
 
     def _fill(self, stack: QUndoStack, page_id: str) -> None:
-        self._stale.discard(page_id)
         done, undone = self.runner.store.history(page_id, self.runner.reviewer)
         commands = []
         for record in [*done, *undone]:
