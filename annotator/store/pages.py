@@ -225,21 +225,17 @@ class PagesRoom(Room):
         return bool(row and row[0])
 
     def replace_unreviewed_page(
-        self,
-        page_id: str,
-        page: Page,
-        encoded: EncodedPage | None = None,
-        blocks: Sequence[Block] = (),
-        suggestions: Sequence[Span] = (),
+        self, page_id: str, page: Page, encoded: EncodedPage | None = None
     ) -> bool:
-        """Replace page ``page_id`` by ``page`` (a new version of its file), in one
+        """Replace page ``page_id`` by ``page`` (a new version of its file) with its
+        ``encoded`` blocks and suggestions (:func:`encode_page`; none when None), in one
         transaction, if nobody has reviewed it (checked under the write lock, so a window
         that starts editing meanwhile wins). Returns False, changing nothing, otherwise."""
         with self._write_locked():
             if not self.is_unreviewed(page_id):
                 return False
             self.db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id])  # cascades
-            self.add_page(page, blocks, suggestions, encoded)
+            self.add_page(page, encoded=encoded)
         self._states.pop(page_id, None)
         return True
 
