@@ -127,3 +127,14 @@ def test_status_is_refused_for_page_files(tmp_path):
         "--db", str(tmp_path / "a.db"), "import", "--status", "done", str(seeds_dir()), code=2
     )
     assert "--status is for gold from other tools" in output
+
+
+def test_gold_jsonl_records_of_done_pages_are_finished(tmp_path, reviewed):
+    _, page_id, gold = reviewed
+    out = tmp_path / "gold.jsonl"
+    _run("--db", str(tmp_path / "a.db"), "export", "--format", "jsonl", "-o", str(out))
+    db = _fresh(tmp_path, "b.db")
+    assert "1 page(s) marked done" in _run("--db", str(db), "import", "--format", "jsonl", str(out))
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "done"
+        assert {(s.start, s.end, s.label) for s in store.spans(page_id, {"accepted"})} == gold
