@@ -96,7 +96,7 @@ def import_documents(
     articles: dict[str, dict[int, ArticleText]] = {}  # derived once per page, not per document
     for doc in documents:
         report.documents += 1
-        report.problems += [f"{doc.where}: {p}" for p in doc.problems]
+        report.problems += [f"{doc.where}: {p}" for p in [*doc.skipped, *doc.problems]]
         found = _find(store, doc, articles)
         if found is None:
             missing = doc.page_id and not store.has_page(doc.page_id)

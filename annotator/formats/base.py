@@ -90,6 +90,9 @@ class Imported:
     # Whether the tool calls this document finished (a submitted Label Studio annotation,
     # a Gold record of a done page); None where the format does not say (doccano, BRAT).
     completed: bool | None = None
+    # What the file holds beside spans and was left out (a classification of the text):
+    # reported, but no span of the gold is missing for it.
+    skipped: list[str] = field(default_factory=list)
 
 
 class Utf16:

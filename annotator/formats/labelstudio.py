@@ -252,7 +252,7 @@ def _add_result(doc: Imported, conv: Utf16, result: Any) -> None:
     value = result.get("value") if isinstance(result, dict) else None
     if not isinstance(value, dict) or result.get("type", "labels") != "labels":
         kind = result.get("type") if isinstance(result, dict) else type(result).__name__
-        doc.problems.append(f"a {kind!r} result is not a span label; skipped")
+        doc.skipped.append(f"a {kind!r} result is not a span label; skipped")
         return
     us, ue, labels = value.get("start"), value.get("end"), value.get("labels") or []
     if not (isinstance(us, int) and isinstance(ue, int)) or not labels:

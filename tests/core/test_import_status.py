@@ -67,6 +67,25 @@ def test_finished_label_studio_annotations_make_their_page_done(tmp_path, review
         assert store.spans(page_id, {"accepted", "rejected"}) == []
 
 
+def test_a_classification_beside_the_spans_does_not_keep_the_page_open(tmp_path, reviewed):
+    out, page_id, _ = reviewed
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    choice = {
+        "type": "choices",
+        "from_name": "topic",
+        "to_name": "text",
+        "value": {"choices": ["x"]},
+    }
+    for task in tasks:
+        task["annotations"][0]["result"].append(choice)
+    out.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    db = _fresh(tmp_path, "b.db")
+    output = _run("--db", str(db), "import", "--format", "labelstudio", str(out))
+    assert "'choices' result is not a span label; skipped" in output
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "done"
+
+
 def test_status_in_progress_leaves_the_page_open(tmp_path, reviewed):
     out, page_id, gold = reviewed
     db = _fresh(tmp_path, "b.db")
