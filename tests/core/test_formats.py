@@ -581,3 +581,20 @@ def test_span_attributes_travel_through_spacy_docbin_and_back(tmp_path):
     want = {(label, part(needle, ATTR_TEXT)[0]): attrs for needle, label, attrs in ATTR_SPANS}
     assert got == want
     assert (tmp_path / "again.spacy").read_bytes() == path.read_bytes()
+
+
+def test_spacy_docbin_span_attributes_that_are_not_json_are_reported(tmp_path):
+    pytest.importorskip("spacy")
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    doc = Doc(spacy.vocab.Vocab(), words=list("邓群策到场"), spaces=[False] * 5)
+    doc.spans["sc"] = [doc.char_span(0, 3, label="PER")]
+    doc.user_data["span_attrs"] = "{not json"
+    docs = DocBin(store_user_data=True)
+    docs.add(doc)
+    path = tmp_path / "odd.spacy"
+    path.write_bytes(docs.to_bytes())
+    (got,) = FORMATS["spacy"].read()(path)
+    assert got.spans == [(0, 3, "PER")] and got.attrs == {}
+    assert got.problems == ["span_attrs is not JSON text; span attributes skipped"]
