@@ -291,8 +291,8 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     - ``r``: B-/I- of each rule candidate covering it, with the rule's label.
 
     Made in one comprehension over the line, its neighbours and its classes (f-strings,
-    no intermediate columns): twice as fast as building a list per feature and zipping
-    them, which matters at 200,000 characters a second (``bench/entity_speed.py``).
+    no intermediate columns): 1.5 times as fast as building a list per feature and
+    zipping them, which matters at 200,000 characters a second (``bench/entity_speed.py``).
     """
     return _rows(text, rules)
 
