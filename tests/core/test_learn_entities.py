@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
@@ -20,6 +20,8 @@ from annotator.model import Block, Page, Span
 from annotator.pipeline import import_paths
 from annotator.store import Store
 from annotator.suggest import suggest_spans
+
+from .entity_features_old import old_features
 
 GIVEN = "伟芳明华强军丽敏静磊洋勇艳杰娟涛超"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -358,3 +360,33 @@ def test_import_and_suggest_say_when_a_model_of_an_older_version_is_not_used(
     assert result.exit_code == 0 and "learnt entity model was not used" in result.stderr
     result = runner.invoke(main, ["--db", str(db), "import", "--no-suggest", str(page)])
     assert "entity model" not in result.stderr
+
+
+# --- the features made faster are the features the models were trained on --------------
+
+_ODD = "王伟在北京说，１９９８年6月ab AB\u3000\t\x00\x02\x03𠀀中文字，欧美港台记者委员会"
+
+
+@settings(deadline=None)  # the first example builds the dictionary matchers
+@given(st.text(_ODD, max_size=30), st.lists(st.tuples(st.integers(0, 29), st.integers(1, 4))))
+def test_features_are_the_strings_the_old_columns_made(text: str, spans: list) -> None:
+    rules = [(s, s + n, "PER") for s, n in spans if s + n <= len(text)]
+    assert entities.features(text, rules) == old_features(text, rules)
+
+
+def test_a_trained_model_tags_as_it_did_with_the_old_features(model_bytes: bytes) -> None:
+    model = entities.load(model_bytes)
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text().split("\n")]
+    lines = [line for line in lines if line.strip()] + [t for t, _ in sentences(20, 500)]
+    tagger = model.tagger
+    for line in lines:
+        rules = entities.rule_entities(line)
+        tags = tagger.tag(old_features(line, rules))
+        old = [
+            (s, e, label, round(min(tagger.marginal(tags[j], j) for j in range(s, e)), 4))
+            for s, e, label in entities.spans_of(tags)
+        ]
+        new = [(s, e, label, a["confidence"]) for s, e, label, a in model.tag_line(line, rules)]
+        assert new == old
+    assert any(model.tag_line(t) for t, _ in sentences(5, 500))  # it does tag names

@@ -1,0 +1,82 @@
+"""Benchmark: the speed of the learnt entity tagger (issue 10: 200,000 characters a second
+per core).
+
+Reads the sentences of a BIO/BIOES file (``TEXT``), loads a model (``--model FILE``: the
+bytes of ``annotator.learn.entities.train_sentences``; with ``--train FILE`` it is trained
+first and, with ``--model``, saved there, so that two versions of the code can be timed on
+the same model), and prints ``name=value`` lines, each the best of ``--rounds`` rounds of
+CPU time (``time.process_time``, least slowed by other work on a shared machine):
+
+* ``features_chars_per_s``: the feature strings of every line, as training makes them;
+* ``model_chars_per_s``: the model's suggestions for every line, given the rule candidates
+  (features, crfsuite's Viterbi and marginals): what ``model_chars_per_s`` of
+  ``bench/entity_corpus.py`` measures;
+* ``tags_digest``: a hash of every span and confidence the model gave, which must not
+  change when the code is made faster.
+
+    python bench/entity_speed.py TEXT [--train FILE] [--model FILE] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def best_cpu(work: Callable[[], object], rounds: int) -> float:
+    """The least CPU time of ``rounds`` runs of ``work``."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def main() -> None:
+    from annotator.formats.conll import read_conll
+    from annotator.learn import entities
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("text", type=Path, help="a BIO/BIOES file whose sentences are tagged")
+    parser.add_argument("--train", type=Path, help="a BIO/BIOES file to train the model on")
+    parser.add_argument("--model", type=Path, help="the model's bytes (written after --train)")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    if args.train is None and args.model is None:
+        parser.error("give --train FILE or --model FILE")
+    if args.train is not None:
+        data = entities.train_sentences(read_conll(args.train))
+        if args.model is not None:
+            args.model.write_bytes(data)
+    else:
+        data = args.model.read_bytes()
+    model = entities.load(data)
+    lines = [text for text, _ in read_conll(args.text)]
+    rules = [entities.rule_entities(text) for text in lines]
+    given = [[(s, e, label, "rule", {}) for s, e, label in r] for r in rules]
+    chars = sum(map(len, lines))
+    found = [model(text, cands) for text, cands in zip(lines, given, strict=True)]  # warm
+    digest = hashlib.sha256(repr(found).encode()).hexdigest()[:16]
+    feats = best_cpu(
+        lambda: [entities.features(t, r) for t, r in zip(lines, rules, strict=True)], args.rounds
+    )
+    tagging = best_cpu(
+        lambda: [model(t, c) for t, c in zip(lines, given, strict=True)], args.rounds
+    )
+    print(f"lines={len(lines)}")
+    print(f"chars={chars}")
+    print(f"features_chars_per_s={chars / feats:.0f}")
+    print(f"model_chars_per_s={chars / tagging:.0f}")
+    print(f"tags_digest={digest}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The entity tagger's features as they were computed before the column tables (kept as
+the reference that ``annotator.learn.entities.features`` must agree with, string for
+string: a trained model reads them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from annotator.learn import entities
+
+_add = str.__add__
+
+
+@cache
+def _matcher(kind: str) -> entities._Matcher:
+    """The matchers as they were built: a word's value is its POS or lexicon kind."""
+    if kind == "words":
+        return entities._Matcher(entities._dictionary())
+    return entities._Matcher(sorted(entities.lexicon_words()[1].items()))
+
+
+def _column(prefix: str, chars: str) -> list[str]:
+    return (prefix + ("\x00" + prefix).join(chars)).split("\x00") if chars else []
+
+
+def _word_column(units: str, n: int) -> list[str]:
+    column = ["w=S"] * n
+    for start, end, pos in _matcher("words").words(units):
+        column[start] = "w=B" + pos
+        column[end - 1] = "w=E" + pos
+        if end - start > 2:
+            column[start + 1 : end - 1] = ["w=M" + pos] * (end - start - 2)
+    return column
+
+
+def _columns(text: str, units: str) -> list[list[str]]:
+    n = len(text)
+    if "\x00" in text:
+        text = text.replace("\x00", "\x01")
+    padded = "\x02" + text + "\x03"
+    before, after = padded[:n], padded[2:]
+    cls = padded.translate(entities._classes())
+    return [
+        _column("c0=", text),
+        _column("c-1=", before),
+        _column("c1=", after),
+        list(map(_add, _column("b-1=", before), text)),
+        list(map(_add, _column("b0=", text), after)),
+        list(map(_add, map(_add, _column("k=", cls[:n]), cls[1 : n + 1]), cls[2:])),
+        _word_column(units, n),
+    ]
+
+
+def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[tuple[str, ...]]:
+    """The features of one line, computed the old way."""
+    units = entities._units(text)
+    rows = list(zip(*_columns(text, units), strict=True)) if text else []
+    lexicon = _matcher("lexicon").words(units)
+    for begin, inside, spans in (("x=B", "x=I", lexicon), ("r=B-", "r=I-", rules)):
+        for s, e, kind in spans:
+            rows[s] += (begin + kind,)
+            for j in range(s + 1, e):
+                rows[j] += (inside + kind,)
+    return rows
