@@ -512,7 +512,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../annotator/gui/page_list_model.py" line="+239"/>
+        <location filename="../../annotator/gui/page_list_model.py" line="+236"/>
         <source>{page}: {status}, {articles} articles, {spans} accepted, {suggested} suggested</source>
         <translation>{page}：{status}，{articles} 篇文章，已接受 {spans} 个标注，{suggested} 个建议</translation>
     </message>
@@ -1094,7 +1094,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+210"/>
+        <location filename="../../annotator/gui/workers.py" line="+186"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1102,7 +1102,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+138"/>
+        <location line="+130"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -1702,7 +1702,7 @@ Refused: {refused}</source>
         <translation>它已被重做，或已被之后的修改取代</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+234"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
     </message>
