@@ -294,11 +294,6 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     no intermediate columns): 1.5 times as fast as building a list per feature and
     zipping them, which matters at 200,000 characters a second (``bench/entity_speed.py``).
     """
-    return _rows(text, rules)
-
-
-def _rows(text: str, rules: Iterable[Entity]) -> list[tuple[str, ...]]:
-    """Each character's features (see :func:`features`)."""
     n = len(text)
     if not n:
         return []
