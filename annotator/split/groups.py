@@ -722,6 +722,11 @@ def _alike(
     surer intertitles.
     """
     size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
+    # A two-line intertitle (职业发展 / 多提供…机会，拓宽…道路: a topic over its title) is one
+    # intertitle: both lines measure as its longer line.
+    for p in loose:
+        if p + 1 in size and p + 1 in loose:
+            size[p] = size[p + 1] = max(size[p], size[p + 1])
     sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
     middle = sure[len(sure) // 2]  # the upper middle: short labels (链接) among titles
 
@@ -779,10 +784,12 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
 
 def _between_texts(before: Shape, after: Shape) -> bool:
     """Whether a line between ``before`` and ``after`` stands between two texts of one story:
-    a finished paragraph that closes nothing above, body text that is no cut below."""
+    a finished paragraph that closes nothing above (or a row of a table or roster, complete
+    without a full stop; or the signature of an editors' note, which opens the parts below
+    it), body text that is no cut below."""
+    finished = before.kind in (BODY, LEAD) and (before.ending == cues.END_FINAL or before.row)
     return (
-        before.kind in (BODY, LEAD)
-        and before.ending == cues.END_FINAL
+        (finished or before.signature)
         and not before.closes
         and after.kind == BODY
         and not after.cont
@@ -890,18 +897,30 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     if not notes:
         return groups
     out: list[Group] = []
+    chained = False  # the group before was a piece of the set: the set goes on
     for g in groups:
         story = out[-1] if out else None
         if (
             story is not None
             and _signed_piece(shapes, g)
-            and any(story.top < p < g.top for p in notes)
+            and (chained or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes))
         ):
             for p in g.titles:
                 shapes[p].intertitle = True
+            chained = True
             continue
+        chained = False
         out.append(g)
     return out
+
+
+def _opens_set(shapes: list[Shape], note: int, g: Group) -> bool:
+    """Whether group ``g`` is the first piece right under the note signed at ``note``.
+
+    The pieces of a set follow the editors' note at once; a signed article further down, after
+    text of the noted story itself (a round table's talk under its intertitles), is no piece.
+    """
+    return all(sh.kind not in (BODY, LEAD) for sh in shapes[note + 1 : g.top])
 
 
 def _signed_piece(shapes: list[Shape], g: Group) -> bool:

@@ -31,6 +31,7 @@ from .cues import (
     ending,
     ends_with_note,
     is_lead,
+    roster_line,
     start_cue,
     unmarked,
 )
@@ -421,4 +422,29 @@ def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     _mark_clauses(text, out)
     if any(sh.spaced for sh in out):
         _table_rows(text, out)
+        _roster_rows(text, out)
     return out
+
+
+# A roster is a run of at least this many roster lines (one name line alone may be a headline
+# of two phrases set apart by spaces).
+ROSTER_MIN_LINES = 2
+
+
+def _roster_rows(text: str, shaped: list[Shape]) -> None:
+    """Mark the lines of a roster (对话嘉宾：/ 黄  龙  某部部长 / 李培林  某院研究员) as rows.
+
+    Each line names one person and what the person is: body text of the article, one line a
+    person, so none continues another (as the rows of a table of figures).
+    """
+    run: list[Shape] = []
+    for sh in [*shaped, None]:
+        if sh is not None and sh.spaced and roster_line(text[sh.start : sh.end]):
+            run.append(sh)
+            continue
+        if len(run) >= ROSTER_MIN_LINES:
+            for r in run:
+                r.kind = BODY
+                r.row = True
+                r.strict = r.names = False
+        run = []
