@@ -295,6 +295,59 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     return None
 
 
+def _standfirst_under_name(shapes: list[Shape], i: int, j: int, m: int) -> list[int]:
+    """Mark the name ``m`` in title run ``[i, j)`` as its byline and the lines below it up to
+    the text as standfirst or the text's opening; return the standfirst lines."""
+    text = _text_opening(shapes, i, j)
+    for p in range(text, j):
+        shapes[p].kind = BODY  # the short sentence that opens the text
+        shapes[p].clause = False  # … and no long 小标题 either
+    standfirst = [
+        p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
+    ]
+    for p in range(m + 1, text):
+        # A short line between the name and the text opens the text: 引  言.
+        shapes[p].intertitle = p not in standfirst
+    shapes[m].kind = BYLINE
+    shapes[m].guessed = True
+    return standfirst
+
+
+def _open_standfirst(shapes: list[Shape], k: int) -> list[int]:
+    """The summary lines right under a byline that end without a sentence end (maybe none).
+
+    期待每座城都有宜人气质 / 孟繁哲 / 今天的大城小市，…主人翁意识 / 于城市而言，…是宝贵资源。统筹
+    兼顾…新篇章 / text: a commentary's standfirst may hold a full stop inside, but it ends
+    without one, and the text below begins a paragraph of its own. A paragraph cut by a column
+    break ends open too: a word running across the cut, or a line below that begins with
+    punctuation, shows it is the text's head.
+    """
+    out: list[int] = []
+    n = len(shapes)
+    while k < n and len(out) < MAX_STANDFIRST:
+        sh = shapes[k]
+        if (
+            sh.kind not in (BODY, TITLE)
+            or sh.ending != cues.END_OPEN
+            or sh.cont
+            or sh.listy
+            or sh.row
+            or sh.end - sh.start < STANDFIRST_MIN_CHARS
+            or k + 1 >= n
+            or shapes[k + 1].kind not in (BODY, TITLE)
+            or shapes[k + 1].cont
+            or sh.cut_head
+        ):
+            break
+        out.append(k)
+        k += 1
+    # The text itself follows: a finished paragraph (maybe a short question: 靠什么留住人？),
+    # not a third open line.
+    if k < n and shapes[k].kind in (BODY, TITLE) and shapes[k].ending == cues.END_FINAL:
+        return out
+    return out if k < n and shapes[k].kind == BODY and shapes[k].ending != cues.END_OPEN else []
+
+
 def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     """Where the text begins in title run ``[i, j)``: at its first finished sentence below
     the headline and the name (or at ``j``).
@@ -335,18 +388,8 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     run_end = j
     m = None if markdown else _name_above_standfirst(shapes, i, j)
     if m is not None:
-        text = _text_opening(shapes, i, j)
-        for p in range(text, j):
-            shapes[p].kind = BODY  # the short sentence that opens the text
-            shapes[p].clause = False  # … and no long 小标题 either
-        standfirst = [
-            p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
-        ]
-        for p in range(m + 1, text):
-            # A short line between the name and the text opens the text: 引  言.
-            shapes[p].intertitle = p not in standfirst
-        shapes[m].kind = BYLINE
-        shapes[m].guessed = guessed = True
+        standfirst = _standfirst_under_name(shapes, i, j, m)
+        guessed = True
         j = m
     elif j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
         # A line of names only under the titles is the author (opinion pages print the name
@@ -364,6 +407,9 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
+    if guessed and lead is None and not standfirst and note is None:
+        standfirst = _open_standfirst(shapes, k)
+        k += len(standfirst)
     has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
     if not bylines and lead is None and note is None:
         # No anchor below the run: only headings (markdown) or a short item (plain) open one.
