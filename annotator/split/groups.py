@@ -313,18 +313,18 @@ def _standfirst_under_name(shapes: list[Shape], i: int, j: int, m: int) -> list[
     return standfirst
 
 
-def _open_standfirst(shapes: list[Shape], k: int) -> list[int]:
+def _open_standfirst(shapes: list[Shape], k: int, found: int = 0) -> list[int]:
     """The summary lines right under a byline that end without a sentence end (maybe none).
 
     期待每座城都有宜人气质 / 孟繁哲 / 今天的大城小市，…主人翁意识 / 于城市而言，…是宝贵资源。统筹
     兼顾…新篇章 / text: a commentary's standfirst may hold a full stop inside, but it ends
     without one, and the text below begins a paragraph of its own. A paragraph cut by a column
     break ends open too: a word running across the cut, or a line below that begins with
-    punctuation, shows it is the text's head.
+    punctuation, shows it is the text's head. ``found`` standfirst lines are already known.
     """
     out: list[int] = []
     n = len(shapes)
-    while k < n and len(out) < MAX_STANDFIRST:
+    while k < n and found + len(out) < MAX_STANDFIRST:
         sh = shapes[k]
         if (
             sh.kind not in (BODY, TITLE)
@@ -407,9 +407,12 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
-    if guessed and lead is None and not standfirst and note is None:
-        standfirst = _open_standfirst(shapes, k)
-        k += len(standfirst)
+    if guessed and lead is None and note is None:
+        # Open summary lines below the name (or below the standfirst found in the run).
+        more = _open_standfirst(shapes, run_end if m is not None else k, len(standfirst))
+        standfirst = standfirst + more
+        run_end += len(more)
+        k += len(more)
     has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
     if not bylines and lead is None and note is None:
         # No anchor below the run: only headings (markdown) or a short item (plain) open one.
