@@ -260,6 +260,9 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING
+    # A quotation opened and not closed: the head of a paragraph cut by a column break
+    # (“镓在高新科技产业中应用 / 广泛，…), no title.
+    quotes_closed = "“" not in t or t.count("“") == t.count("”")
     strict = (
         one_line
         and not listy
@@ -267,6 +270,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and len(t) <= STRICT_MAX_CHARS
         and not dangling
         and not punct
+        and quotes_closed
     )
     # A name may end on any character (李方向, 王以): the dangling-word test is for titles.
     names = (
@@ -283,7 +287,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         one_line
         and not dangling
         and not (punct and _SENTENCE_END.search(core, 0, len(core) - 1))
-        and ("“" not in t or t.count("“") == t.count("”"))
+        and quotes_closed
         and not (comma and _SENTENCE_LIKE.match(t))
         and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
     )
