@@ -946,21 +946,31 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     if not notes:
         return groups
     out: list[Group] = []
-    chained = False  # the group before was a piece of the set: the set goes on
+    form: tuple[int, bool] | None = None  # the set's piece form while the set goes on
     for g in groups:
         story = out[-1] if out else None
         if (
             story is not None
             and _signed_piece(shapes, g)
-            and (chained or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes))
+            and (
+                _piece_form(shapes, g) == form
+                or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
+            )
         ):
             for p in g.titles:
                 shapes[p].intertitle = True
-            chained = True
+            form = form or _piece_form(shapes, g)
             continue
-        chained = False
+        form = None
         out.append(g)
     return out
+
+
+def _piece_form(shapes: list[Shape], g: Group) -> tuple[int, bool]:
+    """How a piece of a set is headed: its number of title lines, and whether the first ends
+    in —— (某县—— / title / byline). The pieces of one set are headed alike; a next article
+    headed otherwise (headline / subheadline / byline) ends the set."""
+    return len(g.titles), shapes[g.titles[0]].kind == DASH
 
 
 def _opens_set(shapes: list[Shape], note: int, g: Group) -> bool:

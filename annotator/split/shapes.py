@@ -201,11 +201,29 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
         return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
+    if _listing_kicker(s):
+        # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
+        return _title(s, start, end, cues.END_OPEN, listy, 1)
     if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)
     return _body(s, start, end, end_kind, listy)
+
+
+# A kicker that lists and trails off (甲、乙、丙……) is this long at most.
+LISTING_KICKER_MAX_CHARS = 30
+_LISTING_KICKER = re.compile(rf"[{cues.HAN}]{{2,10}}(?:[、，][{cues.HAN}]{{2,10}}){{2,}}…+")
+
+
+def _listing_kicker(s: str) -> bool:
+    """Whether one-line ``s`` lists three or more phrases and trails off in ……, nothing else:
+    a kicker's form (生成图像、合成语音、伪装客服、伪造场景……), not a sentence of body text."""
+    return (
+        s[-1] == "…"
+        and len(s) <= LISTING_KICKER_MAX_CHARS
+        and _LISTING_KICKER.fullmatch(s) is not None
+    )
 
 
 def _exclaimed(s: str) -> bool:

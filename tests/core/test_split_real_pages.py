@@ -160,3 +160,49 @@ def test_a_wrapped_page_keeps_a_headline_that_fills_the_column_apart_from_its_au
     assert got[headline][:2] == ("headline", 2)
     assert got["本报记者  王  明"][:2] == ("byline", 2)
     assert got["赵  磊"][:2] == ("byline", 3)
+
+
+def test_the_set_under_an_editors_note_ends_at_an_article_headed_otherwise():
+    text = "\n\n".join(
+        [
+            "春日游乡村",
+            BODY,
+            "——编  者",
+            "某县——",
+            "采茶品茶，可玩可品",
+            "本报记者  王  明",
+            BODY2,
+            "某市——",
+            "赏花看戏，处处是景",
+            "本报记者  李  芳",
+            BODY3,
+            "个体商户有了免费保险",
+            "受益商户超过五万户",
+            "本报记者  赵  磊",
+            BODY,
+        ]
+    )
+    got = blocks_by_text(text)
+    assert got["某市——"][:2] == ("intertitle", 1)
+    assert got["个体商户有了免费保险"][:2] == ("headline", 2)
+    assert got["受益商户超过五万户"][:2] == ("subheadline", 2)
+    assert got["本报记者  赵  磊"][:2] == ("byline", 2)
+
+
+def test_a_kicker_that_lists_phrases_and_trails_off_heads_the_article_below():
+    kicker = "刷脸支付、语音转账、远程开户、上门取件……"
+    text = "\n".join(
+        [BODY3, kicker, "新花样背后有哪些风险（民生一线）", "本报记者  王  明", BODY, BODY2]
+    )
+    got = blocks_by_text(text)
+    assert got[kicker][:2] == ("kicker", 2)
+    assert got["新花样背后有哪些风险（民生一线）"][:2] == ("headline", 2)
+
+
+def test_a_line_that_opens_a_quotation_and_stops_is_no_headline_but_a_cut_paragraph():
+    head = "“这项技术在新材料产业中应用"
+    rest = "广泛，可用于电池、屏幕等领域。”李明说，这与产业安全息息相关。"
+    text = "\n".join(["新材料走进课堂", "本报记者  王  明", BODY, head, rest, BODY2])
+    got = blocks_by_text(text)
+    assert got[head][:2] == ("body", 1)
+    assert got[rest][:2] == ("body", 1)
