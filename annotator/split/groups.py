@@ -941,7 +941,8 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     notes = [
         p
         for p, sh in enumerate(shapes)
-        if sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD)
+        if (sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD))
+        or (sh.note and sh.kind == BODY)
     ]
     if not notes:
         return groups
@@ -978,8 +979,16 @@ def _opens_set(shapes: list[Shape], note: int, g: Group) -> bool:
 
     The pieces of a set follow the editors' note at once; a signed article further down, after
     text of the noted story itself (a round table's talk under its intertitles), is no piece.
+    A note set as a paragraph (编者按：…) may run on in one more paragraph before the pieces.
     """
-    return all(sh.kind not in (BODY, LEAD) for sh in shapes[note + 1 : g.top])
+    between = [sh for sh in shapes[note + 1 : g.top] if sh.kind in (BODY, LEAD)]
+    if shapes[note].signature:
+        return not between
+    return len(between) <= NOTE_MORE_PARAGRAPHS and all(sh.kind == BODY for sh in between)
+
+
+# A note set as a paragraph (编者按：…) runs on in at most this many paragraphs.
+NOTE_MORE_PARAGRAPHS = 1
 
 
 def _signed_piece(shapes: list[Shape], g: Group) -> bool:

@@ -206,3 +206,25 @@ def test_a_line_that_opens_a_quotation_and_stops_is_no_headline_but_a_cut_paragr
     got = blocks_by_text(text)
     assert got[head][:2] == ("body", 1)
     assert got[rest][:2] == ("body", 1)
+
+
+def test_the_pieces_under_an_editors_note_paragraph_stay_in_its_article():
+    text = "\n\n".join(
+        [
+            "到乡间去过冬天",
+            "编者按：冬日的乡村旅游正红火，越来越多的人走进大自然。",
+            "本版今起推出系列报道，一起去寻觅山水间的魅力。",
+            "北方某村，冰雪资源、观星条件",
+            "在雪地里体验原生态生活",
+            "本报记者  王  明",
+            BODY,
+            "南方某村，温泉资源、康养产业",
+            "在森林里感受温泉",
+            "本报记者  李  芳",
+            BODY2,
+        ]
+    )
+    got = blocks_by_text(text)
+    assert got["北方某村，冰雪资源、观星条件"][:2] == ("intertitle", 1)
+    assert got["南方某村，温泉资源、康养产业"][:2] == ("intertitle", 1)
+    assert got[BODY2][:2] == ("body", 1)
