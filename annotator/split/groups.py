@@ -770,23 +770,48 @@ def _alike(
     is taken over the unpunctuated lines (weak groups) when there are two or more: they are the
     surer intertitles.
     """
-    size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
-    # A two-line intertitle (职业发展 / 多提供…机会，拓宽…道路: a topic over its title) is one
-    # intertitle: both lines measure as its longer line.
-    for p in loose:
-        if p + 1 in size and p + 1 in loose:
-            size[p] = size[p + 1] = max(size[p], size[p + 1])
+
+    def length(p: int) -> int:
+        return shapes[p].end - shapes[p].start
+
+    # A two-line intertitle (职业发展 / 多提供…机会，拓宽…道路: a short topic over its title)
+    # is one unit, as long as its longer line.
+    units = _pairs(loose)
+    size = {w.top: length(w.top) for w in series}
+    size.update({u: max(length(p) for p in u) for u in units})
     sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
     middle = sure[len(sure) // 2]  # the upper middle: short labels (链接) among titles
 
-    def fits(p: int) -> bool:
-        return middle <= 2 * size[p] and size[p] <= 2 * middle
+    def fits(n: int) -> bool:
+        return middle <= 2 * n and n <= 2 * middle
 
-    series = [w for w in series if fits(w.top)]
-    loose = [p for p in loose if fits(p)]
+    series = [w for w in series if fits(size[w.top])]
+    kept: list[int] = []
+    for u in units:
+        if fits(size[u]):
+            kept.extend(u)
+        elif len(u) == 2 and fits(min(length(p) for p in u)):
+            # The longer line does not fit: the head of a paragraph cut by a column break
+            # under a one-line intertitle; the shorter line is the intertitle.
+            kept.append(min(u, key=length))
+    loose = kept
     if len(series) + len(loose) < 2:
         return [], []
     return series, loose
+
+
+def _pairs(lines: list[int]) -> list[tuple[int, ...]]:
+    """Sorted paragraph indices grouped into units: two adjacent ones pair, others stand alone."""
+    units: list[tuple[int, ...]] = []
+    k = 0
+    while k < len(lines):
+        if k + 1 < len(lines) and lines[k + 1] == lines[k] + 1:
+            units.append((lines[k], lines[k + 1]))
+            k += 2
+        else:
+            units.append((lines[k],))
+            k += 1
+    return units
 
 
 def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
@@ -981,10 +1006,13 @@ def _opens_set(shapes: list[Shape], note: int, g: Group) -> bool:
     text of the noted story itself (a round table's talk under its intertitles), is no piece.
     A note set as a paragraph (编者按：…) may run on in one more paragraph before the pieces.
     """
-    between = [sh for sh in shapes[note + 1 : g.top] if sh.kind in (BODY, LEAD)]
+    between = [sh for sh in shapes[note + 1 : g.top] if sh.kind in (BODY, LEAD, BYLINE)]
     if shapes[note].signature:
         return not between
-    return len(between) <= NOTE_MORE_PARAGRAPHS and all(sh.kind == BODY for sh in between)
+    # The note's own run-on paragraphs, each maybe cut in two by a column break (its head
+    # ends open); a byline under the note signs the noted story's own text.
+    finished = [sh for sh in between if sh.ending != cues.END_OPEN]
+    return len(finished) <= NOTE_MORE_PARAGRAPHS and all(sh.kind == BODY for sh in between)
 
 
 # A note set as a paragraph (编者按：…) runs on in at most this many paragraphs.
