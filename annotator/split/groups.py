@@ -196,6 +196,13 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # an unfinished line above: these are column-cut tails, not titles
     if not _boundary_before(shapes, lo)[0]:
         return None
+    if (
+        len(titles) == 1
+        and shapes[titles[0]].tag
+        and lo > 0
+        and shapes[lo - 1].kind in (BODY, LEAD)
+    ):
+        return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
     firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS
@@ -506,7 +513,7 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     candidates = [
         p
         for p, sh in enumerate(shapes)
-        if (sh.kind == TITLE and sh.listy and not sh.item)
+        if (sh.kind == TITLE and (sh.listy or sh.tag) and not sh.item)
         or (sh.kind == HEADING and sh.level > ARTICLE_HEADING_LEVEL)
     ]
     if candidates:

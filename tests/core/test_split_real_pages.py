@@ -228,3 +228,20 @@ def test_the_pieces_under_an_editors_note_paragraph_stay_in_its_article():
     assert got["北方某村，冰雪资源、观星条件"][:2] == ("intertitle", 1)
     assert got["南方某村，温泉资源、康养产业"][:2] == ("intertitle", 1)
     assert got[BODY2][:2] == ("body", 1)
+
+
+def test_a_bracketed_label_alone_after_text_is_an_intertitle_not_a_new_article():
+    text = "\n".join(
+        [
+            BODY3,
+            "为乡村种下科技（暖闻热评）",
+            "王  明",
+            "【故事】今年春节刚过，某研究所的研究员就来到边疆县城，开启新一年的帮扶之旅。",
+            "【点评】",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = blocks_by_text(text)
+    assert got["【点评】"][:2] == ("intertitle", 2)
+    assert got[BODY][:2] == ("body", 2)
