@@ -785,8 +785,9 @@ def _alike(
     # is one unit, as long as its longer line.
     units = _pairs(loose)
     size = {w.top: length(w.top) for w in series}
-    size.update({u: max(length(p) for p in u) for u in units})
-    sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
+    unit_size = {u: max(length(p) for p in u) for u in units}
+    everything = [*size.values(), *unit_size.values()]
+    sure = sorted(size.values()) if len(series) > 1 else sorted(everything)
     middle = sure[len(sure) // 2]  # the upper middle: short labels (链接) among titles
 
     def fits(n: int) -> bool:
@@ -795,7 +796,7 @@ def _alike(
     series = [w for w in series if fits(size[w.top])]
     kept: list[int] = []
     for u in units:
-        if fits(size[u]):
+        if fits(unit_size[u]):
             kept.extend(u)
         elif len(u) == 2 and fits(min(length(p) for p in u)):
             # The longer line does not fit: the head of a paragraph cut by a column break
