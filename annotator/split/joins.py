@@ -43,7 +43,7 @@ import re
 from functools import cached_property
 
 from . import cues
-from .shapes import BODY, BYLINE, DIGITS, HEADING, LEAD, TITLE, Shape
+from .shapes import BODY, DIGITS, HEADING, LEAD, TITLE, Shape
 from .words import word_across
 
 _NOT_BODY = (False, 1.0)
@@ -167,15 +167,17 @@ _UNDER_BYLINE = 3
 
 
 def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
-    """Mark the open paragraphs right under a byline whose last word runs into the next one.
+    """Mark the open paragraphs right under a line of names whose last word runs into the
+    next one.
 
-    The groups read open lines under a byline as a standfirst; a column cut leaves the head
-    of the text's first paragraph open too, and a word across the cut tells it apart. Only
-    the few lines under a byline are looked at (the segmenter costs).
+    The groups read open lines under a commentary's name (a guessed byline) as a standfirst;
+    a column cut leaves the head of the text's first paragraph open too, and a word across
+    the cut tells it apart. Only the few lines under a line of names are looked at (the
+    segmenter costs).
     """
     since = _UNDER_BYLINE
     for sh, nxt in zip(shapes, shapes[1:], strict=False):
-        since = 0 if sh.kind == BYLINE or sh.names else since + 1
+        since = 0 if sh.names else since + 1
         if 0 < since <= _UNDER_BYLINE and sh.ending == cues.END_OPEN and nxt.kind == BODY:
             sh.cut_head = _cut_across(text, sh, nxt)
 
