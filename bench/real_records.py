@@ -24,8 +24,22 @@ A raw file may also be a hand-made copy in which a paragraph was shortened to it
 around ``⋯`` (the bench refills it) and a role the crawl does not mark is given by a prefix
 ``{role}`` at the start of the paragraph (``{intertitle}职业发展``); the prefix is dropped.
 
-Records are written one file per raw file, in the e-paper's order (by the page number, then by
-the article's content number in its address), with ``paper`` from ``--paper``.
+The same articles are also stored one markdown file each (``data/vault/YYYY/MM/DATE/NN-版名/
+标题.md``, a front matter with ``date``, ``section: "第05版"``, ``section_name`` and
+``source_url``, then the body): the raw folder may hold such ``.md`` files instead of (or as
+well as) the JSON lists; those of one date make one records file.
+
+``--pages bench/real_pages.json`` keeps only the articles the bench's portions were built from
+(by the content number in their address) and gives the roles the crawl does not mark: for each
+article, paragraph index (0-based over its non-blank body lines) -> role. The file holds no
+news text. Rebuild the records of the bench in one command, after fetching those articles'
+``.md`` files (their page folders) into ``RAW``::
+
+    python bench/real_records.py RAW /tmp/realpages/records --pages bench/real_pages.json
+
+Records are written one file per raw file (per date for ``.md`` files), in the e-paper's order
+(by the page number, then by the article's content number in its address), with ``paper`` from
+``--paper``.
 """
 
 from __future__ import annotations
@@ -126,7 +140,14 @@ def _caption_above(blocks: list[dict], k: int) -> bool:
 
 def _mark_ends(blocks: list[dict]) -> None:
     """End notes after the last body paragraph, signatures and page furniture."""
-    last_body = max((k for k, b in enumerate(blocks) if b["role"] == "body"), default=-1)
+    last_body = max(
+        (
+            k
+            for k, b in enumerate(blocks)
+            if b["role"] == "body" and not _FURNITURE.match(b["text"])
+        ),
+        default=-1,
+    )
     for k, b in enumerate(blocks):
         if b["marked"] or b["role"] != "body":
             continue
@@ -175,6 +196,64 @@ def records_of(articles: list[dict], paper: str, source: str) -> list[dict]:
     return out
 
 
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$', re.M)
+
+
+def _read_md(path: Path) -> dict:
+    """One article of a vault ``.md`` file, as a crawl list's article."""
+    text = path.read_text(encoding="utf-8")
+    m = _FRONT.match(text)
+    if m is None:
+        raise SystemExit(f"{path}: no front matter (--- date/section/source_url ---)")
+    fields = dict(_FIELD.findall(m.group(1)))
+    number = re.search(r"\d+", fields.get("section", ""))
+    if "date" not in fields or number is None:
+        raise SystemExit(f"{path}: the front matter lacks date or section (第NN版)")
+    return {
+        "date": fields["date"],
+        "section_no": number.group(),
+        "section_name": fields.get("section_name", ""),
+        "url": fields.get("source_url", ""),
+        "title": fields.get("title", ""),
+        "markdown_body": text[m.end() :],
+    }
+
+
+def _content_no(article: dict) -> str:
+    m = _CONTENT_NO.search(article.get("url", ""))
+    return m.group(1) if m else ""
+
+
+def apply_pages(articles: list[dict], pages: dict) -> list[dict]:
+    """The articles listed in ``pages`` (by content number), with its roles as ``{role}``
+    prefixes on the body lines it names."""
+    out = []
+    for art in articles:
+        entry = pages.get(_content_no(art))
+        if entry is None:
+            continue
+        lines = _lines(art["markdown_body"])
+        for index, role in entry.get("roles", {}).items():
+            k = int(index)
+            if role not in ROLES or not 0 <= k < len(lines):
+                raise SystemExit(f"--pages: bad role {role!r} or line {k} for {_content_no(art)}")
+            lines[k] = "{" + role + "}" + lines[k].lstrip("> ").removeprefix("系列：")
+        out.append({**art, "markdown_body": "\n\n".join(lines)})
+    return out
+
+
+def _inputs(raw: Path) -> list[tuple[str, list[dict]]]:
+    """``(name, articles)`` per crawl list, and per date for vault ``.md`` files."""
+    out = [(p.name, _read(p)) for p in sorted(raw.glob("*.json"))]
+    by_date: dict[str, list[dict]] = {}
+    for path in sorted(raw.rglob("*.md")):
+        art = _read_md(path)
+        by_date.setdefault(art["date"], []).append(art)
+    out += [(f"articles_{d.replace('-', '')}_md.json", arts) for d, arts in sorted(by_date.items())]
+    return out
+
+
 def _read(path: Path) -> list[dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -194,17 +273,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("raw", type=Path, help="folder of articles_*.json crawl files")
     parser.add_argument("out", type=Path, help="folder the records are written to")
     parser.add_argument("--paper", default="人民日报", help="the paper's name in the records")
+    parser.add_argument("--pages", type=Path, help="articles to keep and their roles (JSON)")
     args = parser.parse_args(argv)
-    files = sorted(args.raw.glob("*.json"))
-    if not files:
-        raise SystemExit(f"no *.json crawl files in {args.raw}")
+    inputs = _inputs(args.raw)
+    if not inputs:
+        raise SystemExit(f"no *.json crawl files or *.md article files in {args.raw}")
+    pages = None
+    if args.pages:
+        try:
+            pages = json.loads(args.pages.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise SystemExit(f"{args.pages}: not a readable JSON file ({err})") from None
     args.out.mkdir(parents=True, exist_ok=True)
     total = 0
-    for path in files:
-        recs = records_of(_read(path), args.paper, path.name)
-        (args.out / path.name).write_text(json.dumps(recs, ensure_ascii=False, indent=1), "utf-8")
+    for name, articles in inputs:
+        if pages is not None:
+            articles = apply_pages(articles, pages)
+        recs = records_of(articles, args.paper, name)
+        if recs:
+            text = json.dumps(recs, ensure_ascii=False, indent=1)
+            (args.out / name).write_text(text, "utf-8")
         total += len(recs)
-    print(f"records={total} files={len(files)} out={args.out}")
+    print(f"records={total} inputs={len(inputs)} out={args.out}")
     return 0
 
 
