@@ -47,9 +47,9 @@ Develop against ``--half dev``; choose a fresh held-out portion by date before l
 
 The records are rebuilt by ``bench/real_records.py`` from the public articles' files with
 ``--pages bench/real_pages.json`` (which articles of which pages, and the roles the crawl does
-not mark; no text). Session 16 rebuilt dev0 (2025-01-20, 2025-04-15), heldout (2025-03-05,
-2025-03-20), heldout2 (2025-04-08) and heldout4 only in part, from its own shortened copies;
-heldout3 was not rebuilt.
+not mark; no text). Session 16 rebuilt some pages only of dev0 (2025-01-20, 2025-04-15),
+heldout (2025-03-05, 2025-03-20), heldout2 (2025-04-08) and heldout4, from shortened copies
+(``⋯``) of the articles; heldout3 was not rebuilt.
 
 Prints ``name=value`` lines: article-start F1, heading-role accuracy, role accuracy and join F1
 of the rules, per paper and over the half (and per form with ``--forms``); with ``--curve`` the
