@@ -269,7 +269,8 @@ FURNITURE_TOKEN = re.compile(
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:星期|周|礼拜)[一二三四五六日天]"
     rf"|农历[{HAN}]{{2,10}}|第\s*[0-9０-９一二三四五六七八九十百零〇]{{1,4}}\s*版[:：]?[{HAN}]{{0,6}}"
     rf"|[A-Z]?\d{{1,3}}版?|[{HAN}]{{1,8}}报|(?:总)?第\s*\d{{1,6}}\s*[期号]"
-    rf"|[{HAN}]{{2,6}}(?:版|新闻|专刊|周刊)?|[-—–|｜·]+"
+    # A page name, also two joined by a middle dot (新青年·特别报道, 文化·旅游).
+    rf"|[{HAN}]{{2,6}}(?:[·・•][{HAN}]{{2,6}})?(?:版|新闻|专刊|周刊)?|[-—–|｜·]+"
 )
 
 # --- Headings, list items, title shapes -------------------------------------------------
@@ -402,6 +403,22 @@ def names_line(s: str) -> bool:
     return all(
         "·" in n or "•" in n or n[0] in SURNAMES or n[:2] in SURNAMES for n in names
     ) and all(len(n) > 1 for n in names)
+
+
+# A line of a roster (对话嘉宾, 出席者): a person's name, a wide gap, what the person is
+# (黄  龙  全国总工会某部部长, 李培林  某院研究员). The name may be padded to three characters.
+ROSTER_LINE = re.compile(
+    rf"({_SPACED_NAME}|{_NAME_CHAR}{{2,3}})[ \t\u3000]{{2,}}[^\s。！？!?；;]{{2,40}}"
+)
+
+
+def roster_line(s: str) -> bool:
+    """Whether line ``s`` reads as a roster line whose name opens with a known surname."""
+    m = ROSTER_LINE.fullmatch(s.strip())
+    if m is None:
+        return False
+    name = m.group(1).replace(" ", "").replace("\u3000", "")
+    return name[0] in SURNAMES or name[:2] in SURNAMES
 
 
 def bare_role_without_name(s: str) -> bool:

@@ -196,6 +196,13 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # an unfinished line above: these are column-cut tails, not titles
     if not _boundary_before(shapes, lo)[0]:
         return None
+    if (
+        len(titles) == 1
+        and shapes[titles[0]].tag
+        and lo > 0
+        and shapes[lo - 1].kind in (BODY, LEAD)
+    ):
+        return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
     firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS
@@ -295,6 +302,59 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     return None
 
 
+def _standfirst_under_name(shapes: list[Shape], i: int, j: int, m: int) -> list[int]:
+    """Mark the name ``m`` in title run ``[i, j)`` as its byline and the lines below it up to
+    the text as standfirst or the text's opening; return the standfirst lines."""
+    text = _text_opening(shapes, i, j)
+    for p in range(text, j):
+        shapes[p].kind = BODY  # the short sentence that opens the text
+        shapes[p].clause = False  # … and no long 小标题 either
+    standfirst = [
+        p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
+    ]
+    for p in range(m + 1, text):
+        # A short line between the name and the text opens the text: 引  言.
+        shapes[p].intertitle = p not in standfirst
+    shapes[m].kind = BYLINE
+    shapes[m].guessed = True
+    return standfirst
+
+
+def _open_standfirst(shapes: list[Shape], k: int, found: int = 0) -> list[int]:
+    """The summary lines right under a byline that end without a sentence end (maybe none).
+
+    期待每座城都有宜人气质 / 孟繁哲 / 今天的大城小市，…主人翁意识 / 于城市而言，…是宝贵资源。统筹
+    兼顾…新篇章 / text: a commentary's standfirst may hold a full stop inside, but it ends
+    without one, and the text below begins a paragraph of its own. A paragraph cut by a column
+    break ends open too: a word running across the cut, or a line below that begins with
+    punctuation, shows it is the text's head. ``found`` standfirst lines are already known.
+    """
+    out: list[int] = []
+    n = len(shapes)
+    while k < n and found + len(out) < MAX_STANDFIRST:
+        sh = shapes[k]
+        if (
+            sh.kind not in (BODY, TITLE)
+            or sh.ending != cues.END_OPEN
+            or sh.cont
+            or sh.listy
+            or sh.row
+            or sh.end - sh.start < STANDFIRST_MIN_CHARS
+            or k + 1 >= n
+            or shapes[k + 1].kind not in (BODY, TITLE)
+            or shapes[k + 1].cont
+            or sh.cut_head
+        ):
+            break
+        out.append(k)
+        k += 1
+    # The text itself follows: a finished paragraph (maybe a short question: 靠什么留住人？),
+    # not a third open line.
+    if k < n and shapes[k].kind in (BODY, TITLE) and shapes[k].ending == cues.END_FINAL:
+        return out
+    return out if k < n and shapes[k].kind == BODY and shapes[k].ending != cues.END_OPEN else []
+
+
 def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     """Where the text begins in title run ``[i, j)``: at its first finished sentence below
     the headline and the name (or at ``j``).
@@ -335,18 +395,8 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     run_end = j
     m = None if markdown else _name_above_standfirst(shapes, i, j)
     if m is not None:
-        text = _text_opening(shapes, i, j)
-        for p in range(text, j):
-            shapes[p].kind = BODY  # the short sentence that opens the text
-            shapes[p].clause = False  # … and no long 小标题 either
-        standfirst = [
-            p for p in range(m + 1, text) if shapes[p].end - shapes[p].start >= STANDFIRST_MIN_CHARS
-        ]
-        for p in range(m + 1, text):
-            # A short line between the name and the text opens the text: 引  言.
-            shapes[p].intertitle = p not in standfirst
-        shapes[m].kind = BYLINE
-        shapes[m].guessed = guessed = True
+        standfirst = _standfirst_under_name(shapes, i, j, m)
+        guessed = True
         j = m
     elif j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
         # A line of names only under the titles is the author (opinion pages print the name
@@ -364,6 +414,12 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
+    if guessed and lead is None and note is None:
+        # Open summary lines below the name (or below the standfirst found in the run).
+        more = _open_standfirst(shapes, run_end if m is not None else k, len(standfirst))
+        standfirst = standfirst + more
+        run_end += len(more)
+        k += len(more)
     has_heading = markdown and any(_is_article_heading(shapes[p]) for p in range(i, j))
     if not bylines and lead is None and note is None:
         # No anchor below the run: only headings (markdown) or a short item (plain) open one.
@@ -457,7 +513,7 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     candidates = [
         p
         for p, sh in enumerate(shapes)
-        if (sh.kind == TITLE and sh.listy and not sh.item)
+        if (sh.kind == TITLE and (sh.listy or sh.tag) and not sh.item)
         or (sh.kind == HEADING and sh.level > ARTICLE_HEADING_LEVEL)
     ]
     if candidates:
@@ -721,18 +777,49 @@ def _alike(
     is taken over the unpunctuated lines (weak groups) when there are two or more: they are the
     surer intertitles.
     """
-    size = {p: shapes[p].end - shapes[p].start for p in [w.top for w in series] + loose}
-    sure = sorted(size[w.top] for w in series) if len(series) > 1 else sorted(size.values())
+
+    def length(p: int) -> int:
+        return shapes[p].end - shapes[p].start
+
+    # A two-line intertitle (职业发展 / 多提供…机会，拓宽…道路: a short topic over its title)
+    # is one unit, as long as its longer line.
+    units = _pairs(loose)
+    size = {w.top: length(w.top) for w in series}
+    unit_size = {u: max(length(p) for p in u) for u in units}
+    everything = [*size.values(), *unit_size.values()]
+    sure = sorted(size.values()) if len(series) > 1 else sorted(everything)
     middle = sure[len(sure) // 2]  # the upper middle: short labels (链接) among titles
 
-    def fits(p: int) -> bool:
-        return middle <= 2 * size[p] and size[p] <= 2 * middle
+    def fits(n: int) -> bool:
+        return middle <= 2 * n and n <= 2 * middle
 
-    series = [w for w in series if fits(w.top)]
-    loose = [p for p in loose if fits(p)]
+    series = [w for w in series if fits(size[w.top])]
+    kept: list[int] = []
+    for u in units:
+        if fits(unit_size[u]):
+            kept.extend(u)
+        elif len(u) == 2 and fits(min(length(p) for p in u)):
+            # The longer line does not fit: the head of a paragraph cut by a column break
+            # under a one-line intertitle; the shorter line is the intertitle.
+            kept.append(min(u, key=length))
+    loose = kept
     if len(series) + len(loose) < 2:
         return [], []
     return series, loose
+
+
+def _pairs(lines: list[int]) -> list[tuple[int, ...]]:
+    """Sorted paragraph indices grouped into units: two adjacent ones pair, others stand alone."""
+    units: list[tuple[int, ...]] = []
+    k = 0
+    while k < len(lines):
+        if k + 1 < len(lines) and lines[k + 1] == lines[k] + 1:
+            units.append((lines[k], lines[k + 1]))
+            k += 2
+        else:
+            units.append((lines[k],))
+            k += 1
+    return units
 
 
 def _next_strong_top(groups: list[Group], i: int, n: int) -> int:
@@ -779,10 +866,12 @@ def _loose_intertitle(shapes: list[Shape], p: int) -> bool:
 
 def _between_texts(before: Shape, after: Shape) -> bool:
     """Whether a line between ``before`` and ``after`` stands between two texts of one story:
-    a finished paragraph that closes nothing above, body text that is no cut below."""
+    a finished paragraph that closes nothing above (or a row of a table or roster, complete
+    without a full stop; or the signature of an editors' note, which opens the parts below
+    it), body text that is no cut below."""
+    finished = before.kind in (BODY, LEAD) and (before.ending == cues.END_FINAL or before.row)
     return (
-        before.kind in (BODY, LEAD)
-        and before.ending == cues.END_FINAL
+        (finished or before.signature)
         and not before.closes
         and after.kind == BODY
         and not after.cont
@@ -885,23 +974,57 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     notes = [
         p
         for p, sh in enumerate(shapes)
-        if sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD)
+        if (sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD))
+        or (sh.note and sh.kind == BODY)
     ]
     if not notes:
         return groups
     out: list[Group] = []
+    form: tuple[int, bool] | None = None  # the set's piece form while the set goes on
     for g in groups:
         story = out[-1] if out else None
         if (
             story is not None
             and _signed_piece(shapes, g)
-            and any(story.top < p < g.top for p in notes)
+            and (
+                _piece_form(shapes, g) == form
+                or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
+            )
         ):
             for p in g.titles:
                 shapes[p].intertitle = True
+            form = form or _piece_form(shapes, g)
             continue
+        form = None
         out.append(g)
     return out
+
+
+def _piece_form(shapes: list[Shape], g: Group) -> tuple[int, bool]:
+    """How a piece of a set is headed: its number of title lines, and whether the first ends
+    in —— (某县—— / title / byline). The pieces of one set are headed alike; a next article
+    headed otherwise (headline / subheadline / byline) ends the set."""
+    return len(g.titles), shapes[g.titles[0]].kind == DASH
+
+
+def _opens_set(shapes: list[Shape], note: int, g: Group) -> bool:
+    """Whether group ``g`` is the first piece right under the note signed at ``note``.
+
+    The pieces of a set follow the editors' note at once; a signed article further down, after
+    text of the noted story itself (a round table's talk under its intertitles), is no piece.
+    A note set as a paragraph (编者按：…) may run on in one more paragraph before the pieces.
+    """
+    between = [sh for sh in shapes[note + 1 : g.top] if sh.kind in (BODY, LEAD, BYLINE)]
+    if shapes[note].signature:
+        return not between
+    # The note's own run-on paragraphs, each maybe cut in two by a column break (its head
+    # ends open); a byline under the note signs the noted story's own text.
+    finished = [sh for sh in between if sh.ending != cues.END_OPEN]
+    return len(finished) <= NOTE_MORE_PARAGRAPHS and all(sh.kind == BODY for sh in between)
+
+
+# A note set as a paragraph (编者按：…) runs on in at most this many paragraphs.
+NOTE_MORE_PARAGRAPHS = 1
 
 
 def _signed_piece(shapes: list[Shape], g: Group) -> bool:

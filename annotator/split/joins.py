@@ -149,6 +149,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     boundaries of the composed pages, and that one numbered); list items, tags, ——
     subheadlines and bulleted lines are left as they are.
     """
+    _cut_heads_under_bylines(text, shapes)
     for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
         sh, nxt = shapes[i], shapes[i + 1]
         if (
@@ -159,6 +160,26 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
         ):
             sh.kind = BODY
             sh.strict = sh.text_ok = False
+
+
+# Open lines this close under a byline may be a standfirst (see ``groups._open_standfirst``).
+_UNDER_BYLINE = 3
+
+
+def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
+    """Mark the open paragraphs right under a line of names whose last word runs into the
+    next one.
+
+    The groups read open lines under a commentary's name (a guessed byline) as a standfirst;
+    a column cut leaves the head of the text's first paragraph open too, and a word across
+    the cut tells it apart. Only the few lines under a line of names are looked at (the
+    segmenter costs).
+    """
+    since = _UNDER_BYLINE
+    for sh, nxt in zip(shapes, shapes[1:], strict=False):
+        since = 0 if sh.names else since + 1
+        if 0 < since <= _UNDER_BYLINE and sh.ending == cues.END_OPEN and nxt.kind == BODY:
+            sh.cut_head = _cut_across(text, sh, nxt)
 
 
 def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:

@@ -18,7 +18,9 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
 
 * at a line shorter than the column (a line ending in 。 may fill the column and still go on);
 * before and after a line wider than the column (a headline or page header across columns);
-* before a short line without a sentence end after a line that ends one (a title);
+* before a short line without a sentence end after a line that ends one (a title), and before
+  any line without one that stands over a byline or a line of names (a headline over its
+  author), and before a short line of names only;
 * after a byline, a page header or an end note in brackets, and after a numbered intertitle of two phrases side by side (三、甲 乙);
 * before an indented line when the page indents its paragraphs, and before a blank line;
 * before a line that can only start a paragraph (heading, lead, byline, caption, furniture,
@@ -197,12 +199,34 @@ def _reflow(
             or _opens_note(text, nxt_start, nxt_end)
             or (final and _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None)
             or (start == para_start and _numbered_title(text, start, end))
+            or _names_alone(text, nxt_start, nxt_end, width)
+            or (final and k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3]))
         )
         if ends and not _dateline_alone(text, start, end):
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out
+
+
+def _names_alone(text: str, start: int, end: int, width: int) -> bool:
+    """Whether a line short of the column holds personal names only (张  燕, 耿  磊): the
+    author under a commentary's headline, a paragraph of its own."""
+    return end - start < width - 1 and cues.names_line(text[start:end])
+
+
+def _title_over_author(text: str, pair: list[tuple[int, int]]) -> bool:
+    """Whether, after a sentence end, a line without one stands over a byline or a line of
+    names: a headline over its author (装修违规拆改承重墙，谁来赔？（新闻看法） / 本报记者  王  洲),
+    however wide it is (a headline may fill the column)."""
+    (t_start, t_end), (a_start, a_end) = pair
+    if cues.ending(text[max(t_end - 4, t_start) : t_end]) == cues.END_FINAL:
+        return False
+    author = text[a_start:a_end]
+    return _byline_line(author) or (len(author) <= _NAMES_LINE_MAX and cues.names_line(author))
+
+
+_NAMES_LINE_MAX = 12
 
 
 # After a line that ends a sentence, a line opening with a number, a bullet or a speaker's

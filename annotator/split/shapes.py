@@ -31,6 +31,7 @@ from .cues import (
     ending,
     ends_with_note,
     is_lead,
+    roster_line,
     start_cue,
     unmarked,
 )
@@ -97,6 +98,7 @@ class Shape:
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
     wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
+    cut_head: bool = False  # open, with a word running into the next paragraph: a cut's head
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
     tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
     clause: bool = False  # one long line, one clause without a sentence end (a long 小标题?)
@@ -199,11 +201,29 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
         return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
+    if _listing_kicker(s):
+        # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
+        return _title(s, start, end, cues.END_OPEN, listy, 1)
     if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)
     return _body(s, start, end, end_kind, listy)
+
+
+# A kicker that lists and trails off (甲、乙、丙……) is this long at most.
+LISTING_KICKER_MAX_CHARS = 30
+_LISTING_KICKER = re.compile(rf"[{cues.HAN}]{{2,10}}(?:[、，][{cues.HAN}]{{2,10}}){{2,}}…+")
+
+
+def _listing_kicker(s: str) -> bool:
+    """Whether one-line ``s`` lists three or more phrases and trails off in ……, nothing else:
+    a kicker's form (生成图像、合成语音、伪装客服、伪造场景……), not a sentence of body text."""
+    return (
+        s[-1] == "…"
+        and len(s) <= LISTING_KICKER_MAX_CHARS
+        and _LISTING_KICKER.fullmatch(s) is not None
+    )
 
 
 def _exclaimed(s: str) -> bool:
@@ -258,6 +278,9 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING
+    # A quotation opened and not closed: the head of a paragraph cut by a column break
+    # (“镓在高新科技产业中应用 / 广泛，…), no title.
+    quotes_closed = "“" not in t or t.count("“") == t.count("”")
     strict = (
         one_line
         and not listy
@@ -265,6 +288,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and len(t) <= STRICT_MAX_CHARS
         and not dangling
         and not punct
+        and quotes_closed
     )
     # A name may end on any character (李方向, 王以): the dangling-word test is for titles.
     names = (
@@ -281,7 +305,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         one_line
         and not dangling
         and not (punct and _SENTENCE_END.search(core, 0, len(core) - 1))
-        and ("“" not in t or t.count("“") == t.count("”"))
+        and quotes_closed
         and not (comma and _SENTENCE_LIKE.match(t))
         and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
     )
@@ -421,4 +445,29 @@ def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     _mark_clauses(text, out)
     if any(sh.spaced for sh in out):
         _table_rows(text, out)
+        _roster_rows(text, out)
     return out
+
+
+# A roster is a run of at least this many roster lines (one name line alone may be a headline
+# of two phrases set apart by spaces).
+ROSTER_MIN_LINES = 2
+
+
+def _roster_rows(text: str, shaped: list[Shape]) -> None:
+    """Mark the lines of a roster (对话嘉宾：/ 黄  龙  某部部长 / 李培林  某院研究员) as rows.
+
+    Each line names one person and what the person is: body text of the article, one line a
+    person, so none continues another (as the rows of a table of figures).
+    """
+    run: list[Shape] = []
+    for sh in [*shaped, None]:
+        if sh is not None and sh.spaced and roster_line(text[sh.start : sh.end]):
+            run.append(sh)
+            continue
+        if len(run) >= ROSTER_MIN_LINES:
+            for r in run:
+                r.kind = BODY
+                r.row = True
+                r.strict = r.names = False
+        run = []
