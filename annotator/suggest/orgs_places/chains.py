@@ -18,7 +18,8 @@ _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
 # place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
-_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?![伍员长列形])")
+# 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
+_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
 _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     f"(?:(?![{_STOP_CHARS}省市县区委局])[{HAN}]){{2,6}}?"
@@ -32,6 +33,14 @@ _BRANCH_RE = re.compile(
     f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
     "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院)(?!长|内|士|里)"
 )
+# Bodies inside an organisation, written right after it (福州市国税局党组书记, 中国工程院
+# 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.
+_INNER_BODY_RE = re.compile(
+    "(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|办公厅)"
+    "(?!成员|委员)"
+)
+# A department of a university (华东师范大学地理系, 中国人民大学社会学系).
+_DEPARTMENT_RE = re.compile(f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,4}}?系(?![统列数着列])")
 
 
 def _org_candidates(
@@ -48,7 +57,12 @@ def _org_candidates(
     # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
     chained: list[Candidate] = []
     for s, e, _, _ in out:
-        m = _SUB_UNIT_RE.match(text, e) or _BRANCH_RE.match(text, e)
+        m = (
+            _INNER_BODY_RE.match(text, e)
+            or _SUB_UNIT_RE.match(text, e)
+            or _BRANCH_RE.match(text, e)
+            or (_DEPARTMENT_RE.match(text, e) if text[e - 2 : e] in _SCHOOLS else None)
+        )
         if m:
             chained.append((s, m.end(), ORG, {}))
             sub = _SUB_UNIT_RE.match(text, m.end())
@@ -59,4 +73,26 @@ def _org_candidates(
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
         if m:
             chained.append((s, m.end(), ORG, {}))
-    return out + chained
+    return _with_place_before(text, out + chained, listed)
+
+
+_SCHOOLS = frozenset(("大学", "学院"))
+
+
+def _with_place_before(
+    text: str, orgs: list[Candidate], listed: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The organisations that a listed place directly precedes, taken with it: a country's
+    ministry or body (美国 + 财政部, 国家 + 科学技术部 is the head rule's), an embassy
+    named by both countries (中国驻 + 南非大使馆)."""
+    place_at_end = {e: s for s, e in listed}
+    out = list(orgs)
+    for s, e, label, attrs in orgs:
+        start = place_at_end.get(s)
+        if start is None and text[s - 1 : s] == "驻":
+            start = place_at_end.get(s - 1)
+        if start is None and s >= 2 and text[s - 2 : s] == "国家":
+            start = s - 2  # 国家科学技术部: the national ministry, named in full
+        if start is not None:
+            out.append((start, e, label, attrs))
+    return out
