@@ -40,11 +40,16 @@ _FUNCTION_WORDS = frozenset("与同和对向在及由据让使令把被为是称
 # 今日军队, 节日军演: 日 is "day" after these
 _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多数翌本连逐同")
 
-_PAIR_RE = re.compile(f"[{_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
+# Pairs and lists also use the characters that stand for a country only next to another
+# country (中加, 瑞中, 埃厄两国, 中、美、加三国): alone they are common words or verbs.
+_PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏"
+_PAIR_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
-_LIST_RE = re.compile(f"[{_COUNTRY}](?:、[{_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
+_LIST_RE = re.compile(
+    f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)"
+)
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
@@ -69,6 +74,8 @@ _COMPOUND_RE = re.compile(f"[华港台{_COUNTRY}](?=[人侨裔工商埠督府资
 _HEAD_RE = re.compile(
     "[美俄日英法德意印巴以伊朝韩越泰葡澳墨](?=总统|总理|首相|外长|防长|议会|国会|驻)"
 )
+# A country's government by its one character (墨政府, 瑞政府 …): the place, as for 日本政府.
+_GOVERNMENT_RE = re.compile("[美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲](?=政府|当局|军方)")
 # 本港 / 港人治港: 港 after 本 or 治
 _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 
@@ -113,8 +120,10 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     """LOC candidates for one-character place abbreviations in their constructions."""
     out: list[Candidate] = []
     for m in _PAIR_RE.finditer(text):
-        if m.end() - m.start() == 2 or _after_boundary(text, m.start()):
-            out.extend((i, i + 1, LABEL, {}) for i in range(m.start(), m.end()))
+        start = m.start()
+        while m.end() - start > 2 and not _after_boundary(text, start):
+            start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
+        out.extend((i, i + 1, LABEL, {}) for i in range(start, m.end()))
     for s, e in group_spans(text):
         out.extend((i, i + 1, LABEL, {}) for i in range(s, e))
     for m in _LIST_RE.finditer(text):
@@ -129,6 +138,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     for regex, ok in (
         (_SIDE_RE, _after_boundary),
         (_HEAD_RE, _after_boundary),
+        (_GOVERNMENT_RE, _after_boundary),
         (_COMPOUND_RE, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
     ):
