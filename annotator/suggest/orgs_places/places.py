@@ -42,16 +42,23 @@ def _boundary_class() -> str:
     return "[^" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in sorted(ranges)) + "]"
 
 
+# Place suffixes: divisions, waters, roads, and landmarks (公园, 广场, 寺, 半岛, 机场 …).
+_SUFFIX_ALTS = (
+    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同"
+    "|公园|广场|寺|半岛|岛|湾|机场|水库)"
+)
 # Places found by their ending after a boundary character (which is part of the match;
 # the text is scanned with a leading newline so that its start is a boundary too).
 _PATTERN_LOC_RE = re.compile(
-    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡])"
-    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同))"
+    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水])"
+    f"{_SUFFIX_ALTS})"
 )
 _ETHNIC = lexicon.words("places_ethnic_groups")
 _AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
-                "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4)}  # fmt: skip
+                "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
+                "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (1, 3),
+                "湾": (2, 3), "机场": (2, 4), "水库": (2, 3)}  # fmt: skip
 _ADMIN_TAIL_RE = re.compile(
     f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
     # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
@@ -87,11 +94,8 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
 
 # One pattern per length of the name before the suffix (1 to 4 characters): when the
 # shortest reading fails (宁乡 + 乡 in 宁乡县), the next longer one is tried.
-_SUFFIX_ALTS = (
-    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同)"
-)
 # The first characters of the suffixes: a longer reading needs one of them after the end.
-_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡")
+_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水")
 _PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
 # (The package's scan of listed words finds them.)
