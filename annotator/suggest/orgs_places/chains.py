@@ -31,12 +31,14 @@ _SUB_UNIT_RE = re.compile(
 # 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
 _BRANCH_RE = re.compile(
     f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
-    "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院)(?!长|内|士|里)"
+    "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
+    "(?!长|内|士|里)"
 )
 # Bodies inside an organisation, written right after it (福州市国税局党组书记, 中国工程院
 # 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.
 _INNER_BODY_RE = re.compile(
-    "(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|办公厅)"
+    "(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
+    "|总部|学生会|研究生院)"
     "(?!成员|委员)"
 )
 # A department of a university (华东师范大学地理系, 中国人民大学社会学系).
@@ -77,6 +79,7 @@ def _org_candidates(
 
 
 _SCHOOLS = frozenset(("大学", "学院"))
+_LEAGUE_ORGANS = ("中央", "省委", "市委", "县委")
 
 
 def _with_place_before(
@@ -93,6 +96,8 @@ def _with_place_before(
             start = place_at_end.get(s - 1)
         if start is None and s >= 2 and text[s - 2 : s] == "国家":
             start = s - 2  # 国家科学技术部: the national ministry, named in full
+        if start is None and text[s - 1 : s] == "团" and text.startswith(_LEAGUE_ORGANS, s):
+            start = s - 1  # 团中央, 团省委: the Youth League's organs
         if start is not None:
             out.append((start, e, label, attrs))
     return out
