@@ -47,9 +47,7 @@ _PAIR_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
-_LIST_RE = re.compile(
-    f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)"
-)
+_LIST_RE = re.compile(f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )

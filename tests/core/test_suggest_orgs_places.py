@@ -371,3 +371,40 @@ def test_regions_papers_parties_and_words_before_a_suffix(text, expected):
 def test_china_by_its_old_name_and_common_nouns_ending_like_places(text, expected):
     """Issue 10 (MSRA dev): 中华 is LOC; 老乡, 老区, 高新区 are common nouns."""
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed place, 国家 or 某国驻 before an organisation is taken with it
+        ("传闻美国财政部长表示", [("美国财政部", "ORG")]),
+        ("来自中国驻南非大使馆的消息", [("中国驻南非大使馆", "ORG")]),
+        ("国家科学技术部致欢迎辞", [("国家科学技术部", "ORG")]),
+        ("以色列内阁讨论了建议", [("以色列内阁", "ORG")]),
+        # inner bodies and departments chain to their organisation
+        ("这与福州市国税局党组书记谈话", [("福州市国税局党组", "ORG")]),
+        ("中国工程院主席团通过决定", [("中国工程院主席团", "ORG")]),
+        ("华东师范大学地理系教授", [("华东师范大学地理系", "ORG")]),
+        ("可口可乐公司总部设在亚特兰大", [("可口可乐公司总部", "ORG"), ("亚特兰大", "LOC")]),
+        ("由团中央组织实施", [("团中央", "ORG")]),
+        ("约有100名国会议员访华", [("国会", "ORG")]),
+    ],
+)
+def test_org_with_its_place_and_inner_bodies(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("游客来到香山公园，", [("香山公园", "LOC")]),
+        ("庆祝大会在五一广场举行", [("五一广场", "LOC")]),
+        ("参观了双林寺、镇国寺", [("双林寺", "LOC"), ("镇国寺", "LOC")]),
+        ("据西奈半岛统计", [("西奈半岛", "LOC")]),
+        ("来到密云水库", [("密云水库", "LOC")]),
+        ("在森林公园散步", []),  # common nouns with a landmark suffix
+        ("附近有一座清真寺", []),
+    ],
+)
+def test_landmarks_by_suffix(text, expected):
+    assert tagged(text) == expected
