@@ -408,3 +408,22 @@ def test_org_with_its_place_and_inner_bodies(text, expected):
 )
 def test_landmarks_by_suffix(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("南京锅炉厂下岗职工", [("南京锅炉厂", "ORG")]),  # a factory after its place
+        ("他从河南安阳机床厂下岗后", [("河南安阳机床厂", "ORG")]),
+        ("中国羽毛球队教练组研究对策", [("中国羽毛球队教练组", "ORG")]),  # a national team
+        ("虽然申花队连连猛攻", [("申花队", "ORG")]),  # a conjunction is not in the name
+        ("并录用山一证券公司的员工", [("山一证券公司", "ORG")]),  # nor a verb
+    ],
+)
+def test_factories_teams_and_verbs_before_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text", ["厂长说", "他到工厂上班", "我们厂的产品", "该球队员"])
+def test_factory_and_team_words_alone_are_not_orgs(text):
+    assert tagged(text) == []

@@ -38,7 +38,7 @@ _BRANCH_RE = re.compile(
 # 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.
 _INNER_BODY_RE = re.compile(
     "(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
-    "|总部|学生会|研究生院)"
+    "|总部|学生会|研究生院|教练组)"
     "(?!成员|委员)"
 )
 # A department of a university (华东师范大学地理系, 中国人民大学社会学系).
