@@ -427,3 +427,18 @@ def test_factories_teams_and_verbs_before_names(text, expected):
 @pytest.mark.parametrize("text", ["厂长说", "他到工厂上班", "我们厂的产品", "该球队员"])
 def test_factory_and_team_words_alone_are_not_orgs(text):
     assert tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，保险公司不得不减少赔付", []),  # a kind of company, not a name
+        ("众多航空公司提高了票价", []),
+        ("，商业银行的存款增加", []),
+        ("，东风汽车公司宣布", [("东风汽车公司", "ORG")]),  # a name before the same suffix
+        ("，俄中央银行将再贴现率下调", [("俄中央银行", "ORG")]),  # a one-character country
+        ("美参议院通过了法案", [("美参议院", "ORG")]),
+    ],
+)
+def test_kinds_of_organisation_and_one_character_countries(text, expected):
+    assert tagged(text) == expected

@@ -9,6 +9,8 @@ import re
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, trie_pattern
 
+from annotator.suggest.abbreviations import _after_boundary as after_boundary
+
 from .common import _STOP_CHARS, ORG
 from .named import _named_orgs
 from .suffixes import _suffix_orgs
@@ -80,6 +82,27 @@ def _org_candidates(
 
 _SCHOOLS = frozenset(("大学", "学院"))
 _LEAGUE_ORGANS = ("中央", "省委", "市委", "县委")
+# National bodies that a one-character country may stand before (俄中央银行, 意外交部).
+_COUNTRY_ORGANS = (
+    "中央银行",
+    "央行",
+    "外交部",
+    "国防部",
+    "财政部",
+    "参议院",
+    "众议院",
+    "内阁",
+    "议会",
+)
+_COUNTRY_LETTERS = frozenset("美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲挪荷希埃叙")
+
+
+def _country_letter_before(text: str, s: int) -> bool:
+    """True when a one-character country name stands before the body at ``s``, itself after
+    a clause boundary or a function word (据俄中央银行; not 国务院办公厅外交部)."""
+    if s < 1 or text[s - 1] not in _COUNTRY_LETTERS or not text.startswith(_COUNTRY_ORGANS, s):
+        return False
+    return after_boundary(text, s - 1)
 
 
 def _with_place_before(
@@ -96,6 +119,8 @@ def _with_place_before(
             start = place_at_end.get(s - 1)
         if start is None and s >= 2 and text[s - 2 : s] == "国家":
             start = s - 2  # 国家科学技术部: the national ministry, named in full
+        if start is None and _country_letter_before(text, s):
+            start = s - 1  # 俄中央银行, 意外交部, 美参议院: a country by its one character
         if start is None and text[s - 1 : s] == "团" and text.startswith(_LEAGUE_ORGANS, s):
             start = s - 1  # 团中央, 团省委: the Youth League's organs
         if start is not None:

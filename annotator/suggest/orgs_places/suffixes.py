@@ -54,6 +54,10 @@ _SCOPE_RE = re.compile(
     "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
 )
+# Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
+# a prefix made of them names no organisation.
+_GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
+_QUANTITY_RE = re.compile("(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|区)(?![场民区级州县直内外域面份长情容])"
@@ -99,8 +103,17 @@ def _org_start(
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         return parents.get(head[0], head[0])
     if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
-        return region_start
+        return None if _generic_prefix(text, region_start, a) else region_start
     return None
+
+
+def _generic_prefix(text: str, start: int, a: int) -> bool:
+    """True when ``text[start:a]`` only says what kind of organisation follows (保险 公司,
+    众多航空 公司), as common nouns do."""
+    quantity = _QUANTITY_RE.match(text, start, a)
+    if quantity:
+        start = quantity.end()
+    return text[start:a] in _GENERIC_PREFIXES
 
 
 def _suffix_orgs(
