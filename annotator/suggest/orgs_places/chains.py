@@ -8,7 +8,6 @@ import re
 
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, trie_pattern
-
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
