@@ -22,9 +22,11 @@ count:
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
-from annotator import lexicon
+from annotator import lexicon, short_words
 
 from ._text import Candidate, is_han, trie_pattern
 
@@ -52,8 +54,9 @@ _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
 _TRAVEL_RE = re.compile(
-    "(?:访|来|驻|抵|赴|旅|离|返|进|在|对|援|侵|抗|居)([华京美英法德俄港台澳韩朝])"
-    r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华])"
+    "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
+    r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
+    r"合态])"
 )
 # After a verb of coming or staying, 京 and 华 are Beijing and China before any word but
 # the few that make them another word (京剧, 华东, 华丽): 来京组稿, 在京颁奖, 访华比赛.
@@ -67,11 +70,16 @@ _COMPOUND_NEXT = {
     "港": "人督府商资英",
     "台": "商胞资",
     **{c: "军寇伪籍" for c in "日美英俄法德以"},
+    **{c: "军籍" for c in "埃厄叙伊巴印越韩朝"},
 }
-_COMPOUND_RE = re.compile(f"[华港台{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
+_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
 _HEAD_RE = re.compile(
     "[美俄日英法德意印巴以伊朝韩越泰葡澳墨](?=总统|总理|首相|外长|防长|议会|国会|驻)"
 )
+# Two countries at a clause boundary, whatever follows (巴以和谈, 美伊近20年的对立, 中俄边防
+# 部队): kept only where neither the pair nor its second character with the next one is
+# a word of jieba's dictionary (以中心, 中西 are words).
+_BARE_PAIR_RE = re.compile(f"[{_COUNTRY}]{{2}}(?![国洲方人籍侨商军])")
 # A country's government by its one character (墨政府, 瑞政府 …): the place, as for 日本政府.
 _GOVERNMENT_RE = re.compile("[美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲](?=政府|当局|军方)")
 # 本港 / 港人治港: 港 after 本 or 治
@@ -95,6 +103,33 @@ def _compound_ok(text: str, i: int) -> bool:
             return False  # 美军事, 日军队: another word
         return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日军; not 今日军队
     return True
+
+
+def _bare_pairs(text: str) -> list[Candidate]:
+    """Both characters of a pair of countries that opens a clause (巴以和谈困难重重)."""
+    out: list[Candidate] = []
+    freq = None
+    for m in _BARE_PAIR_RE.finditer(text):
+        i = m.start()
+        if not _after_boundary(text, i):
+            continue
+        if freq is None:
+            freq = _dictionary()
+            if not freq:
+                return []
+        if freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]):
+            continue  # 中西, 以中心: words, not two countries
+        out += [(i, i + 1, LABEL, {}), (i + 1, i + 2, LABEL, {})]
+    return out
+
+
+@functools.cache
+def _dictionary() -> Any:
+    """jieba's words of two to six characters (empty without jieba: no bare pairs)."""
+    try:
+        return short_words.dictionary()[0]
+    except Exception:  # ImportError, or a broken install
+        return {}
 
 
 def group_spans(text: str) -> list[tuple[int, int]]:
@@ -122,6 +157,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         while m.end() - start > 2 and not _after_boundary(text, start):
             start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
         out.extend((i, i + 1, LABEL, {}) for i in range(start, m.end()))
+    out.extend(_bare_pairs(text))
     for s, e in group_spans(text):
         out.extend((i, i + 1, LABEL, {}) for i in range(s, e))
     for m in _LIST_RE.finditer(text):

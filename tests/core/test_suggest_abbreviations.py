@@ -130,3 +130,22 @@ def test_more_countries_in_pairs_lists_and_governments(text, expected):
 @pytest.mark.parametrize("text", ["加强合作", "增加合作", "对比关系", "以政府名义发布"])
 def test_pair_characters_alone_stay_words(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美伊近20年的对立", ["美", "伊"]),  # two countries opening a clause
+        ("，中俄边防部队相互观察", ["中", "俄"]),
+        ("埃军当天击退厄军的进攻", ["埃", "厄"]),  # X军 for more countries
+        ("援藏工作取得成效", ["藏"]),  # travel and stance verbs: Tibet, Fujian
+        ("他的对华接触政策", ["华"]),
+    ],
+)
+def test_bare_pairs_armies_and_stance_verbs(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", ["以中心为重点", "，以中小企业为主", "在节日中"])
+def test_bare_pairs_that_are_words_are_not_places(text):
+    assert places(text) == []
