@@ -7,7 +7,10 @@ common word (中 "middle", 美 "beautiful", 法 "law", 日 "day"), so only these
 count:
 
 1. **pairs and runs** (two to four characters) before a word of bilateral relations or a
-   group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``;
+   group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``,
+   ``埃厄两国`` (characters such as 加 瑞 厄 马 count only in pairs and lists); a pair that
+   opens a clause, whatever follows, unless jieba's dictionary makes a word of it
+   (``美伊近20年的对立``; not ``以中心``);
 2. **lists** of three or more joined by 、: ``美、英、法、意、日等``;
    **fixed groups** (``欧美``, ``港台``, ``港澳台``, ``中日韩``: the lexicon
    ``places_abbreviation_groups``) after a clause boundary or a function word, or before a
@@ -17,7 +20,8 @@ count:
    ``对美立场``, ``抗日``; after a verb of coming or staying 京 and 华 before any word
    but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
-6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``.
+6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
+   ``墨政府``.
 """
 
 from __future__ import annotations
