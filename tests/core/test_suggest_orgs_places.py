@@ -442,3 +442,15 @@ def test_factory_and_team_words_alone_are_not_orgs(text):
 )
 def test_kinds_of_organisation_and_one_character_countries(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("书画展日前在中国美术馆举行。", [("中国美术馆", "LOC")]),  # a venue is a place
+        ("，湖北省博物馆、随州市政府联合主办", [("湖北省博物馆", "LOC"), ("随州市", "LOC")]),
+        ("比赛在北京工人体育场举行", [("北京工人体育场", "LOC")]),
+    ],
+)
+def test_venues_named_like_organisations_are_places(text, expected):
+    assert tagged(text) == expected

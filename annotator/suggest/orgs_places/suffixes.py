@@ -11,7 +11,7 @@ import re
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 
-from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, ORG
+from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
 
 # Suffix -> (strong, words that may not follow, characters that may not precede), from
@@ -25,6 +25,18 @@ def _suffix_table() -> dict[str, tuple[bool, tuple[str, ...], str]]:
 
 
 _SUFFIXES = _suffix_table()
+# Venues named like organisations are places (中国美术馆, 工人体育场): lexicon
+# ``places_venue_suffixes``.
+_VENUES = lexicon.word_set("places_venue_suffixes")
+_VENUE_LENGTHS = sorted({len(v) for v in _VENUES})
+
+
+def _venue_at(text: str, end: int) -> bool:
+    """True when a venue suffix ends at ``end`` (also when the one-character suffix 馆 was
+    the one found: 中国美术馆)."""
+    return any(text[end - n : end] in _VENUES for n in _VENUE_LENGTHS if n <= end)
+
+
 # One-character suffixes (局 部 委 …) are frequent characters: a separate pattern with the
 # excluded neighbours written as lookarounds lets ``re`` reject 部署, 格局, 队伍 … in C.
 _SINGLE_SUFFIX_RE = re.compile(
@@ -139,7 +151,7 @@ def _suffix_orgs(
         if start is None:
             start = _listed_after_org(text, a, ends)
         if start is not None and b - start > len(suffix):
-            out.append((start, b, ORG, {}))
+            out.append((start, b, LOC if _venue_at(text, b) else ORG, {}))
             ends.add(b)
     return out
 
