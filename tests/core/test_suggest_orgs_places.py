@@ -454,3 +454,16 @@ def test_kinds_of_organisation_and_one_character_countries(text, expected):
 )
 def test_venues_named_like_organisations_are_places(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
+        ("中国二队夺冠", [("中国二队", "ORG")]),
+        ("捷克国家B队出场", [("捷克国家B队", "ORG")]),
+        ("中国一队员受伤", [("中国", "LOC")]),  # 队员: a player, not the team
+    ],
+)
+def test_numbered_and_lettered_teams(text, expected):
+    assert tagged(text) == expected

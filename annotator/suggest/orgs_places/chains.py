@@ -21,6 +21,10 @@ _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
 # 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
 _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
+# A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
+_NUMBERED_TEAM_RE = re.compile(
+    "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
+)
 _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     f"(?:(?![{_STOP_CHARS}省市县区委局])[{HAN}]){{2,6}}?"
@@ -74,6 +78,7 @@ def _org_candidates(
     # a listed place + an organ or a team: 日本政府, 中国女排
     for s, e in listed:
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
+        m = m or _NUMBERED_TEAM_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))
     return _with_place_before(text, out + chained, listed)
