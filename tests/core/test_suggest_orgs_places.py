@@ -467,3 +467,16 @@ def test_venues_named_like_organisations_are_places(text, expected):
 )
 def test_numbered_and_lettered_teams(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("英特尔和微软也不可能飞速发展", [("英特尔", "ORG"), ("微软", "ORG")]),  # companies
+        ("据路透社报道", [("路透社", "ORG")]),  # news agencies
+        ("国际泳联跳水大奖赛", [("国际泳联", "ORG")]),  # federations
+        ("该厂日产水泥三千吨", []),  # 日产 is daily output, not Nissan
+    ],
+)
+def test_organisations_known_by_name(text, expected):
+    assert tagged(text) == expected

@@ -16,8 +16,9 @@ from .suffixes import _SUFFIXES
 # --- organisations -------------------------------------------------------------------
 
 # Organisations known by name: central bodies, people's organisations, democratic parties,
-# universities' short names, international organisations.
-_NATIONAL = lexicon.words("orgs_national")
+# universities' short names, international organisations; and (lexicon ``orgs_known``)
+# news agencies, federations, parties abroad and large companies.
+_NATIONAL = lexicon.words("orgs_national") + lexicon.words("orgs_known")
 # University short names that begin common words or names of places.
 _NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
     w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")
