@@ -49,7 +49,10 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 # Pairs and lists also use the characters that stand for a country only next to another
 # country (中加, 瑞中, 埃厄两国, 中、美、加三国): alone they are common words or verbs.
 _PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏"
-_PAIR_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
+# Runs of two to four such characters; a run is a pair when a pair word follows it (checked
+# in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
+_RUN_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
+_PAIR_WORD_RE = re.compile(_PAIR_WORDS)
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
@@ -77,15 +80,17 @@ _COMPOUND_NEXT = {
     **{c: "军籍" for c in "埃厄叙伊巴印越韩朝"},
 }
 _COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
+# A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
+# 日本政府).
 _HEAD_RE = re.compile(
-    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨](?=总统|总理|首相|外长|防长|议会|国会|驻)"
+    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨加瑞厄马乌哈土菲]"
+    "(?=总统|总理|首相|外长|防长|议会|国会|驻|政府|当局|军方)"
 )
 # Two countries at a clause boundary, whatever follows (巴以和谈, 美伊近20年的对立, 中俄边防
 # 部队): kept only where neither the pair nor its second character with the next one is
 # a word of jieba's dictionary (以中心, 中西 are words).
-_BARE_PAIR_RE = re.compile(f"[{_COUNTRY}]{{2}}(?![国洲方人籍侨商军])")
-# A country's government by its one character (墨政府, 瑞政府 …): the place, as for 日本政府.
-_GOVERNMENT_RE = re.compile("[美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲](?=政府|当局|军方)")
+_COUNTRY_SET = frozenset(_COUNTRY)
+_NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 # 本港 / 港人治港: 港 after 本 or 治
 _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 
@@ -93,6 +98,13 @@ _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 def _after_boundary(text: str, i: int) -> bool:
     """True at the start of a clause or after a function word."""
     return i == 0 or not is_han(text[i - 1]) or text[i - 1] in _FUNCTION_WORDS
+
+
+def _head_ok(text: str, i: int) -> bool:
+    """A head or a government after a boundary; 以政府名义 is "in the government's name"."""
+    if text[i] == "以" and text.startswith(("政府", "当局", "军方"), i + 1):
+        return False
+    return _after_boundary(text, i)
 
 
 def _compound_ok(text: str, i: int) -> bool:
@@ -109,22 +121,34 @@ def _compound_ok(text: str, i: int) -> bool:
     return True
 
 
-def _bare_pairs(text: str) -> list[Candidate]:
-    """Both characters of a pair of countries that opens a clause (巴以和谈困难重重)."""
+def _pairs(text: str) -> list[Candidate]:
+    """Each character of the pairs and runs before a pair word (中美关系, 埃厄两国) and of
+    the pairs of countries that open a clause (巴以和谈困难重重)."""
     out: list[Candidate] = []
-    freq = None
-    for m in _BARE_PAIR_RE.finditer(text):
-        i = m.start()
-        if not _after_boundary(text, i):
-            continue
-        if freq is None:
-            freq = _dictionary()
-            if not freq:
-                return []
-        if freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]):
-            continue  # 中西, 以中心: words, not two countries
-        out += [(i, i + 1, LABEL, {}), (i + 1, i + 2, LABEL, {})]
+    for m in _RUN_RE.finditer(text):
+        start, end = m.span()
+        while end - start >= 2 and not _PAIR_WORD_RE.match(text, end):
+            end -= 1
+        if end - start >= 2:
+            while end - start > 2 and not _after_boundary(text, start):
+                start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
+            out.extend((i, i + 1, LABEL, {}) for i in range(start, end))
+        elif m.end() - m.start() == 2 and _bare_pair(text, m.start()):
+            out += [(m.start(), m.start() + 1, LABEL, {}), (m.start() + 1, m.end(), LABEL, {})]
     return out
+
+
+def _bare_pair(text: str, i: int) -> bool:
+    """True when the two characters at ``i`` are countries opening a clause: neither the
+    pair nor its second character with the next one is a word (中西, 以中心)."""
+    if not (text[i] in _COUNTRY_SET and text[i + 1] in _COUNTRY_SET):
+        return False
+    if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
+        return False  # 中美国: 美国; 中方, 美军 have rules of their own
+    if not _after_boundary(text, i):
+        return False
+    freq = _dictionary()
+    return bool(freq) and not (freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]))
 
 
 @functools.cache
@@ -156,12 +180,7 @@ _last_groups: list = [None, []]
 def find_abbreviation_candidates(text: str) -> list[Candidate]:
     """LOC candidates for one-character place abbreviations in their constructions."""
     out: list[Candidate] = []
-    for m in _PAIR_RE.finditer(text):
-        start = m.start()
-        while m.end() - start > 2 and not _after_boundary(text, start):
-            start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
-        out.extend((i, i + 1, LABEL, {}) for i in range(start, m.end()))
-    out.extend(_bare_pairs(text))
+    out.extend(_pairs(text))
     for s, e in group_spans(text):
         out.extend((i, i + 1, LABEL, {}) for i in range(s, e))
     for m in _LIST_RE.finditer(text):
@@ -175,8 +194,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.append((m.start(1), m.end(1), LABEL, {}))
     for regex, ok in (
         (_SIDE_RE, _after_boundary),
-        (_HEAD_RE, _after_boundary),
-        (_GOVERNMENT_RE, _after_boundary),
+        (_HEAD_RE, _head_ok),
         (_COMPOUND_RE, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
     ):
