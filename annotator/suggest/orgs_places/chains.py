@@ -25,6 +25,9 @@ _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?!
 _NUMBERED_TEAM_RE = re.compile(
     "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
 )
+_TEAM_FIRST = frozenset("国一二三四五六七八九十0123456789０１２３４５６７８９") | frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+)
 _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     f"(?:(?![{_STOP_CHARS}省市县区委局])[{HAN}]){{2,6}}?"
@@ -46,6 +49,7 @@ _INNER_BODY_RE = re.compile(
     "|总部|学生会|研究生院|教练组)"
     "(?!成员|委员)"
 )
+_INNER_FIRST = frozenset("党主常宣组统编秘书办总学研教")
 # A department of a university (华东师范大学地理系, 中国人民大学社会学系).
 _DEPARTMENT_RE = re.compile(f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,4}}?系(?![统列数着列])")
 
@@ -65,7 +69,7 @@ def _org_candidates(
     chained: list[Candidate] = []
     for s, e, _, _ in out:
         m = (
-            _INNER_BODY_RE.match(text, e)
+            (_INNER_BODY_RE.match(text, e) if text[e : e + 1] in _INNER_FIRST else None)
             or _SUB_UNIT_RE.match(text, e)
             or _BRANCH_RE.match(text, e)
             or (_DEPARTMENT_RE.match(text, e) if text[e - 2 : e] in _SCHOOLS else None)
@@ -78,7 +82,8 @@ def _org_candidates(
     # a listed place + an organ or a team: 日本政府, 中国女排
     for s, e in listed:
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
-        m = m or _NUMBERED_TEAM_RE.match(text, e)
+        if m is None and text[e : e + 1] in _TEAM_FIRST:
+            m = _NUMBERED_TEAM_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))
     return _with_place_before(text, out + chained, listed)
