@@ -20,6 +20,9 @@ characters is taken when the characters read as a name more than as a word:
   transliteration characters is a foreign name, not a surname (``托曼戴尔``);
 - a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
   news NER corpora mark it.
+- foreign names: a run of three to eight transliteration characters that ends where a
+  name may end, holds no common word of jieba's dictionary (``马拉松``) and does not end
+  like a place (``拉塔基亚``): ``4号哈克普尔，``, ``与瓦杰帕伊进行``.
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
@@ -162,6 +165,40 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
             continue
         out.append((i, end))
         free = end
+    if _FOREIGN_RUN_RE.search(text):
+        for s, e in out:
+            blocked[s:e] = b"\x01" * (e - s)
+        out = sorted(out + _foreign_names(text, blocked, freq))
+    return out
+
+
+# Foreign names with no cue (受到赞扬的有4号哈克普尔，说…; 瓦杰帕伊进行了): a run of three to
+# eight transliteration characters that ends where a name may end, is no word of jieba's
+# dictionary and holds none (马拉松, 托拉斯法), does not end like a place (拉塔基亚, 拉贾斯坦邦)
+# and is neither a part of a dotted name nor quoted (“卡西尼”号).
+_RUN_CHARS = "".join(c for c in _TRANSLIT_CHARS if c not in "·•")
+_FOREIGN_RUN_RE = re.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
+_PLACE_LAST = frozenset("亚邦堡港岛城湾")
+_NOT_AROUND = frozenset('·•“"《')
+_COMMON_COUNT = 100  # a jieba count above which a run or a part of it is a word
+
+
+def _foreign_names(text: str, blocked: bytearray, freq: Any) -> list[tuple[int, int]]:
+    """``(start, end)`` of the transliterated names of ``text`` outside ``blocked``."""
+    out: list[tuple[int, int]] = []
+    for m in _FOREIGN_RUN_RE.finditer(text):
+        s, e = m.span()
+        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or not _ends_name(text, e):
+            continue
+        if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
+            continue
+        if any(
+            freq.get(text[a:b], 0) > _COMMON_COUNT
+            for a in range(s, e - 1)
+            for b in range(a + 2, e + 1)
+        ):
+            continue
+        out.append((s, e))
     return out
 
 
