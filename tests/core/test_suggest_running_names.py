@@ -58,9 +58,8 @@ def test_words_and_places_are_no_names(text: str) -> None:
 
 def test_a_surname_inside_a_transliterated_name_is_not_a_chinese_name() -> None:
     text = "他们是：皮尔庞特、托曼戴尔。"
-    # 戴尔 is no name of its own: a run is a foreign name, whole (托曼戴尔 holds the
-    # dictionary word 戴尔, so no rule takes it)
-    assert [text[s:e] for s, e in running_names(text)] == ["皮尔庞特"]
+    # 戴尔 is no name of its own: the runs are foreign names, whole
+    assert [text[s:e] for s, e in running_names(text)] == ["皮尔庞特", "托曼戴尔"]
 
 
 def test_running_names_yield_to_other_candidates() -> None:
