@@ -480,3 +480,18 @@ def test_numbered_and_lettered_teams(text, expected):
 )
 def test_organisations_known_by_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("塞尔维亚共和国副总理表示", [("塞尔维亚共和国", "LOC")]),  # a form of state
+        ("驻挪威王国特命全权大使", [("挪威王国", "LOC")]),
+        ("在法国南部城市马赛市访问", [("法国", "LOC"), ("马赛市", "LOC")]),  # a city's 市
+        ("据介绍，阿肯色州人口少", [("阿肯色州", "LOC")]),
+        ("马赛市长表示", [("马赛", "LOC")]),  # 市长 is the mayor
+        ("我们深信香港特区定能做到", [("香港特区", "LOC")]),
+    ],
+)
+def test_foreign_places_with_the_word_of_their_kind(text, expected):
+    assert tagged(text) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
@@ -88,8 +89,36 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
+        else:
+            e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
+
+
+_COUNTRIES = frozenset(P.COUNTRIES)
+_WORLD_CITIES = frozenset(P.WORLD_CITIES)
+_STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
+# After a foreign city or state these begin the next word (马赛市长, 纽约州长), not 市 or 州.
+_AFTER_CITY_TITLE = frozenset("长委府政民区级")
+
+
+def _with_form_of_state(text: str, s: int, e: int) -> int:
+    """The end of a listed foreign place with the word that names its kind: a country's
+    form of state (塞尔维亚共和国, 挪威王国, 俄罗斯联邦), a city's or a state's 市 or
+    州 (马赛市, 阿肯色州), 香港特区."""
+    name = text[s:e]
+    if name in _COUNTRIES:
+        form = next((f for f in _STATE_FORMS if text.startswith(f, e)), "")
+        return e + len(form)
+    if (
+        name in _WORLD_CITIES
+        and text[e : e + 1] in ("市", "州")
+        and (e + 1 == len(text) or text[e + 1] not in _AFTER_CITY_TITLE)
+    ):
+        return e + 1
+    if name in ("香港", "澳门") and text.startswith("特区", e):
+        return e + 2
+    return e
 
 
 # One pattern per length of the name before the suffix (1 to 4 characters): when the
