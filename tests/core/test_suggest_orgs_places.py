@@ -495,3 +495,20 @@ def test_organisations_known_by_name(text, expected):
 )
 def test_foreign_places_with_the_word_of_their_kind(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two organisations joined by 和 are two
+        (
+            "由第一军医大学和广州美晨股份有限公司研制",
+            [("第一军医大学", "ORG"), ("广州美晨股份有限公司", "ORG")],
+        ),
+        ("自治区政协主席接着说", [("自治区政协", "ORG")]),  # the autonomous region's organ
+        ("，南县人大常委会作出决定", [("南县人大常委会", "ORG")]),  # a county of one character
+        ("两县政府联合发文", [("县政府", "ORG")]),  # 两 counts the counties
+    ],
+)
+def test_joined_organisations_and_county_organs(text, expected):
+    assert tagged(text) == expected

@@ -150,6 +150,8 @@ def _suffix_orgs(
         start = _org_start(text, a, strong, places, parents)
         if start is None:
             start = _listed_after_org(text, a, ends)
+        elif "和" in text[start:a]:
+            start = _after_joined_org(text, start, a, ends)
         if start is not None and b - start > len(suffix):
             out.append((start, b, LOC if _venue_at(text, b) else ORG, {}))
             ends.add(b)
@@ -158,6 +160,15 @@ def _suffix_orgs(
 
 # Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
 _LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _after_joined_org(text: str, start: int, a: int, ends: set[int]) -> int:
+    """The start of the second of two organisations joined by 和 that one prefix walk
+    took together (国民议会和最高法官委员会: 国民议会 ended before 和)."""
+    for k in range(a - 1, start, -1):
+        if text[k] == "和" and k in ends:
+            return k + 1
+    return start
 
 
 def _listed_after_org(text: str, a: int, ends: set[int]) -> int | None:
