@@ -512,3 +512,15 @@ def test_foreign_places_with_the_word_of_their_kind(text, expected):
 )
 def test_joined_organisations_and_county_organs(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，人民日报社副总编表示", [("人民日报社", "ORG")]),  # a paper's publishing house
+        ("今天主场以2∶1战胜江苏加佳队", [("江苏加佳队", "ORG")]),  # 战胜江 is no river
+        ("竞争对手网景公司的不满", [("网景公司", "ORG")]),
+    ],
+)
+def test_papers_houses_and_verbs_before_teams(text, expected):
+    assert tagged(text) == expected

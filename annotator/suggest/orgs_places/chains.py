@@ -45,11 +45,11 @@ _BRANCH_RE = re.compile(
 # Bodies inside an organisation, written right after it (福州市国税局党组书记, 中国工程院
 # 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.
 _INNER_BODY_RE = re.compile(
-    "(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
+    "(?<=报)社(?!论|会)|(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
     "|总部|学生会|研究生院|教练组)"
     "(?!成员|委员)"
 )
-_INNER_FIRST = frozenset("党主常宣组统编秘书办总学研教")
+_INNER_FIRST = frozenset("党主常宣组统编秘书办总学研教社")
 # A department of a university (华东师范大学地理系, 中国人民大学社会学系).
 _DEPARTMENT_RE = re.compile(f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,4}}?系(?![统列数着列])")
 
