@@ -115,3 +115,16 @@ def test_a_foreign_name_without_a_cue_is_found(text: str, name: str) -> None:
 )
 def test_transliterated_words_places_and_crafts_are_no_names(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("朱明瑛、陈俊华、郭蓉以及牟炫甫出席。", "郭蓉"),  # 以 never ends a given name
+        ("王涛更是在对方后卫频频得手。", "王涛"),
+        ("孙俊负于丹麦队的选手。", "孙俊"),
+    ],
+)
+def test_a_name_ends_before_a_character_that_never_ends_a_given_name(text: str, name: str) -> None:
+    assert name in _people(text)
+    assert not any(p.startswith(name) and p != name for p in _people(text))

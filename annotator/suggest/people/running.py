@@ -43,6 +43,7 @@ from annotator.suggest._text import is_han
 from .names import (
     _ADVERB_SURNAMES,
     _GIVEN_COMMON,
+    _NOT_GIVEN,
     _PRE_NAME,
     _TRANSLIT_CHARS,
     _ends_name,
@@ -99,6 +100,8 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
     if score < THRESHOLD or _vetoed(text, i, end, freq):
         return None
+    if len(given) == 2 and given[1] in _NOT_GIVEN:
+        return None  # 郭蓉以及, 张鹏以1∶2: the last character begins what follows
     if len(given) == 2 and freq.get(given):
         # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
         glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
@@ -123,7 +126,8 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
     if len(given) == 1:
-        return bool(freq.get(name)) or not _ends_name(text, end)
+        # 郭蓉以及, 王涛更是: a character that never ends a given name ends the name
+        return bool(freq.get(name)) or not (_ends_name(text, end) or text[end] in _NOT_GIVEN)
     return bool(freq.get(name[:2]))
 
 
