@@ -524,3 +524,19 @@ def test_joined_organisations_and_county_organs(text, expected):
 )
 def test_papers_houses_and_verbs_before_teams(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("连年来，沛县稳步实施", [("沛县", "LOC")]),  # a county of one character
+        ("阿拉伯国家正在筹备会议", [("阿拉伯", "LOC")]),
+        ("但他们既然来到了法兰西，", [("法兰西", "LOC")]),
+        ("西南地区东部有小雨", [("西南", "LOC")]),  # a compass region before a word of area
+        ("东北大部有阵雨", [("东北", "LOC")]),
+        ("明天刮东北风", []),  # a wind, not a region
+        ("位于城区东北部", []),
+    ],
+)
+def test_short_counties_country_names_and_compass_regions(text, expected):
+    assert tagged(text) == expected

@@ -215,8 +215,16 @@ def _loc_candidates(
             out.append(cand)
             queue.append(cand)
     out += _villages_and_roads(text)
+    out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_RE.finditer(text)]
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
+
+
+# China's compass regions before a word of area or part, as weather reports and the economy
+# pages write them (西南地区东部, 东北大部, 东北三省); not 东北风, 东北部, 东北方向.
+_COMPASS_REGION_RE = re.compile(
+    "(?:东北|西北|西南|东南)(?=地区|大部|中部|南部|北部|东部|西部|全境|各地|三省|各省)"
+)
 
 
 def _villages_and_roads(text: str) -> list[Candidate]:
