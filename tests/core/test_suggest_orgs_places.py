@@ -540,3 +540,16 @@ def test_papers_houses_and_verbs_before_teams(text, expected):
 )
 def test_short_counties_country_names_and_compass_regions(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("希望台湾当局以大局为重", [("台湾", "LOC")]),  # a listed place is no landmark's end
+        ("山东青岛的港口", [("山东", "LOC"), ("青岛", "LOC")]),
+        ("，许多寺庙", []),  # a verb or a quantity before a landmark suffix
+        ("，建设路上车辆很多", [("建设路", "LOC")]),  # roads keep their names
+    ],
+)
+def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
+    assert tagged(text) == expected

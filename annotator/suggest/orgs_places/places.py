@@ -58,7 +58,7 @@ _ETHNIC = lexicon.words("places_ethnic_groups")
 _AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
-                "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (1, 3),
+                "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
                 "湾": (2, 3), "机场": (2, 4), "水库": (2, 3)}  # fmt: skip
 _ADMIN_TAIL_RE = re.compile(
     f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
@@ -150,7 +150,23 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 县级, 区域, 县长: the suffix begins the next word
     if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
         return None  # 推动市委, 欢迎市民: a verb + a word that starts with 市
+    if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
+        return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
     return s, e
+
+
+_LANDMARKS = frozenset(("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库"))
+# Listed places that end like a landmark (台湾, 青岛, 海湾): a landmark found by pattern
+# never ends with one of them.
+_LISTED_LANDMARK_ENDS = frozenset(
+    f
+    for f in (*P.COUNTRIES, *P.WORLD_CITIES, *P.NATURAL, *P.PREFECTURES, *P.PROVINCES_SHORT)
+    if f[-1] in "园场寺岛湾库"
+)
+
+
+def _ends_listed(name: str) -> bool:
+    return any(name[-n:] in _LISTED_LANDMARK_ENDS for n in (2, 3, 4) if n < len(name))
 
 
 def _place_from(text: str, s: int, shortest: int = 1) -> tuple[int, int] | None:
