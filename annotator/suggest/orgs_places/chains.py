@@ -114,6 +114,25 @@ def _country_letter_before(text: str, s: int) -> bool:
     return after_boundary(text, s - 1)
 
 
+_BEFORE_FIRST = _COUNTRY_LETTERS | frozenset("驻家团")
+
+
+def _start_before(text: str, s: int, place_at_end: dict[int, int]) -> int | None:
+    """The start of what names an organisation at ``s`` when no listed place ends there:
+    X驻 (中国驻 + 南非大使馆), 国家 (国家科学技术部), a country by its one character
+    (俄中央银行), the Youth League (团中央)."""
+    before = text[s - 1]
+    if before == "驻":
+        return place_at_end.get(s - 1)
+    if before == "家" and s >= 2 and text[s - 2] == "国":
+        return s - 2
+    if before in _COUNTRY_LETTERS:
+        return s - 1 if _country_letter_before(text, s) else None
+    if before == "团" and text.startswith(_LEAGUE_ORGANS, s):
+        return s - 1
+    return None
+
+
 def _with_place_before(
     text: str, orgs: list[Candidate], listed: list[tuple[int, int]]
 ) -> list[Candidate]:
@@ -124,14 +143,8 @@ def _with_place_before(
     out = list(orgs)
     for s, e, label, attrs in orgs:
         start = place_at_end.get(s)
-        if start is None and text[s - 1 : s] == "驻":
-            start = place_at_end.get(s - 1)
-        if start is None and s >= 2 and text[s - 2 : s] == "国家":
-            start = s - 2  # 国家科学技术部: the national ministry, named in full
-        if start is None and _country_letter_before(text, s):
-            start = s - 1  # 俄中央银行, 意外交部, 美参议院: a country by its one character
-        if start is None and text[s - 1 : s] == "团" and text.startswith(_LEAGUE_ORGANS, s):
-            start = s - 1  # 团中央, 团省委: the Youth League's organs
+        if start is None and s and text[s - 1] in _BEFORE_FIRST:
+            start = _start_before(text, s, place_at_end)
         if start is not None:
             out.append((start, e, label, attrs))
     return out

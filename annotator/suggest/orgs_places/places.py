@@ -89,7 +89,7 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
-        else:
+        elif text[e : e + 1] in _FORM_FIRST:
             e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
@@ -98,6 +98,7 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
 _COUNTRIES = frozenset(P.COUNTRIES)
 _WORLD_CITIES = frozenset(P.WORLD_CITIES)
 _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
+_FORM_FIRST = frozenset("共王联合大市州特")
 # After a foreign city or state these begin the next word (马赛市长, 纽约州长), not 市 or 州.
 _AFTER_CITY_TITLE = frozenset("长委府政民区级")
 

@@ -29,6 +29,7 @@ _SUFFIXES = _suffix_table()
 # ``places_venue_suffixes``.
 _VENUES = lexicon.word_set("places_venue_suffixes")
 _VENUE_LENGTHS = sorted({len(v) for v in _VENUES})
+_VENUE_LAST = frozenset(v[-1] for v in _VENUES)
 
 
 def _venue_at(text: str, end: int) -> bool:
@@ -153,7 +154,8 @@ def _suffix_orgs(
         elif "和" in text[start:a]:
             start = _after_joined_org(text, start, a, ends)
         if start is not None and b - start > len(suffix):
-            out.append((start, b, LOC if _venue_at(text, b) else ORG, {}))
+            venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
+            out.append((start, b, LOC if venue else ORG, {}))
             ends.add(b)
     return out
 

@@ -169,10 +169,11 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
             continue
         out.append((i, end))
         free = end
-    if _FOREIGN_RUN_RE.search(text):
+    runs = [m.span() for m in _FOREIGN_RUN_RE.finditer(text)]
+    if runs:
         for s, e in out:
             blocked[s:e] = b"\x01" * (e - s)
-        out = sorted(out + _foreign_names(text, blocked, freq))
+        out = sorted(out + _foreign_names(text, runs, blocked, freq))
     return out
 
 
@@ -190,11 +191,13 @@ _COMMON_COUNT = 100
 _COMMON_PAIR = 1000
 
 
-def _foreign_names(text: str, blocked: bytearray, freq: Any) -> list[tuple[int, int]]:
-    """``(start, end)`` of the transliterated names of ``text`` outside ``blocked``."""
+def _foreign_names(
+    text: str, runs: list[tuple[int, int]], blocked: bytearray, freq: Any
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of the runs of transliteration characters of ``text`` outside
+    ``blocked`` that are names."""
     out: list[tuple[int, int]] = []
-    for m in _FOREIGN_RUN_RE.finditer(text):
-        s, e = m.span()
+    for s, e in runs:
         if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or not _ends_name(text, e):
             continue
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
