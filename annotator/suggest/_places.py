@@ -42,5 +42,7 @@ COUNTY_CITIES = lexicon.words("places_county_cities")
 COUNTY_SUFFIX_ONLY = frozenset(
     name for name, suffix in lexicon.fields("places_county_cities").items() if suffix
 )
+# Counties named by one character, written with 县 (沛县, 蔚县).
+SHORT_COUNTIES = lexicon.words("places_short_counties")
 # A project's own places (empty in the bundle): matched like the lists above.
 LOCAL = lexicon.words("places_local")

@@ -7,7 +7,10 @@ common word (中 "middle", 美 "beautiful", 法 "law", 日 "day"), so only these
 count:
 
 1. **pairs and runs** (two to four characters) before a word of bilateral relations or a
-   group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``;
+   group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``,
+   ``埃厄两国`` (characters such as 加 瑞 厄 马 count only in pairs and lists); a pair that
+   opens a clause, whatever follows, unless jieba's dictionary makes a word of it
+   (``美伊近20年的对立``; not ``以中心``);
 2. **lists** of three or more joined by 、: ``美、英、法、意、日等``;
    **fixed groups** (``欧美``, ``港台``, ``港澳台``, ``中日韩``: the lexicon
    ``places_abbreviation_groups``) after a clause boundary or a function word, or before a
@@ -17,14 +20,17 @@ count:
    ``对美立场``, ``抗日``; after a verb of coming or staying 京 and 华 before any word
    but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
-6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``.
+6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
+   ``墨政府``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
-from annotator import lexicon
+from annotator import lexicon, short_words
 
 from ._text import Candidate, is_han, trie_pattern
 
@@ -40,17 +46,24 @@ _FUNCTION_WORDS = frozenset("与同和对向在及由据让使令把被为是称
 # 今日军队, 节日军演: 日 is "day" after these
 _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多数翌本连逐同")
 
-_PAIR_RE = re.compile(f"[{_COUNTRY}]{{2,4}}(?=(?:{_PAIR_WORDS}))")
+# Pairs and lists also use the characters that stand for a country only next to another
+# country (中加, 瑞中, 埃厄两国, 中、美、加三国): alone they are common words or verbs.
+_PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏"
+# Runs of two to four such characters; a run is a pair when a pair word follows it (checked
+# in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
+_RUN_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
+_PAIR_WORD_RE = re.compile(_PAIR_WORDS)
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
-_LIST_RE = re.compile(f"[{_COUNTRY}](?:、[{_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
+_LIST_RE = re.compile(f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
 _TRAVEL_RE = re.compile(
-    "(?:访|来|驻|抵|赴|旅|离|返|进|在|对|援|侵|抗|居)([华京美英法德俄港台澳韩朝])"
-    r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华])"
+    "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
+    r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
+    r"合态])"
 )
 # After a verb of coming or staying, 京 and 华 are Beijing and China before any word but
 # the few that make them another word (京剧, 华东, 华丽): 来京组稿, 在京颁奖, 访华比赛.
@@ -64,11 +77,20 @@ _COMPOUND_NEXT = {
     "港": "人督府商资英",
     "台": "商胞资",
     **{c: "军寇伪籍" for c in "日美英俄法德以"},
+    **{c: "军籍" for c in "埃厄叙伊巴印越韩朝"},
 }
-_COMPOUND_RE = re.compile(f"[华港台{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
+_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
+# A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
+# 日本政府).
 _HEAD_RE = re.compile(
-    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨](?=总统|总理|首相|外长|防长|议会|国会|驻)"
+    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨加瑞厄马乌哈土菲]"
+    "(?=总统|总理|首相|外长|防长|议会|国会|驻|政府|当局|军方)"
 )
+# Two countries at a clause boundary, whatever follows (巴以和谈, 美伊近20年的对立, 中俄边防
+# 部队): kept only where neither the pair nor its second character with the next one is
+# a word of jieba's dictionary (以中心, 中西 are words).
+_COUNTRY_SET = frozenset(_COUNTRY)
+_NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 # 本港 / 港人治港: 港 after 本 or 治
 _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 
@@ -76,6 +98,13 @@ _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 def _after_boundary(text: str, i: int) -> bool:
     """True at the start of a clause or after a function word."""
     return i == 0 or not is_han(text[i - 1]) or text[i - 1] in _FUNCTION_WORDS
+
+
+def _head_ok(text: str, i: int) -> bool:
+    """A head or a government after a boundary; 以政府名义 is "in the government's name"."""
+    if text[i] == "以" and text.startswith(("政府", "当局", "军方"), i + 1):
+        return False
+    return _after_boundary(text, i)
 
 
 def _compound_ok(text: str, i: int) -> bool:
@@ -90,6 +119,45 @@ def _compound_ok(text: str, i: int) -> bool:
             return False  # 美军事, 日军队: another word
         return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日军; not 今日军队
     return True
+
+
+def _pairs(text: str) -> list[Candidate]:
+    """Each character of the pairs and runs before a pair word (中美关系, 埃厄两国) and of
+    the pairs of countries that open a clause (巴以和谈困难重重)."""
+    out: list[Candidate] = []
+    for m in _RUN_RE.finditer(text):
+        start, end = m.span()
+        while end - start >= 2 and not _PAIR_WORD_RE.match(text, end):
+            end -= 1
+        if end - start >= 2:
+            while end - start > 2 and not _after_boundary(text, start):
+                start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
+            out.extend((i, i + 1, LABEL, {}) for i in range(start, end))
+        elif m.end() - m.start() == 2 and _bare_pair(text, m.start()):
+            out += [(m.start(), m.start() + 1, LABEL, {}), (m.start() + 1, m.end(), LABEL, {})]
+    return out
+
+
+def _bare_pair(text: str, i: int) -> bool:
+    """True when the two characters at ``i`` are countries opening a clause: neither the
+    pair nor its second character with the next one is a word (中西, 以中心)."""
+    if not (text[i] in _COUNTRY_SET and text[i + 1] in _COUNTRY_SET):
+        return False
+    if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
+        return False  # 中美国: 美国; 中方, 美军 have rules of their own
+    if not _after_boundary(text, i):
+        return False
+    freq = _dictionary()
+    return bool(freq) and not (freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]))
+
+
+@functools.cache
+def _dictionary() -> Any:
+    """jieba's words of two to six characters (empty without jieba: no bare pairs)."""
+    try:
+        return short_words.dictionary()[0]
+    except Exception:  # ImportError, or a broken install
+        return {}
 
 
 def group_spans(text: str) -> list[tuple[int, int]]:
@@ -112,9 +180,7 @@ _last_groups: list = [None, []]
 def find_abbreviation_candidates(text: str) -> list[Candidate]:
     """LOC candidates for one-character place abbreviations in their constructions."""
     out: list[Candidate] = []
-    for m in _PAIR_RE.finditer(text):
-        if m.end() - m.start() == 2 or _after_boundary(text, m.start()):
-            out.extend((i, i + 1, LABEL, {}) for i in range(m.start(), m.end()))
+    out.extend(_pairs(text))
     for s, e in group_spans(text):
         out.extend((i, i + 1, LABEL, {}) for i in range(s, e))
     for m in _LIST_RE.finditer(text):
@@ -128,7 +194,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.append((m.start(1), m.end(1), LABEL, {}))
     for regex, ok in (
         (_SIDE_RE, _after_boundary),
-        (_HEAD_RE, _after_boundary),
+        (_HEAD_RE, _head_ok),
         (_COMPOUND_RE, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
     ):

@@ -314,6 +314,8 @@ def _word_candidates(text: str) -> list[Candidate]:
             end, cont = start + len(word), None
         if kind == "solar?" and not cont:
             continue  # 雨水 alone is rain water, 小雪 is light snow
+        if kind == "festival" and text[end : end + 1] == "度":
+            continue  # 新年度预算: a new fiscal year, not New Year
         attrs: dict[str, Any] = {}
         if kind in ("year", "day", "other"):
             attrs["relative"] = True

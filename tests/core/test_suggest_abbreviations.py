@@ -110,3 +110,42 @@ def test_beijing_and_china_after_a_verb_of_coming_and_more_pairs(text, expected)
     """Issue 10: 来京/在京/访华 before any word but 京剧, 华东 …; 边境 after a pair; 欧亚."""
     locs = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "LOC"]
     assert locs == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中斯友好关系不断发展", ["中", "斯"]),  # characters that are a country only in a pair
+        ("瑞中经贸合作继续发展", ["瑞", "中"]),
+        ("两国签订了日俄和约", ["日", "俄"]),  # a pair word added with the new characters
+        ("中、美、加三国科学家", ["中", "美", "加"]),
+        ("他参加中美会谈", ["中", "美"]),  # 加 belongs to the verb: the run is cut to the pair
+        ("今年2月，墨政府设立基金", ["墨"]),  # a country's government by its one character
+    ],
+)
+def test_more_countries_in_pairs_lists_and_governments(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", ["加强合作", "增加合作", "对比关系", "以政府名义发布"])
+def test_pair_characters_alone_stay_words(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美伊近20年的对立", ["美", "伊"]),  # two countries opening a clause
+        ("，中俄边防部队相互观察", ["中", "俄"]),
+        ("埃军当天击退厄军的进攻", ["埃", "厄"]),  # X军 for more countries
+        ("援藏工作取得成效", ["藏"]),  # travel and stance verbs: Tibet, Fujian
+        ("他的对华接触政策", ["华"]),
+    ],
+)
+def test_bare_pairs_armies_and_stance_verbs(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", ["以中心为重点", "，以中小企业为主", "在节日中"])
+def test_bare_pairs_that_are_words_are_not_places(text):
+    assert places(text) == []

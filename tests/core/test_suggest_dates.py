@@ -250,3 +250,18 @@ def test_a_century_with_its_tail_is_one_date(text):
 def test_lunar_days_midnight_and_relative_days(text, expected):
     """Issue 10: general DATE misses (People's Daily time words)."""
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发表新年讲话", ["新年"]),  # New Year and the Spring Festival are named days
+        ("新春佳节即将来临", ["新春"]),
+        ("比上年增长", ["上年"]),  # last year, as 去年
+        ("不久前，他回到家乡", ["不久前"]),  # as 日前
+        ("虎年春节", ["虎年", "春节"]),  # a year of the zodiac
+        ("新年度预算", []),  # a new fiscal year is no festival
+    ],
+)
+def test_named_days_and_relative_years(text, expected):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"] == expected

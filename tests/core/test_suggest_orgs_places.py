@@ -371,3 +371,185 @@ def test_regions_papers_parties_and_words_before_a_suffix(text, expected):
 def test_china_by_its_old_name_and_common_nouns_ending_like_places(text, expected):
     """Issue 10 (MSRA dev): 中华 is LOC; 老乡, 老区, 高新区 are common nouns."""
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed place, 国家 or 某国驻 before an organisation is taken with it
+        ("传闻美国财政部长表示", [("美国财政部", "ORG")]),
+        ("来自中国驻南非大使馆的消息", [("中国驻南非大使馆", "ORG")]),
+        ("国家科学技术部致欢迎辞", [("国家科学技术部", "ORG")]),
+        ("以色列内阁讨论了建议", [("以色列内阁", "ORG")]),
+        # inner bodies and departments chain to their organisation
+        ("这与福州市国税局党组书记谈话", [("福州市国税局党组", "ORG")]),
+        ("中国工程院主席团通过决定", [("中国工程院主席团", "ORG")]),
+        ("华东师范大学地理系教授", [("华东师范大学地理系", "ORG")]),
+        ("可口可乐公司总部设在亚特兰大", [("可口可乐公司总部", "ORG"), ("亚特兰大", "LOC")]),
+        ("由团中央组织实施", [("团中央", "ORG")]),
+        ("约有100名国会议员访华", [("国会", "ORG")]),
+    ],
+)
+def test_org_with_its_place_and_inner_bodies(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("游客来到香山公园，", [("香山公园", "LOC")]),
+        ("庆祝大会在五一广场举行", [("五一广场", "LOC")]),
+        ("参观了双林寺、镇国寺", [("双林寺", "LOC"), ("镇国寺", "LOC")]),
+        ("据西奈半岛统计", [("西奈半岛", "LOC")]),
+        ("来到密云水库", [("密云水库", "LOC")]),
+        ("在森林公园散步", []),  # common nouns with a landmark suffix
+        ("附近有一座清真寺", []),
+    ],
+)
+def test_landmarks_by_suffix(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("南京锅炉厂下岗职工", [("南京锅炉厂", "ORG")]),  # a factory after its place
+        ("他从河南安阳机床厂下岗后", [("河南安阳机床厂", "ORG")]),
+        ("中国羽毛球队教练组研究对策", [("中国羽毛球队教练组", "ORG")]),  # a national team
+        ("虽然申花队连连猛攻", [("申花队", "ORG")]),  # a conjunction is not in the name
+        ("并录用山一证券公司的员工", [("山一证券公司", "ORG")]),  # nor a verb
+    ],
+)
+def test_factories_teams_and_verbs_before_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text", ["厂长说", "他到工厂上班", "我们厂的产品", "该球队员"])
+def test_factory_and_team_words_alone_are_not_orgs(text):
+    assert tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，保险公司不得不减少赔付", []),  # a kind of company, not a name
+        ("众多航空公司提高了票价", []),
+        ("，商业银行的存款增加", []),
+        ("，东风汽车公司宣布", [("东风汽车公司", "ORG")]),  # a name before the same suffix
+        ("，俄中央银行将再贴现率下调", [("俄中央银行", "ORG")]),  # a one-character country
+        ("美参议院通过了法案", [("美参议院", "ORG")]),
+    ],
+)
+def test_kinds_of_organisation_and_one_character_countries(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("书画展日前在中国美术馆举行。", [("中国美术馆", "LOC")]),  # a venue is a place
+        ("，湖北省博物馆、随州市政府联合主办", [("湖北省博物馆", "LOC"), ("随州市", "LOC")]),
+        ("比赛在北京工人体育场举行", [("北京工人体育场", "LOC")]),
+    ],
+)
+def test_venues_named_like_organisations_are_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
+        ("中国二队夺冠", [("中国二队", "ORG")]),
+        ("捷克国家B队出场", [("捷克国家B队", "ORG")]),
+        ("中国一队员受伤", [("中国", "LOC")]),  # 队员: a player, not the team
+    ],
+)
+def test_numbered_and_lettered_teams(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("英特尔和微软也不可能飞速发展", [("英特尔", "ORG"), ("微软", "ORG")]),  # companies
+        ("据路透社报道", [("路透社", "ORG")]),  # news agencies
+        ("国际泳联跳水大奖赛", [("国际泳联", "ORG")]),  # federations
+        ("该厂日产水泥三千吨", []),  # 日产 is daily output, not Nissan
+    ],
+)
+def test_organisations_known_by_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("塞尔维亚共和国副总理表示", [("塞尔维亚共和国", "LOC")]),  # a form of state
+        ("驻挪威王国特命全权大使", [("挪威王国", "LOC")]),
+        ("在法国南部城市马赛市访问", [("法国", "LOC"), ("马赛市", "LOC")]),  # a city's 市
+        ("据介绍，阿肯色州人口少", [("阿肯色州", "LOC")]),
+        ("马赛市长表示", [("马赛", "LOC")]),  # 市长 is the mayor
+        ("我们深信香港特区定能做到", [("香港特区", "LOC")]),
+    ],
+)
+def test_foreign_places_with_the_word_of_their_kind(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two organisations joined by 和 are two
+        (
+            "由第一军医大学和广州美晨股份有限公司研制",
+            [("第一军医大学", "ORG"), ("广州美晨股份有限公司", "ORG")],
+        ),
+        ("自治区政协主席接着说", [("自治区政协", "ORG")]),  # the autonomous region's organ
+        ("，南县人大常委会作出决定", [("南县人大常委会", "ORG")]),  # a county of one character
+        ("两县政府联合发文", [("县政府", "ORG")]),  # 两 counts the counties
+    ],
+)
+def test_joined_organisations_and_county_organs(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，人民日报社副总编表示", [("人民日报社", "ORG")]),  # a paper's publishing house
+        ("今天主场以2∶1战胜江苏加佳队", [("江苏加佳队", "ORG")]),  # 战胜江 is no river
+        ("竞争对手网景公司的不满", [("网景公司", "ORG")]),
+    ],
+)
+def test_papers_houses_and_verbs_before_teams(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("连年来，沛县稳步实施", [("沛县", "LOC")]),  # a county of one character
+        ("阿拉伯国家正在筹备会议", [("阿拉伯", "LOC")]),
+        ("但他们既然来到了法兰西，", [("法兰西", "LOC")]),
+        ("西南地区东部有小雨", [("西南", "LOC")]),  # a compass region before a word of area
+        ("东北大部有阵雨", [("东北", "LOC")]),
+        ("明天刮东北风", []),  # a wind, not a region
+        ("位于城区东北部", []),
+    ],
+)
+def test_short_counties_country_names_and_compass_regions(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("希望台湾当局以大局为重", [("台湾", "LOC")]),  # a listed place is no landmark's end
+        ("山东青岛的港口", [("山东", "LOC"), ("青岛", "LOC")]),
+        ("，许多寺庙", []),  # a verb or a quantity before a landmark suffix
+        ("，建设路上车辆很多", [("建设路", "LOC")]),  # roads keep their names
+    ],
+)
+def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
+    assert tagged(text) == expected

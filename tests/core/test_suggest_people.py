@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.suggest import suggest_spans
 from annotator.suggest.people import SURNAMES, find_people, find_person_candidates, name_at
 
 
@@ -285,3 +286,16 @@ def test_hong_kong_married_names_in_a_roster():
 )
 def test_names_after_the_added_role_nouns(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("尽管如此，张指导希望队员们珍惜机会。", "张"),  # a lone surname before a form of address
+        ("前景广阔，毛院士告诉记者。", "毛"),
+        ("胡老说，画画累了就写字。", "胡"),
+        ("这些化验单都是赵大夫带到长治的。", "赵"),
+    ],
+)
+def test_a_lone_surname_before_a_form_of_address_is_the_name(text, name):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == [name]

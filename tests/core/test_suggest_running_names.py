@@ -49,12 +49,17 @@ def test_a_lone_surname_before_an_honorific_is_a_name(text: str, name: str) -> N
         "以北戴河为中心开展观鸟。",  # 戴 inside a place name
         "这是上下班的高峰时段。",  # 高峰 is a word
         "美国驻华使馆武官出席。",  # 华 ends the word 驻华
-        "他们是：皮尔庞特、托曼戴尔。",  # 戴尔 inside a transliterated name
         "他向总理说出了心里话。",  # 向 is a preposition before an honorific
     ],
 )
 def test_words_and_places_are_no_names(text: str) -> None:
     assert running_names(text) == []
+
+
+def test_a_surname_inside_a_transliterated_name_is_not_a_chinese_name() -> None:
+    text = "他们是：皮尔庞特、托曼戴尔。"
+    # 戴尔 is no name of its own: the runs are foreign names, whole
+    assert [text[s:e] for s, e in running_names(text)] == ["皮尔庞特", "托曼戴尔"]
 
 
 def test_running_names_yield_to_other_candidates() -> None:
@@ -87,3 +92,39 @@ def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba(monkeypatch
     finally:
         short_words.dictionary.cache_clear()
         running._dictionary.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("受到赞扬的有4号哈克普尔，说他的站位好。", "哈克普尔"),
+        ("该党利用手中的席位，与瓦杰帕伊进行了讨价还价。", "瓦杰帕伊"),
+    ],
+)
+def test_a_foreign_name_without_a_cue_is_found(text: str, name: str) -> None:
+    assert _people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他参加了马拉松比赛。",  # a word of jieba's dictionary
+        "叙利亚城市拉塔基亚，对叙进行访问。",  # ends like a place
+        "“卡西尼”号飞船发射成功。",  # quoted: a craft, not a person
+    ],
+)
+def test_transliterated_words_places_and_crafts_are_no_names(text: str) -> None:
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("朱明瑛、陈俊华、郭蓉以及牟炫甫出席。", "郭蓉"),  # 以 never ends a given name
+        ("王涛更是在对方后卫频频得手。", "王涛"),
+        ("孙俊负于丹麦队的选手。", "孙俊"),
+    ],
+)
+def test_a_name_ends_before_a_character_that_never_ends_a_given_name(text: str, name: str) -> None:
+    assert name in _people(text)
+    assert not any(p.startswith(name) and p != name for p in _people(text))

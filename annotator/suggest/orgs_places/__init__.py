@@ -22,6 +22,8 @@ LOC (places):
   when the shortest reading fails the next longer one is tried (``在宁乡县``);
 * foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
   travel (``抵达阿勒颇，``);
+* landmarks by their suffix after a boundary (``香山公园``, ``五一广场``, ``双林寺``,
+  ``西奈半岛``, ``密云水库``);
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
   道路 思路 江河 …), and so are deictic places (我市 全省 本县);
 * propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
@@ -44,7 +46,17 @@ ORG (organisations):
   before the head joins it (``中国人民银行`` + ``长沙中心支行``).  Weak suffixes (局 厅 部
   委 办 中心 部门 院 所 站 馆 队 合作社) need a head; strong ones (委员会 领导小组 公司
   协会 法院 …) may stand on a prefix bounded by punctuation or a verb;
-* a sub-unit chained to an organisation (``市政务服务中心`` + ``项目代办科``).
+* a sub-unit chained to an organisation (``市政务服务中心`` + ``项目代办科``), an inner body
+  (``…国税局党组``, ``中国工程院主席团``, ``…公司总部``) or a university's department
+  (``华东师范大学地理系``);
+* a listed place, ``国家``, ``X驻`` or a one-character country before an organisation is
+  taken with it (``美国财政部``, ``国家科学技术部``, ``中国驻南非大使馆``, ``俄中央银行``);
+  a place's numbered team (``中国４队``, ``中国二队``);
+* organisations known by name without a suffix (lexicon ``orgs_known``: ``路透社``,
+  ``国际泳联``, ``微软``); a strong suffix after a kind of organisation only is no name
+  (``保险公司``, ``众多航空公司``: lexicon ``orgs_generic_prefixes``);
+* venues named like organisations are places (``中国美术馆``, ``北京工人体育场``: lexicon
+  ``places_venue_suffixes``).
 """
 
 from __future__ import annotations
@@ -70,6 +82,7 @@ def _place_forms() -> list[str]:
     forms: set[str] = set(P.PROVINCES_FULL) | set(P.COUNTRIES) | set(P.NATURAL)
     forms.update(P.WORLD_CITIES)
     forms.update(P.LOCAL)
+    forms.update(P.SHORT_COUNTIES)
     forms.update(P.PROVINCES_SHORT)
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:

@@ -8,6 +8,7 @@ import re
 
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, trie_pattern
+from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
 from .named import _named_orgs
@@ -18,10 +19,18 @@ _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
 # place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
-_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?![伍员长列形])")
+# 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
+_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
+# A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
+_NUMBERED_TEAM_RE = re.compile(
+    "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
+)
+_TEAM_FIRST = frozenset("国一二三四五六七八九十0123456789０１２３４５６７８９") | frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+)
 _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
-    f"(?:(?![{_STOP_CHARS}省市县区委局])[{HAN}]){{2,6}}?"
+    f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
     "(?:(?<![学本专预理工文])科|处|室|股|办公室|支队|大队|中队)"
     "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
 )
@@ -29,9 +38,20 @@ _SUB_UNIT_RE = re.compile(
 # Branches and institutes chained to an organisation: 杭州市公安局 + 西湖区分局,
 # 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
 _BRANCH_RE = re.compile(
-    f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
-    "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院)(?!长|内|士|里)"
+    f"(?:(?![{_STOP_CHARS}和、])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
+    "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
+    "(?!长|内|士|里)"
 )
+# Bodies inside an organisation, written right after it (福州市国税局党组书记, 中国工程院
+# 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.
+_INNER_BODY_RE = re.compile(
+    "(?<=报)社(?!论|会)|(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
+    "|总部|学生会|研究生院|教练组)"
+    "(?!成员|委员)"
+)
+_INNER_FIRST = frozenset("党主常宣组统编秘书办总学研教社")
+# A department of a university (华东师范大学地理系, 中国人民大学社会学系).
+_DEPARTMENT_RE = re.compile(f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,4}}?系(?![统列数着列])")
 
 
 def _org_candidates(
@@ -48,7 +68,12 @@ def _org_candidates(
     # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
     chained: list[Candidate] = []
     for s, e, _, _ in out:
-        m = _SUB_UNIT_RE.match(text, e) or _BRANCH_RE.match(text, e)
+        m = (
+            (_INNER_BODY_RE.match(text, e) if text[e : e + 1] in _INNER_FIRST else None)
+            or _SUB_UNIT_RE.match(text, e)
+            or _BRANCH_RE.match(text, e)
+            or (_DEPARTMENT_RE.match(text, e) if text[e - 2 : e] in _SCHOOLS else None)
+        )
         if m:
             chained.append((s, m.end(), ORG, {}))
             sub = _SUB_UNIT_RE.match(text, m.end())
@@ -57,6 +82,69 @@ def _org_candidates(
     # a listed place + an organ or a team: 日本政府, 中国女排
     for s, e in listed:
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
+        if m is None and text[e : e + 1] in _TEAM_FIRST:
+            m = _NUMBERED_TEAM_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))
-    return out + chained
+    return _with_place_before(text, out + chained, listed)
+
+
+_SCHOOLS = frozenset(("大学", "学院"))
+_LEAGUE_ORGANS = ("中央", "省委", "市委", "县委")
+# National bodies that a one-character country may stand before (俄中央银行, 意外交部).
+_COUNTRY_ORGANS = (
+    "中央银行",
+    "央行",
+    "外交部",
+    "国防部",
+    "财政部",
+    "参议院",
+    "众议院",
+    "内阁",
+    "议会",
+)
+_COUNTRY_LETTERS = frozenset("美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲挪荷希埃叙")
+
+
+def _country_letter_before(text: str, s: int) -> bool:
+    """True when a one-character country name stands before the body at ``s``, itself after
+    a clause boundary or a function word (据俄中央银行; not 国务院办公厅外交部)."""
+    if s < 1 or text[s - 1] not in _COUNTRY_LETTERS or not text.startswith(_COUNTRY_ORGANS, s):
+        return False
+    return after_boundary(text, s - 1)
+
+
+_BEFORE_FIRST = _COUNTRY_LETTERS | frozenset("驻家团")
+
+
+def _start_before(text: str, s: int, place_at_end: dict[int, int]) -> int | None:
+    """The start of what names an organisation at ``s`` when no listed place ends there:
+    X驻 (中国驻 + 南非大使馆), 国家 (国家科学技术部), a country by its one character
+    (俄中央银行), the Youth League (团中央)."""
+    before = text[s - 1]
+    if before == "驻":
+        return place_at_end.get(s - 1)
+    if before == "家" and s >= 2 and text[s - 2] == "国":
+        return s - 2
+    if before in _COUNTRY_LETTERS:
+        return s - 1 if _country_letter_before(text, s) else None
+    if before == "团" and text.startswith(_LEAGUE_ORGANS, s):
+        return s - 1
+    return None
+
+
+def _with_place_before(
+    text: str, orgs: list[Candidate], listed: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The organisations that a listed place directly precedes, taken with it: a country's
+    ministry or body (美国 + 财政部, 国家 + 科学技术部 is the head rule's), an embassy
+    named by both countries (中国驻 + 南非大使馆)."""
+    place_at_end = {e: s for s, e in listed}
+    out = list(orgs)
+    for s, e, label, attrs in orgs:
+        start = place_at_end.get(s)
+        if start is None and s and text[s - 1] in _BEFORE_FIRST:
+            start = _start_before(text, s, place_at_end)
+        if start is not None:
+            out.append((start, e, label, attrs))
+    return out

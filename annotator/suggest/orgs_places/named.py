@@ -16,8 +16,9 @@ from .suffixes import _SUFFIXES
 # --- organisations -------------------------------------------------------------------
 
 # Organisations known by name: central bodies, people's organisations, democratic parties,
-# universities' short names, international organisations.
-_NATIONAL = lexicon.words("orgs_national")
+# universities' short names, international organisations; and (lexicon ``orgs_known``)
+# news agencies, federations, parties abroad and large companies.
+_NATIONAL = lexicon.words("orgs_national") + lexicon.words("orgs_known")
 # University short names that begin common words or names of places.
 _NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
     w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")
@@ -57,6 +58,34 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
     return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
 
 
+_COUNT_CHARS = frozenset("一二三四五六七八九十百两几多数")
+
+
+def _one_character_county(text: str, i: int) -> bool:
+    """True when the 县 at ``i`` ends a county named by one character that stands after a
+    boundary (，曹县计生委, 由蔚县人大): not 全县, 该县 (the caller refused those)."""
+    if text[i] != "县" or i < 1 or not is_han(text[i - 1]):
+        return False
+    if text[i - 1] in _STOP_CHARS or text[i - 1] in _COUNT_CHARS:
+        return False  # 到县人大, 两县政府
+    return i == 1 or not is_han(text[i - 2]) or text[i - 2] in _STOP_CHARS
+
+
+def _unlisted_place_start(text: str, start: int, stems: set[str]) -> int:
+    """The start of an organ whose level character at ``start`` follows no listed place:
+    自治区政协, a county of one character (蔚县人大), 中共 + an unlisted place
+    (中共耒阳市委, whose name joins ``stems``); else the level character itself."""
+    if ends_at(text, "自治", start) and text[start] == "区":
+        return start - 2
+    if _one_character_county(text, start):
+        return start - 1
+    party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)
+    if party:
+        stems.add(party.group(1))
+        return party.start() + 2
+    return start
+
+
 def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> list[Candidate]:
     """Organs named by a level character (衡阳市委, 市人大, 中共耒阳市委, 县政府)."""
     out: list[Candidate] = []
@@ -76,11 +105,7 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
         elif start and text[start - 1] in _NOT_BEFORE_LEVEL:
             continue  # 全市政府系统, 我省人大 …: no organ of a named level
         else:
-            # 中共耒阳市委: 中共 + an unlisted place name + level
-            party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)
-            if party:
-                start = party.start() + 2
-                stems.add(party.group(1))
+            start = _unlisted_place_start(text, start, stems)
         if ends_at(text, "中共", start):
             start -= 2
         out.append((start, m.end(), ORG, {}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
@@ -42,16 +43,23 @@ def _boundary_class() -> str:
     return "[^" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in sorted(ranges)) + "]"
 
 
+# Place suffixes: divisions, waters, roads, and landmarks (公园, 广场, 寺, 半岛, 机场 …).
+_SUFFIX_ALTS = (
+    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同"
+    "|公园|广场|寺|半岛|岛|湾|机场|水库)"
+)
 # Places found by their ending after a boundary character (which is part of the match;
 # the text is scanned with a leading newline so that its start is a boundary too).
 _PATTERN_LOC_RE = re.compile(
-    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡])"
-    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同))"
+    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水])"
+    f"{_SUFFIX_ALTS})"
 )
 _ETHNIC = lexicon.words("places_ethnic_groups")
 _AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
-                "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4)}  # fmt: skip
+                "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
+                "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
+                "湾": (2, 3), "机场": (2, 4), "水库": (2, 3)}  # fmt: skip
 _ADMIN_TAIL_RE = re.compile(
     f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
     # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
@@ -81,17 +89,43 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
+        elif text[e : e + 1] in _FORM_FIRST:
+            e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
 
 
+_COUNTRIES = frozenset(P.COUNTRIES)
+_WORLD_CITIES = frozenset(P.WORLD_CITIES)
+_STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
+_FORM_FIRST = frozenset("共王联合大市州特")
+# After a foreign city or state these begin the next word (马赛市长, 纽约州长), not 市 or 州.
+_AFTER_CITY_TITLE = frozenset("长委府政民区级")
+
+
+def _with_form_of_state(text: str, s: int, e: int) -> int:
+    """The end of a listed foreign place with the word that names its kind: a country's
+    form of state (塞尔维亚共和国, 挪威王国, 俄罗斯联邦), a city's or a state's 市 or
+    州 (马赛市, 阿肯色州), 香港特区."""
+    name = text[s:e]
+    if name in _COUNTRIES:
+        form = next((f for f in _STATE_FORMS if text.startswith(f, e)), "")
+        return e + len(form)
+    if (
+        name in _WORLD_CITIES
+        and text[e : e + 1] in ("市", "州")
+        and (e + 1 == len(text) or text[e + 1] not in _AFTER_CITY_TITLE)
+    ):
+        return e + 1
+    if name in ("香港", "澳门") and text.startswith("特区", e):
+        return e + 2
+    return e
+
+
 # One pattern per length of the name before the suffix (1 to 4 characters): when the
 # shortest reading fails (宁乡 + 乡 in 宁乡县), the next longer one is tried.
-_SUFFIX_ALTS = (
-    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同)"
-)
 # The first characters of the suffixes: a longer reading needs one of them after the end.
-_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡")
+_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水")
 _PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
 # (The package's scan of listed words finds them.)
@@ -117,7 +151,23 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 县级, 区域, 县长: the suffix begins the next word
     if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
         return None  # 推动市委, 欢迎市民: a verb + a word that starts with 市
+    if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
+        return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
     return s, e
+
+
+_LANDMARKS = frozenset(("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库"))
+# Listed places that end like a landmark (台湾, 青岛, 海湾): a landmark found by pattern
+# never ends with one of them.
+_LISTED_LANDMARK_ENDS = frozenset(
+    f
+    for f in (*P.COUNTRIES, *P.WORLD_CITIES, *P.NATURAL, *P.PREFECTURES, *P.PROVINCES_SHORT)
+    if f[-1] in "园场寺岛湾库"
+)
+
+
+def _ends_listed(name: str) -> bool:
+    return any(name[-n:] in _LISTED_LANDMARK_ENDS for n in (2, 3, 4) if n < len(name))
 
 
 def _place_from(text: str, s: int, shortest: int = 1) -> tuple[int, int] | None:
@@ -182,8 +232,16 @@ def _loc_candidates(
             out.append(cand)
             queue.append(cand)
     out += _villages_and_roads(text)
+    out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_RE.finditer(text)]
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
+
+
+# China's compass regions before a word of area or part, as weather reports and the economy
+# pages write them (西南地区东部, 东北大部, 东北三省); not 东北风, 东北部, 东北方向.
+_COMPASS_REGION_RE = re.compile(
+    "(?:东北|西北|西南|东南)(?=地区|大部|中部|南部|北部|东部|西部|全境|各地|三省|各省)"
+)
 
 
 def _villages_and_roads(text: str) -> list[Candidate]:

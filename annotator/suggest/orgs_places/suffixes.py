@@ -11,7 +11,7 @@ import re
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 
-from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, ORG
+from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
 
 # Suffix -> (strong, words that may not follow, characters that may not precede), from
@@ -25,6 +25,19 @@ def _suffix_table() -> dict[str, tuple[bool, tuple[str, ...], str]]:
 
 
 _SUFFIXES = _suffix_table()
+# Venues named like organisations are places (中国美术馆, 工人体育场): lexicon
+# ``places_venue_suffixes``.
+_VENUES = lexicon.word_set("places_venue_suffixes")
+_VENUE_LENGTHS = sorted({len(v) for v in _VENUES})
+_VENUE_LAST = frozenset(v[-1] for v in _VENUES)
+
+
+def _venue_at(text: str, end: int) -> bool:
+    """True when a venue suffix ends at ``end`` (also when the one-character suffix 馆 was
+    the one found: 中国美术馆)."""
+    return any(text[end - n : end] in _VENUES for n in _VENUE_LENGTHS if n <= end)
+
+
 # One-character suffixes (局 部 委 …) are frequent characters: a separate pattern with the
 # excluded neighbours written as lookarounds lets ``re`` reject 部署, 格局, 队伍 … in C.
 _SINGLE_SUFFIX_RE = re.compile(
@@ -54,6 +67,10 @@ _SCOPE_RE = re.compile(
     "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
 )
+# Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
+# a prefix made of them names no organisation.
+_GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
+_QUANTITY_RE = re.compile("(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|区)(?![场民区级州县直内外域面份长情容])"
@@ -99,8 +116,17 @@ def _org_start(
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         return parents.get(head[0], head[0])
     if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
-        return region_start
+        return None if _generic_prefix(text, region_start, a) else region_start
     return None
+
+
+def _generic_prefix(text: str, start: int, a: int) -> bool:
+    """True when ``text[start:a]`` only says what kind of organisation follows (保险 公司,
+    众多航空 公司), as common nouns do."""
+    quantity = _QUANTITY_RE.match(text, start, a)
+    if quantity:
+        start = quantity.end()
+    return text[start:a] in _GENERIC_PREFIXES
 
 
 def _suffix_orgs(
@@ -125,14 +151,26 @@ def _suffix_orgs(
         start = _org_start(text, a, strong, places, parents)
         if start is None:
             start = _listed_after_org(text, a, ends)
+        elif "和" in text[start:a]:
+            start = _after_joined_org(text, start, a, ends)
         if start is not None and b - start > len(suffix):
-            out.append((start, b, ORG, {}))
+            venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
+            out.append((start, b, LOC if venue else ORG, {}))
             ends.add(b)
     return out
 
 
 # Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
 _LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _after_joined_org(text: str, start: int, a: int, ends: set[int]) -> int:
+    """The start of the second of two organisations joined by 和 that one prefix walk
+    took together (国民议会和最高法官委员会: 国民议会 ended before 和)."""
+    for k in range(a - 1, start, -1):
+        if text[k] == "和" and k in ends:
+            return k + 1
+    return start
 
 
 def _listed_after_org(text: str, a: int, ends: set[int]) -> int | None:

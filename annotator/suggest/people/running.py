@@ -20,6 +20,9 @@ characters is taken when the characters read as a name more than as a word:
   transliteration characters is a foreign name, not a surname (``托曼戴尔``);
 - a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
   news NER corpora mark it.
+- foreign names: a run of three to eight transliteration characters that ends where a
+  name may end, holds no common word of jieba's dictionary (``马拉松``) and does not end
+  like a place (``拉塔基亚``): ``4号哈克普尔，``, ``与瓦杰帕伊进行``.
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
@@ -40,6 +43,7 @@ from annotator.suggest._text import is_han
 from .names import (
     _ADVERB_SURNAMES,
     _GIVEN_COMMON,
+    _NOT_GIVEN,
     _PRE_NAME,
     _TRANSLIT_CHARS,
     _ends_name,
@@ -96,6 +100,8 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
     if score < THRESHOLD or _vetoed(text, i, end, freq):
         return None
+    if len(given) == 2 and given[1] in _NOT_GIVEN:
+        return None  # 郭蓉以及, 张鹏以1∶2: the last character begins what follows
     if len(given) == 2 and freq.get(given):
         # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
         glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
@@ -120,7 +126,8 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
     if len(given) == 1:
-        return bool(freq.get(name)) or not _ends_name(text, end)
+        # 郭蓉以及, 王涛更是: a character that never ends a given name ends the name
+        return bool(freq.get(name)) or not (_ends_name(text, end) or text[end] in _NOT_GIVEN)
     return bool(freq.get(name[:2]))
 
 
@@ -162,6 +169,46 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
             continue
         out.append((i, end))
         free = end
+    runs = [m.span() for m in _FOREIGN_RUN_RE.finditer(text)]
+    if runs:
+        for s, e in out:
+            blocked[s:e] = b"\x01" * (e - s)
+        out = sorted(out + _foreign_names(text, runs, blocked, freq))
+    return out
+
+
+# Foreign names with no cue (受到赞扬的有4号哈克普尔，说…; 瓦杰帕伊进行了): a run of three to
+# eight transliteration characters that ends where a name may end, is no word of jieba's
+# dictionary and holds none (马拉松, 托拉斯法), does not end like a place (拉塔基亚, 拉贾斯坦邦)
+# and is neither a part of a dotted name nor quoted (“卡西尼”号).
+_RUN_CHARS = "".join(c for c in _TRANSLIT_CHARS if c not in "·•")
+_FOREIGN_RUN_RE = re.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
+_PLACE_LAST = frozenset("亚邦堡港岛城湾")
+_NOT_AROUND = frozenset('·•“"《')
+# jieba counts above which a run or a part of it is a word (马拉松); two characters must be
+# commoner (普尔 and 戴尔 end many names): chosen on dev slices of MSRA train.
+_COMMON_COUNT = 100
+_COMMON_PAIR = 1000
+
+
+def _foreign_names(
+    text: str, runs: list[tuple[int, int]], blocked: bytearray, freq: Any
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of the runs of transliteration characters of ``text`` outside
+    ``blocked`` that are names."""
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or not _ends_name(text, e):
+            continue
+        if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
+            continue
+        if any(
+            freq.get(text[a:b], 0) > (_COMMON_PAIR if b - a == 2 else _COMMON_COUNT)
+            for a in range(s, e - 1)
+            for b in range(a + 2, e + 1)
+        ):
+            continue
+        out.append((s, e))
     return out
 
 

@@ -22,6 +22,8 @@ from .names import (
     _stop_word,
 )
 
+# Forms of address after a lone surname: ``，张指导希望`` is 张 (the guidelines).
+_LONE_SURNAME_CUE_SET = lexicon.word_set("people_lone_surname_cues")
 # Speech verbs after which ``据`` + a name is a source: ``据王明介绍``.
 _SOURCE_VERBS = lexicon.word_set("people_source_verbs")
 
@@ -40,6 +42,9 @@ def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, 
                 continue  # a clause start or 据 + a source verb: 据王明介绍
             name = text[i:j]
             slen = 2 if length == 4 else 1
+            if slen == 1 and name[0] in SURNAMES and name[1:] in _LONE_SURNAME_CUE_SET:
+                found.setdefault((i, i + 1), "subject")  # 毛院士告诉, 张指导希望
+                break
             if (
                 name[:slen] in SURNAMES
                 and name not in _NOT_NAMES
