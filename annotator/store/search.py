@@ -21,6 +21,9 @@ _PHRASE_SLICE = 256  # pages read at a time while filling the phrase index
 # with candidates to confirm, never by the index alone.
 _FOLDED = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
+# The indexes' watermarks in ``meta``: the last rowid each covers.
+_TRIGRAMS, _PHRASES = "search_indexed_rowid", "phrase_indexed_rowid"
+
 # The confirmed stretch of a search that needs no confirming: every rowid.
 _ALL = 2**62
 
@@ -50,26 +53,6 @@ class SearchRoom(Room):
     """The filtered page list and full-text search."""
 
     # --- lists, search, counts -------------------------------------------------------
-
-    def _filter_sql(
-        self, status: str | None, search: str | None, need: int | None = None
-    ) -> tuple[str, list[Any]]:
-        # Filters read the status index and, for a search, the hits of that search (found
-        # once, see _search_hits); page text is never read here, so lists and counts stay
-        # fast on 100,000 pages. With ``need``, a long search is confirmed only as far as
-        # the first ``need`` pages of the list (see _confirm_first); the rows after the
-        # confirmed stretch are left out, so what is returned is exact.
-        where, params = self._status_where(status)
-        if search:
-            if need is None:
-                self._search_hits(search)
-            else:
-                self._confirm_first(status, search, need)
-            where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
-            if self._confirmed_to < _ALL:
-                where.append("p.rowid <= ?")
-                params.append(self._confirmed_to)
-        return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def _status_where(self, status: str | None) -> tuple[list[str], list[Any]]:
         if not status:
@@ -145,7 +128,7 @@ class SearchRoom(Room):
         rowid the phrase index may hold stale, are candidates all.
         """
         conn = self.db.conn
-        phrased, stale = self._phrase_rowid(), "SELECT rowid FROM phrase_stale"
+        phrased, stale = self._indexed_rowid(_PHRASES), "SELECT rowid FROM phrase_stale"
         candidate = "INSERT OR IGNORE INTO temp.search_candidates (rowid) "
         if phrased and not _FOLDED.intersection(search) and len(search) == _GRAM:
             conn.execute(
@@ -174,12 +157,6 @@ class SearchRoom(Room):
         )
         if conn.execute("SELECT 1 FROM temp.search_candidates LIMIT 1").fetchone():
             self._confirmed_to = 0
-
-    def _phrase_rowid(self) -> int:
-        row = self.db.conn.execute(
-            "SELECT value FROM meta WHERE key = 'phrase_indexed_rowid'"
-        ).fetchone()
-        return int(row[0]) if row else 0
 
     def _confirm(self, upto: int) -> None:
         """Confirm the held search's candidates up to rowid ``upto`` (once each)."""
@@ -293,22 +270,26 @@ class SearchRoom(Room):
     def _rowids_sql(
         self, status: str | None, search: str | None, need: int | None = None
     ) -> tuple[str, list[Any]]:
-        """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
+        """SQL for the rowids of the filtered pages (column ``r``), read from indexes and,
+        for a search, its hits (found once, see _search_hits), never from the table: lists
+        and counts stay fast on 100,000 pages. With ``need``, a search is confirmed only as
+        far as the first ``need`` pages of the list (see _confirm_first); the rows after
+        the confirmed stretch are left out, so what is returned is exact."""
         if search:
             if need is None:
                 self._search_hits(search)
             else:
                 self._confirm_first(status, search, need)
             return self._hits_sql(status)
-        where, params = self._filter_sql(status, None)
+        where, params = self._status_where(status)
         # The status index holds every rowid and is far smaller than the table (whose rows
         # hold the page text): walking it never reads a page.
-        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
+        return "SELECT p.rowid AS r FROM pages p INDEXED BY pages_status" + _where(where), params
 
-    def _indexed_rowid(self) -> int:
-        row = self.db.conn.execute(
-            "SELECT value FROM meta WHERE key = 'search_indexed_rowid'"
-        ).fetchone()
+    def _indexed_rowid(self, index: str = _TRIGRAMS) -> int:
+        """The last rowid ``index`` covers (its watermark in ``meta``): the trigram index
+        by default, or the phrase index (_PHRASES)."""
+        row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", [index]).fetchone()
         return int(row[0]) if row else 0
 
     def index_search(self, limit: int | None = None, *, wait: bool = True) -> int:
@@ -342,7 +323,7 @@ class SearchRoom(Room):
                 "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
                 [done, top],
             )
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)])
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), _TRIGRAMS])
         return count
 
     def _index_step(self, step: Callable[[], int], *, wait: bool) -> int:
@@ -411,7 +392,7 @@ class SearchRoom(Room):
             step = _PHRASE_SLICE if limit is None else min(_PHRASE_SLICE, limit - added)
             rows = conn.execute(
                 "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                [self._phrase_rowid(), step],
+                [self._indexed_rowid(_PHRASES), step],
             ).fetchall()
             if not rows:
                 break
@@ -419,9 +400,7 @@ class SearchRoom(Room):
                 "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
                 ((rowid, phrase_grams(text)) for rowid, text in rows),
             )
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'phrase_indexed_rowid'", [str(rows[-1][0])]
-            )
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES])
             added += len(rows)
         return added
 
@@ -430,7 +409,7 @@ class SearchRoom(Room):
         return self.db.conn.execute(
             "SELECT (SELECT count(*) FROM pages WHERE rowid > ?) "
             "+ (SELECT count(*) FROM phrase_stale)",
-            [self._phrase_rowid()],
+            [self._indexed_rowid(_PHRASES)],
         ).fetchone()[0]
 
     def count_pages(self, status: str | None = None, search: str | None = None) -> int:
@@ -473,35 +452,38 @@ class SearchRoom(Room):
 
     def neighbour_page(self, page_id: str, step: int, status: str | None = None) -> str | None:
         """The next (step=1) or previous (step=-1) page in import order, optionally by status."""
-        where, params = self._filter_sql(status, None)
         rowid = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
         if rowid is None:
             return None
         cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
-        joiner = " AND " if where else " WHERE "
+        where, params = self._status_where(status)
+        where.append(f"p.rowid {cmp} ?")
         row = self.db.conn.execute(
-            f"SELECT p.id FROM pages p{where}{joiner}p.rowid {cmp} ? ORDER BY p.rowid {order} LIMIT 1",
+            f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid {order} LIMIT 1",
             [*params, rowid[0]],
         ).fetchone()
         return row[0] if row else None
 
     def page_ids(self, status: str | None = None) -> list[str]:
         """Every page id (optionally of one status) in import order."""
-        where, params = self._filter_sql(status, None)
-        sql = f"SELECT p.id FROM pages p{where} ORDER BY p.rowid"
+        where, params = self._status_where(status)
+        sql = f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid"
         return [row[0] for row in self.db.conn.execute(sql, params)]
 
     def first_page(self, status: str | None = None) -> str | None:
-        where, params = self._filter_sql(status, None)
+        where, params = self._status_where(status)
         row = self.db.conn.execute(
-            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT 1", params
+            f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid LIMIT 1", params
         ).fetchone()
         return row[0] if row else None
 
     def status_counts(self, search: str | None = None) -> dict[str, int]:
         """Pages per status, of every page or of those a search finds (one query)."""
         counts = dict.fromkeys(PAGE_STATUSES, 0)
-        where, params = self._filter_sql(None, search)
+        where, params = "", list[Any]()
+        if search:  # its hits (found once per search), probed while walking the status index
+            rowids, params = self._rowids_sql(None, search)
+            where = f" WHERE p.rowid IN ({rowids})"
         for status, n in self.db.conn.execute(
             f"SELECT p.status, count(*) FROM pages p INDEXED BY pages_status{where} GROUP BY 1",
             params,
@@ -511,9 +493,10 @@ class SearchRoom(Room):
 
     def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
         """Ids of pages whose text contains ``fragment`` (exact), in import order."""
-        where, params = self._filter_sql(None, fragment, need=limit)
+        rowids, params = self._rowids_sql(None, fragment, need=limit)
         rows = self.db.conn.execute(
-            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
+            f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",
+            [*params, limit],
         )
         return [row[0] for row in rows]
 
