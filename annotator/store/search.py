@@ -1,5 +1,6 @@
 """The page list: filters by status, full-text search over the trigram index (kept up by
-``index_search``), counts, list windows, positions and neighbours.
+``index_search``) and the phrase index (``index_phrases``), counts, list windows, positions
+and neighbours.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from annotator.store import common
 from annotator.store.common import PageRow, Room
 from annotator.store.schema import PHRASE_SEPARATOR
 
-# The phrase index's terms: every four characters of a page (schema migration 9).
+# The phrase index's terms: every four characters of a page, with positions (migration 10).
 _GRAM = 4
 _PHRASE_SLICE = 256  # pages read at a time while filling the phrase index
 # Characters the phrase index does not keep as they are (the ascii tokenizer folds ASCII
@@ -80,11 +81,11 @@ class SearchRoom(Room):
 
         A query of exactly three characters is answered by the trigram index alone; a
         shorter one reads the index's term list and the pages' last characters
-        (_short_search_hits); one of four by the phrase index alone (_long_search). A
-        longer one is answered by the phrase index only up to pages that hold all of its
-        4-grams but not in a row: those candidates are confirmed by reading them, as far
-        as the reader needs (_confirm). Pages beyond the indexes (not indexed yet) are
-        read directly, so results are always complete.
+        (_short_search_hits); a longer one by the phrase index alone (_long_search).
+        Candidates are left to confirm by reading them, as far as the reader needs
+        (_confirm), only for pages the phrase index does not cover yet (or holds stale)
+        and for queries holding characters it folds; pages beyond both indexes are read
+        directly, so results are always complete.
         """
         # Another connection's commit moves data_version; any write of ours (a page added
         # by import, conll or gold import, a replaced page) moves total_changes.
@@ -120,31 +121,24 @@ class SearchRoom(Room):
     def _long_search(self, search: str, indexed: int) -> None:
         """Hits and candidates of a query of four or more characters.
 
-        The phrase index (every four characters of each page) answers a query of four
-        characters exactly, as the trigram index does one of three; for a longer one, or
-        one holding characters the index folds, pages with all its 4-grams are candidates
-        to confirm. Pages beyond the phrase index (it is built after the trigram index)
-        take their candidates from the trigram index; pages beyond both, and pages whose
-        rowid the phrase index may hold stale, are candidates all.
+        The phrase index holds every four characters of each page with their positions: a
+        page holds the query where its 4-grams stand in a row, which is a phrase query, so
+        it answers any length exactly, as the trigram index does three characters. A query
+        holding characters the index folds gets that phrase's pages as candidates to
+        confirm. Pages beyond the phrase index (the window builds it after the trigram
+        index) take their candidates from the trigram index; pages beyond both, and pages
+        whose rowid the phrase index may hold stale, are candidates all.
         """
         conn = self.db.conn
         phrased, stale = self._indexed_rowid(_PHRASES), "SELECT rowid FROM phrase_stale"
         candidate = "INSERT OR IGNORE INTO temp.search_candidates (rowid) "
-        if phrased and not _FOLDED.intersection(search) and len(search) == _GRAM:
+        if phrased:
+            found = "search_candidates" if _FOLDED.intersection(search) else "search_hits"
             conn.execute(
-                "INSERT INTO temp.search_hits (rowid) SELECT rowid FROM pages_phrases "
+                f"INSERT OR IGNORE INTO temp.{found} (rowid) SELECT rowid FROM pages_phrases "
                 f"WHERE pages_phrases MATCH ? AND rowid NOT IN ({stale})",
-                [_fts(search)],
+                [_fts(phrase_grams(search))],  # one phrase: the 4-grams in a row
             )
-        elif phrased and not {"\x00", "\x01"}.intersection(search):
-            grams = {search[i : i + _GRAM] for i in range(len(search) - _GRAM + 1)}
-            conn.execute(
-                f"{candidate}SELECT rowid FROM pages_phrases WHERE pages_phrases MATCH ? "
-                f"AND rowid NOT IN ({stale})",
-                [" AND ".join(map(_fts, sorted(grams)[:12]))],
-            )
-        else:
-            phrased = 0
         if indexed > phrased:
             trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
             conn.execute(
