@@ -14,7 +14,7 @@ of ``--repeat`` runs (the machine may be shared). Prints name=value lines::
 
 Kinds: ``three`` (本报讯), ``two`` (邓群), ``four`` (本报记者, the first in the process),
 ``four_warm`` (会议精神), ``six`` (扫黑除恶专项, a common six-character phrase), ``two_common``,
-``five``, ``eight`` (common: in most pages' paragraphs) and ``*_rare`` (parts of the page
+``five``, ``eight``, ``sixteen`` (common: in most pages' paragraphs) and ``*_rare`` (parts of the page
 numbers in the bench pages' first lines: a few pages to a few thousand). Build the database
 with ``bench/big_db.py`` first; open it once with this code (a schema upgrade runs then;
 let the window, or ``Store.index_phrases()``, fill the phrase index, or searches of four or
@@ -45,6 +45,7 @@ QUERIES = [
     ("five_rare", "87654"),
     ("eight", "扫黑除恶专项斗争"),
     ("eight_rare", "闻 087654"),
+    ("sixteen", "要坚持以党的政治建设为统领,把旗"),
 ]
 
 

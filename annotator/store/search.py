@@ -25,6 +25,9 @@ _FOLDED = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 # The indexes' watermarks in ``meta``: the last rowid each covers.
 _TRIGRAMS, _PHRASES = "search_indexed_rowid", "phrase_indexed_rowid"
 
+# The fewest pages a search confirms at a time when the list asks for its first rows.
+_FIRST_STEP = 64
+
 # The confirmed stretch of a search that needs no confirming: every rowid.
 _ALL = 2**62
 
@@ -98,7 +101,7 @@ class SearchRoom(Room):
             conn.execute(f"DELETE FROM temp.{table}")
         indexed = self._indexed_rowid()
         hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
-        self._confirmed_to = _ALL
+        self._confirmed_to, self._phrase = _ALL, None
         if "\x00" in search:  # FTS5 queries end at a NUL: every page is read
             indexed = 0
         elif len(search) < 3:
@@ -125,20 +128,19 @@ class SearchRoom(Room):
         page holds the query where its 4-grams stand in a row, which is a phrase query, so
         it answers any length exactly, as the trigram index does three characters. A query
         holding characters the index folds gets that phrase's pages as candidates to
-        confirm. Pages beyond the phrase index (the window builds it after the trigram
-        index) take their candidates from the trigram index; pages beyond both, and pages
-        whose rowid the phrase index may hold stale, are candidates all.
+        confirm. The phrase is looked up in list order as far as the reader needs, as
+        candidates are confirmed (_confirm): the first rows of a common phrase do not wait
+        for its 90,000 pages. Pages beyond the phrase index (the window builds it after
+        the trigram index) take their candidates from the trigram index; pages beyond
+        both, and pages whose rowid the phrase index may hold stale, are candidates all.
         """
         conn = self.db.conn
         phrased, stale = self._indexed_rowid(_PHRASES), "SELECT rowid FROM phrase_stale"
         candidate = "INSERT OR IGNORE INTO temp.search_candidates (rowid) "
-        if phrased:
+        if phrased:  # one phrase: the 4-grams in a row
             found = "search_candidates" if _FOLDED.intersection(search) else "search_hits"
-            conn.execute(
-                f"INSERT OR IGNORE INTO temp.{found} (rowid) SELECT rowid FROM pages_phrases "
-                f"WHERE pages_phrases MATCH ? AND rowid NOT IN ({stale})",
-                [_fts(phrase_grams(search))],  # one phrase: the 4-grams in a row
-            )
+            self._phrase = (_fts(phrase_grams(search)), found)
+            self._confirmed_to = 0
         if indexed > phrased:
             trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
             conn.execute(
@@ -153,19 +155,32 @@ class SearchRoom(Room):
             self._confirmed_to = 0
 
     def _confirm(self, upto: int) -> None:
-        """Confirm the held search's candidates up to rowid ``upto`` (once each)."""
+        """Confirm the held search up to rowid ``upto`` (each rowid once): its phrase's
+        pages in the phrase index, then its candidates, by reading them."""
         if upto <= self._confirmed_to:
             return
         conn = self.db.conn
-        holds, needle = self._holds(self._hits_search)
-        conn.execute(
-            "INSERT OR IGNORE INTO temp.search_hits (rowid) SELECT c.rowid "
-            # CROSS JOIN: candidates outside, so only their pages are read (the planner
-            # would otherwise walk the pages of the rowid range).
-            "FROM temp.search_candidates c CROSS JOIN pages p ON p.rowid = c.rowid "
-            f"WHERE c.rowid > ? AND c.rowid <= ? AND {holds}",
-            [self._confirmed_to, upto, needle],
-        )
+        if self._phrase is not None:
+            match, found = self._phrase
+            conn.execute(
+                f"INSERT OR IGNORE INTO temp.{found} (rowid) SELECT rowid FROM pages_phrases "
+                "WHERE pages_phrases MATCH ? AND rowid > ? AND rowid <= ? "
+                "AND rowid NOT IN (SELECT rowid FROM phrase_stale)",
+                [match, self._confirmed_to, upto],
+            )
+        stretch = [self._confirmed_to, upto]
+        if conn.execute(  # the page text is not even asked for when there is none to read
+            "SELECT 1 FROM temp.search_candidates WHERE rowid > ? AND rowid <= ? LIMIT 1", stretch
+        ).fetchone():
+            holds, needle = self._holds(self._hits_search)
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.search_hits (rowid) SELECT c.rowid "
+                # CROSS JOIN: candidates outside, so only their pages are read (the planner
+                # would otherwise walk the pages of the rowid range).
+                "FROM temp.search_candidates c CROSS JOIN pages p ON p.rowid = c.rowid "
+                f"WHERE c.rowid > ? AND c.rowid <= ? AND {holds}",
+                [*stretch, needle],
+            )
         self._confirmed_to = upto
         # Filling the temp table counts as changes of ours: remember the count after it.
         assert self._hits_key is not None
@@ -191,22 +206,41 @@ class SearchRoom(Room):
         return self._holds_sql, search.encode("utf-8")
 
     def _confirm_first(self, status: str | None, search: str, need: int) -> None:
-        """Confirm candidates in list order until the list of ``status`` holds its first
-        ``need`` pages (or every candidate is confirmed): a screenful of a common word
-        reads a few hundred pages, not the 90,000 that hold it."""
+        """Confirm the held search in list order until the list of ``status`` holds its
+        first ``need`` pages (or all is confirmed): a screenful of a common word reads a
+        few hundred pages (or their entries in the phrase index), not the 90,000 that
+        hold it."""
         self._start_search(search)
-        step = max(need + need // 4, 64)  # most candidates of a long query are hits
-        conn = self.db.conn
+        step = max(need + need // 4, _FIRST_STEP)  # most candidates of a long query are hits
         while self._confirmed_to < _ALL:
             if need <= 0 or self._found(status) >= need:
                 return
-            row = conn.execute(
-                "SELECT max(rowid), count(*) FROM (SELECT rowid FROM temp.search_candidates "
-                "WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-                [self._confirmed_to, step],
-            ).fetchone()
-            self._confirm(row[0] if row[1] == step else _ALL)
+            self._confirm(self._stretch(step))
             step *= 2  # a rare word: fewer rounds
+
+    def _stretch(self, step: int) -> int:
+        """The rowid up to which the next ``step`` pages to confirm reach (of the
+        candidates, and of the phrase's pages in the index): _ALL when fewer are left."""
+        after = self._confirmed_to
+        lists: list[tuple[str, list[Any]]] = [
+            ("SELECT rowid FROM temp.search_candidates WHERE rowid > ?", [after])
+        ]
+        if self._phrase is not None:
+            lists.append(
+                (
+                    "SELECT rowid FROM pages_phrases WHERE pages_phrases MATCH ? AND rowid > ?",
+                    [self._phrase[0], after],
+                )
+            )
+        upto = _ALL
+        for rowids, params in lists:
+            top, count = self.db.conn.execute(
+                f"SELECT max(rowid), count(*) FROM ({rowids} ORDER BY rowid LIMIT ?)",
+                [*params, step],
+            ).fetchone()
+            if count == step:
+                upto = min(upto, top)
+        return upto
 
     def _found(self, status: str | None) -> int:
         """Hits of ``status`` in the confirmed stretch of the held search."""

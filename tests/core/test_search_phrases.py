@@ -52,6 +52,12 @@ def _check_against_a_scan(store: Store, query: str) -> None:
     pages = [(row.id, row.status) for row in store.page_rows(0, 10**6)]
     texts = {page_id: store.page(page_id).text for page_id, _ in pages}
     expected = [(p, s) for p, s in pages if query in texts[p] or query in p]
+    # the first rows and a position first, while the search is looked up only that far
+    status = PAGE_STATUSES[len(query) % len(PAGE_STATUSES)]
+    first = [r.id for r in store.page_rows(0, 2, status, query)]
+    assert first == [p for p, s in expected if s == status][:2], repr(query)
+    if expected:
+        assert store.page_position(expected[-1][0], None, query) == len(expected) - 1
     found = [(r.id, r.status) for r in store.page_rows(0, 10**6, search=query)]
     assert found == expected, repr(query)
     counts = store.status_counts(query)
@@ -60,7 +66,9 @@ def _check_against_a_scan(store: Store, query: str) -> None:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_every_search_equals_a_plain_scan_whatever_the_indexes_cover(tmp_path, seed):
+def test_every_search_equals_a_plain_scan_whatever_the_indexes_cover(tmp_path, seed, monkeypatch):
+    # a search looked up a few pages at a time, as one of 100,000 pages is for a screenful
+    monkeypatch.setattr("annotator.store.search._FIRST_STEP", 1 + seed % 3)
     rng = random.Random(seed)
     texts = [_random_text(rng) for _ in range(60)]
     scattered = [_scattered(rng) for _ in range(15)]  # every fourth page, in each stretch
@@ -121,11 +129,11 @@ def test_a_search_of_four_or_more_characters_is_answered_by_the_index_without_re
         store.index_phrases()
     with Store.open(path, readonly=True) as reader:
         reads = _texts_read(reader)
-        assert reader.found_pages(None, "书记主持") == (26, True)  # complete at once
-        assert reader.status_counts("书记主持")["new"] == 5
         assert [r.id for r in reader.page_rows(0, 3, search="书记主持")] == ["p1", "p2", "p4"]
+        assert reader.found_pages(None, "书记主持") == (26, True)  # rare: complete at once
+        assert reader.status_counts("书记主持")["new"] == 5
         # longer ones: the phrase of their 4-grams in a row, whose positions the index holds
-        assert reader.found_pages(None, "市委书记主") == (26, True)
+        assert reader.count_pages(search="市委书记主") == 26
         assert reader.status_counts("市委书记主")["new"] == 5
         assert reader.count_pages(search="书记主持会议") == 26
         assert [r.id for r in reader.page_rows(0, 2, search="市委书记主持会议")] == ["p1", "p2"]
@@ -168,6 +176,21 @@ def test_a_version_7_database_gets_an_empty_phrase_index_and_search_stays_exact(
         store.index_phrases()
         assert [r.id for r in store.page_rows(0, 9, search="书记主持")] == ["p1", "p3"]
         assert store.status_counts("书记主持")["new"] == 2
+
+
+def test_the_first_rows_of_a_common_phrase_come_before_its_other_pages_are_looked_up(tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        for i in range(400):
+            text = "市委书记主持会议" if i % 2 else "书记主持"
+            store.add_page(_page(i, text, PAGE_STATUSES[i % 5]), [])
+        store.index_search()
+        store.index_phrases()
+        assert [r.id for r in store.page_rows(0, 3, search="委书记主持")] == ["p1", "p3", "p5"]
+        found, complete = store.found_pages(None, "委书记主持")
+        assert not complete and 3 <= found < 200  # a stretch of the list, not all of it
+        assert store.page_position("p399", None, "委书记主持") == 199
+        assert sum(store.status_counts("委书记主持").values()) == 200
+        assert store.found_pages(None, "委书记主持") == (200, True)
 
 
 def test_a_version_9_phrase_index_without_positions_is_built_again_and_search_stays_exact(
