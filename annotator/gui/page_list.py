@@ -7,8 +7,9 @@ Selections the window makes never echo back as ``pageActivated``.
 
 A search runs on a background thread with its own database connection (typing never
 waits for it); the list keeps showing the previous result until the new one is ready.
-A query of five or more characters of a common phrase shows its first pages as soon as
-they are confirmed; the whole list, the counts and the selected page's row in it follow.
+A query of four or more characters of a common phrase shows its first pages as soon as
+they are found (or confirmed, while the phrase index catches up); the whole list, the
+counts and the selected page's row in it follow.
 """
 
 from __future__ import annotations
@@ -419,11 +420,11 @@ def _search_in_background(
 ) -> None:
     """Queue a search; a search superseded before it starts is skipped.
 
-    A search of five or more characters (or of four, while the phrase index catches up
-    after an upgrade) confirms the index's candidates by reading their text: for a common
-    phrase on 100,000 pages that takes seconds, which must not freeze typing. The list is
-    sent as soon as its first rows are confirmed, the counts (which need every candidate)
-    after it."""
+    A search of four or more characters looks its phrase up in list order (and, while
+    the phrase index catches up after an upgrade or import, confirms candidates by
+    reading their text, which for a common phrase on 100,000 pages takes seconds and must
+    not freeze typing). The list is sent as soon as its first rows are found, the counts
+    (which need every page) after it."""
     signals, pool = _background()
 
     def run() -> None:  # on the search thread: no UI calls

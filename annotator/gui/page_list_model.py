@@ -55,9 +55,9 @@ class FilterResult:
     windows: dict[int, list[PageRow]]  # the first window and those around ``selected``
     selected: str | None
     position: int | None  # the row of ``selected``, None when filtered out
-    # False when the list holds only the first pages found: a long search confirms its
-    # candidates as far as the rows shown; the whole list, its counts and the selected
-    # page's row come in a second result
+    # False when the list holds only the first pages found: a search of four or more
+    # characters looks up its phrase (and confirms candidates) as far as the rows shown;
+    # the whole list, its counts and the selected page's row come in a second result
     complete: bool = True
 
 

@@ -120,4 +120,5 @@ class Store(
         # What temp.search_hits holds: (search, data_version, pages added by us).
         self._hits_key: tuple[str, int, int] | None = None
         self._hits_search, self._confirmed_to = "", 0
+        self._phrase: tuple[str, str] | None = None
         self._holds_sql = ""

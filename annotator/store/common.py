@@ -111,6 +111,7 @@ class Room:
     _hits_key: tuple[str, int, int] | None  # what temp.search_hits holds
     _hits_search: str  # the search whose hits (and candidates) the temp tables hold
     _confirmed_to: int  # its hits are exact up to this rowid (search.py)
+    _phrase: tuple[str, str] | None  # its phrase query, read in list order; the table it fills
     _holds_sql: str  # the SQL test that a page holds the search ('' until first needed)
 
     if TYPE_CHECKING:  # what one room calls in another; the Store has them all

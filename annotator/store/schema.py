@@ -11,7 +11,7 @@ import sqlite_utils
 
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -282,6 +282,27 @@ def _m009_phrase_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m010_phrase_positions(db: sqlite_utils.Database) -> None:
+    # The phrase index keeps positions now (detail=full): a query of five or more
+    # characters is then a phrase query of its 4-grams in a row, exact without reading a
+    # page. Without positions a common phrase's candidates were nearly all hits, and
+    # confirming them read a third of the database (2 s on 100,000 pages, where 200 ms
+    # was asked). Positions make the index about 4.6 times larger (on the bench pages,
+    # 3.1 times the trigram index, 1.2 times the page text). The window fills it again in
+    # the background (the watermark goes back to 0; nothing is stale in an empty index);
+    # until then unindexed pages are searched as before, so results stay exact.
+    tokenize = PHRASE_TOKENIZE.replace('"', '""')
+    _execute_each(
+        db,
+        "DROP TABLE pages_phrases",
+        f"CREATE VIRTUAL TABLE pages_phrases USING fts5(grams, content='', "
+        f'tokenize="{tokenize}", detail=full)',
+        "INSERT INTO pages_phrases (pages_phrases, rank) VALUES ('automerge', 16)",
+        "UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'",
+        "DELETE FROM phrase_stale",
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -292,6 +313,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (7, "block_confidence_derived", _m007_block_confidence_derived),
     (8, "predictions_until_first_change", _m008_predictions_until_first_change),
     (9, "phrase_index", _m009_phrase_index),
+    (10, "phrase_positions", _m010_phrase_positions),
 ]
 
 

@@ -1,5 +1,6 @@
 """The page list: filters by status, full-text search over the trigram index (kept up by
-``index_search``), counts, list windows, positions and neighbours.
+``index_search``) and the phrase index (``index_phrases``), counts, list windows, positions
+and neighbours.
 """
 
 from __future__ import annotations
@@ -13,13 +14,19 @@ from annotator.store import common
 from annotator.store.common import PageRow, Room
 from annotator.store.schema import PHRASE_SEPARATOR
 
-# The phrase index's terms: every four characters of a page (schema migration 9).
+# The phrase index's terms: every four characters of a page, with positions (migration 10).
 _GRAM = 4
 _PHRASE_SLICE = 256  # pages read at a time while filling the phrase index
 # Characters the phrase index does not keep as they are (the ascii tokenizer folds ASCII
 # letters; NUL and the separator are written as \x02): a query holding one is answered
 # with candidates to confirm, never by the index alone.
 _FOLDED = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+# The indexes' watermarks in ``meta``: the last rowid each covers.
+_TRIGRAMS, _PHRASES = "search_indexed_rowid", "phrase_indexed_rowid"
+
+# The fewest pages a search confirms at a time when the list asks for its first rows.
+_FIRST_STEP = 64
 
 # The confirmed stretch of a search that needs no confirming: every rowid.
 _ALL = 2**62
@@ -51,26 +58,6 @@ class SearchRoom(Room):
 
     # --- lists, search, counts -------------------------------------------------------
 
-    def _filter_sql(
-        self, status: str | None, search: str | None, need: int | None = None
-    ) -> tuple[str, list[Any]]:
-        # Filters read the status index and, for a search, the hits of that search (found
-        # once, see _search_hits); page text is never read here, so lists and counts stay
-        # fast on 100,000 pages. With ``need``, a long search is confirmed only as far as
-        # the first ``need`` pages of the list (see _confirm_first); the rows after the
-        # confirmed stretch are left out, so what is returned is exact.
-        where, params = self._status_where(status)
-        if search:
-            if need is None:
-                self._search_hits(search)
-            else:
-                self._confirm_first(status, search, need)
-            where.append("p.rowid IN (SELECT rowid FROM temp.search_hits)")
-            if self._confirmed_to < _ALL:
-                where.append("p.rowid <= ?")
-                params.append(self._confirmed_to)
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def _status_where(self, status: str | None) -> tuple[list[str], list[Any]]:
         if not status:
             return [], []
@@ -97,11 +84,11 @@ class SearchRoom(Room):
 
         A query of exactly three characters is answered by the trigram index alone; a
         shorter one reads the index's term list and the pages' last characters
-        (_short_search_hits); one of four by the phrase index alone (_long_search). A
-        longer one is answered by the phrase index only up to pages that hold all of its
-        4-grams but not in a row: those candidates are confirmed by reading them, as far
-        as the reader needs (_confirm). Pages beyond the indexes (not indexed yet) are
-        read directly, so results are always complete.
+        (_short_search_hits); a longer one by the phrase index alone (_long_search).
+        Candidates are left to confirm by reading them, as far as the reader needs
+        (_confirm), only for pages the phrase index does not cover yet (or holds stale)
+        and for queries holding characters it folds; pages beyond both indexes are read
+        directly, so results are always complete.
         """
         # Another connection's commit moves data_version; any write of ours (a page added
         # by import, conll or gold import, a replaced page) moves total_changes.
@@ -114,7 +101,7 @@ class SearchRoom(Room):
             conn.execute(f"DELETE FROM temp.{table}")
         indexed = self._indexed_rowid()
         hit = "INSERT OR IGNORE INTO temp.search_hits (rowid) "
-        self._confirmed_to = _ALL
+        self._confirmed_to, self._phrase = _ALL, None
         if "\x00" in search:  # FTS5 queries end at a NUL: every page is read
             indexed = 0
         elif len(search) < 3:
@@ -137,31 +124,23 @@ class SearchRoom(Room):
     def _long_search(self, search: str, indexed: int) -> None:
         """Hits and candidates of a query of four or more characters.
 
-        The phrase index (every four characters of each page) answers a query of four
-        characters exactly, as the trigram index does one of three; for a longer one, or
-        one holding characters the index folds, pages with all its 4-grams are candidates
-        to confirm. Pages beyond the phrase index (it is built after the trigram index)
-        take their candidates from the trigram index; pages beyond both, and pages whose
-        rowid the phrase index may hold stale, are candidates all.
+        The phrase index holds every four characters of each page with their positions: a
+        page holds the query where its 4-grams stand in a row, which is a phrase query, so
+        it answers any length exactly, as the trigram index does three characters. A query
+        holding characters the index folds gets that phrase's pages as candidates to
+        confirm. The phrase is looked up in list order as far as the reader needs, as
+        candidates are confirmed (_confirm): the first rows of a common phrase do not wait
+        for its 90,000 pages. Pages beyond the phrase index (the window builds it after
+        the trigram index) take their candidates from the trigram index; pages beyond
+        both, and pages whose rowid the phrase index may hold stale, are candidates all.
         """
         conn = self.db.conn
-        phrased, stale = self._phrase_rowid(), "SELECT rowid FROM phrase_stale"
+        phrased, stale = self._indexed_rowid(_PHRASES), "SELECT rowid FROM phrase_stale"
         candidate = "INSERT OR IGNORE INTO temp.search_candidates (rowid) "
-        if phrased and not _FOLDED.intersection(search) and len(search) == _GRAM:
-            conn.execute(
-                "INSERT INTO temp.search_hits (rowid) SELECT rowid FROM pages_phrases "
-                f"WHERE pages_phrases MATCH ? AND rowid NOT IN ({stale})",
-                [_fts(search)],
-            )
-        elif phrased and not {"\x00", "\x01"}.intersection(search):
-            grams = {search[i : i + _GRAM] for i in range(len(search) - _GRAM + 1)}
-            conn.execute(
-                f"{candidate}SELECT rowid FROM pages_phrases WHERE pages_phrases MATCH ? "
-                f"AND rowid NOT IN ({stale})",
-                [" AND ".join(map(_fts, sorted(grams)[:12]))],
-            )
-        else:
-            phrased = 0
+        if phrased:  # one phrase: the 4-grams in a row
+            found = "search_candidates" if _FOLDED.intersection(search) else "search_hits"
+            self._phrase = (_fts(phrase_grams(search)), found)
+            self._confirmed_to = 0
         if indexed > phrased:
             trigrams = sorted({search[i : i + 3] for i in range(len(search) - 2)})[:12]
             conn.execute(
@@ -175,26 +154,33 @@ class SearchRoom(Room):
         if conn.execute("SELECT 1 FROM temp.search_candidates LIMIT 1").fetchone():
             self._confirmed_to = 0
 
-    def _phrase_rowid(self) -> int:
-        row = self.db.conn.execute(
-            "SELECT value FROM meta WHERE key = 'phrase_indexed_rowid'"
-        ).fetchone()
-        return int(row[0]) if row else 0
-
     def _confirm(self, upto: int) -> None:
-        """Confirm the held search's candidates up to rowid ``upto`` (once each)."""
+        """Confirm the held search up to rowid ``upto`` (each rowid once): its phrase's
+        pages in the phrase index, then its candidates, by reading them."""
         if upto <= self._confirmed_to:
             return
         conn = self.db.conn
-        holds, needle = self._holds(self._hits_search)
-        conn.execute(
-            "INSERT OR IGNORE INTO temp.search_hits (rowid) SELECT c.rowid "
-            # CROSS JOIN: candidates outside, so only their pages are read (the planner
-            # would otherwise walk the pages of the rowid range).
-            "FROM temp.search_candidates c CROSS JOIN pages p ON p.rowid = c.rowid "
-            f"WHERE c.rowid > ? AND c.rowid <= ? AND {holds}",
-            [self._confirmed_to, upto, needle],
-        )
+        if self._phrase is not None:
+            match, found = self._phrase
+            conn.execute(
+                f"INSERT OR IGNORE INTO temp.{found} (rowid) SELECT rowid FROM pages_phrases "
+                "WHERE pages_phrases MATCH ? AND rowid > ? AND rowid <= ? "
+                "AND rowid NOT IN (SELECT rowid FROM phrase_stale)",
+                [match, self._confirmed_to, upto],
+            )
+        stretch = [self._confirmed_to, upto]
+        if conn.execute(  # the page text is not even asked for when there is none to read
+            "SELECT 1 FROM temp.search_candidates WHERE rowid > ? AND rowid <= ? LIMIT 1", stretch
+        ).fetchone():
+            holds, needle = self._holds(self._hits_search)
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.search_hits (rowid) SELECT c.rowid "
+                # CROSS JOIN: candidates outside, so only their pages are read (the planner
+                # would otherwise walk the pages of the rowid range).
+                "FROM temp.search_candidates c CROSS JOIN pages p ON p.rowid = c.rowid "
+                f"WHERE c.rowid > ? AND c.rowid <= ? AND {holds}",
+                [*stretch, needle],
+            )
         self._confirmed_to = upto
         # Filling the temp table counts as changes of ours: remember the count after it.
         assert self._hits_key is not None
@@ -220,22 +206,41 @@ class SearchRoom(Room):
         return self._holds_sql, search.encode("utf-8")
 
     def _confirm_first(self, status: str | None, search: str, need: int) -> None:
-        """Confirm candidates in list order until the list of ``status`` holds its first
-        ``need`` pages (or every candidate is confirmed): a screenful of a common word
-        reads a few hundred pages, not the 90,000 that hold it."""
+        """Confirm the held search in list order until the list of ``status`` holds its
+        first ``need`` pages (or all is confirmed): a screenful of a common word reads a
+        few hundred pages (or their entries in the phrase index), not the 90,000 that
+        hold it."""
         self._start_search(search)
-        step = max(need + need // 4, 64)  # most candidates of a long query are hits
-        conn = self.db.conn
+        step = max(need + need // 4, _FIRST_STEP)  # most candidates of a long query are hits
         while self._confirmed_to < _ALL:
             if need <= 0 or self._found(status) >= need:
                 return
-            row = conn.execute(
-                "SELECT max(rowid), count(*) FROM (SELECT rowid FROM temp.search_candidates "
-                "WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-                [self._confirmed_to, step],
-            ).fetchone()
-            self._confirm(row[0] if row[1] == step else _ALL)
+            self._confirm(self._stretch(step))
             step *= 2  # a rare word: fewer rounds
+
+    def _stretch(self, step: int) -> int:
+        """The rowid up to which the next ``step`` pages to confirm reach (of the
+        candidates, and of the phrase's pages in the index): _ALL when fewer are left."""
+        after = self._confirmed_to
+        lists: list[tuple[str, list[Any]]] = [
+            ("SELECT rowid FROM temp.search_candidates WHERE rowid > ?", [after])
+        ]
+        if self._phrase is not None:
+            lists.append(
+                (
+                    "SELECT rowid FROM pages_phrases WHERE pages_phrases MATCH ? AND rowid > ?",
+                    [self._phrase[0], after],
+                )
+            )
+        upto = _ALL
+        for rowids, params in lists:
+            top, count = self.db.conn.execute(
+                f"SELECT max(rowid), count(*) FROM ({rowids} ORDER BY rowid LIMIT ?)",
+                [*params, step],
+            ).fetchone()
+            if count == step:
+                upto = min(upto, top)
+        return upto
 
     def _found(self, status: str | None) -> int:
         """Hits of ``status`` in the confirmed stretch of the held search."""
@@ -293,22 +298,26 @@ class SearchRoom(Room):
     def _rowids_sql(
         self, status: str | None, search: str | None, need: int | None = None
     ) -> tuple[str, list[Any]]:
-        """SQL for the rowids of the filtered pages, read from indexes, not from the table."""
+        """SQL for the rowids of the filtered pages (column ``r``), read from indexes and,
+        for a search, its hits (found once, see _search_hits), never from the table: lists
+        and counts stay fast on 100,000 pages. With ``need``, a search is confirmed only as
+        far as the first ``need`` pages of the list (see _confirm_first); the rows after
+        the confirmed stretch are left out, so what is returned is exact."""
         if search:
             if need is None:
                 self._search_hits(search)
             else:
                 self._confirm_first(status, search, need)
             return self._hits_sql(status)
-        where, params = self._filter_sql(status, None)
+        where, params = self._status_where(status)
         # The status index holds every rowid and is far smaller than the table (whose rows
         # hold the page text): walking it never reads a page.
-        return f"SELECT p.rowid AS r FROM pages p INDEXED BY pages_status{where}", params
+        return "SELECT p.rowid AS r FROM pages p INDEXED BY pages_status" + _where(where), params
 
-    def _indexed_rowid(self) -> int:
-        row = self.db.conn.execute(
-            "SELECT value FROM meta WHERE key = 'search_indexed_rowid'"
-        ).fetchone()
+    def _indexed_rowid(self, index: str = _TRIGRAMS) -> int:
+        """The last rowid ``index`` covers (its watermark in ``meta``): the trigram index
+        by default, or the phrase index (_PHRASES)."""
+        row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", [index]).fetchone()
         return int(row[0]) if row else 0
 
     def index_search(self, limit: int | None = None, *, wait: bool = True) -> int:
@@ -342,7 +351,7 @@ class SearchRoom(Room):
                 "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
                 [done, top],
             )
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'search_indexed_rowid'", [str(top)])
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), _TRIGRAMS])
         return count
 
     def _index_step(self, step: Callable[[], int], *, wait: bool) -> int:
@@ -411,7 +420,7 @@ class SearchRoom(Room):
             step = _PHRASE_SLICE if limit is None else min(_PHRASE_SLICE, limit - added)
             rows = conn.execute(
                 "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                [self._phrase_rowid(), step],
+                [self._indexed_rowid(_PHRASES), step],
             ).fetchall()
             if not rows:
                 break
@@ -419,9 +428,7 @@ class SearchRoom(Room):
                 "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
                 ((rowid, phrase_grams(text)) for rowid, text in rows),
             )
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'phrase_indexed_rowid'", [str(rows[-1][0])]
-            )
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES])
             added += len(rows)
         return added
 
@@ -430,7 +437,7 @@ class SearchRoom(Room):
         return self.db.conn.execute(
             "SELECT (SELECT count(*) FROM pages WHERE rowid > ?) "
             "+ (SELECT count(*) FROM phrase_stale)",
-            [self._phrase_rowid()],
+            [self._indexed_rowid(_PHRASES)],
         ).fetchone()[0]
 
     def count_pages(self, status: str | None = None, search: str | None = None) -> int:
@@ -473,35 +480,38 @@ class SearchRoom(Room):
 
     def neighbour_page(self, page_id: str, step: int, status: str | None = None) -> str | None:
         """The next (step=1) or previous (step=-1) page in import order, optionally by status."""
-        where, params = self._filter_sql(status, None)
         rowid = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
         if rowid is None:
             return None
         cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
-        joiner = " AND " if where else " WHERE "
+        where, params = self._status_where(status)
+        where.append(f"p.rowid {cmp} ?")
         row = self.db.conn.execute(
-            f"SELECT p.id FROM pages p{where}{joiner}p.rowid {cmp} ? ORDER BY p.rowid {order} LIMIT 1",
+            f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid {order} LIMIT 1",
             [*params, rowid[0]],
         ).fetchone()
         return row[0] if row else None
 
     def page_ids(self, status: str | None = None) -> list[str]:
         """Every page id (optionally of one status) in import order."""
-        where, params = self._filter_sql(status, None)
-        sql = f"SELECT p.id FROM pages p{where} ORDER BY p.rowid"
+        where, params = self._status_where(status)
+        sql = f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid"
         return [row[0] for row in self.db.conn.execute(sql, params)]
 
     def first_page(self, status: str | None = None) -> str | None:
-        where, params = self._filter_sql(status, None)
+        where, params = self._status_where(status)
         row = self.db.conn.execute(
-            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT 1", params
+            f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid LIMIT 1", params
         ).fetchone()
         return row[0] if row else None
 
     def status_counts(self, search: str | None = None) -> dict[str, int]:
         """Pages per status, of every page or of those a search finds (one query)."""
         counts = dict.fromkeys(PAGE_STATUSES, 0)
-        where, params = self._filter_sql(None, search)
+        where, params = "", list[Any]()
+        if search:  # its hits (found once per search), probed while walking the status index
+            rowids, params = self._rowids_sql(None, search)
+            where = f" WHERE p.rowid IN ({rowids})"
         for status, n in self.db.conn.execute(
             f"SELECT p.status, count(*) FROM pages p INDEXED BY pages_status{where} GROUP BY 1",
             params,
@@ -511,9 +521,10 @@ class SearchRoom(Room):
 
     def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
         """Ids of pages whose text contains ``fragment`` (exact), in import order."""
-        where, params = self._filter_sql(None, fragment, need=limit)
+        rowids, params = self._rowids_sql(None, fragment, need=limit)
         rows = self.db.conn.execute(
-            f"SELECT p.id FROM pages p{where} ORDER BY p.rowid LIMIT ?", [*params, limit]
+            f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",
+            [*params, limit],
         )
         return [row[0] for row in rows]
 
