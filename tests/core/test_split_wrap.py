@@ -117,3 +117,25 @@ def test_one_paragraph_a_line_with_titles_of_about_one_length_is_not_read_as_wra
     assert len(kicker) + 2 == len(heads[0]) == len(heads[1]) == WIDTH
     text = "\n".join(x for _ in range(3) for x in (kicker, *heads, P1 + P3, P4 + P5, P5 + P1))
     assert wrap_width(text, lines(text), [s for s, _ in lines(text)]) == 0
+
+
+def test_a_roster_line_whose_post_wraps_onto_a_second_line_is_still_a_row():
+    roster = [
+        "王  明  某市农业农村局党组书记、局长",
+        "李建华  某大学经济学院教授、博士生导师",
+        "张  芳  某县返乡创业协会会长兼秘书长",
+    ]
+    assert all(len(wrapped(line)) == 2 for line in roster)
+    text = "\n".join(
+        [
+            "乡村振兴，青年何为（圆桌）",
+            "本报记者  赵  磊",
+            *(x for par in (P1, FULL_END, P3, P4) for x in wrapped(par)),
+            "对话嘉宾：",
+            *(x for line in roster for x in wrapped(line)),
+            *(x for par in (P5, P1, FULL_END) for x in wrapped(par)),
+        ]
+    )
+    got = {t.replace("\n", ""): (role, joined) for t, role, joined in blocks(text)}
+    for line in roster:
+        assert got[line] == ("body", False)
