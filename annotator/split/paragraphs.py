@@ -93,7 +93,7 @@ _WRAP_WIDTH = range(10, 49)
 _INDENT = frozenset(" \t\u3000\xa0")
 
 # The indent a converter dropped: at most this many characters of room, seen after at least
-# this many clear paragraph ends, and on more than twice as many of them as full lines.
+# this many clear paragraph ends, and after more of them than full lines are.
 _MAX_ROOM = 3
 _MIN_ROOM_LINES = 2
 
@@ -268,7 +268,7 @@ def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], 
         return 0
     best = max(counts, key=lambda n: (counts[n], n))
     seen = counts[best] + counts.get(best + 1, 0)
-    if seen < _MIN_ROOM_LINES or seen <= 2 * full:
+    if seen < _MIN_ROOM_LINES or seen <= full:
         return 0
     return width - best
 
