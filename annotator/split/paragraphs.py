@@ -17,6 +17,11 @@ column is a line of its own, so most lines have the same length (the column widt
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 
 * at a line shorter than the column (a line ending in 。 may fill the column and still go on);
+  where the converter dropped the paragraphs' indent (Chinese papers indent body text by two
+  characters), the page's first lines are that much shorter than the column: the room is
+  learnt from the lines after clear paragraph ends (:func:`first_line_room`), a first line
+  that short is full, and a line that short which does not end a sentence starts a paragraph
+  (after a full line ending in 。, or after another first line: a title of that length);
 * before and after a line wider than the column (a headline or page header across columns);
 * before a short line without a sentence end after a line that ends one (a title), and before
   any line without one that stands over a byline or a line of names (a headline over its
@@ -87,6 +92,11 @@ _WRAP_MIN_BREAKS = _WRAP_MIN_FULL  # single line breaks on the page before it is
 _WRAP_WIDTH = range(10, 49)
 _INDENT = frozenset(" \t\u3000\xa0")
 
+# The indent a converter dropped: at most this many characters of room, seen after at least
+# this many clear paragraph ends, and after more of them than full lines are.
+_MAX_ROOM = 3
+_MIN_ROOM_LINES = 2
+
 
 def _line_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Where each line of ``spans`` begins, indentation included."""
@@ -119,7 +129,19 @@ def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> in
             full += 1
             if cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL:
                 open_ends += 1
-    if full < _WRAP_MIN_FULL or full * 5 < len(spans) * 2 or open_ends * 5 < full * 3:
+    # A first line short by an indent the converter dropped fills the column too when a
+    # full line follows it (pages of short paragraphs have nearly as many of them as of
+    # other full lines; a title of that length is followed by a paragraph, not a line).
+    filled = full + sum(
+        1
+        for n, after in zip(lengths, lengths[1:], strict=False)
+        if width - _MAX_ROOM <= n < width - 1 and width - 1 <= after <= width + 1
+    )
+    # (one paragraph a line has many lines wider than any column: there no line is "full")
+    wide = sum(1 for n in lengths if n > width + 1)
+    if wide * 4 > len(spans):
+        filled = full
+    if full < _WRAP_MIN_FULL or filled * 5 < len(spans) * 2 or open_ends * 5 < full * 3:
         return 0
     return width
 
@@ -177,15 +199,22 @@ def _reflow(
     """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says."""
     indented = sum(1 for first, (start, _) in zip(starts, spans, strict=True) if start > first)
     uses_indent = indented >= 2
+    room = -1 if uses_indent else first_line_room(text, spans, starts, width)
     out: list[tuple[int, int]] = []
     para_start = spans[0][0]
     for k in range(len(spans) - 1):
         start, end = spans[k]
         nxt_start, nxt_end = spans[k + 1]
         n = end - starts[k]
-        final = cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
+        final = _final(text, start, end)
+        # A first line is full when it fills the column but for the dropped indent's room
+        # (exactly: one shorter is a title's length); other lines may miss it by one.
+        first_line = room > 0 and start == para_start
+        column = width - room if first_line else width
         ends = (
-            n < width - (0 if final else 1)
+            n < column - (0 if final or first_line else 1)
+            or (final and _starts_after_sentence(text, spans[k + 1], starts[k + 1], width, room))
+            or (first_line and _first_line(text, spans[k + 1], starts[k + 1], width, room))
             # Wider than the column (indentation aside): a headline or header across columns.
             or end - start > width + 1
             or nxt_end - nxt_start > width + 1
@@ -207,6 +236,81 @@ def _reflow(
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out
+
+
+def _final(text: str, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` ends a sentence."""
+    return cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
+
+
+def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], width: int) -> int:
+    """How many characters short of the column a paragraph's first line is on a page whose
+    converter dropped the indent (Chinese papers set body text with a two-character indent,
+    and many PDF converters leave its whitespace out); 0 when the page shows none.
+
+    Learnt from the page itself: a line after a clear paragraph end (a line short of the
+    column that ends a sentence) is a first line; when most such lines fall one to three
+    characters short of the column rather than filling it, the page leaves that room (the
+    most common shortfall; a first line with a hanging punctuation mark is one longer).
+    """
+    counts: dict[int, int] = {}
+    full = 0
+    for k in range(len(spans) - 1):
+        (start, end), nxt_end = spans[k], spans[k + 1][1]
+        if end - starts[k] >= width - 1 or not _final(text, start, end):
+            continue
+        n = nxt_end - starts[k + 1]
+        if width <= n <= width + 1:
+            full += 1  # (a line wider than the column is a headline across columns)
+        elif width - _MAX_ROOM <= n < width:
+            counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return 0
+    best = max(counts, key=lambda n: (counts[n], n))
+    seen = counts[best] + counts.get(best + 1, 0)
+    if seen < _MIN_ROOM_LINES or seen <= full:
+        return 0
+    return width - best
+
+
+# A paragraph's opening that a sentence inside a paragraph seldom has: a quotation opening,
+# a date (3月5日，).
+_OPENING = re.compile(
+    r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+)
+
+
+def _starts_after_sentence(
+    text: str, nxt: tuple[int, int], nxt_first: int, width: int, room: int
+) -> bool:
+    """Whether the line ``nxt``, after a line that fills the column and ends a sentence (a
+    paragraph may end so, or go on), begins a new paragraph.
+
+    Only a page whose converter dropped the indent (``room`` > 0) tells: a line short by the
+    indent's room is a first line when it does not end a sentence; when it does, it may be
+    a paragraph's last line as well, and only an opening like a paragraph's (a quotation, a
+    date) makes it a first line. Where the page keeps its indent, the indent tells
+    elsewhere; on a page set without one nothing tells: the opening alone splits too many
+    paragraphs at a quotation in their middle, and no word runs across a sentence end, so
+    the cut-word cue has nothing to say.
+    """
+    if room <= 0:
+        return False
+    if _first_line(text, nxt, nxt_first, width, room):
+        return True
+    start, end = nxt
+    return width - room <= end - nxt_first <= width - room + 1 and bool(
+        _OPENING.match(text, start, end)
+    )
+
+
+def _first_line(text: str, nxt: tuple[int, int], nxt_first: int, width: int, room: int) -> bool:
+    """Whether ``nxt`` is, by its length, the first line of a paragraph (short of the column
+    by the dropped indent's room, not ending a sentence): after a paragraph's first line, that
+    line was a paragraph of one line (a title as long as a first line)."""
+    start, end = nxt
+    n = end - nxt_first
+    return width - room <= n <= width - room + 1 and not _final(text, start, end)
 
 
 def _names_alone(text: str, start: int, end: int, width: int) -> bool:

@@ -462,7 +462,8 @@ def _roster_rows(text: str, shaped: list[Shape]) -> None:
     """
     run: list[Shape] = []
     for sh in [*shaped, None]:
-        if sh is not None and sh.spaced and roster_line(text[sh.start : sh.end]):
+        # (a hard-wrapped page may break a long post onto a second line: read it as one)
+        if sh is not None and sh.spaced and roster_line(text[sh.start : sh.end].replace("\n", "")):
             run.append(sh)
             continue
         if len(run) >= ROSTER_MIN_LINES:
