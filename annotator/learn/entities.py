@@ -52,7 +52,7 @@ from annotator.learn import GoldPages
 
 KIND = "entities"
 MIN_PAGES = 5
-FORMAT = b"annotator-entities-crf 3\n"  # bump when the features change: old models refused
+FORMAT = b"annotator-entities-crf 4\n"  # bump when the features change: old models refused
 # The line after FORMAT names the labels whose rule suggestions the model replaces.
 _REPLACES = b"replaces "
 _EVERY = b"*"
@@ -304,21 +304,56 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     before, after = padded[:n], padded[2:]
     cls = padded.translate(_classes())
     words = _word_column(units, n)
-    columns = zip(before, text, after, cls[:n], cls[1 : n + 1], cls[2:], words, strict=True)
+    # the word features of the neighbours, renamed (a lookup, no string built a character)
+    previous = ["w-1=^", *map(_PREVIOUS_WORD.__getitem__, words[:-1])]
+    following = [*map(_NEXT_WORD.__getitem__, words[1:]), "w+1=$"]
+    columns = zip(
+        before, text, after, cls[:n], cls[1 : n + 1], cls[2:], words, previous, following,
+        strict=True,
+    )  # fmt: skip
     rows: list[tuple[str, ...]] = [
-        ("c0=" + c, "c-1=" + b, "c1=" + a, f"b-1={b}{c}", f"b0={c}{a}", f"k={x}{y}{z}", w)
-        for b, c, a, x, y, z, w in columns
+        ("c0=" + c, "c-1=" + b, "c1=" + a, f"b-1={b}{c}", f"b0={c}{a}", f"k={x}{y}{z}", w, p, f)
+        for b, c, a, x, y, z, w, p, f in columns
     ]
     for s, e, (begin, inside) in _matcher("lexicon").words(units):
         rows[s] += (begin,)
         for j in range(s + 1, e):
             rows[j] += (inside,)
+    _add_rules(rows, rules)
+    return rows
+
+
+def _add_rules(rows: list[tuple[str, ...]], rules: Iterable[Entity]) -> None:
+    """B-/I- of each rule candidate over the characters it covers, and its label on the
+    characters just before (``r=>``) and after (``r=<``) it: where a rule's span ends is
+    what the model most often corrects (a name's neighbour pulled in or left out)."""
+    n = len(rows)
     for s, e, label in rules:
         rows[s] += ("r=B-" + label,)
         inside = "r=I-" + label
         for j in range(s + 1, e):
             rows[j] += (inside,)
-    return rows
+        if s:
+            rows[s - 1] += ("r=>" + label,)
+        if e < n:
+            rows[e] += ("r=<" + label,)
+
+
+class _Renamed(dict[str, str]):
+    """A word feature (``w=BNS``) under another name (``w-1=BNS``), made once a string."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def __missing__(self, feature: str) -> str:
+        renamed = self.name + feature[1:]
+        self[feature] = renamed
+        return renamed
+
+
+_PREVIOUS_WORD = _Renamed("w-1")
+_NEXT_WORD = _Renamed("w+1")
 
 
 def _word_column(units: str, n: int) -> list[str]:
