@@ -297,8 +297,10 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     - ``c0``, ``c-1``, ``c1``: the character and its neighbours; ``b-1``, ``b0``: the
       pairs it is in; ``k``: the classes of the three (:class:`_Classes`);
     - ``w``: its position in its dictionary word (B/M/E, S alone) with the word's POS;
+      ``w-1``, ``w+1``: the same of the characters before and after it;
     - ``x``: B/I of each lexicon word covering it, with the word's kind;
-    - ``r``: B-/I- of each rule candidate covering it, with the rule's label.
+    - ``r``: B-/I- of each rule candidate covering it, with the rule's label; ``r=>``
+      and ``r=<`` the label of a candidate that starts just after or ends just before it.
 
     Made in one comprehension over the line, its neighbours and its classes (f-strings,
     no intermediate columns): 1.5 times as fast as building a list per feature and
