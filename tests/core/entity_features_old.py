@@ -49,6 +49,8 @@ def _columns(text: str, units: str) -> list[list[str]]:
         list(map(_add, _column("b0=", text), after)),
         list(map(_add, map(_add, _column("k=", cls[:n]), cls[1 : n + 1]), cls[2:])),
         _word_column(units, n),
+        ["w-1=^"] + ["w-1" + w[1:] for w in _word_column(units, n)[:-1]],
+        ["w+1" + w[1:] for w in _word_column(units, n)[1:]] + ["w+1=$"],
     ]
 
 
@@ -62,4 +64,8 @@ def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[
             rows[s] += (begin + kind,)
             for j in range(s + 1, e):
                 rows[j] += (inside + kind,)
+            if begin == "r=B-" and s:
+                rows[s - 1] += ("r=>" + kind,)
+            if begin == "r=B-" and e < len(rows):
+                rows[e] += ("r=<" + kind,)
     return rows

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator import pipeline
 from annotator.cli import main
 from annotator.edits import Op
 from annotator.formats.conll import write_conll
@@ -302,6 +303,12 @@ def test_features_of_a_line() -> None:
     assert "r=B-PER" in rows[0] and "r=I-PER" in rows[1] and "r=B-PER" not in rows[2]
     assert "x=Bplace" in rows[3] and "x=Iplace" in rows[4]
     assert rows[3][6] == "w=Bns" and rows[4][6] == "w=Ens" and rows[2][6] == "w=S"
+    # the neighbours' words, and the characters just before and after a rule's span
+    assert rows[2][7:9] == ("w-1=S", "w+1=Bns") and rows[0][7] == "w-1=^"
+    assert rows[4][7:9] == ("w-1=Bns", "w+1=S")
+    assert rows[5][8] == "w+1=$"
+    assert "r=<PER" in rows[2] and not any(f.startswith("r=<") for f in rows[1])
+    assert "r=>LOC" in entities.features("在北京", [(1, 3, "LOC")])[0]
     # a character beyond the BMP keeps the offsets of the words after it
     assert entities.features("𠀀北京")[1][6] == "w=Bns"
 
@@ -360,6 +367,22 @@ def test_import_and_suggest_say_when_a_model_of_an_older_version_is_not_used(
     assert result.exit_code == 0 and "learnt entity model was not used" in result.stderr
     result = runner.invoke(main, ["--db", str(db), "import", "--no-suggest", str(page)])
     assert "entity model" not in result.stderr
+
+
+def test_a_model_trained_on_the_features_before_the_neighbours_is_stale(
+    model_bytes: bytes, tmp_path: Path
+) -> None:
+    # version 3 models never saw the neighbour features: tagging with them would silently
+    # score worse, so they are refused and reported as the structure model's are
+    old = b"annotator-entities-crf 3\n" + model_bytes[len(entities.FORMAT) :]
+    with pytest.raises(ValueError, match="retrain with 'annotator train'"):
+        entities.load(old)
+    with Store.open(tmp_path / "v3.db") as store:
+        store.save_model("entities", old, pages=12, meta={})
+        assert "retrain" in (pipeline.stale_model(store, "entities") or "")
+        assert set(pipeline.stale_models(store)) == {"entities"}
+        store.save_model("entities", model_bytes, pages=12, meta={})
+        assert pipeline.stale_models(store) == {}
 
 
 # --- the features made faster are the features the models were trained on --------------
