@@ -88,3 +88,16 @@ def test_articles_not_listed_in_pages_are_left_out_and_a_bad_file_is_named(bench
     (raw / "b.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(SystemExit, match="b.json"):
         bench.main([str(raw), str(tmp_path / "out2")])
+
+
+def test_an_undecodable_article_file_and_a_bad_line_index_are_named(bench, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.md").write_text(MD, encoding="utf-8")
+    pages = tmp_path / "pages.json"
+    pages.write_text(json.dumps({"123": {"roles": {"six": "intertitle"}}}), encoding="utf-8")
+    with pytest.raises(SystemExit, match="line 'six' for 123"):
+        bench.main([str(raw), str(tmp_path / "out"), "--pages", str(pages)])
+    (raw / "b.md").write_bytes(MD.encode("gb18030"))
+    with pytest.raises(SystemExit, match=r"b\.md: not a readable UTF-8 file"):
+        bench.main([str(raw), str(tmp_path / "out")])
