@@ -3,13 +3,11 @@ figures are only as good as its gold). The article text here is invented."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "real_records.py"
+from tests.core.scripts import load
 
 MD = """---
 title: "古桥修好了（民生一线）"
@@ -43,10 +41,7 @@ source_url: "https://paper.example.cn/content/202505/06/content_123.html"
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("real_records", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("bench/real_records.py")
 
 
 def test_a_vault_article_becomes_a_record_with_the_roles_its_markdown_and_text_show(
