@@ -222,3 +222,19 @@ def test_a_span_that_cannot_be_placed_keeps_the_page_open(tmp_path):
         # without it, the same finished document makes the page done
         report = import_documents(store, [_finished([(0, 3, "PER")])], "import", "auto")
         assert report.done == ["p"] and store.page("p").status == "done"
+
+
+def test_a_suggestion_over_the_boundary_of_two_blocks_of_a_finished_article_is_inside_it(
+    tmp_path,
+):
+    from annotator.model import Block, Page, Span
+    from annotator.placement import import_documents
+
+    with Store.open(tmp_path / "a.db") as store:
+        # one article in two blocks that meet in the middle of a line, a name across them
+        blocks = [Block(0, 2, "body", 1), Block(2, 6, "body", 1, joins_previous=True)]
+        suggestion = Span(0, 3, "PER", origin="rule", status="suggested")
+        store.add_page(Page("p", "邓群策到场。", "p.txt"), blocks, [suggestion])
+        report = import_documents(store, [_finished([(3, 5, "LOC")])], "import", "auto")
+        assert (report.not_done, report.done, report.rejected) == ([], ["p"], 1)
+        assert store.page("p").status == "done" and store.spans("p", {"suggested"}) == []
