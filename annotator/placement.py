@@ -270,6 +270,12 @@ def _span_ops(
     return ops, counts
 
 
+def _covered(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    # Each end of a span on its own: a span may run over the boundary of two blocks of one
+    # article (a block may end in the middle of a line).
+    return any(a <= offset < b for a, b in ranges)
+
+
 def _done_ops(state: PageState, gold: _PageGold, report: ImportReport) -> list[Op]:
     """Reject the open suggestions the finished gold left, then mark the page done; or
     nothing (with the reason in ``report.not_done``) when the page is not complete."""
@@ -287,7 +293,7 @@ def _done_ops(state: PageState, gold: _PageGold, report: ImportReport) -> list[O
     # finished article are rejected; one elsewhere on the page keeps the page open.
     kept = set(gold.spans)
     open_ = [s for s in open_suggestions(state) if (s.start, s.end, s.label) not in kept]
-    inside = [s for s in open_ if any(a <= s.start and s.end <= b for a, b in covered)]
+    inside = [s for s in open_ if _covered(s.start, covered) and _covered(s.end - 1, covered)]
     outside = len(open_) - len(inside)
     reasons = list(gold.unfinished)
     if page.status in ("skipped", "flagged"):

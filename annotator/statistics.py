@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 SESSION_GAP = timedelta(minutes=10)
@@ -125,9 +125,12 @@ class _Reviewer:
 
 def _moment(at: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(at)
-    except ValueError:
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
         return None  # a hand-edited log row; it has no place in time
+    # The store writes UTC with its offset; a hand-edited time without one is read as UTC
+    # (naive and aware times cannot be compared, and a session mixes both).
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 IMPORT_REVIEWER = "import"

@@ -202,7 +202,10 @@ _FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$', re.M)
 
 def _read_md(path: Path) -> dict:
     """One article of a vault ``.md`` file, as a crawl list's article."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SystemExit(f"{path}: not a readable UTF-8 file ({err})") from None
     m = _FRONT.match(text)
     if m is None:
         raise SystemExit(f"{path}: no front matter (--- date/section/source_url ---)")
@@ -235,9 +238,11 @@ def apply_pages(articles: list[dict], pages: dict) -> list[dict]:
             continue
         lines = _lines(art["markdown_body"])
         for index, role in entry.get("roles", {}).items():
-            k = int(index)
+            k = int(index) if str(index).isdigit() else -1
             if role not in ROLES or not 0 <= k < len(lines):
-                raise SystemExit(f"--pages: bad role {role!r} or line {k} for {_content_no(art)}")
+                raise SystemExit(
+                    f"--pages: bad role {role!r} or line {index!r} for {_content_no(art)}"
+                )
             lines[k] = "{" + role + "}" + lines[k].lstrip("> ").removeprefix("系列：")
         out.append({**art, "markdown_body": "\n\n".join(lines)})
     return out

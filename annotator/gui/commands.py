@@ -258,6 +258,10 @@ class PageStacks(QObject):
         op = command.inverse if action == "undo" else command.op
 
         def done(applied: Applied) -> None:
+            if self._stacks.get(command.op.page_id) is not stack:
+                # Dropped while the step waited for the lock (forget_others): the log holds
+                # the step, and the page's stack is read from it when next shown.
+                return
             self._move(stack, command, action)
             if action == "redo":
                 moved = self._command(stack, "undo")

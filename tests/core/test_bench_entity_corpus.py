@@ -3,20 +3,14 @@ are only as good as its reader)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "entity_corpus.py"
+from tests.core.scripts import load
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("entity_corpus", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("bench/entity_corpus.py")
 
 
 def test_bio_sentences_and_adjacent_entities(bench, tmp_path):

@@ -3,13 +3,11 @@ figures are only as good as its gold). The article text here is invented."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "real_records.py"
+from tests.core.scripts import load
 
 MD = """---
 title: "古桥修好了（民生一线）"
@@ -43,10 +41,7 @@ source_url: "https://paper.example.cn/content/202505/06/content_123.html"
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("real_records", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("bench/real_records.py")
 
 
 def test_a_vault_article_becomes_a_record_with_the_roles_its_markdown_and_text_show(
@@ -88,3 +83,16 @@ def test_articles_not_listed_in_pages_are_left_out_and_a_bad_file_is_named(bench
     (raw / "b.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(SystemExit, match="b.json"):
         bench.main([str(raw), str(tmp_path / "out2")])
+
+
+def test_an_undecodable_article_file_and_a_bad_line_index_are_named(bench, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.md").write_text(MD, encoding="utf-8")
+    pages = tmp_path / "pages.json"
+    pages.write_text(json.dumps({"123": {"roles": {"six": "intertitle"}}}), encoding="utf-8")
+    with pytest.raises(SystemExit, match="line 'six' for 123"):
+        bench.main([str(raw), str(tmp_path / "out"), "--pages", str(pages)])
+    (raw / "b.md").write_bytes(MD.encode("gb18030"))
+    with pytest.raises(SystemExit, match=r"b\.md: not a readable UTF-8 file"):
+        bench.main([str(raw), str(tmp_path / "out")])

@@ -157,3 +157,84 @@ def test_gold_jsonl_records_of_done_pages_are_finished(tmp_path, reviewed):
     with Store.open(db) as store:
         assert store.page(page_id).status == "done"
         assert {(s.start, s.end, s.label) for s in store.spans(page_id, {"accepted"})} == gold
+
+
+# --- the page-level rules, on a page of one article and a furniture line ------------------
+
+_TEXT = "邓群策到场。\n广告：衡阳市"
+
+
+def _page_with_furniture(db: Path, furniture_suggestion: bool = True, status: str = "new"):
+    from annotator.model import Block, Page, Span
+
+    store = Store.open(db)
+    suggestions = [Span(10, 13, "LOC", origin="rule", status="suggested")]
+    store.add_page(
+        Page("p", _TEXT, "p.txt", status=status),
+        [Block(0, 6, "body", 1), Block(7, 13, "other", None)],
+        suggestions if furniture_suggestion else [],
+    )
+    return store
+
+
+def _finished(spans):
+    from annotator.formats.base import Imported
+
+    doc = Imported("邓群策到场。", spans, "tasks.json: task 1", "p", 1)
+    doc.completed = True
+    return doc
+
+
+def test_an_open_suggestion_outside_the_articles_keeps_the_page_open_but_the_gold_placed(
+    tmp_path,
+):
+    from annotator.placement import import_documents
+
+    with _page_with_furniture(tmp_path / "a.db") as store:
+        report = import_documents(store, [_finished([(0, 3, "PER")])], "import", "auto")
+        assert report.problems == [] and report.added == 1 and report.done == []
+        assert report.not_done == [
+            "page p: not marked done: 1 open suggestion(s) outside the articles that came back"
+        ]
+        assert store.page("p").status == "in_progress"
+        assert [(s.start, s.label) for s in store.spans("p", {"accepted"})] == [(0, "PER")]
+        assert len(store.spans("p", {"suggested"})) == 1
+
+
+def test_a_flagged_page_keeps_its_flag_and_gets_the_gold(tmp_path):
+    from annotator.placement import import_documents
+
+    with _page_with_furniture(tmp_path / "a.db", False, "flagged") as store:
+        report = import_documents(store, [_finished([(0, 3, "PER")])], "import", "done")
+        assert report.not_done == ["page p: not marked done: it is flagged; left as it is"]
+        assert store.page("p").status == "flagged" and report.added == 1
+
+
+def test_a_span_that_cannot_be_placed_keeps_the_page_open(tmp_path):
+    from annotator.placement import import_documents
+
+    with _page_with_furniture(tmp_path / "a.db", False) as store:
+        spans = [(0, 3, "PER"), (3, 5, "NOPE")]
+        report = import_documents(store, [_finished(spans)], "import", "auto")
+        assert len(report.problems) == 1 and "label 'NOPE' is not configured" in report.problems[0]
+        assert report.not_done[0].startswith("page p: not marked done: tasks.json: task 1: NOPE")
+        assert store.page("p").status == "in_progress" and report.added == 1
+        # without it, the same finished document makes the page done
+        report = import_documents(store, [_finished([(0, 3, "PER")])], "import", "auto")
+        assert report.done == ["p"] and store.page("p").status == "done"
+
+
+def test_a_suggestion_over_the_boundary_of_two_blocks_of_a_finished_article_is_inside_it(
+    tmp_path,
+):
+    from annotator.model import Block, Page, Span
+    from annotator.placement import import_documents
+
+    with Store.open(tmp_path / "a.db") as store:
+        # one article in two blocks that meet in the middle of a line, a name across them
+        blocks = [Block(0, 2, "body", 1), Block(2, 6, "body", 1, joins_previous=True)]
+        suggestion = Span(0, 3, "PER", origin="rule", status="suggested")
+        store.add_page(Page("p", "邓群策到场。", "p.txt"), blocks, [suggestion])
+        report = import_documents(store, [_finished([(3, 5, "LOC")])], "import", "auto")
+        assert (report.not_done, report.done, report.rejected) == ([], ["p"], 1)
+        assert store.page("p").status == "done" and store.spans("p", {"suggested"}) == []

@@ -9,20 +9,14 @@ and a changed text are each reported.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-from pathlib import Path
 
+from tests.core.scripts import load
 from tests.core.test_formats import _export, _store
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "labelstudio_check.py"
 
 
 def _check_module():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("labelstudio_check", SCRIPT)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return load("scripts/labelstudio_check.py")
 
 
 def test_the_check_passes_a_faithful_copy_and_names_each_difference(tmp_path):

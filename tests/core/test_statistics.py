@@ -153,3 +153,15 @@ def test_stats_leaves_an_import_from_another_tool_out_of_throughput(tmp_path):
     assert figures["imported"] == {"edits": 1, "pages": 1, "spans": 1}
     table = CliRunner().invoke(main, ["stats", "--db", str(db)]).output
     assert "Imported, left out of throughput: 1 spans on 1 pages (1 edits)" in table
+
+
+def test_a_hand_edited_time_without_a_zone_is_read_as_utc_and_a_bad_one_left_out():
+    rows, _ = _lin_and_wu()
+    moved = list(rows[1])
+    moved[2] = "2024-03-05T10:05:00"  # no offset: the store writes UTC
+    unreadable = list(rows[2])
+    unreadable[2] = "yesterday"
+    lin = throughput(parse([rows[0], tuple(moved), tuple(unreadable), *rows[3:]]))["lin"]
+    # the unreadable row gives no moment, and none of its work (its page is not done)
+    assert (lin["sessions"], lin["edits"], lin["pages"]) == (2, 4, 1)
+    assert lin["hours"] == round((5 + 9 + 2) / 60, 2)

@@ -288,3 +288,28 @@ def test_a_redo_of_a_span_a_colleague_changed_after_the_undo_is_disabled_and_say
     press(mine, qtbot, K.Key_Z, CTRL | SHIFT)  # disabled: nothing happens
     assert status_of(db, "长沙") == "rejected"
     assert [a for a, _t, _r in edits(db)] == ["do", "undo", "do"]
+
+
+def test_an_undo_waiting_while_the_reviewer_changes_page_after_another_write_is_saved(
+    windows, tmp_path, qtbot
+):
+    # Another program imports in batches: it writes, lets go, takes the lock again. The
+    # reviewer's undo waits meanwhile, and the reviewer moves on to the next page, whose
+    # opening drops the stacks of the pages shown before (they may miss that write).
+    db = make_db(tmp_path / "two.db", ["p1", "p2"])
+    window = windows(db)
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)
+    with write_lock_held(db) as other:
+        assert timed_press(window, qtbot, K.Key_Z, CTRL) < 2.0
+        other.execute("INSERT INTO meta (key, value) VALUES ('other', '1')")
+        other.execute("COMMIT")
+        other.execute("BEGIN IMMEDIATE")
+        window.open_page("p2")
+        qtbot.wait(50)  # the dropped stacks are deleted
+        other.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: status_of(db, "长沙") == "suggested", timeout=4000)
+    qtbot.waitUntil(lambda: not window.status_waiting.isVisible())
+    assert [a for a, _t, _r in edits(db)] == ["do", "undo"]
+    window.open_page("p1")  # its history read again from the log: the undo can be redone
+    assert can(window, "redo") and not can(window, "undo")
