@@ -553,3 +553,21 @@ def test_short_counties_country_names_and_compass_regions(text, expected):
 )
 def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他曾担任县委书记。", [("县委", "ORG")]),  # 担任 + 县: no county 任县
+        ("昨天召开县委常委会议", [("县委常委会", "ORG")]),  # 召开 + 县: no 开县
+        ("要繁荣县域经济", []),  # 繁荣: no 荣县
+        ("风格力求简洁", []),  # 风格 + 力求: no company 格力
+        ("他们要反思科学发展", []),  # 反思 + 科学: no 思科
+        ("中东社会动荡不安", []),  # 社会: no agency 中东社
+        ("，沛县、曹县两地", [("沛县", "LOC"), ("曹县", "LOC")]),
+        ("据中东社报道，格力电器增长", [("中东社", "ORG"), ("格力", "ORG")]),
+    ],
+)
+def test_short_listed_names_are_not_read_inside_common_words(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected
