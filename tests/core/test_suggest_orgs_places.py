@@ -566,6 +566,7 @@ def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
         ("中东社会动荡不安", []),  # 社会: no agency 中东社
         ("，沛县、曹县两地", [("沛县", "LOC"), ("曹县", "LOC")]),
         ("据中东社报道，格力电器增长", [("中东社", "ORG"), ("格力", "ORG")]),
+        ("民族中兴之路", []),  # 中兴 "revival" is a common word: not a known company
     ],
 )
 def test_short_listed_names_are_not_read_inside_common_words(text, expected):
