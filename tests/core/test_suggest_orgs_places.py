@@ -573,3 +573,9 @@ def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
 def test_short_listed_names_are_not_read_inside_common_words(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+def test_two_organisations_joined_by_he_are_two():
+    # one prefix walk took both: the second starts after the 和 that ends the first
+    text = "，消费者协会和律师协会联合发起"
+    assert tagged(text) == [("消费者协会", "ORG"), ("律师协会", "ORG")]
