@@ -128,3 +128,17 @@ def test_transliterated_words_places_and_crafts_are_no_names(text: str) -> None:
 def test_a_name_ends_before_a_character_that_never_ends_a_given_name(text: str, name: str) -> None:
     assert name in _people(text)
     assert not any(p.startswith(name) and p != name for p in _people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这座古老的城市焕发新生。", []),  # 古老 is a word, not Mr Gu
+        ("他是党内元老，也是功臣。", []),
+        ("他去看望了钱老和家人。", [(5, 6)]),  # 钱 + 老 is no word: 钱 is a name
+        ("，孙女士说这事不急。", [(1, 2)]),  # a longer form of address is cue enough
+    ],
+)
+def test_a_one_character_form_of_address_makes_no_name_of_a_common_word(text, expected):
+    pytest.importorskip("jieba")
+    assert running_names(text) == expected

@@ -39,6 +39,7 @@ from typing import Any
 
 from annotator import lexicon, short_words
 from annotator.suggest._text import is_han
+from annotator.suggest._words import COMMON
 
 from .names import (
     _ADVERB_SURNAMES,
@@ -135,7 +136,7 @@ def _name_from(text: str, i: int, freq: Any) -> int | None:
     """The end of the best name starting with the surname at ``i``, or None."""
     if text.startswith(_HONORIFICS, i + 1):
         ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
-        return i + 1 if ok else None
+        return i + 1 if ok and not _word_with_address(text, i, freq) else None
     best: tuple[float, int] | None = None
     for end in (i + 3, i + 2):
         if end > len(text):
@@ -210,6 +211,14 @@ def _foreign_names(
             continue
         out.append((s, e))
     return out
+
+
+def _word_with_address(text: str, i: int, freq: Any) -> bool:
+    """True when the surname at ``i`` and a one-character form of address after it (老)
+    make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
+    if any(text.startswith(h, i + 1) for h in _HONORIFICS if len(h) > 1):
+        return False
+    return freq.get(text[i : i + 2], 0) > COMMON
 
 
 def _may_reach(text: str, i: int, given: Any) -> bool:
