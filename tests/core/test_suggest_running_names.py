@@ -81,17 +81,17 @@ def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba(monkeypatch
     # jieba's whole dictionary takes seconds to load in every import worker; the rule only
     # looks up two to four characters, which the shared short-words cache holds.
     from annotator import short_words
-    from annotator.suggest.people import running
+    from annotator.suggest import _words
 
     monkeypatch.setattr(short_words, "cache_path", lambda: None)
     monkeypatch.setattr(short_words, "jieba_entries", lambda: ({"一个词": 7}, 0.0))
     short_words.dictionary.cache_clear()
-    running._dictionary.cache_clear()
+    _words.dictionary.cache_clear()
     try:
-        assert running._dictionary() == {"一个词": 7}
+        assert _words.dictionary() == {"一个词": 7}
     finally:
         short_words.dictionary.cache_clear()
-        running._dictionary.cache_clear()
+        _words.dictionary.cache_clear()
 
 
 @pytest.mark.parametrize(

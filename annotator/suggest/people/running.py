@@ -32,14 +32,13 @@ label's candidate or another name.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from annotator import lexicon, short_words
+from annotator import lexicon
 from annotator.suggest._text import is_han
-from annotator.suggest._words import COMMON
+from annotator.suggest._words import COMMON, dictionary
 
 from .names import (
     _ADVERB_SURNAMES,
@@ -65,16 +64,6 @@ _NOT_ENDING_PENALTY = 2.0
 _HONORIFICS = lexicon.words("people_lone_surname_cues")
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
-
-
-@functools.cache
-def _dictionary() -> Any:
-    """jieba's words of two to six characters with their counts (prefixes of words have
-    0), from the shared cache file; an empty dict without jieba."""
-    try:
-        return short_words.dictionary()[0]
-    except Exception:  # ImportError, or a broken install: the cue finds nothing
-        return {}
 
 
 def _inside_word(text: str, i: int, freq: Any) -> bool:
@@ -150,7 +139,7 @@ def _name_from(text: str, i: int, freq: Any) -> int | None:
 def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """``(start, end)`` of the names of ``text`` found by their statistics alone, left to
     right, none overlapping another or a range of ``taken`` (other cues' candidates)."""
-    freq = _dictionary()
+    freq = dictionary()
     if not freq:
         return []
     blocked = bytearray(len(text))
