@@ -142,3 +142,30 @@ def test_a_name_ends_before_a_character_that_never_ends_a_given_name(text: str, 
 def test_a_one_character_form_of_address_makes_no_name_of_a_common_word(text, expected):
     pytest.importorskip("jieba")
     assert running_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # four transliteration characters are a name whatever follows them
+        ("而卡斯蒂诺往往在下半场才出场。", "卡斯蒂诺"),
+        ("一周以来，莫里斯科尔曼只在训练中露面。", "莫里斯科尔曼"),
+        # parts of a foreign name joined by a hyphen, as sports pages write them
+        ("缺少马丁-斯克特尔在后防压阵，球队很难取胜。", "马丁-斯克特尔"),
+    ],
+)
+def test_long_and_hyphened_foreign_names_are_found(text: str, name: str) -> None:
+    assert _people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本周焦点：费尔南多vs阿尔梅里亚，客队稍占上风。",  # teams of a fixture
+        "拉帕伦加vs曼诺拉推荐：3/1",
+        "上周他们输给了中游球队拉帕伦加，排名下滑。",  # a team after 球队
+        "我们在萨尔维克堡住了两天。",  # a place word follows the run
+    ],
+)
+def test_foreign_runs_of_teams_and_places_are_no_names(text: str) -> None:
+    assert _people(text) == []

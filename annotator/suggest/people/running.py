@@ -21,8 +21,10 @@ characters is taken when the characters read as a name more than as a word:
 - a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
   news NER corpora mark it.
 - foreign names: a run of three to eight transliteration characters that ends where a
-  name may end, holds no common word of jieba's dictionary (``马拉松``) and does not end
-  like a place (``拉塔基亚``): ``4号哈克普尔，``, ``与瓦杰帕伊进行``.
+  name may end (four or more need not: ``沃尔科特往往``), holds no common word of jieba's
+  dictionary (``马拉松``), does not end like a place (``拉塔基亚``) nor stand beside
+  ``vs`` or after ``队`` (teams): ``4号哈克普尔，``, ``与瓦杰帕伊进行``; parts joined by
+  a hyphen are one name (``索尔-坎贝尔``).
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
@@ -179,6 +181,9 @@ _NOT_AROUND = frozenset('·•“"《')
 # commoner (普尔 and 戴尔 end many names): chosen on dev slices of MSRA train.
 _COMMON_COUNT = 100
 _COMMON_PAIR = 1000
+_LONG_RUN = 4
+_HYPHENS = frozenset("-－‐")
+_RUN_CHARS_SET = frozenset(_RUN_CHARS)
 
 
 def _foreign_names(
@@ -188,9 +193,15 @@ def _foreign_names(
     ``blocked`` that are names."""
     out: list[tuple[int, int]] = []
     for s, e in runs:
-        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or not _ends_name(text, e):
+        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_LAST:
+            continue
+        # four or more such characters are a name on their own (沃尔科特往往); three may
+        # still be part of a word, so they must end where a name may end
+        if e - s < _LONG_RUN and not _ends_name(text, e):
             continue
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
+            continue
+        if _beside_versus(text, s, e):
             continue
         if any(
             freq.get(text[a:b], 0) > (_COMMON_PAIR if b - a == 2 else _COMMON_COUNT)
@@ -198,8 +209,29 @@ def _foreign_names(
             for b in range(a + 2, e + 1)
         ):
             continue
-        out.append((s, e))
+        out.append((_hyphened_start(text, s), e))
     return out
+
+
+def _beside_versus(text: str, s: int, e: int) -> bool:
+    """True when the run at ``s:e`` stands beside ``vs`` or ``对阵`` or after ``队``: a
+    team (波兹南vs拉科, 球队瓦拉多利德), not a person."""
+    after = text[e : e + 2]
+    before = text[max(0, s - 2) : s]
+    return (
+        after.lower() == "vs" or before.lower() == "vs" or before[-1:] == "队" or before == "对阵"
+    )
+
+
+def _hyphened_start(text: str, s: int) -> int:
+    """The start of a foreign name whose parts are joined by a hyphen (索尔-坎贝尔): the
+    transliteration characters before the hyphen belong to it."""
+    if s < 3 or text[s - 1] not in _HYPHENS:
+        return s
+    i = s - 1
+    while i and text[i - 1] in _RUN_CHARS_SET:
+        i -= 1
+    return i if s - 1 - i >= 2 else s
 
 
 def _word_with_address(text: str, i: int, freq: Any) -> bool:
