@@ -9,9 +9,11 @@ entry weighted by its frequency gives the counts at large.  A score is the log-o
 ``log(P(char | name) / P(char | words))``, rounded to two decimals:
 
 - ``people_given_scores.txt``: given-name characters seen in at least three names;
+- ``people_given_rare_scores.txt``: the others whose smoothed odds lean towards names
+  (characters rare in words, 俨, 鲲);
 - ``people_surname_scores.txt``: the surnames of ``people_surnames.txt`` as name starts.
 
-    python scripts/name_char_scores.py   # rewrites both files under resources/lexicon/
+    python scripts/name_char_scores.py   # rewrites the three files under resources/lexicon/
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _HEADER = """\
 # (its three-character entries tagged nr that begin with a surname of
 # people_surnames.txt, against every entry weighted by its frequency).
 """
+
+
+_RARE_FLOOR = 0.0  # only characters that lean towards names
 
 
 def _counts(surnames: frozenset[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -75,6 +80,21 @@ def main() -> int:
         "people_given_scores",
         "How strongly a character reads as part of a given name (higher: more name-like).",
         {c: odds(given, c) for c, n in given.items() if n >= 3},
+    )
+    # Characters seen in fewer than three names: their odds cannot be counted, but a
+    # character that is rare in words at large is more likely a name's (俨, 鲲) than a
+    # word's; half a name stands in for the missing count, positive odds only.
+    n_given = sum(given.values())
+    rare = {
+        c: math.log(((given[c] + 0.5) / n_given) / ((n + 1) / total))
+        for c, n in at_large.items()
+        if given[c] < 3 and "\u4e00" <= c <= "\u9fff"
+    }
+    _write(
+        "people_given_rare_scores",
+        "Characters seen in fewer than three given names but rare in words (俨, 鲲): their\n"
+        "# smoothed odds of standing in a given name (half a name for the missing count).",
+        {c: s for c, s in rare.items() if s > _RARE_FLOOR},
     )
     _write(
         "people_surname_scores",

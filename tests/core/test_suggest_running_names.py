@@ -69,7 +69,7 @@ def test_running_names_yield_to_other_candidates() -> None:
 
 
 def test_the_name_statistics_are_lexicons_of_numbers() -> None:
-    for name in ("people_given_scores", "people_surname_scores"):
+    for name in ("people_given_scores", "people_given_rare_scores", "people_surname_scores"):
         scores = lexicon.fields(name)
         assert len(scores) > 300
         assert all(len(c) == 1 and float(v) == float(v) for c, v in scores.items())
@@ -169,3 +169,26 @@ def test_long_and_hyphened_foreign_names_are_found(text: str, name: str) -> None
 )
 def test_foreign_runs_of_teams_and_places_are_no_names(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("执法局俞鲲表示，将加强检查。", "俞鲲"),  # 鲲 is in too few names to be counted
+        ("会后，唐鲲到现场查看进度。", "唐鲲"),
+        ("随后，邵俨在会上发言。", "邵俨"),
+    ],
+)
+def test_a_given_name_of_a_character_rare_in_words_is_found(text: str, name: str) -> None:
+    assert _people(text) == [name]
+
+
+def test_rare_given_characters_score_no_higher_than_the_cap() -> None:
+    from annotator.suggest.people import running
+
+    rare = lexicon.fields("people_given_rare_scores", "0")
+    assert rare and all(
+        running._GIVEN[c] <= running._RARE_CAP
+        for c in rare
+        if c not in lexicon.fields("people_given_scores", "0")
+    )

@@ -8,6 +8,8 @@ characters is taken when the characters read as a name more than as a word:
   rather than in words at large (lexicons ``people_surname_scores`` and
   ``people_given_scores``, written from jieba's dictionary by
   ``scripts/name_char_scores.py``), a little more for three characters than for two;
+  a character in too few names to be counted but rare in words (``俨``, ``鲲``) scores
+  by smoothed odds, capped (``people_given_rare_scores``);
 - words veto: the surname must not end or sit inside a dictionary word that starts before
   it (``驻华``, ``北戴河``), the two-character form must be no dictionary word (``高峰``,
   ``文明``), the first two characters of a three-character form neither (``严重性``);
@@ -52,7 +54,13 @@ from .names import (
     _not_a_name,
 )
 
-_GIVEN = {c: float(s) for c, s in lexicon.fields("people_given_scores", "0").items()}
+# Characters too rare to count (俨, 鲲) score as name characters, but never more than
+# _RARE_CAP: a rare character is weaker evidence than a common given-name one.
+_RARE_CAP = 1.0  # the cap changes nothing on dev slices of MSRA and CLUENER (0.5-2)
+_GIVEN = {
+    c: min(float(s), _RARE_CAP) for c, s in lexicon.fields("people_given_rare_scores", "0").items()
+}
+_GIVEN.update({c: float(s) for c, s in lexicon.fields("people_given_scores", "0").items()})
 _SURNAME = {c: float(s) for c, s in lexicon.fields("people_surname_scores", "0").items()}
 _UNSEEN = -3.0  # a character never seen in a given name: as unlikely as a particle
 THRESHOLD = 2.0  # chosen on a dev slice of MSRA train (F1 of PER), not on any test file
