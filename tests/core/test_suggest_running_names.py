@@ -192,3 +192,11 @@ def test_rare_given_characters_score_no_higher_than_the_cap() -> None:
         for c in rare
         if c not in lexicon.fields("people_given_scores", "0")
     )
+
+
+def test_a_long_foreign_run_does_not_take_the_first_character_of_the_next_word() -> None:
+    assert running_names("近年在主场对多特蒙德保持优势。") == []  # 保持
+
+
+def test_a_foreign_run_before_dui_is_a_team() -> None:
+    assert running_names("近年来，拉帕伦加队6胜2平处于优势。") == []  # 队: a team

@@ -207,6 +207,8 @@ def _foreign_names(
         # still be part of a word, so they must end where a name may end
         if e - s < _LONG_RUN and not _ends_name(text, e):
             continue
+        if freq.get(text[e - 1 : e + 1], 0) > _COMMON_PAIR:
+            continue  # 多特蒙德保持: the last character begins the next word
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
             continue
         if _beside_versus(text, s, e):
@@ -222,13 +224,13 @@ def _foreign_names(
 
 
 def _beside_versus(text: str, s: int, e: int) -> bool:
-    """True when the run at ``s:e`` stands beside ``vs`` or ``对阵`` or after ``队``: a
-    team (波兹南vs拉科, 球队瓦拉多利德), not a person."""
+    """True when the run at ``s:e`` stands beside ``vs``, after ``对阵`` or beside ``队``:
+    a team (波兹南vs拉科, 球队瓦拉多利德, 布莱克本队), not a person."""
     after = text[e : e + 2]
     before = text[max(0, s - 2) : s]
-    return (
-        after.lower() == "vs" or before.lower() == "vs" or before[-1:] == "队" or before == "对阵"
-    )
+    if after.lower() == "vs" or before.lower() == "vs" or before == "对阵":
+        return True
+    return before[-1:] == "队" or after[:1] == "队"  # 球队拉齐奥, 布莱克本队
 
 
 def _hyphened_start(text: str, s: int) -> int:
