@@ -299,3 +299,14 @@ def test_names_after_the_added_role_nouns(text, names):
 )
 def test_a_lone_surname_before_a_form_of_address_is_the_name(text, name):
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("特别在这种情况下，助教马伦很难鼓舞将士。", "马伦"),  # a role of sport; 很 ends it
+        ("球队新援卡西亚诺在训练中受伤。", "卡西亚诺"),
+    ],
+)
+def test_names_after_roles_of_sport_and_entertainment_news(text, name):
+    assert [text[s.start : s.end] for s in find_people(text)] == [name]
