@@ -310,3 +310,15 @@ def test_a_lone_surname_before_a_form_of_address_is_the_name(text, name):
 )
 def test_names_after_roles_of_sport_and_entertainment_news(text, name):
     assert [text[s.start : s.end] for s in find_people(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("主教练Rossi在赛后说，球队踢得不错。", ["Rossi"]),  # a name in Latin letters
+        ("著名选手Alex（卞正伟）", ["Alex", "卞正伟"]),
+        ("这位选手DOTA打得很好。", []),  # an acronym is no name
+    ],
+)
+def test_latin_names_after_a_title(text, names):
+    assert [text[s.start : s.end] for s in find_people(text)] == names

@@ -151,6 +151,15 @@ def _title_names(
             ):
                 # a foreign name, a Japanese one, or a rare surname before 、 (主持人撒贝宁、)
                 _list_from(text, end, found, known, trust_first=True, japanese=japanese)
+            elif kind == "title" and "A" <= nxt <= "Z":
+                latin = _LATIN_NAME_RE.match(text, end)
+                if latin:
+                    found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
+
+
+# A name written in Latin letters after a title: a capital and lower-case letters, not an
+# acronym (选手Alex, not 选手DOTA), ending where the letters end.
+_LATIN_NAME_RE = re.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
 
 
 # 以林树哲为团长的代表团, 以王明为首: the leader of a delegation or a group.
