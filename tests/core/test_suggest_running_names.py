@@ -200,3 +200,11 @@ def test_a_long_foreign_run_does_not_take_the_first_character_of_the_next_word()
 
 def test_a_foreign_run_before_dui_is_a_team() -> None:
     assert running_names("近年来，拉帕伦加队6胜2平处于优势。") == []  # 队: a team
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["行程为杨邑-富家邑-沙村-喜洲，", "下午从马久邑出发，", "那么古老的卢浮宫摇身一变。"],
+)
+def test_village_town_and_palace_names_are_no_running_names(text: str) -> None:
+    assert _people(text) == []  # 村, 邑, 宫 end places, not given names

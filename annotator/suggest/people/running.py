@@ -115,13 +115,18 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     return score
 
 
+# Last characters of village, town and palace names that end no given name in running
+# text (沙村, 马久邑, 卢浮宫): the other cues still take them after a title.
+_PLACE_ENDS = frozenset("村邑宫镇寨乡")
+
+
 def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     """True when ``text[i:end]`` cannot be a name: a non-Han character, a place or a common
     word, an adverb surname before uncommon characters, a word in its first two characters,
     a two-character form that does not end where a name may end."""
     name = text[i:end]
     given = name[1:]
-    if not all(is_han(c) for c in given) or _not_a_name(name):
+    if not all(is_han(c) for c in given) or _not_a_name(name) or name[-1] in _PLACE_ENDS:
         return True
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
