@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"import_and_build_s={_timed_import():.3f}")  # noqa: T201
     from annotator import suggest
-    from annotator.suggest.people.running import _dictionary
+    from annotator.suggest._words import dictionary as _dictionary
 
     start = time.perf_counter()
     _dictionary()  # jieba's dictionary, loaded on the first page that needs it
