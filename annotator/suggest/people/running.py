@@ -23,10 +23,10 @@ characters is taken when the characters read as a name more than as a word:
 - a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
   news NER corpora mark it.
 - foreign names: a run of three to eight transliteration characters that ends where a
-  name may end (four or more need not: ``沃尔科特往往``), holds no common word of jieba's
+  name may end (four or more need not: ``卡斯蒂诺往往``), holds no common word of jieba's
   dictionary (``马拉松``), does not end like a place (``拉塔基亚``) nor stand beside
   ``vs`` or after ``队`` (teams): ``4号哈克普尔，``, ``与瓦杰帕伊进行``; parts joined by
-  a hyphen are one name (``索尔-坎贝尔``).
+  a hyphen are one name (``马丁-斯克特尔``).
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
@@ -116,7 +116,7 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
 
 
 # Last characters of village, town and palace names that end no given name in running
-# text (沙村, 马久邑, 卢浮宫): the other cues still take them after a title.
+# text (林溪村, 周凤邑, 黄泽宫): the other cues still take them after a title.
 _PLACE_ENDS = frozenset("村邑宫镇寨乡")
 
 
@@ -208,12 +208,12 @@ def _foreign_names(
     for s, e in runs:
         if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_LAST:
             continue
-        # four or more such characters are a name on their own (沃尔科特往往); three may
+        # four or more such characters are a name on their own (卡斯蒂诺往往); three may
         # still be part of a word, so they must end where a name may end
         if e - s < _LONG_RUN and not _ends_name(text, e):
             continue
         if freq.get(text[e - 1 : e + 1], 0) > _COMMON_PAIR:
-            continue  # 多特蒙德保持: the last character begins the next word
+            continue  # 卡斯蒂诺保持: the last character begins the next word
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
             continue
         if _beside_versus(text, s, e):
@@ -230,16 +230,16 @@ def _foreign_names(
 
 def _beside_versus(text: str, s: int, e: int) -> bool:
     """True when the run at ``s:e`` stands beside ``vs``, after ``对阵`` or beside ``队``:
-    a team (波兹南vs拉科, 球队瓦拉多利德, 布莱克本队), not a person."""
+    a team (费尔南多vs阿尔梅里亚, 球队拉帕伦加, 拉帕伦加队), not a person."""
     after = text[e : e + 2]
     before = text[max(0, s - 2) : s]
     if after.lower() == "vs" or before.lower() == "vs" or before == "对阵":
         return True
-    return before[-1:] == "队" or after[:1] == "队"  # 球队拉齐奥, 布莱克本队
+    return before[-1:] == "队" or after[:1] == "队"  # 球队拉帕伦加, 拉帕伦加队
 
 
 def _hyphened_start(text: str, s: int) -> int:
-    """The start of a foreign name whose parts are joined by a hyphen (索尔-坎贝尔): the
+    """The start of a foreign name whose parts are joined by a hyphen (马丁-斯克特尔): the
     transliteration characters before the hyphen belong to it."""
     if s < 3 or text[s - 1] not in _HYPHENS:
         return s
