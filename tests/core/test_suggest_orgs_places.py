@@ -553,3 +553,18 @@ def test_short_counties_country_names_and_compass_regions(text, expected):
 )
 def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's sub-body named right after it is one organisation with it
+        ("，红星机械公司总装厂的工人说", [("红星机械公司总装厂", "ORG")]),
+        ("据中宣部出版局介绍", [("中宣部出版局", "ORG")]),
+        ("，人民日报摄影部记者", [("人民日报摄影部", "ORG")]),
+        # a known name inside a longer one is no parent
+        ("共同签约蓝思科技有限公司", [("蓝思科技有限公司", "ORG")]),
+    ],
+)
+def test_sub_body_after_any_organisation(text, expected):
+    assert tagged(text) == expected

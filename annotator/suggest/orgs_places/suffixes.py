@@ -115,8 +115,25 @@ def _org_start(
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         return parents.get(head[0], head[0])
+    parent = _parent_before(text, region_start, a, parents)
+    if parent is not None:
+        return parent
     if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
         return None if _generic_prefix(text, region_start, a) else region_start
+    return None
+
+
+_MAX_UNIT = 6  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
+
+
+def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]) -> int | None:
+    """Start of the organisation that ends shortly before the suffix at ``a`` when what lies
+    between names a unit of it (中宣部 + 文艺局, 东风汽车公司 + 总装配厂): a body's
+    sub-body is one organisation with it.  The parent must open the prefix: 思科 inside
+    蓝思科技有限公司 is no parent."""
+    for k in range(a - 1, max(region_start, a - _MAX_UNIT) - 1, -1):
+        if k in parents and parents[k] <= region_start:
+            return parents[k]
     return None
 
 
@@ -136,7 +153,7 @@ def _suffix_orgs(
     parents: dict[int, int],
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    ends = set(parents)  # where organisations found so far end
+    ends = dict(parents)  # where organisations found so far end -> their start
     for a, b in suffixes:
         suffix = text[a:b]
         strong, bad_next, bad_prev = _SUFFIXES[suffix]
@@ -148,7 +165,7 @@ def _suffix_orgs(
             continue
         if parents.get(b, b) < a:
             continue  # the 院 of 国务院: the end of a body already named
-        start = _org_start(text, a, strong, places, parents)
+        start = _org_start(text, a, strong, places, ends)
         if start is None:
             start = _listed_after_org(text, a, ends)
         elif "和" in text[start:a]:
@@ -156,7 +173,7 @@ def _suffix_orgs(
         if start is not None and b - start > len(suffix):
             venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
             out.append((start, b, LOC if venue else ORG, {}))
-            ends.add(b)
+            ends[b] = min(start, ends.get(b, start))
     return out
 
 
@@ -164,7 +181,7 @@ def _suffix_orgs(
 _LIST_JOINS = ("、", "和", "及", "与")
 
 
-def _after_joined_org(text: str, start: int, a: int, ends: set[int]) -> int:
+def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> int:
     """The start of the second of two organisations joined by 和 that one prefix walk
     took together (国民议会和最高法官委员会: 国民议会 ended before 和)."""
     for k in range(a - 1, start, -1):
@@ -173,7 +190,7 @@ def _after_joined_org(text: str, start: int, a: int, ends: set[int]) -> int:
     return start
 
 
-def _listed_after_org(text: str, a: int, ends: set[int]) -> int | None:
+def _listed_after_org(text: str, a: int, ends: dict[int, int]) -> int | None:
     """Start of a short list item ending at suffix ``a`` that follows an organisation."""
     for length in range(1, 6):
         i = a - length
