@@ -143,6 +143,8 @@ def _generic_prefix(text: str, start: int, a: int) -> bool:
     quantity = _QUANTITY_RE.match(text, start, a)
     if quantity:
         start = quantity.end()
+        if start == a:
+            return True  # 不少电视台, 有些银行: a count of organisations, no name
     return text[start:a] in _GENERIC_PREFIXES
 
 
