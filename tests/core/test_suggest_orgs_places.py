@@ -568,3 +568,20 @@ def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
 )
 def test_sub_body_after_any_organisation(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of teams that the last one's 队 closes; a bare place in it stays a place
+        (
+            "进入决赛的是广州恒星、上海、大连飞虹和北京红狮队。",
+            [("广州恒星", "ORG"), ("上海", "LOC"), ("大连飞虹", "ORG"), ("北京红狮队", "ORG")],
+        ),
+        # a school needs a head (a place): 河北省 + 实验学校; a bare 学校 is none
+        ("河北省保定市实验学校的老师说", [("河北省保定市实验学校", "ORG")]),
+        ("，这所学校的老师说", []),
+    ],
+)
+def test_team_lists_and_schools(text, expected):
+    assert tagged(text) == expected

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
-from annotator.suggest._text import HAN, Candidate, trie_pattern
+from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
@@ -86,7 +86,42 @@ def _org_candidates(
             m = _NUMBERED_TEAM_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))
-    return _with_place_before(text, out + chained, listed)
+    found = _with_place_before(text, out + chained, listed)
+    return found + _teams_listed_before(text, found, listed)
+
+
+_LIST_MARKS = frozenset("、和与及")
+_TEAM_NAME_LENGTHS = (2, 3)
+
+
+def _teams_listed_before(
+    text: str, orgs: list[Candidate], listed: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Teams in a list that only the last one's 队 closes: 天河青松、滨江飞鹰和湖州红狮队
+    gives three teams, each a listed place + a short name.  A bare place in the list
+    (、上海、) is passed over, not tagged."""
+    place_at_end: dict[int, int] = {}
+    for ps, pe in listed:
+        place_at_end.setdefault(pe, ps)
+    out: list[Candidate] = []
+    for s, e, _, _ in orgs:
+        if text[e - 1] != "队" or s not in {ps for ps, _ in listed}:
+            continue
+        j = s
+        while j > 1 and text[j - 1] in _LIST_MARKS:
+            end = j - 1
+            if end in place_at_end:
+                j = place_at_end[end]  # a bare place: no team name to tag
+                continue
+            start = next(
+                (place_at_end[end - n] for n in _TEAM_NAME_LENGTHS if end - n in place_at_end),
+                None,
+            )
+            if start is None or not all(map(is_han, text[start:end])):
+                break
+            out.append((start, end, ORG, {}))
+            j = start
+    return out
 
 
 _SCHOOLS = frozenset(("大学", "学院"))
