@@ -585,3 +585,16 @@ def test_sub_body_after_any_organisation(text, expected):
 )
 def test_team_lists_and_schools(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "，还要强化银行的风险管理",  # a verb before a kind of organisation names none
+        "，为农民提供银行贷款",
+        "，公司准备开办贸易公司。",
+        "，不少电视台播出了",  # a count alone before the suffix
+    ],
+)
+def test_verbs_and_counts_before_a_kind_of_organisation(text):
+    assert tagged(text) == []
