@@ -598,3 +598,16 @@ def test_team_lists_and_schools(text, expected):
 )
 def test_verbs_and_counts_before_a_kind_of_organisation(text):
     assert tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's ministry in its minister's title, listed or not
+        ("，他同智利矿业部长会谈", [("智利矿业部", "ORG")]),
+        # a former minister: 前 is no part of the ministry's name
+        ("，智利前矿业部长说", [("智利", "LOC")]),
+    ],
+)
+def test_country_ministry_in_a_title(text, expected):
+    assert tagged(text) == expected

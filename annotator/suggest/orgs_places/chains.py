@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
@@ -21,6 +22,10 @@ _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
 # 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
 _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
+# A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
+# ministry, listed or not, is tagged with the country (the guidelines).
+_MINISTRY_IN_TITLE_RE = re.compile(f"(?:(?![{_STOP_CHARS}、和前原任副])[{HAN}]){{1,5}}?部(?=长)")
+_COUNTRIES = frozenset(P.COUNTRIES)
 # A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
 _NUMBERED_TEAM_RE = re.compile(
     "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
@@ -84,6 +89,8 @@ def _org_candidates(
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
         if m is None and text[e : e + 1] in _TEAM_FIRST:
             m = _NUMBERED_TEAM_RE.match(text, e)
+        if m is None and text[s:e] in _COUNTRIES:
+            m = _MINISTRY_IN_TITLE_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))
     found = _with_place_before(text, out + chained, listed)
