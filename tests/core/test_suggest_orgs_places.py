@@ -611,3 +611,18 @@ def test_verbs_and_counts_before_a_kind_of_organisation(text):
 )
 def test_country_ministry_in_a_title(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's paper: the country is part of its name
+        ("据智利《信使报》报道", [("智利《信使报》", "ORG")]),
+        ("，《人民日报》发表", [("人民日报", "ORG")]),
+        # a name in quotes right before an organisation word, with a place before it
+        ("，自发组织的“飞鹰”篮球队", [("“飞鹰”篮球队", "ORG")]),
+        ("会见了台湾“海峡研究会”考察团一行", [("台湾“海峡研究会”考察团", "ORG")]),
+    ],
+)
+def test_papers_of_a_country_and_quoted_names_before_a_suffix(text, expected):
+    assert tagged(text) == expected
