@@ -107,12 +107,20 @@ def _teams_listed_before(
     """Teams in a list that only the last one's 队 closes: 天河青松、滨江飞鹰和湖州红狮队
     gives three teams, each a listed place + a short name.  A bare place in the list
     (、上海、) is passed over, not tagged."""
+    teams = [
+        (s, e)
+        for s, e, _, _ in orgs
+        if text[e - 1] == "队" and s > 1 and text[s - 1] in _LIST_MARKS
+    ]
+    if not teams:
+        return []
     place_at_end: dict[int, int] = {}
     for ps, pe in listed:
         place_at_end.setdefault(pe, ps)
+    starts = set(place_at_end.values())
     out: list[Candidate] = []
-    for s, e, _, _ in orgs:
-        if text[e - 1] != "队" or s not in {ps for ps, _ in listed}:
+    for s, _e in teams:
+        if s not in starts:
             continue
         j = s
         while j > 1 and text[j - 1] in _LIST_MARKS:
