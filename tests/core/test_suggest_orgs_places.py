@@ -626,3 +626,19 @@ def test_country_ministry_in_a_title(text, expected):
 )
 def test_papers_of_a_country_and_quoted_names_before_a_suffix(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two fields paired by 与 in one name; two organisations joined by 与 stay two
+        ("，由海洋与气象出版社出版", [("海洋与气象出版社", "ORG")]),
+        ("，他在环境与资源研究所工作", [("环境与资源研究所", "ORG")]),
+        ("，市公司与县公司", [("市公司", "ORG"), ("县公司", "ORG")]),
+        # 社 after a place names a publishing house or agency; not 社会, 社区
+        ("湖南美术社出版的", [("湖南美术社", "ORG")]),
+        ("，北京社区服务", [("北京", "LOC")]),
+    ],
+)
+def test_paired_fields_and_houses_named_by_she(text, expected):
+    assert tagged(text) == expected

@@ -118,9 +118,35 @@ def _org_start(
     parent = _parent_before(text, region_start, a, parents)
     if parent is not None:
         return parent
-    if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
-        return None if _generic_prefix(text, region_start, a) else region_start
-    return None
+    return _bare_name_start(text, region_start, a, parents) if strong and bounded else None
+
+
+def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int | None:
+    """The start of a name with no head before a strong suffix: a prefix of two or more
+    characters that says more than a kind of organisation (not 保险 公司)."""
+    if a - start < 2 or text[start] in _DEICTIC_FIRST or _generic_prefix(text, start, a):
+        return None
+    return _field_pair_start(text, start, a, ends)
+
+
+_PAIR_SIDE = 6  # characters of each field in 环境与资源保护委员会
+
+
+def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> int:
+    """The start of a name that pairs two fields with 与 (外语教学与研究出版社, 环境与资源
+    保护委员会): the walk stopped at 与, and what stands before it is no organisation of
+    its own (市公司与县公司: two) but a short field after a boundary."""
+    joint = start - 1
+    if joint < 2 or text[joint] != "与" or joint in ends or a - start > _PAIR_SIDE:
+        return start
+    run = _REGION_RUN.search(text, max(0, joint - _PAIR_SIDE - 4), joint)
+    if run is None:
+        return start
+    cut = _LAST_CUT_RE.match(text, run.start(), joint)
+    left = cut.end() if cut else run.start()
+    if joint - left < 2 or text[left] in _DEICTIC_FIRST:
+        return start
+    return left
 
 
 _MAX_UNIT = 6  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
