@@ -642,3 +642,15 @@ def test_papers_of_a_country_and_quoted_names_before_a_suffix(text, expected):
 )
 def test_paired_fields_and_houses_named_by_she(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 区 of 军区, 社区 is no level of government: the name starts at the place
+        ("，四川军区总医院的医生说", [("四川军区总医院", "ORG")]),
+        ("，在街道社区服务中心的帮助下", []),
+    ],
+)
+def test_qu_of_military_regions_and_communities_is_no_head(text, expected):
+    assert tagged(text) == expected

@@ -73,7 +73,7 @@ _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
 _QUANTITY_RE = re.compile("(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
-    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|区)(?![场民区级州县直内外域面份长情容])"
+    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
     "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
