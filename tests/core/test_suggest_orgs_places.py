@@ -654,3 +654,15 @@ def test_paired_fields_and_houses_named_by_she(text, expected):
 )
 def test_qu_of_military_regions_and_communities_is_no_head(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，长沙一中的学生", [("长沙一中", "ORG")]),  # a place's numbered school
+        ("，株洲二小校长说", [("株洲二小", "ORG")]),
+        ("北京三小时", [("北京", "LOC")]),  # hours, not a school
+    ],
+)
+def test_numbered_schools(text, expected):
+    assert tagged(text) == expected

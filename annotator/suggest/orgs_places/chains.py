@@ -30,6 +30,10 @@ _COUNTRIES = frozenset(P.COUNTRIES)
 _NUMBERED_TEAM_RE = re.compile(
     "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
 )
+# A place's numbered school: 长沙一中, 石门二小 (not 一中全会, 二小时).
+_NUMBERED_SCHOOL_RE = re.compile(
+    "[一二三四五六七八九十]{1,3}(?:中|小)(?![学国央心文间期午级等旬型部断止时队组全])"
+)
 _TEAM_FIRST = frozenset("国一二三四五六七八九十0123456789０１２３４５６７８９") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
@@ -88,7 +92,7 @@ def _org_candidates(
     for s, e in listed:
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
         if m is None and text[e : e + 1] in _TEAM_FIRST:
-            m = _NUMBERED_TEAM_RE.match(text, e)
+            m = _NUMBERED_TEAM_RE.match(text, e) or _NUMBERED_SCHOOL_RE.match(text, e)
         if m is None and text[s:e] in _COUNTRIES:
             m = _MINISTRY_IN_TITLE_RE.match(text, e)
         if m:
