@@ -666,3 +666,14 @@ def test_qu_of_military_regions_and_communities_is_no_head(text, expected):
 )
 def test_numbered_schools(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，他站在广场中央的旗杆下", []),  # the middle of a square, not the Centre
+        ("，按照中央的部署", [("中央", "ORG")]),
+    ],
+)
+def test_the_middle_of_a_place_is_not_the_centre(text, expected):
+    assert tagged(text) == expected
