@@ -677,3 +677,18 @@ def test_numbered_schools(text, expected):
 )
 def test_the_middle_of_a_place_is_not_the_centre(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，原红星机械公司的股票", [("红星机械公司", "ORG")]),  # 原 "former" is no part of it
+        ("，像第五中学这样的学校", [("第五中学", "ORG")]),  # a preposition before the name
+        ("，信件飞至红星机械公司", [("红星机械公司", "ORG")]),  # a verb before the name
+        # a title and a name after a body are no sub-unit of it (…科 of a name)
+        ("，智利国家统计委员会主席罗德里格斯说", [("智利国家统计委员会", "ORG")]),
+        ("，这位国学大学者说", []),  # 大学者 "great scholar", not 大学
+    ],
+)
+def test_words_around_a_name_stay_out(text, expected):
+    assert tagged(text) == expected
