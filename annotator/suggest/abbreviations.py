@@ -26,13 +26,12 @@ count:
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any
 
-from annotator import lexicon, short_words
+from annotator import lexicon
 
 from ._text import Candidate, is_han, trie_pattern
+from ._words import COMMON, dictionary
 
 LABEL = "LOC"
 
@@ -132,6 +131,8 @@ def _pairs(text: str) -> list[Candidate]:
         if end - start >= 2:
             while end - start > 2 and not _after_boundary(text, start):
                 start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
+            if _spelled_name(text[start:end]):
+                continue
             out.extend((i, i + 1, LABEL, {}) for i in range(start, end))
         elif m.end() - m.start() == 2 and _bare_pair(text, m.start()):
             out += [(m.start(), m.start() + 1, LABEL, {}), (m.start() + 1, m.end(), LABEL, {})]
@@ -147,17 +148,16 @@ def _bare_pair(text: str, i: int) -> bool:
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
     if not _after_boundary(text, i):
         return False
-    freq = _dictionary()
+    freq = dictionary()
     return bool(freq) and not (freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]))
 
 
-@functools.cache
-def _dictionary() -> Any:
-    """jieba's words of two to six characters (empty without jieba: no bare pairs)."""
-    try:
-        return short_words.dictionary()[0]
-    except Exception:  # ImportError, or a broken install
-        return {}
+def _spelled_name(run: str) -> bool:
+    """True when a run of country characters is a name spelled with them: no character
+    stands for a country alone (罗马体育), or a common word of three or more (奥巴马政治)."""
+    if not any(c in _COUNTRY_SET for c in run):
+        return True
+    return len(run) >= 3 and dictionary().get(run, 0) > COMMON
 
 
 def group_spans(text: str) -> list[tuple[int, int]]:

@@ -40,6 +40,7 @@ from annotator import lexicon
 from annotator.model import Span
 
 from ._text import Candidate, ends_at, is_han, trie_pattern
+from ._words import crosses_start
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -72,10 +73,12 @@ _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 
 # Words that are or begin a date, with their kind (resources/lexicon/dates_words.txt):
 # year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, solar, solar?
-# (solar terms that are also plain words), century (上世纪), lunar (正月).
+# (solar terms that are also plain words), century (上世纪), lunar (正月), year? (a year
+# that is also the tail or head of common words: 马上年底, 恐龙年代, 上年纪).
 _WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
-    "year": ("md", "yt"), "day": ("dt",), "solar": ("st",), "solar?": ("st",),
+    "year": ("md", "yt"), "year?": ("md", "yt"), "day": ("dt",), "solar": ("st",),
+    "solar?": ("st",),
     "century": ("dec", "yt"), "lunar": ("lun",),
 }  # fmt: skip
 
@@ -303,8 +306,10 @@ def _number_candidates(text: str) -> list[Candidate]:
 
 def _word_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in _WORD_RE.finditer(text):
+    pos = 0
+    while m := _WORD_RE.search(text, pos):
         start, end = m.span()
+        pos = end
         cont = next((k for k in ("md", "yt", "dt", "st", "dec", "lun") if m.group(k)), None)
         word = text[start : m.start(cont)] if cont else m.group(0)
         kind = _WORDS[word]
@@ -312,17 +317,29 @@ def _word_candidates(text: str) -> list[Candidate]:
             continue  # 4月底, 2020年底: part of the number-led date; 一周一次: a count
         if cont and cont not in _ALLOWED.get(kind, ()):
             end, cont = start + len(word), None
-        if kind == "solar?" and not cont:
-            continue  # 雨水 alone is rain water, 小雪 is light snow
-        if kind == "festival" and text[end : end + 1] == "度":
-            continue  # 新年度预算: a new fiscal year, not New Year
+        if _not_this_word(text, start, end, kind, cont):
+            if kind == "year?":
+                pos = start + 1  # 马上年底: 年底 is still a date
+            continue
         attrs: dict[str, Any] = {}
-        if kind in ("year", "day", "other"):
+        if kind in ("year", "year?", "day", "other"):
             attrs["relative"] = True
             if cont in ("md", "dt"):
                 attrs.update(_calendar(text[start:end], len(word)) or {})
         out.append((start, end, LABEL, attrs))
     return out
+
+
+def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None) -> bool:
+    """True when the date word at ``start:end`` is read as another word here."""
+    if kind == "solar?":
+        return not cont  # 雨水 alone is rain water, 小雪 is light snow
+    if kind == "festival":
+        return text[end : end + 1] == "度"  # 新年度预算: a new fiscal year, not New Year
+    if kind == "year?":
+        # 马上年底, 基本年薪, 恐龙年代: a common word across its start (not its end: 本年度)
+        return crosses_start(text, start)
+    return False
 
 
 _RANGE_SEPS = frozenset("至到-—～~")

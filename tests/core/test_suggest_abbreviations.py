@@ -149,3 +149,17 @@ def test_bare_pairs_armies_and_stance_verbs(text, expected):
 @pytest.mark.parametrize("text", ["以中心为重点", "，以中小企业为主", "在节日中"])
 def test_bare_pairs_that_are_words_are_not_places(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("奥巴马政治生涯开始", []),  # a name spelled with country characters (a common word)
+        ("罗马体育代表团抵达", []),  # no character that stands for a country alone
+        ("中加关系发展顺利", ["中", "加"]),
+        ("美英军事合作加强", ["美", "英"]),
+    ],
+)
+def test_names_spelled_with_country_characters_are_no_pairs(text, expected):
+    pytest.importorskip("jieba")
+    assert sorted(set(places(text))) == sorted(expected)

@@ -265,3 +265,18 @@ def test_lunar_days_midnight_and_relative_days(text, expected):
 )
 def test_named_days_and_relative_years(text, expected):
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("天气冷了，马上年底了", ["年底"]),  # 马上 + 年底: no 上年, 年底 still is a date
+        ("这项基本年薪制度", []),  # 基本: no 本年
+        ("恐龙年代久远", []),  # 恐龙: no year of the dragon
+        ("今年是龙年", ["今年", "龙年"]),
+        ("上年底存款增加", ["上年底"]),
+    ],
+)
+def test_a_year_word_is_not_read_inside_a_common_word(text, expected):
+    pytest.importorskip("jieba")
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"] == expected

@@ -382,7 +382,8 @@ def test_china_by_its_old_name_and_common_nouns_ending_like_places(text, expecte
         ("国家科学技术部致欢迎辞", [("国家科学技术部", "ORG")]),
         ("以色列内阁讨论了建议", [("以色列内阁", "ORG")]),
         # inner bodies and departments chain to their organisation
-        ("这与福州市国税局党组书记谈话", [("福州市国税局党组", "ORG")]),
+        ("福州市国税局党组会议决定", [("福州市国税局党组", "ORG")]),
+        ("这与福州市国税局党组书记谈话", [("福州市国税局", "ORG")]),  # 党组书记: a title
         ("中国工程院主席团通过决定", [("中国工程院主席团", "ORG")]),
         ("华东师范大学地理系教授", [("华东师范大学地理系", "ORG")]),
         ("可口可乐公司总部设在亚特兰大", [("可口可乐公司总部", "ORG"), ("亚特兰大", "LOC")]),
@@ -692,3 +693,28 @@ def test_the_middle_of_a_place_is_not_the_centre(text, expected):
 )
 def test_words_around_a_name_stay_out(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他曾担任县委书记。", [("县委", "ORG")]),  # 担任 + 县: no county 任县
+        ("昨天召开县委常委会议", [("县委常委会", "ORG")]),  # 召开 + 县: no 开县
+        ("要繁荣县域经济", []),  # 繁荣: no 荣县
+        ("风格力求简洁", []),  # 风格 + 力求: no company 格力
+        ("他们要反思科学发展", []),  # 反思 + 科学: no 思科
+        ("中东社会动荡不安", []),  # 社会: no agency 中东社
+        ("，沛县、曹县两地", [("沛县", "LOC"), ("曹县", "LOC")]),
+        ("据中东社报道，格力电器增长", [("中东社", "ORG"), ("格力", "ORG")]),
+        ("民族中兴之路", []),  # 中兴 "revival" is a common word: not a known company
+    ],
+)
+def test_short_listed_names_are_not_read_inside_common_words(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected
+
+
+def test_two_organisations_joined_by_he_are_two():
+    # one prefix walk took both: the second starts after the 和 that ends the first
+    text = "，消费者协会和律师协会联合发起"
+    assert tagged(text) == [("消费者协会", "ORG"), ("律师协会", "ORG")]

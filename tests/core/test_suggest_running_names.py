@@ -81,17 +81,17 @@ def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba(monkeypatch
     # jieba's whole dictionary takes seconds to load in every import worker; the rule only
     # looks up two to four characters, which the shared short-words cache holds.
     from annotator import short_words
-    from annotator.suggest.people import running
+    from annotator.suggest import _words
 
     monkeypatch.setattr(short_words, "cache_path", lambda: None)
     monkeypatch.setattr(short_words, "jieba_entries", lambda: ({"一个词": 7}, 0.0))
     short_words.dictionary.cache_clear()
-    running._dictionary.cache_clear()
+    _words.dictionary.cache_clear()
     try:
-        assert running._dictionary() == {"一个词": 7}
+        assert _words.dictionary() == {"一个词": 7}
     finally:
         short_words.dictionary.cache_clear()
-        running._dictionary.cache_clear()
+        _words.dictionary.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,17 @@ def test_transliterated_words_places_and_crafts_are_no_names(text: str) -> None:
 def test_a_name_ends_before_a_character_that_never_ends_a_given_name(text: str, name: str) -> None:
     assert name in _people(text)
     assert not any(p.startswith(name) and p != name for p in _people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这座古老的城市焕发新生。", []),  # 古老 is a word, not Mr Gu
+        ("他是党内元老，也是功臣。", []),
+        ("他去看望了钱老和家人。", [(5, 6)]),  # 钱 + 老 is no word: 钱 is a name
+        ("，孙女士说这事不急。", [(1, 2)]),  # a longer form of address is cue enough
+    ],
+)
+def test_a_one_character_form_of_address_makes_no_name_of_a_common_word(text, expected):
+    pytest.importorskip("jieba")
+    assert running_names(text) == expected

@@ -63,9 +63,11 @@ from __future__ import annotations
 
 import re
 
+from annotator import lexicon
 from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
+from annotator.suggest._words import crosses_end, crosses_start
 
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
@@ -147,6 +149,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
             if inner:
                 found[_WORD_KINDS[inner.group(0)]].append(inner.span())
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
+    found["place"] = _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
+    found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
     places = sorted({(s, e) for s, e, _, _ in locs})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
@@ -202,6 +206,26 @@ def _quoted_before_suffix(
             continue
         out.append((place_at_end.get(j, j), b, ORG, {}))
     return out
+
+
+# Listed strings that are also the tail or head of common words (担任县委 holds 任县,
+# 繁荣县域 荣县; 风格力求 格力, 中东社会 中东社): refused where such a word runs across
+# their edge.  A county of one character is checked at its start only (沛县县城).
+_COUNTIES_OF_ONE = frozenset(P.SHORT_COUNTIES)
+_KNOWN = frozenset(lexicon.words("orgs_known"))
+
+
+def _not_read_in_words(
+    text: str, spans: list[tuple[int, int]], guarded: frozenset[str], at_end: bool
+) -> list[tuple[int, int]]:
+    """``spans`` without the ``guarded`` words that a common word runs across (at their
+    start, and with ``at_end`` at their end too)."""
+    return [
+        (s, e)
+        for s, e in spans
+        if text[s:e] not in guarded
+        or not (crosses_start(text, s) or (at_end and crosses_end(text, e)))
+    ]
 
 
 def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[Candidate]:

@@ -52,12 +52,13 @@ _BRANCH_RE = re.compile(
     "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
     "(?!长|内|士|里)"
 )
-# Bodies inside an organisation, written right after it (福州市国税局党组书记, 中国工程院
-# 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.
+# Bodies inside an organisation, written right after it (福州市国税局党组会议, 中国工程院
+# 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.  Not before a
+# title (党组书记, 党委副书记, 党组成员): the guidelines tag the organisation alone.
 _INNER_BODY_RE = re.compile(
     "(?<=报)社(?!论|会)|(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
     "|总部|学生会|研究生院|教练组)"
-    "(?!成员|委员)"
+    "(?!成员|委员|书记|副书记)"
 )
 _INNER_FIRST = frozenset("党主常宣组统编秘书办总学研教社")
 # A department of a university (华东师范大学地理系, 中国人民大学社会学系).

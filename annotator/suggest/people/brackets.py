@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from annotator.suggest._text import HAN
+from annotator.suggest._words import dictionary as _dictionary
 
 from .names import _not_a_name, _surname_len
-from .running import _dictionary
 
 # Brackets with two to four Han characters between them.
 _BRACKETED_RE = re.compile(f"[（(]([{HAN}]{{2,4}})[）)]")

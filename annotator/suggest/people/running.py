@@ -32,13 +32,13 @@ label's candidate or another name.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from annotator import lexicon, short_words
+from annotator import lexicon
 from annotator.suggest._text import is_han
+from annotator.suggest._words import COMMON, dictionary
 
 from .names import (
     _ADVERB_SURNAMES,
@@ -64,16 +64,6 @@ _NOT_ENDING_PENALTY = 2.0
 _HONORIFICS = lexicon.words("people_lone_surname_cues")
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
-
-
-@functools.cache
-def _dictionary() -> Any:
-    """jieba's words of two to six characters with their counts (prefixes of words have
-    0), from the shared cache file; an empty dict without jieba."""
-    try:
-        return short_words.dictionary()[0]
-    except Exception:  # ImportError, or a broken install: the cue finds nothing
-        return {}
 
 
 def _inside_word(text: str, i: int, freq: Any) -> bool:
@@ -135,7 +125,7 @@ def _name_from(text: str, i: int, freq: Any) -> int | None:
     """The end of the best name starting with the surname at ``i``, or None."""
     if text.startswith(_HONORIFICS, i + 1):
         ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
-        return i + 1 if ok else None
+        return i + 1 if ok and not _word_with_address(text, i, freq) else None
     best: tuple[float, int] | None = None
     for end in (i + 3, i + 2):
         if end > len(text):
@@ -149,7 +139,7 @@ def _name_from(text: str, i: int, freq: Any) -> int | None:
 def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """``(start, end)`` of the names of ``text`` found by their statistics alone, left to
     right, none overlapping another or a range of ``taken`` (other cues' candidates)."""
-    freq = _dictionary()
+    freq = dictionary()
     if not freq:
         return []
     blocked = bytearray(len(text))
@@ -210,6 +200,14 @@ def _foreign_names(
             continue
         out.append((s, e))
     return out
+
+
+def _word_with_address(text: str, i: int, freq: Any) -> bool:
+    """True when the surname at ``i`` and a one-character form of address after it (老)
+    make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
+    if any(text.startswith(h, i + 1) for h in _HONORIFICS if len(h) > 1):
+        return False
+    return freq.get(text[i : i + 2], 0) > COMMON
 
 
 def _may_reach(text: str, i: int, given: Any) -> bool:

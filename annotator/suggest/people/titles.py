@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from annotator.suggest._text import is_han
+from annotator.suggest._words import dictionary as _dictionary
 
 from .names import (
     _END_RE,
@@ -25,7 +26,6 @@ from .names import (
     _whole_name,
     name_at,
 )
-from .running import _dictionary
 
 
 def _list_from(

@@ -1,0 +1,42 @@
+"""Whether a common word of jieba's dictionary runs across the edge of a listed string.
+
+Short listed strings (a county of one character + 县, a company's short name, 上年) are
+also the tails or heads of common words: 担任县委 holds 任县, 风格力求 holds 格力,
+马上年底 holds 上年.  When the character before the string and its first character (or
+its last character and the one after it) make a common word, the string is read inside
+that word and is no name.  Without jieba nothing is refused.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from annotator import short_words
+
+# jieba counts above which a two-character word is common enough to win over a listed
+# string (接龙 5, 原任 3 do not; 担任 6409, 风格 3758, 社会 43401 do).
+COMMON = 100
+
+
+@functools.cache
+def dictionary() -> dict[str, int]:
+    """jieba's words of two to six characters with their counts (empty without jieba)."""
+    try:
+        return short_words.dictionary()[0]
+    except Exception:  # ImportError, or a broken install
+        return {}
+
+
+def crosses_start(text: str, s: int) -> bool:
+    """True when ``text[s-1:s+1]`` is a common word (担任 + 县 in 担任县委)."""
+    return s > 0 and dictionary().get(text[s - 1 : s + 1], 0) > COMMON
+
+
+def crosses_end(text: str, e: int) -> bool:
+    """True when ``text[e-1:e+1]`` is a common word (社会 in 中东社会)."""
+    return e < len(text) and dictionary().get(text[e - 1 : e + 1], 0) > COMMON
+
+
+def crossed(text: str, s: int, e: int) -> bool:
+    """True when a common word runs across either edge of ``text[s:e]``."""
+    return crosses_start(text, s) or crosses_end(text, e)
