@@ -718,3 +718,19 @@ def test_two_organisations_joined_by_he_are_two():
     # one prefix walk took both: the second starts after the 和 that ends the first
     text = "，消费者协会和律师协会联合发起"
     assert tagged(text) == [("消费者协会", "ORG"), ("律师协会", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names written one after another with no mark stay apart (a list of sponsors)
+        (
+            "北京电视台北京市儿童艺术剧团北京市朝阳区卫生局",
+            [("北京电视台", "ORG"), ("北京市儿童艺术剧团", "ORG"), ("北京市朝阳区卫生局", "ORG")],
+        ),
+        ("推断来自“哈勃”所拍的", []),  # 所 after a quoted name is no institute
+        ("会见中国劳动部部长", [("中国劳动部", "ORG")]),  # one 部 for the ministry
+    ],
+)
+def test_chains_and_quoted_names_stay_bounded(text, expected):
+    assert tagged(text) == expected

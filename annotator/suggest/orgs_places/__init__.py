@@ -198,7 +198,8 @@ def _quoted_before_suffix(
     place_at_end = {e: s for s, e in listed}
     out: list[Candidate] = []
     for a, b in suffixes:
-        opening = _QUOTES.get(text[a - 1 : a]) if a else None
+        # a word of two characters at least: “哈勃”所拍, 《易经》所写 are no names
+        opening = _QUOTES.get(text[a - 1 : a]) if a and b - a > 1 else None
         if opening is None:
             continue
         j = text.rfind(opening, max(0, a - _QUOTED_LONGEST), a - 1)

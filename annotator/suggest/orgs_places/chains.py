@@ -24,7 +24,7 @@ _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
 _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
 # A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
 # ministry, listed or not, is tagged with the country (the guidelines).
-_MINISTRY_IN_TITLE_RE = re.compile(f"(?:(?![{_STOP_CHARS}、和前原任副])[{HAN}]){{1,5}}?部(?=长)")
+_MINISTRY_IN_TITLE_RE = re.compile(f"(?:(?![{_STOP_CHARS}、和前原任副部])[{HAN}]){{1,5}}?部(?=长)")
 _COUNTRIES = frozenset(P.COUNTRIES)
 # A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
 _NUMBERED_TEAM_RE = re.compile(

@@ -84,8 +84,10 @@ def _org_start(
     strong: bool,
     places: list[tuple[int, int]],
     parents: dict[int, int],
+    ends: dict[int, int],
 ) -> int | None:
-    """Start of the organisation whose suffix starts at ``a`` (None: no organisation)."""
+    """Start of the organisation whose suffix starts at ``a`` (None: no organisation):
+    ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
     run = _REGION_RUN.search(text, lo, a)
     if run is None:
@@ -115,10 +117,10 @@ def _org_start(
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         return parents.get(head[0], head[0])
-    parent = _parent_before(text, region_start, a, parents)
+    parent = _parent_before(text, region_start, a, ends)
     if parent is not None:
         return parent
-    return _bare_name_start(text, region_start, a, parents) if strong and bounded else None
+    return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
 
 
 def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int | None:
@@ -193,7 +195,7 @@ def _suffix_orgs(
             continue
         if parents.get(b, b) < a:
             continue  # the 院 of 国务院: the end of a body already named
-        start = _org_start(text, a, strong, places, ends)
+        start = _org_start(text, a, strong, places, parents, ends)
         if start is None:
             start = _listed_after_org(text, a, ends)
         elif "和" in text[start:a]:
