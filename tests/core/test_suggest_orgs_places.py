@@ -559,6 +559,145 @@ def test_landmark_suffixes_never_swallow_listed_places_or_verbs(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a body's sub-body named right after it is one organisation with it
+        ("，红星机械公司总装厂的工人说", [("红星机械公司总装厂", "ORG")]),
+        ("据中宣部出版局介绍", [("中宣部出版局", "ORG")]),
+        ("，人民日报摄影部记者", [("人民日报摄影部", "ORG")]),
+        # a known name inside a longer one is no parent
+        ("共同签约蓝思科技有限公司", [("蓝思科技有限公司", "ORG")]),
+    ],
+)
+def test_sub_body_after_any_organisation(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of teams that the last one's 队 closes; a bare place in it stays a place
+        (
+            "进入决赛的是广州恒星、上海、大连飞虹和北京红狮队。",
+            [("广州恒星", "ORG"), ("上海", "LOC"), ("大连飞虹", "ORG"), ("北京红狮队", "ORG")],
+        ),
+        # a school needs a head (a place): 河北省 + 实验学校; a bare 学校 is none
+        ("河北省保定市实验学校的老师说", [("河北省保定市实验学校", "ORG")]),
+        ("，这所学校的老师说", []),
+    ],
+)
+def test_team_lists_and_schools(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "，还要强化银行的风险管理",  # a verb before a kind of organisation names none
+        "，为农民提供银行贷款",
+        "，公司准备开办贸易公司。",
+        "，不少电视台播出了",  # a count alone before the suffix
+    ],
+)
+def test_verbs_and_counts_before_a_kind_of_organisation(text):
+    assert tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's ministry in its minister's title, listed or not
+        ("，他同智利矿业部长会谈", [("智利矿业部", "ORG")]),
+        # a former minister: 前 is no part of the ministry's name
+        ("，智利前矿业部长说", [("智利", "LOC")]),
+    ],
+)
+def test_country_ministry_in_a_title(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's paper: the country is part of its name
+        ("据智利《信使报》报道", [("智利《信使报》", "ORG")]),
+        ("，《人民日报》发表", [("人民日报", "ORG")]),
+        # a name in quotes right before an organisation word, with a place before it
+        ("，自发组织的“飞鹰”篮球队", [("“飞鹰”篮球队", "ORG")]),
+        ("会见了台湾“海峡研究会”考察团一行", [("台湾“海峡研究会”考察团", "ORG")]),
+    ],
+)
+def test_papers_of_a_country_and_quoted_names_before_a_suffix(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two fields paired by 与 in one name; two organisations joined by 与 stay two
+        ("，由海洋与气象出版社出版", [("海洋与气象出版社", "ORG")]),
+        ("，他在环境与资源研究所工作", [("环境与资源研究所", "ORG")]),
+        ("，市公司与县公司", [("市公司", "ORG"), ("县公司", "ORG")]),
+        # 社 after a place names a publishing house or agency; not 社会, 社区
+        ("湖南美术社出版的", [("湖南美术社", "ORG")]),
+        ("，北京社区服务", [("北京", "LOC")]),
+    ],
+)
+def test_paired_fields_and_houses_named_by_she(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 区 of 军区, 社区 is no level of government: the name starts at the place
+        ("，四川军区总医院的医生说", [("四川军区总医院", "ORG")]),
+        ("，在街道社区服务中心的帮助下", []),
+    ],
+)
+def test_qu_of_military_regions_and_communities_is_no_head(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，长沙一中的学生", [("长沙一中", "ORG")]),  # a place's numbered school
+        ("，株洲二小校长说", [("株洲二小", "ORG")]),
+        ("北京三小时", [("北京", "LOC")]),  # hours, not a school
+    ],
+)
+def test_numbered_schools(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，他站在广场中央的旗杆下", []),  # the middle of a square, not the Centre
+        ("，按照中央的部署", [("中央", "ORG")]),
+    ],
+)
+def test_the_middle_of_a_place_is_not_the_centre(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，原红星机械公司的股票", [("红星机械公司", "ORG")]),  # 原 "former" is no part of it
+        ("，像第五中学这样的学校", [("第五中学", "ORG")]),  # a preposition before the name
+        ("，信件飞至红星机械公司", [("红星机械公司", "ORG")]),  # a verb before the name
+        # a title and a name after a body are no sub-unit of it (…科 of a name)
+        ("，智利国家统计委员会主席罗德里格斯说", [("智利国家统计委员会", "ORG")]),
+        ("，这位国学大学者说", []),  # 大学者 "great scholar", not 大学
+    ],
+)
+def test_words_around_a_name_stay_out(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("他曾担任县委书记。", [("县委", "ORG")]),  # 担任 + 县: no county 任县
         ("昨天召开县委常委会议", [("县委常委会", "ORG")]),  # 召开 + 县: no 开县
         ("要繁荣县域经济", []),  # 繁荣: no 荣县
@@ -579,3 +718,19 @@ def test_two_organisations_joined_by_he_are_two():
     # one prefix walk took both: the second starts after the 和 that ends the first
     text = "，消费者协会和律师协会联合发起"
     assert tagged(text) == [("消费者协会", "ORG"), ("律师协会", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names written one after another with no mark stay apart (a list of sponsors)
+        (
+            "北京电视台北京市儿童艺术剧团北京市朝阳区卫生局",
+            [("北京电视台", "ORG"), ("北京市儿童艺术剧团", "ORG"), ("北京市朝阳区卫生局", "ORG")],
+        ),
+        ("推断来自“哈勃”所拍的", []),  # 所 after a quoted name is no institute
+        ("会见中国劳动部部长", [("中国劳动部", "ORG")]),  # one 部 for the ministry
+    ],
+)
+def test_chains_and_quoted_names_stay_bounded(text, expected):
+    assert tagged(text) == expected

@@ -66,7 +66,7 @@ import re
 from annotator import lexicon
 from annotator.model import Span
 from annotator.suggest import _places as P
-from annotator.suggest._text import HAN, Candidate, ends_at, trie_pattern
+from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
 from annotator.suggest._words import crosses_end, crosses_start
 
 from .chains import _org_candidates
@@ -98,6 +98,7 @@ def _place_forms() -> list[str]:
 
 
 _FORMS = _place_forms()
+_COUNTRIES = frozenset(P.COUNTRIES)
 _RING_ROADS = [
     f"{side}{n}环{tail}" for side in "东西南北" for n in "一二三四五六" for tail in ("", "路", "线")
 ] + [f"{n}环路" for n in "二三四五六"]
@@ -163,10 +164,49 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
-        orgs += [(m.start(1), m.end(1), ORG, {}) for m in _PAPER_RE.finditer(text)]
+        orgs += _papers(text, found["place"])
+    if "”" in text or "》" in text:
+        orgs += _quoted_before_suffix(text, found["suffix"], found["place"])
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     return locs + _not_ending_in_place(orgs, locs)
+
+
+def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """Papers in title marks; a country right before one is part of its name
+    (智利《信使报》: the paper of that country, as a country's ministry is)."""
+    country_at_end = {e: s for s, e in listed if text[s:e] in _COUNTRIES}
+    out: list[Candidate] = []
+    for m in _PAPER_RE.finditer(text):
+        start = country_at_end.get(m.start())
+        if start is None:
+            out.append((m.start(1), m.end(1), ORG, {}))
+        else:
+            out.append((start, m.end(), ORG, {}))
+    return out
+
+
+_QUOTES = {"”": "“", "》": "《", "」": "「"}
+_QUOTED_LONGEST = 14
+
+
+def _quoted_before_suffix(
+    text: str, suffixes: list[tuple[int, int]], listed: list[tuple[int, int]]
+) -> list[Candidate]:
+    """A name in quotes right before an organisation word: “飞鹰”篮球队, 台湾“海峡
+    研究会”考察团 (a listed place before the quotes is taken with them)."""
+    place_at_end = {e: s for s, e in listed}
+    out: list[Candidate] = []
+    for a, b in suffixes:
+        # a word of two characters at least: “哈勃”所拍, 《易经》所写 are no names
+        opening = _QUOTES.get(text[a - 1 : a]) if a and b - a > 1 else None
+        if opening is None:
+            continue
+        j = text.rfind(opening, max(0, a - _QUOTED_LONGEST), a - 1)
+        if j == -1 or a - 1 - j < 2 or not all(is_han(c) or c == "·" for c in text[j + 1 : a - 1]):
+            continue
+        out.append((place_at_end.get(j, j), b, ORG, {}))
+    return out
 
 
 # Listed strings that are also the tail or head of common words (担任县委 holds 任县,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
-from annotator.suggest._text import HAN, Candidate, trie_pattern
+from annotator.suggest import _places as P
+from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
@@ -21,15 +22,24 @@ _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
 # 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
 _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
+# A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
+# ministry, listed or not, is tagged with the country (the guidelines).
+_MINISTRY_IN_TITLE_RE = re.compile(f"(?:(?![{_STOP_CHARS}、和前原任副部])[{HAN}]){{1,5}}?部(?=长)")
+_COUNTRIES = frozenset(P.COUNTRIES)
 # A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
 _NUMBERED_TEAM_RE = re.compile(
     "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
+)
+# A place's numbered school: 长沙一中, 石门二小 (not 一中全会, 二小时).
+_NUMBERED_SCHOOL_RE = re.compile(
+    "[一二三四五六七八九十]{1,3}(?:中|小)(?![学国央心文间期午级等旬型部断止时队组全])"
 )
 _TEAM_FIRST = frozenset("国一二三四五六七八九十0123456789０１２３４５６７８９") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
 _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
+    "(?!主席|主任|书记|秘书长|部长|局长|院长|会长|理事长|委员|副)"  # a title and a name
     f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
     "(?:(?<![学本专预理工文])科|处|室|股|办公室|支队|大队|中队)"
     "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
@@ -84,10 +94,55 @@ def _org_candidates(
     for s, e in listed:
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
         if m is None and text[e : e + 1] in _TEAM_FIRST:
-            m = _NUMBERED_TEAM_RE.match(text, e)
+            m = _NUMBERED_TEAM_RE.match(text, e) or _NUMBERED_SCHOOL_RE.match(text, e)
+        if m is None and text[s:e] in _COUNTRIES:
+            m = _MINISTRY_IN_TITLE_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))
-    return _with_place_before(text, out + chained, listed)
+    found = _with_place_before(text, out + chained, listed)
+    return found + _teams_listed_before(text, found, listed)
+
+
+_LIST_MARKS = frozenset("、和与及")
+_TEAM_NAME_LENGTHS = (2, 3)
+
+
+def _teams_listed_before(
+    text: str, orgs: list[Candidate], listed: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Teams in a list that only the last one's 队 closes: 天河青松、滨江飞鹰和湖州红狮队
+    gives three teams, each a listed place + a short name.  A bare place in the list
+    (、上海、) is passed over, not tagged."""
+    teams = [
+        (s, e)
+        for s, e, _, _ in orgs
+        if text[e - 1] == "队" and s > 1 and text[s - 1] in _LIST_MARKS
+    ]
+    if not teams:
+        return []
+    place_at_end: dict[int, int] = {}
+    for ps, pe in listed:
+        place_at_end.setdefault(pe, ps)
+    starts = set(place_at_end.values())
+    out: list[Candidate] = []
+    for s, _e in teams:
+        if s not in starts:
+            continue
+        j = s
+        while j > 1 and text[j - 1] in _LIST_MARKS:
+            end = j - 1
+            if end in place_at_end:
+                j = place_at_end[end]  # a bare place: no team name to tag
+                continue
+            start = next(
+                (place_at_end[end - n] for n in _TEAM_NAME_LENGTHS if end - n in place_at_end),
+                None,
+            )
+            if start is None or not all(map(is_han, text[start:end])):
+                break
+            out.append((start, end, ORG, {}))
+            j = start
+    return out
 
 
 _SCHOOLS = frozenset(("大学", "学院"))

@@ -32,6 +32,8 @@ _SHORT_NAME_BEFORE = frozenset(
 )
 
 _NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
+# Last characters of nouns of places before 中央 "the middle" (院子中央, 广场中央, 湖中央).
+_PLACE_NOUN_LAST = frozenset("子路正场台湖河街屋房厅堂池田桌床园坪面顶")
 
 # A level of government + a party or state organ: 市委, 县政府, 省人大常委会.  Anchored on
 # the level character; a place that ends there (衡阳市) and 中共 are joined in Python.
@@ -48,6 +50,8 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
     """False for 中央 + a common noun (中央空调), for a party + 员/人 (共产党员) and for a
     university's short name that does not stand as a word (东北大学, 北大荒)."""
     if word == "中央":
+        if s and text[s - 1] in _PLACE_NOUN_LAST:
+            return False  # 院子中央, 路中央, 正中央: the middle of a place
         return not text.startswith(_NOT_AFTER_CENTRAL, e)
     if word[-1] == "党" and text.startswith(("员", "人"), e):
         return False  # 共产党员, 共产党人: a member, as 政协委员 (the guidelines)

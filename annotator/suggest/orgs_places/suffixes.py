@@ -64,7 +64,7 @@ _LAST_CUT_RE = re.compile(
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?)"
 )
 _SCOPE_RE = re.compile(
-    "(?:全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
+    "(?:原|现|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
 )
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
@@ -73,7 +73,7 @@ _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
 _QUANTITY_RE = re.compile("(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
-    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|区)(?![场民区级州县直内外域面份长情容])"
+    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
     "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
@@ -84,8 +84,10 @@ def _org_start(
     strong: bool,
     places: list[tuple[int, int]],
     parents: dict[int, int],
+    ends: dict[int, int],
 ) -> int | None:
-    """Start of the organisation whose suffix starts at ``a`` (None: no organisation)."""
+    """Start of the organisation whose suffix starts at ``a`` (None: no organisation):
+    ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
     run = _REGION_RUN.search(text, lo, a)
     if run is None:
@@ -115,8 +117,51 @@ def _org_start(
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         return parents.get(head[0], head[0])
-    if strong and bounded and a - region_start >= 2 and text[region_start] not in _DEICTIC_FIRST:
-        return None if _generic_prefix(text, region_start, a) else region_start
+    parent = _parent_before(text, region_start, a, ends)
+    if parent is not None:
+        return parent
+    return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int | None:
+    """The start of a name with no head before a strong suffix: a prefix of two or more
+    characters that says more than a kind of organisation (not 保险 公司)."""
+    if a - start < 2 or text[start] in _DEICTIC_FIRST or _generic_prefix(text, start, a):
+        return None
+    return _field_pair_start(text, start, a, ends)
+
+
+_PAIR_SIDE = 6  # characters of each field in 环境与资源保护委员会
+
+
+def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> int:
+    """The start of a name that pairs two fields with 与 (外语教学与研究出版社, 环境与资源
+    保护委员会): the walk stopped at 与, and what stands before it is no organisation of
+    its own (市公司与县公司: two) but a short field after a boundary."""
+    joint = start - 1
+    if joint < 2 or text[joint] != "与" or joint in ends or a - start > _PAIR_SIDE:
+        return start
+    run = _REGION_RUN.search(text, max(0, joint - _PAIR_SIDE - 4), joint)
+    if run is None:
+        return start
+    cut = _LAST_CUT_RE.match(text, run.start(), joint)
+    left = cut.end() if cut else run.start()
+    if joint - left < 2 or text[left] in _DEICTIC_FIRST:
+        return start
+    return left
+
+
+_MAX_UNIT = 6  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
+
+
+def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]) -> int | None:
+    """Start of the organisation that ends shortly before the suffix at ``a`` when what lies
+    between names a unit of it (中宣部 + 文艺局, 东风汽车公司 + 总装配厂): a body's
+    sub-body is one organisation with it.  The parent must open the prefix: 思科 inside
+    蓝思科技有限公司 is no parent."""
+    for k in range(a - 1, max(region_start, a - _MAX_UNIT) - 1, -1):
+        if k in parents and parents[k] <= region_start:
+            return parents[k]
     return None
 
 
@@ -126,6 +171,8 @@ def _generic_prefix(text: str, start: int, a: int) -> bool:
     quantity = _QUANTITY_RE.match(text, start, a)
     if quantity:
         start = quantity.end()
+        if start == a:
+            return True  # 不少电视台, 有些银行: a count of organisations, no name
     return text[start:a] in _GENERIC_PREFIXES
 
 
@@ -136,7 +183,7 @@ def _suffix_orgs(
     parents: dict[int, int],
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    ends = set(parents)  # where organisations found so far end
+    ends = dict(parents)  # where organisations found so far end -> their start
     for a, b in suffixes:
         suffix = text[a:b]
         strong, bad_next, bad_prev = _SUFFIXES[suffix]
@@ -148,7 +195,7 @@ def _suffix_orgs(
             continue
         if parents.get(b, b) < a:
             continue  # the 院 of 国务院: the end of a body already named
-        start = _org_start(text, a, strong, places, parents)
+        start = _org_start(text, a, strong, places, parents, ends)
         if start is None:
             start = _listed_after_org(text, a, ends)
         elif "和" in text[start:a]:
@@ -156,7 +203,7 @@ def _suffix_orgs(
         if start is not None and b - start > len(suffix):
             venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
             out.append((start, b, LOC if venue else ORG, {}))
-            ends.add(b)
+            ends[b] = min(start, ends.get(b, start))
     return out
 
 
@@ -164,7 +211,7 @@ def _suffix_orgs(
 _LIST_JOINS = ("、", "和", "及", "与")
 
 
-def _after_joined_org(text: str, start: int, a: int, ends: set[int]) -> int:
+def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> int:
     """The start of the second of two organisations joined by 和 that one prefix walk
     took together (国民议会和最高法官委员会: 国民议会 ended before 和)."""
     for k in range(a - 1, start, -1):
@@ -173,7 +220,7 @@ def _after_joined_org(text: str, start: int, a: int, ends: set[int]) -> int:
     return start
 
 
-def _listed_after_org(text: str, a: int, ends: set[int]) -> int | None:
+def _listed_after_org(text: str, a: int, ends: dict[int, int]) -> int | None:
     """Start of a short list item ending at suffix ``a`` that follows an organisation."""
     for length in range(1, 6):
         i = a - length
