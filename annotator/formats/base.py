@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -54,7 +55,7 @@ __all__ = [
     "write_text",
 ]
 
-_ASTRAL = "\U00010000"
+_ASTRAL_CHAR = re.compile("[\U00010000-\U0010ffff]")  # above the Basic Multilingual Plane
 #: A file in every folder an export writes: only such folders are replaced by a new export.
 MARKER = ".annotator-export"
 
@@ -105,10 +106,10 @@ class Utf16:
     __slots__ = ("_astral", "_encoded", "_units")
 
     def __init__(self, text: str) -> None:
-        if not text or max(text) < _ASTRAL:
+        if _ASTRAL_CHAR.search(text) is None:  # a C scan (max() made a str per character)
             self._astral: list[int] = []
         else:
-            self._astral = [i for i, c in enumerate(text) if c >= _ASTRAL]
+            self._astral = [m.start() for m in _ASTRAL_CHAR.finditer(text)]
         # UTF-16 position of each astral character, to convert back.
         self._units = [p + k for k, p in enumerate(self._astral)]
         self._encoded: bytes | None = None

@@ -13,10 +13,11 @@ leaves the previous one as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +47,14 @@ def ann(record: dict[str, Any]) -> str:
     lines = []
     notes = 0
     for k, span in enumerate(record["spans"], start=1):
-        fragments = _fragments(text, span["start"], span["end"])
-        where = ";".join(f"{s} {e}" for s, e in fragments)
-        shown = " ".join(text[s:e] for s, e in fragments)
-        lines.append(f"T{k}\t{span['label']} {where}\t{shown}\n")
+        start, end = span["start"], span["end"]
+        if text.find("\n", start, end) < 0:  # the usual span: one fragment, no joins
+            lines.append(f"T{k}\t{span['label']} {start} {end}\t{text[start:end]}\n")
+        else:
+            fragments = _fragments(text, start, end)
+            where = ";".join(f"{s} {e}" for s, e in fragments)
+            shown = " ".join(text[s:e] for s, e in fragments)
+            lines.append(f"T{k}\t{span['label']} {where}\t{shown}\n")
         if span.get("attrs"):
             notes += 1
             value = json.dumps(span["attrs"], ensure_ascii=False, sort_keys=True)
@@ -92,12 +97,11 @@ def write(
         raise ExportError("-", msg("the brat format writes a folder; give --output FOLDER"))
     n = 0
     seen_labels = dict.fromkeys(labels)
-    with atomic_folder(Path(os.fspath(target))) as folder:
-        base = os.path.join(folder, "")
+    with atomic_folder(Path(os.fspath(target))) as folder, _files_in(folder) as write_file:
         for record in records:
-            name = base + stem(record)
-            _write_file(name + ".txt", record["text"])
-            _write_file(name + ".ann", ann(record))
+            name = stem(record)
+            write_file(name + ".txt", record["text"])
+            write_file(name + ".ann", ann(record))
             seen_labels.update(dict.fromkeys(s["label"] for s in record["spans"]))
             n += 1
             if progress is not None and progress(n) is False:
@@ -106,11 +110,27 @@ def write(
     return n
 
 
-def _write_file(path: str | Path, text: str) -> None:
+@contextlib.contextmanager
+def _files_in(folder: Path) -> Iterator[Callable[[str, str], None]]:
+    """``write_file(name, text)`` for the files of ``folder``: opened relative to a
+    descriptor of the folder where the system allows it (no walk of the folder's path per
+    file, and an export writes two files per article), by their path otherwise."""
+    if os.open not in os.supports_dir_fd:
+        base = os.path.join(folder, "")
+        yield lambda name, text: _write_file(base + name, text)
+        return
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        yield lambda name, text: _write_file(name, text, dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _write_file(path: str | Path, text: str, dir_fd: int | None = None) -> None:
     # The text's own line breaks, byte for byte, so offsets stay right; straight to the
     # file descriptor, because an export writes two files per article.
     data = text.encode("utf-8")
-    fd = os.open(path, _CREATE, 0o666)
+    fd = os.open(path, _CREATE, 0o666, dir_fd=dir_fd)
     try:
         while data:
             data = data[os.write(fd, data) :]

@@ -213,15 +213,32 @@ def sentence_ranges(
     if split == "none":
         return [(0, len(text))]
     cuts = {0, len(text)}
-    at = 0
-    for line in text.split("\n"):
-        cuts.update((at, at + len(line)))
-        at += len(line) + 1
+    for m in _NEWLINE.finditer(text):  # a line ends before its break, the next begins after
+        cuts.update(m.span())
     if split == "sentence":
-        inside = {i for s, e, _ in entities for i in range(s + 1, e)}
-        cuts.update(m.end() for m in _SENTENCE_END.finditer(text) if m.end() not in inside)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        cuts.update(ends if not entities else _outside(ends, entities))
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _outside(cuts: list[int], entities: Sequence[Entity]) -> list[int]:
+    """The ``cuts`` that do not fall inside an entity (``start < cut < end``)."""
+    ordered = sorted(entities)
+    if any(a[1] > b[0] for a, b in zip(ordered, ordered[1:], strict=False)):
+        inside = {i for s, e, _ in entities for i in range(s + 1, e)}
+        return [c for c in cuts if c not in inside]
+    # Entities that do not overlap: only the last one starting before a cut can hold it.
+    starts = [s for s, _, _ in ordered]
+    out = []
+    for c in cuts:
+        k = bisect_left(starts, c) - 1
+        if k < 0 or ordered[k][1] <= c:
+            out.append(c)
+    return out
 
 
 def conll_lines(
@@ -258,7 +275,10 @@ def conll_text(
     if scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {SCHEMES}")
     _check_entities(len(text), entities)
-    return _by_sentence(text, sentence_ranges(text, entities, split), entities, scheme, sep)
+    pieces = sentence_ranges(text, entities, split)
+    if _whole(text, pieces, entities):
+        return _by_article(text, pieces, entities, scheme, sep)
+    return _by_sentence(text, pieces, entities, scheme, sep)
 
 
 # The same characters as str.isspace (both are CPython's Py_UNICODE_ISSPACE).
@@ -284,6 +304,55 @@ def _by_sentence(
             clipped = _remap(kept, entities)
         out.append(_tagged(written, clipped, scheme, sep))
     return "".join(out)
+
+
+def _whole(text: str, pieces: list[tuple[int, int]], entities: list[Entity]) -> bool:
+    """Whether every entity lies inside one piece and begins and ends on a character that
+    is written (no whitespace): then no entity is clipped or loses its first or last
+    character, and the article can be tagged in one go (:func:`_by_article`)."""
+    starts = [a for a, _ in pieces]
+    for s, e, _ in entities:
+        k = bisect_right(starts, s) - 1
+        if k < 0 or pieces[k][1] < e or text[s].isspace() or text[e - 1].isspace():
+            return False
+    return True
+
+
+def _by_article(
+    text: str, pieces: list[tuple[int, int]], entities: list[Entity], scheme: str, sep: str
+) -> str:
+    """:func:`_by_sentence` of entities that :func:`_whole` accepts, for the whole article
+    at once: one tag per character set by slices, a blank line after the last written
+    character of each piece, whitespace deleted, and characters and tags joined in one call.
+    """
+    tags = [f"{sep}O\n"] * len(text)
+    bioes = scheme == "BIOES"
+    for s, e, label in entities:
+        if bioes and e - s == 1:
+            tags[s] = f"{sep}S-{label}\n"
+            continue
+        tags[s] = f"{sep}B-{label}\n"
+        inner_end = e - 1 if bioes else e
+        tags[s + 1 : inner_end] = [f"{sep}I-{label}\n"] * (inner_end - s - 1)
+        if bioes:
+            tags[e - 1] = f"{sep}E-{label}\n"
+    for lo, hi in pieces:
+        j = hi - 1
+        while j >= lo and text[j].isspace():
+            j -= 1
+        if j >= lo:
+            tags[j] += "\n"  # the blank line that ends the sentence
+    chars = list(text)
+    # Whitespace is not written: deleted from the end, so positions before stay valid.
+    for m in reversed(list(_SPACES.finditer(text))):
+        del chars[m.start() : m.end()], tags[m.start() : m.end()]
+    parts = [""] * (2 * len(chars))
+    parts[0::2] = chars
+    parts[1::2] = tags
+    return "".join(parts)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _check_entities(length: int, entities: list[Entity]) -> None:

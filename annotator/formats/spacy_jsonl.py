@@ -14,6 +14,7 @@ attributes (a figure's value and unit) also has ``"attrs": {…}``, read back on
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,7 @@ from annotator.formats.base import (
 )
 
 _dumps = fastjson.dumps
+string = fastjson.string
 
 
 # Between the characters of the token list: the end of token i and the start of token i+1
@@ -57,8 +59,10 @@ def _tokens(text: str) -> str:
     if not n:
         return ""
     chars = list(text)
-    if _NEEDS_ESCAPE.search(text):
-        chars = [_ESCAPED.get(c, c) for c in chars]
+    # Only the few characters that need it are replaced (nearly every article has line
+    # breaks): no work for the others.
+    for m in _NEEDS_ESCAPE.finditer(text):
+        chars[m.start()] = _ESCAPED[m.group()]
     parts: list[str] = [""] * (2 * n)
     parts[0::2] = chars
     parts[1::2] = _between(n)[:n]
@@ -81,9 +85,29 @@ def _span(span: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_SPAN = '{"start": %d, "end": %d, "label": %s, "token_start": %d, "token_end": %d}'
+
+
+def _spans_json(spans: list[dict[str, Any]]) -> str:
+    """``_dumps`` of the spans' objects, written by hand for plain spans (the same bytes):
+    spans with attributes, or positions that are not ints (``%d`` would write a bool or a
+    float as another number), go to the encoder."""
+    if all(
+        not s.get("attrs") and s["start"].__class__ is int and s["end"].__class__ is int
+        for s in spans
+    ):
+        with contextlib.suppress(TypeError):
+            inside = ", ".join(
+                [_SPAN % (s["start"], s["end"], string(s["label"]), s["start"], s["end"] - 1)
+                 for s in spans]
+            )  # fmt: skip
+            return f"[{inside}]"
+    return _dumps([_span(s) for s in spans])
+
+
 def line(record: dict[str, Any]) -> str:
     """The JSONL line of one Gold JSONL v1 article record (with its newline)."""
-    spans = [_span(s) for s in record["spans"]]
+    spans = _spans_json(record["spans"])
     meta = {
         "id": record["id"],
         "page_id": record["page_id"],
@@ -91,7 +115,7 @@ def line(record: dict[str, Any]) -> str:
         "source": record["source"],
     }
     return (
-        f'{{"text":{_dumps(record["text"])},"spans":{_dumps(spans)},'
+        f'{{"text":{_dumps(record["text"])},"spans":{spans},'
         f'"tokens":[{_tokens(record["text"])}],"meta":{_dumps(meta)}}}\n'
     )
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.formats.conll import conll_lines, conll_text, sentence_ranges
+from annotator.formats.conll import _SENTENCE_END, _whole, conll_lines, conll_text, sentence_ranges
 
 _CHARS = "中文报道记者。！？;”\n \t\u3000ab"
 
@@ -107,3 +107,42 @@ def test_conll_text_refuses_spans_outside_the_text_or_overlapping(entities, mess
 def test_an_unknown_scheme_is_refused():
     with pytest.raises(ValueError, match="unknown tag scheme 'IOB2'"):
         conll_text("中文", [], scheme="IOB2")
+
+
+def reference_ranges(text, entities, split):
+    """Sentence pieces spelt out: cuts at every line's ends and after sentence-ending
+    punctuation that is not inside an entity; pieces of whitespace only left out."""
+    if split == "none":
+        return [(0, len(text))]
+    cuts, at = {0, len(text)}, 0
+    for line in text.split("\n"):
+        cuts.update((at, at + len(line)))
+        at += len(line) + 1
+    if split == "sentence":
+        inside = {i for s, e, _ in entities for i in range(s + 1, e)}
+        cuts.update(m.end() for m in _SENTENCE_END.finditer(text) if m.end() not in inside)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(_CHARS, max_size=40),
+    raw=st.lists(st.tuples(st.integers(0, 39), st.integers(1, 8)), max_size=4),
+    split=st.sampled_from(["line", "sentence", "none"]),
+)
+def test_sentence_ranges_cut_where_the_spelt_out_rule_cuts(text, raw, split):
+    # Overlapping entities too (the nested gold spans a caller may pass).
+    entities = [(s, min(s + n, len(text)), "X") for s, n in raw if s < len(text)]
+    assert sentence_ranges(text, entities, split) == reference_ranges(text, entities, split)
+
+
+def test_a_usual_article_is_tagged_in_one_go_and_as_the_reference():
+    # Spans inside sentences, paragraphs apart: the whole-article path, not the fallback.
+    text = "新华社北京电。记者张三报道，上海市人民政府今日开会。\n\n李四说：好！"
+    entities = [(0, 3, "ORG"), (9, 11, "PER"), (14, 21, "ORG"), (28, 30, "PER")]
+    for split in ("line", "sentence", "none"):
+        assert _whole(text, sentence_ranges(text, entities, split), entities)
+        for scheme in ("BIO", "BIOES"):
+            expected = reference_lines(text, entities, scheme, split, " ")
+            assert conll_lines(text, entities, scheme=scheme, split=split) == expected
