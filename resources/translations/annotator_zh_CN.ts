@@ -580,7 +580,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+114"/>
+        <location filename="../../annotator/gui/page_list.py" line="+115"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -1702,7 +1702,7 @@ Refused: {refused}</source>
         <translation>它已被重做，或已被之后的修改取代</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+238"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
     </message>
