@@ -234,3 +234,27 @@ def export_from_dialog(window, qtbot, target, fmt: str = "jsonl", statuses=("don
 
 
 ALL_STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
+
+
+def index_catches_up(windows, qtbot, path: Path, index: str, query: str, probe: str) -> None:  # noqa: ANN001
+    """Empty the full-text ``index`` (``fts`` or ``phrases``) of the 7-page database at
+    ``path``, open a window on it and check what a reviewer meets while it lags: searching
+    ``query`` finds every page at once, the status bar counts down to "up to date", and in
+    the end the index holds ``probe`` once for every page."""
+    table, mark = {"fts": ("pages_fts", "search"), "phrases": ("pages_phrases", "phrase")}[index]
+    with Store.open(path) as store:
+        store.db.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
+        store.db.execute(f"UPDATE meta SET value = '0' WHERE key = '{mark}_indexed_rowid'")
+    window = windows(path)
+    assert window.store.count_pages(search=query) == 7  # complete while it lags
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    lag = getattr(window.store, f"{mark}_lag")
+    qtbot.waitUntil(lambda: lag() == 0, timeout=5000)
+    assert any("left" in m for m in messages) and "up to date" in messages[-1]
+    with Store.open(path) as other:
+        hits = other.db.execute(
+            f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [f'"{probe}"']
+        )
+        assert hits.fetchone()[0] == 7  # every page once
+    assert window.store.count_pages(search=query) == 7

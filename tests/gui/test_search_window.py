@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from annotator.store import Store
 
-from .pages import SAMPLE, add_page, make_db
+from .pages import SAMPLE, add_page, index_catches_up, make_db
 from .test_window_edits import CTRL, K, press
 
 
@@ -36,19 +36,4 @@ def test_a_lagging_phrase_index_is_caught_up_in_the_background(
     monkeypatch.setattr(main_window, "PHRASES_AT_START", 0)  # as on 100,000 pages
     monkeypatch.setattr(main_window, "PHRASE_STEP", 2)
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
-    with Store.open(path) as store:
-        store.db.execute("INSERT INTO pages_phrases (pages_phrases) VALUES ('delete-all')")
-        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'")
-    window = windows(path)
-    query = SAMPLE[10:14]
-    assert window.store.count_pages(search=query) == 7  # complete while it lags
-    messages = []
-    window.statusBar().messageChanged.connect(messages.append)
-    qtbot.waitUntil(lambda: window.store.phrase_lag() == 0, timeout=5000)
-    assert any("left" in m for m in messages) and "up to date" in messages[-1]
-    with Store.open(path) as other:
-        hits = other.db.execute(
-            "SELECT count(*) FROM pages_phrases WHERE pages_phrases MATCH ?", [f'"{query}"']
-        )
-        assert hits.fetchone()[0] == 7  # every page once
-    assert window.store.count_pages(search=query) == 7
+    index_catches_up(windows, qtbot, path, "phrases", SAMPLE[10:14], SAMPLE[10:14])

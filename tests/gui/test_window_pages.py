@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from annotator.gui import workers
 from annotator.store import Store
 
-from .pages import ALL_STATUSES, SAMPLE, add_page, export_from_dialog, long_page, make_db
+from .pages import (
+    ALL_STATUSES,
+    SAMPLE,
+    add_page,
+    export_from_dialog,
+    index_catches_up,
+    long_page,
+    make_db,
+)
 from .test_suggestions_resolved import answer_open_suggestions
 from .test_window_edits import CTRL, SHIFT, K, caret_in, press, select_text, snapshot, spans_in_db
 
@@ -395,20 +403,7 @@ def test_a_lagging_search_index_is_caught_up_in_the_background(
     monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     monkeypatch.setattr(main_window, "INDEX_STEP", 2)
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
-    with Store.open(path) as store:
-        store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
-        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'")
-    window = windows(path)
-    assert window.store.count_pages(search=SAMPLE[:6]) == 7  # complete while it lags
-    messages = []
-    window.statusBar().messageChanged.connect(messages.append)
-    qtbot.waitUntil(lambda: window.store.search_lag() == 0, timeout=5000)
-    assert any("left" in m for m in messages) and "up to date" in messages[-1]
-    with Store.open(path) as other:
-        hits = other.db.execute(
-            "SELECT count(*) FROM pages_fts WHERE pages_fts MATCH ?", [f'"{SAMPLE[:3]}"']
-        )
-        assert hits.fetchone()[0] == 7  # every page once
+    index_catches_up(windows, qtbot, path, "fts", SAMPLE[:6], SAMPLE[:3])
 
 
 def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_path, monkeypatch):
