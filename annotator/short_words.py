@@ -37,6 +37,16 @@ def dictionary() -> tuple[dict[str, int], float]:
     return freq, log_total
 
 
+@lru_cache(maxsize=1)
+def entries() -> tuple[dict[str, int], float]:
+    """:func:`dictionary`, or an empty one (``{}``, 0.0) without jieba or with a broken
+    install: for the cues that simply find nothing then."""
+    try:
+        return dictionary()
+    except Exception:  # ImportError, or a broken install
+        return {}, 0.0
+
+
 def jieba_entries() -> tuple[dict[str, int], float]:
     """The entries of two to :data:`LONGEST` characters of jieba's loaded dictionary."""
     import warnings

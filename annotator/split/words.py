@@ -14,7 +14,6 @@ Without jieba the cue finds nothing. Pure: no Qt, no SQL.
 from __future__ import annotations
 
 import math
-from functools import cache
 
 from annotator import short_words
 
@@ -39,15 +38,6 @@ def _edge(text: str, end: bool) -> str:
     return cut[:_WINDOW]
 
 
-@cache
-def _dictionary() -> tuple[dict[str, int], float]:
-    """jieba's short entries and the log of its total count; nothing without jieba."""
-    try:
-        return short_words.dictionary()
-    except Exception:  # ImportError, or a broken install: the cue finds nothing
-        return {}, 0.0
-
-
 def word_across(prev_text: str, text: str) -> bool:
     """Whether a segmentation runs a word across the end of ``prev_text`` into ``text``.
 
@@ -64,7 +54,7 @@ def word_across(prev_text: str, text: str) -> bool:
     b = _edge(text, False)
     if not a or not b:
         return False
-    freq, log_total = _dictionary()
+    freq, log_total = short_words.entries()  # nothing without jieba
     s = a + b
     return _any_word_across(freq, s, len(a)) and _best_path_across(freq, log_total, s, len(a))
 

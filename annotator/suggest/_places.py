@@ -34,6 +34,7 @@ AMBIGUOUS = lexicon.word_set("places_ambiguous")
 # 自治州, usually written …州; areas 地区; leagues 盟): the second field of the list.
 SUFFIX = {name: suffix for name, suffix in lexicon.fields("places_prefectures").items() if suffix}
 COUNTRIES = lexicon.words("places_countries")
+COUNTRY_SET = frozenset(COUNTRIES)  # for membership tests
 WORLD_CITIES = lexicon.words("places_world_cities")
 NATURAL = lexicon.words("places_natural")
 # County-level cities by their short names; those also common words count only with 市

@@ -9,8 +9,6 @@ that word and is no name.  Without jieba nothing is refused.
 
 from __future__ import annotations
 
-import functools
-
 from annotator import short_words
 
 # jieba counts above which a two-character word is common enough to win over a listed
@@ -18,13 +16,9 @@ from annotator import short_words
 COMMON = 100
 
 
-@functools.cache
 def dictionary() -> dict[str, int]:
     """jieba's words of two to six characters with their counts (empty without jieba)."""
-    try:
-        return short_words.dictionary()[0]
-    except Exception:  # ImportError, or a broken install
-        return {}
+    return short_words.entries()[0]
 
 
 def crosses_start(text: str, s: int) -> bool:

@@ -86,12 +86,12 @@ def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba(monkeypatch
     monkeypatch.setattr(short_words, "cache_path", lambda: None)
     monkeypatch.setattr(short_words, "jieba_entries", lambda: ({"一个词": 7}, 0.0))
     short_words.dictionary.cache_clear()
-    _words.dictionary.cache_clear()
+    short_words.entries.cache_clear()
     try:
         assert _words.dictionary() == {"一个词": 7}
     finally:
         short_words.dictionary.cache_clear()
-        _words.dictionary.cache_clear()
+        short_words.entries.cache_clear()
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,6 @@ def _place_forms() -> list[str]:
 
 
 _FORMS = _place_forms()
-_COUNTRIES = frozenset(P.COUNTRIES)
 _RING_ROADS = [
     f"{side}{n}环{tail}" for side in "东西南北" for n in "一二三四五六" for tail in ("", "路", "线")
 ] + [f"{n}环路" for n in "二三四五六"]
@@ -175,7 +174,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
 def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     """Papers in title marks; a country right before one is part of its name
     (智利《信使报》: the paper of that country, as a country's ministry is)."""
-    country_at_end = {e: s for s, e in listed if text[s:e] in _COUNTRIES}
+    country_at_end = {e: s for s, e in listed if text[s:e] in P.COUNTRY_SET}
     out: list[Candidate] = []
     for m in _PAPER_RE.finditer(text):
         start = country_at_end.get(m.start())

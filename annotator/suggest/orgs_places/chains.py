@@ -25,7 +25,6 @@ _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?!
 # A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
 # ministry, listed or not, is tagged with the country (the guidelines).
 _MINISTRY_IN_TITLE_RE = re.compile(f"(?:(?![{_STOP_CHARS}、和前原任副部])[{HAN}]){{1,5}}?部(?=长)")
-_COUNTRIES = frozenset(P.COUNTRIES)
 # A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
 _NUMBERED_TEAM_RE = re.compile(
     "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
@@ -95,7 +94,7 @@ def _org_candidates(
         m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
         if m is None and text[e : e + 1] in _TEAM_FIRST:
             m = _NUMBERED_TEAM_RE.match(text, e) or _NUMBERED_SCHOOL_RE.match(text, e)
-        if m is None and text[s:e] in _COUNTRIES:
+        if m is None and text[s:e] in P.COUNTRY_SET:
             m = _MINISTRY_IN_TITLE_RE.match(text, e)
         if m:
             chained.append((s, m.end(), ORG, {}))

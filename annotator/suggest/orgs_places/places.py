@@ -95,7 +95,6 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
-_COUNTRIES = frozenset(P.COUNTRIES)
 _WORLD_CITIES = frozenset(P.WORLD_CITIES)
 _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
 _FORM_FIRST = frozenset("共王联合大市州特")
@@ -108,7 +107,7 @@ def _with_form_of_state(text: str, s: int, e: int) -> int:
     form of state (塞尔维亚共和国, 挪威王国, 俄罗斯联邦), a city's or a state's 市 or
     州 (马赛市, 阿肯色州), 香港特区."""
     name = text[s:e]
-    if name in _COUNTRIES:
+    if name in P.COUNTRY_SET:
         form = next((f for f in _STATE_FORMS if text.startswith(f, e)), "")
         return e + len(form)
     if (

@@ -72,6 +72,9 @@ _NOT_ENDING_PENALTY = 2.0
 # Honorifics and forms of address after which a lone surname is a name (程先生, 周总理,
 # 王大娘): lexicon ``people_lone_surname_cues``.
 _HONORIFICS = lexicon.words("people_lone_surname_cues")
+# … those of two or more characters (先生, 女士): a cue even where the surname and a
+# one-character form of address would make a word (see _word_with_address).
+_LONG_HONORIFICS = tuple(h for h in _HONORIFICS if len(h) > 1)
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
 
@@ -252,7 +255,7 @@ def _hyphened_start(text: str, s: int) -> int:
 def _word_with_address(text: str, i: int, freq: Any) -> bool:
     """True when the surname at ``i`` and a one-character form of address after it (老)
     make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
-    if any(text.startswith(h, i + 1) for h in _HONORIFICS if len(h) > 1):
+    if text.startswith(_LONG_HONORIFICS, i + 1):
         return False
     return freq.get(text[i : i + 2], 0) > COMMON
 
