@@ -52,3 +52,12 @@ def test_a_lagging_phrase_index_is_caught_up_in_the_background(
         )
         assert hits.fetchone()[0] == 7  # every page once
     assert window.store.count_pages(search=query) == 7
+
+
+def test_a_short_phrase_index_lag_is_caught_up_before_the_window_shows(windows, tmp_path):
+    path = make_db(tmp_path / "short.db", ["p1", "p2", "p3"])
+    with Store.open(path) as store:
+        assert store.phrase_lag() == 3  # import leaves the phrase index to the window
+    window = windows(path)
+    assert window.store.phrase_lag() == 0  # at once, not by the background steps
+    assert not window._index_timer.isActive()
