@@ -292,13 +292,13 @@ class MainWindow(QMainWindow):
     def _start_indexing_if_behind(self) -> None:
         # Import leaves the phrase index to the window (not to commands, which must never
         # write unasked): the pages of a small import are indexed at once, quietly.
-        lag = self.store.phrase_lag()
-        if not self.store.search_lag() and 0 < lag <= PHRASES_AT_START:
+        behind, lag = self.store.search_lag(), self.store.phrase_lag()
+        if not behind and 0 < lag <= PHRASES_AT_START:
             # Searches stay exact without it; on an error the steps below try again.
             with contextlib.suppress(sqlite3.Error):
                 self.store.index_phrases(wait=False)
             lag = self.store.phrase_lag()
-        if self.store.search_lag() or lag:
+        if behind or lag:
             self._index_timer.start()
 
     def _index_step(self) -> None:
@@ -307,9 +307,10 @@ class MainWindow(QMainWindow):
         # more characters), which an import leaves to the window.
         try:
             self.store.index_search(INDEX_STEP, wait=False)
-            if not self.store.search_lag():
+            left = self.store.search_lag()  # a count over the unindexed pages: read once
+            if not left:
                 self.store.index_phrases(PHRASE_STEP, wait=False)
-            left = self.store.search_lag() or self.store.phrase_lag()
+                left = self.store.phrase_lag()
         except sqlite3.Error as exc:  # a full disk, say: search still works, only slower
             self._index_timer.stop()
             self.statusBar().showMessage(

@@ -175,8 +175,7 @@ class ReportsRoom(Room):
     def open_suggestion_counts(self, page_ids: Sequence[str]) -> dict[str, int]:
         """Open (suggested) spans per page among ``page_ids``; pages with none are left out."""
         counts: dict[str, int] = {}
-        for i in range(0, len(page_ids), 500):
-            chunk = list(page_ids[i : i + 500])
+        for chunk in _chunks(list(page_ids), 500):
             marks = ",".join("?" * len(chunk))
             counts.update(
                 self.db.conn.execute(

@@ -132,13 +132,18 @@ def suggestion_rows(
 
 def encode_page_rows(blocks: Sequence[Block], span_rows: list[tuple[Any, ...]]) -> EncodedPage:
     """:func:`encode_page` for span rows already made (see :func:`suggestion_rows`)."""
-    return EncodedPage([_block_values("", b)[1:] for b in blocks], span_rows)
+    return EncodedPage(_block_rows(blocks), span_rows)
 
 
 def predicted_blocks_json(blocks: Sequence[Block]) -> str:
     """Blocks as ``predictions.blocks`` holds them: their rows as one JSON array (the
     confidences stay JSON text inside it)."""
-    return _json([_block_values("", b)[1:] for b in blocks])
+    return _json(_block_rows(blocks))
+
+
+def _block_rows(blocks: Sequence[Block]) -> list[tuple[Any, ...]]:
+    """Blocks as the rows the store inserts, without the page id."""
+    return [_block_values("", b)[1:] for b in blocks]
 
 
 def _decode_predicted_block(item: Any) -> Block:

@@ -37,3 +37,12 @@ def test_a_lagging_phrase_index_is_caught_up_in_the_background(
     monkeypatch.setattr(main_window, "PHRASE_STEP", 2)
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
     index_catches_up(windows, qtbot, path, "phrases", SAMPLE[10:14], SAMPLE[10:14])
+
+
+def test_a_short_phrase_index_lag_is_caught_up_before_the_window_shows(windows, tmp_path):
+    path = make_db(tmp_path / "short.db", ["p1", "p2", "p3"])
+    with Store.open(path) as store:
+        assert store.phrase_lag() == 3  # import leaves the phrase index to the window
+    window = windows(path)
+    assert window.store.phrase_lag() == 0  # at once, not by the background steps
+    assert not window._index_timer.isActive()
