@@ -1,0 +1,86 @@
+"""The real-page structure bench keeps its fifth held-out portion apart and gives the issue's
+learning curve on it (issue 9). The records here are invented, shaped like the bench's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.core.scripts import load
+
+BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+BODY2 = "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。多所高校积极参与⋯效果明显。"
+
+
+def record(date: str, page: int, n: int) -> dict:
+    blocks = [
+        {"role": "headline", "text": f"第{n}座古桥修好了"},
+        {"role": "byline", "text": "本报记者  王  明"},
+        {"role": "body", "text": BODY},
+        {"role": "body", "text": BODY2},
+    ]
+    return {"paper": "某报", "date": date, "page": str(page), "section": "要闻", "blocks": blocks}
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return load("bench/structure_real.py")
+
+
+def test_the_fifth_portion_is_told_apart_by_its_dates(bench):
+    assert bench.half_of("某报|2025-12-17|6", "2025-04-01") == "heldout5"
+    assert bench.half_of("某报|2025-11-04|1", "2025-04-01") == "heldout5"
+    # a date of none of the portions after the split date is still development
+    assert bench.half_of("某报|2025-10-01|1", "2025-04-01") == "dev0"
+    assert "heldout5" not in bench.HALVES["dev"] and "heldout5" not in bench.CURVE_POOL
+
+
+def test_records_are_read_from_several_folders(bench, tmp_path):
+    for name, date in (("a", "2025-01-10"), ("b", "2025-12-17")):
+        (tmp_path / name).mkdir()
+        recs = [record(date, 1, 1), record(date, 2, 2)]
+        (tmp_path / name / "x.json").write_text(json.dumps(recs, ensure_ascii=False), "utf-8")
+    recs = bench.load_records(tmp_path / "a", tmp_path / "b")
+    assert [r["date"] for r in recs] == ["2025-01-10"] * 2 + ["2025-12-17"] * 2
+    with pytest.raises(SystemExit, match="no article records"):
+        bench.load_records(tmp_path / "missing")
+
+
+def test_the_curve_trains_on_n_pages_never_scored_and_prints_each_size(bench, monkeypatch, capsys):
+    monkeypatch.setattr(bench, "PAPER_CURVE", (2, 4))
+    held = [record("2025-12-17", p, p) for p in range(1, 7)]
+    dev = [record("2025-01-10", p, p) for p in range(1, 4)]
+    test = bench.composed(bench.real_pages(held))
+    pool = bench.composed(bench.real_pages(dev))
+    trained_on: list[set[str]] = []
+    real_train = bench._paper_model
+
+    def spy(train, paper_of):
+        trained_on.append({p for p, *_ in train})
+        return real_train(train, paper_of)
+
+    monkeypatch.setattr(bench, "_paper_model", spy)
+    bench.paper_curve("heldout5", test, pool)
+    out = dict(line.split("=", 1) for line in capsys.readouterr().out.splitlines())
+    assert out["learnt.real.heldout5.test_pages"] == "6"
+    for k in (2, 4):
+        assert out[f"learnt.real.heldout5.after_{k}.pages_trained"] == str(k)
+        for key in ("article_start_f1", "heading_role_accuracy", "join_f1"):
+            assert 0.0 <= float(out[f"learnt.real.heldout5.after_{k}.{key}"]) <= 1.0
+            assert f"learnt.real.heldout5.after_{k}.cut.{key}" in out
+    # three folds, three forms, two sizes; each model saw k pages, none of its fold's
+    assert len(trained_on) == 2 * 3 * 3
+    assert [len(ids) for ids in trained_on] == [2] * 9 + [4] * 9
+    test_ids = sorted({p for p, *_ in test})
+    for i, ids in enumerate(trained_on):
+        fold = (i // 3) % 3
+        held_ids = {p for j, p in enumerate(test_ids) if j % 3 == fold}
+        assert not ids & held_ids
+
+
+def test_the_misses_of_the_held_out_portion_are_not_printed(bench, monkeypatch, capsys):
+    monkeypatch.setattr("sys.argv", ["structure_real.py", "--half", "heldout5", "--misses"])
+    with pytest.raises(SystemExit):
+        bench.main()
+    assert "held out" in capsys.readouterr().err
