@@ -84,3 +84,19 @@ def test_the_misses_of_the_held_out_portion_are_not_printed(bench, monkeypatch, 
     with pytest.raises(SystemExit):
         bench.main()
     assert "held out" in capsys.readouterr().err
+
+
+def test_a_second_paper_is_its_own_sealed_portion_whatever_its_dates(bench):
+    # told apart by its paper, not its date: no date of it lands in development
+    assert bench.half_of("新华每日电讯|2025-01-10|1", "2025-04-01") == "paper2"
+    assert bench.half_of("新华每日电讯|2026-09-15|8", "2025-04-01") == "paper2"
+    assert bench.half_of("人民日报|2026-09-15|8", "2025-04-01") == "dev0"
+    assert "paper2" in bench.SEALED and "paper2" not in bench.HALVES["dev"]
+    assert "paper2" not in bench.CURVE_POOL
+
+
+def test_a_paper_s_own_curve_trains_on_no_more_pages_than_lie_outside_a_fold(bench):
+    # 16 pages in three folds: at most 10 outside the largest fold
+    assert bench.own_sizes(16) == (5, 10)
+    assert bench.own_sizes(9) == (5, 6)
+    assert bench.own_sizes(90) == (5, 10, 20, 50)
