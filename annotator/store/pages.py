@@ -156,6 +156,20 @@ class PagesRoom(Room):
             self._states.move_to_end(page_id)
         return state
 
+    def state_epoch(self) -> int:
+        """What page states read from now on belong to: another connection's commit
+        changes it (see :meth:`keep_state`)."""
+        self._check_foreign_writes()
+        return self._data_version
+
+    def keep_state(self, state: PageState, epoch: int) -> None:
+        """Cache ``state``, read since ``epoch`` (:meth:`state_epoch`) and not edited on this
+        connection since, for the next :meth:`page_state` of its page: a caller that held
+        more pages than the cache does (a gold import) need not read them again. Nothing is
+        kept when another connection has written since ``epoch``."""
+        if not self._check_foreign_writes() and epoch == self._data_version:
+            self._remember(state)
+
     def _remember(self, state: PageState) -> None:
         self._states[state.page.id] = state
         self._states.move_to_end(state.page.id)

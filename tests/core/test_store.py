@@ -212,6 +212,19 @@ def test_second_connection_sees_edits_and_cache_is_refreshed(tmp_path):
         assert one.page_state("p1").blocks[0].role == "headline"
 
 
+def test_a_state_held_past_another_connections_write_is_not_kept(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as one, Store.open(path) as two:
+        one.add_page(_page(1), _blocks())
+        epoch = two.state_epoch()
+        held = two.page_state("p1")
+        two.keep_state(held, epoch)  # nobody wrote: kept, as read
+        assert two.page_state("p1") is held
+        one.apply(Op("set_role", "p1", {"block": 0, "role": "kicker"}))
+        two.keep_state(held, epoch)  # a gold import handing back what it read before
+        assert two.page_state("p1").blocks[0].role == "kicker"
+
+
 def test_decided_span_counts_feed_the_gazetteer(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1, "市委书记邓群策主持"), _blocks())
