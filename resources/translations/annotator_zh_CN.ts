@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+124"/>
+        <location filename="../../annotator/gui/main_window.py" line="+126"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Search index not updated: {error}</source>
         <translation>搜索索引未更新：{error}</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+144"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>

@@ -606,3 +606,21 @@ def test_the_command_line_says_it_upgrades_the_database(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(path), "suggest"])
     assert result.exit_code == 0, result.output
     assert f"Upgrading {path} from schema version 6 to {SCHEMA_VERSION}" in result.stderr
+
+
+def test_an_index_lag_is_counted_no_further_than_asked(tmp_path, monkeypatch):
+    # the window's index steps and opening only ask whether any page is left (or a few)
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
+    with Store.open(_lagging_db(tmp_path, 5)) as store:
+        assert [store.search_lag(at_most=n) for n in (None, 1, 3, 9)] == [5, 1, 3, 5]
+        assert [store.phrase_lag(at_most=n) for n in (None, 1, 3, 9)] == [5, 1, 3, 5]
+        store.index_search(), store.index_phrases()
+        for n in (1, 2):  # a replaced page's old 4-grams are stale until the next step
+            assert store.replace_unreviewed_page(f"p{n}", _page(n, f"第{n}页 新的文字"))
+        stale = store.db.execute("SELECT count(*) FROM phrase_stale").fetchone()[0]
+        full = store.phrase_lag()
+        assert stale and full > stale
+        assert [store.phrase_lag(at_most=n) for n in range(1, full + 2)] == [
+            *range(1, full + 1),
+            full,
+        ]
