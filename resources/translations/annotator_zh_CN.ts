@@ -1030,7 +1030,7 @@
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../annotator/gui/safekeeping.py" line="+169"/>
+        <location filename="../../annotator/gui/safekeeping.py" line="+177"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
