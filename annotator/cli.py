@@ -812,39 +812,31 @@ def _takeover_line(figures: dict[str, Any]) -> str:
 def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
     """Which decisions the structure model now makes in the pre-split, per paper judged on
     its own pages, and for the others over all pages; the rules keep the rest."""
-    from annotator.learn.structure import PAPER_MIN_PAGES, takeover
+    from annotator.learn.structure import PAPER_MIN_PAGES, takeover_scopes
 
-    chosen = takeover(figures)
-    if chosen is None:
-        return [f"  pre-split: {_decision_choice(None)}"]
-    papers = figures.get("papers") or {}
-    lines = [
-        f"  pre-split for paper {paper} ({papers[paper]['pages']} done pages): "
-        + _decision_choice(taken)
-        for paper, taken in chosen["papers"].items()
+    heads = {
+        "unjudged": "pre-split",
+        "all": "pre-split (judged over all papers; a paper is judged alone from "
+        f"{PAPER_MIN_PAGES} done pages)",
+        "others": f"pre-split for the other papers (fewer than {PAPER_MIN_PAGES} done pages "
+        "each, judged over all papers)",
+    }
+    return [
+        "  "
+        + heads.get(s.scope, f"pre-split for paper {s.paper} ({s.pages} done pages)")
+        + ": "
+        + _decision_choice(s.model, s.rules)
+        for s in takeover_scopes(figures)
     ]
-    if not lines:
-        scope = f"judged over all papers; a paper is judged alone from {PAPER_MIN_PAGES} done pages"
-        lines.append(f"  pre-split ({scope}): {_decision_choice(chosen['all'])}")
-    elif len(chosen["papers"]) < len(papers):
-        scope = f"fewer than {PAPER_MIN_PAGES} done pages each, judged over all papers"
-        lines.append(
-            f"  pre-split for the other papers ({scope}): {_decision_choice(chosen['all'])}"
-        )
-    return lines
 
 
-def _decision_choice(taken: list[str] | None) -> str:
+def _decision_choice(model: tuple[str, ...], rules: tuple[str, ...]) -> str:
     """What the model decides and what the rules keep, e.g. 'the model's roles and article
     starts; the rules' joins (they scored higher there).'"""
-    from annotator.learn.structure import DECISIONS
-
     names = {"role": "roles", "start": "article starts", "join": "joins"}
-    model = [names[d] for d in DECISIONS if taken is None or d in taken]
-    rules = [names[d] for d in DECISIONS if taken is not None and d not in taken]
-    parts = [f"the model's {_and(model)}"] if model else []
+    parts = [f"the model's {_and([names[d] for d in model])}"] if model else []
     if rules:
-        parts.append(f"the rules' {_and(rules)} (they scored higher there)")
+        parts.append(f"the rules' {_and([names[d] for d in rules])} (they scored higher there)")
     return "; ".join(parts) + "."
 
 

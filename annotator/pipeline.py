@@ -182,15 +182,16 @@ class _Settings:
             return path.absolute().parent.name
 
 
-@lru_cache(maxsize=2)
-def _structure_model(data: bytes) -> tuple[Any, str | None]:
-    """The structure model of ``data`` (loaded once per process), or None and why it cannot
-    be used (made by an older version: retrain; crfsuite missing: no reason, it cannot be
-    trained either). Cached either way, so a refused model costs one attempt, not one a page."""
-    try:
-        from annotator.learn.structure import load
+@lru_cache(maxsize=4)
+def learnt_model(kind: str, data: bytes) -> tuple[Any, str | None]:
+    """The model of ``kind`` (a key of ``learn.LEARNERS``) in ``data``, loaded once per
+    process by its learner's ``load``, or None and why it cannot be used (made by an older
+    version: retrain; crfsuite missing: no reason, it cannot be trained either). Cached
+    either way, so a refused model costs one attempt, not one a page."""
+    from annotator.learn import LEARNERS
 
-        return load(data), None
+    try:
+        return _learner(LEARNERS[kind]).load(data), None
     except ImportError:
         return None, None
     except ValueError as exc:
@@ -200,7 +201,7 @@ def _structure_model(data: bytes) -> tuple[Any, str | None]:
 def presplit(text: str, paper: str, structure: bytes | None) -> list[Block]:
     """The first split of a page: the structure model's if one was trained and can be used,
     else the rules' (``stale_model`` says why a trained one is not used)."""
-    model = None if structure is None else _structure_model(structure)[0]
+    model = None if structure is None else learnt_model("structure", structure)[0]
     if model is None:
         return split_page(text)
     return model.split(text, paper)
@@ -633,24 +634,7 @@ def stale_model(store: Store, kind: str) -> str | None:
     (retraining mends that), or None. Without crfsuite no model is used, but retraining
     could not make one either: that is not reported here."""
     record = store.latest_model(kind)
-    if record is None:
-        return None
-    if kind == "structure":
-        return _structure_model(record.data)[1]
-    try:
-        if kind == "entities":
-            from annotator.learn.entities import load_cached
-
-            load_cached(record.data)
-        else:
-            from annotator.learn import LEARNERS
-
-            _learner(LEARNERS[kind]).load(record.data)
-    except ImportError:
-        return None
-    except ValueError as exc:
-        return str(exc)
-    return None
+    return None if record is None else learnt_model(kind, record.data)[1]
 
 
 def stale_models(store: Store) -> dict[str, str]:
@@ -664,14 +648,7 @@ def stale_models(store: Store) -> dict[str, str]:
 def load_entity_model(data: bytes | None) -> Any:
     """The tagger of a model's bytes, loaded once per process; None without a model, or
     when it cannot be used (trained by an older version: retrain; crfsuite missing)."""
-    if data is None:
-        return None
-    try:
-        from annotator.learn.entities import load_cached
-
-        return load_cached(data)
-    except (ImportError, ValueError):
-        return None
+    return None if data is None else learnt_model("entities", data)[0]
 
 
 def import_conll(
@@ -830,7 +807,7 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
     and edits meanwhile is left alone (checked in the transaction that writes).
     """
     record = store.latest_model("structure")
-    usable = record is not None and _structure_model(record.data)[0] is not None
+    usable = record is not None and learnt_model("structure", record.data)[0] is not None
     data = record.data if record is not None and usable else None
     what = f"structure model v{record.version}" if record is not None and usable else "the rules"
     ids = store.untouched_page_ids()

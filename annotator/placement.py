@@ -67,6 +67,7 @@ class ImportReport:
 class _PageGold:
     """What the documents placed on one page bring: spans, coverage, and what is missing."""
 
+    state: PageState  # the page as first read
     spans: dict[tuple[int, int, str], dict[str, Any]] = field(default_factory=dict)
     articles: set[int] = field(default_factory=set)  # article numbers that came back
     ranges: list[tuple[int, int]] = field(default_factory=list)  # verbatim slices
@@ -75,10 +76,37 @@ class _PageGold:
 
 @dataclass
 class _Found:
-    page_id: str
+    state: PageState  # the page as read to place the document (read once per import)
     article: ArticleText | None  # None: the document is a verbatim slice of the page
     offset: int = 0
     number: int | None = None  # the article's number on the page
+
+    @property
+    def page_id(self) -> str:
+        return self.state.page.id
+
+
+class _Pages:
+    """The pages an import places documents on, each read once: its state (kept for the
+    page's edit) and its articles (derived once per page, not per document)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.epoch = store.state_epoch()
+        self._cache: dict[str, tuple[PageState, dict[int, ArticleText]]] = {}
+
+    def read(self, page_id: str) -> tuple[PageState, dict[int, ArticleText]]:
+        found = self._cache.get(page_id)
+        if found is None:
+            state = self.store.page_state(page_id)
+            try:
+                articles = derive_articles(state.page.text, list(state.blocks))
+            except ValueError:
+                articles = {}
+            if len(self._cache) > 256:
+                self._cache.clear()
+            found = self._cache[page_id] = (state, articles)
+        return found
 
 
 def import_documents(
@@ -93,11 +121,11 @@ def import_documents(
     report = ImportReport()
     labels = store.label_names()
     wanted: dict[str, _PageGold] = {}
-    articles: dict[str, dict[int, ArticleText]] = {}  # derived once per page, not per document
+    pages = _Pages(store)
     for doc in documents:
         report.documents += 1
         report.problems += [f"{doc.where}: {p}" for p in [*doc.skipped, *doc.problems]]
-        found = _find(store, doc, articles)
+        found = _find(pages, doc)
         if found is None:
             missing = doc.page_id and not store.has_page(doc.page_id)
             hint = f" (its page {doc.page_id!r} is not in the database)" if missing else ""
@@ -106,12 +134,13 @@ def import_documents(
             )
             continue
         report.placed += 1
-        gold = wanted.setdefault(found.page_id, _PageGold())
+        gold = wanted.setdefault(found.page_id, _PageGold(found.state))
         _cover(gold, found, doc, status)
         problems = _place_spans(gold, found, doc, labels)
         gold.unfinished += problems
         report.problems += problems
     for page_id, gold in wanted.items():
+        store.keep_state(gold.state, pages.epoch)  # unless another window wrote meanwhile
         _apply(store, page_id, gold, reviewer, report, status)
     return report
 
@@ -146,48 +175,35 @@ def _place_spans(gold: _PageGold, found: _Found, doc: Imported, labels: Iterable
     return problems
 
 
-def _find(store: Store, doc: Imported, cache: dict[str, dict[int, ArticleText]]) -> _Found | None:
-    if doc.page_id and store.has_page(doc.page_id):
-        found = _on_page(store, doc.page_id, doc, cache)
+def _find(pages: _Pages, doc: Imported) -> _Found | None:
+    if doc.page_id and pages.store.has_page(doc.page_id):
+        found = _on_page(pages, doc.page_id, doc)
         if found is not None:
             return found
-    candidates = _candidates(store, doc.text)
+    candidates = _candidates(pages.store, doc.text)
     for page_id in candidates:
-        found = _on_page(store, page_id, doc, cache)
+        found = _on_page(pages, page_id, doc)
         if found is not None:
             return found
     for page_id in candidates:
-        offset = store.page(page_id).text.find(doc.text)
+        state = pages.read(page_id)[0]
+        offset = state.page.text.find(doc.text)
         if offset >= 0:
-            return _Found(page_id, None, offset)
+            return _Found(state, None, offset)
     return None
 
 
-def _articles(store: Store, page_id: str, cache: dict[str, dict[int, ArticleText]]) -> dict:
-    articles = cache.get(page_id)
-    if articles is None:
-        try:
-            articles = derive_articles(store.page(page_id).text, store.blocks(page_id))
-        except ValueError:
-            articles = {}
-        if len(cache) > 256:
-            cache.clear()
-        cache[page_id] = articles
-    return articles
-
-
-def _on_page(
-    store: Store, page_id: str, doc: Imported, cache: dict[str, dict[int, ArticleText]]
-) -> _Found | None:
-    articles = list(_articles(store, page_id, cache).items())
+def _on_page(pages: _Pages, page_id: str, doc: Imported) -> _Found | None:
+    state, by_number = pages.read(page_id)
+    articles = list(by_number.items())
     hinted = doc.ordinal is not None and 1 <= doc.ordinal <= len(articles)
     if hinted:
         number, article = articles[doc.ordinal - 1]  # type: ignore[operator]
         if article.text == doc.text:
-            return _Found(page_id, article, number=number)
+            return _Found(state, article, number=number)
     for number, article in articles:
         if article.text == doc.text:
-            return _Found(page_id, article, number=number)
+            return _Found(state, article, number=number)
     return None
 
 

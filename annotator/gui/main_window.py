@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         # steps while the window runs; search is complete meanwhile, only slower.
         self._index_timer = QTimer(self, interval=INDEX_MS)
         self._index_timer.timeout.connect(self._index_step)
+        self._index_left: dict[str, int] = {}  # pages each index lacks, counted down
         self._restore_place()
         self._keep_safe()
         QTimer.singleShot(0, self._offer_samples)
@@ -292,25 +294,28 @@ class MainWindow(QMainWindow):
     def _start_indexing_if_behind(self) -> None:
         # Import leaves the phrase index to the window (not to commands, which must never
         # write unasked): the pages of a small import are indexed at once, quietly.
-        behind, lag = self.store.search_lag(), self.store.phrase_lag()
+        behind = self.store.search_lag(at_most=1)
+        lag = self.store.phrase_lag(at_most=PHRASES_AT_START + 1)
         if not behind and 0 < lag <= PHRASES_AT_START:
             # Searches stay exact without it; on an error the steps below try again.
             with contextlib.suppress(sqlite3.Error):
                 self.store.index_phrases(wait=False)
-            lag = self.store.phrase_lag()
+            lag = self.store.phrase_lag(at_most=1)
         if behind or lag:
+            self._index_left.clear()  # counted again at the first step
             self._index_timer.start()
 
     def _index_step(self) -> None:
         # ~50 pages take a few milliseconds: the window stays responsive between steps.
         # The trigram index first (every search uses it), then the phrase index (four or
         # more characters), which an import leaves to the window.
+        store = self.store
         try:
-            self.store.index_search(INDEX_STEP, wait=False)
-            left = self.store.search_lag()  # a count over the unindexed pages: read once
+            taken = store.index_search(INDEX_STEP, wait=False)
+            left = self._still_left("search", taken, store.search_lag)
             if not left:
-                self.store.index_phrases(PHRASE_STEP, wait=False)
-                left = self.store.phrase_lag()
+                taken = store.index_phrases(PHRASE_STEP, wait=False)
+                left = self._still_left("phrases", taken, store.phrase_lag)
         except sqlite3.Error as exc:  # a full disk, say: search still works, only slower
             self._index_timer.stop()
             self.statusBar().showMessage(
@@ -324,6 +329,20 @@ class MainWindow(QMainWindow):
         else:
             self._index_timer.stop()
             self.statusBar().showMessage(self.tr("Search index up to date"), 4000)
+
+    def _still_left(self, index: str, taken: int, lag: Callable[..., int]) -> int:
+        """How many pages ``index`` still lacks after a step took ``taken``, for the status
+        bar. Each step asks only whether any is left; the pages are counted at the first
+        step (over 100,000 pages a count takes ~25 ms) and counted down after, again when
+        that runs out early (another program imported meanwhile)."""
+        if not lag(at_most=1):
+            self._index_left.pop(index, None)
+            return 0
+        left = self._index_left.get(index, 0) - taken
+        if left <= 0:
+            left = lag()
+        self._index_left[index] = left
+        return left
 
     def _save_place_if_moved(self) -> None:
         # Off the key-press path (a settings file write may wait for the disk), yet within

@@ -20,8 +20,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from annotator.learn.entities import MIN_PAGES as ENTITY_MIN_PAGES
-from annotator.learn.structure import DECISIONS, takeover
 from annotator.learn.structure import MIN_PAGES as STRUCTURE_MIN_PAGES
+from annotator.learn.structure import takeover_scopes
 from annotator.pipeline import TrainedModel, TrainReport, stale_models, train
 from annotator.store import Store, StoreError
 
@@ -178,33 +178,28 @@ class Retrainer(QObject):
     def _describe_takeover(self, figures: dict[str, Any]) -> str:
         """Which decisions the pre-split takes from the model: per paper judged on its own
         pages, over all pages for the others."""
-        chosen = takeover(figures)
-        if chosen is None or not chosen["papers"]:
-            return self.tr("Pre-split: {choice}.").format(
-                choice=self._choice(None if chosen is None else chosen["all"])
-            )
-        own = chosen["papers"]
-        parts = [
-            self.tr("Pre-split for {paper}: {choice}.").format(
-                paper=paper, choice=self._choice(taken)
-            )
-            for paper, taken in own.items()
-        ]
-        if len(own) < len(figures.get("papers") or {}):
-            parts.append(
-                self.tr("Other papers: {choice}.").format(choice=self._choice(chosen["all"]))
-            )
+        parts = []
+        for scope in takeover_scopes(figures):
+            choice = self._choice(scope.model, scope.rules)
+            if scope.scope == "paper":
+                parts.append(
+                    self.tr("Pre-split for {paper}: {choice}.").format(
+                        paper=scope.paper, choice=choice
+                    )
+                )
+            elif scope.scope == "others":
+                parts.append(self.tr("Other papers: {choice}.").format(choice=choice))
+            else:
+                parts.append(self.tr("Pre-split: {choice}.").format(choice=choice))
         return " ".join(parts)
 
-    def _choice(self, taken: list[str] | None) -> str:
+    def _choice(self, model: tuple[str, ...], rules: tuple[str, ...]) -> str:
         """ "roles, article starts from the model; joins from the rules (…)"."""
         names = {
             "role": self.tr("roles"),
             "start": self.tr("article starts"),
             "join": self.tr("joins"),
         }
-        model = [names[d] for d in DECISIONS if taken is None or d in taken]
-        rules = [names[d] for d in DECISIONS if taken is not None and d not in taken]
         comma = self.tr(", ")
         if not rules:
             return self.tr("every decision from the model")
@@ -212,7 +207,9 @@ class Retrainer(QObject):
             return self.tr("every decision from the rules (they scored higher)")
         return self.tr(
             "{model} from the model; {rules} from the rules (they scored higher there)"
-        ).format(model=comma.join(model), rules=comma.join(rules))
+        ).format(
+            model=comma.join(names[d] for d in model), rules=comma.join(names[d] for d in rules)
+        )
 
     def shutdown(self) -> None:
         """Wait for a training in progress (called when the window closes)."""

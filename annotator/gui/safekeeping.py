@@ -66,6 +66,7 @@ class Safekeeping(QObject):
         self._window = window
         self._backed_up: datetime | None = None  # runner.last_saved covered by a backup
         self._worker: threading.Thread | None = None
+        self._awaiting = False  # a backup started whose result has not come back yet
         self._damage_shown = False
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.backup_if_changed)
@@ -84,6 +85,7 @@ class Safekeeping(QObject):
         if self._damage_shown or self.busy() or not self.changed_since_backup():
             return False
         self._backed_up = self._runner.last_saved
+        self._awaiting = True
         keep = settings.backups_kept()
         self._worker = threading.Thread(
             target=self._backup_in_thread, args=(keep,), name="backup", daemon=True
@@ -92,23 +94,29 @@ class Safekeeping(QObject):
         return True
 
     def busy(self) -> bool:
-        return self._worker is not None and self._worker.is_alive()
+        # Until its result is back, not while its thread lives: under load the thread may
+        # still be ending when the window has its result (a backup was refused then).
+        return self._awaiting
 
     def _backup_in_thread(self, keep: int) -> None:
+        result: object = None  # an unexpected error: logged by the thread, tried again later
         try:
-            result: object = rolling_backup(self._db_path, keep=keep)
+            result = rolling_backup(self._db_path, keep=keep)
         except StoreError as exc:
             result = exc
-        self._backupDone.emit(result)
+        finally:
+            self._backupDone.emit(result)  # always: the window waits for it (busy)
 
     def _on_backup_done(self, result: object) -> None:
+        self._awaiting = False
         if isinstance(result, DatabaseDamaged):
             self.report_damage(core_text(result))
-        elif isinstance(result, StoreError):
-            self._backed_up = None  # try again at the next interval
-            self.backupFailed.emit(core_text(result))
-        else:
+        elif isinstance(result, Path):
             self.backedUp.emit(result)
+        else:
+            self._backed_up = None  # try again at the next interval
+            if isinstance(result, StoreError):
+                self.backupFailed.emit(core_text(result))
 
     def close(self) -> None:
         """When the window closes: wait for a running backup, then back up what changed.

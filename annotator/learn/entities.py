@@ -46,7 +46,6 @@ built in text order, L-BFGS has no randomness, and crfsuite writes no time stamp
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 import threading
@@ -487,7 +486,6 @@ class EntityModel:
 
     tagger: Any
     labels: tuple[str, ...]
-    digest: str
     buffer: bytes  # crfsuite reads the model from this memory: it must outlive the tagger
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -569,27 +567,13 @@ def load(data: bytes) -> EntityModel:
     # only fill the gaps between theirs, as do its spans of labels the rules do better
     replaces = learnt if named == _EVERY else set(named.decode().split(",")) & learnt
     labels = tuple(sorted(replaces - {"FIGURE"}))
-    digest = hashlib.sha256(data).hexdigest()
-    return EntityModel(tagger, labels, digest, buffer)
+    return EntityModel(tagger, labels, buffer)
 
 
 def _figure_attrs(piece: str) -> dict[str, Any]:
     from annotator.suggest import parse_figure
 
     return parse_figure(piece) or {}
-
-
-def load_cached(data: bytes) -> EntityModel:
-    """:func:`load`, once per process for the same bytes (import workers, suggest); a
-    newer model replaces the one kept before."""
-    digest = hashlib.sha256(data).hexdigest()
-    with _lock:
-        model = _cache.get("model")
-    if model is None or model.digest != digest:
-        model = load(data)
-        with _lock:
-            _cache["model"] = model
-    return model
 
 
 Tagger = Callable[[str, Any], list[Candidate]]

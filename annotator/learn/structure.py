@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycrfsuite
 
@@ -243,6 +243,43 @@ def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
         if scores.get("pages", 0) >= PAPER_MIN_PAGES
     }
     return {"all": _better(figures["rules"], figures["model"]), "papers": papers}
+
+
+class TakeoverScope(NamedTuple):
+    """Which decisions the pre-split takes from the model for some pages, and which stay
+    with the rules. ``scope`` is ``"unjudged"`` (no cross-validation figures: the model takes
+    every decision), ``"all"`` (every paper, none judged alone), ``"paper"`` (one paper judged
+    on its own ``pages`` done pages) or ``"others"`` (the papers with fewer)."""
+
+    scope: str
+    paper: str | None
+    pages: int | None
+    model: tuple[str, ...]
+    rules: tuple[str, ...]
+
+
+def takeover_scopes(figures: dict[str, Any] | None) -> list[TakeoverScope]:
+    """:func:`takeover` as the facts a report words (``annotator train`` and the window's
+    status bar): one scope per paper judged alone, then the rest, in :data:`DECISIONS` order."""
+    chosen = takeover(figures)
+    if chosen is None:
+        return [_scope("unjudged", None, None, None)]
+    pages = {p: s.get("pages") for p, s in ((figures or {}).get("papers") or {}).items()}
+    scopes = [_scope("paper", p, pages[p], taken) for p, taken in chosen["papers"].items()]
+    if not scopes:
+        return [_scope("all", None, None, chosen["all"])]
+    if len(scopes) < len(pages):
+        scopes.append(_scope("others", None, None, chosen["all"]))
+    return scopes
+
+
+def _scope(
+    scope: str, paper: str | None, pages: int | None, taken: list[str] | None
+) -> TakeoverScope:
+    """``taken`` None: every decision from the model."""
+    model = tuple(d for d in DECISIONS if taken is None or d in taken)
+    rules = tuple(d for d in DECISIONS if d not in model)
+    return TakeoverScope(scope, paper, pages, model, rules)
 
 
 def _better(rules: dict[str, Any], model: dict[str, Any]) -> list[str]:

@@ -138,7 +138,7 @@ class OpeningRoom(Room):
             on_upgrade(version, SCHEMA_VERSION)
         migrate(db, version)
         store = cls(db, path)
-        if 0 < store.search_lag() <= _CATCH_UP_AT_OPEN:
+        if 0 < store.search_lag(at_most=_CATCH_UP_AT_OPEN + 1) <= _CATCH_UP_AT_OPEN:
             # After a crash mid-import the index may lag behind. Not when another program
             # holds the write lock: search is complete anyway, the window catches up later.
             store.index_search(wait=False)

@@ -6,9 +6,12 @@ started (suggestions, re-splits, changed files, gold from other corpora).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
+from typing import Any
 
 from annotator.edits import PageState
 from annotator.model import Block, Label, Page, Span
@@ -155,6 +158,20 @@ class PagesRoom(Room):
         else:
             self._states.move_to_end(page_id)
         return state
+
+    def state_epoch(self) -> int:
+        """What page states read from now on belong to: another connection's commit
+        changes it (see :meth:`keep_state`)."""
+        self._check_foreign_writes()
+        return self._data_version
+
+    def keep_state(self, state: PageState, epoch: int) -> None:
+        """Cache ``state``, read since ``epoch`` (:meth:`state_epoch`) and not edited on this
+        connection since, for the next :meth:`page_state` of its page: a caller that held
+        more pages than the cache does (a gold import) need not read them again. Nothing is
+        kept when another connection has written since ``epoch``."""
+        if not self._check_foreign_writes() and epoch == self._data_version:
+            self._remember(state)
 
     def _remember(self, state: PageState) -> None:
         self._states[state.page.id] = state
@@ -334,8 +351,8 @@ class PagesRoom(Room):
         as first computed, as ``predictions`` (marked unchanged: no copy until the page's
         first change); returns the highest page rowid.
 
-        One transaction (the caller's :meth:`import_batch`, else its own), one statement per
-        table for all the pages.
+        One transaction (the caller's :meth:`import_batch`, else its own); blocks and spans
+        go in many rows a statement (:func:`_insert_rows`).
         """
         stamp = now()
         conn = self.db.conn
@@ -346,14 +363,15 @@ class PagesRoom(Room):
                 [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
                   p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _ in pages],
             )  # fmt: skip
-            conn.executemany(
-                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES (?,?,?,?,?,?,?)",
-                [(p.id, *row) for p, rows in pages for row in rows.block_rows],
+            _insert_rows(
+                conn,
+                f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES ",
+                [(p.id, rows.block_rows) for p, rows in pages],
             )
-            conn.executemany(
-                f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) "
-                "VALUES (?,?,?,?,?,?,?)",
-                [(p.id, *row) for p, rows in pages for row in rows.span_rows],
+            _insert_rows(
+                conn,
+                f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) VALUES ",
+                [(p.id, rows.span_rows) for p, rows in pages],
             )
             conn.executemany(
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
@@ -390,3 +408,38 @@ class PagesRoom(Room):
             [page_id],
         ).fetchall()
         return self.blocks(page_id), [_decode_predicted_span(s) for s in spans]
+
+
+# Rows of one INSERT statement: 7 values a row stay under 999 parameters, the limit of
+# SQLite before 3.32. A statement per row cost a third more for the spans (each statement
+# also writes AUTOINCREMENT's counter).
+_ROWS_PER_INSERT = 128
+
+
+def _insert_rows(
+    conn: sqlite3.Connection, head: str, pages: Sequence[tuple[str, Sequence[tuple[Any, ...]]]]
+) -> None:
+    """Insert each page's ``rows`` (tuples of the same width) after its id, in order (span
+    ids follow it), with ``head`` (``INSERT INTO t (cols) VALUES ``) and many rows a
+    statement."""
+    flat: list[Any] = []
+    for page_id, rows in pages:
+        for row in rows:
+            flat.append(page_id)
+            flat.extend(row)
+    if not flat:
+        return
+    width = len(flat) // sum(len(rows) for _, rows in pages)
+    step = _ROWS_PER_INSERT * width
+    whole = len(flat) - len(flat) % step
+    if whole:
+        many = head + _values(width, _ROWS_PER_INSERT)
+        conn.executemany(many, (flat[i : i + step] for i in range(0, whole, step)))
+    if whole < len(flat):
+        conn.execute(head + _values(width, (len(flat) - whole) // width), flat[whole:])
+
+
+@lru_cache(maxsize=512)
+def _values(width: int, rows: int) -> str:
+    """``(?,?),(?,?)`` for ``rows`` rows of ``width`` values."""
+    return ",".join(["(" + ",".join("?" * width) + ")"] * rows)

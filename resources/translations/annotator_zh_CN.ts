@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+124"/>
+        <location filename="../../annotator/gui/main_window.py" line="+126"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Search index not updated: {error}</source>
         <translation>搜索索引未更新：{error}</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+144"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -853,27 +853,27 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+40"/>
+        <location line="+35"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-10"/>
         <source>Pre-split: {choice}.</source>
         <translation>预切分：{choice}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
         <source>Pre-split for {paper}: {choice}.</source>
         <translation>{paper} 的预切分：{choice}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Other papers: {choice}.</source>
         <translation>其他报纸：{choice}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
@@ -888,7 +888,7 @@
         <translation>段落接续</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>every decision from the model</source>
         <translation>全部决定采用模型的</translation>
     </message>
@@ -903,7 +903,7 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-69"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
@@ -1030,7 +1030,7 @@
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../annotator/gui/safekeeping.py" line="+169"/>
+        <location filename="../../annotator/gui/safekeeping.py" line="+177"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>

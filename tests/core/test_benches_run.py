@@ -32,3 +32,16 @@ def test_the_rule_speed_bench_runs_and_prints_its_figures(tmp_path: Path) -> Non
     figures = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
     for name in ("people", "orgs_places", "running_names", "dates", "figures"):
         assert float(figures[f"{name}_ms_per_5k_chars"]) > 0
+
+
+def test_the_import_parent_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "import_parent.py"), "--pages", "3", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    assert figures["pages"] == "3" and float(figures["parent_cpu_ms_per_page_median"]) > 0

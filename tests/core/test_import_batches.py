@@ -183,3 +183,28 @@ def test_foreign_keys_are_off_only_inside_an_import_batch(tmp_path) -> None:
             "(SELECT count(*) FROM predictions WHERE page_id = 'p000')"
         ).fetchone()[0]
         assert orphans == 0
+
+
+def test_an_imported_file_is_read_and_hashed_once_and_the_store_not_asked_per_file(
+    tmp_path, monkeypatch
+) -> None:
+    # issue 11 found each file read and hashed twice and the store asked four times about
+    # its hash: now the hashes are read once, then once per batch (other programs' pages)
+    files = _write_pages(tmp_path / "pages", 10)
+    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 4)
+    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    reads: list[Path] = []
+    hashes: list[int] = []
+    real_read, real_hash = Path.read_bytes, pipeline.sha256_of
+    monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p) or real_read(p))
+    monkeypatch.setattr(pipeline, "sha256_of", lambda d: hashes.append(len(d)) or real_hash(d))
+    asked: list[str] = []
+    with Store.open(tmp_path / "a.db") as store:
+        store.db.conn.set_trace_callback(lambda sql: asked.append(sql) if "sha256" in sql else None)
+        report = import_paths(store, [tmp_path / "pages"], suggest=False)
+        store.db.conn.set_trace_callback(None)
+    assert len(report.imported) == 10
+    assert sorted(r for r in reads if r.parent == files[0].parent) == files
+    assert len(hashes) == 10
+    selects = [sql for sql in asked if sql.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 1 + 3  # all pages at the start, then each of the 3 batches

@@ -238,3 +238,34 @@ def test_a_suggestion_over_the_boundary_of_two_blocks_of_a_finished_article_is_i
         report = import_documents(store, [_finished([(3, 5, "LOC")])], "import", "auto")
         assert (report.not_done, report.done, report.rejected) == ([], ["p"], 1)
         assert store.page("p").status == "done" and store.spans("p", {"suggested"}) == []
+
+
+def test_an_import_reads_each_page_it_places_gold_on_once(tmp_path):
+    # more pages than the store keeps states of: placing, then editing, each page used to
+    # be read twice (its text and blocks to place, then its state to edit)
+    from annotator.formats.base import Imported
+    from annotator.model import Block, Page
+    from annotator.placement import import_documents
+    from annotator.text import derive_articles
+
+    docs = []
+    with Store.open(tmp_path / "a.db") as store:
+        for n in range(40):
+            text = f"标题{n}\n\n王伟在北京第{n}次说。"
+            blocks = [
+                Block(0, text.index("\n"), "headline", 1),
+                Block(text.index("王"), len(text), "body", 1),
+            ]
+            store.add_page(Page(f"p{n}", text, f"p{n}.txt"), blocks)
+            article = derive_articles(text, blocks)[1].text
+            at = article.index("王")
+            docs.append(Imported(text=article, spans=[(at, at + 2, "PER")], where=f"p{n}.json"))
+        reads: list[str] = []
+        store.db.conn.set_trace_callback(
+            lambda sql: reads.append(sql) if "FROM pages WHERE id" in sql else None
+        )
+        report = import_documents(store, docs, "ana")
+        store.db.conn.set_trace_callback(None)
+        assert report.added == len(docs) and not report.problems
+        assert len(reads) == len(docs)
+        assert all(store.spans(f"p{n}", {"accepted"}) for n in range(40))

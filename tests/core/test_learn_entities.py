@@ -413,3 +413,27 @@ def test_a_trained_model_tags_as_it_did_with_the_old_features(model_bytes: bytes
         new = [(s, e, label, a["confidence"]) for s, e, label, a in model.tag_line(line, rules)]
         assert new == old
     assert any(model.tag_line(t) for t, _ in sentences(5, 500))  # it does tag names
+
+
+def test_a_stale_model_of_any_kind_is_tried_once_per_process_not_once_a_page(
+    model_bytes: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the window asks stale_models on every retrain check and import workers load the
+    # tagger for every batch: a refused model must not be parsed again each time
+    old = b"annotator-entities-crf 3\n" + model_bytes[len(entities.FORMAT) :]
+    tries: list[bytes] = []
+
+    def load(data: bytes) -> entities.EntityModel:
+        tries.append(data)
+        return real(data)
+
+    real = entities.load
+    monkeypatch.setattr(entities, "load", load)
+    pipeline.learnt_model.cache_clear()
+    with Store.open(tmp_path / "v3.db") as store:
+        store.save_model("entities", old, pages=12, meta={})
+        for _ in range(3):
+            assert "retrain" in (pipeline.stale_model(store, "entities") or "")
+            assert pipeline.load_entity_model(old) is None
+    assert tries == [old]
+    pipeline.learnt_model.cache_clear()

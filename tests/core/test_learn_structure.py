@@ -302,3 +302,23 @@ def test_the_fast_block_constructor_makes_the_constructors_block():
     assert fast.__dict__ == slow.__dict__ and fast.confidence == 0.5
     with pytest.raises(AttributeError):
         fast.role = "headline"  # still frozen
+
+
+def test_the_takeover_is_told_as_scopes_one_per_paper_judged_alone_then_the_others():
+    west = {"pages": st.PAPER_MIN_PAGES, **_figures((0.5, 0.7, 0.9), (0.95, 0.6, 0.9))}
+    south = {"pages": st.PAPER_MIN_PAGES - 1, **_figures((1, 1, 1), (0, 0, 0))}
+    over_all = _figures((0.8, 0.9, 0.95), (0.9, 0.9, 0.93))
+    S = st.TakeoverScope
+    assert st.takeover_scopes({**over_all, "papers": {"west": west, "south": south}}) == [
+        S("paper", "west", st.PAPER_MIN_PAGES, ("role", "join"), ("start",)),
+        S("others", None, None, ("role", "start"), ("join",)),
+    ]
+    assert st.takeover_scopes({**over_all, "papers": {"west": west}}) == [
+        S("paper", "west", st.PAPER_MIN_PAGES, ("role", "join"), ("start",))
+    ]
+    # no paper has pages enough to be judged alone: one choice over all papers
+    assert st.takeover_scopes({**over_all, "papers": {"south": south}}) == [
+        S("all", None, None, ("role", "start"), ("join",))
+    ]
+    # no cross-validation (a bench): the model takes every decision
+    assert st.takeover_scopes(None) == [S("unjudged", None, None, st.DECISIONS, ())]

@@ -212,6 +212,19 @@ def test_second_connection_sees_edits_and_cache_is_refreshed(tmp_path):
         assert one.page_state("p1").blocks[0].role == "headline"
 
 
+def test_a_state_held_past_another_connections_write_is_not_kept(tmp_path):
+    path = tmp_path / "a.db"
+    with Store.open(path) as one, Store.open(path) as two:
+        one.add_page(_page(1), _blocks())
+        epoch = two.state_epoch()
+        held = two.page_state("p1")
+        two.keep_state(held, epoch)  # nobody wrote: kept, as read
+        assert two.page_state("p1") is held
+        one.apply(Op("set_role", "p1", {"block": 0, "role": "kicker"}))
+        two.keep_state(held, epoch)  # a gold import handing back what it read before
+        assert two.page_state("p1").blocks[0].role == "kicker"
+
+
 def test_decided_span_counts_feed_the_gazetteer(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1, "市委书记邓群策主持"), _blocks())
@@ -593,3 +606,47 @@ def test_the_command_line_says_it_upgrades_the_database(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(path), "suggest"])
     assert result.exit_code == 0, result.output
     assert f"Upgrading {path} from schema version 6 to {SCHEMA_VERSION}" in result.stderr
+
+
+def test_an_index_lag_is_counted_no_further_than_asked(tmp_path, monkeypatch):
+    # the window's index steps and opening only ask whether any page is left (or a few)
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
+    with Store.open(_lagging_db(tmp_path, 5)) as store:
+        assert [store.search_lag(at_most=n) for n in (None, 1, 3, 9)] == [5, 1, 3, 5]
+        assert [store.phrase_lag(at_most=n) for n in (None, 1, 3, 9)] == [5, 1, 3, 5]
+        store.index_search(), store.index_phrases()
+        for n in (1, 2):  # a replaced page's old 4-grams are stale until the next step
+            assert store.replace_unreviewed_page(f"p{n}", _page(n, f"第{n}页 新的文字"))
+        stale = store.db.execute("SELECT count(*) FROM phrase_stale").fetchone()[0]
+        full = store.phrase_lag()
+        assert stale and full > stale
+        assert [store.phrase_lag(at_most=n) for n in range(1, full + 2)] == [
+            *range(1, full + 1),
+            full,
+        ]
+
+
+def test_a_batch_of_pages_goes_in_with_many_rows_a_statement_in_their_order(tmp_path):
+    # a statement per span cost a third more of an import's storing (issue 11)
+    from annotator.store import encode_page
+
+    text = "王伟" * 150
+    batch = []
+    for i in range(3):  # 3 x 100 spans: two statements of 128 rows, one of the other 44
+        spans = [Span(2 * k, 2 * k + 2, "PER", "rule", attrs={"n": k}) for k in range(100)]
+        batch.append((Page(f"p{i}", text, f"p{i}.txt", f"{i:064x}"), encode_page([], spans)))
+    with Store.open(tmp_path / "a.db") as store:
+        inserts: list[str] = []
+        store.db.conn.set_trace_callback(
+            lambda sql: inserts.append(sql) if sql.startswith("INSERT INTO spans") else None
+        )
+        store.insert_pages(batch)
+        store.db.conn.set_trace_callback(None)
+        assert len(inserts) == 3
+        ids = []
+        for i in range(3):
+            spans = sorted(store.spans(f"p{i}"), key=lambda s: s.id)
+            assert [(s.start, s.attrs["n"]) for s in spans] == [(2 * k, k) for k in range(100)]
+            ids += [s.id for s in spans]
+        assert ids == sorted(ids)  # in the order suggested, page after page
+        assert store.predictions("p2")[1][99].attrs == {"n": 99}

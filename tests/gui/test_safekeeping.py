@@ -200,6 +200,50 @@ def test_how_many_backups_are_kept_is_a_preference(windows, qtbot, db) -> None:
     assert settings.backups_kept() == 3
     for _ in range(4):  # each backup follows an edit; the fourth pushes the first out
         press(window, qtbot, Qt.Key.Key_B if _ % 2 == 0 else Qt.Key.Key_H)
-        with qtbot.waitSignal(window.safekeeping.backedUp, timeout=10000):
+        with qtbot.waitSignal(window.safekeeping.backedUp, timeout=30000):
             assert window.safekeeping.backup_if_changed()
     assert len(list_backups(db)) == 3
+
+
+def test_a_backup_whose_result_came_back_no_longer_holds_up_the_next(
+    windows, qtbot, db, monkeypatch
+) -> None:
+    # Under load the worker thread may still be ending when its result reaches the window:
+    # the next backup must not be refused then (it failed once at load 10).
+    import threading
+
+    ending = threading.Event()
+    finish = safekeeping.Safekeeping._backup_in_thread
+
+    def lingering(self, keep: int) -> None:
+        finish(self, keep)
+        ending.wait(10)  # the thread outlives its result until the test is done
+
+    monkeypatch.setattr(safekeeping.Safekeeping, "_backup_in_thread", lingering)
+    window = windows(db)
+    try:
+        for key in (Qt.Key.Key_B, Qt.Key.Key_H):
+            press(window, qtbot, key)
+            with qtbot.waitSignal(window.safekeeping.backedUp, timeout=30000):
+                assert window.safekeeping.backup_if_changed()
+        assert len(list_backups(db)) == 2
+    finally:
+        ending.set()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_backup_that_broke_unexpectedly_is_tried_again_not_waited_for(
+    windows, qtbot, db, monkeypatch
+) -> None:
+    def broken(path, keep):
+        raise RuntimeError("a bug, say")
+
+    monkeypatch.setattr(safekeeping, "rolling_backup", broken)
+    window = windows(db)
+    press(window, qtbot, Qt.Key.Key_B)
+    assert window.safekeeping.backup_if_changed()
+    qtbot.waitUntil(lambda: not window.safekeeping.busy(), timeout=30000)
+    monkeypatch.setattr(safekeeping, "rolling_backup", rolling_backup)
+    with qtbot.waitSignal(window.safekeeping.backedUp, timeout=30000):
+        assert window.safekeeping.backup_if_changed()  # the same edit, not yet backed up
+    assert len(list_backups(db)) == 1

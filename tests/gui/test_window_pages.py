@@ -406,6 +406,38 @@ def test_a_lagging_search_index_is_caught_up_in_the_background(
     index_catches_up(windows, qtbot, path, "fts", SAMPLE[:6], SAMPLE[:3])
 
 
+def test_the_index_steps_count_the_pages_left_once_then_count_down(
+    windows, tmp_path, qtbot, monkeypatch
+):
+    # over 100,000 unindexed pages a count takes ~25 ms: once, not at every step (100 ms)
+    import re
+
+    from annotator.gui import main_window
+
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
+    monkeypatch.setattr(main_window, "INDEX_STEP", 2)
+    path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
+    with Store.open(path) as store:
+        store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'")
+    window = windows(path)
+    counts: list[str] = []
+    messages: list[str] = []
+
+    def full_count(sql: str) -> None:
+        if "count(*)" in sql and "pages WHERE rowid >" in sql and not re.search(r"LIMIT \d", sql):
+            counts.append(sql)
+
+    window.store.db.conn.set_trace_callback(full_count)
+    window.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: bool(messages) and "up to date" in messages[-1], timeout=5000)
+    window.store.db.conn.set_trace_callback(None)
+    left = [m for m in messages if "left" in m]
+    assert left == [f"Indexing pages for search: {n} left" for n in (5, 3, 1)]
+    assert len(counts) == 1
+    assert window.store.search_lag() == 0
+
+
 def test_a_failing_index_step_stops_with_a_message_not_a_traceback(windows, tmp_path, monkeypatch):
     import sqlite3
 
