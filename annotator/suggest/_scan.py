@@ -1,0 +1,149 @@
+"""One automaton scan of a page for the words of the lexicons that the suggesters read
+across the whole page (the listed places and organisation words, the cue words of names).
+
+Each suggester used to run its own trie regex (:func:`annotator.lexicon.trie_pattern`)
+over the page; the two largest cost 0.6 ms and 0.2 ms a page of 5,000 characters, as
+``re`` tries the trie at every position whose character begins some word.  Here the
+words of every *vocabulary* are one pyahocorasick automaton over the page's UTF-16 code
+units (two Latin-1 letters a character: a node has at most 256 children, where an
+automaton over whole characters walks thousands one by one), run once a page; each
+vocabulary then takes the leftmost-longest, non-overlapping matches among its own words,
+which are exactly the matches of its trie regex's ``finditer``.
+
+Vocabularies are registered when the suggesters' modules are imported (:func:`register`);
+the automaton is built on first use.
+The scan of the last page is kept, so that the suggesters of one page share it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+import ahocorasick
+
+_VOCABULARIES: dict[str, frozenset[str]] = {}
+_lock = threading.Lock()
+_built: list[ahocorasick.Automaton] = []
+# Words with a character beyond the Basic Multilingual Plane (none in the bundled lexicons;
+# a project's rare name may hold one): found with str.find, on pages that hold such a
+# character.
+_ASTRAL: dict[str, tuple[str, ...]] = {}
+# (text, vocabulary -> its words' (start, end)) of the last page scanned; replaced whole,
+# so that a thread reads a consistent pair
+_last: tuple[str | None, dict[str, list[tuple[int, int]]]] = (None, {})
+
+
+def register(name: str, words: Iterable[str]) -> None:
+    """Make ``words`` (non-empty strings) the vocabulary ``name`` (the automaton is built
+    again on the next scan if one was already built)."""
+    global _last
+    with _lock:
+        _VOCABULARIES[name] = frozenset(w for w in words if w)
+        _built.clear()
+        _last = (None, {})
+
+
+def _units(text: str) -> str:
+    """``text`` as its UTF-16 code units, two Latin-1 letters each; a character beyond
+    the Basic Multilingual Plane (two units) becomes U+FFFD so that offsets stay ``2*i``."""
+    if text and max(text) > "\uffff":
+        text = "".join(c if c <= "\uffff" else "\ufffd" for c in text)
+    return text.encode("utf-16-be").decode("latin-1")
+
+
+def _automaton() -> ahocorasick.Automaton:
+    with _lock:
+        if not _built:
+            names = sorted(_VOCABULARIES)
+            member: dict[str, list[str]] = {}
+            for name in names:
+                for word in _VOCABULARIES[name]:
+                    member.setdefault(word, []).append(name)
+            auto = ahocorasick.Automaton()
+            _ASTRAL.clear()
+            for word, owners in member.items():
+                if max(word) > "\uffff":
+                    _ASTRAL[word] = tuple(owners)  # no longer one unit a character
+                else:
+                    auto.add_word(_units(word), (len(word), tuple(owners)))
+            if len(auto):
+                auto.make_automaton()
+            _built.append(auto)
+        return _built[0]
+
+
+def words(text: str, name: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the leftmost-longest, non-overlapping words of the vocabulary
+    ``name`` in ``text``, in order (what its trie regex's ``finditer`` finds)."""
+    global _last
+    last = _last
+    if last[0] != text:
+        last = (text, _scan(text))
+        _last = last
+    return last[1].get(name, [])
+
+
+def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
+    auto = _automaton()
+    found: dict[str, list[tuple[int, int]]] = {}
+    if not text:
+        return found
+    if len(auto):
+        for last, (length, owners) in auto.iter(_units(text)):
+            if last & 1:  # a match ending on the second byte of a code unit; others are
+                end = (last >> 1) + 1  # bytes of two neighbouring characters spelling a word
+                for name in owners:
+                    found.setdefault(name, []).append((end - length, end))
+    if _ASTRAL and max(text) > "\uffff":
+        _find_astral(text, found)
+    for name, spans in found.items():
+        found[name] = _leftmost_longest(spans)
+    return found
+
+
+def _find_astral(text: str, found: dict[str, list[tuple[int, int]]]) -> None:
+    for word, owners in _ASTRAL.items():
+        i = text.find(word)
+        while i != -1:
+            for name in owners:
+                found.setdefault(name, []).append((i, i + len(word)))
+            i = text.find(word, i + 1)
+
+
+def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort(key=_start_then_longest)
+    out = []
+    pos = 0
+    for s, e in spans:
+        if s >= pos:
+            out.append((s, e))
+            pos = e
+    return out
+
+
+def _start_then_longest(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
+class WordMatch:
+    """A word found by the scan, read like the ``re.Match`` of a trie regex."""
+
+    __slots__ = ("_start", "_end", "_word")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._start, self._end, self._word = start, end, text[start:end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("a word match has no groups")
+        return self._word
