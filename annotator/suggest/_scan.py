@@ -28,7 +28,8 @@ _built: list[ahocorasick.Automaton] = []
 # Words with a character beyond the Basic Multilingual Plane (none in the bundled lexicons;
 # a project's rare name may hold one): found with str.find, on pages that hold such a
 # character.
-_ASTRAL: dict[str, tuple[str, ...]] = {}
+_ASTRAL: dict[str, tuple[int, ...]] = {}
+_NAMES: list[str] = []  # the vocabularies' names, in the order of the automaton's indexes
 # (text, vocabulary -> its words' (start, end)) of the last page scanned; replaced whole,
 # so that a thread reads a consistent pair
 _last: tuple[str | None, dict[str, list[tuple[int, int]]]] = (None, {})
@@ -59,13 +60,15 @@ def _units(text: str) -> tuple[str, bool]:
 
 
 def _automaton() -> ahocorasick.Automaton:
+    """The automaton of every vocabulary's words; a word's value is its length and the
+    indexes (in :data:`_NAMES`) of the vocabularies that hold it."""
     with _lock:
         if not _built:
-            names = sorted(_VOCABULARIES)
-            member: dict[str, list[str]] = {}
-            for name in names:
+            _NAMES[:] = sorted(_VOCABULARIES)
+            member: dict[str, list[int]] = {}
+            for k, name in enumerate(_NAMES):
                 for word in _VOCABULARIES[name]:
-                    member.setdefault(word, []).append(name)
+                    member.setdefault(word, []).append(k)
             auto = ahocorasick.Automaton()
             _ASTRAL.clear()
             for word, owners in member.items():
@@ -92,45 +95,45 @@ def words(text: str, name: str) -> list[tuple[int, int]]:
 
 def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
     auto = _automaton()
-    found: dict[str, list[tuple[int, int]]] = {}
+    # per vocabulary, (start, -end) of every word found: sorted, the leftmost come first
+    # and at one start the longest
+    found: list[list[tuple[int, int]]] = [[] for _ in _NAMES]
     if not text:
-        return found
+        return {}
     units, astral = _units(text)
     if len(auto):
         for last, (length, owners) in auto.iter(units):
             if last & 1:  # a match ending on the second byte of a code unit; others are
                 end = (last >> 1) + 1  # bytes of two neighbouring characters spelling a word
-                for name in owners:
-                    found.setdefault(name, []).append((end - length, end))
+                for k in owners:
+                    found[k].append((end - length, -end))
     if _ASTRAL and astral:
         _find_astral(text, found)
-    for name, spans in found.items():
-        found[name] = _leftmost_longest(spans)
-    return found
+    return {
+        name: _leftmost_longest(spans) for name, spans in zip(_NAMES, found, strict=True) if spans
+    }
 
 
-def _find_astral(text: str, found: dict[str, list[tuple[int, int]]]) -> None:
+def _find_astral(text: str, found: list[list[tuple[int, int]]]) -> None:
     for word, owners in _ASTRAL.items():
         i = text.find(word)
         while i != -1:
-            for name in owners:
-                found.setdefault(name, []).append((i, i + len(word)))
+            for k in owners:
+                found[k].append((i, -(i + len(word))))
             i = text.find(word, i + 1)
 
 
 def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans.sort(key=_start_then_longest)
+    """``(start, end)`` of the leftmost-longest, non-overlapping ones of ``spans`` given as
+    ``(start, -end)``."""
+    spans.sort()
     out = []
     pos = 0
-    for s, e in spans:
+    for s, minus_end in spans:
         if s >= pos:
-            out.append((s, e))
-            pos = e
+            pos = -minus_end
+            out.append((s, pos))
     return out
-
-
-def _start_then_longest(span: tuple[int, int]) -> tuple[int, int]:
-    return span[0], -span[1]
 
 
 class WordMatch:
