@@ -17,12 +17,17 @@ The scan of the last page is kept, so that the suggesters of one page share it.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
-_VOCABULARIES: dict[str, frozenset[str]] = {}
+from ._anchors import first_pairs
+
+# name -> (words, every): a vocabulary with ``every`` set gives every place where one of its
+# words starts (:func:`finditer`'s anchors), the others their leftmost-longest words
+_VOCABULARIES: dict[str, tuple[frozenset[str], bool]] = {}
 _lock = threading.Lock()
 _built: list[ahocorasick.Automaton] = []
 # Words with a character beyond the Basic Multilingual Plane (none in the bundled lexicons;
@@ -35,12 +40,13 @@ _NAMES: list[str] = []  # the vocabularies' names, in the order of the automaton
 _last: tuple[str | None, dict[str, list[tuple[int, int]]]] = (None, {})
 
 
-def register(name: str, words: Iterable[str]) -> None:
+def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
     """Make ``words`` (non-empty strings) the vocabulary ``name`` (the automaton is built
-    again on the next scan if one was already built)."""
+    again on the next scan if one was already built); with ``every``, :func:`words` gives
+    ``(start, start)`` of every place where one of them starts, overlapping ones included."""
     global _last
     with _lock:
-        _VOCABULARIES[name] = frozenset(w for w in words if w)
+        _VOCABULARIES[name] = (frozenset(w for w in words if w), every)
         _built.clear()
         _last = (None, {})
 
@@ -67,7 +73,7 @@ def _automaton() -> ahocorasick.Automaton:
             _NAMES[:] = sorted(_VOCABULARIES)
             member: dict[str, list[int]] = {}
             for k, name in enumerate(_NAMES):
-                for word in _VOCABULARIES[name]:
+                for word in _VOCABULARIES[name][0]:
                     member.setdefault(word, []).append(k)
             auto = ahocorasick.Automaton()
             _ASTRAL.clear()
@@ -115,8 +121,15 @@ def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
     if _ASTRAL and astral:
         _find_astral(text, found)
     return {
-        name: _leftmost_longest(spans) for name, spans in zip(_NAMES, found, strict=True) if spans
+        name: (_starts(spans) if _VOCABULARIES[name][1] else _leftmost_longest(spans))
+        for name, spans in zip(_NAMES, found, strict=True)
+        if spans
     }
+
+
+def _starts(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(start, start)`` of the places where one of ``spans`` starts, in order."""
+    return [(s, s) for s in sorted({s for s, _ in spans})]
 
 
 def _find_astral(text: str, found: list[list[tuple[int, int]]]) -> None:
@@ -139,6 +152,39 @@ def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             pos = -minus_end
             out.append((s, pos))
     return out
+
+
+class Anchored:
+    """A regex whose matches :func:`finditer` looks for only where the pairs of characters
+    that begin them stand (:func:`._anchors.first_pairs`), found by the page scan."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        pairs = first_pairs(regex)
+        self.name: str | None = None
+        if pairs is not None:
+            self.name = f"anchors of {regex.pattern}"
+            register(self.name, pairs, every=True)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``self.regex.finditer(text)`` finds (:func:`finditer`)."""
+        return finditer(self, text)
+
+
+def finditer(anchored: Anchored, text: str) -> Iterator[re.Match[str]]:
+    """What ``anchored.regex.finditer(text)`` finds: the same matches, in order (the regex
+    is tried where a pair that may begin a match starts, after the previous match)."""
+    if anchored.name is None:
+        yield from anchored.regex.finditer(text)
+        return
+    match = anchored.regex.match
+    end = 0
+    for s, _ in words(text, anchored.name):
+        if s >= end:
+            m = match(text, s)
+            if m is not None:
+                yield m
+                end = m.end()  # (never empty: first_pairs refuses such patterns)
 
 
 class WordMatch:

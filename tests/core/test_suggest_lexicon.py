@@ -187,27 +187,3 @@ def test_char_class_escapes_what_a_class_would_read_as_syntax():
     body = lexicon.char_class("王]-^\\李")
     assert re.fullmatch(f"[{body}]+", "王]-^\\李")
     assert not re.fullmatch(f"[{body}]", "a")
-
-
-def test_the_page_scan_finds_what_each_trie_regex_found():
-    """The one automaton scan of :mod:`annotator.suggest._scan` gives every vocabulary the
-    matches of its own trie regex, with characters beyond the BMP in words and text."""
-    from annotator.suggest import _scan
-
-    rng = random.Random(7)
-    alphabet = "衡阳市县委区长沙𠮷𠀀野家中国人民"
-    vocabularies = {
-        f"test_{k}": {"".join(rng.choices(alphabet, k=rng.randint(1, 4))) for _ in range(40)}
-        for k in range(2)
-    }
-    try:
-        for name, words in vocabularies.items():
-            _scan.register(name, words)
-        for _ in range(200):
-            text = "".join(rng.choices(alphabet + "，a", k=40))
-            for name, words in vocabularies.items():
-                expected = [m.span() for m in re.compile(trie_pattern(words)).finditer(text)]
-                assert _scan.words(text, name) == expected
-    finally:
-        for name in vocabularies:
-            _scan.register(name, ())
