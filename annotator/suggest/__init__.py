@@ -32,11 +32,9 @@ ads) are skipped when ``blocks`` is given.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from annotator.model import Block, Span
@@ -246,36 +244,6 @@ def suggestion_tuples(
 ) -> list[tuple[int, int, str, str, dict[str, Any]]]:
     """What :func:`suggest_spans` returns, as ``(start, end, label, origin, attrs)``
     tuples: import workers encode them into rows without building ``Span`` objects."""
-    with _cyclic_gc_paused():
-        return _suggestion_tuples(text, gazetteer, use_model, blocks, rejected, tagger)
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector held off while a page is suggested for.
-
-    The rules make thousands of short-lived tuples, lists and matches a page, none in a
-    reference cycle: reference counting frees them, and the collector's passes over them
-    (a sixth of the time of a page) find nothing.  Its count goes on, so it runs at the
-    next allocation after, over what is still alive.  Left as it is when already off."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _suggestion_tuples(
-    text: str,
-    gazetteer: Gazetteer | None,
-    use_model: bool,
-    blocks: list[Block] | None,
-    rejected: set[tuple[int, int, str]] | frozenset[tuple[int, int, str]],
-    tagger: Any,
-) -> list[tuple[int, int, str, str, dict[str, Any]]]:
     cands = _rule_candidates(text)
     if tagger is not None:
         # A learnt model (annotator.learn.entities) has the rule candidates among its

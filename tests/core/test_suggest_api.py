@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,31 +153,3 @@ _FRAGMENTS = st.sampled_from(
 @given(st.lists(_FRAGMENTS, max_size=30).map("".join))
 def test_invariants_on_composed_fragments(text):
     test_invariants_on_arbitrary_text.hypothesis.inner_test(text)
-
-
-def test_the_garbage_collector_is_left_as_it_was():
-    """Suggesting holds the cyclic collector off for the page only: on again after, off
-    if the caller had it off, on again when the tagger fails."""
-    text = SEEDS[0].read_text(encoding="utf-8")
-    seen = []
-
-    def tagger(page, cands):
-        seen.append(gc.isenabled())
-        return []
-
-    assert gc.isenabled()
-    suggest_spans(text, tagger=tagger)
-    assert seen == [False] and gc.isenabled()
-    gc.disable()
-    try:
-        suggest_spans(text, tagger=tagger)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-    def failing(page, cands):
-        raise RuntimeError("model broke")
-
-    with pytest.raises(RuntimeError):
-        suggest_spans(text, tagger=failing)
-    assert gc.isenabled()
