@@ -87,12 +87,16 @@ def _make_span_factory() -> Any:
             s, e, label, origin=origin, status="suggested", attrs=attrs
         )
     new = object.__new__
+    set_attr = object.__setattr__  # the instance dict given whole: one dict, not two
 
     def make(s: int, e: int, label: str, origin: str, attrs: dict[str, Any]) -> Span:
         span = new(Span)
-        span.__dict__.update(
-            start=s, end=e, label=label, origin=origin, status="suggested", attrs=attrs, id=None
-        )
+        set_attr(
+            span,
+            "__dict__",
+            {"start": s, "end": e, "label": label, "origin": origin, "status": "suggested",
+             "attrs": attrs, "id": None},
+        )  # fmt: skip
         return span
 
     return make

@@ -30,6 +30,7 @@ import re
 
 from annotator import lexicon
 
+from . import _scan
 from ._text import Candidate, is_han, trie_pattern
 from ._words import COMMON, dictionary
 
@@ -51,25 +52,32 @@ _PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹�
 # Runs of two to four such characters; a run is a pair when a pair word follows it (checked
 # in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
 _RUN_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
+_RUN_SCAN = _scan.Anchored(_RUN_RE)
 _PAIR_WORD_RE = re.compile(_PAIR_WORDS)
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
+_GROUPS_SCAN = _scan.Anchored(_GROUPS)
 _LIST_RE = re.compile(f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
+_LIST_SCAN = _scan.Anchored(_LIST_RE)
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
+_SIDE_SCAN = _scan.Anchored(_SIDE_RE)
 _TRAVEL_RE = re.compile(
     "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
     r"合态])"
 )
+_TRAVEL_SCAN = _scan.Anchored(_TRAVEL_RE)
 # After a verb of coming or staying, 京 and 华 are Beijing and China before any word but
 # the few that make them another word (京剧, 华东, 华丽): 来京组稿, 在京颁奖, 访华比赛.
 _STAY_RE = re.compile(
     "(?:访|来|驻|抵|赴|返|离|在|进)([京华])(?![剧戏腔韵胡味东南西北中丽美灯贵诞])"
 )
+_STAY_SCAN = _scan.Anchored(_STAY_RE)
 _ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
+_ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
 _COMPOUND_NEXT = {
     "华": "人侨裔工商埠",
@@ -79,12 +87,14 @@ _COMPOUND_NEXT = {
     **{c: "军籍" for c in "埃厄叙伊巴印越韩朝"},
 }
 _COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
+_COMPOUND_SCAN = _scan.Anchored(_COMPOUND_RE)
 # A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
 # 日本政府).
 _HEAD_RE = re.compile(
     "[美俄日英法德意印巴以伊朝韩越泰葡澳墨加瑞厄马乌哈土菲]"
     "(?=总统|总理|首相|外长|防长|议会|国会|驻|政府|当局|军方)"
 )
+_HEAD_SCAN = _scan.Anchored(_HEAD_RE)
 # Two countries at a clause boundary, whatever follows (巴以和谈, 美伊近20年的对立, 中俄边防
 # 部队): kept only where neither the pair nor its second character with the next one is
 # a word of jieba's dictionary (以中心, 中西 are words).
@@ -124,7 +134,7 @@ def _pairs(text: str) -> list[Candidate]:
     """Each character of the pairs and runs before a pair word (中美关系, 埃厄两国) and of
     the pairs of countries that open a clause (巴以和谈困难重重)."""
     out: list[Candidate] = []
-    for m in _RUN_RE.finditer(text):
+    for m in _RUN_SCAN.finditer(text):
         start, end = m.span()
         while end - start >= 2 and not _PAIR_WORD_RE.match(text, end):
             end -= 1
@@ -167,7 +177,7 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         return _last_groups[1]  # the LOC rules ask for the same page again
     out = [
         m.span()
-        for m in _GROUPS.finditer(text)
+        for m in _GROUPS_SCAN.finditer(text)
         if _after_boundary(text, m.start()) or text.startswith(_GROUP_NOUNS, m.end())
     ]
     _last_groups[:] = [text, out]
@@ -183,19 +193,19 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     out.extend(_pairs(text))
     for s, e in group_spans(text):
         out.extend((i, i + 1, LABEL, {}) for i in range(s, e))
-    for m in _LIST_RE.finditer(text):
+    for m in _LIST_SCAN.finditer(text):
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)
         )
-    travel = {m.start(1) for m in _TRAVEL_RE.finditer(text)}
-    travel.update(m.start(1) for m in _STAY_RE.finditer(text))
+    travel = {m.start(1) for m in _TRAVEL_SCAN.finditer(text)}
+    travel.update(m.start(1) for m in _STAY_SCAN.finditer(text))
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
-    for m in _ANTI_JAPAN_RE.finditer(text):
+    for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
     for regex, ok in (
-        (_SIDE_RE, _after_boundary),
-        (_HEAD_RE, _head_ok),
-        (_COMPOUND_RE, _compound_ok),
+        (_SIDE_SCAN, _after_boundary),
+        (_HEAD_SCAN, _head_ok),
+        (_COMPOUND_SCAN, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
     ):
         out.extend(

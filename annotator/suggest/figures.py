@@ -48,6 +48,7 @@ from typing import Any
 from annotator import lexicon
 from annotator.model import Span
 
+from . import _scan
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
 
 LABEL = "FIGURE"
@@ -107,6 +108,7 @@ _PREFIXED_RE = re.compile(
     f"第(?P<rn>{_TOKEN})(?P<runit>位|名)?|前(?P<tn>{_TOKEN})(?P<tunit>强|名|位)"
     f"|百分之(?P<pn>{_TOKEN}){_POST}|千分之(?P<pm>{_TOKEN})(?P<post2>以上|以下|左右)?"
 )
+_PREFIXED_SCAN = _scan.Anchored(_PREFIXED_RE)
 _QUALIFIERS_BY_LAST = {
     "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("超过",), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
@@ -341,7 +343,7 @@ def _context_ok(m: re.Match[str], text: str) -> bool:
 def _prefixed_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     """(start, end, attrs, chinese) of the 第N, 前N强 and 百分之N figures."""
     found = []
-    for m in _PREFIXED_RE.finditer(text):
+    for m in _PREFIXED_SCAN.finditer(text):
         start, end = m.span()
         if end < len(text) and _ALNUM.match(text, end):
             continue

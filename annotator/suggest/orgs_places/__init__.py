@@ -66,6 +66,7 @@ import re
 from annotator import lexicon
 from annotator.model import Span
 from annotator.suggest import _places as P
+from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
 from annotator.suggest._words import crosses_end, crosses_start
 
@@ -103,7 +104,7 @@ _RING_ROADS = [
 ] + [f"{n}环路" for n in "二三四五六"]
 
 # Every listed word (places, ring roads, national bodies, organisation suffixes) with its
-# kind: one trie regex finds them all in a single pass over the page.
+# kind: one scan finds them all in a single pass over the page.
 _WORD_KINDS: dict[str, str] = {}
 for _w in (*_FORMS, *_RING_ROADS):
     _WORD_KINDS[_w] = "place"
@@ -118,7 +119,11 @@ for _w in (*CUE_VERBS, *TRAVEL_VERBS):
     _WORD_KINDS.setdefault(_w, "verb")
 for _w in TAILS:
     _WORD_KINDS.setdefault(_w, "tail")
+# (The page is scanned for them by the automaton of :mod:`.._scan`; the regex reads the
+# word that starts at a given place.)
 _WORD_RE = re.compile(trie_pattern(_WORD_KINDS))
+_VOCABULARY = "orgs_places"
+_scan.register(_VOCABULARY, _WORD_KINDS)
 
 
 # The place of a dateline: 本报波恩5月4日电, 新华社北京5月20日电 (a reporter's name
@@ -139,12 +144,12 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         "verb": [],
         "tail": [],
     }
-    for m in _WORD_RE.finditer(text):
-        word = m.group(0)
-        found[_WORD_KINDS[word]].append(m.span())
+    for s, e in _scan.words(text, _VOCABULARY):
+        word = text[s:e]
+        found[_WORD_KINDS[word]].append((s, e))
         if word in _NOT_AFTER_SHORT:
             # 东北大学: the short name 北大 hides the suffix 大学 that starts inside it
-            inner = _WORD_RE.match(text, m.start() + 1)
+            inner = _WORD_RE.match(text, s + 1)
             if inner:
                 found[_WORD_KINDS[inner.group(0)]].append(inner.span())
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))

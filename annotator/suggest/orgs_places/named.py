@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
 
 from .common import _STOP_CHARS, ORG
@@ -42,6 +43,7 @@ _ADMIN_ORG_RE = re.compile(
     "|管委会)"
     "(?!员(?!会)|托|屈|婉|实|身|派|任)"
 )
+_ADMIN_ORG_SCAN = _scan.Anchored(_ADMIN_ORG_RE)
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
 _PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
 
@@ -97,7 +99,7 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
     for ps, pe in places:
         if pe not in place_ends or ps < place_ends[pe]:
             place_ends[pe] = ps
-    for m in _ADMIN_ORG_RE.finditer(text):
+    for m in _ADMIN_ORG_SCAN.finditer(text):
         start = m.start()
         place = place_ends.get(start + 1)
         if place is not None and m.group(0)[1:] in ("政府", "人民政府"):

@@ -10,6 +10,7 @@ import re
 
 from annotator import lexicon
 from annotator.suggest import _places as P
+from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
@@ -231,7 +232,7 @@ def _loc_candidates(
             out.append(cand)
             queue.append(cand)
     out += _villages_and_roads(text)
-    out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_RE.finditer(text)]
+    out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_SCAN.finditer(text)]
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
 
@@ -241,6 +242,7 @@ def _loc_candidates(
 _COMPASS_REGION_RE = re.compile(
     "(?:东北|西北|西南|东南)(?=地区|大部|中部|南部|北部|东部|西部|全境|各地|三省|各省)"
 )
+_COMPASS_REGION_SCAN = _scan.Anchored(_COMPASS_REGION_RE)
 
 
 def _villages_and_roads(text: str) -> list[Candidate]:
@@ -253,7 +255,7 @@ def _villages_and_roads(text: str) -> list[Candidate]:
             if m.start() and text[m.start() - 1] in _SURNAMES
         ]
     if "道" in text:
-        out += [(m.start(), m.end(), LOC, {}) for m in _NUMBERED_ROAD_RE.finditer(text)]
+        out += [(m.start(), m.end(), LOC, {}) for m in _NUMBERED_ROAD_SCAN.finditer(text)]
     return out
 
 
@@ -261,3 +263,4 @@ def _villages_and_roads(text: str) -> list[Candidate]:
 # character lets ``re`` skip the text in C).
 _VILLAGE_RE = re.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
 _NUMBERED_ROAD_RE = re.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")
+_NUMBERED_ROAD_SCAN = _scan.Anchored(_NUMBERED_ROAD_RE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import HAN, trie_pattern
 
 from .cues import _BYLINE_CUES
@@ -15,7 +16,7 @@ _HAN_RUN_RE = re.compile(f"[{HAN}]+")
 _BYLINE_SEP_RE = re.compile(f"(?:{_SPACE}|[、,，])+")
 
 
-def _byline_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]) -> None:
+def _byline_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]) -> None:
     """Names after 本报记者, 通讯员, 实习生 …, separated by spaces or 、."""
     for cue in cues:
         m = _BYLINE_RE.match(text, cue.start())

@@ -1,16 +1,15 @@
 """The cue words of the PER rules and the one scan of a page that finds them all.
 
 Bylines, list cues, titles, honorifics, speech verbs, 等-words, 老/小 and role nouns
-(lexicons ``people_*``) share one trie regex; :func:`cue_matches` gives the matches of a
+(lexicons ``people_*``) share one scan (:mod:`.._scan`); :func:`cue_matches` gives the matches of a
 page by kind.
 """
 
 from __future__ import annotations
 
-import re
-
 from annotator import lexicon
-from annotator.suggest._text import trie_pattern
+from annotator.suggest import _scan
+from annotator.suggest._scan import WordMatch
 
 # Titles that stand right before the name they belong to (longest first via the trie).
 _TITLES = lexicon.words("people_titles")
@@ -24,7 +23,7 @@ _BYLINE_CUES = lexicon.words("people_byline_cues")
 _HONORIFICS = lexicon.words("people_honorifics")
 
 _SPEECH = lexicon.words("people_speech_verbs")
-# Every cue word with its kinds; one trie regex finds them all in a single pass.
+# Every cue word with its kinds; one scan finds them all in a single pass.
 # A list of names closed by 等 + a word: 王芳、李娜、张伟等同志参加.
 _ETC = lexicon.words("people_etc_cues")
 # Role nouns of news reports before a name (村民王大山说, 民警张伟赶到): weaker than a
@@ -43,13 +42,15 @@ for _kind, _words in zip(
 ):
     for _w in _words:
         _CUE_KINDS[_w] = (*_CUE_KINDS.get(_w, ()), _kind)
-_CUE_RE = re.compile(trie_pattern(_CUE_KINDS))
+_VOCABULARY = "people_cues"
+_scan.register(_VOCABULARY, _CUE_KINDS)
 
 
-def cue_matches(text: str) -> dict[str, list[re.Match[str]]]:
+def cue_matches(text: str) -> dict[str, list[WordMatch]]:
     """The cue words of ``text`` by kind (one pass; a word of two kinds is in both)."""
-    by_kind: dict[str, list[re.Match[str]]] = {k: [] for k in _KINDS}
-    for m in _CUE_RE.finditer(text):
+    by_kind: dict[str, list[WordMatch]] = {k: [] for k in _KINDS}
+    for s, e in _scan.words(text, _VOCABULARY):
+        m = WordMatch(text, s, e)
         for kind in _CUE_KINDS[m.group(0)]:
             by_kind[kind].append(m)
     return by_kind

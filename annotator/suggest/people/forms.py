@@ -4,8 +4,7 @@
 
 from __future__ import annotations
 
-import re
-
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
 
 from .cues import _FAMILIAR_NOT
@@ -32,9 +31,7 @@ def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
 _FAMILIAR_END = frozenset("说笑是正也就还便和今告介表拿把在家又已都一")
 
 
-def _familiar_names(
-    text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
-) -> None:
+def _familiar_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]) -> None:
     for m in cues:
         s = m.start()
         e = s + 2

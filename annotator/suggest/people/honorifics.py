@@ -4,16 +4,13 @@
 
 from __future__ import annotations
 
-import re
-
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
 
 from .names import _PRE_NAME, SURNAMES, _foreign_name_before, _name_chars_ok
 
 
-def _honorific_names(
-    text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]
-) -> None:
+def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]) -> None:
     """Names before 同志, 总书记, 先生 …: ``以习近平同志为核心``, ``托娅副外长``."""
     for m in cues:
         j = m.start()

@@ -75,6 +75,7 @@ _HONORIFICS = lexicon.words("people_lone_surname_cues")
 # … those of two or more characters (先生, 女士): a cue even where the surname and a
 # one-character form of address would make a word (see _word_with_address).
 _LONG_HONORIFICS = tuple(h for h in _HONORIFICS if len(h) > 1)
+_HONORIFIC_FIRST = frozenset(h[0] for h in _HONORIFICS)
 
 _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
 
@@ -82,15 +83,12 @@ _SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
 def _inside_word(text: str, i: int, freq: Any) -> bool:
     """True when the surname at ``i`` ends or sits inside a word starting before it
     (驻华, 北戴河; 签证官江德力: 官 ends 签证官)."""
-    if i and freq.get(text[i - 1 : i + 1]):
+    if not i:
+        return False
+    get = freq.get  # the words of two to four characters that hold text[i], unrolled
+    if get(text[i - 1 : i + 1]) or get(text[i - 1 : i + 2]) or get(text[i - 1 : i + 3]):
         return True
-    for start in (i - 1, i - 2):
-        if start < 0:
-            continue
-        for length in (3, 4):
-            if start + length >= i + 1 and freq.get(text[start : start + length]):
-                return True
-    return False
+    return i >= 2 and bool(get(text[i - 2 : i + 1]) or get(text[i - 2 : i + 2]))
 
 
 def _score(text: str, i: int, end: int, freq: Any) -> float | None:
@@ -141,7 +139,7 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
 
 def _name_from(text: str, i: int, freq: Any) -> int | None:
     """The end of the best name starting with the surname at ``i``, or None."""
-    if text.startswith(_HONORIFICS, i + 1):
+    if text[i + 1 : i + 2] in _HONORIFIC_FIRST and text.startswith(_HONORIFICS, i + 1):
         ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
         return i + 1 if ok and not _word_with_address(text, i, freq) else None
     best: tuple[float, int] | None = None
@@ -263,12 +261,13 @@ def _word_with_address(text: str, i: int, freq: Any) -> bool:
 def _may_reach(text: str, i: int, given: Any) -> bool:
     """True when a name at ``i`` could reach the threshold before any penalty, or stands
     before an honorific (the bound that spares most surname characters the word checks)."""
-    if text.startswith(_HONORIFICS, i + 1):
-        return True
     base = _SURNAME[text[i]] + given(text[i + 1 : i + 2], _UNSEEN)
     if base - _TWO_PENALTY >= THRESHOLD:
         return True
-    return base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD
+    if base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD:
+        return True
+    # last, and only after a first character of one: the tuple test is the dearest
+    return text[i + 1 : i + 2] in _HONORIFIC_FIRST and text.startswith(_HONORIFICS, i + 1)
 
 
 def _foreign_run(text: str, i: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import HAN
 
 from .names import (
@@ -28,7 +29,7 @@ _LONE_SURNAME_CUE_SET = lexicon.word_set("people_lone_surname_cues")
 _SOURCE_VERBS = lexicon.word_set("people_source_verbs")
 
 
-def _subject_names(text: str, cues: list[re.Match[str]], found: dict[tuple[int, int], str]) -> None:
+def _subject_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]) -> None:
     """Clause-initial names before a speech verb: ``，郑建新强调``."""
     for m in cues:
         j = m.start()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
 from annotator.suggest._words import dictionary as _dictionary
 
@@ -118,7 +119,7 @@ def _listed_rare_surname(text: str, pos: int) -> int | None:
 
 def _role_names(
     text: str,
-    cues: list[re.Match[str]],
+    cues: list[WordMatch],
     found: dict[tuple[int, int], str],
     known: set[str],
 ) -> None:
@@ -134,7 +135,7 @@ def _role_names(
 
 def _title_names(
     text: str,
-    by_kind: dict[str, list[re.Match[str]]],
+    by_kind: dict[str, list[WordMatch]],
     found: dict[tuple[int, int], str],
     known: set[str],
 ) -> None:

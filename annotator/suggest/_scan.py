@@ -1,0 +1,210 @@
+"""One automaton scan of a page for the words of the lexicons that the suggesters read
+across the whole page (the listed places and organisation words, the cue words of names).
+
+Each suggester used to run its own trie regex (:func:`annotator.lexicon.trie_pattern`)
+over the page; the two largest cost 0.6 ms and 0.2 ms a page of 5,000 characters, as
+``re`` tries the trie at every position whose character begins some word.  Here the
+words of every *vocabulary* are one pyahocorasick automaton over the page's UTF-16 code
+units (two Latin-1 letters a character: a node has at most 256 children, where an
+automaton over whole characters walks thousands one by one), run once a page; each
+vocabulary then takes the leftmost-longest, non-overlapping matches among its own words,
+which are exactly the matches of its trie regex's ``finditer``.
+
+Vocabularies are registered when the suggesters' modules are imported (:func:`register`);
+the automaton is built on first use.
+The scan of the last page is kept, so that the suggesters of one page share it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
+
+from ._anchors import first_pairs
+
+# name -> (words, every): a vocabulary with ``every`` set gives every place where one of its
+# words starts (:func:`finditer`'s anchors), the others their leftmost-longest words
+_VOCABULARIES: dict[str, tuple[frozenset[str], bool]] = {}
+_lock = threading.Lock()
+_built: list[ahocorasick.Automaton] = []
+# Words with a character beyond the Basic Multilingual Plane (none in the bundled lexicons;
+# a project's rare name may hold one): found with str.find, on pages that hold such a
+# character.
+_ASTRAL: dict[str, tuple[int, ...]] = {}
+_NAMES: list[str] = []  # the vocabularies' names, in the order of the automaton's indexes
+# (text, vocabulary -> its words' (start, end)) of the last page scanned; replaced whole,
+# so that a thread reads a consistent pair
+_last: tuple[str | None, dict[str, list[tuple[int, int]]]] = (None, {})
+
+
+def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
+    """Make ``words`` (non-empty strings) the vocabulary ``name`` (the automaton is built
+    again on the next scan if one was already built); with ``every``, :func:`words` gives
+    ``(start, start)`` of every place where one of them starts, overlapping ones included."""
+    global _last
+    with _lock:
+        _VOCABULARIES[name] = (frozenset(w for w in words if w), every)
+        _built.clear()
+        _last = (None, {})
+
+
+def _units(text: str) -> tuple[str, bool]:
+    """``text`` as its UTF-16 code units, two Latin-1 letters each, and whether it holds a
+    character beyond the Basic Multilingual Plane (two units; such a character becomes
+    U+FFFD, so that offsets stay ``2*i``).  (The length of the encoding tells: ``max(text)``
+    compares every character in Python, 0.25 ms a page.)"""
+    units = text.encode("utf-16-be", "surrogatepass")  # a lone surrogate: one unit
+    astral = len(units) != 2 * len(text)
+    if astral:
+        units = "".join(c if c <= "\uffff" else "\ufffd" for c in text).encode(
+            "utf-16-be", "surrogatepass"
+        )
+    return units.decode("latin-1"), astral
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """The automaton of every vocabulary's words; a word's value is its length and the
+    indexes (in :data:`_NAMES`) of the vocabularies that hold it."""
+    with _lock:
+        if not _built:
+            _NAMES[:] = sorted(_VOCABULARIES)
+            member: dict[str, list[int]] = {}
+            for k, name in enumerate(_NAMES):
+                for word in _VOCABULARIES[name][0]:
+                    member.setdefault(word, []).append(k)
+            auto = ahocorasick.Automaton()
+            _ASTRAL.clear()
+            for word, owners in member.items():
+                if max(word) > "\uffff":
+                    _ASTRAL[word] = tuple(owners)  # no longer one unit a character
+                else:
+                    auto.add_word(_units(word)[0], (len(word), tuple(owners)))
+            if len(auto):
+                auto.make_automaton()
+            _built.append(auto)
+        return _built[0]
+
+
+def scan(text: str) -> None:
+    """Scan ``text`` now (the suggesters then read the kept scan; benchmarks time it apart)."""
+    words(text, "")
+
+
+def words(text: str, name: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the leftmost-longest, non-overlapping words of the vocabulary
+    ``name`` in ``text``, in order (what its trie regex's ``finditer`` finds)."""
+    global _last
+    last = _last
+    if last[0] != text:
+        last = (text, _scan(text))
+        _last = last
+    return last[1].get(name, [])
+
+
+def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
+    auto = _automaton()
+    # per vocabulary, (start, -end) of every word found: sorted, the leftmost come first
+    # and at one start the longest
+    found: list[list[tuple[int, int]]] = [[] for _ in _NAMES]
+    if not text:
+        return {}
+    units, astral = _units(text)
+    if len(auto):
+        for last, (length, owners) in auto.iter(units):
+            if last & 1:  # a match ending on the second byte of a code unit; others are
+                end = (last >> 1) + 1  # bytes of two neighbouring characters spelling a word
+                for k in owners:
+                    found[k].append((end - length, -end))
+    if _ASTRAL and astral:
+        _find_astral(text, found)
+    return {
+        name: (_starts(spans) if _VOCABULARIES[name][1] else _leftmost_longest(spans))
+        for name, spans in zip(_NAMES, found, strict=True)
+        if spans
+    }
+
+
+def _starts(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(start, start)`` of the places where one of ``spans`` starts, in order."""
+    return [(s, s) for s in sorted({s for s, _ in spans})]
+
+
+def _find_astral(text: str, found: list[list[tuple[int, int]]]) -> None:
+    for word, owners in _ASTRAL.items():
+        i = text.find(word)
+        while i != -1:
+            for k in owners:
+                found[k].append((i, -(i + len(word))))
+            i = text.find(word, i + 1)
+
+
+def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the leftmost-longest, non-overlapping ones of ``spans`` given as
+    ``(start, -end)``."""
+    spans.sort()
+    out = []
+    pos = 0
+    for s, minus_end in spans:
+        if s >= pos:
+            pos = -minus_end
+            out.append((s, pos))
+    return out
+
+
+class Anchored:
+    """A regex whose matches :func:`finditer` looks for only where the pairs of characters
+    that begin them stand (:func:`._anchors.first_pairs`), found by the page scan."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        pairs = first_pairs(regex)
+        self.name: str | None = None
+        if pairs is not None:
+            self.name = f"anchors of {regex.pattern}"
+            register(self.name, pairs, every=True)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``self.regex.finditer(text)`` finds (:func:`finditer`)."""
+        return finditer(self, text)
+
+
+def finditer(anchored: Anchored, text: str) -> Iterator[re.Match[str]]:
+    """What ``anchored.regex.finditer(text)`` finds: the same matches, in order (the regex
+    is tried where a pair that may begin a match starts, after the previous match)."""
+    if anchored.name is None:
+        yield from anchored.regex.finditer(text)
+        return
+    match = anchored.regex.match
+    end = 0
+    for s, _ in words(text, anchored.name):
+        if s >= end:
+            m = match(text, s)
+            if m is not None:
+                yield m
+                end = m.end()  # (never empty: first_pairs refuses such patterns)
+
+
+class WordMatch:
+    """A word found by the scan, read like the ``re.Match`` of a trie regex."""
+
+    __slots__ = ("_start", "_end", "_word")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._start, self._end, self._word = start, end, text[start:end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("a word match has no groups")
+        return self._word

@@ -1,0 +1,108 @@
+"""The one scan of a page (annotator.suggest._scan): the words of every vocabulary as its
+trie regex found them, and the regexes tried only where the pairs that begin them stand
+(annotator.suggest._anchors) finding what a scan of the whole page found."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from annotator.suggest import _anchors, _scan
+from annotator.suggest._text import trie_pattern
+
+
+def test_the_page_scan_finds_what_each_trie_regex_found():
+    """The one automaton scan of :mod:`annotator.suggest._scan` gives every vocabulary the
+    matches of its own trie regex, with characters beyond the BMP in words and text."""
+    rng = random.Random(7)
+    alphabet = "衡阳市县委区长沙𠮷𠀀野家中国人民"
+    vocabularies = {
+        f"test_{k}": {"".join(rng.choices(alphabet, k=rng.randint(1, 4))) for _ in range(40)}
+        for k in range(2)
+    }
+    try:
+        for name, words in vocabularies.items():
+            _scan.register(name, words)
+        for _ in range(200):
+            text = "".join(rng.choices(alphabet + "，a", k=40))
+            for name, words in vocabularies.items():
+                expected = [m.span() for m in re.compile(trie_pattern(words)).finditer(text)]
+                assert _scan.words(text, name) == expected
+    finally:
+        for name in vocabularies:
+            _scan.register(name, ())
+
+
+def _anchored_regexes() -> list[_scan.Anchored]:
+    """Every anchored pattern of the suggesters' modules (all imported with the package)."""
+    import sys
+
+    import annotator.suggest as suggest
+
+    found = []
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith(suggest.__name__ + ".") and module is not None:
+            found += [v for v in vars(module).values() if isinstance(v, _scan.Anchored)]
+    return found
+
+
+ANCHORED = _anchored_regexes()
+
+
+def test_the_suggesters_anchor_their_rare_patterns():
+    assert len(ANCHORED) >= 10
+    assert all(a.name is not None for a in ANCHORED)  # every one was understood
+
+
+@pytest.mark.parametrize("anchored", ANCHORED, ids=lambda a: a.regex.pattern[:20])
+def test_an_anchored_regex_finds_what_its_scan_of_the_page_found(anchored):
+    """On random text made of the characters its pairs hold (and a few others), and on
+    the sample pages, the matches are those of ``finditer`` over the whole page."""
+    from annotator.resources import seeds_dir
+
+    pairs = _anchors.first_pairs(anchored.regex) or frozenset()
+    alphabet = sorted(set("".join(pairs)) | set("，、的国人方1２"))
+    rng = random.Random(anchored.regex.pattern)
+    pages = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
+    pages += ["".join(rng.choices(alphabet, k=60)) for _ in range(300)]
+    for text in pages:
+        expected = [(m.span(), m.groups()) for m in anchored.regex.finditer(text)]
+        assert [(m.span(), m.groups()) for m in anchored.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pairs"),
+    [
+        ("中(?=国)", {"中国"}),
+        ("[中美](?=方(?![面]))", {"中方", "美方"}),
+        ("(?:访|来)([华京])(?=$|[访])", {"访华", "来华", "访京", "来京"}),
+        ("(?<=x)[ab]{2,3}", {"aa", "ab", "ba", "bb"}),
+        # every first character with every second one: a superset, never fewer
+        ("(?:东北|西南)(?=地区)", {"东北", "西南", "东南", "西北"}),
+    ],
+)
+def test_the_pairs_that_begin_every_match(pattern, pairs):
+    assert _anchors.first_pairs(re.compile(pattern)) == pairs
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(?=中国)",  # an empty match
+        "a?b",  # a match of one character
+        "[^a]b",  # any character but one
+        "中.",  # any character
+        "(?i)ab",  # case folded
+        "[\u4e00-\u9fff]国",  # a class too wide to list
+        "港(?![口湾])",  # one character and what may not follow
+    ],
+)
+def test_patterns_whose_pairs_are_not_known_run_as_they_are(pattern):
+    regex = re.compile(pattern)
+    assert _anchors.first_pairs(regex) is None
+    anchored = _scan.Anchored(regex)
+    assert anchored.name is None
+    text = "中国港口港人ab bb"
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in regex.finditer(text)]
