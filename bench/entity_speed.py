@@ -14,7 +14,13 @@ CPU time (``time.process_time``, least slowed by other work on a shared machine)
 * ``tags_digest``: a hash of every span and confidence the model gave, which must not
   change when the code is made faster.
 
+With ``--per-page N`` the model is given pages of ``N`` sentences, one a line, as
+``annotator import --format conll --sentences-per-page N`` stores them and import tags
+them (the default, 1, gives it one sentence at a time); the characters counted are the
+sentences' own, without the newlines.
+
     python bench/entity_speed.py TEXT [--train FILE] [--model FILE] [--rounds 5]
+                                      [--per-page N]
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ def main() -> None:
     parser.add_argument("--train", type=Path, help="a BIO/BIOES file to train the model on")
     parser.add_argument("--model", type=Path, help="the model's bytes (written after --train)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--per-page", type=int, default=1, help="sentences a page (a line each)")
     args = parser.parse_args()
     if args.train is None and args.model is None:
         parser.error("give --train FILE or --model FILE")
@@ -59,19 +66,25 @@ def main() -> None:
     else:
         data = args.model.read_bytes()
     model = entities.load(data)
-    lines = [text for text, _ in read_conll(args.text)]
+    sentences = [text for text, _ in read_conll(args.text)]
+    per = max(1, args.per_page)
+    lines = ["\n".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
     rules = [entities.rule_entities(text) for text in lines]
     given = [[(s, e, label, "rule", {}) for s, e, label in r] for r in rules]
-    chars = sum(map(len, lines))
+    chars = sum(map(len, sentences))
     found = [model(text, cands) for text, cands in zip(lines, given, strict=True)]  # warm
     digest = hashlib.sha256(repr(found).encode()).hexdigest()[:16]
+    # features as training makes them: of each sentence alone, with its own candidates
+    alone = rules if per == 1 else [entities.rule_entities(text) for text in sentences]
     feats = best_cpu(
-        lambda: [entities.features(t, r) for t, r in zip(lines, rules, strict=True)], args.rounds
+        lambda: [entities.features(t, r) for t, r in zip(sentences, alone, strict=True)],
+        args.rounds,
     )
     tagging = best_cpu(
         lambda: [model(t, c) for t, c in zip(lines, given, strict=True)], args.rounds
     )
-    print(f"lines={len(lines)}")
+    print(f"sentences={len(sentences)}")
+    print(f"pages={len(lines)}")
     print(f"chars={chars}")
     print(f"features_chars_per_s={chars / feats:.0f}")
     print(f"model_chars_per_s={chars / tagging:.0f}")

@@ -334,6 +334,57 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     return rows
 
 
+def features_of_lines(
+    lines: Sequence[str], rules: Sequence[Iterable[Entity]]
+) -> list[list[tuple[str, ...]]]:
+    """:func:`features` of each of ``lines`` (none empty) with its rule candidates: the
+    same strings, made in one pass over all of them.
+
+    Each line is padded alone (``\x02`` before, ``\x03`` after) and the padded lines are
+    joined, so that the work :func:`features` does once a line (two dictionary searches,
+    the classes, the columns and the comprehension) is done once a page: measured on
+    pages of 20 news sentences (``bench/entity_speed.py --per-page 20``), tagging is
+    about 10% faster. No word crosses a padding character, whose own word feature is
+    what its neighbours read at the edge of a line (``w-1=^``, ``w+1=$``)."""
+    joined = "".join(["\x02" + line + "\x03" for line in lines])
+    units = _units(joined)
+    if "\x00" in joined:  # a NUL reads as \x01, as the models trained so far saw it
+        joined = joined.replace("\x00", "\x01")
+    cls = joined.translate(_classes())
+    words = _word_column(units, len(joined))
+    at = 0
+    for line in lines:
+        words[at] = "w=^"
+        at += len(line) + 1
+        words[at] = "w=$"
+        at += 1
+    previous = [*map(_PREVIOUS_WORD.__getitem__, words[:-2])]
+    following = [*map(_NEXT_WORD.__getitem__, words[2:])]
+    # row i is the character at i + 1 of the joined text (the rows of the padding
+    # characters between two lines are made and left out)
+    columns = zip(
+        joined[:-2], joined[1:-1], joined[2:], cls[:-2], cls[1:-1], cls[2:], words[1:-1],
+        previous, following,
+        strict=True,
+    )  # fmt: skip
+    rows: list[tuple[str, ...]] = [
+        ("c0=" + c, "c-1=" + b, "c1=" + a, f"b-1={b}{c}", f"b0={c}{a}", f"k={x}{y}{z}", w, p, f)
+        for b, c, a, x, y, z, w, p, f in columns
+    ]
+    for s, e, (begin, inside) in _matcher("lexicon").words(units):
+        rows[s - 1] += (begin,)
+        for j in range(s, e - 1):
+            rows[j] += (inside,)
+    out = []
+    at = 0
+    for line, line_rules in zip(lines, rules, strict=True):
+        mine = rows[at : at + len(line)]
+        _add_rules(mine, line_rules)
+        out.append(mine)
+        at += len(line) + 2
+    return out
+
+
 def _add_rules(rows: list[tuple[str, ...]], rules: Iterable[Entity]) -> None:
     """B-/I- of each rule candidate over the characters it covers, and its label on the
     characters just before (``r=>``) and after (``r=<``) it: where a rule's span ends is
@@ -503,6 +554,25 @@ class EntityModel:
         # value and unit): the model decides where entities are, not what they mean
         known = {(c[0], c[1], c[2]): c[4] for c in given if c[4]}
         out: list[Candidate] = []
+        lines = self._lines(text, rules)
+        if len(lines) == 1:  # a page of one line: no padding to join
+            batch = [features(lines[0][1], lines[0][2])]
+        else:
+            batch = features_of_lines([line for _, line, _ in lines], [r for _, _, r in lines])
+        for (at, _, _), xseq in zip(lines, batch, strict=True):
+            for s, e, label, attrs in self._tag(xseq):
+                s, e = s + at, e + at
+                extra = known.get((s, e, label))
+                if extra is None and label == "FIGURE":
+                    extra = _figure_attrs(text[s:e])
+                out.append((s, e, label, {**extra, **attrs} if extra else attrs))
+        return out
+
+    @staticmethod
+    def _lines(text: str, rules: list[Entity]) -> list[tuple[int, str, list[Entity]]]:
+        """The lines of ``text`` to tag (not blank), each with its offset and the rule
+        candidates within it (offsets within the line)."""
+        out = []
         at = 0
         rules.sort()
         k = 0
@@ -515,19 +585,17 @@ class EntityModel:
                     mine.append((s - at, e - at, label))
                 k += 1
             if line.strip():
-                for s, e, label, attrs in self.tag_line(line, mine):
-                    s, e = s + at, e + at
-                    extra = known.get((s, e, label))
-                    if extra is None and label == "FIGURE":
-                        extra = _figure_attrs(text[s:e])
-                    out.append((s, e, label, {**extra, **attrs} if extra else attrs))
+                out.append((at, line, mine))
             at = end + 1
         return out
 
     def tag_line(self, line: str, rules: Iterable[Entity] = ()) -> list[Candidate]:
         """Entities of one line (no newline) with their confidence."""
+        return self._tag(features(line, rules))
+
+    def _tag(self, xseq: list[tuple[str, ...]]) -> list[Candidate]:
+        """Entities of one line given its features, with their confidence."""
         tagger = self.tagger
-        xseq = features(line, rules)
         out: list[Candidate] = []
         with self.lock:  # a crfsuite tagger holds the sequence it tags: one at a time
             tags = tagger.tag(xseq)

@@ -437,3 +437,52 @@ def test_a_stale_model_of_any_kind_is_tried_once_per_process_not_once_a_page(
             assert pipeline.load_entity_model(old) is None
     assert tries == [old]
     pipeline.learnt_model.cache_clear()
+
+
+# --- a page's lines are featured in one pass: the same strings, the same tags -------------
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.text(_ODD, min_size=1, max_size=15), min_size=1, max_size=4),
+    st.lists(st.tuples(st.integers(0, 14), st.integers(1, 4))),
+)
+def test_features_of_a_page_s_lines_are_the_features_of_each_line(
+    lines: list[str], spans: list
+) -> None:
+    # each line keeps its own edges: no word, lexicon word, neighbour or rule crosses
+    # into the next line, and a NUL still reads as \x01
+    rules = [[(s, s + n, "PER") for s, n in spans if s + n <= len(line)] for line in lines]
+    assert entities.features_of_lines(lines, rules) == [
+        entities.features(line, r) for line, r in zip(lines, rules, strict=True)
+    ]
+
+
+def test_features_of_lines_keep_words_and_lexicon_words_to_their_line() -> None:
+    # 北京 and 欧美 would be words across the line breaks if the lines ran together
+    lines = ["我在北", "京说欧", "美港台", "委员会"]
+    rules = [[], [(0, 2, "LOC")], [(1, 3, "LOC")], []]
+    batch = entities.features_of_lines(lines, rules)
+    assert batch == [entities.features(line, r) for line, r in zip(lines, rules, strict=True)]
+    assert batch[0][2][6:9] == ("w=S", "w-1=S", "w+1=$")
+    assert batch[1][0][6:8] == ("w=S", "w-1=^")
+    assert "r=<LOC" in batch[1][2] and "x=Borgsuffix" in batch[3][0]
+
+
+def test_a_page_is_tagged_as_its_lines_are_one_by_one(model_bytes: bytes) -> None:
+    model = entities.load(model_bytes)
+    texts = [t for t, _ in sentences(12, 900)]
+    page = "\n".join(texts[:5]) + "\n\n  \n" + "\n".join(texts[5:])
+    expected, candidates = [], []
+    at = 0
+    for line in page.split("\n"):
+        rules = entities.rule_entities(line)
+        candidates += [(s + at, e + at, lab, "rule", {}) for s, e, lab in rules]
+        if line.strip():
+            found = model.tag_line(line, rules)
+            expected += [(s + at, e + at, lab, a) for s, e, lab, a in found]
+        at += len(line) + 1
+    found = model(page, candidates)
+    assert found == expected and len(found) >= 12  # a name and a place a line
+    assert model(page, []) != found  # the rules' candidates were read
+    assert model(texts[0], []) == model.tag_line(texts[0]) and model("", []) == []
