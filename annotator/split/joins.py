@@ -160,6 +160,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
         ):
             sh.kind = BODY
             sh.strict = sh.text_ok = False
+            sh.demoted = True  # a series of stacked intertitles may take it back
 
 
 # Open lines this close under a byline may be a standfirst (see ``groups._open_standfirst``).

@@ -99,6 +99,7 @@ class Shape:
     wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     cut_head: bool = False  # open, with a word running into the next paragraph: a cut's head
+    demoted: bool = False  # a TITLE read as a cut paragraph's head by a word across (joins)
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
     tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
     clause: bool = False  # one long line, one clause without a sentence end (a long 小标题?)
