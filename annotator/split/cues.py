@@ -217,7 +217,9 @@ def is_lead(s: str) -> bool:
 # Captions announce themselves at the start (图为…, ▲…, 图：…, 图片来源…) …
 _CAPTION_START = (
     r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
-    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
+    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ]"
+    # A credit for the photos of a set: 以上图片均为张三摄, 本版图片由某某提供.
+    r"|(?:以上|本版|本组)(?:图片|照片))"
 )
 CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
@@ -227,10 +229,18 @@ CAPTION_END = re.compile(
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{_NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"
     r"|[（(][^（()）]{0,16}(?:社|网|报)发[^（()）]{0,12}"
-    r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20})\s*[)）]?\Z"
+    r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20}"
+    # A drawing's credit, the name first: 曹  一绘, 徐  骏绘（新华社发） (a padded name or a
+    # source after it: 共绘 ends a phrase too).
+    rf"|\A(?:{_SPACED_NAME}\s*绘|{_NAMES}\s*绘\s*[（(][^（()）]{{1,20}})"
+    # A short line that credits who provided the picture: 《某某画报》资料室提供.
+    r"|\A[^\s。，,；;：:！？]{2,16}提供)\s*[)）]?\Z"
 )
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).
-CAPTION_END_CHARS = frozenset("摄影图供道）)")
+CAPTION_END_CHARS = frozenset("摄影图供道绘）)")
+
+# A column's mailbox line ends the article above it (栏目投稿邮箱：name@paper.cn).
+MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z")
 
 # --- Page furniture --------------------------------------------------------------------
 
@@ -238,7 +248,7 @@ CAPTION_END_CHARS = frozenset("摄影图供道）)")
 _FURNITURE_START = (
     r"[（(\[【]?\s*(?:"
     r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|制图|照排|审读"
-    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计)\s*[:：]"
+    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
     # A continuation mark stands alone; "（上接第1版）据了解…" is the continued body text.
     r"|(?:下转|上接|接上|转下|接第|转第|续第?)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版"
     r"[^（()）\n]{0,8}[)）\]】]?\s*\Z"
@@ -344,7 +354,8 @@ START_CHARS = frozenset(
     "（(【[*_#!"  # brackets and markup
     "0123456789０１２３４５６７８９一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
     "■□●◆◇★☆◎○•▲△"  # bullets and caption marks
-    "本责编美校版组制照审值见图视"  # editor credits
+    "本责编美校版组制照审值见图视统策监"  # editor and staff credits
+    "以"  # 以上图片均为…摄: a credit for a set of photos
     "下上接转续广订发新服邮国全完电热传网地CcEe"  # continuation marks, ads, imprint, contacts
     "据中人央"  # leads: 据…, 新华社, 中新社, 人民网, 央视网
     "左右第其首再最"  # captions 左图…, enumerators 第一, 其一, 首先, 再次, 最后

@@ -67,6 +67,7 @@ BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
+MAILBOX_MAX_CHARS = 60  # a column's mailbox line (投稿邮箱：name@paper.cn)
 SHORT_BODY_MAX_CHARS = 40  # a body paragraph this short may be a photo's caption
 
 
@@ -193,6 +194,9 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.
         return _body(s, start, end, end_kind, listy)
+    if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
+        # 栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next.
+        return Shape(start, end, TRAILING, end_kind, closes=True)
     if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
         # ——编  者: who signed the note above; it stays in its article.
         return Shape(start, end, BYLINE, end_kind, signature=True)
