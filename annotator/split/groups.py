@@ -779,6 +779,9 @@ STACKED_TOPIC_MAX_CHARS = 10
 STACKED_NUMBER_MAX_CHARS = 2
 
 
+_STACK_KINDS = frozenset((TITLE, DASH, FURNITURE))
+
+
 def _stack_line(sh: Shape) -> bool:
     """Whether paragraph ``sh`` may be a line of a stacked intertitle."""
     if sh.kind in (TITLE, DASH):
@@ -792,26 +795,28 @@ def _stack_line(sh: Shape) -> bool:
     return sh.kind == BODY and sh.demoted
 
 
-def _stacked_units(shapes: list[Shape], lo: int, hi: int, members: set[int]) -> list[range]:
-    """The runs of two or three stack lines in ``[lo, hi)`` that stand between two texts of
-    one story, a short topic line first."""
+def _stacked_units(shapes: list[Shape], lines: list[int]) -> list[range]:
+    """The runs of two or three stack lines (``lines``, ascending) that stand between two
+    texts of one story, a short topic line first."""
     units: list[range] = []
-    p = lo
-    while p < hi:
-        q = p
-        while q < hi and q not in members and _stack_line(shapes[q]):
-            q += 1
+    k = 0
+    while k < len(lines):
+        j = k + 1
+        while j < len(lines) and lines[j] == lines[j - 1] + 1:
+            j += 1
+        p, q = lines[k], lines[j - 1] + 1
+        k = j
         if q - p > STACKED_LINES[-1] and shapes[q - 1].demoted:
             q -= 1  # the head of a paragraph cut under the intertitle: a word runs across
         run = range(p, q)
         if (
             len(run) in STACKED_LINES
+            and p > 0
             and q < len(shapes)
             and _between_texts(shapes[p - 1], shapes[q])
             and _topic_over_title(shapes, run)
         ):
             units.append(run)
-        p = max(q, p + 1)
     return units
 
 
@@ -834,10 +839,19 @@ def _stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int
     between a finished paragraph and body text, are the article's intertitles. A lone number
     over one is part of it (not furniture).
     """
-    tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
     members = {p for g in groups if g.top not in drop for p in g.members()}
+    lines = [
+        p
+        for p, sh in enumerate(shapes)
+        if (sh.kind in _STACK_KINDS or sh.demoted) and p not in members and _stack_line(sh)
+    ]
+    # Most pages have too few loose title lines for a series: nothing more to look at.
+    if len(lines) < STACKED_SERIES * STACKED_LINES[0]:
+        return
+    tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
+    found = _stacked_units(shapes, lines)
     for a, b in zip(tops, tops[1:], strict=False):
-        units = _stacked_units(shapes, a + 1, b, members)
+        units = [u for u in found if a < u[0] < b]
         if len(units) < STACKED_SERIES or len({len(u) for u in units}) > 1:
             continue
         for p in [p for u in units for p in u]:
