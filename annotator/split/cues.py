@@ -217,9 +217,7 @@ def is_lead(s: str) -> bool:
 # Captions announce themselves at the start (图为…, ▲…, 图：…, 图片来源…) …
 _CAPTION_START = (
     r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
-    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ]"
-    # A credit for the photos of a set: 以上图片均为张三摄, 本版图片由某某提供.
-    r"|(?:以上|本版|本组)(?:图片|照片))"
+    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
 )
 CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
@@ -234,7 +232,9 @@ CAPTION_END = re.compile(
     # source after it: 共绘 ends a phrase too).
     rf"|\A(?:{_SPACED_NAME}\s*绘|{_NAMES}\s*绘\s*[（(][^（()）]{{1,20}})"
     # A short line that credits who provided the picture: 《某某画报》资料室提供.
-    r"|\A[^\s。，,；;：:！？]{2,16}提供)\s*[)）]?\Z"
+    r"|\A[^\s。，,；;：:！？]{2,16}提供"
+    # A credit for the photos of a set: 以上图片均为张三摄（来源）, 本版图片由某某提供.
+    r"|\A(?:以上|本版|本组)(?:图片|照片)[^。，,；;！？]{1,24})\s*[)）]?\Z"
 )
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).
 CAPTION_END_CHARS = frozenset("摄影图供道绘）)")
@@ -355,7 +355,6 @@ START_CHARS = frozenset(
     "0123456789０１２３４５６７８９一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
     "■□●◆◇★☆◎○•▲△"  # bullets and caption marks
     "本责编美校版组制照审值见图视统策监"  # editor and staff credits
-    "以"  # 以上图片均为…摄: a credit for a set of photos
     "下上接转续广订发新服邮国全完电热传网地CcEe"  # continuation marks, ads, imprint, contacts
     "据中人央"  # leads: 据…, 新华社, 中新社, 人民网, 央视网
     "左右第其首再最"  # captions 左图…, enumerators 第一, 其一, 首先, 再次, 最后
