@@ -92,6 +92,10 @@ def _marked_title_roles(
             out[p] = ("subheadline", _SUB_BELOW_HEADING)
 
 
+# The number of a piece in a series (…系列谈③): the line names the series, not the story.
+_SERIAL = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     """Whether the first of the unmarked title lines ``titles`` is a kicker.
 
@@ -107,9 +111,17 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
     if len(lines) == 2:
-        if shapes[lines[1]].tagged and not first.tagged:
+        second = shapes[lines[1]]
+        if second.tagged and not first.tagged:
             return True  # the column tag follows the main headline: the line above is its kicker
-        return _long_clause_over_headline(first, shapes[lines[1]])
+        if first.ending == cues.END_COLON or (
+            second.wide and not first.wide and second.ends[-1:] not in _SERIAL
+        ):
+            # 某某公安： over its headline; or a line over the headline set as two phrases
+            # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
+            # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②)
+            return True
+        return _long_clause_over_headline(first, second)
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 
 
