@@ -237,7 +237,7 @@ CAPTION_END = re.compile(
     r"|\A(?:以上|本版|本组)(?:图片|照片)[^。，,；;！？]{1,24})\s*[)）]?\Z"
 )
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).
-CAPTION_END_CHARS = frozenset("摄影图供道绘）)")
+CAPTION_END_CHARS = frozenset("摄影图片供道绘）)")
 
 # A column's mailbox line ends the article above it (栏目投稿邮箱：name@paper.cn).
 MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z")

@@ -167,11 +167,30 @@ def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
     赵尚志画像。 / 尚志市委宣传部供图: a credit follows its caption; body text runs longer
     than one short sentence (or goes on after the photo).
     """
+    return i + 1 < len(shapes) and shapes[i + 1].credit and _one_short_sentence(shapes, i)
+
+
+def _stacked_captions(shapes: list[Shape], members: set[int], out: list) -> None:
+    """Mark the captions of a set of photos under a title group: short one-sentence
+    paragraphs in a row between the group (its headline or byline) and a bare photo credit.
+
+    (图① 市民在广场骑行。/ 图② 商铺林立。/ 以上图片均为某某摄: a photo story, or the photos
+    printed under a headline; the caption right above a credit alone is read elsewhere.)
+    """
+    for c in [c for c, sh in enumerate(shapes) if sh.credit]:
+        i = c - 1
+        while i >= 0 and i not in members and _one_short_sentence(shapes, i):
+            i -= 1
+        if i >= 0 and i in members and c - i > 2:
+            for k in range(i + 1, c):
+                out[k] = _PHOTO_TEXT
+
+
+def _one_short_sentence(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` is body text of one short sentence (a caption's form)."""
     sh = shapes[i]
     return (
         sh.kind == BODY
-        and i + 1 < len(shapes)
-        and shapes[i + 1].credit
         and sh.end - sh.start <= SHORT_BODY_MAX_CHARS  # sentences are counted up to it
         and sh.ending == cues.END_FINAL
         and sh.sentences == 1
@@ -205,4 +224,5 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
             out[i] = _PHOTO_TEXT
         elif _caption_above_credit(shapes, i):
             out[i] = _PHOTO_TEXT
+    _stacked_captions(shapes, {p for g in groups for p in g.titles + g.bylines}, out)
     return out

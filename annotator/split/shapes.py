@@ -68,7 +68,7 @@ NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
 MAILBOX_MAX_CHARS = 60  # a column's mailbox line (投稿邮箱：name@paper.cn)
-SHORT_BODY_MAX_CHARS = 40  # a body paragraph this short may be a photo's caption
+SHORT_BODY_MAX_CHARS = 60  # a body paragraph this short may be a photo's caption
 
 
 @dataclass(slots=True)

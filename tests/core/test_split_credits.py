@@ -53,3 +53,51 @@ def test_a_credit_or_end_line_opens_no_article(end_line, role, article):
 def test_a_headline_ending_like_a_credit_stays_a_headline(title):
     text = "\n".join([title, "本报记者 王建国", "本报讯 " + BODY])
     assert split_page(text)[0].role == "headline"
+
+
+def blocks_of(lines: list[str]) -> dict[str, str]:
+    text = "\n".join(lines)
+    return {text[b.start : b.end]: b.role for b in split_page(text)}
+
+
+def test_stacked_captions_between_a_byline_and_a_photo_credit_are_captions():
+    captions = [
+        "食堂的工作人员在准备配送的餐食。",
+        "老人们围坐在桌前吃饭。",
+        "用餐的老人露出笑容。",
+    ]
+    got = blocks_of(
+        [
+            "老年食堂饭菜香（暖相册）",
+            "本报记者  王  某",
+            *captions,
+            "以上图片均为孙某摄（人民视觉）",
+            BODY,
+        ]
+    )
+    assert [got[c] for c in captions] == ["caption"] * 3
+    assert got[BODY] == "body"
+
+
+def test_only_the_sentence_right_above_a_credit_is_a_caption_inside_body_text():
+    short = ["群众满意度不断提高。", "社区居民积极推进社区养老服务。"]
+    got = blocks_of(
+        ["全省春耕生产全面展开", "本报记者 张明", "本报讯 " + BODY, *short, "王  某摄", BODY]
+    )
+    assert got[short[0]] == "body"
+    assert got[short[1]] == "caption"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "市民在新建成的城市公园里骑行。",
+        "江南某市某区某街道社区老年人日间照料服务中心，志愿者和老人一起制作手工丝绒花。",
+    ],
+)
+def test_a_one_sentence_caption_above_a_credit_is_a_caption(caption):
+    got = blocks_of(
+        ["全省春耕生产全面展开", "本报记者 张明", "本报讯 " + BODY, caption, "资料图片", BODY]
+    )
+    assert got[caption] == "caption"
+    assert got["资料图片"] == "caption"
