@@ -171,7 +171,9 @@ TRAILING_BYLINE = re.compile(
     # End notes: a dateline closing the article (（新华社北京3月4日电）), the writer of a
     # report put together from several (（执笔：张三）, （张三 李四整理）).
     rf"|[{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
-    rf"|执笔\s*[:：]?\s*{_NAMES}|{_NAMES}\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写))"
+    # (the names may come with their role: （本报通讯员张三参与采写）)
+    rf"|执笔\s*[:：]?\s*{_NAMES}"
+    rf"|(?:{_ROLE_NAMES}|{_NAMES})\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写))"
     r"\s*[)）]\s*\Z"
 )
 

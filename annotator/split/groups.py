@@ -292,8 +292,12 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     n = len(shapes)
     if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
         return None
-    j = _text_opening(shapes, i, j)
-    for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), j - 1):
+    opening = _text_opening(shapes, i, j)
+    # A name right above a short question or sentence opening the text inside the run signs
+    # it too (“潮商场”成青年“心头好”（快评） / 尚嵘峥 / 商场是什么样的？ / text).
+    stop = opening if opening < j else opening - 1
+    j = opening
+    for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), stop):
         if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
             continue
         below = shapes[m + 1 : j]

@@ -79,6 +79,7 @@ _ANNOUNCES = (False, 0.6)
 _ANNOUNCE_MAX = 6
 _ITEM_ENDS = frozenset("；;")
 _LIST_OPENERS = frozenset("；;：:—")
+_HANGING_MAX = 2  # a paragraph of closing marks only (”, ”）) hangs from the one above
 _WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
 _TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
 _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
@@ -233,6 +234,19 @@ def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
     return opening < 0
 
 
+def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
+    """The decisions that read the page text around the boundary (``None``: none of them)."""
+    if prev.cont and prev.end - prev.start <= _HANGING_MAX:
+        # A closing mark hanging on a line of its own (…丰收年！/ ”): the paragraph ends as
+        # the text before the mark does.
+        before = page.text[max(prev.start - 4, 0) : prev.end].replace("\n", "")
+        if cues.ending(before) == cues.END_FINAL:
+            return _BY_ENDING[cues.END_FINAL]
+    if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
+        return _in_list(prev, cur, page)
+    return None
+
+
 def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     """No join when ``prev`` ends a list item or introduces the list (see ``_LIST_ITEM``)
     or ends in a short announcing clause (see ``_ANNOUNCES``); ``None`` when it does not."""
@@ -263,10 +277,9 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
-    if page.text and prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
-        listed = _in_list(prev, cur, page)
-        if listed is not None:
-            return listed
+    by_text = _by_text(prev, cur, page) if page.text else None
+    if by_text is not None:
+        return by_text
     if prev.ending == cues.END_OPEN:
         return _open(prev, cur, page)
     if prev.ending == cues.END_FINAL and page.text and _quote_goes_on(prev, cur, page.text):

@@ -38,6 +38,7 @@ def two_articles_with(end_line: str) -> str:
         ("《山河画报》资料室提供", "caption", 1),
         ("以上图片均为孙某摄（人民视觉）", "caption", 1),
         ("栏目投稿邮箱：column@example.cn", "byline", 1),
+        ("（本报通讯员孙某参与采写）", "byline", 1),
         ("本期统筹：李  明", "other", None),
         ("本版策划：周  强  吴  昊", "other", None),
     ],
