@@ -379,6 +379,14 @@ def start_cue(s: str) -> str | None:
 # Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
 # begins with one is the rest of a paragraph cut by a column break.
 NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+
+
+def cut_rest(s: str) -> bool:
+    """Whether paragraph ``s`` begins as no paragraph does: with punctuation (，。”…) or with
+    the particle 的 (…高额打赏消费 / 的事件频发…; not 的确, 的士, 的哥): the rest of a
+    paragraph cut by a column break."""
+    c = s[0]
+    return c in NO_START_CHARS or (c == "的" and s[1:2] not in ("", "确", "士", "哥"))
 # A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
 NOTE = re.compile(
     r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"

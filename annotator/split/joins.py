@@ -175,7 +175,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
             sh.ending == cues.END_OPEN
             and nxt.kind == BODY
             and not (sh.listy or sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
-            and _cut_across(text, sh, nxt)
+            and (nxt.cont or _cut_across(text, sh, nxt))
         ):
             sh.kind = BODY
             sh.strict = sh.text_ok = False

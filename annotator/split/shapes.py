@@ -162,7 +162,7 @@ def shape(text: str, start: int, end: int) -> Shape:
     s = text[start:end]
     n = len(s)
     end_kind = ending(s)
-    if s[0] in cues.NO_START_CHARS:
+    if cues.cut_rest(s):
         # …，or 。 at the start: the rest of a paragraph cut by a column break.
         return Shape(start, end, BODY, end_kind, cont=True)
 
