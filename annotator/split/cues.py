@@ -387,6 +387,8 @@ def cut_rest(s: str) -> bool:
     paragraph cut by a column break."""
     c = s[0]
     return c in NO_START_CHARS or (c == "的" and s[1:2] not in ("", "确", "士", "哥"))
+
+
 # A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
 NOTE = re.compile(
     r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"

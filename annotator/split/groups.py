@@ -183,7 +183,13 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     )
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
-        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed or _set_apart(sh)):
+        # (a column tag closing the line, …吗？（以案说法）, is a headline's form whatever its
+        # punctuation)
+        if (
+            sh.kind != TITLE
+            or sh.listy
+            or not (sh.strict or sh.tagged or relaxed or _set_apart(sh))
+        ):
             break
         titles.append(p)
         p -= 1
@@ -205,7 +211,9 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
-    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS
+    firm = len(titles) == 1 and (
+        top.tagged or (_set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS)
+    )
     return Group(titles[0], WEAK, titles=titles, firm=firm)
 
 

@@ -36,3 +36,13 @@ def test_the_line_over_a_headline_of_this_form_is_its_kicker(first, second):
 
 def test_a_series_name_set_in_phrases_under_a_headline_stays_a_subheadline():
     assert roles("在广阔天地成长成才", "大家谈·扎根西部  建功西部②") == ("headline", "subheadline")
+
+
+def test_a_line_closed_by_a_column_tag_after_a_story_opens_an_article_without_byline():
+    tagged = "邻居私搭“花园”，物业有权清理吗？（以案说法）"
+    case = "【案情】张先生在自家房屋外的公共平台种植花木，物业公司多次要求清理未果。"
+    more = "社区居民积极推进社区养老服务，群众满意度不断提高。"
+    text = "\n".join(["城乡公交网络跑出加速度", "本报记者  张  明", BODY, more, tagged, case])
+    got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+    assert got[tagged] == ("headline", 2)
+    assert got[case] == ("body", 2)
