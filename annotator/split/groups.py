@@ -565,18 +565,57 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         if not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
-            if series and not (
-                _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
-            ):
-                continue  # one untitled-looking item after a story: as likely a short news item
-            if loose and not _alone_intertitle(shapes, loose[0]):
-                continue  # one line with a comma: as likely a paragraph cut by a column break
+            if not _one_is_intertitle(shapes, groups, g, series, loose, drop):
+                continue
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _one_is_intertitle(
+    shapes: list[Shape],
+    groups: list[Group],
+    g: Group,
+    series: list[Group],
+    loose: list[int],
+    drop: set[int],
+) -> bool:
+    """Whether the one candidate after signed story ``g`` (a weak group or a loose line) is
+    its intertitle; a weak group found to be a cut paragraph's head goes into ``drop``."""
+    if series and not (_short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag):
+        if _cut_head_over_long_text(shapes, groups, series[0]):
+            drop.add(series[0].top)
+        return False  # one untitled-looking item after a story: as likely a short news item
+    # one loose line with a comma: as likely a paragraph cut by a column break
+    return not loose or _alone_intertitle(shapes, loose[0])
+
+
+# An item without byline or dateline inside a signed story runs at most this many body
+# paragraphs (a news-in-brief item is short).
+SHORT_ITEM_PARAGRAPHS = 4
+
+
+def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group) -> bool:
+    """Whether the one open title line of weak group ``w`` inside a signed story is the head
+    of a paragraph cut by a column (read as body text; the group goes).
+
+    A short item without byline or dateline is short; a line over more body paragraphs than
+    one has, up to the next group, opens no article (到什么山 / 就该唱什么歌… / …).
+    """
+    sh = shapes[w.top]
+    if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm:
+        return False
+    nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
+    body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
+    if body <= SHORT_ITEM_PARAGRAPHS:
+        return False
+    sh.kind = BODY
+    sh.strict = sh.text_ok = False
+    sh.demoted = True
+    return True
 
 
 def _inside_text(sh: Shape) -> bool:

@@ -53,3 +53,25 @@ def test_a_name_under_a_headline_over_a_cut_first_paragraph_is_its_byline():
     assert got[1] == ("李  斌", "byline", 1, False)
     assert got[2][1] == "body"
     assert got[3][3] is True
+
+
+PARAS = [
+    "社区居民积极推进社区养老服务，群众满意度不断提高。",
+    "多所高校积极参与职业技能培训，吸引了大批年轻人回乡创业。",
+    "合作社大力发展特色产业园区，企业订单明显增加。",
+    "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。",
+    "当地还将继续完善相关政策，推动各项工作落地见效。",
+]
+
+
+def test_a_title_line_over_more_text_than_a_short_item_has_is_a_cut_paragraphs_head():
+    head = "企业出海到什么山就该唱什么"
+    got = rows([*HEAD, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
+    assert (head, "body", 1, False) in got
+    assert ("歌，才能更接地气。", "body", 1, True) in got
+
+
+def test_a_short_item_without_byline_after_a_story_keeps_its_headline():
+    title = "城乡公交网络跑出加速度"
+    got = rows([*HEAD, PARAS[0], title, *PARAS[1:3], "古镇修缮工程完工", "本报记者 王建国", BODY])
+    assert (title, "headline", 2, False) in got
