@@ -129,11 +129,11 @@ def _long_clause_over_headline(first: Shape, second: Shape) -> bool:
     """Whether two unmarked title lines read as a long kicker over a short headline.
 
     The headline is the shortest, most compact line of a heading; a first line half again as
-    long as an unpunctuated second line, with a comma or a space inside, is a clause that
+    long as an unpunctuated second line, with a comma, a space or a 、 inside, is a clause that
     introduces it (a subheadline would stand below the headline, not above it).
     """
     a, b = first.end - first.start, second.end - second.start
-    return (first.comma or first.spaced) and second.strict and 2 * a >= 3 * b
+    return (first.comma or first.spaced or first.pause) and second.strict and 2 * a >= 3 * b
 
 
 def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:

@@ -94,6 +94,7 @@ class Shape:
     text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
     comma: bool = False  # a TITLE with a comma inside
+    pause: bool = False  # a TITLE with an enumeration comma 、 inside (甲、乙)
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
@@ -327,6 +328,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         text_ok=text_ok,
         tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
         comma=comma,
+        pause=punct and "、" in t,
         parallel=comma and _parallel(t),
         spaced=" " in t or "\t" in t or "\u3000" in t,
         tagged=core is not t,

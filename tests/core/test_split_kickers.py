@@ -46,3 +46,17 @@ def test_a_line_closed_by_a_column_tag_after_a_story_opens_an_article_without_by
     got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
     assert got[tagged] == ("headline", 2)
     assert got[case] == ("body", 2)
+
+
+def test_a_long_line_of_two_clauses_joined_by_a_pause_comma_over_a_short_one_is_a_kicker():
+    assert roles("某省打造一流仲裁机构、探索仲裁推荐标准", "更深度地开展涉外仲裁") == (
+        "kicker",
+        "headline",
+    )
+
+
+def test_a_short_line_with_a_pause_comma_over_a_longer_one_stays_the_headline():
+    assert roles("文明实践、志愿服务", "让新风吹进千家万户的生活日常") == (
+        "headline",
+        "subheadline",
+    )
