@@ -734,3 +734,14 @@ def test_two_organisations_joined_by_he_are_two():
 )
 def test_chains_and_quoted_names_stay_bounded(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他走进沛县县城的街道", [("沛县", "LOC")]),  # 县城 "county town": no place 沛县县
+        ("丰县县城和沛县县城都很热闹", [("丰县", "LOC"), ("沛县", "LOC")]),
+    ],
+)
+def test_a_county_before_xiancheng_is_the_county(text, expected):
+    assert tagged(text) == expected

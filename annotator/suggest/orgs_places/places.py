@@ -75,7 +75,10 @@ _AFTER_CITY_WORD = frozenset("委政民场区级域直情长领容县里内外�
 def _pattern_place_ok(name: str, suffix_len: int) -> bool:
     prefix = name[: len(name) - suffix_len]
     return (
-        not _generic(name)
+        # 沛县县城: a name that already ends with the suffix is the place; the second 县
+        # begins the next word (县城, 县委), never a place 沛县县
+        prefix[-1:] != name[-suffix_len]
+        and not _generic(name)
         and not any(c in _NOT_IN_PLACE for c in prefix)
         and not _NOT_PLACE_START.match(prefix)
     )
