@@ -745,3 +745,15 @@ def test_chains_and_quoted_names_stay_bounded(text, expected):
 )
 def test_a_county_before_xiancheng_is_the_county(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 为 of 华为 is no preposition cutting the name off its 公司; 和 joins two companies
+        ("华为公司和思科公司签约", [("华为公司", "ORG"), ("思科公司", "ORG")]),
+        ("他在华为公司工作", [("华为公司", "ORG")]),
+    ],
+)
+def test_a_known_name_before_its_suffix_is_one_organisation(text, expected):
+    assert tagged(text) == expected

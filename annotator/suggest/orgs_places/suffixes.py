@@ -103,6 +103,7 @@ def _org_start(
                 region_start = places[i][0]  # 成都市公安局: 都 is inside a place, no cut
                 break
             i -= 1
+        region_start = _known_name_around(region_start, parents)
     scope = _SCOPE_RE.match(text, region_start, a)
     if scope:
         region_start = scope.end()
@@ -121,6 +122,18 @@ def _org_start(
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+_LONGEST_KNOWN = 8  # characters of a name known by itself (路透社, 国际奥委会)
+
+
+def _known_name_around(cut: int, parents: dict[int, int]) -> int:
+    """The start of the organisation known by name that the cut at ``cut`` falls inside
+    (华为公司: 为 is part of 华为, no preposition), else ``cut``."""
+    for end in range(cut, cut + _LONGEST_KNOWN):
+        if parents.get(end, cut) < cut:
+            return parents[end]
+    return cut
 
 
 def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int | None:
