@@ -757,3 +757,17 @@ def test_a_county_before_xiancheng_is_the_county(text, expected):
 )
 def test_a_known_name_before_its_suffix_is_one_organisation(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 东北 + 爱心: common words on both sides of 北爱, each commoner than it
+        ("东北爱心人士昨天捐款", []),
+        ("北爱和平进程今后的道路", [("北爱", "LOC")]),
+        ("他前往北爱尔兰", [("北爱尔兰", "LOC")]),
+    ],
+)
+def test_a_listed_place_read_across_two_common_words_is_none(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected
