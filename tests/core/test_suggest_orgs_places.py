@@ -771,3 +771,20 @@ def test_a_known_name_before_its_suffix_is_one_organisation(text, expected):
 def test_a_listed_place_read_across_two_common_words_is_none(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a natural feature's name inside a word for a thing named after it
+        ("动物园新来了一只北极熊", []),
+        ("今晚的广场上是一片红海洋", []),
+        ("北极的冰在融化", [("北极", "LOC")]),
+        ("红海沿岸的港口", [("红海", "LOC")]),
+        ("长江口的水质", [("长江", "LOC")]),  # 口 is a part of the river, no new thing
+        ("江南西部有雨", [("江南", "LOC")]),  # 西部 is a word of its own
+    ],
+)
+def test_a_natural_feature_inside_a_common_noun_is_none(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

@@ -11,6 +11,7 @@ import re
 from annotator import lexicon
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest._words import COMMON, dictionary
 from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
 
@@ -90,6 +91,8 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     for s, e in listed:
         if groups and any(gs < s < ge < e for gs, ge in groups):
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
+        if text[s:e] in _NATURAL and _names_a_thing(text, s, e):
+            continue  # 北极熊, 红海洋: a thing named after the place
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
         elif text[e : e + 1] in _FORM_FIRST:
@@ -122,6 +125,25 @@ def _with_form_of_state(text: str, s: int, e: int) -> int:
     if name in ("香港", "澳门") and text.startswith("特区", e):
         return e + 2
     return e
+
+
+_NATURAL = frozenset(P.NATURAL)
+# Characters after a natural feature that name a part of it, a place on it or its people
+# (长江口, 东海岸, 洞庭湖畔, 昆仑山脉, 南极洲, 关中人) or a body named after it (长江局,
+# 泰山队), besides the place suffixes: with them a dictionary word stays a place.
+_PART_OF_PLACE = frozenset("县区镇乡村街社旗市江河湖路巷寺岛湾水口岸畔麓脉洲州省郡人族队局")
+# jieba count from which place + character is a word of its own (红海洋 5, 北极熊 67)
+_THING_COUNT = 5
+
+
+def _names_a_thing(text: str, s: int, e: int) -> bool:
+    """True when the natural feature ``text[s:e]`` and the character after it make a
+    dictionary word for a thing named after the place (北极熊, 华南虎, 红海洋), unless that
+    character begins a word of its own (江南西部: 西部)."""
+    if e >= len(text) or text[e] in _PART_OF_PLACE:
+        return False
+    words = dictionary()
+    return words.get(text[s : e + 1], 0) >= _THING_COUNT and words.get(text[e : e + 2], 0) <= COMMON
 
 
 # One pattern per length of the name before the suffix (1 to 4 characters): when the
