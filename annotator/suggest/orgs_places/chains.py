@@ -12,7 +12,7 @@ from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
-from .named import _named_orgs
+from .named import OF_A_COUNTRY, _named_orgs
 from .suffixes import _suffix_orgs
 
 _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
@@ -99,7 +99,19 @@ def _org_candidates(
         if m:
             chained.append((s, m.end(), ORG, {}))
     found = _with_place_before(text, out + chained, listed)
+    found = [
+        o
+        for o in found
+        if text[o[0] : o[1]] not in OF_A_COUNTRY or _country_named(text, o[0], listed)
+    ]
     return found + _teams_listed_before(text, found, listed)
+
+
+def _country_named(text: str, s: int, listed: list[tuple[int, int]]) -> bool:
+    """True when a country is named before ``s`` in its paragraph: a bare 国会 or 内阁 is
+    then that country's (美国总统建议国会), else no named organisation."""
+    line = text.rfind("\n", 0, s) + 1
+    return any(line <= ps and pe <= s and text[ps:pe] in P.COUNTRY_SET for ps, pe in listed)
 
 
 _LIST_MARKS = frozenset("、和与及")
