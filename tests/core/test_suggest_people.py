@@ -322,3 +322,19 @@ def test_names_after_roles_of_sport_and_entertainment_news(text, name):
 )
 def test_latin_names_after_a_title(text, names):
     assert [text[s.start : s.end] for s in find_people(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the third character and the next one make a common word: the name is two long
+        ("协会会长林白最近接受了采访", ["林白"]),
+        ("原告孟芳由于治伤欠下债务", ["孟芳"]),
+        ("，宁远成为我国第一位", []),  # no three-character subject 宁远成
+        # ... but not where the characters after it make a word too (民主 | 主席)
+        ("，钱伟民主席今天到达", ["钱伟民"]),
+    ],
+)
+def test_a_name_does_not_take_the_first_character_of_the_next_word(text, names):
+    pytest.importorskip("jieba")
+    assert [s for s in people(text)] == names

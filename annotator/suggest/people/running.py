@@ -52,6 +52,7 @@ from .names import (
     _TRANSLIT_CHARS,
     _ends_name,
     _not_a_name,
+    last_begins_word,
 )
 
 # Characters too rare to count (俨, 鲲) score as name characters, but never more than
@@ -103,8 +104,8 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
     if score < THRESHOLD or _vetoed(text, i, end, freq):
         return None
-    if len(given) == 2 and given[1] in _NOT_GIVEN:
-        return None  # 郭蓉以及, 张鹏以1∶2: the last character begins what follows
+    if len(given) == 2 and (given[1] in _NOT_GIVEN or last_begins_word(text, end)):
+        return None  # 郭蓉以及, 李元成为: the last character begins what follows
     if len(given) == 2 and freq.get(given):
         # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
         glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
