@@ -805,3 +805,20 @@ def test_a_natural_feature_inside_a_common_noun_is_none(text, expected):
 )
 def test_a_bare_parliament_or_cabinet_needs_its_country(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word before a suffix character that begins another word: no place
+        ("要坚持党的思想路线", []),
+        ("在探寻乡镇企业成长的原因", []),
+        ("有些乡镇企业污染严重", []),
+        ("，他从此闻名乡里", []),
+        # a road named by a common word keeps its side words
+        ("他住在人民路上", [("人民路", "LOC")]),
+    ],
+)
+def test_two_common_words_are_no_place(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

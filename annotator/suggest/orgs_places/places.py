@@ -177,7 +177,24 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 推动市委, 欢迎市民: a verb + a word that starts with 市
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
+    if len(suffix) == 1 and _two_words(text, s, e - 1):
+        return None  # 思想路线, 探寻乡镇, 届时湖北: two common words, no place
     return s, e
+
+
+def _two_words(text: str, s: int, a: int) -> bool:
+    """True when the name before a place suffix at ``a`` is a common word and the suffix's
+    first character begins another with the character after it (思想 + 路线, 有些 + 乡镇,
+    去年 + 镇政府): the text reads as two words, not as a place.  Checked on a slice of
+    MSRA train: 25 wrong candidates go.  A side of the place after it (人民路上, 解放路口)
+    keeps it, and so does an organ of it (芙蓉区委, 某镇政府)."""
+    if text[a + 1 : a + 2] in _SIDE_OR_ORGAN:
+        return False
+    words = dictionary()
+    return words.get(text[s:a], 0) > COMMON and words.get(text[a : a + 2], 0) > COMMON
+
+
+_SIDE_OR_ORGAN = frozenset("上口边旁委政党")
 
 
 _LANDMARKS = frozenset(("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库"))
