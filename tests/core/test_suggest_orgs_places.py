@@ -822,3 +822,19 @@ def test_a_bare_parliament_or_cabinet_needs_its_country(text, expected):
 def test_two_common_words_are_no_place(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the particle 所 (所 + verb + 的, 有所) ends no institute
+        ("改革以来，中国所发生的变化", [("中国", "LOC")]),
+        ("面对亚洲金融危机所采取的措施", [("亚洲", "LOC")]),
+        ("黄河水量比过去有所减少", [("黄河", "LOC")]),
+        # ... a word ending with 所 still does
+        ("纳斯达克同美国证券交易所合并的消息", [("美国证券交易所", "ORG")]),
+    ],
+)
+def test_the_particle_suo_is_no_institute(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

@@ -10,6 +10,7 @@ import re
 
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest._words import COMMON, dictionary
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
@@ -200,7 +201,7 @@ def _suffix_orgs(
     for a, b in suffixes:
         suffix = text[a:b]
         strong, bad_next, bad_prev = _SUFFIXES[suffix]
-        if a > 0 and text[a - 1] in bad_prev:
+        if a > 0 and text[a - 1] in bad_prev or _read_in_a_word(text, a, b):
             continue
         if suffix == "委" and a > 0 and text[a - 1] in "省市县区镇乡":
             continue  # 市委, 县委: the organ rule has them
@@ -218,6 +219,19 @@ def _suffix_orgs(
             out.append((start, b, LOC if venue else ORG, {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _read_in_a_word(text: str, a: int, b: int) -> bool:
+    """True when 所 at ``a`` is the particle, not an institute: the end of a common word
+    (有所减少, 场所) or before a verb and 的 (中国所发生的, 危机所采取的)."""
+    if text[a:b] != "所" or a == 0:
+        return False
+    words = dictionary()
+    if words.get(text[a - 1 : b], 0) > COMMON:
+        return True
+    if text[b + 2 : b + 3] != "的" or words.get(text[a - 2 : b], 0):
+        return False  # 交易所合并的: a word that ends with 所 is an institute
+    return words.get(text[b : b + 2], 0) > COMMON
 
 
 # Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
