@@ -838,3 +838,19 @@ def test_two_common_words_are_no_place(text, expected):
 def test_the_particle_suo_is_no_institute(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the suffix's last character begins a commoner word: no organisation ends there
+        ("我们该怎样回报社会", []),
+        ("据南方日报道，", []),  # 报道: 日报 is not read
+        ("保证村民充分行使权利", []),
+        # ... but a preposition after it keeps the name (银行 + 为)
+        ("当时国家银行为保卫汇率", [("国家银行", "ORG")]),
+    ],
+)
+def test_a_suffix_read_inside_a_commoner_word_ends_no_organisation(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

@@ -222,11 +222,19 @@ def _suffix_orgs(
 
 
 def _read_in_a_word(text: str, a: int, b: int) -> bool:
-    """True when 所 at ``a`` is the particle, not an institute: the end of a common word
-    (有所减少, 场所) or before a verb and 的 (中国所发生的, 危机所采取的)."""
+    """True when the suffix ``text[a:b]`` is read inside common words: its last character
+    begins a commoner word (回报社会: 社会 over 报社; 充分行使: 行使), or 所 is the
+    particle, the end of a common word (有所减少, 场所) or before a verb and 的
+    (中国所发生的, 危机所采取的)."""
+    words = dictionary()
+    if b - a == 2:
+        return (
+            text[b : b + 1] not in _STOP_CHARS  # 银行为: 为 is a preposition here
+            and words.get(text[b - 1 : b + 1], 0) > max(COMMON, words.get(text[a:b], 0))
+            and words.get(text[b : b + 2], 0) <= COMMON  # 代表团|结束: a word follows
+        )
     if text[a:b] != "所" or a == 0:
         return False
-    words = dictionary()
     if words.get(text[a - 1 : b], 0) > COMMON:
         return True
     if text[b + 2 : b + 3] != "的" or words.get(text[a - 2 : b], 0):
