@@ -854,3 +854,9 @@ def test_the_particle_suo_is_no_institute(text, expected):
 def test_a_suffix_read_inside_a_commoner_word_ends_no_organisation(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+def test_an_organising_committee_is_whole():
+    # 组委会, 执委会: the committee ends with 会, not at the 委 of a weak suffix
+    text = "人口福利基金会、幸福工程组委会联合发起"
+    assert tagged(text) == [("人口福利基金会", "ORG"), ("幸福工程组委会", "ORG")]
