@@ -338,3 +338,15 @@ def test_latin_names_after_a_title(text, names):
 def test_a_name_does_not_take_the_first_character_of_the_next_word(text, names):
     pytest.importorskip("jieba")
     assert [s for s in people(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 关于 may follow a name, as 对 does; 习 ends 学习, no surname of a first name
+        ("学习赵明远、孙立新、钱伟民关于改革的论述", ["赵明远", "孙立新", "钱伟民"]),
+    ],
+)
+def test_a_roster_before_guanyu_after_a_verb(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names

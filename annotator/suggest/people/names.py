@@ -273,9 +273,15 @@ def _name_ending_at(text: str, i: int, j: int) -> tuple[int, int] | None:
             if m.end() == j:
                 return m.span()  # 中场塞萨尔·桑巴约
     for n in (4, 3, 2):
-        if j - n >= i and _whole_name(text, j - n, j):
+        if j - n >= i and _whole_name(text, j - n, j) and not _ends_a_word(text, j - n):
             return (j - n, j)
     return None
+
+
+def _ends_a_word(text: str, s: int) -> bool:
+    """True when the character at ``s`` ends a common word begun before it (学习 in
+    学习毛泽东: 习 is no surname there)."""
+    return s > 0 and dictionary().get(text[s - 1 : s + 1], 0) > COMMON
 
 
 def _name_starting_at(text: str, i: int, j: int) -> tuple[int, int] | None:
