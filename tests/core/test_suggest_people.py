@@ -350,3 +350,20 @@ def test_a_name_does_not_take_the_first_character_of_the_next_word(text, names):
 def test_a_roster_before_guanyu_after_a_verb(text, names):
     pytest.importorskip("jieba")
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # after a title, a run of transliteration characters beats a Chinese reading that
+        # nothing confirms either ...
+        ("巴西女篮教练巴尔托扎声称", ["巴尔托扎"]),
+        ("文化部长韦尔莫罗尼乘车赶到", ["韦尔莫罗尼"]),
+        # ... without a last character that begins a common word (利用, 提出)
+        ("该党总书记贾亚拉莉达利用职权", ["贾亚拉莉达"]),
+        ("卢森堡首相维尔纳提出计划", ["维尔纳"]),
+    ],
+)
+def test_a_foreign_name_after_a_title_is_read_whole(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
