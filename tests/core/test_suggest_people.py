@@ -367,3 +367,8 @@ def test_a_roster_before_guanyu_after_a_verb(text, names):
 def test_a_foreign_name_after_a_title_is_read_whole(text, names):
     pytest.importorskip("jieba")
     assert people(text) == names
+
+
+def test_slavic_name_endings_are_transliteration_characters():
+    # 娃 (伊万诺娃), 契 (…契奇) and 芙 end or fill transliterated names
+    assert people("高1米90的中锋伊万诺娃，今年20岁") == ["伊万诺娃"]
