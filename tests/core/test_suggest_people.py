@@ -372,3 +372,7 @@ def test_a_foreign_name_after_a_title_is_read_whole(text, names):
 def test_slavic_name_endings_are_transliteration_characters():
     # 娃 (伊万诺娃), 契 (…契奇) and 芙 end or fill transliterated names
     assert people("高1米90的中锋伊万诺娃，今年20岁") == ["伊万诺娃"]
+
+
+def test_towns_in_a_list_are_no_names():
+    assert people("该县下属的石山镇、冯家镇、龙泉镇等六个地方") == []

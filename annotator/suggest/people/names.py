@@ -247,11 +247,15 @@ def _place_not_person(name: str) -> bool:
     return name in _NOT_PERSON or (len(name) > 2 and name[:2] in _NOT_PERSON)
 
 
+# Last characters of administrative divisions: an item of a list ending with one is a place.
+_DIVISION_LAST = frozenset("省市县区镇乡村")
+
+
 def _whole_name(text: str, i: int, j: int) -> bool:
     """True when ``text[i:j]`` reads as one personal name, Chinese or transliterated."""
     name = text[i:j]
-    if name in _NOT_PERSON or name in _NOT_NAMES:
-        return False
+    if name in _NOT_PERSON or name in _NOT_NAMES or name[-1] in _DIVISION_LAST:
+        return False  # 、冯家镇、: a place in a list, not a name
     slen = _surname_len(name)
     if len(name) == 4 and slen == 1 and name[1] in SURNAMES:
         slen = 2  # 梁刘柔芬, 范徐丽泰: a married woman's two surnames (Hong Kong)
