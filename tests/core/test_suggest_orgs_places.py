@@ -860,3 +860,9 @@ def test_an_organising_committee_is_whole():
     # 组委会, 执委会: the committee ends with 会, not at the 委 of a weak suffix
     text = "人口福利基金会、幸福工程组委会联合发起"
     assert tagged(text) == [("人口福利基金会", "ORG"), ("幸福工程组委会", "ORG")]
+
+
+def test_verbs_ending_in_ban_end_no_office():
+    # 开办, 筹办: verbs, not an office (办) of the place before them
+    assert tagged("不少外商在中国开办了工厂") == [("中国", "LOC")]
+    assert tagged("两地将在上海筹办展览") == [("上海", "LOC")]
