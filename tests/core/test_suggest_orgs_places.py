@@ -866,3 +866,8 @@ def test_verbs_ending_in_ban_end_no_office():
     # 开办, 筹办: verbs, not an office (办) of the place before them
     assert tagged("不少外商在中国开办了工厂") == [("中国", "LOC")]
     assert tagged("两地将在上海筹办展览") == [("上海", "LOC")]
+
+
+def test_a_countrys_central_government_is_the_country():
+    # GUIDELINES.md: a named place's government is the place (日本政府 -> 日本)
+    assert tagged("十年前，法国中央政府与当地达成协议") == [("法国", "LOC")]

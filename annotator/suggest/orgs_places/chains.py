@@ -207,8 +207,11 @@ def _with_place_before(
     ministry or body (美国 + 财政部, 国家 + 科学技术部 is the head rule's), an embassy
     named by both countries (中国驻 + 南非大使馆)."""
     place_at_end = {e: s for s, e in listed}
-    out = list(orgs)
+    out = []
     for s, e, label, attrs in orgs:
+        if s in place_at_end and text[s:e] == "中央" and text.startswith("政府", e):
+            continue  # 英国中央政府: a named place's government is the place (GUIDELINES)
+        out.append((s, e, label, attrs))
         start = place_at_end.get(s)
         if start is None and s and text[s - 1] in _BEFORE_FIRST:
             start = _start_before(text, s, place_at_end)
