@@ -376,3 +376,17 @@ def test_slavic_name_endings_are_transliteration_characters():
 
 def test_towns_in_a_list_are_no_names():
     assert people("该县下属的石山镇、冯家镇、龙泉镇等六个地方") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name with a surname outside the list before 先生/女士, after a boundary
+        ("他说：“在日本，溥仁先生有很高的声望", ["溥仁"]),
+        ("，这位先生说", []),  # a dictionary word
+        ("这部传记从谭先生出生写起", []),  # not 从谭: 谭 alone is the running-text cue's
+    ],
+)
+def test_an_unlisted_surname_before_mister(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
