@@ -390,3 +390,8 @@ def test_towns_in_a_list_are_no_names():
 def test_an_unlisted_surname_before_mister(text, names):
     pytest.importorskip("jieba")
     assert people(text) == names
+
+
+def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
+    # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
+    assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]

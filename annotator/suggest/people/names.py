@@ -204,6 +204,8 @@ def _foreign_name_before(text: str, j: int) -> tuple[int, int] | None:
     i = j
     while i > 0 and j - i < 8 and text[i - 1] in _TRANSLIT_CHARS:
         i -= 1
+    if j - i > 2 and _ends_a_word(text, i):
+        i += 1  # 宣布克林顿: 布 ends 宣布, the name starts after it
     if j - i < 2 or text[i:j] in _PLACES:
         return None
     before = text[i - 1] if i else ""
