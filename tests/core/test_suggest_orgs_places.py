@@ -871,3 +871,9 @@ def test_verbs_ending_in_ban_end_no_office():
 def test_a_countrys_central_government_is_the_country():
     # GUIDELINES.md: a named place's government is the place (日本政府 -> 日本)
     assert tagged("十年前，法国中央政府与当地达成协议") == [("法国", "LOC")]
+
+
+def test_a_sub_body_with_a_long_name_joins_its_parent():
+    # 计算机网络信息 (7 characters) + 中心 after 中科院: one organisation
+    text = "，中科院计算机网络信息中心发布报告"
+    assert tagged(text) == [("中科院计算机网络信息中心", "ORG")]

@@ -165,7 +165,7 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
     return left
 
 
-_MAX_UNIT = 6  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
+_MAX_UNIT = 8  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
 
 
 def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]) -> int | None:
