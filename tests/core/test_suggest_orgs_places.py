@@ -877,3 +877,15 @@ def test_a_sub_body_with_a_long_name_joins_its_parent():
     # 计算机网络信息 (7 characters) + 中心 after 中科院: one organisation
     text = "，中科院计算机网络信息中心发布报告"
     assert tagged(text) == [("中科院计算机网络信息中心", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 路 inside a listed name is no road's suffix
+        ("内阁21日通过耶路撒冷扩建计划", [("耶路撒冷", "LOC")]),
+        ("决议要求塞浦路斯两族和谈", [("塞浦路斯", "LOC")]),
+    ],
+)
+def test_no_place_by_pattern_ends_inside_a_listed_place(text, expected):
+    assert tagged(text) == expected

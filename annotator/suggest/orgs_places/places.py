@@ -248,10 +248,19 @@ def _pattern_places(text: str, verbs: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
+def _not_cutting(found: list[Candidate], listed: list[tuple[int, int]]) -> list[Candidate]:
+    """The places found by pattern that do not end inside a listed place (通过耶路 +
+    撒冷, 要求塞浦路 + 斯: the 路 of a listed name is no road)."""
+    if not listed:
+        return found
+    inner = {i for s, e in listed for i in range(s + 1, e)}
+    return [c for c in found if c[1] not in inner]
+
+
 def _loc_candidates(
     text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
 ) -> tuple[list[Candidate], set[str]]:
-    out = _listed_locs(text, listed) + _pattern_places(text, verbs)
+    out = _listed_locs(text, listed) + _not_cutting(_pattern_places(text, verbs), listed)
     if "族自治" in text:
         # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
         starts = {e: s for s, e, _, _ in out}
