@@ -395,3 +395,7 @@ def test_an_unlisted_surname_before_mister(text, names):
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
+
+
+def test_han_of_john_is_a_transliteration_character():
+    assert people("丹麦队教练约翰森：法国队还远不是最强") == ["约翰森"]
