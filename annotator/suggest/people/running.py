@@ -253,12 +253,18 @@ def _hyphened_start(text: str, s: int) -> int:
     return i if s - 1 - i >= 2 else s
 
 
+# jieba count above which surname + 老 + a character is a word (敬老院 45, 米老鼠 38), not
+# a surname and a form of address (王老师 3, 李老汉 19: 老师 and 老汉 are cues of their own)
+_NAMED_THING = 20
+
+
 def _word_with_address(text: str, i: int, freq: Any) -> bool:
     """True when the surname at ``i`` and a one-character form of address after it (老)
     make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
     if text.startswith(_LONG_HONORIFICS, i + 1):
         return False
-    return freq.get(text[i : i + 2], 0) > COMMON
+    # 敬老院, 米老鼠: a common word of three characters holds the surname and 老
+    return freq.get(text[i : i + 2], 0) > COMMON or freq.get(text[i : i + 3], 0) > _NAMED_THING
 
 
 def _may_reach(text: str, i: int, given: Any) -> bool:
