@@ -889,3 +889,7 @@ def test_a_sub_body_with_a_long_name_joins_its_parent():
 )
 def test_no_place_by_pattern_ends_inside_a_listed_place(text, expected):
     assert tagged(text) == expected
+
+
+def test_abkhazia_is_a_listed_territory():
+    assert tagged("长期以来，阿布哈兹归属问题悬而未决") == [("阿布哈兹", "LOC")]
