@@ -893,3 +893,15 @@ def test_no_place_by_pattern_ends_inside_a_listed_place(text, expected):
 
 def test_abkhazia_is_a_listed_territory():
     assert tagged("长期以来，阿布哈兹归属问题悬而未决") == [("阿布哈兹", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("外出打工的青年返乡兴业", []),  # 返乡 "go home": no township 青年返乡
+        ("他在永乐乡工作", [("永乐乡", "LOC")]),
+    ],
+)
+def test_xiang_ending_a_word_is_no_township(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

@@ -179,6 +179,8 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
     if len(suffix) == 1 and _two_words(text, s, e - 1):
         return None  # 思想路线, 探寻乡镇, 届时湖北: two common words, no place
+    if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
+        return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     return s, e
 
 
@@ -197,6 +199,8 @@ def _two_words(text: str, s: int, a: int) -> bool:
 _SIDE_OR_ORGAN = frozenset("上口边旁委政党")
 
 
+# jieba count from which two characters ending in 乡 are a word (返乡 49, 下乡 439)
+_WORD_COUNT = 20
 _LANDMARKS = frozenset(("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库"))
 # Listed places that end like a landmark (台湾, 青岛, 海湾): a landmark found by pattern
 # never ends with one of them.
