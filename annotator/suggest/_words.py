@@ -31,6 +31,16 @@ def crosses_end(text: str, e: int) -> bool:
     return e < len(text) and dictionary().get(text[e - 1 : e + 1], 0) > COMMON
 
 
+def read_across(text: str, s: int, e: int) -> bool:
+    """True when common words run across both edges of ``text[s:e]``, each commoner than
+    it: 东北爱心 is 东北 + 爱心, not 北爱."""
+    if s < 1 or e >= len(text):
+        return False
+    words = dictionary()
+    floor = max(COMMON, words.get(text[s:e], 0))
+    return words.get(text[s - 1 : s + 1], 0) > floor and words.get(text[e - 1 : e + 1], 0) > floor
+
+
 def crossed(text: str, s: int, e: int) -> bool:
     """True when a common word runs across either edge of ``text[s:e]``."""
     return crosses_start(text, s) or crosses_end(text, e)

@@ -163,3 +163,16 @@ def test_bare_pairs_that_are_words_are_not_places(text):
 def test_names_spelled_with_country_characters_are_no_pairs(text, expected):
     pytest.importorskip("jieba")
     assert sorted(set(places(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of bilateral relations after a pair of countries
+        ("双方强调中法战略伙伴关系", ["中", "法"]),
+        ("，两国睦邻友好，中越签署了协定", ["中", "越"]),
+        ("一年一度的中泰足球友谊赛", ["中", "泰"]),
+    ],
+)
+def test_pairs_before_words_of_relations(text, expected):
+    assert places(text) == expected

@@ -322,3 +322,80 @@ def test_names_after_roles_of_sport_and_entertainment_news(text, name):
 )
 def test_latin_names_after_a_title(text, names):
     assert [text[s.start : s.end] for s in find_people(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the third character and the next one make a common word: the name is two long
+        ("协会会长林白最近接受了采访", ["林白"]),
+        ("原告孟芳由于治伤欠下债务", ["孟芳"]),
+        ("，宁远成为我国第一位", []),  # no three-character subject 宁远成
+        # ... but not where the characters after it make a word too (民主 | 主席)
+        ("，钱伟民主席今天到达", ["钱伟民"]),
+    ],
+)
+def test_a_name_does_not_take_the_first_character_of_the_next_word(text, names):
+    pytest.importorskip("jieba")
+    assert [s for s in people(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 关于 may follow a name, as 对 does; 习 ends 学习, no surname of a first name
+        ("学习赵明远、孙立新、钱伟民关于改革的论述", ["赵明远", "孙立新", "钱伟民"]),
+    ],
+)
+def test_a_roster_before_guanyu_after_a_verb(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # after a title, a run of transliteration characters beats a Chinese reading that
+        # nothing confirms either ...
+        ("巴西女篮教练巴尔托扎声称", ["巴尔托扎"]),
+        ("文化部长韦尔莫罗尼乘车赶到", ["韦尔莫罗尼"]),
+        # ... without a last character that begins a common word (利用, 提出)
+        ("该党总书记贾亚拉莉达利用职权", ["贾亚拉莉达"]),
+        ("卢森堡首相维尔纳提出计划", ["维尔纳"]),
+    ],
+)
+def test_a_foreign_name_after_a_title_is_read_whole(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+def test_slavic_name_endings_are_transliteration_characters():
+    # 娃 (伊万诺娃), 契 (…契奇) and 芙 end or fill transliterated names
+    assert people("高1米90的中锋伊万诺娃，今年20岁") == ["伊万诺娃"]
+
+
+def test_towns_in_a_list_are_no_names():
+    assert people("该县下属的石山镇、冯家镇、龙泉镇等六个地方") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name with a surname outside the list before 先生/女士, after a boundary
+        ("他说：“在日本，溥仁先生有很高的声望", ["溥仁"]),
+        ("，这位先生说", []),  # a dictionary word
+        ("这部传记从谭先生出生写起", []),  # not 从谭: 谭 alone is the running-text cue's
+    ],
+)
+def test_an_unlisted_surname_before_mister(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
+    # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
+    assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
+
+
+def test_han_of_john_is_a_transliteration_character():
+    assert people("丹麦队教练约翰森：法国队还远不是最强") == ["约翰森"]

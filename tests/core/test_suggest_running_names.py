@@ -208,3 +208,17 @@ def test_a_foreign_run_before_dui_is_a_team() -> None:
 )
 def test_village_town_and_palace_names_are_no_running_names(text: str) -> None:
     assert _people(text) == []  # 村, 邑, 宫 end places, not given names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a common word of three characters holds the surname and 老: no lone surname
+        ("他们向全市城乡敬老院送去棉被。", []),
+        ("孩子们见到了米老鼠。", []),
+        ("村里的李老汉笑了。", ["李"]),  # 老汉 is a form of address
+    ],
+)
+def test_a_word_with_lao_is_no_surname_and_address(text: str, names: list[str]) -> None:
+    pytest.importorskip("jieba")
+    assert _people(text) == names

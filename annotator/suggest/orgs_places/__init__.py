@@ -68,7 +68,7 @@ from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
-from annotator.suggest._words import crosses_end, crosses_start
+from annotator.suggest._words import crosses_end, crosses_start, read_across
 
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
@@ -153,7 +153,11 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
             if inner:
                 found[_WORD_KINDS[inner.group(0)]].append(inner.span())
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
-    found["place"] = _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
+    found["place"] = [
+        (s, e)
+        for s, e in _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
+        if not read_across(text, s, e)
+    ]
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
     places = sorted({(s, e) for s, e, _, _ in locs})

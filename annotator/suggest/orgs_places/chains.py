@@ -12,7 +12,7 @@ from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
-from .named import _named_orgs
+from .named import OF_A_COUNTRY, _named_orgs
 from .suffixes import _suffix_orgs
 
 _ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
@@ -99,7 +99,19 @@ def _org_candidates(
         if m:
             chained.append((s, m.end(), ORG, {}))
     found = _with_place_before(text, out + chained, listed)
+    found = [
+        o
+        for o in found
+        if text[o[0] : o[1]] not in OF_A_COUNTRY or _country_named(text, o[0], listed)
+    ]
     return found + _teams_listed_before(text, found, listed)
+
+
+def _country_named(text: str, s: int, listed: list[tuple[int, int]]) -> bool:
+    """True when a country is named before ``s`` in its paragraph: a bare 国会 or 内阁 is
+    then that country's (美国总统建议国会), else no named organisation."""
+    line = text.rfind("\n", 0, s) + 1
+    return any(line <= ps and pe <= s and text[ps:pe] in P.COUNTRY_SET for ps, pe in listed)
 
 
 _LIST_MARKS = frozenset("、和与及")
@@ -195,8 +207,11 @@ def _with_place_before(
     ministry or body (美国 + 财政部, 国家 + 科学技术部 is the head rule's), an embassy
     named by both countries (中国驻 + 南非大使馆)."""
     place_at_end = {e: s for s, e in listed}
-    out = list(orgs)
+    out = []
     for s, e, label, attrs in orgs:
+        if s in place_at_end and text[s:e] == "中央" and text.startswith("政府", e):
+            continue  # 英国中央政府: a named place's government is the place (GUIDELINES)
+        out.append((s, e, label, attrs))
         start = place_at_end.get(s)
         if start is None and s and text[s - 1] in _BEFORE_FIRST:
             start = _start_before(text, s, place_at_end)

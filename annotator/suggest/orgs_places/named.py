@@ -19,7 +19,13 @@ from .suffixes import _SUFFIXES
 # Organisations known by name: central bodies, people's organisations, democratic parties,
 # universities' short names, international organisations; and (lexicon ``orgs_known``)
 # news agencies, federations, parties abroad and large companies.
-_NATIONAL = lexicon.words("orgs_national") + lexicon.words("orgs_known")
+_NATIONAL = (
+    lexicon.words("orgs_national")
+    + lexicon.words("orgs_known")
+    + lexicon.words("orgs_of_a_country")
+)
+# Organs of some country (国会, 内阁): alone, a name only where the paragraph names a country.
+OF_A_COUNTRY = lexicon.word_set("orgs_of_a_country")
 # University short names that begin common words or names of places.
 _NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
     w: ("荒", "街", "门", "营", "园", "池", "部", "片", "面")

@@ -10,6 +10,7 @@ import re
 
 from annotator import lexicon
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest._words import COMMON, dictionary
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
@@ -103,6 +104,7 @@ def _org_start(
                 region_start = places[i][0]  # 成都市公安局: 都 is inside a place, no cut
                 break
             i -= 1
+        region_start = _known_name_around(region_start, parents)
     scope = _SCOPE_RE.match(text, region_start, a)
     if scope:
         region_start = scope.end()
@@ -121,6 +123,18 @@ def _org_start(
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+_LONGEST_KNOWN = 8  # characters of a name known by itself (路透社, 国际奥委会)
+
+
+def _known_name_around(cut: int, parents: dict[int, int]) -> int:
+    """The start of the organisation known by name that the cut at ``cut`` falls inside
+    (华为公司: 为 is part of 华为, no preposition), else ``cut``."""
+    for end in range(cut, cut + _LONGEST_KNOWN):
+        if parents.get(end, cut) < cut:
+            return parents[end]
+    return cut
 
 
 def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int | None:
@@ -151,7 +165,7 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
     return left
 
 
-_MAX_UNIT = 6  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
+_MAX_UNIT = 8  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
 
 
 def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]) -> int | None:
@@ -187,7 +201,7 @@ def _suffix_orgs(
     for a, b in suffixes:
         suffix = text[a:b]
         strong, bad_next, bad_prev = _SUFFIXES[suffix]
-        if a > 0 and text[a - 1] in bad_prev:
+        if a > 0 and text[a - 1] in bad_prev or _read_in_a_word(text, a, b):
             continue
         if suffix == "委" and a > 0 and text[a - 1] in "省市县区镇乡":
             continue  # 市委, 县委: the organ rule has them
@@ -205,6 +219,27 @@ def _suffix_orgs(
             out.append((start, b, LOC if venue else ORG, {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _read_in_a_word(text: str, a: int, b: int) -> bool:
+    """True when the suffix ``text[a:b]`` is read inside common words: its last character
+    begins a commoner word (回报社会: 社会 over 报社; 充分行使: 行使), or 所 is the
+    particle, the end of a common word (有所减少, 场所) or before a verb and 的
+    (中国所发生的, 危机所采取的)."""
+    words = dictionary()
+    if b - a == 2:
+        return (
+            text[b : b + 1] not in _STOP_CHARS  # 银行为: 为 is a preposition here
+            and words.get(text[b - 1 : b + 1], 0) > max(COMMON, words.get(text[a:b], 0))
+            and words.get(text[b : b + 2], 0) <= COMMON  # 代表团|结束: a word follows
+        )
+    if text[a:b] != "所" or a == 0:
+        return False
+    if words.get(text[a - 1 : b], 0) > COMMON:
+        return True
+    if text[b + 2 : b + 3] != "的" or words.get(text[a - 2 : b], 0):
+        return False  # 交易所合并的: a word that ends with 所 is an institute
+    return words.get(text[b : b + 2], 0) > COMMON
 
 
 # Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
+from annotator.suggest._words import COMMON, dictionary
 
 from .names import _PRE_NAME, SURNAMES, _foreign_name_before, _name_chars_ok
 
@@ -16,21 +17,51 @@ def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, in
         j = m.start()
         if j and text[j - 1] == "副":
             j -= 1  # 副外长, 副部长: the deputy's name ends before 副
-        best: tuple[int, int] | None = None
-        for length in (4, 3, 2):
-            i = j - length
-            if i < 0:
-                continue
-            slen = 2 if length == 4 else 1
-            if text[i : i + slen] not in SURNAMES or not _name_chars_ok(text[i:j], slen):
-                continue
-            before = text[i - 1] if i > 0 else ""
-            if not before or not is_han(before) or before in _PRE_NAME:
-                best = (i, j)
-                break
-            if best is None and length == 3:
-                best = (i, j)
-        if best is None:
-            best = _foreign_name_before(text, j)
+        best = _listed_surname_before(text, j) or _foreign_name_before(text, j)
+        if best is None and text.startswith(_MR_MS, j):
+            best = _unlisted_surname_before(text, j)
         if best:
             found.setdefault(best, "honorific")
+
+
+def _listed_surname_before(text: str, j: int) -> tuple[int, int] | None:
+    """A name with a listed surname ending at ``j``: the longest one after a boundary, else
+    the three-character one."""
+    best: tuple[int, int] | None = None
+    for length in (4, 3, 2):
+        i = j - length
+        if i < 0:
+            continue
+        slen = 2 if length == 4 else 1
+        if text[i : i + slen] not in SURNAMES or not _name_chars_ok(text[i:j], slen):
+            continue
+        before = text[i - 1] if i > 0 else ""
+        if not before or not is_han(before) or before in _PRE_NAME:
+            return (i, j)
+        if best is None and length == 3:
+            best = (i, j)
+    return best
+
+
+# Forms of address that follow a full name only (溥杰先生, 雨瑞女士): before them a name
+# with a surname outside the list is taken too.
+_MR_MS = ("先生", "女士")
+
+
+def _unlisted_surname_before(text: str, j: int) -> tuple[int, int] | None:
+    """A name of two or three Han characters before 先生/女士 at ``j`` that stands after a
+    boundary and is no word of jieba's dictionary (溥杰先生; not 这位先生, 各位女士, nor
+    从谭先生, where a listed surname stands alone before 先生)."""
+    if text[j - 1 : j] in SURNAMES:
+        return None
+    for length in (2, 3):
+        i = j - length
+        if i < 0 or not _name_chars_ok(text[i:j], 1):
+            continue
+        before = text[i - 1] if i > 0 else ""
+        if before and is_han(before) and before not in _PRE_NAME:
+            continue
+        if dictionary().get(text[i:j], 0) or dictionary().get(text[i : i + 2], 0) > COMMON:
+            return None
+        return (i, j)
+    return None

@@ -52,6 +52,7 @@ from .names import (
     _TRANSLIT_CHARS,
     _ends_name,
     _not_a_name,
+    last_begins_word,
 )
 
 # Characters too rare to count (俨, 鲲) score as name characters, but never more than
@@ -101,8 +102,8 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
     if score < THRESHOLD or _vetoed(text, i, end, freq):
         return None
-    if len(given) == 2 and given[1] in _NOT_GIVEN:
-        return None  # 郭蓉以及, 张鹏以1∶2: the last character begins what follows
+    if len(given) == 2 and (given[1] in _NOT_GIVEN or last_begins_word(text, end)):
+        return None  # 郭蓉以及, 李元成为: the last character begins what follows
     if len(given) == 2 and freq.get(given):
         # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
         glued = i > 0 and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME
@@ -250,12 +251,18 @@ def _hyphened_start(text: str, s: int) -> int:
     return i if s - 1 - i >= 2 else s
 
 
+# jieba count above which surname + 老 + a character is a word (敬老院 45, 米老鼠 38), not
+# a surname and a form of address (王老师 3, 李老汉 19: 老师 and 老汉 are cues of their own)
+_NAMED_THING = 20
+
+
 def _word_with_address(text: str, i: int, freq: Any) -> bool:
     """True when the surname at ``i`` and a one-character form of address after it (老)
     make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
     if text.startswith(_LONG_HONORIFICS, i + 1):
         return False
-    return freq.get(text[i : i + 2], 0) > COMMON
+    # 敬老院, 米老鼠: a common word of three characters holds the surname and 老
+    return freq.get(text[i : i + 2], 0) > COMMON or freq.get(text[i : i + 3], 0) > _NAMED_THING
 
 
 def _may_reach(text: str, i: int, given: Any) -> bool:

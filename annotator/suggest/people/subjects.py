@@ -21,6 +21,7 @@ from .names import (
     _foreign_name_before,
     _name_chars_ok,
     _stop_word,
+    last_begins_word,
 )
 
 # Forms of address after a lone surname: ``，张指导希望`` is 张 (the guidelines).
@@ -73,6 +74,7 @@ def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
             and name not in _NOT_NAMES
             and _END_RE.match(text, i + 3)
             and not _END_RE.match(text, i + 1)  # 程先生, 郑女士: a surname + an honorific
+            and not last_begins_word(text, i + 3)  # 李元成为: 成为 is the verb
         ):
             found.setdefault((i, i + 3), "subject")
     for m in _CLAUSE_FOREIGN_RE.finditer("\n" + text):

@@ -9,6 +9,7 @@ import re
 
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
+from annotator.suggest._words import COMMON
 from annotator.suggest._words import dictionary as _dictionary
 
 from .names import (
@@ -66,8 +67,12 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
     """End of the first name after a title at ``pos``, given ``end`` from :func:`name_at`:
     a foreign, Japanese or rare-surname name may be longer or stand where no name was read."""
     foreign = _TRANSLIT_RE.match(text, pos)
-    if foreign and (end is None or foreign.end() > end) and _ends_name(text, foreign.end()):
-        end = foreign.end()  # 秘书长古特雷斯: a transliterated foreign name
+    run_end = _foreign_run_end(text, foreign.end()) if foreign else pos
+    if run_end - pos >= 4 and (end is None or run_end > end):
+        if _ends_name(text, run_end) or end is None or not _ends_name(text, end):
+            # 秘书长古特雷斯: a transliterated foreign name; also where nothing confirms
+            # the shorter Chinese reading either (球星罗纳尔多各…, not 罗纳尔)
+            end = run_end
     elif end is None:
         short = _TRANSLIT_SHORT_RE.match(text, pos)
         if short and _ends_name(text, short.end()) and short.group(0) not in _PLACES:
@@ -78,6 +83,15 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
         end = _listed_rare_surname(text, pos)
     if end == pos + 2 and _three_before_end_word(text, pos):
         end = pos + 3  # 记者许宏治报道: the third character is no end word, 报道 is
+    return end
+
+
+def _foreign_run_end(text: str, end: int) -> int:
+    """The end of a run of transliteration characters ending at ``end`` without a dot at
+    its end or a last character that begins a common word (维尔纳提出: 提出)."""
+    words = _dictionary()
+    while text[end - 1] in "·•" or words.get(text[end - 1 : end + 1], 0) > COMMON:
+        end -= 1
     return end
 
 
