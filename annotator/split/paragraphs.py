@@ -188,9 +188,7 @@ def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool
     A paragraph's last line ends a sentence; a short line that does not, after a sentence
     end, is a title of its own (the last line of a paragraph cut by a column break is full).
     """
-    return (
-        end - first < width - 1 and cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL
-    )
+    return end - first < width - 1 and cues.line_ending(text, start, end) != cues.END_FINAL
 
 
 def _reflow(
@@ -240,7 +238,7 @@ def _reflow(
 
 def _final(text: str, start: int, end: int) -> bool:
     """Whether the line ``[start, end)`` ends a sentence."""
-    return cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
+    return cues.line_ending(text, start, end) == cues.END_FINAL
 
 
 def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], width: int) -> int:
@@ -324,7 +322,7 @@ def _title_over_author(text: str, pair: list[tuple[int, int]]) -> bool:
     names: a headline over its author (装修违规拆改承重墙，谁来赔？（新闻看法） / 本报记者  王  洲),
     however wide it is (a headline may fill the column)."""
     (t_start, t_end), (a_start, a_end) = pair
-    if cues.ending(text[max(t_end - 4, t_start) : t_end]) == cues.END_FINAL:
+    if cues.line_ending(text, t_start, t_end) == cues.END_FINAL:
         return False
     author = text[a_start:a_end]
     return _byline_line(author) or (len(author) <= _NAMES_LINE_MAX and cues.names_line(author))

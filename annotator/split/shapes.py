@@ -180,10 +180,19 @@ def shape(text: str, start: int, end: int) -> Shape:
         if TRAILING_BYLINE.match(s):
             return Shape(start, end, TRAILING, end_kind, closes=True)
     if cue == "lead":
-        return Shape(start, end, LEAD, end_kind, closes=end_kind == END_FINAL and ends_with_note(s))
+        return _lead(s, start, end, end_kind)
     if cue == "caption":
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
     return _short_or_body(s, start, end, end_kind, cue == "listy")
+
+
+def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
+    """The shape of a paragraph that opens with a dateline (or 本报讯, （记者 张三）…)."""
+    if cues.DATELINE_ALONE.match(s):
+        # 新华社北京3月4日电 alone: the dateline under a wire story's last sentence.
+        return Shape(start, end, TRAILING, END_FINAL, closes=True)
+    closes = end_kind == END_FINAL and (ends_with_note(s) or cues.ends_with_dateline(s))
+    return Shape(start, end, LEAD, end_kind, closes=closes)
 
 
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -333,7 +342,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
 
 def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     finished = end_kind == END_FINAL
-    closes = finished and ends_with_note(s)
+    closes = finished and (ends_with_note(s) or cues.ends_with_dateline(s))
     item = listy and finished and s[0] in ITEM_BULLETS
     note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
     # Counted for short paragraphs only (a one-sentence caption right above its photo credit).

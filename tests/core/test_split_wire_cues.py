@@ -1,0 +1,98 @@
+"""Conventions of wire copy that the pre-split reads on any paper (issue 9, second paper).
+
+A news agency's stories open with their dateline (新华社北京3月4日电…), or carry it under the
+last sentence when they open with a byline: on the same line (…新篇章。  新华社北京3月4日电)
+or alone on the last line. Team reports are signed by the agency alone (新华社记者), and
+commentaries and agency pieces close with a bracketed note (（本报评论员 张三 李四）,
+（王五 新华社特稿）). The text here is written for the tests.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+from annotator.split.cues import ending, ends_with_dateline, start_cue
+
+HEADER = "2026年3月5日  星期四  要闻  第2版"
+BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+BODY2 = "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。多所高校积极参与。"
+BODY3 = "今年以来，这个县先后修缮古桥九座，沿河步道连成一线，游客明显多了起来。"
+
+
+def by_text(text: str) -> dict[str, tuple[str, int | None]]:
+    return {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+
+
+def test_a_dateline_under_the_last_sentence_closes_the_story_so_the_next_headline_opens_one():
+    last = BODY3 + "\u3000\u3000新华社北京3月4日电"
+    text = "\n".join(
+        [
+            HEADER,
+            "山区小学用上了新课桌",
+            "新华社记者",
+            BODY,
+            last,
+            "春风送暖花开满城",
+            "——写在植树节到来之际",
+            "新华社记者",
+            BODY2,
+            BODY,
+            "新华社上海3月4日电",
+            "沿河步道连成一线",
+            "新华社杭州3月4日电记者从省文旅厅获悉，全省新建口袋公园两百余个。",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["山区小学用上了新课桌"] == ("headline", 1)
+    assert got["新华社记者"][0] == "byline"
+    assert got[last] == ("body", 1)
+    assert got["春风送暖花开满城"] == ("headline", 2)
+    assert got["——写在植树节到来之际"] == ("subheadline", 2)
+    assert got["新华社上海3月4日电"] == ("byline", 2)
+    assert got["沿河步道连成一线"] == ("headline", 3)
+    assert got["新华社杭州3月4日电记者从省文旅厅获悉，全省新建口袋公园两百余个。"] == ("body", 3)
+
+
+def test_a_closing_dateline_needs_a_finished_sentence_before_it():
+    assert ends_with_dateline("游客明显多了起来。新华社南京3月4日电")
+    assert ending("游客明显多了起来。 （新华社北京3月4日电）") == "final"
+    assert ending("游客明显多了起来。\u3000新华社北京3月4日电") == "final"
+    assert ending("市民可在3月4日电") == "open"
+    assert not ends_with_dateline("据悉，新规定于3月4日电")
+
+
+def test_a_wire_lead_without_a_space_after_its_dateline_is_still_a_lead():
+    assert start_cue("新华社北京3月4日电国务院日前印发通知，部署相关工作。") == "lead"
+    assert start_cue("本报北京3月4日电网公司加快建设。") is None  # 电网 is a word
+    assert start_cue("新华社北京3月4日电视台记者报道。") is None
+
+
+def test_bracketed_notes_of_desks_and_agencies_close_their_article():
+    text = "\n".join(
+        [
+            HEADER,
+            "防汛的思想之堤容不得松懈",
+            BODY,
+            BODY2,
+            "（本报评论员 张明 李华）",
+            "老街改造重在留住烟火气",
+            BODY3,
+            BODY,
+            "（王刚 新华社特稿）",
+            "科技小院扎根田野",
+            BODY2,
+            BODY3,
+            "（记者 刘洋 陈晨）新华社北京3月4日电",
+            "口袋公园越建越多",
+            "本报记者",
+            BODY,
+        ]
+    )
+    got = by_text(text)
+    assert got["（本报评论员 张明 李华）"] == ("byline", 1)
+    assert got["老街改造重在留住烟火气"] == ("headline", 2)
+    assert got["（王刚 新华社特稿）"] == ("byline", 2)
+    assert got["科技小院扎根田野"] == ("headline", 3)
+    assert got["（记者 刘洋 陈晨）新华社北京3月4日电"] == ("byline", 3)
+    assert got["口袋公园越建越多"] == ("headline", 4)
+    assert got["本报记者"] == ("byline", 4)
