@@ -163,6 +163,7 @@ def real_pages(records: list[dict]) -> list[tuple[str, list[dict]]]:
 
 
 _LEAD_PREFIX = re.compile(r"\A.{0,24}?电\s*(?:[（(][^（()）]{0,12}[)）])?")
+_TAIL_DATELINE = re.compile(r"(?<=[。！？…”])\s*[（(]?据?\S{0,14}?\d{1,2}月\d{1,2}日电[)）]?\s*\Z")
 
 
 def _refill(text: str, rng: random.Random) -> str:
@@ -172,7 +173,8 @@ def _refill(text: str, rng: random.Random) -> str:
     head, _, tail = text.partition(ELIDED)
     want = rng.randint(60, 240) - len(head) - len(tail)
     # Not the dateline of a lead (本报某地某月某日电 （记者某某）): it stands only at the start.
-    middle = _LEAD_PREFIX.sub("", head).lstrip("“") + tail
+    # Nor the dateline a wire story closes with (…。  新华社北京3月4日电): it stands only at the end.
+    middle = _LEAD_PREFIX.sub("", head).lstrip("“") + _TAIL_DATELINE.sub("", tail)
     filler = (middle * (want // max(1, len(middle)) + 1))[: max(0, want)]
     # A quotation opened in the head and closed in the cut-out part is closed again: a real
     # paragraph does not leave it open (an open one reads as a quotation going on below).

@@ -96,6 +96,8 @@ def line_ending(text: str, start: int, end: int) -> str:
     four characters that tell every other ending.
     """
     if text[end - 1] == "电":
+        if DATELINE_ALONE.match(text, start, end):
+            return END_FINAL  # 新华社北京3月4日电 on a line of its own
         return ending(text[max(end - _TAIL_DATELINE_REACH, start) : end])
     return ending(text[max(end - 4, start) : end])
 
@@ -217,9 +219,10 @@ TRAILING_BYLINE = re.compile(
 )
 # A wire dateline alone on its line, with nothing after 电: the last line of a story
 # (新华社北京3月4日电, （新华社北京3月4日电）); a story that opens with its dateline goes on
-# after it on the same line.
+# after it on the same line. The agency (…社, …报, …台, …网) keeps a wrapped line of body
+# text that happens to end on a date and 电 (…将在3月4日电 / 视台…) out.
 DATELINE_ALONE = re.compile(
-    rf"[（(]?\s*据?[{HAN}]{{0,14}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电\s*[)）]?\s*\Z"
+    rf"[（(]?\s*据?[{HAN}]{{0,8}}?[社报台网][{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电\s*[)）]?\s*\Z"
 )
 
 # --- Leads (first body paragraph of an article) ----------------------------------------

@@ -10,7 +10,14 @@ commentaries and agency pieces close with a bracketed note (（本报评论员 �
 from __future__ import annotations
 
 from annotator.split import split_page
-from annotator.split.cues import ending, ends_with_dateline, start_cue
+from annotator.split.cues import (
+    END_FINAL,
+    END_OPEN,
+    ending,
+    ends_with_dateline,
+    line_ending,
+    start_cue,
+)
 
 HEADER = "2026年3月5日  星期四  要闻  第2版"
 BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
@@ -96,3 +103,12 @@ def test_bracketed_notes_of_desks_and_agencies_close_their_article():
     assert got["（记者 刘洋 陈晨）新华社北京3月4日电"] == ("byline", 3)
     assert got["口袋公园越建越多"] == ("headline", 4)
     assert got["本报记者"] == ("byline", 4)
+
+
+def test_a_dateline_alone_on_a_wrapped_line_ends_its_paragraph():
+    text = "游客明显多了起来。\n新华社北京3月4日电\n春风送暖花开满城"
+    first, second = text.split("\n")[:2]
+    assert line_ending(text, 0, len(first)) == END_FINAL
+    start = len(first) + 1
+    assert line_ending(text, start, start + len(second)) == END_FINAL
+    assert line_ending("他说会在3月4日电", 0, 9) == END_OPEN
