@@ -382,6 +382,13 @@ def bracketed_note(s: str) -> bool:
     return any(c in _NOTE_PUNCT for c in t)
 
 
+# A kicker tells who said or issued what the headline below says: 某某在某会上强调, 某刊发表
+# 某某的重要文章, 某某签署通令. A headline does not end on a verb of saying.
+SAID = re.compile(
+    r"(?:强调|指出|表示|要求|宣布|批示|寄语|致辞|致信|致电|签署(?:命令|通令|主席令)"
+    r"|发表[^，。！？\s]{0,16}(?:文章|讲话))\Z"
+)
+SAID_LAST = frozenset("调出示求布语辞信电令章话")
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.

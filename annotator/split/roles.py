@@ -109,6 +109,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if len(lines) == 2:
         if shapes[lines[1]].tagged and not first.tagged:
             return True  # the column tag follows the main headline: the line above is its kicker
+        if first.said:
+            return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
         return _long_clause_over_headline(first, shapes[lines[1]])
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 

@@ -112,3 +112,31 @@ def test_a_dateline_alone_on_a_wrapped_line_ends_its_paragraph():
     start = len(first) + 1
     assert line_ending(text, start, start + len(second)) == END_FINAL
     assert line_ending("他说会在3月4日电", 0, 9) == END_OPEN
+
+
+def test_a_first_line_that_says_who_spoke_is_the_kicker_of_a_two_line_heading():
+    text = "\n".join(
+        [
+            HEADER,
+            "王明在全省防汛工作会议上强调",
+            "压实责任 做好防汛各项工作",
+            "新华社杭州3月4日电 全省防汛工作会议4日召开，会议部署了主汛期各项工作。",
+            BODY,
+            "《学习》杂志发表刘华的重要文章",
+            "加快建设美丽乡村",
+            "新华社北京3月4日电 3月5日出版的《学习》杂志将发表刘华的重要文章。",
+            BODY2,
+            "春风送暖花开满城",
+            "来小城感受慢生活的滋味",
+            "本报记者 张明",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["王明在全省防汛工作会议上强调"] == ("kicker", 1)
+    assert got["压实责任 做好防汛各项工作"] == ("headline", 1)
+    assert got["《学习》杂志发表刘华的重要文章"] == ("kicker", 2)
+    assert got["加快建设美丽乡村"] == ("headline", 2)
+    # without a verb of saying, the first of two lines stays the headline
+    assert got["春风送暖花开满城"] == ("headline", 3)
+    assert got["来小城感受慢生活的滋味"] == ("subheadline", 3)
