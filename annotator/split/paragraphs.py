@@ -229,7 +229,7 @@ def _reflow(
             or _names_alone(text, nxt_start, nxt_end, width)
             or (final and k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3]))
         )
-        if ends and not _dateline_alone(text, start, end):
+        if ends and not (_dateline_alone(text, start, end) and _opens_lead(text, spans, k)):
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
@@ -372,6 +372,16 @@ def _dateline_alone(text: str, start: int, end: int) -> bool:
         return False
     m = cues.DATELINE.match(text, start, end)
     return m is not None and m.end() == end
+
+
+def _opens_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether the dateline alone on line ``k`` opens a lead rather than closes a wire story.
+
+    A story that did not open with its dateline prints it under its last sentence, on the
+    paragraph's last line or on a line of its own after it (…新篇章。 / 新华社北京3月4日电):
+    after a finished sentence it closes; under a headline or a byline it opens the lead.
+    """
+    return k == 0 or not _final(text, *spans[k - 1])
 
 
 def _line_kind(s: str) -> int:

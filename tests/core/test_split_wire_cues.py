@@ -18,6 +18,7 @@ from annotator.split.cues import (
     line_ending,
     start_cue,
 )
+from annotator.split.paragraphs import paragraphs
 
 HEADER = "2026年3月5日  星期四  要闻  第2版"
 BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
@@ -140,3 +141,21 @@ def test_a_first_line_that_says_who_spoke_is_the_kicker_of_a_two_line_heading():
     # without a verb of saying, the first of two lines stays the headline
     assert got["春风送暖花开满城"] == ("headline", 3)
     assert got["来小城感受慢生活的滋味"] == ("subheadline", 3)
+
+
+def _wrapped(paragraph: str, width: int = 16) -> list[str]:
+    return [paragraph[k : k + width] for k in range(0, len(paragraph), width)]
+
+
+def test_on_a_hard_wrapped_page_a_closing_dateline_is_no_lead_of_the_headline_below():
+    body = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务工作。"
+    body2 = "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。多所高校也积极参与其中。"
+    lines = ["山区小学用上了新课桌", "新华社记者", *_wrapped(body), *_wrapped(body2)]
+    lines += ["新华社北京3月4日电", "春风送暖花开满城", "新华社记者 张明", *_wrapped(BODY3)]
+    text = "\n".join(lines)
+    got = [text[a:b] for a, b in paragraphs(text)]
+    assert "新华社北京3月4日电" in got
+    assert "春风送暖花开满城" in got
+    roles = by_text(text)
+    assert roles["春风送暖花开满城"] == ("headline", 2)
+    assert roles["新华社北京3月4日电"] == ("byline", 1)
