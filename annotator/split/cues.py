@@ -213,7 +213,9 @@ TRAILING_BYLINE = re.compile(
     rf"|执笔\s*[:：]?\s*{_NAMES}|{_NAMES}\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写)"
     # A commentary's writers (（本报评论员 张三 李四）), a piece written for the paper by a
     # desk or an agency (（张三 某社专稿）, （本报特稿）).
-    rf"|{_DESK}\s*{_NAMES}|(?:{_NAMES}\s+)?[{HAN}]{{0,8}}?(?:专特稿|专稿|特稿))"
+    rf"|{_DESK}\s*{_NAMES}|(?:{_NAMES}\s+)?[{HAN}]{{0,8}}?(?:专特稿|专稿|特稿)"
+    # Who supplied or made the piece: （本文由某某供稿）, （本文由某某辅助生成）.
+    r"|本文由[^（()）\n]{1,30})"
     # … and the wire's dateline may follow the bracket: （记者 张三 李四）新华社北京3月4日电.
     rf"\s*[)）](?:\s*据?[{HAN}]{{0,14}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电)?\s*\Z"
 )
@@ -498,5 +500,5 @@ def bare_role_without_name(s: str) -> bool:
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
-    r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z"
+    r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|\A[（(]本文由"
 )

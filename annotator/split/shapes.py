@@ -338,7 +338,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         wide="  " in t or "\u3000" in t,
         opens=t[:2],
         ends=t[-2:],
-        said=t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
+        said=bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
     )
 
 

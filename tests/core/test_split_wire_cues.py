@@ -159,3 +159,42 @@ def test_on_a_hard_wrapped_page_a_closing_dateline_is_no_lead_of_the_headline_be
     roles = by_text(text)
     assert roles["春风送暖花开满城"] == ("headline", 2)
     assert roles["新华社北京3月4日电"] == ("byline", 1)
+
+
+def _joins(text: str) -> dict[str, bool]:
+    return {text[b.start : b.end]: b.joins_previous for b in split_page(text)}
+
+
+def test_list_items_ending_on_semicolons_and_a_dash_introduction_are_paragraphs_of_their_own():
+    items = [
+        "在广东，听取工作汇报时，强调推进创新链产业链深度融合；",
+        "在江苏，走进工业园区，提出加强科技创新和产业创新对接；",
+        "在湖南，听取工作汇报时，指出强化企业科技创新主体地位……",
+    ]
+    intro = "这是全民科普总动员的生动实践——"
+    after = "以全国科普月为引领，推动构建社会化科普新格局，催生科普产业发展新业态。"
+    text = "\n".join([HEADER, "科技小院扎根田野", "本报记者 张明", BODY, *items, intro, after])
+    got = _joins(text)
+    assert [got[t] for t in items] == [False, False, False]
+    assert got[intro] is False
+    assert got[after] is False
+    # one paragraph ending on ； alone, before the end of its sentence, is still a column cut
+    cut = "\n".join([HEADER, "本报讯 会议研究了交通、教育、医疗；", "养老等方面的重点工作。"])
+    assert _joins(cut)["养老等方面的重点工作。"] is True
+
+
+def test_a_note_on_who_made_the_piece_closes_it():
+    text = "\n".join(
+        [
+            HEADER,
+            "从工业旅游中品读中国",
+            BODY,
+            BODY2,
+            "（本文由“某某”App辅助生成）",
+            "莫让流量收割童真",
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["（本文由“某某”App辅助生成）"] == ("byline", 1)
+    assert got["莫让流量收割童真"] == ("headline", 2)
