@@ -85,7 +85,8 @@ _TAIL_DATELINE_REACH = 40  # characters from the end that such a dateline stands
 
 def ends_with_dateline(s: str) -> bool:
     """Whether ``s`` ends with a wire dateline after its last finished sentence."""
-    t = s[-_TAIL_DATELINE_REACH:]
+    # A wrapped page may break the dateline over two lines (…新篇章。  新华社 / 北京3月4日电).
+    t = s[-_TAIL_DATELINE_REACH:].replace("\n", "")
     return "月" in t and _TAIL_DATELINE.search(t) is not None
 
 

@@ -229,6 +229,8 @@ def _reflow(
             or _names_alone(text, nxt_start, nxt_end, width)
             or (final and k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3]))
         )
+        if _dateline_goes_on(text, start, nxt_start, nxt_end):
+            ends = False  # …工作。  新华社 / 北京3月4日电: the dateline runs onto the next line
         if ends and not (_dateline_alone(text, start, end) and _opens_lead(text, spans, k)):
             out.append((para_start, end))
             para_start = nxt_start
@@ -374,6 +376,14 @@ def _dateline_alone(text: str, start: int, end: int) -> bool:
     return m is not None and m.end() == end
 
 
+def _dateline_goes_on(text: str, start: int, nxt_start: int, nxt_end: int) -> bool:
+    """Whether the next line ``[nxt_start, nxt_end)`` ends a closing dateline that this line
+    began (…工作。  新华社 / 北京3月4日电): the next line is the rest of this paragraph."""
+    if text[nxt_end - 1] != "电" or cues.DATELINE_ALONE.match(text, nxt_start, nxt_end):
+        return False
+    return cues.ends_with_dateline(text[max(start, nxt_end - 40) : nxt_end])
+
+
 def _opens_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     """Whether the dateline alone on line ``k`` opens a lead rather than closes a wire story.
 
@@ -381,6 +391,9 @@ def _opens_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     paragraph's last line or on a line of its own after it (…新篇章。 / 新华社北京3月4日电):
     after a finished sentence it closes; under a headline or a byline it opens the lead.
     """
+    end = spans[k][1]
+    if k > 0 and cues.ends_with_dateline(text[max(spans[k - 1][0], end - 40) : end]):
+        return False  # …新篇章。  新华社 / 北京3月4日电: the dateline broken over the lines
     return k == 0 or not _final(text, *spans[k - 1])
 
 

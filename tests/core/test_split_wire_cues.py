@@ -198,3 +198,14 @@ def test_a_note_on_who_made_the_piece_closes_it():
     got = by_text(text)
     assert got["（本文由“某某”App辅助生成）"] == ("byline", 1)
     assert got["莫让流量收割童真"] == ("headline", 2)
+
+
+def test_a_closing_dateline_broken_over_two_wrapped_lines_still_closes_the_story():
+    body = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务工作。"
+    last = "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。多所高校积极参与其中的各项工作。\u3000新华社北京3月4日电"
+    lines = ["山区小学用上了新课桌", "新华社记者", *_wrapped(body), *_wrapped(last)]
+    lines += ["春风送暖花开满城", "新华社记者 张明", *_wrapped(BODY3)]
+    assert "北京3月4日电" in lines  # the wrap broke the dateline after 新华社
+    text = "\n".join(lines)
+    assert "春风送暖花开满城" in [text[a:b] for a, b in paragraphs(text)]
+    assert by_text(text)["春风送暖花开满城"] == ("headline", 2)
