@@ -211,7 +211,9 @@ TRAILING_BYLINE = re.compile(
     # End notes: a dateline closing the article (（新华社北京3月4日电）), the writer of a
     # report put together from several (（执笔：张三）, （张三 李四整理）).
     rf"|[{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
-    rf"|执笔\s*[:：]?\s*{_NAMES}|{_NAMES}\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写)"
+    # (the names may come with their role: （本报通讯员张三参与采写）)
+    rf"|执笔\s*[:：]?\s*{_NAMES}"
+    rf"|(?:{_ROLE_NAMES}|{_NAMES})\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写)"
     # A commentary's writers (（本报评论员 张三 李四）), a piece written for the paper by a
     # desk or an agency (（张三 某社专稿）, （本报特稿）).
     rf"|{_DESK}\s*{_NAMES}|(?:{_NAMES}\s+)?[{HAN}]{{0,8}}?(?:专特稿|专稿|特稿)"
@@ -286,10 +288,20 @@ CAPTION_END = re.compile(
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{_NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"
     r"|[（(][^（()）]{0,16}(?:社|网|报)发[^（()）]{0,12}"
-    r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20})\s*[)）]?\Z"
+    r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20}"
+    # A drawing's credit, the name first: 曹  一绘, 徐  骏绘（新华社发） (a padded name or a
+    # source after it: 共绘 ends a phrase too).
+    rf"|\A(?:{_SPACED_NAME}\s*绘|{_NAMES}\s*绘\s*[（(][^（()）]{{1,20}})"
+    # A short line that credits who provided the picture: 《某某画报》资料室提供.
+    r"|\A[^\s。，,；;：:！？]{2,16}提供"
+    # A credit for the photos of a set: 以上图片均为张三摄（来源）, 本版图片由某某提供.
+    r"|\A(?:以上|本版|本组)(?:图片|照片)[^。，,；;！？]{1,24})\s*[)）]?\Z"
 )
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).
-CAPTION_END_CHARS = frozenset("摄影图供道）)")
+CAPTION_END_CHARS = frozenset("摄影图片供道绘）)")
+
+# A column's mailbox line ends the article above it (栏目投稿邮箱：name@paper.cn).
+MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z")
 
 # --- Page furniture --------------------------------------------------------------------
 
@@ -297,7 +309,7 @@ CAPTION_END_CHARS = frozenset("摄影图供道）)")
 _FURNITURE_START = (
     r"[（(\[【]?\s*(?:"
     r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|制图|照排|审读"
-    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计)\s*[:：]"
+    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
     # A continuation mark stands alone; "（上接第1版）据了解…" is the continued body text.
     r"|(?:下转|上接|接上|转下|接第|转第|续第?)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版"
     r"[^（()）\n]{0,8}[)）\]】]?\s*\Z"
@@ -410,7 +422,7 @@ START_CHARS = frozenset(
     "（(【[*_#!"  # brackets and markup
     "0123456789０１２３４５６７８９一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
     "■□●◆◇★☆◎○•▲△"  # bullets and caption marks
-    "本责编美校版组制照审值见图视"  # editor credits
+    "本责编美校版组制照审值见图视统策监"  # editor and staff credits
     "下上接转续广订发新服邮国全完电热传网地CcEe"  # continuation marks, ads, imprint, contacts
     "据中人央"  # leads: 据…, 新华社, 中新社, 人民网, 央视网
     "左右第其首再最"  # captions 左图…, enumerators 第一, 其一, 首先, 再次, 最后
@@ -433,6 +445,16 @@ def start_cue(s: str) -> str | None:
 # Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
 # begins with one is the rest of a paragraph cut by a column break.
 NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+
+
+def cut_rest(s: str) -> bool:
+    """Whether paragraph ``s`` begins as no paragraph does: with punctuation (，。”…) or with
+    the particle 的 (…高额打赏消费 / 的事件频发…; not 的确, 的士, 的哥): the rest of a
+    paragraph cut by a column break."""
+    c = s[0]
+    return c in NO_START_CHARS or (c == "的" and s[1:2] not in ("", "确", "士", "哥"))
+
+
 # A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
 NOTE = re.compile(
     r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"

@@ -183,7 +183,13 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     )
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
-        if sh.kind != TITLE or sh.listy or not (sh.strict or relaxed or _set_apart(sh)):
+        # (a column tag closing the line, …吗？（以案说法）, is a headline's form whatever its
+        # punctuation)
+        if (
+            sh.kind != TITLE
+            or sh.listy
+            or not (sh.strict or sh.tagged or relaxed or _set_apart(sh))
+        ):
             break
         titles.append(p)
         p -= 1
@@ -205,7 +211,9 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
-    firm = len(titles) == 1 and _set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS
+    firm = len(titles) == 1 and (
+        top.tagged or (_set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS)
+    )
     return Group(titles[0], WEAK, titles=titles, firm=firm)
 
 
@@ -292,8 +300,12 @@ def _name_above_standfirst(shapes: list[Shape], i: int, j: int) -> int | None:
     n = len(shapes)
     if j >= n or shapes[j].kind not in (BODY, LEAD) or shapes[j].cont:
         return None
-    j = _text_opening(shapes, i, j)
-    for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), j - 1):
+    opening = _text_opening(shapes, i, j)
+    # A name right above a short question or sentence opening the text inside the run signs
+    # it too (“潮商场”成青年“心头好”（快评） / 尚嵘峥 / 商场是什么样的？ / text).
+    stop = opening if opening < j else opening - 1
+    j = opening
+    for m in range(max(i + 1, j - 1 - MAX_STANDFIRST), stop):
         if not shapes[m].names or shapes[m - 1].kind not in (TITLE, DASH):
             continue
         below = shapes[m + 1 : j]
@@ -510,6 +522,7 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     if weak:
         drop |= _inner_weak_groups(shapes, groups, drop)
     _long_intertitles(shapes, groups, drop)
+    _stacked_intertitles(shapes, groups, drop)
     candidates = [
         p
         for p, sh in enumerate(shapes)
@@ -552,18 +565,57 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         if not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
-            if series and not (
-                _short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag
-            ):
-                continue  # one untitled-looking item after a story: as likely a short news item
-            if loose and not _alone_intertitle(shapes, loose[0]):
-                continue  # one line with a comma: as likely a paragraph cut by a column break
+            if not _one_is_intertitle(shapes, groups, g, series, loose, drop):
+                continue
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _one_is_intertitle(
+    shapes: list[Shape],
+    groups: list[Group],
+    g: Group,
+    series: list[Group],
+    loose: list[int],
+    drop: set[int],
+) -> bool:
+    """Whether the one candidate after signed story ``g`` (a weak group or a loose line) is
+    its intertitle; a weak group found to be a cut paragraph's head goes into ``drop``."""
+    if series and not (_short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag):
+        if _cut_head_over_long_text(shapes, groups, series[0]):
+            drop.add(series[0].top)
+        return False  # one untitled-looking item after a story: as likely a short news item
+    # one loose line with a comma: as likely a paragraph cut by a column break
+    return not loose or _alone_intertitle(shapes, loose[0])
+
+
+# An item without byline or dateline inside a signed story runs at most this many body
+# paragraphs (a news-in-brief item is short).
+SHORT_ITEM_PARAGRAPHS = 4
+
+
+def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group) -> bool:
+    """Whether the one open title line of weak group ``w`` inside a signed story is the head
+    of a paragraph cut by a column (read as body text; the group goes).
+
+    A short item without byline or dateline is short; a line over more body paragraphs than
+    one has, up to the next group, opens no article (到什么山 / 就该唱什么歌… / …).
+    """
+    sh = shapes[w.top]
+    if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm:
+        return False
+    nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
+    body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
+    if body <= SHORT_ITEM_PARAGRAPHS:
+        return False
+    sh.kind = BODY
+    sh.strict = sh.text_ok = False
+    sh.demoted = True
+    return True
 
 
 def _inside_text(sh: Shape) -> bool:
@@ -765,6 +817,99 @@ def _long_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]) 
         if sizes[-1] <= 2 * sizes[0]:
             for p in series:
                 shapes[p].intertitle = True
+
+
+# A stacked 小标题 is a short topic (起因——, 高息理财套路, a lone number, a question) over its
+# title: two or three lines. At least this many alike between one group and the next are the
+# article's intertitles (a column cut leaves a short line now and then, never a series).
+STACKED_SERIES = 3
+STACKED_LINES = (2, 3)
+# The topic line is this short at most, and shorter than the unit's last line.
+STACKED_TOPIC_MAX_CHARS = 10
+# A lone number over an intertitle (1 / 夏粮大盘稳不稳？ / …) reads as furniture (a page number).
+STACKED_NUMBER_MAX_CHARS = 2
+
+
+_STACK_KINDS = frozenset((TITLE, DASH, FURNITURE))
+
+
+def _stack_line(sh: Shape) -> bool:
+    """Whether paragraph ``sh`` may be a line of a stacked intertitle."""
+    if sh.kind in (TITLE, DASH):
+        # (a numbered line is an intertitle by its own rule, and a short line under it the
+        # head of a paragraph cut by a column: 一、…有方 / 项目负责人…)
+        return not (sh.listy or sh.row or sh.names or sh.intertitle)
+    if sh.kind == FURNITURE:
+        return sh.end - sh.start <= STACKED_NUMBER_MAX_CHARS
+    # (a title that the cut-word cue read as a cut paragraph's head: 审批上|去年初 segments
+    # as 上去; the series shows it was a title)
+    return sh.kind == BODY and sh.demoted
+
+
+def _stacked_units(shapes: list[Shape], lines: list[int]) -> list[range]:
+    """The runs of two or three stack lines (``lines``, ascending) that stand between two
+    texts of one story, a short topic line first."""
+    units: list[range] = []
+    k = 0
+    while k < len(lines):
+        j = k + 1
+        while j < len(lines) and lines[j] == lines[j - 1] + 1:
+            j += 1
+        p, q = lines[k], lines[j - 1] + 1
+        k = j
+        if q - p > STACKED_LINES[-1] and shapes[q - 1].demoted:
+            q -= 1  # the head of a paragraph cut under the intertitle: a word runs across
+        run = range(p, q)
+        if (
+            len(run) in STACKED_LINES
+            and p > 0
+            and q < len(shapes)
+            and _between_texts(shapes[p - 1], shapes[q])
+            and _topic_over_title(shapes, run)
+        ):
+            units.append(run)
+    return units
+
+
+def _topic_over_title(shapes: list[Shape], run: range) -> bool:
+    """Whether the first line of ``run`` is a short topic over a longer last line."""
+    first, last = shapes[run[0]], shapes[run[-1]]
+    n = first.end - first.start
+    return (
+        n <= STACKED_TOPIC_MAX_CHARS
+        and n < last.end - last.start
+        and first.kind != BODY
+        and last.kind != FURNITURE
+    )
+
+
+def _stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark series of stacked 小标题 (a topic line over a title line) inside articles.
+
+    Between one group and the next, three or more units of as many lines each, every one
+    between a finished paragraph and body text, are the article's intertitles. A lone number
+    over one is part of it (not furniture).
+    """
+    members = {p for g in groups if g.top not in drop for p in g.members()}
+    lines = [
+        p
+        for p, sh in enumerate(shapes)
+        if (sh.kind in _STACK_KINDS or sh.demoted) and p not in members and _stack_line(sh)
+    ]
+    # Most pages have too few loose title lines for a series: nothing more to look at.
+    if len(lines) < STACKED_SERIES * STACKED_LINES[0]:
+        return
+    tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
+    found = _stacked_units(shapes, lines)
+    for a, b in zip(tops, tops[1:], strict=False):
+        units = [u for u in found if a < u[0] < b]
+        if len(units) < STACKED_SERIES or len({len(u) for u in units}) > 1:
+            continue
+        for p in [p for u in units for p in u]:
+            sh = shapes[p]
+            if sh.kind == FURNITURE:
+                sh.kind = TITLE
+            sh.intertitle = True
 
 
 def _alike(

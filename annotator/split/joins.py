@@ -5,11 +5,16 @@ furniture in between are skipped: a photo or a page header may stand between two
 when that paragraph does not end a sentence:
 
 * ``。！？…`` (also followed by ``”``/``」``/``）``) end a sentence: no join;
-* ``、，,；;`` cannot end a paragraph: join, with high confidence;
+* ``、，,；;`` cannot end a paragraph: join, with high confidence; but a ``；`` among others
+  ends an item of a list set as paragraphs (the next paragraph ends in ``；`` too, or the one
+  before ends in ``；``, ``：`` or ``——``): no join, confidence 0.6 (a cut inside an item,
+  its head between two items, still joins);
 * ``：`` and ``——`` do not end a sentence either: join, with a confidence below 0.7 (the
   paragraph may introduce a list set as separate paragraphs, 要求——/一是…); when the next
   paragraph opens with an enumerator (一是…, （一）…, 1.) it is a list item of its own: no
-  join, confidence 0.5; an enumerated item after another one (…；/（二）…) is no join either;
+  join, confidence 0.5; an enumerated item after another one (…；/（二）…) is no join either,
+  nor is an item that ends in ``；`` after them; a short clause after a sentence end that
+  ends the paragraph with ``：`` (…发展。建议：) announces the paragraphs below: no join, 0.6;
 * a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
   mid-sentence: join;
 * a Han character, digit or letter: the missing full stop is weak evidence (OCR drops them,
@@ -64,15 +69,25 @@ _BY_ENDING: dict[str, tuple[bool, float]] = {
 # as paragraphs (each item its own paragraph), though a cut before an item is possible.
 _BEFORE_LIST = (False, 0.5)
 _NEXT_LIST_ITEM = (False, 0.65)
+# A paragraph ending in ； among others that do (甲…； / 乙…； / 丙…。): a list set as
+# paragraphs, one item each. A column cut falls right after a ； seldom (one character in
+# a hundred or so), and a list item runs on no word into the next one.
+_LIST_ITEM = (False, 0.6)
+# A short clause after a sentence end that closes the paragraph with a colon (…发展。建议：)
+# announces the paragraphs below (a list, a quotation), as a cut right after ： seldom does.
+_ANNOUNCES = (False, 0.6)
+_ANNOUNCE_MAX = 6
+_ITEM_ENDS = frozenset("；;")
+_LIST_OPENERS = frozenset("；;：:—")
+_HANGING_MAX = 2  # a paragraph of closing marks only (”, ”）) hangs from the one above
 _WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
 _TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
 _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
 _QUOTE_GOES_ON = (True, 0.7)
 # A paragraph that ends on —— introduces a list or a passage set as paragraphs of their own
-# (这是全民科普总动员的生动实践—— / 以…为引领，…。); one that ends on ； is an item of a list
-# when the items around it end on ； as well (在广东，…；/ 在江苏，…；/ 在湖南，…). A column
-# break falls right after such a mark in a few cuts out of a thousand.
-_LIST_MARK = (False, 0.6)
+# (这是全民科普总动员的生动实践—— / 以…为引领，…。); a column break falls right after the
+# dash in a few cuts out of a thousand.
+_INTRODUCES = (False, 0.6)
 
 # A title is short against the page's body paragraphs: at most this share of their usual
 # (median) length. The first part of a paragraph cut by a column may be as short, but then
@@ -102,8 +117,9 @@ class _Page:
         # Starts of the paragraphs that continue the one above: the middle of a paragraph
         # cut twice (…， / 强化联防联控 / 措施，…) is no title, however short.
         self.continued: set[int] = set()
-        # The body paragraph of the same article before each one (by its start).
-        self.before: dict[int, Shape] = {}
+        # The last character of the body paragraph before each body paragraph (by start) in
+        # its article: what the paragraph before an item ends with shows a list.
+        self.before: dict[int, str] = {}
 
     @cached_property
     def usual(self) -> int:
@@ -163,10 +179,11 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
             sh.ending == cues.END_OPEN
             and nxt.kind == BODY
             and not (sh.listy or sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
-            and _cut_across(text, sh, nxt)
+            and (nxt.cont or _cut_across(text, sh, nxt))
         ):
             sh.kind = BODY
             sh.strict = sh.text_ok = False
+            sh.demoted = True  # a series of stacked intertitles may take it back
 
 
 # Open lines this close under a byline may be a standfirst (see ``groups._open_standfirst``).
@@ -194,13 +211,19 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     # The segmenter is asked only where its answer changes the decision: after a paragraph
     # that reads as body text the join stands anyway (and the look-ups cost a tenth of the
     # split on pages with many cut paragraphs).
-    if not page.text or not _reads_as_title(prev, page):
+    if not page.text or not _reads_as_title(prev, page) or _inside_list(prev, cur, page):
         return _BY_ENDING[cues.END_OPEN]
     if _cut_across(page.text, prev, cur):
         return _WORD_ACROSS
     if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
         return _TITLE_ABOVE_START_BELOW
     return _TITLE_ABOVE
+
+
+def _inside_list(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether ``prev`` stands between two list items (…； / prev / …；): the head of an item
+    cut by a column, not a title (no title stands inside a list)."""
+    return page.text[cur.end - 1] in _ITEM_ENDS and page.before.get(prev.start, "") in _ITEM_ENDS
 
 
 def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
@@ -215,18 +238,37 @@ def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
     return opening < 0
 
 
-def _semicolon(sh: Shape | None, text: str) -> bool:
-    return sh is not None and sh.ending == cues.END_COMMA and text[sh.end - 1] in "；;"
+def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
+    """The decisions that read the page text around the boundary (``None``: none of them)."""
+    if prev.cont and prev.end - prev.start <= _HANGING_MAX:
+        # A closing mark hanging on a line of its own (…丰收年！/ ”): the paragraph ends as
+        # the text before the mark does.
+        before = page.text[max(prev.start - 4, 0) : prev.end].replace("\n", "")
+        if cues.ending(before) == cues.END_FINAL:
+            return _BY_ENDING[cues.END_FINAL]
+    if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
+        return _in_list(prev, cur, page)
+    return None
 
 
-def _list_mark(prev: Shape, cur: Shape, page: _Page) -> bool:
-    """Whether ``prev`` ends on a mark of a list set as paragraphs: ——, or ； between items."""
+def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
+    """No join when ``prev`` ends a list item or introduces the list (see ``_LIST_ITEM``)
+    or ends in a short announcing clause (see ``_ANNOUNCES``); ``None`` when it does not."""
     text = page.text
-    if prev.ending == cues.END_DASH:
-        return text[prev.end - 1] in cues.DASH_CHARS
-    if not _semicolon(prev, text):
-        return False
-    return _semicolon(cur, text) or _semicolon(page.before.get(prev.start), text)
+    last, cur_last = text[prev.end - 1], text[cur.end - 1]
+    if last in _ITEM_ENDS:
+        if cur_last in _ITEM_ENDS or page.before.get(prev.start, "") in _LIST_OPENERS:
+            return _LIST_ITEM
+        return None
+    if cur_last in _ITEM_ENDS and prev.ending in (cues.END_COLON, cues.END_DASH):
+        return _BEFORE_LIST  # 新发现—— / 甲…； / 乙…；
+    if prev.ending == cues.END_COLON:
+        clause = max(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?")
+        if clause >= 0 and prev.end - 2 - clause <= _ANNOUNCE_MAX:
+            return _ANNOUNCES
+    if prev.ending == cues.END_DASH and last in cues.DASH_CHARS:
+        return _INTRODUCES
+    return None
 
 
 def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
@@ -241,10 +283,11 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
+    by_text = _by_text(prev, cur, page) if page.text else None
+    if by_text is not None:
+        return by_text
     if prev.ending == cues.END_OPEN:
         return _open(prev, cur, page)
-    if page.text and _list_mark(prev, cur, page):
-        return _LIST_MARK
     if prev.ending == cues.END_FINAL and page.text and _quote_goes_on(prev, cur, page.text):
         return _QUOTE_GOES_ON
     return _BY_ENDING[prev.ending]
@@ -271,8 +314,8 @@ def assign_joins(
             continue
         prev = last_body.get(article)
         last_body[article] = sh
-        if prev is not None:
-            page.before[sh.start] = prev
+        if prev is not None and text:
+            page.before[sh.start] = text[prev.end - 1]
         if prev is None or sh.kind == LEAD:
             out.append(_FIRST)
             continue

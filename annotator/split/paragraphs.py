@@ -44,6 +44,7 @@ import re
 
 from . import cues
 from .shapes import is_page_header
+from .words import word_across
 
 # One line's content: from its first to its last non-whitespace character. ``[^\n]`` keeps a
 # match on one line, so consecutive matches are consecutive non-blank lines.
@@ -160,6 +161,17 @@ def _starts_paragraph(s: str) -> bool:
     )
 
 
+def _starts_line_of_its_own(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether line ``nxt`` can only be a paragraph's first line (see ``_starts_paragraph``)
+    and no word runs into it from ``line``: 本|报记者走进安徽、海南… reads as a byline, but
+    the line above ends in the middle of 本报 (a word cut by the line break goes on)."""
+    if not _starts_paragraph(text[nxt[0] : nxt[1]]):
+        return False
+    return cues.ending(text[max(line[1] - 4, line[0]) : line[1]]) != cues.END_OPEN or not (
+        word_across(text[line[0] : line[1]], text[nxt[0] : nxt[1]])
+    )
+
+
 def _byline_line(s: str) -> bool:
     """Whether a line is a whole byline (本报记者 张三 李四)."""
     return (
@@ -211,7 +223,11 @@ def _reflow(
         column = width - room if first_line else width
         ends = (
             n < column - (0 if final or first_line else 1)
-            or (final and _starts_after_sentence(text, spans[k + 1], starts[k + 1], width, room))
+            # (a colon announces what follows as a sentence end does: …发展。建议：)
+            or (
+                (final or text[end - 1] in "：:")
+                and _starts_after_sentence(text, spans[k + 1], starts[k + 1], width, room)
+            )
             or (first_line and _first_line(text, spans[k + 1], starts[k + 1], width, room))
             # Wider than the column (indentation aside): a headline or header across columns.
             or end - start > width + 1
@@ -222,7 +238,7 @@ def _reflow(
             or (start == para_start and _line_of_its_own(text[start:end]))
             or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
-            or _starts_paragraph(text[nxt_start:nxt_end])
+            or _starts_line_of_its_own(text, spans[k], spans[k + 1])
             or _opens_note(text, nxt_start, nxt_end)
             or (final and _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None)
             or (start == para_start and _numbered_title(text, start, end))
@@ -330,7 +346,7 @@ def _title_over_author(text: str, pair: list[tuple[int, int]]) -> bool:
     return _byline_line(author) or (len(author) <= _NAMES_LINE_MAX and cues.names_line(author))
 
 
-_NAMES_LINE_MAX = 12
+_NAMES_LINE_MAX = 16  # three names padded to three characters: 邱超奕  宋佳航  吕金锴
 
 
 # After a line that ends a sentence, a line opening with a number, a bullet or a speaker's

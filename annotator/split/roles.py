@@ -92,6 +92,10 @@ def _marked_title_roles(
             out[p] = ("subheadline", _SUB_BELOW_HEADING)
 
 
+# The number of a piece in a series (…系列谈③): the line names the series, not the story.
+_SERIAL = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     """Whether the first of the unmarked title lines ``titles`` is a kicker.
 
@@ -107,11 +111,19 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
     if len(lines) == 2:
-        if shapes[lines[1]].tagged and not first.tagged:
+        second = shapes[lines[1]]
+        if second.tagged and not first.tagged:
             return True  # the column tag follows the main headline: the line above is its kicker
+        if first.ending == cues.END_COLON or (
+            second.wide and not first.wide and second.ends[-1:] not in _SERIAL
+        ):
+            # 某某公安： over its headline; or a line over the headline set as two phrases
+            # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
+            # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②)
+            return True
         if first.said:
             return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
-        return _long_clause_over_headline(first, shapes[lines[1]])
+        return _long_clause_over_headline(first, second)
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 
 
@@ -119,11 +131,11 @@ def _long_clause_over_headline(first: Shape, second: Shape) -> bool:
     """Whether two unmarked title lines read as a long kicker over a short headline.
 
     The headline is the shortest, most compact line of a heading; a first line half again as
-    long as an unpunctuated second line, with a comma or a space inside, is a clause that
+    long as an unpunctuated second line, with a comma, a space or a 、 inside, is a clause that
     introduces it (a subheadline would stand below the headline, not above it).
     """
     a, b = first.end - first.start, second.end - second.start
-    return (first.comma or first.spaced) and second.strict and 2 * a >= 3 * b
+    return (first.comma or first.spaced or first.pause) and second.strict and 2 * a >= 3 * b
 
 
 def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:
@@ -157,11 +169,30 @@ def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
     赵尚志画像。 / 尚志市委宣传部供图: a credit follows its caption; body text runs longer
     than one short sentence (or goes on after the photo).
     """
+    return i + 1 < len(shapes) and shapes[i + 1].credit and _one_short_sentence(shapes, i)
+
+
+def _stacked_captions(shapes: list[Shape], members: set[int], out: list) -> None:
+    """Mark the captions of a set of photos under a title group: short one-sentence
+    paragraphs in a row between the group (its headline or byline) and a bare photo credit.
+
+    (图① 市民在广场骑行。/ 图② 商铺林立。/ 以上图片均为某某摄: a photo story, or the photos
+    printed under a headline; the caption right above a credit alone is read elsewhere.)
+    """
+    for c in [c for c, sh in enumerate(shapes) if sh.credit]:
+        i = c - 1
+        while i >= 0 and i not in members and _one_short_sentence(shapes, i):
+            i -= 1
+        if i >= 0 and i in members and c - i > 2:
+            for k in range(i + 1, c):
+                out[k] = _PHOTO_TEXT
+
+
+def _one_short_sentence(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` is body text of one short sentence (a caption's form)."""
     sh = shapes[i]
     return (
         sh.kind == BODY
-        and i + 1 < len(shapes)
-        and shapes[i + 1].credit
         and sh.end - sh.start <= SHORT_BODY_MAX_CHARS  # sentences are counted up to it
         and sh.ending == cues.END_FINAL
         and sh.sentences == 1
@@ -195,4 +226,5 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
             out[i] = _PHOTO_TEXT
         elif _caption_above_credit(shapes, i):
             out[i] = _PHOTO_TEXT
+    _stacked_captions(shapes, {p for g in groups for p in g.titles + g.bylines}, out)
     return out

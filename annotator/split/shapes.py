@@ -67,7 +67,8 @@ BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
-SHORT_BODY_MAX_CHARS = 40  # a body paragraph this short may be a photo's caption
+MAILBOX_MAX_CHARS = 60  # a column's mailbox line (投稿邮箱：name@paper.cn)
+SHORT_BODY_MAX_CHARS = 60  # a body paragraph this short may be a photo's caption
 
 
 @dataclass(slots=True)
@@ -93,12 +94,14 @@ class Shape:
     text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
     comma: bool = False  # a TITLE with a comma inside
+    pause: bool = False  # a TITLE with an enumeration comma 、 inside (甲、乙)
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
     wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     cut_head: bool = False  # open, with a word running into the next paragraph: a cut's head
+    demoted: bool = False  # a TITLE read as a cut paragraph's head by a word across (joins)
     note: bool = False  # 编者按：…, 核心提示：…: a note of the article head (body text)
     tagged: bool = False  # a TITLE ending in a bracketed column tag (…（人民时评）)
     clause: bool = False  # one long line, one clause without a sentence end (a long 小标题?)
@@ -161,7 +164,7 @@ def shape(text: str, start: int, end: int) -> Shape:
     s = text[start:end]
     n = len(s)
     end_kind = ending(s)
-    if s[0] in cues.NO_START_CHARS:
+    if cues.cut_rest(s):
         # …，or 。 at the start: the rest of a paragraph cut by a column break.
         return Shape(start, end, BODY, end_kind, cont=True)
 
@@ -202,6 +205,9 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         # The common case, a long paragraph: body text.
         return _body(s, start, end, end_kind, listy)
+    if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
+        # 栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next.
+        return Shape(start, end, TRAILING, end_kind, closes=True)
     if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
         # ——编  者: who signed the note above; it stays in its article.
         return Shape(start, end, BYLINE, end_kind, signature=True)
@@ -332,6 +338,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         text_ok=text_ok,
         tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
         comma=comma,
+        pause=punct and "、" in t,
         parallel=comma and _parallel(t),
         spaced=" " in t or "\t" in t or "\u3000" in t,
         tagged=core is not t,

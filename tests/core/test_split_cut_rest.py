@@ -1,0 +1,77 @@
+"""The rest of a paragraph cut by a column break, by how it begins (issue 9, joins).
+
+A paragraph never begins with punctuation (，。”) nor with the particle 的 (but 的确 does); such
+a paragraph is the rest of the one above, and a title-shaped line right above it is that
+paragraph's head, not a headline or subheadline. The pages are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.split import split_page
+
+BODY = "本报讯 当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+HEAD = ["全省春耕生产全面展开", "本报记者 张明", BODY]
+
+
+def rows(lines: list[str]) -> list[tuple[str, str, int | None, bool]]:
+    text = "\n".join(lines)
+    return [(text[b.start : b.end], b.role, b.article, b.joins_previous) for b in split_page(text)]
+
+
+@pytest.mark.parametrize(
+    ("head", "rest"),
+    [
+        ("一段时间以来，未成年人在网络平台上高额打赏消费", "的事件频发，引发社会关注。"),
+        ("各地加快推进老旧小区改造工作", "的步伐，群众满意度不断提高。"),
+        ("各地加快推进老旧小区改造工作", "，群众满意度不断提高。"),
+    ],
+)
+def test_a_paragraph_beginning_as_no_paragraph_does_continues_the_one_above(head, rest):
+    got = rows([*HEAD, head, rest, "会议要求各部门抓紧落实。"])
+    assert (head, "body", 1, False) in got
+    assert (rest, "body", 1, True) in got
+
+
+def test_a_paragraph_beginning_with_a_word_of_de_opens_a_paragraph():
+    rest = "的确，这项工作还有不少难题要破解。"
+    got = rows([*HEAD, "会议要求各部门抓紧落实。", rest])
+    assert (rest, "body", 1, False) in got
+
+
+def test_a_name_under_a_headline_over_a_cut_first_paragraph_is_its_byline():
+    got = rows(
+        [
+            "文化传承的时代答卷（评论）",
+            "李  斌",
+            "“实事求是”，源自汉代",
+            "的思想火花，收获了文化传承创新的启示。",
+            "会议要求各部门抓紧落实。",
+        ]
+    )
+    assert got[1] == ("李  斌", "byline", 1, False)
+    assert got[2][1] == "body"
+    assert got[3][3] is True
+
+
+PARAS = [
+    "社区居民积极推进社区养老服务，群众满意度不断提高。",
+    "多所高校积极参与职业技能培训，吸引了大批年轻人回乡创业。",
+    "合作社大力发展特色产业园区，企业订单明显增加。",
+    "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。",
+    "当地还将继续完善相关政策，推动各项工作落地见效。",
+]
+
+
+def test_a_title_line_over_more_text_than_a_short_item_has_is_a_cut_paragraphs_head():
+    head = "企业出海到什么山就该唱什么"
+    got = rows([*HEAD, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
+    assert (head, "body", 1, False) in got
+    assert ("歌，才能更接地气。", "body", 1, True) in got
+
+
+def test_a_short_item_without_byline_after_a_story_keeps_its_headline():
+    title = "城乡公交网络跑出加速度"
+    got = rows([*HEAD, PARAS[0], title, *PARAS[1:3], "古镇修缮工程完工", "本报记者 王建国", BODY])
+    assert (title, "headline", 2, False) in got

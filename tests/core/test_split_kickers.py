@@ -1,0 +1,62 @@
+"""Which of two unmarked title lines is the headline (issue 9, §1: kicker or headline?).
+
+Mostly only a paper's own convention tells (the learnt model's job); two forms tell on any
+page: a first line ending in a colon introduces the headline under it (某某公安：), and the
+main title is the line set as two phrases side by side with a wide space between them (对仗,
+共建党建阵地  激发共治活力). A series' name with its number (大家谈·…②) is set so too and
+stays a subheadline. The pages are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.split import split_page
+
+BODY = "本报讯 当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+
+
+def roles(first: str, second: str) -> tuple[str, str]:
+    text = "\n".join([first, second, "本报记者  张  明", BODY])
+    blocks = split_page(text)
+    return blocks[0].role, blocks[1].role
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("江南某市公安：", "下好反诈“先手棋”  守好百姓“钱袋子”"),
+        ("江南某市公安：", "筑牢反诈防线"),
+        ("某省某市强化新就业群体党建", "共建党建阵地  激发共治活力"),
+    ],
+)
+def test_the_line_over_a_headline_of_this_form_is_its_kicker(first, second):
+    assert roles(first, second) == ("kicker", "headline")
+
+
+def test_a_series_name_set_in_phrases_under_a_headline_stays_a_subheadline():
+    assert roles("在广阔天地成长成才", "大家谈·扎根西部  建功西部②") == ("headline", "subheadline")
+
+
+def test_a_line_closed_by_a_column_tag_after_a_story_opens_an_article_without_byline():
+    tagged = "邻居私搭“花园”，物业有权清理吗？（以案说法）"
+    case = "【案情】张先生在自家房屋外的公共平台种植花木，物业公司多次要求清理未果。"
+    more = "社区居民积极推进社区养老服务，群众满意度不断提高。"
+    text = "\n".join(["城乡公交网络跑出加速度", "本报记者  张  明", BODY, more, tagged, case])
+    got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+    assert got[tagged] == ("headline", 2)
+    assert got[case] == ("body", 2)
+
+
+def test_a_long_line_of_two_clauses_joined_by_a_pause_comma_over_a_short_one_is_a_kicker():
+    assert roles("某省打造一流仲裁机构、探索仲裁推荐标准", "更深度地开展涉外仲裁") == (
+        "kicker",
+        "headline",
+    )
+
+
+def test_a_short_line_with_a_pause_comma_over_a_longer_one_stays_the_headline():
+    assert roles("文明实践、志愿服务", "让新风吹进千家万户的生活日常") == (
+        "headline",
+        "subheadline",
+    )

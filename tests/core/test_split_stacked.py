@@ -1,0 +1,91 @@
+"""Stacked intertitles: a short topic line over its title, three or more in one story (issue 9).
+
+Real papers set a 小标题 as a topic over a title (缘起—— / 老街改造，难在资金上), a short
+phrase over a clause, or a lone number over a question and a clause. Each line alone reads as
+a paragraph cut by a column; a series of alike units between the finished paragraphs of one
+signed story shows they are its intertitles. The pages are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.split import split_page
+
+BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务，效果明显。"
+HEAD = ["多措并举推进老街改造", "本报记者  张  明", BODY]
+
+
+def view(lines: list[str]) -> dict[str, tuple[str, int | None, bool]]:
+    text = "\n".join(lines)
+    return {text[b.start : b.end]: (b.role, b.article, b.joins_previous) for b in split_page(text)}
+
+
+def stacked(units: list[list[str]]) -> list[str]:
+    out = list(HEAD)
+    for unit in units:
+        out += [*unit, BODY, BODY]
+    return out
+
+
+DASHED = [
+    ["缘起——", "老街改造，难在资金上"],
+    ["破题——", "多方筹资，让老房子焕新"],
+    ["成效——", "街区活了，居民笑了"],
+]
+PHRASED = [
+    ["资金难题", "老旧街区改造资金缺口大，社会资本参与意愿不强，群众自筹能力有限"],
+    ["管理难题", "改造完成后长效管理机制缺位，公共空间维护责任不清，设施损坏无人修"],
+    ["规划难题", "部分街区改造缺乏整体规划，业态同质化严重，历史风貌保护不够到位"],
+]
+NUMBERED = [
+    ["1", "老街为何难改？", "资金缺口大，群众自筹能力有限"],
+    ["2", "钱从哪里来？", "政府引导、社会参与，多方筹集改造资金"],
+    ["3", "改完怎么管？", "建立长效机制，让街区管得好、留得住"],
+]
+
+
+@pytest.mark.parametrize("units", [DASHED, PHRASED, NUMBERED], ids=["dash", "phrase", "number"])
+def test_a_series_of_stacked_intertitles_are_intertitles_of_the_story(units):
+    got = view(stacked(units))
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+    assert got["多措并举推进老街改造"][0] == "headline"
+
+
+def test_the_paragraph_under_a_stacked_intertitle_does_not_join_it():
+    lines = stacked(DASHED)
+    text = "\n".join(lines)
+    blocks = split_page(text)
+    after = [b for b in blocks if text[b.start : b.end] == BODY]
+    assert after and not any(b.joins_previous for b in after)
+
+
+def test_a_title_the_cut_word_cue_took_for_a_cut_head_is_taken_back_by_the_series():
+    # 卡在了审批上 | 去年初… segments as 上去: the word cue alone reads a column cut.
+    units = [
+        ["起因——", "期盼已久的电梯安装，卡在了审批上"],
+        ["调查——", "文件规定跟群众需求脱节，修改迫在眉睫"],
+        ["化解——", "办理一案、规范一片，从源头上预防纠纷"],
+    ]
+    lines = list(HEAD)
+    for unit in units:
+        lines += [*unit, "去年初，该小区居民提出的一份增设电梯的申请，却在审批环节卡了壳。", BODY]
+    got = view(lines)
+    assert got["期盼已久的电梯安装，卡在了审批上"] == ("intertitle", 1, False)
+
+
+def test_two_stacked_units_are_no_series():
+    got = view(stacked(DASHED[:2]))
+    assert got["老街改造，难在资金上"][0] != "intertitle"
+
+
+def test_a_cut_head_under_numbered_intertitles_stays_body():
+    lines = list(HEAD)
+    for k, title in enumerate(["一、老街有方", "二、资金有道", "三、管理有序"]):
+        # a numbered intertitle, then a paragraph cut by a column inside 设|施
+        lines += [title, f"第{k + 1}个街区加快建设农田水利设", "施，群众满意度不断提高。", BODY]
+    got = view(lines)
+    assert got["一、老街有方"] == ("intertitle", 1, False)
+    assert got["第1个街区加快建设农田水利设"][0] == "body"
