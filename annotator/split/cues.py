@@ -471,6 +471,10 @@ _BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
 _NAME_PARTS = re.compile(r"[\s、，,]+")
 
 
+# What a person did, said under a headline (某某主持, 某某出席): a subheadline, not a name.
+_DID_ENDS = ("主持", "出席", "讲话", "致辞", "发言", "会见", "会谈", "签署", "宣布")
+
+
 def names_line(s: str) -> bool:
     """Whether short line ``s`` is personal names only, each opening with a known surname.
 
@@ -479,7 +483,7 @@ def names_line(s: str) -> bool:
     (one or two characters, resources/lexicon/people_surnames.txt). A name set as
     surname, space, given name (邹  翔) is one name; a dotted transcription always passes.
     """
-    if NAMES_ONLY.match(s) is None:
+    if NAMES_ONLY.match(s) is None or s.rstrip().endswith(_DID_ENDS):
         return False
     parts = [p for p in _NAME_PARTS.split(s.strip()) if p]
     names: list[str] = []

@@ -16,6 +16,7 @@ from annotator.split.cues import (
     ending,
     ends_with_dateline,
     line_ending,
+    names_line,
     start_cue,
 )
 from annotator.split.paragraphs import paragraphs
@@ -209,3 +210,18 @@ def test_a_closing_dateline_broken_over_two_wrapped_lines_still_closes_the_story
     text = "\n".join(lines)
     assert "春风送暖花开满城" in [text[a:b] for a, b in paragraphs(text)]
     assert by_text(text)["春风送暖花开满城"] == ("headline", 2)
+
+
+def test_who_chaired_under_a_headline_is_its_subheadline_not_a_name():
+    assert not names_line("尹力主持")
+    assert names_line("王  明")
+    text = "\n".join(
+        [
+            HEADER,
+            "纪念仪式在京举行",
+            "李明主持",
+            "新华社北京3月4日电 纪念仪式4日上午在京举行。",
+            BODY,
+        ]
+    )
+    assert by_text(text)["李明主持"] == ("subheadline", 1)
