@@ -162,7 +162,8 @@ _BULLET = r"[■□●◆◇★☆◎○•·▲△▼▽◢◣]"
 # A role word, optionally preceded by an agency (本报, 新华社, 湖南日报全媒体 …).
 _ROLE = (
     rf"(?:[{HAN}]{{0,8}}?(?:特约|首席|特派|驻[{HAN}]{{1,6}}|见习|实习|摄影|全媒体|融媒体)?"
-    r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|作者)"
+    # (not the 作者 of 工作者: 团结引领科技工作者成才建功 is a title)
+    r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|(?<!工)作者)"
     r"|文\s*[/／]\s*图|(?:文|图|文图|摄影|摄像|视频)\s*[/／|｜])"
 )
 # A personal name: 2-4 Han characters, or a transcribed name with a middle dot. Names do not

@@ -225,3 +225,20 @@ def test_who_chaired_under_a_headline_is_its_subheadline_not_a_name():
         ]
     )
     assert by_text(text)["李明主持"] == ("subheadline", 1)
+
+
+def test_an_intertitle_about_workers_is_no_byline_of_a_writer():
+    text = "\n".join(
+        [
+            HEADER,
+            "科技小院扎根田野",
+            "新华社记者 张明",
+            BODY,
+            BODY2,
+            "团结引领科技工作者成才建功",
+            BODY3,
+            BODY,
+        ]
+    )
+    # a lone intertitle may still be read as a headline; a writer's line it is not
+    assert by_text(text)["团结引领科技工作者成才建功"][0] != "byline"
