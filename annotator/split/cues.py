@@ -60,13 +60,47 @@ END_OPEN = "open"  # a Han character, digit or letter: cut in mid-sentence
 def ends_with_note(s: str) -> bool:
     """Whether ``s`` ends with a parenthesised note after a finished sentence.
 
-    "…。（记者 张三）", "…。（完）", "…。（下转第2版）": the note closes the article.
+    "…。（记者 张三）", "…。（完）", "…。（下转第2版）": the note closes the article, also when
+    a space sets it apart from the sentence ("…。 （本报评论员 张三）").
     """
     t = unmarked(s)
     if not t or t[-1] not in "）)":
         return False
     k = max(t.rfind("（"), t.rfind("("))
-    return k > 0 and t[k - 1] in FINAL_CHARS
+    before = t[:k].rstrip(" \t\u3000") if k > 0 else ""
+    return bool(before) and before[-1] in FINAL_CHARS
+
+
+# The number of a month or a day in a dateline (3月4日, 十二月三日).
+_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+# A wire story ends with its dateline when it did not open with one: the agency, the place
+# and the date with 电, after the last sentence (…新篇章。  新华社北京3月4日电), maybe in
+# brackets or after 据. The finished sentence before it keeps 3月4日电视台… out.
+_TAIL_DATELINE = re.compile(
+    rf"(?<=[。！？!?…”’」』）)])[ \t\u3000]*[（(]?\s*据?[{HAN}]{{0,14}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
+    r"\s*[)）]?\Z"
+)
+_TAIL_DATELINE_REACH = 40  # characters from the end that such a dateline stands in
+
+
+def ends_with_dateline(s: str) -> bool:
+    """Whether ``s`` ends with a wire dateline after its last finished sentence."""
+    # A wrapped page may break the dateline over two lines (…新篇章。  新华社 / 北京3月4日电).
+    t = s[-_TAIL_DATELINE_REACH:].replace("\n", "")
+    return "月" in t and _TAIL_DATELINE.search(t) is not None
+
+
+def line_ending(text: str, start: int, end: int) -> str:
+    """How the line ``text[start:end]`` ends (see :func:`ending`), read from its last characters.
+
+    A dateline closing the story (…。  新华社北京3月4日电) needs a longer look back than the
+    four characters that tell every other ending.
+    """
+    if text[end - 1] == "电":
+        if DATELINE_ALONE.match(text, start, end):
+            return END_FINAL  # 新华社北京3月4日电 on a line of its own
+        return ending(text[max(end - _TAIL_DATELINE_REACH, start) : end])
+    return ending(text[max(end - 4, start) : end])
 
 
 # The class of a paragraph from its last character alone, for all but the characters that
@@ -83,6 +117,10 @@ _LOOK_BACK = frozenset(MD_TRAIL + CLOSERS + ".-")
 def ending(s: str) -> str:
     """Classify how the stripped paragraph ``s`` ends (one of the ``END_*`` constants)."""
     if s[-1] not in _LOOK_BACK:
+        if s[-1] == "电" and ends_with_dateline(s):
+            return (
+                END_FINAL  # …。  新华社北京3月4日电: the story's last sentence, then its dateline
+            )
         return _END_BY_LAST.get(s[-1], END_OPEN)
     t = unmarked(s) if s[-1] in MD_TRAIL else s
     if not t:
@@ -124,7 +162,8 @@ _BULLET = r"[■□●◆◇★☆◎○•·▲△▼▽◢◣]"
 # A role word, optionally preceded by an agency (本报, 新华社, 湖南日报全媒体 …).
 _ROLE = (
     rf"(?:[{HAN}]{{0,8}}?(?:特约|首席|特派|驻[{HAN}]{{1,6}}|见习|实习|摄影|全媒体|融媒体)?"
-    r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|作者)"
+    # (not the 作者 of 工作者: 团结引领科技工作者成才建功 is a title)
+    r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|(?<!工)作者)"
     r"|文\s*[/／]\s*图|(?:文|图|文图|摄影|摄像|视频)\s*[/／|｜])"
 )
 # A personal name: 2-4 Han characters, or a transcribed name with a middle dot. Names do not
@@ -145,6 +184,8 @@ _BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*(?:报道|文\s*[/／]
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
 _DESK = rf"[{HAN}]{{0,8}}?(?:评论员|编辑部)"
+# A team report is signed by its agency's reporters without names: 新华社记者, 本报记者.
+_AGENCY_REPORTERS = rf"[{HAN}]{{0,8}}?[社报台网](?:特约|驻[{HAN}]{{1,6}})?记者"
 # Web exports print the source line under the headline: 来源：人民日报 作者：张三 发布时间：….
 # A source credit at the end of a feature or advertorial reads the same: 数据来源：某某局.
 # (图片来源：… is a photo's caption instead.)
@@ -152,7 +193,8 @@ _SOURCE_LINE = (
     r"(?:(?:数据|资料|信息|文字)?来源|稿源|作者|发布时间|发布日期)\s*[:：][^\n。！？]{1,70}"
 )
 BYLINE = re.compile(
-    rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK}|{_SOURCE_LINE})(?:\*\*|__)?\s*\Z"
+    rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE})"
+    r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
 SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
@@ -160,7 +202,6 @@ SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
 # dailies): （本报记者 张三）, （记者 张三 李四）, （据新华社电）, （来源：人民日报）.
-_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 TRAILING_BYLINE = re.compile(
     rf"[（(]\s*(?:{_BYLINE_BODY}|据[^（()）\n]{{1,30}}|来源[:：][^（()）\n]{{1,30}}"
     # The writer's post may hold a bracket of its own: （作者为中央党校（国家行政学院）某部主任）.
@@ -173,8 +214,21 @@ TRAILING_BYLINE = re.compile(
     rf"|[{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
     # (the names may come with their role: （本报通讯员张三参与采写）)
     rf"|执笔\s*[:：]?\s*{_NAMES}"
-    rf"|(?:{_ROLE_NAMES}|{_NAMES})\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写))"
-    r"\s*[)）]\s*\Z"
+    rf"|(?:{_ROLE_NAMES}|{_NAMES})\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写)"
+    # A commentary's writers (（本报评论员 张三 李四）), a piece written for the paper by a
+    # desk or an agency (（张三 某社专稿）, （本报特稿）).
+    rf"|{_DESK}\s*{_NAMES}|(?:{_NAMES}\s+)?[{HAN}]{{0,8}}?(?:专特稿|专稿|特稿)"
+    # Who supplied or made the piece: （本文由某某供稿）, （本文由某某辅助生成）.
+    r"|本文由[^（()）\n]{1,30})"
+    # … and the wire's dateline may follow the bracket: （记者 张三 李四）新华社北京3月4日电.
+    rf"\s*[)）](?:\s*据?[{HAN}]{{0,14}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电)?\s*\Z"
+)
+# A wire dateline alone on its line, with nothing after 电: the last line of a story
+# (新华社北京3月4日电, （新华社北京3月4日电）); a story that opens with its dateline goes on
+# after it on the same line. The agency (…社, …报, …台, …网) keeps a wrapped line of body
+# text that happens to end on a date and 电 (…将在3月4日电 / 视台…) out.
+DATELINE_ALONE = re.compile(
+    rf"[（(]?\s*据?[{HAN}]{{0,8}}?[社报台网][{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电\s*[)）]?\s*\Z"
 )
 
 # --- Leads (first body paragraph of an article) ----------------------------------------
@@ -183,10 +237,16 @@ TRAILING_BYLINE = re.compile(
 # (3月4日电视台… is not a dateline).
 _DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[:：,，]|记者|\Z)"
 _LEAD_PREFIX = r"(?:\*\*|__)?[【\[]?\s*"
+# Second characters of the common words that begin with 电 (电视, 电话, 电力 …).
+_DIAN_WORDS = "视话影力网商池动子脑信价量器站梯厂源线气竞费车台报讯邮路磁容压流"
 _LEAD = (
     rf"{_LEAD_PREFIX}(?:"
     r"本报讯"
     rf"|(?:本报|新华社|中新社|新华网|人民网|央视网|中新网)[{HAN}]{{0,10}}?{_DATELINE_END}"
+    # Web copies of a page drop the space between a wire's dateline and its first sentence
+    # (新华社北京3月4日电国务院…): with the agency and the date it is a dateline all the same,
+    # unless 电 begins a word (电视, 电力, 电网 …).
+    rf"|(?:本报|新华社|中新社)[{HAN}]{{0,10}}?{_NUM}月{_NUM}日电(?![{_DIAN_WORDS}])"
     r"|[（(]\s*(?:本报|新华社)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^（()）\n]{1,40}[)）]\s*\S"
     r")"
 )
@@ -338,6 +398,13 @@ def bracketed_note(s: str) -> bool:
     return any(c in _NOTE_PUNCT for c in t)
 
 
+# A kicker tells who said or issued what the headline below says: 某某在某会上强调, 某刊发表
+# 某某的重要文章, 某某签署通令. A headline does not end on a verb of saying.
+SAID = re.compile(
+    r"(?:强调|指出|表示|要求|宣布|批示|寄语|致辞|致信|致电|签署(?:命令|通令|主席令)"
+    r"|发表[^，。！？\s]{0,16}(?:文章|讲话))\Z"
+)
+SAID_LAST = frozenset("调出示求布语辞信电令章话")
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.
@@ -405,6 +472,10 @@ _BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
 _NAME_PARTS = re.compile(r"[\s、，,]+")
 
 
+# What a person did, said under a headline (某某主持, 某某出席): a subheadline, not a name.
+_DID_ENDS = ("主持", "出席", "讲话", "致辞", "发言", "会见", "会谈", "签署", "宣布")
+
+
 def names_line(s: str) -> bool:
     """Whether short line ``s`` is personal names only, each opening with a known surname.
 
@@ -413,7 +484,7 @@ def names_line(s: str) -> bool:
     (one or two characters, resources/lexicon/people_surnames.txt). A name set as
     surname, space, given name (邹  翔) is one name; a dotted transcription always passes.
     """
-    if NAMES_ONLY.match(s) is None:
+    if NAMES_ONLY.match(s) is None or s.rstrip().endswith(_DID_ENDS):
         return False
     parts = [p for p in _NAME_PARTS.split(s.strip()) if p]
     names: list[str] = []
@@ -457,5 +528,5 @@ def bare_role_without_name(s: str) -> bool:
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
-    r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z"
+    r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|\A[（(]本文由"
 )

@@ -200,9 +200,7 @@ def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool
     A paragraph's last line ends a sentence; a short line that does not, after a sentence
     end, is a title of its own (the last line of a paragraph cut by a column break is full).
     """
-    return (
-        end - first < width - 1 and cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL
-    )
+    return end - first < width - 1 and cues.line_ending(text, start, end) != cues.END_FINAL
 
 
 def _reflow(
@@ -247,7 +245,9 @@ def _reflow(
             or _names_alone(text, nxt_start, nxt_end, width)
             or (final and k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3]))
         )
-        if ends and not _dateline_alone(text, start, end):
+        if _dateline_goes_on(text, start, nxt_start, nxt_end):
+            ends = False  # …工作。  新华社 / 北京3月4日电: the dateline runs onto the next line
+        if ends and not (_dateline_alone(text, start, end) and _opens_lead(text, spans, k)):
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
@@ -256,7 +256,7 @@ def _reflow(
 
 def _final(text: str, start: int, end: int) -> bool:
     """Whether the line ``[start, end)`` ends a sentence."""
-    return cues.ending(text[max(end - 4, start) : end]) == cues.END_FINAL
+    return cues.line_ending(text, start, end) == cues.END_FINAL
 
 
 def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], width: int) -> int:
@@ -340,7 +340,7 @@ def _title_over_author(text: str, pair: list[tuple[int, int]]) -> bool:
     names: a headline over its author (装修违规拆改承重墙，谁来赔？（新闻看法） / 本报记者  王  洲),
     however wide it is (a headline may fill the column)."""
     (t_start, t_end), (a_start, a_end) = pair
-    if cues.ending(text[max(t_end - 4, t_start) : t_end]) == cues.END_FINAL:
+    if cues.line_ending(text, t_start, t_end) == cues.END_FINAL:
         return False
     author = text[a_start:a_end]
     return _byline_line(author) or (len(author) <= _NAMES_LINE_MAX and cues.names_line(author))
@@ -390,6 +390,27 @@ def _dateline_alone(text: str, start: int, end: int) -> bool:
         return False
     m = cues.DATELINE.match(text, start, end)
     return m is not None and m.end() == end
+
+
+def _dateline_goes_on(text: str, start: int, nxt_start: int, nxt_end: int) -> bool:
+    """Whether the next line ``[nxt_start, nxt_end)`` ends a closing dateline that this line
+    began (…工作。  新华社 / 北京3月4日电): the next line is the rest of this paragraph."""
+    if text[nxt_end - 1] != "电" or cues.DATELINE_ALONE.match(text, nxt_start, nxt_end):
+        return False
+    return cues.ends_with_dateline(text[max(start, nxt_end - 40) : nxt_end])
+
+
+def _opens_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether the dateline alone on line ``k`` opens a lead rather than closes a wire story.
+
+    A story that did not open with its dateline prints it under its last sentence, on the
+    paragraph's last line or on a line of its own after it (…新篇章。 / 新华社北京3月4日电):
+    after a finished sentence it closes; under a headline or a byline it opens the lead.
+    """
+    end = spans[k][1]
+    if k > 0 and cues.ends_with_dateline(text[max(spans[k - 1][0], end - 40) : end]):
+        return False  # …新篇章。  新华社 / 北京3月4日电: the dateline broken over the lines
+    return k == 0 or not _final(text, *spans[k - 1])
 
 
 def _line_kind(s: str) -> int:

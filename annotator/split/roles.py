@@ -121,6 +121,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
             # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
             # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②)
             return True
+        if first.said:
+            return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
         return _long_clause_over_headline(first, second)
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 

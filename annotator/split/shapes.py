@@ -109,6 +109,7 @@ class Shape:
     signature: bool = False  # ——编  者: the signature of a note, inside its article
     opens: str = ""  # a TITLE's first two characters (parallel intertitles share them) …
     ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
+    said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -183,10 +184,19 @@ def shape(text: str, start: int, end: int) -> Shape:
         if TRAILING_BYLINE.match(s):
             return Shape(start, end, TRAILING, end_kind, closes=True)
     if cue == "lead":
-        return Shape(start, end, LEAD, end_kind, closes=end_kind == END_FINAL and ends_with_note(s))
+        return _lead(s, start, end, end_kind)
     if cue == "caption":
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
     return _short_or_body(s, start, end, end_kind, cue == "listy")
+
+
+def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
+    """The shape of a paragraph that opens with a dateline (or 本报讯, （记者 张三）…)."""
+    if cues.DATELINE_ALONE.match(s):
+        # 新华社北京3月4日电 alone: the dateline under a wire story's last sentence.
+        return Shape(start, end, TRAILING, END_FINAL, closes=True)
+    closes = end_kind == END_FINAL and (ends_with_note(s) or cues.ends_with_dateline(s))
+    return Shape(start, end, LEAD, end_kind, closes=closes)
 
 
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -335,12 +345,13 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         wide="  " in t or "\u3000" in t,
         opens=t[:2],
         ends=t[-2:],
+        said=bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
     )
 
 
 def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     finished = end_kind == END_FINAL
-    closes = finished and ends_with_note(s)
+    closes = finished and (ends_with_note(s) or cues.ends_with_dateline(s))
     item = listy and finished and s[0] in ITEM_BULLETS
     note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
     # Counted for short paragraphs only (a one-sentence caption right above its photo credit).

@@ -87,12 +87,15 @@ def test_the_misses_of_the_held_out_portion_are_not_printed(bench, monkeypatch, 
 
 
 def test_a_second_paper_is_its_own_sealed_portion_whatever_its_dates(bench):
-    # told apart by its paper, not its date: no date of it lands in development
-    assert bench.half_of("新华每日电讯|2025-01-10|1", "2025-04-01") == "paper2"
+    # told apart by its paper, not its date: no date of it lands in the first paper's portions;
+    # its sealed issues are paper2, its other issues its own development portion (paper2dev)
+    assert bench.half_of("新华每日电讯|2026-05-12|1", "2025-04-01") == "paper2"
     assert bench.half_of("新华每日电讯|2026-09-15|8", "2025-04-01") == "paper2"
+    assert bench.half_of("新华每日电讯|2025-01-10|1", "2025-04-01") == "paper2dev"
     assert bench.half_of("人民日报|2026-09-15|8", "2025-04-01") == "dev0"
     assert "paper2" in bench.SEALED and "paper2" not in bench.HALVES["dev"]
-    assert "paper2" not in bench.CURVE_POOL
+    assert "paper2dev" not in bench.SEALED and "paper2dev" not in bench.HALVES["dev"]
+    assert "paper2" not in bench.CURVE_POOL and "paper2dev" not in bench.CURVE_POOL
 
 
 def test_a_paper_s_own_curve_trains_on_no_more_pages_than_lie_outside_a_fold(bench):
