@@ -93,6 +93,26 @@ score 0.630, 0.740, 0.784 (cut 0.897), and session 17's merged rules, scored onc
 0.863 (below the rules: ``annotator train`` hands the model only the decisions where it beats
 them).
 
+A third paper (``--half paper3``, selected by the records' ``paper`` field: 学习时报, the Study
+Times, a paper of long signed essays on theory and policy: headline, sometimes a ``——`` subtitle,
+the author's name as byline, bold intertitles, a bracketed note on the author at the end, a
+question-and-answer column whose ``提问：`` and ``解读：`` lines name the two people) is sealed whole:
+no rule was tuned on any page of it. Its pages are every page with text of the issues of
+2026-05-18 and 2026-09-14 (14 pages, 38 articles; the two advertisement pages have no text),
+chosen by file before any of their content or any result was seen
+(``/tmp/realpages/sealed3/CHOSEN.txt``). Source: the public crawl of its e-paper by the author
+of the paper2 crawl (GitHub ``ifyuls/xxsb-rss``, ``history/studytimes_YYYY-MM-DD.xml``: one RSS
+item per article in the e-paper's order, whose HTML marks the headline, subtitle, author line,
+``<strong>`` intertitles and photo captions). The records were typed back from it as shortened
+copies (``/tmp/realpages/sealed3/txt``, in the hand-copy format of ``bench/mrdx_records.py``),
+packed into raw lists and built with ``bench/real_records.py --paper 学习时报`` (kept in
+``/tmp/realpages/sealed3/records``, read with the default folders when it exists). An article
+the crawl lists again on a later page (the rest of a front-page essay) is left out there.
+``--misses`` is refused for it; ``--count`` prints its pages and articles without scoring, to
+check that they load. Score it once, at the end::
+
+    python bench/structure_real.py --half paper3 --forms --curve
+
 The records are rebuilt by ``bench/real_records.py`` from the public articles' files with
 ``--pages bench/real_pages.json`` (which articles of which pages, and the roles the crawl does
 not mark; no text). Session 16 rebuilt some pages only of dev0 (2025-01-20, 2025-04-15),
@@ -111,7 +131,7 @@ drawn (seeded) from the development pages (``dev`` and ``heldout4``) and the hel
 the other folds, and scored on the fold's pages in that form, which it never saw. Printed:
 the mean over folds of the scores pooled over the forms, and per form.
 
-    python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve]
+    python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev|paper3 [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve] [--count]
 
 Score heldout5 (once, at the end)::
 
@@ -144,6 +164,7 @@ RECORDS = Path("/tmp/realpages/records")
 RECORDS5 = Path("/tmp/realpages/records5")
 RECORDS_P2 = Path("/tmp/realpages/paper2/records")
 RECORDS_P2DEV = Path("/tmp/realpages/paper2dev/records")
+RECORDS_P3 = Path("/tmp/realpages/sealed3/records")
 ELIDED = "⋯"
 CURVE = (5, 10, 20)
 # the issue's learning curve: reviewed pages of one paper
@@ -256,6 +277,8 @@ HELDOUT5 = frozenset({"2025-11-04", "2025-11-18", "2025-12-03", "2025-12-17"})
 PAPER2 = frozenset({"新华每日电讯"})
 # that paper's sealed issues; its other issues are its development portion (paper2dev)
 PAPER2_SEALED = frozenset({"2026-05-12", "2026-09-15"})
+# a third paper, sealed whole (chosen by issue before any of it was seen; no development portion)
+PAPER3 = frozenset({"学习时报"})
 # which old portions each --half selects: the two first held-out portions are development now
 HALVES = {
     "dev": ("dev0", "heldout", "heldout2"),
@@ -267,16 +290,19 @@ HALVES = {
     "heldout5": ("heldout5",),
     "paper2": ("paper2",),
     "paper2dev": ("paper2dev",),
+    "paper3": ("paper3",),
 }
 # the pages the heldout5 learning curve may train on besides heldout5's other folds
 CURVE_POOL = ("dev0", "heldout", "heldout2", "heldout4")
 # portions still held out: their misses are not printed (that would be looking at them)
-SEALED = frozenset({"heldout5", "paper2"})
+SEALED = frozenset({"heldout5", "paper2", "paper3"})
 
 
 def half_of(page_id: str, split_date: str) -> str:
     """The portion a page was first put in (``dev0``, ``heldout``…``heldout5``, ``paper2``…)."""
     paper, date = page_id.split("|")[:2]
+    if paper in PAPER3:
+        return "paper3"
     if paper in PAPER2:
         return "paper2" if date in PAPER2_SEALED else "paper2dev"
     if date in HELDOUT5:
@@ -427,25 +453,33 @@ def main() -> None:
         "--records",
         type=Path,
         nargs="+",
-        help=f"folders of *.json records (default {RECORDS}, and {RECORDS5}, {RECORDS_P2} and"
-        f" {RECORDS_P2DEV} when they exist)",
+        help=f"folders of *.json records (default {RECORDS}, and {RECORDS5}, {RECORDS_P2},"
+        f" {RECORDS_P2DEV} and {RECORDS_P3} when they exist)",
     )
     parser.add_argument("--split-date", default="2025-04-01", help="held out: pages before it")
     parser.add_argument("--forms", action="store_true", help="also per text form")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--curve", action="store_true", help="also the learning curve")
     parser.add_argument(
+        "--count", action="store_true", help="only the half's pages and articles, no scores"
+    )
+    parser.add_argument(
         "--flat", action="store_true", help="also the wrapflat form (not in the figures of all)"
     )
     args = parser.parse_args()
     if args.misses and args.half in SEALED:
         parser.error(f"--half {args.half} is held out: score it without --misses")
-    extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV)
+    extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV, RECORDS_P3)
     folders = args.records or [RECORDS] + [f for f in extra if f.is_dir()]
     every = real_pages(load_records(*folders))
     pages = [p for p in every if half_of(p[0], args.split_date) in HALVES[args.half]]
-    texts = composed(pages)
     articles = sum(len(recs) for _, recs in pages)
+    if args.count:
+        # a sealed portion can be checked to load without a single score being printed
+        print(f"real.{args.half}.pages={len(pages)}")
+        print(f"real.{args.half}.articles={articles}")
+        return
+    texts = composed(pages)
     rules(args.half, texts, styles.FORMS if args.forms else None, args.misses, articles)
     if args.flat:
         flat = composed(pages, ("wrapflat",))
@@ -453,7 +487,7 @@ def main() -> None:
     if args.curve and args.half == "heldout5":
         pool = [p for p in every if half_of(p[0], args.split_date) in CURVE_POOL]
         paper_curve(args.half, texts, composed(pool))
-    elif args.curve and args.half in ("paper2", "paper2dev"):
+    elif args.curve and args.half in ("paper2", "paper2dev", "paper3"):
         paper_curve(args.half, texts, [], own_sizes(len(pages)))
     elif args.curve:
         curve(args.half, texts)

@@ -79,8 +79,9 @@ def test_the_curve_trains_on_n_pages_never_scored_and_prints_each_size(bench, mo
         assert not ids & held_ids
 
 
-def test_the_misses_of_the_held_out_portion_are_not_printed(bench, monkeypatch, capsys):
-    monkeypatch.setattr("sys.argv", ["structure_real.py", "--half", "heldout5", "--misses"])
+@pytest.mark.parametrize("half", ["heldout5", "paper2", "paper3"])
+def test_the_misses_of_the_held_out_portion_are_not_printed(bench, monkeypatch, capsys, half):
+    monkeypatch.setattr("sys.argv", ["structure_real.py", "--half", half, "--misses"])
     with pytest.raises(SystemExit):
         bench.main()
     assert "held out" in capsys.readouterr().err
@@ -103,3 +104,26 @@ def test_a_paper_s_own_curve_trains_on_no_more_pages_than_lie_outside_a_fold(ben
     assert bench.own_sizes(16) == (5, 10)
     assert bench.own_sizes(9) == (5, 6)
     assert bench.own_sizes(90) == (5, 10, 20, 50)
+
+
+def test_a_third_paper_is_sealed_whole_whatever_its_dates(bench):
+    # told apart by its paper: every issue of it is sealed, none lands in another portion
+    for date in ("2026-05-18", "2026-09-14", "2025-01-10", "2025-12-17"):
+        assert bench.half_of(f"学习时报|{date}|3", "2025-04-01") == "paper3"
+    assert bench.half_of("新华每日电讯|2026-05-18|3", "2025-04-01") == "paper2dev"
+    assert "paper3" in bench.SEALED
+    assert all("paper3" not in halves for name, halves in bench.HALVES.items() if name != "paper3")
+    assert "paper3" not in bench.CURVE_POOL
+
+
+def test_a_sealed_portion_is_counted_without_a_score(bench, tmp_path, monkeypatch, capsys):
+    recs = [record("2026-05-18", p, n) for p, n in ((1, 1), (1, 2), (2, 3))]
+    recs += [record("2025-01-10", 1, 4)]
+    for rec in recs[:3]:
+        rec["paper"] = "学习时报"
+    (tmp_path / "r.json").write_text(json.dumps(recs, ensure_ascii=False), "utf-8")
+    argv = ["structure_real.py", "--half", "paper3", "--records", str(tmp_path), "--count"]
+    monkeypatch.setattr("sys.argv", argv)
+    bench.main()
+    out = capsys.readouterr().out
+    assert out.splitlines() == ["real.paper3.pages=2", "real.paper3.articles=3"]
