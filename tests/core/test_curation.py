@@ -188,3 +188,14 @@ def test_a_page_format_reports_duplicates_but_keeps_whole_pages(tmp_path):
     records, err = _export(_db(tmp_path), "--format", "segmentation", "--dedupe")
     assert [r["page_id"] for r in records] == ["2024-03-01_a", "2024-03-01_b", "2024-03-02_a"]
     assert "1 duplicate article(s) kept (a page format keeps whole pages)." in err
+
+
+def test_a_page_format_lists_duplicates_only_when_asked(tmp_path):
+    db = _db(tmp_path)
+    records, err = _export(db, "--format", "segmentation", "--duplicates")
+    assert len(records) == 3
+    assert "Duplicate: 2024-03-02_a#1 repeats 2024-03-01_a#1" in err
+    assert "1 duplicate article(s) kept (a page format keeps whole pages)." in err
+    records, err = _export(db, "--format", "segmentation")
+    assert len(records) == 3 and "Duplicate:" not in err
+    assert "Duplicate articles not checked" in err
