@@ -387,6 +387,12 @@ def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--until", help="Only pages last edited on or before this date."),
         click.option("--dedupe", is_flag=True, help="Keep one copy of duplicate articles."),
         click.option(
+            "--duplicates",
+            "find_duplicates",
+            is_flag=True,
+            help="Find and list duplicate articles (same normalised text), keeping them all.",
+        ),
+        click.option(
             "--split", help="Train/dev/test ratios by page, e.g. 0.8,0.1,0.1 (needs --output DIR)."
         ),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split."),
@@ -479,6 +485,7 @@ def _export_request(fmt: str, kw: dict[str, Any]) -> Any:
         until=kw["until"],
         labels=labels,
         dedupe=kw["dedupe"],
+        duplicates=kw["find_duplicates"],
         split=split,
         seed=kw["seed"],
         as_predictions=kw["as_predictions"],
@@ -516,6 +523,15 @@ def _print_export_report(report: Any, fmt: str, output: str) -> None:
         if report.unit == "page":
             kept = "kept (a page format keeps whole pages)"
         click.echo(f"{len(report.duplicates)} duplicate article(s) {kept}.", err=True)
+    elif not report.duplicates_checked:
+        # Said on every export: no line about duplicates must not read as "none found".
+        click.echo(
+            "Duplicate articles not checked (--duplicates lists them, --dedupe keeps one "
+            "copy of each).",
+            err=True,
+        )
+    else:
+        click.echo("No duplicate articles found.", err=True)
     unit = "page(s)" if report.unit == "page" else "article(s)"
     if "all" in report.counts:
         if output != "-":

@@ -19,10 +19,11 @@ onto the pages (one batch edit per page) into a copy of the database without spa
 which every article format shares.
 
 ``text_formats_min_articles_per_s=`` (and ``_per_cpu_s``) is the slowest text format: the
-target is >= 5,000. Export rates are medians of ``--runs`` exports (default 3).
+target is >= 5,000. Export rates are medians of ``--runs`` exports (default 3). The exports
+look for duplicate articles only with ``--duplicates`` (as ``annotator export`` does).
 
     python bench/export_formats.py [--articles 10000] [--db /tmp/annotator_export_bench.db]
-                                   [--runs 3] [--formats jsonl,bio] [--no-import]
+                                   [--runs 3] [--formats jsonl,bio] [--no-import] [--duplicates]
 """
 
 from __future__ import annotations
@@ -110,14 +111,14 @@ def available(fmt: str) -> bool:
 
 
 def bench_export(
-    store: Store, fmt: str, out: Path, articles: int, runs: int = 1
+    store: Store, fmt: str, out: Path, articles: int, runs: int = 1, duplicates: bool = False
 ) -> tuple[Path, float, float]:
     """Export ``runs`` times; prints (and returns) the medians of the rates."""
     target = out / f"{fmt}{FORMATS[fmt].suffix}"
     walls, cpus = [], []
     for _ in range(runs):
         t, cpu = time.perf_counter(), time.process_time()
-        report = export(store, ExportRequest(fmt=fmt), target)
+        report = export(store, ExportRequest(fmt=fmt, duplicates=duplicates), target)
         walls.append(time.perf_counter() - t)
         cpus.append(time.process_time() - cpu)
     seconds, cpu = statistics.median(walls), statistics.median(cpus)
@@ -173,6 +174,7 @@ def main() -> None:
     parser.add_argument("--no-import", action="store_true", help="skip the import timings")
     parser.add_argument("--runs", type=int, default=3, help="exports per format (medians)")
     parser.add_argument("--formats", help="comma-separated formats (default: all)")
+    parser.add_argument("--duplicates", action="store_true", help="look for duplicate articles")
     args = parser.parse_args()
     if not args.db.exists():
         build(args.db, args.articles)
@@ -190,7 +192,9 @@ def main() -> None:
                 if not available(fmt):
                     print(f"{fmt}_skipped=spaCy is not installed")
                     continue
-                files[fmt], *rates[fmt] = bench_export(store, fmt, out, len(records), args.runs)
+                files[fmt], *rates[fmt] = bench_export(
+                    store, fmt, out, len(records), args.runs, args.duplicates
+                )
                 bench_writer(records, fmt, out)
             text = [rates[f] for f in TEXT_FORMATS if f in rates]
             if text:

@@ -55,21 +55,29 @@ _ESCAPED = {chr(c): _dumps(chr(c))[1:-1] for c in range(0x20)} | {'"': '\\"', "\
 
 def _tokens(text: str) -> str:
     """The token objects of ``text``, one per character, comma-separated (no brackets)."""
+    return _with_tokens("", text, "")
+
+
+def _with_tokens(head: str, text: str, tail: str) -> str:
+    """``head``, the token objects of ``text`` (see :func:`_tokens`), ``tail``: in one join,
+    because the tokens are most of a line (~60 bytes a character) and every concatenation
+    after the join copied all of it again."""
     n = len(text)
     if not n:
-        return ""
+        return head + tail
     chars = list(text)
     # Only the few characters that need it are replaced (nearly every article has line
     # breaks): no work for the others.
     for m in _NEEDS_ESCAPE.finditer(text):
         chars[m.start()] = _ESCAPED[m.group()]
-    parts: list[str] = [""] * (2 * n)
-    parts[0::2] = chars
-    parts[1::2] = _between(n)[:n]
+    parts: list[str] = [""] * (2 * n + 1)
+    parts[0] = head + '{"text":"'
+    parts[1::2] = chars
+    parts[2::2] = _between(n)[:n]
     last = n - 1
     # The last piece closes the last token instead of opening another.
-    parts[-1] = f'","start":{last},"end":{n},"id":{last},"ws":false}}'
-    return '{"text":"' + "".join(parts)
+    parts[-1] = f'","start":{last},"end":{n},"id":{last},"ws":false}}' + tail
+    return "".join(parts)
 
 
 def _span(span: dict[str, Any]) -> dict[str, Any]:
@@ -114,10 +122,9 @@ def line(record: dict[str, Any]) -> str:
         "ordinal": record["ordinal"],
         "source": record["source"],
     }
-    return (
-        f'{{"text":{_dumps(record["text"])},"spans":{spans},'
-        f'"tokens":[{_tokens(record["text"])}],"meta":{_dumps(meta)}}}\n'
-    )
+    text = record["text"]
+    head = f'{{"text":{_dumps(text)},"spans":{spans},"tokens":['
+    return _with_tokens(head, text, f'],"meta":{_dumps(meta)}}}\n')
 
 
 def write(

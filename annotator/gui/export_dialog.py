@@ -196,6 +196,7 @@ class ExportDialog(QDialog):
             until=until,
             labels=_names(self.labels.text()),
             dedupe=self.dedupe.isChecked(),
+            duplicates=True,  # the window always reports them (the command line on request)
             split=split,
             seed=self.seed.value(),
             as_predictions=fmt == "labelstudio" and self.as_predictions.isChecked(),

@@ -99,9 +99,22 @@ def test_bad_filter_values_are_one_line_errors(tmp_path):
         assert message in result.output and "Traceback" not in result.output
 
 
-def test_duplicates_are_reported_and_dedupe_keeps_the_first(tmp_path):
+def test_duplicates_are_checked_only_when_asked_and_the_export_says_so(tmp_path):
     db = _db(tmp_path)
     records, err = _export(db)
+    assert len(records) == 3
+    assert "Duplicate:" not in err and "duplicate article(s)" not in err
+    assert (
+        "Duplicate articles not checked (--duplicates lists them, --dedupe keeps one copy "
+        "of each)." in err
+    )
+    records, err = _export(db, "--pages", "2024-03-01_*", "--duplicates")
+    assert "No duplicate articles found." in err and "not checked" not in err
+
+
+def test_duplicates_are_reported_and_dedupe_keeps_the_first(tmp_path):
+    db = _db(tmp_path)
+    records, err = _export(db, "--duplicates")
     assert len(records) == 3
     assert "Duplicate: 2024-03-02_a#1 repeats 2024-03-01_a#1" in err
     assert "1 duplicate article(s) kept (use --dedupe to keep one)." in err
@@ -175,3 +188,14 @@ def test_a_page_format_reports_duplicates_but_keeps_whole_pages(tmp_path):
     records, err = _export(_db(tmp_path), "--format", "segmentation", "--dedupe")
     assert [r["page_id"] for r in records] == ["2024-03-01_a", "2024-03-01_b", "2024-03-02_a"]
     assert "1 duplicate article(s) kept (a page format keeps whole pages)." in err
+
+
+def test_a_page_format_lists_duplicates_only_when_asked(tmp_path):
+    db = _db(tmp_path)
+    records, err = _export(db, "--format", "segmentation", "--duplicates")
+    assert len(records) == 3
+    assert "Duplicate: 2024-03-02_a#1 repeats 2024-03-01_a#1" in err
+    assert "1 duplicate article(s) kept (a page format keeps whole pages)." in err
+    records, err = _export(db, "--format", "segmentation")
+    assert len(records) == 3 and "Duplicate:" not in err
+    assert "Duplicate articles not checked" in err

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import FrozenInstanceError
+
+import pytest
 
 from annotator.edits import Op
 from annotator.model import Block, Page
@@ -63,3 +66,14 @@ def test_export_pages_gives_span_rows_of_the_status_asked(tmp_path):
         assert [json.loads(row[5]) for row in rows] == [s.attrs for s in spans]
         assert [row[6] for row in rows] == [s.id for s in spans]
         assert none == []
+
+
+def test_export_blocks_are_the_blocks_the_page_reads_build_field_for_field(tmp_path):
+    with _db(tmp_path / "a.db") as store:
+        (_, read, _), _ = store.export_pages(["p1", "p2"])
+        built = store.blocks("p1")
+    assert read == built and [hash(b) for b in read] == [hash(b) for b in built]
+    assert [vars(b) for b in read] == [vars(b) for b in built]
+    assert read[0].confidences == {"role": 0.7} and read[1].joins_previous is False
+    with pytest.raises(FrozenInstanceError):
+        read[0].role = "body"  # type: ignore[misc]
