@@ -225,6 +225,21 @@ def test_a_state_held_past_another_connections_write_is_not_kept(tmp_path):
         assert two.page_state("p1").blocks[0].role == "kicker"
 
 
+def test_a_state_held_past_its_pages_edit_on_the_same_connection_is_not_kept(tmp_path):
+    # a caller that edits a page between reading it and handing it back must not bring
+    # the state before its edit back into the cache
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), _blocks())
+        store.add_page(_page(2), _blocks())
+        epoch = store.state_epoch()
+        held, other = store.page_state("p1"), store.page_state("p2")
+        store.apply(Op("set_role", "p1", {"block": 0, "role": "kicker"}))
+        store.keep_state(held, epoch)
+        assert store.page_state("p1").blocks[0].role == "kicker"
+        store.keep_state(other, epoch)  # p2 was not edited: kept as read
+        assert store.page_state("p2") is other
+
+
 def test_decided_span_counts_feed_the_gazetteer(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1, "市委书记邓群策主持"), _blocks())
