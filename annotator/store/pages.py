@@ -426,6 +426,7 @@ class PagesRoom(Room):
 # SQLite before 3.32. A statement per row cost a third more for the spans (each statement
 # also writes AUTOINCREMENT's counter).
 _ROWS_PER_INSERT = 128
+_MAX_PARAMETERS = 999  # wider rows (a column added) take fewer rows a statement
 
 
 def _insert_rows(
@@ -442,10 +443,11 @@ def _insert_rows(
     if not flat:
         return
     width = len(flat) // sum(len(rows) for _, rows in pages)
-    step = _ROWS_PER_INSERT * width
+    each = max(1, min(_ROWS_PER_INSERT, _MAX_PARAMETERS // width))
+    step = each * width
     whole = len(flat) - len(flat) % step
     if whole:
-        many = head + _values(width, _ROWS_PER_INSERT)
+        many = head + _values(width, each)
         conn.executemany(many, (flat[i : i + step] for i in range(0, whole, step)))
     if whole < len(flat):
         conn.execute(head + _values(width, (len(flat) - whole) // width), flat[whole:])
