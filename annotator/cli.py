@@ -839,11 +839,16 @@ def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
     }
     return [
         "  "
-        + heads.get(s.scope, f"pre-split for paper {s.paper} ({s.pages} done pages)")
+        + heads.get(s.scope, f"pre-split for {_paper_name(s.paper)} ({s.pages} done pages)")
         + ": "
         + _decision_choice(s.model, s.rules)
         for s in takeover_scopes(figures)
     ]
+
+
+def _paper_name(paper: str | None) -> str:
+    """``paper NAME``, or what the pages without a paper (an empty name) are called."""
+    return f"paper {paper}" if paper else "pages without a paper"
 
 
 def _decision_choice(model: tuple[str, ...], rules: tuple[str, ...]) -> str:

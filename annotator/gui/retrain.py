@@ -157,7 +157,7 @@ class Retrainer(QObject):
         each decision, and which decisions the pre-split takes from it."""
         figures = model.figures
         rules, learnt = figures["rules"], figures["model"]
-        papers = sorted(figures.get("papers") or {})
+        papers = [self._paper_name(p) for p in sorted(figures.get("papers") or {})]
         text = self.tr(
             "Structure model v{version} learnt from {pages} done pages of {papers}: article "
             "starts F1 {model_f1:.2f} (rules {rules_f1:.2f}), roles {model_roles:.2f} "
@@ -184,7 +184,7 @@ class Retrainer(QObject):
             if scope.scope == "paper":
                 parts.append(
                     self.tr("Pre-split for {paper}: {choice}.").format(
-                        paper=scope.paper, choice=choice
+                        paper=self._paper_name(scope.paper), choice=choice
                     )
                 )
             elif scope.scope == "others":
@@ -192,6 +192,10 @@ class Retrainer(QObject):
             else:
                 parts.append(self.tr("Pre-split: {choice}.").format(choice=choice))
         return " ".join(parts)
+
+    def _paper_name(self, paper: str | None) -> str:
+        """A paper's name; pages imported without one share the empty name."""
+        return paper or self.tr("pages without a paper")
 
     def _choice(self, model: tuple[str, ...], rules: tuple[str, ...]) -> str:
         """ "roles, article starts from the model; joins from the rules (…)"."""

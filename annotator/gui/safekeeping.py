@@ -67,6 +67,7 @@ class Safekeeping(QObject):
         self._backed_up: datetime | None = None  # runner.last_saved covered by a backup
         self._worker: threading.Thread | None = None
         self._awaiting = False  # a backup started whose result has not come back yet
+        self._result: object = None  # the last backup thread's result, for close()
         self._damage_shown = False
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.backup_if_changed)
@@ -105,6 +106,7 @@ class Safekeeping(QObject):
         except StoreError as exc:
             result = exc
         finally:
+            self._result = result  # close() may join the thread before the signal arrives
             self._backupDone.emit(result)  # always: the window waits for it (busy)
 
     def _on_backup_done(self, result: object) -> None:
@@ -127,6 +129,8 @@ class Safekeeping(QObject):
         self._timer.stop()
         if self._worker is not None:
             self._worker.join()
+            if self._awaiting and not isinstance(self._result, Path):
+                self._backed_up = None  # it failed, and its queued result is never handled
         if self._damage_shown or not self.changed_since_backup():
             return
         self._backed_up = self._runner.last_saved

@@ -239,14 +239,16 @@ _DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[:：,，]|记者|\Z)"
 _LEAD_PREFIX = r"(?:\*\*|__)?[【\[]?\s*"
 # Second characters of the common words that begin with 电 (电视, 电话, 电力 …).
 _DIAN_WORDS = "视话影力网商池动子脑信价量器站梯厂源线气竞费车台报讯邮路磁容压流"
+# Who heads a dateline: the paper itself or a national wire or news site.
+_DATELINE_SOURCE = "(?:本报|新华社|中新社|新华网|人民网|央视网|中新网)"
 _LEAD = (
     rf"{_LEAD_PREFIX}(?:"
     r"本报讯"
-    rf"|(?:本报|新华社|中新社|新华网|人民网|央视网|中新网)[{HAN}]{{0,10}}?{_DATELINE_END}"
+    rf"|{_DATELINE_SOURCE}[{HAN}]{{0,10}}?{_DATELINE_END}"
     # Web copies of a page drop the space between a wire's dateline and its first sentence
     # (新华社北京3月4日电国务院…): with the agency and the date it is a dateline all the same,
     # unless 电 begins a word (电视, 电力, 电网 …).
-    rf"|(?:本报|新华社|中新社)[{HAN}]{{0,10}}?{_NUM}月{_NUM}日电(?![{_DIAN_WORDS}])"
+    rf"|{_DATELINE_SOURCE}[{HAN}]{{0,10}}?{_NUM}月{_NUM}日电(?![{_DIAN_WORDS}])"
     r"|[（(]\s*(?:本报|新华社)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^（()）\n]{1,40}[)）]\s*\S"
     r")"
 )

@@ -116,6 +116,8 @@ class Store(
         self.path = path
         self._states: OrderedDict[str, PageState] = OrderedDict()
         self._data_version = self._read_data_version()
+        self._serial = self._foreign_at = 0
+        self._edited_at: dict[str, int] = {}
         self._labels: list[Label] | None = None
         # What temp.search_hits holds: (search, data_version, pages added by us).
         self._hits_key: tuple[str, int, int] | None = None

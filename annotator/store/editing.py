@@ -52,7 +52,7 @@ class EditingRoom(Room):
                 self._persist(result, stamp, reviewer)
                 edit_id = self._log(op, result.inverse, reviewer, action, target, stamp)
         except sqlite3.DatabaseError:
-            self._states.pop(op.page_id, None)
+            self._forget(op.page_id)
             raise
         after = replace(
             result.after,
@@ -60,6 +60,7 @@ class EditingRoom(Room):
                 result.after.page, updated_at=stamp, reviewer=reviewer or result.after.page.reviewer
             ),
         )
+        self._forget(op.page_id)  # a state of it held by a caller is stale now
         self._remember(after)
         return Applied(op, result.inverse, edit_id, result.changes, after)
 
@@ -334,7 +335,7 @@ class EditingRoom(Room):
                     "UPDATE pages SET updated_at = ? WHERE id = ?", [updated_at, op.page_id]
                 )
         except sqlite3.DatabaseError:
-            self._states.pop(op.page_id, None)
+            self._forget(op.page_id)
             raise
-        self._states.pop(op.page_id, None)
+        self._forget(op.page_id)
         return Applied(op, result.inverse, edit_id, result.changes, self.page_state(op.page_id))

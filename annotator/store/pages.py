@@ -160,18 +160,27 @@ class PagesRoom(Room):
         return state
 
     def state_epoch(self) -> int:
-        """What page states read from now on belong to: another connection's commit
-        changes it (see :meth:`keep_state`)."""
+        """What page states read from now on belong to: a page's edit on this connection
+        and another connection's commit come after it (see :meth:`keep_state`)."""
         self._check_foreign_writes()
-        return self._data_version
+        return self._serial
 
     def keep_state(self, state: PageState, epoch: int) -> None:
         """Cache ``state``, read since ``epoch`` (:meth:`state_epoch`) and not edited on this
         connection since, for the next :meth:`page_state` of its page: a caller that held
         more pages than the cache does (a gold import) need not read them again. Nothing is
-        kept when another connection has written since ``epoch``."""
-        if not self._check_foreign_writes() and epoch == self._data_version:
+        kept when another connection has written since ``epoch``, nor when the page was
+        edited on this one (the state held would be stale)."""
+        self._check_foreign_writes()
+        if max(self._foreign_at, self._edited_at.get(state.page.id, 0)) <= epoch:
             self._remember(state)
+
+    def _forget(self, page_id: str) -> None:
+        """Drop the cached state of ``page_id``, edited (or its edit failed) on this
+        connection: a state of it read before is stale for :meth:`keep_state`."""
+        self._states.pop(page_id, None)
+        self._serial += 1
+        self._edited_at[page_id] = self._serial
 
     def _remember(self, state: PageState) -> None:
         self._states[state.page.id] = state
@@ -190,6 +199,9 @@ class PagesRoom(Room):
             return False
         self._states.clear()
         self._data_version = version
+        self._serial += 1
+        self._foreign_at = self._serial
+        self._edited_at.clear()  # every epoch before this write is refused anyway
         return True
 
     def changed_elsewhere(self) -> bool:
@@ -220,7 +232,7 @@ class PagesRoom(Room):
             }
             fresh = [replace(s, id=None) for s in spans if (s.start, s.end, s.label) not in kept]
             self._insert_spans(page_id, fresh)
-        self._states.pop(page_id, None)
+        self._forget(page_id)
         return len(fresh)
 
     def rejected_ranges(self, page_id: str) -> frozenset[tuple[int, int, str]]:
@@ -253,7 +265,7 @@ class PagesRoom(Room):
                 return False
             self.db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id])  # cascades
             self.add_page(page, encoded=encoded)
-        self._states.pop(page_id, None)
+        self._forget(page_id)
         return True
 
     def untouched_page_ids(self) -> list[str]:
@@ -288,7 +300,7 @@ class PagesRoom(Room):
                 "UPDATE predictions SET blocks = ? WHERE page_id = ? AND spans != ?",
                 [predicted_blocks_json(blocks), page_id, _UNCHANGED],
             )
-        self._states.pop(page_id, None)
+        self._forget(page_id)
         return True
 
     def add_gold_pages(self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]) -> None:
@@ -414,6 +426,7 @@ class PagesRoom(Room):
 # SQLite before 3.32. A statement per row cost a third more for the spans (each statement
 # also writes AUTOINCREMENT's counter).
 _ROWS_PER_INSERT = 128
+_MAX_PARAMETERS = 999  # wider rows (a column added) take fewer rows a statement
 
 
 def _insert_rows(
@@ -430,10 +443,11 @@ def _insert_rows(
     if not flat:
         return
     width = len(flat) // sum(len(rows) for _, rows in pages)
-    step = _ROWS_PER_INSERT * width
+    each = max(1, min(_ROWS_PER_INSERT, _MAX_PARAMETERS // width))
+    step = each * width
     whole = len(flat) - len(flat) % step
     if whole:
-        many = head + _values(width, _ROWS_PER_INSERT)
+        many = head + _values(width, each)
         conn.executemany(many, (flat[i : i + step] for i in range(0, whole, step)))
     if whole < len(flat):
         conn.execute(head + _values(width, (len(flat) - whole) // width), flat[whole:])

@@ -66,8 +66,9 @@ def _units(text: str) -> tuple[str, bool]:
 
 
 def _automaton() -> ahocorasick.Automaton:
-    """The automaton of every vocabulary's words; a word's value is its length and the
-    indexes (in :data:`_NAMES`) of the vocabularies that hold it."""
+    """The automaton of every vocabulary's words; a word's value is its length, the
+    indexes (in :data:`_NAMES`) of the vocabularies that hold it, and the word itself when
+    it holds U+FFFD (which also stands for every character beyond the BMP: checked)."""
     with _lock:
         if not _built:
             _NAMES[:] = sorted(_VOCABULARIES)
@@ -81,7 +82,8 @@ def _automaton() -> ahocorasick.Automaton:
                 if max(word) > "\uffff":
                     _ASTRAL[word] = tuple(owners)  # no longer one unit a character
                 else:
-                    auto.add_word(_units(word)[0], (len(word), tuple(owners)))
+                    check = word if "\ufffd" in word else None
+                    auto.add_word(_units(word)[0], (len(word), tuple(owners), check))
             if len(auto):
                 auto.make_automaton()
             _built.append(auto)
@@ -113,9 +115,11 @@ def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
         return {}
     units, astral = _units(text)
     if len(auto):
-        for last, (length, owners) in auto.iter(units):
+        for last, (length, owners, check) in auto.iter(units):
             if last & 1:  # a match ending on the second byte of a code unit; others are
                 end = (last >> 1) + 1  # bytes of two neighbouring characters spelling a word
+                if check is not None and astral and text[end - length : end] != check:
+                    continue  # its U+FFFD stood for a character beyond the BMP
                 for k in owners:
                     found[k].append((end - length, -end))
     if _ASTRAL and astral:

@@ -853,12 +853,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Pre-split: {choice}.</source>
         <translation>预切分：{choice}。</translation>
     </message>
@@ -873,7 +873,12 @@
         <translation>其他报纸：{choice}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>pages without a paper</source>
+        <translation>未注明报纸的版面</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
@@ -903,7 +908,7 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-73"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>

@@ -21,27 +21,24 @@ def test_every_bench_module_loads(name: str) -> None:
 
 
 def test_the_rule_speed_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "suggest_speed.py"), "--pages", "1", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    figures = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    figures = _run_bench("suggest_speed.py", tmp_path, "--pages", "1", "--repeat", "1")
     for name in ("people", "orgs_places", "running_names", "dates", "figures"):
         assert float(figures[f"{name}_ms_per_5k_chars"]) > 0
 
 
 def test_the_import_parent_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
+    figures = _run_bench("import_parent.py", tmp_path, "--pages", "3", "--runs", "1")
+    assert figures["pages"] == "3" and float(figures["parent_cpu_ms_per_page_median"]) > 0
+
+
+def _run_bench(name: str, cwd: Path, *args: str) -> dict[str, str]:
+    """Run ``bench/name`` with ``args``; the ``key=value`` lines it printed."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "import_parent.py"), "--pages", "3", "--runs", "1"],
+        [sys.executable, str(ROOT / "bench" / name), *args],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    figures = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
-    assert figures["pages"] == "3" and float(figures["parent_cpu_ms_per_page_median"]) > 0
+    return dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)

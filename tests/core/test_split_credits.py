@@ -12,22 +12,7 @@ import pytest
 
 from annotator.split import split_page
 
-BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
-
-
-def two_articles_with(end_line: str) -> str:
-    return "\n".join(
-        [
-            "全省春耕生产全面展开",
-            "本报记者 张明 李华",
-            "本报讯 " + BODY,
-            BODY,
-            end_line,
-            "城乡公交网络跑出加速度",
-            "本报记者 王建国",
-            "本报讯 " + BODY,
-        ]
-    )
+from .test_split_general import BODY, two_articles_with
 
 
 @pytest.mark.parametrize(

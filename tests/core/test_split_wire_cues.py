@@ -72,6 +72,8 @@ def test_a_closing_dateline_needs_a_finished_sentence_before_it():
 
 def test_a_wire_lead_without_a_space_after_its_dateline_is_still_a_lead():
     assert start_cue("新华社北京3月4日电国务院日前印发通知，部署相关工作。") == "lead"
+    # every source that heads a spaced dateline, not only the two wire agencies
+    assert start_cue("人民网北京3月4日电国务院日前印发通知，部署相关工作。") == "lead"
     assert start_cue("本报北京3月4日电网公司加快建设。") is None  # 电网 is a word
     assert start_cue("新华社北京3月4日电视台记者报道。") is None
 

@@ -225,6 +225,21 @@ def test_a_state_held_past_another_connections_write_is_not_kept(tmp_path):
         assert two.page_state("p1").blocks[0].role == "kicker"
 
 
+def test_a_state_held_past_its_pages_edit_on_the_same_connection_is_not_kept(tmp_path):
+    # a caller that edits a page between reading it and handing it back must not bring
+    # the state before its edit back into the cache
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(_page(1), _blocks())
+        store.add_page(_page(2), _blocks())
+        epoch = store.state_epoch()
+        held, other = store.page_state("p1"), store.page_state("p2")
+        store.apply(Op("set_role", "p1", {"block": 0, "role": "kicker"}))
+        store.keep_state(held, epoch)
+        assert store.page_state("p1").blocks[0].role == "kicker"
+        store.keep_state(other, epoch)  # p2 was not edited: kept as read
+        assert store.page_state("p2") is other
+
+
 def test_decided_span_counts_feed_the_gazetteer(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1, "市委书记邓群策主持"), _blocks())
@@ -650,3 +665,31 @@ def test_a_batch_of_pages_goes_in_with_many_rows_a_statement_in_their_order(tmp_
             ids += [s.id for s in spans]
         assert ids == sorted(ids)  # in the order suggested, page after page
         assert store.predictions("p2")[1][99].attrs == {"n": 99}
+
+
+def test_rows_wider_than_seven_values_stay_under_sqlites_old_parameter_limit():
+    # SQLite before 3.32 refuses a statement of more than 999 parameters: a column added
+    # to blocks or spans must not make a 128-row statement of 8 values (1,024)
+    import sqlite3
+
+    from annotator.store.pages import _insert_rows
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (page_id, a, b, c, d, e, f, g, h)")
+    statements: list[int] = []
+
+    class Counting:
+        def execute(self, sql, params=()):
+            statements.append(sql.count("?"))
+            return conn.execute(sql, params)
+
+        def executemany(self, sql, rows):
+            rows = list(rows)
+            statements.extend([sql.count("?")] * len(rows))
+            return conn.executemany(sql, rows)
+
+    rows = [tuple(range(k, k + 8)) for k in range(300)]
+    _insert_rows(Counting(), "INSERT INTO t VALUES ", [("p1", rows[:170]), ("p2", rows[170:])])
+    assert max(statements) <= 999
+    got = conn.execute("SELECT page_id, a FROM t ORDER BY rowid").fetchall()
+    assert got == [("p1", k) for k in range(170)] + [("p2", k) for k in range(170, 300)]

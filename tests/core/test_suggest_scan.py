@@ -106,3 +106,15 @@ def test_patterns_whose_pairs_are_not_known_run_as_they_are(pattern):
     assert anchored.name is None
     text = "中国港口港人ab bb"
     assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in regex.finditer(text)]
+
+
+def test_a_replacement_character_in_a_word_is_no_character_beyond_the_bmp():
+    """The scan reads a character beyond the BMP as U+FFFD: a word holding U+FFFD (a
+    lexicon line decoded with errors) must not be found on such a character."""
+    try:
+        _scan.register("test_fffd", {"\ufffd", "a\ufffd"})
+        for text in ("𠮷", "a𠮷", "a\ufffd𠮷", "𠮷\ufffd"):
+            expected = [m.span() for m in re.finditer(trie_pattern({"\ufffd", "a\ufffd"}), text)]
+            assert _scan.words(text, "test_fffd") == expected
+    finally:
+        _scan.register("test_fffd", ())

@@ -231,3 +231,19 @@ def test_a_structure_model_of_an_older_format_is_not_used_and_says_retrain(train
     assert result.exit_code == 0
     assert "Re-split 1 page(s) nobody has started with the rules." in result.stdout
     assert "structure model was not used" in result.stderr
+
+
+def test_train_names_the_pages_without_a_paper_when_they_are_judged_alone():
+    # pages imported without a paper share the empty name: no "pre-split for paper  (…)"
+    from annotator.cli import _structure_takeover_lines
+    from annotator.learn import structure as st
+
+    def scores(value: float) -> dict:
+        return {"role": {"accuracy": value}, "article_start": {"f1": value}, "join": {"f1": value}}
+
+    alone = {"pages": st.PAPER_MIN_PAGES, "rules": scores(1), "model": scores(0)}
+    figures = {"rules": scores(1), "model": scores(0), "papers": {"": alone}}
+    assert _structure_takeover_lines(figures) == [
+        f"  pre-split for pages without a paper ({st.PAPER_MIN_PAGES} done pages): the rules' "
+        "roles, article starts and joins (they scored higher there)."
+    ]

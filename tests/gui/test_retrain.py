@@ -143,6 +143,27 @@ def test_the_status_bar_says_per_paper_which_decisions_the_model_takes(windows, 
     )
 
 
+def test_the_status_bar_names_the_pages_without_a_paper_judged_alone(windows, qtbot, tmp_path):
+    # pages imported without a paper share the empty name: no "Pre-split for : ..."
+    window = windows(_db(tmp_path / "a.db", 0, 1))
+    alone = {"pages": st.PAPER_MIN_PAGES, "rules": _scores(1, 1, 1), "model": _scores(0, 0, 0)}
+    figures = {
+        "pages": st.PAPER_MIN_PAGES,
+        "rules": _scores(1, 1, 1),
+        "model": _scores(0, 0, 0),
+        "papers": {"": alone},
+        "folds": 5,
+    }
+    report = TrainReport(12, [TrainedModel("structure", 3, 12, figures)])
+    with qtbot.waitSignal(window.retrainer.message):
+        window.retrainer.message.emit(window.retrainer.describe(report))
+    message = window.statusBar().currentMessage()
+    assert "done pages of pages without a paper: " in message
+    assert message.endswith(
+        "Pre-split for pages without a paper: every decision from the rules (they scored higher)."
+    )
+
+
 def _scores(role: float, start: float, join: float) -> dict:
     return {"role": {"accuracy": role}, "article_start": {"f1": start}, "join": {"f1": join}}
 

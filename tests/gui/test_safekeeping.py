@@ -247,3 +247,23 @@ def test_a_backup_that_broke_unexpectedly_is_tried_again_not_waited_for(
     with qtbot.waitSignal(window.safekeeping.backedUp, timeout=30000):
         assert window.safekeeping.backup_if_changed()  # the same edit, not yet backed up
     assert len(list_backups(db)) == 1
+
+
+def test_closing_right_after_a_failed_backup_backs_up_what_it_missed(
+    windows, qtbot, db, monkeypatch
+) -> None:
+    # The failure reaches the window as a queued signal: a window closed before it is
+    # delivered must not take the edit for backed up.
+    from annotator.store import StoreError
+
+    def failing(path, keep):
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(safekeeping, "rolling_backup", failing)
+    window = windows(db)
+    press(window, qtbot, Qt.Key.Key_B)
+    assert window.safekeeping.backup_if_changed()
+    window.safekeeping._worker.join()  # failed; its result not yet delivered
+    monkeypatch.setattr(safekeeping, "rolling_backup", rolling_backup)
+    windows.close(window)
+    assert len(list_backups(db)) == 1
