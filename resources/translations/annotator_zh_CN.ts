@@ -269,7 +269,7 @@
         <translation>请至少选择一种页面状态。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>
@@ -1035,7 +1035,7 @@
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../annotator/gui/safekeeping.py" line="+177"/>
+        <location filename="../../annotator/gui/safekeeping.py" line="+181"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
