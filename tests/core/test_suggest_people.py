@@ -399,3 +399,13 @@ def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
 
 def test_han_of_john_is_a_transliteration_character():
     assert people("丹麦队教练约翰森：法国队还远不是最强") == ["约翰森"]
+
+
+def test_a_foreign_name_s_run_is_never_cut_back_past_its_start() -> None:
+    # dots at the end of a run are dropped, but never beyond where the run began: before,
+    # a run of dots walked into the text before it and past offset 0 (IndexError)
+    from annotator.suggest.people import titles
+
+    assert titles._foreign_run_end("··", 0, 2) == 0
+    assert titles._foreign_run_end("总统··", 2, 4) == 2
+    assert titles._foreign_run_end("总统维尔纳·", 2, 6) == 5

@@ -67,7 +67,7 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
     """End of the first name after a title at ``pos``, given ``end`` from :func:`name_at`:
     a foreign, Japanese or rare-surname name may be longer or stand where no name was read."""
     foreign = _TRANSLIT_RE.match(text, pos)
-    run_end = _foreign_run_end(text, foreign.end()) if foreign else pos
+    run_end = _foreign_run_end(text, pos, foreign.end()) if foreign else pos
     if run_end - pos >= 4 and (end is None or run_end > end):
         if _ends_name(text, run_end) or end is None or not _ends_name(text, end):
             # 秘书长古特雷斯: a transliterated foreign name; also where nothing confirms
@@ -86,11 +86,13 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
     return end
 
 
-def _foreign_run_end(text: str, end: int) -> int:
-    """The end of a run of transliteration characters ending at ``end`` without a dot at
-    its end or a last character that begins a common word (维尔纳提出: 提出)."""
+def _foreign_run_end(text: str, pos: int, end: int) -> int:
+    """The end of a run of transliteration characters from ``pos`` to ``end`` without a dot
+    at its end or a last character that begins a common word (维尔纳提出: 提出); never
+    before ``pos`` (a run of dots would otherwise walk into the text before the name, and
+    past offset 0 into negative indexes)."""
     words = _dictionary()
-    while text[end - 1] in "·•" or words.get(text[end - 1 : end + 1], 0) > COMMON:
+    while end > pos and (text[end - 1] in "·•" or words.get(text[end - 1 : end + 1], 0) > COMMON):
         end -= 1
     return end
 
