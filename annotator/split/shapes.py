@@ -110,6 +110,7 @@ class Shape:
     opens: str = ""  # a TITLE's first two characters (parallel intertitles share them) …
     ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
+    asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -343,6 +344,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         spaced=" " in t or "\t" in t or "\u3000" in t,
         tagged=core is not t,
         wide="  " in t or "\u3000" in t,
+        asks=t[-1:] in ("？", "?"),
         opens=t[:2],
         ends=t[-2:],
         said=bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
