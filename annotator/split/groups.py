@@ -1090,10 +1090,11 @@ def _alone_intertitle(shapes: list[Shape], p: int) -> bool:
     A bracketed tag (【现场】), a line of phrases without a comma (a paragraph cut by a column
     break would as likely break after a comma), or two phrases of about the same length
     around one comma (坚持创新驱动，激发发展活力: titles are set in parallel, a cut paragraph's
-    head is not).
+    head is not); but no question of more than one phrase (如何破解“甲、乙”的难题？), a
+    sentence of the text asking what the next paragraph answers.
     """
     sh = shapes[p]
-    return sh.tag or not sh.comma or sh.parallel
+    return sh.tag or (not sh.comma or sh.parallel) and not _asks(shapes, p)
 
 
 def _numbered_intertitles(

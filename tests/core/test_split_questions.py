@@ -1,4 +1,4 @@
-"""A question of two clauses among a story's plain intertitles is a paragraph of its text.
+"""A question of two clauses among a story's plain intertitles, or alone, is a paragraph of its text.
 
 A story's intertitles are set in parallel; where most are plain titles, a question of more
 than one phrase between them asks what the next paragraph answers (body text), while a
@@ -48,3 +48,12 @@ def test_a_question_of_two_clauses_among_plain_intertitles_is_body_text():
 def test_a_one_phrase_question_among_plain_intertitles_stays_an_intertitle():
     got = roles(story("好粮食从何而来？"))
     assert got["好粮食从何而来？"] == "intertitle"
+
+
+def test_a_lone_question_of_two_phrases_in_a_story_is_body_text():
+    question = "如何破解“重建轻管、只建不管”的老难题？"
+    story = ["全省春耕生产全面展开", "本报记者 张明", "本报讯 " + BODY]
+    got = roles("\n".join([*story, BODY, question, ANSWER]))
+    assert got[question] == "body"
+    short = roles("\n".join([*story, BODY, "好粮食从何而来？", ANSWER]))
+    assert short["好粮食从何而来？"] == "intertitle"
