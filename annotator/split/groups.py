@@ -569,6 +569,7 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
                 continue
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
+            series, loose = _no_odd_questions(shapes, series, loose, drop)
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
@@ -912,6 +913,40 @@ def _stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int
             sh.intertitle = True
 
 
+def _asks(shapes: list[Shape], p: int) -> bool:
+    """Whether title line ``p`` is a question of more than one phrase (不用农药和化肥，能否
+    端牢饭碗？): a sentence of the text; a one-phrase question (…从何而来？) may be a title."""
+    sh = shapes[p]
+    return sh.asks and (sh.comma or sh.pause)
+
+
+def _no_odd_questions(
+    shapes: list[Shape], series: list[Group], loose: list[int], drop: set[int]
+) -> tuple[list[Group], list[int]]:
+    """A series of intertitles without the questions among them when most of them ask none.
+
+    A story's intertitles are set in parallel, in form as in length: where two or more of
+    them are plain titles (揪出窗口的“蛀虫” / 用好“云审核”), a question of two clauses between
+    them (不用农药和化肥，能否端牢饭碗？) is a short paragraph of the text asking what the next
+    answers; its shape becomes body text (a weak group of it goes, as a cut paragraph's head
+    does).
+    """
+    tops = [w.top for w in series] + loose
+    asked = [p for p in tops if _asks(shapes, p)]
+    if not asked or len(tops) - len(asked) < 2 or 2 * len(asked) >= len(tops):
+        return series, loose
+    for p in asked:
+        sh = shapes[p]
+        sh.kind = BODY
+        sh.strict = sh.text_ok = False
+        sh.demoted = True
+    drop.update(w.top for w in series if _asks(shapes, w.top))
+    return (
+        [w for w in series if not _asks(shapes, w.top)],
+        [p for p in loose if not _asks(shapes, p)],
+    )
+
+
 def _alike(
     shapes: list[Shape], series: list[Group], loose: list[int]
 ) -> tuple[list[Group], list[int]]:
@@ -1055,10 +1090,11 @@ def _alone_intertitle(shapes: list[Shape], p: int) -> bool:
     A bracketed tag (【现场】), a line of phrases without a comma (a paragraph cut by a column
     break would as likely break after a comma), or two phrases of about the same length
     around one comma (坚持创新驱动，激发发展活力: titles are set in parallel, a cut paragraph's
-    head is not).
+    head is not); but no question of more than one phrase (如何破解“甲、乙”的难题？), a
+    sentence of the text asking what the next paragraph answers.
     """
     sh = shapes[p]
-    return sh.tag or not sh.comma or sh.parallel
+    return sh.tag or (not sh.comma or sh.parallel) and not _asks(shapes, p)
 
 
 def _numbered_intertitles(

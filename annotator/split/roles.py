@@ -114,12 +114,15 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
         second = shapes[lines[1]]
         if second.tagged and not first.tagged:
             return True  # the column tag follows the main headline: the line above is its kicker
-        if first.ending == cues.END_COLON or (
-            second.wide and not first.wide and second.ends[-1:] not in _SERIAL
+        if (
+            first.ending == cues.END_COLON
+            or (second.wide and not first.wide and second.ends[-1:] not in _SERIAL)
+            and not second.points
         ):
             # 某某公安： over its headline; or a line over the headline set as two phrases
             # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
-            # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②)
+            # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②); a
+            # long line of a meeting's points is the subheadline under its headline
             return True
         if first.said:
             return True  # 某某在某会上强调 / what was said: the kicker says who said the headline

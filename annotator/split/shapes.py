@@ -110,6 +110,8 @@ class Shape:
     opens: str = ""  # a TITLE's first two characters (parallel intertitles share them) …
     ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
+    asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
+    points: bool = False  # a long TITLE of phrases side by side: a meeting's points
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -203,8 +205,7 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     """The shape of a paragraph without a start cue: furniture, a dash line, a title or body."""
     n = len(s)
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
-        # The common case, a long paragraph: body text.
-        return _body(s, start, end, end_kind, listy)
+        return _long(s, start, end, end_kind, listy)
     if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
         # 栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next.
         return Shape(start, end, TRAILING, end_kind, closes=True)
@@ -224,6 +225,33 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)
+    return _body(s, start, end, end_kind, listy)
+
+
+# A line of points (a subheadline summing up a meeting) is at most this long, and holds this
+# many phrases at least, each at least this long, set apart by spaces.
+POINTS_MAX_CHARS = 200
+POINTS_MIN_PHRASES = 3
+_POINT = re.compile(r"[^\s。！？!?；;]{6,}")
+
+
+def _points_line(s: str) -> bool:
+    """Whether long one-line ``s`` is phrases side by side without any sentence end (学习贯彻
+    …精神  听取…汇报  研究…工作  审议通过《…》): a subheadline listing a meeting's points,
+    however long; body text ends its sentences, and a table row's fields are short."""
+    if len(s) > POINTS_MAX_CHARS or "\n" in s:
+        return False
+    parts = s.split()
+    return len(parts) >= POINTS_MIN_PHRASES and all(_POINT.fullmatch(p) for p in parts)
+
+
+def _long(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
+    """The shape of a paragraph longer than any title: body text, the common case, or a
+    meeting's points under its headline (学习贯彻…精神  听取…汇报  研究…工作)."""
+    if end_kind != END_FINAL and _points_line(s):
+        points = _title(s, start, end, end_kind, listy, 1)
+        points.points = True
+        return points
     return _body(s, start, end, end_kind, listy)
 
 
@@ -343,6 +371,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         spaced=" " in t or "\t" in t or "\u3000" in t,
         tagged=core is not t,
         wide="  " in t or "\u3000" in t,
+        asks=t[-1:] in ("？", "?"),
         opens=t[:2],
         ends=t[-2:],
         said=bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
