@@ -62,8 +62,9 @@ a later page, 2025-11-18 page 4 and 2025-12-03 page 4, are left out of those pag
 Scored with main's rules when it was made (9dd7c0c, all forms): article-start F1 0.861, heading
 roles 0.772, join F1 0.807 (cut form 0.879); then once after each merged round of rules of
 session 17: rules9 (tuned on dev and heldout4) 0.896, 0.794, 0.832; with p2rules' wire-copy cues
-(tuned on paper2dev) 0.919, 0.824, 0.869 (cut form 0.907). Learning curve at the end, after 5,
-10, 20, 50 pages: article F1 0.891, 0.925, 0.925, 0.941; heading roles 0.808, 0.825, 0.844, 0.881.
+(tuned on paper2dev) 0.919, 0.824, 0.869 (cut form 0.907); with rules9b's question and point-line
+cues 0.919, 0.820, 0.869. Learning curve at the end, after 5, 10, 20, 50 pages: article F1 0.891,
+0.926, 0.925, 0.942; heading roles 0.806, 0.823, 0.846, 0.875.
 Develop against ``--half dev``; choose a fresh held-out portion by date before looking.
 
 A second paper (``--half paper2``, selected by the records' ``paper`` field: 新华每日电讯, the
@@ -90,8 +91,8 @@ join F1 0.888 and 0.905. The refill of shortened paragraphs then stopped repeati
 a paragraph's tail closes with (it put datelines mid-paragraph); under that bench main's rules
 score 0.630, 0.740, 0.784 (cut 0.897), and session 17's merged rules, scored once, 0.920, 0.867,
 0.883 (cut 0.942); the model after 5 and 10 own pages 0.877 and 0.900, heading roles 0.849 and
-0.863 (below the rules: ``annotator train`` hands the model only the decisions where it beats
-them).
+0.863 (below the rules: ``annotator train`` hands the model only the decisions it scores at
+least as well on as the rules).
 
 A third paper (``--half paper3``, selected by the records' ``paper`` field: 学习时报, the Study
 Times, a paper of long signed essays on theory and policy: headline, sometimes a ``——`` subtitle,
