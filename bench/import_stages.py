@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import import_throughput  # noqa: E402
+import suggest_speed  # noqa: E402
 
 from annotator import pipeline, suggest  # noqa: E402
 from annotator.importing import decode_page_bytes, sha256_of  # noqa: E402
@@ -52,21 +53,6 @@ def best_ms(work: Callable[[], object], pages: int, rounds: int) -> float:
         work()
         best = min(best, time.process_time() - start)
     return 1000 * best / pages
-
-
-def scanned_ms(finder: Callable[[str], object], texts: list[str], rounds: int) -> float:
-    """Like :func:`best_ms` for a rule suggester run over ``texts``, each page's shared
-    word scan done before the clock starts (``rules_page_scan_ms`` times it)."""
-    best = float("inf")
-    for _ in range(rounds):
-        total = 0.0
-        for text in texts:
-            _scan.scan(text)
-            start = time.process_time()
-            finder(text)
-            total += time.process_time() - start
-        best = min(best, total)
-    return 1000 * best / len(texts)
 
 
 def stored_ms(folder: Path, files: list[Path], rounds: int) -> tuple[float, float]:
@@ -115,7 +101,7 @@ def main() -> None:
         # the one scan of a page for the lexicons' words, shared by the suggesters: apart
         figures["rules_page_scan_ms"] = best_ms(lambda: [_scan._scan(t) for t in texts], n, rounds)
         for name, finder in suggest.RULE_FINDERS:
-            figures[f"rules_{name}_ms"] = scanned_ms(finder, texts, rounds)
+            figures[f"rules_{name}_ms"] = suggest_speed.scanned_ms(finder, texts, rounds)
         taken = [[(c[0], c[1]) for c in suggest._rule_candidates(t)] for t in texts]
         figures["rules_running_names_ms"] = best_ms(
             lambda: [suggest.running_names(t, k) for t, k in zip(texts, taken, strict=True)],

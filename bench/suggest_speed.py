@@ -95,9 +95,10 @@ def _best_ms(fn: Callable[[str], object], pages: list[str], repeat: int) -> floa
     return best * 1000
 
 
-def _best_ms_scanned(fn: Callable[[str], object], pages: list[str], repeat: int) -> float:
+def scanned_ms(fn: Callable[[str], object], pages: list[str], repeat: int) -> float:
     """Like :func:`_best_ms`, each page's shared word scan (:mod:`annotator.suggest._scan`,
-    timed on its own as ``page_scan``) done before the clock starts: a suggester's own cost."""
+    timed on its own as ``page_scan``) done before the clock starts: a suggester's own cost
+    (``bench/import_stages.py`` times its rules with it too)."""
     from annotator.suggest import _scan
 
     best = float("inf")
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ms = _best_ms(_scan._scan, pages["synthetic"], args.repeat)
     print(f"page_scan_ms_per_5k_chars={ms:.3f}")  # noqa: T201
     for name, finder in suggest.RULE_FINDERS:
-        ms = _best_ms_scanned(finder, pages["synthetic"], args.repeat)
+        ms = scanned_ms(finder, pages["synthetic"], args.repeat)
         print(f"{name}_ms_per_5k_chars={ms:.3f}")  # noqa: T201
     # the running-text name cue runs after the others, around their candidates
     from annotator.suggest.people.running import running_names
