@@ -301,51 +301,26 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     - ``r``: B-/I- of each rule candidate covering it, with the rule's label; ``r=>``
       and ``r=<`` the label of a candidate that starts just after or ends just before it.
 
-    Made in one comprehension over the line, its neighbours and its classes (f-strings,
-    no intermediate columns): 1.5 times as fast as building a list per feature and
-    zipping them, which matters at 200,000 characters a second (``bench/entity_speed.py``).
+    Built by :func:`features_of_lines` (one line is a page of one line), so that training
+    and tagging can never read a line differently.
     """
-    n = len(text)
-    if not n:
-        return []
-    units = _units(text)
-    if "\x00" in text:  # a NUL reads as \x01, as the models trained so far saw it
-        text = text.replace("\x00", "\x01")
-    padded = "\x02" + text + "\x03"
-    before, after = padded[:n], padded[2:]
-    cls = padded.translate(_classes())
-    words = _word_column(units, n)
-    # the word features of the neighbours, renamed (a lookup, no string built a character)
-    previous = ["w-1=^", *map(_PREVIOUS_WORD.__getitem__, words[:-1])]
-    following = [*map(_NEXT_WORD.__getitem__, words[1:]), "w+1=$"]
-    columns = zip(
-        before, text, after, cls[:n], cls[1 : n + 1], cls[2:], words, previous, following,
-        strict=True,
-    )  # fmt: skip
-    rows: list[tuple[str, ...]] = [
-        ("c0=" + c, "c-1=" + b, "c1=" + a, f"b-1={b}{c}", f"b0={c}{a}", f"k={x}{y}{z}", w, p, f)
-        for b, c, a, x, y, z, w, p, f in columns
-    ]
-    for s, e, (begin, inside) in _matcher("lexicon").words(units):
-        rows[s] += (begin,)
-        for j in range(s + 1, e):
-            rows[j] += (inside,)
-    _add_rules(rows, rules)
-    return rows
+    return features_of_lines([text], [rules])[0] if text else []
 
 
 def features_of_lines(
     lines: Sequence[str], rules: Sequence[Iterable[Entity]]
 ) -> list[list[tuple[str, ...]]]:
-    """:func:`features` of each of ``lines`` (none empty) with its rule candidates: the
-    same strings, made in one pass over all of them.
+    """The features (:func:`features`) of each of ``lines`` (none empty) with its rule
+    candidates, made in one pass over all of them.
 
     Each line is padded alone (``\x02`` before, ``\x03`` after) and the padded lines are
-    joined, so that the work :func:`features` does once a line (two dictionary searches,
-    the classes, the columns and the comprehension) is done once a page: measured on
-    pages of 20 news sentences (``bench/entity_speed.py --per-page 20``), tagging is
-    about 10% faster. No word crosses a padding character, whose own word feature is
-    what its neighbours read at the edge of a line (``w-1=^``, ``w+1=$``)."""
+    joined, so that the work done once a text (two dictionary searches, the classes, the
+    columns and the comprehension) is done once a page: on pages of 20 news sentences
+    (``bench/entity_speed.py --per-page 20``) tagging is about 10% faster than line by
+    line. No word crosses a padding character, whose own word feature is what its
+    neighbours read at the edge of a line (``w-1=^``, ``w+1=$``). The rows are made in one
+    comprehension (f-strings, no intermediate columns): 1.5 times as fast as a list per
+    feature zipped, which matters at 200,000 characters a second."""
     joined = "".join(["\x02" + line + "\x03" for line in lines])
     units = _units(joined)
     if "\x00" in joined:  # a NUL reads as \x01, as the models trained so far saw it
@@ -555,10 +530,7 @@ class EntityModel:
         known = {(c[0], c[1], c[2]): c[4] for c in given if c[4]}
         out: list[Candidate] = []
         lines = self._lines(text, rules)
-        if len(lines) == 1:  # a page of one line: no padding to join
-            batch = [features(lines[0][1], lines[0][2])]
-        else:
-            batch = features_of_lines([line for _, line, _ in lines], [r for _, _, r in lines])
+        batch = features_of_lines([line for _, line, _ in lines], [r for _, _, r in lines])
         for (at, _, _), xseq in zip(lines, batch, strict=True):
             for s, e, label, attrs in self._tag(xseq):
                 s, e = s + at, e + at
