@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
+from annotator.code_units import code_units
+
 from ._anchors import first_pairs
 
 # name -> (words, every): a vocabulary with ``every`` set gives every place where one of its
@@ -51,20 +53,6 @@ def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
         _last = (None, {})
 
 
-def _units(text: str) -> tuple[str, bool]:
-    """``text`` as its UTF-16 code units, two Latin-1 letters each, and whether it holds a
-    character beyond the Basic Multilingual Plane (two units; such a character becomes
-    U+FFFD, so that offsets stay ``2*i``).  (The length of the encoding tells: ``max(text)``
-    compares every character in Python, 0.25 ms a page.)"""
-    units = text.encode("utf-16-be", "surrogatepass")  # a lone surrogate: one unit
-    astral = len(units) != 2 * len(text)
-    if astral:
-        units = "".join(c if c <= "\uffff" else "\ufffd" for c in text).encode(
-            "utf-16-be", "surrogatepass"
-        )
-    return units.decode("latin-1"), astral
-
-
 def _automaton() -> ahocorasick.Automaton:
     """The automaton of every vocabulary's words; a word's value is its length, the
     indexes (in :data:`_NAMES`) of the vocabularies that hold it, and the word itself when
@@ -83,7 +71,7 @@ def _automaton() -> ahocorasick.Automaton:
                     _ASTRAL[word] = tuple(owners)  # no longer one unit a character
                 else:
                     check = word if "\ufffd" in word else None
-                    auto.add_word(_units(word)[0], (len(word), tuple(owners), check))
+                    auto.add_word(code_units(word)[0], (len(word), tuple(owners), check))
             if len(auto):
                 auto.make_automaton()
             _built.append(auto)
@@ -113,7 +101,7 @@ def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
     found: list[list[tuple[int, int]]] = [[] for _ in _NAMES]
     if not text:
         return {}
-    units, astral = _units(text)
+    units, astral = code_units(text)
     if len(auto):
         for last, (length, owners, check) in auto.iter(units):
             if last & 1:  # a match ending on the second byte of a code unit; others are

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from annotator.code_units import code_units
 from annotator.learn import entities
 
 _add = str.__add__
@@ -56,7 +57,7 @@ def _columns(text: str, units: str) -> list[list[str]]:
 
 def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[tuple[str, ...]]:
     """The features of one line, computed the old way."""
-    units = entities._units(text)
+    units = code_units(text)[0]
     rows = list(zip(*_columns(text, units), strict=True)) if text else []
     lexicon = _matcher("lexicon").words(units)
     for begin, inside, spans in (("x=B", "x=I", lexicon), ("r=B-", "r=I-", rules)):

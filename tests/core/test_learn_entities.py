@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from annotator import pipeline
 from annotator.cli import main
+from annotator.code_units import code_units
 from annotator.edits import Op
 from annotator.formats.conll import write_conll
 from annotator.learn import LEARNERS, entities
@@ -317,8 +318,8 @@ def test_word_matcher_finds_a_word_after_a_match_that_starts_mid_character() -> 
     # 中文字 is 4E2D 6587 5B57 in UTF-16: the bytes 2D 65 87 5B spell the word ⵥ蝛 across
     # 中 and 文; the word 文字 behind that misaligned match was lost
     matcher = entities._Matcher([("\u2d65\u875b", "x"), ("文字", "n")])
-    assert matcher.words(entities._units("中文字")) == [(1, 3, "n")]
-    assert matcher.words(entities._units("中文字，中文字")) == [(1, 3, "n"), (5, 7, "n")]
+    assert matcher.words(code_units("中文字")[0]) == [(1, 3, "n")]
+    assert matcher.words(code_units("中文字，中文字")[0]) == [(1, 3, "n"), (5, 7, "n")]
 
 
 def _words_by_character(words: dict[str, str], text: str) -> list[tuple[int, int, str]]:
@@ -347,7 +348,7 @@ def test_word_matcher_over_bytes_finds_what_a_search_over_characters_finds(
     words: dict[str, str], text: str
 ) -> None:
     matcher = entities._Matcher(sorted(words.items()))
-    assert matcher.words(entities._units(text)) == _words_by_character(words, text)
+    assert matcher.words(code_units(text)[0]) == _words_by_character(words, text)
 
 
 def test_import_and_suggest_say_when_a_model_of_an_older_version_is_not_used(
