@@ -905,3 +905,17 @@ def test_abkhazia_is_a_listed_territory():
 def test_xiang_ending_a_word_is_no_township(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 才 of 人才, 对 of 对外: stop characters read inside common nouns of the name
+        ("株洲市人才交流中心发布通知", [("株洲市人才交流中心", "ORG")]),
+        ("江西省人民对外友好协会邀请他访问", [("江西省人民对外友好协会", "ORG")]),
+        # a stop word still cuts: 面向 is no part of the name
+        ("他们面向株洲市科技服务中心推出新产品", [("株洲市科技服务中心", "ORG")]),
+    ],
+)
+def test_a_stop_character_inside_a_common_noun_does_not_cut_a_name(text, expected):
+    assert tagged(text) == expected
