@@ -149,17 +149,33 @@ def _pairs(text: str) -> list[Candidate]:
     return out
 
 
+# jieba's dictionary lists many country pairs at a token count (美中 3, 印巴 3, 巴以 3):
+# up to it a pair is no word of its own (非法 1647, 以德 48, 美德 250 are).
+_PAIR_ENTRY = 3
+# Its second character with the next one in a word counted above this is read so (以中心,
+# 以中低档汽车: 中低 53; 美中技术: 中技 13 is no reading of it).
+_NEXT_WORD = 20
+
+
 def _bare_pair(text: str, i: int) -> bool:
-    """True when the two characters at ``i`` are countries opening a clause: neither the
-    pair nor its second character with the next one is a word (中西, 以中心)."""
+    """True when the two characters at ``i`` are countries opening a clause: the pair is
+    no word (中西, 非法; jieba's token entries of pairs, 美中 3, do not count) and its
+    second character with the next one no word (以中心, 美中学生), nor its first with the
+    one before (同意巴勒斯坦), nor the pair with the next (老中青)."""
     if not (text[i] in _COUNTRY_SET and text[i + 1] in _COUNTRY_SET):
         return False
     if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
-    if not _after_boundary(text, i):
-        return False
+    if not _after_boundary(text, i) or _GROUPS.match(text, i):
+        return False  # a listed group (中俄) is found as a group
     freq = dictionary()
-    return bool(freq) and not (freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]))
+    return (
+        bool(freq)
+        and freq.get(text[i : i + 2], 0) <= _PAIR_ENTRY
+        and freq.get(text[i : i + 3], 0) <= _PAIR_ENTRY  # 老中青
+        and freq.get(text[i + 1 : i + 3], 0) <= _NEXT_WORD
+        and freq.get(text[i - 1 : i + 1], 0) <= COMMON  # 同意巴勒斯坦: 同意 is read
+    )
 
 
 def _spelled_name(run: str) -> bool:

@@ -176,3 +176,20 @@ def test_names_spelled_with_country_characters_are_no_pairs(text, expected):
 )
 def test_pairs_before_words_of_relations(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pairs that jieba lists only at a token count (印巴 3, 美中 3) are no words
+        ("国际社会对印巴的制裁逐步放松", ["印", "巴"]),
+        ("议员在美中技术合作问题上发言", ["美", "中"]),
+        # but a common word read across the pair's edge wins (同意, 中低)
+        ("以色列不会同意巴勒斯坦的要求", []),
+        ("这家企业是以中低档产品见长", []),
+        ("，非法收入被没收", []),
+    ],
+)
+def test_bare_pairs_listed_only_as_tokens_are_places(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
