@@ -21,7 +21,8 @@ count:
    but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
-   ``墨政府``.
+   ``墨政府``;
+7. **中外**, China and abroad: ``中外记者``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from annotator import lexicon
 
 from . import _scan
 from ._text import Candidate, is_han, trie_pattern
-from ._words import COMMON, dictionary
+from ._words import COMMON, crosses_start, dictionary
 
 LABEL = "LOC"
 
@@ -100,6 +101,9 @@ _HEAD_SCAN = _scan.Anchored(_HEAD_RE)
 # a word of jieba's dictionary (以中心, 中西 are words).
 _COUNTRY_SET = frozenset(_COUNTRY)
 _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
+# 中外: China and abroad (中外记者, 中外合资); not 其中外 (其中 is read).
+_SINO_FOREIGN_RE = re.compile("中(?=外[\u4e00-\u9fff])")
+_SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
 # 本港 / 港人治港: 港 after 本 or 治
 _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 
@@ -223,6 +227,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_HEAD_SCAN, _head_ok),
         (_COMPOUND_SCAN, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
+        (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())

@@ -193,3 +193,17 @@ def test_pairs_before_words_of_relations(text, expected):
 def test_bare_pairs_listed_only_as_tokens_are_places(text, expected):
     pytest.importorskip("jieba")
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("招待会上，中外记者提出了问题", ["中"]),  # China and abroad
+        ("他们兴办了中外合资企业", ["中"]),
+        ("她回到家中外面下着雨", []),  # 家中 is read
+        ("其中外地游客占一半", []),  # 其中 is read
+    ],
+)
+def test_china_in_china_and_abroad(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
