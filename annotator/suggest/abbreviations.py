@@ -22,7 +22,7 @@ count:
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
    ``墨政府``;
-7. **中外**, China and abroad: ``中外记者``.
+7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``.
 """
 
 from __future__ import annotations
@@ -104,6 +104,21 @@ _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 # 中外: China and abroad (中外记者, 中外合资); not 其中外 (其中 is read).
 _SINO_FOREIGN_RE = re.compile("中(?=外[\u4e00-\u9fff])")
 _SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
+# 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
+# 俄罗斯, 俄顷, 埃塞俄比亚): no other common word holds it.
+_RUSSIA_RE = re.compile("俄")
+_WORD_LENGTHS = (2, 3, 4, 5)
+
+
+def _russia_ok(text: str, i: int) -> bool:
+    freq = dictionary()
+    return bool(freq) and not any(
+        freq.get(text[j : j + n], 0) > COMMON
+        for n in _WORD_LENGTHS
+        for j in range(max(0, i - n + 1), i + 1)
+    )
+
+
 # 本港 / 港人治港: 港 after 本 or 治
 _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 
@@ -228,8 +243,12 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_COMPOUND_SCAN, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
         (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
+        (_RUSSIA_RE, _russia_ok),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
-    return out
+    if len(out) < 2:
+        return out
+    seen: set[int] = set()  # one candidate a character (中俄 is a group and a bare pair)
+    return [c for c in out if not (c[0] in seen or seen.add(c[0]))]

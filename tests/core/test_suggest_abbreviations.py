@@ -207,3 +207,17 @@ def test_bare_pairs_listed_only_as_tokens_are_places(text, expected):
 def test_china_in_china_and_abroad(text, expected):
     pytest.importorskip("jieba")
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分析人士认为，俄金融市场已趋稳定", ["俄"]),  # Russia, alone
+        ("外资没有从俄撤出", ["俄"]),
+        ("埃塞俄比亚总理表示", []),  # a word holds it
+        ("沙俄时代的建筑", []),
+    ],
+)
+def test_russia_alone(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
