@@ -221,3 +221,8 @@ def test_china_in_china_and_abroad(text, expected):
 def test_russia_alone(text, expected):
     pytest.importorskip("jieba")
     assert places(text) == expected
+
+
+def test_river_basins_of_weather_reports_are_groups():
+    # 黄淮 = the Yellow and Huai rivers, 江淮 = the Yangtze and Huai (places_abbreviation_groups)
+    assert places("明天华北南部、黄淮、江淮有小雨") == ["黄", "淮", "江", "淮"]
