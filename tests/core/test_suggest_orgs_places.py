@@ -919,3 +919,16 @@ def test_xiang_ending_a_word_is_no_township(text, expected):
 )
 def test_a_stop_character_inside_a_common_noun_does_not_cut_a_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 全国 before a strong suffix names a national body ...
+        ("政府设立了全国青少年发展基金会，统一管理捐款", [("全国青少年发展基金会", "ORG")]),
+        # ... before a weak one it is the scope of a kind of body
+        ("通知向全国高等学校推荐使用", []),
+    ],
+)
+def test_quan_guo_opens_a_national_body_before_a_strong_suffix(text, expected):
+    assert tagged(text) == expected

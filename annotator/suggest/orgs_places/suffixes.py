@@ -139,7 +139,9 @@ def _org_start(
             i -= 1
         region_start = _known_name_around(region_start, parents)
     scope = _SCOPE_RE.match(text, region_start, a)
-    if scope:
+    if scope and not (strong and scope.group(0) == "全国"):
+        # 全国 before a strong suffix names a national body (全国艾滋病防治基金会); before
+        # a weak one it is the scope of a kind (全国高等学校)
         region_start = scope.end()
     heads = [m.span() for m in _HEAD_RE.finditer(text, region_start, a)]
     lo_i = bisect.bisect_left(places, (region_start, -1))
