@@ -932,3 +932,19 @@ def test_a_stop_character_inside_a_common_noun_does_not_cut_a_name(text, expecte
 )
 def test_quan_guo_opens_a_national_body_before_a_strong_suffix(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("难民乘船向比热戈斯群岛逃去", [("比热戈斯群岛", "LOC")]),
+        ("一辆卡车从巴尔斯卡河的桥上坠入河中", [("巴尔斯卡河", "LOC")]),
+        ("在距现今的艾菲尔铁塔不远的地方", [("艾菲尔铁塔", "LOC")]),
+    ],
+)
+def test_a_foreign_name_before_a_kind_of_place_is_that_place(text, expected):
+    # places_foreign_name_tails: the word is part of the place, and no person is read
+    from annotator.suggest import suggest_spans
+
+    found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+    assert found == expected
