@@ -487,3 +487,10 @@ def test_a_page_is_tagged_as_its_lines_are_one_by_one(model_bytes: bytes) -> Non
     assert found == expected and len(found) >= 12  # a name and a place a line
     assert model(page, []) != found  # the rules' candidates were read
     assert model(texts[0], []) == model.tag_line(texts[0]) and model("", []) == []
+
+
+def test_organisations_known_by_name_are_lexicon_features() -> None:
+    # orgs_known (agencies, federations, companies) is evidence for the model as it is for
+    # the rules: 路透社 is marked as an organisation word
+    rows = entities.features("据路透社报道")
+    assert "x=Borg" in rows[1] and "x=Iorg" in rows[2] and "x=Iorg" in rows[3]
