@@ -28,7 +28,9 @@ project label): the model learns the labels its gold has.
 - the rule suggesters' own candidates (``annotator.suggest.rule_spans``, unresolved):
   ``B-``/``I-`` of each rule label covering ``i``, and the label of a candidate that
   starts just after ``i`` (``r=>``) or ends just before it (``r=<``) (stacking: the model
-  learns when to trust the rules, and where their spans' edges are wrong).
+  learns when to trust the rules, and where their spans' edges are wrong); and ``o=B-``/
+  ``o=I-`` of the candidates inside no longer one, what the rules would keep (format 6:
+  ORG on MSRA dev slices +0.002 of F1 on average, LOC +0.002).
 
   Trained on 5,000 sentences of one public corpus, the neighbours' words and the edges
   of the rules' spans gained on two dev portions of it (all labels, exact F1 0.836 to
@@ -61,7 +63,7 @@ from annotator.learn import GoldPages
 
 KIND = "entities"
 MIN_PAGES = 5
-FORMAT = b"annotator-entities-crf 5\n"  # bump when the features change: old models refused
+FORMAT = b"annotator-entities-crf 6\n"  # bump when the features change: old models refused
 # The line after FORMAT names the labels whose rule suggestions the model replaces.
 _REPLACES = b"replaces "
 _EVERY = b"*"
@@ -294,7 +296,8 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
       ``w-1``, ``w+1``: the same of the characters before and after it;
     - ``x``: B/I of each lexicon word covering it, with the word's kind;
     - ``r``: B-/I- of each rule candidate covering it, with the rule's label; ``r=>``
-      and ``r=<`` the label of a candidate that starts just after or ends just before it.
+      and ``r=<`` the label of a candidate that starts just after or ends just before it;
+      ``o``: B-/I- of the candidates inside no longer one.
 
     Built by :func:`features_of_lines` (one line is a page of one line), so that training
     and tagging can never read a line differently.
@@ -358,8 +361,10 @@ def features_of_lines(
 def _add_rules(rows: list[tuple[str, ...]], rules: Iterable[Entity]) -> None:
     """B-/I- of each rule candidate over the characters it covers, and its label on the
     characters just before (``r=>``) and after (``r=<``) it: where a rule's span ends is
-    what the model most often corrects (a name's neighbour pulled in or left out)."""
+    what the model most often corrects (a name's neighbour pulled in or left out).  Then
+    the outer candidates (:func:`_add_outer`)."""
     n = len(rows)
+    rules = list(rules)
     for s, e, label in rules:
         rows[s] += ("r=B-" + label,)
         inside = "r=I-" + label
@@ -369,6 +374,26 @@ def _add_rules(rows: list[tuple[str, ...]], rules: Iterable[Entity]) -> None:
             rows[s - 1] += ("r=>" + label,)
         if e < n:
             rows[e] += ("r=<" + label,)
+    _add_outer(rows, rules)
+
+
+def _add_outer(rows: list[tuple[str, ...]], rules: Sequence[Entity]) -> None:
+    """``o=B-``/``o=I-`` of the rule candidates inside no longer one (the first of equal
+    ones): the span the rules themselves would keep, the longer winning (日本环境厅, not its
+    place 日本), which the candidates alone do not tell the model."""
+    taken: list[tuple[int, int]] = []
+    for s, e, label in sorted(rules, key=_longest_first):
+        if any(a <= s and e <= b for a, b in taken):
+            continue
+        taken.append((s, e))
+        rows[s] += ("o=B-" + label,)
+        inside = "o=I-" + label
+        for j in range(s + 1, e):
+            rows[j] += (inside,)
+
+
+def _longest_first(rule: Entity) -> int:
+    return rule[0] - rule[1]
 
 
 class _Renamed(dict[str, str]):

@@ -494,3 +494,11 @@ def test_organisations_known_by_name_are_lexicon_features() -> None:
     # the rules: 路透社 is marked as an organisation word
     rows = entities.features("据路透社报道")
     assert "x=Borg" in rows[1] and "x=Iorg" in rows[2] and "x=Iorg" in rows[3]
+
+
+def test_the_outer_rule_candidates_are_marked_apart() -> None:
+    # the rules' candidates overlap (a place inside an organisation); the model also sees
+    # which one the rules would keep, the longer
+    rows = entities.features("据日本环境厅消息", [(1, 3, "LOC"), (1, 6, "ORG")])
+    assert "o=B-ORG" in rows[1] and "o=I-ORG" in rows[5] and "o=B-LOC" not in rows[1]
+    assert "r=B-LOC" in rows[1] and "r=B-ORG" in rows[1]
