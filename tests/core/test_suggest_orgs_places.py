@@ -948,3 +948,15 @@ def test_a_foreign_name_before_a_kind_of_place_is_that_place(text, expected):
 
     found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各省、自治区、直辖市负责同志出席", []),  # a kind of division, no name
+        ("这个结果，使曹县的经济更加活跃", [("曹县", "LOC")]),  # 使 begins no place
+        ("水土流失，使黄河泥沙增多", [("黄河", "LOC")]),
+    ],
+)
+def test_generic_divisions_and_verbs_before_a_place(text, expected):
+    assert tagged(text) == expected
