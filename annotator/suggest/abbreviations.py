@@ -248,7 +248,15 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
-    if len(out) < 2:
-        return out
-    seen: set[int] = set()  # one candidate a character (中俄 is a group and a bare pair)
-    return [c for c in out if not (c[0] in seen or seen.add(c[0]))]
+    return _first_at_each_start(out) if len(out) > 1 else out
+
+
+def _first_at_each_start(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate a character (中俄 is a group and a bare pair), in their order."""
+    seen: set[int] = set()
+    kept: list[Candidate] = []
+    for c in candidates:
+        if c[0] not in seen:
+            seen.add(c[0])
+            kept.append(c)
+    return kept
