@@ -70,6 +70,12 @@ def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[
                 rows[s - 1] += ("r=>" + kind,)
             if begin == "r=B-" and e < len(rows):
                 rows[e] += ("r=<" + kind,)
+    _add_outer(rows, rules)
+    return rows
+
+
+def _add_outer(rows: list[tuple[str, ...]], rules: list[tuple[int, int, str]]) -> None:
+    """The ``o`` features of the candidates inside no longer one, computed the plain way."""
     outer = {}  # the first candidate of each span inside no longer one
     for r in rules:
         if not any(_inside(r, o) for o in rules):
@@ -78,7 +84,10 @@ def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[
         rows[s] += ("o=B-" + kind,)
         for j in range(s + 1, e):
             rows[j] += ("o=I-" + kind,)
-    return rows
+        if s:
+            rows[s - 1] += ("o=>" + kind,)
+        if e < len(rows):
+            rows[e] += ("o=<" + kind,)
 
 
 def _inside(rule: tuple[int, int, str], other: tuple[int, int, str]) -> bool:

@@ -502,3 +502,4 @@ def test_the_outer_rule_candidates_are_marked_apart() -> None:
     rows = entities.features("据日本环境厅消息", [(1, 3, "LOC"), (1, 6, "ORG")])
     assert "o=B-ORG" in rows[1] and "o=I-ORG" in rows[5] and "o=B-LOC" not in rows[1]
     assert "r=B-LOC" in rows[1] and "r=B-ORG" in rows[1]
+    assert "o=>ORG" in rows[0] and "o=<ORG" in rows[6] and "o=<LOC" not in rows[3]
