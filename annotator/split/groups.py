@@ -565,7 +565,8 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         if not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
-            if not _one_is_intertitle(shapes, groups, g, series, loose, drop):
+            if not _one_is_intertitle(shapes, g, series, loose):
+                drop |= _demote_cut_head(shapes, groups, series)
                 continue
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
@@ -577,21 +578,30 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
 
 
 def _one_is_intertitle(
-    shapes: list[Shape],
-    groups: list[Group],
-    g: Group,
-    series: list[Group],
-    loose: list[int],
-    drop: set[int],
+    shapes: list[Shape], g: Group, series: list[Group], loose: list[int]
 ) -> bool:
     """Whether the one candidate after signed story ``g`` (a weak group or a loose line) is
-    its intertitle; a weak group found to be a cut paragraph's head goes into ``drop``."""
+    its intertitle (reads the shapes, changes nothing)."""
     if series and not (_short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag):
-        if _cut_head_over_long_text(shapes, groups, series[0]):
-            drop.add(series[0].top)
         return False  # one untitled-looking item after a story: as likely a short news item
     # one loose line with a comma: as likely a paragraph cut by a column break
     return not loose or _alone_intertitle(shapes, loose[0])
+
+
+def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:
+    """The top of the one weak group of ``series`` that is a cut paragraph's head, its line
+    made body text (see :func:`_cut_head_over_long_text`); nothing when there is none."""
+    if not series or not _cut_head_over_long_text(shapes, groups, series[0]):
+        return set()
+    _demote(shapes[series[0].top])
+    return {series[0].top}
+
+
+def _demote(sh: Shape) -> None:
+    """Make title line ``sh`` body text read from context (a stacked series may take it back)."""
+    sh.kind = BODY
+    sh.strict = sh.text_ok = False
+    sh.demoted = True
 
 
 # An item without byline or dateline inside a signed story runs at most this many body
@@ -611,12 +621,7 @@ def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group)
         return False
     nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
     body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
-    if body <= SHORT_ITEM_PARAGRAPHS:
-        return False
-    sh.kind = BODY
-    sh.strict = sh.text_ok = False
-    sh.demoted = True
-    return True
+    return body > SHORT_ITEM_PARAGRAPHS
 
 
 def _inside_text(sh: Shape) -> bool:
@@ -936,10 +941,7 @@ def _no_odd_questions(
     if not asked or len(tops) - len(asked) < 2 or 2 * len(asked) >= len(tops):
         return series, loose
     for p in asked:
-        sh = shapes[p]
-        sh.kind = BODY
-        sh.strict = sh.text_ok = False
-        sh.demoted = True
+        _demote(shapes[p])
     drop.update(w.top for w in series if _asks(shapes, w.top))
     return (
         [w for w in series if not _asks(shapes, w.top)],
