@@ -322,9 +322,11 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING
-    # A quotation opened and not closed: the head of a paragraph cut by a column break
-    # (“镓在高新科技产业中应用 / 广泛，…), no title.
-    quotes_closed = "“" not in t or t.count("“") == t.count("”")
+    # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
+    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title.
+    quotes_closed = ("“" not in t or t.count("“") == t.count("”")) and (
+        "《" not in t or t.count("《") == t.count("》")
+    )
     strict = (
         one_line
         and not listy

@@ -244,3 +244,26 @@ def test_an_intertitle_about_workers_is_no_byline_of_a_writer():
     )
     # a lone intertitle may still be read as a headline; a writer's line it is not
     assert by_text(text)["团结引领科技工作者成才建功"][0] != "byline"
+
+
+def _wire_story_then(title: str, signature: str) -> str:
+    """A wire story signed by its lead, then a title line over text closed by ``signature``."""
+    return "\n".join(
+        [
+            HEADER,
+            "山区小学用上了新课桌",
+            "新华社北京3月4日电（记者 张三 李四）" + BODY,
+            BODY2,
+            title,
+            BODY3,
+            BODY,
+            signature,
+        ]
+    )
+
+
+def test_a_line_leaving_a_book_title_mark_open_is_a_cut_paragraph_and_no_intertitle():
+    # …发布《 / 关于…》: a 《 left open is the head of a paragraph cut by a column break.
+    head = "商务部日前发布《关于市场情况的说明》商务部日前发布《"
+    got = by_text(_wire_story_then(head, BODY2))
+    assert got[head] == ("body", 1)
