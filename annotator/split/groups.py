@@ -1143,7 +1143,48 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
+    groups = _signed_below(shapes, groups)
     return _pieces_under_note(shapes, _intertitles(shapes, groups))
+
+
+def _signed_below(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for each story signed at its end inside one signed at its head.
+
+    A story is signed once: at its head (a byline, a lead's dateline naming its reporters) or
+    at its end (（本报记者 张三）, a closing dateline). When the text of a story signed at its
+    head runs, past one title line, to a closing signature, that line heads a story of its
+    own (a wire story's 小标题 is never followed by a second signature): a firm weak group.
+    """
+    if not groups or not any(sh.signs for sh in shapes):
+        return groups
+    member = {p for g in groups for p in g.members()}
+    stops = [g.top for g in groups[1:]] + [len(shapes)]
+    found = [
+        Group(p, WEAK, titles=[p], firm=True)
+        for g, stop in zip(groups, stops, strict=True)
+        if (g.lead is not None or g.bylines)
+        and (p := _headline_signed_below(shapes, max(g.members()), stop, member)) is not None
+    ]
+    return sorted(groups + found, key=lambda g: g.top) if found else groups
+
+
+def _headline_signed_below(
+    shapes: list[Shape], last: int, stop: int, member: set[int]
+) -> int | None:
+    """The one title line between ``last`` (a head-signed story's group) and ``stop`` that
+    stands between two texts and over text ending in a closing signature, if there is one."""
+    titles = [p for p in range(last + 1, stop) if shapes[p].kind == TITLE and p not in member]
+    if len(titles) != 1:
+        return None
+    p, sh = titles[0], shapes[titles[0]]
+    # (a line with a comma is as likely a paragraph cut by a column break)
+    if not sh.text_ok or (sh.comma and not sh.parallel) or p + 1 >= stop:
+        return None
+    if not _between_texts(shapes[p - 1], shapes[p + 1]):
+        return None
+    ends = [q for q in range(last + 1, stop) if shapes[q].closes]
+    # nothing closes the story above the line; the first thing closing below it signs
+    return p if ends and ends[0] > p and shapes[ends[0]].signs else None
 
 
 def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:

@@ -112,6 +112,7 @@ class Shape:
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points
+    signs: bool = False  # a closing line naming the story's reporters or its dateline
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -184,7 +185,7 @@ def shape(text: str, start: int, end: int) -> Shape:
         if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
             return Shape(start, end, BYLINE, end_kind)
         if TRAILING_BYLINE.match(s):
-            return Shape(start, end, TRAILING, end_kind, closes=True)
+            return Shape(start, end, TRAILING, end_kind, closes=True, signs=_signs(s))
     if cue == "lead":
         return _lead(s, start, end, end_kind)
     if cue == "caption":
@@ -192,13 +193,36 @@ def shape(text: str, start: int, end: int) -> Shape:
     return _short_or_body(s, start, end, end_kind, cue == "listy")
 
 
+# The reporters who wrote a story, in brackets at its end (（本报记者 张三 李四）, （张三 新华社
+# 专特稿）): who signs a story; a writer's post (（作者为…）) or a helper (…参与采写) does not.
+_SIGNS = re.compile(
+    rf"[（(]\s*(?:{cues.BYLINE_BODY}|[^（()）\n]{{0,20}}?(?:专特稿|专稿|特稿))\s*[)）]"
+    r"(?:\s*[^（()）\n]{0,24}电)?\s*\Z"
+)
+
+
+def _signs(s: str) -> bool:
+    """Whether closing line ``s`` names who wrote its story: its reporters or its dateline."""
+    return _SIGNS.match(s) is not None or cues.DATELINE_ALONE.match(s) is not None
+
+
+def _signed_end(s: str) -> bool:
+    """Whether paragraph ``s``, which closes its article, ends with who wrote it: a closing
+    dateline (…。  新华社北京3月4日电) or its reporters (…。（记者 张三）)."""
+    return cues.ends_with_dateline(s) or _SIGNS.search(s, max(0, len(s) - SIGNS_REACH)) is not None
+
+
+# A closing signature stands in this many last characters of a paragraph.
+SIGNS_REACH = 40
+
+
 def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
     """The shape of a paragraph that opens with a dateline (or 本报讯, （记者 张三）…)."""
     if cues.DATELINE_ALONE.match(s):
         # 新华社北京3月4日电 alone: the dateline under a wire story's last sentence.
-        return Shape(start, end, TRAILING, END_FINAL, closes=True)
+        return Shape(start, end, TRAILING, END_FINAL, closes=True, signs=True)
     closes = end_kind == END_FINAL and (ends_with_note(s) or cues.ends_with_dateline(s))
-    return Shape(start, end, LEAD, end_kind, closes=closes)
+    return Shape(start, end, LEAD, end_kind, closes=closes, signs=closes and _signed_end(s))
 
 
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -394,6 +418,7 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
         end_kind,
         listy=listy,
         closes=closes,
+        signs=closes and _signed_end(s),
         item=item,
         note=note,
         sentences=sentences,

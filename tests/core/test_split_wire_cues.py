@@ -262,6 +262,23 @@ def _wire_story_then(title: str, signature: str) -> str:
     )
 
 
+def test_a_title_over_text_signed_at_its_end_inside_a_story_signed_at_its_head_opens_a_story():
+    # A story signs once: under a lead that named its reporters, a closing signature below a
+    # title line says that the line heads a story of its own, no 小标题 of the first.
+    title = "跨越大洋的“智造之旅”：外资鞋企的数字化转型"
+    for signature in ("（本报记者 王五 赵六）", "（新华社北京3月4日电）", "（王五 新华社专特稿）"):
+        got = by_text(_wire_story_then(title, signature))
+        assert got[title] == ("headline", 2), signature
+        assert got[signature][1] == 2
+
+
+def test_a_note_on_the_writer_or_on_who_helped_does_not_sign_a_second_story():
+    title = "跨越大洋的“智造之旅”：外资鞋企的数字化转型"
+    for note in ("（作者为某大学教授）", "（实习生王五参与采写）"):
+        got = by_text(_wire_story_then(title, note))
+        assert got[title][1] == 1, note
+
+
 def test_a_line_leaving_a_book_title_mark_open_is_a_cut_paragraph_and_no_intertitle():
     # …发布《 / 关于…》: a 《 left open is the head of a paragraph cut by a column break.
     head = "商务部日前发布《关于市场情况的说明》商务部日前发布《"
