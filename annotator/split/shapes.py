@@ -113,6 +113,7 @@ class Shape:
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points
     signs: bool = False  # a closing line naming the story's reporters or its dateline
+    named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -316,6 +317,15 @@ _COMMA = re.compile(r"[，,；;]")
 # character or two (…”，林: a paragraph cut in the speaker's name).
 # A speaker's label before a question (问：…？, 记者：…？): a question of an interview.
 _SPEAKER = re.compile(r"[^\s：:，,。]{1,6}[：:]")
+# The last character of the name of a body or a place: a province, city, county, district,
+# town or village, a ministry, commission, bureau, department, administration or court.
+_BODY_ENDS = frozenset("省市县区镇乡村州旗部委局厅署院")
+# A line of such names only, one or two set apart by a space (中央宣传部　中央军委政治工作部),
+# each of at most nine characters (a longer line ending so says what someone does: 某地加快
+# 建设特色产业园区).
+NAME_MAX_CHARS = 9
+_NAME_PART = rf"[{cues.HAN}]{{2,{NAME_MAX_CHARS - 1}}}[{''.join(sorted(_BODY_ENDS))}]"
+_NAMED = re.compile(rf"{_NAME_PART}(?:[ \u3000]+{_NAME_PART})?")
 _SENTENCE_LIKE = re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
@@ -401,6 +411,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         opens=t[:2],
         ends=t[-2:],
         said=bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
+        named=not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None,
     )
 
 
