@@ -180,7 +180,6 @@ _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME}|\s+{_NAME})*"
 _ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
 # After the names: 报道, or 文/图 (the names wrote the text and took the photos).
 _BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*(?:报道|文\s*[/／]\s*图))?"
-BYLINE_BODY = _BYLINE_BODY  # reporters with their names (shapes: who signs a story)
 
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.

@@ -1148,31 +1148,67 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
 
 
 def _signed_below(shapes: list[Shape], groups: list[Group]) -> list[Group]:
-    """The groups and one more for each story signed at its end inside one signed at its head.
+    """The groups and one more for each story signed at its end inside one dated at its head.
 
-    A story is signed once: at its head (a byline, a lead's dateline naming its reporters) or
-    at its end (（本报记者 张三）, a closing dateline). When the text of a story signed at its
-    head runs, past one title line, to a closing signature, that line heads a story of its
-    own (a wire story's 小标题 is never followed by a second signature): a firm weak group.
+    A wire story is signed once: a story whose lead opens with its dateline (新华社北京3月4日电
+    （记者 张三）…) closes with no second one, nor with a special article's signature (（张三
+    新华社专特稿）): when its text runs, past one title line, to such a closing signature, the
+    line heads a story of its own (a 小标题 is never followed by a second signature): a firm
+    weak group; a weak group of one line found there already is made firm (no intertitle, no
+    cut head). A feature under a byline, or a story opened by 本报讯, may close with its
+    dateline: it is not read so.
     """
-    if not groups or not any(sh.signs for sh in shapes):
+    signs = [p for p, sh in enumerate(shapes) if sh.signs]
+    if not groups or not signs:
         return groups
-    member = {p for g in groups for p in g.members()}
     stops = [g.top for g in groups[1:]] + [len(shapes)]
-    found = [
-        Group(p, WEAK, titles=[p], firm=True)
-        for g, stop in zip(groups, stops, strict=True)
-        if (g.lead is not None or g.bylines)
-        and (p := _headline_signed_below(shapes, max(g.members()), stop, member)) is not None
-    ]
+    member: set[int] | None = None
+    found = []
+    for i, (g, stop) in enumerate(zip(groups, stops, strict=True)):
+        if g.lead is None or not shapes[g.lead].dated:
+            continue  # only a story dated at its head is read further
+        last = max(g.members())
+        if not any(last < q < stop for q in signs):
+            _firm_if_signed_below(shapes, groups, i, signs)
+            continue
+        if member is None:
+            member = {p for x in groups for p in x.members()}
+        p = _headline_signed_below(shapes, last, stop, member)
+        if p is not None:
+            found.append(Group(p, WEAK, titles=[p], firm=True))
     return sorted(groups + found, key=lambda g: g.top) if found else groups
+
+
+def _firm_if_signed_below(
+    shapes: list[Shape], groups: list[Group], i: int, signs: list[int]
+) -> None:
+    """Make the weak group of one title line right after dated story ``groups[i]`` firm when
+    the text under it closes with a signature (see :func:`_signed_below`)."""
+    if i + 1 >= len(groups):
+        return
+    w = groups[i + 1]
+    if w.strength != WEAK or w.firm or len(w.titles) != 1:
+        return
+    stop = groups[i + 2].top if i + 2 < len(groups) else len(shapes)
+    if not any(w.top < q < stop for q in signs):
+        return
+    if _first_close(shapes, max(groups[i].members()) + 1, w.top) is not None:
+        return  # the story above closed already: the group opens the next one anyway
+    q = _first_close(shapes, w.top + 1, stop)
+    if q is not None and shapes[q].signs:
+        w.firm = True
+
+
+def _first_close(shapes: list[Shape], lo: int, hi: int) -> int | None:
+    """The first paragraph of ``[lo, hi)`` that closes its article, if any."""
+    return next((q for q in range(lo, hi) if shapes[q].closes), None)
 
 
 def _headline_signed_below(
     shapes: list[Shape], last: int, stop: int, member: set[int]
 ) -> int | None:
-    """The one title line between ``last`` (a head-signed story's group) and ``stop`` that
-    stands between two texts and over text ending in a closing signature, if there is one."""
+    """The one title line between ``last`` (a dated story's group) and ``stop`` that stands
+    between two texts and over text closing with a signature (see :func:`_signed_below`)."""
     titles = [p for p in range(last + 1, stop) if shapes[p].kind == TITLE and p not in member]
     if len(titles) != 1:
         return None
@@ -1182,9 +1218,9 @@ def _headline_signed_below(
         return None
     if not _between_texts(shapes[p - 1], shapes[p + 1]):
         return None
-    ends = [q for q in range(last + 1, stop) if shapes[q].closes]
     # nothing closes the story above the line; the first thing closing below it signs
-    return p if ends and ends[0] > p and shapes[ends[0]].signs else None
+    end = _first_close(shapes, last + 1, stop)
+    return p if end is not None and end > p and shapes[end].signs else None
 
 
 def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:

@@ -112,7 +112,8 @@ class Shape:
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points
-    signs: bool = False  # a closing line naming the story's reporters or its dateline
+    signs: bool = False  # closes with a dateline or a special article's signature (a story's)
+    dated: bool = False  # a lead opening with its dateline (新华社北京3月4日电（记者 张三）…)
     named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
 
 
@@ -194,27 +195,28 @@ def shape(text: str, start: int, end: int) -> Shape:
     return _short_or_body(s, start, end, end_kind, cue == "listy")
 
 
-# The reporters who wrote a story, in brackets at its end (（本报记者 张三 李四）, （张三 新华社
-# 专特稿）): who signs a story; a writer's post (（作者为…）) or a helper (…参与采写) does not.
-_SIGNS = re.compile(
-    rf"[（(]\s*(?:{cues.BYLINE_BODY}|[^（()）\n]{{0,20}}?(?:专特稿|专稿|特稿))\s*[)）]"
-    r"(?:\s*[^（()）\n]{0,24}电)?\s*\Z"
-)
+# The signature of an agency's or a paper's special article, in brackets at its end (（张三
+# 新华社专特稿）, （本报特稿）): a piece written without a dateline.
+_SIGNS = re.compile(r"[（(][^（()）\n]{0,20}?(?:专特稿|专稿|特稿)\s*[)）]\s*\Z")
 
 
 def _signs(s: str) -> bool:
-    """Whether closing line ``s`` names who wrote its story: its reporters or its dateline."""
-    return _SIGNS.match(s) is not None or cues.DATELINE_ALONE.match(s) is not None
+    """Whether closing line ``s`` signs its story: a dateline alone, a special article's note."""
+    if "稿" in s:  # (a cheap look first: most closing lines are other notes)
+        return _SIGNS.match(s) is not None
+    return "电" in s[-3:] and cues.DATELINE_ALONE.match(s) is not None
 
 
 def _signed_end(s: str) -> bool:
-    """Whether paragraph ``s``, which closes its article, ends with who wrote it: a closing
-    dateline (…。  新华社北京3月4日电) or its reporters (…。（记者 张三）)."""
+    """Whether paragraph ``s``, which closes its article, ends with its signature: a closing
+    dateline (…。  新华社北京3月4日电) or a special article's note (…。（张三 新华社专特稿）)."""
     return cues.ends_with_dateline(s) or _SIGNS.search(s, max(0, len(s) - SIGNS_REACH)) is not None
 
 
-# A closing signature stands in this many last characters of a paragraph.
+# A closing signature stands in this many last characters of a paragraph; a lead's dateline
+# in this many first ones.
 SIGNS_REACH = 40
+DATELINE_REACH = 24
 
 
 def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
@@ -223,7 +225,9 @@ def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
         # 新华社北京3月4日电 alone: the dateline under a wire story's last sentence.
         return Shape(start, end, TRAILING, END_FINAL, closes=True, signs=True)
     closes = end_kind == END_FINAL and (ends_with_note(s) or cues.ends_with_dateline(s))
-    return Shape(start, end, LEAD, end_kind, closes=closes, signs=closes and _signed_end(s))
+    signs = closes and _signed_end(s)
+    dated = "日电" in s[:DATELINE_REACH]
+    return Shape(start, end, LEAD, end_kind, closes=closes, signs=signs, dated=dated)
 
 
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
