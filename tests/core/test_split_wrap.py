@@ -139,3 +139,25 @@ def test_a_roster_line_whose_post_wraps_onto_a_second_line_is_still_a_row():
     got = {t.replace("\n", ""): (role, joined) for t, role, joined in blocks(text)}
     for line in roster:
         assert got[line] == ("body", False)
+
+
+def test_a_dash_subheadline_under_a_headline_filling_the_column_stands_alone():
+    # 履行桥梁纽带职责 / ——某某五年工作回眸: the headline happens to fill the column, and the
+    # short line under it opens with —— and ends no sentence: a subheadline of its own.
+    headline = "扎实推进社区养老 服务取得明显实效"  # as wide as a full line with a hanging mark
+    sub = "——某市五年工作回眸"
+    assert len(headline) == WIDTH + 1
+    above, below = page(P1, FULL_END, P3, P4), page(P5, P1, P3, P4)
+    text = "\n".join([above, headline, sub, "新华社记者 张三", below])
+    got = [(t.replace("\n", ""), role) for t, role, _ in blocks(text)]
+    assert (headline, "headline") in got
+    assert (sub, "subheadline") in got
+
+
+def test_a_dash_hanging_alone_at_a_paragraph_end_stays_in_its_paragraph():
+    # (the dash wraps onto a line of its own: short, opening with ——, ending no sentence)
+    intro = "这是全民科普总动员的生动实践也是高质量科普供给的精准抵达之举——"
+    assert wrapped(intro)[-1] == "——"
+    text = page(P1, FULL_END, P3, intro, P4, P5, P1, P3)
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert intro in got
