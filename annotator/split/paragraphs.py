@@ -229,6 +229,7 @@ def _reflow(
                 (final or text[end - 1] in "：:")
                 and _starts_after_sentence(text, spans[k + 1], starts[k + 1], width, room)
             )
+            or (final and room == 0 and _QUOTE_OPENING.match(text, nxt_start, nxt_end) is not None)
             or (first_line and _first_line(text, spans[k + 1], starts[k + 1], width, room))
             # Wider than the column (indentation aside): a headline or header across columns.
             or end - start > width + 1
@@ -296,6 +297,13 @@ def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], 
 _OPENING = re.compile(
     r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
 )
+
+
+# On a page set without any indent, a line opening a quotation after a line that ends a
+# sentence starts a paragraph: in news text a quotation opens about one paragraph in six and
+# far fewer sentences inside a paragraph (a reported speech is a paragraph of its own; 他说：
+# before it ends no sentence).
+_QUOTE_OPENING = re.compile(r"[“「『]")
 
 
 def _starts_after_sentence(
