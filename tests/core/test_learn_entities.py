@@ -487,3 +487,70 @@ def test_a_page_is_tagged_as_its_lines_are_one_by_one(model_bytes: bytes) -> Non
     assert found == expected and len(found) >= 12  # a name and a place a line
     assert model(page, []) != found  # the rules' candidates were read
     assert model(texts[0], []) == model.tag_line(texts[0]) and model("", []) == []
+
+
+def _spans_of_every_tag(tags: list[str]) -> list[tuple[int, int, str]]:
+    """spans_of as it was first written (a step a tag), to hold the faster one to."""
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for j, tag in enumerate([*tags, "O"]):
+        if start >= 0 and (tag[0] != "I" or tag[2:] != label):
+            out.append((start, j, label))
+            start = -1
+        if tag != "O" and start < 0:
+            start, label = j, tag[2:]
+    return out
+
+
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG"]), max_size=40))
+def test_spans_of_visiting_only_entity_tags_finds_the_spans_of_every_tag(tags: list[str]) -> None:
+    assert entities.spans_of(tags) == _spans_of_every_tag(tags)
+
+
+# --- tagging leaves out the character pairs the model does not know --------------------
+
+_KNOWN_PAIRS = entities.Pairs(
+    [
+        "b-1=王伟",
+        "b-1=\x02王",
+        "b0=北京",
+        "b0=京说",
+        "b0=中\x03",
+        "b-1=欧美",
+        "b0=欧美",
+        "c0=王",
+        "k=HHH",
+    ]
+)
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.text(_ODD, min_size=1, max_size=15), min_size=1, max_size=4),
+    st.lists(st.tuples(st.integers(0, 14), st.integers(1, 4))),
+)
+def test_tagging_features_are_the_features_without_the_unknown_pairs(
+    lines: list[str], spans: list
+) -> None:
+    # the same strings in the same order (crfsuite then adds the same weights in the same
+    # order), only the pairs the model never saw left out
+    rules = [[(s, s + n, "PER") for s, n in spans if s + n <= len(line)] for line in lines]
+    known = {*(f"b-1={p}" for p in _KNOWN_PAIRS.before), *(f"b0={p}" for p in _KNOWN_PAIRS.after)}
+    expected = [
+        [tuple(f for f in row if not f.startswith(("b-1=", "b0=")) or f in known) for row in rows]
+        for rows in entities.features_of_lines(lines, rules)
+    ]
+    assert entities.features_of_lines(lines, rules, _KNOWN_PAIRS) == expected
+
+
+def test_a_model_knows_the_pairs_it_was_trained_with(model_bytes: bytes) -> None:
+    model = entities.load(model_bytes)
+    text = sentences(1, 700)[0][0]
+    # read from the model's bytes: the pair features crfsuite lists, no more, no less
+    names = {name for name, _ in model.tagger.info().state_features}
+    assert {*model.pairs.before.values(), *model.pairs.after.values()} == {
+        name for name in names if name.startswith(("b-1=", "b0="))
+    }
+    assert model.pairs.before and model.pairs.after
+    tags = model.tagger.tag(entities.features(text))
+    assert model.tagger.tag(entities.features_of_lines([text], [[]], model.pairs)[0]) == tags
