@@ -406,10 +406,17 @@ class Pairs:
         ]
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _columns(lines: Sequence[str]) -> tuple[str, str, list[str], list[tuple[int, int, Any]]]:
     """The padded lines joined, their classes, each character's word feature and the
     lexicon words found (``(start, end, (begin, inside))`` over the joined text)."""
     joined = "".join(["\x02" + line + "\x03" for line in lines])
+    if _LONE_SURROGATE.search(joined):
+        # a lone surrogate (a JSON "\ud800" escape) cannot be encoded for crfsuite, which
+        # would refuse the line: it reads as U+FFFD, one code point for one (offsets hold)
+        joined = _LONE_SURROGATE.sub("\ufffd", joined)
     units = code_units(joined)[0]
     if "\x00" in joined:  # a NUL reads as \x01, as the models trained so far saw it
         joined = joined.replace("\x00", "\x01")
