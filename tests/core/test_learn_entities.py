@@ -489,24 +489,6 @@ def test_a_page_is_tagged_as_its_lines_are_one_by_one(model_bytes: bytes) -> Non
     assert model(texts[0], []) == model.tag_line(texts[0]) and model("", []) == []
 
 
-def _spans_of_every_tag(tags: list[str]) -> list[tuple[int, int, str]]:
-    """spans_of as it was first written (a step a tag), to hold the faster one to."""
-    out: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for j, tag in enumerate([*tags, "O"]):
-        if start >= 0 and (tag[0] != "I" or tag[2:] != label):
-            out.append((start, j, label))
-            start = -1
-        if tag != "O" and start < 0:
-            start, label = j, tag[2:]
-    return out
-
-
-@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG"]), max_size=40))
-def test_spans_of_visiting_only_entity_tags_finds_the_spans_of_every_tag(tags: list[str]) -> None:
-    assert entities.spans_of(tags) == _spans_of_every_tag(tags)
-
-
 # --- a lone surrogate (a JSON "\ud800" escape) reads as U+FFFD -------------------------
 
 
