@@ -54,7 +54,6 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import add
 from typing import Any
 
 from annotator.code_units import code_units
@@ -303,11 +302,10 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
 
 
 def features_of_lines(
-    lines: Sequence[str], rules: Sequence[Iterable[Entity]], pairs: Pairs | None = None
+    lines: Sequence[str], rules: Sequence[Iterable[Entity]]
 ) -> list[list[tuple[str, ...]]]:
     """The features (:func:`features`) of each of ``lines`` (none empty) with its rule
-    candidates, made in one pass over all of them; with ``pairs`` (a model's
-    :class:`Pairs`), the character pairs the model does not know are left out.
+    candidates, made in one pass over all of them.
 
     Each line is padded alone (``\x02`` before, ``\x03`` after) and the padded lines are
     joined, so that the work done once a text (two dictionary searches, the classes, the
@@ -325,84 +323,20 @@ def features_of_lines(
     following = [*map(_NEXT_WORD.__getitem__, words[2:])]
     # row i is the character at i + 1 of the joined text (the rows of the padding
     # characters between two lines are made and left out)
-    if pairs is None:
-        columns = zip(
-            chars[:-2], chars[1:-1], chars[2:], cls[:-2], cls[1:-1], cls[2:], words[1:-1],
-            previous, following,
-            strict=True,
-        )  # fmt: skip
-        rows: list[tuple[str, ...]] = [
-            ("c0=" + c, "c-1=" + b, "c1=" + a, f"b-1={b}{c}", f"b0={c}{a}", f"k={x}{y}{z}", w, p, f)
-            for b, c, a, x, y, z, w, p, f in columns
-        ]
-    else:
-        rows = pairs.rows(chars, cls, words, previous, following)
+    columns = zip(
+        chars[:-2], chars[1:-1], chars[2:], cls[:-2], cls[1:-1], cls[2:], words[1:-1],
+        previous, following,
+        strict=True,
+    )  # fmt: skip
+    rows: list[tuple[str, ...]] = [
+        ("c0=" + c, "c-1=" + b, "c1=" + a, f"b-1={b}{c}", f"b0={c}{a}", f"k={x}{y}{z}", w, p, f)
+        for b, c, a, x, y, z, w, p, f in columns
+    ]
     for s, e, (begin, inside) in lexicon:
         rows[s - 1] += (begin,)
         for j in range(s, e - 1):
             rows[j] += (inside,)
     return _split_rows(rows, lines, rules)
-
-
-_PAIR_NAME = re.compile(rb"(b-1=[^\x00]*|b0=[^\x00]*)\x00")
-
-
-class Pairs:
-    """The character pairs a model knows (``b-1=…`` and ``b0=…`` features), by pair.
-
-    crfsuite drops a feature it does not know, but only after encoding it and searching
-    its dictionary for it. Nine character pairs of ten in news text are unknown to a model
-    trained on 5,000 sentences: looking the pair up here instead of spelling it saves
-    crfsuite a sixth of its work (tagging 6% fewer instructions in all). The features left are the same strings in the same
-    order, so crfsuite adds the same weights in the same order: the same scores to the bit.
-    """
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.before: dict[str, str] = {}
-        self.after: dict[str, str] = {}
-        for name in names:
-            if name.startswith("b-1="):
-                self.before[name[4:]] = name
-            elif name.startswith("b0="):
-                self.after[name[3:]] = name
-
-    @classmethod
-    def of_model(cls, model: bytes) -> Pairs:
-        """The pairs of a crfsuite model's bytes.
-
-        Its dictionary of features stores each name as UTF-8 ended by a NUL, so every
-        pair feature's name is found by a search of the bytes (4 ms; ``Tagger.info()``
-        parses the whole model, 35 times as long). Bytes that merely look like a name
-        would add a pair the model does not know, which crfsuite drops: harmless. No pair
-        holds a NUL (it reads as \x01)."""
-        return cls(name.decode("utf-8", "replace") for name in _PAIR_NAME.findall(model))
-
-    def rows(
-        self,
-        chars: list[str],
-        cls: str,
-        words: list[str],
-        previous: list[str],
-        following: list[str],
-    ) -> list[tuple[str, ...]]:
-        """The rows of :func:`features_of_lines`, without the unknown pairs."""
-        two = [*map(add, chars[:-1], chars[1:])]
-        columns = zip(
-            chars[:-2], chars[1:-1], chars[2:], map(self.before.get, two[:-1]),
-            map(self.after.get, two[1:]), cls[:-2], cls[1:-1], cls[2:], words[1:-1],
-            previous, following,
-            strict=True,
-        )  # fmt: skip
-        # one tuple display a case (a filter would cost more than the pairs save); most
-        # characters have no known pair
-        return [
-            ("c0=" + c, "c-1=" + b, "c1=" + a, f"k={x}{y}{z}", w, p, f)
-            if m is None and n is None
-            else ("c0=" + c, "c-1=" + b, "c1=" + a, m, n, f"k={x}{y}{z}", w, p, f)
-            if m is not None and n is not None
-            else ("c0=" + c, "c-1=" + b, "c1=" + a, m or n, f"k={x}{y}{z}", w, p, f)
-            for b, c, a, m, n, x, y, z, w, p, f in columns
-        ]
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -598,7 +532,6 @@ class EntityModel:
     tagger: Any
     labels: tuple[str, ...]
     buffer: bytes  # crfsuite reads the model from this memory: it must outlive the tagger
-    pairs: Pairs = field(repr=False)  # the character pairs the model knows
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __call__(
@@ -616,9 +549,7 @@ class EntityModel:
         known = {(c[0], c[1], c[2]): c[4] for c in given if c[4]}
         out: list[Candidate] = []
         lines = self._lines(text, rules)
-        batch = features_of_lines(
-            [line for _, line, _ in lines], [r for _, _, r in lines], self.pairs
-        )
+        batch = features_of_lines([line for _, line, _ in lines], [r for _, _, r in lines])
         for (at, _, _), xseq in zip(lines, batch, strict=True):
             for s, e, label, attrs in self._tag(xseq):
                 s, e = s + at, e + at
@@ -651,9 +582,9 @@ class EntityModel:
 
     def tag_line(self, line: str, rules: Iterable[Entity] = ()) -> list[Candidate]:
         """Entities of one line (no newline) with their confidence."""
-        return self._tag(features_of_lines([line], [rules], self.pairs)[0]) if line else []
+        return self._tag(features(line, rules))
 
-    def _tag(self, xseq: list[tuple[Any, ...]]) -> list[Candidate]:
+    def _tag(self, xseq: list[tuple[str, ...]]) -> list[Candidate]:
         """Entities of one line given its features, with their confidence."""
         tagger = self.tagger
         out: list[Candidate] = []
@@ -695,7 +626,7 @@ def load(data: bytes) -> EntityModel:
     # only fill the gaps between theirs, as do its spans of labels the rules do better
     replaces = learnt if named == _EVERY else set(named.decode().split(",")) & learnt
     labels = tuple(sorted(replaces - {"FIGURE"}))
-    return EntityModel(tagger, labels, buffer, Pairs.of_model(buffer))
+    return EntityModel(tagger, labels, buffer)
 
 
 def _figure_attrs(piece: str) -> dict[str, Any]:
