@@ -21,6 +21,7 @@ from annotator.formats.gold_jsonl import (
     ExportWarning,
     article_records,
     export_row_records,
+    export_text_records,
     os_reason,
 )
 from annotator.formats.registry import FORMATS, Format
@@ -174,7 +175,8 @@ def _write_one(
         if duplicates is not None:
             pages = _report_page_duplicates(pages, duplicates)
         return fmt.write()(pages, target, **options)
-    return fmt.write()(_records(pages, request, report, duplicates), target, **options)
+    records = _records(pages, request, report, duplicates, text_only=fmt.records == "text")
+    return fmt.write()(records, target, **options)
 
 
 def _reporting(
@@ -195,12 +197,15 @@ def _records(
     report: ExportReport,
     duplicates: Duplicates | None,
     suggestions: bool = False,
+    text_only: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    records: Iterable[dict[str, Any]] = (
-        _with_suggestions(pages, report.warnings)
-        if suggestions
-        else export_row_records(pages, report.warnings)
-    )
+    records: Iterable[dict[str, Any]]
+    if suggestions:
+        records = _with_suggestions(pages, report.warnings)
+    elif text_only:  # the format reads text and spans only (registry: records="text")
+        records = export_text_records(pages, report.warnings)
+    else:
+        records = export_row_records(pages, report.warnings)
     if request.labels:
         records = keep_labels(records, set(request.labels))
     if duplicates is not None:
