@@ -155,6 +155,9 @@ class GoldFormatError(ValueError):
 #: from SQLite, because export reads ~15 spans per article and a frozen dataclass per span
 #: cost a third of its time. Every row is exported (the read keeps accepted spans only).
 SpanRow = tuple[str, int, int, str, str, Any, "int | None"]
+#: What formats of text and spans need of a gold span: ``(page_id, start, end, label,
+#: attrs)`` (``Store.export_pages(text_only=True)``).
+TextRow = tuple[str, int, int, str, Any]
 
 
 def article_records(
@@ -261,10 +264,12 @@ def _place(
             a, b = mapped
         else:
             if warnings is not None:
-                warnings.append(_warning(page, blocks, row))
+                # A TextRow cannot name the span whole: the caller reports it (see
+                # export_text_records).
+                warnings.append(row if text_only else _warning(page, blocks, row))
             continue
-        attrs = row[5]
         if text_only:
+            attrs = row[4]
             placed[k].append({
                 "start": a,
                 "end": b,
@@ -273,6 +278,7 @@ def _place(
                 "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs),
             })  # fmt: skip
             continue
+        attrs = row[5]
         # One dict per span, in the contract's key order (built inline: this loop runs for
         # every exported span).
         placed[k].append({
@@ -333,14 +339,26 @@ def export_row_records(
 
 
 def export_text_records(
-    pages: Iterable[tuple[Page, Sequence[Block], Sequence[SpanRow]]],
+    pages: Iterable[tuple[Page, Sequence[Block], Sequence[TextRow]]],
     warnings: list[ExportWarning] | None = None,
+    full_rows: Callable[[str], Sequence[SpanRow]] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """:func:`export_row_records` narrowed to :data:`TEXT_RECORD_KEYS` (spans to
     :data:`TEXT_SPAN_KEYS`): the same values, without the paragraphs, page offsets, status
-    and reviewer that formats of text and spans never write (a third less to build)."""
+    and reviewer that formats of text and spans never write (a third less to build).
+
+    Spans come as :data:`TextRow` tuples. A page with a span that cannot be exported is
+    placed again from ``full_rows(page_id)`` (its :data:`SpanRow` tuples) to fill
+    ``warnings`` with the same warnings :func:`export_row_records` gives.
+    """
     for page, blocks, rows in pages:
-        yield from row_records(page, blocks, rows, warnings, text_only=True)
+        missed: list[Any] = []
+        records = row_records(page, blocks, rows, missed, text_only=True)
+        if missed and warnings is not None:
+            if full_rows is None:
+                raise ValueError("export_text_records needs full_rows to report warnings")
+            row_records(page, blocks, full_rows(page.id), warnings)
+        yield from records
 
 
 # Span attributes that only describe a suggestion (the learnt model's confidence): kept in
