@@ -188,14 +188,15 @@ def article_records(
 def row_records(
     page: Page,
     blocks: Sequence[Block],
-    rows: Sequence[SpanRow],
-    warnings: list[ExportWarning] | None = None,
+    rows: Sequence[SpanRow] | Sequence[TextRow],
+    warnings: list[Any] | None = None,
     text_only: bool = False,
 ) -> list[dict[str, Any]]:
     """:func:`article_records` of gold spans given as :data:`SpanRow` tuples (the fast path).
 
     Rows in order of start (as the store reads them) are placed in one sweep; any order
-    is placed right. ``text_only`` makes text records (:data:`TEXT_RECORD_KEYS`).
+    is placed right. ``text_only`` makes text records (:data:`TEXT_RECORD_KEYS`) of
+    :data:`TextRow` tuples, and puts the rows it cannot place in ``warnings``.
     """
     try:
         derived = derive_articles(page.text, blocks)
@@ -234,8 +235,8 @@ def _place(
     page: Page,
     blocks: Sequence[Block],
     articles: list[ArticleText],
-    rows: Sequence[SpanRow],
-    warnings: list[ExportWarning] | None,
+    rows: Sequence[Any],
+    warnings: list[Any] | None,
     text_only: bool = False,
 ) -> list[list[dict[str, Any]]]:
     """Span items per article (:data:`TEXT_SPAN_KEYS` only when ``text_only``).
