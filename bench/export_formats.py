@@ -16,7 +16,8 @@ and prints per format::
 and ``import_<format>_docs_per_cpu_s=`` for reading the file back and placing every span
 onto the pages (one batch edit per page) into a copy of the database without spans.
 ``baseline_articles_per_cpu_s=`` is the record builder alone (store read and clean text),
-which every article format shares.
+which Gold JSONL and JSON share; ``text_baseline_articles_per_cpu_s=`` the same for the text
+records that the formats of text and spans read (registry ``records="text"``).
 
 ``text_formats_min_articles_per_s=`` (and ``_per_cpu_s``) is the slowest text format: the
 target is >= 5,000. Export rates are medians of ``--runs`` exports (default 3). The exports
@@ -44,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.edits import Op  # noqa: E402
 from annotator.exporting import ExportRequest, export  # noqa: E402
-from annotator.formats.gold_jsonl import export_row_records  # noqa: E402
+from annotator.formats.gold_jsonl import export_row_records, export_text_records  # noqa: E402
 from annotator.formats.registry import FORMATS  # noqa: E402
 from annotator.model import Block, Page  # noqa: E402
 from annotator.store import Store  # noqa: E402
@@ -185,6 +186,9 @@ def main() -> None:
             ids = store.export_page_ids()
             records = list(export_row_records(store.export_pages(ids, "accepted")))
             print(f"baseline_articles_per_cpu_s={len(records) / (time.process_time() - cpu):.0f}")
+            cpu = time.process_time()
+            text = sum(1 for _ in export_text_records(store.export_pages(ids, text_only=True)))
+            print(f"text_baseline_articles_per_cpu_s={text / (time.process_time() - cpu):.0f}")
             print(f"articles={len(records)}")
             print(f"spans={sum(len(r['spans']) for r in records)}")
             files, rates = {}, {}
