@@ -940,6 +940,13 @@ def test_quan_guo_opens_a_national_body_before_a_strong_suffix(text, expected):
         ("难民乘船向比热戈斯群岛逃去", [("比热戈斯群岛", "LOC")]),
         ("一辆卡车从巴尔斯卡河的桥上坠入河中", [("巴尔斯卡河", "LOC")]),
         ("在距现今的艾菲尔铁塔不远的地方", [("艾菲尔铁塔", "LOC")]),
+        # a one-character word of a kind of place opening a word of another kind is none
+        # (峰会, 岛国, 宫廷): the name stays what it was; a part of the place keeps it
+        ("双方在赫尔辛基峰会上达成协议", [("赫尔辛基", "LOC")]),
+        ("在丹佛峰会期间", [("丹佛", "LOC")]),
+        ("会后，马尔代夫岛国的代表说", [("马尔代夫", "LOC")]),
+        ("，叶利钦与克林顿峰会", [("叶利钦", "PER")]),
+        ("难民乘船向比热戈斯岛上逃去", [("比热戈斯岛", "LOC")]),
     ],
 )
 def test_a_foreign_name_before_a_kind_of_place_is_that_place(text, expected):

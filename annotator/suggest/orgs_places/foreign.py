@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from annotator import lexicon
 from annotator.suggest._text import Candidate, is_han
+from annotator.suggest._words import dictionary
 from annotator.suggest.people.names import _TRANSLIT_CHARS
 
 from .common import _STOP_CHARS, LOC
@@ -29,7 +30,8 @@ TAILS = lexicon.words("places_foreign_tails") + lexicon.words("places_foreign_na
 TRAVEL_VERBS = lexicon.words("places_travel_verbs")
 _TRAVEL_SET = frozenset(TRAVEL_VERBS)
 # Tails that are part of the place's name (加利福尼亚州, 旁遮普省, 比热戈斯群岛).
-_NAME_TAILS = frozenset("州省") | lexicon.word_set("places_foreign_name_tails")
+_KIND_TAILS = lexicon.word_set("places_foreign_name_tails")
+_NAME_TAILS = frozenset("州省") | _KIND_TAILS
 # Tails that are common after other words too: the run must be longer.
 _WEAK_TAILS = frozenset(("地区", "附近", "周边", "沿海", "州", "省"))
 # What may stand before a place (a preposition or particle) or right after it.
@@ -53,7 +55,7 @@ def foreign_places(
         tail = text[s:e]
         start = _run_start(text, s, ends)
         shortest = 3 if tail in _WEAK_TAILS else 2
-        if start is not None and s - start >= shortest:
+        if start is not None and s - start >= shortest and not _opens_a_word(text, tail, e):
             out.append((start, e if tail in _NAME_TAILS else s, LOC, {}))
     for s, e in verbs:
         if text[s:e] not in _TRAVEL_SET:
@@ -62,6 +64,21 @@ def foreign_places(
         if end is not None:
             out.append((e, end, LOC, {}))
     return out
+
+
+# jieba's dictionary counts up to this its token entries, no words of their own.
+_WORD_ENTRY = 3
+# Second characters of a word that still speaks of the place (岛上, 河畔, 河口, 湖区).
+_PART_OF_PLACE = frozenset("上下中内外里边畔岸旁前后东西南北口道谷段区滩面底心湾源头流水")
+
+
+def _opens_a_word(text: str, tail: str, e: int) -> bool:
+    """True when a one-character word of a kind of place is the first of a word of
+    another kind (峰会, 岛国, 宫廷; not 岛上, 河口): 赫尔辛基峰会 holds no place
+    赫尔辛基峰.  (峰会 is counted 71 in jieba, below the usual floor of a common word.)"""
+    if len(tail) != 1 or tail not in _KIND_TAILS or text[e : e + 1] in _PART_OF_PLACE:
+        return False
+    return dictionary().get(text[e - 1 : e + 1], 0) > _WORD_ENTRY
 
 
 def _run_start(text: str, end: int, listed_ends: set[int]) -> int | None:
