@@ -390,17 +390,9 @@ def _add_rules(rows: list[tuple[str, ...]], rules: Iterable[Entity]) -> None:
     characters just before (``r=>``) and after (``r=<``) it: where a rule's span ends is
     what the model most often corrects (a name's neighbour pulled in or left out).  Then
     the outer candidates (:func:`_add_outer`)."""
-    n = len(rows)
     rules = list(rules)
     for s, e, label in rules:
-        rows[s] += ("r=B-" + label,)
-        inside = "r=I-" + label
-        for j in range(s + 1, e):
-            rows[j] += (inside,)
-        if s:
-            rows[s - 1] += ("r=>" + label,)
-        if e < n:
-            rows[e] += ("r=<" + label,)
+        _mark(rows, s, e, "r=", label)
     _add_outer(rows, rules)
 
 
@@ -414,14 +406,20 @@ def _add_outer(rows: list[tuple[str, ...]], rules: Sequence[Entity]) -> None:
         if any(a <= s and e <= b for a, b in taken):
             continue
         taken.append((s, e))
-        rows[s] += ("o=B-" + label,)
-        inside = "o=I-" + label
-        for j in range(s + 1, e):
-            rows[j] += (inside,)
-        if s:
-            rows[s - 1] += ("o=>" + label,)
-        if e < len(rows):
-            rows[e] += ("o=<" + label,)
+        _mark(rows, s, e, "o=", label)
+
+
+def _mark(rows: list[tuple[str, ...]], s: int, e: int, kind: str, label: str) -> None:
+    """``kind`` + B-/I- of ``label`` over ``s:e``, and the label on the characters just
+    before (``>``) and after (``<``) it."""
+    rows[s] += (kind + "B-" + label,)
+    inside = kind + "I-" + label
+    for j in range(s + 1, e):
+        rows[j] += (inside,)
+    if s:
+        rows[s - 1] += (kind + ">" + label,)
+    if e < len(rows):
+        rows[e] += (kind + "<" + label,)
 
 
 def _longest_first(rule: Entity) -> int:

@@ -105,7 +105,7 @@ _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 _SINO_FOREIGN_RE = re.compile("中(?=外[\u4e00-\u9fff])")
 _SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
 # 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
-# 俄罗斯, 俄顷, 埃塞俄比亚): no other common word holds it.
+# 俄罗斯, 埃塞俄比亚): no common word holds it (a rare one such as 俄顷 does not veto it).
 _RUSSIA_RE = re.compile("俄")
 _WORD_LENGTHS = (2, 3, 4, 5)
 
