@@ -22,15 +22,17 @@ sys.path.insert(0, str(ROOT))
 
 _TAGS = frozenset({"n", "vn", "nz", "ns", "s", "a", "b"})
 _FLOOR = 100  # jieba count above which a word is common
-# Adverbs that jieba's dictionary tags as nouns (大都 "mostly", 又称 "also called"): they cut.
+# Adverbs and verbs that jieba's dictionary tags as nouns or adjectives (大都 "mostly", 又称
+# "also called", 交由 "hand over to", 对付 "deal with"): before a name they cut it.
 _ADVERBS = frozenset(
     ["大都", "全都", "光是", "又名", "又称", "广为", "方才", "适才", "行将", "人为", "为数"]
+    + ["交由", "任由", "对准", "发给", "供给", "教给", "对付", "普及", "波及", "不由", "不等"]
 )
 _HEADER = """\
 # Common two-character nouns that hold one stop character of the organisation-prefix walk
 # (人才, 对外, 自由): inside an organisation's name they do not cut it.
 # Source: written by scripts/org_inner_words.py from the dictionary of jieba {version}
-# (entries counted above {floor}, tagged {tags}; a few adverbs it tags as nouns left out).
+# (entries counted above {floor}, tagged {tags}; a few adverbs and verbs it tags so left out).
 """
 
 
