@@ -21,6 +21,7 @@ from annotator.formats.gold_jsonl import (
     ExportWarning,
     article_records,
     export_row_records,
+    export_text_records,
     os_reason,
 )
 from annotator.formats.registry import FORMATS, Format
@@ -160,10 +161,11 @@ def _write_one(
     options: dict[str, Any],
 ) -> int:
     wants_suggestions = request.suggestions and fmt.name == "labelstudio"
+    text_only = fmt.unit == "article" and fmt.records == "text" and not wants_suggestions
     pages: Iterable[Any] = (
         store.iter_pages(page_ids=ids)  # spans of every status, as Span objects
         if wants_suggestions
-        else store.export_pages(ids, "accepted")
+        else store.export_pages(ids, "accepted", text_only=text_only)
     )
     if request.progress is not None:
         pages = _reporting(pages, len(ids), request.progress)
@@ -174,7 +176,12 @@ def _write_one(
         if duplicates is not None:
             pages = _report_page_duplicates(pages, duplicates)
         return fmt.write()(pages, target, **options)
-    return fmt.write()(_records(pages, request, report, duplicates), target, **options)
+    if text_only:  # the format reads text and spans only (registry: records="text")
+        text_records = export_text_records(pages, report.warnings, store.export_span_rows)
+        records = _curated(text_records, request, duplicates)
+    else:
+        records = _records(pages, request, report, duplicates)
+    return fmt.write()(records, target, **options)
 
 
 def _reporting(
@@ -201,6 +208,13 @@ def _records(
         if suggestions
         else export_row_records(pages, report.warnings)
     )
+    return _curated(records, request, duplicates)
+
+
+def _curated(
+    records: Iterable[dict[str, Any]], request: ExportRequest, duplicates: Duplicates | None
+) -> Iterator[dict[str, Any]]:
+    """``records`` with the label filter and the duplicate check applied, each checked."""
     if request.labels:
         records = keep_labels(records, set(request.labels))
     if duplicates is not None:

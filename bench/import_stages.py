@@ -42,7 +42,6 @@ from annotator import pipeline, suggest  # noqa: E402
 from annotator.importing import decode_page_bytes, sha256_of  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.store import Store, encode_page_rows, suggestion_rows  # noqa: E402
-from annotator.suggest import _scan  # noqa: E402
 
 
 def best_ms(work: Callable[[], object], pages: int, rounds: int) -> float:
@@ -98,16 +97,10 @@ def main() -> None:
 
         figures["read_decode_ms"] = best_ms(read_decode, n, rounds)
         figures["split_ms"] = best_ms(lambda: [split_page(t) for t in texts], n, rounds)
-        # the one scan of a page for the lexicons' words, shared by the suggesters: apart
-        figures["rules_page_scan_ms"] = best_ms(lambda: [_scan._scan(t) for t in texts], n, rounds)
-        for name, finder in suggest.RULE_FINDERS:
-            figures[f"rules_{name}_ms"] = suggest_speed.scanned_ms(finder, texts, rounds)
-        taken = [[(c[0], c[1]) for c in suggest._rule_candidates(t)] for t in texts]
-        figures["rules_running_names_ms"] = best_ms(
-            lambda: [suggest.running_names(t, k) for t, k in zip(texts, taken, strict=True)],
-            n,
-            rounds,
-        )
+        # the one scan of a page for the lexicons' words, shared by the suggesters (apart),
+        # each suggester, the running-text names: timed as bench/suggest_speed.py does
+        for name, ms in suggest_speed.rule_parts_ms(texts, rounds).items():
+            figures[f"rules_{name}_ms"] = ms
         chosen = [
             suggest.suggestion_tuples(t, blocks=b) for t, b in zip(texts, blocks, strict=True)
         ]

@@ -113,6 +113,22 @@ def scanned_ms(fn: Callable[[str], object], pages: list[str], repeat: int) -> fl
     return best * 1000
 
 
+def rule_parts_ms(pages: list[str], repeat: int) -> dict[str, float]:
+    """Per page, in ms: the shared word scan (``page_scan``), each rule suggester with that
+    scan done (:func:`scanned_ms`), and the running-text name cue around the others'
+    candidates (``running_names``); ``bench/import_stages.py`` reports them too."""
+    from annotator import suggest
+    from annotator.suggest import _scan
+    from annotator.suggest.people.running import running_names
+
+    parts = {"page_scan": _best_ms(_scan._scan, pages, repeat)}
+    for name, finder in suggest.RULE_FINDERS:
+        parts[name] = scanned_ms(finder, pages, repeat)
+    taken = {p: [(c[0], c[1]) for c in suggest._rule_candidates(p)] for p in pages}
+    parts["running_names"] = _best_ms(lambda p: running_names(p, taken[p]), pages, repeat)
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=40, help="synthetic pages (default 40)")
@@ -136,20 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind}_ms_per_5k_chars={ms:.3f}")  # noqa: T201
     print(f"worst_ms_per_5k_chars={worst:.3f}")  # noqa: T201
     print(f"target_met={'yes' if worst <= 1.0 else 'no'}")  # noqa: T201
-    from annotator.suggest import _scan
-
-    # one scan of a page finds the words of the lexicons for every suggester: timed apart
-    ms = _best_ms(_scan._scan, pages["synthetic"], args.repeat)
-    print(f"page_scan_ms_per_5k_chars={ms:.3f}")  # noqa: T201
-    for name, finder in suggest.RULE_FINDERS:
-        ms = scanned_ms(finder, pages["synthetic"], args.repeat)
-        print(f"{name}_ms_per_5k_chars={ms:.3f}")  # noqa: T201
+    # one scan of a page finds the words of the lexicons for every suggester: timed apart;
     # the running-text name cue runs after the others, around their candidates
-    from annotator.suggest.people.running import running_names
-
-    taken = {p: [(c[0], c[1]) for c in suggest._rule_candidates(p)] for p in pages["synthetic"]}
-    ms = _best_ms(lambda p: running_names(p, taken[p]), pages["synthetic"], args.repeat)
-    print(f"running_names_ms_per_5k_chars={ms:.3f}")  # noqa: T201
+    for name, ms in rule_parts_ms(pages["synthetic"], args.repeat).items():
+        print(f"{name}_ms_per_5k_chars={ms:.3f}")  # noqa: T201
     return 0
 
 

@@ -307,7 +307,24 @@ def _swap_in(temp: Path, target: Path) -> None:
     except OSError:
         os.replace(old, target)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    _remove_folder(old)
+
+
+def _remove_folder(folder: Path) -> None:
+    """Remove ``folder`` and all in it, quietly; the files directly in it are unlinked
+    relative to a descriptor of it (a BRAT export holds two files an article, and
+    ``shutil.rmtree`` looks each one up by its path and checks it first)."""
+    if os.unlink in os.supports_dir_fd and os.scandir in os.supports_fd:
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                with os.scandir(fd) as entries:
+                    for entry in entries:
+                        if not entry.is_dir(follow_symlinks=False):
+                            os.unlink(entry.name, dir_fd=fd)
+            finally:
+                os.close(fd)
+    shutil.rmtree(folder, ignore_errors=True)  # what is left: sub-folders, the folder
 
 
 def stdout() -> IO[str]:

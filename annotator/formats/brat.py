@@ -18,6 +18,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from annotator.formats.base import (
 )
 from annotator.messages import msg
 
+_LABEL = itemgetter("label")
 _UNSAFE = re.compile(r"[^\w.~-]", re.UNICODE)
 _TEXT_BOUND = re.compile(r"^T\d+\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t", re.UNICODE)
 
@@ -102,7 +104,7 @@ def write(
             name = stem(record)
             write_file(name + ".txt", record["text"])
             write_file(name + ".ann", ann(record))
-            seen_labels.update(dict.fromkeys(s["label"] for s in record["spans"]))
+            seen_labels.update(dict.fromkeys(map(_LABEL, record["spans"])))
             n += 1
             if progress is not None and progress(n) is False:
                 raise ExportCancelled(n)

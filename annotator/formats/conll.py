@@ -219,7 +219,13 @@ def sentence_ranges(
         ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         cuts.update(ends if not entities else _outside(ends, entities))
     ordered = sorted(cuts)
-    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+    # A piece is left out when it is all whitespace; one beginning with a written
+    # character (nearly every piece) is kept without copying it to look.
+    return [
+        (a, b)
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if not text[a].isspace() or text[a:b].strip()
+    ]
 
 
 _NEWLINE = re.compile("\n")

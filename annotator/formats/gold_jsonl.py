@@ -59,6 +59,7 @@ __all__ = [
     "article_records",
     "export_records",
     "export_row_records",
+    "export_text_records",
     "row_records",
     "read_jsonl",
     "validate_record",
@@ -68,6 +69,11 @@ __all__ = [
 
 # The record's keys, in order; the fast writer's templates are made for exactly these.
 RECORD_KEYS, BLOCK_KEYS, SPAN_KEYS = fastjson.RECORD_KEYS, fastjson.BLOCK_KEYS, fastjson.SPAN_KEYS
+#: The keys of a *text record* (:func:`export_text_records`): what the formats that write
+#: an article's text and spans read (BIO, spaCy, BRAT, Label Studio, doccano), a subset of
+#: the Gold record's keys with the same values.
+TEXT_RECORD_KEYS = ("id", "page_id", "source", "ordinal", "text", "spans")
+TEXT_SPAN_KEYS = ("start", "end", "label", "text", "attrs")
 
 _POSITION = attrgetter("start", "end")
 _ROW_ORDER = itemgetter(1, 2, 3)
@@ -149,6 +155,9 @@ class GoldFormatError(ValueError):
 #: from SQLite, because export reads ~15 spans per article and a frozen dataclass per span
 #: cost a third of its time. Every row is exported (the read keeps accepted spans only).
 SpanRow = tuple[str, int, int, str, str, Any, "int | None"]
+#: What formats of text and spans need of a gold span: ``(page_id, start, end, label,
+#: attrs)`` (``Store.export_pages(text_only=True)``).
+TextRow = tuple[str, int, int, str, Any]
 
 
 def article_records(
@@ -179,28 +188,35 @@ def article_records(
 def row_records(
     page: Page,
     blocks: Sequence[Block],
-    rows: Sequence[SpanRow],
-    warnings: list[ExportWarning] | None = None,
+    rows: Sequence[SpanRow] | Sequence[TextRow],
+    warnings: list[Any] | None = None,
+    text_only: bool = False,
 ) -> list[dict[str, Any]]:
     """:func:`article_records` of gold spans given as :data:`SpanRow` tuples (the fast path).
 
     Rows in order of start (as the store reads them) are placed in one sweep; any order
-    is placed right.
+    is placed right. ``text_only`` makes text records (:data:`TEXT_RECORD_KEYS`) of
+    :data:`TextRow` tuples, and puts the rows it cannot place in ``warnings``.
     """
     try:
         derived = derive_articles(page.text, blocks)
     except ValueError as e:
         raise ValueError(f"page {page.id}: {e}") from None
     articles = list(derived.values())
-    placed = _place(page, blocks, articles, rows, warnings) if rows else [[] for _ in articles]
+    placed = (
+        _place(page, blocks, articles, rows, warnings, text_only)
+        if rows
+        else [[] for _ in articles]
+    )
     # Rows in order of (start, end, label) give each article's spans in order (the clean
     # text keeps the page's order); only rows in another order need the sort.
     in_order = all(map(le, map(_ROW_ORDER, rows), map(_ROW_ORDER, rows[1:])))
     records = []
+    make = _text_record if text_only else _record
     for n, (article, items) in enumerate(zip(articles, placed, strict=True), start=1):
         if not in_order and len(items) > 1:
             items.sort(key=_SPAN_ORDER)
-        records.append(_record(page, n, article, items))
+        records.append(make(page, n, article, items))
     return records
 
 
@@ -219,10 +235,11 @@ def _place(
     page: Page,
     blocks: Sequence[Block],
     articles: list[ArticleText],
-    rows: Sequence[SpanRow],
-    warnings: list[ExportWarning] | None,
+    rows: Sequence[Any],
+    warnings: list[Any] | None,
+    text_only: bool = False,
 ) -> list[list[dict[str, Any]]]:
-    """Span items per article.
+    """Span items per article (:data:`TEXT_SPAN_KEYS` only when ``text_only``).
 
     One sweep over the page's kept runs for spans that come in order of start (the usual
     case, no search per span); a span inside one run is placed on the spot, any other by
@@ -248,7 +265,19 @@ def _place(
             a, b = mapped
         else:
             if warnings is not None:
-                warnings.append(_warning(page, blocks, row))
+                # A TextRow cannot name the span whole: the caller reports it (see
+                # export_text_records).
+                warnings.append(row if text_only else _warning(page, blocks, row))
+            continue
+        if text_only:
+            attrs = row[4]
+            placed[k].append({
+                "start": a,
+                "end": b,
+                "label": row[3],
+                "text": articles[k].text[a:b],
+                "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs),
+            })  # fmt: skip
             continue
         attrs = row[5]
         # One dict per span, in the contract's key order (built inline: this loop runs for
@@ -310,6 +339,29 @@ def export_row_records(
         yield from row_records(page, blocks, rows, warnings)
 
 
+def export_text_records(
+    pages: Iterable[tuple[Page, Sequence[Block], Sequence[TextRow]]],
+    warnings: list[ExportWarning] | None = None,
+    full_rows: Callable[[str], Sequence[SpanRow]] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """:func:`export_row_records` narrowed to :data:`TEXT_RECORD_KEYS` (spans to
+    :data:`TEXT_SPAN_KEYS`): the same values, without the paragraphs, page offsets, status
+    and reviewer that formats of text and spans never write (a third less to build).
+
+    Spans come as :data:`TextRow` tuples. A page with a span that cannot be exported is
+    placed again from ``full_rows(page_id)`` (its :data:`SpanRow` tuples) to fill
+    ``warnings`` with the same warnings :func:`export_row_records` gives.
+    """
+    for page, blocks, rows in pages:
+        missed: list[Any] = []
+        records = row_records(page, blocks, rows, missed, text_only=True)
+        if missed and warnings is not None:
+            if full_rows is None:
+                raise ValueError("export_text_records needs full_rows to report warnings")
+            row_records(page, blocks, full_rows(page.id), warnings)
+        yield from records
+
+
 # Span attributes that only describe a suggestion (the learnt model's confidence): kept in
 # the database for ordering and evaluation, never exported as gold.
 MACHINE_ATTRS = frozenset({"confidence"})
@@ -336,6 +388,17 @@ def _record(page: Page, n: int, article: ArticleText, spans: list[dict]) -> dict
         "spans": spans,
         "reviewer": page.reviewer,
         "updated_at": page.updated_at,
+    }
+
+
+def _text_record(page: Page, n: int, article: ArticleText, spans: list[dict]) -> dict[str, Any]:
+    return {
+        "id": f"{page.id}#{n}",
+        "page_id": page.id,
+        "source": page.source,
+        "ordinal": n,
+        "text": article.text,
+        "spans": spans,
     }
 
 

@@ -6,6 +6,9 @@ A :class:`Format` names the functions that write and (optionally) read it, by
 * An ``article`` format's writer is called as ``write(records, target, progress=None,
   **options)`` with Gold JSONL v1 article records (already checked by
   :func:`~annotator.formats.base.check_record`), and returns how many it wrote.
+  A format with ``records="text"`` gets text records instead
+  (:func:`~annotator.formats.gold_jsonl.export_text_records`: id, page_id, source,
+  ordinal, text and spans with start, end, label, text, attrs), all its writer reads.
 * A ``page`` format's writer gets ``(page, blocks, spans)`` triples instead.
 * A reader is called as ``read(path, **options)`` and yields
   :class:`~annotator.formats.base.Imported` documents (code-point offsets).
@@ -36,6 +39,7 @@ class Format:
     unit: str = "article"  # "article" (Gold records) or "page" (page, blocks, spans)
     suffix: str = ".jsonl"  # of the file each split writes; "" for a folder
     binary: bool = False
+    records: str = "gold"  # an article format's records: "gold" (whole) or "text"
 
     @property
     def folder(self) -> bool:
@@ -65,19 +69,20 @@ FORMATS: dict[str, Format] = {
         Format("json", "the Gold JSONL v1 records as one JSON array", _F + "gold_records:write_json",
                suffix=".json"),
         Format("spacy", "spaCy DocBin (.spacy), a token per character; needs spaCy",
-               _F + "spacy_docbin:write", _F + "spacy_docbin:read", suffix=".spacy", binary=True),
+               _F + "spacy_docbin:write", _F + "spacy_docbin:read", suffix=".spacy", binary=True, records="text"),
         Format("spacy-jsonl", "spaCy-style JSONL: text, spans, character tokens",
-               _F + "spacy_jsonl:write", _F + "spacy_jsonl:read"),
+               _F + "spacy_jsonl:write", _F + "spacy_jsonl:read", records="text"),
         Format("labelstudio", "Label Studio JSON tasks (UTF-16 offsets)",
-               _F + "labelstudio:write", _F + "labelstudio:read", suffix=".json"),
+               _F + "labelstudio:write", _F + "labelstudio:read", suffix=".json",
+               records="text"),
         Format("doccano", "doccano sequence-labelling JSONL (UTF-16 offsets)",
-               _F + "doccano:write", _F + "doccano:read"),
+               _F + "doccano:write", _F + "doccano:read", records="text"),
         Format("brat", "BRAT standoff folder: .txt and .ann per article",
-               _F + "brat:write", _F + "brat:read", suffix=""),
+               _F + "brat:write", _F + "brat:read", suffix="", records="text"),
         Format("bio", "character-per-line BIO tags (CoNLL layout; read back by --format conll)",
-               _F + "bio:write_bio", suffix=".bio"),
+               _F + "bio:write_bio", suffix=".bio", records="text"),
         Format("bioes", "character-per-line BIOES tags (CoNLL layout)",
-               _F + "bio:write_bioes", suffix=".bioes"),
+               _F + "bio:write_bioes", suffix=".bioes", records="text"),
         Format("segmentation", "per page: text, blocks with roles, articles, joins",
                _F + "segmentation:write", unit="page"),
     )

@@ -565,7 +565,8 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         if not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
-            if not _one_is_intertitle(shapes, groups, g, series, loose, drop):
+            if not _one_is_intertitle(shapes, g, series, loose):
+                drop |= _demote_cut_head(shapes, groups, series)
                 continue
         elif series or loose:
             series, loose = _alike(shapes, series, loose)
@@ -577,21 +578,30 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
 
 
 def _one_is_intertitle(
-    shapes: list[Shape],
-    groups: list[Group],
-    g: Group,
-    series: list[Group],
-    loose: list[int],
-    drop: set[int],
+    shapes: list[Shape], g: Group, series: list[Group], loose: list[int]
 ) -> bool:
     """Whether the one candidate after signed story ``g`` (a weak group or a loose line) is
-    its intertitle; a weak group found to be a cut paragraph's head goes into ``drop``."""
+    its intertitle (reads the shapes, changes nothing)."""
     if series and not (_short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag):
-        if _cut_head_over_long_text(shapes, groups, series[0]):
-            drop.add(series[0].top)
         return False  # one untitled-looking item after a story: as likely a short news item
     # one loose line with a comma: as likely a paragraph cut by a column break
     return not loose or _alone_intertitle(shapes, loose[0])
+
+
+def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:
+    """The top of the one weak group of ``series`` that is a cut paragraph's head, its line
+    made body text (see :func:`_cut_head_over_long_text`); nothing when there is none."""
+    if not series or not _cut_head_over_long_text(shapes, groups, series[0]):
+        return set()
+    _demote(shapes[series[0].top])
+    return {series[0].top}
+
+
+def _demote(sh: Shape) -> None:
+    """Make title line ``sh`` body text read from context (a stacked series may take it back)."""
+    sh.kind = BODY
+    sh.strict = sh.text_ok = False
+    sh.demoted = True
 
 
 # An item without byline or dateline inside a signed story runs at most this many body
@@ -611,12 +621,7 @@ def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group)
         return False
     nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
     body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
-    if body <= SHORT_ITEM_PARAGRAPHS:
-        return False
-    sh.kind = BODY
-    sh.strict = sh.text_ok = False
-    sh.demoted = True
-    return True
+    return body > SHORT_ITEM_PARAGRAPHS
 
 
 def _inside_text(sh: Shape) -> bool:
@@ -936,10 +941,7 @@ def _no_odd_questions(
     if not asked or len(tops) - len(asked) < 2 or 2 * len(asked) >= len(tops):
         return series, loose
     for p in asked:
-        sh = shapes[p]
-        sh.kind = BODY
-        sh.strict = sh.text_ok = False
-        sh.demoted = True
+        _demote(shapes[p])
     drop.update(w.top for w in series if _asks(shapes, w.top))
     return (
         [w for w in series if not _asks(shapes, w.top)],
@@ -1141,7 +1143,84 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
+    groups = _signed_below(shapes, groups)
     return _pieces_under_note(shapes, _intertitles(shapes, groups))
+
+
+def _signed_below(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for each story signed at its end inside one dated at its head.
+
+    A wire story is signed once: a story whose lead opens with its dateline (新华社北京3月4日电
+    （记者 张三）…) closes with no second one, nor with a special article's signature (（张三
+    新华社专特稿）): when its text runs, past one title line, to such a closing signature, the
+    line heads a story of its own (a 小标题 is never followed by a second signature): a firm
+    weak group; a weak group of one line found there already is made firm (no intertitle, no
+    cut head). A feature under a byline, or a story opened by 本报讯, may close with its
+    dateline: it is not read so.
+    """
+    signs = [p for p, sh in enumerate(shapes) if sh.signs]
+    if not groups or not signs:
+        return groups
+    stops = [g.top for g in groups[1:]] + [len(shapes)]
+    member: set[int] | None = None
+    found = []
+    for i, (g, stop) in enumerate(zip(groups, stops, strict=True)):
+        if g.lead is None or not shapes[g.lead].dated:
+            continue  # only a story dated at its head is read further
+        last = max(g.members())
+        if not any(last < q < stop for q in signs):
+            _firm_if_signed_below(shapes, groups, i, signs)
+            continue
+        if member is None:
+            member = {p for x in groups for p in x.members()}
+        p = _headline_signed_below(shapes, last, stop, member)
+        if p is not None:
+            found.append(Group(p, WEAK, titles=[p], firm=True))
+    return sorted(groups + found, key=lambda g: g.top) if found else groups
+
+
+def _firm_if_signed_below(
+    shapes: list[Shape], groups: list[Group], i: int, signs: list[int]
+) -> None:
+    """Make the weak group of one title line right after dated story ``groups[i]`` firm when
+    the text under it closes with a signature (see :func:`_signed_below`)."""
+    if i + 1 >= len(groups):
+        return
+    w = groups[i + 1]
+    if w.strength != WEAK or w.firm or len(w.titles) != 1:
+        return
+    stop = groups[i + 2].top if i + 2 < len(groups) else len(shapes)
+    if not any(w.top < q < stop for q in signs):
+        return
+    if _first_close(shapes, max(groups[i].members()) + 1, w.top) is not None:
+        return  # the story above closed already: the group opens the next one anyway
+    q = _first_close(shapes, w.top + 1, stop)
+    if q is not None and shapes[q].signs:
+        w.firm = True
+
+
+def _first_close(shapes: list[Shape], lo: int, hi: int) -> int | None:
+    """The first paragraph of ``[lo, hi)`` that closes its article, if any."""
+    return next((q for q in range(lo, hi) if shapes[q].closes), None)
+
+
+def _headline_signed_below(
+    shapes: list[Shape], last: int, stop: int, member: set[int]
+) -> int | None:
+    """The one title line between ``last`` (a dated story's group) and ``stop`` that stands
+    between two texts and over text closing with a signature (see :func:`_signed_below`)."""
+    titles = [p for p in range(last + 1, stop) if shapes[p].kind == TITLE and p not in member]
+    if len(titles) != 1:
+        return None
+    p, sh = titles[0], shapes[titles[0]]
+    # (a line with a comma is as likely a paragraph cut by a column break)
+    if not sh.text_ok or (sh.comma and not sh.parallel) or p + 1 >= stop:
+        return None
+    if not _between_texts(shapes[p - 1], shapes[p + 1]):
+        return None
+    # nothing closes the story above the line; the first thing closing below it signs
+    end = _first_close(shapes, last + 1, stop)
+    return p if end is not None and end > p and shapes[end].signs else None
 
 
 def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:

@@ -102,6 +102,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     It is when it is a column name of at most four characters over a longer line (a headline
     is longer), and in a stack of three lines without a —— subheadline: 引题/主题/副题, the
     full form of a Chinese headline, is far more common than a headline over two subheadlines.
+    Of two lines, a first line that only names a body or a place (某省纪委监委) over a longer
+    one is a kicker too: the name says who, the headline what it did.
     ■ summary bullets under the headline do not count as lines of the stack.
     """
     lines = [p for p in titles if not (shapes[p].bullet and shapes[p].listy)]
@@ -126,6 +128,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
             return True
         if first.said:
             return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
+        if first.named and not second.named and first.end - first.start < second.end - second.start:
+            return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
         return _long_clause_over_headline(first, second)
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 

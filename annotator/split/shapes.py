@@ -112,6 +112,9 @@ class Shape:
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points
+    signs: bool = False  # closes with a dateline or a special article's signature (a story's)
+    dated: bool = False  # a lead opening with its dateline (新华社北京3月4日电（记者 张三）…)
+    named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -184,7 +187,7 @@ def shape(text: str, start: int, end: int) -> Shape:
         if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
             return Shape(start, end, BYLINE, end_kind)
         if TRAILING_BYLINE.match(s):
-            return Shape(start, end, TRAILING, end_kind, closes=True)
+            return Shape(start, end, TRAILING, end_kind, closes=True, signs=_signs(s))
     if cue == "lead":
         return _lead(s, start, end, end_kind)
     if cue == "caption":
@@ -192,13 +195,39 @@ def shape(text: str, start: int, end: int) -> Shape:
     return _short_or_body(s, start, end, end_kind, cue == "listy")
 
 
+# The signature of an agency's or a paper's special article, in brackets at its end (（张三
+# 新华社专特稿）, （本报特稿）): a piece written without a dateline.
+_SIGNS = re.compile(r"[（(][^（()）\n]{0,20}?(?:专特稿|专稿|特稿)\s*[)）]\s*\Z")
+
+
+def _signs(s: str) -> bool:
+    """Whether closing line ``s`` signs its story: a dateline alone, a special article's note."""
+    if "稿" in s:  # (a cheap look first: most closing lines are other notes)
+        return _SIGNS.match(s) is not None
+    return "电" in s[-3:] and cues.DATELINE_ALONE.match(s) is not None
+
+
+def _signed_end(s: str) -> bool:
+    """Whether paragraph ``s``, which closes its article, ends with its signature: a closing
+    dateline (…。  新华社北京3月4日电) or a special article's note (…。（张三 新华社专特稿）)."""
+    return cues.ends_with_dateline(s) or _SIGNS.search(s, max(0, len(s) - SIGNS_REACH)) is not None
+
+
+# A closing signature stands in this many last characters of a paragraph; a lead's dateline
+# in this many first ones.
+SIGNS_REACH = 40
+DATELINE_REACH = 24
+
+
 def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
     """The shape of a paragraph that opens with a dateline (or 本报讯, （记者 张三）…)."""
     if cues.DATELINE_ALONE.match(s):
         # 新华社北京3月4日电 alone: the dateline under a wire story's last sentence.
-        return Shape(start, end, TRAILING, END_FINAL, closes=True)
+        return Shape(start, end, TRAILING, END_FINAL, closes=True, signs=True)
     closes = end_kind == END_FINAL and (ends_with_note(s) or cues.ends_with_dateline(s))
-    return Shape(start, end, LEAD, end_kind, closes=closes)
+    signs = closes and _signed_end(s)
+    dated = "日电" in s[:DATELINE_REACH]
+    return Shape(start, end, LEAD, end_kind, closes=closes, signs=signs, dated=dated)
 
 
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -292,6 +321,15 @@ _COMMA = re.compile(r"[，,；;]")
 # character or two (…”，林: a paragraph cut in the speaker's name).
 # A speaker's label before a question (问：…？, 记者：…？): a question of an interview.
 _SPEAKER = re.compile(r"[^\s：:，,。]{1,6}[：:]")
+# The last character of the name of a body or a place: a province, city, county, district,
+# town or village, a ministry, commission, bureau, department, administration or court.
+_BODY_ENDS = frozenset("省市县区镇乡村州旗部委局厅署院")
+# A line of such names only, one or two set apart by a space (中央宣传部　中央军委政治工作部),
+# each of at most nine characters (a longer line ending so says what someone does: 某地加快
+# 建设特色产业园区).
+NAME_MAX_CHARS = 9
+_NAME_PART = rf"[{cues.HAN}]{{2,{NAME_MAX_CHARS - 1}}}[{''.join(sorted(_BODY_ENDS))}]"
+_NAMED = re.compile(rf"{_NAME_PART}(?:[ \u3000]+{_NAME_PART})?")
 _SENTENCE_LIKE = re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
@@ -322,9 +360,11 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING
-    # A quotation opened and not closed: the head of a paragraph cut by a column break
-    # (“镓在高新科技产业中应用 / 广泛，…), no title.
-    quotes_closed = "“" not in t or t.count("“") == t.count("”")
+    # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
+    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title.
+    quotes_closed = ("“" not in t or t.count("“") == t.count("”")) and (
+        "《" not in t or t.count("《") == t.count("》")
+    )
     strict = (
         one_line
         and not listy
@@ -373,6 +413,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.opens = t[:2]
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
+    sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     return sh
 
 
@@ -386,6 +427,7 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     sh = Shape(start, end, BODY, end_kind)  # fields one by one: see _title
     sh.listy = listy
     sh.closes = closes
+    sh.signs = closes and _signed_end(s)
     sh.item = item
     sh.note = note
     sh.sentences = sentences

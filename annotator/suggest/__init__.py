@@ -167,24 +167,44 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _overlaps_any(c: _Cand, taken: list[_Cand]) -> bool:
-    return any(c[0] < t[1] and t[0] < c[1] for t in taken)
+    s, e = c[0], c[1]
+    # a plain loop: clusters are small, a generator costs more than the tests
+    for t in taken:  # noqa: SIM110
+        if s < t[1] and t[0] < e:
+            return True
+    return False
+
+
+def _within_label_key(c: _Cand) -> tuple[str, int, int, int]:
+    return c[2], ORIGIN_RANK.get(c[3], 9), c[0] - c[1], c[0]
+
+
+def _across_labels_key(c: _Cand) -> tuple[int, int, int, int]:
+    return c[0] - c[1], ORIGIN_RANK.get(c[3], 9), LABEL_RANK.get(c[2], 9), c[0]
 
 
 def _resolve_cluster(cluster: list[_Cand]) -> list[_Cand]:
-    first = cluster[0]
-    if all(c[0] == first[0] and c[1] == first[1] for c in cluster):
+    s0, e0 = cluster[0][0], cluster[0][1]
+    for c in cluster:
+        if c[0] != s0 or c[1] != e0:
+            break
+    else:
         # one range proposed several times (gazetteer and rule agree): keep the best
         return [min(cluster, key=_same_range_key)]
-    # phase 1: within each label, origin first, then length, then position
-    cluster.sort(key=lambda c: (c[2], ORIGIN_RANK.get(c[3], 9), c[0] - c[1], c[0]))
+    # phase 1: within each label, origin first, then length, then position (sorted by
+    # label: the survivors of one label are those since it began)
+    cluster.sort(key=_within_label_key)
     survivors: list[_Cand] = []
+    same: list[_Cand] = []
+    label = None
     for c in cluster:
-        if not _overlaps_any(c, [t for t in survivors if t[2] == c[2]]):
+        if c[2] != label:
+            label, same = c[2], []
+        if not _overlaps_any(c, same):
+            same.append(c)
             survivors.append(c)
     # phase 2: across labels, length first
-    survivors.sort(
-        key=lambda c: (c[0] - c[1], ORIGIN_RANK.get(c[3], 9), LABEL_RANK.get(c[2], 9), c[0])
-    )
+    survivors.sort(key=_across_labels_key)
     kept: list[_Cand] = []
     for c in survivors:
         if not _overlaps_any(c, kept):

@@ -12,7 +12,9 @@ which are exactly the matches of its trie regex's ``finditer``.
 
 Vocabularies are registered when the suggesters' modules are imported (:func:`register`);
 the automaton is built on first use.
-The scan of the last page is kept, so that the suggesters of one page share it.
+The scan of the last page is kept, so that the suggesters of one page share it; a scan is
+kept and read only while no vocabulary was registered since its automaton was built (a
+registration from another thread never leaves a stale scan behind).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -31,51 +34,68 @@ from ._anchors import first_pairs
 # words starts (:func:`finditer`'s anchors), the others their leftmost-longest words
 _VOCABULARIES: dict[str, tuple[frozenset[str], bool]] = {}
 _lock = threading.Lock()
-_built: list[ahocorasick.Automaton] = []
-# Words with a character beyond the Basic Multilingual Plane (none in the bundled lexicons;
-# a project's rare name may hold one): found with str.find, on pages that hold such a
-# character.
-_ASTRAL: dict[str, tuple[int, ...]] = {}
-_NAMES: list[str] = []  # the vocabularies' names, in the order of the automaton's indexes
-# (text, vocabulary -> its words' (start, end)) of the last page scanned; replaced whole,
-# so that a thread reads a consistent pair
-_last: tuple[str | None, dict[str, list[tuple[int, int]]]] = (None, {})
+# Counts the registrations: an automaton and a kept scan are of one generation, so that a
+# scan that ran while another thread registered a vocabulary is never kept as current.
+_generation = 0
+
+
+class _Built(NamedTuple):
+    """The automaton of one generation of the vocabularies, with what reading it needs."""
+
+    generation: int
+    automaton: ahocorasick.Automaton
+    names: tuple[str, ...]  # the vocabularies, in the order of the automaton's indexes
+    every: tuple[bool, ...]  # their ``every`` flags, in that order
+    # Words with a character beyond the Basic Multilingual Plane (none in the bundled
+    # lexicons; a project's rare name may hold one): found with str.find, on pages that
+    # hold such a character.
+    astral: dict[str, tuple[int, ...]]
+
+
+_built: _Built | None = None
+# (generation, text, vocabulary -> its words' (start, end)) of the last page scanned;
+# replaced whole, so that a thread reads a consistent triple
+_last: tuple[int, str | None, dict[str, list[tuple[int, int]]]] = (-1, None, {})
 
 
 def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
     """Make ``words`` (non-empty strings) the vocabulary ``name`` (the automaton is built
     again on the next scan if one was already built); with ``every``, :func:`words` gives
     ``(start, start)`` of every place where one of them starts, overlapping ones included."""
-    global _last
+    global _built, _generation, _last
     with _lock:
         _VOCABULARIES[name] = (frozenset(w for w in words if w), every)
-        _built.clear()
-        _last = (None, {})
+        _generation += 1
+        _built = None
+        _last = (-1, None, {})
 
 
-def _automaton() -> ahocorasick.Automaton:
-    """The automaton of every vocabulary's words; a word's value is its length, the
-    indexes (in :data:`_NAMES`) of the vocabularies that hold it, and the word itself when
-    it holds U+FFFD (which also stands for every character beyond the BMP: checked)."""
+def _automaton() -> _Built:
+    """The automaton of every vocabulary's words, built on first use after a registration;
+    a word's value is its length, the indexes (in ``names``) of the vocabularies that hold
+    it, and the word itself when it holds U+FFFD (which also stands for every character
+    beyond the BMP: checked)."""
+    global _built
     with _lock:
-        if not _built:
-            _NAMES[:] = sorted(_VOCABULARIES)
+        if _built is None:
+            names = tuple(sorted(_VOCABULARIES))
             member: dict[str, list[int]] = {}
-            for k, name in enumerate(_NAMES):
+            for k, name in enumerate(names):
                 for word in _VOCABULARIES[name][0]:
                     member.setdefault(word, []).append(k)
             auto = ahocorasick.Automaton()
-            _ASTRAL.clear()
+            astral: dict[str, tuple[int, ...]] = {}
             for word, owners in member.items():
                 if max(word) > "\uffff":
-                    _ASTRAL[word] = tuple(owners)  # no longer one unit a character
+                    astral[word] = tuple(owners)  # no longer one unit a character
                 else:
                     check = word if "\ufffd" in word else None
                     auto.add_word(code_units(word)[0], (len(word), tuple(owners), check))
             if len(auto):
                 auto.make_automaton()
-            _built.append(auto)
-        return _built[0]
+            every = tuple(_VOCABULARIES[name][1] for name in names)
+            _built = _Built(_generation, auto, names, every, astral)
+        return _built
 
 
 def scan(text: str) -> None:
@@ -88,17 +108,22 @@ def words(text: str, name: str) -> list[tuple[int, int]]:
     ``name`` in ``text``, in order (what its trie regex's ``finditer`` finds)."""
     global _last
     last = _last
-    if last[0] != text:
-        last = (text, _scan(text))
-        _last = last
-    return last[1].get(name, [])
+    if last[1] != text or last[0] != _generation:
+        built = _automaton()
+        last = (built.generation, text, _scan(text, built))
+        with _lock:  # kept only if no vocabulary was registered meanwhile
+            if built.generation == _generation:
+                _last = last
+    return last[2].get(name, [])
 
 
-def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
-    auto = _automaton()
+def _scan(text: str, built: _Built | None = None) -> dict[str, list[tuple[int, int]]]:
+    if built is None:
+        built = _automaton()
+    auto = built.automaton
     # per vocabulary, (start, -end) of every word found: sorted, the leftmost come first
     # and at one start the longest
-    found: list[list[tuple[int, int]]] = [[] for _ in _NAMES]
+    found: list[list[tuple[int, int]]] = [[] for _ in built.names]
     if not text:
         return {}
     units, astral = code_units(text)
@@ -110,11 +135,11 @@ def _scan(text: str) -> dict[str, list[tuple[int, int]]]:
                     continue  # its U+FFFD stood for a character beyond the BMP
                 for k in owners:
                     found[k].append((end - length, -end))
-    if _ASTRAL and astral:
-        _find_astral(text, found)
+    if built.astral and astral:
+        _find_astral(text, built.astral, found)
     return {
-        name: (_starts(spans) if _VOCABULARIES[name][1] else _leftmost_longest(spans))
-        for name, spans in zip(_NAMES, found, strict=True)
+        name: (_starts(spans) if every else _leftmost_longest(spans))
+        for name, every, spans in zip(built.names, built.every, found, strict=True)
         if spans
     }
 
@@ -124,8 +149,10 @@ def _starts(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, s) for s in sorted({s for s, _ in spans})]
 
 
-def _find_astral(text: str, found: list[list[tuple[int, int]]]) -> None:
-    for word, owners in _ASTRAL.items():
+def _find_astral(
+    text: str, words: dict[str, tuple[int, ...]], found: list[list[tuple[int, int]]]
+) -> None:
+    for word, owners in words.items():
         i = text.find(word)
         while i != -1:
             for k in owners:

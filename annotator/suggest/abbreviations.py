@@ -21,7 +21,8 @@ count:
    but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
-   ``墨政府``.
+   ``墨政府``;
+7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from annotator import lexicon
 
 from . import _scan
 from ._text import Candidate, is_han, trie_pattern
-from ._words import COMMON, dictionary
+from ._words import COMMON, crosses_start, dictionary
 
 LABEL = "LOC"
 
@@ -100,6 +101,24 @@ _HEAD_SCAN = _scan.Anchored(_HEAD_RE)
 # a word of jieba's dictionary (以中心, 中西 are words).
 _COUNTRY_SET = frozenset(_COUNTRY)
 _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
+# 中外: China and abroad (中外记者, 中外合资); not 其中外 (其中 is read).
+_SINO_FOREIGN_RE = re.compile("中(?=外[\u4e00-\u9fff])")
+_SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
+# 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
+# 俄罗斯, 俄顷, 埃塞俄比亚): no other common word holds it.
+_RUSSIA_RE = re.compile("俄")
+_WORD_LENGTHS = (2, 3, 4, 5)
+
+
+def _russia_ok(text: str, i: int) -> bool:
+    freq = dictionary()
+    return bool(freq) and not any(
+        freq.get(text[j : j + n], 0) > COMMON
+        for n in _WORD_LENGTHS
+        for j in range(max(0, i - n + 1), i + 1)
+    )
+
+
 # 本港 / 港人治港: 港 after 本 or 治
 _HONG_KONG_RE = re.compile("港(?![口湾区务])")
 
@@ -149,17 +168,33 @@ def _pairs(text: str) -> list[Candidate]:
     return out
 
 
+# jieba's dictionary lists many country pairs at a token count (美中 3, 印巴 3, 巴以 3):
+# up to it a pair is no word of its own (非法 1647, 以德 48, 美德 250 are).
+_PAIR_ENTRY = 3
+# Its second character with the next one in a word counted above this is read so (以中心,
+# 以中低档汽车: 中低 53; 美中技术: 中技 13 is no reading of it).
+_NEXT_WORD = 20
+
+
 def _bare_pair(text: str, i: int) -> bool:
-    """True when the two characters at ``i`` are countries opening a clause: neither the
-    pair nor its second character with the next one is a word (中西, 以中心)."""
+    """True when the two characters at ``i`` are countries opening a clause: the pair is
+    no word (中西, 非法; jieba's token entries of pairs, 美中 3, do not count) and its
+    second character with the next one no word (以中心, 美中学生), nor its first with the
+    one before (同意巴勒斯坦), nor the pair with the next (老中青)."""
     if not (text[i] in _COUNTRY_SET and text[i + 1] in _COUNTRY_SET):
         return False
     if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
-    if not _after_boundary(text, i):
-        return False
+    if not _after_boundary(text, i) or _GROUPS.match(text, i):
+        return False  # a listed group (中俄) is found as a group
     freq = dictionary()
-    return bool(freq) and not (freq.get(text[i : i + 2]) or freq.get(text[i + 1 : i + 3]))
+    return (
+        bool(freq)
+        and freq.get(text[i : i + 2], 0) <= _PAIR_ENTRY
+        and freq.get(text[i : i + 3], 0) <= _PAIR_ENTRY  # 老中青
+        and freq.get(text[i + 1 : i + 3], 0) <= _NEXT_WORD
+        and freq.get(text[i - 1 : i + 1], 0) <= COMMON  # 同意巴勒斯坦: 同意 is read
+    )
 
 
 def _spelled_name(run: str) -> bool:
@@ -207,8 +242,21 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_HEAD_SCAN, _head_ok),
         (_COMPOUND_SCAN, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
+        (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
+        (_RUSSIA_RE, _russia_ok),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
-    return out
+    return _first_at_each_start(out) if len(out) > 1 else out
+
+
+def _first_at_each_start(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate a character (中俄 is a group and a bare pair), in their order."""
+    seen: set[int] = set()
+    kept: list[Candidate] = []
+    for c in candidates:
+        if c[0] not in seen:
+            seen.add(c[0])
+            kept.append(c)
+    return kept

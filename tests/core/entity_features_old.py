@@ -57,6 +57,7 @@ def _columns(text: str, units: str) -> list[list[str]]:
 
 def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[tuple[str, ...]]:
     """The features of one line, computed the old way."""
+    rules = list(rules)
     units = code_units(text)[0]
     rows = list(zip(*_columns(text, units), strict=True)) if text else []
     lexicon = _matcher("lexicon").words(units)
@@ -69,4 +70,26 @@ def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[
                 rows[s - 1] += ("r=>" + kind,)
             if begin == "r=B-" and e < len(rows):
                 rows[e] += ("r=<" + kind,)
+    _add_outer(rows, rules)
     return rows
+
+
+def _add_outer(rows: list[tuple[str, ...]], rules: list[tuple[int, int, str]]) -> None:
+    """The ``o`` features of the candidates inside no longer one, computed the plain way."""
+    outer = {}  # the first candidate of each span inside no longer one
+    for r in rules:
+        if not any(_inside(r, o) for o in rules):
+            outer.setdefault(r[:2], r)
+    for s, e, kind in sorted(outer.values(), key=lambda r: r[0] - r[1]):
+        rows[s] += ("o=B-" + kind,)
+        for j in range(s + 1, e):
+            rows[j] += ("o=I-" + kind,)
+        if s:
+            rows[s - 1] += ("o=>" + kind,)
+        if e < len(rows):
+            rows[e] += ("o=<" + kind,)
+
+
+def _inside(rule: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
+    """True when ``rule`` lies in ``other`` and is shorter (of equal spans the first stays)."""
+    return other[0] <= rule[0] and rule[1] <= other[1] and other[1] - other[0] > rule[1] - rule[0]

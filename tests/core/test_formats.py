@@ -173,6 +173,22 @@ def test_a_folder_export_never_replaces_a_folder_it_did_not_write(tmp_path):
     assert sorted(p.name for p in ours.iterdir()) == sorted([MARKER, "a.txt"])
 
 
+def test_a_folder_export_replaces_its_old_folder_whole(tmp_path):
+    ours = tmp_path / "ours"
+    outside = tmp_path / "keep.txt"
+    outside.write_text("kept", encoding="utf-8")
+    with atomic_folder(ours) as folder:
+        (folder / "a.txt").write_text("1", encoding="utf-8")
+        (folder / "sub").mkdir()
+        (folder / "sub" / "b.txt").write_text("2", encoding="utf-8")
+        (folder / "link.txt").symlink_to(outside)
+    with atomic_folder(ours) as folder:
+        (folder / "c.txt").write_text("3", encoding="utf-8")
+    assert sorted(p.name for p in ours.iterdir()) == sorted([MARKER, "c.txt"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "ours"]  # no old copy
+    assert outside.read_text(encoding="utf-8") == "kept"  # a link is removed, not followed
+
+
 # ---------------------------------------------------------------------------- formats
 
 

@@ -487,3 +487,45 @@ def test_a_page_is_tagged_as_its_lines_are_one_by_one(model_bytes: bytes) -> Non
     assert found == expected and len(found) >= 12  # a name and a place a line
     assert model(page, []) != found  # the rules' candidates were read
     assert model(texts[0], []) == model.tag_line(texts[0]) and model("", []) == []
+
+
+def test_organisations_known_by_name_are_lexicon_features() -> None:
+    # orgs_known (agencies, federations, companies) is evidence for the model as it is for
+    # the rules: 路透社 is marked as an organisation word
+    rows = entities.features("据路透社报道")
+    assert "x=Borg" in rows[1] and "x=Iorg" in rows[2] and "x=Iorg" in rows[3]
+
+
+def test_the_outer_rule_candidates_are_marked_apart() -> None:
+    # the rules' candidates overlap (a place inside an organisation); the model also sees
+    # which one the rules would keep, the longer
+    rows = entities.features("据日本环境厅消息", [(1, 3, "LOC"), (1, 6, "ORG")])
+    assert "o=B-ORG" in rows[1] and "o=I-ORG" in rows[5] and "o=B-LOC" not in rows[1]
+    assert "r=B-LOC" in rows[1] and "r=B-ORG" in rows[1]
+    assert "o=>ORG" in rows[0] and "o=<ORG" in rows[6] and "o=<LOC" not in rows[3]
+
+
+# --- a lone surrogate (a JSON "\ud800" escape) reads as U+FFFD -------------------------
+
+
+def test_a_lone_surrogate_is_tagged_as_a_replacement_character(model_bytes: bytes) -> None:
+    # crfsuite cannot encode a lone surrogate and refused the whole line
+    model = entities.load(model_bytes)
+    text = sentences(1, 700)[0][0]
+    odd = "\ud800" + text + "\udfff\n" + text
+    plain = "\ufffd" + text + "\ufffd\n" + text
+    assert model(odd) == model(plain)
+    assert any(label == "PER" for _, _, label, _ in model(odd))
+    assert model.tag_line(odd.split("\n")[0]) == model.tag_line(plain.split("\n")[0])
+    assert entities.features(odd) == entities.features(plain)
+
+
+def test_a_model_trains_on_a_line_with_a_lone_surrogate() -> None:
+    gold = sentences(30)
+    odd = [
+        ("\udc00" + text, [(s + 1, e + 1, label) for s, e, label in spans]) for text, spans in gold
+    ]
+    plain = [
+        ("\ufffd" + text, [(s + 1, e + 1, label) for s, e, label in spans]) for text, spans in gold
+    ]
+    assert entities.train_sentences(odd) == entities.train_sentences(plain)

@@ -7,9 +7,11 @@ paragraph's head, not a headline or subheadline. The pages are invented.
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-from annotator.split import split_page
+from annotator.split import groups, split_page
 
 BODY = "本报讯 当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
 HEAD = ["全省春耕生产全面展开", "本报记者 张明", BODY]
@@ -75,3 +77,24 @@ def test_a_short_item_without_byline_after_a_story_keeps_its_headline():
     title = "城乡公交网络跑出加速度"
     got = rows([*HEAD, PARAS[0], title, *PARAS[1:3], "古镇修缮工程完工", "本报记者 王建国", BODY])
     assert (title, "headline", 2, False) in got
+
+
+def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
+    # The question is asked of the cut head above: answering it must leave the shapes as they
+    # were (the caller, not the question, makes the line body text), and the split unchanged.
+    asked = []
+    question = groups._one_is_intertitle
+
+    def spy(shapes, *args):
+        before = copy.deepcopy(shapes)
+        answer = question(shapes, *args)
+        asked.append(answer)
+        assert shapes == before
+        return answer
+
+    monkeypatch.setattr(groups, "_one_is_intertitle", spy)
+    head = "企业出海到什么山就该唱什么"
+    got = rows([*HEAD, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
+    assert False in asked
+    assert (head, "body", 1, False) in got
+    assert ("歌，才能更接地气。", "body", 1, True) in got

@@ -1,10 +1,11 @@
 """Which of two unmarked title lines is the headline (issue 9, §1: kicker or headline?).
 
-Mostly only a paper's own convention tells (the learnt model's job); two forms tell on any
-page: a first line ending in a colon introduces the headline under it (某某公安：), and the
+Mostly only a paper's own convention tells (the learnt model's job); three forms tell on any
+page: a first line ending in a colon introduces the headline under it (某某公安：), the
 main title is the line set as two phrases side by side with a wide space between them (对仗,
-共建党建阵地  激发共治活力). A series' name with its number (大家谈·…②) is set so too and
-stays a subheadline. The pages are invented.
+共建党建阵地  激发共治活力), and a first line that only names a body or a place (某省纪委监委)
+says who did what the longer line under it says. A series' name with its number (大家谈·…②)
+is set in phrases too and stays a subheadline. The pages are invented.
 """
 
 from __future__ import annotations
@@ -60,3 +61,24 @@ def test_a_short_line_with_a_pause_comma_over_a_longer_one_stays_the_headline():
         "headline",
         "subheadline",
     )
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["江南省某市西湖区", "某省纪委监委", "某省教育厅\u3000某省财政厅"],
+)
+def test_a_line_naming_only_who_acts_over_what_it_did_is_the_kicker(first):
+    # A body's or a place's name (…区, …委, …厅) says who; the line under it, longer, says
+    # what it did: that is the headline.
+    assert roles(first, "“昼访夜谈”推动民生难题靠前解决") == ("kicker", "headline")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("某市加快建设特色产业园区", "老师们积极推进农田水利设施"),  # a long line doing something
+        ("某市西湖区", "某区"),  # the line under it is no longer: not what it did
+    ],
+)
+def test_a_headline_that_ends_like_a_name_keeps_its_place(first, second):
+    assert roles(first, second) == ("headline", "subheadline")

@@ -244,3 +244,82 @@ def test_an_intertitle_about_workers_is_no_byline_of_a_writer():
     )
     # a lone intertitle may still be read as a headline; a writer's line it is not
     assert by_text(text)["团结引领科技工作者成才建功"][0] != "byline"
+
+
+def _wire_story_then(title: str, signature: str) -> str:
+    """A wire story signed by its lead, then a title line over text closed by ``signature``."""
+    return "\n".join(
+        [
+            HEADER,
+            "山区小学用上了新课桌",
+            "新华社北京3月4日电（记者 张三 李四）" + BODY,
+            BODY2,
+            title,
+            BODY3,
+            BODY,
+            signature,
+        ]
+    )
+
+
+def test_a_title_over_text_signed_at_its_end_inside_a_story_dated_at_its_head_opens_a_story():
+    # A wire story signs once: under a lead that gave its dateline, a closing dateline or a
+    # special article's signature below a title line says that the line heads a story of its
+    # own, no 小标题 of the first.
+    title = "跨越大洋的“智造之旅”：外资鞋企的数字化转型"
+    for signature in ("（新华社北京3月4日电）", "（王五 新华社专特稿）"):
+        got = by_text(_wire_story_then(title, signature))
+        assert got[title] == ("headline", 2), signature
+        assert got[signature][1] == 2
+
+
+def test_a_note_on_the_writer_on_who_helped_or_on_reporters_does_not_sign_a_second_story():
+    # (a wire story may name more reporters at its end: only a dateline or a special
+    # article's note is a second signature)
+    title = "跨越大洋的“智造之旅”：外资鞋企的数字化转型"
+    for note in ("（作者为某大学教授）", "（实习生王五参与采写）", "（本报记者 王五 赵六）"):
+        got = by_text(_wire_story_then(title, note))
+        assert got[title][1] == 1, note
+
+
+def test_a_line_leaving_a_book_title_mark_open_is_a_cut_paragraph_and_no_intertitle():
+    # …发布《 / 关于…》: a 《 left open is the head of a paragraph cut by a column break.
+    head = "商务部日前发布《关于市场情况的说明》商务部日前发布《"
+    got = by_text(_wire_story_then(head, BODY2))
+    assert got[head] == ("body", 1)
+
+
+def test_a_short_item_title_over_many_paragraphs_signed_at_their_end_heads_its_own_story():
+    # A one-line title over more paragraphs than a short item has reads as a cut paragraph's
+    # head inside the story above, unless the text under it is signed a second time.
+    title = "某国表示不再回应外界批评"
+    text = "\n".join(
+        [
+            HEADER,
+            "山区小学用上了新课桌",
+            "新华社北京3月4日电（记者 张三 李四）" + BODY,
+            BODY2,
+            title,
+            *[BODY3, BODY, BODY2, BODY3, BODY, BODY2],
+            "（王五 新华社专特稿）",
+        ]
+    )
+    assert by_text(text)[title] == ("headline", 2)
+
+
+def test_a_story_under_a_byline_closing_with_its_dateline_keeps_its_intertitle():
+    # A feature signed by its byline closes with its dateline: one signature each, one story.
+    title = "跨越大洋的“智造之旅”：外资鞋企的数字化转型"
+    text = "\n".join(
+        [
+            HEADER,
+            "山区小学用上了新课桌",
+            "新华社记者 张三",
+            BODY,
+            BODY2,
+            title,
+            BODY3,
+            BODY + "新华社北京3月4日电",
+        ]
+    )
+    assert by_text(text)[title][1] == 1

@@ -139,3 +139,48 @@ def test_a_roster_line_whose_post_wraps_onto_a_second_line_is_still_a_row():
     got = {t.replace("\n", ""): (role, joined) for t, role, joined in blocks(text)}
     for line in roster:
         assert got[line] == ("body", False)
+
+
+def test_a_dash_subheadline_under_a_headline_filling_the_column_stands_alone():
+    # 履行桥梁纽带职责 / ——某某五年工作回眸: the headline happens to fill the column, and the
+    # short line under it opens with —— and ends no sentence: a subheadline of its own.
+    headline = "扎实推进社区养老 服务取得明显实效"  # as wide as a full line with a hanging mark
+    sub = "——某市五年工作回眸"
+    assert len(headline) == WIDTH + 1
+    above, below = page(P1, FULL_END, P3, P4), page(P5, P1, P3, P4)
+    text = "\n".join([above, headline, sub, "新华社记者 张三", below])
+    got = [(t.replace("\n", ""), role) for t, role, _ in blocks(text)]
+    assert (headline, "headline") in got
+    assert (sub, "subheadline") in got
+
+
+def test_a_dash_hanging_alone_at_a_paragraph_end_stays_in_its_paragraph():
+    # (the dash wraps onto a line of its own: short, opening with ——, ending no sentence)
+    intro = "这是全民科普总动员的生动实践也是高质量科普供给的精准抵达之举——"
+    assert wrapped(intro)[-1] == "——"
+    text = page(P1, FULL_END, P3, intro, P4, P5, P1, P3)
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert intro in got
+
+
+# Set without any indent, this paragraph's last line fills the column and ends in 。.
+FLAT_FULL_END = "社区居民积极推进社区养老服务工作，形成了可复制的经验和做法，带动周边村民走上了持续稳定增收的道路。"
+QUOTED = "“这件事我们一定要办好，办到群众心坎上。”村支书说，大家的日子越过越红火了。"
+
+
+def test_on_a_flat_page_a_quotation_after_a_full_sentence_end_opens_a_paragraph():
+    # No indent at all (room 0): a line that fills the column and ends in 。 may end a
+    # paragraph or a sentence inside one; a quotation opening the next line tells them apart,
+    # since a reported speech is set as a paragraph of its own far more often than not.
+    last = wrapped(FLAT_FULL_END, room=0)[-1]
+    assert len(last) == WIDTH and last.endswith("。")
+    text = page(P3, P1, FLAT_FULL_END, QUOTED, P4, P5, room=0)
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert FLAT_FULL_END in got and QUOTED in got
+
+
+def test_on_a_flat_page_a_plain_line_after_a_full_sentence_end_stays_in_its_paragraph():
+    text = page(P3, P1, FLAT_FULL_END + P4, P5, room=0)
+    assert wrapped(FLAT_FULL_END + P4, room=0)[2].endswith("。")
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert FLAT_FULL_END + P4 in got

@@ -176,3 +176,53 @@ def test_names_spelled_with_country_characters_are_no_pairs(text, expected):
 )
 def test_pairs_before_words_of_relations(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pairs that jieba lists only at a token count (印巴 3, 美中 3) are no words
+        ("国际社会对印巴的制裁逐步放松", ["印", "巴"]),
+        ("议员在美中技术合作问题上发言", ["美", "中"]),
+        # but a common word read across the pair's edge wins (同意, 中低)
+        ("以色列不会同意巴勒斯坦的要求", []),
+        ("这家企业是以中低档产品见长", []),
+        ("，非法收入被没收", []),
+    ],
+)
+def test_bare_pairs_listed_only_as_tokens_are_places(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("招待会上，中外记者提出了问题", ["中"]),  # China and abroad
+        ("他们兴办了中外合资企业", ["中"]),
+        ("她回到家中外面下着雨", []),  # 家中 is read
+        ("其中外地游客占一半", []),  # 其中 is read
+    ],
+)
+def test_china_in_china_and_abroad(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分析人士认为，俄金融市场已趋稳定", ["俄"]),  # Russia, alone
+        ("外资没有从俄撤出", ["俄"]),
+        ("埃塞俄比亚总理表示", []),  # a word holds it
+        ("沙俄时代的建筑", []),
+    ],
+)
+def test_russia_alone(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
+
+
+def test_river_basins_of_weather_reports_are_groups():
+    # 黄淮 = the Yellow and Huai rivers, 江淮 = the Yangtze and Huai (places_abbreviation_groups)
+    assert places("明天华北南部、黄淮、江淮有小雨") == ["黄", "淮", "江", "淮"]

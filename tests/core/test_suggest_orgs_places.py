@@ -905,3 +905,58 @@ def test_abkhazia_is_a_listed_territory():
 def test_xiang_ending_a_word_is_no_township(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 才 of 人才, 对 of 对外: stop characters read inside common nouns of the name
+        ("株洲市人才交流中心发布通知", [("株洲市人才交流中心", "ORG")]),
+        ("江西省人民对外友好协会邀请他访问", [("江西省人民对外友好协会", "ORG")]),
+        # a stop word still cuts: 面向 is no part of the name
+        ("他们面向株洲市科技服务中心推出新产品", [("株洲市科技服务中心", "ORG")]),
+    ],
+)
+def test_a_stop_character_inside_a_common_noun_does_not_cut_a_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 全国 before a strong suffix names a national body ...
+        ("政府设立了全国青少年发展基金会，统一管理捐款", [("全国青少年发展基金会", "ORG")]),
+        # ... before a weak one it is the scope of a kind of body
+        ("通知向全国高等学校推荐使用", []),
+    ],
+)
+def test_quan_guo_opens_a_national_body_before_a_strong_suffix(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("难民乘船向比热戈斯群岛逃去", [("比热戈斯群岛", "LOC")]),
+        ("一辆卡车从巴尔斯卡河的桥上坠入河中", [("巴尔斯卡河", "LOC")]),
+        ("在距现今的艾菲尔铁塔不远的地方", [("艾菲尔铁塔", "LOC")]),
+    ],
+)
+def test_a_foreign_name_before_a_kind_of_place_is_that_place(text, expected):
+    # places_foreign_name_tails: the word is part of the place, and no person is read
+    from annotator.suggest import suggest_spans
+
+    found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各省、自治区、直辖市负责同志出席", []),  # a kind of division, no name
+        ("这个结果，使曹县的经济更加活跃", [("曹县", "LOC")]),  # 使 begins no place
+        ("水土流失，使黄河泥沙增多", [("黄河", "LOC")]),
+    ],
+)
+def test_generic_divisions_and_verbs_before_a_place(text, expected):
+    assert tagged(text) == expected

@@ -409,3 +409,22 @@ def test_a_foreign_name_s_run_is_never_cut_back_past_its_start() -> None:
     assert titles._foreign_run_end("··", 0, 2) == 0
     assert titles._foreign_run_end("总统··", 2, 4) == 2
     assert titles._foreign_run_end("总统维尔纳·", 2, 6) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one character outside the transliteration lists, where the name could not end or
+        # start without it: the dot says a name stands there
+        ("对党主席索尼亚·甘地来说，这是好消息", ["索尼亚·甘地"]),
+        ("研究负责人理查德·哈斯在会上指出", ["理查德·哈斯"]),
+        ("副委员长铁木尔·达瓦买提、王明出席", ["铁木尔·达瓦买提", "王明"]),
+        # not a character read in a word after it (上将)
+        ("来访的军队总监哈尔姆特·巴格尔上将进行了会谈", ["哈尔姆特·巴格尔"]),
+    ],
+)
+def test_a_dotted_name_takes_in_one_character_outside_the_lists(text, expected):
+    pytest.importorskip("jieba")
+    from annotator.suggest import suggest_spans
+
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == expected

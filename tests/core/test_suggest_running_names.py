@@ -35,6 +35,7 @@ def test_a_name_without_a_cue_is_found(text: str, name: str) -> None:
         ("大家了解周总理的历史功绩。", "周"),
         ("村里的王大娘笑了。", "王"),
         ("他找到了陈科长。", "陈"),
+        ("在杜氏任期内，改革得以推进。", "杜"),  # 氏: a form of address as 先生 is
     ],
 )
 def test_a_lone_surname_before_an_honorific_is_a_name(text: str, name: str) -> None:

@@ -118,3 +118,29 @@ def test_a_replacement_character_in_a_word_is_no_character_beyond_the_bmp():
             assert _scan.words(text, "test_fffd") == expected
     finally:
         _scan.register("test_fffd", ())
+
+
+def test_a_vocabulary_registered_while_a_page_is_scanned_is_found_on_the_next_scan(
+    monkeypatch,
+):
+    """Another thread may register a vocabulary while a page is scanned (after the scan
+    took the automaton): the scan that ran on the old automaton is not kept as the page's,
+    so the next call for that page sees the new words."""
+    text = "衡阳市新词野家"
+    code_units = _scan.code_units
+    registered = []
+
+    def units_then_register(page: str) -> tuple[str, bool]:
+        if not registered:  # the other thread's registration, in the middle of the scan
+            registered.append(True)
+            _scan.register("test_midscan", {"新词"})
+        return code_units(page)
+
+    _scan.scan("衡阳")  # the automaton built (it spells its words with code_units too)
+    monkeypatch.setattr(_scan, "code_units", units_then_register)
+    try:
+        assert _scan.words(text, "test_midscan") == []  # scanned before it was registered
+        assert registered
+        assert _scan.words(text, "test_midscan") == [(3, 5)]
+    finally:
+        _scan.register("test_midscan", ())

@@ -24,4 +24,9 @@ _GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC})
 def _generic(name: str) -> bool:
     if name[:1] in _DEICTIC_FIRST:
         return True
-    return any(name[-n:] in _GENERIC for n in _GENERIC_LENGTHS if n <= len(name))
+    size = len(name)
+    # a plain loop: a generator a name cost more than the look-ups
+    for n in _GENERIC_LENGTHS:  # noqa: SIM110
+        if n <= size and name[-n:] in _GENERIC:
+            return True
+    return False

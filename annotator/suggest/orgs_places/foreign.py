@@ -5,7 +5,8 @@ A foreign place name is written with the transliteration characters of foreign n
 
 * before a word that follows places (lexicon ``places_foreign_tails``: 境内, 一带, 以北,
   北部, 地区; 州 and 省 are part of the name): ``阿勒颇以北``, ``顿涅茨克地区``,
-  ``俄亥俄州``;
+  ``俄亥俄州``; or before a word of a kind of place that is part of the name (lexicon
+  ``places_foreign_name_tails``: 群岛, 峰, 宫, 公路): ``比热戈斯群岛``, ``卓奥友峰``;
 * after a verb of travel (lexicon ``places_travel_verbs``: 抵达, 飞往, 途经 …) when a
   phrase boundary follows it: ``抵达阿勒颇，``, ``飞往达喀尔后``.
 
@@ -24,11 +25,11 @@ from .common import _STOP_CHARS, LOC
 
 _CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
 # (The package's scan of listed words finds them.)
-TAILS = lexicon.words("places_foreign_tails")
+TAILS = lexicon.words("places_foreign_tails") + lexicon.words("places_foreign_name_tails")
 TRAVEL_VERBS = lexicon.words("places_travel_verbs")
 _TRAVEL_SET = frozenset(TRAVEL_VERBS)
-# Tails that are part of the place's name (加利福尼亚州, 旁遮普省).
-_NAME_TAILS = frozenset("州省")
+# Tails that are part of the place's name (加利福尼亚州, 旁遮普省, 比热戈斯群岛).
+_NAME_TAILS = frozenset("州省") | lexicon.word_set("places_foreign_name_tails")
 # Tails that are common after other words too: the run must be longer.
 _WEAK_TAILS = frozenset(("地区", "附近", "周边", "沿海", "州", "省"))
 # What may stand before a place (a preposition or particle) or right after it.

@@ -81,7 +81,7 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         # begins the next word (县城, 县委), never a place 沛县县
         prefix[-1:] != name[-suffix_len]
         and not _generic(name)
-        and not any(c in _NOT_IN_PLACE for c in prefix)
+        and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
     )
 
@@ -160,7 +160,10 @@ _CUE_VERB_SET = frozenset(CUE_VERBS)
 
 def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
     """``(start, end)`` of the place ``name`` (ending with ``suffix``) read at ``s``, or None."""
-    verb = next((n for n in (3, 2) if name[:n] in _CUE_VERB_SET), 0)
+    lo, hi = _SUFFIX_KIND.get(suffix, (2, 3))
+    if len(name) - len(suffix) < lo:
+        return None  # (cutting a verb or a boundary off the front only shortens it)
+    verb = 3 if name[:3] in _CUE_VERB_SET else 2 if name[:2] in _CUE_VERB_SET else 0
     if verb:
         name, s = name[verb:], s + verb  # 离开家乡, 走进XX村: the verb is not the place's
     cut = _LAST_STOP_RE.match(name)
@@ -168,7 +171,6 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         # 位于芙蓉区: the prefix holds a boundary character; the place starts after it
         name, s = name[cut.end() :], s + cut.end()
     e = s + len(name)
-    lo, hi = _SUFFIX_KIND.get(suffix, (2, 3))
     if not lo <= len(name) - len(suffix) <= hi or not _pattern_place_ok(name, len(suffix)):
         return None
     nxt = text[e : e + 1]

@@ -64,6 +64,39 @@ _LAST_CUT_RE = re.compile(
     "|第[0-9一二三四五六七八九十百]+[届次]"
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?)"
 )
+# Common nouns holding a stop character (人才, 对外): no cut inside them.
+_INNER_WORDS = lexicon.word_set("orgs_inner_words")
+_STOP_WORD_SET = frozenset(w for w in _STOP_WORDS if len(w) > 1)
+_LONGEST_STOP = max(map(len, _STOP_WORD_SET))
+
+
+def _last_cut(text: str, start: int, a: int) -> int | None:
+    """Where the prefix before the suffix at ``a`` is cut (after its last stop word or
+    character), or None.  A stop character read inside a common word of the name is no
+    cut: 才 of 人才服务中心, 对 of 对外友好协会."""
+    end = a
+    while True:
+        m = _LAST_CUT_RE.match(text, start, end)
+        if m is None:
+            return None
+        k = m.end() - 1
+        if not _inside_a_word(text, k, start, a):
+            return m.end()
+        end = k
+
+
+def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
+    """True when the stop character at ``k`` is read inside a common noun of the prefix
+    (lexicon ``orgs_inner_words``: 人才, 对外, 自由) and ends no stop word (面向)."""
+    if text[k] not in _STOP_CHARS or any(
+        text[k - n + 1 : k + 1] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1)
+    ):
+        return False
+    return (k > start and text[k - 1 : k + 1] in _INNER_WORDS) or (
+        k + 2 <= a and text[k : k + 2] in _INNER_WORDS
+    )
+
+
 _SCOPE_RE = re.compile(
     "(?:原|现|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
@@ -95,9 +128,9 @@ def _org_start(
         return None
     region_start = run.start()
     bounded = region_start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
-    last_cut = _LAST_CUT_RE.match(text, region_start, a)
-    if last_cut is not None:
-        region_start, bounded = last_cut.end(), True
+    cut = _last_cut(text, region_start, a)
+    if cut is not None:
+        region_start, bounded = cut, True
         i = bisect.bisect_left(places, (region_start, -1)) - 1
         while i >= 0 and places[i][0] >= lo:
             if places[i][1] >= region_start:
@@ -106,7 +139,9 @@ def _org_start(
             i -= 1
         region_start = _known_name_around(region_start, parents)
     scope = _SCOPE_RE.match(text, region_start, a)
-    if scope:
+    if scope and not (strong and scope.group(0) == "全国"):
+        # 全国 before a strong suffix names a national body (全国艾滋病防治基金会); before
+        # a weak one it is the scope of a kind (全国高等学校)
         region_start = scope.end()
     heads = [m.span() for m in _HEAD_RE.finditer(text, region_start, a)]
     lo_i = bisect.bisect_left(places, (region_start, -1))

@@ -88,7 +88,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "某" in text:
         _anonymised_names(text, found)
     if "·" in text or "•" in text:
-        _dot_names(text, found)
+        _dot_names(text, found, frozenset(m.end() for m in by_kind["title"]))
     _familiar_names(text, by_kind["familiar"], found)
     if "以" in text:
         _leader_names(text, found)

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
+from annotator.suggest._words import crosses_end, crosses_start
 
 from .cues import _FAMILIAR_NOT
-from .names import _DOT_NAME_RE, _PRE_NAME, SURNAMES
+from .names import _DOT_CHARS, _DOT_NAME_RE, _PRE_NAME, SURNAMES, _ends_name
+
+_DOT_SET = frozenset(_DOT_CHARS)
 
 # 张某, 王某某, 欧阳某: a surname + 某 is how court and police reports name people.
 _MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样")
@@ -45,7 +48,49 @@ def _familiar_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int
             found.setdefault((s, e), "familiar")
 
 
-def _dot_names(text: str, found: dict[tuple[int, int], str]) -> None:
-    """买买提·艾力, 马克·吐温: Han runs joined by a middle dot."""
+def _dot_names(
+    text: str, found: dict[tuple[int, int], str], title_ends: frozenset[int] = frozenset()
+) -> None:
+    """买买提·艾力, 马克·吐温: Han runs joined by a middle dot.  The runs are made of
+    transliteration characters; one other character is taken in where the name could not
+    end or start without it (索尼亚·甘地说, 委员长铁木尔·达瓦买提): the dot says a name
+    stands there, and no list holds every character of foreign names."""
     for m in _DOT_NAME_RE.finditer(text):
-        found.setdefault(m.span(), "dot")
+        s, e = m.span()
+        found.setdefault((_dot_name_start(text, s, title_ends), _dot_name_end(text, e)), "dot")
+
+
+# Characters never inside a name: particles, prepositions, conjunctions (a name ends or
+# starts next to them).
+_NOT_IN_DOT_NAME = frozenset(
+    "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到以来、和说"
+)
+
+
+def _dot_name_end(text: str, e: int) -> int:
+    """``e``, or the end of the run after one more character when only that one lets the
+    name end (甘 + 地 + 说)."""
+    if _ends_name(text, e) or text[e] in _NOT_IN_DOT_NAME or crosses_end(text, e + 1):
+        return e  # 巴格尔上将: the character begins a word
+    j = e + 1
+    while j < len(text) and text[j] in _DOT_SET and j - e < _DOT_RUN:
+        j += 1
+    return j if _ends_name(text, j) or text[j : j + 1] in _NOT_IN_DOT_NAME else e
+
+
+def _dot_name_start(text: str, s: int, title_ends: frozenset[int]) -> int:
+    """``s``, or the start of the run before one more character when only that one lets
+    the name start after a boundary or a title (、铁 + 木尔·…, 负责人 + 理 + 查德·…)."""
+    if _starts_name(text, s, title_ends) or crosses_start(text, s - 1):
+        return s
+    i = s - 1
+    while i > 0 and text[i - 1] in _DOT_SET and s - i < _DOT_RUN:
+        i -= 1
+    return i if _starts_name(text, i, title_ends) else s
+
+
+_DOT_RUN = 6
+
+
+def _starts_name(text: str, i: int, title_ends: frozenset[int]) -> bool:
+    return i == 0 or not is_han(text[i - 1]) or text[i - 1] in _NOT_IN_DOT_NAME or i in title_ends
