@@ -63,6 +63,22 @@ class Block:
         }
 
 
+_new = object.__new__
+
+
+def fast_block(
+    start: int, end: int, role: str, article: int | None, joins: bool, conf: dict[str, float]
+) -> Block:
+    """``Block(start, end, role, article, joins, conf)`` in half the time: a frozen
+    dataclass sets each field through ``object.__setattr__``, and every split of every page
+    makes dozens of blocks. Equal to the constructor's block (tested)."""
+    block = _new(Block)
+    block.__dict__.update(
+        start=start, end=end, role=role, article=article, joins_previous=joins, confidences=conf
+    )
+    return block
+
+
 @dataclass(frozen=True)
 class Span:
     """A labelled range ``[start, end)`` of the page text (entity or figure)."""

@@ -15,18 +15,29 @@ on 500 of them (taking over every decision); other pages are split. Prints ``nam
 * the model's split by stage, CPU milliseconds per page (best round): ``rules`` (the rules'
   shapes and blocks), ``features`` (the feature strings), ``crfsuite`` (handing them to the
   tagger, Viterbi and marginals), ``decode`` (the blocks made from the labels);
+* ``model_presplit_pages_per_second_N_workers`` and ``rules_presplit_pages_per_second_N_workers``
+  (``--workers N``, default 2, 0 to skip): the same pages split by N forked worker processes
+  as an import splits them (``pipeline.presplit`` on chunks of the import's size, the blocks
+  sent back as the rows the store inserts), pages per second of wall time from starting the
+  workers to the last page back; the best of the rounds, with ``load_average_1min`` read
+  before and after, since on a shared machine the wall time is what the other work leaves;
+  and ``..._worker_cpu_ms_per_page_N_workers``: the CPU time of those workers a page (their
+  user and system time together, best round), which the other work does not inflate as much;
 * ``feature_strings_per_block``, ``load_average_1min`` and ``cores``.
 
-    python bench/structure_speed.py [--pages N] [--rounds N]
+    python bench/structure_speed.py [--pages N] [--rounds N] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
+import resource
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,10 +46,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import structure_corpus as corpus  # noqa: E402
 
+from annotator import pipeline  # noqa: E402
 from annotator.learn import structure  # noqa: E402
 from annotator.model import Page  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.split.page import analyse_page  # noqa: E402
+from annotator.store.rows import encode_page_rows  # noqa: E402
 
 TRAIN_PAGES = 500
 
@@ -68,11 +81,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages to split per round")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="worker processes of the wall figures (0: none)"
+    )
     args = parser.parse_args()
     print(f"cores={os.cpu_count()}")
     print(f"load_average_1min={os.getloadavg()[0]:.1f}")
     structure.word_across("预热", "分词")  # the short-words dictionary, outside the timing
-    model = structure.load(training(TRAIN_PAGES))
+    data = training(TRAIN_PAGES)
+    model = structure.load(data)
     texts = [
         (t, paper)
         for paper in corpus.PAPERS
@@ -93,9 +110,22 @@ def main() -> None:
         )
         best_cpu(lambda: [_tag(tagger, f) for f in features], best, "crfsuite")
         best_cpu(lambda: [model.predict(t, s, b, p) for t, p, s, b in analysed], best, "predict")
+        if args.workers > 0:
+            for name, model_data in (("rules", None), ("model", data)):
+                w0, c0 = time.perf_counter(), _children_cpu()
+                in_workers(model_data, texts, args.workers)
+                _keep_least(best, f"{name}_workers", time.perf_counter() - w0)
+                _keep_least(best, f"{name}_workers_cpu", _children_cpu() - c0)
     n = len(texts)
     print(f"rules_presplit_pages_per_cpu_second={n / best['rules_split']:.0f}")
     print(f"model_presplit_pages_per_cpu_second={n / best['model_split']:.0f}")
+    if args.workers > 0:
+        w = args.workers
+        for name in ("rules", "model"):
+            print(f"{name}_presplit_pages_per_second_{w}_workers={n / best[name + '_workers']:.0f}")
+            cpu = best[name + "_workers_cpu"] / n * 1000
+            print(f"{name}_presplit_worker_cpu_ms_per_page_{w}_workers={cpu:.3f}")
+        print(f"load_average_1min_after={os.getloadavg()[0]:.1f}")
     decode = best["predict"] - best["features"] - best["crfsuite"]
     for stage, seconds in (
         ("rules", best["rules"]),
@@ -106,6 +136,42 @@ def main() -> None:
         print(f"stage_{stage}_cpu_ms_per_page={seconds / n * 1000:.3f}")
     strings = sum(len(x) for f in features for x in f)
     print(f"feature_strings_per_block={strings / sum(len(f) for f in features):.1f}")
+
+
+def _keep_least(best: dict[str, float], name: str, value: float) -> None:
+    best[name] = min(best.get(name, float("inf")), value)
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of this process's ended (and waited for) children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# What the forked workers split: the model's bytes (None: the rules) and the pages, set in the
+# parent before the workers start, so that they inherit it as an import's workers inherit
+# its settings (an import sends paths; here the chunks are ranges of this list).
+_WORK: tuple[bytes | None, list[tuple[str, str]]] = (None, [])
+
+
+def in_workers(data: bytes | None, texts: list[tuple[str, str]], workers: int) -> int:
+    """Split ``texts`` in ``workers`` forked processes as an import does; the pages split."""
+    global _WORK
+    _WORK = (data, texts)
+    size = pipeline._CHUNK
+    chunks = [(i, min(i + size, len(texts))) for i in range(0, len(texts), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return sum(len(pages) for pages in pool.map(_split_chunk, chunks))
+
+
+def _split_chunk(chunk: tuple[int, int]) -> list[list[tuple[object, ...]]]:
+    """The block rows of a chunk of pages, as an import's worker sends them back."""
+    data, texts = _WORK
+    return [
+        encode_page_rows(pipeline.presplit(t, paper, data), []).block_rows
+        for t, paper in texts[chunk[0] : chunk[1]]
+    ]
 
 
 def _tag(tagger: object, features: list[list[str]]) -> None:

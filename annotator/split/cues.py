@@ -271,9 +271,18 @@ def has_dateline(s: str) -> bool:
     )
 
 
+# Every character that can begin a match of ``LEAD`` besides whitespace: its prefix's marks and
+# brackets, the first characters of its sources, the bracket of （记者 张三）. Most paragraphs
+# begin with another character and skip the regex; a test checks this set against the pattern.
+LEAD_FIRST = frozenset("*_【[本新中人央（(")
+
+
 def is_lead(s: str) -> bool:
     """Whether ``s`` is an article's lead paragraph (本报讯…, a dateline, （记者 张三）…)."""
-    return LEAD.match(s) is not None or has_dateline(s)
+    first = s[:1]
+    if (first in LEAD_FIRST or first.isspace()) and LEAD.match(s) is not None:
+        return True
+    return has_dateline(s)
 
 
 # --- Captions ------------------------------------------------------------------------

@@ -5,7 +5,7 @@ paragraphs -> shapes -> title groups -> roles, articles -> joins -> :class:`Bloc
 
 from __future__ import annotations
 
-from annotator.model import Block
+from annotator.model import Block, fast_block
 
 from .articles import assign_articles
 from .groups import ARTICLE_HEADING_LEVEL, find_groups
@@ -55,14 +55,6 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
     ):
         if article is None:
             role = "other"  # furniture has no article and no other role
-        blocks.append(
-            Block(
-                sh.start,
-                sh.end,
-                role,
-                article,
-                joined,
-                {"role": role_conf, "boundary": boundary_conf, "join": join_conf},
-            )
-        )
+        conf = {"role": role_conf, "boundary": boundary_conf, "join": join_conf}
+        blocks.append(fast_block(sh.start, sh.end, role, article, joined, conf))
     return shaped, blocks

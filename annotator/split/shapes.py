@@ -393,30 +393,28 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
         and not (comma and _SENTENCE_LIKE.match(t))
         and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
     )
-    return Shape(
-        start,
-        end,
-        TITLE,
-        end_kind,
-        strict=strict,
-        listy=listy,
-        subdash=subdash,
-        names=names,
-        bullet=s[0] in ITEM_BULLETS,
-        text_ok=text_ok,
-        tag=s[0] in "【〖[" and _TAG.fullmatch(t) is not None,
-        comma=comma,
-        pause=punct and "、" in t,
-        parallel=comma and _parallel(t),
-        spaced=" " in t or "\t" in t or "\u3000" in t,
-        tagged=core is not t,
-        wide="  " in t or "\u3000" in t,
-        asks=t[-1:] in ("？", "?"),
-        opens=t[:2],
-        ends=t[-2:],
-        said=bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None,
-        named=not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None,
-    )
+    # Fields set one by one: a dataclass's __init__ matches keyword arguments by name, which
+    # for this many fields costs twice the stores (titles are a third of all paragraphs).
+    sh = Shape(start, end, TITLE, end_kind)
+    sh.strict = strict
+    sh.listy = listy
+    sh.subdash = subdash
+    sh.names = names
+    sh.bullet = s[0] in ITEM_BULLETS
+    sh.text_ok = text_ok
+    sh.tag = s[0] in "【〖[" and _TAG.fullmatch(t) is not None
+    sh.comma = comma
+    sh.pause = punct and "、" in t
+    sh.parallel = comma and _parallel(t)
+    sh.spaced = " " in t or "\t" in t or "\u3000" in t
+    sh.tagged = core is not t
+    sh.wide = "  " in t or "\u3000" in t
+    sh.asks = t[-1:] in ("？", "?")
+    sh.opens = t[:2]
+    sh.ends = t[-2:]
+    sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
+    sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
+    return sh
 
 
 def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -426,18 +424,14 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     note = s[0] in cues.NOTE_CHARS and cues.NOTE.match(s) is not None
     # Counted for short paragraphs only (a one-sentence caption right above its photo credit).
     sentences = len(_SENTENCE_END.findall(s)) if len(s) <= SHORT_BODY_MAX_CHARS else 0
-    return Shape(
-        start,
-        end,
-        BODY,
-        end_kind,
-        listy=listy,
-        closes=closes,
-        signs=closes and _signed_end(s),
-        item=item,
-        note=note,
-        sentences=sentences,
-    )
+    sh = Shape(start, end, BODY, end_kind)  # fields one by one: see _title
+    sh.listy = listy
+    sh.closes = closes
+    sh.signs = closes and _signed_end(s)
+    sh.item = item
+    sh.note = note
+    sh.sentences = sentences
+    return sh
 
 
 # Kinds that a paragraph cut by a column break may have.

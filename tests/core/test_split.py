@@ -585,6 +585,52 @@ def test_every_start_cue_begins_with_a_character_of_the_fast_gate(example):
     assert cues.start_cue(example) is not None
 
 
+@pytest.mark.parametrize(
+    "example",
+    [
+        "本报讯 某",
+        "**本报讯** 某",
+        "__本报讯__ 某",
+        "【本报讯】某",
+        "[本报讯] 某",
+        " 本报讯 某",
+        "\u3000本报讯 某",
+        "新华社北京3月4日电 某",
+        "中新社北京电 某",
+        "人民网北京电 某",
+        "央视网消息 某",
+        "新华网北京3月4日电国务院某",
+        "（记者 某某）正文",
+        "(记者 某某)正文",
+        "（本报记者 某某）正文",
+    ],
+)
+def test_every_lead_begins_with_a_character_of_the_lead_gate(example):
+    assert cues.LEAD.match(example), example
+    assert example[0] in cues.LEAD_FIRST or example[0].isspace()
+    assert cues.is_lead(example)
+
+
+def test_no_lead_begins_outside_the_lead_gate():
+    """Any first character that lets ``LEAD`` match one of these starts is in the gate."""
+    rests = [
+        "本报讯 某",
+        "报讯 某",
+        "新华社北京电 某",
+        "华社北京电 某",
+        "记者 某某）正文",
+        "*本报讯 某",
+    ]
+    pattern = cues.LEAD.pattern
+    candidates = (
+        set(pattern) | set("　 \t*_#【[（(《“‘■●◆本新中人央据") | {chr(c) for c in range(32, 127)}
+    )
+    for c in candidates:
+        for rest in rests:
+            if cues.LEAD.match(c + rest):
+                assert c in cues.LEAD_FIRST or c.isspace(), c
+
+
 # --- labels, news-in-brief items, headline shapes ---------------------------------------
 
 
