@@ -25,7 +25,13 @@ on 500 of them (taking over every decision); other pages are split. Prints ``nam
   user and system time together, best round), which the other work does not inflate as much;
 * ``feature_strings_per_block``, ``load_average_1min`` and ``cores``.
 
-    python bench/structure_speed.py [--pages N] [--rounds N] [--workers N]
+With ``--real DIR`` (a records folder of ``bench/structure_real.py``; sealed portions are left
+out) it also splits WHOLE real pages, far longer than the composed ones (the dev pages have a
+median of ~5,700 characters against ~1,250), with a model trained on 80 of them, each page once
+a round in freshly forked workers: ``real_model_presplit_pages_per_second_1_workers`` and
+``…_N_workers`` (wall, best round).
+
+    python bench/structure_speed.py [--pages N] [--rounds N] [--workers N] [--real DIR] [--workers N]
 """
 
 from __future__ import annotations
@@ -84,6 +90,11 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=2, help="worker processes of the wall figures (0: none)"
     )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        help="also whole real pages: a records folder of bench/structure_real.py (dev portions only)",
+    )
     args = parser.parse_args()
     print(f"cores={os.cpu_count()}")
     print(f"load_average_1min={os.getloadavg()[0]:.1f}")
@@ -136,6 +147,39 @@ def main() -> None:
         print(f"stage_{stage}_cpu_ms_per_page={seconds / n * 1000:.3f}")
     strings = sum(len(x) for f in features for x in f)
     print(f"feature_strings_per_block={strings / sum(len(f) for f in features):.1f}")
+    if args.real is not None and args.workers > 0:
+        real_pages(args.real, args.rounds, args.workers)
+
+
+def real_pages(folder: Path, rounds: int, workers: int) -> None:
+    """The model's pre-split of whole real pages (a model trained on 80 of them), each page
+    split once a round in freshly forked workers: one worker and ``workers`` alternately."""
+    import random
+
+    import structure_real as real
+
+    records = real.load_records(folder)
+    dev = [
+        p for p in real.real_pages(records) if real.half_of(p[0], "2025-04-01") not in real.SEALED
+    ]
+    composed = list(real.composed(dev))
+    random.Random(5).shuffle(composed)
+    gold = [(Page(f"{i}:{f}", t, paper=i.split("|")[0]), g, []) for i, f, t, g in composed[:80]]
+    data = structure.train(gold)
+    texts = [(t, i.split("|")[0]) for i, _, t, _ in composed]
+    chars = sorted(len(t) for t, _ in texts)
+    print(f"real_pages={len(texts)}")
+    print(f"real_median_chars_per_page={chars[len(chars) // 2]}")
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for n in (1, workers):
+            w0 = time.perf_counter()
+            in_workers(data, texts, n)
+            _keep_least(best, f"real_{n}", time.perf_counter() - w0)
+    for n in (1, workers):
+        print(
+            f"real_model_presplit_pages_per_second_{n}_workers={len(texts) / best[f'real_{n}']:.0f}"
+        )
 
 
 def _keep_least(best: dict[str, float], name: str, value: float) -> None:
