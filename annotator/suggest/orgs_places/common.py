@@ -5,11 +5,12 @@ end like places (城区, 超市, 道路).
 from __future__ import annotations
 
 from annotator import lexicon
+from annotator.suggest._text import STOP_CHARS
 
 ORG = "ORG"
 LOC = "LOC"
 
-_STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到"
+_STOP_CHARS = STOP_CHARS
 
 # Common nouns that end like places (城区, 超市, 道路).
 _GENERIC = lexicon.word_set("places_generic")

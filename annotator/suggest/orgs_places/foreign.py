@@ -69,14 +69,14 @@ def foreign_places(
 # jieba's dictionary counts up to this its token entries, no words of their own.
 _WORD_ENTRY = 3
 # Second characters of a word that still speaks of the place (岛上, 河畔, 河口, 湖区).
-_PART_OF_PLACE = frozenset("上下中内外里边畔岸旁前后东西南北口道谷段区滩面底心湾源头流水")
+_SAYS_WHERE = frozenset("上下中内外里边畔岸旁前后东西南北口道谷段区滩面底心湾源头流水")
 
 
 def _opens_a_word(text: str, tail: str, e: int) -> bool:
     """True when a one-character word of a kind of place is the first of a word of
     another kind (峰会, 岛国, 宫廷; not 岛上, 河口): 赫尔辛基峰会 holds no place
     赫尔辛基峰.  (峰会 is counted 71 in jieba, below the usual floor of a common word.)"""
-    if len(tail) != 1 or tail not in _KIND_TAILS or text[e : e + 1] in _PART_OF_PLACE:
+    if len(tail) != 1 or tail not in _KIND_TAILS or text[e : e + 1] in _SAYS_WHERE:
         return False
     return dictionary().get(text[e - 1 : e + 1], 0) > _WORD_ENTRY
 

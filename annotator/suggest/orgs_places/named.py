@@ -34,9 +34,7 @@ _NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
 # Democratic parties' short names that also end 人民, 农民 …: taken only as a word, as the
 # universities' (人民进行, 居民进城: no party).
 _NOT_AFTER_SHORT.update({"民盟": ("友",), "民进": ("行", "入", "城", "驻", "口")})
-_SHORT_NAME_BEFORE = frozenset(
-    "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到、和同考读上"
-)
+_SHORT_NAME_BEFORE = frozenset(_STOP_CHARS + "、和同考读上")
 
 _NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
 # Last characters of nouns of places before 中央 "the middle" (院子中央, 广场中央, 湖中央).

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from annotator.suggest._scan import WordMatch
-from annotator.suggest._text import is_han
+from annotator.suggest._text import STOP_CHARS, is_han
 from annotator.suggest._words import crosses_end, crosses_start
 
 from .cues import _FAMILIAR_NOT
@@ -62,9 +62,7 @@ def _dot_names(
 
 # Characters never inside a name: particles, prepositions, conjunctions (a name ends or
 # starts next to them).
-_NOT_IN_DOT_NAME = frozenset(
-    "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到以来、和说"
-)
+_NOT_IN_DOT_NAME = frozenset(STOP_CHARS + "以来、和说")
 
 
 def _dot_name_end(text: str, e: int) -> int:
