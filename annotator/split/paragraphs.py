@@ -29,6 +29,8 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
   sentence (a subheadline);
 * after a byline, a page header or an end note in brackets, and after a numbered intertitle of two phrases side by side (三、甲 乙);
 * before an indented line when the page indents its paragraphs, and before a blank line;
+* on a page set without any indent, before a line opening a quotation (“) after a line that
+  ends a sentence;
 * before a line that can only start a paragraph (heading, lead, byline, caption, furniture,
   a note such as 编者按：), and, after a line that ends a sentence, before a numbered or
   bulleted line or a speaker's label (1. / ■ / 答：);
