@@ -9,6 +9,8 @@ never in two splits.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -101,6 +103,29 @@ def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str |
 
 def export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
     """Write the export; ``target`` is a file, folder or stream (a folder with a split)."""
+    with _no_cyclic_gc():
+        return _export(store, request, target)
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while an export runs.
+
+    An export makes and drops millions of small objects (a dict per span, a tuple per
+    row) that reference counting frees at once and that form no cycles; the collector
+    still walked them every 700 allocations, ~a tenth of an export's CPU time. It is
+    enabled again afterwards (unless someone else had paused it), also on an error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
     fmt = FORMATS[request.fmt]
     since, until = date_bounds(request.since, request.until)
     ids = store.export_page_ids(
