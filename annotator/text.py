@@ -23,7 +23,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from annotator.markdown import markup_ranges, merged
-from annotator.model import Block
+from annotator.model import AnyBlock
 
 __all__ = ["ArticleText", "Paragraph", "derive_article", "derive_articles", "removed_ranges"]
 
@@ -191,7 +191,7 @@ def _soft_breaks(page_text: str, start: int, end: int) -> Iterable[tuple[int, in
         yield m.span()
 
 
-def _checked_order(page_text: str, blocks: Sequence[Block]) -> list[Block]:
+def _checked_order(page_text: str, blocks: Sequence[AnyBlock]) -> list[AnyBlock]:
     """Blocks sorted by position; raises ValueError on bad or overlapping ranges."""
     ordered = sorted(blocks, key=_POSITION)
     previous_end = 0
@@ -219,7 +219,7 @@ def _kept_runs(
     return runs
 
 
-def derive_article(page_text: str, blocks: Sequence[Block]) -> ArticleText:
+def derive_article(page_text: str, blocks: Sequence[AnyBlock]) -> ArticleText:
     """Clean text and offset map of one article from its blocks (page order).
 
     Blocks are joined with ``\\n``; a block with ``joins_previous`` continues the previous
@@ -230,20 +230,20 @@ def derive_article(page_text: str, blocks: Sequence[Block]) -> ArticleText:
     return _derive(page_text, _checked_order(page_text, blocks))
 
 
-def derive_articles(page_text: str, blocks: Sequence[Block]) -> dict[int, ArticleText]:
+def derive_articles(page_text: str, blocks: Sequence[AnyBlock]) -> dict[int, ArticleText]:
     """Every article of a page by article number, in order of the article's first block.
 
     Blocks with ``article`` None (page furniture) belong to no article. Raises ValueError
     for blocks outside the page or overlapping each other.
     """
-    groups: dict[int, list[Block]] = {}
+    groups: dict[int, list[AnyBlock]] = {}
     for b in _checked_order(page_text, blocks):
         if b.article is not None:
             groups.setdefault(b.article, []).append(b)
     return {number: _derive(page_text, group) for number, group in groups.items()}
 
 
-def _derive(page_text: str, ordered: list[Block]) -> ArticleText:
+def _derive(page_text: str, ordered: list[AnyBlock]) -> ArticleText:
     # One flat loop over local lists: export derives ~10 blocks per article at >10k
     # articles/s, so calls and attribute look-ups per block would dominate.
     pieces: list[str] = []

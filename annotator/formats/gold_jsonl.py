@@ -44,7 +44,7 @@ except ImportError:  # Windows: an open file cannot be removed, which protects i
 
 from annotator.formats import fastjson
 from annotator.messages import msg
-from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, Block, Page, Span
+from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, AnyBlock, Block, Page, Span
 from annotator.text import ArticleText, derive_articles, removed_ranges
 
 __all__ = [
@@ -187,7 +187,7 @@ def article_records(
 
 def row_records(
     page: Page,
-    blocks: Sequence[Block],
+    blocks: Sequence[AnyBlock],
     rows: Sequence[SpanRow] | Sequence[TextRow],
     warnings: list[Any] | None = None,
     text_only: bool = False,
@@ -233,7 +233,7 @@ def _runs(articles: list[ArticleText]) -> list[tuple[int, int, int, int]]:
 
 def _place(
     page: Page,
-    blocks: Sequence[Block],
+    blocks: Sequence[AnyBlock],
     articles: list[ArticleText],
     rows: Sequence[Any],
     warnings: list[Any] | None,
@@ -305,7 +305,7 @@ def _gold_attrs(attrs: dict[str, Any] | str) -> dict[str, Any]:
     return {k: v for k, v in items.items() if k not in MACHINE_ATTRS}
 
 
-def _warning(page: Page, blocks: Sequence[Block], row: SpanRow) -> ExportWarning:
+def _warning(page: Page, blocks: Sequence[AnyBlock], row: SpanRow) -> ExportWarning:
     _, start, end, label, origin, attrs, span_id = row
     if isinstance(attrs, str):
         attrs = json.loads(attrs)
@@ -330,7 +330,7 @@ def export_records(
 
 
 def export_row_records(
-    pages: Iterable[tuple[Page, Sequence[Block], Sequence[SpanRow]]],
+    pages: Iterable[tuple[Page, Sequence[AnyBlock], Sequence[SpanRow]]],
     warnings: list[ExportWarning] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """:func:`export_records` of pages whose gold spans are :data:`SpanRow` tuples
@@ -340,7 +340,7 @@ def export_row_records(
 
 
 def export_text_records(
-    pages: Iterable[tuple[Page, Sequence[Block], Sequence[TextRow]]],
+    pages: Iterable[tuple[Page, Sequence[AnyBlock], Sequence[TextRow]]],
     warnings: list[ExportWarning] | None = None,
     full_rows: Callable[[str], Sequence[SpanRow]] | None = None,
 ) -> Iterator[dict[str, Any]]:
@@ -402,7 +402,7 @@ def _text_record(page: Page, n: int, article: ArticleText, spans: list[dict]) ->
     }
 
 
-def _unmapped_reason(page_text: str, ordered: list[Block], span: Span) -> str:
+def _unmapped_reason(page_text: str, ordered: Sequence[AnyBlock], span: Span) -> str:
     """Why a span has no exact place in one article (slow path: only for warnings)."""
     s, e = span.start, span.end
     if not 0 <= s < e <= len(page_text):
@@ -424,7 +424,7 @@ def _unmapped_reason(page_text: str, ordered: list[Block], span: Span) -> str:
     return "crosses a paragraph break"
 
 
-def _holds(blocks: list[Block], s: int, e: int) -> bool:
+def _holds(blocks: Sequence[AnyBlock], s: int, e: int) -> bool:
     """Whether the first and last character of ``[s, e)`` both lie in ``blocks``."""
     return any(b.start <= s < b.end for b in blocks) and any(b.start < e <= b.end for b in blocks)
 

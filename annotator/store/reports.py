@@ -4,13 +4,14 @@ a time, export selection, the edit log, and decided spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from annotator.model import Block, Page, Span
+from annotator.model import AnyBlock, ArticleBlock, Block, Page, Span
 from annotator.store.common import Room
 from annotator.store.rows import (
     _BLOCK_COLS,
@@ -29,6 +30,9 @@ _SPAN_ROW_COLS = 'start, "end", label, origin, attrs, id'
 _TEXT_ROW_COLS = 'start, "end", label, attrs'
 SpanRow = tuple[str, int, int, str, str, Any, Any]
 _FIRST = itemgetter(0)
+# after the page id, the rest of an ArticleBlock (what clean text needs of a block)
+_ARTICLE_BLOCK_COLS = 'start, "end", role, article, joins_previous'
+_article_block = partial(tuple.__new__, ArticleBlock)
 _PAGE_COLS = "id, text, source, sha256, status, reviewer, note, created_at, updated_at, paper"
 
 
@@ -145,20 +149,40 @@ class ReportsRoom(Room):
     def _pages_and_blocks(self, ids: list[str]) -> tuple[dict[str, Page], dict[str, list[Block]]]:
         # Set queries per chunk (never one per page), rows as plain tuples; the objects are
         # made by the row decoders of rows.py, which follow the schema.
+        pages = self._pages(ids)
         marks = ",".join("?" * len(ids))
-        conn = self.db.conn
-        pages = {
-            row[0]: _page(row)
-            for row in conn.execute(f"SELECT {_PAGE_COLS} FROM pages WHERE id IN ({marks})", ids)
-        }
         blocks: dict[str, list[Block]] = {i: [] for i in ids}
-        for row in conn.execute(
+        for row in self.db.conn.execute(
             f"SELECT page_id, {_BLOCK_COLS} FROM blocks WHERE page_id IN ({marks}) "
             "ORDER BY page_id, start",
             ids,
         ):
             blocks[row[0]].append(_block(row))
         return pages, blocks
+
+    def _pages(self, ids: list[str]) -> dict[str, Page]:
+        marks = ",".join("?" * len(ids))
+        return {
+            row[0]: _page(row)
+            for row in self.db.conn.execute(
+                f"SELECT {_PAGE_COLS} FROM pages WHERE id IN ({marks})", ids
+            )
+        }
+
+    def _article_blocks(self, ids: list[str]) -> dict[str, list[AnyBlock]]:
+        """The blocks of ``ids`` as :class:`~annotator.model.ArticleBlock` tuples, grouped
+        by page (a page with none has an empty list)."""
+        marks = ",".join("?" * len(ids))
+        blocks: dict[str, list[AnyBlock]] = {i: [] for i in ids}
+        rows = self.db.conn.execute(
+            f"SELECT page_id, {_ARTICLE_BLOCK_COLS} FROM blocks WHERE page_id IN ({marks}) "
+            "ORDER BY page_id, start",
+            ids,
+        )
+        # Grouped in C (rows come ordered by page), each tuple made in C.
+        for page_id, group in groupby(map(_article_block, rows), _FIRST):
+            blocks[page_id] = list(group)
+        return blocks
 
     def _span_rows(self, ids: list[str], span_status: str | None, columns: str) -> Any:
         marks = ",".join("?" * len(ids))
@@ -252,10 +276,11 @@ class ReportsRoom(Room):
         span_status: str = "accepted",
         chunk: int = 256,
         text_only: bool = False,
-    ) -> Iterator[tuple[Page, list[Block], list[Any]]]:
+    ) -> Iterator[tuple[Page, Sequence[AnyBlock], list[Any]]]:
         """:meth:`iter_pages` for export: only the spans of ``span_status``, as ``SpanRow``
         tuples (:data:`annotator.formats.gold_jsonl.SpanRow`), ``attrs`` still JSON text;
-        with ``text_only``, as ``TextRow`` tuples (:data:`~annotator.formats.gold_jsonl.TextRow`).
+        with ``text_only``, as ``TextRow`` tuples (:data:`~annotator.formats.gold_jsonl.TextRow`)
+        and the blocks as :class:`~annotator.model.ArticleBlock` tuples.
 
         Export reads ~15 spans per article; a frozen dataclass per span was a third of
         its time, a tuple straight from SQLite costs next to nothing (and every column
@@ -263,7 +288,11 @@ class ReportsRoom(Room):
         """
         columns = _TEXT_ROW_COLS if text_only else _SPAN_ROW_COLS
         for part in _chunks(list(page_ids), chunk):
-            pages, blocks = self._pages_and_blocks(part)
+            blocks: Mapping[str, list[Block]] | Mapping[str, list[AnyBlock]]
+            if text_only:
+                pages, blocks = self._pages(part), self._article_blocks(part)
+            else:
+                pages, blocks = self._pages_and_blocks(part)
             # Grouped by page in C (rows come ordered by page): no Python code per span.
             spans = {
                 page_id: list(rows)
