@@ -19,8 +19,9 @@ from annotator.formats.gold_jsonl import (
     export_text_records,
 )
 from annotator.formats.registry import FORMATS
-from annotator.model import Block, Page
+from annotator.model import ArticleBlock, Block, Page
 from annotator.store import Store
+from annotator.text import derive_articles
 
 # Two articles with a join, a span with attributes, a character outside the BMP, a span
 # across the line break of a joined paragraph, nested spans, and a span across the two
@@ -89,7 +90,11 @@ def test_the_narrow_read_gives_start_end_label_and_attrs_of_every_gold_span(stor
     ((_, blocks, rows),) = store.export_pages(["p1"], text_only=True)
     ((_, same_blocks, full),) = store.export_pages(["p1"])
     assert rows == [(r[0], r[1], r[2], r[3], r[5]) for r in full]
-    assert blocks == same_blocks
+    # The blocks as ArticleBlock tuples: what clean text reads of each Block.
+    assert all(isinstance(b, ArticleBlock) and b.page_id == "p1" for b in blocks)
+    assert [(b.start, b.end, b.role, b.article, bool(b.joins_previous)) for b in blocks] == [
+        (b.start, b.end, b.role, b.article, b.joins_previous) for b in same_blocks
+    ]
     assert store.export_span_rows("p1") == full
     assert json.loads(rows[4][4]) == {"value": 5.2, "unit": "%"}
 
@@ -136,3 +141,54 @@ def test_an_export_in_a_text_format_reports_what_the_gold_export_reports(store, 
     assert FORMATS[name].records == "text"
     assert text.warnings == gold.warnings and len(text.warnings) == 1
     assert text.counts == gold.counts == {"all": 2}
+
+
+def test_clean_text_of_article_blocks_is_that_of_blocks(tmp_path):
+    # A join, page furniture, markdown and soft line breaks: everything _derive reads.
+    text = "# 标题\n\n本报讯 张三在\n衡阳市发布\n\n广告\n\n**续**上文。\n\n另一篇。\n"
+    blocks = [
+        Block(*_span_of(text, "# 标题"), "headline", 1),
+        Block(*_span_of(text, "本报讯 张三在\n衡阳市发布"), "body", 1),
+        Block(*_span_of(text, "广告"), "other", None),
+        Block(*_span_of(text, "**续**上文。"), "body", 1, True),
+        Block(*_span_of(text, "另一篇。"), "body", 2),
+    ]
+    with Store.open(tmp_path / "j.db") as store:
+        store.add_page(Page("j", text, "j.txt", "0" * 64, "done"), blocks)
+        ((_, narrow, _),) = store.export_pages(["j"], text_only=True)
+        ((_, full, _),) = store.export_pages(["j"])
+    wanted = derive_articles(text, full)
+    got = derive_articles(text, narrow)
+    assert [a.text for a in got.values()] == [a.text for a in wanted.values()]
+    assert [a.segments for a in got.values()] == [a.segments for a in wanted.values()]
+    assert [a.paragraphs for a in got.values()] == [a.paragraphs for a in wanted.values()]
+    assert "续上文" in got[1].text  # the join and the markup were read
+
+
+def _span_of(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_export_pauses_the_cyclic_collector_and_restores_it(store, tmp_path):
+    import gc
+
+    seen = []
+
+    def progress(done, total, page_id):
+        seen.append(gc.isenabled())
+        return True
+
+    assert gc.isenabled()
+    export(store, ExportRequest(fmt="bio", progress=progress), tmp_path / "a.txt")
+    assert seen and not any(seen) and gc.isenabled()
+    # also after an error, and a collector someone else paused stays paused
+    with pytest.raises(KeyError):
+        export(store, ExportRequest(fmt="no such format"), tmp_path / "b.txt")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        export(store, ExportRequest(fmt="bio"), tmp_path / "c.txt")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
