@@ -113,18 +113,35 @@ def _spans_json(spans: list[dict[str, Any]]) -> str:
     return _dumps([_span(s) for s in spans])
 
 
-def line(record: dict[str, Any]) -> str:
-    """The JSONL line of one Gold JSONL v1 article record (with its newline)."""
-    spans = _spans_json(record["spans"])
+_META = '{"id": %s, "page_id": %s, "ordinal": %d, "source": %s}'
+
+
+def _meta_json(record: dict[str, Any]) -> str:
+    """``_dumps`` of the line's ``meta`` object, by a template for the usual values (the
+    same bytes; the encoder walked a dict for every line); anything else to the encoder."""
+    if record["ordinal"].__class__ is int:
+        with contextlib.suppress(TypeError):  # a value that is not a str
+            return _META % (
+                string(record["id"]),
+                string(record["page_id"]),
+                record["ordinal"],
+                string(record["source"]),
+            )
     meta = {
         "id": record["id"],
         "page_id": record["page_id"],
         "ordinal": record["ordinal"],
         "source": record["source"],
     }
+    return _dumps(meta)
+
+
+def line(record: dict[str, Any]) -> str:
+    """The JSONL line of one Gold JSONL v1 article record (with its newline)."""
+    spans = _spans_json(record["spans"])
     text = record["text"]
-    head = f'{{"text":{_dumps(text)},"spans":{spans},"tokens":['
-    return _with_tokens(head, text, f'],"meta":{_dumps(meta)}}}\n')
+    head = f'{{"text":{string(text)},"spans":{spans},"tokens":['
+    return _with_tokens(head, text, f'],"meta":{_meta_json(record)}}}\n')
 
 
 def write(

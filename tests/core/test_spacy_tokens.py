@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.formats.spacy_jsonl import _tokens
+from annotator.formats.spacy_jsonl import _meta_json, _tokens, line
 
 
 def _reference(text: str) -> str:
@@ -30,3 +30,26 @@ def test_every_character_that_json_escapes_is_escaped_the_same_way():
 @given(st.text(max_size=60))
 def test_tokens_of_any_text_are_the_encoders(text):
     assert _tokens(text) == _reference(text)
+
+
+@given(
+    st.text(max_size=20),
+    st.one_of(st.integers(), st.booleans(), st.floats(allow_nan=False), st.none()),
+    st.one_of(st.text(max_size=20), st.none()),
+)
+def test_meta_is_what_the_encoder_writes(source, ordinal, page_id):
+    record = {"id": "p#1", "page_id": page_id, "ordinal": ordinal, "source": source}
+    meta = {"id": "p#1", "page_id": page_id, "ordinal": ordinal, "source": source}
+    assert _meta_json(record) == json.dumps(meta, ensure_ascii=False)
+
+
+def test_a_line_is_what_the_encoder_writes_around_the_tokens():
+    text = '𠮷"\\n😀中'
+    record = {"id": "p#2", "page_id": "p", "ordinal": 2, "source": 'a "b"\\𠮷.txt',
+              "text": text, "spans": []}  # fmt: skip
+    meta = {"id": "p#2", "page_id": "p", "ordinal": 2, "source": record["source"]}
+    head = json.dumps(text, ensure_ascii=False)
+    tail = json.dumps(meta, ensure_ascii=False)
+    assert (
+        line(record) == f'{{"text":{head},"spans":[],"tokens":[{_tokens(text)}],"meta":{tail}}}\n'
+    )
