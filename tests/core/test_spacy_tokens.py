@@ -34,7 +34,9 @@ def test_tokens_of_any_text_are_the_encoders(text):
 
 @given(
     st.text(max_size=20),
-    st.one_of(st.integers(), st.booleans(), st.floats(allow_nan=False), st.none()),
+    st.one_of(
+        st.integers(), st.booleans(), st.floats(allow_nan=False, allow_infinity=False), st.none()
+    ),
     st.one_of(st.text(max_size=20), st.none()),
 )
 def test_meta_is_what_the_encoder_writes(source, ordinal, page_id):
