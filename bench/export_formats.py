@@ -183,10 +183,12 @@ def main() -> None:
     try:
         with Store.open(args.db) as store:
             ids = store.export_page_ids()
-            # Both lists built from the same start (the first one dropped before the next):
-            # a list of 10,000 records already held makes the collector slower for the next.
+            # The text records counted as they stream past, as an export consumes them (a
+            # list of 10,000 records held makes every pass of the collector walk it: that
+            # measured the collector, up to half the time). The full records are a list,
+            # for the writer timings, built from the same start.
             cpu = time.process_time()
-            text = len(list(export_text_records(store.export_pages(ids, text_only=True))))
+            text = sum(1 for _ in export_text_records(store.export_pages(ids, text_only=True)))
             text_cpu = time.process_time() - cpu
             cpu = time.process_time()
             records = list(export_row_records(store.export_pages(ids, "accepted")))
