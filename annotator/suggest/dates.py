@@ -158,18 +158,29 @@ def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
     return attrs
 
 
+_NOW_LAST = frozenset(w[-1] for w in _NOW_PREFIXES)
+
+
 def _now_prefix(text: str, start: int) -> str:
+    if not start or text[start - 1] not in _NOW_LAST:
+        return ""  # most counted periods: no prefix ends here, no look-up a prefix
     for word in _NOW_PREFIXES:
         if ends_at(text, word, start):
             return word
     return ""
 
 
+# The named groups of _NUM_RE that tell what a number-led match is, in order; it holds one.
+_NUMBER_KINDS = ("dec", "c", "y", "iso", "m", "d", "h", "colon", "p")
+
+
 def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | None:
     """(start, attrs) of a number-led match, or None when it is not a date."""
     g = m.group
     start = m.start()
-    first = next(k for k in ("dec", "c", "y", "iso", "m", "d", "h", "colon", "p") if g(k))
+    for first in _NUMBER_KINDS:  # the first kind the match holds (a loop: no generator)
+        if g(first):
+            break
     token = text[start : m.start(first)]
     arabic = token[0].isdigit()
     if "几" in token[1:] or (not arabic and _DIGIT_RE.search(token)):
@@ -304,13 +315,21 @@ def _number_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# The named groups of _WORD_RE for what may follow a date word, in order.
+_WORD_TAILS = ("md", "yt", "dt", "st", "dec", "lun")
+
+
 def _word_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     pos = 0
     while m := _WORD_RE.search(text, pos):
         start, end = m.span()
         pos = end
-        cont = next((k for k in ("md", "yt", "dt", "st", "dec", "lun") if m.group(k)), None)
+        for cont in _WORD_TAILS:  # what follows the word, if anything (a loop: no generator)
+            if m.group(cont):
+                break
+        else:
+            cont = None
         word = text[start : m.start(cont)] if cont else m.group(0)
         kind = _WORDS[word]
         if word[0] in "年月周" and start and text[start - 1] in _NUMERAL_CHARS:
