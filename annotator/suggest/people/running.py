@@ -98,7 +98,13 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     The characters' sum comes first: most candidates fail it and need no word look-ups.
     """
     given = text[i + 1 : end]
-    score = _SURNAME.get(text[i], _UNSEEN) + sum(_GIVEN.get(c, _UNSEEN) for c in given)
+    # the given characters' sum written out for their one or two (a generator costs more
+    # than the look-ups): the same float additions as sum(), in the same order
+    g = _GIVEN.get
+    if len(given) == 1:
+        score = _SURNAME.get(text[i], _UNSEEN) + g(given, _UNSEEN)
+    else:
+        score = _SURNAME.get(text[i], _UNSEEN) + (g(given[0], _UNSEEN) + g(given[1], _UNSEEN))
     score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
     if score < THRESHOLD or _vetoed(text, i, end, freq):
         return None
@@ -128,7 +134,10 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     a two-character form that does not end where a name may end."""
     name = text[i:end]
     given = name[1:]
-    if not all(is_han(c) for c in given) or _not_a_name(name) or name[-1] in _PLACE_ENDS:
+    for c in given:  # a plain loop: all() over a generator costs twice as much here
+        if not is_han(c):
+            return True
+    if _not_a_name(name) or name[-1] in _PLACE_ENDS:
         return True
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
@@ -165,10 +174,23 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
     out: list[tuple[int, int]] = []
     free = 0  # names do not overlap: the next may start here
     given = _GIVEN.get
+    surname = _SURNAME.__getitem__
     for m in _SURNAME_RE.finditer(text):
         i = m.start()
-        if i < free or blocked[i] or not _may_reach(text, i, given):
-            continue  # most surname characters fail the cheap bound: no word look-ups
+        if i < free or blocked[i]:
+            continue
+        # A cheap bound spares most surname characters the word look-ups: a name here
+        # could reach the threshold before any penalty, or the surname stands before an
+        # honorific (the tuple test, the dearest, last).  Written out in the loop: a call
+        # a surname character cost more than the test.
+        first = text[i + 1 : i + 2]
+        base = surname(text[i]) + given(first, _UNSEEN)
+        if (
+            base - _TWO_PENALTY < THRESHOLD
+            and base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS < THRESHOLD
+            and not (first in _HONORIFIC_FIRST and text.startswith(_HONORIFICS, i + 1))
+        ):
+            continue
         if _foreign_run(text, i) or _inside_word(text, i, freq):
             continue
         end = _name_from(text, i, freq)
@@ -263,18 +285,6 @@ def _word_with_address(text: str, i: int, freq: Any) -> bool:
         return False
     # 敬老院, 米老鼠: a common word of three characters holds the surname and 老
     return freq.get(text[i : i + 2], 0) > COMMON or freq.get(text[i : i + 3], 0) > _NAMED_THING
-
-
-def _may_reach(text: str, i: int, given: Any) -> bool:
-    """True when a name at ``i`` could reach the threshold before any penalty, or stands
-    before an honorific (the bound that spares most surname characters the word checks)."""
-    base = _SURNAME[text[i]] + given(text[i + 1 : i + 2], _UNSEEN)
-    if base - _TWO_PENALTY >= THRESHOLD:
-        return True
-    if base + given(text[i + 2 : i + 3], _UNSEEN) + _THREE_BONUS >= THRESHOLD:
-        return True
-    # last, and only after a first character of one: the tuple test is the dearest
-    return text[i + 1 : i + 2] in _HONORIFIC_FIRST and text.startswith(_HONORIFICS, i + 1)
 
 
 def _foreign_run(text: str, i: int) -> bool:
