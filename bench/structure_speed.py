@@ -31,7 +31,12 @@ median of ~5,700 characters against ~1,250), with a model trained on 80 of them,
 a round in freshly forked workers: ``real_model_presplit_pages_per_second_1_workers`` and
 ``…_N_workers`` (wall, best round).
 
-    python bench/structure_speed.py [--pages N] [--rounds N] [--workers N] [--real DIR] [--workers N]
+With ``--long N`` every split page is N composed pages of one paper joined into one (with the
+paper's own line separator), a stand-in for whole real pages when their records are not at
+hand: ``--long 4`` gives a median of ~5,000 characters, about that of whole real pages (~5,500).
+``--pages`` then counts these long pages; ``median_chars_per_page`` is printed either way.
+
+    python bench/structure_speed.py [--pages N] [--rounds N] [--workers N] [--long N] [--real DIR]
 """
 
 from __future__ import annotations
@@ -76,6 +81,20 @@ def training(count: int) -> bytes:
     return data
 
 
+def split_pages(count: int, joined: int) -> list[tuple[str, str]]:
+    """``count`` pages to split (text, paper), each ``joined`` composed pages of one paper."""
+    out = []
+    for paper in corpus.PAPERS:
+        composed = [
+            t for _, t, _ in corpus.pages(paper, count // len(corpus.PAPERS) * joined, 4000)
+        ]
+        sep = corpus._SEPARATORS[paper]
+        out += [
+            (sep.join(composed[i : i + joined]), paper) for i in range(0, len(composed), joined)
+        ]
+    return out
+
+
 def best_cpu(work: Callable[[], object], best: dict[str, float], name: str) -> None:
     """Keep the least CPU time ``work`` took under ``name``."""
     c0 = time.process_time()
@@ -95,17 +114,22 @@ def main() -> None:
         type=Path,
         help="also whole real pages: a records folder of bench/structure_real.py (dev portions only)",
     )
+    parser.add_argument(
+        "--long",
+        type=int,
+        default=1,
+        metavar="N",
+        help="split pages of N composed pages of one paper joined (whole real pages: ~4)",
+    )
     args = parser.parse_args()
     print(f"cores={os.cpu_count()}")
     print(f"load_average_1min={os.getloadavg()[0]:.1f}")
     structure.word_across("预热", "分词")  # the short-words dictionary, outside the timing
     data = training(TRAIN_PAGES)
     model = structure.load(data)
-    texts = [
-        (t, paper)
-        for paper in corpus.PAPERS
-        for _, t, _ in corpus.pages(paper, args.pages // len(corpus.PAPERS), seed=4000)
-    ]
+    texts = split_pages(args.pages, args.long)
+    chars = sorted(len(t) for t, _ in texts)
+    print(f"median_chars_per_page={chars[len(chars) // 2]}")
     analysed = [(t, paper, *analyse_page(t)) for t, paper in texts]
     features = [structure.page_features(t, s, b, p) for t, p, s, b in analysed]
     tagger = model._tagger

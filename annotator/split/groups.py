@@ -24,6 +24,7 @@ is a page or column label: furniture.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import cues
@@ -561,7 +562,9 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
             else []
         )
         stop = _next_strong_top(groups, i, len(shapes))
-        loose = [p for p in outside if g.top < p < stop and _loose_intertitle(shapes, p)]
+        # (``outside`` is in page order: the lines between the two tops are a slice of it)
+        within = outside[bisect_right(outside, g.top) : bisect_left(outside, stop)]
+        loose = [p for p in within if _loose_intertitle(shapes, p)]
         if not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:

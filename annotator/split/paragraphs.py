@@ -497,6 +497,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if not multi:
         return groups  # blank-line flavour without hard line breaks: the common case
     # Hard-wrapped text has many single line breaks; a few two-line bylines do not need a look.
+    spans: list[tuple[int, int]] | None = None
     if sum(text.count("\n", *groups[i]) for i in multi) >= _WRAP_MIN_BREAKS:
         spans = lines(text)
         starts = _line_starts(text, spans)
@@ -504,7 +505,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if width:
             return _reflow(text, spans, starts, width)
     if is_line_flavour(text, groups, multi):
-        return lines(text)
+        return lines(text) if spans is None else spans  # (the lines read above, if any)
     out: list[tuple[int, int]] = []
     prev = 0
     for i in multi:

@@ -50,8 +50,10 @@ def word_across(prev_text: str, text: str) -> bool:
     Unlike jieba, a character alone scores as an unknown one (count 1), which favours words
     a little: jieba cuts 一|三, this joins them. Trained models read the feature so.
     """
-    a = _edge(prev_text, True)
-    b = _edge(text, False)
+    # Most paragraphs end and start without marks: their edges are plain slices (an empty
+    # text takes the long way too, since "" is in every string).
+    a = prev_text[-_WINDOW:] if prev_text[-1:] not in _MARKS_AFTER else _edge(prev_text, True)
+    b = text[:_WINDOW] if text[:1] not in _MARKS_BEFORE else _edge(text, False)
     if not a or not b:
         return False
     freq, log_total = short_words.entries()  # nothing without jieba
@@ -62,13 +64,16 @@ def word_across(prev_text: str, text: str) -> bool:
 def _any_word_across(freq: dict[str, int], s: str, cut: int) -> bool:
     """Whether some dictionary word of ``s`` starts before ``cut`` and ends after it."""
     n = len(s)
+    get = freq.get
     for i in range(cut - 1, -1, -1):
-        for j in range(i + 2, n + 1):
-            count = freq.get(s[i:j])
+        j = i + 2  # (a while loop: a range object for the few look-ups cost more)
+        while j <= n:
+            count = get(s[i:j])
             if count is None:
                 break  # not even a prefix of a word: no longer word either
             if count and j > cut:
                 return True
+            j += 1
     return False
 
 

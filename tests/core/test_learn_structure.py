@@ -257,6 +257,27 @@ def test_word_across_reads_the_words_at_a_column_break():
     assert not st.word_across("取得了明显成效", "本报讯 近日")
 
 
+_MARKED_TEXT = strategies.text(alphabet=[*_HAN[:12], "*", "_", "#", " ", "\t"], max_size=16)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MARKED_TEXT, _MARKED_TEXT)
+def test_word_across_reads_the_edges_without_their_marks_as_the_stripping_did(before, after):
+    # word_across slices the edges of unmarked paragraphs directly (#9, speed): the answer
+    # must be the one of the three characters either side once the marks are stripped.
+    a, b = words._edge(before, True), words._edge(after, False)
+    freq, log_total = short_words.dictionary()
+    expected = bool(a and b) and words._best_path_across(freq, log_total, a + b, len(a))
+    assert st.word_across(before, after) == expected
+
+
+@given(strategies.text(alphabet=[*st._CONTAINS, "中", "。"], max_size=12))
+def test_the_contained_characters_are_named_as_the_table_says(text):
+    # _contains is written out for speed (#9); the table _CONTAINS stays its definition.
+    names = sorted({name for c, name in st._CONTAINS.items() if c in text})
+    assert st._contains(text) == names
+
+
 def test_the_model_and_the_rules_read_the_cut_word_cue_from_one_function():
     # The rules' joins and the model's ``word_across`` feature must not drift apart.
     from annotator.split import joins
