@@ -428,3 +428,15 @@ def test_a_dotted_name_takes_in_one_character_outside_the_lists(text, expected):
     from annotator.suggest import suggest_spans
 
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a common word (聆听) ends right before the name: it stands as after a boundary
+        ("都愿意聆听祁风委员长讲话", ["祁风"]),
+        ("赵刚夫妇参加了婚礼", ["赵刚"]),  # 夫妇 after a full name
+    ],
+)
+def test_names_before_an_honorific_after_a_word(text, names):
+    assert people(text) == names
