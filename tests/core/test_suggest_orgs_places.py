@@ -1053,3 +1053,16 @@ def test_words_before_a_place_found_by_its_ending_stay_out_of_it(text, expected)
 )
 def test_organs_of_a_level_of_government(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the branch's parent: a name ending in a kind of business before the branch's place
+        ("４７年后，东方人寿保险杭州分公司兑现了承诺", [("东方人寿保险杭州分公司", "ORG")]),
+        ("本报讯东方寿险广州分公司近日推出新险种", [("东方寿险广州分公司", "ORG")]),
+        ("他在上海分公司工作", [("上海分公司", "ORG")]),  # no parent before the place
+    ],
+)
+def test_a_branch_with_the_parent_no_rule_names(text, expected):
+    assert tagged(text) == expected

@@ -440,3 +440,8 @@ def test_a_dotted_name_takes_in_one_character_outside_the_lists(text, expected):
 )
 def test_names_before_an_honorific_after_a_word(text, names):
     assert people(text) == names
+
+
+def test_one_character_said_again_is_a_sound_not_a_name():
+    spans = suggest_spans("沙沙沙，沙沙沙，雨一会稍浓")
+    assert [sp for sp in spans if sp.label == "PER"] == []
