@@ -1066,3 +1066,7 @@ def test_organs_of_a_level_of_government(text, expected):
 )
 def test_a_branch_with_the_parent_no_rule_names(text, expected):
     assert tagged(text) == expected
+
+
+def test_a_ministry_of_an_industry():
+    assert tagged("刚解放时，他在煤炭工业部当秘书") == [("煤炭工业部", "ORG")]

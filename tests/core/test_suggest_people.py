@@ -445,3 +445,7 @@ def test_names_before_an_honorific_after_a_word(text, names):
 def test_one_character_said_again_is_a_sound_not_a_name():
     spans = suggest_spans("沙沙沙，沙沙沙，雨一会稍浓")
     assert [sp for sp in spans if sp.label == "PER"] == []
+
+
+def test_a_name_after_ming_jiao():
+    assert people("一位名叫祁风的老大爷把商场看了个遍") == ["祁风"]
