@@ -1070,3 +1070,14 @@ def test_a_branch_with_the_parent_no_rule_names(text, expected):
 
 def test_a_ministry_of_an_industry():
     assert tagged("刚解放时，他在煤炭工业部当秘书") == [("煤炭工业部", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同时，美国ＸＹＺ公司的电话费用更低", [("美国ＸＹＺ公司", "ORG")]),
+        ("他在ABC公司工作", [("ABC公司", "ORG")]),
+    ],
+)
+def test_a_company_s_initials_in_its_name(text, expected):
+    assert tagged(text) == expected

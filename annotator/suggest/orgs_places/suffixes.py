@@ -52,8 +52,10 @@ _SINGLE_SUFFIX_RE = re.compile(
 )
 
 _MAX_PREFIX = 24
-_REGION_CHAR = re.compile(f"[{HAN}0-9０-９]")
-_REGION_RUN = re.compile(f"[{HAN}0-9０-９]+\\Z")  # searched with endpos: the run that ends there
+# Han characters, digits and capital letters (美国ＩＤＴ公司, IBM公司: a company's initials)
+_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]")
+# searched with endpos: the run that ends there
+_REGION_RUN = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
