@@ -26,6 +26,15 @@ def crosses_start(text: str, s: int) -> bool:
     return s > 0 and dictionary().get(text[s - 1 : s + 1], 0) > COMMON
 
 
+def crosses_start_over(text: str, s: int) -> bool:
+    """True when a common word runs across the start ``s`` (担任 + 县 in 担任县委) and the
+    two characters before ``s`` make no commoner word: in 加强人大 加强 outweighs 强人,
+    so 人大 starts a word there."""
+    words = dictionary()
+    across = words.get(text[s - 1 : s + 1], 0) if s > 0 else 0
+    return across > COMMON and words.get(text[max(0, s - 2) : s], 0) <= across
+
+
 def crosses_end(text: str, e: int) -> bool:
     """True when ``text[e-1:e+1]`` is a common word (社会 in 中东社会)."""
     return e < len(text) and dictionary().get(text[e - 1 : e + 1], 0) > COMMON

@@ -967,3 +967,117 @@ def test_a_foreign_name_before_a_kind_of_place_is_that_place(text, expected):
 )
 def test_generic_divisions_and_verbs_before_a_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 人大 stands after a word commoner than the one across its start (加强 over 强人)
+        ("他们要加强人大监督工作", [("人大", "ORG")]),
+        ("做好人大代表联络工作", [("人大", "ORG")]),
+        ("工人大会如期召开", []),  # 工人: no 人大
+        ("许多人大都同意", []),  # 大都: no 人大
+    ],
+)
+def test_people_s_congress_by_its_short_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("九届全国政协委员出席会议", [("九届全国政协", "ORG")]),
+        ("第三届全国人大常委会委员", [("第三届全国人大常委会", "ORG")]),
+    ],
+)
+def test_the_term_before_a_national_body_is_part_of_its_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏达实业总公司今年盈利", [("宏达实业总公司", "ORG")]),
+        ("长江保险联合体成立三年", [("长江保险联合体", "ORG")]),
+        ("湖北省荆州铁路公安处党委召开会议", [("湖北省荆州铁路公安处党委", "ORG")]),
+        ("各级党委要重视", []),  # 党委 is a weak suffix: no head, no name
+    ],
+)
+def test_parent_companies_consortiums_and_party_committees(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "随着保险公司增多",
+        "他把钱存入银行",
+        "应考虑银行的风险",
+        "这些企业不受银行约束",
+        "逃避法院审理",
+        "到指定医院就诊",
+        "更不能银行说了算",
+        "领导党校的工作",
+    ],
+)
+def test_verbs_and_adverbs_before_a_strong_suffix_name_no_organisation(text):
+    assert tagged(text) == []
+
+
+def test_a_verb_before_a_named_company_is_not_part_of_it():
+    assert tagged("他办起科技咨询公司") == [("科技咨询公司", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完善乡（镇）医院的设备", []),
+        ("他说，按照柳县的规矩办", []),
+        ("故乡柳镇是水乡", []),
+        # the boundary character and the name's first one make a word: 被告 + 桃源村
+        ("法院判决被告桃源村赔偿", [("桃源村", "LOC")]),
+    ],
+)
+def test_words_before_a_place_found_by_its_ending_stay_out_of_it(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 人大任命: the exclusions after 委 (委任, 委托) do not hold after 人大
+        ("南岭县人大任命了三名副县长", [("南岭县人大", "ORG")]),
+        # 乡镇 is a word: its 镇 names no level (the congresses of townships)
+        ("各地乡镇人大换届", [("人大", "ORG")]),
+    ],
+)
+def test_organs_of_a_level_of_government(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the branch's parent: a name ending in a kind of business before the branch's place
+        ("４７年后，东方人寿保险杭州分公司兑现了承诺", [("东方人寿保险杭州分公司", "ORG")]),
+        ("本报讯东方寿险广州分公司近日推出新险种", [("东方寿险广州分公司", "ORG")]),
+        ("他在上海分公司工作", [("上海分公司", "ORG")]),  # no parent before the place
+    ],
+)
+def test_a_branch_with_the_parent_no_rule_names(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_ministry_of_an_industry():
+    assert tagged("刚解放时，他在煤炭工业部当秘书") == [("煤炭工业部", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同时，美国ＸＹＺ公司的电话费用更低", [("美国ＸＹＺ公司", "ORG")]),
+        ("他在ABC公司工作", [("ABC公司", "ORG")]),
+    ],
+)
+def test_a_company_s_initials_in_its_name(text, expected):
+    assert tagged(text) == expected

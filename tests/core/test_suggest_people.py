@@ -428,3 +428,24 @@ def test_a_dotted_name_takes_in_one_character_outside_the_lists(text, expected):
     from annotator.suggest import suggest_spans
 
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a common word (聆听) ends right before the name: it stands as after a boundary
+        ("都愿意聆听祁风委员长讲话", ["祁风"]),
+        ("赵刚夫妇参加了婚礼", ["赵刚"]),  # 夫妇 after a full name
+    ],
+)
+def test_names_before_an_honorific_after_a_word(text, names):
+    assert people(text) == names
+
+
+def test_one_character_said_again_is_a_sound_not_a_name():
+    spans = suggest_spans("沙沙沙，沙沙沙，雨一会稍浓")
+    assert [sp for sp in spans if sp.label == "PER"] == []
+
+
+def test_a_name_after_ming_jiao():
+    assert people("一位名叫祁风的老大爷把商场看了个遍") == ["祁风"]

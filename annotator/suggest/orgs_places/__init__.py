@@ -68,7 +68,7 @@ from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
-from annotator.suggest._words import crosses_end, crosses_start, read_across
+from annotator.suggest._words import crosses_end, crosses_start, crosses_start_over, read_across
 
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
@@ -229,11 +229,13 @@ def _not_read_in_words(
 ) -> list[tuple[int, int]]:
     """``spans`` without the ``guarded`` words that a common word runs across (at their
     start, and with ``at_end`` at their end too)."""
+    # a name known by itself also stands after a word commoner than the one across its
+    # start (加强人大: 加强 over 强人); a county of one character does not (担任县委)
+    at_start = crosses_start_over if at_end else crosses_start
     return [
         (s, e)
         for s, e in spans
-        if text[s:e] not in guarded
-        or not (crosses_start(text, s) or (at_end and crosses_end(text, e)))
+        if text[s:e] not in guarded or not (at_start(text, s) or (at_end and crosses_end(text, e)))
     ]
 
 

@@ -10,6 +10,7 @@ import re
 from annotator import lexicon
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
+from annotator.suggest._words import crosses_start
 
 from .common import _STOP_CHARS, ORG
 from .suffixes import _SUFFIXES
@@ -43,9 +44,8 @@ _PLACE_NOUN_LAST = frozenset("子路正场台湖河街屋房厅堂池田桌床�
 # A level of government + a party or state organ: 市委, 县政府, 省人大常委会.  Anchored on
 # the level character; a place that ends there (衡阳市) and 中共 are joined in Python.
 _ADMIN_ORG_RE = re.compile(
-    "[省市县区镇乡](?:委常委会|人大常委会|纪委监委|委|政府|人民政府|政协|人大|纪委|监委|党委|党工委"
-    "|管委会)"
-    "(?!员(?!会)|托|屈|婉|实|身|派|任)"
+    "[省市县区镇乡](?:委常委会|人大常委会|纪委监委|委(?!员(?!会)|托|屈|婉|实|身|派|任)|政府"
+    "|人民政府|政协|人大|纪委|监委|党委|党工委|管委会)"
 )
 _ADMIN_ORG_SCAN = _scan.Anchored(_ADMIN_ORG_RE)
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
@@ -81,6 +81,12 @@ def _one_character_county(text: str, i: int) -> bool:
     return i == 1 or not is_han(text[i - 2]) or text[i - 2] in _STOP_CHARS
 
 
+def _level_in_word(text: str, i: int) -> bool:
+    """True when the level character at ``i`` ends a common word (乡镇人大, 城镇政府): no
+    organ of a named level, unless a county of one character ends there (南县人大)."""
+    return crosses_start(text, i) and not _one_character_county(text, i)
+
+
 def _unlisted_place_start(text: str, start: int, stems: set[str]) -> int:
     """The start of an organ whose level character at ``start`` follows no listed place:
     自治区政协, a county of one character (蔚县人大), 中共 + an unlisted place
@@ -112,14 +118,18 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
             start = place  # 衡阳市委: the place the level character ends
             while start in place_ends and place_ends[start] < start:
                 start = place_ends[start]  # 株洲市石峰区委: places in a row
-        elif start and text[start - 1] in _NOT_BEFORE_LEVEL:
-            continue  # 全市政府系统, 我省人大 …: no organ of a named level
+        elif start and (text[start - 1] in _NOT_BEFORE_LEVEL or _level_in_word(text, start)):
+            continue  # 全市政府系统, 我省人大, 乡镇人大 …: no organ of a named level
         else:
             start = _unlisted_place_start(text, start, stems)
         if ends_at(text, "中共", start):
             start -= 2
         out.append((start, m.end(), ORG, {}))
     return out
+
+
+# The term of a body before its name is part of it: 九届全国人大, 第六届全国人大常委会.
+_TERM_BEFORE_RE = re.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
 
 
 def _named_orgs(
@@ -146,6 +156,7 @@ def _named_orgs(
             if n:
                 extra.append((e - n, e))
             continue
-        out.append((s, e, ORG, {}))
+        term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s) if s and text[s - 1] == "届" else None
+        out.append((term.start() if term else s, e, ORG, {}))
     out += _level_organs(text, places, stems)
     return out, extra

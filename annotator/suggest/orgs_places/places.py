@@ -158,18 +158,27 @@ CUE_VERBS = lexicon.words("places_cue_verbs")
 _CUE_VERB_SET = frozenset(CUE_VERBS)
 
 
+def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
+    """``name`` read at ``s`` and its start without the words before the place: a verb of
+    going (离开家乡, 走进XX村), a boundary character (位于芙蓉区) and a word that the
+    boundary character begins (被告乌咀乡: 被告)."""
+    verb = 3 if name[:3] in _CUE_VERB_SET else 2 if name[:2] in _CUE_VERB_SET else 0
+    if verb:
+        name, s = name[verb:], s + verb
+    cut = _LAST_STOP_RE.match(name)
+    if cut:
+        name, s = name[cut.end() :], s + cut.end()
+    if _boundary_begins_word(text, s):
+        name, s = name[1:], s + 1
+    return name, s
+
+
 def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
     """``(start, end)`` of the place ``name`` (ending with ``suffix``) read at ``s``, or None."""
     lo, hi = _SUFFIX_KIND.get(suffix, (2, 3))
     if len(name) - len(suffix) < lo:
         return None  # (cutting a verb or a boundary off the front only shortens it)
-    verb = 3 if name[:3] in _CUE_VERB_SET else 2 if name[:2] in _CUE_VERB_SET else 0
-    if verb:
-        name, s = name[verb:], s + verb  # 离开家乡, 走进XX村: the verb is not the place's
-    cut = _LAST_STOP_RE.match(name)
-    if cut:
-        # 位于芙蓉区: the prefix holds a boundary character; the place starts after it
-        name, s = name[cut.end() :], s + cut.end()
+    name, s = _without_words_before(text, s, name)
     e = s + len(name)
     if not lo <= len(name) - len(suffix) <= hi or not _pattern_place_ok(name, len(suffix)):
         return None
@@ -228,6 +237,17 @@ def _place_from(text: str, s: int, shortest: int = 1) -> tuple[int, int] | None:
             if found is not None:
                 return found
     return None
+
+
+def _boundary_begins_word(text: str, s: int) -> bool:
+    """True when the boundary character before ``s`` and the first character of the name
+    make a common word, commoner than the name's first two characters: 被 + 告 in
+    被告乌咀乡 (a word before the place is no part of it)."""
+    if s < 1 or not is_han(text[s - 1]):
+        return False
+    words = dictionary()
+    across = words.get(text[s - 1 : s + 1], 0)
+    return across > COMMON and across > words.get(text[s : s + 2], 0)
 
 
 def _pattern_places(text: str, verbs: list[tuple[int, int]]) -> list[Candidate]:

@@ -52,8 +52,10 @@ _SINGLE_SUFFIX_RE = re.compile(
 )
 
 _MAX_PREFIX = 24
-_REGION_CHAR = re.compile(f"[{HAN}0-9０-９]")
-_REGION_RUN = re.compile(f"[{HAN}0-9０-９]+\\Z")  # searched with endpos: the run that ends there
+# Han characters, digits and capital letters (美国ＩＤＴ公司, IBM公司: a company's initials)
+_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]")
+# searched with endpos: the run that ends there
+_REGION_RUN = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
@@ -153,11 +155,29 @@ def _org_start(
         head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
-        return parents.get(head[0], head[0])
+        start = parents.get(head[0], head[0])
+        if start == head[0] and text.startswith(_BRANCHES, a):
+            return _unlisted_parent(text, region_start, start)
+        return start
     parent = _parent_before(text, region_start, a, ends)
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+# A branch is named by its parent and its place: 中保人寿保险 + 武汉分公司.
+_BRANCHES = ("分公司", "分行", "支行", "中心支行")
+
+
+def _unlisted_parent(text: str, region_start: int, head: int) -> int:
+    """The start of a branch's parent that no rule names, right before the branch's place
+    at ``head``: a name of two or more characters ending in a kind of business
+    (中保人寿 + 保险, 中保 + 寿险); else ``head``."""
+    prefix = text[region_start:head]
+    for n in (3, 2):
+        if len(prefix) - n >= 2 and prefix[-n:] in _GENERIC_PREFIXES:
+            return region_start
+    return head
 
 
 _LONGEST_KNOWN = 8  # characters of a name known by itself (路透社, 国际奥委会)

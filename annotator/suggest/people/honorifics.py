@@ -36,11 +36,19 @@ def _listed_surname_before(text: str, j: int) -> tuple[int, int] | None:
         if text[i : i + slen] not in SURNAMES or not _name_chars_ok(text[i:j], slen):
             continue
         before = text[i - 1] if i > 0 else ""
-        if not before or not is_han(before) or before in _PRE_NAME:
+        if not before or not is_han(before) or before in _PRE_NAME or _word_ends_at(text, i):
             return (i, j)
         if best is None and length == 3:
             best = (i, j)
     return best
+
+
+def _word_ends_at(text: str, i: int) -> bool:
+    """True when a common word of jieba's dictionary ends at ``i`` and none runs across it
+    commoner than it: 聆听 in 聆听彭真委员长 (a verb's object stands there as after 在)."""
+    words = dictionary()
+    before = words.get(text[max(0, i - 2) : i], 0)
+    return before > COMMON and before > words.get(text[i - 1 : i + 1], 0)
 
 
 # Forms of address that follow a full name only (溥杰先生, 雨瑞女士): before them a name

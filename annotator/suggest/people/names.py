@@ -240,8 +240,9 @@ def _transliterated(name: str, shortest: int = 3) -> bool:
 
 
 def _not_a_name(name: str) -> bool:
-    """A place or a common word that a cue put where a name stands (欧盟, 官邸一)."""
-    return _place_not_person(name) or _stop_word(name)
+    """A place or a common word that a cue put where a name stands (欧盟, 官邸一), or one
+    character said three times or more (沙沙沙, 哈哈哈: a sound, never a name)."""
+    return _place_not_person(name) or _stop_word(name) or (len(name) > 2 and len(set(name)) == 1)
 
 
 def _place_not_person(name: str) -> bool:

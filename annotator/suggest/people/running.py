@@ -234,8 +234,8 @@ def _foreign_names(
             continue
         # four or more such characters are a name on their own (卡斯蒂诺往往); three may
         # still be part of a word, so they must end where a name may end
-        if e - s < _LONG_RUN and not _ends_name(text, e):
-            continue
+        if e - s < _LONG_RUN and not _ends_name(text, e) or _not_a_name(text[s:e]):
+            continue  # (沙沙沙: a sound, one character said again and again)
         if freq.get(text[e - 1 : e + 1], 0) > _COMMON_PAIR:
             continue  # 卡斯蒂诺保持: the last character begins the next word
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
