@@ -797,7 +797,9 @@ def _long_intertitle(shapes: list[Shape], p: int) -> bool:
     why only a series counts (see :func:`_long_intertitles`).
     """
     sh = shapes[p]
-    if not sh.clause or sh.listy or sh.intertitle or sh.row or sh.cont:
+    # (a demoted line has a word running on into the paragraph below: a cut paragraph's head,
+    # which a series of such heads in one article does not make a 小标题)
+    if not sh.clause or sh.listy or sh.intertitle or sh.row or sh.cont or sh.demoted:
         return False
     if p == 0 or p + 1 >= len(shapes):
         return False
