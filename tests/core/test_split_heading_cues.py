@@ -78,9 +78,18 @@ def test_pieces_signed_with_place_and_name_under_an_editors_note_make_one_articl
 def test_cut_paragraph_heads_with_a_word_running_on_are_no_series_of_intertitles():
     # Each paragraph cut by a column break after its first clause: 契|机, 车|间, 模|式.
     heads = [
-        ("霍尔果斯片区以自治区级审批权限下放为契", "机，首创医药企业联合审评机制，实现多证联发，企业满意度不断提高。"),
-        ("在喀什康意智能科技有限公司的组装车", "间，一台台液晶显示器组装完成后直接发往中亚、南亚等地，交货期缩短。"),
-        ("喀什经济开发区创新设立两国双园模", "式，与周边国家共建产业园区，搭建产业互补、设施互通的合作平台。"),
+        (
+            "霍尔果斯片区以自治区级审批权限下放为契",
+            "机，首创医药企业联合审评机制，实现多证联发，企业满意度不断提高。",
+        ),
+        (
+            "在喀什康意智能科技有限公司的组装车",
+            "间，一台台液晶显示器组装完成后直接发往中亚、南亚等地，交货期缩短。",
+        ),
+        (
+            "喀什经济开发区创新设立两国双园模",
+            "式，与周边国家共建产业园区，搭建产业互补、设施互通的合作平台。",
+        ),
     ]
     lines = ["产业集聚，打造对外开放新高地", "本报记者  李  楠", BODY]
     for head, rest in heads:
