@@ -100,3 +100,24 @@ def test_cut_paragraph_heads_with_a_word_running_on_are_no_series_of_intertitles
     for head, rest in heads:
         assert got[head].role == "body"
         assert got[rest].joins_previous
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["——摘自“十五五”规划建议", "——2018年6月12日，某某在某省考察时强调"],
+)
+def test_a_quotation_and_its_source_under_the_byline_are_the_standfirst(source):
+    quote = "推行长期护理保险，健全失能失智老年人照护体系，扩大康复护理服务供给。"
+    text = "\n".join(
+        [
+            "长护险托底，生活更添尊严（民生图景）",
+            "本报记者  窦瀚洋",
+            quote,
+            source,
+            "娴熟地用右脚夹起毛笔，蘸取墨汁，在纸上勾勒着景色，很快一幅画便已绘就。",
+            MORE,
+        ]
+    )
+    got = by_text(text)
+    assert got[quote] == ("subheadline", 1)
+    assert got[source] == ("subheadline", 1)
