@@ -69,8 +69,8 @@ Develop against ``--half dev``; choose a fresh held-out portion by date before l
 Session 19 (helper s19-struct) rebuilt the heldout5 records from the vault files (119
 articles, 35 pages, paragraphs shortened to head and tail; the annotation callout of
 content_30125095 dropped after building, its --pages indices count it) and developed the heading
-cues on them (main's rules -> that branch's, all forms: article-start F1 0.910 -> 0.929, heading
-roles 0.809 -> 0.873, join F1 0.866 -> 0.869). A further sealed portion, chosen by date and page
+cues on them (main's rules -> that branch's, all forms: article-start F1 0.910 -> 0.937, heading
+roles 0.809 -> 0.883, join F1 0.866 -> 0.869). A further sealed portion, chosen by date and page
 from file listings before any was read (2026-01-05 pages 6, 7, 10, 11; 2025-10-04 pages 2, 3, 8;
 2025-10-05 pages 2, 3: 9 pages, 29 articles, no hand role fixes, selected by ``--half dev`` with
 its own ``--records`` folder), was scored once: main's and that branch's rules alike (article F1

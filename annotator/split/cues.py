@@ -196,9 +196,12 @@ _SOURCE_LINE = (
 # the writer's place, a wide gap, the name (江西省赣州市  钟修声, 重庆巴南区读者  赵正荣).
 _PLACE_SUFFIX = "省市县区州盟旗镇乡"
 _PLACE_NAME = rf"[{HAN}]{{1,12}}?[{_PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2,}}{_NAMES}"
+# Theory pages sign an article by the research body that wrote it: 某省某某思想研究中心,
+# 某某大学课题组.
+_INSTITUTE = rf"[{HAN}]{{2,30}}?(?:研究中心|研究院|课题组)"
 BYLINE = re.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?"
-    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME})"
+    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE})"
     r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
@@ -553,4 +556,5 @@ BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|\A[（(]本文由"
     rf"|[{_PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2}}"
+    r"|研究中心\s*\Z|研究院\s*\Z|课题组\s*\Z"
 )

@@ -121,3 +121,19 @@ def test_a_quotation_and_its_source_under_the_byline_are_the_standfirst(source):
     got = by_text(text)
     assert got[quote] == ("subheadline", 1)
     assert got[source] == ("subheadline", 1)
+
+
+def test_a_research_body_signing_under_the_headline_is_the_byline():
+    intertitles = ["加快建设现代化产业体系", "不断增强发展内生动力", "持续扩大高水平对外开放"]
+    lines = [
+        "奋力谱写先行示范区建设新篇章",
+        "某省某某思想研究中心",
+        "经济特区是我国最早对外开放的地区，是对外经济交流最活跃的地区。",
+    ]
+    for title in intertitles:
+        lines += [title, "某市坚持创新驱动发展战略，科技创新成果丰硕。", MORE]
+    text = "\n".join(lines)
+    got = by_text(text)
+    assert got["某省某某思想研究中心"] == ("byline", 1)
+    for title in intertitles:
+        assert got[title] == ("intertitle", 1)
