@@ -74,8 +74,8 @@ roles 0.809 -> 0.883, join F1 0.866 -> 0.869). A further sealed portion, chosen 
 from file listings before any was read (2026-01-05 pages 6, 7, 10, 11; 2025-10-04 pages 2, 3, 8;
 2025-10-05 pages 2, 3: 9 pages, 29 articles, no hand role fixes, selected by ``--half dev`` with
 its own ``--records`` folder), was scored once (before the research-body byline cue): main's and
-that branch's rules alike (article F1
-0.860, heading roles 0.917, join F1 0.906); it is development from now on.
+that branch's rules alike (article F1 0.860, heading roles 0.917, join F1 0.906); it is
+development from now on.
 
 A second paper (``--half paper2``, selected by the records' ``paper`` field: 新华每日电讯, the
 Xinhua Daily Telegraph) is held out whole: every page with text of its issues of 2026-05-12 and
