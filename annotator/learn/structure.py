@@ -566,7 +566,7 @@ def page_features(
     shown = [_shown(paper_tag, keyed, text_cues) for keyed, _, text_cues in own]
     # each block's neighbours, _NONE beyond the page's ends
     before, after = [_NONE, _NONE, *shown], [*shown, _NONE, _NONE]
-    out = []
+    out: list[list[str]] = []
     for i, (keyed, flags, text_cues) in enumerate(own):
         mine = shown[i]
         f = [
