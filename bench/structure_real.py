@@ -66,6 +66,16 @@ session 17: rules9 (tuned on dev and heldout4) 0.896, 0.794, 0.832; with p2rules
 cues 0.919, 0.820, 0.869. Learning curve at the end, after 5, 10, 20, 50 pages: article F1 0.891,
 0.926, 0.925, 0.942; heading roles 0.806, 0.823, 0.846, 0.875.
 Develop against ``--half dev``; choose a fresh held-out portion by date before looking.
+Session 19 (helper s19-struct) rebuilt the heldout5 records from the vault files (119
+articles, 35 pages, paragraphs shortened to head and tail; the annotation callout of
+content_30125095 dropped after building, its --pages indices count it) and developed the heading
+cues on them (main's rules -> that branch's, all forms: article-start F1 0.910 -> 0.937, heading
+roles 0.809 -> 0.883, join F1 0.866 -> 0.869). A further sealed portion, chosen by date and page
+from file listings before any was read (2026-01-05 pages 6, 7, 10, 11; 2025-10-04 pages 2, 3, 8;
+2025-10-05 pages 2, 3: 9 pages, 29 articles, no hand role fixes, selected by ``--half dev`` with
+its own ``--records`` folder), was scored once (before the research-body byline cue): main's and
+that branch's rules alike (article F1 0.860, heading roles 0.917, join F1 0.906); it is
+development from now on.
 
 A second paper (``--half paper2``, selected by the records' ``paper`` field: 新华每日电讯, the
 Xinhua Daily Telegraph) is held out whole: every page with text of its issues of 2026-05-12 and

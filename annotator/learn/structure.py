@@ -54,7 +54,10 @@ KIND = "structure"
 MIN_PAGES = 5
 # 2: the header names the decisions the model takes over (``takeover``); older models are
 # refused (they would take over every decision, unchecked) and must be trained again.
-VERSION = 2
+VERSION = 3
+# 3: features say whether a word runs from a block into the next (word_out) and whether the
+# block above ended a sentence (after_final), each with the block's rule role; a model of
+# version 2 lacks them and must be trained again.
 STALE = "not a structure model of this version; retrain with 'annotator train'"
 # A paper's own cross-validation decides for it from this many done pages of it; a paper
 # with fewer follows the choice made over all papers (a few pages score too noisily).
@@ -578,7 +581,7 @@ def page_features(
     shown = [_shown(paper_tag, keyed, text_cues) for keyed, _, text_cues in own]
     # each block's neighbours, _NONE beyond the page's ends
     before, after = [_NONE, _NONE, *shown], [*shown, _NONE, _NONE]
-    out = []
+    out: list[list[str]] = []
     for i, (keyed, flags, text_cues) in enumerate(own):
         mine = shown[i]
         f = [
@@ -597,9 +600,21 @@ def page_features(
             f.append("open_prev:" + shapes[i - 1].ending)
             if word_across(texts[i - 1], texts[i]):
                 f.append("word_across")
+                # the block above runs on into this one: the head of a cut paragraph, not a
+                # title (the feature the block above reads, as its rule role says)
+                out[i - 1].append("word_out|" + keyed_role(own[i - 1][0]))
+        elif i:
+            # a title-like block under a finished paragraph: an intertitle's place (a cut
+            # paragraph's head stands under an unfinished one or runs on), per rule role
+            f.append("after_final|" + keyed_role(keyed))
         f += mine[5]
         out.append(f)
     return out
+
+
+def keyed_role(keyed: list[str]) -> str:
+    """The rule role feature (``rrole=…``) among a block's keyed features."""
+    return keyed[4]
 
 
 # --- the model ------------------------------------------------------------------------

@@ -192,8 +192,16 @@ _AGENCY_REPORTERS = rf"[{HAN}]{{0,8}}?[社报台网](?:特约|驻[{HAN}]{{1,6}})
 _SOURCE_LINE = (
     r"(?:(?:数据|资料|信息|文字)?来源|稿源|作者|发布时间|发布日期)\s*[:：][^\n。！？]{1,70}"
 )
+# A reader's or a contributor's signature under the title of a piece sent in (大家谈, 读者来信):
+# the writer's place, a wide gap, the name (江西省赣州市  钟修声, 重庆巴南区读者  赵正荣).
+_PLACE_SUFFIX = "省市县区州盟旗镇乡"
+_PLACE_NAME = rf"[{HAN}]{{1,12}}?[{_PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2,}}{_NAMES}"
+# Theory pages sign an article by the research body that wrote it: 某省某某思想研究中心,
+# 某某大学课题组.
+_INSTITUTE = rf"[{HAN}]{{2,30}}?(?:研究中心|研究院|课题组)"
 BYLINE = re.compile(
-    rf"(?:\*\*|__)?(?:{_BULLET}\s*)?(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE})"
+    rf"(?:\*\*|__)?(?:{_BULLET}\s*)?"
+    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE})"
     r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
@@ -406,16 +414,23 @@ def bracketed_note(s: str) -> bool:
         depth += (c in "（(") - (c in "）)")
         if depth == 0 and k < len(t) - 1:
             return False  # the first bracket closes before the end: （一）text（二）
-    return any(c in _NOTE_PUNCT for c in t)
+    return any(c in _NOTE_PUNCT for c in t) or _SERIES_END.search(t) is not None
+
+
+# A note that a piece or a series ends (or goes on in a later issue) closes its article without
+# punctuation inside: （全文完）, （本系列评论到此结束）, （未完待续）. A column tag says no such thing.
+_SERIES_END = re.compile(r"(?:完|结束|待续)\s*[)）]\Z")
 
 
 # A kicker tells who said or issued what the headline below says: 某某在某会上强调, 某刊发表
 # 某某的重要文章, 某某签署通令. A headline does not end on a verb of saying.
 SAID = re.compile(
-    r"(?:强调|指出|表示|要求|宣布|批示|寄语|致辞|致信|致电|签署(?:命令|通令|主席令)"
-    r"|发表[^，。！？\s]{0,16}(?:文章|讲话))\Z"
+    r"(?:强调|指出|表示|要求|宣布|批示|寄语|致辞|致信|致电|签署[^，。！？\s]{0,6}令"
+    r"|发表[^，。！？\s]{0,16}(?:文章|讲话)"
+    # who explains the headline below: 某部有关负责人, 中央财办有关负责同志
+    r"|有关负责(?:人|同志))\Z"
 )
-SAID_LAST = frozenset("调出示求布语辞信电令章话")
+SAID_LAST = frozenset("调出示求布语辞信电令章话人志")
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.
@@ -540,4 +555,6 @@ def bare_role_without_name(s: str) -> bool:
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|\A[（(]本文由"
+    rf"|[{_PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2}}"
+    r"|研究中心\s*\Z|研究院\s*\Z|课题组\s*\Z"
 )

@@ -368,6 +368,26 @@ def _open_standfirst(shapes: list[Shape], k: int, found: int = 0) -> list[int]:
     return out if k < n and shapes[k].kind == BODY and shapes[k].ending != cues.END_OPEN else []
 
 
+# A quotation printed under the byline, before the text, is at most this many paragraphs.
+MAX_EPIGRAPH = 2
+
+
+def _epigraph(shapes: list[Shape], k: int) -> list[int]:
+    """The quotation and the line naming its source right under a byline (maybe none).
+
+    推行长期护理保险… / ——摘自“十五五”规划建议 / text: a feature may open with a quotation
+    and, on a line of its own, where it comes from (——摘自…, ——某某考察时强调); both stand
+    above the text like a standfirst, and the source line is no 小标题 of the text.
+    """
+    n = len(shapes)
+    for a in range(k + 1, min(k + 1 + MAX_EPIGRAPH, n - 1)):
+        if any(shapes[p].kind not in (BODY, TITLE) or shapes[p].cites for p in range(k, a)):
+            return []
+        if shapes[a].kind == TITLE and shapes[a].cites:
+            return list(range(k, a + 1)) if shapes[a + 1].kind in (BODY, LEAD) else []
+    return []
+
+
 def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     """Where the text begins in title run ``[i, j)``: at its first finished sentence below
     the headline and the name (or at ``j``).
@@ -427,6 +447,9 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
+    if bylines and lead is None and note is None and not standfirst:
+        standfirst = _epigraph(shapes, k)
+        k += len(standfirst)
     if guessed and lead is None and note is None:
         # Open summary lines below the name (or below the standfirst found in the run).
         more = _open_standfirst(shapes, run_end if m is not None else k, len(standfirst))
@@ -800,7 +823,9 @@ def _long_intertitle(shapes: list[Shape], p: int) -> bool:
     why only a series counts (see :func:`_long_intertitles`).
     """
     sh = shapes[p]
-    if not sh.clause or sh.listy or sh.intertitle or sh.row or sh.cont:
+    # (a demoted line has a word running on into the paragraph below: a cut paragraph's head,
+    # which a series of such heads in one article does not make a 小标题)
+    if not sh.clause or sh.listy or sh.intertitle or sh.row or sh.cont or sh.demoted:
         return False
     if p == 0 or p + 1 >= len(shapes):
         return False

@@ -115,6 +115,7 @@ class Shape:
     signs: bool = False  # closes with a dateline or a special article's signature (a story's)
     dated: bool = False  # a lead opening with its dateline (新华社北京3月4日电（记者 张三）…)
     named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
+    cites: bool = False  # a —— line naming a quotation's source (——摘自…, ——某某考察时强调)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -414,7 +415,12 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
+    sh.cites = subdash and (sh.said or _CITED.match(t) is not None)
     return sh
+
+
+# Where a quotation printed under the byline comes from: ——摘自“十五五”规划建议, ——选自….
+_CITED = re.compile(r"[—―─]{1,2}\s*(?:摘|选|引)自")
 
 
 def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:

@@ -278,6 +278,27 @@ def test_the_contained_characters_are_named_as_the_table_says(text):
     assert st._contains(text) == names
 
 
+def test_a_block_knows_whether_it_runs_on_below_or_stands_under_a_finished_paragraph():
+    # A cut paragraph's head (…农田水利设 / 施…) reads word_out; a title under a finished
+    # paragraph reads after_final (an intertitle's place), each with its rule role.
+    text = "\n".join(
+        [
+            "农田水利建设提速",
+            "本报记者  张  明",
+            "当地政府加快建设农田水利设施，群众满意度不断提高，各项工作有序开展。",
+            "加强协调配合",
+            "社区居民积极推进农田水利设",
+            "施建设，取得了明显成效。",
+        ]
+    )
+    shapes, blocks = analyse_page(text)
+    feats = st.page_features(text, shapes, blocks, "")
+    at = {text[b.start : b.end]: f for b, f in zip(blocks, feats, strict=True)}
+    assert any(x.startswith("word_out|") for x in at["社区居民积极推进农田水利设"])
+    assert any(x.startswith("after_final|") for x in at["加强协调配合"])
+    assert not any(x.startswith("word_out|") for x in at["加强协调配合"])
+
+
 def test_the_model_and_the_rules_read_the_cut_word_cue_from_one_function():
     # The rules' joins and the model's ``word_across`` feature must not drift apart.
     from annotator.split import joins

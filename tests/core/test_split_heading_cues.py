@@ -1,0 +1,139 @@
+"""General heading cues found on real pages (issue 9, §1): who issued or explains what the
+headline says (a kicker), a bracketed note that a series ends (an end note, not a headline), a
+reader's signature as place and name under the title of a piece sent in, and a series of cut
+paragraph heads that is no series of 小标题. The pages are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.split import split_page
+
+BODY = "本报讯 当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+MORE = "社区居民积极推进社区养老服务，群众满意度不断提高，各项工作有序开展。"
+
+
+def by_text(text: str) -> dict[str, tuple[str, int | None]]:
+    return {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("某某签署国务院令", "公布《城乡供水管理条例》"),
+        ("某部有关负责同志", "详解全国农业工作会议精神"),
+        ("国家某局有关负责人", "解读新修订的农田水利管理办法"),
+    ],
+)
+def test_a_line_naming_who_issued_or_explains_the_headline_is_its_kicker(first, second):
+    text = "\n".join([first, second, "本报记者  张  明", BODY])
+    blocks = split_page(text)
+    assert (blocks[0].role, blocks[1].role) == ("kicker", "headline")
+
+
+def test_a_bracketed_note_that_a_series_ends_closes_its_article():
+    note = "（本系列评论到此结束）"
+    headline = "“放心消费”的底气从何来（现场评论）"
+    text = "\n".join(
+        [
+            "让乡村消费更惬意",
+            "本报记者  张  明",
+            BODY,
+            MORE,
+            note,
+            headline,
+            "——说说我们走过的这五年③",
+            "王  洲",
+            "笔者到某市一家农机企业走访，工作人员讲述的成果让人印象深刻。",
+            MORE,
+        ]
+    )
+    got = by_text(text)
+    assert got[note] == ("byline", 1)
+    assert got[headline] == ("headline", 2)
+
+
+def test_pieces_signed_with_place_and_name_under_an_editors_note_make_one_article():
+    pieces = [
+        ("经常“回头看看”", "江西省某市  钟修声"),
+        ("杜绝“选择性落实”", "山西省某市  冯  博"),
+        ("时常“紧紧发条”", "河南省某市  关  慨"),
+    ]
+    lines = [
+        "砥砺心志修己身（大家谈）",
+        "塑造优良作风，离不开强化党性修养。本期大家谈，我们选刊3篇来稿，与读者一起思考。",
+        "——编  者",
+    ]
+    text_of_piece = "许多运动员都有一个习惯，比赛后回看比赛视频，总结经验、查找问题。"
+    for title, author in pieces:
+        lines += [title, author, text_of_piece, MORE]
+    text = "\n".join(lines)
+    got = by_text(text)
+    for title, author in pieces:
+        assert got[title] == ("intertitle", 1)
+        assert got[author] == ("byline", 1)
+
+
+def test_cut_paragraph_heads_with_a_word_running_on_are_no_series_of_intertitles():
+    # Each paragraph cut by a column break after its first clause: 契|机, 车|间, 模|式.
+    heads = [
+        (
+            "霍尔果斯片区以自治区级审批权限下放为契",
+            "机，首创医药企业联合审评机制，实现多证联发，企业满意度不断提高。",
+        ),
+        (
+            "在喀什康意智能科技有限公司的组装车",
+            "间，一台台液晶显示器组装完成后直接发往中亚、南亚等地，交货期缩短。",
+        ),
+        (
+            "喀什经济开发区创新设立两国双园模",
+            "式，与周边国家共建产业园区，搭建产业互补、设施互通的合作平台。",
+        ),
+    ]
+    lines = ["产业集聚，打造对外开放新高地", "本报记者  李  楠", BODY]
+    for head, rest in heads:
+        lines += [head, rest, MORE]
+    text = "\n".join(lines)
+    blocks = split_page(text)
+    got = {text[b.start : b.end]: b for b in blocks}
+    for head, rest in heads:
+        assert got[head].role == "body"
+        assert got[rest].joins_previous
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["——摘自“十五五”规划建议", "——2018年6月12日，某某在某省考察时强调"],
+)
+def test_a_quotation_and_its_source_under_the_byline_are_the_standfirst(source):
+    quote = "推行长期护理保险，健全失能失智老年人照护体系，扩大康复护理服务供给。"
+    text = "\n".join(
+        [
+            "长护险托底，生活更添尊严（民生图景）",
+            "本报记者  窦瀚洋",
+            quote,
+            source,
+            "娴熟地用右脚夹起毛笔，蘸取墨汁，在纸上勾勒着景色，很快一幅画便已绘就。",
+            MORE,
+        ]
+    )
+    got = by_text(text)
+    assert got[quote] == ("subheadline", 1)
+    assert got[source] == ("subheadline", 1)
+
+
+def test_a_research_body_signing_under_the_headline_is_the_byline():
+    intertitles = ["加快建设现代化产业体系", "不断增强发展内生动力", "持续扩大高水平对外开放"]
+    lines = [
+        "奋力谱写先行示范区建设新篇章",
+        "某省某某思想研究中心",
+        "经济特区是我国最早对外开放的地区，是对外经济交流最活跃的地区。",
+    ]
+    for title in intertitles:
+        lines += [title, "某市坚持创新驱动发展战略，科技创新成果丰硕。", MORE]
+    text = "\n".join(lines)
+    got = by_text(text)
+    assert got["某省某某思想研究中心"] == ("byline", 1)
+    for title in intertitles:
+        assert got[title] == ("intertitle", 1)
