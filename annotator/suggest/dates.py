@@ -183,8 +183,8 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
             break
     token = text[start : m.start(first)]
     arabic = token[0].isdigit()
-    if "几" in token[1:] or (not arabic and _DIGIT_RE.search(token)):
-        return None
+    if "几" in token[1:] or (_DIGIT_RE.search(token) if not arabic else not token.isdigit()):
+        return None  # digits and Chinese numerals mixed (3一时, 二0日) make no date
     if first in ("dec", "c"):
         return (start, {}) if len(token) == 2 or not arabic else None
     if first == "iso":

@@ -280,3 +280,10 @@ def test_named_days_and_relative_years(text, expected):
 def test_a_year_word_is_not_read_inside_a_common_word(text, expected):
     pytest.importorskip("jieba")
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"] == expected
+
+
+@pytest.mark.parametrize("text", ["3一时", "第3一时", "2十日", "1九年", "二0日", "上午9三点"])
+def test_digits_and_chinese_numerals_mixed_make_no_date(text):
+    # '3一时' made int('3一') fail and the whole page's suggestions with it (hypothesis found it).
+    assert dates(text) == []
+    assert [s for s in suggest_spans(text) if s.label == "DATE"] == []
