@@ -593,6 +593,36 @@ def test_a_long_search_lists_its_first_pages_before_confirming_them_all(tmp_path
         assert store.pages_containing(q, 3) == expected[:3]
 
 
+def test_a_three_character_search_lists_its_first_pages_and_counts_them_all_at_once(tmp_path):
+    def text(i: int) -> str:
+        return "日记主持人" if i % 5 == 0 else f"第{i}页 市委书记主持会议"
+
+    status = ["done", "new", "new"]
+    pages = [
+        Page(f"p{i:04d}", text(i), f"{i}.txt", f"{i:064x}", status[i % 3]) for i in range(1500)
+    ]
+    pages[700] = Page("市委书记-700", "别的内容", "700.txt", f"{700:064x}")  # found by its id
+    with Store.open(tmp_path / "a.db") as store:
+        with store.db.atomic():
+            for page in pages:
+                store.add_page(page, [Block(0, len(page.text), "body", 1)])
+        store.index_search(1000)  # the last 500 pages are searched beyond the index
+    # 书记主: no id holds it; 委书记: a page in the index's stretch is found by its id
+    for q in ("书记主", "委书记"):
+        expected = [p.id for p in pages if q in p.text or q in p.id]
+        with Store.open(tmp_path / "a.db", readonly=True) as store:
+            assert [r.id for r in store.page_rows(0, 10, search=q)] == expected[:10]
+            assert store.found_pages(None, q) == (len(expected), True)
+            done = [p for p in expected if store.page(p).status == "done"]
+            assert store.found_pages("done", q) == (len(done), True)
+            assert store.page_position("p1499", None, q) == len(expected) - 1
+            assert [r.id for r in store.page_rows(0, 10**6, "done", q)] == done
+            assert store.status_counts(q)["done"] == len(done)
+            assert store.count_pages(search=q) == len(expected)
+            assert [r.id for r in store.page_rows(0, 10**6, search=q)] == expected
+            assert store.pages_containing(q, 3) == expected[:3]
+
+
 def test_an_upgrade_is_announced_before_it_runs_and_only_then(tmp_path):
     path = tmp_path / "v6.db"
     _v6_database(path)
