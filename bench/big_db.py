@@ -145,8 +145,21 @@ def open_window(db: Path, panel_only: bool) -> tuple:
         window.setCentralWidget(PageListPanel(store))
         window.resize(1400, 900)
         return window, window.centralWidget(), "PageListPanel"
+    _no_retraining()
     window = MainWindow(store, "bench", db)
     return window, window.findChild(PageListPanel), "MainWindow"
+
+
+def _no_retraining() -> None:
+    """The bench pages' statuses are drawn at random: their 20,000 "done" pages are no gold
+    to learn from. Left alone, the window would start training on them as it opens (for
+    many minutes, on both cores, with a process pool), so that the list and searches were
+    timed beside it, and closing the window would wait for it."""
+    try:
+        from annotator.gui.retrain import Retrainer
+    except ImportError:  # before the window retrained
+        return
+    Retrainer.check = lambda self, store, done: False  # type: ignore[method-assign]
 
 
 def application(settings_dir: str):
