@@ -130,7 +130,7 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
             return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
         if first.named and not second.named and first.end - first.start < second.end - second.start:
             return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
-        return _long_clause_over_headline(first, second)
+        return _long_clause_over_headline(first, second) or _longer_over_shorter(first, second)
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 
 
@@ -143,6 +143,27 @@ def _long_clause_over_headline(first: Shape, second: Shape) -> bool:
     """
     a, b = first.end - first.start, second.end - second.start
     return (first.comma or first.spaced or first.pause) and second.strict and 2 * a >= 3 * b
+
+
+def _longer_over_shorter(first: Shape, second: Shape) -> bool:
+    """Whether a plain first title line is clearly longer than the line under it: a kicker.
+
+    A subheadline explains the headline above it and runs longer than it; a kicker introduces
+    the headline below it and runs longer too: of two unmarked lines the clearly shorter one
+    is the headline (新疆自贸试验区挂牌两年来，贸易额实现快速增长 / 产业集聚，打造对外开放新高地).
+    A first line with the forms of a main title (a column tag, phrases set apart by a space,
+    a topic before a colon) is the headline whatever its length, and a —— line, one that
+    introduces what follows (对话人：) or phrases set apart by spaces (某某出席 某某主持: who
+    took part, under a long headline of a meeting) are no headline, nor is a line of a few
+    characters (李明主持: who chaired).
+    """
+    return (
+        not (first.tagged or first.spaced or first.colon)
+        and not (second.subdash or second.spaced)
+        and second.ending != cues.END_COLON
+        and second.end - second.start > KICKER_TAG_MAX_CHARS
+        and 10 * (first.end - first.start) >= 13 * (second.end - second.start)
+    )
 
 
 def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:

@@ -95,6 +95,7 @@ class Shape:
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
     comma: bool = False  # a TITLE with a comma inside
     pause: bool = False  # a TITLE with an enumeration comma 、 inside (甲、乙)
+    colon: bool = False  # a TITLE with a colon inside (话题：标题)
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
@@ -406,6 +407,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.tag = s[0] in "【〖[" and _TAG.fullmatch(t) is not None
     sh.comma = comma
     sh.pause = punct and "、" in t
+    sh.colon = punct and ("：" in t or ":" in t)
     sh.parallel = comma and _parallel(t)
     sh.spaced = " " in t or "\t" in t or "\u3000" in t
     sh.tagged = core is not t

@@ -137,3 +137,30 @@ def test_a_research_body_signing_under_the_headline_is_the_byline():
     assert got["某省某某思想研究中心"] == ("byline", 1)
     for title in intertitles:
         assert got[title] == ("intertitle", 1)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "roles"),
+    [
+        # a clause clearly longer than the line under it introduces that line, the headline
+        (
+            "某省农机合作社成立三年来，服务面积实现大幅增长",
+            "抱团发展，打造现代农业新引擎",
+            ("kicker", "headline"),
+        ),
+        ("某市某区某某村用好村集体闲置厂房", "家门口就业，村民怎样上岗", ("kicker", "headline")),
+        # the forms of a main title keep it the headline over a shorter line
+        ("冰雪旅游：某市全面提升冬季旅游服务水平", "各地游客持续增多", ("headline", "subheadline")),
+        (
+            "某县持续完善农田水利设施建设（民生一线）",
+            "村民们加快建设家园",
+            ("headline", "subheadline"),
+        ),
+        # a subheadline about as long as its headline stays one
+        ("某市发布年度行政审判白皮书", "行政机关负责人出庭应诉率上升", ("headline", "subheadline")),
+    ],
+)
+def test_of_two_plain_title_lines_the_clearly_shorter_one_is_the_headline(first, second, roles):
+    text = "\n".join([first, second, "本报记者  张  明", BODY])
+    blocks = split_page(text)
+    assert (blocks[0].role, blocks[1].role) == roles
