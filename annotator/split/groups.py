@@ -555,7 +555,33 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     ]
     if candidates:
         _numbered_intertitles(shapes, groups, drop, candidates)
+    _second_lines(shapes, groups, drop)
     return [g for g in groups if g.top not in drop] if drop else groups
+
+
+def _second_lines(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark the second line of two-line 小标题 (on the shapes).
+
+    An intertitle may be set as a short topic over a longer title (聚焦安全稳定 / 建设安装构网型
+    储能，确保电力系统安全稳定运行): a title line longer than the intertitle right above it,
+    before body text, is the rest of that intertitle, not a paragraph of the text (whose head,
+    cut by a column break, has a word running into the line below: demoted).
+    """
+    members = {p for g in groups if g.top not in drop for p in g.members()}
+    for p in range(len(shapes) - 2):
+        sh, nxt = shapes[p], shapes[p + 1]
+        if (
+            sh.intertitle
+            and not sh.tag  # 【现场】 is whole: a line under it is the text's own
+            and nxt.kind == TITLE
+            and not (nxt.intertitle or nxt.listy or nxt.demoted or nxt.cut_head or nxt.names)
+            and p + 1 not in members
+            and nxt.end - nxt.start > sh.end - sh.start
+            and _reads_as_intertitle(nxt)
+            and shapes[p + 2].kind == BODY
+            and not shapes[p + 2].cont
+        ):
+            nxt.intertitle = True
 
 
 def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> set[int]:

@@ -164,3 +164,44 @@ def test_of_two_plain_title_lines_the_clearly_shorter_one_is_the_headline(first,
     text = "\n".join([first, second, "本报记者  张  明", BODY])
     blocks = split_page(text)
     assert (blocks[0].role, blocks[1].role) == roles
+
+
+P1 = "新疆某地一望无垠的戈壁上，成片的光伏板在阳光下闪耀，风机叶片缓缓转动。"
+P2 = "项目建成后，每年可向外输送清洁电力数百亿千瓦时，有力支撑能源结构优化。"
+P3 = "记者在现场看到，施工人员正在紧张有序地安装设备，各项工作稳步推进。"
+QUOTE = "“储能就像一个大型充电宝，”项目负责人说，“风大光强时存电，用电高峰时放电。”"
+
+
+def test_the_second_line_of_a_two_line_intertitle_stays_with_it():
+    # Topic over title (聚焦… / …): both lines are the 小标题, also when short questions
+    # among them leave the long lines out of the series' usual length.
+    text = "\n".join(
+        [
+            "戈壁崛起新能源基地",
+            "本报记者  张  明",
+            P1,
+            P2,
+            "聚焦绿色低碳",
+            "项目采用“风光火热储一体化”模式协同运行",
+            P3,
+            P2,
+            "聚焦安全稳定",
+            "建设安装构网型储能，确保电力系统安全稳定运行",
+            P3,
+            "为何需要储能？",
+            QUOTE,
+            "何为构网型储能？",
+            QUOTE,
+            P2,
+            "聚焦经济高效",
+            "持续优化技术让发电更经济、输电更高效",
+            P3,
+        ]
+    )
+    got = by_text(text)
+    for line in (
+        "聚焦安全稳定",
+        "建设安装构网型储能，确保电力系统安全稳定运行",
+        "持续优化技术让发电更经济、输电更高效",
+    ):
+        assert got[line] == ("intertitle", 1)
