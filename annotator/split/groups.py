@@ -1104,13 +1104,13 @@ def _between_texts(before: Shape, after: Shape) -> bool:
     """Whether a line between ``before`` and ``after`` stands between two texts of one story:
     a finished paragraph that closes nothing above (or a row of a table or roster, complete
     without a full stop; or the signature of an editors' note, which opens the parts below
-    it), body text that is no cut below."""
+    it), body text that is no cut below (or an interviewer's question, 记者：…？, which opens
+    a turn of an interview's text)."""
     finished = before.kind in (BODY, LEAD) and (before.ending == cues.END_FINAL or before.row)
     return (
         (finished or before.signature)
         and not before.closes
-        and after.kind == BODY
-        and not after.cont
+        and (after.kind == BODY and not after.cont or after.speaks)
     )
 
 

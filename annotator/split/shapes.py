@@ -112,6 +112,7 @@ class Shape:
     ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
+    speaks: bool = False  # a TITLE that is an interviewer's question (记者：…？), a turn of text
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points
     signs: bool = False  # closes with a dateline or a special article's signature (a story's)
     dated: bool = False  # a lead opening with its dateline (新华社北京3月4日电（记者 张三）…)
@@ -387,13 +388,15 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     )
     # Checked only for lines with punctuation inside; most titles have none.
     comma = punct and _COMMA.search(t) is not None
+    # 记者：…？ (an interviewer's question): a turn of the text, no title
+    speaks = t[-1:] in ("？", "?") and _SPEAKER.match(t) is not None
     text_ok = (
         one_line
         and not dangling
         and not (punct and _SENTENCE_END.search(core, 0, len(core) - 1))
         and quotes_closed
         and not (comma and _SENTENCE_LIKE.match(t))
-        and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
+        and not speaks
     )
     # Fields set one by one: a dataclass's __init__ matches keyword arguments by name, which
     # for this many fields costs twice the stores (titles are a third of all paragraphs).
@@ -413,6 +416,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.tagged = core is not t
     sh.wide = "  " in t or "\u3000" in t
     sh.asks = t[-1:] in ("？", "?")
+    sh.speaks = speaks
     sh.opens = t[:2]
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None

@@ -205,3 +205,20 @@ def test_the_second_line_of_a_two_line_intertitle_stays_with_it():
         "持续优化技术让发电更经济、输电更高效",
     ):
         assert got[line] == ("intertitle", 1)
+
+
+def test_long_intertitles_over_an_interviewers_questions_are_intertitles():
+    # An interview's 小标题 stand over the interviewer's next question (记者：…？), which
+    # opens a turn of the text as a paragraph does.
+    answer = "某某某：我们要全面落实各项部署，推动基层服务能力持续提升，让群众就近享有优质服务。"
+    titles = [
+        "坚持把增进群众福祉作为根本价值取向，不断缩小城乡间服务差距",
+        "推动构建现代化的基层服务格局，为高质量发展作出标志性贡献",
+        "有效降低家庭养育教育成本，积极促进健康老龄化",
+    ]
+    lines = ["推动基层服务高质量发展", "——访某部门负责人某某某", "本报记者  张  明", P1]
+    for k, title in enumerate(titles):
+        lines += [P2, title, f"记者：如何推进第{k + 1}项重点任务、更好服务群众？", answer]
+    got = by_text("\n".join(lines))
+    for title in titles:
+        assert got[title] == ("intertitle", 1)
