@@ -303,7 +303,9 @@ _CAPTION_START = (
 CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = re.compile(
+    # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)
     r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?(?:报道)?"
+    r"(?:\s*[（(][^（()）]{1,20})?"
     # A credit with the name first, alone on its line, maybe with the source after it:
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{_NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"

@@ -988,19 +988,22 @@ def _no_odd_questions(
     them are plain titles (揪出窗口的“蛀虫” / 用好“云审核”), a question of two clauses between
     them (不用农药和化肥，能否端牢饭碗？) is a short paragraph of the text asking what the next
     answers; its shape becomes body text (a weak group of it goes, as a cut paragraph's head
-    does).
+    does). Where two or more questions stand over a title line each, such a question over its
+    title is the topic of a two-line 小标题 of the story.
     """
     tops = [w.top for w in series] + loose
-    asked = [p for p in tops if _asks(shapes, p)]
+    lines = {p for w in series for p in w.titles} | set(loose)
+    # Two or more questions set over a title line of their own: that is the 小标题's form
+    # in this story (怎样提高教育质量？ / 深化教学改革，促进学生全面发展), not a sentence.
+    topics = {p for p in tops if shapes[p].asks and p + 1 in lines}
+    asked = [p for p in tops if _asks(shapes, p) and (len(topics) < 2 or p not in topics)]
     if not asked or len(tops) - len(asked) < 2 or 2 * len(asked) >= len(tops):
         return series, loose
     for p in asked:
         _demote(shapes[p])
-    drop.update(w.top for w in series if _asks(shapes, w.top))
-    return (
-        [w for w in series if not _asks(shapes, w.top)],
-        [p for p in loose if not _asks(shapes, p)],
-    )
+    odd = set(asked)
+    drop.update(w.top for w in series if w.top in odd)
+    return [w for w in series if w.top not in odd], [p for p in loose if p not in odd]
 
 
 def _alike(

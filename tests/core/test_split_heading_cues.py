@@ -222,3 +222,36 @@ def test_long_intertitles_over_an_interviewers_questions_are_intertitles():
     got = by_text("\n".join(lines))
     for title in titles:
         assert got[title] == ("intertitle", 1)
+
+
+def test_a_caption_with_its_credit_and_source_on_one_line_is_a_caption_of_the_story():
+    caption = "村医在研究手绘地图。\u3000\u3000张  明摄（某某视觉）"
+    text = "\n".join(["手绘“健康地图”  守护村民健康", "本报记者  李  华", P1, caption, P2, P3])
+    got = by_text(text)
+    assert got[caption] == ("caption", 1)
+    assert [b.article for b in split_page(text)] == [1] * 6
+
+
+def test_questions_over_a_title_line_each_stay_intertitles():
+    # Questions set over a title line each are the story's 小标题 (topic over title), also
+    # when one of them has two phrases.
+    text = "\n".join(
+        [
+            "办好家门口的学校",
+            "本报记者  张  明",
+            P1,
+            "怎样提高教育质量？",
+            "深化教学改革，促进学生全面发展",
+            P3,
+            P2,
+            "如何让老师招得来、留得住？",
+            "加强师资培养培训，优化教师待遇保障",
+            P3,
+            "优质资源从哪里来？",
+            "精准把脉学校需求，持续深化托管帮扶",
+            P3,
+        ]
+    )
+    got = by_text(text)
+    for line in ("怎样提高教育质量？", "如何让老师招得来、留得住？", "优质资源从哪里来？"):
+        assert got[line] == ("intertitle", 1)
