@@ -67,6 +67,7 @@ BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
+POST_SIGNATURE_MAX_CHARS = 32  # ——某某大学某学院院长 张三: who said the quotation above
 MAILBOX_MAX_CHARS = 60  # a column's mailbox line (投稿邮箱：name@paper.cn)
 SHORT_BODY_MAX_CHARS = 60  # a body paragraph this short may be a photo's caption
 
@@ -233,6 +234,23 @@ def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
     return Shape(start, end, LEAD, end_kind, closes=closes, signs=signs, dated=dated)
 
 
+def _signature(s: str) -> bool:
+    """Whether dash line ``s`` signs what is above it: ——编  者, ——张三, or a post and a name
+    (——某某大学某学院院长 张三: who said the quotation above)."""
+    if len(s) <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
+        return True
+    if len(s) > POST_SIGNATURE_MAX_CHARS:
+        return False
+    m = cues.POST_SIGNATURE.match(s)
+    return m is not None and cues.names_line(m.group(1))
+
+
+def _bracketed_names(s: str) -> bool:
+    """Whether line ``s`` is a writer's name in brackets (（张三）): the end note under the
+    last paragraph of an article."""
+    return s[-1] in "）)" and cues.names_line(s[1:-1])
+
+
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     """The shape of a paragraph without a start cue: furniture, a dash line, a title or body."""
     n = len(s)
@@ -241,12 +259,12 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
         # 栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next.
         return Shape(start, end, TRAILING, end_kind, closes=True)
-    if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
+    if s[0] in cues.DASH_CHARS and _signature(s):
         # ——编  者: who signed the note above; it stays in its article.
         return Shape(start, end, BYLINE, end_kind, signature=True)
     if is_page_header(s):
         return Shape(start, end, FURNITURE, end_kind)
-    if s[0] in "（(" and cues.bracketed_note(s):
+    if s[0] in "（(" and (cues.bracketed_note(s) or _bracketed_names(s)):
         return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)

@@ -255,3 +255,35 @@ def test_questions_over_a_title_line_each_stay_intertitles():
     got = by_text(text)
     for line in ("怎样提高教育质量？", "如何让老师招得来、留得住？", "优质资源从哪里来？"):
         assert got[line] == ("intertitle", 1)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["（张  明）", "（李晓华）", "（本报记者王小明采访整理）"],
+)
+def test_a_bracketed_writers_name_or_interview_note_closes_its_article(note):
+    second = "城乡公交跑出加速度"
+    text = "\n".join(["春耕生产开出新局面", "本报记者  李  华", P1, P2, note, second, "赵  刚", P3])
+    got = by_text(text)
+    assert got[note] == ("byline", 1)
+    assert got[second] == ("headline", 2)
+
+
+def test_who_said_a_quotation_signs_it_with_post_and_name_inside_the_article():
+    sign = "——某某大学艺术学院院长 张大明"
+    second = "解码新型文化业态的“算法”（编辑手记）"
+    text = "\n".join(
+        [
+            "新型文化业态",
+            "本报记者  李  华",
+            P1,
+            "“科技是关键，创新是动力。”",
+            sign,
+            second,
+            "陈  涵",
+            P3,
+        ]
+    )
+    got = by_text(text)
+    assert got[sign] == ("byline", 1)
+    assert got[second] == ("headline", 2)
