@@ -120,11 +120,13 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
             first.ending == cues.END_COLON
             or (second.wide and not first.wide and second.ends[-1:] not in _SERIAL)
             and not second.points
+            and second.end - second.start > KICKER_TAG_MAX_CHARS
         ):
             # 某某公安： over its headline; or a line over the headline set as two phrases
             # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
             # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②); a
-            # long line of a meeting's points is the subheadline under its headline
+            # long line of a meeting's points is the subheadline under its headline, and two
+            # single characters set wide (默  达, 引  言) are a padded name or label, no headline
             return True
         if first.said:
             return True  # 某某在某会上强调 / what was said: the kicker says who said the headline

@@ -382,8 +382,9 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING
     # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
-    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title.
-    quotes_closed = ("“" not in t or t.count("“") == t.count("”")) and (
+    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title;
+    # nor is a line that closes a quotation it did not open (…党总支书记黄艳丽”黄 / 艳丽说。).
+    quotes_closed = (("“" not in t and "”" not in t) or t.count("“") == t.count("”")) and (
         "《" not in t or t.count("《") == t.count("》")
     )
     strict = (

@@ -287,3 +287,35 @@ def test_who_said_a_quotation_signs_it_with_post_and_name_inside_the_article():
     got = by_text(text)
     assert got[sign] == ("byline", 1)
     assert got[second] == ("headline", 2)
+
+
+def test_a_padded_two_character_name_under_a_headline_leaves_it_the_headline():
+    # Two single characters set wide (默  达: a name of a rare surname padded to three) are
+    # no headline set as two phrases side by side: the line above is no kicker.
+    text = "\n".join(["从年度榜单读懂开放创新（纵横）", "默  达", P1, P2])
+    got = by_text(text)
+    assert got["从年度榜单读懂开放创新（纵横）"] == ("headline", 1)
+    assert got["默  达"][1] == 1
+
+
+def test_a_line_closing_a_quotation_it_did_not_open_is_a_cut_paragraphs_head():
+    # “…一半路，”…介绍，“…书记黄艳丽” / 黄艳丽说。: the column cut the paragraph after the
+    # quotation's end; the head reads as no title.
+    head = "村党总支书记黄艳丽”黄"
+    text = "\n".join(
+        [
+            "育好苗  兴沃野",
+            "本报记者  张  明",
+            P1,
+            P2,
+            "搭建人才库，挑出好苗子",
+            P3,
+            head,
+            "艳丽说。" + P2,
+            P3,
+        ]
+    )
+    blocks = split_page(text)
+    got = {text[b.start : b.end]: b for b in blocks}
+    assert got[head].role == "body"
+    assert got["艳丽说。" + P2].joins_previous
