@@ -41,6 +41,7 @@ from .shapes import (
     TITLE,
     TRAILING,
     Shape,
+    name_under_tag,
 )
 
 STRONG = "strong"
@@ -431,7 +432,12 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         standfirst = _standfirst_under_name(shapes, i, j, m)
         guessed = True
         j = m
-    elif j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
+    elif (
+        j - i >= 2
+        and (shapes[j - 1].names or name_under_tag(shapes, j - 1))
+        and j < n
+        and shapes[j].kind in (BODY, LEAD, BYLINE)
+    ):
         # A line of names only under the titles is the author (opinion pages print the name
         # alone, without 记者): weak, a four-character headline reads the same.
         shapes[j - 1].kind = BYLINE

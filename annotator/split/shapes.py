@@ -586,3 +586,22 @@ def _roster_rows(text: str, shaped: list[Shape]) -> None:
                 r.row = True
                 r.strict = r.names = False
         run = []
+
+
+# A name alone is two or three characters, or two padded to the width of three (金  轩).
+NAME_MAX_CHARS = 4
+
+
+def name_under_tag(shapes: list[Shape], p: int) -> bool:
+    """Whether title line ``p`` is a short name under a headline with a column tag or under a
+    —— subheadline (怀进鹏 under …（学习贯彻…精神）): the author, even of a surname that
+    ``cues.names_line`` does not know."""
+    if p == 0:
+        return False
+    sh, above = shapes[p], shapes[p - 1]
+    n = sh.end - sh.start
+    return (
+        sh.kind == TITLE
+        and (sh.strict and 2 <= n < NAME_MAX_CHARS or sh.wide and n == NAME_MAX_CHARS)
+        and (above.tagged or above.subdash)
+    )

@@ -295,7 +295,15 @@ def test_a_padded_two_character_name_under_a_headline_leaves_it_the_headline():
     text = "\n".join(["从年度榜单读懂开放创新（纵横）", "默  达", P1, P2])
     got = by_text(text)
     assert got["从年度榜单读懂开放创新（纵横）"] == ("headline", 1)
-    assert got["默  达"][1] == 1
+    assert got["默  达"] == ("byline", 1)
+
+
+@pytest.mark.parametrize("name", ["怀志远", "默  达"])
+def test_a_short_name_under_a_tagged_headline_is_its_author_whatever_the_surname(name):
+    # (the surname list does not know 怀 or 默; under a column's tag the line is its author)
+    text = "\n".join(["办好人民满意的学校（学习贯彻某会议精神）", name, P1, P2])
+    got = by_text(text)
+    assert got[name] == ("byline", 1)
 
 
 def test_a_line_closing_a_quotation_it_did_not_open_is_a_cut_paragraphs_head():
