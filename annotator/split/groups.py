@@ -573,13 +573,15 @@ def _second_lines(shapes: list[Shape], groups: list[Group], drop: set[int]) -> N
     before body text, is the rest of that intertitle, not a paragraph of the text (whose head,
     cut by a column break, has a word running into the line below: demoted).
     """
+    # (not under 【现场】, which is whole: a line under it is the text's own)
+    tops = [p for p, sh in enumerate(shapes[:-2]) if sh.intertitle and not sh.tag]
+    if not tops:
+        return  # most pages: no intertitle
     members = {p for g in groups if g.top not in drop for p in g.members()}
-    for p in range(len(shapes) - 2):
+    for p in tops:
         sh, nxt = shapes[p], shapes[p + 1]
         if (
-            sh.intertitle
-            and not sh.tag  # 【现场】 is whole: a line under it is the text's own
-            and nxt.kind == TITLE
+            nxt.kind == TITLE
             and not (nxt.intertitle or nxt.listy or nxt.demoted or nxt.cut_head or nxt.names)
             and p + 1 not in members
             and nxt.end - nxt.start > sh.end - sh.start

@@ -201,7 +201,7 @@ def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
     """
     since = _UNDER_BYLINE
     for k, (sh, nxt) in enumerate(zip(shapes, shapes[1:], strict=False)):
-        since = 0 if sh.names or name_under_tag(shapes, k) else since + 1
+        since = 0 if sh.names or sh.kind == TITLE and name_under_tag(shapes, k) else since + 1
         if 0 < since <= _UNDER_BYLINE and sh.ending == cues.END_OPEN and nxt.kind == BODY:
             sh.cut_head = _cut_across(text, sh, nxt)
 
