@@ -102,6 +102,12 @@ _PARAGRAPH_OPENING = re.compile(
     r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"|[问答][:：]"
 )
+# Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
+# heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
+# paragraph's head like any other.
+_IN_SENTENCE_ENUMERATOR = re.compile(
+    r"第?[一二三四五六七八九十]{1,3}是|其[一二三四]|首先|其次|再次|最后"
+)
 # What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
 # …9月20 / 日，, …增长16 / %).
 _FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
@@ -169,8 +175,9 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     Before the title groups are found: otherwise such a line is taken for a headline or an
     intertitle, which starts a false article or keeps the cut paragraph apart. A headline,
     subheadline or intertitle above body text has no word across (1 in some 1,400 gold
-    boundaries of the composed pages, and that one numbered); list items, tags, ——
-    subheadlines and bulleted lines are left as they are.
+    boundaries of the composed pages, and that one numbered); numbered headings (一、…), tags,
+    —— subheadlines and bulleted lines are left as they are, but not a sentence opened by an
+    enumerator (一是…).
     """
     _cut_heads_under_bylines(text, shapes)
     for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
@@ -178,7 +185,8 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
         if (
             sh.ending == cues.END_OPEN
             and nxt.kind == BODY
-            and not (sh.listy or sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+            and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+            and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
             and (nxt.cont or _cut_across(text, sh, nxt))
         ):
             sh.kind = BODY

@@ -327,3 +327,15 @@ def test_a_line_closing_a_quotation_it_did_not_open_is_a_cut_paragraphs_head():
     got = {text[b.start : b.end]: b for b in blocks}
     assert got[head].role == "body"
     assert got["艳丽说。" + P2].joins_previous
+
+
+def test_the_head_of_an_enumerated_sentence_cut_by_a_column_joins_its_rest():
+    # 一是… opens a sentence of the text, not a numbered heading: a word running across the
+    # cut (建|设) makes the line the head of the paragraph below.
+    head = "一是持续完善农田水利设施建"
+    text = "\n".join(
+        ["春耕生产开出新局面", "本报记者  张  明", P1, head, "设，确保灌溉用水及时足量。", P2, P3]
+    )
+    got = {text[b.start : b.end]: b for b in split_page(text)}
+    assert got[head].role == "body"
+    assert got["设，确保灌溉用水及时足量。"].joins_previous
