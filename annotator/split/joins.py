@@ -77,6 +77,12 @@ _LIST_ITEM = (False, 0.6)
 # announces the paragraphs below (a list, a quotation), as a cut right after ： seldom does.
 _ANNOUNCES = (False, 0.6)
 _ANNOUNCE_MAX = 6
+# … as does a clause that says what follows (主要包括以下目标：, 提出4项内容：, 从几个方面
+# 入手：) in the last characters before the colon.
+_ANNOUNCING = re.compile(
+    r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个方面|方面|点|条))[^。！？!?，,]{0,8}[:：]\Z"
+)
+_ANNOUNCING_REACH = 20
 _ITEM_ENDS = frozenset("；;")
 _LIST_OPENERS = frozenset("；;：:—")
 _HANGING_MAX = 2  # a paragraph of closing marks only (”, ”）) hangs from the one above
@@ -273,6 +279,8 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     if prev.ending == cues.END_COLON:
         clause = max(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?")
         if clause >= 0 and prev.end - 2 - clause <= _ANNOUNCE_MAX:
+            return _ANNOUNCES
+        if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
             return _ANNOUNCES
     if prev.ending == cues.END_DASH and last in cues.DASH_CHARS:
         return _INTRODUCES

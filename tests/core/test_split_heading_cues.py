@@ -339,3 +339,17 @@ def test_the_head_of_an_enumerated_sentence_cut_by_a_column_joins_its_rest():
     got = {text[b.start : b.end]: b for b in split_page(text)}
     assert got[head].role == "body"
     assert got["设，确保灌溉用水及时足量。"].joins_previous
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "新规定明确了平台经营者的责任，并重点提出4项内容：",
+        "完善维护国家法治统一的制度机制，主要包括以下目标：",
+    ],
+)
+def test_a_paragraph_announcing_what_follows_with_a_colon_is_not_joined_by_the_next(intro):
+    first = "对于已有证据能够初步证明侵权的，平台应当及时采取必要措施。"
+    text = "\n".join(["新规征求意见", "本报记者  张  明", P1, intro, first, P2])
+    got = {text[b.start : b.end]: b for b in split_page(text)}
+    assert not got[first].joins_previous
