@@ -353,3 +353,35 @@ def test_a_paragraph_announcing_what_follows_with_a_colon_is_not_joined_by_the_n
     text = "\n".join(["新规征求意见", "本报记者  张  明", P1, intro, first, P2])
     got = {text[b.start : b.end]: b for b in split_page(text)}
     assert not got[first].joins_previous
+
+
+def test_a_kicker_as_wide_as_the_column_over_its_headline_on_a_wrapped_page_stays_apart():
+    # A hard-wrapped page (16 characters a line): the kicker fills the column, the headline
+    # under it is short and neither ends a sentence; no paragraph of two lines ends so.
+    width = 16
+
+    def wrap(par: str) -> list[str]:
+        out, k = [], 0
+        while k < len(par):
+            end = k + width
+            if end < len(par) and par[end] in "，。、；：！？”）》":
+                end += 1  # a mark that may not open a line hangs at the end of this one
+            out.append(par[k:end])
+            k = end
+        return out
+
+    body = [
+        "今年以来，当地政府加快建设农田水利设施，群众满意度不断提高，受到广泛欢迎。",
+        "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭，效率比去年提高了三成。",
+        "多所高校积极参与职业技能培训，为下一步工作打下了基础，吸引了大批年轻人回乡创业。",
+    ]
+    kicker, headline = "前十月农业机械销量均实现两位数增长", "农机行业加快转型（新视点）"
+    lines = ["春耕生产开出新局面", "本报记者  张  明"]
+    for par in body:
+        lines += wrap(par)
+    lines += [kicker, headline, "本报记者  李  华"]
+    for par in body:
+        lines += wrap(par)
+    got = by_text("\n".join(lines))
+    assert got[kicker] == ("kicker", 2)
+    assert got[headline] == ("headline", 2)
