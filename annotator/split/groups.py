@@ -396,11 +396,20 @@ def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     一张社保卡，能办多少事？: a text may open with a short question or sentence, title-shaped
     by its length, but a title never ends a sentence in 。 (and a summary line never in ？);
     what follows it in the run is text too (a paragraph head cut short by a column break).
+    A labelled line (【关键词】…) opens the text as well.
     """
     for k in range(i + 2, j):
-        if shapes[k].kind == TITLE and shapes[k].ending == cues.END_FINAL:
+        sh = shapes[k]
+        if sh.kind == TITLE and (sh.ending == cues.END_FINAL or _labelled(sh)):
             return k
     return j
+
+
+def _labelled(sh: Shape) -> bool:
+    """Whether title line ``sh`` opens with a bracketed label followed by text (【关键词】某某,
+    【人物】某某): a labelled paragraph of a column's text (【事件】…, 【点评】), no summary line
+    nor 小标题 (a label alone, 【现场】, is one)."""
+    return sh.opens[:1] == "【" and not sh.tag
 
 
 def _summary_items(shapes: list[Shape], i: int, j: int) -> list[int]:

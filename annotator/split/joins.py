@@ -90,6 +90,9 @@ _WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
 _TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
 _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
 _QUOTE_GOES_ON = (True, 0.7)
+# A paragraph that opens with a bracketed label (【事件】…, 【点评】) starts a part of a column's
+# text; a column cut right before the bracket is rare.
+_LABEL_BELOW = (False, 0.7)
 # A paragraph that ends on —— introduces a list or a passage set as paragraphs of their own
 # (这是全民科普总动员的生动实践—— / 以…为引领，…。); a column break falls right after the
 # dash in a few cuts out of a thousand.
@@ -299,6 +302,8 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
+    if page.text and page.text[cur.start] == "【" and prev.ending != cues.END_COMMA:
+        return _LABEL_BELOW  # 【事件】…: a labelled paragraph opens on its own
     by_text = _by_text(prev, cur, page) if page.text else None
     if by_text is not None:
         return by_text

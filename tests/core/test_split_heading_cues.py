@@ -385,3 +385,16 @@ def test_a_kicker_as_wide_as_the_column_over_its_headline_on_a_wrapped_page_stay
     got = by_text("\n".join(lines))
     assert got[kicker] == ("kicker", 2)
     assert got[headline] == ("headline", 2)
+
+
+def test_labelled_paragraphs_of_a_column_are_its_text():
+    # 【关键词】… under the writer's name opens the column's text (no summary line), and each
+    # labelled paragraph (【事件】…) opens on its own.
+    key = "【关键词】公交车“等一等”"
+    event = "【事件】近日，某地的公交司机在站台多等了几十秒，让赶车的乘客顺利上车。"
+    text = "\n".join(
+        ["“等一等”，为了共同抵达（暖闻热评）", "杨小雨", key, event, "【点评】", P1, P2]
+    )
+    got = {text[b.start : b.end]: b for b in split_page(text)}
+    assert (got[key].role, got[key].article) == ("body", 1)
+    assert (got[event].role, got[event].joins_previous) == ("body", False)
