@@ -1040,7 +1040,8 @@ def _alike(
     # A two-line intertitle (职业发展 / 多提供…机会，拓宽…道路: a short topic over its title)
     # is one unit, as long as its longer line.
     units = _pairs(loose)
-    size = {w.top: length(w.top) for w in series}
+    # (so is a weak group of two title lines: 执法全程留痕 / 130万余部执法记录仪让…)
+    size = {w.top: max(length(p) for p in w.titles) for w in series}
     unit_size = {u: max(length(p) for p in u) for u in units}
     everything = [*size.values(), *unit_size.values()]
     sure = sorted(size.values()) if len(series) > 1 else sorted(everything)

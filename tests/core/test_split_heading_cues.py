@@ -398,3 +398,26 @@ def test_labelled_paragraphs_of_a_column_are_its_text():
     got = {text[b.start : b.end]: b for b in split_page(text)}
     assert (got[key].role, got[key].article) == ("body", 1)
     assert (got[event].role, got[event].joins_previous) == ("body", False)
+
+
+def test_a_two_line_intertitle_counts_as_long_as_its_longer_line_in_the_series():
+    units = [
+        ("加强源头管控", "全国检察机关不批捕率、不起诉率同比均下降约六个百分点"),
+        ("推进一站式办案", "全国已建成执法办案管理中心三千余个，实现市、县两级全覆盖"),
+        ("执法全程留痕", "一百三十万余部执法记录仪让民警习惯在镜头下执法"),
+    ]
+    lines = [
+        "从“事后整改”到“事前防范”，某地推动执法规范化运行",
+        "让每项执法行为受监督（法治聚焦）",
+        "本报记者  张  明",
+        P1,
+        P2,
+    ]
+    for unit in units:
+        lines += [*unit, P3, P2, P1, P3]
+    lines += ["（李华参与采写）", "城乡公交跑出加速度", "本报记者  赵  刚", P1]
+    got = by_text("\n".join(lines))
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1)
+    assert got["城乡公交跑出加速度"] == ("headline", 2)
