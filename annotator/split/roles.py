@@ -49,7 +49,11 @@ _LEAD = 0.95
 _CONTINUATION = ("body", 0.85)
 _INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
-_PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
+_PHOTO_TEXT = ("caption", 0.6)
+_INTRODUCES = (
+    "body",
+    0.6,
+)  # a short line ending in a colon under the titles  # a titled paragraph followed by a bare photo credit
 
 _LOOSE: dict[str, tuple[str, float]] = {
     BODY: ("body", 0.95),
@@ -191,6 +195,11 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
     out[rest[0]] = ("headline", head_conf)
     for p in rest[1:]:
         out[p] = ("subheadline", _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED)
+    last = titles[-1]
+    if len(rest) > 1 and last == rest[-1] and shapes[last].ending == cues.END_COLON:
+        # 对话人： under the headline introduces the lines below (who talks): the text's
+        # first line, no subheadline
+        out[last] = _INTRODUCES
 
 
 def _caption_above_credit(shapes: list[Shape], i: int) -> bool:

@@ -421,3 +421,20 @@ def test_a_two_line_intertitle_counts_as_long_as_its_longer_line_in_the_series()
         for line in unit:
             assert got[line] == ("intertitle", 1)
     assert got["城乡公交跑出加速度"] == ("headline", 2)
+
+
+def test_a_line_ending_in_a_colon_under_the_headline_introduces_the_text():
+    intro = "对话人："
+    text = "\n".join(
+        [
+            "把握“投资于人”的丰富意蕴（连线评论员）",
+            intro,
+            "李  明  本报评论员",
+            "张  华  某大学某研究院院长",
+            P1,
+            P2,
+        ]
+    )
+    got = by_text(text)
+    assert got["把握“投资于人”的丰富意蕴（连线评论员）"] == ("headline", 1)
+    assert got[intro] == ("body", 1)
