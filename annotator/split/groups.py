@@ -1040,8 +1040,7 @@ def _alike(
     # A two-line intertitle (职业发展 / 多提供…机会，拓宽…道路: a short topic over its title)
     # is one unit, as long as its longer line.
     units = _pairs(loose)
-    # (so is a weak group of two title lines: 执法全程留痕 / 130万余部执法记录仪让…)
-    size = {w.top: max(length(p) for p in w.titles) for w in series}
+    size = {w.top: length(w.top) for w in series}
     unit_size = {u: max(length(p) for p in u) for u in units}
     everything = [*size.values(), *unit_size.values()]
     sure = sorted(size.values()) if len(series) > 1 else sorted(everything)
@@ -1050,7 +1049,9 @@ def _alike(
     def fits(n: int) -> bool:
         return middle <= 2 * n and n <= 2 * middle
 
-    series = [w for w in series if fits(size[w.top])]
+    # (a weak group of two title lines fits as its top line or as a unit as long as its
+    # longer line: 执法全程留痕 / 130万余部执法记录仪让民警习惯在镜头下执法)
+    series = [w for w in series if fits(size[w.top]) or fits(max(length(p) for p in w.titles))]
     kept: list[int] = []
     for u in units:
         if fits(unit_size[u]):
