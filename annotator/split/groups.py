@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from . import cues
 from .shapes import (
@@ -574,6 +575,9 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.top not in drop] if drop else groups
 
 
+_INTERTITLE = attrgetter("intertitle")
+
+
 def _second_lines(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
     """Mark the second line of two-line 小标题 (on the shapes).
 
@@ -582,23 +586,36 @@ def _second_lines(shapes: list[Shape], groups: list[Group], drop: set[int]) -> N
     before body text, is the rest of that intertitle, not a paragraph of the text (whose head,
     cut by a column break, has a word running into the line below: demoted).
     """
+    flags = list(map(_INTERTITLE, shapes))
+    if True not in flags:
+        return  # most pages: no intertitle (a look at every line without a Python loop)
     # (not under 【现场】, which is whole: a line under it is the text's own)
-    tops = [p for p, sh in enumerate(shapes[:-2]) if sh.intertitle and not sh.tag]
-    if not tops:
-        return  # most pages: no intertitle
-    members = {p for g in groups if g.top not in drop for p in g.members()}
-    for p in tops:
-        sh, nxt = shapes[p], shapes[p + 1]
-        if (
-            nxt.kind == TITLE
-            and not (nxt.intertitle or nxt.listy or nxt.demoted or nxt.cut_head or nxt.names)
-            and p + 1 not in members
-            and nxt.end - nxt.start > sh.end - sh.start
-            and _reads_as_intertitle(nxt)
-            and shapes[p + 2].kind == BODY
-            and not shapes[p + 2].cont
-        ):
-            nxt.intertitle = True
+    seconds = [
+        p + 1
+        for p in range(len(shapes) - 2)
+        if flags[p]
+        and not shapes[p].tag
+        and not flags[p + 1]
+        and _second_line(shapes[p], shapes[p + 1], shapes[p + 2])
+    ]
+    if seconds:
+        members = {p for g in groups if g.top not in drop for p in g.members()}
+        for q in seconds:
+            if q not in members:
+                shapes[q].intertitle = True
+
+
+def _second_line(sh: Shape, nxt: Shape, after: Shape) -> bool:
+    """Whether title line ``nxt`` under intertitle ``sh`` and over ``after`` is its second
+    line (see :func:`_second_lines`)."""
+    return (
+        nxt.kind == TITLE
+        and not (nxt.listy or nxt.demoted or nxt.cut_head or nxt.names)
+        and nxt.end - nxt.start > sh.end - sh.start
+        and _reads_as_intertitle(nxt)
+        and after.kind == BODY
+        and not after.cont
+    )
 
 
 def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> set[int]:

@@ -48,7 +48,7 @@ import re
 from functools import cached_property
 
 from . import cues
-from .shapes import BODY, DIGITS, HEADING, LEAD, TITLE, Shape, name_under_tag
+from .shapes import BODY, DIGITS, HEADING, LEAD, NAME_MAX_CHARS, TITLE, Shape, name_under_tag
 from .words import word_across
 
 _NOT_BODY = (False, 1.0)
@@ -217,8 +217,15 @@ def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
     segmenter costs).
     """
     since = _UNDER_BYLINE
-    for k, (sh, nxt) in enumerate(zip(shapes, shapes[1:], strict=False)):
-        since = 0 if sh.names or sh.kind == TITLE and name_under_tag(shapes, k) else since + 1
+    k = -1
+    for sh, nxt in zip(shapes, shapes[1:], strict=False):
+        k += 1
+        if sh.names or (
+            sh.end - sh.start <= NAME_MAX_CHARS and sh.kind == TITLE and name_under_tag(shapes, k)
+        ):
+            since = 0
+        else:
+            since += 1
         if 0 < since <= _UNDER_BYLINE and sh.ending == cues.END_OPEN and nxt.kind == BODY:
             sh.cut_head = _cut_across(text, sh, nxt)
 
