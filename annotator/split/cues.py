@@ -206,6 +206,11 @@ BYLINE = re.compile(
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
 SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
+# Who said a quotation, the post before the name: ——某某大学某学院院长 张三 (the name is
+# checked with names_line).
+POST_SIGNATURE = re.compile(
+    r"[—―─]{1,2}\s*[^\s，,。；;：:！？!?、]{2,24}[ \t\u3000]+(\S{2,4}|\S[ \u3000]{1,2}\S)\s*\Z"
+)
 # A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
@@ -218,11 +223,11 @@ TRAILING_BYLINE = re.compile(
     rf"|[^（()）\n]{{0,30}}见第?[^（()）\n]{{1,4}}版|下转第?[^（()）\n]{{1,4}}版"
     rf"|(?:本报|综合)[^（()）\n]{{0,20}}(?:综合|报道|电)[^（()）\n]{{0,10}}"
     # End notes: a dateline closing the article (（新华社北京3月4日电）), the writer of a
-    # report put together from several (（执笔：张三）, （张三 李四整理）).
+    # report put together from several (（执笔：张三）, （张三 李四整理）, （本报记者张三采访整理）).
     rf"|[{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
     # (the names may come with their role: （本报通讯员张三参与采写）)
     rf"|执笔\s*[:：]?\s*{_NAMES}"
-    rf"|(?:{_ROLE_NAMES}|{_NAMES})\s*(?:整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写)"
+    rf"|(?:{_ROLE_NAMES}|{_NAMES})\s*(?:(?:采访)?整理|执笔|编译|撰文|供稿|综合|(?:参与)?采写)"
     # A commentary's writers (（本报评论员 张三 李四）), a piece written for the paper by a
     # desk or an agency (（张三 某社专稿）, （本报特稿）).
     rf"|{_DESK}\s*{_NAMES}|(?:{_NAMES}\s+)?[{HAN}]{{0,8}}?(?:专特稿|专稿|特稿)"
@@ -303,7 +308,9 @@ _CAPTION_START = (
 CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = re.compile(
+    # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)
     r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?(?:报道)?"
+    r"(?:\s*[（(][^（()）]{1,20})?"
     # A credit with the name first, alone on its line, maybe with the source after it:
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{_NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"

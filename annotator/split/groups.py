@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from . import cues
 from .shapes import (
@@ -41,6 +42,7 @@ from .shapes import (
     TITLE,
     TRAILING,
     Shape,
+    name_under_tag,
 )
 
 STRONG = "strong"
@@ -395,11 +397,20 @@ def _text_opening(shapes: list[Shape], i: int, j: int) -> int:
     一张社保卡，能办多少事？: a text may open with a short question or sentence, title-shaped
     by its length, but a title never ends a sentence in 。 (and a summary line never in ？);
     what follows it in the run is text too (a paragraph head cut short by a column break).
+    A labelled line (【关键词】…) opens the text as well.
     """
     for k in range(i + 2, j):
-        if shapes[k].kind == TITLE and shapes[k].ending == cues.END_FINAL:
+        sh = shapes[k]
+        if sh.kind == TITLE and (sh.ending == cues.END_FINAL or _labelled(sh)):
             return k
     return j
+
+
+def _labelled(sh: Shape) -> bool:
+    """Whether title line ``sh`` opens with a bracketed label followed by text (【关键词】某某,
+    【人物】某某): a labelled paragraph of a column's text (【事件】…, 【点评】), no summary line
+    nor 小标题 (a label alone, 【现场】, is one)."""
+    return sh.opens[:1] == "【" and not sh.tag
 
 
 def _summary_items(shapes: list[Shape], i: int, j: int) -> list[int]:
@@ -431,7 +442,12 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         standfirst = _standfirst_under_name(shapes, i, j, m)
         guessed = True
         j = m
-    elif j - i >= 2 and shapes[j - 1].names and j < n and shapes[j].kind in (BODY, LEAD, BYLINE):
+    elif (
+        j - i >= 2
+        and (shapes[j - 1].names or name_under_tag(shapes, j - 1))
+        and j < n
+        and shapes[j].kind in (BODY, LEAD, BYLINE)
+    ):
         # A line of names only under the titles is the author (opinion pages print the name
         # alone, without 记者): weak, a four-character headline reads the same.
         shapes[j - 1].kind = BYLINE
@@ -555,7 +571,51 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     ]
     if candidates:
         _numbered_intertitles(shapes, groups, drop, candidates)
+    _second_lines(shapes, groups, drop)
     return [g for g in groups if g.top not in drop] if drop else groups
+
+
+_INTERTITLE = attrgetter("intertitle")
+
+
+def _second_lines(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark the second line of two-line 小标题 (on the shapes).
+
+    An intertitle may be set as a short topic over a longer title (聚焦安全稳定 / 建设安装构网型
+    储能，确保电力系统安全稳定运行): a title line longer than the intertitle right above it,
+    before body text, is the rest of that intertitle, not a paragraph of the text (whose head,
+    cut by a column break, has a word running into the line below: demoted).
+    """
+    flags = list(map(_INTERTITLE, shapes))
+    if True not in flags:
+        return  # most pages: no intertitle (a look at every line without a Python loop)
+    # (not under 【现场】, which is whole: a line under it is the text's own)
+    seconds = [
+        p + 1
+        for p in range(len(shapes) - 2)
+        if flags[p]
+        and not shapes[p].tag
+        and not flags[p + 1]
+        and _second_line(shapes[p], shapes[p + 1], shapes[p + 2])
+    ]
+    if seconds:
+        members = {p for g in groups if g.top not in drop for p in g.members()}
+        for q in seconds:
+            if q not in members:
+                shapes[q].intertitle = True
+
+
+def _second_line(sh: Shape, nxt: Shape, after: Shape) -> bool:
+    """Whether title line ``nxt`` under intertitle ``sh`` and over ``after`` is its second
+    line (see :func:`_second_lines`)."""
+    return (
+        nxt.kind == TITLE
+        and not (nxt.listy or nxt.demoted or nxt.cut_head or nxt.names)
+        and nxt.end - nxt.start > sh.end - sh.start
+        and _reads_as_intertitle(nxt)
+        and after.kind == BODY
+        and not after.cont
+    )
 
 
 def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> set[int]:
@@ -962,19 +1022,22 @@ def _no_odd_questions(
     them are plain titles (揪出窗口的“蛀虫” / 用好“云审核”), a question of two clauses between
     them (不用农药和化肥，能否端牢饭碗？) is a short paragraph of the text asking what the next
     answers; its shape becomes body text (a weak group of it goes, as a cut paragraph's head
-    does).
+    does). Where two or more questions stand over a title line each, such a question over its
+    title is the topic of a two-line 小标题 of the story.
     """
     tops = [w.top for w in series] + loose
-    asked = [p for p in tops if _asks(shapes, p)]
+    lines = {p for w in series for p in w.titles} | set(loose)
+    # Two or more questions set over a title line of their own: that is the 小标题's form
+    # in this story (怎样提高教育质量？ / 深化教学改革，促进学生全面发展), not a sentence.
+    topics = {p for p in tops if shapes[p].asks and p + 1 in lines}
+    asked = [p for p in tops if _asks(shapes, p) and (len(topics) < 2 or p not in topics)]
     if not asked or len(tops) - len(asked) < 2 or 2 * len(asked) >= len(tops):
         return series, loose
     for p in asked:
         _demote(shapes[p])
-    drop.update(w.top for w in series if _asks(shapes, w.top))
-    return (
-        [w for w in series if not _asks(shapes, w.top)],
-        [p for p in loose if not _asks(shapes, p)],
-    )
+    odd = set(asked)
+    drop.update(w.top for w in series if w.top in odd)
+    return [w for w in series if w.top not in odd], [p for p in loose if p not in odd]
 
 
 def _alike(
@@ -1003,7 +1066,9 @@ def _alike(
     def fits(n: int) -> bool:
         return middle <= 2 * n and n <= 2 * middle
 
-    series = [w for w in series if fits(size[w.top])]
+    # (a weak group of two title lines fits as its top line or as a unit as long as its
+    # longer line: 执法全程留痕 / 130万余部执法记录仪让民警习惯在镜头下执法)
+    series = [w for w in series if fits(size[w.top]) or fits(max(length(p) for p in w.titles))]
     kept: list[int] = []
     for u in units:
         if fits(unit_size[u]):
@@ -1078,13 +1143,13 @@ def _between_texts(before: Shape, after: Shape) -> bool:
     """Whether a line between ``before`` and ``after`` stands between two texts of one story:
     a finished paragraph that closes nothing above (or a row of a table or roster, complete
     without a full stop; or the signature of an editors' note, which opens the parts below
-    it), body text that is no cut below."""
+    it), body text that is no cut below (or an interviewer's question, 记者：…？, which opens
+    a turn of an interview's text)."""
     finished = before.kind in (BODY, LEAD) and (before.ending == cues.END_FINAL or before.row)
     return (
         (finished or before.signature)
         and not before.closes
-        and after.kind == BODY
-        and not after.cont
+        and (after.kind == BODY and not after.cont or after.speaks)
     )
 
 

@@ -48,7 +48,7 @@ import re
 from functools import cached_property
 
 from . import cues
-from .shapes import BODY, DIGITS, HEADING, LEAD, TITLE, Shape
+from .shapes import BODY, DIGITS, HEADING, LEAD, NAME_MAX_CHARS, TITLE, Shape, name_under_tag
 from .words import word_across
 
 _NOT_BODY = (False, 1.0)
@@ -77,6 +77,12 @@ _LIST_ITEM = (False, 0.6)
 # announces the paragraphs below (a list, a quotation), as a cut right after ： seldom does.
 _ANNOUNCES = (False, 0.6)
 _ANNOUNCE_MAX = 6
+# … as does a clause that says what follows (主要包括以下目标：, 提出4项内容：, 从几个方面
+# 入手：) in the last characters before the colon.
+_ANNOUNCING = re.compile(
+    r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个方面|方面|点|条))[^。！？!?，,]{0,8}[:：]\Z"
+)
+_ANNOUNCING_REACH = 20
 _ITEM_ENDS = frozenset("；;")
 _LIST_OPENERS = frozenset("；;：:—")
 _HANGING_MAX = 2  # a paragraph of closing marks only (”, ”）) hangs from the one above
@@ -84,6 +90,9 @@ _WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
 _TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
 _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
 _QUOTE_GOES_ON = (True, 0.7)
+# A paragraph that opens with a bracketed label (【事件】…, 【点评】) starts a part of a column's
+# text; a column cut right before the bracket is rare.
+_LABEL_BELOW = (False, 0.7)
 # A paragraph that ends on —— introduces a list or a passage set as paragraphs of their own
 # (这是全民科普总动员的生动实践—— / 以…为引领，…。); a column break falls right after the
 # dash in a few cuts out of a thousand.
@@ -101,6 +110,12 @@ _OPENER_MAX = 5
 _PARAGRAPH_OPENING = re.compile(
     r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"|[问答][:：]"
+)
+# Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
+# heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
+# paragraph's head like any other.
+_IN_SENTENCE_ENUMERATOR = re.compile(
+    r"第?[一二三四五六七八九十]{1,3}是|其[一二三四]|首先|其次|再次|最后"
 )
 # What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
 # …9月20 / 日，, …增长16 / %).
@@ -169,8 +184,9 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     Before the title groups are found: otherwise such a line is taken for a headline or an
     intertitle, which starts a false article or keeps the cut paragraph apart. A headline,
     subheadline or intertitle above body text has no word across (1 in some 1,400 gold
-    boundaries of the composed pages, and that one numbered); list items, tags, ——
-    subheadlines and bulleted lines are left as they are.
+    boundaries of the composed pages, and that one numbered); numbered headings (一、…), tags,
+    —— subheadlines and bulleted lines are left as they are, but not a sentence opened by an
+    enumerator (一是…).
     """
     _cut_heads_under_bylines(text, shapes)
     for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
@@ -178,7 +194,8 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
         if (
             sh.ending == cues.END_OPEN
             and nxt.kind == BODY
-            and not (sh.listy or sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+            and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+            and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
             and (nxt.cont or _cut_across(text, sh, nxt))
         ):
             sh.kind = BODY
@@ -200,8 +217,15 @@ def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
     segmenter costs).
     """
     since = _UNDER_BYLINE
+    k = -1
     for sh, nxt in zip(shapes, shapes[1:], strict=False):
-        since = 0 if sh.names else since + 1
+        k += 1
+        if sh.names or (
+            sh.end - sh.start <= NAME_MAX_CHARS and sh.kind == TITLE and name_under_tag(shapes, k)
+        ):
+            since = 0
+        else:
+            since += 1
         if 0 < since <= _UNDER_BYLINE and sh.ending == cues.END_OPEN and nxt.kind == BODY:
             sh.cut_head = _cut_across(text, sh, nxt)
 
@@ -266,6 +290,8 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
         clause = max(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?")
         if clause >= 0 and prev.end - 2 - clause <= _ANNOUNCE_MAX:
             return _ANNOUNCES
+        if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
+            return _ANNOUNCES
     if prev.ending == cues.END_DASH and last in cues.DASH_CHARS:
         return _INTRODUCES
     return None
@@ -283,6 +309,8 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
+    if page.text and page.text[cur.start] == "【" and prev.ending != cues.END_COMMA:
+        return _LABEL_BELOW  # 【事件】…: a labelled paragraph opens on its own
     by_text = _by_text(prev, cur, page) if page.text else None
     if by_text is not None:
         return by_text

@@ -249,6 +249,10 @@ def _reflow(
             or _names_alone(text, nxt_start, nxt_end, width)
             or _dash_subheadline(text, nxt_start, nxt_end, width)
             or (final and k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3]))
+            or (
+                start == para_start
+                and _two_titles(text, spans[k], spans[k + 1], starts[k + 1], width)
+            )
         )
         if _dateline_goes_on(text, start, nxt_start, nxt_end):
             ends = False  # …工作。  新华社 / 北京3月4日电: the dateline runs onto the next line
@@ -257,6 +261,33 @@ def _reflow(
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out
+
+
+# Endings of a title line: no punctuation, a closing bracket (…（新视点）), a dash (…问题——).
+_TITLE_ENDINGS = frozenset((cues.END_OPEN, cues.END_CLOSE, cues.END_DASH))
+
+
+def _two_titles(
+    text: str, line: tuple[int, int], nxt: tuple[int, int], nxt_first: int, width: int
+) -> bool:
+    """Whether a paragraph's first line and the short line under it are two title lines.
+
+    A two-line paragraph ends a sentence on its short last line (a column cut leaves its last
+    line full); a full first line that ends without a sentence end (前10月…均实现两位数增长,
+    …突出问题——) over a short line without one (工程机械行业加快转型升级（新视点）) is a
+    kicker or headline over its headline or subheadline, set wider than the column (a
+    paragraph that introduces a list may end in —— alone on its last line), unless a word
+    runs from one into the other.
+    """
+    return (
+        nxt[1] - nxt_first < width - 1
+        and cues.line_ending(text, nxt[0], nxt[1]) in (cues.END_OPEN, cues.END_CLOSE)
+        and cues.line_ending(text, line[0], line[1]) in _TITLE_ENDINGS
+        # (a roster line goes on onto its second line: 王  明  某市农业农村局党组书记、局 /
+        # 长; so does a line wrapped in the middle of a word: 清华大学国家金融研 / 究院院长)
+        and not cues.roster_line(text[line[0] : line[1]])
+        and not word_across(text[line[0] : line[1]], text[nxt[0] : nxt[1]])
+    )
 
 
 def _final(text: str, start: int, end: int) -> bool:

@@ -49,7 +49,11 @@ _LEAD = 0.95
 _CONTINUATION = ("body", 0.85)
 _INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
-_PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
+_PHOTO_TEXT = ("caption", 0.6)
+_INTRODUCES = (
+    "body",
+    0.6,
+)  # a short line ending in a colon under the titles  # a titled paragraph followed by a bare photo credit
 
 _LOOSE: dict[str, tuple[str, float]] = {
     BODY: ("body", 0.95),
@@ -120,17 +124,19 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
             first.ending == cues.END_COLON
             or (second.wide and not first.wide and second.ends[-1:] not in _SERIAL)
             and not second.points
+            and second.end - second.start > KICKER_TAG_MAX_CHARS
         ):
             # 某某公安： over its headline; or a line over the headline set as two phrases
             # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
             # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②); a
-            # long line of a meeting's points is the subheadline under its headline
+            # long line of a meeting's points is the subheadline under its headline, and two
+            # single characters set wide (默  达, 引  言) are a padded name or label, no headline
             return True
         if first.said:
             return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
         if first.named and not second.named and first.end - first.start < second.end - second.start:
             return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
-        return _long_clause_over_headline(first, second)
+        return _long_clause_over_headline(first, second) or _longer_over_shorter(first, second)
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
 
 
@@ -143,6 +149,27 @@ def _long_clause_over_headline(first: Shape, second: Shape) -> bool:
     """
     a, b = first.end - first.start, second.end - second.start
     return (first.comma or first.spaced or first.pause) and second.strict and 2 * a >= 3 * b
+
+
+def _longer_over_shorter(first: Shape, second: Shape) -> bool:
+    """Whether a plain first title line is clearly longer than the line under it: a kicker.
+
+    A subheadline explains the headline above it and runs longer than it; a kicker introduces
+    the headline below it and runs longer too: of two unmarked lines the clearly shorter one
+    is the headline (新疆自贸试验区挂牌两年来，贸易额实现快速增长 / 产业集聚，打造对外开放新高地).
+    A first line with the forms of a main title (a column tag, phrases set apart by a space,
+    a topic before a colon) is the headline whatever its length, and a —— line, one that
+    introduces what follows (对话人：) or phrases set apart by spaces (某某出席 某某主持: who
+    took part, under a long headline of a meeting) are no headline, nor is a line of a few
+    characters (李明主持: who chaired).
+    """
+    return (
+        not (first.tagged or first.spaced or first.colon)
+        and not (second.subdash or second.spaced)
+        and second.ending != cues.END_COLON
+        and second.end - second.start > KICKER_TAG_MAX_CHARS
+        and 10 * (first.end - first.start) >= 13 * (second.end - second.start)
+    )
 
 
 def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, float]]) -> None:
@@ -168,6 +195,11 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
     out[rest[0]] = ("headline", head_conf)
     for p in rest[1:]:
         out[p] = ("subheadline", _SUB_DASH if shapes[p].subdash else _SUB_UNMARKED)
+    last = titles[-1]
+    if len(rest) > 1 and last == rest[-1] and shapes[last].ending == cues.END_COLON:
+        # 对话人： under the headline introduces the lines below (who talks): the text's
+        # first line, no subheadline
+        out[last] = _INTRODUCES
 
 
 def _caption_above_credit(shapes: list[Shape], i: int) -> bool:

@@ -67,6 +67,7 @@ BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
+POST_SIGNATURE_MAX_CHARS = 32  # ——某某大学某学院院长 张三: who said the quotation above
 MAILBOX_MAX_CHARS = 60  # a column's mailbox line (投稿邮箱：name@paper.cn)
 SHORT_BODY_MAX_CHARS = 60  # a body paragraph this short may be a photo's caption
 
@@ -95,6 +96,7 @@ class Shape:
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
     comma: bool = False  # a TITLE with a comma inside
     pause: bool = False  # a TITLE with an enumeration comma 、 inside (甲、乙)
+    colon: bool = False  # a TITLE with a colon inside (话题：标题)
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
@@ -111,6 +113,7 @@ class Shape:
     ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
+    speaks: bool = False  # a TITLE that is an interviewer's question (记者：…？), a turn of text
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points
     signs: bool = False  # closes with a dateline or a special article's signature (a story's)
     dated: bool = False  # a lead opening with its dateline (新华社北京3月4日电（记者 张三）…)
@@ -231,6 +234,23 @@ def _lead(s: str, start: int, end: int, end_kind: str) -> Shape:
     return Shape(start, end, LEAD, end_kind, closes=closes, signs=signs, dated=dated)
 
 
+def _signature(s: str) -> bool:
+    """Whether dash line ``s`` signs what is above it: ——编  者, ——张三, or a post and a name
+    (——某某大学某学院院长 张三: who said the quotation above)."""
+    if len(s) <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
+        return True
+    if len(s) > POST_SIGNATURE_MAX_CHARS:
+        return False
+    m = cues.POST_SIGNATURE.match(s)
+    return m is not None and cues.names_line(m.group(1))
+
+
+def _bracketed_names(s: str) -> bool:
+    """Whether line ``s`` is a writer's name in brackets (（张三）): the end note under the
+    last paragraph of an article."""
+    return s[-1] in "）)" and cues.names_line(s[1:-1])
+
+
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     """The shape of a paragraph without a start cue: furniture, a dash line, a title or body."""
     n = len(s)
@@ -239,12 +259,12 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
         # 栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next.
         return Shape(start, end, TRAILING, end_kind, closes=True)
-    if s[0] in cues.DASH_CHARS and n <= SIGNATURE_MAX_CHARS and cues.SIGNATURE.match(s):
+    if s[0] in cues.DASH_CHARS and _signature(s):
         # ——编  者: who signed the note above; it stays in its article.
         return Shape(start, end, BYLINE, end_kind, signature=True)
     if is_page_header(s):
         return Shape(start, end, FURNITURE, end_kind)
-    if s[0] in "（(" and cues.bracketed_note(s):
+    if s[0] in "（(" and (cues.bracketed_note(s) or _bracketed_names(s)):
         return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
@@ -362,8 +382,9 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING
     # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
-    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title.
-    quotes_closed = ("“" not in t or t.count("“") == t.count("”")) and (
+    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title;
+    # nor is a line that closes a quotation it did not open (…党总支书记黄艳丽”黄 / 艳丽说。).
+    quotes_closed = (("“" not in t and "”" not in t) or t.count("“") == t.count("”")) and (
         "《" not in t or t.count("《") == t.count("》")
     )
     strict = (
@@ -386,13 +407,15 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     )
     # Checked only for lines with punctuation inside; most titles have none.
     comma = punct and _COMMA.search(t) is not None
+    # 记者：…？ (an interviewer's question): a turn of the text, no title
+    speaks = t[-1:] in ("？", "?") and _SPEAKER.match(t) is not None
     text_ok = (
         one_line
         and not dangling
         and not (punct and _SENTENCE_END.search(core, 0, len(core) - 1))
         and quotes_closed
         and not (comma and _SENTENCE_LIKE.match(t))
-        and not (t[-1:] in ("？", "?") and _SPEAKER.match(t))
+        and not speaks
     )
     # Fields set one by one: a dataclass's __init__ matches keyword arguments by name, which
     # for this many fields costs twice the stores (titles are a third of all paragraphs).
@@ -406,11 +429,13 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.tag = s[0] in "【〖[" and _TAG.fullmatch(t) is not None
     sh.comma = comma
     sh.pause = punct and "、" in t
+    sh.colon = punct and ("：" in t or ":" in t)
     sh.parallel = comma and _parallel(t)
     sh.spaced = " " in t or "\t" in t or "\u3000" in t
     sh.tagged = core is not t
     sh.wide = "  " in t or "\u3000" in t
     sh.asks = t[-1:] in ("？", "?")
+    sh.speaks = speaks
     sh.opens = t[:2]
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
@@ -561,3 +586,22 @@ def _roster_rows(text: str, shaped: list[Shape]) -> None:
                 r.row = True
                 r.strict = r.names = False
         run = []
+
+
+# A name alone is two or three characters, or two padded to the width of three (金  轩).
+NAME_MAX_CHARS = 4
+
+
+def name_under_tag(shapes: list[Shape], p: int) -> bool:
+    """Whether title line ``p`` is a short name under a headline with a column tag or under a
+    —— subheadline (怀进鹏 under …（学习贯彻…精神）): the author, even of a surname that
+    ``cues.names_line`` does not know."""
+    if p == 0:
+        return False
+    sh, above = shapes[p], shapes[p - 1]
+    n = sh.end - sh.start
+    return (
+        sh.kind == TITLE
+        and (sh.strict and 2 <= n < NAME_MAX_CHARS or sh.wide and n == NAME_MAX_CHARS)
+        and (above.tagged or above.subdash)
+    )
