@@ -96,12 +96,16 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 北极熊, 红海洋: a thing named after the place
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
+        elif text[e - 1] == "市" and e - s > 2 and text[e : e + 1] in _CITY_WORD_SECOND:
+            e -= 1  # 北京市民, 上海市场: the city and a word that starts with 市
         elif text[e : e + 1] in _FORM_FIRST:
             e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
 
 
+# After a listed city's 市 these make a word with it (市民, 市场): the 市 is that word's.
+_CITY_WORD_SECOND = frozenset("民场")
 _WORLD_CITIES = frozenset(P.WORLD_CITIES)
 _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
 _FORM_FIRST = frozenset("共王联合大市州特")
@@ -168,9 +172,45 @@ def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     cut = _LAST_STOP_RE.match(name)
     if cut:
         name, s = name[cut.end() :], s + cut.end()
+    counted = _counted(text, s, name)
+    if counted:
+        return name[counted:], s + counted
     if _boundary_begins_word(text, s):
         name, s = name[1:], s + 1
     return name, s
+
+
+# Numerals and measure words: a number and its measure word are no part of the place after
+# them (１２面党旗, 三座寺, 两所村; 道 and 家 are left out: 五道口, 三家村 are places).
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数")
+_MEASURES = frozenset("面条座所处名位块间栋幢户只辆艘架张")
+
+
+def _counted(text: str, s: int, name: str) -> int:
+    """How many characters at the start of ``name`` (read at ``s``) are a count: numerals
+    and a measure word, or a measure word right after a written number (１２面党旗)."""
+    i = 0
+    while i < len(name) - 1 and name[i] in _NUMERALS:
+        i += 1
+    if name[i] in _MEASURES and (i or (s > 0 and text[s - 1] in _NUMERALS)):
+        return i + 1
+    return 0
+
+
+# The longest idiom or fixed phrase looked for across a place's end (半壁河山).
+_PHRASE_LONGEST = 4
+
+
+def _in_phrase(text: str, s: int, e: int) -> bool:
+    """True when a word of three or four characters of jieba's dictionary starts inside the
+    place ``text[s:e]`` and runs past its end: 半壁河山 holds no river 半壁河, 万里江山 no
+    river either."""
+    if e >= len(text) or not is_han(text[e]):
+        return False
+    words = dictionary()
+    return any(
+        words.get(text[j : e + 1], 0) > 0 for j in range(max(s, e + 1 - _PHRASE_LONGEST), e - 1)
+    )
 
 
 def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
@@ -193,6 +233,8 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 思想路线, 探寻乡镇, 届时湖北: two common words, no place
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
         return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
+    if _in_phrase(text, s, e):
+        return None  # 半壁河山: an idiom runs across the end
     return s, e
 
 
