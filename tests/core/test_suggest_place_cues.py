@@ -32,3 +32,14 @@ def tagged(text: str) -> list[tuple[str, str]]:
 def test_place_cues(text, expected):
     assert tagged(text) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's Grand Canal and the Hai River's rivers, in the list of natural features
+        ("游船沿着大运河缓缓南行", [("大运河", "LOC")]),
+        ("永定河与北运河都流入海河", [("永定河", "LOC"), ("北运河", "LOC"), ("海河", "LOC")]),
+    ],
+)
+def test_rivers_of_the_north_china_plain(text, expected):
+    assert tagged(text) == expected
