@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.suggest.abbreviations import find_abbreviation_candidates
 from annotator.suggest.orgs_places import find_orgs_places
 
 
@@ -42,4 +43,39 @@ def test_place_cues(text, expected):
     ],
 )
 def test_rivers_of_the_north_china_plain(text, expected):
+    assert tagged(text) == expected
+
+
+def abbreviations(text: str) -> list[str]:
+    return [text[s:e] for s, e, _label, _attrs in sorted(find_abbreviation_candidates(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 应 (at the request of) before a side, a pair or a head: a function word
+        ("应美方邀请，代表团启程", ["美"]),
+        ("工程队应中葡政府的要求派出", ["中", "葡"]),
+        ("应以法律为准绳", []),
+        # 澳人治澳 as 港人治港; capital of China's firms (中资); a city's suburbs (沪郊)
+        ("实行澳人治澳", ["澳", "澳"]),
+        ("一批中资银行在当地开业", ["中"]),
+        ("其中资金缺口最大", []),
+        ("沪郊农民种植蔬菜", ["沪"]),
+        ("南京郊区的农民", []),
+    ],
+)
+def test_abbreviation_cues(text, expected):
+    assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's regions in a list with one named by 华: the compass words are regions
+        ("华东、西南比往年多雨", [("华东", "LOC"), ("西南", "LOC")]),
+        ("东南、西北方向吹来的风", []),
+    ],
+)
+def test_regions_in_a_list(text, expected):
     assert tagged(text) == expected

@@ -352,6 +352,7 @@ def _loc_candidates(
             queue.append(cand)
     out += _villages_and_roads(text)
     out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_SCAN.finditer(text)]
+    out += _regions_listed(text)
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
 
@@ -362,6 +363,20 @@ _COMPASS_REGION_RE = re.compile(
     "(?:东北|西北|西南|东南)(?=地区|大部|中部|南部|北部|东部|西部|全境|各地|三省|各省)"
 )
 _COMPASS_REGION_SCAN = _scan.Anchored(_COMPASS_REGION_RE)
+# A list of China's regions (东北、西北、华北; 华东、东南沿海): with a region named by 华
+# in it, the compass words are regions too (not in 东北、西北风: no such region there).
+_REGION = "(?:东北|西北|西南|东南|华北|华东|华南|华中)"
+_REGION_LIST_RE = re.compile(f"{_REGION}(?:、{_REGION})+")
+_REGION_LIST_SCAN = _scan.Anchored(_REGION_LIST_RE)
+
+
+def _regions_listed(text: str) -> list[Candidate]:
+    """The compass regions (东北 西北 西南 东南) of a list of regions holding a 华 region."""
+    out: list[Candidate] = []
+    for m in _REGION_LIST_SCAN.finditer(text):
+        if "华" in m.group(0):
+            out += [(i, i + 2, LOC, {}) for i in range(m.start(), m.end(), 3) if text[i] != "华"]
+    return out
 
 
 def _villages_and_roads(text: str) -> list[Candidate]:
