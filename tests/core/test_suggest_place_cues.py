@@ -79,3 +79,19 @@ def test_abbreviation_cues(text, expected):
 )
 def test_regions_in_a_list(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Earth, the Sun and the Moon are places (not in 太阳能, 太阳穴)
+        ("探测器在月球背面着陆", [("月球", "LOC")]),
+        ("保护地球的生态环境", [("地球", "LOC")]),
+        ("屋顶装了太阳能热水器", []),
+        # cities by their other names
+        ("春节前的羊城花市", [("羊城", "LOC")]),
+        ("蓉城的茶馆里坐满了人", [("蓉城", "LOC")]),
+    ],
+)
+def test_celestial_places_and_city_nicknames(text, expected):
+    assert tagged(text) == expected
