@@ -18,7 +18,8 @@ count:
 3. **X方**, the side in talks: ``中方表示``, ``与美方磋商`` (not 东方, 西方, 地方, 方面);
 4. **travel and stance verbs** before 华 京 美 英 …: ``访华``, ``驻华使馆``, ``抵京``,
    ``对美立场``, ``抗日``; after a verb of coming or staying 京 and 华 before any word
-   but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
+   but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``; so too 沪 穗 渝 蓉 (``在沪举行``) and,
+   after a verb of going or arriving, 汉 (``离汉``);
 5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``, ``中资``; 港 and
    澳 after 本 or 治 (``港人治港``, ``澳人治澳``); ``京郊``, ``沪郊``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
@@ -79,6 +80,13 @@ _STAY_RE = re.compile(
     "(?:访|来|驻|抵|赴|返|离|在|进)([京华])(?![剧戏腔韵胡味东南西北中丽美灯贵诞])"
 )
 _STAY_SCAN = _scan.Anchored(_STAY_RE)
+# Cities by one character after a verb of coming or staying: 来沪, 在穗, 抵渝, 赴蓉; Wuhan's
+# 汉 only after one of going or arriving (离汉, 抵汉; not 在汉代, 来汉族地区).
+_CITY_STAY_RE = re.compile(
+    "(?:(?:访|来|驻|抵|赴|返|离|在|进)([沪穗渝蓉])(?![剧语市深宁杭港])"
+    "|(?:抵|赴|返|离)(汉)(?![族语字代朝人服奸学堡中]))"
+)
+_CITY_STAY_SCAN = _scan.Anchored(_CITY_STAY_RE)
 _ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
 _ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
@@ -243,6 +251,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         )
     travel = {m.start(1) for m in _TRAVEL_SCAN.finditer(text)}
     travel.update(m.start(1) for m in _STAY_SCAN.finditer(text))
+    travel.update(m.start(m.lastindex or 1) for m in _CITY_STAY_SCAN.finditer(text))
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))

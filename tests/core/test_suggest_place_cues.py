@@ -95,3 +95,18 @@ def test_regions_in_a_list(text, expected):
 )
 def test_celestial_places_and_city_nicknames(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one-character cities after a verb of coming or staying; 汉 after one of going
+        ("研讨会昨天在沪开幕", ["沪"]),
+        ("代表团乘机返穗", ["穗"]),
+        ("他明天离汉赴京", ["汉", "京"]),
+        ("此书成于在汉代", []),
+        ("沪剧演员来京演出", ["京"]),
+    ],
+)
+def test_one_character_cities(text, expected):
+    assert abbreviations(text) == expected
