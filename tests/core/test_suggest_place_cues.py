@@ -110,3 +110,28 @@ def test_celestial_places_and_city_nicknames(text, expected):
 )
 def test_one_character_cities(text, expected):
     assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before a suffix that is also a measure word: no organisation
+        ("县政府共收缴移动电话三十六部，", [("县政府", "ORG")]),
+        # a floor and a room of a building are no part of the body that owns it
+        ("市人大常委会办公楼５楼会议厅里坐满了人", [("市人大常委会", "ORG")]),
+        # a court's chambers are one organisation with it
+        ("上海市长宁区法院少年审判庭成立以来", [("上海市长宁区法院少年审判庭", "ORG")]),
+        # a unit named without a place in a list of officials, with its own head's title
+        (
+            "出席的有：财政局局长王明、交通局副局长李红、计委主任张强",
+            [
+                ("财政局", "ORG"),
+                ("交通局", "ORG"),
+                ("计委", "ORG"),
+            ],
+        ),
+        ("会后，该局局长表示", []),
+    ],
+)
+def test_organisation_cues(text, expected):
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected

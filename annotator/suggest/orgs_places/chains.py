@@ -47,7 +47,7 @@ _SUB_UNIT_RE = re.compile(
 # Branches and institutes chained to an organisation: 杭州市公安局 + 西湖区分局,
 # 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
 _BRANCH_RE = re.compile(
-    f"(?:(?![{_STOP_CHARS}和、])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
+    f"(?:(?![{_STOP_CHARS}和、])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|审判庭|执行庭|"
     "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
     "(?!长|内|士|里)"
 )
