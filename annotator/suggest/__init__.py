@@ -128,7 +128,23 @@ def _rule_candidates(text: str) -> list[_Cand]:
     # the weakest cue last: a name by its statistics alone yields to every other candidate
     taken = [(c[0], c[1]) for c in out]
     out.extend((s, e, "PER", "rule", {}) for s, e in running_names(text, taken))
-    return out
+    return _places_not_names(text, out)
+
+
+# Last characters of a place's kind that end no given name (乌咀乡, 大屯村, 南丰县).
+_PLACE_KIND_ENDS = frozenset("乡镇村县")
+
+
+def _places_not_names(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """``cands`` without the names that the place rules read as the same place with its
+    kind (被告乌咀乡建筑公司: 乌咀乡 is the township, not a person after 被告)."""
+    suspects = {(c[0], c[1]) for c in cands if c[2] == "PER" and text[c[1] - 1] in _PLACE_KIND_ENDS}
+    if not suspects:
+        return cands
+    places = {(c[0], c[1]) for c in cands if c[2] == "LOC"} & suspects
+    if not places:
+        return cands
+    return [c for c in cands if c[2] != "PER" or (c[0], c[1]) not in places]
 
 
 def _valid(text: str, s: int, e: int) -> bool:

@@ -1,9 +1,11 @@
-"""LOC rules on invented sentences: general cues of place names (issue 10)."""
+"""Entity rules on invented sentences: general cues of places, organisations and names
+(issue 10)."""
 
 from __future__ import annotations
 
 import pytest
 
+from annotator.suggest import suggest_spans
 from annotator.suggest.abbreviations import find_abbreviation_candidates
 from annotator.suggest.orgs_places import find_orgs_places
 
@@ -135,3 +137,16 @@ def test_one_character_cities(text, expected):
 )
 def test_organisation_cues(text, expected):
     assert [t for t in tagged(text) if t[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township read as a place is no person after a role word
+        ("被告石塘乡建筑公司承建了石塘乡联校的教学楼", []),
+        # 诉 (sues) ends a name: the plaintiff is 王丽
+        ("原告王丽诉刘洋离婚纠纷一案", ["王丽"]),
+    ],
+)
+def test_names_beside_places_and_lawsuits(text, expected):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == expected
