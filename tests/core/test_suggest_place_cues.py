@@ -150,3 +150,24 @@ def test_organisation_cues(text, expected):
 )
 def test_names_beside_places_and_lawsuits(text, expected):
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ethnic township after its county, and its organ with both
+        (
+            "日前，四川省北川县小坝藏族乡人大主席团召开会议",
+            [
+                ("四川省北川县小坝藏族乡人大主席团", "ORG"),
+            ],
+        ),
+        ("他出生在小坝藏族乡", [("小坝藏族乡", "LOC")]),
+        ("当地汉族乡亲热情接待", []),
+        # a prison is an organisation, and so is its numbered unit
+        ("广东韶关监狱二大队服刑人员来信", [("广东韶关监狱二大队", "ORG")]),
+        ("他被送进监狱", []),
+    ],
+)
+def test_ethnic_townships_and_prisons(text, expected):
+    assert tagged(text) == expected

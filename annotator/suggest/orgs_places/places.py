@@ -57,7 +57,11 @@ _PATTERN_LOC_RE = re.compile(
     f"{_SUFFIX_ALTS})"
 )
 _ETHNIC = lexicon.words("places_ethnic_groups")
-_AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
+# Autonomous prefectures, counties and banners, and ethnic townships (官庄畲族乡; not
+# 汉族乡亲, 各族乡村: 乡 begins a word there).
+_AUTONOMOUS_RE = re.compile(
+    f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}(?:自治(?:州|县|旗)|乡(?![亲村镇下土间里愁音邻民]))"
+)
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
                 "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
@@ -330,8 +334,8 @@ def _loc_candidates(
     text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
 ) -> tuple[list[Candidate], set[str]]:
     out = _listed_locs(text, listed) + _not_cutting(_pattern_places(text, verbs), listed)
-    if "族自治" in text:
-        # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
+    if "族自治" in text or "族乡" in text:
+        # ethnic autonomous prefectures and counties (黔东南苗族侗族自治州), townships
         starts = {e: s for s, e, _, _ in out}
         for m in _AUTONOMOUS_RE.finditer(text):
             a = m.start()
