@@ -171,3 +171,16 @@ def test_names_beside_places_and_lawsuits(text, expected):
 )
 def test_ethnic_townships_and_prisons(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's traditional regions by name (not inside 集中原则)
+        ("当年他在陕北插队", [("陕北", "LOC")]),
+        ("齐鲁大地春意盎然", [("齐鲁", "LOC")]),
+        ("坚持集中原则", []),
+    ],
+)
+def test_traditional_regions(text, expected):
+    assert tagged(text) == expected
