@@ -184,3 +184,17 @@ def test_ethnic_townships_and_prisons(text, expected):
 )
 def test_traditional_regions(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Party's national congresses by their number
+        ("中共十四大确立了改革目标", [("中共十四大", "ORG")]),
+        ("他是党的八大代表", [("八大", "ORG")]),
+        ("深入学习十六大精神", [("十六大", "ORG")]),
+        ("全国十五大城市的物价", []),
+    ],
+)
+def test_party_congresses(text, expected):
+    assert tagged(text) == expected

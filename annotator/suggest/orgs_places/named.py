@@ -159,4 +159,23 @@ def _named_orgs(
         term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s) if s and text[s - 1] == "届" else None
         out.append((term.start() if term else s, e, ORG, {}))
     out += _level_organs(text, places, stems)
+    out += _party_congresses(text)
     return out, extra
+
+
+# The Party's national congresses by their number: 中共十五大, 党的七大, 十五大精神 (a bare
+# number + 大 only before a word of a congress: not 十五大城市, 七大洲).
+_CONGRESS_RE = re.compile("(中共|党的)?([一二三四五六七八九十]{1,3}大)(?![学小中型会类洲城])")
+_CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
+_CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
+
+
+def _party_congresses(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _CONGRESS_SCAN.finditer(text):
+        party = m.group(1)
+        if party == "中共":
+            out.append((m.start(), m.end(), ORG, {}))
+        elif party or (m.group(2)[0] == "十" and text.startswith(_CONGRESS_AFTER, m.end())):
+            out.append((m.start(2), m.end(), ORG, {}))
+    return out
