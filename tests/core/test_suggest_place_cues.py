@@ -198,3 +198,7 @@ def test_traditional_regions(text, expected):
 )
 def test_party_congresses(text, expected):
     assert tagged(text) == expected
+
+
+def test_a_congress_and_its_standing_committee():
+    assert tagged("县人大及其常委会依法行使职权") == [("县人大", "ORG"), ("常委会", "ORG")]

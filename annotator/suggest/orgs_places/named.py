@@ -160,6 +160,11 @@ def _named_orgs(
         out.append((term.start() if term else s, e, ORG, {}))
     out += _level_organs(text, places, stems)
     out += _party_congresses(text)
+    if "及其常委会" in text:  # 人大及其常委会: the congress's standing committee
+        i = text.find("及其常委会")
+        while i != -1:
+            out.append((i + 2, i + 5, ORG, {}))
+            i = text.find("及其常委会", i + 5)
     return out, extra
 
 
