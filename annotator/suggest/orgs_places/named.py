@@ -169,18 +169,23 @@ def _named_orgs(
 
 
 # The Party's national congresses by their number: 中共十五大, 党的七大, 十五大精神 (a bare
-# number + 大 only before a word of a congress: not 十五大城市, 七大洲).
-_CONGRESS_RE = re.compile("(中共|党的)?([一二三四五六七八九十]{1,3}大)(?![学小中型会类洲城])")
+# number + 大 only before a word of a congress: not 十五大城市, 七大洲).  The scan finds the
+# last numeral and 大; the numerals before it are read in Python.
+_CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型会类洲城])")
 _CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
+_NUMERALS = frozenset("一二三四五六七八九十")
 _CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
 
 
 def _party_congresses(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CONGRESS_SCAN.finditer(text):
-        party = m.group(1)
+        s = m.start()
+        while s > 0 and m.start() - s < 2 and text[s - 1] in _NUMERALS:
+            s -= 1  # 十五大: up to three numerals
+        party = text[s - 2 : s] if s >= 2 else ""
         if party == "中共":
-            out.append((m.start(), m.end(), ORG, {}))
-        elif party or (m.group(2)[0] == "十" and text.startswith(_CONGRESS_AFTER, m.end())):
-            out.append((m.start(2), m.end(), ORG, {}))
+            out.append((s - 2, m.end(), ORG, {}))
+        elif party == "党的" or (text[s] == "十" and text.startswith(_CONGRESS_AFTER, m.end())):
+            out.append((s, m.end(), ORG, {}))
     return out
