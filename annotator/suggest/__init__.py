@@ -123,12 +123,35 @@ RULE_FINDERS = (
 
 def _rule_candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
-    for _name, finder in RULE_FINDERS:
-        out.extend((s, e, label, "rule", attrs) for s, e, label, attrs in finder(text))
+    suspects: set[tuple[int, int]] = set()
+    for name, finder in RULE_FINDERS:
+        found = finder(text)
+        if name == "people":
+            suspects = {(c[0], c[1]) for c in found if text[c[1] - 1] in _PLACE_KIND_ENDS}
+        elif suspects and name == "orgs_places":
+            out = _places_not_names(out, found, suspects)
+        out.extend((s, e, label, "rule", attrs) for s, e, label, attrs in found)
     # the weakest cue last: a name by its statistics alone yields to every other candidate
+    # (and never ends in a place's kind: see running.py)
     taken = [(c[0], c[1]) for c in out]
     out.extend((s, e, "PER", "rule", {}) for s, e in running_names(text, taken))
     return out
+
+
+# Last characters of a place's kind that end no given name (乌咀乡, 大屯村, 南丰县).
+_PLACE_KIND_ENDS = frozenset("乡镇村县")
+
+
+def _places_not_names(
+    out: list[_Cand], found: list[Any], suspects: set[tuple[int, int]]
+) -> list[_Cand]:
+    """``out`` without the names of ``suspects`` (those ending in 乡 镇 村 县) that the place
+    rules ``found`` as the same place with its kind (被告乌咀乡建筑公司: 乌咀乡 is the
+    township, not a person after 被告)."""
+    places = {(c[0], c[1]) for c in found if c[2] == "LOC"} & suspects
+    if not places:
+        return out
+    return [c for c in out if c[2] != "PER" or (c[0], c[1]) not in places]
 
 
 def _valid(text: str, s: int, e: int) -> bool:

@@ -15,7 +15,9 @@ The lists are data files under ``resources/lexicon/`` (``places_*.txt``, read by
 * county-level cities by their short names (``江阴``, ``北流``; those that are also common
   words only with 市: ``江山市``);
 * China's major rivers, lakes, mountains and seas, the great river deltas and the
-  national strategic regions (``珠江三角洲``, ``粤港澳大湾区``, ``雄安新区``).
+  national strategic regions (``珠江三角洲``, ``粤港澳大湾区``, ``雄安新区``); the Earth,
+  the Sun and the Moon (ACE's celestial places);
+* cities by the other names news text gives them (``京城``, ``羊城``, ``蓉城``).
 
 Short names that are also common words (来宾 "guests", 白银 "silver", 长治 in 长治久安,
 大同 in 世界大同, 安康, 日照, 阿里 …) are in :data:`AMBIGUOUS` and only count with a suffix
@@ -45,5 +47,7 @@ COUNTY_SUFFIX_ONLY = frozenset(
 )
 # Counties named by one character, written with 县 (沛县, 蔚县).
 SHORT_COUNTIES = lexicon.words("places_short_counties")
+# Cities by their other names (京城, 羊城, 蓉城).
+CITY_NICKNAMES = lexicon.words("places_city_nicknames")
 # A project's own places (empty in the bundle): matched like the lists above.
 LOCAL = lexicon.words("places_local")

@@ -18,8 +18,10 @@ count:
 3. **X方**, the side in talks: ``中方表示``, ``与美方磋商`` (not 东方, 西方, 地方, 方面);
 4. **travel and stance verbs** before 华 京 美 英 …: ``访华``, ``驻华使馆``, ``抵京``,
    ``对美立场``, ``抗日``; after a verb of coming or staying 京 and 华 before any word
-   but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``;
-5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``;
+   but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``; so too 沪 穗 渝 蓉 (``在沪举行``) and,
+   after a verb of going or arriving, 汉 (``离汉``);
+5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``, ``中资``; 港 and
+   澳 after 本 or 治 (``港人治港``, ``澳人治澳``); ``京郊``, ``沪郊``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
    ``墨政府``;
 7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``.
@@ -43,7 +45,8 @@ _PAIR_WORDS = trie_pattern(lexicon.words("places_pair_words"))
 # A clause boundary or a function word may stand before an abbreviation.  (Every pattern
 # starts with its abbreviation's character class, so that ``re`` skips the text in C; the
 # character before is checked in Python.)
-_FUNCTION_WORDS = frozenset("与同和对向在及由据让使令把被为是称但而并且就也都")
+# (应 as in 应葡澳政府的要求, 应中方邀请: "at the request of")
+_FUNCTION_WORDS = frozenset("与同和对向在及由据让使令把被为是称但而并且就也都应")
 # 今日军队, 节日军演: 日 is "day" after these
 _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多数翌本连逐同")
 
@@ -77,11 +80,20 @@ _STAY_RE = re.compile(
     "(?:访|来|驻|抵|赴|返|离|在|进)([京华])(?![剧戏腔韵胡味东南西北中丽美灯贵诞])"
 )
 _STAY_SCAN = _scan.Anchored(_STAY_RE)
+# Cities by one character after a verb of coming or staying: 来沪, 在穗, 抵渝, 赴蓉; Wuhan's
+# 汉 only after one of going or arriving (离汉, 抵汉; not 在汉代, 来汉族地区).
+_CITY_STAY_RE = re.compile(
+    "(?:(?:访|来|驻|抵|赴|返|离|在|进)([沪穗渝蓉])(?![剧语市深宁杭港])"
+    "|(?:抵|赴|返|离)(汉)(?![族语字代朝人服奸学堡中]))"
+)
+_CITY_STAY_SCAN = _scan.Anchored(_CITY_STAY_RE)
 _ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
 _ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
 _COMPOUND_NEXT = {
     "华": "人侨裔工商埠",
+    "中": "资",  # 中资企业 (not 其中资金, 集中资金: checked in Python)
+    "澳": "人",
     "港": "人督府商资英",
     "台": "商胞资",
     **{c: "军寇伪籍" for c in "日美英俄法德以"},
@@ -119,8 +131,11 @@ def _russia_ok(text: str, i: int) -> bool:
     )
 
 
-# 本港 / 港人治港: 港 after 本 or 治
-_HONG_KONG_RE = re.compile("港(?![口湾区务])")
+# 本港 / 港人治港 / 澳人治澳: 港 or 澳 after 本 or 治
+_HONG_KONG_RE = re.compile("[港澳](?![口湾区务])")
+# 京郊, 沪郊: the suburbs of Beijing, Shanghai … (not 南京郊区, 北京郊区: the city is read)
+_SUBURB_RE = re.compile("[京沪津渝](?=郊)")
+_SUBURB_SCAN = _scan.Anchored(_SUBURB_RE)
 
 
 def _after_boundary(text: str, i: int) -> bool:
@@ -141,6 +156,8 @@ def _compound_ok(text: str, i: int) -> bool:
         return _after_boundary(text, i)  # 德籍, 美籍
     if nxt not in _COMPOUND_NEXT.get(c, ""):
         return False
+    if c == "中":
+        return not crosses_start(text, i)  # 中资企业; not 其中资金
     if nxt in "军寇伪":
         after = text[i + 2 : i + 3]
         if after and after in "队事人装训营官舰":
@@ -234,6 +251,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         )
     travel = {m.start(1) for m in _TRAVEL_SCAN.finditer(text)}
     travel.update(m.start(1) for m in _STAY_SCAN.finditer(text))
+    travel.update(m.start(m.lastindex or 1) for m in _CITY_STAY_SCAN.finditer(text))
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
@@ -243,6 +261,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_COMPOUND_SCAN, _compound_ok),
         (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
         (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
+        (_SUBURB_SCAN, lambda t, i: not crosses_start(t, i)),
         (_RUSSIA_RE, _russia_ok),
     ):
         out.extend(

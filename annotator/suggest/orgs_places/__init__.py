@@ -85,6 +85,7 @@ def _place_forms() -> list[str]:
     forms: set[str] = set(P.PROVINCES_FULL) | set(P.COUNTRIES) | set(P.NATURAL)
     forms.update(P.WORLD_CITIES)
     forms.update(P.LOCAL)
+    forms.update(P.CITY_NICKNAMES)
     forms.update(P.SHORT_COUNTIES)
     forms.update(P.PROVINCES_SHORT)
     for name in P.PREFECTURES:

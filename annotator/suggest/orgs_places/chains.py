@@ -44,10 +44,15 @@ _SUB_UNIT_RE = re.compile(
     "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
 )
 
+# A numbered unit of an organisation: 监狱 + 四中队, 支队 + 二大队 (not 四中队员).
+_NUMBERED_UNIT_RE = re.compile(
+    "(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?:中队|大队|支队|小队|分队)(?![员长])"
+)
+
 # Branches and institutes chained to an organisation: 杭州市公安局 + 西湖区分局,
 # 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
 _BRANCH_RE = re.compile(
-    f"(?:(?![{_STOP_CHARS}和、])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|"
+    f"(?:(?![{_STOP_CHARS}和、])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|审判庭|执行庭|"
     "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
     "(?!长|内|士|里)"
 )
@@ -82,6 +87,7 @@ def _org_candidates(
             (_INNER_BODY_RE.match(text, e) if text[e : e + 1] in _INNER_FIRST else None)
             or _SUB_UNIT_RE.match(text, e)
             or _BRANCH_RE.match(text, e)
+            or _NUMBERED_UNIT_RE.match(text, e)
             or (_DEPARTMENT_RE.match(text, e) if text[e - 2 : e] in _SCHOOLS else None)
         )
         if m:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from annotator import lexicon
 from annotator.suggest._text import STOP_CHARS
+from annotator.suggest._words import dictionary
 
 ORG = "ORG"
 LOC = "LOC"
@@ -20,10 +21,24 @@ _NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这�
 
 
 _GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC})
+# Adjectives that begin place names too (大屯村, 小店区, 新华区, 老河口市).
+_ADJECTIVE_FIRST = frozenset("大小新老")
+
+
+def _named_with_adjective(name: str) -> bool:
+    """True when ``name`` begins with an adjective that is part of its name: what follows
+    the adjective is no word of jieba's dictionary (大屯村, 小店区), where an adjective and
+    a common noun (大山村, 新城区, 小渔村) describe a place and name none."""
+    return (
+        len(name) > 2
+        and name[0] in _ADJECTIVE_FIRST
+        and bool(dictionary())
+        and dictionary().get(name[1:], 0) == 0
+    )
 
 
 def _generic(name: str) -> bool:
-    if name[:1] in _DEICTIC_FIRST:
+    if name[:1] in _DEICTIC_FIRST and not _named_with_adjective(name):
         return True
     size = len(name)
     # a plain loop: a generator a name cost more than the look-ups

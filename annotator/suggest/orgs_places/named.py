@@ -159,4 +159,33 @@ def _named_orgs(
         term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s) if s and text[s - 1] == "届" else None
         out.append((term.start() if term else s, e, ORG, {}))
     out += _level_organs(text, places, stems)
+    out += _party_congresses(text)
+    if "及其常委会" in text:  # 人大及其常委会: the congress's standing committee
+        i = text.find("及其常委会")
+        while i != -1:
+            out.append((i + 2, i + 5, ORG, {}))
+            i = text.find("及其常委会", i + 5)
     return out, extra
+
+
+# The Party's national congresses by their number: 中共十五大, 党的七大, 十五大精神 (a bare
+# number + 大 only before a word of a congress: not 十五大城市, 七大洲).  The scan finds the
+# last numeral and 大; the numerals before it are read in Python.
+_CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型会类洲城])")
+_CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
+_NUMERALS = frozenset("一二三四五六七八九十")
+_CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
+
+
+def _party_congresses(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _CONGRESS_SCAN.finditer(text):
+        s = m.start()
+        while s > 0 and m.start() - s < 2 and text[s - 1] in _NUMERALS:
+            s -= 1  # 十五大: up to three numerals
+        party = text[s - 2 : s] if s >= 2 else ""
+        if party == "中共":
+            out.append((s - 2, m.end(), ORG, {}))
+        elif party == "党的" or (text[s] == "十" and text.startswith(_CONGRESS_AFTER, m.end())):
+            out.append((s, m.end(), ORG, {}))
+    return out

@@ -57,7 +57,11 @@ _PATTERN_LOC_RE = re.compile(
     f"{_SUFFIX_ALTS})"
 )
 _ETHNIC = lexicon.words("places_ethnic_groups")
-_AUTONOMOUS_RE = re.compile(f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}自治(?:州|县|旗)")
+# Autonomous prefectures, counties and banners, and ethnic townships (官庄畲族乡; not
+# 汉族乡亲, 各族乡村: 乡 begins a word there).
+_AUTONOMOUS_RE = re.compile(
+    f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}(?:自治(?:州|县|旗)|乡(?![亲村镇下土间里愁音邻民]))"
+)
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
                 "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
@@ -96,12 +100,16 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 北极熊, 红海洋: a thing named after the place
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
+        elif text[e - 1] == "市" and e - s > 2 and text[e : e + 1] in _CITY_WORD_SECOND:
+            e -= 1  # 北京市民, 上海市场: the city and a word that starts with 市
         elif text[e : e + 1] in _FORM_FIRST:
             e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
 
 
+# After a listed city's 市 these make a word with it (市民, 市场): the 市 is that word's.
+_CITY_WORD_SECOND = frozenset("民场")
 _WORLD_CITIES = frozenset(P.WORLD_CITIES)
 _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
 _FORM_FIRST = frozenset("共王联合大市州特")
@@ -168,9 +176,45 @@ def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     cut = _LAST_STOP_RE.match(name)
     if cut:
         name, s = name[cut.end() :], s + cut.end()
+    counted = _counted(text, s, name)
+    if counted:
+        return name[counted:], s + counted
     if _boundary_begins_word(text, s):
         name, s = name[1:], s + 1
     return name, s
+
+
+# Numerals and measure words: a number and its measure word are no part of the place after
+# them (１２面党旗, 三座寺, 两所村; 道 and 家 are left out: 五道口, 三家村 are places).
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数")
+_MEASURES = frozenset("面条座所处名位块间栋幢户只辆艘架张")
+
+
+def _counted(text: str, s: int, name: str) -> int:
+    """How many characters at the start of ``name`` (read at ``s``) are a count: numerals
+    and a measure word, or a measure word right after a written number (１２面党旗)."""
+    i = 0
+    while i < len(name) - 1 and name[i] in _NUMERALS:
+        i += 1
+    if name[i] in _MEASURES and (i or (s > 0 and text[s - 1] in _NUMERALS)):
+        return i + 1
+    return 0
+
+
+# The longest idiom or fixed phrase looked for across a place's end (半壁河山).
+_PHRASE_LONGEST = 4
+
+
+def _in_phrase(text: str, s: int, e: int) -> bool:
+    """True when a word of three or four characters of jieba's dictionary starts inside the
+    place ``text[s:e]`` and runs past its end: 半壁河山 holds no river 半壁河, 万里江山 no
+    river either."""
+    if e >= len(text) or not is_han(text[e]):
+        return False
+    words = dictionary()
+    return any(
+        words.get(text[j : e + 1], 0) > 0 for j in range(max(s, e + 1 - _PHRASE_LONGEST), e - 1)
+    )
 
 
 def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int] | None:
@@ -193,6 +237,8 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 思想路线, 探寻乡镇, 届时湖北: two common words, no place
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
         return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
+    if _in_phrase(text, s, e):
+        return None  # 半壁河山: an idiom runs across the end
     return s, e
 
 
@@ -288,8 +334,8 @@ def _loc_candidates(
     text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
 ) -> tuple[list[Candidate], set[str]]:
     out = _listed_locs(text, listed) + _not_cutting(_pattern_places(text, verbs), listed)
-    if "族自治" in text:
-        # ethnic autonomous prefectures and counties: 黔东南苗族侗族自治州
+    if "族自治" in text or "族乡" in text:
+        # ethnic autonomous prefectures and counties (黔东南苗族侗族自治州), townships
         starts = {e: s for s, e, _, _ in out}
         for m in _AUTONOMOUS_RE.finditer(text):
             a = m.start()
@@ -310,6 +356,7 @@ def _loc_candidates(
             queue.append(cand)
     out += _villages_and_roads(text)
     out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_SCAN.finditer(text)]
+    out += _regions_listed(text)
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
 
@@ -320,6 +367,20 @@ _COMPASS_REGION_RE = re.compile(
     "(?:东北|西北|西南|东南)(?=地区|大部|中部|南部|北部|东部|西部|全境|各地|三省|各省)"
 )
 _COMPASS_REGION_SCAN = _scan.Anchored(_COMPASS_REGION_RE)
+# A list of China's regions (东北、西北、华北; 华东、东南沿海): with a region named by 华
+# in it, the compass words are regions too (not in 东北、西北风: no such region there).
+_REGION = "(?:东北|西北|西南|东南|华北|华东|华南|华中)"
+_REGION_LIST_RE = re.compile(f"{_REGION}(?:、{_REGION})+")
+_REGION_LIST_SCAN = _scan.Anchored(_REGION_LIST_RE)
+
+
+def _regions_listed(text: str) -> list[Candidate]:
+    """The compass regions (东北 西北 西南 东南) of a list of regions holding a 华 region."""
+    out: list[Candidate] = []
+    for m in _REGION_LIST_SCAN.finditer(text):
+        if "华" in m.group(0):
+            out += [(i, i + 2, LOC, {}) for i in range(m.start(), m.end(), 3) if text[i] != "华"]
+    return out
 
 
 def _villages_and_roads(text: str) -> list[Candidate]:

@@ -64,7 +64,9 @@ _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs
 _LAST_CUT_RE = re.compile(
     f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
-    "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?)"
+    "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
+    # a floor or a room of a building: 办公楼９楼 + 会议厅 (a room, no organisation)
+    "|[0-9０-９一二三四五六七八九十]+[楼层室])"
 )
 # Common nouns holding a stop character (人才, 对外): no cut inside them.
 _INNER_WORDS = lexicon.word_set("orgs_inner_words")
@@ -255,25 +257,87 @@ def _suffix_orgs(
     ends = dict(parents)  # where organisations found so far end -> their start
     for a, b in suffixes:
         suffix = text[a:b]
-        strong, bad_next, bad_prev = _SUFFIXES[suffix]
-        if a > 0 and text[a - 1] in bad_prev or _read_in_a_word(text, a, b):
-            continue
-        if suffix == "委" and a > 0 and text[a - 1] in "省市县区镇乡":
-            continue  # 市委, 县委: the organ rule has them
-        if bad_next and text.startswith(bad_next, b):
-            continue
-        if parents.get(b, b) < a:
-            continue  # the 院 of 国务院: the end of a body already named
+        strong = _SUFFIXES[suffix][0]
+        if _suffix_refused(text, a, b, suffix) or parents.get(b, b) < a:
+            continue  # (parents: the 院 of 国务院, the end of a body already named)
         start = _org_start(text, a, strong, places, parents, ends)
+        shortest = len(suffix) + 1  # a name before the suffix
         if start is None:
             start = _listed_after_org(text, a, ends)
+            if start is None:
+                # 、财政局局长: with its head's title a unit may be the suffix alone
+                start, shortest = _unit_before_title(text, a, b), 2
         elif "和" in text[start:a]:
             start = _after_joined_org(text, start, a, ends)
-        if start is not None and b - start > len(suffix):
+        if start is not None and b - start >= shortest:
             venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
             out.append((start, b, LOC if venue else ORG, {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _suffix_refused(text: str, a: int, b: int, suffix: str) -> bool:
+    """True when the suffix ``text[a:b]`` is no organisation's end: a character before or
+    a word after it that it never has, a common word read across it, a level organ
+    (市委, 县委: the organ rule has them) or a count of things (电话一百二十八部)."""
+    _strong, bad_next, bad_prev = _SUFFIXES[suffix]
+    if a > 0 and text[a - 1] in bad_prev or _read_in_a_word(text, a, b):
+        return True
+    if suffix == "委" and a > 0 and text[a - 1] in "省市县区镇乡":
+        return True
+    if bad_next and text.startswith(bad_next, b):
+        return True
+    return suffix in _MEASURE_SUFFIXES and _counted_before(text, a)
+
+
+_COUNT_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多余")
+
+
+# Suffixes that are also measure words (部 of telephones, 所 of schools); numbered teams
+# and factories (２５队, ７０７厂) keep their number.
+_MEASURE_SUFFIXES = frozenset("部所")
+
+
+def _counted_before(text: str, a: int) -> bool:
+    """True when a number of two characters or more stands right before the suffix at
+    ``a`` (一百二十八部, ３０所, 十几所): a measure word (二部, 四部: a numbered
+    department, stays)."""
+    return a >= 2 and text[a - 1] in _COUNT_CHARS and text[a - 2] in _COUNT_CHARS
+
+
+# A unit's own head after it: 水利局局长, 体委主任, 新闻出版局副局长.
+_TITLE_OF = {
+    "局": "局长",
+    "厅": "厅长",
+    "部": "部长",
+    "院": "院长",
+    "所": "所长",
+    "站": "站长",
+    "馆": "馆长",
+    "委": "主任",
+    "办": "主任",
+}
+_UNIT_NAME_LONGEST = 4
+# A unit named by its scope is no name (该局局长, 各局局长, 本委主任); 新闻出版局 is one.
+_SCOPE_FIRST = frozenset("全各本我该此每其这那某")
+
+
+def _unit_before_title(text: str, a: int, b: int) -> int | None:
+    """The start of a unit named without a place, in a list of officials (、水利局局长
+    郭伯荣, 、体委主任刘沛): the name runs from a punctuation mark to the suffix, and the
+    unit's own head's title follows it; else None."""
+    title = _TITLE_OF.get(text[b - 1])
+    if title is None or not text.startswith(title, b + (text[b : b + 1] == "副")):
+        return None
+    i = a
+    while i > 0 and b - 1 - i < _UNIT_NAME_LONGEST and is_han(text[i - 1]):
+        i -= 1
+    if i == b - 1 or (i > 0 and is_han(text[i - 1])):
+        return None
+    name = text[i : b - 1]
+    if name[0] in _SCOPE_FIRST or not _NOT_IN_PLACE.isdisjoint(name):
+        return None
+    return None if _COUNT_CHARS.intersection(name) else i
 
 
 def _read_in_a_word(text: str, a: int, b: int) -> bool:

@@ -38,7 +38,7 @@ SURNAMES: frozenset[str] = frozenset(_SURNAME_LIST)
 _NOT_GIVEN = frozenset(
     "的了在是和与及等说对向将被把也都就为于以从会要主出指表参讲介传宣致提认率作称还则听"
     "汇带陪调视考看慰答回接进部签当任担兼给让女书市省县区局委记员各全本我该此其这那每某们"
-    "他她它着地摄更负"
+    "他她它着地摄更负诉"
 )
 # Surnames that are more often an adverb, a verb or the first character of a common word
 # (曾经, 任职, 许多, 何时, 向前, 常常, 关于, 成为, 万一, 方面, 高兴, 严格, 解决, 连续, 包括):

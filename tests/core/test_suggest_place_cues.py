@@ -1,0 +1,204 @@
+"""Entity rules on invented sentences: general cues of places, organisations and names
+(issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest import suggest_spans
+from annotator.suggest.abbreviations import find_abbreviation_candidates
+from annotator.suggest.orgs_places import find_orgs_places
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[sp.start : sp.end], sp.label) for sp in find_orgs_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed city before 市民 or 市场: the 市 belongs to that word
+        ("广州市民纷纷前往花市", [("广州", "LOC")]),
+        ("杭州市场上的茶叶价格回落", [("杭州", "LOC")]),
+        ("杭州市今年的茶叶价格回落", [("杭州市", "LOC")]),
+        # a number and its measure word are no part of a place found by its ending
+        ("会场上插着５面国旗和彩旗", []),
+        ("前面是三座岛，后面是海", []),
+        # an idiom running across a place's end hides the place
+        ("歌唱祖国的锦绣河山", []),
+        # an adjective that begins a name is part of it; with a common noun it names none
+        ("在小岗村，农民率先实行包产到户", [("小岗村", "LOC")]),
+        ("记者走进一个小山村", []),
+        ("来到新城区看看", []),
+    ],
+)
+def test_place_cues(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's Grand Canal and the Hai River's rivers, in the list of natural features
+        ("游船沿着大运河缓缓南行", [("大运河", "LOC")]),
+        ("永定河与北运河都流入海河", [("永定河", "LOC"), ("北运河", "LOC"), ("海河", "LOC")]),
+    ],
+)
+def test_rivers_of_the_north_china_plain(text, expected):
+    assert tagged(text) == expected
+
+
+def abbreviations(text: str) -> list[str]:
+    return [text[s:e] for s, e, _label, _attrs in sorted(find_abbreviation_candidates(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 应 (at the request of) before a side, a pair or a head: a function word
+        ("应美方邀请，代表团启程", ["美"]),
+        ("工程队应中葡政府的要求派出", ["中", "葡"]),
+        ("应以法律为准绳", []),
+        # 澳人治澳 as 港人治港; capital of China's firms (中资); a city's suburbs (沪郊)
+        ("实行澳人治澳", ["澳", "澳"]),
+        ("一批中资银行在当地开业", ["中"]),
+        ("其中资金缺口最大", []),
+        ("沪郊农民种植蔬菜", ["沪"]),
+        ("南京郊区的农民", []),
+    ],
+)
+def test_abbreviation_cues(text, expected):
+    assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's regions in a list with one named by 华: the compass words are regions
+        ("华东、西南比往年多雨", [("华东", "LOC"), ("西南", "LOC")]),
+        ("东南、西北方向吹来的风", []),
+    ],
+)
+def test_regions_in_a_list(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Earth, the Sun and the Moon are places (not in 太阳能, 太阳穴)
+        ("探测器在月球背面着陆", [("月球", "LOC")]),
+        ("保护地球的生态环境", [("地球", "LOC")]),
+        ("屋顶装了太阳能热水器", []),
+        # cities by their other names
+        ("春节前的羊城花市", [("羊城", "LOC")]),
+        ("蓉城的茶馆里坐满了人", [("蓉城", "LOC")]),
+    ],
+)
+def test_celestial_places_and_city_nicknames(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one-character cities after a verb of coming or staying; 汉 after one of going
+        ("研讨会昨天在沪开幕", ["沪"]),
+        ("代表团乘机返穗", ["穗"]),
+        ("他明天离汉赴京", ["汉", "京"]),
+        ("此书成于在汉代", []),
+        ("沪剧演员来京演出", ["京"]),
+    ],
+)
+def test_one_character_cities(text, expected):
+    assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before a suffix that is also a measure word: no organisation
+        ("县政府共收缴移动电话三十六部，", [("县政府", "ORG")]),
+        # a floor and a room of a building are no part of the body that owns it
+        ("市人大常委会办公楼５楼会议厅里坐满了人", [("市人大常委会", "ORG")]),
+        # a court's chambers are one organisation with it
+        ("上海市长宁区法院少年审判庭成立以来", [("上海市长宁区法院少年审判庭", "ORG")]),
+        # a unit named without a place in a list of officials, with its own head's title
+        (
+            "出席的有：财政局局长王明、交通局副局长李红、计委主任张强",
+            [
+                ("财政局", "ORG"),
+                ("交通局", "ORG"),
+                ("计委", "ORG"),
+            ],
+        ),
+        ("会后，该局局长表示", []),
+    ],
+)
+def test_organisation_cues(text, expected):
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township read as a place is no person after a role word
+        ("被告石塘乡建筑公司承建了石塘乡联校的教学楼", []),
+        # 诉 (sues) ends a name: the plaintiff is 王丽
+        ("原告王丽诉刘洋离婚纠纷一案", ["王丽"]),
+    ],
+)
+def test_names_beside_places_and_lawsuits(text, expected):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ethnic township after its county, and its organ with both
+        (
+            "日前，四川省北川县小坝藏族乡人大主席团召开会议",
+            [
+                ("四川省北川县小坝藏族乡人大主席团", "ORG"),
+            ],
+        ),
+        ("他出生在小坝藏族乡", [("小坝藏族乡", "LOC")]),
+        ("当地汉族乡亲热情接待", []),
+        # a prison is an organisation, and so is its numbered unit
+        ("广东韶关监狱二大队服刑人员来信", [("广东韶关监狱二大队", "ORG")]),
+        ("他被送进监狱", []),
+    ],
+)
+def test_ethnic_townships_and_prisons(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's traditional regions by name (not inside 集中原则)
+        ("当年他在陕北插队", [("陕北", "LOC")]),
+        ("齐鲁大地春意盎然", [("齐鲁", "LOC")]),
+        ("坚持集中原则", []),
+    ],
+)
+def test_traditional_regions(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Party's national congresses by their number
+        ("中共十四大确立了改革目标", [("中共十四大", "ORG")]),
+        ("他是党的八大代表", [("八大", "ORG")]),
+        ("深入学习十六大精神", [("十六大", "ORG")]),
+        ("全国十五大城市的物价", []),
+    ],
+)
+def test_party_congresses(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_congress_and_its_standing_committee():
+    assert tagged("县人大及其常委会依法行使职权") == [("县人大", "ORG"), ("常委会", "ORG")]
