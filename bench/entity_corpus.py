@@ -17,7 +17,8 @@ With ``--train``, the learnt entity tagger (``annotator.learn.entities``) is tra
 the BIO/BIOES files given (read as ``annotator import --format conll`` reads them) and
 the test files are scored three ways, each label exact-match P/R/F1: ``rules_*`` (the
 suggesters alone), ``model_*`` (the tagger alone) and ``merged_*`` (what import
-suggests with the model: its labels replace the rules'). It also prints the training time
+suggests with the model: its labels replace the rules'), and ``crf_*`` the tagger alone
+(``model_*`` keeps the rules' suggestions it tags nothing over). It also prints the training time
 (``train_seconds`` wall, ``train_cpu_seconds``) and the tagging speed in characters a
 second of CPU time on one core, ``model_chars_per_s`` (features and CRF; the rule
 candidates are computed by the suggesters anyway) and ``model_with_rules_chars_per_s``.
@@ -199,7 +200,7 @@ def train_and_score(
         f"train_seconds={time.perf_counter() - wall:.1f}",
         f"train_cpu_seconds={time.process_time() - cpu:.1f}",
     ]
-    cases: dict[str, list] = {"rules": [], "model": [], "merged": []}
+    cases: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": []}
     tag_cpu = rules_cpu = 0.0
     for text, gold in sentences:
         rules = suggestion_tuples(text)
@@ -210,7 +211,8 @@ def train_and_score(
         t2 = time.process_time()
         rules_cpu, tag_cpu = rules_cpu + t1 - t0, tag_cpu + t2 - t1
         merged = suggestion_tuples(text, tagger=model)
-        for name, spans in (("rules", rules), ("model", found), ("merged", merged)):
+        alone = model.crf(text, candidates)
+        for name, spans in (("rules", rules), ("model", found), ("crf", alone), ("merged", merged)):
             cases[name].append((gold, {(c[0], c[1], c[2]) for c in spans if c[2] in labels}))
     for name, pairs in cases.items():
         lines += [f"{name}_{line}" for line in score(pairs, labels)]
