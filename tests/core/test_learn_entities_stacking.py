@@ -4,11 +4,15 @@ decided by cross-validation, and folds of consecutive pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli import main
 from annotator.learn import entities
+from annotator.store import Store
 
 from .test_learn_entities import _figures, gold_pages
 
@@ -119,3 +123,28 @@ def test_cross_validation_scores_the_tagger_alone_too() -> None:
     figures = entities.cross_validate(gold_pages(6), folds=3)
     assert set(figures) >= {"rules", "model", "crf", "merged"}
     assert figures["crf"]["PER"]["reference"] == 60
+
+
+def test_annotator_train_says_where_the_rules_suggestions_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.db"
+    with Store.open(db) as store:
+        for page, blocks, spans in gold_pages(6):
+            store.add_page(page, blocks, spans)
+    real = entities.cross_validate
+
+    def alone_better_on_per(pages: Any, folds: int) -> dict[str, Any]:
+        figures = real(pages, folds)
+        figures["crf"]["PER"]["f1"] = figures["model"]["PER"]["f1"] + 0.01
+        figures["crf"]["LOC"]["f1"] = figures["model"]["LOC"]["f1"] - 0.01
+        return figures
+
+    monkeypatch.setattr(entities, "cross_validate", alone_better_on_per)
+    result = CliRunner().invoke(main, ["--db", str(db), "train", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "where the model tags nothing, the rules' suggestions stay for LOC." in result.output
+    with Store.open(db) as store:
+        record = store.latest_model("entities")
+        assert record is not None
+        assert entities.load(record.data).keeps == frozenset({"LOC"})
