@@ -812,7 +812,7 @@ def _format_trained(model: Any) -> list[str]:
 
 def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
-    from annotator.learn.entities import takeover
+    from annotator.learn.entities import kept_labels, takeover
 
     taken = takeover(figures)
     if taken is None:
@@ -822,6 +822,13 @@ def _takeover_line(figures: dict[str, Any]) -> str:
     line = f"  suggestions: the model's for {', '.join(taken) or 'no label'}"
     if kept:
         line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
+    keeping = kept_labels(figures)
+    if keeping is not None and taken:
+        held = [label for label in taken if label in keeping]
+        line += (
+            f"; where the model tags nothing, the rules' suggestions stay for "
+            f"{', '.join(held) or 'no label'}"
+        )
     return line + "."
 
 

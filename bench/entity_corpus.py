@@ -17,11 +17,16 @@ With ``--train``, the learnt entity tagger (``annotator.learn.entities``) is tra
 the BIO/BIOES files given (read as ``annotator import --format conll`` reads them) and
 the test files are scored three ways, each label exact-match P/R/F1: ``rules_*`` (the
 suggesters alone), ``model_*`` (the tagger alone) and ``merged_*`` (what import
-suggests with the model: its labels replace the rules'). It also prints the training time
+suggests with the model: its labels replace the rules'), and ``crf_*`` the tagger alone
+(``model_*`` keeps the rules' suggestions it tags nothing over). It also prints the training time
 (``train_seconds`` wall, ``train_cpu_seconds``) and the tagging speed in characters a
 second of CPU time on one core, ``model_chars_per_s`` (features and CRF; the rule
 candidates are computed by the suggesters anyway) and ``model_with_rules_chars_per_s``.
 Train on train/dev portions only; keep a test portion for the figures you report.
+With ``--as-trained`` the tagger is trained as ``annotator train`` trains it: the train
+sentences as done pages of 20, cross-validated first (``cv_cpu_seconds``), so that it
+takes over and keeps the rules' suggestions only for the labels it earned there
+(printed as ``takeover=`` and ``keeps=``); ``merged_*`` is then what import suggests.
 
 Corpora name their labels differently and tag different things. ``--labels
 NAME=LABEL,…`` maps a corpus's tag names onto ours, over the defaults of ``annotator
@@ -146,6 +151,12 @@ def main() -> None:
         "model and both merged on the corpus",
     )
     parser.add_argument(
+        "--as-trained",
+        action="store_true",
+        help="with --train: cross-validate first and train with the figures, as "
+        "'annotator train' does",
+    )
+    parser.add_argument(
         "--join",
         type=int,
         default=1,
@@ -162,7 +173,7 @@ def main() -> None:
         sentences.extend(join_sentences(read, args.join))
     labels = sorted({s[2] for _, gold in sentences for s in gold})
     if args.train:
-        print("\n".join(train_and_score(args.train, sentences, labels)))
+        print("\n".join(train_and_score(args.train, sentences, labels, args.as_trained)))
         return
     pairs = []
     start = time.perf_counter()
@@ -182,7 +193,10 @@ def main() -> None:
 
 
 def train_and_score(
-    train_files: list[Path], sentences: list[tuple[str, set[Triple]]], labels: list[str]
+    train_files: list[Path],
+    sentences: list[tuple[str, set[Triple]]],
+    labels: list[str],
+    as_trained: bool = False,
 ) -> list[str]:
     """``name=value`` lines: train the entity tagger on ``train_files``, then score the
     rules, the model and both merged on ``sentences`` (see the module docstring)."""
@@ -192,14 +206,25 @@ def train_and_score(
 
     train = [s for path in train_files for s in read_conll(path)]
     entities.features("预热")  # build the dictionaries before the clock starts
+    lines = []
+    figures = None
+    if as_trained:
+        cpu = time.process_time()
+        pages = gold_pages(train)
+        figures = entities.cross_validate(pages)
+        lines.append(f"cv_cpu_seconds={time.process_time() - cpu:.1f}")
     wall, cpu = time.perf_counter(), time.process_time()
-    model = entities.load(entities.train_sentences(train))
-    lines = [
+    if figures is None:
+        model = entities.load(entities.train_sentences(train))
+    else:
+        model = entities.load(entities.train(pages, figures))
+        lines += [f"takeover={','.join(model.labels)}", f"keeps={','.join(sorted(model.keeps))}"]
+    lines += [
         f"train_sentences={len(train)}",
         f"train_seconds={time.perf_counter() - wall:.1f}",
         f"train_cpu_seconds={time.process_time() - cpu:.1f}",
     ]
-    cases: dict[str, list] = {"rules": [], "model": [], "merged": []}
+    cases: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": []}
     tag_cpu = rules_cpu = 0.0
     for text, gold in sentences:
         rules = suggestion_tuples(text)
@@ -210,7 +235,8 @@ def train_and_score(
         t2 = time.process_time()
         rules_cpu, tag_cpu = rules_cpu + t1 - t0, tag_cpu + t2 - t1
         merged = suggestion_tuples(text, tagger=model)
-        for name, spans in (("rules", rules), ("model", found), ("merged", merged)):
+        alone = model.crf(text, candidates)
+        for name, spans in (("rules", rules), ("model", found), ("crf", alone), ("merged", merged)):
             cases[name].append((gold, {(c[0], c[1], c[2]) for c in spans if c[2] in labels}))
     for name, pairs in cases.items():
         lines += [f"{name}_{line}" for line in score(pairs, labels)]
@@ -218,6 +244,23 @@ def train_and_score(
     lines.append(f"model_chars_per_s={characters / max(tag_cpu, 1e-9):.0f}")
     lines.append(f"model_with_rules_chars_per_s={characters / max(tag_cpu + rules_cpu, 1e-9):.0f}")
     return lines
+
+
+def gold_pages(sentences: list, per_page: int = 20) -> list:
+    """Sentences as done pages of ``per_page`` lines with accepted spans (as ``annotator
+    import --format conll`` makes them), in order."""
+    from annotator.model import Block, Page, Span
+
+    pages = []
+    for first in range(0, len(sentences), per_page):
+        blocks, spans, texts, at = [], [], [], 0
+        for text, gold in sentences[first : first + per_page]:
+            blocks.append(Block(at, at + len(text), "body", 1))
+            spans += [Span(at + s, at + e, label, status="accepted") for s, e, label in gold]
+            texts.append(text)
+            at += len(text) + 1
+        pages.append((Page(f"p{first}", "\n".join(texts), status="done"), blocks, spans))
+    return pages
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:

@@ -66,12 +66,27 @@ def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[
             rows[s] += (begin + kind,)
             for j in range(s + 1, e):
                 rows[j] += (inside + kind,)
-            if begin == "r=B-" and s:
-                rows[s - 1] += ("r=>" + kind,)
-            if begin == "r=B-" and e < len(rows):
-                rows[e] += ("r=<" + kind,)
     _add_outer(rows, rules)
+    if rules:
+        _add_kept(rows, rules)
     return rows
+
+
+def _add_kept(rows: list[tuple[str, ...]], rules: list[tuple[int, int, str]]) -> None:
+    """The ``f`` features (format 8) of what the rules would suggest, by the public
+    overlap rule over spans, tag by tag."""
+    from annotator.model import Span
+    from annotator.suggest import resolve_overlaps
+
+    for span in resolve_overlaps([Span(s, e, kind, origin="rule") for s, e, kind in rules]):
+        s, e, kind = span.start, span.end, span.label
+        for j in range(s, e):
+            tag = "S" if e - s == 1 else "B" if j == s else "E" if j == e - 1 else "I"
+            rows[j] += (f"f={tag}-{kind}",)
+        if s:
+            rows[s - 1] += ("f=>" + kind,)
+        if e < len(rows):
+            rows[e] += ("f=<" + kind,)
 
 
 def _add_outer(rows: list[tuple[str, ...]], rules: list[tuple[int, int, str]]) -> None:

@@ -98,3 +98,21 @@ def test_bmes_files_with_time_tags_read_as_dates(bench, tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     read = bench.relabel(list(bench.read_bio(path)), bench._label_map(""))
     assert read == [("今年在乌鲁木齐", {(0, 2, "DATE"), (3, 7, "LOC")})]
+
+
+def test_train_option_as_annotator_train_trains(bench, tmp_path):
+    from annotator.formats.conll import write_conll
+
+    from .test_learn_entities import sentences
+
+    train = tmp_path / "train.bio"
+    write_conll(sentences(200), train)
+    test = [(text, set(gold)) for text, gold in sentences(20, offset=500)]
+    lines = bench.train_and_score([train], test, ["LOC", "PER"], as_trained=True)
+    values = dict(line.split("=") for line in lines)
+    assert float(values["cv_cpu_seconds"]) >= 0
+    assert set(values["takeover"].split(",")) <= {"LOC", "PER"}
+    assert set(values["keeps"].split(",")) - {""} <= set(values["takeover"].split(","))
+    assert values["crf_PER_gold"] == "20"
+    pages = bench.gold_pages(sentences(45))
+    assert len(pages) == 3 and pages[2][0].text.count("\n") == 4

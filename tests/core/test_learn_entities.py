@@ -308,8 +308,8 @@ def test_features_of_a_line() -> None:
     assert rows[2][7:9] == ("w-1=S", "w+1=Bns") and rows[0][7] == "w-1=^"
     assert rows[4][7:9] == ("w-1=Bns", "w+1=S")
     assert rows[5][8] == "w+1=$"
-    assert "r=<PER" in rows[2] and not any(f.startswith("r=<") for f in rows[1])
-    assert "r=>LOC" in entities.features("在北京", [(1, 3, "LOC")])[0]
+    assert "f=<PER" in rows[2] and not any(f.startswith("f=<") for f in rows[1])
+    assert "f=>LOC" in entities.features("在北京", [(1, 3, "LOC")])[0]
     # a character beyond the BMP keeps the offsets of the words after it
     assert entities.features("𠀀北京")[1][6] == "w=Bns"
 
@@ -467,7 +467,7 @@ def test_features_of_lines_keep_words_and_lexicon_words_to_their_line() -> None:
     assert batch == [entities.features(line, r) for line, r in zip(lines, rules, strict=True)]
     assert batch[0][2][6:9] == ("w=S", "w-1=S", "w+1=$")
     assert batch[1][0][6:8] == ("w=S", "w-1=^")
-    assert "r=<LOC" in batch[1][2] and "x=Borgsuffix" in batch[3][0]
+    assert "f=<LOC" in batch[1][2] and "x=Borgsuffix" in batch[3][0]
 
 
 def test_a_page_is_tagged_as_its_lines_are_one_by_one(model_bytes: bytes) -> None:
