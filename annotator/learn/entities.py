@@ -449,13 +449,13 @@ def _add_kept(rows: list[tuple[str, ...]], suggested: Sequence[Entity]) -> None:
 
 def rule_suggestions(rules: Iterable[Entity]) -> list[Entity]:
     """The rule candidates the suggesters would keep (their overlap rule,
-    ``annotator.suggest.resolve_overlaps``), as ``(start, end, label)`` in text order."""
+    ``annotator.suggest.resolve_rule_triples``), as ``(start, end, label)`` in text order."""
     rules = list(rules)
     if len(rules) < 2:  # most lines: nothing to resolve
         return rules
-    from annotator.suggest import _resolve
+    from annotator.suggest import resolve_rule_triples
 
-    return [(c[0], c[1], c[2]) for c in _resolve([(s, e, lab, "rule", {}) for s, e, lab in rules])]
+    return resolve_rule_triples(rules)
 
 
 def _add_outer(rows: list[tuple[str, ...]], rules: Sequence[Entity]) -> None:

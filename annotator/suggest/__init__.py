@@ -242,6 +242,13 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     return [items[c[4]["index"]] for c in _resolve(cands)]
 
 
+def resolve_rule_triples(triples: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The non-overlapping subset of rule candidates ``(start, end, label)`` chosen by the
+    overlap rule, in text order (the learnt tagger's view of what the rules would keep)."""
+    cands: list[_Cand] = [(s, e, label, "rule", {}) for s, e, label in triples]
+    return [(c[0], c[1], c[2]) for c in _resolve(cands)]
+
+
 def rule_spans(text: str) -> list[Span]:
     """Every rule candidate, overlapping and unresolved (for debugging and evaluation)."""
     return [
