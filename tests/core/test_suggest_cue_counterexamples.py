@@ -1,0 +1,27 @@
+"""Counter-examples to the entity cues of issue 10 (a review of them): text that has a
+cue's form and names no entity, or another one. The sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.orgs_places import find_orgs_places
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[sp.start : sp.end], sp.label) for sp in find_orgs_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 一大批, 一大片: "a great many", also after 党的
+        ("培养了党的一大批优秀干部", []),
+        ("中共一大批党员走上前线", [("中共", "ORG")]),
+        # 十大代表性…: the ten most typical, no congress's delegates
+        ("评出年度十大代表性人物", []),
+        ("他是党的十大代表", [("十大", "ORG")]),
+    ],
+)
+def test_numbers_and_da_that_name_no_party_congress(text, expected):
+    assert tagged(text) == expected
