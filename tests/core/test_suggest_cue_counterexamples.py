@@ -25,3 +25,15 @@ def tagged(text: str) -> list[tuple[str, str]]:
 )
 def test_numbers_and_da_that_name_no_party_congress(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 市 of a listed city stays before 民 that opens a word of a city's bodies
+        ("广州市民营企业加快发展", [("广州市", "LOC")]),
+        ("杭州市民族团结进步创建工作", [("杭州市", "LOC")]),
+    ],
+)
+def test_a_citys_shi_before_a_word_of_its_bodies(text, expected):
+    assert [t for t in tagged(text) if t[1] == "LOC"] == expected
