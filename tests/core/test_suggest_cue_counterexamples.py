@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.suggest.abbreviations import find_abbreviation_candidates
 from annotator.suggest.orgs_places import find_orgs_places
 
 
@@ -37,3 +38,8 @@ def test_numbers_and_da_that_name_no_party_congress(text, expected):
 )
 def test_a_citys_shi_before_a_word_of_its_bodies(text, expected):
     assert [t for t in tagged(text) if t[1] == "LOC"] == expected
+
+
+@pytest.mark.parametrize("text", ["代表团赴汉口考察", "他们抵汉阳后", "专家赴汉江沿岸调研"])
+def test_han_opening_a_place_of_its_own_is_no_wuhan(text):
+    assert [text[s:e] for s, e, _, _ in find_abbreviation_candidates(text)] == []
