@@ -43,3 +43,9 @@ def test_a_citys_shi_before_a_word_of_its_bodies(text, expected):
 @pytest.mark.parametrize("text", ["代表团赴汉口考察", "他们抵汉阳后", "专家赴汉江沿岸调研"])
 def test_han_opening_a_place_of_its_own_is_no_wuhan(text):
     assert [text[s:e] for s, e, _, _ in find_abbreviation_candidates(text)] == []
+
+
+@pytest.mark.parametrize("text", ["他们来到烈士墓区献花", "清明节前，公墓区人流增加"])
+def test_a_cemeterys_area_is_no_district(text):
+    # 墓区 (places_generic.txt) ends no place's name as 区 ends 朝阳区
+    assert tagged(text) == []
