@@ -738,16 +738,25 @@ class EntityModel:
             for s, e, label in kept:
                 if any(a < e and s < b for a, b, _ in spans):
                     continue
-                confidence = min(
-                    tagger.marginal(("B-" if j == s else "I-") + label, j) for j in range(s, e)
-                )
+                confidence = _kept_confidence(marginal, s, e, label)
                 out.append((s, e, label, {"confidence": round(confidence, 4)}))
         if kept:
             out.sort(key=_start_end)
         return out
 
 
+def _kept_confidence(marginal: Callable[[str, int], float], s: int, e: int, label: str) -> float:
+    """The tagger's smallest marginal probability of the tags of a kept rule span ``s:e``:
+    0 where it never learnt a tag of them (``I-`` of a label its gold only had one
+    character long: crfsuite refuses a tag it does not know)."""
+    try:
+        return min(marginal(("B-" if j == s else "I-") + label, j) for j in range(s, e))
+    except RuntimeError:  # "Failed to convert into label identifier"
+        return 0.0
+
+
 def _start_end(candidate: Candidate) -> tuple[int, int]:
+    """Sort key of a candidate: its start, then its end."""
     return candidate[0], candidate[1]
 
 

@@ -207,9 +207,11 @@ BYLINE = re.compile(
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
 SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
 # Who said a quotation, the post before the name: ——某某大学某学院院长 张三 (the name is
-# checked with names_line).
+# checked with names_line); not a subheadline of a profile or an interview, whose post and
+# name read the same (——记全国劳动模范 王进喜, ——访某院院士 张三).
 POST_SIGNATURE = re.compile(
-    r"[—―─]{1,2}\s*[^\s，,。；;：:！？!?、]{2,24}[ \t\u3000]+(\S{2,4}|\S[ \u3000]{1,2}\S)\s*\Z"
+    r"[—―─]{1,2}\s*(?![—―─]|(?:记|访|专访|追记|写在|对话|走进|走近)(?![者问]))"
+    r"[^\s，,。；;：:！？!?、]{2,24}[ \t\u3000]+(\S{2,4}|\S[ \u3000]{1,2}\S)\s*\Z"
 )
 # A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
 NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")

@@ -48,7 +48,7 @@ import re
 from functools import cached_property
 
 from . import cues
-from .shapes import BODY, DIGITS, HEADING, LEAD, NAME_MAX_CHARS, TITLE, Shape, name_under_tag
+from .shapes import BODY, DIGITS, HEADING, LEAD, PERSON_NAME_MAX_CHARS, TITLE, Shape, name_under_tag
 from .words import word_across
 
 _NOT_BODY = (False, 1.0)
@@ -221,7 +221,9 @@ def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
     for sh, nxt in zip(shapes, shapes[1:], strict=False):
         k += 1
         if sh.names or (
-            sh.end - sh.start <= NAME_MAX_CHARS and sh.kind == TITLE and name_under_tag(shapes, k)
+            sh.end - sh.start <= PERSON_NAME_MAX_CHARS
+            and sh.kind == TITLE
+            and name_under_tag(shapes, k)
         ):
             since = 0
         else:

@@ -49,11 +49,8 @@ _LEAD = 0.95
 _CONTINUATION = ("body", 0.85)
 _INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
-_PHOTO_TEXT = ("caption", 0.6)
-_INTRODUCES = (
-    "body",
-    0.6,
-)  # a short line ending in a colon under the titles  # a titled paragraph followed by a bare photo credit
+_PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
+_INTRODUCES = ("body", 0.6)  # a short line ending in a colon under the titles (对话人：)
 
 _LOOSE: dict[str, tuple[str, float]] = {
     BODY: ("body", 0.95),

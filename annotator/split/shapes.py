@@ -589,7 +589,8 @@ def _roster_rows(text: str, shaped: list[Shape]) -> None:
 
 
 # A name alone is two or three characters, or two padded to the width of three (金  轩).
-NAME_MAX_CHARS = 4
+# (Not NAME_MAX_CHARS, the longest name of a body or place above.)
+PERSON_NAME_MAX_CHARS = 4
 
 
 def name_under_tag(shapes: list[Shape], p: int) -> bool:
@@ -602,6 +603,6 @@ def name_under_tag(shapes: list[Shape], p: int) -> bool:
     n = sh.end - sh.start
     return (
         sh.kind == TITLE
-        and (sh.strict and 2 <= n < NAME_MAX_CHARS or sh.wide and n == NAME_MAX_CHARS)
+        and (sh.strict and 2 <= n < PERSON_NAME_MAX_CHARS or sh.wide and n == PERSON_NAME_MAX_CHARS)
         and (above.tagged or above.subdash)
     )

@@ -81,10 +81,11 @@ _STAY_RE = re.compile(
 )
 _STAY_SCAN = _scan.Anchored(_STAY_RE)
 # Cities by one character after a verb of coming or staying: 来沪, 在穗, 抵渝, 赴蓉; Wuhan's
-# 汉 only after one of going or arriving (离汉, 抵汉; not 在汉代, 来汉族地区).
+# 汉 only after one of going or arriving (离汉, 抵汉; not 在汉代, 来汉族地区; nor the first
+# character of a place of its own: 赴汉口, 抵汉阳, 赴汉江, 离汉川).
 _CITY_STAY_RE = re.compile(
     "(?:(?:访|来|驻|抵|赴|返|离|在|进)([沪穗渝蓉])(?![剧语市深宁杭港])"
-    "|(?:抵|赴|返|离)(汉)(?![族语字代朝人服奸学堡中]))"
+    "|(?:抵|赴|返|离)(汉)(?![族语字代朝人服奸学堡中口阳江水川沽南]))"
 )
 _CITY_STAY_SCAN = _scan.Anchored(_CITY_STAY_RE)
 _ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")

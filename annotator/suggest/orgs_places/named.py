@@ -169,15 +169,17 @@ def _named_orgs(
 
 
 # The Party's national congresses by their number: 中共十五大, 党的七大, 十五大精神 (a bare
-# number + 大 only before a word of a congress: not 十五大城市, 七大洲).  The scan finds the
-# last numeral and 大; the numerals before it are read in Python.
-_CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型会类洲城])")
+# number + 大 only before a word of a congress: not 十五大城市, 七大洲; nor 一大批, 一大片: "a
+# great many", also after 党的).  The scan finds the last numeral and 大; the numerals before
+# it are read in Python.
+_CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型会类洲城批片堆])")
 _CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
 _NUMERALS = frozenset("一二三四五六七八九十")
 _CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
 
 
 def _party_congresses(text: str) -> list[Candidate]:
+    """The Party's congresses named by their number in ``text`` (see ``_CONGRESS_RE``)."""
     out: list[Candidate] = []
     for m in _CONGRESS_SCAN.finditer(text):
         s = m.start()
@@ -186,6 +188,10 @@ def _party_congresses(text: str) -> list[Candidate]:
         party = text[s - 2 : s] if s >= 2 else ""
         if party == "中共":
             out.append((s - 2, m.end(), ORG, {}))
-        elif party == "党的" or (text[s] == "十" and text.startswith(_CONGRESS_AFTER, m.end())):
+        elif party == "党的" or (
+            text[s] == "十"
+            and text.startswith(_CONGRESS_AFTER, m.end())
+            and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical
+        ):
             out.append((s, m.end(), ORG, {}))
     return out

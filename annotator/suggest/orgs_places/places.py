@@ -100,7 +100,12 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 北极熊, 红海洋: a thing named after the place
         if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
             e += 1  # 衡阳县, 长沙县: a county named after its city
-        elif text[e - 1] == "市" and e - s > 2 and text[e : e + 1] in _CITY_WORD_SECOND:
+        elif (
+            text[e - 1] == "市"
+            and e - s > 2
+            and text[e : e + 1] in _CITY_WORD_SECOND
+            and text[e : e + 2] not in _CITY_BODY_WORDS
+        ):
             e -= 1  # 北京市民, 上海市场: the city and a word that starts with 市
         elif text[e : e + 1] in _FORM_FIRST:
             e = _with_form_of_state(text, s, e)
@@ -110,6 +115,9 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
 
 # After a listed city's 市 these make a word with it (市民, 市场): the 市 is that word's.
 _CITY_WORD_SECOND = frozenset("民场")
+# … but the city's 市 stays before a word that names what a city's body deals with
+# (广州市民营企业, 武汉市民政局, 某市民族宗教事务局).
+_CITY_BODY_WORDS = frozenset(("民政", "民族", "民营", "民宗", "民委", "民兵", "民防", "民航"))
 _WORLD_CITIES = frozenset(P.WORLD_CITIES)
 _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
 _FORM_FIRST = frozenset("共王联合大市州特")
