@@ -41,7 +41,8 @@ nor are continued. A lead (本报讯…) never continues anything.
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text); so too
 a line ending on a comma, a pause mark or a particle, one leaving a quotation open that the
-paragraph below closes, and an open line over a paragraph that opens with a very short sentence.
+paragraph below closes, an open line over a paragraph that opens with a very short sentence, and
+an open line right under body text that ends a sentence inside.
 """
 
 from __future__ import annotations
@@ -179,6 +180,7 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
 # A title never ends on a comma or a pause mark (a listing kicker trails off in …… instead).
 _PAUSES = frozenset("，,、")
 # The rest of a sentence cut short: the paragraph below opens with a sentence this short at
@@ -205,6 +207,17 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     if _closes_first(text, sh, nxt, "“", "”") or _closes_first(text, sh, nxt, "《", "》"):
         return True
     return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
+
+
+def _sentences_in_text(text: str, prev: Shape, sh: Shape) -> bool:
+    """Whether open line ``sh``, right under body text, ends a sentence inside (…措施。三是推动):
+    a paragraph's head; no 小标题 holds a full stop, and a summary line that does stands under
+    a headline or a name, not under text."""
+    return (
+        prev.kind in (BODY, LEAD)
+        and sh.ending == cues.END_OPEN
+        and _SENTENCE_END.search(text, sh.start, sh.end - 1) is not None
+    )
 
 
 def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) -> bool:
@@ -240,7 +253,12 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
             and nxt.kind == BODY
             and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
             and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
-            and (nxt.cont or _runs_on(text, sh, nxt) or _cut_across(text, sh, nxt))
+            and (
+                nxt.cont
+                or _runs_on(text, sh, nxt)
+                or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+                or _cut_across(text, sh, nxt)
+            )
         ):
             sh.kind = BODY
             sh.strict = sh.text_ok = False

@@ -2,8 +2,8 @@
 
 A title-shaped line is read as body text, the head of the paragraph below, when its own text or
 the start of that paragraph shows the cut: it ends on a comma, a pause mark or a particle; it
-leaves a quotation open that the paragraph below closes; or the paragraph below opens with a
-sentence too short to open a paragraph. Else, under a commentary's name it reads as a summary
+leaves a quotation open that the paragraph below closes; the paragraph below opens with a
+sentence too short to open a paragraph; or, right under body text, it ends a sentence inside. Else, under a commentary's name it reads as a summary
 line (standfirst) and in a story with 小标题 as one more intertitle, and the cut paragraph stays
 in two. The pages are invented.
 """
@@ -74,3 +74,10 @@ def test_an_intertitle_over_a_paragraph_opening_with_a_short_sentence_stays_one(
     got = rows([*STORY, title, opening, *MORE])
     assert (title, "intertitle", 1, False) in got
     assert (opening, "body", 1, False) in got
+
+
+def test_an_open_line_under_text_that_ends_a_sentence_inside_is_a_cut_paragraphs_head():
+    head, rest = "一是明确总体要求。明确促进工作的基本原则", "和主要目标，营造良好氛围。"
+    got = rows([*STORY, head, rest, *MORE])
+    assert (head, "body", 1, False) in got
+    assert (rest, "body", 1, True) in got
