@@ -572,7 +572,39 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     if candidates:
         _numbered_intertitles(shapes, groups, drop, candidates)
     _second_lines(shapes, groups, drop)
+    _related_boxes(shapes, groups, drop)
     return [g for g in groups if g.top not in drop] if drop else groups
+
+
+def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark a box of related reading under a story as the story's: its label (延伸阅读, 相关链接)
+    and the title lines under it, down to the box's text, are intertitles; a group there opens
+    no article.
+
+    The box stands under the story's last paragraph or its end note (（某某参与采写）), which
+    closes the story: without its label the box's title reads as the next story's headline.
+    """
+    for p, sh in enumerate(shapes):
+        if not sh.box or sh.kind != TITLE or p == 0 or shapes[p - 1].kind not in _BOX_AFTER:
+            continue
+        q = p + 1
+        while q < len(shapes) and q - p <= MAX_TITLES and _box_title(shapes[q]):
+            q += 1
+        if q == p + 1 or q >= len(shapes) or shapes[q].kind != BODY:
+            continue  # a label over no title, or over more than a box's titles
+        for k in range(p, q):
+            shapes[k].intertitle = True
+        drop.update(g.top for g in groups if p <= g.top < q)
+
+
+def _box_title(sh: Shape) -> bool:
+    """Whether ``sh`` reads as a title line of a box (a cut paragraph's head does not: it
+    holds a full stop, a word cut short, a quotation left open)."""
+    return sh.kind == DASH or (sh.kind == TITLE and sh.text_ok)
+
+
+# What stands right above a box of related reading: the story's text or its end note.
+_BOX_AFTER = frozenset((BODY, LEAD, TRAILING))
 
 
 _INTERTITLE = attrgetter("intertitle")
