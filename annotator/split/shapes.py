@@ -272,7 +272,9 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if _listing_kicker(s):
         # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
         return _title(s, start, end, cues.END_OPEN, listy, 1)
-    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
+    # (no title ends on a semicolon: a short line that does is an item of a list set as
+    # paragraphs, or a paragraph's head cut by a column)
+    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS and s[-1] not in "；;") or _exclaimed(s):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)

@@ -81,3 +81,28 @@ def test_an_open_line_under_text_that_ends_a_sentence_inside_is_a_cut_paragraphs
     got = rows([*STORY, head, rest, *MORE])
     assert (head, "body", 1, False) in got
     assert (rest, "body", 1, True) in got
+
+
+def test_a_short_list_item_ending_in_a_semicolon_is_no_title_line():
+    # Read as a title, the item made a two-line title of the 小标题 over it, left as body text.
+    intertitle = "便民服务能力、治理水平跃上新台阶"
+    items = [
+        "城东街道，新建社区食堂三处，老人就餐更方便；",
+        "城西街道，新建社区食堂的同时改造老旧小区十二个，加装电梯四十余部，群众出行更加便利；",
+        "城北街道，开通社区公交线路两条，打通了居民出行的最后一公里。",
+    ]
+    page = [
+        "让小城生活更便利（城市观察）",
+        "本报记者  张  明",
+        "这些年，小城的变化有目共睹，群众的获得感不断增强，城市面貌焕然一新。",
+        "群众的获得感从何而来？记者进行了采访。",
+        intertitle,
+        *items,
+        "一件件实事，让居民的日子越过越舒心。",
+        "城市更新加快推进",
+        *MORE,
+    ]
+    got = rows(page)
+    assert (intertitle, "intertitle", 1, False) in got
+    assert (items[0], "body", 1, False) in got
+    assert (items[1], "body", 1, False) in got
