@@ -200,7 +200,8 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     short sentence (…突破百万元大关 / 创下新高。), the end of the sentence cut above.
     """
     last = text[sh.end - 1]
-    if last in _PAUSES or last in cues.DANGLING:
+    # (a name may end on a particle's character, 王以: a line as short as a name is no cue)
+    if last in _PAUSES or (last in cues.DANGLING and sh.end - sh.start > NAME_MAX_CHARS):
         return True
     if sh.ending != cues.END_OPEN:
         return False

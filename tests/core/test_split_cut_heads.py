@@ -106,3 +106,9 @@ def test_a_short_list_item_ending_in_a_semicolon_is_no_title_line():
     assert (intertitle, "intertitle", 1, False) in got
     assert (items[0], "body", 1, False) in got
     assert (items[1], "body", 1, False) in got
+
+
+def test_a_name_ending_on_a_particles_character_under_a_headline_stays_its_byline():
+    # (a surname the lexicon does not know: the name is read from its place under the tag)
+    got = rows([*COMMENT[:1], "犇  以", *MORE])
+    assert got[1] == ("犇  以", "byline", 1, False)
