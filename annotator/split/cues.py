@@ -440,6 +440,26 @@ SAID = re.compile(
     r"|有关负责(?:人|同志))\Z"
 )
 SAID_LAST = frozenset("调出示求布语辞信电令章话人志")
+
+# Labels of a box of related reading that a story carries below its text (a background piece,
+# a link to a related case): what follows the label, under its own title, is still the story's.
+BOX_LABELS = frozenset(
+    (
+        "延伸阅读",
+        "相关阅读",
+        "拓展阅读",
+        "相关链接",
+        "新闻链接",
+        "背景链接",
+        "知识链接",
+        "资料链接",
+        "链接",
+        "背景",
+        "背景资料",
+        "名词解释",
+    )
+)
+BOX_LABEL_MAX_CHARS = 6
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.

@@ -572,7 +572,39 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     if candidates:
         _numbered_intertitles(shapes, groups, drop, candidates)
     _second_lines(shapes, groups, drop)
+    _related_boxes(shapes, groups, drop)
     return [g for g in groups if g.top not in drop] if drop else groups
+
+
+def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
+    """Mark a box of related reading under a story as the story's: its label (延伸阅读, 相关链接)
+    and the title lines under it, down to the box's text, are intertitles; a group there opens
+    no article.
+
+    The box stands under the story's last paragraph or its end note (（某某参与采写）), which
+    closes the story: without its label the box's title reads as the next story's headline.
+    """
+    for p, sh in enumerate(shapes):
+        if not sh.box or sh.kind != TITLE or p == 0 or shapes[p - 1].kind not in _BOX_AFTER:
+            continue
+        q = p + 1
+        while q < len(shapes) and q - p <= MAX_TITLES and _box_title(shapes[q]):
+            q += 1
+        if q == p + 1 or q >= len(shapes) or shapes[q].kind != BODY:
+            continue  # a label over no title, or over more than a box's titles
+        for k in range(p, q):
+            shapes[k].intertitle = True
+        drop.update(g.top for g in groups if p <= g.top < q)
+
+
+def _box_title(sh: Shape) -> bool:
+    """Whether ``sh`` reads as a title line of a box (a cut paragraph's head does not: it
+    holds a full stop, a word cut short, a quotation left open)."""
+    return sh.kind == DASH or (sh.kind == TITLE and sh.text_ok)
+
+
+# What stands right above a box of related reading: the story's text or its end note.
+_BOX_AFTER = frozenset((BODY, LEAD, TRAILING))
 
 
 _INTERTITLE = attrgetter("intertitle")
@@ -1236,8 +1268,58 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
-    groups = _signed_below(shapes, groups)
+    groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
     return _pieces_under_note(shapes, _intertitles(shapes, groups))
+
+
+# A kicker runs clearly longer than its headline: at least 13/10 of it (see
+# ``roles._longer_over_shorter``), over a headline longer than a column name.
+KICKER_OVER_HEADLINE = (13, 10)
+PAIR_HEADLINE_MIN_CHARS = 5
+
+
+def _headed_pairs_in_dated_stories(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for a story under a kicker and a headline inside the text of a
+    story dated at its head.
+
+    A news story opened by its dateline (本报上海3月4日电…) runs without 小标题; two title lines
+    between its paragraphs, the first clearly the longer (a kicker over its headline: 惠民措施
+    落地见效、游客满意度持续提升 / 古城冬游迎来新热潮), and no other title line in its text,
+    open an unsigned story of their own (an advertorial, a feature without byline), not a
+    two-line intertitle (whose first line, a topic, is the shorter).
+    """
+    if not any(g.lead is not None and shapes[g.lead].dated for g in groups):
+        return groups  # most pages: no story dated at its head
+    tops = [g.top for g in groups[1:]] + [len(shapes)]
+    found = []
+    for g, stop in zip(groups, tops, strict=True):
+        if g.lead is None or not shapes[g.lead].dated:
+            continue
+        last = max(g.members())
+        lines = [p for p in range(last + 1, stop) if shapes[p].kind in _TITLE_KINDS]
+        if len(lines) == 2 and lines[1] == lines[0] + 1 and _headed_pair(shapes, lines[0], stop):
+            found.append(Group(lines[0], WEAK, titles=lines, firm=True))
+    return sorted(groups + found, key=lambda g: g.top) if found else groups
+
+
+def _headed_pair(shapes: list[Shape], p: int, stop: int) -> bool:
+    """Whether title lines ``p`` and ``p + 1``, between body paragraphs, read as a kicker over
+    its headline (see :func:`_headed_pairs_in_dated_stories`)."""
+    first, second = shapes[p], shapes[p + 1]
+    a, b = first.end - first.start, second.end - second.start
+    longer, than = KICKER_OVER_HEADLINE
+    return (
+        first.kind == TITLE
+        and second.kind == TITLE
+        and first.text_ok
+        and second.text_ok
+        and not (first.listy or second.listy or first.tag or second.tag)
+        and b >= PAIR_HEADLINE_MIN_CHARS
+        and than * a >= longer * b
+        and shapes[p - 1].kind == BODY
+        and p + 2 < stop
+        and shapes[p + 2].kind == BODY
+    )
 
 
 def _signed_below(shapes: list[Shape], groups: list[Group]) -> list[Group]:

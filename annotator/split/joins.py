@@ -39,7 +39,10 @@ previous body paragraph whatever that ends with. The rows of a table of figures 
 nor are continued. A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
-word or a figure runs into the body paragraph below as that paragraph's head (body text).
+word or a figure runs into the body paragraph below as that paragraph's head (body text); so too
+a line ending on a comma, a pause mark or a particle, one leaving a quotation open that the
+paragraph below closes, an open line over a paragraph that opens with a very short sentence, and
+an open line right under body text that ends a sentence inside.
 """
 
 from __future__ import annotations
@@ -177,9 +180,64 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# A title never ends on a comma or a pause mark (a listing kicker trails off in …… instead).
+_PAUSES = frozenset("，,、")
+# The rest of a sentence cut short: the paragraph below opens with a sentence this short at
+# most, without any mark inside (…突破百万元大关 / 创下新高。), as a paragraph hardly does
+# (one after a 小标题 opens with a clause of its own, seldom a sentence of six characters).
+_SHORT_REST_MAX = 7
+_SHORT_REST = re.compile(rf"[^，,、；;：:“”‘’《》（）()。！？!?…—\s]{{1,{_SHORT_REST_MAX - 1}}}。")
+
+
+def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
+    """Whether title-shaped ``sh`` reads, by its text and the start of body paragraph ``nxt``,
+    as the head of a paragraph cut by a column break even with no word across the cut.
+
+    It ends on a comma or a pause mark, or on a particle no title ends on (…研学基地和); or it
+    leaves a quotation (or a title in 《》) open that ``nxt`` closes before opening another
+    (…走进小城，“ / 慢生活”的气息…); or it ends open over a paragraph that opens with a very
+    short sentence (…突破百万元大关 / 创下新高。), the end of the sentence cut above.
+    """
+    last = text[sh.end - 1]
+    # (a name may end on a particle's character, 王以: a line as short as a name is no cue)
+    if last in _PAUSES or (last in cues.DANGLING and sh.end - sh.start > NAME_MAX_CHARS):
+        return True
+    if sh.ending != cues.END_OPEN:
+        return False
+    if _closes_first(text, sh, nxt, "“", "”") or _closes_first(text, sh, nxt, "《", "》"):
+        return True
+    return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
+
+
+def _sentences_in_text(text: str, prev: Shape, sh: Shape) -> bool:
+    """Whether open line ``sh``, right under body text, ends a sentence inside (…措施。三是推动):
+    a paragraph's head; no 小标题 holds a full stop, and a summary line that does stands under
+    a headline or a name, not under text."""
+    return (
+        prev.kind in (BODY, LEAD)
+        and sh.ending == cues.END_OPEN
+        and _SENTENCE_END.search(text, sh.start, sh.end - 1) is not None
+    )
+
+
+def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) -> bool:
+    """Whether ``sh`` leaves an ``opening`` mark unclosed and ``nxt`` closes it first."""
+    if text.count(opening, sh.start, sh.end) <= text.count(closing, sh.start, sh.end):
+        return False
+    close = text.find(closing, nxt.start, nxt.end)
+    return close >= 0 and text.find(opening, nxt.start, close) < 0
+
+
+# How a cut paragraph's head may end: open (…设施建), or on a comma or a pause mark.
+_HEAD_ENDINGS = frozenset((cues.END_OPEN, cues.END_COMMA))
+
+
 def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     """Read a title-shaped paragraph as the head of a body paragraph cut by a column break
-    when a word or a figure runs from it into the body paragraph below (…农田水利设 / 施…).
+    when a word or a figure runs from it into the body paragraph below (…农田水利设 / 施…),
+    or when its text and the start of that paragraph show the cut without one (see
+    :func:`_runs_on`: …技术指导、 / 政策宣讲…; …走进小城，“ / 慢生活”…; …大关 / 创下新高。).
 
     Before the title groups are found: otherwise such a line is taken for a headline or an
     intertitle, which starts a false article or keeps the cut paragraph apart. A headline,
@@ -192,11 +250,16 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
         sh, nxt = shapes[i], shapes[i + 1]
         if (
-            sh.ending == cues.END_OPEN
+            sh.ending in _HEAD_ENDINGS
             and nxt.kind == BODY
             and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
             and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
-            and (nxt.cont or _cut_across(text, sh, nxt))
+            and (
+                nxt.cont
+                or _runs_on(text, sh, nxt)
+                or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+                or _cut_across(text, sh, nxt)
+            )
         ):
             sh.kind = BODY
             sh.strict = sh.text_ok = False
@@ -209,7 +272,7 @@ _UNDER_BYLINE = 3
 
 def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
     """Mark the open paragraphs right under a line of names whose last word runs into the
-    next one.
+    next one, or whose text shows the cut otherwise (see :func:`_runs_on`).
 
     The groups read open lines under a commentary's name (a guessed byline) as a standfirst;
     a column cut leaves the head of the text's first paragraph open too, and a word across
@@ -229,7 +292,7 @@ def _cut_heads_under_bylines(text: str, shapes: list[Shape]) -> None:
         else:
             since += 1
         if 0 < since <= _UNDER_BYLINE and sh.ending == cues.END_OPEN and nxt.kind == BODY:
-            sh.cut_head = _cut_across(text, sh, nxt)
+            sh.cut_head = _runs_on(text, sh, nxt) or _cut_across(text, sh, nxt)
 
 
 def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:

@@ -119,6 +119,7 @@ class Shape:
     dated: bool = False  # a lead opening with its dateline (新华社北京3月4日电（记者 张三）…)
     named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
     cites: bool = False  # a —— line naming a quotation's source (——摘自…, ——某某考察时强调)
+    box: bool = False  # a TITLE that labels a box of related reading (延伸阅读, 【相关链接】)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -271,7 +272,9 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if _listing_kicker(s):
         # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
         return _title(s, start, end, cues.END_OPEN, listy, 1)
-    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS) or _exclaimed(s):
+    # (no title ends on a semicolon: a short line that does is an item of a list set as
+    # paragraphs, or a paragraph's head cut by a column)
+    if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS and s[-1] not in "；;") or _exclaimed(s):
         nlines = s.count("\n") + 1
         if nlines <= TITLE_MAX_LINES:
             return _title(s, start, end, end_kind, listy, nlines)
@@ -441,6 +444,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     sh.cites = subdash and (sh.said or _CITED.match(t) is not None)
+    sh.box = len(t) <= cues.BOX_LABEL_MAX_CHARS and t.strip("【】〖〗[] \u3000") in cues.BOX_LABELS
     return sh
 
 
