@@ -978,6 +978,11 @@ def test_generic_divisions_and_verbs_before_a_place(text, expected):
         ("做好人大代表联络工作", [("人大", "ORG")]),
         ("工人大会如期召开", []),  # 工人: no 人大
         ("许多人大都同意", []),  # 大都: no 人大
+        # 做人, 好人, 大人 run across its start, but 大 would then stand alone (no 大工, 大与, 大监)
+        ("他调来做人大工作不到一年", [("人大", "ORG")]),
+        ("要正确处理好人大与政府的关系", [("人大", "ORG")]),
+        ("不断加大人大监督的力度", [("人大", "ORG")]),
+        ("这位老人大大方方地笑了", []),  # 大大: no 人大
     ],
 )
 def test_people_s_congress_by_its_short_name(text, expected):
