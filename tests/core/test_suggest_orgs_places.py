@@ -1087,3 +1087,34 @@ def test_a_ministry_of_an_industry():
 )
 def test_a_company_s_initials_in_its_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word jieba's dictionary tags as a place, ending in a kind of place: no boundary
+        # before it is needed
+        ("他的老家在京郊通州区的一个小村子里", [("通州区", "LOC")]),
+        ("今年中关村科技节吸引了许多人", [("中关村", "LOC")]),
+        ("老人说起家乡罗田县的板栗", [("罗田县", "LOC")]),
+        ("两人几乎走遍了西南乡村", []),  # 西南 + 乡村: two common words
+        ("这片土地是半壁河山", []),  # an idiom, not a river
+        ("通州区长说", []),  # the district's head: 区长
+    ],
+)
+def test_places_tagged_in_jieba_s_dictionary(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rare place word right after a listed province or city (the larger place first)
+        ("他从四川峨边来到这里", [("四川", "LOC"), ("峨边", "LOC")]),
+        ("南通如东的海边有一片滩涂", [("南通", "LOC"), ("如东", "LOC")]),
+        ("广西山乡的孩子", [("广西", "LOC")]),  # a kind of place, no name
+        ("厦门海关查获一批走私货物", [("厦门", "LOC")]),  # 海关: a common word
+    ],
+)
+def test_a_tagged_place_after_a_listed_one(text, expected):
+    assert tagged(text) == expected

@@ -83,6 +83,7 @@ from .foreign import TAILS, TRAVEL_VERBS, foreign_places
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
+from .tagged import tagged_places
 
 __all__ = ["find_org_place_candidates", "find_orgs_places"]
 
@@ -177,6 +178,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
+    locs += tagged_places(text, found["place"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
