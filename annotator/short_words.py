@@ -47,8 +47,8 @@ def entries() -> tuple[dict[str, int], float]:
         return {}, 0.0
 
 
-# The parts of speech that the rules read (places, verbs and verbal nouns).
-TAGS = ("ns", "v", "vn")
+# The parts of speech that the rules read (places).
+TAGS = ("ns",)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +59,8 @@ def tags() -> dict[str, str]:
     path = cache_path()
     if path is None:
         return {}
-    cache = path.with_name(path.name.replace("cut-words-", "cut-tags-"))
+    # the tags kept are in the name: another set of them makes another file
+    cache = path.with_name(path.name.replace("cut-words-", f"cut-tags-{'-'.join(TAGS)}-"))
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
         found = marshal.loads(cache.read_bytes())
         if isinstance(found, dict):
