@@ -1118,3 +1118,19 @@ def test_places_tagged_in_jieba_s_dictionary(text, expected):
 )
 def test_a_tagged_place_after_a_listed_one(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word for a way ends the phrase (山路, 大路, 回头路) after no word: no road
+        ("要坚持改革，不走回头路", []),
+        ("我们又爬了半小时山路", []),
+        ("一路向前，无论大路小路", []),
+        # a road's name is a word before 路 (中山, 香山), or a section of one (北路)
+        ("他家在香山路", [("香山路", "LOC")]),
+        ("会场设在中山北路", [("中山北路", "LOC")]),
+    ],
+)
+def test_a_word_for_a_way_is_no_road(text, expected):
+    assert tagged(text) == expected

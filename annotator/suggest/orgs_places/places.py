@@ -239,7 +239,25 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     if _in_phrase(text, s, e):
         return None  # 半壁河山: an idiom runs across the end
+    if suffix == "路" and _ends_with_way_word(text, s, e):
+        return None  # 半小时山路, 不走回头路: a word for a way, no road's name
     return s, e
+
+
+# jieba count from which a word ending in 路 is a common word for a way (回头路 11, 山路 686)
+_WAY_COUNT = 10
+# A compass character or 中 before 路 names a section of a road (中山北路, 淮海中路).
+_SECTION = frozenset("东西南北中")
+
+
+def _ends_with_way_word(text: str, s: int, e: int) -> bool:
+    """True when the road ``text[s:e]`` ends with a dictionary word for a way (山路, 大路,
+    回头路) and what stands before 路 is no word: a road's name is a word (中山路, 五一路:
+    山路 and 一路 end them too) or a name, not a phrase (半小时山路, 无论大路, 不走回头路)."""
+    words = dictionary()
+    if words.get(text[s : e - 1], 0) or text[e - 2] in _SECTION:
+        return False
+    return any(words.get(text[e - n : e], 0) >= _WAY_COUNT for n in (3, 2) if e - n > s)
 
 
 def _two_words(text: str, s: int, a: int) -> bool:
