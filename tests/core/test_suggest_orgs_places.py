@@ -1134,3 +1134,31 @@ def test_a_tagged_place_after_a_listed_one(text, expected):
 )
 def test_a_word_for_a_way_is_no_road(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counties named by one character (the whole list of them, and 通县 of the 1990s)
+        ("他调到攸县工作", [("攸县", "LOC")]),
+        ("按照通县的老规矩", [("通县", "LOC")]),
+        ("澧县的柑橘熟了", [("澧县", "LOC")]),
+        ("这是知道县里情况的人", []),  # 知道 runs across its start
+    ],
+)
+def test_counties_of_one_character(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city's county, but no province's, and 县级/县域 are words of their own
+        ("长沙县", [("长沙县", "LOC")]),
+        ("湖南县乡两级财政", [("湖南", "LOC")]),
+        ("在广东区县", [("广东", "LOC")]),
+        ("衡阳县级领导", [("衡阳", "LOC")]),
+    ],
+)
+def test_no_county_of_a_province_nor_a_county_level(text, expected):
+    assert tagged(text) == expected

@@ -87,6 +87,8 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         and not _generic(name)
         and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
+        # 湖南县乡两级, 广东区县: no county is named after a province
+        and not _after_province(name)
     )
 
 
@@ -98,7 +100,7 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[s:e] in _NATURAL and _names_a_thing(text, s, e):
             continue  # 北极熊, 红海洋: a thing named after the place
-        if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
+        if _county_of_the_city(text, s, e):
             e += 1  # 衡阳县, 长沙县: a county named after its city
         elif text[e - 1] == "市" and e - s > 2 and text[e : e + 1] in _CITY_WORD_SECOND:
             e -= 1  # 北京市民, 上海市场: the city and a word that starts with 市
@@ -106,6 +108,27 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
+
+
+# Provinces by their short names: no county is named after one (湖南县乡两级: 湖南 + 县乡).
+_PROVINCES_SHORT = frozenset(P.PROVINCES_SHORT)
+
+
+def _after_province(name: str) -> bool:
+    """True when ``name`` is a province's short name + 县 or 区 and more (湖南县乡)."""
+    return any(name[n : n + 1] in ("县", "区") and name[:n] in _PROVINCES_SHORT for n in (2, 3))
+
+
+def _county_of_the_city(text: str, s: int, e: int) -> bool:
+    """True when 县 or 区 after the listed place ``text[s:e]`` makes the county or district
+    named after it (衡阳县, 长沙县): not after a province (湖南县乡, 广东县城) nor where it
+    begins 县级, 县域, 区域, 区级 (衡阳县级领导: 衡阳 + 县级)."""
+    return (
+        text[e : e + 1] in ("县", "区")
+        and text[e - 1] not in "省市县区州"
+        and text[e + 1 : e + 2] not in ("级", "域")
+        and text[s:e] not in _PROVINCES_SHORT
+    )
 
 
 # After a listed city's 市 these make a word with it (市民, 市场): the 市 is that word's.
