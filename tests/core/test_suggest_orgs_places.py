@@ -1162,3 +1162,18 @@ def test_counties_of_one_character(text, expected):
 )
 def test_no_county_of_a_province_nor_a_county_level(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 1993 and 1998 State Councils' ministries, news of the time names them alone
+        ("据交通部统计，客运量上升", [("交通部", "ORG")]),
+        ("林业部、地矿部联合发出通知", [("林业部", "ORG"), ("地矿部", "ORG")]),
+        ("去年国内贸易部公布了数字", [("国内贸易部", "ORG")]),
+        ("各地交通部门都要行动", []),  # 部门: a kind of body
+        ("更换机械部件", []),
+    ],
+)
+def test_ministries_of_the_1990s(text, expected):
+    assert tagged(text) == expected
