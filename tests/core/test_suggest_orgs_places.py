@@ -1177,3 +1177,19 @@ def test_no_county_of_a_province_nor_a_county_level(text, expected):
 )
 def test_ministries_of_the_1990s(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # world regions and places of China's news that the lists lacked
+        ("他们在西伯利亚举行会谈", [("西伯利亚", "LOC")]),
+        ("喜马拉雅的雪", [("喜马拉雅", "LOC")]),
+        ("葛洲坝水利枢纽发电", [("葛洲坝", "LOC")]),
+        ("西柏坡是革命圣地", [("西柏坡", "LOC")]),
+        ("浦东的开发开放", [("浦东", "LOC")]),
+        ("要重新界定权利", []),  # 重新 + 界定: no 新界
+    ],
+)
+def test_world_regions_and_places_of_china_s_news(text, expected):
+    assert tagged(text) == expected
