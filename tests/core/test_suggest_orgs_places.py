@@ -1193,3 +1193,18 @@ def test_ministries_of_the_1990s(text, expected):
 )
 def test_world_regions_and_places_of_china_s_news(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition after a boundary is no part of the place after it
+        ("会后，同西渡镇签约", [("西渡镇", "LOC")]),
+        ("工地，距大屯村两公里", [("大屯村", "LOC")]),
+        # places that begin with such a character as a word of their own
+        ("，同心县的干部", [("同心县", "LOC")]),
+        ("，和平县的干部", [("和平县", "LOC")]),
+    ],
+)
+def test_a_preposition_before_a_place_is_no_part_of_it(text, expected):
+    assert tagged(text) == expected

@@ -189,6 +189,11 @@ CUE_VERBS = lexicon.words("places_cue_verbs")
 _CUE_VERB_SET = frozenset(CUE_VERBS)
 
 
+# Prepositions that may stand between a boundary and a place (，同西渡镇签约, 距大屯村两公里)
+# and begin place names only as the first character of a word (同心县, 临沂, 连云港, 朝阳).
+_PREPOSITIONS = frozenset("和同跟离距自比连除凭靠朝临")
+
+
 def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     """``name`` read at ``s`` and its start without the words before the place: a verb of
     going (离开家乡, 走进XX村), a boundary character (位于芙蓉区) and a word that the
@@ -199,6 +204,8 @@ def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     cut = _LAST_STOP_RE.match(name)
     if cut:
         name, s = name[cut.end() :], s + cut.end()
+    if name[0] in _PREPOSITIONS and not dictionary().get(name[:2], 0):
+        name, s = name[1:], s + 1  # 同西渡镇, 离大屯村; not 同心县, 临沂市 (words)
     counted = _counted(text, s, name)
     if counted:
         return name[counted:], s + counted
