@@ -1208,3 +1208,16 @@ def test_world_regions_and_places_of_china_s_news(text, expected):
 )
 def test_a_preposition_before_a_place_is_no_part_of_it(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition opening the prefix of a name after a boundary is no part of it
+        ("会上，经宝山钢铁集团批准", [("宝山钢铁集团", "ORG")]),
+        ("会上，和东风汽车公司签订合同", [("东风汽车公司", "ORG")]),
+        ("会上，同仁堂公司介绍经验", [("同仁堂公司", "ORG")]),  # 同仁: a word
+    ],
+)
+def test_a_preposition_before_an_organisation_is_no_part_of_it(text, expected):
+    assert tagged(text) == expected
