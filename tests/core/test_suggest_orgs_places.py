@@ -1221,3 +1221,16 @@ def test_a_preposition_before_a_place_is_no_part_of_it(text, expected):
 )
 def test_a_preposition_before_an_organisation_is_no_part_of_it(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of a body's field holding a stop character (都 就 再 为) do not cut its name
+        ("他在首都师范大学任教", [("首都师范大学", "ORG")]),
+        ("他在北京市再生资源公司上班", [("北京市再生资源公司", "ORG")]),
+        ("他到长沙市就业服务中心求职", [("长沙市就业服务中心", "ORG")]),
+    ],
+)
+def test_field_words_with_a_stop_character_inside_a_name(text, expected):
+    assert tagged(text) == expected
