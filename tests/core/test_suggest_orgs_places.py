@@ -983,6 +983,7 @@ def test_generic_divisions_and_verbs_before_a_place(text, expected):
         ("要正确处理好人大与政府的关系", [("人大", "ORG")]),
         ("不断加大人大监督的力度", [("人大", "ORG")]),
         ("这位老人大大方方地笑了", []),  # 大大: no 人大
+        ("要保持集中化管理", []),  # 集中化 takes 中 and 化: no 中化
     ],
 )
 def test_people_s_congress_by_its_short_name(text, expected):
@@ -1233,4 +1234,18 @@ def test_a_preposition_before_an_organisation_is_no_part_of_it(text, expected):
     ],
 )
 def test_field_words_with_a_stop_character_inside_a_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # large Chinese companies and banks by their short names
+        ("他在中远工作", [("中远", "ORG")]),
+        ("工行和建行相继下调利率", [("工行", "ORG"), ("建行", "ORG")]),
+        ("统一汽车标准", []),  # 统一 runs across 一汽
+        ("其中行政费用", []),  # 其中 runs across 中行
+    ],
+)
+def test_large_companies_by_their_short_names(text, expected):
     assert tagged(text) == expected

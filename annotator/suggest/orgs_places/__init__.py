@@ -251,10 +251,14 @@ def _not_read_in_words(
 
 def _taken_at_start(text: str, s: int) -> bool:
     """True when a known name at ``s`` loses its first character to a word across its start
-    and the rest of it reads on as a common word too (许多人大都: 多人 + 大都).  Where the
-    rest would stand alone the name stands (做人大工作, 处理好人大和政府: no 大工, 大和), and
-    so it does after a word commoner than the one across its start (加强人大: 加强 over 强人)."""
-    return crosses_start_over(text, s) and dictionary().get(text[s + 1 : s + 3], 0) > COMMON
+    and the rest of it reads on as a common word too (许多人大都: 多人 + 大都), or the word
+    across takes it whole (集中化管理: 集中化, no 中化).  Where the rest would stand alone the
+    name stands (做人大工作, 处理好人大和政府: no 大工, 大和), and so it does after a word
+    commoner than the one across its start (加强人大: 加强 over 强人)."""
+    if not crosses_start_over(text, s):
+        return False
+    words = dictionary()
+    return words.get(text[s + 1 : s + 3], 0) > COMMON or words.get(text[s - 1 : s + 2], 0) > 0
 
 
 def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[Candidate]:
