@@ -1190,6 +1190,9 @@ def test_ministries_of_the_1990s(text, expected):
         ("西柏坡是革命圣地", [("西柏坡", "LOC")]),
         ("浦东的开发开放", [("浦东", "LOC")]),
         ("要重新界定权利", []),  # 重新 + 界定: no 新界
+        ("在亚得里亚海沿岸", [("亚得里亚海", "LOC")]),
+        ("他去了英格兰", [("英格兰", "LOC")]),
+        ("在北海道旅游", [("北海道", "LOC")]),
     ],
 )
 def test_world_regions_and_places_of_china_s_news(text, expected):
