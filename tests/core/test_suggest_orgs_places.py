@@ -1252,3 +1252,18 @@ def test_field_words_with_a_stop_character_inside_a_name(text, expected):
 )
 def test_large_companies_by_their_short_names(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level or a kind before a hospital or a school names no organisation
+        ("患者转到定点医院收治", []),
+        ("农民在乡镇卫生院就诊", []),
+        ("孩子们进了中心小学", []),
+        ("他在湘雅医院工作", [("湘雅医院", "ORG")]),
+        ("市中心医院", [("市中心医院", "ORG")]),  # the city's: a level before it
+    ],
+)
+def test_a_level_or_kind_of_hospital_is_no_name(text, expected):
+    assert tagged(text) == expected
