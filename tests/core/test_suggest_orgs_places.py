@@ -1267,3 +1267,17 @@ def test_large_companies_by_their_short_names(text, expected):
 )
 def test_a_level_or_kind_of_hospital_is_no_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 中 "in" or 从小 "since childhood" + a verb of learning is no school
+        ("他从这些思想中学到了不少东西", []),
+        ("他从小学会了游泳", []),
+        ("要在实践中学习", []),
+        ("他从光明小学到红星中学", [("光明小学", "ORG"), ("红星中学", "ORG")]),
+    ],
+)
+def test_learning_in_something_is_no_school(text, expected):
+    assert tagged(text) == expected
