@@ -1281,3 +1281,16 @@ def test_a_level_or_kind_of_hospital_is_no_name(text, expected):
 )
 def test_learning_in_something_is_no_school(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade alone before 公司 is a kind of company, no name
+        ("请我给他的软件公司投资", []),
+        ("好友在一家科技公司工作", []),
+        ("他在华为科技公司工作", [("华为科技公司", "ORG")]),
+    ],
+)
+def test_a_trade_before_a_company_is_no_name(text, expected):
+    assert tagged(text) == expected
