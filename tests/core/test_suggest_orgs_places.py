@@ -1277,6 +1277,9 @@ def test_a_level_or_kind_of_hospital_is_no_name(text, expected):
         ("他从小学会了游泳", []),
         ("要在实践中学习", []),
         ("他从光明小学到红星中学", [("光明小学", "ORG"), ("红星中学", "ORG")]),
+        # a verb of entering a school right before it (入 上 读 考)
+        ("等女儿入小学，再说", []),
+        ("孩子在父母身边读小学", []),
     ],
 )
 def test_learning_in_something_is_no_school(text, expected):
