@@ -1101,6 +1101,7 @@ def test_a_company_s_initials_in_its_name(text, expected):
         ("两人几乎走遍了西南乡村", []),  # 西南 + 乡村: two common words
         ("这片土地是半壁河山", []),  # an idiom, not a river
         ("通州区长说", []),  # the district's head: 区长
+        ("自治州成立四十周年", []),  # a kind of division, no name
     ],
 )
 def test_places_tagged_in_jieba_s_dictionary(text, expected):

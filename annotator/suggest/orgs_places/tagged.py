@@ -37,11 +37,16 @@ _AFTER_KIND = frozenset("长级域直情场民")
 
 def _tagged_words() -> list[str]:
     """jieba's words tagged ``ns`` of three characters or more that end in a kind of place
-    and are no idiom (半壁河山)."""
+    and are no idiom (半壁河山) nor a kind of division (自治州)."""
     return [
         w
         for w, tag in short_words.tags().items()
-        if tag == "ns" and len(w) >= 3 and w[-1] in KINDS and not _idiom(w)
+        if tag == "ns"
+        and len(w) >= 3
+        and w[-1] in KINDS
+        and not _idiom(w)
+        # 自治州, 自治县: the kinds of autonomous divisions, no names
+        and not w.startswith("自治")
     ]
 
 
