@@ -47,6 +47,50 @@ def entries() -> tuple[dict[str, int], float]:
         return {}, 0.0
 
 
+# The parts of speech that the rules read (places).
+TAGS = ("ns",)
+
+
+@lru_cache(maxsize=1)
+def tags() -> dict[str, str]:
+    """The :data:`TAGS` part-of-speech tags of jieba's entries of two to :data:`LONGEST`
+    characters (``{}`` without jieba), read from its dictionary file (no jieba load) and
+    cached beside the counts."""
+    path = cache_path()
+    if path is None:
+        return {}
+    # the tags kept are in the name: another set of them makes another file
+    cache = path.with_name(path.name.replace("cut-words-", f"cut-tags-{'-'.join(TAGS)}-"))
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        found = marshal.loads(cache.read_bytes())
+        if isinstance(found, dict):
+            return found
+    try:
+        found = _dictionary_tags(path_of_dictionary())
+    except (OSError, ValueError):
+        return {}
+    _write_atomically(cache, marshal.dumps(found))
+    return found
+
+
+def path_of_dictionary() -> Path:
+    """jieba's dictionary file (``OSError`` without jieba)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise OSError("jieba is not installed")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _dictionary_tags(path: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.split()
+            if tag in TAGS and 2 <= len(word) <= LONGEST:
+                found[word] = tag
+    return found
+
+
 def jieba_entries() -> tuple[dict[str, int], float]:
     """The entries of two to :data:`LONGEST` characters of jieba's loaded dictionary."""
     import warnings

@@ -28,11 +28,16 @@ _ADVERBS = frozenset(
     ["大都", "全都", "光是", "又名", "又称", "广为", "方才", "适才", "行将", "人为", "为数"]
     + ["交由", "任由", "对准", "发给", "供给", "教给", "对付", "普及", "波及", "不由", "不等"]
 )
+# Words that jieba tags as adverbs or verbs but that name the field or the place of a body
+# inside its name (首都师范大学, 市就业服务中心, 再生资源公司, 为民服务中心): no cut there.
+_FIELDS = frozenset(["首都", "就业", "再生", "为民"])
+
 _HEADER = """\
 # Common two-character nouns that hold one stop character of the organisation-prefix walk
 # (人才, 对外, 自由): inside an organisation's name they do not cut it.
 # Source: written by scripts/org_inner_words.py from the dictionary of jieba {version}
-# (entries counted above {floor}, tagged {tags}; a few adverbs and verbs it tags so left out).
+# (entries counted above {floor}, tagged {tags}; a few adverbs and verbs it tags so left out,
+# and a few words of a body's field that it tags as adverbs or verbs taken in: 首都, 就业).
 """
 
 
@@ -52,7 +57,7 @@ def inner_words() -> list[str]:
                 len(word) == 2
                 and stops == 1
                 and int(count) > _FLOOR
-                and tag in _TAGS
+                and (tag in _TAGS or word in _FIELDS)
                 and word not in _ADVERBS
             ):
                 out.append(word)

@@ -40,7 +40,7 @@ from annotator import lexicon
 from annotator.model import Span
 
 from ._text import Candidate, ends_at, is_han, trie_pattern
-from ._words import crosses_start
+from ._words import crosses_end, crosses_start
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -74,7 +74,8 @@ _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
 # Words that are or begin a date, with their kind (resources/lexicon/dates_words.txt):
 # year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, solar, solar?
 # (solar terms that are also plain words), century (上世纪), lunar (正月), year? (a year
-# that is also the tail or head of common words: 马上年底, 恐龙年代, 上年纪).
+# that is also the tail or head of common words: 马上年底, 恐龙年代, 上年纪), other? (a
+# word whose end begins a common word: 同日本).
 _WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
     "year": ("md", "yt"), "year?": ("md", "yt"), "day": ("dt",), "solar": ("st",),
@@ -341,7 +342,7 @@ def _word_candidates(text: str) -> list[Candidate]:
                 pos = start + 1  # 马上年底: 年底 is still a date
             continue
         attrs: dict[str, Any] = {}
-        if kind in ("year", "year?", "day", "other"):
+        if kind in ("year", "year?", "day", "other", "other?"):
             attrs["relative"] = True
             if cont in ("md", "dt"):
                 attrs.update(_calendar(text[start:end], len(word)) or {})
@@ -358,6 +359,8 @@ def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None)
     if kind == "year?":
         # 马上年底, 基本年薪, 恐龙年代: a common word across its start (not its end: 本年度)
         return crosses_start(text, start)
+    if kind == "other?":
+        return crosses_end(text, end)  # 中国同日本签署: 日本, no 同日
     return False
 
 

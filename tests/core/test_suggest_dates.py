@@ -287,3 +287,16 @@ def test_digits_and_chinese_numerals_mixed_make_no_date(text):
     # '3一时' made int('3一') fail and the whole page's suggestions with it (hypothesis found it).
     assert dates(text) == []
     assert [s for s in suggest_spans(text) if s.label == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 同日 "the same day", unless its 日 begins 日本 (中国同日本签署: with Japan)
+        ("中国同日本签署协议", [("中国", "LOC"), ("日本", "LOC")]),
+        ("同日，美国宣布", [("同日", "DATE"), ("美国", "LOC")]),
+    ],
+)
+def test_the_same_day_is_not_read_in_with_japan(text, expected):
+    found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+    assert found == expected

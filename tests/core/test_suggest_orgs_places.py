@@ -978,6 +978,12 @@ def test_generic_divisions_and_verbs_before_a_place(text, expected):
         ("做好人大代表联络工作", [("人大", "ORG")]),
         ("工人大会如期召开", []),  # 工人: no 人大
         ("许多人大都同意", []),  # 大都: no 人大
+        # 做人, 好人, 大人 run across its start, but 大 would then stand alone (no 大工, 大与, 大监)
+        ("他调来做人大工作不到一年", [("人大", "ORG")]),
+        ("要正确处理好人大与政府的关系", [("人大", "ORG")]),
+        ("不断加大人大监督的力度", [("人大", "ORG")]),
+        ("这位老人大大方方地笑了", []),  # 大大: no 人大
+        ("要保持集中化管理", []),  # 集中化 takes 中 and 化: no 中化
     ],
 )
 def test_people_s_congress_by_its_short_name(text, expected):
@@ -1081,4 +1087,214 @@ def test_a_ministry_of_an_industry():
     ],
 )
 def test_a_company_s_initials_in_its_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word jieba's dictionary tags as a place, ending in a kind of place: no boundary
+        # before it is needed
+        ("他的老家在京郊通州区的一个小村子里", [("通州区", "LOC")]),
+        ("今年中关村科技节吸引了许多人", [("中关村", "LOC")]),
+        ("老人说起家乡罗田县的板栗", [("罗田县", "LOC")]),
+        ("两人几乎走遍了西南乡村", []),  # 西南 + 乡村: two common words
+        ("这片土地是半壁河山", []),  # an idiom, not a river
+        ("通州区长说", []),  # the district's head: 区长
+        ("自治州成立四十周年", []),  # a kind of division, no name
+    ],
+)
+def test_places_tagged_in_jieba_s_dictionary(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rare place word right after a listed province or city (the larger place first)
+        ("他从四川峨边来到这里", [("四川", "LOC"), ("峨边", "LOC")]),
+        ("南通如东的海边有一片滩涂", [("南通", "LOC"), ("如东", "LOC")]),
+        ("广西山乡的孩子", [("广西", "LOC")]),  # a kind of place, no name
+        ("厦门海关查获一批走私货物", [("厦门", "LOC")]),  # 海关: a common word
+    ],
+)
+def test_a_tagged_place_after_a_listed_one(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word for a way ends the phrase (山路, 大路, 回头路) after no word: no road
+        ("要坚持改革，不走回头路", []),
+        ("我们又爬了半小时山路", []),
+        ("一路向前，无论大路小路", []),
+        # a road's name is a word before 路 (中山, 香山), or a section of one (北路)
+        ("他家在香山路", [("香山路", "LOC")]),
+        ("会场设在中山北路", [("中山北路", "LOC")]),
+    ],
+)
+def test_a_word_for_a_way_is_no_road(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counties named by one character (the whole list of them, and 通县 of the 1990s)
+        ("他调到攸县工作", [("攸县", "LOC")]),
+        ("按照通县的老规矩", [("通县", "LOC")]),
+        ("澧县的柑橘熟了", [("澧县", "LOC")]),
+        ("这是知道县里情况的人", []),  # 知道 runs across its start
+    ],
+)
+def test_counties_of_one_character(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city's county, but no province's, and 县级/县域 are words of their own
+        ("长沙县", [("长沙县", "LOC")]),
+        ("湖南县乡两级财政", [("湖南", "LOC")]),
+        ("在广东区县", [("广东", "LOC")]),
+        ("衡阳县级领导", [("衡阳", "LOC")]),
+    ],
+)
+def test_no_county_of_a_province_nor_a_county_level(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 1993 and 1998 State Councils' ministries, news of the time names them alone
+        ("据交通部统计，客运量上升", [("交通部", "ORG")]),
+        ("林业部、地矿部联合发出通知", [("林业部", "ORG"), ("地矿部", "ORG")]),
+        ("去年国内贸易部公布了数字", [("国内贸易部", "ORG")]),
+        ("各地交通部门都要行动", []),  # 部门: a kind of body
+        ("更换机械部件", []),
+    ],
+)
+def test_ministries_of_the_1990s(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # world regions and places of China's news that the lists lacked
+        ("他们在西伯利亚举行会谈", [("西伯利亚", "LOC")]),
+        ("喜马拉雅的雪", [("喜马拉雅", "LOC")]),
+        ("葛洲坝水利枢纽发电", [("葛洲坝", "LOC")]),
+        ("西柏坡是革命圣地", [("西柏坡", "LOC")]),
+        ("浦东的开发开放", [("浦东", "LOC")]),
+        ("要重新界定权利", []),  # 重新 + 界定: no 新界
+        ("在亚得里亚海沿岸", [("亚得里亚海", "LOC")]),
+        ("他去了英格兰", [("英格兰", "LOC")]),
+        ("在北海道旅游", [("北海道", "LOC")]),
+    ],
+)
+def test_world_regions_and_places_of_china_s_news(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition after a boundary is no part of the place after it
+        ("会后，同西渡镇签约", [("西渡镇", "LOC")]),
+        ("工地，距大屯村两公里", [("大屯村", "LOC")]),
+        # places that begin with such a character as a word of their own
+        ("，同心县的干部", [("同心县", "LOC")]),
+        ("，和平县的干部", [("和平县", "LOC")]),
+    ],
+)
+def test_a_preposition_before_a_place_is_no_part_of_it(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition opening the prefix of a name after a boundary is no part of it
+        ("会上，经宝山钢铁集团批准", [("宝山钢铁集团", "ORG")]),
+        ("会上，和东风汽车公司签订合同", [("东风汽车公司", "ORG")]),
+        ("会上，同仁堂公司介绍经验", [("同仁堂公司", "ORG")]),  # 同仁: a word
+    ],
+)
+def test_a_preposition_before_an_organisation_is_no_part_of_it(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of a body's field holding a stop character (都 就 再 为) do not cut its name
+        ("他在首都师范大学任教", [("首都师范大学", "ORG")]),
+        ("他在北京市再生资源公司上班", [("北京市再生资源公司", "ORG")]),
+        ("他到长沙市就业服务中心求职", [("长沙市就业服务中心", "ORG")]),
+    ],
+)
+def test_field_words_with_a_stop_character_inside_a_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # large Chinese companies and banks by their short names
+        ("他在中远工作", [("中远", "ORG")]),
+        ("工行和建行相继下调利率", [("工行", "ORG"), ("建行", "ORG")]),
+        ("统一汽车标准", []),  # 统一 runs across 一汽
+        ("其中行政费用", []),  # 其中 runs across 中行
+    ],
+)
+def test_large_companies_by_their_short_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level or a kind before a hospital or a school names no organisation
+        ("患者转到定点医院收治", []),
+        ("农民在乡镇卫生院就诊", []),
+        ("孩子们进了中心小学", []),
+        ("他在湘雅医院工作", [("湘雅医院", "ORG")]),
+        ("市中心医院", [("市中心医院", "ORG")]),  # the city's: a level before it
+    ],
+)
+def test_a_level_or_kind_of_hospital_is_no_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 中 "in" or 从小 "since childhood" + a verb of learning is no school
+        ("他从这些思想中学到了不少东西", []),
+        ("他从小学会了游泳", []),
+        ("要在实践中学习", []),
+        ("他从光明小学到红星中学", [("光明小学", "ORG"), ("红星中学", "ORG")]),
+        # a verb of entering a school right before it (入 上 读 考)
+        ("等女儿入小学，再说", []),
+        ("孩子在父母身边读小学", []),
+    ],
+)
+def test_learning_in_something_is_no_school(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade alone before 公司 is a kind of company, no name
+        ("请我给他的软件公司投资", []),
+        ("好友在一家科技公司工作", []),
+        ("他在华为科技公司工作", [("华为科技公司", "ORG")]),
+    ],
+)
+def test_a_trade_before_a_company_is_no_name(text, expected):
     assert tagged(text) == expected

@@ -95,6 +95,26 @@ def test_the_name_rule_reads_the_cached_short_words_not_all_of_jieba(monkeypatch
         short_words.entries.cache_clear()
 
 
+def test_the_place_tags_of_jieba_s_words_are_read_and_cached(monkeypatch, tmp_path) -> None:
+    # the place rules read jieba's ns tags without loading jieba: from its dictionary file
+    # once, then from a cache file beside the counts'
+    from annotator import short_words
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("通州区 18 ns\n城市 9 n\n走 9 v\n上市 9 v\n", encoding="utf-8")
+    monkeypatch.setattr(short_words, "cache_path", lambda: tmp_path / "cut-words-1.marshal")
+    monkeypatch.setattr(short_words, "path_of_dictionary", lambda: dictionary)
+    short_words.tags.cache_clear()
+    try:
+        assert short_words.tags() == {"通州区": "ns"}
+        assert (tmp_path / "cut-tags-ns-1.marshal").exists()
+        dictionary.unlink()
+        short_words.tags.cache_clear()
+        assert short_words.tags() == {"通州区": "ns"}
+    finally:
+        short_words.tags.cache_clear()
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

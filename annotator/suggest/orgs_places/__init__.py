@@ -68,7 +68,14 @@ from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
-from annotator.suggest._words import crosses_end, crosses_start, crosses_start_over, read_across
+from annotator.suggest._words import (
+    COMMON,
+    crosses_end,
+    crosses_start,
+    crosses_start_over,
+    dictionary,
+    read_across,
+)
 
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
@@ -76,6 +83,7 @@ from .foreign import TAILS, TRAVEL_VERBS, foreign_places
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
+from .tagged import tagged_places
 
 __all__ = ["find_org_place_candidates", "find_orgs_places"]
 
@@ -170,6 +178,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
             locs.append((i, i + len(stem), LOC, {}))
             i = text.find(stem, i + len(stem))
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
+    locs += tagged_places(text, found["place"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
@@ -230,14 +239,26 @@ def _not_read_in_words(
 ) -> list[tuple[int, int]]:
     """``spans`` without the ``guarded`` words that a common word runs across (at their
     start, and with ``at_end`` at their end too)."""
-    # a name known by itself also stands after a word commoner than the one across its
-    # start (加强人大: 加强 over 强人); a county of one character does not (担任县委)
-    at_start = crosses_start_over if at_end else crosses_start
+    # a county of one character is refused after a word across its start (担任县委)
+    if not at_end:
+        return [(s, e) for s, e in spans if text[s:e] not in guarded or not crosses_start(text, s)]
     return [
         (s, e)
         for s, e in spans
-        if text[s:e] not in guarded or not (at_start(text, s) or (at_end and crosses_end(text, e)))
+        if text[s:e] not in guarded or not (_taken_at_start(text, s) or crosses_end(text, e))
     ]
+
+
+def _taken_at_start(text: str, s: int) -> bool:
+    """True when a known name at ``s`` loses its first character to a word across its start
+    and the rest of it reads on as a common word too (许多人大都: 多人 + 大都), or the word
+    across takes it whole (集中化管理: 集中化, no 中化).  Where the rest would stand alone the
+    name stands (做人大工作, 处理好人大和政府: no 大工, 大和), and so it does after a word
+    commoner than the one across its start (加强人大: 加强 over 强人)."""
+    if not crosses_start_over(text, s):
+        return False
+    words = dictionary()
+    return words.get(text[s + 1 : s + 3], 0) > COMMON or words.get(text[s - 1 : s + 2], 0) > 0
 
 
 def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[Candidate]:

@@ -87,6 +87,8 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         and not _generic(name)
         and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
+        # 湖南县乡两级, 广东区县: no county is named after a province
+        and not _after_province(name)
     )
 
 
@@ -98,7 +100,7 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[s:e] in _NATURAL and _names_a_thing(text, s, e):
             continue  # 北极熊, 红海洋: a thing named after the place
-        if text[e : e + 1] in ("县", "区") and text[e - 1] not in "省市县区州":
+        if _county_of_the_city(text, s, e):
             e += 1  # 衡阳县, 长沙县: a county named after its city
         elif (
             text[e - 1] == "市"
@@ -111,6 +113,27 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
     return out
+
+
+# Provinces by their short names: no county is named after one (湖南县乡两级: 湖南 + 县乡).
+_PROVINCES_SHORT = frozenset(P.PROVINCES_SHORT)
+
+
+def _after_province(name: str) -> bool:
+    """True when ``name`` is a province's short name + 县 or 区 and more (湖南县乡)."""
+    return any(name[n : n + 1] in ("县", "区") and name[:n] in _PROVINCES_SHORT for n in (2, 3))
+
+
+def _county_of_the_city(text: str, s: int, e: int) -> bool:
+    """True when 县 or 区 after the listed place ``text[s:e]`` makes the county or district
+    named after it (衡阳县, 长沙县): not after a province (湖南县乡, 广东县城) nor where it
+    begins 县级, 县域, 区域, 区级 (衡阳县级领导: 衡阳 + 县级)."""
+    return (
+        text[e : e + 1] in ("县", "区")
+        and text[e - 1] not in "省市县区州"
+        and text[e + 1 : e + 2] not in ("级", "域")
+        and text[s:e] not in _PROVINCES_SHORT
+    )
 
 
 # After a listed city's 市 these make a word with it (市民, 市场): the 市 is that word's.
@@ -174,6 +197,11 @@ CUE_VERBS = lexicon.words("places_cue_verbs")
 _CUE_VERB_SET = frozenset(CUE_VERBS)
 
 
+# Prepositions that may stand between a boundary and a place (，同西渡镇签约, 距大屯村两公里)
+# and begin place names only as the first character of a word (同心县, 临沂, 连云港, 朝阳).
+_PREPOSITIONS = frozenset("和同跟离距自比连除凭靠朝临")
+
+
 def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     """``name`` read at ``s`` and its start without the words before the place: a verb of
     going (离开家乡, 走进XX村), a boundary character (位于芙蓉区) and a word that the
@@ -184,6 +212,8 @@ def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     cut = _LAST_STOP_RE.match(name)
     if cut:
         name, s = name[cut.end() :], s + cut.end()
+    if name[0] in _PREPOSITIONS and not dictionary().get(name[:2], 0):
+        name, s = name[1:], s + 1  # 同西渡镇, 离大屯村; not 同心县, 临沂市 (words)
     counted = _counted(text, s, name)
     if counted:
         return name[counted:], s + counted
@@ -247,7 +277,25 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     if _in_phrase(text, s, e):
         return None  # 半壁河山: an idiom runs across the end
+    if suffix == "路" and _ends_with_way_word(text, s, e):
+        return None  # 半小时山路, 不走回头路: a word for a way, no road's name
     return s, e
+
+
+# jieba count from which a word ending in 路 is a common word for a way (回头路 11, 山路 686)
+_WAY_COUNT = 10
+# A compass character or 中 before 路 names a section of a road (中山北路, 淮海中路).
+_SECTION = frozenset("东西南北中")
+
+
+def _ends_with_way_word(text: str, s: int, e: int) -> bool:
+    """True when the road ``text[s:e]`` ends with a dictionary word for a way (山路, 大路,
+    回头路) and what stands before 路 is no word: a road's name is a word (中山路, 五一路:
+    山路 and 一路 end them too) or a name, not a phrase (半小时山路, 无论大路, 不走回头路)."""
+    words = dictionary()
+    if words.get(text[s : e - 1], 0) or text[e - 2] in _SECTION:
+        return False
+    return any(words.get(text[e - n : e], 0) >= _WAY_COUNT for n in (3, 2) if e - n > s)
 
 
 def _two_words(text: str, s: int, a: int) -> bool:

@@ -197,9 +197,15 @@ def _known_name_around(cut: int, parents: dict[int, int]) -> int:
 def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int | None:
     """The start of a name with no head before a strong suffix: a prefix of two or more
     characters that says more than a kind of organisation (not 保险 公司)."""
+    if text[start] in _PREPOSITIONS and not dictionary().get(text[start : start + 2], 0):
+        start += 1  # ，经宝山钢铁集团批准, 和东风汽车公司签订; not 和平饭店, 同仁堂 (words)
     if a - start < 2 or text[start] in _DEICTIC_FIRST or _generic_prefix(text, start, a):
         return None
     return _field_pair_start(text, start, a, ends)
+
+
+# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订).
+_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临")
 
 
 _PAIR_SIDE = 6  # characters of each field in 环境与资源保护委员会

@@ -1,0 +1,113 @@
+"""LOC by jieba's dictionary: places that no list holds and no boundary introduces.
+
+The pattern rules of :mod:`.places` find ``…县 …区 …村`` only after a boundary or a verb
+of going, as a name and its kind cannot be told from a word and the next one in running
+text.  jieba's dictionary tags about 5,000 words of three or more characters as places
+(``ns``) that end in a kind of place (县 市 区 镇 乡 村 州 省 江 河 山 湖 岛): counties,
+districts, towns, rivers of China and abroad (通州区, 罗田县, 中关村, 内华达州).  Such a word
+is a place wherever it stands (京郊通州区北运河畔), as a listed division is, unless
+
+* a listed place overlaps it (the lists' own rules read those: 北京市民, 吉林省镇赉县),
+* it is generic or deictic (沿海地区, 文明城市, 各乡镇), or an idiom tagged so (半壁河山),
+* a common word runs across its start (编修城区) or its kind character begins the next
+  word (…区长, …市场: the name is then read by the rules of titles and organisations; 西南
+  + 乡村, two common words).
+
+Without jieba nothing is found.
+"""
+
+from __future__ import annotations
+
+from annotator import short_words
+from annotator.suggest import _places as P
+from annotator.suggest import _scan
+from annotator.suggest._text import Candidate
+from annotator.suggest._words import crosses_end, crosses_start_over, dictionary
+
+from .common import LOC, _generic
+from .places import _two_words
+
+# The kinds of place a tagged word may end with.
+KINDS = frozenset("省市县区乡镇村州江河山湖岛")
+_VOCABULARY = "tagged_places"
+# Characters after a place's kind that begin a word with it (县长, 区级, 市场): the kind is
+# that word's.
+_AFTER_KIND = frozenset("长级域直情场民")
+
+
+def _tagged_words() -> list[str]:
+    """jieba's words tagged ``ns`` of three characters or more that end in a kind of place
+    and are no idiom (半壁河山) nor a kind of division (自治州)."""
+    return [
+        w
+        for w, tag in short_words.tags().items()
+        if tag == "ns"
+        and len(w) >= 3
+        and w[-1] in KINDS
+        and not _idiom(w)
+        # 自治州, 自治县: the kinds of autonomous divisions, no names
+        and not w.startswith("自治")
+    ]
+
+
+# Pairs of nature words that end idioms of the land as a whole (半壁河山, 大好江山).
+_LAND = frozenset(("河山", "江山", "山河", "湖山"))
+
+
+def _idiom(word: str) -> bool:
+    """True for four-character words ending in a pair of nature words (半壁河山)."""
+    return len(word) == 4 and word[-2:] in _LAND
+
+
+_scan.register(_VOCABULARY, _tagged_words())
+
+
+def tagged_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """The places of jieba's dictionary in ``text`` that no ``listed`` place overlaps."""
+    out = _after_listed(text, listed)
+    found = _scan.words(text, _VOCABULARY)
+    for s, e in found:
+        if any(ls < e and s < le for ls, le in listed):
+            continue  # 北京市民: the listed 北京 and its rules
+        if _generic(text[s:e]) or crosses_start_over(text, s):
+            continue  # 沿海地区, 各乡镇; 编修 + 城区
+        if e < len(text) and text[e] in _AFTER_KIND and crosses_end(text, e):
+            continue  # 通州区长: the district's head
+        if _two_words(text, s, e - 1):
+            continue  # 西南 + 乡村: a common word before the kind, which begins another
+        out.append((s, e, LOC, {}))
+    return out
+
+
+# jieba count above which a word tagged as a place is a common word too (海关 813, 通州
+# 306, 东西 18,877; 峨边 5, 如东 21, 滇南 48, 上虞 56)
+_RARE = 100
+_TAGS = short_words.tags()
+# China's provinces and cities: a smaller place may follow their names directly.
+_DIVISIONS = frozenset(
+    (*P.PROVINCES_FULL, *P.PROVINCES_SHORT, *P.PREFECTURES, *P.COUNTY_CITIES)
+) | frozenset(name + "市" for name in (*P.PREFECTURES, *P.COUNTY_CITIES))
+
+
+def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """A rare word tagged as a place right after a listed province or city: Chinese names
+    the larger place before the smaller one (四川峨边, 南通如东, 山西灵丘).  Not a word of
+    two characters ending in a kind of place (广西山乡: a kind of place, no name), nor a
+    generic one (各乡镇)."""
+    out: list[Candidate] = []
+    starts = {s for s, _ in listed}
+    words = dictionary()
+    for s, a in listed:
+        if text[s:a] not in _DIVISIONS:
+            continue
+        for n in (3, 2):
+            b = a + n
+            word = text[a:b]
+            if _TAGS.get(word) != "ns" or not 0 < words.get(word, 0) <= _RARE:
+                continue
+            if b in starts or crosses_end(text, b) or _generic(word):
+                break
+            if n == 3 or word[-1] not in KINDS:
+                out.append((a, b, LOC, {}))
+            break
+    return out
