@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -48,6 +49,10 @@ class Paragraph(NamedTuple):
     end: int
     page_start: int
     page_end: int
+
+
+# Paragraph._make without its Python frame: made in C (export makes ~5 an article).
+_paragraph = partial(tuple.__new__, Paragraph)
 
 
 class ArticleText:
@@ -88,9 +93,12 @@ class ArticleText:
         origin: int,
         page_text: str | None = None,
     ) -> ArticleText:
-        article = cls(text, paragraphs, (), origin)
+        # Set directly (not through __init__, which makes three lists only to drop them):
+        # export makes one for every article.
+        article = cls.__new__(cls)
+        article.text, article.paragraphs = text, paragraphs
         article._art, article._page, article._len = lists
-        article._page_text = page_text
+        article._origin, article._page_text = origin, page_text
         return article
 
     @property
@@ -288,7 +296,7 @@ def _derive(page_text: str, ordered: list[AnyBlock]) -> ArticleText:
         paragraph[2] = length
         paragraph[4] = end
     origin = ordered[0].start if ordered else 0
-    paragraph_tuples = list(map(Paragraph._make, paragraphs))
+    paragraph_tuples = list(map(_paragraph, paragraphs))
     return ArticleText._from_lists(
         "".join(pieces), paragraph_tuples, (arts, pages, lens), origin, page_text
     )
