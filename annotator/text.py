@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
+from functools import partial
+from operator import attrgetter, le
 from typing import NamedTuple
 
 from annotator.markdown import markup_ranges, merged
@@ -48,6 +49,10 @@ class Paragraph(NamedTuple):
     end: int
     page_start: int
     page_end: int
+
+
+# Paragraph._make without its Python frame: made in C (export makes ~5 an article).
+_paragraph = partial(tuple.__new__, Paragraph)
 
 
 class ArticleText:
@@ -88,9 +93,12 @@ class ArticleText:
         origin: int,
         page_text: str | None = None,
     ) -> ArticleText:
-        article = cls(text, paragraphs, (), origin)
+        # Set directly (not through __init__, which makes three lists only to drop them):
+        # export makes one for every article.
+        article = cls.__new__(cls)
+        article.text, article.paragraphs = text, paragraphs
         article._art, article._page, article._len = lists
-        article._page_text = page_text
+        article._origin, article._page_text = origin, page_text
         return article
 
     @property
@@ -193,6 +201,8 @@ def _soft_breaks(page_text: str, start: int, end: int) -> Iterable[tuple[int, in
 
 def _checked_order(page_text: str, blocks: Sequence[AnyBlock]) -> list[AnyBlock]:
     """Blocks sorted by position; raises ValueError on bad or overlapping ranges."""
+    if _in_order(page_text, blocks):
+        return list(blocks)
     ordered = sorted(blocks, key=_POSITION)
     previous_end = 0
     for b in ordered:
@@ -202,6 +212,27 @@ def _checked_order(page_text: str, blocks: Sequence[AnyBlock]) -> list[AnyBlock]
             raise ValueError(f"block [{b.start}, {b.end}) overlaps the previous block")
         previous_end = b.end
     return ordered
+
+
+def _in_order(page_text: str, blocks: Sequence[AnyBlock]) -> bool:
+    """Whether ``blocks`` are in order already, inside the page and apart: each ends where
+    or before the next begins (as the store reads a page's blocks). Checked in C; then the
+    sort (a key tuple per block) and the checks block by block have nothing to do."""
+    try:
+        starts = list(map(_START, blocks))
+        ends = list(map(_END, blocks))
+        return (
+            bool(starts)
+            and starts[0] >= 0
+            and ends[-1] <= len(page_text)
+            and all(map(le, starts, ends))
+            and all(map(le, ends, starts[1:]))
+        )
+    except TypeError:  # not numbers: the checks below say what is wrong
+        return False
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _kept_runs(
@@ -288,7 +319,7 @@ def _derive(page_text: str, ordered: list[AnyBlock]) -> ArticleText:
         paragraph[2] = length
         paragraph[4] = end
     origin = ordered[0].start if ordered else 0
-    paragraph_tuples = list(map(Paragraph._make, paragraphs))
+    paragraph_tuples = list(map(_paragraph, paragraphs))
     return ArticleText._from_lists(
         "".join(pieces), paragraph_tuples, (arts, pages, lens), origin, page_text
     )
