@@ -28,6 +28,8 @@ stands (:func:`mix`). The choice is kept in the model's header.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -54,10 +56,14 @@ KIND = "structure"
 MIN_PAGES = 5
 # 2: the header names the decisions the model takes over (``takeover``); older models are
 # refused (they would take over every decision, unchecked) and must be trained again.
-VERSION = 3
+VERSION = 4
 # 3: features say whether a word runs from a block into the next (word_out) and whether the
 # block above ended a sentence (after_final), each with the block's rule role; a model of
 # version 2 lacks them and must be trained again.
+# 4: the features of version 3, a name longer than CRFsuite keeps without an allocation read
+# as its code (:func:`_code`); a model of version 3 still splits the same (slower: its
+# features are handed over by name, see :meth:`StructureModel.predict`).
+NAMED_VERSION = 3
 STALE = "not a structure model of this version; retrain with 'annotator train'"
 # A paper's own cross-validation decides for it from this many done pages of it; a paper
 # with fewer follows the choice made over all papers (a few pages score too noisily).
@@ -287,6 +293,41 @@ def _decision_score(scores: dict[str, Any], decision: str) -> float:
 # for speed (bins are table look-ups, a block's cues come from few scans of its text, what a
 # neighbour shows of a block is built once). The strings and their order are the model's
 # vocabulary: a change to one changes what a trained model reads.
+#
+# CRFsuite copies each feature name handed to it several times (into its items, their
+# sequence, then the look-up); a name of at most ``_SHORT_BYTES`` bytes of UTF-8 stays inside
+# the string object (libstdc++'s small-string buffer), a longer one allocates at each copy,
+# which cost the tagger more than its own work. So a longer name (most of those conjoined
+# with the paper or the rule role) is handed over as its code: the same features under
+# other names, the same weights and labels. Codes are made where the names are built once
+# (the cached lists below), never per block.
+
+_SHORT_BYTES = 15
+_CODE_MARK = "~"  # no feature name starts with it
+# The name of each code made in this process (for reading features: feature_names).
+_NAMES: dict[str, str] = {}
+
+
+def _code(name: str) -> str:
+    """The feature ``name`` as the model reads it: itself when short, else a code of 12
+    ASCII characters made of a 64-bit hash of it (deterministic: every process, every run)."""
+    if len(name) <= _SHORT_BYTES // 4 or len(name.encode()) <= _SHORT_BYTES:
+        return name
+    digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
+    code = _CODE_MARK + base64.b64encode(digest).decode()[:11]
+    _NAMES[code] = name
+    return code
+
+
+def _codes(names: list[str]) -> list[str]:
+    return [_code(name) for name in names]
+
+
+def feature_names(features: list[list[str]]) -> list[list[str]]:
+    """:func:`page_features` by name (for reading them, and for a model of version 3)."""
+    get = _NAMES.get
+    return [[get(x, x) for x in f] for f in features]
+
 
 _BULLETS = frozenset("■□●◆◇★☆◎○•▲△▼▽")
 _ENUM_START = re.compile(
@@ -470,9 +511,10 @@ assert not _NEIGHBOUR_FLAGS & set(_SHAPE_FLAGS)  # all text cues (see _shown)
 
 def _block_features(
     s: Shape, b: Block, text: str, usual: float, run: str
-) -> tuple[list[str], list[str], list[str]]:
-    """The block's keyed features (also seen by its neighbours), its other features but the
-    text cues, and its text cues (:func:`_text_cues`).
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The block's keyed features (also seen by its neighbours) by name and as the model
+    reads them (:func:`_code`), its other features but the text cues (as the model reads
+    them), and its text cues (:func:`_text_cues`: short names, read as they are).
 
     Everything but the text cues comes from a few values of small range (kind, ending,
     length bins, rule role and confidence bins, shape flags): those feature strings are
@@ -503,11 +545,13 @@ def _block_features(
         if len(_HEADS) > 20_000:  # a bound for pathological pages; real ones meet few
             _HEADS.clear()
         head = _HEADS[key] = _head(key)
-    return head[0], head[1], _text_cues(text)
+    return head[0], head[1], head[2], _text_cues(text)
 
 
-def _head(key: tuple[Any, ...]) -> tuple[list[str], list[str]]:
-    """The feature strings of a block's :func:`_block_features` key, but its text cues."""
+def _head(key: tuple[Any, ...]) -> tuple[list[str], list[str], list[str]]:
+    """The feature names of a block's :func:`_block_features` key that its neighbours see
+    too, the same as the model reads them (:func:`_code`), and its other features but the
+    text cues (as the model reads them)."""
     kind, ending, length, ratio, role, run, furniture, c_role, joins, c_join, c_art = key[:11]
     lines, flags, level = key[11:]
     keyed = [
@@ -525,19 +569,19 @@ def _head(key: tuple[Any, ...]) -> tuple[list[str], list[str]]:
     f.extend(compress(_SHAPE_FLAGS, flags))
     if level:
         f.append(f"level={min(level, 4)}")
-    return keyed, f
+    return keyed, _codes(keyed), _codes(f)
 
 
 # The feature strings of each block key met so far (see _block_features); the lists are
 # never changed in place.
-_HEADS: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
+_HEADS: dict[tuple[Any, ...], tuple[list[str], list[str], list[str]]] = {}
 
 
 def _shown(paper_tag: str, keyed: list[str], text_cues: list[str]) -> tuple[list[str], ...]:
     """What a block shows of itself in few features (few features: fast tagging): kind with
     rule role (``kr``), ending with length (``el``) and its place in a run of title-like lines.
 
-    Returned as the lists of feature strings it adds to its own features, to the block after
+    Returned as the lists of features (as the model reads them, :func:`_code`) it adds to its own features, to the block after
     it, the block before it, the blocks two after and two before, and, conjoined with the
     paper, to its own again. Few blocks differ in these: each is built once. The flags shown
     are among the block's ``text_cues`` (no other feature of it is one).
@@ -549,13 +593,16 @@ def _shown(paper_tag: str, keyed: list[str], text_cues: list[str]) -> tuple[list
         if len(_SHOWN) > 10_000:  # a bound for pathological pages; real ones show few
             _SHOWN.clear()
         kr, el, run = f"{keyed[0]}|{keyed[4]}", f"{keyed[1]}|{keyed[2]}", keyed[5]
-        shown = _SHOWN[key] = (
-            ["kr=" + kr, "el=" + el],
-            ["-1:" + kr, "-1:" + el, "-1:" + run, *["-1:" + x for x in nflags]],
-            ["1:" + kr, "1:" + el, "1:" + run, *["1:" + x for x in nflags]],
-            ["-2:" + kr],
-            ["2:" + kr],
-            [paper_tag + kr, paper_tag + el, paper_tag + run],
+        shown = _SHOWN[key] = tuple(
+            _codes(names)
+            for names in (
+                ["kr=" + kr, "el=" + el],
+                ["-1:" + kr, "-1:" + el, "-1:" + run, *["-1:" + x for x in nflags]],
+                ["1:" + kr, "1:" + el, "1:" + run, *["1:" + x for x in nflags]],
+                ["-2:" + kr],
+                ["2:" + kr],
+                [paper_tag + kr, paper_tag + el, paper_tag + run],
+            )
         )
     return shown
 
@@ -568,26 +615,29 @@ _NONE: tuple[list[str], ...] = ([], ["-1:none"], ["1:none"], ["-2:none"], ["2:no
 def page_features(
     text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str
 ) -> list[list[str]]:
-    """The feature strings of every block of a page (rule blocks and their shapes)."""
+    """The features of every block of a page (rule blocks and their shapes), as the model
+    reads them: names, a long one as its code (:func:`_code`; :func:`feature_names` gives
+    the names back)."""
     texts = [text[b.start : b.end] for b in blocks]
     usual = usual_length([len(t) for t in texts])
     finals = [s.ending == cues.END_FINAL for s in shapes]
     runs = _runs([len(t) for t in texts], finals)
     paper_tag = f"paper={paper or '-'}|"
+    paper_feature = _code(paper_tag)
     own = [
         _block_features(s, b, t, usual, run)
         for s, b, t, run in zip(shapes, blocks, texts, runs, strict=True)
     ]
-    shown = [_shown(paper_tag, keyed, text_cues) for keyed, _, text_cues in own]
+    shown = [_shown(paper_tag, keyed, text_cues) for keyed, _, _, text_cues in own]
     # each block's neighbours, _NONE beyond the page's ends
     before, after = [_NONE, _NONE, *shown], [*shown, _NONE, _NONE]
     out: list[list[str]] = []
-    for i, (keyed, flags, text_cues) in enumerate(own):
+    for i, (keyed, keyed_codes, flags, text_cues) in enumerate(own):
         mine = shown[i]
         f = [
             "bias",
-            paper_tag,
-            *keyed,
+            paper_feature,
+            *keyed_codes,
             *flags,
             *text_cues,
             *mine[0],
@@ -602,11 +652,11 @@ def page_features(
                 f.append("word_across")
                 # the block above runs on into this one: the head of a cut paragraph, not a
                 # title (the feature the block above reads, as its rule role says)
-                out[i - 1].append("word_out|" + keyed_role(own[i - 1][0]))
+                out[i - 1].append(_WORD_OUT[keyed_role(own[i - 1][0])])
         elif i:
             # a title-like block under a finished paragraph: an intertitle's place (a cut
             # paragraph's head stands under an unfinished one or runs on), per rule role
-            f.append("after_final|" + keyed_role(keyed))
+            f.append(_AFTER_FINAL[keyed_role(keyed)])
         f += mine[5]
         out.append(f)
     return out
@@ -615,6 +665,10 @@ def page_features(
 def keyed_role(keyed: list[str]) -> str:
     """The rule role feature (``rrole=…``) among a block's keyed features."""
     return keyed[4]
+
+
+_WORD_OUT = {"rrole=" + r: _code("word_out|rrole=" + r) for r in ROLES}
+_AFTER_FINAL = {"rrole=" + r: _code("after_final|rrole=" + r) for r in ROLES}
 
 
 # --- the model ------------------------------------------------------------------------
@@ -629,6 +683,8 @@ class StructureModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
+        # a model of version 3 knows its features by name only
+        self._named = meta.get("version") == NAMED_VERSION
         chosen = meta.get("takeover")
         self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
         self._taken_by_paper = {
@@ -649,7 +705,8 @@ class StructureModel:
         if not blocks or not taken:
             return list(blocks)  # the rules decide everything: nothing to tag
         tagger = self._tagger
-        labels = tagger.tag(page_features(text, shapes, blocks, paper))
+        features = page_features(text, shapes, blocks, paper)
+        labels = tagger.tag(feature_names(features) if self._named else features)
         marginal = tagger.marginal
         confidences = []
         for i, label in enumerate(labels):
@@ -731,7 +788,8 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
 
 def load(data: bytes) -> StructureModel:
     """The model back from the bytes :func:`train` made; ``ValueError`` for other bytes
-    and for a model of an older format (:data:`STALE`: it must be trained again)."""
+    and for a model of an older format (:data:`STALE`: it must be trained again) but
+    version 3 (:data:`NAMED_VERSION`), whose features differ only in their names."""
     if not data.startswith(_MAGIC):
         raise ValueError("not a structure model (the data does not start with its mark)")
     header, _, crf = data[len(_MAGIC) :].partition(b"\n")
@@ -739,7 +797,7 @@ def load(data: bytes) -> StructureModel:
         meta = json.loads(header)
     except ValueError:
         raise ValueError("not a structure model (its header is damaged)") from None
-    if not isinstance(meta, dict) or meta.get("version") != VERSION:
+    if not isinstance(meta, dict) or meta.get("version") not in (VERSION, NAMED_VERSION):
         raise ValueError(STALE)
     return StructureModel(crf, meta)
 
