@@ -96,12 +96,23 @@ def _priority(pid: int) -> int:
         return -21
 
 
-def test_closing_the_window_while_it_learns_waits_and_keeps_the_model(windows, qtbot, tmp_path):
+def test_closing_the_window_while_it_learns_waits_and_keeps_the_model(
+    windows, qtbot, tmp_path, monkeypatch
+):
     db = _db(tmp_path / "a.db", RETRAIN_EVERY - 1, 1)
     window = windows(db)
     press(window, qtbot, K.Key_Return, CTRL)
     qtbot.waitUntil(lambda: window.retrainer.running)  # once the done count is re-read
+    # It waits out of sight: a training at a lower priority may take a minute.
+    shown_while_waiting = []
+    wait = window.retrainer.shutdown
+    monkeypatch.setattr(
+        window.retrainer,
+        "shutdown",
+        lambda: (shown_while_waiting.append(window.isVisible()), wait()),
+    )
     windows.close(window)
+    assert shown_while_waiting == [False]
     with Store.open(db) as store:
         assert store.latest_model("structure") is not None
 
