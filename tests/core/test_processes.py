@@ -90,9 +90,9 @@ _PORTABLE = """
 import multiprocessing, sys, time
 
 def worker(ready):
-    from annotator import pipeline
-    pipeline.sys.platform = "darwin"  # no prctl: only the portable sentinel thread
-    pipeline.end_with_parent()
+    from annotator import processes
+    processes.sys.platform = "darwin"  # no prctl: only the portable sentinel thread
+    processes.end_with_parent()
     open(ready, "w").close()
     time.sleep(120)
 
