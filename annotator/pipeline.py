@@ -10,13 +10,10 @@ callback may cancel between files, which keeps every page before and never half 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import dataclasses
 import itertools
 import multiprocessing
-import multiprocessing.process
 import os
-import signal
 import sys
 import threading
 import time
@@ -42,6 +39,7 @@ from annotator.importing import (
 )
 from annotator.messages import msg
 from annotator.model import Block, Page, Span
+from annotator.processes import end_with_parent
 from annotator.split import split_page
 from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
 from annotator.suggest import Gazetteer, suggest_spans, suggestion_tuples
@@ -442,37 +440,9 @@ _worker_tagger: Any = None
 
 def _init_worker(settings: _Settings) -> None:
     global _worker_settings, _worker_tagger
+    end_with_parent()  # first: until then a killed parent leaves this worker running
     _worker_settings = settings
     _worker_tagger = load_entity_model(settings.entities)  # once per worker
-    end_with_parent()
-
-
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-def end_with_parent() -> None:
-    """Make this worker process end when the process that started it ends, however it ends.
-
-    After ``kill -9`` of an import, its workers would otherwise run on (seen 96 s later,
-    holding the database open). On Linux the kernel kills the worker when its parent dies
-    (``prctl(PR_SET_PDEATHSIG)``); everywhere, a thread waits on multiprocessing's parent
-    sentinel (a pipe or handle that closes when the parent dies) and ends the process.
-    """
-    parent_pid = os.getppid()
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent_pid:  # the parent died before prctl took effect
-            os._exit(1)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
-    parent.join()  # returns when the parent's sentinel closes: the parent has ended
-    os._exit(1)
 
 
 def _prepare_chunk(paths: list[str]) -> list[tuple[Any, ...]]:

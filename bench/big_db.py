@@ -24,8 +24,28 @@ it is shown with the page list painted, and a few list operations. Prints::
     refresh_ms=       refresh() as after a status change: counts and visible rows re-read
 
     python bench/big_db.py [--pages 100000] [--chars 3400] [--db bench/big.db] [--panel]
+    python bench/big_db.py --retraining [--db …]
 
 ``--panel`` measures the page list panel in a bare window instead of the main window.
+
+``--retraining`` measures the window while it retrains: its retrainer learns, again and
+again, from a database of gold pages made next to the bench database (``<db>.gold.db``:
+composed pages of ``bench/structure_corpus.py`` marked done, their rule suggestions
+accepted as entity gold, enough pages for the cross-validation to use worker processes).
+The bench pages themselves are no gold. It also prints::
+
+    idle_search_ms= idle_search_counts_ms= idle_short_ms= idle_short_counts_ms=
+                                 medians of the searches above (本报讯, 邓群) made over and
+                                 over for 15 s, half a second apart, before any training
+    idle_ui_blocked_ms=          the longest the window stopped responding meanwhile
+    idle_ui_blocked_p99_ms=      … the 99th percentile of its event-loop gaps
+    training_*=                  the same during the first training (started to reported)
+    training_rounds=             how many rounds of searches that was
+    training_s=                  how long it took (wall)
+    training_window_cpu_s=       CPU time of the window's own process meanwhile (searches
+                                 included; the training's too when it runs on a thread)
+    retrainings=                 trainings finished in all (the searches ran during the
+                                 later ones: the retrainer starts again at once)
 """
 
 from __future__ import annotations
@@ -215,7 +235,104 @@ def searched(app, panel, text: str) -> tuple[float, float, float]:
     return (listed[0] - t0) * 1000, counted * 1000, stall * 1000
 
 
-def measure(db: Path, panel_only: bool) -> None:
+GOLD_PAGES = 60  # > the entity cross-validation's 40: its folds run in worker processes
+
+
+def gold_db(db: Path) -> Path:
+    """A database of done pages to retrain on, made once next to the bench database."""
+    import importlib.util
+    from dataclasses import replace
+
+    from annotator.model import Page
+    from annotator.store import Store
+    from annotator.suggest import suggest_spans
+
+    gold = db.with_name(db.name + ".gold.db")
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "bench" / "structure_corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    with Store.open(gold) as store:
+        if store.count_pages() == GOLD_PAGES:
+            return gold
+        for page_id, text, blocks in corpus.pages("west", GOLD_PAGES, seed=5):
+            spans = [replace(s, status="accepted") for s in suggest_spans(text, blocks=blocks)]
+            store.add_page(Page(page_id, text, status="done", paper="west"), blocks, spans)
+    return gold
+
+
+def keep_retraining(window, db: Path) -> tuple:
+    """A retrainer of the window learning from ``gold_db``, started again whenever it ends
+    while the window is shown, and a list that grows by one per training finished."""
+    from annotator.gui.retrain import Retrainer
+
+    retrainer = Retrainer(gold_db(db), window)
+    finished: list[float] = []
+
+    def again() -> None:
+        finished.append(time.perf_counter())
+        if window.isVisible():
+            retrainer._start()
+
+    retrainer.trained.connect(again)
+    retrainer._start()
+    return retrainer, finished
+
+
+def idle_gaps(app, until) -> list[float]:
+    """The gaps (ms) of an idle event loop until ``until()`` is true."""
+    gaps, last = [], time.perf_counter()
+    while not until():
+        app.processEvents()
+        time.sleep(0.001)
+        now = time.perf_counter()
+        gaps.append((now - last) * 1000)
+        last = now
+    return gaps
+
+
+def searching(app, panel, until) -> tuple[dict[str, list[float]], list[float]]:
+    """Half a second idle, a search of a common 3-character and of a 2-character query, over
+    and over until ``until()``: each query's ms until listed and counted (lists of every
+    round), and every event-loop gap meanwhile (ms)."""
+    times: dict[str, list[float]] = {
+        k: [] for k in ("search", "search_counts", "short", "short_counts")
+    }
+    gaps: list[float] = []
+    while not until():
+        end = time.perf_counter() + 0.5
+        gaps += idle_gaps(app, lambda end=end: time.perf_counter() > end)
+        for key, text in (("search", "本报讯"), ("short", "邓群")):
+            find, count, stall = searched(app, panel, text)
+            times[key].append(find)
+            times[f"{key}_counts"].append(count)
+            gaps.append(stall)
+    return times, gaps
+
+
+def retraining_figures(app, panel, db: Path, window) -> tuple:
+    """Searches and event-loop gaps for 15 s before any training, then through the first
+    training (a retrainer then keeps training until the window closes): the figures, the
+    retrainer and the list of finished trainings."""
+    import statistics
+
+    t0 = time.perf_counter()
+    idle_times, idle = searching(app, panel, lambda: time.perf_counter() - t0 > 15)
+    cpu, t0 = time.process_time(), time.perf_counter()
+    retrainer, finished = keep_retraining(window, db)
+    times, during = searching(app, panel, lambda: finished or time.perf_counter() - t0 > 600)
+    figures = {f"idle_{k}_ms": statistics.median(v) for k, v in idle_times.items()}
+    figures["idle_ui_blocked_ms"] = max(idle)
+    figures["idle_ui_blocked_p99_ms"] = sorted(idle)[int(len(idle) * 0.99)]
+    figures |= {f"training_{k}_ms": statistics.median(v) for k, v in times.items()}
+    figures["training_ui_blocked_ms"] = max(during)
+    figures["training_ui_blocked_p99_ms"] = sorted(during)[int(len(during) * 0.99)]
+    figures["training_rounds"] = len(times["search"])
+    figures["training_s"] = time.perf_counter() - t0
+    figures["training_window_cpu_s"] = time.process_time() - cpu
+    return figures, retrainer, finished
+
+
+def measure(db: Path, panel_only: bool, retraining: bool = False) -> None:
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -224,6 +341,8 @@ def measure(db: Path, panel_only: bool) -> None:
     window.show()
     painted(app, panel, lambda: window.isVisible() and panel.model.cached_rows() > 0)
     shown = time.perf_counter() - START
+    if retraining:
+        figures, retrainer, finished = retraining_figures(app, panel, db, window)
     model, store = panel.model, panel._store
     rows = model.rowCount()
     last = store.page_rows(store.count_pages() - 1, 1)[0].id
@@ -255,7 +374,13 @@ def measure(db: Path, panel_only: bool) -> None:
     print(f"search_ui_blocked_ms={max(stall, stall_short, stall_long, stall_warm):.1f}")
     print(f"refresh_ms={refresh:.1f}")
     print(f"cached_rows={model.cached_rows()}")
+    if retraining:
+        for key, value in figures.items():
+            print(f"{key}={value:.1f}")
+        print(f"retrainings={len(finished)}")
     window.close()
+    if retraining:
+        retrainer.shutdown()  # waits for the training under way
 
 
 def main() -> None:
@@ -266,14 +391,18 @@ def main() -> None:
     )
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "big.db")
     parser.add_argument("--panel", action="store_true", help="measure the page list alone")
+    parser.add_argument(
+        "--retraining", action="store_true", help="measure the window while it retrains"
+    )
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_only:
-        measure(args.db, args.panel)
+        measure(args.db, args.panel, args.retraining)
         return
     build(args.db, args.pages, args.chars)
     command = [sys.executable, __file__, "--measure-only", "--db", str(args.db)]
-    subprocess.run(command + (["--panel"] if args.panel else []), check=True)
+    command += ["--panel"] if args.panel else []
+    subprocess.run(command + (["--retraining"] if args.retraining else []), check=True)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,14 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -668,11 +675,16 @@ class MainWindow(QMainWindow):
                     "saved. Everything before it is saved."
                 ),
             )
-        self.retrainer.shutdown()
         self.safekeeping.close()
         self._poll.stop()
         self._place_timer.stop()
         self._remember_place()
         if self._sheet is not None:
             self._sheet.close()
+        if self.retrainer.running:
+            # The training keeps its model, so it is waited for, but out of sight: at a
+            # lower priority on a busy machine it may take a minute.
+            self.hide()
+            QGuiApplication.sync()
+        self.retrainer.shutdown()
         super().closeEvent(event)

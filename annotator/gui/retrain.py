@@ -1,19 +1,21 @@
-"""Learn from the reviewers' work while they work: retrain on a worker thread.
+"""Learn from the reviewers' work while they work: retrain in a process of its own.
 
 After every few newly done pages (``RETRAIN_EVERY``, counted against the pages the newest
 model learnt from, so the count survives restarts) the window trains every learnt model it
-has enough gold for (``pipeline.train``, the same as ``annotator train``) on a thread of its
-own (also at once when a learnt model was made by an older version and so is not used, which
-the status bar says) with its own database connection, and says in the status bar what it
-learnt from, how well the model and the rules did on held-out pages and, for the structure
-model, which decisions the pre-split now takes from the model and which stay with the rules. Pages imported afterwards are
-pre-split with the new model. Worker code makes no UI calls; the result comes back by
-signal. Closing the window waits for a training in progress (it keeps its model).
+has enough gold for (``pipeline.train``, the same as ``annotator train``; also at once when a
+learnt model was made by an older version and so is not used, which the status bar says).
+It trains in a child process at a lower priority (``annotator.training``: on a thread of
+the window's process the training held the GIL against the window and its searches), which
+ends with the window if the window is killed; a thread of the window waits for it. The
+status bar then says what it learnt from, how well the model and the rules did on held-out
+pages and, for the structure model, which decisions the pre-split now takes from the model
+and which stay with the rules. Pages imported afterwards are pre-split with the new model.
+Worker code makes no UI calls; the result comes back by signal. Closing the window waits
+for a training in progress (it keeps its model).
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,35 +24,26 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from annotator.learn.entities import MIN_PAGES as ENTITY_MIN_PAGES
 from annotator.learn.structure import MIN_PAGES as STRUCTURE_MIN_PAGES
 from annotator.learn.structure import takeover_scopes
-from annotator.pipeline import TrainedModel, TrainReport, stale_models, train
-from annotator.store import Store, StoreError
-
-log = logging.getLogger(__name__)
+from annotator.pipeline import TrainedModel, TrainReport, stale_models
+from annotator.store import Store
+from annotator.training import Training
 
 # Retrain once this many more pages are done than the newest model learnt from.
 RETRAIN_EVERY = 5
 
 
 class _TrainWorker(QObject):
-    """Runs ``pipeline.train`` on its own connection; reports a report or an error text."""
+    """Waits on its thread for a training process; reports its report or an error text."""
 
     finished = Signal(object)
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, training: Training) -> None:
         super().__init__()
-        self._db_path = db_path
+        self._training = training
 
     @Slot()
     def run(self) -> None:
-        result: Any
-        try:
-            with Store.open(self._db_path, create=False) as store:
-                result = train(store)
-        except StoreError as exc:
-            result = str(exc)
-        except Exception as exc:  # shown in the status bar; the traceback goes to the log
-            log.exception("retraining failed")
-            result = f"{type(exc).__name__}: {exc}"
+        result = self._training.run()  # until the training process has ended
         app = QCoreApplication.instance()
         if app is not None:  # None only once the application is gone
             self.moveToThread(app.thread())
@@ -68,11 +61,17 @@ class Retrainer(QObject):
         self._db_path = Path(db_path)
         self._thread: QThread | None = None
         self._worker: _TrainWorker | None = None
+        self._training: Training | None = None
         self._stale: bool | None = None  # a learnt model cannot be used (not checked yet)
 
     @property
     def running(self) -> bool:
         return self._thread is not None
+
+    @property
+    def process_id(self) -> int | None:
+        """The training process's id while one runs (None until it has started)."""
+        return self._training.pid if self._training is not None else None
 
     def check(self, store: Store, done: int) -> bool:
         """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's,
@@ -91,12 +90,13 @@ class Retrainer(QObject):
         return True
 
     def _start(self, renew: bool = False) -> None:
+        training = Training(self._db_path)  # started by the worker, on its thread
         thread = QThread(self)
-        worker = _TrainWorker(self._db_path)
+        worker = _TrainWorker(training)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._on_finished)
-        self._thread, self._worker = thread, worker
+        self._thread, self._worker, self._training = thread, worker, training
         if renew:
             self.message.emit(
                 self.tr(
@@ -114,7 +114,7 @@ class Retrainer(QObject):
             self._thread.quit()  # the worker has returned: end the thread's event loop
             self._thread.wait()
             self._thread.deleteLater()
-        self._thread = self._worker = None
+        self._thread = self._worker = self._training = None
         if isinstance(result, TrainReport):
             self.message.emit(self.describe(result))
             self.trained.emit()

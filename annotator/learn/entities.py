@@ -835,7 +835,9 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("spawn")  # safe beside any threads
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        # A killed trainer (the window's training process, annotator train) takes its
+        # fold workers with it: they would otherwise wait for more folds forever.
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with_parent) as pool:
             results = list(pool.map(_fold_cases, splits))
     else:
         results = [_fold_cases(split) for split in splits]
@@ -854,6 +856,12 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
 
 
 _PARALLEL_FROM_PAGES = 40
+
+
+def _end_with_parent() -> None:
+    from annotator.processes import end_with_parent  # light: the worker calls it first
+
+    end_with_parent()
 
 
 def _fold_cases(

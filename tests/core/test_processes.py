@@ -1,7 +1,8 @@
-"""Processes and leftovers: import workers end with their parent after ``kill -9``."""
+"""Processes and leftovers: import and training workers end with their parent after ``kill -9``."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
@@ -89,9 +90,9 @@ _PORTABLE = """
 import multiprocessing, sys, time
 
 def worker(ready):
-    from annotator import pipeline
-    pipeline.sys.platform = "darwin"  # no prctl: only the portable sentinel thread
-    pipeline.end_with_parent()
+    from annotator import processes
+    processes.sys.platform = "darwin"  # no prctl: only the portable sentinel thread
+    processes.end_with_parent()
     open(ready, "w").close()
     time.sleep(120)
 
@@ -123,3 +124,93 @@ def test_without_prctl_a_worker_still_ends_with_its_parent(tmp_path) -> None:
         if parent.poll() is None:
             parent.kill()
             parent.wait()
+
+
+_WINDOW = """
+import os, sys
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def main():
+    from pathlib import Path
+
+    from annotator.gui.app import application
+    from annotator.gui.main_window import MainWindow
+    from annotator.store import Store
+
+    db = Path(sys.argv[1])
+    app = application()
+    window = MainWindow(Store.open(db), "tester", db)
+    window.show()  # enough done pages and no model yet: it starts learning as it opens
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def _gold_db(path: Path, done: int) -> Path:
+    from annotator.model import Page
+    from annotator.store import Store
+
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "bench" / "structure_corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    with Store.open(path) as store:
+        for page_id, text, gold in corpus.pages("west", done, seed=5):
+            store.add_page(Page(page_id, text, status="done", paper="west"), gold)
+    return path
+
+
+def _spawned(pids: set[int]) -> set[int]:
+    """The processes of ``pids`` that multiprocessing spawned (training and fold workers)."""
+    found = set()
+    for pid in pids:
+        try:
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.add(pid)
+        except OSError:
+            pass
+    return found
+
+
+@linux_only
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("PySide6") is None, reason="needs PySide6")
+def test_a_window_killed_while_it_learns_leaves_no_process_behind(tmp_path) -> None:
+    # Enough done pages that the entity cross-validation runs its folds in worker processes:
+    # they waited for more folds forever once the window was gone.
+    db = _gold_db(tmp_path / "gold.db", 45)
+    script = tmp_path / "window.py"
+    script.write_text(_WINDOW, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home)}
+    env["XDG_CONFIG_HOME"] = str(home / ".config")
+    left: set[int] = set()
+    window = subprocess.Popen(
+        [sys.executable, str(script), str(db)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        started = _wait_for(lambda: len(_spawned(_descendants(window.pid))) >= 2, 120)
+        assert started, "the window did not start learning"
+        time.sleep(0.5)  # the rest of the fold workers start
+        left = _descendants(window.pid)
+        assert window.poll() is None, "the window ended before it could be killed"
+        os.kill(window.pid, signal.SIGKILL)
+        window.wait()
+        assert _wait_for(lambda: not any(_alive(p) for p in left), 5), [
+            Path(f"/proc/{p}/cmdline").read_bytes()[:120] for p in left if _alive(p)
+        ]
+    finally:
+        if window.poll() is None:
+            window.kill()
+            window.wait()
+        for pid in left:  # a failed run leaves nothing running either
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

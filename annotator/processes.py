@@ -1,0 +1,58 @@
+"""Child processes that never outlive their parent nor compete with the window.
+
+Kept free of heavy imports: a worker calls :func:`end_with_parent` first thing, and until
+then a ``kill -9`` of its parent leaves it running (importing the pipeline alone takes a
+second of CPU, several on a busy machine at a lower priority).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import multiprocessing.process
+import os
+import signal
+import sys
+import threading
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Added to a background process's nice value (Unix): it gets the CPU the window leaves.
+NICE_INCREMENT = 10
+_BELOW_NORMAL_PRIORITY_CLASS = 0x00004000  # Windows' SetPriorityClass
+
+
+def end_with_parent() -> None:
+    """Make this worker process end when the process that started it ends, however it ends.
+
+    After ``kill -9`` of an import, its workers would otherwise run on (seen 96 s later,
+    holding the database open). On Linux the kernel kills the worker when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``); everywhere, a thread waits on multiprocessing's parent
+    sentinel (a pipe or handle that closes when the parent dies) and ends the process.
+    """
+    parent_pid = os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent_pid:  # the parent died before prctl took effect
+            os._exit(1)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the parent's sentinel closes: the parent has ended
+    os._exit(1)
+
+
+def lower_priority() -> None:
+    """Lower this process's scheduling priority (processes it starts later inherit it)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(NICE_INCREMENT)
+    elif sys.platform == "win32":
+        with contextlib.suppress(OSError, AttributeError):
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _BELOW_NORMAL_PRIORITY_CLASS)

@@ -1,0 +1,87 @@
+"""Training beside the window: ``pipeline.train`` in a process of its own, at a lower priority.
+
+The window used to retrain on a thread of its own process, where the training's Python
+work held the GIL against the window and its background search: searches took about
+twice as long and the window froze for up to 220 ms at a time. A child process has its
+own interpreter, so the window only waits on a pipe. The child is started with ``spawn``
+(a fork beside Qt's threads can deadlock), lowers its own scheduling priority so that
+the window and its searches come first (its cross-validation workers inherit it), and
+ends with the window however the window ends (``processes.end_with_parent``). It runs the
+same ``train`` on the same database file, so it stores the same model bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.processes import end_with_parent, lower_priority
+
+if TYPE_CHECKING:
+    from annotator.pipeline import TrainReport
+
+log = logging.getLogger(__name__)
+
+
+def train_file(db_path: Path) -> TrainReport | str:
+    """``train`` on its own connection to ``db_path``; an error comes back as its text."""
+    # Imported here: the child ends with its parent and lowers its priority before the
+    # pipeline's second of imports.
+    from annotator.pipeline import train
+    from annotator.store import Store, StoreError
+
+    try:
+        with Store.open(db_path, create=False) as store:
+            return train(store)
+    except StoreError as exc:
+        return str(exc)
+    except Exception as exc:  # shown in the status bar; the traceback goes to the log
+        log.exception("retraining failed")
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _child(db_path: str, results: Connection) -> None:
+    end_with_parent()
+    lower_priority()
+    results.send(train_file(Path(db_path)))
+    results.close()
+
+
+class Training:
+    """One training in a child process: ``run()`` starts it and waits for its result."""
+
+    def __init__(self, db_path: Path) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._results, self._sender = context.Pipe(duplex=False)
+        # Not a daemon: a daemonic process may not start the cross-validation workers.
+        self._process = context.Process(
+            target=_child, args=(str(db_path), self._sender), name="annotator-train"
+        )
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id once started."""
+        return self._process.pid
+
+    def run(self) -> TrainReport | str:
+        """Start the child and wait for its report or error text (blocks, in a pipe read
+        that releases the GIL). On Linux the child ends with the *thread* that started
+        it, so this thread must outlive the child: it does, as it waits for its end."""
+        try:
+            self._process.start()  # a fork and exec: tens of ms, kept off the window's thread
+        except OSError as exc:  # no memory, no more processes allowed
+            self._results.close()
+            return f"the training process could not start: {exc}"
+        finally:
+            self._sender.close()  # the child holds the only writer: EOF once it ends
+        try:
+            result: TrainReport | str = self._results.recv()
+        except EOFError:  # the child ended without answering (killed, out of memory)
+            result = ""
+        finally:
+            self._results.close()
+        self._process.join()
+        return result or f"the training process ended with exit code {self._process.exitcode}"

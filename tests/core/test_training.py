@@ -1,0 +1,37 @@
+"""Training in a process of its own: the same report as in this process, errors as text."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from annotator.model import Page
+from annotator.pipeline import TrainReport
+from annotator.store import Store
+from annotator.training import Training, train_file
+
+_CORPUS = Path(__file__).resolve().parents[2] / "bench" / "structure_corpus.py"
+_spec = importlib.util.spec_from_file_location("structure_corpus", _CORPUS)
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
+
+
+def test_a_training_process_reports_as_training_here_and_stores_the_same_bytes(tmp_path):
+    paths = [tmp_path / "here.db", tmp_path / "there.db"]
+    for path in paths:
+        with Store.open(path) as store:
+            for page_id, text, gold in corpus.pages("west", 5, seed=5):
+                store.add_page(Page(page_id, text, status="done", paper="west"), gold)
+    here, there = train_file(paths[0]), Training(paths[1]).run()
+    assert isinstance(here, TrainReport) and isinstance(there, TrainReport)
+    assert there == here
+    models = []
+    for path in paths:
+        with Store.open(path) as store:
+            models.append({k: store.latest_model(k).data for k in ("structure", "entities")})
+    assert models[0] == models[1]
+
+
+def test_a_training_process_on_a_missing_database_says_so(tmp_path):
+    result = Training(tmp_path / "gone.db").run()
+    assert isinstance(result, str) and "gone.db" in result
