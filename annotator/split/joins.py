@@ -201,7 +201,7 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     """
     last = text[sh.end - 1]
     # (a name may end on a particle's character, 王以: a line as short as a name is no cue)
-    if last in _PAUSES or (last in cues.DANGLING and sh.end - sh.start > NAME_MAX_CHARS):
+    if last in _PAUSES or (last in cues.DANGLING and sh.end - sh.start > PERSON_NAME_MAX_CHARS):
         return True
     if sh.ending != cues.END_OPEN:
         return False
