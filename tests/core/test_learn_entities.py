@@ -48,6 +48,14 @@ def sentences(count: int, offset: int = 0) -> list[tuple[str, list[tuple[int, in
     return out
 
 
+def gold_db(db: Path, count: int) -> Path:
+    """A database at ``db`` holding ``gold_pages(count)``."""
+    with Store.open(db) as store:
+        for page, blocks, spans in gold_pages(count):
+            store.add_page(page, blocks, spans)
+    return db
+
+
 def gold_pages(count: int, per_page: int = 10) -> list[tuple[Page, list[Block], list[Span]]]:
     pages = []
     data = sentences(count * per_page)
@@ -147,10 +155,7 @@ def test_a_label_the_rules_do_better_keeps_the_rules_suggestions() -> None:
 def test_annotator_train_keeps_the_rules_where_the_model_scored_lower(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "t.db"
-    with Store.open(db) as store:
-        for page, blocks, spans in gold_pages(6):
-            store.add_page(page, blocks, spans)
+    db = gold_db(tmp_path / "t.db", 6)
     real = entities.cross_validate
 
     def rules_better_on_loc(pages, folds):  # the figures as a corpus where they are

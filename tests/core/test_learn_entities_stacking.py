@@ -14,7 +14,7 @@ from annotator.cli import main
 from annotator.learn import entities
 from annotator.store import Store
 
-from .test_learn_entities import _figures, gold_pages
+from .test_learn_entities import _figures, gold_db, gold_pages
 
 
 @pytest.fixture(scope="module")
@@ -128,10 +128,7 @@ def test_cross_validation_scores_the_tagger_alone_too() -> None:
 def test_annotator_train_says_where_the_rules_suggestions_stay(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "t.db"
-    with Store.open(db) as store:
-        for page, blocks, spans in gold_pages(6):
-            store.add_page(page, blocks, spans)
+    db = gold_db(tmp_path / "t.db", 6)
     real = entities.cross_validate
 
     def alone_better_on_per(pages: Any, folds: int) -> dict[str, Any]:
