@@ -47,6 +47,17 @@ class _Built(NamedTuple):
     owners: tuple[tuple[int, ...], ...]  # a word's (pattern index's) vocabularies
     names: tuple[str, ...]  # the vocabularies, in the order of the indexes in ``owners``
     every: tuple[bool, ...]  # their ``every`` flags, in that order
+    # A character that no word holds: it stands for a lone surrogate (a JSON "\ud800"
+    # escape), which the automaton cannot read, one code point for one (offsets hold).
+    stand_in: str
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _stand_in(words: Iterable[str]) -> str:
+    held = {c for word in words for c in word}
+    return next(chr(c) for c in range(0x10FFFF, 0, -1) if chr(c) not in held)
 
 
 _built: _Built | None = None
@@ -83,7 +94,7 @@ def _automaton() -> _Built:
             auto = ahocorasick_rs.AhoCorasick(words) if words else None
             owners = tuple(tuple(member[word]) for word in words)
             every = tuple(_VOCABULARIES[name][1] for name in names)
-            _built = _Built(_generation, auto, owners, names, every)
+            _built = _Built(_generation, auto, owners, names, every, _stand_in(words))
         return _built
 
 
@@ -115,7 +126,12 @@ def _scan(text: str, built: _Built | None = None) -> dict[str, list[tuple[int, i
     # and at one start the longest
     found: list[list[tuple[int, int]]] = [[] for _ in built.names]
     owners = built.owners
-    for index, start, end in built.automaton.find_matches_as_indexes(text, overlapping=True):
+    try:
+        matches = built.automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate: no word holds one
+        text = _LONE_SURROGATE.sub(built.stand_in, text)
+        matches = built.automaton.find_matches_as_indexes(text, overlapping=True)
+    for index, start, end in matches:
         for k in owners[index]:
             found[k].append((start, -end))
     return {

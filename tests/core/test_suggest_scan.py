@@ -120,6 +120,18 @@ def test_a_replacement_character_in_a_word_is_no_character_beyond_the_bmp():
         _scan.register("test_fffd", ())
 
 
+def test_a_page_with_a_lone_surrogate_is_scanned_around_it():
+    """A lone surrogate (a JSON "\\ud800" escape) cannot be encoded for the automaton: it
+    reads as a character no word holds, so the words around it keep their offsets."""
+    try:
+        _scan.register("test_surrogate", {"衡阳", "阳市", "\ufffd"})
+        text = "衡阳\ud800阳市\ufffd"
+        expected = [m.span() for m in re.finditer(trie_pattern({"衡阳", "阳市", "\ufffd"}), text)]
+        assert _scan.words(text, "test_surrogate") == expected == [(0, 2), (3, 5), (5, 6)]
+    finally:
+        _scan.register("test_surrogate", ())
+
+
 def test_a_vocabulary_registered_while_a_page_is_scanned_is_found_on_the_next_scan():
     """Another thread may register a vocabulary while a page is scanned (after the scan
     took the automaton): the scan that ran on the old automaton is not kept as the page's,
