@@ -214,6 +214,9 @@ class _Matcher:
 def _matcher(kind: str) -> _Matcher:
     """The matcher (built once per process) of ``words`` (jieba's dictionary with POS)
     or ``lexicon`` (the word lists of :func:`lexicon_words`)."""
+    built: _Matcher | None = _cache.get(kind)  # once built, read without the lock
+    if built is not None:
+        return built
     with _lock:
         if kind not in _cache:
             # a word's value: the feature strings of its B, M and E characters (words) or
@@ -295,6 +298,9 @@ class _Classes(dict[int, str]):
 
 
 def _classes() -> _Classes:
+    built: _Classes | None = _cache.get("classes")  # once built, read without the lock
+    if built is not None:
+        return built
     with _lock:
         if "classes" not in _cache:
             _cache["classes"] = _Classes(lexicon_words()[0])

@@ -244,8 +244,19 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
 
 def resolve_rule_triples(triples: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The non-overlapping subset of rule candidates ``(start, end, label)`` chosen by the
-    overlap rule, in text order (the learnt tagger's view of what the rules would keep)."""
-    cands: list[_Cand] = [(s, e, label, "rule", {}) for s, e, label in triples]
+    overlap rule, in text order (the learnt tagger's view of what the rules would keep).
+
+    Most lines' candidates overlap nothing: they are all kept, in (start, end) order, as
+    :func:`_resolve` keeps them, without its clusters."""
+    ordered = sorted(triples, key=_START_END)  # stable, as _resolve sorts
+    end = -1
+    for t in ordered:
+        if t[0] < end:
+            break  # an overlap: the rule decides
+        end = t[1]
+    else:
+        return [(t[0], t[1], t[2]) for t in ordered]
+    cands: list[_Cand] = [(s, e, label, "rule", {}) for s, e, label in ordered]
     return [(c[0], c[1], c[2]) for c in _resolve(cands)]
 
 
