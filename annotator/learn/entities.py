@@ -71,6 +71,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 from annotator.code_units import code_units
@@ -758,15 +759,22 @@ def _start_end(candidate: Candidate) -> tuple[int, int]:
 
 
 def spans_of(tags: Sequence[str]) -> list[Entity]:
-    """Entities of a BIO tag sequence (an ``I-`` after ``O`` or another label starts one)."""
+    """Entities of a BIO tag sequence (an ``I-`` after ``O`` or another label starts one).
+
+    Only the tags other than ``O`` are visited (found in C: most characters are outside
+    entities); a gap between two of them is an ``O`` that closes the open span."""
     out: list[Entity] = []
-    start, label = -1, ""
-    for j, tag in enumerate([*tags, "O"]):
-        if start >= 0 and (tag[0] != "I" or tag[2:] != label):
-            out.append((start, j, label))
+    start, label, last = -1, "", -1
+    for j in compress(range(len(tags)), map("O".__ne__, tags)):
+        tag = tags[j]
+        if start >= 0 and (j != last + 1 or tag[0] != "I" or tag[2:] != label):
+            out.append((start, last + 1, label))
             start = -1
-        if tag != "O" and start < 0:
+        if start < 0:
             start, label = j, tag[2:]
+        last = j
+    if start >= 0:
+        out.append((start, last + 1, label))
     return out
 
 
