@@ -71,6 +71,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 from annotator.code_units import code_units
@@ -214,6 +215,9 @@ class _Matcher:
 def _matcher(kind: str) -> _Matcher:
     """The matcher (built once per process) of ``words`` (jieba's dictionary with POS)
     or ``lexicon`` (the word lists of :func:`lexicon_words`)."""
+    built: _Matcher | None = _cache.get(kind)  # once built, read without the lock
+    if built is not None:
+        return built
     with _lock:
         if kind not in _cache:
             # a word's value: the feature strings of its B, M and E characters (words) or
@@ -295,6 +299,9 @@ class _Classes(dict[int, str]):
 
 
 def _classes() -> _Classes:
+    built: _Classes | None = _cache.get("classes")  # once built, read without the lock
+    if built is not None:
+        return built
     with _lock:
         if "classes" not in _cache:
             _cache["classes"] = _Classes(lexicon_words()[0])
@@ -761,15 +768,22 @@ def _start_end(candidate: Candidate) -> tuple[int, int]:
 
 
 def spans_of(tags: Sequence[str]) -> list[Entity]:
-    """Entities of a BIO tag sequence (an ``I-`` after ``O`` or another label starts one)."""
+    """Entities of a BIO tag sequence (an ``I-`` after ``O`` or another label starts one).
+
+    Only the tags other than ``O`` are visited (found in C: most characters are outside
+    entities); a gap between two of them is an ``O`` that closes the open span."""
     out: list[Entity] = []
-    start, label = -1, ""
-    for j, tag in enumerate([*tags, "O"]):
-        if start >= 0 and (tag[0] != "I" or tag[2:] != label):
-            out.append((start, j, label))
+    start, label, last = -1, "", -1
+    for j in compress(range(len(tags)), map("O".__ne__, tags)):
+        tag = tags[j]
+        if start >= 0 and (j != last + 1 or tag[0] != "I" or tag[2:] != label):
+            out.append((start, last + 1, label))
             start = -1
-        if tag != "O" and start < 0:
+        if start < 0:
             start, label = j, tag[2:]
+        last = j
+    if start >= 0:
+        out.append((start, last + 1, label))
     return out
 
 

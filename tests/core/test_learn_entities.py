@@ -534,3 +534,21 @@ def test_a_model_trains_on_a_line_with_a_lone_surrogate() -> None:
         ("\ufffd" + text, [(s + 1, e + 1, label) for s, e, label in spans]) for text, spans in gold
     ]
     assert entities.train_sentences(odd) == entities.train_sentences(plain)
+
+
+def _spans_tag_by_tag(tags: list[str]) -> list[tuple[int, int, str]]:
+    """The reference: every tag visited, an ``O`` appended to close the last span."""
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for j, tag in enumerate([*tags, "O"]):
+        if start >= 0 and (tag[0] != "I" or tag[2:] != label):
+            out.append((start, j, label))
+            start = -1
+        if tag != "O" and start < 0:
+            start, label = j, tag[2:]
+    return out
+
+
+@given(st.lists(st.sampled_from(["O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG"])))
+def test_spans_of_tags_visits_only_entity_tags_and_finds_every_span(tags: list[str]) -> None:
+    assert entities.spans_of(tags) == _spans_tag_by_tag(tags)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.model import Block, Span
-from annotator.suggest import resolve_overlaps, rule_spans, suggest_spans
+from annotator.suggest import resolve_overlaps, resolve_rule_triples, rule_spans, suggest_spans
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -70,6 +70,23 @@ def test_overlap_rule():
         (30, 33, "DATE", "rule"),
         (41, 44, "LOC", "model"),
     ]
+
+
+_TRIPLES = st.lists(
+    st.tuples(st.integers(0, 15), st.integers(0, 4), st.sampled_from(["PER", "LOC", "DATE"])).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=6,
+)
+
+
+@given(_TRIPLES)
+def test_rule_triples_resolve_as_the_overlap_rule_resolves_rule_spans(triples):
+    """resolve_rule_triples (the learnt tagger's features; a shortcut when nothing
+    overlaps) keeps what resolve_overlaps keeps of the same rule spans, in text order."""
+    spans = [Span(s, e, label, origin="rule") for s, e, label in triples if s < e]
+    kept = [(sp.start, sp.end, sp.label) for sp in resolve_overlaps(spans)]
+    assert resolve_rule_triples([(s.start, s.end, s.label) for s in spans]) == kept
 
 
 def test_blocks_with_role_other_are_skipped():

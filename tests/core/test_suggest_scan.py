@@ -120,24 +120,42 @@ def test_a_replacement_character_in_a_word_is_no_character_beyond_the_bmp():
         _scan.register("test_fffd", ())
 
 
-def test_a_vocabulary_registered_while_a_page_is_scanned_is_found_on_the_next_scan(
-    monkeypatch,
-):
+def test_a_page_with_a_lone_surrogate_is_scanned_around_it():
+    """A lone surrogate (a JSON "\\ud800" escape) cannot be encoded for the automaton: it
+    reads as a character no word holds, so the words around it keep their offsets."""
+    try:
+        _scan.register("test_surrogate", {"衡阳", "阳市", "\ufffd"})
+        text = "衡阳\ud800阳市\ufffd"
+        expected = [m.span() for m in re.finditer(trie_pattern({"衡阳", "阳市", "\ufffd"}), text)]
+        assert _scan.words(text, "test_surrogate") == expected == [(0, 2), (3, 5), (5, 6)]
+    finally:
+        _scan.register("test_surrogate", ())
+
+
+def test_a_vocabulary_registered_while_a_page_is_scanned_is_found_on_the_next_scan():
     """Another thread may register a vocabulary while a page is scanned (after the scan
     took the automaton): the scan that ran on the old automaton is not kept as the page's,
     so the next call for that page sees the new words."""
     text = "衡阳市新词野家"
-    code_units = _scan.code_units
     registered = []
 
-    def units_then_register(page: str) -> tuple[str, bool]:
-        if not registered:  # the other thread's registration, in the middle of the scan
-            registered.append(True)
-            _scan.register("test_midscan", {"新词"})
-        return code_units(page)
+    class RegisteringMidScan:
+        """The built automaton, with another thread's registration in the middle of the
+        scan (after the scan took the automaton)."""
 
-    _scan.scan("衡阳")  # the automaton built (it spells its words with code_units too)
-    monkeypatch.setattr(_scan, "code_units", units_then_register)
+        def __init__(self, automaton):
+            self.automaton = automaton
+
+        def find_matches_as_indexes(self, page, overlapping=False):
+            if not registered:
+                registered.append(True)
+                _scan.register("test_midscan", {"新词"})
+            return self.automaton.find_matches_as_indexes(page, overlapping=overlapping)
+
+    _scan.scan("衡阳")  # the automaton built
+    built = _scan._built
+    # (the registration drops this automaton, as it drops any built before it)
+    _scan._built = built._replace(automaton=RegisteringMidScan(built.automaton))
     try:
         assert _scan.words(text, "test_midscan") == []  # scanned before it was registered
         assert registered
