@@ -42,6 +42,7 @@ already isolated by the regex, so :func:`chinese_to_decimal` (a 40-line converte
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -109,6 +110,10 @@ _PREFIXED_RE = re.compile(
     f"|百分之(?P<pn>{_TOKEN}){_POST}|千分之(?P<pm>{_TOKEN})(?P<post2>以上|以下|左右)?"
 )
 _PREFIXED_SCAN = _scan.Anchored(_PREFIXED_RE)
+# Where :data:`_FIGURE_RE` may start (its first character and the checks on it), and the
+# run of numeral characters that its first number may take (see :func:`_figure_matches`).
+_FIGURE_START_RE = re.compile(f"[{_FIRST}]{_FIRST_OK}")
+_NUMBER_RUN_RE = re.compile(_TOKEN_REST)
 _QUALIFIERS_BY_LAST = {
     "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("超过",), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
@@ -298,10 +303,35 @@ def _prefixed_attrs(m: re.Match[str], text: str) -> dict[str, Any] | None:
     return attrs
 
 
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_FIGURE_RE.finditer(text)``, in time linear in a run of numerals.
+
+    ``re`` tries every start in a run of numerals (一一一…, 两两两…), and from each its
+    first number takes the rest of the run and gives it back a character at a time looking
+    for a unit: a line of 30,000 一 cost 70 s.  What follows the first character does not
+    depend on where the match started, and a later start in the same run can only stop
+    its number at fewer places: once an attempt fails, every start up to the end of the
+    run fails too and is skipped.
+    """
+    pos = 0
+    while True:
+        first = _FIGURE_START_RE.search(text, pos)
+        if first is None:
+            return
+        start = first.start()
+        m = _FIGURE_RE.match(text, start)
+        if m is None:
+            # (the pattern of the run matches the empty string: never None)
+            pos = _NUMBER_RUN_RE.match(text, start + 1).end()  # type: ignore[union-attr]
+            continue
+        pos = m.end()
+        yield m
+
+
 def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     """(start, end, attrs, chinese) of the number + unit/magnitude figures."""
     found = []
-    for m in _FIGURE_RE.finditer(text):
+    for m in _figure_matches(text):
         start, end = m.span()
         before = text[start - 1] if start else ""
         if before in _NOT_BEFORE:
