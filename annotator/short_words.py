@@ -15,8 +15,10 @@ import marshal
 import math
 import os
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 LONGEST = 6  # the longest entry kept
 
@@ -47,6 +49,59 @@ def entries() -> tuple[dict[str, int], float]:
         return {}, 0.0
 
 
+def any_word_across(freq: dict[str, int], s: str, cut: int) -> bool:
+    """Whether some dictionary word of ``s`` starts before ``cut`` and ends after it."""
+    n = len(s)
+    get = freq.get
+    for i in range(cut - 1, -1, -1):
+        j = i + 2  # (a while loop: a range object for the few look-ups cost more)
+        while j <= n:
+            count = get(s[i:j])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count and j > cut:
+                return True
+            j += 1
+    return False
+
+
+def path_bounds(
+    freq: dict[str, int], log_total: float, s: str, chars: dict[str, int] | None = None
+) -> list[int]:
+    """Where the words of ``s`` begin on the most probable path of words over the
+    dictionary ``freq`` (jieba's dynamic programme without its HMM), and ``len(s)``: a word
+    scores log(count / total), a character alone log(1 / total).
+
+    Unlike jieba, a character alone scores as an unknown one (count 1), which favours words
+    a little: jieba cuts 一|三, this joins them (trained models read the cut-word feature so);
+    given the counts of single ``chars`` (:func:`char_counts`), it scores as in jieba.
+    """
+    n = len(s)
+    log = math.log
+    # best[i]: (score of the best path from i, end of its first word)
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        top = best[i + 1][0] - log_total
+        if chars is not None:
+            top += log(chars.get(s[i], 1))
+        end = i
+        for k in range(i + 1, n):
+            count = freq.get(s[i : k + 1])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count:
+                score = log(count) - log_total + best[k + 1][0]
+                if score > top:
+                    top, end = score, k
+        best[i] = (top, end)
+    bounds = [0]
+    x = 0
+    while x < n:
+        x = best[x][1] + 1
+        bounds.append(x)
+    return bounds
+
+
 # The parts of speech that the rules read (places).
 TAGS = ("ns",)
 
@@ -56,17 +111,30 @@ def tags() -> dict[str, str]:
     """The :data:`TAGS` part-of-speech tags of jieba's entries of two to :data:`LONGEST`
     characters (``{}`` without jieba), read from its dictionary file (no jieba load) and
     cached beside the counts."""
+    # the tags kept are in the name: another set of them makes another file
+    return _from_dictionary_file(f"cut-tags-{'-'.join(TAGS)}-", _dictionary_tags)
+
+
+@lru_cache(maxsize=1)
+def char_counts() -> dict[str, int]:
+    """The counts of jieba's entries of one character (``{}`` without jieba), read from its
+    dictionary file (no jieba load) and cached beside the counts of the longer ones."""
+    return _from_dictionary_file("cut-chars-", _dictionary_chars)
+
+
+def _from_dictionary_file(prefix: str, read: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
+    """What ``read`` takes from jieba's dictionary file, kept in a cache file whose name
+    starts with ``prefix`` (``{}`` without jieba)."""
     path = cache_path()
     if path is None:
         return {}
-    # the tags kept are in the name: another set of them makes another file
-    cache = path.with_name(path.name.replace("cut-words-", f"cut-tags-{'-'.join(TAGS)}-"))
+    cache = path.with_name(path.name.replace("cut-words-", prefix))
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
         found = marshal.loads(cache.read_bytes())
         if isinstance(found, dict):
             return found
     try:
-        found = _dictionary_tags(path_of_dictionary())
+        found = read(path_of_dictionary())
     except (OSError, ValueError):
         return {}
     _write_atomically(cache, marshal.dumps(found))
@@ -88,6 +156,16 @@ def _dictionary_tags(path: Path) -> dict[str, str]:
             word, _, tag = line.split()
             if tag in TAGS and 2 <= len(word) <= LONGEST:
                 found[word] = tag
+    return found
+
+
+def _dictionary_chars(path: Path) -> dict[str, int]:
+    found: dict[str, int] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, count, _ = line.split()
+            if len(word) == 1:
+                found[word] = int(count)
     return found
 
 

@@ -13,8 +13,6 @@ Without jieba the cue finds nothing. Pure: no Qt, no SQL.
 
 from __future__ import annotations
 
-import math
-
 from annotator import short_words
 
 _WINDOW = 3  # characters each side of the boundary that the segmenter looks at
@@ -42,13 +40,10 @@ def word_across(prev_text: str, text: str) -> bool:
     """Whether a segmentation runs a word across the end of ``prev_text`` into ``text``.
 
     jieba's dynamic programme (most probable path over its dictionary, no HMM) on the three
-    characters either side of the boundary, inlined: the generator of ``jieba.cut`` costs
-    four times as much, and this runs at every open paragraph boundary of every import. Most
-    boundaries have no dictionary word across them at all, which a few look-ups show; only
-    the others need the programme.
-
-    Unlike jieba, a character alone scores as an unknown one (count 1), which favours words
-    a little: jieba cuts 一|三, this joins them. Trained models read the feature so.
+    characters either side of the boundary (:func:`annotator.short_words.path_bounds`): the
+    generator of ``jieba.cut`` costs four times as much, and this runs at every open
+    paragraph boundary of every import. Most boundaries have no dictionary word across them
+    at all, which a few look-ups show; only the others need the programme.
     """
     # Most paragraphs end and start without marks: their edges are plain slices (an empty
     # text takes the long way too, since "" is in every string).
@@ -58,48 +53,11 @@ def word_across(prev_text: str, text: str) -> bool:
         return False
     freq, log_total = short_words.entries()  # nothing without jieba
     s = a + b
-    return _any_word_across(freq, s, len(a)) and _best_path_across(freq, log_total, s, len(a))
-
-
-def _any_word_across(freq: dict[str, int], s: str, cut: int) -> bool:
-    """Whether some dictionary word of ``s`` starts before ``cut`` and ends after it."""
-    n = len(s)
-    get = freq.get
-    for i in range(cut - 1, -1, -1):
-        j = i + 2  # (a while loop: a range object for the few look-ups cost more)
-        while j <= n:
-            count = get(s[i:j])
-            if count is None:
-                break  # not even a prefix of a word: no longer word either
-            if count and j > cut:
-                return True
-            j += 1
-    return False
+    cut = len(a)
+    return short_words.any_word_across(freq, s, cut) and _best_path_across(freq, log_total, s, cut)
 
 
 def _best_path_across(freq: dict[str, int], log_total: float, s: str, cut: int) -> bool:
     """Whether the most probable path of words of ``s`` over jieba's dictionary has a word
-    across ``cut``: words score log(count / total), a character alone log(1 / total)."""
-    n = len(s)
-    log = math.log
-    # best[i]: (score of the best path from i, end of its first word)
-    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        top = best[i + 1][0] - log_total
-        end = i
-        for k in range(i + 1, n):
-            count = freq.get(s[i : k + 1])
-            if count is None:
-                break  # not even a prefix of a word: no longer word either
-            if count:
-                score = log(count) - log_total + best[k + 1][0]
-                if score > top:
-                    top, end = score, k
-        best[i] = (top, end)
-    x = 0
-    while x < n:
-        y = best[x][1] + 1
-        if x < cut < y:
-            return True
-        x = y
-    return False
+    across ``cut``."""
+    return cut not in short_words.path_bounds(freq, log_total, s)

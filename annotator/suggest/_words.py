@@ -53,3 +53,27 @@ def read_across(text: str, s: int, e: int) -> bool:
 def crossed(text: str, s: int, e: int) -> bool:
     """True when a common word runs across either edge of ``text[s:e]``."""
     return crosses_start(text, s) or crosses_end(text, e)
+
+
+# Characters each side of a listed string that the segmenter reads (its words are short).
+_SEGMENT_REACH = 4
+
+
+def cut_by_words(text: str, s: int, e: int) -> bool:
+    """True when jieba's most probable path of words over ``text[s:e]`` and a few
+    characters each side has a word that holds part of it and runs out of it: 工作|中|原则上
+    cuts 中原, whose 原 belongs to 原则上.  A word that holds the whole string (中原地区,
+    中国人民) or words inside it leave it whole.  Only where some dictionary word runs across
+    one of its edges is the path worked out."""
+    freq, log_total = short_words.entries()
+    a = max(0, s - _SEGMENT_REACH)
+    piece = text[a : e + _SEGMENT_REACH]
+    start, end = s - a, e - a
+    if not (
+        short_words.any_word_across(freq, piece, start)
+        or short_words.any_word_across(freq, piece, end)
+    ):
+        return False
+    bounds = short_words.path_bounds(freq, log_total, piece, short_words.char_counts())
+    inside = any(start < b < end for b in bounds)
+    return inside and not (start in bounds and end in bounds)

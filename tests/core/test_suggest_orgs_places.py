@@ -1298,3 +1298,21 @@ def test_learning_in_something_is_no_school(text, expected):
 )
 def test_a_trade_before_a_company_is_no_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba's words cut a listed place: 工作|中|原则上 (原 belongs to 原则上)
+        ("我们在工作中原则上坚持公开。", []),
+        # a word that holds the whole place, or none across its edges, leaves it a place
+        ("中原地区连降大雨", [("中原", "LOC")]),
+        ("群雄逐鹿中原", [("中原", "LOC")]),
+        ("在他深深眷恋着的大运河边，", [("大运河", "LOC")]),  # 大运河|边, not 大运|河边
+        # a kind of division may begin the next word: 湖南省|沅江|市委 keeps 沅江市
+        ("湖南省沅江市委、市政府", [("湖南省沅江市委", "ORG"), ("市政府", "ORG")]),
+    ],
+)
+def test_a_listed_place_that_words_cut_is_no_place(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

@@ -73,6 +73,7 @@ from annotator.suggest._words import (
     crosses_end,
     crosses_start,
     crosses_start_over,
+    cut_by_words,
     dictionary,
     read_across,
 )
@@ -165,7 +166,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     found["place"] = [
         (s, e)
         for s, e in _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
-        if not read_across(text, s, e)
+        if not read_across(text, s, e) and not _cut_by_words(text, s, e)
     ]
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
@@ -232,6 +233,19 @@ def _quoted_before_suffix(
 # their edge.  A county of one character is checked at its start only (沛县县城).
 _COUNTIES_OF_ONE = frozenset(P.SHORT_COUNTIES)
 _KNOWN = frozenset(lexicon.words("orgs_known"))
+
+
+# The kinds of division that end listed names: after one, the kind may begin the next word
+# (沅江市委, 长沙县长) that the organisation and title rules read.
+_KIND_ENDS = frozenset("省市县区州")
+
+
+def _cut_by_words(text: str, s: int, e: int) -> bool:
+    """True when jieba's words cut the listed place ``text[s:e]`` (工作|中|原则上: no 中原),
+    its kind of division left out (湖南省|沅江|市委 keeps 沅江市)."""
+    if e - s > 2 and text[e - 1] in _KIND_ENDS:
+        e -= 1
+    return cut_by_words(text, s, e)
 
 
 def _not_read_in_words(
