@@ -1316,3 +1316,20 @@ def test_a_trade_before_a_company_is_no_name(text, expected):
 def test_a_listed_place_that_words_cut_is_no_place(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed place + 岛/湖/山/河/江 that jieba's dictionary tags as one place keeps
+        # its kind, wherever it stands (the pattern rule reads it only after a boundary)
+        ("他说太阳岛很美", [("太阳岛", "LOC")]),
+        ("东方太阳岛的夏天", [("太阳岛", "LOC")]),
+        ("都登上过九龙山", [("九龙山", "LOC")]),
+        ("总是第一个迎进太阳", [("太阳", "LOC")]),
+        ("推广太阳能", []),
+    ],
+)
+def test_a_place_named_after_a_listed_one_keeps_its_kind(text, expected):
+    pytest.importorskip("jieba")
+    assert tagged(text) == expected

@@ -67,7 +67,7 @@ def tagged_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     out = _after_listed(text, listed)
     found = _scan.words(text, _VOCABULARY)
     for s, e in found:
-        if any(ls < e and s < le for ls, le in listed):
+        if any(ls < e and s < le for ls, le in listed) and not _named_after(text, s, e, listed):
             continue  # 北京市民: the listed 北京 and its rules
         if _generic(text[s:e]) or crosses_start_over(text, s):
             continue  # 沿海地区, 各乡镇; 编修 + 城区
@@ -77,6 +77,20 @@ def tagged_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 西南 + 乡村: a common word before the kind, which begins another
         out.append((s, e, LOC, {}))
     return out
+
+
+# Kinds of place named after another place or a thing (太阳岛, 东海岛, 九龙山, 伊犁河):
+# the listed name and the kind are one place, which the lists' rules do not read.
+_NAMED_KINDS = frozenset("岛湖山河江")
+
+
+def _named_after(text: str, s: int, e: int, listed: list[tuple[int, int]]) -> bool:
+    """True when the tagged place ``text[s:e]`` is a listed place and a kind of place of
+    :data:`_NAMED_KINDS` after it (太阳 + 岛), and no other listed place overlaps it."""
+    if text[e - 1] not in _NAMED_KINDS:
+        return False
+    inside = [(ls, le) for ls, le in listed if ls < e and s < le]
+    return inside == [(s, e - 1)]
 
 
 # jieba count above which a word tagged as a place is a common word too (海关 813, 通州
