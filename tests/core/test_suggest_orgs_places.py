@@ -1333,3 +1333,25 @@ def test_a_listed_place_that_words_cut_is_no_place(text, expected):
 def test_a_place_named_after_a_listed_one_keeps_its_kind(text, expected):
     pytest.importorskip("jieba")
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count + a division's kind alone names the division (八所镇 "Basuo town")
+        ("八所镇位于海南", [("八所镇", "LOC"), ("海南", "LOC")]),
+        ("，八所镇的渔民", [("八所镇", "LOC")]),
+        ("位于八所镇上", [("八所镇", "LOC")]),
+        # … and no organisation ends inside it (东方市八所: no institute 所)
+        ("海南省东方市八所镇的渔民", [("海南省", "LOC"), ("东方市", "LOC"), ("八所镇", "LOC")]),
+        # the kind beginning a counted noun is counted: schools and villages, no place
+        ("全县两所村小合并", [("两所", "FIGURE")]),
+        ("，三座村庄", [("三座", "FIGURE")]),
+        ("，5座村庄", [("5座", "FIGURE")]),
+    ],
+)
+def test_a_count_before_a_division_s_kind_names_it(text, expected):
+    pytest.importorskip("jieba")
+    from annotator.suggest import suggest_spans
+
+    assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
