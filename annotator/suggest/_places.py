@@ -27,6 +27,7 @@ Short names that are also common words (来宾 "guests", 白银 "silver", 长治
 from __future__ import annotations
 
 from annotator import lexicon
+from annotator.suggest._words import dictionary
 
 PROVINCES_FULL = lexicon.words("places_provinces_full")
 PROVINCES_SHORT = lexicon.words("places_provinces_short")
@@ -51,3 +52,22 @@ SHORT_COUNTIES = lexicon.words("places_short_counties")
 CITY_NICKNAMES = lexicon.words("places_city_nicknames")
 # A project's own places (empty in the bundle): matched like the lists above.
 LOCAL = lexicon.words("places_local")
+
+# Measure words: a number and its measure word are no part of the place after them
+# (１２面党旗, 三座寺, 两所村小; 道 and 家 are left out: 五道口, 三家村 are places).
+MEASURES = frozenset("面条座所处名位块间栋幢户只辆艘架张")
+# Divisions that a count right before them may name (八所镇 "Basuo town").
+NAMED_DIVISIONS = frozenset("县区镇乡村旗")
+# After a place's kind, a side of the place or an organ of it (人民路上, 解放路口, 芙蓉区委,
+# 某镇政府): the kind is the place's, whatever word the two make.
+SIDE_OR_ORGAN = frozenset("上口边旁委政党")
+
+
+def division_after_count(text: str, e: int) -> bool:
+    """True when a division's kind stands at ``e``, right after a count (numerals and a
+    measure word), and makes the count its name: it begins no word with the character after
+    it, or only a side or an organ of the place (八所镇的, 八所镇上, 八所镇政府 name the town
+    Basuo; in 两所村小, 三座村庄 the count counts schools and villages)."""
+    if text[e : e + 1] not in NAMED_DIVISIONS:
+        return False
+    return text[e + 1 : e + 2] in SIDE_OR_ORGAN or not dictionary().get(text[e : e + 2], 0)

@@ -50,6 +50,7 @@ from annotator import lexicon
 from annotator.model import Span
 
 from . import _scan
+from ._places import MEASURES, division_after_count
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
 
 LABEL = "FIGURE"
@@ -399,6 +400,8 @@ def find_figure_candidates(text: str) -> list[Candidate]:
             continue  # a number in a book title is part of the name
         if chinese and _in_slogan(text, start, end):
             continue  # “三个年”, 三番五次: slogans and idioms
+        if chinese and attrs["unit"] in MEASURES and division_after_count(text, end):
+            continue  # 八所镇: the town Basuo, not "eight of"
         if attrs["unit"] in ("℃", "摄氏度", "度") and start:
             sign = _MINUS_BEFORE_RE.search(text, max(0, start - 2), start)
             if sign:

@@ -220,3 +220,19 @@ def test_the_linear_scan_finds_what_finditer_finds(text):
 
     expected = [(m.span(), m.groups()) for m in figures._FIGURE_RE.finditer(text)]
     assert [(m.span(), m.groups()) for m in figures._figure_matches(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他们八所镇的人", []),  # the town Basuo, not "eight of"
+        ("渔民们在八所镇上", []),
+        ("共有八所学校", ["八所"]),
+        ("全县两所村小合并", ["两所"]),  # 村小 (village schools) are counted
+        ("，三座村庄", ["三座"]),
+        ("，5所村", ["5所"]),  # written in digits it names no place
+    ],
+)
+def test_a_count_naming_a_division_is_no_figure(text, expected):
+    pytest.importorskip("jieba")
+    assert [fragment for fragment, _ in figures(text)] == expected

@@ -215,17 +215,17 @@ def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     if name[0] in _PREPOSITIONS and not dictionary().get(name[:2], 0):
         name, s = name[1:], s + 1  # 同西渡镇, 离大屯村; not 同心县, 临沂市 (words)
     counted = _counted(text, s, name)
-    if counted and not _named_with_count(text, s, name, counted):
+    if counted and not (len(name) - counted == 1 and P.division_after_count(text, s + counted)):
+        # (a count and a division's kind alone: the division's name, 八所镇)
         return name[counted:], s + counted
     if _boundary_begins_word(text, s):
         name, s = name[1:], s + 1
     return name, s
 
 
-# Numerals and measure words: a number and its measure word are no part of the place after
-# them (１２面党旗, 三座寺, 两所村; 道 and 家 are left out: 五道口, 三家村 are places).
+# Numerals (and words of a vague number) that count what follows them (see P.MEASURES).
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数")
-_MEASURES = frozenset("面条座所处名位块间栋幢户只辆艘架张")
+_MEASURES = P.MEASURES
 
 
 def _counted(text: str, s: int, name: str) -> int:
@@ -237,24 +237,6 @@ def _counted(text: str, s: int, name: str) -> int:
     if name[i] in _MEASURES and (i or (s > 0 and text[s - 1] in _NUMERALS)):
         return i + 1
     return 0
-
-
-# Divisions that a count right before them names (八所镇, 五棵村) when nothing after makes
-# them the first character of a counted noun (两所村小, 三座村庄).
-_NAMED_DIVISIONS = frozenset("县区镇乡村旗")
-
-
-def _named_with_count(text: str, s: int, name: str, counted: int) -> bool:
-    """True when the count at the start of ``name`` (read at ``s``) is the first part of a
-    division's name: only the division's kind follows it (八所镇 "Basuo town", not eight
-    of anything), and that kind begins no word with the character after it, except a side
-    or an organ of the place (八所镇上, 八所镇政府; but 两所村小, 三座村庄 count schools and
-    villages)."""
-    if len(name) - counted != 1 or name[-1] not in _NAMED_DIVISIONS:
-        return False
-    e = s + len(name)
-    after = text[e : e + 1]
-    return after in _SIDE_OR_ORGAN or not dictionary().get(text[e - 1 : e + 1], 0)
 
 
 # The longest idiom or fixed phrase looked for across a place's end (半壁河山).
@@ -328,7 +310,7 @@ def _two_words(text: str, s: int, a: int) -> bool:
     return words.get(text[s:a], 0) > COMMON and words.get(text[a : a + 2], 0) > COMMON
 
 
-_SIDE_OR_ORGAN = frozenset("上口边旁委政党")
+_SIDE_OR_ORGAN = P.SIDE_OR_ORGAN
 
 
 # jieba count from which two characters ending in 乡 are a word (返乡 49, 下乡 439)
