@@ -76,6 +76,7 @@ from typing import Any
 
 from annotator.code_units import code_units
 from annotator.learn import GoldPages
+from annotator.numerals import CHINESE_NUMERALS
 
 KIND = "entities"
 MIN_PAGES = 5
@@ -259,7 +260,7 @@ def _dictionary() -> Iterable[tuple[str, str]]:
 
 # --- features --------------------------------------------------------------------------
 
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+_NUMERALS = CHINESE_NUMERALS
 
 
 def char_class(ch: str) -> str:

@@ -38,6 +38,7 @@ from typing import Any
 
 from annotator import lexicon
 from annotator.model import Span
+from annotator.numerals import NUMERALS
 
 from ._text import Candidate, ends_at, is_han, trie_pattern
 from ._words import crosses_end, crosses_start
@@ -45,7 +46,6 @@ from .figures import chinese_number
 
 LABEL = "DATE"
 
-_CN_DIGIT = "零〇一二两三四五六七八九"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
 _DAY = (
     r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
@@ -109,7 +109,8 @@ _NUM_RE = re.compile(
     ")"
 )
 _DIGIT_RE = re.compile("[0-9０-９]")
-_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十两几")
+# (几: 几年来, 几月底 are counts too)
+_NUMERAL_CHARS = NUMERALS | {"几"}
 _MONTH_RANGE_RE = re.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)\Z")
 _YEAR_RANGE_RE = re.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)\Z")
 _PART_BEFORE_RE = re.compile(_PART + r"\Z")

@@ -48,6 +48,7 @@ from typing import Any
 
 from annotator import lexicon
 from annotator.model import Span
+from annotator.numerals import CHINESE_DIGITS, NUMERALS
 
 from . import _scan
 from ._places import MEASURES, division_after_count
@@ -130,8 +131,7 @@ _UNIT_CHAR_RE = re.compile("[十百千万亿点]")
 _MINUS_BEFORE_RE = re.compile(r"(?:-|－|−|零下)\Z")
 # two neighbouring digits (五六万, 三四个): an approximate range
 _APPROX_PAIR_RE = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
-_NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                        "abcdefghijklmnopqrstuvwxyz零〇一二两三四五六七八九十百千万亿第")  # fmt: skip
+_NOT_BEFORE = NUMERALS | frozenset(".．ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第")
 _ALNUM = re.compile(r"[0-9A-Za-z０-９]")
 _TITLE_RE = re.compile(r"《[^》\n]{0,60}》")
 _IDIOM_RE = re.compile(trie_pattern(lexicon.words("figures_idioms")))
@@ -353,7 +353,7 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
 
 
 _CONTEXT_UNITS = frozenset("成番分")
-_CN_NUMERAL = frozenset("零〇一二两三四五六七八九")
+_CN_NUMERAL = frozenset(CHINESE_DIGITS)
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
@@ -224,7 +225,7 @@ def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
 
 
 # Numerals (and words of a vague number) that count what follows them (see P.MEASURES).
-_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数")
+_NUMERALS = NUMERALS | {"几", "数"}
 _MEASURES = P.MEASURES
 
 

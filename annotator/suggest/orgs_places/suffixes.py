@@ -9,6 +9,7 @@ import bisect
 import re
 
 from annotator import lexicon
+from annotator.numerals import NUMERALS
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest._words import COMMON, dictionary
 
@@ -296,7 +297,9 @@ def _suffix_refused(text: str, a: int, b: int, suffix: str) -> bool:
     return suffix in _MEASURE_SUFFIXES and _counted_before(text, a)
 
 
-_COUNT_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多余")
+_COUNT_CHARS = NUMERALS | {"几", "多", "余"}
+# A number in a unit's name makes it no name (、两局局长); 零 also begins words (零售部部长)
+_COUNTS_IN_NAME = _COUNT_CHARS - {"零"}
 
 
 # Suffixes that are also measure words (部 of telephones, 所 of schools); numbered teams
@@ -343,7 +346,7 @@ def _unit_before_title(text: str, a: int, b: int) -> int | None:
     name = text[i : b - 1]
     if name[0] in _SCOPE_FIRST or not _NOT_IN_PLACE.isdisjoint(name):
         return None
-    return None if _COUNT_CHARS.intersection(name) else i
+    return None if _COUNTS_IN_NAME.intersection(name) else i
 
 
 def _read_in_a_word(text: str, a: int, b: int) -> bool:
