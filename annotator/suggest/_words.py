@@ -63,17 +63,33 @@ def cut_by_words(text: str, s: int, e: int) -> bool:
     """True when jieba's most probable path of words over ``text[s:e]`` and a few
     characters each side has a word that holds part of it and runs out of it: 工作|中|原则上
     cuts 中原, whose 原 belongs to 原则上.  A word that holds the whole string (中原地区,
-    中国人民) or words inside it leave it whole.  Only where some dictionary word runs across
-    one of its edges is the path worked out."""
+    中国人民) or words inside it leave it whole.  The path is worked out only where the
+    dictionary has such a word at all (few places)."""
     freq, log_total = short_words.entries()
     a = max(0, s - _SEGMENT_REACH)
     piece = text[a : e + _SEGMENT_REACH]
     start, end = s - a, e - a
-    if not (
-        short_words.any_word_across(freq, piece, start)
-        or short_words.any_word_across(freq, piece, end)
-    ):
-        return False
+    if not _word_partly_inside(freq, piece, start, end):
+        return False  # (a path that cuts it holds such a word)
     bounds = short_words.path_bounds(freq, log_total, piece, short_words.char_counts())
     inside = any(start < b < end for b in bounds)
     return inside and not (start in bounds and end in bounds)
+
+
+def _word_partly_inside(freq: dict[str, int], piece: str, start: int, end: int) -> bool:
+    """Whether a dictionary word of ``piece`` runs across one edge of ``piece[start:end]``
+    and ends (or begins) inside it."""
+    get = freq.get
+    n = len(piece)
+    for i in range(max(0, start - short_words.LONGEST + 1), end):
+        if i == start:
+            continue  # a word that begins with it is inside it or holds it whole
+        j = i + 2
+        while j <= n:
+            count = get(piece[i:j])
+            if count is None:
+                break  # not even a prefix of a word: no longer word either
+            if count and (i < start < j < end or start < i < end < j):
+                return True
+            j += 1
+    return False

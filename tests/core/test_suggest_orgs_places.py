@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.suggest.orgs_places import find_orgs_places
 
@@ -1355,3 +1357,22 @@ def test_a_count_before_a_division_s_kind_names_it(text, expected):
     from annotator.suggest import suggest_spans
 
     assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工作中原则上地区逐鹿大运河边国人民在北京市委", min_size=2, max_size=12))
+def test_the_segmenter_runs_only_where_its_answer_can_be_yes(text):
+    # cut_by_words works the path out only where a word runs partly inside the string:
+    # the shortcut must never change its answer
+    pytest.importorskip("jieba")
+    from annotator import short_words
+    from annotator.suggest import _words
+
+    freq, log_total = short_words.entries()
+    for s in range(len(text) - 1):
+        e = s + 2
+        a = max(0, s - _words._SEGMENT_REACH)
+        piece, start, end = text[a : e + _words._SEGMENT_REACH], s - a, e - a
+        bounds = short_words.path_bounds(freq, log_total, piece, short_words.char_counts())
+        full = any(start < b < end for b in bounds) and not (start in bounds and end in bounds)
+        assert _words.cut_by_words(text, s, e) == full

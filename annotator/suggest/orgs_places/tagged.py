@@ -79,7 +79,7 @@ def tagged_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
-# Kinds of place named after another place or a thing (太阳岛, 东海岛, 九龙山, 伊犁河):
+# Kinds of place named after another place or a thing (太阳岛, 九龙山, 华蓥山, 冲绳岛):
 # the listed name and the kind are one place, which the lists' rules do not read.
 _NAMED_KINDS = frozenset("岛湖山河江")
 
