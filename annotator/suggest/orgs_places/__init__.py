@@ -280,15 +280,14 @@ def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[C
     place that starts inside them: a name ends with its organisation word, so
     ``新华社莫斯科`` (莫斯科 read as name + the suffix 科) is the agency and a dateline's city,
     not one organisation, and ``东方市八所`` + 镇 holds no institute 所 but the town 八所镇."""
-    ends: dict[int, int] = {}
+    # the latest start of a place that ends at or runs over each position
+    starts: dict[int, int] = {}
+    get = starts.get
     for s, e, _, _ in locs:
-        ends[e] = max(ends.get(e, -1), s)
-    kept = [o for o in orgs if ends.get(o[1], -1) <= o[0]]
-    if not kept:
-        return kept
-    # (start, end) of the places that run past an organisation's end from inside it
-    crossing = {(s, e) for s, e, _, _ in locs if e - s > 1}
-    return [o for o in kept if not any(o[0] < s < o[1] < e for s, e in crossing)]
+        for i in range(s + 1, e + 1):
+            if get(i, -1) < s:
+                starts[i] = s
+    return [o for o in orgs if get(o[1], -1) <= o[0]]
 
 
 def find_orgs_places(text: str) -> list[Span]:
