@@ -202,3 +202,31 @@ def test_party_congresses(text, expected):
 
 def test_a_congress_and_its_standing_committee():
     assert tagged("县人大及其常委会依法行使职权") == [("县人大", "ORG"), ("常委会", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word tagged as a place beside a listed place in a list is an item of that list
+        ("沿途经过成都、涪陵和宜昌等地", [("成都", "LOC"), ("涪陵", "LOC"), ("宜昌", "LOC")]),
+        ("涪陵、成都两地签约", [("涪陵", "LOC"), ("成都", "LOC")]),
+        # a generic word tagged so is no item (城镇 is ns in jieba's dictionary)
+        ("北京、城镇和农村都在变", [("北京", "LOC")]),
+    ],
+)
+def test_tagged_places_beside_a_listed_place_in_a_list(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lake, a road or a landmark right after a listed city: the city is its boundary
+        ("初夏的武汉东湖游人如织", [("武汉", "LOC"), ("东湖", "LOC")]),
+        ("漫步在广州沙面岛上", [("广州", "LOC"), ("沙面岛", "LOC")]),
+        # a longer reading runs into the words after the place
+        ("这是北京知青郭路生的诗", [("北京", "LOC")]),
+    ],
+)
+def test_a_site_right_after_a_listed_place(text, expected):
+    assert tagged(text) == expected

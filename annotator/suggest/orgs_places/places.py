@@ -410,11 +410,40 @@ def _loc_candidates(
             cand: Candidate = (e, tail.end(), LOC, {})
             out.append(cand)
             queue.append(cand)
+    out += _sites_after_listed(text, listed)
     out += _villages_and_roads(text)
     out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_SCAN.finditer(text)]
     out += _regions_listed(text)
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
+
+
+# The suffixes of places within a city or a region that a listed place may name right
+# before them (南京玄武湖, 杭州西湖, 北京首都机场): waters, roads and landmarks, not the
+# divisions (the chain of divisions reads those).
+_SITE_SUFFIXES = frozenset(_SUFFIX_KIND)
+# The longest name before such a suffix: longer readings run into the words after a place
+# (北京知青郭路生, 纽约城时代广场).
+_SITE_NAME_LONGEST = 2
+
+
+def _sites_after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """A lake, a river, a road or a landmark found by its ending right after a listed place:
+    Chinese names the larger place first (南京玄武湖), so the listed place is the boundary
+    that the pattern rules want before a name."""
+    out: list[Candidate] = []
+    for _s, e in listed:
+        if e >= len(text) or not is_han(text[e]):
+            continue
+        for regex in _PLACE_AT_RES[:_SITE_NAME_LONGEST]:
+            m = regex.match(text, e)
+            if m is None or m.group("s") not in _SITE_SUFFIXES:
+                continue
+            found = _pattern_place(text, e, m.group(0), m.group("s"))
+            if found is not None and found[0] == e:
+                out.append((*found, LOC, {}))
+                break
+    return out
 
 
 # China's compass regions before a word of area or part, as weather reports and the economy
