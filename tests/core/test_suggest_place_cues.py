@@ -230,3 +230,19 @@ def test_tagged_places_beside_a_listed_place_in_a_list(text, expected):
 )
 def test_a_site_right_after_a_listed_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two common words across both edges of a listed name, together much likelier
+        # than it: the text reads as the words
+        ("他们踏上海上丝绸之路", []),
+        ("一些城镇江岸堆满垃圾", []),
+        # one word across one edge only leaves the name
+        ("游客来到上海上岸", [("上海", "LOC")]),
+        ("镇江江岸风光好", [("镇江", "LOC")]),
+    ],
+)
+def test_a_listed_name_read_across_by_two_likelier_words(text, expected):
+    assert tagged(text) == expected
