@@ -246,3 +246,22 @@ def test_a_site_right_after_a_listed_place(text, expected):
 )
 def test_a_listed_name_read_across_by_two_likelier_words(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 兼 joins two posts, 暨 two bodies: neither is inside an organisation's name
+        ("他后任市委委员兼学习委员会主任。", [("市委", "ORG"), ("学习委员会", "ORG")]),
+        (
+            "活动由江苏省作家协会暨南京大学文学院主办。",
+            [("江苏省作家协会", "ORG"), ("南京大学文学院", "ORG")],
+        ),
+        # 暨南 begins a name
+        ("暨南大学新闻学院举办论坛", [("暨南大学新闻学院", "ORG")]),
+        # 接受 is a verb before a paper's name
+        ("他在接受湖南日报记者采访时说", [("湖南日报", "ORG")]),
+    ],
+)
+def test_conjunctions_of_posts_and_bodies_cut_an_organisation(text, expected):
+    assert tagged(text) == expected

@@ -83,6 +83,8 @@ def _org_candidates(
     # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
     chained: list[Candidate] = []
     for s, e, _, _ in out:
+        if text[e : e + 1] == "暨":
+            continue  # 省作家协会暨南京大学文学院: two bodies joined, no sub-unit
         m = (
             (_INNER_BODY_RE.match(text, e) if text[e : e + 1] in _INNER_FIRST else None)
             or _SUB_UNIT_RE.match(text, e)

@@ -64,6 +64,8 @@ _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs
 _LAST_CUT_RE = re.compile(
     f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
+    # 暨 joins two bodies (华东军区暨第三野战军政治部), but begins 暨南 (暨南大学)
+    "|暨(?!南)"
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
     # a floor or a room of a building: 办公楼９楼 + 会议厅 (a room, no organisation)
     "|[0-9０-９一二三四五六七八九十]+[楼层室])"
