@@ -265,3 +265,42 @@ def test_a_listed_name_read_across_by_two_likelier_words(text, expected):
 )
 def test_conjunctions_of_posts_and_bodies_cut_an_organisation(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # theatres, halls and concert halls are venues: places, as museums are
+        ("新建的上海大剧院今晚首演", [("上海大剧院", "LOC")]),
+        ("晚会在全国政协礼堂举行", [("全国政协礼堂", "LOC")]),
+        ("北京音乐厅座无虚席", [("北京音乐厅", "LOC")]),
+        ("学校礼堂里坐满了人", []),
+        # a country's full name and a state of the past
+        (
+            "大不列颠及北爱尔兰联合王国首相将访问中国",
+            [("大不列颠及北爱尔兰联合王国", "LOC"), ("中国", "LOC")],
+        ),
+        ("他研究中华民国的历史", [("中华民国", "LOC")]),
+    ],
+)
+def test_venues_and_country_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 意 is Italy after a verb of visiting or being posted, never after 在 or 来
+        ("总统访意期间签署了协议", ["意"]),
+        ("中国驻意大使出席", ["意"]),
+        ("他并不在意这些", []),
+        ("说明来意之后", []),
+        # a country's warship: 日舰, 美舰 (not 今日舰队, nor 以 "with")
+        ("对日舰撞毁渔船表示抗议", ["日"]),
+        ("美舰驶离港口", ["美"]),
+        ("今日舰队出海", []),
+        ("以舰载机为主", []),
+    ],
+)
+def test_italy_after_a_visit_and_a_country_warship(text, expected):
+    assert abbreviations(text) == expected
