@@ -304,3 +304,27 @@ def test_venues_and_country_names(text, expected):
 )
 def test_italy_after_a_visit_and_a_country_warship(text, expected):
     assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transliterated name with a middle dot before a suffix: the word before the dot
+        # starts it (not the names before a conjunction), a country before it joins it
+        (
+            "部长和罗尔斯·罗伊斯公司总裁会谈",
+            [("罗尔斯·罗伊斯公司", "ORG")],
+        ),
+        ("英国罗尔斯·罗伊斯公司宣布", [("英国罗尔斯·罗伊斯公司", "ORG")]),
+        # a number of ten thousands or a verb of policy is no part of a name
+        ("在中国农村8亿农民中开展直接选举村委会干部", [("中国", "LOC")]),
+        # management committees and a ministry's departments
+        ("黄山风景区管委会发布通知", [("黄山风景区管委会", "ORG")]),
+        ("外交部新闻司发言人表示", [("外交部新闻司", "ORG")]),
+        ("商务部部长司马义出席", [("商务部", "ORG")]),
+        # a trade before 公司 names a kind, not a company
+        ("世界上最大的制药公司之一", []),
+    ],
+)
+def test_dotted_names_counts_and_units_of_organisations(text, expected):
+    assert tagged(text) == expected

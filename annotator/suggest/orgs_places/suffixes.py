@@ -53,9 +53,10 @@ _SINGLE_SUFFIX_RE = re.compile(
 
 _MAX_PREFIX = 24
 # Han characters, digits and capital letters (美国ＩＤＴ公司, IBM公司: a company's initials)
-_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]")
+# (and the middle dot between Han characters of a transliterated name: 葛兰素·威廉公司)
+_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ·]")
 # searched with endpos: the run that ends there
-_REGION_RUN = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
+_REGION_RUN = re.compile(f"(?:[{HAN}0-9０-９A-ZＡ-Ｚ]|(?<=[{HAN}])·(?=[{HAN}]))+\\Z")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
@@ -64,6 +65,8 @@ _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs
 _LAST_CUT_RE = re.compile(
     f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
+    # a number of ten thousands or more (9亿农民): a count, no part of a name
+    "|[0-9０-９]+[万亿]"
     # 暨 joins two bodies (华东军区暨第三野战军政治部), but begins 暨南 (暨南大学)
     "|暨(?!南)"
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
@@ -118,6 +121,37 @@ _HEAD_RE = re.compile(
 )
 
 
+# The longest word before the dot of a transliterated name (葛兰素·威廉, 罗尔斯·罗伊斯).
+_DOT_WORD_LONGEST = 4
+_NOT_BEFORE_DOT = frozenset(_STOP_CHARS + "和与及同跟")
+
+
+def _before_dot(text: str, start: int, dot: int, places: list[tuple[int, int]]) -> int:
+    """Where the word before the dot at ``dot`` starts: at most four characters back, after
+    a conjunction or a stop character (张文康和葛兰素·威廉集团: 葛兰素), and not inside a
+    place (英国葛兰素·威廉公司: not 国葛兰素)."""
+    i = dot
+    while i > max(start, dot - _DOT_WORD_LONGEST) and text[i - 1] not in _NOT_BEFORE_DOT:
+        i -= 1
+    k = bisect.bisect_left(places, (i, -1)) - 1
+    if k >= 0 and places[k][0] < i < places[k][1]:
+        return places[k][0]
+    return i
+
+
+def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[int, bool] | None:
+    """The start of the run of name characters before the suffix at ``a`` (from ``lo`` on)
+    and whether something bounds it there (None: no such run)."""
+    run = _REGION_RUN.search(text, lo, a)
+    if run is None:
+        return None
+    start = run.start()
+    dot = text.find("·", start, a)
+    if dot != -1:  # 葛兰素·威廉公司: the name starts with the word before the dot
+        return _before_dot(text, start, dot, places), True
+    return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
+
+
 def _org_start(
     text: str,
     a: int,
@@ -129,11 +163,10 @@ def _org_start(
     """Start of the organisation whose suffix starts at ``a`` (None: no organisation):
     ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
-    run = _REGION_RUN.search(text, lo, a)
-    if run is None:
+    region = _region(text, lo, a, places)
+    if region is None:
         return None
-    region_start = run.start()
-    bounded = region_start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
+    region_start, bounded = region
     cut = _last_cut(text, region_start, a)
     if cut is not None:
         region_start, bounded = cut, True
