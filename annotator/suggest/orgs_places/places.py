@@ -422,6 +422,7 @@ def _loc_candidates(
 # before them (南京玄武湖, 杭州西湖, 北京首都机场): waters, roads and landmarks, not the
 # divisions (the chain of divisions reads those).
 _SITE_SUFFIXES = frozenset(_SUFFIX_KIND)
+_SITE_FIRST = frozenset(suffix[0] for suffix in _SITE_SUFFIXES)
 # The longest name before such a suffix: longer readings run into the words after a place
 # (北京知青郭路生, 纽约城时代广场).
 _SITE_NAME_LONGEST = 2
@@ -433,8 +434,8 @@ def _sites_after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candid
     that the pattern rules want before a name."""
     out: list[Candidate] = []
     for _s, e in listed:
-        if e >= len(text) or not is_han(text[e]):
-            continue
+        if e >= len(text) or not _SITE_FIRST.intersection(text[e + 1 : e + 3]):
+            continue  # no suffix after a name of one or two characters
         for regex in _PLACE_AT_RES[:_SITE_NAME_LONGEST]:
             m = regex.match(text, e)
             if m is None or m.group("s") not in _SITE_SUFFIXES:

@@ -56,7 +56,7 @@ _MAX_PREFIX = 24
 # (and the middle dot between Han characters of a transliterated name: 葛兰素·威廉公司)
 _REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ·]")
 # searched with endpos: the run that ends there
-_REGION_RUN = re.compile(f"(?:[{HAN}0-9０-９A-ZＡ-Ｚ]|(?<=[{HAN}])·(?=[{HAN}]))+\\Z")
+_REGION_RUN = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
@@ -146,9 +146,10 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
     if run is None:
         return None
     start = run.start()
-    dot = text.find("·", start, a)
-    if dot != -1:  # 葛兰素·威廉公司: the name starts with the word before the dot
-        return _before_dot(text, start, dot, places), True
+    dot = start - 1
+    if dot > lo and text[dot] == "·" and is_han(text[dot - 1]):
+        # 葛兰素·威廉公司: the name starts with the word before the dot
+        return _before_dot(text, max(lo, dot - _DOT_WORD_LONGEST), dot, places), True
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
 
 
