@@ -328,3 +328,18 @@ def test_italy_after_a_visit_and_a_country_warship(text, expected):
 )
 def test_dotted_names_counts_and_units_of_organisations(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 某 after a province is "a certain": no anonymised name 南某, no place 江西某县
+        ("据悉，河南某企业濒临倒闭", [("河南", "LOC")]),
+        ("江西某县发生洪灾", [("江西", "LOC")]),
+        # a surname + 某 stays a name
+        ("被告人张某和王某某到庭", [("张某", "PER"), ("王某某", "PER")]),
+        ("原副市长梁某被免职", [("梁某", "PER")]),
+    ],
+)
+def test_a_certain_place_is_no_name_and_no_place(text, expected):
+    assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
