@@ -237,19 +237,26 @@ def _spelled_name(run: str) -> bool:
 
 def group_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every fixed group (欧美, 港澳台) that stands as a word of its own:
-    after a clause boundary or a function word, or before a group noun (欧美国家)."""
+    after a clause boundary or a function word, before a group noun (欧美国家), or before
+    punctuation or quotes with no word across its start (撞毁港台“保钓”船只; not 香港台。)."""
     if _last_groups[0] == text:
         return _last_groups[1]  # the LOC rules ask for the same page again
     out = [
         m.span()
         for m in _GROUPS_SCAN.finditer(text)
-        if _after_boundary(text, m.start()) or text.startswith(_GROUP_NOUNS, m.end())
+        if _after_boundary(text, m.start())
+        or text.startswith(_GROUP_NOUNS, m.end())
+        or (_before_punctuation(text, m.end()) and not crosses_start(text, m.start()))
     ]
     _last_groups[:] = [text, out]
     return out
 
 
 _last_groups: list = [None, []]
+
+
+def _before_punctuation(text: str, e: int) -> bool:
+    return e < len(text) and not is_han(text[e]) and not text[e].isalnum()
 
 
 def find_abbreviation_candidates(text: str) -> list[Candidate]:

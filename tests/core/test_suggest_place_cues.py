@@ -343,3 +343,15 @@ def test_dotted_names_counts_and_units_of_organisations(text, expected):
 )
 def test_a_certain_place_is_no_name_and_no_place(text, expected):
     assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fixed group before punctuation or quotes, with no word across its start
+        ("渔船撞毁港台“保钓”人士的船只", ["港", "台"]),
+        ("他在香港台。", []),
+    ],
+)
+def test_a_group_before_punctuation(text, expected):
+    assert abbreviations(text) == expected
