@@ -355,3 +355,16 @@ def test_a_certain_place_is_no_name_and_no_place(text, expected):
 )
 def test_a_group_before_punctuation(text, expected):
     assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition before a side in talks is no surname: 美方 is the side
+        ("代表团团长向美方通报了有关情况", [("美", "LOC")]),
+        # a name that ends like a side stays a name
+        ("王中方说，情况良好", [("王中方", "PER")]),
+    ],
+)
+def test_a_side_in_talks_after_a_preposition_is_no_name(text, expected):
+    assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
