@@ -368,3 +368,21 @@ def test_a_group_before_punctuation(text, expected):
 )
 def test_a_side_in_talks_after_a_preposition_is_no_name(text, expected):
     assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before a division names how many, not which
+        ("两市领导表示，要两市联手发展旅游", []),
+        # a place suffix that begins a common word with the next character ends no place
+        ("会议决定，肃清李明路线的影响", []),
+        ("她穿着中国传统旗袍", [("中国", "LOC")]),
+        ("湖区有大小湖泊上百个", []),
+        # a banner after its region and a road before 上 stay places
+        ("内蒙古鄂托克旗", [("内蒙古", "LOC"), ("鄂托克旗", "LOC")]),
+        ("在中山路上散步", [("中山路", "LOC")]),
+    ],
+)
+def test_counts_and_words_that_begin_with_a_place_suffix(text, expected):
+    assert tagged(text) == expected
