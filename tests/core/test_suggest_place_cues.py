@@ -386,3 +386,18 @@ def test_a_side_in_talks_after_a_preposition_is_no_name(text, expected):
 )
 def test_counts_and_words_that_begin_with_a_place_suffix(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body before 与 is one of its own, not a field of the next name
+        ("昨日，港务局与铁路公司签署协议", [("铁路公司", "ORG")]),
+        ("，外语教学与研究出版社出版", [("外语教学与研究出版社", "ORG")]),
+    ],
+)
+def test_a_body_before_yu_is_one_of_its_own(text, expected):
+    got = [
+        (text[s.start : s.end], s.label) for s in suggest_spans(text) if s.label in ("LOC", "ORG")
+    ]
+    assert got == expected

@@ -259,9 +259,14 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
         return start
     cut = _LAST_CUT_RE.match(text, run.start(), joint)
     left = cut.end() if cut else run.start()
-    if joint - left < 2 or text[left] in _DEICTIC_FIRST:
-        return start
+    if joint - left < 2 or text[left] in _DEICTIC_FIRST or _ends_with_suffix(text, left, joint):
+        return start  # 机场管理局与地铁公司: a body before 与 is one of its own
     return left
+
+
+def _ends_with_suffix(text: str, left: int, end: int) -> bool:
+    """True when an organisation suffix ends ``text[left:end]`` (管理局, 委员会)."""
+    return any(text[end - n : end] in _SUFFIXES for n in (1, 2, 3, 4) if end - n > left)
 
 
 _MAX_UNIT = 8  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)
