@@ -401,3 +401,16 @@ def test_a_body_before_yu_is_one_of_its_own(text, expected):
         (text[s.start : s.end], s.label) for s in suggest_spans(text) if s.label in ("LOC", "ORG")
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 应 (at the invitation of) before a country's abbreviation is no part of a name
+        ("代表团是应中日友协的邀请来访的", [("中日友协", "ORG")]),
+        # 管理局 names a body on a bounded prefix, as 委员会 does
+        ("，港口管理局职员", [("港口管理局", "ORG")]),
+    ],
+)
+def test_invitations_and_administrations(text, expected):
+    assert tagged(text) == expected

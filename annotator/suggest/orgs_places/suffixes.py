@@ -65,6 +65,8 @@ _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs
 _LAST_CUT_RE = re.compile(
     f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
+    # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
+    "|应(?=[中美俄日英法德意韩朝])"
     # a number of ten thousands or more (9亿农民): a count, no part of a name
     "|[0-9０-９]+[万亿]"
     # 暨 joins two bodies (华东军区暨第三野战军政治部), but begins 暨南 (暨南大学)
