@@ -40,14 +40,27 @@ def crosses_end(text: str, e: int) -> bool:
     return e < len(text) and dictionary().get(text[e - 1 : e + 1], 0) > COMMON
 
 
+# How much likelier two words than a name between two single characters must be, by
+# their counts, for the text to read as the words: jieba weighs a reading by the product
+# of its words' counts, and a pair of common single characters weighs about this much
+# against one word (踏上海上: 踏上 × 海上 = 2.3 million against 上海 16,377 × 100).
+_TWO_WORDS_OVER_NAME = 100
+
+
 def read_across(text: str, s: int, e: int) -> bool:
     """True when common words run across both edges of ``text[s:e]``, each commoner than
-    it: 东北爱心 is 东北 + 爱心, not 北爱."""
+    it (东北爱心 is 东北 + 爱心, not 北爱), or together much likelier than it (踏上海上 is
+    踏上 + 海上, 城镇江岸 城镇 + 江岸: no 上海, no 镇江)."""
     if s < 1 or e >= len(text):
         return False
     words = dictionary()
-    floor = max(COMMON, words.get(text[s:e], 0))
-    return words.get(text[s - 1 : s + 1], 0) > floor and words.get(text[e - 1 : e + 1], 0) > floor
+    name = words.get(text[s:e], 0)
+    floor = max(COMMON, name)
+    before = words.get(text[s - 1 : s + 1], 0)
+    after = words.get(text[e - 1 : e + 1], 0)
+    if before > floor and after > floor:
+        return True
+    return before > COMMON and after > COMMON and before * after > name * _TWO_WORDS_OVER_NAME
 
 
 def crossed(text: str, s: int, e: int) -> bool:

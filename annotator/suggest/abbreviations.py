@@ -68,12 +68,21 @@ _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
 _SIDE_SCAN = _scan.Anchored(_SIDE_RE)
-_TRAVEL_RE = re.compile(
-    "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
+# What may follow a place after a travel or stance verb: no character, or one that begins
+# the next word (访华期间, 驻美大使, 对日政策).
+_AFTER_TRAVEL = (
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
     r"合态])"
 )
+_TRAVEL_RE = re.compile(
+    "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
+    + _AFTER_TRAVEL
+)
 _TRAVEL_SCAN = _scan.Anchored(_TRAVEL_RE)
+# Italy's 意 only after a verb of visiting, going or being posted (访意期间, 驻意大使, 赴意
+# 访问; not 在意, 来意, 对意见: those make words or read so).
+_ITALY_RE = re.compile("(?:访|驻|抵|赴)(意)" + _AFTER_TRAVEL)
+_ITALY_SCAN = _scan.Anchored(_ITALY_RE)
 # After a verb of coming or staying, 京 and 华 are Beijing and China before any word but
 # the few that make them another word (京剧, 华东, 华丽): 来京组稿, 在京颁奖, 访华比赛.
 _STAY_RE = re.compile(
@@ -97,10 +106,11 @@ _COMPOUND_NEXT = {
     "澳": "人",
     "港": "人督府商资英",
     "台": "商胞资",
-    **{c: "军寇伪籍" for c in "日美英俄法德以"},
+    **{c: "军寇伪籍舰" for c in "日美英俄法德"},
+    "以": "军寇伪籍",  # (以舰载机: 以 is "with")
     **{c: "军籍" for c in "埃厄叙伊巴印越韩朝"},
 }
-_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍])")
+_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍舰])")
 _COMPOUND_SCAN = _scan.Anchored(_COMPOUND_RE)
 # A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
 # 日本政府).
@@ -159,6 +169,8 @@ def _compound_ok(text: str, i: int) -> bool:
         return False
     if c == "中":
         return not crosses_start(text, i)  # 中资企业; not 其中资金
+    if nxt == "舰":
+        return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日舰, 美舰; not 今日舰
     if nxt in "军寇伪":
         after = text[i + 2 : i + 3]
         if after and after in "队事人装训营官舰":
@@ -225,19 +237,26 @@ def _spelled_name(run: str) -> bool:
 
 def group_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every fixed group (欧美, 港澳台) that stands as a word of its own:
-    after a clause boundary or a function word, or before a group noun (欧美国家)."""
+    after a clause boundary or a function word, before a group noun (欧美国家), or before
+    punctuation or quotes with no word across its start (撞毁港台“保钓”船只; not 香港台。)."""
     if _last_groups[0] == text:
         return _last_groups[1]  # the LOC rules ask for the same page again
     out = [
         m.span()
         for m in _GROUPS_SCAN.finditer(text)
-        if _after_boundary(text, m.start()) or text.startswith(_GROUP_NOUNS, m.end())
+        if _after_boundary(text, m.start())
+        or text.startswith(_GROUP_NOUNS, m.end())
+        or (_before_punctuation(text, m.end()) and not crosses_start(text, m.start()))
     ]
     _last_groups[:] = [text, out]
     return out
 
 
 _last_groups: list = [None, []]
+
+
+def _before_punctuation(text: str, e: int) -> bool:
+    return e < len(text) and not is_han(text[e]) and not text[e].isalnum()
 
 
 def find_abbreviation_candidates(text: str) -> list[Candidate]:
@@ -252,6 +271,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         )
     travel = {m.start(1) for m in _TRAVEL_SCAN.finditer(text)}
     travel.update(m.start(1) for m in _STAY_SCAN.finditer(text))
+    travel.update(m.start(1) for m in _ITALY_SCAN.finditer(text))
     travel.update(m.start(m.lastindex or 1) for m in _CITY_STAY_SCAN.finditer(text))
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_SCAN.finditer(text):

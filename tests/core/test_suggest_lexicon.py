@@ -72,7 +72,8 @@ def test_a_project_lexicon_adds_and_removes_entries(tmp_path):
     (one / "places_local.txt").write_text("# our places\n瓦坎达\n", encoding="utf-8")
     (two / "places_world_cities.txt").write_text("# not a city for us\n-华盛顿\n", "utf-8")
     (two / "people_titles.txt").write_text("监事长\n", encoding="utf-8")
-    text = "他访问了瓦坎达和华盛顿。监事长邹力行出席。"
+    # (apart: 华盛顿 in a list beside a listed place is an item of it, listed or not)
+    text = "他访问了瓦坎达。华盛顿的官员说，监事长邹力行出席。"
     before = _run(_SUGGEST.format(text=text), [])
     after = _run(_SUGGEST.format(text=text), [one, two])
     assert after.returncode == 0, after.stderr

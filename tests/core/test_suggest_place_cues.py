@@ -202,3 +202,215 @@ def test_party_congresses(text, expected):
 
 def test_a_congress_and_its_standing_committee():
     assert tagged("县人大及其常委会依法行使职权") == [("县人大", "ORG"), ("常委会", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word tagged as a place beside a listed place in a list is an item of that list
+        ("沿途经过成都、涪陵和宜昌等地", [("成都", "LOC"), ("涪陵", "LOC"), ("宜昌", "LOC")]),
+        ("涪陵、成都两地签约", [("涪陵", "LOC"), ("成都", "LOC")]),
+        # a generic word tagged so is no item (城镇 is ns in jieba's dictionary)
+        ("北京、城镇和农村都在变", [("北京", "LOC")]),
+    ],
+)
+def test_tagged_places_beside_a_listed_place_in_a_list(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lake, a road or a landmark right after a listed city: the city is its boundary
+        ("初夏的武汉东湖游人如织", [("武汉", "LOC"), ("东湖", "LOC")]),
+        ("漫步在广州沙面岛上", [("广州", "LOC"), ("沙面岛", "LOC")]),
+        # a longer reading runs into the words after the place
+        ("这是北京知青郭路生的诗", [("北京", "LOC")]),
+    ],
+)
+def test_a_site_right_after_a_listed_place(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two common words across both edges of a listed name, together much likelier
+        # than it: the text reads as the words
+        ("他们踏上海上丝绸之路", []),
+        ("一些城镇江岸堆满垃圾", []),
+        # one word across one edge only leaves the name
+        ("游客来到上海上岸", [("上海", "LOC")]),
+        ("镇江江岸风光好", [("镇江", "LOC")]),
+    ],
+)
+def test_a_listed_name_read_across_by_two_likelier_words(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 兼 joins two posts, 暨 two bodies: neither is inside an organisation's name
+        ("他后任市委委员兼学习委员会主任。", [("市委", "ORG"), ("学习委员会", "ORG")]),
+        (
+            "活动由江苏省作家协会暨南京大学文学院主办。",
+            [("江苏省作家协会", "ORG"), ("南京大学文学院", "ORG")],
+        ),
+        # 暨南 begins a name
+        ("暨南大学新闻学院举办论坛", [("暨南大学新闻学院", "ORG")]),
+        # 接受 is a verb before a paper's name
+        ("他在接受湖南日报记者采访时说", [("湖南日报", "ORG")]),
+    ],
+)
+def test_conjunctions_of_posts_and_bodies_cut_an_organisation(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # theatres, halls and concert halls are venues: places, as museums are
+        ("新建的上海大剧院今晚首演", [("上海大剧院", "LOC")]),
+        ("晚会在全国政协礼堂举行", [("全国政协礼堂", "LOC")]),
+        ("北京音乐厅座无虚席", [("北京音乐厅", "LOC")]),
+        ("学校礼堂里坐满了人", []),
+        # a country's full name and a state of the past
+        (
+            "大不列颠及北爱尔兰联合王国首相将访问中国",
+            [("大不列颠及北爱尔兰联合王国", "LOC"), ("中国", "LOC")],
+        ),
+        ("他研究中华民国的历史", [("中华民国", "LOC")]),
+    ],
+)
+def test_venues_and_country_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 意 is Italy after a verb of visiting or being posted, never after 在 or 来
+        ("总统访意期间签署了协议", ["意"]),
+        ("中国驻意大使出席", ["意"]),
+        ("他并不在意这些", []),
+        ("说明来意之后", []),
+        # a country's warship: 日舰, 美舰 (not 今日舰队, nor 以 "with")
+        ("对日舰撞毁渔船表示抗议", ["日"]),
+        ("美舰驶离港口", ["美"]),
+        ("今日舰队出海", []),
+        ("以舰载机为主", []),
+    ],
+)
+def test_italy_after_a_visit_and_a_country_warship(text, expected):
+    assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transliterated name with a middle dot before a suffix: the word before the dot
+        # starts it (not the names before a conjunction), a country before it joins it
+        (
+            "部长和罗尔斯·罗伊斯公司总裁会谈",
+            [("罗尔斯·罗伊斯公司", "ORG")],
+        ),
+        ("英国罗尔斯·罗伊斯公司宣布", [("英国罗尔斯·罗伊斯公司", "ORG")]),
+        # a number of ten thousands or a verb of policy is no part of a name
+        ("在中国农村8亿农民中开展直接选举村委会干部", [("中国", "LOC")]),
+        # management committees and a ministry's departments
+        ("黄山风景区管委会发布通知", [("黄山风景区管委会", "ORG")]),
+        ("外交部新闻司发言人表示", [("外交部新闻司", "ORG")]),
+        ("商务部部长司马义出席", [("商务部", "ORG")]),
+        # a trade before 公司 names a kind, not a company
+        ("世界上最大的制药公司之一", []),
+    ],
+)
+def test_dotted_names_counts_and_units_of_organisations(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 某 after a province is "a certain": no anonymised name 南某, no place 江西某县
+        ("据悉，河南某企业濒临倒闭", [("河南", "LOC")]),
+        ("江西某县发生洪灾", [("江西", "LOC")]),
+        # a surname + 某 stays a name
+        ("被告人张某和王某某到庭", [("张某", "PER"), ("王某某", "PER")]),
+        ("原副市长梁某被免职", [("梁某", "PER")]),
+    ],
+)
+def test_a_certain_place_is_no_name_and_no_place(text, expected):
+    assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fixed group before punctuation or quotes, with no word across its start
+        ("渔船撞毁港台“保钓”人士的船只", ["港", "台"]),
+        ("他在香港台。", []),
+    ],
+)
+def test_a_group_before_punctuation(text, expected):
+    assert abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition before a side in talks is no surname: 美方 is the side
+        ("代表团团长向美方通报了有关情况", [("美", "LOC")]),
+        # a name that ends like a side stays a name
+        ("王中方说，情况良好", [("王中方", "PER")]),
+    ],
+)
+def test_a_side_in_talks_after_a_preposition_is_no_name(text, expected):
+    assert [(text[s.start : s.end], s.label) for s in suggest_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before a division names how many, not which
+        ("两市领导表示，要两市联手发展旅游", []),
+        # a place suffix that begins a common word with the next character ends no place
+        ("会议决定，肃清李明路线的影响", []),
+        ("她穿着中国传统旗袍", [("中国", "LOC")]),
+        ("湖区有大小湖泊上百个", []),
+        # a banner after its region and a road before 上 stay places
+        ("内蒙古鄂托克旗", [("内蒙古", "LOC"), ("鄂托克旗", "LOC")]),
+        ("在中山路上散步", [("中山路", "LOC")]),
+    ],
+)
+def test_counts_and_words_that_begin_with_a_place_suffix(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body before 与 is one of its own, not a field of the next name
+        ("昨日，港务局与铁路公司签署协议", [("铁路公司", "ORG")]),
+        ("，外语教学与研究出版社出版", [("外语教学与研究出版社", "ORG")]),
+    ],
+)
+def test_a_body_before_yu_is_one_of_its_own(text, expected):
+    got = [
+        (text[s.start : s.end], s.label) for s in suggest_spans(text) if s.label in ("LOC", "ORG")
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 应 (at the invitation of) before a country's abbreviation is no part of a name
+        ("代表团是应中日友协的邀请来访的", [("中日友协", "ORG")]),
+        # 管理局 names a body on a bounded prefix, as 委员会 does
+        ("，港口管理局职员", [("港口管理局", "ORG")]),
+    ],
+)
+def test_invitations_and_administrations(text, expected):
+    assert tagged(text) == expected

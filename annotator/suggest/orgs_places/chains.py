@@ -40,7 +40,8 @@ _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     "(?!主席|主任|书记|秘书长|部长|局长|院长|会长|理事长|委员|副)"  # a title and a name
     f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
-    "(?:(?<![学本专预理工文])科|处|室|股|办公室|支队|大队|中队)"
+    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司)
+    "(?:(?<![学本专预理工文])科|处|室|股|(?<![公上])司|办公室|支队|大队|中队)"
     "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
 )
 
@@ -83,6 +84,8 @@ def _org_candidates(
     # sub-units chained to an organisation: 市政务服务中心 + 项目代办科
     chained: list[Candidate] = []
     for s, e, _, _ in out:
+        if text[e : e + 1] == "暨":
+            continue  # 省作家协会暨南京大学文学院: two bodies joined, no sub-unit
         m = (
             (_INNER_BODY_RE.match(text, e) if text[e : e + 1] in _INNER_FIRST else None)
             or _SUB_UNIT_RE.match(text, e)

@@ -17,7 +17,7 @@ _STOP_CHARS = STOP_CHARS
 _GENERIC = lexicon.word_set("places_generic")
 _DEICTIC_FIRST = frozenset("全各本我该此每其这那两多某一新老大小")
 # characters that never stand inside the prefix of a place found by pattern
-_NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这那之个")
+_NOT_IN_PLACE = frozenset(_STOP_CHARS) | frozenset("全各本我该此每其这那之个某")
 
 
 _GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC})

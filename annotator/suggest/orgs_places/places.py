@@ -74,9 +74,32 @@ _ADMIN_TAIL_RE = re.compile(
 )
 
 
+# Characters that make a common word with a one-character place suffix (路线, 旗袍, 湖泊,
+# 河流, 岛屿, 寺庙): before them the suffix character is that word's, no place's end.
+_SUFFIX_WORD_NEXT = {
+    "路": "线过费",
+    "旗": "帜下号袍手杆舰",
+    "湖": "泊",
+    "河": "流",
+    "岛": "屿",
+    "寺": "庙",
+}
+
+
+def _kind_begins_word(text: str, e: int) -> bool:
+    """True when the place's last character and the one after ``e`` make a common word."""
+    return e < len(text) and text[e] in _SUFFIX_WORD_NEXT.get(text[e - 1], "")
+
+
 # After 市 these begin a word (市委 市政府 市民 市场 市级 …); a pattern place "XX市"
 # right before them is more often a verb + that word.
 _AFTER_CITY_WORD = frozenset("委政民场区级域直情长领容县里内外属值面井中人")
+
+
+# A count before a division names how many, not which (要两市联手, 三县一区, 几省): no
+# city, county or province is named with a numeral right before its suffix.
+_COUNT_LAST = frozenset("两几数双一二三四五六七八九十")
+_COUNTED_KINDS = frozenset("省市县区")
 
 
 def _pattern_place_ok(name: str, suffix_len: int) -> bool:
@@ -85,6 +108,7 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         # 沛县县城: a name that already ends with the suffix is the place; the second 县
         # begins the next word (县城, 县委), never a place 沛县县
         prefix[-1:] != name[-suffix_len]
+        and not (name[-1] in _COUNTED_KINDS and prefix[-1:] in _COUNT_LAST)
         and not _generic(name)
         and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
@@ -268,8 +292,9 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
     nxt = text[e : e + 1]
     if suffix not in _SUFFIX_KIND and nxt and nxt in "级域直情长":
         return None  # 县级, 区域, 县长: the suffix begins the next word
-    if suffix == "市" and nxt and nxt in _AFTER_CITY_WORD:
-        return None  # 推动市委, 欢迎市民: a verb + a word that starts with 市
+    if (suffix == "市" and nxt and nxt in _AFTER_CITY_WORD) or _kind_begins_word(text, e):
+        # 推动市委, 欢迎市民, 王明路线, 传统旗袍: the suffix character begins a word
+        return None
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
     if len(suffix) == 1 and _two_words(text, s, e - 1):
@@ -407,15 +432,50 @@ def _loc_candidates(
     while queue:
         s, e, _, _ = queue.pop()
         tail = _ADMIN_TAIL_RE.match(text, e)
-        if tail and _pattern_place_ok(tail.group(0), 1):
+        if (
+            tail
+            and _pattern_place_ok(tail.group(0), 1)
+            # 中国传统旗袍: the kind character begins a word of its own
+            and not _kind_begins_word(text, tail.end())
+        ):
             cand: Candidate = (e, tail.end(), LOC, {})
             out.append(cand)
             queue.append(cand)
+    out += _sites_after_listed(text, listed)
     out += _villages_and_roads(text)
     out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_SCAN.finditer(text)]
     out += _regions_listed(text)
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
+
+
+# The suffixes of places within a city or a region that a listed place may name right
+# before them (南京玄武湖, 杭州西湖, 北京首都机场): waters, roads and landmarks, not the
+# divisions (the chain of divisions reads those).
+_SITE_SUFFIXES = frozenset(_SUFFIX_KIND)
+_SITE_FIRST = frozenset(suffix[0] for suffix in _SITE_SUFFIXES)
+# The longest name before such a suffix: longer readings run into the words after a place
+# (北京知青郭路生, 纽约城时代广场).
+_SITE_NAME_LONGEST = 2
+
+
+def _sites_after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """A lake, a river, a road or a landmark found by its ending right after a listed place:
+    Chinese names the larger place first (南京玄武湖), so the listed place is the boundary
+    that the pattern rules want before a name."""
+    out: list[Candidate] = []
+    for _s, e in listed:
+        if e >= len(text) or not _SITE_FIRST.intersection(text[e + 1 : e + 3]):
+            continue  # no suffix after a name of one or two characters
+        for regex in _PLACE_AT_RES[:_SITE_NAME_LONGEST]:
+            m = regex.match(text, e)
+            if m is None or m.group("s") not in _SITE_SUFFIXES:
+                continue
+            found = _pattern_place(text, e, m.group(0), m.group("s"))
+            if found is not None and found[0] == e:
+                out.append((*found, LOC, {}))
+                break
+    return out
 
 
 # China's compass regions before a word of area or part, as weather reports and the economy

@@ -54,7 +54,8 @@ _SINGLE_SUFFIX_RE = re.compile(
 
 _MAX_PREFIX = 24
 # Han characters, digits and capital letters (美国ＩＤＴ公司, IBM公司: a company's initials)
-_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]")
+# (and the middle dot between Han characters of a transliterated name: 葛兰素·威廉公司)
+_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ·]")
 # searched with endpos: the run that ends there
 _REGION_RUN = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
@@ -65,6 +66,12 @@ _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs
 _LAST_CUT_RE = re.compile(
     f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
+    # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
+    "|应(?=[中美俄日英法德意韩朝])"
+    # a number of ten thousands or more (9亿农民): a count, no part of a name
+    "|[0-9０-９]+[万亿]"
+    # 暨 joins two bodies (华东军区暨第三野战军政治部), but begins 暨南 (暨南大学)
+    "|暨(?!南)"
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
     # a floor or a room of a building: 办公楼９楼 + 会议厅 (a room, no organisation)
     "|[0-9０-９一二三四五六七八九十]+[楼层室])"
@@ -117,6 +124,38 @@ _HEAD_RE = re.compile(
 )
 
 
+# The longest word before the dot of a transliterated name (葛兰素·威廉, 罗尔斯·罗伊斯).
+_DOT_WORD_LONGEST = 4
+_NOT_BEFORE_DOT = frozenset(_STOP_CHARS + "和与及同跟")
+
+
+def _before_dot(text: str, start: int, dot: int, places: list[tuple[int, int]]) -> int:
+    """Where the word before the dot at ``dot`` starts: at most four characters back, after
+    a conjunction or a stop character (张文康和葛兰素·威廉集团: 葛兰素), and not inside a
+    place (英国葛兰素·威廉公司: not 国葛兰素)."""
+    i = dot
+    while i > max(start, dot - _DOT_WORD_LONGEST) and text[i - 1] not in _NOT_BEFORE_DOT:
+        i -= 1
+    k = bisect.bisect_left(places, (i, -1)) - 1
+    if k >= 0 and places[k][0] < i < places[k][1]:
+        return places[k][0]
+    return i
+
+
+def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[int, bool] | None:
+    """The start of the run of name characters before the suffix at ``a`` (from ``lo`` on)
+    and whether something bounds it there (None: no such run)."""
+    run = _REGION_RUN.search(text, lo, a)
+    if run is None:
+        return None
+    start = run.start()
+    dot = start - 1
+    if dot > lo and text[dot] == "·" and is_han(text[dot - 1]):
+        # 葛兰素·威廉公司: the name starts with the word before the dot
+        return _before_dot(text, max(lo, dot - _DOT_WORD_LONGEST), dot, places), True
+    return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
+
+
 def _org_start(
     text: str,
     a: int,
@@ -128,11 +167,10 @@ def _org_start(
     """Start of the organisation whose suffix starts at ``a`` (None: no organisation):
     ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
-    run = _REGION_RUN.search(text, lo, a)
-    if run is None:
+    region = _region(text, lo, a, places)
+    if region is None:
         return None
-    region_start = run.start()
-    bounded = region_start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
+    region_start, bounded = region
     cut = _last_cut(text, region_start, a)
     if cut is not None:
         region_start, bounded = cut, True
@@ -224,9 +262,14 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
         return start
     cut = _LAST_CUT_RE.match(text, run.start(), joint)
     left = cut.end() if cut else run.start()
-    if joint - left < 2 or text[left] in _DEICTIC_FIRST:
-        return start
+    if joint - left < 2 or text[left] in _DEICTIC_FIRST or _ends_with_suffix(text, left, joint):
+        return start  # 机场管理局与地铁公司: a body before 与 is one of its own
     return left
+
+
+def _ends_with_suffix(text: str, left: int, end: int) -> bool:
+    """True when an organisation suffix ends ``text[left:end]`` (管理局, 委员会)."""
+    return any(text[end - n : end] in _SUFFIXES for n in (1, 2, 3, 4) if end - n > left)
 
 
 _MAX_UNIT = 8  # characters of a sub-body's own name (文艺局, 计算机网络信息中心)

@@ -13,6 +13,9 @@ is a place wherever it stands (京郊通州区北运河畔), as a listed divisio
   word (…区长, …市场: the name is then read by the rules of titles and organisations; 西南
   + 乡村, two common words).
 
+A word tagged as a place of any ending is a place too where it stands in a list beside a
+listed place (重庆、涪陵和葛洲坝: a list names things of one kind), as an item of its own.
+
 Without jieba nothing is found.
 """
 
@@ -64,7 +67,7 @@ _scan.register(_VOCABULARY, _tagged_words())
 
 def tagged_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     """The places of jieba's dictionary in ``text`` that no ``listed`` place overlaps."""
-    out = _after_listed(text, listed)
+    out = _after_listed(text, listed) + _beside_in_list(text, listed)
     found = _scan.words(text, _VOCABULARY)
     for s, e in found:
         if any(ls < e and s < le for ls, le in listed) and not _named_after(text, s, e, listed):
@@ -125,3 +128,45 @@ def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
                 out.append((a, b, LOC, {}))
             break
     return out
+
+
+# What stands between the items of a list: the enumeration comma, and the conjunctions
+# before the last item.
+_LIST_MARKS = frozenset("、和与及或")
+# What may close an item (the next mark, the end of the list, the clause).
+_ITEM_END = frozenset("、和与及或等，。；：,;:）)”》")
+_ITEM_LONGEST = 4
+
+
+def _beside_in_list(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """Words tagged as places that stand in a list right before or after a listed place
+    (重庆、涪陵和葛洲坝: 涪陵), each a whole item: the mark of the list on one side, the end
+    of the item on the other."""
+    out: list[Candidate] = []
+    taken = {(s, e) for s, e in listed}
+    for s, e in listed:
+        if text[e : e + 1] in _LIST_MARKS:
+            a = e + 1
+            for n in range(_ITEM_LONGEST, 1, -1):
+                b = a + n
+                if _list_item(text, a, b, taken) and (b == len(text) or text[b] in _ITEM_END):
+                    out.append((a, b, LOC, {}))
+                    break
+        if s > 0 and text[s - 1] == "、":
+            b = s - 1
+            for n in range(_ITEM_LONGEST, 1, -1):
+                a = b - n
+                if _list_item(text, a, b, taken) and (
+                    a == 0 or not text[a - 1].isalnum() or text[a - 1] in _LIST_MARKS
+                ):
+                    out.append((a, b, LOC, {}))
+                    break
+    return out
+
+
+def _list_item(text: str, a: int, b: int, taken: set[tuple[int, int]]) -> bool:
+    """True when ``text[a:b]`` is a word tagged as a place, not listed, nor generic."""
+    if a < 0 or b > len(text) or (a, b) in taken:
+        return False
+    word = text[a:b]
+    return _TAGS.get(word) == "ns" and not _generic(word)

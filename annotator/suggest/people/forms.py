@@ -14,7 +14,8 @@ from .names import _DOT_CHARS, _DOT_NAME_RE, _PRE_NAME, SURNAMES, _ends_name
 _DOT_SET = frozenset(_DOT_CHARS)
 
 # 张某, 王某某, 欧阳某: a surname + 某 is how court and police reports name people.
-_MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样")
+# 某 before these is "a certain" unit, place or body (某企业, 某公司, 某县, 某国).
+_MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样企公厂机村县市省镇乡校院国")
 
 
 def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -26,6 +27,8 @@ def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
             if s >= 0 and text[s:i] in SURNAMES and text[end : end + 1] not in _MOU_NOT_AFTER:
                 if slen == 1 and s and text[s - 1 : i] in SURNAMES:
                     continue  # the compound surname is tried first
+                if slen == 1 and crosses_start(text, s):
+                    continue  # 河南某地: the surname ends a word (河南), no name
                 found.setdefault((s, end), "anonymised")
                 break
         i = text.find("某", end)

@@ -240,9 +240,26 @@ def _transliterated(name: str, shortest: int = 3) -> bool:
 
 
 def _not_a_name(name: str) -> bool:
-    """A place or a common word that a cue put where a name stands (欧盟, 官邸一), or one
-    character said three times or more (沙沙沙, 哈哈哈: a sound, never a name)."""
-    return _place_not_person(name) or _stop_word(name) or (len(name) > 2 and len(set(name)) == 1)
+    """A place or a common word that a cue put where a name stands (欧盟, 官邸一), one
+    character said three times or more (沙沙沙, 哈哈哈: a sound, never a name), or a word
+    before a side in talks (向美方介绍, 同中方商定: 美方, 中方 are the sides)."""
+    return (
+        _place_not_person(name)
+        or _stop_word(name)
+        or (len(name) > 2 and len(set(name)) == 1)
+        or (
+            len(name) == 3
+            and name[2] == "方"
+            and name[1] in _SIDE_COUNTRIES
+            and name[0] in _BEFORE_SIDE
+        )
+    )
+
+
+# Countries by one character before 方, a side in talks (中方, 美方, 日方), and the
+# prepositions before a side that are surnames too (向, 和, 应: 向美方介绍 is no 向美方).
+_SIDE_COUNTRIES = frozenset("中美俄日英法德意朝韩越巴以伊")
+_BEFORE_SIDE = frozenset("向同与对和跟让请由应给")
 
 
 def _place_not_person(name: str) -> bool:
