@@ -1298,3 +1298,24 @@ def test_learning_in_something_is_no_school(text, expected):
 )
 def test_a_trade_before_a_company_is_no_name(text, expected):
     assert tagged(text) == expected
+
+
+def test_the_run_before_a_suffix_starts_where_a_search_for_it_found_it():
+    """``suffixes._run_start`` (the run read backwards) gives the start that a search for
+    the run before ``\\Z`` gave, from every start to every end, characters beyond the BMP,
+    digits, capitals and lone surrogates included."""
+    import random
+    import re
+
+    from annotator.suggest._text import HAN
+    from annotator.suggest.orgs_places import suffixes
+
+    old = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
+    rng = random.Random(11)
+    alphabet = "市公安局𠮷9９AＺa，、 \ud800与"
+    for _ in range(300):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+        for a in range(len(text) + 1):
+            for lo in range(a + 1):
+                run = old.search(text, lo, a)
+                assert suffixes._run_start(text, lo, a) == (run.start() if run else None)
