@@ -40,6 +40,26 @@ Items = list[tuple[Any, Any]]
 def first_pairs(regex: re.Pattern[str]) -> frozenset[str] | None:
     """Every two-character string that a match of ``regex`` may begin with (the text's
     characters at the match's start and after it), or None when that is not known."""
+    items = _items(regex)
+    if items is None:
+        return None
+    first, second = _chars_at(items, 0, 0), _chars_at(items, 1, 0)
+    if not first or not second or len(first) * len(second) > _MAX_PAIRS:
+        return None
+    return frozenset(a + b for a in first for b in second)
+
+
+def first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Every character that a match of ``regex`` may begin with, or None when that is not
+    known (for a pattern whose second character is not known: ``[（(]([一-龥]{2,4})``)."""
+    items = _items(regex)
+    first = None if items is None else _chars_at(items, 0, 0)
+    return frozenset(first) if first else None
+
+
+def _items(regex: re.Pattern[str]) -> Items | None:
+    """The parsed pattern of ``regex``, or None when its first characters cannot be read
+    from it (flags that fold case, an unreadable pattern, a match that may be empty)."""
     if regex.flags & (re.IGNORECASE | re.LOCALE):
         return None
     try:
@@ -48,11 +68,7 @@ def first_pairs(regex: re.Pattern[str]) -> frozenset[str] | None:
         return None
     if parsed.getwidth()[0] < 1:
         return None  # an empty match: finditer's rules for those are not repeated here
-    items = list(parsed.data)
-    first, second = _chars_at(items, 0, 0), _chars_at(items, 1, 0)
-    if not first or not second or len(first) * len(second) > _MAX_PAIRS:
-        return None
-    return frozenset(a + b for a in first for b in second)
+    return list(parsed.data)
 
 
 def _class_chars(items: Items) -> set[str] | None:

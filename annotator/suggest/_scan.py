@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from ._anchors import first_pairs
+from ._anchors import first_chars, first_pairs
 
 # name -> (words, every): a vocabulary with ``every`` set gives every place where one of its
 # words starts (:func:`finditer`'s anchors), the others their leftmost-longest words
@@ -161,15 +161,22 @@ def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class Anchored:
     """A regex whose matches :func:`finditer` looks for only where the pairs of characters
-    that begin them stand (:func:`._anchors.first_pairs`), found by the page scan."""
+    that begin them stand (:func:`._anchors.first_pairs`), found by the page scan.
 
-    def __init__(self, regex: re.Pattern[str]) -> None:
+    With ``by_first_char``, a regex whose pairs are not known is looked for where one of
+    its first characters stands (:func:`._anchors.first_chars`): for rare characters
+    (``（``, ``港``) that ``re`` would otherwise look for at every position of the page.
+    """
+
+    def __init__(self, regex: re.Pattern[str], *, by_first_char: bool = False) -> None:
         self.regex = regex
-        pairs = first_pairs(regex)
+        anchors = first_pairs(regex)
+        if anchors is None and by_first_char:
+            anchors = first_chars(regex)
         self.name: str | None = None
-        if pairs is not None:
+        if anchors is not None:
             self.name = f"anchors of {regex.pattern}"
-            register(self.name, pairs, every=True)
+            register(self.name, anchors, every=True)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """What ``self.regex.finditer(text)`` finds (:func:`finditer`)."""

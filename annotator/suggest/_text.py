@@ -11,6 +11,7 @@ once, after overlaps are resolved, in :func:`annotator.suggest.suggest_spans`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from annotator.lexicon import trie_pattern as trie_pattern  # re-exported for the suggesters
@@ -41,6 +42,32 @@ def ends_at(text: str, word: str, end: int) -> bool:
     """True if ``word`` ends at ``end`` in ``text``.  (``str.startswith(word, end - n)``
     would count a negative start from the end of the text: 0年近 is no 近0年.)"""
     return end >= len(word) and text.startswith(word, end - len(word))
+
+
+def starts_of(text: str, words: Iterable[str]) -> dict[str, list[int]]:
+    """Each of ``words`` (non-empty) with its starts in ``text``, left to right, none
+    overlapping the one before: what a loop of ``text.find(word, end of the last)`` finds.
+
+    Found from the places of the words' first characters: on a page of Han text
+    ``str.find`` of one character takes about 0.6 µs, of two or more about 8 µs (a page
+    of 5,000 characters), and the names found on a page are looked for a few dozen times.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    out: dict[str, list[int]] = {}
+    for first, group in by_first.items():
+        found: dict[str, list[int]] = {word: [] for word in group}
+        free = dict.fromkeys(group, 0)  # where the next of a word may start
+        i = text.find(first)
+        while i != -1:
+            for word in group:
+                if i >= free[word] and text.startswith(word, i):
+                    found[word].append(i)
+                    free[word] = i + len(word)
+            i = text.find(first, i + 1)
+        out.update(found)
+    return out
 
 
 def split_words(text: str) -> list[str]:

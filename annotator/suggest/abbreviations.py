@@ -144,6 +144,7 @@ def _russia_ok(text: str, i: int) -> bool:
 
 # 本港 / 港人治港 / 澳人治澳: 港 or 澳 after 本 or 治
 _HONG_KONG_RE = re.compile("[港澳](?![口湾区务])")
+_HONG_KONG_SCAN = _scan.Anchored(_HONG_KONG_RE, by_first_char=True)  # where 港 or 澳 stands
 # 京郊, 沪郊: the suburbs of Beijing, Shanghai … (not 南京郊区, 北京郊区: the city is read)
 _SUBURB_RE = re.compile("[京沪津渝](?=郊)")
 _SUBURB_SCAN = _scan.Anchored(_SUBURB_RE)
@@ -280,7 +281,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_SIDE_SCAN, _after_boundary),
         (_HEAD_SCAN, _head_ok),
         (_COMPOUND_SCAN, _compound_ok),
-        (_HONG_KONG_RE, lambda t, i: i > 0 and t[i - 1] in "本治"),
+        (_HONG_KONG_SCAN, lambda t, i: i > 0 and t[i - 1] in "本治"),
         (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
         (_SUBURB_SCAN, lambda t, i: not crosses_start(t, i)),
         (_RUSSIA_RE, _russia_ok),

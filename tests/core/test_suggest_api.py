@@ -170,3 +170,24 @@ _FRAGMENTS = st.sampled_from(
 @given(st.lists(_FRAGMENTS, max_size=30).map("".join))
 def test_invariants_on_composed_fragments(text):
     test_invariants_on_arbitrary_text.hypothesis.inner_test(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="哈张三丰𠮷李四a", max_size=40),
+    st.sets(st.text(alphabet="哈张三丰𠮷李四a", min_size=1, max_size=4), max_size=6),
+)
+def test_the_starts_of_words_are_those_a_find_loop_gives(text, words):
+    """``_text.starts_of`` (found from the words' first characters) gives each word the
+    starts that a loop of ``str.find`` from the end of the last one gives: overlapping
+    words, words inside others, repeated characters (哈哈 in 哈哈哈), astral ones."""
+    from annotator.suggest._text import starts_of
+
+    expected = {}
+    for word in words:
+        expected[word] = []
+        i = text.find(word)
+        while i != -1:
+            expected[word].append(i)
+            i = text.find(word, i + len(word))
+    assert starts_of(text, words) == expected

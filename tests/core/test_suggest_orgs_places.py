@@ -1376,3 +1376,24 @@ def test_the_segmenter_runs_only_where_its_answer_can_be_yes(text):
         bounds = short_words.path_bounds(freq, log_total, piece, short_words.char_counts())
         full = any(start < b < end for b in bounds) and not (start in bounds and end in bounds)
         assert _words.cut_by_words(text, s, e) == full
+
+
+def test_the_run_before_a_suffix_starts_where_a_search_for_it_found_it():
+    """``suffixes._run_start`` (the run read backwards) gives the start that a search for
+    the run before ``\\Z`` gave, from every start to every end, characters beyond the BMP,
+    digits, capitals and lone surrogates included."""
+    import random
+    import re
+
+    from annotator.suggest._text import HAN
+    from annotator.suggest.orgs_places import suffixes
+
+    old = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
+    rng = random.Random(11)
+    alphabet = "市公安局𠮷9９AＺa，、 \ud800与"
+    for _ in range(300):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+        for a in range(len(text) + 1):
+            for lo in range(a + 1):
+                run = old.search(text, lo, a)
+                assert suffixes._run_start(text, lo, a) == (run.start() if run else None)

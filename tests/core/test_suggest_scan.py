@@ -62,8 +62,8 @@ def test_an_anchored_regex_finds_what_its_scan_of_the_page_found(anchored):
     the sample pages, the matches are those of ``finditer`` over the whole page."""
     from annotator.resources import seeds_dir
 
-    pairs = _anchors.first_pairs(anchored.regex) or frozenset()
-    alphabet = sorted(set("".join(pairs)) | set("，、的国人方1２"))
+    pairs = _anchors.first_pairs(anchored.regex) or _anchors.first_chars(anchored.regex) or ()
+    alphabet = sorted(set("".join(pairs)) | set("，、的国人方1２口）)"))
     rng = random.Random(anchored.regex.pattern)
     pages = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
     pages += ["".join(rng.choices(alphabet, k=60)) for _ in range(300)]
@@ -106,6 +106,30 @@ def test_patterns_whose_pairs_are_not_known_run_as_they_are(pattern):
     assert anchored.name is None
     text = "中国港口港人ab bb"
     assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in regex.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        ("港(?![口湾])", {"港"}),
+        ("[（(]([\u4e00-\u9fff]{2,4})[）)]", {"（", "("}),
+        ("(?<=x)(?:ab|c)", {"a", "c"}),
+        ("(?:a|[\u4e00-\u9fff])b", None),  # a class too wide to list
+        ("(?=港)", None),  # an empty match
+    ],
+)
+def test_the_characters_that_begin_every_match(pattern, chars):
+    regex = re.compile(pattern)
+    assert _anchors.first_chars(regex) == (None if chars is None else frozenset(chars))
+    anchored = _scan.Anchored(regex, by_first_char=True)
+    try:
+        assert (anchored.name is None) == (chars is None)
+        text = "港口港人（中国）(香港特区)xab c"
+        found = [m.span() for m in anchored.finditer(text)]
+        assert found == [m.span() for m in regex.finditer(text)]
+    finally:
+        if anchored.name is not None:
+            _scan.register(anchored.name, ())  # the automaton as the suggesters left it
 
 
 def test_a_replacement_character_in_a_word_is_no_character_beyond_the_bmp():

@@ -67,7 +67,7 @@ from annotator import lexicon
 from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
-from annotator.suggest._text import HAN, Candidate, ends_at, is_han, trie_pattern
+from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of, trie_pattern
 from annotator.suggest._words import (
     COMMON,
     crosses_end,
@@ -173,11 +173,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     places = sorted({(s, e) for s, e, _, _ in locs})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
-    for stem in stems:  # few per page: str.find beats compiling a regex
-        i = text.find(stem)
-        while i != -1:
-            locs.append((i, i + len(stem), LOC, {}))
-            i = text.find(stem, i + len(stem))
+    at = starts_of(text, stems)
+    for stem in stems:
+        locs.extend((i, i + len(stem), LOC, {}) for i in at[stem])
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
     locs += tagged_places(text, found["place"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电

@@ -56,8 +56,8 @@ _MAX_PREFIX = 24
 # Han characters, digits and capital letters (美国ＩＤＴ公司, IBM公司: a company's initials)
 # (and the middle dot between Han characters of a transliterated name: 葛兰素·威廉公司)
 _REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ·]")
-# searched with endpos: the run that ends there
-_REGION_RUN = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+\\Z")
+# matched on a reversed slice: the run that ends where the slice does (_run_start)
+_REGION_RUN_BACK = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
@@ -145,15 +145,23 @@ def _before_dot(text: str, start: int, dot: int, places: list[tuple[int, int]]) 
 def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[int, bool] | None:
     """The start of the run of name characters before the suffix at ``a`` (from ``lo`` on)
     and whether something bounds it there (None: no such run)."""
-    run = _REGION_RUN.search(text, lo, a)
-    if run is None:
+    start = _run_start(text, lo, a)
+    if start is None:
         return None
-    start = run.start()
     dot = start - 1
     if dot > lo and text[dot] == "·" and is_han(text[dot - 1]):
         # 葛兰素·威廉公司: the name starts with the word before the dot
         return _before_dot(text, max(lo, dot - _DOT_WORD_LONGEST), dot, places), True
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
+
+
+def _run_start(text: str, lo: int, a: int) -> int | None:
+    """The start of the run of region characters (Han, digits, capitals) that ends at
+    ``a``, no earlier than ``lo`` (None: ``text[a-1]`` is none of them).  Read backwards
+    on the reversed slice: a search for the run before ``\\Z`` tried every start from
+    ``lo`` on (about 2.7 µs a suffix, this 0.4)."""
+    run = _REGION_RUN_BACK.match(text[lo:a][::-1])
+    return None if run is None else a - run.end()
 
 
 def _org_start(
@@ -257,11 +265,11 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
     joint = start - 1
     if joint < 2 or text[joint] != "与" or joint in ends or a - start > _PAIR_SIDE:
         return start
-    run = _REGION_RUN.search(text, max(0, joint - _PAIR_SIDE - 4), joint)
-    if run is None:
+    run_start = _run_start(text, max(0, joint - _PAIR_SIDE - 4), joint)
+    if run_start is None:
         return start
-    cut = _LAST_CUT_RE.match(text, run.start(), joint)
-    left = cut.end() if cut else run.start()
+    cut = _LAST_CUT_RE.match(text, run_start, joint)
+    left = cut.end() if cut else run_start
     if joint - left < 2 or text[left] in _DEICTIC_FIRST or _ends_with_suffix(text, left, joint):
         return start  # 机场管理局与地铁公司: a body before 与 is one of its own
     return left

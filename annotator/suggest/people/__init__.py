@@ -36,7 +36,7 @@ with a sure boundary (bylines, lists) win over the guess.
 from __future__ import annotations
 
 from annotator.model import Span
-from annotator.suggest._text import Candidate
+from annotator.suggest._text import Candidate, starts_of
 
 from .brackets import _bracketed_names
 from .bylines import _byline_names
@@ -97,12 +97,10 @@ def find_person_candidates(text: str) -> list[Candidate]:
         del found[key]
     for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:
         del found[key]
-    # propagation: every other occurrence of a found name (longest names first)
-    for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
-        i = text.find(name)
-        while i != -1:
+    # propagation: every other occurrence of a found name
+    for name, starts in starts_of(text, {text[s:e] for s, e in found}).items():
+        for i in starts:
             found.setdefault((i, i + len(name)), "repeat")
-            i = text.find(name, i + len(name))
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
 
 

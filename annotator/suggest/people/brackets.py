@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.suggest import _scan
 from annotator.suggest._text import HAN
 from annotator.suggest._words import dictionary as _dictionary
 
@@ -19,6 +20,8 @@ from .names import _not_a_name, _surname_len
 
 # Brackets with two to four Han characters between them.
 _BRACKETED_RE = re.compile(f"[（(]([{HAN}]{{2,4}})[）)]")
+# tried where an opening bracket stands (found by the page scan), not at every character
+_BRACKETED_SCAN = _scan.Anchored(_BRACKETED_RE, by_first_char=True)
 # A word in brackets counted this often in jieba's dictionary is a common word, not a name.
 _COMMON_COUNT = 50
 # Characters of the other things news puts in brackets (（左二）, （上接第一版）, （图文）).
@@ -30,7 +33,7 @@ def _bracketed_names(text: str, found: dict[tuple[int, int], str]) -> None:
     if "（" not in text and "(" not in text:
         return
     freq = _dictionary()
-    for m in _BRACKETED_RE.finditer(text):
+    for m in _BRACKETED_SCAN.finditer(text):
         name = m.group(1)
         slen = _surname_len(name)
         if not slen or len(name) - slen not in (1, 2):
