@@ -578,8 +578,8 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
 
 def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
     """Mark a box of related reading under a story as the story's: its label (延伸阅读, 相关链接)
-    and the title lines under it, down to the box's text, are intertitles; a group there opens
-    no article.
+    and the title lines under it, if any, down to the box's text, are intertitles; a group
+    there opens no article.
 
     The box stands under the story's last paragraph or its end note (（某某参与采写）), which
     closes the story: without its label the box's title reads as the next story's headline.
@@ -590,8 +590,8 @@ def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> 
         q = p + 1
         while q < len(shapes) and q - p <= MAX_TITLES and _box_title(shapes[q]):
             q += 1
-        if q == p + 1 or q >= len(shapes) or shapes[q].kind != BODY:
-            continue  # a label over no title, or over more than a box's titles
+        if q >= len(shapes) or shapes[q].kind != BODY:
+            continue  # a label over more than a box's titles
         for k in range(p, q):
             shapes[k].intertitle = True
         drop.update(g.top for g in groups if p <= g.top < q)
@@ -683,12 +683,17 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         if not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
-            if not _one_is_intertitle(shapes, g, series, loose):
+            if not _one_is_intertitle(shapes, groups, g, series, loose):
                 drop |= _demote_cut_head(shapes, groups, series)
                 continue
         elif series or loose:
+            candidates = series
             series, loose = _alike(shapes, series, loose)
             series, loose = _no_odd_questions(shapes, series, loose, drop)
+            if not series and not loose:
+                # No series after all (a title line and a question of the text, unlike):
+                # each title line is judged alone, as the one line of a story would be.
+                series = [w for w in candidates if _lone_inner_title(shapes, groups, g, w)]
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
@@ -696,14 +701,47 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
 
 
 def _one_is_intertitle(
-    shapes: list[Shape], g: Group, series: list[Group], loose: list[int]
+    shapes: list[Shape], groups: list[Group], g: Group, series: list[Group], loose: list[int]
 ) -> bool:
     """Whether the one candidate after signed story ``g`` (a weak group or a loose line) is
     its intertitle (reads the shapes, changes nothing)."""
-    if series and not (_short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag):
-        return False  # one untitled-looking item after a story: as likely a short news item
+    if series and not (
+        _short_for_a_headline(shapes, series[0], g)
+        or shapes[series[0].top].tag
+        or _lone_inner_title(shapes, groups, g, series[0])
+    ):
+        return False  # one untitled-looking item after a story: a short news item
     # one loose line with a comma: as likely a paragraph cut by a column break
     return not loose or _alone_intertitle(shapes, loose[0])
+
+
+# A title line over photos heads a photo item: its captions stand within these paragraphs.
+PHOTO_ITEM_REACH = 3
+
+
+def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Group) -> bool:
+    """Whether weak group ``w``, one title line inside the text of signed story ``g``, is its
+    小标题.
+
+    A story signed at its head (byline, lead) runs on under a title line that reads as a
+    小标题, with no byline, dateline or lead of its own: an article of its own would have one.
+    Two unsigned kinds of item do follow a story, and keep their line a headline: a photo item
+    (captions right under the line) and a short news item signed at its end (（记者 张三）:
+    a story signed at its head is not signed again), as is a line with a column tag. A news
+    story opened by its dateline runs without 小标题 (the line after it heads the next item).
+    """
+    if len(w.titles) != 1 or w.firm or shapes[w.top].tagged:
+        return False
+    if g.lead is not None and shapes[g.lead].dated:
+        return False
+    if not _reads_as_intertitle(shapes[w.top]):
+        return False
+    p = w.top
+    if any(sh.kind == CAPTION for sh in shapes[p + 1 : p + 1 + PHOTO_ITEM_REACH]):
+        return False
+    stop = next((x.top for x in groups if x.top > p), len(shapes))
+    q = _first_close(shapes, p + 1, stop)
+    return q is None or not shapes[q].signed
 
 
 def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:

@@ -120,6 +120,7 @@ class Shape:
     named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
     cites: bool = False  # a —— line naming a quotation's source (——摘自…, ——某某考察时强调)
     box: bool = False  # a TITLE that labels a box of related reading (延伸阅读, 【相关链接】)
+    signed: bool = False  # closes with its writer's signature in brackets (（记者 张三）, （李华）)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -192,7 +193,15 @@ def shape(text: str, start: int, end: int) -> Shape:
         if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
             return Shape(start, end, BYLINE, end_kind)
         if TRAILING_BYLINE.match(s):
-            return Shape(start, end, TRAILING, end_kind, closes=True, signs=_signs(s))
+            return Shape(
+                start,
+                end,
+                TRAILING,
+                end_kind,
+                closes=True,
+                signs=_signs(s),
+                signed=cues.signed_note(s),
+            )
     if cue == "lead":
         return _lead(s, start, end, end_kind)
     if cue == "caption":
@@ -266,7 +275,8 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if is_page_header(s):
         return Shape(start, end, FURNITURE, end_kind)
     if s[0] in "（(" and (cues.bracketed_note(s) or _bracketed_names(s)):
-        return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
+        # （摘编自《某报》）, （李华）
+        return Shape(start, end, TRAILING, end_kind, closes=True, signed=cues.signed_note(s))
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
         return Shape(start, end, DASH, end_kind, listy=listy)
     if _listing_kicker(s):
@@ -462,6 +472,7 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     sh = Shape(start, end, BODY, end_kind)  # fields one by one: see _title
     sh.listy = listy
     sh.closes = closes
+    sh.signed = closes and cues.signed_note(s)
     sh.signs = closes and _signed_end(s)
     sh.item = item
     sh.note = note

@@ -1,0 +1,69 @@
+"""Title lines inside a story signed at its head (issue 9, false article starts).
+
+A story opened by a byline or a lead runs on under a standalone title line that has no
+byline, dateline or lead of its own: the line is its 小标题, not the headline of an unsigned
+article. A photo item (captions under the line) and a short item signed at its end are the
+unsigned articles that do follow a story. The pages are invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+
+STORY = [
+    "小小快递柜 方便千万家",
+    "本报记者 赵磊",
+    "傍晚时分，下班回家的市民李女士在小区门口的智能快递柜前扫码取件，前后不到一分钟。",
+    "近年来，我市智能快递柜数量快速增长，基本实现城区小区全覆盖。",
+]
+MORE = [
+    "不过，记者在采访中也发现，部分快递柜存在超时收费、格口不足等问题。",
+    "对此，市邮政管理局表示，将会同相关部门加强监管，切实维护消费者合法权益。",
+]
+
+
+def rows(lines: list[str]) -> list[tuple[str, str, int | None]]:
+    text = "\n".join(lines)
+    return [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
+
+
+def test_one_title_line_inside_a_signed_story_is_its_intertitle():
+    got = rows([*STORY, "末端配送仍有短板", *MORE])
+    assert ("末端配送仍有短板", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
+
+
+def test_a_title_line_over_photo_captions_heads_a_photo_item():
+    photos = [
+        "市民在智能快递柜前取件。",
+        "本报记者 赵磊摄",
+        "快递员在分拣包裹。",
+        "本报记者 赵磊摄",
+    ]
+    got = rows([*STORY, "快递进村 服务到家", *photos])
+    assert ("快递进村 服务到家", "headline", 2) in got
+
+
+def test_a_title_line_over_text_signed_at_its_end_heads_a_short_item():
+    signed = [MORE[0], MORE[1][:-1] + "。（记者 王芳）"]
+    got = rows([*STORY, "市图书馆推出夜间阅读服务", *signed])
+    assert ("市图书馆推出夜间阅读服务", "headline", 2) in got
+    # help with the text (参与采写) or a note on the author is no signature of another item
+    helped = [MORE[0], MORE[1], "（本报通讯员陈楠参与采写）"]
+    got = rows([*STORY, "末端配送仍有短板", *helped])
+    assert ("末端配送仍有短板", "intertitle", 1) in got
+
+
+def test_a_title_line_and_an_unlike_question_are_each_judged_alone():
+    question = "快递柜超时收费合理吗？"
+    got = rows([*STORY, "法治之基", *MORE, question, *MORE])
+    assert ("法治之基", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
+
+
+def test_a_box_label_alone_over_text_stays_in_the_story():
+    box = "“最后一公里”是指快递从配送站到收件人手中的最后一段路程，是物流配送的关键环节。"
+    # under the story's end note, which closes its text: the box is still the story's
+    got = rows([*STORY, *MORE, "（本报通讯员陈楠参与采写）", "延伸阅读", box])
+    assert ("延伸阅读", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
