@@ -680,7 +680,9 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         # (``outside`` is in page order: the lines between the two tops are a slice of it)
         within = outside[bisect_right(outside, g.top) : bisect_left(outside, stop)]
         loose = [p for p in within if _loose_intertitle(shapes, p)]
-        if not _signed(g, len(series) + len(loose)):
+        if _named_with_one(g, series, loose):
+            series = [w for w in series if _lone_inner_title(shapes, groups, g, w)]
+        elif not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
             if not _one_is_intertitle(shapes, groups, g, series, loose):
@@ -698,6 +700,12 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _named_with_one(g: Group, series: list[Group], loose: list[int]) -> bool:
+    """Whether story ``g`` is signed by a name alone under its headline (a guessed byline)
+    and has one title line in its text, a one-line weak group: read as in a signed story."""
+    return g.strength == WEAK and bool(g.bylines) and len(series) == 1 and not loose
 
 
 def _one_is_intertitle(

@@ -67,3 +67,11 @@ def test_a_box_label_alone_over_text_stays_in_the_story():
     got = rows([*STORY, *MORE, "（本报通讯员陈楠参与采写）", "延伸阅读", box])
     assert ("延伸阅读", "intertitle", 1) in got
     assert {a for _, _, a in got} == {1}
+
+
+def test_one_title_line_in_a_commentary_signed_by_a_name_alone_stays_in_it():
+    commentary = ["让“小切口”撬动“大民生”（人民时评）", "李  华", *STORY[2:]]
+    got = rows([*commentary, "末端配送仍有短板", *MORE])
+    assert ("李  华", "byline", 1) in got
+    assert ("末端配送仍有短板", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
