@@ -689,17 +689,30 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
                 drop |= _demote_cut_head(shapes, groups, series)
                 continue
         elif series or loose:
-            candidates = series
-            series, loose = _alike(shapes, series, loose)
-            series, loose = _no_odd_questions(shapes, series, loose, drop)
-            if not series and not loose:
-                # No series after all (a title line and a question of the text, unlike):
-                # each title line is judged alone, as the one line of a story would be.
-                series = [w for w in candidates if _lone_inner_title(shapes, groups, g, w)]
+            series, loose = _series_in_story(shapes, groups, g, series, loose, drop)
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _series_in_story(
+    shapes: list[Shape],
+    groups: list[Group],
+    g: Group,
+    series: list[Group],
+    loose: list[int],
+    drop: set[int],
+) -> tuple[list[Group], list[int]]:
+    """The intertitles among two or more candidates in the text of signed story ``g``: those
+    alike (see :func:`_alike`), without odd questions; when none are alike (a title line and
+    a question of the text), each title line is judged alone, as the one line of a story."""
+    candidates = series
+    series, loose = _alike(shapes, series, loose)
+    series, loose = _no_odd_questions(shapes, series, loose, drop)
+    if not series and not loose:
+        series = [w for w in candidates if _lone_inner_title(shapes, groups, g, w)]
+    return series, loose
 
 
 def _named_with_one(g: Group, series: list[Group], loose: list[int]) -> bool:
