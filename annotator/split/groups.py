@@ -705,14 +705,15 @@ def _series_in_story(
     drop: set[int],
 ) -> tuple[list[Group], list[int]]:
     """The intertitles among two or more candidates in the text of signed story ``g``: those
-    alike (see :func:`_alike`), without odd questions; when none are alike (a title line and
-    a question of the text), each title line is judged alone, as the one line of a story."""
+    alike (see :func:`_alike`), without odd questions; a title line that is not one of them
+    (a table's title among short 小标题, a line beside a question of the text) is judged
+    alone, as the one line of a story would be."""
     candidates = series
     series, loose = _alike(shapes, series, loose)
     series, loose = _no_odd_questions(shapes, series, loose, drop)
-    if not series and not loose:
-        series = [w for w in candidates if _lone_inner_title(shapes, groups, g, w)]
-    return series, loose
+    kept = {w.top for w in series} | drop
+    alone = [w for w in candidates if w.top not in kept and _lone_inner_title(shapes, groups, g, w)]
+    return sorted(series + alone, key=attrgetter("top")), loose
 
 
 def _named_with_one(g: Group, series: list[Group], loose: list[int]) -> bool:

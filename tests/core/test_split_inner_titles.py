@@ -75,3 +75,12 @@ def test_one_title_line_in_a_commentary_signed_by_a_name_alone_stays_in_it():
     assert ("李  华", "byline", 1) in got
     assert ("末端配送仍有短板", "intertitle", 1) in got
     assert {a for _, _, a in got} == {1}
+
+
+def test_a_title_line_unlike_the_storys_other_intertitles_still_stays_in_it():
+    # twice as long as the story's 小标题, it is no one of their series, but it has no
+    # byline, dateline or lead of its own either: a table's title, say
+    lines = [*STORY, "春耕新篇", *MORE, "夜经济有方", *MORE, "前三季度全市主要经济指标一览", *MORE]
+    got = rows(lines)
+    assert ("前三季度全市主要经济指标一览", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
