@@ -837,6 +837,31 @@ def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Gr
     return short if len(short) >= SHORT_SERIES else []
 
 
+# Unpunctuated one-line titles after an unsigned story, all of about one length (the longest
+# at most 3/2 of the shortest): at least this many in a row are its intertitles.
+EVEN_SERIES = 3
+EVEN_RATIO = (3, 2)
+
+
+def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The weak groups after an unsigned story that are its intertitles by their evenness
+    (maybe none).
+
+    Three or more in a row, every one of as many unpunctuated lines (one, or a pair set as
+    topic and title: 顶层谋划推进 / 掀起宣讲热潮), every line of about one length: a feature's
+    小标题 are set in parallel (纹样蕴藏文明密码 / 跃上云端融入生活 / 爱上直给的纹样美), the
+    headlines of untitled short items say what happened, each at its own length.
+    """
+    if len(series) < EVEN_SERIES or len({len(w.titles) for w in series}) > 1:
+        return []
+    lines = [p for w in series for p in w.titles]
+    if not all(shapes[p].strict for p in lines):
+        return []
+    sizes = [shapes[p].end - shapes[p].start for p in lines]
+    a, b = EVEN_RATIO
+    return series if b * max(sizes) <= a * min(sizes) else []
+
+
 def _unsigned_story(
     shapes: list[Shape], series: list[Group], loose: list[int], g: Group
 ) -> tuple[list[Group], list[int]]:
@@ -848,7 +873,7 @@ def _unsigned_story(
     """
     alike = _unsigned_series(shapes, loose)
     if not alike:
-        return _short_series(shapes, series, g), []
+        return _short_series(shapes, series, g) or _even_series(shapes, series), []
     single = [w for w in series if len(w.titles) == 1]
     return _alike(shapes, single, alike)
 

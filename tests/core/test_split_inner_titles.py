@@ -84,3 +84,28 @@ def test_a_title_line_unlike_the_storys_other_intertitles_still_stays_in_it():
     got = rows(lines)
     assert ("前三季度全市主要经济指标一览", "intertitle", 1) in got
     assert {a for _, _, a in got} == {1}
+
+
+UNSIGNED = ["坚定发展信心  汇聚发展合力", *STORY[2:]]
+
+
+def test_an_unsigned_storys_even_title_lines_are_its_intertitles():
+    one = rows(
+        [*UNSIGNED, "纹样蕴藏文明密码", *MORE, "跃上云端融入生活", *MORE, "爱上直给纹样之美", *MORE]
+    )
+    assert [r for _, r, _ in one].count("intertitle") == 3
+    assert {a for _, _, a in one} == {1}
+    pairs = [
+        ["顶层谋划推进", "掀起宣讲热潮"],
+        ["深入基层一线", "力求鲜活生动"],
+        ["回应群众关切", "凝聚奋进力量"],
+    ]
+    two = rows([*UNSIGNED, *[x for pair in pairs for x in [*pair, *MORE]]])
+    assert {a for _, _, a in two} == {1}
+
+
+def test_uneven_title_lines_after_an_unsigned_story_head_short_items():
+    got = rows(
+        [*UNSIGNED, "古镇修缮完工", *MORE, "市图书馆推出夜间阅读服务", *MORE, "新增公交线路", *MORE]
+    )
+    assert [a for t, _, a in got if t in ("古镇修缮完工", "市图书馆推出夜间阅读服务")] == [2, 3]
