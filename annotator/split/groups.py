@@ -841,6 +841,8 @@ def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Gr
 # at most 3/2 of the shortest): at least this many in a row are its intertitles.
 EVEN_SERIES = 3
 EVEN_RATIO = (3, 2)
+# … each over at least this many body paragraphs (a short item has one)
+EVEN_TEXT_PARAGRAPHS = 2
 
 
 def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
@@ -850,7 +852,9 @@ def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
     Three or more in a row, every one of as many unpunctuated lines (one, or a pair set as
     topic and title: 顶层谋划推进 / 掀起宣讲热潮), every line of about one length: a feature's
     小标题 are set in parallel (纹样蕴藏文明密码 / 跃上云端融入生活 / 爱上直给的纹样美), the
-    headlines of untitled short items say what happened, each at its own length.
+    headlines of untitled short items say what happened, each at its own length. Every
+    line but the last stands over two or more body paragraphs: a column of short items in a
+    row has one paragraph each, and their headlines may happen to be alike in length.
     """
     if len(series) < EVEN_SERIES or len({len(w.titles) for w in series}) > 1:
         return []
@@ -859,7 +863,14 @@ def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
         return []
     sizes = [shapes[p].end - shapes[p].start for p in lines]
     a, b = EVEN_RATIO
-    return series if b * max(sizes) <= a * min(sizes) else []
+    if b * max(sizes) > a * min(sizes):
+        return []
+    tops = [w.top for w in series]
+    texts = [
+        sum(1 for sh in shapes[w.titles[-1] + 1 : stop] if sh.kind == BODY)
+        for w, stop in zip(series, tops[1:], strict=False)
+    ]
+    return series if min(texts) >= EVEN_TEXT_PARAGRAPHS else []
 
 
 def _unsigned_story(
