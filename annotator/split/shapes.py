@@ -454,8 +454,13 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     sh.cites = subdash and (sh.said or _CITED.match(t) is not None)
-    sh.box = len(t) <= cues.BOX_LABEL_MAX_CHARS and t.strip("【】〖〗[] \u3000") in cues.BOX_LABELS
+    # (a bullet may lead the label as it leads the paper's other 小标题: ■延伸阅读)
+    sh.box = len(t) <= cues.BOX_LABEL_MAX_CHARS + 1 and t.strip(_BOX_MARKS) in cues.BOX_LABELS
     return sh
+
+
+# What may frame the label of a box of related reading: brackets, a bullet, blanks.
+_BOX_MARKS = "【】〖〗[] \u3000" + "".join(sorted(ITEM_BULLETS))
 
 
 # Where a quotation printed under the byline comes from: ——摘自“十五五”规划建议, ——选自….

@@ -109,3 +109,11 @@ def test_uneven_title_lines_after_an_unsigned_story_head_short_items():
         [*UNSIGNED, "古镇修缮完工", *MORE, "市图书馆推出夜间阅读服务", *MORE, "新增公交线路", *MORE]
     )
     assert [a for t, _, a in got if t in ("古镇修缮完工", "市图书馆推出夜间阅读服务")] == [2, 3]
+
+
+def test_a_box_label_led_by_a_bullet_is_a_box_label():
+    box = "“最后一公里”是指快递从配送站到收件人手中的最后一段路程，是物流配送的关键环节。"
+    end = "（本报通讯员陈楠参与采写）"
+    got = rows([*STORY, *MORE, end, "■延伸阅读", "■快递末端的“最后一公里”", box])
+    assert ("■延伸阅读", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
