@@ -1508,11 +1508,11 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         if (sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD))
         or (sh.note and sh.kind == BODY)
     ]
-    if not notes:
+    if not notes and not any(_unsigned(g) for g in groups):
         return groups
     out: list[Group] = []
     form: tuple[int, bool] | None = None  # the set's piece form while the set goes on
-    for g in groups:
+    for k, g in enumerate(groups):
         story = out[-1] if out else None
         if (
             story is not None
@@ -1520,6 +1520,7 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
             and (
                 _piece_form(shapes, g) == form
                 or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
+                or _intro_over_pieces(shapes, story, groups, k)
             )
         ):
             for p in g.titles:
@@ -1529,6 +1530,49 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         form = None
         out.append(g)
     return out
+
+
+def _unsigned(g: Group) -> bool:
+    """Whether group ``g`` heads a story without byline, lead or note."""
+    return bool(g.titles) and not g.bylines and g.lead is None and g.note is None
+
+
+# An unsigned story's introduction over a set of signed pieces: at most this many paragraphs.
+INTRO_PARAGRAPHS = 2
+# The pieces' title lines are about one length: the longer at most 3/2 of the shorter.
+PIECE_TITLE_RATIO = (3, 2)
+# … and the story's headline is clearly longer than they are (at least 4/3 of the longest):
+# a signed article's headline after an unsigned item is as long as the item's.
+STORY_OVER_PIECES = (4, 3)
+
+
+def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k: int) -> bool:
+    """Whether ``groups[k]`` is the first of two or more signed pieces under the short
+    introduction of unsigned story ``story`` (the editors' note, unsigned).
+
+    过紧日子  炼好作风（前沿观察） / photos / 今年5月，…探变化、看作风、听感受。 / 公物流动起来了 /
+    本报记者  王欣悦 / text / 公务接待更清爽了 / 本报记者  孙  超 / text: a headline over a
+    paragraph or two and no byline introduces the pieces below it, each a title and its
+    reporter, headed alike, of about one length and shorter than the story's headline; an
+    article of their own would not leave the story above without a writer.
+    """
+    if not _unsigned(story) or k + 1 >= len(groups):
+        return False
+    g, nxt = groups[k], groups[k + 1]
+    if not _signed_piece(shapes, nxt) or _piece_form(shapes, nxt) != _piece_form(shapes, g):
+        return False
+    between = shapes[max(story.members()) + 1 : g.top]
+    if any(sh.kind not in (BODY, CAPTION) for sh in between):
+        return False
+    paragraphs = [sh for sh in between if sh.kind == BODY and sh.ending != cues.END_OPEN]
+    if not 0 < len(paragraphs) <= INTRO_PARAGRAPHS:
+        return False
+    a = shapes[g.titles[-1]].end - shapes[g.titles[-1]].start
+    b = shapes[nxt.titles[-1]].end - shapes[nxt.titles[-1]].start
+    head = max(shapes[p].end - shapes[p].start for p in story.titles)
+    longer, than = PIECE_TITLE_RATIO
+    over, under = STORY_OVER_PIECES
+    return than * max(a, b) <= longer * min(a, b) and under * head >= over * max(a, b)
 
 
 def _piece_form(shapes: list[Shape], g: Group) -> tuple[int, bool]:

@@ -117,3 +117,24 @@ def test_a_box_label_led_by_a_bullet_is_a_box_label():
     got = rows([*STORY, *MORE, end, "■延伸阅读", "■快递末端的“最后一公里”", box])
     assert ("■延伸阅读", "intertitle", 1) in got
     assert {a for _, _, a in got} == {1}
+
+
+def test_signed_pieces_under_an_unsigned_introduction_are_one_article():
+    intro = "今年以来，各地厉行节约、反对浪费，本版记者深入一线，探变化、看作风、听感受。"
+    pieces = []
+    for title, byline in (
+        ("公物流动起来了", "本报记者  王欣悦"),
+        ("公务接待更清爽了", "本报记者  孙  超"),
+        ("公车管理更规范了", "本报记者  洪秋婷"),
+    ):
+        pieces += [title, byline, *MORE]
+    got = rows(["过紧日子  炼好作风（前沿观察）", intro, *pieces])
+    assert {a for _, _, a in got} == {1}
+    assert ("公务接待更清爽了", "intertitle", 1) in got
+
+
+def test_signed_articles_after_an_unsigned_item_stay_articles():
+    item = ["市图书馆推出夜间阅读服务", "记者从市图书馆获悉，每周五、周六开放至晚上9点。"]
+    second = ["冬季出行安全提示", "本报记者 吴昊", *MORE]
+    got = rows([*item, *STORY, *second])
+    assert [a for t, _, a in got if t in (item[0], STORY[0], second[0])] == [1, 2, 3]
