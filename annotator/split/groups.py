@@ -882,11 +882,44 @@ def _unsigned_story(
     intertitles, and a one-line weak group alike in length is one of them too (坚持以高质量
     发展统揽全局 among 优化营商环境，增强发展活力 / …): the series shows it is no headline.
     """
+    signed = _signed_at_end(shapes, g, series)
     alike = _unsigned_series(shapes, loose)
     if not alike:
-        return _short_series(shapes, series, g) or _even_series(shapes, series), []
+        found = _short_series(shapes, series, g) or _even_series(shapes, series)
+        return _merged(found, signed), []
     single = [w for w in series if len(w.titles) == 1]
-    return _alike(shapes, single, alike)
+    found, loose = _alike(shapes, single, alike)
+    return _merged(found, signed), loose
+
+
+def _merged(a: list[Group], b: list[Group]) -> list[Group]:
+    """Groups ``a`` and ``b`` together, each once, in page order."""
+    if not b:
+        return a
+    return sorted({w.top: w for w in a + b}.values(), key=attrgetter("top"))
+
+
+def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[Group]:
+    """The one-line weak groups in the text of unsigned story ``g`` above the signature that
+    closes it (（记者 张三） after its last paragraph): its 小标题.
+
+    A paper that signs its stories at the end signs every one of them: a title line with no
+    signature between the story's head and it does not end the story above, and the text
+    under it, signed, is the rest of that story.
+    """
+    if not series:
+        return []
+    q = _first_close(shapes, max(g.members()) + 1, len(shapes))
+    if q is None or not shapes[q].signed:
+        return []
+    return [
+        w
+        for w in series
+        if w.top < q
+        and len(w.titles) == 1
+        and not (w.firm or shapes[w.top].tagged)
+        and _reads_as_intertitle(shapes[w.top])
+    ]
 
 
 def _signed(g: Group, candidates: int) -> bool:

@@ -138,3 +138,15 @@ def test_signed_articles_after_an_unsigned_item_stay_articles():
     second = ["冬季出行安全提示", "本报记者 吴昊", *MORE]
     got = rows([*item, *STORY, *second])
     assert [a for t, _, a in got if t in (item[0], STORY[0], second[0])] == [1, 2, 3]
+
+
+def test_a_title_line_in_a_story_signed_at_its_end_stays_in_the_story():
+    # a paper that signs its stories at the end: the signature closes the whole story
+    signed = [MORE[0], MORE[1][:-1] + "。（本报记者 赵磊）"]
+    got = rows([*UNSIGNED, "末端配送仍有短板", *signed, *STORY])
+    assert ("末端配送仍有短板", "intertitle", 1) in got
+    assert [a for t, _, a in got if t == STORY[0]] == [2]
+    # signed at the end of its own text, the item above ends before the line
+    item = [UNSIGNED[0], UNSIGNED[1][:-1] + "。（记者 王芳）"]
+    got = rows([*item, "末端配送仍有短板", *signed])
+    assert ("末端配送仍有短板", "headline", 2) in got
