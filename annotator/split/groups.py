@@ -247,7 +247,8 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     要闻 above a headline, 简讯 above bulleted items: a very short unpunctuated line directly
     followed by more titles or by an item is not a headline (headlines are longer). Above
     titles it must stand at the page top or under furniture: further down the page it is
-    the column name over a commentary's headline (今日谈), a kicker.
+    the column name over a commentary's headline (今日谈), a kicker; so is a short line right
+    under the page label (要闻 / 记者调查 / headline: a page has one label).
     """
     sh = shapes[p]
     if sh.kind != TITLE or not sh.strict or sh.end - sh.start > LABEL_MAX_CHARS:
@@ -257,9 +258,9 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     nxt = shapes[p + 1]
     if nxt.item:
         return True
-    # Above titles, a label stands at the top of the page (under the page header); further
-    # down, after body text, a short line above a headline is the column's name: a kicker.
-    if p > 0 and shapes[p - 1].kind not in (FURNITURE, LABEL):
+    # Above titles, a label stands at the top of the page (under the page header, not under
+    # another label); further down a short line above a headline is the column's name: a kicker.
+    if p > 0 and shapes[p - 1].kind != FURNITURE:
         return False
     # The paper's name above the date line (人民日报 / 2024年3月5日 星期二) is a masthead.
     return nxt.kind in _TITLE_KINDS or nxt.kind == FURNITURE

@@ -150,3 +150,10 @@ def test_a_title_line_in_a_story_signed_at_its_end_stays_in_the_story():
     item = [UNSIGNED[0], UNSIGNED[1][:-1] + "。（记者 王芳）"]
     got = rows([*item, "末端配送仍有短板", *signed])
     assert ("末端配送仍有短板", "headline", 2) in got
+
+
+def test_a_short_line_under_the_page_label_is_the_first_storys_kicker():
+    got = rows(["2025年11月23日 星期六 第12版 要闻", "要闻", "记者调查", *STORY])
+    assert got[1][1:] == ("other", None)
+    assert got[2] == ("记者调查", "kicker", 1)
+    assert got[3] == (STORY[0], "headline", 1)
