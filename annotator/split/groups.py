@@ -56,6 +56,9 @@ MAX_TITLES = 4
 MAX_BULLETS = 5
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
 LABEL_MAX_CHARS = 4
+# … or one up to this long between furniture lines (the page header above, a continuation
+# mark below: 评论员观察 / （上接第1版）): a column's name, no headline (none stands over furniture).
+FURNITURE_LABEL_MAX_CHARS = 8
 # Headings of these levels open an article by themselves (# lead story, ## other stories).
 ARTICLE_HEADING_LEVEL = 2
 
@@ -251,11 +254,12 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     under the page label (要闻 / 记者调查 / headline: a page has one label).
     """
     sh = shapes[p]
-    if sh.kind != TITLE or not sh.strict or sh.end - sh.start > LABEL_MAX_CHARS:
-        return False
-    if p + 1 >= len(shapes):
+    if sh.kind != TITLE or not sh.strict or p + 1 >= len(shapes):
         return False
     nxt = shapes[p + 1]
+    n = sh.end - sh.start
+    if n > LABEL_MAX_CHARS and not (n <= FURNITURE_LABEL_MAX_CHARS and nxt.kind == FURNITURE):
+        return False
     if nxt.item:
         return True
     # Above titles, a label stands at the top of the page (under the page header, not under

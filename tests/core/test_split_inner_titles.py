@@ -157,3 +157,10 @@ def test_a_short_line_under_the_page_label_is_the_first_storys_kicker():
     assert got[1][1:] == ("other", None)
     assert got[2] == ("记者调查", "kicker", 1)
     assert got[3] == (STORY[0], "headline", 1)
+
+
+def test_a_column_name_between_the_page_header_and_a_continuation_mark_is_furniture():
+    got = rows(["经济观察报 2025年10月1日 星期三", "评论员观察", "（上接第2版）", *MORE, *STORY])
+    assert got[1] == ("评论员观察", "other", None)
+    assert got[3][2] == 1  # the continued text opens the first article
+    assert [a for t, _, a in got if t == STORY[0]] == [2]
