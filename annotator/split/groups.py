@@ -558,11 +558,15 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     dateline or lead after them, is a series of intertitles: after an article opened with a
     byline or lead, two or more one-line weak groups in a row that follow unfinished-article
     body text are its intertitles, not short news items (a page of untitled briefs has no
-    bylined article right above them). One such line alone is an intertitle only when it is
-    short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
-    markdown headings between body paragraphs are intertitles too.
+    bylined article right above them). One such line alone in a story signed at its head is
+    an intertitle too, unless photos or a closing signature show an item of its own (see
+    :func:`_lone_inner_title`). Numbered title lines (一、…, （二）…) and deeper markdown
+    headings between body paragraphs are intertitles too; lines of verse are the text's.
     """
     weak = any(g.strength == WEAK for g in groups)
+    verses = _verses(shapes, groups) if weak else set()
+    if verses:
+        groups = [g for g in groups if g.top not in verses]
     drop = _weak_intertitles(shapes, groups, weak)
     if weak:
         drop |= _inner_weak_groups(shapes, groups, drop)
@@ -579,6 +583,35 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     _second_lines(shapes, groups, drop)
     _related_boxes(shapes, groups, drop)
     return [g for g in groups if g.top not in drop] if drop else groups
+
+
+# Lines of verse quoted in a text: three or more of one length, each at most this long.
+VERSE_LINES = 3
+VERSE_MAX_CHARS = 10
+
+
+def _verses(shapes: list[Shape], groups: list[Group]) -> set[int]:
+    """Tops of the weak groups that are lines of verse quoted inside a story's text.
+
+    人间四月芳菲尽 / 山寺桃花始盛开 / 长恨春归无觅处 between two paragraphs: three or more
+    short unpunctuated lines of exactly one length read as a heading stack without byline,
+    but a kicker, a headline and a subheadline are never all of one length; a poem's lines
+    are. They stay the text's (body), in the article in progress.
+    """
+    out: set[int] = set()
+    for g in groups:
+        if g.strength != WEAK or g.firm or len(g.titles) < VERSE_LINES or g.top == 0:
+            continue
+        sizes = {shapes[p].end - shapes[p].start for p in g.titles}
+        if (
+            len(sizes) == 1
+            and next(iter(sizes)) <= VERSE_MAX_CHARS
+            and all(shapes[p].strict for p in g.titles)
+            and _inside_text(shapes[g.top - 1])
+            and not _boundary_before(shapes, g.top)[1]
+        ):
+            out.add(g.top)
+    return out
 
 
 def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:

@@ -164,3 +164,13 @@ def test_a_column_name_between_the_page_header_and_a_continuation_mark_is_furnit
     assert got[1] == ("评论员观察", "other", None)
     assert got[3][2] == 1  # the continued text opens the first article
     assert [a for t, _, a in got if t == STORY[0]] == [2]
+
+
+def test_three_lines_of_verse_in_a_story_stay_its_text():
+    verse = ["人间四月芳菲尽", "山寺桃花始盛开", "长恨春归无觅处"]
+    got = rows([*STORY, *verse, *MORE])
+    assert [(t, r, a) for t, r, a in got if t in verse] == [(v, "body", 1) for v in verse]
+    # a heading stack of three lines of different lengths still opens an article
+    stack = ["快递进村", "快递服务覆盖全市所有行政村", "农村群众网购更方便"]
+    got = rows([*STORY, *stack, *MORE])
+    assert [a for t, _, a in got if t == stack[0]] == [2]
