@@ -718,8 +718,9 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         # (``outside`` is in page order: the lines between the two tops are a slice of it)
         within = outside[bisect_right(outside, g.top) : bisect_left(outside, stop)]
         loose = [p for p in within if _loose_intertitle(shapes, p)]
-        if _named_with_one(g, series, loose):
+        if _named_with_few(g, series, loose):
             series = [w for w in series if _lone_inner_title(shapes, groups, g, w)]
+            loose = []
         elif not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
@@ -754,10 +755,16 @@ def _series_in_story(
     return sorted(series + alone, key=attrgetter("top")), loose
 
 
-def _named_with_one(g: Group, series: list[Group], loose: list[int]) -> bool:
+def _named_with_few(g: Group, series: list[Group], loose: list[int]) -> bool:
     """Whether story ``g`` is signed by a name alone under its headline (a guessed byline)
-    and has one title line in its text, a one-line weak group: read as in a signed story."""
-    return g.strength == WEAK and bool(g.bylines) and len(series) == 1 and not loose
+    and has weak groups in its text, too few title lines for a series (see :func:`_signed`):
+    each weak group is read alone, as in a story signed at its head."""
+    return (
+        g.strength == WEAK
+        and bool(g.bylines)
+        and bool(series)
+        and len(series) + len(loose) < UNSIGNED_SERIES
+    )
 
 
 def _one_is_intertitle(

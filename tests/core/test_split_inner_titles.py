@@ -174,3 +174,12 @@ def test_three_lines_of_verse_in_a_story_stay_its_text():
     stack = ["快递进村", "快递服务覆盖全市所有行政村", "农村群众网购更方便"]
     got = rows([*STORY, *stack, *MORE])
     assert [a for t, _, a in got if t == stack[0]] == [2]
+
+
+def test_two_title_lines_in_an_essay_signed_by_a_name_alone_stay_in_it():
+    essay = ["以高质量党建引领基层治理现代化", "——学习贯彻全会精神的几点体会", "郑凯", *STORY[2:]]
+    heads = ("把党的组织优势转化为治理效能", "在为民服务中凝聚人心")
+    lines = [*essay, heads[0], *MORE, heads[1], *MORE, "（作者为中共某省委党校教授）"]
+    got = rows(lines)
+    assert {a for _, _, a in got} == {1}
+    assert [r for t, r, _ in got if t in heads] == ["intertitle", "intertitle"]
