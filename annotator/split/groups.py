@@ -1586,7 +1586,7 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         if (sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD))
         or (sh.note and sh.kind == BODY)
     ]
-    if not notes and not any(_unsigned(g) for g in groups):
+    if not notes and not any(_unsigned(g) or len(g.titles) == 2 for g in groups):
         return groups
     out: list[Group] = []
     form: tuple[int, bool] | None = None  # the set's piece form while the set goes on
@@ -1599,6 +1599,7 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
                 _piece_form(shapes, g) == form
                 or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
                 or _intro_over_pieces(shapes, story, groups, k)
+                or _first_piece_under_headline(shapes, story, groups, k)
             )
         ):
             for p in g.titles:
@@ -1608,6 +1609,41 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         form = None
         out.append(g)
     return out
+
+
+def _first_piece_under_headline(
+    shapes: list[Shape], story: Group, groups: list[Group], k: int
+) -> bool:
+    """Whether group ``story`` is a set's headline over the title and author of its first
+    piece, and ``groups[k]`` the second piece (then the first piece's title is marked an
+    intertitle and taken out of the story's titles).
+
+    砥砺心志修己身（大家谈） / 经常“回头看看” / 江西省赣州市  钟修声 / text / 杜绝“选择性落实” /
+    山西省临汾市  冯  博 / text / …: the first piece's title, under the set's headline, reads
+    as its subheadline, but it is one of two or more titles of signed pieces alike in length
+    and clearly shorter than the headline (a subheadline explains its headline at length).
+    """
+    if len(story.titles) != 2 or not story.bylines or story.lead is not None:
+        return False
+    if story.note is not None or story.standfirst or k + 1 >= len(groups):
+        return False
+    head, first = story.titles
+    if not _reads_as_intertitle(shapes[first]):
+        return False
+    nxt = groups[k + 1]
+    pieces = [groups[k], nxt]
+    if not all(_signed_piece(shapes, w) and len(w.titles) == 1 for w in pieces):
+        return False
+    sizes = [shapes[p].end - shapes[p].start for p in (first, groups[k].top, nxt.top)]
+    longer, than = PIECE_TITLE_RATIO
+    over, under = STORY_OVER_PIECES
+    if than * max(sizes) > longer * min(sizes):
+        return False
+    if under * (shapes[head].end - shapes[head].start) < over * max(sizes):
+        return False
+    shapes[first].intertitle = True
+    story.titles = [head]
+    return True
 
 
 def _unsigned(g: Group) -> bool:
@@ -1643,7 +1679,7 @@ def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k
     if any(sh.kind not in (BODY, CAPTION) for sh in between):
         return False
     paragraphs = [sh for sh in between if sh.kind == BODY and sh.ending != cues.END_OPEN]
-    if not 0 < len(paragraphs) <= INTRO_PARAGRAPHS:
+    if len(paragraphs) > INTRO_PARAGRAPHS:
         return False
     a = shapes[g.titles[-1]].end - shapes[g.titles[-1]].start
     b = shapes[nxt.titles[-1]].end - shapes[nxt.titles[-1]].start

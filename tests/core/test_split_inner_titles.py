@@ -183,3 +183,24 @@ def test_two_title_lines_in_an_essay_signed_by_a_name_alone_stay_in_it():
     got = rows(lines)
     assert {a for _, _, a in got} == {1}
     assert [r for t, r, _ in got if t in heads] == ["intertitle", "intertitle"]
+
+
+def test_signed_pieces_right_under_a_sets_headline_are_one_article():
+    lines = ["砥砺心志修己身（大家谈）"]
+    for title, byline in (
+        ("经常“回头看看”", "江西省赣州市  钟修声"),
+        ("杜绝“选择性落实”", "山西省临汾市  冯  博"),
+        ("时常“紧紧发条”", "河南省郑州市  关  慨"),
+    ):
+        lines += [title, byline, *MORE]
+    got = rows(lines)
+    assert {a for _, _, a in got} == {1}
+    assert got[0][1] == "headline"
+    assert got[1] == ("经常“回头看看”", "intertitle", 1)
+
+
+def test_signed_articles_after_a_headline_and_its_subheadline_stay_articles():
+    head = ["快递进村惠及千家万户", "快递服务覆盖全市所有行政村", "本报记者 赵磊", *MORE]
+    two = ["乡村物流加速", "本报记者 王芳", *MORE, "农村网购升温", "本报记者 李华", *MORE]
+    got = rows([*head, *two])
+    assert [a for t, _, a in got if t in (head[0], "乡村物流加速", "农村网购升温")] == [1, 2, 3]
