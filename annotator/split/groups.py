@@ -201,7 +201,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         p -= 1
     if not titles:
         return None
-    if p >= lo and shapes[p].kind == DASH:
+    if p >= lo and shapes[p].kind == DASH and not shapes[p].told:
         titles.append(p)
         p -= 1
     if p >= lo:

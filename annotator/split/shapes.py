@@ -120,6 +120,7 @@ class Shape:
     named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
     cites: bool = False  # a —— line naming a quotation's source (——摘自…, ——某某考察时强调)
     box: bool = False  # a TITLE that labels a box of related reading (延伸阅读, 【相关链接】)
+    told: bool = False  # a DASH line that reads as a sentence of the text (2023年3月10日，…——)
     signed: bool = False  # closes with its writer's signature in brackets (（记者 张三）, （李华）)
 
 
@@ -278,7 +279,10 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
         # （摘编自《某报》）, （李华）
         return Shape(start, end, TRAILING, end_kind, closes=True, signed=cues.signed_note(s))
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
-        return Shape(start, end, DASH, end_kind, listy=listy)
+        # (a line that opens with a date and a comma is a sentence of the text leading into
+        # what follows, 2023年3月10日，…一幕——, no kicker)
+        told = _DATED_SENTENCE.match(s) is not None
+        return Shape(start, end, DASH, end_kind, listy=listy, told=told)
     if _listing_kicker(s):
         # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
         return _title(s, start, end, cues.END_OPEN, listy, 1)
@@ -367,6 +371,10 @@ _NAMED = re.compile(rf"{_NAME_PART}(?:[ \u3000]+{_NAME_PART})?")
 _SENTENCE_LIKE = re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
+)
+# A sentence that opens with its date and a comma (2023年3月10日，…): the text's, no title.
+_DATED_SENTENCE = re.compile(
+    r"(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
 )
 _TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
 

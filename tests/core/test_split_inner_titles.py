@@ -204,3 +204,10 @@ def test_signed_articles_after_a_headline_and_its_subheadline_stay_articles():
     two = ["乡村物流加速", "本报记者 王芳", *MORE, "农村网购升温", "本报记者 李华", *MORE]
     got = rows([*head, *two])
     assert [a for t, _, a in got if t in (head[0], "乡村物流加速", "农村网购升温")] == [1, 2, 3]
+
+
+def test_a_dated_sentence_ending_in_a_dash_is_no_kicker():
+    lead_in = "2023年3月10日，人民大会堂大礼堂里这庄严神圣的一幕，深深印刻在亿万人民心头——"
+    cut = ["在十四届全国人大", "一次会议第三次全体会议上，新当选的国家领导人庄严宣誓。"]
+    got = rows([*STORY, lead_in, *cut, *MORE])
+    assert {a for _, _, a in got} == {1}
