@@ -211,3 +211,10 @@ def test_a_dated_sentence_ending_in_a_dash_is_no_kicker():
     cut = ["在十四届全国人大", "一次会议第三次全体会议上，新当选的国家领导人庄严宣誓。"]
     got = rows([*STORY, lead_in, *cut, *MORE])
     assert {a for _, _, a in got} == {1}
+
+
+def test_names_of_works_listed_in_a_story_open_no_article():
+    works = ["《快递暂行条例》", "《邮政法》"]
+    got = rows([*STORY, MORE[0], *works, *MORE])
+    assert {a for _, _, a in got} == {1}
+    assert all(r != "headline" for t, r, _ in got if t in works)
