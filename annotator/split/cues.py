@@ -57,6 +57,10 @@ END_CLOSE = "close"  # closing bracket without a sentence end before it
 END_OPEN = "open"  # a Han character, digit or letter: cut in mid-sentence
 
 
+# A bracketed enumerator alone: （三）, (2).
+_ENUMERATED = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
+
+
 def ends_with_note(s: str) -> bool:
     """Whether ``s`` ends with a parenthesised note after a finished sentence.
 
@@ -68,7 +72,8 @@ def ends_with_note(s: str) -> bool:
         return False
     k = max(t.rfind("（"), t.rfind("("))
     before = t[:k].rstrip(" \t\u3000") if k > 0 else ""
-    return bool(before) and before[-1] in FINAL_CHARS
+    # (an enumerator, …。（三）, opens the next item of a paragraph cut by a column after it)
+    return bool(before) and before[-1] in FINAL_CHARS and _ENUMERATED.fullmatch(t, k) is None
 
 
 # The number of a month or a day in a dateline (3月4日, 十二月三日).

@@ -218,3 +218,10 @@ def test_names_of_works_listed_in_a_story_open_no_article():
     got = rows([*STORY, MORE[0], *works, *MORE])
     assert {a for _, _, a in got} == {1}
     assert all(r != "headline" for t, r, _ in got if t in works)
+
+
+def test_a_paragraph_cut_after_a_bracketed_enumerator_does_not_close_its_article():
+    head = "（二）提升教育公共服务质量和水平，优化终身学习公共服务。（三）"
+    rest = "推动教育科技人才良性循环，培养更多高技能人才。"
+    got = rows([*STORY, head, rest, *MORE])
+    assert {a for _, _, a in got} == {1}
