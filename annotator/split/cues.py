@@ -57,6 +57,10 @@ END_CLOSE = "close"  # closing bracket without a sentence end before it
 END_OPEN = "open"  # a Han character, digit or letter: cut in mid-sentence
 
 
+# A bracketed enumerator alone: （三）, (2).
+_ENUMERATED = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
+
+
 def ends_with_note(s: str) -> bool:
     """Whether ``s`` ends with a parenthesised note after a finished sentence.
 
@@ -68,7 +72,8 @@ def ends_with_note(s: str) -> bool:
         return False
     k = max(t.rfind("（"), t.rfind("("))
     before = t[:k].rstrip(" \t\u3000") if k > 0 else ""
-    return bool(before) and before[-1] in FINAL_CHARS
+    # (an enumerator, …。（三）, opens the next item of a paragraph cut by a column after it)
+    return bool(before) and before[-1] in FINAL_CHARS and _ENUMERATED.fullmatch(t, k) is None
 
 
 # The number of a month or a day in a dateline (3月4日, 十二月三日).
@@ -509,6 +514,30 @@ def cut_rest(s: str) -> bool:
     paragraph cut by a column break."""
     c = s[0]
     return c in NO_START_CHARS or (c == "的" and s[1:2] not in ("", "确", "士", "哥"))
+
+
+# Closing notes that do not sign the text as its writer: who helped (参与采写), who wrote it
+# down (整理, 执笔), the author's post (作者为…), where it came from (摘编自…, 据…, 来源：…).
+_NOT_SIGNING = re.compile(
+    r"参与|整理|采写|执笔|作者|摘|据|来源|编译|供稿|综合|本文由|见第|转第|接第"
+)
+
+
+def signed_note(s: str) -> bool:
+    """Whether paragraph ``s``, which closes its article, ends with its writer's signature in
+    brackets: a reporter (（记者 张三）, （本报记者 张三）), a desk (（本报评论员）) or a name
+    alone (（李华）). A short item is signed so at its end; a story signed at its head is not
+    signed again, though a note on who helped or who the author is may close it."""
+    t = unmarked(s).rstrip()
+    if not t or t[-1] not in "）)":
+        return False
+    k = max(t.rfind("（"), t.rfind("("))
+    if k < 0:
+        return False
+    inner = t[k + 1 : -1].strip()
+    if not inner or _NOT_SIGNING.search(inner):
+        return False
+    return "记者" in inner or "评论员" in inner or names_line(inner)
 
 
 # A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….

@@ -56,6 +56,9 @@ MAX_TITLES = 4
 MAX_BULLETS = 5
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
 LABEL_MAX_CHARS = 4
+# … or one up to this long between furniture lines (the page header above, a continuation
+# mark below: 评论员观察 / （上接第1版）): a column's name, no headline (none stands over furniture).
+FURNITURE_LABEL_MAX_CHARS = 8
 # Headings of these levels open an article by themselves (# lead story, ## other stories).
 ARTICLE_HEADING_LEVEL = 2
 
@@ -198,7 +201,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         p -= 1
     if not titles:
         return None
-    if p >= lo and shapes[p].kind == DASH:
+    if p >= lo and shapes[p].kind == DASH and not shapes[p].told:
         titles.append(p)
         p -= 1
     if p >= lo:
@@ -247,19 +250,21 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
     要闻 above a headline, 简讯 above bulleted items: a very short unpunctuated line directly
     followed by more titles or by an item is not a headline (headlines are longer). Above
     titles it must stand at the page top or under furniture: further down the page it is
-    the column name over a commentary's headline (今日谈), a kicker.
+    the column name over a commentary's headline (今日谈), a kicker; so is a short line right
+    under the page label (要闻 / 记者调查 / headline: a page has one label).
     """
     sh = shapes[p]
-    if sh.kind != TITLE or not sh.strict or sh.end - sh.start > LABEL_MAX_CHARS:
-        return False
-    if p + 1 >= len(shapes):
+    if sh.kind != TITLE or not sh.strict or p + 1 >= len(shapes):
         return False
     nxt = shapes[p + 1]
+    n = sh.end - sh.start
+    if n > LABEL_MAX_CHARS and not (n <= FURNITURE_LABEL_MAX_CHARS and nxt.kind == FURNITURE):
+        return False
     if nxt.item:
         return True
-    # Above titles, a label stands at the top of the page (under the page header); further
-    # down, after body text, a short line above a headline is the column's name: a kicker.
-    if p > 0 and shapes[p - 1].kind not in (FURNITURE, LABEL):
+    # Above titles, a label stands at the top of the page (under the page header, not under
+    # another label); further down a short line above a headline is the column's name: a kicker.
+    if p > 0 and shapes[p - 1].kind != FURNITURE:
         return False
     # The paper's name above the date line (人民日报 / 2024年3月5日 星期二) is a masthead.
     return nxt.kind in _TITLE_KINDS or nxt.kind == FURNITURE
@@ -553,11 +558,15 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     dateline or lead after them, is a series of intertitles: after an article opened with a
     byline or lead, two or more one-line weak groups in a row that follow unfinished-article
     body text are its intertitles, not short news items (a page of untitled briefs has no
-    bylined article right above them). One such line alone is an intertitle only when it is
-    short (a headline is longer than an intertitle). Numbered title lines (一、…, （二）…) and deeper
-    markdown headings between body paragraphs are intertitles too.
+    bylined article right above them). One such line alone in a story signed at its head is
+    an intertitle too, unless photos or a closing signature show an item of its own (see
+    :func:`_lone_inner_title`). Numbered title lines (一、…, （二）…) and deeper markdown
+    headings between body paragraphs are intertitles too; lines of verse are the text's.
     """
     weak = any(g.strength == WEAK for g in groups)
+    verses = _verses(shapes, groups) if weak else set()
+    if verses:
+        groups = [g for g in groups if g.top not in verses]
     drop = _weak_intertitles(shapes, groups, weak)
     if weak:
         drop |= _inner_weak_groups(shapes, groups, drop)
@@ -576,10 +585,48 @@ def _intertitles(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.top not in drop] if drop else groups
 
 
+# Lines of verse quoted in a text: three or more of one length, each at most this long.
+VERSE_LINES = 3
+VERSE_MAX_CHARS = 10
+
+
+def _verses(shapes: list[Shape], groups: list[Group]) -> set[int]:
+    """Tops of the weak groups that are lines of verse, or a list of works (《人世间》 /
+    《平凡的世界》), quoted inside a story's text.
+
+    人间四月芳菲尽 / 山寺桃花始盛开 / 长恨春归无觅处 between two paragraphs: three or more
+    short unpunctuated lines of exactly one length read as a heading stack without byline,
+    but a kicker, a headline and a subheadline are never all of one length; a poem's lines
+    are. They stay the text's (body), in the article in progress.
+    """
+    out: set[int] = set()
+    for g in groups:
+        if g.strength != WEAK or g.firm or len(g.titles) < 2 or g.top == 0:
+            continue
+        if not _inside_text(shapes[g.top - 1]) or _boundary_before(shapes, g.top)[1]:
+            continue
+        sizes = {shapes[p].end - shapes[p].start for p in g.titles}
+        verse = (
+            len(g.titles) >= VERSE_LINES
+            and len(sizes) == 1
+            and next(iter(sizes)) <= VERSE_MAX_CHARS
+            and all(shapes[p].strict for p in g.titles)
+        )
+        if verse or all(_work_title(shapes[p]) for p in g.titles):
+            out.add(g.top)
+    return out
+
+
+def _work_title(sh: Shape) -> bool:
+    """Whether title line ``sh`` is the name of a work and nothing else (《邮政法》): a line of
+    a list of books, laws or programmes in the text, no headline."""
+    return sh.kind == TITLE and sh.opens[:1] == "《" and sh.ends[-1:] == "》"
+
+
 def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> None:
     """Mark a box of related reading under a story as the story's: its label (延伸阅读, 相关链接)
-    and the title lines under it, down to the box's text, are intertitles; a group there opens
-    no article.
+    and the title lines under it, if any, down to the box's text, are intertitles; a group
+    there opens no article.
 
     The box stands under the story's last paragraph or its end note (（某某参与采写）), which
     closes the story: without its label the box's title reads as the next story's headline.
@@ -590,8 +637,8 @@ def _related_boxes(shapes: list[Shape], groups: list[Group], drop: set[int]) -> 
         q = p + 1
         while q < len(shapes) and q - p <= MAX_TITLES and _box_title(shapes[q]):
             q += 1
-        if q == p + 1 or q >= len(shapes) or shapes[q].kind != BODY:
-            continue  # a label over no title, or over more than a box's titles
+        if q >= len(shapes) or shapes[q].kind != BODY:
+            continue  # a label over more than a box's titles
         for k in range(p, q):
             shapes[k].intertitle = True
         drop.update(g.top for g in groups if p <= g.top < q)
@@ -680,30 +727,97 @@ def _weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> s
         # (``outside`` is in page order: the lines between the two tops are a slice of it)
         within = outside[bisect_right(outside, g.top) : bisect_left(outside, stop)]
         loose = [p for p in within if _loose_intertitle(shapes, p)]
-        if not _signed(g, len(series) + len(loose)):
+        if _named_with_few(g, series, loose):
+            series = [w for w in series if _lone_inner_title(shapes, groups, g, w)]
+            loose = []
+        elif not _signed(g, len(series) + len(loose)):
             series, loose = _unsigned_story(shapes, series, loose, g)
         elif len(series) + len(loose) == 1:
-            if not _one_is_intertitle(shapes, g, series, loose):
+            if not _one_is_intertitle(shapes, groups, g, series, loose):
                 drop |= _demote_cut_head(shapes, groups, series)
                 continue
         elif series or loose:
-            series, loose = _alike(shapes, series, loose)
-            series, loose = _no_odd_questions(shapes, series, loose, drop)
+            series, loose = _series_in_story(shapes, groups, g, series, loose, drop)
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
 
 
+def _series_in_story(
+    shapes: list[Shape],
+    groups: list[Group],
+    g: Group,
+    series: list[Group],
+    loose: list[int],
+    drop: set[int],
+) -> tuple[list[Group], list[int]]:
+    """The intertitles among two or more candidates in the text of signed story ``g``: those
+    alike (see :func:`_alike`), without odd questions; a title line that is not one of them
+    (a table's title among short 小标题, a line beside a question of the text) is judged
+    alone, as the one line of a story would be."""
+    candidates = series
+    series, loose = _alike(shapes, series, loose)
+    series, loose = _no_odd_questions(shapes, series, loose, drop)
+    kept = {w.top for w in series} | drop
+    alone = [w for w in candidates if w.top not in kept and _lone_inner_title(shapes, groups, g, w)]
+    return sorted(series + alone, key=attrgetter("top")), loose
+
+
+def _named_with_few(g: Group, series: list[Group], loose: list[int]) -> bool:
+    """Whether story ``g`` is signed by a name alone under its headline (a guessed byline)
+    and has weak groups in its text, too few title lines for a series (see :func:`_signed`):
+    each weak group is read alone, as in a story signed at its head."""
+    return (
+        g.strength == WEAK
+        and bool(g.bylines)
+        and bool(series)
+        and len(series) + len(loose) < UNSIGNED_SERIES
+    )
+
+
 def _one_is_intertitle(
-    shapes: list[Shape], g: Group, series: list[Group], loose: list[int]
+    shapes: list[Shape], groups: list[Group], g: Group, series: list[Group], loose: list[int]
 ) -> bool:
     """Whether the one candidate after signed story ``g`` (a weak group or a loose line) is
     its intertitle (reads the shapes, changes nothing)."""
-    if series and not (_short_for_a_headline(shapes, series[0], g) or shapes[series[0].top].tag):
-        return False  # one untitled-looking item after a story: as likely a short news item
+    if series and not (
+        _short_for_a_headline(shapes, series[0], g)
+        or shapes[series[0].top].tag
+        or _lone_inner_title(shapes, groups, g, series[0])
+    ):
+        return False  # one untitled-looking item after a story: a short news item
     # one loose line with a comma: as likely a paragraph cut by a column break
     return not loose or _alone_intertitle(shapes, loose[0])
+
+
+# A title line over photos heads a photo item: its captions stand within these paragraphs.
+PHOTO_ITEM_REACH = 3
+
+
+def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Group) -> bool:
+    """Whether weak group ``w``, one title line inside the text of signed story ``g``, is its
+    小标题.
+
+    A story signed at its head (byline, lead) runs on under a title line that reads as a
+    小标题, with no byline, dateline or lead of its own: an article of its own would have one.
+    Two unsigned kinds of item do follow a story, and keep their line a headline: a photo item
+    (captions right under the line) and a short news item signed at its end (（记者 张三）:
+    a story signed at its head is not signed again), as is a line with a column tag. A news
+    story opened by its dateline runs without 小标题 (the line after it heads the next item).
+    """
+    if len(w.titles) != 1 or w.firm or shapes[w.top].tagged:
+        return False
+    if g.lead is not None and shapes[g.lead].dated:
+        return False
+    if not _reads_as_intertitle(shapes[w.top]):
+        return False
+    p = w.top
+    if any(sh.kind == CAPTION for sh in shapes[p + 1 : p + 1 + PHOTO_ITEM_REACH]):
+        return False
+    stop = next((x.top for x in groups if x.top > p), len(shapes))
+    q = _first_close(shapes, p + 1, stop)
+    return q is None or not shapes[q].signed
 
 
 def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:
@@ -777,6 +891,42 @@ def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Gr
     return short if len(short) >= SHORT_SERIES else []
 
 
+# Unpunctuated one-line titles after an unsigned story, all of about one length (the longest
+# at most 3/2 of the shortest): at least this many in a row are its intertitles.
+EVEN_SERIES = 3
+EVEN_RATIO = (3, 2)
+# … each over at least this many body paragraphs (a short item has one)
+EVEN_TEXT_PARAGRAPHS = 2
+
+
+def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The weak groups after an unsigned story that are its intertitles by their evenness
+    (maybe none).
+
+    Three or more in a row, every one of as many unpunctuated lines (one, or a pair set as
+    topic and title: 顶层谋划推进 / 掀起宣讲热潮), every line of about one length: a feature's
+    小标题 are set in parallel (纹样蕴藏文明密码 / 跃上云端融入生活 / 爱上直给的纹样美), the
+    headlines of untitled short items say what happened, each at its own length. Every
+    line but the last stands over two or more body paragraphs: a column of short items in a
+    row has one paragraph each, and their headlines may happen to be alike in length.
+    """
+    if len(series) < EVEN_SERIES or len({len(w.titles) for w in series}) > 1:
+        return []
+    lines = [p for w in series for p in w.titles]
+    if not all(shapes[p].strict for p in lines):
+        return []
+    sizes = [shapes[p].end - shapes[p].start for p in lines]
+    a, b = EVEN_RATIO
+    if b * max(sizes) > a * min(sizes):
+        return []
+    tops = [w.top for w in series]
+    texts = [
+        sum(1 for sh in shapes[w.titles[-1] + 1 : stop] if sh.kind == BODY)
+        for w, stop in zip(series, tops[1:], strict=False)
+    ]
+    return series if min(texts) >= EVEN_TEXT_PARAGRAPHS else []
+
+
 def _unsigned_story(
     shapes: list[Shape], series: list[Group], loose: list[int], g: Group
 ) -> tuple[list[Group], list[int]]:
@@ -786,11 +936,44 @@ def _unsigned_story(
     intertitles, and a one-line weak group alike in length is one of them too (坚持以高质量
     发展统揽全局 among 优化营商环境，增强发展活力 / …): the series shows it is no headline.
     """
+    signed = _signed_at_end(shapes, g, series)
     alike = _unsigned_series(shapes, loose)
     if not alike:
-        return _short_series(shapes, series, g), []
+        found = _short_series(shapes, series, g) or _even_series(shapes, series)
+        return _merged(found, signed), []
     single = [w for w in series if len(w.titles) == 1]
-    return _alike(shapes, single, alike)
+    found, loose = _alike(shapes, single, alike)
+    return _merged(found, signed), loose
+
+
+def _merged(a: list[Group], b: list[Group]) -> list[Group]:
+    """Groups ``a`` and ``b`` together, each once, in page order."""
+    if not b:
+        return a
+    return sorted({w.top: w for w in a + b}.values(), key=attrgetter("top"))
+
+
+def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[Group]:
+    """The one-line weak groups in the text of unsigned story ``g`` above the signature that
+    closes it (（记者 张三） after its last paragraph): its 小标题.
+
+    A paper that signs its stories at the end signs every one of them: a title line with no
+    signature between the story's head and it does not end the story above, and the text
+    under it, signed, is the rest of that story.
+    """
+    if not series:
+        return []
+    q = _first_close(shapes, max(g.members()) + 1, len(shapes))
+    if q is None or not shapes[q].signed:
+        return []
+    return [
+        w
+        for w in series
+        if w.top < q
+        and len(w.titles) == 1
+        and not (w.firm or shapes[w.top].tagged)
+        and _reads_as_intertitle(shapes[w.top])
+    ]
 
 
 def _signed(g: Group, candidates: int) -> bool:
@@ -1412,11 +1595,11 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         if (sh.signature and p > 0 and shapes[p - 1].kind in (BODY, LEAD))
         or (sh.note and sh.kind == BODY)
     ]
-    if not notes:
+    if not notes and not any(_unsigned(g) or len(g.titles) == 2 for g in groups):
         return groups
     out: list[Group] = []
     form: tuple[int, bool] | None = None  # the set's piece form while the set goes on
-    for g in groups:
+    for k, g in enumerate(groups):
         story = out[-1] if out else None
         if (
             story is not None
@@ -1424,6 +1607,8 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
             and (
                 _piece_form(shapes, g) == form
                 or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
+                or _intro_over_pieces(shapes, story, groups, k)
+                or _first_piece_under_headline(shapes, story, groups, k)
             )
         ):
             for p in g.titles:
@@ -1433,6 +1618,84 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         form = None
         out.append(g)
     return out
+
+
+def _first_piece_under_headline(
+    shapes: list[Shape], story: Group, groups: list[Group], k: int
+) -> bool:
+    """Whether group ``story`` is a set's headline over the title and author of its first
+    piece, and ``groups[k]`` the second piece (then the first piece's title is marked an
+    intertitle and taken out of the story's titles).
+
+    砥砺心志修己身（大家谈） / 经常“回头看看” / 江西省赣州市  钟修声 / text / 杜绝“选择性落实” /
+    山西省临汾市  冯  博 / text / …: the first piece's title, under the set's headline, reads
+    as its subheadline, but it is one of two or more titles of signed pieces alike in length
+    and clearly shorter than the headline (a subheadline explains its headline at length).
+    """
+    if len(story.titles) != 2 or not story.bylines or story.lead is not None:
+        return False
+    if story.note is not None or story.standfirst or k + 1 >= len(groups):
+        return False
+    head, first = story.titles
+    if not _reads_as_intertitle(shapes[first]):
+        return False
+    nxt = groups[k + 1]
+    pieces = [groups[k], nxt]
+    if not all(_signed_piece(shapes, w) and len(w.titles) == 1 for w in pieces):
+        return False
+    sizes = [shapes[p].end - shapes[p].start for p in (first, groups[k].top, nxt.top)]
+    longer, than = PIECE_TITLE_RATIO
+    over, under = STORY_OVER_PIECES
+    if than * max(sizes) > longer * min(sizes):
+        return False
+    if under * (shapes[head].end - shapes[head].start) < over * max(sizes):
+        return False
+    shapes[first].intertitle = True
+    story.titles = [head]
+    return True
+
+
+def _unsigned(g: Group) -> bool:
+    """Whether group ``g`` heads a story without byline, lead or note."""
+    return bool(g.titles) and not g.bylines and g.lead is None and g.note is None
+
+
+# An unsigned story's introduction over a set of signed pieces: at most this many paragraphs.
+INTRO_PARAGRAPHS = 2
+# The pieces' title lines are about one length: the longer at most 3/2 of the shorter.
+PIECE_TITLE_RATIO = (3, 2)
+# … and the story's headline is clearly longer than they are (at least 4/3 of the longest):
+# a signed article's headline after an unsigned item is as long as the item's.
+STORY_OVER_PIECES = (4, 3)
+
+
+def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k: int) -> bool:
+    """Whether ``groups[k]`` is the first of two or more signed pieces under the short
+    introduction of unsigned story ``story`` (the editors' note, unsigned).
+
+    过紧日子  炼好作风（前沿观察） / photos / 今年5月，…探变化、看作风、听感受。 / 公物流动起来了 /
+    本报记者  王欣悦 / text / 公务接待更清爽了 / 本报记者  孙  超 / text: a headline over a
+    paragraph or two and no byline introduces the pieces below it, each a title and its
+    reporter, headed alike, of about one length and shorter than the story's headline; an
+    article of their own would not leave the story above without a writer.
+    """
+    if not _unsigned(story) or k + 1 >= len(groups):
+        return False
+    g, nxt = groups[k], groups[k + 1]
+    if not _signed_piece(shapes, nxt) or _piece_form(shapes, nxt) != _piece_form(shapes, g):
+        return False
+    between = shapes[max(story.members()) + 1 : g.top]
+    if any(sh.kind not in (BODY, CAPTION) for sh in between):
+        return False
+    paragraphs = [sh for sh in between if sh.kind == BODY and sh.ending != cues.END_OPEN]
+    if len(paragraphs) > INTRO_PARAGRAPHS:
+        return False
+    a = shapes[g.titles[-1]].end - shapes[g.titles[-1]].start
+    b = shapes[nxt.titles[-1]].end - shapes[nxt.titles[-1]].start
+    head = max(shapes[p].end - shapes[p].start for p in story.titles)
+    longer, than = PIECE_TITLE_RATIO
+    over, under = STORY_OVER_PIECES
+    return than * max(a, b) <= longer * min(a, b) and under * head >= over * max(a, b)
 
 
 def _piece_form(shapes: list[Shape], g: Group) -> tuple[int, bool]:

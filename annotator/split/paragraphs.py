@@ -466,8 +466,14 @@ def _opens_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     paragraph's last line or on a line of its own after it (…新篇章。 / 新华社北京3月4日电):
     after a finished sentence it closes; under a headline or a byline it opens the lead.
     """
-    end = spans[k][1]
-    if k > 0 and cues.ends_with_dateline(text[max(spans[k - 1][0], end - 40) : end]):
+    start, end = spans[k]
+    # (a line that names its agency, 本报北京11月17日电, is a dateline by itself: the line
+    # above, a headline ending on a quotation and a word, does not begin it)
+    if (
+        k > 0
+        and cues.DATELINE_ALONE.match(text, start, end) is None
+        and cues.ends_with_dateline(text[max(spans[k - 1][0], end - 40) : end])
+    ):
         return False  # …新篇章。  新华社 / 北京3月4日电: the dateline broken over the lines
     return k == 0 or not _final(text, *spans[k - 1])
 

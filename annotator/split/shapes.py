@@ -120,6 +120,8 @@ class Shape:
     named: bool = False  # a TITLE of names of bodies or places only (浙江杭州富阳区): who acts
     cites: bool = False  # a —— line naming a quotation's source (——摘自…, ——某某考察时强调)
     box: bool = False  # a TITLE that labels a box of related reading (延伸阅读, 【相关链接】)
+    told: bool = False  # a DASH line that reads as a sentence of the text (2023年3月10日，…——)
+    signed: bool = False  # closes with its writer's signature in brackets (（记者 张三）, （李华）)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -192,7 +194,15 @@ def shape(text: str, start: int, end: int) -> Shape:
         if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
             return Shape(start, end, BYLINE, end_kind)
         if TRAILING_BYLINE.match(s):
-            return Shape(start, end, TRAILING, end_kind, closes=True, signs=_signs(s))
+            return Shape(
+                start,
+                end,
+                TRAILING,
+                end_kind,
+                closes=True,
+                signs=_signs(s),
+                signed=cues.signed_note(s),
+            )
     if cue == "lead":
         return _lead(s, start, end, end_kind)
     if cue == "caption":
@@ -266,9 +276,13 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     if is_page_header(s):
         return Shape(start, end, FURNITURE, end_kind)
     if s[0] in "（(" and (cues.bracketed_note(s) or _bracketed_names(s)):
-        return Shape(start, end, TRAILING, end_kind, closes=True)  # （摘编自《某报》）
+        # （摘编自《某报》）, （李华）
+        return Shape(start, end, TRAILING, end_kind, closes=True, signed=cues.signed_note(s))
     if end_kind == END_DASH and n <= DASH_MAX_CHARS and not SUB_DASH.match(s):
-        return Shape(start, end, DASH, end_kind, listy=listy)
+        # (a line that opens with a date and a comma is a sentence of the text leading into
+        # what follows, 2023年3月10日，…一幕——, no kicker)
+        told = _DATED_SENTENCE.match(s) is not None
+        return Shape(start, end, DASH, end_kind, listy=listy, told=told)
     if _listing_kicker(s):
         # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
         return _title(s, start, end, cues.END_OPEN, listy, 1)
@@ -358,6 +372,10 @@ _SENTENCE_LIKE = re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
 )
+# A sentence that opens with its date and a comma (2023年3月10日，…): the text's, no title.
+_DATED_SENTENCE = re.compile(
+    r"(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
+)
 _TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
 
 
@@ -444,8 +462,13 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     sh.cites = subdash and (sh.said or _CITED.match(t) is not None)
-    sh.box = len(t) <= cues.BOX_LABEL_MAX_CHARS and t.strip("【】〖〗[] \u3000") in cues.BOX_LABELS
+    # (a bullet may lead the label as it leads the paper's other 小标题: ■延伸阅读)
+    sh.box = len(t) <= cues.BOX_LABEL_MAX_CHARS + 1 and t.strip(_BOX_MARKS) in cues.BOX_LABELS
     return sh
+
+
+# What may frame the label of a box of related reading: brackets, a bullet, blanks.
+_BOX_MARKS = "【】〖〗[] \u3000" + "".join(sorted(ITEM_BULLETS))
 
 
 # Where a quotation printed under the byline comes from: ——摘自“十五五”规划建议, ——选自….
@@ -462,6 +485,7 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     sh = Shape(start, end, BODY, end_kind)  # fields one by one: see _title
     sh.listy = listy
     sh.closes = closes
+    sh.signed = closes and cues.signed_note(s)
     sh.signs = closes and _signed_end(s)
     sh.item = item
     sh.note = note

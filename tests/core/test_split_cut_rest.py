@@ -66,17 +66,31 @@ PARAS = [
 ]
 
 
+# A news story opened by its dateline: it runs without 小标题 (see groups._lone_inner_title).
+DATED = ["全省春耕生产全面展开", "本报长沙3月4日电  " + BODY[4:]]
+
+
 def test_a_title_line_over_more_text_than_a_short_item_has_is_a_cut_paragraphs_head():
     head = "企业出海到什么山就该唱什么"
-    got = rows([*HEAD, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
+    got = rows([*DATED, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
     assert (head, "body", 1, False) in got
     assert ("歌，才能更接地气。", "body", 1, True) in got
 
 
-def test_a_short_item_without_byline_after_a_story_keeps_its_headline():
+def test_a_title_line_inside_a_story_signed_at_its_head_stays_in_the_story():
+    head = "企业出海到什么山就该唱什么"
+    got = rows([*HEAD, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
+    assert {a for _, _, a, _ in got} == {1}
+
+
+def test_a_short_item_without_byline_after_a_story_keeps_its_headline_when_signed_below():
     title = "城乡公交网络跑出加速度"
-    got = rows([*HEAD, PARAS[0], title, *PARAS[1:3], "古镇修缮工程完工", "本报记者 王建国", BODY])
+    item = [PARAS[1], PARAS[2][:-1] + "。（记者 李华）"]
+    got = rows([*HEAD, PARAS[0], title, *item, "古镇修缮工程完工", "本报记者 王建国", BODY])
     assert (title, "headline", 2, False) in got
+    # unsigned below, the line is one of the story's 小标题
+    got = rows([*HEAD, PARAS[0], title, *PARAS[1:3], "古镇修缮工程完工", "本报记者 王建国", BODY])
+    assert (title, "intertitle", 1, False) in got
 
 
 def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
@@ -94,7 +108,7 @@ def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
 
     monkeypatch.setattr(groups, "_one_is_intertitle", spy)
     head = "企业出海到什么山就该唱什么"
-    got = rows([*HEAD, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
+    got = rows([*DATED, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
     assert False in asked
     assert (head, "body", 1, False) in got
     assert ("歌，才能更接地气。", "body", 1, True) in got

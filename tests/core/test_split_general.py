@@ -83,11 +83,15 @@ def test_a_series_of_short_title_lines_between_body_paragraphs_are_intertitles()
     assert got[-1][3] is True
 
 
-def test_one_short_intertitle_in_a_story_is_an_intertitle_but_a_headline_length_line_is_not():
+def test_one_intertitle_in_a_story_is_an_intertitle_but_an_item_signed_below_is_not():
     story = ["全省春耕生产全面展开", "本报记者 张明", "本报讯 " + BODY]
     short = roles("\n".join([*story, "春耕新篇", BODY]))
     assert short[3][1:3] == ("intertitle", 1)
-    item = roles("\n".join([*story, "消费市场持续回暖", BODY]))
+    # a headline-length line with no byline, dateline or lead of its own: still the story's
+    longer = roles("\n".join([*story, "消费市场持续回暖", BODY]))
+    assert longer[3][1:3] == ("intertitle", 1)
+    # … unless its text is signed at its end, as a short news item is
+    item = roles("\n".join([*story, "消费市场持续回暖", BODY + "（记者 王建国）"]))
     assert item[3][1:3] == ("headline", 2)
 
 

@@ -82,3 +82,14 @@ def test_a_name_between_a_headline_and_an_opening_question_signs_the_commentary(
     ]
     assert ("公园是什么样的？", "body", False) in got
     assert (body, "body", False) in got
+
+
+def test_a_dateline_alone_under_a_headline_ending_on_a_quotation_opens_the_lead():
+    # 治理网店经营者“找不到人”现象 / 本报北京11月17日电: the quotation and the word after it
+    # read as the head of a dateline broken over two lines, but the line names its agency
+    title = "治理网店经营者“找不到人”现象"
+    lead = "本报北京11月17日电  （记者林丽鹂）" + P4
+    lines = [*wrapped(P3), *wrapped(P1), title, "本报北京11月17日电  ", *wrapped(lead[13:])]
+    got = reflowed("\n".join([*lines, *wrapped(P5), *wrapped(P1)]))
+    assert title in got
+    assert any(p.startswith("本报北京11月17日电") and "（记者林丽鹂）" in p for p in got)
