@@ -107,11 +107,17 @@ def _line_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return [text.rfind("\n", 0, start) + 1 for start, _ in spans]
 
 
-def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> int:
+def wrap_width(
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    tails: list[str] | None = None,
+) -> int:
     """The column width of a hard-wrapped page (see the module docstring), else 0.
 
     Most lines are as long as the most common length, give or take one character (hanging
-    punctuation), and most of those full lines end in the middle of a sentence.
+    punctuation), and most of those full lines end in the middle of a sentence. ``tails``:
+    the lines' :func:`cues.tail_endings`, when the caller has them.
     """
     if len(spans) < _WRAP_MIN_LINES:
         return 0
@@ -127,11 +133,13 @@ def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> in
     )
     if width not in _WRAP_WIDTH:
         return 0
-    full_lines = [
-        line for n, line in zip(lengths, spans, strict=True) if width - 1 <= n <= width + 1
-    ]
-    full = len(full_lines)
-    open_ends = sum(e != cues.END_FINAL for e in cues.tail_endings(text, full_lines))
+    if tails is None:
+        tails = cues.tail_endings(text, spans)
+    full = open_ends = 0
+    for n, tail in zip(lengths, tails, strict=True):
+        if width - 1 <= n <= width + 1:
+            full += 1
+            open_ends += tail != cues.END_FINAL
     # A first line short by an indent the converter dropped fills the column too when a
     # full line follows it (pages of short paragraphs have nearly as many of them as of
     # other full lines; a title of that length is followed by a paragraph, not a line).
@@ -206,16 +214,16 @@ def _title_line(length: int, width: int, final: bool) -> bool:
 
 
 def _reflow(
-    text: str, spans: list[tuple[int, int]], starts: list[int], width: int
+    text: str, spans: list[tuple[int, int]], starts: list[int], width: int, tails: list[str]
 ) -> list[tuple[int, int]]:
-    """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says."""
+    """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says
+    (``tails``: the lines' :func:`cues.tail_endings`)."""
     indented = sum(1 for first, (start, _) in zip(starts, spans, strict=True) if start > first)
     uses_indent = indented >= 2
-    # Each line's ending and how it opens are read once: every line is both the line before
-    # a break and the line after one, and the checks of a break read both.
-    endings = cues.line_endings(text, spans, cues.tail_endings(text, spans))
+    # Each line's ending is read once: every line is both the line before a break and the line
+    # after one, and the checks of a break read both.
+    endings = cues.line_endings(text, spans, tails)
     finals = [e == cues.END_FINAL for e in endings]
-    opens = [_opening(text, start, end, width) for start, end in spans]
     room = -1 if uses_indent else first_line_room(text, spans, starts, width, finals)
     out: list[tuple[int, int]] = []
     para_start = spans[0][0]
@@ -228,7 +236,6 @@ def _reflow(
         # (exactly: one shorter is a title's length); other lines may miss it by one.
         first_line = room > 0 and start == para_start
         column = width - room if first_line else width
-        opening = opens[k + 1]
         ends = (
             n < column - (0 if final or first_line else 1)
             # Wider than the column (indentation aside): a headline or header across columns.
@@ -243,8 +250,7 @@ def _reflow(
                 and _after_sentence(text, spans, starts, k, width, room, finals, endings)
             )
             or (start == para_start and _first_line_alone(text, spans, starts, k, width, endings))
-            or opening == _OPENS
-            or (opening == _OPENS_UNLESS_CUT and not _word_runs_on(text, spans[k], spans[k + 1]))
+            or _opens_paragraph(text, spans[k], spans[k + 1], width)
         )
         if text[nxt_end - 1] == "电" and _dateline_goes_on(text, start, nxt_start, nxt_end):
             ends = False  # …工作。  新华社 / 北京3月4日电: the dateline runs onto the next line
@@ -258,6 +264,14 @@ def _reflow(
 # How a line opens a paragraph by itself (``_opening``): not at all, whatever the line above,
 # or unless a word runs into it from the line above.
 _RUNS_ON, _OPENS, _OPENS_UNLESS_CUT = range(3)
+
+
+def _opens_paragraph(text: str, line: tuple[int, int], nxt: tuple[int, int], width: int) -> bool:
+    """Whether line ``nxt`` starts a paragraph by itself after ``line`` (see :func:`_opening`)."""
+    opening = _opening(text, nxt[0], nxt[1], width)
+    return opening == _OPENS or (
+        opening == _OPENS_UNLESS_CUT and not _word_runs_on(text, line, nxt)
+    )
 
 
 def _opening(text: str, start: int, end: int, width: int) -> int:
@@ -606,9 +620,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if sum(text.count("\n", *groups[i]) for i in multi) >= _WRAP_MIN_BREAKS:
         spans = lines(text)
         starts = _line_starts(text, spans)
-        width = wrap_width(text, spans, starts)
+        tails = cues.tail_endings(text, spans)
+        width = wrap_width(text, spans, starts, tails)
         if width:
-            return _reflow(text, spans, starts, width)
+            return _reflow(text, spans, starts, width, tails)
     if is_line_flavour(text, groups, multi):
         return lines(text) if spans is None else spans  # (the lines read above, if any)
     out: list[tuple[int, int]] = []
