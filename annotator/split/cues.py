@@ -64,6 +64,8 @@ def ends_with_note(s: str) -> bool:
     "…。（记者 张三）", "…。（完）", "…。（下转第2版）": the note closes the article, also when
     a space sets it apart from the sentence ("…。 （本报评论员 张三）").
     """
+    if s[-1:] not in "）)" and s[-1:] not in MD_TRAIL and "**" not in s:
+        return False  # most paragraphs: no bracket at the end, no markdown to take off first
     t = unmarked(s)
     if not t or t[-1] not in "）)":
         return False
