@@ -277,7 +277,7 @@ def _opens_paragraph(text: str, line: tuple[int, int], nxt: tuple[int, int], wid
 def _opening(text: str, start: int, end: int, width: int) -> int:
     """Whether line ``[start, end)`` of a wrapped page starts a paragraph by itself: a note's
     label (编者按：), a line of names alone or a —— subheadline short of the column, or (unless
-    a word runs into it, see :func:`_starts_line_of_its_own`) a line that can only be a
+    a word runs into it, see :func:`_word_runs_on`) a line that can only be a
     paragraph's first one."""
     # (each check's own first test, made here: most lines fail them all, without a call)
     first = text[start]
