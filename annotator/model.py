@@ -93,9 +93,14 @@ def fast_block(
     dataclass sets each field through ``object.__setattr__``, and every split of every page
     makes dozens of blocks. Equal to the constructor's block (tested)."""
     block = _new(Block)
-    block.__dict__.update(
-        start=start, end=end, role=role, article=article, joins_previous=joins, confidences=conf
-    )
+    # (item by item: ``update`` with keywords builds a dict of them first, a third more)
+    fields = block.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["role"] = role
+    fields["article"] = article
+    fields["joins_previous"] = joins
+    fields["confidences"] = conf
     return block
 
 

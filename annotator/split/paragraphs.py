@@ -107,11 +107,17 @@ def _line_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return [text.rfind("\n", 0, start) + 1 for start, _ in spans]
 
 
-def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> int:
+def wrap_width(
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    tails: list[str] | None = None,
+) -> int:
     """The column width of a hard-wrapped page (see the module docstring), else 0.
 
     Most lines are as long as the most common length, give or take one character (hanging
-    punctuation), and most of those full lines end in the middle of a sentence.
+    punctuation), and most of those full lines end in the middle of a sentence. ``tails``:
+    the lines' :func:`cues.tail_endings`, when the caller has them.
     """
     if len(spans) < _WRAP_MIN_LINES:
         return 0
@@ -127,12 +133,13 @@ def wrap_width(text: str, spans: list[tuple[int, int]], starts: list[int]) -> in
     )
     if width not in _WRAP_WIDTH:
         return 0
+    if tails is None:
+        tails = cues.tail_endings(text, spans)
     full = open_ends = 0
-    for n, (start, end) in zip(lengths, spans, strict=True):
+    for n, tail in zip(lengths, tails, strict=True):
         if width - 1 <= n <= width + 1:
             full += 1
-            if cues.ending(text[max(end - 4, start) : end]) != cues.END_FINAL:
-                open_ends += 1
+            open_ends += tail != cues.END_FINAL
     # A first line short by an indent the converter dropped fills the column too when a
     # full line follows it (pages of short paragraphs have nearly as many of them as of
     # other full lines; a title of that length is followed by a paragraph, not a line).
@@ -164,13 +171,12 @@ def _starts_paragraph(s: str) -> bool:
     )
 
 
-def _starts_line_of_its_own(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
-    """Whether line ``nxt`` can only be a paragraph's first line (see ``_starts_paragraph``)
-    and no word runs into it from ``line``: 本|报记者走进安徽、海南… reads as a byline, but
-    the line above ends in the middle of 本报 (a word cut by the line break goes on)."""
-    if not _starts_paragraph(text[nxt[0] : nxt[1]]):
-        return False
-    return cues.ending(text[max(line[1] - 4, line[0]) : line[1]]) != cues.END_OPEN or not (
+def _word_runs_on(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether a word runs from ``line``, which ends without punctuation, into ``nxt``: a line
+    that can only be a paragraph's first (see ``_starts_paragraph``) is one only when none
+    does: 本|报记者走进安徽、海南… reads as a byline, but the line above ends in the middle of
+    本报 (a word cut by the line break goes on)."""
+    return cues.ending(text[max(line[1] - 4, line[0]) : line[1]]) == cues.END_OPEN and (
         word_across(text[line[0] : line[1]], text[nxt[0] : nxt[1]])
     )
 
@@ -197,64 +203,56 @@ def _line_of_its_own(s: str) -> bool:
     )
 
 
-def _title_line(text: str, start: int, end: int, first: int, width: int) -> bool:
-    """Whether a line of a wrapped page is short of the column and ends without a full stop.
+def _title_line(length: int, width: int, final: bool) -> bool:
+    """Whether a line of a wrapped page (``length`` with its indent, ``final``: whether it
+    ends a sentence) is short of the column and ends without a full stop.
 
     A paragraph's last line ends a sentence; a short line that does not, after a sentence
     end, is a title of its own (the last line of a paragraph cut by a column break is full).
     """
-    return end - first < width - 1 and cues.line_ending(text, start, end) != cues.END_FINAL
+    return length < width - 1 and not final
 
 
 def _reflow(
-    text: str, spans: list[tuple[int, int]], starts: list[int], width: int
+    text: str, spans: list[tuple[int, int]], starts: list[int], width: int, tails: list[str]
 ) -> list[tuple[int, int]]:
-    """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says."""
+    """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says
+    (``tails``: the lines' :func:`cues.tail_endings`)."""
     indented = sum(1 for first, (start, _) in zip(starts, spans, strict=True) if start > first)
     uses_indent = indented >= 2
-    room = -1 if uses_indent else first_line_room(text, spans, starts, width)
+    # Each line's ending is read once: every line is both the line before a break and the line
+    # after one, and the checks of a break read both.
+    endings = cues.line_endings(text, spans, tails)
+    finals = [e == cues.END_FINAL for e in endings]
+    room = -1 if uses_indent else first_line_room(text, spans, starts, width, finals)
     out: list[tuple[int, int]] = []
     para_start = spans[0][0]
     for k in range(len(spans) - 1):
         start, end = spans[k]
         nxt_start, nxt_end = spans[k + 1]
         n = end - starts[k]
-        final = _final(text, start, end)
+        final = finals[k]
         # A first line is full when it fills the column but for the dropped indent's room
         # (exactly: one shorter is a title's length); other lines may miss it by one.
         first_line = room > 0 and start == para_start
         column = width - room if first_line else width
         ends = (
             n < column - (0 if final or first_line else 1)
-            # (a colon announces what follows as a sentence end does: …发展。建议：)
-            or (
-                (final or text[end - 1] in "：:")
-                and _starts_after_sentence(text, spans[k + 1], starts[k + 1], width, room)
-            )
-            or (final and room == 0 and _QUOTE_OPENING.match(text, nxt_start, nxt_end) is not None)
-            or (first_line and _first_line(text, spans[k + 1], starts[k + 1], width, room))
             # Wider than the column (indentation aside): a headline or header across columns.
             or end - start > width + 1
             or nxt_end - nxt_start > width + 1
-            or (final and _title_line(text, nxt_start, nxt_end, starts[k + 1], width))
-            # A byline is a line of its own (it is the first line of its paragraph); so are a
-            # page header and an end note (（作者为…）, （相关报道见第二版）) that fill the column.
-            or (start == para_start and _line_of_its_own(text[start:end]))
-            or text.count("\n", end, nxt_start) > 1  # a blank line
             or (uses_indent and nxt_start > starts[k + 1])
-            or _starts_line_of_its_own(text, spans[k], spans[k + 1])
-            or _opens_note(text, nxt_start, nxt_end)
-            or (final and _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None)
-            or (start == para_start and _numbered_title(text, start, end))
-            or _names_alone(text, nxt_start, nxt_end, width)
-            or _dash_subheadline(text, nxt_start, nxt_end, width)
-            or (final and k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3]))
+            or (nxt_start - end > 1 and text.count("\n", end, nxt_start) > 1)  # a blank line
+            or (first_line and _first_line(spans[k + 1], starts[k + 1], width, room, finals[k + 1]))
+            # (a colon announces what follows as a sentence end does: …发展。建议：)
             or (
-                start == para_start
-                and _two_titles(text, spans[k], spans[k + 1], starts[k + 1], width)
+                (final or text[end - 1] in "：:")
+                and _after_sentence(text, spans, starts, k, width, room, finals, endings)
             )
+            or (start == para_start and _first_line_alone(text, spans, starts, k, width, endings))
+            or _opens_paragraph(text, spans[k], spans[k + 1], width)
         )
-        if _dateline_goes_on(text, start, nxt_start, nxt_end):
+        if text[nxt_end - 1] == "电" and _dateline_goes_on(text, start, nxt_start, nxt_end):
             ends = False  # …工作。  新华社 / 北京3月4日电: the dateline runs onto the next line
         if ends and not (_dateline_alone(text, start, end) and _opens_lead(text, spans, k)):
             out.append((para_start, end))
@@ -263,12 +261,91 @@ def _reflow(
     return out
 
 
+# How a line opens a paragraph by itself (``_opening``): not at all, whatever the line above,
+# or unless a word runs into it from the line above.
+_RUNS_ON, _OPENS, _OPENS_UNLESS_CUT = range(3)
+
+
+def _opens_paragraph(text: str, line: tuple[int, int], nxt: tuple[int, int], width: int) -> bool:
+    """Whether line ``nxt`` starts a paragraph by itself after ``line`` (see :func:`_opening`)."""
+    opening = _opening(text, nxt[0], nxt[1], width)
+    return opening == _OPENS or (
+        opening == _OPENS_UNLESS_CUT and not _word_runs_on(text, line, nxt)
+    )
+
+
+def _opening(text: str, start: int, end: int, width: int) -> int:
+    """Whether line ``[start, end)`` of a wrapped page starts a paragraph by itself: a note's
+    label (编者按：), a line of names alone or a —— subheadline short of the column, or (unless
+    a word runs into it, see :func:`_word_runs_on`) a line that can only be a
+    paragraph's first one."""
+    # (each check's own first test, made here: most lines fail them all, without a call)
+    first = text[start]
+    short = end - start < width - 1
+    if (
+        (first in cues.NOTE_CHARS and _opens_note(text, start, end))
+        or (short and _names_alone(text, start, end, width))
+        or (short and first in cues.DASH_CHARS and _dash_subheadline(text, start, end, width))
+    ):
+        return _OPENS
+    return _OPENS_UNLESS_CUT if _starts_paragraph(text[start:end]) else _RUNS_ON
+
+
+def _after_sentence(
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    k: int,
+    width: int,
+    room: int,
+    finals: list[bool],
+    endings: list[str],
+) -> bool:
+    """Whether a paragraph ends after line ``k``, which ends a sentence (or a clause with a
+    colon), by what the next line is: a first line (by its length or opening), a quotation
+    opening on a page without indent, a title, a list item, or a headline over its author."""
+    nxt_start, nxt_end = nxt = spans[k + 1]
+    if _starts_after_sentence(text, nxt, starts[k + 1], width, room, finals[k + 1]):
+        return True
+    if not finals[k]:
+        return False  # (a colon: only a first line follows it as after a sentence end)
+    return (
+        (room == 0 and _QUOTE_OPENING.match(text, nxt_start, nxt_end) is not None)
+        or _title_line(nxt_end - starts[k + 1], width, finals[k + 1])
+        or _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None
+        or (k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3], finals[k + 1]))
+    )
+
+
+def _first_line_alone(
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    k: int,
+    width: int,
+    endings: list[str],
+) -> bool:
+    """Whether line ``k``, a paragraph's first, is all of the paragraph: a line of its own
+    (byline, page header, end note), a numbered intertitle, or a title line over another."""
+    start, end = spans[k]
+    return (
+        _line_of_its_own(text[start:end])
+        or _numbered_title(text, start, end)
+        or _two_titles(text, spans[k], spans[k + 1], starts[k + 1], width, endings[k : k + 2])
+    )
+
+
 # Endings of a title line: no punctuation, a closing bracket (…（新视点）), a dash (…问题——).
 _TITLE_ENDINGS = frozenset((cues.END_OPEN, cues.END_CLOSE, cues.END_DASH))
 
 
 def _two_titles(
-    text: str, line: tuple[int, int], nxt: tuple[int, int], nxt_first: int, width: int
+    text: str,
+    line: tuple[int, int],
+    nxt: tuple[int, int],
+    nxt_first: int,
+    width: int,
+    endings: list[str],
 ) -> bool:
     """Whether a paragraph's first line and the short line under it are two title lines.
 
@@ -277,12 +354,12 @@ def _two_titles(
     …突出问题——) over a short line without one (工程机械行业加快转型升级（新视点）) is a
     kicker or headline over its headline or subheadline, set wider than the column (a
     paragraph that introduces a list may end in —— alone on its last line), unless a word
-    runs from one into the other.
+    runs from one into the other. ``endings``: the two lines' (:func:`cues.line_ending`).
     """
     return (
         nxt[1] - nxt_first < width - 1
-        and cues.line_ending(text, nxt[0], nxt[1]) in (cues.END_OPEN, cues.END_CLOSE)
-        and cues.line_ending(text, line[0], line[1]) in _TITLE_ENDINGS
+        and endings[1] in (cues.END_OPEN, cues.END_CLOSE)
+        and endings[0] in _TITLE_ENDINGS
         # (a roster line goes on onto its second line: 王  明  某市农业农村局党组书记、局 /
         # 长; so does a line wrapped in the middle of a word: 清华大学国家金融研 / 究院院长)
         and not cues.roster_line(text[line[0] : line[1]])
@@ -295,7 +372,13 @@ def _final(text: str, start: int, end: int) -> bool:
     return cues.line_ending(text, start, end) == cues.END_FINAL
 
 
-def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], width: int) -> int:
+def first_line_room(
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    width: int,
+    finals: list[bool] | None = None,
+) -> int:
     """How many characters short of the column a paragraph's first line is on a page whose
     converter dropped the indent (Chinese papers set body text with a two-character indent,
     and many PDF converters leave its whitespace out); 0 when the page shows none.
@@ -304,12 +387,15 @@ def first_line_room(text: str, spans: list[tuple[int, int]], starts: list[int], 
     column that ends a sentence) is a first line; when most such lines fall one to three
     characters short of the column rather than filling it, the page leaves that room (the
     most common shortfall; a first line with a hanging punctuation mark is one longer).
+    ``finals``: whether each line ends a sentence, when the caller knows.
     """
+    if finals is None:
+        finals = [_final(text, start, end) for start, end in spans]
     counts: dict[int, int] = {}
     full = 0
     for k in range(len(spans) - 1):
-        (start, end), nxt_end = spans[k], spans[k + 1][1]
-        if end - starts[k] >= width - 1 or not _final(text, start, end):
+        end, nxt_end = spans[k][1], spans[k + 1][1]
+        if end - starts[k] >= width - 1 or not finals[k]:
             continue
         n = nxt_end - starts[k + 1]
         if width <= n <= width + 1:
@@ -340,7 +426,7 @@ _QUOTE_OPENING = re.compile(r"[“「『]")
 
 
 def _starts_after_sentence(
-    text: str, nxt: tuple[int, int], nxt_first: int, width: int, room: int
+    text: str, nxt: tuple[int, int], nxt_first: int, width: int, room: int, nxt_final: bool
 ) -> bool:
     """Whether the line ``nxt``, after a line that fills the column and ends a sentence (a
     paragraph may end so, or go on), begins a new paragraph.
@@ -351,11 +437,11 @@ def _starts_after_sentence(
     date) makes it a first line. Where the page keeps its indent, the indent tells
     elsewhere; on a page set without one nothing tells: the opening alone splits too many
     paragraphs at a quotation in their middle, and no word runs across a sentence end, so
-    the cut-word cue has nothing to say.
+    the cut-word cue has nothing to say. ``nxt_final``: whether ``nxt`` ends a sentence.
     """
     if room <= 0:
         return False
-    if _first_line(text, nxt, nxt_first, width, room):
+    if _first_line(nxt, nxt_first, width, room, nxt_final):
         return True
     start, end = nxt
     return width - room <= end - nxt_first <= width - room + 1 and bool(
@@ -363,13 +449,15 @@ def _starts_after_sentence(
     )
 
 
-def _first_line(text: str, nxt: tuple[int, int], nxt_first: int, width: int, room: int) -> bool:
+def _first_line(
+    nxt: tuple[int, int], nxt_first: int, width: int, room: int, nxt_final: bool
+) -> bool:
     """Whether ``nxt`` is, by its length, the first line of a paragraph (short of the column
-    by the dropped indent's room, not ending a sentence): after a paragraph's first line, that
-    line was a paragraph of one line (a title as long as a first line)."""
-    start, end = nxt
-    n = end - nxt_first
-    return width - room <= n <= width - room + 1 and not _final(text, start, end)
+    by the dropped indent's room, not ending a sentence: ``nxt_final`` false): after a
+    paragraph's first line, that line was a paragraph of one line (a title as long as a first
+    line)."""
+    n = nxt[1] - nxt_first
+    return width - room <= n <= width - room + 1 and not nxt_final
 
 
 def _dash_subheadline(text: str, start: int, end: int, width: int) -> bool:
@@ -394,13 +482,13 @@ def _names_alone(text: str, start: int, end: int, width: int) -> bool:
     return end - start < width - 1 and cues.names_line(text[start:end])
 
 
-def _title_over_author(text: str, pair: list[tuple[int, int]]) -> bool:
-    """Whether, after a sentence end, a line without one stands over a byline or a line of
-    names: a headline over its author (装修违规拆改承重墙，谁来赔？（新闻看法） / 本报记者  王  洲),
-    however wide it is (a headline may fill the column)."""
-    (t_start, t_end), (a_start, a_end) = pair
-    if cues.line_ending(text, t_start, t_end) == cues.END_FINAL:
+def _title_over_author(text: str, pair: list[tuple[int, int]], title_final: bool) -> bool:
+    """Whether, after a sentence end, a line without one (``title_final`` false) stands over
+    a byline or a line of names: a headline over its author (装修违规拆改承重墙，谁来赔？（新闻看法）
+    / 本报记者  王  洲), however wide it is (a headline may fill the column)."""
+    if title_final:
         return False
+    a_start, a_end = pair[1]
     author = text[a_start:a_end]
     return _byline_line(author) or (len(author) <= _NAMES_LINE_MAX and cues.names_line(author))
 
@@ -538,9 +626,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if sum(text.count("\n", *groups[i]) for i in multi) >= _WRAP_MIN_BREAKS:
         spans = lines(text)
         starts = _line_starts(text, spans)
-        width = wrap_width(text, spans, starts)
+        tails = cues.tail_endings(text, spans)
+        width = wrap_width(text, spans, starts, tails)
         if width:
-            return _reflow(text, spans, starts, width)
+            return _reflow(text, spans, starts, width, tails)
     if is_line_flavour(text, groups, multi):
         return lines(text) if spans is None else spans  # (the lines read above, if any)
     out: list[tuple[int, int]] = []
