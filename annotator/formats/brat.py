@@ -7,8 +7,8 @@ value and unit) go in an ``AnnotatorNotes`` line as JSON. ``annotation.conf`` li
 labels, so the folder opens in BRAT as a collection. Offsets are code points, as the
 BRAT server (Python) reads them.
 
-The folder is built under a temporary name and swapped in whole, so a failed export
-leaves the previous one as it was.
+The folder is built under a temporary name, flushed to disk and swapped in whole, so a
+failed export (or a crash) leaves the previous one as it was.
 """
 
 from __future__ import annotations

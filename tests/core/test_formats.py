@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -187,6 +189,51 @@ def test_a_folder_export_replaces_its_old_folder_whole(tmp_path):
     assert sorted(p.name for p in ours.iterdir()) == sorted([MARKER, "c.txt"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "ours"]  # no old copy
     assert outside.read_text(encoding="utf-8") == "kept"  # a link is removed, not followed
+
+
+def test_a_folder_export_is_flushed_to_disk_before_it_takes_the_name(tmp_path, monkeypatch):
+    from annotator.formats import base
+
+    seen = []
+
+    def sync(folder):
+        # Still under its temporary name, with every file written; the old export in place.
+        seen.append((folder.name, sorted(p.name for p in folder.iterdir()),
+                     (tmp_path / "ours" / "a.txt").exists()))  # fmt: skip
+
+    monkeypatch.setattr(base, "sync_folder", sync)
+    with atomic_folder(tmp_path / "ours") as folder:
+        (folder / "a.txt").write_text("1", encoding="utf-8")
+    with atomic_folder(tmp_path / "ours") as folder:
+        (folder / "b.txt").write_text("2", encoding="utf-8")
+    assert [(name.startswith(".ours."), files, old) for name, files, old in seen] == [
+        (True, [MARKER, "a.txt"], False),
+        (True, [MARKER, "b.txt"], True),
+    ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_a_folder_is_flushed_by_one_syncfs_on_linux(tmp_path, monkeypatch):
+    from annotator.formats import base
+
+    monkeypatch.setattr(os, "sync", lambda: pytest.fail("sync(2) instead of syncfs(2)"))
+    monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("a flush per file"))
+    (tmp_path / "a.txt").write_text("1", encoding="utf-8")
+    base.sync_folder(tmp_path)
+
+
+def test_without_a_file_system_flush_every_file_is_flushed(tmp_path, monkeypatch):
+    from annotator.formats import base
+
+    monkeypatch.setattr(base, "_syncfs", lambda: None)
+    monkeypatch.delattr(os, "sync", raising=False)  # as on Windows
+    flushed = []
+    monkeypatch.setattr(os, "fsync", lambda fd: flushed.append(os.fstat(fd).st_size))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("1", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("22", encoding="utf-8")
+    base.sync_folder(tmp_path)
+    assert sorted(flushed) == [1, 2]
 
 
 # ---------------------------------------------------------------------------- formats
