@@ -372,6 +372,35 @@ def test_round_trip_on_the_astral_page(tmp_path, fmt):
     assert first == second and "邓群策" in first
 
 
+@pytest.mark.parametrize("fmt", ["bio", "bioes"])
+@pytest.mark.parametrize("sentences", ["sentence", "none"])
+def test_bio_of_the_astral_page_reads_back_every_span(tmp_path, fmt, sentences):
+    # 𠮷 and 😀 before spans and inside them: one character, one line, one tag each.
+    from annotator.formats.conll import read_conll
+
+    path = tmp_path / f"a.{fmt}"
+    with _store(tmp_path / "a.db") as store:
+        export(store, ExportRequest(fmt=fmt, sentences=sentences), path)
+    found = sorted((text[s:e], label) for text, ents in read_conll(path) for s, e, label in ents)
+    assert found == sorted((TEXT[s.start : s.end], s.label) for s in SPANS)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert {"𠮷 B-ORG", "😀 I-PER"} <= set(lines) and "𠮷 B-PER" in lines
+
+
+def test_segmentation_page_offsets_slice_the_astral_page_as_written(tmp_path):
+    path = tmp_path / "s.jsonl"
+    with _store(tmp_path / "a.db") as store:
+        export(store, ExportRequest(fmt="segmentation"), path)
+    (rec,) = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    text = rec["text"]
+    assert text == TEXT
+    got = [(b["start"], b["end"], text[b["start"] : b["end"]]) for b in rec["blocks"]]
+    assert got == [(b.start, b.end, TEXT[b.start : b.end]) for b in BLOCKS]
+    assert got[3][2] == "另一篇:张三😀来了。"  # code points: after three astral characters
+    second = rec["articles"][1]
+    assert text[second["page_start"] : second["page_end"]] == second["text"]
+
+
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory) -> Path:
     """The bundled sample pages, every suggestion accepted, marked done."""
