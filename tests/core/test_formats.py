@@ -250,6 +250,20 @@ def test_brat_writes_fragments_for_a_span_over_a_line_break_and_notes_for_attrs(
     )
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    text=st.text(st.sampled_from(list("张三\n𠮷😀 a")), min_size=1, max_size=12),
+    cuts=st.lists(st.tuples(st.integers(0, 11), st.integers(1, 12), st.booleans()), max_size=4),
+    label=st.sampled_from(["PER", "A\nB"]),
+)
+def test_brat_lines_in_one_pass_are_those_span_by_span(text, cuts, label):
+    from annotator.formats.brat import _ann
+
+    spans = [{"start": s, "end": e, "label": label, "attrs": {"v": 1} if a else {}}
+             for s, e, a in cuts if s < e <= len(text)]  # fmt: skip
+    assert ann({"text": text, "spans": spans}) == _ann(text, spans)
+
+
 def test_brat_folder_has_text_ann_and_config(tmp_path):
     with _store(tmp_path / "a.db") as store:
         export(store, ExportRequest(fmt="brat"), tmp_path / "brat")
