@@ -94,29 +94,47 @@ def test_utf16_counts_astral_characters_twice_and_converts_back():
     assert Utf16("全在基本平面").identity
 
 
-@pytest.mark.parametrize("fmt", ["labelstudio", "doccano"])
-def test_javascript_formats_count_utf16_units(tmp_path, fmt):
+def test_doccano_counts_utf16_units(tmp_path):
+    # doccano 1.8.4 underlines [start, end) in UTF-16 code units (JavaScript's slice).
     with _store(tmp_path / "a.db") as store:
-        output = _export(store, fmt)
-    if fmt == "labelstudio":
-        tasks = json.loads(output)
-        items = [
-            (t["data"]["text"], r["value"]["start"], r["value"]["end"], r["value"]["text"])
-            for t in tasks
-            for r in t["annotations"][0]["result"]
-        ]
-    else:
-        lines = [json.loads(x) for x in output.splitlines()]
-        items = [(x["text"], s, e, None) for x in lines for s, e, _ in x["label"]]
+        output = _export(store, "doccano")
+    lines = [json.loads(x) for x in output.splitlines()]
+    items = [(x["text"], s, e) for x in lines for s, e, _ in x["label"]]
     got = []
-    for text, s, e, shown in items:
+    for text, s, e in items:
         units = text.encode("utf-16-le")
-        piece = units[2 * s : 2 * e].decode("utf-16-le")  # what JavaScript's slice(s, e) gives
-        assert shown is None or piece == shown
-        got.append(piece)
+        got.append(units[2 * s : 2 * e].decode("utf-16-le"))  # what slice(s, e) gives
     assert sorted(got) == sorted(TEXT[s.start : s.end] for s in SPANS)
     # and the offsets really differ from code points after 𠮷
-    assert any(text[s:e] != piece for (text, s, e, _), piece in zip(items, got, strict=True))
+    assert any(text[s:e] != piece for (text, s, e), piece in zip(items, got, strict=True))
+
+
+def test_label_studio_counts_code_points(tmp_path):
+    # Label Studio 1.23 places a region by code points: [0, 3) of "𠮷野家…" is 𠮷野家.
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio"))
+    values = [(t["data"]["text"], r["value"]) for t in tasks for r in t["annotations"][0]["result"]]
+    assert all(text[v["start"] : v["end"]] == v["text"] for text, v in values)
+    assert sorted(v["text"] for _, v in values) == sorted(TEXT[s.start : s.end] for s in SPANS)
+    assert [v["start"] for _, v in values if v["text"] == "衡阳市"] == [17]  # UTF-16: 21
+
+
+def test_label_studio_regions_in_utf16_units_are_read_by_their_text(tmp_path):
+    # An export of an older Label Studio (or of annotator before 0.1.0) counted code units.
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio"))
+    for task in tasks:
+        text = task["data"]["text"]
+        for region in task["annotations"][0]["result"]:
+            v = region["value"]
+            v["start"] = len(text[: v["start"]].encode("utf-16-le")) // 2
+            v["end"] = len(text[: v["end"]].encode("utf-16-le")) // 2
+    docs = list(read(_labelstudio_file(tmp_path / "old.json", tasks)))
+    assert [d.problems for d in docs] == [[], []]
+    got = sorted((d.text[s:e], label) for d in docs for s, e, label in d.spans)
+    assert got == sorted((TEXT[s.start : s.end], s.label) for s in SPANS)
 
 
 def test_labelstudio_predictions_and_label_config(tmp_path):
@@ -612,8 +630,7 @@ def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
     assert [r["value"]["text"] for r in prediction["result"]] == ["衡阳市"]
     text = first["data"]["text"]
     cp = text.index("衡阳市")
-    units = len(text[:cp].encode("utf-16-le")) // 2
-    assert prediction["result"][0]["value"]["start"] == units == cp + 4  # 𠮷😀𠮷😀 before it
+    assert prediction["result"][0]["value"]["start"] == cp  # code points, after 𠮷😀𠮷😀
     path = _labelstudio_file(tmp_path / "ls.json", [{**first, "annotations": []}])
     assert [d.spans for d in read(path, predictions=True)] == [[(cp, cp + 3, "LOC")]]
     assert list(read(path))[0].problems == [
