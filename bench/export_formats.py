@@ -1,8 +1,10 @@
 """Benchmark: exporting 10,000 articles in every format (target >= 5,000 articles/s for text).
 
 Creates (once; later runs reuse it) a database of 2,500 done pages of four articles each,
-made of paragraphs of the sample pages, with accepted spans (one in five containing 𠮷 so
-that the UTF-16 conversion does real work). Then exports every article in each format,
+made of paragraphs of the sample pages, with accepted spans; one article in five has 𠮷
+and an emoji (outside the Basic Multilingual Plane) before spans and inside them, so that the
+UTF-16 conversions and their checks do real work (the database's name carries the version of
+this data: an older one is not reused). Then exports every article in each format,
 the way ``annotator export`` does (store read, clean text, checks, writer, atomic file),
 and prints per format::
 
@@ -10,6 +12,9 @@ and prints per format::
     <format>_articles_per_cpu_s=  the same per second of CPU time (a shared, loaded machine
                                   stretches the wall clock; one export uses one core)
     <format>_s=                   seconds for the whole export
+    <format>_user_s=, _sys_s=     its CPU seconds in our code and in the kernel (creating
+                                  files: BRAT writes two per article; ``--out /dev/shm``
+                                  measures them on tmpfs, apart from a disk's own costs)
     <format>_mb=                  size of what was written
     <format>_writer_articles_per_cpu_s=  the writer alone, on records already built
 
@@ -23,8 +28,9 @@ records that the formats of text and spans read (registry ``records="text"``).
 target is >= 5,000. Export rates are medians of ``--runs`` exports (default 3). The exports
 look for duplicate articles only with ``--duplicates`` (as ``annotator export`` does).
 
-    python bench/export_formats.py [--articles 10000] [--db /tmp/annotator_export_bench.db]
+    python bench/export_formats.py [--articles 10000] [--db /tmp/annotator_export_bench_v2.db]
                                    [--runs 3] [--formats jsonl,bio] [--no-import] [--duplicates]
+                                   [--out /dev/shm]
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import os
 import random
 import shutil
 import statistics
@@ -51,6 +58,7 @@ from annotator.model import Block, Page  # noqa: E402
 from annotator.store import Store  # noqa: E402
 
 ARTICLES_PER_PAGE = 4
+BMP_END = "\uffff"
 ROLES = ["headline", "byline", "body", "body", "body"]
 TEXT_FORMATS = (
     "jsonl",
@@ -75,6 +83,17 @@ def paragraphs() -> list[str]:
     return out
 
 
+def _with_astral(para: str, first: bool) -> str:
+    """``para`` with characters above the BMP before its spans and inside its first one.
+
+    The spans of a paragraph start at its third character, three long: one astral character
+    goes before them (at the start) and one replaces a character of the first span; 𠮷 and
+    the emoji trade places between the two paragraphs of an article.
+    """
+    before, inside = ("𠮷", "😀") if first else ("😀", "𠮷")
+    return before + para[:2] + inside + para[3:]
+
+
 def build(path: Path, articles: int) -> None:
     rng = random.Random(12)
     paras = paragraphs()
@@ -82,10 +101,11 @@ def build(path: Path, articles: int) -> None:
         for i in range(articles // ARTICLES_PER_PAGE):
             parts, blocks, spans, start = [], [], [], 0
             for a in range(1, ARTICLES_PER_PAGE + 1):
+                astral = (i * ARTICLES_PER_PAGE + a) % 5 == 0  # one article in five
                 for k in range(5):
                     para = rng.choice(paras)
-                    if k == 2 and a % 5 == 0:
-                        para = "𠮷" + para  # an astral character before the spans
+                    if astral and k in (2, 3):
+                        para = _with_astral(para, k == 2)
                     parts.append(para)
                     blocks.append(Block(start, start + len(para), ROLES[k], a))
                     for s in range(2, len(para) - 6, 40):
@@ -116,12 +136,14 @@ def bench_export(
 ) -> tuple[Path, float, float]:
     """Export ``runs`` times; prints (and returns) the medians of the rates."""
     target = out / f"{fmt}{FORMATS[fmt].suffix}"
-    walls, cpus = [], []
+    walls, cpus, users, systems = [], [], [], []
     for _ in range(runs):
-        t, cpu = time.perf_counter(), time.process_time()
+        t, cpu, times = time.perf_counter(), time.process_time(), os.times()
         report = export(store, ExportRequest(fmt=fmt, duplicates=duplicates), target)
         walls.append(time.perf_counter() - t)
         cpus.append(time.process_time() - cpu)
+        users.append(os.times().user - times.user)
+        systems.append(os.times().system - times.system)
     seconds, cpu = statistics.median(walls), statistics.median(cpus)
     count = sum(report.counts.values())
     size = (
@@ -133,6 +155,8 @@ def bench_export(
     print(f"{fmt}_articles_per_s={unit / seconds:.0f}")
     print(f"{fmt}_articles_per_cpu_s={unit / cpu:.0f}")
     print(f"{fmt}_s={seconds:.2f}")
+    print(f"{fmt}_user_s={statistics.median(users):.2f}")
+    print(f"{fmt}_sys_s={statistics.median(systems):.2f}")
     print(f"{fmt}_mb={size / 1e6:.1f}")
     return target, unit / seconds, unit / cpu
 
@@ -170,16 +194,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument(
-        "--db", type=Path, default=Path(tempfile.gettempdir()) / "annotator_export_bench.db"
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "annotator_export_bench_v2.db"
     )
     parser.add_argument("--no-import", action="store_true", help="skip the import timings")
     parser.add_argument("--runs", type=int, default=3, help="exports per format (medians)")
     parser.add_argument("--formats", help="comma-separated formats (default: all)")
     parser.add_argument("--duplicates", action="store_true", help="look for duplicate articles")
+    parser.add_argument(
+        "--out", type=Path, help="folder to write the exports in (default: the temp folder)"
+    )
     args = parser.parse_args()
     if not args.db.exists():
         build(args.db, args.articles)
-    out = Path(tempfile.mkdtemp(prefix="export_bench_"))
+    out = Path(tempfile.mkdtemp(prefix="export_bench_", dir=args.out))
     try:
         with Store.open(args.db) as store:
             ids = store.export_page_ids()
@@ -196,6 +223,9 @@ def main() -> None:
             print(f"text_baseline_articles_per_cpu_s={text / text_cpu:.0f}")
             print(f"articles={len(records)}")
             print(f"spans={sum(len(r['spans']) for r in records)}")
+            # Articles holding characters above the BMP (a fifth, by construction).
+            astral = sum(max(r["text"], default="") > BMP_END for r in records)
+            print(f"astral_articles={astral}")
             files, rates = {}, {}
             for fmt in args.formats.split(",") if args.formats else FORMATS:
                 if not available(fmt):

@@ -6,8 +6,8 @@ back with Label Studio's own JSON export and checks, for every task:
 
 * the task's text is ours, character for character;
 * its annotation has exactly our spans, with our labels, and every region's
-  ``[start, end)`` read in UTF-16 code units (as the browser reads it) is the region's
-  text and the span's text;
+  ``[start, end)`` read in code points (as Label Studio's editor places it, since it fixed
+  its emoji offsets) is the region's text and the span's text;
 
 then imports Label Studio's export into a copy of the database (``import --format
 labelstudio``) and checks that every document is placed and every span is found where it
@@ -55,11 +55,6 @@ class Api:
             return json.loads(response.read().decode("utf-8"))
 
 
-def utf16_slice(text: str, start: int, end: int) -> str:
-    """``text.slice(start, end)`` as JavaScript reads it (UTF-16 code units)."""
-    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le", errors="replace")
-
-
 def _regions(task: dict[str, Any]) -> list[tuple[int, int, str, str]]:
     kept = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
     result = kept[-1].get("result") or [] if kept else []
@@ -88,8 +83,8 @@ def compare(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[st
         if _regions(other) != _regions(task):
             problems.append(f"{article}: regions {_regions(other)} != ours {_regions(task)}")
         for start, end, label, wanted in _regions(other):
-            if utf16_slice(text, start, end) != wanted:
-                got = utf16_slice(text, start, end)
+            if text[start:end] != wanted:
+                got = text[start:end]
                 problems.append(
                     f"{article}: {label} [{start}, {end}) reads {got!r}, not {wanted!r}"
                 )

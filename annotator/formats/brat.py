@@ -7,8 +7,8 @@ value and unit) go in an ``AnnotatorNotes`` line as JSON. ``annotation.conf`` li
 labels, so the folder opens in BRAT as a collection. Offsets are code points, as the
 BRAT server (Python) reads them.
 
-The folder is built under a temporary name and swapped in whole, so a failed export
-leaves the previous one as it was.
+The folder is built under a temporary name, flushed to disk and swapped in whole, so a
+failed export (or a crash) leaves the previous one as it was.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from annotator.formats.base import (
 from annotator.messages import msg
 
 _LABEL = itemgetter("label")
+_ATTRS = methodcaller("get", "attrs")
 _UNSAFE = re.compile(r"[^\w.~-]", re.UNICODE)
 _TEXT_BOUND = re.compile(r"^T\d+\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t", re.UNICODE)
 
@@ -46,9 +47,24 @@ def stem(record: dict[str, Any]) -> str:
 def ann(record: dict[str, Any]) -> str:
     """The ``.ann`` text of one article record."""
     text = record["text"]
+    spans = record["spans"]
+    if not any(map(_ATTRS, spans)):
+        # The usual article: one line per span, in one pass. A line break inside a span
+        # (or a label) makes more line breaks than lines: such an article takes the way
+        # below, which writes fragments, and gives the same text for the other lines.
+        plain = "".join(
+            [f"T{k}\t{s['label']} {s['start']} {s['end']}\t{text[s['start'] : s['end']]}\n"
+             for k, s in enumerate(spans, start=1)]
+        )  # fmt: skip
+        if plain.count("\n") == len(spans):
+            return plain
+    return _ann(text, spans)
+
+
+def _ann(text: str, spans: list[dict[str, Any]]) -> str:
     lines = []
     notes = 0
-    for k, span in enumerate(record["spans"], start=1):
+    for k, span in enumerate(spans, start=1):
         start, end = span["start"], span["end"]
         if text.find("\n", start, end) < 0:  # the usual span: one fragment, no joins
             lines.append(f"T{k}\t{span['label']} {start} {end}\t{text[start:end]}\n")

@@ -15,8 +15,12 @@ suggestions as a prediction of ``annotator-suggestions``. A span's attributes (a
 value and unit, a date's parts) ride in its region's ``meta`` as ``{"attrs": {…}}`` and are
 read back from there; a span without attributes has no ``meta``.
 
-Label Studio counts offsets in UTF-16 code units (JavaScript strings); ours are code
-points, so offsets are converted on the way out and back in (:class:`~.base.Utf16`).
+Offsets are code points, as ours: Label Studio's editor places a region by code points
+(seen in Label Studio 1.23: a task written in UTF-16 code units showed every region after 𠮷
+or an emoji shifted by one per such character, the same task in code points showed each
+where it belongs). Its versions before the fix of its emoji offsets counted UTF-16 code
+units, as our exports before 0.1.0 did: the reader takes a region in code points, or in
+UTF-16 code units where only they give the region's ``text`` (:class:`~.base.Utf16`).
 
 The reader takes Label Studio's JSON export (a list of tasks, or one task, or JSON-MIN
 rows) and returns :class:`~.base.Imported` documents; it prefers the last annotation that
@@ -41,7 +45,7 @@ from annotator.formats.base import (
     PathOrStream,
     Progress,
     Utf16,
-    check_utf16,
+    check_record,
     write_text,
 )
 from annotator.formats.fastjson import string
@@ -52,33 +56,21 @@ MODEL_VERSION = "annotator"
 SUGGESTIONS_VERSION = "annotator-suggestions"
 
 
-def _regions(
-    record: dict[str, Any], spans: list[dict[str, Any]], conv: Utf16, tag: str
-) -> list[tuple[str, int, int, dict[str, Any]]]:
-    """``(region id, UTF-16 start, UTF-16 end, span)`` of each span, checked against the
-    text: what the task's dicts and the hand-written JSON are both made of."""
-    text, rid = record["text"], record["id"]
-    prefix = f"{rid}:{tag}"
-    out = []
-    for i, span in enumerate(spans):
-        s, e = span["start"], span["end"]
-        us, ue = conv.to_utf16(s), conv.to_utf16(e)
-        check_utf16(rid, text, conv, s, e, us, ue)
-        out.append((prefix + str(i), us, ue, span))
-    return out
-
-
-def _span_results(
-    record: dict[str, Any], spans: list[dict[str, Any]], conv: Utf16, tag: str
-) -> list:
+def _span_results(record: dict[str, Any], spans: list[dict[str, Any]], tag: str) -> list:
     result = []
-    for region, us, ue, span in _regions(record, spans, conv, tag):
+    prefix = f"{record['id']}:{tag}"
+    for i, span in enumerate(spans):
         item = {
-            "id": region,
+            "id": prefix + str(i),
             "from_name": FROM_NAME,
             "to_name": TO_NAME,
             "type": "labels",
-            "value": {"start": us, "end": ue, "text": span["text"], "labels": [span["label"]]},
+            "value": {
+                "start": span["start"],
+                "end": span["end"],
+                "text": span["text"],
+                "labels": [span["label"]],
+            },
         }
         if span.get("attrs"):
             # A region's meta travels with it through Label Studio and back (a figure's
@@ -94,8 +86,7 @@ def task(record: dict[str, Any], as_predictions: bool = False) -> dict[str, Any]
     A record may carry ``suggestions`` (open machine suggestions, checked like its spans):
     they become a prediction of model ``annotator-suggestions``, for review in Label Studio.
     """
-    conv = Utf16(record["text"])
-    result = _span_results(record, record["spans"], conv, "")
+    result = _span_results(record, record["spans"], "")
     data = {
         "text": record["text"],
         "article_id": record["id"],
@@ -110,7 +101,9 @@ def task(record: dict[str, Any], as_predictions: bool = False) -> dict[str, Any]
     else:
         out["annotations"] = [{"result": result}]
     if "suggestions" in record:
-        suggested = _span_results(record, record["suggestions"], conv, "s")
+        # Checked as the spans are: each gives its text at its place in the article.
+        check_record({"id": record["id"], "text": record["text"], "spans": record["suggestions"]})
+        suggested = _span_results(record, record["suggestions"], "s")
         predictions.append({"model_version": SUGGESTIONS_VERSION, "result": suggested})
     if predictions:
         out["predictions"] = predictions
@@ -153,11 +146,18 @@ def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
 
 
 def _results_json(record: dict[str, Any]) -> str:
-    regions = _regions(record, record["spans"], Utf16(record["text"]), "")
+    prefix = f"{record['id']}:"
     return ", ".join(
         [
-            _RESULT % (string(region), us, ue, string(span["text"]), string(span["label"]))
-            for region, us, ue, span in regions
+            _RESULT
+            % (
+                string(prefix + str(i)),
+                span["start"],
+                span["end"],
+                string(span["text"]),
+                string(span["label"]),
+            )
+            for i, span in enumerate(record["spans"])
         ]
     )
 
@@ -254,22 +254,21 @@ def _add_result(doc: Imported, conv: Utf16, result: Any) -> None:
         kind = result.get("type") if isinstance(result, dict) else type(result).__name__
         doc.skipped.append(f"a {kind!r} result is not a span label; skipped")
         return
-    us, ue, labels = value.get("start"), value.get("end"), value.get("labels") or []
-    if not (isinstance(us, int) and isinstance(ue, int)) or not labels:
+    s, e, labels = value.get("start"), value.get("end"), value.get("labels") or []
+    if not (isinstance(s, int) and isinstance(e, int)) or not labels:
         doc.problems.append(f"a result without start, end and labels: {value!r}")
-        return
-    try:
-        s, e = conv.to_code_point(us), conv.to_code_point(ue)
-    except ValueError as exc:
-        doc.problems.append(f"[{us}, {ue}): {exc}")
         return
     wanted = value.get("text")
     if isinstance(wanted, str) and doc.text[s:e] != wanted:
-        if doc.text[us:ue] == wanted:
-            s, e = us, ue  # a tool that wrote code points after all
-        else:
-            doc.problems.append(f"[{us}, {ue}) reads {doc.text[s:e]!r}, not {wanted!r}")
+        # An older Label Studio (or annotator) counted UTF-16 code units.
+        try:
+            us, ue = conv.to_code_point(s), conv.to_code_point(e)
+        except ValueError:
+            us, ue = s, e
+        if doc.text[us:ue] != wanted:
+            doc.problems.append(f"[{s}, {e}) reads {doc.text[s:e]!r}, not {wanted!r}")
             return
+        s, e = us, ue
     meta = result.get("meta")
     attrs = meta.get("attrs") if isinstance(meta, dict) else None
     for label in labels:

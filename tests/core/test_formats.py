@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -92,29 +94,47 @@ def test_utf16_counts_astral_characters_twice_and_converts_back():
     assert Utf16("全在基本平面").identity
 
 
-@pytest.mark.parametrize("fmt", ["labelstudio", "doccano"])
-def test_javascript_formats_count_utf16_units(tmp_path, fmt):
+def test_doccano_counts_utf16_units(tmp_path):
+    # doccano 1.8.4 underlines [start, end) in UTF-16 code units (JavaScript's slice).
     with _store(tmp_path / "a.db") as store:
-        output = _export(store, fmt)
-    if fmt == "labelstudio":
-        tasks = json.loads(output)
-        items = [
-            (t["data"]["text"], r["value"]["start"], r["value"]["end"], r["value"]["text"])
-            for t in tasks
-            for r in t["annotations"][0]["result"]
-        ]
-    else:
-        lines = [json.loads(x) for x in output.splitlines()]
-        items = [(x["text"], s, e, None) for x in lines for s, e, _ in x["label"]]
+        output = _export(store, "doccano")
+    lines = [json.loads(x) for x in output.splitlines()]
+    items = [(x["text"], s, e) for x in lines for s, e, _ in x["label"]]
     got = []
-    for text, s, e, shown in items:
+    for text, s, e in items:
         units = text.encode("utf-16-le")
-        piece = units[2 * s : 2 * e].decode("utf-16-le")  # what JavaScript's slice(s, e) gives
-        assert shown is None or piece == shown
-        got.append(piece)
+        got.append(units[2 * s : 2 * e].decode("utf-16-le"))  # what slice(s, e) gives
     assert sorted(got) == sorted(TEXT[s.start : s.end] for s in SPANS)
     # and the offsets really differ from code points after 𠮷
-    assert any(text[s:e] != piece for (text, s, e, _), piece in zip(items, got, strict=True))
+    assert any(text[s:e] != piece for (text, s, e), piece in zip(items, got, strict=True))
+
+
+def test_label_studio_counts_code_points(tmp_path):
+    # Label Studio 1.23 places a region by code points: [0, 3) of "𠮷野家…" is 𠮷野家.
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio"))
+    values = [(t["data"]["text"], r["value"]) for t in tasks for r in t["annotations"][0]["result"]]
+    assert all(text[v["start"] : v["end"]] == v["text"] for text, v in values)
+    assert sorted(v["text"] for _, v in values) == sorted(TEXT[s.start : s.end] for s in SPANS)
+    assert [v["start"] for _, v in values if v["text"] == "衡阳市"] == [17]  # UTF-16: 21
+
+
+def test_label_studio_regions_in_utf16_units_are_read_by_their_text(tmp_path):
+    # An export of an older Label Studio (or of annotator before 0.1.0) counted code units.
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio"))
+    for task in tasks:
+        text = task["data"]["text"]
+        for region in task["annotations"][0]["result"]:
+            v = region["value"]
+            v["start"] = len(text[: v["start"]].encode("utf-16-le")) // 2
+            v["end"] = len(text[: v["end"]].encode("utf-16-le")) // 2
+    docs = list(read(_labelstudio_file(tmp_path / "old.json", tasks)))
+    assert [d.problems for d in docs] == [[], []]
+    got = sorted((d.text[s:e], label) for d in docs for s, e, label in d.spans)
+    assert got == sorted((TEXT[s.start : s.end], s.label) for s in SPANS)
 
 
 def test_labelstudio_predictions_and_label_config(tmp_path):
@@ -189,6 +209,51 @@ def test_a_folder_export_replaces_its_old_folder_whole(tmp_path):
     assert outside.read_text(encoding="utf-8") == "kept"  # a link is removed, not followed
 
 
+def test_a_folder_export_is_flushed_to_disk_before_it_takes_the_name(tmp_path, monkeypatch):
+    from annotator.formats import base
+
+    seen = []
+
+    def sync(folder):
+        # Still under its temporary name, with every file written; the old export in place.
+        seen.append((folder.name, sorted(p.name for p in folder.iterdir()),
+                     (tmp_path / "ours" / "a.txt").exists()))  # fmt: skip
+
+    monkeypatch.setattr(base, "sync_folder", sync)
+    with atomic_folder(tmp_path / "ours") as folder:
+        (folder / "a.txt").write_text("1", encoding="utf-8")
+    with atomic_folder(tmp_path / "ours") as folder:
+        (folder / "b.txt").write_text("2", encoding="utf-8")
+    assert [(name.startswith(".ours."), files, old) for name, files, old in seen] == [
+        (True, [MARKER, "a.txt"], False),
+        (True, [MARKER, "b.txt"], True),
+    ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_a_folder_is_flushed_by_one_syncfs_on_linux(tmp_path, monkeypatch):
+    from annotator.formats import base
+
+    monkeypatch.setattr(os, "sync", lambda: pytest.fail("sync(2) instead of syncfs(2)"))
+    monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("a flush per file"))
+    (tmp_path / "a.txt").write_text("1", encoding="utf-8")
+    base.sync_folder(tmp_path)
+
+
+def test_without_a_file_system_flush_every_file_is_flushed(tmp_path, monkeypatch):
+    from annotator.formats import base
+
+    monkeypatch.setattr(base, "_syncfs", lambda: None)
+    monkeypatch.delattr(os, "sync", raising=False)  # as on Windows
+    flushed = []
+    monkeypatch.setattr(os, "fsync", lambda fd: flushed.append(os.fstat(fd).st_size))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("1", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("22", encoding="utf-8")
+    base.sync_folder(tmp_path)
+    assert sorted(flushed) == [1, 2]
+
+
 # ---------------------------------------------------------------------------- formats
 
 
@@ -201,6 +266,20 @@ def test_brat_writes_fragments_for_a_span_over_a_line_break_and_notes_for_attrs(
     assert ann(record) == (
         'T1\tPER 5 6;7 8\t陈 润\nT2\tORG 0 2\t本报\n#1\tAnnotatorNotes T2\t{"v": 1}\n'
     )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    text=st.text(st.sampled_from(list("张三\n𠮷😀 a")), min_size=1, max_size=12),
+    cuts=st.lists(st.tuples(st.integers(0, 11), st.integers(1, 12), st.booleans()), max_size=4),
+    label=st.sampled_from(["PER", "A\nB"]),
+)
+def test_brat_lines_in_one_pass_are_those_span_by_span(text, cuts, label):
+    from annotator.formats.brat import _ann
+
+    spans = [{"start": s, "end": e, "label": label, "attrs": {"v": 1} if a else {}}
+             for s, e, a in cuts if s < e <= len(text)]  # fmt: skip
+    assert ann({"text": text, "spans": spans}) == _ann(text, spans)
 
 
 def test_brat_folder_has_text_ann_and_config(tmp_path):
@@ -323,6 +402,35 @@ def test_round_trip_on_the_astral_page(tmp_path, fmt):
     with _store(tmp_path / "a.db") as store:
         first, second = _roundtrip(store, fmt, tmp_path)
     assert first == second and "邓群策" in first
+
+
+@pytest.mark.parametrize("fmt", ["bio", "bioes"])
+@pytest.mark.parametrize("sentences", ["sentence", "none"])
+def test_bio_of_the_astral_page_reads_back_every_span(tmp_path, fmt, sentences):
+    # 𠮷 and 😀 before spans and inside them: one character, one line, one tag each.
+    from annotator.formats.conll import read_conll
+
+    path = tmp_path / f"a.{fmt}"
+    with _store(tmp_path / "a.db") as store:
+        export(store, ExportRequest(fmt=fmt, sentences=sentences), path)
+    found = sorted((text[s:e], label) for text, ents in read_conll(path) for s, e, label in ents)
+    assert found == sorted((TEXT[s.start : s.end], s.label) for s in SPANS)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert {"𠮷 B-ORG", "😀 I-PER"} <= set(lines) and "𠮷 B-PER" in lines
+
+
+def test_segmentation_page_offsets_slice_the_astral_page_as_written(tmp_path):
+    path = tmp_path / "s.jsonl"
+    with _store(tmp_path / "a.db") as store:
+        export(store, ExportRequest(fmt="segmentation"), path)
+    (rec,) = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    text = rec["text"]
+    assert text == TEXT
+    got = [(b["start"], b["end"], text[b["start"] : b["end"]]) for b in rec["blocks"]]
+    assert got == [(b.start, b.end, TEXT[b.start : b.end]) for b in BLOCKS]
+    assert got[3][2] == "另一篇:张三😀来了。"  # code points: after three astral characters
+    second = rec["articles"][1]
+    assert text[second["page_start"] : second["page_end"]] == second["text"]
 
 
 @pytest.fixture(scope="module")
@@ -522,8 +630,7 @@ def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
     assert [r["value"]["text"] for r in prediction["result"]] == ["衡阳市"]
     text = first["data"]["text"]
     cp = text.index("衡阳市")
-    units = len(text[:cp].encode("utf-16-le")) // 2
-    assert prediction["result"][0]["value"]["start"] == units == cp + 4  # 𠮷😀𠮷😀 before it
+    assert prediction["result"][0]["value"]["start"] == cp  # code points, after 𠮷😀𠮷😀
     path = _labelstudio_file(tmp_path / "ls.json", [{**first, "annotations": []}])
     assert [d.spans for d in read(path, predictions=True)] == [[(cp, cp + 3, "LOC")]]
     assert list(read(path))[0].problems == [
