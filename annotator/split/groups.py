@@ -793,6 +793,8 @@ def _one_is_intertitle(
 
 # A title line over photos heads a photo item: its captions stand within these paragraphs.
 PHOTO_ITEM_REACH = 3
+# A section of a story under its one 小标题 runs on for at least this many paragraphs.
+INNER_SECTION_PARAGRAPHS = 2
 
 
 def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Group) -> bool:
@@ -816,6 +818,9 @@ def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Gro
     if any(sh.kind == CAPTION for sh in shapes[p + 1 : p + 1 + PHOTO_ITEM_REACH]):
         return False
     stop = next((x.top for x in groups if x.top > p), len(shapes))
+    # (one paragraph under the line: as likely an unsigned brief after the story, 简讯)
+    if sum(1 for sh in shapes[p + 1 : stop] if sh.kind == BODY) < INNER_SECTION_PARAGRAPHS:
+        return False
     q = _first_close(shapes, p + 1, stop)
     return q is None or not shapes[q].signed
 

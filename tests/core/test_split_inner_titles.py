@@ -225,3 +225,12 @@ def test_a_paragraph_cut_after_a_bracketed_enumerator_does_not_close_its_article
     rest = "推动教育科技人才良性循环，培养更多高技能人才。"
     got = rows([*STORY, head, rest, *MORE])
     assert {a for _, _, a in got} == {1}
+
+
+def test_an_unsigned_brief_of_one_paragraph_after_a_signed_story_is_an_item():
+    brief = "自下月起，市图书馆周末开放时间延长至晚上九点，方便上班族借阅图书。"
+    got = rows([*STORY, *MORE, "市图书馆延长开放时间", brief])
+    assert ("市图书馆延长开放时间", "headline", 2) in got
+    # two paragraphs under the line: the story's next section
+    got = rows([*STORY, "市图书馆延长开放时间", *MORE])
+    assert ("市图书馆延长开放时间", "intertitle", 1) in got
