@@ -1635,14 +1635,17 @@ def _first_piece_under_headline(
     砥砺心志修己身（大家谈） / 经常“回头看看” / 江西省赣州市  钟修声 / text / 杜绝“选择性落实” /
     山西省临汾市  冯  博 / text / …: the first piece's title, under the set's headline, reads
     as its subheadline, but it is one of two or more titles of signed pieces alike in length
-    and clearly shorter than the headline (a subheadline explains its headline at length).
+    and clearly shorter than the headline (a subheadline explains its headline at length),
+    and the headline carries the column's tag.
     """
     if len(story.titles) != 2 or not story.bylines or story.lead is not None:
         return False
     if story.note is not None or story.standfirst or k + 1 >= len(groups):
         return False
     head, first = story.titles
-    if not _reads_as_intertitle(shapes[first]):
+    # (a set of contributions runs under its column's tag, 砥砺心志修己身（大家谈）; a story's
+    # headline and subheadline over signed articles with short titles are no set)
+    if not shapes[head].tagged or not _reads_as_intertitle(shapes[first]):
         return False
     nxt = groups[k + 1]
     pieces = [groups[k], nxt]

@@ -234,3 +234,14 @@ def test_an_unsigned_brief_of_one_paragraph_after_a_signed_story_is_an_item():
     # two paragraphs under the line: the story's next section
     got = rows([*STORY, "市图书馆延长开放时间", *MORE])
     assert ("市图书馆延长开放时间", "intertitle", 1) in got
+
+
+def test_signed_articles_under_a_long_untagged_headline_and_subheadline_stay_articles():
+    # the two articles' titles are alike and shorter than the first story's headline and as
+    # long as its subheadline: without a column tag over them they are no set of pieces
+    head = ["全市老旧小区改造工作全面提速 惠及三万余户居民", "今年计划改造一百二十个小区"]
+    head += ["本报记者 赵磊", *MORE]
+    two = ["城东新区启动地下管网更新", "本报记者 王芳", *MORE]
+    two += ["城西社区新增三百个充电桩", "本报记者 李华", *MORE]
+    got = rows([*head, *two])
+    assert [a for t, _, a in got if t in (head[0], two[0], two[4])] == [1, 2, 3]
