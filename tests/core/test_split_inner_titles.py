@@ -245,3 +245,9 @@ def test_signed_articles_under_a_long_untagged_headline_and_subheadline_stay_art
     two += ["城西社区新增三百个充电桩", "本报记者 李华", *MORE]
     got = rows([*head, *two])
     assert [a for t, _, a in got if t in (head[0], two[0], two[4])] == [1, 2, 3]
+
+
+def test_a_short_item_signed_by_a_correspondent_at_its_end_is_an_item():
+    signed = [MORE[0], MORE[1][:-1] + "。（通讯员 陈楠）"]
+    got = rows([*STORY, "市图书馆推出夜间阅读服务", *signed])
+    assert ("市图书馆推出夜间阅读服务", "headline", 2) in got
