@@ -339,6 +339,10 @@ def test_dotted_names_counts_and_units_of_organisations(text, expected):
         # a surname + 某 stays a name
         ("被告人张某和王某某到庭", [("张某", "PER"), ("王某某", "PER")]),
         ("原副市长梁某被免职", [("梁某", "PER")]),
+        # … also before a word that begins as 某企业, 某公司 do (企图, 公开)
+        ("犯罪嫌疑人王某企图逃跑", [("王某", "PER")]),
+        ("被告人张某公开道歉", [("张某", "PER")]),
+        ("他向某公司借款", []),
     ],
 )
 def test_a_certain_place_is_no_name_and_no_place(text, expected):
