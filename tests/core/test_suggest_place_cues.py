@@ -386,6 +386,8 @@ def test_a_side_in_talks_after_a_preposition_is_no_name(text, expected):
         # a banner after its region and a road before 上 stay places
         ("内蒙古鄂托克旗", [("内蒙古", "LOC"), ("鄂托克旗", "LOC")]),
         ("在中山路上散步", [("中山路", "LOC")]),
+        # … and so does a banner before 下辖, what it governs (not 旗下, "under its banner")
+        ("正蓝旗下辖多个苏木", [("正蓝旗", "LOC")]),
     ],
 )
 def test_counts_and_words_that_begin_with_a_place_suffix(text, expected):
