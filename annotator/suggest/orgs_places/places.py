@@ -434,10 +434,16 @@ def _loc_candidates(
                 if s < 0 or any(not is_han(c) or c in _NOT_IN_PLACE for c in text[s:a]):
                     continue
             out.append((s, m.end(), LOC, {}))
-    # a place right after a place: 衡阳县西渡镇
+    # a place right after a place: 衡阳县西渡镇. What follows a place depends on its end
+    # alone: each end is read once (places ending alike, 北京 and 北京市 in 北京市北京市…,
+    # each read the whole chain after them again, quadratic in a long run of places).
     queue = list(out)
+    read: set[int] = set()
     while queue:
         s, e, _, _ = queue.pop()
+        if e in read:
+            continue
+        read.add(e)
         tail = _ADMIN_TAIL_RE.match(text, e)
         if (
             tail
