@@ -1457,7 +1457,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
-    return _pieces_under_note(shapes, _intertitles(shapes, groups))
+    return _pieces_of_sets(shapes, _intertitles(shapes, groups))
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see
@@ -1586,8 +1586,10 @@ def _headline_signed_below(
     return p if end is not None and end > p and shapes[end].signs else None
 
 
-def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
-    """Drop the groups that head the signed pieces of a set introduced by an editor's note.
+def _pieces_of_sets(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """Drop the groups that head the signed pieces of a set: under an editor's note, under
+    the short introduction of an unsigned story or right under the set's headline (see
+    :func:`_joins_set`).
 
     在广阔天地成长成才 / note / ——编  者 / 下得去、留得住 / 韦  蔚 / text / 回答好… / 陶  甄 /
     text: a note signed by the editors (——编者) over contributions, each a title line and its
@@ -1609,12 +1611,7 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         if (
             story is not None
             and _signed_piece(shapes, g)
-            and (
-                _piece_form(shapes, g) == form
-                or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
-                or _intro_over_pieces(shapes, story, groups, k)
-                or _first_piece_under_headline(shapes, story, groups, k)
-            )
+            and _joins_set(shapes, notes, form, story, groups, k)
         ):
             for p in g.titles:
                 shapes[p].intertitle = True
@@ -1625,12 +1622,38 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     return out
 
 
+def _joins_set(
+    shapes: list[Shape],
+    notes: list[int],
+    form: tuple[int, bool] | None,
+    story: Group,
+    groups: list[Group],
+    k: int,
+) -> bool:
+    """Whether signed piece ``groups[k]`` goes on the set that ``story`` (the group kept
+    before it) heads: headed as the set's pieces so far (``form``), or opening the set under
+    an editors' note, a short introduction or right under the set's headline. In the last
+    case the first piece's title, read as ``story``'s subheadline, becomes an intertitle."""
+    g = groups[k]
+    if (
+        _piece_form(shapes, g) == form
+        or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
+        or _intro_over_pieces(shapes, story, groups, k)
+    ):
+        return True
+    if not _first_piece_under_headline(shapes, story, groups, k):
+        return False
+    head, first = story.titles
+    shapes[first].intertitle = True
+    story.titles = [head]
+    return True
+
+
 def _first_piece_under_headline(
     shapes: list[Shape], story: Group, groups: list[Group], k: int
 ) -> bool:
     """Whether group ``story`` is a set's headline over the title and author of its first
-    piece, and ``groups[k]`` the second piece (then the first piece's title is marked an
-    intertitle and taken out of the story's titles).
+    piece, and ``groups[k]`` the second piece (reads the shapes, changes nothing).
 
     砥砺心志修己身（大家谈） / 经常“回头看看” / 江西省赣州市  钟修声 / text / 杜绝“选择性落实” /
     山西省临汾市  冯  博 / text / …: the first piece's title, under the set's headline, reads
@@ -1656,11 +1679,7 @@ def _first_piece_under_headline(
     over, under = STORY_OVER_PIECES
     if than * max(sizes) > longer * min(sizes):
         return False
-    if under * (shapes[head].end - shapes[head].start) < over * max(sizes):
-        return False
-    shapes[first].intertitle = True
-    story.titles = [head]
-    return True
+    return under * (shapes[head].end - shapes[head].start) >= over * max(sizes)
 
 
 def _unsigned(g: Group) -> bool:
