@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import attrgetter
 
 from . import cues
@@ -971,7 +972,7 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
     q = _first_close(shapes, max(g.members()) + 1, len(shapes))
     if q is None or not shapes[q].signed:
         return []
-    return [
+    found = [
         w
         for w in series
         if w.top < q
@@ -979,6 +980,15 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
         and not (w.firm or shapes[w.top].tagged)
         and _reads_as_intertitle(shapes[w.top])
     ]
+    # A story's sections run on for paragraphs (but for a short one, 核心阅读 over its
+    # summary); a column of briefs, the last one signed (市图书馆延长开放时间 / a paragraph /
+    # 城南公园新增健身步道 / a paragraph（记者 王芳）), has one paragraph under every title.
+    bounds = [max(g.members()), *(w.top for w in found), q + 1]
+    briefs = all(
+        sum(1 for sh in shapes[a + 1 : b] if sh.kind == BODY) < INNER_SECTION_PARAGRAPHS
+        for a, b in pairwise(bounds)
+    )
+    return [] if briefs else found
 
 
 def _signed(g: Group, candidates: int) -> bool:

@@ -251,3 +251,11 @@ def test_a_short_item_signed_by_a_correspondent_at_its_end_is_an_item():
     signed = [MORE[0], MORE[1][:-1] + "。（通讯员 陈楠）"]
     got = rows([*STORY, "市图书馆推出夜间阅读服务", *signed])
     assert ("市图书馆推出夜间阅读服务", "headline", 2) in got
+
+
+def test_a_column_of_briefs_with_the_last_one_signed_stays_briefs():
+    # one paragraph under every title: short items, only the last signed, not one story
+    first = "自下月起，市图书馆周末开放时间延长至晚上九点，方便上班族借阅图书。"
+    second = "日前，城南公园新建的三公里健身步道正式投用，受到市民欢迎。（记者 王芳）"
+    got = rows(["市图书馆延长开放时间", first, "城南公园新增健身步道", second])
+    assert [a for _, _, a in got] == [1, 1, 2, 2]
