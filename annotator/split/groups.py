@@ -794,8 +794,10 @@ def _one_is_intertitle(
 
 # A title line over photos heads a photo item: its captions stand within these paragraphs.
 PHOTO_ITEM_REACH = 3
-# A section of a story under its one 小标题 runs on for at least this many paragraphs.
+# A section of a story under its one 小标题 runs on for at least this many paragraphs …
 INNER_SECTION_PARAGRAPHS = 2
+# … unless its line is shorter than this: a brief's headline says who did what.
+BRIEF_TITLE_MIN_CHARS = 9
 
 
 def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Group) -> bool:
@@ -818,12 +820,24 @@ def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Gro
     p = w.top
     if any(sh.kind == CAPTION for sh in shapes[p + 1 : p + 1 + PHOTO_ITEM_REACH]):
         return False
-    stop = next((x.top for x in groups if x.top > p), len(shapes))
-    # (one paragraph under the line: as likely an unsigned brief after the story, 简讯)
-    if sum(1 for sh in shapes[p + 1 : stop] if sh.kind == BODY) < INNER_SECTION_PARAGRAPHS:
-        return False
+    nxt = next((x for x in groups if x.top > p), None)
+    stop = len(shapes) if nxt is None else nxt.top
     q = _first_close(shapes, p + 1, stop)
-    return q is None or not shapes[q].signed
+    if q is None:
+        return not _brief_after_story(shapes, p, stop, nxt)
+    return not shapes[q].signed
+
+
+def _brief_after_story(shapes: list[Shape], p: int, stop: int, nxt: Group | None) -> bool:
+    """Whether title line ``p`` after a story heads an unsigned brief (简讯): a headline
+    that says what happened (市图书馆延长开放时间: longer than a 小标题's phrase, 春耕有方),
+    one paragraph under it, nothing closing it, and then the page's end or a headline of
+    its own. A section of the story under its 小标题 runs on for paragraphs, or is followed
+    by the next 小标题 or closed by the story's end note (（本报西安8月22日电）, （作者为…）)."""
+    if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS:
+        return False
+    paragraphs = sum(1 for sh in shapes[p + 1 : stop] if sh.kind == BODY)
+    return paragraphs < INNER_SECTION_PARAGRAPHS and (nxt is None or nxt.strength != WEAK)
 
 
 def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:

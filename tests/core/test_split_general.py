@@ -88,7 +88,7 @@ def test_one_intertitle_in_a_story_is_an_intertitle_but_an_item_signed_below_is_
     short = roles("\n".join([*story, "春耕新篇", BODY]))
     assert short[3][1:3] == ("intertitle", 1)
     # a headline-length line with no byline, dateline or lead of its own: still the story's
-    longer = roles("\n".join([*story, "消费市场持续回暖", BODY, BODY]))
+    longer = roles("\n".join([*story, "消费市场持续回暖", BODY]))
     assert longer[3][1:3] == ("intertitle", 1)
     # … unless its text is signed at its end, as a short news item is
     item = roles("\n".join([*story, "消费市场持续回暖", BODY + "（记者 王建国）"]))

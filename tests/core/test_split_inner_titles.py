@@ -231,9 +231,14 @@ def test_an_unsigned_brief_of_one_paragraph_after_a_signed_story_is_an_item():
     brief = "自下月起，市图书馆周末开放时间延长至晚上九点，方便上班族借阅图书。"
     got = rows([*STORY, *MORE, "市图书馆延长开放时间", brief])
     assert ("市图书馆延长开放时间", "headline", 2) in got
-    # two paragraphs under the line: the story's next section
+    # two paragraphs under the line, or one closed by the story's end note: its section
     got = rows([*STORY, "市图书馆延长开放时间", *MORE])
     assert ("市图书馆延长开放时间", "intertitle", 1) in got
+    got = rows([*STORY, "市图书馆延长开放时间", MORE[0], "（本报北京3月4日电）"])
+    assert ("市图书馆延长开放时间", "intertitle", 1) in got
+    # a short phrase is a 小标题 over one paragraph too
+    got = rows([*STORY, *MORE, "春耕有方", brief])
+    assert ("春耕有方", "intertitle", 1) in got
 
 
 def test_signed_articles_under_a_long_untagged_headline_and_subheadline_stay_articles():
