@@ -1732,6 +1732,10 @@ def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k
     """
     if not _unsigned(story) or k + 1 >= len(groups):
         return False
+    # (such a set runs under its column's tag, …（前沿观察）; an untagged short item over
+    # articles signed by their reporters is an item of its own)
+    if not any(shapes[p].tagged for p in story.titles):
+        return False
     g, nxt = groups[k], groups[k + 1]
     if not _signed_piece(shapes, nxt) or _piece_form(shapes, nxt) != _piece_form(shapes, g):
         return False

@@ -138,6 +138,12 @@ def test_signed_articles_after_an_unsigned_item_stay_articles():
     second = ["冬季出行安全提示", "本报记者 吴昊", *MORE]
     got = rows([*item, *STORY, *second])
     assert [a for t, _, a in got if t in (item[0], STORY[0], second[0])] == [1, 2, 3]
+    # right under the item, two signed articles with short titles alike: no set without the
+    # column's tag over it
+    item = ["市图书馆自下月起延长周末开放时间", "自下月起，市图书馆周末开放时间延长至晚上九点。"]
+    two = ["城东新区启动管网更新", "本报记者 王芳", *MORE, "城西社区增设充电桩", "本报记者 李华"]
+    got = rows([*item, *two, *MORE])
+    assert [a for t, _, a in got if t in (item[0], two[0], two[4])] == [1, 2, 3]
 
 
 def test_a_title_line_in_a_story_signed_at_its_end_stays_in_the_story():
