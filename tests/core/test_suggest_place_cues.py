@@ -300,6 +300,9 @@ def test_venues_and_country_names(text, expected):
         ("美舰驶离港口", ["美"]),
         ("今日舰队出海", []),
         ("以舰载机为主", []),
+        # … nor where a word ends with the country's character (执法, 精英)
+        ("海警执法舰艇在附近巡航", []),
+        ("精英舰长培训班开班", []),
     ],
 )
 def test_italy_after_a_visit_and_a_country_warship(text, expected):
