@@ -112,7 +112,7 @@ def _assign_one(
 def _piece_head(shapes: list[Shape], i: int) -> bool:
     """Whether paragraph ``i`` is an intertitle, or the author's name right under one.
 
-    The pieces of a set under an editor's note (see ``groups._pieces_under_note``) each end
+    The pieces of a set under an editor's note (see ``groups._pieces_of_sets``) each end
     with a note (（作者为…）) and go on with the next piece's title and author.
     """
     sh = shapes[i]

@@ -553,8 +553,8 @@ _NOT_SIGNING = re.compile(
 
 def signed_note(s: str) -> bool:
     """Whether paragraph ``s``, which closes its article, ends with its writer's signature in
-    brackets: a reporter (（记者 张三）, （本报记者 张三）), a desk (（本报评论员）) or a name
-    alone (（李华）). A short item is signed so at its end; a story signed at its head is not
+    brackets: a reporter or a correspondent (（记者 张三）, （通讯员 陈楠）), a desk (（本报评论员）)
+    or a name alone (（李华）). A short item is signed so at its end; a story signed at its head is not
     signed again, though a note on who helped or who the author is may close it."""
     t = unmarked(s).rstrip()
     if not t or t[-1] not in "）)":
@@ -565,7 +565,12 @@ def signed_note(s: str) -> bool:
     inner = t[k + 1 : -1].strip()
     if not inner or _NOT_SIGNING.search(inner):
         return False
-    return "记者" in inner or "评论员" in inner or names_line(inner)
+    return _SIGNING_ROLE.search(inner) is not None or names_line(inner)
+
+
+# Who signs a short item at its end besides a name alone: a reporter, a correspondent, an
+# intern, a desk (（通讯员 陈楠）, （实习生 王五 记者 张三）, （本报评论员）).
+_SIGNING_ROLE = re.compile("记者|通讯员|实习生|评论员")
 
 
 # A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import attrgetter
 
 from . import cues
@@ -793,6 +794,10 @@ def _one_is_intertitle(
 
 # A title line over photos heads a photo item: its captions stand within these paragraphs.
 PHOTO_ITEM_REACH = 3
+# A section of a story under its one 小标题 runs on for at least this many paragraphs …
+INNER_SECTION_PARAGRAPHS = 2
+# … unless its line is shorter than this: a brief's headline says who did what.
+BRIEF_TITLE_MIN_CHARS = 9
 
 
 def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Group) -> bool:
@@ -815,9 +820,24 @@ def _lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Gro
     p = w.top
     if any(sh.kind == CAPTION for sh in shapes[p + 1 : p + 1 + PHOTO_ITEM_REACH]):
         return False
-    stop = next((x.top for x in groups if x.top > p), len(shapes))
+    nxt = next((x for x in groups if x.top > p), None)
+    stop = len(shapes) if nxt is None else nxt.top
     q = _first_close(shapes, p + 1, stop)
-    return q is None or not shapes[q].signed
+    if q is None:
+        return not _brief_after_story(shapes, p, stop, nxt)
+    return not shapes[q].signed
+
+
+def _brief_after_story(shapes: list[Shape], p: int, stop: int, nxt: Group | None) -> bool:
+    """Whether title line ``p`` after a story heads an unsigned brief (简讯): a headline
+    that says what happened (市图书馆延长开放时间: longer than a 小标题's phrase, 春耕有方),
+    one paragraph under it, nothing closing it, and then the page's end or a headline of
+    its own. A section of the story under its 小标题 runs on for paragraphs, or is followed
+    by the next 小标题 or closed by the story's end note (（本报西安8月22日电）, （作者为…）)."""
+    if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS:
+        return False
+    paragraphs = sum(1 for sh in shapes[p + 1 : stop] if sh.kind == BODY)
+    return paragraphs < INNER_SECTION_PARAGRAPHS and (nxt is None or nxt.strength != WEAK)
 
 
 def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:
@@ -966,7 +986,7 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
     q = _first_close(shapes, max(g.members()) + 1, len(shapes))
     if q is None or not shapes[q].signed:
         return []
-    return [
+    found = [
         w
         for w in series
         if w.top < q
@@ -974,6 +994,15 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
         and not (w.firm or shapes[w.top].tagged)
         and _reads_as_intertitle(shapes[w.top])
     ]
+    # A story's sections run on for paragraphs (but for a short one, 核心阅读 over its
+    # summary); a column of briefs, the last one signed (市图书馆延长开放时间 / a paragraph /
+    # 城南公园新增健身步道 / a paragraph（记者 王芳）), has one paragraph under every title.
+    bounds = [max(g.members()), *(w.top for w in found), q + 1]
+    briefs = all(
+        sum(1 for sh in shapes[a + 1 : b] if sh.kind == BODY) < INNER_SECTION_PARAGRAPHS
+        for a, b in pairwise(bounds)
+    )
+    return [] if briefs else found
 
 
 def _signed(g: Group, candidates: int) -> bool:
@@ -1452,7 +1481,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
-    return _pieces_under_note(shapes, _intertitles(shapes, groups))
+    return _pieces_of_sets(shapes, _intertitles(shapes, groups))
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see
@@ -1581,8 +1610,10 @@ def _headline_signed_below(
     return p if end is not None and end > p and shapes[end].signs else None
 
 
-def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
-    """Drop the groups that head the signed pieces of a set introduced by an editor's note.
+def _pieces_of_sets(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """Drop the groups that head the signed pieces of a set: under an editor's note, under
+    the short introduction of an unsigned story or right under the set's headline (see
+    :func:`_joins_set`).
 
     在广阔天地成长成才 / note / ——编  者 / 下得去、留得住 / 韦  蔚 / text / 回答好… / 陶  甄 /
     text: a note signed by the editors (——编者) over contributions, each a title line and its
@@ -1604,12 +1635,7 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         if (
             story is not None
             and _signed_piece(shapes, g)
-            and (
-                _piece_form(shapes, g) == form
-                or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
-                or _intro_over_pieces(shapes, story, groups, k)
-                or _first_piece_under_headline(shapes, story, groups, k)
-            )
+            and _joins_set(shapes, notes, form, story, groups, k)
         ):
             for p in g.titles:
                 shapes[p].intertitle = True
@@ -1620,24 +1646,53 @@ def _pieces_under_note(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     return out
 
 
+def _joins_set(
+    shapes: list[Shape],
+    notes: list[int],
+    form: tuple[int, bool] | None,
+    story: Group,
+    groups: list[Group],
+    k: int,
+) -> bool:
+    """Whether signed piece ``groups[k]`` goes on the set that ``story`` (the group kept
+    before it) heads: headed as the set's pieces so far (``form``), or opening the set under
+    an editors' note, a short introduction or right under the set's headline. In the last
+    case the first piece's title, read as ``story``'s subheadline, becomes an intertitle."""
+    g = groups[k]
+    if (
+        _piece_form(shapes, g) == form
+        or any(story.top < p < g.top and _opens_set(shapes, p, g) for p in notes)
+        or _intro_over_pieces(shapes, story, groups, k)
+    ):
+        return True
+    if not _first_piece_under_headline(shapes, story, groups, k):
+        return False
+    head, first = story.titles
+    shapes[first].intertitle = True
+    story.titles = [head]
+    return True
+
+
 def _first_piece_under_headline(
     shapes: list[Shape], story: Group, groups: list[Group], k: int
 ) -> bool:
     """Whether group ``story`` is a set's headline over the title and author of its first
-    piece, and ``groups[k]`` the second piece (then the first piece's title is marked an
-    intertitle and taken out of the story's titles).
+    piece, and ``groups[k]`` the second piece (reads the shapes, changes nothing).
 
     砥砺心志修己身（大家谈） / 经常“回头看看” / 江西省赣州市  钟修声 / text / 杜绝“选择性落实” /
     山西省临汾市  冯  博 / text / …: the first piece's title, under the set's headline, reads
     as its subheadline, but it is one of two or more titles of signed pieces alike in length
-    and clearly shorter than the headline (a subheadline explains its headline at length).
+    and clearly shorter than the headline (a subheadline explains its headline at length),
+    and the headline carries the column's tag.
     """
     if len(story.titles) != 2 or not story.bylines or story.lead is not None:
         return False
     if story.note is not None or story.standfirst or k + 1 >= len(groups):
         return False
     head, first = story.titles
-    if not _reads_as_intertitle(shapes[first]):
+    # (a set of contributions runs under its column's tag, 砥砺心志修己身（大家谈）; a story's
+    # headline and subheadline over signed articles with short titles are no set)
+    if not shapes[head].tagged or not _reads_as_intertitle(shapes[first]):
         return False
     nxt = groups[k + 1]
     pieces = [groups[k], nxt]
@@ -1648,11 +1703,7 @@ def _first_piece_under_headline(
     over, under = STORY_OVER_PIECES
     if than * max(sizes) > longer * min(sizes):
         return False
-    if under * (shapes[head].end - shapes[head].start) < over * max(sizes):
-        return False
-    shapes[first].intertitle = True
-    story.titles = [head]
-    return True
+    return under * (shapes[head].end - shapes[head].start) >= over * max(sizes)
 
 
 def _unsigned(g: Group) -> bool:
@@ -1680,6 +1731,10 @@ def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k
     article of their own would not leave the story above without a writer.
     """
     if not _unsigned(story) or k + 1 >= len(groups):
+        return False
+    # (such a set runs under its column's tag, …（前沿观察）; an untagged short item over
+    # articles signed by their reporters is an item of its own)
+    if not any(shapes[p].tagged for p in story.titles):
         return False
     g, nxt = groups[k], groups[k + 1]
     if not _signed_piece(shapes, nxt) or _piece_form(shapes, nxt) != _piece_form(shapes, g):

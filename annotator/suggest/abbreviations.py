@@ -171,7 +171,8 @@ def _compound_ok(text: str, i: int) -> bool:
     if c == "中":
         return not crosses_start(text, i)  # 中资企业; not 其中资金
     if nxt == "舰":
-        return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日舰, 美舰; not 今日舰
+        # 日舰, 美舰; not 今日舰, nor 执法舰, 精英舰长 (a word ends with the country's character)
+        return (i == 0 or text[i - 1] not in _DAY_BEFORE) and not crosses_start(text, i)
     if nxt in "军寇伪":
         after = text[i + 2 : i + 3]
         if after and after in "队事人装训营官舰":

@@ -138,6 +138,12 @@ def test_signed_articles_after_an_unsigned_item_stay_articles():
     second = ["冬季出行安全提示", "本报记者 吴昊", *MORE]
     got = rows([*item, *STORY, *second])
     assert [a for t, _, a in got if t in (item[0], STORY[0], second[0])] == [1, 2, 3]
+    # right under the item, two signed articles with short titles alike: no set without the
+    # column's tag over it
+    item = ["市图书馆自下月起延长周末开放时间", "自下月起，市图书馆周末开放时间延长至晚上九点。"]
+    two = ["城东新区启动管网更新", "本报记者 王芳", *MORE, "城西社区增设充电桩", "本报记者 李华"]
+    got = rows([*item, *two, *MORE])
+    assert [a for t, _, a in got if t in (item[0], two[0], two[4])] == [1, 2, 3]
 
 
 def test_a_title_line_in_a_story_signed_at_its_end_stays_in_the_story():
@@ -225,3 +231,42 @@ def test_a_paragraph_cut_after_a_bracketed_enumerator_does_not_close_its_article
     rest = "推动教育科技人才良性循环，培养更多高技能人才。"
     got = rows([*STORY, head, rest, *MORE])
     assert {a for _, _, a in got} == {1}
+
+
+def test_an_unsigned_brief_of_one_paragraph_after_a_signed_story_is_an_item():
+    brief = "自下月起，市图书馆周末开放时间延长至晚上九点，方便上班族借阅图书。"
+    got = rows([*STORY, *MORE, "市图书馆延长开放时间", brief])
+    assert ("市图书馆延长开放时间", "headline", 2) in got
+    # two paragraphs under the line, or one closed by the story's end note: its section
+    got = rows([*STORY, "市图书馆延长开放时间", *MORE])
+    assert ("市图书馆延长开放时间", "intertitle", 1) in got
+    got = rows([*STORY, "市图书馆延长开放时间", MORE[0], "（本报北京3月4日电）"])
+    assert ("市图书馆延长开放时间", "intertitle", 1) in got
+    # a short phrase is a 小标题 over one paragraph too
+    got = rows([*STORY, *MORE, "春耕有方", brief])
+    assert ("春耕有方", "intertitle", 1) in got
+
+
+def test_signed_articles_under_a_long_untagged_headline_and_subheadline_stay_articles():
+    # the two articles' titles are alike and shorter than the first story's headline and as
+    # long as its subheadline: without a column tag over them they are no set of pieces
+    head = ["全市老旧小区改造工作全面提速 惠及三万余户居民", "今年计划改造一百二十个小区"]
+    head += ["本报记者 赵磊", *MORE]
+    two = ["城东新区启动地下管网更新", "本报记者 王芳", *MORE]
+    two += ["城西社区新增三百个充电桩", "本报记者 李华", *MORE]
+    got = rows([*head, *two])
+    assert [a for t, _, a in got if t in (head[0], two[0], two[4])] == [1, 2, 3]
+
+
+def test_a_short_item_signed_by_a_correspondent_at_its_end_is_an_item():
+    signed = [MORE[0], MORE[1][:-1] + "。（通讯员 陈楠）"]
+    got = rows([*STORY, "市图书馆推出夜间阅读服务", *signed])
+    assert ("市图书馆推出夜间阅读服务", "headline", 2) in got
+
+
+def test_a_column_of_briefs_with_the_last_one_signed_stays_briefs():
+    # one paragraph under every title: short items, only the last signed, not one story
+    first = "自下月起，市图书馆周末开放时间延长至晚上九点，方便上班族借阅图书。"
+    second = "日前，城南公园新建的三公里健身步道正式投用，受到市民欢迎。（记者 王芳）"
+    got = rows(["市图书馆延长开放时间", first, "城南公园新增健身步道", second])
+    assert [a for _, _, a in got] == [1, 1, 2, 2]

@@ -300,6 +300,9 @@ def test_venues_and_country_names(text, expected):
         ("美舰驶离港口", ["美"]),
         ("今日舰队出海", []),
         ("以舰载机为主", []),
+        # … nor where a word ends with the country's character (执法, 精英)
+        ("海警执法舰艇在附近巡航", []),
+        ("精英舰长培训班开班", []),
     ],
 )
 def test_italy_after_a_visit_and_a_country_warship(text, expected):
@@ -339,6 +342,10 @@ def test_dotted_names_counts_and_units_of_organisations(text, expected):
         # a surname + 某 stays a name
         ("被告人张某和王某某到庭", [("张某", "PER"), ("王某某", "PER")]),
         ("原副市长梁某被免职", [("梁某", "PER")]),
+        # … also before a word that begins as 某企业, 某公司 do (企图, 公开)
+        ("犯罪嫌疑人王某企图逃跑", [("王某", "PER")]),
+        ("被告人张某公开道歉", [("张某", "PER")]),
+        ("他向某公司借款", []),
     ],
 )
 def test_a_certain_place_is_no_name_and_no_place(text, expected):
@@ -382,6 +389,8 @@ def test_a_side_in_talks_after_a_preposition_is_no_name(text, expected):
         # a banner after its region and a road before 上 stay places
         ("内蒙古鄂托克旗", [("内蒙古", "LOC"), ("鄂托克旗", "LOC")]),
         ("在中山路上散步", [("中山路", "LOC")]),
+        # … and so does a banner before 下辖, what it governs (not 旗下, "under its banner")
+        ("正蓝旗下辖多个苏木", [("正蓝旗", "LOC")]),
     ],
 )
 def test_counts_and_words_that_begin_with_a_place_suffix(text, expected):

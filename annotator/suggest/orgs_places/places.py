@@ -88,7 +88,14 @@ _SUFFIX_WORD_NEXT = {
 
 def _kind_begins_word(text: str, e: int) -> bool:
     """True when the place's last character and the one after ``e`` make a common word."""
-    return e < len(text) and text[e] in _SUFFIX_WORD_NEXT.get(text[e - 1], "")
+    if e >= len(text) or text[e] not in _SUFFIX_WORD_NEXT.get(text[e - 1], ""):
+        return False
+    # (集团旗下 "under the group's banner", but 正蓝旗下辖 is the banner and what it governs)
+    return not text.startswith(_GOVERNS, e)
+
+
+# What a division governs, read after it (正蓝旗下辖多个苏木, 某县下辖): no word of its kind.
+_GOVERNS = "下辖"
 
 
 # After 市 these begin a word (市委 市政府 市民 市场 市级 …); a pattern place "XX市"
@@ -427,10 +434,16 @@ def _loc_candidates(
                 if s < 0 or any(not is_han(c) or c in _NOT_IN_PLACE for c in text[s:a]):
                     continue
             out.append((s, m.end(), LOC, {}))
-    # a place right after a place: 衡阳县西渡镇
+    # a place right after a place: 衡阳县西渡镇. What follows a place depends on its end
+    # alone: each end is read once (places ending alike, 北京 and 北京市 in 北京市北京市…,
+    # each read the whole chain after them again, quadratic in a long run of places).
     queue = list(out)
+    read: set[int] = set()
     while queue:
         s, e, _, _ = queue.pop()
+        if e in read:
+            continue
+        read.add(e)
         tail = _ADMIN_TAIL_RE.match(text, e)
         if (
             tail

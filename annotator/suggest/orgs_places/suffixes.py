@@ -130,9 +130,9 @@ _NOT_BEFORE_DOT = frozenset(_STOP_CHARS + "和与及同跟")
 
 
 def _before_dot(text: str, start: int, dot: int, places: list[tuple[int, int]]) -> int:
-    """Where the word before the dot at ``dot`` starts: at most four characters back, after
-    a conjunction or a stop character (张文康和葛兰素·威廉集团: 葛兰素), and not inside a
-    place (英国葛兰素·威廉公司: not 国葛兰素)."""
+    """Where the word before the dot at ``dot`` starts: at most four characters back and
+    not before ``start``, after a conjunction or a stop character (张文康和葛兰素·威廉集团:
+    葛兰素), and not inside a place (英国葛兰素·威廉公司: not 国葛兰素)."""
     i = dot
     while i > max(start, dot - _DOT_WORD_LONGEST) and text[i - 1] not in _NOT_BEFORE_DOT:
         i -= 1
@@ -151,7 +151,7 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
     dot = start - 1
     if dot > lo and text[dot] == "·" and is_han(text[dot - 1]):
         # 葛兰素·威廉公司: the name starts with the word before the dot
-        return _before_dot(text, max(lo, dot - _DOT_WORD_LONGEST), dot, places), True
+        return _before_dot(text, lo, dot, places), True
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
 
 

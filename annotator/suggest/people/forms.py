@@ -14,8 +14,10 @@ from .names import _DOT_CHARS, _DOT_NAME_RE, _PRE_NAME, SURNAMES, _ends_name
 _DOT_SET = frozenset(_DOT_CHARS)
 
 # 张某, 王某某, 欧阳某: a surname + 某 is how court and police reports name people.
-# 某 before these is "a certain" unit, place or body (某企业, 某公司, 某县, 某国).
-_MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样企公厂机村县市省镇乡校院国")
+# 某 before these is "a certain" unit, place or body (某县, 某国, 某企业, 某公司); 企, 公 and
+# 机 begin other words after a name too (王某企图逃跑, 张某公开表示, 李某机智), so only their words.
+_MOU_NOT_AFTER = frozenset("些种个地处位项件次方类人天日年家单部时样厂村县市省镇乡校院国")
+_MOU_NOT_BEFORE_WORDS = ("企业", "公司", "机关", "机构")
 
 
 def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -24,7 +26,12 @@ def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
         end = i + 2 if text[i + 1 : i + 2] == "某" else i + 1
         for slen in (2, 1):
             s = i - slen
-            if s >= 0 and text[s:i] in SURNAMES and text[end : end + 1] not in _MOU_NOT_AFTER:
+            if (
+                s >= 0
+                and text[s:i] in SURNAMES
+                and text[end : end + 1] not in _MOU_NOT_AFTER
+                and not text.startswith(_MOU_NOT_BEFORE_WORDS, end)
+            ):
                 if slen == 1 and s and text[s - 1 : i] in SURNAMES:
                     continue  # the compound surname is tried first
                 if slen == 1 and crosses_start(text, s):
