@@ -76,6 +76,7 @@ class Group:
     note: int | None = None  # 编者按：… between the titles and the byline or body
     standfirst: list[int] = field(default_factory=list)  # summary lines under the byline
     firm: bool = False  # a weak group headed by a line too long and set apart for an intertitle
+    formal: bool = False  # headed in a form no 小标题 takes (see _formal_head): as if signed
 
     def members(self) -> list[int]:
         """All paragraph indices of the group, in page order."""
@@ -221,6 +222,47 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         top.tagged or (_set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS)
     )
     return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
+    """The last two lines of title run ``[lo, hi)`` when they are set in a headline's form that
+    no 小标题 takes, else nothing.
+
+    A title over a —— subheadline (法治的根基在人民 / ——写在全民普法40年之际), or a pair of
+    title lines one of which, the headline, is closed by a column tag (读懂城市发展的“中国视角”
+    （人民时评） over its summary, a kicker over 工程机械行业加快转型升级（新视点）): a story's
+    intertitles carry neither a subheadline nor the name of a column.
+    """
+    if hi - lo < 2 or hi >= len(shapes) or shapes[hi].kind != BODY or shapes[hi].cont:
+        return []  # (a cut paragraph's rest below: the lines are no heading)
+    top, sub = shapes[hi - 2], shapes[hi - 1]
+    if top.kind != TITLE or sub.kind != TITLE or top.listy or sub.listy or not top.text_ok:
+        return []
+    dashed = sub.subdash and not (sub.cites or sub.signature)
+    # (a column's name closes the headline, over its summary line or under its kicker; a
+    # clause with a comma before a bracket is as likely a cut paragraph's head: 8月上旬，某公司（某地）)
+    head = top if top.tagged else sub
+    tagged = top.tagged != sub.tagged and not sub.subdash and not (head.comma or head.cut_head)
+    return [hi - 2, hi - 1] if dashed or tagged else []
+
+
+def _formal_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
+    """The group of a heading of :func:`_formal_head` form ending plain title run ``[lo, hi)``,
+    with a kicker line right above it (nothing when more lines stand above).
+
+    It heads an article of its own, even with no byline or dateline under it, and is read as
+    signed (``formal``): its story's title lines are its 小标题, as under a byline.
+    """
+    titles = _formal_head(shapes, lo, hi)
+    if not titles:
+        return None
+    p = titles[0] - 1
+    if p >= lo and shapes[p].kind in (TITLE, DASH) and not (shapes[p].listy or shapes[p].told):
+        titles = [p, *titles]
+        p -= 1
+    if p >= lo or not _boundary_before(shapes, lo)[0]:
+        return None
+    return Group(titles[0], STRONG, titles=titles, formal=True)
 
 
 # A headline set in two parts with a wide space between them may run this long …
@@ -482,7 +524,7 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         # No anchor below the run: only headings (markdown) or a short item (plain) open one.
         if has_heading:
             return _heading_groups(shapes, i, j), j
-        weak = None if markdown else _weak_group(shapes, i, j)
+        weak = None if markdown else _formal_group(shapes, i, j) or _weak_group(shapes, i, j)
         return ([weak] if weak else []), j
     if has_heading:
         run_groups = _heading_groups(shapes, i, j)
@@ -985,7 +1027,7 @@ def _signed(g: Group, candidates: int) -> bool:
     its intertitles when there are at least three of them, as under any signed story.
     """
     if g.strength != WEAK:
-        return bool(g.bylines) or g.lead is not None
+        return bool(g.bylines) or g.lead is not None or g.formal
     return bool(g.bylines) and candidates >= UNSIGNED_SERIES
 
 

@@ -1,0 +1,63 @@
+"""Headings set in a form no 小标题 takes, inside the run of an unsigned story (issue 9).
+
+A story without byline or dateline runs on under its 小标题, so a title line between its
+paragraphs reads as one of them; but a title over a —— subheadline, or a title closed by a
+column tag (…（快评）) over a line of summary, heads an article of its own: intertitles carry
+neither. The pages are invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+
+# An unsigned story (no byline, no dateline) with three 小标题.
+STORY = [
+    "老街巷焕新颜 居民生活更便利",
+    "今年以来，城南区累计完成老旧小区改造四十二个，惠及居民一万余户，街巷面貌焕然一新。",
+    "加装电梯解民忧",
+    "对于住在老旧小区高层的老人来说，上下楼一直是件难事，如今这一难题正在逐步破解。",
+    "“以前下楼买个菜都得歇好几回，现在方便多了。”家住六楼的张大爷笑着说。",
+    "停车难题有新解",
+    "各街道通过挖潜改造、错时共享等方式，新增停车位一千二百个，居民停车更方便了。",
+    "不少小区还装上了充电桩，解决了新能源汽车车主的后顾之忧。",
+    "社区服务更贴心",
+    "改造后的小区新建了养老驿站和托育点，老人和孩子在家门口就能享受到周到的服务。",
+]
+NEXT = [
+    "河湖长制让碧水长流，沿岸的村庄也因此换了模样，游客一年比一年多。",
+    "十年来，全省累计清理河道两万余公里，水质优良断面比例提高到九成以上。",
+]
+
+
+def rows(lines: list[str]) -> list[tuple[str, str, int | None]]:
+    text = "\n".join(lines)
+    return [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
+
+
+def test_a_title_over_a_dash_subheadline_heads_an_article_after_an_unsigned_story():
+    got = rows([*STORY, "守护一江清水", "——写在河湖长制全面推行十周年之际", *NEXT])
+    assert ("守护一江清水", "headline", 2) in got
+    assert ("——写在河湖长制全面推行十周年之际", "subheadline", 2) in got
+    assert ("加装电梯解民忧", "intertitle", 1) in got
+
+
+def test_a_title_closed_by_a_column_tag_over_its_summary_heads_an_article():
+    summary = "让每一条河流都成为造福人民的幸福河，需要久久为功、持续用力的治理"
+    got = rows([*STORY, "守护好每一条河流（快评）", summary, *NEXT])
+    assert ("守护好每一条河流（快评）", "headline", 2) in got
+    assert (NEXT[0], "body", 2) in got
+
+
+def test_a_kicker_over_a_headline_closed_by_a_column_tag_heads_an_article():
+    kicker = "前十月全省河湖水质优良比例创新高"
+    got = rows([*STORY, kicker, "河湖治理迈出新步伐（新视点）", *NEXT])
+    assert (kicker, "kicker", 2) in got
+    assert ("河湖治理迈出新步伐（新视点）", "headline", 2) in got
+
+
+def test_a_cut_paragraph_head_ending_in_a_bracket_heads_nothing():
+    # 8月上旬，某公司（某地） over the rest of its paragraph: a clause cut by a column break
+    signed = [STORY[0], "本报记者 王晓明", *STORY[1:]]
+    cut = ["8月上旬，城南区幸福里小区（东风街道）", "居委会组织志愿者为独居老人送去了米面油和慰问金。"]
+    got = rows([*signed, "邻里互助，温暖人心", *cut, *NEXT])
+    assert {a for _, _, a in got} == {1}
