@@ -1054,6 +1054,7 @@ def _inner_weak_groups(shapes: list[Shape], groups: list[Group], drop: set[int])
         if (
             story is not None
             and g.strength == WEAK
+            and not g.firm  # (a column's piece signed at its end, see _signed_pieces)
             and (_label_under_byline(shapes, story, g) or _box_in_story(shapes, story, g))
         ):
             out.add(g.top)
@@ -1494,6 +1495,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
+    groups = _signed_pieces(shapes, groups)
     return _pieces_under_note(shapes, _intertitles(shapes, groups))
 
 
@@ -1597,6 +1599,47 @@ def _firm_if_signed_below(
     q = _first_close(shapes, w.top + 1, stop)
     if q is not None and shapes[q].signs:
         w.firm = True
+
+
+def _signed_pieces(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for a column's piece signed at its end inside the text of a
+    story signed at its head.
+
+    A column's name over its title (短评 / 让“小切口”撬动“大民生”, 【今日谈】 / …) after a story
+    reads like a 小标题 set as topic and title; but the text under it closes with its writer's
+    signature (（李华）), and a story signed at its head (byline, lead) is not signed again:
+    the pair heads a piece of its own, a firm weak group.
+    """
+    closes = [p for p, sh in enumerate(shapes) if sh.signed]
+    if not groups or not closes:
+        return groups  # most pages: no bracketed signature at a text's end
+    found: dict[int, Group] = {}
+    for i, g in enumerate(groups):
+        if not g.bylines and g.lead is None:
+            continue
+        last = max(g.members())
+        q = _first_close(shapes, last + 1, _next_strong_top(groups, i, len(shapes)))
+        p = _column_pair(shapes, last + 1, q) if q is not None and shapes[q].signed else None
+        if p is not None:
+            found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+    if not found:
+        return groups
+    # (the pair replaces a weak group found on either of its lines)
+    kept = [g for g in groups if g.top not in found and g.top - 1 not in found]
+    return sorted(kept + list(found.values()), key=attrgetter("top"))
+
+
+def _column_pair(shapes: list[Shape], lo: int, hi: int) -> int | None:
+    """The first line of the last pair of title lines in ``[lo, hi)`` that stands between two
+    texts with a column's name on top: a bracketed tag or a name as short as a lone 小标题."""
+    for p in range(hi - 3, lo, -1):
+        top, sub = shapes[p], shapes[p + 1]
+        if top.kind != TITLE or sub.kind != TITLE or top.listy or sub.listy:
+            continue
+        short = top.tag or top.end - top.start <= INTERTITLE_ALONE_MAX_CHARS
+        if short and sub.text_ok and _between_texts(shapes[p - 1], shapes[p + 2]):
+            return p
+    return None
 
 
 def _first_close(shapes: list[Shape], lo: int, hi: int) -> int | None:

@@ -61,3 +61,18 @@ def test_a_cut_paragraph_head_ending_in_a_bracket_heads_nothing():
     cut = ["8月上旬，城南区幸福里小区（东风街道）", "居委会组织志愿者为独居老人送去了米面油和慰问金。"]
     got = rows([*signed, "邻里互助，温暖人心", *cut, *NEXT])
     assert {a for _, _, a in got} == {1}
+
+
+def test_a_column_name_over_a_title_after_a_signed_story_heads_a_signed_piece():
+    signed = [STORY[0], "本报记者 王晓明", *STORY[1:]]
+    piece = [
+        "短评",
+        "让“小切口”撬动“大民生”",
+        "民生无小事，枝叶总关情。老旧小区改造，改的是房子，暖的是人心。",
+        "快递柜、社区食堂、口袋公园，一件件小事办好了，城市就有了温度。",
+        "（李华）",
+    ]
+    got = rows([*signed, *piece])
+    assert ("短评", "kicker", 2) in got
+    assert ("让“小切口”撬动“大民生”", "headline", 2) in got
+    assert ("加装电梯解民忧", "intertitle", 1) in got
