@@ -76,3 +76,11 @@ def test_a_column_name_over_a_title_after_a_signed_story_heads_a_signed_piece():
     assert ("短评", "kicker", 2) in got
     assert ("让“小切口”撬动“大民生”", "headline", 2) in got
     assert ("加装电梯解民忧", "intertitle", 1) in got
+
+
+def test_two_bullet_led_title_lines_between_paragraphs_are_one_intertitle():
+    signed = [STORY[0], "本报记者 王晓明", STORY[1]]
+    pair = ["■加装电梯解民忧", "■全市已有三百多个老旧小区装上电梯，老人下楼不再难"]
+    got = rows([*signed, *pair, *STORY[3:5]])
+    assert (pair[0], "intertitle", 1) in got
+    assert (pair[1], "intertitle", 1) in got
