@@ -969,6 +969,41 @@ def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
     return series if min(texts) >= EVEN_TEXT_PARAGRAPHS else []
 
 
+# Two-line weak groups set as a short topic over its title (深化文旅融合 / 以创新供给赋能美好
+# 生活): at least this many in a row are an unsigned story's intertitles …
+TOPIC_PAIRS = 2
+# … their topics within this many characters of each other, their titles within EVEN_RATIO.
+TOPIC_SPREAD = 1
+
+
+def _topic_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The two-line weak groups after an unsigned story that are its intertitles by their form
+    (maybe none).
+
+    A kicker runs longer than its headline; a 小标题 set in two lines puts a short topic, at
+    most as long as a lone 小标题, over a longer title. Two or more such pairs in a row, topics
+    of one length and titles of about one length (深化文旅融合 / 以创新供给赋能美好生活,
+    深耕品质人居 / 以优质服务描绘宜居画卷), are set in parallel: the story's 小标题, not the
+    heads of short items.
+    """
+    pairs = [w for w in series if len(w.titles) == 2]
+    if len(pairs) < TOPIC_PAIRS:
+        return []
+    tops, subs = [], []
+    for w in pairs:
+        top, sub = shapes[w.titles[0]], shapes[w.titles[1]]
+        if not (top.strict and sub.text_ok) or top.listy or sub.listy:
+            return []
+        tops.append(top.end - top.start)
+        subs.append(sub.end - sub.start)
+    if max(tops) > INTERTITLE_ALONE_MAX_CHARS or max(tops) - min(tops) > TOPIC_SPREAD:
+        return []
+    a, b = EVEN_RATIO
+    if min(subs) <= max(tops) or b * max(subs) > a * min(subs):
+        return []
+    return pairs
+
+
 def _unsigned_story(
     shapes: list[Shape], series: list[Group], loose: list[int], g: Group
 ) -> tuple[list[Group], list[int]]:
@@ -982,10 +1017,10 @@ def _unsigned_story(
     alike = _unsigned_series(shapes, loose)
     if not alike:
         found = _short_series(shapes, series, g) or _even_series(shapes, series)
-        return _merged(found, signed), []
+        return _merged(_merged(found, _topic_pairs(shapes, series)), signed), []
     single = [w for w in series if len(w.titles) == 1]
     found, loose = _alike(shapes, single, alike)
-    return _merged(found, signed), loose
+    return _merged(_merged(found, _topic_pairs(shapes, series)), signed), loose
 
 
 def _merged(a: list[Group], b: list[Group]) -> list[Group]:

@@ -84,3 +84,20 @@ def test_two_bullet_led_title_lines_between_paragraphs_are_one_intertitle():
     got = rows([*signed, *pair, *STORY[3:5]])
     assert (pair[0], "intertitle", 1) in got
     assert (pair[1], "intertitle", 1) in got
+
+
+def test_short_topics_over_titles_in_parallel_are_an_unsigned_storys_intertitles():
+    pairs = [
+        "老街巷焕新颜 居民生活更便利",
+        STORY[1],
+        "加装电梯",
+        "让老人上下楼不再犯难",
+        *STORY[3:5],
+        "挖潜停车",
+        "让车位不再一位难求",
+        *STORY[6:8],
+    ]
+    got = rows(pairs)
+    assert ("加装电梯", "intertitle", 1) in got
+    assert ("让车位不再一位难求", "intertitle", 1) in got
+    assert {a for _, _, a in got} == {1}
