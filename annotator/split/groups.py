@@ -240,9 +240,11 @@ def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
         return []
     dashed = sub.subdash and not (sub.cites or sub.signature)
     # (a column's name closes the headline, over its summary line or under its kicker; a
-    # clause with a comma before a bracket is as likely a cut paragraph's head: 8月上旬，某公司（某地）)
-    head = top if top.tagged else sub
-    tagged = top.tagged != sub.tagged and not sub.subdash and not (head.comma or head.cut_head)
+    # lower line with a comma before a bracket is as likely a cut paragraph's head under a
+    # 小标题: 8月上旬，某公司（某地）)
+    tagged = top.tagged != sub.tagged and not (
+        sub.subdash or sub.cut_head or sub.tagged and sub.comma
+    )
     return [hi - 2, hi - 1] if dashed or tagged else []
 
 

@@ -46,6 +46,9 @@ def test_a_title_closed_by_a_column_tag_over_its_summary_heads_an_article():
     got = rows([*STORY, "守护好每一条河流（快评）", summary, *NEXT])
     assert ("守护好每一条河流（快评）", "headline", 2) in got
     assert (NEXT[0], "body", 2) in got
+    # two phrases around a comma before the tag: a headline all the same
+    got = rows([*STORY, "治水有良方，河湖展新颜（快评）", summary, *NEXT])
+    assert ("治水有良方，河湖展新颜（快评）", "headline", 2) in got
 
 
 def test_a_kicker_over_a_headline_closed_by_a_column_tag_heads_an_article():
@@ -58,7 +61,10 @@ def test_a_kicker_over_a_headline_closed_by_a_column_tag_heads_an_article():
 def test_a_cut_paragraph_head_ending_in_a_bracket_heads_nothing():
     # 8月上旬，某公司（某地） over the rest of its paragraph: a clause cut by a column break
     signed = [STORY[0], "本报记者 王晓明", *STORY[1:]]
-    cut = ["8月上旬，城南区幸福里小区（东风街道）", "居委会组织志愿者为独居老人送去了米面油和慰问金。"]
+    cut = [
+        "8月上旬，城南区幸福里小区（东风街道）",
+        "居委会组织志愿者为独居老人送去了米面油和慰问金。",
+    ]
     got = rows([*signed, "邻里互助，温暖人心", *cut, *NEXT])
     assert {a for _, _, a in got} == {1}
 
