@@ -1549,7 +1549,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
-    groups = _signed_pieces(shapes, groups)
+    groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
     return _pieces_under_note(shapes, _intertitles(shapes, groups))
 
 
@@ -1676,11 +1676,38 @@ def _signed_pieces(shapes: list[Shape], groups: list[Group]) -> list[Group]:
         p = _column_pair(shapes, last + 1, q) if q is not None and shapes[q].signed else None
         if p is not None:
             found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+    return _with_pairs(groups, found)
+
+
+def _with_pairs(groups: list[Group], found: dict[int, Group]) -> list[Group]:
+    """``groups`` with the two-line groups ``found`` (by top), each replacing a weak group
+    found on either of its lines."""
     if not found:
         return groups
-    # (the pair replaces a weak group found on either of its lines)
     kept = [g for g in groups if g.top not in found and g.top - 1 not in found]
     return sorted(kept + list(found.values()), key=attrgetter("top"))
+
+
+def _tagged_columns(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for each column's bracketed name over a title between texts.
+
+    【今日谈】 / 让“小切口”撬动“大民生”: a bracketed tag alone on its line labels what follows
+    it; inside a story a label (【现场】, 【点评】) stands over the text itself, a box's label
+    (【链接】) over the box's title. A tag that is no box's label over a title line, between a
+    finished paragraph and body text, is a column's name over its piece's headline: a firm weak
+    group, an article of its own.
+    """
+    tags = [p for p, sh in enumerate(shapes) if sh.tag and not sh.box and sh.kind == TITLE]
+    found: dict[int, Group] = {}
+    for p in tags:
+        if p == 0 or p + 2 >= len(shapes):
+            continue
+        sub = shapes[p + 1]
+        if sub.kind != TITLE or sub.tag or sub.listy or not sub.text_ok:
+            continue
+        if _between_texts(shapes[p - 1], shapes[p + 2]):
+            found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+    return _with_pairs(groups, found)
 
 
 def _column_pair(shapes: list[Shape], lo: int, hi: int) -> int | None:

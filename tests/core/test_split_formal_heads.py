@@ -107,3 +107,14 @@ def test_short_topics_over_titles_in_parallel_are_an_unsigned_storys_intertitles
     assert ("加装电梯", "intertitle", 1) in got
     assert ("让车位不再一位难求", "intertitle", 1) in got
     assert {a for _, _, a in got} == {1}
+
+
+def test_a_bracketed_column_name_over_a_title_heads_a_piece_after_a_signed_story():
+    signed = [STORY[0], "本报记者 王晓明", *STORY[1:]]
+    piece = ["【今日谈】", "让“小切口”撬动“大民生”", *NEXT]
+    got = rows([*signed, *piece])
+    assert ("【今日谈】", "kicker", 2) in got
+    assert ("让“小切口”撬动“大民生”", "headline", 2) in got
+    # a box's label over its title stays inside the story
+    got = rows([*signed, "【链接】", "什么是老旧小区改造", *NEXT])
+    assert {a for _, _, a in got} == {1}
