@@ -1,9 +1,11 @@
-"""Headings set in a form no 小标题 takes, inside the run of an unsigned story (issue 9).
+"""Headings and pieces a story's run hides, and lines that only look like them (issue 9).
 
 A story without byline or dateline runs on under its 小标题, so a title line between its
 paragraphs reads as one of them; but a title over a —— subheadline, or a title closed by a
-column tag (…（快评）) over a line of summary, heads an article of its own: intertitles carry
-neither. The pages are invented.
+column tag (…（快评）), heads an article of its own: intertitles carry neither. So does a
+column's name over a title (短评, 【今日谈】) whose text is signed at its end after a story
+signed at its head. Short topics over titles set in parallel, and ■-led pairs, are 小标题; the
+head of a paragraph cut by a photo is no photo item's headline. The pages are invented.
 """
 
 from __future__ import annotations
@@ -118,3 +120,19 @@ def test_a_bracketed_column_name_over_a_title_heads_a_piece_after_a_signed_story
     # a box's label over its title stays inside the story
     got = rows([*signed, "【链接】", "什么是老旧小区改造", *NEXT])
     assert {a for _, _, a in got} == {1}
+
+
+def test_the_head_of_a_paragraph_cut_by_a_photo_heads_no_photo_item():
+    # a word runs across the photo's caption (焕 / 然一新), or the rest opens with a comma
+    signed = [STORY[0], "本报记者 王晓明", STORY[1]]
+    photo = "图为改造后的幸福里小区。  本报记者 王晓明摄"
+    for head, rest in (
+        ("改造后的幸福里小区面貌焕", "然一新，居民们纷纷点赞。"),
+        ("走进东风街道幸福里小区", "，崭新的外墙、平整的道路映入眼帘。"),
+    ):
+        text = "\n".join([*signed, head, photo, rest, *STORY[3:5]])
+        blocks = split_page(text)
+        got = [(text[b.start : b.end], b.role, b.article) for b in blocks]
+        assert (head, "body", 1) in got
+        assert {a for _, _, a in got} == {1}
+        assert next(b for b in blocks if text[b.start : b.end] == rest).joins_previous
