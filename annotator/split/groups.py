@@ -893,8 +893,8 @@ def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group)
     one has, up to the next group, opens no article (到什么山 / 就该唱什么歌… / …).
     """
     sh = shapes[w.top]
-    if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm:
-        return False
+    if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm or sh.wide:
+        return False  # (phrases set apart by a wide space are a headline's, no text's, form)
     nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
     body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
     return body > SHORT_ITEM_PARAGRAPHS

@@ -136,3 +136,17 @@ def test_the_head_of_a_paragraph_cut_by_a_photo_heads_no_photo_item():
         assert (head, "body", 1) in got
         assert {a for _, _, a in got} == {1}
         assert next(b for b in blocks if text[b.start : b.end] == rest).joins_previous
+
+
+def test_two_phrases_set_apart_by_a_wide_space_are_no_cut_paragraphs_head():
+    # a news story dated at its head runs without 小标题: the line after it heads the next
+    # item, and its form (two phrases set apart) is a headline's, even over a long text
+    dated = [
+        "城市更新研讨会在济南举办",
+        "本报济南11月17日电  （记者杨立新）城市更新研讨会日前在济南举办，专家学者齐聚一堂。",
+        "与会专家认为，城市更新要坚持以人民为中心，让城市更宜居、更韧性、更智慧。",
+    ]
+    head = "守护一江清水  共建美丽家园"
+    text = [*NEXT, STORY[1], STORY[3], STORY[6], STORY[8]]
+    got = rows([*dated, head, *text])
+    assert (head, "headline", 2) in got
