@@ -77,6 +77,7 @@ class Group:
     note: int | None = None  # 编者按：… between the titles and the byline or body
     standfirst: list[int] = field(default_factory=list)  # summary lines under the byline
     firm: bool = False  # a weak group headed by a line too long and set apart for an intertitle
+    formal: bool = False  # headed in a form no 小标题 takes (see _formal_head): as if signed
 
     def members(self) -> list[int]:
         """All paragraph indices of the group, in page order."""
@@ -222,6 +223,49 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         top.tagged or (_set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS)
     )
     return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
+    """The last two lines of title run ``[lo, hi)`` when they are set in a headline's form that
+    no 小标题 takes, else nothing.
+
+    A title over a —— subheadline (法治的根基在人民 / ——写在全民普法40年之际), or a pair of
+    title lines one of which, the headline, is closed by a column tag (读懂城市发展的“中国视角”
+    （人民时评） over its summary, a kicker over 工程机械行业加快转型升级（新视点）): a story's
+    intertitles carry neither a subheadline nor the name of a column.
+    """
+    if hi - lo < 2 or hi >= len(shapes) or shapes[hi].kind != BODY or shapes[hi].cont:
+        return []  # (a cut paragraph's rest below: the lines are no heading)
+    top, sub = shapes[hi - 2], shapes[hi - 1]
+    if top.kind != TITLE or sub.kind != TITLE or top.listy or sub.listy or not top.text_ok:
+        return []
+    dashed = sub.subdash and not (sub.cites or sub.signature)
+    # (a column's name closes the headline, over its summary line or under its kicker; a
+    # lower line with a comma before a bracket is as likely a cut paragraph's head under a
+    # 小标题: 8月上旬，某公司（某地）)
+    tagged = top.tagged != sub.tagged and not (
+        sub.subdash or sub.cut_head or sub.tagged and sub.comma
+    )
+    return [hi - 2, hi - 1] if dashed or tagged else []
+
+
+def _formal_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
+    """The group of a heading of :func:`_formal_head` form ending plain title run ``[lo, hi)``,
+    with a kicker line right above it (nothing when more lines stand above).
+
+    It heads an article of its own, even with no byline or dateline under it, and is read as
+    signed (``formal``): its story's title lines are its 小标题, as under a byline.
+    """
+    titles = _formal_head(shapes, lo, hi)
+    if not titles:
+        return None
+    p = titles[0] - 1
+    if p >= lo and shapes[p].kind in (TITLE, DASH) and not (shapes[p].listy or shapes[p].told):
+        titles = [p, *titles]
+        p -= 1
+    if p >= lo or not _boundary_before(shapes, lo)[0]:
+        return None
+    return Group(titles[0], STRONG, titles=titles, formal=True)
 
 
 # A headline set in two parts with a wide space between them may run this long …
@@ -483,7 +527,7 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
         # No anchor below the run: only headings (markdown) or a short item (plain) open one.
         if has_heading:
             return _heading_groups(shapes, i, j), j
-        weak = None if markdown else _weak_group(shapes, i, j)
+        weak = None if markdown else _formal_group(shapes, i, j) or _weak_group(shapes, i, j)
         return ([weak] if weak else []), j
     if has_heading:
         run_groups = _heading_groups(shapes, i, j)
@@ -869,8 +913,8 @@ def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group)
     one has, up to the next group, opens no article (到什么山 / 就该唱什么歌… / …).
     """
     sh = shapes[w.top]
-    if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm:
-        return False
+    if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm or sh.wide:
+        return False  # (phrases set apart by a wide space are a headline's, no text's, form)
     nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
     body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
     return body > SHORT_ITEM_PARAGRAPHS
@@ -947,6 +991,41 @@ def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
     return series if min(texts) >= EVEN_TEXT_PARAGRAPHS else []
 
 
+# Two-line weak groups set as a short topic over its title (深化文旅融合 / 以创新供给赋能美好
+# 生活): at least this many in a row are an unsigned story's intertitles …
+TOPIC_PAIRS = 2
+# … their topics within this many characters of each other, their titles within EVEN_RATIO.
+TOPIC_SPREAD = 1
+
+
+def _topic_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The two-line weak groups after an unsigned story that are its intertitles by their form
+    (maybe none).
+
+    A kicker runs longer than its headline; a 小标题 set in two lines puts a short topic, at
+    most as long as a lone 小标题, over a longer title. Two or more such pairs in a row, topics
+    of one length and titles of about one length (深化文旅融合 / 以创新供给赋能美好生活,
+    深耕品质人居 / 以优质服务描绘宜居画卷), are set in parallel: the story's 小标题, not the
+    heads of short items.
+    """
+    pairs = [w for w in series if len(w.titles) == 2]
+    if len(pairs) < TOPIC_PAIRS:
+        return []
+    tops, subs = [], []
+    for w in pairs:
+        top, sub = shapes[w.titles[0]], shapes[w.titles[1]]
+        if not (top.strict and sub.text_ok) or top.listy or sub.listy:
+            return []
+        tops.append(top.end - top.start)
+        subs.append(sub.end - sub.start)
+    if max(tops) > INTERTITLE_ALONE_MAX_CHARS or max(tops) - min(tops) > TOPIC_SPREAD:
+        return []
+    a, b = EVEN_RATIO
+    if min(subs) <= max(tops) or b * max(subs) > a * min(subs):
+        return []
+    return pairs
+
+
 def _unsigned_story(
     shapes: list[Shape], series: list[Group], loose: list[int], g: Group
 ) -> tuple[list[Group], list[int]]:
@@ -960,10 +1039,10 @@ def _unsigned_story(
     alike = _unsigned_series(shapes, loose)
     if not alike:
         found = _short_series(shapes, series, g) or _even_series(shapes, series)
-        return _merged(found, signed), []
+        return _merged(_merged(found, _topic_pairs(shapes, series)), signed), []
     single = [w for w in series if len(w.titles) == 1]
     found, loose = _alike(shapes, single, alike)
-    return _merged(found, signed), loose
+    return _merged(_merged(found, _topic_pairs(shapes, series)), signed), loose
 
 
 def _merged(a: list[Group], b: list[Group]) -> list[Group]:
@@ -1014,7 +1093,7 @@ def _signed(g: Group, candidates: int) -> bool:
     its intertitles when there are at least three of them, as under any signed story.
     """
     if g.strength != WEAK:
-        return bool(g.bylines) or g.lead is not None
+        return bool(g.bylines) or g.lead is not None or g.formal
     return bool(g.bylines) and candidates >= UNSIGNED_SERIES
 
 
@@ -1041,6 +1120,7 @@ def _inner_weak_groups(shapes: list[Shape], groups: list[Group], drop: set[int])
         if (
             story is not None
             and g.strength == WEAK
+            and not g.firm  # (a column's piece signed at its end, see _signed_pieces)
             and (_label_under_byline(shapes, story, g) or _box_in_story(shapes, story, g))
         ):
             out.add(g.top)
@@ -1448,6 +1528,23 @@ def _numbered_intertitles(
         before, after = shapes[p - 1], shapes[p + 1]
         if before.kind in (BODY, LEAD) and after.kind == BODY and before.ending == cues.END_FINAL:
             shapes[p].intertitle = True
+    _bulleted_pairs(shapes, members, candidates)
+
+
+def _bulleted_pairs(shapes: list[Shape], members: set[int], candidates: list[int]) -> None:
+    """Mark two bullet-led title lines in a row between body paragraphs as one intertitle.
+
+    ■执法全程留痕 / ■130万余部执法记录仪让民警习惯在镜头下执法 (or a question over its
+    answer's title, ■怎样提高教育质量？ / ■深化教学改革，…): a 小标题 set as a topic over its
+    title, each line led by the bullet, between a finished paragraph and body text (no cut
+    paragraph's rest). Each line alone stands beside a title line, not between two texts.
+    """
+    for p, q in zip(candidates, candidates[1:], strict=False):
+        if q != p + 1 or p == 0 or q + 1 >= len(shapes) or p in members or q in members:
+            continue
+        top, sub = shapes[p], shapes[q]
+        if top.bullet and sub.bullet and _between_texts(shapes[p - 1], shapes[q + 1]):
+            top.intertitle = sub.intertitle = True
 
 
 def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
@@ -1481,6 +1578,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
+    groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
     return _pieces_of_sets(shapes, _intertitles(shapes, groups))
 
 
@@ -1584,6 +1682,74 @@ def _firm_if_signed_below(
     q = _first_close(shapes, w.top + 1, stop)
     if q is not None and shapes[q].signs:
         w.firm = True
+
+
+def _signed_pieces(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for a column's piece signed at its end inside the text of a
+    story signed at its head.
+
+    A column's name over its title (短评 / 让“小切口”撬动“大民生”, 【今日谈】 / …) after a story
+    reads like a 小标题 set as topic and title; but the text under it closes with its writer's
+    signature (（李华）), and a story signed at its head (byline, lead) is not signed again:
+    the pair heads a piece of its own, a firm weak group.
+    """
+    closes = [p for p, sh in enumerate(shapes) if sh.signed]
+    if not groups or not closes:
+        return groups  # most pages: no bracketed signature at a text's end
+    found: dict[int, Group] = {}
+    for i, g in enumerate(groups):
+        if not g.bylines and g.lead is None:
+            continue
+        last = max(g.members())
+        q = _first_close(shapes, last + 1, _next_strong_top(groups, i, len(shapes)))
+        p = _column_pair(shapes, last + 1, q) if q is not None and shapes[q].signed else None
+        if p is not None:
+            found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+    return _with_pairs(groups, found)
+
+
+def _with_pairs(groups: list[Group], found: dict[int, Group]) -> list[Group]:
+    """``groups`` with the two-line groups ``found`` (by top), each replacing a weak group
+    found on either of its lines."""
+    if not found:
+        return groups
+    kept = [g for g in groups if g.top not in found and g.top - 1 not in found]
+    return sorted(kept + list(found.values()), key=attrgetter("top"))
+
+
+def _tagged_columns(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for each column's bracketed name over a title between texts.
+
+    【今日谈】 / 让“小切口”撬动“大民生”: a bracketed tag alone on its line labels what follows
+    it; inside a story a label (【现场】, 【点评】) stands over the text itself, a box's label
+    (【链接】) over the box's title. A tag that is no box's label over a title line, between a
+    finished paragraph and body text, is a column's name over its piece's headline: a firm weak
+    group, an article of its own.
+    """
+    tags = [p for p, sh in enumerate(shapes) if sh.tag and not sh.box and sh.kind == TITLE]
+    found: dict[int, Group] = {}
+    for p in tags:
+        if p == 0 or p + 2 >= len(shapes):
+            continue
+        sub = shapes[p + 1]
+        if sub.kind != TITLE or sub.tag or sub.listy or not sub.text_ok:
+            continue
+        if _between_texts(shapes[p - 1], shapes[p + 2]):
+            found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+    return _with_pairs(groups, found)
+
+
+def _column_pair(shapes: list[Shape], lo: int, hi: int) -> int | None:
+    """The first line of the last pair of title lines in ``[lo, hi)`` that stands between two
+    texts with a column's name on top: a bracketed tag or a name as short as a lone 小标题."""
+    for p in range(hi - 3, lo, -1):
+        top, sub = shapes[p], shapes[p + 1]
+        if top.kind != TITLE or sub.kind != TITLE or top.listy or sub.listy:
+            continue
+        short = top.tag or top.end - top.start <= INTERTITLE_ALONE_MAX_CHARS
+        if short and sub.text_ok and _between_texts(shapes[p - 1], shapes[p + 2]):
+            return p
+    return None
 
 
 def _first_close(shapes: list[Shape], lo: int, hi: int) -> int | None:

@@ -51,7 +51,17 @@ import re
 from functools import cached_property
 
 from . import cues
-from .shapes import BODY, DIGITS, HEADING, LEAD, PERSON_NAME_MAX_CHARS, TITLE, Shape, name_under_tag
+from .shapes import (
+    BODY,
+    CAPTION,
+    DIGITS,
+    HEADING,
+    LEAD,
+    PERSON_NAME_MAX_CHARS,
+    TITLE,
+    Shape,
+    name_under_tag,
+)
 from .words import word_across
 
 _NOT_BODY = (False, 1.0)
@@ -248,7 +258,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     """
     _cut_heads_under_bylines(text, shapes)
     for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
-        sh, nxt = shapes[i], shapes[i + 1]
+        sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
         if (
             sh.ending in _HEAD_ENDINGS
             and nxt.kind == BODY
@@ -264,6 +274,24 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
             sh.kind = BODY
             sh.strict = sh.text_ok = False
             sh.demoted = True  # a series of stacked intertitles may take it back
+
+
+# A photo set into a column holds at most this many captions (and credits) in a row.
+_PHOTO_CAPTIONS = 3
+
+
+def _past_photos(shapes: list[Shape], j: int) -> int:
+    """The first paragraph from ``j`` on that is no photo caption, if only a few captions
+    stand there (else ``j``).
+
+    A photo set into a column may fall between the head of a paragraph and its rest (…面貌焕
+    / 图为…摄 / 然一新，…): the word runs across the captions, and the head, alone over the
+    photo, would read as the headline of a photo item.
+    """
+    k = j
+    while k < len(shapes) and shapes[k].kind == CAPTION and k - j < _PHOTO_CAPTIONS:
+        k += 1
+    return k if j < k < len(shapes) and shapes[k].kind != CAPTION else j
 
 
 # Open lines this close under a byline may be a standfirst (see ``groups._open_standfirst``).
