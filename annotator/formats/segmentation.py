@@ -256,7 +256,7 @@ def _blocks(text: str, items: list[Any]) -> list[Block]:
     stray = _TEXT.search(text, end)
     if stray is not None:
         raise _Bad(
-            f"text after the last block (offset {stray.start()}, {text[stray.start() : stray.start() + 10]!r}) is in no block"
+            f"text after the last block (offset {stray.start()}, {_excerpt(text, stray.start(), len(text))!r}) is in no block"
         )
     return blocks
 
@@ -272,7 +272,9 @@ def _check_block(text: str, i: int, b: Block, end: int, articles: dict[int, int]
     stray = _TEXT.search(text, end, b.start)
     if stray is not None:
         at = stray.start()
-        raise _Bad(f"text before {where} (offset {at}, {text[at : at + 10]!r}) is in no block")
+        raise _Bad(
+            f"text before {where} (offset {at}, {_excerpt(text, at, b.start)!r}) is in no block"
+        )
     if b.role not in ROLES:
         raise _Bad(f"{where} has the unknown role {b.role!r}; expected one of {', '.join(ROLES)}")
     if b.article is not None:
@@ -288,6 +290,11 @@ def _check_block(text: str, i: int, b: Block, end: int, articles: dict[int, int]
         articles[b.article] = articles.get(b.article, 0) + 1
     elif b.joins_previous:
         raise _Bad(f"{where} joins a previous block but is in no article (article null)")
+
+
+def _excerpt(text: str, at: int, limit: int) -> str:
+    """A few characters of stray text, for the message: up to ``limit`` or the line's end."""
+    return text[at : min(at + 10, limit)].split("\n")[0]
 
 
 def _agrees(key: str, given: Any, derived: list[Any], count: int) -> None:
