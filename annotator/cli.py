@@ -194,7 +194,8 @@ def import_(
     max_page_size: str = "2MB",
 ) -> None:
     """Import page text files and folders (.txt, .md, recursive), gold entity files
-    (--format conll), Gold JSONL (--format gold-jsonl) or gold from other tools.
+    (--format conll), Gold JSONL (--format gold-jsonl), pages with their structure
+    (--format segmentation) or gold from other tools.
 
     A page file changed since its import replaces its page when nobody has reviewed that
     page yet; otherwise the new version is imported beside it as NAME~HASH. Both are

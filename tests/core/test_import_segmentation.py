@@ -274,3 +274,15 @@ def test_cli_refuses_status_for_segmentation(tmp_path):
     result = _run("import", "--db", str(tmp_path / "a.db"), "--format", "segmentation",
                   "--status", "done", str(path))  # fmt: skip
     assert result.exit_code == 2 and "--status" in result.output
+
+
+def test_an_existing_new_page_stays_new_when_the_line_says_new(tmp_path):
+    # A first edit normally moves a new page to in progress; the line's status wins here.
+    rec = _line(status="new", reviewer=None)
+    with Store.open(tmp_path / "a.db") as store:
+        page = Page("p1", rec["text"], "p1.txt", "sha", "new", paper="报")
+        store.add_gold_pages([(page, [Block(0, 19, "body", 1)], [])])
+        assert import_segmentation(store, [_write(tmp_path / "s.jsonl", rec)]).replaced
+        exported = json.loads(_export(store, tmp_path / "e.jsonl"))
+    exported.pop("articles")
+    assert exported == rec
