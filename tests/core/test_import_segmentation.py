@@ -7,6 +7,7 @@ its whole file by file and line, with nothing of that file stored.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import tempfile
 from pathlib import Path
@@ -25,6 +26,11 @@ from annotator.pipeline import import_segmentation
 from annotator.resources import seeds_dir
 from annotator.split import split_page
 from annotator.store import Store
+
+_CORPUS = Path(__file__).resolve().parents[2] / "bench" / "structure_corpus.py"
+_spec = importlib.util.spec_from_file_location("structure_corpus", _CORPUS)
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
 
 ALL = ExportRequest(fmt="segmentation", statuses=None)
 
@@ -50,7 +56,7 @@ def _run(*args: str):
 # ------------------------------------------------------------------ round trips
 
 
-def test_the_sample_pages_round_trip_byte_identical(tmp_path):
+def test_the_sample_and_composed_pages_round_trip_byte_identical(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         pages = []
         for n, seed in enumerate(sorted(seeds_dir().glob("*.txt"))):
@@ -58,10 +64,15 @@ def test_the_sample_pages_round_trip_byte_identical(tmp_path):
             status = ("done", "in_progress")[n % 2]
             page = Page(seed.stem, text, str(seed), f"sha{n}", status, "lin", paper="衡阳日报")
             pages.append((page, split_page(text), []))
+        # The composed papers' gold: joins across furniture, intertitles, captions.
+        for paper in corpus.PAPERS:
+            for page_id, text, blocks in corpus.pages(paper, 3, seed=11):
+                pages.append((Page(page_id, text, sha256=page_id, status="done"), blocks, []))
         store.add_gold_pages(pages)
         first, second = _round_trip(store, tmp_path)
     assert first == second
-    assert len(first.splitlines()) == 2 and b'"joins"' in first
+    records = [json.loads(x) for x in first.splitlines()]
+    assert len(records) == 2 + 3 * len(corpus.PAPERS) and sum(len(r["joins"]) for r in records)
 
 
 # Paragraph text: CJK, ASCII, and characters outside the Basic Multilingual Plane.
