@@ -224,9 +224,10 @@ def _page(item: dict[str, Any], number: int) -> SegmentedPage:
     )
     blocks = _blocks(text, _field(item, "blocks", (list,), None))
     derived = record(page, blocks)
-    for key in ("joins", "articles"):
-        if key in item:
-            _agrees(key, item[key], derived[key], len(blocks))
+    if "joins" in item:
+        _check_joins(item["joins"], derived["joins"], len(blocks))
+    if "articles" in item:
+        _check_articles(item["articles"], derived["articles"])
     return SegmentedPage(page, blocks, number)
 
 
@@ -235,7 +236,7 @@ def _blocks(text: str, items: list[Any]) -> list[Block]:
     if not items:
         raise _Bad("no blocks; every page needs at least one")
     blocks: list[Block] = []
-    articles: dict[int, int] = {}  # article -> its block count so far
+    articles: set[int] = set()  # the articles met so far
     end = 0
     for i, item in enumerate(items):
         if not isinstance(item, dict):
@@ -255,13 +256,15 @@ def _blocks(text: str, items: list[Any]) -> list[Block]:
         end = b.end
     stray = _TEXT.search(text, end)
     if stray is not None:
+        at = stray.start()
         raise _Bad(
-            f"text after the last block (offset {stray.start()}, {_excerpt(text, stray.start(), len(text))!r}) is in no block"
+            f"text after the last block (offset {at}, {_excerpt(text, at, len(text))!r}) "
+            "is in no block"
         )
     return blocks
 
 
-def _check_block(text: str, i: int, b: Block, end: int, articles: dict[int, int]) -> None:
+def _check_block(text: str, i: int, b: Block, end: int, articles: set[int]) -> None:
     where = f"block {i} [{b.start}, {b.end})"
     if not 0 <= b.start < b.end <= len(text):
         raise _Bad(f"{where} is outside the text (0..{len(text)} code points) or empty")
@@ -285,9 +288,10 @@ def _check_block(text: str, i: int, b: Block, end: int, articles: dict[int, int]
             )
         if b.joins_previous and b.article not in articles:
             raise _Bad(
-                f"{where} joins the previous block of article {b.article}, but it is that article's first block"
+                f"{where} joins the previous block of article {b.article}, but it is that "
+                "article's first block"
             )
-        articles[b.article] = articles.get(b.article, 0) + 1
+        articles.add(b.article)
     elif b.joins_previous:
         raise _Bad(f"{where} joins a previous block but is in no article (article null)")
 
@@ -297,22 +301,38 @@ def _excerpt(text: str, at: int, limit: int) -> str:
     return text[at : min(at + 10, limit)].split("\n")[0]
 
 
-def _agrees(key: str, given: Any, derived: list[Any], count: int) -> None:
-    """The line's ``joins`` or ``articles`` against what its blocks give."""
-    if key == "joins" and isinstance(given, list):
-        for pair in given:
-            if isinstance(pair, list) and len(pair) == 2 and pair[0] == count - 1:
-                raise _Bad(
-                    f"join {pair} continues block {count - 1}, the page's last block: no block comes after it"
-                )
-            if not (
-                isinstance(pair, list)
-                and len(pair) == 2
-                and all(type(x) is int and 0 <= x < count for x in pair)
-            ):
-                raise _Bad(f"join {pair!r:.40} is not a pair of block numbers 0..{count - 1}")
+def _check_joins(given: Any, derived: list[list[int]], count: int) -> None:
+    """The line's ``joins`` against its blocks' ``joins_previous``."""
+    for pair in given if isinstance(given, list) else [given]:
+        if isinstance(pair, list) and len(pair) == 2 and pair[0] == count - 1:
+            raise _Bad(
+                f"join {pair} continues block {count - 1}, the page's last block: "
+                "no block comes after it"
+            )
+        if not (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(type(x) is int and 0 <= x < count for x in pair)
+        ):
+            raise _Bad(f"join {pair!r:.40} is not a pair of block numbers 0..{count - 1}")
     if given != derived:
-        source = "'joins_previous'" if key == "joins" else "'article'"
         raise _Bad(
-            f"{key!r} disagrees with the blocks' {source}: the blocks give {json.dumps(derived, ensure_ascii=False):.200}"
+            f"'joins' {given} disagrees with the blocks' 'joins_previous', which give {derived}"
         )
+
+
+def _check_articles(given: Any, derived: list[dict[str, Any]]) -> None:
+    """The line's ``articles`` against its blocks' ``article`` numbers and clean text."""
+    shape = ("ordinal", "blocks", "page_start", "page_end")
+    if not isinstance(given, list) or [
+        {k: a.get(k) for k in shape} if isinstance(a, dict) else a for a in given
+    ] != [{k: a[k] for k in shape} for a in derived]:
+        wanted = json.dumps([{k: a[k] for k in shape} for a in derived])
+        raise _Bad(f"'articles' disagrees with the blocks' 'article', which give {wanted:.200}")
+    for a, b in zip(given, derived, strict=True):
+        if a.get("text") != b["text"]:
+            raise _Bad(
+                f"the text of article {b['ordinal']} is not what its blocks give "
+                f"({b['text']!r:.40}); a file from another annotator version? Leave "
+                "'articles' out of the line to take the blocks as they are"
+            )

@@ -176,8 +176,26 @@ BAD = [
     (_line(blocks=_block(3, joins_previous=True)), "is in no article"),
     (_line(blocks=_block(1, start="5")), "block 1: 'start' must be a whole number"),
     (_line(joins=[[3, 4]]), "continues block 3, the page's last block"),
-    (_line(joins=[]), "'joins' disagrees with the blocks' 'joins_previous'"),
-    (_line(articles=[]), "'articles' disagrees with the blocks' 'article'"),
+    (
+        _line(joins=[[0, 2]]),
+        "'joins' [[0, 2]] disagrees with the blocks' 'joins_previous', which give [[1, 2]]",
+    ),
+    (_line(joins=[[1, 9]]), "join [1, 9] is not a pair of block numbers 0..3"),
+    (_line(articles=[]), "'articles' disagrees with the blocks' 'article', which give [{"),
+    (
+        _line(
+            articles=[
+                {
+                    "ordinal": 1,
+                    "blocks": [0, 1, 2],
+                    "page_start": 0,
+                    "page_end": 16,
+                    "text": "另一个",
+                }
+            ]
+        ),
+        "the text of article 1 is not what its blocks give",
+    ),
 ]
 
 
