@@ -137,6 +137,7 @@ def _tool_formats() -> list[str]:
     help="pages: page text files (.txt, .md); conll: gold entities, a character and its "
     "BIO/BIOES tag per line, imported as done pages; gold-jsonl: Gold JSONL v1 records applied "
     "exactly (blocks, roles, articles, joins, spans) to the pages they name, marked done; "
+    "segmentation: one page a line with its text and structure exactly as exported; "
     "otherwise gold exported by that tool (or 'annotator export'), its spans placed by text "
     "onto the pages already in the database.",
 )
@@ -193,7 +194,8 @@ def import_(
     max_page_size: str = "2MB",
 ) -> None:
     """Import page text files and folders (.txt, .md, recursive), gold entity files
-    (--format conll), Gold JSONL (--format gold-jsonl) or gold from other tools.
+    (--format conll), Gold JSONL (--format gold-jsonl), pages with their structure
+    (--format segmentation) or gold from other tools.
 
     A page file changed since its import replaces its page when nobody has reviewed that
     page yet; otherwise the new version is imported beside it as NAME~HASH. Both are
@@ -203,7 +205,7 @@ def import_(
         raise click.BadParameter(
             "give the paper a name, or leave --paper out", param_hint="--paper"
         )
-    if status is not None and fmt in ("pages", "conll", "gold-jsonl"):
+    if status is not None and fmt in ("pages", "conll", "gold-jsonl", "segmentation"):
         raise click.BadParameter(
             f"the {fmt} format sets the status itself (new pages are new, gold is done); "
             "--status is for gold from other tools",
@@ -211,6 +213,9 @@ def import_(
         )
     if fmt == "gold-jsonl":
         _import_gold_jsonl(db_path, paths)
+        return
+    if fmt == "segmentation":
+        _import_segmentation(db_path, paths)
         return
     if fmt not in ("pages", "conll"):
         _import_other_tool(db_path, fmt, paths, reviewer, predictions, status or "auto")
@@ -280,6 +285,22 @@ def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
     click.echo(report.summary())
     for path, line, reason in report.refused:
         click.echo(f"  refused {path}:{line}: {reason}", err=True)
+    if report.refused:
+        sys.exit(1)
+
+
+def _import_segmentation(db_path: Path | None, paths: tuple[Path, ...]) -> None:
+    """``import --format segmentation``: pages with their structure, a file whole or not."""
+    from annotator.pipeline import import_segmentation
+
+    with open_store(db_path) as store:
+        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
+        report = import_segmentation(store, list(paths))
+    click.echo(report.summary())
+    for path, what in report.replaced:
+        click.echo(f"  replaced the structure of page {what!r} ({path})", err=True)
+    for _path, reason in report.refused:
+        click.echo(f"  refused {reason}", err=True)
     if report.refused:
         sys.exit(1)
 

@@ -11,7 +11,10 @@ A :class:`Format` names the functions that write and (optionally) read it, by
   ordinal, text and spans with start, end, label, text, attrs), all its writer reads.
 * A ``page`` format's writer gets ``(page, blocks, spans)`` triples instead.
 * A reader is called as ``read(path, **options)`` and yields
-  :class:`~annotator.formats.base.Imported` documents (code-point offsets).
+  :class:`~annotator.formats.base.Imported` documents (code-point offsets); a ``page``
+  format's reader returns whole pages with their blocks instead
+  (:class:`~annotator.formats.segmentation.SegmentedPage`), which
+  :func:`annotator.pipeline.import_segmentation` stores.
 
 ``target`` is a path or a text stream; ``folder`` formats need a path (a folder).
 Options the CLI passes: ``as_predictions`` (Label Studio), ``labels`` (the configured
@@ -84,7 +87,7 @@ FORMATS: dict[str, Format] = {
         Format("bioes", "character-per-line BIOES tags (CoNLL layout)",
                _F + "bio:write_bioes", suffix=".bioes", records="text"),
         Format("segmentation", "per page: text, blocks with roles, articles, joins",
-               _F + "segmentation:write", unit="page"),
+               _F + "segmentation:write", _F + "segmentation:read", unit="page"),
     )
 }  # fmt: skip
 

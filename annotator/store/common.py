@@ -5,7 +5,7 @@ the busy timeout, and the attributes of an open store that the rooms read.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from annotator.edits import Changes, EditError, Op, PageState
-from annotator.model import Block, Label
+from annotator.model import Block, Label, Page, Span
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 # (read as common.BUSY_TIMEOUT_MS by the rooms, so that one setting reaches them all)
@@ -125,6 +125,9 @@ class Room:
         def _remember(self, state: PageState) -> None: ...
         def _forget(self, page_id: str) -> None: ...
         def _insert_blocks(self, page_id: str, blocks: Iterable[Block]) -> None: ...
+        def _insert_gold_pages(
+            self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]
+        ) -> None: ...
         def _keep_predictions(self, page_id: str) -> None: ...
         def page_state(self, page_id: str) -> PageState: ...
         def label_names(self) -> frozenset[str]: ...

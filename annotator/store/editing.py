@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from annotator.edits import EditError, Op, Plan, first_edit_starts_review, plan, renumber, touched
+from annotator.model import Block, Page, Span
 from annotator.store.common import Applied, EditRecord, Room, UndoRefused, now
 from annotator.store.rows import _json, _span_values
 
@@ -327,15 +329,41 @@ class EditingRoom(Room):
         """
         try:
             with self._write_locked():
-                op, result = self._plan(op, "do")
-                stamp = now()
-                self._persist(result, stamp, reviewer)
-                edit_id = self._log(op, result.inverse, reviewer, "do", None, stamp)
-                self.db.conn.execute(
-                    "UPDATE pages SET updated_at = ? WHERE id = ?", [updated_at, op.page_id]
-                )
+                op, result, edit_id = self._apply_gold_here(op, reviewer, updated_at)
         except sqlite3.DatabaseError:
             self._forget(op.page_id)
             raise
         self._forget(op.page_id)
         return Applied(op, result.inverse, edit_id, result.changes, self.page_state(op.page_id))
+
+    def _apply_gold_here(
+        self, op: Op, reviewer: str | None, updated_at: str
+    ) -> tuple[Op, Plan, int]:
+        """:meth:`apply_gold` inside the caller's transaction."""
+        # Not a reviewer's first edit: the gold sets the page's status itself (a page the
+        # file calls new stays new) and the inverse restores the old one exactly.
+        op, result = self._plan(op, "gold")
+        stamp = now()
+        self._persist(result, stamp, reviewer)
+        edit_id = self._log(op, result.inverse, reviewer, "do", None, stamp)
+        self.db.conn.execute(
+            "UPDATE pages SET updated_at = ? WHERE id = ?", [updated_at or stamp, op.page_id]
+        )
+        return op, result, edit_id
+
+    def add_and_apply_gold(
+        self,
+        pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]],
+        ops: Sequence[tuple[Op, str | None, str]],
+    ) -> None:
+        """New gold pages (:meth:`add_gold_pages`) and gold applied to existing ones
+        (:meth:`apply_gold`: ``(op, reviewer, updated_at)``), all in one transaction: one
+        imported file is stored whole or not at all (an ``EditError`` stores nothing)."""
+        try:
+            with self._write_locked():
+                self._insert_gold_pages(pages)
+                for op, reviewer, updated_at in ops:
+                    self._apply_gold_here(op, reviewer, updated_at)
+        finally:
+            for op, _, _ in ops:
+                self._forget(op.page_id)

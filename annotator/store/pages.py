@@ -310,18 +310,23 @@ class PagesRoom(Room):
         spans as they are (normally accepted, origin ``human``). No prediction is kept: the
         heuristics never saw these pages, so ``evaluate`` only counts them.
         """
-        stamp = now()
-        conn = self.db.conn
         with self._write_locked():
-            conn.executemany(
-                "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
-                "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
-                  p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
-            )  # fmt: skip
-            for page, blocks, spans in pages:
-                self._insert_blocks(page.id, blocks)
-                self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+            self._insert_gold_pages(pages)
+
+    def _insert_gold_pages(
+        self, pages: Sequence[tuple[Page, Sequence[Block], Sequence[Span]]]
+    ) -> None:
+        """:meth:`add_gold_pages` inside the caller's transaction."""
+        stamp = now()
+        self.db.conn.executemany(
+            "INSERT INTO pages (id, source, sha256, text, status, reviewer, note, "
+            "created_at, updated_at, paper) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(p.id, p.source, p.sha256, p.text, p.status, p.reviewer, p.note,
+              p.created_at or stamp, p.updated_at or stamp, p.paper) for p, _, _ in pages],
+        )  # fmt: skip
+        for page, blocks, spans in pages:
+            self._insert_blocks(page.id, blocks)
+            self._insert_spans(page.id, [replace(s, id=None) for s in spans])
 
     # --- import in batches (issue 11: import speed) ----------------------------------
 
