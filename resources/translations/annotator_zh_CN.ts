@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+126"/>
+        <location filename="../../annotator/gui/main_window.py" line="+133"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -1990,6 +1990,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {reason}; {advice}</source>
+        <translation>{where}：{reason}；{advice}</translation>
     </message>
     <message>
         <location line="+1"/>
