@@ -22,13 +22,12 @@ Matching: :func:`matcher` compiles a lexicon into one trie-shaped regular expres
 (:func:`trie_pattern`: the trie of the words written as nested groups, dispatched on the
 first characters), which finds the leftmost-longest words of a page in one pass inside
 ``re``'s C loop, without the cost of an alternation of hundreds of words.
-:func:`automaton` builds a pyahocorasick automaton instead, for callers that need every
-overlapping match (features of the learnt tagger).  Measured on pages of 5,000 Chinese
-characters (``bench/suggest_speed.py`` pages), the trie regex is the faster of the two for
-the suggesters' lexicons: 0.03 ms against 0.05 ms for a list of 31 words, 0.28 ms against
-1.06 ms for the 1,677 words of the place and organisation lists (pyahocorasick
-searches a node's children one by one, and a Chinese lexicon has hundreds of first
-characters).
+The suggesters' one scan of a page for every lexicon's words, overlapping ones included, is
+an Aho-Corasick automaton (``annotator/suggest/_scan.py``); this module's trie regex serves
+a single lexicon read leftmost-longest, where it is the faster of the two (0.28 ms against
+1.06 ms for pyahocorasick on the 1,677 place and organisation words, pages of 5,000 Chinese
+characters: an automaton searches a node's children one by one, and a Chinese lexicon has
+hundreds of first characters).
 """
 
 from __future__ import annotations
@@ -36,11 +35,9 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-import ahocorasick
 
 from annotator.resources import resource_dir
 
@@ -153,47 +150,6 @@ def chars(name: str) -> str:
 def fields(name: str, default: str = "") -> dict[str, str]:
     """``word -> second field`` of lexicon ``name`` (``default`` when it has none)."""
     return {row[0]: (row[1] if len(row) > 1 else default) for row in entries(name)}
-
-
-def automaton(items: Iterable[str] | dict[str, Any]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton over ``items``: each word maps to itself, or to its
-    value when ``items`` is a dict.  :func:`longest_matches` gives the leftmost-longest,
-    non-overlapping matches (what a trie-shaped regex's ``finditer`` gives)."""
-    auto = ahocorasick.Automaton()
-    pairs = items.items() if isinstance(items, dict) else ((w, w) for w in items)
-    for word, value in pairs:
-        if word:
-            auto.add_word(word, (len(word), value))
-    if len(auto):
-        auto.make_automaton()
-    return auto
-
-
-def longest_matches(auto: ahocorasick.Automaton, text: str) -> list[tuple[int, int, Any]]:
-    """``(start, end, value)`` of the leftmost-longest, non-overlapping matches, in order.
-
-    (Built on ``iter``: pyahocorasick's own ``iter_long`` misses a shorter word that
-    starts inside a longer word's unfinished prefix, ``d`` in ``cadb`` with ``cadc``.)"""
-    found = sorted(all_matches(auto, text), key=_leftmost_longest)
-    out = []
-    pos = 0
-    for match in found:
-        if match[0] >= pos:
-            out.append(match)
-            pos = match[1]
-    return out
-
-
-def _leftmost_longest(match: tuple[int, int, Any]) -> tuple[int, int]:
-    return match[0], -match[1]
-
-
-def all_matches(auto: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, int, Any]]:
-    """``(start, end, value)`` of every match, overlapping ones included, by end."""
-    if not len(auto) or not text:
-        return
-    for end, (length, value) in auto.iter(text):
-        yield end + 1 - length, end + 1, value
 
 
 def matcher(words: Iterable[str]) -> re.Pattern[str]:

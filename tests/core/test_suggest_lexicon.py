@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from annotator import lexicon
-from annotator.suggest._text import trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICONS = sorted((ROOT / "resources" / "lexicon").glob("*.txt"))
@@ -135,35 +133,6 @@ def test_the_command_line_reports_a_bad_project_lexicon(tmp_path):
         f"Error: ANNOTATOR_LEXICONS names {tmp_path / 'nowhere'}, which is not a folder; "
         "create it or correct the variable"
     ]
-
-
-def test_the_automaton_finds_what_the_trie_regex_found():
-    rng = random.Random(5)
-    alphabet = "衡阳市县委区长沙𠮷野家中国人民"
-    words = {"".join(rng.choices(alphabet, k=rng.randint(1, 4))) for _ in range(60)}
-    regex = re.compile(trie_pattern(words))
-    auto = lexicon.automaton(words)
-    for _ in range(200):
-        text = "".join(rng.choices(alphabet + "，", k=40))
-        expected = [(m.start(), m.end()) for m in regex.finditer(text)]
-        assert [(s, e) for s, e, _ in lexicon.longest_matches(auto, text)] == expected
-
-
-def test_a_shorter_word_inside_an_unfinished_longer_one_is_found():
-    auto = lexicon.automaton(["cadc", "d", "ab"])
-    assert [m[:2] for m in lexicon.longest_matches(auto, "ccadbcb")] == [(3, 4)]
-    assert [m[:2] for m in lexicon.longest_matches(auto, "cad")] == [(2, 3)]
-
-
-def test_the_automaton_carries_values_and_finds_overlaps():
-    auto = lexicon.automaton({"衡阳": "stem", "衡阳市": "city", "市委": "organ"})
-    assert list(lexicon.longest_matches(auto, "在衡阳市委")) == [(1, 4, "city")]
-    assert list(lexicon.all_matches(auto, "在衡阳市委")) == [
-        (1, 3, "stem"),
-        (1, 4, "city"),
-        (3, 5, "organ"),
-    ]
-    assert list(lexicon.longest_matches(lexicon.automaton([]), "衡阳")) == []
 
 
 def test_the_matcher_finds_the_leftmost_longest_words():
