@@ -466,6 +466,19 @@ def test_round_trip_of_spacy_docbin(tmp_path, sample_store):
     assert first == second
 
 
+def test_round_trip_of_spacy_docbin_on_the_astral_page(tmp_path):
+    # 𠮷 and 😀 before and inside spans: spaCy's character offsets are code points too
+    pytest.importorskip("spacy")
+    with _store(tmp_path / "a.db") as store:
+        first, second = _roundtrip(store, "spacy", tmp_path)
+        with _fresh_copy(store, tmp_path / "again.db") as fresh:
+            read = FORMATS["spacy"].read()
+            import_documents(fresh, list(read(tmp_path / "first.spacy")), "rt")
+            back = {(TEXT[s.start : s.end], s.label) for s in fresh.spans("p1")}
+    assert first == second
+    assert back == {(TEXT[s.start : s.end], s.label) for s in SPANS}
+
+
 _CHARS = "中文新闻报道记者衡阳市𠮷😀ab1,。"
 
 
