@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.split import split_page
+from .split_rows import rows
 
 STORY = [
     "山区小城的绿色转型之路",
@@ -25,11 +25,6 @@ NEXT = [
     "本报记者  王建国",
     "本报讯  历时两年的古镇修缮工程日前完工，老街重现昔日风貌。",
 ]
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, int | None, bool]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.article, b.joins_previous) for b in split_page(text)]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.split import split_page
+from .split_rows import rows
 
 COMMENT = ["让绿色成为发展的底色（人民论坛）", "李  明"]
 STORY = [
@@ -35,11 +35,6 @@ CUTS = {
     "quote": ("这几年，“慢生活”成了热词。走进小城，“", "慢生活”的气息扑面而来，游客络绎不绝。"),
     "short rest": ("去年全村集体经济收入突破百万元大关", "创下新高。村民们纷纷点赞，干劲更足了。"),
 }
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, int | None, bool]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.article, b.joins_previous) for b in split_page(text)]
 
 
 @pytest.mark.parametrize("cut", CUTS, ids=list(CUTS))

@@ -11,15 +11,12 @@ import copy
 
 import pytest
 
-from annotator.split import groups, split_page
+from annotator.split import groups
+
+from .split_rows import rows
 
 BODY = "本报讯 当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
 HEAD = ["全省春耕生产全面展开", "本报记者 张明", BODY]
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, int | None, bool]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.article, b.joins_previous) for b in split_page(text)]
 
 
 @pytest.mark.parametrize(

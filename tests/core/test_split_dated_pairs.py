@@ -8,7 +8,7 @@ are invented.
 
 from __future__ import annotations
 
-from annotator.split import split_page
+from .split_rows import rows
 
 DATED = [
     "杭州地铁新线开通运营",
@@ -21,11 +21,6 @@ STORY = [
     "今年冬天，当地推出一系列惠民举措，景区门票半价，公交线路加密，游客满意度持续提升。",
     "从雪景观赏到民俗体验，从特色美食到夜间演出，古城的冬游产品越来越丰富。",
 ]
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, int | None, bool]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.article, b.joins_previous) for b in split_page(text)]
 
 
 def test_a_longer_line_over_a_shorter_one_in_a_dated_story_opens_a_story():

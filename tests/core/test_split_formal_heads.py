@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from annotator.split import split_page
 
+from .split_rows import article_rows as rows
+
 # An unsigned story (no byline, no dateline) with three 小标题.
 STORY = [
     "老街巷焕新颜 居民生活更便利",
@@ -29,11 +31,6 @@ NEXT = [
     "河湖长制让碧水长流，沿岸的村庄也因此换了模样，游客一年比一年多。",
     "十年来，全省累计清理河道两万余公里，水质优良断面比例提高到九成以上。",
 ]
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, int | None]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
 
 
 def test_a_title_over_a_dash_subheadline_heads_an_article_after_an_unsigned_story():

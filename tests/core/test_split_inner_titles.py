@@ -8,7 +8,7 @@ unsigned articles that do follow a story. The pages are invented.
 
 from __future__ import annotations
 
-from annotator.split import split_page
+from .split_rows import article_rows as rows
 
 STORY = [
     "小小快递柜 方便千万家",
@@ -20,11 +20,6 @@ MORE = [
     "不过，记者在采访中也发现，部分快递柜存在超时收费、格口不足等问题。",
     "对此，市邮政管理局表示，将会同相关部门加强监管，切实维护消费者合法权益。",
 ]
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, int | None]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
 
 
 def test_one_title_line_inside_a_signed_story_is_its_intertitle():

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from annotator.split import split_page
 
+from .split_rows import join_rows as rows
+
 HEAD = ["考古新发现集中发布", "本报记者  张  明"]
 INTRO = "日前，某研究院发布了多项考古新发现——"
 ITEMS = [
@@ -18,11 +20,6 @@ ITEMS = [
     "高原墓葬出土文物的保护修复，实证丝路多元文明互鉴；",
     "都城遗址出土青铜器的合金技术研究，进一步掀开古代都邑的面纱。",
 ]
-
-
-def rows(lines: list[str]) -> list[tuple[str, str, bool]]:
-    text = "\n".join(lines)
-    return [(text[b.start : b.end], b.role, b.joins_previous) for b in split_page(text)]
 
 
 def test_list_items_ending_in_semicolons_are_paragraphs_of_their_own():
