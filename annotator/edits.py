@@ -679,11 +679,15 @@ KINDS: dict[str, Planner] = {
 }
 
 
+_SETS_STATUS = frozenset({"set_page_status", "replace_page_gold"})
+
+
 def first_edit_starts_review(state: PageState, op: Op) -> Op:
     """``op`` as a new edit: on a page still ``new`` it also moves the page to
     ``in_progress``, in the same operation, so that undoing it restores ``new`` exactly.
-    A status change of its own (skip, flag, done) is left as it is."""
-    if state.page.status != "new" or op.kind == "set_page_status":
+    An operation that sets the status itself is left as it is: a status change (skip, flag,
+    done) or gold from a file (``replace_page_gold``: a page the file calls new stays new)."""
+    if state.page.status != "new" or op.kind in _SETS_STATUS:
         return op
     status = Op("set_page_status", op.page_id, {"status": "in_progress", "only_if_new": True})
     return Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})

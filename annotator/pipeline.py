@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.importing import (
     MAX_PAGE_BYTES,
@@ -43,6 +43,10 @@ from annotator.processes import end_with_parent
 from annotator.split import split_page
 from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
 from annotator.suggest import Gazetteer, suggest_spans, suggestion_tuples
+
+if TYPE_CHECKING:
+    from annotator.edits import Op
+    from annotator.formats.segmentation import SegmentedPage
 
 # The full-text index is filled in batches: per page it would cost more than the import.
 _INDEX_EVERY = 256
@@ -910,16 +914,14 @@ def import_segmentation(store: Store, paths: Sequence[Path | str]) -> Segmentati
 
 
 def _segmentation_plan(
-    store: Store, path: str, pages: Sequence[Any]
-) -> tuple[
-    list[tuple[Page, list[Block], list[Span]]], list[tuple[Any, str | None, str]], list[str]
-]:
+    store: Store, path: str, pages: Sequence[SegmentedPage]
+) -> tuple[list[tuple[Page, list[Block], list[Span]]], list[tuple[Op, str | None, str]], list[str]]:
     """New pages, ``replace_page_gold`` edits of existing ones, and ids already so."""
     from annotator.edits import Op
     from annotator.formats.segmentation import SegmentationRefused, record
 
     new: list[tuple[Page, list[Block], list[Span]]] = []
-    ops: list[tuple[Any, str | None, str]] = []
+    ops: list[tuple[Op, str | None, str]] = []
     done: list[str] = []
     for seg in pages:
         page = seg.page

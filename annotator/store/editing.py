@@ -340,9 +340,7 @@ class EditingRoom(Room):
         self, op: Op, reviewer: str | None, updated_at: str
     ) -> tuple[Op, Plan, int]:
         """:meth:`apply_gold` inside the caller's transaction."""
-        # Not a reviewer's first edit: the gold sets the page's status itself (a page the
-        # file calls new stays new) and the inverse restores the old one exactly.
-        op, result = self._plan(op, "gold")
+        op, result = self._plan(op, "do")
         stamp = now()
         self._persist(result, stamp, reviewer)
         edit_id = self._log(op, result.inverse, reviewer, "do", None, stamp)

@@ -234,10 +234,19 @@ def test_a_folder_export_is_flushed_to_disk_before_it_takes_the_name(tmp_path, m
 def test_a_folder_is_flushed_by_one_syncfs_on_linux(tmp_path, monkeypatch):
     from annotator.formats import base
 
+    syncfs, calls = base._syncfs(), []
+    assert syncfs is not None
+
+    def counted(fd):
+        calls.append(fd)
+        return syncfs(fd)
+
+    monkeypatch.setattr(base, "_syncfs", lambda: counted)
     monkeypatch.setattr(os, "sync", lambda: pytest.fail("sync(2) instead of syncfs(2)"))
     monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("a flush per file"))
     (tmp_path / "a.txt").write_text("1", encoding="utf-8")
     base.sync_folder(tmp_path)
+    assert len(calls) == 1  # flushed, not skipped
 
 
 def test_without_a_file_system_flush_every_file_is_flushed(tmp_path, monkeypatch):
