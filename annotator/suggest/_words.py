@@ -91,18 +91,9 @@ def cut_by_words(text: str, s: int, e: int) -> bool:
 
 def _word_partly_inside(freq: dict[str, int], piece: str, start: int, end: int) -> bool:
     """Whether a dictionary word of ``piece`` runs across one edge of ``piece[start:end]``
-    and ends (or begins) inside it."""
-    get = freq.get
-    n = len(piece)
-    for i in range(max(0, start - short_words.LONGEST + 1), end):
-        if i == start:
-            continue  # a word that begins with it is inside it or holds it whole
-        j = i + 2
-        while j <= n:
-            count = get(piece[i:j])
-            if count is None:
-                break  # not even a prefix of a word: no longer word either
-            if count and (i < start < j < end or start < i < end < j):
-                return True
-            j += 1
-    return False
+    and ends (or begins) inside it: across its start and ending before its end, or
+    beginning after its start and running across its end (one that begins with it is
+    inside it or holds it whole)."""
+    return short_words.any_word_across(
+        freq, piece[: end - 1], start
+    ) or short_words.any_word_across(freq, piece[start + 1 :], end - start - 1)
