@@ -1865,11 +1865,7 @@ def _first_piece_under_headline(
     if not all(_signed_piece(shapes, w) and len(w.titles) == 1 for w in pieces):
         return False
     sizes = [shapes[p].end - shapes[p].start for p in (first, groups[k].top, nxt.top)]
-    longer, than = PIECE_TITLE_RATIO
-    over, under = STORY_OVER_PIECES
-    if than * max(sizes) > longer * min(sizes):
-        return False
-    return under * (shapes[head].end - shapes[head].start) >= over * max(sizes)
+    return _pieces_under(shapes[head].end - shapes[head].start, sizes)
 
 
 def _unsigned(g: Group) -> bool:
@@ -1914,9 +1910,15 @@ def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k
     a = shapes[g.titles[-1]].end - shapes[g.titles[-1]].start
     b = shapes[nxt.titles[-1]].end - shapes[nxt.titles[-1]].start
     head = max(shapes[p].end - shapes[p].start for p in story.titles)
+    return _pieces_under(head, [a, b])
+
+
+def _pieces_under(head: int, sizes: list[int]) -> bool:
+    """Whether pieces' title lines of lengths ``sizes`` are about one length and clearly
+    shorter than a set's headline of length ``head`` (see :data:`PIECE_TITLE_RATIO`)."""
     longer, than = PIECE_TITLE_RATIO
     over, under = STORY_OVER_PIECES
-    return than * max(a, b) <= longer * min(a, b) and under * head >= over * max(a, b)
+    return than * max(sizes) <= longer * min(sizes) and under * head >= over * max(sizes)
 
 
 def _piece_form(shapes: list[Shape], g: Group) -> tuple[int, bool]:
