@@ -1693,8 +1693,7 @@ def _signed_pieces(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     signature (（李华）), and a story signed at its head (byline, lead) is not signed again:
     the pair heads a piece of its own, a firm weak group.
     """
-    closes = [p for p, sh in enumerate(shapes) if sh.signed]
-    if not groups or not closes:
+    if not groups or not any(sh.signed for sh in shapes):
         return groups  # most pages: no bracketed signature at a text's end
     found: dict[int, Group] = {}
     for i, g in enumerate(groups):
