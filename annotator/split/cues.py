@@ -497,7 +497,9 @@ BOX_LABELS = frozenset(
         "名词解释",
     )
 )
-BOX_LABEL_MAX_CHARS = 6
+# The longest line such a label fills with its brackets (【相关链接】); not groups.BOX_LABEL_MAX_CHARS,
+# the longest label over a box title inside a story.
+BOX_LINE_MAX_CHARS = 6
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.
