@@ -71,12 +71,17 @@ def ends_with_note(s: str) -> bool:
     if s[-1:] not in "）)" and s[-1:] not in MD_TRAIL and "**" not in s:
         return False  # most paragraphs: no bracket at the end, no markdown to take off first
     t = unmarked(s)
-    if not t or t[-1] not in "）)":
-        return False
-    k = max(t.rfind("（"), t.rfind("("))
+    k = _note_open(t)
     before = t[:k].rstrip(" \t\u3000") if k > 0 else ""
     # (an enumerator, …。（三）, opens the next item of a paragraph cut by a column after it)
     return bool(before) and before[-1] in FINAL_CHARS and _ENUMERATED.fullmatch(t, k) is None
+
+
+def _note_open(t: str) -> int:
+    """Where the parenthesised note that ``t`` ends with opens; -1 when it ends with none."""
+    if not t or t[-1] not in "）)":
+        return -1
+    return max(t.rfind("（"), t.rfind("("))
 
 
 # The number of a month or a day in a dateline (3月4日, 十二月三日).
@@ -492,7 +497,9 @@ BOX_LABELS = frozenset(
         "名词解释",
     )
 )
-BOX_LABEL_MAX_CHARS = 6
+# The longest line such a label fills with its brackets (【相关链接】); not groups.BOX_LABEL_MAX_CHARS,
+# the longest label over a box title inside a story.
+BOX_LINE_MAX_CHARS = 6
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
 # Text that starts a subheadline in the classic form ——记某某.
@@ -557,9 +564,7 @@ def signed_note(s: str) -> bool:
     or a name alone (（李华）). A short item is signed so at its end; a story signed at its head is not
     signed again, though a note on who helped or who the author is may close it."""
     t = unmarked(s).rstrip()
-    if not t or t[-1] not in "）)":
-        return False
-    k = max(t.rfind("（"), t.rfind("("))
+    k = _note_open(t)
     if k < 0:
         return False
     inner = t[k + 1 : -1].strip()

@@ -880,8 +880,13 @@ def _brief_after_story(shapes: list[Shape], p: int, stop: int, nxt: Group | None
     by the next 小标题 or closed by the story's end note (（本报西安8月22日电）, （作者为…）)."""
     if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS:
         return False
-    paragraphs = sum(1 for sh in shapes[p + 1 : stop] if sh.kind == BODY)
+    paragraphs = _body_paragraphs(shapes, p + 1, stop)
     return paragraphs < INNER_SECTION_PARAGRAPHS and (nxt is None or nxt.strength != WEAK)
+
+
+def _body_paragraphs(shapes: list[Shape], lo: int, hi: int) -> int:
+    """How many body paragraphs stand in ``[lo, hi)``."""
+    return sum(1 for sh in shapes[lo:hi] if sh.kind == BODY)
 
 
 def _demote_cut_head(shapes: list[Shape], groups: list[Group], series: list[Group]) -> set[int]:
@@ -916,7 +921,7 @@ def _cut_head_over_long_text(shapes: list[Shape], groups: list[Group], w: Group)
     if len(w.titles) != 1 or sh.ending != cues.END_OPEN or sh.tagged or w.firm or sh.wide:
         return False  # (phrases set apart by a wide space are a headline's, no text's, form)
     nxt = next((g.top for g in groups if g.top > w.top), len(shapes))
-    body = sum(1 for p in range(w.top + 1, nxt) if shapes[p].kind == BODY)
+    body = _body_paragraphs(shapes, w.top + 1, nxt)
     return body > SHORT_ITEM_PARAGRAPHS
 
 
@@ -985,7 +990,7 @@ def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
         return []
     tops = [w.top for w in series]
     texts = [
-        sum(1 for sh in shapes[w.titles[-1] + 1 : stop] if sh.kind == BODY)
+        _body_paragraphs(shapes, w.titles[-1] + 1, stop)
         for w, stop in zip(series, tops[1:], strict=False)
     ]
     return series if min(texts) >= EVEN_TEXT_PARAGRAPHS else []
@@ -1078,8 +1083,7 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
     # 城南公园新增健身步道 / a paragraph（记者 王芳）), has one paragraph under every title.
     bounds = [max(g.members()), *(w.top for w in found), q + 1]
     briefs = all(
-        sum(1 for sh in shapes[a + 1 : b] if sh.kind == BODY) < INNER_SECTION_PARAGRAPHS
-        for a, b in pairwise(bounds)
+        _body_paragraphs(shapes, a + 1, b) < INNER_SECTION_PARAGRAPHS for a, b in pairwise(bounds)
     )
     return [] if briefs else found
 
@@ -1693,8 +1697,7 @@ def _signed_pieces(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     signature (（李华）), and a story signed at its head (byline, lead) is not signed again:
     the pair heads a piece of its own, a firm weak group.
     """
-    closes = [p for p, sh in enumerate(shapes) if sh.signed]
-    if not groups or not closes:
+    if not groups or not any(sh.signed for sh in shapes):
         return groups  # most pages: no bracketed signature at a text's end
     found: dict[int, Group] = {}
     for i, g in enumerate(groups):
@@ -1865,11 +1868,7 @@ def _first_piece_under_headline(
     if not all(_signed_piece(shapes, w) and len(w.titles) == 1 for w in pieces):
         return False
     sizes = [shapes[p].end - shapes[p].start for p in (first, groups[k].top, nxt.top)]
-    longer, than = PIECE_TITLE_RATIO
-    over, under = STORY_OVER_PIECES
-    if than * max(sizes) > longer * min(sizes):
-        return False
-    return under * (shapes[head].end - shapes[head].start) >= over * max(sizes)
+    return _pieces_under(shapes[head].end - shapes[head].start, sizes)
 
 
 def _unsigned(g: Group) -> bool:
@@ -1914,9 +1913,15 @@ def _intro_over_pieces(shapes: list[Shape], story: Group, groups: list[Group], k
     a = shapes[g.titles[-1]].end - shapes[g.titles[-1]].start
     b = shapes[nxt.titles[-1]].end - shapes[nxt.titles[-1]].start
     head = max(shapes[p].end - shapes[p].start for p in story.titles)
+    return _pieces_under(head, [a, b])
+
+
+def _pieces_under(head: int, sizes: list[int]) -> bool:
+    """Whether pieces' title lines of lengths ``sizes`` are about one length and clearly
+    shorter than a set's headline of length ``head`` (see :data:`PIECE_TITLE_RATIO`)."""
     longer, than = PIECE_TITLE_RATIO
     over, under = STORY_OVER_PIECES
-    return than * max(a, b) <= longer * min(a, b) and under * head >= over * max(a, b)
+    return than * max(sizes) <= longer * min(sizes) and under * head >= over * max(sizes)
 
 
 def _piece_form(shapes: list[Shape], g: Group) -> tuple[int, bool]:

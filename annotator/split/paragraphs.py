@@ -247,7 +247,7 @@ def _reflow(
             # (a colon announces what follows as a sentence end does: …发展。建议：)
             or (
                 (final or text[end - 1] in "：:")
-                and _after_sentence(text, spans, starts, k, width, room, finals, endings)
+                and _after_sentence(text, spans, starts, k, width, room, finals)
             )
             or (start == para_start and _first_line_alone(text, spans, starts, k, width, endings))
             or _opens_paragraph(text, spans[k], spans[k + 1], width)
@@ -299,7 +299,6 @@ def _after_sentence(
     width: int,
     room: int,
     finals: list[bool],
-    endings: list[str],
 ) -> bool:
     """Whether a paragraph ends after line ``k``, which ends a sentence (or a clause with a
     colon), by what the next line is: a first line (by its length or opening), a quotation

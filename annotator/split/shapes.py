@@ -463,7 +463,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     sh.cites = subdash and (sh.said or _CITED.match(t) is not None)
     # (a bullet may lead the label as it leads the paper's other 小标题: ■延伸阅读)
-    sh.box = len(t) <= cues.BOX_LABEL_MAX_CHARS + 1 and t.strip(_BOX_MARKS) in cues.BOX_LABELS
+    sh.box = len(t) <= cues.BOX_LINE_MAX_CHARS + 1 and t.strip(_BOX_MARKS) in cues.BOX_LABELS
     return sh
 
 
