@@ -364,3 +364,17 @@ def test_qianri_is_a_day_unless_read_in_another_word(text, expected):
 )
 def test_counted_periods_with_more_or_half_anchored_on_now(text, expected):
     assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据警方通报，3月3日夜，芜湖发生命案", ["3月3日夜"]),  # 夜 is a part of the day
+        ("连续5日夜以继日地工作", ["5日"]),  # but not the 夜 of 夜以继日
+        ("根据不同年龄量身订做", []),  # 不同 + 年龄: no 同年
+        ("同年10月，他回国", ["同年10月"]),
+    ],
+)
+def test_night_after_a_day_and_the_same_year_not_inside_other_words(text, expected):
+    pytest.importorskip("jieba")
+    assert _date_texts(text) == expected
