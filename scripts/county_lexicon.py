@@ -25,8 +25,9 @@ no news corpus:
   stay out: 资源 (n), 比如 (v), 平安 (a), 南部 (f), and so do the other proper nouns (nz),
   mostly names of bodies and brands: 新华, 和平, 红星.
 
-Divisions named only by their kind (城区, 郊区, 矿区, 市辖区) and by one character (沛县)
-are left out.
+Divisions named only by their kind (城区, 郊区, 矿区) or by one character (沛县), and those
+whose full name is a common word (counted over 1,000 in jieba's dictionary and tagged as no
+place: 解放区 "the liberated areas", 市辖区 "a city's districts") are left out.
 
     python scripts/county_lexicon.py [adcodes.csv]   # rewrites the file under resources/lexicon/
 
@@ -68,8 +69,9 @@ _PLACE_LEXICONS = (
     "places_natural",
     "places_city_nicknames",
     "places_generic",
-    "places_ethnic_groups",
 )
+# (An ethnic group's name is written with 族 when it names the people: 东乡族; 东乡 alone is
+# the county.)
 
 _HEADER = """\
 # County-level divisions of China (counties, districts, county-level cities, banners,
@@ -140,6 +142,12 @@ def may_stand_alone(bare: str, words: dict[str, tuple[int, str]], listed: set[st
     return count <= _RARE or (tag in _NAME_TAGS and count <= _NAME_CEILING)
 
 
+def _common_word(full: str, words: dict[str, tuple[int, str]]) -> bool:
+    """True when jieba counts the full name ``full`` over 1,000 and tags it as no place."""
+    count, tag = words.get(full, (0, ""))
+    return count > _NAME_CEILING and tag != "ns"
+
+
 def from_codes(path: Path) -> dict[str, list[str]]:
     """Full name -> parents (province and prefecture short names) from the adcodes CSV."""
     provinces_short = _lexicon_words("places_provinces_short")
@@ -182,8 +190,8 @@ def lines(divisions: dict[str, list[str]]) -> list[str]:
     out = []
     for full in sorted(divisions):
         bare = bare_name(full, peoples)
-        if len(bare) < 2:
-            continue  # 城区, 郊区, 沛县
+        if len(bare) < 2 or _common_word(full, words):
+            continue  # 城区, 郊区, 沛县; 解放区 "the liberated areas", 市辖区 "a city's districts"
         shown = bare if may_stand_alone(bare, words, listed) else ""
         out.append(f"{full}\t{shown}\t{'、'.join(divisions[full])}")
     return out

@@ -24,6 +24,8 @@ def test_the_county_lexicon_gives_full_names_bare_names_and_parents():
     assert {"昌平区", "萧山区", "和政县", "资源县", "长阳土家族自治县"} <= set(P.COUNTIES)
     # divisions named by their kind alone, or by one character, are left out
     assert not {"城区", "郊区", "矿区", "沛县"} & set(P.COUNTIES)
+    # … and so are full names that are common words (the liberated areas, a city's districts)
+    assert not {"解放区", "市辖区"} & set(P.COUNTIES)
     assert P.COUNTY_PARENTS["昌平"] == {"北京"}
     assert P.COUNTY_PARENTS["萧山"] == {"浙江", "杭州"}
     # an autonomous county's bare name is its name without its peoples
@@ -65,6 +67,8 @@ def test_the_county_lexicon_is_what_its_script_writes():
         ("他来自昌平，今年二十岁", [("昌平", "LOC")]),
         # before a word that follows places
         ("萧山境内河网密布", [("萧山", "LOC")]),
+        # an ethnic group's name is written with 族: alone it is the county (东乡县, Jiangxi)
+        ("成为东乡地区新思想的中心", [("东乡", "LOC")]),
     ],
 )
 def test_county_names_with_a_cue(text, expected):
