@@ -1,0 +1,49 @@
+"""Conventions of other papers and other eras that the pre-split reads on any page (issue 9).
+
+Older pages date a wire story without the month (新华社六日讯), take it from the wire (据新华社…),
+close a bracketed dateline before the text (【新华社某地某日电】), or date a late report with its
+year (本报2024年12月30日讯). Two outlets of one house sign together (中青报·中青网记者 …), a
+web-era page signs with 作者：, a page's name runs long in its header, and a photo printed
+alone between stories has a caption of several sentences over its credit. The text here is
+written for the tests.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+from annotator.split.cues import is_lead
+
+from .split_rows import article_rows
+
+HEADER = "1964年6月28日  星期日  要闻  第1版"
+BODY = "东北地区因为无霜期比较短，以往很多地方都用直播的办法种水稻，产量比较低。"
+BODY2 = "最近几年，这里的栽培技术不断改革，插秧的水田逐渐增加，产量也提高了。"
+
+
+def by_text(lines: list[str]) -> dict[str, tuple[str, int | None]]:
+    return {t: (role, art) for t, role, art in article_rows(lines)}
+
+
+def test_older_datelines_open_a_lead():
+    for lead in (
+        "据新华社二十七日讯 我国东北三省今年水稻种植面积比去年扩大。",
+        "新华社六日讯 全国人民代表大会常务委员会副委员长今天接见了客人。",
+        "【新华社重庆十四日电】拉萨讯：先遣部队已于本月九日进抵拉萨。",
+        "本报2024年12月30日讯 笔者从有关部门获悉，今年的培训工作取得进展。",
+    ):
+        assert is_lead(lead), lead
+    # (据 and a date that are not a dateline stay text)
+    for text in ("据说新华社二十七日讯问了他。", "3月4日电视台播出了这台节目。"):
+        assert not is_lead(text), text
+
+
+def test_three_title_lines_over_an_older_dateline_are_kicker_headline_subheadline():
+    lead = "据新华社二十七日讯 我国东北地区三省今年水稻种植面积比去年扩大，质量比往年好。"
+    got = by_text(
+        [HEADER, "面积比去年大 质量比往年好", "东北三省水稻栽种结束", "广东早稻黄熟开镰收割", lead, BODY]
+    )
+    assert got["面积比去年大 质量比往年好"] == ("kicker", 1)
+    assert got["东北三省水稻栽种结束"] == ("headline", 1)
+    assert got["广东早稻黄熟开镰收割"] == ("subheadline", 1)
+    text = "\n".join([HEADER, "东北三省水稻栽种结束", lead, BODY])
+    assert not any(b.joins_previous for b in split_page(text))
