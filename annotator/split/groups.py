@@ -1583,7 +1583,34 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
     groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
-    return _pieces_of_sets(shapes, _intertitles(shapes, groups))
+    return _nothing_under_byline(shapes, _pieces_of_sets(shapes, _intertitles(shapes, groups)))
+
+
+def _nothing_under_byline(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups without a lone title line right under the byline of the group before.
+
+    An article does not end at its byline: a short line between a headline's byline and the
+    text (a portrait's name, a label) is no headline of an article of its own (樊明武院士 under
+    中青报·中青网记者 雷宇, over the text about him).
+    """
+    out: list[Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.bylines
+            and prev.lead is None
+            and not prev.standfirst
+            and max(prev.members()) == g.top - 1
+            and g.titles == [g.top]
+            and not g.bylines
+            and g.lead is None
+            and g.heading is None
+            and shapes[g.top].kind == TITLE
+        ):
+            continue
+        out.append(g)
+    return out
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see

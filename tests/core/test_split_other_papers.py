@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from annotator.split import split_page
 from annotator.split.cues import is_lead
+from annotator.split.shapes import shape
 
 from .split_rows import article_rows
 
@@ -47,3 +48,30 @@ def test_three_title_lines_over_an_older_dateline_are_kicker_headline_subheadlin
     assert got["广东早稻黄熟开镰收割"] == ("subheadline", 1)
     text = "\n".join([HEADER, "东北三省水稻栽种结束", lead, BODY])
     assert not any(b.joins_previous for b in split_page(text))
+
+
+def test_a_byline_of_two_outlets_of_one_house_is_a_byline():
+    for line in ("中青报·中青网记者 雷宇 实习生 朱可芯 姜刘洋", "南方日报·南方+记者 张明"):
+        assert shape(line, 0, len(line)).kind == "byline", line
+    got = by_text(
+        [
+            HEADER,
+            "老院士的科研人生：把每件事都做到极致",
+            "中青报·中青网记者 雷宇 实习生 朱可芯",
+            BODY,
+            BODY2,
+        ]
+    )
+    assert got["老院士的科研人生：把每件事都做到极致"] == ("headline", 1)
+    assert got["中青报·中青网记者 雷宇 实习生 朱可芯"] == ("byline", 1)
+    assert got[BODY] == ("body", 1)
+
+
+def test_a_short_line_right_under_a_byline_opens_no_article():
+    # a portrait's name under the byline, over the text about him
+    got = by_text([HEADER, "无论换灯泡还是搞科研都要做到极致", "本报记者 雷宇", "樊明武院士", BODY, BODY2])
+    assert got["樊明武院士"][1] == 1
+    assert got[BODY] == ("body", 1)
+    # (a second story after the first one's text opens its own article)
+    got = by_text([HEADER, "一座新桥通车", "本报记者 雷宇", BODY, "老街换新颜", "本报记者 张明", BODY2])
+    assert got["老街换新颜"] == ("headline", 2)
