@@ -650,8 +650,9 @@ def bare_role_without_name(s: str) -> bool:
     m = _BARE_ROLE.match(s)
     if m is None or m.end() >= len(s):
         return False
-    rest = s[m.end() :]
-    return rest[0] not in SURNAMES and rest[:2] not in SURNAMES
+    # (a colon after the role word introduces the name: 作者：张三, 记者：李四)
+    rest = s[m.end() :].lstrip(":：")
+    return not rest or (rest[0] not in SURNAMES and rest[:2] not in SURNAMES)
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).

@@ -67,6 +67,16 @@ def test_a_byline_of_two_outlets_of_one_house_is_a_byline():
     assert got[BODY] == ("body", 1)
 
 
+def test_a_byline_with_a_colon_after_the_role_word():
+    for line in ("作者：雷收麦", "记者：张明"):
+        assert shape(line, 0, len(line)).kind == "byline", line
+    # (a role word and a colon with no name, or no surname, is no byline)
+    for line in ("作者：", "作者：调查"):
+        assert shape(line, 0, len(line)).kind != "byline", line
+    got = by_text([HEADER, "从读者到作者", "作者：雷收麦", BODY, BODY2])
+    assert got["作者：雷收麦"] == ("byline", 1)
+
+
 def test_a_short_line_right_under_a_byline_opens_no_article():
     # a portrait's name under the byline, over the text about him
     got = by_text([HEADER, "无论换灯泡还是搞科研都要做到极致", "本报记者 雷宇", "樊明武院士", BODY, BODY2])
