@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from annotator.split import split_page
 from annotator.split.cues import is_lead
-from annotator.split.shapes import shape
+from annotator.split.shapes import is_page_header, shape
 
 from .split_rows import article_rows
 
@@ -85,3 +85,13 @@ def test_a_short_line_right_under_a_byline_opens_no_article():
     # (a second story after the first one's text opens its own article)
     got = by_text([HEADER, "一座新桥通车", "本报记者 雷宇", BODY, "老街换新颜", "本报记者 张明", BODY2])
     assert got["老街换新颜"] == ("headline", 2)
+
+
+def test_a_page_header_with_a_long_page_name():
+    assert is_page_header("2013年4月27日  星期六  中国青年报金牌读者  第4版")
+    # (without its page number, or its date and weekday, such a line is no header)
+    assert not is_page_header("2013年4月27日  中国青年报金牌读者读书会")
+    assert not is_page_header("第4版  中国青年报金牌读者读书会")
+    got = by_text(["2013年4月27日  星期六  中国青年报金牌读者  第4版", "绵延三十年的情缘", BODY])
+    assert got["2013年4月27日  星期六  中国青年报金牌读者  第4版"] == ("other", None)
+    assert got["绵延三十年的情缘"] == ("headline", 1)
