@@ -95,3 +95,17 @@ def test_a_page_header_with_a_long_page_name():
     got = by_text(["2013年4月27日  星期六  中国青年报金牌读者  第4版", "绵延三十年的情缘", BODY])
     assert got["2013年4月27日  星期六  中国青年报金牌读者  第4版"] == ("other", None)
     assert got["绵延三十年的情缘"] == ("headline", 1)
+
+
+def test_a_photo_alone_under_the_header_has_a_caption_of_several_sentences():
+    caption = (
+        "某县通过政务公开栏向群众汇报情况，让群众监督机关工作。"
+        "图为县政府将新制定的规定贴在公开栏里，群众争相阅看。"
+    )
+    got = by_text([HEADER, caption, "刘文化摄", "我们怎样做好这件事", "本报评论员", BODY, BODY2])
+    assert got[caption][0] == "caption"
+    assert got["刘文化摄"][0] == "caption"
+    assert got["我们怎样做好这件事"][0] == "headline"
+    # (the text of a story above a credit, under its headline, stays body text)
+    got = by_text([HEADER, "我们怎样做好这件事", BODY, caption, BODY2])
+    assert got[caption][0] == "body"
