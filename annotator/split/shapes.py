@@ -147,8 +147,7 @@ def _is_furniture(s: str) -> bool:
     # line that is surely the page's header: its page number and its date or weekday.
     long_name = PAGE_NUMBER.search(s) is not None and _DATED_HEADER.search(s) is not None
     return all(
-        FURNITURE_TOKEN.fullmatch(t) or (long_name and _LONG_PAGE_NAME.fullmatch(t))
-        for t in tokens
+        FURNITURE_TOKEN.fullmatch(t) or (long_name and _LONG_PAGE_NAME.fullmatch(t)) for t in tokens
     )
 
 

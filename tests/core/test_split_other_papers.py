@@ -41,7 +41,14 @@ def test_older_datelines_open_a_lead():
 def test_three_title_lines_over_an_older_dateline_are_kicker_headline_subheadline():
     lead = "据新华社二十七日讯 我国东北地区三省今年水稻种植面积比去年扩大，质量比往年好。"
     got = by_text(
-        [HEADER, "面积比去年大 质量比往年好", "东北三省水稻栽种结束", "广东早稻黄熟开镰收割", lead, BODY]
+        [
+            HEADER,
+            "面积比去年大 质量比往年好",
+            "东北三省水稻栽种结束",
+            "广东早稻黄熟开镰收割",
+            lead,
+            BODY,
+        ]
     )
     assert got["面积比去年大 质量比往年好"] == ("kicker", 1)
     assert got["东北三省水稻栽种结束"] == ("headline", 1)
@@ -79,11 +86,15 @@ def test_a_byline_with_a_colon_after_the_role_word():
 
 def test_a_short_line_right_under_a_byline_opens_no_article():
     # a portrait's name under the byline, over the text about him
-    got = by_text([HEADER, "无论换灯泡还是搞科研都要做到极致", "本报记者 雷宇", "樊明武院士", BODY, BODY2])
+    got = by_text(
+        [HEADER, "无论换灯泡还是搞科研都要做到极致", "本报记者 雷宇", "樊明武院士", BODY, BODY2]
+    )
     assert got["樊明武院士"][1] == 1
     assert got[BODY] == ("body", 1)
     # (a second story after the first one's text opens its own article)
-    got = by_text([HEADER, "一座新桥通车", "本报记者 雷宇", BODY, "老街换新颜", "本报记者 张明", BODY2])
+    got = by_text(
+        [HEADER, "一座新桥通车", "本报记者 雷宇", BODY, "老街换新颜", "本报记者 张明", BODY2]
+    )
     assert got["老街换新颜"] == ("headline", 2)
 
 
