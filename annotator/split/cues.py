@@ -547,7 +547,7 @@ def start_cue(s: str) -> str | None:
 
 # Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
 # begins with one is the rest of a paragraph cut by a column break.
-NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+NO_START_CHARS = frozenset("，,。、；;：∶！？”’」』）)》〉】")
 
 
 def cut_rest(s: str) -> bool:

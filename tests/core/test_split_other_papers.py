@@ -120,3 +120,16 @@ def test_a_photo_alone_under_the_header_has_a_caption_of_several_sentences():
     # (the text of a story above a credit, under its headline, stays body text)
     got = by_text([HEADER, "我们怎样做好这件事", BODY, caption, BODY2])
     assert got[caption][0] == "body"
+
+
+def test_a_score_cut_at_its_ratio_sign_joins_its_head():
+    # (a column cut between the two sides of a score: …结果以1.5 / ∶2.5负于对手。)
+    head = "中国男队在第九轮比赛中的对手是格鲁吉亚男队，结果以1.5"
+    long = BODY + BODY2 + BODY
+    text = "\n".join(
+        [HEADER, "强队相争日趋白热化", "本报记者 李中文", long, long, head, "∶2.5负于对手。"]
+    )
+    blocks = {text[b.start : b.end]: b for b in split_page(text)}
+    assert blocks["∶2.5负于对手。"].joins_previous
+    assert blocks["∶2.5负于对手。"].article == blocks[head].article
+
