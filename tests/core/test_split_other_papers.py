@@ -133,3 +133,17 @@ def test_a_score_cut_at_its_ratio_sign_joins_its_head():
     assert blocks["∶2.5负于对手。"].joins_previous
     assert blocks["∶2.5负于对手。"].article == blocks[head].article
 
+
+def test_lines_of_verse_set_one_a_paragraph_do_not_join():
+    verse = ["吾心久仰枣园春，", "窑洞灯光破夜深。", "叩访千里恨来晚，", "延河清流好洗尘。"]
+    text = "\n".join([HEADER, "延安组诗", "周克玉", *verse])
+    blocks = {text[b.start : b.end]: b for b in split_page(text)}
+    assert not any(blocks[line].joins_previous for line in verse)
+    # (a paragraph cut right after a comma still joins its rest)
+    long = BODY + BODY2 + BODY
+    head = "当地政府加快建设农田水利设施，"
+    text = "\n".join(
+        [HEADER, "一座新桥通车", "本报记者 雷宇", long, head, "群众满意度不断提高，效果明显。"]
+    )
+    blocks = {text[b.start : b.end]: b for b in split_page(text)}
+    assert blocks["群众满意度不断提高，效果明显。"].joins_previous
