@@ -1558,6 +1558,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     also closes the article above).
     """
     _bulleted_items(shapes)
+    _sources_under_text(shapes)
     n = len(shapes)
     groups: list[Group] = []
     i = 0
@@ -1611,6 +1612,35 @@ def _nothing_under_byline(shapes: list[Shape], groups: list[Group]) -> list[Grou
             continue
         out.append(g)
     return out
+
+
+# What may follow the source line of a quotation printed as a box of its own.
+_AFTER_SOURCE = frozenset((TITLE, DASH, HEADING, FURNITURE))
+
+
+def _sources_under_text(shapes: list[Shape]) -> None:
+    """Read a —— line right under finished body text as the source of that text, a signature
+    that stays in its article (``BYLINE``), not as a title of what follows.
+
+    某某……。 / ——周恩来总理在某会议上的报告: a quotation and who said it, printed as a box of
+    its own or closing an article. A —— subheadline stands under its headline, never under
+    a finished paragraph of text. Only a line that the next title (or the page's end) follows
+    is read so: a source over more text (——摘自…) is the epigraph of that text (see
+    ``_epigraph``), and a —— line over more text may be an item or a cut paragraph's head.
+    """
+    for i in range(1, len(shapes)):
+        sh, before = shapes[i], shapes[i - 1]
+        if (
+            sh.kind in (TITLE, DASH)
+            and sh.subdash
+            and before.kind == BODY
+            and before.ending == cues.END_FINAL
+            and not before.cont
+            and not sh.cites
+            and (i + 1 == len(shapes) or shapes[i + 1].kind in _AFTER_SOURCE)
+        ):
+            sh.kind = BYLINE
+            sh.signature = True
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see

@@ -147,3 +147,28 @@ def test_lines_of_verse_set_one_a_paragraph_do_not_join():
     )
     blocks = {text[b.start : b.end]: b for b in split_page(text)}
     assert blocks["群众满意度不断提高，效果明显。"].joins_previous
+
+
+def test_a_dash_line_under_finished_text_is_its_source_not_a_title():
+    quote = (
+        "在少数民族地区内，都已经完成了民主改革，实现了人民公社化。他们真正是在一日千里地向前发展。"
+    )
+    source = "——周恩来总理在第二届全国人民代表大会第一次会议的“政府工作报告”"
+    lead = "本报讯 今年5月1日是内蒙古自治区成立十二周年。十二年来，各族人民取得了巨大成就。"
+    got = by_text(
+        [
+            HEADER,
+            quote,
+            source,
+            "实行区域自治十二年 工农牧业生产大发展",
+            "内蒙古跨进社会主义大道",
+            lead,
+            BODY,
+        ]
+    )
+    assert got[source] == ("byline", 1)
+    assert got["实行区域自治十二年 工农牧业生产大发展"] == ("kicker", 2)
+    assert got["内蒙古跨进社会主义大道"] == ("headline", 2)
+    # (a —— subheadline under its headline stays a subheadline)
+    got = by_text([HEADER, "盛世中华赞", "——第九届全国运动会开幕式感怀", "本报记者 陈昭", BODY])
+    assert got["——第九届全国运动会开幕式感怀"] == ("subheadline", 1)
