@@ -1559,6 +1559,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     """
     _bulleted_items(shapes)
     _sources_under_text(shapes)
+    _datelines_under_titles(shapes)
     n = len(shapes)
     groups: list[Group] = []
     i = 0
@@ -1641,6 +1642,25 @@ def _sources_under_text(shapes: list[Shape]) -> None:
         ):
             sh.kind = BYLINE
             sh.signature = True
+
+
+def _datelines_under_titles(shapes: list[Shape]) -> None:
+    """Read a wire dateline alone on its line right under a title as the head of the lead
+    below it, cut from its text by a column (新华社北京四月十八日电 / 国务院副总理…), not as
+    the dateline that closes a story: no story closes before its text begins.
+    """
+    for i in range(1, len(shapes) - 1):
+        sh = shapes[i]
+        if (
+            sh.kind == TRAILING
+            and sh.signs
+            and shapes[i - 1].kind in _TITLE_KINDS
+            and shapes[i + 1].kind == BODY
+        ):
+            sh.kind = LEAD
+            sh.ending = cues.END_OPEN
+            sh.closes = sh.signs = False
+            sh.dated = True
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see

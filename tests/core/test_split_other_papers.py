@@ -172,3 +172,29 @@ def test_a_dash_line_under_finished_text_is_its_source_not_a_title():
     # (a —— subheadline under its headline stays a subheadline)
     got = by_text([HEADER, "盛世中华赞", "——第九届全国运动会开幕式感怀", "本报记者 陈昭", BODY])
     assert got["——第九届全国运动会开幕式感怀"] == ("subheadline", 1)
+
+
+def test_a_dateline_cut_from_its_lead_under_a_headline_opens_the_story():
+    rest = "国务院副总理今天下午会见了日本第二次访华团全体成员，同客人进行了亲切友好的谈话。"
+    lines = [HEADER, "一座新桥通车", "新华社北京四月十八日电 " + BODY, BODY2]
+    lines += ["副总理会见日本访华团", "新华社北京四月十八日电", rest, BODY]
+    text = "\n".join(lines)
+    blocks = {text[b.start : b.end]: b for b in split_page(text)}
+    assert blocks["副总理会见日本访华团"].role == "headline"
+    assert blocks["副总理会见日本访华团"].article == 2
+    assert blocks["新华社北京四月十八日电"].article == 2
+    assert blocks[rest].joins_previous
+    # (a dateline alone under the last sentence still closes its story)
+    got = by_text(
+        [
+            HEADER,
+            "一座新桥通车",
+            "本报记者 雷宇",
+            BODY,
+            "新华社北京四月十八日电",
+            "老街换新颜",
+            BODY2,
+        ]
+    )
+    assert got["新华社北京四月十八日电"] == ("byline", 1)
+    assert got["老街换新颜"][1] == 2
