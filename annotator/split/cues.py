@@ -234,12 +234,26 @@ _SOURCE_LINE = (
 # the writer's place, a wide gap, the name (江西省赣州市  钟修声, 重庆巴南区读者  赵正荣).
 _PLACE_SUFFIX = "省市县区州盟旗镇乡"
 _PLACE_NAME = rf"[{HAN}]{{1,12}}?[{_PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2,}}{_NAMES}"
+# A commentary's or a guest article's author line: the writer's post or institution, a gap,
+# the name (北京大学法学院教授  李  明, 人民论坛特约评论员  王  刚, 某市中级人民法院  张三). A
+# post ends the line before the name with one space or more; an institution, as a place does,
+# with a wide gap (a headline set as two phrases never ends its first one on a post).
+_POSTS = (
+    "教授|研究员|讲师|博士|院长|所长|主任|书记|部长|局长|校长|主席|委员|代表|专家|学者|律师"
+    "|法官|检察官|评论员|作家|院士|会长|秘书长|经济学家|分析师|工程师|医生|医师|教师"
+)
+_INSTITUTIONS = "大学|学院|研究所|党校|协会|学会|法院|检察院|医院|委员会"
+_POST_NAME = (
+    rf"[{HAN}（）()·]{{1,30}}?(?:(?:{_POSTS})[ \t\u3000]+|(?:{_INSTITUTIONS})[ \t\u3000]{{2,}})"
+    rf"{_NAMES}"
+)
 # Theory pages sign an article by the research body that wrote it: 某省某某思想研究中心,
 # 某某大学课题组.
 _INSTITUTE = rf"[{HAN}]{{2,30}}?(?:研究中心|研究院|课题组)"
 BYLINE = re.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?"
-    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE})"
+    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE}"
+    rf"|{_POST_NAME})"
     r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
@@ -643,8 +657,9 @@ def bare_role_without_name(s: str) -> bool:
     m = _BARE_ROLE.match(s)
     if m is None or m.end() >= len(s):
         return False
-    rest = s[m.end() :]
-    return rest[0] not in SURNAMES and rest[:2] not in SURNAMES
+    # (作者：李明: the colon after the role word comes before the name)
+    rest = s[m.end() :].lstrip(":：")
+    return bool(rest) and rest[0] not in SURNAMES and rest[:2] not in SURNAMES
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
@@ -653,9 +668,13 @@ def bare_role_without_name(s: str) -> bool:
 # places where one of those characters stands, instead of trying each alternative at every
 # place (a quarter of the time; this runs on every line of a hard-wrapped page).
 _PLACE_GAP = "|".join(rf"{c}(?:读者)?[ \t\u3000]{{2}}" for c in _PLACE_SUFFIX)
+_POST_GAP = "|".join(
+    [rf"{w}[ \t\u3000]" for w in _POSTS.split("|")]
+    + [rf"{w}[ \t\u3000]{{2}}" for w in _INSTITUTIONS.split("|")]
+)
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|/|／|\||｜"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|（(?<=\A（)本文由|\((?<=\A\()本文由"
-    rf"|{_PLACE_GAP}"
+    rf"|{_PLACE_GAP}|{_POST_GAP}"
     r"|研究中心\s*\Z|研究院\s*\Z|课题组\s*\Z"
 )

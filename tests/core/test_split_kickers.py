@@ -82,3 +82,27 @@ def test_a_line_naming_only_who_acts_over_what_it_did_is_the_kicker(first):
 )
 def test_a_headline_that_ends_like_a_name_keeps_its_place(first, second):
     assert roles(first, second) == ("headline", "subheadline")
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "北京大学法学院教授  李  明",
+        "人民论坛特约评论员  王  刚",
+        "中共中央党校（国家行政学院）教授  王  刚",
+        "清华大学公共管理学院院长 李明",
+        "某市中级人民法院  张  三",
+        "作者：李明",
+    ],
+)
+def test_a_commentarys_author_line_under_its_headline_is_a_byline(author):
+    # A guest article signs with the writer's post or institution before the name; under the
+    # headline that line is its byline, not the headline that makes the line above a kicker.
+    text = "\n".join(["2025年3月5日 星期三 第5版 评论", "莫让形式主义消解实干精神", author, BODY])
+    got = [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
+    assert got[1:3] == [("莫让形式主义消解实干精神", "headline", 1), (author, "byline", 1)]
+
+
+@pytest.mark.parametrize("second", ["争做合格党员  建功新时代", "共建党建阵地  激发共治活力"])
+def test_a_headline_set_as_two_phrases_is_no_authors_line(second):
+    assert roles("某省某市强化新就业群体党建", second) == ("kicker", "headline")
