@@ -386,11 +386,18 @@ MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z"
 
 # --- Page furniture --------------------------------------------------------------------
 
+# Who edited, laid out or planned the page or the set above: 责任编辑：…, 本期统筹：….
+_EDITORS = (
+    r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|照排|审读"
+    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
+)
+# A line crediting the editors ends what they edited; a chart's credit (制图：…) stands inside
+# its article.
+EDITORS = re.compile(rf"[（(\[【]?\s*{_EDITORS}")
 # Lines that are furniture whatever follows: editor credits, ads, imprint, continuation marks.
 _FURNITURE_START = (
     r"[（(\[【]?\s*(?:"
-    r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|制图|照排|审读"
-    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
+    rf"{_EDITORS}|(?:本版|本期)?制图\s*[:：]"
     # A continuation mark stands alone; "（上接第1版）据了解…" is the continued body text.
     r"|(?:下转|上接|接上|转下|接第|转第|续第?)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版"
     r"[^（()）\n]{0,8}[)）\]】]?\s*\Z"

@@ -175,6 +175,17 @@ def _boundary_before(shapes: list[Shape], p: int) -> tuple[bool, bool]:
     return prev.ending == cues.END_FINAL, False
 
 
+def _relaxed(shapes: list[Shape], lo: int) -> bool:
+    """Whether any title-shaped line may head an article at ``lo``: after a closed article
+    (trailing byline, 完) or a line crediting its editors (本期统筹：…), or at the top of the
+    page, under nothing but its header."""
+    return (
+        _boundary_before(shapes, lo)[1]
+        or (lo > 0 and shapes[lo - 1].editors)
+        or all(sh.kind in (FURNITURE, LABEL) for sh in shapes[:lo])
+    )
+
+
 def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     """A no-byline short news item headed by the end of the plain title run ``[lo, hi)``."""
     nxt = shapes[hi].kind if hi < len(shapes) else None
@@ -184,11 +195,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
-    # After a closed article (trailing byline, 完) any title-shaped line may head the next one;
-    # so may one at the top of the page, under nothing but its header.
-    relaxed = _boundary_before(shapes, lo)[1] or all(
-        sh.kind in (FURNITURE, LABEL) for sh in shapes[:lo]
-    )
+    relaxed = _relaxed(shapes, lo)
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
         # (a column tag closing the line, …吗？（以案说法）, is a headline's form whatever its
