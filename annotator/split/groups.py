@@ -1734,19 +1734,38 @@ def _tagged_columns(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     it; inside a story a label (【现场】, 【点评】) stands over the text itself, a box's label
     (【链接】) over the box's title. A tag that is no box's label over a title line, between a
     finished paragraph and body text, is a column's name over its piece's headline: a firm weak
-    group, an article of its own.
+    group, an article of its own. So is the column's name set on its headline's line
+    (【快评】让公交服务更有温度) between texts, unless the text under it is labelled too: the
+    labelled paragraphs of one column's text (【关键词】某某 / 【事件】…) follow each other.
     """
-    tags = [p for p, sh in enumerate(shapes) if sh.tag and not sh.box and sh.kind == TITLE]
     found: dict[int, Group] = {}
-    for p in tags:
-        if p == 0 or p + 2 >= len(shapes):
+    # (a headline over its byline or dateline already heads its article)
+    headed = {g.top for g in groups if g.strength != WEAK}
+    for p, sh in enumerate(shapes):
+        if not sh.labelled or sh.kind != TITLE or p == 0 or p + 1 >= len(shapes):
             continue
-        sub = shapes[p + 1]
-        if sub.kind != TITLE or sub.tag or sub.listy or not sub.text_ok:
-            continue
-        if _between_texts(shapes[p - 1], shapes[p + 2]):
-            found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+        if sh.tag and not sh.box and p + 2 < len(shapes):
+            sub = shapes[p + 1]
+            if sub.kind != TITLE or sub.tag or sub.listy or not sub.text_ok:
+                continue
+            if _between_texts(shapes[p - 1], shapes[p + 2]):
+                found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+        elif p not in headed and _column_headline(shapes, p):
+            found[p] = Group(p, WEAK, titles=[p], firm=True)
     return _with_pairs(groups, found)
+
+
+def _column_headline(shapes: list[Shape], p: int) -> bool:
+    """Whether title line ``p`` is a headline with its column's bracketed name in front of
+    it (【快评】某某) standing between two texts, over text that no label opens."""
+    sh, below = shapes[p], shapes[p + 1]
+    return (
+        not sh.tag
+        and sh.text_ok
+        and not sh.listy
+        and _between_texts(shapes[p - 1], below)
+        and not below.labelled
+    )
 
 
 def _column_pair(shapes: list[Shape], lo: int, hi: int) -> int | None:

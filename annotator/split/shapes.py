@@ -123,6 +123,7 @@ class Shape:
     told: bool = False  # a DASH line that reads as a sentence of the text (2023年3月10日，…——)
     signed: bool = False  # closes with its writer's signature in brackets (（记者 张三）, （李华）)
     editors: bool = False  # FURNITURE crediting the editors (责任编辑：…, 本期统筹：…)
+    labelled: bool = False  # opens with a bracketed label (【事件】…, 【快评】某某, 【现场】)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -586,6 +587,9 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
+    for sh in out:
+        # 【事件】…, 【快评】某某: a bracketed label or column name opens the paragraph
+        sh.labelled = text[sh.start] in "【〖"
     _chart_credits(text, out)
     _mark_clauses(text, out)
     if any(sh.spaced for sh in out):
