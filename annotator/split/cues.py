@@ -413,6 +413,8 @@ FURNITURE_START = re.compile(_FURNITURE_START)
 # "continued from page N" (上接第1版) ends the article above as well: what follows it is the
 # rest of an article that began on another page.
 CLOSING_MARK = re.compile(r"下转|转下|转第|续第|上接|接上|接第|全文完|完\s*[)）]?\s*\Z")
+# The marks among them saying that the text below began on another page (上接第1版).
+CONTINUED_FROM = re.compile(r"上接|接上|接第")
 # A hint that a short line may be a page header or date line; confirmed token by token.
 FURNITURE_HINT = re.compile(
     r"第\s*[0-9０-９一二三四五六七八九十百零〇]{1,4}\s*版|星期[一二三四五六日天]"

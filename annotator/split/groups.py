@@ -57,9 +57,13 @@ MAX_TITLES = 4
 MAX_BULLETS = 5
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
 LABEL_MAX_CHARS = 4
-# … or one up to this long between furniture lines (the page header above, a continuation
-# mark below: 评论员观察 / （上接第1版）): a column's name, no headline (none stands over furniture).
+# … or one up to this long between furniture lines (a masthead over the date line, 中国纪检监察报
+# / 2025年…): a paper's or a column's name, no headline (none stands over furniture) …
 FURNITURE_LABEL_MAX_CHARS = 8
+# … except over a mark saying the text below began on another page (上接第1版): a column's name
+# is this short (今日谈, 评论员观察, 新春走基层); a longer line there is the headline the paper
+# prints again over the rest of its article (see _continued_headlines).
+COLUMN_NAME_MAX_CHARS = 5
 # Headings of these levels open an article by themselves (# lead story, ## other stories).
 ARTICLE_HEADING_LEVEL = 2
 
@@ -310,7 +314,10 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
         return False
     nxt = shapes[p + 1]
     n = sh.end - sh.start
-    if n > LABEL_MAX_CHARS and not (n <= FURNITURE_LABEL_MAX_CHARS and nxt.kind == FURNITURE):
+    if n > LABEL_MAX_CHARS and not (
+        nxt.kind == FURNITURE
+        and n <= (COLUMN_NAME_MAX_CHARS if nxt.resumes else FURNITURE_LABEL_MAX_CHARS)
+    ):
         return False
     if nxt.item:
         return True
@@ -1590,7 +1597,39 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
     groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
+    groups = _continued_headlines(shapes, groups)
     return _pieces_of_sets(shapes, _intertitles(shapes, groups))
+
+
+def _continued_headlines(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for each headline printed again over the rest of its article.
+
+    坚定不移推动高质量发展 / （上接第1版） / text: a paper that continues an article on another
+    page prints its headline there again over a mark saying where it began; the headline opens
+    the article (a firm weak group) and the mark, page furniture, does not end it.
+    """
+    found: dict[int, Group] = {}
+    for m, mark in enumerate(shapes):
+        if not mark.resumes or m == 0 or m + 1 >= len(shapes) or shapes[m + 1].kind != BODY:
+            continue
+        titles: list[int] = []
+        p = m - 1
+        while p >= 0 and len(titles) < MAX_TITLES - 1 and _reprinted_title(shapes[p]):
+            titles.insert(0, p)
+            p -= 1
+        if titles and _boundary_before(shapes, titles[0])[0]:
+            found[titles[0]] = Group(titles[0], WEAK, titles=titles, firm=True)
+            mark.closes = False
+    if not found:
+        return groups
+    taken = {p for g in found.values() for p in g.titles}
+    kept = [g for g in groups if g.top not in taken]
+    return sorted(kept + list(found.values()), key=attrgetter("top"))
+
+
+def _reprinted_title(sh: Shape) -> bool:
+    """Whether ``sh`` may be a line of a headline printed again over a continuation mark."""
+    return sh.kind in (TITLE, DASH) and sh.text_ok and not sh.listy and not sh.names
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see

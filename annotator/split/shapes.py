@@ -124,6 +124,7 @@ class Shape:
     signed: bool = False  # closes with its writer's signature in brackets (（记者 张三）, （李华）)
     editors: bool = False  # FURNITURE crediting the editors (责任编辑：…, 本期统筹：…)
     labelled: bool = False  # opens with a bracketed label (【事件】…, 【快评】某某, 【现场】)
+    resumes: bool = False  # FURNITURE saying the text below began on another page (上接第1版)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -191,6 +192,7 @@ def shape(text: str, start: int, end: int) -> Shape:
         closing = CLOSING_MARK.search(s) is not None
         sh = Shape(start, end, FURNITURE, end_kind, closes=closing)
         sh.editors = cues.EDITORS.match(s) is not None
+        sh.resumes = closing and cues.CONTINUED_FROM.search(s) is not None
         return sh
     if cue == "heading":
         return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
