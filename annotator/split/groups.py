@@ -214,9 +214,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         p -= 1
     if not titles:
         return None
-    if p >= lo and shapes[p].kind == DASH and not shapes[p].told:
-        titles.append(p)
-        p -= 1
+    p, dashed = _kickers(shapes, lo, p, titles)
     if p >= lo:
         return None  # an unfinished line above: these are column-cut tails, not titles
     if not _boundary_before(shapes, lo)[0]:
@@ -230,10 +228,49 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
-    firm = len(titles) == 1 and (
+    return Group(titles[0], WEAK, titles=titles, firm=_firm_weak(top, len(titles), dashed))
+
+
+def _kickers(shapes: list[Shape], lo: int, p: int, titles: list[int]) -> tuple[int, bool]:
+    """Add to ``titles`` (bottom up) the kicker lines at ``p`` and above, down to ``lo``: a
+    punctuated line of a kicker's form over a lone plain headline (not one read as a headline
+    only by a bracket at its end: 8月上旬，某公司（某地）, a cut paragraph's head), a —— line;
+    return the line above them and whether a —— line was taken."""
+    if p >= lo and len(titles) == 1 and shapes[titles[0]].strict and _kicker_form(shapes[p]):
+        titles.append(p)
+        p -= 1
+    dashed = p >= lo and shapes[p].kind == DASH and not shapes[p].told
+    if dashed:
+        titles.append(p)
+        p -= 1
+    return p, dashed
+
+
+def _firm_weak(top: Shape, lines: int, dashed: bool) -> bool:
+    """Whether a weak group of ``lines`` title lines under ``top`` heads an article even inside
+    a story: a headline closed by a column tag or set apart at length, or a short kicker ending
+    in —— over one headline (no 小标题 is set under a kicker; a longer —— line may be a sentence
+    of the text leading into what follows)."""
+    if dashed:
+        return lines == 2 and top.end - top.start <= DASH_KICKER_FIRM_CHARS
+    return lines == 1 and (
         top.tagged or (_set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS)
     )
-    return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+def _kicker_form(sh: Shape) -> bool:
+    """Whether title line ``sh``, punctuated, is set as a kicker over a short headline: a topic
+    before a colon (多措并举稳就业： / 我省今年新增城镇就业五十八万人; not a clause announcing what
+    follows, 具体措施如下：) or two phrases in parallel around a comma; a paragraph's head cut by a
+    column break ends anywhere else."""
+    if sh.kind != TITLE or not sh.text_ok or sh.listy or sh.cut_head or sh.speaks:
+        return False
+    colon = sh.ending == cues.END_COLON and not sh.comma and sh.ends[:1] not in _ANNOUNCING
+    return colon or sh.parallel
+
+
+# Last characters before a colon that announce what follows (如下：, 以下几点：, 三条：), no topic.
+_ANNOUNCING = frozenset("下点条面项")
 
 
 def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
@@ -283,6 +320,8 @@ def _formal_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
 SET_APART_MAX_CHARS = 48
 # … and one longer than this opens an article even without a byline (no 小标题 is that long).
 SET_APART_FIRM_CHARS = 30
+# A kicker ending in —— over one headline heads a story of its own when this short.
+DASH_KICKER_FIRM_CHARS = 16
 
 
 def _set_apart(sh: Shape) -> bool:
@@ -1595,6 +1634,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
+    _dashed_series(shapes, groups)
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
     groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
     groups = _continued_headlines(shapes, groups)
@@ -1630,6 +1670,32 @@ def _continued_headlines(shapes: list[Shape], groups: list[Group]) -> list[Group
 def _reprinted_title(sh: Shape) -> bool:
     """Whether ``sh`` may be a line of a headline printed again over a continuation mark."""
     return sh.kind in (TITLE, DASH) and sh.text_ok and not sh.listy and not sh.names
+
+
+def _dashed_series(shapes: list[Shape], groups: list[Group]) -> None:
+    """Leave firm only the lone kicker-and-headline pairs of :func:`_weak_group`.
+
+    科学养殖—— / 饲料残渣变成有机肥料 … 延链增值—— / 鱼塘边办起了农家乐: two or more such pairs
+    with no other heading between them are set alike, the 小标题 of one story; a pair alone
+    heads a story of its own.
+    """
+    run: list[Group] = []
+    for g in [*groups, None]:
+        # (a box's label inside the story, 链接, sets no heading between the pairs)
+        if g is not None and g.strength == WEAK and (not g.titles or shapes[g.top].box):
+            continue
+        if g is not None and _dashed_pair(shapes, g):
+            run.append(g)
+            continue
+        if len(run) > 1:
+            for w in run:
+                w.firm = False
+        run = []
+
+
+def _dashed_pair(shapes: list[Shape], g: Group) -> bool:
+    """Whether weak group ``g`` is a kicker ending in —— over one headline."""
+    return g.strength == WEAK and len(g.titles) == 2 and shapes[g.top].kind == DASH
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see
