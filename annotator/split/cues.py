@@ -246,6 +246,8 @@ _INSTITUTIONS = "大学|学院|研究所|党校|协会|学会|法院|检察院|�
 _POST_NAME = (
     rf"[{HAN}（）()·]{{1,30}}?(?:(?:{_POSTS})[ \t\u3000]+|(?:{_INSTITUTIONS})[ \t\u3000]{{2,}})"
     rf"{_NAMES}"
+    # … or the name first, the post in brackets after it: 李  明（作者为北京大学教授）
+    rf"|{_NAMES}\s*[（(][^（()）\n]{{1,30}}?(?:{_POSTS}|{_INSTITUTIONS})[)）]"
 )
 # Theory pages sign an article by the research body that wrote it: 某省某某思想研究中心,
 # 某某大学课题组.
@@ -678,8 +680,8 @@ def bare_role_without_name(s: str) -> bool:
 # place (a quarter of the time; this runs on every line of a hard-wrapped page).
 _PLACE_GAP = "|".join(rf"{c}(?:读者)?[ \t\u3000]{{2}}" for c in _PLACE_SUFFIX)
 _POST_GAP = "|".join(
-    [rf"{w}[ \t\u3000]" for w in _POSTS.split("|")]
-    + [rf"{w}[ \t\u3000]{{2}}" for w in _INSTITUTIONS.split("|")]
+    [rf"{w}[ \t\u3000)）]" for w in _POSTS.split("|")]
+    + [rf"{w}(?:[ \t\u3000]{{2}}|[)）])" for w in _INSTITUTIONS.split("|")]
 )
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|/|／|\||｜"

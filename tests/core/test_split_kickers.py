@@ -93,6 +93,7 @@ def test_a_headline_that_ends_like_a_name_keeps_its_place(first, second):
         "清华大学公共管理学院院长 李明",
         "某市中级人民法院  张  三",
         "作者：李明",
+        "李  明（作者为北京大学教授）",
     ],
 )
 def test_a_commentarys_author_line_under_its_headline_is_a_byline(author):
@@ -131,3 +132,11 @@ def test_a_punctuated_kicker_over_a_short_headline_in_a_run_of_unsigned_items(ki
         assert got[3:6] == [("kicker", 2, False), ("headline", 2, False), ("body", 2, False)]
     else:
         assert got[3][:2] == ("body", 1)
+
+
+def test_an_authors_line_with_the_post_in_brackets_under_the_last_paragraph_signs_it():
+    author = "李  明（作者为北京大学教授）"
+    text = "\n".join(["莫让形式主义消解实干精神", BODY, author, "让公交服务更有温度", BODY])
+    got = [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
+    assert got[2] == (author, "byline", 1)
+    assert got[3] == ("让公交服务更有温度", "headline", 2)
