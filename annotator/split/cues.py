@@ -236,12 +236,28 @@ _SOURCE_LINE = (
 # the writer's place, a wide gap, the name (江西省赣州市  钟修声, 重庆巴南区读者  赵正荣).
 _PLACE_SUFFIX = "省市县区州盟旗镇乡"
 _PLACE_NAME = rf"[{HAN}]{{1,12}}?[{_PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2,}}{_NAMES}"
+# A commentary's or a guest article's author line: the writer's post or institution, a gap,
+# the name (北京大学法学院教授  李  明, 人民论坛特约评论员  王  刚, 某市中级人民法院  张三). A
+# post ends the line before the name with one space or more; an institution, as a place does,
+# with a wide gap (a headline set as two phrases never ends its first one on a post).
+_POSTS = (
+    "教授|研究员|讲师|博士|院长|所长|主任|书记|部长|局长|校长|主席|委员|代表|专家|学者|律师"
+    "|法官|检察官|评论员|作家|院士|会长|秘书长|经济学家|分析师|工程师|医生|医师|教师"
+)
+_INSTITUTIONS = "大学|学院|研究所|党校|协会|学会|法院|检察院|医院|委员会"
+_POST_NAME = (
+    rf"[{HAN}（）()·]{{1,30}}?(?:(?:{_POSTS})[ \t\u3000]+|(?:{_INSTITUTIONS})[ \t\u3000]{{2,}})"
+    rf"{_NAMES}"
+    # … or the name first, the post in brackets after it: 李  明（作者为北京大学教授）
+    rf"|{_NAMES}\s*[（(][^（()）\n]{{1,30}}?(?:{_POSTS}|{_INSTITUTIONS})[)）]"
+)
 # Theory pages sign an article by the research body that wrote it: 某省某某思想研究中心,
 # 某某大学课题组.
 _INSTITUTE = rf"[{HAN}]{{2,30}}?(?:研究中心|研究院|课题组)"
 BYLINE = re.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?"
-    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE})"
+    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE}"
+    rf"|{_POST_NAME})"
     r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
@@ -379,11 +395,18 @@ MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z"
 
 # --- Page furniture --------------------------------------------------------------------
 
+# Who edited, laid out or planned the page or the set above: 责任编辑：…, 本期统筹：….
+_EDITORS = (
+    r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|照排|审读"
+    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
+)
+# A line crediting the editors ends what they edited; a chart's credit (制图：…) stands inside
+# its article.
+EDITORS = re.compile(rf"[（(\[【]?\s*{_EDITORS}")
 # Lines that are furniture whatever follows: editor credits, ads, imprint, continuation marks.
 _FURNITURE_START = (
     r"[（(\[【]?\s*(?:"
-    r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|制图|照排|审读"
-    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
+    rf"{_EDITORS}|(?:本版|本期)?制图\s*[:：]"
     # A continuation mark stands alone; "（上接第1版）据了解…" is the continued body text.
     r"|(?:下转|上接|接上|转下|接第|转第|续第?)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版"
     r"[^（()）\n]{0,8}[)）\]】]?\s*\Z"
@@ -399,6 +422,8 @@ FURNITURE_START = re.compile(_FURNITURE_START)
 # "continued from page N" (上接第1版) ends the article above as well: what follows it is the
 # rest of an article that began on another page.
 CLOSING_MARK = re.compile(r"下转|转下|转第|续第|上接|接上|接第|全文完|完\s*[)）]?\s*\Z")
+# The marks among them saying that the text below began on another page (上接第1版).
+CONTINUED_FROM = re.compile(r"上接|接上|接第")
 # A hint that a short line may be a page header or date line; confirmed token by token.
 FURNITURE_HINT = re.compile(
     r"第\s*[0-9０-９一二三四五六七八九十百零〇]{1,4}\s*版|星期[一二三四五六日天]"
@@ -661,9 +686,13 @@ def bare_role_without_name(s: str) -> bool:
 # places where one of those characters stands, instead of trying each alternative at every
 # place (a quarter of the time; this runs on every line of a hard-wrapped page).
 _PLACE_GAP = "|".join(rf"{c}(?:读者)?[ \t\u3000]{{2}}" for c in _PLACE_SUFFIX)
+_POST_GAP = "|".join(
+    [rf"{w}[ \t\u3000)）]" for w in _POSTS.split("|")]
+    + [rf"{w}(?:[ \t\u3000]{{2}}|[)）])" for w in _INSTITUTIONS.split("|")]
+)
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|/|／|\||｜"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|（(?<=\A（)本文由|\((?<=\A\()本文由"
-    rf"|{_PLACE_GAP}"
+    rf"|{_PLACE_GAP}|{_POST_GAP}"
     r"|研究中心\s*\Z|研究院\s*\Z|课题组\s*\Z"
 )

@@ -57,9 +57,13 @@ MAX_TITLES = 4
 MAX_BULLETS = 5
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
 LABEL_MAX_CHARS = 4
-# … or one up to this long between furniture lines (the page header above, a continuation
-# mark below: 评论员观察 / （上接第1版）): a column's name, no headline (none stands over furniture).
+# … or one up to this long between furniture lines (a masthead over the date line, 中国纪检监察报
+# / 2025年…): a paper's or a column's name, no headline (none stands over furniture) …
 FURNITURE_LABEL_MAX_CHARS = 8
+# … except over a mark saying the text below began on another page (上接第1版): a column's name
+# is this short (今日谈, 评论员观察, 新春走基层); a longer line there is the headline the paper
+# prints again over the rest of its article (see _continued_headlines).
+COLUMN_NAME_MAX_CHARS = 5
 # Headings of these levels open an article by themselves (# lead story, ## other stories).
 ARTICLE_HEADING_LEVEL = 2
 
@@ -175,6 +179,17 @@ def _boundary_before(shapes: list[Shape], p: int) -> tuple[bool, bool]:
     return prev.ending == cues.END_FINAL, False
 
 
+def _relaxed(shapes: list[Shape], lo: int) -> bool:
+    """Whether any title-shaped line may head an article at ``lo``: after a closed article
+    (trailing byline, 完) or a line crediting its editors (本期统筹：…), or at the top of the
+    page, under nothing but its header."""
+    return (
+        _boundary_before(shapes, lo)[1]
+        or (lo > 0 and shapes[lo - 1].editors)
+        or all(sh.kind in (FURNITURE, LABEL) for sh in shapes[:lo])
+    )
+
+
 def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     """A no-byline short news item headed by the end of the plain title run ``[lo, hi)``."""
     nxt = shapes[hi].kind if hi < len(shapes) else None
@@ -184,11 +199,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
-    # After a closed article (trailing byline, 完) any title-shaped line may head the next one;
-    # so may one at the top of the page, under nothing but its header.
-    relaxed = _boundary_before(shapes, lo)[1] or all(
-        sh.kind in (FURNITURE, LABEL) for sh in shapes[:lo]
-    )
+    relaxed = _relaxed(shapes, lo)
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
         # (a column tag closing the line, …吗？（以案说法）, is a headline's form whatever its
@@ -203,9 +214,7 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         p -= 1
     if not titles:
         return None
-    if p >= lo and shapes[p].kind == DASH and not shapes[p].told:
-        titles.append(p)
-        p -= 1
+    p, dashed = _kickers(shapes, lo, p, titles)
     if p >= lo:
         return None  # an unfinished line above: these are column-cut tails, not titles
     if not _boundary_before(shapes, lo)[0]:
@@ -219,10 +228,49 @@ def _weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
-    firm = len(titles) == 1 and (
+    return Group(titles[0], WEAK, titles=titles, firm=_firm_weak(top, len(titles), dashed))
+
+
+def _kickers(shapes: list[Shape], lo: int, p: int, titles: list[int]) -> tuple[int, bool]:
+    """Add to ``titles`` (bottom up) the kicker lines at ``p`` and above, down to ``lo``: a
+    punctuated line of a kicker's form over a lone plain headline (not one read as a headline
+    only by a bracket at its end: 8月上旬，某公司（某地）, a cut paragraph's head), a —— line;
+    return the line above them and whether a —— line was taken."""
+    if p >= lo and len(titles) == 1 and shapes[titles[0]].strict and _kicker_form(shapes[p]):
+        titles.append(p)
+        p -= 1
+    dashed = p >= lo and shapes[p].kind == DASH and not shapes[p].told
+    if dashed:
+        titles.append(p)
+        p -= 1
+    return p, dashed
+
+
+def _firm_weak(top: Shape, lines: int, dashed: bool) -> bool:
+    """Whether a weak group of ``lines`` title lines under ``top`` heads an article even inside
+    a story: a headline closed by a column tag or set apart at length, or a short kicker ending
+    in —— over one headline (no 小标题 is set under a kicker; a longer —— line may be a sentence
+    of the text leading into what follows)."""
+    if dashed:
+        return lines == 2 and top.end - top.start <= DASH_KICKER_FIRM_CHARS
+    return lines == 1 and (
         top.tagged or (_set_apart(top) and top.end - top.start > SET_APART_FIRM_CHARS)
     )
-    return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+def _kicker_form(sh: Shape) -> bool:
+    """Whether title line ``sh``, punctuated, is set as a kicker over a short headline: a topic
+    before a colon (多措并举稳就业： / 我省今年新增城镇就业五十八万人; not a clause announcing what
+    follows, 具体措施如下：) or two phrases in parallel around a comma; a paragraph's head cut by a
+    column break ends anywhere else."""
+    if sh.kind != TITLE or not sh.text_ok or sh.listy or sh.cut_head or sh.speaks:
+        return False
+    colon = sh.ending == cues.END_COLON and not sh.comma and sh.ends[:1] not in _ANNOUNCING
+    return colon or sh.parallel
+
+
+# Last characters before a colon that announce what follows (如下：, 以下几点：, 三条：), no topic.
+_ANNOUNCING = frozenset("下点条面项")
 
 
 def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
@@ -272,6 +320,8 @@ def _formal_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
 SET_APART_MAX_CHARS = 48
 # … and one longer than this opens an article even without a byline (no 小标题 is that long).
 SET_APART_FIRM_CHARS = 30
+# A kicker ending in —— over one headline heads a story of its own when this short.
+DASH_KICKER_FIRM_CHARS = 16
 
 
 def _set_apart(sh: Shape) -> bool:
@@ -303,7 +353,10 @@ def _is_label(shapes: list[Shape], p: int) -> bool:
         return False
     nxt = shapes[p + 1]
     n = sh.end - sh.start
-    if n > LABEL_MAX_CHARS and not (n <= FURNITURE_LABEL_MAX_CHARS and nxt.kind == FURNITURE):
+    if n > LABEL_MAX_CHARS and not (
+        nxt.kind == FURNITURE
+        and n <= (COLUMN_NAME_MAX_CHARS if nxt.resumes else FURNITURE_LABEL_MAX_CHARS)
+    ):
         return False
     if nxt.item:
         return True
@@ -1583,8 +1636,10 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             if kind == LEAD:
                 groups.append(Group(i, STRONG, lead=i))
             i += 1
+    _dashed_series(shapes, groups)
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
     groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
+    groups = _continued_headlines(shapes, groups)
     return _nothing_under_byline(shapes, _pieces_of_sets(shapes, _intertitles(shapes, groups)))
 
 
@@ -1661,6 +1716,63 @@ def _datelines_under_titles(shapes: list[Shape]) -> None:
             sh.ending = cues.END_OPEN
             sh.closes = sh.signs = False
             sh.dated = True
+
+
+def _continued_headlines(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups and one more for each headline printed again over the rest of its article.
+
+    坚定不移推动高质量发展 / （上接第1版） / text: a paper that continues an article on another
+    page prints its headline there again over a mark saying where it began; the headline opens
+    the article (a firm weak group) and the mark, page furniture, does not end it.
+    """
+    found: dict[int, Group] = {}
+    for m, mark in enumerate(shapes):
+        if not mark.resumes or m == 0 or m + 1 >= len(shapes) or shapes[m + 1].kind != BODY:
+            continue
+        titles: list[int] = []
+        p = m - 1
+        while p >= 0 and len(titles) < MAX_TITLES - 1 and _reprinted_title(shapes[p]):
+            titles.insert(0, p)
+            p -= 1
+        if titles and _boundary_before(shapes, titles[0])[0]:
+            found[titles[0]] = Group(titles[0], WEAK, titles=titles, firm=True)
+            mark.closes = False
+    if not found:
+        return groups
+    taken = {p for g in found.values() for p in g.titles}
+    kept = [g for g in groups if g.top not in taken]
+    return sorted(kept + list(found.values()), key=attrgetter("top"))
+
+
+def _reprinted_title(sh: Shape) -> bool:
+    """Whether ``sh`` may be a line of a headline printed again over a continuation mark."""
+    return sh.kind in (TITLE, DASH) and sh.text_ok and not sh.listy and not sh.names
+
+
+def _dashed_series(shapes: list[Shape], groups: list[Group]) -> None:
+    """Leave firm only the lone kicker-and-headline pairs of :func:`_weak_group`.
+
+    科学养殖—— / 饲料残渣变成有机肥料 … 延链增值—— / 鱼塘边办起了农家乐: two or more such pairs
+    with no other heading between them are set alike, the 小标题 of one story; a pair alone
+    heads a story of its own.
+    """
+    run: list[Group] = []
+    for g in [*groups, None]:
+        # (a box's label inside the story, 链接, sets no heading between the pairs)
+        if g is not None and g.strength == WEAK and (not g.titles or shapes[g.top].box):
+            continue
+        if g is not None and _dashed_pair(shapes, g):
+            run.append(g)
+            continue
+        if len(run) > 1:
+            for w in run:
+                w.firm = False
+        run = []
+
+
+def _dashed_pair(shapes: list[Shape], g: Group) -> bool:
+    """Whether weak group ``g`` is a kicker ending in —— over one headline."""
+    return g.strength == WEAK and len(g.titles) == 2 and shapes[g.top].kind == DASH
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see
@@ -1804,19 +1916,38 @@ def _tagged_columns(shapes: list[Shape], groups: list[Group]) -> list[Group]:
     it; inside a story a label (【现场】, 【点评】) stands over the text itself, a box's label
     (【链接】) over the box's title. A tag that is no box's label over a title line, between a
     finished paragraph and body text, is a column's name over its piece's headline: a firm weak
-    group, an article of its own.
+    group, an article of its own. So is the column's name set on its headline's line
+    (【快评】让公交服务更有温度) between texts, unless the text under it is labelled too: the
+    labelled paragraphs of one column's text (【关键词】某某 / 【事件】…) follow each other.
     """
-    tags = [p for p, sh in enumerate(shapes) if sh.tag and not sh.box and sh.kind == TITLE]
     found: dict[int, Group] = {}
-    for p in tags:
-        if p == 0 or p + 2 >= len(shapes):
+    # (a headline over its byline or dateline already heads its article)
+    headed = {g.top for g in groups if g.strength != WEAK}
+    for p, sh in enumerate(shapes):
+        if not sh.labelled or sh.kind != TITLE or p == 0 or p + 1 >= len(shapes):
             continue
-        sub = shapes[p + 1]
-        if sub.kind != TITLE or sub.tag or sub.listy or not sub.text_ok:
-            continue
-        if _between_texts(shapes[p - 1], shapes[p + 2]):
-            found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+        if sh.tag and not sh.box and p + 2 < len(shapes):
+            sub = shapes[p + 1]
+            if sub.kind != TITLE or sub.tag or sub.listy or not sub.text_ok:
+                continue
+            if _between_texts(shapes[p - 1], shapes[p + 2]):
+                found[p] = Group(p, WEAK, titles=[p, p + 1], firm=True)
+        elif p not in headed and _column_headline(shapes, p):
+            found[p] = Group(p, WEAK, titles=[p], firm=True)
     return _with_pairs(groups, found)
+
+
+def _column_headline(shapes: list[Shape], p: int) -> bool:
+    """Whether title line ``p`` is a headline with its column's bracketed name in front of
+    it (【快评】某某) standing between two texts, over text that no label opens."""
+    sh, below = shapes[p], shapes[p + 1]
+    return (
+        not sh.tag
+        and sh.text_ok
+        and not sh.listy
+        and _between_texts(shapes[p - 1], below)
+        and not below.labelled
+    )
 
 
 def _column_pair(shapes: list[Shape], lo: int, hi: int) -> int | None:

@@ -122,6 +122,9 @@ class Shape:
     box: bool = False  # a TITLE that labels a box of related reading (延伸阅读, 【相关链接】)
     told: bool = False  # a DASH line that reads as a sentence of the text (2023年3月10日，…——)
     signed: bool = False  # closes with its writer's signature in brackets (（记者 张三）, （李华）)
+    editors: bool = False  # FURNITURE crediting the editors (责任编辑：…, 本期统筹：…)
+    labelled: bool = False  # opens with a bracketed label (【事件】…, 【快评】某某, 【现场】)
+    resumes: bool = False  # FURNITURE saying the text below began on another page (上接第1版)
 
 
 # A page header line holds 版 (第3版), 期 (星期五, 第123期) or a date (年月日), or starts
@@ -198,7 +201,10 @@ def shape(text: str, start: int, end: int) -> Shape:
     cue = _start_cue(s, n)
     if cue == "furniture":
         closing = CLOSING_MARK.search(s) is not None
-        return Shape(start, end, FURNITURE, end_kind, closes=closing)
+        sh = Shape(start, end, FURNITURE, end_kind, closes=closing)
+        sh.editors = cues.EDITORS.match(s) is not None
+        sh.resumes = closing and cues.CONTINUED_FROM.search(s) is not None
+        return sh
     if cue == "heading":
         return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
     if n <= BYLINE_MAX_CHARS and BYLINE_HINT.search(s):
@@ -594,6 +600,9 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
+    for sh in out:
+        # 【事件】…, 【快评】某某: a bracketed label or column name opens the paragraph
+        sh.labelled = text[sh.start] in "【〖"
     _chart_credits(text, out)
     _mark_clauses(text, out)
     if any(sh.spaced for sh in out):

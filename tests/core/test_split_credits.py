@@ -87,3 +87,32 @@ def test_a_one_sentence_caption_above_a_credit_is_a_caption(caption):
     )
     assert got[caption] == "caption"
     assert got["资料图片"] == "caption"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["本期统筹：郭  岩", "责任编辑：郭  岩", "版式设计：郭  岩", "本版责编：郭  岩  校对：李  明"],
+)
+def test_a_title_under_a_line_crediting_the_editors_opens_an_article(credit):
+    # A credit ends what the editors edited: the title under it, even one with a comma and
+    # with neither byline nor lead below, heads the next piece (no body of the story above,
+    # no paragraph its text runs on into).
+    title = "协作帮扶，将先进理念带进大山"
+    story = [
+        "职校生走出大山学技术",
+        "本报记者  王永战",
+        BODY,
+        "跟岗老师掌握了更多教学方法，学生的实训水平不断提高。",
+    ]
+    essay = [
+        "多年来，我见证一批批学子成长成才，学到了一技之长。",
+        "作为带队老师，我把先进的教学理念带回了学校。",
+    ]
+    text = "\n".join([*story, credit, title, *essay, "（作者为某县职业高级中学副校长）"])
+    got = [(text[b.start : b.end], b.role, b.article, b.joins_previous) for b in split_page(text)]
+    assert got[4] == (credit, "other", None, False)
+    assert got[5] == (title, "headline", 2, False)
+    assert got[6] == (essay[0], "body", 2, False)
+    # a chart's credit stands inside its article: the title under it stays what it was
+    chart = text.replace(credit, "制图：郭  岩")
+    assert [b.article for b in split_page(chart)][5] == 1

@@ -20,6 +20,9 @@ PLAIN_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|[/／|｜]"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|\A[（(]本文由"
     r"|[省市县区州盟旗镇乡](?:读者)?[ \t\u3000]{2}"
+    r"|(?:教授|研究员|讲师|博士|院长|所长|主任|书记|部长|局长|校长|主席|委员|代表|专家|学者|律师"
+    r"|法官|检察官|评论员|作家|院士|会长|秘书长|经济学家|分析师|工程师|医生|医师|教师)[ \t\u3000)）]"
+    r"|(?:大学|学院|研究所|党校|协会|学会|法院|检察院|医院|委员会)(?:[ \t\u3000]{2}|[)）])"
     r"|研究中心\s*\Z|研究院\s*\Z|课题组\s*\Z"
 )
 
@@ -44,6 +47,11 @@ PLAIN_HINT = re.compile(
         "（本报特稿）",
         "本报记者  王  洲",
         "全市重点项目集中开工",
+        "北京大学法学院教授  李  明",
+        "某市中级人民法院  张  三",
+        "某市中级人民法院 张三",
+        "李  明（作者为北京大学教授）",
+        "李明（某市人民医院）",
         "",
     ],
 )
@@ -53,7 +61,9 @@ def test_the_byline_hint_reads_as_its_plain_form(line):
 
 def test_the_byline_hint_reads_as_its_plain_form_on_random_lines():
     rng = random.Random(9)
-    alphabet = "（(本文由记者 　\n\t省市区乡读者电版稿）)研究中心院课题组/｜|据评论员a1。，"
+    alphabet = (
+        "（(本文由记者 　\n\t省市区乡读者电版稿）)研究中心院课题组/｜|据评论员a1。，教授大学法"
+    )
     for _ in range(20_000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         assert (cues.BYLINE_HINT.search(line) is None) == (PLAIN_HINT.search(line) is None), line

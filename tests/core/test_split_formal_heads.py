@@ -119,6 +119,29 @@ def test_a_bracketed_column_name_over_a_title_heads_a_piece_after_a_signed_story
     assert {a for _, _, a in got} == {1}
 
 
+def test_a_kicker_ending_in_a_dash_over_a_title_heads_an_unsigned_story_after_a_signed_one():
+    # no 小标题 is set under a kicker: the pair opens a story of its own, without byline
+    signed = [STORY[0], "本报记者 王晓明", *STORY[1:]]
+    for kicker in ("稳就业  惠民生——", "为了让群众出行更便利——"):
+        got = rows([*signed, kicker, "我市新增公交线路十二条", *NEXT])
+        assert (kicker, "kicker", 2) in got
+        assert ("我市新增公交线路十二条", "headline", 2) in got
+        assert (NEXT[1], "body", 2) in got
+        assert ("加装电梯解民忧", "intertitle", 1) in got
+
+
+def test_a_column_name_in_brackets_on_its_titles_line_heads_a_piece_after_a_signed_story():
+    signed = [STORY[0], "本报记者 王晓明", *STORY[1:]]
+    for head in ("【快评】让“小切口”撬动“大民生”", "〖今日谈〗让“小切口”撬动“大民生”"):
+        got = rows([*signed, head, *NEXT])
+        assert (head, "headline", 2) in got
+        assert (NEXT[0], "body", 2) in got
+    # the labelled paragraphs of one column's text follow each other: no headline among them
+    labelled = ["【关键词】老旧小区改造", "【事件】" + NEXT[0], "【点评】", NEXT[1]]
+    got = rows([*signed, *labelled])
+    assert {a for _, _, a in got} == {1}
+
+
 def test_the_head_of_a_paragraph_cut_by_a_photo_heads_no_photo_item():
     # a word runs across the photo's caption (焕 / 然一新), or the rest opens with a comma
     signed = [STORY[0], "本报记者 王晓明", STORY[1]]

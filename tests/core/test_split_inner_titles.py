@@ -8,6 +8,8 @@ unsigned articles that do follow a story. The pages are invented.
 
 from __future__ import annotations
 
+import pytest
+
 from .split_rows import article_rows as rows
 
 STORY = [
@@ -165,6 +167,20 @@ def test_a_column_name_between_the_page_header_and_a_continuation_mark_is_furnit
     assert got[1] == ("评论员观察", "other", None)
     assert got[3][2] == 1  # the continued text opens the first article
     assert [a for t, _, a in got if t == STORY[0]] == [2]
+
+
+@pytest.mark.parametrize("headline", ["政府工作报告", "坚定不移推动高质量发展"])
+def test_a_headline_printed_again_over_a_continuation_mark_opens_the_continued_article(headline):
+    # at the page top, under the header, and further down, after another story
+    for lines in (
+        ["经济观察报 2025年10月1日 星期三", headline, "（上接第1版）", *MORE, *STORY],
+        ["经济观察报 2025年10月1日 星期三", *STORY, headline, "（上接第1版）", *MORE],
+    ):
+        got = rows(lines)
+        k = lines.index(headline)
+        assert got[k] == (headline, "headline", got[k + 2][2])
+        assert got[k + 1] == ("（上接第1版）", "other", None)
+        assert [t for t, _, a in got if a == got[k][2]] == [headline, *MORE]
 
 
 def test_three_lines_of_verse_in_a_story_stay_its_text():

@@ -82,3 +82,61 @@ def test_a_line_naming_only_who_acts_over_what_it_did_is_the_kicker(first):
 )
 def test_a_headline_that_ends_like_a_name_keeps_its_place(first, second):
     assert roles(first, second) == ("headline", "subheadline")
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "北京大学法学院教授  李  明",
+        "人民论坛特约评论员  王  刚",
+        "中共中央党校（国家行政学院）教授  王  刚",
+        "清华大学公共管理学院院长 李明",
+        "某市中级人民法院  张  三",
+        "作者：李明",
+        "李  明（作者为北京大学教授）",
+    ],
+)
+def test_a_commentarys_author_line_under_its_headline_is_a_byline(author):
+    # A guest article signs with the writer's post or institution before the name; under the
+    # headline that line is its byline, not the headline that makes the line above a kicker.
+    text = "\n".join(["2025年3月5日 星期三 第5版 评论", "莫让形式主义消解实干精神", author, BODY])
+    got = [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
+    assert got[1:3] == [("莫让形式主义消解实干精神", "headline", 1), (author, "byline", 1)]
+
+
+@pytest.mark.parametrize("second", ["争做合格党员  建功新时代", "共建党建阵地  激发共治活力"])
+def test_a_headline_set_as_two_phrases_is_no_authors_line(second):
+    assert roles("某省某市强化新就业群体党建", second) == ("kicker", "headline")
+
+
+@pytest.mark.parametrize(
+    ("kicker", "role"),
+    [
+        ("多措并举稳就业：", "kicker"),  # a topic before a colon
+        ("我省多措并举稳就业惠民生，千方百计拓宽就业渠道", "kicker"),  # phrases in parallel
+        ("具体措施如下：", "body"),  # a clause announcing what follows stays text
+    ],
+)
+def test_a_punctuated_kicker_over_a_short_headline_in_a_run_of_unsigned_items(kicker, role):
+    items = [
+        ("我市新增公交线路十二条", "记者从市交通运输局获悉，今年以来，我市新开通公交线路十二条。"),
+        (
+            "我省今年新增城镇就业五十八万人",
+            "记者从省人社厅获悉，今年以来，我省城镇新增就业五十八万人。",
+        ),
+    ]
+    more = "有关负责人表示，下一步将继续加大工作力度，让群众得到更多实惠。"
+    lines = [items[0][0], items[0][1], more, kicker, items[1][0], items[1][1], more]
+    got = [(b.role, b.article, b.joins_previous) for b in split_page("\n".join(lines))]
+    if role == "kicker":
+        assert got[3:6] == [("kicker", 2, False), ("headline", 2, False), ("body", 2, False)]
+    else:
+        assert got[3][:2] == ("body", 1)
+
+
+def test_an_authors_line_with_the_post_in_brackets_under_the_last_paragraph_signs_it():
+    author = "李  明（作者为北京大学教授）"
+    text = "\n".join(["莫让形式主义消解实干精神", BODY, author, "让公交服务更有温度", BODY])
+    got = [(text[b.start : b.end], b.role, b.article) for b in split_page(text)]
+    assert got[2] == (author, "byline", 1)
+    assert got[3] == ("让公交服务更有温度", "headline", 2)
