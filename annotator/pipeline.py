@@ -594,6 +594,32 @@ def resuggest(
     return total
 
 
+def suggest_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
+    """Re-suggest, with the newest entity model, the first ``limit`` pages nobody has started
+    (status new, no edit; in page order), except ``keep``; returns how many were re-suggested.
+
+    The window calls it after it retrained, so that the next pages carry the new model's
+    suggestions and confidences (the page the model is least sure of is among them). A page
+    someone starts meanwhile is left alone (checked in the transaction that writes).
+    """
+    tagger = load_entity_model(entity_model_bytes(store))
+    if tagger is None:
+        return 0
+    gazetteer = learnt_gazetteer(store)
+    count = 0
+    for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
+        spans = suggest_spans(
+            store.page(page_id).text,
+            gazetteer=gazetteer,
+            blocks=store.blocks(page_id),
+            rejected=store.rejected_ranges(page_id),
+            tagger=tagger,
+        )
+        if store.replace_untouched_suggestions(page_id, spans) is not None:
+            count += 1
+    return count
+
+
 # --- entities: the learnt tagger and gold corpora in the BIO/BIOES layout ---------------
 
 
@@ -731,6 +757,7 @@ class TrainReport:
     done_pages: int = 0
     trained: list[TrainedModel] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, why)
+    suggested_pages: int = 0  # pages not started re-suggested by the new entity model
 
 
 def _learner(path: str) -> Any:

@@ -48,7 +48,7 @@ from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import Preferences, PreferencesDialog
-from annotator.gui.retrain import Retrainer
+from annotator.gui.retrain import RETRAIN_EVERY, Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.safekeeping import Safekeeping
@@ -227,18 +227,27 @@ class MainWindow(QMainWindow):
 
     def _next_to_review(self) -> None:
         page_id = self.page_id or ""
+        in_order = False
         if getattr(self, "_least_sure_next", False):
             least_sure = self.store.least_sure_page(exclude=page_id)
             if least_sure is not None:
                 self.open_page(least_sure)
                 return
+            in_order = True
         following = self.store.neighbour_page(page_id, 1, "not_done") or self.store.first_page(
             "not_done"
         )
         if following is None or following == self.page_id:
             self.show_message(self.tr("Every page is done or skipped."))
-        else:
-            self.open_page(following)
+            return
+        self.open_page(following)
+        if in_order:  # the reviewer asked for the least sure page: say why this one instead
+            self.show_message(
+                self.tr(
+                    "No page has suggestions of the learnt model yet (it learns after every "
+                    "{n} done pages): this is the next page in order."
+                ).format(n=RETRAIN_EVERY)
+            )
 
     def _set_status(self, status: str, note: str | None = None) -> bool:
         if self.page_id is None:
@@ -495,7 +504,7 @@ class MainWindow(QMainWindow):
         self.status_done.setText(
             self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
         )
-        self.retrainer.check(self.store, counts["done"])
+        self.retrainer.check(self.store, counts["done"], (self.page_id,) if self.page_id else ())
 
     # --- file ----------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ the window's process the training held the GIL against the window and its search
 ends with the window if the window is killed; a thread of the window waits for it. The
 status bar then says what it learnt from, how well the model and the rules did on held-out
 pages and, for the structure model, which decisions the pre-split now takes from the model
-and which stay with the rules. Pages imported afterwards are pre-split with the new model.
+and which stay with the rules. Pages imported afterwards are pre-split with the new model;
+a new entity model also suggests on the next pages nobody has started (not the open one).
 Worker code makes no UI calls; the result comes back by signal. Closing the window waits
 for a training in progress (it keeps its model).
 """
@@ -73,10 +74,11 @@ class Retrainer(QObject):
         """The training process's id while one runs (None until it has started)."""
         return self._training.pid if self._training is not None else None
 
-    def check(self, store: Store, done: int) -> bool:
+    def check(self, store: Store, done: int, keep: tuple[str, ...] = ()) -> bool:
         """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's,
         or if a learnt model was made by an older version (it is not used: suggestions or
-        the pre-split would stay the rules' until enough new pages are done)."""
+        the pre-split would stay the rules' until enough new pages are done). ``keep``:
+        pages the new entity model does not re-suggest (the one open in the window)."""
         if self.running:
             return False
         if self._stale is None:  # once a session: reading the models costs blob reads
@@ -86,11 +88,11 @@ class Retrainer(QObject):
         if done - learnt < RETRAIN_EVERY and not renew:
             return False
         self._stale = False
-        self._start(renew)
+        self._start(renew, keep)
         return True
 
-    def _start(self, renew: bool = False) -> None:
-        training = Training(self._db_path)  # started by the worker, on its thread
+    def _start(self, renew: bool = False, keep: tuple[str, ...] = ()) -> None:
+        training = Training(self._db_path, keep)  # started by the worker, on its thread
         thread = QThread(self)
         worker = _TrainWorker(training)
         worker.moveToThread(thread)
@@ -138,6 +140,13 @@ class Retrainer(QObject):
                 )
         if not parts:
             return self.tr("Nothing learnt yet: more done pages are needed.")
+        if report.suggested_pages:
+            parts.append(
+                self.tr(
+                    "The entity model's suggestions are on the next {n} pages not started "
+                    "yet (Ctrl+Shift+Return: the page it is least sure of)."
+                ).format(n=report.suggested_pages)
+            )
         return " ".join(parts)
 
     def _describe_entities(self, model: TrainedModel) -> str:

@@ -348,12 +348,17 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Every page is done or skipped.</source>
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
+        <source>No page has suggestions of the learnt model yet (it learns after every {n} done pages): this is the next page in order.</source>
+        <translation>还没有页面带有学习模型的建议（每完成 {n} 个页面学习一次）：这是按顺序的下一页。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -822,7 +827,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+103"/>
+        <location filename="../../annotator/gui/retrain.py" line="+105"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -842,7 +847,7 @@
         <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Entity model v{version} learnt from {pages} done pages: suggestions exact F1 {merged:.2f} (rules alone {rules:.2f}).</source>
         <translation>实体模型 v{version} 已从 {pages} 个已完成页面学习：建议精确匹配 F1 {merged:.2f}（仅规则 {rules:.2f}）。</translation>
     </message>
@@ -868,7 +873,12 @@
         <translation>{paper} 的预切分：{choice}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-49"/>
+        <source>The entity model&apos;s suggestions are on the next {n} pages not started yet (Ctrl+Shift+Return: the page it is least sure of).</source>
+        <translation>实体模型的建议已加到接下来 {n} 个尚未开始的页面上（Ctrl+Shift+Return：模型最没把握的页面）。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Other papers: {choice}.</source>
         <translation>其他报纸：{choice}。</translation>
     </message>
@@ -908,7 +918,7 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-80"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
