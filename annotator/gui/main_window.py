@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.show_message)
         self.runner.externalChange.connect(self._on_external)
         self.review.message.connect(self.show_message)
-        self.page_list.pageActivated.connect(self.open_page)
+        self.page_list.pageActivated.connect(self._open_from_list)
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.outline.entered.connect(self._outline_now)
         self.view.caretMoved.connect(self._on_caret)
@@ -208,6 +208,17 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_top(top)
         self.page_list.select_page(page_id)
         self._update_position()
+
+    def _open_from_list(self, page_id: str) -> None:
+        """Open the page chosen in the list; under a text search, with its first hit
+        selected and in sight (a page has thousands of characters to scan otherwise)."""
+        self.open_page(page_id)
+        search = self.page_list.search_text()
+        state = self.view.page_state
+        if search and state is not None and state.page.id == page_id:
+            hit = state.page.text.find(search)  # the search matches the text exactly
+            if hit >= 0:
+                self.view.select_text(hit, hit + len(search))
 
     def _go(self, page_id: str | None, none_message: str) -> None:
         if page_id is None:
