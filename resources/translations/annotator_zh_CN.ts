@@ -338,7 +338,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -600,7 +600,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -638,7 +638,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+532"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+540"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -2023,8 +2023,18 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>no .txt or .md files in it (it holds {count} other file(s): {kinds})</source>
+        <translation>其中没有 .txt 或 .md 文件（只有 {count} 个其他文件：{kinds}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>cannot read the file ({error}); check its permissions</source>
         <translation>无法读取文件（{error}）；请检查文件权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no .txt or .md files in it (it is empty)</source>
+        <translation>其中没有 .txt 或 .md 文件（文件夹是空的）</translation>
     </message>
     <message>
         <location line="+2"/>
