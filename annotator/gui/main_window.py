@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int] | None = None
         self._pending_splitter: QByteArray | None = None
+        # (page left by Done/Skip/Flag, page it opened, that page's undo index then): Ctrl+Z
+        # there, before any edit of its own, goes back and undoes the status step.
+        self._back: tuple[str, str, int] | None = None
         # Learnt models retrain on a worker thread after every few newly done pages.
         self.retrainer = Retrainer(self.db_path, self)
         self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -174,9 +177,9 @@ class MainWindow(QMainWindow):
         self.runner.waiting.connect(self._on_waiting)
         self.stacks.message.connect(self.show_message)
         group = self.stacks  # Undo/Redo follow what the store says can really be done
-        group.canUndoChanged.connect(self.registry.actions["undo"].setEnabled)
+        group.canUndoChanged.connect(self._on_can_undo)
         group.canRedoChanged.connect(self.registry.actions["redo"].setEnabled)
-        group.undoTextChanged.connect(lambda text: self._set_undo_text("undo", text))
+        group.undoTextChanged.connect(self._on_undo_text)
         group.redoTextChanged.connect(lambda text: self._set_undo_text("redo", text))
         self.registry.actions["undo"].setEnabled(False)
         self.registry.actions["redo"].setEnabled(False)
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         """Show ``page_id`` with its own undo history; ``top``: code point to scroll to."""
         if page_id == self.page_id:
             return
+        self._back = None
         if self.runner.written_elsewhere():
             # Another window wrote since: the undo stacks of pages shown before, this one's
             # too, are read again from the log when next shown. The page's state read
@@ -268,10 +272,40 @@ class MainWindow(QMainWindow):
             args["note"] = note
         return self.review.edit_op(Op("set_page_status", self.page_id, args)) is not None
 
+    def _advance(self) -> None:
+        """The next page after Done, Skip or Flag; Ctrl+Z there, before any edit of its
+        own, comes back to the page left and undoes that step (else a slip of Ctrl+Return,
+        say "accept all", could only be found again through the page list)."""
+        left = self.page_id
+        self._next_to_review()
+        if left is not None and self.page_id not in (None, left):
+            self._back = (left, self.page_id, self.stacks.stack(self.page_id).index())
+            self.stacks.refresh()  # Undo now names the step on the page left
+
+    def _undo_back(self) -> str | None:
+        """The page Ctrl+Z goes back to (see ``_advance``), or None."""
+        if self._back is None:
+            return None
+        left, arrived, index = self._back
+        if self.page_id != arrived or self.stacks.stack(arrived).index() != index:
+            return None  # the reviewer has edited here since: undo that first
+        return left if self.stacks.stack(left).canUndo() else None
+
+    def _on_can_undo(self, can: bool) -> None:
+        self.registry.actions["undo"].setEnabled(can or self._undo_back() is not None)
+
+    def _on_undo_text(self, text: str) -> None:
+        back = self._undo_back()
+        if back is not None:
+            text = self.tr("{what} (page {page})").format(
+                what=self.stacks.stack(back).undoText(), page=back
+            )
+        self._set_undo_text("undo", text)
+
     def mark_done(self) -> None:
         # The review controller settles open suggestions first (issue 8, item 3).
         if self.review.finish_page():
-            self._next_to_review()
+            self._advance()
 
     def mark_done_least_sure(self) -> None:
         """What ``mark_done`` does, then open the page holding the learnt model's least
@@ -285,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def skip_page(self) -> None:
         if self._set_status("skipped"):
-            self._next_to_review()
+            self._advance()
 
     def flag_page(self) -> None:
         if self.page_id is None:
@@ -294,7 +328,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Flag the page"), self.tr("What is wrong with this page?")
         )
         if ok and self._set_status("flagged", note.strip() or None):
-            self._next_to_review()
+            self._advance()
 
     # --- changes -------------------------------------------------------------------------
 
@@ -484,6 +518,13 @@ class MainWindow(QMainWindow):
     # --- undo ----------------------------------------------------------------------------
 
     def undo(self) -> None:
+        back = self._undo_back()
+        if back is not None:
+            what = self.stacks.stack(back).undoText()
+            self.open_page(back)
+            self.show_message(
+                self.tr("Back on page {page} to undo: {what}.").format(page=back, what=what)
+            )
         self.stacks.undo()
 
     def redo(self) -> None:

@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+133"/>
+        <location filename="../../annotator/gui/main_window.py" line="+136"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -358,7 +358,12 @@
         <translation>还没有页面带有学习模型的建议（每完成 {n} 个页面学习一次）：这是按顺序的下一页。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>{what} (page {page})</source>
+        <translation>{what}（页面 {page}）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -388,7 +393,12 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+134"/>
+        <source>Back on page {page} to undo: {what}.</source>
+        <translation>回到页面 {page} 撤销：{what}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
