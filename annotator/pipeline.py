@@ -596,11 +596,14 @@ def resuggest(
 
 def suggest_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
     """Re-suggest, with the newest entity model, the first ``limit`` pages nobody has started
-    (status new, no edit; in page order), except ``keep``; returns how many were re-suggested.
+    (status new, no edit; in page order), except ``keep``; returns how many now carry the
+    model's suggestions.
 
     The window calls it after it retrained, so that the next pages carry the new model's
     suggestions and confidences (the page the model is least sure of is among them). A page
-    someone starts meanwhile is left alone (checked in the transaction that writes).
+    where neither the new model nor an older one suggests anything keeps what import gave
+    it; a page someone starts meanwhile is left alone (checked in the transaction that
+    writes).
     """
     tagger = load_entity_model(entity_model_bytes(store))
     if tagger is None:
@@ -615,9 +618,16 @@ def suggest_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> 
             rejected=store.rejected_ranges(page_id),
             tagger=tagger,
         )
+        if not _from_model(spans) and not _from_model(store.spans(page_id)):
+            continue  # the rules' suggestions alone, as import left them
         if store.replace_untouched_suggestions(page_id, spans) is not None:
             count += 1
     return count
+
+
+def _from_model(spans: Sequence[Span]) -> bool:
+    """Whether any of ``spans`` is a learnt model's open suggestion."""
+    return any(s.origin == "model" and s.status == "suggested" for s in spans)
 
 
 # --- entities: the learnt tagger and gold corpora in the BIO/BIOES layout ---------------
