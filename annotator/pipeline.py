@@ -768,6 +768,7 @@ class TrainReport:
     trained: list[TrainedModel] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, why)
     suggested_pages: int = 0  # pages not started re-suggested by the new entity model
+    resplit_pages: int = 0  # pages not started re-split by the new structure model
 
 
 def _learner(path: str) -> Any:
@@ -830,6 +831,27 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
         if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
             count += 1
     return count, what
+
+
+def resplit_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
+    """Re-split, with the newest structure model, the first ``limit`` pages nobody has
+    started (in page order), except ``keep``; returns how many got another split.
+
+    The window calls it after it retrained, so that the next pages a reviewer meets are
+    pre-split with what was learnt (``annotator suggest --structure`` does every such page).
+    A page whose split stays the same is not written; a page someone starts meanwhile is
+    left alone (checked in the transaction that writes).
+    """
+    record = store.latest_model("structure")
+    if record is None or learnt_model("structure", record.data)[0] is None:
+        return 0
+    count = 0
+    for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
+        page = store.page(page_id)
+        blocks = presplit(page.text, page.paper, record.data)
+        if blocks != store.blocks(page_id) and store.resplit_page(page_id, blocks):
+            count += 1
+    return count
 
 
 # --- gold brought in from Gold JSONL files (issue 9) -----------------------------------

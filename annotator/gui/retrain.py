@@ -10,7 +10,7 @@ ends with the window if the window is killed; a thread of the window waits for i
 status bar then says what it learnt from, how well the model and the rules did on held-out
 pages and, for the structure model, which decisions the pre-split now takes from the model
 and which stay with the rules. Pages imported afterwards are pre-split with the new model;
-a new entity model also suggests on the next pages nobody has started (not the open one).
+the next pages nobody has started (not the open one) are pre-split and suggested anew.
 Worker code makes no UI calls; the result comes back by signal. Closing the window waits
 for a training in progress (it keeps its model).
 """
@@ -140,6 +140,12 @@ class Retrainer(QObject):
                 )
         if not parts:
             return self.tr("Nothing learnt yet: more done pages are needed.")
+        if report.resplit_pages:
+            parts.append(
+                self.tr("The structure model pre-split the next {n} pages not started yet.").format(
+                    n=report.resplit_pages
+                )
+            )
         if report.suggested_pages:
             parts.append(
                 self.tr(

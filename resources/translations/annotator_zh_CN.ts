@@ -514,7 +514,7 @@
         <translation>不属于任何文章</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Spans outside articles ({n})</source>
         <translation>文章之外的标注（{n}）</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Entity model v{version} learnt from {pages} done pages: suggestions exact F1 {merged:.2f} (rules alone {rules:.2f}).</source>
         <translation>实体模型 v{version} 已从 {pages} 个已完成页面学习：建议精确匹配 F1 {merged:.2f}（仅规则 {rules:.2f}）。</translation>
     </message>
@@ -883,7 +883,12 @@
         <translation>{paper} 的预切分：{choice}。</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
+        <source>The structure model pre-split the next {n} pages not started yet.</source>
+        <translation>结构模型已重新预切分接下来 {n} 个尚未开始的页面。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The entity model&apos;s suggestions are on the next {n} pages not started yet (Ctrl+Shift+Return: the page it is least sure of).</source>
         <translation>实体模型的建议已加到接下来 {n} 个尚未开始的页面上（Ctrl+Shift+Return：模型最没把握的页面）。</translation>
     </message>
@@ -928,7 +933,7 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-86"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
@@ -1086,7 +1091,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-164"/>
+        <location filename="../../annotator/gui/outline.py" line="-166"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>

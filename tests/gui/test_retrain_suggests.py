@@ -81,3 +81,44 @@ def test_least_sure_says_when_no_page_has_model_suggestions(windows, qtbot, tmp_
     assert window.page_id == "p1"  # page order
     message = window.statusBar().currentMessage()
     assert "No page has suggestions of the learnt model" in message
+
+
+def test_after_the_window_retrains_the_unstarted_pages_are_pre_split_by_the_model(
+    windows, qtbot, tmp_path
+):
+    # Pages are usually imported in a batch before the review starts: without this, what
+    # the structure model learnt reached none of them until someone ran
+    # ``annotator suggest --structure``.
+    from annotator.pipeline import presplit
+
+    from .test_retrain import corpus
+
+    db = tmp_path / "west.db"
+    rules: dict[str, list[Block]] = {}
+    with Store.open(db) as store:
+        for k, (page_id, text, gold) in enumerate(corpus.pages("west", RETRAIN_EVERY + 4, seed=5)):
+            if k < RETRAIN_EVERY:  # four done, and the fifth to finish in the window
+                status = "done" if k < RETRAIN_EVERY - 1 else "new"
+                store.add_page(Page(page_id, text, status=status, paper="west"), gold)
+            else:  # imported before any model: the rules' split
+                rules[page_id] = presplit(text, "west", None)
+                store.add_page(Page(page_id, text, paper="west"), rules[page_id])
+    window = windows(db)
+    with qtbot.waitSignal(window.retrainer.trained, timeout=180_000):
+        press(window, qtbot, K.Key_Return, CTRL)
+    opened = window.page_id
+    assert opened in rules
+    with Store.open(db) as store:
+        model = store.latest_model("structure").data
+        now = {page_id: store.blocks(page_id) for page_id in rules}
+        texts = {page_id: store.page(page_id).text for page_id in rules}
+    assert now[opened] == rules[opened]  # the page on screen is left as the reviewer sees it
+    others = [p for p in rules if p != opened]
+    for page_id in others:
+        assert now[page_id] == presplit(texts[page_id], "west", model)
+    changed = [p for p in others if now[p] != rules[p]]
+    assert changed  # the model decides otherwise than the rules somewhere
+    message = window.statusBar().currentMessage()
+    assert (
+        f"The structure model pre-split the next {len(changed)} pages not started yet." in message
+    )
