@@ -43,6 +43,8 @@ class ReviewController(QObject):
         self.runner = runner
         self.stacks = stacks
         self.window = parent
+        # The suggestion U selected last: accepting or rejecting it goes on in doubt order.
+        self._by_doubt: int | None = None
 
     # --- plumbing ----------------------------------------------------------------------
 
@@ -216,8 +218,13 @@ class ReviewController(QObject):
         if span is None:
             return
         if self.edit("set_span_status", id=span.id, status=status) is not None:
-            # Review goes on with the next suggestion, so accept/reject is one key each.
-            following = self.view.spans.after(span.start, "suggested")
+            # Review goes on with the next suggestion, so accept/reject is one key each: in
+            # doubt order if U chose this one (page order would pass over doubtful ones).
+            if span.id is not None and span.id == self._by_doubt:
+                following = self._less_sure_than(span)
+                self._by_doubt = following.id if following is not None else None
+            else:
+                following = self.view.spans.after(span.start, "suggested")
             if following is not None:
                 self.view.select_span(following)
 
@@ -269,18 +276,26 @@ class ReviewController(QObject):
         that order: the model's suggestions by rising confidence, then the others (rules,
         gazetteer) in page order. Reviewing the doubtful ones first is where a reviewer's
         time changes the gold most."""
+        following = self._less_sure_than(self.view.selected_span())
+        if following is None:
+            if self.view.page_state is not None:
+                self.message.emit(self.tr("No open suggestion is less sure than this one."))
+            return
+        self._by_doubt = following.id
+        self.view.select_span(following)
+
+    def _less_sure_than(self, current: Span | None) -> Span | None:
+        """The open suggestion after ``current`` in doubt order (the first without one)."""
         state = self.view.page_state
         if state is None:
-            return
-        ranked = sorted(
-            (s for s in state.spans.values() if s.status == "suggested"), key=_doubt_order
-        )
-        current = self.view.selected_span()
-        after = [s for s in ranked if current is None or _doubt_order(s) > _doubt_order(current)]
-        if not after:
-            self.message.emit(self.tr("No open suggestion is less sure than this one."))
-            return
-        self.view.select_span(after[0])
+            return None
+        after = [
+            s
+            for s in state.spans.values()
+            if s.status == "suggested"
+            and (current is None or _doubt_order(s) > _doubt_order(current))
+        ]
+        return min(after, key=_doubt_order, default=None)
 
     def next_span(self) -> None:
         self._jump(True, None, self.tr("No more spans after this point of the page."))

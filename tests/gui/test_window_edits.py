@@ -536,3 +536,42 @@ def test_u_reviews_the_models_least_sure_suggestions_first(windows, tmp_path, qt
     press(window, qtbot, K.Key_U)  # nothing less sure is left: the selection stays
     assert window.view.selected_span().start == rules[0].start
     assert "less sure" in window.statusBar().currentMessage()
+
+
+def test_accepting_a_suggestion_chosen_with_u_goes_on_in_doubt_order(windows, tmp_path, qtbot):
+    # A and R went on with the next suggestion in page order; the next U then looked for
+    # suggestions less sure than that one, so every doubtful one between was passed over.
+    from annotator.model import Span
+
+    def model(word: str, confidence: float) -> Span:
+        start = SAMPLE.index(word)
+        return Span(
+            start, start + len(word), "PER", "model", "suggested", {"confidence": confidence}
+        )
+
+    words = [("陈润", 0.2), ("邓群策", 0.9), ("李明", 0.3), ("长沙", 0.5)]
+    path = tmp_path / "doubt.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", spans=[model(w, c) for w, c in words])
+    window = windows(path)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_U)
+    decided = []
+    for key in (K.Key_A, K.Key_R, K.Key_A, K.Key_A):
+        span = window.view.selected_span()
+        decided.append(SAMPLE[span.start : span.end])
+        press(window, qtbot, key)
+    assert decided == ["陈润", "李明", "长沙", "邓群策"]  # least sure first, none passed over
+    assert [s[3] for s in spans_in_db(path)].count("suggested") == 0
+
+
+def test_accepting_a_suggestion_reached_in_page_order_goes_on_in_page_order(
+    windows, db, qtbot
+):
+    window = windows(db)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_N)
+    first = window.view.selected_span()
+    press(window, qtbot, K.Key_A)
+    assert window.view.selected_span().start > first.start
+    assert window.view.spans.after(first.start, "suggested") == window.view.selected_span()
