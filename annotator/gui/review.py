@@ -28,6 +28,7 @@ from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
 from annotator.model import Block, Span
 from annotator.store import Applied
+from annotator.text import span_problem
 
 
 class ReviewController(QObject):
@@ -129,7 +130,8 @@ class ReviewController(QObject):
         """Tag the selected text, or relabel (and accept) the selected span."""
         selection = self.view.selection_range()
         if selection is not None:
-            self._label_selection(*selection, name)
+            if not self._refused_for_export(*selection):
+                self._label_selection(*selection, name)
             return
         span = self.view.selected_span()
         if span is None:
@@ -147,6 +149,32 @@ class ReviewController(QObject):
             self.message.emit(self.tr("The span is already {label}.").format(label=name))
             return
         self._apply_ops(ops)
+
+    def _refused_for_export(self, start: int, end: int) -> bool:
+        """Whether a span over ``[start, end)`` is refused (with the reason shown) because
+        export would leave it out: the reviewer's work would be lost without a word."""
+        state = self.view.page_state
+        if state is None:
+            return False
+        problem = span_problem(state.page.text, state.blocks, start, end)
+        if problem is None:
+            return False
+        reasons = {
+            "articles": self.tr("it crosses into another article. Select within one article."),
+            "paragraphs": self.tr(
+                "it crosses a paragraph break. Select within one paragraph, or make the two "
+                "one first (M merges them; J joins a paragraph cut by a column break)."
+            ),
+            "markup": self.tr(
+                "it takes in markup that the clean text drops (# or **). Select the words only."
+            ),
+        }
+        self.message.emit(
+            self.tr("This selection would not be exported: {reason}").format(
+                reason=reasons[problem]
+            )
+        )
+        return True
 
     def _label_selection(self, start: int, end: int, name: str) -> None:
         """Tag ``[start, end)``, resolving the open suggestions the reviewer labels over.

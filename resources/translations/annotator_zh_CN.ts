@@ -277,7 +277,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+367"/>
+        <location filename="../../annotator/gui/review.py" line="+410"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -941,13 +941,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-327"/>
-        <location line="+245"/>
+        <location filename="../../annotator/gui/review.py" line="-367"/>
+        <location line="+285"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-270"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -962,7 +962,7 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -972,7 +972,27 @@
         <translation>该标注已经是 {label}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
+        <source>it crosses into another article. Select within one article.</source>
+        <translation>它跨入了另一篇文章。请在一篇文章之内选择。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it crosses a paragraph break. Select within one paragraph, or make the two one first (M merges them; J joins a paragraph cut by a column break).</source>
+        <translation>它跨越了段落分隔。请在一个段落之内选择，或先把两段合为一段（M 合并；J 连接被分栏截断的段落）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it takes in markup that the clean text drops (# or **). Select the words only.</source>
+        <translation>它包含了净文本会去掉的标记（# 或 **）。请只选择文字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This selection would not be exported: {reason}</source>
+        <translation>这个选区不会被导出：{reason}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The selection is already {label}.</source>
         <translation>所选文字已是 {label}。</translation>
     </message>
@@ -987,7 +1007,7 @@
         <translation>已拒绝 {n} 条重叠的建议。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>This article has no open suggestions.</source>
         <translation>这篇文章没有待处理的建议。</translation>
     </message>
@@ -1007,12 +1027,12 @@
         <translation>本页此处之前没有建议。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>No open suggestion is less sure than this one.</source>
         <translation>没有比这条更没把握的未处理建议。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>No more spans after this point of the page.</source>
         <translation>本页此处之后没有更多标注。</translation>
     </message>

@@ -565,9 +565,7 @@ def test_accepting_a_suggestion_chosen_with_u_goes_on_in_doubt_order(windows, tm
     assert [s[3] for s in spans_in_db(path)].count("suggested") == 0
 
 
-def test_accepting_a_suggestion_reached_in_page_order_goes_on_in_page_order(
-    windows, db, qtbot
-):
+def test_accepting_a_suggestion_reached_in_page_order_goes_on_in_page_order(windows, db, qtbot):
     window = windows(db)
     window.view.move_caret(0)
     press(window, qtbot, K.Key_N)
@@ -575,3 +573,41 @@ def test_accepting_a_suggestion_reached_in_page_order_goes_on_in_page_order(
     press(window, qtbot, K.Key_A)
     assert window.view.selected_span().start > first.start
     assert window.view.spans.after(first.start, "suggested") == window.view.selected_span()
+
+
+@pytest.mark.parametrize(
+    ("first", "length", "key", "why"),
+    [
+        ("高站位认识把握", 12, K.Key_1, "crosses a paragraph break"),  # 把握,\n\n推进
+        ("长沙开店", 10, K.Key_3, "crosses into another article"),  # 。\n\n# 第
+        ("# 市委", 4, K.Key_2, "takes in markup"),  # the heading marker
+    ],
+)
+def test_a_selection_that_export_would_drop_is_refused_when_labelled(
+    windows, db, qtbot, first, length, key, why
+):
+    # The span was stored as accepted, shown like any other, and then left out of every
+    # export (a warning on the team lead's terminal): the reviewer's work was lost.
+    window = windows(db)
+    before = spans_in_db(db)
+    select_text(window, qtbot, SAMPLE.index(first), length)
+    press(window, qtbot, key)
+    assert spans_in_db(db) == before
+    message = window.statusBar().currentMessage()
+    assert why in message and "would not be exported" in message
+
+
+def test_a_name_cut_by_a_column_break_can_be_labelled_across_the_join(windows, tmp_path, qtbot):
+    # A paragraph joined to the one before (J) is one paragraph of the clean text: a name
+    # cut across the line break between them is exported whole, so it is not refused.
+    from annotator.model import Block
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1, True)]
+    with Store.open(tmp_path / "j.db") as store:
+        add_page(store, "p1", text=text, blocks=blocks, spans=[])
+    window = windows(tmp_path / "j.db")
+    window.view.move_caret(text.index("邓群"))
+    press(window, qtbot, K.Key_Right, SHIFT, 4)
+    press(window, qtbot, K.Key_1)
+    assert spans_in_db(tmp_path / "j.db")[0][:4] == (8, 12, "PER", "accepted")
