@@ -12,6 +12,10 @@ import sqlite_utils
 from annotator.resources import default_labels
 
 SCHEMA_VERSION = 11
+# The oldest schema a read-only open (stats, export, background search) reads as it is:
+# 11 only adds an index that readers never use, so a team lead's export after an upgrade
+# does not wait for someone to open the database in the window first.
+READABLE_SINCE = 10
 
 
 # --- schema and migrations -------------------------------------------------------------
