@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         # Learnt models retrain on a worker thread after every few newly done pages.
         self.retrainer = Retrainer(self.db_path, self)
         self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.retrainer.learnt.connect(self._on_learnt)
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -158,6 +159,11 @@ class MainWindow(QMainWindow):
         self.status_waiting.setObjectName("status_waiting")
         self.status_waiting.hide()
         self.statusBar().addPermanentWidget(self.status_waiting)
+        # What the last retraining learnt, in full, as its tooltip (the message is a line).
+        self.status_learnt = QLabel(self)
+        self.status_learnt.setObjectName("status_learnt")
+        self.status_learnt.hide()
+        self.statusBar().addPermanentWidget(self.status_learnt)
         for label in (self.status_reviewer, self.status_page, self.status_done, self.status_saved):
             self.statusBar().addPermanentWidget(label)
         self._show_reviewer()
@@ -344,6 +350,14 @@ class MainWindow(QMainWindow):
         self._show_in_outline_later(changes)
         if changes.status or changes.spans:
             self._list_timer.start()  # restarts: once the reviewer pauses
+
+    def _on_learnt(self, summary: str, details: str) -> None:
+        self.status_learnt.setText(
+            self.tr("Learnt {time}").format(time=datetime.now().strftime("%H:%M"))
+        )
+        self.status_learnt.setToolTip(details)
+        self.status_learnt.show()
+        self.statusBar().showMessage(summary, 15000)
 
     def _on_saved(self, when: datetime) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))

@@ -54,7 +54,10 @@ class _TrainWorker(QObject):
 class Retrainer(QObject):
     """Starts a training when enough new pages are done; one at a time."""
 
-    message = Signal(str)  # what was learnt, for the status bar
+    message = Signal(str)  # a training started or failed, for the status bar
+    # What was learnt: a one-line summary for the status bar, and the whole description
+    # (pages, held-out figures against the rules, what the pre-split takes from the model).
+    learnt = Signal(str, str)
     trained = Signal()
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
@@ -118,7 +121,8 @@ class Retrainer(QObject):
             self._thread.deleteLater()
         self._thread = self._worker = self._training = None
         if isinstance(result, TrainReport):
-            self.message.emit(self.describe(result))
+            # The description runs to several sentences: a status bar shows one line of it.
+            self.learnt.emit(self.summary(result), self.describe(result))
             self.trained.emit()
         else:
             self.message.emit(self.tr("Learning failed: {error}").format(error=result))
@@ -154,6 +158,23 @@ class Retrainer(QObject):
                 ).format(n=report.suggested_pages)
             )
         return " ".join(parts)
+
+    def summary(self, report: TrainReport) -> str:
+        """One short line: which models were learnt from how many pages, and how many
+        pages not started yet changed with them (the figures are in ``describe``)."""
+        if not report.trained:
+            return self.tr("Nothing learnt yet: more done pages are needed.")
+        names = {"entities": self.tr("entity model"), "structure": self.tr("structure model")}
+        models = self.tr(", ").join(
+            f"{names.get(m.kind, m.kind)} v{m.version}" for m in report.trained
+        )
+        text = self.tr("Learnt from {pages} done pages: {models}.").format(
+            pages=max(m.pages for m in report.trained), models=models
+        )
+        changed = max(report.resplit_pages, report.suggested_pages)
+        if changed:
+            text += " " + self.tr("{n} pages not started yet now use them.").format(n=changed)
+        return text + " " + self.tr("Figures: point at “Learnt” in the status bar.")
 
     def _describe_entities(self, model: TrainedModel) -> str:
         figures = model.figures

@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+136"/>
+        <location filename="../../annotator/gui/main_window.py" line="+137"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -373,7 +373,12 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Learnt {time}</source>
+        <translation>已学习 {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
@@ -837,7 +842,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+105"/>
+        <location filename="../../annotator/gui/retrain.py" line="+108"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -847,7 +852,7 @@
         <translation>正在从已完成的页面学习…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Learning failed: {error}</source>
         <translation>学习失败：{error}</translation>
     </message>
@@ -857,7 +862,7 @@
         <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+41"/>
         <source>Entity model v{version} learnt from {pages} done pages: suggestions exact F1 {merged:.2f} (rules alone {rules:.2f}).</source>
         <translation>实体模型 v{version} 已从 {pages} 个已完成页面学习：建议精确匹配 F1 {merged:.2f}（仅规则 {rules:.2f}）。</translation>
     </message>
@@ -867,7 +872,8 @@
         <translation>结构模型 v{version} 已从 {papers} 的 {pages} 个已完成页面学习：文章起点 F1 {model_f1:.2f}（规则 {rules_f1:.2f}），角色 {model_roles:.2f}（规则 {rules_roles:.2f}），段落接续 F1 {model_joins:.2f}（规则 {rules_joins:.2f}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-30"/>
+        <location line="+36"/>
         <location line="+39"/>
         <source>, </source>
         <translation>、</translation>
@@ -883,7 +889,7 @@
         <translation>{paper} 的预切分：{choice}。</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-73"/>
         <source>The structure model pre-split the next {n} pages not started yet.</source>
         <translation>结构模型已重新预切分接下来 {n} 个尚未开始的页面。</translation>
     </message>
@@ -893,7 +899,32 @@
         <translation>实体模型的建议已加到接下来 {n} 个尚未开始的页面上（Ctrl+Shift+Return：模型最没把握的页面）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+11"/>
+        <source>entity model</source>
+        <translation>实体模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>structure model</source>
+        <translation>结构模型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learnt from {pages} done pages: {models}.</source>
+        <translation>已从 {pages} 个完成的页面学习：{models}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} pages not started yet now use them.</source>
+        <translation>{n} 个尚未开始的页面已采用它们。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures: point at “Learnt” in the status bar.</source>
+        <translation>各项得分：将鼠标指向状态栏中的“已学习”。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Other papers: {choice}.</source>
         <translation>其他报纸：{choice}。</translation>
     </message>
@@ -933,7 +964,8 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-103"/>
+        <location line="+20"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>

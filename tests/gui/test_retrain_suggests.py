@@ -65,7 +65,8 @@ def test_after_the_window_retrains_the_unstarted_pages_carry_the_model_suggestio
         # The page open in the window is left as the reviewer sees it.
         assert not [s for s in store.spans("p5") if s.origin == "model"]
         least_sure = store.least_sure_page(exclude="p5")
-    assert "pages not started yet" in window.statusBar().currentMessage()
+    assert "pages not started yet now use them." in window.statusBar().currentMessage()
+    assert "suggestions are on the next" in window.status_learnt.toolTip()
     # Ctrl+Shift+Return now goes where the model is least sure, not merely to the next page.
     press(window, qtbot, K.Key_Return, CTRL | SHIFT)
     qtbot.waitUntil(lambda: window.page_id == least_sure)
@@ -118,7 +119,7 @@ def test_after_the_window_retrains_the_unstarted_pages_are_pre_split_by_the_mode
         assert now[page_id] == presplit(texts[page_id], "west", model)
     changed = [p for p in others if now[p] != rules[p]]
     assert changed  # the model decides otherwise than the rules somewhere
-    message = window.statusBar().currentMessage()
+    message = window.status_learnt.toolTip()
     assert (
         f"The structure model pre-split the next {len(changed)} pages not started yet." in message
     )
