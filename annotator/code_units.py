@@ -10,6 +10,12 @@ units) becomes U+FFFD and a lone surrogate is one unit. The suggesters' page sca
 
 from __future__ import annotations
 
+import re
+
+# A lone surrogate (a JSON "\ud800" escape) that neither automaton nor crfsuite can read:
+# both readers put a stand-in of one code point in its place, so that offsets hold.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def code_units(text: str) -> tuple[str, bool]:
     """``text`` as its UTF-16 code units, two Latin-1 letters each, and whether it held a

@@ -64,7 +64,6 @@ built in text order, L-BFGS has no randomness, and crfsuite writes no time stamp
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import threading
 import unicodedata
@@ -74,7 +73,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
 
-from annotator.code_units import code_units
+from annotator.code_units import LONE_SURROGATE, code_units
 from annotator.learn import GoldPages
 from annotator.numerals import CHINESE_NUMERALS
 
@@ -378,17 +377,14 @@ def features_of_lines(
     return _split_rows(rows, lines, rules, suggested)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _columns(lines: Sequence[str]) -> tuple[str, str, list[str], list[tuple[int, int, Any]]]:
     """The padded lines joined, their classes, each character's word feature and the
     lexicon words found (``(start, end, (begin, inside))`` over the joined text)."""
     joined = "".join(["\x02" + line + "\x03" for line in lines])
-    if _LONE_SURROGATE.search(joined):
+    if LONE_SURROGATE.search(joined):
         # a lone surrogate (a JSON "\ud800" escape) cannot be encoded for crfsuite, which
         # would refuse the line: it reads as U+FFFD, one code point for one (offsets hold)
-        joined = _LONE_SURROGATE.sub("\ufffd", joined)
+        joined = LONE_SURROGATE.sub("\ufffd", joined)
     units = code_units(joined)[0]
     if "\x00" in joined:  # a NUL reads as \x01, as the models trained so far saw it
         joined = joined.replace("\x00", "\x01")

@@ -199,7 +199,9 @@ def _closed_ending(t: str) -> str:
 _BULLET = r"[■□●◆◇★☆◎○•·▲△▼▽◢◣]"
 # A role word, optionally preceded by an agency (本报, 新华社, 湖南日报全媒体 …).
 _ROLE = (
-    rf"(?:[{HAN}]{{0,8}}?(?:特约|首席|特派|驻[{HAN}]{{1,6}}|见习|实习|摄影|全媒体|融媒体)?"
+    # (two outlets of one house may sign together: 中青报·中青网记者, 南方日报·南方+记者)
+    rf"(?:(?:[{HAN}]{{1,8}}[+＋]?[·・•])?"
+    rf"[{HAN}]{{0,8}}?[+＋]?(?:特约|首席|特派|驻[{HAN}]{{1,6}}|见习|实习|摄影|全媒体|融媒体)?"
     # (not the 作者 of 工作者: 团结引领科技工作者成才建功 is a title)
     r"(?:记者|通讯员|实习生|撰稿人?|撰文|编译|整理|供稿|(?<!工)作者)"
     r"|文\s*[/／]\s*图|(?:文|图|文图|摄影|摄像|视频)\s*[/／|｜])"
@@ -288,7 +290,8 @@ DATELINE_ALONE = re.compile(
 
 # After 电/讯 of a dateline comes a bracket, a space, a colon or a comma, never more Han text
 # (3月4日电视台… is not a dateline).
-_DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[:：,，]|记者|\Z)"
+# (older pages close a bracketed dateline before the text: 【新华社某地某日电】某地讯：…)
+_DATELINE_END = r"(?:电|讯|消息)(?=[\s（(【\[】\]:：,，]|记者|\Z)"
 _LEAD_PREFIX = r"(?:\*\*|__)?[【\[]?\s*"
 # Second characters of the common words that begin with 电 (电视, 电话, 电力 …).
 _DIAN_WORDS = "视话影力网商池动子脑信价量器站梯厂源线气竞费车台报讯邮路磁容压流"
@@ -297,7 +300,8 @@ _DATELINE_SOURCE = "(?:本报|新华社|中新社|新华网|人民网|央视网|
 _LEAD = (
     rf"{_LEAD_PREFIX}(?:"
     r"本报讯"
-    rf"|{_DATELINE_SOURCE}[{HAN}]{{0,10}}?{_DATELINE_END}"
+    # (a dispatch taken from the wire says so: 据新华社某日讯)
+    rf"|据?{_DATELINE_SOURCE}[{HAN}]{{0,10}}?{_DATELINE_END}"
     # Web copies of a page drop the space between a wire's dateline and its first sentence
     # (新华社北京3月4日电国务院…): with the agency and the date it is a dateline all the same,
     # unless 电 begins a word (电视, 电力, 电网 …).
@@ -309,7 +313,10 @@ LEAD = re.compile(_LEAD)
 # A dateline lead: 本报北京3月4日电, 新华社上海3月4日电, 据某地某月某日讯. It may begin with any
 # Han character, so it is kept out of ``PARAGRAPH_START`` and only tried when 月 is near the
 # start (see :func:`is_lead`).
-DATELINE = re.compile(rf"{_LEAD_PREFIX}(?:据)?[{HAN}]{{0,12}}?{_NUM}月{_NUM}日\s*{_DATELINE_END}")
+# (the year may stand in it too, on a report sent days before the issue: 本报2024年12月30日讯)
+DATELINE = re.compile(
+    rf"{_LEAD_PREFIX}(?:据)?[{HAN}]{{0,12}}?(?:\d{{4}}\s*年\s*)?{_NUM}月{_NUM}日\s*{_DATELINE_END}"
+)
 _DATELINE_REACH = 28  # 月 of a dateline stands within this many characters of the start
 
 
@@ -327,7 +334,7 @@ def has_dateline(s: str) -> bool:
 # Every character that can begin a match of ``LEAD`` besides whitespace: its prefix's marks and
 # brackets, the first characters of its sources, the bracket of （记者 张三）. Most paragraphs
 # begin with another character and skip the regex; a test checks this set against the pattern.
-LEAD_FIRST = frozenset("*_【[本新中人央（(")
+LEAD_FIRST = frozenset("*_【[本新中人央（(据")
 
 
 def is_lead(s: str) -> bool:
@@ -540,7 +547,7 @@ def start_cue(s: str) -> str | None:
 
 # Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
 # begins with one is the rest of a paragraph cut by a column break.
-NO_START_CHARS = frozenset("，,。、；;：！？”’」』）)》〉】")
+NO_START_CHARS = frozenset("，,。、；;：∶！？”’」』）)》〉】")
 
 
 def cut_rest(s: str) -> bool:
@@ -643,8 +650,9 @@ def bare_role_without_name(s: str) -> bool:
     m = _BARE_ROLE.match(s)
     if m is None or m.end() >= len(s):
         return False
-    rest = s[m.end() :]
-    return rest[0] not in SURNAMES and rest[:2] not in SURNAMES
+    # (a colon after the role word introduces the name: 作者：张三, 记者：李四)
+    rest = s[m.end() :].lstrip(":：")
+    return not rest or (rest[0] not in SURNAMES and rest[:2] not in SURNAMES)
 
 
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).

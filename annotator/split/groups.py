@@ -1558,6 +1558,8 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     also closes the article above).
     """
     _bulleted_items(shapes)
+    _sources_under_text(shapes)
+    _datelines_under_titles(shapes)
     n = len(shapes)
     groups: list[Group] = []
     i = 0
@@ -1583,7 +1585,82 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
             i += 1
     groups = _headed_pairs_in_dated_stories(shapes, _signed_below(shapes, groups))
     groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
-    return _pieces_of_sets(shapes, _intertitles(shapes, groups))
+    return _nothing_under_byline(shapes, _pieces_of_sets(shapes, _intertitles(shapes, groups)))
+
+
+def _nothing_under_byline(shapes: list[Shape], groups: list[Group]) -> list[Group]:
+    """The groups without a lone title line right under the byline of the group before.
+
+    An article does not end at its byline: a short line between a headline's byline and the
+    text (a portrait's name, a label) is no headline of an article of its own (樊明武院士 under
+    中青报·中青网记者 雷宇, over the text about him).
+    """
+    out: list[Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.bylines
+            and prev.lead is None
+            and not prev.standfirst
+            and max(prev.members()) == g.top - 1
+            and g.titles == [g.top]
+            and not g.bylines
+            and g.lead is None
+            and g.heading is None
+            and shapes[g.top].kind == TITLE
+        ):
+            continue
+        out.append(g)
+    return out
+
+
+# What may follow the source line of a quotation printed as a box of its own.
+_AFTER_SOURCE = frozenset((TITLE, DASH, HEADING, FURNITURE))
+
+
+def _sources_under_text(shapes: list[Shape]) -> None:
+    """Read a —— line right under finished body text as the source of that text, a signature
+    that stays in its article (``BYLINE``), not as a title of what follows.
+
+    某某……。 / ——周恩来总理在某会议上的报告: a quotation and who said it, printed as a box of
+    its own or closing an article. A —— subheadline stands under its headline, never under
+    a finished paragraph of text. Only a line that the next title (or the page's end) follows
+    is read so: a source over more text (——摘自…) is the epigraph of that text (see
+    ``_epigraph``), and a —— line over more text may be an item or a cut paragraph's head.
+    """
+    for i in range(1, len(shapes)):
+        sh, before = shapes[i], shapes[i - 1]
+        if (
+            sh.kind in (TITLE, DASH)
+            and sh.subdash
+            and before.kind == BODY
+            and before.ending == cues.END_FINAL
+            and not before.cont
+            and not sh.cites
+            and (i + 1 == len(shapes) or shapes[i + 1].kind in _AFTER_SOURCE)
+        ):
+            sh.kind = BYLINE
+            sh.signature = True
+
+
+def _datelines_under_titles(shapes: list[Shape]) -> None:
+    """Read a wire dateline alone on its line right under a title as the head of the lead
+    below it, cut from its text by a column (新华社北京四月十八日电 / 国务院副总理…), not as
+    the dateline that closes a story: no story closes before its text begins.
+    """
+    for i in range(1, len(shapes) - 1):
+        sh = shapes[i]
+        if (
+            sh.kind == TRAILING
+            and sh.signs
+            and shapes[i - 1].kind in _TITLE_KINDS
+            and shapes[i + 1].kind == BODY
+        ):
+            sh.kind = LEAD
+            sh.ending = cues.END_OPEN
+            sh.closes = sh.signs = False
+            sh.dated = True
 
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see

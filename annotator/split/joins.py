@@ -110,6 +110,12 @@ _LABEL_BELOW = (False, 0.7)
 # (这是全民科普总动员的生动实践—— / 以…为引领，…。); a column break falls right after the
 # dash in a few cuts out of a thousand.
 _INTRODUCES = (False, 0.6)
+# Two lines of verse set one a paragraph (吾心久仰枣园春， / 窑洞灯光破夜深。): both short, of
+# one length, the first closing on a comma, the second on a sentence end, with no mark
+# inside; a column cut right at a comma into two halves of one length is rarer still.
+_VERSE = (False, 0.6)
+_VERSE_LINE_MAX = 12
+_VERSE_ENDS = frozenset("。！？；!?;")
 
 # A title is short against the page's body paragraphs: at most this share of their usual
 # (median) length. The first part of a paragraph cut by a column may be as short, but then
@@ -363,9 +369,22 @@ def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
         before = page.text[max(prev.start - 4, 0) : prev.end].replace("\n", "")
         if cues.ending(before) == cues.END_FINAL:
             return _BY_ENDING[cues.END_FINAL]
+    if prev.ending == cues.END_COMMA and _verse(prev, cur, page.text):
+        return _VERSE
     if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
         return _in_list(prev, cur, page)
     return None
+
+
+def _verse(prev: Shape, cur: Shape, text: str) -> bool:
+    """Whether ``prev`` (ending on a comma) and ``cur`` are two lines of one verse (see _VERSE)."""
+    n = prev.end - prev.start
+    if n > _VERSE_LINE_MAX or cur.end - cur.start != n or text[cur.end - 1] not in _VERSE_ENDS:
+        return False
+    if text[prev.end - 1] not in "，,":
+        return False
+    inner = text[prev.start : prev.end - 1] + text[cur.start : cur.end - 1]
+    return not any(not c.isalnum() for c in inner)
 
 
 def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:

@@ -207,7 +207,27 @@ def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
     赵尚志画像。 / 尚志市委宣传部供图: a credit follows its caption; body text runs longer
     than one short sentence (or goes on after the photo).
     """
-    return i + 1 < len(shapes) and shapes[i + 1].credit and _one_short_sentence(shapes, i)
+    return (
+        i + 1 < len(shapes)
+        and shapes[i + 1].credit
+        and (_one_short_sentence(shapes, i) or _photo_opens_unit(shapes, i))
+    )
+
+
+def _photo_opens_unit(shapes: list[Shape], i: int) -> bool:
+    """Whether body paragraph ``i``, right above a bare photo credit, opens a unit of its own:
+    the first text under the page header or after a line that closed the article above.
+
+    A photo printed alone between stories has its caption and its credit and nothing else
+    (某地某事。图为某某。/ 新华社记者 张三摄): no article's text runs into a photo credit.
+    """
+    sh = shapes[i]
+    if sh.kind != BODY or sh.cont or sh.ending != cues.END_FINAL:
+        return False
+    if i == 0:
+        return True
+    before = shapes[i - 1]
+    return before.kind == FURNITURE or (before.kind == TRAILING and before.closes)
 
 
 def _stacked_captions(shapes: list[Shape], members: set[int], out: list) -> None:

@@ -141,7 +141,18 @@ def _is_furniture(s: str) -> bool:
     if TITLE_PUNCT.search(s) or not FURNITURE_HINT.search(s):
         return False
     tokens = PAGE_NUMBER.sub(r"第\1版", s).split()  # 第 04 版 -> 第04版: one token
-    return len(tokens) <= 8 and all(FURNITURE_TOKEN.fullmatch(t) for t in tokens)
+    if len(tokens) > 8:
+        return False
+    # A page's name may run longer than the usual few characters (中国青年报金牌读者) on a
+    # line that is surely the page's header: its page number and its date or weekday.
+    long_name = PAGE_NUMBER.search(s) is not None and _DATED_HEADER.search(s) is not None
+    return all(
+        FURNITURE_TOKEN.fullmatch(t) or (long_name and _LONG_PAGE_NAME.fullmatch(t)) for t in tokens
+    )
+
+
+_DATED_HEADER = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]")
+_LONG_PAGE_NAME = re.compile(rf"[{cues.HAN}]{{7,12}}")
 
 
 def is_page_header(s: str) -> bool:

@@ -46,6 +46,24 @@ COUNTY_CITIES = lexicon.words("places_county_cities")
 COUNTY_SUFFIX_ONLY = frozenset(
     name for name, suffix in lexicon.fields("places_county_cities").items() if suffix
 )
+# County-level divisions of China by their full names (宁乡县, 昌平区, 萧山区), and their
+# bare names (昌平, 萧山: the second field) where one may stand without its kind, with the
+# provinces and prefectures of the divisions of that name (the third field: 北京; 浙江、杭州).
+COUNTIES = lexicon.words("places_counties")
+
+
+def _county_parents() -> dict[str, frozenset[str]]:
+    parents: dict[str, set[str]] = {}
+    for row in lexicon.entries("places_counties"):
+        if len(row) > 1 and row[1]:
+            above = row[2].split("、") if len(row) > 2 else []
+            parents.setdefault(row[1], set()).update(p for p in above if p)
+    return {bare: frozenset(above) for bare, above in parents.items()}
+
+
+# bare name -> the short names of the provinces and prefectures above it
+COUNTY_PARENTS = _county_parents()
+COUNTY_BARE = frozenset(COUNTY_PARENTS)
 # Counties named by one character, written with 县 (沛县, 蔚县).
 SHORT_COUNTIES = lexicon.words("places_short_counties")
 # Cities by their other names (京城, 羊城, 蓉城).

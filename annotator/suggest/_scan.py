@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+from annotator.code_units import LONE_SURROGATE
+
 from ._anchors import first_chars, first_pairs
 
 # name -> (words, every): a vocabulary with ``every`` set gives every place where one of its
@@ -50,9 +52,6 @@ class _Built(NamedTuple):
     # A character that no word holds: it stands for a lone surrogate (a JSON "\ud800"
     # escape), which the automaton cannot read, one code point for one (offsets hold).
     stand_in: str
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _stand_in(words: Iterable[str]) -> str:
@@ -129,7 +128,7 @@ def _scan(text: str, built: _Built | None = None) -> dict[str, list[tuple[int, i
     try:
         matches = built.automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate: no word holds one
-        text = _LONE_SURROGATE.sub(built.stand_in, text)
+        text = LONE_SURROGATE.sub(built.stand_in, text)
         matches = built.automaton.find_matches_as_indexes(text, overlapping=True)
     for index, start, end in matches:
         for k in owners[index]:

@@ -8,14 +8,15 @@ Tagged as DATE:
   三日 are counts of days; 8号楼, 5号线 and 神舟十八号 are not days), ``2020-03-04``;
   full-width digits (``１９９８年６月``) are read as ASCII ones; a part of the day or a clock time that follows a
   date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
-  (``9时30分``);
+  (``9时30分``, ``凌晨6点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
 * decades and centuries: ``80年代``, ``上世纪90年代``;
 * relative expressions that name a calendar period relative to the publication date:
   ``今年 去年 明年 前年 后年 当年 同年 次年`` (with tails such as ``以来 初 底 上半年
   一季度``, or a month/day: ``今年3月``), ``今天 昨天 明天 今日 昨日 明日 当天 当日 次日
-  今晨 昨晚 …`` (with a part of the day: ``昨日下午``), ``本周 上周 本月 上月 …``,
-  ``近日 日前 近期 近年 近年来 近几年 年初 年底 年内 月初 月底``, and a counted period
-  anchored on now: ``过去一年``, ``近三年来``, ``3年来``, ``5天后``;
+  今晨 昨晚 前日 …`` (with a part of the day: ``昨日下午``), ``本周 上周 上个星期 本月
+  上月 …``, ``近日 日前 近期 近年 近年来 近几年 年初 年底 年内 月初 月底``, and a counted
+  period anchored on now: ``过去一年``, ``近三年来``, ``3年来``, ``5天后``, also with 多, 余
+  or 半 (``一年多前``, ``20余年来``, ``半年前``; ``2017年前后`` is about 2017);
 * named festivals and commemorative days (``春节``, ``国庆节``, ``植树节`` …) and solar
   terms (``立春``; the ambiguous ones such as 雨水, 清明, 小雪 only as ``雨水时节``);
 * days of the week (``周三``, ``星期五晚上``, ``本周三``), quarters (``一季度``,
@@ -51,12 +52,12 @@ _DAY = (
     r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])(?:日|号)"
 )
-_PART = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚)"
-_CLOCK = r"(?:(?:[01]?[0-9]|2[0-4])(?:时|点)(?:[0-5]?[0-9]分|半)?许?|(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9])"
+_PART = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚|夜(?!以继日))"
+_CLOCK = r"(?:(?:[01]?[0-9]|2[0-4])(?:时|点钟?)(?:[0-5]?[0-9]分|半)?许?|(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9])"
 # 初 is not a tail in 今年初步; 中 and 内 are left out (今年中央…, 今年内蒙古…)
 _START = r"初(?![步期级心衷次始见选审赛一二三四五六七八九十])"  # 正月初一: a lunar day
 _YEAR_TAIL = (
-    rf"(?:以来|年初|年底|{_START}|底|末|上半年|下半年|前三季度|第?[一二三四]季度"
+    rf"(?:以来|年初|年底|年末|年中|{_START}|底|末|上半年|下半年|前三季度|第?[一二三四]季度"
     r"|前(?:[1-9]|1[01]|[两二三四五六七八九十]|十一)个月|同期"
     r"|[春夏秋冬]季|[春夏秋冬]天)"
 )
@@ -65,20 +66,22 @@ _MONTH_TAIL = rf"(?:上旬|中旬|下旬|中下旬|中上旬|上中旬|以来|{_
 # part of the day: 三点 alone may be three points, 今天一点 "a little today".
 _CN_HOUR = "(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"
 _CN_MINUTE = "(?:[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
-_CN_CLOCK = rf"{_CN_HOUR}(?:时|点)(?:{_CN_MINUTE}分|半)?许?"
+_CN_CLOCK = rf"{_CN_HOUR}(?:时|点钟?)(?:{_CN_MINUTE}分|半)?许?"
 # 零时 (midnight) is a clock time of its own: 1999年1月1日零时.
 _DAY_TAIL = rf"(?:{_PART}?{_CLOCK}|{_PART}{_CN_CLOCK}|零[时点](?:[0-5]?[0-9]分)?|{_PART})"
 _MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
-_REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前|后)"
+# 前后 before 前: 2017年前后 is about 2017, not before it
+_REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前后|前|后)"
 
 # Words that are or begin a date, with their kind (resources/lexicon/dates_words.txt):
 # year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, solar, solar?
 # (solar terms that are also plain words), century (上世纪), lunar (正月), year? (a year
 # that is also the tail or head of common words: 马上年底, 恐龙年代, 上年纪), other? (a
-# word whose end begins a common word: 同日本).
+# word whose end begins a common word: 同日本), day? (a day that is also the tail or head
+# of common words: 前日, not in 目前日益 or 前日本首相).
 _WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
-    "year": ("md", "yt"), "year?": ("md", "yt"), "day": ("dt",), "solar": ("st",),
+    "year": ("md", "yt"), "year?": ("md", "yt"), "day": ("dt",), "day?": ("dt",), "solar": ("st",),
     "solar?": ("st",),
     "century": ("dec", "yt"), "lunar": ("lun",),
 }  # fmt: skip
@@ -94,16 +97,19 @@ _WORD_RE = re.compile(
 
 # Dates that start with a number.  The first character class lets ``re`` skip the rest of
 # the text in C; which unit followed (年, 月, 日, 时, 年代 …) is told by the named groups.
-_D_FIRST = "0-9０-９一二三四五六七八九十〇零两几"
+# 多 and 余 after the number (20多年前, 10余年来) or after the unit (一年多前, 一个多月前)
+# and 半 for the number (半年前, 半个月来) make a counted period only: a date when anchored
+# on now, never a calendar date.
+_D_FIRST = "0-9０-９一二三四五六七八九十〇零两几半"
 _NUM_RE = re.compile(
-    f"[{_D_FIRST}][0-9０-９一二三四五六七八九十〇零]{{0,3}}(?:"
+    f"[{_D_FIRST}][0-9０-９一二三四五六七八九十〇零]{{0,3}}(?P<more>[多余])?(?:"
     r"(?P<dec>年代)(?:初|末|中期)?"
     r"|(?P<c>世纪)(?:[0-9]0年代|[二三四五六七八九]十年代)?(?:初|末|中期|中叶)?"
-    f"|(?P<y>年)(?:度)?(?:(?P<ymd>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL}|{_REL_TAIL}))?"
+    f"|(?P<y>年)(?:度)?(?:(?P<ymd>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL}|多?{_REL_TAIL}))?"
     r"|(?P<iso>[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12][0-9]|3[01]))(?![0-9])"
-    f"|(?P<m>个?月)(?:份)?(?:{_DAY}{_DAY_TAIL}?|(?P<mt>{_MONTH_TAIL}|{_REL_TAIL}))?"
+    f"|(?P<m>个[多余]?月|月)(?:份)?(?:{_DAY}{_DAY_TAIL}?|(?P<mt>{_MONTH_TAIL}|{_REL_TAIL}))?"
     f"|(?P<d>[日号])(?:(?P<dt>{_DAY_TAIL})|(?P<drel>{_REL_TAIL}|内))?"
-    f"|(?P<h>[时点])(?:[0-5]?[0-9]分|{_CN_MINUTE}分|半)?许?"
+    f"|(?P<h>时|点钟?)(?:[0-5]?[0-9]分|{_CN_MINUTE}分|半)?许?"
     r"|(?P<colon>[:：][0-5][0-9])(?![0-9])"
     f"|(?P<p>[周天])(?P<pt>{_REL_TAIL})?"
     ")"
@@ -119,6 +125,7 @@ _NOW_PREFIXES = ("过去的", "未来的", "最近的", "过去", "未来", "最
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                         "abcdefghijklmnopqrstuvwxyz第")  # fmt: skip
 _ALNUM = re.compile(r"[0-9A-Za-z]")
+_YEAR_ONLY_RE = re.compile(r"[12][0-9]{3}年度?")
 # Fields of an absolute date, read in one pass: year, month, day, then a clock time.
 _CAL_RE = re.compile(
     r"(?:([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年)?度?"
@@ -183,7 +190,10 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     for first in _NUMBER_KINDS:  # the first kind the match holds (a loop: no generator)
         if g(first):
             break
-    token = text[start : m.start(first)]
+    more = g("more")
+    token = text[start : m.start("more") if more else m.start(first)]
+    if token[0] == "半" and (len(token) > 1 or _half_of_word(text, start)):
+        return None  # 上半年, 下半月: a word of their own; 半3年 is no number
     arabic = token[0].isdigit()
     if "几" in token[1:] or (_DIGIT_RE.search(token) if not arabic else not token.isdigit()):
         return None  # digits and Chinese numerals mixed (3一时, 二0日) make no date
@@ -198,16 +208,31 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
         return _clock(m, text, token, arabic)
     period = (
         first == "p"
-        or (first == "m" and g("m") == "个月")
-        or (first == "y" and not (len(token) == 4 and (arabic or token[0] in "一二")))
+        or (first == "m" and g("m") != "月")
+        or (first == "y" and (more or not (len(token) == 4 and (arabic or token[0] in "一二"))))
     )
     if period:
-        # a counted period is a date only when anchored on now: 近三年来, 3天后
-        prefix = _now_prefix(text, start)
-        if not prefix and not (g("pt") or g("mt") or (g("yt") and _REL_TAIL_RE.fullmatch(g("yt")))):
-            return None
-        return start - len(prefix), {"relative": True}
+        return _anchored_period(m, text)
+    if more or (g("yt") or "").startswith("多") or token[0] == "半":
+        return None  # 20多日, 半月: counts, not days of the calendar
     return _calendar_date(m, text, token, arabic, first)
+
+
+def _anchored_period(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | None:
+    """A counted period (3年, 5个月, 十多天) is a date only when anchored on now: 近三年来,
+    3天后, 一年多前; (start, attrs) then, else None."""
+    start = m.start()
+    prefix = _now_prefix(text, start)
+    year_tail = m.group("yt")
+    ago = year_tail and _REL_TAIL_RE.fullmatch(year_tail.removeprefix("多"))
+    if not prefix and not (m.group("pt") or m.group("mt") or ago):
+        return None
+    return start - len(prefix), {"relative": True}
+
+
+def _half_of_word(text: str, start: int) -> bool:
+    """True when the 半 at ``start`` ends a word (上半年, 前半个月, 大半年, 一年半)."""
+    return bool(start) and text[start - 1] in "上下前后大多一两几个年月天"
 
 
 def _calendar_date(
@@ -309,8 +334,8 @@ def _number_candidates(text: str) -> list[Candidate]:
         start, end = m.span()
         if start and text[start - 1] in _NOT_BEFORE:
             continue  # inside a longer number or code, 第3日
-        if end < len(text) and _ALNUM.match(text, end):
-            continue
+        if end < len(text) and _ALNUM.match(text, end) and not _YEAR_ONLY_RE.fullmatch(m[0]):
+            continue  # 5月3A: a code; but 成立于2001年PIXOMONDO, 2011年20款游戏 are years
         found = _number_date(m, text)
         if found is not None:
             out.append((_extend_start(m, text, found[0]), end, LABEL, found[1]))
@@ -343,7 +368,7 @@ def _word_candidates(text: str) -> list[Candidate]:
                 pos = start + 1  # 马上年底: 年底 is still a date
             continue
         attrs: dict[str, Any] = {}
-        if kind in ("year", "year?", "day", "other", "other?"):
+        if kind in ("year", "year?", "day", "day?", "other", "other?"):
             attrs["relative"] = True
             if cont in ("md", "dt"):
                 attrs.update(_calendar(text[start:end], len(word)) or {})
@@ -360,6 +385,9 @@ def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None)
     if kind == "year?":
         # 马上年底, 基本年薪, 恐龙年代: a common word across its start (not its end: 本年度)
         return crosses_start(text, start)
+    if kind == "day?":
+        # 前日 (the day before yesterday), not in 目前日益, 前日本首相, 以前日子
+        return crosses_start(text, start) or (not cont and crosses_end(text, end))
     if kind == "other?":
         return crosses_end(text, end)  # 中国同日本签署: 日本, no 同日
     return False

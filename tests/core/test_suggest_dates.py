@@ -300,3 +300,81 @@ def test_digits_and_chinese_numerals_mixed_make_no_date(text):
 def test_the_same_day_is_not_read_in_with_japan(text, expected):
     found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
     assert found == expected
+
+
+def _date_texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest_spans(text) if s.label == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10, BosonNLP dev misses: a year's end or middle after 今年 is one date
+        ("日程在今年年末或明年年初。", ["今年年末", "明年年初"]),
+        ("预计明年年中投产", ["明年年中"]),
+        # 前后 is "about": 2017年前后 is not "before 2017"
+        ("到2017年前后才能推出", ["2017年前后"]),
+        # weeks named with 星期
+        ("小贝在上个星期开始陷入昏迷", ["上个星期"]),
+        ("他上星期三来过", ["上星期三"]),
+        # a four-digit year may run into Latin letters or digits
+        ("成立于2001年PIXOMONDO公司", ["2001年"]),
+        ("基于2010年和2011年20款游戏", ["2010年", "2011年"]),
+        # 点钟 is a clock time's word
+        ("凌晨6点钟他起床", ["凌晨6点钟"]),
+    ],
+)
+def test_year_ends_weeks_and_clock_times_of_everyday_news(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 前日, the day before yesterday, but not inside 目前日益, 前日本首相, 以前日子
+        ("前日，在监察大队的监督下", ["前日"]),
+        ("前日下午他来了", ["前日下午"]),
+        ("前日本首相访华", []),
+        ("目前日益增多", []),
+        ("以前日子很苦", []),
+    ],
+)
+def test_qianri_is_a_day_unless_read_in_another_word(text, expected):
+    pytest.importorskip("jieba")
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counted period with 多, 余 or 半 is a date when anchored on now, as 3年来 is
+        ("结清了一年多前欠下的工资款", ["一年多前"]),
+        ("二十多年前，林某伙同赵某", ["二十多年前"]),
+        ("20余年来他坚持义诊", ["20余年来"]),
+        ("十多天前他来了", ["十多天前"]),
+        ("一个多月前他来过", ["一个多月前"]),
+        ("三年多来变化很大", ["三年多来"]),
+        ("半年前他来过", ["半年前"]),
+        ("半个月来无雨", ["半个月来"]),
+        # ... and never a calendar date or a bare count
+        ("他坚持了20多年", []),
+        ("住了20多日", []),
+        ("上半年以来产量大增", ["上半年"]),  # 上半年 stays a word: no 半年以来 inside it
+    ],
+)
+def test_counted_periods_with_more_or_half_anchored_on_now(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据警方通报，3月3日夜，芜湖发生命案", ["3月3日夜"]),  # 夜 is a part of the day
+        ("连续5日夜以继日地工作", ["5日"]),  # but not the 夜 of 夜以继日
+        ("根据不同年龄量身订做", []),  # 不同 + 年龄: no 同年
+        ("同年10月，他回国", ["同年10月"]),
+    ],
+)
+def test_night_after_a_day_and_the_same_year_not_inside_other_words(text, expected):
+    pytest.importorskip("jieba")
+    assert _date_texts(text) == expected

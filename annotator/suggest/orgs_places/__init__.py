@@ -80,6 +80,7 @@ from annotator.suggest._words import (
 
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
+from .counties import bare_county_places
 from .foreign import TAILS, TRAVEL_VERBS, foreign_places
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import CUE_VERBS, _loc_candidates
@@ -178,6 +179,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         locs.extend((i, i + len(stem), LOC, {}) for i in at[stem])
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
     locs += tagged_places(text, found["place"])
+    locs += bare_county_places(text, found["place"], found["tail"], found["verb"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》

@@ -65,12 +65,14 @@ def _idiom(word: str) -> bool:
     return len(word) == 4 and word[-2:] in _LAND
 
 
-_scan.register(_VOCABULARY, _tagged_words())
+_scan.register(_VOCABULARY, [*_tagged_words(), *P.COUNTIES])
 
 
 def tagged_places(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     """The places of jieba's dictionary in ``text`` that no ``listed`` place overlaps."""
-    out = _after_listed(text, listed) + _beside_in_list(text, listed)
+    after = _after_listed(text, listed)
+    # (a place read after a listed one heads a list too: 浙江萧山、余杭)
+    out = after + _beside_in_list(text, listed + [(s, e) for s, e, _, _ in after])
     found = _scan.words(text, _VOCABULARY)
     overlapping = _overlapping(listed)
     for s, e in found:
@@ -120,6 +122,9 @@ def _overlapping(
 # 306, 东西 18,877; 峨边 5, 如东 21, 滇南 48, 上虞 56)
 _RARE = 100
 _TAGS = short_words.tags()
+_BARE = P.COUNTY_BARE
+_COUNTY_PARENTS = P.COUNTY_PARENTS
+_COUNTY_KINDS = frozenset("县区市旗")
 # China's provinces and cities: a smaller place may follow their names directly.
 _DIVISIONS = frozenset(
     (*P.PROVINCES_FULL, *P.PROVINCES_SHORT, *P.PREFECTURES, *P.COUNTY_CITIES)
@@ -127,27 +132,39 @@ _DIVISIONS = frozenset(
 
 
 def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
-    """A rare word tagged as a place right after a listed province or city: Chinese names
-    the larger place before the smaller one (四川峨边, 南通如东, 山西灵丘).  Not a word of
-    two characters ending in a kind of place (广西山乡: a kind of place, no name), nor a
-    generic one (各乡镇)."""
+    """A rare word tagged as a place, or the bare name of a county of that province or
+    city, right after a listed province or city: Chinese names the larger place before the
+    smaller one (四川峨边, 南通如东, 山西灵丘, 北京昌平; not 张家口东安: 东安 is in Hunan).
+    Not a word of two characters ending in a kind of place (广西山乡: a kind of place, no
+    name), nor a generic one (各乡镇)."""
     out: list[Candidate] = []
     starts = {s for s, _ in listed}
     words = dictionary()
     for s, a in listed:
-        if text[s:a] not in _DIVISIONS:
+        division = text[s:a]
+        if division not in _DIVISIONS:
             continue
-        for n in (3, 2):
+        for n in (4, 3, 2):
             b = a + n
             word = text[a:b]
-            if _TAGS.get(word) != "ns" or not 0 < words.get(word, 0) <= _RARE:
+            # (海淀区 after 北京市: the full name is the place, read as one)
+            county = _county_of(word, division) and text[b : b + 1] not in _COUNTY_KINDS
+            if not county and (
+                n > 3 or _TAGS.get(word) != "ns" or not 0 < words.get(word, 0) <= _RARE
+            ):
                 continue
             if b in starts or crosses_end(text, b) or _generic(word):
                 break
-            if n == 3 or word[-1] not in KINDS:
+            if county or n == 3 or word[-1] not in KINDS:
                 out.append((a, b, LOC, {}))
             break
     return out
+
+
+def _county_of(word: str, division: str) -> bool:
+    """True when ``word`` is the bare name of a county in the province or prefecture
+    ``division`` (湖南, 湖南省, 长沙市 …)."""
+    return any(division.startswith(above) for above in _COUNTY_PARENTS.get(word, ()))
 
 
 # What stands between the items of a list: the enumeration comma, and the conjunctions
@@ -189,4 +206,4 @@ def _list_item(text: str, a: int, b: int, taken: set[tuple[int, int]]) -> bool:
     if a < 0 or b > len(text) or (a, b) in taken:
         return False
     word = text[a:b]
-    return _TAGS.get(word) == "ns" and not _generic(word)
+    return (_TAGS.get(word) == "ns" or word in _BARE) and not _generic(word)
