@@ -90,14 +90,20 @@ def discover(
     and folders (name starting with ``.``) are skipped; a file named explicitly is always
     taken (it is refused later if it is not text). The result is sorted and each file
     appears once, however many arguments reach it. Raises FileNotFoundError for a path
-    that does not exist, before anything is imported. A folder that cannot be read is
-    added to ``errors`` as ``(folder, reason)`` and the rest is still searched.
+    that does not exist, before anything is imported. A folder that cannot be read, or
+    that holds no page file, is added to ``errors`` as ``(folder, reason)`` and the rest
+    is still searched.
     """
     found: dict[str, Path] = {}
     for given in map(Path, paths):
         if given.is_dir():
+            seen = False
             for path, identity in _walk(given, errors):
                 found.setdefault(identity, path)
+                seen = True
+            if not seen and errors is not None:
+                # "Imported 0 page(s)" alone hides a wrong folder, or pages saved as .html
+                errors.append((str(given), _no_pages_reason(given)))
         elif given.exists() or given.is_symlink():
             # a broken or looping link is refused by name when read
             found.setdefault(_identity(given), given)
@@ -148,6 +154,26 @@ def _walk(folder: Path, errors: list[tuple[str, str]] | None = None) -> Iterator
                 real_top = real_top or os.path.realpath(top)
                 yield path, os.path.join(real_top, name)
         stack.extend(reversed(subfolders))
+
+
+def _no_pages_reason(folder: Path) -> str:
+    """Why a folder gave no page: empty, or which other kinds of file it holds."""
+    kinds: set[str] = set()
+    count = 0
+    for _top, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in names:
+            if not name.startswith("."):
+                count += 1
+                kinds.add(os.path.splitext(name)[1].lower() or name)
+    if not count:
+        return msg("no .txt or .md files in it (it is empty)")
+    shown = ", ".join(sorted(kinds)[:5]) + (", …" if len(kinds) > 5 else "")
+    return msg(
+        "no .txt or .md files in it (it holds {count} other file(s): {kinds})",
+        count=count,
+        kinds=shown,
+    )
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -594,6 +594,42 @@ def resuggest(
     return total
 
 
+def suggest_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
+    """Re-suggest, with the newest entity model, the first ``limit`` pages nobody has started
+    (status new, no edit; in page order), except ``keep``; returns how many now carry the
+    model's suggestions.
+
+    The window calls it after it retrained, so that the next pages carry the new model's
+    suggestions and confidences (the page the model is least sure of is among them). A page
+    where neither the new model nor an older one suggests anything keeps what import gave
+    it; a page someone starts meanwhile is left alone (checked in the transaction that
+    writes).
+    """
+    tagger = load_entity_model(entity_model_bytes(store))
+    if tagger is None:
+        return 0
+    gazetteer = learnt_gazetteer(store)
+    count = 0
+    for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
+        spans = suggest_spans(
+            store.page(page_id).text,
+            gazetteer=gazetteer,
+            blocks=store.blocks(page_id),
+            rejected=store.rejected_ranges(page_id),
+            tagger=tagger,
+        )
+        if not _from_model(spans) and not _from_model(store.spans(page_id)):
+            continue  # the rules' suggestions alone, as import left them
+        if store.replace_untouched_suggestions(page_id, spans) is not None:
+            count += 1
+    return count
+
+
+def _from_model(spans: Sequence[Span]) -> bool:
+    """Whether any of ``spans`` is a learnt model's open suggestion."""
+    return any(s.origin == "model" and s.status == "suggested" for s in spans)
+
+
 # --- entities: the learnt tagger and gold corpora in the BIO/BIOES layout ---------------
 
 
@@ -731,6 +767,8 @@ class TrainReport:
     done_pages: int = 0
     trained: list[TrainedModel] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, why)
+    suggested_pages: int = 0  # pages not started re-suggested by the new entity model
+    resplit_pages: int = 0  # pages not started re-split by the new structure model
 
 
 def _learner(path: str) -> Any:
@@ -793,6 +831,27 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
         if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
             count += 1
     return count, what
+
+
+def resplit_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
+    """Re-split, with the newest structure model, the first ``limit`` pages nobody has
+    started (in page order), except ``keep``; returns how many got another split.
+
+    The window calls it after it retrained, so that the next pages a reviewer meets are
+    pre-split with what was learnt (``annotator suggest --structure`` does every such page).
+    A page whose split stays the same is not written; a page someone starts meanwhile is
+    left alone (checked in the transaction that writes).
+    """
+    record = store.latest_model("structure")
+    if record is None or learnt_model("structure", record.data)[0] is None:
+        return 0
+    count = 0
+    for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
+        page = store.page(page_id)
+        blocks = presplit(page.text, page.paper, record.data)
+        if blocks != store.blocks(page_id) and store.resplit_page(page_id, blocks):
+            count += 1
+    return count
 
 
 # --- gold brought in from Gold JSONL files (issue 9) -----------------------------------

@@ -261,6 +261,26 @@ def derive_article(page_text: str, blocks: Sequence[AnyBlock]) -> ArticleText:
     return _derive(page_text, _checked_order(page_text, blocks))
 
 
+def span_problem(page_text: str, blocks: Sequence[AnyBlock], start: int, end: int) -> str | None:
+    """Why the page range ``[start, end)`` would have no exact place in its article's clean
+    text, so that export leaves a span there out: ``"articles"`` (it reaches into another
+    article, or out of its own), ``"paragraphs"`` (it crosses a paragraph break) or
+    ``"markup"`` (it takes in markup that the clean text drops); None when it has one, and
+    for a range outside every article (page furniture, not exported at all)."""
+    touched = [b for b in blocks if b.start < end and start < b.end]
+    numbers = {b.article for b in touched}
+    if not touched or numbers == {None}:
+        return None
+    if len(numbers) > 1:
+        return "articles"
+    number = numbers.pop()
+    article = derive_article(page_text, [b for b in blocks if b.article == number])
+    if article.span_to_article(start, end) is not None:
+        return None
+    inside = len(touched) == 1 and touched[0].start <= start and end <= touched[0].end
+    return "markup" if inside else "paragraphs"
+
+
 def derive_articles(page_text: str, blocks: Sequence[AnyBlock]) -> dict[int, ArticleText]:
     """Every article of a page by article number, in order of the article's first block.
 

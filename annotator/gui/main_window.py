@@ -48,7 +48,7 @@ from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import Preferences, PreferencesDialog
-from annotator.gui.retrain import Retrainer
+from annotator.gui.retrain import RETRAIN_EVERY, Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.safekeeping import Safekeeping
@@ -99,9 +99,13 @@ class MainWindow(QMainWindow):
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int] | None = None
         self._pending_splitter: QByteArray | None = None
+        # (page left by Done/Skip/Flag, page it opened, that page's undo index then): Ctrl+Z
+        # there, before any edit of its own, goes back and undoes the status step.
+        self._back: tuple[str, str, int] | None = None
         # Learnt models retrain on a worker thread after every few newly done pages.
         self.retrainer = Retrainer(self.db_path, self)
         self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.retrainer.learnt.connect(self._on_learnt)
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -155,6 +159,11 @@ class MainWindow(QMainWindow):
         self.status_waiting.setObjectName("status_waiting")
         self.status_waiting.hide()
         self.statusBar().addPermanentWidget(self.status_waiting)
+        # What the last retraining learnt, in full, as its tooltip (the message is a line).
+        self.status_learnt = QLabel(self)
+        self.status_learnt.setObjectName("status_learnt")
+        self.status_learnt.hide()
+        self.statusBar().addPermanentWidget(self.status_learnt)
         for label in (self.status_reviewer, self.status_page, self.status_done, self.status_saved):
             self.statusBar().addPermanentWidget(label)
         self._show_reviewer()
@@ -165,7 +174,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.show_message)
         self.runner.externalChange.connect(self._on_external)
         self.review.message.connect(self.show_message)
-        self.page_list.pageActivated.connect(self.open_page)
+        self.page_list.pageActivated.connect(self._open_from_list)
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.outline.entered.connect(self._outline_now)
         self.view.caretMoved.connect(self._on_caret)
@@ -174,9 +183,9 @@ class MainWindow(QMainWindow):
         self.runner.waiting.connect(self._on_waiting)
         self.stacks.message.connect(self.show_message)
         group = self.stacks  # Undo/Redo follow what the store says can really be done
-        group.canUndoChanged.connect(self.registry.actions["undo"].setEnabled)
+        group.canUndoChanged.connect(self._on_can_undo)
         group.canRedoChanged.connect(self.registry.actions["redo"].setEnabled)
-        group.undoTextChanged.connect(lambda text: self._set_undo_text("undo", text))
+        group.undoTextChanged.connect(self._on_undo_text)
         group.redoTextChanged.connect(lambda text: self._set_undo_text("redo", text))
         self.registry.actions["undo"].setEnabled(False)
         self.registry.actions["redo"].setEnabled(False)
@@ -191,6 +200,7 @@ class MainWindow(QMainWindow):
         """Show ``page_id`` with its own undo history; ``top``: code point to scroll to."""
         if page_id == self.page_id:
             return
+        self._back = None
         if self.runner.written_elsewhere():
             # Another window wrote since: the undo stacks of pages shown before, this one's
             # too, are read again from the log when next shown. The page's state read
@@ -208,6 +218,17 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_top(top)
         self.page_list.select_page(page_id)
         self._update_position()
+
+    def _open_from_list(self, page_id: str) -> None:
+        """Open the page chosen in the list; under a text search, with its first hit
+        selected and in sight (a page has thousands of characters to scan otherwise)."""
+        self.open_page(page_id)
+        search = self.page_list.search_text()
+        state = self.view.page_state
+        if search and state is not None and state.page.id == page_id:
+            hit = state.page.text.find(search)  # the search matches the text exactly
+            if hit >= 0:
+                self.view.select_text(hit, hit + len(search))
 
     def _go(self, page_id: str | None, none_message: str) -> None:
         if page_id is None:
@@ -227,18 +248,27 @@ class MainWindow(QMainWindow):
 
     def _next_to_review(self) -> None:
         page_id = self.page_id or ""
+        in_order = False
         if getattr(self, "_least_sure_next", False):
             least_sure = self.store.least_sure_page(exclude=page_id)
             if least_sure is not None:
                 self.open_page(least_sure)
                 return
+            in_order = True
         following = self.store.neighbour_page(page_id, 1, "not_done") or self.store.first_page(
             "not_done"
         )
         if following is None or following == self.page_id:
             self.show_message(self.tr("Every page is done or skipped."))
-        else:
-            self.open_page(following)
+            return
+        self.open_page(following)
+        if in_order:  # the reviewer asked for the least sure page: say why this one instead
+            self.show_message(
+                self.tr(
+                    "No page has suggestions of the learnt model yet (it learns after every "
+                    "{n} done pages): this is the next page in order."
+                ).format(n=RETRAIN_EVERY)
+            )
 
     def _set_status(self, status: str, note: str | None = None) -> bool:
         if self.page_id is None:
@@ -248,10 +278,40 @@ class MainWindow(QMainWindow):
             args["note"] = note
         return self.review.edit_op(Op("set_page_status", self.page_id, args)) is not None
 
+    def _advance(self) -> None:
+        """The next page after Done, Skip or Flag; Ctrl+Z there, before any edit of its
+        own, comes back to the page left and undoes that step (else a slip of Ctrl+Return,
+        say "accept all", could only be found again through the page list)."""
+        left = self.page_id
+        self._next_to_review()
+        if left is not None and self.page_id not in (None, left):
+            self._back = (left, self.page_id, self.stacks.stack(self.page_id).index())
+            self.stacks.refresh()  # Undo now names the step on the page left
+
+    def _undo_back(self) -> str | None:
+        """The page Ctrl+Z goes back to (see ``_advance``), or None."""
+        if self._back is None:
+            return None
+        left, arrived, index = self._back
+        if self.page_id != arrived or self.stacks.stack(arrived).index() != index:
+            return None  # the reviewer has edited here since: undo that first
+        return left if self.stacks.stack(left).canUndo() else None
+
+    def _on_can_undo(self, can: bool) -> None:
+        self.registry.actions["undo"].setEnabled(can or self._undo_back() is not None)
+
+    def _on_undo_text(self, text: str) -> None:
+        back = self._undo_back()
+        if back is not None:
+            text = self.tr("{what} (page {page})").format(
+                what=self.stacks.stack(back).undoText(), page=back
+            )
+        self._set_undo_text("undo", text)
+
     def mark_done(self) -> None:
         # The review controller settles open suggestions first (issue 8, item 3).
         if self.review.finish_page():
-            self._next_to_review()
+            self._advance()
 
     def mark_done_least_sure(self) -> None:
         """What ``mark_done`` does, then open the page holding the learnt model's least
@@ -265,7 +325,7 @@ class MainWindow(QMainWindow):
 
     def skip_page(self) -> None:
         if self._set_status("skipped"):
-            self._next_to_review()
+            self._advance()
 
     def flag_page(self) -> None:
         if self.page_id is None:
@@ -274,7 +334,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Flag the page"), self.tr("What is wrong with this page?")
         )
         if ok and self._set_status("flagged", note.strip() or None):
-            self._next_to_review()
+            self._advance()
 
     # --- changes -------------------------------------------------------------------------
 
@@ -290,6 +350,14 @@ class MainWindow(QMainWindow):
         self._show_in_outline_later(changes)
         if changes.status or changes.spans:
             self._list_timer.start()  # restarts: once the reviewer pauses
+
+    def _on_learnt(self, summary: str, details: str) -> None:
+        self.status_learnt.setText(
+            self.tr("Learnt {time}").format(time=datetime.now().strftime("%H:%M"))
+        )
+        self.status_learnt.setToolTip(details)
+        self.status_learnt.show()
+        self.statusBar().showMessage(summary, 15000)
 
     def _on_saved(self, when: datetime) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))
@@ -464,6 +532,13 @@ class MainWindow(QMainWindow):
     # --- undo ----------------------------------------------------------------------------
 
     def undo(self) -> None:
+        back = self._undo_back()
+        if back is not None:
+            what = self.stacks.stack(back).undoText()
+            self.open_page(back)
+            self.show_message(
+                self.tr("Back on page {page} to undo: {what}.").format(page=back, what=what)
+            )
         self.stacks.undo()
 
     def redo(self) -> None:
@@ -495,7 +570,7 @@ class MainWindow(QMainWindow):
         self.status_done.setText(
             self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
         )
-        self.retrainer.check(self.store, counts["done"])
+        self.retrainer.check(self.store, counts["done"], (self.page_id,) if self.page_id else ())
 
     # --- file ----------------------------------------------------------------------------
 

@@ -338,7 +338,9 @@ class OutlinePanel(QWidget):
         self.model.set_state(state, role_names)
         self.tree.expandAll()
         self.article = None
-        self._show_article(state.blocks[0].article if state.blocks else None)
+        # Forced: a page opening on a block outside every article (article None, as was
+        # "the last one shown") must not keep the previous page's span list.
+        self._show_article(state.blocks[0].article if state.blocks else None, force=True)
 
     def apply_changes(self, state: PageState, changes: Changes) -> None:
         """Refresh only the parts ``changes`` touched (the spans it names, by id)."""

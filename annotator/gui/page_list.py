@@ -205,6 +205,10 @@ class PageListPanel(QWidget):
         self.filter_box.setCurrentIndex(FILTERS.index(value))
         self._apply_filter()
 
+    def search_text(self) -> str | None:
+        """The search the list is filtered by (as asked), or None."""
+        return self._target[1]
+
     def current_page(self) -> str | None:
         """The selected page, or None."""
         return self._selected

@@ -9,7 +9,8 @@ the window's process the training held the GIL against the window and its search
 ends with the window if the window is killed; a thread of the window waits for it. The
 status bar then says what it learnt from, how well the model and the rules did on held-out
 pages and, for the structure model, which decisions the pre-split now takes from the model
-and which stay with the rules. Pages imported afterwards are pre-split with the new model.
+and which stay with the rules. Pages imported afterwards are pre-split with the new model;
+the next pages nobody has started (not the open one) are pre-split and suggested anew.
 Worker code makes no UI calls; the result comes back by signal. Closing the window waits
 for a training in progress (it keeps its model).
 """
@@ -53,7 +54,10 @@ class _TrainWorker(QObject):
 class Retrainer(QObject):
     """Starts a training when enough new pages are done; one at a time."""
 
-    message = Signal(str)  # what was learnt, for the status bar
+    message = Signal(str)  # a training started or failed, for the status bar
+    # What was learnt: a one-line summary for the status bar, and the whole description
+    # (pages, held-out figures against the rules, what the pre-split takes from the model).
+    learnt = Signal(str, str)
     trained = Signal()
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
@@ -73,10 +77,11 @@ class Retrainer(QObject):
         """The training process's id while one runs (None until it has started)."""
         return self._training.pid if self._training is not None else None
 
-    def check(self, store: Store, done: int) -> bool:
+    def check(self, store: Store, done: int, keep: tuple[str, ...] = ()) -> bool:
         """Start a training if ``done`` pages are ``RETRAIN_EVERY`` past the last model's,
         or if a learnt model was made by an older version (it is not used: suggestions or
-        the pre-split would stay the rules' until enough new pages are done)."""
+        the pre-split would stay the rules' until enough new pages are done). ``keep``:
+        pages the new entity model does not re-suggest (the one open in the window)."""
         if self.running:
             return False
         if self._stale is None:  # once a session: reading the models costs blob reads
@@ -86,11 +91,11 @@ class Retrainer(QObject):
         if done - learnt < RETRAIN_EVERY and not renew:
             return False
         self._stale = False
-        self._start(renew)
+        self._start(renew, keep)
         return True
 
-    def _start(self, renew: bool = False) -> None:
-        training = Training(self._db_path)  # started by the worker, on its thread
+    def _start(self, renew: bool = False, keep: tuple[str, ...] = ()) -> None:
+        training = Training(self._db_path, keep)  # started by the worker, on its thread
         thread = QThread(self)
         worker = _TrainWorker(training)
         worker.moveToThread(thread)
@@ -116,7 +121,8 @@ class Retrainer(QObject):
             self._thread.deleteLater()
         self._thread = self._worker = self._training = None
         if isinstance(result, TrainReport):
-            self.message.emit(self.describe(result))
+            # The description runs to several sentences: a status bar shows one line of it.
+            self.learnt.emit(self.summary(result), self.describe(result))
             self.trained.emit()
         else:
             self.message.emit(self.tr("Learning failed: {error}").format(error=result))
@@ -138,7 +144,37 @@ class Retrainer(QObject):
                 )
         if not parts:
             return self.tr("Nothing learnt yet: more done pages are needed.")
+        if report.resplit_pages:
+            parts.append(
+                self.tr("The structure model pre-split the next {n} pages not started yet.").format(
+                    n=report.resplit_pages
+                )
+            )
+        if report.suggested_pages:
+            parts.append(
+                self.tr(
+                    "The entity model's suggestions are on the next {n} pages not started "
+                    "yet (Ctrl+Shift+Return: the page it is least sure of)."
+                ).format(n=report.suggested_pages)
+            )
         return " ".join(parts)
+
+    def summary(self, report: TrainReport) -> str:
+        """One short line: which models were learnt from how many pages, and how many
+        pages not started yet changed with them (the figures are in ``describe``)."""
+        if not report.trained:
+            return self.tr("Nothing learnt yet: more done pages are needed.")
+        names = {"entities": self.tr("entity model"), "structure": self.tr("structure model")}
+        models = self.tr(", ").join(
+            f"{names.get(m.kind, m.kind)} v{m.version}" for m in report.trained
+        )
+        text = self.tr("Learnt from {pages} done pages: {models}.").format(
+            pages=max(m.pages for m in report.trained), models=models
+        )
+        changed = max(report.resplit_pages, report.suggested_pages)
+        if changed:
+            text += " " + self.tr("{n} pages not started yet now use them.").format(n=changed)
+        return text + " " + self.tr("Figures: point at “Learnt” in the status bar.")
 
     def _describe_entities(self, model: TrainedModel) -> str:
         figures = model.figures

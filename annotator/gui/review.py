@@ -28,6 +28,7 @@ from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
 from annotator.model import Block, Span
 from annotator.store import Applied
+from annotator.text import span_problem
 
 
 class ReviewController(QObject):
@@ -43,6 +44,8 @@ class ReviewController(QObject):
         self.runner = runner
         self.stacks = stacks
         self.window = parent
+        # The suggestion U selected last: accepting or rejecting it goes on in doubt order.
+        self._by_doubt: int | None = None
 
     # --- plumbing ----------------------------------------------------------------------
 
@@ -127,7 +130,8 @@ class ReviewController(QObject):
         """Tag the selected text, or relabel (and accept) the selected span."""
         selection = self.view.selection_range()
         if selection is not None:
-            self._label_selection(*selection, name)
+            if not self._refused_for_export(*selection):
+                self._label_selection(*selection, name)
             return
         span = self.view.selected_span()
         if span is None:
@@ -145,6 +149,32 @@ class ReviewController(QObject):
             self.message.emit(self.tr("The span is already {label}.").format(label=name))
             return
         self._apply_ops(ops)
+
+    def _refused_for_export(self, start: int, end: int) -> bool:
+        """Whether a span over ``[start, end)`` is refused (with the reason shown) because
+        export would leave it out: the reviewer's work would be lost without a word."""
+        state = self.view.page_state
+        if state is None:
+            return False
+        problem = span_problem(state.page.text, state.blocks, start, end)
+        if problem is None:
+            return False
+        reasons = {
+            "articles": self.tr("it crosses into another article. Select within one article."),
+            "paragraphs": self.tr(
+                "it crosses a paragraph break. Select within one paragraph, or make the two "
+                "one first (M merges them; J joins a paragraph cut by a column break)."
+            ),
+            "markup": self.tr(
+                "it takes in markup that the clean text drops (# or **). Select the words only."
+            ),
+        }
+        self.message.emit(
+            self.tr("This selection would not be exported: {reason}").format(
+                reason=reasons[problem]
+            )
+        )
+        return True
 
     def _label_selection(self, start: int, end: int, name: str) -> None:
         """Tag ``[start, end)``, resolving the open suggestions the reviewer labels over.
@@ -216,8 +246,13 @@ class ReviewController(QObject):
         if span is None:
             return
         if self.edit("set_span_status", id=span.id, status=status) is not None:
-            # Review goes on with the next suggestion, so accept/reject is one key each.
-            following = self.view.spans.after(span.start, "suggested")
+            # Review goes on with the next suggestion, so accept/reject is one key each: in
+            # doubt order if U chose this one (page order would pass over doubtful ones).
+            if span.id is not None and span.id == self._by_doubt:
+                following = self._less_sure_than(span)
+                self._by_doubt = following.id if following is not None else None
+            else:
+                following = self.view.spans.after(span.start, "suggested")
             if following is not None:
                 self.view.select_span(following)
 
@@ -269,18 +304,26 @@ class ReviewController(QObject):
         that order: the model's suggestions by rising confidence, then the others (rules,
         gazetteer) in page order. Reviewing the doubtful ones first is where a reviewer's
         time changes the gold most."""
+        following = self._less_sure_than(self.view.selected_span())
+        if following is None:
+            if self.view.page_state is not None:
+                self.message.emit(self.tr("No open suggestion is less sure than this one."))
+            return
+        self._by_doubt = following.id
+        self.view.select_span(following)
+
+    def _less_sure_than(self, current: Span | None) -> Span | None:
+        """The open suggestion after ``current`` in doubt order (the first without one)."""
         state = self.view.page_state
         if state is None:
-            return
-        ranked = sorted(
-            (s for s in state.spans.values() if s.status == "suggested"), key=_doubt_order
-        )
-        current = self.view.selected_span()
-        after = [s for s in ranked if current is None or _doubt_order(s) > _doubt_order(current)]
-        if not after:
-            self.message.emit(self.tr("No open suggestion is less sure than this one."))
-            return
-        self.view.select_span(after[0])
+            return None
+        after = [
+            s
+            for s in state.spans.values()
+            if s.status == "suggested"
+            and (current is None or _doubt_order(s) > _doubt_order(current))
+        ]
+        return min(after, key=_doubt_order, default=None)
 
     def next_span(self) -> None:
         self._jump(True, None, self.tr("No more spans after this point of the page."))

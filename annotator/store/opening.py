@@ -18,7 +18,7 @@ from annotator.messages import msg
 from annotator.store import common
 from annotator.store.common import Room, StoreBusy, StoreError
 from annotator.store.safety import _check_intact, _explain_open_error
-from annotator.store.schema import SCHEMA_VERSION, migrate
+from annotator.store.schema import READABLE_SINCE, SCHEMA_VERSION, migrate
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -226,7 +226,7 @@ class OpeningRoom(Room):
             raise StoreError(
                 msg("{path}: the database is empty; run 'annotator import' first", path=path)
             )
-        if version < SCHEMA_VERSION:
+        if version < READABLE_SINCE:
             raise StoreError(
                 msg(
                     "{path}: this database has schema version {version} and needs an upgrade "

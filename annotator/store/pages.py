@@ -218,22 +218,47 @@ class PagesRoom(Room):
         one of them (same range and label) is not added again.
         """
         with self.db.atomic():
-            conn = self.db.conn
-            self._keep_predictions(page_id)  # the suggestions as first computed stay known
-            conn.execute(
-                "DELETE FROM spans WHERE page_id = ? AND status = 'suggested' AND origin != 'human'",
-                [page_id],
-            )
-            kept = {
-                (s, e, label)
-                for s, e, label in conn.execute(
-                    'SELECT start, "end", label FROM spans WHERE page_id = ?', [page_id]
-                )
-            }
-            fresh = [replace(s, id=None) for s in spans if (s.start, s.end, s.label) not in kept]
-            self._insert_spans(page_id, fresh)
+            count = self._swap_suggestions(page_id, spans)
         self._forget(page_id)
+        return count
+
+    def replace_untouched_suggestions(self, page_id: str, spans: Sequence[Span]) -> int | None:
+        """``replace_suggestions`` on a page nobody has started (status ``new``, no edit),
+        checked and written under the write lock in one transaction; None (nothing written)
+        when someone started it meanwhile."""
+        with self._write_locked():
+            if not self._untouched(page_id):
+                return None
+            count = self._swap_suggestions(page_id, spans)
+        self._forget(page_id)
+        return count
+
+    def _swap_suggestions(self, page_id: str, spans: Sequence[Span]) -> int:
+        """Inside a transaction: the page's open machine suggestions become ``spans``."""
+        conn = self.db.conn
+        self._keep_predictions(page_id)  # the suggestions as first computed stay known
+        conn.execute(
+            "DELETE FROM spans WHERE page_id = ? AND status = 'suggested' AND origin != 'human'",
+            [page_id],
+        )
+        kept = {
+            (s, e, label)
+            for s, e, label in conn.execute(
+                'SELECT start, "end", label FROM spans WHERE page_id = ?', [page_id]
+            )
+        }
+        fresh = [replace(s, id=None) for s in spans if (s.start, s.end, s.label) not in kept]
+        self._insert_spans(page_id, fresh)
         return len(fresh)
+
+    def _untouched(self, page_id: str) -> bool:
+        """Whether nobody has started the page: status ``new`` and no edit in the log."""
+        row = self.db.conn.execute(
+            "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
+            "(SELECT 1 FROM edits WHERE page_id = ?)",
+            [page_id, page_id],
+        ).fetchone()
+        return row is not None
 
     def rejected_ranges(self, page_id: str) -> frozenset[tuple[int, int, str]]:
         rows = self.db.conn.execute(
@@ -285,12 +310,7 @@ class PagesRoom(Room):
         """
         conn = self.db.conn
         with self._write_locked():
-            row = conn.execute(
-                "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
-                "(SELECT 1 FROM edits WHERE page_id = ?)",
-                [page_id, page_id],
-            ).fetchone()
-            if row is None:
+            if not self._untouched(page_id):
                 return False
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, blocks)

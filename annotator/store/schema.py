@@ -11,7 +11,11 @@ import sqlite_utils
 
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
+# The oldest schema a read-only open (stats, export, background search) reads as it is:
+# 11 only adds an index that readers never use, so a team lead's export after an upgrade
+# does not wait for someone to open the database in the window first.
+READABLE_SINCE = 10
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -303,6 +307,17 @@ def _m010_phrase_positions(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m011_model_doubt_index(db: sqlite_utils.Database) -> None:
+    # "The page the model is least sure of" (Ctrl+Shift+Return) read every span of every
+    # page not done to find the lowest confidence; the learnt model's open suggestions by
+    # confidence let it stop at the first page not done. Partial: no other span pays.
+    _execute_each(
+        db,
+        "CREATE INDEX spans_model_doubt ON spans(json_extract(attrs, '$.confidence')) "
+        "WHERE status = 'suggested' AND origin = 'model'",
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -314,6 +329,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (8, "predictions_until_first_change", _m008_predictions_until_first_change),
     (9, "phrase_index", _m009_phrase_index),
     (10, "phrase_positions", _m010_phrase_positions),
+    (11, "model_doubt_index", _m011_model_doubt_index),
 ]
 
 

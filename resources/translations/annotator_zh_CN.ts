@@ -277,7 +277,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+367"/>
+        <location filename="../../annotator/gui/review.py" line="+410"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+133"/>
+        <location filename="../../annotator/gui/main_window.py" line="+137"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -348,12 +348,22 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Every page is done or skipped.</source>
         <translation>所有页面都已完成或跳过。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
+        <source>No page has suggestions of the learnt model yet (it learns after every {n} done pages): this is the next page in order.</source>
+        <translation>还没有页面带有学习模型的建议（每完成 {n} 个页面学习一次）：这是按顺序的下一页。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{what} (page {page})</source>
+        <translation>{what}（页面 {page}）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -363,7 +373,12 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Learnt {time}</source>
+        <translation>已学习 {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
@@ -383,7 +398,12 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+134"/>
+        <source>Back on page {page} to undo: {what}.</source>
+        <translation>回到页面 {page} 撤销：{what}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -499,7 +519,7 @@
         <translation>不属于任何文章</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Spans outside articles ({n})</source>
         <translation>文章之外的标注（{n}）</translation>
     </message>
@@ -595,7 +615,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -633,7 +653,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+532"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+540"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -822,7 +842,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+103"/>
+        <location filename="../../annotator/gui/retrain.py" line="+108"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -832,7 +852,7 @@
         <translation>正在从已完成的页面学习…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Learning failed: {error}</source>
         <translation>学习失败：{error}</translation>
     </message>
@@ -842,7 +862,7 @@
         <translation>模型 {kind} v{version} 已从 {pages} 个已完成页面学习。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+41"/>
         <source>Entity model v{version} learnt from {pages} done pages: suggestions exact F1 {merged:.2f} (rules alone {rules:.2f}).</source>
         <translation>实体模型 v{version} 已从 {pages} 个已完成页面学习：建议精确匹配 F1 {merged:.2f}（仅规则 {rules:.2f}）。</translation>
     </message>
@@ -852,7 +872,8 @@
         <translation>结构模型 v{version} 已从 {papers} 的 {pages} 个已完成页面学习：文章起点 F1 {model_f1:.2f}（规则 {rules_f1:.2f}），角色 {model_roles:.2f}（规则 {rules_roles:.2f}），段落接续 F1 {model_joins:.2f}（规则 {rules_joins:.2f}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-30"/>
+        <location line="+36"/>
         <location line="+39"/>
         <source>, </source>
         <translation>、</translation>
@@ -868,7 +889,42 @@
         <translation>{paper} 的预切分：{choice}。</translation>
     </message>
     <message>
+        <location line="-73"/>
+        <source>The structure model pre-split the next {n} pages not started yet.</source>
+        <translation>结构模型已重新预切分接下来 {n} 个尚未开始的页面。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The entity model&apos;s suggestions are on the next {n} pages not started yet (Ctrl+Shift+Return: the page it is least sure of).</source>
+        <translation>实体模型的建议已加到接下来 {n} 个尚未开始的页面上（Ctrl+Shift+Return：模型最没把握的页面）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>entity model</source>
+        <translation>实体模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>structure model</source>
+        <translation>结构模型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learnt from {pages} done pages: {models}.</source>
+        <translation>已从 {pages} 个完成的页面学习：{models}。</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>{n} pages not started yet now use them.</source>
+        <translation>{n} 个尚未开始的页面已采用它们。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures: point at “Learnt” in the status bar.</source>
+        <translation>各项得分：将鼠标指向状态栏中的“已学习”。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Other papers: {choice}.</source>
         <translation>其他报纸：{choice}。</translation>
     </message>
@@ -908,7 +964,8 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-103"/>
+        <location line="+20"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
     </message>
@@ -916,13 +973,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-327"/>
-        <location line="+245"/>
+        <location filename="../../annotator/gui/review.py" line="-367"/>
+        <location line="+285"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-270"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -937,7 +994,7 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -947,7 +1004,27 @@
         <translation>该标注已经是 {label}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
+        <source>it crosses into another article. Select within one article.</source>
+        <translation>它跨入了另一篇文章。请在一篇文章之内选择。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it crosses a paragraph break. Select within one paragraph, or make the two one first (M merges them; J joins a paragraph cut by a column break).</source>
+        <translation>它跨越了段落分隔。请在一个段落之内选择，或先把两段合为一段（M 合并；J 连接被分栏截断的段落）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it takes in markup that the clean text drops (# or **). Select the words only.</source>
+        <translation>它包含了净文本会去掉的标记（# 或 **）。请只选择文字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This selection would not be exported: {reason}</source>
+        <translation>这个选区不会被导出：{reason}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The selection is already {label}.</source>
         <translation>所选文字已是 {label}。</translation>
     </message>
@@ -962,7 +1039,7 @@
         <translation>已拒绝 {n} 条重叠的建议。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>This article has no open suggestions.</source>
         <translation>这篇文章没有待处理的建议。</translation>
     </message>
@@ -982,12 +1059,12 @@
         <translation>本页此处之前没有建议。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>No open suggestion is less sure than this one.</source>
         <translation>没有比这条更没把握的未处理建议。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>No more spans after this point of the page.</source>
         <translation>本页此处之后没有更多标注。</translation>
     </message>
@@ -1066,7 +1143,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-164"/>
+        <location filename="../../annotator/gui/outline.py" line="-166"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -2013,8 +2090,18 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>no .txt or .md files in it (it holds {count} other file(s): {kinds})</source>
+        <translation>其中没有 .txt 或 .md 文件（只有 {count} 个其他文件：{kinds}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>cannot read the file ({error}); check its permissions</source>
         <translation>无法读取文件（{error}）；请检查文件权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no .txt or .md files in it (it is empty)</source>
+        <translation>其中没有 .txt 或 .md 文件（文件夹是空的）</translation>
     </message>
     <message>
         <location line="+2"/>

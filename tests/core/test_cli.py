@@ -210,3 +210,30 @@ def test_export_reports_open_suggestions_per_page_on_stderr(runner, tmp_path):
     # The done pages alone have nothing open: no such warning.
     quiet = _run(runner, "export", "--db", str(db), "--output", str(tmp_path / "done.jsonl"))
     assert "open suggestion" not in quiet.stderr
+
+
+def test_import_of_a_folder_without_page_files_says_so_and_fails(runner, tmp_path):
+    # A team lead pointing at the wrong folder, or at .html/.docx files, was told "Imported
+    # 0 page(s), skipped 0 already present, refused 0." with exit status 0.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_text("<p>市委</p>", encoding="utf-8")
+    (pages / "sub").mkdir()
+    (pages / "sub" / "b.docx").write_bytes(b"PK\x03\x04")
+    (pages / ".notes.txt").write_text("hidden", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    db = tmp_path / "a.db"
+    result = _run(runner, "--db", str(db), "import", str(pages), str(empty))
+    assert result.exit_code == 1
+    assert "refused 2" in result.output
+    assert (
+        f"refused {pages}: no .txt or .md files in it (it holds 2 other file(s): .docx, .html)"
+        in result.output
+    )
+    assert f"refused {empty}: no .txt or .md files in it (it is empty)" in result.output
+    # A folder with pages beside it imports as before, with no complaint about it.
+    (pages / "c.txt").write_text("市委常委会召开会议\n\n本报讯 会议指出。\n", encoding="utf-8")
+    result = _run(runner, "--db", str(db), "import", str(pages))
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 page(s), skipped 0 already present, refused 0." in result.output

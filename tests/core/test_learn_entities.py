@@ -552,3 +552,35 @@ def _spans_tag_by_tag(tags: list[str]) -> list[tuple[int, int, str]]:
 @given(st.lists(st.sampled_from(["O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG"])))
 def test_spans_of_tags_visits_only_entity_tags_and_finds_every_span(tags: list[str]) -> None:
     assert entities.spans_of(tags) == _spans_tag_by_tag(tags)
+
+
+def test_suggest_unstarted_puts_the_model_on_pages_nobody_started(
+    tmp_path: Path, model_bytes: bytes
+) -> None:
+    # What the window runs after it retrained: the next pages nobody started carry the
+    # model's suggestions; a started page, a kept one and pages past the limit do not.
+    text = "记者见到了何洋艳，他来自遵义。"
+    with Store.open(tmp_path / "a.db") as store:
+        for page_id in ("a", "b", "c", "d", "e"):
+            store.add_page(Page(page_id, text), [Block(0, len(text), "body", 1)], [])
+        store.apply(Op("set_page_status", "b", {"status": "in_progress"}), "ana")
+        assert pipeline.suggest_unstarted(store, limit=5) == 0  # no model yet
+        store.save_model("entities", model_bytes, pages=12, meta={})
+        assert pipeline.suggest_unstarted(store, limit=2, keep=("a",)) == 2
+        got = {p: {s.origin for s in store.spans(p)} for p in "abcde"}
+    assert got == {"a": set(), "b": set(), "c": {"model"}, "d": {"model"}, "e": set()}
+
+
+def test_suggest_unstarted_leaves_pages_alone_when_the_model_suggests_nothing(
+    tmp_path: Path,
+) -> None:
+    # A model that learnt no entity (done pages without spans) takes over no label: the
+    # pages keep the rules' suggestions import gave them, and no page is counted.
+    blank = [(Page(f"g{n}", "会议召开。"), [Block(0, 5, "body", 1)], []) for n in range(6)]
+    text = "市委书记邓群策在长沙讲话。"
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(Page("p", text), [Block(0, len(text), "body", 1)], suggest_spans(text))
+        before = store.spans("p")
+        store.save_model("entities", entities.train(blank), pages=6, meta={})
+        assert pipeline.suggest_unstarted(store, limit=5) == 0
+        assert store.spans("p") == before

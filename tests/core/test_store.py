@@ -426,6 +426,29 @@ def test_least_sure_page_is_the_open_page_with_the_lowest_model_confidence(tmp_p
         assert store.least_sure_page(exclude="c") == "a"
 
 
+def test_least_sure_page_walks_an_index_of_model_suggestions_not_every_span(tmp_path):
+    # It read every span of every page not done: 0.27 s of CPU per Ctrl+Shift+Return on
+    # 20,000 pages of 50 spans, about 1.4 s on 100,000, the window frozen meanwhile.
+    from annotator.model import Page, Span
+    from annotator.store.search import LEAST_SURE_SQL
+
+    with Store.open(tmp_path / "a.db") as store:
+        for n, status in enumerate(["new", "skipped", "new", "in_progress"]):
+            spans = [Span(0, 2, "PER", "rule", "suggested")] + [
+                Span(k, k + 1, "LOC", "model", "suggested", {"confidence": 0.9 - n / 10 - k / 100})
+                for k in range(2, 4)
+            ]
+            store.add_page(Page(f"p{n}", "王伟来了", sha256=f"{n}", status=status), [], spans)
+        assert store.least_sure_page() == "p3"
+        assert store.least_sure_page(exclude="p3") == "p2"  # p1 is skipped
+        plan = " ".join(
+            str(row[3])
+            for row in store.db.conn.execute("EXPLAIN QUERY PLAN " + LEAST_SURE_SQL, ["p3"])
+        )
+    assert "SCAN s USING INDEX spans_model_doubt" in plan
+    assert "spans_page" not in plan and "pages_status" not in plan
+
+
 def test_a_read_only_store_searches_and_counts(tmp_path):
     path = tmp_path / "a.db"
     with Store.open(path) as store:

@@ -134,3 +134,16 @@ def test_stats_on_a_database_that_needs_an_upgrade_is_one_clear_line(tmp_path):
     result = CliRunner().invoke(main, ["stats", "--db", str(db)])
     assert result.exit_code == 1
     assert "needs an upgrade" in result.output and "Traceback" not in result.output
+
+
+def test_readonly_open_reads_a_database_one_index_behind(tmp_path):
+    # Schema 11 only adds the index of model suggestions by confidence: stats and export
+    # read a schema 10 database as it is, and leave it so.
+    db = make_db(tmp_path / "a.db")
+    with sqlite3.connect(str(db)) as conn:
+        conn.execute("DROP INDEX spans_model_doubt")
+        conn.execute("PRAGMA user_version = 10")
+    with Store.open(db, readonly=True) as store:
+        assert store.page_ids() == ["p1"]
+    with sqlite3.connect(str(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 10

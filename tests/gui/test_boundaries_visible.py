@@ -153,9 +153,17 @@ def test_selection_across_a_break_labels_exact_code_points_and_copies_the_page_t
     assert view.selection_range() == (at - 2, at + 1)
     press(window, qtbot, K.Key_C, CTRL)
     assert QGuiApplication.clipboard().text() == TEXT[at - 2 : at + 1]
+    # A span across the two paragraphs would not be exported: refused, saying so.
     press(window, qtbot, K.Key_3)
-    assert (at - 2, at + 1, "LOC", "accepted", "human", ()) in spans_in_db(db)
-    assert view.selected_span().start == at - 2
+    assert not [s for s in spans_in_db(db) if s[4] == "human"]
+    assert "would not be exported" in window.statusBar().currentMessage()
+    # Inside the paragraph after the break, over the astral character: exact code points.
+    view.move_caret(at)
+    press(window, qtbot, K.Key_Right, SHIFT, times=3)
+    assert view.selection_range() == (at, at + 3)
+    press(window, qtbot, K.Key_3)
+    assert (at, at + 3, "LOC", "accepted", "human", ()) in spans_in_db(db)
+    assert view.selected_span().start == at
 
 
 def test_layout_breaks_only_where_a_block_boundary_has_text_beside_it_on_its_line():

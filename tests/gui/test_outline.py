@@ -142,3 +142,30 @@ def test_the_span_list_keeps_rejected_spans_and_follows_adds_and_removals(qtbot)
     panel.apply_changes(after, Changes("p", spans=frozenset({1, 3, 9})))
     # Suggestions first, then accepted, then rejected; the removed 长沙 is gone.
     assert listed() == [("3月4日", "suggested"), ("𠮷野家", "suggested"), ("邓群策", "rejected")]
+
+
+def test_a_page_that_opens_on_furniture_does_not_keep_the_last_page_spans(windows, tmp_path, qtbot):
+    # The page before listed its first article's spans; a page whose first block is in no
+    # article (a page header) kept showing them, and a click on one jumped to its offsets.
+    from annotator.model import Block
+    from annotator.store import Store
+
+    from .pages import add_page, sample_spans
+    from .test_window_edits import CTRL, K, press
+
+    header = "西部时报 2024年5月22日 第10版\n\n"
+    text = header + SAMPLE
+    shift = len(header)
+    blocks = [Block(0, shift - 2, "other", None)] + [
+        Block(b.start + shift, b.end + shift, b.role, b.article, b.joins_previous)
+        for b in sample_blocks()
+    ]
+    with Store.open(tmp_path / "o.db") as store:
+        add_page(store, "p1", spans=sample_spans())
+        add_page(store, "p2", text=text, blocks=blocks, spans=[])
+    window = windows(tmp_path / "o.db")
+    qtbot.waitUntil(lambda: window.outline.span_model.rowCount() > 0)
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    assert window.outline.span_model.rowCount() == 0
+    assert window.outline.spans_title.text() == "Spans outside articles (0)"

@@ -40,7 +40,15 @@ def test_marking_the_fifth_page_done_trains_a_model_in_the_background(windows, q
         press(window, qtbot, K.Key_Return, CTRL)
         # The window answers keys while the model learns: the next page is open.
         assert window.page_id is not None
-    message = window.statusBar().currentMessage()
+    # One line in the status bar (a longer message ran under the status bar's fields, cut
+    # off mid-sentence); the whole description is the tooltip of "Learnt" beside them.
+    line = window.statusBar().currentMessage()
+    assert line == (
+        "Learnt from 5 done pages: entity model v1, structure model v1. "
+        "Figures: point at “Learnt” in the status bar."
+    )
+    assert window.status_learnt.isVisible() and window.status_learnt.text().startswith("Learnt ")
+    message = window.status_learnt.toolTip()
     with Store.open(db) as store:
         model = store.latest_model("structure")
         assert model is not None and model.pages == RETRAIN_EVERY
@@ -77,7 +85,7 @@ def test_the_window_learns_in_a_process_of_lower_priority_and_keeps_the_same_mod
     qtbot.waitUntil(lambda: _priority(pid) > os.getpriority(os.PRIO_PROCESS, 0), timeout=30_000)
     qtbot.waitUntil(lambda: not window.retrainer.running, timeout=120_000)
     assert window.retrainer.process_id is None
-    assert window.statusBar().currentMessage().startswith("Entity model v1 learnt from 5 done")
+    assert window.status_learnt.toolTip().startswith("Entity model v1 learnt from 5 done")
     # The same models, byte for byte, as ``annotator train`` makes from the same pages.
     with Store.open(db) as store:
         learnt = {kind: store.latest_model(kind) for kind in ("structure", "entities")}

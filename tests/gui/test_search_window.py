@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from annotator.store import Store
 
-from .pages import SAMPLE, add_page, index_catches_up, make_db
+from .pages import SAMPLE, add_page, index_catches_up, make_db, type_text
 from .test_window_edits import CTRL, K, press
 
 
@@ -46,3 +46,36 @@ def test_a_short_phrase_index_lag_is_caught_up_before_the_window_shows(windows, 
     window = windows(path)
     assert window.store.phrase_lag() == 0  # at once, not by the background steps
     assert not window._index_timer.isActive()
+
+
+def test_a_page_opened_from_a_text_search_shows_its_first_hit(windows, tmp_path, qtbot):
+    # A reviewer who searched for a phrase meets it on the page, caret and selection on the
+    # first hit, instead of at the top of a page of thousands of characters to scan.
+    from annotator.model import Block
+
+    text = (
+        SAMPLE + "\n\n" + "\n\n".join(["会议指出,要持续推进。"] * 40) + "\n\n洞庭湖治理取得成效。"
+    )
+    start = 0
+    blocks = []
+    for para in text.split("\n\n"):
+        blocks.append(Block(start, start + len(para), "body", 1))
+        start += len(para) + 2
+    with Store.open(tmp_path / "s.db") as store:
+        add_page(store, "p1")
+        add_page(store, "p2", text=text, blocks=blocks, spans=[])
+    window = windows(tmp_path / "s.db")
+    assert window.page_id == "p1"
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    assert box.hasFocus()
+    type_text(qtbot, box, "洞庭湖治理")
+    qtbot.keyClick(box, K.Key_Return)
+    qtbot.waitUntil(lambda: window.page_list.model.rowCount() == 1)
+    qtbot.keyClick(box, K.Key_Down)  # from the search box to the list: opens p2
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_T, CTRL)  # back to the page text
+    hit = text.index("洞庭湖治理")
+    assert window.view.caret() == hit + len("洞庭湖治理")
+    assert window.view.selection_range() == (hit, hit + len("洞庭湖治理"))
+    assert window.view.verticalScrollBar().value() > 0  # scrolled to it

@@ -187,3 +187,40 @@ def test_export_of_all_pages_from_the_window_reports_the_open_suggestions(
     lines = shown[0].splitlines()  # the two pages are one text: their articles repeat too
     assert [x for x in lines if "repeats" not in x] == ["p2: 6 open suggestions"]
     assert target.exists()
+
+
+def test_ctrl_z_right_after_marking_done_goes_back_and_undoes_it(windows, db, qtbot):
+    # Ctrl+Return with "Accept all" by mistake put every open suggestion into the gold and
+    # opened the next page, where Ctrl+Z was disabled (that page had no history): the step
+    # could only be found by going back through the page list.
+    from .test_window_edits import SHIFT
+
+    window = windows(db)
+    open_before = open_in_db(db, "p1")
+    answer_open_suggestions(qtbot, "accept")
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert window.page_id == "p2" and status_of(db, "p1") == "done"
+    undo = window.registry.actions["undo"]
+    assert undo.isEnabled() and "mark the page done" in undo.text()
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert window.page_id == "p1"  # back where the step was made, and undone there
+    assert status_of(db, "p1") != "done" and open_in_db(db, "p1") == open_before
+    assert "p1" in window.statusBar().currentMessage()
+    press(window, qtbot, K.Key_Z, CTRL | SHIFT)  # redo: done again, on the same page
+    assert status_of(db, "p1") == "done" and window.page_id == "p1"
+
+
+def test_ctrl_z_on_the_next_page_undoes_its_own_edits_first(windows, db, qtbot):
+    window = windows(db)
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert window.page_id == "p2"
+    before = open_in_db(db, "p2")
+    press(window, qtbot, K.Key_N)  # select p2's first suggestion and accept it
+    press(window, qtbot, K.Key_A)
+    assert len(open_in_db(db, "p2")) == len(before) - 1
+    press(window, qtbot, K.Key_Z, CTRL)  # p2's own step first
+    assert window.page_id == "p2" and open_in_db(db, "p2") == before
+    assert status_of(db, "p1") == "done"
+    press(window, qtbot, K.Key_Z, CTRL)  # then back to p1's mark done
+    assert window.page_id == "p1" and status_of(db, "p1") != "done"

@@ -536,3 +536,78 @@ def test_u_reviews_the_models_least_sure_suggestions_first(windows, tmp_path, qt
     press(window, qtbot, K.Key_U)  # nothing less sure is left: the selection stays
     assert window.view.selected_span().start == rules[0].start
     assert "less sure" in window.statusBar().currentMessage()
+
+
+def test_accepting_a_suggestion_chosen_with_u_goes_on_in_doubt_order(windows, tmp_path, qtbot):
+    # A and R went on with the next suggestion in page order; the next U then looked for
+    # suggestions less sure than that one, so every doubtful one between was passed over.
+    from annotator.model import Span
+
+    def model(word: str, confidence: float) -> Span:
+        start = SAMPLE.index(word)
+        return Span(
+            start, start + len(word), "PER", "model", "suggested", {"confidence": confidence}
+        )
+
+    words = [("陈润", 0.2), ("邓群策", 0.9), ("李明", 0.3), ("长沙", 0.5)]
+    path = tmp_path / "doubt.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", spans=[model(w, c) for w, c in words])
+    window = windows(path)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_U)
+    decided = []
+    for key in (K.Key_A, K.Key_R, K.Key_A, K.Key_A):
+        span = window.view.selected_span()
+        decided.append(SAMPLE[span.start : span.end])
+        press(window, qtbot, key)
+    assert decided == ["陈润", "李明", "长沙", "邓群策"]  # least sure first, none passed over
+    assert [s[3] for s in spans_in_db(path)].count("suggested") == 0
+
+
+def test_accepting_a_suggestion_reached_in_page_order_goes_on_in_page_order(windows, db, qtbot):
+    window = windows(db)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_N)
+    first = window.view.selected_span()
+    press(window, qtbot, K.Key_A)
+    assert window.view.selected_span().start > first.start
+    assert window.view.spans.after(first.start, "suggested") == window.view.selected_span()
+
+
+@pytest.mark.parametrize(
+    ("first", "length", "key", "why"),
+    [
+        ("高站位认识把握", 12, K.Key_1, "crosses a paragraph break"),  # 把握,\n\n推进
+        ("长沙开店", 10, K.Key_3, "crosses into another article"),  # 。\n\n# 第
+        ("# 市委", 4, K.Key_2, "takes in markup"),  # the heading marker
+    ],
+)
+def test_a_selection_that_export_would_drop_is_refused_when_labelled(
+    windows, db, qtbot, first, length, key, why
+):
+    # The span was stored as accepted, shown like any other, and then left out of every
+    # export (a warning on the team lead's terminal): the reviewer's work was lost.
+    window = windows(db)
+    before = spans_in_db(db)
+    select_text(window, qtbot, SAMPLE.index(first), length)
+    press(window, qtbot, key)
+    assert spans_in_db(db) == before
+    message = window.statusBar().currentMessage()
+    assert why in message and "would not be exported" in message
+
+
+def test_a_name_cut_by_a_column_break_can_be_labelled_across_the_join(windows, tmp_path, qtbot):
+    # A paragraph joined to the one before (J) is one paragraph of the clean text: a name
+    # cut across the line break between them is exported whole, so it is not refused.
+    from annotator.model import Block
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1, True)]
+    with Store.open(tmp_path / "j.db") as store:
+        add_page(store, "p1", text=text, blocks=blocks, spans=[])
+    window = windows(tmp_path / "j.db")
+    window.view.move_caret(text.index("邓群"))
+    press(window, qtbot, K.Key_Right, SHIFT, 4)
+    press(window, qtbot, K.Key_1)
+    assert spans_in_db(tmp_path / "j.db")[0][:4] == (8, 12, "PER", "accepted")

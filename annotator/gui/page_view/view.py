@@ -297,6 +297,14 @@ class PageView(QPlainTextEdit):
         else:
             self.ensureCursorVisible()
 
+    def select_text(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points), the caret at its end, centred on screen."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets.to_utf16(CodePoint(start)))
+        cursor.setPosition(self.offsets.to_utf16(CodePoint(end)), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
     def top_char(self) -> CodePoint:
         """The code point shown at the top left of the viewport (what a scroll restores)."""
         return self.offsets.to_cp(Utf16Pos(self.cursorForPosition(QPoint(0, 0)).position()))

@@ -1,0 +1,125 @@
+"""The learning loop inside the window: once the window has retrained the entity tagger, the
+pages nobody has started carry its suggestions, so "the page the model is least sure of"
+(Ctrl+Shift+Return) works without a team lead running ``annotator suggest``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.gui.retrain import RETRAIN_EVERY
+from annotator.model import Block, Page, Span
+from annotator.store import Store
+
+from .test_window_edits import CTRL, SHIFT, K, press
+
+GIVEN = "伟芳明华强军丽敏静磊洋勇艳杰娟涛超"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+PLACES = ["临沂", "德州", "绵阳", "株洲", "宜宾", "柳州", "赣州", "遵义"]
+FRAMES = ["{per}昨天在{loc}考察。", "{loc}的{per}表示同意。", "记者见到了{per}，他来自{loc}。"]
+
+
+def _sentence(i: int) -> tuple[str, list[tuple[int, int, str]]]:
+    """A sentence with a name and a place the rules have no cue for, and its gold."""
+    per = SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)] + GIVEN[(i * 3) % 17]
+    loc = PLACES[(i * 5) % len(PLACES)]
+    text = FRAMES[i % len(FRAMES)].format(per=per, loc=loc)
+    p, q = text.index(per), text.index(loc)
+    return text, [(p, p + len(per), "PER"), (q, q + len(loc), "LOC")]
+
+
+def _page(n: int, status: str, gold: bool) -> tuple[Page, list[Block], list[Span]]:
+    """Twenty sentences, one body block each; done pages carry accepted gold spans."""
+    lines = [_sentence(n * 20 + k) for k in range(20)]
+    blocks, spans, at = [], [], 0
+    for text, entities in lines:
+        blocks.append(Block(at, at + len(text), "body", 1))
+        if gold:
+            spans += [Span(at + s, at + e, label, "human", "accepted") for s, e, label in entities]
+        at += len(text) + 1
+    text = "\n".join(t for t, _ in lines)
+    return Page(f"p{n}", text, status=status), blocks, spans
+
+
+def _db(path: Path) -> Path:
+    """Done pages one short of a retraining, the page to finish (p4), three nobody started."""
+    with Store.open(path) as store:
+        for n in range(RETRAIN_EVERY + 3):
+            status = "done" if n < RETRAIN_EVERY - 1 else "new"
+            store.add_page(*_page(n, status, gold=n < RETRAIN_EVERY))
+    return path
+
+
+def test_after_the_window_retrains_the_unstarted_pages_carry_the_model_suggestions(
+    windows, qtbot, tmp_path
+):
+    db = _db(tmp_path / "a.db")
+    window = windows(db)
+    assert window.page_id == "p4"
+    with qtbot.waitSignal(window.retrainer.trained, timeout=180_000):
+        press(window, qtbot, K.Key_Return, CTRL)  # the fifth done page: the window learns
+    assert window.page_id == "p5"
+    with Store.open(db) as store:
+        for page_id in ("p6", "p7"):  # nobody started them: the new model suggests there
+            model = [s for s in store.spans(page_id) if s.origin == "model"]
+            assert model and all(0.0 < s.attrs["confidence"] <= 1.0 for s in model)
+        # The page open in the window is left as the reviewer sees it.
+        assert not [s for s in store.spans("p5") if s.origin == "model"]
+        least_sure = store.least_sure_page(exclude="p5")
+    assert "pages not started yet now use them." in window.statusBar().currentMessage()
+    assert "suggestions are on the next" in window.status_learnt.toolTip()
+    # Ctrl+Shift+Return now goes where the model is least sure, not merely to the next page.
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: window.page_id == least_sure)
+
+
+def test_least_sure_says_when_no_page_has_model_suggestions(windows, qtbot, tmp_path):
+    path = tmp_path / "b.db"
+    with Store.open(path) as store:
+        for n in range(3):
+            store.add_page(*_page(n, "new", gold=False))
+    window = windows(path)
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p1"  # page order
+    message = window.statusBar().currentMessage()
+    assert "No page has suggestions of the learnt model" in message
+
+
+def test_after_the_window_retrains_the_unstarted_pages_are_pre_split_by_the_model(
+    windows, qtbot, tmp_path
+):
+    # Pages are usually imported in a batch before the review starts: without this, what
+    # the structure model learnt reached none of them until someone ran
+    # ``annotator suggest --structure``.
+    from annotator.pipeline import presplit
+
+    from .test_retrain import corpus
+
+    db = tmp_path / "west.db"
+    rules: dict[str, list[Block]] = {}
+    with Store.open(db) as store:
+        for k, (page_id, text, gold) in enumerate(corpus.pages("west", RETRAIN_EVERY + 4, seed=5)):
+            if k < RETRAIN_EVERY:  # four done, and the fifth to finish in the window
+                status = "done" if k < RETRAIN_EVERY - 1 else "new"
+                store.add_page(Page(page_id, text, status=status, paper="west"), gold)
+            else:  # imported before any model: the rules' split
+                rules[page_id] = presplit(text, "west", None)
+                store.add_page(Page(page_id, text, paper="west"), rules[page_id])
+    window = windows(db)
+    with qtbot.waitSignal(window.retrainer.trained, timeout=180_000):
+        press(window, qtbot, K.Key_Return, CTRL)
+    opened = window.page_id
+    assert opened in rules
+    with Store.open(db) as store:
+        model = store.latest_model("structure").data
+        now = {page_id: store.blocks(page_id) for page_id in rules}
+        texts = {page_id: store.page(page_id).text for page_id in rules}
+    assert now[opened] == rules[opened]  # the page on screen is left as the reviewer sees it
+    others = [p for p in rules if p != opened]
+    for page_id in others:
+        assert now[page_id] == presplit(texts[page_id], "west", model)
+    changed = [p for p in others if now[p] != rules[p]]
+    assert changed  # the model decides otherwise than the rules somewhere
+    message = window.status_learnt.toolTip()
+    assert (
+        f"The structure model pre-split the next {len(changed)} pages not started yet." in message
+    )
