@@ -116,7 +116,8 @@ _SCOPE_RE = re.compile(
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
 # a prefix made of them names no organisation.
 _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
-_QUANTITY_RE = re.compile("(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
+# (有 before them says there are some: 有很多中小银行)
+_QUANTITY_RE = re.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
@@ -427,9 +428,10 @@ _LIST_JOINS = ("、", "和", "及", "与")
 
 def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> int:
     """The start of the second of two organisations joined by 和 that one prefix walk
-    took together (国民议会和最高法官委员会: 国民议会 ended before 和)."""
+    took together (国民议会和最高法官委员会: 国民议会 ended before 和; 刑侦大队和
+    唐三营派出所, 市公安局和镜湖分局: what stands before 和 ends with a suffix of its own)."""
     for k in range(a - 1, start, -1):
-        if text[k] == "和" and k in ends:
+        if text[k] == "和" and (k in ends or _ends_with_suffix(text, start, k)):
             return k + 1
     return start
 

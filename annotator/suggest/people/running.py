@@ -26,7 +26,8 @@ characters is taken when the characters read as a name more than as a word:
   name may end (four or more need not: ``卡斯蒂诺往往``), holds no common word of jieba's
   dictionary (``马拉松``), does not end like a place (``拉塔基亚``) nor stand beside
   ``vs`` or after ``队`` (teams): ``4号哈克普尔，``, ``与瓦杰帕伊进行``; parts joined by
-  a hyphen are one name (``马丁-斯克特尔``).
+  a hyphen are one name (``马丁-斯克特尔``); a run right before Latin letters is a make
+  before its model's code (``英菲尼迪Q50``, ``福克斯ST``), no person.
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
@@ -220,6 +221,7 @@ _COMMON_COUNT = 100
 _COMMON_PAIR = 1000
 _LONG_RUN = 4
 _HYPHENS = frozenset("-－‐")
+_LATIN_RE = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _RUN_CHARS_SET = frozenset(_RUN_CHARS)
 
 
@@ -240,6 +242,8 @@ def _foreign_names(
             continue  # 卡斯蒂诺保持: the last character begins the next word
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
             continue
+        if _LATIN_RE.match(text, e):
+            continue  # 英菲尼迪Q50, 福克斯ST: a make before its model's code, no person
         if _beside_versus(text, s, e):
             continue
         if any(

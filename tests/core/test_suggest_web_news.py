@@ -1,0 +1,87 @@
+"""The rules on the forms of 2010s news and web text (BosonNLP-like sentences, composed):
+other middle dots, makes with a model's code, bodies joined by 和, words before a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest import suggest_spans
+
+
+def _spans(text: str, label: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest_spans(text) if s.label == label]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("相比英国前首相戈登・布朗访美时的情形", "戈登・布朗"),  # katakana middle dot
+        ("分析师格雷格‧罗指出", "格雷格‧罗"),  # hyphenation point
+        ("演员阿什顿･库彻等人", "阿什顿･库彻"),  # half-width katakana middle dot
+    ],
+)
+def test_a_name_with_another_middle_dot_is_one_name(text: str, name: str) -> None:
+    spans = suggest_spans(text)
+    assert name in _spans(text, "PER")
+    assert all(s.end <= len(text) for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "make"),
+    [
+        ("豪华运动型轿车全新英菲尼迪Q50车型将全球首发", "英菲尼迪"),
+        ("这台发动机也可能成为国产福克斯ST所采用的动力配置", "福克斯"),
+    ],
+)
+def test_a_make_before_its_model_code_is_no_person(text: str, make: str) -> None:
+    assert make not in _spans(text, "PER")
+
+
+def test_a_foreign_name_before_other_text_is_still_found() -> None:
+    assert _spans("卡斯蒂诺往往先发制人", "PER") == ["卡斯蒂诺"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("并确定刑侦大队和唐三营派出所为责任单位", ["唐三营派出所"]),
+        ("风险部和公司部组成检查组", []),
+        ("由市财政局和审计局联合发文", ["市财政局", "审计局"]),
+    ],
+)
+def test_a_body_with_its_own_suffix_before_and_is_no_part_of_the_next(
+    text: str, orgs: list[str]
+) -> None:
+    assert _spans(text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("根据之前UC优视公司的官方数据", ["UC优视公司"]),
+        ("届时银行如按目前条款将达不到目的", []),
+        ("还需要银行与监管层进一步谈判", []),
+        ("去年开始很多银行在债券交易上受益", []),
+        ("已经有很多中小银行做得非常好了", []),
+        ("伤者被救护车转往医院救治", []),
+        ("在毛先生哥哥公司法律顾问的帮助下", []),
+    ],
+)
+def test_words_before_a_strong_suffix_are_no_part_of_a_name(text: str, orgs: list[str]) -> None:
+    assert _spans(text, "ORG") == orgs
+
+
+def test_a_discourse_word_begins_no_landmark() -> None:
+    assert "另外万达广场" not in _spans("商业街区，另外万达广场、超市", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("他也给西班牙奥委会制造了麻烦", "西班牙奥委会"), ("美国奥委会主席说", "美国奥委会")],
+)
+def test_a_country_s_olympic_committee_is_whole(text: str, org: str) -> None:
+    assert _spans(text, "ORG") == [org]
+
+
+def test_the_central_government_is_one_organisation() -> None:
+    assert _spans("在中央政府的大力支持下", "ORG") == ["中央政府"]
