@@ -85,3 +85,18 @@ def test_a_country_s_olympic_committee_is_whole(text: str, org: str) -> None:
 
 def test_the_central_government_is_one_organisation() -> None:
     assert _spans("在中央政府的大力支持下", "ORG") == ["中央政府"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("长安汽车(000625,股吧)、一汽夏利(000927,股吧)等", ["长安汽车", "一汽夏利"]),
+        ("石化股票还有海油工程(600583,股吧)、泰山石油(000554,股吧)", ["海油工程", "泰山石油"]),
+        ("腾讯控股（00700.HK）昨日公布业绩", ["腾讯控股"]),
+        ("贵州茅台（股票代码：600519）公告", ["贵州茅台"]),
+        ("该公司(600000)公告", []),
+        ("收入为300000(元)", []),
+    ],
+)
+def test_a_listed_company_is_named_before_its_stock_code(text: str, orgs: list[str]) -> None:
+    assert _spans(text, "ORG") == orgs

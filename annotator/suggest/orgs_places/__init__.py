@@ -56,7 +56,8 @@ ORG (organisations):
   ``国际泳联``, ``微软``); a strong suffix after a kind of organisation only is no name
   (``保险公司``, ``众多航空公司``: lexicon ``orgs_generic_prefixes``);
 * venues named like organisations are places (``中国美术馆``, ``北京工人体育场``: lexicon
-  ``places_venue_suffixes``).
+  ``places_venue_suffixes``);
+* listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`).
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .counties import bare_county_places
 from .foreign import TAILS, TRAVEL_VERBS, foreign_places
+from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
@@ -186,6 +188,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         orgs += _papers(text, found["place"])
     if "”" in text or "》" in text:
         orgs += _quoted_before_suffix(text, found["suffix"], found["place"])
+    if "(" in text or "（" in text:  # listed companies: 长安汽车(000625)
+        orgs += companies_by_code(text)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     return locs + _not_ending_in_place(orgs, locs)
