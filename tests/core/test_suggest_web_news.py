@@ -100,3 +100,21 @@ def test_the_central_government_is_one_organisation() -> None:
 )
 def test_a_listed_company_is_named_before_its_stock_code(text: str, orgs: list[str]) -> None:
     assert _spans(text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("中式台球排名赛", ["中"]),
+        ("斯诺克、美式、中式台球", ["美", "中"]),
+        ("港股就只能跌个稀里哗啦", ["港"]),
+        ("因为欧债危机而重新引发", ["欧"]),
+        ("美刊认为，这从侧面说明", ["美"]),
+        ("说要保持美英间的伙伴关系", ["美", "英"]),
+        ("节日式的气氛", []),  # 节日 is read
+        ("尽量增加中间业务的收入", []),  # 增加 and 中间 are read
+        ("英菲尼迪Q50集智能与乐趣", []),  # a make spelled with 英 and 菲
+    ],
+)
+def test_one_character_places_in_modern_compounds(text: str, places: list[str]) -> None:
+    assert _spans(text, "LOC") == places
