@@ -118,3 +118,18 @@ def test_a_listed_company_is_named_before_its_stock_code(text: str, orgs: list[s
 )
 def test_one_character_places_in_modern_compounds(text: str, places: list[str]) -> None:
     assert _spans(text, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "found"),
+    [
+        ("福州市仓山区公安局政治部警官介绍", "ORG", ["福州市仓山区公安局政治部"]),
+        ("在东城区举行", "LOC", ["东城区"]),
+        ("这片山区的孩子", "LOC", []),  # the generic word alone
+        ("加快建设新城区", "LOC", []),  # an adjective and a generic word
+    ],
+)
+def test_a_district_whose_name_ends_like_a_generic_word_is_a_place(
+    text: str, label: str, found: list[str]
+) -> None:
+    assert _spans(text, label) == found
