@@ -177,8 +177,9 @@ def _compound_ok(text: str, i: int) -> bool:
         return _after_boundary(text, i)  # 德籍, 美籍
     if nxt not in _COMPOUND_NEXT.get(c, ""):
         return False
-    if c == "中" or nxt in _OF_A_PLACE:
-        return not crosses_start(text, i)  # 中资企业; not 其中资金
+    if c == "中" or nxt in _OF_A_PLACE or c in "华台":
+        # 中资企业; not 其中资金, 繁华商业 (繁华), 平台商城 (平台)
+        return not crosses_start(text, i)
     if nxt == "舰":
         # 日舰, 美舰; not 今日舰, nor 执法舰, 精英舰长 (a word ends with the country's character)
         return (i == 0 or text[i - 1] not in _DAY_BEFORE) and not crosses_start(text, i)

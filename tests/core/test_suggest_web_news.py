@@ -114,6 +114,9 @@ def test_a_listed_company_is_named_before_its_stock_code(text: str, orgs: list[s
         ("节日式的气氛", []),  # 节日 is read
         ("尽量增加中间业务的收入", []),  # 增加 and 中间 are read
         ("英菲尼迪Q50集智能与乐趣", []),  # a make spelled with 英 and 菲
+        ("项目自带繁华商业街区", []),  # 繁华 is read, no 华商
+        ("在平台商城购物", []),  # 平台 is read, no 台商
+        ("台商投资", ["台"]),
     ],
 )
 def test_one_character_places_in_modern_compounds(text: str, places: list[str]) -> None:
