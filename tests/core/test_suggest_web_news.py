@@ -136,3 +136,10 @@ def test_a_district_whose_name_ends_like_a_generic_word_is_a_place(
     text: str, label: str, found: list[str]
 ) -> None:
     assert _spans(text, label) == found
+
+
+def test_a_surname_character_inside_a_word_with_the_title_is_no_name() -> None:
+    # 班主任 (a class teacher) is a word: 班 is no surname before 主任 there
+    text = "扬州市十佳班主任、邗江中学教师于德龙告诉记者"
+    assert _spans(text, "PER") == ["于德龙"]
+    assert _spans("王主任说", "PER") == ["王"]

@@ -284,9 +284,17 @@ _NAMED_THING = 20
 
 def _word_with_address(text: str, i: int, freq: Any) -> bool:
     """True when the surname at ``i`` and a one-character form of address after it (老)
-    make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
+    make a common word (古老, 元老); longer forms (先生, 女士) are cue enough unless the
+    surname and the form are one common word (班主任)."""
     if text.startswith(_LONG_HONORIFICS, i + 1):
-        return False
+        # 班主任: the surname character and the form of address are one common word, and
+        # so are the surname and the form's first character (班主); jieba also counts
+        # names with a form of address (程先生 190, 王夫人 796) but not their first two
+        return bool(freq.get(text[i : i + 2])) and any(
+            freq.get(text[i : i + 1 + len(h)], 0) > COMMON
+            for h in _LONG_HONORIFICS
+            if text.startswith(h, i + 1)
+        )
     # 敬老院, 米老鼠: a common word of three characters holds the surname and 老
     return freq.get(text[i : i + 2], 0) > COMMON or freq.get(text[i : i + 3], 0) > _NAMED_THING
 
