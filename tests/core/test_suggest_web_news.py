@@ -143,3 +143,9 @@ def test_a_surname_character_inside_a_word_with_the_title_is_no_name() -> None:
     text = "扬州市十佳班主任、邗江中学教师于德龙告诉记者"
     assert _spans(text, "PER") == ["于德龙"]
     assert _spans("王主任说", "PER") == ["王"]
+
+
+def test_two_foreign_runs_joined_by_a_hyphen_are_one_name() -> None:
+    # 詹姆斯 also reads as a surname (詹) and a given name: the hyphen still joins them
+    text = "正如教练所说，勒布朗-詹姆斯的领袖气质开始凸显。"
+    assert _spans(text, "PER") == ["勒布朗-詹姆斯"]

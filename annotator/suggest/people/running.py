@@ -203,7 +203,7 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
     if runs:
         for s, e in out:
             blocked[s:e] = b"\x01" * (e - s)
-        out = sorted(out + _foreign_names(text, runs, blocked, freq))
+        out = _joined_by_hyphens(text, sorted(out + _foreign_names(text, runs, blocked, freq)))
     return out
 
 
@@ -253,6 +253,20 @@ def _foreign_names(
         ):
             continue
         out.append((_hyphened_start(text, s), e))
+    return out
+
+
+def _joined_by_hyphens(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``names`` (sorted) with two foreign names joined by a hyphen made one (勒布朗-詹姆斯:
+    詹姆斯 also reads as a surname and a given name)."""
+    out: list[tuple[int, int]] = []
+    for s, e in names:
+        if out and out[-1][1] == s - 1 and text[s - 1] in _HYPHENS:
+            a, b = out[-1]
+            if all(c in _TRANSLIT_CHARS for c in text[a:b] + text[s:e]):
+                out[-1] = (a, e)
+                continue
+        out.append((s, e))
     return out
 
 
