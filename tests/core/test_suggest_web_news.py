@@ -149,3 +149,17 @@ def test_two_foreign_runs_joined_by_a_hyphen_are_one_name() -> None:
     # 詹姆斯 also reads as a surname (詹) and a given name: the hyphen still joins them
     text = "正如教练所说，勒布朗-詹姆斯的领袖气质开始凸显。"
     assert _spans(text, "PER") == ["勒布朗-詹姆斯"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("在天元区劳动监察大队的监督下", ["天元区劳动监察大队"]),
+        ("近日，安吉县消防大队接到报警", ["安吉县消防大队"]),
+        ("鹰潭市交警支队直属大队二中队5位民警", ["鹰潭市交警支队直属大队二中队"]),
+        ("天元区劳动监察大队大队长张正根表示", ["天元区劳动监察大队"]),  # 大队长: a title
+        ("县里派出大队人马", []),  # a large party of people
+    ],
+)
+def test_a_place_s_brigade_or_detachment_is_an_organisation(text: str, orgs: list[str]) -> None:
+    assert _spans(text, "ORG") == orgs
