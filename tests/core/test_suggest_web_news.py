@@ -163,3 +163,16 @@ def test_two_foreign_runs_joined_by_a_hyphen_are_one_name() -> None:
 )
 def test_a_place_s_brigade_or_detachment_is_an_organisation(text: str, orgs: list[str]) -> None:
     assert _spans(text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("北京11月29日电银监会副主席蔡鄂生在接受访谈时表示", ["银监会"]),
+        ("欧央行此次一并下调存款利率", ["欧央行"]),
+    ],
+)
+def test_regulators_and_the_european_central_bank_by_their_short_names(
+    text: str, orgs: list[str]
+) -> None:
+    assert _spans(text, "ORG") == orgs
