@@ -176,3 +176,15 @@ def test_regulators_and_the_european_central_bank_by_their_short_names(
     text: str, orgs: list[str]
 ) -> None:
     assert _spans(text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("文思公司与海辉软件(国际)集团公司合并", ["文思公司", "海辉软件(国际)集团公司"]),
+        ("微软（中国）有限公司宣布", ["微软（中国）有限公司"]),
+        ("他说(笑)公司好", []),
+    ],
+)
+def test_a_company_name_holding_a_place_in_brackets_is_whole(text: str, orgs: list[str]) -> None:
+    assert _spans(text, "ORG") == orgs

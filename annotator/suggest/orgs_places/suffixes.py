@@ -156,6 +156,26 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
 
 
+_CLOSING = frozenset(")）")
+_OPENING = frozenset("(（")
+_BRACKETED_LONGEST = 4  # characters in the brackets: (中国), (国际), （香港）
+
+
+def _before_bracket(
+    text: str, lo: int, start: int, places: list[tuple[int, int]]
+) -> tuple[int, bool] | None:
+    """The region of a name that holds a place or 国际 in brackets before the rest of it
+    (海辉软件(国际)集团公司, 微软（中国）有限公司): the run before the opening bracket, whose
+    closing one ends at ``start``; None when the brackets hold anything else."""
+    j = start - 2
+    while j > max(lo, start - 2 - _BRACKETED_LONGEST) and is_han(text[j]):
+        j -= 1
+    if text[j] not in _OPENING or start - 2 - j < 2:
+        return None
+    region = _region(text, lo, j, places)
+    return region if region is not None and j - region[0] >= 2 else None
+
+
 def _run_start(text: str, lo: int, a: int) -> int | None:
     """The start of the run of region characters (Han, digits, capitals) that ends at
     ``a``, no earlier than ``lo`` (None: ``text[a-1]`` is none of them).  Read backwards
@@ -177,8 +197,17 @@ def _org_start(
     ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
     region = _region(text, lo, a, places)
+    bracket_end = -1  # where the brackets inside the name close (no head in them)
     if region is None:
-        return None
+        # 微软（中国）有限公司: the brackets end right before the suffix
+        region = _before_bracket(text, lo, a, places) if text[a - 1] in _CLOSING else None
+        if region is None:
+            return None
+        bracket_end = a
+    elif text[region[0] - 1 : region[0]] in _CLOSING:
+        inner = _before_bracket(text, lo, region[0], places)
+        if inner is not None:
+            region, bracket_end = inner, region[0]
     region_start, bounded = region
     cut = _last_cut(text, region_start, a)
     if cut is not None:
@@ -199,6 +228,10 @@ def _org_start(
     lo_i = bisect.bisect_left(places, (region_start, -1))
     hi_i = bisect.bisect_left(places, (a, -1))
     heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
+    if bracket_end >= 0:  # (中国) of 微软（中国）有限公司 heads nothing
+        heads = [
+            h for h in heads if h[1] > bracket_end or h[1] < bracket_end - _BRACKETED_LONGEST - 1
+        ]
     head = None
     for hs, he in sorted(heads):
         # adjacent or nested heads join: 湖南省衡阳市
