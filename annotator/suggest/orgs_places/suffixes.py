@@ -156,6 +156,23 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
 
 
+def _name_region(
+    text: str, lo: int, a: int, places: list[tuple[int, int]]
+) -> tuple[int, bool, int] | None:
+    """:func:`_region` of the suffix at ``a``, over brackets that hold a place in the name
+    (微软（中国）有限公司), and where those brackets close (-1: none)."""
+    region = _region(text, lo, a, places)
+    if region is None:
+        # 微软（中国）有限公司: the brackets end right before the suffix
+        region = _before_bracket(text, lo, a, places) if text[a - 1] in _CLOSING else None
+        return None if region is None else (*region, a)
+    if text[region[0] - 1 : region[0]] in _CLOSING:
+        inner = _before_bracket(text, lo, region[0], places)
+        if inner is not None:
+            return (*inner, region[0])
+    return (*region, -1)
+
+
 _CLOSING = frozenset(")）")
 _OPENING = frozenset("(（")
 _BRACKETED_LONGEST = 4  # characters in the brackets: (中国), (国际), （香港）
@@ -196,19 +213,10 @@ def _org_start(
     """Start of the organisation whose suffix starts at ``a`` (None: no organisation):
     ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
-    region = _region(text, lo, a, places)
-    bracket_end = -1  # where the brackets inside the name close (no head in them)
-    if region is None:
-        # 微软（中国）有限公司: the brackets end right before the suffix
-        region = _before_bracket(text, lo, a, places) if text[a - 1] in _CLOSING else None
-        if region is None:
-            return None
-        bracket_end = a
-    elif text[region[0] - 1 : region[0]] in _CLOSING:
-        inner = _before_bracket(text, lo, region[0], places)
-        if inner is not None:
-            region, bracket_end = inner, region[0]
-    region_start, bounded = region
+    found = _name_region(text, lo, a, places)
+    if found is None:
+        return None
+    region_start, bounded, bracket_end = found
     cut = _last_cut(text, region_start, a)
     if cut is not None:
         region_start, bounded = cut, True
@@ -224,18 +232,7 @@ def _org_start(
         # 全国 before a strong suffix names a national body (全国艾滋病防治基金会); before
         # a weak one it is the scope of a kind (全国高等学校)
         region_start = scope.end()
-    heads = [m.span() for m in _HEAD_RE.finditer(text, region_start, a)]
-    lo_i = bisect.bisect_left(places, (region_start, -1))
-    hi_i = bisect.bisect_left(places, (a, -1))
-    heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
-    if bracket_end >= 0:  # (中国) of 微软（中国）有限公司 heads nothing
-        heads = [
-            h for h in heads if h[1] > bracket_end or h[1] < bracket_end - _BRACKETED_LONGEST - 1
-        ]
-    head = None
-    for hs, he in sorted(heads):
-        # adjacent or nested heads join: 湖南省衡阳市
-        head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
+    head = _last_head(text, region_start, a, places, bracket_end)
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         start = parents.get(head[0], head[0])
@@ -246,6 +243,26 @@ def _org_start(
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+def _last_head(
+    text: str, start: int, a: int, places: list[tuple[int, int]], bracket_end: int
+) -> tuple[int, int] | None:
+    """The last head (a place, 市 省 县 区, 中共 中央 国家 全国) between ``start`` and the
+    suffix at ``a``, joined with the heads it touches (湖南省衡阳市); none inside brackets
+    that close at ``bracket_end`` (微软（中国）有限公司)."""
+    heads = [m.span() for m in _HEAD_RE.finditer(text, start, a)]
+    lo_i = bisect.bisect_left(places, (start, -1))
+    hi_i = bisect.bisect_left(places, (a, -1))
+    heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
+    if bracket_end >= 0:
+        inside = bracket_end - _BRACKETED_LONGEST - 1
+        heads = [h for h in heads if h[1] > bracket_end or h[1] < inside]
+    head = None
+    for hs, he in sorted(heads):
+        # adjacent or nested heads join: 湖南省衡阳市
+        head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
+    return head
 
 
 # A branch is named by its parent and its place: 中保人寿保险 + 武汉分公司.
