@@ -188,3 +188,19 @@ def test_regulators_and_the_european_central_bank_by_their_short_names(
 )
 def test_a_company_name_holding_a_place_in_brackets_is_whole(text: str, orgs: list[str]) -> None:
     assert _spans(text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("美国的著名多媒体软件公司Adobe希望借助数字媒体", ["Adobe"]),
+        ("国际软件外包巨头Achievo旗下的子公司", ["Achievo"]),
+        ("Google发现，玩家对自己的游戏", ["Google"]),
+        ("据报道，Google表示研究数据", ["Google"]),
+        ("分析师格雷格・罗（Greg）指出", []),  # a person's original spelling
+        ("CEO表示，公司将继续投入", []),  # an officer's title
+        ("iOS发现漏洞", []),  # a lower-case word
+    ],
+)
+def test_an_organisation_in_latin_letters_by_its_cue(text: str, orgs: list[str]) -> None:
+    assert [o for o in _spans(text, "ORG") if o.isascii()] == orgs
