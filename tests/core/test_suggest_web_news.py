@@ -204,3 +204,7 @@ def test_a_company_name_holding_a_place_in_brackets_is_whole(text: str, orgs: li
 )
 def test_an_organisation_in_latin_letters_by_its_cue(text: str, orgs: list[str]) -> None:
     assert [o for o in _spans(text, "ORG") if o.isascii()] == orgs
+
+
+def test_a_foreign_run_before_a_township_is_no_name() -> None:
+    assert _spans("在东乌珠穆沁旗乌利亚斯泰镇塞罕街", "PER") == []

@@ -214,6 +214,8 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
 _RUN_CHARS = "".join(c for c in _TRANSLIT_CHARS if c not in "·•")
 _FOREIGN_RUN_RE = re.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
 _PLACE_LAST = frozenset("亚邦堡港岛城湾")
+# ... and after it the kinds of place that follow no person (not 州 and 市: 州长, 市长)
+_PLACE_AFTER = _PLACE_LAST | frozenset("镇乡村县旗")
 _NOT_AROUND = frozenset('·•“"《')
 # jieba counts above which a run or a part of it is a word (马拉松); two characters must be
 # commoner (普尔 and 戴尔 end many names): chosen on dev slices of MSRA train.
@@ -232,8 +234,8 @@ def _foreign_names(
     ``blocked`` that are names."""
     out: list[tuple[int, int]] = []
     for s, e in runs:
-        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_LAST:
-            continue
+        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_AFTER:
+            continue  # (乌利亚斯泰镇: the run names a township)
         # four or more such characters are a name on their own (卡斯蒂诺往往); three may
         # still be part of a word, so they must end where a name may end
         if e - s < _LONG_RUN and not _ends_name(text, e) or _not_a_name(text[s:e]):
