@@ -65,6 +65,10 @@ def test_a_body_with_its_own_suffix_before_and_is_no_part_of_the_next(
         ("已经有很多中小银行做得非常好了", []),
         ("伤者被救护车转往医院救治", []),
         ("在毛先生哥哥公司法律顾问的帮助下", []),
+        ("“当年处理国有银行不良资产的方式", []),
+        ("双方建立战略合作关系，共建合资公司，实现版权共享", []),
+        ("从而使汽车类上市公司收益可能增加", []),
+        ("，平安保险公司表示", ["平安保险公司"]),
     ],
 )
 def test_words_before_a_strong_suffix_are_no_part_of_a_name(text: str, orgs: list[str]) -> None:

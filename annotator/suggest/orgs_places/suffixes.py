@@ -117,6 +117,9 @@ _SCOPE_RE = re.compile(
 # a prefix made of them names no organisation.
 _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
 # (有 before them says there are some: 有很多中小银行)
+# Words of ownership or standing (国有, 合资, 上市): a prefix ending with one says what kind
+# of organisation follows (处理国有银行, 共建合资公司).
+_STATUS_WORDS = lexicon.words("orgs_status_words")
 _QUANTITY_RE = re.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
@@ -347,13 +350,13 @@ def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]
 
 def _generic_prefix(text: str, start: int, a: int) -> bool:
     """True when ``text[start:a]`` only says what kind of organisation follows (保险 公司,
-    众多航空 公司), as common nouns do."""
+    众多航空 公司, 汽车类上市 公司), as common nouns do."""
     quantity = _QUANTITY_RE.match(text, start, a)
     if quantity:
         start = quantity.end()
         if start == a:
             return True  # 不少电视台, 有些银行: a count of organisations, no name
-    return text[start:a] in _GENERIC_PREFIXES
+    return text[start:a] in _GENERIC_PREFIXES or text.endswith(_STATUS_WORDS, start, a)
 
 
 def _suffix_orgs(
