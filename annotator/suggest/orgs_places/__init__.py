@@ -197,18 +197,10 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     return locs + _not_ending_in_place(orgs, locs)
 
 
-_CAPITAL_RE = re.compile("[A-Z]")
-
-
 def _modern_orgs(text: str) -> list[Candidate]:
     """Listed companies before their stock code (长安汽车(000625)) and organisations in
-    Latin letters (Google表示); each looked for only where its sign stands on the page."""
-    out: list[Candidate] = []
-    if "(" in text or "（" in text:
-        out += companies_by_code(text)
-    if _CAPITAL_RE.search(text):
-        out += latin_orgs(text)
-    return out
+    Latin letters (Google表示)."""
+    return companies_by_code(text) + latin_orgs(text)
 
 
 def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:

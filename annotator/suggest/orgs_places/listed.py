@@ -28,11 +28,24 @@ _NAME_SHORTEST = 2
 _DEICTIC = frozenset("全各本我该此每其这那某")
 
 
+def _brackets(text: str) -> list[int]:
+    """Where the opening brackets of ``text`` stand (found by ``str.find``: a page holds
+    few, and a regex scan of the page for the code cost more than all the rest)."""
+    out = []
+    for bracket in "(（":
+        i = text.find(bracket)
+        while i != -1:
+            out.append(i)
+            i = text.find(bracket, i + 1)
+    return sorted(out)
+
+
 def companies_by_code(text: str) -> list[Candidate]:
     """The companies named right before a stock code in brackets."""
     out: list[Candidate] = []
-    for m in _CODE_RE.finditer(text):
-        end = m.start()
+    for end in _brackets(text):
+        if not _CODE_RE.match(text, end):
+            continue
         start = _run_start(text, max(0, end - _NAME_LONGEST), end)
         if start is None:
             continue
