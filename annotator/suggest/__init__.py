@@ -125,7 +125,16 @@ RULE_FINDERS = (
 # ... then :func:`.people.running.running_names` (PER without a cue) around what they found.
 
 
+# Other middle dots that join the parts of a transliterated name in web text (戈登・布朗:
+# the katakana one of Japanese input methods, the hyphenation point, the half-width one):
+# the rules read them as ``·``; one code point for one, so offsets stay.
+_DOT_VARIANTS = "\u30fb\u2027\uff65"
+_AS_MIDDLE_DOT = str.maketrans(_DOT_VARIANTS, "···")
+
+
 def _rule_candidates(text: str) -> list[_Cand]:
+    if "\u30fb" in text or "\u2027" in text or "\uff65" in text:
+        text = text.translate(_AS_MIDDLE_DOT)
     out: list[_Cand] = []
     suspects: set[tuple[int, int]] = set()
     for name, finder in RULE_FINDERS:

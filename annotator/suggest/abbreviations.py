@@ -20,7 +20,8 @@ count:
    ``对美立场``, ``抗日``; after a verb of coming or staying 京 and 华 before any word
    but 京剧, 华东 …: ``来京组稿``, ``在京颁奖``; so too 沪 穗 渝 蓉 (``在沪举行``) and,
    after a verb of going or arriving, 汉 (``离汉``);
-5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``, ``中资``; 港 and
+5. **compounds**: ``华人``, ``华侨``, ``港人``, ``台商``, ``日军``, ``德籍``, ``中资``, the
+   style, market, debt or press of a place (``中式``, ``港股``, ``欧债``, ``美刊``); 港 and
    澳 after 本 or 治 (``港人治港``, ``澳人治澳``); ``京郊``, ``沪郊``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
    ``墨政府``;
@@ -102,15 +103,22 @@ _ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
 _COMPOUND_NEXT = {
     "华": "人侨裔工商埠",
-    "中": "资",  # 中资企业 (not 其中资金, 集中资金: checked in Python)
+    "中": "资式",  # 中资企业 (not 其中资金, 集中资金: checked in Python); 中式
     "澳": "人",
-    "港": "人督府商资英",
+    "港": "人督府商资英股式",
     "台": "商胞资",
-    **{c: "军寇伪籍舰" for c in "日美英俄法德"},
+    "欧": "债式",  # 欧债危机, 欧式
+    **{c: "军寇伪籍舰式" for c in "日美英俄法德"},
+    "美": "军寇伪籍舰式股刊",  # 美股, 美刊 (an American magazine)
+    "韩": "军籍式",
+    "泰": "式",
     "以": "军寇伪籍",  # (以舰载机: 以 is "with")
-    **{c: "军籍" for c in "埃厄叙伊巴印越韩朝"},
+    **{c: "军籍" for c in "埃厄叙伊巴印越朝"},
 }
-_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍舰])")
+_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍舰式股债刊])")
+# the style, the market, the debt or the magazine of a place (中式, 港股, 欧债危机, 美刊):
+# unless a word runs across the place's character (节日式, 完美股)
+_OF_A_PLACE = frozenset("式股债刊")
 _COMPOUND_SCAN = _scan.Anchored(_COMPOUND_RE)
 # A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
 # 日本政府).
@@ -123,6 +131,7 @@ _HEAD_SCAN = _scan.Anchored(_HEAD_RE)
 # 部队): kept only where neither the pair nor its second character with the next one is
 # a word of jieba's dictionary (以中心, 中西 are words).
 _COUNTRY_SET = frozenset(_COUNTRY)
+_TRANSLIT = frozenset(lexicon.chars("people_translit_chars"))
 _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 # 中外: China and abroad (中外记者, 中外合资); not 其中外 (其中 is read).
 _SINO_FOREIGN_RE = re.compile("中(?=外[\u4e00-\u9fff])")
@@ -168,8 +177,9 @@ def _compound_ok(text: str, i: int) -> bool:
         return _after_boundary(text, i)  # 德籍, 美籍
     if nxt not in _COMPOUND_NEXT.get(c, ""):
         return False
-    if c == "中":
-        return not crosses_start(text, i)  # 中资企业; not 其中资金
+    if c == "中" or nxt in _OF_A_PLACE or c in "华台":
+        # 中资企业; not 其中资金, 繁华商业 (繁华), 平台商城 (平台)
+        return not crosses_start(text, i)
     if nxt == "舰":
         # 日舰, 美舰; not 今日舰, nor 执法舰, 精英舰长 (a word ends with the country's character)
         return (i == 0 or text[i - 1] not in _DAY_BEFORE) and not crosses_start(text, i)
@@ -194,6 +204,8 @@ def _pairs(text: str) -> list[Candidate]:
                 start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
             if _spelled_name(text[start:end]):
                 continue
+            if text[end] == "间" and crosses_start(text, start):
+                continue  # 增加中间业务: 增加 and 中间 are read, no 加中 pair
             out.extend((i, i + 1, LABEL, {}) for i in range(start, end))
         elif m.end() - m.start() == 2 and _bare_pair(text, m.start()):
             out += [(m.start(), m.start() + 1, LABEL, {}), (m.start() + 1, m.end(), LABEL, {})]
@@ -219,6 +231,8 @@ def _bare_pair(text: str, i: int) -> bool:
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
     if not _after_boundary(text, i) or _GROUPS.match(text, i):
         return False  # a listed group (中俄) is found as a group
+    if text[i + 2 : i + 3] in _TRANSLIT and text[i + 3 : i + 4] in _TRANSLIT:
+        return False  # 英菲尼迪: a foreign name spelled on, no pair of countries
     freq = dictionary()
     return (
         bool(freq)

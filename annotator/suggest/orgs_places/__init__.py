@@ -56,7 +56,10 @@ ORG (organisations):
   ``国际泳联``, ``微软``); a strong suffix after a kind of organisation only is no name
   (``保险公司``, ``众多航空公司``: lexicon ``orgs_generic_prefixes``);
 * venues named like organisations are places (``中国美术馆``, ``北京工人体育场``: lexicon
-  ``places_venue_suffixes``).
+  ``places_venue_suffixes``);
+* listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`);
+* organisations in Latin letters after a kind of company or before a verb of saying
+  (``软件公司Adobe``, ``Google表示``: :mod:`.latin`).
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .counties import bare_county_places
 from .foreign import TAILS, TRAVEL_VERBS, foreign_places
+from .latin import latin_orgs
+from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
@@ -186,9 +191,16 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         orgs += _papers(text, found["place"])
     if "”" in text or "》" in text:
         orgs += _quoted_before_suffix(text, found["suffix"], found["place"])
+    orgs += _modern_orgs(text)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     return locs + _not_ending_in_place(orgs, locs)
+
+
+def _modern_orgs(text: str) -> list[Candidate]:
+    """Listed companies before their stock code (长安汽车(000625)) and organisations in
+    Latin letters (Google表示)."""
+    return companies_by_code(text) + latin_orgs(text)
 
 
 def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:

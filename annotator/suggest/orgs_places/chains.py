@@ -179,7 +179,8 @@ _COUNTRY_ORGANS = (
     "内阁",
     "议会",
 )
-_COUNTRY_LETTERS = frozenset("美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲挪荷希埃叙")
+# (欧: the European Union, 欧央行)
+_COUNTRY_LETTERS = frozenset("美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲挪荷希埃叙欧")
 
 
 def _country_letter_before(text: str, s: int) -> bool:

@@ -5,6 +5,7 @@ end like places (城区, 超市, 道路).
 from __future__ import annotations
 
 from annotator import lexicon
+from annotator.suggest import _places as P
 from annotator.suggest._text import STOP_CHARS
 from annotator.suggest._words import dictionary
 
@@ -37,9 +38,16 @@ def _named_with_adjective(name: str) -> bool:
     )
 
 
+# China's counties and districts by their full names (仓山区, 宝山区): a name that ends like a
+# generic word (山区) is still a name.
+_COUNTY_FULL = frozenset(w for w in P.COUNTIES if len(w) >= 3)
+
+
 def _generic(name: str) -> bool:
     if name[:1] in _DEICTIC_FIRST and not _named_with_adjective(name):
         return True
+    if name in _COUNTY_FULL:
+        return False
     size = len(name)
     # a plain loop: a generator a name cost more than the look-ups
     for n in _GENERIC_LENGTHS:  # noqa: SIM110

@@ -132,6 +132,11 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
 _TERM_BEFORE_RE = re.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
 
 
+# The central government, named by its level (ORG, as 市政府 is), unless a place is named
+# before it (法国中央政府: the place).
+_GOVERNMENTS = frozenset(("中央政府", "中央人民政府"))
+
+
 def _named_orgs(
     text: str,
     places: list[tuple[int, int]],
@@ -147,6 +152,8 @@ def _named_orgs(
         word = text[s:e]
         if not _national_ok(text, word, s, e):
             continue
+        if word in _GOVERNMENTS and any(pe == s for _, pe in places):
+            continue  # 法国中央政府: a named place's government is the place
         if word[-1] == "部" and text[e : e + 1] == "门":
             extra.append((e - 1, e + 1))  # 市生态环境部门: not the ministry
             continue

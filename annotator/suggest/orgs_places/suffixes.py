@@ -116,7 +116,11 @@ _SCOPE_RE = re.compile(
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
 # a prefix made of them names no organisation.
 _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
-_QUANTITY_RE = re.compile("(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
+# (有 before them says there are some: 有很多中小银行)
+# Words of ownership or standing (国有, 合资, 上市): a prefix ending with one says what kind
+# of organisation follows (处理国有银行, 共建合资公司).
+_STATUS_WORDS = lexicon.words("orgs_status_words")
+_QUANTITY_RE = re.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
 _HEAD_RE = re.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
@@ -155,6 +159,43 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
 
 
+def _name_region(
+    text: str, lo: int, a: int, places: list[tuple[int, int]]
+) -> tuple[int, bool, int] | None:
+    """:func:`_region` of the suffix at ``a``, over brackets that hold a place in the name
+    (微软（中国）有限公司), and where those brackets close (-1: none)."""
+    region = _region(text, lo, a, places)
+    if region is None:
+        # 微软（中国）有限公司: the brackets end right before the suffix
+        region = _before_bracket(text, lo, a, places) if text[a - 1] in _CLOSING else None
+        return None if region is None else (*region, a)
+    if text[region[0] - 1 : region[0]] in _CLOSING:
+        inner = _before_bracket(text, lo, region[0], places)
+        if inner is not None:
+            return (*inner, region[0])
+    return (*region, -1)
+
+
+_CLOSING = frozenset(")）")
+_OPENING = frozenset("(（")
+_BRACKETED_LONGEST = 4  # characters in the brackets: (中国), (国际), （香港）
+
+
+def _before_bracket(
+    text: str, lo: int, start: int, places: list[tuple[int, int]]
+) -> tuple[int, bool] | None:
+    """The region of a name that holds a place or 国际 in brackets before the rest of it
+    (海辉软件(国际)集团公司, 微软（中国）有限公司): the run before the opening bracket, whose
+    closing one ends at ``start``; None when the brackets hold anything else."""
+    j = start - 2
+    while j > max(lo, start - 2 - _BRACKETED_LONGEST) and is_han(text[j]):
+        j -= 1
+    if text[j] not in _OPENING or start - 2 - j < 2:
+        return None
+    region = _region(text, lo, j, places)
+    return region if region is not None and j - region[0] >= 2 else None
+
+
 def _run_start(text: str, lo: int, a: int) -> int | None:
     """The start of the run of region characters (Han, digits, capitals) that ends at
     ``a``, no earlier than ``lo`` (None: ``text[a-1]`` is none of them).  Read backwards
@@ -175,10 +216,10 @@ def _org_start(
     """Start of the organisation whose suffix starts at ``a`` (None: no organisation):
     ``parents`` are the bodies known by name, ``ends`` also those found by suffix."""
     lo = max(0, a - _MAX_PREFIX)
-    region = _region(text, lo, a, places)
-    if region is None:
+    found = _name_region(text, lo, a, places)
+    if found is None:
         return None
-    region_start, bounded = region
+    region_start, bounded, bracket_end = found
     cut = _last_cut(text, region_start, a)
     if cut is not None:
         region_start, bounded = cut, True
@@ -194,14 +235,7 @@ def _org_start(
         # 全国 before a strong suffix names a national body (全国艾滋病防治基金会); before
         # a weak one it is the scope of a kind (全国高等学校)
         region_start = scope.end()
-    heads = [m.span() for m in _HEAD_RE.finditer(text, region_start, a)]
-    lo_i = bisect.bisect_left(places, (region_start, -1))
-    hi_i = bisect.bisect_left(places, (a, -1))
-    heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
-    head = None
-    for hs, he in sorted(heads):
-        # adjacent or nested heads join: 湖南省衡阳市
-        head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
+    head = _last_head(text, region_start, a, places, bracket_end)
     if head is not None:
         # 中国人民银行 + 长沙中心支行: a parent organisation right before the head
         start = parents.get(head[0], head[0])
@@ -212,6 +246,26 @@ def _org_start(
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+def _last_head(
+    text: str, start: int, a: int, places: list[tuple[int, int]], bracket_end: int
+) -> tuple[int, int] | None:
+    """The last head (a place, 市 省 县 区, 中共 中央 国家 全国) between ``start`` and the
+    suffix at ``a``, joined with the heads it touches (湖南省衡阳市); none inside brackets
+    that close at ``bracket_end`` (微软（中国）有限公司)."""
+    heads = [m.span() for m in _HEAD_RE.finditer(text, start, a)]
+    lo_i = bisect.bisect_left(places, (start, -1))
+    hi_i = bisect.bisect_left(places, (a, -1))
+    heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
+    if bracket_end >= 0:
+        inside = bracket_end - _BRACKETED_LONGEST - 1
+        heads = [h for h in heads if h[1] > bracket_end or h[1] < inside]
+    head = None
+    for hs, he in sorted(heads):
+        # adjacent or nested heads join: 湖南省衡阳市
+        head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
+    return head
 
 
 # A branch is named by its parent and its place: 中保人寿保险 + 武汉分公司.
@@ -296,13 +350,13 @@ def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]
 
 def _generic_prefix(text: str, start: int, a: int) -> bool:
     """True when ``text[start:a]`` only says what kind of organisation follows (保险 公司,
-    众多航空 公司), as common nouns do."""
+    众多航空 公司, 汽车类上市 公司), as common nouns do."""
     quantity = _QUANTITY_RE.match(text, start, a)
     if quantity:
         start = quantity.end()
         if start == a:
             return True  # 不少电视台, 有些银行: a count of organisations, no name
-    return text[start:a] in _GENERIC_PREFIXES
+    return text[start:a] in _GENERIC_PREFIXES or text.endswith(_STATUS_WORDS, start, a)
 
 
 def _suffix_orgs(
@@ -427,9 +481,10 @@ _LIST_JOINS = ("、", "和", "及", "与")
 
 def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> int:
     """The start of the second of two organisations joined by 和 that one prefix walk
-    took together (国民议会和最高法官委员会: 国民议会 ended before 和)."""
+    took together (国民议会和最高法官委员会: 国民议会 ended before 和; 刑侦大队和
+    唐三营派出所, 市公安局和镜湖分局: what stands before 和 ends with a suffix of its own)."""
     for k in range(a - 1, start, -1):
-        if text[k] == "和" and k in ends:
+        if text[k] == "和" and (k in ends or _ends_with_suffix(text, start, k)):
             return k + 1
     return start
 

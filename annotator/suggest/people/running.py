@@ -26,7 +26,8 @@ characters is taken when the characters read as a name more than as a word:
   name may end (four or more need not: ``卡斯蒂诺往往``), holds no common word of jieba's
   dictionary (``马拉松``), does not end like a place (``拉塔基亚``) nor stand beside
   ``vs`` or after ``队`` (teams): ``4号哈克普尔，``, ``与瓦杰帕伊进行``; parts joined by
-  a hyphen are one name (``马丁-斯克特尔``).
+  a hyphen are one name (``马丁-斯克特尔``); a run right before Latin letters is a make
+  before its model's code (``英菲尼迪Q50``, ``福克斯ST``), no person.
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
@@ -202,7 +203,7 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
     if runs:
         for s, e in out:
             blocked[s:e] = b"\x01" * (e - s)
-        out = sorted(out + _foreign_names(text, runs, blocked, freq))
+        out = _joined_by_hyphens(text, sorted(out + _foreign_names(text, runs, blocked, freq)))
     return out
 
 
@@ -213,6 +214,8 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
 _RUN_CHARS = "".join(c for c in _TRANSLIT_CHARS if c not in "·•")
 _FOREIGN_RUN_RE = re.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
 _PLACE_LAST = frozenset("亚邦堡港岛城湾")
+# ... and after it the kinds of place that follow no person (not 州 and 市: 州长, 市长)
+_PLACE_AFTER = _PLACE_LAST | frozenset("镇乡村县旗")
 _NOT_AROUND = frozenset('·•“"《')
 # jieba counts above which a run or a part of it is a word (马拉松); two characters must be
 # commoner (普尔 and 戴尔 end many names): chosen on dev slices of MSRA train.
@@ -220,6 +223,7 @@ _COMMON_COUNT = 100
 _COMMON_PAIR = 1000
 _LONG_RUN = 4
 _HYPHENS = frozenset("-－‐")
+_LATIN_RE = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _RUN_CHARS_SET = frozenset(_RUN_CHARS)
 
 
@@ -230,8 +234,8 @@ def _foreign_names(
     ``blocked`` that are names."""
     out: list[tuple[int, int]] = []
     for s, e in runs:
-        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_LAST:
-            continue
+        if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_AFTER:
+            continue  # (乌利亚斯泰镇: the run names a township)
         # four or more such characters are a name on their own (卡斯蒂诺往往); three may
         # still be part of a word, so they must end where a name may end
         if e - s < _LONG_RUN and not _ends_name(text, e) or _not_a_name(text[s:e]):
@@ -240,6 +244,8 @@ def _foreign_names(
             continue  # 卡斯蒂诺保持: the last character begins the next word
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
             continue
+        if _LATIN_RE.match(text, e):
+            continue  # 英菲尼迪Q50, 福克斯ST: a make before its model's code, no person
         if _beside_versus(text, s, e):
             continue
         if any(
@@ -249,6 +255,20 @@ def _foreign_names(
         ):
             continue
         out.append((_hyphened_start(text, s), e))
+    return out
+
+
+def _joined_by_hyphens(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``names`` (sorted) with two foreign names joined by a hyphen made one (勒布朗-詹姆斯:
+    詹姆斯 also reads as a surname and a given name)."""
+    out: list[tuple[int, int]] = []
+    for s, e in names:
+        if out and out[-1][1] == s - 1 and text[s - 1] in _HYPHENS:
+            a, b = out[-1]
+            if all(c in _TRANSLIT_CHARS for c in text[a:b] + text[s:e]):
+                out[-1] = (a, e)
+                continue
+        out.append((s, e))
     return out
 
 
@@ -280,9 +300,17 @@ _NAMED_THING = 20
 
 def _word_with_address(text: str, i: int, freq: Any) -> bool:
     """True when the surname at ``i`` and a one-character form of address after it (老)
-    make a common word (古老, 元老); longer forms (先生, 女士) are cue enough."""
+    make a common word (古老, 元老); longer forms (先生, 女士) are cue enough unless the
+    surname and the form are one common word (班主任)."""
     if text.startswith(_LONG_HONORIFICS, i + 1):
-        return False
+        # 班主任: the surname character and the form of address are one common word, and
+        # so are the surname and the form's first character (班主); jieba also counts
+        # names with a form of address (程先生 190, 王夫人 796) but not their first two
+        return bool(freq.get(text[i : i + 2])) and any(
+            freq.get(text[i : i + 1 + len(h)], 0) > COMMON
+            for h in _LONG_HONORIFICS
+            if text.startswith(h, i + 1)
+        )
     # 敬老院, 米老鼠: a common word of three characters holds the surname and 老
     return freq.get(text[i : i + 2], 0) > COMMON or freq.get(text[i : i + 3], 0) > _NAMED_THING
 
