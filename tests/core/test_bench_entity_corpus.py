@@ -111,6 +111,7 @@ def test_train_option_as_annotator_train_trains(bench, tmp_path):
     lines = bench.train_and_score([train], test, ["LOC", "PER"], as_trained=True)
     values = dict(line.split("=") for line in lines)
     assert float(values["cv_cpu_seconds"]) >= 0
+    assert float(values["train_total_cpu_seconds"]) >= float(values["cv_cpu_seconds"])
     assert set(values["takeover"].split(",")) <= {"LOC", "PER"}
     assert set(values["keeps"].split(",")) - {""} <= set(values["takeover"].split(","))
     assert values["crf_PER_gold"] == "20"

@@ -1,0 +1,52 @@
+"""The entity learner's cross-validation trains the whole gold's model beside its folds
+(``annotator train`` on 2 cores), and scores each held-out line finding the rules and the
+model's tags once: the same bytes and figures as training after it and scoring each way
+on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.learn import entities
+from annotator.suggest import suggestion_tuples
+
+from .test_learn_entities import gold_pages
+
+
+def test_the_model_trained_beside_the_folds_is_the_one_train_makes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pages = gold_pages(6)
+    monkeypatch.setattr(entities, "_PARALLEL_FROM_PAGES", 2)
+    monkeypatch.setattr(entities.os, "cpu_count", lambda: 2)
+    figures = entities.cross_validate(pages, folds=3)
+    assert "beside_folds" in entities._cache
+    beside = entities.train(pages, figures)
+    assert "beside_folds" not in entities._cache  # taken once
+    assert beside == entities.train(pages, figures)  # trained in this process: the same
+    monkeypatch.setattr(entities, "_PARALLEL_FROM_PAGES", 10**6)
+    assert entities.cross_validate(pages, folds=3) == figures  # the folds one by one
+
+
+def test_a_model_trained_beside_other_folds_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entities, "_PARALLEL_FROM_PAGES", 2)
+    monkeypatch.setattr(entities.os, "cpu_count", lambda: 2)
+    entities.cross_validate(gold_pages(6), folds=3)
+    other = gold_pages(5)
+    assert entities.train(other) == entities.train_sentences(entities.gold_sentences(other))
+
+
+def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
+    pages = gold_pages(6)
+    got = entities._fold_cases((pages[:4], pages[4:]))
+    model = entities.load(entities.train(pages[:4]))
+    want: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": []}
+    for text, gold in entities.gold_sentences(pages[4:]):
+        for name, spans in (
+            ("rules", suggestion_tuples(text)),
+            ("model", model(text)),
+            ("crf", model.crf(text)),
+            ("merged", suggestion_tuples(text, tagger=model)),
+        ):
+            want[name].append((set(gold), {(c[0], c[1], c[2]) for c in spans}))
+    assert got == want
