@@ -5,7 +5,8 @@ start and join for each. This model re-decides the three for the same blocks, le
 the pages reviewers marked done. Its features are the rules' own decisions and confidences,
 general typographic cues of the line and of its neighbours (length against the page's usual
 line length, final punctuation, brackets, colons, commas and 、, ■ bullets, leads and
-datelines, photo credits, bylines, the place in a run of title-like lines) and, for joins,
+datelines, photo credits, bylines, the place in a run of title-like lines, the pattern of
+rule roles of a run of heading lines) and, for joins,
 whether a word (jieba) runs across the boundary with the previous paragraph. The key
 features are also conjoined with the page's newspaper, so that each paper keeps its own
 conventions (an unmarked first heading line is one paper's kicker and another's headline).
@@ -56,14 +57,19 @@ KIND = "structure"
 MIN_PAGES = 5
 # 2: the header names the decisions the model takes over (``takeover``); older models are
 # refused (they would take over every decision, unchecked) and must be trained again.
-VERSION = 4
+VERSION = 5
 # 3: features say whether a word runs from a block into the next (word_out) and whether the
 # block above ended a sentence (after_final), each with the block's rule role; a model of
 # version 2 lacks them and must be trained again.
 # 4: the features of version 3, a name longer than CRFsuite keeps without an allocation read
 # as its code (:func:`_code`); a model of version 3 still splits the same (slower: its
 # features are handed over by name, see :meth:`StructureModel.predict`).
+# 5: a heading line reads its run of heading lines as one pattern of rule roles with its
+# place in it (``grp=HS@0``, :func:`_groups`), in the place of what the other lines of the
+# run show of themselves; a model of version 3 or 4 is handed the features of its version
+# (:func:`page_features`) and splits as it did.
 NAMED_VERSION = 3
+GROUPLESS_VERSIONS = frozenset((3, 4))
 STALE = "not a structure model of this version; retrain with 'annotator train'"
 # A paper's own cross-validation decides for it from this many done pages of it; a paper
 # with fewer follows the choice made over all papers (a few pages score too noisily).
@@ -499,6 +505,59 @@ def _runs(lengths: Sequence[int], finals: Sequence[bool]) -> list[str]:
 
 _RUN_FEATURE = {(a, b): f"run={a}:{b}" for a in range(-1, 4) for b in range(-1, 4)}
 
+# A heading line's letter in its group's pattern (:func:`_groups`); a subheadline that opens
+# with a dash (``——写在…``) has its own: it stays a subheadline where a paper's two-line
+# heading is otherwise kicker + headline.
+_GROUP_LETTER = {"kicker": "K", "headline": "H", "subheadline": "S"}
+_GROUP_MAX = 4  # longer groups read as their first lines
+
+
+# A run of heading lines: its first block, the block after its last, its pattern.
+HeadingRun = tuple[int, int, str]
+
+
+def _groups(blocks: Sequence[Block], text: str) -> list[HeadingRun]:
+    """The runs of heading lines of one article (the rules' kicker, headline, subheadline;
+    a kicker under a headline or subheadline opens a new run) and each run's pattern of rule roles (``KHS``, ``D``: a
+    subheadline that opens with a dash), in page order.
+
+    The rules read an unmarked two-line heading one way for every paper (headline +
+    subheadline); the pattern lets the model learn a paper's own reading of each shape (its
+    kicker over a headline) from a few pages, without touching the other shapes (the
+    three-line heading the rules read right)."""
+    heading = [i for i, b in enumerate(blocks) if b.role in _GROUP_LETTER]
+    runs: list[HeadingRun] = []
+    k = 0
+    while k < len(heading):
+        i = j = heading[k]
+        article = blocks[i].article
+        k += 1
+        j += 1
+        while (
+            k < len(heading)
+            and heading[k] == j
+            and blocks[j].article == article
+            and not (blocks[j].role == "kicker" and blocks[j - 1].role != "kicker")
+        ):
+            k += 1
+            j += 1
+        letters = "".join(
+            "D"
+            if b.role == "subheadline" and text[b.start : b.end].lstrip().startswith("—")
+            else _GROUP_LETTER[b.role]
+            for b in blocks[i:j]
+        )
+        runs.append((i, j, letters[:_GROUP_MAX]))
+    return runs
+
+
+def _group_names(runs: list[HeadingRun]) -> dict[int, str]:
+    """Each heading line's group feature: its run's pattern and its place in it (``KH@1``:
+    the headline under a kicker)."""
+    return {
+        k: f"grp={pattern}@{min(k - i, _GROUP_MAX)}" for i, j, pattern in runs for k in range(i, j)
+    }
+
 
 _SHAPE_FLAGS = ("strict", "listy", "closes", "subdash", "item", "names", "mark", "credit")
 _shape_flags = attrgetter(*_SHAPE_FLAGS)
@@ -613,15 +672,35 @@ _NONE: tuple[list[str], ...] = ([], ["-1:none"], ["1:none"], ["-2:none"], ["2:no
 
 
 def page_features(
-    text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str
+    text: str,
+    shapes: Sequence[Shape],
+    blocks: Sequence[Block],
+    paper: str,
+    heading_groups: bool = True,
+    groups: list[HeadingRun] | None = None,
 ) -> list[list[str]]:
     """The features of every block of a page (rule blocks and their shapes), as the model
     reads them: names, a long one as its code (:func:`_code`; :func:`feature_names` gives
-    the names back)."""
+    the names back).
+
+    ``heading_groups``: a line of a run of heading lines reads the run's pattern
+    (:func:`_groups`) in the place of what its neighbours in the run show of themselves, as
+    the model of this version learns; False gives the features of a model of version 3 or 4,
+    which knows no pattern. ``groups``: :func:`_groups` of the page when known."""
     texts = [text[b.start : b.end] for b in blocks]
     usual = usual_length([len(t) for t in texts])
     finals = [s.ending == cues.END_FINAL for s in shapes]
     runs = _runs([len(t) for t in texts], finals)
+    if not heading_groups:
+        groups = []
+    elif groups is None:
+        groups = _groups(blocks, text)
+    names = _group_names(groups)
+    # a line of a run of two or more: its neighbours in the run show nothing of themselves
+    # (the pattern says what they are), so what the rules call the line below (a
+    # subheadline) does not carry over to a line of another shape (the top of two lines,
+    # the middle of three)
+    inside = {k: (i, j) for i, j, _ in groups if j - i > 1 for k in range(i, j)}
     paper_tag = f"paper={paper or '-'}|"
     paper_feature = _code(paper_tag)
     own = [
@@ -634,18 +713,23 @@ def page_features(
     out: list[list[str]] = []
     for i, (keyed, keyed_codes, flags, text_cues) in enumerate(own):
         mine = shown[i]
-        f = [
-            "bias",
-            paper_feature,
-            *keyed_codes,
-            *flags,
-            *text_cues,
-            *mine[0],
-            *before[i + 1][1],
-            *after[i + 1][2],
-            *before[i][3],
-            *after[i + 2][4],
-        ]
+        in_run = inside.get(i)
+        if in_run is None:
+            f = [
+                "bias",
+                paper_feature,
+                *keyed_codes,
+                *flags,
+                *text_cues,
+                *mine[0],
+                *before[i + 1][1],
+                *after[i + 1][2],
+                *before[i][3],
+                *after[i + 2][4],
+            ]
+        else:
+            f = ["bias", paper_feature, *keyed_codes, *flags, *text_cues, *mine[0]]
+            f += _outside_run(i, in_run, before, after)
         if i and not finals[i - 1]:
             f.append("open_prev:" + shapes[i - 1].ending)
             if word_across(texts[i - 1], texts[i]):
@@ -658,7 +742,38 @@ def page_features(
             # paragraph's head stands under an unfinished one or runs on), per rule role
             f.append(_AFTER_FINAL[keyed_role(keyed)])
         f += mine[5]
+        if i in names:
+            f += _group_features(paper_tag, names[i])
         out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _group_features(paper_tag: str, group: str) -> tuple[str, ...]:
+    """A heading line's group feature (:func:`_group_names`), alone and with the paper; a
+    lone heading line's (``grp=H@0``) alone: with the paper as well it outweighed the cues
+    that read a short intertitle in the rules' headline."""
+    return (group, _code(paper_tag + group)) if group[5] != "@" else (group,)
+
+
+def _outside_run(
+    i: int,
+    run: tuple[int, int],
+    before: list[tuple[list[str], ...]],
+    after: list[tuple[list[str], ...]],
+) -> list[str]:
+    """What the neighbours of block ``i`` (a line of the heading run ``run``) show of
+    themselves, but those in its run."""
+    first, end = run
+    out: list[str] = []
+    for k, shown_k, side in (
+        (i - 1, before[i + 1], 1),
+        (i + 1, after[i + 1], 2),
+        (i - 2, before[i], 3),
+        (i + 2, after[i + 2], 4),
+    ):
+        if not first <= k < end:
+            out += shown_k[side]
     return out
 
 
@@ -674,6 +789,9 @@ _AFTER_FINAL = {"rrole=" + r: _code("after_final|rrole=" + r) for r in ROLES}
 # --- the model ------------------------------------------------------------------------
 
 
+_NO_SHAPES: frozenset[str] = frozenset()
+
+
 class StructureModel:
     """A trained structure model: re-decides the rule blocks of a page."""
 
@@ -683,8 +801,14 @@ class StructureModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
-        # a model of version 3 knows its features by name only
+        # a model of version 3 knows its features by name only; one of 3 or 4 knows no
+        # heading-group pattern (its features are those of its version)
         self._named = meta.get("version") == NAMED_VERSION
+        self._groups = meta.get("version") not in GROUPLESS_VERSIONS
+        # the heading shapes met on each paper's done pages (none known: a model of 3 or 4)
+        self._shapes = {
+            paper: frozenset(found) for paper, found in (meta.get("shapes") or {}).items()
+        }
         chosen = meta.get("takeover")
         self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
         self._taken_by_paper = {
@@ -705,7 +829,8 @@ class StructureModel:
         if not blocks or not taken:
             return list(blocks)  # the rules decide everything: nothing to tag
         tagger = self._tagger
-        features = page_features(text, shapes, blocks, paper)
+        groups = _groups(blocks, text) if self._groups else None
+        features = page_features(text, shapes, blocks, paper, self._groups, groups)
         labels = tagger.tag(feature_names(features) if self._named else features)
         marginal = tagger.marginal
         confidences = []
@@ -718,7 +843,10 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        return mix(blocks, decode(blocks, labels, confidences), taken)
+        mixed = mix(blocks, decode(blocks, labels, confidences), taken)
+        if groups is None or "role" not in taken:
+            return mixed
+        return keep_unknown_shapes(blocks, mixed, groups, self._shapes.get(paper, _NO_SHAPES))
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""
@@ -751,15 +879,47 @@ class StructureModel:
         }
 
 
-def _sequences(pages: GoldPages) -> list[tuple[list[list[str]], list[str]]]:
+def _sequences(
+    pages: GoldPages, known: dict[str, set[str]] | None = None
+) -> list[tuple[list[list[str]], list[str]]]:
+    """Features and gold labels of every page; ``known`` gathers, per paper, the heading
+    shapes met (the patterns of :func:`_groups`)."""
     out = []
     for page, gold, _spans in sorted(pages, key=lambda p: p[0].id):
         shapes, blocks = analyse_page(page.text)
         if not blocks:
             continue
-        out.append(
-            (page_features(page.text, shapes, blocks, page.paper), gold_labels(blocks, gold))
-        )
+        groups = _groups(blocks, page.text)
+        if known is not None:
+            mine = known.setdefault(page.paper, set())
+            mine.update(pattern for _, _, pattern in groups)
+        features = page_features(page.text, shapes, blocks, page.paper, groups=groups)
+        out.append((features, gold_labels(blocks, gold)))
+    return out
+
+
+def keep_unknown_shapes(
+    rules: Sequence[Block], blocks: list[Block], groups: list[HeadingRun], known: frozenset[str]
+) -> list[Block]:
+    """``blocks`` with the rules' role back on every line of a heading run whose shape the
+    model never met on done pages of the paper (its roles there come from other shapes, say
+    a two-line heading's kicker, and would be guessed); only roles among kicker, headline and
+    subheadline change, so the split stays valid."""
+    out = blocks
+    for first, end, pattern in groups:
+        if pattern in known:
+            continue
+        for i in range(first, end):
+            mine, rule = blocks[i], rules[i]
+            if mine.role == rule.role or mine.role not in _GROUP_LETTER:
+                continue
+            if out is blocks:
+                out = list(blocks)
+            conf = dict(mine.confidences)
+            conf["role"] = rule.confidences.get("role", 1.0)
+            out[i] = _block(
+                mine.start, mine.end, rule.role, mine.article, mine.joins_previous, conf
+            )
     return out
 
 
@@ -771,7 +931,8 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
     (:func:`takeover`); without them it takes over every decision."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(TRAIN_PARAMS)
-    for xseq, yseq in _sequences(pages):
+    known: dict[str, set[str]] = {}
+    for xseq, yseq in _sequences(pages, known):
         trainer.append(xseq, yseq)
     papers = sorted({p[0].paper for p in pages})
     with tempfile.TemporaryDirectory() as folder:
@@ -780,7 +941,13 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
         with open(path, "rb") as handle:
             crf = handle.read()
     header = json.dumps(
-        {"version": VERSION, "pages": len(pages), "papers": papers, "takeover": takeover(figures)},
+        {
+            "version": VERSION,
+            "pages": len(pages),
+            "papers": papers,
+            "takeover": takeover(figures),
+            "shapes": {paper: sorted(found) for paper, found in sorted(known.items())},
+        },
         sort_keys=True,
     ).encode()
     return _MAGIC + header + b"\n" + crf
@@ -789,7 +956,7 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
 def load(data: bytes) -> StructureModel:
     """The model back from the bytes :func:`train` made; ``ValueError`` for other bytes
     and for a model of an older format (:data:`STALE`: it must be trained again) but
-    version 3 (:data:`NAMED_VERSION`), whose features differ only in their names."""
+    versions 3 and 4 (:data:`GROUPLESS_VERSIONS`), which read the features of their version."""
     if not data.startswith(_MAGIC):
         raise ValueError("not a structure model (the data does not start with its mark)")
     header, _, crf = data[len(_MAGIC) :].partition(b"\n")
@@ -797,7 +964,7 @@ def load(data: bytes) -> StructureModel:
         meta = json.loads(header)
     except ValueError:
         raise ValueError("not a structure model (its header is damaged)") from None
-    if not isinstance(meta, dict) or meta.get("version") not in (VERSION, NAMED_VERSION):
+    if not isinstance(meta, dict) or meta.get("version") not in (VERSION, *GROUPLESS_VERSIONS):
         raise ValueError(STALE)
     return StructureModel(crf, meta)
 
