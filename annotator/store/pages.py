@@ -227,7 +227,7 @@ class PagesRoom(Room):
         checked and written under the write lock in one transaction; None (nothing written)
         when someone started it meanwhile."""
         with self._write_locked():
-            if not self._untouched(page_id):
+            if not self.is_unreviewed(page_id):
                 return None
             count = self._swap_suggestions(page_id, spans)
         self._forget(page_id)
@@ -250,15 +250,6 @@ class PagesRoom(Room):
         fresh = [replace(s, id=None) for s in spans if (s.start, s.end, s.label) not in kept]
         self._insert_spans(page_id, fresh)
         return len(fresh)
-
-    def _untouched(self, page_id: str) -> bool:
-        """Whether nobody has started the page: status ``new`` and no edit in the log."""
-        row = self.db.conn.execute(
-            "SELECT 1 FROM pages WHERE id = ? AND status = 'new' AND NOT EXISTS "
-            "(SELECT 1 FROM edits WHERE page_id = ?)",
-            [page_id, page_id],
-        ).fetchone()
-        return row is not None
 
     def rejected_ranges(self, page_id: str) -> frozenset[tuple[int, int, str]]:
         rows = self.db.conn.execute(
@@ -310,7 +301,7 @@ class PagesRoom(Room):
         """
         conn = self.db.conn
         with self._write_locked():
-            if not self._untouched(page_id):
+            if not self.is_unreviewed(page_id):
                 return False
             conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
             self._insert_blocks(page_id, blocks)
