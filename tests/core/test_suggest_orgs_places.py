@@ -1397,3 +1397,23 @@ def test_the_run_before_a_suffix_starts_where_a_search_for_it_found_it():
             for lo in range(a + 1):
                 run = old.search(text, lo, a)
                 assert suffixes._run_start(text, lo, a) == (run.start() if run else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of places summed up as teams, a group's teams, a match, a verb of beating
+        ("如苏格兰、挪威、丹麦等队已跟不上", [("苏格兰", "ORG"), ("挪威", "ORG"), ("丹麦", "ORG")]),
+        ("这是法国、荷兰两队狂胜", [("法国", "ORG"), ("荷兰", "ORG")]),
+        ("B组有四川、河北、吉林，", [("四川", "ORG"), ("河北", "ORG"), ("吉林", "ORG")]),
+        ("今天德国与伊朗的比赛", [("德国", "ORG"), ("伊朗", "ORG")]),
+        ("摩洛哥人指望巴西胜挪威", [("摩洛哥", "LOC"), ("巴西", "ORG"), ("挪威", "ORG")]),
+        ("一举击败西班牙、保加利亚，", [("西班牙", "ORG"), ("保加利亚", "ORG")]),
+        # a nationality, a visit, a list of countries that are no teams: places
+        ("意大利车手利亚蒂名列第二", [("意大利", "LOC")]),
+        ("他访问了法国、荷兰两国", [("法国", "LOC"), ("荷兰", "LOC")]),
+        ("德国与伊朗的关系", [("德国", "LOC"), ("伊朗", "LOC")]),
+    ],
+)
+def test_a_place_that_stands_for_its_team_is_the_team(text, expected):
+    assert tagged(text) == expected

@@ -91,6 +91,7 @@ from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
 from .tagged import tagged_places
+from .teams import team_places
 
 __all__ = ["find_org_place_candidates", "find_orgs_places"]
 
@@ -194,7 +195,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     orgs += _modern_orgs(text)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
-    return locs + _not_ending_in_place(orgs, locs)
+    locs, teams = team_places(text, locs)
+    return locs + _not_ending_in_place(orgs, locs) + teams
 
 
 def _modern_orgs(text: str) -> list[Candidate]:

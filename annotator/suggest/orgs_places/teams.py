@@ -1,0 +1,85 @@
+"""Places that stand for their teams: a country or a province named as a side of a match
+is the team, an ORG (MSRA: ``巴西胜挪威``, ``德国与伊朗的比赛``, ``苏格兰、挪威、丹麦等队``,
+``B组有四川、河北、吉林``), as ``中国女排`` is.  A place is read as a team only by what
+the sentence says of it as one: a list of places counted or summed up as teams (``等队``,
+``三队``, ``两强``, ``4支国家队``), the teams of a group (``A组有``), two places around a
+verb of winning or before a match (``巴西胜挪威``, ``美国与伊朗的比赛``), or a verb of
+beating before the places (``击败西班牙、保加利亚``).  A nationality before a person
+(``中国车手``) stays a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest._text import HAN, Candidate, is_han
+
+from .common import ORG
+
+# What joins the places of a list.
+_JOINERS = frozenset("、和与及")
+# After a list: what sums its places up as teams (等队, 等东欧球队, 三队, 4支国家队,
+# 两个亚洲队, 两强).
+_TEAMS_AFTER_RE = re.compile(
+    f"(?:等[{HAN}]{{0,6}}?队|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
+    "|[两二三四]强)"
+)
+# Before a list: a group's teams (A组有, 同组有).
+_GROUP_BEFORE = "组有"
+# Verbs of beating or drawing before the places beaten (击败西班牙、保加利亚).
+_BEATING = ("击败", "战胜", "战平", "逼平", "败给", "负于", "输给", "淘汰")
+# Between two places: one beat or lost to the other (巴西胜挪威).
+_RESULT = frozenset("胜负")
+# After two places joined by 与/和/对: their match (德国与伊朗的比赛, 美国与伊朗这么一场比赛).
+_MATCH_AFTER_RE = re.compile(f"[{HAN}]{{0,5}}?(?:比赛|之战)")
+
+
+def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Maximal runs of places one character apart, joined by 、和与及 (or 胜/负 for two)."""
+    by_start = {s: e for s, e in spans}
+    runs: list[list[tuple[int, int]]] = []
+    inside: set[int] = set()
+    for s, e in spans:
+        if s in inside:
+            continue
+        run = [(s, e)]
+        while e < len(text) and text[e] in _JOINERS and e + 1 in by_start:
+            s, e = e + 1, by_start[e + 1]
+            inside.add(s)
+            run.append((s, e))
+        runs.append(run)
+    return runs
+
+
+def _as_teams(text: str, run: list[tuple[int, int]]) -> bool:
+    """True when what stands around the run of places reads them as teams."""
+    s, e = run[0][0], run[-1][1]
+    if len(run) >= 2 and _TEAMS_AFTER_RE.match(text, e):
+        return True
+    if text.startswith(_GROUP_BEFORE, s - len(_GROUP_BEFORE)) and len(run) >= 2:
+        return True
+    if any(text.startswith(v, s - len(v)) for v in _BEATING):
+        # (击败日本帝国主义: a word goes on after the place)
+        return e == len(text) or not is_han(text[e]) or text[e] in _JOINERS
+    return bool(len(run) == 2 and text[run[0][1]] in "与和" and _MATCH_AFTER_RE.match(text, e))
+
+
+def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """``locs`` without the places that stand for teams, and those places as ORG."""
+    # the longest place at each start (北京市, not 北京)
+    longest: dict[int, int] = {}
+    for s, e, _, _ in locs:
+        if e > longest.get(s, -1):
+            longest[s] = e
+    spans = sorted(longest.items())
+    teams: set[tuple[int, int]] = set()
+    for run in _runs(text, spans):
+        if _as_teams(text, run):
+            teams.update(run)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
+        if s2 == e1 + 1 and text[e1] in _RESULT:
+            teams.update(((s1, e1), (s2, e2)))
+    if not teams:
+        return locs, []
+    kept = [c for c in locs if not any(s <= c[0] and c[1] <= e for s, e in teams)]
+    return kept, [(s, e, ORG, {}) for s, e in sorted(teams)]
