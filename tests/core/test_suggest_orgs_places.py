@@ -1417,3 +1417,15 @@ def test_the_run_before_a_suffix_starts_where_a_search_for_it_found_it():
 )
 def test_a_place_that_stands_for_its_team_is_the_team(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1997年浦北县实现了增收", [("浦北县", "LOC")]),
+        ("6月樟木乡举行选举", [("樟木乡", "LOC")]),
+        ("到年丰村去", [("年丰村", "LOC")]),  # no digit before it: 年 is the name's
+    ],
+)
+def test_a_date_s_unit_after_a_digit_begins_no_place(text, expected):
+    assert tagged(text) == expected

@@ -234,10 +234,17 @@ _CUE_VERB_SET = frozenset(CUE_VERBS)
 _PREPOSITIONS = frozenset("和同跟离距自比连除凭靠朝临")
 
 
+# A digit before a date's unit makes it the end of a date (1997年, 6月, 21日).
+_DATE_UNITS = frozenset("年月日号时")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 def _without_words_before(text: str, s: int, name: str) -> tuple[str, int]:
     """``name`` read at ``s`` and its start without the words before the place: a verb of
     going (离开家乡, 走进XX村), a boundary character (位于芙蓉区) and a word that the
     boundary character begins (被告乌咀乡: 被告)."""
+    if name[0] in _DATE_UNITS and s > 0 and text[s - 1] in _DIGITS:
+        name, s = name[1:], s + 1  # 1997年浦北县: a date's unit ends the date, no place begins
     verb = 3 if name[:3] in _CUE_VERB_SET else 2 if name[:2] in _CUE_VERB_SET else 0
     if verb:
         name, s = name[verb:], s + verb
