@@ -454,6 +454,9 @@ def test_kinds_of_organisation_and_one_character_countries(text, expected):
         ("书画展日前在中国美术馆举行。", [("中国美术馆", "LOC")]),  # a venue is a place
         ("，湖北省博物馆、随州市政府联合主办", [("湖北省博物馆", "LOC"), ("随州市", "LOC")]),
         ("比赛在北京工人体育场举行", [("北京工人体育场", "LOC")]),
+        # convention and exhibition centres are venues, no bodies
+        ("博览会将在新落成的福州国际会展中心举办", [("福州国际会展中心", "LOC")]),
+        ("峰会在北京国家会议中心举行", [("北京国家会议中心", "LOC")]),
     ],
 )
 def test_venues_named_like_organisations_are_places(text, expected):
