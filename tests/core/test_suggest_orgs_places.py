@@ -1432,3 +1432,18 @@ def test_a_place_that_stands_for_its_team_is_the_team(text, expected):
 )
 def test_a_date_s_unit_after_a_digit_begins_no_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a periodical's editorial office by its quoted title (or with a head)
+        (
+            "，《诗探索》编辑部、《诗宇宙》编辑部联合主办",
+            [("《诗探索》编辑部", "ORG"), ("《诗宇宙》编辑部", "ORG")],
+        ),
+        ("本刊编辑部收到来信", []),  # no name, no head
+    ],
+)
+def test_an_editorial_office_by_its_quoted_title(text, expected):
+    assert tagged(text) == expected
