@@ -1447,3 +1447,15 @@ def test_a_date_s_unit_after_a_digit_begins_no_place(text, expected):
 )
 def test_an_editorial_office_by_its_quoted_title(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("她作为香港市花，实至名归", [("香港", "LOC")]),  # 市花: the city's flower
+        ("，樟树市花卉市场开业", [("樟树市", "LOC")]),  # 花卉: the city
+        ("在马赛市花园里", [("马赛市", "LOC")]),
+    ],
+)
+def test_a_city_s_emblem_word_is_no_part_of_its_name(text, expected):
+    assert tagged(text) == expected

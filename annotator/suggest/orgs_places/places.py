@@ -178,6 +178,15 @@ _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
 _FORM_FIRST = frozenset("共王联合大市州特")
 # After a foreign city or state these begin the next word (马赛市长, 纽约州长), not 市 or 州.
 _AFTER_CITY_TITLE = frozenset("长委府政民区级")
+# A city's emblems: 市花, 市徽 (not 花卉, 花园: 香港市花 is 香港's flower, 某市花园路 a city).
+_EMBLEM_FIRST = frozenset("花徽")
+_NOT_EMBLEM_NEXT = frozenset("卉园草木生店坛圃")
+
+
+def _city_emblem_at(text: str, e: int) -> bool:
+    """True when ``text[e-1:]`` begins with 市 + an emblem word (市花, 市徽): the 市 is that
+    word's, no city's."""
+    return text[e : e + 1] in _EMBLEM_FIRST and text[e + 1 : e + 2] not in _NOT_EMBLEM_NEXT
 
 
 def _with_form_of_state(text: str, s: int, e: int) -> int:
@@ -192,6 +201,7 @@ def _with_form_of_state(text: str, s: int, e: int) -> int:
         name in _WORLD_CITIES
         and text[e : e + 1] in ("市", "州")
         and (e + 1 == len(text) or text[e + 1] not in _AFTER_CITY_TITLE)
+        and not _city_emblem_at(text, e + 1)
     ):
         return e + 1
     if name in ("香港", "澳门") and text.startswith("特区", e):
@@ -306,7 +316,9 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
     nxt = text[e : e + 1]
     if suffix not in _SUFFIX_KIND and nxt and nxt in "级域直情长":
         return None  # 县级, 区域, 县长: the suffix begins the next word
-    if (suffix == "市" and nxt and nxt in _AFTER_CITY_WORD) or _kind_begins_word(text, e):
+    if (
+        suffix == "市" and nxt and (nxt in _AFTER_CITY_WORD or _city_emblem_at(text, e))
+    ) or _kind_begins_word(text, e):
         # 推动市委, 欢迎市民, 王明路线, 传统旗袍: the suffix character begins a word
         return None
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
