@@ -1459,3 +1459,14 @@ def test_an_editorial_office_by_its_quoted_title(text, expected):
 )
 def test_a_city_s_emblem_word_is_no_part_of_its_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("麋鹿在北京市和石首市有关领导的护送下", [("北京市", "LOC"), ("石首市", "LOC")]),
+        ("家住天津市和平区", [("天津市", "LOC"), ("和平区", "LOC")]),  # a district's name
+    ],
+)
+def test_a_conjunction_between_two_places_starts_no_division(text, expected):
+    assert tagged(text) == expected

@@ -457,6 +457,7 @@ def _loc_candidates(
     # alone: each end is read once (places ending alike, 北京 and 北京市 in 北京市北京市…,
     # each read the whole chain after them again, quadratic in a long run of places).
     queue = list(out)
+    spans = {(s, e) for s, e, _, _ in out}
     read: set[int] = set()
     while queue:
         s, e, _, _ = queue.pop()
@@ -467,6 +468,8 @@ def _loc_candidates(
         if (
             tail
             and _pattern_place_ok(tail.group(0), 1)
+            # 北京市和石首市: a conjunction joins two places (天津市和平区: 平区 is none)
+            and not (text[e] in _CONJUNCTIONS and (e + 1, tail.end()) in spans)
             # 中国传统旗袍: the kind character begins a word of its own
             and not _kind_begins_word(text, tail.end())
         ):
@@ -479,6 +482,10 @@ def _loc_candidates(
     out += _regions_listed(text)
     stems = {text[s : e - 1] for s, e, _, _ in out if e - s >= 3 and text[e - 1] in "省市县"}
     return out, stems
+
+
+# What joins two places in a list: a place after it is no division of the one before.
+_CONJUNCTIONS = frozenset("和与及")
 
 
 # The suffixes of places within a city or a region that a listed place may name right
