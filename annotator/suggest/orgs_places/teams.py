@@ -16,6 +16,9 @@ from annotator.suggest._text import HAN, Candidate, is_han
 
 from .common import ORG
 
+# Characters without one of which no cue of a list, a group or a match stands in the text
+# (队 强 of 等队 两强, 组 of A组有, 赛 战 of 比赛 之战).
+_CUE_CHARS = "队强组赛战"
 # What joins the places of a list.
 _JOINERS = frozenset("、和与及")
 # After a list: what sums its places up as teams (等队, 等东欧球队, 三队, 4支国家队,
@@ -51,14 +54,15 @@ def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]
     return runs
 
 
-def _as_teams(text: str, run: list[tuple[int, int]]) -> bool:
-    """True when what stands around the run of places reads them as teams."""
+def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -> bool:
+    """True when what stands around the run of places reads them as teams (``beating``: the
+    verbs of beating that the text holds)."""
     s, e = run[0][0], run[-1][1]
     if len(run) >= 2 and _TEAMS_AFTER_RE.match(text, e):
         return True
     if text.startswith(_GROUP_BEFORE, s - len(_GROUP_BEFORE)) and len(run) >= 2:
         return True
-    if any(text.startswith(v, s - len(v)) for v in _BEATING):
+    if any(text.startswith(v, s - len(v)) for v in beating):
         # (击败日本帝国主义: a word goes on after the place)
         return e == len(text) or not is_han(text[e]) or text[e] in _JOINERS
     return bool(len(run) == 2 and text[run[0][1]] in "与和" and _MATCH_AFTER_RE.match(text, e))
@@ -66,6 +70,10 @@ def _as_teams(text: str, run: list[tuple[int, int]]) -> bool:
 
 def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """``locs`` without the places that stand for teams, and those places as ORG."""
+    beating = tuple(v for v in _BEATING if v in text)
+    result = "胜" in text or "负" in text
+    if not (beating or result or any(c in text for c in _CUE_CHARS)):
+        return locs, []  # no cue on the page (each is looked for in C)
     # the longest place at each start (北京市, not 北京)
     longest: dict[int, int] = {}
     for s, e, _, _ in locs:
@@ -74,11 +82,13 @@ def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list
     spans = sorted(longest.items())
     teams: set[tuple[int, int]] = set()
     for run in _runs(text, spans):
-        if _as_teams(text, run):
+        # (a place alone is a team only after a verb of beating)
+        if (len(run) > 1 or beating) and _as_teams(text, run, beating):
             teams.update(run)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
-        if s2 == e1 + 1 and text[e1] in _RESULT:
-            teams.update(((s1, e1), (s2, e2)))
+    if result:
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
+            if s2 == e1 + 1 and text[e1] in _RESULT:
+                teams.update(((s1, e1), (s2, e2)))
     if not teams:
         return locs, []
     kept = [c for c in locs if not any(s <= c[0] and c[1] <= e for s, e in teams)]
