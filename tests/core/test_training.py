@@ -35,3 +35,19 @@ def test_a_training_process_reports_as_training_here_and_stores_the_same_bytes(t
 def test_a_training_process_on_a_missing_database_says_so(tmp_path):
     result = Training(tmp_path / "gone.db").run()
     assert isinstance(result, str) and "gone.db" in result
+
+
+def test_the_child_leaves_alone_the_page_the_window_shows_now(tmp_path):
+    # The page kept at the start stays kept; the page shown is read afresh at each ask,
+    # so a page the reviewer opens during the training is not rewritten under them.
+    from annotator.training import _Kept
+
+    training = Training(tmp_path / "a.db", ("a",))
+    kept = _Kept(("a",), training._shown)
+    assert "a" in kept and "b" not in kept
+    training.show("b")
+    assert "b" in kept and "c" not in kept
+    training.show("𠮷野家")  # an id outside the BMP comes back whole
+    assert "𠮷野家" in kept and "b" not in kept
+    training.show(None)
+    assert "𠮷野家" not in kept and "" not in _Kept((), None)
