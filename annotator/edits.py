@@ -13,12 +13,14 @@ article's first block on the page, so exported ordinals never have gaps.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, SPAN_STATUSES, Block, Page, Span
+from annotator.text import span_problem
 
 _WS = re.compile(r"\s")
 
@@ -723,6 +725,44 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
         ) from None
     _check_done_has_none_open(result)
     return result
+
+
+def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
+    """The accepted spans that export took before ``plan_`` and would leave out after it,
+    each with why (:func:`annotator.text.span_problem`: ``"paragraphs"``, ``"articles"``).
+
+    A boundary edit (unjoin, split, a new article) under a label made across a joined
+    paragraph's line break leaves it across a break: every export would then drop the
+    reviewer's label with a warning on the exporter's terminal only. The window refuses
+    such an edit as it refuses such a selection; undo and redo are not checked (they go
+    back to a state the page was in). Only spans over blocks the edit changed are read.
+    """
+    if not plan_.changes.blocks:
+        return []
+    before, after = plan_.before, plan_.after
+    text = after.page.text
+    out: list[tuple[Span, str]] = []
+    for span in after.spans.values():
+        if span.status != "accepted" or span.id is None or before.spans.get(span.id) != span:
+            continue
+        if _under(before.blocks, span) == _under(after.blocks, span):
+            continue  # the blocks it lies on are as they were
+        why = span_problem(text, after.blocks, span.start, span.end)
+        if why is not None and span_problem(text, before.blocks, span.start, span.end) is None:
+            out.append((span, why))
+    return out
+
+
+def _under(blocks: Sequence[Block], span: Span) -> list[Block]:
+    """The blocks ``span`` overlaps (blocks in page order)."""
+    first = max(bisect_right([b.start for b in blocks], span.start) - 1, 0)
+    out = []
+    for block in blocks[first:]:
+        if block.start >= span.end:
+            break
+        if block.end > span.start:
+            out.append(block)
+    return out
 
 
 # --- what an edit touched (undo that is the reviewer's own) ------------------------------

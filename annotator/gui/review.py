@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.edits import Op, mark_done_op, open_suggestions
+from annotator.edits import EditError, Op, mark_done_op, open_suggestions, plan, spans_left_out
 from annotator.gui.commands import PageStacks
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
@@ -64,7 +64,38 @@ class ReviewController(QObject):
     def edit_op(self, op: Op) -> Applied | None:
         """Commit ``op``; None when refused, or while it waits for another program's lock
         (it then reaches the undo stack once committed)."""
+        if self._drops_labels(op):
+            return None
         return self.runner.apply(op, self.view, then=self._record)
+
+    def _drops_labels(self, op: Op) -> bool:
+        """Whether ``op`` is refused (the reason shown) because it would leave a label
+        that export takes out of every export (:func:`spans_left_out`)."""
+        state = self.view.page_state
+        if state is None or op.page_id != state.page.id:
+            return False
+        try:
+            lost = spans_left_out(plan(state, op, self.runner.store.label_names()))
+        except EditError:
+            return False  # the runner refuses it, saying why
+        if not lost:
+            return False
+        span, why = lost[0]
+        reasons = {
+            "articles": self.tr("it would cross into another article"),
+            "paragraphs": self.tr("it would cross a paragraph break"),
+        }
+        self.message.emit(
+            self.tr(
+                "Not done: the label {text} ({label}) would no longer be exported: {reason}. "
+                "Remove or shorten it first."
+            ).format(
+                text=f"「{state.page.text[span.start : span.end]}」",
+                label=span.label,
+                reason=reasons.get(why, why),
+            )
+        )
+        return True
 
     def _record(self, applied: Applied) -> None:
         self.stacks.push(applied.op, applied.inverse, applied.edit_id)

@@ -6,6 +6,8 @@ Each test here was written against a mutation that the rest of the suite let pas
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from annotator.edits import Op
 from annotator.model import Block, Page, Span
 from annotator.store import Store
@@ -49,3 +51,26 @@ def test_a_name_found_in_the_byline_is_taken_whole_elsewhere_on_the_page():
     text = "■本报记者 李明\n\n本报讯 局长李明华东考察。"
     names = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]
     assert names == ["李明", "李明"]
+
+
+def test_spans_left_out_names_only_labels_a_boundary_edit_newly_puts_across_a_break():
+    from annotator.edits import PageState, plan, spans_left_out
+
+    text = "标题\n\n市委书记邓群\n策主持会议。𠮷"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 18, "body", 1, True)]
+    across = Span(8, 12, "PER", "human", "accepted", id=1)
+    broken = Span(1, 6, "ORG", "human", "accepted", id=2)  # across a break already
+    inside = Span(17, 18, "PER", "human", "accepted", id=3)  # an astral name, one block
+    open_one = Span(9, 12, "PER", "rule", "suggested", id=4)  # not gold yet
+    state = PageState(
+        Page("p1", text), tuple(blocks), {s.id: s for s in (across, broken, inside, open_one)}
+    )
+    labels = frozenset({"PER", "ORG"})
+    assert spans_left_out(plan(state, Op("unjoin", "p1", {"block": 11}), labels)) == [
+        (across, "paragraphs")
+    ]
+    kicker = Op("set_role", "p1", {"block": 0, "role": "kicker"})
+    assert spans_left_out(plan(state, kicker, labels)) == []  # the blocks under it unchanged
+    joined = replace(state, blocks=(*blocks[:2], replace(blocks[2], joins_previous=False)))
+    join = Op("join", "p1", {"block": 11})
+    assert spans_left_out(plan(joined, join, labels)) == []  # a join only ever mends
