@@ -30,6 +30,12 @@ from annotator.model import Block, Span
 from annotator.store import Applied
 from annotator.text import span_problem
 
+# Operations that never change a block, so never put a label across a break.
+_NO_BLOCK_CHANGE = frozenset(
+    {"add_span", "remove_span", "relabel_span", "set_span_status", "set_span_attrs"}
+    | {"set_page_status"}
+)
+
 
 class ReviewController(QObject):
     """Handlers of the boundary and span actions of the page view."""
@@ -72,8 +78,8 @@ class ReviewController(QObject):
         """Whether ``op`` is refused (the reason shown) because it would leave a label
         that export takes out of every export (:func:`spans_left_out`)."""
         state = self.view.page_state
-        if state is None or op.page_id != state.page.id:
-            return False
+        if state is None or op.page_id != state.page.id or op.kind in _NO_BLOCK_CHANGE:
+            return False  # planned once only: a key press on spans pays nothing more
         try:
             lost = spans_left_out(plan(state, op, self.runner.store.label_names()))
         except EditError:
