@@ -30,11 +30,8 @@ from annotator.model import Block, Span
 from annotator.store import Applied
 from annotator.text import span_problem
 
-# Operations that never change a block, so never put a label across a break.
-_NO_BLOCK_CHANGE = frozenset(
-    {"add_span", "remove_span", "relabel_span", "set_span_status", "set_span_attrs"}
-    | {"set_page_status"}
-)
+# Operations that never put an accepted span across a break.
+_CANNOT_DROP_LABELS = frozenset({"remove_span", "set_span_attrs", "set_page_status"})
 
 
 class ReviewController(QObject):
@@ -75,11 +72,11 @@ class ReviewController(QObject):
         return self.runner.apply(op, self.view, then=self._record)
 
     def _drops_labels(self, op: Op) -> bool:
-        """Whether ``op`` is refused (the reason shown) because it would leave a label
-        that export takes out of every export (:func:`spans_left_out`)."""
+        """Whether ``op`` is refused (the reason shown) because it would leave an accepted
+        label that export leaves out (:func:`spans_left_out`)."""
         state = self.view.page_state
-        if state is None or op.page_id != state.page.id or op.kind in _NO_BLOCK_CHANGE:
-            return False  # planned once only: a key press on spans pays nothing more
+        if state is None or op.page_id != state.page.id or op.kind in _CANNOT_DROP_LABELS:
+            return False  # planned once only
         try:
             lost = spans_left_out(plan(state, op, self.runner.store.label_names()))
         except EditError:
@@ -90,11 +87,12 @@ class ReviewController(QObject):
         reasons = {
             "articles": self.tr("it would cross into another article"),
             "paragraphs": self.tr("it would cross a paragraph break"),
+            "markup": self.tr("it would take in markup that the clean text drops"),
         }
         self.message.emit(
             self.tr(
-                "Not done: the label {text} ({label}) would no longer be exported: {reason}. "
-                "Remove or shorten it first."
+                "Not done: the label {text} ({label}) would be left out of every export: "
+                "{reason}. Remove, reject or shorten it first."
             ).format(
                 text=f"「{state.page.text[span.start : span.end]}」",
                 label=span.label,

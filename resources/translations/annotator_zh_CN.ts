@@ -277,7 +277,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+441"/>
+        <location filename="../../annotator/gui/review.py" line="+445"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -973,13 +973,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-398"/>
-        <location line="+316"/>
+        <location filename="../../annotator/gui/review.py" line="-399"/>
+        <location line="+317"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-292"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -989,9 +989,14 @@
         <translation>它会跨越段落分隔</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>it would take in markup that the clean text drops</source>
+        <translation>它会包含净文本去掉的标记</translation>
+    </message>
+    <message>
         <location line="+4"/>
-        <source>Not done: the label {text} ({label}) would no longer be exported: {reason}. Remove or shorten it first.</source>
-        <translation>未执行：标注 {text}（{label}）将不再被导出：{reason}。请先删除或缩短它。</translation>
+        <source>Not done: the label {text} ({label}) would be left out of every export: {reason}. Remove, reject or shorten it first.</source>
+        <translation>未执行：标注 {text}（{label}）将被每次导出略去：{reason}。请先删除、拒绝或缩短它。</translation>
     </message>
     <message>
         <location line="+16"/>

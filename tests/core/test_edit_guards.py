@@ -74,3 +74,20 @@ def test_spans_left_out_names_only_labels_a_boundary_edit_newly_puts_across_a_br
     joined = replace(state, blocks=(*blocks[:2], replace(blocks[2], joins_previous=False)))
     join = Op("join", "p1", {"block": 11})
     assert spans_left_out(plan(joined, join, labels)) == []  # a join only ever mends
+
+
+def test_spans_left_out_names_a_suggestion_accepted_across_a_break_but_not_an_old_one():
+    from annotator.edits import PageState, plan, spans_left_out
+
+    text = "标题\n\n市委书记邓群策主持会议。"
+    blocks = (Block(0, 2, "headline", 1), Block(4, 9, "body", 1), Block(9, 16, "body", 1))
+    cut = Span(8, 11, "PER", "rule", "suggested", id=1)  # a split went through it
+    old = Span(7, 10, "PER", "human", "accepted", id=2)  # left out already (an old database)
+    state = PageState(Page("p1", text), blocks, {1: cut, 2: old})
+    labels = frozenset({"PER", "ORG"})
+    accept = Op("set_span_status", "p1", {"id": 1, "status": "accepted"})
+    assert spans_left_out(plan(state, accept, labels)) == [
+        (replace(cut, status="accepted"), "paragraphs")
+    ]
+    relabel = Op("relabel_span", "p1", {"id": 2, "label": "ORG"})
+    assert spans_left_out(plan(state, relabel, labels)) == []

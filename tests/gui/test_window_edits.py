@@ -659,3 +659,23 @@ def test_a_boundary_edit_away_from_labels_is_not_refused(windows, tmp_path, qtbo
     press(window, qtbot, K.Key_J, SHIFT)
     with Store.open(tmp_path / "k.db") as store:
         assert not store.blocks("p1")[2].joins_previous
+
+
+def test_accepting_a_suggestion_that_export_would_drop_is_refused(windows, tmp_path, qtbot):
+    # A block split inside an open suggestion leaves it across the break: accepted (A, or
+    # "accept all" on Done) it was stored as gold and then left out of every export.
+    text = "标题\n\n市委书记邓群策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 9, "body", 1), Block(9, 16, "body", 1)]
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(8, 11, "PER", "rule", "suggested")]
+        )
+    window = windows(path)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_N)
+    assert window.view.selected_span().start == 8
+    press(window, qtbot, K.Key_A)
+    assert [s[3] for s in spans_in_db(path)] == ["suggested"]
+    message = window.statusBar().currentMessage()
+    assert "邓群策" in message and "cross a paragraph break" in message
