@@ -13,12 +13,14 @@ article's first block on the page, so exported ordinals never have gaps.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, SPAN_STATUSES, Block, Page, Span
+from annotator.text import span_problem
 
 _WS = re.compile(r"\s")
 
@@ -723,6 +725,56 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
         ) from None
     _check_done_has_none_open(result)
     return result
+
+
+def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
+    """The spans accepted after ``plan_`` that export leaves out and took (or had not to
+    take) before it, each with why (:func:`annotator.text.span_problem`: ``"paragraphs"``,
+    ``"articles"``, ``"markup"``).
+
+    A boundary edit (unjoin, split, a new article) under a label made across a joined
+    paragraph's line break leaves it across a break, and a suggestion that a split cut in
+    two can still be accepted: every export then drops the reviewer's label with a warning
+    on the exporter's terminal only. The window refuses such an edit as it refuses such a
+    selection; undo and redo are not checked (they go back to a state the page was in). A
+    label left out already before the edit (a database from before this check) is not
+    counted, and only spans the edit changed or whose blocks it changed are read.
+    """
+    if not plan_.changes.blocks and not plan_.changes.spans:
+        return []
+    before, after = plan_.before, plan_.after
+    text = after.page.text
+    out: list[tuple[Span, str]] = []
+    for span in after.spans.values():
+        if span.status != "accepted" or span.id is None:
+            continue
+        old = before.spans.get(span.id)
+        if old == span and _under(before.blocks, span) == _under(after.blocks, span):
+            continue  # neither it nor the blocks it lies on changed
+        why = span_problem(text, after.blocks, span.start, span.end)
+        if why is None or _left_out_before(before, old):
+            continue
+        out.append((span, why))
+    return out
+
+
+def _left_out_before(before: PageState, old: Span | None) -> bool:
+    """Whether ``old`` was an accepted span that export left out already."""
+    if old is None or old.status != "accepted":
+        return False
+    return span_problem(before.page.text, before.blocks, old.start, old.end) is not None
+
+
+def _under(blocks: Sequence[Block], span: Span) -> list[Block]:
+    """The blocks ``span`` overlaps (blocks in page order)."""
+    first = max(bisect_right([b.start for b in blocks], span.start) - 1, 0)
+    out = []
+    for block in blocks[first:]:
+        if block.start >= span.end:
+            break
+        if block.end > span.start:
+            out.append(block)
+    return out
 
 
 # --- what an edit touched (undo that is the reviewer's own) ------------------------------

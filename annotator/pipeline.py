@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -594,10 +594,11 @@ def resuggest(
     return total
 
 
-def suggest_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
+def suggest_unstarted(store: Store, *, limit: int, keep: Container[str] = ()) -> int:
     """Re-suggest, with the newest entity model, the first ``limit`` pages nobody has started
     (status new, no edit; in page order), except ``keep``; returns how many now carry the
-    model's suggestions.
+    model's suggestions. ``keep`` is asked again before each write: the window's open page
+    changes while this runs.
 
     The window calls it after it retrained, so that the next pages carry the new model's
     suggestions and confidences (the page the model is least sure of is among them). A page
@@ -620,6 +621,8 @@ def suggest_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> 
         )
         if not _from_model(spans) and not _from_model(store.spans(page_id)):
             continue  # the rules' suggestions alone, as import left them
+        if page_id in keep:
+            continue  # the window opened it meanwhile: it stays as the reviewer sees it
         if store.replace_untouched_suggestions(page_id, spans) is not None:
             count += 1
     return count
@@ -833,9 +836,10 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
     return count, what
 
 
-def resplit_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> int:
+def resplit_unstarted(store: Store, *, limit: int, keep: Container[str] = ()) -> int:
     """Re-split, with the newest structure model, the first ``limit`` pages nobody has
-    started (in page order), except ``keep``; returns how many got another split.
+    started (in page order), except ``keep`` (asked again before each write, as in
+    :func:`suggest_unstarted`); returns how many got another split.
 
     The window calls it after it retrained, so that the next pages a reviewer meets are
     pre-split with what was learnt (``annotator suggest --structure`` does every such page).
@@ -849,6 +853,8 @@ def resplit_unstarted(store: Store, *, limit: int, keep: Sequence[str] = ()) -> 
     for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
         page = store.page(page_id)
         blocks = presplit(page.text, page.paper, record.data)
+        if page_id in keep:
+            continue  # the window opened it meanwhile: it stays as the reviewer sees it
         if blocks != store.blocks(page_id) and store.resplit_page(page_id, blocks):
             count += 1
     return count

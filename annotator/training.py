@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+from collections.abc import Container
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.processes import end_with_parent, lower_priority
 
@@ -35,25 +36,48 @@ log = logging.getLogger(__name__)
 # so 100 pages of 20,000 characters take some 15 s at low priority; all the pages of a big
 # database would take hours.
 SUGGEST_PAGES = 100
+# Room for the page id the window shows, shared with the child (a file's stem: at most 255
+# bytes on the usual file systems).
+SHOWN_BYTES = 1024
 
 
-def train_file(db_path: Path, keep: tuple[str, ...] = ()) -> TrainReport | str:
+class _Kept(Container[str]):
+    """The pages the child leaves as they are: those kept when it started and the page the
+    window shows now (read from memory the window writes each time it opens a page)."""
+
+    def __init__(self, keep: tuple[str, ...], shown: Any = None) -> None:
+        self._keep = keep
+        self._shown = shown
+
+    def __contains__(self, page_id: object) -> bool:
+        if page_id in self._keep:
+            return True
+        return self._shown is not None and page_id == _decode(self._shown.value)
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogatepass")
+
+
+def train_file(db_path: Path, keep: tuple[str, ...] = (), shown: Any = None) -> TrainReport | str:
     """``train`` on its own connection to ``db_path``, then the new models' split and
-    suggestions on the next pages nobody has started but ``keep`` (the window's open
-    page); an error comes back as its text."""
+    suggestions on the next pages nobody has started but ``keep`` (the window's open page
+    when the training started) and the page the window shows at each write (``shown``, see
+    :meth:`Training.show`); an error comes back as its text."""
     # Imported here: the child ends with its parent and lowers its priority before the
     # pipeline's second of imports.
     from annotator.pipeline import resplit_unstarted, suggest_unstarted, train
     from annotator.store import Store, StoreError
 
+    kept = _Kept(keep, shown)
     try:
         with Store.open(db_path, create=False) as store:
             report = train(store)
             kinds = {model.kind for model in report.trained}
             if "structure" in kinds:  # first: the suggestions then see the new blocks
-                report.resplit_pages = resplit_unstarted(store, limit=SUGGEST_PAGES, keep=keep)
+                report.resplit_pages = resplit_unstarted(store, limit=SUGGEST_PAGES, keep=kept)
             if "entities" in kinds:
-                report.suggested_pages = suggest_unstarted(store, limit=SUGGEST_PAGES, keep=keep)
+                report.suggested_pages = suggest_unstarted(store, limit=SUGGEST_PAGES, keep=kept)
             return report
     except StoreError as exc:
         return str(exc)
@@ -62,10 +86,10 @@ def train_file(db_path: Path, keep: tuple[str, ...] = ()) -> TrainReport | str:
         return f"{type(exc).__name__}: {exc}"
 
 
-def _child(db_path: str, keep: tuple[str, ...], results: Connection) -> None:
+def _child(db_path: str, keep: tuple[str, ...], shown: Any, results: Connection) -> None:
     end_with_parent()
     lower_priority()
-    results.send(train_file(Path(db_path), keep))
+    results.send(train_file(Path(db_path), keep, shown))
     results.close()
 
 
@@ -76,10 +100,20 @@ class Training:
         """``keep``: pages whose suggestions the new entity model leaves alone."""
         context = multiprocessing.get_context("spawn")
         self._results, self._sender = context.Pipe(duplex=False)
+        # The training runs for minutes: the reviewer opens other pages meanwhile, and the
+        # child must not rewrite the one on screen (a page nobody has started yet).
+        self._shown: Any = context.Array("c", SHOWN_BYTES)  # a SynchronizedString
         # Not a daemon: a daemonic process may not start the cross-validation workers.
         self._process = context.Process(
-            target=_child, args=(str(db_path), keep, self._sender), name="annotator-train"
+            target=_child,
+            args=(str(db_path), keep, self._shown, self._sender),
+            name="annotator-train",
         )
+
+    def show(self, page_id: str | None) -> None:
+        """The window now shows ``page_id`` (None: no page): the child leaves it alone."""
+        raw = (page_id or "").encode("utf-8", "surrogatepass")
+        self._shown.value = raw if len(raw) < SHOWN_BYTES else b""
 
     @property
     def pid(self) -> int | None:

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             # the list and counts are refreshed for it here.
             self.stacks.forget_others(None)
             self._list_timer.start()
+        self.retrainer.showing(page_id)  # before the state is read: no rewrite after it
         state = self.store.page_state(page_id)
         self.page_id = page_id
         self.view.set_page(state)

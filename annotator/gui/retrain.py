@@ -94,6 +94,11 @@ class Retrainer(QObject):
         self._start(renew, keep)
         return True
 
+    def showing(self, page_id: str | None) -> None:
+        """The window now shows ``page_id``: a training under way does not rewrite it."""
+        if self._training is not None:
+            self._training.show(page_id)
+
     def _start(self, renew: bool = False, keep: tuple[str, ...] = ()) -> None:
         training = Training(self._db_path, keep)  # started by the worker, on its thread
         thread = QThread(self)

@@ -277,7 +277,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+410"/>
+        <location filename="../../annotator/gui/review.py" line="+445"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+108"/>
+        <location filename="../../annotator/gui/retrain.py" line="+113"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -973,13 +973,33 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-367"/>
-        <location line="+285"/>
+        <location filename="../../annotator/gui/review.py" line="-399"/>
+        <location line="+317"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-292"/>
+        <source>it would cross into another article</source>
+        <translation>它会跨入另一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it would cross a paragraph break</source>
+        <translation>它会跨越段落分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it would take in markup that the clean text drops</source>
+        <translation>它会包含净文本去掉的标记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not done: the label {text} ({label}) would be left out of every export: {reason}. Remove, reject or shorten it first.</source>
+        <translation>未执行：标注 {text}（{label}）将被每次导出略去：{reason}。请先删除、拒绝或缩短它。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>

@@ -6,6 +6,8 @@ Each test here was written against a mutation that the rest of the suite let pas
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from annotator.edits import Op
 from annotator.model import Block, Page, Span
 from annotator.store import Store
@@ -49,3 +51,43 @@ def test_a_name_found_in_the_byline_is_taken_whole_elsewhere_on_the_page():
     text = "■本报记者 李明\n\n本报讯 局长李明华东考察。"
     names = [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]
     assert names == ["李明", "李明"]
+
+
+def test_spans_left_out_names_only_labels_a_boundary_edit_newly_puts_across_a_break():
+    from annotator.edits import PageState, plan, spans_left_out
+
+    text = "标题\n\n市委书记邓群\n策主持会议。𠮷"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 18, "body", 1, True)]
+    across = Span(8, 12, "PER", "human", "accepted", id=1)
+    broken = Span(1, 6, "ORG", "human", "accepted", id=2)  # across a break already
+    inside = Span(17, 18, "PER", "human", "accepted", id=3)  # an astral name, one block
+    open_one = Span(9, 12, "PER", "rule", "suggested", id=4)  # not gold yet
+    state = PageState(
+        Page("p1", text), tuple(blocks), {s.id: s for s in (across, broken, inside, open_one)}
+    )
+    labels = frozenset({"PER", "ORG"})
+    assert spans_left_out(plan(state, Op("unjoin", "p1", {"block": 11}), labels)) == [
+        (across, "paragraphs")
+    ]
+    kicker = Op("set_role", "p1", {"block": 0, "role": "kicker"})
+    assert spans_left_out(plan(state, kicker, labels)) == []  # the blocks under it unchanged
+    joined = replace(state, blocks=(*blocks[:2], replace(blocks[2], joins_previous=False)))
+    join = Op("join", "p1", {"block": 11})
+    assert spans_left_out(plan(joined, join, labels)) == []  # a join only ever mends
+
+
+def test_spans_left_out_names_a_suggestion_accepted_across_a_break_but_not_an_old_one():
+    from annotator.edits import PageState, plan, spans_left_out
+
+    text = "标题\n\n市委书记邓群策主持会议。"
+    blocks = (Block(0, 2, "headline", 1), Block(4, 9, "body", 1), Block(9, 16, "body", 1))
+    cut = Span(8, 11, "PER", "rule", "suggested", id=1)  # a split went through it
+    old = Span(7, 10, "PER", "human", "accepted", id=2)  # left out already (an old database)
+    state = PageState(Page("p1", text), blocks, {1: cut, 2: old})
+    labels = frozenset({"PER", "ORG"})
+    accept = Op("set_span_status", "p1", {"id": 1, "status": "accepted"})
+    assert spans_left_out(plan(state, accept, labels)) == [
+        (replace(cut, status="accepted"), "paragraphs")
+    ]
+    relabel = Op("relabel_span", "p1", {"id": 2, "label": "ORG"})
+    assert spans_left_out(plan(state, relabel, labels)) == []

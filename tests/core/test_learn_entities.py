@@ -584,3 +584,27 @@ def test_suggest_unstarted_leaves_pages_alone_when_the_model_suggests_nothing(
         store.save_model("entities", entities.train(blank), pages=6, meta={})
         assert pipeline.suggest_unstarted(store, limit=5) == 0
         assert store.spans("p") == before
+
+
+def test_suggest_unstarted_leaves_alone_a_page_the_window_opens_meanwhile(
+    tmp_path: Path, model_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The retraining runs for minutes: the reviewer finishes the page kept at its start and
+    # opens the next one, which nobody has started. Its suggestions must not change under
+    # the reviewer's eyes (``keep`` is the window's open page as it is at each write).
+    text = "记者见到了何洋艳，他来自遵义。"
+    shown: set[str] = set()
+    with Store.open(tmp_path / "a.db") as store:
+        for page_id in ("a", "b", "c"):
+            store.add_page(Page(page_id, text), [Block(0, len(text), "body", 1)], [])
+        store.save_model("entities", model_bytes, pages=12, meta={})
+        write = store.replace_untouched_suggestions
+
+        def opening_b(page_id: str, spans: list[Span]) -> int | None:
+            shown.add("b")  # while page a is written, the window opens page b
+            return write(page_id, spans)
+
+        monkeypatch.setattr(store, "replace_untouched_suggestions", opening_b)
+        assert pipeline.suggest_unstarted(store, limit=5, keep=shown) == 2
+        got = {p: {s.origin for s in store.spans(p)} for p in "abc"}
+    assert got == {"a": {"model"}, "b": set(), "c": {"model"}}

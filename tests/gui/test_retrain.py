@@ -246,3 +246,17 @@ def test_a_structure_model_of_an_older_format_is_retrained_when_the_window_opens
     with Store.open(db) as store:
         assert stale_model(store, "structure") is None
         assert st.load(store.latest_model("structure").data).meta["version"] == st.VERSION
+
+
+def test_a_page_opened_while_the_window_learns_is_told_to_the_training(windows, qtbot, tmp_path):
+    # The training then pre-splits and suggests on pages nobody has started: the one the
+    # reviewer opened meanwhile (the next in order, say) must stay as it is shown.
+    db = _db(tmp_path / "a.db", RETRAIN_EVERY - 1, 3)
+    window = windows(db)
+    with qtbot.waitSignal(window.retrainer.trained, timeout=120_000):
+        press(window, qtbot, K.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: window.retrainer.running)
+        training = window.retrainer._training
+        other = next(p for p in window.store.untouched_page_ids() if p != window.page_id)
+        window.open_page(other)
+        assert training._shown.value.decode() == other

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.gui.main_window import MainWindow
-from annotator.model import Block
+from annotator.model import Block, Span
 from annotator.store import Store
 
 from .pages import SAMPLE, add_page, make_db, on_modal, paragraphs
@@ -611,3 +611,71 @@ def test_a_name_cut_by_a_column_break_can_be_labelled_across_the_join(windows, t
     press(window, qtbot, K.Key_Right, SHIFT, 4)
     press(window, qtbot, K.Key_1)
     assert spans_in_db(tmp_path / "j.db")[0][:4] == (8, 12, "PER", "accepted")
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers", "at", "why"),
+    [
+        (K.Key_J, SHIFT, "策主持", "cross a paragraph break"),  # unjoin under the name
+        (K.Key_Return, SHIFT, "策主持", "cross into another article"),  # an article there
+        (K.Key_Return, NONE, "邓群", "cross a paragraph break"),
+    ],
+)
+def test_a_boundary_edit_that_export_would_drop_a_label_for_is_refused(
+    windows, tmp_path, qtbot, key, modifiers, at, why
+):
+    # A label across a joined paragraph's line break is exported whole; unjoining, starting
+    # an article or splitting the block under it left it across a break, and every export
+    # then dropped it: the reviewer's label was lost as when it was made across a break.
+    from annotator.model import Block
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1, True)]
+    name = Span(8, 12, "PER", "human", "accepted")
+    path = tmp_path / "j.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", text=text, blocks=blocks, spans=[name])
+    window = windows(path)
+    window.view.move_caret(text.index(at) + 1)
+    press(window, qtbot, key, modifiers)
+    with Store.open(path) as store:
+        assert store.blocks("p1") == blocks
+    message = window.statusBar().currentMessage()
+    assert "邓群\n策" in message or "邓群策" in message
+    assert why in message
+
+
+def test_a_boundary_edit_away_from_labels_is_not_refused(windows, tmp_path, qtbot):
+    from annotator.model import Block
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1, True)]
+    with Store.open(tmp_path / "k.db") as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(4, 6, "LOC", "human", "accepted")]
+        )
+    window = windows(tmp_path / "k.db")
+    window.view.move_caret(text.index("策主持") + 1)
+    press(window, qtbot, K.Key_J, SHIFT)
+    with Store.open(tmp_path / "k.db") as store:
+        assert not store.blocks("p1")[2].joins_previous
+
+
+def test_accepting_a_suggestion_that_export_would_drop_is_refused(windows, tmp_path, qtbot):
+    # A block split inside an open suggestion leaves it across the break: accepted (A, or
+    # "accept all" on Done) it was stored as gold and then left out of every export.
+    text = "标题\n\n市委书记邓群策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 9, "body", 1), Block(9, 16, "body", 1)]
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(8, 11, "PER", "rule", "suggested")]
+        )
+    window = windows(path)
+    window.view.move_caret(0)
+    press(window, qtbot, K.Key_N)
+    assert window.view.selected_span().start == 8
+    press(window, qtbot, K.Key_A)
+    assert [s[3] for s in spans_in_db(path)] == ["suggested"]
+    message = window.statusBar().currentMessage()
+    assert "邓群策" in message and "cross a paragraph break" in message
