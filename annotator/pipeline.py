@@ -594,40 +594,6 @@ def resuggest(
     return total
 
 
-def suggest_unstarted(store: Store, *, limit: int, keep: Container[str] = ()) -> int:
-    """Re-suggest, with the newest entity model, the first ``limit`` pages nobody has started
-    (status new, no edit; in page order), except ``keep``; returns how many now carry the
-    model's suggestions. ``keep`` is asked again before each write: the window's open page
-    changes while this runs.
-
-    The window calls it after it retrained, so that the next pages carry the new model's
-    suggestions and confidences (the page the model is least sure of is among them). A page
-    where neither the new model nor an older one suggests anything keeps what import gave
-    it; a page someone starts meanwhile is left alone (checked in the transaction that
-    writes).
-    """
-    tagger = load_entity_model(entity_model_bytes(store))
-    if tagger is None:
-        return 0
-    gazetteer = learnt_gazetteer(store)
-    count = 0
-    for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
-        spans = suggest_spans(
-            store.page(page_id).text,
-            gazetteer=gazetteer,
-            blocks=store.blocks(page_id),
-            rejected=store.rejected_ranges(page_id),
-            tagger=tagger,
-        )
-        if not _from_model(spans) and not _from_model(store.spans(page_id)):
-            continue  # the rules' suggestions alone, as import left them
-        if page_id in keep:
-            continue  # the window opened it meanwhile: it stays as the reviewer sees it
-        if store.replace_untouched_suggestions(page_id, spans) is not None:
-            count += 1
-    return count
-
-
 def _from_model(spans: Sequence[Span]) -> bool:
     """Whether any of ``spans`` is a learnt model's open suggestion."""
     return any(s.origin == "model" and s.status == "suggested" for s in spans)
@@ -836,28 +802,84 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
     return count, what
 
 
-def resplit_unstarted(store: Store, *, limit: int, keep: Container[str] = ()) -> int:
-    """Re-split, with the newest structure model, the first ``limit`` pages nobody has
-    started (in page order), except ``keep`` (asked again before each write, as in
-    :func:`suggest_unstarted`); returns how many got another split.
+def renew_unstarted(
+    store: Store,
+    *,
+    limit: int,
+    keep: Container[str] = (),
+    split: bool = True,
+    suggest: bool = True,
+    stop: Callable[[], bool] = lambda: False,
+) -> tuple[int, int]:
+    """Pre-split (``split``: the newest structure model) and suggest (``suggest``: the
+    newest entity model) anew the first ``limit`` pages nobody has started, in page order,
+    except ``keep`` (asked again under the write lock: the window's open page changes while
+    this runs); returns how many pages got another split and how many the model's
+    suggestions.
 
-    The window calls it after it retrained, so that the next pages a reviewer meets are
-    pre-split with what was learnt (``annotator suggest --structure`` does every such page).
-    A page whose split stays the same is not written; a page someone starts meanwhile is
-    left alone (checked in the transaction that writes).
+    The window calls it after it retrained, so that the next pages a reviewer meets carry
+    what was learnt. Page by page, the split first and the suggestions on it, both written
+    in one transaction: a page is never seen with one and not the other. A split that stays
+    the same is not written, nor suggestions where neither the new model nor an older one
+    suggests anything (import's stay); a page someone starts meanwhile is left alone.
+    ``stop()`` is asked before each page (the window closes): the pages written so far are
+    whole, the others untouched.
     """
-    record = store.latest_model("structure")
-    if record is None or learnt_model("structure", record.data)[0] is None:
-        return 0
-    count = 0
-    for page_id in [p for p in store.untouched_page_ids() if p not in keep][:limit]:
-        page = store.page(page_id)
-        blocks = presplit(page.text, page.paper, record.data)
-        if page_id in keep:
-            continue  # the window opened it meanwhile: it stays as the reviewer sees it
-        if blocks != store.blocks(page_id) and store.resplit_page(page_id, blocks):
-            count += 1
-    return count
+    structure = _usable_model(store, "structure") if split else None
+    tagger = load_entity_model(entity_model_bytes(store)) if suggest else None
+    if structure is None and tagger is None:
+        return 0, 0
+    gazetteer = learnt_gazetteer(store) if tagger is not None else None
+    resplit = suggested = 0
+    for page_id in _unstarted(store, limit, keep):
+        if stop():
+            break
+        page, blocks = store.page(page_id), store.blocks(page_id)
+        new = presplit(page.text, page.paper, structure) if structure is not None else blocks
+        spans = None
+        if tagger is not None:
+            spans = suggest_spans(
+                page.text,
+                gazetteer=gazetteer,
+                blocks=new,
+                rejected=store.rejected_ranges(page_id),
+                tagger=tagger,
+            )
+            if not _from_model(spans) and not _from_model(store.spans(page_id)):
+                spans = None  # the rules' suggestions alone, as import left them
+        split_anew = new if new != blocks else None
+        if (split_anew, spans) == (None, None):
+            continue
+        if store.renew_untouched_page(page_id, split_anew, spans, keep):
+            resplit += split_anew is not None
+            suggested += spans is not None
+    return resplit, suggested
+
+
+def _usable_model(store: Store, kind: str) -> bytes | None:
+    """The newest learnt model of ``kind`` when this version can use it."""
+    record = store.latest_model(kind)
+    if record is None or learnt_model(kind, record.data)[0] is None:
+        return None
+    return record.data
+
+
+def _unstarted(store: Store, limit: int, keep: Container[str]) -> Iterator[str]:
+    """The first ``limit`` pages nobody has started but ``keep``, read a few at a time
+    (a big database has 100,000 such pages; the kept ones are few)."""
+    after, given = 0, 0
+    while given < limit:
+        rows = store.untouched_pages(after, limit - given + 1)
+        if not rows:
+            return
+        after = rows[-1][0]
+        for _, page_id in rows:
+            if page_id in keep:
+                continue
+            yield page_id
+            given += 1
+            if given == limit:
+                return
 
 
 # --- gold brought in from Gold JSONL files (issue 9) -----------------------------------

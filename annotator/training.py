@@ -10,7 +10,8 @@ ends with the window however the window ends (``processes.end_with_parent``). It
 same ``train`` on the same database file, so it stores the same model bytes. The new
 models then pre-split and suggest on the next pages nobody has started: the reviewer meets
 what was learnt at once, and the window's "page the model is least sure of" has the
-model's confidences to choose by.
+model's confidences to choose by. Each page is rewritten in one transaction, and the
+window's close stops the rewriting between two pages.
 """
 
 from __future__ import annotations
@@ -59,14 +60,17 @@ def _decode(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogatepass")
 
 
-def train_file(db_path: Path, keep: tuple[str, ...] = (), shown: Any = None) -> TrainReport | str:
+def train_file(
+    db_path: Path, keep: tuple[str, ...] = (), shown: Any = None, stop: Any = None
+) -> TrainReport | str:
     """``train`` on its own connection to ``db_path``, then the new models' split and
     suggestions on the next pages nobody has started but ``keep`` (the window's open page
     when the training started) and the page the window shows at each write (``shown``, see
-    :meth:`Training.show`); an error comes back as its text."""
+    :meth:`Training.show`), page by page until ``stop`` (a shared flag the window sets when
+    it closes, see :meth:`Training.stop`); an error comes back as its text."""
     # Imported here: the child ends with its parent and lowers its priority before the
     # pipeline's second of imports.
-    from annotator.pipeline import resplit_unstarted, suggest_unstarted, train
+    from annotator.pipeline import renew_unstarted, train
     from annotator.store import Store, StoreError
 
     kept = _Kept(keep, shown)
@@ -74,10 +78,14 @@ def train_file(db_path: Path, keep: tuple[str, ...] = (), shown: Any = None) -> 
         with Store.open(db_path, create=False) as store:
             report = train(store)
             kinds = {model.kind for model in report.trained}
-            if "structure" in kinds:  # first: the suggestions then see the new blocks
-                report.resplit_pages = resplit_unstarted(store, limit=SUGGEST_PAGES, keep=kept)
-            if "entities" in kinds:
-                report.suggested_pages = suggest_unstarted(store, limit=SUGGEST_PAGES, keep=kept)
+            report.resplit_pages, report.suggested_pages = renew_unstarted(
+                store,
+                limit=SUGGEST_PAGES,
+                keep=kept,
+                split="structure" in kinds,
+                suggest="entities" in kinds,
+                stop=lambda: stop is not None and bool(stop.value),
+            )
             return report
     except StoreError as exc:
         return str(exc)
@@ -86,10 +94,10 @@ def train_file(db_path: Path, keep: tuple[str, ...] = (), shown: Any = None) -> 
         return f"{type(exc).__name__}: {exc}"
 
 
-def _child(db_path: str, keep: tuple[str, ...], shown: Any, results: Connection) -> None:
+def _child(db_path: str, keep: tuple[str, ...], shown: Any, stop: Any, results: Connection) -> None:
     end_with_parent()
     lower_priority()
-    results.send(train_file(Path(db_path), keep, shown))
+    results.send(train_file(Path(db_path), keep, shown, stop))
     results.close()
 
 
@@ -103,10 +111,13 @@ class Training:
         # The training runs for minutes: the reviewer opens other pages meanwhile, and the
         # child must not rewrite the one on screen (a page nobody has started yet).
         self._shown: Any = context.Array("c", SHOWN_BYTES)  # a SynchronizedString
+        # Set when the window closes: the child stops rewriting pages at the next page (each
+        # page is one transaction), so closing waits for one page, not a hundred.
+        self._stop: Any = context.Value("b", 0)
         # Not a daemon: a daemonic process may not start the cross-validation workers.
         self._process = context.Process(
             target=_child,
-            args=(str(db_path), keep, self._shown, self._sender),
+            args=(str(db_path), keep, self._shown, self._stop, self._sender),
             name="annotator-train",
         )
 
@@ -114,6 +125,11 @@ class Training:
         """The window now shows ``page_id`` (None: no page): the child leaves it alone."""
         raw = (page_id or "").encode("utf-8", "surrogatepass")
         self._shown.value = raw if len(raw) < SHOWN_BYTES else b""
+
+    def stop(self) -> None:
+        """The window closes: the child rewrites no page after the one it is writing (the
+        training itself is waited for: it keeps its model)."""
+        self._stop.value = 1
 
     @property
     def pid(self) -> int | None:

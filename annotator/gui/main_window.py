@@ -742,6 +742,7 @@ class MainWindow(QMainWindow):
         self.safekeeping.check_later()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.retrainer.stop()  # first: the pages it rewrites meanwhile are waited for
         if not self.runner.finish_pending():  # an edit still waiting for another program
             QMessageBox.warning(
                 self,

@@ -12,7 +12,8 @@ pages and, for the structure model, which decisions the pre-split now takes from
 and which stay with the rules. Pages imported afterwards are pre-split with the new model;
 the next pages nobody has started (not the open one) are pre-split and suggested anew.
 Worker code makes no UI calls; the result comes back by signal. Closing the window waits
-for a training in progress (it keeps its model).
+for a training in progress (it keeps its model), but not for its rewriting of those pages:
+that stops between two pages, each rewritten whole or not at all.
 """
 
 from __future__ import annotations
@@ -256,8 +257,16 @@ class Retrainer(QObject):
             model=comma.join(names[d] for d in model), rules=comma.join(names[d] for d in rules)
         )
 
+    def stop(self) -> None:
+        """The window closes: a training under way writes no more pages nobody has started
+        after the one it is writing (each page is whole: one transaction)."""
+        if self._training is not None:
+            self._training.stop()
+
     def shutdown(self) -> None:
-        """Wait for a training in progress (called when the window closes)."""
+        """Wait for a training in progress (called when the window closes); it stops
+        rewriting pages at once (:meth:`stop`), but keeps the model it learns."""
+        self.stop()
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
@@ -149,11 +149,12 @@ class PagesRoom(Room):
         self._check_foreign_writes()
         state = self._states.get(page_id)
         if state is None:
-            state = PageState(
-                self.page(page_id),
-                tuple(self.blocks(page_id)),
-                {s.id: s for s in self.spans(page_id) if s.id is not None},
-            )
+            with self._snapshot():
+                state = PageState(
+                    self.page(page_id),
+                    tuple(self.blocks(page_id)),
+                    {s.id: s for s in self.spans(page_id) if s.id is not None},
+                )
             self._remember(state)
         else:
             self._states.move_to_end(page_id)
@@ -188,6 +189,23 @@ class PagesRoom(Room):
         while len(self._states) > _STATE_CACHE:
             self._states.popitem(last=False)
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads that see one moment of the database: another connection's commit between
+        them (a retrain rewriting the page's split and suggestions) is either wholly seen
+        or not at all. Outside a transaction each statement reads its own snapshot, so a
+        page's blocks could be read before such a commit and its spans after it."""
+        conn = self.db.conn
+        if conn.in_transaction:  # the caller's transaction already holds one moment
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")  # reads only: ends the snapshot
+
     def _read_data_version(self) -> int:
         return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
 
@@ -218,17 +236,6 @@ class PagesRoom(Room):
         one of them (same range and label) is not added again.
         """
         with self.db.atomic():
-            count = self._swap_suggestions(page_id, spans)
-        self._forget(page_id)
-        return count
-
-    def replace_untouched_suggestions(self, page_id: str, spans: Sequence[Span]) -> int | None:
-        """``replace_suggestions`` on a page nobody has started (status ``new``, no edit),
-        checked and written under the write lock in one transaction; None (nothing written)
-        when someone started it meanwhile."""
-        with self._write_locked():
-            if not self.is_unreviewed(page_id):
-                return None
             count = self._swap_suggestions(page_id, spans)
         self._forget(page_id)
         return count
@@ -286,11 +293,54 @@ class PagesRoom(Room):
 
     def untouched_page_ids(self) -> list[str]:
         """Pages nobody has started: status ``new`` and not one edit in the log."""
-        rows = self.db.conn.execute(
-            "SELECT id FROM pages WHERE status = 'new' AND NOT EXISTS "
-            "(SELECT 1 FROM edits WHERE edits.page_id = pages.id) ORDER BY rowid"
+        return [page_id for _, page_id in self.untouched_pages()]
+
+    def untouched_pages(self, after: int = 0, limit: int | None = None) -> list[tuple[int, str]]:
+        """``(rowid, id)`` of the pages nobody has started after rowid ``after``, in page
+        order, at most ``limit`` of them.
+
+        Read through the status index in rowid order with a LIMIT: a retrain that rewrites
+        the next 100 pages reads about 100 ids, not every id of a big database."""
+        sql = (
+            "SELECT rowid, id FROM pages INDEXED BY pages_status WHERE status = 'new' "
+            "AND rowid > ? AND NOT EXISTS (SELECT 1 FROM edits WHERE edits.page_id = pages.id) "
+            "ORDER BY rowid"
         )
-        return [r[0] for r in rows]
+        params: list[Any] = [after]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [(r[0], r[1]) for r in self.db.conn.execute(sql, params)]
+
+    def renew_untouched_page(
+        self,
+        page_id: str,
+        blocks: Sequence[Block] | None,
+        spans: Sequence[Span] | None,
+        keep: Container[str] = (),
+    ) -> bool:
+        """A new machine split (``blocks``) and new suggestions (``spans``; see
+        :meth:`replace_suggestions`) of a page nobody has started, in one transaction: a
+        reader sees the page before both or after both. None leaves that part as it is.
+
+        Checked under the write lock: a page that is not ``new``, has any edit, or is in
+        ``keep`` (the page a window shows, asked at this moment) is left alone (False)."""
+        conn = self.db.conn
+        with self._write_locked():
+            if page_id in keep or not self.is_unreviewed(page_id):
+                return False
+            if blocks is not None:
+                conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
+                self._insert_blocks(page_id, blocks)
+                # As resplit_page: an unchanged page stays so, a kept copy takes the blocks.
+                conn.execute(
+                    "UPDATE predictions SET blocks = ? WHERE page_id = ? AND spans != ?",
+                    [predicted_blocks_json(blocks), page_id, _UNCHANGED],
+                )
+            if spans is not None:
+                self._swap_suggestions(page_id, spans)
+        self._forget(page_id)
+        return True
 
     def resplit_page(self, page_id: str, blocks: Sequence[Block]) -> bool:
         """Replace the blocks of a page nobody has started with a new machine split.

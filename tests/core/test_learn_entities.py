@@ -554,7 +554,7 @@ def test_spans_of_tags_visits_only_entity_tags_and_finds_every_span(tags: list[s
     assert entities.spans_of(tags) == _spans_tag_by_tag(tags)
 
 
-def test_suggest_unstarted_puts_the_model_on_pages_nobody_started(
+def test_renew_unstarted_suggests_puts_the_model_on_pages_nobody_started(
     tmp_path: Path, model_bytes: bytes
 ) -> None:
     # What the window runs after it retrained: the next pages nobody started carry the
@@ -564,14 +564,14 @@ def test_suggest_unstarted_puts_the_model_on_pages_nobody_started(
         for page_id in ("a", "b", "c", "d", "e"):
             store.add_page(Page(page_id, text), [Block(0, len(text), "body", 1)], [])
         store.apply(Op("set_page_status", "b", {"status": "in_progress"}), "ana")
-        assert pipeline.suggest_unstarted(store, limit=5) == 0  # no model yet
+        assert pipeline.renew_unstarted(store, limit=5) == (0, 0)  # no model yet
         store.save_model("entities", model_bytes, pages=12, meta={})
-        assert pipeline.suggest_unstarted(store, limit=2, keep=("a",)) == 2
+        assert pipeline.renew_unstarted(store, limit=2, keep=("a",)) == (0, 2)
         got = {p: {s.origin for s in store.spans(p)} for p in "abcde"}
     assert got == {"a": set(), "b": set(), "c": {"model"}, "d": {"model"}, "e": set()}
 
 
-def test_suggest_unstarted_leaves_pages_alone_when_the_model_suggests_nothing(
+def test_renew_unstarted_suggests_leaves_pages_alone_when_the_model_suggests_nothing(
     tmp_path: Path,
 ) -> None:
     # A model that learnt no entity (done pages without spans) takes over no label: the
@@ -582,29 +582,26 @@ def test_suggest_unstarted_leaves_pages_alone_when_the_model_suggests_nothing(
         store.add_page(Page("p", text), [Block(0, len(text), "body", 1)], suggest_spans(text))
         before = store.spans("p")
         store.save_model("entities", entities.train(blank), pages=6, meta={})
-        assert pipeline.suggest_unstarted(store, limit=5) == 0
+        assert pipeline.renew_unstarted(store, limit=5) == (0, 0)
         assert store.spans("p") == before
 
 
-def test_suggest_unstarted_leaves_alone_a_page_the_window_opens_meanwhile(
-    tmp_path: Path, model_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+def test_renew_unstarted_suggests_leaves_alone_a_page_the_window_opens_meanwhile(
+    tmp_path: Path, model_bytes: bytes
 ) -> None:
     # The retraining runs for minutes: the reviewer finishes the page kept at its start and
     # opens the next one, which nobody has started. Its suggestions must not change under
     # the reviewer's eyes (``keep`` is the window's open page as it is at each write).
     text = "记者见到了何洋艳，他来自遵义。"
-    shown: set[str] = set()
+
+    class Window:  # shows page b once page a carries the model's suggestions
+        def __contains__(self, page_id: object) -> bool:
+            return page_id == "b" and any(s.origin == "model" for s in store.spans("a"))
+
     with Store.open(tmp_path / "a.db") as store:
         for page_id in ("a", "b", "c"):
             store.add_page(Page(page_id, text), [Block(0, len(text), "body", 1)], [])
         store.save_model("entities", model_bytes, pages=12, meta={})
-        write = store.replace_untouched_suggestions
-
-        def opening_b(page_id: str, spans: list[Span]) -> int | None:
-            shown.add("b")  # while page a is written, the window opens page b
-            return write(page_id, spans)
-
-        monkeypatch.setattr(store, "replace_untouched_suggestions", opening_b)
-        assert pipeline.suggest_unstarted(store, limit=5, keep=shown) == 2
+        assert pipeline.renew_unstarted(store, limit=5, keep=Window()) == (0, 2)
         got = {p: {s.origin for s in store.spans(p)} for p in "abc"}
     assert got == {"a": {"model"}, "b": set(), "c": {"model"}}

@@ -53,26 +53,102 @@ def test_the_child_leaves_alone_the_page_the_window_shows_now(tmp_path):
     assert "𠮷野家" not in kept and "" not in _Kept((), None)
 
 
-def test_resplit_unstarted_leaves_alone_a_page_the_window_opens_meanwhile(tmp_path, monkeypatch):
+def test_resplit_unstarted_leaves_alone_a_page_the_window_opens_meanwhile(tmp_path):
     from annotator.model import Block
-    from annotator.pipeline import resplit_unstarted, train
+    from annotator.pipeline import renew_unstarted, train
 
     pages = list(corpus.pages("west", 8, seed=5))
-    shown: set[str] = set()
+    first, second, third = (p[0] for p in pages[5:])
+
+    class Window:  # opens the second page once the first is written
+        def __contains__(self, page_id: object) -> bool:
+            return page_id == second and len(store.blocks(first)) > 1
+
     with Store.open(tmp_path / "a.db") as store:
         for page_id, text, gold in pages[:5]:
             store.add_page(Page(page_id, text, status="done", paper="west"), gold)
         for page_id, text, _gold in pages[5:]:  # a split no model gives: one unread block
             store.add_page(Page(page_id, text, paper="west"), [Block(0, len(text), "other")])
         train(store)
-        write = store.resplit_page
-        first, second, third = (p[0] for p in pages[5:])
-
-        def opening_second(page_id, blocks):
-            shown.add(second)  # while the first is written, the window opens the second
-            return write(page_id, blocks)
-
-        monkeypatch.setattr(store, "resplit_page", opening_second)
-        assert resplit_unstarted(store, limit=5, keep=shown) == 2
+        assert renew_unstarted(store, limit=5, keep=Window(), suggest=False) == (2, 0)
         assert len(store.blocks(first)) > 1 and len(store.blocks(third)) > 1
         assert store.blocks(second) == [Block(0, len(pages[6][1]), "other")]
+
+
+GIVEN = "伟芳明华强军丽敏静磊洋勇艳杰娟涛超"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+PLACES = ["临沂", "德州", "绵阳", "株洲", "宜宾", "柳州", "赣州", "遵义"]
+FRAMES = ["{per}昨天在{loc}考察。", "{loc}的{per}表示同意。", "记者见到了{per}，他来自{loc}。"]
+
+
+def _sentences(n: int, count: int = 20) -> tuple[str, list, list]:
+    """A page of ``count`` sentences, one body block each, and its PER/LOC gold."""
+    from annotator.model import Block, Span
+
+    blocks, spans, lines, at = [], [], [], 0
+    for i in range(n * count, n * count + count):
+        per = SURNAMES[i % 20] + GIVEN[(i * 7) % 17] + GIVEN[(i * 3) % 17]
+        loc = PLACES[(i * 5) % 8]
+        text = FRAMES[i % 3].format(per=per, loc=loc)
+        blocks.append(Block(at, at + len(text), "body", 1))
+        for needle, label in ((per, "PER"), (loc, "LOC")):
+            p = at + text.index(needle)
+            spans.append(Span(p, p + len(needle), label, "human", "accepted"))
+        lines.append(text)
+        at += len(text) + 1
+    return "\n".join(lines), blocks, spans
+
+
+def _learning_db(path: Path, unstarted: int, count: int = 20) -> list[str]:
+    """Five done pages (enough for both models) and pages nobody has started, pre-split as
+    no model would (one block of body) and without suggestions; returns their ids."""
+    from annotator.model import Block
+
+    ids = []
+    with Store.open(path) as store:
+        for n in range(5):
+            text, blocks, spans = _sentences(n)
+            store.add_page(Page(f"d{n}", text, status="done"), blocks, spans)
+        for n in range(unstarted):
+            text, _, _ = _sentences(10 + n, count)
+            ids.append(f"u{n}")
+            store.add_page(Page(ids[-1], text), [Block(0, len(text), "body", 1)])
+    return ids
+
+
+def _renewed(store: Store, page_id: str) -> tuple[bool, bool]:
+    """Whether the page got another split, and whether it carries the model's suggestions."""
+    split = len(store.blocks(page_id)) > 1
+    return split, any(s.origin == "model" for s in store.spans(page_id))
+
+
+class _Reviewer:
+    """The window's shared "page shown" as the training child reads it: the reviewer shows
+    ``page`` once ``first`` has its new split and until ``last`` has it too."""
+
+    def __init__(self, db: Path, page: str, first: str, last: str) -> None:
+        self._store = Store.open(db)
+        self._page, self._first, self._last = page, first, last
+
+    @property
+    def value(self) -> bytes:
+        shown = _renewed(self._store, self._first)[0] and not _renewed(self._store, self._last)[0]
+        return self._page.encode() if shown else b""
+
+
+def test_a_page_shown_while_the_child_rewrites_gets_split_and_suggestions_together_or_neither(
+    tmp_path,
+):
+    # The split and the suggestions ran as two passes over the 100 pages: a page the
+    # reviewer had on screen during the first pass and left during the second came out with
+    # the old split and the new model's suggestions on it (or the reverse when opened between
+    # the passes). Each page now gets both in one transaction, or neither.
+    db = tmp_path / "a.db"
+    ids = _learning_db(db, 4)
+    reviewer = _Reviewer(db, ids[1], ids[0], ids[-1])
+    report = train_file(db, (), reviewer)
+    assert isinstance(report, TrainReport), report
+    with Store.open(db) as store:
+        renewed = {page_id: _renewed(store, page_id) for page_id in ids}
+    assert renewed[ids[1]] == (False, False)  # on screen when its turn came: left whole
+    assert all(renewed[p] == (True, True) for p in ids if p != ids[1]), renewed

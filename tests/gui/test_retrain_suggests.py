@@ -4,7 +4,10 @@ pages nobody has started carry its suggestions, so "the page the model is least 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from annotator.gui.retrain import RETRAIN_EVERY
 from annotator.model import Block, Page, Span
@@ -123,3 +126,36 @@ def test_after_the_window_retrains_the_unstarted_pages_are_pre_split_by_the_mode
     assert (
         f"The structure model pre-split the next {len(changed)} pages not started yet." in message
     )
+
+
+def _renewed(store: Store, page_id: str) -> tuple[bool, bool]:
+    """Whether a page got another split, and whether it carries the model's suggestions."""
+    split = len(store.blocks(page_id)) > 1
+    return split, any(s.origin == "model" for s in store.spans(page_id))
+
+
+def test_closing_the_window_while_it_rewrites_pages_stops_between_two_pages(
+    windows, qtbot, tmp_path
+):
+    # After a retrain the window's training rewrites the next 100 pages nobody has started;
+    # closing the window waited for all of them. It now stops after the page being written,
+    # and each page has its new split and the new model's suggestions, or neither.
+    db = _db(tmp_path / "a.db")
+    unstarted = [f"u{n}" for n in range(40)]
+    with Store.open(db) as store:  # long pages nobody has started: one block, no suggestions
+        for n, page_id in enumerate(unstarted):
+            pages = [_page(100 + 20 * n + k, "new", gold=False)[0].text for k in range(20)]
+            text = "\n".join(pages)
+            store.add_page(Page(page_id, text), [Block(0, len(text), "body", 1)])
+    window = windows(db)
+    press(window, qtbot, K.Key_Return, CTRL)  # the fifth done page: the window learns
+    with Store.open(db) as watcher:
+        qtbot.waitUntil(lambda: _renewed(watcher, unstarted[0])[0], timeout=180_000)
+        child = window.retrainer.process_id
+        press(window, qtbot, K.Key_Q, CTRL)  # Quit while the pages are being rewritten
+        assert not window.isVisible()
+        with pytest.raises(ProcessLookupError):  # the training process has ended
+            os.kill(child, 0)
+        renewed = [_renewed(watcher, page_id) for page_id in unstarted]
+    assert set(renewed) <= {(True, True), (False, False)}, renewed  # whole or untouched
+    assert 1 <= renewed.count((True, True)) < len(unstarted) // 2, renewed
