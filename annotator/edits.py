@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -735,22 +735,21 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     A boundary edit (unjoin, split, a new article) under a label made across a joined
     paragraph's line break leaves it across a break, and a suggestion that a split cut in
     two can still be accepted: every export then drops the reviewer's label with a warning
-    on the exporter's terminal only. The window refuses such an edit as it refuses such a
-    selection; undo and redo are not checked (they go back to a state the page was in). A
-    label left out already before the edit (a database from before this check) is not
-    counted, and only spans the edit changed or whose blocks it changed are read.
+    on the exporter's terminal only. Every new edit is refused for it where it is applied
+    (:func:`refuse_labels_left_out`, called by the store); undo and redo are not checked
+    (they go back to a state the page was in). A label left out already before the edit (a
+    database from before this check) is not counted, and only spans the edit changed or
+    that lie on blocks it changed are read.
     """
     if not plan_.changes.blocks and not plan_.changes.spans:
         return []
     before, after = plan_.before, plan_.after
     text = after.page.text
     out: list[tuple[Span, str]] = []
-    for span in after.spans.values():
+    for span in _changed_or_moved(plan_):
         if span.status != "accepted" or span.id is None:
             continue
         old = before.spans.get(span.id)
-        if old == span and _under(before.blocks, span) == _under(after.blocks, span):
-            continue  # neither it nor the blocks it lies on changed
         why = span_problem(text, after.blocks, span.start, span.end)
         if why is None or _left_out_before(before, old):
             continue
@@ -758,23 +757,75 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     return out
 
 
+def _changed_or_moved(plan_: Plan) -> list[Span]:
+    """The spans after ``plan_`` that it changed, or whose blocks it changed, in page order.
+
+    A span's blocks changed exactly when a block in one of the two splits and not in the
+    other overlaps it: only those blocks are looked at (a key press on a page of a thousand
+    spans compares none of them)."""
+    before, after, changes = plan_.before, plan_.after, plan_.changes
+    ids = {i for i in changes.spans if i in after.spans}
+    if changes.blocks:
+        ranges = _union(sorted((b.start, b.end) for b in set(before.blocks) ^ set(after.blocks)))
+        starts = [a for a, _ in ranges]
+        for span_id, span in after.spans.items():
+            k = bisect_right(starts, span.end - 1) - 1  # the last range starting inside it
+            if k >= 0 and ranges[k][1] > span.start:
+                ids.add(span_id)
+    spans = [after.spans[i] for i in ids]
+    return sorted(spans, key=lambda s: (s.start, s.end, s.id or 0))
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``[start, end)`` ranges merged where they overlap or touch."""
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+class LabelsLeftOut(EditError):
+    """A new edit refused because it would leave an accepted label out of every export
+    (:func:`spans_left_out`): ``span`` is the first such label and ``why`` says how."""
+
+    def __init__(self, message: str, span: Span | None = None, why: str = "") -> None:
+        super().__init__(message)
+        self.span = span
+        self.why = why
+
+
+def refuse_labels_left_out(plan_: Plan) -> None:
+    """``LabelsLeftOut`` naming the first label ``plan_`` would leave out of every export;
+    nothing when it leaves none out. Called wherever a new edit is applied (the store), so
+    that the window, the command line and every import refuse such an edit alike."""
+    lost = spans_left_out(plan_)
+    if not lost:
+        return
+    span, why = lost[0]
+    reasons = {
+        "articles": msg("it would cross into another article"),
+        "paragraphs": msg("it would cross a paragraph break"),
+        "markup": msg("it would take in markup that the clean text drops"),
+    }
+    text = plan_.after.page.text[span.start : span.end]
+    message = msg(
+        "the label {text} ({label}) would be left out of every export: {reason}; "
+        "remove, reject or shorten it first",
+        text=f"「{text}」",
+        label=span.label,
+        reason=reasons.get(why, why),
+    )
+    raise LabelsLeftOut(message, span, why)
+
+
 def _left_out_before(before: PageState, old: Span | None) -> bool:
     """Whether ``old`` was an accepted span that export left out already."""
     if old is None or old.status != "accepted":
         return False
     return span_problem(before.page.text, before.blocks, old.start, old.end) is not None
-
-
-def _under(blocks: Sequence[Block], span: Span) -> list[Block]:
-    """The blocks ``span`` overlaps (blocks in page order)."""
-    first = max(bisect_right([b.start for b in blocks], span.start) - 1, 0)
-    out = []
-    for block in blocks[first:]:
-        if block.start >= span.end:
-            break
-        if block.end > span.start:
-            out.append(block)
-    return out
 
 
 # --- what an edit touched (undo that is the reviewer's own) ------------------------------

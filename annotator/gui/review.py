@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.edits import EditError, Op, mark_done_op, open_suggestions, plan, spans_left_out
+from annotator.edits import EditError, LabelsLeftOut, Op, mark_done_op, open_suggestions
 from annotator.gui.commands import PageStacks
+from annotator.gui.i18n import core_text
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
 from annotator.model import Block, Span
 from annotator.store import Applied
 from annotator.text import span_problem
-
-# Operations that never put an accepted span across a break.
-_CANNOT_DROP_LABELS = frozenset({"remove_span", "set_span_attrs", "set_page_status"})
 
 
 class ReviewController(QObject):
@@ -67,39 +65,25 @@ class ReviewController(QObject):
     def edit_op(self, op: Op) -> Applied | None:
         """Commit ``op``; None when refused, or while it waits for another program's lock
         (it then reaches the undo stack once committed)."""
-        if self._drops_labels(op):
-            return None
-        return self.runner.apply(op, self.view, then=self._record)
+        return self.runner.apply(op, self.view, then=self._record, explain=self._explain)
 
-    def _drops_labels(self, op: Op) -> bool:
-        """Whether ``op`` is refused (the reason shown) because it would leave an accepted
-        label that export leaves out (:func:`spans_left_out`)."""
+    def _explain(self, error: EditError) -> str:
+        """The reviewer's message for a refused edit; the store refuses one that would leave
+        an accepted label out of every export (``LabelsLeftOut``), as for every caller."""
+        if not isinstance(error, LabelsLeftOut) or error.span is None:
+            return core_text(error)
+        span = error.span
         state = self.view.page_state
-        if state is None or op.page_id != state.page.id or op.kind in _CANNOT_DROP_LABELS:
-            return False  # planned once only
-        try:
-            lost = spans_left_out(plan(state, op, self.runner.store.label_names()))
-        except EditError:
-            return False  # the runner refuses it, saying why
-        if not lost:
-            return False
-        span, why = lost[0]
+        text = state.page.text[span.start : span.end] if state is not None else ""
         reasons = {
             "articles": self.tr("it would cross into another article"),
             "paragraphs": self.tr("it would cross a paragraph break"),
             "markup": self.tr("it would take in markup that the clean text drops"),
         }
-        self.message.emit(
-            self.tr(
-                "Not done: the label {text} ({label}) would be left out of every export: "
-                "{reason}. Remove, reject or shorten it first."
-            ).format(
-                text=f"「{state.page.text[span.start : span.end]}」",
-                label=span.label,
-                reason=reasons.get(why, why),
-            )
-        )
-        return True
+        return self.tr(
+            "Not done: the label {text} ({label}) would be left out of every export: "
+            "{reason}. Remove, reject or shorten it first."
+        ).format(text=f"「{text}」", label=span.label, reason=reasons.get(error.why, error.why))
 
     def _record(self, applied: Applied) -> None:
         self.stacks.push(applied.op, applied.inverse, applied.edit_id)

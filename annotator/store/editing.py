@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from annotator.edits import EditError, Op, Plan, first_edit_starts_review, plan, renumber, touched
+from annotator.edits import (
+    EditError,
+    Op,
+    Plan,
+    first_edit_starts_review,
+    plan,
+    refuse_labels_left_out,
+    renumber,
+    touched,
+)
 from annotator.model import Block, Page, Span
 from annotator.store.common import Applied, EditRecord, Room, UndoRefused, now
 from annotator.store.rows import _json, _span_values
@@ -35,7 +44,8 @@ class EditingRoom(Room):
 
         ``action`` is ``do`` for a new edit, ``undo``/``redo`` when the GUI replays the
         inverse/original of the logged edit ``target``. Raises ``EditError`` when the
-        operation does not apply, ``UndoRefused`` when an undo or redo would overwrite
+        operation does not apply (``LabelsLeftOut`` when a new edit would leave an accepted
+        label out of every export), ``UndoRefused`` when an undo or redo would overwrite
         another reviewer's later change (see :meth:`replay_refusal`); nothing is written
         then. ``wait=False`` raises ``StoreBusy`` at once, instead of waiting up to the busy
         timeout, when another connection holds the write lock.
@@ -71,7 +81,10 @@ class EditingRoom(Room):
         op = self._allocate_span_ids(op)
         if action == "do":
             op = first_edit_starts_review(state, op)
-        return op, plan(state, op, self.label_names())
+        result = plan(state, op, self.label_names())
+        if action == "do":  # undo and redo go back to a state the page was in
+            refuse_labels_left_out(result)  # LabelsLeftOut, whoever applies it
+        return op, result
 
     def _allocate_span_ids(self, op: Op) -> Op:
         counter = [self._next_span_id()]

@@ -277,7 +277,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+445"/>
+        <location filename="../../annotator/gui/review.py" line="+429"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -473,7 +473,7 @@
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Edit not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+113"/>
+        <location filename="../../annotator/gui/retrain.py" line="+114"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -973,13 +973,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-399"/>
-        <location line="+317"/>
+        <location filename="../../annotator/gui/review.py" line="-385"/>
+        <location line="+303"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-285"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -994,12 +994,12 @@
         <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Not done: the label {text} ({label}) would be left out of every export: {reason}. Remove, reject or shorten it first.</source>
         <translation>未执行：标注 {text}（{label}）将被每次导出略去：{reason}。请先删除、拒绝或缩短它。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
@@ -1812,9 +1812,24 @@ Refused: {refused}</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../build/lupdate/hidden_strings.py" line="+1"/>
+        <location filename="../../build/lupdate/hidden_strings.py" line="+2"/>
         <source>page {page!r} is done, and a done page has no open suggestion: set it back to in progress first</source>
         <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it would cross into another article</source>
+        <translation>它会跨入另一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it would cross a paragraph break</source>
+        <translation>它会跨越段落分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it would take in markup that the clean text drops</source>
+        <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,7 +2169,12 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-68"/>
+        <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
+        <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -91,3 +91,33 @@ def test_spans_left_out_names_a_suggestion_accepted_across_a_break_but_not_an_ol
     ]
     relabel = Op("relabel_span", "p1", {"id": 2, "label": "ORG"})
     assert spans_left_out(plan(state, relabel, labels)) == []
+
+
+def test_the_command_line_refuses_a_new_structure_that_would_drop_a_label_from_export(tmp_path):
+    # The window refused an unjoin under a label made across a joined line break; the same
+    # boundary change from the command line (a segmentation file) was stored, and every
+    # export then dropped the reviewer's label. The store refuses it for every caller.
+    import json
+
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+    from annotator.formats.segmentation import record
+    from annotator.model import Page
+    from annotator.store import Store
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    joined = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1, True)]
+    unjoined = [*joined[:2], Block(11, 17, "body", 1)]
+    db, path = tmp_path / "a.db", tmp_path / "s.jsonl"
+    page = Page("p1", text, "p1.txt", "sha", "in_progress", "lin")
+    with Store.open(db) as store:
+        store.add_gold_pages([(page, joined, [Span(8, 12, "PER", "human", "accepted")])])
+    path.write_text(json.dumps(record(page, unjoined), ensure_ascii=False) + "\n", "utf-8")
+    args = ["import", "--db", str(db), "--format", "segmentation", str(path)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "the label 「邓群\n策」 (PER) would be left out of every export" in result.stderr
+    assert "it would cross a paragraph break" in result.stderr
+    with Store.open(db) as store:
+        assert store.blocks("p1") == joined and store.history("p1") == ([], [])
