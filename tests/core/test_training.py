@@ -152,3 +152,26 @@ def test_a_page_shown_while_the_child_rewrites_gets_split_and_suggestions_togeth
         renewed = {page_id: _renewed(store, page_id) for page_id in ids}
     assert renewed[ids[1]] == (False, False)  # on screen when its turn came: left whole
     assert all(renewed[p] == (True, True) for p in ids if p != ids[1]), renewed
+
+
+def test_the_pages_nobody_started_are_read_a_few_at_a_time_in_page_order(tmp_path):
+    # A retrain rewrites the next 100 of them: it reads about 100 ids, not all 100,000 of a
+    # big database (bench/untouched_pages.py), and still skips the kept ones.
+    from annotator.edits import Op
+    from annotator.model import Block
+    from annotator.pipeline import _unstarted
+
+    with Store.open(tmp_path / "a.db") as store:
+        for n in range(10):
+            status = "done" if n == 1 else "new"
+            store.add_page(Page(f"p{n}", "会议召开。", status=status), [Block(0, 5, "body", 1)])
+        store.apply(Op("set_role", "p3", {"block": 0, "role": "headline"}), "ana")
+        store.apply(Op("set_page_status", "p9", {"status": "skipped"}), "ana")
+        store.apply(Op("set_page_status", "p9", {"status": "new"}), "ana")  # new, two edits
+        rows = store.untouched_pages()
+        assert [page_id for _, page_id in rows] == ["p0", "p2", "p4", "p5", "p6", "p7", "p8"]
+        assert store.untouched_pages(rows[1][0], 2) == rows[2:4]
+        assert store.untouched_page_ids() == [page_id for _, page_id in rows]
+        assert list(_unstarted(store, 3, {"p0", "p2", "p4", "p5"})) == ["p6", "p7", "p8"]
+        assert list(_unstarted(store, 2, ())) == ["p0", "p2"]
+        assert list(_unstarted(store, 9, {"p8"})) == ["p0", "p2", "p4", "p5", "p6", "p7"]
