@@ -50,6 +50,7 @@ class _Edit:
     then: Callable[[Applied], None] | None
     explain: Callable[[EditError], str] | None
     started: float
+    changed_before: bool = False  # the page changed elsewhere just before the key
 
 
 class EditRunner(QObject):
@@ -104,15 +105,21 @@ class EditRunner(QObject):
         """Before acting on the shown page: True (and ``externalChange``) when another
         connection wrote since the window got its state; only when the page's own content
         changed does the window need to show it again."""
+        return self._page_changed_elsewhere() is not None
+
+    def _page_changed_elsewhere(self) -> bool | None:
+        """``check_external``: None when nobody else wrote, else whether the shown page's
+        content changed (``externalChange`` emitted)."""
         shown = self._shown()
         if shown is None:
-            return False
+            return None
         state = self.store.page_state(shown.page.id)
         if state is shown:
-            return False
+            return None
         # Only now, after someone else wrote, is the page's content compared.
-        self.externalChange.emit(shown.page.id, state != shown)
-        return True
+        changed = state != shown
+        self.externalChange.emit(shown.page.id, changed)
+        return changed
 
     def poll(self) -> None:
         """Once a second: what ``check_external`` does; with no page shown (an empty
@@ -147,8 +154,10 @@ class EditRunner(QObject):
                 )
             )
             return None
-        self.check_external()
-        edit = _Edit(op, initiator, action, target, then, explain, time.monotonic())
+        # The key was meant for the page as shown: when it changed elsewhere just before (a
+        # second window, or pages rewritten after a retrain), a refusal says so.
+        changed = bool(self._page_changed_elsewhere())
+        edit = _Edit(op, initiator, action, target, then, explain, time.monotonic(), changed)
         return self._commit(edit)
 
     def waiting_now(self) -> bool:
@@ -166,7 +175,8 @@ class EditRunner(QObject):
         if self._pending is not None:
             # The program that held the lock may have written this page: show that first,
             # so that the waiting edit's change is drawn over the page as it now is.
-            self.check_external()
+            if self._page_changed_elsewhere():
+                self._pending.changed_before = True
             self._commit(self._pending)
 
     def _commit(self, edit: _Edit, *, wait: bool = False) -> Applied | None:
@@ -178,7 +188,14 @@ class EditRunner(QObject):
             self._wait(edit)
             return None
         except EditError as exc:
-            self._refuse(edit.explain(exc) if edit.explain is not None else core_text(exc))
+            reason = edit.explain(exc) if edit.explain is not None else core_text(exc)
+            if edit.changed_before:
+                reason = self.tr(
+                    "Not done: the page changed elsewhere (another window, or new suggestions "
+                    "after learning) just before the key, and it no longer applies ({reason}). "
+                    "The page now shows the change."
+                ).format(reason=reason)
+            self._refuse(reason)
             return None
         except sqlite3.DatabaseError as exc:
             if wait and "locked" in str(exc):

@@ -85,12 +85,17 @@
 <context>
     <name>EditRunner</name>
     <message>
-        <location filename="../../annotator/gui/runner.py" line="+145"/>
+        <location filename="../../annotator/gui/runner.py" line="+152"/>
         <source>Not applied: the previous edit is still waiting for the database, which another program holds. Press the key again once it is saved.</source>
         <translation>未执行：上一次修改仍在等待数据库（另一个程序正占用它）。保存后请再按一次该键。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
+        <source>Not done: the page changed elsewhere (another window, or new suggestions after learning) just before the key, and it no longer applies ({reason}). The page now shows the change.</source>
+        <translation>未执行：就在按键之前，此页在别处被修改（另一个窗口，或学习后的新建议），该操作已不适用（{reason}）。页面现已显示修改后的内容。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Not saved: the database refused the edit ({error})</source>
         <translation>未保存：数据库拒绝了这次修改（{error}）</translation>
     </message>

@@ -175,3 +175,29 @@ def test_the_pages_nobody_started_are_read_a_few_at_a_time_in_page_order(tmp_pat
         assert list(_unstarted(store, 3, {"p0", "p2", "p4", "p5"})) == ["p6", "p7", "p8"]
         assert list(_unstarted(store, 2, ())) == ["p0", "p2"]
         assert list(_unstarted(store, 9, {"p8"})) == ["p0", "p2", "p4", "p5", "p6", "p7"]
+
+
+def test_a_window_reads_a_page_before_or_after_a_retrains_rewrite_never_between(tmp_path):
+    # A second window reading a page nobody has started while the retrain (another
+    # connection) rewrites it read its blocks, then its spans, each as of its own moment:
+    # the rewrite committed in between gave the old split with the new suggestions.
+    from annotator.model import Block, Span
+
+    text = "记者见到了何洋艳，他来自遵义。"
+    old, new = [Block(0, len(text), "body", 1)], [Block(0, 9, "body", 1), Block(9, 15, "body", 1)]
+    name = Span(5, 8, "PER", "model", "suggested", {"confidence": 0.9})
+    with Store.open(tmp_path / "a.db") as window, Store.open(tmp_path / "a.db") as retrain:
+        window.add_page(Page("p", text), old, [])
+        rewrites = []
+
+        def rewrite_before_the_spans_are_read(sql: str) -> None:
+            if "FROM spans" in sql and not rewrites:  # between the blocks and the spans
+                rewrites.append(retrain.renew_untouched_page("p", new, [name]))
+
+        window.db.conn.set_trace_callback(rewrite_before_the_spans_are_read)
+        state = window.page_state("p")
+        window.db.conn.set_trace_callback(None)
+        assert rewrites == [True]
+        assert (list(state.blocks), list(state.spans.values())) == (old, [])  # the moment before
+        state = window.page_state("p")  # the next read sees the rewrite whole
+        assert list(state.blocks) == new and [s.start for s in state.spans.values()] == [5]
