@@ -742,7 +742,7 @@ class MainWindow(QMainWindow):
         self.safekeeping.check_later()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.retrainer.stop()  # first: the pages it rewrites meanwhile are waited for
+        self.retrainer.stop()  # first: a training stops rewriting pages while this closes
         if not self.runner.finish_pending():  # an edit still waiting for another program
             QMessageBox.warning(
                 self,
