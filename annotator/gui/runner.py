@@ -189,7 +189,7 @@ class EditRunner(QObject):
             return None
         except EditError as exc:
             reason = edit.explain(exc) if edit.explain is not None else core_text(exc)
-            if edit.changed_before:
+            if edit.changed_before and edit.action == "do":  # an undo's refusal says who
                 reason = self.tr(
                     "Not done: the page changed elsewhere (another window, or new suggestions "
                     "after learning) just before the key, and it no longer applies ({reason}). "

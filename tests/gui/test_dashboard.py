@@ -75,7 +75,7 @@ def test_gold_placed_by_an_import_is_shown_apart_not_as_a_reviewer(windows, db, 
     from annotator.model import Span
 
     with Store.open(db) as store:
-        spans = [Span(0, 2, "LOC").to_dict(with_id=False)]
+        spans = [Span(2, 4, "LOC").to_dict(with_id=False)]  # 市委 (the "# " before is markup)
         gold = {"blocks": [b.to_dict() for b in store.blocks("p2")], "spans": spans}
         store.apply_gold(
             Op("replace_page_gold", "p2", {**gold, "status": "done"}),
