@@ -25,11 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 def all_ids(store, limit: int, keep: set[str]) -> list[str]:  # noqa: ANN001
     """The read before: every untouched id of the database, then the first ``limit``."""
-    rows = store.db.conn.execute(
-        "SELECT id FROM pages WHERE status = 'new' AND NOT EXISTS "
-        "(SELECT 1 FROM edits WHERE edits.page_id = pages.id) ORDER BY rowid"
-    )
-    return [p for (p,) in rows if p not in keep][:limit]
+    return [p for p in store.untouched_page_ids() if p not in keep][:limit]
 
 
 def bounded(store, limit: int, keep: set[str]) -> list[str]:  # noqa: ANN001
