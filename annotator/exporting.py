@@ -125,8 +125,28 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def check_labels(labels: Sequence[str], known: Iterable[str]) -> None:
+    """ValueError naming a label of ``labels`` that is not among ``known``, and the known
+    ones: a mistyped label (``per`` for ``PER``) would export every article with no spans,
+    gold that says the text holds no entity."""
+    names = sorted(known)
+    unknown = [x for x in labels if x not in names]
+    if unknown:
+        raise ValueError(
+            msg(
+                "unknown label {label!r}; the labels are {labels}",
+                label=unknown[0],
+                labels=", ".join(names),
+            )
+        )
+
+
 def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
     fmt = FORMATS[request.fmt]
+    try:
+        check_labels(request.labels, store.label_names())
+    except ValueError as exc:
+        raise ExportError("--label", exc.args[0]) from None
     since, until = date_bounds(request.since, request.until)
     ids = store.export_page_ids(
         request.statuses, request.reviewers, request.papers, request.pattern, since, until

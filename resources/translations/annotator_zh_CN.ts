@@ -108,18 +108,18 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+58"/>
-        <location line="+114"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+59"/>
+        <location line="+115"/>
         <source>Export gold data</source>
         <translation>导出金标准数据</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>请至少选择一种页面状态。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>
@@ -2007,6 +2007,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>page {page!r} has no span with id {id}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown label {label!r}; the labels are {labels}</source>
+        <translation>未知的标签 {label!r}；现有标签为 {labels}</translation>
     </message>
     <message>
         <location line="+1"/>
