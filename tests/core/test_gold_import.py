@@ -169,3 +169,19 @@ def test_replace_page_gold_refuses_overlapping_blocks_and_unknown_labels():
     op = Op("replace_page_gold", "p", {"blocks": blocks, "spans": [span], "status": "done"})
     with pytest.raises(EditError, match="unknown label 'XYZ'"):
         plan(state, op, {"PER"})
+
+
+def test_a_file_of_another_format_is_refused_in_one_line(tmp_path):
+    """A BIO file given as gold-jsonl was refused line by line: thousands of lines of
+    'Expecting value'. Now one line names the file, says what it is not and what to use."""
+    db = tmp_path / "g.db"
+    _run("demo", "--db", str(db))
+    bio = tmp_path / "gold.bio"
+    bio.write_text("".join(f"{c} O\n" for c in "本报讯市委书记邓群策") * 50, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["import", "--db", str(db), "--format", "gold-jsonl", str(bio)]
+    )
+    assert result.exit_code == 1
+    refused = [line for line in result.output.splitlines() if line.startswith("  refused ")]
+    assert len(refused) == 1
+    assert f"{bio}:1: not Gold JSONL" in refused[0] and "--format" in refused[0]
