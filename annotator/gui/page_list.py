@@ -363,7 +363,12 @@ class PageListPanel(QWidget):
 
     def _focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
+        current = self.view.currentIndex()
+        if current.isValid():
+            # The open page is among the pages found: activated again, it shows its first
+            # hit as any other page found does (its row is current already: no change).
+            self._on_activated(current)
+        elif self.model.rowCount() > 0:
             self.view.setCurrentIndex(self.model.index(0, COL_PAGE))
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
