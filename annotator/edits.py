@@ -744,12 +744,18 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
         return []
     before, after = plan_.before, plan_.after
     text = after.page.text
+    # The block starts once per edit, not once per span: a page of 600 blocks and 600
+    # spans spent ~13 ms of every role key building them again and again.
+    starts_before = [b.start for b in before.blocks]
+    starts_after = [b.start for b in after.blocks]
     out: list[tuple[Span, str]] = []
     for span in after.spans.values():
         if span.status != "accepted" or span.id is None:
             continue
         old = before.spans.get(span.id)
-        if old == span and _under(before.blocks, span) == _under(after.blocks, span):
+        if old == span and _under(before.blocks, starts_before, span) == _under(
+            after.blocks, starts_after, span
+        ):
             continue  # neither it nor the blocks it lies on changed
         why = span_problem(text, after.blocks, span.start, span.end)
         if why is None or _left_out_before(before, old):
@@ -765,9 +771,9 @@ def _left_out_before(before: PageState, old: Span | None) -> bool:
     return span_problem(before.page.text, before.blocks, old.start, old.end) is not None
 
 
-def _under(blocks: Sequence[Block], span: Span) -> list[Block]:
-    """The blocks ``span`` overlaps (blocks in page order)."""
-    first = max(bisect_right([b.start for b in blocks], span.start) - 1, 0)
+def _under(blocks: Sequence[Block], starts: Sequence[int], span: Span) -> list[Block]:
+    """The blocks ``span`` overlaps (blocks in page order, ``starts`` their starts)."""
+    first = max(bisect_right(starts, span.start) - 1, 0)
     out = []
     for block in blocks[first:]:
         if block.start >= span.end:
