@@ -144,6 +144,7 @@ def _with_blocks(state: PageState, blocks: tuple[Block, ...]) -> PageState:
 
 def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
     after = _with_blocks(state, blocks)
+    after = replace(after, blocks=_first_blocks_join_nothing(after.blocks))
     changes = _diff_blocks(state.blocks, after.blocks)
     if not changes:
         raise EditError(
@@ -151,6 +152,25 @@ def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
         )
     inverse = Op("set_blocks", op.page_id, {"changes": changes})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _first_blocks_join_nothing(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """``blocks`` with the join cleared on each article's first block.
+
+    Such a join continues nothing (export ignores it), but the segmentation export wrote
+    it and its import refuses it, and the structure model learnt it: an edit that makes a
+    joined paragraph its article's first (marking the one before it not part of any
+    article, moving that one to another article) clears it, in the same undo step.
+    """
+    seen: set[int] = set()
+    out = list(blocks)
+    for k, block in enumerate(out):
+        if block.article is None or block.article in seen:
+            continue
+        seen.add(block.article)
+        if block.joins_previous:
+            out[k] = replace(block, joins_previous=False)
+    return tuple(out)
 
 
 def _articles_in_order(blocks: tuple[Block, ...]) -> list[int]:
@@ -307,6 +327,13 @@ def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         raise EditError(msg("the first block on the page has no previous paragraph to join"))
     if joins and block.article is None:
         raise EditError(msg("the block at {start} is not part of an article", start=block.start))
+    if joins and all(b.article != block.article for b in state.blocks[:i]):
+        raise EditError(
+            msg(
+                "the first paragraph of an article has no paragraph of its article before it "
+                "to join; to continue the article above, merge the article into the previous one"
+            )
+        )
     if block.joins_previous == joins:
         text = (
             msg("the block at {start} already joins the previous paragraph", start=block.start)

@@ -1869,6 +1869,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the first paragraph of an article has no paragraph of its article before it to join; to continue the article above, merge the article into the previous one</source>
+        <translation>文章的第一段之前没有同一篇文章的段落可以接续；若要接续上面的文章，请把这篇文章并入前一篇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the block at {start} already joins the previous paragraph</source>
         <translation>位置 {start} 的段落已经接续上一段</translation>
     </message>

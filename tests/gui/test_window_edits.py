@@ -379,6 +379,41 @@ def test_unjoin_undoes_a_join(windows, db, qtbot):
     assert block_of(blocks_in_db(db), "推进")[4] is True
 
 
+def test_an_articles_first_paragraph_cannot_join_the_article_above(
+    windows, db, qtbot, tmp_path
+):
+    # J on an article's first paragraph stored a join that export ignored, that the
+    # segmentation export wrote and its import refused; marking a paragraph's only
+    # predecessor in its article as not part of any article left such a join too.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    window = windows(db)
+    before = snapshot(db)
+    at("第二篇文章标题")(window)
+    press(window, qtbot, K.Key_J)
+    assert "first paragraph of an article" in window.statusBar().currentMessage()
+    assert snapshot(db) == before
+    at("湖南日报记者")(window)
+    press(window, qtbot, K.Key_J)  # joins the article's heading above it: allowed
+    assert block_of(blocks_in_db(db), "湖南日报记者")[4] is True
+    at("第二篇文章标题")(window)
+    press(window, qtbot, K.Key_X)  # the heading leaves the article: nothing left to join
+    assert block_of(blocks_in_db(db), "第二篇文章标题")[3] is None
+    assert block_of(blocks_in_db(db), "湖南日报记者")[3:] == (2, False)
+    press(window, qtbot, K.Key_Z, CTRL)  # one step back: both as they were
+    assert block_of(blocks_in_db(db), "湖南日报记者")[3:] == (2, True)
+    press(window, qtbot, K.Key_Z, CTRL | SHIFT)
+    out = tmp_path / "pages.seg"
+    runner = CliRunner()
+    exported = ["export", "--db", str(db), "--format", "segmentation", "--status", "all"]
+    assert runner.invoke(main, [*exported, "--output", str(out)]).exit_code == 0
+    again = tmp_path / "again.db"
+    back = ["import", "--db", str(again), "--format", "segmentation", str(out)]
+    assert runner.invoke(main, back).exit_code == 0
+
+
 SPAN_CASES = [
     (
         "add_span",
