@@ -379,9 +379,7 @@ def test_unjoin_undoes_a_join(windows, db, qtbot):
     assert block_of(blocks_in_db(db), "推进")[4] is True
 
 
-def test_an_articles_first_paragraph_cannot_join_the_article_above(
-    windows, db, qtbot, tmp_path
-):
+def test_an_articles_first_paragraph_cannot_join_the_article_above(windows, db, qtbot, tmp_path):
     # J on an article's first paragraph stored a join that export ignored, that the
     # segmentation export wrote and its import refused; marking a paragraph's only
     # predecessor in its article as not part of any article left such a join too.
