@@ -352,10 +352,17 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         ((i, b) for i, b in enumerate(state.blocks) if b.start < at < b.end), (None, None)
     )
     if block is None or i is None:
+        # The reviewer sees a caret, not an offset: say where it is and where it should be.
+        edge = any(at in (b.start, b.end) for b in state.blocks)
         raise EditError(
             msg(
-                "put the caret inside a paragraph to split it (offset {at} is not inside a block)",
-                at=at,
+                "the caret is at the start or end of a paragraph: put it inside the "
+                "paragraph, where the new paragraph should begin, to split it"
+            )
+            if edge
+            else msg(
+                "the caret is between paragraphs: put it inside a paragraph, where the new "
+                "paragraph should begin, to split it"
             )
         )
     first_end = at
@@ -365,7 +372,12 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     while second_start < block.end and _WS.match(text[second_start]):
         second_start += 1
     if first_end == block.start or second_start == block.end:
-        raise EditError(msg("a split at {at} would leave an empty block", at=at))
+        raise EditError(
+            msg(
+                "a split here would leave an empty paragraph: put the caret inside the "
+                "paragraph, where the new paragraph should begin"
+            )
+        )
     fields = dict(op.args.get("second") or {})
     first = replace(block, end=first_end)
     second = Block(

@@ -509,7 +509,7 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+155"/>
+        <location line="+158"/>
         <source>Article 00</source>
         <translation>文章 00</translation>
     </message>
@@ -1163,7 +1163,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-166"/>
+        <location filename="../../annotator/gui/outline.py" line="-169"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -1883,17 +1883,7 @@ Refused: {refused}</source>
         <translation>位置 {start} 的段落没有接续上一段</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>put the caret inside a paragraph to split it (offset {at} is not inside a block)</source>
-        <translation>请把光标放在段落内再拆分（位置 {at} 不在任何段落内）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a split at {at} would leave an empty block</source>
-        <translation>在位置 {at} 拆分会留下空段落</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the block at {start} is the last block; nothing to merge with</source>
         <translation>位置 {start} 的段落是最后一段，没有可合并的段落</translation>
     </message>
@@ -1992,6 +1982,16 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>there is no next article to move the block at {start} to</source>
         <translation>没有下一篇文章可接收位置 {start} 的段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the caret is at the start or end of a paragraph: put it inside the paragraph, where the new paragraph should begin, to split it</source>
+        <translation>光标在段落的开头或结尾：请把光标放在段落里面新段落开始的位置，再拆分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the caret is between paragraphs: put it inside a paragraph, where the new paragraph should begin, to split it</source>
+        <translation>光标在两个段落之间：请把光标放在段落里面新段落开始的位置，再拆分</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2164,7 +2164,12 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-52"/>
+        <source>a split here would leave an empty paragraph: put the caret inside the paragraph, where the new paragraph should begin</source>
+        <translation>在这里拆分会留下空段落：请把光标放在段落里面新段落开始的位置</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -412,6 +412,22 @@ def test_an_articles_first_paragraph_cannot_join_the_article_above(windows, db, 
     assert runner.invoke(main, back).exit_code == 0
 
 
+def test_return_at_a_paragraph_start_says_where_to_put_the_caret(windows, db, qtbot):
+    # Return with the caret at a paragraph's start said "offset 131 is not inside a
+    # block": wrong (it is that block's start) and in numbers the reviewer never sees.
+    window = windows(db)
+    before = snapshot(db)
+    at("会议指出")(window)
+    press(window, qtbot, K.Key_Return)
+    message = window.statusBar().currentMessage()
+    assert "start or end of a paragraph" in message and "offset" not in message
+    assert snapshot(db) == before
+    press(window, qtbot, K.Key_Right, times=4)  # after 会议指出 the split is made
+    press(window, qtbot, K.Key_Return)
+    starts = [b[0] for b in blocks_in_db(db)]
+    assert SAMPLE.index("会议指出") + 4 in starts
+
+
 SPAN_CASES = [
     (
         "add_span",
