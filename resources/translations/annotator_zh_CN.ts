@@ -277,7 +277,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+445"/>
+        <location filename="../../annotator/gui/review.py" line="+454"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -973,13 +973,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-399"/>
-        <location line="+317"/>
+        <location filename="../../annotator/gui/review.py" line="-408"/>
+        <location line="+326"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-301"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -1014,7 +1014,12 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+43"/>
+        <source>This paragraph&apos;s role is {role} already.</source>
+        <translation>这一段已经是{role}。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>

@@ -428,6 +428,19 @@ def test_return_at_a_paragraph_start_says_where_to_put_the_caret(windows, db, qt
     assert SAMPLE.index("会议指出") + 4 in starts
 
 
+def test_a_role_key_on_a_paragraph_of_that_role_says_so_in_words(windows, db, qtbot):
+    # It said "block at 69 already has role 'body'": an offset and a code name.
+    window = windows(db)
+    before = snapshot(db)
+    at("会议指出")(window)
+    press(window, qtbot, K.Key_B)
+    assert window.statusBar().currentMessage() == "This paragraph's role is body already."
+    assert snapshot(db) == before
+    assert not window.registry.actions["undo"].isEnabled()
+    press(window, qtbot, K.Key_I)
+    assert block_of(blocks_in_db(db), "会议指出")[2] == "intertitle"
+
+
 SPAN_CASES = [
     (
         "add_span",
