@@ -96,6 +96,21 @@ def test_export_import_export_is_byte_identical(pages, exported, tmp_path):
         assert "replace_page_gold" in json.dumps(undo[0].op.to_json())
 
 
+def test_the_same_gold_again_changes_nothing(pages, exported, tmp_path):
+    # Importing the same file again logged one more edit per page (nothing changed): the
+    # reviewer's undo stepped through no-ops and the report said "Applied gold to 14".
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    with Store.open(db) as store:
+        before = {p: (store.history(p), store.page(p).updated_at) for p in store.page_ids()}
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    assert result.exit_code == 0
+    assert "Applied gold to 0 page(s) (0 article(s)); skipped 14 already so" in result.stdout
+    with Store.open(db) as store:
+        assert {p: (store.history(p), store.page(p).updated_at) for p in before} == before
+
+
 def test_undo_of_a_gold_import_restores_the_page_exactly(pages, exported, tmp_path):
     db = tmp_path / "b.db"
     _run("import", "--db", str(db), "--no-suggest", str(pages))
