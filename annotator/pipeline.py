@@ -1005,7 +1005,7 @@ def _segmentation_plan(
     store: Store, path: str, pages: Sequence[SegmentedPage]
 ) -> tuple[list[tuple[Page, list[Block], list[Span]]], list[tuple[Op, str | None, str]], list[str]]:
     """New pages, ``replace_page_gold`` edits of existing ones, and ids already so."""
-    from annotator.edits import Op
+    from annotator.edits import Op, open_suggestions
     from annotator.formats.segmentation import SegmentationRefused, record
 
     new: list[tuple[Page, list[Block], list[Span]]] = []
@@ -1028,6 +1028,16 @@ def _segmentation_plan(
         if record(state.page, state.blocks) == record(page, seg.blocks):
             done.append(page.id)
             continue
+        still_open = len(open_suggestions(state))
+        if page.status == "done" and state.page.status != "done" and still_open:
+            # The edit would refuse it anyway, naming neither the line nor who marks it done.
+            raise SegmentationRefused(
+                path,
+                seg.line,
+                f"this line marks page {page.id!r} done, but it has {still_open} open "
+                "suggestion(s) in this database: accept or reject them in the window first, "
+                "or import into a database that does not hold the page",
+            )
         args = {
             "blocks": [b.to_dict() for b in seg.blocks],
             "spans": [s.to_dict() for s in state.spans.values()],
