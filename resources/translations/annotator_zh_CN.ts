@@ -2025,6 +2025,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>no page has {name!r}; the pages have {known}</source>
+        <translation>没有页面属于 {name!r}；页面中有 {known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>exists and is not a folder; a split writes into a folder</source>
         <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
     </message>
@@ -2169,12 +2174,12 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>a split here would leave an empty paragraph: put the caret inside the paragraph, where the new paragraph should begin</source>
         <translation>在这里拆分会留下空段落：请把光标放在段落里面新段落开始的位置</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -222,3 +222,20 @@ def test_a_mistyped_label_on_the_command_line_is_refused(db, tmp_path):
     )
     assert result.exit_code == 1 and not out.exists()
     assert "unknown label 'per'" in result.output and "PER" in result.output
+
+
+def test_a_reviewer_no_page_has_is_named_and_the_last_export_kept(
+    windows, db, qtbot, tmp_path, messages
+):
+    # "Lin" for lin wrote an empty file over the last export, saying only "Wrote 0".
+    window = windows(db)
+    target = tmp_path / "gold.jsonl"
+    target.write_text("last export\n", encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    type_into(qtbot, dialog.output, str(target))
+    type_into(qtbot, dialog.reviewers, "Lin")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
+    shown = messages[0]["text"] + messages[0]["details"]
+    assert "'Lin'" in shown and "lin" in shown.replace("'Lin'", "")
+    assert target.read_text(encoding="utf-8") == "last export\n"
