@@ -403,7 +403,14 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     nxt = state.blocks[i + 1]
     merged = replace(block, end=nxt.end)
     blocks = state.blocks[:i] + (merged,) + state.blocks[i + 2 :]
-    after = replace(state, blocks=renumber(blocks))
+    renumbered_blocks = renumber(blocks)
+    after = replace(state, blocks=_first_blocks_join_nothing(renumbered_blocks))
+    # A paragraph that joined the one merged away and now starts its article joins nothing.
+    cleared = [
+        [b.start, {"joins_previous": True}]
+        for b, a in zip(renumbered_blocks, after.blocks, strict=True)
+        if b.joins_previous and not a.joins_previous
+    ]
     second = {
         "role": nxt.role,
         "article": nxt.article,
@@ -419,9 +426,13 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         for old, b in zip(kept, after.blocks, strict=True)
         if old.article != b.article
     ]
-    if renumbered:
-        restore = Op("set_blocks", op.page_id, {"changes": renumbered})
-        inverse = Op("batch", op.page_id, {"ops": [restore.to_json(), inverse.to_json()]})
+    if renumbered or cleared:
+        ops = [inverse.to_json()]
+        if renumbered:
+            ops.insert(0, Op("set_blocks", op.page_id, {"changes": renumbered}).to_json())
+        if cleared:
+            ops.append(Op("set_blocks", op.page_id, {"changes": cleared}).to_json())
+        inverse = Op("batch", op.page_id, {"ops": ops})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
 
 

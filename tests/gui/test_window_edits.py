@@ -412,6 +412,22 @@ def test_an_articles_first_paragraph_cannot_join_the_article_above(windows, db, 
     assert runner.invoke(main, back).exit_code == 0
 
 
+def test_merging_away_an_articles_first_paragraph_clears_the_join_after_it(windows, db, qtbot):
+    # M on article 1's last paragraph took article 2's heading; the paragraph that joined
+    # the heading became article 2's first, still joining, which the segmentation import
+    # refuses. The join is cleared in the same step and undo brings both back.
+    window = windows(db)
+    at("湖南日报记者")(window)
+    press(window, qtbot, K.Key_J)
+    before = blocks_in_db(db)
+    at("推进")(window)
+    press(window, qtbot, K.Key_M)
+    assert block_of(blocks_in_db(db), "第二篇文章标题")[3] == 1  # merged into article 1
+    assert block_of(blocks_in_db(db), "湖南日报记者")[3:] == (2, False)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert blocks_in_db(db) == before
+
+
 def test_return_at_a_paragraph_start_says_where_to_put_the_caret(windows, db, qtbot):
     # Return with the caret at a paragraph's start said "offset 131 is not inside a
     # block": wrong (it is that block's start) and in numbers the reviewer never sees.
