@@ -65,10 +65,15 @@ def open_store(
             err=True,
         )
 
+    new = create and not readonly and not path.exists()
     try:
         store = Store.open(path, create=create, readonly=readonly, on_upgrade=upgrading)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    if new:
+        # A mistyped --db makes a new, empty database (folders too) and the work goes
+        # there: say so, naming it, as the report below it names only the pages.
+        click.echo(f"Created a new database {path.absolute()}", err=True)
     try:
         yield store
     except sqlite3.DatabaseError as exc:  # damage met while reading: one line, not a traceback

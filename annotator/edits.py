@@ -144,6 +144,7 @@ def _with_blocks(state: PageState, blocks: tuple[Block, ...]) -> PageState:
 
 def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
     after = _with_blocks(state, blocks)
+    after = replace(after, blocks=_first_blocks_join_nothing(after.blocks))
     changes = _diff_blocks(state.blocks, after.blocks)
     if not changes:
         raise EditError(
@@ -151,6 +152,25 @@ def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
         )
     inverse = Op("set_blocks", op.page_id, {"changes": changes})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _first_blocks_join_nothing(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """``blocks`` with the join cleared on each article's first block.
+
+    Such a join continues nothing (export ignores it), but the segmentation export wrote
+    it and its import refuses it, and the structure model learnt it: an edit that makes a
+    joined paragraph its article's first (marking the one before it not part of any
+    article, moving that one to another article) clears it, in the same undo step.
+    """
+    seen: set[int] = set()
+    out = list(blocks)
+    for k, block in enumerate(out):
+        if block.article is None or block.article in seen:
+            continue
+        seen.add(block.article)
+        if block.joins_previous:
+            out[k] = replace(block, joins_previous=False)
+    return tuple(out)
 
 
 def _articles_in_order(blocks: tuple[Block, ...]) -> list[int]:
@@ -307,6 +327,13 @@ def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         raise EditError(msg("the first block on the page has no previous paragraph to join"))
     if joins and block.article is None:
         raise EditError(msg("the block at {start} is not part of an article", start=block.start))
+    if joins and all(b.article != block.article for b in state.blocks[:i]):
+        raise EditError(
+            msg(
+                "the first paragraph of an article has no paragraph of its article before it "
+                "to join; to continue the article above, merge the article into the previous one"
+            )
+        )
     if block.joins_previous == joins:
         text = (
             msg("the block at {start} already joins the previous paragraph", start=block.start)
@@ -325,10 +352,17 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         ((i, b) for i, b in enumerate(state.blocks) if b.start < at < b.end), (None, None)
     )
     if block is None or i is None:
+        # The reviewer sees a caret, not an offset: say where it is and where it should be.
+        edge = any(at in (b.start, b.end) for b in state.blocks)
         raise EditError(
             msg(
-                "put the caret inside a paragraph to split it (offset {at} is not inside a block)",
-                at=at,
+                "the caret is at the start or end of a paragraph: put it inside the "
+                "paragraph, where the new paragraph should begin, to split it"
+            )
+            if edge
+            else msg(
+                "the caret is between paragraphs: put it inside a paragraph, where the new "
+                "paragraph should begin, to split it"
             )
         )
     first_end = at
@@ -338,7 +372,12 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     while second_start < block.end and _WS.match(text[second_start]):
         second_start += 1
     if first_end == block.start or second_start == block.end:
-        raise EditError(msg("a split at {at} would leave an empty block", at=at))
+        raise EditError(
+            msg(
+                "a split here would leave an empty paragraph: put the caret inside the "
+                "paragraph, where the new paragraph should begin"
+            )
+        )
     fields = dict(op.args.get("second") or {})
     first = replace(block, end=first_end)
     second = Block(
@@ -364,7 +403,14 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     nxt = state.blocks[i + 1]
     merged = replace(block, end=nxt.end)
     blocks = state.blocks[:i] + (merged,) + state.blocks[i + 2 :]
-    after = replace(state, blocks=renumber(blocks))
+    renumbered_blocks = renumber(blocks)
+    after = replace(state, blocks=_first_blocks_join_nothing(renumbered_blocks))
+    # A paragraph that joined the one merged away and now starts its article joins nothing.
+    cleared = [
+        [b.start, {"joins_previous": True}]
+        for b, a in zip(renumbered_blocks, after.blocks, strict=True)
+        if b.joins_previous and not a.joins_previous
+    ]
     second = {
         "role": nxt.role,
         "article": nxt.article,
@@ -380,9 +426,13 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         for old, b in zip(kept, after.blocks, strict=True)
         if old.article != b.article
     ]
-    if renumbered:
-        restore = Op("set_blocks", op.page_id, {"changes": renumbered})
-        inverse = Op("batch", op.page_id, {"ops": [restore.to_json(), inverse.to_json()]})
+    if renumbered or cleared:
+        ops = [inverse.to_json()]
+        if renumbered:
+            ops.insert(0, Op("set_blocks", op.page_id, {"changes": renumbered}).to_json())
+        if cleared:
+            ops.append(Op("set_blocks", op.page_id, {"changes": cleared}).to_json())
+        inverse = Op("batch", op.page_id, {"ops": ops})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
 
 

@@ -125,8 +125,48 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def check_labels(labels: Sequence[str], known: Iterable[str]) -> None:
+    """ValueError naming a label of ``labels`` that is not among ``known``, and the known
+    ones: a mistyped label (``per`` for ``PER``) would export every article with no spans,
+    gold that says the text holds no entity."""
+    names = sorted(known)
+    unknown = [x for x in labels if x not in names]
+    if unknown:
+        raise ValueError(
+            msg(
+                "unknown label {label!r}; the labels are {labels}",
+                label=unknown[0],
+                labels=", ".join(names),
+            )
+        )
+
+
+def _check_names(option: str, names: Sequence[str], store: Store, column: str) -> None:
+    """ExportError naming a reviewer or paper that no page has, and those the pages have:
+    a mistyped name wrote an empty file over the last export, without a word why."""
+    if not names:
+        return
+    known = store.page_names(column)
+    unknown = [x for x in names if x not in known]
+    if unknown:
+        raise ExportError(
+            option,
+            msg(
+                "no page has {name!r}; the pages have {known}",
+                name=unknown[0],
+                known=", ".join(sorted(known)) or "none",
+            ),
+        )
+
+
 def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
     fmt = FORMATS[request.fmt]
+    try:
+        check_labels(request.labels, store.label_names())
+    except ValueError as exc:
+        raise ExportError("--label", exc.args[0]) from None
+    _check_names("--reviewer", request.reviewers, store, "reviewer")
+    _check_names("--paper", request.papers, store, "paper")
     since, until = date_bounds(request.since, request.until)
     ids = store.export_page_ids(
         request.statuses, request.reviewers, request.papers, request.pattern, since, until

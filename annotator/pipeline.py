@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import itertools
+import json
 import multiprocessing
 import os
 import sys
@@ -891,11 +892,13 @@ class GoldImportReport:
 
     applied: list[tuple[str, int]] = field(default_factory=list)  # (page id, articles)
     refused: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, reason)
+    skipped: list[str] = field(default_factory=list)  # pages already exactly as recorded
 
     def summary(self) -> str:
         articles = sum(n for _, n in self.applied)
+        already = f"; skipped {len(self.skipped)} already so" if self.skipped else ""
         return (
-            f"Applied gold to {len(self.applied)} page(s) ({articles} article(s)); "
+            f"Applied gold to {len(self.applied)} page(s) ({articles} article(s)){already}; "
             f"refused {len(self.refused)} record(s)."
         )
 
@@ -926,6 +929,10 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
             continue
         try:
             blocks, spans = page_gold(store.page(page_id).text, records)
+            if _gold_already(store.page_state(page_id), blocks, spans):
+                # The same file again: no edit for undo to step through, no new time.
+                report.skipped.append(page_id)
+                continue
             op = Op(
                 "replace_page_gold",
                 page_id,
@@ -945,6 +952,22 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
             continue
         report.applied.append((page_id, len({r.record["ordinal"] for r in records})))
     return report
+
+
+def _gold_already(state: Any, blocks: Sequence[Any], spans: Sequence[Any]) -> bool:
+    """Whether the page is done with exactly these blocks and spans (ids aside)."""
+
+    def block_key(b: Any) -> tuple[Any, ...]:
+        return (b.start, b.end, b.role, b.article, b.joins_previous)
+
+    def span_key(s: Any) -> tuple[Any, ...]:
+        return (s.start, s.end, s.label, s.origin, s.status, json.dumps(s.attrs, sort_keys=True))
+
+    return (
+        state.page.status == "done"
+        and sorted(map(block_key, state.blocks)) == sorted(map(block_key, blocks))
+        and sorted(map(span_key, state.spans.values())) == sorted(map(span_key, spans))
+    )
 
 
 # --- pages with their structure from a segmentation export (issue 12) ------------------
@@ -1004,7 +1027,7 @@ def _segmentation_plan(
     store: Store, path: str, pages: Sequence[SegmentedPage]
 ) -> tuple[list[tuple[Page, list[Block], list[Span]]], list[tuple[Op, str | None, str]], list[str]]:
     """New pages, ``replace_page_gold`` edits of existing ones, and ids already so."""
-    from annotator.edits import Op
+    from annotator.edits import Op, open_suggestions
     from annotator.formats.segmentation import SegmentationRefused, record
 
     new: list[tuple[Page, list[Block], list[Span]]] = []
@@ -1027,6 +1050,16 @@ def _segmentation_plan(
         if record(state.page, state.blocks) == record(page, seg.blocks):
             done.append(page.id)
             continue
+        still_open = len(open_suggestions(state))
+        if page.status == "done" and state.page.status != "done" and still_open:
+            # The edit would refuse it anyway, naming neither the line nor who marks it done.
+            raise SegmentationRefused(
+                path,
+                seg.line,
+                f"this line marks page {page.id!r} done, but it has {still_open} open "
+                "suggestion(s) in this database: accept or reject them in the window first, "
+                "or import into a database that does not hold the page",
+            )
         args = {
             "blocks": [b.to_dict() for b in seg.blocks],
             "spans": [s.to_dict() for s in state.spans.values()],

@@ -69,27 +69,42 @@ def read_gold_files(paths: Iterable[str | os.PathLike[str]]) -> GoldFiles:
         except OSError as exc:
             out.refused.append((path, 0, f"cannot read the file ({exc.strerror or exc})"))
             continue
+        refused = len(out.refused)
+        records = 0
         for number, raw in enumerate(raw_lines, start=1):
-            if not raw.strip():
-                continue
-            _read_line(out, path, number, raw)
+            if raw.strip():
+                records += _read_line(out, path, number, raw)
+        if not records and len(out.refused) - refused > 1:
+            # Another format (BIO, a Label Studio array…): one line, not one per line.
+            _, line, reason = out.refused[refused]
+            del out.refused[refused:]
+            out.refused.append((path, line, _NOT_GOLD.format(line=line, reason=reason)))
     return out
 
 
-def _read_line(out: GoldFiles, path: str, number: int, raw: bytes) -> None:
+_NOT_GOLD = (
+    "not Gold JSONL: no line of it is a Gold JSONL v1 record (line {line}: {reason}); "
+    "nothing of this file was applied (another tool's export: --format labelstudio, "
+    "doccano, brat, spacy-jsonl or jsonl)"
+)
+
+
+def _read_line(out: GoldFiles, path: str, number: int, raw: bytes) -> bool:
+    """Read one line into ``out``; whether it held a valid record."""
     record: Any = None
     try:
         record = json.loads(raw.decode("utf-8"))
         validate_record(record)
     except UnicodeDecodeError as exc:
         out.refused.append((path, number, f"not UTF-8 (byte {exc.start})"))
-        return
+        return False
     except ValueError as exc:  # json.JSONDecodeError is a ValueError too
         out.refused.append((path, number, str(exc)))
         if isinstance(record, dict) and isinstance(record.get("page_id"), str):
             out.bad_pages.add(record["page_id"])
-        return
+        return False
     out.pages.setdefault(record["page_id"], []).append(Located(path, number, record))
+    return True
 
 
 @dataclass(frozen=True)

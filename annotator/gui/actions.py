@@ -307,4 +307,15 @@ class ShortcutSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(620, 720)
+        # As wide as the columns (the keys column is the widest, "Ctrl+Shift+Return /
+        # Ctrl+Shift+Enter"): at a fixed 620 pixels the keys were cut off behind a scroll bar.
+        margins = layout.contentsMargins()
+        width = (
+            self.table.horizontalHeader().length()
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * self.table.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+        screen = self.screen().availableGeometry().width() if self.screen() else width
+        self.resize(min(max(620, width), screen), 720)

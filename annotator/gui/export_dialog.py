@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.exporting import ExportRequest, date_bounds
+from annotator.exporting import ExportRequest, check_labels, date_bounds
 from annotator.formats.curation import parse_ratios
 from annotator.formats.registry import FORMATS
+from annotator.gui.i18n import core_text
 from annotator.model import PAGE_STATUSES
 
 _KEY = "export/"
@@ -66,6 +67,7 @@ class ExportDialog(QDialog):
         self.statuses = {s: QCheckBox(names.get(s, s), self) for s in PAGE_STATUSES}
         self.reviewers = self._names_edit(hints.get("reviewers", ()))
         self.labels = self._names_edit(hints.get("labels", ()))
+        self._known_labels = list(hints.get("labels", ()))
         self.papers = self._names_edit(hints.get("papers", ()))
         self.pattern = QLineEdit(self)
         self.pattern.setPlaceholderText("2024-03-*")
@@ -185,6 +187,9 @@ class ExportDialog(QDialog):
         until = self.until.text().strip() or None
         date_bounds(since, until)
         split = parse_ratios(self.ratios.text().strip()) if self.split.isChecked() else None
+        labels = _names(self.labels.text())
+        if self._known_labels:
+            check_labels(labels, self._known_labels)
         fmt = str(self.format.currentData())
         return ExportRequest(
             fmt=fmt,
@@ -194,7 +199,7 @@ class ExportDialog(QDialog):
             pattern=self.pattern.text().strip() or None,
             since=since,
             until=until,
-            labels=_names(self.labels.text()),
+            labels=labels,
             dedupe=self.dedupe.isChecked(),
             duplicates=True,  # the window always reports them (the command line on request)
             split=split,
@@ -214,7 +219,7 @@ class ExportDialog(QDialog):
             if not self.output.text().strip():
                 raise ValueError(self.tr("Choose where to save the export."))
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         self.error.clear()
         self._save()

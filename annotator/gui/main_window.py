@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.runner.externalChange.connect(self._on_external)
         self.review.message.connect(self.show_message)
         self.page_list.pageActivated.connect(self._open_from_list)
+        self.page_list.leaveSearch.connect(self.focus_text)
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.outline.entered.connect(self._outline_now)
         self.view.caretMoved.connect(self._on_caret)

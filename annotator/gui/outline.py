@@ -300,6 +300,9 @@ class OutlinePanel(QWidget):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            # Tab moves on to the next pane, as from the page list: in the span list it
+            # went from cell to cell and a keyboard-only reviewer never got out by Tab.
+            view.setTabKeyNavigation(False)
             view.selectionModel().currentRowChanged.connect(self._on_current)
             view.installEventFilter(self)
         # A fixed first column: measuring every row's text on each page would cost more

@@ -70,13 +70,18 @@ FILTERS: tuple[str | None, ...] = (
 
 
 class _SearchBox(QLineEdit):
-    """A search field whose Down key moves on to the list, as in a browser's address bar."""
+    """A search field whose Down key moves on to the list, as in a browser's address bar,
+    and whose Escape goes back to the page (the search stays)."""
 
     downPressed = Signal()
+    escapePressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
             self.downPressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
             return
         super().keyPressEvent(event)
 
@@ -85,6 +90,7 @@ class PageListPanel(QWidget):
     """Status filter with counts, debounced full-text search, and the page table."""
 
     pageActivated = Signal(str)
+    leaveSearch = Signal()  # Escape in the search box: back to the page text
     filterApplied = Signal()  # the list now shows the chosen filter and search
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -187,6 +193,7 @@ class PageListPanel(QWidget):
         self.search_box.textChanged.connect(self._on_text_changed)
         self.search_box.returnPressed.connect(self._apply_filter)
         self.search_box.downPressed.connect(self._focus_list)
+        self.search_box.escapePressed.connect(self.leaveSearch)
         self._search_timer.timeout.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.view.activated.connect(self._on_activated)
@@ -363,7 +370,12 @@ class PageListPanel(QWidget):
 
     def _focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
+        current = self.view.currentIndex()
+        if current.isValid():
+            # The open page is among the pages found: activated again, it shows its first
+            # hit as any other page found does (its row is current already: no change).
+            self._on_activated(current)
+        elif self.model.rowCount() > 0:
             self.view.setCurrentIndex(self.model.index(0, COL_PAGE))
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -141,6 +141,15 @@ class ReviewController(QObject):
         self._block_edit("mark_other")
 
     def set_role(self, role: str) -> None:
+        block = self._block()
+        if block is not None and block.role == role:
+            # In words and in the interface language, not "block at 131 already has role".
+            self.message.emit(
+                self.tr("This paragraph's role is {role} already.").format(
+                    role=self.view.role_name(role)
+                )
+            )
+            return
         self._block_edit("set_role", role=role)
 
     # --- spans ---------------------------------------------------------------------------

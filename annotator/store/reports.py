@@ -195,6 +195,14 @@ class ReportsRoom(Room):
 
     # --- export curation, gold import and statistics (issue 12) ----------------------
 
+    def page_names(self, column: str) -> frozenset[str]:
+        """The ``reviewer`` or ``paper`` names the pages carry (to name them when an export
+        filter names one that no page has)."""
+        if column not in ("reviewer", "paper"):
+            raise ValueError(f"no page names in column {column!r}")
+        sql = f"SELECT DISTINCT {column} FROM pages WHERE {column} IS NOT NULL"
+        return frozenset(row[0] for row in self.db.conn.execute(sql))
+
     def export_page_ids(
         self,
         statuses: Sequence[str] | None = ("done",),

@@ -113,18 +113,18 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+58"/>
-        <location line="+114"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+59"/>
+        <location line="+115"/>
         <source>Export gold data</source>
         <translation>导出金标准数据</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>请至少选择一种页面状态。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+429"/>
+        <location filename="../../annotator/gui/review.py" line="+438"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -514,7 +514,7 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+155"/>
+        <location line="+158"/>
         <source>Article 00</source>
         <translation>文章 00</translation>
     </message>
@@ -605,7 +605,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+115"/>
+        <location filename="../../annotator/gui/page_list.py" line="+121"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -620,7 +620,7 @@
         <translation>在所有页面中全文搜索；按 ↓ 键转到列表</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+196"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -978,13 +978,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-385"/>
-        <location line="+303"/>
+        <location filename="../../annotator/gui/review.py" line="-394"/>
+        <location line="+312"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-294"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -1019,7 +1019,12 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+43"/>
+        <source>This paragraph&apos;s role is {role} already.</source>
+        <translation>这一段已经是{role}。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Select text first (mouse or Shift+arrows), or a span to relabel.</source>
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
@@ -1168,7 +1173,7 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/outline.py" line="-166"/>
+        <location filename="../../annotator/gui/outline.py" line="-169"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -1889,6 +1894,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the first paragraph of an article has no paragraph of its article before it to join; to continue the article above, merge the article into the previous one</source>
+        <translation>文章的第一段之前没有同一篇文章的段落可以接续；若要接续上面的文章，请把这篇文章并入前一篇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the block at {start} already joins the previous paragraph</source>
         <translation>位置 {start} 的段落已经接续上一段</translation>
     </message>
@@ -1898,17 +1908,7 @@ Refused: {refused}</source>
         <translation>位置 {start} 的段落没有接续上一段</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>put the caret inside a paragraph to split it (offset {at} is not inside a block)</source>
-        <translation>请把光标放在段落内再拆分（位置 {at} 不在任何段落内）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a split at {at} would leave an empty block</source>
-        <translation>在位置 {at} 拆分会留下空段落</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the block at {start} is the last block; nothing to merge with</source>
         <translation>位置 {start} 的段落是最后一段，没有可合并的段落</translation>
     </message>
@@ -2010,6 +2010,16 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the caret is at the start or end of a paragraph: put it inside the paragraph, where the new paragraph should begin, to split it</source>
+        <translation>光标在段落的开头或结尾：请把光标放在段落里面新段落开始的位置，再拆分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the caret is between paragraphs: put it inside a paragraph, where the new paragraph should begin, to split it</source>
+        <translation>光标在两个段落之间：请把光标放在段落里面新段落开始的位置，再拆分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a batch acts on one page only</source>
         <translation>批量操作只能作用于一个页面</translation>
     </message>
@@ -2027,6 +2037,16 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>page {page!r} has no span with id {id}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown label {label!r}; the labels are {labels}</source>
+        <translation>未知的标签 {label!r}；现有标签为 {labels}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no page has {name!r}; the pages have {known}</source>
+        <translation>没有页面属于 {name!r}；页面中有 {known}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2174,12 +2194,17 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-72"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+19"/>
+        <source>a split here would leave an empty paragraph: put the caret inside the paragraph, where the new paragraph should begin</source>
+        <translation>在这里拆分会留下空段落：请把光标放在段落里面新段落开始的位置</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -46,6 +46,17 @@ def test_import_reports_imported_skipped_and_refused(runner, tmp_path):
         assert store.page("b").text == "# 标题\n\n正文,GBK 编码。\n"
 
 
+def test_a_new_database_is_named_when_made(runner, tmp_path):
+    # A mistyped --db made a new database (its folders too) with no word: the team lead's
+    # import went there while the window showed the old one.
+    (tmp_path / "a.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
+    db = tmp_path / "typo" / "gold.db"
+    first = runner.invoke(main, ["import", "--db", str(db), str(tmp_path / "a.txt")])
+    assert first.exit_code == 0 and f"Created a new database {db}" in first.stderr
+    again = runner.invoke(main, ["import", "--db", str(db), str(tmp_path / "a.txt")])
+    assert again.exit_code == 0 and "Created" not in again.stderr
+
+
 def test_same_stem_different_content_gets_distinct_ids(runner, tmp_path):
     for sub, body in (("x", "第一篇。"), ("y", "第二篇。")):
         (tmp_path / sub).mkdir()

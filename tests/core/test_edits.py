@@ -69,7 +69,7 @@ def test_unknown_label_is_refused_with_the_configured_labels_named(store):
 
 
 def test_split_outside_a_block_is_refused(store):
-    with pytest.raises(EditError, match="put the caret inside a paragraph"):
+    with pytest.raises(EditError, match="put it inside"):
         store.apply(Op("split_block", "p1", {"at": 4}))
 
 

@@ -102,6 +102,21 @@ def test_export_import_export_is_byte_identical(pages, exported, tmp_path):
         assert "replace_page_gold" in json.dumps(undo[0].op.to_json())
 
 
+def test_the_same_gold_again_changes_nothing(pages, exported, tmp_path):
+    # Importing the same file again logged one more edit per page (nothing changed): the
+    # reviewer's undo stepped through no-ops and the report said "Applied gold to 14".
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    with Store.open(db) as store:
+        before = {p: (store.history(p), store.page(p).updated_at) for p in store.page_ids()}
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    assert result.exit_code == 0
+    assert "Applied gold to 0 page(s) (0 article(s)); skipped 14 already so" in result.stdout
+    with Store.open(db) as store:
+        assert {p: (store.history(p), store.page(p).updated_at) for p in before} == before
+
+
 def test_undo_of_a_gold_import_restores_the_page_exactly(pages, exported, tmp_path):
     db = tmp_path / "b.db"
     _run("import", "--db", str(db), "--no-suggest", str(pages))
@@ -175,3 +190,19 @@ def test_replace_page_gold_refuses_overlapping_blocks_and_unknown_labels():
     op = Op("replace_page_gold", "p", {"blocks": blocks, "spans": [span], "status": "done"})
     with pytest.raises(EditError, match="unknown label 'XYZ'"):
         plan(state, op, {"PER"})
+
+
+def test_a_file_of_another_format_is_refused_in_one_line(tmp_path):
+    """A BIO file given as gold-jsonl was refused line by line: thousands of lines of
+    'Expecting value'. Now one line names the file, says what it is not and what to use."""
+    db = tmp_path / "g.db"
+    _run("demo", "--db", str(db))
+    bio = tmp_path / "gold.bio"
+    bio.write_text("".join(f"{c} O\n" for c in "本报讯市委书记邓群策") * 50, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["import", "--db", str(db), "--format", "gold-jsonl", str(bio)]
+    )
+    assert result.exit_code == 1
+    refused = [line for line in result.output.splitlines() if line.startswith("  refused ")]
+    assert len(refused) == 1
+    assert f"{bio}:1: not Gold JSONL" in refused[0] and "--format" in refused[0]

@@ -249,6 +249,22 @@ def test_an_existing_page_with_the_same_text_gets_the_structure_as_one_undoable_
         assert store.blocks("p1") == list(before.blocks) and store.page("p1").status == "new"
 
 
+def test_a_line_marking_done_a_page_with_open_suggestions_names_line_and_way_out(tmp_path):
+    # It said "page 'p1' still has 1 open suggestion(s): accept or reject them before
+    # marking it done", naming no line, to a lead who marked nothing done.
+    rec = _line()
+    with Store.open(tmp_path / "a.db") as store:
+        page = Page("p1", rec["text"], "p1.txt", "sha", "new", paper="报")
+        store.add_gold_pages(
+            [(page, [Block(0, 19, "body", 1)], [Span(5, 7, "PER", "rule", "suggested")])]
+        )
+        path = _write(tmp_path / "s.jsonl", _line(page_id="other"), rec)
+        (refused,) = import_segmentation(store, [path]).refused
+        assert store.page_ids() == ["p1"] and store.page("p1").status == "new"
+    assert f"{path}:2: this line marks page 'p1' done, but it has 1 open suggestion" in refused[1]
+    assert "accept or reject them in the window" in refused[1]
+
+
 def test_an_existing_page_with_another_text_refuses_the_file(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_gold_pages([(Page("p1", "别的文本", sha256="s"), [Block(0, 4, "body", 1)], [])])

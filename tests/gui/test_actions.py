@@ -85,3 +85,22 @@ def test_f1_opens_a_sheet_listing_every_action_with_its_keys(windows, tmp_path, 
     assert table.rowCount() == len(window.registry.specs)
     sheet.close()
     QApplication.processEvents()
+
+
+def test_the_f1_sheet_shows_every_key_without_scrolling_sideways(windows, tmp_path, qtbot):
+    # At a fixed 620 pixels the keys column ("Ctrl+Shift+Return / Ctrl+Shift+Enter") was
+    # cut off behind a horizontal scroll bar.
+    window = windows(make_db(tmp_path / "a.db", ["p1"]))
+    press(window, qtbot, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: (s := window.findChild(ShortcutSheet)) is not None and s.isVisible())
+    sheet = window.findChild(ShortcutSheet)
+    table = sheet.table
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().maximum() == 0
+    keys = max(
+        table.fontMetrics().horizontalAdvance(table.item(r, 2).text())
+        for r in range(table.rowCount())
+    )
+    assert table.columnWidth(2) >= keys
+    sheet.close()
+    QApplication.processEvents()

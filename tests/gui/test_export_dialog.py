@@ -189,3 +189,53 @@ def test_format_options_as_on_the_command_line(windows, db, qtbot, tmp_path, mes
     assert CliRunner().invoke(main, [*args, "--output", str(cli)]).exit_code == 0
     assert bio.read_bytes() == cli.read_bytes()
     assert bio.read_text(encoding="utf-8").count("\n\n") == 6  # one sequence per article
+
+
+def test_a_mistyped_label_is_refused_not_exported_without_spans(
+    windows, db, qtbot, tmp_path, messages
+):
+    """'per' for PER kept no span at all: every article was written as gold without
+    entities. The dialog names the label and the known ones, and writes nothing."""
+    window = windows(db)
+    dialog = open_dialog(window, qtbot)
+    out = tmp_path / "gold.jsonl"
+    type_into(qtbot, dialog.output, str(out))
+    type_into(qtbot, dialog.labels, "per")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.isVisible()
+    assert "'per'" in dialog.error.text() and "PER" in dialog.error.text()
+    assert not out.exists() and messages == []
+    type_into(qtbot, dialog.labels, "PER")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
+    assert {s["label"] for r in read_jsonl(out) for s in r["spans"]} == {"PER"}
+
+
+def test_a_mistyped_label_on_the_command_line_is_refused(db, tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    out = tmp_path / "gold.jsonl"
+    result = CliRunner().invoke(
+        main, ["export", "--db", str(db), "--label", "per", "--output", str(out)]
+    )
+    assert result.exit_code == 1 and not out.exists()
+    assert "unknown label 'per'" in result.output and "PER" in result.output
+
+
+def test_a_reviewer_no_page_has_is_named_and_the_last_export_kept(
+    windows, db, qtbot, tmp_path, messages
+):
+    # "Lin" for lin wrote an empty file over the last export, saying only "Wrote 0".
+    window = windows(db)
+    target = tmp_path / "gold.jsonl"
+    target.write_text("last export\n", encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    type_into(qtbot, dialog.output, str(target))
+    type_into(qtbot, dialog.reviewers, "Lin")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
+    shown = messages[0]["text"] + messages[0]["details"]
+    assert "'Lin'" in shown and "lin" in shown.replace("'Lin'", "")
+    assert target.read_text(encoding="utf-8") == "last export\n"

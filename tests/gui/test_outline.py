@@ -169,3 +169,32 @@ def test_a_page_that_opens_on_furniture_does_not_keep_the_last_page_spans(window
     assert window.page_id == "p2"
     assert window.outline.span_model.rowCount() == 0
     assert window.outline.spans_title.text() == "Spans outside articles (0)"
+
+
+def test_tab_leads_out_of_the_span_list_and_round_to_the_page(windows, tmp_path, qtbot):
+    # In the span list Tab went from cell to cell: a keyboard-only reviewer who tabbed into
+    # it never got out by Tab. Now Tab goes round the panes back to the page text, where
+    # the keys edit again.
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.store import Store
+
+    from .pages import make_db
+    from .test_window_edits import K, blocks_in_db, press
+
+    db = make_db(tmp_path / "tab.db", ["p1"])
+    window = windows(db)
+    window.view.move_caret(SAMPLE.index("会议指出"))
+    press(window, qtbot, K.Key_Tab)
+    press(window, qtbot, K.Key_Tab)
+    assert QApplication.focusWidget() is window.outline.table
+    seen = []
+    while QApplication.focusWidget() is not window.view and len(seen) < 10:
+        qtbot.keyClick(QApplication.focusWidget(), K.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen[0] is not window.outline.table and seen[-1] is window.view
+    start = window.view.current_block().start  # where the outline left the caret
+    qtbot.keyClick(window.view, K.Key_I)  # the caret's paragraph is an intertitle now
+    assert next(b for b in blocks_in_db(db) if b[0] == start)[2] == "intertitle"
+    with Store.open(db) as store:
+        assert store.page("p1").status == "in_progress"

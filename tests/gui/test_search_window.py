@@ -79,3 +79,42 @@ def test_a_page_opened_from_a_text_search_shows_its_first_hit(windows, tmp_path,
     assert window.view.caret() == hit + len("洞庭湖治理")
     assert window.view.selection_range() == (hit, hit + len("洞庭湖治理"))
     assert window.view.verticalScrollBar().value() > 0  # scrolled to it
+
+
+def test_a_search_hit_on_the_open_page_is_selected_too(windows, tmp_path, qtbot):
+    # Down from the search box opened another page found with its hit selected, but on the
+    # page already open (the first found) it did nothing: the reviewer was left to scan.
+    db = make_db(tmp_path / "open.db", ["p1", "p2"])
+    window = windows(db)
+    assert window.page_id == "p1"
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, "岳阳市政府")
+    qtbot.keyClick(box, K.Key_Return)
+    qtbot.waitUntil(lambda: window.page_list.model.rowCount() == 2)
+    qtbot.keyClick(box, K.Key_Down)
+    assert window.page_id == "p1"
+    press(window, qtbot, K.Key_T, CTRL)
+    hit = SAMPLE.index("岳阳市政府")
+    assert window.view.selection_range() == (hit, hit + len("岳阳市政府"))
+    press(window, qtbot, K.Key_2)  # ORG: accepts the suggestion there
+    with Store.open(db) as store:
+        (span,) = [s for s in store.spans("p1") if s.start == hit]
+        assert (span.end, span.label, span.status) == (hit + 5, "ORG", "accepted")
+
+
+def test_escape_in_the_search_box_goes_back_to_the_page(windows, tmp_path, qtbot):
+    # Escape did nothing there: a keyboard-only reviewer who searched and changed their
+    # mind had to know Ctrl+T. The search stays; the keys edit the page again.
+    db = make_db(tmp_path / "esc.db", ["p1", "p2"])
+    window = windows(db)
+    window.view.move_caret(SAMPLE.index("会议指出"))
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, "岳阳")
+    qtbot.keyClick(box, K.Key_Escape)
+    assert window.view.hasFocus() and box.text() == "岳阳"
+    qtbot.keyClick(window.view, K.Key_I)
+    with Store.open(db) as store:
+        start = SAMPLE.index("会议指出")
+        assert next(b for b in store.blocks("p1") if b.start == start).role == "intertitle"

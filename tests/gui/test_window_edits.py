@@ -379,6 +379,84 @@ def test_unjoin_undoes_a_join(windows, db, qtbot):
     assert block_of(blocks_in_db(db), "推进")[4] is True
 
 
+def test_an_articles_first_paragraph_cannot_join_the_article_above(windows, db, qtbot, tmp_path):
+    # J on an article's first paragraph stored a join that export ignored, that the
+    # segmentation export wrote and its import refused; marking a paragraph's only
+    # predecessor in its article as not part of any article left such a join too.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    window = windows(db)
+    before = snapshot(db)
+    at("第二篇文章标题")(window)
+    press(window, qtbot, K.Key_J)
+    assert "first paragraph of an article" in window.statusBar().currentMessage()
+    assert snapshot(db) == before
+    at("湖南日报记者")(window)
+    press(window, qtbot, K.Key_J)  # joins the article's heading above it: allowed
+    assert block_of(blocks_in_db(db), "湖南日报记者")[4] is True
+    at("第二篇文章标题")(window)
+    press(window, qtbot, K.Key_X)  # the heading leaves the article: nothing left to join
+    assert block_of(blocks_in_db(db), "第二篇文章标题")[3] is None
+    assert block_of(blocks_in_db(db), "湖南日报记者")[3:] == (2, False)
+    press(window, qtbot, K.Key_Z, CTRL)  # one step back: both as they were
+    assert block_of(blocks_in_db(db), "湖南日报记者")[3:] == (2, True)
+    press(window, qtbot, K.Key_Z, CTRL | SHIFT)
+    out = tmp_path / "pages.seg"
+    runner = CliRunner()
+    exported = ["export", "--db", str(db), "--format", "segmentation", "--status", "all"]
+    assert runner.invoke(main, [*exported, "--output", str(out)]).exit_code == 0
+    again = tmp_path / "again.db"
+    back = ["import", "--db", str(again), "--format", "segmentation", str(out)]
+    assert runner.invoke(main, back).exit_code == 0
+
+
+def test_merging_away_an_articles_first_paragraph_clears_the_join_after_it(windows, db, qtbot):
+    # M on article 1's last paragraph took article 2's heading; the paragraph that joined
+    # the heading became article 2's first, still joining, which the segmentation import
+    # refuses. The join is cleared in the same step and undo brings both back.
+    window = windows(db)
+    at("湖南日报记者")(window)
+    press(window, qtbot, K.Key_J)
+    before = blocks_in_db(db)
+    at("推进")(window)
+    press(window, qtbot, K.Key_M)
+    assert block_of(blocks_in_db(db), "第二篇文章标题")[3] == 1  # merged into article 1
+    assert block_of(blocks_in_db(db), "湖南日报记者")[3:] == (2, False)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert blocks_in_db(db) == before
+
+
+def test_return_at_a_paragraph_start_says_where_to_put_the_caret(windows, db, qtbot):
+    # Return with the caret at a paragraph's start said "offset 131 is not inside a
+    # block": wrong (it is that block's start) and in numbers the reviewer never sees.
+    window = windows(db)
+    before = snapshot(db)
+    at("会议指出")(window)
+    press(window, qtbot, K.Key_Return)
+    message = window.statusBar().currentMessage()
+    assert "start or end of a paragraph" in message and "offset" not in message
+    assert snapshot(db) == before
+    press(window, qtbot, K.Key_Right, times=4)  # after 会议指出 the split is made
+    press(window, qtbot, K.Key_Return)
+    starts = [b[0] for b in blocks_in_db(db)]
+    assert SAMPLE.index("会议指出") + 4 in starts
+
+
+def test_a_role_key_on_a_paragraph_of_that_role_says_so_in_words(windows, db, qtbot):
+    # It said "block at 69 already has role 'body'": an offset and a code name.
+    window = windows(db)
+    before = snapshot(db)
+    at("会议指出")(window)
+    press(window, qtbot, K.Key_B)
+    assert window.statusBar().currentMessage() == "This paragraph's role is body already."
+    assert snapshot(db) == before
+    assert not window.registry.actions["undo"].isEnabled()
+    press(window, qtbot, K.Key_I)
+    assert block_of(blocks_in_db(db), "会议指出")[2] == "intertitle"
+
+
 SPAN_CASES = [
     (
         "add_span",
