@@ -93,8 +93,18 @@ def _last_cut(text: str, start: int, a: int) -> int | None:
             return None
         k = m.end() - 1
         if not _inside_a_word(text, k, start, a):
-            return m.end()
+            return _over_stop_word(text, m.end(), a)
         end = k
+
+
+def _over_stop_word(text: str, cut: int, a: int) -> int:
+    """The cut moved to the end of a stop word that runs on over it, before ``a``: the
+    greedy match ends at the stop character 对 of 反对党 (赞比亚最大反对党 + 联合民族独立党)."""
+    for n in range(_LONGEST_STOP, 1, -1):
+        for j in range(max(0, cut - n + 1), cut):
+            if j + n > cut and j + n <= a - 1 and text[j : j + n] in _STOP_WORD_SET:
+                return j + n
+    return cut
 
 
 def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
