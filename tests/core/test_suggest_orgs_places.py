@@ -1508,3 +1508,22 @@ def test_suffixes_of_agencies_parties_stations_and_schools(text, expected):
 )
 def test_the_new_suffixes_as_words_name_nothing(text):
     assert [t for t in tagged(text) if t[1] == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-character country before any of its bodies is part of the name (MSRA)
+        ("俄国家杜马拒绝讨论俄同台湾合作议案", [("俄国家杜马", "ORG"), ("台湾", "LOC")]),
+        ("柬宪法委员会今天下午正式宣誓就职", [("柬宪法委员会", "ORG")]),
+        ("墨总检察院介绍说", [("墨总检察院", "ORG")]),
+        ("由孟外交部分别转交给印度", [("孟外交部", "ORG"), ("印度", "LOC")]),
+        # not the day of a date
+        (
+            "最激动人心的要数30日阿根廷队对英格兰队的比赛",
+            [("阿根廷队", "ORG"), ("英格兰队", "ORG")],
+        ),
+    ],
+)
+def test_a_country_by_one_character_before_its_body(text, expected):
+    assert tagged(text) == expected
