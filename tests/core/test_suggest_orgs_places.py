@@ -1527,3 +1527,22 @@ def test_the_new_suffixes_as_words_name_nothing(text):
 )
 def test_a_country_by_one_character_before_its_body(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed place + an archipelago, subcontinent, bay, airport or square: one place
+        ("巴两国相继进行核试验后，南亚次大陆的不稳定因素骤然突出", [("南亚次大陆", "LOC")]),
+        ("弹指二十年，在舟山群岛绿雨中看铁树", [("舟山群岛", "LOC")]),
+        (
+            "有的海湾如大连湾、锦州湾、胶州湾",
+            [("大连湾", "LOC"), ("锦州湾", "LOC"), ("胶州湾", "LOC")],
+        ),
+        ("网友在太湖广场集结", [("太湖广场", "LOC")]),
+        # the gold keeps the place alone before 流域, 地区
+        ("辽河流域的治理", [("辽河", "LOC")]),
+    ],
+)
+def test_a_listed_place_and_a_word_that_extends_it(text, expected):
+    assert tagged(text) == expected
