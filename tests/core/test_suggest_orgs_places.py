@@ -1546,3 +1546,21 @@ def test_a_country_by_one_character_before_its_body(text, expected):
 )
 def test_a_listed_place_and_a_word_that_extends_it(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign place after a noun of its kind (首府, 城市, 首都), not a person's name
+        (
+            "飞机5日对埃塞俄比亚北部提格雷州首府默克莱进行了袭击；",
+            [("埃塞俄比亚", "LOC"), ("默克莱", "LOC")],
+        ),
+        ("从南部城市卡拉奇开往北部城市白沙瓦的客运列车", [("卡拉奇", "LOC"), ("白沙瓦", "LOC")]),
+        ("叛乱军人试图抢占位于首都比绍的陆军总司令部", [("比绍", "LOC"), ("陆军总司令部", "ORG")]),
+        # and before 市区, the place alone
+        ("古色古香的普沃茨克市区拉开了帷幕。", [("普沃茨克", "LOC")]),
+    ],
+)
+def test_a_foreign_place_after_a_noun_of_its_kind(text, expected):
+    assert tagged(text) == expected
