@@ -1564,3 +1564,23 @@ def test_a_listed_place_and_a_word_that_extends_it(text, expected):
 )
 def test_a_foreign_place_after_a_noun_of_its_kind(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 和 joining two things before a name with no head: the name starts after it
+        (
+            "心将充分利用医学会的网络优势和航空航天大学的科研优势",
+            [("航空航天大学", "ORG")],
+        ),
+        ("国民议会和最高法官委员会各推举了三人。", [("最高法官委员会", "ORG")]),
+        ("中国的政府、企业和银行积极筹措资金", [("中国", "LOC")]),  # no name left
+        # not 和 read in a word
+        ("黑山共和国选举委员会是在统计了选票后公布的", [("黑山共和国选举委员会", "ORG")]),
+        # 中央 before 机构 or 政权: "central", not the Central Committee
+        ("要求加强中央机构的权限", []),
+    ],
+)
+def test_a_name_without_a_head_starts_after_and(text, expected):
+    assert tagged(text) == expected

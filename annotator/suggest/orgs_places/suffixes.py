@@ -310,9 +310,29 @@ def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int
     characters that says more than a kind of organisation (not 保险 公司)."""
     if text[start] in _PREPOSITIONS and not dictionary().get(text[start : start + 2], 0):
         start += 1  # ，经宝山钢铁集团批准, 和东风汽车公司签订; not 和平饭店, 同仁堂 (words)
+    start = _after_last_and(text, start, a)
     if a - start < 2 or text[start] in _DEICTIC_FIRST or _generic_prefix(text, start, a):
         return None
     return _field_pair_start(text, start, a, ends)
+
+
+def _after_last_and(text: str, start: int, a: int) -> int:
+    """Where a name without a head starts when 和 or 及 joins two things in its prefix:
+    after the last of them (网络优势和 + 航空航天大学; 证券和银行, 企业和银行: no name
+    is left, the caller refuses it), unless the character is read in a word there (和平,
+    共和: 中国和平发展基金会, 黑山共和国选举委员会)."""
+    words = dictionary()
+    for k in range(a - 1, start - 1, -1):
+        if (
+            text[k] in _AND
+            and words.get(text[k : k + 2], 0) <= COMMON
+            and words.get(text[k - 1 : k + 1], 0) <= COMMON  # 共和国, 以及
+        ):
+            return k + 1
+    return start
+
+
+_AND = frozenset("和及")
 
 
 # Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订).
