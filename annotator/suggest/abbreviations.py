@@ -9,8 +9,9 @@ count:
 1. **pairs and runs** (two to four characters) before a word of bilateral relations or a
    group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``,
    ``埃厄两国`` (characters such as 加 瑞 厄 马 count only in pairs and lists); a pair that
-   opens a clause, whatever follows, unless jieba's dictionary makes a word of it
-   (``美伊近20年的对立``; not ``以中心``);
+   opens a clause or follows a word not read across it, whatever follows, unless jieba's
+   dictionary makes a word of it (``美伊近20年的对立``, ``谴责印巴最近``; not ``以中心``,
+   nor 中 "in" or 以 "by" after a word: ``决赛中以1∶4``, ``启动以叙和谈``);
 2. **lists** of three or more joined by 、: ``美、英、法、意、日等``;
    **fixed groups** (``欧美``, ``港台``, ``港澳台``, ``中日韩``: the lexicon
    ``places_abbreviation_groups``) after a clause boundary or a function word, or before a
@@ -282,7 +283,8 @@ _NEXT_WORD = 20
 
 
 def _bare_pair(text: str, i: int) -> bool:
-    """True when the two characters at ``i`` are countries opening a clause: the pair is
+    """True when the two characters at ``i`` are countries standing as a pair (opening a
+    clause, or after a word that is not read across them: 谴责印巴最近…): the pair is
     no word (中西, 非法; jieba's token entries of pairs, 美中 3, do not count) and its
     second character with the next one no word (以中心, 美中学生), nor its first with the
     one before (同意巴勒斯坦), nor the pair with the next (老中青)."""
@@ -290,7 +292,13 @@ def _bare_pair(text: str, i: int) -> bool:
         return False
     if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
-    if not _after_boundary(text, i) or _GROUPS.match(text, i):
+    if not _after_boundary(text, i) and (
+        crosses_start(text, i) or text[i] in "中以" or text[i + 1] == "以"
+    ):
+        # after any word but one read across it (谴责印巴, 邀请印巴代表); not 中 after a
+        # word (决赛中以1∶4: "in"), nor 以 "by, with" (厄立特里亚以和平方式, 以美元计)
+        return False
+    if _GROUPS.match(text, i):
         return False  # a listed group (中俄) is found as a group
     if text[i + 2 : i + 3] in _TRANSLIT and text[i + 3 : i + 4] in _TRANSLIT:
         return False  # 英菲尼迪: a foreign name spelled on, no pair of countries

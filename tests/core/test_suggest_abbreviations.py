@@ -272,3 +272,21 @@ def test_a_country_character_inside_words_is_not_alone(text):
     found = places(text)
     assert "美" not in found and "土" not in found and "英" not in found
     assert "韩" not in found and "埃" not in found and "以" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair of countries after a verb, not only at a clause's start
+        ("安理会通过决议，谴责印巴最近进行的核试验", ["印", "巴"]),
+        ("外长会议将不邀请印巴代表参加。", ["印", "巴"]),
+        ("由于印巴对峙，南亚形势极其紧张", ["印", "巴"]),
+        ("双方就如何重新启动以叙和谈交换了意见", []),  # 以 after a word: "by, with"
+        # 中 "in" and 以 "by" after a word are no countries
+        ("西班牙队昨天在1／8决赛中以1∶4大败于丹麦队", []),
+        ("呼吁厄立特里亚以和平方式解决争端", []),
+    ],
+)
+def test_a_pair_of_countries_after_a_word(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
