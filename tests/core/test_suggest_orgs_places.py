@@ -1584,3 +1584,23 @@ def test_a_foreign_place_after_a_noun_of_its_kind(text, expected):
 )
 def test_a_name_without_a_head_starts_after_and(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a magazine's kind after its title marks is part of its name, with its country
+        ("英国《经济学家》杂志尖锐地指出", [("英国《经济学家》杂志", "ORG")]),
+        ("用《经济学家》杂志的话来说", [("《经济学家》杂志", "ORG")]),
+        # communities, contact groups and senior high schools
+        ("特别是正式启动非洲经济共同体的问题", [("非洲经济共同体", "ORG")]),
+        (
+            "呼吁欧洲联盟、波黑问题联络小组成员国政府",
+            [("欧洲联盟", "ORG"), ("波黑问题联络小组", "ORG")],
+        ),
+        ("师生在马里兰州伍顿高中举办晚会", [("马里兰州伍顿高中", "ORG")]),
+        ("他考上高中那年", []),
+    ],
+)
+def test_magazines_communities_contact_groups_and_high_schools(text, expected):
+    assert tagged(text) == expected
