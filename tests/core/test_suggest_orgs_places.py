@@ -1604,3 +1604,18 @@ def test_a_name_without_a_head_starts_after_and(text, expected):
 )
 def test_magazines_communities_contact_groups_and_high_schools(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region or a development zone named by its kind heads its bodies
+        ("自治区青少年发展基金会副理事长李培金说", [("自治区青少年发展基金会", "ORG")]),
+        ("开发区管委会干部平均年龄35岁", [("开发区管委会", "ORG")]),
+        # 该校 is a scope, no part of the name
+        ("走进该校计算机研究所金士尧教授的办公室", [("计算机研究所", "ORG")]),
+        ("书中叙述了人民解放军建军作战的基本过程", [("人民解放军", "ORG")]),
+    ],
+)
+def test_regions_and_zones_by_their_kind_head_their_bodies(text, expected):
+    assert tagged(text) == expected

@@ -121,7 +121,7 @@ def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
 
 _SCOPE_RE = re.compile(
     "(?:原|现|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
-    "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
+    "本市|本省|本县|我市|我省|我县|我区|[该本我全各]校|该|其|这|那)+"
 )
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
 # a prefix made of them names no organisation.
@@ -135,6 +135,8 @@ _QUANTITY_RE = re.compile("有?(?:众多|有些|数家|很多|不少|一些|许�
 _HEAD_RE = re.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
     "|中共|中国|中华|中央|国家|全国|国务院"
+    # a region or a development zone named by its kind (自治区青少年发展基金会, 开发区管委会)
+    "|(?<![^，。、；：“（\n])(?:自治区|开发区)"
 )
 
 
