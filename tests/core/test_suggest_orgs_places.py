@@ -807,6 +807,10 @@ def test_a_natural_feature_inside_a_common_noun_is_none(text, expected):
         ("日本内阁昨天辞职", [("日本内阁", "ORG")]),
         ("美国总统建议国会延长期限", [("美国", "LOC"), ("国会", "ORG")]),
         ("美国总统讲话。\n国会通过了预算案", [("美国", "LOC")]),  # another paragraph
+        # (also where the country comes later in the paragraph)
+        ("尽管国会中有人反对给予中国正常贸易地位", [("国会", "ORG"), ("中国", "LOC")]),
+        # the White House stands for the US administration (MSRA)
+        ("美国总统克林顿3日上午在白宫举行记者招待会", [("美国", "LOC"), ("白宫", "ORG")]),
     ],
 )
 def test_a_bare_parliament_or_cabinet_needs_its_country(text, expected):

@@ -118,10 +118,12 @@ def _org_candidates(
 
 
 def _country_named(text: str, s: int, listed: list[tuple[int, int]]) -> bool:
-    """True when a country is named before ``s`` in its paragraph: a bare 国会 or 内阁 is
-    then that country's (美国总统建议国会), else no named organisation."""
+    """True when a country is named in the paragraph of ``s``: a bare 国会 or 内阁 is then a
+    country's (美国总统建议国会, 国会中有人反对给予中国…), else no named organisation."""
     line = text.rfind("\n", 0, s) + 1
-    return any(line <= ps and pe <= s and text[ps:pe] in P.COUNTRY_SET for ps, pe in listed)
+    end = text.find("\n", s)
+    end = len(text) if end == -1 else end
+    return any(line <= ps and pe <= end and text[ps:pe] in P.COUNTRY_SET for ps, pe in listed)
 
 
 _LIST_MARKS = frozenset("、和与及")
