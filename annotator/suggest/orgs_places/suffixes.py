@@ -80,6 +80,8 @@ _LAST_CUT_RE = re.compile(
 _INNER_WORDS = lexicon.word_set("orgs_inner_words")
 _STOP_WORD_SET = frozenset(w for w in _STOP_WORDS if len(w) > 1)
 _LONGEST_STOP = max(map(len, _STOP_WORD_SET))
+# Every two characters in a row inside a stop word (反对 对党 of 反对党).
+_STOP_WORD_PAIRS = frozenset(w[i : i + 2] for w in _STOP_WORD_SET for i in range(len(w) - 1))
 
 
 def _last_cut(text: str, start: int, a: int) -> int | None:
@@ -100,6 +102,8 @@ def _last_cut(text: str, start: int, a: int) -> int | None:
 def _over_stop_word(text: str, cut: int, a: int) -> int:
     """The cut moved to the end of a stop word that runs on over it, before ``a``: the
     greedy match ends at the stop character 对 of 反对党 (赞比亚最大反对党 + 联合民族独立党)."""
+    if text[cut - 1 : cut + 1] not in _STOP_WORD_PAIRS:
+        return cut  # (no stop word has these two characters in a row: most cuts)
     for n in range(_LONGEST_STOP, 1, -1):
         for j in range(max(0, cut - n + 1), cut):
             if j + n > cut and j + n <= a - 1 and text[j : j + n] in _STOP_WORD_SET:
@@ -135,8 +139,6 @@ _QUANTITY_RE = re.compile("有?(?:众多|有些|数家|很多|不少|一些|许�
 _HEAD_RE = re.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
     "|中共|中国|中华|中央|国家|全国|国务院"
-    # a region or a development zone named by its kind (自治区青少年发展基金会, 开发区管委会)
-    "|(?<![^，。、；：“（\n])(?:自治区|开发区)"
 )
 
 
@@ -267,6 +269,8 @@ def _last_head(
     suffix at ``a``, joined with the heads it touches (湖南省衡阳市); none inside brackets
     that close at ``bracket_end`` (微软（中国）有限公司)."""
     heads = [m.span() for m in _HEAD_RE.finditer(text, start, a)]
+    if "区" in text[start:a]:
+        heads += _regions_by_kind(text, start, a)
     lo_i = bisect.bisect_left(places, (start, -1))
     hi_i = bisect.bisect_left(places, (a, -1))
     heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
@@ -278,6 +282,25 @@ def _last_head(
         # adjacent or nested heads join: 湖南省衡阳市
         head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
     return head
+
+
+# A region or a development zone named by its kind after a boundary heads its bodies
+# (自治区青少年发展基金会, 开发区管委会); after other words it is the end of a place's name.
+_REGION_KINDS = ("自治区", "开发区")
+_BEFORE_REGION_KIND = frozenset("，。、；：“（\n")
+
+
+def _regions_by_kind(text: str, start: int, a: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each of ``_REGION_KINDS`` between ``start`` and ``a`` that opens
+    a clause (looked for in Python: a lookbehind in ``_HEAD_RE`` slowed every suffix)."""
+    out = []
+    for kind in _REGION_KINDS:
+        i = text.find(kind, start, a)
+        while i != -1:
+            if i == 0 or text[i - 1] in _BEFORE_REGION_KIND:
+                out.append((i, i + len(kind)))
+            i = text.find(kind, i + 1, a)
+    return out
 
 
 # A branch is named by its parent and its place: 中保人寿保险 + 武汉分公司.
@@ -323,6 +346,8 @@ def _after_last_and(text: str, start: int, a: int) -> int:
     after the last of them (网络优势和 + 航空航天大学; 证券和银行, 企业和银行: no name
     is left, the caller refuses it), unless the character is read in a word there (和平,
     共和: 中国和平发展基金会, 黑山共和国选举委员会)."""
+    if "和" not in text[start:a] and "及" not in text[start:a]:
+        return start
     words = dictionary()
     for k in range(a - 1, start - 1, -1):
         if (
