@@ -1623,3 +1623,20 @@ def test_magazines_communities_contact_groups_and_high_schools(text, expected):
 )
 def test_regions_and_zones_by_their_kind_head_their_bodies(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a teachers', agricultural or communications university by its short name
+        (
+            "毕业生主要来自吉林大学、东北师大等11所高校。",
+            [("吉林大学", "ORG"), ("东北师大", "ORG")],
+        ),
+        ("来自首都师大、北京市卫生学校的师生", [("首都师大", "ORG"), ("北京市卫生学校", "ORG")]),
+        ("老师大多来自农村", []),
+        ("职务终身制已在第三军医大学起步。", [("第三军医大学", "ORG")]),
+    ],
+)
+def test_universities_by_their_short_kind(text, expected):
+    assert tagged(text) == expected
