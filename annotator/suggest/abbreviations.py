@@ -9,8 +9,9 @@ count:
 1. **pairs and runs** (two to four characters) before a word of bilateral relations or a
    group noun: ``中美关系``, ``美中双方``, ``印巴核试验``, ``中日韩三国``, ``美英等国``,
    ``埃厄两国`` (characters such as 加 瑞 厄 马 count only in pairs and lists); a pair that
-   opens a clause, whatever follows, unless jieba's dictionary makes a word of it
-   (``美伊近20年的对立``; not ``以中心``);
+   opens a clause or follows a word not read across it, whatever follows, unless jieba's
+   dictionary makes a word of it (``美伊近20年的对立``, ``谴责印巴最近``; not ``以中心``,
+   nor 中 "in" or 以 "by" after a word: ``决赛中以1∶4``, ``启动以叙和谈``);
 2. **lists** of three or more joined by 、: ``美、英、法、意、日等``;
    **fixed groups** (``欧美``, ``港台``, ``港澳台``, ``中日韩``: the lexicon
    ``places_abbreviation_groups``) after a clause boundary or a function word, or before a
@@ -65,6 +66,10 @@ _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
 _GROUPS_SCAN = _scan.Anchored(_GROUPS)
 _LIST_RE = re.compile(f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
 _LIST_SCAN = _scan.Anchored(_LIST_RE)
+# Two joined by 、 before a pair word: 呼吁印、巴两国, 阿、英双边关系, 黎、以边界 (unless a
+# word runs across the first: checked in Python).
+_TWO_RE = re.compile(f"[{_PAIR_COUNTRY}]、[{_PAIR_COUNTRY}](?={_PAIR_WORDS})")
+_TWO_SCAN = _scan.Anchored(_TWO_RE)
 _SIDE_RE = re.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
@@ -123,8 +128,9 @@ _COMPOUND_SCAN = _scan.Anchored(_COMPOUND_RE)
 # A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
 # 日本政府).
 _HEAD_RE = re.compile(
-    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨加瑞厄马乌哈土菲]"
-    "(?=总统|总理|首相|外长|防长|议会|国会|驻|政府|当局|军方)"
+    "[美俄日英法德意印巴以伊朝韩越泰葡澳墨加瑞厄马乌哈土菲阿塞黎柬赞叙]"
+    "(?=总统|总理|首相|外长|防长|议会|国会|驻|政府|当局|军方|军政府|警方|首都|境内|各界|外交官"
+    "|[东南西北]部|北方)"
 )
 _HEAD_SCAN = _scan.Anchored(_HEAD_RE)
 # Two countries at a clause boundary, whatever follows (巴以和谈, 美伊近20年的对立, 中俄边防
@@ -159,14 +165,70 @@ _SUBURB_RE = re.compile("[京沪津渝](?=郊)")
 _SUBURB_SCAN = _scan.Anchored(_SUBURB_RE)
 
 
+# A country standing alone for itself as the actor or object of a clause (巴进行核试验,
+# 对伊经济制裁, 向巴提供, 哈今后仍将…): after a clause boundary or a function word, where
+# neither a word across its start nor one that begins with it is read (对美好, 在印刷,
+# 与英雄, 朝着, 土地 are words).  Only the characters that are rarely a word alone: not 中
+# 日 法 德 意 以 印 越 (middle, day, law, virtue, intention, "with", print, "the more"),
+# nor those that begin many names (阿 马 加 南 新 西 亚 非 老 蒙 欧 希); and none that
+# begins a transliterated name (埃塞俄比亚, 厄立特里亚, 哈洛宁: a transliteration
+# character follows).
+_LONE_COUNTRY = "美俄英巴伊朝韩泰墨埃叙菲缅柬哈塞土乌黎厄"
+# Words a country may begin in the dictionary yet be the country after these verbs (访美,
+# 驻墨大使): no check of the words around it there.
+_LONE_BEFORE = "访驻赴抵离"
+_LONE_WORD_LENGTHS = (2, 3, 4)
+# Marks that end a clause or open a quote (not … or ——, after which a phrase runs on).
+_CLAUSE_MARKS = "，。；：！？、“”‘’（）()《》「」\n \u3000"
+# The character before and after are read in C (the country stands at most once a
+# sentence, a common character many times): after a clause mark, a function word or one
+# of those verbs; not before a transliteration character (埃塞俄比亚, 厄立特里亚, 哈洛宁)
+# nor 氏, a family name (韩氏).
+_LONE_RE = re.compile(
+    f"[{_LONE_COUNTRY}]"
+    f"(?<![^{lexicon.char_class(_CLAUSE_MARKS + ''.join(_FUNCTION_WORDS) + _LONE_BEFORE)}].)"
+    f"(?![{lexicon.char_class(''.join(_TRANSLIT))}氏])"
+)
+
+
+# (looked for where one of the countries stands, found by the page scan: ``re`` would try
+# the lookbehind at every character)
+_LONE_SCAN = _scan.Anchored(_LONE_RE, by_first_char=True)
+
+
+def _lone_ok(text: str, i: int) -> bool:
+    """True when the country character at ``i`` stands alone (see ``_LONE_COUNTRY``)."""
+    if (i == 0 or text[i - 1] not in _LONE_BEFORE) and crosses_start(text, i):
+        return False
+    if i + 1 >= len(text) or not is_han(text[i + 1]):
+        return i > 0 and is_han(text[i - 1])  # 对伊。 but not a lone letter in a list
+    if text[i] == "美" and text[i + 1] == "的":
+        return False  # 美的: beauty's, a brand
+    freq = dictionary()
+    return bool(freq) and not any(
+        freq.get(text[i : i + n], 0) > _PAIR_ENTRY for n in _LONE_WORD_LENGTHS
+    )
+
+
 def _after_boundary(text: str, i: int) -> bool:
     """True at the start of a clause or after a function word."""
     return i == 0 or not is_han(text[i - 1]) or text[i - 1] in _FUNCTION_WORDS
 
 
+def _side_ok(text: str, i: int) -> bool:
+    """X方, the side in talks, after a boundary or wherever no common word runs across the
+    country's character (表示以方愿意, 归还给巴方; not 所以方, 可以方便)."""
+    return _after_boundary(text, i) or (
+        i > 0 and is_han(text[i - 1]) and not crosses_start(text, i)
+    )
+
+
 def _head_ok(text: str, i: int) -> bool:
-    """A head or a government after a boundary; 以政府名义 is "in the government's name"."""
-    if text[i] == "以" and text.startswith(("政府", "当局", "军方"), i + 1):
+    """A head or a government after a boundary; 以政府名义 is "in the government's name",
+    以北部 "north of"."""
+    if text[i] == "以" and text.startswith(
+        ("政府", "当局", "军方", "东部", "南部", "西部", "北部", "北方", "境内"), i + 1
+    ):
         return False
     return _after_boundary(text, i)
 
@@ -221,7 +283,8 @@ _NEXT_WORD = 20
 
 
 def _bare_pair(text: str, i: int) -> bool:
-    """True when the two characters at ``i`` are countries opening a clause: the pair is
+    """True when the two characters at ``i`` are countries standing as a pair (opening a
+    clause, or after a word that is not read across them: 谴责印巴最近…): the pair is
     no word (中西, 非法; jieba's token entries of pairs, 美中 3, do not count) and its
     second character with the next one no word (以中心, 美中学生), nor its first with the
     one before (同意巴勒斯坦), nor the pair with the next (老中青)."""
@@ -229,7 +292,13 @@ def _bare_pair(text: str, i: int) -> bool:
         return False
     if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
-    if not _after_boundary(text, i) or _GROUPS.match(text, i):
+    if not _after_boundary(text, i) and (
+        crosses_start(text, i) or text[i] in "中以" or text[i + 1] == "以"
+    ):
+        # after any word but one read across it (谴责印巴, 邀请印巴代表); not 中 after a
+        # word (决赛中以1∶4: "in"), nor 以 "by, with" (厄立特里亚以和平方式, 以美元计)
+        return False
+    if _GROUPS.match(text, i):
         return False  # a listed group (中俄) is found as a group
     if text[i + 2 : i + 3] in _TRANSLIT and text[i + 3 : i + 4] in _TRANSLIT:
         return False  # 英菲尼迪: a foreign name spelled on, no pair of countries
@@ -285,6 +354,10 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)
         )
+    for m in _TWO_SCAN.finditer(text):
+        s = m.start()
+        if not crosses_start(text, s) and not _spelled_name(text[s] + text[m.end() - 1]):
+            out += [(s, s + 1, LABEL, {}), (m.end() - 1, m.end(), LABEL, {})]
     travel = {m.start(1) for m in _TRAVEL_SCAN.finditer(text)}
     travel.update(m.start(1) for m in _STAY_SCAN.finditer(text))
     travel.update(m.start(1) for m in _ITALY_SCAN.finditer(text))
@@ -293,13 +366,14 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
     for regex, ok in (
-        (_SIDE_SCAN, _after_boundary),
+        (_SIDE_SCAN, _side_ok),
         (_HEAD_SCAN, _head_ok),
         (_COMPOUND_SCAN, _compound_ok),
         (_HONG_KONG_SCAN, lambda t, i: i > 0 and t[i - 1] in "本治"),
         (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
         (_SUBURB_SCAN, lambda t, i: not crosses_start(t, i)),
         (_RUSSIA_RE, _russia_ok),
+        (_LONE_SCAN, _lone_ok),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())

@@ -226,3 +226,67 @@ def test_russia_alone(text, expected):
 def test_river_basins_of_weather_reports_are_groups():
     # 黄淮 = the Yellow and Huai rivers, 江淮 = the Yangtze and Huai (places_abbreviation_groups)
     assert places("明天华北南部、黄淮、江淮有小雨") == ["黄", "淮", "江", "淮"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country alone as the actor or object of a clause (issue 10: the largest kind of
+        # LOC miss on untuned MSRA text)
+        ("维护巴基斯坦的国家安全，巴进行核试验是“绝对必要的”", ["巴"]),
+        ("联合国要求解除对伊经济制裁", ["伊"]),
+        ("土还向巴提供了生产核武器所需要的材料", ["土"]),  # (巴提: 提 may spell a name on)
+        ("印度不会因此与巴进行核军备竞赛", ["巴"]),
+        ("哈今后仍将坚持平衡外交", ["哈"]),
+        # its police, capital, territory, officials or parts of the country
+        ("总检察院说，墨警方经过16个月缜密调查", ["墨"]),
+        ("安理会决定对塞军政府实施石油禁运", ["塞"]),
+        ("昨天在巴东部发生爆炸", ["巴"]),
+        # the side in talks wherever no word runs across the country
+        ("内塔尼亚胡表示以方愿同叙利亚重开和谈", ["以"]),
+        # two joined by 、 before a word of relations
+        ("声明呼吁印、巴两国停止核试验", ["印", "巴"]),
+    ],
+)
+def test_a_country_standing_alone(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人们对美好生活的向往",  # 美好 is a word
+        "今年，美的空调销量第一",  # 美的: a brand (and beauty)
+        "他们朝着目标前进",  # 朝着
+        "在土地上劳动",  # 土地
+        "与英雄模范座谈",  # 英雄
+        "韩氏药物脱瘾治疗仪",  # a family name
+        "埃塞俄比亚和厄立特里亚",  # (the countries in full are the place rules')
+        "所以方便了群众",  # 所以 is read
+        "…美城用称",  # no clause boundary before it
+    ],
+)
+def test_a_country_character_inside_words_is_not_alone(text):
+    pytest.importorskip("jieba")
+    found = places(text)
+    assert "美" not in found and "土" not in found and "英" not in found
+    assert "韩" not in found and "埃" not in found and "以" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair of countries after a verb, not only at a clause's start
+        ("安理会通过决议，谴责印巴最近进行的核试验", ["印", "巴"]),
+        ("外长会议将不邀请印巴代表参加。", ["印", "巴"]),
+        ("由于印巴对峙，南亚形势极其紧张", ["印", "巴"]),
+        ("双方就如何重新启动以叙和谈交换了意见", []),  # 以 after a word: "by, with"
+        # 中 "in" and 以 "by" after a word are no countries
+        ("西班牙队昨天在1／8决赛中以1∶4大败于丹麦队", []),
+        ("呼吁厄立特里亚以和平方式解决争端", []),
+    ],
+)
+def test_a_pair_of_countries_after_a_word(text, expected):
+    pytest.importorskip("jieba")
+    assert places(text) == expected

@@ -149,7 +149,11 @@ _DATELINE_RE = re.compile(
     f"(?:本报|新华社|中新社|人民网|新华网|央视网)((?:(?!记者|讯)[{HAN}]){{2,6}}?)"
     "(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[电讯]"
 )
-_PAPER_RE = re.compile(f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画报|报|周刊|季刊|月刊|杂志))》")
+_PAPER_RE = re.compile(
+    f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画报|报|周刊|季刊|月刊|杂志))》"
+    # the kind after the title marks is part of the name: 《经济学家》杂志, 《时代》周刊
+    f"|《[{HAN}]{{1,12}}》(?:杂志|周刊|月刊|季刊|画报)"
+)
 
 
 def find_org_place_candidates(text: str) -> list[Candidate]:
@@ -213,7 +217,7 @@ def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     for m in _PAPER_RE.finditer(text):
         start = country_at_end.get(m.start())
         if start is None:
-            out.append((m.start(1), m.end(1), ORG, {}))
+            out.append(m.span(1) + (ORG, {}) if m.group(1) else (*m.span(), ORG, {}))
         else:
             out.append((start, m.end(), ORG, {}))
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from annotator import lexicon
+from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
@@ -117,10 +118,12 @@ def _org_candidates(
 
 
 def _country_named(text: str, s: int, listed: list[tuple[int, int]]) -> bool:
-    """True when a country is named before ``s`` in its paragraph: a bare 国会 or 内阁 is
-    then that country's (美国总统建议国会), else no named organisation."""
+    """True when a country is named in the paragraph of ``s``: a bare 国会 or 内阁 is then a
+    country's (美国总统建议国会, 国会中有人反对给予中国…), else no named organisation."""
     line = text.rfind("\n", 0, s) + 1
-    return any(line <= ps and pe <= s and text[ps:pe] in P.COUNTRY_SET for ps, pe in listed)
+    end = text.find("\n", s)
+    end = len(text) if end == -1 else end
+    return any(line <= ps and pe <= end and text[ps:pe] in P.COUNTRY_SET for ps, pe in listed)
 
 
 _LIST_MARKS = frozenset("、和与及")
@@ -167,27 +170,20 @@ def _teams_listed_before(
 
 _SCHOOLS = frozenset(("大学", "学院"))
 _LEAGUE_ORGANS = ("中央", "省委", "市委", "县委")
-# National bodies that a one-character country may stand before (俄中央银行, 意外交部).
-_COUNTRY_ORGANS = (
-    "中央银行",
-    "央行",
-    "外交部",
-    "国防部",
-    "财政部",
-    "参议院",
-    "众议院",
-    "内阁",
-    "议会",
-)
 # (欧: the European Union, 欧央行)
-_COUNTRY_LETTERS = frozenset("美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲挪荷希埃叙欧")
+_COUNTRY_LETTERS = frozenset(
+    "美俄日英法德意印巴伊朝韩越泰澳墨加瑞厄马乌哈土菲挪荷希埃叙欧柬孟塞黎赞"
+)
 
 
 def _country_letter_before(text: str, s: int) -> bool:
     """True when a one-character country name stands before the body at ``s``, itself after
-    a clause boundary or a function word (据俄中央银行; not 国务院办公厅外交部)."""
-    if s < 1 or text[s - 1] not in _COUNTRY_LETTERS or not text.startswith(_COUNTRY_ORGANS, s):
+    a clause boundary or a function word (据俄中央银行, 俄国家杜马, 柬宪法委员会, 墨总检察院;
+    not 国务院办公厅外交部, nor the day of a date: 30日阿根廷队)."""
+    if s < 1 or text[s - 1] not in _COUNTRY_LETTERS:
         return False
+    if s >= 2 and (text[s - 2].isdigit() or text[s - 2] in NUMERALS):
+        return False  # 30日阿根廷队, 7日世界卫生组织: the day of a date
     return after_boundary(text, s - 1)
 
 

@@ -7,8 +7,9 @@ A foreign place name is written with the transliteration characters of foreign n
   北部, 地区; 州 and 省 are part of the name): ``阿勒颇以北``, ``顿涅茨克地区``,
   ``俄亥俄州``; or before a word of a kind of place that is part of the name (lexicon
   ``places_foreign_name_tails``: 群岛, 峰, 宫, 公路): ``比热戈斯群岛``, ``卓奥友峰``;
-* after a verb of travel (lexicon ``places_travel_verbs``: 抵达, 飞往, 途经 …) when a
-  phrase boundary follows it: ``抵达阿勒颇，``, ``飞往达喀尔后``.
+* after a verb of travel (lexicon ``places_travel_verbs``: 抵达, 飞往, 途经 …) or a noun
+  of a kind of place (lexicon ``places_kind_before``: 首府, 城市 …) when a phrase boundary
+  follows it: ``抵达阿勒颇，``, ``飞往达喀尔后``, ``北部城市白沙瓦的``.
 
 The run must start at a phrase boundary (a non-Han character, a preposition or particle,
 or the end of a listed place: ``叙利亚阿勒颇以北`` gives ``阿勒颇``), so that it is no tail
@@ -27,7 +28,8 @@ from .common import _STOP_CHARS, LOC
 _CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
 # (The package's scan of listed words finds them.)
 TAILS = lexicon.words("places_foreign_tails") + lexicon.words("places_foreign_name_tails")
-TRAVEL_VERBS = lexicon.words("places_travel_verbs")
+# (and the nouns of a kind of place that stand before a name the same way: 首府默克莱)
+TRAVEL_VERBS = lexicon.words("places_travel_verbs") + lexicon.words("places_kind_before")
 _TRAVEL_SET = frozenset(TRAVEL_VERBS)
 # Tails that are part of the place's name (加利福尼亚州, 旁遮普省, 比热戈斯群岛).
 _KIND_TAILS = lexicon.word_set("places_foreign_name_tails")

@@ -89,10 +89,10 @@ def _level_in_word(text: str, i: int) -> bool:
 
 def _unlisted_place_start(text: str, start: int, stems: set[str]) -> int:
     """The start of an organ whose level character at ``start`` follows no listed place:
-    自治区政协, a county of one character (蔚县人大), 中共 + an unlisted place
+    自治区政协, 开发区管委会, a county of one character (蔚县人大), 中共 + an unlisted place
     (中共耒阳市委, whose name joins ``stems``); else the level character itself."""
-    if ends_at(text, "自治", start) and text[start] == "区":
-        return start - 2
+    if text[start] == "区" and (ends_at(text, "自治", start) or ends_at(text, "开发", start)):
+        return start - 2  # 自治区政协, 开发区管委会
     if _one_character_county(text, start):
         return start - 1
     party = _PARTY_PLACE_RE.search(text, max(0, start - 6), start)

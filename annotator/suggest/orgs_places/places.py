@@ -477,6 +477,7 @@ def _loc_candidates(
             out.append(cand)
             queue.append(cand)
     out += _sites_after_listed(text, listed)
+    out += _extended_listed(text, listed)
     out += _villages_and_roads(text)
     out += [(m.start(), m.end(), LOC, {}) for m in _COMPASS_REGION_SCAN.finditer(text)]
     out += _regions_listed(text)
@@ -496,6 +497,27 @@ _SITE_FIRST = frozenset(suffix[0] for suffix in _SITE_SUFFIXES)
 # The longest name before such a suffix: longer readings run into the words after a place
 # (北京知青郭路生, 纽约城时代广场).
 _SITE_NAME_LONGEST = 2
+
+
+# Words that make one larger place of a listed place (舟山群岛, 南亚次大陆, 渤海湾): lexicon
+# ``places_extensions``; not before a character that makes a word of the last one (湾仔).
+_EXTENSIONS = tuple(lexicon.words("places_extensions"))
+_EXTENSION_FIRST = frozenset(w[0] for w in _EXTENSIONS)
+_NOT_AFTER_EXTENSION = frozenset("仔区内外边")
+
+
+def _extended_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """A listed place with a word of ``_EXTENSIONS`` right after it, as one place."""
+    out: list[Candidate] = []
+    for s, e in listed:
+        if text[e : e + 1] not in _EXTENSION_FIRST:
+            continue
+        for word in _EXTENSIONS:
+            end = e + len(word)
+            if text.startswith(word, e) and text[end : end + 1] not in _NOT_AFTER_EXTENSION:
+                out.append((s, end, LOC, {}))
+                break
+    return out
 
 
 def _sites_after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:

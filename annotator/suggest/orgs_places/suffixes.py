@@ -80,6 +80,8 @@ _LAST_CUT_RE = re.compile(
 _INNER_WORDS = lexicon.word_set("orgs_inner_words")
 _STOP_WORD_SET = frozenset(w for w in _STOP_WORDS if len(w) > 1)
 _LONGEST_STOP = max(map(len, _STOP_WORD_SET))
+# Every two characters in a row inside a stop word (反对 对党 of 反对党).
+_STOP_WORD_PAIRS = frozenset(w[i : i + 2] for w in _STOP_WORD_SET for i in range(len(w) - 1))
 
 
 def _last_cut(text: str, start: int, a: int) -> int | None:
@@ -93,8 +95,20 @@ def _last_cut(text: str, start: int, a: int) -> int | None:
             return None
         k = m.end() - 1
         if not _inside_a_word(text, k, start, a):
-            return m.end()
+            return _over_stop_word(text, m.end(), a)
         end = k
+
+
+def _over_stop_word(text: str, cut: int, a: int) -> int:
+    """The cut moved to the end of a stop word that runs on over it, before ``a``: the
+    greedy match ends at the stop character 对 of 反对党 (赞比亚最大反对党 + 联合民族独立党)."""
+    if text[cut - 1 : cut + 1] not in _STOP_WORD_PAIRS:
+        return cut  # (no stop word has these two characters in a row: most cuts)
+    for n in range(_LONGEST_STOP, 1, -1):
+        for j in range(max(0, cut - n + 1), cut):
+            if j + n > cut and j + n <= a - 1 and text[j : j + n] in _STOP_WORD_SET:
+                return j + n
+    return cut
 
 
 def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
@@ -111,7 +125,7 @@ def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
 
 _SCOPE_RE = re.compile(
     "(?:原|现|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
-    "本市|本省|本县|我市|我省|我县|我区|该|其|这|那)+"
+    "本市|本省|本县|我市|我省|我县|我区|[该本我全各]校|该|其|这|那)+"
 )
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
 # a prefix made of them names no organisation.
@@ -255,6 +269,8 @@ def _last_head(
     suffix at ``a``, joined with the heads it touches (湖南省衡阳市); none inside brackets
     that close at ``bracket_end`` (微软（中国）有限公司)."""
     heads = [m.span() for m in _HEAD_RE.finditer(text, start, a)]
+    if "区" in text[start:a]:
+        heads += _regions_by_kind(text, start, a)
     lo_i = bisect.bisect_left(places, (start, -1))
     hi_i = bisect.bisect_left(places, (a, -1))
     heads.extend(p for p in places[lo_i:hi_i] if p[1] <= a)
@@ -266,6 +282,25 @@ def _last_head(
         # adjacent or nested heads join: 湖南省衡阳市
         head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
     return head
+
+
+# A region or a development zone named by its kind after a boundary heads its bodies
+# (自治区青少年发展基金会, 开发区管委会); after other words it is the end of a place's name.
+_REGION_KINDS = ("自治区", "开发区")
+_BEFORE_REGION_KIND = frozenset("，。、；：“（\n")
+
+
+def _regions_by_kind(text: str, start: int, a: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each of ``_REGION_KINDS`` between ``start`` and ``a`` that opens
+    a clause (looked for in Python: a lookbehind in ``_HEAD_RE`` slowed every suffix)."""
+    out = []
+    for kind in _REGION_KINDS:
+        i = text.find(kind, start, a)
+        while i != -1:
+            if i == 0 or text[i - 1] in _BEFORE_REGION_KIND:
+                out.append((i, i + len(kind)))
+            i = text.find(kind, i + 1, a)
+    return out
 
 
 # A branch is named by its parent and its place: 中保人寿保险 + 武汉分公司.
@@ -300,9 +335,31 @@ def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int
     characters that says more than a kind of organisation (not 保险 公司)."""
     if text[start] in _PREPOSITIONS and not dictionary().get(text[start : start + 2], 0):
         start += 1  # ，经宝山钢铁集团批准, 和东风汽车公司签订; not 和平饭店, 同仁堂 (words)
+    start = _after_last_and(text, start, a)
     if a - start < 2 or text[start] in _DEICTIC_FIRST or _generic_prefix(text, start, a):
         return None
     return _field_pair_start(text, start, a, ends)
+
+
+def _after_last_and(text: str, start: int, a: int) -> int:
+    """Where a name without a head starts when 和 or 及 joins two things in its prefix:
+    after the last of them (网络优势和 + 航空航天大学; 证券和银行, 企业和银行: no name
+    is left, the caller refuses it), unless the character is read in a word there (和平,
+    共和: 中国和平发展基金会, 黑山共和国选举委员会)."""
+    if "和" not in text[start:a] and "及" not in text[start:a]:
+        return start
+    words = dictionary()
+    for k in range(a - 1, start - 1, -1):
+        if (
+            text[k] in _AND
+            and words.get(text[k : k + 2], 0) <= COMMON
+            and words.get(text[k - 1 : k + 1], 0) <= COMMON  # 共和国, 以及
+        ):
+            return k + 1
+    return start
+
+
+_AND = frozenset("和及")
 
 
 # Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订).
