@@ -568,6 +568,24 @@ BOX_LABELS = frozenset(
 BOX_LINE_MAX_CHARS = 6
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
+# … except a closing 了 after a complement that takes no object (出来了, 回去了, 变样了,
+# 富起来了): what has come about, the end of a title or a 小标题 (终于被“请”出来了), no word
+# left hanging by a cut (看到了 / 新的机会, 形成了 / 经验 go on to their object).
+_DONE_LE = re.compile(r"(?:[来去走样]了|起来了|下来了)\Z")
+DONE_LE_MIN_CHARS = 4
+
+
+def done_with_le(t: str) -> bool:
+    """Whether title-shaped ``t`` ends on a complement and 了 (see ``_DONE_LE``)."""
+    return len(t) >= DONE_LE_MIN_CHARS and _DONE_LE.search(t) is not None
+
+
+def tells_a_turn(ends: str) -> bool:
+    """Whether a title line whose last two characters are ``ends`` tells how a story turned
+    (…出来了): a feature's 小标题, which a brief's headline (某馆延长开放时间) seldom is."""
+    return _DONE_LE.search(ends) is not None
+
+
 # Text that starts a subheadline in the classic form ——记某某.
 SUB_DASH = re.compile(r"\s*[—―─]{1,2}")
 

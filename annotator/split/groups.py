@@ -932,7 +932,7 @@ def _brief_after_story(shapes: list[Shape], p: int, stop: int, nxt: Group | None
     one paragraph under it, nothing closing it, and then the page's end or a headline of
     its own. A section of the story under its 小标题 runs on for paragraphs, or is followed
     by the next 小标题 or closed by the story's end note (（本报西安8月22日电）, （作者为…）)."""
-    if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS:
+    if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS or cues.tells_a_turn(shapes[p].ends):
         return False
     paragraphs = _body_paragraphs(shapes, p + 1, stop)
     return paragraphs < INNER_SECTION_PARAGRAPHS and (nxt is None or nxt.strength != WEAK)

@@ -460,7 +460,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
-    dangling = t[-1:] in DANGLING
+    dangling = t[-1:] in DANGLING and not cues.done_with_le(t)
     # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
     # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title;
     # nor is a line that closes a quotation it did not open (…党总支书记黄艳丽”黄 / 艳丽说。).

@@ -182,3 +182,25 @@ def test_a_byline_under_a_tables_rows_opens_its_own_article():
     )
     assert got[-2][1:] == ("byline", got[-1][2])
     assert got[-2][2] != got[3][2]
+
+
+@pytest.mark.parametrize("intertitle", ["终于被“请”出来了", "老街变样了"])
+def test_an_intertitle_ending_in_a_complement_and_le_is_an_intertitle(intertitle):
+    got = split_lines(["老师傅参加技术协作的故事", "本报记者 孙某某", BODY, intertitle, BODY, BODY])
+    assert got[3][1:] == ("intertitle", 1)
+    assert [a for _, _, a in got] == [1] * 6
+
+
+def test_a_cut_after_a_complement_taking_an_object_still_joins():
+    got = split_lines(
+        [
+            "某县新建三座桥梁",
+            "本报记者 张  三",
+            "低空经济的兴起，让社区居民看到了",
+            "新的机会，形成了可复制的经验。10月15日，今年以来，某市认真落实各项措施。",
+            BODY,
+        ]
+    )
+    text = "\n".join(g[0] for g in got)
+    blocks = split_page(text)
+    assert blocks[3].joins_previous
