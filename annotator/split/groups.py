@@ -1616,6 +1616,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     _datelines_under_titles(shapes)
     _names_under_photos(shapes)
     _names_closing_text(shapes)
+    _names_over_text(shapes)
     n = len(shapes)
     groups: list[Group] = []
     i = 0
@@ -1733,6 +1734,27 @@ def _names_closing_text(shapes: list[Shape]) -> None:
             continue
         sh.kind = BYLINE
         sh.guessed = True
+
+
+def _names_over_text(shapes: list[Shape]) -> None:
+    """Read a name alone at the head of the page or right under a closed article, over text,
+    as the byline of an untitled piece (a page's copy that starts at the author of an essay:
+    王明起 / 永定河在两山之间滚滚地流着。…): a headline of a person's name alone stands over a
+    —— subheadline or a lead, not over the text's first sentence."""
+    n = len(shapes)
+    for i in range(n - 1):
+        sh = shapes[i]
+        if not (sh.kind == TITLE and sh.names) or sh.cut_head:
+            continue
+        if sh.end - sh.start > PHOTO_NAME_MAX_CHARS and not (sh.spaced or sh.wide):
+            continue
+        nxt = shapes[i + 1]
+        if nxt.kind != BODY or nxt.cont:
+            continue
+        above = shapes[i - 1] if i else None
+        if above is None or above.kind == FURNITURE or above.kind == TRAILING:
+            sh.kind = BYLINE
+            sh.guessed = True
 
 
 # The name under the photos is one name of two or three characters (a four-character line

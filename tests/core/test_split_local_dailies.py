@@ -204,3 +204,21 @@ def test_a_cut_after_a_complement_taking_an_object_still_joins():
     text = "\n".join(g[0] for g in got)
     blocks = split_page(text)
     assert blocks[3].joins_previous
+
+
+def test_a_name_over_the_first_sentence_at_the_page_head_is_a_byline():
+    got = split_lines(
+        [
+            "1957年8月25日  星期日    第5版",
+            "王明起",
+            "永定河在两山之间滚滚地流着。靠河的北岸山崖下有个小村，那就是我的家乡。",
+            BODY,
+        ]
+    )
+    assert got[1][1:] == ("byline", 1)
+    assert [a for _, _, a in got[1:]] == [1, 1, 1]
+
+
+def test_a_name_over_a_lead_still_heads_its_story():
+    got = split_lines(["1957年8月25日  星期日    第5版", "王明起", "本报讯 " + BODY, BODY])
+    assert got[1][1] != "byline"
