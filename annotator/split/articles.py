@@ -15,7 +15,11 @@ article in progress, with these exceptions:
   news-in-brief column are separate news (a bulleted list inside an article is rarer);
 * a byline with no title above it is a trailing byline of the article in progress (papers that
   print 本报记者 张三 at the end without brackets) unless body text follows it, in which case
-  it is the front byline of an untitled article.
+  it is the front byline of an untitled article; the lines of one byline (本报记者 张三 /
+  通讯员 李四/文图) are decided together, by what follows the last;
+* but a byline followed by body text right under the first few paragraphs of a titled article
+  not signed yet is that article's byline: local dailies set an editor's note or the lead
+  paragraph (导语) large under the headline and print the byline below it.
 
 The confidence is about the boundary: for an article's first block, that an article starts
 there; for the others, that they continue the article they were given.
@@ -23,12 +27,14 @@ there; for the others, that they continue the article they were given.
 
 from __future__ import annotations
 
+from . import cues
 from .groups import HEADED, STRONG, WEAK, Group
 from .shapes import (
     BODY,
     BYLINE,
     CAPTION,
     LABEL,
+    LEAD,
     NO_ARTICLE,
     TITLE,
     TRAILING,
@@ -48,6 +54,10 @@ _ORPHAN = 0.5  # opens an article without any title: a continuation or an untitl
 _TRAILING_BYLINE = 0.9
 _LONE_BYLINE = 0.55
 _NEXT_ITEM = 0.6
+# Line endings after which a body paragraph goes on (cut by a column or a hard wrap).
+_GOES_ON = frozenset((cues.END_OPEN, cues.END_COMMA))
+# The most paragraphs of text (an editor's note, a lead set large) above an article's byline.
+LEDE_MAX_PARAGRAPHS = 3
 
 
 def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int | None, float]]:
@@ -62,6 +72,12 @@ def assign_articles(shapes: list[Shape], groups: list[Group]) -> list[tuple[int 
         out.append(_assign_one(shapes, i, tops.get(i), i in members, st))
         if sh.closes or sh.kind == TRAILING:
             st.closed = True
+        if sh.kind in (BYLINE, LEAD) or sh.row:
+            # (a table's rows: the titles above were a table's, no article's head)
+            st.signed = True
+        elif sh.kind == BODY and not sh.cont and not (i and _open_body(shapes[i - 1])):
+            # (a column or a hard wrap may cut a paragraph in parts: count its first)
+            st.paragraphs += 1
         if sh.kind not in NO_ARTICLE:
             st.after_item = sh.item
     return out
@@ -75,12 +91,28 @@ class _Walk:
         self.current: int | None = None  # the article in progress
         self.closed = True  # whether the article in progress has ended (nothing open yet)
         self.after_item = False  # whether the last paragraph (furniture aside) was an item
+        self.titled = False  # whether the article in progress opened with titles
+        self.signed = False  # … and has had its byline or lead
+        self.paragraphs = 0  # … and how many body paragraphs it has had
 
-    def open(self, conf: float) -> tuple[int | None, float]:
+    def open(self, conf: float, g: Group | None = None) -> tuple[int | None, float]:
         """Open the next article and return its first paragraph's assignment."""
         self.count += 1
         self.current, self.closed = self.count, False
+        self.titled = g is not None and bool(g.titles)
+        self.signed = g is not None and (bool(g.bylines) or g.lead is not None)
+        self.paragraphs = 0
         return self.current, conf
+
+    def under_lede(self) -> bool:
+        """Whether a byline here signs the article in progress below its first paragraphs (or
+        below its photos alone)."""
+        return (
+            self.titled
+            and not self.signed
+            and not self.closed
+            and self.paragraphs <= LEDE_MAX_PARAGRAPHS
+        )
 
 
 def _assign_one(
@@ -89,7 +121,7 @@ def _assign_one(
     """``(article, confidence)`` of paragraph ``i``; opens or closes articles in ``st``."""
     sh = shapes[i]
     if g is not None:
-        return st.open(_START[g.strength] if g.titles else _START_LEAD_ONLY)
+        return st.open(_START[g.strength] if g.titles else _START_LEAD_ONLY, g)
     if member:
         return st.current, _MEMBER
     if sh.kind in NO_ARTICLE:
@@ -101,12 +133,42 @@ def _assign_one(
         return st.current, _TRAILING_BYLINE  # ——编  者 signs a note: the article goes on
     if sh.kind == TRAILING and st.current is not None:
         return st.current, _TRAILING_BYLINE if not st.closed else _ORPHAN
-    if sh.kind == BYLINE and not st.closed and (i + 1 >= len(shapes) or shapes[i + 1].kind != BODY):
-        st.closed = True  # trailing byline without brackets
+    if sh.kind == BYLINE and _byline_goes_on(shapes, i, st):
         return st.current, _LONE_BYLINE
     if sh.kind == BYLINE or st.closed or st.current is None or (sh.item and st.after_item):
         return st.open(_LONE_BYLINE if sh.kind == BYLINE else _NEXT_ITEM if sh.item else _ORPHAN)
     return st.current, _continuing_conf(shapes, i)
+
+
+def _byline_goes_on(shapes: list[Shape], i: int, st: _Walk) -> bool:
+    """Whether byline ``i`` (no title above it) stays in the article in progress: the next
+    line of the byline above, the byline under its first paragraphs, or a trailing byline
+    (which closes it)."""
+    if st.current is None:
+        return False
+    if i > 0 and shapes[i - 1].kind == BYLINE:
+        return True  # the next line of the byline above: decided with it
+    k = _after_byline(shapes, i)
+    text_follows = k < len(shapes) and shapes[k].kind == BODY
+    if text_follows:
+        # (under finished text only: a table's last row or a cut line is no lead paragraph)
+        return st.under_lede() and not _open_body(shapes[i - 1])
+    if st.closed:
+        return False
+    st.closed = True  # trailing byline without brackets
+    return True
+
+
+def _open_body(sh: Shape) -> bool:
+    """Whether body paragraph ``sh`` ends in mid-sentence (its paragraph goes on below)."""
+    return sh.kind == BODY and sh.ending in _GOES_ON
+
+
+def _after_byline(shapes: list[Shape], i: int) -> int:
+    """The index after the byline lines starting at ``i``."""
+    while i < len(shapes) and shapes[i].kind == BYLINE:
+        i += 1
+    return i
 
 
 def _piece_head(shapes: list[Shape], i: int) -> bool:

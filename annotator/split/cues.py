@@ -217,9 +217,19 @@ _NAME = (
     rf"|{_NAME_CHAR}{{1,8}}[·•]{_NAME_CHAR}[{HAN}·•]{{0,12}})"
 )
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME}|\s+{_NAME})*"
-_ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}"
+# What the names did, after a slash (local dailies credit text and photos so): 李四/文,
+# 王五/图, 潘伯栋/文图 (记者 李四/文 通讯员 王五/图).
+_WORK = r"(?:\s*[/／]\s*(?:文图|图文|文|图|摄影|摄))"
+_ROLE_NAMES = rf"{_ROLE}\s*[:：]?\s*{_NAMES}{_WORK}?"
 # After the names: 报道, or 文/图 (the names wrote the text and took the photos).
-_BYLINE_BODY = rf"{_ROLE_NAMES}(?:\s*{_ROLE_NAMES})*(?:\s*(?:报道|文\s*[/／]\s*图))?"
+# Who planned or oversaw a series, with a colon (系列报道策划：张三、李四 本篇统筹：王五).
+_STAFF_NAMES = rf"[{HAN}]{{0,8}}?(?:策划|统筹|监制|制图)\s*[:：]\s*{_NAMES}"
+_BYLINE_BODY = (
+    rf"(?:{_ROLE_NAMES}|{_STAFF_NAMES})(?:\s*(?:{_ROLE_NAMES}|{_STAFF_NAMES}))*"
+    r"(?:\s*(?:报道|文\s*[/／]\s*图))?"
+)
+# Names, each with its work, and no role word: 董艳竹 张玉东/文 廖谦/图.
+_CREDITS = rf"{_NAMES}{_WORK}(?:\s*{_NAMES}{_WORK})*"
 
 # A byline standing on its own line(s) at the head of an article: ■本报记者 张三 通讯员 李四.
 # Commentary is signed by a desk, without names: 本报评论员, 新华社评论员, 本报编辑部.
@@ -257,7 +267,7 @@ _INSTITUTE = rf"[{HAN}]{{2,30}}?(?:研究中心|研究院|课题组)"
 BYLINE = re.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?"
     rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE}"
-    rf"|{_POST_NAME})"
+    rf"|{_POST_NAME}|{_CREDITS})"
     r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
@@ -387,8 +397,30 @@ CAPTION_END = re.compile(
     # A credit for the photos of a set: 以上图片均为张三摄（来源）, 本版图片由某某提供.
     r"|\A(?:以上|本版|本组)(?:图片|照片)[^。，,；;！？]{1,24})\s*[)）]?\Z"
 )
+# Where a person stands in the photo, in brackets after the name (钟达文（左二）在采访现场,
+# 张三（前排右一）): a caption's reference, which running text has no use for.
+# (One side alone only before what the person does: 张三（左）与李四交谈; “左（右）”之争 is no
+# caption.)
+PHOTO_POSITION = re.compile(
+    r"[（(](?:前排|后排|第[一二三]排)?[左右](?:[一二三四五六七八九]|起)[)）]"
+    r"|[（(](?:前排|后排|第[一二三]排)[左右中]?[)）]"
+    r"|[（(][左右中][)）](?=[与和同在向正为给])"
+)
+# The longest caption found by its photo position alone.
+PHOTO_POSITION_MAX_CHARS = 80
 # Last characters that can end a caption credit (cheap gate before CAPTION_END).
 CAPTION_END_CHARS = frozenset("摄影图片供道绘）)")
+
+# What a QR code's caption asks the reader to do (专题报道扫码阅读, 扫码看视频, 扫一扫 了解更多):
+# the caption of the code printed in the article, no headline (扫码点餐… is one: a scan that
+# reads or watches the paper's content is the code's prompt).
+# (A quoted scan is a topic: “扫码看病”方便了谁.)
+QR_PROMPT = re.compile(
+    r"[^。！？!?“”\"《]{0,10}(?:扫码|扫一扫|扫描二维码|扫描下方二维码)\s*"
+    r"(?:阅读|观看|收看|查看|收听|了解|浏览|关注|看(?:视频|更多|全文|详情|直播|完整|原文|具体|报道|图集))"
+    r"[^。！？!?，,；;“”\"《》]{0,10}\Z"
+)
+QR_PROMPT_MAX_CHARS = 24
 
 # A column's mailbox line ends the article above it (栏目投稿邮箱：name@paper.cn).
 MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z")
@@ -439,8 +471,10 @@ FURNITURE_TOKEN = re.compile(
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:星期|周|礼拜)[一二三四五六日天]"
     rf"|农历[{HAN}]{{2,10}}|第\s*[0-9０-９一二三四五六七八九十百零〇]{{1,4}}\s*版[:：]?[{HAN}]{{0,6}}"
     rf"|[A-Z]?\d{{1,3}}版?|[{HAN}]{{1,8}}报|(?:总)?第\s*\d{{1,6}}\s*[期号]"
-    # A page name, also two joined by a middle dot (新青年·特别报道, 文化·旅游).
+    # A page name, also two joined by a middle dot (新青年·特别报道, 文化·旅游), or named
+    # after a day (11·8记者节, 3·15特刊).
     rf"|[{HAN}]{{2,6}}(?:[·・•][{HAN}]{{2,6}})?(?:版|新闻|专刊|周刊)?|[-—–|｜·]+"
+    rf"|\d{{1,2}}[·・•]\d{{1,2}}[{HAN}]{{2,6}}"
 )
 
 # --- Headings, list items, title shapes -------------------------------------------------
@@ -534,6 +568,24 @@ BOX_LABELS = frozenset(
 BOX_LINE_MAX_CHARS = 6
 # Characters a headline does not end on (a dangling function word means a cut paragraph).
 DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都还又其之将让使给于")
+# … except a closing 了 after a complement that takes no object (出来了, 回去了, 变样了,
+# 富起来了): what has come about, the end of a title or a 小标题 (终于被“请”出来了), no word
+# left hanging by a cut (看到了 / 新的机会, 形成了 / 经验 go on to their object).
+_DONE_LE = re.compile(r"(?:[来去走样]了|起来了|下来了)\Z")
+DONE_LE_MIN_CHARS = 4
+
+
+def done_with_le(t: str) -> bool:
+    """Whether title-shaped ``t`` ends on a complement and 了 (see ``_DONE_LE``)."""
+    return len(t) >= DONE_LE_MIN_CHARS and _DONE_LE.search(t) is not None
+
+
+def tells_a_turn(ends: str) -> bool:
+    """Whether a title line whose last two characters are ``ends`` tells how a story turned
+    (…出来了): a feature's 小标题, which a brief's headline (某馆延长开放时间) seldom is."""
+    return _DONE_LE.search(ends) is not None
+
+
 # Text that starts a subheadline in the classic form ——记某某.
 SUB_DASH = re.compile(r"\s*[—―─]{1,2}")
 
@@ -692,6 +744,7 @@ _POST_GAP = "|".join(
 )
 BYLINE_HINT = re.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|/|／|\||｜"
+    r"|策划|统筹|监制|制图"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|（(?<=\A（)本文由|\((?<=\A\()本文由"
     rf"|{_PLACE_GAP}|{_POST_GAP}"
     r"|研究中心\s*\Z|研究院\s*\Z|课题组\s*\Z"

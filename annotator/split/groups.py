@@ -563,6 +563,7 @@ def _title_run_groups(shapes: list[Shape], i: int, markdown: bool) -> tuple[list
     if summary:
         standfirst = summary
         after = summary[-1] + 1
+    after = _photos_above_byline(shapes, after) if note is None and not summary else after
     k = _byline_run(shapes, after)
     bylines = list(range(after, k))
     lead = k if k < n and shapes[k].kind == LEAD else None
@@ -931,7 +932,7 @@ def _brief_after_story(shapes: list[Shape], p: int, stop: int, nxt: Group | None
     one paragraph under it, nothing closing it, and then the page's end or a headline of
     its own. A section of the story under its 小标题 runs on for paragraphs, or is followed
     by the next 小标题 or closed by the story's end note (（本报西安8月22日电）, （作者为…）)."""
-    if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS:
+    if shapes[p].end - shapes[p].start < BRIEF_TITLE_MIN_CHARS or cues.tells_a_turn(shapes[p].ends):
         return False
     paragraphs = _body_paragraphs(shapes, p + 1, stop)
     return paragraphs < INNER_SECTION_PARAGRAPHS and (nxt is None or nxt.strength != WEAK)
@@ -1613,6 +1614,9 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     _bulleted_items(shapes)
     _sources_under_text(shapes)
     _datelines_under_titles(shapes)
+    _names_under_photos(shapes)
+    _names_closing_text(shapes)
+    _names_over_text(shapes)
     n = len(shapes)
     groups: list[Group] = []
     i = 0
@@ -1697,6 +1701,96 @@ def _sources_under_text(shapes: list[Shape]) -> None:
         ):
             sh.kind = BYLINE
             sh.signature = True
+
+
+# Where a line of names after finished text signs it: before these, or at the page's end.
+_AFTER_SIGNATURE = frozenset((TITLE, HEADING, FURNITURE, LABEL))
+# The longest such line: two names (魏  甜, 郭颖 天乐).
+CLOSING_NAMES_MAX_CHARS = 8
+
+
+def _names_closing_text(shapes: list[Shape]) -> None:
+    """Read a line of names alone right under a finished paragraph, with no text under it, as
+    the byline that closes the article above (…提供强大支撑。 / 魏  甜 / next headline): county
+    papers sign a short item at its end with the bare names. A name over a —— subheadline
+    heads a profile instead (王进喜 / ——记…)."""
+    n = len(shapes)
+    for i in range(1, n):
+        sh = shapes[i]
+        n_chars = sh.end - sh.start
+        if not (sh.kind == TITLE and sh.names and n_chars <= CLOSING_NAMES_MAX_CHARS):
+            continue
+        if n_chars > PHOTO_NAME_MAX_CHARS and not (sh.spaced or sh.wide):
+            continue  # 资金难题: a four-character phrase reads as a name too
+        above = shapes[i - 1]
+        if above.kind not in (BODY, LEAD) or above.ending != cues.END_FINAL:
+            continue
+        nxt = shapes[i + 1] if i + 1 < n else None
+        if nxt is not None and (
+            nxt.kind not in _AFTER_SIGNATURE or nxt.subdash or nxt.comma or nxt.cut_head
+        ):
+            continue  # (a title line with a comma, or a cut's head, is text going on below)
+        if sh.cut_head:
+            continue
+        sh.kind = BYLINE
+        sh.guessed = True
+
+
+def _names_over_text(shapes: list[Shape]) -> None:
+    """Read a name alone at the head of the page or right under a closed article, over text,
+    as the byline of an untitled piece (a page's copy that starts at the author of an essay:
+    王明起 / 永定河在两山之间滚滚地流着。…): a headline of a person's name alone stands over a
+    —— subheadline or a lead, not over the text's first sentence."""
+    n = len(shapes)
+    for i in range(n - 1):
+        sh = shapes[i]
+        if not (sh.kind == TITLE and sh.names) or sh.cut_head:
+            continue
+        if sh.end - sh.start > PHOTO_NAME_MAX_CHARS and not (sh.spaced or sh.wide):
+            continue
+        nxt = shapes[i + 1]
+        if nxt.kind != BODY or nxt.cont:
+            continue
+        above = shapes[i - 1] if i else None
+        if above is None or above.kind == FURNITURE or above.kind == TRAILING:
+            sh.kind = BYLINE
+            sh.guessed = True
+
+
+# The name under the photos is one name of two or three characters (a four-character line
+# there is as often the title of the next photo).
+PHOTO_NAME_MAX_CHARS = 3
+
+
+def _photos_above_byline(shapes: list[Shape], i: int) -> int:
+    """Where the byline under the photos starting at ``i`` stands (see
+    :func:`_names_under_photos`); ``i`` when there is none (or a byline stands at ``i``)."""
+    p = i
+    while p < len(shapes) and shapes[p].kind == CAPTION:
+        p += 1
+    return p if p > i and p < len(shapes) and shapes[p].under_photos else i
+
+
+def _names_under_photos(shapes: list[Shape]) -> None:
+    """Read a line of names alone between the photos under a headline and the text as the
+    writer's byline (互动相融  谱写新乐章 / ——副题 / …（摄） / 张建平 / text): a feature
+    prints its photo between the titles and the author, and the name, cut from the titles by
+    the caption, is no headline of an article of its own.
+    """
+    for i in range(2, len(shapes) - 1):
+        sh = shapes[i]
+        if not (sh.kind == TITLE and sh.names and shapes[i - 1].kind == CAPTION):
+            continue
+        if sh.end - sh.start > PHOTO_NAME_MAX_CHARS:
+            continue  # 古城夜色: a four-character title of the next photo reads as a name
+        if shapes[i + 1].kind not in (BODY, LEAD) or shapes[i + 1].cont:
+            continue
+        k = i - 1
+        while k > 0 and shapes[k].kind == CAPTION:
+            k -= 1
+        if shapes[k].kind in _TITLE_KINDS and not shapes[k].names:
+            sh.kind = BYLINE
+            sh.guessed = sh.under_photos = True
 
 
 def _datelines_under_titles(shapes: list[Shape]) -> None:

@@ -217,7 +217,11 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     """
     last = text[sh.end - 1]
     # (a name may end on a particle's character, 王以: a line as short as a name is no cue)
-    if last in _PAUSES or (last in cues.DANGLING and sh.end - sh.start > PERSON_NAME_MAX_CHARS):
+    if last in _PAUSES or (
+        last in cues.DANGLING
+        and sh.end - sh.start > PERSON_NAME_MAX_CHARS
+        and not cues.done_with_le(text[sh.start : sh.end])
+    ):
         return True
     if sh.ending != cues.END_OPEN:
         return False

@@ -65,6 +65,9 @@ FURNITURE_MAX_CHARS = 80
 HEADER_MAX_CHARS = 50  # a page header / date line (人民日报 2023年09月21日 第04版)
 BYLINE_MAX_CHARS = 80
 NAMES_MAX_CHARS = 16  # a line of two or three names
+# A byline's bullet before a name alone (□马晓冲), and the longest such line: one or two names.
+BYLINE_BULLETS = frozenset("■□")
+BULLET_NAME_MAX_CHARS = 10
 CREDIT_MAX_CHARS = 24  # a photo credit on its own (新华社记者 张三 摄, （李四 摄）)
 SIGNATURE_MAX_CHARS = 12  # ——编  者, ——张三: who signed the note above
 POST_SIGNATURE_MAX_CHARS = 32  # ——某某大学某学院院长 张三: who said the quotation above
@@ -90,6 +93,7 @@ class Shape:
     mark: bool = False  # a caption only by its leading ▲ (also the bullet of a news column)
     credit: bool = False  # a short caption that is only a photo credit (本报记者 张三摄)
     guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
+    under_photos: bool = False  # a name read as the byline under a headline's photos
     intertitle: bool = False  # a 小标题 inside an article (set from context by groups)
     bullet: bool = False  # starts with a bullet such as ■ or ●
     text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
@@ -222,9 +226,15 @@ def shape(text: str, start: int, end: int) -> Shape:
             )
     if cue == "lead":
         return _lead(s, start, end, end_kind)
-    if cue == "caption":
+    if cue == "caption" or (cue is None and _photo_position(s)):
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
     return _short_or_body(s, start, end, end_kind, cue == "listy")
+
+
+def _photo_position(s: str) -> bool:
+    """Whether short paragraph ``s`` says where someone stands in a photo (钟达文（左二）在广交会
+    采访现场。): a caption."""
+    return len(s) <= cues.PHOTO_POSITION_MAX_CHARS and cues.PHOTO_POSITION.search(s) is not None
 
 
 # The signature of an agency's or a paper's special article, in brackets at its end (（张三
@@ -273,10 +283,45 @@ def _signature(s: str) -> bool:
     return m is not None and cues.names_line(m.group(1))
 
 
+def _prompt_or_mailbox(s: str, start: int, end: int, end_kind: str) -> Shape | None:
+    """The shape of a QR code's caption (扫码看视频) or of a column's mailbox line
+    (栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next)."""
+    n = len(s)
+    if n <= cues.QR_PROMPT_MAX_CHARS and "扫" in s and cues.QR_PROMPT.match(s):
+        return Shape(start, end, CAPTION, end_kind)
+    if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
+        return Shape(start, end, TRAILING, end_kind, closes=True)
+    return None
+
+
+def _signer(s: str, start: int, end: int, end_kind: str) -> Shape | None:
+    """The byline shape of a short line that names its writer without a role word, if it is
+    one: ——编  者 (who signed the note above; it stays in its article) or □马晓冲 (the name led
+    by the byline's bullet, as ■本报记者 张三 is)."""
+    if s[0] in cues.DASH_CHARS and _signature(s):
+        return Shape(start, end, BYLINE, end_kind, signature=True)
+    if s[0] in BYLINE_BULLETS and len(s) <= BULLET_NAME_MAX_CHARS and cues.names_line(s[1:]):
+        return Shape(start, end, BYLINE, end_kind)
+    return None
+
+
 def _bracketed_names(s: str) -> bool:
     """Whether line ``s`` is a writer's name in brackets (（张三）): the end note under the
-    last paragraph of an article."""
-    return s[-1] in "）)" and cues.names_line(s[1:-1])
+    last paragraph of an article. Two writers sign a short item so too (（郭颖 天乐）): the
+    first name with a known surname, the other of two or three characters (a correspondent's
+    pen name need not start with one)."""
+    if s[-1] not in "）)":
+        return False
+    inner = s[1:-1].strip()
+    if cues.names_line(inner):
+        return True
+    parts = inner.split()
+    return (
+        len(parts) == 2
+        and cues.names_line(parts[0])
+        and all(2 <= len(p) <= 3 for p in parts)
+        and cues.NAMES_ONLY.match(inner) is not None
+    )
 
 
 def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -284,12 +329,9 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
     n = len(s)
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         return _long(s, start, end, end_kind, listy)
-    if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
-        # 栏目投稿邮箱：…@…: the last line of a column's article, not a kicker of the next.
-        return Shape(start, end, TRAILING, end_kind, closes=True)
-    if s[0] in cues.DASH_CHARS and _signature(s):
-        # ——编  者: who signed the note above; it stays in its article.
-        return Shape(start, end, BYLINE, end_kind, signature=True)
+    marked = _prompt_or_mailbox(s, start, end, end_kind) or _signer(s, start, end, end_kind)
+    if marked is not None:
+        return marked
     if is_page_header(s):
         return Shape(start, end, FURNITURE, end_kind)
     if s[0] in "（(" and (cues.bracketed_note(s) or _bracketed_names(s)):
@@ -418,7 +460,7 @@ def _title(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
-    dangling = t[-1:] in DANGLING
+    dangling = t[-1:] in DANGLING and not cues.done_with_le(t)
     # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
     # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title;
     # nor is a line that closes a quotation it did not open (…党总支书记黄艳丽”黄 / 艳丽说。).
