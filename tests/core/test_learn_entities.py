@@ -86,6 +86,27 @@ def test_training_is_deterministic(model_bytes: bytes) -> None:
     assert entities.train(gold_pages(11)) != model_bytes
 
 
+def test_the_l2_penalty_grows_with_the_gold(monkeypatch: pytest.MonkeyPatch) -> None:
+    # crfsuite's penalty does not grow with the gold: 1.0 for 5,000 sentences generalised
+    # best to another paper's text, and must not hold down a model of a few done pages
+    import pycrfsuite
+
+    assert entities.train_params(5000)["c2"] == pytest.approx(1.0)
+    assert entities.train_params(2500)["c2"] == pytest.approx(0.5)
+    assert entities.train_params(40)["c2"] == entities.TRAIN_PARAMS["c2"] == 0.02
+    assert entities.TRAIN_PARAMS["max_iterations"] == 60
+    given: list[dict] = []
+    real = pycrfsuite.Trainer.set_params
+
+    def spy(trainer: pycrfsuite.Trainer, params: dict) -> None:
+        given.append(params)
+        real(trainer, params)
+
+    monkeypatch.setattr(pycrfsuite.Trainer, "set_params", spy)
+    entities.train_sentences([*sentences(300), ("", [])])  # an empty line is no sentence
+    assert given[-1]["c2"] == pytest.approx(300 / 5000)
+
+
 def test_model_tags_unseen_names_with_a_confidence(model_bytes: bytes) -> None:
     model = entities.load(model_bytes)
     assert model.labels == ("LOC", "PER")
