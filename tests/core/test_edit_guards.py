@@ -152,3 +152,26 @@ def test_an_undo_may_not_leave_out_a_label_another_reviewer_made_since(tmp_path)
         assert store.replay_refusal("p1", join.edit_id, "undo", "ana") is None
         store.apply(join.inverse, "ana", action="undo", target=join.edit_id)
         assert not store.blocks("p1")[2].joins_previous
+
+
+def test_a_redo_may_not_put_a_label_across_a_break_another_reviewer_made_since(tmp_path):
+    # ana labels a name across a joined line break and undoes it; lin then unjoins that
+    # line. ana's redo touches only her span, lin's edit only a block: the redo was not
+    # refused, and it put her label back across what is now a paragraph break.
+    import pytest
+
+    from annotator.store import UndoRefused
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1, True)]
+    with Store.open(tmp_path / "r.db") as store:
+        store.add_page(Page("p1", text, "p1.txt", "x" * 64, "in_progress"), blocks)
+        add = {"start": 8, "end": 12, "label": "PER", "status": "accepted"}
+        added = store.apply(Op("add_span", "p1", add), "ana")
+        store.apply(added.inverse, "ana", action="undo", target=added.edit_id)
+        store.apply(Op("unjoin", "p1", {"block": 11}), "lin")
+        refusal = store.replay_refusal("p1", added.edit_id, "redo", "ana")
+        assert refusal is not None and (refusal.reason, refusal.who) == ("blocks", "lin")
+        with pytest.raises(UndoRefused):
+            store.apply(added.op, "ana", action="redo", target=added.edit_id)
+        assert store.spans("p1") == []
