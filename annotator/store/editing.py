@@ -13,6 +13,7 @@ from typing import Any
 
 from annotator.edits import (
     EditError,
+    Key,
     Op,
     Plan,
     first_edit_starts_review,
@@ -243,19 +244,26 @@ class EditingRoom(Room):
         return op, result
 
     def _check_their_labels(
-        self, result: Plan, theirs: dict[int, str | None], target: int, action: str
+        self, result: Plan, theirs: dict[Key, str | None], target: int, action: str
     ) -> None:
         """``UndoRefused`` when the step would leave out of every export an accepted label
-        that another reviewer made or changed since (``theirs``: span id -> who). An undo
-        is not checked as a new edit is, since it goes back to a state the page was in;
-        with another's label made since (across a line this undo unjoins), it does not."""
+        that another reviewer's edit since made, changed, or lies on (``theirs``: what
+        their edits touched -> who). An undo or redo is not checked as a new edit is, since
+        it goes back to a state the page was in; after another's edit it does not (an undo
+        of a join under their label, a redo of a label across a line they unjoined)."""
         if not theirs:
             return
+        blocks = [*result.before.blocks, *result.after.blocks]
         for span, _why in spans_left_out(result):
-            if span.id in theirs:
-                who = theirs[span.id]
-                detail = f"{who!r}'s label {span.id} would be left out of every export"
-                raise UndoRefused(action, target, "span", who, detail)
+            keys: list[Key] = [("span", span.id)]
+            keys += [
+                ("block", b.start) for b in blocks if b.start < span.end and span.start < b.end
+            ]
+            key = next((k for k in keys if k in theirs), None)
+            if key is not None:
+                reason = "span" if key[0] == "span" else "blocks"
+                detail = f"the label {span.id} would be left out of every export"
+                raise UndoRefused(action, target, reason, theirs[key], detail)
 
     def _check_numbering(
         self, result: Plan, target: int, action: str, reviewer: str | None
@@ -274,7 +282,7 @@ class EditingRoom(Room):
 
     def _replay_op(
         self, page_id: str, target: int, action: str, reviewer: str | None
-    ) -> tuple[Op, int, dict[int, str | None]]:
+    ) -> tuple[Op, int, dict[Key, str | None]]:
         """The step that would undo/redo ``target`` (latest inverse, or the original), after
         checking that nobody else changed what it touches (``UndoRefused``), how many edits
         of others came after it and the spans they touched (:meth:`_check_others`)."""
@@ -330,10 +338,10 @@ class EditingRoom(Room):
 
     def _check_others(
         self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
-    ) -> tuple[int, dict[int, str | None]]:
+    ) -> tuple[int, dict[Key, str | None]]:
         """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
         what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were
-        and the span ids they touched, each with who touched it last."""
+        and what they touched (:func:`touched`), each with who touched it last."""
         page_id = op.page_id
         text = self.page_state(page_id).page.text
         mine = touched(op, inverse, text, redo=action == "redo")
@@ -342,7 +350,7 @@ class EditingRoom(Room):
             "WHERE page_id = ? AND id > ? AND reviewer IS NOT ? ORDER BY id",
             [page_id, since, owner],
         ).fetchall()
-        spans: dict[int, str | None] = {}
+        keys: dict[Key, str | None] = {}
         for kind, args, row_inverse, who in rows:
             theirs = touched(
                 Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
@@ -352,8 +360,8 @@ class EditingRoom(Room):
                 found = next(r for r in ("span", "block", "status") if r in common)
                 reason = "blocks" if found == "block" else found
                 raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
-            spans.update((key, who) for what, key in theirs if what == "span")
-        return len(rows), spans
+            keys.update((key, who) for key in theirs)
+        return len(rows), keys
 
     def apply_gold(self, op: Op, reviewer: str | None, updated_at: str) -> Applied:
         """:meth:`apply` for gold brought in from a file: the page keeps the file's time.
