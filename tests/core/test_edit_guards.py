@@ -175,3 +175,23 @@ def test_a_redo_may_not_put_a_label_across_a_break_another_reviewer_made_since(t
         with pytest.raises(UndoRefused):
             store.apply(added.op, "ana", action="redo", target=added.edit_id)
         assert store.spans("p1") == []
+
+
+def test_gold_placed_verbatim_keeps_its_good_labels_when_one_would_be_left_out(tmp_path):
+    # A document found only as a verbatim slice of the page (its text is no article's
+    # clean text) had its spans placed unchecked. Since the store refuses an edit that
+    # leaves a label out of every export, one such span (across a paragraph break) made the
+    # whole page's batch refused: "nothing applied", the good labels lost with it. It is
+    # reported as not placeable, as a span crossing a break in an article is.
+    from annotator.formats.base import Imported
+    from annotator.placement import import_documents
+
+    text = "标题\n\n张三在北京\n\n李四在上海"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 9, "body", 1), Block(11, 16, "body", 1)]
+    doc = Imported("张三在北京\n\n李四在上海", [(0, 2, "PER"), (3, 9, "LOC")], "d.jsonl:1", "p1")
+    with Store.open(tmp_path / "v.db") as store:
+        store.add_page(Page("p1", text, "p1.txt", "x" * 64, "in_progress"), blocks)
+        report = import_documents(store, [doc], "rt")
+        got = [(s.start, s.end, s.label, s.status) for s in store.spans("p1")]
+    assert got == [(4, 6, "PER", "accepted")]
+    assert any("LOC [3, 9)" in p and "paragraph" in p for p in report.problems), report.problems
