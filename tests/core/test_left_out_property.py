@@ -106,6 +106,7 @@ def _op(draw: st.DrawFn, state: PageState) -> Op:
                 "add_span",
                 "set_span_status",
                 "relabel_span",
+                "set_blocks",
                 "remove_span",
             ]
         )
@@ -130,6 +131,12 @@ def _op(draw: st.DrawFn, state: PageState) -> Op:
         args = {"id": draw(st.sampled_from(ids)), "label": draw(st.sampled_from(LABELS))}
     elif kind == "remove_span":
         args = {"id": draw(st.sampled_from(ids))}
+    elif kind == "set_blocks":  # as undo applies it: fields set, articles not renumbered
+        fields = {
+            "article": draw(st.sampled_from([None, 1, 2, 3])),
+            "joins_previous": draw(st.booleans()),
+        }
+        args = {"changes": [[block, fields]]}
     return Op(kind, "p", args)
 
 
