@@ -786,8 +786,9 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     paragraph's line break leaves it across a break, and a suggestion that a split cut in
     two can still be accepted: every export then drops the reviewer's label with a warning
     on the exporter's terminal only. Every new edit is refused for it where it is applied
-    (:func:`refuse_labels_left_out`, called by the store); undo and redo are not checked
-    (they go back to a state the page was in). A label left out already before the edit (a
+    (:func:`refuse_labels_left_out`, called by the store); undo and redo are checked only
+    for labels another reviewer's edit since made or lies under (else they go back to a
+    state the page was in). A label left out already before the edit (a
     database from before this check) is not counted, and only spans the edit changed or
     that lie on blocks it changed are read.
     """

@@ -30,7 +30,7 @@ from typing import Any
 from annotator.edits import EditError, Op, PageState, open_suggestions
 from annotator.formats.base import Imported
 from annotator.store import Store
-from annotator.text import ArticleText, derive_articles
+from annotator.text import ArticleText, derive_articles, span_problem
 
 _PROBE = 12  # characters of a search probe: unique enough, rarely across a line break
 _PROBES = 3
@@ -226,7 +226,12 @@ def _to_page(found: _Found, text: str, s: int, e: int) -> tuple[int, int] | str:
     if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
         return f"lies outside the text (0..{len(text)})"
     if found.article is None:
-        return found.offset + s, found.offset + e
+        # Not through an article's map: checked as the store checks a new label, so that
+        # one span the export would leave out is reported, not the page's whole edit refused.
+        ps, pe = found.offset + s, found.offset + e
+        if span_problem(found.state.page.text, found.state.blocks, ps, pe) is not None:
+            return "crosses a paragraph break, an article's edge or markup the page text has there"
+        return ps, pe
     ps, pe = found.article.span_to_page(s, e)
     if found.article.span_to_article(ps, pe) != (s, e):
         return "crosses a paragraph break or markup the page text has there"

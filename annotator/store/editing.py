@@ -13,12 +13,14 @@ from typing import Any
 
 from annotator.edits import (
     EditError,
+    Key,
     Op,
     Plan,
     first_edit_starts_review,
     plan,
     refuse_labels_left_out,
     renumber,
+    spans_left_out,
     touched,
 )
 from annotator.model import Block, Page, Span
@@ -218,10 +220,11 @@ class EditingRoom(Room):
         longer applies to the page. Reads only; ``apply`` checks the same under its lock.
         """
         try:
-            op, others = self._replay_op(page_id, target, action, reviewer)
+            op, others, theirs = self._replay_op(page_id, target, action, reviewer)
             if others:  # else the page is as the step left it: it applies (a key press asks)
                 result = plan(self.page_state(page_id), op, self.label_names())
                 self._check_numbering(result, target, action, reviewer)
+                self._check_their_labels(result, theirs, target, action)
         except UndoRefused as refusal:
             return refusal
         except EditError as exc:
@@ -231,13 +234,36 @@ class EditingRoom(Room):
     def _plan_replay(
         self, op: Op, reviewer: str | None, action: str, target: int
     ) -> tuple[Op, Plan]:
-        self._replay_op(op.page_id, target, action, reviewer)
+        _, _, theirs = self._replay_op(op.page_id, target, action, reviewer)
         try:
             op, result = self._plan(op, action)
         except EditError as exc:
             raise UndoRefused(action, target, "state", None, str(exc)) from None
         self._check_numbering(result, target, action, reviewer)
+        self._check_their_labels(result, theirs, target, action)
         return op, result
+
+    def _check_their_labels(
+        self, result: Plan, theirs: dict[Key, str | None], target: int, action: str
+    ) -> None:
+        """``UndoRefused`` when the step would leave out of every export an accepted label
+        that another reviewer's edit since made, changed, or lies on (``theirs``: what
+        their edits touched -> who). An undo or redo is not checked as a new edit is, since
+        it goes back to a state the page was in; after another's edit it does not (an undo
+        of a join under their label, a redo of a label across a line they unjoined)."""
+        if not theirs:
+            return
+        blocks = [*result.before.blocks, *result.after.blocks]
+        for span, _why in spans_left_out(result):
+            keys: list[Key] = [("span", span.id)]
+            keys += [
+                ("block", b.start) for b in blocks if b.start < span.end and span.start < b.end
+            ]
+            key = next((k for k in keys if k in theirs), None)
+            if key is not None:
+                reason = "span" if key[0] == "span" else "blocks"
+                detail = f"the label {span.id} would be left out of every export"
+                raise UndoRefused(action, target, reason, theirs[key], detail)
 
     def _check_numbering(
         self, result: Plan, target: int, action: str, reviewer: str | None
@@ -256,10 +282,10 @@ class EditingRoom(Room):
 
     def _replay_op(
         self, page_id: str, target: int, action: str, reviewer: str | None
-    ) -> tuple[Op, int]:
+    ) -> tuple[Op, int, dict[Key, str | None]]:
         """The step that would undo/redo ``target`` (latest inverse, or the original), after
-        checking that nobody else changed what it touches (``UndoRefused``), and how many
-        edits of others came after it."""
+        checking that nobody else changed what it touches (``UndoRefused``), how many edits
+        of others came after it and the spans they touched (:meth:`_check_others`)."""
         conn = self.db.conn
         row = conn.execute(
             "SELECT action, reviewer, operation, arguments FROM edits WHERE id = ? AND page_id = ?",
@@ -278,8 +304,8 @@ class EditingRoom(Room):
         ).fetchone()
         original = Op(kind, page_id, json.loads(args))
         latest_inverse = Op.from_json(json.loads(inverse))
-        others = self._check_others(original, latest_inverse, action, target, since, owner)
-        return (latest_inverse if action == "undo" else original), others
+        others, theirs = self._check_others(original, latest_inverse, action, target, since, owner)
+        return (latest_inverse if action == "undo" else original), others, theirs
 
     def _place_in_history(
         self, page_id: str, target: int, owner: str | None
@@ -312,9 +338,10 @@ class EditingRoom(Room):
 
     def _check_others(
         self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
-    ) -> int:
+    ) -> tuple[int, dict[Key, str | None]]:
         """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
-        what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were."""
+        what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were
+        and what they touched (:func:`touched`), each with who touched it last."""
         page_id = op.page_id
         text = self.page_state(page_id).page.text
         mine = touched(op, inverse, text, redo=action == "redo")
@@ -323,6 +350,7 @@ class EditingRoom(Room):
             "WHERE page_id = ? AND id > ? AND reviewer IS NOT ? ORDER BY id",
             [page_id, since, owner],
         ).fetchall()
+        keys: dict[Key, str | None] = {}
         for kind, args, row_inverse, who in rows:
             theirs = touched(
                 Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
@@ -332,7 +360,8 @@ class EditingRoom(Room):
                 found = next(r for r in ("span", "block", "status") if r in common)
                 reason = "blocks" if found == "block" else found
                 raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
-        return len(rows)
+            keys.update((key, who) for key in theirs)
+        return len(rows), keys
 
     def apply_gold(self, op: Op, reviewer: str | None, updated_at: str) -> Applied:
         """:meth:`apply` for gold brought in from a file: the page keeps the file's time.

@@ -757,3 +757,32 @@ def test_accepting_a_suggestion_that_export_would_drop_is_refused(windows, tmp_p
     assert [s[3] for s in spans_in_db(path)] == ["suggested"]
     message = window.statusBar().currentMessage()
     assert "邓群策" in message and "cross a paragraph break" in message
+
+
+def test_undoing_a_join_under_a_label_another_reviewer_made_since_is_refused_naming_them(
+    windows, tmp_path, qtbot
+):
+    # The reviewer joins a column-broken line; another reviewer labels the name across it.
+    # The reviewer's undo (a block, not their span) left the label across a paragraph break,
+    # and every export dropped it.
+    from annotator.edits import Op
+    from annotator.model import Block
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1)]
+    path = tmp_path / "u.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", text=text, blocks=blocks, spans=[])
+    window = windows(path)
+    window.view.move_caret(text.index("策主持") + 1)
+    press(window, qtbot, K.Key_J)
+    with Store.open(path) as other:
+        add = {"start": 8, "end": 12, "label": "PER", "status": "accepted"}
+        other.apply(Op("add_span", "p1", add), "other")
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "Cannot undo “join paragraphs”: other changed that span since."
+    )
+    with Store.open(path) as store:
+        assert store.blocks("p1")[2].joins_previous
+        assert [s.label for s in store.spans("p1")] == ["PER"]
