@@ -793,12 +793,16 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
     data = record.data if record is not None and usable else None
     what = f"structure model v{record.version}" if record is not None and usable else "the rules"
     ids = store.untouched_page_ids()
+    gazetteer, tagger = learnt_gazetteer(store), load_entity_model(entity_model_bytes(store))
     count = 0
     for done, page_id in enumerate(ids):
         if progress is not None and not progress(done, len(ids), page_id):
             break
-        page = store.page(page_id)
-        if store.resplit_page(page_id, presplit(page.text, page.paper, data)):
+        page, blocks = store.page(page_id), store.blocks(page_id)
+        new = presplit(page.text, page.paper, data)
+        # Suggestions made on the old split may cross a break of the new one.
+        spans = _suggestions(store, page, new, gazetteer, tagger) if new != blocks else None
+        if store.renew_untouched_page(page_id, new, spans):
             count += 1
     return count, what
 
@@ -820,41 +824,55 @@ def renew_unstarted(
 
     The window calls it after it retrained, so that the next pages a reviewer meets carry
     what was learnt. Page by page, the split first and the suggestions on it, both written
-    in one transaction: a page is never seen with one and not the other. A split that stays
-    the same is not written, nor suggestions where neither the new model nor an older one
-    suggests anything (import's stay); a page someone starts meanwhile is left alone.
+    in one transaction: a page is never seen with one and not the other. A page split anew
+    is suggested anew too (with the entity model there is, new or not): suggestions made on
+    its old split could cross a break the new one puts in. A split that stays the same is
+    not written, nor suggestions where neither the new model nor an older one suggests
+    anything (import's stay); a page someone starts meanwhile is left alone.
     ``stop()`` is asked before each page (the window closes): the pages written so far are
     whole, the others untouched.
     """
     structure = _usable_model(store, "structure") if split else None
-    tagger = load_entity_model(entity_model_bytes(store)) if suggest else None
-    if structure is None and tagger is None:
+    tagger = load_entity_model(entity_model_bytes(store)) if suggest or structure else None
+    suggest = suggest and tagger is not None
+    if structure is None and not suggest:
         return 0, 0
-    gazetteer = learnt_gazetteer(store) if tagger is not None else None
+    gazetteer = learnt_gazetteer(store)
     resplit = suggested = 0
     for page_id in _unstarted(store, limit, keep):
         if stop():
             break
         page, blocks = store.page(page_id), store.blocks(page_id)
         new = presplit(page.text, page.paper, structure) if structure is not None else blocks
-        spans = None
-        if tagger is not None:
-            spans = suggest_spans(
-                page.text,
-                gazetteer=gazetteer,
-                blocks=new,
-                rejected=store.rejected_ranges(page_id),
-                tagger=tagger,
-            )
-            if not _from_model(spans) and not _from_model(store.spans(page_id)):
-                spans = None  # the rules' suggestions alone, as import left them
         split_anew = new if new != blocks else None
+        spans = None
+        if suggest or split_anew is not None:
+            spans = _suggestions(store, page, new, gazetteer, tagger)
+            if (
+                split_anew is None
+                and not _from_model(spans)
+                and not _from_model(store.spans(page_id))
+            ):
+                spans = None  # the rules' suggestions alone, as import left them
         if (split_anew, spans) == (None, None):
             continue
         if store.renew_untouched_page(page_id, split_anew, spans, keep):
             resplit += split_anew is not None
-            suggested += spans is not None
+            suggested += suggest and spans is not None
     return resplit, suggested
+
+
+def _suggestions(
+    store: Store, page: Page, blocks: Sequence[Block], gazetteer: Gazetteer, tagger: Any
+) -> list[Span]:
+    """The suggestions import would give ``page`` split into ``blocks``."""
+    return suggest_spans(
+        page.text,
+        gazetteer=gazetteer,
+        blocks=blocks,
+        rejected=store.rejected_ranges(page.id),
+        tagger=tagger,
+    )
 
 
 def _usable_model(store: Store, kind: str) -> bytes | None:

@@ -28,7 +28,6 @@ from annotator.store.rows import (
     _row_to_span,
     _span_values,
     encode_page,
-    predicted_blocks_json,
 )
 
 _STATE_CACHE = 16
@@ -240,10 +239,13 @@ class PagesRoom(Room):
         self._forget(page_id)
         return count
 
-    def _swap_suggestions(self, page_id: str, spans: Sequence[Span]) -> int:
+    def _swap_suggestions(
+        self, page_id: str, spans: Sequence[Span], *, keep_first: bool = True
+    ) -> int:
         """Inside a transaction: the page's open machine suggestions become ``spans``."""
         conn = self.db.conn
-        self._keep_predictions(page_id)  # the suggestions as first computed stay known
+        if keep_first:
+            self._keep_predictions(page_id)  # the suggestions as first computed stay known
         conn.execute(
             "DELETE FROM spans WHERE page_id = ? AND status = 'suggested' AND origin != 'human'",
             [page_id],
@@ -324,7 +326,10 @@ class PagesRoom(Room):
         reader sees the page before both or after both. None leaves that part as it is.
 
         Checked under the write lock: a page that is not ``new``, has any edit, or is in
-        ``keep`` (the page a window shows, asked at this moment) is left alone (False)."""
+        ``keep`` (the page a window shows, asked at this moment) is left alone (False).
+
+        The page's predictions become its rows again: nobody met the output it replaces,
+        and ``evaluate`` measures what reviewers met (the model's suggestions among it)."""
         conn = self.db.conn
         with self._write_locked():
             if page_id in keep or not self.is_unreviewed(page_id):
@@ -332,34 +337,11 @@ class PagesRoom(Room):
             if blocks is not None:
                 conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
                 self._insert_blocks(page_id, blocks)
-                # As resplit_page: an unchanged page stays so, a kept copy takes the blocks.
-                conn.execute(
-                    "UPDATE predictions SET blocks = ? WHERE page_id = ? AND spans != ?",
-                    [predicted_blocks_json(blocks), page_id, _UNCHANGED],
-                )
             if spans is not None:
-                self._swap_suggestions(page_id, spans)
-        self._forget(page_id)
-        return True
-
-    def resplit_page(self, page_id: str, blocks: Sequence[Block]) -> bool:
-        """Replace the blocks of a page nobody has started with a new machine split.
-
-        Checked and written under the write lock in one transaction: a page that is not
-        ``new`` or has any edit (someone started it meanwhile) is left alone (returns False).
-        The new split also becomes the page's kept prediction: it is what reviewers meet.
-        """
-        conn = self.db.conn
-        with self._write_locked():
-            if not self.is_unreviewed(page_id):
-                return False
-            conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])
-            self._insert_blocks(page_id, blocks)
-            # An unchanged page stays so (its new blocks are the prediction); a kept copy
-            # takes the new blocks.
+                self._swap_suggestions(page_id, spans, keep_first=False)
             conn.execute(
-                "UPDATE predictions SET blocks = ? WHERE page_id = ? AND spans != ?",
-                [predicted_blocks_json(blocks), page_id, _UNCHANGED],
+                "UPDATE predictions SET blocks = ?1, spans = ?1 WHERE page_id = ?2",
+                [_UNCHANGED, page_id],
             )
         self._forget(page_id)
         return True

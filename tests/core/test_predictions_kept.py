@@ -5,6 +5,7 @@ so the first split and suggestions stay known whatever reviewers and the machine
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -133,19 +134,24 @@ def test_a_resplit_of_an_unchanged_page_is_its_prediction_and_keeps_no_copy(tmp_
         assert store.predictions(page_id) == (whole, spans)
 
 
-def test_a_resplit_after_new_suggestions_updates_the_kept_copy(tmp_path):
+def test_a_resplit_of_a_page_nobody_started_makes_what_reviewers_meet_its_prediction(tmp_path):
+    # The output a re-split replaces on a page nobody started was never met by a reviewer:
+    # the page's rows (the new split and the suggestions made on it) are its prediction.
     store, page_id = _import_sample(tmp_path)
     with store:
-        first = store.predictions(page_id)[1]
         store.db.conn.execute(
             "DELETE FROM spans WHERE page_id = ? AND id = ?",
             [page_id, _first_suggestion(store, page_id)],
         )  # as another version of the suggesters would have left the page
         resuggest(store, [page_id])  # the copy is written: what was there before
-        kept = store.predictions(page_id)[1]
-        assert len(kept) == len(first) - 1
+        assert _copy(store, page_id)[0] != ""
         store.db.conn.execute("UPDATE blocks SET role = 'body' WHERE page_id = ?", [page_id])
         resplit(store)
         blocks = split_page(store.page(page_id).text)
-        assert store.predictions(page_id) == (blocks, kept)
-        assert _copy(store, page_id)[0] != ""
+        assert _copy(store, page_id) == ("", "")
+        kept_blocks, kept_spans = store.predictions(page_id)
+        assert kept_blocks == blocks
+        assert kept_spans == [replace(s, id=None) for s in store.spans(page_id)]
+        assert store.predictions(page_id)[1] == suggest_spans(
+            store.page(page_id).text, blocks=blocks
+        )
