@@ -2040,6 +2040,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>no page matches these filters together; alone, they match {counts}</source>
+        <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>unknown label {label!r}; the labels are {labels}</source>
         <translation>未知的标签 {label!r}；现有标签为 {labels}</translation>
     </message>
@@ -2050,8 +2055,28 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the database has no pages; import some first</source>
+        <translation>数据库中没有页面；请先导入页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no page id matches {pattern!r}; the page ids run from {first} to {last}</source>
+        <translation>没有页面编号匹配 {pattern!r}；页面编号从 {first} 到 {last}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no page was last edited in that time; the pages were last edited from {oldest} to {newest}</source>
+        <translation>没有页面在该时间段内最后编辑；页面的最后编辑时间从 {oldest} 到 {newest}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>exists and is not a folder; a split writes into a folder</source>
         <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no page is {status}; the pages are {have}</source>
+        <translation>没有状态为 {status} 的页面；现有页面为 {have}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2194,7 +2219,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
@@ -2204,7 +2229,7 @@ Refused: {refused}</source>
         <translation>在这里拆分会留下空段落：请把光标放在段落里面新段落开始的位置</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>
