@@ -1978,7 +1978,7 @@ Refused: {refused}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>unknown label {label!r}; the labels are {labels}</source>
         <translation>未知的标签 {label!r}；现有标签为 {labels}</translation>
     </message>
@@ -1993,7 +1993,7 @@ Refused: {refused}</source>
         <translation>数据库中没有页面；请先导入页面</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>no page id matches {pattern!r}; the page ids run from {first} to {last}</source>
         <translation>没有页面编号匹配 {pattern!r}；页面编号从 {first} 到 {last}</translation>
     </message>
@@ -2003,7 +2003,7 @@ Refused: {refused}</source>
         <translation>没有页面在该时间段内最后编辑；页面的最后编辑时间从 {oldest} 到 {newest}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>exists and is not a folder; a split writes into a folder</source>
         <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
     </message>
@@ -2153,7 +2153,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2233,7 +2233,12 @@ Refused: {refused}</source>
         <translation>没有可以移入这个段落的下一篇文章</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+13"/>
+        <source>{first}; {then}</source>
+        <translation>{first}；{then}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -256,6 +256,10 @@ def export_cli(db, out, *options):
         (["--status", "flagged"], ["--status", "no page is flagged", "3 done", "1 in_progress"]),
         (["--pages", "p4"], ["no page matches these filters together", "--status 3", "--pages 1"]),
         (["--until", "2000-01-01"], ["--since/--until", "no page was last edited in that time"]),
+        (
+            ["--status", "flagged", "--pages", "zzz*"],
+            ["--status --pages", "no page is flagged", "no page id matches 'zzz*'"],
+        ),
     ],
 )
 def test_filters_that_select_no_page_are_refused_and_the_last_export_kept(
