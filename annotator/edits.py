@@ -147,9 +147,7 @@ def _block_plan(state: PageState, op: Op, blocks: tuple[Block, ...]) -> Plan:
     after = replace(after, blocks=_first_blocks_join_nothing(after.blocks))
     changes = _diff_blocks(state.blocks, after.blocks)
     if not changes:
-        raise EditError(
-            msg("{kind}: nothing to change on page {page!r}", kind=op.kind, page=op.page_id)
-        )
+        raise EditError(msg("this changes nothing: the paragraphs are like that already"))
     inverse = Op("set_blocks", op.page_id, {"changes": changes})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
 
@@ -207,9 +205,7 @@ def _set_role(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     role = _check_role(op.args["role"])
     if block.role == role:
-        raise EditError(
-            msg("block at {start} already has role {role!r}", start=block.start, role=role)
-        )
+        raise EditError(msg("this paragraph's role is {role} already", role=role))
     new = replace(block, role=role, article=block.article)
     return _block_plan(state, op, _replace_at(state.blocks, i, new))
 
@@ -242,15 +238,19 @@ def _start_article(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     else:
         first = next(b for b in state.blocks if b.article == old_no)
         if first.start == block.start:
-            raise EditError(
-                msg("the block at {start} already starts its article", start=block.start)
-            )
+            raise EditError(msg("this paragraph starts its article already"))
         for j in range(i, len(blocks)):
             if blocks[j].article == old_no:
                 blocks[j] = replace(blocks[j], article=new_no)
     if blocks[i].joins_previous:
         blocks[i] = replace(blocks[i], joins_previous=False)
     return _block_plan(state, op, tuple(blocks))
+
+
+def _not_in_an_article() -> str:
+    return msg(
+        "this paragraph is not part of an article: move it into one or start one at it first"
+    )
 
 
 def _keep_role(block: Block) -> str:
@@ -260,7 +260,7 @@ def _keep_role(block: Block) -> str:
 def _merge_article(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     _, block = state.block_at(op.args["block"])
     if block.article is None:
-        raise EditError(msg("the block at {start} is not part of an article", start=block.start))
+        raise EditError(_not_in_an_article())
     order = _articles_in_order(state.blocks)
     pos = order.index(block.article)
     if pos == 0:
@@ -286,21 +286,14 @@ def _move_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         pos = order.index(block.article) + direction
         if not 0 <= pos < len(order):
             text = (
-                msg(
-                    "there is no previous article to move the block at {start} to",
-                    start=block.start,
-                )
+                msg("there is no previous article to move this paragraph to")
                 if direction < 0
-                else msg(
-                    "there is no next article to move the block at {start} to", start=block.start
-                )
+                else msg("there is no next article to move this paragraph to")
             )
             raise EditError(text)
         target = order[pos]
     if target is None:
-        raise EditError(
-            msg("there is no article to move the block at {start} to", start=block.start)
-        )
+        raise EditError(msg("there is no article on the page to move this paragraph to"))
     new = replace(block, article=target, role=_keep_role(block), joins_previous=False)
     return _block_plan(state, op, _replace_at(state.blocks, i, new))
 
@@ -316,6 +309,8 @@ def _nearest_article(blocks: tuple[Block, ...], i: int, direction: int) -> int |
 
 def _mark_other(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
+    if block.article is None and block.role == "other":
+        raise EditError(msg("this paragraph is outside every article already"))
     new = replace(block, role="other", article=None, joins_previous=False)
     return _block_plan(state, op, _replace_at(state.blocks, i, new))
 
@@ -324,9 +319,9 @@ def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     joins = op.kind == "join"
     if joins and i == 0:
-        raise EditError(msg("the first block on the page has no previous paragraph to join"))
+        raise EditError(msg("the first paragraph on the page has no previous paragraph to join"))
     if joins and block.article is None:
-        raise EditError(msg("the block at {start} is not part of an article", start=block.start))
+        raise EditError(_not_in_an_article())
     if joins and all(b.article != block.article for b in state.blocks[:i]):
         raise EditError(
             msg(
@@ -336,9 +331,9 @@ def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         )
     if block.joins_previous == joins:
         text = (
-            msg("the block at {start} already joins the previous paragraph", start=block.start)
+            msg("this paragraph joins the previous paragraph already")
             if joins
-            else msg("the block at {start} does not join the previous paragraph", start=block.start)
+            else msg("this paragraph does not join the previous paragraph")
         )
         raise EditError(text)
     new = replace(block, joins_previous=joins)
@@ -398,7 +393,7 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     i, block = state.block_at(op.args["block"])
     if i + 1 >= len(state.blocks):
         raise EditError(
-            msg("the block at {start} is the last block; nothing to merge with", start=block.start)
+            msg("this is the last paragraph on the page: there is no paragraph after it to merge")
         )
     nxt = state.blocks[i + 1]
     merged = replace(block, end=nxt.end)
@@ -500,12 +495,20 @@ def _remove_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     return _span_plan(state, op, span.id, None, Op("add_span", op.page_id, span.to_dict()))
 
 
+def _span_text(state: PageState, span: Span) -> str:
+    """The span's words as the reviewer sees them (long ones shortened), to name it."""
+    text = state.page.text[span.start : span.end]
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
 def _relabel_span(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     span = state.span(op.args["id"])
     label = op.args["label"]
     _check_label(label, labels)
     if label == span.label:
-        raise EditError(msg("span {id} already has label {label!r}", id=span.id, label=label))
+        raise EditError(
+            msg("“{text}” is {label} already", text=_span_text(state, span), label=label)
+        )
     inverse = Op("relabel_span", op.page_id, {"id": span.id, "label": span.label})
     return _span_plan(state, op, span.id, replace(span, label=label), inverse)
 
@@ -522,7 +525,14 @@ def _set_span_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
             )
         )
     if status == span.status:
-        raise EditError(msg("span {id} is already {status}", id=span.id, status=status))
+        raise EditError(
+            msg(
+                "“{text}” ({label}) is {status} already",
+                text=_span_text(state, span),
+                label=span.label,
+                status=status,
+            )
+        )
     inverse = Op("set_span_status", op.page_id, {"id": span.id, "status": span.status})
     return _span_plan(state, op, span.id, replace(span, status=status), inverse)
 

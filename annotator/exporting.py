@@ -159,6 +159,86 @@ def _check_names(option: str, names: Sequence[str], store: Store, column: str) -
         )
 
 
+def _nothing_selected(
+    store: Store, request: ExportRequest, since: str | None, until: str | None
+) -> ExportError:
+    """Why the filters select no page: each one that alone matches nothing, with what the
+    pages have, else the filters that match nothing together. Exporting nothing wrote an
+    empty file over the last export, saying only "Wrote 0"."""
+    bounds = store.page_bounds()
+    if bounds is None:
+        return ExportError("-", msg("the database has no pages; import some first"))
+    empty = _empty_filters(store, request, since, until, bounds)
+    if empty:
+        reason = empty[0][1]
+        for _, then in empty[1:]:
+            reason = msg("{first}; {then}", first=reason, then=then)
+        return ExportError(" ".join(option for option, _ in empty), reason)
+    alone = _pages_per_filter(store, request, since, until)
+    return ExportError(
+        " ".join(alone),
+        msg(
+            "no page matches these filters together; alone, they match {counts}",
+            counts=", ".join(f"{option} {n}" for option, n in alone.items()),
+        ),
+    )
+
+
+def _empty_filters(
+    store: Store,
+    request: ExportRequest,
+    since: str | None,
+    until: str | None,
+    bounds: tuple[str, str, str, str],
+) -> list[tuple[str, str]]:
+    """(option, why) of each status, page-id or date filter that alone matches no page
+    (a reviewer or paper no page has was refused before)."""
+    first, last, oldest, newest = bounds
+    empty: list[tuple[str, str]] = []
+    counts = store.status_counts()
+    if request.statuses and not any(counts[x] for x in request.statuses):
+        have = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+        status = " or ".join(request.statuses)
+        empty.append(
+            ("--status", msg("no page is {status}; the pages are {have}", status=status, have=have))
+        )
+    if request.pattern and not store.export_page_ids(None, pattern=request.pattern):
+        why = msg(
+            "no page id matches {pattern!r}; the page ids run from {first} to {last}",
+            pattern=request.pattern,
+            first=first,
+            last=last,
+        )
+        empty.append(("--pages", why))
+    if (since or until) and not store.export_page_ids(None, since=since, until=until):
+        why = msg(
+            "no page was last edited in that time; the pages were last edited "
+            "from {oldest} to {newest}",
+            oldest=(oldest or "?")[:10],
+            newest=(newest or "?")[:10],
+        )
+        empty.append(("--since/--until", why))
+    return empty
+
+
+def _pages_per_filter(
+    store: Store, request: ExportRequest, since: str | None, until: str | None
+) -> dict[str, int]:
+    """How many pages each filter given selects on its own, by option."""
+    given: dict[str, dict[str, Any]] = {
+        "--status": {"statuses": request.statuses},
+        "--reviewer": {"reviewers": request.reviewers},
+        "--paper": {"papers": request.papers},
+        "--pages": {"pattern": request.pattern},
+        "--since/--until": {"since": since, "until": until},
+    }
+    return {
+        option: len(store.export_page_ids(**{"statuses": None, **kwargs}))
+        for option, kwargs in given.items()
+        if any(kwargs.values())
+    }
+
+
 def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
     fmt = FORMATS[request.fmt]
     try:
@@ -171,6 +251,8 @@ def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None)
     ids = store.export_page_ids(
         request.statuses, request.reviewers, request.papers, request.pattern, since, until
     )
+    if not ids:
+        raise _nothing_selected(store, request, since, until)
     report = ExportReport(pages=len(ids), unit=fmt.unit)
     report.open_suggestions = store.open_suggestion_counts(ids)
     report.duplicates_checked = request.duplicates or request.dedupe

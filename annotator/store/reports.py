@@ -203,6 +203,15 @@ class ReportsRoom(Room):
         sql = f"SELECT DISTINCT {column} FROM pages WHERE {column} IS NOT NULL"
         return frozenset(row[0] for row in self.db.conn.execute(sql))
 
+    def page_bounds(self) -> tuple[str, str, str, str] | None:
+        """The smallest and largest page id and last-edit time (``updated_at``) of the
+        pages, None when there is none: to say what the database has when an export
+        filter matches no page."""
+        row = self.db.conn.execute(
+            "SELECT min(id), max(id), min(updated_at), max(updated_at) FROM pages"
+        ).fetchone()
+        return None if row is None or row[0] is None else (row[0], row[1], row[2], row[3])
+
     def export_page_ids(
         self,
         statuses: Sequence[str] | None = ("done",),

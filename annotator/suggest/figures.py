@@ -16,7 +16,8 @@ Not figures:
 
 * a bare number without unit or magnitude (``12345``, phone numbers such as ``8156206``,
   codes, ``5G``);
-* ordinals that name something: ``十九届``, ``第二次推进会``, ``第16督导组``, ``第一课``;
+* ordinals that name something: ``十九届``, ``二十届`` (not ``二十`` alone), ``第二次推进会``,
+  ``第16督导组``, ``第一课``;
 * 一 + classifier (``一个``, ``一项``, ``一次``, ``一年``): there 一 works as an article;
   numerals that start with a bare magnitude (``千吨万人``, ``百姓``) and digit strings
   (``二〇二〇``, ``三五个``);
@@ -77,6 +78,9 @@ UNITS = lexicon.words("figures_units")
 _CONTEXT_UNIT = (
     "成(?![立为功果本员绩就交长熟效品型色语群套批才败规都千百万片名])|番|日(?=以?内|之内)|分"
 )
+# Classifiers left out of the units: a number before one names a term, a generation or an
+# issue (二十届, 三十期); a number with no unit right before one is never a figure.
+_ORDINALS = ("届", "代", "期", "号")
 _UNIT_NORMAL = {"个百分点": "百分点", "个多月": "个月", "个多小时": "小时", "个小时": "小时",
                 "％": "%", "平米": "平方米"}  # fmt: skip
 
@@ -343,6 +347,10 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
             continue  # 5G, 3D
         if not (m.group("unit") or m.group("unit2")) and text[end : end + 1] in _CN_NUMERAL:
             continue  # 二十三日: the numeral goes on (a date), not 二十 with no unit
+        if not (m.group("unit") or m.group("unit2")) and text.startswith(_ORDINALS, end):
+            continue  # 二十届, 二十多届: the numeral of a term or an issue, not 二十 alone
+        if text[end - 1] == "次" and _session_of_a_term(text, start, end):
+            continue  # 二十届三中全会, 十四届全国人大二次会议: which session, not how many
         try:
             attrs = _main_attrs(m)
         except (ValueError, KeyError, InvalidOperation):
@@ -350,6 +358,22 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
         if attrs is not None and (attrs["unit"] not in _CONTEXT_UNITS or _context_ok(m, text)):
             found.append((start, end, attrs, not m.group(0)[0].isdigit()))
     return found
+
+
+# A plenary session after its number (三次全会) is always an ordinal; a meeting (二次会议)
+# is one after the term it belongs to (十四届全国人大二次会议; 召开三次会议 counts them).
+_PLENARY_RE = re.compile("全会|全体会议")
+_MEETING_RE = re.compile("会议|大会")
+_TERM_BEFORE_RE = re.compile(r"届[^，。；、,;\n]{0,12}\Z")
+
+
+def _session_of_a_term(text: str, start: int, end: int) -> bool:
+    """True when the N次 at ``start``..``end`` numbers a session: 三次全会, 届…二次会议."""
+    if _PLENARY_RE.match(text, end):
+        return True
+    return bool(
+        _MEETING_RE.match(text, end) and _TERM_BEFORE_RE.search(text, max(0, start - 13), start)
+    )
 
 
 _CONTEXT_UNITS = frozenset("成番分")

@@ -1822,7 +1822,7 @@ Refused: {refused}</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../build/lupdate/hidden_strings.py" line="+2"/>
+        <location filename="../../build/lupdate/hidden_strings.py" line="+3"/>
         <source>page {page!r} is done, and a done page has no open suggestion: set it back to in progress first</source>
         <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
     </message>
@@ -1847,12 +1847,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{kind}: nothing to change on page {page!r}</source>
-        <translation>{kind}：页面 {page!r} 上没有可更改的内容</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unknown label {label!r}; configured labels: {labels}</source>
         <translation>未知标签 {label!r}；已配置的标签：{labels}</translation>
     </message>
@@ -1862,18 +1857,7 @@ Refused: {refused}</source>
         <translation>未知角色 {role!r}；应为以下之一：{roles}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>block at {start} already has role {role!r}</source>
-        <translation>位置 {start} 的段落已经是 {role!r}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+5"/>
-        <source>the block at {start} is not part of an article</source>
-        <translation>位置 {start} 的段落不属于任何文章</translation>
-    </message>
-    <message>
-        <location line="-4"/>
+        <location line="+2"/>
         <source>the first article on the page has no previous article to merge into</source>
         <translation>这是本页第一篇文章，前面没有可并入的文章</translation>
     </message>
@@ -1883,37 +1867,12 @@ Refused: {refused}</source>
         <translation>move_block：方向必须是 -1 或 1，而不是 {direction!r}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>there is no article to move the block at {start} to</source>
-        <translation>没有文章可接收位置 {start} 的段落</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the first block on the page has no previous paragraph to join</source>
-        <translation>这是本页第一个段落，前面没有可接续的段落</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>the first paragraph of an article has no paragraph of its article before it to join; to continue the article above, merge the article into the previous one</source>
         <translation>文章的第一段之前没有同一篇文章的段落可以接续；若要接续上面的文章，请把这篇文章并入前一篇</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the block at {start} already joins the previous paragraph</source>
-        <translation>位置 {start} 的段落已经接续上一段</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the block at {start} does not join the previous paragraph</source>
-        <translation>位置 {start} 的段落没有接续上一段</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the block at {start} is the last block; nothing to merge with</source>
-        <translation>位置 {start} 的段落是最后一段，没有可合并的段落</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>span [{start}, {end}) is outside page {page!r} (0..{length}) or empty</source>
         <translation>标注 [{start}, {end}) 超出页面 {page!r} 的范围（0..{length}）或为空</translation>
     </message>
@@ -1939,22 +1898,12 @@ Refused: {refused}</source>
         <translation>标注编号 {id} 已存在</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>span {id} already has label {label!r}</source>
-        <translation>标注 {id} 的标签已经是 {label!r}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unknown span status {status!r}; expected one of {statuses}</source>
         <translation>未知的标注状态 {status!r}；应为以下之一：{statuses}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>span {id} is already {status}</source>
-        <translation>标注 {id} 已经是 {status}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>span attrs must be a JSON object</source>
         <translation>标注属性必须是 JSON 对象</translation>
     </message>
@@ -1994,22 +1943,7 @@ Refused: {refused}</source>
         <translation>set_blocks：未知的段落字段 {fields}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the block at {start} already starts its article</source>
-        <translation>位置 {start} 的段落已经是文章的开头</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>there is no previous article to move the block at {start} to</source>
-        <translation>没有上一篇文章可接收位置 {start} 的段落</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>there is no next article to move the block at {start} to</source>
-        <translation>没有下一篇文章可接收位置 {start} 的段落</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>the caret is at the start or end of a paragraph: put it inside the paragraph, where the new paragraph should begin, to split it</source>
         <translation>光标在段落的开头或结尾：请把光标放在段落里面新段落开始的位置，再拆分</translation>
     </message>
@@ -2040,6 +1974,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>no page matches these filters together; alone, they match {counts}</source>
+        <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unknown label {label!r}; the labels are {labels}</source>
         <translation>未知的标签 {label!r}；现有标签为 {labels}</translation>
     </message>
@@ -2050,8 +1989,28 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the database has no pages; import some first</source>
+        <translation>数据库中没有页面；请先导入页面</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>no page id matches {pattern!r}; the page ids run from {first} to {last}</source>
+        <translation>没有页面编号匹配 {pattern!r}；页面编号从 {first} 到 {last}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no page was last edited in that time; the pages were last edited from {oldest} to {newest}</source>
+        <translation>没有页面在该时间段内最后编辑；页面的最后编辑时间从 {oldest} 到 {newest}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>exists and is not a folder; a split writes into a folder</source>
         <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no page is {status}; the pages are {have}</source>
+        <translation>没有状态为 {status} 的页面；现有页面为 {have}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2194,17 +2153,92 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
+        <source>this paragraph is not part of an article: move it into one or start one at it first</source>
+        <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>this changes nothing: the paragraphs are like that already</source>
+        <translation>没有可更改的内容：段落已经是这样了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this paragraph&apos;s role is {role} already</source>
+        <translation>这个段落的角色已经是 {role}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>there is no article on the page to move this paragraph to</source>
+        <translation>本页没有可以移入这个段落的文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this paragraph is outside every article already</source>
+        <translation>这个段落已经不属于任何文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the first paragraph on the page has no previous paragraph to join</source>
+        <translation>这是本页第一个段落，前面没有可接续的段落</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this paragraph joins the previous paragraph already</source>
+        <translation>这个段落已经接续前一个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this paragraph does not join the previous paragraph</source>
+        <translation>这个段落没有接续前一个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a split here would leave an empty paragraph: put the caret inside the paragraph, where the new paragraph should begin</source>
         <translation>在这里拆分会留下空段落：请把光标放在段落里面新段落开始的位置</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>this is the last paragraph on the page: there is no paragraph after it to merge</source>
+        <translation>这是本页最后一个段落：后面没有可合并的段落</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{text}” is {label} already</source>
+        <translation>“{text}”已经是 {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” ({label}) is {status} already</source>
+        <translation>“{text}”（{label}）已经是 {status} 状态</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this paragraph starts its article already</source>
+        <translation>这个段落已经是所在文章的开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no previous article to move this paragraph to</source>
+        <translation>没有可以移入这个段落的上一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no next article to move this paragraph to</source>
+        <translation>没有可以移入这个段落的下一篇文章</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{first}; {then}</source>
+        <translation>{first}；{then}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -236,3 +236,21 @@ def test_the_linear_scan_finds_what_finditer_finds(text):
 def test_a_count_naming_a_division_is_no_figure(text, expected):
     pytest.importorskip("jieba")
     assert [fragment for fragment, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term (届) and the session of a term are ordinals that name a meeting
+        ("全会审议通过了《中共中央关于进一步全面深化改革的决定》，二十届三中全会精神", []),
+        ("在二十届中央纪委三次全会上发表重要讲话", []),
+        ("十四届全国人大二次会议在人民大会堂开幕", []),
+        ("他已连续当选二十多届理事", []),
+        ("第三十期培训班开班", []),
+        # counts stay figures
+        ("今年共召开三次会议，人口二十万", ["三次", "二十万"]),
+        ("十二届全国人大五次会议期间，他提交了3次建议", ["3次"]),
+    ],
+)
+def test_ordinals_of_terms_and_sessions_are_no_figures(text, expected):
+    assert [fragment for fragment, _ in figures(text)] == expected

@@ -1640,3 +1640,22 @@ def test_regions_and_zones_by_their_kind_head_their_bodies(text, expected):
 )
 def test_universities_by_their_short_kind(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party's central committee is one name, not the party and a bare 中央
+        (
+            "农工民主党中央主席何维，民革中央常务副主席出席。",
+            [("农工民主党中央", "ORG"), ("民革中央", "ORG")],
+        ),
+        ("中国农工民主党中央委员会发布公告", [("中国农工民主党中央委员会", "ORG")]),
+        ("致公党中央委员会召开会议", [("致公党中央委员会", "ORG")]),
+        ("朝鲜劳动党中央机关报发表评论", [("朝鲜劳动党中央", "ORG")]),
+        # 中央 alone is still the Central Committee
+        ("对标中央、省委部署", [("中央", "ORG"), ("省委", "ORG")]),
+    ],
+)
+def test_a_party_and_its_central_committee_are_one_org(text, expected):
+    assert tagged(text) == expected

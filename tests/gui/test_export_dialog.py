@@ -239,3 +239,62 @@ def test_a_reviewer_no_page_has_is_named_and_the_last_export_kept(
     shown = messages[0]["text"] + messages[0]["details"]
     assert "'Lin'" in shown and "lin" in shown.replace("'Lin'", "")
     assert target.read_text(encoding="utf-8") == "last export\n"
+
+
+def export_cli(db, out, *options):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    return CliRunner().invoke(main, ["export", "--db", str(db), "--output", str(out), *options])
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--pages", "zzz*"], ["--pages", "'zzz*'", "from p1 to p4"]),
+        (["--status", "flagged"], ["--status", "no page is flagged", "3 done", "1 in_progress"]),
+        (["--pages", "p4"], ["no page matches these filters together", "--status 3", "--pages 1"]),
+        (["--until", "2000-01-01"], ["--since/--until", "no page was last edited in that time"]),
+        (
+            ["--status", "flagged", "--pages", "zzz*"],
+            ["--status --pages", "no page is flagged", "no page id matches 'zzz*'"],
+        ),
+    ],
+)
+def test_filters_that_select_no_page_are_refused_and_the_last_export_kept(
+    db, tmp_path, options, said
+):
+    # They printed "Wrote 0" and wrote an empty file over the last export.
+    out = tmp_path / "gold.jsonl"
+    out.write_text("last export\n", encoding="utf-8")
+    result = export_cli(db, out, *options)
+    assert result.exit_code == 1, result.output
+    assert "Wrote" not in result.output
+    for text in said:
+        assert text in result.output
+    assert out.read_text(encoding="utf-8") == "last export\n"
+
+
+def test_a_split_of_no_page_writes_no_folder(db, tmp_path):
+    out = tmp_path / "splits"
+    result = export_cli(db, out, "--pages", "zzz*", "--split", "0.8,0.1,0.1")
+    assert result.exit_code == 1 and "'zzz*'" in result.output
+    assert not out.exists()
+
+
+def test_a_page_pattern_matching_no_page_is_refused_in_the_window(
+    windows, db, qtbot, tmp_path, messages
+):
+    window = windows(db)
+    target = tmp_path / "gold.jsonl"
+    target.write_text("last export\n", encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    type_into(qtbot, dialog.output, str(target))
+    type_into(qtbot, dialog.pattern, "zzz*")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
+    shown = messages[0]["text"] + messages[0]["details"]
+    assert "'zzz*'" in shown and "p1" in shown and "p4" in shown
+    assert "Wrote" not in shown
+    assert target.read_text(encoding="utf-8") == "last export\n"

@@ -221,7 +221,7 @@ def test_an_edit_that_does_not_apply_is_reported_in_the_status_bar(windows, db, 
     before = snapshot(db)
     caret_in(window, "市委常委会")
     press(window, qtbot, K.Key_J)  # the first block has no previous paragraph
-    assert "first block" in window.statusBar().currentMessage()
+    assert "first paragraph" in window.statusBar().currentMessage()
     assert snapshot(db) == before
     assert not window.registry.actions["undo"].isEnabled()
 

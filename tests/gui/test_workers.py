@@ -270,10 +270,15 @@ def test_export_writes_a_valid_file(qtbot, seeded_db, tmp_path, messages, fmt) -
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_export_of_done_pages_only(qtbot, seeded_db, tmp_path, messages) -> None:
+def test_export_of_done_pages_when_none_is_done_is_refused(
+    qtbot, seeded_db, tmp_path, messages
+) -> None:
+    # An empty file was written over the last export, "Wrote 0 articles".
     target = tmp_path / "gold.jsonl"
-    assert run_export(seeded_db, target, "jsonl", "done") == 0
-    assert target.read_text(encoding="utf-8") == ""
+    assert run_export(seeded_db, target, "jsonl", "done") is None
+    assert not target.exists()
+    shown = messages[-1]["text"] + messages[-1]["details"]
+    assert "no page is done" in shown and "Wrote" not in shown
 
 
 def gate_export(monkeypatch) -> tuple[threading.Event, threading.Event]:

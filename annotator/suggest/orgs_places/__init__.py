@@ -197,10 +197,33 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if "”" in text or "》" in text:
         orgs += _quoted_before_suffix(text, found["suffix"], found["place"])
     orgs += _modern_orgs(text)
+    if "中央" in text:
+        orgs += _party_centres(text, orgs)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs)
     return locs + _not_ending_in_place(orgs, locs) + teams
+
+
+# What a party's name ends with (农工民主党, 九三学社, 中国民主同盟, 中国国民党革命委员会,
+# 中国民主建国会, 中国民主促进会), and its central committee after it.
+_PARTY_ENDS = ("党", "学社", "同盟", "革命委员会", "建国会", "促进会")
+_CENTRE_RE = re.compile("中央(?:委员会)?")
+
+
+def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """A party found as an ORG and the 中央 (委员会) right after it, as one ORG: the
+    party's central committee is named by both (农工民主党中央, not 农工民主党 + 中央)."""
+    found = []
+    for s, e, label, attrs in orgs:
+        if label != ORG:
+            continue
+        party_end = e - 2 if text.endswith("中央", s, e) else e  # 致公党中央 (listed) 委员会
+        if text.endswith(_PARTY_ENDS, s, party_end):
+            centre = _CENTRE_RE.match(text, party_end)
+            if centre is not None and centre.end() > e:
+                found.append((s, centre.end(), ORG, attrs))
+    return found
 
 
 def _modern_orgs(text: str) -> list[Candidate]:
