@@ -13,14 +13,22 @@ What is markup (and nothing else, so that every kept character is the page's own
 * ``**`` emphasis markers, in pairs (``**…**`` with non-empty content, scanning left to
   right; an unpaired ``**`` is kept);
 * hard-break spaces: a run of two or more spaces at the end of a line inside the range
-  (before a ``\\n``) or at the very end of the range.
+  (before a ``\\n``) or at the very end of the range;
+* YAML front matter: the whole ``---`` … ``---`` block that opens a crawled page (its
+  metadata: date, section, address), wherever the range overlaps it;
+* at the start of every line of the range: blockquote markers (``>``, nested, with one
+  blank after each) and then a bullet list marker (``-``, ``*`` or ``+`` followed by a blank);
+  numbered items (``1.``) are kept, as Chinese text numbers its points in the text itself;
+* a thematic break (a line of three or more ``-``, ``*`` or ``_``, blanks between allowed):
+  the whole line;
+* images, ``![alt](address)``, anywhere: a converter's link to a picture, not text.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["markup_ranges", "strip_markup"]
+__all__ = ["front_matter_end", "leading_markup_end", "markup_ranges", "strip_markup"]
 
 # A heading marker needs a following space or tab, as in CommonMark ("#5" is not a heading).
 _HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -28,15 +36,70 @@ _HEADING = re.compile(r"#{1,6}[ \t]+")
 _EMPHASIS = re.compile(r"\*\*(?:.+?)\*\*", re.DOTALL)
 # Two or more spaces before a line end are a markdown hard break, not text.
 _HARD_BREAK = re.compile(r" {2,}(?=\n|\Z)")
+# YAML front matter: only at the very start of the page (after a byte order mark), closed by
+# a line of --- (or ...) within a few thousand characters; an unclosed --- is not one.
+_FRONT_MATTER = re.compile(
+    r"\ufeff?---[ \t]*\n(?:.{0,4000}?\n)??(?:---|\.\.\.)[ \t]*(?=\n|\Z)", re.DOTALL
+)
+# A thematic break: the whole line (checked before the list marker: "* * *" is not a list).
+_RULE = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*(?=\n|\Z)")
+# Line-start containers: blockquote markers, then a bullet list marker.
+_LINE_MARKERS = re.compile(
+    r"(?:[ \t]{0,3}>[ \t]?)+(?:[ \t]{0,3}[-*+][ \t]+)?|[ \t]{0,3}[-*+][ \t]+"
+)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINE_START = re.compile(r"\n")
+
+
+def front_matter_end(text: str) -> int:
+    """End of the YAML front matter that opens ``text`` (0 when it has none)."""
+    if not text.startswith(("---", "\ufeff---")):
+        return 0  # (most pages: no regex at all)
+    m = _FRONT_MATTER.match(text)
+    return m.end() if m else 0
+
+
+def _line_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Blockquote and list markers and thematic breaks at the starts of the range's lines."""
+    ranges = []
+    starts = [start] + [m.end() for m in _LINE_START.finditer(text, start, end)]
+    for s in starts:
+        if s >= end or text[s] not in " \t>-*+_":
+            continue  # (most lines: none of it)
+        m = _RULE.match(text, s, end) or _LINE_MARKERS.match(text, s, end)
+        if m and m.end() > s:
+            ranges.append(m.span())
+    return ranges
+
+
+def leading_markup_end(text: str, start: int, end: int) -> int:
+    """Where the content of the line at ``start`` begins, past its blockquote and list markers
+    (or past the whole line when it is a thematic break) and the blanks after them: ``start``
+    when the line has none. The splitter reads a paragraph's role from its content."""
+    if start >= end or text[start] not in " \t>-*+_":
+        return start
+    m = _RULE.match(text, start, end) or _LINE_MARKERS.match(text, start, end)
+    if not m:
+        return start
+    k = m.end()
+    while k < end and text[k] in " \t":
+        k += 1
+    return k
 
 
 def markup_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sorted, disjoint ranges of ``text`` that are markdown syntax inside ``[start, end)``."""
     end = len(text) if end is None else end
     ranges: list[tuple[int, int]] = []
+    front = front_matter_end(text)
+    if start < front:
+        ranges.append((start, min(front, end)))
+    ranges.extend(_line_ranges(text, start, end))
     m = _HEADING.match(text, start, end)
     if m:
         ranges.append(m.span())
+    if "![" in text[start:end]:
+        ranges.extend(m.span() for m in _IMAGE.finditer(text, start, end))
     for m in _EMPHASIS.finditer(text, start, end):
         ranges.append((m.start(), m.start() + 2))
         ranges.append((m.end() - 2, m.end()))
