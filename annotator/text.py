@@ -23,7 +23,7 @@ from functools import partial
 from operator import attrgetter, le
 from typing import NamedTuple
 
-from annotator.markdown import markup_ranges, merged
+from annotator.markdown import leading_markup_end, markup_ranges, merged
 from annotator.model import AnyBlock
 
 __all__ = ["ArticleText", "Paragraph", "derive_article", "derive_articles", "removed_ranges"]
@@ -32,6 +32,8 @@ _POSITION = attrgetter("start", "end")
 # A line break with the indentation of the next line (ASCII or ideographic spaces, tabs).
 _LINE_BREAK = re.compile("\n[ \t\u3000]*")
 _SENTENCE_END = frozenset("。！？!?…")
+# Characters that may open a line of markdown line markup (a list item, a quoted line).
+_LINE_MARKUP = frozenset(">-*+")
 _CLOSERS = frozenset("”’」』）)")
 _SOFT_ROLES = frozenset({"body", "caption"})
 
@@ -192,6 +194,8 @@ def _soft_breaks(page_text: str, start: int, end: int) -> Iterable[tuple[int, in
         after = page_text[m.end()] if m.end() < end else ""
         if before == " " or before in _SENTENCE_END or not after:
             continue  # a markdown hard break, or a line that ends a sentence
+        if after in _LINE_MARKUP and leading_markup_end(page_text, m.end(), end) > m.end():
+            continue  # the next line is a list item or a quoted line of its own
         if before in _CLOSERS and page_text[m.start() - 2 : m.start() - 1] in _SENTENCE_END:
             continue  # 。” ends a sentence too
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():

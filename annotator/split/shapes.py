@@ -239,6 +239,7 @@ SOURCE_MAX_CHARS = 90
 
 # Characters that may begin markdown line markup (blockquote, list item, thematic break).
 _MARKER_STARTS = frozenset(">-*+_")
+_LIST_MARKER = re.compile(r"[ \t>]*[-*+][ \t]")
 
 
 def _marked_or_source(text: str, start: int, end: int) -> Shape | None:
@@ -251,6 +252,8 @@ def _marked_or_source(text: str, start: int, end: int) -> Shape | None:
             # byline); a thematic break (---) is only markup, furniture.
             sh = shape(text, inner, end) if inner < end else _furniture(text, start, end)
             sh.start = start
+            # A list item is a paragraph of its own: nothing joins it as a column's cut.
+            sh.listy = sh.listy or _LIST_MARKER.match(text, start, inner) is not None
             return sh
     n = end - start
     if text[end - 1] in "）)" and n <= SOURCE_MAX_CHARS and "版" in text[end - 8 : end]:
