@@ -19,8 +19,9 @@ What is markup (and nothing else, so that every kept character is the page's own
 * at the start of every line of the range: blockquote markers (``>``, nested, with one
   blank after each) and then a bullet list marker (``-``, ``*`` or ``+`` followed by a blank);
   numbered items (``1.``) are kept, as Chinese text numbers its points in the text itself;
-* a thematic break (a line of three or more ``-``, ``*`` or ``_``, blanks between allowed):
-  the whole line;
+* a thematic break (a line of three or more ``-`` or ``_``, blanks between allowed, or of
+  ``*`` set apart by blanks, ``* * *``; a bare ``***`` or ``****`` is kept, as an unpaired
+  ``**`` is): the whole line;
 * images, ``![alt](address)``, anywhere: a converter's link to a picture, not text.
 """
 
@@ -42,7 +43,8 @@ _FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\n(?:.{0,4000}?\n)??(?:---|\.\.\.)[ \t]*(?=\n|\Z)", re.DOTALL
 )
 # A thematic break: the whole line (checked before the list marker: "* * *" is not a list).
-_RULE = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*(?=\n|\Z)")
+# Bare runs of "*" are left alone: OCR and redaction use them as text (李**).
+_RULE = re.compile(r"[ \t]{0,3}(?:([-_])(?:[ \t]*\1){2,}|\*(?:[ \t]+\*){2,})[ \t]*(?=\n|\Z)")
 # Line-start containers: blockquote markers, then a bullet list marker.
 _LINE_MARKERS = re.compile(
     r"(?:[ \t]{0,3}>[ \t]?)+(?:[ \t]{0,3}[-*+][ \t]+)?|[ \t]{0,3}[-*+][ \t]+"
