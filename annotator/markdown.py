@@ -22,14 +22,25 @@ What is markup (and nothing else, so that every kept character is the page's own
 * a thematic break (a line of three or more ``-`` or ``_``, blanks between allowed, or of
   ``*`` set apart by blanks, ``* * *``; a bare ``***`` or ``****`` is kept, as an unpaired
   ``**`` is): the whole line;
-* images, ``![alt](address)``, anywhere: a converter's link to a picture, not text.
+* images, ``![alt](address)``, anywhere: a converter's link to a picture, not text;
+* links, ``[text](address)``: the brackets and the address (the text is kept);
+* ``__`` emphasis markers in pairs around text (not a fill-in blank ``____``) and ``<br>``;
+* pipe tables: the ``|`` opening and closing each row (the ``|`` between cells is kept as the
+  cells' separator) and the delimiter row (``| --- | --- |``) as a whole line; a setext
+  underline (``===``) below the first line of the range.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["front_matter_end", "leading_markup_end", "markup_ranges", "strip_markup"]
+__all__ = [
+    "front_matter_end",
+    "leading_markup_end",
+    "markup_ranges",
+    "may_have_markup",
+    "strip_markup",
+]
 
 # A heading marker needs a following space or tab, as in CommonMark ("#5" is not a heading).
 _HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -50,6 +61,17 @@ _LINE_MARKERS = re.compile(
     r"(?:[ \t]{0,3}>[ \t]?)+(?:[ \t]{0,3}[-*+][ \t]+)?|[ \t]{0,3}[-*+][ \t]+"
 )
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# A link keeps its text: group 1 is "[", group 2 is "](address)".
+_LINK = re.compile(r"(?<!!)(\[)[^\]\n]+(\]\([^)\n]*\))")
+_UNDERSCORES = re.compile(r"__(?=[^_\s]).+?(?<=[^_\s])__", re.DOTALL)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Pipe table rows: the opening pipe; the closing one; the delimiter row as a whole line.
+_ROW_OPEN = re.compile(r"[ \t]{0,3}\|[ \t]*")
+_ROW_CLOSE = re.compile(r"[ \t]*\|[ \t]*(?=\n|\Z)")
+_TABLE_DELIMITER = re.compile(
+    r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?)?[ \t]*(?=\n|\Z)"
+)
+_SETEXT = re.compile(r"[ \t]{0,3}={3,}[ \t]*(?=\n|\Z)")
 _LINE_START = re.compile(r"\n")
 
 
@@ -66,12 +88,60 @@ def _line_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ranges = []
     starts = [start] + [m.end() for m in _LINE_START.finditer(text, start, end)]
     for s in starts:
-        if s >= end or text[s] not in " \t>-*+_":
+        if s >= end or text[s] not in " \t>-*+_|=":
             continue  # (most lines: none of it)
+        if "|" in text[s : s + 4]:
+            ranges.extend(_row_ranges(text, s, end))
+            continue
         m = _RULE.match(text, s, end) or _LINE_MARKERS.match(text, s, end)
+        if not m and s > start:
+            m = _SETEXT.match(text, s, end)
         if m and m.end() > s:
-            ranges.append(m.span())
+            ranges.append(
+                _whole_line(text, m.span(), start, end) if m.re is not _LINE_MARKERS else m.span()
+            )
     return ranges
+
+
+def _whole_line(text: str, span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """A line that is only markup, with one line break beside it (the one after it, else
+    the one before it), so that removing it leaves no empty line in the range."""
+    s, e = span
+    if e < end and text[e] == "\n":
+        return s, e + 1
+    if s > start and text[s - 1] == "\n":
+        return s - 1, e
+    return s, e
+
+
+def _row_ranges(text: str, s: int, end: int) -> list[tuple[int, int]]:
+    """The markup of the pipe table row (or delimiter row) starting at ``s``."""
+    m = _TABLE_DELIMITER.match(text, s, end)
+    if m:
+        return [_whole_line(text, m.span(), s, end)]
+    m = _ROW_OPEN.match(text, s, end)
+    if not m:
+        return []
+    line_end = text.find("\n", s, end)
+    line_end = end if line_end < 0 else line_end
+    close = _ROW_CLOSE.search(text, m.end(), line_end)
+    return [m.span()] + ([close.span()] if close else [])
+
+
+# Characters that may open a range's markup, and strings without which a range has none other.
+_OPENERS = frozenset("#>-*+_|= \t")
+_INSIDE = ("**", "  ", "\n", "](", "__", "<")
+
+
+def may_have_markup(text: str, start: int, end: int) -> bool:
+    """A cheap test: False when ``text[start:end]`` surely has no markup (most blocks), so
+    that callers need not run :func:`markup_ranges` on it."""
+    if start >= end:
+        return False
+    if text[start] in _OPENERS or start < front_matter_end(text):
+        return True
+    find = text.find
+    return any(find(s, start, end) >= 0 for s in _INSIDE)
 
 
 def leading_markup_end(text: str, start: int, end: int) -> int:
@@ -100,14 +170,30 @@ def markup_ranges(text: str, start: int = 0, end: int | None = None) -> list[tup
     m = _HEADING.match(text, start, end)
     if m:
         ranges.append(m.span())
-    if "![" in text[start:end]:
-        ranges.extend(m.span() for m in _IMAGE.finditer(text, start, end))
-    for m in _EMPHASIS.finditer(text, start, end):
-        ranges.append((m.start(), m.start() + 2))
-        ranges.append((m.end() - 2, m.end()))
+    ranges.extend(_inline_ranges(text, start, end))
     for m in _HARD_BREAK.finditer(text, start, end):
         ranges.append(m.span())
     return merged(ranges)
+
+
+def _inline_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Images, link brackets and addresses, ``__`` pairs and ``<br>`` inside the range."""
+    ranges: list[tuple[int, int]] = []
+    inline = text[start:end]
+    if "![" in inline:
+        ranges.extend(m.span() for m in _IMAGE.finditer(text, start, end))
+    if "](" in inline:
+        for m in _LINK.finditer(text, start, end):
+            ranges.extend((m.span(1), m.span(2)))
+    if "__" in inline:
+        for m in _UNDERSCORES.finditer(text, start, end):
+            ranges.extend(((m.start(), m.start() + 2), (m.end() - 2, m.end())))
+    if "<" in inline:
+        ranges.extend(m.span() for m in _BR.finditer(text, start, end))
+    for m in _EMPHASIS.finditer(text, start, end):
+        ranges.append((m.start(), m.start() + 2))
+        ranges.append((m.end() - 2, m.end()))
+    return ranges
 
 
 def merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

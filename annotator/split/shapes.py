@@ -255,6 +255,9 @@ def _marked_or_source(text: str, start: int, end: int) -> Shape | None:
             # A list item is a paragraph of its own: nothing joins it as a column's cut.
             sh.listy = sh.listy or _LIST_MARKER.match(text, start, inner) is not None
             return sh
+    if text[start] == "|" and "|" in text[start + 1 : end]:
+        # A markdown pipe table: rows of the article's body, complete, joining nothing.
+        return Shape(start, end, BODY, ending(text[start:end]), row=True)
     n = end - start
     if text[end - 1] in "）)" and n <= SOURCE_MAX_CHARS and "版" in text[end - 8 : end]:
         source = cues.PAPER_SOURCE.search(text, start, end)

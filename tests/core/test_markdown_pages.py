@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.markdown import front_matter_end, strip_markup
 from annotator.split import split_page
+from annotator.text import derive_articles
 
 FRONT = (
     "---\n"
@@ -47,7 +48,7 @@ def test_front_matter_is_furniture_never_an_article() -> None:
 
 def test_front_matter_is_markup_in_every_range_that_overlaps_it() -> None:
     assert front_matter_end(PAGE) == len(FRONT) - 1
-    assert strip_markup(PAGE, 0, len(FRONT)) == "\n"
+    assert strip_markup(PAGE, 0, len(FRONT)) == ""
     assert front_matter_end("---\n正文没有结束的分隔线\n") == 0  # an unclosed --- is text
     assert front_matter_end("正文\n---\n") == 0  # only at the very start of the page
 
@@ -75,7 +76,22 @@ def test_blockquoted_source_line_without_authors_is_furniture() -> None:
         ("---", ""),
         ("___", ""),
         ("![图](images/a.jpg)图为会场。", "图为会场。"),
-        # Text, not markup: numbers, negative figures, dates, a lone asterisk note.
+        (
+            "| 地区 | 产量（万吨） |\n| --- | --- |\n| 黑龙江 | 8000 |",
+            "地区 | 产量（万吨）\n黑龙江 | 8000",
+        ),
+        ("详见[国家统计局网站](https://www.stats.gov.cn)。", "详见国家统计局网站。"),
+        ("__各地__积极推进", "各地积极推进"),
+        ("第一行<br>第二行<BR/>", "第一行第二行"),
+        ("标题二\n======", "标题二"),
+        ("上文\n---\n下文", "上文\n下文"),
+        # Text, not markup: numbers, negative figures, dates, a lone asterisk note, a
+        # fill-in blank, redaction stars, a bracketed reference.
+        ("姓名：______", "姓名：______"),
+        ("李**", "李**"),
+        ("****", "****"),
+        ("见[1]", "见[1]"),
+        ("a|b", "a|b"),
         ("1. 坚持党的领导", "1. 坚持党的领导"),
         ("-5℃以下", "-5℃以下"),
         ("2025-11-04", "2025-11-04"),
@@ -114,3 +130,35 @@ def test_exported_gold_text_of_a_crawled_page_is_clean(tmp_path) -> None:
         assert marker not in text
     for block in records[0]["blocks"]:
         assert block["role"] in {"headline", "byline", "body"}
+
+
+TABLE_PAGE = (
+    "# 全国粮食产量再创新高\n\n"
+    "> 丁薛祥《人民日报》（2025年11月04日第 03 版）\n\n"
+    "本报北京11月3日电  国家统计局公布数据显示，今年粮食产量稳中有增。\n\n"
+    "| 地区 | 产量（万吨） |\n| --- | --- |\n| 黑龙江 | 8000 |\n| 河南 | 6700 |\n\n"
+    "记者了解到，__各地__积极推进高标准农田建设。详见[国家统计局网站](https://www.stats.gov.cn)。\n\n"
+    "正文第二段。\n"
+)
+
+
+def test_a_pipe_table_is_body_rows_joining_nothing() -> None:
+    blocks = split_page(TABLE_PAGE)
+    table = next(b for b in blocks if TABLE_PAGE[b.start] == "|")
+    after = blocks[blocks.index(table) + 1]
+    assert (table.role, table.article, after.joins_previous) == ("body", 1, False)
+
+
+def test_markup_without_a_double_space_is_still_dropped_from_article_text() -> None:
+    # A block with none of '#', '**' or '  ' once skipped markup removal altogether.
+    text = derive_articles(TABLE_PAGE, split_page(TABLE_PAGE))[1].text
+    assert text.split("\n") == [
+        "全国粮食产量再创新高",
+        "丁薛祥《人民日报》（2025年11月04日第 03 版）",
+        "本报北京11月3日电  国家统计局公布数据显示，今年粮食产量稳中有增。",
+        "地区 | 产量（万吨）",
+        "黑龙江 | 8000",
+        "河南 | 6700",
+        "记者了解到，各地积极推进高标准农田建设。详见国家统计局网站。",
+        "正文第二段。",
+    ]
