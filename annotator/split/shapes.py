@@ -193,10 +193,10 @@ def shape(text: str, start: int, end: int) -> Shape:
     The checks run from the most specific cue to the least; cheap ones (last character,
     length) guard the regexes because this runs for every paragraph of every imported page.
     """
-    early = _marked_or_source(text, start, end)
+    s = text[start:end]
+    early = _marked_or_source(text, start, end, s)
     if early is not None:
         return early
-    s = text[start:end]
     n = len(s)
     end_kind = ending(s)
 
@@ -238,14 +238,14 @@ SOURCE_MAX_CHARS = 90
 
 
 # Characters that may begin markdown line markup (blockquote, list item, thematic break).
-_MARKER_STARTS = frozenset(">-*+_")
+_MARKER_STARTS = frozenset(">-*+_|")
 _LIST_MARKER = re.compile(r"[ \t>]*[-*+][ \t]")
 
 
-def _marked_or_source(text: str, start: int, end: int) -> Shape | None:
-    """The shape of a paragraph in markdown line markup, of a crawl's source line or of the
-    rest of a paragraph cut by a column, if it is one of them (None for every other one)."""
-    if text[start] in _MARKER_STARTS:
+def _marked_or_source(text: str, start: int, end: int, s: str) -> Shape | None:
+    """The shape of paragraph ``s`` (``text[start:end]``) when it is in markdown line markup,
+    a crawl's source line or the rest of a paragraph cut by a column (else None)."""
+    if s[0] in _MARKER_STARTS:
         inner = leading_markup_end(text, start, end)
         if inner > start:
             # A blockquote or list item: its role is its content's ("> 本报记者 …" is a
@@ -255,19 +255,18 @@ def _marked_or_source(text: str, start: int, end: int) -> Shape | None:
             # A list item is a paragraph of its own: nothing joins it as a column's cut.
             sh.listy = sh.listy or _LIST_MARKER.match(text, start, inner) is not None
             return sh
-    if text[start] == "|" and "|" in text[start + 1 : end]:
-        # A markdown pipe table: rows of the article's body, complete, joining nothing.
-        return Shape(start, end, BODY, ending(text[start:end]), row=True)
-    n = end - start
-    if text[end - 1] in "）)" and n <= SOURCE_MAX_CHARS and "版" in text[end - 8 : end]:
-        source = cues.PAPER_SOURCE.search(text, start, end)
+        if s[0] == "|" and "|" in s[1:]:
+            # A markdown pipe table: rows of the article's body, complete, joining nothing.
+            return Shape(start, end, BODY, ending(s), row=True)
+    if s[-1] in "）)" and len(s) <= SOURCE_MAX_CHARS and "版" in s[-8:]:
+        source = cues.PAPER_SOURCE.search(s)
         if source:
             # The crawl's source line: a byline when it names authors, else only metadata.
-            kind = BYLINE if text[start : source.start()].strip() else FURNITURE
-            return Shape(start, end, kind, ending(text[start:end]))
-    if cues.cut_rest(text[start:end]):
+            kind = BYLINE if s[: source.start()].strip() else FURNITURE
+            return Shape(start, end, kind, ending(s))
+    if cues.cut_rest(s):
         # …，or 。 at the start: the rest of a paragraph cut by a column break.
-        return Shape(start, end, BODY, ending(text[start:end]), cont=True)
+        return Shape(start, end, BODY, ending(s), cont=True)
     return None
 
 
