@@ -258,12 +258,15 @@ def _marked_or_source(text: str, start: int, end: int, s: str) -> Shape | None:
         if s[0] == "|" and "|" in s[1:]:
             # A markdown pipe table: rows of the article's body, complete, joining nothing.
             return Shape(start, end, BODY, ending(s), row=True)
-    if s[-1] in "）)" and len(s) <= SOURCE_MAX_CHARS and "版" in s[-8:]:
-        source = cues.PAPER_SOURCE.search(s)
-        if source:
-            # The crawl's source line: a byline when it names authors, else only metadata.
-            kind = BYLINE if s[: source.start()].strip() else FURNITURE
-            return Shape(start, end, kind, ending(s))
+    if (
+        s[-1] in "）)"
+        and len(s) <= SOURCE_MAX_CHARS
+        and "版" in s[-8:]
+        and cues.PAPER_SOURCE.search(s)
+    ):
+        # The crawl's source line, with its authors or without: the article's byline (as
+        # furniture it would part the headline from its lead, a false article start).
+        return Shape(start, end, BYLINE, ending(s))
     if cues.cut_rest(s):
         # …，or 。 at the start: the rest of a paragraph cut by a column break.
         return Shape(start, end, BODY, ending(s), cont=True)

@@ -60,9 +60,16 @@ def test_blockquoted_source_line_is_a_byline_read_on_its_content() -> None:
     assert strip_markup(line) == line[2:]
 
 
-def test_blockquoted_source_line_without_authors_is_furniture() -> None:
-    page = FRONT + "\n# 星光不负赶路人\n\n> 《人民日报》（2025年11月04日第 18 版）\n\n正文一段。\n"
-    assert ("> 《人民日报》（2025年11月04日第 18 版）", "other", None) in _blocks(page)
+def test_blockquoted_source_line_without_authors_keeps_headline_and_lead_together() -> None:
+    page = (
+        FRONT + "\n### 李强签署国务院令\n\n# 公布《全民阅读促进条例》\n\n"
+        "> 《人民日报》（2025年12月17日第 01 版）\n\n"
+        "新华社北京12月16日电  国务院总理李强日前签署国务院令，公布《全民阅读促进条例》。\n\n"
+        "《条例》旨在促进全民阅读，推进书香社会建设。\n"
+    )
+    blocks = _blocks(page)
+    assert ("> 《人民日报》（2025年12月17日第 01 版）", "byline", 1) in blocks
+    assert {a for _, _, a in blocks if a is not None} == {1}
 
 
 @pytest.mark.parametrize(
