@@ -23,7 +23,7 @@ from functools import partial
 from operator import attrgetter, le
 from typing import NamedTuple
 
-from annotator.markdown import markup_ranges, merged
+from annotator.markdown import leading_markup_end, markup_ranges, may_have_markup, merged
 from annotator.model import AnyBlock
 
 __all__ = ["ArticleText", "Paragraph", "derive_article", "derive_articles", "removed_ranges"]
@@ -32,6 +32,8 @@ _POSITION = attrgetter("start", "end")
 # A line break with the indentation of the next line (ASCII or ideographic spaces, tabs).
 _LINE_BREAK = re.compile("\n[ \t\u3000]*")
 _SENTENCE_END = frozenset("。！？!?…")
+# Characters that may open a line of markdown line markup (a list item, a quoted line).
+_LINE_MARKUP = frozenset(">-*+")
 _CLOSERS = frozenset("”’」』）)")
 _SOFT_ROLES = frozenset({"body", "caption"})
 
@@ -192,6 +194,10 @@ def _soft_breaks(page_text: str, start: int, end: int) -> Iterable[tuple[int, in
         after = page_text[m.end()] if m.end() < end else ""
         if before == " " or before in _SENTENCE_END or not after:
             continue  # a markdown hard break, or a line that ends a sentence
+        if after == "|" or (
+            after in _LINE_MARKUP and leading_markup_end(page_text, m.end(), end) > m.end()
+        ):
+            continue  # the next line is a table row, a list item or a quoted line of its own
         if before in _CLOSERS and page_text[m.start() - 2 : m.start() - 1] in _SENTENCE_END:
             continue  # 。” ends a sentence too
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
@@ -302,7 +308,7 @@ def _derive(page_text: str, ordered: list[AnyBlock]) -> ArticleText:
     pages: list[int] = []
     lens: list[int] = []
     paragraphs: list[list] = []  # [role, start, end, page_start, page_end], mutable
-    find, startswith = page_text.find, page_text.startswith
+    find = page_text.find
     length = 0
     for b in ordered:
         start, end = b.start, b.end
@@ -315,12 +321,7 @@ def _derive(page_text: str, ordered: list[AnyBlock]) -> ArticleText:
             paragraph = [b.role, length, length, start, end]
             paragraphs.append(paragraph)
         soft = b.role in _SOFT_ROLES and find("\n", start, end) >= 0
-        if (
-            soft
-            or startswith("#", start, end)
-            or find("**", start, end) >= 0
-            or find("  ", start, end) >= 0
-        ):
+        if soft or may_have_markup(page_text, start, end):
             runs: Sequence[tuple[int, int]] = _kept_runs(page_text, start, end, soft)
         elif end > start:
             runs = ((start, end),)

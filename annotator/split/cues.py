@@ -450,6 +450,12 @@ _FURNITURE_START = (
     r")"
 )
 FURNITURE_START = re.compile(_FURNITURE_START)
+# The source line a crawl of an e-paper puts under the headline: the authors, if any, then the
+# paper and its issue and page (本报记者  张  璁《人民日报》（2025年11月04日第 01 版）).
+PAPER_SOURCE = re.compile(
+    r"[《<][^》>\n]{1,12}[》>]\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"\s*第?\s*[0-9０-９A-Z]{1,3}\s*版\s*[)）]\s*\Z"
+)
 # Furniture that also ends the article above it: continuation marks and end marks. A mark
 # "continued from page N" (上接第1版) ends the article above as well: what follows it is the
 # rest of an article that began on another page.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.markdown import front_matter_end, leading_markup_end
+
 from . import cues
 from .cues import BYLINE as BYLINE_RX
 from .cues import (
@@ -192,11 +194,11 @@ def shape(text: str, start: int, end: int) -> Shape:
     length) guard the regexes because this runs for every paragraph of every imported page.
     """
     s = text[start:end]
+    early = _marked_or_source(text, start, end, s)
+    if early is not None:
+        return early
     n = len(s)
     end_kind = ending(s)
-    if cues.cut_rest(s):
-        # …，or 。 at the start: the rest of a paragraph cut by a column break.
-        return Shape(start, end, BODY, end_kind, cont=True)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
     if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
@@ -229,6 +231,51 @@ def shape(text: str, start: int, end: int) -> Shape:
     if cue == "caption" or (cue is None and _photo_position(s)):
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
     return _short_or_body(s, start, end, end_kind, cue == "listy")
+
+
+# A crawl's source line (authors, paper, issue and page) is at most this long.
+SOURCE_MAX_CHARS = 90
+
+
+# Characters that may begin markdown line markup (blockquote, list item, thematic break).
+_MARKER_STARTS = frozenset(">-*+_|")
+_LIST_MARKER = re.compile(r"[ \t>]*[-*+][ \t]")
+
+
+def _marked_or_source(text: str, start: int, end: int, s: str) -> Shape | None:
+    """The shape of paragraph ``s`` (``text[start:end]``) when it is in markdown line markup,
+    a crawl's source line or the rest of a paragraph cut by a column (else None)."""
+    if s[0] in _MARKER_STARTS:
+        inner = leading_markup_end(text, start, end)
+        if inner > start:
+            # A blockquote or list item: its role is its content's ("> 本报记者 …" is a
+            # byline); a thematic break (---) is only markup, furniture.
+            sh = shape(text, inner, end) if inner < end else _furniture(text, start, end)
+            sh.start = start
+            # A list item is a paragraph of its own: nothing joins it as a column's cut.
+            sh.listy = sh.listy or _LIST_MARKER.match(text, start, inner) is not None
+            return sh
+        if s[0] == "|" and "|" in s[1:]:
+            # A markdown pipe table: rows of the article's body, complete, joining nothing.
+            return Shape(start, end, BODY, ending(s), row=True)
+    if (
+        s[-1] in "）)"
+        and len(s) <= SOURCE_MAX_CHARS
+        and "版" in s[-8:]
+        and cues.PAPER_SOURCE.search(s)
+    ):
+        # The crawl's source line, with its authors or without: the article's byline (as
+        # furniture it would part the headline from its lead, a false article start).
+        return Shape(start, end, BYLINE, ending(s))
+    if cues.cut_rest(s):
+        # …，or 。 at the start: the rest of a paragraph cut by a column break.
+        return Shape(start, end, BODY, ending(s), cont=True)
+    return None
+
+
+def _furniture(text: str, start: int, end: int) -> Shape:
+    """Paragraph ``text[start:end]`` as page furniture: markup or metadata, never an article."""
+    return Shape(start, end, FURNITURE, ending(text[start:end]))
 
 
 def _photo_position(s: str) -> bool:
@@ -642,6 +689,10 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
+    front = front_matter_end(text)
+    if front:
+        # A crawled page's YAML front matter (date, section, address) is metadata.
+        out = [_furniture(text, sh.start, sh.end) if sh.start < front else sh for sh in out]
     for sh in out:
         # 【事件】…, 【快评】某某: a bracketed label or column name opens the paragraph
         sh.labelled = text[sh.start] in "【〖"
