@@ -281,7 +281,30 @@ def reference_kept(page: str, start: int, end: int, role: str = "byline") -> lis
     removed |= _reference_heading_marks(page, start, end)
     removed |= _reference_bold_marks(page, start, end)
     removed |= _reference_trailing_spaces(page, start, end)
+    removed |= _reference_line_marks(page, start, end)
     return [p for p in range(start, end) if p not in removed]
+
+
+def _reference_line_marks(page: str, start: int, end: int) -> set[int]:
+    """At the start of each line of the block: a ``* `` list marker, or a ``* * *`` line
+    (a thematic break) with the line break after it (else the one before it)."""
+    removed: set[int] = set()
+    starts = [start] + [i + 1 for i in range(start, end) if page[i] == "\n"]
+    for s in starts:
+        stop = page.find("\n", s, end)
+        stop = end if stop < 0 else stop
+        line = page[s:stop]
+        if re.fullmatch(r"[ \t]{0,3}\*(?:[ \t]+\*){2,}[ \t]*", line):
+            removed.update(range(s, stop))
+            if stop < end:
+                removed.add(stop)
+            elif s > start:
+                removed.add(s - 1)
+            continue
+        marker = re.match(r"[ \t]{0,3}\*[ \t]+", line)
+        if marker:
+            removed.update(range(s, s + marker.end()))
+    return removed
 
 
 def _reference_heading_marks(page: str, start: int, end: int) -> set[int]:
