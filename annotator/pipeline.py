@@ -863,7 +863,7 @@ def renew_unstarted(
 
 
 def _suggestions(
-    store: Store, page: Page, blocks: Sequence[Block], gazetteer: Gazetteer, tagger: Any
+    store: Store, page: Page, blocks: list[Block], gazetteer: Gazetteer, tagger: Any
 ) -> list[Span]:
     """The suggestions import would give ``page`` split into ``blocks``."""
     return suggest_spans(
