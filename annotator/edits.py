@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from annotator.markdown import merged as merged_ranges
 from annotator.messages import msg
 from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, SPAN_STATUSES, Block, Page, Span
 from annotator.text import span_problem
@@ -827,7 +828,7 @@ def _changed_or_moved(plan_: Plan) -> list[Span]:
     before, after, changes = plan_.before, plan_.after, plan_.changes
     ids = {i for i in changes.spans if i in after.spans}
     if changes.blocks:
-        ranges = _union(sorted((b.start, b.end) for b in set(before.blocks) ^ set(after.blocks)))
+        ranges = merged_ranges([(b.start, b.end) for b in set(before.blocks) ^ set(after.blocks)])
         starts = [a for a, _ in ranges]
         for span_id, span in after.spans.items():
             k = bisect_right(starts, span.end - 1) - 1  # the last range starting inside it
@@ -835,17 +836,6 @@ def _changed_or_moved(plan_: Plan) -> list[Span]:
                 ids.add(span_id)
     spans = [after.spans[i] for i in ids]
     return sorted(spans, key=lambda s: (s.start, s.end, s.id or 0))
-
-
-def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted ``[start, end)`` ranges merged where they overlap or touch."""
-    out: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 class LabelsLeftOut(EditError):
@@ -871,11 +861,10 @@ def refuse_labels_left_out(plan_: Plan) -> None:
         "paragraphs": msg("it would cross a paragraph break"),
         "markup": msg("it would take in markup that the clean text drops"),
     }
-    text = plan_.after.page.text[span.start : span.end]
     message = msg(
         "the label {text} ({label}) would be left out of every export: {reason}; "
         "remove, reject or shorten it first",
-        text=f"「{text}」",
+        text=f"「{_span_text(plan_.after, span)}」",
         label=span.label,
         reason=reasons.get(why, why),
     )

@@ -46,7 +46,7 @@ from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_row
 from annotator.suggest import Gazetteer, suggest_spans, suggestion_tuples
 
 if TYPE_CHECKING:
-    from annotator.edits import Op
+    from annotator.edits import Op, PageState
     from annotator.formats.segmentation import SegmentedPage
 
 # The full-text index is filled in batches: per page it would cost more than the import.
@@ -800,8 +800,11 @@ def resplit(store: Store, *, progress: Progress | None = None) -> tuple[int, str
             break
         page, blocks = store.page(page_id), store.blocks(page_id)
         new = presplit(page.text, page.paper, data)
+        if new == blocks:
+            count += 1  # split anew, the same: nothing to write
+            continue
         # Suggestions made on the old split may cross a break of the new one.
-        spans = _suggestions(store, page, new, gazetteer, tagger) if new != blocks else None
+        spans = _suggestions(store, page, new, gazetteer, tagger)
         if store.renew_untouched_page(page_id, new, spans):
             count += 1
     return count, what
@@ -972,13 +975,13 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
     return report
 
 
-def _gold_already(state: Any, blocks: Sequence[Any], spans: Sequence[Any]) -> bool:
+def _gold_already(state: PageState, blocks: Sequence[Block], spans: Sequence[Span]) -> bool:
     """Whether the page is done with exactly these blocks and spans (ids aside)."""
 
-    def block_key(b: Any) -> tuple[Any, ...]:
+    def block_key(b: Block) -> tuple[Any, ...]:
         return (b.start, b.end, b.role, b.article, b.joins_previous)
 
-    def span_key(s: Any) -> tuple[Any, ...]:
+    def span_key(s: Span) -> tuple[Any, ...]:
         return (s.start, s.end, s.label, s.origin, s.status, json.dumps(s.attrs, sort_keys=True))
 
     return (
