@@ -228,17 +228,22 @@ def test_a_reviewer_no_page_has_is_named_and_the_last_export_kept(
     windows, db, qtbot, tmp_path, messages
 ):
     # "Lin" for lin wrote an empty file over the last export, saying only "Wrote 0".
-    window = windows(db)
     target = tmp_path / "gold.jsonl"
+    shown = export_refused(windows(db), qtbot, messages, target, "reviewers", "Lin")
+    assert "'Lin'" in shown and "lin" in shown.replace("'Lin'", "")
+    assert target.read_text(encoding="utf-8") == "last export\n"
+
+
+def export_refused(window, qtbot, messages, target, field, value):
+    """Export to ``target`` (holding a last export) with ``value`` typed into the dialog's
+    ``field``; the message shown (the export is expected to be refused)."""
     target.write_text("last export\n", encoding="utf-8")
     dialog = open_dialog(window, qtbot)
     type_into(qtbot, dialog.output, str(target))
-    type_into(qtbot, dialog.reviewers, "Lin")
+    type_into(qtbot, getattr(dialog, field), value)
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
-    shown = messages[0]["text"] + messages[0]["details"]
-    assert "'Lin'" in shown and "lin" in shown.replace("'Lin'", "")
-    assert target.read_text(encoding="utf-8") == "last export\n"
+    return messages[0]["text"] + messages[0]["details"]
 
 
 def export_cli(db, out, *options):
@@ -286,15 +291,8 @@ def test_a_split_of_no_page_writes_no_folder(db, tmp_path):
 def test_a_page_pattern_matching_no_page_is_refused_in_the_window(
     windows, db, qtbot, tmp_path, messages
 ):
-    window = windows(db)
     target = tmp_path / "gold.jsonl"
-    target.write_text("last export\n", encoding="utf-8")
-    dialog = open_dialog(window, qtbot)
-    type_into(qtbot, dialog.output, str(target))
-    type_into(qtbot, dialog.pattern, "zzz*")
-    qtbot.mouseClick(dialog.ok_button, LEFT)
-    qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
-    shown = messages[0]["text"] + messages[0]["details"]
+    shown = export_refused(windows(db), qtbot, messages, target, "pattern", "zzz*")
     assert "'zzz*'" in shown and "p1" in shown and "p4" in shown
     assert "Wrote" not in shown
     assert target.read_text(encoding="utf-8") == "last export\n"
