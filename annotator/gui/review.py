@@ -68,22 +68,11 @@ class ReviewController(QObject):
         return self.runner.apply(op, self.view, then=self._record, explain=self._explain)
 
     def _explain(self, error: EditError) -> str:
-        """The reviewer's message for a refused edit; the store refuses one that would leave
-        an accepted label out of every export (``LabelsLeftOut``), as for every caller."""
-        if not isinstance(error, LabelsLeftOut) or error.span is None:
-            return core_text(error)
-        span = error.span
-        state = self.view.page_state
-        text = state.page.text[span.start : span.end] if state is not None else ""
-        reasons = {
-            "articles": self.tr("it would cross into another article"),
-            "paragraphs": self.tr("it would cross a paragraph break"),
-            "markup": self.tr("it would take in markup that the clean text drops"),
-        }
-        return self.tr(
-            "Not done: the label {text} ({label}) would be left out of every export: "
-            "{reason}. Remove, reject or shorten it first."
-        ).format(text=f"「{text}」", label=span.label, reason=reasons.get(error.why, error.why))
+        """The reviewer's message for a refused edit: the core's reason, which the store
+        gives whoever applies the edit (``LabelsLeftOut`` names the label and why)."""
+        if isinstance(error, LabelsLeftOut):
+            return self.tr("Not done: {reason}").format(reason=core_text(error))
+        return core_text(error)
 
     def _record(self, applied: Applied) -> None:
         self.stacks.push(applied.op, applied.inverse, applied.edit_id)

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+438"/>
+        <location filename="../../annotator/gui/review.py" line="+427"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -978,33 +978,18 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-394"/>
-        <location line="+312"/>
+        <location filename="../../annotator/gui/review.py" line="-383"/>
+        <location line="+301"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <source>it would cross into another article</source>
-        <translation>它会跨入另一篇文章</translation>
+        <location line="-288"/>
+        <source>Not done: {reason}</source>
+        <translation>未执行：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it would cross a paragraph break</source>
-        <translation>它会跨越段落分隔</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it would take in markup that the clean text drops</source>
-        <translation>它会包含净文本去掉的标记</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Not done: the label {text} ({label}) would be left out of every export: {reason}. Remove, reject or shorten it first.</source>
-        <translation>未执行：标注 {text}（{label}）将被每次导出略去：{reason}。请先删除、拒绝或缩短它。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>This page has no blocks.</source>
         <translation>这一页没有段落。</translation>
     </message>
