@@ -202,8 +202,6 @@ def _lone_ok(text: str, i: int) -> bool:
         return False
     if i + 1 >= len(text) or not is_han(text[i + 1]):
         return i > 0 and is_han(text[i - 1])  # 对伊。 but not a lone letter in a list
-    if text[i] == "美" and text[i + 1] == "的":
-        return False  # 美的: beauty's, a brand
     freq = dictionary()
     return bool(freq) and not any(
         freq.get(text[i : i + n], 0) > _PAIR_ENTRY for n in _LONE_WORD_LENGTHS

@@ -84,7 +84,7 @@ from annotator.suggest._words import (
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .counties import bare_county_places
-from .foreign import TAILS, TRAVEL_VERBS, foreign_places
+from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
 from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
@@ -132,7 +132,7 @@ for _w in _SUFFIXES:
         _WORD_KINDS.setdefault(_w, "suffix")
 # The cues of places that no list holds: verbs before them, words after them (the same
 # pass finds them; a listed word that starts at the same place wins by its length).
-for _w in (*CUE_VERBS, *TRAVEL_VERBS):
+for _w in (*CUE_VERBS, *TRAVEL_VERBS, *KIND_BEFORE):
     _WORD_KINDS.setdefault(_w, "verb")
 for _w in TAILS:
     _WORD_KINDS.setdefault(_w, "tail")

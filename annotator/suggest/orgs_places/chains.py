@@ -182,7 +182,7 @@ def _country_letter_before(text: str, s: int) -> bool:
     not 国务院办公厅外交部, nor the day of a date: 30日阿根廷队)."""
     if s < 1 or text[s - 1] not in _COUNTRY_LETTERS:
         return False
-    if s >= 2 and (text[s - 2].isdigit() or text[s - 2] in NUMERALS):
+    if s >= 2 and text[s - 2] in NUMERALS:
         return False  # 30日阿根廷队, 7日世界卫生组织: the day of a date
     return after_boundary(text, s - 1)
 

@@ -28,9 +28,12 @@ from .common import _STOP_CHARS, LOC
 _CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
 # (The package's scan of listed words finds them.)
 TAILS = lexicon.words("places_foreign_tails") + lexicon.words("places_foreign_name_tails")
-# (and the nouns of a kind of place that stand before a name the same way: 首府默克莱)
-TRAVEL_VERBS = lexicon.words("places_travel_verbs") + lexicon.words("places_kind_before")
+TRAVEL_VERBS = lexicon.words("places_travel_verbs")
 _TRAVEL_SET = frozenset(TRAVEL_VERBS)
+# Nouns of a kind of place stand before a foreign name as a verb of going does (首府默克莱);
+# only here: a bare county name after them is not read as a place (counties.py).
+KIND_BEFORE = lexicon.words("places_kind_before")
+_BEFORE_NAME_SET = _TRAVEL_SET | frozenset(KIND_BEFORE)
 # Tails that are part of the place's name (加利福尼亚州, 旁遮普省, 比热戈斯群岛).
 _KIND_TAILS = lexicon.word_set("places_foreign_name_tails")
 _NAME_TAILS = frozenset("州省") | _KIND_TAILS
@@ -60,7 +63,7 @@ def foreign_places(
         if start is not None and s - start >= shortest and not _opens_a_word(text, tail, e):
             out.append((start, e if tail in _NAME_TAILS else s, LOC, {}))
     for s, e in verbs:
-        if text[s:e] not in _TRAVEL_SET:
+        if text[s:e] not in _BEFORE_NAME_SET:
             continue  # a verb of going only (places by their suffix)
         end = _run_end(text, e)
         if end is not None:

@@ -106,7 +106,7 @@ def _over_stop_word(text: str, cut: int, a: int) -> int:
         return cut  # (no stop word has these two characters in a row: most cuts)
     for n in range(_LONGEST_STOP, 1, -1):
         for j in range(max(0, cut - n + 1), cut):
-            if j + n > cut and j + n <= a - 1 and text[j : j + n] in _STOP_WORD_SET:
+            if j + n <= a - 1 and text[j : j + n] in _STOP_WORD_SET:
                 return j + n
     return cut
 
