@@ -268,7 +268,9 @@ def reference_soft_breaks(page: str, start: int, end: int) -> set[int]:
             before in "”’」』）)" and page[i - 2 : i - 1] in list("。！？!?…")
         )
         latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
-        if after and before != " " and not (before and ends_sentence) and not latin:
+        list_item = re.match(r"\*[ \t]", page[j:end]) is not None  # a line of its own
+        glued = after and before != " " and not (before and ends_sentence) and not latin
+        if glued and not list_item:
             removed.update(range(i, j))
     return removed
 
