@@ -201,9 +201,8 @@ def test_a_cut_after_a_complement_taking_an_object_still_joins():
             BODY,
         ]
     )
-    text = "\n".join(g[0] for g in got)
-    blocks = split_page(text)
-    assert blocks[3].joins_previous
+    assert [(role, a) for _, role, a in got][2:4] == [("body", 1), ("body", 1)]
+    assert split_page("\n".join(g[0] for g in got))[3].joins_previous
 
 
 def test_a_name_over_the_first_sentence_at_the_page_head_is_a_byline():
@@ -221,4 +220,5 @@ def test_a_name_over_the_first_sentence_at_the_page_head_is_a_byline():
 
 def test_a_name_over_a_lead_still_heads_its_story():
     got = split_lines(["1957年8月25日  星期日    第5版", "王明起", "本报讯 " + BODY, BODY])
-    assert got[1][1] != "byline"
+    assert got[1][1:] == ("headline", 1)
+    assert [a for _, _, a in got[1:]] == [1, 1, 1]
