@@ -230,7 +230,10 @@ def _to_page(found: _Found, text: str, s: int, e: int) -> tuple[int, int] | str:
         # one span the export would leave out is reported, not the page's whole edit refused.
         ps, pe = found.offset + s, found.offset + e
         if span_problem(found.state.page.text, found.state.blocks, ps, pe) is not None:
-            return "crosses a paragraph break, an article's edge or markup the page text has there"
+            return (
+                "lies outside every article, or crosses a paragraph break, an article's edge "
+                "or markup the page text has there"
+            )
         return ps, pe
     ps, pe = found.article.span_to_page(s, e)
     if found.article.span_to_article(ps, pe) != (s, e):

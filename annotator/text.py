@@ -270,13 +270,16 @@ def derive_article(page_text: str, blocks: Sequence[AnyBlock]) -> ArticleText:
 def span_problem(page_text: str, blocks: Sequence[AnyBlock], start: int, end: int) -> str | None:
     """Why the page range ``[start, end)`` would have no exact place in its article's clean
     text, so that export leaves a span there out: ``"articles"`` (it reaches into another
-    article, or out of its own), ``"paragraphs"`` (it crosses a paragraph break) or
-    ``"markup"`` (it takes in markup that the clean text drops); None when it has one, and
-    for a range outside every article (page furniture, not exported at all)."""
+    article, or out of its own), ``"paragraphs"`` (it crosses a paragraph break),
+    ``"markup"`` (it takes in markup that the clean text drops) or ``"furniture"`` (it lies
+    on paragraphs outside every article, which no export writes); None when it has one, and
+    for a range on no paragraph at all."""
     touched = [b for b in blocks if b.start < end and start < b.end]
     numbers = {b.article for b in touched}
-    if not touched or numbers == {None}:
+    if not touched:
         return None
+    if numbers == {None}:
+        return "furniture"
     if len(numbers) > 1:
         return "articles"
     number = numbers.pop()

@@ -185,6 +185,10 @@ class ReviewController(QObject):
             "markup": self.tr(
                 "it takes in markup that the clean text drops (# or **). Select the words only."
             ),
+            "furniture": self.tr(
+                "it lies outside every article, and page furniture is not exported. Move the "
+                "paragraph into an article first."
+            ),
         }
         self.message.emit(
             self.tr("This selection would not be exported: {reason}").format(

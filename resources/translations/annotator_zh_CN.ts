@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+427"/>
+        <location filename="../../annotator/gui/review.py" line="+431"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -978,13 +978,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-383"/>
-        <location line="+301"/>
+        <location filename="../../annotator/gui/review.py" line="-387"/>
+        <location line="+305"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-292"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1034,7 +1034,12 @@
         <translation>它包含了净文本会去掉的标记（# 或 **）。请只选择文字。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>it lies outside every article, and page furniture is not exported. Move the paragraph into an article first.</source>
+        <translation>它不属于任何文章，版面杂项不会导出。请先把这一段移入一篇文章。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>This selection would not be exported: {reason}</source>
         <translation>这个选区不会被导出：{reason}</translation>
     </message>
@@ -1827,7 +1832,7 @@ Refused: {refused}</source>
         <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>page {page!r} has no block starting at offset {start}</source>
         <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
     </message>
@@ -2138,7 +2143,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2148,7 +2153,12 @@ Refused: {refused}</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>it would lie outside every article, and no export writes that</source>
+        <translation>它会不属于任何文章，而任何导出都不写这样的标注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>this changes nothing: the paragraphs are like that already</source>
         <translation>没有可更改的内容：段落已经是这样了</translation>
     </message>

@@ -195,3 +195,49 @@ def test_gold_placed_verbatim_keeps_its_good_labels_when_one_would_be_left_out(t
         got = [(s.start, s.end, s.label, s.status) for s in store.spans("p1")]
     assert got == [(4, 6, "PER", "accepted")]
     assert any("LOC [3, 9)" in p and "paragraph" in p for p in report.problems), report.problems
+
+
+def test_the_command_line_refuses_making_a_labelled_paragraph_furniture(tmp_path):
+    # Marking a paragraph not part of any article (role other) took its accepted labels out
+    # of every export without a word, from the window (X) and from a segmentation file alike.
+    import json
+
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+    from annotator.formats.segmentation import record
+
+    text = "标题\n\n市委书记邓群策主持会议。\n\n图为会场。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 16, "body", 1), Block(18, 23, "caption", 1)]
+    furniture = [*blocks[:1], Block(4, 16, "other"), blocks[2]]
+    db, path = tmp_path / "a.db", tmp_path / "s.jsonl"
+    page = Page("p1", text, "p1.txt", "sha", "in_progress", "lin")
+    with Store.open(db) as store:
+        store.add_gold_pages([(page, blocks, [Span(8, 11, "PER", "human", "accepted")])])
+    path.write_text(json.dumps(record(page, furniture), ensure_ascii=False) + "\n", "utf-8")
+    args = ["import", "--db", str(db), "--format", "segmentation", str(path)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "the label 「邓群策」 (PER) would be left out of every export" in result.stderr
+    assert "outside every article" in result.stderr
+    with Store.open(db) as store:
+        assert store.blocks("p1") == blocks
+
+
+def test_a_label_already_on_furniture_can_still_be_relabelled_or_removed(tmp_path):
+    # An old database may hold one: put right, not locked.
+    with Store.open(tmp_path / "o.db") as store:
+        blocks = [Block(0, 3, "headline", 1), Block(5, 15, "other")]
+        store.add_gold_pages(
+            [
+                (
+                    Page("p1", TEXT[:15], "p1.txt", "s"),
+                    blocks,
+                    [Span(5, 7, "PER", "human", "accepted")],
+                )
+            ]
+        )
+        span = store.spans("p1")[0]
+        store.apply(Op("relabel_span", "p1", {"id": span.id, "label": "ORG"}))
+        store.apply(Op("remove_span", "p1", {"id": span.id}))
+        assert store.spans("p1") == []

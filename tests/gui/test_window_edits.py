@@ -723,6 +723,49 @@ def test_a_boundary_edit_that_export_would_drop_a_label_for_is_refused(
     assert why in message
 
 
+def test_marking_a_labelled_paragraph_other_is_refused_naming_the_label(windows, tmp_path, qtbot):
+    # X (not part of any article) took the paragraph's accepted labels out of every export
+    # without a word: furniture is not exported, and the check for labels left out counted
+    # a range outside every article as fine. Refused as the other boundary edits are.
+    text = "标题\n\n市委书记邓群策主持会议。\n\n图为会场。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 16, "body", 1), Block(18, 23, "caption", 1)]
+    path = tmp_path / "x.db"
+    with Store.open(path) as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(8, 11, "PER", "human", "accepted")]
+        )
+    window = windows(path)
+    window.view.move_caret(text.index("主持"))
+    press(window, qtbot, K.Key_X)
+    with Store.open(path) as store:
+        assert store.blocks("p1") == blocks
+        assert [(s.start, s.end, s.status) for s in store.spans("p1")] == [(8, 11, "accepted")]
+    message = window.statusBar().currentMessage()
+    assert "「邓群策」 (PER)" in message and "outside every article" in message
+    window.view.move_caret(text.index("会场"))
+    press(window, qtbot, K.Key_X)  # a paragraph without labels still goes
+    assert [b.article for b in blocks_in_db_as_blocks(path)] == [1, 1, None]
+
+
+def test_a_label_selected_on_page_furniture_is_refused_with_the_reason(windows, tmp_path, qtbot):
+    text = "标题\n\n市委书记邓群策主持会议。\n\n本版编辑 王芳"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 16, "body", 1), Block(18, 25, "other")]
+    path = tmp_path / "f.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", text=text, blocks=blocks, spans=[])
+    window = windows(path)
+    window.view.move_caret(text.index("王芳"))
+    press(window, qtbot, K.Key_Right, SHIFT, 2)
+    press(window, qtbot, K.Key_1)
+    assert spans_in_db(path) == []
+    assert "outside every article" in window.statusBar().currentMessage()
+
+
+def blocks_in_db_as_blocks(path, page_id="p1"):
+    with Store.open(path) as store:
+        return store.blocks(page_id)
+
+
 def test_a_boundary_edit_away_from_labels_is_not_refused(windows, tmp_path, qtbot):
     from annotator.model import Block
 
