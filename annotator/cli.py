@@ -646,8 +646,10 @@ def _format_curation_stats(figures: dict[str, Any]) -> str:
 
 
 def _format_stats(figures: dict[str, Any]) -> str:
+    from annotator.model import status_word
+
     lines = ["Pages"]
-    lines += [f"  {k:<12} {v:>8}" for k, v in figures["pages"].items()]
+    lines += [f"  {status_word(k):<12} {v:>8}" for k, v in figures["pages"].items()]
     lines += ["", f"Articles       {figures['articles']:>8}", "", "Blocks by role"]
     lines += [f"  {k:<12} {v:>8}" for k, v in figures["blocks"].items()]
     lines += ["", "Spans by label and status"]

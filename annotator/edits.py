@@ -20,7 +20,16 @@ from typing import Any
 
 from annotator.markdown import merged as merged_ranges
 from annotator.messages import msg
-from annotator.model import PAGE_STATUSES, ROLES, SPAN_ORIGINS, SPAN_STATUSES, Block, Page, Span
+from annotator.model import (
+    PAGE_STATUSES,
+    ROLES,
+    SPAN_ORIGINS,
+    SPAN_STATUSES,
+    Block,
+    Page,
+    Span,
+    status_word,
+)
 from annotator.text import span_problem
 
 _WS = re.compile(r"\s")
@@ -531,7 +540,7 @@ def _set_span_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
                 "“{text}” ({label}) is {status} already",
                 text=_span_text(state, span),
                 label=span.label,
-                status=status,
+                status=status_word(status),
             )
         )
     inverse = Op("set_span_status", op.page_id, {"id": span.id, "status": span.status})
@@ -566,7 +575,9 @@ def _set_page_status(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         # moved on already, and then it changes nothing (and undoes to nothing).
         return Plan(op, op, state, state, Changes(op.page_id))
     if status == state.page.status and note == state.page.note:
-        raise EditError(msg("page {page!r} is already {status}", page=state.page.id, status=status))
+        raise EditError(
+            msg("page {page!r} is already {status}", page=state.page.id, status=status_word(status))
+        )
     inverse = Op(
         "set_page_status", op.page_id, {"status": state.page.status, "note": state.page.note}
     )

@@ -27,7 +27,8 @@ from annotator.formats.gold_jsonl import (
     os_reason,
 )
 from annotator.formats.registry import FORMATS, Format
-from annotator.messages import msg
+from annotator.messages import listing, msg
+from annotator.model import status_word
 from annotator.store import Store
 
 
@@ -197,8 +198,10 @@ def _empty_filters(
     empty: list[tuple[str, str]] = []
     counts = store.status_counts()
     if request.statuses and not any(counts[x] for x in request.statuses):
-        have = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-        status = " or ".join(request.statuses)
+        have = listing(
+            [msg("{n} {status}", n=n, status=status_word(x)) for x, n in counts.items() if n]
+        )
+        status = listing([status_word(x) for x in request.statuses], last="or")
         empty.append(
             ("--status", msg("no page is {status}; the pages are {have}", status=status, have=have))
         )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CONTEXT", "Message", "msg"]
+__all__ = ["CONTEXT", "Message", "listing", "msg"]
 
 CONTEXT = "core"  # the translation context of every core template
 
@@ -46,3 +46,19 @@ def _rebuild(template: str, values: dict[str, Any]) -> Message:
 def msg(template: str, /, **values: Any) -> Message:
     """A translatable core message: ``template`` (a literal) formatted with ``values``."""
     return Message(template, **values)
+
+
+def listing(items: list[str], *, last: str = "and") -> str:
+    """``items`` as one message, "a, b or c" (``last="or"``) or "a, b and c", so that
+    the window translates the items that are messages and the words between them."""
+    if not items:
+        return ""
+    out: str = items[-1]
+    for k, item in enumerate(reversed(items[:-1])):
+        if k == 0 and last == "or":
+            out = msg("{first} or {rest}", first=item, rest=out)
+        elif k == 0 and last == "and":
+            out = msg("{first} and {rest}", first=item, rest=out)
+        else:
+            out = msg("{first}, {rest}", first=item, rest=out)
+    return out

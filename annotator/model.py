@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, NewType
 
+from annotator.messages import msg
+
 PageId = NewType("PageId", str)
 SpanId = NewType("SpanId", int)
 ArticleNo = NewType("ArticleNo", int)
@@ -27,6 +29,24 @@ ROLES: tuple[str, ...] = (
 PAGE_STATUSES: tuple[str, ...] = ("new", "in_progress", "done", "skipped", "flagged")
 SPAN_ORIGINS: tuple[str, ...] = ("rule", "gazetteer", "model", "human")
 SPAN_STATUSES: tuple[str, ...] = ("suggested", "accepted", "rejected")
+
+
+def status_word(status: str) -> str:
+    """The reviewer's word for a page or span status (``in_progress`` -> "in progress"),
+    as a core message that the window shows translated; an unknown status as it is.
+
+    Messages name a status in these words; the stored names stay for files and options."""
+    words = {
+        "new": msg("new"),
+        "in_progress": msg("in progress"),
+        "done": msg("done"),
+        "skipped": msg("skipped"),
+        "flagged": msg("flagged"),
+        "suggested": msg("suggested"),
+        "accepted": msg("accepted"),
+        "rejected": msg("rejected"),
+    }
+    return words.get(status, status)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from typing import Any
 
 from annotator.edits import EditError, Op, PageState, open_suggestions
 from annotator.formats.base import Imported
+from annotator.model import status_word
 from annotator.store import Store
 from annotator.text import ArticleText, derive_articles, span_problem
 
@@ -321,7 +322,7 @@ def _done_ops(state: PageState, gold: _PageGold, report: ImportReport) -> list[O
     outside = len(open_) - len(inside)
     reasons = list(gold.unfinished)
     if page.status in ("skipped", "flagged"):
-        reasons.append(f"it is {page.status}; left as it is")
+        reasons.append(f"it is {status_word(page.status)}; left as it is")
     if missing:
         reasons.append(f"article(s) {', '.join(map(str, missing))} did not come back")
     if outside:

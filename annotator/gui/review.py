@@ -27,7 +27,7 @@ from annotator.gui.commands import PageStacks
 from annotator.gui.i18n import core_text
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
-from annotator.model import Block, Span
+from annotator.model import Block, Span, status_word
 from annotator.store import Applied
 from annotator.text import span_problem
 
@@ -92,7 +92,7 @@ class ReviewController(QObject):
         elif suggestion and span.status != "suggested":
             self.message.emit(
                 self.tr("The selected span is not a suggestion (it is {status}).").format(
-                    status=span.status
+                    status=core_text(status_word(span.status))
                 )
             )
             return None

@@ -658,7 +658,7 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../annotator/gui/page_view/view.py" line="+540"/>
+        <location filename="../../annotator/gui/page_view/view.py" line="+541"/>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
     </message>
@@ -1998,7 +1998,7 @@ Refused: {refused}</source>
         <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no page is {status}; the pages are {have}</source>
         <translation>没有状态为 {status} 的页面；现有页面为 {have}</translation>
     </message>
@@ -2143,7 +2143,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-80"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2233,7 +2233,12 @@ Refused: {refused}</source>
         <translation>{first}；{then}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+2"/>
+        <source>{n} {status}</source>
+        <translation>{status} {n} 页</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>
@@ -2272,6 +2277,61 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>split it into page files, or raise the limit with annotator import --max-page-size</source>
         <translation>请拆分为多个页面文件，或用 annotator import --max-page-size 提高上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} or {rest}</source>
+        <translation>{first}或{rest}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} and {rest}</source>
+        <translation>{first}和{rest}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flagged</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -170,6 +170,7 @@ def test_stats_json_counts_pages_spans_and_edits(runner, tmp_path):
     assert figures["edits"] == {"ana": 2}
     table = _run(runner, "stats", "--db", str(db)).output
     assert "Spans by label and status" in table and "ana" in table
+    assert "in progress" in table and "in_progress" not in table  # the reviewer's words
 
 
 def test_suggest_reruns_without_touching_accepted_spans(runner, tmp_path):

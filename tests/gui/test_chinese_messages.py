@@ -152,3 +152,41 @@ def test_the_window_says_in_chinese_why_a_database_cannot_be_opened(chinese, tmp
     assert core_text(missing.value) == (
         f"{tmp_path / 'none.db'}：数据库不存在；请先运行 'annotator import'"
     )
+
+
+def test_statuses_in_messages_are_the_reviewers_words_in_chinese(chinese, tmp_path):
+    # "no page is in_progress; the pages are 1 new": the stored names, untranslated.
+    from annotator.exporting import ExportRequest, export
+    from annotator.formats.gold_jsonl import ExportError
+    from annotator.store import Store
+
+    db = make_db(tmp_path / "s.db", ["p1"])
+    with Store.open(db) as store, pytest.raises(ExportError) as refused:
+        export(store, ExportRequest(statuses=["in_progress", "done"]), tmp_path / "o.jsonl")
+    assert str(refused.value) == "--status: no page is in progress or done; the pages are 1 new"
+    assert "进行中或已完成" in core_text(refused.value) and "未开始 1 页" in core_text(
+        refused.value
+    )
+
+
+def test_a_span_status_in_the_status_bar_is_in_chinese(chinese, windows, qtbot, tmp_path):
+    # "所选标注不是建议（它的状态是：accepted）": the stored name inside a Chinese sentence.
+    from annotator.model import Block, Span
+    from annotator.store import Store
+
+    from .pages import add_page
+
+    text = "标题\n\n市委书记邓群策主持会议。"
+    with Store.open(tmp_path / "a.db") as store:
+        add_page(
+            store,
+            "p1",
+            text=text,
+            blocks=[Block(0, 2, "headline", 1), Block(4, 16, "body", 1)],
+            spans=[Span(8, 11, "PER", "human", "accepted")],
+        )
+    window = windows(tmp_path / "a.db")
+    window.view.move_caret(0)
+    press(window, qtbot, Qt.Key.Key_Period)  # the next span
+    press(window, qtbot, Qt.Key.Key_A)
+    assert window.statusBar().currentMessage() == "所选标注不是建议（它的状态是：已接受）。"

@@ -258,7 +258,8 @@ def export_cli(db, out, *options):
     ("options", "said"),
     [
         (["--pages", "zzz*"], ["--pages", "'zzz*'", "from p1 to p4"]),
-        (["--status", "flagged"], ["--status", "no page is flagged", "3 done", "1 in_progress"]),
+        # the statuses in the reviewer's words ("in_progress" is the option's name for one)
+        (["--status", "flagged"], ["--status", "no page is flagged", "3 done", "1 in progress"]),
         (["--pages", "p4"], ["no page matches these filters together", "--status 3", "--pages 1"]),
         (["--until", "2000-01-01"], ["--since/--until", "no page was last edited in that time"]),
         (

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.edits import Changes, PageState
+from annotator.gui.i18n import core_text
 from annotator.gui.offsets import OffsetMap, Utf16Pos
 from annotator.gui.page_view.geometry import (
     line_span,
@@ -52,7 +53,7 @@ from annotator.gui.page_view.index import (
 )
 from annotator.gui.page_view.margin import ArticleMargin, BlockRow
 from annotator.gui.page_view.style import BREAK_MARK_COLOUR, ViewStyle, article_colour
-from annotator.model import Block, CodePoint, Label, Span
+from annotator.model import Block, CodePoint, Label, Span, status_word
 
 CJK_FAMILIES = [
     "Noto Sans CJK SC",
@@ -539,7 +540,7 @@ class PageView(QPlainTextEdit):
         lines = [
             self.tr("{label}: {text}").format(label=span.label, text=text),
             self.tr("status: {status} · origin: {origin}").format(
-                status=span.status, origin=span.origin
+                status=core_text(status_word(span.status)), origin=span.origin
             ),
         ]
         if span.attrs:
