@@ -130,7 +130,7 @@ class DashboardDialog(QDialog):
         grid = QGridLayout()
         charts = (
             (self.tr("Labels of accepted spans (done pages)"), self.labels_chart),
-            (self.tr("Roles of article blocks (done pages)"), self.roles_chart),
+            (self.tr("Roles of article paragraphs (done pages)"), self.roles_chart),
             (self.tr("Pages by status"), self.status_chart),
             (self.tr("Spans per hour by reviewer"), self.speed_chart),
         )

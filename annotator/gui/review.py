@@ -80,7 +80,7 @@ class ReviewController(QObject):
     def _block(self) -> Block | None:
         block = self.view.current_block()
         if block is None:
-            self.message.emit(self.tr("This page has no blocks."))
+            self.message.emit(self.tr("This page has no paragraphs."))
         return block
 
     def _span(self, *, suggestion: bool = False) -> Span | None:

@@ -23,7 +23,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Roles of article blocks (done pages)</source>
+        <source>Roles of article paragraphs (done pages)</source>
         <translation>文章段落的角色(已完成页面)</translation>
     </message>
     <message>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>This page has no blocks.</source>
+        <source>This page has no paragraphs.</source>
         <translation>这一页没有段落。</translation>
     </message>
     <message>
@@ -1422,12 +1422,12 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Split the block at the caret</source>
+        <source>Split the paragraph at the caret</source>
         <translation>在光标处拆分段落</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Merge the block with the next one</source>
+        <source>Merge the paragraph with the next one</source>
         <translation>与下一段合并</translation>
     </message>
     <message>
@@ -1442,7 +1442,7 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Start a new article at this block</source>
+        <source>Start a new article at this paragraph</source>
         <translation>从这一段开始新文章</translation>
     </message>
     <message>
@@ -1452,17 +1452,17 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Move the block to the previous article</source>
+        <source>Move the paragraph to the previous article</source>
         <translation>将这一段移到上一篇文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Move the block to the next article</source>
+        <source>Move the paragraph to the next article</source>
         <translation>将这一段移到下一篇文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Mark the block as not part of any article</source>
+        <source>Mark the paragraph as not part of any article</source>
         <translation>将这一段标为不属于任何文章</translation>
     </message>
     <message>
@@ -1659,7 +1659,7 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>change blocks</source>
+        <source>change paragraphs</source>
         <translation>修改段落</translation>
     </message>
     <message>
@@ -1674,7 +1674,7 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>move a block</source>
+        <source>move a paragraph</source>
         <translation>移动段落</translation>
     </message>
     <message>
@@ -1694,12 +1694,12 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>split a block</source>
+        <source>split a paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>merge blocks</source>
+        <source>merge paragraphs</source>
         <translation>合并段落</translation>
     </message>
     <message>

@@ -87,6 +87,29 @@ def test_f1_opens_a_sheet_listing_every_action_with_its_keys(windows, tmp_path, 
     QApplication.processEvents()
 
 
+def test_the_f1_sheet_and_the_undo_steps_say_paragraph_as_the_messages_do(windows, tmp_path, qtbot):
+    # The sheet said "Split the block at the caret", "Mark the block as …" where every
+    # message and refusal says "this paragraph": one thing, two names.
+    import re
+
+    from annotator.edits import KINDS, Op
+    from annotator.gui.commands import describe
+
+    window = windows(make_db(tmp_path / "a.db", ["p1"]))
+    press(window, qtbot, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: (s := window.findChild(ShortcutSheet)) is not None and s.isVisible())
+    sheet = window.findChild(ShortcutSheet)
+    table = sheet.table
+    commands = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert "Split the paragraph at the caret" in commands
+    block = re.compile(r"\bblocks?\b", re.IGNORECASE)
+    assert [c for c in commands if block.search(c)] == []
+    undo_steps = [describe(Op(kind, "p1", {})) for kind in KINDS]
+    assert [c for c in undo_steps if block.search(c)] == []
+    sheet.close()
+    QApplication.processEvents()
+
+
 def test_the_f1_sheet_shows_every_key_without_scrolling_sideways(windows, tmp_path, qtbot):
     # At a fixed 620 pixels the keys column ("Ctrl+Shift+Return / Ctrl+Shift+Enter") was
     # cut off behind a horizontal scroll bar.
