@@ -247,10 +247,11 @@ class EditingRoom(Room):
         self, result: Plan, theirs: dict[Key, str | None], target: int, action: str
     ) -> None:
         """``UndoRefused`` when the step would leave out of every export an accepted label
-        that another reviewer's edit since made, changed, or lies on (``theirs``: what
-        their edits touched -> who). An undo or redo is not checked as a new edit is, since
-        it goes back to a state the page was in; after another's edit it does not (an undo
-        of a join under their label, a redo of a label across a line they unjoined)."""
+        that a later edit (another reviewer's, or the same reviewer's in another window)
+        made, changed, or lies on (``theirs``: what those edits touched -> who). An undo or
+        redo is not checked as a new edit is, since it goes back to a state the page was in;
+        after a later edit it does not (an undo of a join under their label, a redo of a
+        label across a line they unjoined)."""
         if not theirs:
             return
         blocks = [*result.before.blocks, *result.after.blocks]
@@ -340,22 +341,26 @@ class EditingRoom(Room):
         self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
     ) -> tuple[int, dict[Key, str | None]]:
         """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
-        what the edit ``target`` (``op`` with ``inverse``) touches; else how many there were
-        and what they touched (:func:`touched`), each with who touched it last."""
+        what the edit ``target`` (``op`` with ``inverse``) touches; else how many edits came
+        after it and what they touched (:func:`touched`), each with who touched it last.
+
+        The owner's own later edits are counted too, for the labels they leave (not as a
+        conflict: undo is the reviewer's own): the same reviewer in a second window may have
+        labelled across a join that the first window's undo would take back."""
         page_id = op.page_id
         text = self.page_state(page_id).page.text
         mine = touched(op, inverse, text, redo=action == "redo")
         rows = self.db.conn.execute(
             "SELECT operation, arguments, inverse, reviewer FROM edits "
-            "WHERE page_id = ? AND id > ? AND reviewer IS NOT ? ORDER BY id",
-            [page_id, since, owner],
+            "WHERE page_id = ? AND id > ? ORDER BY id",
+            [page_id, since],
         ).fetchall()
         keys: dict[Key, str | None] = {}
         for kind, args, row_inverse, who in rows:
             theirs = touched(
                 Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
             )
-            common = {what for what, _ in mine & theirs}
+            common = {what for what, _ in mine & theirs} if who != owner else set()
             if common:
                 found = next(r for r in ("span", "block", "status") if r in common)
                 reason = "blocks" if found == "block" else found

@@ -296,3 +296,34 @@ def test_each_reviewer_history_holds_only_their_edits_and_undo_targets_them(db_p
         with pytest.raises(UndoRefused) as twice:
             theirs.apply(first.inverse, "甲", action="undo", target=first.edit_id)
         assert twice.value.reason == "done"
+
+
+def test_undoing_a_join_under_a_label_the_same_reviewer_added_in_another_window_is_refused(
+    tmp_path,
+):
+    # Window 1 joins a column-broken line; window 2 (the same reviewer) labels the name
+    # across it. Window 1's undo of the join was not refused (the check for later writes
+    # compared reviewers): it left the label across a paragraph break, out of every export.
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1)]
+    path = tmp_path / "same.db"
+    with Store.open(path) as store:
+        store.add_page(Page(PAGE, text, "p1.txt", "sha"), blocks)
+    with Store.open(path) as one, Store.open(path) as two:
+        join = one.apply(Op("join", PAGE, {"block": 11}), "甲")
+        add = {"start": 8, "end": 12, "label": "PER", "status": "accepted"}
+        two.apply(Op("add_span", PAGE, add), "甲")
+        size = log_size(one)
+        refusal = one.replay_refusal(PAGE, join.edit_id, "undo", "甲")
+        assert refusal is not None and (refusal.reason, refusal.who) == ("span", "甲")
+        with pytest.raises(UndoRefused) as raised:
+            one.apply(join.inverse, "甲", action="undo", target=join.edit_id)
+        assert (raised.value.reason, raised.value.who) == ("span", "甲")
+        assert log_size(one) == size
+        assert one.blocks(PAGE)[2].joins_previous
+        assert [s.label for s in one.spans(PAGE)] == ["PER"]
+        # Once the label is gone (window 2 undoes it), the join undoes as ever.
+        (label,) = two.history(PAGE, "甲")[0][1:]
+        two.apply(label.inverse, "甲", action="undo", target=label.edit_id)
+        one.apply(join.inverse, "甲", action="undo", target=join.edit_id)
+        assert not one.blocks(PAGE)[2].joins_previous
