@@ -165,39 +165,51 @@ def _nothing_selected(
 ) -> ExportError:
     """Why the filters select no page: each one that alone matches nothing, with what the
     pages have, else the filters that match nothing together. Exporting nothing wrote an
-    empty file over the last export, saying only "Wrote 0"."""
-    bounds = store.page_bounds()
-    if bounds is None:
+    empty file over the last export, saying only "Wrote 0". One read of the pages tells
+    it all (:meth:`Store.filter_findings`)."""
+    found = store.filter_findings(
+        request.statuses, request.reviewers, request.papers, request.pattern, since, until
+    )
+    if found is None:
         return ExportError("-", msg("the database has no pages; import some first"))
-    empty = _empty_filters(store, request, since, until, bounds)
+    bounds, counts, alone = found
+    empty = _empty_filters(request, bounds, counts, alone)
     if empty:
         reason = empty[0][1]
         for _, then in empty[1:]:
             reason = msg("{first}; {then}", first=reason, then=then)
         return ExportError(" ".join(option for option, _ in empty), reason)
-    alone = _pages_per_filter(store, request, since, until)
+    per_option = {_OPTIONS[name]: n for name, n in alone.items()}
     return ExportError(
-        " ".join(alone),
+        " ".join(per_option),
         msg(
             "no page matches these filters together; alone, they match {counts}",
-            counts=", ".join(f"{option} {n}" for option, n in alone.items()),
+            counts=", ".join(f"{option} {n}" for option, n in per_option.items()),
         ),
     )
 
 
+# The command-line option of each export filter, in the order the options are named.
+_OPTIONS = {
+    "statuses": "--status",
+    "reviewers": "--reviewer",
+    "papers": "--paper",
+    "pattern": "--pages",
+    "dates": "--since/--until",
+}
+
+
 def _empty_filters(
-    store: Store,
     request: ExportRequest,
-    since: str | None,
-    until: str | None,
     bounds: tuple[str, str, str, str],
+    counts: dict[str, int],
+    alone: dict[str, int],
 ) -> list[tuple[str, str]]:
     """(option, why) of each status, page-id or date filter that alone matches no page
     (a reviewer or paper no page has was refused before)."""
     first, last, oldest, newest = bounds
     empty: list[tuple[str, str]] = []
-    counts = store.status_counts()
-    if request.statuses and not any(counts[x] for x in request.statuses):
+    if request.statuses and not alone["statuses"]:
         have = listing(
             [msg("{n} {status}", n=n, status=status_word(x)) for x, n in counts.items() if n]
         )
@@ -205,7 +217,7 @@ def _empty_filters(
         empty.append(
             ("--status", msg("no page is {status}; the pages are {have}", status=status, have=have))
         )
-    if request.pattern and not store.export_page_ids(None, pattern=request.pattern):
+    if request.pattern and not alone["pattern"]:
         why = msg(
             "no page id matches {pattern!r}; the page ids run from {first} to {last}",
             pattern=request.pattern,
@@ -213,7 +225,7 @@ def _empty_filters(
             last=last,
         )
         empty.append(("--pages", why))
-    if (since or until) and not store.export_page_ids(None, since=since, until=until):
+    if "dates" in alone and not alone["dates"]:
         why = msg(
             "no page was last edited in that time; the pages were last edited "
             "from {oldest} to {newest}",
@@ -222,24 +234,6 @@ def _empty_filters(
         )
         empty.append(("--since/--until", why))
     return empty
-
-
-def _pages_per_filter(
-    store: Store, request: ExportRequest, since: str | None, until: str | None
-) -> dict[str, int]:
-    """How many pages each filter given selects on its own, by option."""
-    given: dict[str, dict[str, Any]] = {
-        "--status": {"statuses": request.statuses},
-        "--reviewer": {"reviewers": request.reviewers},
-        "--paper": {"papers": request.papers},
-        "--pages": {"pattern": request.pattern},
-        "--since/--until": {"since": since, "until": until},
-    }
-    return {
-        option: len(store.export_page_ids(**{"statuses": None, **kwargs}))
-        for option, kwargs in given.items()
-        if any(kwargs.values())
-    }
 
 
 def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:

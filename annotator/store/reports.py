@@ -11,7 +11,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from annotator.model import AnyBlock, ArticleBlock, Block, Page, Span
+from annotator.model import PAGE_STATUSES, AnyBlock, ArticleBlock, Block, Page, Span
 from annotator.store.common import Room
 from annotator.store.rows import (
     _BLOCK_COLS,
@@ -227,22 +227,39 @@ class ReportsRoom(Room):
         (``2024-03-*``); ``since``/``until`` bound ``updated_at`` (ISO 8601 text, ``until``
         exclusive), i.e. when the page was last edited.
         """
-        where, params = [], []
-        for column, values in (("status", statuses), ("reviewer", reviewers), ("paper", papers)):
-            if values:
-                where.append(f"{column} IN ({','.join('?' * len(values))})")
-                params += list(values)
-        if pattern:
-            where.append("id GLOB ?")
-            params.append(pattern)
-        if since:
-            where.append("updated_at >= ?")
-            params.append(since)
-        if until:
-            where.append("updated_at < ?")
-            params.append(until)
-        sql = "SELECT id FROM pages" + (" WHERE " + " AND ".join(where) if where else "")
+        conditions = _filter_conditions(statuses, reviewers, papers, pattern, since, until)
+        where = " AND ".join(sql for _, sql, _ in conditions)
+        params = [p for _, _, ps in conditions for p in ps]
+        sql = "SELECT id FROM pages" + (" WHERE " + where if where else "")
         return [row[0] for row in self.db.conn.execute(sql + " ORDER BY rowid", params)]
+
+    def filter_findings(
+        self,
+        statuses: Sequence[str] | None,
+        reviewers: Sequence[str] = (),
+        papers: Sequence[str] = (),
+        pattern: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> tuple[tuple[str, str, str, str], dict[str, int], dict[str, int]] | None:
+        """What export filters (as :meth:`export_page_ids` takes them) find, in one read of
+        the pages, to say why together they select nothing: the smallest and largest page id
+        and last-edit time, pages per status, and how many pages each filter given selects
+        on its own (by ``statuses``, ``reviewers``, ``papers``, ``pattern``, ``dates``).
+        None when there is no page."""
+        conditions = _filter_conditions(statuses, reviewers, papers, pattern, since, until)
+        columns = ["min(id)", "max(id)", "min(updated_at)", "max(updated_at)"]
+        columns += ["count(CASE WHEN status = ? THEN 1 END)"] * len(PAGE_STATUSES)
+        columns += [f"count(CASE WHEN {sql} THEN 1 END)" for _, sql, _ in conditions]
+        params = [*PAGE_STATUSES, *(p for _, _, ps in conditions for p in ps)]
+        row = self.db.conn.execute(f"SELECT {', '.join(columns)} FROM pages", params).fetchone()
+        if row is None or row[0] is None:
+            return None
+        counts = dict(zip(PAGE_STATUSES, row[4 : 4 + len(PAGE_STATUSES)], strict=True))
+        alone = dict(
+            zip((name for name, _, _ in conditions), row[4 + len(PAGE_STATUSES) :], strict=True)
+        )
+        return (row[0], row[1], row[2], row[3]), counts, alone
 
     def open_suggestion_counts(self, page_ids: Sequence[str]) -> dict[str, int]:
         """Open (suggested) spans per page among ``page_ids``; pages with none are left out."""
@@ -328,3 +345,29 @@ def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
     """``ids`` a query's worth at a time (the page reads fetch a chunk per query)."""
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
+
+
+def _filter_conditions(
+    statuses: Sequence[str] | None,
+    reviewers: Sequence[str],
+    papers: Sequence[str],
+    pattern: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[tuple[str, str, list[Any]]]:
+    """``(filter, SQL condition on pages, its parameters)`` of each export filter given."""
+    out: list[tuple[str, str, list[Any]]] = []
+    for name, column, values in (
+        ("statuses", "status", statuses),
+        ("reviewers", "reviewer", reviewers),
+        ("papers", "paper", papers),
+    ):
+        if values:
+            out.append((name, f"{column} IN ({','.join('?' * len(values))})", list(values)))
+    if pattern:
+        out.append(("pattern", "id GLOB ?", [pattern]))
+    dates = [("updated_at >= ?", since), ("updated_at < ?", until)]
+    given = [(sql, value) for sql, value in dates if value]
+    if given:
+        out.append(("dates", " AND ".join(sql for sql, _ in given), [v for _, v in given]))
+    return out

@@ -77,3 +77,34 @@ def test_export_blocks_are_the_blocks_the_page_reads_build_field_for_field(tmp_p
     assert read[0].confidences == {"role": 0.7} and read[1].joins_previous is False
     with pytest.raises(FrozenInstanceError):
         read[0].role = "body"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("filters", "said"),
+    [
+        (
+            {"statuses": ["flagged"], "pattern": "zzz*", "until": "2000-01-01"},
+            ["no page is flagged", "no page id matches 'zzz*'", "no page was last edited"],
+        ),
+        ({"statuses": ["new"], "papers": ["hyrb"]}, ["--status 1, --paper 1"]),
+    ],
+)
+def test_an_export_that_selects_nothing_says_why_from_one_read_of_the_pages(
+    tmp_path, filters, said
+):
+    # Saying why read the pages three to five more times (the bounds, the statuses, then
+    # each filter alone); one read with a count per filter tells the same.
+    from annotator.exporting import ExportRequest, export
+    from annotator.formats.gold_jsonl import ExportError
+
+    with _db(tmp_path / "a.db") as store:
+        statements: list[str] = []
+        store.db.conn.set_trace_callback(statements.append)
+        with pytest.raises(ExportError) as refused:
+            export(store, ExportRequest(**filters), tmp_path / "o.jsonl")
+        store.db.conn.set_trace_callback(None)
+    for text in said:
+        assert text in str(refused.value)
+    reads = [s for s in statements if "FROM pages" in s]
+    selection = next(k for k, s in enumerate(reads) if s.startswith("SELECT id FROM pages"))
+    assert len(reads[selection + 1 :]) == 1, reads  # after the selection, one read says why
