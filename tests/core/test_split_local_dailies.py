@@ -184,6 +184,31 @@ def test_a_byline_under_a_tables_rows_opens_its_own_article():
     assert got[-2][2] != got[3][2]
 
 
+def test_a_byline_under_a_tables_note_opens_its_own_article():
+    # The test above is kept by another guard too (the last row ends in mid-line, and a cut
+    # line is no lead paragraph). Under the table's finished note only the rows themselves
+    # say that the title above was a table's, not the head of an article the byline signs
+    # below its lead: without that, the byline and the story under it joined the table.
+    for note in ("数据来源：市统计局。", "注：增速按可比价格计算。"):
+        got = split_lines(
+            [
+                "全市主要经济指标",
+                "指标  数值  增长",
+                "生产总值  1200亿元  6.5%",
+                "财政收入  300亿元  5.1%",
+                note,
+                "本报记者 张三",
+                "昨天，市政府召开常务会议，研究部署下半年工作。",
+            ]
+        )
+        assert [(r, a) for _, r, a in got] == [
+            ("headline", 1),
+            *[("body", 1)] * 4,
+            ("byline", 2),
+            ("body", 2),
+        ]
+
+
 @pytest.mark.parametrize("intertitle", ["终于被“请”出来了", "老街变样了"])
 def test_an_intertitle_ending_in_a_complement_and_le_is_an_intertitle(intertitle):
     got = split_lines(["老师傅参加技术协作的故事", "本报记者 孙某某", BODY, intertitle, BODY, BODY])
