@@ -56,6 +56,7 @@ from annotator.gui.workers import paths_from_mime, run_export_request, run_impor
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
 from annotator.store import Store
+from annotator.store.shown import BEAT_S as SHOWN_BEAT_S
 
 POLL_MS = 1000
 PLACE_MS = 5000
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
         self._place_timer = QTimer(self, interval=PLACE_MS)
         self._place_timer.timeout.connect(self._save_place_if_moved)
         self._place_timer.start()
+        # Other programs' retrains leave the page shown here alone while this window beats.
+        self._shown_timer = QTimer(self, interval=SHOWN_BEAT_S * 1000)
+        self._shown_timer.timeout.connect(self.store.still_showing)
+        self._shown_timer.start()
         # A search index that lags far behind (an upgrade rebuilt it) is caught up in small
         # steps while the window runs; search is complete meanwhile, only slower.
         self._index_timer = QTimer(self, interval=INDEX_MS)
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
             self.stacks.forget_others(None)
             self._list_timer.start()
         self.retrainer.showing(page_id)  # before the state is read: no rewrite after it
+        self.store.show_page(page_id)  # nor by another window's retrain
         state = self.store.page_state(page_id)
         self.page_id = page_id
         self.view.set_page(state)
@@ -755,6 +761,8 @@ class MainWindow(QMainWindow):
             )
         self.safekeeping.close()
         self._poll.stop()
+        self._shown_timer.stop()
+        self.store.show_page(None)
         self._place_timer.stop()
         self._remember_place()
         if self._sheet is not None:

@@ -62,6 +62,7 @@ from annotator.store.safety import (
 )
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from annotator.store.search import SearchRoom
+from annotator.store.shown import ShownPages
 
 __all__ = [
     "BACKUPS_KEPT",
@@ -124,3 +125,4 @@ class Store(
         self._hits_search, self._confirmed_to = "", 0
         self._phrase: tuple[str, str] | None = None
         self._holds_sql = ""
+        self._shown = ShownPages(path)

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from annotator.edits import Changes, EditError, Op, PageState
 from annotator.model import Block, Label, Page, Span
+from annotator.store.shown import ShownPages
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 # (read as common.BUSY_TIMEOUT_MS by the rooms, so that one setting reaches them all)
@@ -116,6 +117,7 @@ class Room:
     _confirmed_to: int  # its hits are exact up to this rowid (search.py)
     _phrase: tuple[str, str] | None  # its phrase query, read in list order; the table it fills
     _holds_sql: str  # the SQL test that a page holds the search ('' until first needed)
+    _shown: ShownPages  # the page this store's window shows, and those others show
 
     if TYPE_CHECKING:  # what one room calls in another; the Store has them all
 

@@ -145,6 +145,7 @@ class OpeningRoom(Room):
         return store
 
     def close(self) -> None:
+        self._shown.show(None)  # a window that closes shows nothing to the others
         self.db.close()
 
     def __enter__(self) -> Self:

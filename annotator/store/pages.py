@@ -293,6 +293,21 @@ class PagesRoom(Room):
         self._forget(page_id)
         return True
 
+    def show_page(self, page_id: str | None) -> None:
+        """Tell the other programs on this database that this store's window shows
+        ``page_id`` (None: no page), so that their retrains leave it as it is; called again
+        every :data:`~annotator.store.shown.BEAT_S` seconds while it shows it (see
+        :mod:`annotator.store.shown`: a file beside the database, not a write to it)."""
+        self._shown.show(page_id)
+
+    def still_showing(self) -> None:
+        """The beat of :meth:`show_page`: this window lives and shows the same page."""
+        self._shown.beat()
+
+    def shown_elsewhere(self, page_id: str) -> bool:
+        """Whether another live program's window shows ``page_id`` now."""
+        return self._shown.shown_elsewhere(page_id)
+
     def untouched_page_ids(self) -> list[str]:
         """Pages nobody has started: status ``new`` and not one edit in the log."""
         return [page_id for _, page_id in self.untouched_pages()]
@@ -325,14 +340,17 @@ class PagesRoom(Room):
         :meth:`replace_suggestions`) of a page nobody has started, in one transaction: a
         reader sees the page before both or after both. None leaves that part as it is.
 
-        Checked under the write lock: a page that is not ``new``, has any edit, or is in
-        ``keep`` (the page a window shows, asked at this moment) is left alone (False).
+        Checked under the write lock: a page that is not ``new``, has any edit, is in
+        ``keep`` (the page the caller's window shows, asked at this moment) or is shown in
+        another window (:meth:`show_page`) is left alone (False).
 
         The page's predictions become its rows again: nobody met the output it replaces,
         and ``evaluate`` measures what reviewers met (the model's suggestions among it)."""
         conn = self.db.conn
         with self._write_locked():
-            if page_id in keep or not self.is_unreviewed(page_id):
+            if page_id in keep or self._shown.shown_elsewhere(page_id):
+                return False
+            if not self.is_unreviewed(page_id):
                 return False
             if blocks is not None:
                 conn.execute("DELETE FROM blocks WHERE page_id = ?", [page_id])

@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+137"/>
+        <location filename="../../annotator/gui/main_window.py" line="+142"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>

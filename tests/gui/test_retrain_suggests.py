@@ -212,12 +212,36 @@ def test_a_second_windows_edit_keeps_its_page_from_the_retrains_rewrite(windows,
     assert window.view.page_state == after
 
 
-def test_a_page_open_unedited_in_a_second_window_is_redrawn_rewritten_whole(
+def test_a_page_open_unedited_in_a_second_window_is_left_as_the_reviewer_sees_it(
+    windows, qtbot, tmp_path
+):
+    # The other window's training knows only its own window's page: it rewrote the page
+    # shown here under the reviewer's eyes. Each window now tells the others its page.
+    db = _second_window_db(tmp_path / "a.db")
+    window = windows(db)
+    window.open_page("x0")
+    before = _state(db, "x0")
+    assert _retrain_rewrites(db) == (1, 1)  # x1 only
+    assert _state(db, "x0") == before
+    window.open_page("x1")  # turned away: x0 is the retrain's again
+    assert _retrain_rewrites(db) == (1, 1)
+    assert len(_state(db, "x0").blocks) > 1
+
+
+def _unseen(window) -> None:  # noqa: ANN001
+    """Make ``window``'s page unknown to other programs (a window of an older version, or a
+    folder it cannot write to): a retrain rewrites it under the window, as before."""
+    window._shown_timer.stop()
+    window.store.show_page(None)
+
+
+def test_a_page_open_unedited_in_an_unseen_window_is_redrawn_rewritten_whole(
     windows, qtbot, tmp_path
 ):
     db = _second_window_db(tmp_path / "a.db")
     window = windows(db)
     window.open_page("x0")
+    _unseen(window)
     assert _retrain_rewrites(db) == (2, 2)
     rewritten = _state(db, "x0")
     assert len(rewritten.blocks) > 1 and any(s.origin == "model" for s in rewritten.spans.values())
@@ -239,6 +263,7 @@ def test_a_key_pressed_in_a_second_window_as_the_retrain_rewrites_its_page_says_
     window = windows(db)
     window._poll.stop()  # the key comes before its once-a-second look
     window.open_page("x0")
+    _unseen(window)
     press(window, qtbot, K.Key_N)
     assert window.view.selected_span().origin == "rule"
     assert _retrain_rewrites(db) == (2, 2)
