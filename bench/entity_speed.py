@@ -11,6 +11,9 @@ CPU time (``time.process_time``, least slowed by other work on a shared machine)
 * ``model_chars_per_s``: the model's suggestions for every line, given the rule candidates
   (features, crfsuite's Viterbi and marginals): what ``model_chars_per_s`` of
   ``bench/entity_corpus.py`` measures;
+* ``crfsuite_chars_per_s``: crfsuite alone (Viterbi and the marginals of the spans) on
+  the feature rows of every line made beforehand: the most the tagger can reach while its
+  features are made in Python, a ceiling that a faster feature code cannot pass;
 * ``tags_digest``: a hash of every span and confidence the model gave, which must not
   change when the code is made faster.
 
@@ -83,11 +86,15 @@ def main() -> None:
     tagging = best_cpu(
         lambda: [model(t, c) for t, c in zip(lines, given, strict=True)], args.rounds
     )
+    rows = [entities.features(t, r) for t, r in zip(sentences, alone, strict=True)]
+    crf = model.crf
+    crfsuite = best_cpu(lambda: [crf._tag(x) for x in rows], args.rounds)
     print(f"sentences={len(sentences)}")
     print(f"pages={len(lines)}")
     print(f"chars={chars}")
     print(f"features_chars_per_s={chars / feats:.0f}")
     print(f"model_chars_per_s={chars / tagging:.0f}")
+    print(f"crfsuite_chars_per_s={chars / crfsuite:.0f}")
     print(f"tags_digest={digest}")
 
 
