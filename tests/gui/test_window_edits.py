@@ -786,3 +786,25 @@ def test_undoing_a_join_under_a_label_another_reviewer_made_since_is_refused_nam
     with Store.open(path) as store:
         assert store.blocks("p1")[2].joins_previous
         assert [s.label for s in store.spans("p1")] == ["PER"]
+
+
+def test_a_refusal_goes_from_the_status_bar_once_an_edit_is_saved_or_another_page_opens(
+    windows, db, qtbot
+):
+    # A reviewer pressed J on a headline (refused), then H on a body paragraph: the refusal
+    # stayed for 8 s beside "Saved", as if the H had been refused; it stayed on the next
+    # page too ("27 suggestion(s) still open" over a page that had none).
+    path = make_db(db.parent / "three.db", ["p1", "p2"])
+    window = windows(path)
+    caret_in(window, "市委常委会")
+    press(window, qtbot, K.Key_J)
+    assert "first paragraph" in window.statusBar().currentMessage()
+    caret_in(window, "会议指出")
+    press(window, qtbot, K.Key_H)
+    assert blocks_in_db(path)[3][2] == "headline"
+    assert window.statusBar().currentMessage() == ""
+    press(window, qtbot, K.Key_H)  # refused: a headline already
+    assert "headline already" in window.statusBar().currentMessage()
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    assert window.statusBar().currentMessage() == ""
