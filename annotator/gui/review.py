@@ -160,6 +160,10 @@ class ReviewController(QObject):
         ops = []
         if span.label != name:
             ops.append(Op("relabel_span", span_page, {"id": span.id, "label": name}))
+            if span.attrs:
+                # A figure's value and unit, a date's year and month, describe the old
+                # label: kept, the gold would export a DATE with a figure's value.
+                ops.append(Op("set_span_attrs", span_page, {"id": span.id, "attrs": {}}))
         if span.status == "suggested":
             ops.append(Op("set_span_status", span_page, {"id": span.id, "status": "accepted"}))
         if not ops:

@@ -808,3 +808,16 @@ def test_a_refusal_goes_from_the_status_bar_once_an_edit_is_saved_or_another_pag
     press(window, qtbot, K.Key_PageDown, CTRL)
     assert window.page_id == "p2"
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_relabelled_figure_leaves_its_value_and_unit_behind_in_one_undo_step(windows, db, qtbot):
+    # The rules call 720万亩 a FIGURE (value 7200000, unit 亩); a reviewer who relabels it
+    # exported a DATE (or PER) that still carried the figure's value and unit as gold.
+    window = windows(db)
+    caret_in(window, "720万亩", 1)
+    press(window, qtbot, K.Key_4)
+    start = SAMPLE.index("720万亩")
+    assert (start, start + 5, "DATE", "accepted", "rule", ()) in spans_in_db(db)
+    press(window, qtbot, K.Key_Z, CTRL)
+    attrs = (("unit", "亩"), ("value", 7200000))
+    assert (start, start + 5, "FIGURE", "suggested", "rule", attrs) in spans_in_db(db)
