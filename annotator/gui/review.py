@@ -27,6 +27,7 @@ from annotator.gui.commands import PageStacks
 from annotator.gui.i18n import core_text
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
+from annotator.metrics import FIGURE
 from annotator.model import Block, Span
 from annotator.store import Applied
 from annotator.text import span_problem
@@ -415,6 +416,14 @@ class ReviewController(QObject):
         span = self._span()
         state = self.view.page_state
         if span is None or state is None:
+            return
+        if span.label != FIGURE:
+            # What the dialog takes would be exported as the name's or date's attributes.
+            self.message.emit(
+                self.tr("V sets the value and unit of a FIGURE; “{text}” is {label}.").format(
+                    text=state.page.text[span.start : span.end], label=span.label
+                )
+            )
             return
         dialog = FigureDialog(state.page.text[span.start : span.end], span.attrs, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:

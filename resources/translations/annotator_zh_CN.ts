@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+427"/>
+        <location filename="../../annotator/gui/review.py" line="+440"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+137"/>
+        <location filename="../../annotator/gui/main_window.py" line="+138"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Learnt {time}</source>
         <translation>已学习 {time}</translation>
     </message>
@@ -403,12 +403,12 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Back on page {page} to undo: {what}.</source>
         <translation>回到页面 {page} 撤销：{what}。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -978,13 +978,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-383"/>
-        <location line="+301"/>
+        <location filename="../../annotator/gui/review.py" line="-395"/>
+        <location line="+305"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-292"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1014,7 +1014,7 @@
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The span is already {label}.</source>
         <translation>该标注已经是 {label}。</translation>
     </message>
@@ -1122,6 +1122,11 @@
         <location line="+1"/>
         <source>&amp;Go to the first suggestion</source>
         <translation>转到第一条建议(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>V sets the value and unit of a FIGURE; “{text}” is {label}.</source>
+        <translation>V 键只设定数字（FIGURE）的数值和单位；“{text}”是 {label}。</translation>
     </message>
 </context>
 <context>

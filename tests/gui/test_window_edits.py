@@ -821,3 +821,20 @@ def test_a_relabelled_figure_leaves_its_value_and_unit_behind_in_one_undo_step(w
     press(window, qtbot, K.Key_Z, CTRL)
     attrs = (("unit", "亩"), ("value", 7200000))
     assert (start, start + 5, "FIGURE", "suggested", "rule", attrs) in spans_in_db(db)
+
+
+def test_v_on_a_span_that_is_no_figure_says_so_and_opens_no_dialog(windows, db, qtbot):
+    # V beside B: on a name it opened the figure dialog, and what was typed there became
+    # the person's "value" and "unit" in the gold.
+    window = windows(db)
+    caret_in(window, "邓群策", 1)
+    before = spans_in_db(db)
+    opened: list = []
+    on_modal(lambda dialog: (opened.append(dialog), dialog.reject()))
+    press(window, qtbot, K.Key_V)
+    qtbot.wait(50)
+    assert opened == []
+    assert window.statusBar().currentMessage() == (
+        "V sets the value and unit of a FIGURE; “邓群策” is PER."
+    )
+    assert spans_in_db(db) == before
