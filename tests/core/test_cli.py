@@ -248,3 +248,28 @@ def test_import_of_a_folder_without_page_files_says_so_and_fails(runner, tmp_pat
     result = _run(runner, "--db", str(db), "import", str(pages))
     assert result.exit_code == 0, result.output
     assert "Imported 1 page(s), skipped 0 already present, refused 0." in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "--paper", "--db", "{db}", "{pages}"],
+        ["suggest", "--pages", "--db", "{db}"],
+        ["export", "--output", "--db", "{db}"],
+    ],
+)
+def test_an_option_left_without_its_value_does_not_take_the_next_option(
+    runner, tmp_path, monkeypatch, args
+):
+    # "annotator import --paper --db gold.db pages" took "--db" as the paper's name, made a
+    # new database in the user data folder and tried to import gold.db itself as a page.
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "default.db"))
+    db = tmp_path / "gold.db"
+    assert _run(runner, "import", "--db", str(db), str(SEEDS[0])).exit_code == 0
+    before = db.read_bytes()
+    filled = [a.format(db=db, pages=SEEDS[1]) for a in args]
+    result = runner.invoke(main, filled)
+    assert result.exit_code == 2
+    option = args[1]
+    assert f"Error: {option} needs a value: it was followed by the option --db" in result.output
+    assert not (tmp_path / "default.db").exists() and db.read_bytes() == before
