@@ -50,6 +50,9 @@ _KIND_TEXT: dict[str, str] = cast(
 )
 
 
+_RELABEL_RIDERS = {"relabel_span", "set_span_status", "set_span_attrs"}
+
+
 def describe(op: Op) -> str:
     """A short, translated description of ``op`` for the Undo/Redo menu items."""
     if _marks_done(op.to_json()):
@@ -61,6 +64,10 @@ def describe(op: Op) -> str:
         real = [sub for sub in subs if sub.kind != "set_page_status"] or subs
         if len({sub.kind for sub in real}) == 1:
             return describe(real[0])
+        # A relabel that accepts the span or drops the old label's attributes is a relabel.
+        relabel = [sub for sub in real if sub.kind == "relabel_span"]
+        if len(relabel) == 1 and {sub.kind for sub in real} <= _RELABEL_RIDERS:
+            return describe(relabel[0])
     if op.kind == "set_span_status":
         status = op.args.get("status")
         if status == "accepted":

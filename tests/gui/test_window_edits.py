@@ -818,6 +818,7 @@ def test_a_relabelled_figure_leaves_its_value_and_unit_behind_in_one_undo_step(w
     press(window, qtbot, K.Key_4)
     start = SAMPLE.index("720万亩")
     assert (start, start + 5, "DATE", "accepted", "rule", ()) in spans_in_db(db)
+    assert window.registry.actions["undo"].text() == "Undo relabel a span"
     press(window, qtbot, K.Key_Z, CTRL)
     attrs = (("unit", "亩"), ("value", 7200000))
     assert (start, start + 5, "FIGURE", "suggested", "rule", attrs) in spans_in_db(db)
