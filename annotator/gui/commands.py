@@ -50,7 +50,8 @@ _KIND_TEXT: dict[str, str] = cast(
 )
 
 
-_RELABEL_RIDERS = {"relabel_span", "set_span_status", "set_span_attrs"}
+_RIDERS = {"set_span_status", "set_span_attrs"}  # what rides along with the edits below
+_RIDDEN = {"relabel_span", "split_block"}
 
 
 def describe(op: Op) -> str:
@@ -64,10 +65,11 @@ def describe(op: Op) -> str:
         real = [sub for sub in subs if sub.kind != "set_page_status"] or subs
         if len({sub.kind for sub in real}) == 1:
             return describe(real[0])
-        # A relabel that accepts the span or drops the old label's attributes is a relabel.
-        relabel = [sub for sub in real if sub.kind == "relabel_span"]
-        if len(relabel) == 1 and {sub.kind for sub in real} <= _RELABEL_RIDERS:
-            return describe(relabel[0])
+        # A relabel that accepts the span or drops the old label's attributes is a relabel;
+        # a split that rejects the suggestion it cuts through is a split.
+        main = [sub for sub in real if sub.kind not in _RIDERS]
+        if len(main) == 1 and main[0].kind in _RIDDEN:
+            return describe(main[0])
     if op.kind == "set_span_status":
         status = op.args.get("status")
         if status == "accepted":

@@ -102,7 +102,31 @@ class ReviewController(QObject):
     # --- boundaries ----------------------------------------------------------------------
 
     def split_block(self) -> None:
-        self.edit("split_block", at=self.view.caret())
+        """Split at the caret; an open suggestion the split cuts through is rejected in the
+        same step: left open across the break, it could be neither accepted nor exported,
+        and marking the page done was refused until it was found and rejected by hand."""
+        at = self.view.caret()
+        page_id = self.page_id()
+        cut = [
+            s
+            for s in self.view.spans.overlapping(at, at)
+            if s.status == "suggested" and s.start < at < s.end
+        ]
+        if page_id is None or not cut:
+            self.edit("split_block", at=at)
+            return
+        ops = [Op("split_block", page_id, {"at": at})]
+        ops += [Op("set_span_status", page_id, {"id": s.id, "status": "rejected"}) for s in cut]
+        if self._apply_ops(ops) is None:
+            return
+        state = self.view.page_state
+        text = state.page.text if state is not None else ""
+        for span in cut:
+            self.message.emit(
+                self.tr(
+                    "Rejected the suggestion 「{text}」 ({label}) that the split cut through."
+                ).format(text=text[span.start : span.end], label=span.label)
+            )
 
     def _block_edit(self, kind: str, **args: Any) -> None:
         block = self._block()

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+440"/>
+        <location filename="../../annotator/gui/review.py" line="+464"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -978,13 +978,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-395"/>
-        <location line="+305"/>
+        <location filename="../../annotator/gui/review.py" line="-419"/>
+        <location line="+329"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-316"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1004,7 +1004,12 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>Rejected the suggestion 「{text}」 ({label}) that the split cut through.</source>
+        <translation>拆分穿过了建议「{text}」（{label}），已将其拒绝。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>This paragraph&apos;s role is {role} already.</source>
         <translation>这一段已经是{role}。</translation>
     </message>
@@ -1738,12 +1743,12 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>mark the page done</source>
         <translation>标记页面完成</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>

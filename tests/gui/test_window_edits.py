@@ -839,3 +839,22 @@ def test_v_on_a_span_that_is_no_figure_says_so_and_opens_no_dialog(windows, db, 
         "V sets the value and unit of a FIGURE; “邓群策” is PER."
     )
     assert spans_in_db(db) == before
+
+
+def test_a_split_through_an_open_suggestion_rejects_it_in_the_same_undo_step(windows, db, qtbot):
+    # Return inside a suggested name split the paragraph and left the suggestion across
+    # the break: A on it, and "accept all and mark done", were refused until the reviewer
+    # found it and rejected it by hand.
+    window = windows(db)
+    start = SAMPLE.index("李明")
+    window.view.move_caret(start + 1)
+    press(window, qtbot, K.Key_Return)
+    assert len(blocks_in_db(db)) == 9
+    assert (start, start + 2, "PER", "rejected", "rule", ()) in spans_in_db(db)
+    assert window.statusBar().currentMessage() == (
+        "Rejected the suggestion 「李明」 (PER) that the split cut through."
+    )
+    assert window.registry.actions["undo"].text() == "Undo split a block"
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert len(blocks_in_db(db)) == 8
+    assert (start, start + 2, "PER", "suggested", "rule", ()) in spans_in_db(db)
