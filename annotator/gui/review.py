@@ -102,31 +102,37 @@ class ReviewController(QObject):
     # --- boundaries ----------------------------------------------------------------------
 
     def split_block(self) -> None:
-        """Split at the caret; an open suggestion the split cuts through is rejected in the
-        same step: left open across the break, it could be neither accepted nor exported,
-        and marking the page done was refused until it was found and rejected by hand."""
         at = self.view.caret()
-        page_id = self.page_id()
+        self._cutting(
+            at,
+            Op("split_block", self.page_id() or "", {"at": at}),
+            self.tr("Rejected the suggestion 「{text}」 ({label}) that the split cut through."),
+        )
+
+    def _cutting(self, at: int, op: Op, said: str) -> None:
+        """Apply ``op``, a new paragraph break at ``at``; an open suggestion across ``at``
+        is rejected in the same step: left open across the break, it could be neither
+        accepted nor exported, and marking the page done was refused until it was found
+        and rejected by hand (an unjoin was refused outright)."""
         cut = [
             s
             for s in self.view.spans.overlapping(at, at)
             if s.status == "suggested" and s.start < at < s.end
         ]
-        if page_id is None or not cut:
-            self.edit("split_block", at=at)
+        if not op.page_id or not cut:
+            self.edit(op.kind, **op.args)
             return
-        ops = [Op("split_block", page_id, {"at": at})]
-        ops += [Op("set_span_status", page_id, {"id": s.id, "status": "rejected"}) for s in cut]
-        if self._apply_ops(ops) is None:
+        rejects = [
+            Op("set_span_status", op.page_id, {"id": s.id, "status": "rejected"}) for s in cut
+        ]
+        if self._apply_ops([*rejects, op]) is None:
             return
         state = self.view.page_state
         text = state.page.text if state is not None else ""
         for span in cut:
-            self.message.emit(
-                self.tr(
-                    "Rejected the suggestion 「{text}」 ({label}) that the split cut through."
-                ).format(text=text[span.start : span.end], label=span.label)
-            )
+            # A name across a joined line break reads as one word, as the export has it.
+            words = text[span.start : span.end].replace("\n", "")
+            self.message.emit(said.format(text=words, label=span.label))
 
     def _block_edit(self, kind: str, **args: Any) -> None:
         block = self._block()
@@ -140,7 +146,13 @@ class ReviewController(QObject):
         self._block_edit("join")
 
     def unjoin(self) -> None:
-        self._block_edit("unjoin")
+        block = self._block()
+        if block is not None:
+            self._cutting(
+                block.start,
+                Op("unjoin", self.page_id() or "", {"block": block.start}),
+                self.tr("Rejected the suggestion 「{text}」 ({label}) across the join."),
+            )
 
     def start_article(self) -> None:
         self._block_edit("start_article")

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+464"/>
+        <location filename="../../annotator/gui/review.py" line="+476"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -978,13 +978,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-419"/>
-        <location line="+329"/>
+        <location filename="../../annotator/gui/review.py" line="-431"/>
+        <location line="+341"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-328"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1004,12 +1004,17 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+14"/>
         <source>Rejected the suggestion 「{text}」 ({label}) that the split cut through.</source>
         <translation>拆分穿过了建议「{text}」（{label}），已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
+        <source>Rejected the suggestion 「{text}」 ({label}) across the join.</source>
+        <translation>建议「{text}」（{label}）跨越了取消的连接，已将其拒绝。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>This paragraph&apos;s role is {role} already.</source>
         <translation>这一段已经是{role}。</translation>
     </message>

@@ -858,3 +858,32 @@ def test_a_split_through_an_open_suggestion_rejects_it_in_the_same_undo_step(win
     press(window, qtbot, K.Key_Z, CTRL)
     assert len(blocks_in_db(db)) == 8
     assert (start, start + 2, "PER", "suggested", "rule", ()) in spans_in_db(db)
+
+
+def test_undoing_a_join_under_an_open_suggestion_rejects_it_in_the_same_undo_step(
+    windows, tmp_path, qtbot
+):
+    # Shift+J under a suggestion across the join left it across a paragraph break, where
+    # it could not be accepted and kept the page from being marked done.
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [
+        Block(0, 2, "headline", 1),
+        Block(4, 10, "body", 1),
+        Block(11, 17, "body", 1, True),
+    ]
+    path = tmp_path / "j.db"
+    with Store.open(path) as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(8, 12, "PER", "rule", "suggested")]
+        )
+    window = windows(path)
+    window.view.move_caret(text.index("主持"))
+    press(window, qtbot, K.Key_J, SHIFT)
+    assert not blocks_in_db(path)[2][4], window.statusBar().currentMessage()
+    assert spans_in_db(path) == [(8, 12, "PER", "rejected", "rule", ())]
+    assert window.statusBar().currentMessage() == (
+        "Rejected the suggestion 「邓群策」 (PER) across the join."
+    )
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert blocks_in_db(path)[2][4]
+    assert spans_in_db(path) == [(8, 12, "PER", "suggested", "rule", ())]
