@@ -2270,6 +2270,16 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>an annotator (SQLite) database, not a page file</source>
+        <translation>这是 annotator（SQLite）数据库，不是页面文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to work on it, give it as the database: annotator import --db {path} PAGES...</source>
+        <translation>要使用它，请把它作为数据库给出：annotator import --db {path} 页面…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>too large for one page ({size}; the limit is {limit})</source>
         <translation>作为一个页面太大（{size}；上限为 {limit}）</translation>
     </message>

@@ -273,3 +273,20 @@ def test_an_option_left_without_its_value_does_not_take_the_next_option(
     option = args[1]
     assert f"Error: {option} needs a value: it was followed by the option --db" in result.output
     assert not (tmp_path / "default.db").exists() and db.read_bytes() == before
+
+
+@pytest.mark.parametrize("limit", ["2MB", "1KB"])
+def test_a_database_given_as_a_page_file_is_named_for_what_it_is(runner, tmp_path, limit):
+    # "annotator import gold.db" (for --db gold.db) was refused as "not text (contains NUL
+    # bytes; binary, or UTF-16 without a byte-order mark)", or as too large for one page.
+    gold = tmp_path / "gold.db"
+    assert _run(runner, "import", "--db", str(gold), str(SEEDS[0])).exit_code == 0
+    other = tmp_path / "other.db"
+    result = runner.invoke(
+        main, ["import", "--db", str(other), "--max-page-size", limit, str(gold)]
+    )
+    assert result.exit_code == 1
+    assert (
+        f"  refused {gold}: an annotator (SQLite) database, not a page file; to work on it, "
+        f"give it as the database: annotator import --db {gold} PAGES..."
+    ) in result.stderr
