@@ -321,7 +321,8 @@ def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
         report = import_gold(store, list(paths))
     click.echo(report.summary())
     for path, line, reason in report.refused:
-        click.echo(f"  refused {path}:{line}: {reason}", err=True)
+        where = f"{path}:{line}" if line else path  # line 0: the file as a whole
+        click.echo(f"  refused {where}: {reason}", err=True)
     if report.refused:
         sys.exit(1)
 

@@ -290,3 +290,17 @@ def test_a_database_given_as_a_page_file_is_named_for_what_it_is(runner, tmp_pat
         f"  refused {gold}: an annotator (SQLite) database, not a page file; to work on it, "
         f"give it as the database: annotator import --db {gold} PAGES..."
     ) in result.stderr
+
+
+def test_a_missing_gold_file_is_named_without_a_line_zero(runner, tmp_path):
+    # "refused missing.jsonl:0: cannot read the file": there is no line 0 to look at.
+    db = tmp_path / "gold.db"
+    assert _run(runner, "import", "--db", str(db), str(SEEDS[0])).exit_code == 0
+    missing = tmp_path / "missing.jsonl"
+    result = runner.invoke(
+        main, ["import", "--db", str(db), "--format", "gold-jsonl", str(missing)]
+    )
+    assert result.exit_code == 1
+    assert f"  refused {missing}: cannot read the file (No such file or directory)" in (
+        result.stderr
+    )
