@@ -84,7 +84,39 @@ def open_store(
         store.close()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _ValuesFirst(click.Command):
+    """A command whose value-taking options never take the next option as their value:
+    ``import --paper --db gold.db pages`` named the paper "--db", made a new database in
+    the user data folder and imported gold.db itself as a page. The reviewer is told the
+    value is missing instead (usage error, exit status 2), before anything is opened."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = {
+            name
+            for param in self.get_params(ctx)
+            if isinstance(param, click.Option) and not param.is_flag and not param.count
+            for name in param.opts
+        }
+        known = {name for param in self.get_params(ctx) for name in param.opts}
+        for option, following in zip(args, args[1:], strict=False):
+            if option == "--":
+                break
+            if option in takes_value and following in known:
+                raise click.UsageError(
+                    f"{option} needs a value: it was followed by the option {following}", ctx
+                )
+        return super().parse_args(ctx, args)
+
+
+class _Group(_ValuesFirst, click.Group):
+    command_class = _ValuesFirst
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="annotator")
 @db_option
 @click.pass_context
@@ -289,7 +321,8 @@ def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
         report = import_gold(store, list(paths))
     click.echo(report.summary())
     for path, line, reason in report.refused:
-        click.echo(f"  refused {path}:{line}: {reason}", err=True)
+        where = f"{path}:{line}" if line else path  # line 0: the file as a whole
+        click.echo(f"  refused {where}: {reason}", err=True)
     if report.refused:
         sys.exit(1)
 

@@ -30,6 +30,7 @@ __all__ = [
     "PAGE_SUFFIXES",
     "ImportRefused",
     "check_page_size",
+    "refuse_database",
     "decode_page_bytes",
     "discover",
     "format_size",
@@ -310,6 +311,23 @@ def format_size(size: int) -> str:
     if size >= 10**6:
         return f"{size / 10**6:.1f}".removesuffix(".0") + " MB"
     return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_database(path: str | os.PathLike[str], head: bytes) -> None:
+    """Refuse a database file given as a page (``annotator import gold.db`` for ``--db
+    gold.db``), saying so: "not text (NUL bytes)" or "too large" did not say what it was."""
+    if head.startswith(SQLITE_HEADER):
+        raise ImportRefused(
+            path,
+            msg("an annotator (SQLite) database, not a page file"),
+            msg(
+                "to work on it, give it as the database: annotator import --db {path} PAGES...",
+                path=os.fspath(path),
+            ),
+        )
 
 
 def check_page_size(path: str | os.PathLike[str], size: int, limit: int) -> None:

@@ -30,11 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.importing import (
     MAX_PAGE_BYTES,
+    SQLITE_HEADER,
     ImportRefused,
     check_page_size,
     decode_page_bytes,
     discover,
     page_id_for,
+    refuse_database,
     sha256_of,
     unreadable_reason,
 )
@@ -228,8 +230,13 @@ def prepare(
     worker processes do it in parallel. ``tagger`` is the learnt entity model, if any.
     """
     try:
-        check_page_size(path, path.stat().st_size, max_bytes)  # before reading 50 MB
+        size = path.stat().st_size
+        if size > max_bytes:  # a database is big: say what it is, not only that
+            with path.open("rb") as f:
+                refuse_database(path, f.read(len(SQLITE_HEADER)))
+        check_page_size(path, size, max_bytes)  # before reading 50 MB
         data = path.read_bytes()
+        refuse_database(path, data)
     except OSError as exc:
         return Prepared(path, refusal=unreadable_reason(exc))
     except ImportRefused as exc:

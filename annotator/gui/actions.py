@@ -5,7 +5,7 @@ this table, so they cannot disagree. A spec names its handler by method name; th
 registry finds it on the handler objects it is given (the review controller, then the
 window). ``context="view"`` actions (letter keys, Delete) fire only while the page view or
 the outline has focus, so typing in the page list's search box never triggers them;
-``"text"`` actions (Return, Shift+Return: they cut at the caret) only in the page view;
+``"text"`` actions (Return: it cuts at the caret) only in the page view;
 ``"window"`` actions (Ctrl+… and function keys) anywhere in the window.
 """
 
@@ -97,7 +97,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("unjoin", T("actions", "Undo the join with the previous paragraph"), "Shift+J",
           "boundaries", "unjoin", "view", in_context_menu=True),
     _spec("start_article", T("actions", "Start a new article at this paragraph"), "Shift+Return",
-          "boundaries", "start_article", "text", in_context_menu=True),
+          "boundaries", "start_article", "view", in_context_menu=True),
     _spec("merge_article", T("actions", "Merge the article into the previous one"),
           "Shift+Backspace", "boundaries", "merge_article", "view", in_context_menu=True),
     _spec("move_block_prev", T("actions", "Move the paragraph to the previous article"), "[",

@@ -50,6 +50,10 @@ _KIND_TEXT: dict[str, str] = cast(
 )
 
 
+_RIDERS = {"set_span_status", "set_span_attrs"}  # what rides along with the edits below
+_RIDDEN = {"relabel_span", "split_block"}
+
+
 def describe(op: Op) -> str:
     """A short, translated description of ``op`` for the Undo/Redo menu items."""
     if _marks_done(op.to_json()):
@@ -61,6 +65,11 @@ def describe(op: Op) -> str:
         real = [sub for sub in subs if sub.kind != "set_page_status"] or subs
         if len({sub.kind for sub in real}) == 1:
             return describe(real[0])
+        # A relabel that accepts the span or drops the old label's attributes is a relabel;
+        # a split that rejects the suggestion it cuts through is a split.
+        main = [sub for sub in real if sub.kind not in _RIDERS]
+        if len(main) == 1 and main[0].kind in _RIDDEN:
+            return describe(main[0])
     if op.kind == "set_span_status":
         status = op.args.get("status")
         if status == "accepted":

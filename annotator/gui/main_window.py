@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.db_path = Path(db_path)
         self.page_id: str | None = None
+        self._page_message = ""  # the last message about the page (see _clear_page_message)
         # The runner checks other windows' writes against the state the view shows.
         self.runner = EditRunner(store, reviewer, self, shown=lambda: self.view.page_state)
         self.stacks = PageStacks(self.runner, self)
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         if page_id == self.page_id:
             return
         self._back = None
+        self._clear_page_message()
         if self.runner.written_elsewhere():
             # Another window wrote since: the undo stacks of pages shown before, this one's
             # too, are read again from the log when next shown. The page's state read
@@ -351,6 +353,8 @@ class MainWindow(QMainWindow):
             self._on_saved(self.runner.last_saved)
         if changes.page_id != self.page_id:
             return
+        if initiator is not None:  # the reviewer's own edit, undo or redo: saved
+            self._clear_page_message()
         ranges = self.view.apply_changes(state, changes)
         if isinstance(initiator, OpCommand) and ranges:
             # Undo and redo show where they acted, as a text editor does.
@@ -544,9 +548,11 @@ class MainWindow(QMainWindow):
         if back is not None:
             what = self.stacks.stack(back).undoText()
             self.open_page(back)
+            self.stacks.undo()  # before the message: the saved undo clears older ones
             self.show_message(
                 self.tr("Back on page {page} to undo: {what}.").format(page=back, what=what)
             )
+            return
         self.stacks.undo()
 
     def redo(self) -> None:
@@ -555,7 +561,16 @@ class MainWindow(QMainWindow):
     # --- status bar ----------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
+        self._page_message = text
         self.statusBar().showMessage(text, 8000)
+
+    def _clear_page_message(self) -> None:
+        """Drop the last message about the page (a refusal, "N still open") once an edit of
+        the reviewer's is saved or another page opens: left for its 8 s, it reads as the
+        verdict on the key just pressed. Messages of the window (learning, backups) stay."""
+        if self._page_message and self.statusBar().currentMessage() == self._page_message:
+            self.statusBar().clearMessage()
+        self._page_message = ""
 
     def _on_waiting(self, text: str) -> None:
         self.status_waiting.setText(text)

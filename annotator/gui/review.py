@@ -27,6 +27,7 @@ from annotator.gui.commands import PageStacks
 from annotator.gui.i18n import core_text
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
+from annotator.metrics import FIGURE
 from annotator.model import Block, Span, status_word
 from annotator.store import Applied
 from annotator.text import span_problem
@@ -101,7 +102,37 @@ class ReviewController(QObject):
     # --- boundaries ----------------------------------------------------------------------
 
     def split_block(self) -> None:
-        self.edit("split_block", at=self.view.caret())
+        at = self.view.caret()
+        self._cutting(
+            at,
+            Op("split_block", self.page_id() or "", {"at": at}),
+            self.tr("Rejected the suggestion 「{text}」 ({label}) that the split cut through."),
+        )
+
+    def _cutting(self, at: int, op: Op, said: str) -> None:
+        """Apply ``op``, a new paragraph break at ``at``; an open suggestion across ``at``
+        is rejected in the same step: left open across the break, it could be neither
+        accepted nor exported, and marking the page done was refused until it was found
+        and rejected by hand (an unjoin was refused outright)."""
+        cut = [
+            s
+            for s in self.view.spans.overlapping(at, at)
+            if s.status == "suggested" and s.start < at < s.end
+        ]
+        if not op.page_id or not cut:
+            self.edit(op.kind, **op.args)
+            return
+        rejects = [
+            Op("set_span_status", op.page_id, {"id": s.id, "status": "rejected"}) for s in cut
+        ]
+        if self._apply_ops([*rejects, op]) is None:
+            return
+        state = self.view.page_state
+        text = state.page.text if state is not None else ""
+        for span in cut:
+            # A name across a joined line break reads as one word, as the export has it.
+            words = text[span.start : span.end].replace("\n", "")
+            self.message.emit(said.format(text=words, label=span.label))
 
     def _block_edit(self, kind: str, **args: Any) -> None:
         block = self._block()
@@ -115,7 +146,13 @@ class ReviewController(QObject):
         self._block_edit("join")
 
     def unjoin(self) -> None:
-        self._block_edit("unjoin")
+        block = self._block()
+        if block is not None:
+            self._cutting(
+                block.start,
+                Op("unjoin", self.page_id() or "", {"block": block.start}),
+                self.tr("Rejected the suggestion 「{text}」 ({label}) across the join."),
+            )
 
     def start_article(self) -> None:
         self._block_edit("start_article")
@@ -160,6 +197,10 @@ class ReviewController(QObject):
         ops = []
         if span.label != name:
             ops.append(Op("relabel_span", span_page, {"id": span.id, "label": name}))
+            if span.attrs:
+                # A figure's value and unit, a date's year and month, describe the old
+                # label: kept, the gold would export a DATE with a figure's value.
+                ops.append(Op("set_span_attrs", span_page, {"id": span.id, "attrs": {}}))
         if span.status == "suggested":
             ops.append(Op("set_span_status", span_page, {"id": span.id, "status": "accepted"}))
         if not ops:
@@ -415,6 +456,14 @@ class ReviewController(QObject):
         span = self._span()
         state = self.view.page_state
         if span is None or state is None:
+            return
+        if span.label != FIGURE:
+            # What the dialog takes would be exported as the name's or date's attributes.
+            self.message.emit(
+                self.tr("V sets the value and unit of a FIGURE; “{text}” is {label}.").format(
+                    text=state.page.text[span.start : span.end], label=span.label
+                )
+            )
             return
         dialog = FigureDialog(state.page.text[span.start : span.end], span.attrs, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:

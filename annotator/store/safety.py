@@ -302,9 +302,15 @@ def restore_backup(db_path: str | Path, backup: str | Path) -> Path | None:
     """
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
-        raise StoreError(
-            f"{backup}: no such backup file; the backups are in {backup_folder(db_path)}"
+        # Full paths: "the backups are in backups" did not say where, nor what to type.
+        newest = newest_backup(db_path)
+        hint = (
+            f"the newest backup is {newest.resolve()}"
+            if newest is not None
+            else f"{db_path} has no backup in {backup_folder(db_path).resolve()} yet "
+            "(annotator backup makes one)"
         )
+        raise StoreError(f"{backup}: no such backup file; {hint}")
     _check_backup_file(backup)
     aside = _set_aside(db_path) if db_path.exists() else None
     temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.restore.tmp")

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+431"/>
+        <location filename="../../annotator/gui/review.py" line="+480"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+142"/>
+        <location filename="../../annotator/gui/main_window.py" line="+143"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>这一页有什么问题？</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Learnt {time}</source>
         <translation>已学习 {time}</translation>
     </message>
@@ -403,12 +403,12 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Back on page {page} to undo: {what}.</source>
         <translation>回到页面 {page} 撤销：{what}。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Reviewer: {name}</source>
         <translation>审校人：{name}</translation>
     </message>
@@ -978,13 +978,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-387"/>
-        <location line="+305"/>
+        <location filename="../../annotator/gui/review.py" line="-435"/>
+        <location line="+345"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-332"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1004,7 +1004,17 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+14"/>
+        <source>Rejected the suggestion 「{text}」 ({label}) that the split cut through.</source>
+        <translation>拆分穿过了建议「{text}」（{label}），已将其拒绝。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Rejected the suggestion 「{text}」 ({label}) across the join.</source>
+        <translation>建议「{text}」（{label}）跨越了取消的连接，已将其拒绝。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>This paragraph&apos;s role is {role} already.</source>
         <translation>这一段已经是{role}。</translation>
     </message>
@@ -1014,7 +1024,7 @@
         <translation>请先选择文字（鼠标或 Shift+方向键），或选择要更改类别的标注。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The span is already {label}.</source>
         <translation>该标注已经是 {label}。</translation>
     </message>
@@ -1127,6 +1137,11 @@
         <location line="+1"/>
         <source>&amp;Go to the first suggestion</source>
         <translation>转到第一条建议(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>V sets the value and unit of a FIGURE; “{text}” is {label}.</source>
+        <translation>V 键只设定数字（FIGURE）的数值和单位；“{text}”是 {label}。</translation>
     </message>
 </context>
 <context>
@@ -1738,12 +1753,12 @@ Refused: {refused}</source>
         <translation>多项修改</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>mark the page done</source>
         <translation>标记页面完成</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>
@@ -2267,6 +2282,16 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>not text ({n} control characters)</source>
         <translation>不是文本（含有 {n} 个控制字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an annotator (SQLite) database, not a page file</source>
+        <translation>这是 annotator（SQLite）数据库，不是页面文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to work on it, give it as the database: annotator import --db {path} PAGES...</source>
+        <translation>要使用它，请把它作为数据库给出：annotator import --db {path} 页面…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -249,3 +249,59 @@ def test_import_of_a_folder_without_page_files_says_so_and_fails(runner, tmp_pat
     result = _run(runner, "--db", str(db), "import", str(pages))
     assert result.exit_code == 0, result.output
     assert "Imported 1 page(s), skipped 0 already present, refused 0." in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "--paper", "--db", "{db}", "{pages}"],
+        ["suggest", "--pages", "--db", "{db}"],
+        ["export", "--output", "--db", "{db}"],
+    ],
+)
+def test_an_option_left_without_its_value_does_not_take_the_next_option(
+    runner, tmp_path, monkeypatch, args
+):
+    # "annotator import --paper --db gold.db pages" took "--db" as the paper's name, made a
+    # new database in the user data folder and tried to import gold.db itself as a page.
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "default.db"))
+    db = tmp_path / "gold.db"
+    assert _run(runner, "import", "--db", str(db), str(SEEDS[0])).exit_code == 0
+    before = db.read_bytes()
+    filled = [a.format(db=db, pages=SEEDS[1]) for a in args]
+    result = runner.invoke(main, filled)
+    assert result.exit_code == 2
+    option = args[1]
+    assert f"Error: {option} needs a value: it was followed by the option --db" in result.output
+    assert not (tmp_path / "default.db").exists() and db.read_bytes() == before
+
+
+@pytest.mark.parametrize("limit", ["2MB", "1KB"])
+def test_a_database_given_as_a_page_file_is_named_for_what_it_is(runner, tmp_path, limit):
+    # "annotator import gold.db" (for --db gold.db) was refused as "not text (contains NUL
+    # bytes; binary, or UTF-16 without a byte-order mark)", or as too large for one page.
+    gold = tmp_path / "gold.db"
+    assert _run(runner, "import", "--db", str(gold), str(SEEDS[0])).exit_code == 0
+    other = tmp_path / "other.db"
+    result = runner.invoke(
+        main, ["import", "--db", str(other), "--max-page-size", limit, str(gold)]
+    )
+    assert result.exit_code == 1
+    assert (
+        f"  refused {gold}: an annotator (SQLite) database, not a page file; to work on it, "
+        f"give it as the database: annotator import --db {gold} PAGES..."
+    ) in result.stderr
+
+
+def test_a_missing_gold_file_is_named_without_a_line_zero(runner, tmp_path):
+    # "refused missing.jsonl:0: cannot read the file": there is no line 0 to look at.
+    db = tmp_path / "gold.db"
+    assert _run(runner, "import", "--db", str(db), str(SEEDS[0])).exit_code == 0
+    missing = tmp_path / "missing.jsonl"
+    result = runner.invoke(
+        main, ["import", "--db", str(db), "--format", "gold-jsonl", str(missing)]
+    )
+    assert result.exit_code == 1
+    assert f"  refused {missing}: cannot read the file (No such file or directory)" in (
+        result.stderr
+    )

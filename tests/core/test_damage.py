@@ -213,3 +213,22 @@ def test_a_file_too_big_to_check_before_each_import_is_not_checked(good_db, monk
     monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 1 << 40)
     assert _run("demo", "--db", str(good_db)).exit_code == 0
     assert checked == [good_db]
+
+
+def test_restore_of_a_mistyped_backup_names_the_newest_backup_by_its_full_path(
+    tmp_path, monkeypatch
+) -> None:
+    # With --db gold.db (relative), a mistyped backup name said "the backups are in
+    # backups": neither where that is nor which file to give instead.
+    monkeypatch.chdir(tmp_path)
+    assert _run("import", "--db", "gold.db", str(seeds_dir())).exit_code == 0
+    folder = (tmp_path / "backups").resolve()
+    line = _one_line_error(_run("restore", "--db", "gold.db", "gold-2026.db"))
+    assert line == (
+        f"Error: gold-2026.db: no such backup file; gold.db has no backup in {folder} yet "
+        "(annotator backup makes one)"
+    )
+    assert _run("backup", "--db", "gold.db").exit_code == 0
+    newest = newest_backup("gold.db").resolve()
+    line = _one_line_error(_run("restore", "--db", "gold.db", "gold-2026.db"))
+    assert line == f"Error: gold-2026.db: no such backup file; the newest backup is {newest}"

@@ -170,15 +170,21 @@ class Windows:
             self.close(self.open[-1][0])
 
 
-def on_modal(callback, kind: type | None = None) -> None:  # noqa: ANN001
+def on_modal(callback, kind: type | None = None):  # noqa: ANN001, ANN201
     """Run ``callback(dialog)`` once a modal dialog (of ``kind``) is open.
 
     A failing callback closes the dialog, so a broken test fails instead of hanging.
+    Returns a function that stops the waiting: a test expecting *no* dialog calls it, or
+    the poll would live on and answer a later test's dialog.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    stopped = []
+
     def poll() -> None:
+        if stopped:
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None or (kind is not None and not isinstance(dialog, kind)):
             QTimer.singleShot(10, poll)
@@ -195,6 +201,7 @@ def on_modal(callback, kind: type | None = None) -> None:  # noqa: ANN001
             raise
 
     QTimer.singleShot(0, poll)
+    return lambda: stopped.append(True)
 
 
 def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001

@@ -198,3 +198,23 @@ def test_tab_leads_out_of_the_span_list_and_round_to_the_page(windows, tmp_path,
     assert next(b for b in blocks_in_db(db) if b[0] == start)[2] == "intertitle"
     with Store.open(db) as store:
         assert store.page("p1").status == "in_progress"
+
+
+def test_shift_return_in_the_outline_starts_an_article_at_the_chosen_paragraph(
+    windows, tmp_path, qtbot
+):
+    # In the outline, where a reviewer sees how the page falls into articles, every block
+    # key worked but Shift+Return: it did nothing and said nothing.
+    from .pages import make_db
+    from .test_window_edits import SHIFT, K, blocks_in_db, press
+
+    db = make_db(tmp_path / "outline.db", ["p1"])
+    window = windows(db)
+    window.view.move_caret(SAMPLE.index("会议指出"))
+    press(window, qtbot, K.Key_Tab)
+    assert window.outline.tree.hasFocus()
+    qtbot.keyClick(window.outline.tree, K.Key_Return, SHIFT)
+    blocks = blocks_in_db(db)
+    start = SAMPLE.index("会议指出")
+    chosen = next(i for i, b in enumerate(blocks) if b[0] == start)
+    assert blocks[chosen][3] == blocks[chosen - 1][3] + 1

@@ -829,3 +829,105 @@ def test_undoing_a_join_under_a_label_another_reviewer_made_since_is_refused_nam
     with Store.open(path) as store:
         assert store.blocks("p1")[2].joins_previous
         assert [s.label for s in store.spans("p1")] == ["PER"]
+
+
+def test_a_refusal_goes_from_the_status_bar_once_an_edit_is_saved_or_another_page_opens(
+    windows, db, qtbot
+):
+    # A reviewer pressed J on a headline (refused), then H on a body paragraph: the refusal
+    # stayed for 8 s beside "Saved", as if the H had been refused; it stayed on the next
+    # page too ("27 suggestion(s) still open" over a page that had none).
+    path = make_db(db.parent / "three.db", ["p1", "p2"])
+    window = windows(path)
+    caret_in(window, "市委常委会")
+    press(window, qtbot, K.Key_J)
+    assert "first paragraph" in window.statusBar().currentMessage()
+    caret_in(window, "会议指出")
+    press(window, qtbot, K.Key_H)
+    assert blocks_in_db(path)[3][2] == "headline"
+    assert window.statusBar().currentMessage() == ""
+    press(window, qtbot, K.Key_H)  # refused: a headline already
+    assert "headline already" in window.statusBar().currentMessage()
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_relabelled_figure_leaves_its_value_and_unit_behind_in_one_undo_step(windows, db, qtbot):
+    # The rules call 720万亩 a FIGURE (value 7200000, unit 亩); a reviewer who relabels it
+    # exported a DATE (or PER) that still carried the figure's value and unit as gold.
+    window = windows(db)
+    caret_in(window, "720万亩", 1)
+    press(window, qtbot, K.Key_4)
+    start = SAMPLE.index("720万亩")
+    assert (start, start + 5, "DATE", "accepted", "rule", ()) in spans_in_db(db)
+    assert window.registry.actions["undo"].text() == "Undo relabel a span"
+    press(window, qtbot, K.Key_Z, CTRL)
+    attrs = (("unit", "亩"), ("value", 7200000))
+    assert (start, start + 5, "FIGURE", "suggested", "rule", attrs) in spans_in_db(db)
+
+
+def test_v_on_a_span_that_is_no_figure_says_so_and_opens_no_dialog(windows, db, qtbot):
+    # V beside B: on a name it opened the figure dialog, and what was typed there became
+    # the person's "value" and "unit" in the gold.
+    window = windows(db)
+    caret_in(window, "邓群策", 1)
+    before = spans_in_db(db)
+    opened: list = []
+    stop_waiting = on_modal(lambda dialog: (opened.append(dialog), dialog.reject()))
+    press(window, qtbot, K.Key_V)
+    qtbot.wait(50)
+    stop_waiting()
+    assert opened == []
+    assert window.statusBar().currentMessage() == (
+        "V sets the value and unit of a FIGURE; “邓群策” is PER."
+    )
+    assert spans_in_db(db) == before
+
+
+def test_a_split_through_an_open_suggestion_rejects_it_in_the_same_undo_step(windows, db, qtbot):
+    # Return inside a suggested name split the paragraph and left the suggestion across
+    # the break: A on it, and "accept all and mark done", were refused until the reviewer
+    # found it and rejected it by hand.
+    window = windows(db)
+    start = SAMPLE.index("李明")
+    window.view.move_caret(start + 1)
+    press(window, qtbot, K.Key_Return)
+    assert len(blocks_in_db(db)) == 9
+    assert (start, start + 2, "PER", "rejected", "rule", ()) in spans_in_db(db)
+    assert window.statusBar().currentMessage() == (
+        "Rejected the suggestion 「李明」 (PER) that the split cut through."
+    )
+    assert window.registry.actions["undo"].text() == "Undo split a paragraph"
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert len(blocks_in_db(db)) == 8
+    assert (start, start + 2, "PER", "suggested", "rule", ()) in spans_in_db(db)
+
+
+def test_undoing_a_join_under_an_open_suggestion_rejects_it_in_the_same_undo_step(
+    windows, tmp_path, qtbot
+):
+    # Shift+J under a suggestion across the join left it across a paragraph break, where
+    # it could not be accepted and kept the page from being marked done.
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [
+        Block(0, 2, "headline", 1),
+        Block(4, 10, "body", 1),
+        Block(11, 17, "body", 1, True),
+    ]
+    path = tmp_path / "j.db"
+    with Store.open(path) as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(8, 12, "PER", "rule", "suggested")]
+        )
+    window = windows(path)
+    window.view.move_caret(text.index("主持"))
+    press(window, qtbot, K.Key_J, SHIFT)
+    assert not blocks_in_db(path)[2][4], window.statusBar().currentMessage()
+    assert spans_in_db(path) == [(8, 12, "PER", "rejected", "rule", ())]
+    assert window.statusBar().currentMessage() == (
+        "Rejected the suggestion 「邓群策」 (PER) across the join."
+    )
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert blocks_in_db(path)[2][4]
+    assert spans_in_db(path) == [(8, 12, "PER", "suggested", "rule", ())]
