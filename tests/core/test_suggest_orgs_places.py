@@ -1659,3 +1659,34 @@ def test_universities_by_their_short_kind(text, expected):
 )
 def test_a_party_and_its_central_committee_are_one_org(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of wanting, knowing, causing or being able before a name is no part of it
+        ("他表示，希望阿科公司进一步扩大同中国的合作。", [("阿科公司", "ORG"), ("中国", "LOC")]),
+        ("我问他是否知道曼海姆队。", [("曼海姆队", "ORG")]),
+        # nor one of founding, improving or writing: no name is left
+        ("1979年，武鸣县筹建殡仪馆。", [("武鸣县", "LOC")]),
+        ("编写中学教科书是一项专门工作。", []),
+        ("在完善村民委员会选举制度方面", []),
+        # 现 of 现代化 is no scope word (现任, 现有 are)
+        ("建成具有国际水准的现代化医院。", []),
+    ],
+)
+def test_a_clause_verb_before_a_name_is_no_part_of_it(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Hope Project school is named by what stands before it; alone it is a kind
+        ("还向兴国五里亭希望小学赠送了图书", [("兴国五里亭希望小学", "ORG")]),
+        ("画刊送给全国百所希望小学。", []),
+        ("员工先后建了两所希望小学。", []),
+    ],
+)
+def test_a_hope_project_school_is_named_by_what_precedes_it(text, expected):
+    assert tagged(text) == expected

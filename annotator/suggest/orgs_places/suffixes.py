@@ -72,6 +72,10 @@ _LAST_CUT_RE = re.compile(
     "|[0-9０-９]+[万亿]"
     # 暨 joins two bodies (华东军区暨第三野战军政治部), but begins 暨南 (暨南大学)
     "|暨(?!南)"
+    # 希望 (to hope) before a name (希望阿科公司进一步…), but not right before the suffix
+    # (the prefix is matched up to it): it begins the Hope Project's schools and works
+    # (兴国五里亭希望小学, 美国希望中文学校, 希望工程基金会)
+    "|希望(?!$|中文|工程)"
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
     # a floor or a room of a building: 办公楼９楼 + 会议厅 (a room, no organisation)
     "|[0-9０-９一二三四五六七八九十]+[楼层室])"
@@ -124,7 +128,7 @@ def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
 
 
 _SCOPE_RE = re.compile(
-    "(?:原|现|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
+    "(?:原|现(?!代)|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|[该本我全各]校|该|其|这|那)+"
 )
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
