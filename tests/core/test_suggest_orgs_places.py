@@ -1690,3 +1690,23 @@ def test_a_clause_verb_before_a_name_is_no_part_of_it(text, expected):
 )
 def test_a_hope_project_school_is_named_by_what_precedes_it(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's full name is read whole although jieba cuts it 广西|壮族|自治区
+        ("他来到广西壮族自治区。", [("广西壮族自治区", "LOC")]),
+        ("驻香港特别行政区部队", [("香港特别行政区", "LOC")]),
+        ("今年4月，广西壮族自治区党委作出了决定。", [("广西壮族自治区党委", "ORG")]),
+        (
+            "本报讯广西壮族自治区青少年发展基金会日前成立。",
+            [("广西壮族自治区青少年发展基金会", "ORG")],
+        ),
+        # the region by its kind where the name's prefix starts heads its body
+        ("记者从自治区文物局了解到", [("自治区文物局", "ORG")]),
+        ("提供了包括自治区发展计划委员会在内的名单", [("自治区发展计划委员会", "ORG")]),
+    ],
+)
+def test_an_autonomous_region_heads_its_bodies_whole(text, expected):
+    assert tagged(text) == expected

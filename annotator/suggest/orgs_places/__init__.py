@@ -279,13 +279,17 @@ _KNOWN = frozenset(lexicon.words("orgs_known"))
 # The kinds of division that end listed names: after one, the kind may begin the next word
 # (沅江市委, 长沙县长) that the organisation and title rules read.
 _KIND_ENDS = frozenset("省市县区州")
+# Kinds of division of more than one character: left out whole (广西壮族|自治区 is read
+# 广西|壮族|自治区, whose last word runs over 广西壮族自治 and cut it).
+_LONG_KINDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗")
 
 
 def _cut_by_words(text: str, s: int, e: int) -> bool:
     """True when jieba's words cut the listed place ``text[s:e]`` (工作|中|原则上: no 中原),
-    its kind of division left out (湖南省|沅江|市委 keeps 沅江市)."""
+    its kind of division left out (湖南省|沅江|市委 keeps 沅江市, 广西壮族自治区)."""
     if e - s > 2 and text[e - 1] in _KIND_ENDS:
-        e -= 1
+        long_kind = next((k for k in _LONG_KINDS if text.endswith(k, s, e)), None)
+        e -= len(long_kind) if long_kind and e - s - len(long_kind) >= 2 else 1
     return cut_by_words(text, s, e)
 
 

@@ -288,20 +288,22 @@ def _last_head(
     return head
 
 
-# A region or a development zone named by its kind after a boundary heads its bodies
-# (自治区青少年发展基金会, 开发区管委会); after other words it is the end of a place's name.
+# A region or a development zone named by its kind after a boundary or where the name's
+# prefix starts (记者从 + 自治区文物局) heads its bodies (自治区青少年发展基金会, 开发区管委会);
+# after other words it is the end of a place's name.
 _REGION_KINDS = ("自治区", "开发区")
 _BEFORE_REGION_KIND = frozenset("，。、；：“（\n")
 
 
 def _regions_by_kind(text: str, start: int, a: int) -> list[tuple[int, int]]:
     """``(start, end)`` of each of ``_REGION_KINDS`` between ``start`` and ``a`` that opens
-    a clause (looked for in Python: a lookbehind in ``_HEAD_RE`` slowed every suffix)."""
+    a clause or the prefix (looked for in Python: a lookbehind in ``_HEAD_RE`` slowed every
+    suffix)."""
     out = []
     for kind in _REGION_KINDS:
         i = text.find(kind, start, a)
         while i != -1:
-            if i == 0 or text[i - 1] in _BEFORE_REGION_KIND:
+            if i == start or text[i - 1] in _BEFORE_REGION_KIND:
                 out.append((i, i + len(kind)))
             i = text.find(kind, i + 1, a)
     return out
