@@ -1710,3 +1710,14 @@ def test_a_hope_project_school_is_named_by_what_precedes_it(text, expected):
 )
 def test_an_autonomous_region_heads_its_bodies_whole(text, expected):
     assert tagged(text) == expected
+
+
+def test_a_stop_word_read_across_words_cuts_no_name():
+    # 妇女儿童 is 妇女 + 儿童: the relative 女儿 is no word before the name
+    text = "国务院妇女儿童工作委员会副主任刘奇葆主持"
+    assert tagged(text) == [("国务院妇女儿童工作委员会", "ORG")]
+
+
+def test_a_stop_word_jieba_reads_whole_still_cuts():
+    text = "中美两国有关公司和机构今天下午在北京签约"
+    assert ("中美两国有关公司", "ORG") not in tagged(text)

@@ -449,3 +449,17 @@ def test_one_character_said_again_is_a_sound_not_a_name():
 
 def test_a_name_after_ming_jiao():
     assert people("一位名叫祁风的老大爷把商场看了个遍") == ["祁风"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a role noun that words read across is none (妇女 + 儿童: no 女儿 before 童工)
+        ("要研究解决妇女儿童工作发展中出现的新问题", []),
+        ("吴仪要求妇女儿童工作力争有新的突破", ["吴仪"]),
+        ("他的女儿王小红说", ["王小红"]),
+    ],
+)
+def test_no_name_after_a_role_noun_read_across_words(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names

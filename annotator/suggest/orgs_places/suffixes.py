@@ -11,7 +11,7 @@ import re
 from annotator import lexicon
 from annotator.numerals import NUMERALS
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
-from annotator.suggest._words import COMMON, dictionary
+from annotator.suggest._words import COMMON, dictionary, read_in_other_words
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
@@ -98,9 +98,18 @@ def _last_cut(text: str, start: int, a: int) -> int | None:
         if m is None:
             return None
         k = m.end() - 1
-        if not _inside_a_word(text, k, start, a):
+        if not _inside_a_word(text, k, start, a) and not _stop_word_read_across(text, m.end()):
             return _over_stop_word(text, m.end(), a)
         end = k
+
+
+def _stop_word_read_across(text: str, cut: int) -> bool:
+    """True when the stop word that ends at ``cut`` is read inside other words (妇女儿童:
+    no 女儿; 两国有关公司 keeps 有关)."""
+    for n in (2, 3):
+        if text[cut - n : cut] in _STOP_WORD_SET:
+            return read_in_other_words(text, cut - n, cut)
+    return False
 
 
 def _over_stop_word(text: str, cut: int, a: int) -> int:
