@@ -295,3 +295,15 @@ def test_a_country_character_inside_words_is_not_alone(text):
 def test_a_pair_of_countries_after_a_word(text, expected):
     pytest.importorskip("jieba")
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 以 before 东部 is "with the east" (以东部地区为重点), no Israel
+        "以东部地区为重点推进改革",
+        "以东部沿海为例",
+    ],
+)
+def test_yi_before_a_region_word_is_no_country(text):
+    assert "以" not in places(text)
