@@ -1721,3 +1721,20 @@ def test_a_stop_word_read_across_words_cuts_no_name():
 def test_a_stop_word_jieba_reads_whole_still_cuts():
     text = "中美两国有关公司和机构今天下午在北京签约"
     assert ("中美两国有关公司", "ORG") not in tagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunction between two places joins them: 和 is no part of the second
+        ("北京市和石首市签订协议", [("北京市", "LOC"), ("石首市", "LOC")]),
+        ("长沙县和宁乡县", [("长沙县", "LOC"), ("宁乡县", "LOC")]),
+        # where no place starts after it, 和 begins the next one (天津市 + 和平区)
+        ("天津市和平区召开会议", [("天津市", "LOC"), ("和平区", "LOC")]),
+        # 湾 before 仔 begins 湾仔, no 香港湾
+        ("位于香港湾仔的会展中心", [("香港", "LOC"), ("湾仔", "LOC")]),
+        ("香港湾仔区", [("香港", "LOC"), ("湾仔区", "LOC")]),
+    ],
+)
+def test_conjunctions_and_words_after_places(text, expected):
+    assert tagged(text) == expected
