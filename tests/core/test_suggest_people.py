@@ -463,3 +463,16 @@ def test_a_name_after_ming_jiao():
 def test_no_name_after_a_role_noun_read_across_words(text, names):
     pytest.importorskip("jieba")
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a lone surname before a title or an honorific is the name (GUIDELINES: 王先生 → 王),
+        # whichever cue found it (a list before 一行, the subject of a verb of saying)
+        ("会长将在上海宴请辜先生一行。", ["辜"]),
+        ("安馆长介绍，图书馆已有藏书十万册", ["安"]),
+    ],
+)
+def test_a_surname_before_a_title_is_the_name_whatever_the_cue(text, names):
+    assert people(text) == names

@@ -35,6 +35,7 @@ with a sure boundary (bylines, lists) win over the guess.
 
 from __future__ import annotations
 
+from annotator import lexicon
 from annotator.model import Span
 from annotator.suggest._text import Candidate, starts_of
 
@@ -93,6 +94,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)
+    _surnames_before_titles(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
         del found[key]
     for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:
@@ -102,6 +104,21 @@ def find_person_candidates(text: str) -> list[Candidate]:
         for i in starts:
             found.setdefault((i, i + len(name)), "repeat")
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
+
+
+# Honorifics and titles of two characters: after a lone surname they are no given name
+# (辜先生, 安馆长: the name is 辜, 安, as GUIDELINES has 王先生 → 王).
+_TITLE_WORDS = frozenset(
+    w for w in (*lexicon.words("people_honorifics"), *lexicon.words("people_titles")) if len(w) == 2
+)
+
+
+def _surnames_before_titles(text: str, found: dict[tuple[int, int], str]) -> None:
+    """A three-character name found by a cue that is a surname and a title (宴请辜先生一行,
+    安馆长介绍) becomes the surname alone."""
+    for s, e in [k for k in found if k[1] - k[0] == 3]:
+        if text[s] in SURNAMES and text[s + 1 : e] in _TITLE_WORDS:
+            found.setdefault((s, s + 1), found.pop((s, e)))
 
 
 def find_people(text: str) -> list[Span]:
