@@ -1738,3 +1738,24 @@ def test_a_stop_word_jieba_reads_whole_still_cuts():
 )
 def test_conjunctions_and_words_after_places(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party's central committee of a term, its standing or special committee: one ORG
+        (
+            "九三学社第十届中央常务委员会第二次会议于6月举行",
+            [("九三学社第十届中央常务委员会", "ORG")],
+        ),
+        ("及中国致公党中央常务委员会议事规则", [("中国致公党中央常务委员会", "ORG")]),
+        ("《九三学社中央专门委员会组织通则》", [("九三学社中央专门委员会", "ORG")]),
+    ],
+)
+def test_a_partys_committees_of_a_term_are_one_org(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_term_of_a_partys_centre_before_a_title_is_no_committee():
+    text = "舒同同志是中国共产党第八届中央委员"
+    assert ("中国共产党第八届中央", "ORG") not in tagged(text)

@@ -206,14 +206,18 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
 
 
 # What a party's name ends with (农工民主党, 九三学社, 中国民主同盟, 中国国民党革命委员会,
-# 中国民主建国会, 中国民主促进会), and its central committee after it.
+# 中国民主建国会, 中国民主促进会), and its central committee after it, of a term
+# (九三学社第十届中央常务委员会) and its standing committee (致公党中央常务委员会).
 _PARTY_ENDS = ("党", "学社", "同盟", "革命委员会", "建国会", "促进会")
-_CENTRE_RE = re.compile("中央(?:委员会)?")
+# (a term's 中央 alone is a title's start: 中国共产党第八届中央委员)
+_COMMITTEES = "(?:常务委员会|专门委员会|委员会|常委会)"
+_CENTRE_RE = re.compile(f"第?[一二三四五六七八九十]{{1,3}}届中央{_COMMITTEES}|中央{_COMMITTEES}?")
 
 
 def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """A party found as an ORG and the 中央 (委员会) right after it, as one ORG: the
-    party's central committee is named by both (农工民主党中央, not 农工民主党 + 中央)."""
+    party's central committee is named by both (农工民主党中央, not 农工民主党 + 中央;
+    九三学社第十届中央常务委员会)."""
     found = []
     for s, e, label, attrs in orgs:
         if label != ORG:
