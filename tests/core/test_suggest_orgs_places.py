@@ -1759,3 +1759,18 @@ def test_a_partys_committees_of_a_term_are_one_org(text, expected):
 def test_a_term_of_a_partys_centre_before_a_title_is_no_committee():
     text = "舒同同志是中国共产党第八届中央委员"
     assert ("中国共产党第八届中央", "ORG") not in tagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word + 区 that no list holds is an area of a kind, no district
+        ("针对居民区因施工密度过于集中", []),
+        ("在河北项目区，水土流失得到治理", [("河北", "LOC")]),
+        ("世界上最大的珊瑚礁区在澳大利亚", [("澳大利亚", "LOC")]),
+        # listed districts named by common words stay
+        ("南京市鼓楼区召开会议", [("南京市", "LOC"), ("鼓楼区", "LOC")]),
+    ],
+)
+def test_a_common_word_before_qu_is_an_area_of_a_kind(text, expected):
+    assert tagged(text) == expected

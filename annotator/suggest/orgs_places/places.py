@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from annotator import lexicon
+from annotator import lexicon, short_words
 from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
@@ -121,6 +121,23 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         and not _NOT_PLACE_START.match(prefix)
         # 湖南县乡两级, 广东区县: no county is named after a province
         and not _after_province(name)
+        and not _area_of_a_kind(name, prefix)
+    )
+
+
+_LISTED_DISTRICTS = frozenset(n for n in P.COUNTIES if n.endswith("区"))
+
+
+def _area_of_a_kind(name: str, prefix: str) -> bool:
+    """True when ``name`` is a common word + 区 that no list holds: an area of a kind
+    (居民区, 降雨区, 项目区, 珊瑚礁区), not a district (jieba tags no place there; listed
+    districts named by common words stay: 和平区, 鼓楼区)."""
+    return (
+        name[-1] == "区"
+        and len(prefix) >= 2
+        and dictionary().get(prefix, 0) > COMMON
+        and short_words.tags().get(prefix) != "ns"
+        and name not in _LISTED_DISTRICTS
     )
 
 
