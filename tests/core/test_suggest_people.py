@@ -476,3 +476,19 @@ def test_no_name_after_a_role_noun_read_across_words(text, names):
 )
 def test_a_surname_before_a_title_is_the_name_whatever_the_cue(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # common surnames the list lacked (洪, 萧, 赖), before an honorific and in a list
+        ("理学家黄昆院士、洪朝生院士说，技术创新", ["黄昆", "洪朝生"]),
+        ("出席的有叶飞、张震、洪学智、张劲夫等", ["叶飞", "张震", "洪学智", "张劲夫"]),
+        ("萧红同志在会上讲话", ["萧红"]),
+        # flood reports hold 洪 in words, no names
+        ("洪峰今天通过武汉，洪水水位开始回落", []),
+    ],
+)
+def test_common_surnames_hong_xiao_lai(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
