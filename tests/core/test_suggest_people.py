@@ -492,3 +492,22 @@ def test_a_surname_before_a_title_is_the_name_whatever_the_cue(text, names):
 def test_common_surnames_hong_xiao_lai(text, names):
     pytest.importorskip("jieba")
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name before a title of office (…长, 委员, 主编), as before an honorific
+        ("在麦田旁，听取了岳万民县长关于实行科学种田的汇报", ["岳万民"]),
+        ("张穹副检察长向参加座谈的代表介绍", ["张穹"]),
+        ("伍精华委员在详细询问了情况后说", ["伍精华"]),
+        # a body before its head's title is no name (童装组 + 组长)
+        ("不到半年便当上了童装组组长。", []),
+        ("国家税务总局纪检组副组长张洁说", ["张洁"]),
+        # roles after common words are no cue here (鼓励 + 市民)
+        ("实施新措施鼓励市民自置居所", []),
+    ],
+)
+def test_a_name_before_a_title_of_office(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names

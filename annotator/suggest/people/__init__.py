@@ -43,7 +43,7 @@ from .brackets import _bracketed_names
 from .bylines import _byline_names
 from .cues import cue_matches
 from .forms import _anonymised_names, _dot_names, _familiar_names
-from .honorifics import _honorific_names
+from .honorifics import _honorific_names, _names_before_offices
 from .lists import (
     _COUNT_RE,
     _caption_names,
@@ -76,6 +76,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _title_names(text, by_kind, found, known)
     _role_names(text, by_kind["role"], found, known)
     _honorific_names(text, by_kind["honorific"], found)
+    _names_before_offices(text, by_kind["title"], found)
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
     _clause_subjects(text, found)
