@@ -1774,3 +1774,29 @@ def test_a_term_of_a_partys_centre_before_a_title_is_no_committee():
 )
 def test_a_common_word_before_qu_is_an_area_of_a_kind(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every item of a list summed up as places is a place where one of them is found
+        (
+            "代表团访问了布鲁塞尔、安特卫普、根特等城市。",
+            [("布鲁塞尔", "LOC"), ("安特卫普", "LOC"), ("根特", "LOC")],
+        ),
+        (
+            "足迹遍及卡拉奇、拉合尔、白沙瓦等地",
+            [("卡拉奇", "LOC"), ("拉合尔", "LOC"), ("白沙瓦", "LOC")],
+        ),
+    ],
+)
+def test_every_item_of_a_list_of_places_is_a_place(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_name_in_a_list_of_places_is_the_place():
+    from annotator.suggest import suggest_spans
+
+    text = "足迹遍及卡拉奇、拉合尔、白沙瓦等地"
+    found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+    assert ("白沙瓦", "LOC") in found and ("白沙瓦", "PER") not in found

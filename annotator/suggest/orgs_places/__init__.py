@@ -88,6 +88,7 @@ from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
 from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
+from .place_lists import listed_place_items
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
 from .tagged import tagged_places
@@ -201,8 +202,15 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         orgs += _party_centres(text, orgs)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
-    locs, teams = team_places(text, locs)
+    locs, teams = team_places(text, locs + _list_items(text, locs))
     return locs + _not_ending_in_place(orgs, locs) + teams
+
+
+def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
+    """The items no rule found of a list of places (卡拉奇、拉合尔、白沙瓦等地)."""
+    if "等" not in text:
+        return []
+    return [(s, e, LOC, {}) for s, e in listed_place_items(text, {(c[0], c[1]) for c in locs})]
 
 
 # What a party's name ends with (农工民主党, 九三学社, 中国民主同盟, 中国国民党革命委员会,
