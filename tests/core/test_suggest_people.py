@@ -511,3 +511,7 @@ def test_common_surnames_hong_xiao_lai(text, names):
 def test_a_name_before_a_title_of_office(text, names):
     pytest.importorskip("jieba")
     assert people(text) == names
+
+
+def test_a_surname_cut_from_its_title_is_not_repeated_in_words():
+    assert people("安馆长介绍，馆内安装了监视设备。") == ["安"]

@@ -95,7 +95,6 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)
-    _surnames_before_titles(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
         del found[key]
     for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:
@@ -104,6 +103,8 @@ def find_person_candidates(text: str) -> list[Candidate]:
     for name, starts in starts_of(text, {text[s:e] for s, e in found}).items():
         for i in starts:
             found.setdefault((i, i + len(name)), "repeat")
+    # (after the propagation: the surname alone would be found in every word it begins)
+    _surnames_before_titles(text, found)
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
 
 
