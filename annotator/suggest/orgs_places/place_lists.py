@@ -9,11 +9,27 @@ import re
 from annotator.suggest._text import HAN
 from annotator.suggest._words import COMMON, dictionary
 
-# Items of two to six Han characters (the middle dot of a transliterated name inside)
-# joined by 、, the last before 等 and a noun of places.
-_LIST_RE = re.compile(
-    f"[{HAN}·]{{2,6}}(?:、[{HAN}·]{{2,6}})+(?=等(?:地区|地|城市|国家|国|省份|省|市|县|州|岛屿|港口))"
-)
+# The noun of places after 等 that sums a list up; the list is read back from it.
+_SUM_RE = re.compile("等(?:地区|地|城市|国家|国|省份|省|市|县|州|岛屿|港口)")
+_ITEM_LONGEST = 6
+_HAN_RE = re.compile(f"[{HAN}·]")
+
+
+def _items_before(text: str, end: int) -> list[tuple[int, int]]:
+    """The items of two to six Han characters joined by 、 that end at ``end``, last first
+    (the first may run on into the words before it: 足迹遍及卡拉奇)."""
+    items: list[tuple[int, int]] = []
+    while True:
+        i = end
+        while i > max(0, end - _ITEM_LONGEST) and _HAN_RE.match(text, i - 1):
+            i -= 1
+        if end - i < 2:
+            break
+        items.append((i, end))
+        if i == 0 or text[i - 1] != "、":
+            break
+        end = i - 1
+    return items if len(items) >= 2 else []
 
 
 def listed_place_items(text: str, places: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -25,14 +41,9 @@ def listed_place_items(text: str, places: set[tuple[int, int]]) -> list[tuple[in
         return []
     out: list[tuple[int, int]] = []
     starts_by_end = {e: s for s, e in places}
-    for m in _LIST_RE.finditer(text):
-        items = []
-        start = m.start()
-        for part in m.group(0).split("、"):
-            items.append((start, start + len(part)))
-            start += len(part) + 1
+    for m in _SUM_RE.finditer(text):
         known, unknown = 0, []
-        for s, e in reversed(items):
+        for s, e in _items_before(text, m.start()):
             if (s, e) in places:
                 known += 1
                 continue
