@@ -21,7 +21,8 @@ LOC (places):
   after a verb of going (``深入雁峰区``, lexicon ``places_cue_verbs``, never part of it);
   when the shortest reading fails the next longer one is tried (``在宁乡县``);
 * foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
-  travel (``抵达阿勒颇，``);
+  travel (``抵达阿勒颇，``), or as items of a list of places summed up by ``等地``
+  (``卡拉奇、拉合尔、白沙瓦等地``: :mod:`.place_lists`);
 * landmarks by their suffix after a boundary (``香山公园``, ``五一广场``, ``双林寺``,
   ``西奈半岛``, ``密云水库``);
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
