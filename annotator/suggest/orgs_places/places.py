@@ -474,7 +474,7 @@ def _loc_candidates(
     # alone: each end is read once (places ending alike, 北京 and 北京市 in 北京市北京市…,
     # each read the whole chain after them again, quadratic in a long run of places).
     queue = list(out)
-    starts = {s for s, _, _, _ in out}
+    place_starts = {s for s, _, _, _ in out}
     read: set[int] = set()
     while queue:
         s, e, _, _ = queue.pop()
@@ -487,7 +487,7 @@ def _loc_candidates(
             and _pattern_place_ok(tail.group(0), 1)
             # 北京市和石首市, 长沙县和宁乡县: a conjunction joins two places (天津市和平区:
             # no place starts at 平)
-            and not (text[e] in _CONJUNCTIONS and e + 1 in starts)
+            and not (text[e] in _CONJUNCTIONS and e + 1 in place_starts)
             # 中国传统旗袍: the kind character begins a word of its own
             and not _kind_begins_word(text, tail.end())
         ):
