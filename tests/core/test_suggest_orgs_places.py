@@ -1800,3 +1800,8 @@ def test_a_name_in_a_list_of_places_is_the_place():
     text = "足迹遍及卡拉奇、拉合尔、白沙瓦等地"
     found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
     assert ("白沙瓦", "LOC") in found and ("白沙瓦", "PER") not in found
+
+
+def test_a_rivers_stretch_is_no_part_of_a_station():
+    # 闽江 + 干流 (its main stream) + the station: the river is a place, no ORG runs over it
+    assert tagged("闽江干流竹岐水文站23日14时洪峰水位") == [("闽江", "LOC")]
