@@ -140,7 +140,11 @@ def _rule_candidates(text: str) -> list[_Cand]:
     for name, finder in RULE_FINDERS:
         found = finder(text)
         if name == "people":
-            suspects = {(c[0], c[1]) for c in found if text[c[1] - 1] in _PLACE_KIND_ENDS}
+            suspects = {
+                (c[0], c[1])
+                for c in found
+                if text[c[1] - 1] in _PLACE_KIND_ENDS or text[c[1] : c[1] + 1] in _LIST_AFTER
+            }
         elif suspects and name == "orgs_places":
             out = _places_not_names(out, found, suspects)
         out += [(s, e, label, "rule", attrs) for s, e, label, attrs in found]
@@ -153,14 +157,17 @@ def _rule_candidates(text: str) -> list[_Cand]:
 
 # Last characters of a place's kind that end no given name (乌咀乡, 大屯村, 南丰县).
 _PLACE_KIND_ENDS = frozenset("乡镇村县")
+# What follows an item of a list: a name there that the place rules found as a place is the
+# place (卡拉奇、拉合尔、白沙瓦等地: 白沙瓦 is no person after 白).
+_LIST_AFTER = frozenset("、等")
 
 
 def _places_not_names(
     out: list[_Cand], found: list[Any], suspects: set[tuple[int, int]]
 ) -> list[_Cand]:
-    """``out`` without the names of ``suspects`` (those ending in 乡 镇 村 县) that the place
-    rules ``found`` as the same place with its kind (被告乌咀乡建筑公司: 乌咀乡 is the
-    township, not a person after 被告)."""
+    """``out`` without the names of ``suspects`` (those ending in 乡 镇 村 县, and items of
+    lists) that the place rules ``found`` as the same place (被告乌咀乡建筑公司: 乌咀乡 is
+    the township, not a person after 被告; 拉合尔、白沙瓦等地)."""
     places = {(c[0], c[1]) for c in found if c[2] == "LOC"} & suspects
     if not places:
         return out

@@ -89,6 +89,19 @@ def cut_by_words(text: str, s: int, e: int) -> bool:
     return inside and not (start in bounds and end in bounds)
 
 
+def read_in_other_words(text: str, s: int, e: int) -> bool:
+    """True when common words run across both edges of ``text[s:e]`` and jieba's most
+    probable path of words over it and a few characters each side does not read it as a
+    word of its own: 妇女儿童工作 is 妇女儿童|工作 (no 女儿); 两国|有关|公司 reads 有关."""
+    if not (crosses_start(text, s) and crosses_end(text, e)):
+        return False
+    freq, log_total = short_words.entries()
+    a = max(0, s - _SEGMENT_REACH)
+    piece = text[a : e + _SEGMENT_REACH]
+    bounds = short_words.path_bounds(freq, log_total, piece, short_words.char_counts())
+    return not (s - a in bounds and e - a in bounds)
+
+
 def _word_partly_inside(freq: dict[str, int], piece: str, start: int, end: int) -> bool:
     """Whether a dictionary word of ``piece`` runs across one edge of ``piece[start:end]``
     and ends (or begins) inside it: across its start and ending before its end, or

@@ -291,11 +291,14 @@ def _bare_pair(text: str, i: int) -> bool:
     if text[i + 2 : i + 3] in _NOT_AFTER_BARE and i + 2 < len(text):
         return False  # 中美国: 美国; 中方, 美军 have rules of their own
     if not _after_boundary(text, i) and (
-        crosses_start(text, i) or text[i] in "中以" or text[i + 1] == "以"
+        crosses_start(text, i) or text[i] == "以" or text[i + 1] == "以"
     ):
-        # after any word but one read across it (谴责印巴, 邀请印巴代表); not 中 after a
-        # word (决赛中以1∶4: "in"), nor 以 "by, with" (厄立特里亚以和平方式, 以美元计)
+        # after any word but one read across it (谴责印巴, 邀请印巴代表, 签署了中美…,
+        # 恪守中美…); not 以 "by, with" (厄立特里亚以和平方式, 以美元计), nor before it:
+        # 中 there is "in" (决赛中以1∶4)
         return False
+    if text[i + 1] == "越" and "越" in text[i + 2 : i + 6]:
+        return False  # 泥沼中越陷越深: 越…越 is "the more… the more"
     if _GROUPS.match(text, i):
         return False  # a listed group (中俄) is found as a group
     if text[i + 2 : i + 3] in _TRANSLIT and text[i + 3 : i + 4] in _TRANSLIT:

@@ -285,8 +285,25 @@ def test_a_country_character_inside_words_is_not_alone(text):
         # 中 "in" and 以 "by" after a word are no countries
         ("西班牙队昨天在1／8决赛中以1∶4大败于丹麦队", []),
         ("呼吁厄立特里亚以和平方式解决争端", []),
+        # China and another country after a verb or a particle (中 is "in" only before 以)
+        ("今天在这里签署了中美和平利用核技术合作协定", ["中", "美"]),
+        ("美国政府是否恪守中美三个联合公报的原则", ["中", "美"]),
+        ("林顿还谈到了当前中美在亚洲安全方面的合作", ["中", "美"]),
+        ("他在错误的泥沼中越陷越深", []),  # 越…越: "the more… the more"
     ],
 )
 def test_a_pair_of_countries_after_a_word(text, expected):
     pytest.importorskip("jieba")
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 以 before 东部 is "with the east" (以东部地区为重点), no Israel
+        "以东部地区为重点推进改革",
+        "以东部沿海为例",
+    ],
+)
+def test_yi_before_a_region_word_is_no_country(text):
+    assert "以" not in places(text)

@@ -254,3 +254,17 @@ def test_a_count_naming_a_division_is_no_figure(text, expected):
 )
 def test_ordinals_of_terms_and_sessions_are_no_figures(text, expected):
     assert [fragment for fragment, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number before 代, 期 or 号 with no unit names a generation, an issue or a
+        # number: no figure (each fails when its character leaves figures._ORDINALS)
+        "这是三十代传人",
+        "三十期培训班开班",
+        "参观了二十号展厅",
+    ],
+)
+def test_a_number_before_an_ordinal_classifier_is_no_figure(text):
+    assert figures(text) == []

@@ -1659,3 +1659,149 @@ def test_universities_by_their_short_kind(text, expected):
 )
 def test_a_party_and_its_central_committee_are_one_org(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of wanting, knowing, causing or being able before a name is no part of it
+        ("他表示，希望阿科公司进一步扩大同中国的合作。", [("阿科公司", "ORG"), ("中国", "LOC")]),
+        ("我问他是否知道曼海姆队。", [("曼海姆队", "ORG")]),
+        # nor one of founding, improving or writing: no name is left
+        ("1979年，武鸣县筹建殡仪馆。", [("武鸣县", "LOC")]),
+        ("编写中学教科书是一项专门工作。", []),
+        ("在完善村民委员会选举制度方面", []),
+        # 现 of 现代化 is no scope word (现任, 现有 are)
+        ("建成具有国际水准的现代化医院。", []),
+    ],
+)
+def test_a_clause_verb_before_a_name_is_no_part_of_it(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Hope Project school is named by what stands before it; alone it is a kind
+        ("还向兴国五里亭希望小学赠送了图书", [("兴国五里亭希望小学", "ORG")]),
+        ("画刊送给全国百所希望小学。", []),
+        ("员工先后建了两所希望小学。", []),
+    ],
+)
+def test_a_hope_project_school_is_named_by_what_precedes_it(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's full name is read whole although jieba cuts it 广西|壮族|自治区
+        ("他来到广西壮族自治区。", [("广西壮族自治区", "LOC")]),
+        ("驻香港特别行政区部队", [("香港特别行政区", "LOC")]),
+        ("今年4月，广西壮族自治区党委作出了决定。", [("广西壮族自治区党委", "ORG")]),
+        (
+            "本报讯广西壮族自治区青少年发展基金会日前成立。",
+            [("广西壮族自治区青少年发展基金会", "ORG")],
+        ),
+        # the region by its kind where the name's prefix starts heads its body
+        ("记者从自治区文物局了解到", [("自治区文物局", "ORG")]),
+        ("提供了包括自治区发展计划委员会在内的名单", [("自治区发展计划委员会", "ORG")]),
+    ],
+)
+def test_an_autonomous_region_heads_its_bodies_whole(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_stop_word_read_across_words_cuts_no_name():
+    # 妇女儿童 is 妇女 + 儿童: the relative 女儿 is no word before the name
+    text = "国务院妇女儿童工作委员会副主任刘奇葆主持"
+    assert tagged(text) == [("国务院妇女儿童工作委员会", "ORG")]
+
+
+def test_a_stop_word_jieba_reads_whole_still_cuts():
+    text = "中美两国有关公司和机构今天下午在北京签约"
+    assert ("中美两国有关公司", "ORG") not in tagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunction between two places joins them: 和 is no part of the second
+        ("北京市和石首市签订协议", [("北京市", "LOC"), ("石首市", "LOC")]),
+        ("长沙县和宁乡县", [("长沙县", "LOC"), ("宁乡县", "LOC")]),
+        # where no place starts after it, 和 begins the next one (天津市 + 和平区)
+        ("天津市和平区召开会议", [("天津市", "LOC"), ("和平区", "LOC")]),
+        # 湾 before 仔 begins 湾仔, no 香港湾
+        ("位于香港湾仔的会展中心", [("香港", "LOC"), ("湾仔", "LOC")]),
+        ("香港湾仔区", [("香港", "LOC"), ("湾仔区", "LOC")]),
+    ],
+)
+def test_conjunctions_and_words_after_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party's central committee of a term, its standing or special committee: one ORG
+        (
+            "九三学社第十届中央常务委员会第二次会议于6月举行",
+            [("九三学社第十届中央常务委员会", "ORG")],
+        ),
+        ("及中国致公党中央常务委员会议事规则", [("中国致公党中央常务委员会", "ORG")]),
+        ("《九三学社中央专门委员会组织通则》", [("九三学社中央专门委员会", "ORG")]),
+    ],
+)
+def test_a_partys_committees_of_a_term_are_one_org(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_term_of_a_partys_centre_before_a_title_is_no_committee():
+    text = "舒同同志是中国共产党第八届中央委员"
+    assert ("中国共产党第八届中央", "ORG") not in tagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word + 区 that no list holds is an area of a kind, no district
+        ("针对居民区因施工密度过于集中", []),
+        ("在河北项目区，水土流失得到治理", [("河北", "LOC")]),
+        ("世界上最大的珊瑚礁区在澳大利亚", [("澳大利亚", "LOC")]),
+        # listed districts named by common words stay
+        ("南京市鼓楼区召开会议", [("南京市", "LOC"), ("鼓楼区", "LOC")]),
+    ],
+)
+def test_a_common_word_before_qu_is_an_area_of_a_kind(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every item of a list summed up as places is a place where one of them is found
+        (
+            "代表团访问了布鲁塞尔、安特卫普、根特等城市。",
+            [("布鲁塞尔", "LOC"), ("安特卫普", "LOC"), ("根特", "LOC")],
+        ),
+        (
+            "足迹遍及卡拉奇、拉合尔、白沙瓦等地",
+            [("卡拉奇", "LOC"), ("拉合尔", "LOC"), ("白沙瓦", "LOC")],
+        ),
+    ],
+)
+def test_every_item_of_a_list_of_places_is_a_place(text, expected):
+    assert tagged(text) == expected
+
+
+def test_a_name_in_a_list_of_places_is_the_place():
+    from annotator.suggest import suggest_spans
+
+    text = "足迹遍及卡拉奇、拉合尔、白沙瓦等地"
+    found = [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+    assert ("白沙瓦", "LOC") in found and ("白沙瓦", "PER") not in found
+
+
+def test_a_rivers_stretch_is_no_part_of_a_station():
+    # 闽江 + 干流 (its main stream) + the station: the river is a place, no ORG runs over it
+    assert tagged("闽江干流竹岐水文站23日14时洪峰水位") == [("闽江", "LOC")]

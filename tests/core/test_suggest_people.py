@@ -449,3 +449,69 @@ def test_one_character_said_again_is_a_sound_not_a_name():
 
 def test_a_name_after_ming_jiao():
     assert people("一位名叫祁风的老大爷把商场看了个遍") == ["祁风"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a role noun that words read across is none (妇女 + 儿童: no 女儿 before 童工)
+        ("要研究解决妇女儿童工作发展中出现的新问题", []),
+        ("吴仪要求妇女儿童工作力争有新的突破", ["吴仪"]),
+        ("他的女儿王小红说", ["王小红"]),
+    ],
+)
+def test_no_name_after_a_role_noun_read_across_words(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a lone surname before a title or an honorific is the name (GUIDELINES: 王先生 → 王),
+        # whichever cue found it (a list before 一行, the subject of a verb of saying)
+        ("会长将在上海宴请辜先生一行。", ["辜"]),
+        ("安馆长介绍，图书馆已有藏书十万册", ["安"]),
+    ],
+)
+def test_a_surname_before_a_title_is_the_name_whatever_the_cue(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # common surnames the list lacked (洪, 萧, 赖), before an honorific and in a list
+        ("理学家黄昆院士、洪朝生院士说，技术创新", ["黄昆", "洪朝生"]),
+        ("出席的有叶飞、张震、洪学智、张劲夫等", ["叶飞", "张震", "洪学智", "张劲夫"]),
+        ("萧红同志在会上讲话", ["萧红"]),
+        # flood reports hold 洪 in words, no names
+        ("洪峰今天通过武汉，洪水水位开始回落", []),
+    ],
+)
+def test_common_surnames_hong_xiao_lai(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name before a title of office (…长, 委员, 主编), as before an honorific
+        ("在麦田旁，听取了岳万民县长关于实行科学种田的汇报", ["岳万民"]),
+        ("张穹副检察长向参加座谈的代表介绍", ["张穹"]),
+        ("伍精华委员在详细询问了情况后说", ["伍精华"]),
+        # a body before its head's title is no name (童装组 + 组长)
+        ("不到半年便当上了童装组组长。", []),
+        ("国家税务总局纪检组副组长张洁说", ["张洁"]),
+        # roles after common words are no cue here (鼓励 + 市民)
+        ("实施新措施鼓励市民自置居所", []),
+    ],
+)
+def test_a_name_before_a_title_of_office(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+def test_a_surname_cut_from_its_title_is_not_repeated_in_words():
+    assert people("安馆长介绍，馆内安装了监视设备。") == ["安"]

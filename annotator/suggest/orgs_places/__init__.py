@@ -21,7 +21,8 @@ LOC (places):
   after a verb of going (``深入雁峰区``, lexicon ``places_cue_verbs``, never part of it);
   when the shortest reading fails the next longer one is tried (``在宁乡县``);
 * foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
-  travel (``抵达阿勒颇，``);
+  travel (``抵达阿勒颇，``), or as items of a list of places summed up by ``等地``
+  (``卡拉奇、拉合尔、白沙瓦等地``: :mod:`.place_lists`);
 * landmarks by their suffix after a boundary (``香山公园``, ``五一广场``, ``双林寺``,
   ``西奈半岛``, ``密云水库``);
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
@@ -88,6 +89,7 @@ from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
 from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
+from .place_lists import listed_place_items
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
 from .tagged import tagged_places
@@ -201,19 +203,30 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         orgs += _party_centres(text, orgs)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
-    locs, teams = team_places(text, locs)
+    locs, teams = team_places(text, locs + _list_items(text, locs))
     return locs + _not_ending_in_place(orgs, locs) + teams
 
 
+def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
+    """The items no rule found of a list of places (卡拉奇、拉合尔、白沙瓦等地)."""
+    if "等" not in text:
+        return []
+    return [(s, e, LOC, {}) for s, e in listed_place_items(text, {(c[0], c[1]) for c in locs})]
+
+
 # What a party's name ends with (农工民主党, 九三学社, 中国民主同盟, 中国国民党革命委员会,
-# 中国民主建国会, 中国民主促进会), and its central committee after it.
+# 中国民主建国会, 中国民主促进会), and its central committee after it, of a term
+# (九三学社第十届中央常务委员会) and its standing committee (致公党中央常务委员会).
 _PARTY_ENDS = ("党", "学社", "同盟", "革命委员会", "建国会", "促进会")
-_CENTRE_RE = re.compile("中央(?:委员会)?")
+# (a term's 中央 alone is a title's start: 中国共产党第八届中央委员)
+_COMMITTEES = "(?:常务委员会|专门委员会|委员会|常委会)"
+_CENTRE_RE = re.compile(f"第?[一二三四五六七八九十]{{1,3}}届中央{_COMMITTEES}|中央{_COMMITTEES}?")
 
 
 def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """A party found as an ORG and the 中央 (委员会) right after it, as one ORG: the
-    party's central committee is named by both (农工民主党中央, not 农工民主党 + 中央)."""
+    party's central committee is named by both (农工民主党中央, not 农工民主党 + 中央;
+    九三学社第十届中央常务委员会)."""
     found = []
     for s, e, label, attrs in orgs:
         if label != ORG:
@@ -279,13 +292,17 @@ _KNOWN = frozenset(lexicon.words("orgs_known"))
 # The kinds of division that end listed names: after one, the kind may begin the next word
 # (沅江市委, 长沙县长) that the organisation and title rules read.
 _KIND_ENDS = frozenset("省市县区州")
+# Kinds of division of more than one character: left out whole (广西壮族|自治区 is read
+# 广西|壮族|自治区, whose last word runs over 广西壮族自治 and cut it).
+_LONG_KINDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗")
 
 
 def _cut_by_words(text: str, s: int, e: int) -> bool:
     """True when jieba's words cut the listed place ``text[s:e]`` (工作|中|原则上: no 中原),
-    its kind of division left out (湖南省|沅江|市委 keeps 沅江市)."""
+    its kind of division left out (湖南省|沅江|市委 keeps 沅江市, 广西壮族自治区)."""
     if e - s > 2 and text[e - 1] in _KIND_ENDS:
-        e -= 1
+        long_kind = next((k for k in _LONG_KINDS if text.endswith(k, s, e)), None)
+        e -= len(long_kind) if long_kind and e - s - len(long_kind) >= 2 else 1
     return cut_by_words(text, s, e)
 
 

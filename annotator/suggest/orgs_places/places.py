@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from annotator import lexicon
+from annotator import lexicon, short_words
 from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
@@ -121,6 +121,23 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         and not _NOT_PLACE_START.match(prefix)
         # 湖南县乡两级, 广东区县: no county is named after a province
         and not _after_province(name)
+        and not _area_of_a_kind(name, prefix)
+    )
+
+
+_LISTED_DISTRICTS = frozenset(n for n in P.COUNTIES if n.endswith("区"))
+
+
+def _area_of_a_kind(name: str, prefix: str) -> bool:
+    """True when ``name`` is a common word + 区 that no list holds: an area of a kind
+    (居民区, 降雨区, 项目区, 珊瑚礁区), not a district (jieba tags no place there; listed
+    districts named by common words stay: 和平区, 鼓楼区)."""
+    return (
+        name[-1] == "区"
+        and len(prefix) >= 2
+        and dictionary().get(prefix, 0) > COMMON
+        and short_words.tags().get(prefix) != "ns"
+        and name not in _LISTED_DISTRICTS
     )
 
 
@@ -457,7 +474,7 @@ def _loc_candidates(
     # alone: each end is read once (places ending alike, 北京 and 北京市 in 北京市北京市…,
     # each read the whole chain after them again, quadratic in a long run of places).
     queue = list(out)
-    spans = {(s, e) for s, e, _, _ in out}
+    place_starts = {s for s, _, _, _ in out}
     read: set[int] = set()
     while queue:
         s, e, _, _ = queue.pop()
@@ -468,8 +485,9 @@ def _loc_candidates(
         if (
             tail
             and _pattern_place_ok(tail.group(0), 1)
-            # 北京市和石首市: a conjunction joins two places (天津市和平区: 平区 is none)
-            and not (text[e] in _CONJUNCTIONS and (e + 1, tail.end()) in spans)
+            # 北京市和石首市, 长沙县和宁乡县: a conjunction joins two places (天津市和平区:
+            # no place starts at 平)
+            and not (text[e] in _CONJUNCTIONS and e + 1 in place_starts)
             # 中国传统旗袍: the kind character begins a word of its own
             and not _kind_begins_word(text, tail.end())
         ):

@@ -11,7 +11,7 @@ import re
 from annotator import lexicon
 from annotator.numerals import NUMERALS
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
-from annotator.suggest._words import COMMON, dictionary
+from annotator.suggest._words import COMMON, dictionary, read_in_other_words
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
@@ -72,6 +72,10 @@ _LAST_CUT_RE = re.compile(
     "|[0-9０-９]+[万亿]"
     # 暨 joins two bodies (华东军区暨第三野战军政治部), but begins 暨南 (暨南大学)
     "|暨(?!南)"
+    # 希望 (to hope) before a name (希望阿科公司进一步…), but not right before the suffix
+    # (the prefix is matched up to it): it begins the Hope Project's schools and works
+    # (兴国五里亭希望小学, 美国希望中文学校, 希望工程基金会)
+    "|希望(?!$|中文|工程)"
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
     # a floor or a room of a building: 办公楼９楼 + 会议厅 (a room, no organisation)
     "|[0-9０-９一二三四五六七八九十]+[楼层室])"
@@ -94,9 +98,18 @@ def _last_cut(text: str, start: int, a: int) -> int | None:
         if m is None:
             return None
         k = m.end() - 1
-        if not _inside_a_word(text, k, start, a):
+        if not _inside_a_word(text, k, start, a) and not _stop_word_read_across(text, m.end()):
             return _over_stop_word(text, m.end(), a)
         end = k
+
+
+def _stop_word_read_across(text: str, cut: int) -> bool:
+    """True when the stop word that ends at ``cut`` is read inside other words (妇女儿童:
+    no 女儿; 两国有关公司 keeps 有关)."""
+    for n in (2, 3):
+        if text[cut - n : cut] in _STOP_WORD_SET:
+            return read_in_other_words(text, cut - n, cut)
+    return False
 
 
 def _over_stop_word(text: str, cut: int, a: int) -> int:
@@ -124,7 +137,7 @@ def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
 
 
 _SCOPE_RE = re.compile(
-    "(?:原|现|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
+    "(?:原|现(?!代)|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|[该本我全各]校|该|其|这|那)+"
 )
 # Kinds of organisation (保险公司, 商业银行) and the quantity words before them (众多, 有些):
@@ -284,20 +297,22 @@ def _last_head(
     return head
 
 
-# A region or a development zone named by its kind after a boundary heads its bodies
-# (自治区青少年发展基金会, 开发区管委会); after other words it is the end of a place's name.
+# A region or a development zone named by its kind after a boundary or where the name's
+# prefix starts (记者从 + 自治区文物局) heads its bodies (自治区青少年发展基金会, 开发区管委会);
+# after other words it is the end of a place's name.
 _REGION_KINDS = ("自治区", "开发区")
 _BEFORE_REGION_KIND = frozenset("，。、；：“（\n")
 
 
 def _regions_by_kind(text: str, start: int, a: int) -> list[tuple[int, int]]:
     """``(start, end)`` of each of ``_REGION_KINDS`` between ``start`` and ``a`` that opens
-    a clause (looked for in Python: a lookbehind in ``_HEAD_RE`` slowed every suffix)."""
+    a clause or the prefix (looked for in Python: a lookbehind in ``_HEAD_RE`` slowed every
+    suffix)."""
     out = []
     for kind in _REGION_KINDS:
         i = text.find(kind, start, a)
         while i != -1:
-            if i == 0 or text[i - 1] in _BEFORE_REGION_KIND:
+            if i == start or text[i - 1] in _BEFORE_REGION_KIND:
                 out.append((i, i + len(kind)))
             i = text.find(kind, i + 1, a)
     return out

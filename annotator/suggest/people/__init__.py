@@ -35,6 +35,7 @@ with a sure boundary (bylines, lists) win over the guess.
 
 from __future__ import annotations
 
+from annotator import lexicon
 from annotator.model import Span
 from annotator.suggest._text import Candidate, starts_of
 
@@ -42,7 +43,7 @@ from .brackets import _bracketed_names
 from .bylines import _byline_names
 from .cues import cue_matches
 from .forms import _anonymised_names, _dot_names, _familiar_names
-from .honorifics import _honorific_names
+from .honorifics import _honorific_names, _names_before_offices
 from .lists import (
     _COUNT_RE,
     _caption_names,
@@ -75,6 +76,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _title_names(text, by_kind, found, known)
     _role_names(text, by_kind["role"], found, known)
     _honorific_names(text, by_kind["honorific"], found)
+    _names_before_offices(text, by_kind["title"], found)
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
     _clause_subjects(text, found)
@@ -101,7 +103,24 @@ def find_person_candidates(text: str) -> list[Candidate]:
     for name, starts in starts_of(text, {text[s:e] for s, e in found}).items():
         for i in starts:
             found.setdefault((i, i + len(name)), "repeat")
+    # (after the propagation: the surname alone would be found in every word it begins)
+    _surnames_before_titles(text, found)
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
+
+
+# Honorifics and titles of two characters: after a lone surname they are no given name
+# (辜先生, 安馆长: the name is 辜, 安, as GUIDELINES has 王先生 → 王).
+_TITLE_WORDS = frozenset(
+    w for w in (*lexicon.words("people_honorifics"), *lexicon.words("people_titles")) if len(w) == 2
+)
+
+
+def _surnames_before_titles(text: str, found: dict[tuple[int, int], str]) -> None:
+    """A three-character name found by a cue that is a surname and a title (宴请辜先生一行,
+    安馆长介绍) becomes the surname alone."""
+    for s, e in [k for k in found if k[1] - k[0] == 3]:
+        if text[s] in SURNAMES and text[s + 1 : e] in _TITLE_WORDS:
+            found.setdefault((s, s + 1), found.pop((s, e)))
 
 
 def find_people(text: str) -> list[Span]:

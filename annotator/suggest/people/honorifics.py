@@ -73,3 +73,28 @@ def _unlisted_surname_before(text: str, j: int) -> tuple[int, int] | None:
             return None
         return (i, j)
     return None
+
+
+# Titles of office that may follow a name as honorifics do (岳万民县长, 张穹副检察长,
+# 伍精华委员, 漆侠主编): those ending in 长, and 委员, 主编.  Other titles are roles that
+# read on after common words (市民, 代表, 作家).
+_OFFICE_AFTER = ("委员", "主编")
+
+
+def _names_before_offices(
+    text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]
+) -> None:
+    """Names with a listed surname before a title of office (听取了岳万民县长关于…); not
+    where the title repeats the character before it, which ends a body (童装组组长)."""
+    for m in cues:
+        word = text[m.start() : m.end()]
+        if not (word.endswith("长") or word in _OFFICE_AFTER):
+            continue
+        j = m.start()
+        if j and text[j - 1] == "副":
+            j -= 1
+        if j and text[j - 1] == word.removeprefix("副")[0]:
+            continue  # 童装组组长, 纪检组副组长: a body and its head
+        best = _listed_surname_before(text, j)
+        if best:
+            found.setdefault(best, "honorific")

@@ -9,7 +9,7 @@ import re
 
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
-from annotator.suggest._words import COMMON
+from annotator.suggest._words import COMMON, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
 from .names import (
@@ -139,9 +139,12 @@ def _role_names(
     found: dict[tuple[int, int], str],
     known: set[str],
 ) -> None:
-    """Names after a role noun (村民王大山说), closed by a separator or an end word."""
+    """Names after a role noun (村民王大山说), closed by a separator or an end word; not
+    after one read inside other words (妇女儿童工作: no 女儿)."""
     for m in cues:
         end = m.end()
+        if read_in_other_words(text, m.start(), end):
+            continue
         head = text[end : end + 2]
         if (head[:1] in SURNAMES or head in SURNAMES) and (
             head not in _STOP_PREFIXES or head in _NAME_LIKE_PREFIXES
