@@ -850,12 +850,21 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
     keeping = kept_labels(figures)
     if keeping is not None and taken:
-        held = [label for label in taken if label in keeping]
+        held = [_kept_kind(kind) for kind in keeping if kind.partition(":")[0] in taken]
         line += (
             f"; where the model tags nothing, the rules' suggestions stay for "
             f"{', '.join(held) or 'no label'}"
         )
     return line + "."
+
+
+def _kept_kind(kind: str) -> str:
+    """A kind of rule suggestion the entity model keeps, in words (LOC:1 → LOC of one
+    character)."""
+    label, _, length = kind.partition(":")
+    return {"1": f"{label} of one character", "n": f"{label} longer than one character"}.get(
+        length, label
+    )
 
 
 def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:

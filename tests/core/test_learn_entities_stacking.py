@@ -135,6 +135,9 @@ def test_annotator_train_says_where_the_rules_suggestions_stay(
         figures = real(pages, folds)
         figures["crf"]["PER"]["f1"] = figures["model"]["PER"]["f1"] + 0.01
         figures["crf"]["LOC"]["f1"] = figures["model"]["LOC"]["f1"] - 0.01
+        for name in ("model_single", "model_longer"):  # keeping one length only: no better
+            figures[name]["PER"]["f1"] = figures["crf"]["PER"]["f1"] - 0.01
+            figures[name]["LOC"]["f1"] = figures["model"]["LOC"]["f1"] - 0.01
         return figures
 
     monkeypatch.setattr(entities, "cross_validate", alone_better_on_per)
