@@ -838,7 +838,7 @@ def _format_trained(model: Any) -> list[str]:
 
 def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
-    from annotator.learn.entities import kept_labels, takeover
+    from annotator.learn.entities import kept_labels, takeover, yield_below
 
     taken = takeover(figures)
     if taken is None:
@@ -854,6 +854,12 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         line += (
             f"; where the model tags nothing, the rules' suggestions stay for "
             f"{', '.join(held) or 'no label'}"
+        )
+    below = yield_below(figures)
+    if below and taken:
+        line += (
+            f"; a span of the model less sure than {below:g} gives way to the rules' "
+            "one-character ones it covers"
         )
     return line + "."
 

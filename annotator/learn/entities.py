@@ -54,7 +54,9 @@ slice above, all labels F1 0.743 to 0.761 (rules 0.767), on its test part 0.766 
 (``LOC:1``: 中俄, 访华, 俄经济) or only its longer ones (``LOC:n``), when that scored
 better still: trained on 5,000 sentences of one paper, whose gold holds few of the
 one-character places of foreign news, the tagger left them out on text of other
-sections (its LOC 0.827 where the rules had 0.873).
+sections (its LOC 0.827 where the rules had 0.873). And (format 9) a span of the tagger
+less sure than a bound chosen by cross-validation (:func:`yield_below`) yields to the kept
+one-character rule spans it covers (巴方 read as a person, 中日 as one place).
 
 **Confidence** of a predicted span: the *smallest* marginal probability, over its
 characters, of the tag the model chose (a span is as sure as its least sure character;
@@ -84,11 +86,17 @@ from annotator.numerals import CHINESE_NUMERALS
 
 KIND = "entities"
 MIN_PAGES = 5
-FORMAT = b"annotator-entities-crf 8\n"  # bump when the features change: old models refused
+# bump when the features change: older models are refused (format 8, the same features
+# without the line of yields, is read as it was)
+FORMAT = b"annotator-entities-crf 9\n"
 # The line after FORMAT names the labels whose rule suggestions the model replaces, the
-# next the labels whose rule suggestions it keeps where it tags nothing over them.
+# next the labels whose rule suggestions it keeps where it tags nothing over them, the
+# next below which confidence a span of the tagger yields to kept one-character rule
+# spans (format 9; a format-8 model, the same features, has no such line and never yields).
+_FORMAT_8 = b"annotator-entities-crf 8\n"
 _REPLACES = b"replaces "
 _KEEPS = b"keeps "
+_YIELDS = b"yields "
 _EVERY = b"*"
 
 Entity = tuple[int, int, str]
@@ -604,9 +612,8 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
     model then replaces the rules only for the labels it scored at least as well on."""
     sentences = gold_sentences(pages)
     crf = _trained_beside_folds(sentences)
-    if crf is None:
-        return train_sentences(sentences, replaces=takeover(figures), keeps=kept_labels(figures))
-    return _header(takeover(figures), kept_labels(figures)) + crf
+    header = _header(takeover(figures), kept_labels(figures), yield_below(figures))
+    return header + (_crf_bytes(sentences) if crf is None else crf)
 
 
 def takeover(figures: dict[str, Any] | None) -> tuple[str, ...] | None:
@@ -657,6 +664,32 @@ def kept_labels(figures: dict[str, Any] | None) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
+# The confidences tried for :func:`yield_below` (a span of the tagger less sure than this
+# yields to the one-character rule spans it covers).
+_YIELD_BELOW = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def yield_below(figures: dict[str, Any] | None) -> float:
+    """The confidence below which a span of the tagger yields to the kept one-character
+    rule spans it overlaps (巴方 tagged a person, 中日 one place, where the rules have 巴
+    and 中, 日): the one of :data:`_YIELD_BELOW` whose cross-validated all-label F1
+    (``yields_…`` in :func:`cross_validate`'s figures) is highest, if above the model's
+    (``model``); 0, never, without those figures or when none scored higher.
+
+    Trained on 5,000 sentences of one paper and used on text of others, such spans are
+    mostly the tagger's guesses at foreign news it saw little of: below 0.6 of confidence
+    yielding gained 0.008 of all-label F1 on one untuned dev set, nothing on another, and
+    0.0004 and 0.0013 on held-out text of the paper itself."""
+    if not figures or "model" not in figures:
+        return 0.0
+    best, chosen = _f1(figures, "all", "model"), 0.0
+    for below in _YIELD_BELOW:
+        f1 = _f1(figures, "all", f"yields_{below:g}")
+        if f1 > best:
+            best, chosen = f1, below
+    return chosen
+
+
 def _f1(figures: dict[str, Any], label: str, name: str = "") -> float:
     """A label's F1 in the figures of ``name``; the better of model and crf without it."""
     names = [name] if name else ["model", "crf", *(n for n, _ in _LENGTHS)]
@@ -675,11 +708,19 @@ def train_sentences(
     return _header(replaces, keeps) + _crf_bytes(sentences, params)
 
 
-def _header(replaces: Sequence[str] | None, keeps: Sequence[str] | None) -> bytes:
-    """The lines before the crfsuite model: the format, the labels it replaces and keeps."""
+def _header(
+    replaces: Sequence[str] | None, keeps: Sequence[str] | None, yields: float = 0.0
+) -> bytes:
+    """The lines before the crfsuite model: the format, the labels it replaces and keeps,
+    the confidence below which its spans yield to kept one-character rule spans."""
     named = _EVERY if replaces is None else ",".join(replaces).encode()
     kept = _EVERY if keeps is None else ",".join(keeps).encode()
-    return FORMAT + _REPLACES + named + b"\n" + _KEEPS + kept + b"\n"
+    return (
+        FORMAT
+        + (_REPLACES + named + b"\n")
+        + (_KEEPS + kept + b"\n")
+        + (_YIELDS + f"{yields:g}".encode() + b"\n")
+    )
 
 
 def _crf_bytes(sentences: Sequence[Sentence], params: dict[str, Any] | None = None) -> bytes:
@@ -736,6 +777,9 @@ class EntityModel:
     buffer: bytes  # crfsuite reads the model from this memory: it must outlive the tagger
     keeps: frozenset[str] = frozenset()
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # below this confidence a span of the tagger yields to the kept one-character rule
+    # spans it overlaps (:func:`yield_below`)
+    yields: float = 0.0
 
     def __call__(
         self, text: str, rule_candidates: Iterable[tuple[Any, ...]] | None = None
@@ -805,9 +849,11 @@ class EntityModel:
             tags = tagger.tag(xseq)
             spans = spans_of(tags)
             marginal = tagger.marginal
-            for s, e, label in spans:
-                # map, not a generator: no Python frame a character
-                confidence = min(map(marginal, tags[s:e], range(s, e)))
+            # map, not a generator: no Python frame a character
+            sure = [min(map(marginal, tags[s:e], range(s, e))) for s, e, _ in spans]
+            if kept and self.yields:
+                spans, sure = _yielded(spans, sure, kept, self.yields)
+            for (s, e, label), confidence in zip(spans, sure, strict=True):
                 out.append((s, e, label, {"confidence": round(confidence, 4)}))
             for s, e, label in kept:
                 if any(a < e and s < b for a, b, _ in spans):
@@ -817,6 +863,23 @@ class EntityModel:
         if kept:
             out.sort(key=_start_end)
         return out
+
+
+def _yielded(
+    spans: list[Entity], sure: list[float], kept: Sequence[Entity], below: float
+) -> tuple[list[Entity], list[float]]:
+    """The tagger's ``spans`` (with their confidence ``sure``) but those less sure than
+    ``below`` whose overlapping ``kept`` rule spans are all one character long: the rule
+    spans take their place (``kept`` go where no span is left)."""
+    out, confidence = [], []
+    for (s, e, label), p in zip(spans, sure, strict=True):
+        if p < below:
+            over = [k for k in kept if k[0] < e and s < k[1]]
+            if over and all(k[1] - k[0] == 1 for k in over):
+                continue
+        out.append((s, e, label))
+        confidence.append(p)
+    return out, confidence
 
 
 def _kept_confidence(marginal: Callable[[str, int], float], s: int, e: int, label: str) -> float:
@@ -858,11 +921,15 @@ def load(data: bytes) -> EntityModel:
     """The tagger of a model's bytes; ``ValueError`` for bytes of another format."""
     import pycrfsuite
 
-    if not data.startswith(FORMAT):
+    older = data.startswith(_FORMAT_8)  # the same features, no line of yields
+    if not data.startswith(FORMAT) and not older:
         raise ValueError("not an entity model of this version; retrain with 'annotator train'")
     line, _, rest = data[len(FORMAT) :].partition(b"\n")
     keeps, _, buffer = rest.partition(b"\n")
-    if not line.startswith(_REPLACES) or not keeps.startswith(_KEEPS):
+    yields = b"yields 0"
+    if not older:
+        yields, _, buffer = buffer.partition(b"\n")
+    if not (line.startswith(_REPLACES) and keeps.startswith(_KEEPS) and yields.startswith(_YIELDS)):
         raise ValueError("not an entity model of this version; retrain with 'annotator train'")
     named = line[len(_REPLACES) :]
     tagger = pycrfsuite.Tagger()
@@ -877,7 +944,8 @@ def load(data: bytes) -> EntityModel:
         keeping = set(labels)
     else:  # a label (every span of it) or a label and a length (LOC:1, PER:n)
         keeping = {k for k in kept.decode().split(",") if k.partition(":")[0] in labels}
-    return EntityModel(tagger, labels, buffer, frozenset(keeping))
+    below = float(yields[len(_YIELDS) :].decode())
+    return EntityModel(tagger, labels, buffer, frozenset(keeping), yields=below)
 
 
 # The rule spans a model keeps where it tags nothing may be those of a label of one length
@@ -980,6 +1048,7 @@ def _fold_cases(
         "crf": [],
         "merged": [],
         **{name: [] for name, _ in _LENGTHS},
+        **{f"yields_{below:g}": [] for below in _YIELD_BELOW},
     }
     for text, gold in gold_sentences(held):
         gold_set = set(gold)
@@ -1001,7 +1070,30 @@ def _fold_cases(
         single = {k for k in kept if k[1] - k[0] == 1}
         cases["model_single"].append((gold_set, alone | single))
         cases["model_longer"].append((gold_set, alone | (kept - single)))
+        _add_yields(cases, gold_set, predicted["crf"], kept, seen.candidates, model.labels)
     return cases
+
+
+def _add_yields(
+    cases: dict[str, list[tuple[set[Entity], set[Entity]]]],
+    gold: set[Entity],
+    alone: Sequence[tuple[Any, ...]],
+    kept: set[Entity],
+    candidates: Sequence[tuple[Any, ...]],
+    labels: Sequence[str],
+) -> None:
+    """(gold, predicted) of the model (keeping every label's rule spans) whose spans less
+    sure than each of :data:`_YIELD_BELOW` yield to the one-character rule suggestions
+    they overlap (:func:`_yielded`)."""
+    suggested = rule_suggestions([(c[0], c[1], c[2]) for c in candidates if c[3] == "rule"])
+    learnt = [r for r in suggested if r[2] in labels]
+    single = [r for r in learnt if r[1] - r[0] == 1]
+    spans = [(c[0], c[1], c[2]) for c in alone]
+    sure = [c[3]["confidence"] for c in alone]
+    for below in _YIELD_BELOW:
+        left, _ = _yielded(spans, sure, learnt, below) if single else (spans, sure)
+        taken = [r for r in single if not any(a < r[1] and r[0] < b for a, b, _ in left)]
+        cases[f"yields_{below:g}"].append((gold, set(left) | kept | set(taken)))
 
 
 class _Seen:
