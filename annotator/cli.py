@@ -838,7 +838,7 @@ def _format_trained(model: Any) -> list[str]:
 
 def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
-    from annotator.learn.entities import kept_labels, takeover, yield_below
+    from annotator.learn.entities import kept_labels, relabel_below, takeover, yield_below
 
     taken = takeover(figures)
     if taken is None:
@@ -860,6 +860,12 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         line += (
             f"; a span of the model less sure than {below:g} gives way to the rules' "
             "one-character ones it covers"
+        )
+    relabel = relabel_below(figures)
+    if relabel and taken:
+        line += (
+            f"; a span of the model less sure than {relabel:g} takes the label the rules "
+            "give the same characters"
         )
     return line + "."
 

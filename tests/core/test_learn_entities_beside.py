@@ -56,8 +56,9 @@ def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
             keeping = dataclasses.replace(model, keeps=frozenset(k + kind for k in model.keeps))
             want.setdefault(name, []).append((set(gold), {c[:3] for c in keeping(text)}))
         for below in entities._YIELD_BELOW:
-            yielding = dataclasses.replace(model, yields=below)
-            want.setdefault(f"yields_{below:g}", []).append(
-                (set(gold), {c[:3] for c in yielding(text)})
-            )
+            for name in ("yields", "relabels"):
+                bound = dataclasses.replace(model, **{name: below})
+                want.setdefault(f"{name}_{below:g}", []).append(
+                    (set(gold), {c[:3] for c in bound(text)})
+                )
     assert got == want
