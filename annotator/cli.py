@@ -873,7 +873,7 @@ def _format_trained(model: Any) -> list[str]:
 
 def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
-    from annotator.learn.entities import kept_labels, takeover
+    from annotator.learn.entities import kept_labels, relabel_below, takeover, yield_below
 
     taken = takeover(figures)
     if taken is None:
@@ -885,12 +885,33 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
     keeping = kept_labels(figures)
     if keeping is not None and taken:
-        held = [label for label in taken if label in keeping]
+        held = [_kept_kind(kind) for kind in keeping if kind.partition(":")[0] in taken]
         line += (
             f"; where the model tags nothing, the rules' suggestions stay for "
             f"{', '.join(held) or 'no label'}"
         )
+    below = yield_below(figures)
+    if below and taken:
+        line += (
+            f"; a span of the model less sure than {below:g} gives way to the rules' "
+            "one-character ones it covers"
+        )
+    relabel = relabel_below(figures)
+    if relabel and taken:
+        line += (
+            f"; a span of the model less sure than {relabel:g} takes the label the rules "
+            "give the same characters"
+        )
     return line + "."
+
+
+def _kept_kind(kind: str) -> str:
+    """A kind of rule suggestion the entity model keeps, in words (LOC:1 → LOC of one
+    character)."""
+    label, _, length = kind.partition(":")
+    return {"1": f"{label} of one character", "n": f"{label} longer than one character"}.get(
+        length, label
+    )
 
 
 def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:

@@ -28,7 +28,9 @@ Train on train/dev portions only; keep a test portion for the figures you report
 With ``--as-trained`` the tagger is trained as ``annotator train`` trains it: the train
 sentences as done pages of 20, cross-validated first (``cv_cpu_seconds``), so that it
 takes over and keeps the rules' suggestions only for the labels it earned there
-(printed as ``takeover=`` and ``keeps=``); ``merged_*`` is then what import suggests.
+(printed as ``takeover=`` and ``keeps=``; ``LOC:1`` keeps its one-character spans only),
+and the confidences below which its spans yield to the rules' one-character spans or take
+their label (``yields=``, ``relabels=``); ``merged_*`` is then what import suggests.
 
 Corpora name their labels differently and tag different things. ``--labels
 NAME=LABEL,…`` maps a corpus's tag names onto ours, over the defaults of ``annotator
@@ -222,6 +224,7 @@ def train_and_score(
     else:
         model = entities.load(entities.train(pages, figures))
         lines += [f"takeover={','.join(model.labels)}", f"keeps={','.join(sorted(model.keeps))}"]
+        lines += [f"yields={model.yields:g}", f"relabels={model.relabels:g}"]
     lines += [
         f"train_sentences={len(train)}",
         f"train_seconds={time.perf_counter() - wall:.1f}",

@@ -113,7 +113,9 @@ def test_train_option_as_annotator_train_trains(bench, tmp_path):
     assert float(values["cv_cpu_seconds"]) >= 0
     assert float(values["train_total_cpu_seconds"]) >= float(values["cv_cpu_seconds"])
     assert set(values["takeover"].split(",")) <= {"LOC", "PER"}
-    assert set(values["keeps"].split(",")) - {""} <= set(values["takeover"].split(","))
+    kept = {kind.partition(":")[0] for kind in values["keeps"].split(",")} - {""}  # LOC:1
+    assert kept <= set(values["takeover"].split(","))
+    assert float(values["yields"]) >= 0 and float(values["relabels"]) >= 0
     assert values["crf_PER_gold"] == "20"
     pages = bench.gold_pages(sentences(45))
     assert len(pages) == 3 and pages[2][0].text.count("\n") == 4

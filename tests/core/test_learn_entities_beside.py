@@ -5,6 +5,8 @@ on its own."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from annotator.learn import entities
@@ -49,4 +51,14 @@ def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
             ("merged", suggestion_tuples(text, tagger=model)),
         ):
             want[name].append((set(gold), {(c[0], c[1], c[2]) for c in spans}))
+        # the model keeping one length only, and yielding below each bound, as it tags
+        for name, kind in (("model_single", ":1"), ("model_longer", ":n")):
+            keeping = dataclasses.replace(model, keeps=frozenset(k + kind for k in model.keeps))
+            want.setdefault(name, []).append((set(gold), {c[:3] for c in keeping(text)}))
+        for below in entities._YIELD_BELOW:
+            for name in ("yields", "relabels"):
+                bound = dataclasses.replace(model, **{name: below})
+                want.setdefault(f"{name}_{below:g}", []).append(
+                    (set(gold), {c[:3] for c in bound(text)})
+                )
     assert got == want
