@@ -52,6 +52,7 @@ from annotator.gui.retrain import RETRAIN_EVERY, Retrainer
 from annotator.gui.review import ReviewController
 from annotator.gui.runner import EditRunner
 from annotator.gui.safekeeping import Safekeeping
+from annotator.gui.warmup import Warmup
 from annotator.gui.workers import paths_from_mime, run_export_request, run_import
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
@@ -108,6 +109,11 @@ class MainWindow(QMainWindow):
         self.retrainer = Retrainer(self.db_path, self)
         self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.retrainer.learnt.connect(self._on_learnt)
+        # The rules load on a thread while the window opens; the first retrain check waits.
+        self._rules_loaded = False
+        self._warmup = Warmup(self)
+        self._warmup.ready.connect(self._on_rules_loaded)
+        self._warmup.start()
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -593,7 +599,14 @@ class MainWindow(QMainWindow):
         self.status_done.setText(
             self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
         )
-        self.retrainer.check(self.store, counts["done"], (self.page_id,) if self.page_id else ())
+        if self._rules_loaded:  # (the check imports them: not before the warm-up is done)
+            self.retrainer.check(
+                self.store, counts["done"], (self.page_id,) if self.page_id else ()
+            )
+
+    def _on_rules_loaded(self) -> None:
+        self._rules_loaded = True
+        self._update_counts()
 
     # --- file ----------------------------------------------------------------------------
 

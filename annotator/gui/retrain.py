@@ -19,16 +19,19 @@ that stops between two pages, each rewritten whole or not at all.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from annotator.learn.entities import MIN_PAGES as ENTITY_MIN_PAGES
-from annotator.learn.structure import MIN_PAGES as STRUCTURE_MIN_PAGES
-from annotator.learn.structure import takeover_scopes
-from annotator.pipeline import TrainedModel, TrainReport, stale_models
 from annotator.store import Store
 from annotator.training import Training
+
+if TYPE_CHECKING:
+    from annotator.pipeline import TrainedModel, TrainReport
+
+# The learners and the pipeline are imported where they are used, not here: importing them
+# compiles the rules' patterns (seconds on a slow machine), which the window does on a
+# thread of its own while it opens (gui/warmup.py) instead of before it shows.
 
 # Retrain once this many more pages are done than the newest model learnt from.
 RETRAIN_EVERY = 5
@@ -83,6 +86,10 @@ class Retrainer(QObject):
         or if a learnt model was made by an older version (it is not used: suggestions or
         the pre-split would stay the rules' until enough new pages are done). ``keep``:
         pages the new entity model does not re-suggest (the one open in the window)."""
+        from annotator.learn.entities import MIN_PAGES as ENTITY_MIN_PAGES
+        from annotator.learn.structure import MIN_PAGES as STRUCTURE_MIN_PAGES
+        from annotator.pipeline import stale_models
+
         if self.running:
             return False
         if self._stale is None:  # once a session: reading the models costs blob reads
@@ -126,6 +133,8 @@ class Retrainer(QObject):
             self._thread.wait()
             self._thread.deleteLater()
         self._thread = self._worker = self._training = None
+        from annotator.pipeline import TrainReport
+
         if isinstance(result, TrainReport):
             # The description runs to several sentences: a status bar shows one line of it.
             self.learnt.emit(self.summary(result), self.describe(result))
@@ -220,6 +229,8 @@ class Retrainer(QObject):
     def _describe_takeover(self, figures: dict[str, Any]) -> str:
         """Which decisions the pre-split takes from the model: per paper judged on its own
         pages, over all pages for the others."""
+        from annotator.learn.structure import takeover_scopes
+
         parts = []
         for scope in takeover_scopes(figures):
             choice = self._choice(scope.model, scope.rules)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -35,8 +35,10 @@ from annotator.exporting import ExportReport, ExportRequest, export
 from annotator.formats.gold_jsonl import ExportCancelled, ExportError
 from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
-from annotator.pipeline import ImportReport, import_paths
 from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES, Store, StoreError
+
+if TYPE_CHECKING:
+    from annotator.pipeline import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,8 @@ class _Worker(QObject):
 
 def _import_job(paths: list[Path]) -> Job:
     def job(store: Store, progress: Progress) -> ImportReport:
+        from annotator.pipeline import import_paths  # (compiles the rules: gui/warmup.py)
+
         # Never write into a damaged file (DatabaseDamaged names the backup to restore).
         store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
         return import_paths(store, paths, progress=progress)

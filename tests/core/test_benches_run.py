@@ -31,6 +31,11 @@ def test_the_import_parent_bench_runs_and_prints_its_figures(tmp_path: Path) -> 
     assert figures["pages"] == "3" and float(figures["parent_cpu_ms_per_page_median"]) > 0
 
 
+def test_the_window_start_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
+    figures = _run_bench("window_start.py", tmp_path, "--runs", "1")
+    assert 0 < float(figures["shown_wall_ms"]) <= float(figures["rules_loaded_wall_ms"])
+
+
 def _run_bench(name: str, cwd: Path, *args: str) -> dict[str, str]:
     """Run ``bench/name`` with ``args``; the ``key=value`` lines it printed."""
     done = subprocess.run(
