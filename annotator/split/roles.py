@@ -111,6 +111,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if len(lines) < 2 or lines[0] != titles[0]:
         return False
     first = shapes[lines[0]]
+    if len(lines) == 2 and shapes[lines[1]].subdash:
+        return False  # 主题 / ——副题: a —— subheadline stands under its headline, not a kicker
     if first.tag and not shapes[lines[1]].tag:
         return True  # 【今日谈】 over a title: a column's bracketed name, whatever its length
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:

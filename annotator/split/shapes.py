@@ -201,7 +201,9 @@ def shape(text: str, start: int, end: int) -> Shape:
     end_kind = ending(s)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
-    if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
+    if (s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s)) or (
+        "摄影" in s[-cues.CAPTION_POST_CREDIT_TAIL :] and cues.CAPTION_POST_CREDIT.search(s)
+    ):
         credit = n <= CREDIT_MAX_CHARS and TITLE_PUNCT.search(s) is None
         return Shape(start, end, CAPTION, end_kind, credit=credit)
     cue = _start_cue(s, n)

@@ -1,0 +1,58 @@
+"""Layouts of newspapers the rules were never tuned on that they read wrong (issue 9, §1).
+
+A headline over a —— subheadline is the headline, however its first line reads (a short
+phrase naming a place is no kicker when a —— line stands under it); a caption may end in a
+credit with the photographer's post before the name (…摄影记者 张三) or with the name and a
+slashed 摄 right after the caption's full stop (…。张三/摄). The pages are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.split import split_page
+
+from .test_split_general import BODY, two_articles_with
+
+
+def roles_of(lines: list[str]) -> dict[str, tuple[str, int | None]]:
+    text = "\n".join(lines)
+    return {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+
+
+@pytest.mark.parametrize(
+    "headline", ["生机勃勃小山村", "【决战完胜 走向小康】赵家洼", "山乡巨变看今朝"]
+)
+def test_the_line_over_a_dash_subheadline_is_the_headline(headline):
+    sub = "——某县某镇联合村扶贫带来的新变化"
+    got = roles_of([headline, sub, "本报记者 张明 通讯员 李华", "本报讯 " + BODY, BODY])
+    assert got[headline] == ("headline", 1)
+    assert got[sub] == ("subheadline", 1)
+
+
+def test_a_dash_line_over_the_headline_is_still_its_kicker():
+    got = roles_of(["为了一方百姓安居——", "幸福大院", "本报记者 张明", "本报讯 " + BODY])
+    assert got["为了一方百姓安居——"][0] == "kicker"
+    assert got["幸福大院"][0] == "headline"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "掩映在繁茂树林中的崇州“竹里”摄影记者 王勤",
+        "市民们正在桂溪生态公园锻炼 摄影记者 张直",
+        "非典时期的口罩体现了年轻人的个性化。张成刚/摄",
+        "坐下来聊聊天也许可以放松紧张的心情。摄影：李  明",
+    ],
+)
+def test_a_caption_credited_post_first_or_with_a_slash_closes_its_article(caption):
+    text = two_articles_with(caption)
+    got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+    assert got[caption] == ("caption", 1)
+    assert got["城乡公交网络跑出加速度"] == ("headline", 2)
+
+
+@pytest.mark.parametrize("line", ["城市摄影", "摄影记者 王勤", "我和摄影记者张直的故事"])
+def test_a_title_or_byline_about_a_photographer_is_no_caption(line):
+    got = roles_of([line, "本报讯 " + BODY, BODY])
+    assert got[line][0] != "caption"
