@@ -2,8 +2,9 @@
 
 A headline over a —— subheadline is the headline, however its first line reads (a short
 phrase naming a place is no kicker when a —— line stands under it); a caption may end in a
-credit with the photographer's post before the name (…摄影记者 张三) or with the name and a
-slashed 摄 right after the caption's full stop (…。张三/摄). The pages are invented.
+credit with the photographer's post before the name (…摄影记者 张三, …。图/张三) or with the
+name and a slashed 摄 or 图 right after the caption's full stop (…。张三/摄, …。 记者 张三/图).
+The pages are invented.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ def test_a_dash_line_over_the_headline_is_still_its_kicker():
         "市民们正在桂溪生态公园锻炼 摄影记者 张直",
         "非典时期的口罩体现了年轻人的个性化。张成刚/摄",
         "坐下来聊聊天也许可以放松紧张的心情。摄影：李  明",
+        "社区的健身器械成了抢手货。图/刘志坚",
+        "社区的健身器械成了抢手货 摄影/刘志坚",
+        "社区的健身器械成了抢手货。 刘志坚/图",
+        "社区的健身器械成了抢手货。 记者 刘志坚/图",
     ],
 )
 def test_a_caption_credited_post_first_or_with_a_slash_closes_its_article(caption):
@@ -52,7 +57,9 @@ def test_a_caption_credited_post_first_or_with_a_slash_closes_its_article(captio
     assert got["城乡公交网络跑出加速度"] == ("headline", 2)
 
 
-@pytest.mark.parametrize("line", ["城市摄影", "摄影记者 王勤", "我和摄影记者张直的故事"])
+@pytest.mark.parametrize(
+    "line", ["城市摄影", "摄影记者 王勤", "我和摄影记者张直的故事", "地图/导航", "刘志坚/图"]
+)
 def test_a_title_or_byline_about_a_photographer_is_no_caption(line):
     got = roles_of([line, "本报讯 " + BODY, BODY])
     assert got[line][0] != "caption"
