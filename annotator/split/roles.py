@@ -50,6 +50,7 @@ _CONTINUATION = ("body", 0.85)
 _INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
 _PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
+_TEXT_LABEL = ("other", 0.6)  # a bracketed label under the headline (【核心提示】)
 _INTRODUCES = ("body", 0.6)  # a short line ending in a colon under the titles (对话人：)
 
 _LOOSE: dict[str, tuple[str, float]] = {
@@ -111,8 +112,10 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if len(lines) < 2 or lines[0] != titles[0]:
         return False
     first = shapes[lines[0]]
-    if len(lines) == 2 and shapes[lines[1]].subdash:
-        return False  # 主题 / ——副题: a —— subheadline stands under its headline, not a kicker
+    if len(lines) == 2 and (shapes[lines[1]].subdash or shapes[lines[1]].tag):
+        # 主题 / ——副题: a —— subheadline stands under its headline, not a kicker; so does a
+        # bracketed label that opens the text (主题 / 【核心提示】)
+        return False
     if first.tag and not shapes[lines[1]].tag:
         return True  # 【今日谈】 over a title: a column's bracketed name, whatever its length
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
@@ -201,6 +204,9 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
         # 对话人： under the headline introduces the lines below (who talks): the text's
         # first line, no subheadline
         out[last] = _INTRODUCES
+    elif len(rest) > 1 and last == rest[-1] and shapes[last].tag:
+        # 【核心提示】, 【编者按】 under the headline labels the text below: no heading line
+        out[last] = _TEXT_LABEL
 
 
 def _caption_above_credit(shapes: list[Shape], i: int) -> bool:

@@ -63,3 +63,12 @@ def test_a_caption_credited_post_first_or_with_a_slash_closes_its_article(captio
 def test_a_title_or_byline_about_a_photographer_is_no_caption(line):
     got = roles_of([line, "本报讯 " + BODY, BODY])
     assert got[line][0] != "caption"
+
+
+@pytest.mark.parametrize("label", ["【核心提示】", "【编者按】"])
+def test_a_bracketed_label_under_the_headline_is_no_heading_line(label):
+    got = roles_of(
+        ["株洲防洪大堤往事", label, "阳光如瀑，夏蝉长嘶。洪灾过后，株洲迎来酷暑。", BODY]
+    )
+    assert got["株洲防洪大堤往事"] == ("headline", 1)
+    assert got[label] == ("other", 1)
