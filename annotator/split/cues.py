@@ -382,7 +382,8 @@ CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = re.compile(
     # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)
-    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?(?:报道)?"
+    # (翻拍: an old photo re-shot, credited so: （供图某档案馆 张三 翻拍）)
+    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*(?:摄(?:影)?(?:报道)?|翻拍)"
     r"(?:\s*[（(][^（()）]{1,20})?"
     # The name and a slashed 摄 or 图 right after the caption's full stop (…个性化。张三/摄,
     # …。 记者 张三/图); alone on its line 张三/图 is a byline.

@@ -48,6 +48,9 @@ def test_a_dash_line_over_the_headline_is_still_its_kicker():
         "社区的健身器械成了抢手货 摄影/刘志坚",
         "社区的健身器械成了抢手货。 刘志坚/图",
         "社区的健身器械成了抢手货。 记者 刘志坚/图",
+        "1994年株洲遭遇特大洪水，市区一片汪洋。（供图市档案局 李军 翻拍）",
+        "老街旧貌。（市档案馆供图）",
+        "1994年的老街。（资料图片 李军翻拍）",
     ],
 )
 def test_a_caption_credited_post_first_or_with_a_slash_closes_its_article(caption):
@@ -58,7 +61,15 @@ def test_a_caption_credited_post_first_or_with_a_slash_closes_its_article(captio
 
 
 @pytest.mark.parametrize(
-    "line", ["城市摄影", "摄影记者 王勤", "我和摄影记者张直的故事", "地图/导航", "刘志坚/图"]
+    "line",
+    [
+        "城市摄影",
+        "摄影记者 王勤",
+        "我和摄影记者张直的故事",
+        "地图/导航",
+        "刘志坚/图",
+        "老照片翻拍有讲究（收藏）",
+    ],
 )
 def test_a_title_or_byline_about_a_photographer_is_no_caption(line):
     got = roles_of([line, "本报讯 " + BODY, BODY])
