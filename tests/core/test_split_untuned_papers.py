@@ -83,3 +83,20 @@ def test_a_bracketed_label_under_the_headline_is_no_heading_line(label):
     )
     assert got["株洲防洪大堤往事"] == ("headline", 1)
     assert got[label] == ("other", 1)
+
+
+def test_numbered_captions_under_the_headline_leave_it_a_heading():
+    kicker, headline = "上午，记者在奉贤看到市民生活如往昔", "相信上海不久会恢复热闹"
+    captions = ["①不少居民趁周末到公园内游玩", "②在小区门口，私家车出入无需通行证"]
+    got = roles_of(
+        ["2022年5月28日  星期六  一版要闻  第1版", kicker, headline, *captions, BODY, BODY]
+    )
+    assert got[kicker] == ("kicker", 1)
+    assert got[headline] == ("headline", 1)
+    assert [got[c] for c in captions] == [("caption", 1), ("caption", 1)]
+
+
+def test_numbered_lines_between_paragraphs_are_no_captions():
+    items = ["①加快建设农田水利设施", "②推进社区养老服务"]
+    got = roles_of(["全省春耕生产全面展开", "本报记者 张明", "本报讯 " + BODY, *items, BODY])
+    assert all(got[x][0] != "caption" for x in items)
