@@ -407,9 +407,6 @@ CAPTION_END = re.compile(
 CAPTION_POST_CREDIT = re.compile(
     rf"(?:(?<=.)摄影(?:记者|师)?\s*[:：/／]?|(?<=[。！？!?”\s])图\s*[/／])\s*{_NAMES}\s*\Z"
 )
-# The post's word stands this near the end of such a caption (cheap gate before the regex).
-CAPTION_POST_CREDIT_TAIL = 16
-CAPTION_POST_CREDIT_WORDS = ("摄影", "图/", "图／")
 # Where a person stands in the photo, in brackets after the name (钟达文（左二）在采访现场,
 # 张三（前排右一）): a caption's reference, which running text has no use for.
 # (One side alone only before what the person does: 张三（左）与李四交谈; “左（右）”之争 is no

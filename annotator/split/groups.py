@@ -1662,7 +1662,8 @@ def _numbered_photos(shapes: list[Shape]) -> None:
     n = len(shapes)
     i = 1
     while i < n:
-        if not _circled(shapes[i], 0) or shapes[i - 1].kind not in (TITLE, DASH):
+        sh = shapes[i]
+        if sh.kind != TITLE or sh.opens[:1] != "①" or shapes[i - 1].kind not in (TITLE, DASH):
             i += 1
             continue
         j = i + 1

@@ -187,11 +187,6 @@ def _start_cue(s: str, n: int) -> str | None:
     return name
 
 
-def _post_credit_word(tail: str) -> bool:
-    """Whether the end ``tail`` of a paragraph holds the word of a post-first photo credit."""
-    return any(w in tail for w in cues.CAPTION_POST_CREDIT_WORDS)
-
-
 def shape(text: str, start: int, end: int) -> Shape:
     """Read the shape of paragraph ``text[start:end]`` (stripped, non-empty).
 
@@ -206,9 +201,9 @@ def shape(text: str, start: int, end: int) -> Shape:
     end_kind = ending(s)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
+    # (plain ``in`` tests gate the post-first credit: most paragraphs have none of its words)
     if (s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s)) or (
-        _post_credit_word(s[-cues.CAPTION_POST_CREDIT_TAIL :])
-        and cues.CAPTION_POST_CREDIT.search(s)
+        ("摄影" in s or "图/" in s or "图／" in s) and cues.CAPTION_POST_CREDIT.search(s)
     ):
         credit = n <= CREDIT_MAX_CHARS and TITLE_PUNCT.search(s) is None
         return Shape(start, end, CAPTION, end_kind, credit=credit)
