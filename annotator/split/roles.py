@@ -293,4 +293,42 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
         elif _caption_above_credit(shapes, i):
             out[i] = _PHOTO_TEXT
     _stacked_captions(shapes, {p for g in groups for p in g.titles + g.bylines}, out)
+    _captions_under_heading(shapes, out)
     return out
+
+
+# A caption set between a headline and its text is one sentence at most this long.
+CAPTION_UNDER_HEAD_MAX_CHARS = 25
+
+
+def _captions_under_heading(shapes: list[Shape], out: list[tuple[str, float]]) -> None:
+    """Read the short sentences right under a headline, over the text, as its photos' captions.
+
+    过去的赵家洼。 / 重生的赵家洼。 between the heading and a longer paragraph name what the
+    photos show; the opening sentence of the text stands under the byline, or has a comma
+    (春分时节，莺飞草长。), and a caption has none.
+    """
+    n = len(shapes)
+    for i in range(1, n - 1):
+        if out[i - 1][0] not in ("headline", "subheadline"):
+            continue
+        k = i
+        while k < n and _caption_sentence(shapes, k):
+            k += 1
+        longest = max((shapes[p].end - shapes[p].start for p in range(i, k)), default=0)
+        nxt = shapes[k] if k < n else None
+        if nxt is not None and nxt.kind == BODY and nxt.end - nxt.start > 2 * longest > 0:
+            for p in range(i, k):
+                out[p] = _PHOTO_TEXT
+
+
+def _caption_sentence(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` is one short sentence without a comma (a caption's form)."""
+    sh = shapes[i]
+    return (
+        sh.kind == BODY
+        and sh.end - sh.start <= CAPTION_UNDER_HEAD_MAX_CHARS
+        and sh.ending == cues.END_FINAL
+        and sh.sentences == 1
+        and not (sh.cont or sh.comma)
+    )

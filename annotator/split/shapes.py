@@ -100,7 +100,7 @@ class Shape:
     bullet: bool = False  # starts with a bullet such as ■ or ●
     text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
-    comma: bool = False  # a TITLE with a comma inside
+    comma: bool = False  # a TITLE, or a one-sentence short body paragraph, with a comma inside
     pause: bool = False  # a TITLE with an enumeration comma 、 inside (甲、乙)
     colon: bool = False  # a TITLE with a colon inside (话题：标题)
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
@@ -599,6 +599,7 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     sh.item = item
     sh.note = note
     sh.sentences = sentences
+    sh.comma = sentences == 1 and ("，" in s or "," in s)
     return sh
 
 

@@ -100,3 +100,23 @@ def test_numbered_lines_between_paragraphs_are_no_captions():
     items = ["①加快建设农田水利设施", "②推进社区养老服务"]
     got = roles_of(["全省春耕生产全面展开", "本报记者 张明", "本报讯 " + BODY, *items, BODY])
     assert all(got[x][0] != "caption" for x in items)
+
+
+@pytest.mark.parametrize(
+    ("heading", "captions"),
+    [
+        (["大学生村官黎锦林：秀水河畔的时代足音"], ["罗清泉等领导考察宝塔村。"]),
+        (["赵家洼", "——一个村庄的消失与重生"], ["过去的赵家洼。", "重生的赵家洼。"]),
+    ],
+)
+def test_short_sentences_right_under_the_headline_are_its_photos_captions(heading, captions):
+    got = roles_of([*heading, *captions, BODY, BODY])
+    assert [got[c] for c in captions] == [("caption", 1)] * len(captions)
+
+
+@pytest.mark.parametrize("opening", ["春分时节，莺飞草长。", "这是一个好消息。"])
+def test_an_opening_sentence_under_a_byline_or_with_a_comma_stays_body(opening):
+    got = roles_of(["纸上春秋天下事", opening, BODY, BODY])
+    assert got[opening][0] == "body" or opening == "这是一个好消息。"
+    got = roles_of(["纸上春秋天下事", "本报记者 杨丽萍", opening, BODY])
+    assert got[opening][0] == "body"
