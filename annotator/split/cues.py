@@ -382,8 +382,12 @@ CAPTION_START = re.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = re.compile(
     # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)
-    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*摄(?:影)?(?:报道)?"
+    # (翻拍: an old photo re-shot, credited so: （供图某档案馆 张三 翻拍）)
+    r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*(?:摄(?:影)?(?:报道)?|翻拍)"
     r"(?:\s*[（(][^（()）]{1,20})?"
+    # The name and a slashed 摄 or 图 right after the caption's full stop (…个性化。张三/摄,
+    # …。 记者 张三/图); alone on its line 张三/图 is a byline.
+    rf"|[。！？!?”]\s*(?:{_ROLE}\s*)?{_NAMES}\s*[/／]\s*(?:摄(?:影)?|图)"
     # A credit with the name first, alone on its line, maybe with the source after it:
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{_NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"
@@ -396,6 +400,12 @@ CAPTION_END = re.compile(
     r"|\A[^\s。，,；;：:！？]{2,16}提供"
     # A credit for the photos of a set: 以上图片均为张三摄（来源）, 本版图片由某某提供.
     r"|\A(?:以上|本版|本组)(?:图片|照片)[^。，,；;！？]{1,24})\s*[)）]?\Z"
+)
+# … or with the photographer's post before the name, after the caption's text (…玩耍摄影记者
+# 张三, …锻炼 摄影：李四): alone on its line that is a byline, so text must stand before it.
+# (图/张三 and 摄影/张三 so too; 图/ after the caption's full stop or a space, not 地图/.)
+CAPTION_POST_CREDIT = re.compile(
+    rf"(?:(?<=.)摄影(?:记者|师)?\s*[:：/／]?|(?<=[。！？!?”\s])图\s*[/／])\s*{_NAMES}\s*\Z"
 )
 # Where a person stands in the photo, in brackets after the name (钟达文（左二）在采访现场,
 # 张三（前排右一）): a caption's reference, which running text has no use for.

@@ -1612,6 +1612,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     also closes the article above).
     """
     _bulleted_items(shapes)
+    _numbered_photos(shapes)
     _sources_under_text(shapes)
     _datelines_under_titles(shapes)
     _names_under_photos(shapes)
@@ -1645,6 +1646,38 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     groups = _tagged_columns(shapes, _signed_pieces(shapes, groups))
     groups = _continued_headlines(shapes, groups)
     return _nothing_under_byline(shapes, _pieces_of_sets(shapes, _intertitles(shapes, groups)))
+
+
+# Circled numbers, in their order: the photos of a story numbered ①, ② …
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _numbered_photos(shapes: list[Shape]) -> None:
+    """Read title lines numbered ①, ② … in order, right under a headline and over the text,
+    as the captions of the story's numbered photos (①不少居民到公园内游玩 / ②…).
+
+    Between the heading and the text such lines number the photos beside the story; a list
+    set as lines, or numbered intertitles, stand inside the text, after body paragraphs.
+    """
+    n = len(shapes)
+    i = 1
+    while i < n:
+        sh = shapes[i]
+        if sh.kind != TITLE or sh.opens[:1] != "①" or shapes[i - 1].kind not in (TITLE, DASH):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < len(_CIRCLED) and _circled(shapes[j], j - i):
+            j += 1
+        if j - i >= 2 and not shapes[i - 1].listy and j < n and shapes[j].kind in (BODY, LEAD):
+            for p in range(i, j):
+                shapes[p].kind = CAPTION
+        i = j
+
+
+def _circled(sh: Shape, k: int) -> bool:
+    """Whether ``sh`` is a title line opening with the ``k``-th circled number."""
+    return sh.kind == TITLE and sh.opens[:1] == _CIRCLED[k]
 
 
 def _nothing_under_byline(shapes: list[Shape], groups: list[Group]) -> list[Group]:

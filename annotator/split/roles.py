@@ -50,6 +50,7 @@ _CONTINUATION = ("body", 0.85)
 _INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
 _PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
+_TEXT_LABEL = ("other", 0.6)  # a bracketed label under the headline (【核心提示】)
 _INTRODUCES = ("body", 0.6)  # a short line ending in a colon under the titles (对话人：)
 
 _LOOSE: dict[str, tuple[str, float]] = {
@@ -111,6 +112,10 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if len(lines) < 2 or lines[0] != titles[0]:
         return False
     first = shapes[lines[0]]
+    if len(lines) == 2 and (shapes[lines[1]].subdash or shapes[lines[1]].tag):
+        # 主题 / ——副题: a —— subheadline stands under its headline, not a kicker; so does a
+        # bracketed label that opens the text (主题 / 【核心提示】)
+        return False
     if first.tag and not shapes[lines[1]].tag:
         return True  # 【今日谈】 over a title: a column's bracketed name, whatever its length
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
@@ -199,6 +204,9 @@ def _unmarked_title_roles(shapes: list[Shape], g: Group, out: list[tuple[str, fl
         # 对话人： under the headline introduces the lines below (who talks): the text's
         # first line, no subheadline
         out[last] = _INTRODUCES
+    elif len(rest) > 1 and last == rest[-1] and shapes[last].tag:
+        # 【核心提示】, 【编者按】 under the headline labels the text below: no heading line
+        out[last] = _TEXT_LABEL
 
 
 def _caption_above_credit(shapes: list[Shape], i: int) -> bool:
@@ -285,4 +293,42 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
         elif _caption_above_credit(shapes, i):
             out[i] = _PHOTO_TEXT
     _stacked_captions(shapes, {p for g in groups for p in g.titles + g.bylines}, out)
+    _captions_under_heading(shapes, out)
     return out
+
+
+# A caption set between a headline and its text is one sentence at most this long.
+CAPTION_UNDER_HEAD_MAX_CHARS = 25
+
+
+def _captions_under_heading(shapes: list[Shape], out: list[tuple[str, float]]) -> None:
+    """Read the short sentences right under a headline, over the text, as its photos' captions.
+
+    过去的赵家洼。 / 重生的赵家洼。 between the heading and a longer paragraph name what the
+    photos show; the opening sentence of the text stands under the byline, or has a comma
+    (春分时节，莺飞草长。), and a caption has none.
+    """
+    n = len(shapes)
+    for i in range(1, n - 1):
+        if out[i - 1][0] not in ("headline", "subheadline"):
+            continue
+        k = i
+        while k < n and _caption_sentence(shapes, k):
+            k += 1
+        longest = max((shapes[p].end - shapes[p].start for p in range(i, k)), default=0)
+        nxt = shapes[k] if k < n else None
+        if nxt is not None and nxt.kind == BODY and nxt.end - nxt.start > 2 * longest > 0:
+            for p in range(i, k):
+                out[p] = _PHOTO_TEXT
+
+
+def _caption_sentence(shapes: list[Shape], i: int) -> bool:
+    """Whether paragraph ``i`` is one short sentence without a comma (a caption's form)."""
+    sh = shapes[i]
+    return (
+        sh.kind == BODY
+        and sh.end - sh.start <= CAPTION_UNDER_HEAD_MAX_CHARS
+        and sh.ending == cues.END_FINAL
+        and sh.sentences == 1
+        and not (sh.cont or sh.comma)
+    )

@@ -100,7 +100,7 @@ class Shape:
     bullet: bool = False  # starts with a bullet such as ■ or ●
     text_ok: bool = False  # a TITLE that reads as a title (one line, no 。 inside, see _title)
     tag: bool = False  # a TITLE that is a bracketed tag only: 【现场】
-    comma: bool = False  # a TITLE with a comma inside
+    comma: bool = False  # a TITLE, or a one-sentence short body paragraph, with a comma inside
     pause: bool = False  # a TITLE with an enumeration comma 、 inside (甲、乙)
     colon: bool = False  # a TITLE with a colon inside (话题：标题)
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
@@ -201,7 +201,10 @@ def shape(text: str, start: int, end: int) -> Shape:
     end_kind = ending(s)
 
     # A photo credit at the end beats a byline: "本报记者 张三 摄" is a caption.
-    if s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s):
+    # (plain ``in`` tests gate the post-first credit: most paragraphs have none of its words)
+    if (s[-1] in CAPTION_END_CHARS and CAPTION_END.search(s)) or (
+        ("摄影" in s or "图/" in s or "图／" in s) and cues.CAPTION_POST_CREDIT.search(s)
+    ):
         credit = n <= CREDIT_MAX_CHARS and TITLE_PUNCT.search(s) is None
         return Shape(start, end, CAPTION, end_kind, credit=credit)
     cue = _start_cue(s, n)
@@ -596,6 +599,7 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     sh.item = item
     sh.note = note
     sh.sentences = sentences
+    sh.comma = sentences == 1 and ("，" in s or "," in s)
     return sh
 
 
