@@ -71,7 +71,8 @@ FILTERS: tuple[str | None, ...] = (
 
 class _SearchBox(QLineEdit):
     """A search field whose Down key moves on to the list, as in a browser's address bar,
-    and whose Escape goes back to the page (the search stays)."""
+    and whose Escape goes back to the page (the search stays); Return (the panel's) opens
+    the first page found."""
 
     downPressed = Signal()
     escapePressed = Signal()
@@ -104,6 +105,7 @@ class PageListPanel(QWidget):
         self._generation = 0  # of the latest filter asked for
         self._shown = 0  # of the filter on screen
         self._counted = 0  # of the counts in the filter box
+        self._open_first = False  # Return pressed: open the first page found once shown
         self._ticket = _Ticket()
         self._db_file = _database_file(store)
         self.model = PageListModel(store, self)
@@ -123,7 +125,10 @@ class PageListPanel(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search page text or id…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip(
-            self.tr("Full-text search over every page; Down moves to the list")
+            self.tr(
+                "Full-text search over every page; Return opens the first page found, "
+                "Down moves to the list, Escape goes back to the page"
+            )
         )
         self._build_view()
         layout = QVBoxLayout(self)
@@ -191,7 +196,7 @@ class PageListPanel(QWidget):
         self.filter_box.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textEdited.connect(self._on_text_edited)
         self.search_box.textChanged.connect(self._on_text_changed)
-        self.search_box.returnPressed.connect(self._apply_filter)
+        self.search_box.returnPressed.connect(self._open_first_found)
         self.search_box.downPressed.connect(self._focus_list)
         self.search_box.escapePressed.connect(self.leaveSearch)
         self._search_timer.timeout.connect(self._apply_filter)
@@ -245,12 +250,38 @@ class PageListPanel(QWidget):
     # --- filtering -----------------------------------------------------------------
 
     def _on_text_edited(self, _text: str) -> None:
+        self._open_first = False  # Return was for the text before this key
         self._search_timer.start()  # restarts: the search runs 200 ms after the last key
 
     def _on_text_changed(self, text: str) -> None:
         # The clear button and setText() do not emit textEdited; an empty box applies at once.
         if not text:
             self._apply_filter()
+
+    def _open_first_found(self) -> None:
+        """Return in the search box: the page found opens, its first hit selected, and the
+        keys go to its text (a reviewer who typed a search and pressed Return wants the
+        hit, not a list to move into with Down). As with Down, the open page stays when it
+        is among those found (the reviewer does not lose their place); else the first
+        page found opens."""
+        if not self.search_box.text().strip():
+            self._apply_filter()  # nothing searched: no page to jump to
+            return
+        self._open_first = True
+        self._apply_filter()
+        if self._open_first and self._shown == self._generation:  # shown already
+            self._open_first_now()
+
+    def _open_first_now(self) -> None:
+        self._open_first = False
+        if self.model.rowCount() == 0:
+            return  # nothing found: the empty list says so; the keys stay in the box
+        current = self.view.currentIndex()
+        if current.isValid() and self._selected == self.model.page_id(current.row()):
+            self._on_activated(current)  # open already: activated again, its hit is selected
+        else:
+            self.view.setCurrentIndex(self.model.index(0, COL_PAGE))  # opens it
+        self.leaveSearch.emit()
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
@@ -302,6 +333,11 @@ class PageListPanel(QWidget):
             self._counted = generation
         self._set_counts(result.counts if result.complete else {})  # "…" until counted
         self.filterApplied.emit()
+        # The first rows found are the first of the list; whether the open page is among
+        # the pages found is known with the whole list.
+        known = result.complete or (self._selected is None and self.model.rowCount() > 0)
+        if self._open_first and known:
+            self._open_first_now()
 
     def _set_counts(self, counts: dict[str | None, int]) -> None:
         names = self._filter_names()

@@ -365,9 +365,10 @@ def test_refresh_under_a_search_keeps_the_selection(qtbot, panel, store) -> None
 def test_selection_survives_a_search_that_still_lists_it(qtbot, panel) -> None:
     panel.select_page("p0027")
     panel.search_box.setText("洪水预警")
-    with qtbot.assertNotEmitted(panel.pageActivated):
+    with qtbot.waitSignal(panel.pageActivated) as blocker:
         qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
         settled(qtbot, panel)
+    assert blocker.args == ["p0027"]  # Return opens the open page's hit, not the first page
     assert panel.current_page() == "p0027"
     assert panel.model.page_id(panel.view.currentIndex().row()) == "p0027"
 

@@ -118,3 +118,48 @@ def test_escape_in_the_search_box_goes_back_to_the_page(windows, tmp_path, qtbot
     with Store.open(db) as store:
         start = SAMPLE.index("会议指出")
         assert next(b for b in store.blocks("p1") if b.start == start).role == "intertitle"
+
+
+def _hits_db(path, hits=("p1", "p3", "p5"), pages=("p1", "p2", "p3", "p4", "p5")):
+    """Pages without suggestions (Ctrl+Return asks nothing); those in ``hits`` hold 洞庭湖治理."""
+    with Store.open(path) as store:
+        for page_id in pages:
+            text = SAMPLE + ("\n\n洞庭湖治理取得成效。" if page_id in hits else "")
+            add_page(store, page_id, text=text, spans=[])
+    return path
+
+
+def _search(window, qtbot, text: str) -> None:
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    assert box.hasFocus()
+    type_text(qtbot, box, text)
+    qtbot.keyClick(box, K.Key_Return)
+
+
+def test_return_in_the_search_box_opens_the_first_page_found(windows, tmp_path, qtbot):
+    # Return only filtered the list: the reviewer had to know Down to reach the hit. Now it
+    # opens the first page found, hit selected, keys on the text ready to label it.
+    db = _hits_db(tmp_path / "ret.db", hits=("p2", "p3"), pages=("p1", "p2", "p3"))
+    window = windows(db)
+    assert window.page_id == "p1"
+    _search(window, qtbot, "洞庭湖治理")
+    qtbot.waitUntil(lambda: window.page_id == "p2")
+    assert window.view.hasFocus()
+    assert window.page_list.current_page() == "p2"
+    text = window.view.page_state.page.text
+    hit = text.index("洞庭湖治理")
+    assert window.view.selection_range() == (hit, hit + len("洞庭湖治理"))
+    press(window, qtbot, K.Key_1)  # PER: the keys label the hit at once
+    with Store.open(db) as store:
+        assert [(s.start, s.label) for s in store.spans("p2")] == [(hit, "PER")]
+
+
+def test_return_on_a_search_that_finds_nothing_stays_in_the_box(windows, tmp_path, qtbot):
+    db = _hits_db(tmp_path / "none.db", hits=(), pages=("p1", "p2"))
+    window = windows(db)
+    _search(window, qtbot, "洞庭湖治理")
+    qtbot.waitUntil(lambda: window.page_list.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: not window.page_list.searching())
+    assert window.page_id == "p1"
+    assert window.page_list.search_box.hasFocus()
