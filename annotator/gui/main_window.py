@@ -271,11 +271,20 @@ class MainWindow(QMainWindow):
                 self.open_page(least_sure)
                 return
             in_order = True
-        following = self.store.neighbour_page(page_id, 1, "not_done") or self.store.first_page(
-            "not_done"
-        )
+        # Under a search, the reviewer works through the pages found: the next of those.
+        search = self.page_list.search_text()
+        following = self.store.neighbour_page(
+            page_id, 1, "not_done", search
+        ) or self.store.first_page("not_done", search)
         if following is None or following == self.page_id:
-            self.show_message(self.tr("Every page is done or skipped."))
+            if search:
+                self.show_message(
+                    self.tr("Every page found by “{search}” is done or skipped.").format(
+                        search=search
+                    )
+                )
+            else:
+                self.show_message(self.tr("Every page is done or skipped."))
             return
         self.open_page(following)
         if in_order:  # the reviewer asked for the least sure page: say why this one instead

@@ -81,6 +81,15 @@ class SearchRoom(Room):
             return ["p.status IN ('new', 'in_progress', 'flagged')"], []
         return ["p.status = ?"], [status]
 
+    def _found_where(self, status: str | None, search: str | None) -> tuple[list[str], list[Any]]:
+        """WHERE terms on ``pages p``: of ``status`` and, with ``search``, among its hits."""
+        where, params = self._status_where(status)
+        if search:
+            rowids, hit_params = self._rowids_sql(None, search)
+            where.append(f"p.rowid IN ({rowids})")
+            params = [*params, *hit_params]
+        return where, params
+
     def _search_hits(self, search: str) -> None:
         """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
         ``search`` (exact, case-sensitive), unless it already holds them.
@@ -499,13 +508,16 @@ class SearchRoom(Room):
         ).fetchone()
         return before if inside else None
 
-    def neighbour_page(self, page_id: str, step: int, status: str | None = None) -> str | None:
-        """The next (step=1) or previous (step=-1) page in import order, optionally by status."""
+    def neighbour_page(
+        self, page_id: str, step: int, status: str | None = None, search: str | None = None
+    ) -> str | None:
+        """The next (step=1) or previous (step=-1) page in import order, optionally by status
+        and among the pages a search finds."""
         rowid = self.db.conn.execute("SELECT rowid FROM pages WHERE id = ?", [page_id]).fetchone()
         if rowid is None:
             return None
         cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
-        where, params = self._status_where(status)
+        where, params = self._found_where(status, search)
         where.append(f"p.rowid {cmp} ?")
         row = self.db.conn.execute(
             f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid {order} LIMIT 1",
@@ -519,8 +531,9 @@ class SearchRoom(Room):
         sql = f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid"
         return [row[0] for row in self.db.conn.execute(sql, params)]
 
-    def first_page(self, status: str | None = None) -> str | None:
-        where, params = self._status_where(status)
+    def first_page(self, status: str | None = None, search: str | None = None) -> str | None:
+        """The first page in import order, optionally by status and among a search's hits."""
+        where, params = self._found_where(status, search)
         row = self.db.conn.execute(
             f"SELECT p.id FROM pages p{_where(where)} ORDER BY p.rowid LIMIT 1", params
         ).fetchone()

@@ -353,7 +353,12 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>Every page found by “{search}” is done or skipped.</source>
+        <translation>搜索“{search}”找到的页面已全部完成或跳过。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Every page is done or skipped.</source>
         <translation>所有页面都已完成或跳过。</translation>
     </message>

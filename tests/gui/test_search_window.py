@@ -163,3 +163,27 @@ def test_return_on_a_search_that_finds_nothing_stays_in_the_box(windows, tmp_pat
     qtbot.waitUntil(lambda: not window.page_list.searching())
     assert window.page_id == "p1"
     assert window.page_list.search_box.hasFocus()
+
+
+def test_done_under_a_search_opens_the_next_page_found(windows, tmp_path, qtbot):
+    # Ctrl+Return under a search opened the next not-done page of the whole list (p2, not
+    # found) and the list lost its selection: the reviewer working through the hits had to
+    # find their way back. Now the next hit to review opens, selected in the list.
+    db = _hits_db(tmp_path / "next.db")
+    window = windows(db)
+    _search(window, qtbot, "洞庭湖治理")
+    qtbot.waitUntil(lambda: window.page_id == "p1" and window.view.hasFocus())
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert window.page_id == "p3"
+    qtbot.waitUntil(lambda: not window.page_list.searching())
+    panel = window.page_list
+    assert panel.current_page() == "p3"
+    rows = panel.view.selectionModel().selectedRows()
+    assert [panel.model.page_id(i.row()) for i in rows] == ["p3"]
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert window.page_id == "p5"
+    press(window, qtbot, K.Key_Return, CTRL)  # every page found is done now
+    assert window.page_id == "p5"
+    assert "洞庭湖治理" in window.statusBar().currentMessage()
+    with Store.open(db) as store:
+        assert store.page_ids("done") == ["p1", "p3", "p5"]
