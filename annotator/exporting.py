@@ -236,8 +236,42 @@ def _empty_filters(
     return empty
 
 
+# Names that read as a file: a folder given one (``--output x.txt`` for brat) was written
+# as a folder named like a file, which other tools and people then open as a file.
+FILE_SUFFIXES = frozenset(
+    {f.suffix for f in FORMATS.values() if f.suffix}
+    | {".txt", ".ann", ".conll", ".csv", ".tsv", ".xml", ".zip", ".gz", ".tar"}
+)
+
+
+def _check_folder_target(fmt: Format, split: bool, target: Path) -> None:
+    """Refuse a file name for an export that writes a folder (a folder format, or any
+    split), before anything is written; an existing folder of that name is taken."""
+    if not (fmt.folder or split) or target.is_dir():
+        return
+    if target.suffix.lower() not in FILE_SUFFIXES:
+        return
+    folder = str(target.with_suffix(""))
+    if split:
+        reason = msg(
+            "is a file name, but a split writes a folder (one file per split); "
+            "give a folder name, such as {folder}",
+            folder=folder,
+        )
+    else:
+        reason = msg(
+            "is a file name, but the {fmt} format writes a folder of files; "
+            "give a folder name, such as {folder}",
+            fmt=fmt.name,
+            folder=folder,
+        )
+    raise ExportError(target, reason)
+
+
 def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None) -> ExportReport:
     fmt = FORMATS[request.fmt]
+    if isinstance(target, (str, Path)):
+        _check_folder_target(fmt, request.split is not None, Path(target))
     try:
         check_labels(request.labels, store.label_names())
     except ValueError as exc:

@@ -1988,7 +1988,7 @@ Refused: {refused}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>unknown label {label!r}; the labels are {labels}</source>
         <translation>未知的标签 {label!r}；现有标签为 {labels}</translation>
     </message>
@@ -2003,7 +2003,7 @@ Refused: {refused}</source>
         <translation>数据库中没有页面；请先导入页面</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>no page id matches {pattern!r}; the page ids run from {first} to {last}</source>
         <translation>没有页面编号匹配 {pattern!r}；页面编号从 {first} 到 {last}</translation>
     </message>
@@ -2013,7 +2013,7 @@ Refused: {refused}</source>
         <translation>没有页面在该时间段内最后编辑；页面的最后编辑时间从 {oldest} 到 {newest}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>exists and is not a folder; a split writes into a folder</source>
         <translation>已存在且不是文件夹；拆分导出要写入文件夹</translation>
     </message>
@@ -2163,7 +2163,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2248,7 +2248,17 @@ Refused: {refused}</source>
         <translation>没有可以移入这个段落的下一篇文章</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>is a file name, but a split writes a folder (one file per split); give a folder name, such as {folder}</source>
+        <translation>是一个文件名，但划分数据集会写出一个文件夹（每个子集一个文件）；请给出文件夹名，例如 {folder}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a file name, but the {fmt} format writes a folder of files; give a folder name, such as {folder}</source>
+        <translation>是一个文件名，但 {fmt} 格式会写出一个包含多个文件的文件夹；请给出文件夹名，例如 {folder}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{first}; {then}</source>
         <translation>{first}；{then}</translation>
     </message>

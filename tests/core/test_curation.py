@@ -162,6 +162,41 @@ def test_split_of_a_folder_format_writes_a_folder_per_split(tmp_path):
     assert len(list((tmp_path / "out" / "test").glob("*.ann"))) == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "says"),
+    [
+        (("--format", "brat"), "x.txt", "the brat format writes a folder of files"),
+        (("--format", "brat", "--split", "0.5,0.5,0"), "x.TXT", "a split writes a folder"),
+        (("--split", "0.8,0.1,0.1"), "y.jsonl", "a split writes a folder"),
+        (("--format", "bio", "--split", "0.8,0.1,0.1"), "y.bio", "a split writes a folder"),
+    ],
+)
+def test_an_export_writing_a_folder_refuses_a_file_name(tmp_path, args, name, says):
+    # They made a folder named x.txt / y.jsonl, which the next tool opens as a file.
+    db = _db(tmp_path)
+    target = tmp_path / "out" / name
+    base = ["export", "--db", str(db), "--status", "all"]
+    result = CliRunner().invoke(main, [*base, *args, "-o", str(target)])
+    assert result.exit_code == 1
+    folder = str(target.with_suffix(""))
+    assert f"Error: {target}: is a file name, but {says}" in result.output
+    assert f"give a folder name, such as {folder}" in result.output
+    assert not (tmp_path / "out").exists()  # nothing written
+    # An existing folder of that name is the reviewer's choice: written into.
+    target.mkdir(parents=True)
+    result = CliRunner().invoke(main, [*base, *args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_file_format_refuses_a_folder(tmp_path):
+    db = _db(tmp_path)
+    (tmp_path / "d").mkdir()
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(tmp_path / "d")])
+    assert result.exit_code == 1
+    assert f"Error: {tmp_path / 'd'}: is a folder; give a file name" in result.output
+    assert list((tmp_path / "d").iterdir()) == []
+
+
 @given(
     ids=st.lists(st.text("abc0123_-", min_size=1, max_size=6), unique=True, max_size=60),
     seed=st.integers(0, 10**6),
