@@ -45,27 +45,59 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+NO_NAME = (
+    "annotator: the window did not open: no reviewer name was given. Every edit is stored "
+    "with its reviewer's name; start annotator again and enter one."
+)
+
+
 def ask_reviewer() -> str | None:
-    """The reviewer's name from the settings, asked once (and kept) when there is none."""
+    """The reviewer's name from the settings, asked once (and kept) when there is none.
+
+    Cancel (or an empty name) says why a name is needed and offers to enter one again;
+    None when the reviewer chooses to quit."""
     name = settings.reviewer()
     if name:
         return name
     default = _login_name()
-    name, ok = QInputDialog.getText(
-        None,
-        QCoreApplication.translate("app", "Who is reviewing?"),
+    while True:
+        name, ok = QInputDialog.getText(
+            None,
+            QCoreApplication.translate("app", "Who is reviewing?"),
+            QCoreApplication.translate(
+                "app",
+                "Your name is stored with every edit you make. You can change it later in the preferences.",
+            ),
+            QLineEdit.EchoMode.Normal,
+            default,
+        )
+        name = name.strip() if ok else ""
+        if name:
+            settings.set_reviewer(name)
+            return name
+        if not _name_again():
+            return None
+
+
+def _name_again() -> bool:
+    """After Cancel on the name: why Annotator needs it, and the choice to enter it or quit
+    (a window that vanished without a word left the reviewer guessing)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("app", "A reviewer name is needed"),
         QCoreApplication.translate(
             "app",
-            "Your name is stored with every edit you make. You can change it later in the preferences.",
+            "Annotator cannot open without your name: it is stored with every edit, so "
+            "that the gold data says who decided what.",
         ),
-        QLineEdit.EchoMode.Normal,
-        default,
     )
-    name = name.strip() if ok else ""
-    if not name:
-        return None
-    settings.set_reviewer(name)
-    return name
+    again = box.addButton(
+        QCoreApplication.translate("app", "Enter a name"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def _login_name() -> str:
@@ -120,7 +152,8 @@ def run(db_path: Path) -> int:
     install_translator(app, settings.language())
     reviewer = ask_reviewer()
     if reviewer is None:
-        return 0
+        sys.stderr.write(NO_NAME + "\n")  # started from a terminal: said there too
+        return 1
     store = open_store(Path(db_path))
     if store is None:
         return 1

@@ -1644,7 +1644,7 @@ Refused: {refused}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+56"/>
+        <location filename="../../annotator/gui/app.py" line="+66"/>
         <source>Who is reviewing?</source>
         <translation>谁在审校？</translation>
     </message>
@@ -1654,7 +1654,27 @@ Refused: {refused}</source>
         <translation>你的姓名会随每一次修改一起保存。以后可以在首选项中更改。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
+        <source>A reviewer name is needed</source>
+        <translation>需要审校人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator cannot open without your name: it is stored with every edit, so that the gold data says who decided what.</source>
+        <translation>没有您的姓名，Annotator 无法打开：每次编辑都会记录姓名，以便标准数据能说明每个决定由谁做出。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter a name</source>
+        <translation>输入姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Upgrading the database to this version of Annotator (schema {old} to {new}). This happens once; a large database takes a minute or more.</source>
         <translation>正在将数据库升级到此版本的 Annotator（结构版本 {old} 升至 {new}）。此操作只进行一次；大型数据库需要一分钟或更久。</translation>
     </message>
@@ -1665,7 +1685,7 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from annotator.gui import app, settings
@@ -22,7 +22,10 @@ def _named_application():
 
 def close_windows_soon() -> None:
     def close() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        # Visible ones: windows of earlier tests may linger closed, not yet deleted.
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         if not windows:
             QTimer.singleShot(20, close)
             return
@@ -83,11 +86,61 @@ def test_reviewer_name_is_asked_once_and_kept(tmp_path, monkeypatch, seeded_db):
     assert len(asked) == 1
 
 
-def test_cancelling_the_name_question_does_not_open_the_window(monkeypatch, seeded_db):
+def _answer_name(qtbot, then, name: str | None = None) -> None:  # noqa: ANN001
+    """Answer the name question: Escape (Cancel), or ``name`` typed and Return; ``then``
+    (a function of the next dialog) answers what comes after."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from .pages import on_modal
+
+    def answer(dialog) -> None:  # noqa: ANN001
+        if then is not None:
+            on_modal(then, QMessageBox)
+        if name is None:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            return
+        edit = dialog.findChild(QLineEdit)
+        edit.selectAll()
+        qtbot.keyClicks(edit, name)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    on_modal(answer, QInputDialog)
+
+
+def test_cancelling_the_name_question_says_why_and_quitting_says_so_on_stderr(
+    qtbot, seeded_db, capsys
+):
+    # Cancel quit without a word: the reviewer could not tell a refusal from a crash.
     QSettings().remove("reviewer")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
-    assert app.run(seeded_db) == 0
+    said = []
+
+    def quit_(box: QMessageBox) -> None:
+        said.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == "Quit"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    _answer_name(qtbot, quit_)
+    assert app.run(seeded_db) == 1
+    assert "cannot open without your name" in said[0]
+    assert capsys.readouterr().err.strip() == app.NO_NAME
+    assert "no reviewer name was given" in app.NO_NAME
     assert settings.reviewer() == ""
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert not [w for w in opened if w.isVisible()]
+
+
+def test_after_cancelling_the_name_question_the_name_may_be_entered_again(qtbot, seeded_db):
+    QSettings().remove("reviewer")
+
+    def again(box: QMessageBox) -> None:
+        _answer_name(qtbot, None, "Ana")
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: "Enter a name"
+
+    _answer_name(qtbot, again)
+    close_windows_soon()
+    assert app.run(seeded_db) == 0
+    assert settings.reviewer() == "Ana"
 
 
 def test_an_upgrade_of_the_database_shows_a_notice_while_it_runs(tmp_path, qtbot):
