@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -176,7 +177,11 @@ class MainWindow(QMainWindow):
         self.status_learnt.setObjectName("status_learnt")
         self.status_learnt.hide()
         self.statusBar().addPermanentWidget(self.status_learnt)
-        for label in (self.status_reviewer, self.status_page, self.status_done, self.status_saved):
+        fields = (self.status_reviewer, self.status_page, self.status_done, self.status_saved)
+        for i, label in enumerate(fields):
+            if i:  # a space apart, "Reviewer: Ana Page 3 of 9 Done: 1" read as one sentence
+                self.statusBar().addPermanentWidget(_field_line(self))
+            label.setContentsMargins(4, 0, 4, 0)
             self.statusBar().addPermanentWidget(label)
         self._show_reviewer()
         self._update_counts()
@@ -811,3 +816,11 @@ class MainWindow(QMainWindow):
             QGuiApplication.sync()
         self.retrainer.shutdown()
         super().closeEvent(event)
+
+
+def _field_line(parent: QWidget) -> QFrame:
+    """A thin upright line between two fields of the status bar."""
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+149"/>
+        <location filename="../../annotator/gui/main_window.py" line="+150"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>

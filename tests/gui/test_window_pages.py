@@ -508,3 +508,25 @@ def test_export_dialog_offers_every_format_and_writes_the_chosen_one(
     assert {"labelstudio (*.json)", "doccano (*.jsonl)", "bio (*.bio)"} <= set(offered)
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert lines and all(set(item) >= {"text", "label"} for item in lines)
+
+
+def test_the_status_bar_fields_are_set_apart(windows, tmp_path, qtbot):
+    # "Reviewer: root Page 21 of 119 Done: 0 of 119 Nothing saved yet": six pixels, a
+    # space, between the fields, which read as one sentence. A line now parts them.
+    from PySide6.QtWidgets import QFrame
+
+    window = windows(make_db(tmp_path / "bar.db", ["p1", "p2"]))
+    window.resize(1400, 800)
+    labels = [window.status_reviewer, window.status_page, window.status_done, window.status_saved]
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels))
+    lines = [
+        f
+        for f in window.statusBar().findChildren(QFrame)
+        if f.isVisible() and f.frameShape() == QFrame.Shape.VLine
+    ]
+    for a, b in zip(labels, labels[1:], strict=False):
+        text_end = a.geometry().left() + a.contentsRect().left()
+        text_end += a.fontMetrics().horizontalAdvance(a.text())
+        assert b.geometry().left() - text_end >= 16, (a.text(), b.text())
+        between = [f for f in lines if text_end <= f.geometry().left() < b.geometry().left()]
+        assert len(between) == 1, (a.text(), b.text())
