@@ -109,11 +109,8 @@ class MainWindow(QMainWindow):
         self.retrainer = Retrainer(self.db_path, self)
         self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.retrainer.learnt.connect(self._on_learnt)
-        # The rules load on a thread while the window opens; the first retrain check waits.
-        self._rules_loaded = False
-        self._warmup = Warmup(self)
-        self._warmup.ready.connect(self._on_rules_loaded)
-        self._warmup.start()
+        self._rules_loaded = False  # (gui/warmup.py, started once the window is built)
+        self._closed = False
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -142,6 +139,11 @@ class MainWindow(QMainWindow):
         self._keep_safe()
         QTimer.singleShot(0, self._offer_samples)
         QTimer.singleShot(0, self._start_indexing_if_behind)
+        # The rules load on a thread while the window opens; the first retrain check waits.
+        # Started last: a window whose building failed has nothing to check.
+        self._warmup = Warmup(self)
+        self._warmup.ready.connect(self._on_rules_loaded)
+        self._warmup.start()
 
     # --- construction ------------------------------------------------------------------
 
@@ -606,7 +608,8 @@ class MainWindow(QMainWindow):
 
     def _on_rules_loaded(self) -> None:
         self._rules_loaded = True
-        self._update_counts()
+        if not self._closed:
+            self._update_counts()
 
     # --- file ----------------------------------------------------------------------------
 
@@ -778,6 +781,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.retrainer.stop()  # first: a training stops rewriting pages while this closes
+        self._closed = True  # (its store is closed next: a late warm-up checks nothing)
         if not self.runner.finish_pending():  # an edit still waiting for another program
             QMessageBox.warning(
                 self,

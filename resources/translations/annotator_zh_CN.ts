@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+143"/>
+        <location filename="../../annotator/gui/main_window.py" line="+149"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -428,7 +428,7 @@
         <translation>已完成：{done} / {total}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Import page files</source>
         <translation>导入页面文件</translation>
     </message>
@@ -847,7 +847,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+114"/>
+        <location filename="../../annotator/gui/retrain.py" line="+121"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>正在从已完成的页面学习…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Learning failed: {error}</source>
         <translation>学习失败：{error}</translation>
     </message>
@@ -879,7 +879,7 @@
     <message>
         <location line="-30"/>
         <location line="+36"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>{paper} 的预切分：{choice}。</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>The structure model pre-split the next {n} pages not started yet.</source>
         <translation>结构模型已重新预切分接下来 {n} 个尚未开始的页面。</translation>
     </message>
@@ -929,7 +929,7 @@
         <translation>各项得分：将鼠标指向状态栏中的“已学习”。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Other papers: {choice}.</source>
         <translation>其他报纸：{choice}。</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>{model}采用模型的；{rules}采用规则的（规则在这些方面得分更高）</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <location line="+20"/>
         <source>Nothing learnt yet: more done pages are needed.</source>
         <translation>尚未学习：需要更多已完成的页面。</translation>
@@ -1211,7 +1211,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+186"/>
+        <location filename="../../annotator/gui/workers.py" line="+190"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
