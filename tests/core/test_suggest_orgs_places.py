@@ -1131,6 +1131,14 @@ def test_a_tagged_place_after_a_listed_one(text, expected):
     assert tagged(text) == expected
 
 
+def test_a_tagged_place_at_the_end_of_the_text_ends_there():
+    # 衡阳 + 华约 closing the text: the three-character slice after 衡阳 is only 华约, and a
+    # span (2, 5) past the end of four characters was suggested (found by hypothesis).
+    text = "衡阳华约"
+    spans = [(sp.start, sp.end, sp.label) for sp in find_orgs_places(text)]
+    assert spans == [(0, 2, "LOC"), (2, 4, "LOC")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
