@@ -31,19 +31,19 @@ _CLASSES: dict[tuple[Any, ...], tuple[Any, bool]] = {}
 _LOCK = threading.Lock()
 
 
-def _memo_optimize_charset(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None):
+def _memo_optimize_charset(charset: Any, *args: Any, **kwargs: Any) -> Any:
     """``_optimize_charset``, remembered for classes without case folding."""
     assert _ORIGINAL is not None
-    if fixup is not None:
+    if kwargs or any(arg is not None for arg in args):
         # (case-insensitive classes depend on the folding tables passed in: not remembered)
-        return _ORIGINAL(charset, iscased, fixup, fixes)
+        return _ORIGINAL(charset, *args, **kwargs)
     try:
         key = tuple(charset)
         found = _CLASSES.get(key)
     except TypeError:  # an unhashable item: compile it the ordinary way
-        return _ORIGINAL(charset, iscased, fixup, fixes)
+        return _ORIGINAL(charset, *args)
     if found is None:
-        found = _CLASSES[key] = _ORIGINAL(charset, iscased, fixup, fixes)
+        found = _CLASSES[key] = _ORIGINAL(charset, *args)
     out, hascased = found
     # (the compiler only reads the result, but a copy of the list keeps the table safe)
     return list(out), hascased
