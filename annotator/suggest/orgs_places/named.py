@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
 from annotator.suggest._words import crosses_start
@@ -43,13 +41,13 @@ _PLACE_NOUN_LAST = frozenset("子路正场台湖河街屋房厅堂池田桌床�
 
 # A level of government + a party or state organ: 市委, 县政府, 省人大常委会.  Anchored on
 # the level character; a place that ends there (衡阳市) and 中共 are joined in Python.
-_ADMIN_ORG_RE = re.compile(
+_ADMIN_ORG_RE = rules_regex.compile(
     "[省市县区镇乡](?:委常委会|人大常委会|纪委监委|委(?!员(?!会)|托|屈|婉|实|身|派|任)|政府"
     "|人民政府|政协|人大|纪委|监委|党委|党工委|管委会)"
 )
 _ADMIN_ORG_SCAN = _scan.Anchored(_ADMIN_ORG_RE)
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
-_PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
+_PARTY_PLACE_RE = rules_regex.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
 
 
 def _national_ok(text: str, word: str, s: int, e: int) -> bool:
@@ -129,7 +127,7 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
 
 
 # The term of a body before its name is part of it: 九届全国人大, 第六届全国人大常委会.
-_TERM_BEFORE_RE = re.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
+_TERM_BEFORE_RE = rules_regex.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
 
 
 # The central government, named by its level (ORG, as 市政府 is), unless a place is named
@@ -179,7 +177,7 @@ def _named_orgs(
 # number + 大 only before a word of a congress: not 十五大城市, 七大洲; nor 一大批, 一大片: "a
 # great many", also after 党的).  The scan finds the last numeral and 大; the numerals before
 # it are read in Python.
-_CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型会类洲城批片堆])")
+_CONGRESS_RE = rules_regex.compile("[一二三四五六七八九十]大(?![学小中型会类洲城批片堆])")
 _CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
 _NUMERALS = frozenset("一二三四五六七八九十")
 _CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
