@@ -606,6 +606,11 @@ class MainWindow(QMainWindow):
                 self.store, counts["done"], (self.page_id,) if self.page_id else ()
             )
 
+    @property
+    def rules_loaded(self) -> bool:
+        """Whether the warm-up has loaded the rules (gui/warmup.py)."""
+        return self._rules_loaded
+
     def _on_rules_loaded(self) -> None:
         self._rules_loaded = True
         if not self._closed:
