@@ -1805,3 +1805,32 @@ def test_a_name_in_a_list_of_places_is_the_place():
 def test_a_rivers_stretch_is_no_part_of_a_station():
     # 闽江 + 干流 (its main stream) + the station: the river is a place, no ORG runs over it
     assert tagged("闽江干流竹岐水文站23日14时洪峰水位") == [("闽江", "LOC")]
+
+
+# Issue #10: a party or league named before a place's organ is one body with it (as
+# 中共株洲市委), and before its congress's number (as 中共十五大).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共青团四川省委提出的口号", [("共青团四川省委", "ORG")]),
+        ("新一届民盟安徽省委将会", [("民盟安徽省委", "ORG")]),
+        ("当时是在共青团十四大代表住地", [("共青团十四大", "ORG")]),
+    ],
+)
+def test_party_before_a_place_organ(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: verbs before a name with no head are no part of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这并不影响信用社的合作性质。", []),
+        ("规定村民委员会是农村基层群众性自治组织", []),
+        ("他先后任抗日军政大学第四队队长", [("抗日军政大学", "ORG")]),
+        ("切实办好庄希泉基金会和建设", [("庄希泉基金会", "ORG")]),
+        ("各级团组织发挥青年企业家协会的组织优势", [("青年企业家协会", "ORG")]),
+    ],
+)
+def test_verb_before_a_bare_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -122,10 +122,21 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
             continue  # 全市政府系统, 我省人大, 乡镇人大 …: no organ of a named level
         else:
             start = _unlisted_place_start(text, start, stems)
-        if ends_at(text, "中共", start):
-            start -= 2
-        out.append((start, m.end(), ORG, {}))
+        out.append((_party_start(text, start), m.end(), ORG, {}))
     return out
+
+
+# Parties and the Youth League written before a place's organ or their congress's number
+# (lexicon ``orgs_parties``): 中共衡阳市委, 共青团四川省委, 共青团十四大.
+_PARTIES = lexicon.words("orgs_parties")
+
+
+def _party_start(text: str, start: int) -> int:
+    """``start`` moved back over a party's short name that ends there (else unchanged)."""
+    for party in _PARTIES:
+        if ends_at(text, party, start):
+            return start - len(party)
+    return start
 
 
 # The term of a body before its name is part of it: 九届全国人大, 第六届全国人大常委会.
@@ -192,10 +203,10 @@ def _party_congresses(text: str) -> list[Candidate]:
         s = m.start()
         while s > 0 and m.start() - s < 2 and text[s - 1] in _NUMERALS:
             s -= 1  # 十五大: up to three numerals
-        party = text[s - 2 : s] if s >= 2 else ""
-        if party == "中共":
-            out.append((s - 2, m.end(), ORG, {}))
-        elif party == "党的" or (
+        party = _party_start(text, s)
+        if party < s:
+            out.append((party, m.end(), ORG, {}))
+        elif ends_at(text, "党的", s) or (
             text[s] == "十"
             and text.startswith(_CONGRESS_AFTER, m.end())
             and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical
