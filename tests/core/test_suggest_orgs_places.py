@@ -1834,3 +1834,55 @@ def test_party_before_a_place_organ(text: str, expected: list[tuple[str, str]]) 
 )
 def test_verb_before_a_bare_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10: titles and members are no bodies (舰队司令, 副政委, 共青团员, 中央委员), and
+# 有 / 应 before a bare name are no part of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由加拿大海军太平洋舰队司令巴克率领", [("加拿大海军", "ORG"), ("太平洋", "LOC")]),
+        ("外交部礼宾司司长说", [("外交部礼宾司", "ORG")]),
+        ("历任民航局华北办事处副政委", [("华北办事处", "ORG")]),
+        ("其中不少人是共青团员或共产党员。", []),
+        ("第九、第十、第十一届中央委员。", []),
+        ("不成想，有花山文艺出版社的同行", [("花山文艺出版社", "ORG")]),
+        ("泰国客人是应外交学会的邀请来访的。", [("泰国", "LOC"), ("外交学会", "ORG")]),
+    ],
+)
+def test_titles_members_and_words_before_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: new suffixes and short names as data (…女中, a country's armed
+# service, 西南联大).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在反动军警包围厦南女中要抓捕她的危险时", [("厦南女中", "ORG")]),
+        ("他创办的南洋女中在新加坡首先响应", [("南洋女中", "ORG"), ("新加坡", "LOC")]),
+        ("她是巾帼不让须眉的女中豪杰", []),
+        ("会见了芬兰国防军总司令", [("芬兰国防军", "ORG")]),
+        ("钱钟书离开西南联大时", [("西南联大", "ORG")]),
+        ("近期，高检院将派出检查组", [("高检院", "ORG")]),
+    ],
+)
+def test_new_suffixes_and_short_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: a party's congress by its full name is one body; the Youth League's
+# committee after a place is one body with it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "实现中国共产党第十五次全国代表大会确定的目标",
+            [("中国共产党第十五次全国代表大会", "ORG")],
+        ),
+        ("在中共第十二次、第十三次全国代表大会上", [("中共第十二次、第十三次全国代表大会", "ORG")]),
+        ("成都团市委通过与用人单位合作", [("成都团市委", "ORG")]),
+    ],
+)
+def test_full_congress_and_league_committee(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -16,11 +16,12 @@ from .common import _STOP_CHARS, ORG
 from .named import OF_A_COUNTRY, _named_orgs
 from .suffixes import _suffix_orgs
 
-_ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # After a listed place (country, province, city) these words make an organisation:
 # 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
 # place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
+# (their first characters: most places are followed by none, and no match is tried)
+_ORGAN_FIRST = frozenset(w[0] for w in lexicon.words("orgs_after_place"))
 # 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
 _ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
 # A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
@@ -41,9 +42,9 @@ _SUB_UNIT_RE = re.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     "(?!主席|主任|书记|秘书长|部长|局长|院长|会长|理事长|委员|副)"  # a title and a name
     f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
-    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司)
+    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司, 司令)
     "(?:(?<![学本专预理工文])科|处|室|股|(?<![公上])司|办公室|支队|大队|中队)"
-    "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
+    "(?!理|长|内|外|有|以|伍|在|员|学|技|研|令)"  # 舰队司令: a title
 )
 
 # A numbered unit of an organisation: 监狱 + 四中队, 支队 + 二大队 (not 四中队员).

@@ -59,8 +59,8 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
         if s and text[s - 1] in _PLACE_NOUN_LAST:
             return False  # 院子中央, 路中央, 正中央: the middle of a place
         return not text.startswith(_NOT_AFTER_CENTRAL, e)
-    if word[-1] == "党" and text.startswith(("员", "人"), e):
-        return False  # 共产党员, 共产党人: a member, as 政协委员 (the guidelines)
+    if word[-1] in "党团" and text.startswith(("员", "人"), e):
+        return False  # 共产党员, 共产党人, 共青团员: a member, as 政协委员 (the guidelines)
     if word not in _NOT_AFTER_SHORT:
         return True
     if text.startswith(_NOT_AFTER_SHORT[word], e):
@@ -178,6 +178,8 @@ def _named_orgs(
         out.append((term.start() if term else s, e, ORG, {}))
     out += _level_organs(text, places, stems)
     out += _party_congresses(text)
+    if "全国代表大会" in text:
+        out += [(*m.span(), ORG, {}) for m in _FULL_CONGRESS_RE.finditer(text)]
     if "及其常委会" in text:  # 人大及其常委会: the congress's standing committee
         i = text.find("及其常委会")
         while i != -1:
@@ -194,6 +196,14 @@ _CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型�
 _CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
 _NUMERALS = frozenset("一二三四五六七八九十")
 _CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
+
+
+# A party's congress by its full name: 中国共产党第十五次全国代表大会, 中共第十二次、第十三次
+# 全国代表大会 (one span, as the MSRA gold has it).
+_ORDINAL = "第[一二三四五六七八九十]{1,3}次"
+_FULL_CONGRESS_RE = re.compile(
+    f"(?:中国共产党|{'|'.join(map(re.escape, _PARTIES))}){_ORDINAL}(?:、{_ORDINAL})*全国代表大会"
+)
 
 
 def _party_congresses(text: str) -> list[Candidate]:

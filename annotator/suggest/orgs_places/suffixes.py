@@ -377,8 +377,9 @@ def _after_last_and(text: str, start: int, a: int) -> int:
 _AND = frozenset("和及")
 
 
-# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订).
-_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临")
+# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订),
+# and 有 (there is) and 应 (at the invitation of): 有花山文艺出版社的同行, 应外交学会的邀请.
+_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临有应")
 
 
 _PAIR_SIDE = 6  # characters of each field in 环境与资源保护委员会
