@@ -1886,3 +1886,20 @@ def test_new_suffixes_and_short_names(text: str, expected: list[tuple[str, str]]
 )
 def test_full_congress_and_league_committee(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10: the suffix …主义党 (as data), and a body joined by 同/和 to the name after it
+# is a body of its own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "罗马尼亚前总统、罗马尼亚社会民主主义党主席",
+            [("罗马尼亚", "LOC"), ("罗马尼亚社会民主主义党", "ORG")],
+        ),
+        ("中国共产党同罗社会民主主义党之间", [("中国共产党", "ORG"), ("罗社会民主主义党", "ORG")]),
+        ("中国和平发展基金会", [("中国和平发展基金会", "ORG")]),
+    ],
+)
+def test_ism_party_and_joined_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
