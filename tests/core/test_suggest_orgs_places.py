@@ -1903,3 +1903,20 @@ def test_full_congress_and_league_committee(text: str, expected: list[tuple[str,
 )
 def test_ism_party_and_joined_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10: more words before a bare name that are no part of it (称赞, 特地; 赞 of 称赞
+# is no Zambia), and 报业 names a kind of group, no group.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "北戴河“鸟协”特地与国际鹤类保护协会等国际组织",
+            [("北戴河", "LOC"), ("国际鹤类保护协会", "ORG")],
+        ),
+        ("韦奇立在讲话中称赞中华总商会一直积极参与", [("中华总商会", "ORG")]),
+        ("分别参加了这两家报业集团的成立大会", []),
+    ],
+)
+def test_more_words_before_a_bare_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -10,6 +10,7 @@ from annotator import lexicon
 from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest._words import crosses_start
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
@@ -185,6 +186,8 @@ def _country_letter_before(text: str, s: int) -> bool:
         return False
     if s >= 2 and text[s - 2] in NUMERALS:
         return False  # 30日阿根廷队, 7日世界卫生组织: the day of a date
+    if crosses_start(text, s - 1):
+        return False  # 称赞 + 中华总商会: the character ends a word, no country (赞比亚)
     return after_boundary(text, s - 1)
 
 

@@ -392,6 +392,7 @@ _AND = frozenset("和及")
 
 # Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订),
 # and 有 (there is) and 应 (at the invitation of): 有花山文艺出版社的同行, 应外交学会的邀请.
+# (Not 以 "with": it is also Israel, 以总理办公室.)
 _PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临有应")
 
 
