@@ -1920,3 +1920,17 @@ def test_ism_party_and_joined_bodies(text: str, expected: list[tuple[str, str]])
 )
 def test_more_words_before_a_bare_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10: a county found by its full listed name heads the bodies after it, as a
+# listed city does (望都县粮食局, 魏都区教体委).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("望都县粮食局下属3个单位的负责人", [("望都县粮食局", "ORG")]),
+        ("折价处理给本人，望都县纪委分别给予3人", [("望都县纪委", "ORG")]),
+        ("自今年初，魏都区教体委作出规定", [("魏都区教体委", "ORG")]),
+    ],
+)
+def test_listed_county_heads_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
