@@ -181,14 +181,18 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     ]
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
-    places = sorted({(s, e) for s, e, _, _ in locs})
+    # counties and districts by their full listed name (望都县, 魏都区) head the bodies
+    # after them (望都县粮食局); a city's stem is learnt from 中共XX市委 (衡阳市委) instead
+    counties = tagged_places(text, found["place"])
+    heads = [c for c in counties if text[c[1] - 1] != "市"]
+    places = sorted({(s, e) for s, e, _, _ in locs + heads})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
     at = starts_of(text, stems)
     for stem in stems:
         locs.extend((i, i + len(stem), LOC, {}) for i in at[stem])
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
-    locs += tagged_places(text, found["place"])
+    locs += counties
     locs += bare_county_places(text, found["place"], found["tail"], found["verb"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]

@@ -8,17 +8,19 @@ from annotator import lexicon, rules_regex
 from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest._words import crosses_start
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
 from .named import OF_A_COUNTRY, _named_orgs
 from .suffixes import _suffix_orgs
 
-_ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # After a listed place (country, province, city) these words make an organisation:
 # 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
 # place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
+# (their first characters: most places are followed by none, and no match is tried)
+_ORGAN_FIRST = frozenset(w[0] for w in lexicon.words("orgs_after_place"))
 # 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
 _ORGAN_AFTER_PLACE_RE = rules_regex.compile(
     f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))"
@@ -43,9 +45,9 @@ _SUB_UNIT_RE = rules_regex.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     "(?!主席|主任|书记|秘书长|部长|局长|院长|会长|理事长|委员|副)"  # a title and a name
     f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
-    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司)
+    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司, 司令)
     "(?:(?<![学本专预理工文])科|处|室|股|(?<![公上])司|办公室|支队|大队|中队)"
-    "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
+    "(?!理|长|内|外|有|以|伍|在|员|学|技|研|令)"  # 舰队司令: a title
 )
 
 # A numbered unit of an organisation: 监狱 + 四中队, 支队 + 二大队 (not 四中队员).
@@ -186,6 +188,8 @@ def _country_letter_before(text: str, s: int) -> bool:
         return False
     if s >= 2 and text[s - 2] in NUMERALS:
         return False  # 30日阿根廷队, 7日世界卫生组织: the day of a date
+    if crosses_start(text, s - 1):
+        return False  # 称赞 + 中华总商会: the character ends a word, no country (赞比亚)
     return after_boundary(text, s - 1)
 
 

@@ -257,6 +257,7 @@ def _org_start(
                 break
             i -= 1
         region_start = _known_name_around(region_start, parents)
+    region_start = _after_joined_body(text, region_start, a, ends)
     scope = _SCOPE_RE.match(text, region_start, a)
     if scope and not (strong and scope.group(0) == "全国"):
         # 全国 before a strong suffix names a national body (全国艾滋病防治基金会); before
@@ -273,6 +274,18 @@ def _org_start(
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+_JOINING = frozenset("同和与及跟")
+
+
+def _after_joined_body(text: str, start: int, a: int, ends: dict[int, int]) -> int:
+    """``start`` moved after a body that a conjunction joins to the name before the suffix
+    at ``a`` (中国共产党同 + 罗社会民主主义党): two bodies, not one."""
+    for k in range(a - 2, start, -1):
+        if text[k] in _JOINING and k in ends and ends[k] >= start:
+            return k + 1
+    return start
 
 
 def _last_head(
@@ -377,8 +390,10 @@ def _after_last_and(text: str, start: int, a: int) -> int:
 _AND = frozenset("和及")
 
 
-# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订).
-_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临")
+# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订),
+# and 有 (there is) and 应 (at the invitation of): 有花山文艺出版社的同行, 应外交学会的邀请.
+# (Not 以 "with": it is also Israel, 以总理办公室.)
+_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临有应")
 
 
 _PAIR_SIDE = 6  # characters of each field in 环境与资源保护委员会
