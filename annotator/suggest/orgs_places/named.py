@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from annotator import lexicon, rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
@@ -199,7 +201,7 @@ _CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "
 # A party's congress by its full name: 中国共产党第十五次全国代表大会, 中共第十二次、第十三次
 # 全国代表大会 (one span, as the MSRA gold has it).
 _ORDINAL = "第[一二三四五六七八九十]{1,3}次"
-_FULL_CONGRESS_RE = re.compile(
+_FULL_CONGRESS_RE = rules_regex.compile(
     f"(?:中国共产党|{'|'.join(map(re.escape, _PARTIES))}){_ORDINAL}(?:、{_ORDINAL})*全国代表大会"
 )
 
