@@ -128,6 +128,9 @@ def main() -> None:
     window.show()
     window.activateWindow()
     app.processEvents()
+    while not window.rules_loaded:  # measure the keys, not the rules' warm-up beside them
+        app.processEvents()
+        time.sleep(0.005)
     gc.freeze()  # as annotator.gui.app.run does once the window is up
     view = window.view
     view.setFocus()

@@ -36,7 +36,7 @@ window = MainWindow(Store.open(sys.argv[1]), "bench", Path(sys.argv[1]))
 window.show()
 app.processEvents()
 shown = (time.perf_counter() - t0, time.process_time() - c0)
-while not window._rules_loaded:
+while not window.rules_loaded:
     app.processEvents()
     time.sleep(0.005)
 print(shown[0] * 1000, shown[1] * 1000, (time.perf_counter() - t0) * 1000)

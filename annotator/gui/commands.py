@@ -51,7 +51,7 @@ _KIND_TEXT: dict[str, str] = cast(
 
 
 _RIDERS = {"set_span_status", "set_span_attrs"}  # what rides along with the edits below
-_RIDDEN = {"relabel_span", "split_block"}
+_RIDDEN = {"relabel_span", "split_block", "mark_other"}
 
 
 def describe(op: Op) -> str:
@@ -66,7 +66,8 @@ def describe(op: Op) -> str:
         if len({sub.kind for sub in real}) == 1:
             return describe(real[0])
         # A relabel that accepts the span or drops the old label's attributes is a relabel;
-        # a split that rejects the suggestion it cuts through is a split.
+        # a split that rejects the suggestion it cuts through is a split (and marking a
+        # paragraph outside every article, which rejects those on it, is that).
         main = [sub for sub in real if sub.kind not in _RIDERS]
         if len(main) == 1 and main[0].kind in _RIDDEN:
             return describe(main[0])

@@ -110,11 +110,8 @@ class MainWindow(QMainWindow):
         self.retrainer = Retrainer(self.db_path, self)
         self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.retrainer.learnt.connect(self._on_learnt)
-        # The rules load on a thread while the window opens; the first retrain check waits.
-        self._rules_loaded = False
-        self._warmup = Warmup(self)
-        self._warmup.ready.connect(self._on_rules_loaded)
-        self._warmup.start()
+        self._rules_loaded = False  # (gui/warmup.py, started once the window is built)
+        self._closed = False
         self._build()
         self._connect()
         # The page list (status, span counts) and the done count follow edits once the
@@ -143,6 +140,11 @@ class MainWindow(QMainWindow):
         self._keep_safe()
         QTimer.singleShot(0, self._offer_samples)
         QTimer.singleShot(0, self._start_indexing_if_behind)
+        # The rules load on a thread while the window opens; the first retrain check waits.
+        # Started last: a window whose building failed has nothing to check.
+        self._warmup = Warmup(self)
+        self._warmup.ready.connect(self._on_rules_loaded)
+        self._warmup.start()
 
     # --- construction ------------------------------------------------------------------
 
@@ -618,9 +620,15 @@ class MainWindow(QMainWindow):
                 self.store, counts["done"], (self.page_id,) if self.page_id else ()
             )
 
+    @property
+    def rules_loaded(self) -> bool:
+        """Whether the warm-up has loaded the rules (gui/warmup.py)."""
+        return self._rules_loaded
+
     def _on_rules_loaded(self) -> None:
         self._rules_loaded = True
-        self._update_counts()
+        if not self._closed:
+            self._update_counts()
 
     # --- file ----------------------------------------------------------------------------
 
@@ -792,6 +800,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.retrainer.stop()  # first: a training stops rewriting pages while this closes
+        self._closed = True  # (its store is closed next: a late warm-up checks nothing)
         if not self.runner.finish_pending():  # an edit still waiting for another program
             QMessageBox.warning(
                 self,

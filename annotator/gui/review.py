@@ -164,7 +164,28 @@ class ReviewController(QObject):
         self._block_edit("move_block", direction=direction)
 
     def mark_other(self) -> None:
-        self._block_edit("mark_other")
+        """Mark the paragraph as no part of any article; its open suggestions are rejected
+        in the same step (furniture is not exported: left open, they could not be accepted,
+        and marking the page done was refused until each was found and rejected by hand)."""
+        block = self._block()
+        page_id = self.page_id()
+        if block is None or page_id is None:
+            return
+        open_here = [
+            s
+            for s in self.view.spans.overlapping(block.start, block.end)
+            if s.status == "suggested" and s.start < block.end and block.start < s.end
+        ]
+        ops = [Op("mark_other", page_id, {"block": block.start})]
+        ops += [
+            Op("set_span_status", page_id, {"id": s.id, "status": "rejected"}) for s in open_here
+        ]
+        if self._apply_ops(ops) is not None and open_here:
+            self.message.emit(
+                self.tr(
+                    "Rejected {n} suggestion(s) on the paragraph now outside every article."
+                ).format(n=len(open_here))
+            )
 
     def set_role(self, role: str) -> None:
         block = self._block()

@@ -11,11 +11,10 @@ pages, so each paragraph may only afford a few anchored ``match`` calls.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.markdown import strip_markup
 
 # Han characters including the rare-name planes (CJK Extension B and beyond), so that a
@@ -59,7 +58,7 @@ END_OPEN = "open"  # a Han character, digit or letter: cut in mid-sentence
 
 
 # A bracketed enumerator alone: （三）, (2).
-_ENUMERATED = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_ENUMERATED = rules_regex.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
 
 
 def ends_with_note(s: str) -> bool:
@@ -89,7 +88,7 @@ _NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 # A wire story ends with its dateline when it did not open with one: the agency, the place
 # and the date with 电, after the last sentence (…新篇章。  新华社北京3月4日电), maybe in
 # brackets or after 据. The finished sentence before it keeps 3月4日电视台… out.
-_TAIL_DATELINE = re.compile(
+_TAIL_DATELINE = rules_regex.compile(
     rf"(?<=[。！？!?…”’」』）)])[ \t\u3000]*[（(]?\s*据?[{HAN}]{{0,14}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电"
     r"\s*[)）]?\Z"
 )
@@ -264,26 +263,26 @@ _POST_NAME = (
 # Theory pages sign an article by the research body that wrote it: 某省某某思想研究中心,
 # 某某大学课题组.
 _INSTITUTE = rf"[{HAN}]{{2,30}}?(?:研究中心|研究院|课题组)"
-BYLINE = re.compile(
+BYLINE = rules_regex.compile(
     rf"(?:\*\*|__)?(?:{_BULLET}\s*)?"
     rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_PLACE_NAME}|{_INSTITUTE}"
     rf"|{_POST_NAME}|{_CREDITS})"
     r"(?:\*\*|__)?\s*\Z"
 )
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
-SIGNATURE = re.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
+SIGNATURE = rules_regex.compile(rf"[—―─]{{1,2}}\s*{_NAMES}\s*\Z")
 # Who said a quotation, the post before the name: ——某某大学某学院院长 张三 (the name is
 # checked with names_line); not a subheadline of a profile or an interview, whose post and
 # name read the same (——记全国劳动模范 王进喜, ——访某院院士 张三).
-POST_SIGNATURE = re.compile(
+POST_SIGNATURE = rules_regex.compile(
     r"[—―─]{1,2}\s*(?![—―─]|(?:记|访|专访|追记|写在|对话|走进|走近)(?![者问]))"
     r"[^\s，,。；;：:！？!?、]{2,24}[ \t\u3000]+(\S{2,4}|\S[ \u3000]{1,2}\S)\s*\Z"
 )
 # A line of names only: the rest of a byline broken over lines (本报记者 张三 / 李四 王五).
-NAMES_ONLY = re.compile(rf"{_NAMES}\s*\Z")
+NAMES_ONLY = rules_regex.compile(rf"{_NAMES}\s*\Z")
 # A byline or source line in parentheses, standing at the end of an article (national
 # dailies): （本报记者 张三）, （记者 张三 李四）, （据新华社电）, （来源：人民日报）.
-TRAILING_BYLINE = re.compile(
+TRAILING_BYLINE = rules_regex.compile(
     rf"[（(]\s*(?:{_BYLINE_BODY}|据[^（()）\n]{{1,30}}|来源[:：][^（()）\n]{{1,30}}"
     # The writer's post may hold a bracket of its own: （作者为中央党校（国家行政学院）某部主任）.
     rf"|作者(?:单位)?\s*[:：为系](?:[^（()）\n]|[（(][^（()）\n]{{1,16}}[)）]){{1,60}}"
@@ -308,7 +307,7 @@ TRAILING_BYLINE = re.compile(
 # (新华社北京3月4日电, （新华社北京3月4日电）); a story that opens with its dateline goes on
 # after it on the same line. The agency (…社, …报, …台, …网) keeps a wrapped line of body
 # text that happens to end on a date and 电 (…将在3月4日电 / 视台…) out.
-DATELINE_ALONE = re.compile(
+DATELINE_ALONE = rules_regex.compile(
     rf"[（(]?\s*据?[{HAN}]{{0,8}}?[社报台网][{HAN}]{{0,12}}?{_NUM}\s*月\s*{_NUM}\s*日\s*电\s*[)）]?\s*\Z"
 )
 
@@ -335,12 +334,12 @@ _LEAD = (
     r"|[（(]\s*(?:本报|新华社)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^（()）\n]{1,40}[)）]\s*\S"
     r")"
 )
-LEAD = re.compile(_LEAD)
+LEAD = rules_regex.compile(_LEAD)
 # A dateline lead: 本报北京3月4日电, 新华社上海3月4日电, 据某地某月某日讯. It may begin with any
 # Han character, so it is kept out of ``PARAGRAPH_START`` and only tried when 月 is near the
 # start (see :func:`is_lead`).
 # (the year may stand in it too, on a report sent days before the issue: 本报2024年12月30日讯)
-DATELINE = re.compile(
+DATELINE = rules_regex.compile(
     rf"{_LEAD_PREFIX}(?:据)?[{HAN}]{{0,12}}?(?:\d{{4}}\s*年\s*)?{_NUM}月{_NUM}日\s*{_DATELINE_END}"
 )
 _DATELINE_REACH = 28  # 月 of a dateline stands within this many characters of the start
@@ -378,9 +377,9 @@ _CAPTION_START = (
     r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
     r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
 )
-CAPTION_START = re.compile(_CAPTION_START)
+CAPTION_START = rules_regex.compile(_CAPTION_START)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
-CAPTION_END = re.compile(
+CAPTION_END = rules_regex.compile(
     # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)
     # (翻拍: an old photo re-shot, credited so: （供图某档案馆 张三 翻拍）)
     r"(?:(?:[\s（(]|记者|通讯员|实习生)[^\s。，,；;！？]{0,12}\s*(?:摄(?:影)?(?:报道)?|翻拍)"
@@ -404,14 +403,14 @@ CAPTION_END = re.compile(
 # … or with the photographer's post before the name, after the caption's text (…玩耍摄影记者
 # 张三, …锻炼 摄影：李四): alone on its line that is a byline, so text must stand before it.
 # (图/张三 and 摄影/张三 so too; 图/ after the caption's full stop or a space, not 地图/.)
-CAPTION_POST_CREDIT = re.compile(
+CAPTION_POST_CREDIT = rules_regex.compile(
     rf"(?:(?<=.)摄影(?:记者|师)?\s*[:：/／]?|(?<=[。！？!?”\s])图\s*[/／])\s*{_NAMES}\s*\Z"
 )
 # Where a person stands in the photo, in brackets after the name (钟达文（左二）在采访现场,
 # 张三（前排右一）): a caption's reference, which running text has no use for.
 # (One side alone only before what the person does: 张三（左）与李四交谈; “左（右）”之争 is no
 # caption.)
-PHOTO_POSITION = re.compile(
+PHOTO_POSITION = rules_regex.compile(
     r"[（(](?:前排|后排|第[一二三]排)?[左右](?:[一二三四五六七八九]|起)[)）]"
     r"|[（(](?:前排|后排|第[一二三]排)[左右中]?[)）]"
     r"|[（(][左右中][)）](?=[与和同在向正为给])"
@@ -425,7 +424,7 @@ CAPTION_END_CHARS = frozenset("摄影图片供道绘）)")
 # the caption of the code printed in the article, no headline (扫码点餐… is one: a scan that
 # reads or watches the paper's content is the code's prompt).
 # (A quoted scan is a topic: “扫码看病”方便了谁.)
-QR_PROMPT = re.compile(
+QR_PROMPT = rules_regex.compile(
     r"[^。！？!?“”\"《]{0,10}(?:扫码|扫一扫|扫描二维码|扫描下方二维码)\s*"
     r"(?:阅读|观看|收看|查看|收听|了解|浏览|关注|看(?:视频|更多|全文|详情|直播|完整|原文|具体|报道|图集))"
     r"[^。！？!?，,；;“”\"《》]{0,10}\Z"
@@ -433,7 +432,7 @@ QR_PROMPT = re.compile(
 QR_PROMPT_MAX_CHARS = 24
 
 # A column's mailbox line ends the article above it (栏目投稿邮箱：name@paper.cn).
-MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z")
+MAILBOX = rules_regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*\Z")
 
 # --- Page furniture --------------------------------------------------------------------
 
@@ -444,7 +443,7 @@ _EDITORS = (
 )
 # A line crediting the editors ends what they edited; a chart's credit (制图：…) stands inside
 # its article.
-EDITORS = re.compile(rf"[（(\[【]?\s*{_EDITORS}")
+EDITORS = rules_regex.compile(rf"[（(\[【]?\s*{_EDITORS}")
 # Lines that are furniture whatever follows: editor credits, ads, imprint, continuation marks.
 _FURNITURE_START = (
     r"[（(\[【]?\s*(?:"
@@ -459,30 +458,30 @@ _FURNITURE_START = (
     r"|!\[[^\]\n]*\]\([^)\n]*\)\s*\Z"
     r")"
 )
-FURNITURE_START = re.compile(_FURNITURE_START)
+FURNITURE_START = rules_regex.compile(_FURNITURE_START)
 # The source line a crawl of an e-paper puts under the headline: the authors, if any, then the
 # paper and its issue and page (本报记者  张  璁《人民日报》（2025年11月04日第 01 版）).
-PAPER_SOURCE = re.compile(
+PAPER_SOURCE = rules_regex.compile(
     r"[《<][^》>\n]{1,12}[》>]\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"\s*第?\s*[0-9０-９A-Z]{1,3}\s*版\s*[)）]\s*\Z"
 )
 # Furniture that also ends the article above it: continuation marks and end marks. A mark
 # "continued from page N" (上接第1版) ends the article above as well: what follows it is the
 # rest of an article that began on another page.
-CLOSING_MARK = re.compile(r"下转|转下|转第|续第|上接|接上|接第|全文完|完\s*[)）]?\s*\Z")
+CLOSING_MARK = rules_regex.compile(r"下转|转下|转第|续第|上接|接上|接第|全文完|完\s*[)）]?\s*\Z")
 # The marks among them saying that the text below began on another page (上接第1版).
-CONTINUED_FROM = re.compile(r"上接|接上|接第")
+CONTINUED_FROM = rules_regex.compile(r"上接|接上|接第")
 # A hint that a short line may be a page header or date line; confirmed token by token.
-FURNITURE_HINT = re.compile(
+FURNITURE_HINT = rules_regex.compile(
     r"第\s*[0-9０-９一二三四五六七八九十百零〇]{1,4}\s*版|星期[一二三四五六日天]"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|\A[A-Z]\d{1,2}(?:\s|\Z|版)|\A[-—–\s]*\d{1,3}[-—–\s]*\Z"
 )
 # A page number, possibly spaced out (第 04 版).
-PAGE_NUMBER = re.compile(r"第\s*([0-9０-９一二三四五六七八九十百零〇]{1,4})\s*版")
+PAGE_NUMBER = rules_regex.compile(r"第\s*([0-9０-９一二三四五六七八九十百零〇]{1,4})\s*版")
 # The tokens a page header consists of: dates, weekdays, 农历, page numbers, page names, the
 # paper's name (…报) and issue numbers.
-FURNITURE_TOKEN = re.compile(
+FURNITURE_TOKEN = rules_regex.compile(
     rf"(?:\d{{4}}\s*年)?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:星期[一二三四五六日天])?"
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:星期|周|礼拜)[一二三四五六日天]"
     rf"|农历[{HAN}]{{2,10}}|第\s*[0-9０-９一二三四五六七八九十百零〇]{{1,4}}\s*版[:：]?[{HAN}]{{0,6}}"
@@ -496,21 +495,21 @@ FURNITURE_TOKEN = re.compile(
 # --- Headings, list items, title shapes -------------------------------------------------
 
 _HEADING = r"#{1,6}[ \t]+\S"
-HEADING = re.compile(_HEADING)
+HEADING = rules_regex.compile(_HEADING)
 # Enumerators and bullets that open a list item or an intertitle inside an article.
 _ENUMERATOR = (
     r"(?:\*\*)?(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、是]|[①-⑳❶-❿]"
     r"|其[一二三四]|首先|其次|再次|最后|[■□●◆◇★☆◎○•])"
 )
-ENUMERATOR = re.compile(_ENUMERATOR)
+ENUMERATOR = rules_regex.compile(_ENUMERATOR)
 # Bullets that open the items of a news-in-brief column (简讯, 新闻速览): ● 某地某日….
 ITEM_BULLETS = frozenset("■□●◆◇★☆◎○•")
 # Punctuation that a headline of a no-byline short news item does not contain.
-TITLE_PUNCT = re.compile(r"[，,、；;：:。！？!?]")
+TITLE_PUNCT = rules_regex.compile(r"[，,、；;：:。！？!?]")
 # A bracketed column tag at the end of a headline: …（人民时评）, …谁来赔？（新闻看法）. Papers
 # set the tag after the main headline (主题), not after its kicker or subheadline.
-COLUMN_TAG = re.compile(r"[（(][^（()）。，,；;！？!?\s]{1,16}[)）]\Z")
+COLUMN_TAG = rules_regex.compile(r"[（(][^（()）。，,；;！？!?\s]{1,16}[)）]\Z")
 COLUMN_TAG_MIN_BEFORE = 4  # characters of headline before the tag
 
 
@@ -548,12 +547,12 @@ def bracketed_note(s: str) -> bool:
 
 # A note that a piece or a series ends (or goes on in a later issue) closes its article without
 # punctuation inside: （全文完）, （本系列评论到此结束）, （未完待续）. A column tag says no such thing.
-_SERIES_END = re.compile(r"(?:完|结束|待续)\s*[)）]\Z")
+_SERIES_END = rules_regex.compile(r"(?:完|结束|待续)\s*[)）]\Z")
 
 
 # A kicker tells who said or issued what the headline below says: 某某在某会上强调, 某刊发表
 # 某某的重要文章, 某某签署通令. A headline does not end on a verb of saying.
-SAID = re.compile(
+SAID = rules_regex.compile(
     r"(?:强调|指出|表示|要求|宣布|批示|寄语|致辞|致信|致电|签署[^，。！？\s]{0,6}令"
     r"|发表[^，。！？\s]{0,16}(?:文章|讲话)"
     # who explains the headline below: 某部有关负责人, 中央财办有关负责同志
@@ -587,7 +586,7 @@ DANGLING = frozenset("的了和与及或在对把被从向以并而但也就都�
 # … except a closing 了 after a complement that takes no object (出来了, 回去了, 变样了,
 # 富起来了): what has come about, the end of a title or a 小标题 (终于被“请”出来了), no word
 # left hanging by a cut (看到了 / 新的机会, 形成了 / 经验 go on to their object).
-_DONE_LE = re.compile(r"(?:[来去走样]了|起来了|下来了)\Z")
+_DONE_LE = rules_regex.compile(r"(?:[来去走样]了|起来了|下来了)\Z")
 DONE_LE_MIN_CHARS = 4
 
 
@@ -603,11 +602,11 @@ def tells_a_turn(ends: str) -> bool:
 
 
 # Text that starts a subheadline in the classic form ——记某某.
-SUB_DASH = re.compile(r"\s*[—―─]{1,2}")
+SUB_DASH = rules_regex.compile(r"\s*[—―─]{1,2}")
 
 # All start-of-paragraph cues in one pass, in order of precedence: one anchored ``match`` per
 # paragraph instead of five. ``lastgroup`` names the cue that matched.
-PARAGRAPH_START = re.compile(
+PARAGRAPH_START = rules_regex.compile(
     f"(?P<furniture>{_FURNITURE_START})|(?P<heading>{_HEADING})|(?P<lead>{_LEAD})"
     f"|(?P<caption>{_CAPTION_START})|(?P<listy>{_ENUMERATOR})"
 )
@@ -653,7 +652,7 @@ def cut_rest(s: str) -> bool:
 
 # Closing notes that do not sign the text as its writer: who helped (参与采写), who wrote it
 # down (整理, 执笔), the author's post (作者为…), where it came from (摘编自…, 据…, 来源：…).
-_NOT_SIGNING = re.compile(
+_NOT_SIGNING = rules_regex.compile(
     r"参与|整理|采写|执笔|作者|摘|据|来源|编译|供稿|综合|本文由|见第|转第|接第"
 )
 
@@ -675,11 +674,11 @@ def signed_note(s: str) -> bool:
 
 # Who signs a short item at its end besides a name alone: a reporter, a correspondent, an
 # intern, a desk (（通讯员 陈楠）, （实习生 王五 记者 张三）, （本报评论员）).
-_SIGNING_ROLE = re.compile("记者|通讯员|实习生|评论员")
+_SIGNING_ROLE = rules_regex.compile("记者|通讯员|实习生|评论员")
 
 
 # A note printed between an article's headline and its byline or body: 编者按：…, 核心提示：….
-NOTE = re.compile(
+NOTE = rules_regex.compile(
     r"[【\[]?\s*(?:编者按|编者的话|编前|核心提示|内容提要|提要|导读|导语|摘要)\s*[】\]]?\s*[:：]?"
 )
 NOTE_CHARS = frozenset("【[编核内提导摘")
@@ -688,10 +687,10 @@ NOTE_CHARS = frozenset("【[编核内提导摘")
 # (记者张明) has a name after the role word; 记者调查, 记者手记 are column names.
 SURNAMES = lexicon.word_set("people_surnames")
 BARE_BYLINE_MAX_CHARS = 6
-_BARE_ROLE = re.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
+_BARE_ROLE = rules_regex.compile(r"\A\S*?(?:记者|通讯员|实习生|作者)")
 
 
-_NAME_PARTS = re.compile(r"[\s、，,]+")
+_NAME_PARTS = rules_regex.compile(r"[\s、，,]+")
 
 
 # What a person did, said under a headline (某某主持, 某某出席): a subheadline, not a name.
@@ -722,7 +721,7 @@ def names_line(s: str) -> bool:
 
 # A line of a roster (对话嘉宾, 出席者): a person's name, a wide gap, what the person is
 # (黄  龙  全国总工会某部部长, 李培林  某院研究员). The name may be padded to three characters.
-ROSTER_LINE = re.compile(
+ROSTER_LINE = rules_regex.compile(
     rf"({_SPACED_NAME}|{_NAME_CHAR}{{2,3}})[ \t\u3000]{{2,}}[^\s。！？!?；;]{{2,40}}"
 )
 
@@ -758,7 +757,7 @@ _POST_GAP = "|".join(
     [rf"{w}[ \t\u3000)）]" for w in _POSTS.split("|")]
     + [rf"{w}(?:[ \t\u3000]{{2}}|[)）])" for w in _INSTITUTIONS.split("|")]
 )
-BYLINE_HINT = re.compile(
+BYLINE_HINT = rules_regex.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|/|／|\||｜"
     r"|策划|统筹|监制|制图"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|（(?<=\A（)本文由|\((?<=\A\()本文由"

@@ -47,8 +47,9 @@ an open line right under body text that ends a sentence inside.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
+
+from annotator import rules_regex
 
 from . import cues
 from .shapes import (
@@ -92,7 +93,7 @@ _ANNOUNCES = (False, 0.6)
 _ANNOUNCE_MAX = 6
 # … as does a clause that says what follows (主要包括以下目标：, 提出4项内容：, 从几个方面
 # 入手：) in the last characters before the colon.
-_ANNOUNCING = re.compile(
+_ANNOUNCING = rules_regex.compile(
     r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个方面|方面|点|条))[^。！？!?，,]{0,8}[:：]\Z"
 )
 _ANNOUNCING_REACH = 20
@@ -126,14 +127,14 @@ _TITLE_SHARE = 0.6
 _OPENER_MAX = 5
 # What opens a paragraph rather than goes on with one: an opening quote, a date (3月5日，),
 # a speaker's label (问：, 答：), a note (编者按：).
-_PARAGRAPH_OPENING = re.compile(
+_PARAGRAPH_OPENING = rules_regex.compile(
     r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"|[问答][:：]"
 )
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
-_IN_SENTENCE_ENUMERATOR = re.compile(
+_IN_SENTENCE_ENUMERATOR = rules_regex.compile(
     r"第?[一二三四五六七八九十]{1,3}是|其[一二三四]|首先|其次|再次|最后"
 )
 # What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
@@ -196,14 +197,16 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = rules_regex.compile(r"[。！？!?]")
 # A title never ends on a comma or a pause mark (a listing kicker trails off in …… instead).
 _PAUSES = frozenset("，,、")
 # The rest of a sentence cut short: the paragraph below opens with a sentence this short at
 # most, without any mark inside (…突破百万元大关 / 创下新高。), as a paragraph hardly does
 # (one after a 小标题 opens with a clause of its own, seldom a sentence of six characters).
 _SHORT_REST_MAX = 7
-_SHORT_REST = re.compile(rf"[^，,、；;：:“”‘’《》（）()。！？!?…—\s]{{1,{_SHORT_REST_MAX - 1}}}。")
+_SHORT_REST = rules_regex.compile(
+    rf"[^，,、；;：:“”‘’《》（）()。！？!?…—\s]{{1,{_SHORT_REST_MAX - 1}}}。"
+)
 
 
 def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:

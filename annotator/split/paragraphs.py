@@ -43,7 +43,7 @@ whitespace of each paragraph is left out, nothing inside is touched (the page is
 
 from __future__ import annotations
 
-import re
+from annotator import rules_regex
 
 from . import cues
 from .shapes import is_page_header
@@ -51,11 +51,11 @@ from .words import word_across
 
 # One line's content: from its first to its last non-whitespace character. ``[^\n]`` keeps a
 # match on one line, so consecutive matches are consecutive non-blank lines.
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_LINE = rules_regex.compile(r"\S(?:[^\n]*\S)?")
 # A run of non-blank lines: a line, then more lines each after exactly one line break (blank
 # lines may hold spaces). Both ends are stripped like ``_LINE``.
 # The second group takes part only when the run has more than one line.
-_GROUP = re.compile(r"\S(?:[^\n]*\S)?((?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)+)?")
+_GROUP = rules_regex.compile(r"\S(?:[^\n]*\S)?((?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)+)?")
 
 # Line kinds used to split a blank-line paragraph whose lines obviously do not belong together.
 _PLAIN, _HEAD, _LEAD, _BYLINE, _CAPTION, _FURNITURE, _NAMES = range(7)
@@ -412,7 +412,7 @@ def first_line_room(
 
 # A paragraph's opening that a sentence inside a paragraph seldom has: a quotation opening,
 # a date (3月5日，).
-_OPENING = re.compile(
+_OPENING = rules_regex.compile(
     r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
 )
 
@@ -421,7 +421,7 @@ _OPENING = re.compile(
 # sentence starts a paragraph: in news text a quotation opens about one paragraph in six and
 # far fewer sentences inside a paragraph (a reported speech is a paragraph of its own; 他说：
 # before it ends no sentence).
-_QUOTE_OPENING = re.compile(r"[“「『]")
+_QUOTE_OPENING = rules_regex.compile(r"[“「『]")
 
 
 def _starts_after_sentence(
@@ -498,14 +498,14 @@ _NAMES_LINE_MAX = 16  # three names padded to three characters: 邱超奕  宋�
 # After a line that ends a sentence, a line opening with a number, a bullet or a speaker's
 # label opens a list item, a numbered intertitle or a turn of an interview (1. / 三、 / （二） /
 # ■ / 答：); not 一是, 首先, 最后: sentences inside a paragraph open so.
-_ITEM_AFTER_SENTENCE = re.compile(
+_ITEM_AFTER_SENTENCE = rules_regex.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
     r"|[①-⑳❶-❿■□●◆◇★☆◎○•]|[问答][:：]"
 )
 
 
 # Two phrases side by side, a space between them (坚持问题导向 推动改革落地): a title's form.
-_PHRASES = re.compile(rf"[{cues.HAN}][ \u3000]+[{cues.HAN}]")
+_PHRASES = rules_regex.compile(rf"[{cues.HAN}][ \u3000]+[{cues.HAN}]")
 
 
 def _numbered_title(text: str, start: int, end: int) -> bool:

@@ -8,9 +8,9 @@ from its neighbours (``groups``, ``roles``, ``articles``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from annotator import rules_regex
 from annotator.markdown import front_matter_end, leading_markup_end
 
 from . import cues
@@ -160,8 +160,8 @@ def _is_furniture(s: str) -> bool:
     )
 
 
-_DATED_HEADER = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]")
-_LONG_PAGE_NAME = re.compile(rf"[{cues.HAN}]{{7,12}}")
+_DATED_HEADER = rules_regex.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]")
+_LONG_PAGE_NAME = rules_regex.compile(rf"[{cues.HAN}]{{7,12}}")
 
 
 def is_page_header(s: str) -> bool:
@@ -242,7 +242,7 @@ SOURCE_MAX_CHARS = 90
 
 # Characters that may begin markdown line markup (blockquote, list item, thematic break).
 _MARKER_STARTS = frozenset(">-*+_|")
-_LIST_MARKER = re.compile(r"[ \t>]*[-*+][ \t]")
+_LIST_MARKER = rules_regex.compile(r"[ \t>]*[-*+][ \t]")
 
 
 def _marked_or_source(text: str, start: int, end: int, s: str) -> Shape | None:
@@ -289,7 +289,7 @@ def _photo_position(s: str) -> bool:
 
 # The signature of an agency's or a paper's special article, in brackets at its end (（张三
 # 新华社专特稿）, （本报特稿）): a piece written without a dateline.
-_SIGNS = re.compile(r"[（(][^（()）\n]{0,20}?(?:专特稿|专稿|特稿)\s*[)）]\s*\Z")
+_SIGNS = rules_regex.compile(r"[（(][^（()）\n]{0,20}?(?:专特稿|专稿|特稿)\s*[)）]\s*\Z")
 
 
 def _signs(s: str) -> bool:
@@ -408,7 +408,7 @@ def _short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> 
 # many phrases at least, each at least this long, set apart by spaces.
 POINTS_MAX_CHARS = 200
 POINTS_MIN_PHRASES = 3
-_POINT = re.compile(r"[^\s。！？!?；;]{6,}")
+_POINT = rules_regex.compile(r"[^\s。！？!?；;]{6,}")
 
 
 def _points_line(s: str) -> bool:
@@ -433,7 +433,9 @@ def _long(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
 
 # A kicker that lists and trails off (甲、乙、丙……) is this long at most.
 LISTING_KICKER_MAX_CHARS = 30
-_LISTING_KICKER = re.compile(rf"[{cues.HAN}]{{2,10}}(?:[、，][{cues.HAN}]{{2,10}}){{2,}}…+")
+_LISTING_KICKER = rules_regex.compile(
+    rf"[{cues.HAN}]{{2,10}}(?:[、，][{cues.HAN}]{{2,10}}){{2,}}…+"
+)
 
 
 def _listing_kicker(s: str) -> bool:
@@ -460,14 +462,14 @@ def _exclaimed(s: str) -> bool:
     )
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_SPACED_NUMBER = re.compile(rf"[0-9０-９]{{1,2}}[ \u3000]+[{cues.HAN}]")
-_COMMA = re.compile(r"[，,；;]")
+_SENTENCE_END = rules_regex.compile(r"[。！？!?]")
+_SPACED_NUMBER = rules_regex.compile(rf"[0-9０-９]{{1,2}}[ \u3000]+[{cues.HAN}]")
+_COMMA = rules_regex.compile(r"[，,；;]")
 # Punctuated lines that read as a sentence of body text, not as a title: one that opens with
 # a date (3月25日，…: news sentences do, titles do not), or whose first or last phrase is a
 # character or two (…”，林: a paragraph cut in the speaker's name).
 # A speaker's label before a question (问：…？, 记者：…？): a question of an interview.
-_SPEAKER = re.compile(r"[^\s：:，,。]{1,6}[：:]")
+_SPEAKER = rules_regex.compile(r"[^\s：:，,。]{1,6}[：:]")
 # The last character of the name of a body or a place: a province, city, county, district,
 # town or village, a ministry, commission, bureau, department, administration or court.
 _BODY_ENDS = frozenset("省市县区镇乡村州旗部委局厅署院")
@@ -476,16 +478,16 @@ _BODY_ENDS = frozenset("省市县区镇乡村州旗部委局厅署院")
 # 建设特色产业园区).
 NAME_MAX_CHARS = 9
 _NAME_PART = rf"[{cues.HAN}]{{2,{NAME_MAX_CHARS - 1}}}[{''.join(sorted(_BODY_ENDS))}]"
-_NAMED = re.compile(rf"{_NAME_PART}(?:[ \u3000]+{_NAME_PART})?")
-_SENTENCE_LIKE = re.compile(
+_NAMED = rules_regex.compile(rf"{_NAME_PART}(?:[ \u3000]+{_NAME_PART})?")
+_SENTENCE_LIKE = rules_regex.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
 )
 # A sentence that opens with its date and a comma (2023年3月10日，…): the text's, no title.
-_DATED_SENTENCE = re.compile(
+_DATED_SENTENCE = rules_regex.compile(
     r"(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
 )
-_TAG = re.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
+_TAG = rules_regex.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
 
 
 PHRASE_MIN_CHARS = 4
@@ -581,7 +583,7 @@ _BOX_MARKS = "【】〖〗[] \u3000" + "".join(sorted(ITEM_BULLETS))
 
 
 # Where a quotation printed under the byline comes from: ——摘自“十五五”规划建议, ——选自….
-_CITED = re.compile(r"[—―─]{1,2}\s*(?:摘|选|引)自")
+_CITED = rules_regex.compile(r"[—―─]{1,2}\s*(?:摘|选|引)自")
 
 
 def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
@@ -618,7 +620,9 @@ def after_unfinished(shapes: list[Shape], i: int) -> bool:
 
 # A table row: at least three fields separated by spaces, none of them long, no sentence
 # punctuation (全年 12.5万亿元 5.2%).
-_ROW = re.compile(r"[^\s，,。；;：:！？]{1,14}(?:[ \t\u3000]+[^\s，,。；;：:！？]{1,14}){2,9}")
+_ROW = rules_regex.compile(
+    r"[^\s，,。；;：:！？]{1,14}(?:[ \t\u3000]+[^\s，,。；;：:！？]{1,14}){2,9}"
+)
 DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -647,7 +651,7 @@ def _table_rows(text: str, shaped: list[Shape]) -> None:
 CLAUSE_MIN_CHARS = 16
 CLAUSE_MAX_CHARS = 120
 _CLAUSE_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE, cues.END_CLOSE))
-_INSIDE_STOP = re.compile(r"[。！？!?；;：:\n]")
+_INSIDE_STOP = rules_regex.compile(r"[。！？!?；;：:\n]")
 
 
 # Only a series of clauses counts (``groups.LONG_INTERTITLE_SERIES``): fewer are not looked at.
@@ -673,7 +677,7 @@ def _mark_clauses(text: str, shaped: list[Shape]) -> None:
 
 
 # A chart's or graphic's credit: 数据来源：民政部等, 制图：张三, 资料来源：….
-_CHART_CREDIT = re.compile(r"(?:(?:数据|资料)来源|制图|绘图|图表|设计)\s*[:：]")
+_CHART_CREDIT = rules_regex.compile(r"(?:(?:数据|资料)来源|制图|绘图|图表|设计)\s*[:：]")
 
 
 def _chart_credits(text: str, out: list[Shape]) -> None:

@@ -346,17 +346,21 @@ class EditingRoom(Room):
 
         The owner's own later edits are counted too, for the labels they leave (not as a
         conflict: undo is the reviewer's own): the same reviewer in a second window may have
-        labelled across a join that the first window's undo would take back."""
+        labelled across a join that the first window's undo would take back. Those of this
+        window's stack cancel out (each later edit undone again before this undo): they are
+        not counted, so a plain undo plans nothing more than before."""
         page_id = op.page_id
         text = self.page_state(page_id).page.text
         mine = touched(op, inverse, text, redo=action == "redo")
         rows = self.db.conn.execute(
-            "SELECT operation, arguments, inverse, reviewer FROM edits "
+            "SELECT id, action, target, operation, arguments, inverse, reviewer FROM edits "
             "WHERE page_id = ? AND id > ? ORDER BY id",
             [page_id, since],
         ).fetchall()
+        if not _own_edits_in_effect(rows, owner, since):
+            rows = [row for row in rows if row[6] != owner]
         keys: dict[Key, str | None] = {}
-        for kind, args, row_inverse, who in rows:
+        for _, _, _, kind, args, row_inverse, who in rows:
             theirs = touched(
                 Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
             )
@@ -412,3 +416,22 @@ class EditingRoom(Room):
         finally:
             for op, _, _ in ops:
                 self._forget(op.page_id)
+
+
+def _own_edits_in_effect(rows: list[tuple[Any, ...]], owner: str | None, since: int) -> bool:
+    """Whether ``owner``'s log ``rows`` after row ``since`` leave the page changed: an edit
+    not undone again, or an undo or redo of an edit from before ``since`` (another window
+    of theirs). One window's own later edits, all undone before its next undo, leave none."""
+    live: set[int] = set()
+    for edit_id, action, target, *_, who in rows:
+        if who != owner:
+            continue
+        if action == "do":
+            live.add(edit_id)
+        elif target is None or target <= since:
+            return True
+        elif action == "undo":
+            live.discard(target)
+        else:
+            live.add(target)
+    return bool(live)

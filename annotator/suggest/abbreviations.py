@@ -31,9 +31,7 @@ count:
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 
 from . import _scan
 from ._text import Candidate, is_han, trie_pattern
@@ -57,20 +55,22 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 _PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏"
 # Runs of two to four such characters; a run is a pair when a pair word follows it (checked
 # in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
-_RUN_RE = re.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
+_RUN_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
 _RUN_SCAN = _scan.Anchored(_RUN_RE)
-_PAIR_WORD_RE = re.compile(_PAIR_WORDS)
+_PAIR_WORD_RE = rules_regex.compile(_PAIR_WORDS)
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
 _GROUPS_SCAN = _scan.Anchored(_GROUPS)
-_LIST_RE = re.compile(f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)")
+_LIST_RE = rules_regex.compile(
+    f"[{_PAIR_COUNTRY}](?:、[{_PAIR_COUNTRY}]){{2,}}(?![\u4e00-\u9fff]{{2}}、)"
+)
 _LIST_SCAN = _scan.Anchored(_LIST_RE)
 # Two joined by 、 before a pair word: 呼吁印、巴两国, 阿、英双边关系, 黎、以边界 (unless a
 # word runs across the first: checked in Python).
-_TWO_RE = re.compile(f"[{_PAIR_COUNTRY}]、[{_PAIR_COUNTRY}](?={_PAIR_WORDS})")
+_TWO_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]、[{_PAIR_COUNTRY}](?={_PAIR_WORDS})")
 _TWO_SCAN = _scan.Anchored(_TWO_RE)
-_SIDE_RE = re.compile(
+_SIDE_RE = rules_regex.compile(
     "[中美俄日英法德意印巴以阿伊朝韩越泰葡澳港台](?=方(?![面式法案向针便能可才圆言位阵略程剂子块正舟志形]))"
 )
 _SIDE_SCAN = _scan.Anchored(_SIDE_RE)
@@ -80,30 +80,30 @@ _AFTER_TRAVEL = (
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
     r"合态])"
 )
-_TRAVEL_RE = re.compile(
+_TRAVEL_RE = rules_regex.compile(
     "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
     + _AFTER_TRAVEL
 )
 _TRAVEL_SCAN = _scan.Anchored(_TRAVEL_RE)
 # Italy's 意 only after a verb of visiting, going or being posted (访意期间, 驻意大使, 赴意
 # 访问; not 在意, 来意, 对意见: those make words or read so).
-_ITALY_RE = re.compile("(?:访|驻|抵|赴)(意)" + _AFTER_TRAVEL)
+_ITALY_RE = rules_regex.compile("(?:访|驻|抵|赴)(意)" + _AFTER_TRAVEL)
 _ITALY_SCAN = _scan.Anchored(_ITALY_RE)
 # After a verb of coming or staying, 京 and 华 are Beijing and China before any word but
 # the few that make them another word (京剧, 华东, 华丽): 来京组稿, 在京颁奖, 访华比赛.
-_STAY_RE = re.compile(
+_STAY_RE = rules_regex.compile(
     "(?:访|来|驻|抵|赴|返|离|在|进)([京华])(?![剧戏腔韵胡味东南西北中丽美灯贵诞])"
 )
 _STAY_SCAN = _scan.Anchored(_STAY_RE)
 # Cities by one character after a verb of coming or staying: 来沪, 在穗, 抵渝, 赴蓉; Wuhan's
 # 汉 only after one of going or arriving (离汉, 抵汉; not 在汉代, 来汉族地区; nor the first
 # character of a place of its own: 赴汉口, 抵汉阳, 赴汉江, 离汉川).
-_CITY_STAY_RE = re.compile(
+_CITY_STAY_RE = rules_regex.compile(
     "(?:(?:访|来|驻|抵|赴|返|离|在|进)([沪穗渝蓉])(?![剧语市深宁杭港])"
     "|(?:抵|赴|返|离)(汉)(?![族语字代朝人服奸学堡中口阳江水川沽南]))"
 )
 _CITY_STAY_SCAN = _scan.Anchored(_CITY_STAY_RE)
-_ANTI_JAPAN_RE = re.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
+_ANTI_JAPAN_RE = rules_regex.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
 _ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
 _COMPOUND_NEXT = {
@@ -120,14 +120,16 @@ _COMPOUND_NEXT = {
     "以": "军寇伪籍",  # (以舰载机: 以 is "with")
     **{c: "军籍" for c in "埃厄叙伊巴印越朝"},
 }
-_COMPOUND_RE = re.compile(f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍舰式股债刊])")
+_COMPOUND_RE = rules_regex.compile(
+    f"[华港台厄{_COUNTRY}](?=[人侨裔工商埠督府资英胞军寇伪籍舰式股债刊])"
+)
 # the style, the market, the debt or the magazine of a place (中式, 港股, 欧债危机, 美刊):
 # unless a word runs across the place's character (节日式, 完美股)
 _OF_A_PLACE = frozenset("式股债刊")
 _COMPOUND_SCAN = _scan.Anchored(_COMPOUND_RE)
 # A head of government or ministry, or a government (墨政府, 瑞政府 …: the place, as for
 # 日本政府).
-_HEAD_RE = re.compile(
+_HEAD_RE = rules_regex.compile(
     "[美俄日英法德意印巴以伊朝韩越泰葡澳墨加瑞厄马乌哈土菲阿塞黎柬赞叙]"
     "(?=总统|总理|首相|外长|防长|议会|国会|驻|政府|当局|军方|军政府|警方|首都|境内|各界|外交官"
     "|[东南西北]部|北方)"
@@ -140,11 +142,11 @@ _COUNTRY_SET = frozenset(_COUNTRY)
 _TRANSLIT = frozenset(lexicon.chars("people_translit_chars"))
 _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 # 中外: China and abroad (中外记者, 中外合资); not 其中外 (其中 is read).
-_SINO_FOREIGN_RE = re.compile("中(?=外[\u4e00-\u9fff])")
+_SINO_FOREIGN_RE = rules_regex.compile("中(?=外[\u4e00-\u9fff])")
 _SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
 # 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
 # 俄罗斯, 埃塞俄比亚): no common word holds it (a rare one such as 俄顷 does not veto it).
-_RUSSIA_RE = re.compile("俄")
+_RUSSIA_RE = rules_regex.compile("俄")
 _WORD_LENGTHS = (2, 3, 4, 5)
 
 
@@ -158,10 +160,10 @@ def _russia_ok(text: str, i: int) -> bool:
 
 
 # 本港 / 港人治港 / 澳人治澳: 港 or 澳 after 本 or 治
-_HONG_KONG_RE = re.compile("[港澳](?![口湾区务])")
+_HONG_KONG_RE = rules_regex.compile("[港澳](?![口湾区务])")
 _HONG_KONG_SCAN = _scan.Anchored(_HONG_KONG_RE, by_first_char=True)  # where 港 or 澳 stands
 # 京郊, 沪郊: the suburbs of Beijing, Shanghai … (not 南京郊区, 北京郊区: the city is read)
-_SUBURB_RE = re.compile("[京沪津渝](?=郊)")
+_SUBURB_RE = rules_regex.compile("[京沪津渝](?=郊)")
 _SUBURB_SCAN = _scan.Anchored(_SUBURB_RE)
 
 
@@ -184,7 +186,7 @@ _CLAUSE_MARKS = "，。；：！？、“”‘’（）()《》「」\n \u3000"
 # sentence, a common character many times): after a clause mark, a function word or one
 # of those verbs; not before a transliteration character (埃塞俄比亚, 厄立特里亚, 哈洛宁)
 # nor 氏, a family name (韩氏).
-_LONE_RE = re.compile(
+_LONE_RE = rules_regex.compile(
     f"[{_LONE_COUNTRY}]"
     f"(?<![^{lexicon.char_class(_CLAUSE_MARKS + ''.join(_FUNCTION_WORDS) + _LONE_BEFORE)}].)"
     f"(?![{lexicon.char_class(''.join(_TRANSLIT))}氏])"

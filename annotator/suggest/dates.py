@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.numerals import NUMERALS
 
@@ -88,7 +88,7 @@ _ALLOWED = {
 
 # Dates that start with a word (今年, 昨日, 春节 …); the word is what the match has before
 # its continuation group, and the continuation is kept only where it fits the word.
-_WORD_RE = re.compile(
+_WORD_RE = rules_regex.compile(
     f"{trie_pattern(_WORDS)}(?:(?P<md>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL})|(?P<dt>{_DAY_TAIL})"
     "|(?P<st>时节|节气|前后|期间|当天|之际|过后|这天)"
     "|(?P<dec>(?:[0-9]0|[二三四五六七八九]十)年代(?:初|末|中期)?)"
@@ -101,7 +101,7 @@ _WORD_RE = re.compile(
 # and 半 for the number (半年前, 半个月来) make a counted period only: a date when anchored
 # on now, never a calendar date.
 _D_FIRST = "0-9０-９一二三四五六七八九十〇零两几半"
-_NUM_RE = re.compile(
+_NUM_RE = rules_regex.compile(
     f"[{_D_FIRST}][0-9０-９一二三四五六七八九十〇零]{{0,3}}(?P<more>[多余])?(?:"
     r"(?P<dec>年代)(?:初|末|中期)?"
     r"|(?P<c>世纪)(?:[0-9]0年代|[二三四五六七八九]十年代)?(?:初|末|中期|中叶)?"
@@ -114,28 +114,28 @@ _NUM_RE = re.compile(
     f"|(?P<p>[周天])(?P<pt>{_REL_TAIL})?"
     ")"
 )
-_DIGIT_RE = re.compile("[0-9０-９]")
+_DIGIT_RE = rules_regex.compile("[0-9０-９]")
 # (几: 几年来, 几月底 are counts too)
 _NUMERAL_CHARS = NUMERALS | {"几"}
-_MONTH_RANGE_RE = re.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)\Z")
-_YEAR_RANGE_RE = re.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)\Z")
-_PART_BEFORE_RE = re.compile(_PART + r"\Z")
-_REL_TAIL_RE = re.compile(_REL_TAIL)
+_MONTH_RANGE_RE = rules_regex.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)\Z")
+_YEAR_RANGE_RE = rules_regex.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)\Z")
+_PART_BEFORE_RE = rules_regex.compile(_PART + r"\Z")
+_REL_TAIL_RE = rules_regex.compile(_REL_TAIL)
 _NOW_PREFIXES = ("过去的", "未来的", "最近的", "过去", "未来", "最近", "近")
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                         "abcdefghijklmnopqrstuvwxyz第")  # fmt: skip
-_ALNUM = re.compile(r"[0-9A-Za-z]")
-_YEAR_ONLY_RE = re.compile(r"[12][0-9]{3}年度?")
+_ALNUM = rules_regex.compile(r"[0-9A-Za-z]")
+_YEAR_ONLY_RE = rules_regex.compile(r"[12][0-9]{3}年度?")
 # Fields of an absolute date, read in one pass: year, month, day, then a clock time.
-_CAL_RE = re.compile(
+_CAL_RE = rules_regex.compile(
     r"(?:([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年)?度?"
     r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?份?"
     r"(?:(3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])[日号])?[^0-9〇零一二两三四五六七八九十]{0,2}"
     f"(?:([01]?[0-9]|2[0-4]|{_CN_HOUR})(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9]|{_CN_MINUTE}(?=分))分?)?)?"
 )
-_CN_HOUR_RE = re.compile(_CN_HOUR)
-_ISO_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+_CN_HOUR_RE = rules_regex.compile(_CN_HOUR)
+_ISO_RE = rules_regex.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 
 
 def _int(token: str) -> int:
@@ -265,7 +265,7 @@ _DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后�
 
 # Words after which a day in Chinese numerals dates an event whatever stands before it
 # (仪式二十八日举行, 会议二十七日在曼谷举行): lexicon ``dates_event_words``.
-_EVENT_AFTER_RE = re.compile(trie_pattern(lexicon.words("dates_event_words")))
+_EVENT_AFTER_RE = rules_regex.compile(trie_pattern(lexicon.words("dates_event_words")))
 _DURATION_BEFORE = ("历时", "为期", "长达", "连续", "持续", "经过", "耗时", "用时", "历经")
 
 

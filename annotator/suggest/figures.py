@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.numerals import CHINESE_DIGITS, NUMERALS
 
@@ -106,39 +106,39 @@ _POST = r"(?P<post>以上|以下|以内|之内|左右|多|余)?"
 # (约, 超, 第, 前, 百分之, a letter) is looked at in Python, for the few matches only.
 # (No group around the first number: a leading group would hide the character class
 # from ``re``'s fast skip; the first number is cut from the match in Python.)
-_FIGURE_RE = re.compile(
+_FIGURE_RE = rules_regex.compile(
     f"[{_FIRST}]{_FIRST_OK}{_TOKEN_REST}(?:(?P<rsep>至|到|-|~|～|—|－)(?P<n2>{_TOKEN}))?(?P<mid>多|余)?"
     f"(?:(?P<mag>{_MAG})(?P<unit>{_UNIT})?|(?P<unit2>{_UNIT})){_POST}"
 )
 # Ranks, top-N and 百分之 forms, which need no unit.
-_PREFIXED_RE = re.compile(
+_PREFIXED_RE = rules_regex.compile(
     f"第(?P<rn>{_TOKEN})(?P<runit>位|名)?|前(?P<tn>{_TOKEN})(?P<tunit>强|名|位)"
     f"|百分之(?P<pn>{_TOKEN}){_POST}|千分之(?P<pm>{_TOKEN})(?P<post2>以上|以下|左右)?"
 )
 _PREFIXED_SCAN = _scan.Anchored(_PREFIXED_RE)
 # Where :data:`_FIGURE_RE` may start (its first character and the checks on it), and the
 # run of numeral characters that its first number may take (see :func:`_figure_matches`).
-_FIGURE_START_RE = re.compile(f"[{_FIRST}]{_FIRST_OK}")
-_NUMBER_RUN_RE = re.compile(_TOKEN_REST)
+_FIGURE_START_RE = rules_regex.compile(f"[{_FIRST}]{_FIRST_OK}")
+_NUMBER_RUN_RE = rules_regex.compile(_TOKEN_REST)
 _QUALIFIERS_BY_LAST = {
     "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("超过",), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
 }  # fmt: skip
-_ARABIC_TOKEN = re.compile(
+_ARABIC_TOKEN = rules_regex.compile(
     r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:万亿|千万|百万|十万|[十百千万亿])?"
 )
-_CHINESE_TOKEN = re.compile(
+_CHINESE_TOKEN = rules_regex.compile(
     r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+(?:万亿|[万亿])?)?"
 )
-_HAN_RE = re.compile(HAN_CLASS)
-_UNIT_CHAR_RE = re.compile("[十百千万亿点]")
-_MINUS_BEFORE_RE = re.compile(r"(?:-|－|−|零下)\Z")
+_HAN_RE = rules_regex.compile(HAN_CLASS)
+_UNIT_CHAR_RE = rules_regex.compile("[十百千万亿点]")
+_MINUS_BEFORE_RE = rules_regex.compile(r"(?:-|－|−|零下)\Z")
 # two neighbouring digits (五六万, 三四个): an approximate range
-_APPROX_PAIR_RE = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
+_APPROX_PAIR_RE = rules_regex.compile("一二|二三|三四|四五|五六|六七|七八|八九")
 _NOT_BEFORE = NUMERALS | frozenset(".．ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第")
-_ALNUM = re.compile(r"[0-9A-Za-z０-９]")
-_TITLE_RE = re.compile(r"《[^》\n]{0,60}》")
-_IDIOM_RE = re.compile(trie_pattern(lexicon.words("figures_idioms")))
+_ALNUM = rules_regex.compile(r"[0-9A-Za-z０-９]")
+_TITLE_RE = rules_regex.compile(r"《[^》\n]{0,60}》")
+_IDIOM_RE = rules_regex.compile(trie_pattern(lexicon.words("figures_idioms")))
 
 
 def chinese_number(token: str) -> int | Decimal:
@@ -362,9 +362,9 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
 
 # A plenary session after its number (三次全会) is always an ordinal; a meeting (二次会议)
 # is one after the term it belongs to (十四届全国人大二次会议; 召开三次会议 counts them).
-_PLENARY_RE = re.compile("全会|全体会议")
-_MEETING_RE = re.compile("会议|大会")
-_TERM_BEFORE_RE = re.compile(r"届[^，。；、,;\n]{0,12}\Z")
+_PLENARY_RE = rules_regex.compile("全会|全体会议")
+_MEETING_RE = rules_regex.compile("会议|大会")
+_TERM_BEFORE_RE = rules_regex.compile(r"届[^，。；、,;\n]{0,12}\Z")
 
 
 def _session_of_a_term(text: str, start: int, end: int) -> bool:

@@ -29,16 +29,16 @@ Matching uses one trie-shaped regex built once (see :func:`._text.trie_pattern`)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from annotator import rules_regex
 from annotator.model import Span
 
 from ._text import Candidate, trie_pattern
 
 _LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "DATE": 3, "FIGURE": 4}
-_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+_ASCII_WORD = rules_regex.compile(r"[0-9A-Za-z]")
 
 
 def _usable(text: str, min_length: int) -> bool:
@@ -69,7 +69,7 @@ class Gazetteer:
         self._ascii_edged = frozenset(
             t for t in self.entries if _ASCII_WORD.match(t[0]) or _ASCII_WORD.match(t[-1])
         )
-        self._regex = re.compile(trie_pattern(self.entries)) if self.entries else None
+        self._regex = rules_regex.compile(trie_pattern(self.entries)) if self.entries else None
 
     @classmethod
     def from_counts(

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+480"/>
+        <location filename="../../annotator/gui/review.py" line="+501"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+150"/>
+        <location filename="../../annotator/gui/main_window.py" line="+152"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation>已完成：{done} / {total}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Import page files</source>
         <translation>导入页面文件</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Edit not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -983,13 +983,13 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-435"/>
-        <location line="+345"/>
+        <location filename="../../annotator/gui/review.py" line="-456"/>
+        <location line="+366"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-353"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1019,7 +1019,12 @@
         <translation>建议「{text}」（{label}）跨越了取消的连接，已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
+        <source>Rejected {n} suggestion(s) on the paragraph now outside every article.</source>
+        <translation>该段落已不属于任何文章，其上的 {n} 条建议已拒绝。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This paragraph&apos;s role is {role} already.</source>
         <translation>这一段已经是{role}。</translation>
     </message>
@@ -1783,7 +1788,7 @@ Refused: {refused}</source>
         <translation>标记页面完成</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>accept a span</source>
         <translation>接受标注</translation>
     </message>

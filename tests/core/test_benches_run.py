@@ -36,6 +36,11 @@ def test_the_window_start_bench_runs_and_prints_its_figures(tmp_path: Path) -> N
     assert 0 < float(figures["shown_wall_ms"]) <= float(figures["rules_loaded_wall_ms"])
 
 
+def test_the_rules_compile_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
+    figures = _run_bench("rules_compile.py", tmp_path, "--runs", "1")
+    assert 0 < float(figures["compile_cpu_ms"]) < float(figures["import_cpu_ms"])
+
+
 def _run_bench(name: str, cwd: Path, *args: str) -> dict[str, str]:
     """Run ``bench/name`` with ``args``; the ``key=value`` lines it printed."""
     done = subprocess.run(

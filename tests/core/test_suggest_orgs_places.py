@@ -1131,6 +1131,14 @@ def test_a_tagged_place_after_a_listed_one(text, expected):
     assert tagged(text) == expected
 
 
+def test_a_tagged_place_at_the_end_of_the_text_ends_there():
+    # 衡阳 + 华约 closing the text: the three-character slice after 衡阳 is only 华约, and a
+    # span (2, 5) past the end of four characters was suggested (found by hypothesis).
+    text = "衡阳华约"
+    spans = [(sp.start, sp.end, sp.label) for sp in find_orgs_places(text)]
+    assert spans == [(0, 2, "LOC"), (2, 4, "LOC")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1805,3 +1813,132 @@ def test_a_name_in_a_list_of_places_is_the_place():
 def test_a_rivers_stretch_is_no_part_of_a_station():
     # 闽江 + 干流 (its main stream) + the station: the river is a place, no ORG runs over it
     assert tagged("闽江干流竹岐水文站23日14时洪峰水位") == [("闽江", "LOC")]
+
+
+# Issue #10: a party or league named before a place's organ is one body with it (as
+# 中共株洲市委), and before its congress's number (as 中共十五大).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共青团四川省委提出的口号", [("共青团四川省委", "ORG")]),
+        ("新一届民盟安徽省委将会", [("民盟安徽省委", "ORG")]),
+        ("当时是在共青团十四大代表住地", [("共青团十四大", "ORG")]),
+    ],
+)
+def test_party_before_a_place_organ(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: verbs before a name with no head are no part of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这并不影响信用社的合作性质。", []),
+        ("规定村民委员会是农村基层群众性自治组织", []),
+        ("他先后任抗日军政大学第四队队长", [("抗日军政大学", "ORG")]),
+        ("切实办好庄希泉基金会和建设", [("庄希泉基金会", "ORG")]),
+        ("各级团组织发挥青年企业家协会的组织优势", [("青年企业家协会", "ORG")]),
+    ],
+)
+def test_verb_before_a_bare_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: titles and members are no bodies (舰队司令, 副政委, 共青团员, 中央委员), and
+# 有 / 应 before a bare name are no part of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由加拿大海军太平洋舰队司令巴克率领", [("加拿大海军", "ORG"), ("太平洋", "LOC")]),
+        ("外交部礼宾司司长说", [("外交部礼宾司", "ORG")]),
+        ("历任民航局华北办事处副政委", [("华北办事处", "ORG")]),
+        ("其中不少人是共青团员或共产党员。", []),
+        ("第九、第十、第十一届中央委员。", []),
+        ("不成想，有花山文艺出版社的同行", [("花山文艺出版社", "ORG")]),
+        ("泰国客人是应外交学会的邀请来访的。", [("泰国", "LOC"), ("外交学会", "ORG")]),
+    ],
+)
+def test_titles_members_and_words_before_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: new suffixes and short names as data (…女中, a country's armed
+# service, 西南联大).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在反动军警包围厦南女中要抓捕她的危险时", [("厦南女中", "ORG")]),
+        ("他创办的南洋女中在新加坡首先响应", [("南洋女中", "ORG"), ("新加坡", "LOC")]),
+        ("她是巾帼不让须眉的女中豪杰", []),
+        ("会见了芬兰国防军总司令", [("芬兰国防军", "ORG")]),
+        ("钱钟书离开西南联大时", [("西南联大", "ORG")]),
+        ("近期，高检院将派出检查组", [("高检院", "ORG")]),
+    ],
+)
+def test_new_suffixes_and_short_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: a party's congress by its full name is one body; the Youth League's
+# committee after a place is one body with it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "实现中国共产党第十五次全国代表大会确定的目标",
+            [("中国共产党第十五次全国代表大会", "ORG")],
+        ),
+        ("在中共第十二次、第十三次全国代表大会上", [("中共第十二次、第十三次全国代表大会", "ORG")]),
+        ("成都团市委通过与用人单位合作", [("成都团市委", "ORG")]),
+    ],
+)
+def test_full_congress_and_league_committee(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: the suffix …主义党 (as data), and a body joined by 同/和 to the name after it
+# is a body of its own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "罗马尼亚前总统、罗马尼亚社会民主主义党主席",
+            [("罗马尼亚", "LOC"), ("罗马尼亚社会民主主义党", "ORG")],
+        ),
+        ("中国共产党同罗社会民主主义党之间", [("中国共产党", "ORG"), ("罗社会民主主义党", "ORG")]),
+        ("中国和平发展基金会", [("中国和平发展基金会", "ORG")]),
+    ],
+)
+def test_ism_party_and_joined_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: more words before a bare name that are no part of it (称赞, 特地; 赞 of 称赞
+# is no Zambia), and 报业 names a kind of group, no group.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "北戴河“鸟协”特地与国际鹤类保护协会等国际组织",
+            [("北戴河", "LOC"), ("国际鹤类保护协会", "ORG")],
+        ),
+        ("韦奇立在讲话中称赞中华总商会一直积极参与", [("中华总商会", "ORG")]),
+        ("分别参加了这两家报业集团的成立大会", []),
+    ],
+)
+def test_more_words_before_a_bare_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10: a county found by its full listed name heads the bodies after it, as a
+# listed city does (望都县粮食局, 魏都区教体委).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("望都县粮食局下属3个单位的负责人", [("望都县粮食局", "ORG")]),
+        ("折价处理给本人，望都县纪委分别给予3人", [("望都县纪委", "ORG")]),
+        ("自今年初，魏都区教体委作出规定", [("魏都区教体委", "ORG")]),
+    ],
+)
+def test_listed_county_heads_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -327,3 +327,28 @@ def test_undoing_a_join_under_a_label_the_same_reviewer_added_in_another_window_
         two.apply(label.inverse, "甲", action="undo", target=label.edit_id)
         one.apply(join.inverse, "甲", action="undo", target=join.edit_id)
         assert not one.blocks(PAGE)[2].joins_previous
+
+
+def test_a_plain_undo_after_ones_own_undone_edits_plans_nothing_more(tmp_path, monkeypatch):
+    # Counting the same reviewer's later edits (above) read and planned every later edit of
+    # theirs at each key: one window's own undo stack, all undone again, changes nothing,
+    # and its undo asks no more than before (undo p95 11 -> 22 ms CPU on a big page).
+    from annotator.store import editing
+
+    text = "标题\n\n市委书记邓群\n策主持会议。"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 10, "body", 1), Block(11, 17, "body", 1)]
+    with Store.open(tmp_path / "own.db") as store:
+        store.add_page(Page(PAGE, text, "p1.txt", "sha"), blocks)
+        join = store.apply(Op("join", PAGE, {"block": 11}), "甲")
+        add = {"start": 8, "end": 12, "label": "PER", "status": "accepted"}
+        label = store.apply(Op("add_span", PAGE, add), "甲")
+        store.apply(label.inverse, "甲", action="undo", target=label.edit_id)
+        plans: list[object] = []
+        real = editing.plan
+        monkeypatch.setattr(editing, "plan", lambda *a, **k: plans.append(a) or real(*a, **k))
+        assert store.replay_refusal(PAGE, join.edit_id, "undo", "甲") is None
+        assert plans == []
+        # An edit of theirs still in effect (another window's) is planned and checked.
+        store.apply(Op("add_span", PAGE, add), "甲")
+        refusal = store.replay_refusal(PAGE, join.edit_id, "undo", "甲")
+        assert refusal is not None and refusal.reason == "span" and plans

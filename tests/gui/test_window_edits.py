@@ -747,6 +747,32 @@ def test_marking_a_labelled_paragraph_other_is_refused_naming_the_label(windows,
     assert [b.article for b in blocks_in_db_as_blocks(path)] == [1, 1, None]
 
 
+def test_marking_a_paragraph_other_rejects_its_open_suggestions_in_the_same_undo_step(
+    windows, tmp_path, qtbot
+):
+    # X left the paragraph's open suggestions open on furniture: they could no longer be
+    # accepted, and "accept all and mark done" was refused until each was rejected by hand.
+    text = "标题\n\n市委书记邓群策主持会议。\n\n本版编辑 王芳"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 16, "body", 1), Block(18, 25, "body", 1)]
+    path = tmp_path / "x.db"
+    with Store.open(path) as store:
+        add_page(
+            store, "p1", text=text, blocks=blocks, spans=[Span(23, 25, "PER", "rule", "suggested")]
+        )
+    window = windows(path)
+    window.view.move_caret(text.index("王芳"))
+    press(window, qtbot, K.Key_X)
+    assert [b.article for b in blocks_in_db_as_blocks(path)] == [1, 1, None]
+    assert spans_in_db(path) == [(23, 25, "PER", "rejected", "rule", ())]
+    assert window.statusBar().currentMessage() == (
+        "Rejected 1 suggestion(s) on the paragraph now outside every article."
+    )
+    assert window.registry.actions["undo"].text().startswith("Undo mark")
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert [b.article for b in blocks_in_db_as_blocks(path)] == [1, 1, 1]
+    assert spans_in_db(path) == [(23, 25, "PER", "suggested", "rule", ())]
+
+
 def test_a_label_selected_on_page_furniture_is_refused_with_the_reason(windows, tmp_path, qtbot):
     text = "标题\n\n市委书记邓群策主持会议。\n\n本版编辑 王芳"
     blocks = [Block(0, 2, "headline", 1), Block(4, 16, "body", 1), Block(18, 25, "other")]

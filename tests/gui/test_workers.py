@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from annotator import pipeline
 from annotator.exporting import ExportRequest
 from annotator.formats.gold_jsonl import export_records, read_jsonl
 from annotator.gui import workers
@@ -81,7 +82,7 @@ def click_cancel_when(
 def gate_progress(monkeypatch, at: int) -> tuple[threading.Event, threading.Event]:
     """Make the import worker wait before file ``at`` until the test lets it go on."""
     ready, go_on = threading.Event(), threading.Event()
-    real = workers.import_paths
+    real = pipeline.import_paths
 
     def gated(store, paths, *, progress: Callable, **kwargs):
         def wrapped(done: int, total: int, name: str) -> bool:
@@ -92,7 +93,7 @@ def gate_progress(monkeypatch, at: int) -> tuple[threading.Event, threading.Even
 
         return real(store, paths, progress=wrapped, **kwargs)
 
-    monkeypatch.setattr(workers, "import_paths", gated)
+    monkeypatch.setattr(pipeline, "import_paths", gated)
     return ready, go_on
 
 
@@ -115,13 +116,13 @@ def test_import_runs_on_a_worker_and_the_pages_are_in_the_database(
     bad.write_bytes(b"PK\x03\x04\x00\x00binary\x00\x01" * 10)  # a zip, not text
     main_thread = threading.get_ident()
     seen_threads: set[int] = set()
-    real = workers.import_paths
+    real = pipeline.import_paths
 
     def spy(store, paths, **kwargs):
         seen_threads.add(threading.get_ident())
         return real(store, paths, **kwargs)
 
-    monkeypatch.setattr(workers, "import_paths", spy)
+    monkeypatch.setattr(pipeline, "import_paths", spy)
     report = run_import(None, empty_db, [page_files[0].parent])
     assert seen_threads and main_thread not in seen_threads
     assert report is not None and not report.cancelled
@@ -376,8 +377,6 @@ def test_the_window_exports_every_format_of_the_command_line(
 def test_a_cancelled_format_export_leaves_no_file(
     qtbot, seeded_db, tmp_path, messages, monkeypatch
 ) -> None:
-    from annotator.gui import workers
-
     def cancel_at_once(done: int, total: int, what: str) -> bool:
         return False
 

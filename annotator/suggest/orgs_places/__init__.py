@@ -65,9 +65,7 @@ ORG (organisations):
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
@@ -140,18 +138,18 @@ for _w in TAILS:
     _WORD_KINDS.setdefault(_w, "tail")
 # (The page is scanned for them by the automaton of :mod:`.._scan`; the regex reads the
 # word that starts at a given place.)
-_WORD_RE = re.compile(trie_pattern(_WORD_KINDS))
+_WORD_RE = rules_regex.compile(trie_pattern(_WORD_KINDS))
 _VOCABULARY = "orgs_places"
 _scan.register(_VOCABULARY, _WORD_KINDS)
 
 
 # The place of a dateline: 本报波恩5月4日电, 新华社北京5月20日电 (a reporter's name
 # follows 记者, never the agency directly, so no name is taken for a place).
-_DATELINE_RE = re.compile(
+_DATELINE_RE = rules_regex.compile(
     f"(?:本报|新华社|中新社|人民网|新华网|央视网)((?:(?!记者|讯)[{HAN}]){{2,6}}?)"
     "(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[电讯]"
 )
-_PAPER_RE = re.compile(
+_PAPER_RE = rules_regex.compile(
     f"《([{HAN}]{{2,12}}?(?:日报|晚报|时报|商报|画报|报|周刊|季刊|月刊|杂志))》"
     # the kind after the title marks is part of the name: 《经济学家》杂志, 《时代》周刊
     f"|《[{HAN}]{{1,12}}》(?:杂志|周刊|月刊|季刊|画报)"
@@ -183,14 +181,18 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     ]
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
-    places = sorted({(s, e) for s, e, _, _ in locs})
+    # counties and districts by their full listed name (望都县, 魏都区) head the bodies
+    # after them (望都县粮食局); a city's stem is learnt from 中共XX市委 (衡阳市委) instead
+    counties = tagged_places(text, found["place"])
+    heads = [c for c in counties if text[c[1] - 1] != "市"]
+    places = sorted({(s, e) for s, e, _, _ in locs + heads})
     orgs = _org_candidates(text, found["place"], places, found["national"], found["suffix"], stems)
     stems = {s for s in stems if len(s) >= 2 and not _generic(s + "市")}
     at = starts_of(text, stems)
     for stem in stems:
         locs.extend((i, i + len(stem), LOC, {}) for i in at[stem])
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
-    locs += tagged_places(text, found["place"])
+    locs += counties
     locs += bare_county_places(text, found["place"], found["tail"], found["verb"])
     if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
         locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
@@ -220,7 +222,9 @@ def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
 _PARTY_ENDS = ("党", "学社", "同盟", "革命委员会", "建国会", "促进会")
 # (a term's 中央 alone is a title's start: 中国共产党第八届中央委员)
 _COMMITTEES = "(?:常务委员会|专门委员会|委员会|常委会)"
-_CENTRE_RE = re.compile(f"第?[一二三四五六七八九十]{{1,3}}届中央{_COMMITTEES}|中央{_COMMITTEES}?")
+_CENTRE_RE = rules_regex.compile(
+    f"第?[一二三四五六七八九十]{{1,3}}届中央{_COMMITTEES}|中央{_COMMITTEES}?"
+)
 
 
 def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:

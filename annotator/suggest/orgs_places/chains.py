@@ -4,56 +4,60 @@
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
+from annotator.suggest._words import crosses_start
 from annotator.suggest.abbreviations import _after_boundary as after_boundary
 
 from .common import _STOP_CHARS, ORG
 from .named import OF_A_COUNTRY, _named_orgs
 from .suffixes import _suffix_orgs
 
-_ORGAN_FIRST = frozenset("政议国外财商央中代大使总领女男队")
 # After a listed place (country, province, city) these words make an organisation:
 # 美国国防部, 中国女排, 上海队.  Not 政府: a named place's government is tagged as the
 # place (日本政府 -> 日本, 岳阳市人民政府 -> 岳阳市), as in the MSRA/People's Daily gold.
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
+# (their first characters: most places are followed by none, and no match is tried)
+_ORGAN_FIRST = frozenset(w[0] for w in lexicon.words("orgs_after_place"))
 # 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
-_ORGAN_AFTER_PLACE_RE = re.compile(f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))")
+_ORGAN_AFTER_PLACE_RE = rules_regex.compile(
+    f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))"
+)
 # A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
 # ministry, listed or not, is tagged with the country (the guidelines).
-_MINISTRY_IN_TITLE_RE = re.compile(f"(?:(?![{_STOP_CHARS}、和前原任副部])[{HAN}]){{1,5}}?部(?=长)")
+_MINISTRY_IN_TITLE_RE = rules_regex.compile(
+    f"(?:(?![{_STOP_CHARS}、和前原任副部])[{HAN}]){{1,5}}?部(?=长)"
+)
 # A place's numbered or lettered team: 中国二队, 中国４队, 捷克国家B队.
-_NUMBERED_TEAM_RE = re.compile(
+_NUMBERED_TEAM_RE = rules_regex.compile(
     "(?:国家)?(?:[一二三四五六七八九十]|[0-9０-９]{1,2}|[A-ZＡ-Ｚ])(?:男|女)?队(?![员长伍列形])"
 )
 # A place's numbered school: 长沙一中, 石门二小 (not 一中全会, 二小时).
-_NUMBERED_SCHOOL_RE = re.compile(
+_NUMBERED_SCHOOL_RE = rules_regex.compile(
     "[一二三四五六七八九十]{1,3}(?:中|小)(?![学国央心文间期午级等旬型部断止时队组全])"
 )
 _TEAM_FIRST = frozenset("国一二三四五六七八九十0123456789０１２３４５６７８９") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
-_SUB_UNIT_RE = re.compile(
+_SUB_UNIT_RE = rules_regex.compile(
     "(?!举行|召开|组织|开展|进行|发布|提出|批准|决定|审议|通过|宣布)"  # a verb, not a unit
     "(?!主席|主任|书记|秘书长|部长|局长|院长|会长|理事长|委员|副)"  # a title and a name
     f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
-    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司)
+    # 司: a department of a ministry (外交部礼宾司; not 公司, 上司, 司令)
     "(?:(?<![学本专预理工文])科|处|室|股|(?<![公上])司|办公室|支队|大队|中队)"
-    "(?!理|长|内|外|有|以|伍|在|员|学|技|研)"
+    "(?!理|长|内|外|有|以|伍|在|员|学|技|研|令)"  # 舰队司令: a title
 )
 
 # A numbered unit of an organisation: 监狱 + 四中队, 支队 + 二大队 (not 四中队员).
-_NUMBERED_UNIT_RE = re.compile(
+_NUMBERED_UNIT_RE = rules_regex.compile(
     "(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?:中队|大队|支队|小队|分队)(?![员长])"
 )
 
 # Branches and institutes chained to an organisation: 杭州市公安局 + 西湖区分局,
 # 中国科学院 + 国家天文台, 复旦大学附属中山医院 + 心内科 (the unit may hold a place).
-_BRANCH_RE = re.compile(
+_BRANCH_RE = rules_regex.compile(
     f"(?:(?![{_STOP_CHARS}和、])[{HAN}]){{1,8}}?(?:分局|分院|分行|支行|分公司|派出所|检察室|法庭|审判庭|执行庭|"
     "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
     "(?!长|内|士|里)"
@@ -61,14 +65,14 @@ _BRANCH_RE = re.compile(
 # Bodies inside an organisation, written right after it (福州市国税局党组会议, 中国工程院
 # 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.  Not before a
 # title (党组书记, 党委副书记, 党组成员): the guidelines tag the organisation alone.
-_INNER_BODY_RE = re.compile(
+_INNER_BODY_RE = rules_regex.compile(
     "(?<=报)社(?!论|会)|(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
     "|总部|学生会|研究生院|教练组)"
     "(?!成员|委员|书记|副书记)"
 )
 _INNER_FIRST = frozenset("党主常宣组统编秘书办总学研教社")
 # A department of a university (华东师范大学地理系, 中国人民大学社会学系).
-_DEPARTMENT_RE = re.compile(f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,4}}?系(?![统列数着列])")
+_DEPARTMENT_RE = rules_regex.compile(f"(?:(?![{_STOP_CHARS}])[{HAN}]){{1,4}}?系(?![统列数着列])")
 
 
 def _org_candidates(
@@ -184,6 +188,8 @@ def _country_letter_before(text: str, s: int) -> bool:
         return False
     if s >= 2 and text[s - 2] in NUMERALS:
         return False  # 30日阿根廷队, 7日世界卫生组织: the day of a date
+    if crosses_start(text, s - 1):
+        return False  # 称赞 + 中华总商会: the character ends a word, no country (赞比亚)
     return after_boundary(text, s - 1)
 
 

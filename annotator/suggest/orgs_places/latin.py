@@ -16,9 +16,7 @@ the page's one scan (:mod:`.._scan`), so a page without them costs nothing more.
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import Candidate
 
@@ -32,7 +30,7 @@ _scan.register(_VOCABULARY, _KIND_SET | _VERB_SET)
 # A name: a capital letter, then letters, digits and the joiners of company names (AT&T,
 # Hewlett-Packard) ending with a letter or a digit; neither part of a longer run of Latin
 # letters or digits.
-_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9](?![A-Za-z0-9])")
+_NAME_RE = rules_regex.compile(r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9](?![A-Za-z0-9])")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.-")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # What may stand before a clause's subject: the start, punctuation, a space.

@@ -9,8 +9,7 @@ verb, preposition or stop character as the suffix rule cuts a prefix (还有 + �
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest._text import Candidate
 
 from .common import ORG
@@ -18,7 +17,7 @@ from .suffixes import _LAST_CUT_RE, _run_start
 
 # A code of the Shanghai or Shenzhen exchange (six digits, .SH/.SZ optional) or of Hong
 # Kong (four or five digits + .HK), after 股票代码 or alone, closed or followed by a comma.
-_CODE_RE = re.compile(
+_CODE_RE = rules_regex.compile(
     r"[(（](?:股票代码[:：]?)?(?:[0-9]{6}(?:\.S[HZ])?|[0-9]{4,5}\.HK)(?=[,，)）;；])"
 )
 _NAME_LONGEST = 12  # characters read back for the name and the words before it

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
 from annotator.suggest._words import crosses_start
@@ -43,13 +43,13 @@ _PLACE_NOUN_LAST = frozenset("子路正场台湖河街屋房厅堂池田桌床�
 
 # A level of government + a party or state organ: 市委, 县政府, 省人大常委会.  Anchored on
 # the level character; a place that ends there (衡阳市) and 中共 are joined in Python.
-_ADMIN_ORG_RE = re.compile(
+_ADMIN_ORG_RE = rules_regex.compile(
     "[省市县区镇乡](?:委常委会|人大常委会|纪委监委|委(?!员(?!会)|托|屈|婉|实|身|派|任)|政府"
     "|人民政府|政协|人大|纪委|监委|党委|党工委|管委会)"
 )
 _ADMIN_ORG_SCAN = _scan.Anchored(_ADMIN_ORG_RE)
 _NOT_BEFORE_LEVEL = frozenset("全各本我该此每其城都超股楼夜集上门省")
-_PARTY_PLACE_RE = re.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
+_PARTY_PLACE_RE = rules_regex.compile(f"中共((?:(?![{_STOP_CHARS}])[{HAN}]){{2,4}})\\Z")
 
 
 def _national_ok(text: str, word: str, s: int, e: int) -> bool:
@@ -59,8 +59,8 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
         if s and text[s - 1] in _PLACE_NOUN_LAST:
             return False  # 院子中央, 路中央, 正中央: the middle of a place
         return not text.startswith(_NOT_AFTER_CENTRAL, e)
-    if word[-1] == "党" and text.startswith(("员", "人"), e):
-        return False  # 共产党员, 共产党人: a member, as 政协委员 (the guidelines)
+    if word[-1] in "党团" and text.startswith(("员", "人"), e):
+        return False  # 共产党员, 共产党人, 共青团员: a member, as 政协委员 (the guidelines)
     if word not in _NOT_AFTER_SHORT:
         return True
     if text.startswith(_NOT_AFTER_SHORT[word], e):
@@ -122,14 +122,25 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
             continue  # 全市政府系统, 我省人大, 乡镇人大 …: no organ of a named level
         else:
             start = _unlisted_place_start(text, start, stems)
-        if ends_at(text, "中共", start):
-            start -= 2
-        out.append((start, m.end(), ORG, {}))
+        out.append((_party_start(text, start), m.end(), ORG, {}))
     return out
 
 
+# Parties and the Youth League written before a place's organ or their congress's number
+# (lexicon ``orgs_parties``): 中共衡阳市委, 共青团四川省委, 共青团十四大.
+_PARTIES = lexicon.words("orgs_parties")
+
+
+def _party_start(text: str, start: int) -> int:
+    """``start`` moved back over a party's short name that ends there (else unchanged)."""
+    for party in _PARTIES:
+        if ends_at(text, party, start):
+            return start - len(party)
+    return start
+
+
 # The term of a body before its name is part of it: 九届全国人大, 第六届全国人大常委会.
-_TERM_BEFORE_RE = re.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
+_TERM_BEFORE_RE = rules_regex.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
 
 
 # The central government, named by its level (ORG, as 市政府 is), unless a place is named
@@ -167,6 +178,8 @@ def _named_orgs(
         out.append((term.start() if term else s, e, ORG, {}))
     out += _level_organs(text, places, stems)
     out += _party_congresses(text)
+    if "全国代表大会" in text:
+        out += [(*m.span(), ORG, {}) for m in _FULL_CONGRESS_RE.finditer(text)]
     if "及其常委会" in text:  # 人大及其常委会: the congress's standing committee
         i = text.find("及其常委会")
         while i != -1:
@@ -179,10 +192,18 @@ def _named_orgs(
 # number + 大 only before a word of a congress: not 十五大城市, 七大洲; nor 一大批, 一大片: "a
 # great many", also after 党的).  The scan finds the last numeral and 大; the numerals before
 # it are read in Python.
-_CONGRESS_RE = re.compile("[一二三四五六七八九十]大(?![学小中型会类洲城批片堆])")
+_CONGRESS_RE = rules_regex.compile("[一二三四五六七八九十]大(?![学小中型会类洲城批片堆])")
 _CONGRESS_SCAN = _scan.Anchored(_CONGRESS_RE)
 _NUMERALS = frozenset("一二三四五六七八九十")
 _CONGRESS_AFTER = ("精神", "报告", "代表", "以来", "召开", "文件", "提出", "确定", "决议", "路线")
+
+
+# A party's congress by its full name: 中国共产党第十五次全国代表大会, 中共第十二次、第十三次
+# 全国代表大会 (one span, as the MSRA gold has it).
+_ORDINAL = "第[一二三四五六七八九十]{1,3}次"
+_FULL_CONGRESS_RE = rules_regex.compile(
+    f"(?:中国共产党|{'|'.join(map(re.escape, _PARTIES))}){_ORDINAL}(?:、{_ORDINAL})*全国代表大会"
+)
 
 
 def _party_congresses(text: str) -> list[Candidate]:
@@ -192,10 +213,10 @@ def _party_congresses(text: str) -> list[Candidate]:
         s = m.start()
         while s > 0 and m.start() - s < 2 and text[s - 1] in _NUMERALS:
             s -= 1  # 十五大: up to three numerals
-        party = text[s - 2 : s] if s >= 2 else ""
-        if party == "中共":
-            out.append((s - 2, m.end(), ORG, {}))
-        elif party == "党的" or (
+        party = _party_start(text, s)
+        if party < s:
+            out.append((party, m.end(), ORG, {}))
+        elif ends_at(text, "党的", s) or (
             text[s] == "十"
             and text.startswith(_CONGRESS_AFTER, m.end())
             and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical

@@ -4,15 +4,14 @@ reads like a person's name (白沙瓦)."""
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest._text import HAN
 from annotator.suggest._words import COMMON, dictionary
 
 # The noun of places after 等 that sums a list up; the list is read back from it.
-_SUM_RE = re.compile("等(?:地区|地|城市|国家|国|省份|省|市|县|州|岛屿|港口)")
+_SUM_RE = rules_regex.compile("等(?:地区|地|城市|国家|国|省份|省|市|县|州|岛屿|港口)")
 _ITEM_LONGEST = 6
-_HAN_RE = re.compile(f"[{HAN}·]")
+_HAN_RE = rules_regex.compile(f"[{HAN}·]")
 
 
 def _items_before(text: str, end: int) -> list[tuple[int, int]]:

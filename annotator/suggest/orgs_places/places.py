@@ -6,9 +6,7 @@ ending after a boundary (…县 …区 …镇 …村 …路 …江), ethnic auto
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon, short_words
+from annotator import lexicon, rules_regex, short_words
 from annotator.numerals import NUMERALS
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
@@ -21,8 +19,8 @@ from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
 
 # A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
 # 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
-_NOT_PLACE_START = re.compile(trie_pattern(lexicon.words("places_not_start_words")))
-_LAST_STOP_RE = re.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
+_NOT_PLACE_START = rules_regex.compile(trie_pattern(lexicon.words("places_not_start_words")))
+_LAST_STOP_RE = rules_regex.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
 
 
 def _boundary_class() -> str:
@@ -53,21 +51,21 @@ _SUFFIX_ALTS = (
 )
 # Places found by their ending after a boundary character (which is part of the match;
 # the text is scanned with a leading newline so that its start is a boundary too).
-_PATTERN_LOC_RE = re.compile(
+_PATTERN_LOC_RE = rules_regex.compile(
     f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水])"
     f"{_SUFFIX_ALTS})"
 )
 _ETHNIC = lexicon.words("places_ethnic_groups")
 # Autonomous prefectures, counties and banners, and ethnic townships (官庄畲族乡; not
 # 汉族乡亲, 各族乡村: 乡 begins a word there).
-_AUTONOMOUS_RE = re.compile(
+_AUTONOMOUS_RE = rules_regex.compile(
     f"(?:{trie_pattern(_ETHNIC)}族){{1,4}}(?:自治(?:州|县|旗)|乡(?![亲村镇下土间里愁音邻民]))"
 )
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
                 "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
                 "湾": (2, 3), "机场": (2, 4), "水库": (2, 3)}  # fmt: skip
-_ADMIN_TAIL_RE = re.compile(
+_ADMIN_TAIL_RE = rules_regex.compile(
     f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
     # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
     "|市(?=[^场民委政区级域直情长领容县里内外属值面井中人]|$))(?![级域直情长])"
@@ -249,7 +247,7 @@ def _names_a_thing(text: str, s: int, e: int) -> bool:
 # shortest reading fails (宁乡 + 乡 in 宁乡县), the next longer one is tried.
 # The first characters of the suffixes: a longer reading needs one of them after the end.
 _SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水")
-_PLACE_AT_RES = [re.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
+_PLACE_AT_RES = [rules_regex.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
 # (The package's scan of listed words finds them.)
 CUE_VERBS = lexicon.words("places_cue_verbs")
@@ -559,14 +557,14 @@ def _sites_after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candid
 
 # China's compass regions before a word of area or part, as weather reports and the economy
 # pages write them (西南地区东部, 东北大部, 东北三省); not 东北风, 东北部, 东北方向.
-_COMPASS_REGION_RE = re.compile(
+_COMPASS_REGION_RE = rules_regex.compile(
     "(?:东北|西北|西南|东南)(?=地区|大部|中部|南部|北部|东部|西部|全境|各地|三省|各省)"
 )
 _COMPASS_REGION_SCAN = _scan.Anchored(_COMPASS_REGION_RE)
 # A list of China's regions (东北、西北、华北; 华东、东南沿海): with a region named by 华
 # in it, the compass words are regions too (not in 东北、西北风: no such region there).
 _REGION = "(?:东北|西北|西南|东南|华北|华东|华南|华中)"
-_REGION_LIST_RE = re.compile(f"{_REGION}(?:、{_REGION})+")
+_REGION_LIST_RE = rules_regex.compile(f"{_REGION}(?:、{_REGION})+")
 _REGION_LIST_SCAN = _scan.Anchored(_REGION_LIST_RE)
 
 
@@ -595,6 +593,6 @@ def _villages_and_roads(text: str) -> list[Candidate]:
 
 # 家 + a settlement word; the surname before it is checked in Python (a literal first
 # character lets ``re`` skip the text in C).
-_VILLAGE_RE = re.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
-_NUMBERED_ROAD_RE = re.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")
+_VILLAGE_RE = rules_regex.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
+_NUMBERED_ROAD_RE = rules_regex.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")
 _NUMBERED_ROAD_SCAN = _scan.Anchored(_NUMBERED_ROAD_RE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.numerals import NUMERALS
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest._words import COMMON, dictionary, read_in_other_words
@@ -42,7 +42,7 @@ def _venue_at(text: str, end: int) -> bool:
 
 # One-character suffixes (局 部 委 …) are frequent characters: a separate pattern with the
 # excluded neighbours written as lookarounds lets ``re`` reject 部署, 格局, 队伍 … in C.
-_SINGLE_SUFFIX_RE = re.compile(
+_SINGLE_SUFFIX_RE = rules_regex.compile(
     "|".join(
         re.escape(w)
         + (f"(?<![{lexicon.char_class(bad_prev)}]{re.escape(w)})" if bad_prev else "")
@@ -55,15 +55,15 @@ _SINGLE_SUFFIX_RE = re.compile(
 _MAX_PREFIX = 24
 # Han characters, digits and capital letters (美国ＩＤＴ公司, IBM公司: a company's initials)
 # (and the middle dot between Han characters of a transliterated name: 葛兰素·威廉公司)
-_REGION_CHAR = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ·]")
+_REGION_CHAR = rules_regex.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ·]")
 # matched on a reversed slice: the run that ends where the slice does (_run_start)
-_REGION_RUN_BACK = re.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+")
+_REGION_RUN_BACK = rules_regex.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+")
 # Words before an organisation's name, never in it: its own stop list and the verbs of
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
 # count (100个协会, ５家独资公司, 四个工作小组), or of a date (2008年6月底招商银行).
-_LAST_CUT_RE = re.compile(
+_LAST_CUT_RE = rules_regex.compile(
     f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
     # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
@@ -136,7 +136,7 @@ def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
     )
 
 
-_SCOPE_RE = re.compile(
+_SCOPE_RE = rules_regex.compile(
     "(?:原|现(?!代)|全市|全省|全县|全区|全镇|全乡|全国(?!人大|政协|总工会|妇联|工商联)|各级|各地|各|"
     "本市|本省|本县|我市|我省|我县|我区|[该本我全各]校|该|其|这|那)+"
 )
@@ -147,9 +147,9 @@ _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
 # Words of ownership or standing (国有, 合资, 上市): a prefix ending with one says what kind
 # of organisation follows (处理国有银行, 共建合资公司).
 _STATUS_WORDS = lexicon.words("orgs_status_words")
-_QUANTITY_RE = re.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
+_QUANTITY_RE = rules_regex.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
 # Heads of an organisation name besides the places found by the LOC rules.
-_HEAD_RE = re.compile(
+_HEAD_RE = rules_regex.compile(
     "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
     "|中共|中国|中华|中央|国家|全国|国务院"
 )
@@ -257,6 +257,7 @@ def _org_start(
                 break
             i -= 1
         region_start = _known_name_around(region_start, parents)
+    region_start = _after_joined_body(text, region_start, a, ends)
     scope = _SCOPE_RE.match(text, region_start, a)
     if scope and not (strong and scope.group(0) == "全国"):
         # 全国 before a strong suffix names a national body (全国艾滋病防治基金会); before
@@ -273,6 +274,18 @@ def _org_start(
     if parent is not None:
         return parent
     return _bare_name_start(text, region_start, a, ends) if strong and bounded else None
+
+
+_JOINING = frozenset("同和与及跟")
+
+
+def _after_joined_body(text: str, start: int, a: int, ends: dict[int, int]) -> int:
+    """``start`` moved after a body that a conjunction joins to the name before the suffix
+    at ``a`` (中国共产党同 + 罗社会民主主义党): two bodies, not one."""
+    for k in range(a - 2, start, -1):
+        if text[k] in _JOINING and k in ends and ends[k] >= start:
+            return k + 1
+    return start
 
 
 def _last_head(
@@ -377,8 +390,10 @@ def _after_last_and(text: str, start: int, a: int) -> int:
 _AND = frozenset("和及")
 
 
-# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订).
-_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临")
+# Prepositions that may open the prefix of a name after a boundary (，经…批准, 和…签订),
+# and 有 (there is) and 应 (at the invitation of): 有花山文艺出版社的同行, 应外交学会的邀请.
+# (Not 以 "with": it is also Israel, 以总理办公室.)
+_PREPOSITIONS = frozenset("和同跟经离距自连除凭靠朝临有应")
 
 
 _PAIR_SIDE = 6  # characters of each field in 环境与资源保护委员会

@@ -146,6 +146,8 @@ def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue
         for n in (4, 3, 2):
             b = a + n
+            if b > len(text):
+                continue  # (a slice past the end is shorter than n: 衡阳 + 华约 at the end)
             word = text[a:b]
             # (海淀区 after 北京市: the full name is the place, read as one)
             county = _county_of(word, division) and text[b : b + 1] not in _COUNTY_KINDS

@@ -10,8 +10,7 @@ beating before the places (``击败西班牙、保加利亚``).  A nationality b
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest._text import HAN, Candidate, is_han
 
 from .common import ORG
@@ -23,7 +22,7 @@ _CUE_CHARS = "队强组赛战"
 _JOINERS = frozenset("、和与及")
 # After a list: what sums its places up as teams (等队, 等东欧球队, 三队, 4支国家队,
 # 两个亚洲队, 两强).
-_TEAMS_AFTER_RE = re.compile(
+_TEAMS_AFTER_RE = rules_regex.compile(
     f"(?:等[{HAN}]{{0,6}}?队|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
     "|[两二三四]强)"
 )
@@ -34,7 +33,7 @@ _BEATING = ("击败", "战胜", "战平", "逼平", "败给", "负于", "输给"
 # Between two places: one beat or lost to the other (巴西胜挪威).
 _RESULT = frozenset("胜负")
 # After two places joined by 与/和/对: their match (德国与伊朗的比赛, 美国与伊朗这么一场比赛).
-_MATCH_AFTER_RE = re.compile(f"[{HAN}]{{0,5}}?(?:比赛|之战)")
+_MATCH_AFTER_RE = rules_regex.compile(f"[{HAN}]{{0,5}}?(?:比赛|之战)")
 
 
 def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -10,8 +10,7 @@ while the names it lists are rare (张永和 4, against 黄河 3,241).
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN
 from annotator.suggest._words import dictionary as _dictionary
@@ -19,7 +18,7 @@ from annotator.suggest._words import dictionary as _dictionary
 from .names import _not_a_name, _surname_len
 
 # Brackets with two to four Han characters between them.
-_BRACKETED_RE = re.compile(f"[（(]([{HAN}]{{2,4}})[）)]")
+_BRACKETED_RE = rules_regex.compile(f"[（(]([{HAN}]{{2,4}})[）)]")
 # tried where an opening bracket stands (found by the page scan), not at every character
 _BRACKETED_SCAN = _scan.Anchored(_BRACKETED_RE, by_first_char=True)
 # A word in brackets counted this often in jieba's dictionary is a common word, not a name.

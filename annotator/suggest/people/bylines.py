@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import HAN, trie_pattern
 
@@ -11,9 +10,9 @@ from .cues import _BYLINE_CUES
 from .names import _END_RE, _name_chars_ok, _surname_len, name_at
 
 _SPACE = r"[ \t\u3000]"
-_BYLINE_RE = re.compile(f"(?:{trie_pattern(_BYLINE_CUES)}){_SPACE}*(?=[{HAN}])")
-_HAN_RUN_RE = re.compile(f"[{HAN}]+")
-_BYLINE_SEP_RE = re.compile(f"(?:{_SPACE}|[、,，])+")
+_BYLINE_RE = rules_regex.compile(f"(?:{trie_pattern(_BYLINE_CUES)}){_SPACE}*(?=[{HAN}])")
+_HAN_RUN_RE = rules_regex.compile(f"[{HAN}]+")
+_BYLINE_SEP_RE = rules_regex.compile(f"(?:{_SPACE}|[、,，])+")
 
 
 def _byline_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]) -> None:

@@ -5,8 +5,7 @@
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest._text import HAN, is_han
 
 from .names import (
@@ -65,7 +64,7 @@ def _names_before_etc(
 # Three or more short items joined by 、 (a roster: 胡德风、徐新、刘云厚、郑健执棒).
 # Anchored on its first 、 (a literal lets ``re`` skip the rest of the text in C): the
 # inner items of the roster; the first and last items are read around the match.
-_ROSTER_RE = re.compile(f"、(?:[{HAN}·•]{{2,8}}、)+")
+_ROSTER_RE = rules_regex.compile(f"、(?:[{HAN}·•]{{2,8}}、)+")
 
 
 def _pair_before_etc(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -80,7 +79,7 @@ def _pair_before_etc(text: str, found: dict[tuple[int, int], str]) -> None:
 
 # Anchored on the 、 (a literal lets ``re`` skip the text in C); the first name is read
 # back from it.
-_PAIR_ETC_RE = re.compile(f"、([{HAN}]{{2,4}})等")
+_PAIR_ETC_RE = rules_regex.compile(f"、([{HAN}]{{2,4}})等")
 
 
 def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
@@ -111,12 +110,12 @@ def _roster_names(text: str, found: dict[tuple[int, int], str]) -> None:
 
 # A count of people after a list of names: 叶一帆、李二、王小三3名队员, 两位.
 # (Anchored on the 、 before the last name: ``re`` finds a literal first character fast.)
-_COUNT_RE = re.compile(
+_COUNT_RE = rules_regex.compile(
     f"、(?:(?!、)[{HAN}]){{2,4}}?(?P<n>[0-9一二两三四五六七八九十]{{1,2}}[名位])(?=[{HAN}])"
 )
 
 # Photo captions: 图为李大山（右）在田间, 王明（左二）, 李明（前排中）.
-_CAPTION_RE = re.compile(r"[（(](?:前排|后排|中排)?[左右中][一二三四五六七八九]?[）)]")
+_CAPTION_RE = rules_regex.compile(r"[（(](?:前排|后排|中排)?[左右中][一二三四五六七八九]?[）)]")
 
 
 def _caption_names(text: str, found: dict[tuple[int, int], str]) -> None:

@@ -8,9 +8,7 @@ files ``people_*.txt`` and ``places_*.txt``.
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest._places import (
     AMBIGUOUS,
     COUNTRIES,
@@ -49,20 +47,20 @@ _ADVERB_SURNAMES = lexicon.word_set("people_adverb_surnames")
 _NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于从着们他她它这那每某该此我各本全")
 # Words that may directly follow a name (decides 2- versus 3-character names).
 _END_WORDS = lexicon.words("people_end_words")
-_END_RE = re.compile(trie_pattern(_END_WORDS))
+_END_RE = rules_regex.compile(trie_pattern(_END_WORDS))
 
 # Characters of transliterated foreign names (古特雷斯, 普京, 马克龙 …); a run of four or
 # more of them after a title is taken whole.
 _TRANSLIT = lexicon.chars("people_translit_chars")
-_TRANSLIT_RE = re.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{4,10}}")
+_TRANSLIT_RE = rules_regex.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{4,10}}")
 # After a title a shorter run (拜登, 普京) is taken when no surname starts there.
-_TRANSLIT_SHORT_RE = re.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{2,3}}")
+_TRANSLIT_SHORT_RE = rules_regex.compile(f"[{lexicon.char_class(_TRANSLIT)}]{{2,3}}")
 # Names written with a middle dot are foreign or minority names (买买提·艾力, 马克·吐温):
 # the runs on both sides come from the transliteration characters, with those common in
 # Uyghur and Kazakh names added.
 _DOT_CHARS = _TRANSLIT.replace("·", "").replace("•", "") + lexicon.chars("people_dot_name_chars")
 _DOT_CLASS = lexicon.char_class(_DOT_CHARS)
-_DOT_NAME_RE = re.compile(
+_DOT_NAME_RE = rules_regex.compile(
     f"[{_DOT_CLASS}]{{1,6}}[·•][{_DOT_CLASS}]{{1,6}}(?:[·•][{_DOT_CLASS}]{{1,6}})?"
 )
 _PRE_NAME = frozenset("以在由和与同向对是及、了为把被据请让给称任")
@@ -214,7 +212,7 @@ def _foreign_name_before(text: str, j: int) -> tuple[int, int] | None:
     return (i, j)
 
 
-_ITEM_CHAR_RE = re.compile(f"[{HAN}·•]")
+_ITEM_CHAR_RE = rules_regex.compile(f"[{HAN}·•]")
 
 
 def plausible_name(name: str) -> bool:

@@ -37,11 +37,10 @@ label's candidate or another name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, dictionary
 
@@ -79,7 +78,7 @@ _HONORIFICS = lexicon.words("people_lone_surname_cues")
 _LONG_HONORIFICS = tuple(h for h in _HONORIFICS if len(h) > 1)
 _HONORIFIC_FIRST = frozenset(h[0] for h in _HONORIFICS)
 
-_SURNAME_RE = re.compile(f"[{lexicon.char_class(_SURNAME)}]")
+_SURNAME_RE = rules_regex.compile(f"[{lexicon.char_class(_SURNAME)}]")
 
 
 def _inside_word(text: str, i: int, freq: Any) -> bool:
@@ -212,7 +211,7 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
 # dictionary and holds none (马拉松, 托拉斯法), does not end like a place (拉塔基亚, 拉贾斯坦邦)
 # and is neither a part of a dotted name nor quoted (“卡西尼”号).
 _RUN_CHARS = "".join(c for c in _TRANSLIT_CHARS if c not in "·•")
-_FOREIGN_RUN_RE = re.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
+_FOREIGN_RUN_RE = rules_regex.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
 _PLACE_LAST = frozenset("亚邦堡港岛城湾")
 # ... and after it the kinds of place that follow no person (not 州 and 市: 州长, 市长)
 _PLACE_AFTER = _PLACE_LAST | frozenset("镇乡村县旗")
@@ -223,7 +222,7 @@ _COMMON_COUNT = 100
 _COMMON_PAIR = 1000
 _LONG_RUN = 4
 _HYPHENS = frozenset("-－‐")
-_LATIN_RE = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
+_LATIN_RE = rules_regex.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _RUN_CHARS_SET = frozenset(_RUN_CHARS)
 
 

@@ -4,9 +4,7 @@ verb that follows names (。宋心莲每天…, ，克林顿在…).
 
 from __future__ import annotations
 
-import re
-
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import HAN
 
@@ -85,6 +83,10 @@ def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
 
 # A clause-initial run of three or more transliteration characters: a foreign name
 # when a word that follows names comes after it (not a country: the place lists decide).
-_CLAUSE_FOREIGN_RE = re.compile(f"[。，；：！？“\n]([{lexicon.char_class(_TRANSLIT)}]{{3,9}})")
+_CLAUSE_FOREIGN_RE = rules_regex.compile(
+    f"[。，；：！？“\n]([{lexicon.char_class(_TRANSLIT)}]{{3,9}})"
+)
 # Starts with the clause mark so that ``re`` skips to it in C; the page start is added.
-_CLAUSE_NAME_RE = re.compile(f"[。，；：！？“\n]([{lexicon.char_class(_SINGLE)}][{HAN}]{{2}})")
+_CLAUSE_NAME_RE = rules_regex.compile(
+    f"[。，；：！？“\n]([{lexicon.char_class(_SINGLE)}][{HAN}]{{2}})"
+)

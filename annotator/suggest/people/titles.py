@@ -5,8 +5,7 @@ group (以林树哲为团长).
 
 from __future__ import annotations
 
-import re
-
+from annotator import rules_regex
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, read_in_other_words
@@ -179,11 +178,11 @@ def _title_names(
 
 # A name written in Latin letters after a title: a capital and lower-case letters, not an
 # acronym (选手Alex, not 选手DOTA), ending where the letters end.
-_LATIN_NAME_RE = re.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
+_LATIN_NAME_RE = rules_regex.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
 
 
 # 以林树哲为团长的代表团, 以王明为首: the leader of a delegation or a group.
-_LEADER_RE = re.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主任|代表|核心)")
+_LEADER_RE = rules_regex.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主任|代表|核心)")
 
 
 def _leader_names(text: str, found: dict[tuple[int, int], str]) -> None:
