@@ -189,9 +189,16 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
     return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
 
 
+_PARTICLE_REACH = 6  # characters of the next paragraph the segmenter reads for its first word
+
+
 def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
-    """Whether a word or a figure runs from paragraph ``prev`` into ``cur``."""
+    """Whether a word or a figure runs from paragraph ``prev`` into ``cur``, or ``cur`` opens
+    with a particle standing alone that goes on with the clause ``prev`` left open (…金融强国
+    / 是推动…: see ``cues.goes_on``)."""
     if text[prev.end - 1] in DIGITS and text[cur.start] in _FIGURE_GOES_ON:
+        return True
+    if cues.goes_on(text[cur.start : min(cur.end, cur.start + _PARTICLE_REACH)]):
         return True
     return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
 

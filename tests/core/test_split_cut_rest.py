@@ -109,3 +109,36 @@ def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
     assert False in asked
     assert (head, "body", 1, False) in got
     assert ("歌，才能更接地气。", "body", 1, True) in got
+
+
+@pytest.mark.parametrize(
+    ("head", "rest"),
+    [
+        ("各地加快建设金融强国", "是推动高质量发展的必然要求，群众满意度不断提高。"),
+        ("社区持续完善居家养老服务体系", "了大批专业护理人员，群众满意度不断提高。"),
+    ],
+)
+def test_a_paragraph_opening_with_a_lone_particle_continues_the_open_line_above(head, rest):
+    got = rows([*HEAD, PARAS[0], head, rest, *PARAS[1:]])
+    assert (head, "body", 1, False) in got
+    assert (rest, "body", 1, True) in got
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "是否推广这项经验，还要看群众满意度。",  # 是否: a word, no particle alone
+        "了解到这些情况后，当地很快拿出方案。",  # 了解
+        "是啊，这项工作还有不少难题要破解。",  # an answer opens so
+    ],
+)
+def test_a_paragraph_opening_with_a_word_of_a_particle_opens_a_paragraph(rest):
+    got = rows([*HEAD, PARAS[0], "各地加快建设金融强国", rest, *PARAS[1:]])
+    assert (rest, "body", 1, True) not in got
+
+
+def test_a_paragraph_opening_with_the_copula_under_a_question_answers_it():
+    question = "给2023年一个深情的回眸，你最希望看见什么？"
+    answer = "是那些拨开迷雾、逆行向前的拼搏背影，是雨过天晴后的第一缕阳光，还是羊城烟火？"
+    got = rows([*HEAD, PARAS[0], question, answer, *PARAS[1:]])
+    assert not any(text == answer and joins for text, _, _, joins in got)
