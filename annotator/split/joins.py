@@ -28,6 +28,9 @@ when that paragraph does not end a sentence:
     segmenter finds 设|施 of 设施 spanning it: true of about half of all column cuts and
     almost never of two paragraphs, see ``words``) or a figure is cut in two (…产线7 /
     87处…): then join, with high confidence;
+  - a paragraph too long for a title that holds no sentence end and ends on no particle,
+    over a paragraph that opens with a date or a speaker's label (…更精彩 / 2006年开春，…):
+    a long intertitle left as body text, no join, unless a word runs across;
   - else join, the confidence below 0.7 (the segmenter is not asked: it would not change
     the decision);
 * a sentence end inside an open quotation that the next paragraph closes before it opens
@@ -102,6 +105,10 @@ _HANGING_MAX = 2  # a paragraph of closing marks only (”, ”）) hangs from t
 _WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
 _TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
 _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
+# A line too long for a title but holding no sentence end, over a paragraph that opens as one
+# (a long intertitle: 老父亲摆下“鸿门宴”，…新农村的宏图美景比商海里的几滴浪花更精彩 /
+# 2006年开春，…).
+_LONG_TITLE_ABOVE = (False, 0.6)
 _QUOTE_GOES_ON = (True, 0.7)
 # A paragraph that opens with a bracketed label (【事件】…, 【点评】) starts a part of a column's
 # text; a column cut right before the bracket is rare.
@@ -124,12 +131,15 @@ _TITLE_SHARE = 0.6
 # A sentence opens with a short adverbial clause before a longer rest (在北京，当地政府…;
 # 今年以来，…); a title's comma parts phrases of about one length.
 _OPENER_MAX = 5
-# What opens a paragraph rather than goes on with one: an opening quote, a date (3月5日，),
+# What opens a paragraph rather than goes on with one: an opening quote, a date (3月5日，, 2006年),
 # a speaker's label (问：, 答：), a note (编者按：).
-_PARAGRAPH_OPENING = re.compile(
-    r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
-    r"|[问答][:：]"
+_DATE_OR_LABEL = (
+    r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"|[0-9０-９]{4}年|[问答][:：]"
 )
+_PARAGRAPH_OPENING = re.compile(rf"[“「『]|{_DATE_OR_LABEL}")
+# … of them, a date or a speaker's label (not a quote) under a long line that ends open.
+_DATED_OPENING = re.compile(_DATE_OR_LABEL)
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
@@ -345,13 +355,33 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     # The segmenter is asked only where its answer changes the decision: after a paragraph
     # that reads as body text the join stands anyway (and the look-ups cost a tenth of the
     # split on pages with many cut paragraphs).
-    if not page.text or not _reads_as_title(prev, page) or _inside_list(prev, cur, page):
+    if not page.text or _inside_list(prev, cur, page):
+        return _BY_ENDING[cues.END_OPEN]
+    if not _reads_as_title(prev, page):
+        if _heading_over_paragraph(prev, cur, page):
+            return _LONG_TITLE_ABOVE
         return _BY_ENDING[cues.END_OPEN]
     if _cut_across(page.text, prev, cur):
         return _WORD_ACROSS
     if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
         return _TITLE_ABOVE_START_BELOW
     return _TITLE_ABOVE
+
+
+def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether open paragraph ``prev``, too long to read as a title, is a heading left as
+    body text over ``cur`` all the same: it holds no sentence end (a cut paragraph's head as
+    long mostly does), nor ends on a particle or a preposition (…，对 / 2015年全省…), ``cur``
+    opens with a date or a speaker's label (2006年开春，…, 问：; an opening quote follows a
+    verb in running text too: …组织开展 / “民法典…) and no word runs across."""
+    text = page.text
+    return (
+        _DATED_OPENING.match(text, cur.start) is not None
+        and text[prev.end - 1] not in cues.DANGLING
+        and prev.start not in page.continued
+        and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        and not _cut_across(text, prev, cur)
+    )
 
 
 def _inside_list(prev: Shape, cur: Shape, page: _Page) -> bool:
