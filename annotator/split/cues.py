@@ -667,6 +667,23 @@ def goes_on(s: str) -> bool:
     return s[:1] in _GOES_ON and _lone_particle(s)
 
 
+# Modal verbs that need a verb after them: a clause ending on one standing alone is cut
+# short (…我国经济之所以能 / 顶压前行…), though words ending in them end titles (人工智能, 大会).
+_MODALS = frozenset("能会要应该可须")
+
+
+def ends_on_modal(s: str) -> bool:
+    """Whether ``s`` ends on a modal verb (``_MODALS``) standing alone as a word, as the
+    segmenter reads it, after a Han character (without jieba: never)."""
+    if s[-1:] not in _MODALS or not ("\u4e00" <= s[-2:-1] <= "\u9fff"):
+        return False
+    freq, log_total = short_words.entries()
+    if not freq:
+        return False
+    tail = s[-short_words.LONGEST :]
+    return short_words.path_bounds(freq, log_total, tail)[-2] == len(tail) - 1
+
+
 def _lone_particle(s: str) -> bool:
     """Whether the first character of ``s`` is a word alone on the segmenter's path, before
     a Han character (without jieba: never, 了解 would read as 了 / 解)."""

@@ -42,10 +42,11 @@ previous body paragraph whatever that ends with. The rows of a table of figures 
 nor are continued. A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
-word or a figure runs into the body paragraph below as that paragraph's head (body text); so too
-a line ending on a comma, a pause mark or a particle, one leaving a quotation open that the
-paragraph below closes, an open line over a paragraph that opens with a very short sentence, and
-an open line right under body text that ends a sentence inside.
+word or a figure runs into the body paragraph below as that paragraph's head (body text), or
+over a paragraph opening with a particle alone (…金融强国 / 是推动…); so too a line ending on a
+comma, a pause mark, a particle or a modal verb alone (…各部门要), one leaving a quotation open
+that the paragraph below closes, an open line over a paragraph that opens with a very short
+sentence, and an open line right under body text that ends a sentence inside.
 """
 
 from __future__ import annotations
@@ -227,7 +228,8 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     """Whether title-shaped ``sh`` reads, by its text and the start of body paragraph ``nxt``,
     as the head of a paragraph cut by a column break even with no word across the cut.
 
-    It ends on a comma or a pause mark, or on a particle no title ends on (…研学基地和); or it
+    It ends on a comma or a pause mark, on a particle no title ends on (…研学基地和) or on a
+    modal verb alone (…各级各部门要, see ``cues.ends_on_modal``); or it
     leaves a quotation (or a title in 《》) open that ``nxt`` closes before opening another
     (…走进小城，“ / 慢生活”的气息…); or it ends open over a paragraph that opens with a very
     short sentence (…突破百万元大关 / 创下新高。), the end of the sentence cut above.
@@ -235,9 +237,11 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     last = text[sh.end - 1]
     # (a name may end on a particle's character, 王以: a line as short as a name is no cue)
     if last in _PAUSES or (
-        last in cues.DANGLING
-        and sh.end - sh.start > PERSON_NAME_MAX_CHARS
-        and not cues.done_with_le(text[sh.start : sh.end])
+        sh.end - sh.start > PERSON_NAME_MAX_CHARS
+        and (
+            (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
+            or cues.ends_on_modal(text[sh.start : sh.end])
+        )
     ):
         return True
     if sh.ending != cues.END_OPEN:
