@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from annotator import lexicon, rules_regex
+from annotator import lexicon, rules_regex, short_words
 from annotator.markdown import strip_markup
 
 # Han characters including the rare-name planes (CJK Extension B and beyond), so that a
@@ -648,6 +648,51 @@ def cut_rest(s: str) -> bool:
     paragraph cut by a column break."""
     c = s[0]
     return c in NO_START_CHARS or (c == "的" and s[1:2] not in ("", "确", "士", "哥"))
+
+
+# Particles and the copula that go on with a clause and open no sentence when they stand
+# as a word alone (…加快建设金融强国 / 是推动高质量发展…; …系统护理培训 / 了大批骨干…),
+# though words they begin do (了解, 着力, 得益于, 地方, 是否, 及时, 或许).
+_GOES_ON = frozenset("了着得地们是及或")
+# … nor do they with the next character a Han one (是的，是啊: an answer opens so).
+_ANSWERS = frozenset("的啊呀嘛")
+
+
+def goes_on(s: str) -> bool:
+    """Whether paragraph ``s`` opens with one of the particles of ``_GOES_ON`` as a word
+    alone, as the segmenter reads it: under a paragraph left open (…强国 / 是推动…), the
+    rest of the clause that a column break cut. (Under a question, 是那些… answers it: the
+    caller asks only under an open paragraph.)"""
+    return s[:1] in _GOES_ON and _lone_particle(s)
+
+
+# Modal verbs that need a verb after them: a clause ending on one standing alone is cut
+# short (…我国经济之所以能 / 顶压前行…), though words ending in them end titles (人工智能, 大会).
+_MODALS = frozenset("能会要应该可须")
+
+
+def ends_on_modal(s: str) -> bool:
+    """Whether ``s`` ends on a modal verb (``_MODALS``) standing alone as a word, as the
+    segmenter reads it, after a Han character (without jieba: never)."""
+    if s[-1:] not in _MODALS or not ("\u4e00" <= s[-2:-1] <= "\u9fff"):
+        return False
+    freq, log_total = short_words.entries()
+    if not freq:
+        return False
+    tail = s[-short_words.LONGEST :]
+    return short_words.path_bounds(freq, log_total, tail)[-2] == len(tail) - 1
+
+
+def _lone_particle(s: str) -> bool:
+    """Whether the first character of ``s`` is a word alone on the segmenter's path, before
+    a Han character (without jieba: never, 了解 would read as 了 / 解)."""
+    nxt = s[1:2]
+    if not ("\u4e00" <= nxt <= "\u9fff") or nxt in _ANSWERS:
+        return False
+    freq, log_total = short_words.entries()
+    if not freq:
+        return False
+    return short_words.path_bounds(freq, log_total, s[: short_words.LONGEST])[1] == 1
 
 
 # Closing notes that do not sign the text as its writer: who helped (参与采写), who wrote it

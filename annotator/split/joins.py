@@ -28,6 +28,9 @@ when that paragraph does not end a sentence:
     segmenter finds 设|施 of 设施 spanning it: true of about half of all column cuts and
     almost never of two paragraphs, see ``words``) or a figure is cut in two (…产线7 /
     87处…): then join, with high confidence;
+  - a paragraph too long for a title that holds no sentence end and ends on no particle,
+    over a paragraph that opens with a date or a speaker's label (…更精彩 / 2006年开春，…):
+    a long intertitle left as body text, no join, unless a word runs across;
   - else join, the confidence below 0.7 (the segmenter is not asked: it would not change
     the decision);
 * a sentence end inside an open quotation that the next paragraph closes before it opens
@@ -39,10 +42,11 @@ previous body paragraph whatever that ends with. The rows of a table of figures 
 nor are continued. A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
-word or a figure runs into the body paragraph below as that paragraph's head (body text); so too
-a line ending on a comma, a pause mark or a particle, one leaving a quotation open that the
-paragraph below closes, an open line over a paragraph that opens with a very short sentence, and
-an open line right under body text that ends a sentence inside.
+word or a figure runs into the body paragraph below as that paragraph's head (body text), or
+over a paragraph opening with a particle alone (…金融强国 / 是推动…); so too a line ending on a
+comma, a pause mark, a particle or a modal verb alone (…各部门要), one leaving a quotation open
+that the paragraph below closes, an open line over a paragraph that opens with a very short
+sentence, and an open line right under body text that ends a sentence inside.
 """
 
 from __future__ import annotations
@@ -103,6 +107,10 @@ _HANGING_MAX = 2  # a paragraph of closing marks only (”, ”）) hangs from t
 _WORD_ACROSS = (True, 0.9)  # a word or a figure runs across the boundary
 _TITLE_ABOVE = (False, 0.6)  # the paragraph above reads as a title left as body text
 _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph start
+# A line too long for a title but holding no sentence end, over a paragraph that opens as one
+# (a long intertitle: 老父亲摆下“鸿门宴”，…新农村的宏图美景比商海里的几滴浪花更精彩 /
+# 2006年开春，…).
+_LONG_TITLE_ABOVE = (False, 0.6)
 _QUOTE_GOES_ON = (True, 0.7)
 # A paragraph that opens with a bracketed label (【事件】…, 【点评】) starts a part of a column's
 # text; a column cut right before the bracket is rare.
@@ -125,12 +133,15 @@ _TITLE_SHARE = 0.6
 # A sentence opens with a short adverbial clause before a longer rest (在北京，当地政府…;
 # 今年以来，…); a title's comma parts phrases of about one length.
 _OPENER_MAX = 5
-# What opens a paragraph rather than goes on with one: an opening quote, a date (3月5日，),
+# What opens a paragraph rather than goes on with one: an opening quote, a date (3月5日，, 2006年),
 # a speaker's label (问：, 答：), a note (编者按：).
-_PARAGRAPH_OPENING = rules_regex.compile(
-    r"[“「『]|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
-    r"|[问答][:：]"
+_DATE_OR_LABEL = (
+    r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"|[0-9０-９]{4}年|[问答][:：]"
 )
+_PARAGRAPH_OPENING = rules_regex.compile(rf"[“「『]|{_DATE_OR_LABEL}")
+# … of them, a date or a speaker's label (not a quote) under a long line that ends open.
+_DATED_OPENING = rules_regex.compile(_DATE_OR_LABEL)
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
@@ -190,9 +201,16 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
     return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
 
 
+_PARTICLE_REACH = 6  # characters of the next paragraph the segmenter reads for its first word
+
+
 def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
-    """Whether a word or a figure runs from paragraph ``prev`` into ``cur``."""
+    """Whether a word or a figure runs from paragraph ``prev`` into ``cur``, or ``cur`` opens
+    with a particle standing alone that goes on with the clause ``prev`` left open (…金融强国
+    / 是推动…: see ``cues.goes_on``)."""
     if text[prev.end - 1] in DIGITS and text[cur.start] in _FIGURE_GOES_ON:
+        return True
+    if cues.goes_on(text[cur.start : min(cur.end, cur.start + _PARTICLE_REACH)]):
         return True
     return word_across(text[prev.start : prev.end], text[cur.start : cur.end])
 
@@ -213,7 +231,8 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     """Whether title-shaped ``sh`` reads, by its text and the start of body paragraph ``nxt``,
     as the head of a paragraph cut by a column break even with no word across the cut.
 
-    It ends on a comma or a pause mark, or on a particle no title ends on (…研学基地和); or it
+    It ends on a comma or a pause mark, on a particle no title ends on (…研学基地和) or on a
+    modal verb alone (…各级各部门要, see ``cues.ends_on_modal``); or it
     leaves a quotation (or a title in 《》) open that ``nxt`` closes before opening another
     (…走进小城，“ / 慢生活”的气息…); or it ends open over a paragraph that opens with a very
     short sentence (…突破百万元大关 / 创下新高。), the end of the sentence cut above.
@@ -221,9 +240,11 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     last = text[sh.end - 1]
     # (a name may end on a particle's character, 王以: a line as short as a name is no cue)
     if last in _PAUSES or (
-        last in cues.DANGLING
-        and sh.end - sh.start > PERSON_NAME_MAX_CHARS
-        and not cues.done_with_le(text[sh.start : sh.end])
+        sh.end - sh.start > PERSON_NAME_MAX_CHARS
+        and (
+            (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
+            or cues.ends_on_modal(text[sh.start : sh.end])
+        )
     ):
         return True
     if sh.ending != cues.END_OPEN:
@@ -341,13 +362,33 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     # The segmenter is asked only where its answer changes the decision: after a paragraph
     # that reads as body text the join stands anyway (and the look-ups cost a tenth of the
     # split on pages with many cut paragraphs).
-    if not page.text or not _reads_as_title(prev, page) or _inside_list(prev, cur, page):
+    if not page.text or _inside_list(prev, cur, page):
+        return _BY_ENDING[cues.END_OPEN]
+    if not _reads_as_title(prev, page):
+        if _heading_over_paragraph(prev, cur, page):
+            return _LONG_TITLE_ABOVE
         return _BY_ENDING[cues.END_OPEN]
     if _cut_across(page.text, prev, cur):
         return _WORD_ACROSS
     if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
         return _TITLE_ABOVE_START_BELOW
     return _TITLE_ABOVE
+
+
+def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether open paragraph ``prev``, too long to read as a title, is a heading left as
+    body text over ``cur`` all the same: it holds no sentence end (a cut paragraph's head as
+    long mostly does), nor ends on a particle or a preposition (…，对 / 2015年全省…), ``cur``
+    opens with a date or a speaker's label (2006年开春，…, 问：; an opening quote follows a
+    verb in running text too: …组织开展 / “民法典…) and no word runs across."""
+    text = page.text
+    return (
+        _DATED_OPENING.match(text, cur.start) is not None
+        and text[prev.end - 1] not in cues.DANGLING
+        and prev.start not in page.continued
+        and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        and not _cut_across(text, prev, cur)
+    )
 
 
 def _inside_list(prev: Shape, cur: Shape, page: _Page) -> bool:

@@ -11,7 +11,7 @@ import copy
 
 import pytest
 
-from annotator.split import groups
+from annotator.split import cues, groups
 
 from .split_rows import rows
 
@@ -109,3 +109,55 @@ def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
     assert False in asked
     assert (head, "body", 1, False) in got
     assert ("歌，才能更接地气。", "body", 1, True) in got
+
+
+@pytest.mark.parametrize(
+    ("head", "rest"),
+    [
+        ("各地加快建设金融强国", "是推动高质量发展的必然要求，群众满意度不断提高。"),
+        ("社区持续完善居家养老服务体系", "了大批专业护理人员，群众满意度不断提高。"),
+    ],
+)
+def test_a_paragraph_opening_with_a_lone_particle_continues_the_open_line_above(head, rest):
+    got = rows([*HEAD, PARAS[0], head, rest, *PARAS[1:]])
+    assert (head, "body", 1, False) in got
+    assert (rest, "body", 1, True) in got
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "是否推广这项经验，还要看群众满意度。",  # 是否: a word, no particle alone
+        "了解到这些情况后，当地很快拿出方案。",  # 了解
+        "是啊，这项工作还有不少难题要破解。",  # an answer opens so
+    ],
+)
+def test_a_paragraph_opening_with_a_word_of_a_particle_opens_a_paragraph(rest):
+    got = rows([*HEAD, PARAS[0], "各地加快建设金融强国", rest, *PARAS[1:]])
+    assert (rest, "body", 1, True) not in got
+
+
+def test_a_paragraph_opening_with_the_copula_under_a_question_answers_it():
+    question = "给2023年一个深情的回眸，你最希望看见什么？"
+    answer = "是那些拨开迷雾、逆行向前的拼搏背影，是雨过天晴后的第一缕阳光，还是羊城烟火？"
+    got = rows([*HEAD, PARAS[0], question, answer, *PARAS[1:]])
+    assert not any(text == answer and joins for text, _, _, joins in got)
+
+
+@pytest.mark.parametrize(
+    ("head", "rest"),
+    [
+        ("一年来，我国经济之所以能", "顶压前行，靠的是全国上下形成统一意志和强大合力。"),
+        ("会议强调，各级各部门要", "加快重点项目建设进度，加大协调力度。"),
+    ],
+)
+def test_a_title_shaped_line_ending_on_a_lone_modal_verb_is_a_cut_paragraphs_head(head, rest):
+    got = rows([*HEAD, PARAS[0], head, rest, *PARAS[1:]])
+    assert (head, "body", 1, False) in got
+    assert (rest, "body", 1, True) in got
+
+
+def test_a_title_ending_on_a_word_of_a_modal_verb_is_no_cut_head():
+    assert not cues.ends_on_modal("加快发展人工智能")  # 智能: a word
+    assert not cues.ends_on_modal("召开全省大会")
+    assert cues.ends_on_modal("各级各部门要")

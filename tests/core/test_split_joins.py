@@ -209,3 +209,30 @@ def test_a_wrapped_page_header_and_end_note_filling_the_column_stand_alone():
     assert got["中共中央政治局召开会议"] == ("headline", 1)
     assert got[note] == ("byline", 1)
     assert got["坚持以高质量发展统揽全局"] == ("headline", 2)
+
+
+LONG_LINE = (
+    "老父亲摆下家宴，县委书记三次登门；他思量再三，终于认定：家乡的宏图美景比商海里的几滴浪花更精彩"
+)
+
+
+def test_a_long_line_without_a_sentence_end_over_a_dated_paragraph_does_not_swallow_it():
+    # An intertitle too long for a title, left as body text: no full stop anywhere in it, and
+    # the paragraph below opens with a date, as a paragraph does.
+    below = "2006年开春，他平静而多彩的都市生活被打破了。"
+    got = blocks([*HEAD, "本报讯 " + BODY, BODY2, LONG_LINE, below, BODY])
+    assert got[below][:3] == ("body", 1, False)
+
+
+def test_a_long_open_line_ending_on_a_preposition_over_a_date_still_joins():
+    head = "会议分析了新时期新常态下全省农村工作发展面临的严峻形势，对"
+    rest = "2015年全省农村工作进行了全面安排部署。"
+    got = blocks([*HEAD, "本报讯 " + BODY, BODY2, head, rest, BODY])
+    assert got[rest][:3] == ("body", 1, True)
+
+
+def test_a_long_open_line_over_an_opening_quote_still_joins():
+    head = "连续5年组织开展活动贴近百姓生活，各地连续5年组织开展"
+    rest = "“民法典宣传月”活动，群众满意度不断提高。"
+    got = blocks([*HEAD, "本报讯 " + BODY, BODY2, head, rest, BODY])
+    assert got[rest][:3] == ("body", 1, True)
