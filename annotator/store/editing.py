@@ -352,15 +352,21 @@ class EditingRoom(Room):
         page_id = op.page_id
         text = self.page_state(page_id).page.text
         mine = touched(op, inverse, text, redo=action == "redo")
-        rows = self.db.conn.execute(
-            "SELECT id, action, target, operation, arguments, inverse, reviewer FROM edits "
-            "WHERE page_id = ? AND id > ? ORDER BY id",
-            [page_id, since],
+        conn = self.db.conn
+        own = conn.execute(
+            "SELECT id, action, target FROM edits "
+            "WHERE page_id = ? AND id > ? AND reviewer IS ? ORDER BY id",
+            [page_id, since, owner],
         ).fetchall()
-        if not _own_edits_in_effect(rows, owner, since):
-            rows = [row for row in rows if row[6] != owner]
+        # (the owner's rows are read whole, and parsed, only when they leave the page changed)
+        only_others = "" if _own_edits_in_effect(own, since) else " AND reviewer IS NOT ?"
+        rows = conn.execute(
+            "SELECT operation, arguments, inverse, reviewer FROM edits "
+            f"WHERE page_id = ? AND id > ?{only_others} ORDER BY id",
+            [page_id, since, owner] if only_others else [page_id, since],
+        ).fetchall()
         keys: dict[Key, str | None] = {}
-        for _, _, _, kind, args, row_inverse, who in rows:
+        for kind, args, row_inverse, who in rows:
             theirs = touched(
                 Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(row_inverse)), text
             )
@@ -418,14 +424,13 @@ class EditingRoom(Room):
                 self._forget(op.page_id)
 
 
-def _own_edits_in_effect(rows: list[tuple[Any, ...]], owner: str | None, since: int) -> bool:
-    """Whether ``owner``'s log ``rows`` after row ``since`` leave the page changed: an edit
-    not undone again, or an undo or redo of an edit from before ``since`` (another window
-    of theirs). One window's own later edits, all undone before its next undo, leave none."""
+def _own_edits_in_effect(rows: list[tuple[Any, ...]], since: int) -> bool:
+    """Whether the owner's log ``rows`` (id, action, target) after row ``since`` leave the
+    page changed: an edit not undone again, or an undo or redo of an edit from before
+    ``since`` (another window of theirs). One window's own later edits, all undone before
+    its next undo, leave none."""
     live: set[int] = set()
-    for edit_id, action, target, *_, who in rows:
-        if who != owner:
-            continue
+    for edit_id, action, target in rows:
         if action == "do":
             live.add(edit_id)
         elif target is None or target <= since:
