@@ -119,13 +119,7 @@ class ReviewController(QObject):
             for s in self.view.spans.overlapping(at, at)
             if s.status == "suggested" and s.start < at < s.end
         ]
-        if not op.page_id or not cut:
-            self.edit(op.kind, **op.args)
-            return
-        rejects = [
-            Op("set_span_status", op.page_id, {"id": s.id, "status": "rejected"}) for s in cut
-        ]
-        if self._apply_ops([*rejects, op]) is None:
+        if not self._apply_rejecting(op, cut) or not cut:
             return
         state = self.view.page_state
         text = state.page.text if state is not None else ""
@@ -133,6 +127,18 @@ class ReviewController(QObject):
             # A name across a joined line break reads as one word, as the export has it.
             words = text[span.start : span.end].replace("\n", "")
             self.message.emit(said.format(text=words, label=span.label))
+
+    def _apply_rejecting(self, op: Op, suggestions: list[Span]) -> bool:
+        """Apply ``op`` and reject ``suggestions`` (open ones it strands) in the same undo
+        step; whether it was applied."""
+        if not op.page_id:
+            self.message.emit(self.tr("No page is open."))
+            return False
+        rejects = [
+            Op("set_span_status", op.page_id, {"id": s.id, "status": "rejected"})
+            for s in suggestions
+        ]
+        return self._apply_ops([*rejects, op]) is not None
 
     def _block_edit(self, kind: str, **args: Any) -> None:
         block = self._block()
@@ -168,19 +174,15 @@ class ReviewController(QObject):
         in the same step (furniture is not exported: left open, they could not be accepted,
         and marking the page done was refused until each was found and rejected by hand)."""
         block = self._block()
-        page_id = self.page_id()
-        if block is None or page_id is None:
+        if block is None:
             return
         open_here = [
             s
             for s in self.view.spans.overlapping(block.start, block.end)
-            if s.status == "suggested" and s.start < block.end and block.start < s.end
+            if s.status == "suggested"
         ]
-        ops = [Op("mark_other", page_id, {"block": block.start})]
-        ops += [
-            Op("set_span_status", page_id, {"id": s.id, "status": "rejected"}) for s in open_here
-        ]
-        if self._apply_ops(ops) is not None and open_here:
+        op = Op("mark_other", self.page_id() or "", {"block": block.start})
+        if self._apply_rejecting(op, open_here) and open_here:
             self.message.emit(
                 self.tr(
                     "Rejected {n} suggestion(s) on the paragraph now outside every article."

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+501"/>
+        <location filename="../../annotator/gui/review.py" line="+503"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -983,13 +983,14 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-456"/>
-        <location line="+366"/>
+        <location filename="../../annotator/gui/review.py" line="-458"/>
+        <location line="+73"/>
+        <location line="+295"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-355"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1014,12 +1015,12 @@
         <translation>拆分穿过了建议「{text}」（{label}），已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Rejected the suggestion 「{text}」 ({label}) across the join.</source>
         <translation>建议「{text}」（{label}）跨越了取消的连接，已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Rejected {n} suggestion(s) on the paragraph now outside every article.</source>
         <translation>该段落已不属于任何文章，其上的 {n} 条建议已拒绝。</translation>
     </message>
