@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMainWindow,
     QMenu,
     QTableWidget,
@@ -146,8 +147,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("skip_page", T("actions", "Skip the page"), "Ctrl+K", "page", "skip_page"),
     _spec("flag_page", T("actions", "Flag the page with a note…"), "Ctrl+Shift+F", "page",
           "flag_page"),
-    _spec("prev_page", T("actions", "Previous page"), "Ctrl+PgUp", "page", "prev_page"),
-    _spec("next_page", T("actions", "Next page"), "Ctrl+PgDown", "page", "next_page"),
+    _spec("prev_page", T("actions", "Previous page in the list"), "Ctrl+PgUp", "page",
+          "prev_page"),
+    _spec("next_page", T("actions", "Next page in the list"), "Ctrl+PgDown", "page",
+          "next_page"),
     # View
     _spec("zoom_in", T("actions", "Larger text"), "Ctrl+=", "view", "zoom_in",
           alternates=("Ctrl++",)),
@@ -159,6 +162,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("shortcuts", T("actions", "Keyboard shortcuts"), "F1", "help", "shortcuts"),
 )
 # fmt: on
+
+# Under the F1 sheet and the README's table: what the Page keys do under a search.
+PAGE_KEYS_NOTE: str = cast(
+    "str",
+    T(
+        "actions",
+        "Under a search the Page keys stay among the pages found: Ctrl+Return and "
+        "Ctrl+Shift+Return open the next (or least sure) page found that is not done, "
+        "Ctrl+PgDown and Ctrl+PgUp walk the pages found (of the list's status filter), each "
+        "page with its first hit selected; the status bar reads “Match 3 of 17 · page 120 "
+        "of 2,000”. Clear the search to walk every page.",
+    ),
+)
 
 
 def label_specs(labels: Iterable[Label]) -> list[ActionSpec]:
@@ -304,8 +320,12 @@ class ShortcutSheet(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.note = QLabel(QCoreApplication.translate(CONTEXT, PAGE_KEYS_NOTE), self)
+        self.note.setObjectName("page_keys_note")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.note)
         layout.addWidget(buttons)
         # As wide as the columns (the keys column is the widest, "Ctrl+Shift+Return /
         # Ctrl+Shift+Enter"): at a fixed 620 pixels the keys were cut off behind a scroll bar.

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.review.message.connect(self.show_message)
         self.page_list.pageActivated.connect(self._open_from_list)
         self.page_list.leaveSearch.connect(self.focus_text)
+        self.page_list.filterApplied.connect(self._update_position)  # "Match 3 of 17"
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.outline.entered.connect(self._outline_now)
         self.view.caretMoved.connect(self._on_caret)
@@ -245,6 +246,11 @@ class MainWindow(QMainWindow):
     def _open_from_list(self, page_id: str) -> None:
         """Open the page chosen in the list; under a text search, with its first hit
         selected and in sight (a page has thousands of characters to scan otherwise)."""
+        self._open_found(page_id)
+
+    def _open_found(self, page_id: str) -> None:
+        """Open ``page_id``; under a search, with its first hit selected. Every way to the
+        next page found (the list, Ctrl+PgDown, Ctrl+Return) shows the hit the same way."""
         self.open_page(page_id)
         search = self.page_list.search_text()
         state = self.view.page_state
@@ -253,33 +259,43 @@ class MainWindow(QMainWindow):
             if hit >= 0:
                 self.view.select_text(hit, hit + len(search))
 
-    def _go(self, page_id: str | None, none_message: str) -> None:
-        if page_id is None:
-            self.show_message(none_message)
-        else:
-            self.open_page(page_id)
-
     def next_page(self) -> None:
-        if self.page_id is not None:
-            following = self.store.neighbour_page(self.page_id, 1, self.page_list.status_filter())
-            self._go(following, self.tr("This is the last page."))
+        self._step_page(1)
 
     def prev_page(self) -> None:
-        if self.page_id is not None:
-            previous = self.store.neighbour_page(self.page_id, -1, self.page_list.status_filter())
-            self._go(previous, self.tr("This is the first page."))
+        self._step_page(-1)
+
+    def _step_page(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous page of the list as it shows,
+        by its status filter and, under a search, among the pages found (a reviewer
+        working through search results stays in them, as Ctrl+Return does)."""
+        if self.page_id is None:
+            return
+        search = self.page_list.search_text()
+        status = self.page_list.status_filter()
+        found = self.store.neighbour_page(self.page_id, step, status, search)
+        if found is not None:
+            self._open_found(found)
+        elif search:
+            last = self.tr("This is the last page found by “{search}”.")
+            first = self.tr("This is the first page found by “{search}”.")
+            self.show_message((last if step > 0 else first).format(search=search))
+        else:
+            last, first = self.tr("This is the last page."), self.tr("This is the first page.")
+            self.show_message(last if step > 0 else first)
 
     def _next_to_review(self) -> None:
         page_id = self.page_id or ""
         in_order = False
+        # Under a search, the reviewer works through the pages found: the next of those,
+        # or the least sure of those.
+        search = self.page_list.search_text()
         if getattr(self, "_least_sure_next", False):
-            least_sure = self.store.least_sure_page(exclude=page_id)
+            least_sure = self.store.least_sure_page(exclude=page_id, search=search)
             if least_sure is not None:
-                self.open_page(least_sure)
+                self._open_found(least_sure)
                 return
             in_order = True
-        # Under a search, the reviewer works through the pages found: the next of those.
-        search = self.page_list.search_text()
         following = self.store.neighbour_page(
             page_id, 1, "not_done", search
         ) or self.store.first_page("not_done", search)
@@ -293,8 +309,15 @@ class MainWindow(QMainWindow):
             else:
                 self.show_message(self.tr("Every page is done or skipped."))
             return
-        self.open_page(following)
-        if in_order:  # the reviewer asked for the least sure page: say why this one instead
+        self._open_found(following)
+        if in_order and search:
+            self.show_message(
+                self.tr(
+                    "No page found by “{search}” has suggestions of the learnt model: "
+                    "this is the next page found, in order."
+                ).format(search=search)
+            )
+        elif in_order:  # the reviewer asked for the least sure page: say why this one instead
             self.show_message(
                 self.tr(
                     "No page has suggestions of the learnt model yet (it learns after every "
@@ -602,12 +625,28 @@ class MainWindow(QMainWindow):
         self.status_reviewer.setText(self.tr("Reviewer: {name}").format(name=self.runner.reviewer))
 
     def _update_position(self) -> None:
+        """ "Page 120 of 2,000"; under a search, the place among the pages found first
+        ("Match 3 of 17 · page 120 of 2,000"), as Ctrl+PgDown and Ctrl+Return walk them."""
         total = self.store.count_pages()
         row = self.store.page_position(self.page_id) if self.page_id else None
         if row is None:
-            self.status_page.setText(self.tr("{total} pages").format(total=total))
-        else:
-            self.status_page.setText(self.tr("Page {n} of {total}").format(n=row + 1, total=total))
+            self.status_page.setText(self.tr("{total} pages").format(total=f"{total:,}"))
+            return
+        page = self.tr("Page {n} of {total}").format(n=f"{row + 1:,}", total=f"{total:,}")
+        found = self.page_list.found_position(self.page_id) if self.page_id else None
+        if found is not None:
+            match, count = found
+            counted = "…" if count is None else f"{count:,}"  # "…": still being counted
+            if match is not None:
+                where = self.tr("Match {n} of {count}").format(n=f"{match + 1:,}", count=counted)
+            elif count == 0:
+                where = self.tr("No match")
+            else:
+                where = self.tr("Not among the {count} matches").format(count=counted)
+            page = self.tr("{where} · page {n} of {total}").format(
+                where=where, n=f"{row + 1:,}", total=f"{total:,}"
+            )
+        self.status_page.setText(page)
 
     def _update_counts(self) -> None:
         counts = self.store.status_counts()

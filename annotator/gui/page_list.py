@@ -106,6 +106,7 @@ class PageListPanel(QWidget):
         self._shown = 0  # of the filter on screen
         self._counted = 0  # of the counts in the filter box
         self._open_first = False  # Return pressed: open the first page found once shown
+        self._complete = True  # the list on screen is whole (not only its first rows)
         self._ticket = _Ticket()
         self._db_file = _database_file(store)
         self.model = PageListModel(store, self)
@@ -225,6 +226,16 @@ class PageListPanel(QWidget):
         """The selected page, or None."""
         return self._selected
 
+    def found_position(self, page_id: str) -> tuple[int | None, int | None] | None:
+        """Where ``page_id`` is among the pages the list shows under a search: (its row, or
+        None when the search does not find it; how many were found, or None while they are
+        still being counted). None when the list shows no search."""
+        if not self.model.search:
+            return None
+        current = self.view.currentIndex()
+        row = current.row() if current.isValid() and self._selected == page_id else None
+        return row, self.model.rowCount() if self._complete else None
+
     def searching(self) -> bool:
         """True while a search, or the counts it brings, is still on its way; meanwhile the
         list shows the previous result, or the count of a filter reads "…"."""
@@ -321,6 +332,7 @@ class PageListPanel(QWidget):
             status, search = self._target
             result = compute_filter(self._store, status, search, self._selected)
         self._shown = generation
+        self._complete = result.complete
         with self._quietly():
             self.model.show_result(result)
             if not result.complete:

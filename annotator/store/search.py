@@ -562,12 +562,18 @@ class SearchRoom(Room):
         )
         return [row[0] for row in rows]
 
-    def least_sure_page(self, exclude: str | None = None) -> str | None:
+    def least_sure_page(self, exclude: str | None = None, search: str | None = None) -> str | None:
         """The page to review whose learnt-model suggestions the model is least sure of.
 
         Among pages not done (new, in progress, flagged) with open ``model`` suggestions,
-        the one holding the suggestion of lowest confidence (ties: import order); None when
-        no page has any (then the window falls back to page order).
+        and with ``search`` among the pages it finds, the one holding the suggestion of
+        lowest confidence (ties: import order); None when no page has any (then the window
+        falls back to page order).
         """
-        row = self.db.conn.execute(LEAST_SURE_SQL, [exclude or ""]).fetchone()
+        sql, params = LEAST_SURE_SQL, [exclude or ""]
+        if search:  # its hits, found once per search, probed as the doubt index is walked
+            rowids, hit_params = self._rowids_sql(None, search)
+            sql = sql.replace(" ORDER BY ", f" AND p.rowid IN ({rowids}) ORDER BY ", 1)
+            params = [*params, *hit_params]
+        row = self.db.conn.execute(sql, params).fetchone()
         return row[0] if row else None

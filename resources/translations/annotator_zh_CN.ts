@@ -333,7 +333,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -343,17 +343,27 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+65"/>
+        <source>This is the last page found by “{search}”.</source>
+        <translation>这是搜索“{search}”找到的最后一页。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is the first page found by “{search}”.</source>
+        <translation>这是搜索“{search}”找到的第一页。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This is the last page.</source>
         <translation>这是最后一页。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
         <source>This is the first page.</source>
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Every page found by “{search}” is done or skipped.</source>
         <translation>搜索“{search}”找到的页面已全部完成或跳过。</translation>
     </message>
@@ -364,6 +374,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>No page found by “{search}” has suggestions of the learnt model: this is the next page found, in order.</source>
+        <translation>搜索“{search}”找到的页面都没有学习模型的建议：这是按顺序找到的下一页。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No page has suggestions of the learnt model yet (it learns after every {n} done pages): this is the next page in order.</source>
         <translation>还没有页面带有学习模型的建议（每完成 {n} 个页面学习一次）：这是按顺序的下一页。</translation>
     </message>
@@ -418,7 +433,7 @@
         <translation>审校人：{name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{total} pages</source>
         <translation>共 {total} 页</translation>
     </message>
@@ -429,6 +444,26 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Match {n} of {count}</source>
+        <translation>第 {n} 个匹配，共 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not among the {count} matches</source>
+        <translation>不在 {count} 个匹配之中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} · page {n} of {total}</source>
+        <translation>{where} · 第 {n} 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Done: {done} of {total}</source>
         <translation>已完成：{done} / {total}</translation>
     </message>
@@ -610,7 +645,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+123"/>
+        <location filename="../../annotator/gui/page_list.py" line="+124"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -625,7 +660,7 @@
         <translation>在所有页面中全文搜索；按回车键打开找到的第一个页面，按 ↓ 键转到列表，按 Esc 键返回页面</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+240"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1166,7 +1201,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+281"/>
+        <location filename="../../annotator/gui/actions.py" line="+297"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -1372,7 +1407,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-225"/>
+        <location filename="../../annotator/gui/actions.py" line="-240"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1413,6 +1448,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location filename="../../build/lupdate/hidden_strings.py" line="+3"/>
+        <source>Under a search the Page keys stay among the pages found: Ctrl+Return and Ctrl+Shift+Return open the next (or least sure) page found that is not done, Ctrl+PgDown and Ctrl+PgUp walk the pages found (of the list&apos;s status filter), each page with its first hit selected; the status bar reads “Match 3 of 17 · page 120 of 2,000”. Clear the search to walk every page.</source>
+        <translation>搜索时，页面快捷键只在找到的页面之间移动：Ctrl+Return 和 Ctrl+Shift+Return 打开下一个（或模型最没把握的）尚未完成的找到的页面，Ctrl+PgDown 和 Ctrl+PgUp 在找到的页面（按列表的状态筛选）之间前后翻页，每页都选中第一处命中；状态栏显示“第 3 个匹配，共 17 个 · 第 120 页，共 2,000 页”。清除搜索即可在所有页面之间翻页。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
@@ -1603,13 +1643,13 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Previous page</source>
-        <translation>上一页</translation>
+        <source>Previous page in the list</source>
+        <translation>列表中的上一页</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Next page</source>
-        <translation>下一页</translation>
+        <source>Next page in the list</source>
+        <translation>列表中的下一页</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,0 +1,177 @@
+"""Page keys under a search walk the pages found, and the status bar says where among them
+the open page is (issue #11: Ctrl+PgDown and Ctrl+Shift+Return walked every page)."""
+
+from __future__ import annotations
+
+from annotator.model import Page, Span
+from annotator.store import Store
+
+from .pages import SAMPLE, sample_blocks, sample_spans, type_text
+from .test_suggestions_resolved import answer_open_suggestions
+from .test_window_edits import CTRL, SHIFT, K, press
+
+WORD = "洞庭湖"
+FOUND_TEXT = SAMPLE + "\n\n" + WORD + "治理取得成效。"
+
+
+def model_span(confidence: float) -> Span:
+    return Span(2, 4, "ORG", "model", "suggested", {"confidence": confidence})
+
+
+def make_pages(path, found, confidences=None, done=()):  # noqa: ANN001, ANN201
+    """Pages p1..p6; those in ``found`` hold WORD, those in ``done`` are done; model
+    suggestions by ``confidences``."""
+    confidences = confidences or {}
+    with Store.open(path) as store:
+        for n in range(1, 7):
+            page_id = f"p{n}"
+            text = FOUND_TEXT if page_id in found else SAMPLE
+            spans = sample_spans(text)
+            if page_id in confidences:
+                spans.append(model_span(confidences[page_id]))
+            status = "done" if page_id in done else "new"
+            page = Page(page_id, text, f"{page_id}.txt", page_id, status=status)
+            store.add_page(page, sample_blocks(text), spans)
+    return path
+
+
+def search(window, qtbot, text: str) -> None:  # noqa: ANN001
+    """Ctrl+F, type ``text`` over the box's text, Return: the first page found opens."""
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, text)
+    qtbot.keyClick(box, K.Key_Return)
+    qtbot.waitUntil(lambda: window.page_list.search_text() == text)
+    qtbot.waitUntil(lambda: not window.page_list.searching() and window.view.hasFocus())
+
+
+def clear_search(window, qtbot) -> None:  # noqa: ANN001
+    press(window, qtbot, K.Key_F, CTRL)  # selects the box's text
+    qtbot.keyClick(window.page_list.search_box, K.Key_Backspace)
+    qtbot.keyClick(window.page_list.search_box, K.Key_Escape)  # back to the page
+    qtbot.waitUntil(lambda: not window.page_list.searching())
+
+
+def hit_selected(window) -> bool:  # noqa: ANN001
+    start = FOUND_TEXT.index(WORD)
+    return window.view.selection_range() == (start, start + len(WORD))
+
+
+def test_ctrl_pgdown_and_pgup_walk_the_pages_found_under_a_search(windows, tmp_path, qtbot):
+    db = make_pages(tmp_path / "walk.db", {"p2", "p4", "p5"})
+    window = windows(db)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    search(window, qtbot, WORD)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p4"  # not p3, which the search does not find
+    assert hit_selected(window)  # as when the page is chosen in the list
+    assert window.status_page.text() == "Match 2 of 3 · page 4 of 6"
+    press(window, qtbot, K.Key_PageDown, CTRL, times=2)
+    assert window.page_id == "p5"
+    assert messages[-1] == f"This is the last page found by “{WORD}”."
+    press(window, qtbot, K.Key_PageUp, CTRL, times=2)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    assert window.page_id == "p2"
+    assert messages[-1] == f"This is the first page found by “{WORD}”."
+    assert window.status_page.text() == "Match 1 of 3 · page 2 of 6"
+    clear_search(window, qtbot)  # without the search: every page again
+    assert window.status_page.text() == "Page 2 of 6"
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p3"
+    assert window.status_page.text() == "Page 3 of 6"
+
+
+def test_ctrl_pgdown_walks_the_pages_found_of_the_status_filter(windows, tmp_path, qtbot):
+    # The list shows a status filter and a search together: the keys walk what it shows.
+    db = make_pages(tmp_path / "filter.db", {"p2", "p3", "p4", "p5"}, done={"p3"})
+    window = windows(db)
+    window.page_list.set_status_filter("not_done")
+    search(window, qtbot, WORD)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p4"  # p3 is done: not in the list
+    assert window.status_page.text() == "Match 2 of 3 · page 4 of 6"
+
+
+def test_ctrl_return_under_a_search_opens_the_next_page_found_with_its_hit(
+    windows, tmp_path, qtbot
+):
+    db = make_pages(tmp_path / "done.db", {"p2", "p5"})
+    window = windows(db)
+    search(window, qtbot, WORD)
+    assert window.page_id == "p2"
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert window.page_id == "p5"
+    assert hit_selected(window)
+    with Store.open(db) as store:
+        assert store.page("p2").status == "done"
+    assert window.status_page.text() == "Match 2 of 2 · page 5 of 6"
+
+
+def test_ctrl_shift_return_under_a_search_opens_the_least_sure_page_found(windows, tmp_path, qtbot):
+    # p3 holds the least sure suggestion of all, but the search does not find it.
+    db = make_pages(tmp_path / "sure.db", {"p1", "p4", "p6"}, {"p3": 0.1, "p4": 0.9, "p6": 0.4})
+    window = windows(db)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    search(window, qtbot, WORD)
+    assert window.page_id == "p1"
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p6"  # 0.4: the least sure among the pages found
+    assert hit_selected(window)
+    assert window.status_page.text() == "Match 3 of 3 · page 6 of 6"
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p4"
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p4"  # every page found is done: the window stays
+    assert messages[-1] == f"Every page found by “{WORD}” is done or skipped."
+    with Store.open(db) as store:
+        statuses = {p: store.page(p).status for p in ("p1", "p3", "p4", "p6")}
+    assert statuses == {"p1": "done", "p3": "new", "p4": "done", "p6": "done"}
+
+
+def test_ctrl_shift_return_says_when_no_page_found_has_model_suggestions(windows, tmp_path, qtbot):
+    db = make_pages(tmp_path / "order.db", {"p1", "p4"}, {"p3": 0.1})
+    window = windows(db)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    search(window, qtbot, WORD)
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL | SHIFT)
+    assert window.page_id == "p4"  # the next page found, not p3
+    assert messages[-1] == (
+        f"No page found by “{WORD}” has suggestions of the learnt model: "
+        "this is the next page found, in order."
+    )
+
+
+def test_the_status_bar_follows_the_search_as_it_changes(windows, tmp_path, qtbot):
+    db = make_pages(tmp_path / "status.db", {"p2", "p4", "p5"})
+    window = windows(db)
+    assert window.status_page.text() == "Page 1 of 6"
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, WORD)  # typed, not yet opened: p1 is not among the pages found
+    qtbot.waitUntil(lambda: window.page_list.model.search == WORD)
+    qtbot.waitUntil(lambda: window.status_page.text() == "Not among the 3 matches · page 1 of 6")
+    type_text(qtbot, box, "不在任何一页")  # found nowhere
+    qtbot.waitUntil(lambda: window.status_page.text() == "No match · page 1 of 6")
+    box.clear()  # the clear button
+    qtbot.waitUntil(lambda: window.status_page.text() == "Page 1 of 6")
+
+
+def test_the_f1_sheet_says_what_the_page_keys_do_under_a_search(windows, tmp_path, qtbot):
+    from annotator.gui.actions import ShortcutSheet
+
+    window = windows(make_pages(tmp_path / "f1.db", {"p2"}))
+    press(window, qtbot, K.Key_F1)
+    qtbot.waitUntil(lambda: (s := window.findChild(ShortcutSheet)) is not None and s.isVisible())
+    note = window.findChild(ShortcutSheet).note
+    assert note.isVisible() and note.text().startswith("Under a search the Page keys stay")
