@@ -195,6 +195,9 @@ class MainWindow(QMainWindow):
         self.review.message.connect(self.show_message)
         self.page_list.pageActivated.connect(self._open_from_list)
         self.page_list.leaveSearch.connect(self.focus_text)
+        self.page_list.nothingFound.connect(
+            lambda text: self.show_message(self._nothing_found(text))
+        )
         self.page_list.filterApplied.connect(self._update_position)  # "Match 3 of 17"
         self.outline.rangeActivated.connect(self._on_outline_range)
         self.outline.entered.connect(self._outline_now)
@@ -276,6 +279,14 @@ class MainWindow(QMainWindow):
         found = self.store.neighbour_page(self.page_id, step, status, search)
         if found is not None:
             self._open_found(found)
+        elif search and self.store.first_page(status, search) is None:
+            self.show_message(self._nothing_found(search))
+        elif search and self.store.page_position(self.page_id, status, search) is None:
+            # This page is not among them (searched for after it was opened): "the last
+            # page found" would name it.
+            after = self.tr("No page after this one is found by “{search}”.")
+            before = self.tr("No page before this one is found by “{search}”.")
+            self.show_message((after if step > 0 else before).format(search=search))
         elif search:
             last = self.tr("This is the last page found by “{search}”.")
             first = self.tr("This is the first page found by “{search}”.")
@@ -283,6 +294,11 @@ class MainWindow(QMainWindow):
         else:
             last, first = self.tr("This is the last page."), self.tr("This is the first page.")
             self.show_message(last if step > 0 else first)
+
+    def _nothing_found(self, search: str) -> str:
+        return self.tr("No page found by “{search}”: its text or id holds none.").format(
+            search=search
+        )
 
     def _next_to_review(self) -> None:
         page_id = self.page_id or ""
@@ -300,7 +316,9 @@ class MainWindow(QMainWindow):
             page_id, 1, "not_done", search
         ) or self.store.first_page("not_done", search)
         if following is None or following == self.page_id:
-            if search:
+            if search and self.store.first_page(None, search) is None:
+                self.show_message(self._nothing_found(search))
+            elif search:
                 self.show_message(
                     self.tr("Every page found by “{search}” is done or skipped.").format(
                         search=search

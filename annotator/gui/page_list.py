@@ -92,6 +92,7 @@ class PageListPanel(QWidget):
 
     pageActivated = Signal(str)
     leaveSearch = Signal()  # Escape in the search box: back to the page text
+    nothingFound = Signal(str)  # Return in the search box found no page: the search
     filterApplied = Signal()  # the list now shows the chosen filter and search
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -286,7 +287,10 @@ class PageListPanel(QWidget):
     def _open_first_now(self) -> None:
         self._open_first = False
         if self.model.rowCount() == 0:
-            return  # nothing found: the empty list says so; the keys stay in the box
+            # Nothing found: the keys stay in the box, and the window says so (an empty
+            # list alone reads as a search still running, or a fault).
+            self.nothingFound.emit(self.model.search or "")
+            return
         current = self.view.currentIndex()
         if current.isValid() and self._selected == self.model.page_id(current.row()):
             self._on_activated(current)  # open already: activated again, its hit is selected

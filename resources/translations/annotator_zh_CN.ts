@@ -333,7 +333,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -343,7 +343,17 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
+        <source>No page after this one is found by “{search}”.</source>
+        <translation>此页之后没有搜索“{search}”找到的页面。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No page before this one is found by “{search}”.</source>
+        <translation>此页之前没有搜索“{search}”找到的页面。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This is the last page found by “{search}”.</source>
         <translation>这是搜索“{search}”找到的最后一页。</translation>
     </message>
@@ -363,7 +373,12 @@
         <translation>这是第一页。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>No page found by “{search}”: its text or id holds none.</source>
+        <translation>搜索“{search}”没有找到页面：没有页面的文字或编号包含它。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Every page found by “{search}” is done or skipped.</source>
         <translation>搜索“{search}”找到的页面已全部完成或跳过。</translation>
     </message>
@@ -645,7 +660,7 @@
 <context>
     <name>PageListPanel</name>
     <message>
-        <location filename="../../annotator/gui/page_list.py" line="+124"/>
+        <location filename="../../annotator/gui/page_list.py" line="+125"/>
         <source>Show pages of one review status</source>
         <translation>只显示某一审校状态的页面</translation>
     </message>
@@ -660,7 +675,7 @@
         <translation>在所有页面中全文搜索；按回车键打开找到的第一个页面，按 ↓ 键转到列表，按 Esc 键返回页面</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+243"/>
         <source>All</source>
         <translation>全部</translation>
     </message>

@@ -175,3 +175,53 @@ def test_the_f1_sheet_says_what_the_page_keys_do_under_a_search(windows, tmp_pat
     qtbot.waitUntil(lambda: (s := window.findChild(ShortcutSheet)) is not None and s.isVisible())
     note = window.findChild(ShortcutSheet).note
     assert note.isVisible() and note.text().startswith("Under a search the Page keys stay")
+
+
+NOWHERE = "不在任何一页"
+
+
+def test_a_search_that_finds_nothing_says_so_at_every_key(windows, tmp_path, qtbot):
+    # Return left an empty list and no word; Ctrl+PgDown then said "the last page found"
+    # and Ctrl+Return "every page found is done", of a search that found none.
+    db = make_pages(tmp_path / "none.db", {"p2"})
+    window = windows(db)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    nothing = f"No page found by “{NOWHERE}”: its text or id holds none."
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, NOWHERE)
+    qtbot.keyClick(box, K.Key_Return)
+    qtbot.waitUntil(lambda: bool(messages) and messages[-1] == nothing)
+    assert box.hasFocus()  # to type another search
+    assert window.status_page.text() == "No match · page 1 of 6"
+    qtbot.keyClick(box, K.Key_Escape)
+    window.statusBar().clearMessage()  # (the same message again is no change)
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p1" and messages[-1] == nothing
+    window.statusBar().clearMessage()
+    answer_open_suggestions(qtbot, "reject")
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert window.page_id == "p1" and messages[-1] == nothing
+    with Store.open(db) as store:
+        assert store.page("p1").status == "done"
+
+
+def test_the_page_keys_from_a_page_the_search_does_not_find(windows, tmp_path, qtbot):
+    db = make_pages(tmp_path / "outside.db", {"p2", "p4"})
+    window = windows(db)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    press(window, qtbot, K.Key_PageDown, CTRL, times=4)
+    assert window.page_id == "p5"
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, WORD)  # typed, not opened: p5 stays open
+    qtbot.waitUntil(lambda: window.status_page.text() == "Not among the 2 matches · page 5 of 6")
+    qtbot.keyClick(box, K.Key_Escape)
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p5"
+    assert messages[-1] == f"No page after this one is found by “{WORD}”."
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    assert window.page_id == "p4"
+    assert window.status_page.text() == "Match 2 of 2 · page 4 of 6"
