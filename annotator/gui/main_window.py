@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         working through search results stays in them, as Ctrl+Return does)."""
         if self.page_id is None:
             return
+        self.page_list.apply_typed_search()
         search = self.page_list.search_text()
         status = self.page_list.status_filter()
         found = self.store.neighbour_page(self.page_id, step, status, search)
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
         in_order = False
         # Under a search, the reviewer works through the pages found: the next of those,
         # or the least sure of those.
+        self.page_list.apply_typed_search()
         search = self.page_list.search_text()
         if getattr(self, "_least_sure_next", False):
             least_sure = self.store.least_sure_page(exclude=page_id, search=search)
@@ -670,7 +672,9 @@ class MainWindow(QMainWindow):
         counts = self.store.status_counts()
         total = sum(counts.values())
         self.status_done.setText(
-            self.tr("Done: {done} of {total}").format(done=counts["done"], total=total)
+            self.tr("Done: {done} of {total}").format(
+                done=f"{counts['done']:,}", total=f"{total:,}"
+            )
         )
         if self._rules_loaded:  # (the check imports them: not before the warm-up is done)
             self.retrainer.check(

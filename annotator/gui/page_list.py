@@ -219,6 +219,12 @@ class PageListPanel(QWidget):
         self.filter_box.setCurrentIndex(FILTERS.index(value))
         self._apply_filter()
 
+    def apply_typed_search(self) -> None:
+        """Apply the search box's text now if it waits for the typing to pause: a key that
+        walks the pages found, pressed right after typing, walks those of what was typed."""
+        if self._search_timer.isActive():
+            self._apply_filter()
+
     def search_text(self) -> str | None:
         """The search the list is filtered by (as asked), or None."""
         return self._target[1]

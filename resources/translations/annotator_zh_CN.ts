@@ -333,7 +333,7 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>No page after this one is found by “{search}”.</source>
         <translation>此页之后没有搜索“{search}”找到的页面。</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>搜索“{search}”没有找到页面：没有页面的文字或编号包含它。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Every page found by “{search}” is done or skipped.</source>
         <translation>搜索“{search}”找到的页面已全部完成或跳过。</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>已完成：{done} / {total}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Import page files</source>
         <translation>导入页面文件</translation>
     </message>
@@ -675,7 +675,7 @@
         <translation>在所有页面中全文搜索；按回车键打开找到的第一个页面，按 ↓ 键转到列表，按 Esc 键返回页面</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+249"/>
         <source>All</source>
         <translation>全部</translation>
     </message>

@@ -225,3 +225,41 @@ def test_the_page_keys_from_a_page_the_search_does_not_find(windows, tmp_path, q
     press(window, qtbot, K.Key_PageUp, CTRL)
     assert window.page_id == "p4"
     assert window.status_page.text() == "Match 2 of 2 · page 4 of 6"
+
+
+def test_ctrl_pgdown_right_after_typing_walks_the_pages_found_of_what_was_typed(
+    windows, tmp_path, qtbot
+):
+    # The search applies once typing pauses (200 ms): a key pressed before that walked
+    # every page, the search box showing the search.
+    db = make_pages(tmp_path / "typed.db", {"p3", "p5"})
+    window = windows(db)
+    press(window, qtbot, K.Key_F, CTRL)
+    box = window.page_list.search_box
+    type_text(qtbot, box, WORD)
+    assert window.page_list._search_timer.isActive()  # the typing has not paused yet
+    qtbot.keyClick(box, K.Key_PageDown, CTRL)  # from the search box, as typed
+    assert window.page_id == "p3"
+    assert hit_selected(window)
+    qtbot.waitUntil(lambda: window.status_page.text() == "Match 1 of 2 · page 3 of 6")
+
+
+def test_the_status_bar_counts_with_thousands_separators(windows, tmp_path, qtbot):
+    # "Page 7 of 1,200" beside "Done: 0 of 1200" read as two ways of writing numbers.
+    path = tmp_path / "many.db"
+    with Store.open(path) as store, store.import_batch():
+        for n in range(1001):
+            text = f"第{n}期" + ("洞庭湖" if n % 2 else "")
+            store.add_page(Page(f"m{n:04d}", text, "", f"{n}"), [], [])
+    window = windows(path)
+    assert window.status_page.text() == "Page 1 of 1,001"
+    assert window.status_done.text() == "Done: 0 of 1,001"
+    search(window, qtbot, WORD)
+    assert window.page_id == "m0001"
+    press(window, qtbot, K.Key_PageUp, CTRL)  # the first page found: stays
+    for _ in range(499):
+        window.registry.actions["next_page"].trigger()
+    assert window.page_id == "m0999"
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "m0999"
+    assert window.status_page.text() == "Match 500 of 500 · page 1,000 of 1,001"
