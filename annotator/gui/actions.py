@@ -168,11 +168,11 @@ PAGE_KEYS_NOTE: str = cast(
     "str",
     T(
         "actions",
-        "Under a search the Page keys stay among the pages found: Ctrl+Return and "
-        "Ctrl+Shift+Return open the next (or least sure) page found that is not done, "
-        "Ctrl+PgDown and Ctrl+PgUp walk the pages found (of the list's status filter), each "
-        "page with its first hit selected; the status bar reads “Match 3 of 17 · page 120 "
-        "of 2,000”. Clear the search to walk every page.",
+        "Under a search the Page keys stay among the pages found: Ctrl+Return, Ctrl+K and "
+        "Ctrl+Shift+F open the next page found that is not done (Ctrl+Shift+Return the one "
+        "the model is least sure of), Ctrl+PgDown and Ctrl+PgUp walk the pages found (of the "
+        "list's status filter), each page with its first hit selected; the status bar reads "
+        "“Match 3 of 17 · page 120 of 2,000”. Clear the search to walk every page.",
     ),
 )
 

@@ -1463,8 +1463,8 @@ Refused: {refused}</source>
     </message>
     <message>
         <location filename="../../build/lupdate/hidden_strings.py" line="+3"/>
-        <source>Under a search the Page keys stay among the pages found: Ctrl+Return and Ctrl+Shift+Return open the next (or least sure) page found that is not done, Ctrl+PgDown and Ctrl+PgUp walk the pages found (of the list&apos;s status filter), each page with its first hit selected; the status bar reads “Match 3 of 17 · page 120 of 2,000”. Clear the search to walk every page.</source>
-        <translation>搜索时，页面快捷键只在找到的页面之间移动：Ctrl+Return 和 Ctrl+Shift+Return 打开下一个（或模型最没把握的）尚未完成的找到的页面，Ctrl+PgDown 和 Ctrl+PgUp 在找到的页面（按列表的状态筛选）之间前后翻页，每页都选中第一处命中；状态栏显示“第 3 个匹配，共 17 个 · 第 120 页，共 2,000 页”。清除搜索即可在所有页面之间翻页。</translation>
+        <source>Under a search the Page keys stay among the pages found: Ctrl+Return, Ctrl+K and Ctrl+Shift+F open the next page found that is not done (Ctrl+Shift+Return the one the model is least sure of), Ctrl+PgDown and Ctrl+PgUp walk the pages found (of the list&apos;s status filter), each page with its first hit selected; the status bar reads “Match 3 of 17 · page 120 of 2,000”. Clear the search to walk every page.</source>
+        <translation>搜索时，页面快捷键只在找到的页面之间移动：Ctrl+Return、Ctrl+K 和 Ctrl+Shift+F 打开下一个尚未完成的找到的页面（Ctrl+Shift+Return 打开模型最没把握的那一页），Ctrl+PgDown 和 Ctrl+PgUp 在找到的页面（按列表的状态筛选）之间前后翻页，每页都选中第一处命中；状态栏显示“第 3 个匹配，共 17 个 · 第 120 页，共 2,000 页”。清除搜索即可在所有页面之间翻页。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -263,3 +263,21 @@ def test_the_status_bar_counts_with_thousands_separators(windows, tmp_path, qtbo
     press(window, qtbot, K.Key_PageDown, CTRL)
     assert window.page_id == "m0999"
     assert window.status_page.text() == "Match 500 of 500 · page 1,000 of 1,001"
+
+
+def test_skip_and_flag_under_a_search_open_the_next_page_found(
+    windows, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    db = make_pages(tmp_path / "skip.db", {"p2", "p4", "p6"})
+    window = windows(db)
+    search(window, qtbot, WORD)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_K, CTRL)
+    assert window.page_id == "p4" and hit_selected(window)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("cut off", True))
+    press(window, qtbot, K.Key_F, CTRL | SHIFT)
+    assert window.page_id == "p6" and hit_selected(window)
+    with Store.open(db) as store:
+        assert (store.page("p2").status, store.page("p4").status) == ("skipped", "flagged")
