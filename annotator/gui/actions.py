@@ -156,6 +156,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
           alternates=("Ctrl++",)),
     _spec("zoom_out", T("actions", "Smaller text"), "Ctrl+-", "view", "zoom_out"),
     _spec("find_page", T("actions", "Search pages"), "Ctrl+F", "view", "find_page"),
+    _spec("next_hit", T("actions", "Next hit of the search on the page"), "F3", "view",
+          "next_hit"),
+    _spec("prev_hit", T("actions", "Previous hit of the search on the page"), "Shift+F3",
+          "view", "prev_hit"),
     _spec("focus_text", T("actions", "Back to the page text"), "Ctrl+T", "view", "focus_text"),
     _spec("dashboard", T("actions", "Statistics…"), "Ctrl+Shift+D", "view", "dashboard"),
     # Help

@@ -603,6 +603,50 @@ class MainWindow(QMainWindow):
         self.page_list.search_box.setFocus()
         self.page_list.search_box.selectAll()
 
+    def next_hit(self) -> None:
+        self._step_hit(1)
+
+    def prev_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        """F3 / Shift+F3: the next or previous hit of the search on the open page, selected
+        (a page found may hold the phrase many times; only the first was shown), round
+        to the other end of the page after the last."""
+        self.page_list.apply_typed_search()
+        search = self.page_list.search_text()
+        state = self.view.page_state
+        if not search or state is None:
+            self.show_message(self.tr("No search to step through: Ctrl+F searches the pages."))
+            return
+        hits = _occurrences(state.page.text, search)
+        if not hits:
+            self.show_message(
+                self.tr(
+                    "“{search}” is not in this page's text (Ctrl+PgDown: the next page found)."
+                ).format(search=search)
+            )
+            return
+        selected = self.view.selection_range()
+        caret = self.view.caret()
+        current = next((i for i, h in enumerate(hits) if selected == (h, h + len(search))), None)
+        if current is not None:
+            i = current + step
+        elif step > 0:
+            i = next((k for k, h in enumerate(hits) if h >= caret), len(hits))
+        else:
+            i = next((k for k in reversed(range(len(hits))) if hits[k] + len(search) <= caret), -1)
+        wrapped = not 0 <= i < len(hits)
+        i %= len(hits)
+        self.view.select_text(hits[i], hits[i] + len(search))
+        self.show_message(
+            (
+                self.tr("Hit {n} of {count} of “{search}” on this page, round again.")
+                if wrapped
+                else self.tr("Hit {n} of {count} of “{search}” on this page.")
+            ).format(n=i + 1, count=len(hits), search=search)
+        )
+
     def focus_text(self) -> None:
         self.view.setFocus()
 
@@ -886,6 +930,15 @@ class MainWindow(QMainWindow):
             QGuiApplication.sync()
         self.retrainer.shutdown()
         super().closeEvent(event)
+
+
+def _occurrences(text: str, search: str) -> list[int]:
+    """Where ``search`` starts in ``text``, each hit after the end of the one before."""
+    hits, at = [], text.find(search)
+    while at >= 0:
+        hits.append(at)
+        at = text.find(search, at + len(search))
+    return hits
 
 
 def _field_line(parent: QWidget) -> QFrame:

@@ -438,7 +438,27 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+137"/>
+        <source>No search to step through: Ctrl+F searches the pages.</source>
+        <translation>没有可逐个查看的搜索：按 Ctrl+F 搜索页面。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{search}” is not in this page&apos;s text (Ctrl+PgDown: the next page found).</source>
+        <translation>本页文字中没有“{search}”（Ctrl+PgDown：找到的下一页）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Hit {n} of {count} of “{search}” on this page, round again.</source>
+        <translation>本页“{search}”的第 {n} 处命中，共 {count} 处，已从头再来。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hit {n} of {count} of “{search}” on this page.</source>
+        <translation>本页“{search}”的第 {n} 处命中，共 {count} 处。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Back on page {page} to undo: {what}.</source>
         <translation>回到页面 {page} 撤销：{what}。</translation>
     </message>
@@ -1216,7 +1236,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="+297"/>
+        <location filename="../../annotator/gui/actions.py" line="+301"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -1422,7 +1442,7 @@ Refused: {refused}</source>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="-240"/>
+        <location filename="../../annotator/gui/actions.py" line="-244"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1680,6 +1700,16 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>Search pages</source>
         <translation>搜索页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next hit of the search on the page</source>
+        <translation>本页搜索的下一处命中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous hit of the search on the page</source>
+        <translation>本页搜索的上一处命中</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -281,3 +281,56 @@ def test_skip_and_flag_under_a_search_open_the_next_page_found(
     assert window.page_id == "p6" and hit_selected(window)
     with Store.open(db) as store:
         assert (store.page("p2").status, store.page("p4").status) == ("skipped", "flagged")
+
+
+def test_f3_steps_through_the_hits_on_the_page_and_a_label_key_tags_one(windows, tmp_path, qtbot):
+    # A page found may hold the phrase many times; only the first hit was shown, the
+    # others left to scan for in thousands of characters.
+    text = SAMPLE + f"\n\n{WORD}一号。\n\n中间一段。\n\n{WORD}二号,{WORD}三号。"
+    with Store.open(tmp_path / "hits.db") as store:
+        store.add_page(Page("p1", SAMPLE, "", "1"), sample_blocks(SAMPLE), [])
+        store.add_page(Page("p2", text, "", "2"), sample_blocks(text), [])
+    window = windows(tmp_path / "hits.db")
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    press(window, qtbot, K.Key_F3)
+    assert messages[-1] == "No search to step through: Ctrl+F searches the pages."
+    search(window, qtbot, WORD)
+    assert window.page_id == "p2"
+    hits = [text.index(f"{WORD}{tail}") for tail in ("一号", "二号", "三号")]
+
+    def selected() -> int:
+        start, end = window.view.selection_range()
+        assert end - start == len(WORD)
+        return start
+
+    assert selected() == hits[0]
+    press(window, qtbot, K.Key_F3)
+    assert selected() == hits[1]
+    assert messages[-1] == f"Hit 2 of 3 of “{WORD}” on this page."
+    press(window, qtbot, K.Key_F3, times=2)
+    assert selected() == hits[0]
+    assert messages[-1] == f"Hit 1 of 3 of “{WORD}” on this page, round again."
+    press(window, qtbot, K.Key_F3, SHIFT)
+    assert selected() == hits[2]
+    press(window, qtbot, K.Key_3)  # LOC on the hit selected
+    with Store.open(tmp_path / "hits.db") as store:
+        spans = [(s.start, s.end, s.label, s.status) for s in store.spans("p2")]
+    assert spans == [(hits[2], hits[2] + len(WORD), "LOC", "accepted")]
+    press(window, qtbot, K.Key_PageUp, CTRL)  # p1 does not hold it: nothing found there
+    assert window.page_id == "p2"  # p2 is the first page found
+
+
+def test_f3_on_a_page_the_search_does_not_find_says_so(windows, tmp_path, qtbot):
+    db = make_pages(tmp_path / "f3.db", {"p2"})
+    window = windows(db)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    press(window, qtbot, K.Key_F, CTRL)
+    type_text(qtbot, window.page_list.search_box, WORD)
+    qtbot.keyClick(window.page_list.search_box, K.Key_Escape)  # p1 stays open
+    press(window, qtbot, K.Key_F3)
+    assert window.page_id == "p1"
+    assert messages[-1] == (
+        f"“{WORD}” is not in this page's text (Ctrl+PgDown: the next page found)."
+    )
