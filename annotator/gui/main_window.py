@@ -689,8 +689,8 @@ class MainWindow(QMainWindow):
         self.status_reviewer.setText(self.tr("Reviewer: {name}").format(name=self.runner.reviewer))
 
     def _update_position(self) -> None:
-        """ "Page 120 of 2,000"; under a search, the place among the pages found first
-        ("Match 3 of 17 · page 120 of 2,000"), as Ctrl+PgDown and Ctrl+Return walk them."""
+        """The open page's place: "Page 120 of 2,000"; under a search, its place among the
+        pages found first ("Match 3 of 17 · page 120 of 2,000"), as the Page keys walk them."""
         total = self.store.count_pages()
         row = self.store.page_position(self.page_id) if self.page_id else None
         if row is None:
