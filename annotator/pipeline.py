@@ -495,6 +495,7 @@ _CHUNK = 8
 # prepared faster than they are stored (an import without suggestions) do not pile up.
 _AHEAD = 4
 _worker_settings = _Settings()
+_WARMUP = "annotator.worker_warmup"
 _worker_tagger: Any = None
 
 
@@ -535,6 +536,10 @@ def _context(settings: _Settings) -> Any:
     joins' cut-word cue and the running-name rule read them; 0.3 s of CPU a worker) and,
     with a learnt entity tagger, the tagger and its dictionary matchers (1.1 s)."""
     method = _start_method()
+    if method == "forkserver":
+        # Workers forked by the forkserver start ready: it loads what they need once
+        # (annotator.worker_warmup), if it is not running yet (else nothing changes).
+        multiprocessing.get_context(method).set_forkserver_preload([_WARMUP])
     if method == "fork":
         from annotator import short_words
 
