@@ -45,7 +45,7 @@ from annotator.messages import msg
 from annotator.model import Block, Page, Span
 from annotator.processes import end_with_parent
 from annotator.split import split_page
-from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
+from annotator.store import EncodedPage, Store, encode_page_values, suggestion_values
 from annotator.suggest import Gazetteer, suggest_spans, suggestion_tuples
 
 if TYPE_CHECKING:
@@ -173,13 +173,13 @@ class Prepared:
     paper: str = ""
 
     def wire(self) -> tuple[Any, ...]:
-        """The fields as one tuple of strings and row lists, for the trip from a worker
-        process: no path (the parent has it) and no dataclass to rebuild on arrival."""
+        """The fields as one tuple of strings and lists of row values, for the trip from a
+        worker process: no path (the parent has it) and no dataclass to rebuild on arrival."""
         head = (self.sha256, self.text, self.refusal, self.paper)
         e = self.encoded
         if e is None:
             return head
-        return (*head, e.block_rows, e.span_rows)
+        return (*head, e.block_values, e.span_values)
 
     @classmethod
     def from_wire(cls, path: Path, wire: tuple[Any, ...]) -> Prepared:
@@ -278,7 +278,7 @@ def prepare(
         if suggest
         else []
     )
-    encoded = encode_page_rows(blocks, suggestion_rows(chosen))
+    encoded = encode_page_values(blocks, suggestion_values(chosen))
     return Prepared(path, sha256, text, encoded, paper=paper)
 
 
@@ -510,8 +510,9 @@ def _init_worker(settings: _Settings) -> None:
 
 
 def _prepare_chunk(paths: list[str]) -> list[tuple[Any, ...]]:
-    # Paths go out as strings and pages come back as plain tuples of strings and row
-    # lists (Prepared.wire), which cross the process boundary far faster than objects.
+    # Paths go out as strings and pages come back as plain tuples of strings and flat
+    # lists of row values (Prepared.wire), which cross the process boundary far faster
+    # than objects.
     return [_prepare_in_worker(path) for path in paths]
 
 
