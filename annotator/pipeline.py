@@ -364,7 +364,9 @@ class _PageWriter:
         path = prepared.path
         page = Page(stem, prepared.text, str(path), prepared.sha256, paper=prepared.paper)
         self.flush()  # the replacement is a transaction of its own, after the pages before
-        if _replace_changed(self.store, stem, page, prepared, self.report):
+        with _interrupts_deferred():  # replaced and reported together, as a batch
+            replaced = _replace_changed(self.store, stem, page, prepared, self.report)
+        if replaced:
             self.known[prepared.sha256] = stem
             return None
         page_id = page_id_for(path, prepared.sha256, self._taken)
