@@ -269,7 +269,7 @@ def import_(
         limit = parse_size(max_page_size)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--max-page-size") from None
-    with open_store(db_path) as store, _progress_bar() as progress:
+    with _interrupt_reported(), open_store(db_path) as store, _progress_bar() as progress:
         store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
         report = import_paths(
             store,
@@ -393,6 +393,25 @@ def _progress_bar() -> Iterator[Callable[[int, int, str], bool]]:
             bar.__exit__(None, None, None)
 
 
+@contextmanager
+def _interrupt_reported() -> Iterator[None]:
+    """Ctrl+C during an import of page files: say what the database holds and how to
+    finish, and exit with 130 (as a shell does for Ctrl+C); not click's bare "Aborted!"."""
+    from annotator.pipeline import ImportInterrupted
+
+    try:
+        yield
+    except ImportInterrupted as interrupted:
+        click.echo("", err=True)  # after the progress bar's line
+        _print_import_report(interrupted.report)
+        click.echo(
+            "Interrupted: every page stored is whole; the files not yet stored were left "
+            "out. Run the same import again to finish it (the pages stored are skipped).",
+            err=True,
+        )
+        sys.exit(130)
+
+
 def _print_import_report(report: Any) -> None:
     click.echo(report.summary())
     for path, what in getattr(report, "changed", []):
@@ -408,7 +427,7 @@ def demo(db_path: Path | None) -> None:
     from annotator.pipeline import import_paths
     from annotator.resources import seeds_dir
 
-    with open_store(db_path) as store, _progress_bar() as progress:
+    with _interrupt_reported(), open_store(db_path) as store, _progress_bar() as progress:
         store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
         report = import_paths(store, [seeds_dir()], progress=progress)
         path = store.path

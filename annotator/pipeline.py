@@ -15,6 +15,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -44,7 +45,7 @@ from annotator.messages import msg
 from annotator.model import Block, Page, Span
 from annotator.processes import end_with_parent
 from annotator.split import split_page
-from annotator.store import EncodedPage, Store, encode_page_rows, suggestion_rows
+from annotator.store import EncodedPage, Store, encode_page_values, suggestion_values
 from annotator.suggest import Gazetteer, suggest_spans, suggestion_tuples
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, existing page id)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     cancelled: bool = False
+    interrupted: bool = False  # by Ctrl+C (KeyboardInterrupt): cancelled too
     # Files changed since their import: (path, what happened, naming both pages).
     changed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -77,7 +79,19 @@ class ImportReport:
         )
         if self.changed:
             text += f", {len(self.changed)} changed since their import"
+        if self.interrupted:
+            return text + " (interrupted)."
         return text + (" (cancelled)." if self.cancelled else ".")
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl+C during :func:`import_paths`, raised once the pages prepared before it are
+    stored: ``report`` says what the database holds (each of its pages whole). Still a
+    KeyboardInterrupt for callers that do not look for it."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(report.summary())
+        self.report = report
 
 
 def learnt_gazetteer(store: Store) -> Gazetteer:
@@ -124,12 +138,20 @@ def import_paths(
         max_page_bytes,
         frozenset(writer.known),
     )
-    with _preparer(len(files), settings) as prepare_all:
-        for done, prepared in enumerate(prepare_all(files)):
-            if progress is not None and not progress(done, len(files), str(prepared.path)):
-                report.cancelled = True
-                break
-            writer.add(prepared)
+    try:
+        with _preparer(len(files), settings) as prepare_all:
+            for done, prepared in enumerate(prepare_all(files)):
+                if progress is not None and not progress(done, len(files), str(prepared.path)):
+                    report.cancelled = True
+                    break
+                writer.add(prepared)
+    except KeyboardInterrupt:
+        # Ctrl+C: the pages prepared before it are stored, as a cancel stores them (a
+        # batch is stored and reported together or not at all; never half a page)
+        report.cancelled = report.interrupted = True
+        with contextlib.suppress(KeyboardInterrupt):  # another: held until it is reported
+            writer.flush()
+        raise ImportInterrupted(report) from None
     writer.flush()  # the whole pages prepared before a cancel are kept
     store.index_search()
     if progress is not None and not report.cancelled:
@@ -151,13 +173,13 @@ class Prepared:
     paper: str = ""
 
     def wire(self) -> tuple[Any, ...]:
-        """The fields as one tuple of strings and row lists, for the trip from a worker
-        process: no path (the parent has it) and no dataclass to rebuild on arrival."""
+        """The fields as one tuple of strings and lists of row values, for the trip from a
+        worker process: no path (the parent has it) and no dataclass to rebuild on arrival."""
         head = (self.sha256, self.text, self.refusal, self.paper)
         e = self.encoded
         if e is None:
             return head
-        return (*head, e.block_rows, e.span_rows)
+        return (*head, e.block_values, e.span_values)
 
     @classmethod
     def from_wire(cls, path: Path, wire: tuple[Any, ...]) -> Prepared:
@@ -256,7 +278,7 @@ def prepare(
         if suggest
         else []
     )
-    encoded = encode_page_rows(blocks, suggestion_rows(chosen))
+    encoded = encode_page_values(blocks, suggestion_values(chosen))
     return Prepared(path, sha256, text, encoded, paper=paper)
 
 
@@ -342,7 +364,9 @@ class _PageWriter:
         path = prepared.path
         page = Page(stem, prepared.text, str(path), prepared.sha256, paper=prepared.paper)
         self.flush()  # the replacement is a transaction of its own, after the pages before
-        if _replace_changed(self.store, stem, page, prepared, self.report):
+        with _interrupts_deferred():  # replaced and reported together, as a batch
+            replaced = _replace_changed(self.store, stem, page, prepared, self.report)
+        if replaced:
             self.known[prepared.sha256] = stem
             return None
         page_id = page_id_for(path, prepared.sha256, self._taken)
@@ -368,16 +392,20 @@ class _PageWriter:
                 self.known.setdefault(sha256, page_id)
 
     def flush(self) -> None:
-        """Store the pending pages in one transaction; then they are reported imported."""
+        """Store the pending pages in one transaction; then they are reported imported.
+
+        A Ctrl+C meanwhile waits until both are done, so that the report always says
+        exactly which pages the database holds (see :func:`_interrupts_deferred`)."""
         if not self.pending:
             return
         store = self.store
-        with store.import_batch():
-            self._catch_up()
-            batch = self._recheck() if self.theirs else self.pending
-            self.top = store.insert_pages([(page, _rows(p)) for p, page in batch])
-        self.report.imported.extend((str(p.path), page.id) for p, page in batch)
-        self.pending, self.pending_ids = [], set()
+        with _interrupts_deferred():
+            with store.import_batch():
+                self._catch_up()
+                batch = self._recheck() if self.theirs else self.pending
+                self.top = store.insert_pages([(page, _rows(p)) for p, page in batch])
+            self.report.imported.extend((str(p.path), page.id) for p, page in batch)
+            self.pending, self.pending_ids = [], set()
         self.unindexed += len(batch)
         if self.unindexed >= _INDEX_EVERY:
             store.index_search()
@@ -399,6 +427,28 @@ class _PageWriter:
                 page = replace(page, id=renewed)
             self._hold(prepared, page)
         return self.pending
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl+C (SIGINT) back until the block is done, then raise it: a batch is
+    stored and reported together, or neither. Only where Python's own handler is in place
+    in the main thread (the command line); elsewhere (the window's worker thread) no
+    Ctrl+C arrives, and the block runs as it is."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _rows(prepared: Prepared) -> EncodedPage:
@@ -447,19 +497,24 @@ _CHUNK = 8
 # prepared faster than they are stored (an import without suggestions) do not pile up.
 _AHEAD = 4
 _worker_settings = _Settings()
+_WARMUP = "annotator.worker_warmup"
 _worker_tagger: Any = None
 
 
 def _init_worker(settings: _Settings) -> None:
     global _worker_settings, _worker_tagger
     end_with_parent()  # first: until then a killed parent leaves this worker running
+    # Ctrl+C reaches every process of the terminal's group: the parent alone answers it
+    # (stores what is prepared, then ends its workers), so a worker does not die mid-chunk
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_settings = settings
     _worker_tagger = load_entity_model(settings.entities)  # once per worker
 
 
 def _prepare_chunk(paths: list[str]) -> list[tuple[Any, ...]]:
-    # Paths go out as strings and pages come back as plain tuples of strings and row
-    # lists (Prepared.wire), which cross the process boundary far faster than objects.
+    # Paths go out as strings and pages come back as plain tuples of strings and flat
+    # lists of row values (Prepared.wire), which cross the process boundary far faster
+    # than objects.
     return [_prepare_in_worker(path) for path in paths]
 
 
@@ -484,6 +539,10 @@ def _context(settings: _Settings) -> Any:
     joins' cut-word cue and the running-name rule read them; 0.3 s of CPU a worker) and,
     with a learnt entity tagger, the tagger and its dictionary matchers (1.1 s)."""
     method = _start_method()
+    if method == "forkserver":
+        # Workers forked by the forkserver start ready: it loads what they need once
+        # (annotator.worker_warmup), if it is not running yet (else nothing changes).
+        multiprocessing.get_context(method).set_forkserver_preload([_WARMUP])
     if method == "fork":
         from annotator import short_words
 

@@ -41,7 +41,7 @@ import suggest_speed  # noqa: E402
 from annotator import pipeline, suggest  # noqa: E402
 from annotator.importing import decode_page_bytes, sha256_of  # noqa: E402
 from annotator.split import split_page  # noqa: E402
-from annotator.store import Store, encode_page_rows, suggestion_rows  # noqa: E402
+from annotator.store import Store, encode_page_values, suggestion_values  # noqa: E402
 
 
 def best_ms(work: Callable[[], object], pages: int, rounds: int) -> float:
@@ -113,7 +113,8 @@ def main() -> None:
         )
         figures["encode_ms"] = best_ms(
             lambda: [
-                encode_page_rows(b, suggestion_rows(c)) for b, c in zip(blocks, chosen, strict=True)
+                encode_page_values(b, suggestion_values(c))
+                for b, c in zip(blocks, chosen, strict=True)
             ],
             n,
             rounds,

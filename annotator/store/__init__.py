@@ -42,7 +42,14 @@ from annotator.store.models import ModelsRoom
 from annotator.store.opening import OpeningRoom, default_db_path
 from annotator.store.pages import PagesRoom
 from annotator.store.reports import ReportsRoom
-from annotator.store.rows import EncodedPage, encode_page, encode_page_rows, suggestion_rows
+from annotator.store.rows import (
+    EncodedPage,
+    encode_page,
+    encode_page_rows,
+    encode_page_values,
+    suggestion_rows,
+    suggestion_values,
+)
 from annotator.store.safety import (
     BACKUP_FOLDER,
     BACKUPS_KEPT,
@@ -88,6 +95,7 @@ __all__ = [
     "default_db_path",
     "encode_page",
     "encode_page_rows",
+    "encode_page_values",
     "explain_database_error",
     "is_damage",
     "list_backups",
@@ -97,6 +105,7 @@ __all__ = [
     "restore_backup",
     "rolling_backup",
     "suggestion_rows",
+    "suggestion_values",
     "verify_database",
 ]
 

@@ -19,6 +19,7 @@ from annotator.store.common import Room, now
 from annotator.store.rows import (
     _BLOCK_COLS,
     _SPAN_COLS,
+    ROW_WIDTH,
     EncodedPage,
     _block_values,
     _decode_predicted_block,
@@ -444,12 +445,14 @@ class PagesRoom(Room):
             _insert_rows(
                 conn,
                 f"INSERT INTO blocks (page_id, {_BLOCK_COLS}) VALUES ",
-                [(p.id, rows.block_rows) for p, rows in pages],
+                [(p.id, rows.block_values) for p, rows in pages],
+                ROW_WIDTH,
             )
             _insert_rows(
                 conn,
                 f"INSERT INTO spans (page_id, {_SPAN_COLS.replace('id, ', '', 1)}) VALUES ",
-                [(p.id, rows.span_rows) for p, rows in pages],
+                [(p.id, rows.span_values) for p, rows in pages],
+                ROW_WIDTH,
             )
             conn.executemany(
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
@@ -496,19 +499,19 @@ _MAX_PARAMETERS = 999  # wider rows (a column added) take fewer rows a statement
 
 
 def _insert_rows(
-    conn: sqlite3.Connection, head: str, pages: Sequence[tuple[str, Sequence[tuple[Any, ...]]]]
+    conn: sqlite3.Connection, head: str, pages: Sequence[tuple[str, list[Any]]], width: int
 ) -> None:
-    """Insert each page's ``rows`` (tuples of the same width) after its id, in order (span
-    ids follow it), with ``head`` (``INSERT INTO t (cols) VALUES ``) and many rows a
-    statement."""
+    """Insert each page's rows after its id, in order (span ids follow it), with ``head``
+    (``INSERT INTO t (cols) VALUES ``) and many rows a statement. A page's rows are its
+    ``values`` one after another, ``width`` a row, the first of each the page id's place
+    (see :class:`EncodedPage`)."""
     flat: list[Any] = []
-    for page_id, rows in pages:
-        for row in rows:
-            flat.append(page_id)
-            flat.extend(row)
+    for page_id, values in pages:
+        start = len(flat)
+        flat += values
+        flat[start::width] = [page_id] * (len(values) // width)
     if not flat:
         return
-    width = len(flat) // sum(len(rows) for _, rows in pages)
     each = max(1, min(_ROWS_PER_INSERT, _MAX_PARAMETERS // width))
     step = each * width
     whole = len(flat) - len(flat) % step

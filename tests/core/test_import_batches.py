@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotator import pipeline
-from annotator.pipeline import import_paths
+from annotator.pipeline import ImportInterrupted, import_paths
 from annotator.resources import seeds_dir
 from annotator.store import Store
 
@@ -208,3 +208,95 @@ def test_an_imported_file_is_read_and_hashed_once_and_the_store_not_asked_per_fi
     assert len(hashes) == 10
     selects = [sql for sql in asked if sql.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 1 + 3  # all pages at the start, then each of the 3 batches
+
+
+def test_ctrl_c_mid_import_stores_the_pages_prepared_before_it_and_says_so(
+    tmp_path, monkeypatch
+) -> None:
+    # Ctrl+C between files: the pages prepared before it (one batch written, the next
+    # waiting) are stored whole, and the interrupt carries the report of exactly those
+    files = _write_pages(tmp_path / "pages", 12)
+    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+
+    def ctrl_c_at_the_eighth(done: int, total: int, name: str) -> bool:
+        if done == 7:
+            raise KeyboardInterrupt
+        return True
+
+    with Store.open(tmp_path / "a.db") as store:
+        with pytest.raises(KeyboardInterrupt) as caught:
+            import_paths(store, [tmp_path / "pages"], progress=ctrl_c_at_the_eighth)
+        assert isinstance(caught.value, ImportInterrupted)
+        report = caught.value.report
+        assert report.interrupted and report.cancelled
+        assert report.imported == [(str(f), f.stem) for f in files[:7]]
+        assert report.summary().endswith("(interrupted).")
+    pages = _whole(tmp_path / "a.db")
+    assert sorted(pages) == [f.stem for f in files[:7]]
+    assert all(
+        blocks and spans and predictions == 1 for blocks, spans, predictions in pages.values()
+    )
+    with Store.open(tmp_path / "a.db") as store:  # the same import again finishes it
+        again = import_paths(store, [tmp_path / "pages"])
+        assert [p for p, _ in again.skipped] == [str(f) for f in files[:7]]
+        assert [p for p, _ in again.imported] == [str(f) for f in files[7:]]
+
+
+def test_ctrl_c_while_a_batch_is_written_waits_until_it_is_stored_and_reported(
+    tmp_path, monkeypatch
+) -> None:
+    # The signal lands inside a batch's transaction: the batch is committed and reported
+    # first, so that the report never leaves out pages the database holds (nor the reverse)
+    files = _write_pages(tmp_path / "pages", 12)
+    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    real_insert = Store.insert_pages
+    calls = []
+
+    def insert_under_ctrl_c(self, pages):
+        calls.append(len(pages))
+        if len(calls) == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # handled at once, as a real Ctrl+C is
+        return real_insert(self, pages)
+
+    monkeypatch.setattr(Store, "insert_pages", insert_under_ctrl_c)
+    with Store.open(tmp_path / "a.db") as store, pytest.raises(ImportInterrupted) as caught:
+        import_paths(store, [tmp_path / "pages"])
+    assert calls == [5, 5]
+    report = caught.value.report
+    assert report.imported == [(str(f), f.stem) for f in files[:10]]
+    assert sorted(_whole(tmp_path / "a.db")) == [f.stem for f in files[:10]]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_on_the_command_line_names_what_is_stored_and_how_to_finish(
+    tmp_path, monkeypatch
+) -> None:
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    files = _write_pages(tmp_path / "pages", 12)
+    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    real_insert = Store.insert_pages
+
+    def insert_under_ctrl_c(self, pages):
+        if pages[0][0].id == "p005":
+            os.kill(os.getpid(), signal.SIGINT)
+        return real_insert(self, pages)
+
+    monkeypatch.setattr(Store, "insert_pages", insert_under_ctrl_c)
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(main, ["import", "--db", str(db), str(tmp_path / "pages")])
+    assert result.exit_code == 130
+    assert "Imported 10 page(s), skipped 0 already present, refused 0 (interrupted)." in (
+        result.stdout
+    )
+    assert (
+        "Interrupted: every page stored is whole; the files not yet stored were left out. "
+        "Run the same import again to finish it (the pages stored are skipped)."
+    ) in result.stderr
+    assert "Aborted" not in result.output
+    assert sorted(_whole(db)) == [f.stem for f in files[:10]]

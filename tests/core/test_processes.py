@@ -214,3 +214,50 @@ def test_a_window_killed_while_it_learns_leaves_no_process_behind(tmp_path) -> N
         for pid in left:  # a failed run leaves nothing running either
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+_PROBE = """
+import sys
+
+
+def loaded(_):
+    # what a worker holds before its first page (nothing of annotator imported here)
+    short_words = sys.modules.get("annotator.short_words")
+    return {
+        "pipeline": "annotator.pipeline" in sys.modules,
+        "suggest": "annotator.suggest" in sys.modules,
+        "jieba_words": bool(short_words and short_words.dictionary.cache_info().currsize),
+    }
+"""
+
+_FORKSERVER_IMPORT = """
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+import probe
+from annotator import pipeline
+
+if __name__ == "__main__":
+    pipeline._start_method = lambda: "forkserver"  # as in the window, where Qt runs threads
+    context = pipeline._context(pipeline._Settings())
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        print(pool.submit(probe.loaded, None).result())
+"""
+
+
+def test_window_import_workers_start_with_the_rules_and_words_loaded(tmp_path) -> None:
+    # The window's workers come from the forkserver (a fresh Python): each loaded the
+    # pipeline, rules, lexicons and jieba's words before its first page, 1.2 s of CPU a
+    # worker at every import (#11). The forkserver loads them once; its workers inherit them.
+    pytest.importorskip("jieba")
+    if "forkserver" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("no forkserver here")
+    (tmp_path / "probe.py").write_text(_PROBE, encoding="utf-8")
+    script = tmp_path / "window_import.py"
+    script.write_text(_FORKSERVER_IMPORT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str({"pipeline": True, "suggest": True, "jieba_words": True})

@@ -763,8 +763,9 @@ def test_rows_wider_than_seven_values_stay_under_sqlites_old_parameter_limit():
             statements.extend([sql.count("?")] * len(rows))
             return conn.executemany(sql, rows)
 
-    rows = [tuple(range(k, k + 8)) for k in range(300)]
-    _insert_rows(Counting(), "INSERT INTO t VALUES ", [("p1", rows[:170]), ("p2", rows[170:])])
+    values = [v for k in range(300) for v in (None, *range(k, k + 8))]  # page id's place first
+    pages = [("p1", values[: 170 * 9]), ("p2", values[170 * 9 :])]
+    _insert_rows(Counting(), "INSERT INTO t VALUES ", pages, 9)
     assert max(statements) <= 999
     got = conn.execute("SELECT page_id, a FROM t ORDER BY rowid").fetchall()
     assert got == [("p1", k) for k in range(170)] + [("p2", k) for k in range(170, 300)]
