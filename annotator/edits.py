@@ -831,8 +831,8 @@ def stranded_suggestions(plan_: Plan) -> list[Span]:
     places_after: SpanPlaces | None = None
     places_before: SpanPlaces | None = None
     out = []
-    for span in _changed_or_moved(plan_):
-        if span.status != "suggested" or span.id is None:
+    for span in _changed_or_moved(plan_, "suggested"):
+        if span.id is None:
             continue
         old = before.spans.get(span.id)
         if old is None or old.status != "suggested" or old.start != span.start:
@@ -910,8 +910,8 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     before, after = plan_.before, plan_.after
     places: SpanPlaces | None = None
     out: list[tuple[Span, str]] = []
-    for span in _changed_or_moved(plan_):
-        if span.status != "accepted" or span.id is None:
+    for span in _changed_or_moved(plan_, "accepted"):
+        if span.id is None:
             continue
         old = before.spans.get(span.id)
         places = places or SpanPlaces(after.page.text, after.blocks)
@@ -922,18 +922,21 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     return out
 
 
-def _changed_or_moved(plan_: Plan) -> list[Span]:
-    """The spans after ``plan_`` that it changed, or whose blocks it changed, in page order.
+def _changed_or_moved(plan_: Plan, status: str) -> list[Span]:
+    """The spans of ``status`` after ``plan_`` that it changed, or whose blocks it changed,
+    in page order.
 
     A span's blocks changed exactly when a block in one of the two splits and not in the
     other overlaps it: only those blocks are looked at (a key press on a page of a thousand
     spans compares none of them)."""
     before, after, changes = plan_.before, plan_.after, plan_.changes
-    ids = {i for i in changes.spans if i in after.spans}
+    ids = {i for i in changes.spans if i in after.spans and after.spans[i].status == status}
     if changes.blocks:
         ranges = merged_ranges([(b.start, b.end) for b in set(before.blocks) ^ set(after.blocks)])
         starts = [a for a, _ in ranges]
         for span_id, span in after.spans.items():
+            if span.status != status:
+                continue
             k = bisect_right(starts, span.end - 1) - 1  # the last range starting inside it
             if k >= 0 and ranges[k][1] > span.start:
                 ids.add(span_id)
