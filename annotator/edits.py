@@ -853,8 +853,9 @@ def _reject_stranded(plan_: Plan) -> Plan:
 
     One operation, so one transaction, one log row and one undo step: its inverse reopens
     them after putting the blocks back (the inverse of ``replace_page_gold`` restores the
-    whole page already). Every new edit, undo and redo is planned through here, so the
-    window, the command line and every import reject them alike.
+    whole page already). Every new edit and redo is planned through here (an undo is not:
+    it goes back to a state the page was in), so the window, the command line and every
+    import reject them alike.
     """
     stranded = stranded_suggestions(plan_)
     if not stranded:
