@@ -30,7 +30,7 @@ from annotator.model import (
     Span,
     status_word,
 )
-from annotator.text import span_problem
+from annotator.text import SpanPlaces, span_problem
 
 _WS = re.compile(r"\s")
 
@@ -649,7 +649,9 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
     return Op("batch", state.page.id, {"ops": [*ops, status.to_json()]})
 
 
-def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
+def _batch(
+    state: PageState, op: Op, labels: frozenset[str], *, reject_stranded: bool = True
+) -> Plan:
     ops = [Op.from_json(o) for o in op.args["ops"]]
     if not ops:
         raise EditError(msg("an empty batch changes nothing"))
@@ -657,7 +659,7 @@ def _batch(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     for sub in ops:
         if sub.page_id != op.page_id:
             raise EditError(msg("a batch acts on one page only"))
-        step = plan(current, sub, labels)
+        step = plan(current, sub, labels, reject_stranded=reject_stranded)
         current, changes = step.after, changes | step.changes
         if step.after is step.before and sub.args.get("only_if_new"):
             # The automatic new -> in_progress step did nothing (the page had moved on):
@@ -767,8 +769,13 @@ def first_edit_starts_review(state: PageState, op: Op) -> Op:
     return Op("batch", op.page_id, {"ops": [op.to_json(), status.to_json()]})
 
 
-def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
+def plan(state: PageState, op: Op, labels: Iterable[str], *, reject_stranded: bool = True) -> Plan:
     """Validate ``op`` against ``state`` and return its effect and exact inverse.
+
+    The open suggestions the operation strands are rejected by it
+    (:func:`stranded_suggestions`), unless ``reject_stranded`` is false: an undo goes back
+    to a state the page was in, so that it restores a suggestion that was open on
+    furniture before the edit, exactly.
 
     Raises ``EditError`` with a message for the reviewer when the operation does not apply.
     """
@@ -785,7 +792,10 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
     except KeyError:
         raise EditError(msg("unknown edit operation {kind!r}", kind=op.kind)) from None
     try:
-        result = planner(state, op, frozenset(labels))
+        if op.kind == "batch":  # (each step of a batch is planned here on its own)
+            result = _batch(state, op, frozenset(labels), reject_stranded=reject_stranded)
+        else:
+            result = planner(state, op, frozenset(labels))
     except (KeyError, TypeError) as exc:
         raise EditError(
             msg(
@@ -795,8 +805,90 @@ def plan(state: PageState, op: Op, labels: Iterable[str]) -> Plan:
                 error=str(exc),
             )
         ) from None
+    if reject_stranded and op.kind != "batch":
+        result = _reject_stranded(result)
     _check_done_has_none_open(result)
     return result
+
+
+# --- open suggestions that a boundary edit strands --------------------------------------
+
+
+def stranded_suggestions(plan_: Plan) -> list[Span]:
+    """The open suggestions that ``plan_`` strands, in page order: each had its exact place
+    in its article's clean text before the edit, and has none after it (it would cross the
+    new paragraph or article break, or lie on a paragraph now outside every article; see
+    :func:`annotator.text.span_problem`).
+
+    Left open, such a suggestion could be neither accepted (the store refuses a label that
+    export would leave out) nor exported, and it blocked marking the page done until it was
+    found and rejected by hand. Only the suggestions on blocks the edit changed are read; one
+    stranded already before the edit (a database from before this rule) is not counted.
+    """
+    if not plan_.changes.blocks:
+        return []
+    before, after = plan_.before, plan_.after
+    places_after: SpanPlaces | None = None
+    places_before: SpanPlaces | None = None
+    out = []
+    for span in _changed_or_moved(plan_, "suggested"):
+        if span.id is None:
+            continue
+        old = before.spans.get(span.id)
+        if old is None or old.status != "suggested" or old.start != span.start:
+            continue
+        if old.end != span.end:
+            continue
+        places_after = places_after or SpanPlaces(after.page.text, after.blocks)
+        if places_after.problem(span.start, span.end) is None:
+            continue
+        places_before = places_before or SpanPlaces(before.page.text, before.blocks)
+        if places_before.problem(old.start, old.end) is None:
+            out.append(span)
+    return out
+
+
+def _reject_stranded(plan_: Plan) -> Plan:
+    """``plan_`` with the open suggestions it strands rejected in the same operation.
+
+    One operation, so one transaction, one log row and one undo step: its inverse reopens
+    them after putting the blocks back (the inverse of ``replace_page_gold`` restores the
+    whole page already). Every new edit and redo is planned through here (an undo is not:
+    it goes back to a state the page was in), so the window, the command line and every
+    import reject them alike.
+    """
+    stranded = stranded_suggestions(plan_)
+    if not stranded:
+        return plan_
+    op, page_id = plan_.op, plan_.op.page_id
+    spans = dict(plan_.after.spans)
+    ids = []
+    for span in stranded:
+        span_id = _span_id(span.id)
+        spans[span_id] = replace(span, status="rejected")
+        ids.append(span_id)
+    inverse = plan_.inverse
+    if op.kind != "replace_page_gold":
+        reopen = [
+            Op("set_span_status", page_id, {"id": i, "status": "suggested"}).to_json() for i in ids
+        ]
+        inverse = Op("batch", page_id, {"ops": [inverse.to_json(), *reopen]})
+    after = replace(plan_.after, spans=spans)
+    changes = plan_.changes | Changes(page_id, spans=frozenset(ids))
+    return replace(plan_, inverse=inverse, after=after, changes=changes)
+
+
+def suggestions_rejected(before: PageState, after: PageState, ids: Iterable[int]) -> list[Span]:
+    """The spans among ``ids`` open in ``before`` and rejected in ``after``, in page order:
+    what an edit rejected (the window names those a boundary edit stranded)."""
+    out = []
+    for span_id in ids:
+        old, new = before.spans.get(span_id), after.spans.get(span_id)
+        if old is None or new is None or old.status != "suggested":
+            continue
+        if new.status == "rejected":
+            out.append(new)
+    return sorted(out, key=lambda s: (s.start, s.end, s.id or 0))
 
 
 def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
@@ -817,31 +909,35 @@ def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     if not plan_.changes.blocks and not plan_.changes.spans:
         return []
     before, after = plan_.before, plan_.after
-    text = after.page.text
+    places: SpanPlaces | None = None
     out: list[tuple[Span, str]] = []
-    for span in _changed_or_moved(plan_):
-        if span.status != "accepted" or span.id is None:
+    for span in _changed_or_moved(plan_, "accepted"):
+        if span.id is None:
             continue
         old = before.spans.get(span.id)
-        why = span_problem(text, after.blocks, span.start, span.end)
+        places = places or SpanPlaces(after.page.text, after.blocks)
+        why = places.problem(span.start, span.end)
         if why is None or _left_out_before(before, old):
             continue
         out.append((span, why))
     return out
 
 
-def _changed_or_moved(plan_: Plan) -> list[Span]:
-    """The spans after ``plan_`` that it changed, or whose blocks it changed, in page order.
+def _changed_or_moved(plan_: Plan, status: str) -> list[Span]:
+    """The spans of ``status`` after ``plan_`` that it changed, or whose blocks it changed,
+    in page order.
 
     A span's blocks changed exactly when a block in one of the two splits and not in the
     other overlaps it: only those blocks are looked at (a key press on a page of a thousand
     spans compares none of them)."""
     before, after, changes = plan_.before, plan_.after, plan_.changes
-    ids = {i for i in changes.spans if i in after.spans}
+    ids = {i for i in changes.spans if i in after.spans and after.spans[i].status == status}
     if changes.blocks:
         ranges = merged_ranges([(b.start, b.end) for b in set(before.blocks) ^ set(after.blocks)])
         starts = [a for a, _ in ranges]
         for span_id, span in after.spans.items():
+            if span.status != status:
+                continue
             k = bisect_right(starts, span.end - 1) - 1  # the last range starting inside it
             if k >= 0 and ranges[k][1] > span.start:
                 ids.add(span_id)

@@ -26,7 +26,15 @@ from typing import NamedTuple
 from annotator.markdown import leading_markup_end, markup_ranges, may_have_markup, merged
 from annotator.model import AnyBlock
 
-__all__ = ["ArticleText", "Paragraph", "derive_article", "derive_articles", "removed_ranges"]
+__all__ = [
+    "ArticleText",
+    "Paragraph",
+    "SpanPlaces",
+    "derive_article",
+    "derive_articles",
+    "removed_ranges",
+    "span_problem",
+]
 
 _POSITION = attrgetter("start", "end")
 # A line break with the indentation of the next line (ASCII or ideographic spaces, tabs).
@@ -273,21 +281,48 @@ def span_problem(page_text: str, blocks: Sequence[AnyBlock], start: int, end: in
     article, or out of its own), ``"paragraphs"`` (it crosses a paragraph break),
     ``"markup"`` (it takes in markup that the clean text drops) or ``"furniture"`` (it lies
     on paragraphs outside every article, which no export writes); None when it has one, and
-    for a range on no paragraph at all."""
-    touched = [b for b in blocks if b.start < end and start < b.end]
-    numbers = {b.article for b in touched}
-    if not touched:
-        return None
-    if numbers == {None}:
-        return "furniture"
-    if len(numbers) > 1:
-        return "articles"
-    number = numbers.pop()
-    article = derive_article(page_text, [b for b in blocks if b.article == number])
-    if article.span_to_article(start, end) is not None:
-        return None
-    inside = len(touched) == 1 and touched[0].start <= start and end <= touched[0].end
-    return "markup" if inside else "paragraphs"
+    for a range on no paragraph at all. :class:`SpanPlaces` asks the same of many ranges."""
+    return SpanPlaces(page_text, blocks).problem(start, end)
+
+
+class SpanPlaces:
+    """:func:`span_problem` for many ranges of one page split: the blocks are sorted once
+    and each article's clean text is derived once, not once per range (an edit asks it of
+    every span on the blocks it changed, a thousand on a long page)."""
+
+    __slots__ = ("_text", "_blocks", "_starts", "_articles")
+
+    def __init__(self, page_text: str, blocks: Sequence[AnyBlock]) -> None:
+        self._text = page_text
+        self._blocks = _checked_order(page_text, blocks)
+        self._starts = [b.start for b in self._blocks]
+        self._articles: dict[int | None, ArticleText] = {}
+
+    def problem(self, start: int, end: int) -> str | None:
+        """Why export would leave a span over ``[start, end)`` out (see :func:`span_problem`)."""
+        first = max(bisect_right(self._starts, start) - 1, 0)
+        touched = []
+        for b in self._blocks[first:]:
+            if b.start >= end:
+                break
+            if start < b.end:
+                touched.append(b)
+        if not touched:
+            return None
+        numbers = {b.article for b in touched}
+        if numbers == {None}:
+            return "furniture"
+        if len(numbers) > 1:
+            return "articles"
+        number = numbers.pop()
+        article = self._articles.get(number)
+        if article is None:
+            article = _derive(self._text, [b for b in self._blocks if b.article == number])
+            self._articles[number] = article
+        if article.span_to_article(start, end) is not None:
+            return None
+        inside = len(touched) == 1 and touched[0].start <= start and end <= touched[0].end
+        return "markup" if inside else "paragraphs"
 
 
 def derive_articles(page_text: str, blocks: Sequence[AnyBlock]) -> dict[int, ArticleText]:

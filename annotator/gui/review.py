@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.edits import EditError, LabelsLeftOut, Op, mark_done_op, open_suggestions
+from annotator.edits import (
+    EditError,
+    LabelsLeftOut,
+    Op,
+    mark_done_op,
+    open_suggestions,
+    suggestions_rejected,
+)
 from annotator.gui.commands import PageStacks
 from annotator.gui.i18n import core_text
 from annotator.gui.page_view import PageView
@@ -102,43 +109,35 @@ class ReviewController(QObject):
     # --- boundaries ----------------------------------------------------------------------
 
     def split_block(self) -> None:
-        at = self.view.caret()
         self._cutting(
-            at,
-            Op("split_block", self.page_id() or "", {"at": at}),
+            Op("split_block", self.page_id() or "", {"at": self.view.caret()}),
             self.tr("Rejected the suggestion 「{text}」 ({label}) that the split cut through."),
         )
 
-    def _cutting(self, at: int, op: Op, said: str) -> None:
-        """Apply ``op``, a new paragraph break at ``at``; an open suggestion across ``at``
-        is rejected in the same step: left open across the break, it could be neither
-        accepted nor exported, and marking the page done was refused until it was found
-        and rejected by hand (an unjoin was refused outright)."""
-        cut = [
-            s
-            for s in self.view.spans.overlapping(at, at)
-            if s.status == "suggested" and s.start < at < s.end
-        ]
-        if not self._apply_rejecting(op, cut) or not cut:
-            return
+    def _cutting(self, op: Op, said: str) -> None:
+        """Apply ``op``, a new paragraph break, and name each open suggestion it rejected:
+        the core rejects, in the same step, the suggestions a break strands (left open
+        across it, they could be neither accepted nor exported)."""
+        rejected = self._apply_rejecting(op)
         state = self.view.page_state
         text = state.page.text if state is not None else ""
-        for span in cut:
+        for span in rejected:
             # A name across a joined line break reads as one word, as the export has it.
             words = text[span.start : span.end].replace("\n", "")
             self.message.emit(said.format(text=words, label=span.label))
 
-    def _apply_rejecting(self, op: Op, suggestions: list[Span]) -> bool:
-        """Apply ``op`` and reject ``suggestions`` (open ones it strands) in the same undo
-        step; whether it was applied."""
+    def _apply_rejecting(self, op: Op) -> list[Span]:
+        """Apply ``op``; the open suggestions it rejected in the same undo step because it
+        stranded them (:func:`annotator.edits.stranded_suggestions`: the rule is the core's,
+        whoever applies the edit), none when it was refused or waits for a lock."""
         if not op.page_id:
             self.message.emit(self.tr("No page is open."))
-            return False
-        rejects = [
-            Op("set_span_status", op.page_id, {"id": s.id, "status": "rejected"})
-            for s in suggestions
-        ]
-        return self._apply_ops([*rejects, op]) is not None
+            return []
+        before = self.view.page_state
+        applied = self.edit_op(op)
+        if applied is None or before is None:
+            return []
+        return suggestions_rejected(before, applied.state, applied.changes.spans)
 
     def _block_edit(self, kind: str, **args: Any) -> None:
         block = self._block()
@@ -155,7 +154,6 @@ class ReviewController(QObject):
         block = self._block()
         if block is not None:
             self._cutting(
-                block.start,
                 Op("unjoin", self.page_id() or "", {"block": block.start}),
                 self.tr("Rejected the suggestion 「{text}」 ({label}) across the join."),
             )
@@ -170,23 +168,21 @@ class ReviewController(QObject):
         self._block_edit("move_block", direction=direction)
 
     def mark_other(self) -> None:
-        """Mark the paragraph as no part of any article; its open suggestions are rejected
-        in the same step (furniture is not exported: left open, they could not be accepted,
-        and marking the page done was refused until each was found and rejected by hand)."""
+        """Mark the paragraph as no part of any article; the core rejects its open
+        suggestions in the same step (furniture is not exported: left open, they could not
+        be accepted, and marking the page done was refused until each was found and
+        rejected by hand)."""
         block = self._block()
         if block is None:
             return
-        open_here = [
-            s
-            for s in self.view.spans.overlapping(block.start, block.end)
-            if s.status == "suggested"
-        ]
-        op = Op("mark_other", self.page_id() or "", {"block": block.start})
-        if self._apply_rejecting(op, open_here) and open_here:
+        rejected = self._apply_rejecting(
+            Op("mark_other", self.page_id() or "", {"block": block.start})
+        )
+        if rejected:
             self.message.emit(
                 self.tr(
                     "Rejected {n} suggestion(s) on the paragraph now outside every article."
-                ).format(n=len(open_here))
+                ).format(n=len(rejected))
             )
 
     def set_role(self, role: str) -> None:

@@ -83,7 +83,10 @@ class EditingRoom(Room):
         op = self._allocate_span_ids(op)
         if action == "do":
             op = first_edit_starts_review(state, op)
-        result = plan(state, op, self.label_names())
+        # An undo goes back to the state the page was in: it reopens what its edit rejected,
+        # and rejects nothing itself (a suggestion open on furniture before the edit is so
+        # again); a new edit and a redo reject the open suggestions they strand.
+        result = plan(state, op, self.label_names(), reject_stranded=action != "undo")
         if action == "do":  # undo and redo go back to a state the page was in
             refuse_labels_left_out(result)  # LabelsLeftOut, whoever applies it
         return op, result
@@ -222,7 +225,12 @@ class EditingRoom(Room):
         try:
             op, others, theirs = self._replay_op(page_id, target, action, reviewer)
             if others:  # else the page is as the step left it: it applies (a key press asks)
-                result = plan(self.page_state(page_id), op, self.label_names())
+                result = plan(
+                    self.page_state(page_id),
+                    op,
+                    self.label_names(),
+                    reject_stranded=action != "undo",
+                )
                 self._check_numbering(result, target, action, reviewer)
                 self._check_their_labels(result, theirs, target, action)
         except UndoRefused as refusal:

@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+503"/>
+        <location filename="../../annotator/gui/review.py" line="+499"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -1053,14 +1053,14 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-458"/>
-        <location line="+73"/>
-        <location line="+295"/>
+        <location filename="../../annotator/gui/review.py" line="-447"/>
+        <location line="+65"/>
+        <location line="+292"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-344"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1080,17 +1080,17 @@
         <translation>所选标注不是建议（它的状态是：{status}）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Rejected the suggestion 「{text}」 ({label}) that the split cut through.</source>
         <translation>拆分穿过了建议「{text}」（{label}），已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+44"/>
         <source>Rejected the suggestion 「{text}」 ({label}) across the join.</source>
         <translation>建议「{text}」（{label}）跨越了取消的连接，已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Rejected {n} suggestion(s) on the paragraph now outside every article.</source>
         <translation>该段落已不属于任何文章，其上的 {n} 条建议已拒绝。</translation>
     </message>
