@@ -140,9 +140,23 @@ class ReviewController(QObject):
         return suggestions_rejected(before, applied.state, applied.changes.spans)
 
     def _block_edit(self, kind: str, **args: Any) -> None:
+        """Apply a boundary edit to the current paragraph and say how many open
+        suggestions it rejected because it left them across a break or outside every
+        article (a new article at a joined paragraph, a moved or merged paragraph): a
+        suggestion that turns grey without a word looks like a lost click."""
         block = self._block()
-        if block is not None:
-            self.edit(kind, block=block.start, **args)
+        if block is None:
+            return
+        rejected = self._apply_rejecting(
+            Op(kind, self.page_id() or "", {"block": block.start, **args})
+        )
+        if rejected:
+            self.message.emit(
+                self.tr(
+                    "Rejected {n} suggestion(s) that the change left across a paragraph or "
+                    "article break (Ctrl+Z brings them back)."
+                ).format(n=len(rejected))
+            )
 
     def merge_blocks(self) -> None:
         self._block_edit("merge_blocks")

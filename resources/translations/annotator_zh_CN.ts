@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+499"/>
+        <location filename="../../annotator/gui/review.py" line="+513"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -1053,14 +1053,14 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-447"/>
+        <location filename="../../annotator/gui/review.py" line="-461"/>
         <location line="+65"/>
-        <location line="+292"/>
+        <location line="+306"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-358"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1085,7 +1085,12 @@
         <translation>拆分穿过了建议「{text}」（{label}），已将其拒绝。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+42"/>
+        <source>Rejected {n} suggestion(s) that the change left across a paragraph or article break (Ctrl+Z brings them back).</source>
+        <translation>已拒绝 {n} 条因此次修改而跨越段落或文章分界的建议（Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Rejected the suggestion 「{text}」 ({label}) across the join.</source>
         <translation>建议「{text}」（{label}）跨越了取消的连接，已将其拒绝。</translation>
     </message>
