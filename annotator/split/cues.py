@@ -578,7 +578,7 @@ BOX_LABELS = frozenset(
         "名词解释",
     )
 )
-# The longest line such a label fills with its brackets (【相关链接】); not groups.BOX_LABEL_MAX_CHARS,
+# The longest line such a label fills with its brackets (【相关链接】); not groups.boxes.BOX_LABEL_MAX_CHARS,
 # the longest label over a box title inside a story.
 BOX_LINE_MAX_CHARS = 6
 # Characters a headline does not end on (a dangling function word means a cut paragraph).

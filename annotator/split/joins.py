@@ -328,7 +328,7 @@ def _past_photos(shapes: list[Shape], j: int) -> int:
     return k if j < k < len(shapes) and shapes[k].kind != CAPTION else j
 
 
-# Open lines this close under a byline may be a standfirst (see ``groups._open_standfirst``).
+# Open lines this close under a byline may be a standfirst (see ``groups.standfirst.open_standfirst``).
 _UNDER_BYLINE = 3
 
 

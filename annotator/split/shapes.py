@@ -647,14 +647,14 @@ def _table_rows(text: str, shaped: list[Shape]) -> None:
         below_is_row = row
 
 
-# A long 小标题 (a clause of a theory page) is this long; see ``groups._long_intertitles``.
+# A long 小标题 (a clause of a theory page) is this long; see ``groups.clauses.long_intertitles``.
 CLAUSE_MIN_CHARS = 16
 CLAUSE_MAX_CHARS = 120
 _CLAUSE_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE, cues.END_CLOSE))
 _INSIDE_STOP = rules_regex.compile(r"[。！？!?；;：:\n]")
 
 
-# Only a series of clauses counts (``groups.LONG_INTERTITLE_SERIES``): fewer are not looked at.
+# Only a series of clauses counts (``groups.clauses.LONG_INTERTITLE_SERIES``): fewer are not looked at.
 CLAUSE_SERIES = 3
 
 
