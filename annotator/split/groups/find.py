@@ -4,17 +4,16 @@ the scan of title runs, bylines and leads, then the passes that add, firm up or 
 
 from __future__ import annotations
 
-from annotator.split.shapes import BYLINE, LABEL, LEAD, TITLE, Shape
+from annotator.split.shapes import TITLE, Shape
 
 from .bylines import names_closing_text, names_over_text, names_under_photos, sources_under_text
 from .columns import signed_pieces, tagged_columns
 from .continued import continued_headlines
 from .dated import headed_pairs_in_dated_stories, signed_below
-from .group import STRONG, TITLE_KINDS, Group
+from .group import Group
 from .intertitles import take_out_intertitles
-from .labels import is_label
 from .rereads import bulleted_items, datelines_under_titles, numbered_photos
-from .runs import byline_run, title_run_groups
+from .runs import scan_page
 from .sets import pieces_of_sets
 from .weak import dashed_series
 
@@ -32,29 +31,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     names_under_photos(shapes)
     names_closing_text(shapes)
     names_over_text(shapes)
-    n = len(shapes)
-    groups: list[Group] = []
-    i = 0
-    while i < n:
-        kind = shapes[i].kind
-        if kind in TITLE_KINDS:
-            if is_label(shapes, i):
-                shapes[i].kind = LABEL
-                shapes[i].closes = True
-                i += 1
-                continue
-            run_groups, i = title_run_groups(shapes, i, markdown)
-            groups.extend(run_groups)
-        elif kind == BYLINE:
-            k = byline_run(shapes, i)
-            if k < n and shapes[k].kind == LEAD:
-                groups.append(Group(i, STRONG, bylines=list(range(i, k)), lead=k))
-                k += 1
-            i = k  # a lone byline is front or trailing: decided with the article in progress
-        else:
-            if kind == LEAD:
-                groups.append(Group(i, STRONG, lead=i))
-            i += 1
+    groups = scan_page(shapes, markdown)
     dashed_series(shapes, groups)
     groups = headed_pairs_in_dated_stories(shapes, signed_below(shapes, groups))
     groups = tagged_columns(shapes, signed_pieces(shapes, groups))

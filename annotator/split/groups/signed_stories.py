@@ -38,36 +38,53 @@ def weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> se
     for i, g in enumerate(groups):
         if g.top in drop:
             continue
-        series = (
-            [
-                w
-                for w in series_of_weak(groups, i, INTERTITLE_LINES)
-                if pair_reads_as_intertitle(shapes, w)
-                and not boundary_before(shapes, w.top)[1]
-                and inside_text(shapes[w.top - 1])
-            ]
-            if weak
-            else []
-        )
+        series = _weak_in_text(shapes, groups, i) if weak else []
         stop = next_strong_top(groups, i, len(shapes))
         # (``outside`` is in page order: the lines between the two tops are a slice of it)
         within = outside[bisect_right(outside, g.top) : bisect_left(outside, stop)]
         loose = [p for p in within if loose_intertitle(shapes, p)]
-        if _named_with_few(g, series, loose):
-            series = [w for w in series if lone_inner_title(shapes, groups, g, w)]
-            loose = []
-        elif not _signed(g, len(series) + len(loose)):
-            series, loose = unsigned_story(shapes, series, loose, g)
-        elif len(series) + len(loose) == 1:
-            if not _one_is_intertitle(shapes, groups, g, series, loose):
-                drop |= demote_cut_head(shapes, groups, series)
-                continue
-        elif series or loose:
-            series, loose = _series_in_story(shapes, groups, g, series, loose, drop)
+        series, loose = _judged(shapes, groups, g, series, loose, drop)
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+def _weak_in_text(shapes: list[Shape], groups: list[Group], i: int) -> list[Group]:
+    """The weak groups of one or two title lines right after group ``i`` that stand inside
+    its text and read as 小标题: the candidates among the groups."""
+    return [
+        w
+        for w in series_of_weak(groups, i, INTERTITLE_LINES)
+        if pair_reads_as_intertitle(shapes, w)
+        and not boundary_before(shapes, w.top)[1]
+        and inside_text(shapes[w.top - 1])
+    ]
+
+
+def _judged(
+    shapes: list[Shape],
+    groups: list[Group],
+    g: Group,
+    series: list[Group],
+    loose: list[int],
+    drop: set[int],
+) -> tuple[list[Group], list[int]]:
+    """The intertitles of story ``g`` among its candidates (weak groups and loose lines), by
+    how the story is signed. A lone candidate that is a cut paragraph's head instead has its
+    line made body text and its group put in ``drop``."""
+    if _named_with_few(g, series, loose):
+        return [w for w in series if lone_inner_title(shapes, groups, g, w)], []
+    if not _signed(g, len(series) + len(loose)):
+        return unsigned_story(shapes, series, loose, g)
+    if len(series) + len(loose) == 1:
+        if _one_is_intertitle(shapes, groups, g, series, loose):
+            return series, loose
+        drop.update(demote_cut_head(shapes, groups, series))
+        return [], []
+    if series or loose:
+        return _series_in_story(shapes, groups, g, series, loose, drop)
+    return series, loose
 
 
 def _series_in_story(
