@@ -72,31 +72,46 @@ def shape(text: str, start: int, end: int) -> Shape:
         return Shape(start, end, CAPTION, end_kind, credit=credit)
     cue = _start_cue(s, n)
     if cue == "furniture":
-        closing = CLOSING_MARK.search(s) is not None
-        sh = Shape(start, end, FURNITURE, end_kind, closes=closing)
-        sh.editors = cues.EDITORS.match(s) is not None
-        sh.resumes = closing and cues.CONTINUED_FROM.search(s) is not None
-        return sh
+        return _furniture_line(s, start, end, end_kind)
     if cue == "heading":
         return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
     if n <= BYLINE_MAX_CHARS and BYLINE_HINT.search(s):
-        if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
-            return Shape(start, end, BYLINE, end_kind)
-        if TRAILING_BYLINE.match(s):
-            return Shape(
-                start,
-                end,
-                TRAILING,
-                end_kind,
-                closes=True,
-                signs=signs_story(s),
-                signed=cues.signed_note(s),
-            )
+        byline = _byline(s, start, end, end_kind)
+        if byline is not None:
+            return byline
     if cue == "lead":
         return lead_shape(s, start, end, end_kind)
     if cue == "caption" or (cue is None and _photo_position(s)):
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
     return short_or_body(s, start, end, end_kind, cue == "listy")
+
+
+def _furniture_line(s: str, start: int, end: int, end_kind: str) -> Shape:
+    """The shape of a line that opens as furniture (责任编辑：…, 下转第3版, 广告): whether it
+    closes the article above, credits the editors, says the text below began elsewhere."""
+    closing = CLOSING_MARK.search(s) is not None
+    sh = Shape(start, end, FURNITURE, end_kind, closes=closing)
+    sh.editors = cues.EDITORS.match(s) is not None
+    sh.resumes = closing and cues.CONTINUED_FROM.search(s) is not None
+    return sh
+
+
+def _byline(s: str, start: int, end: int, end_kind: str) -> Shape | None:
+    """The shape of a line that the byline hint found, if it is a byline (■本报记者 张三) or
+    a bracketed byline or end note closing its article (（本报记者 张三）, （新华社北京3月4日电）)."""
+    if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
+        return Shape(start, end, BYLINE, end_kind)
+    if TRAILING_BYLINE.match(s):
+        return Shape(
+            start,
+            end,
+            TRAILING,
+            end_kind,
+            closes=True,
+            signs=signs_story(s),
+            signed=cues.signed_note(s),
+        )
+    return None
 
 
 # A crawl's source line (authors, paper, issue and page) is at most this long.

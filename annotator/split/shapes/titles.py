@@ -53,7 +53,8 @@ def _parallel(t: str) -> bool:
 
 
 def title_shape(s: str, start: int, end: int, end_kind: str, listy: bool, nlines: int) -> Shape:
-    """The shape of a title-shaped paragraph of ``nlines`` lines."""
+    """The shape of a title-shaped paragraph of ``nlines`` lines: what it reads as (a short
+    item's headline, names, a title at all), then its form (:func:`_mark_form`)."""
     t = unmarked(s)
     core = cues.untagged(t)
     # 1 有发明  来检验: a number and a space before a short title number an intertitle.
@@ -62,12 +63,7 @@ def title_shape(s: str, start: int, end: int, end_kind: str, listy: bool, nlines
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
     dangling = t[-1:] in DANGLING and not cues.done_with_le(t)
-    # A quotation (or a title in 《》) opened and not closed: the head of a paragraph cut by a
-    # column break (“镓在高新科技产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title;
-    # nor is a line that closes a quotation it did not open (…党总支书记黄艳丽”黄 / 艳丽说。).
-    quotes_closed = (("“" not in t and "”" not in t) or t.count("“") == t.count("”")) and (
-        "《" not in t or t.count("《") == t.count("》")
-    )
+    quotes_closed = _quotes_closed(t)
     strict = (
         one_line
         and not listy
@@ -105,26 +101,46 @@ def title_shape(s: str, start: int, end: int, end_kind: str, listy: bool, nlines
     sh.listy = listy
     sh.subdash = subdash
     sh.names = names
-    sh.bullet = s[0] in ITEM_BULLETS
     sh.text_ok = text_ok
-    sh.tag = s[0] in "【〖[" and _TAG.fullmatch(t) is not None
     sh.comma = comma
+    sh.speaks = speaks
+    _mark_form(sh, s, t, core, punct)
+    return sh
+
+
+def _quotes_closed(t: str) -> bool:
+    """Whether every quotation (and title in 《》) that ``t`` opens it closes too.
+
+    One opened and not closed is the head of a paragraph cut by a column break (“镓在高新科技
+    产业中应用 / 广泛，…; …商务部日前发布《 / 关于…》), no title; nor is a line that closes a
+    quotation it did not open (…党总支书记黄艳丽”黄 / 艳丽说。).
+    """
+    return (("“" not in t and "”" not in t) or t.count("“") == t.count("”")) and (
+        "《" not in t or t.count("《") == t.count("》")
+    )
+
+
+def _mark_form(sh: Shape, s: str, t: str, core: str, punct: bool) -> None:
+    """Set the marks of title ``sh``'s form that later steps read: its bullet, tag, inner
+    punctuation and spaces, first and last characters, a verb of saying, names of bodies, a
+    quotation's source, a box's label (``s`` as written, ``t`` unmarked, ``core`` untagged;
+    ``sh.comma`` and ``sh.subdash`` already set)."""
+    sh.bullet = s[0] in ITEM_BULLETS
+    sh.tag = s[0] in "【〖[" and _TAG.fullmatch(t) is not None
     sh.pause = punct and "、" in t
     sh.colon = punct and ("：" in t or ":" in t)
-    sh.parallel = comma and _parallel(t)
+    sh.parallel = sh.comma and _parallel(t)
     sh.spaced = " " in t or "\t" in t or "\u3000" in t
     sh.tagged = core is not t
     sh.wide = "  " in t or "\u3000" in t
     sh.asks = t[-1:] in ("？", "?")
-    sh.speaks = speaks
     sh.opens = t[:2]
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
-    sh.cites = subdash and (sh.said or _CITED.match(t) is not None)
+    sh.cites = sh.subdash and (sh.said or _CITED.match(t) is not None)
     # (a bullet may lead the label as it leads the paper's other 小标题: ■延伸阅读)
     sh.box = len(t) <= cues.BOX_LINE_MAX_CHARS + 1 and t.strip(_BOX_MARKS) in cues.BOX_LABELS
-    return sh
 
 
 # What may frame the label of a box of related reading: brackets, a bullet, blanks.
