@@ -25,8 +25,9 @@ The modules, in the order :func:`find_groups` (``find``) runs them:
 
 * ``group``: the :class:`Group` value and its strengths; ``context``: where a paragraph stands;
 * ``rereads``, ``bylines``: shapes re-read from their neighbours before the scan;
-* ``runs``: the scan of one title run, with ``labels``, ``headings`` (markdown), ``strong``
-  (titles over an anchor), ``weak`` (no anchor) and ``standfirst`` (opinion pages);
+* ``runs``: the scan of the page (title runs, bylines, leads), with ``labels``, ``headings``
+  (markdown), ``strong`` (titles over an anchor), ``weak`` (no anchor) and ``standfirst``
+  (opinion pages);
 * ``dated``, ``columns``, ``continued``: groups added or made firm after the scan;
 * ``intertitles``: the 小标题 taken out of the groups, with ``signed_stories``,
   ``lone_lines``, ``unsigned``, ``alike``, ``title_lines``, ``parallel``, ``boxes``,
