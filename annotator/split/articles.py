@@ -174,7 +174,7 @@ def _after_byline(shapes: list[Shape], i: int) -> int:
 def _piece_head(shapes: list[Shape], i: int) -> bool:
     """Whether paragraph ``i`` is an intertitle, or the author's name right under one.
 
-    The pieces of a set under an editor's note (see ``groups._pieces_of_sets``) each end
+    The pieces of a set under an editor's note (see ``groups.sets.pieces_of_sets``) each end
     with a note (（作者为…）) and go on with the next piece's title and author.
     """
     sh = shapes[i]

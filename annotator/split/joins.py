@@ -21,7 +21,7 @@ when that paragraph does not end a sentence:
   headings and intertitles left as body text have none), so the evidence is weighed:
 
   - a paragraph that reads as a title (a title-shaped line that reads as one, see
-    ``shapes._title``, short against the page's usual body paragraph, not the middle of a
+    ``shapes.titles.title_shape``, short against the page's usual body paragraph, not the middle of a
     paragraph cut twice, not opening like a sentence, 在北京，当地政府…, and without a
     second comma): no join, the more sure when the next paragraph reads as a paragraph
     start (“…, a date, a speaker's label); unless a word runs across the boundary (a
@@ -328,7 +328,7 @@ def _past_photos(shapes: list[Shape], j: int) -> int:
     return k if j < k < len(shapes) and shapes[k].kind != CAPTION else j
 
 
-# Open lines this close under a byline may be a standfirst (see ``groups._open_standfirst``).
+# Open lines this close under a byline may be a standfirst (see ``groups.standfirst.open_standfirst``).
 _UNDER_BYLINE = 3
 
 

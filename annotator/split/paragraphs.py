@@ -122,19 +122,33 @@ def wrap_width(
     if len(spans) < _WRAP_MIN_LINES:
         return 0
     lengths = [end - first for first, (_, end) in zip(starts, spans, strict=True)]
+    width = _common_width(lengths)
+    if width not in _WRAP_WIDTH:
+        return 0
+    if tails is None:
+        tails = cues.tail_endings(text, spans)
+    full, open_ends, filled = _full_lines(lengths, tails, width)
+    if full < _WRAP_MIN_FULL or filled * 5 < len(spans) * 2 or open_ends * 5 < full * 3:
+        return 0
+    return width
+
+
+def _common_width(lengths: list[int]) -> int:
+    """The length at which most lines end (the column, if the page is hard-wrapped)."""
     counts: dict[int, int] = {}
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
     # The column is where most lines end: the best window of three lengths, then its most
     # common length (a line with hanging punctuation is one longer than the column).
     centre = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0), n))
-    width = max(
+    return max(
         (n for n in (centre - 1, centre, centre + 1) if n in counts), key=lambda n: (counts[n], n)
     )
-    if width not in _WRAP_WIDTH:
-        return 0
-    if tails is None:
-        tails = cues.tail_endings(text, spans)
+
+
+def _full_lines(lengths: list[int], tails: list[str], width: int) -> tuple[int, int, int]:
+    """How many lines of ``lengths`` fill a column of ``width`` (give or take one), how many
+    of those end open, and how many fill it counting a first line short of a dropped indent."""
     full = open_ends = 0
     for n, tail in zip(lengths, tails, strict=True):
         if width - 1 <= n <= width + 1:
@@ -150,11 +164,9 @@ def wrap_width(
     )
     # (one paragraph a line has many lines wider than any column: there no line is "full")
     wide = sum(1 for n in lengths if n > width + 1)
-    if wide * 4 > len(spans):
+    if wide * 4 > len(lengths):
         filled = full
-    if full < _WRAP_MIN_FULL or filled * 5 < len(spans) * 2 or open_ends * 5 < full * 3:
-        return 0
-    return width
+    return full, open_ends, filled
 
 
 def _starts_paragraph(s: str) -> bool:

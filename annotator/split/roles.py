@@ -47,7 +47,7 @@ _SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
 _BYLINE = 0.95
 _LEAD = 0.95
 _CONTINUATION = ("body", 0.85)
-_INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (groups.py says when)
+_INTERTITLE = ("intertitle", 0.75)  # a 小标题 inside an article (the groups package says when)
 _GUESSED = 0.6  # a kind changed from context on a weak cue (names under a title, ▲ items)
 _PHOTO_TEXT = ("caption", 0.6)  # a titled paragraph followed by a bare photo credit
 _TEXT_LABEL = ("other", 0.6)  # a bracketed label under the headline (【核心提示】)
@@ -121,27 +121,33 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
     if len(lines) == 2:
-        second = shapes[lines[1]]
-        if second.tagged and not first.tagged:
-            return True  # the column tag follows the main headline: the line above is its kicker
-        if (
-            first.ending == cues.END_COLON
-            or (second.wide and not first.wide and second.ends[-1:] not in _SERIAL)
-            and not second.points
-            and second.end - second.start > KICKER_TAG_MAX_CHARS
-        ):
-            # 某某公安： over its headline; or a line over the headline set as two phrases
-            # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
-            # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②); a
-            # long line of a meeting's points is the subheadline under its headline, and two
-            # single characters set wide (默  达, 引  言) are a padded name or label, no headline
-            return True
-        if first.said:
-            return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
-        if first.named and not second.named and first.end - first.start < second.end - second.start:
-            return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
-        return _long_clause_over_headline(first, second) or _longer_over_shorter(first, second)
+        return _kicker_over(first, shapes[lines[1]])
     return len(lines) == 3 and not any(shapes[p].subdash for p in lines)
+
+
+def _kicker_over(first: Shape, second: Shape) -> bool:
+    """Whether the first of two unmarked title lines is a kicker over the second (see
+    :func:`_kicker_first`): a column tag closes the second, a colon or the main title's form
+    sets them apart, the first says who said or did what the second says, or it runs longer."""
+    if second.tagged and not first.tagged:
+        return True  # the column tag follows the main headline: the line above is its kicker
+    if (
+        first.ending == cues.END_COLON
+        or (second.wide and not first.wide and second.ends[-1:] not in _SERIAL)
+        and not second.points
+        and second.end - second.start > KICKER_TAG_MAX_CHARS
+    ):
+        # 某某公安： over its headline; or a line over the headline set as two phrases
+        # side by side (共建党建阵地  激发共治活力), the main title's form (a series' name
+        # with its number under a headline is set so too: 大家谈·选择西部  扎根西部②); a
+        # long line of a meeting's points is the subheadline under its headline, and two
+        # single characters set wide (默  达, 引  言) are a padded name or label, no headline
+        return True
+    if first.said:
+        return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
+    if first.named and not second.named and first.end - first.start < second.end - second.start:
+        return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
+    return _long_clause_over_headline(first, second) or _longer_over_shorter(first, second)
 
 
 def _long_clause_over_headline(first: Shape, second: Shape) -> bool:

@@ -11,7 +11,8 @@ import copy
 
 import pytest
 
-from annotator.split import cues, groups
+from annotator.split import cues
+from annotator.split.groups import signed_stories
 
 from .split_rows import rows
 
@@ -63,7 +64,7 @@ PARAS = [
 ]
 
 
-# A news story opened by its dateline: it runs without 小标题 (see groups._lone_inner_title).
+# A news story opened by its dateline: it runs without 小标题 (see groups.lone_lines.lone_inner_title).
 DATED = ["全省春耕生产全面展开", "本报长沙3月4日电  " + BODY[4:]]
 
 
@@ -94,7 +95,7 @@ def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
     # The question is asked of the cut head above: answering it must leave the shapes as they
     # were (the caller, not the question, makes the line body text), and the split unchanged.
     asked = []
-    question = groups._one_is_intertitle
+    question = signed_stories._one_is_intertitle
 
     def spy(shapes, *args):
         before = copy.deepcopy(shapes)
@@ -103,7 +104,7 @@ def test_asking_whether_one_line_is_an_intertitle_changes_no_shape(monkeypatch):
         assert shapes == before
         return answer
 
-    monkeypatch.setattr(groups, "_one_is_intertitle", spy)
+    monkeypatch.setattr(signed_stories, "_one_is_intertitle", spy)
     head = "企业出海到什么山就该唱什么"
     got = rows([*DATED, PARAS[0], head, "歌，才能更接地气。", *PARAS[1:]])
     assert False in asked

@@ -127,15 +127,16 @@ def test_summary_bullets_under_a_headline_stay_in_its_title_group():
 def test_a_marked_up_paragraph_is_stripped_of_its_markdown_once(monkeypatch):
     """shape() asks for the unmarked text from three checks; the markup is stripped once."""
     from annotator.split import cues, shapes
+    from annotator.split.cues import chars
 
     calls: list[str] = []
-    real = cues.strip_markup
+    real = chars.strip_markup
 
     def counting(s: str) -> str:
         calls.append(s)
         return real(s)
 
-    monkeypatch.setattr(cues, "strip_markup", counting)
+    monkeypatch.setattr(chars, "strip_markup", counting)
     cues.unmarked.cache_clear()
     text = "**关于推进城乡融合发展的几点思考**"
     got = shapes.shape(text, 0, len(text))

@@ -1,0 +1,185 @@
+"""The intertitles of an unsigned story (no byline, lead or note): only a series shows them,
+by their shortness, evenness, parallel two-line form or the signature closing the story.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from operator import attrgetter
+
+from annotator.split.shapes import Shape
+
+from .alike import alike_in_length
+from .context import body_paragraphs, first_close
+from .group import Group
+from .lone_lines import INNER_SECTION_PARAGRAPHS, INTERTITLE_ALONE_MAX_CHARS
+from .title_lines import reads_as_intertitle
+
+# Very short one-line titles after an unsigned story: at least this many are its intertitles.
+SHORT_SERIES = 2
+# … each at most this long and at most half as long as the story's headline.
+SHORT_SERIES_MAX_CHARS = 5
+
+
+def _short_series(shapes: list[Shape], series: list[Group], g: Group) -> list[Group]:
+    """The weak groups after unsigned story ``g`` that are its intertitles (maybe none).
+
+    Titles of at most five characters and half the story's headline (4月12日 / 就业补贴高 /
+    落户无忧 under an advertorial's long headline), two or more of them: a short news item's
+    headline says what happened and is longer (古镇修缮完工).
+    """
+    heads = [shapes[p].end - shapes[p].start for p in g.titles]
+    if not heads:
+        return []
+    short = [
+        w
+        for w in series
+        if len(w.titles) == 1
+        and 2 * (n := shapes[w.top].end - shapes[w.top].start) <= min(heads)
+        and n <= SHORT_SERIES_MAX_CHARS
+    ]
+    return short if len(short) >= SHORT_SERIES else []
+
+
+# Unpunctuated one-line titles after an unsigned story, all of about one length (the longest
+# at most 3/2 of the shortest): at least this many in a row are its intertitles.
+EVEN_SERIES = 3
+EVEN_RATIO = (3, 2)
+# … each over at least this many body paragraphs (a short item has one)
+EVEN_TEXT_PARAGRAPHS = 2
+
+
+def _even_series(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The weak groups after an unsigned story that are its intertitles by their evenness
+    (maybe none).
+
+    Three or more in a row, every one of as many unpunctuated lines (one, or a pair set as
+    topic and title: 顶层谋划推进 / 掀起宣讲热潮), every line of about one length: a feature's
+    小标题 are set in parallel (纹样蕴藏文明密码 / 跃上云端融入生活 / 爱上直给的纹样美), the
+    headlines of untitled short items say what happened, each at its own length. Every
+    line but the last stands over two or more body paragraphs: a column of short items in a
+    row has one paragraph each, and their headlines may happen to be alike in length.
+    """
+    if len(series) < EVEN_SERIES or len({len(w.titles) for w in series}) > 1:
+        return []
+    lines = [p for w in series for p in w.titles]
+    if not all(shapes[p].strict for p in lines):
+        return []
+    sizes = [shapes[p].end - shapes[p].start for p in lines]
+    a, b = EVEN_RATIO
+    if b * max(sizes) > a * min(sizes):
+        return []
+    tops = [w.top for w in series]
+    texts = [
+        body_paragraphs(shapes, w.titles[-1] + 1, stop)
+        for w, stop in zip(series, tops[1:], strict=False)
+    ]
+    return series if min(texts) >= EVEN_TEXT_PARAGRAPHS else []
+
+
+# Two-line weak groups set as a short topic over its title (深化文旅融合 / 以创新供给赋能美好
+# 生活): at least this many in a row are an unsigned story's intertitles …
+TOPIC_PAIRS = 2
+# … their topics within this many characters of each other, their titles within EVEN_RATIO.
+TOPIC_SPREAD = 1
+
+
+def _topic_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The two-line weak groups after an unsigned story that are its intertitles by their form
+    (maybe none).
+
+    A kicker runs longer than its headline; a 小标题 set in two lines puts a short topic, at
+    most as long as a lone 小标题, over a longer title. Two or more such pairs in a row, topics
+    of one length and titles of about one length (深化文旅融合 / 以创新供给赋能美好生活,
+    深耕品质人居 / 以优质服务描绘宜居画卷), are set in parallel: the story's 小标题, not the
+    heads of short items.
+    """
+    pairs = [w for w in series if len(w.titles) == 2]
+    if len(pairs) < TOPIC_PAIRS:
+        return []
+    tops, subs = [], []
+    for w in pairs:
+        top, sub = shapes[w.titles[0]], shapes[w.titles[1]]
+        if not (top.strict and sub.text_ok) or top.listy or sub.listy:
+            return []
+        tops.append(top.end - top.start)
+        subs.append(sub.end - sub.start)
+    if max(tops) > INTERTITLE_ALONE_MAX_CHARS or max(tops) - min(tops) > TOPIC_SPREAD:
+        return []
+    a, b = EVEN_RATIO
+    if min(subs) <= max(tops) or b * max(subs) > a * min(subs):
+        return []
+    return pairs
+
+
+def unsigned_story(
+    shapes: list[Shape], series: list[Group], loose: list[int], g: Group
+) -> tuple[list[Group], list[int]]:
+    """The intertitles of unsigned story ``g`` among its weak groups and loose lines.
+
+    Once its punctuated lines make a series (see :func:`_unsigned_series`), the story has
+    intertitles, and a one-line weak group alike in length is one of them too (坚持以高质量
+    发展统揽全局 among 优化营商环境，增强发展活力 / …): the series shows it is no headline.
+    """
+    signed = _signed_at_end(shapes, g, series)
+    alike = _unsigned_series(shapes, loose)
+    if not alike:
+        found = _short_series(shapes, series, g) or _even_series(shapes, series)
+        return _merged(_merged(found, _topic_pairs(shapes, series)), signed), []
+    single = [w for w in series if len(w.titles) == 1]
+    found, loose = alike_in_length(shapes, single, alike)
+    return _merged(_merged(found, _topic_pairs(shapes, series)), signed), loose
+
+
+def _merged(a: list[Group], b: list[Group]) -> list[Group]:
+    """Groups ``a`` and ``b`` together, each once, in page order."""
+    if not b:
+        return a
+    return sorted({w.top: w for w in a + b}.values(), key=attrgetter("top"))
+
+
+def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[Group]:
+    """The one-line weak groups in the text of unsigned story ``g`` above the signature that
+    closes it (（记者 张三） after its last paragraph): its 小标题.
+
+    A paper that signs its stories at the end signs every one of them: a title line with no
+    signature between the story's head and it does not end the story above, and the text
+    under it, signed, is the rest of that story.
+    """
+    if not series:
+        return []
+    q = first_close(shapes, max(g.members()) + 1, len(shapes))
+    if q is None or not shapes[q].signed:
+        return []
+    found = [
+        w
+        for w in series
+        if w.top < q
+        and len(w.titles) == 1
+        and not (w.firm or shapes[w.top].tagged)
+        and reads_as_intertitle(shapes[w.top])
+    ]
+    # A story's sections run on for paragraphs (but for a short one, 核心阅读 over its
+    # summary); a column of briefs, the last one signed (市图书馆延长开放时间 / a paragraph /
+    # 城南公园新增健身步道 / a paragraph（记者 王芳）), has one paragraph under every title.
+    bounds = [max(g.members()), *(w.top for w in found), q + 1]
+    briefs = all(
+        body_paragraphs(shapes, a + 1, b) < INNER_SECTION_PARAGRAPHS for a, b in pairwise(bounds)
+    )
+    return [] if briefs else found
+
+
+# Intertitles of an unsigned story: at least this many alike lines.
+UNSIGNED_SERIES = 3
+
+
+def _unsigned_series(shapes: list[Shape], loose: list[int]) -> list[int]:
+    """The loose title lines of an unsigned story that are its intertitles (maybe none).
+
+    Only punctuated lines count (总体规划：构建…新局面): after a story without byline a run of
+    short unpunctuated titles, each over a paragraph, is as likely a column of short news.
+    """
+    if len(loose) < UNSIGNED_SERIES:
+        return []
+    _, alike = alike_in_length(shapes, [], loose)
+    return alike if len(alike) >= UNSIGNED_SERIES else []
