@@ -1114,7 +1114,7 @@ def _segmentation_plan(
     store: Store, path: str, pages: Sequence[SegmentedPage]
 ) -> tuple[list[tuple[Page, list[Block], list[Span]]], list[tuple[Op, str | None, str]], list[str]]:
     """New pages, ``replace_page_gold`` edits of existing ones, and ids already so."""
-    from annotator.edits import Op, open_suggestions
+    from annotator.edits import Op
     from annotator.formats.segmentation import SegmentationRefused, record
 
     new: list[tuple[Page, list[Block], list[Span]]] = []
@@ -1137,7 +1137,12 @@ def _segmentation_plan(
         if record(state.page, state.blocks) == record(page, seg.blocks):
             done.append(page.id)
             continue
-        still_open = len(open_suggestions(state))
+        args = {
+            "blocks": [b.to_dict() for b in seg.blocks],
+            "spans": [s.to_dict() for s in state.spans.values()],
+            "status": page.status,
+        }
+        still_open = _left_open(store, state, Op("replace_page_gold", page.id, args))
         if page.status == "done" and state.page.status != "done" and still_open:
             # The edit would refuse it anyway, naming neither the line nor who marks it done.
             raise SegmentationRefused(
@@ -1147,10 +1152,20 @@ def _segmentation_plan(
                 "suggestion(s) in this database: accept or reject them in the window first, "
                 "or import into a database that does not hold the page",
             )
-        args = {
-            "blocks": [b.to_dict() for b in seg.blocks],
-            "spans": [s.to_dict() for s in state.spans.values()],
-            "status": page.status,
-        }
         ops.append((Op("replace_page_gold", page.id, args), page.reviewer, page.updated_at))
     return new, ops, done
+
+
+def _left_open(store: Store, state: PageState, op: Op) -> int:
+    """How many open suggestions ``op`` (a new structure for the page) leaves open: the ones
+    it strands across its new breaks or on its furniture it rejects itself
+    (:func:`annotator.edits.stranded_suggestions`), so they do not stop it marking the page
+    done. An edit the core refuses for another reason counts them all; applying it then
+    says why."""
+    from annotator.edits import EditError, Op, open_suggestions, plan
+
+    keep = Op(op.kind, op.page_id, {**op.args, "status": state.page.status})
+    try:
+        return len(open_suggestions(plan(state, keep, store.label_names()).after))
+    except EditError:
+        return len(open_suggestions(state))

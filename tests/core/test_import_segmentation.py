@@ -265,6 +265,27 @@ def test_a_line_marking_done_a_page_with_open_suggestions_names_line_and_way_out
     assert "accept or reject them in the window" in refused[1]
 
 
+def test_a_line_marking_done_imports_when_its_structure_rejects_every_open_suggestion(tmp_path):
+    # The open suggestion lies on 报头, furniture in the new structure: the edit rejects it
+    # itself (it could never be accepted there), so nothing is left for the reviewer to
+    # decide and the line may mark the page done. It was refused, naming the suggestion.
+    rec = _line()
+    with Store.open(tmp_path / "a.db") as store:
+        page = Page("p1", rec["text"], "p1.txt", "sha", "new", paper="报")
+        store.add_gold_pages(
+            [(page, [Block(0, 19, "body", 1)], [Span(17, 19, "LOC", "rule", "suggested")])]
+        )
+        path = _write(tmp_path / "s.jsonl", rec)
+        result = import_segmentation(store, [path])
+        assert result.refused == []
+        assert store.page("p1").status == "done"
+        assert [(s.start, s.status) for s in store.spans("p1")] == [(17, "rejected")]
+        edit = store.history("p1")[0][-1]
+        store.apply(edit.inverse, "lin", action="undo", target=edit.edit_id)
+        assert [(s.start, s.status) for s in store.spans("p1")] == [(17, "suggested")]
+        assert store.page("p1").status == "new"
+
+
 def test_an_existing_page_with_another_text_refuses_the_file(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_gold_pages([(Page("p1", "别的文本", sha256="s"), [Block(0, 4, "body", 1)], [])])
