@@ -59,7 +59,8 @@ def test_the_suggesters_anchor_their_rare_patterns():
 @pytest.mark.parametrize("anchored", ANCHORED, ids=lambda a: a.regex.pattern[:20])
 def test_an_anchored_regex_finds_what_its_scan_of_the_page_found(anchored):
     """On random text made of the characters its pairs hold (and a few others), and on
-    the sample pages, the matches are those of ``finditer`` over the whole page."""
+    the sample pages, the matches are those of ``finditer`` over the whole page, and a
+    search from a place finds what ``search`` finds."""
     from annotator.resources import seeds_dir
 
     pairs = _anchors.first_pairs(anchored.regex) or _anchors.first_chars(anchored.regex) or ()
@@ -70,6 +71,9 @@ def test_an_anchored_regex_finds_what_its_scan_of_the_page_found(anchored):
     for text in pages:
         expected = [(m.span(), m.groups()) for m in anchored.regex.finditer(text)]
         assert [(m.span(), m.groups()) for m in anchored.finditer(text)] == expected
+        for pos in (0, 1, len(text) // 3, len(text) // 2, len(text) - 2):
+            old, new = anchored.regex.search(text, pos), anchored.search(text, pos)
+            assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups()))
 
 
 @pytest.mark.parametrize(
