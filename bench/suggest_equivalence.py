@@ -17,7 +17,8 @@ a saved run:
 
 Typical use, with the code before the change checked out in another folder::
 
-    (cd /tmp/before && python bench/suggest_equivalence.py --save /tmp/before.pickle --bio …)
+    (cd /tmp/before && python bench/suggest_equivalence.py --save /tmp/before.pickle \
+        --tests "$OLDPWD/tests" --bio …)
     python bench/suggest_equivalence.py --compare /tmp/before.pickle --bio …
 
 Prints ``pages``, ``characters`` and, with ``--compare``, ``differing_pages`` (and the first
@@ -67,10 +68,10 @@ _JOINS = ("", "", "", "\n", "\n\n", " ", "\u3000", "# ", "**", "\n## ")
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _test_strings() -> list[str]:
+def _test_strings(tests: Path) -> list[str]:
     """The strings with Han characters in the suggesters' tests, in file order."""
     out: list[str] = []
-    for path in sorted((ROOT / "tests" / "core").glob("test_suggest_*.py")):
+    for path in sorted((tests / "core").glob("test_suggest_*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             value = node.value if isinstance(node, ast.Constant) else None
             if isinstance(value, str) and _HAN.search(value):
@@ -103,7 +104,7 @@ def _mixes(texts: list[str], n: int) -> list[str]:
     return pages
 
 
-def _pages(bio: list[Path], per_page: int, mix: int = 0) -> list[str]:
+def _pages(bio: list[Path], per_page: int, mix: int = 0, tests: Path = ROOT / "tests") -> list[str]:
     import suggest_speed
 
     from annotator.resources import seeds_dir
@@ -111,9 +112,9 @@ def _pages(bio: list[Path], per_page: int, mix: int = 0) -> list[str]:
     pages = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
     for kind_pages in suggest_speed._pages(40).values():
         pages += kind_pages
-    composed = ROOT / "tests" / "core" / "gold_split" / "composed"
+    composed = tests / "core" / "gold_split" / "composed"
     pages += [p.read_text(encoding="utf-8") for p in sorted(composed.glob("*.txt"))]
-    pages += _test_strings()
+    pages += _test_strings(tests)
     if mix:
         pages += _mixes(list(pages), mix)
     for path in bio:
@@ -156,8 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bio", type=Path, nargs="*", default=[], help="BIO files of text")
     parser.add_argument("--per-page", type=int, default=60, help="sentences a page")
     parser.add_argument("--mix", type=int, default=300, help="pages of shuffled pieces")
+    parser.add_argument(
+        "--tests", type=Path, default=ROOT / "tests",
+        help="the tests folder whose strings are pages (the same for both runs)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    pages = _pages(args.bio, args.per_page, args.mix)
+    pages = _pages(args.bio, args.per_page, args.mix, args.tests)
     print(f"pages={len(pages)}")
     print(f"characters={sum(map(len, pages))}")
     found = _found(pages)
