@@ -6,12 +6,19 @@ what import stores) over many pages and either saves what they found or compares
 a saved run:
 
 - the pages the repository ships (``seeds/``) and the pages of ``bench/suggest_speed.py``;
+- the composed pages of the splitter's gold (``tests/core/gold_split/composed/*.txt``) and,
+  each a page, the strings with Han characters that the suggesters' tests
+  (``tests/core/test_suggest_*.py``) hold: the cases the rules were written for;
+- with ``--mix N`` (default 300), N pages of 200 to 6,000 characters of shuffled sentences
+  and pieces of all of the above, joined by nothing, newlines, spaces or markdown markers,
+  some with full-width digits or other middle dots (a fixed seed: the same pages each run);
 - with ``--bio FILE…``, the sentences of character-per-line BIO files joined into pages of
   ``--per-page`` sentences (every other page joined by newlines, the others run together).
 
 Typical use, with the code before the change checked out in another folder::
 
-    (cd /tmp/before && python bench/suggest_equivalence.py --save /tmp/before.pickle --bio …)
+    (cd /tmp/before && python bench/suggest_equivalence.py --save /tmp/before.pickle \
+        --tests "$OLDPWD/tests" --bio …)
     python bench/suggest_equivalence.py --compare /tmp/before.pickle --bio …
 
 Prints ``pages``, ``characters`` and, with ``--compare``, ``differing_pages`` (and the first
@@ -21,7 +28,10 @@ differences); exits 1 when a page differs or the pages are not the same.
 from __future__ import annotations
 
 import argparse
+import ast
 import pickle
+import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,7 +62,49 @@ def _bio_pages(path: Path, per_page: int) -> list[str]:
     return pages
 
 
-def _pages(bio: list[Path], per_page: int) -> list[str]:
+_HAN = re.compile("[\u4e00-\u9fff]")
+_PIECES = re.compile(r"[^。！？；\n]+[。！？；]?")
+_JOINS = ("", "", "", "\n", "\n\n", " ", "\u3000", "# ", "**", "\n## ")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _test_strings(tests: Path) -> list[str]:
+    """The strings with Han characters in the suggesters' tests, in file order."""
+    out: list[str] = []
+    for path in sorted((tests / "core").glob("test_suggest_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            value = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(value, str) and _HAN.search(value):
+                out.append(value)
+    return out
+
+
+def _mixes(texts: list[str], n: int) -> list[str]:
+    """``n`` pages of shuffled sentences and pieces of ``texts`` (a fixed seed)."""
+    rng = random.Random(26)
+    pieces = [p for text in texts for p in _PIECES.findall(text) if p.strip()]
+    pages = []
+    for k in range(n):
+        size = rng.choice((200, 1000, 3000, 6000))
+        out: list[str] = []
+        length = 0
+        while length < size:
+            piece = rng.choice(pieces)
+            if rng.random() < 0.2:  # a piece cut anywhere
+                a = rng.randrange(len(piece))
+                piece = piece[a : a + rng.randrange(1, 40)]
+            out.append(piece + rng.choice(_JOINS))
+            length += len(out[-1])
+        page = "".join(out)
+        if k % 5 == 1:
+            page = page.translate(_FULL_WIDTH)
+        elif k % 5 == 2:
+            page = page.replace("·", rng.choice(("\u30fb", "\u2027", "\uff65", "·")))
+        pages.append(page)
+    return pages
+
+
+def _pages(bio: list[Path], per_page: int, mix: int = 0, tests: Path = ROOT / "tests") -> list[str]:
     import suggest_speed
 
     from annotator.resources import seeds_dir
@@ -60,6 +112,11 @@ def _pages(bio: list[Path], per_page: int) -> list[str]:
     pages = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
     for kind_pages in suggest_speed._pages(40).values():
         pages += kind_pages
+    composed = tests / "core" / "gold_split" / "composed"
+    pages += [p.read_text(encoding="utf-8") for p in sorted(composed.glob("*.txt"))]
+    pages += _test_strings(tests)
+    if mix:
+        pages += _mixes(list(pages), mix)
     for path in bio:
         pages += _bio_pages(path, per_page)
     return pages
@@ -99,8 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--compare", type=Path, help="compare with a run saved here")
     parser.add_argument("--bio", type=Path, nargs="*", default=[], help="BIO files of text")
     parser.add_argument("--per-page", type=int, default=60, help="sentences a page")
+    parser.add_argument("--mix", type=int, default=300, help="pages of shuffled pieces")
+    parser.add_argument(
+        "--tests", type=Path, default=ROOT / "tests",
+        help="the tests folder whose strings are pages (the same for both runs)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    pages = _pages(args.bio, args.per_page)
+    pages = _pages(args.bio, args.per_page, args.mix, args.tests)
     print(f"pages={len(pages)}")
     print(f"characters={sum(map(len, pages))}")
     found = _found(pages)

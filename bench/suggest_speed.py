@@ -21,13 +21,24 @@ to load the lexicons and build the automata (once per process).  Target (issue 1
 ``ms_per_5k_chars`` within 1 ms for every kind.
 
     python bench/suggest_speed.py [--pages 40] [--repeat 5]
+
+With ``--instructions`` (valgrind needed) it prints instead the instructions that
+``suggest_spans`` executes a page (``ir_per_page``, the seeds, synthetic and plain pages of
+``--pages 8`` together, each once, after a warm-up run): a count that the load of a shared
+machine does not change, for comparing two versions of the code.  Only the pages' run is
+counted (callgrind's instrumentation is switched on after the warm-up, and the process
+ends without its teardown).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -129,11 +140,70 @@ def rule_parts_ms(pages: list[str], repeat: int) -> dict[str, float]:
     return parts
 
 
+def _counted_run(pages_n: int, flag: str) -> None:
+    """The child of :func:`instructions`: warm up, say so, wait for the instrumentation,
+    run the pages once and end at once (no teardown counted)."""
+    from annotator import suggest
+    from annotator.suggest._words import dictionary
+
+    dictionary()
+    pages = _pages(pages_n)
+    run = pages["seeds"] + pages["synthetic"] + pages["plain"]
+    for page in run:
+        suggest.suggest_spans(page)
+    print(f"counted_pages={len(run)}", flush=True)  # noqa: T201
+    Path(flag).write_text("ready", encoding="utf-8")
+    while Path(flag).exists():
+        time.sleep(0.05)
+    for page in run:
+        suggest.suggest_spans(page)
+    os._exit(0)
+
+
+def instructions(pages_n: int) -> int:
+    """Instructions a page of ``suggest_spans`` under callgrind (see the module docstring)."""
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        print("error=valgrind is not installed")  # noqa: T201
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        flag, out = Path(tmp) / "ready", Path(tmp) / "callgrind.out"
+        child = subprocess.Popen(
+            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
+             f"--callgrind-out-file={out}", sys.executable, __file__,
+             "--counted-run", str(flag), "--pages", str(pages_n)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        while not flag.exists():
+            if child.poll() is not None:
+                print("error=the counted run ended early")  # noqa: T201
+                return 1
+            time.sleep(0.2)
+        subprocess.run(
+            ["callgrind_control", "-i", "on", str(child.pid)], check=True, capture_output=True
+        )
+        flag.unlink()
+        stdout, _ = child.communicate()
+        pages = int(stdout.split("counted_pages=")[1].split()[0])
+        totals = [line for line in out.read_text().splitlines() if line.startswith("summary:")]
+        ir = int(totals[0].split()[1])
+    print(f"counted_pages={pages}")  # noqa: T201
+    print(f"ir_per_page={ir // pages}")  # noqa: T201
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=40, help="synthetic pages (default 40)")
     parser.add_argument("--repeat", type=int, default=5, help="runs, the best counts")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions under callgrind"
+    )
+    parser.add_argument("--counted-run", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.counted_run:
+        _counted_run(args.pages, args.counted_run)
+    if args.instructions:
+        return instructions(8 if args.pages == 40 else args.pages)
     print(f"import_and_build_s={_timed_import():.3f}")  # noqa: T201
     from annotator import suggest
     from annotator.suggest._words import dictionary as _dictionary

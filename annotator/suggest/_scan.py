@@ -21,6 +21,7 @@ registration from another thread never leaves a stale scan behind).
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -183,6 +184,20 @@ class Anchored:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """What ``self.regex.finditer(text)`` finds (:func:`finditer`)."""
         return finditer(self, text)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """What ``self.regex.search(text, pos)`` finds: the first match where a pair that
+        may begin one starts, from ``pos`` on (``re`` reads lookbehinds and ``^`` from the
+        text's real start, so a match at a place is the same whatever ``pos`` was)."""
+        if self.name is None:
+            return self.regex.search(text, pos)
+        starts = words(text, self.name)
+        match = self.regex.match
+        for k in range(bisect.bisect_left(starts, (pos, -1)), len(starts)):
+            m = match(text, starts[k][0])
+            if m is not None:
+                return m
+        return None
 
 
 def finditer(anchored: Anchored, text: str) -> Iterator[re.Match[str]]:

@@ -41,6 +41,7 @@ from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.numerals import NUMERALS
 
+from . import _scan
 from ._text import Candidate, ends_at, is_han, trie_pattern
 from ._words import crosses_end, crosses_start
 from .figures import chinese_number
@@ -94,6 +95,8 @@ _WORD_RE = rules_regex.compile(
     "|(?P<dec>(?:[0-9]0|[二三四五六七八九]十)年代(?:初|末|中期)?)"
     "|(?P<lun>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十))?"
 )
+# tried only where the first two characters of a date word stand (found by the page scan)
+_WORD_SCAN = _scan.Anchored(_WORD_RE)
 
 # Dates that start with a number.  The first character class lets ``re`` skip the rest of
 # the text in C; which unit followed (年, 月, 日, 时, 年代 …) is told by the named groups.
@@ -114,6 +117,9 @@ _NUM_RE = rules_regex.compile(
     f"|(?P<p>[周天])(?P<pt>{_REL_TAIL})?"
     ")"
 )
+# Numerals are frequent (一些, 统一): the pattern is tried only where a numeral stands
+# before what may follow it in a date (a numeral, 年, 月, 日 …: the page scan finds them).
+_NUM_SCAN = _scan.Anchored(_NUM_RE)
 _DIGIT_RE = rules_regex.compile("[0-9０-９]")
 # (几: 几年来, 几月底 are counts too)
 _NUMERAL_CHARS = NUMERALS | {"几"}
@@ -330,7 +336,7 @@ def _extend_start(m: re.Match[str], text: str, start: int) -> int:
 
 def _number_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in _NUM_RE.finditer(text):
+    for m in _NUM_SCAN.finditer(text):
         start, end = m.span()
         if start and text[start - 1] in _NOT_BEFORE:
             continue  # inside a longer number or code, 第3日
@@ -349,7 +355,7 @@ _WORD_TAILS = ("md", "yt", "dt", "st", "dec", "lun")
 def _word_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     pos = 0
-    while m := _WORD_RE.search(text, pos):
+    while m := _WORD_SCAN.search(text, pos):
         start, end = m.span()
         pos = end
         for cont in _WORD_TAILS:  # what follows the word, if anything (a loop: no generator)

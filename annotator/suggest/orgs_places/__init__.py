@@ -69,7 +69,7 @@ from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
-from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of, trie_pattern
+from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of
 from annotator.suggest._words import (
     COMMON,
     crosses_end,
@@ -136,11 +136,21 @@ for _w in (*CUE_VERBS, *TRAVEL_VERBS, *KIND_BEFORE):
     _WORD_KINDS.setdefault(_w, "verb")
 for _w in TAILS:
     _WORD_KINDS.setdefault(_w, "tail")
-# (The page is scanned for them by the automaton of :mod:`.._scan`; the regex reads the
-# word that starts at a given place.)
-_WORD_RE = rules_regex.compile(trie_pattern(_WORD_KINDS))
+# (The page is scanned for them by the automaton of :mod:`.._scan`; :func:`_word_at`
+# reads the word that starts at a given place.)
 _VOCABULARY = "orgs_places"
 _scan.register(_VOCABULARY, _WORD_KINDS)
+_LONGEST_WORD = max(map(len, _WORD_KINDS))
+
+
+def _word_at(text: str, i: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the longest listed word that starts at ``i`` (what the match of
+    the words' trie regex at ``i`` gave; looked up, as the word is wanted in one rare case,
+    and that regex took a tenth of a second to compile at every start of a process)."""
+    for n in range(min(_LONGEST_WORD, len(text) - i), 0, -1):
+        if text[i : i + n] in _WORD_KINDS:
+            return i, i + n
+    return None
 
 
 # The place of a dateline: 本报波恩5月4日电, 新华社北京5月20日电 (a reporter's name
@@ -170,9 +180,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         found[_WORD_KINDS[word]].append((s, e))
         if word in _NOT_AFTER_SHORT:
             # 东北大学: the short name 北大 hides the suffix 大学 that starts inside it
-            inner = _WORD_RE.match(text, s + 1)
+            inner = _word_at(text, s + 1)
             if inner:
-                found[_WORD_KINDS[inner.group(0)]].append(inner.span())
+                found[_WORD_KINDS[text[inner[0] : inner[1]]]].append(inner)
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     found["place"] = [
         (s, e)

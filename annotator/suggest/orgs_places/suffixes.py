@@ -277,11 +277,14 @@ def _org_start(
 
 
 _JOINING = frozenset("同和与及跟")
+_JOINING_RE = rules_regex.compile("[同和与及跟]")
 
 
 def _after_joined_body(text: str, start: int, a: int, ends: dict[int, int]) -> int:
     """``start`` moved after a body that a conjunction joins to the name before the suffix
     at ``a`` (中国共产党同 + 罗社会民主主义党): two bodies, not one."""
+    if _JOINING_RE.search(text, start + 1, a - 1) is None:
+        return start  # (most prefixes hold no conjunction: one search in C, no loop)
     for k in range(a - 2, start, -1):
         if text[k] in _JOINING and k in ends and ends[k] >= start:
             return k + 1

@@ -106,9 +106,11 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     else:
         score = _SURNAME.get(text[i], _UNSEEN) + (g(given[0], _UNSEEN) + g(given[1], _UNSEEN))
     score += -_TWO_PENALTY if len(given) == 1 else _THREE_BONUS
-    if score < THRESHOLD or _vetoed(text, i, end, freq):
+    if score < THRESHOLD or (len(given) == 2 and given[1] in _NOT_GIVEN):
+        return None  # (郭蓉以及: the test of a set before the dearer vetoes; all are pure)
+    if _vetoed(text, i, end, freq):
         return None
-    if len(given) == 2 and (given[1] in _NOT_GIVEN or last_begins_word(text, end)):
+    if len(given) == 2 and last_begins_word(text, end):
         return None  # 郭蓉以及, 李元成为: the last character begins what follows
     if len(given) == 2 and freq.get(given):
         # 调储春耕, 彩叶乔木: a word after a surname character glued to the word before
@@ -134,17 +136,21 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     a two-character form that does not end where a name may end."""
     name = text[i:end]
     given = name[1:]
+    # (the vetoes are pure tests joined by "or": the dictionary look-ups, which veto most
+    # candidates, come first)
+    if freq.get(name[:2] if len(given) == 2 else name) or name[-1] in _PLACE_ENDS:
+        return True
     for c in given:  # a plain loop: all() over a generator costs twice as much here
         if not is_han(c):
             return True
-    if _not_a_name(name) or name[-1] in _PLACE_ENDS:
+    if _not_a_name(name):
         return True
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
     if len(given) == 1:
         # 郭蓉以及, 王涛更是: a character that never ends a given name ends the name
-        return bool(freq.get(name)) or not (_ends_name(text, end) or text[end] in _NOT_GIVEN)
-    return bool(freq.get(name[:2]))
+        return not (_ends_name(text, end) or text[end] in _NOT_GIVEN)
+    return False
 
 
 def _name_from(text: str, i: int, freq: Any) -> int | None:
