@@ -699,18 +699,26 @@ class MainWindow(QMainWindow):
         page = self.tr("Page {n} of {total}").format(n=f"{row + 1:,}", total=f"{total:,}")
         found = self.page_list.found_position(self.page_id) if self.page_id else None
         if found is not None:
-            match, count = found
-            counted = "…" if count is None else f"{count:,}"  # "…": still being counted
-            if match is not None:
-                where = self.tr("Match {n} of {count}").format(n=f"{match + 1:,}", count=counted)
-            elif count == 0:
-                where = self.tr("No match")
-            else:
-                where = self.tr("Not among the {count} matches").format(count=counted)
+            where = self._place_in_list(*found)
             page = self.tr("{where} · page {n} of {total}").format(
                 where=where, n=f"{row + 1:,}", total=f"{total:,}"
             )
         self.status_page.setText(page)
+
+    def _place_in_list(self, row: int | None, count: int | None) -> str:
+        """The open page's place among the pages the list shows, as the Page keys walk them:
+        the matches of a search ("Match 3 of 17"), else the pages of the status filter
+        ("List: 3 of 17"; under "To review" a page just marked done has left it)."""
+        counted = "…" if count is None else f"{count:,}"  # "…": still being counted
+        if self.page_list.model.search:
+            if row is not None:
+                return self.tr("Match {n} of {count}").format(n=f"{row + 1:,}", count=counted)
+            if count == 0:
+                return self.tr("No match")
+            return self.tr("Not among the {count} matches").format(count=counted)
+        if row is not None:
+            return self.tr("List: {n} of {count}").format(n=f"{row + 1:,}", count=counted)
+        return self.tr("Not in the list of {count}").format(count=counted)
 
     def _update_counts(self) -> None:
         counts = self.store.status_counts()

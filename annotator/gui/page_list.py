@@ -234,10 +234,10 @@ class PageListPanel(QWidget):
         return self._selected
 
     def found_position(self, page_id: str) -> tuple[int | None, int | None] | None:
-        """Where ``page_id`` is among the pages the list shows under a search: (its row, or
-        None when the search does not find it; how many were found, or None while they are
-        still being counted). None when the list shows no search."""
-        if not self.model.search:
+        """Where ``page_id`` is among the pages the list shows under a search or a status
+        filter: (its row, or None when the list does not hold it; how many it holds, or None
+        while they are still being counted). None when the list shows every page."""
+        if not self.model.search and self.model.status is None:
             return None
         current = self.view.currentIndex()
         row = current.row() if current.isValid() and self._selected == page_id else None

@@ -478,7 +478,7 @@
         <translation>第 {n} 页，共 {total} 页</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Match {n} of {count}</source>
         <translation>第 {n} 个匹配，共 {count} 个</translation>
     </message>
@@ -488,17 +488,27 @@
         <translation>无匹配</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Not among the {count} matches</source>
         <translation>不在 {count} 个匹配之中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>{where} · page {n} of {total}</source>
         <translation>{where} · 第 {n} 页，共 {total} 页</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>List: {n} of {count}</source>
+        <translation>列表第 {n} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in the list of {count}</source>
+        <translation>不在列表的 {count} 页之中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Done: {done} of {total}</source>
         <translation>已完成：{done} / {total}</translation>
     </message>

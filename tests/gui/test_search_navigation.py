@@ -334,3 +334,23 @@ def test_f3_on_a_page_the_search_does_not_find_says_so(windows, tmp_path, qtbot)
     assert messages[-1] == (
         f"“{WORD}” is not in this page's text (Ctrl+PgDown: the next page found)."
     )
+
+
+def test_the_status_bar_gives_the_place_in_a_status_filter_the_page_keys_walk(
+    windows, tmp_path, qtbot
+):
+    # Ctrl+PgDown walks the filtered list, so "Page 4 of 6" alone said nothing of where the
+    # reviewer was in it, nor that the open page had left it.
+    db = make_pages(tmp_path / "list.db", set(), done={"p3"})
+    window = windows(db)
+    window.page_list.set_status_filter("not_done")
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    qtbot.waitUntil(lambda: window.status_page.text() == "List: 2 of 5 · page 2 of 6")
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p4"  # p3 is done: not in the list
+    assert window.status_page.text() == "List: 3 of 5 · page 4 of 6"
+    window.page_list.set_status_filter("done")
+    qtbot.waitUntil(lambda: window.status_page.text() == "Not in the list of 1 · page 4 of 6")
+    window.page_list.set_status_filter(None)
+    qtbot.waitUntil(lambda: window.status_page.text() == "Page 4 of 6")
