@@ -1068,7 +1068,7 @@ class EntityModel:
 
     def _tag(
         self,
-        xseq: list[tuple[str, ...]],
+        xseq: Sequence[tuple[str | bytes, ...]],
         kept: Sequence[Entity] = (),
         suggested: Sequence[Entity] = (),
     ) -> list[Candidate]:
