@@ -12,8 +12,11 @@ CPU time (``time.process_time``, least slowed by other work on a shared machine)
   (features, crfsuite's Viterbi and marginals): what ``model_chars_per_s`` of
   ``bench/entity_corpus.py`` measures;
 * ``crfsuite_chars_per_s``: crfsuite alone (Viterbi and the marginals of the spans) on
-  the feature rows of every line made beforehand: the most the tagger can reach while its
-  features are made in Python, a ceiling that a faster feature code cannot pass;
+  the rows the tagger gives it (of each line's features, those the model has a weight
+  for, as bytes), made beforehand: the most the tagger can reach while its rows are made
+  in Python, a ceiling that a faster feature code cannot pass;
+  ``crfsuite_all_features_chars_per_s`` the same on every feature string of the lines
+  (what the tagger gave crfsuite before it left out those the model has no weight for);
 * ``tags_digest``: a hash of every span and confidence the model gave, which must not
   change when the code is made faster.
 
@@ -86,15 +89,18 @@ def main() -> None:
     tagging = best_cpu(
         lambda: [model(t, c) for t, c in zip(lines, given, strict=True)], args.rounds
     )
-    rows = [entities.features(t, r) for t, r in zip(sentences, alone, strict=True)]
+    every = [entities.features(t, r) for t, r in zip(sentences, alone, strict=True)]
+    rows = [model.line_rows(t, r) for t, r in zip(sentences, alone, strict=True)]
     crf = model.crf
     crfsuite = best_cpu(lambda: [crf._tag(x) for x in rows], args.rounds)
+    crfsuite_all = best_cpu(lambda: [crf._tag(x) for x in every], args.rounds)
     print(f"sentences={len(sentences)}")
     print(f"pages={len(lines)}")
     print(f"chars={chars}")
     print(f"features_chars_per_s={chars / feats:.0f}")
     print(f"model_chars_per_s={chars / tagging:.0f}")
     print(f"crfsuite_chars_per_s={chars / crfsuite:.0f}")
+    print(f"crfsuite_all_features_chars_per_s={chars / crfsuite_all:.0f}")
     print(f"tags_digest={digest}")
 
 

@@ -67,6 +67,21 @@ key out (``formats.gold_jsonl``): it describes the suggestion, not the entity.
 
 **Determinism.** The same pages in the same order give the same bytes: features are
 built in text order, L-BFGS has no randomness, and crfsuite writes no time stamp.
+
+**Tagging rows.** A loaded model gives its tagger, of each character's features, only
+those it has a weight for (:class:`_Rows`, found in tables of its attributes, as bytes):
+crfsuite skips the others anyway, so the tags and marginals are the same to the last
+bit, and it is spared encoding, copying and looking up the strings (pycrfsuite copies each
+attribute three or four times on its way in: some 650 instructions an attribute). On
+14,890 characters of a public news corpus with a model of 4,445 attributes trained on
+them, tagging took 25,600 instructions a character instead of 29,700 (callgrind; of a
+character's nine dense features the model had 6.3, most pairs missing); on a loaded
+machine, pages of 20 sentences 118,000 → 147,000 characters a second (medians of
+alternating runs of ``bench/entity_speed.py --per-page 20``), pages of one sentence
+141,000 → 145,000 (noise). What is left is pycrfsuite's handing over of the rows (41% of
+the instructions), the jieba word walk and the making of the rows in Python: past
+200,000 characters a second needs them compiled (a builder that gives crfsuite attribute
+identifiers, not strings).
 """
 
 from __future__ import annotations
@@ -79,7 +94,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from typing import Any
 
 from annotator.code_units import LONE_SURROGATE, code_units
@@ -449,51 +464,59 @@ def _split_rows(
     at = 0
     for k, (line, line_rules) in enumerate(zip(lines, rules, strict=True)):
         mine = rows[at : at + len(line)]
-        _add_rules(mine, line_rules, None if suggested is None else suggested[k])
+        marks = _rule_marks(len(line), line_rules, None if suggested is None else suggested[k])
+        for j, name in marks:
+            mine[j] += (name,)
         out.append(mine)
         at += len(line) + 2
     return out
 
 
-def _add_rules(
-    rows: list[tuple[str, ...]], rules: Iterable[Entity], suggested: Sequence[Entity] | None
-) -> None:
-    """B-/I- of each rule candidate over the characters it covers; then the outer
-    candidates (:func:`_add_outer`) and what the rules would suggest (:func:`_add_kept`),
-    each with its label on the characters just before and after it: where a rule's span
-    ends is what the model most often corrects (a name's neighbour pulled in or left out).
-    (Format 8 left out the candidates' own ``r=>``/``r=<``: beside ``f=>``/``f=<`` they
-    changed no score on a public corpus's dev portion, and cost time.)"""
+def _rule_marks(
+    length: int, rules: Iterable[Entity], suggested: Sequence[Entity] | None
+) -> list[tuple[int, str]]:
+    """The rule features of a line of ``length`` characters, ``(character, feature)`` in
+    the order they are added to its rows: B-/I- of each rule candidate over the characters
+    it covers; then the outer candidates (:func:`_outer_marks`) and what the rules would
+    suggest (:func:`_kept_marks`), each with its label on the characters just before and
+    after it: where a rule's span ends is what the model most often corrects (a name's
+    neighbour pulled in or left out). (Format 8 left out the candidates' own
+    ``r=>``/``r=<``: beside ``f=>``/``f=<`` they changed no score on a public corpus's dev
+    portion, and cost time.)"""
     rules = list(rules)
+    marks: list[tuple[int, str]] = []
+    add = marks.append
     for s, e, label in rules:
-        rows[s] += ("r=B-" + label,)
+        add((s, "r=B-" + label))
         inside = "r=I-" + label
         for j in range(s + 1, e):
-            rows[j] += (inside,)
-    _add_outer(rows, rules)
+            add((j, inside))
     if rules:
-        _add_kept(rows, rule_suggestions(rules) if suggested is None else suggested)
+        _outer_marks(marks, length, rules)
+        _kept_marks(marks, length, rule_suggestions(rules) if suggested is None else suggested)
+    return marks
 
 
-def _add_kept(rows: list[tuple[str, ...]], suggested: Sequence[Entity]) -> None:
+def _kept_marks(marks: list[tuple[int, str]], length: int, suggested: Sequence[Entity]) -> None:
     """``f=B-``/``f=I-``/``f=E-``/``f=S-`` of what the rules alone would suggest
     (:func:`rule_suggestions`), and its label just before (``f=>``) and after (``f=<``)
     it: the rules' own answer, begin, inside and end apart, so that a model trained on
     little gold can copy it whole (its last character too: a place's 花 in 攀枝花 was
     left out when only ``r=I-`` said it belonged)."""
+    add = marks.append
     for s, e, label in suggested:
         if e - s == 1:
-            rows[s] += ("f=S-" + label,)
+            add((s, "f=S-" + label))
         else:
-            rows[s] += ("f=B-" + label,)
+            add((s, "f=B-" + label))
             inside = "f=I-" + label
             for j in range(s + 1, e - 1):
-                rows[j] += (inside,)
-            rows[e - 1] += ("f=E-" + label,)
+                add((j, inside))
+            add((e - 1, "f=E-" + label))
         if s:
-            rows[s - 1] += ("f=>" + label,)
-        if e < len(rows):
-            rows[e] += ("f=<" + label,)
+            add((s - 1, "f=>" + label))
+        if e < length:
+            add((e, "f=<" + label))
 
 
 def rule_suggestions(rules: Iterable[Entity]) -> list[Entity]:
@@ -507,30 +530,25 @@ def rule_suggestions(rules: Iterable[Entity]) -> list[Entity]:
     return resolve_rule_triples(rules)
 
 
-def _add_outer(rows: list[tuple[str, ...]], rules: Sequence[Entity]) -> None:
+def _outer_marks(marks: list[tuple[int, str]], length: int, rules: Sequence[Entity]) -> None:
     """``o=B-``/``o=I-`` of the rule candidates inside no longer one (the first of equal
     ones), and their label just before (``o=>``) and after (``o=<``) them: the span the
     rules themselves would keep, the longer winning (日本环境厅, not its place 日本), which
     the candidates alone do not tell the model."""
+    add = marks.append
     taken: list[tuple[int, int]] = []
     for s, e, label in sorted(rules, key=_longest_first):
         if any(a <= s and e <= b for a, b in taken):
             continue
         taken.append((s, e))
-        _mark(rows, s, e, "o=", label)
-
-
-def _mark(rows: list[tuple[str, ...]], s: int, e: int, kind: str, label: str) -> None:
-    """``kind`` + B-/I- of ``label`` over ``s:e``, and the label on the characters just
-    before (``>``) and after (``<``) it."""
-    rows[s] += (kind + "B-" + label,)
-    inside = kind + "I-" + label
-    for j in range(s + 1, e):
-        rows[j] += (inside,)
-    if s:
-        rows[s - 1] += (kind + ">" + label,)
-    if e < len(rows):
-        rows[e] += (kind + "<" + label,)
+        add((s, "o=B-" + label))
+        inside = "o=I-" + label
+        for j in range(s + 1, e):
+            add((j, inside))
+        if s:
+            add((s - 1, "o=>" + label))
+        if e < length:
+            add((e, "o=<" + label))
 
 
 def _longest_first(rule: Entity) -> int:
@@ -555,14 +573,172 @@ _NEXT_WORD = _Renamed("w+1")
 
 
 def _word_column(units: str, n: int) -> list[str]:
-    """Each character's position in its dictionary word (B/M/E, S alone) with the POS."""
+    """Each character's position in its dictionary word (B/M/E, S alone) with the POS.
+
+    The words are :meth:`_Matcher.words`' (the same walk, its misaligned matches dropped
+    alike), written into the column as they are found: no list of words in between."""
     column = ["w=S"] * n
-    for start, end, (first, middle, last) in _matcher("words").words(units):
-        column[start] = first
-        column[end - 1] = last
-        if end - start > 2:
-            column[start + 1 : end - 1] = [middle] * (end - start - 2)
+    automaton = _matcher("words").automaton
+    if not len(automaton):
+        return column
+    start = 0
+    while start < len(units):
+        for last, (length, (first, middle, final)) in automaton.iter_long(units, start):
+            if last & 1:
+                end = (last >> 1) + 1
+                column[end - length] = first
+                column[end - 1] = final
+                if length > 2:
+                    column[end - length + 1 : end - 1] = [middle] * (length - 2)
+            else:  # it starts mid-character, at an odd byte: search on from the next one
+                start = last + 2 - 2 * length
+                break
+        else:
+            break
     return column
+
+
+# --- the rows a model tags -------------------------------------------------------------
+
+# the feature that stands for one a model has no weight for: crfsuite looks it up and
+# skips it, as it skips any attribute it does not know
+_NOTHING = b""
+
+
+class _Rows:
+    """The rows a loaded model's tagger is given: of each character's features
+    (:func:`features_of_lines`, whose work this shares), those the model has a weight
+    for, as the UTF-8 bytes crfsuite reads, in the same order.
+
+    crfsuite skips an attribute its model does not know (training keeps only the
+    attributes of features with a weight), so a row without them scores the same: the
+    same sums in the same order, the same tags and marginals to the last bit. What it
+    saves: encoding, copying and looking up the strings it has no weight for (L1 leaves
+    few character pairs: of a character's nine dense features a model had no weight for
+    2.7 even on the text it was trained on, nine pairs in ten). The nine features every character has are found
+    in tables of the model's attributes, keyed by what they are made of (the character,
+    the pair, the classes, the word feature), each table searched over a whole column by
+    ``map`` and the columns zipped into rows, without a Python frame a character; a
+    feature the model lacks is :data:`_NOTHING`. The sparse ones (lexicon words, rule
+    candidates) are made as for training and kept when the model has them."""
+
+    def __init__(self, names: Iterable[bytes]) -> None:
+        self.c0: dict[str, bytes] = {}
+        self.cm: dict[str, bytes] = {}
+        self.cp: dict[str, bytes] = {}
+        self.bm: dict[tuple[str, str], bytes] = {}
+        self.bp: dict[tuple[str, str], bytes] = {}
+        self.k: dict[tuple[str, str, str], bytes] = {}
+        self.w: dict[str, bytes] = {}
+        self.wm: dict[str, bytes] = {}
+        self.wp: dict[str, bytes] = {}
+        self.other: dict[str, bytes] = {}
+        chars = {"c0": self.c0, "c-1": self.cm, "c1": self.cp}
+        pairs = {"b-1": self.bm, "b0": self.bp}
+        words = {"w": self.w, "w-1": self.wm, "w+1": self.wp}
+        for raw in names:
+            try:
+                name = raw.decode("utf-8")
+            except UnicodeDecodeError:  # no feature of ours: nothing to find it by
+                continue
+            head, _, value = name.partition("=")
+            if head in chars and len(value) == 1:
+                chars[head][value] = raw
+            elif head in pairs and len(value) == 2:
+                pairs[head][value[0], value[1]] = raw
+            elif head == "k" and len(value) == 3:
+                self.k[value[0], value[1], value[2]] = raw
+            elif head in words:
+                words[head]["w=" + value] = raw
+            else:
+                self.other[name] = raw
+
+    def rows(
+        self,
+        lines: Sequence[str],
+        rules: Sequence[Iterable[Entity]],
+        suggested: Sequence[Sequence[Entity]],
+    ) -> list[list[tuple[bytes, ...]]]:
+        """The rows of each of ``lines`` (none empty), as :func:`features_of_lines` makes
+        them but of the features the model has."""
+        joined, cls, words, lexicon = _columns(lines)
+        chars = [*joined]
+        before, here, after = chars[:-2], chars[1:-1], chars[2:]
+        nothing = repeat(_NOTHING)
+        rows: list[tuple[bytes, ...]] = list(
+            zip(
+                map(self.c0.get, here, nothing),
+                map(self.cm.get, before, nothing),
+                map(self.cp.get, after, nothing),
+                map(self.bm.get, zip(before, here, strict=True), nothing),
+                map(self.bp.get, zip(here, after, strict=True), nothing),
+                map(self.k.get, zip(cls[:-2], cls[1:-1], cls[2:], strict=True), nothing),
+                map(self.w.get, words[1:-1], nothing),
+                map(self.wm.get, words[:-2], nothing),
+                map(self.wp.get, words[2:], nothing),
+                strict=True,
+            )
+        )
+        other = self.other
+        for s, e, (begin, inside) in lexicon:
+            raw = other.get(begin)
+            if raw is not None:
+                rows[s - 1] += (raw,)
+            raw = other.get(inside)
+            if raw is not None:
+                for j in range(s, e - 1):
+                    rows[j] += (raw,)
+        out = []
+        at = 0
+        for line, line_rules, line_suggested in zip(lines, rules, suggested, strict=True):
+            mine = rows[at : at + len(line)]
+            if line_rules:
+                for j, name in _rule_marks(len(line), line_rules, line_suggested):
+                    raw = other.get(name)
+                    if raw is not None:
+                        mine[j] += (raw,)
+            out.append(mine)
+            at += len(line) + 2
+        return out
+
+
+def attribute_names(model: bytes) -> list[bytes]:
+    """The attributes of a crfsuite model (what :class:`_Rows` keeps), read from its
+    bytes: the model file's attribute dictionary (a CQDB) in identifier order.
+
+    Read from the bytes rather than ``Tagger.info()``, which writes the whole model out
+    as text and parses it (0.05 s for a model of 53,000 characters of gold, more for
+    larger ones, at every load: a fold of cross-validation loads one). Bytes of another
+    layout raise ``ValueError``."""
+    import struct
+
+    try:
+        if model[:4] != b"lCRF":
+            raise ValueError("no crfsuite model")
+        # the header: magic, size, type, version, then the counts of features, labels
+        # and attributes and the offsets of their blocks
+        count = struct.unpack_from("<I", model, 24)[0]
+        at = struct.unpack_from("<I", model, 36)[0]
+        if count == 0:
+            return []
+        # the CQDB header: "CQDB", size, flag, byte order, size and offset of the
+        # backward array (identifier -> offset of the record: id, size, the NUL-ended key)
+        if (
+            model[at : at + 4] != b"CQDB"
+            or struct.unpack_from("<I", model, at + 12)[0] != 0x62445371
+        ):
+            raise ValueError("no crfsuite attribute dictionary")
+        backward_size, backward = struct.unpack_from("<2I", model, at + 16)
+        if backward_size < count or not backward:
+            raise ValueError("a crfsuite attribute dictionary without identifiers")
+        names = []
+        for offset in struct.unpack_from(f"<{count}I", model, at + backward):
+            record = at + offset
+            size = struct.unpack_from("<I", model, record + 4)[0]
+            names.append(model[record + 8 : record + 7 + size])
+        return names
+    except struct.error as error:
+        raise ValueError(f"not a crfsuite model: {error}") from error
 
 
 def bio_tags(length: int, entities: Iterable[Entity]) -> list[str]:
@@ -810,6 +986,18 @@ class EntityModel:
     # below this confidence a span of the tagger takes the label of a rule suggestion of
     # the same characters (:func:`relabel_below`)
     relabels: float = 0.0
+    # the tables of its rows (:class:`_Rows`), made at the first call
+    tables: _Rows | None = field(default=None, repr=False, compare=False)
+
+    def _rows(self) -> _Rows:
+        """The tables the rows this model tags are made with (made once)."""
+        tables = self.tables
+        if tables is None:
+            with self.lock:
+                if self.tables is None:
+                    self.tables = _Rows(attribute_names(self.buffer))
+                tables = self.tables
+        return tables
 
     def __call__(
         self, text: str, rule_candidates: Iterable[tuple[Any, ...]] | None = None
@@ -827,7 +1015,7 @@ class EntityModel:
         out: list[Candidate] = []
         lines = self._lines(text, rules)
         suggested = [rule_suggestions(r) for _, _, r in lines]
-        batch = features_of_lines(
+        batch = self._rows().rows(
             [line for _, line, _ in lines], [r for _, _, r in lines], suggested
         )
         for (at, _, _), xseq, mine in zip(lines, batch, suggested, strict=True):
@@ -861,18 +1049,26 @@ class EntityModel:
             at = end + 1
         return out
 
+    def line_rows(self, line: str, rules: Iterable[Entity] = ()) -> list[tuple[bytes, ...]]:
+        """The rows this model's tagger is given for one line (no newline; not empty) and
+        its rule candidates: of its :func:`features`, those the model has (:class:`_Rows`)."""
+        rules = list(rules)
+        return self._rows().rows([line], [rules], [rule_suggestions(rules)])[0]
+
     @property
     def crf(self) -> EntityModel:
         """The same tagger keeping no rule suggestion (what it learnt alone)."""
-        return EntityModel(self.tagger, self.labels, self.buffer, frozenset(), self.lock)
+        return EntityModel(
+            self.tagger, self.labels, self.buffer, frozenset(), self.lock, tables=self._rows()
+        )
 
     def tag_line(self, line: str, rules: Iterable[Entity] = ()) -> list[Candidate]:
         """Entities of one line (no newline) with their confidence (the tagger alone)."""
-        return self._tag(features(line, rules))
+        return self._tag(self.line_rows(line, rules) if line else [])
 
     def _tag(
         self,
-        xseq: list[tuple[str, ...]],
+        xseq: Sequence[tuple[str | bytes, ...]],
         kept: Sequence[Entity] = (),
         suggested: Sequence[Entity] = (),
     ) -> list[Candidate]:
