@@ -108,7 +108,7 @@ class Retrainer(QObject):
             self._training.show(page_id)
 
     def _start(self, renew: bool = False, keep: tuple[str, ...] = ()) -> None:
-        from annotator.training import Training  # (multiprocessing: loaded by the warm-up)
+        from annotator.training import Training  # (loaded by the warm-up: gui/warmup.py)
 
         training = Training(self._db_path, keep)  # started by the worker, on its thread
         thread = QThread(self)

@@ -489,7 +489,7 @@ class ReviewController(QObject):
         state = self.view.page_state
         if span is None or state is None:
             return
-        from annotator.metrics import FIGURE  # (not at import: the window shows without it)
+        from annotator.metrics import FIGURE  # (loaded by the warm-up first: gui/warmup.py)
 
         if span.label != FIGURE:
             # What the dialog takes would be exported as the name's or date's attributes.

@@ -28,17 +28,18 @@ log = logging.getLogger(__name__)
 
 # What the window imports lazily, heaviest first (each imports the split and suggest rules).
 HEAVY_MODULES = ("annotator.pipeline", "annotator.learn.structure", "annotator.learn.entities")
-# Lighter ones the window imports where it uses them (export, retrain), loaded after those so
-# that their first use does not pause the window either.
-LATER_MODULES = ("annotator.exporting", "annotator.training", "annotator.metrics")
+# Lighter ones the window imports where it uses them, so that their first use does not pause
+# it either: the V key's (10 ms, before the rules), then export's and the retrain's (after).
+FIRST_MODULES = ("annotator.metrics",)
+LATER_MODULES = ("annotator.exporting", "annotator.training")
 # The warm-up starts at the latest this long after the window asked for it (no first paint).
 LATEST_MS = 1000
 
 
 class Warmup(QObject):
     """Imports :data:`HEAVY_MODULES` on a daemon thread; ``ready`` once they are loaded
-    (also when one fails: whoever needs it then meets the error where it is reported), then
-    :data:`LATER_MODULES`."""
+    (also when one fails: whoever needs it then meets the error where it is reported); the
+    light :data:`FIRST_MODULES` before them, :data:`LATER_MODULES` after."""
 
     ready = Signal()
 
@@ -70,6 +71,7 @@ class Warmup(QObject):
         return False
 
     def _run(self) -> None:
+        self._load(FIRST_MODULES)
         for name in HEAVY_MODULES:
             try:
                 importlib.import_module(name)
@@ -79,8 +81,12 @@ class Warmup(QObject):
         # (RuntimeError: the window closed meanwhile, its objects are gone)
         with contextlib.suppress(RuntimeError):
             self.ready.emit()  # queued to the window's thread
-        for name in LATER_MODULES:
+        self._load(LATER_MODULES)
+
+    @staticmethod
+    def _load(names: tuple[str, ...]) -> None:
+        for name in names:
             try:
                 importlib.import_module(name)
-            except Exception:
+            except Exception:  # (as above)
                 log.exception("loading %s failed", name)

@@ -132,6 +132,23 @@ def test_the_warmup_loads_the_rules_and_says_so(qtbot, monkeypatch):
     )
 
 
+def test_the_warmup_also_loads_what_keys_export_and_retrain_use(qtbot, monkeypatch):
+    # The V key's module before the rules, export's and the retrain's after them: their
+    # first use then imports nothing on the window's thread.
+    order: list[str] = []
+    monkeypatch.setattr("importlib.import_module", order.append)
+    warmup = Warmup()
+    with qtbot.waitSignal(warmup.ready, timeout=60_000):
+        warmup.start()
+    qtbot.waitUntil(lambda: len(order) == 6, timeout=10_000)
+    assert order == [
+        "annotator.metrics",
+        *HEAVY_MODULES,
+        "annotator.exporting",
+        "annotator.training",
+    ]
+
+
 def test_the_first_retrain_check_waits_for_the_warmup(windows, db, qtbot, monkeypatch):
     # The check imports the learners: made before they are loaded, it would compile them on
     # the window's thread after all.
