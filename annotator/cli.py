@@ -8,23 +8,22 @@ non-zero exit status, never as a traceback.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from annotator import __version__
-from annotator.store import (
-    QUICK_CHECK_BEFORE_WRITE_BYTES,
-    Store,
-    StoreError,
-    default_db_path,
-    explain_database_error,
-)
+
+if TYPE_CHECKING:
+    from annotator.store import Store
+
+# Nothing heavy is imported here (issue 11): ``annotator --help`` and the cheap commands
+# must not wait for the store (sqlite_utils, dateutil…), the rules, the models or Qt. Each
+# command imports what it uses; tests/core/test_cli_imports.py keeps it so.
 
 BACKUPS_KEPT_DEFAULT = 10  # as annotator.store.BACKUPS_KEPT (not imported: keeps --help fast)
 DB_HELP = "Database file (default: $ANNOTATOR_DB, else annotator.db in the user data folder)."
@@ -45,6 +44,8 @@ def resolve_db(db_path: Path | None) -> Path:
     import …``: ignoring it would write into another database), else the default."""
     if db_path is not None:
         return db_path
+    from annotator.store import default_db_path
+
     context = click.get_current_context(silent=True)
     root = context.find_root().params.get("db_path") if context is not None else None
     return root or default_db_path()
@@ -56,6 +57,10 @@ def open_store(
 ) -> Iterator[Store]:
     """The open store; ``readonly``: for commands that only read (stats, export, evaluate),
     which then run while another program holds the write lock and never write."""
+    import sqlite3
+
+    from annotator.store import Store, StoreError, explain_database_error
+
     path = resolve_db(db_path)
 
     def upgrading(version: int, new: int) -> None:
@@ -82,6 +87,13 @@ def open_store(
         raise click.ClickException(str(exc)) from None
     finally:
         store.close()
+
+
+def _verify_before_write(store: Store) -> None:
+    """Never write into a damaged file: the quick check on files up to the store's limit."""
+    from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES
+
+    store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
 
 
 class _ValuesFirst(click.Command):
@@ -270,7 +282,7 @@ def import_(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--max-page-size") from None
     with _interrupt_reported(), open_store(db_path) as store, _progress_bar() as progress:
-        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
+        _verify_before_write(store)  # never write into a damaged file
         report = import_paths(
             store,
             list(paths),
@@ -332,7 +344,7 @@ def _import_segmentation(db_path: Path | None, paths: tuple[Path, ...]) -> None:
     from annotator.pipeline import import_segmentation
 
     with open_store(db_path) as store:
-        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
+        _verify_before_write(store)  # never write into a damaged file
         report = import_segmentation(store, list(paths))
     click.echo(report.summary())
     for path, what in report.replaced:
@@ -428,7 +440,7 @@ def demo(db_path: Path | None) -> None:
     from annotator.resources import seeds_dir
 
     with _interrupt_reported(), open_store(db_path) as store, _progress_bar() as progress:
-        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)
+        _verify_before_write(store)
         report = import_paths(store, [seeds_dir()], progress=progress)
         path = store.path
     _print_import_report(report)
@@ -735,7 +747,7 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure:
         _resplit(db_path, pages)
         return
     with open_store(db_path, create=False) as store:
-        store.verify(QUICK_CHECK_BEFORE_WRITE_BYTES)  # never write into a damaged file
+        _verify_before_write(store)  # never write into a damaged file
         ids = [p.strip() for p in pages.split(",")] if pages else None
         unknown = [p for p in ids or [] if not store.has_page(p)]
         if unknown:
@@ -798,7 +810,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
 )
 def backup(db_path: Path | None, output: Path | None, keep: int) -> None:
     """Back the database up (a checked copy; the window makes them too, while it runs)."""
-    from annotator.store import backup_database, rolling_backup
+    from annotator.store import StoreError, backup_database, rolling_backup
 
     path = resolve_db(db_path)
     if not path.is_file():
@@ -1011,7 +1023,7 @@ def check(db_path: Path | None) -> None:
 @click.argument("backup_file", metavar="BACKUP", type=click.Path(dir_okay=False, path_type=Path))
 def restore(db_path: Path | None, backup_file: Path) -> None:
     """Replace the database by BACKUP (the replaced file is kept in the backups folder)."""
-    from annotator.store import restore_backup
+    from annotator.store import StoreError, restore_backup
 
     path = resolve_db(db_path)
     try:

@@ -8,16 +8,20 @@ reports when they are loaded::
     python bench/window_start.py [--runs 5]
 
 Prints ``shown_cpu_ms`` / ``shown_wall_ms`` (process start to the window painted, medians)
-and ``rules_loaded_wall_ms`` (until the warm-up thread is done).
+and ``rules_loaded_wall_ms`` (until the warm-up thread is done; it starts once the window is
+painted). Also ``help_cpu_ms`` / ``help_wall_ms``: a whole ``python -m annotator --help``
+process (interpreter start included), which must not import the store, the rules or Qt.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,9 +70,33 @@ def main() -> None:
             )
             runs.append([float(x) for x in out.stdout.split()])
     wall, cpu, loaded = (statistics.median(col) for col in zip(*runs, strict=True))
+    help_cpu, help_wall = (
+        statistics.median(col) for col in zip(*_help_runs(args.runs), strict=True)
+    )
     print(f"shown_cpu_ms={cpu:.0f}")
     print(f"shown_wall_ms={wall:.0f}")
     print(f"rules_loaded_wall_ms={loaded:.0f}")
+    print(f"help_cpu_ms={help_cpu:.0f}")
+    print(f"help_wall_ms={help_wall:.0f}")
+
+
+def _help_runs(runs: int) -> list[tuple[float, float]]:
+    """(CPU ms, wall ms) of each ``python -m annotator --help`` process."""
+    times = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "annotator", "--help"],
+            capture_output=True,
+            check=True,
+            cwd=ROOT,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        times.append((cpu * 1000, wall * 1000))
+    return times
 
 
 if __name__ == "__main__":

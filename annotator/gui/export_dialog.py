@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.exporting import ExportRequest, check_labels, date_bounds
-from annotator.formats.curation import parse_ratios
 from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
 from annotator.model import PAGE_STATUSES
+
+if TYPE_CHECKING:
+    from annotator.exporting import ExportRequest
 
 _KEY = "export/"
 
@@ -179,6 +181,9 @@ class ExportDialog(QDialog):
     # --- the request ---------------------------------------------------------------------
 
     def request(self) -> ExportRequest:
+        from annotator.exporting import ExportRequest, check_labels, date_bounds
+        from annotator.formats.curation import parse_ratios
+
         """The choices as the command line's request; ValueError saying what to correct."""
         statuses = [s for s, box in self.statuses.items() if box.isChecked()]
         if not statuses:

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import (
@@ -42,7 +43,6 @@ from annotator.formats.registry import FORMATS
 from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
 from annotator.gui.commands import OpCommand, PageStacks
-from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.outline import OutlinePanel
 from annotator.gui.page_list import PageListPanel
 from annotator.gui.page_view import PageView
@@ -59,6 +59,9 @@ from annotator.model import ROLES
 from annotator.resources import seeds_dir
 from annotator.store import Store
 from annotator.store.shown import BEAT_S as SHOWN_BEAT_S
+
+if TYPE_CHECKING:
+    from annotator.gui.export_dialog import ExportDialog
 
 POLL_MS = 1000
 PLACE_MS = 5000
@@ -140,11 +143,11 @@ class MainWindow(QMainWindow):
         self._keep_safe()
         QTimer.singleShot(0, self._offer_samples)
         QTimer.singleShot(0, self._start_indexing_if_behind)
-        # The rules load on a thread while the window opens; the first retrain check waits.
-        # Started last: a window whose building failed has nothing to check.
+        # The rules load on a thread once the window has painted itself; the first retrain
+        # check waits. Set up last: a window whose building failed has nothing to check.
         self._warmup = Warmup(self)
         self._warmup.ready.connect(self._on_rules_loaded)
-        self._warmup.start()
+        self._warmup.start_after_first_paint(self)
 
     # --- construction ------------------------------------------------------------------
 
@@ -772,6 +775,8 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         """File › Export: the command line's choices in a dialog (issue 12), then the export
         on a worker thread; the dialog stays reachable as ``_export_dialog`` for tests."""
+        from annotator.gui.export_dialog import ExportDialog  # (exporting: not at start)
+
         hints = {"labels": sorted(self.store.label_names())}
         dialog = ExportDialog(self._export_filters(), hints, self)
         self._export_dialog = dialog

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from annotator.store import Store
-from annotator.training import Training
 
 if TYPE_CHECKING:
     from annotator.pipeline import TrainedModel, TrainReport
+    from annotator.training import Training
 
 # The learners and the pipeline are imported where they are used, not here: importing them
 # compiles the rules' patterns (seconds on a slow machine), which the window does on a
@@ -108,6 +108,8 @@ class Retrainer(QObject):
             self._training.show(page_id)
 
     def _start(self, renew: bool = False, keep: tuple[str, ...] = ()) -> None:
+        from annotator.training import Training  # (loaded by the warm-up: gui/warmup.py)
+
         training = Training(self._db_path, keep)  # started by the worker, on its thread
         thread = QThread(self)
         worker = _TrainWorker(training)

@@ -34,7 +34,6 @@ from annotator.gui.commands import PageStacks
 from annotator.gui.i18n import core_text
 from annotator.gui.page_view import PageView
 from annotator.gui.runner import EditRunner
-from annotator.metrics import FIGURE
 from annotator.model import Block, Span, status_word
 from annotator.store import Applied
 from annotator.text import span_problem
@@ -490,6 +489,8 @@ class ReviewController(QObject):
         state = self.view.page_state
         if span is None or state is None:
             return
+        from annotator.metrics import FIGURE  # (loaded by the warm-up first: gui/warmup.py)
+
         if span.label != FIGURE:
             # What the dialog takes would be exported as the name's or date's attributes.
             self.message.emit(

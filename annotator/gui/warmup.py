@@ -7,6 +7,11 @@ window needs none of it to show a page, only to import files and to decide wheth
 retrain, so it starts with the light modules and this thread loads the heavy ones meanwhile.
 Whatever asks for them before the thread is done waits for it on Python's import lock: never
 a second compile, never a half-loaded module.
+
+The thread starts once the window has painted itself the first time (issue 11): started
+before, its compiling held the interpreter lock while the window painted, which took
+0.1-0.25 s longer. A window that is never painted (hidden, minimised) starts it after
+:data:`LATEST_MS` all the same.
 """
 
 from __future__ import annotations
@@ -16,24 +21,57 @@ import importlib
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 # What the window imports lazily, heaviest first (each imports the split and suggest rules).
 HEAVY_MODULES = ("annotator.pipeline", "annotator.learn.structure", "annotator.learn.entities")
+# Lighter ones the window imports where it uses them, so that their first use does not pause
+# it either: the V key's (10 ms, before the rules), then export's and the retrain's (after).
+FIRST_MODULES = ("annotator.metrics",)
+LATER_MODULES = ("annotator.exporting", "annotator.training")
+# The warm-up starts at the latest this long after the window asked for it (no first paint).
+LATEST_MS = 1000
 
 
 class Warmup(QObject):
     """Imports :data:`HEAVY_MODULES` on a daemon thread; ``ready`` once they are loaded
-    (also when one fails: whoever needs it then meets the error where it is reported)."""
+    (also when one fails: whoever needs it then meets the error where it is reported); the
+    light :data:`FIRST_MODULES` before them, :data:`LATER_MODULES` after."""
 
     ready = Signal()
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._started = False
+        self._window: QWidget | None = None
+
     def start(self) -> None:
+        """Start the thread now (once; later calls do nothing)."""
+        if self._started:
+            return
+        self._started = True
         threading.Thread(target=self._run, name="annotator-warmup", daemon=True).start()
 
+    def start_after_first_paint(self, window: QWidget) -> None:
+        """Start the thread once ``window`` has been painted (its first paint done), or
+        after :data:`LATEST_MS` if it is not painted by then."""
+        self._window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(LATEST_MS, self, self.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._window = None
+            # Queued: runs once this paint, the whole window's, is finished.
+            QTimer.singleShot(0, self, self.start)
+        return False
+
     def _run(self) -> None:
+        self._load(FIRST_MODULES)
         for name in HEAVY_MODULES:
             try:
                 importlib.import_module(name)
@@ -43,3 +81,12 @@ class Warmup(QObject):
         # (RuntimeError: the window closed meanwhile, its objects are gone)
         with contextlib.suppress(RuntimeError):
             self.ready.emit()  # queued to the window's thread
+        self._load(LATER_MODULES)
+
+    @staticmethod
+    def _load(names: tuple[str, ...]) -> None:
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # (as above)
+                log.exception("loading %s failed", name)

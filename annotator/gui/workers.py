@@ -31,13 +31,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from annotator.exporting import ExportReport, ExportRequest, export
-from annotator.formats.gold_jsonl import ExportCancelled, ExportError
 from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
 from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES, Store, StoreError
 
 if TYPE_CHECKING:
+    from annotator.exporting import ExportReport, ExportRequest
     from annotator.pipeline import ImportReport
 
 log = logging.getLogger(__name__)
@@ -74,6 +73,8 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from annotator.formats.gold_jsonl import ExportError
+
         try:
             store = Store.open(self._db_path, readonly=self._readonly)
         except StoreError as exc:
@@ -124,6 +125,9 @@ def _format_export_job(target: Path, request: ExportRequest) -> Job:
     """Every export of the window, in any format of the registry: the same
     :func:`annotator.exporting.export` as the command line, its records checked before
     they are written, the progress dialog as its progress (whose cancel stops it)."""
+
+    from annotator.exporting import export
+    from annotator.formats.gold_jsonl import ExportCancelled
 
     def job(store: Store, progress: Progress) -> ExportReport | None:
         try:

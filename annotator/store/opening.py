@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 _CATCH_UP_AT_OPEN = 2000
 
 
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite_utils' wrapper of ``conn`` without its plugins: looking for them scans every
+    installed package's entry points (20 ms of CPU before the window could show, issue 11),
+    and no plugin may change how the store's connection behaves."""
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
 def default_db_path() -> Path:
     """``$ANNOTATOR_DB``, else ``annotator.db`` in the user data directory."""
     env = os.environ.get("ANNOTATOR_DB")
@@ -110,7 +117,7 @@ class OpeningRoom(Room):
         return _open_or_refuse(
             path,
             lambda: sqlite3.connect(str(path), timeout=5.0, isolation_level=None),
-            lambda conn: cls._prepare(sqlite_utils.Database(conn), path, on_upgrade),
+            lambda conn: cls._prepare(_database(conn), path, on_upgrade),
         )
 
     @classmethod
@@ -218,7 +225,7 @@ class OpeningRoom(Room):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
         cls._check_readable_version(path, version, tables)
-        return cls(sqlite_utils.Database(conn), path)
+        return cls(_database(conn), path)
 
     @staticmethod
     def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:

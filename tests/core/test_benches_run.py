@@ -34,6 +34,7 @@ def test_the_import_parent_bench_runs_and_prints_its_figures(tmp_path: Path) -> 
 def test_the_window_start_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
     figures = _run_bench("window_start.py", tmp_path, "--runs", "1")
     assert 0 < float(figures["shown_wall_ms"]) <= float(figures["rules_loaded_wall_ms"])
+    assert float(figures["help_cpu_ms"]) > 0
 
 
 def test_the_rules_compile_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:

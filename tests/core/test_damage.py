@@ -200,17 +200,15 @@ def test_check_command_on_a_sound_database(good_db) -> None:
 def test_a_file_too_big_to_check_before_each_import_is_not_checked(good_db, monkeypatch) -> None:
     """The trade-off (README): above QUICK_CHECK_BEFORE_WRITE_BYTES import does not read
     the whole file first; the window, backups and 'annotator check' do."""
-    from annotator import cli
-
     checked = []
     monkeypatch.setattr(
         store_module.safety, "_quick_check", lambda conn, path: checked.append(path)
     )
-    monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 0)
+    monkeypatch.setattr(store_module, "QUICK_CHECK_BEFORE_WRITE_BYTES", 0)
     monkeypatch.setattr(store_module.safety, "QUICK_CHECK_AT_OPEN_BYTES", 0)
     assert _run("demo", "--db", str(good_db)).exit_code == 0
     assert checked == []
-    monkeypatch.setattr(cli, "QUICK_CHECK_BEFORE_WRITE_BYTES", 1 << 40)
+    monkeypatch.setattr(store_module, "QUICK_CHECK_BEFORE_WRITE_BYTES", 1 << 40)
     assert _run("demo", "--db", str(good_db)).exit_code == 0
     assert checked == [good_db]
 

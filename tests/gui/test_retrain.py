@@ -236,7 +236,9 @@ def test_a_structure_model_of_an_older_format_is_retrained_when_the_window_opens
         store.save_model("structure", old, pages=RETRAIN_EVERY, meta={})
         assert stale_model(store, "structure") is not None
     window = windows(db)
-    assert window.retrainer.running  # at once, not after five more done pages
+    # As soon as the warm-up (started by the first paint) has loaded the rules, not after
+    # five more done pages.
+    qtbot.waitUntil(lambda: window.retrainer.running, timeout=10_000)
     assert window.statusBar().currentMessage() == (
         "The learnt models were made by an older version and are not used: learning again "
         "from the done pages…"

@@ -36,6 +36,87 @@ def test_the_window_module_loads_no_rules():
     assert out.stdout.strip() == "[]"
 
 
+# Loaded after the first paint (issue 11): the window shows a page without any of them.
+DEFERRED = (
+    *HEAVY_PREFIXES,
+    "annotator.exporting",  # File › Export (and the formats it writes)
+    "annotator.formats.gold_jsonl",
+    "annotator.formats.curation",
+    "annotator.metrics",
+    "annotator.training",  # the retrain (multiprocessing)
+    "multiprocessing",
+    "annotator.lexicon",
+    "jieba",
+    "pycrfsuite",
+    "numpy",
+    "PySide6.QtSvg",
+    "PySide6.QtNetwork",
+    "PySide6.QtPrintSupport",
+)
+
+_FIRST_PAINT = """
+import os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import annotator.gui.app
+from annotator.gui.app import application
+from annotator.gui.main_window import MainWindow
+from annotator.store import Store
+app = application()
+window = MainWindow(Store.open(sys.argv[1]), "test", Path(sys.argv[1]))
+painted = []
+window.paintEvent = lambda event: painted.append(sorted(sys.modules))
+window.show()
+while not painted:
+    app.processEvents()
+deferred = tuple(sys.argv[2:])
+print([m for m in painted[0] if m.startswith(deferred)])
+"""
+
+
+def test_the_first_paint_loads_no_deferred_modules(db):
+    # What the window imports before it paints itself the first time is what the reviewer
+    # waits for; each of these took 10-300 ms of CPU there (bench/window_start.py).
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT, str(db), *DEFERRED],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_warmup_starts_once_the_window_is_painted(windows, db, qtbot, monkeypatch):
+    started: list[bool] = []
+    monkeypatch.setattr(Warmup, "_run", lambda self: started.append(True))
+    window = windows(db)  # shown, and painted by now
+    qtbot.waitUntil(lambda: started == [True], timeout=10_000)
+    # A window never painted starts it all the same, a moment later.
+    hidden = Warmup()
+    monkeypatch.setattr("annotator.gui.warmup.LATEST_MS", 50)
+    hidden.start_after_first_paint(window.centralWidget())  # (not painted again meanwhile)
+    qtbot.waitUntil(lambda: started == [True, True], timeout=10_000)
+    hidden.start()  # once only
+    qtbot.wait(50)
+    assert started == [True, True]
+
+
+def test_the_warmup_waits_for_the_first_paint(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    started: list[bool] = []
+    monkeypatch.setattr(Warmup, "_run", lambda self: started.append(True))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    warmup = Warmup(widget)
+    warmup.start_after_first_paint(widget)
+    qtbot.wait(200)
+    assert started == []  # not shown: no paint, and LATEST_MS not yet over
+    widget.show()
+    qtbot.waitUntil(lambda: started == [True], timeout=5_000)
+
+
 def test_the_warmup_loads_the_rules_and_says_so(qtbot, monkeypatch):
     # (a module no test imports: the rules themselves are loaded by the suite already)
     monkeypatch.delitem(sys.modules, "colorsys", raising=False)
@@ -49,6 +130,23 @@ def test_the_warmup_loads_the_rules_and_says_so(qtbot, monkeypatch):
         "annotator.learn.structure",
         "annotator.learn.entities",
     )
+
+
+def test_the_warmup_also_loads_what_keys_export_and_retrain_use(qtbot, monkeypatch):
+    # The V key's module before the rules, export's and the retrain's after them: their
+    # first use then imports nothing on the window's thread.
+    order: list[str] = []
+    monkeypatch.setattr("importlib.import_module", order.append)
+    warmup = Warmup()
+    with qtbot.waitSignal(warmup.ready, timeout=60_000):
+        warmup.start()
+    qtbot.waitUntil(lambda: len(order) == 6, timeout=10_000)
+    assert order == [
+        "annotator.metrics",
+        *HEAVY_MODULES,
+        "annotator.exporting",
+        "annotator.training",
+    ]
 
 
 def test_the_first_retrain_check_waits_for_the_warmup(windows, db, qtbot, monkeypatch):
