@@ -632,6 +632,11 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
 
     ``resolve`` is ``"accept"`` or ``"reject"`` (every open suggestion), or None when none is
     open. The result is one batch, so the decision and the status are one undo step.
+
+    Accepting rejects, instead, an open suggestion that export would leave out (one across a
+    break or on furniture: an edit strands none, but undoing another reviewer's rejection
+    after the paragraph became furniture reopens one there): accepted, it would be refused
+    and stop the page being marked done at all.
     """
     if resolve not in (None, "accept", "reject"):
         raise EditError(
@@ -641,9 +646,15 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
     pending = open_suggestions(state) if resolve is not None else []
     if not pending:
         return status
-    new_status = "accepted" if resolve == "accept" else "rejected"
+    places = SpanPlaces(state.page.text, state.blocks)
+
+    def decision(span: Span) -> str:
+        if resolve == "accept" and places.problem(span.start, span.end) is None:
+            return "accepted"
+        return "rejected"
+
     ops = [
-        Op("set_span_status", state.page.id, {"id": s.id, "status": new_status}).to_json()
+        Op("set_span_status", state.page.id, {"id": s.id, "status": decision(s)}).to_json()
         for s in pending
     ]
     return Op("batch", state.page.id, {"ops": [*ops, status.to_json()]})

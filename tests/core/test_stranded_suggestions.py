@@ -277,3 +277,24 @@ def test_undo_puts_back_a_suggestion_that_was_open_on_furniture_as_it_was(tmp_pa
         assert snapshot(store) == before
         store.apply(applied.op, "ana", action="redo", target=applied.edit_id)
         assert [s.status for s in store.spans("p1")] == ["suggested"]
+
+
+def test_accept_all_and_mark_done_rejects_an_open_suggestion_that_export_would_leave_out(
+    tmp_path,
+):
+    # Undoing another reviewer's rejection after its paragraph became furniture reopens a
+    # suggestion there; "accept all" accepting it was refused (LabelsLeftOut), so the page
+    # could not be marked done at all. It now rejects that one and accepts the rest.
+    from annotator.edits import mark_done_op
+
+    text = "市委书记讲话。\n\n本版编辑 王芳"
+    blocks = [Block(0, 7, "body", 1), Block(9, 16, "other", None)]
+    spans = [Span(0, 2, "LOC", "rule", "suggested"), Span(14, 16, "PER", "rule", "suggested")]
+    with Store.open(tmp_path / "d.db") as store:
+        store.add_page(Page("p", text, "p.txt", "x", status="in_progress"), blocks, spans)
+        store.apply(mark_done_op(store.page_state("p"), "accept"), "ana")
+        assert {text[s.start : s.end]: s.status for s in store.spans("p")} == {
+            "市委": "accepted",
+            "王芳": "rejected",
+        }
+        assert store.page("p").status == "done"
