@@ -515,3 +515,20 @@ def test_a_name_before_a_title_of_office(text, names):
 
 def test_a_surname_cut_from_its_title_is_not_repeated_in_words():
     assert people("安馆长介绍，馆内安装了监视设备。") == ["安"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the given name alone, before an honorific, once the full name was found on the page
+        ("敬爱的周晓梅同志与世长辞。\n晓梅同志生前十分关心农业。", ["周晓梅", "晓梅"]),
+        ("市长周晓梅出席。晓梅先生表示支持。", ["周晓梅", "晓梅"]),
+        # no honorific after it, or no full name on the page: nothing
+        ("市长周晓梅出席。晓梅表示支持。", ["周晓梅"]),
+        ("晓梅同志生前十分关心农业。", []),
+        # a given name that is a common word is left alone
+        ("市长王建国出席。建国同志表示支持。", ["王建国"]),
+    ],
+)
+def test_the_given_name_alone_before_an_honorific(text, names):
+    assert people(text) == names
