@@ -445,3 +445,18 @@ def test_invitations_and_administrations(text, expected):
 )
 def test_kinds_of_division_and_words_before_a_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun holding a one-character stop word (像) does not cut the name
+        ("内蒙古音像出版社卖版号问题严重。", [("内蒙古音像出版社", "ORG")]),
+        ("其中江苏文化音像出版社等5家", [("江苏文化音像出版社", "ORG")]),
+        ("上海影像公司成立", [("上海影像公司", "ORG")]),
+        # the stop word alone still does
+        ("他像出版社的编辑一样", []),
+    ],
+)
+def test_a_noun_holding_a_stop_word_stays_in_the_name(text, expected):
+    assert tagged(text) == expected
