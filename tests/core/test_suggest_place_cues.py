@@ -460,3 +460,20 @@ def test_kinds_of_division_and_words_before_a_place(text, expected):
 )
 def test_a_noun_holding_a_stop_word_stays_in_the_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that stands before an organisation's name begins no place (成立县)
+        (
+            "由县纪委牵头，成立县委政务公开领导小组，",
+            [("县纪委", "ORG"), ("县委政务公开领导小组", "ORG")],
+        ),
+        ("会议决定召开县委扩大会议", [("县委", "ORG")]),
+        # an ordinal count of people (第五位) is no part of the name after it
+        ("他成为英国历史上第五位工党首相。", [("英国", "LOC")]),
+    ],
+)
+def test_words_before_an_organ_stay_out_of_it(text, expected):
+    assert tagged(text) == expected

@@ -20,6 +20,11 @@ from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
 # A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
 # 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
 _NOT_PLACE_START = rules_regex.compile(trie_pattern(lexicon.words("places_not_start_words")))
+# Nor with a word that stands before an organisation's name and never inside it (lexicon
+# ``orgs_stop_words``: 成立县委…小组, 召开县委…会议): the suffix begins an organ there.
+_ORG_STOP_START = rules_regex.compile(
+    trie_pattern([w for w in lexicon.words("orgs_stop_words") if len(w) > 1])
+)
 _LAST_STOP_RE = rules_regex.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
 
 
@@ -117,6 +122,7 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         and not _generic(name)
         and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
+        and not _ORG_STOP_START.match(prefix)
         # 湖南县乡两级, 广东区县: no county is named after a province
         and not _after_province(name)
         and not _area_of_a_kind(name, prefix)

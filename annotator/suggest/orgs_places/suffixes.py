@@ -62,9 +62,9 @@ _REGION_RUN_BACK = rules_regex.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+")
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
-# count (100个协会, ５家独资公司, 四个工作小组), or of a date (2008年6月底招商银行).
+# count (100个协会, ５家独资公司, 四个工作小组, 第五位), or of a date (2008年6月底招商银行).
 _LAST_CUT_RE = rules_regex.compile(
-    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名位]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
     # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
     "|应(?=[中美俄日英法德意韩朝])"
