@@ -532,3 +532,18 @@ def test_a_surname_cut_from_its_title_is_not_repeated_in_words():
 )
 def test_the_given_name_alone_before_an_honorific(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a doctor's title after the name is an honorific like 教授 (王建华教授)
+        ("看着陈其一大夫周围的妇女们", ["陈其一"]),
+        ("看着王建华医生周围的妇女们", ["王建华"]),
+        # the word alone, or inside a word, names nobody
+        ("他是一名医生", []),
+        ("古代士大夫阶层", []),
+    ],
+)
+def test_a_doctor_s_title_after_a_name(text, names):
+    assert people(text) == names
