@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from annotator import lexicon
 from annotator.model import Span
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import Candidate, starts_of
 from annotator.suggest._words import COMMON, dictionary
 
@@ -106,7 +107,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     for name, starts in starts_of(text, {text[s:e] for s, e in found}).items():
         for i in starts:
             found.setdefault((i, i + len(name)), "repeat")
-    _given_names_alone(text, found)
+    _given_names_alone(text, by_kind["honorific"], found)
     # (after the propagation: the surname alone would be found in every word it begins)
     _surnames_before_titles(text, found)
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
@@ -127,28 +128,26 @@ def _surnames_before_titles(text: str, found: dict[tuple[int, int], str]) -> Non
             found.setdefault((s, s + 1), found.pop((s, e)))
 
 
-# Honorifics after which a given name alone names the person (小平同志, 国荣先生).
-_HONORIFICS_AFTER_GIVEN = tuple(w for w in lexicon.words("people_honorifics") if len(w) == 2)
-
-
-def _given_names_alone(text: str, found: dict[tuple[int, int], str]) -> None:
+def _given_names_alone(
+    text: str, honorifics: list[WordMatch], found: dict[tuple[int, int], str]
+) -> None:
     """The given name alone of a three-character name found on the page, before an
-    honorific (``邓小平同志`` … ``小平同志指出``): news text names a well-known person again
-    by the given name.  A given name that is a common word (建国) is left alone."""
-    words = dictionary()
-    givens = {
-        text[s + 1 : e]
-        for s, e in found
-        if e - s == 3 and text[s] in SURNAMES and words.get(text[s + 1 : e], 0) <= COMMON
-    }
-    if not givens:
+    honorific of two characters (``邓小平同志`` … ``小平同志指出``): news text names a
+    well-known person again by the given name.  A given name that is a common word (建国)
+    is left alone."""
+    starts = [m.start() - 2 for m in honorifics if m.end() - m.start() == 2 and m.start() >= 2]
+    if not starts:
         return
-    covered = {i for s, e in found for i in range(s, e)}
-    for starts in starts_of(text, givens).values():
-        for i in starts:
-            if {i, i + 1} & covered or not text.startswith(_HONORIFICS_AFTER_GIVEN, i + 2):
-                continue
-            found.setdefault((i, i + 2), "given")
+    named = {text[s + 1 : e] for s, e in found if e - s == 3 and text[s] in SURNAMES}
+    words = dictionary()
+    for i in starts:
+        given = text[i : i + 2]
+        if (
+            given in named
+            and words.get(given, 0) <= COMMON
+            and not any(s < i + 2 and i < e for s, e in found)
+        ):
+            found[i, i + 2] = "given"
 
 
 def find_people(text: str) -> list[Span]:
