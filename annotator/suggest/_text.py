@@ -25,7 +25,7 @@ Candidate = tuple[int, int, str, dict[str, Any]]
 
 # Prepositions, particles, conjunctions and adverbs: a name never holds one, it starts or
 # ends next to one (the organisation, place and person rules share them).
-STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才但而或等及为于到"
+STOP_CHARS = "在由被向从对与把让给据将是了的即并也都还已又再就才仅但而或等及为于到"
 
 
 def is_han(ch: str) -> bool:

@@ -515,3 +515,35 @@ def test_a_name_before_a_title_of_office(text, names):
 
 def test_a_surname_cut_from_its_title_is_not_repeated_in_words():
     assert people("安馆长介绍，馆内安装了监视设备。") == ["安"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the given name alone, before an honorific, once the full name was found on the page
+        ("敬爱的周晓梅同志与世长辞。\n晓梅同志生前十分关心农业。", ["周晓梅", "晓梅"]),
+        ("市长周晓梅出席。晓梅先生表示支持。", ["周晓梅", "晓梅"]),
+        # no honorific after it, or no full name on the page: nothing
+        ("市长周晓梅出席。晓梅表示支持。", ["周晓梅"]),
+        ("晓梅同志生前十分关心农业。", []),
+        # a given name that is a common word is left alone
+        ("市长王建国出席。建国同志表示支持。", ["王建国"]),
+    ],
+)
+def test_the_given_name_alone_before_an_honorific(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a doctor's title after the name is an honorific like 教授 (王建华教授)
+        ("看着陈其一大夫周围的妇女们", ["陈其一"]),
+        ("看着王建华医生周围的妇女们", ["王建华"]),
+        # the word alone, or inside a word, names nobody
+        ("他是一名医生", []),
+        ("古代士大夫阶层", []),
+    ],
+)
+def test_a_doctor_s_title_after_a_name(text, names):
+    assert people(text) == names

@@ -423,3 +423,57 @@ def test_a_body_before_yu_is_one_of_its_own(text, expected):
 )
 def test_invitations_and_administrations(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kinds of division in a row are kinds, no place (a verb or a county before them)
+        ("县委决定推行乡、村政务公开", [("县委", "ORG")]),
+        ("故城县推行乡、村政务公开", [("故城县", "LOC")]),
+        ("总结镇、村两级的工作", []),
+        # a name that begins with a kind of division and is no word: two words, no place
+        ("开始实施“村帐乡管，民主理财”", []),
+        # a common word before a word of three characters that the kind begins
+        ("有些村干部每逢公开日临头", []),
+        # an adverb before a place is no part of it
+        ("运行以来，仅大柳镇就要回欠款", [("大柳镇", "LOC")]),
+        # places stay
+        ("他来到大柳镇、石桥村调研", [("大柳镇", "LOC"), ("石桥村", "LOC")]),
+        ("平江县、乡、村三级干部", [("平江县", "LOC")]),
+    ],
+)
+def test_kinds_of_division_and_words_before_a_place(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun holding a one-character stop word (像) does not cut the name
+        ("内蒙古音像出版社卖版号问题严重。", [("内蒙古音像出版社", "ORG")]),
+        ("其中江苏文化音像出版社等5家", [("江苏文化音像出版社", "ORG")]),
+        ("上海影像公司成立", [("上海影像公司", "ORG")]),
+        # the stop word alone still does
+        ("他像出版社的编辑一样", []),
+    ],
+)
+def test_a_noun_holding_a_stop_word_stays_in_the_name(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that stands before an organisation's name begins no place (成立县)
+        (
+            "由县纪委牵头，成立县委政务公开领导小组，",
+            [("县纪委", "ORG"), ("县委政务公开领导小组", "ORG")],
+        ),
+        ("会议决定召开县委扩大会议", [("县委", "ORG")]),
+        # an ordinal count of people (第五位) is no part of the name after it
+        ("他成为英国历史上第五位工党首相。", [("英国", "LOC")]),
+    ],
+)
+def test_words_before_an_organ_stay_out_of_it(text, expected):
+    assert tagged(text) == expected

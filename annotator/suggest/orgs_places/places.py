@@ -20,6 +20,11 @@ from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
 # A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
 # 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
 _NOT_PLACE_START = rules_regex.compile(trie_pattern(lexicon.words("places_not_start_words")))
+# Nor with a word that stands before an organisation's name and never inside it (lexicon
+# ``orgs_stop_words``: 成立县委…小组, 召开县委…会议): the suffix begins an organ there.
+_ORG_STOP_START = rules_regex.compile(
+    trie_pattern([w for w in lexicon.words("orgs_stop_words") if len(w) > 1])
+)
 _LAST_STOP_RE = rules_regex.compile(f".*[{_STOP_CHARS}、至经往赴沿]")
 
 
@@ -117,6 +122,7 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         and not _generic(name)
         and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
+        and not _ORG_STOP_START.match(prefix)
         # 湖南县乡两级, 广东区县: no county is named after a province
         and not _after_province(name)
         and not _area_of_a_kind(name, prefix)
@@ -338,8 +344,12 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
-    if len(suffix) == 1 and _two_words(text, s, e - 1):
-        return None  # 思想路线, 探寻乡镇, 届时湖北: two common words, no place
+    if len(suffix) == 1 and (
+        _two_words(text, s, e - 1) or (suffix in _DIVISION_KINDS and _kinds_in_a_row(text, s, e))
+    ):
+        # 思想路线, 探寻乡镇, 届时湖北: two common words, no place; 推行乡、村政务公开,
+        # 总结镇、村两级: kinds of division, no place
+        return None
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
         return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     if _in_phrase(text, s, e):
@@ -365,6 +375,26 @@ def _ends_with_way_word(text: str, s: int, e: int) -> bool:
     return any(words.get(text[e - n : e], 0) >= _WAY_COUNT for n in (3, 2) if e - n > s)
 
 
+# Kinds of division that a pattern place may end with and that news text lists as kinds
+# (县、乡、村三级; 推行乡、村政务公开).
+_DIVISION_KINDS = frozenset("省市县区乡镇村")
+
+
+def _kinds_in_a_row(text: str, s: int, e: int) -> bool:
+    """True when the place ``text[s:e]`` ending with a division's kind is one of kinds in a
+    row: its name is a common word and another kind follows after 、 (推行乡、村政务,
+    总结镇、村两级; not 平江县、乡、村三级: 平江 is a name), or its name begins with a kind
+    and is no word (村帐乡管, 并乡扩镇: the kinds of two words, no township)."""
+    words = dictionary()
+    if text[s] in _DIVISION_KINDS:
+        return not words.get(text[s : s + 2], 0)
+    return (
+        text[e : e + 1] == "、"
+        and text[e + 1 : e + 2] in _DIVISION_KINDS
+        and words.get(text[s : e - 1], 0) > COMMON
+    )
+
+
 def _two_words(text: str, s: int, a: int) -> bool:
     """True when the name before a place suffix at ``a`` is a common word and the suffix's
     first character begins another with the character after it (思想 + 路线, 有些 + 乡镇,
@@ -374,7 +404,9 @@ def _two_words(text: str, s: int, a: int) -> bool:
     if text[a + 1 : a + 2] in _SIDE_OR_ORGAN:
         return False
     words = dictionary()
-    return words.get(text[s:a], 0) > COMMON and words.get(text[a : a + 2], 0) > COMMON
+    return words.get(text[s:a], 0) > COMMON and (
+        words.get(text[a : a + 2], 0) > COMMON or words.get(text[a : a + 3], 0) > COMMON
+    )  # (有些 + 村干部: a word of three characters too)
 
 
 _SIDE_OR_ORGAN = P.SIDE_OR_ORGAN
@@ -488,6 +520,8 @@ def _loc_candidates(
             and not (text[e] in _CONJUNCTIONS and e + 1 in place_starts)
             # 中国传统旗袍: the kind character begins a word of its own
             and not _kind_begins_word(text, tail.end())
+            # 故城县推行乡、村政务: a kind among kinds in a row, no place
+            and not _kinds_in_a_row(text, e, tail.end())
         ):
             cand: Candidate = (e, tail.end(), LOC, {})
             out.append(cand)

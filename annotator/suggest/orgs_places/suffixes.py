@@ -62,9 +62,9 @@ _REGION_RUN_BACK = rules_regex.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+")
 # going to a place (走进湘南学院).
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
-# count (100个协会, ５家独资公司, 四个工作小组), or of a date (2008年6月底招商银行).
+# count (100个协会, ５家独资公司, 四个工作小组, 第五位), or of a date (2008年6月底招商银行).
 _LAST_CUT_RE = rules_regex.compile(
-    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名]"
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名位]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
     # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
     "|应(?=[中美俄日英法德意韩朝])"
@@ -82,6 +82,9 @@ _LAST_CUT_RE = rules_regex.compile(
 )
 # Common nouns holding a stop character (人才, 对外): no cut inside them.
 _INNER_WORDS = lexicon.word_set("orgs_inner_words")
+# The characters that cut a prefix on their own: the stop characters and the stop words of
+# one character (像, 兼 …): 音像 inside 内蒙古音像出版社 holds 像 and is no cut either.
+CUT_CHARS = frozenset(_STOP_CHARS).union(w for w in _STOP_WORDS if len(w) == 1)
 _STOP_WORD_SET = frozenset(w for w in _STOP_WORDS if len(w) > 1)
 _LONGEST_STOP = max(map(len, _STOP_WORD_SET))
 # Every two characters in a row inside a stop word (反对 对党 of 反对党).
@@ -126,8 +129,8 @@ def _over_stop_word(text: str, cut: int, a: int) -> int:
 
 def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
     """True when the stop character at ``k`` is read inside a common noun of the prefix
-    (lexicon ``orgs_inner_words``: 人才, 对外, 自由) and ends no stop word (面向)."""
-    if text[k] not in _STOP_CHARS or any(
+    (lexicon ``orgs_inner_words``: 人才, 对外, 自由, 音像) and ends no stop word (面向)."""
+    if text[k] not in CUT_CHARS or any(
         text[k - n + 1 : k + 1] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1)
     ):
         return False

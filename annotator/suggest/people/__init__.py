@@ -22,7 +22,9 @@ cue says a person stands there:
    by 、 before ``等同志``/``等人``/``等出席`` (``王芳、李娜、张伟等同志``); a run of
    transliteration characters after a title (``秘书长古特雷斯``);
 6. **propagation**: every other occurrence on the page of a name found by 1-5
-   (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``);
+   (``郑建新强调`` once ``郑建新`` was found, headlines such as ``邓群策主持``), and the
+   given name alone of a three-character name found there, before an honorific
+   (``小平同志`` once ``邓小平`` was found);
 7. **running text**: a name with no cue beside it, by the statistics of surnames and
    given-name characters (:mod:`.running`; run by :mod:`annotator.suggest` after every
    other suggester, so that it yields to all of them).
@@ -37,7 +39,9 @@ from __future__ import annotations
 
 from annotator import lexicon
 from annotator.model import Span
+from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import Candidate, starts_of
+from annotator.suggest._words import COMMON, dictionary
 
 from .brackets import _bracketed_names
 from .bylines import _byline_names
@@ -103,6 +107,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     for name, starts in starts_of(text, {text[s:e] for s, e in found}).items():
         for i in starts:
             found.setdefault((i, i + len(name)), "repeat")
+    _given_names_alone(text, by_kind["honorific"], found)
     # (after the propagation: the surname alone would be found in every word it begins)
     _surnames_before_titles(text, found)
     return [(s, e, LABEL, {}) for s, e in sorted(found)]
@@ -121,6 +126,28 @@ def _surnames_before_titles(text: str, found: dict[tuple[int, int], str]) -> Non
     for s, e in [k for k in found if k[1] - k[0] == 3]:
         if text[s] in SURNAMES and text[s + 1 : e] in _TITLE_WORDS:
             found.setdefault((s, s + 1), found.pop((s, e)))
+
+
+def _given_names_alone(
+    text: str, honorifics: list[WordMatch], found: dict[tuple[int, int], str]
+) -> None:
+    """The given name alone of a three-character name found on the page, before an
+    honorific of two characters (``邓小平同志`` … ``小平同志指出``): news text names a
+    well-known person again by the given name.  A given name that is a common word (建国)
+    is left alone."""
+    starts = [m.start() - 2 for m in honorifics if m.end() - m.start() == 2 and m.start() >= 2]
+    if not starts:
+        return
+    named = {text[s + 1 : e] for s, e in found if e - s == 3 and text[s] in SURNAMES}
+    words = dictionary()
+    for i in starts:
+        given = text[i : i + 2]
+        if (
+            given in named
+            and words.get(given, 0) <= COMMON
+            and not any(s < i + 2 and i < e for s, e in found)
+        ):
+            found[i, i + 2] = "given"
 
 
 def find_people(text: str) -> list[Span]:
