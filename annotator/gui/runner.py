@@ -240,7 +240,9 @@ class EditRunner(QObject):
 
     def _refuse(self, message: str) -> None:
         self._end_wait()
-        self.failed.emit(message)
+        # Core messages begin in lower case, to follow "error: " on a terminal; in the
+        # status bar a sentence begins with a capital, as the window's own messages do.
+        self.failed.emit(message[:1].upper() + message[1:])
 
     def _end_wait(self) -> None:
         if self._pending is not None:

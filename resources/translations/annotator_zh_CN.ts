@@ -113,7 +113,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+59"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+61"/>
         <location line="+115"/>
         <source>Export gold data</source>
         <translation>导出金标准数据</translation>
@@ -269,7 +269,7 @@
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Choose at least one page status.</source>
         <translation>请至少选择一种页面状态。</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+513"/>
+        <location filename="../../annotator/gui/review.py" line="+514"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+152"/>
+        <location filename="../../annotator/gui/main_window.py" line="+155"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>导入页面文件夹</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Gold JSONL (*.jsonl)</source>
         <translation>金标准 JSONL (*.jsonl)</translation>
     </message>
@@ -932,7 +932,7 @@
 <context>
     <name>Retrainer</name>
     <message>
-        <location filename="../../annotator/gui/retrain.py" line="+121"/>
+        <location filename="../../annotator/gui/retrain.py" line="+123"/>
         <source>The learnt models were made by an older version and are not used: learning again from the done pages…</source>
         <translation>已学习的模型由旧版本生成，未被使用：正在从已完成页面重新学习…</translation>
     </message>
@@ -1063,7 +1063,7 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-461"/>
+        <location filename="../../annotator/gui/review.py" line="-463"/>
         <location line="+65"/>
         <location line="+306"/>
         <source>No page is open.</source>
@@ -1235,7 +1235,7 @@
         <translation>转到第一条建议(&amp;G)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>V sets the value and unit of a FIGURE; “{text}” is {label}.</source>
         <translation>V 键只设定数字（FIGURE）的数值和单位；“{text}”是 {label}。</translation>
     </message>
@@ -1307,7 +1307,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+190"/>
+        <location filename="../../annotator/gui/workers.py" line="+194"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -97,3 +97,16 @@ def test_a_boundary_key_rejects_what_it_strands_in_one_logged_step_undone_and_re
     assert state(path) == before
     press(window, qtbot, K.Key_Y, CTRL)
     assert state(path) == after
+
+
+def test_a_refused_key_says_why_in_a_sentence_that_begins_with_a_capital(windows, tmp_path, qtbot):
+    # The core's reason begins in lower case (it follows "error: " on a terminal); the status
+    # bar showed "the caret is between paragraphs: …" after Return between two paragraphs.
+    path = tmp_path / "r.db"
+    with Store.open(path) as store:
+        add_page(store, "p1", text=TEXT, blocks=BLOCKS, spans=SPANS)
+    window = windows(path)
+    window.view.move_caret(3)  # in the blank line after 标题
+    press(window, qtbot, K.Key_Return, NONE)
+    assert window.statusBar().currentMessage().startswith("The caret is between paragraphs")
+    assert state(path)[0] == BLOCKS
