@@ -37,7 +37,7 @@ def test_an_edit_refusal_stays_english_in_the_english_interface(qapp, windows, q
     window = windows(make_db(tmp_path / "en.db", ["p1"]))
     press(window, qtbot, Qt.Key.Key_J)
     assert window.statusBar().currentMessage() == (
-        "the first paragraph on the page has no previous paragraph to join"
+        "The first paragraph on the page has no previous paragraph to join"
     )
 
 
