@@ -42,7 +42,12 @@ where our guidelines tag one date. ``--overlap`` adds overlap scores per label
 (``LABEL_overlap_recall``: a gold span counts as found when a suggestion of its label
 overlaps it), the measure the DATE targets use.
 
-No corpus ships with the project (their licences vary); point it at your own gold.
+No corpus ships with the project (their licences vary); point it at your own gold. The sets
+the notes of issue 10 report are rebuilt from public copies, since a machine's /tmp does not
+last: the sealed ``msra_b`` (1,445 sentences) is the file ``data/msra_test.txt`` of the public
+repository ``xxxrxxx/adv_ner_sighan`` (commit 2213cdde, 280,028 characters with its CRLF line
+ends), score-only; dev slices come from ``data/msra_train.txt`` of the same repository (stop 26:
+characters 403,000-466,999, 305 sentences, none shared with the test file).
 """
 
 from __future__ import annotations
