@@ -646,10 +646,10 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
     pending = open_suggestions(state) if resolve is not None else []
     if not pending:
         return status
-    places = SpanPlaces(state.page.text, state.blocks)
+    places = SpanPlaces(state.page.text, state.blocks) if resolve == "accept" else None
 
     def decision(span: Span) -> str:
-        if resolve == "accept" and places.problem(span.start, span.end) is None:
+        if places is not None and places.problem(span.start, span.end) is None:
             return "accepted"
         return "rejected"
 

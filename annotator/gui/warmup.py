@@ -72,21 +72,19 @@ class Warmup(QObject):
 
     def _run(self) -> None:
         self._load(FIRST_MODULES)
-        for name in HEAVY_MODULES:
-            try:
-                importlib.import_module(name)
-            except Exception:  # reported again, with its message, where the module is used
-                log.exception("loading %s failed", name)
-                break
+        # The heavy ones import one another: after a failure the rest would fail the same way.
+        self._load(HEAVY_MODULES, stop_at_failure=True)
         # (RuntimeError: the window closed meanwhile, its objects are gone)
         with contextlib.suppress(RuntimeError):
             self.ready.emit()  # queued to the window's thread
         self._load(LATER_MODULES)
 
     @staticmethod
-    def _load(names: tuple[str, ...]) -> None:
+    def _load(names: tuple[str, ...], *, stop_at_failure: bool = False) -> None:
         for name in names:
             try:
                 importlib.import_module(name)
-            except Exception:  # (as above)
+            except Exception:  # reported again, with its message, where the module is used
                 log.exception("loading %s failed", name)
+                if stop_at_failure:
+                    return
