@@ -144,6 +144,16 @@ the mean over folds of the scores pooled over the forms, and per form.
 
     python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev|paper3 [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve] [--count]
 
+``--half folder`` takes every page of the ``--records`` folders as one portion, whatever its
+papers and dates (a development set of several papers); ``--half sealedfolder`` does the same
+for a sealed set and refuses ``--misses``; a ``RECIPE.json`` beside the records is skipped.
+Session 27's sealed set of papers the project never saw (9 papers claimed before any content was
+read; the search tool's stored pages held e-paper articles of 5 of them: 无锡日报, 广州日报,
+新民晚报, 中国青年报, 光明日报; 24 pages, 26 articles, roles set by hand as the e-paper shows
+them; recipe ``bench/paper_sets/s27_held.json``, records in ``/work/data/s27/held``)::
+
+    python bench/structure_real.py --half sealedfolder --records /work/data/s27/held --forms
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve
@@ -189,6 +199,8 @@ def load_records(*folders: Path) -> list[dict]:
     out: list[dict] = []
     for folder in folders:
         for path in sorted(folder.glob("*.json")):
+            if path.name == "RECIPE.json":  # how the folder's records were made: no records
+                continue
             for rec in json.loads(path.read_text(encoding="utf-8")):
                 for b in rec["blocks"]:
                     if b["role"] not in ROLES:
@@ -302,11 +314,14 @@ HALVES = {
     "paper2": ("paper2",),
     "paper2dev": ("paper2dev",),
     "paper3": ("paper3",),
+    # every page of the --records folders, whatever its paper and date: a set of one's own
+    "folder": ("folder",),
+    "sealedfolder": ("sealedfolder",),
 }
 # the pages the heldout5 learning curve may train on besides heldout5's other folds
 CURVE_POOL = ("dev0", "heldout", "heldout2", "heldout4")
 # portions still held out: their misses are not printed (that would be looking at them)
-SEALED = frozenset({"heldout5", "paper2", "paper3"})
+SEALED = frozenset({"heldout5", "paper2", "paper3", "sealedfolder"})
 
 
 def half_of(page_id: str, split_date: str) -> str:
@@ -482,8 +497,12 @@ def main() -> None:
         parser.error(f"--half {args.half} is held out: score it without --misses")
     extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV, RECORDS_P3)
     folders = args.records or [RECORDS] + [f for f in extra if f.is_dir()]
+    if args.half in ("folder", "sealedfolder") and not args.records:
+        parser.error(f"--half {args.half} reads the --records folders only: name them")
     every = real_pages(load_records(*folders))
     pages = [p for p in every if half_of(p[0], args.split_date) in HALVES[args.half]]
+    if args.half in ("folder", "sealedfolder"):
+        pages = every
     articles = sum(len(recs) for _, recs in pages)
     if args.count:
         # a sealed portion can be checked to load without a single score being printed
