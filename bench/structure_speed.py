@@ -60,6 +60,7 @@ import structure_corpus as corpus  # noqa: E402
 from annotator import pipeline  # noqa: E402
 from annotator.learn import structure  # noqa: E402
 from annotator.model import Page  # noqa: E402
+from annotator.pipeline import workers as pipeline_workers  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.split.page import analyse_page  # noqa: E402
 from annotator.store.rows import encode_page_rows  # noqa: E402
@@ -226,7 +227,7 @@ def in_workers(data: bytes | None, texts: list[tuple[str, str]], workers: int) -
     """Split ``texts`` in ``workers`` forked processes as an import does; the pages split."""
     global _WORK
     _WORK = (data, texts)
-    size = pipeline._CHUNK
+    size = pipeline_workers._CHUNK
     chunks = [(i, min(i + size, len(texts))) for i in range(0, len(texts), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
