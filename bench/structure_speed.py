@@ -63,6 +63,7 @@ from annotator.model import Page  # noqa: E402
 from annotator.pipeline import workers as pipeline_workers  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.split.page import analyse_page  # noqa: E402
+from annotator.split.words import word_across  # noqa: E402
 from annotator.store.rows import encode_page_rows  # noqa: E402
 
 TRAIN_PAGES = 500
@@ -125,7 +126,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"cores={os.cpu_count()}")
     print(f"load_average_1min={os.getloadavg()[0]:.1f}")
-    structure.word_across("预热", "分词")  # the short-words dictionary, outside the timing
+    word_across("预热", "分词")  # the short-words dictionary, outside the timing
     data = training(TRAIN_PAGES)
     model = structure.load(data)
     texts = split_pages(args.pages, args.long)
