@@ -235,7 +235,7 @@ def test_a_structure_model_of_an_older_format_is_not_used_and_says_retrain(train
 
 def test_train_names_the_pages_without_a_paper_when_they_are_judged_alone():
     # pages imported without a paper share the empty name: no "pre-split for paper  (…)"
-    from annotator.cli import _structure_takeover_lines
+    from annotator.cli.train_report import _structure_takeover_lines
     from annotator.learn import structure as st
 
     def scores(value: float) -> dict:
