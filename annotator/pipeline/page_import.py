@@ -42,23 +42,9 @@ def import_paths(
     it as ``stem~hash``. Both are reported in ``changed``.
     """
     report = ImportReport()
-    given = [Path(p) for p in paths]
-    for path in given:
-        if not _lexists(path):
-            report.refused.append((str(path), msg("no such file or folder; check the path")))
-    files = discover([p for p in given if _lexists(p)], report.refused)
+    files = _files_given(paths, report)
     writer = _PageWriter(store, report)
-    gazetteer = learnt_gazetteer(store) if suggest else None
-    structure = store.latest_model("structure")
-    settings = _Settings(
-        gazetteer,
-        suggest,
-        structure.data if structure else None,
-        paper,
-        entity_model_bytes(store) if suggest else None,
-        max_page_bytes,
-        frozenset(writer.known),
-    )
+    settings = _settings(store, suggest, paper, max_page_bytes, frozenset(writer.known))
     try:
         with _preparer(len(files), settings) as prepare_all:
             for done, prepared in enumerate(prepare_all(files)):
@@ -78,6 +64,33 @@ def import_paths(
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _files_given(paths: Sequence[Path | str], report: ImportReport) -> list[Path]:
+    """The page files of ``paths`` (folders searched); a path that does not exist, or a
+    folder that holds no page file or cannot be read, is refused in ``report``."""
+    given = [Path(p) for p in paths]
+    for path in given:
+        if not _lexists(path):
+            report.refused.append((str(path), msg("no such file or folder; check the path")))
+    return discover([p for p in given if _lexists(p)], report.refused)
+
+
+def _settings(
+    store: Store, suggest: bool, paper: str | None, max_bytes: int, known: frozenset[str]
+) -> _Settings:
+    """What every file of the import is prepared with: the learnt gazetteer and models."""
+    gazetteer = learnt_gazetteer(store) if suggest else None
+    structure = store.latest_model("structure")
+    return _Settings(
+        gazetteer,
+        suggest,
+        structure.data if structure else None,
+        paper,
+        entity_model_bytes(store) if suggest else None,
+        max_bytes,
+        known,
+    )
 
 
 def _lexists(path: Path) -> bool:

@@ -122,24 +122,34 @@ def renew_unstarted(
     for page_id in _unstarted(store, limit, keep):
         if stop():
             break
-        page, blocks = store.page(page_id), store.blocks(page_id)
-        new = presplit(page.text, page.paper, structure) if structure is not None else blocks
-        split_anew = new if new != blocks else None
-        spans = None
-        if suggest or split_anew is not None:
-            spans = _suggestions(store, page, new, gazetteer, tagger)
-            if (
-                split_anew is None
-                and not _from_model(spans)
-                and not _from_model(store.spans(page_id))
-            ):
-                spans = None  # the rules' suggestions alone, as import left them
+        split_anew, spans = _renewed(store, page_id, structure, suggest, gazetteer, tagger)
         if (split_anew, spans) == (None, None):
             continue
         if store.renew_untouched_page(page_id, split_anew, spans, keep):
             resplit += split_anew is not None
             suggested += suggest and spans is not None
     return resplit, suggested
+
+
+def _renewed(
+    store: Store,
+    page_id: str,
+    structure: bytes | None,
+    suggest: bool,
+    gazetteer: Gazetteer,
+    tagger: Any,
+) -> tuple[list[Block] | None, list[Span] | None]:
+    """What :func:`renew_unstarted` writes on a page: its new split (None: the same) and its
+    new suggestions (None: the page keeps its own)."""
+    page, blocks = store.page(page_id), store.blocks(page_id)
+    new = presplit(page.text, page.paper, structure) if structure is not None else blocks
+    split_anew = new if new != blocks else None
+    if not suggest and split_anew is None:
+        return None, None
+    spans = _suggestions(store, page, new, gazetteer, tagger)
+    if split_anew is None and not _from_model(spans) and not _from_model(store.spans(page_id)):
+        return None, None  # the rules' suggestions alone, as import left them
+    return split_anew, spans
 
 
 def _suggestions(

@@ -113,7 +113,27 @@ def _start_method() -> str:
 def _preparer(
     count: int, settings: _Settings
 ) -> Iterator[Callable[[list[Path]], Iterator[Prepared]]]:
+    """What prepares the files of an import, in file order: this process for a few files
+    (or one core), else a pool of worker processes, shut down when the import ends."""
     workers = os.cpu_count() or 1
+    here = _here(settings)
+    if count < _PARALLEL_FROM or workers < 2:
+        yield lambda files: (here(p) for p in files)
+        return
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(settings),
+        initializer=_init_worker,
+        initargs=(settings,),
+    )
+    try:
+        yield lambda files: _in_pool(executor, workers, files, here)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _here(settings: _Settings) -> Callable[[Path], Prepared]:
+    """Prepare one file in this process (the entity tagger loaded at the first file)."""
 
     @lru_cache(maxsize=1)
     def tagger() -> Any:  # loaded here only if pages are prepared in this process
@@ -131,40 +151,34 @@ def _preparer(
             settings.known,
         )
 
-    if count < _PARALLEL_FROM or workers < 2:
-        yield lambda files: (here(p) for p in files)
-        return
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(settings),
-        initializer=_init_worker,
-        initargs=(settings,),
-    )
+    return here
 
-    def prepare_all(files: list[Path]) -> Iterator[Prepared]:
-        # A few chunks at a time, in file order: the results come back in that order.
-        unsent = (files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK))
-        waiting: deque[tuple[list[Path], Future[list[tuple[Any, ...]]]]] = deque()
 
-        def send(n: int) -> None:
-            for chunk in itertools.islice(unsent, n):
-                waiting.append((chunk, executor.submit(_prepare_chunk, [str(p) for p in chunk])))
+def _in_pool(
+    executor: ProcessPoolExecutor,
+    workers: int,
+    files: list[Path],
+    here: Callable[[Path], Prepared],
+) -> Iterator[Prepared]:
+    """``files`` prepared by the pool's workers, a few chunks at a time, in file order (the
+    results come back in that order); the rest ``here`` when the pool breaks."""
+    unsent = (files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK))
+    waiting: deque[tuple[list[Path], Future[list[tuple[Any, ...]]]]] = deque()
 
-        done = 0
-        try:
-            send(_AHEAD * workers)
-            while waiting:
-                chunk, future = waiting.popleft()
-                wires = future.result()
-                send(1)
-                for path, wire in zip(chunk, wires, strict=True):
-                    yield Prepared.from_wire(path, wire)
-                    done += 1
-        except BrokenProcessPool:
-            # A worker could not start or died (e.g. no importable __main__): carry on here.
-            yield from (here(p) for p in files[done:])
+    def send(n: int) -> None:
+        for chunk in itertools.islice(unsent, n):
+            waiting.append((chunk, executor.submit(_prepare_chunk, [str(p) for p in chunk])))
 
+    done = 0
     try:
-        yield prepare_all
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        send(_AHEAD * workers)
+        while waiting:
+            chunk, future = waiting.popleft()
+            wires = future.result()
+            send(1)
+            for path, wire in zip(chunk, wires, strict=True):
+                yield Prepared.from_wire(path, wire)
+                done += 1
+    except BrokenProcessPool:
+        # A worker could not start or died (e.g. no importable __main__): carry on here.
+        yield from (here(p) for p in files[done:])
