@@ -240,23 +240,7 @@ def _set_join(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
 def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     at = op.args["at"]
     text = state.page.text
-    i, block = next(
-        ((i, b) for i, b in enumerate(state.blocks) if b.start < at < b.end), (None, None)
-    )
-    if block is None or i is None:
-        # The reviewer sees a caret, not an offset: say where it is and where it should be.
-        edge = any(at in (b.start, b.end) for b in state.blocks)
-        raise EditError(
-            msg(
-                "the caret is at the start or end of a paragraph: put it inside the "
-                "paragraph, where the new paragraph should begin, to split it"
-            )
-            if edge
-            else msg(
-                "the caret is between paragraphs: put it inside a paragraph, where the new "
-                "paragraph should begin, to split it"
-            )
-        )
+    i, block = _block_under_caret(state, at)
     first_end = at
     while first_end > block.start and _WS.match(text[first_end - 1]):
         first_end -= 1
@@ -284,6 +268,27 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     after = replace(state, blocks=renumber(blocks))
     inverse = Op("merge_blocks", op.page_id, {"block": block.start})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _block_under_caret(state: PageState, at: int) -> tuple[int, Block]:
+    """The block that a split at ``at`` cuts (``at`` strictly inside it), and its index."""
+    for i, block in enumerate(state.blocks):
+        if block.start < at < block.end:
+            return i, block
+    # The reviewer sees a caret, not an offset: say where it is and where it should be.
+    if any(at in (b.start, b.end) for b in state.blocks):
+        raise EditError(
+            msg(
+                "the caret is at the start or end of a paragraph: put it inside the "
+                "paragraph, where the new paragraph should begin, to split it"
+            )
+        )
+    raise EditError(
+        msg(
+            "the caret is between paragraphs: put it inside a paragraph, where the new "
+            "paragraph should begin, to split it"
+        )
+    )
 
 
 def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
