@@ -1,5 +1,6 @@
 """The database a command works on: the ``--db`` option, where it points, and the store
-opened for the command with its errors said in one line."""
+opened for the command with its errors said in one line.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """How ``annotator import`` runs each format, and how an import is reported: its progress
-bar, its report, its Ctrl+C, and a warning when a learnt model was not used."""
+bar, its report, its Ctrl+C, and a warning when a learnt model was not used.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """``annotator train``'s report: each model's cross-validated figures against the rules, and
-what it now decides or suggests (and what stays with the rules)."""
+what it now decides or suggests (and what stays with the rules).
+"""
 
 from __future__ import annotations
 

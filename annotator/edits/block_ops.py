@@ -1,7 +1,8 @@
 """The planners of the block operations: roles, articles, joins, paragraph splits and merges.
 
 They keep article numbers ``1..k`` in order of each article's first block on the page
-(:func:`renumber`), so exported ordinals never have gaps."""
+(:func:`renumber`), so exported ordinals never have gaps.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """An edit as plain data (:class:`Op`), the page state it acts on, its planned effect
-(:class:`Plan`, :class:`Changes`), and the error that refuses it."""
+(:class:`Plan`, :class:`Changes`), and the error that refuses it.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The planners of the page operations (status, gold replacing the whole page) and the rule
-that a done page has no open suggestion (:func:`mark_done_op` settles them first)."""
+that a done page has no open suggestion (:func:`mark_done_op` settles them first).
+"""
 
 from __future__ import annotations
 

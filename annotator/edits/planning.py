@@ -1,5 +1,6 @@
 """:func:`plan`, the one way in: the planner of each kind (:data:`KINDS`), batches, and the
-checks every edit gets; and the rule that a page's first edit starts its review."""
+checks every edit gets; and the rule that a page's first edit starts its review.
+"""
 
 from __future__ import annotations
 

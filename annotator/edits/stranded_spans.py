@@ -1,5 +1,6 @@
 """Spans a boundary edit strands or leaves out of every export: open suggestions it strands
-are rejected in the same edit; an edit that would leave an accepted label out is refused."""
+are rejected in the same edit; an edit that would leave an accepted label out is refused.
+"""
 
 from __future__ import annotations
 

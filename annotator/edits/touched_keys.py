@@ -1,5 +1,6 @@
 """What an edit touched (span ids, block starts, the page status), so that undo steps back
-only through the reviewer's own edits."""
+only through the reviewer's own edits.
+"""
 
 from __future__ import annotations
 

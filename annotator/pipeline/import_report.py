@@ -1,5 +1,6 @@
 """What an import of page files did (:class:`ImportReport`), its Ctrl+C variant, and the
-progress callback every long pipeline takes."""
+progress callback every long pipeline takes.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The learnt models (structure, entities) and the learnt gazetteer, loaded once per process,
-and why a kept model cannot be used."""
+and why a kept model cannot be used.
+"""
 
 from __future__ import annotations
 

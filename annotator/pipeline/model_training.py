@@ -1,5 +1,6 @@
 """Learning from the done pages (issue 9): every registered learner trained and its model
-kept, with its cross-validation figures."""
+kept, with its cross-validation figures.
+"""
 
 from __future__ import annotations
 

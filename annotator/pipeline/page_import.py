@@ -3,7 +3,8 @@ batches: :mod:`.workers`), store them in file order (:mod:`.page_writer`).
 
 A file that cannot be read or decoded is refused with a reason and the rest of the batch
 goes on; a file whose bytes are already present is skipped. A progress callback may cancel
-between files, which keeps every page before and never half a page."""
+between files, which keeps every page before and never half a page.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Prepared pages stored in file order, a batch per transaction, each file reported; a
-Ctrl+C meanwhile waits until the batch is stored and reported."""
+Ctrl+C meanwhile waits until the batch is stored and reported.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """One page file read, hashed, decoded, pre-split and pre-annotated, ready to store
-(:func:`prepare`, pure: no database), and the settings every file of an import shares."""
+(:func:`prepare`, pure: no database), and the settings every file of an import shares.
+"""
 
 from __future__ import annotations
 

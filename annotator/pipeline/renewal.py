@@ -1,5 +1,6 @@
 """Pages split and suggested anew: re-suggest (``annotator suggest``), re-split the pages
-nobody has started (``annotator train``), and renew the next pages after a retraining."""
+nobody has started (``annotator train``), and renew the next pages after a retraining.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def resuggest(
     """Re-run the suggesters on pages; accepted, rejected and human spans stay as they are.
 
     Pages marked done are left alone: they are gold, and a done page has no open suggestion
-    (edits.py refuses to mark one done with any). Returns the number of suggestions now open
+    (the edits refuse to mark one done with any). Returns the number of suggestions now open
     on those pages.
     """
     gazetteer = learnt_gazetteer(store)

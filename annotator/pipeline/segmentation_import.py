@@ -1,5 +1,6 @@
 """Pages with their structure from a segmentation export (issue 12): new pages stored, known
-ones restructured by one undoable edit each, a file a transaction."""
+ones restructured by one undoable edit each, a file a transaction.
+"""
 
 from __future__ import annotations
 

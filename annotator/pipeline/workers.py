@@ -1,5 +1,6 @@
 """The worker processes that prepare the pages of a large import, in file order, a few
-chunks ahead; small imports are prepared in this process."""
+chunks ahead; small imports are prepared in this process.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The three decisions the model makes (role, article start, join) and which of them it
 takes over from the rules: those where its held-out score was at least the rules'
-(:func:`takeover`), per paper with enough done pages, else over all papers."""
+(:func:`takeover`), per paper with enough done pages, else over all papers.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Runs of heading lines and each run's pattern of rule roles (``KHS``), which a heading line
-reads as its group feature (``grp=KH@1``)."""
+reads as its group feature (``grp=KH@1``).
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The model's combined labels (``O`` for furniture, else ``role:B`` / ``role:I``, ``:J`` for
 a join) and the blocks they decode to: always a valid split (:func:`assemble`), with the
-model's decisions where it takes them over and the rules' elsewhere (:func:`mix`)."""
+model's decisions where it takes them over and the rules' elsewhere (:func:`mix`).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The trained structure model (:class:`StructureModel`): its bytes made by :func:`train`,
-read back by :func:`load`, and judged against the rules by :func:`cross_validate`."""
+read back by :func:`load`, and judged against the rules by :func:`cross_validate`.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The cues of one block's own text: the characters it contains, bullets, enumerators, notes
-in brackets, leads, datelines, credits and reporters, its first and last character."""
+in brackets, leads, datelines, credits and reporters, its first and last character.
+"""
 
 from __future__ import annotations
 
