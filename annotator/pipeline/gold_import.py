@@ -13,6 +13,7 @@ from annotator.store import Store
 
 if TYPE_CHECKING:
     from annotator.edits import PageState
+    from annotator.formats.gold_import import Located
 
 
 @dataclass
@@ -39,8 +40,8 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
     done with the record's reviewer and keeps the record's time. A page with any refused
     record (malformed, text not matching the page, page missing) is left as it was.
     """
-    from annotator.edits import EditError, Op
-    from annotator.formats.gold_import import RecordRefused, page_gold, read_gold_files
+    from annotator.edits import EditError
+    from annotator.formats.gold_import import RecordRefused, read_gold_files
 
     files = read_gold_files(paths)
     report = GoldImportReport(refused=list(files.refused))
@@ -57,30 +58,38 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
             report.refused += [(r.path, r.line, reason) for r in records]
             continue
         try:
-            blocks, spans = page_gold(store.page(page_id).text, records)
-            if _gold_already(store.page_state(page_id), blocks, spans):
-                # The same file again: no edit for undo to step through, no new time.
-                report.skipped.append(page_id)
-                continue
-            op = Op(
-                "replace_page_gold",
-                page_id,
-                {
-                    "blocks": [b.to_dict() for b in blocks],
-                    "spans": [s.to_dict() for s in spans],
-                    "status": "done",
-                },
-            )
-            updated = max(r.record["updated_at"] for r in records)
-            store.apply_gold(op, first.record["reviewer"], updated)
+            applied = _apply_page_gold(store, page_id, records)
         except RecordRefused as exc:
             report.refused.append((first.path, exc.line, f"page {page_id!r}: {exc.reason}"))
             continue
         except EditError as exc:
             report.refused.append((first.path, first.line, f"page {page_id!r}: {exc}"))
             continue
+        if not applied:
+            # The same file again: no edit for undo to step through, no new time.
+            report.skipped.append(page_id)
+            continue
         report.applied.append((page_id, len({r.record["ordinal"] for r in records})))
     return report
+
+
+def _apply_page_gold(store: Store, page_id: str, records: Sequence[Located]) -> bool:
+    """Apply one page's records as one undoable edit; False when the page is so already.
+    Raises ``RecordRefused`` or ``EditError`` when they cannot be applied."""
+    from annotator.edits import Op
+    from annotator.formats.gold_import import page_gold
+
+    blocks, spans = page_gold(store.page(page_id).text, records)
+    if _gold_already(store.page_state(page_id), blocks, spans):
+        return False
+    args = {
+        "blocks": [b.to_dict() for b in blocks],
+        "spans": [s.to_dict() for s in spans],
+        "status": "done",
+    }
+    updated = max(r.record["updated_at"] for r in records)
+    store.apply_gold(Op("replace_page_gold", page_id, args), records[0].record["reviewer"], updated)
+    return True
 
 
 def _gold_already(state: PageState, blocks: Sequence[Block], spans: Sequence[Span]) -> bool:
