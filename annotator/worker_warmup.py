@@ -3,7 +3,7 @@
 Where import workers cannot be forked from the importing process (the window: Qt's threads
 make a fork unsafe), they come from multiprocessing's forkserver, a fresh Python. Each then
 imported the pipeline, compiled the rules and read the lexicons and jieba's words before its
-first page: 1.2 s of CPU a worker, at every import of 64 files or more. ``pipeline._context``
+first page: 1.2 s of CPU a worker, at every import of 64 files or more. ``pipeline.workers._context``
 names this module for the forkserver to import once instead, and the workers it forks start
 with all of it loaded (one process, no thread: forking it stays safe).
 

@@ -34,15 +34,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 import import_throughput  # noqa: E402
 
 from annotator import pipeline  # noqa: E402
+from annotator.pipeline import page_import, workers  # noqa: E402
 from annotator.store import Store  # noqa: E402
 
 
 def prepared_chunks(files: list[Path], suggest: bool) -> list[bytes]:
     """Each chunk of files prepared and pickled as a worker sends it back."""
-    pipeline._worker_settings = pipeline._Settings(None, suggest, None, None, None)
-    step = pipeline._CHUNK
+    workers._worker_settings = workers._Settings(None, suggest, None, None, None)
+    step = workers._CHUNK
     return [
-        pickle.dumps(pipeline._prepare_chunk([str(f) for f in files[i : i + step]]))
+        pickle.dumps(workers._prepare_chunk([str(f) for f in files[i : i + step]]))
         for i in range(0, len(files), step)
     ]
 
@@ -71,8 +72,8 @@ def parent_run(folder: Path, db: Path, chunks: list[bytes]) -> tuple[float, floa
         finally:
             index += time.process_time() - start
 
-    real_preparer = pipeline._preparer
-    pipeline._preparer = preparer  # type: ignore[assignment]
+    real_preparer = page_import._preparer
+    page_import._preparer = preparer  # type: ignore[assignment]
     Store.index_search = timed_index  # type: ignore[method-assign]
     try:
         with Store.open(db) as store:
@@ -80,7 +81,7 @@ def parent_run(folder: Path, db: Path, chunks: list[bytes]) -> tuple[float, floa
             pipeline.import_paths(store, [folder])
             return time.process_time() - start, index
     finally:
-        pipeline._preparer = real_preparer
+        page_import._preparer = real_preparer
         Store.index_search = real_index  # type: ignore[method-assign]
 
 

@@ -40,6 +40,7 @@ import suggest_speed  # noqa: E402
 
 from annotator import pipeline, suggest  # noqa: E402
 from annotator.importing import decode_page_bytes, sha256_of  # noqa: E402
+from annotator.pipeline import page_writer  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.store import Store, encode_page_values, suggestion_values  # noqa: E402
 
@@ -62,7 +63,7 @@ def stored_ms(folder: Path, files: list[Path], rounds: int) -> tuple[float, floa
     for run in range(rounds):
         with Store.open(folder / f"stages{run}.db") as store:
             start = time.process_time()
-            writer = pipeline._PageWriter(store, pipeline.ImportReport())
+            writer = page_writer._PageWriter(store, pipeline.ImportReport())
             writer.unindexed = -len(files)  # the index afterwards, timed apart
             for page in prepared:
                 writer.add(page)

@@ -41,6 +41,7 @@ from annotator.learn import structure  # noqa: E402
 from annotator.learn.structure_scores import score_pages  # noqa: E402
 from annotator.model import Block, Page  # noqa: E402
 from annotator.split import split_page  # noqa: E402
+from annotator.split.words import word_across  # noqa: E402
 
 COMPOSED = ROOT / "tests" / "core" / "gold_split" / "composed"
 CURVE = (5, 10, 20, 50)
@@ -116,7 +117,7 @@ _worker_model = None
 def _init_worker(data: bytes | None) -> None:
     global _worker_model
     _worker_model = structure.load(data) if data is not None else None  # once per process
-    structure.word_across("预热", "分词")  # jieba's dictionary, before the timing
+    word_across("预热", "分词")  # jieba's dictionary, before the timing
 
 
 def _split_chunk(texts: list[tuple[str, str]]) -> int:
@@ -177,7 +178,7 @@ def import_cost(count: int, data: bytes) -> None:
 def speed(train_pages: int, split_pages: int, import_pages: int) -> None:
     per_paper = train_pages // len(corpus.PAPERS)
     pages = [p for paper in corpus.PAPERS for p in gold_pages(paper, per_paper, seed=3000)]
-    structure.word_across("预热", "分词")  # load jieba's dictionary outside the timing
+    word_across("预热", "分词")  # load jieba's dictionary outside the timing
     print(f"cores={os.cpu_count()}")
     print(f"load_average_1min={os.getloadavg()[0]:.1f}")  # other work slows the wall figures
     w0, c0 = time.perf_counter(), time.process_time()

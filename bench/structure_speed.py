@@ -60,8 +60,10 @@ import structure_corpus as corpus  # noqa: E402
 from annotator import pipeline  # noqa: E402
 from annotator.learn import structure  # noqa: E402
 from annotator.model import Page  # noqa: E402
+from annotator.pipeline import workers as pipeline_workers  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.split.page import analyse_page  # noqa: E402
+from annotator.split.words import word_across  # noqa: E402
 from annotator.store.rows import encode_page_rows  # noqa: E402
 
 TRAIN_PAGES = 500
@@ -124,7 +126,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"cores={os.cpu_count()}")
     print(f"load_average_1min={os.getloadavg()[0]:.1f}")
-    structure.word_across("预热", "分词")  # the short-words dictionary, outside the timing
+    word_across("预热", "分词")  # the short-words dictionary, outside the timing
     data = training(TRAIN_PAGES)
     model = structure.load(data)
     texts = split_pages(args.pages, args.long)
@@ -226,7 +228,7 @@ def in_workers(data: bytes | None, texts: list[tuple[str, str]], workers: int) -
     """Split ``texts`` in ``workers`` forked processes as an import does; the pages split."""
     global _WORK
     _WORK = (data, texts)
-    size = pipeline._CHUNK
+    size = pipeline_workers._CHUNK
     chunks = [(i, min(i + size, len(texts))) for i in range(0, len(texts), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -29,7 +29,7 @@ def all_ids(store, limit: int, keep: set[str]) -> list[str]:  # noqa: ANN001
 
 
 def bounded(store, limit: int, keep: set[str]) -> list[str]:  # noqa: ANN001
-    from annotator.pipeline import _unstarted
+    from annotator.pipeline.renewal import _unstarted
 
     return list(_unstarted(store, limit, keep))
 

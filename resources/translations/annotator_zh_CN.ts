@@ -1958,12 +1958,12 @@ Refused: {refused}</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../build/lupdate/hidden_strings.py" line="+3"/>
+        <location filename="../../build/lupdate/hidden_strings.py" line="+23"/>
         <source>page {page!r} is done, and a done page has no open suggestion: set it back to in progress first</source>
         <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -1978,17 +1978,17 @@ Refused: {refused}</source>
         <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>page {page!r} has no block starting at offset {start}</source>
         <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>unknown label {label!r}; configured labels: {labels}</source>
         <translation>未知标签 {label!r}；已配置的标签：{labels}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>unknown role {role!r}; expected one of {roles}</source>
         <translation>未知角色 {role!r}；应为以下之一：{roles}</translation>
     </message>
@@ -2008,7 +2008,7 @@ Refused: {refused}</source>
         <translation>文章的第一段之前没有同一篇文章的段落可以接续；若要接续上面的文章，请把这篇文章并入前一篇</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+23"/>
         <source>span [{start}, {end}) is outside page {page!r} (0..{length}) or empty</source>
         <translation>标注 [{start}, {end}) 超出页面 {page!r} 的范围（0..{length}）或为空</translation>
     </message>
@@ -2044,7 +2044,7 @@ Refused: {refused}</source>
         <translation>标注属性必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>unknown page status {status!r}; expected one of {statuses}</source>
         <translation>未知的页面状态 {status!r}；应为以下之一：{statuses}</translation>
     </message>
@@ -2074,22 +2074,22 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 的操作被用在了页面 {other!r} 上</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>set_blocks: unknown block fields {fields}</source>
         <translation>set_blocks：未知的段落字段 {fields}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>the caret is at the start or end of a paragraph: put it inside the paragraph, where the new paragraph should begin, to split it</source>
         <translation>光标在段落的开头或结尾：请把光标放在段落里面新段落开始的位置，再拆分</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>the caret is between paragraphs: put it inside a paragraph, where the new paragraph should begin, to split it</source>
         <translation>光标在两个段落之间：请把光标放在段落里面新段落开始的位置，再拆分</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>a batch acts on one page only</source>
         <translation>批量操作只能作用于一个页面</translation>
     </message>
@@ -2104,12 +2104,12 @@ Refused: {refused}</source>
         <translation>{kind}：参数格式错误 {args!r}（{error}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>page {page!r} has no span with id {id}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>no page matches these filters together; alone, they match {counts}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
@@ -2294,22 +2294,22 @@ Refused: {refused}</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+43"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>it would lie outside every article, and no export writes that</source>
         <translation>它会不属于任何文章，而任何导出都不写这样的标注</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-45"/>
         <source>this changes nothing: the paragraphs are like that already</source>
         <translation>没有可更改的内容：段落已经是这样了</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>this paragraph&apos;s role is {role} already</source>
         <translation>这个段落的角色已经是 {role}</translation>
     </message>
@@ -2344,12 +2344,12 @@ Refused: {refused}</source>
         <translation>在这里拆分会留下空段落：请把光标放在段落里面新段落开始的位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>this is the last paragraph on the page: there is no paragraph after it to merge</source>
         <translation>这是本页最后一个段落：后面没有可合并的段落</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>“{text}” is {label} already</source>
         <translation>“{text}”已经是 {label}</translation>
     </message>
@@ -2359,7 +2359,7 @@ Refused: {refused}</source>
         <translation>“{text}”（{label}）已经是 {status} 状态</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-24"/>
         <source>this paragraph starts its article already</source>
         <translation>这个段落已经是所在文章的开头</translation>
     </message>
@@ -2374,7 +2374,7 @@ Refused: {refused}</source>
         <translation>没有可以移入这个段落的下一篇文章</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+32"/>
         <source>is a file name, but a split writes a folder (one file per split); give a folder name, such as {folder}</source>
         <translation>是一个文件名，但划分数据集会写出一个文件夹（每个子集一个文件）；请给出文件夹名，例如 {folder}</translation>
     </message>
@@ -2500,7 +2500,7 @@ Refused: {refused}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>changed since its import; page {page} had not been reviewed, so it now holds the new version</source>
         <translation>导入后文件已更改；页面 {page} 尚未审校，现已换成新版本</translation>
     </message>
@@ -2510,12 +2510,12 @@ Refused: {refused}</source>
         <translation>导入后文件已更改；页面 {page} 已有审校，保持不变，新版本导入为页面 {new}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>no such file or folder; check the path</source>
         <translation>文件或文件夹不存在；请检查路径</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{reason}; {advice}</source>
         <translation>{reason}；{advice}</translation>
     </message>

@@ -1,6 +1,6 @@
 """``annotator --help`` and the other answers that open nothing (``--version``, a command's
 ``--help``) come at once: they import neither the store (sqlite_utils, dateutil…), nor the
-rules, the learners or Qt (issue 11; ``cli.py`` imports these where a command uses them)."""
+rules, the learners or Qt (issue 11; the ``annotator.cli`` package imports these where a command uses them)."""
 
 from __future__ import annotations
 

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import pipeline
-from annotator.pipeline import ImportInterrupted, import_paths
+from annotator.pipeline import ImportInterrupted, import_paths, page_writer, prepared
 from annotator.resources import seeds_dir
 from annotator.store import Store
 
@@ -52,8 +51,8 @@ def test_a_failed_batch_loses_only_its_own_pages_and_never_part_of_one(
     tmp_path, monkeypatch
 ) -> None:
     files = _write_pages(tmp_path / "pages", 12)
-    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
-    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(page_writer, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)
     real_insert = Store.insert_pages
     calls = []
 
@@ -88,7 +87,7 @@ def test_pages_another_program_imports_meanwhile_are_not_stored_twice(
     theirs.mkdir()
     for name in ("p007.txt", "p025.txt"):
         (theirs / name).write_text(f"另一份报纸的同名版面{name}。", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)  # one batch, written at the end
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)  # one batch, written at the end
 
     def other_window_imports(done: int, total: int, name: str) -> bool:
         if done == 10:  # our pages 0-9 wait in the batch, 10-29 are still to come
@@ -191,13 +190,13 @@ def test_an_imported_file_is_read_and_hashed_once_and_the_store_not_asked_per_fi
     # issue 11 found each file read and hashed twice and the store asked four times about
     # its hash: now the hashes are read once, then once per batch (other programs' pages)
     files = _write_pages(tmp_path / "pages", 10)
-    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 4)
-    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(page_writer, "_BATCH_PAGES", 4)
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)
     reads: list[Path] = []
     hashes: list[int] = []
-    real_read, real_hash = Path.read_bytes, pipeline.sha256_of
+    real_read, real_hash = Path.read_bytes, prepared.sha256_of
     monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p) or real_read(p))
-    monkeypatch.setattr(pipeline, "sha256_of", lambda d: hashes.append(len(d)) or real_hash(d))
+    monkeypatch.setattr(prepared, "sha256_of", lambda d: hashes.append(len(d)) or real_hash(d))
     asked: list[str] = []
     with Store.open(tmp_path / "a.db") as store:
         store.db.conn.set_trace_callback(lambda sql: asked.append(sql) if "sha256" in sql else None)
@@ -216,8 +215,8 @@ def test_ctrl_c_mid_import_stores_the_pages_prepared_before_it_and_says_so(
     # Ctrl+C between files: the pages prepared before it (one batch written, the next
     # waiting) are stored whole, and the interrupt carries the report of exactly those
     files = _write_pages(tmp_path / "pages", 12)
-    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
-    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(page_writer, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)
 
     def ctrl_c_at_the_eighth(done: int, total: int, name: str) -> bool:
         if done == 7:
@@ -249,8 +248,8 @@ def test_ctrl_c_while_a_batch_is_written_waits_until_it_is_stored_and_reported(
     # The signal lands inside a batch's transaction: the batch is committed and reported
     # first, so that the report never leaves out pages the database holds (nor the reverse)
     files = _write_pages(tmp_path / "pages", 12)
-    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
-    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(page_writer, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)
     real_insert = Store.insert_pages
     calls = []
 
@@ -278,8 +277,8 @@ def test_ctrl_c_on_the_command_line_names_what_is_stored_and_how_to_finish(
     from annotator.cli import main
 
     files = _write_pages(tmp_path / "pages", 12)
-    monkeypatch.setattr(pipeline, "_BATCH_PAGES", 5)
-    monkeypatch.setattr(pipeline, "_BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(page_writer, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)
     real_insert = Store.insert_pages
 
     def insert_under_ctrl_c(self, pages):

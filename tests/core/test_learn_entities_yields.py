@@ -96,7 +96,7 @@ def test_a_span_less_sure_than_the_bound_takes_the_label_the_rules_give_it(
 
 
 def test_annotator_train_says_which_rule_spans_stay_and_when_the_model_yields() -> None:
-    from annotator.cli import _takeover_line
+    from annotator.cli.train_report import _takeover_line
 
     def per_label(loc: float, all_: float) -> dict:
         return {"LOC": {"f1": loc}, "all": {"f1": all_}}

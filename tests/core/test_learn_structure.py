@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, given, settings, strategies
 from annotator import short_words
 from annotator.learn import LEARNERS
 from annotator.learn import structure as st
-from annotator.model import ROLES, Block, Page
+from annotator.learn.structure import feature_codes, features, heading_runs, text_cues
+from annotator.learn.structure import model as st_model
+from annotator.model import ROLES, Block, Page, fast_block
 from annotator.split import split_page, words
 from annotator.split.page import analyse_page
 
@@ -219,9 +221,9 @@ def test_load_refuses_bytes_that_are_not_a_structure_model():
 
 def older_model(trained: bytes) -> bytes:
     """A model as version 1 wrote it: no takeover in the header (it took over everything)."""
-    crf = trained[len(st._MAGIC) :].partition(b"\n")[2]
+    crf = trained[len(st_model._MAGIC) :].partition(b"\n")[2]
     header = json.dumps({"pages": 5, "papers": ["west"], "version": 1}, sort_keys=True)
-    return st._MAGIC + header.encode() + b"\n" + crf
+    return st_model._MAGIC + header.encode() + b"\n" + crf
 
 
 def test_a_model_of_an_older_format_is_refused_with_what_to_do(trained):
@@ -247,15 +249,17 @@ def test_word_across_skips_the_segmenter_only_where_no_word_spans_the_boundary(b
     # when some dictionary word spans the boundary: the shortcut must never change its answer.
     a, b = before[-3:], after[:3]
     freq, log_total = short_words.dictionary()
-    assert st.word_across(before, after) == words._best_path_across(freq, log_total, a + b, len(a))
+    assert words.word_across(before, after) == words._best_path_across(
+        freq, log_total, a + b, len(a)
+    )
     spans = any(freq.get(a[i:] + b[:j]) for i in range(len(a)) for j in range(1, len(b) + 1))
-    assert spans or not st.word_across(before, after)
+    assert spans or not words.word_across(before, after)
 
 
 def test_word_across_reads_the_words_at_a_column_break():
     # 农田水利设|施 is one word cut by a column; 取得了明显成效|本报讯 is not.
-    assert st.word_across("积极推进农田水利设", "施建设，取得了明显成效。")
-    assert not st.word_across("取得了明显成效", "本报讯 近日")
+    assert words.word_across("积极推进农田水利设", "施建设，取得了明显成效。")
+    assert not words.word_across("取得了明显成效", "本报讯 近日")
 
 
 _MARKED_TEXT = strategies.text(alphabet=[*_HAN[:12], "*", "_", "#", " ", "\t"], max_size=16)
@@ -269,14 +273,14 @@ def test_word_across_reads_the_edges_without_their_marks_as_the_stripping_did(be
     a, b = words._edge(before, True), words._edge(after, False)
     freq, log_total = short_words.dictionary()
     expected = bool(a and b) and words._best_path_across(freq, log_total, a + b, len(a))
-    assert st.word_across(before, after) == expected
+    assert words.word_across(before, after) == expected
 
 
-@given(strategies.text(alphabet=[*st._CONTAINS, "中", "。"], max_size=12))
+@given(strategies.text(alphabet=[*text_cues._CONTAINS, "中", "。"], max_size=12))
 def test_the_contained_characters_are_named_as_the_table_says(text):
     # _contains is written out for speed (#9); the table _CONTAINS stays its definition.
-    names = sorted({name for c, name in st._CONTAINS.items() if c in text})
-    assert st._contains(text) == names
+    names = sorted({name for c, name in text_cues._CONTAINS.items() if c in text})
+    assert text_cues._contains(text) == names
 
 
 def test_a_block_knows_whether_it_runs_on_below_or_stands_under_a_finished_paragraph():
@@ -310,15 +314,15 @@ def test_the_tagger_reads_every_feature_in_few_bytes_and_a_long_name_as_its_code
             assert all(len(x.encode()) <= 15 for f in feats for x in f)
             names = st.feature_names(feats)
             assert any(len(x.encode()) > 15 for f in names for x in f)
-            assert [[st._code(x) for x in f] for f in names] == feats
-    assert st._code("paper=人民日报|kr=title|rrole=headline") == "~zFzt/DBYUhw"
-    assert st._code("kind=title") == "kind=title"
+            assert [[feature_codes._code(x) for x in f] for f in names] == feats
+    assert feature_codes._code("paper=人民日报|kr=title|rrole=headline") == "~zFzt/DBYUhw"
+    assert feature_codes._code("kind=title") == "kind=title"
 
 
 def groupless_model(pages: list, version: int) -> st.StructureModel:
     """A model as version 3 (features by name) or 4 (long names as codes) trained it: no
     heading-run patterns among its features, no heading shapes in its header."""
-    trainer = st.pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer = st_model.pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(st.TRAIN_PARAMS)
     for page, gold, _ in sorted(pages, key=lambda p: p[0].id):
         shapes, blocks = analyse_page(page.text)
@@ -326,10 +330,10 @@ def groupless_model(pages: list, version: int) -> st.StructureModel:
         trainer.append(
             st.feature_names(xseq) if version == 3 else xseq, st.gold_labels(blocks, gold)
         )
-    path = Path(st.tempfile.mkdtemp()) / f"v{version}.crfsuite"
+    path = Path(st_model.tempfile.mkdtemp()) / f"v{version}.crfsuite"
     trainer.train(str(path))
     header = json.dumps({"pages": len(pages), "papers": sorted(corpus.PAPERS), "version": version})
-    return st.load(st._MAGIC + header.encode() + b"\n" + path.read_bytes())
+    return st.load(st_model._MAGIC + header.encode() + b"\n" + path.read_bytes())
 
 
 def test_models_of_versions_3_and_4_read_the_features_of_their_version_and_split_the_same():
@@ -355,7 +359,7 @@ def test_the_model_and_the_rules_read_the_cut_word_cue_from_one_function():
     # The rules' joins and the model's ``word_across`` feature must not drift apart.
     from annotator.split import joins
 
-    assert st.word_across is words.word_across
+    assert features.word_across is words.word_across
     assert joins.word_across is words.word_across
 
 
@@ -377,7 +381,7 @@ def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, 
         monkeypatch.setattr(short_words, "jieba_entries", no_jieba)
         short_words.dictionary.cache_clear()
         assert short_words.dictionary() == built
-        assert st.word_across("积极推进农田水利设", "施建设")
+        assert words.word_across("积极推进农田水利设", "施建设")
 
         path.write_bytes(b"not a cache file")  # damaged: built again and rewritten
         monkeypatch.undo()
@@ -390,7 +394,7 @@ def test_cut_words_are_kept_in_a_cache_file_that_gives_jiebas_entries(tmp_path, 
 
 
 def test_the_fast_block_constructor_makes_the_constructors_block():
-    fast = st._block(3, 9, "body", 2, True, {"role": 0.5})
+    fast = fast_block(3, 9, "body", 2, True, {"role": 0.5})
     slow = Block(3, 9, "body", 2, True, {"role": 0.5})
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     assert fast.__dict__ == slow.__dict__ and fast.confidence == 0.5
@@ -501,4 +505,4 @@ def test_a_dash_subtitle_is_a_shape_of_its_own():
     text, _ = headed_page([(("headline", "听军歌忆郑律成"), ("subheadline", "——写在建军节前夕"))])
     shapes, blocks = analyse_page(text)
     assert (blocks[0].role, blocks[1].role) == ("headline", "subheadline")
-    assert st._groups(blocks, text) == [(0, 2, "HD")]
+    assert heading_runs._groups(blocks, text) == [(0, 2, "HD")]

@@ -71,17 +71,17 @@ def test_workers_fork_only_where_no_other_threads_can_be_running(monkeypatch):
     import sys
     import threading
 
-    from annotator import pipeline
+    from annotator.pipeline import workers
 
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     for name in [n for n in sys.modules if n.startswith("PySide6.Qt")]:
         monkeypatch.delitem(sys.modules, name)
-    assert pipeline._start_method() == "fork"
+    assert workers._start_method() == "fork"
     monkeypatch.setitem(sys.modules, "PySide6.QtCore", object())
-    assert pipeline._start_method() == "forkserver"
+    assert workers._start_method() == "forkserver"
     monkeypatch.delitem(sys.modules, "PySide6.QtCore")
     monkeypatch.setattr(threading, "active_count", lambda: 2)
-    assert pipeline._start_method() == "forkserver"
+    assert workers._start_method() == "forkserver"
 
 
 def test_resuggest_leaves_done_pages_without_open_suggestions(tmp_path):

@@ -235,11 +235,11 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 
 import probe
-from annotator import pipeline
+from annotator.pipeline import workers
 
 if __name__ == "__main__":
-    pipeline._start_method = lambda: "forkserver"  # as in the window, where Qt runs threads
-    context = pipeline._context(pipeline._Settings())
+    workers._start_method = lambda: "forkserver"  # as in the window, where Qt runs threads
+    context = workers._context(workers._Settings())
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         print(pool.submit(probe.loaded, None).result())
 """

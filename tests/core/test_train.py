@@ -202,13 +202,13 @@ def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, 
 
 
 def test_a_structure_model_of_an_older_format_is_not_used_and_says_retrain(trained_db, tmp_path):
-    from annotator.learn import structure as st
+    from annotator.learn.structure import model as st_model
 
     db = tmp_path / "old.db"
     with Store.open(trained_db) as store:
         data = store.latest_model("structure").data
-    crf = data[len(st._MAGIC) :].partition(b"\n")[2]
-    old = st._MAGIC + b'{"pages": 16, "papers": ["south", "west"], "version": 1}\n' + crf
+    crf = data[len(st_model._MAGIC) :].partition(b"\n")[2]
+    old = st_model._MAGIC + b'{"pages": 16, "papers": ["south", "west"], "version": 1}\n' + crf
     with Store.open(db) as store:
         store.save_model("structure", old, pages=16, meta={})
         assert "retrain with 'annotator train'" in pipeline.stale_model(store, "structure")
@@ -235,7 +235,7 @@ def test_a_structure_model_of_an_older_format_is_not_used_and_says_retrain(train
 
 def test_train_names_the_pages_without_a_paper_when_they_are_judged_alone():
     # pages imported without a paper share the empty name: no "pre-split for paper  (…)"
-    from annotator.cli import _structure_takeover_lines
+    from annotator.cli.train_report import _structure_takeover_lines
     from annotator.learn import structure as st
 
     def scores(value: float) -> dict:

@@ -159,7 +159,7 @@ def test_the_pages_nobody_started_are_read_a_few_at_a_time_in_page_order(tmp_pat
     # big database (bench/untouched_pages.py), and still skips the kept ones.
     from annotator.edits import Op
     from annotator.model import Block
-    from annotator.pipeline import _unstarted
+    from annotator.pipeline.renewal import _unstarted
 
     with Store.open(tmp_path / "a.db") as store:
         for n in range(10):
@@ -205,12 +205,8 @@ def test_a_window_reads_a_page_before_or_after_a_retrains_rewrite_never_between(
 
 def _as_import_would(store: Store, page_id: str) -> list:
     """The open suggestions import would give the page on its present split."""
-    from annotator.pipeline import (
-        entity_model_bytes,
-        learnt_gazetteer,
-        load_entity_model,
-        suggest_spans,
-    )
+    from annotator.pipeline import entity_model_bytes, learnt_gazetteer, load_entity_model
+    from annotator.suggest import suggest_spans
 
     return suggest_spans(
         store.page(page_id).text,

@@ -12,6 +12,7 @@ import pytest
 
 from annotator.gui.retrain import RETRAIN_EVERY
 from annotator.learn import structure as st
+from annotator.learn.structure import model as st_model
 from annotator.model import Page
 from annotator.pipeline import TrainedModel, TrainReport, train
 from annotator.store import Store
@@ -231,7 +232,7 @@ def test_a_structure_model_of_an_older_format_is_retrained_when_the_window_opens
     from annotator.pipeline import stale_model
 
     db = _db(tmp_path / "a.db", RETRAIN_EVERY, 1)
-    old = st._MAGIC + b'{"pages": 5, "papers": ["west"], "version": 1}\n'
+    old = st_model._MAGIC + b'{"pages": 5, "papers": ["west"], "version": 1}\n'
     with Store.open(db) as store:
         store.save_model("structure", old, pages=RETRAIN_EVERY, meta={})
         assert stale_model(store, "structure") is not None

@@ -203,17 +203,17 @@ def test_large_import_prepares_in_processes_and_cancels_to_whole_pages(
         path = folder / f"p{i:03d}.txt"
         path.write_text(f"第{i}版\n\n{seed}", encoding="utf-8")
         files.append(path)
-    import annotator.pipeline as pipeline
+    from annotator.pipeline import workers
 
     pools = []
-    real_pool = pipeline.ProcessPoolExecutor
+    real_pool = workers.ProcessPoolExecutor
 
     def pool(*args, **kwargs):
         pools.append(kwargs["mp_context"].get_start_method())
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", pool)
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     ready, go_on = gate_progress(monkeypatch, at=20)
     click_cancel_when(qtbot, ready, go_on)
     report = run_import(None, empty_db, [folder])

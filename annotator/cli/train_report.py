@@ -1,0 +1,142 @@
+"""``annotator train``'s report: each model's cross-validated figures against the rules, and
+what it now decides or suggests (and what stays with the rules).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Figures of a learner's cross-validation printed by ``annotator train``: (path, label).
+_TRAIN_FIGURES = (
+    (("role", "accuracy"), "role accuracy"),
+    (("role", "heading_accuracy"), "heading role accuracy"),
+    (("article_start", "f1"), "article start F1"),
+    (("join", "f1"), "join F1"),
+)
+
+
+def _figure(figures: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = figures
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _leaf_figures(figures: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Paths of every F1/accuracy figure (another learner's figures have other names)."""
+    out: list[tuple[str, ...]] = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            out.extend(_leaf_figures(value, (*prefix, key)))
+        elif key in ("f1", "accuracy") and isinstance(value, int | float):
+            out.append((*prefix, key))
+    return out
+
+
+def _format_trained(model: Any) -> list[str]:
+    figures = model.figures
+    lines = [
+        f"{model.kind}: trained version {model.version} on {model.pages} done page(s); "
+        f"cross-validated on {figures.get('folds', '?')} folds:"
+    ]
+    rules, learnt = figures.get("rules") or {}, figures.get("model") or {}
+    rows: list[tuple[str, tuple[str, ...]]] = [
+        (label, path) for path, label in _TRAIN_FIGURES if _figure(rules, path) is not None
+    ]
+    heading = "decision"
+    if not rows:  # another learner's figures (the entity tagger's: per label, exact match)
+        rows = [(" ".join(path), path) for path in _leaf_figures(learnt)]
+        heading = "label, exact match"
+    lines.append(f"  {heading:<24} {'rules':>7} {'model':>7}")
+    for label, path in rows:
+        r, m = _figure(rules, path), _figure(learnt, path)
+        cells = [f"{v:7.3f}" if isinstance(v, int | float) else f"{'-':>7}" for v in (r, m)]
+        lines.append(f"  {label:<24} {cells[0]} {cells[1]}")
+    if model.kind == "entities":
+        lines.append(_takeover_line(figures))
+    elif model.kind == "structure":
+        lines += _structure_takeover_lines(figures)
+    return lines
+
+
+def _takeover_line(figures: dict[str, Any]) -> str:
+    """Which labels the entity model now suggests, and which stay with the rules."""
+    from annotator.learn.entities import kept_labels, relabel_below, takeover, yield_below
+
+    taken = takeover(figures)
+    if taken is None:
+        return "  suggestions: the model's for every label it learnt but FIGURE."
+    rules = figures.get("rules") or {}
+    kept = sorted(label for label in rules if label not in ("all", "FIGURE", *taken))
+    line = f"  suggestions: the model's for {', '.join(taken) or 'no label'}"
+    if kept:
+        line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
+    keeping = kept_labels(figures)
+    if keeping is not None and taken:
+        held = [_kept_kind(kind) for kind in keeping if kind.partition(":")[0] in taken]
+        line += (
+            f"; where the model tags nothing, the rules' suggestions stay for "
+            f"{', '.join(held) or 'no label'}"
+        )
+    below = yield_below(figures)
+    if below and taken:
+        line += (
+            f"; a span of the model less sure than {below:g} gives way to the rules' "
+            "one-character ones it covers"
+        )
+    relabel = relabel_below(figures)
+    if relabel and taken:
+        line += (
+            f"; a span of the model less sure than {relabel:g} takes the label the rules "
+            "give the same characters"
+        )
+    return line + "."
+
+
+def _kept_kind(kind: str) -> str:
+    """A kind of rule suggestion the entity model keeps, in words (LOC:1 → LOC of one
+    character)."""
+    label, _, length = kind.partition(":")
+    return {"1": f"{label} of one character", "n": f"{label} longer than one character"}.get(
+        length, label
+    )
+
+
+def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
+    """Which decisions the structure model now makes in the pre-split, per paper judged on
+    its own pages, and for the others over all pages; the rules keep the rest."""
+    from annotator.learn.structure import PAPER_MIN_PAGES, takeover_scopes
+
+    heads = {
+        "unjudged": "pre-split",
+        "all": "pre-split (judged over all papers; a paper is judged alone from "
+        f"{PAPER_MIN_PAGES} done pages)",
+        "others": f"pre-split for the other papers (fewer than {PAPER_MIN_PAGES} done pages "
+        "each, judged over all papers)",
+    }
+    return [
+        "  "
+        + heads.get(s.scope, f"pre-split for {_paper_name(s.paper)} ({s.pages} done pages)")
+        + ": "
+        + _decision_choice(s.model, s.rules)
+        for s in takeover_scopes(figures)
+    ]
+
+
+def _paper_name(paper: str | None) -> str:
+    """``paper NAME``, or what the pages without a paper (an empty name) are called."""
+    return f"paper {paper}" if paper else "pages without a paper"
+
+
+def _decision_choice(model: tuple[str, ...], rules: tuple[str, ...]) -> str:
+    """What the model decides and what the rules keep, e.g. 'the model's roles and article
+    starts; the rules' joins (they scored higher there).'"""
+    names = {"role": "roles", "start": "article starts", "join": "joins"}
+    parts = [f"the model's {_and([names[d] for d in model])}"] if model else []
+    if rules:
+        parts.append(f"the rules' {_and([names[d] for d in rules])} (they scored higher there)")
+    return "; ".join(parts) + "."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,143 @@
+"""The model's combined labels (``O`` for furniture, else ``role:B`` / ``role:I``, ``:J`` for
+a join) and the blocks they decode to: always a valid split (:func:`assemble`), with the
+model's decisions where it takes them over and the rules' elsewhere (:func:`mix`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from annotator.learn.structure.decisions import ALL_DECISIONS
+from annotator.model import ROLES, Block
+from annotator.model import fast_block as _block
+
+OUTSIDE = "O"
+
+
+def label_of(role: str, article: int | None, start: bool, join: bool) -> str:
+    """The combined label of one block's three decisions."""
+    if article is None:
+        return OUTSIDE
+    return f"{role}:{'B' if start else 'I'}{':J' if join and role == 'body' else ''}"
+
+
+@lru_cache(maxsize=256)  # a model has a dozen labels; decode reads one per block
+def parse_label(label: str) -> tuple[str, bool, bool] | None:
+    """``(role, starts an article, joins)`` of a label, None for furniture."""
+    if label == OUTSIDE:
+        return None
+    parts = label.split(":")
+    role = parts[0] if parts[0] in ROLES else "body"
+    return role, parts[1:2] == ["B"], parts[2:3] == ["J"]
+
+
+def gold_labels(rule_blocks: Sequence[Block], gold: Sequence[Block]) -> list[str]:
+    """The gold label of each rule block: from the gold block that holds its start.
+
+    Reviewers may split or merge blocks; a rule block that starts inside a gold block
+    continues it (a join when it is body text), one that starts where no gold block is
+    (blank text) is furniture.
+    """
+    ordered = sorted(gold, key=lambda b: b.start)
+    firsts: set[int] = set()
+    seen: set[int] = set()
+    for b in ordered:
+        if b.article is not None and b.article not in seen:
+            seen.add(b.article)
+            firsts.add(b.start)
+    out = []
+    k = 0
+    for r in rule_blocks:
+        while k + 1 < len(ordered) and ordered[k + 1].start <= r.start:
+            k += 1
+        g = ordered[k] if ordered and ordered[k].start <= r.start < ordered[k].end else None
+        if g is None or g.article is None:
+            out.append(OUTSIDE)
+            continue
+        inside = r.start > g.start
+        start = not inside and g.start in firsts
+        join = inside or g.joins_previous
+        out.append(label_of(g.role, g.article, start, join))
+    return out
+
+
+def decode(
+    rule_blocks: Sequence[Block], labels: Sequence[str], confidences: Sequence[dict[str, float]]
+) -> list[Block]:
+    """Blocks of the rule ranges with the decisions of ``labels``: always a valid split."""
+    return assemble(rule_blocks, [parse_label(label) for label in labels], confidences)
+
+
+# A block's three decisions: (role, starts an article, joins); None for furniture.
+Decided = tuple[str, bool, bool] | None
+
+
+def assemble(
+    rule_blocks: Sequence[Block],
+    decided: Sequence[Decided],
+    confidences: Sequence[dict[str, float]],
+) -> list[Block]:
+    """Blocks of the rule ranges with the given decisions, made valid: articles numbered
+    1..k in page order, joins only inside an article with a body block before, furniture
+    as role ``other``."""
+    out: list[Block] = []
+    count = 0
+    current: int | None = None
+    has_body: set[int] = set()  # articles with a body block so far
+    for r, parsed, conf in zip(rule_blocks, decided, confidences, strict=True):
+        if parsed is None:
+            out.append(_block(r.start, r.end, "other", None, False, conf))
+            continue
+        role, starts, joins = parsed
+        if starts or current is None:
+            count += 1
+            current = count
+        joins = joins and role == "body" and current in has_body
+        if role == "body":
+            has_body.add(current)
+        out.append(_block(r.start, r.end, role, current, joins, conf))
+    return out
+
+
+def _starts(blocks: Sequence[Block]) -> list[bool]:
+    """Whether each block is the first of its article."""
+    seen: set[int] = set()
+    out = []
+    for b in blocks:
+        article = b.article
+        first = article is not None and article not in seen
+        if article is not None:
+            seen.add(article)
+        out.append(first)
+    return out
+
+
+def mix(rules: Sequence[Block], model: Sequence[Block], taken: frozenset[str]) -> list[Block]:
+    """Each block's decisions from the model where it takes them over (``taken``: some of
+    ``DECISIONS``), else the rules', each with its own confidence; always a valid split.
+
+    Whether a block is furniture goes with the article starts (both say where articles
+    are). ``rules`` and ``model`` are blocks of the same ranges.
+    """
+    if taken >= ALL_DECISIONS:
+        return list(model)
+    if not taken:
+        return list(rules)
+    by_role = model if "role" in taken else rules
+    by_start = model if "start" in taken else rules
+    by_join = model if "join" in taken else rules
+    firsts = _starts(by_start)
+    decided: list[Decided] = []
+    confidences = []
+    for i, b in enumerate(by_start):
+        r, j = by_role[i], by_join[i]
+        decided.append(None if b.article is None else (r.role, firsts[i], j.joins_previous))
+        confidences.append(
+            {
+                "role": r.confidences.get("role", 1.0),
+                "boundary": b.confidences.get("boundary", 1.0),
+                "join": j.confidences.get("join", 1.0),
+            }
+        )
+    return assemble(rules, decided, confidences)

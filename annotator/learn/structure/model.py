@@ -1,0 +1,273 @@
+"""The trained structure model (:class:`StructureModel`): its bytes made by :func:`train`,
+read back by :func:`load`, and judged against the rules by :func:`cross_validate`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from typing import Any
+
+import pycrfsuite
+
+from annotator.learn import GoldPages
+from annotator.learn.structure.decisions import ALL_DECISIONS, takeover
+from annotator.learn.structure.feature_codes import feature_names
+from annotator.learn.structure.features import page_features
+from annotator.learn.structure.heading_runs import _GROUP_LETTER, HeadingRun, _groups
+from annotator.learn.structure.labels import decode, gold_labels, mix, parse_label
+from annotator.learn.structure_scores import score_pages
+from annotator.model import Block
+from annotator.model import fast_block as _block
+from annotator.split.page import analyse_page
+from annotator.split.shapes import Shape
+
+KIND = "structure"
+MIN_PAGES = 5
+# 2: the header names the decisions the model takes over (``takeover``); older models are
+# refused (they would take over every decision, unchecked) and must be trained again.
+VERSION = 5
+# 3: features say whether a word runs from a block into the next (word_out) and whether the
+# block above ended a sentence (after_final), each with the block's rule role; a model of
+# version 2 lacks them and must be trained again.
+# 4: the features of version 3, a name longer than CRFsuite keeps without an allocation read
+# as its code (:func:`_code`); a model of version 3 still splits the same (slower: its
+# features are handed over by name, see :meth:`StructureModel.predict`).
+# 5: a heading line reads its run of heading lines as one pattern of rule roles with its
+# place in it (``grp=HS@0``, :func:`_groups`), in the place of what the other lines of the
+# run show of themselves; a model of version 3 or 4 is handed the features of its version
+# (:func:`page_features`) and splits as it did.
+NAMED_VERSION = 3
+GROUPLESS_VERSIONS = frozenset((3, 4))
+STALE = "not a structure model of this version; retrain with 'annotator train'"
+_MAGIC = b"annotator-structure\n"
+
+# Fixed training parameters (deterministic L-BFGS; light L1 keeps the model small).
+TRAIN_PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 120,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 1,
+}
+
+
+_SURE = 0.9  # a label this likely needs no marginals of the others
+_NO_SHAPES: frozenset[str] = frozenset()
+
+
+class StructureModel:
+    """A trained structure model: re-decides the rule blocks of a page."""
+
+    def __init__(self, crf: bytes, meta: dict[str, Any]) -> None:
+        self.meta = meta
+        self.crf = crf  # the tagger reads this memory: it must outlive the tagger
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(crf)
+        self._labels = [(label, parse_label(label)) for label in self._tagger.labels()]
+        # a model of version 3 knows its features by name only; one of 3 or 4 knows no
+        # heading-group pattern (its features are those of its version)
+        self._named = meta.get("version") == NAMED_VERSION
+        self._groups = meta.get("version") not in GROUPLESS_VERSIONS
+        # the heading shapes met on each paper's done pages (none known: a model of 3 or 4)
+        self._shapes = {
+            paper: frozenset(found) for paper, found in (meta.get("shapes") or {}).items()
+        }
+        chosen = meta.get("takeover")
+        self._taken = ALL_DECISIONS if chosen is None else frozenset(chosen["all"])
+        self._taken_by_paper = {
+            paper: frozenset(decisions)
+            for paper, decisions in ((chosen or {}).get("papers") or {}).items()
+        }
+
+    def taken(self, paper: str) -> frozenset[str]:
+        """The decisions the model takes over from the rules on pages of ``paper``."""
+        return self._taken_by_paper.get(paper, self._taken)
+
+    def predict(
+        self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
+    ) -> list[Block]:
+        """The blocks of the rules with the model's decisions and confidences where it takes
+        them over (:meth:`taken`), the rules' elsewhere."""
+        taken = self.taken(paper)
+        if not blocks or not taken:
+            return list(blocks)  # the rules decide everything: nothing to tag
+        tagger = self._tagger
+        groups = _groups(blocks, text) if self._groups else None
+        features = page_features(text, shapes, blocks, paper, self._groups, groups)
+        labels = tagger.tag(feature_names(features) if self._named else features)
+        marginal = tagger.marginal
+        confidences = []
+        for i, label in enumerate(labels):
+            # When the chosen label itself is likely, its probability is a close lower bound
+            # of each decision's and saves the marginals of every other label (most blocks).
+            sure = marginal(label, i)
+            if sure >= _SURE:
+                value = round(sure if sure < 1.0 else 1.0, 3)
+                confidences.append({"role": value, "boundary": value, "join": value})
+            else:
+                confidences.append(self._confidences(i, label))
+        mixed = mix(blocks, decode(blocks, labels, confidences), taken)
+        if groups is None or "role" not in taken:
+            return mixed
+        return keep_unknown_shapes(blocks, mixed, groups, self._shapes.get(paper, _NO_SHAPES))
+
+    def split(self, text: str, paper: str = "") -> list[Block]:
+        """Split a page: the rules' blocks, the model's decisions."""
+        shapes, blocks = analyse_page(text)
+        return self.predict(text, shapes, blocks, paper)
+
+    def _confidences(self, i: int, chosen: str) -> dict[str, float]:
+        """Marginal probability of each of the chosen decisions at block ``i``: the sum of
+        the marginals of the labels that agree with the chosen one on that decision."""
+        mine = parse_label(chosen)
+        role = boundary = join = 0.0
+        marginal = self._tagger.marginal
+        for label, other in self._labels:
+            p = marginal(label, i)
+            if p < 1e-4:
+                continue
+            if mine is None or other is None:
+                same = (mine is None) == (other is None)
+                role += p * same
+                boundary += p * same
+                join += p * same
+                continue
+            role += p * (other[0] == mine[0])
+            boundary += p * (other[1] == mine[1])
+            join += p * (other[2] == mine[2])
+        return {
+            "role": round(min(role, 1.0), 3),
+            "boundary": round(min(boundary, 1.0), 3),
+            "join": round(min(join, 1.0), 3),
+        }
+
+
+def _sequences(
+    pages: GoldPages, known: dict[str, set[str]] | None = None
+) -> list[tuple[list[list[str]], list[str]]]:
+    """Features and gold labels of every page; ``known`` gathers, per paper, the heading
+    shapes met (the patterns of :func:`_groups`)."""
+    out = []
+    for page, gold, _spans in sorted(pages, key=lambda p: p[0].id):
+        shapes, blocks = analyse_page(page.text)
+        if not blocks:
+            continue
+        groups = _groups(blocks, page.text)
+        if known is not None:
+            mine = known.setdefault(page.paper, set())
+            mine.update(pattern for _, _, pattern in groups)
+        features = page_features(page.text, shapes, blocks, page.paper, groups=groups)
+        out.append((features, gold_labels(blocks, gold)))
+    return out
+
+
+def keep_unknown_shapes(
+    rules: Sequence[Block], blocks: list[Block], groups: list[HeadingRun], known: frozenset[str]
+) -> list[Block]:
+    """``blocks`` with the rules' role back on every line of a heading run whose shape the
+    model never met on done pages of the paper (its roles there come from other shapes, say
+    a two-line heading's kicker, and would be guessed); only roles among kicker, headline and
+    subheadline change, so the split stays valid."""
+    out = blocks
+    for first, end, pattern in groups:
+        if pattern in known:
+            continue
+        for i in range(first, end):
+            mine, rule = blocks[i], rules[i]
+            if mine.role == rule.role or mine.role not in _GROUP_LETTER:
+                continue
+            if out is blocks:
+                out = list(blocks)
+            conf = dict(mine.confidences)
+            conf["role"] = rule.confidences.get("role", 1.0)
+            out[i] = _block(
+                mine.start, mine.end, rule.role, mine.article, mine.joins_previous, conf
+            )
+    return out
+
+
+def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
+    """Learn a structure model from gold pages; the model as bytes (deterministic).
+
+    ``figures`` are :func:`cross_validate`'s figures on the same pages, when known: the
+    model then takes over only the decisions it scored at least as well on as the rules
+    (:func:`takeover`); without them it takes over every decision."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(TRAIN_PARAMS)
+    known: dict[str, set[str]] = {}
+    for xseq, yseq in _sequences(pages, known):
+        trainer.append(xseq, yseq)
+    papers = sorted({p[0].paper for p in pages})
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "structure.crfsuite")
+        trainer.train(path)
+        with open(path, "rb") as handle:
+            crf = handle.read()
+    header = json.dumps(
+        {
+            "version": VERSION,
+            "pages": len(pages),
+            "papers": papers,
+            "takeover": takeover(figures),
+            "shapes": {paper: sorted(found) for paper, found in sorted(known.items())},
+        },
+        sort_keys=True,
+    ).encode()
+    return _MAGIC + header + b"\n" + crf
+
+
+def load(data: bytes) -> StructureModel:
+    """The model back from the bytes :func:`train` made; ``ValueError`` for other bytes
+    and for a model of an older format (:data:`STALE`: it must be trained again) but
+    versions 3 and 4 (:data:`GROUPLESS_VERSIONS`), which read the features of their version."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a structure model (the data does not start with its mark)")
+    header, _, crf = data[len(_MAGIC) :].partition(b"\n")
+    try:
+        meta = json.loads(header)
+    except ValueError:
+        raise ValueError("not a structure model (its header is damaged)") from None
+    if not isinstance(meta, dict) or meta.get("version") not in (VERSION, *GROUPLESS_VERSIONS):
+        raise ValueError(STALE)
+    return StructureModel(crf, meta)
+
+
+def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
+    """Scores of the rules and of the model on held-out folds of ``pages``, over all pages
+    and per paper (``papers``: each with its page count, for :func:`takeover`).
+
+    Pages are dealt into folds by their order of id (page ``i`` to fold ``i % folds``); each
+    fold is split by a model trained on the other folds (taking over every decision).
+    """
+    ordered = sorted(pages, key=lambda p: p[0].id)
+    folds = max(2, min(folds, len(ordered)))
+    preds: dict[str, dict[str, list[tuple[str, list[Block], list[Block]]]]] = {}
+    for k in range(folds):
+        held = [p for i, p in enumerate(ordered) if i % folds == k]
+        rest = [p for i, p in enumerate(ordered) if i % folds != k]
+        model = load(train(rest))
+        for page, gold, _ in held:
+            mine = preds.setdefault(page.paper, {"rules": [], "model": []})
+            shapes, blocks = analyse_page(page.text)
+            mine["rules"].append((page.text, gold, blocks))
+            mine["model"].append(
+                (page.text, gold, model.predict(page.text, shapes, blocks, page.paper))
+            )
+    every = {name: [t for p in preds.values() for t in p[name]] for name in ("rules", "model")}
+    return {
+        "pages": len(ordered),
+        "folds": folds,
+        "rules": score_pages(every["rules"]),
+        "model": score_pages(every["model"]),
+        "papers": {
+            paper: {
+                "pages": len(p["rules"]),
+                "rules": score_pages(p["rules"]),
+                "model": score_pages(p["model"]),
+            }
+            for paper, p in sorted(preds.items())
+        },
+    }
