@@ -94,7 +94,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from typing import Any
 
 from annotator.code_units import LONE_SURROGATE, code_units
@@ -280,12 +280,17 @@ def _matcher(kind: str) -> _Matcher:
         return built
     with _lock:
         if kind not in _cache:
-            # a word's value: the feature strings of its B, M and E characters (words) or
-            # of its first and other characters (lexicon), one tuple per POS or kind
-            strings: dict[str, tuple[str, ...]] = {}
+            # a word's value: the feature strings of each of its characters (words: B, M…,
+            # E, one tuple per POS and length) or of its first and other characters
+            # (lexicon, one tuple per kind)
+            strings: dict[Any, tuple[str, ...]] = {}
             if kind == "words":
                 items = [
-                    (w, strings.get(pos) or strings.setdefault(pos, _word_strings(pos)))
+                    (
+                        w,
+                        strings.get((pos, len(w)))
+                        or strings.setdefault((pos, len(w)), _word_strings(pos, len(w))),
+                    )
                     for w, pos in _dictionary()
                 ]
             else:
@@ -297,8 +302,9 @@ def _matcher(kind: str) -> _Matcher:
         return _cache[kind]
 
 
-def _word_strings(pos: str) -> tuple[str, ...]:
-    return ("w=B" + pos, "w=M" + pos, "w=E" + pos)
+def _word_strings(pos: str, length: int) -> tuple[str, ...]:
+    """The word features of the characters of a word of ``length`` (two or more)."""
+    return ("w=B" + pos, *["w=M" + pos] * (length - 2), "w=E" + pos)
 
 
 def _dictionary() -> Iterable[tuple[str, str]]:
@@ -341,20 +347,27 @@ def char_class(ch: str) -> str:
     return "O"
 
 
-class _Classes(dict[int, str]):
-    """``str.translate`` table: a code point to its class letter, the lexicon's code for
-    Han characters in a single-character list; filled as characters are first seen."""
+class _Classes(dict[int | str, str]):
+    """A character (or its code point, a ``str.translate`` table) to its class letter,
+    the lexicon's code for Han characters in a single-character list; filled as
+    characters are first seen.
+
+    The features look the characters up (a list of them, ``map``): a character's string
+    keeps its hash for the lookups of its other features, where ``str.translate`` made
+    an integer of every code point to look up (770 instructions a character against
+    some 300)."""
 
     def __init__(self, codes: dict[str, str]) -> None:
-        super().__init__({0x02: "^", 0x03: "$"})  # the padding around a line
+        # the padding around a line
+        super().__init__({0x02: "^", 0x03: "$", "\x02": "^", "\x03": "$"})
         self.codes = codes
 
-    def __missing__(self, point: int) -> str:
-        ch = chr(point)
+    def __missing__(self, key: int | str) -> str:
+        ch = chr(key) if isinstance(key, int) else key
         cls = char_class(ch)
         if cls == "H":
             cls = self.codes.get(ch, "H")
-        self[point] = cls
+        self[key] = cls
         return cls
 
 
@@ -406,10 +419,7 @@ def features_of_lines(
     neighbours read at the edge of a line (``w-1=^``, ``w+1=$``). The rows are made in one
     comprehension (f-strings, no intermediate columns): 1.5 times as fast as a list per
     feature zipped, which matters at 200,000 characters a second."""
-    joined, cls, words, lexicon = _columns(lines)
-    # the characters as one list of strings: each of the three slices of it shares them,
-    # where three slices of the text would each make a string a character
-    chars = [*joined]
+    chars, cls, words, lexicon = _columns(lines)
     previous = [*map(_PREVIOUS_WORD.__getitem__, words[:-2])]
     following = [*map(_NEXT_WORD.__getitem__, words[2:])]
     # row i is the character at i + 1 of the joined text (the rows of the padding
@@ -430,9 +440,16 @@ def features_of_lines(
     return _split_rows(rows, lines, rules, suggested)
 
 
-def _columns(lines: Sequence[str]) -> tuple[str, str, list[str], list[tuple[int, int, Any]]]:
-    """The padded lines joined, their classes, each character's word feature and the
-    lexicon words found (``(start, end, (begin, inside))`` over the joined text)."""
+def _columns(
+    lines: Sequence[str],
+) -> tuple[list[str], list[str], list[str], list[tuple[int, int, Any]]]:
+    """The characters of the padded lines joined, their classes, each character's word
+    feature and the lexicon words found (``(start, end, (begin, inside))`` over the
+    joined text).
+
+    The characters are one list of strings: each slice of it shares them, where slices
+    of the text would each make a string a character, and each keeps its hash for the
+    lookups of its features."""
     joined = "".join(["\x02" + line + "\x03" for line in lines])
     if LONE_SURROGATE.search(joined):
         # a lone surrogate (a JSON "\ud800" escape) cannot be encoded for crfsuite, which
@@ -441,7 +458,8 @@ def _columns(lines: Sequence[str]) -> tuple[str, str, list[str], list[tuple[int,
     units = code_units(joined)[0]
     if "\x00" in joined:  # a NUL reads as \x01, as the models trained so far saw it
         joined = joined.replace("\x00", "\x01")
-    cls = joined.translate(_classes())
+    chars = [*joined]
+    cls = [*map(_classes().__getitem__, chars)]
     words = _word_column(units, len(joined))
     at = 0
     for line in lines:
@@ -449,7 +467,7 @@ def _columns(lines: Sequence[str]) -> tuple[str, str, list[str], list[tuple[int,
         at += len(line) + 1
         words[at] = "w=$"
         at += 1
-    return joined, cls, words, _matcher("lexicon").words(units)
+    return chars, cls, words, _matcher("lexicon").words(units)
 
 
 def _split_rows(
@@ -583,13 +601,10 @@ def _word_column(units: str, n: int) -> list[str]:
         return column
     start = 0
     while start < len(units):
-        for last, (length, (first, middle, final)) in automaton.iter_long(units, start):
+        for last, (length, strings) in automaton.iter_long(units, start):
             if last & 1:
                 end = (last >> 1) + 1
-                column[end - length] = first
-                column[end - 1] = final
-                if length > 2:
-                    column[end - length + 1 : end - 1] = [middle] * (length - 2)
+                column[end - length : end] = strings
             else:  # it starts mid-character, at an odd byte: search on from the next one
                 start = last + 2 - 2 * length
                 break
@@ -661,24 +676,8 @@ class _Rows:
     ) -> list[list[tuple[bytes, ...]]]:
         """The rows of each of ``lines`` (none empty), as :func:`features_of_lines` makes
         them but of the features the model has."""
-        joined, cls, words, lexicon = _columns(lines)
-        chars = [*joined]
-        before, here, after = chars[:-2], chars[1:-1], chars[2:]
-        nothing = repeat(_NOTHING)
-        rows: list[tuple[bytes, ...]] = list(
-            zip(
-                map(self.c0.get, here, nothing),
-                map(self.cm.get, before, nothing),
-                map(self.cp.get, after, nothing),
-                map(self.bm.get, zip(before, here, strict=True), nothing),
-                map(self.bp.get, zip(here, after, strict=True), nothing),
-                map(self.k.get, zip(cls[:-2], cls[1:-1], cls[2:], strict=True), nothing),
-                map(self.w.get, words[1:-1], nothing),
-                map(self.wm.get, words[:-2], nothing),
-                map(self.wp.get, words[2:], nothing),
-                strict=True,
-            )
-        )
+        chars, cls, words, lexicon = _columns(lines)
+        rows = self._dense(chars, cls, words)
         other = self.other
         for s, e, (begin, inside) in lexicon:
             raw = other.get(begin)
@@ -700,6 +699,38 @@ class _Rows:
             out.append(mine)
             at += len(line) + 2
         return out
+
+    def _dense(self, chars: list[str], cls: list[str], words: list[str]) -> list[tuple[bytes, ...]]:
+        """The features every character has (:func:`_columns`' columns), those the model
+        lacks :data:`_NOTHING` but the pairs, which only the rows that have them get."""
+        before, here, after = chars[:-2], chars[1:-1], chars[2:]
+        nothing = repeat(_NOTHING)
+        rows: list[tuple[bytes, ...]] = list(
+            zip(
+                map(self.c0.get, here, nothing),
+                map(self.cm.get, before, nothing),
+                map(self.cp.get, after, nothing),
+                map(self.k.get, zip(cls[:-2], cls[1:-1], cls[2:], strict=True), nothing),
+                map(self.w.get, words[1:-1], nothing),
+                map(self.wm.get, words[:-2], nothing),
+                map(self.wp.get, words[2:], nothing),
+                strict=True,
+            )
+        )
+        # The pairs the model has (L1 leaves few: nine in ten are missing) go into their
+        # rows in their place after the characters, ``b-1`` before ``b0``: the other rows
+        # are spared a missing feature, which costs pycrfsuite and crfsuite some 600
+        # instructions, as much as a found one (the filter that drops every missing
+        # feature, a tuple a row, costs more than it saves).
+        previous = [*map(self.bm.get, zip(before, here, strict=True))]
+        for j in compress(count(), previous):
+            row = rows[j]
+            rows[j] = (*row[:3], previous[j], *row[3:])
+        for j in compress(count(), map(self.bp.get, zip(here, after, strict=True))):
+            row = rows[j]
+            at = 3 if previous[j] is None else 4
+            rows[j] = (*row[:at], self.bp[here[j], after[j]], *row[at:])
+        return rows
 
 
 def attribute_names(model: bytes) -> list[bytes]:
