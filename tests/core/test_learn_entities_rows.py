@@ -1,4 +1,4 @@
-"""The rows a loaded entity model tags (annotator.learn.entities._Rows): of the features
+"""The rows a loaded entity model tags (annotator.learn.entity_rows._Rows): of the features
 training makes, those the model has a weight for, as bytes, in the same order; the model
 suggests exactly what it suggested from every feature (issue 10: tagging speed)."""
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.learn import entities
+from annotator.learn import entities, entity_rows
 
 from .test_learn_entities import _ODD, gold_pages, sentences
 
@@ -87,7 +87,7 @@ def test_the_model_suggests_what_it_suggested_from_every_feature(
     def every_feature(self, lines, rules, suggested):  # noqa: ANN001, ANN202
         return entities.features_of_lines(lines, rules, suggested)
 
-    monkeypatch.setattr(entities._Rows, "rows", every_feature)
+    monkeypatch.setattr(entity_rows._Rows, "rows", every_feature)
     assert [model(page) for page in pages] == found
     assert [model.crf(page, []) for page in pages] == [
         entities.load(entities.train(gold_pages(12))).crf(page, []) for page in pages
