@@ -43,12 +43,14 @@ class _Rows:
     same sums in the same order, the same tags and marginals to the last bit. What it
     saves: encoding, copying and looking up the strings it has no weight for (L1 leaves
     few character pairs: of a character's nine dense features a model had no weight for
-    2.7 even on the text it was trained on, nine pairs in ten). The nine features every character has are found
-    in tables of the model's attributes, keyed by what they are made of (the character,
-    the pair, the classes, the word feature), each table searched over a whole column by
-    ``map`` and the columns zipped into rows, without a Python frame a character; a
-    feature the model lacks is :data:`_NOTHING`. The sparse ones (lexicon words, rule
-    candidates) are made as for training and kept when the model has them."""
+    2.7 even on the text it was trained on, nine pairs in ten). The nine features every
+    character has are found in tables of the model's attributes, keyed by what they are
+    made of (the character, the pair, the classes, the word feature), each table searched
+    over a whole column by ``map`` and the columns zipped into rows, without a Python
+    frame a character; a feature the model lacks is :data:`_NOTHING`, but a pair, which
+    only the rows whose pairs the model has are given (:meth:`_dense`). The sparse ones
+    (lexicon words, rule candidates) are made as for training and kept when the model
+    has them."""
 
     def __init__(self, names: Iterable[bytes]) -> None:
         self.c0: dict[str, bytes] = {}
