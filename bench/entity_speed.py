@@ -25,15 +25,26 @@ With ``--per-page N`` the model is given pages of ``N`` sentences, one a line, a
 them (the default, 1, gives it one sentence at a time); the characters counted are the
 sentences' own, without the newlines.
 
+With ``--instructions`` (valgrind needed; give ``--model``) it prints instead the
+instructions the tagging of every page executes a character (``ir_per_char``, one run
+after a warm-up run, with ``tags_digest``): a count that the load of a shared machine does
+not change, for comparing two versions of the code. Only the tagging is counted
+(callgrind's instrumentation is switched on after the warm-up, and the process ends
+without its teardown).
+
     python bench/entity_speed.py TEXT [--train FILE] [--model FILE] [--rounds 5]
-                                      [--per-page N]
+                                      [--per-page N] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,8 +63,72 @@ def best_cpu(work: Callable[[], object], rounds: int) -> float:
     return best
 
 
-def main() -> None:
+def _pages(text: Path, per_page: int) -> tuple[list[str], list[str]]:
+    """The sentences of a BIO file and the pages of ``per_page`` of them, one a line."""
     from annotator.formats.conll import read_conll
+
+    sentences = [text for text, _ in read_conll(text)]
+    per = max(1, per_page)
+    return sentences, ["\n".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
+
+
+def _counted_run(text: Path, model_file: Path, per_page: int, flag: str) -> None:
+    """The child of :func:`instructions`: warm up, say so, wait for the instrumentation,
+    tag the pages once and end at once (no teardown counted)."""
+    from annotator.learn import entities
+
+    model = entities.load(model_file.read_bytes())
+    sentences, lines = _pages(text, per_page)
+    given = [
+        [(s, e, label, "rule", {}) for s, e, label in entities.rule_entities(t)] for t in lines
+    ]
+    found = [model(t, c) for t, c in zip(lines, given, strict=True)]
+    digest = hashlib.sha256(repr(found).encode()).hexdigest()[:16]
+    print(f"chars={sum(map(len, sentences))}", flush=True)
+    print(f"tags_digest={digest}", flush=True)
+    Path(flag).write_text("ready", encoding="utf-8")
+    while Path(flag).exists():
+        time.sleep(0.05)
+    for t, c in zip(lines, given, strict=True):
+        model(t, c)
+    os._exit(0)
+
+
+def instructions(text: Path, model_file: Path, per_page: int) -> int:
+    """Instructions a character of tagging under callgrind (see the module docstring)."""
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        print("error=valgrind is not installed")
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        flag, out = Path(tmp) / "ready", Path(tmp) / "callgrind.out"
+        child = subprocess.Popen(
+            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
+             f"--callgrind-out-file={out}", sys.executable, __file__, str(text),
+             "--model", str(model_file), "--per-page", str(per_page),
+             "--counted-run", str(flag)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        while not flag.exists():
+            if child.poll() is not None:
+                print("error=the counted run ended early")
+                return 1
+            time.sleep(0.2)
+        subprocess.run(
+            ["callgrind_control", "-i", "on", str(child.pid)], check=True, capture_output=True
+        )
+        flag.unlink()
+        stdout, _ = child.communicate()
+        chars = int(stdout.split("chars=")[1].split()[0])
+        digest = stdout.split("tags_digest=")[1].split()[0]
+        totals = [line for line in out.read_text().splitlines() if line.startswith("summary:")]
+        ir = int(totals[0].split()[1])
+    print(f"chars={chars}")
+    print(f"ir_per_char={ir // chars}")
+    print(f"tags_digest={digest}")
+    return 0
+
+
+def main() -> None:
     from annotator.learn import entities
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -62,19 +137,30 @@ def main() -> None:
     parser.add_argument("--model", type=Path, help="the model's bytes (written after --train)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--per-page", type=int, default=1, help="sentences a page (a line each)")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions under callgrind"
+    )
+    parser.add_argument("--counted-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.counted_run:
+        _counted_run(args.text, args.model, args.per_page, args.counted_run)
     if args.train is None and args.model is None:
         parser.error("give --train FILE or --model FILE")
     if args.train is not None:
+        from annotator.formats.conll import read_conll
+
         data = entities.train_sentences(read_conll(args.train))
         if args.model is not None:
             args.model.write_bytes(data)
     else:
         data = args.model.read_bytes()
+    if args.instructions:
+        if args.model is None:
+            parser.error("--instructions needs --model FILE")
+        sys.exit(instructions(args.text, args.model, args.per_page))
     model = entities.load(data)
-    sentences = [text for text, _ in read_conll(args.text)]
+    sentences, lines = _pages(args.text, args.per_page)
     per = max(1, args.per_page)
-    lines = ["\n".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
     rules = [entities.rule_entities(text) for text in lines]
     given = [[(s, e, label, "rule", {}) for s, e, label in r] for r in rules]
     chars = sum(map(len, sentences))

@@ -8,17 +8,17 @@ from collections.abc import Iterable
 from functools import cache
 
 from annotator.code_units import code_units
-from annotator.learn import entities
+from annotator.learn import entities, entity_features, entity_lexicons
 
 _add = str.__add__
 
 
 @cache
-def _matcher(kind: str) -> entities._Matcher:
+def _matcher(kind: str) -> entity_lexicons._Matcher:
     """The matchers as they were built: a word's value is its POS or lexicon kind."""
     if kind == "words":
-        return entities._Matcher(entities._dictionary())
-    return entities._Matcher(sorted(entities.lexicon_words()[1].items()))
+        return entity_lexicons._Matcher(entity_lexicons._dictionary())
+    return entity_lexicons._Matcher(sorted(entities.lexicon_words()[1].items()))
 
 
 def _column(prefix: str, chars: str) -> list[str]:
@@ -41,7 +41,7 @@ def _columns(text: str, units: str) -> list[list[str]]:
         text = text.replace("\x00", "\x01")
     padded = "\x02" + text + "\x03"
     before, after = padded[:n], padded[2:]
-    cls = padded.translate(entities._classes())
+    cls = padded.translate(entity_features._classes())
     return [
         _column("c0=", text),
         _column("c-1=", before),

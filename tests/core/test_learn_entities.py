@@ -16,7 +16,7 @@ from annotator.cli import main
 from annotator.code_units import code_units
 from annotator.edits import Op
 from annotator.formats.conll import write_conll
-from annotator.learn import LEARNERS, entities
+from annotator.learn import LEARNERS, entities, entity_lexicons
 from annotator.metrics import PageEval, confidence_band, confidence_scores
 from annotator.model import Block, Page, Span
 from annotator.pipeline import import_paths
@@ -343,7 +343,7 @@ def test_features_of_a_line() -> None:
 def test_word_matcher_finds_a_word_after_a_match_that_starts_mid_character() -> None:
     # 中文字 is 4E2D 6587 5B57 in UTF-16: the bytes 2D 65 87 5B spell the word ⵥ蝛 across
     # 中 and 文; the word 文字 behind that misaligned match was lost
-    matcher = entities._Matcher([("\u2d65\u875b", "x"), ("文字", "n")])
+    matcher = entity_lexicons._Matcher([("\u2d65\u875b", "x"), ("文字", "n")])
     assert matcher.words(code_units("中文字")[0]) == [(1, 3, "n")]
     assert matcher.words(code_units("中文字，中文字")[0]) == [(1, 3, "n"), (5, 7, "n")]
 
@@ -373,7 +373,7 @@ _ALPHABET = "ab中文字\u2d65\u875b\u6587\u4e2d\u2d4e\u4e4e"
 def test_word_matcher_over_bytes_finds_what_a_search_over_characters_finds(
     words: dict[str, str], text: str
 ) -> None:
-    matcher = entities._Matcher(sorted(words.items()))
+    matcher = entity_lexicons._Matcher(sorted(words.items()))
     assert matcher.words(code_units(text)[0]) == _words_by_character(words, text)
 
 

@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 
-from annotator.learn import entities
+from annotator.learn import entities, entity_bounds, entity_training
 from annotator.suggest import suggestion_tuples
 
 from .test_learn_entities import gold_pages
@@ -19,20 +19,20 @@ def test_the_model_trained_beside_the_folds_is_the_one_train_makes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pages = gold_pages(6)
-    monkeypatch.setattr(entities, "_PARALLEL_FROM_PAGES", 2)
-    monkeypatch.setattr(entities.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(entity_training, "_PARALLEL_FROM_PAGES", 2)
+    monkeypatch.setattr(entity_training.os, "cpu_count", lambda: 2)
     figures = entities.cross_validate(pages, folds=3)
-    assert "beside_folds" in entities._cache
+    assert "beside_folds" in entity_training._cache
     beside = entities.train(pages, figures)
-    assert "beside_folds" not in entities._cache  # taken once
+    assert "beside_folds" not in entity_training._cache  # taken once
     assert beside == entities.train(pages, figures)  # trained in this process: the same
-    monkeypatch.setattr(entities, "_PARALLEL_FROM_PAGES", 10**6)
+    monkeypatch.setattr(entity_training, "_PARALLEL_FROM_PAGES", 10**6)
     assert entities.cross_validate(pages, folds=3) == figures  # the folds one by one
 
 
 def test_a_model_trained_beside_other_folds_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(entities, "_PARALLEL_FROM_PAGES", 2)
-    monkeypatch.setattr(entities.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(entity_training, "_PARALLEL_FROM_PAGES", 2)
+    monkeypatch.setattr(entity_training.os, "cpu_count", lambda: 2)
     entities.cross_validate(gold_pages(6), folds=3)
     other = gold_pages(5)
     assert entities.train(other) == entities.train_sentences(entities.gold_sentences(other))
@@ -40,7 +40,7 @@ def test_a_model_trained_beside_other_folds_is_not_taken(monkeypatch: pytest.Mon
 
 def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
     pages = gold_pages(6)
-    got = entities._fold_cases((pages[:4], pages[4:]))
+    got = entity_training._fold_cases((pages[:4], pages[4:]))
     model = entities.load(entities.train(pages[:4]))
     want: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": []}
     for text, gold in entities.gold_sentences(pages[4:]):
@@ -55,7 +55,7 @@ def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
         for name, kind in (("model_single", ":1"), ("model_longer", ":n")):
             keeping = dataclasses.replace(model, keeps=frozenset(k + kind for k in model.keeps))
             want.setdefault(name, []).append((set(gold), {c[:3] for c in keeping(text)}))
-        for below in entities._YIELD_BELOW:
+        for below in entity_bounds._YIELD_BELOW:
             for name in ("yields", "relabels"):
                 bound = dataclasses.replace(model, **{name: below})
                 want.setdefault(f"{name}_{below:g}", []).append(

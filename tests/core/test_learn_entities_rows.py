@@ -1,4 +1,4 @@
-"""The rows a loaded entity model tags (annotator.learn.entities._Rows): of the features
+"""The rows a loaded entity model tags (annotator.learn.entity_rows._Rows): of the features
 training makes, those the model has a weight for, as bytes, in the same order; the model
 suggests exactly what it suggested from every feature (issue 10: tagging speed)."""
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.learn import entities
+from annotator.learn import entities, entity_rows
 
 from .test_learn_entities import _ODD, gold_pages, sentences
 
@@ -52,8 +52,9 @@ def test_rows_are_the_features_the_model_has_in_their_order(model: entities.Enti
             every = entities.features_of_lines(lines[part], rules[part], suggested[part])
             for rows, all_rows in zip(made, every, strict=True):
                 assert [tuple(f for f in row if f) for row in rows] == _known(all_rows, names)
-                # the nine features of every character keep their places, the missing empty
-                assert all(len(row) >= 9 for row in rows)
+                # the seven features of every character but the pairs keep their places,
+                # the missing empty; a pair is there only when the model has it
+                assert all(len(row) >= 7 for row in rows)
 
 
 @settings(deadline=None, max_examples=60)
@@ -86,8 +87,26 @@ def test_the_model_suggests_what_it_suggested_from_every_feature(
     def every_feature(self, lines, rules, suggested):  # noqa: ANN001, ANN202
         return entities.features_of_lines(lines, rules, suggested)
 
-    monkeypatch.setattr(entities._Rows, "rows", every_feature)
+    monkeypatch.setattr(entity_rows._Rows, "rows", every_feature)
     assert [model(page) for page in pages] == found
     assert [model.crf(page, []) for page in pages] == [
         entities.load(entities.train(gold_pages(12))).crf(page, []) for page in pages
     ]
+
+
+def test_the_rows_give_every_tag_and_marginal_that_every_feature_gives(
+    model: entities.EntityModel,
+) -> None:
+    # the same attributes the model knows, in the same order: the same sums, to the bit
+    tagger = model.tagger
+    labels = tagger.labels()
+    lines = _lines()
+    rules = [entities.rule_entities(line) for line in lines]
+    suggested = [entities.rule_suggestions(r) for r in rules]
+    made = model._rows().rows(lines, rules, suggested)
+    every = entities.features_of_lines(lines, rules, suggested)
+    for rows, all_rows in zip(made, every, strict=True):
+        tags = tagger.tag(rows)
+        marginals = [[tagger.marginal(y, j) for y in labels] for j in range(len(rows))]
+        assert tagger.tag(all_rows) == tags
+        assert [[tagger.marginal(y, j) for y in labels] for j in range(len(rows))] == marginals

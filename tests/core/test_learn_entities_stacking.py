@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.learn import entities
+from annotator.learn import entities, entity_training
 from annotator.store import Store
 
 from .test_learn_entities import _figures, gold_db, gold_pages
@@ -114,7 +114,7 @@ def test_cross_validation_holds_out_runs_of_consecutive_pages(
         assert not {page.id for page, _, _ in train} & set(held[-1])
         return {}
 
-    monkeypatch.setattr(entities, "_fold_cases", record)
+    monkeypatch.setattr(entity_training, "_fold_cases", record)
     entities.cross_validate(gold_pages(10), folds=3)
     assert held == [["p0", "p1", "p2"], ["p3", "p4", "p5"], ["p6", "p7", "p8", "p9"]]
 

@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from annotator.learn import entities
+from annotator.learn import entities, entity_bounds, entity_model
 
 from .test_learn_entities import gold_pages
 
@@ -35,7 +35,9 @@ def test_a_span_less_sure_than_the_bound_yields_to_the_one_character_rule_spans(
     assert [c[:3] for c in dataclasses.replace(pair_model, yields=1e-9)(text, _RULES)] == [
         (0, 2, "LOC")
     ]
-    spans, sure = entities._yielded([(0, 4, "ORG")], [0.3], [(0, 1, "LOC"), (2, 4, "LOC")], 0.5)
+    spans, sure = entity_bounds._yielded(
+        [(0, 4, "ORG")], [0.3], [(0, 1, "LOC"), (2, 4, "LOC")], 0.5
+    )
     assert spans == [(0, 4, "ORG")] and sure == [0.3]
 
 
@@ -44,7 +46,7 @@ def test_the_bound_is_written_with_the_model_and_a_format_8_model_still_loads() 
     head = b"annotator-entities-crf 9\nreplaces *\nkeeps *\nyields 0\nrelabels 0\n"
     assert data.startswith(head)
     crfsuite = data[len(head) :]
-    model = entities.load(entities._header(None, ["LOC:1"], 0.6, 0.8) + crfsuite)
+    model = entities.load(entity_model._header(None, ["LOC:1"], 0.6, 0.8) + crfsuite)
     assert (model.yields, model.relabels, model.keeps) == (0.6, 0.8, frozenset({"LOC:1"}))
     # a format-8 model (the same features, no lines of bounds) reads as it did
     old = b"annotator-entities-crf 8\nreplaces *\nkeeps LOC\n" + crfsuite
@@ -71,7 +73,7 @@ def test_the_bound_is_the_one_that_scored_best_in_cross_validation() -> None:
 
 def test_cross_validation_scores_each_bound() -> None:
     figures = entities.cross_validate(gold_pages(6), folds=3)
-    for below in entities._YIELD_BELOW:
+    for below in entity_bounds._YIELD_BELOW:
         assert figures[f"yields_{below:g}"]["PER"]["reference"] == 60
         assert figures[f"relabels_{below:g}"]["PER"]["reference"] == 60
 
@@ -89,9 +91,9 @@ def test_a_span_less_sure_than_the_bound_takes_the_label_the_rules_give_it(
         (0, 2, "LOC")
     ]
     # other characters, or a label the model does not replace, relabel nothing
-    spans, _ = entities._relabelled([(0, 2, "LOC")], [0.1], [(0, 3, "PER")], ["PER"], 1.0)
+    spans, _ = entity_bounds._relabelled([(0, 2, "LOC")], [0.1], [(0, 3, "PER")], ["PER"], 1.0)
     assert spans == [(0, 2, "LOC")]
-    spans, _ = entities._relabelled([(0, 2, "LOC")], [0.1], [(0, 2, "DATE")], ["LOC"], 1.0)
+    spans, _ = entity_bounds._relabelled([(0, 2, "LOC")], [0.1], [(0, 2, "DATE")], ["LOC"], 1.0)
     assert spans == [(0, 2, "LOC")]
 
 

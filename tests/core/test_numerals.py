@@ -8,11 +8,11 @@ from annotator.numerals import CHINESE_DIGITS, CHINESE_NUMERALS, DIGITS, NUMERAL
 
 
 def test_the_rules_and_the_tagger_read_the_one_definition():
-    from annotator.learn import entities
+    from annotator.learn import entity_features
     from annotator.suggest import dates, figures
     from annotator.suggest.orgs_places import places, suffixes
 
-    assert entities._NUMERALS == CHINESE_NUMERALS
+    assert entity_features._NUMERALS == CHINESE_NUMERALS
     cn_digits = figures._CN_NUMERAL
     assert cn_digits == frozenset(CHINESE_DIGITS)
     assert figures._NOT_BEFORE >= NUMERALS
