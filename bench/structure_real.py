@@ -142,7 +142,7 @@ drawn (seeded) from the development pages (``dev`` and ``heldout4``) and the hel
 the other folds, and scored on the fold's pages in that form, which it never saw. Printed:
 the mean over folds of the scores pooled over the forms, and per form.
 
-    python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev|paper3 [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve] [--count]
+    python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev|paper3|any [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve] [--count]
 
 Score heldout5 (once, at the end)::
 
@@ -302,6 +302,8 @@ HALVES = {
     "paper2": ("paper2",),
     "paper2dev": ("paper2dev",),
     "paper3": ("paper3",),
+    # every page of the --records folders, whatever its paper and date (a folder of new papers)
+    "any": (),
 }
 # the pages the heldout5 learning curve may train on besides heldout5's other folds
 CURVE_POOL = ("dev0", "heldout", "heldout2", "heldout4")
@@ -333,7 +335,7 @@ def rules(
     half: str, texts: list, forms: tuple[str, ...] | None, show_misses: bool, articles: int
 ) -> None:
     papers = sorted({pid.split("|")[0] for pid, *_ in texts})
-    everything = []
+    everything, all_forms = [], {f: [] for f in forms or ()}
     for paper in papers:
         triples, by_form = [], {f: [] for f in forms or styles.FORMS}
         for pid, form, text, gold in texts:
@@ -350,10 +352,13 @@ def rules(
         if forms:
             for form, some in by_form.items():
                 show(f"rules.real.{half}.{paper}.{form}", score_pages(some))
+                all_forms[form] += some
     pages = len({pid for pid, *_ in texts})
     print(f"rules.real.{half}.pages={pages}")
     print(f"rules.real.{half}.articles={articles}")
     show(f"rules.real.{half}.all", score_pages(everything))
+    for form, some in all_forms.items():
+        show(f"rules.real.{half}.all.{form}", score_pages(some))
 
 
 def curve(half: str, texts: list) -> None:
@@ -483,7 +488,12 @@ def main() -> None:
     extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV, RECORDS_P3)
     folders = args.records or [RECORDS] + [f for f in extra if f.is_dir()]
     every = real_pages(load_records(*folders))
-    pages = [p for p in every if half_of(p[0], args.split_date) in HALVES[args.half]]
+    if args.half == "any":
+        if not args.records:
+            parser.error("--half any scores the --records folders given")
+        pages = every
+    else:
+        pages = [p for p in every if half_of(p[0], args.split_date) in HALVES[args.half]]
     articles = sum(len(recs) for _, recs in pages)
     if args.count:
         # a sealed portion can be checked to load without a single score being printed
