@@ -96,9 +96,10 @@ _WRAP_MIN_BREAKS = _WRAP_MIN_FULL  # single line breaks on the page before it is
 _WRAP_WIDTH = range(10, 49)
 _INDENT = frozenset(" \t\u3000\xa0")
 
-# The indent a converter dropped: at most this many characters of room, seen after at least
-# this many clear paragraph ends, and after more of them than full lines are.
+# The indent a converter dropped: two characters of room at least and this many at most, seen
+# after at least this many clear paragraph ends, and after more of them than full lines are.
 _MAX_ROOM = 3
+_MIN_ROOM = 2
 _MIN_ROOM_LINES = 2
 
 
@@ -397,7 +398,10 @@ def first_line_room(
     Learnt from the page itself: a line after a clear paragraph end (a line short of the
     column that ends a sentence) is a first line; when most such lines fall one to three
     characters short of the column rather than filling it, the page leaves that room (the
-    most common shortfall; a first line with a hanging punctuation mark is one longer).
+    most common shortfall; a first line with a hanging punctuation mark is one longer). A
+    room of one character is no indent's (Chinese body text indents by two): a first line
+    that long could not be told from a full line one short, so every full line would start
+    a paragraph (two first lines ending on a hanging mark, …收入分配、, teach it).
     ``finals``: whether each line ends a sentence, when the caller knows.
     """
     if finals is None:
@@ -417,7 +421,7 @@ def first_line_room(
         return 0
     best = max(counts, key=lambda n: (counts[n], n))
     seen = counts[best] + counts.get(best + 1, 0)
-    if seen < _MIN_ROOM_LINES or seen <= full:
+    if seen < _MIN_ROOM_LINES or seen <= full or width - best < _MIN_ROOM:
         return 0
     return width - best
 
