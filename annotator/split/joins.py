@@ -38,8 +38,11 @@ when that paragraph does not end a sentence:
 * a heading or a numbered intertitle is complete without a full stop: no join after it.
 
 A paragraph that begins with punctuation no paragraph begins with (，。、；：”）…) continues the
-previous body paragraph whatever that ends with. The rows of a table of figures neither continue
-nor are continued. A lead (本报讯…) never continues anything.
+previous body paragraph whatever that ends with. On a hard-wrapped page (PDF text, see
+``paragraphs.Layout``) a paragraph ending without punctuation is continued only from a line
+that fills the column, and not by an indented paragraph on a page that indents: a column ends
+full, and the rest of a paragraph it cuts is not indented. The rows of a table of figures
+neither continue nor are continued. A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
@@ -56,6 +59,7 @@ from functools import cached_property
 from annotator import rules_regex
 
 from . import cues
+from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout
 from .shapes import (
     BODY,
     CAPTION,
@@ -74,6 +78,9 @@ _FIRST = (False, 0.95)  # the first body paragraph of its article on this page
 _AFTER_INTERTITLE = (False, 0.7)
 _CONTINUES = (True, 0.9)
 _TABLE_ROW = (False, 0.85)  # a row of a table is complete, and no row continues a paragraph
+# On a hard-wrapped page, a paragraph indented, or one under a line short of the column or
+# wider than it, starts on its own (see ``_set_apart``).
+_SET_APART = (False, 0.85)
 _BY_ENDING: dict[str, tuple[bool, float]] = {
     cues.END_FINAL: (False, 0.95),
     cues.END_COMMA: (True, 0.9),
@@ -156,8 +163,15 @@ _FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
 class _Page:
     """The page text and, computed when first asked, its usual body paragraph length."""
 
-    def __init__(self, text: str, shapes: list[Shape], roles: list[tuple[str, float]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        shapes: list[Shape],
+        roles: list[tuple[str, float]],
+        layout: Layout = NO_LAYOUT,
+    ) -> None:
         self.text = text
+        self.layout = layout
         self._shapes = shapes
         self._roles = roles
         # Starts of the paragraphs that continue the one above: the middle of a paragraph
@@ -457,12 +471,50 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     return None
 
 
+def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether the setting of a hard-wrapped page shows ``cur`` to start a paragraph of its
+    own after ``prev``, which ends without punctuation (see ``paragraphs.Layout``; a comma
+    says more: …积极入市， / 图为… / 防止出现… goes on past a photo, on whatever line).
+
+    A column ends full: the paragraph it cuts goes on from a line that fills the column, and
+    the rest, at the head of the next column, is not indented. So ``cur`` opens a paragraph
+    when the page indents its paragraphs and ``cur``'s first line is indented, or when the
+    last line of ``prev`` falls short of the column (the room a dropped indent leaves counted
+    on a paragraph's first line), or stands wider than it (a heading across columns): a
+    heading or a standfirst left as body text (…共享单车2.5万辆 / 近两月来，…), which no
+    missing full stop joins to the text below.
+    """
+    width, room, indented = page.layout
+    text = page.text
+    line_start = text.rfind("\n", 0, cur.start) + 1
+    if indented and cur.start > line_start:
+        return True
+    last_start = text.rfind("\n", 0, prev.end) + 1
+    n = prev.end - last_start
+    if last_start <= prev.start and not indented:
+        # A paragraph's first line may leave the room of an indent the converter dropped, as
+        # learnt, or, where too few paragraph ends showed it, as much as any indent leaves.
+        n += room or MAX_ROOM
+    return n < width - 1 or n > width + 1
+
+
+def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
+    """No join where the page's setting shows one: a paragraph set apart on a hard-wrapped
+    page (see :func:`_set_apart`), a row of a table; ``None`` where it does not."""
+    if prev.ending == cues.END_OPEN and page.layout.width and _set_apart(prev, cur, page):
+        return _SET_APART
+    if cur.row or prev.row:
+        return _TABLE_ROW
+    return None
+
+
 def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
     if cur.cont:
         return _CONTINUES  # …, or 。 at the start: the rest of the paragraph above
-    if cur.row or prev.row:
-        return _TABLE_ROW
+    setting = _by_setting(prev, cur, page)
+    if setting is not None:
+        return setting
     if prev.kind == HEADING or prev.intertitle or (prev.kind == TITLE and prev.listy):
         return _AFTER_INTERTITLE
     if cur.listy and prev.ending in (cues.END_COLON, cues.END_DASH):
@@ -486,12 +538,14 @@ def assign_joins(
     roles: list[tuple[str, float]],
     articles: list[tuple[int | None, float]],
     text: str = "",
+    layout: Layout = NO_LAYOUT,
 ) -> list[tuple[bool, float]]:
     """Return ``(joins_previous, confidence)`` for every paragraph.
 
     ``text`` is the page the shapes were read from; without it, only the endings count.
+    ``layout``: what the reflow of a hard-wrapped page learnt of its setting.
     """
-    page = _Page(text, shapes, roles)
+    page = _Page(text, shapes, roles, layout if text else NO_LAYOUT)
     last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
     out: list[tuple[bool, float]] = []
     for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):
