@@ -47,7 +47,8 @@ neither continue nor are continued. A lead (本报讯…) never continues anythi
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
 over a paragraph opening with a particle alone (…金融强国 / 是推动…); so too a line ending on a
-comma, a pause mark, a particle or a modal verb alone (…各部门要), one leaving a quotation open
+comma, a pause mark, a particle, a modal verb alone (…各部门要) or a preposition or conjunction
+that needs what follows it (…的居民来自), one leaving a quotation open
 that the paragraph below closes, an open line over a paragraph that opens with a very short
 sentence, and an open line right under body text that ends a sentence inside.
 """
@@ -241,12 +242,22 @@ _SHORT_REST = rules_regex.compile(
 )
 
 
+# Prepositions and conjunctions that need what follows them (…居民来自 / 潍城区…, …以及 /
+# 周边…): no title ends on one, and a clause ending on one was cut short.
+_NEEDS_MORE = rules_regex.compile(
+    r"(?:来自|关于|对于|由于|按照|依照|围绕|随着|为了|位于|向着|朝着|沿着|基于|鉴于|截至|自从"
+    r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是)\Z"
+)
+_NEEDS_MORE_REACH = 3
+
+
 def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     """Whether title-shaped ``sh`` reads, by its text and the start of body paragraph ``nxt``,
     as the head of a paragraph cut by a column break even with no word across the cut.
 
-    It ends on a comma or a pause mark, on a particle no title ends on (…研学基地和) or on a
-    modal verb alone (…各级各部门要, see ``cues.ends_on_modal``); or it
+    It ends on a comma or a pause mark, on a particle no title ends on (…研学基地和), on a
+    modal verb alone (…各级各部门要, see ``cues.ends_on_modal``) or on a preposition or a
+    conjunction that needs what follows (…的居民来自, …以及, see ``_NEEDS_MORE``); or it
     leaves a quotation (or a title in 《》) open that ``nxt`` closes before opening another
     (…走进小城，“ / 慢生活”的气息…); or it ends open over a paragraph that opens with a very
     short sentence (…突破百万元大关 / 创下新高。), the end of the sentence cut above.
@@ -258,6 +269,8 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
         and (
             (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
             or cues.ends_on_modal(text[sh.start : sh.end])
+            or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
+            is not None
         )
     ):
         return True
