@@ -493,22 +493,28 @@ def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
     the rest, at the head of the next column, is not indented. So ``cur`` opens a paragraph
     when the page indents its paragraphs and ``cur``'s first line is indented, or when the
     last line of ``prev`` falls short of the column (the room a dropped indent leaves counted
-    on a paragraph's first line), or stands wider than it (a heading across columns): a
-    heading or a standfirst left as body text (…共享单车2.5万辆 / 近两月来，…), which no
-    missing full stop joins to the text below.
+    on a paragraph's first line), or stands wider than it (a heading across columns), and
+    holds no sentence end: a heading or a standfirst left as body text (…共享单车2.5万辆 /
+    近两月来，…), which no missing full stop joins to the text below. (A line that ends a
+    sentence inside and then stops open is text cut short: a page read as wrapped by mistake
+    has such lines of any length; so does a word that runs across into ``cur``.)
     """
     width, room, indented = page.layout
     text = page.text
     line_start = text.rfind("\n", 0, cur.start) + 1
-    if indented and cur.start > line_start:
-        return True
-    last_start = text.rfind("\n", 0, prev.end) + 1
-    n = prev.end - last_start
-    if last_start <= prev.start and not indented:
-        # A paragraph's first line may leave the room of an indent the converter dropped, as
-        # learnt, or, where too few paragraph ends showed it, as much as any indent leaves.
-        n += room or MAX_ROOM
-    return n < width - 1 or n > width + 1
+    if not (indented and cur.start > line_start):
+        last_start = text.rfind("\n", 0, prev.end) + 1
+        if _SENTENCE_END.search(text, max(last_start, prev.start), prev.end) is not None:
+            return False  # …提高。科研团队不: a paragraph's text cut short, whatever the line
+        n = prev.end - last_start
+        if last_start <= prev.start and not indented:
+            # A first line may leave the room of an indent the converter dropped, as learnt,
+            # or, where too few paragraph ends showed it, as much as any indent leaves.
+            n += room or MAX_ROOM
+        if width - 1 <= n <= width + 1:
+            return False
+    # (a word running across says otherwise: …生态修复工程，受 / 到广泛欢迎。)
+    return not _cut_across(text, prev, cur)
 
 
 def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:

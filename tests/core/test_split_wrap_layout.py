@@ -114,3 +114,26 @@ def test_a_comma_at_the_end_of_a_short_line_still_goes_on():
     assert layout.width and layout.indented
     got = blocks(text)
     assert got["防止出现“卖粮难”。"] == ("body", True)
+
+
+def test_a_short_line_with_a_word_running_into_the_next_paragraph_still_joins_it():
+    # …生态修复工程，受 / 到广泛欢迎。: the word 受到 runs across, whatever the line's length.
+    head = "当地政府持续完善生态修复工程，受"
+    rest = "到广泛欢迎。工作人员加快建设数字化管理平台，群众满意度不断提高。"
+    assert len(head) == WIDTH
+    short = head[-9:]  # 修复工程，受: short of the column
+    text = "\n".join([page(P1, FULL_END, P3), short, *wrapped(rest, room=0), page(P4, P5)])
+    _, layout = paragraph_layout(text)
+    assert layout.width == WIDTH
+    assert _joins_as_body(text, layout)[rest] is True
+
+
+def test_a_short_open_line_that_ends_a_sentence_inside_still_joins_the_next_paragraph():
+    # …群众满意度不断提高。科研团队 / 持续优化…: text cut short, not a heading (no word
+    # runs across the cut).
+    short = "满意度提高。科研团队"
+    rest = "持续优化特色产业园区，为下一步工作打下了基础。"
+    text = "\n".join([page(P1, FULL_END, P3), short, *wrapped(rest, room=0), page(P4, P5)])
+    _, layout = paragraph_layout(text)
+    assert layout.width == WIDTH
+    assert _joins_as_body(text, layout)[rest] is True
