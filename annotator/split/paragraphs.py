@@ -412,7 +412,9 @@ def first_line_room(
     and many PDF converters leave its whitespace out); 0 when the page shows none.
 
     Learnt from the page itself: a line after a clear paragraph end (a line short of the
-    column that ends a sentence) is a first line; when most such lines fall one to three
+    column that ends a sentence) is a first line, and so is a line short by the room that
+    ends open over a full line after a full line ending a sentence (where paragraphs mostly
+    end on full lines, clear ends are few); when most such lines fall one to three
     characters short of the column rather than filling it, the page leaves that room (the
     most common shortfall; a first line with a hanging punctuation mark is one longer). A
     room of one character is no indent's (Chinese body text indents by two): a first line
@@ -426,9 +428,21 @@ def first_line_room(
     full = 0
     for k in range(len(spans) - 1):
         end, nxt_end = spans[k][1], spans[k + 1][1]
-        if end - starts[k] >= width - 1 or not finals[k]:
+        if not finals[k]:
             continue
         n = nxt_end - starts[k + 1]
+        if end - starts[k] >= width - 1:
+            # After a full line ending a sentence a paragraph may go on or end; a line short
+            # by the room that ends open over a full line is a first line all the same (no
+            # paragraph's last line ends open, and a title has no full line under it).
+            if (
+                width - MAX_ROOM <= n < width - 1
+                and not finals[k + 1]
+                and k + 2 < len(spans)
+                and width - 1 <= spans[k + 2][1] - starts[k + 2] <= width + 1
+            ):
+                counts[n] = counts.get(n, 0) + 1
+            continue
         if width <= n <= width + 1:
             full += 1  # (a line wider than the column is a headline across columns)
         elif width - MAX_ROOM <= n < width:

@@ -210,3 +210,17 @@ def test_a_room_of_one_character_is_not_learnt_from_lines_ending_on_a_hanging_ma
     # … and the page's paragraphs come out whole (a first line split off is joined back)
     starts = [text[b.start : b.end] for b in split_page(text) if not b.joins_previous]
     assert len(starts) == len(pars)
+
+
+def test_the_room_is_learnt_after_full_lines_ending_a_sentence_too():
+    # Most paragraphs' last lines fill the column (few clear paragraph ends to learn from):
+    # a line short by the room that ends open over a full line, after a sentence end, is a
+    # first line all the same (a paragraph's last line ends a sentence, a title has no full
+    # line under it). Unlearnt, every first line was split off its paragraph.
+    fuller = P5[:-1] + "，" + FULL_END
+    assert len(wrapped(fuller)[-1]) == WIDTH
+    pars = (fuller, fuller, fuller, P1)
+    text = page(*pars)
+    spans = lines(text)
+    assert first_line_room(text, spans, [s for s, _ in spans], WIDTH) == 2
+    assert [text[a:b].replace("\n", "") for a, b in paragraphs(text)] == list(pars)
