@@ -66,6 +66,17 @@ session 17: rules9 (tuned on dev and heldout4) 0.896, 0.794, 0.832; with p2rules
 cues 0.919, 0.820, 0.869. Learning curve at the end, after 5, 10, 20, 50 pages: article F1 0.891,
 0.926, 0.925, 0.942; heading roles 0.806, 0.823, 0.846, 0.875.
 Develop against ``--half dev``; choose a fresh held-out portion by date before looking.
+
+``--half any`` scores every page of the ``--records`` folders whatever their paper and date: a
+folder of papers no portion above names. Session 27 (issue 9, joins on unseen papers) built one
+in ``/work/data/s27/dev`` from papers never used before (claimed in
+``/work/data/s27/PAPERS.txt``): helper s27-joins' records (``joins_*.json``; recipe without text
+in ``bench/paper_sets/s27_dev_joins.json``: 26 articles, 16 pages, 8 papers: evening papers,
+city and county dailies, a metropolitan daily's e-paper index pages) and helper s27-heads'
+(``heads_*.json``), 31 pages and 49 articles in all when first scored. Main's rules there (all
+forms): article-start F1 0.840, heading roles 0.626, join F1 0.913 (cut form 0.956; wrap form
+join accuracy 0.951, its F1 counting only the reflow's splits); after the layout and cut-head
+cues of branch s27-joins: 0.845, 0.653, 0.946 (cut 0.967; wrap accuracy 0.990).
 Session 19 (helper s19-struct) rebuilt the heldout5 records from the vault files (119
 articles, 35 pages, paragraphs shortened to head and tail; the annotation callout of
 content_30125095 dropped after building, its --pages indices count it) and developed the heading
