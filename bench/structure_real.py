@@ -66,6 +66,17 @@ session 17: rules9 (tuned on dev and heldout4) 0.896, 0.794, 0.832; with p2rules
 cues 0.919, 0.820, 0.869. Learning curve at the end, after 5, 10, 20, 50 pages: article F1 0.891,
 0.926, 0.925, 0.942; heading roles 0.806, 0.823, 0.846, 0.875.
 Develop against ``--half dev``; choose a fresh held-out portion by date before looking.
+
+``--half any`` scores every page of the ``--records`` folders whatever their paper and date: a
+folder of papers no portion above names. Session 27 (issue 9, joins on unseen papers) built one
+in ``/work/data/s27/dev`` from papers never used before (claimed in
+``/work/data/s27/PAPERS.txt``): helper s27-joins' records (``joins_*.json``; recipe without text
+in ``bench/paper_sets/s27_dev_joins.json``: 26 articles, 16 pages, 8 papers: evening papers,
+city and county dailies, a metropolitan daily's e-paper index pages) and helper s27-heads'
+(``heads_*.json``), 31 pages and 49 articles in all when first scored. Main's rules there (all
+forms): article-start F1 0.840, heading roles 0.626, join F1 0.913 (cut form 0.956; wrap form
+join accuracy 0.951, its F1 counting only the reflow's splits); after the layout and cut-head
+cues of branch s27-joins: 0.845, 0.653, 0.946 (cut 0.967; wrap accuracy 0.990).
 Session 19 (helper s19-struct) rebuilt the heldout5 records from the vault files (119
 articles, 35 pages, paragraphs shortened to head and tail; the annotation callout of
 content_30125095 dropped after building, its --pages indices count it) and developed the heading
@@ -142,7 +153,7 @@ drawn (seeded) from the development pages (``dev`` and ``heldout4``) and the hel
 the other folds, and scored on the fold's pages in that form, which it never saw. Printed:
 the mean over folds of the scores pooled over the forms, and per form.
 
-    python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev|paper3 [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve] [--count]
+    python bench/structure_real.py --half dev|dev0|heldout|heldout2|heldout3|heldout4|heldout5|paper2|paper2dev|paper3|any [--records DIR [DIR ...]] [--forms] [--flat] [--misses] [--curve] [--count]
 
 ``--half folder`` takes every page of the ``--records`` folders as one portion, whatever its
 papers and dates (a development set of several papers); ``--half sealedfolder`` does the same
@@ -317,6 +328,7 @@ HALVES = {
     # every page of the --records folders, whatever its paper and date: a set of one's own
     "folder": ("folder",),
     "sealedfolder": ("sealedfolder",),
+    "any": ("folder",),  # the same as folder (session 27 named it twice)
 }
 # the pages the heldout5 learning curve may train on besides heldout5's other folds
 CURVE_POOL = ("dev0", "heldout", "heldout2", "heldout4")
@@ -348,7 +360,7 @@ def rules(
     half: str, texts: list, forms: tuple[str, ...] | None, show_misses: bool, articles: int
 ) -> None:
     papers = sorted({pid.split("|")[0] for pid, *_ in texts})
-    everything = []
+    everything, all_forms = [], {f: [] for f in forms or ()}
     for paper in papers:
         triples, by_form = [], {f: [] for f in forms or styles.FORMS}
         for pid, form, text, gold in texts:
@@ -365,10 +377,13 @@ def rules(
         if forms:
             for form, some in by_form.items():
                 show(f"rules.real.{half}.{paper}.{form}", score_pages(some))
+                all_forms[form] += some
     pages = len({pid for pid, *_ in texts})
     print(f"rules.real.{half}.pages={pages}")
     print(f"rules.real.{half}.articles={articles}")
     show(f"rules.real.{half}.all", score_pages(everything))
+    for form, some in all_forms.items():
+        show(f"rules.real.{half}.all.{form}", score_pages(some))
 
 
 def curve(half: str, texts: list) -> None:
@@ -497,11 +512,11 @@ def main() -> None:
         parser.error(f"--half {args.half} is held out: score it without --misses")
     extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV, RECORDS_P3)
     folders = args.records or [RECORDS] + [f for f in extra if f.is_dir()]
-    if args.half in ("folder", "sealedfolder") and not args.records:
+    if args.half in ("folder", "sealedfolder", "any") and not args.records:
         parser.error(f"--half {args.half} reads the --records folders only: name them")
     every = real_pages(load_records(*folders))
     pages = [p for p in every if half_of(p[0], args.split_date) in HALVES[args.half]]
-    if args.half in ("folder", "sealedfolder"):
+    if args.half in ("folder", "sealedfolder", "any"):
         pages = every
     articles = sum(len(recs) for _, recs in pages)
     if args.count:

@@ -38,13 +38,17 @@ when that paragraph does not end a sentence:
 * a heading or a numbered intertitle is complete without a full stop: no join after it.
 
 A paragraph that begins with punctuation no paragraph begins with (，。、；：”）…) continues the
-previous body paragraph whatever that ends with. The rows of a table of figures neither continue
-nor are continued. A lead (本报讯…) never continues anything.
+previous body paragraph whatever that ends with. On a hard-wrapped page (PDF text, see
+``paragraphs.Layout``) a paragraph ending without punctuation is continued only from a line
+that fills the column, and not by an indented paragraph on a page that indents: a column ends
+full, and the rest of a paragraph it cuts is not indented. The rows of a table of figures
+neither continue nor are continued. A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
 over a paragraph opening with a particle alone (…金融强国 / 是推动…); so too a line ending on a
-comma, a pause mark, a particle or a modal verb alone (…各部门要), one leaving a quotation open
+comma, a pause mark, a particle, a modal verb alone (…各部门要) or a preposition or conjunction
+that needs what follows it (…的居民来自), one leaving a quotation open
 that the paragraph below closes, an open line over a paragraph that opens with a very short
 sentence, and an open line right under body text that ends a sentence inside.
 """
@@ -56,6 +60,7 @@ from functools import cached_property
 from annotator import rules_regex
 
 from . import cues
+from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout
 from .shapes import (
     BODY,
     CAPTION,
@@ -74,6 +79,9 @@ _FIRST = (False, 0.95)  # the first body paragraph of its article on this page
 _AFTER_INTERTITLE = (False, 0.7)
 _CONTINUES = (True, 0.9)
 _TABLE_ROW = (False, 0.85)  # a row of a table is complete, and no row continues a paragraph
+# On a hard-wrapped page, a paragraph indented, or one under a line short of the column or
+# wider than it, starts on its own (see ``_set_apart``).
+_SET_APART = (False, 0.85)
 _BY_ENDING: dict[str, tuple[bool, float]] = {
     cues.END_FINAL: (False, 0.95),
     cues.END_COMMA: (True, 0.9),
@@ -156,8 +164,15 @@ _FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
 class _Page:
     """The page text and, computed when first asked, its usual body paragraph length."""
 
-    def __init__(self, text: str, shapes: list[Shape], roles: list[tuple[str, float]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        shapes: list[Shape],
+        roles: list[tuple[str, float]],
+        layout: Layout = NO_LAYOUT,
+    ) -> None:
         self.text = text
+        self.layout = layout
         self._shapes = shapes
         self._roles = roles
         # Starts of the paragraphs that continue the one above: the middle of a paragraph
@@ -227,12 +242,22 @@ _SHORT_REST = rules_regex.compile(
 )
 
 
+# Prepositions and conjunctions that need what follows them (…居民来自 / 潍城区…, …以及 /
+# 周边…): no title ends on one, and a clause ending on one was cut short.
+_NEEDS_MORE = rules_regex.compile(
+    r"(?:来自|关于|对于|由于|按照|依照|围绕|随着|为了|位于|向着|朝着|沿着|基于|鉴于|截至|自从"
+    r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是)\Z"
+)
+_NEEDS_MORE_REACH = 3
+
+
 def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     """Whether title-shaped ``sh`` reads, by its text and the start of body paragraph ``nxt``,
     as the head of a paragraph cut by a column break even with no word across the cut.
 
-    It ends on a comma or a pause mark, on a particle no title ends on (…研学基地和) or on a
-    modal verb alone (…各级各部门要, see ``cues.ends_on_modal``); or it
+    It ends on a comma or a pause mark, on a particle no title ends on (…研学基地和), on a
+    modal verb alone (…各级各部门要, see ``cues.ends_on_modal``) or on a preposition or a
+    conjunction that needs what follows (…的居民来自, …以及, see ``_NEEDS_MORE``); or it
     leaves a quotation (or a title in 《》) open that ``nxt`` closes before opening another
     (…走进小城，“ / 慢生活”的气息…); or it ends open over a paragraph that opens with a very
     short sentence (…突破百万元大关 / 创下新高。), the end of the sentence cut above.
@@ -244,6 +269,8 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
         and (
             (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
             or cues.ends_on_modal(text[sh.start : sh.end])
+            or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
+            is not None
         )
     ):
         return True
@@ -457,12 +484,56 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     return None
 
 
+def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether the setting of a hard-wrapped page shows ``cur`` to start a paragraph of its
+    own after ``prev``, which ends without punctuation (see ``paragraphs.Layout``; a comma
+    says more: …积极入市， / 图为… / 防止出现… goes on past a photo, on whatever line).
+
+    A column ends full: the paragraph it cuts goes on from a line that fills the column, and
+    the rest, at the head of the next column, is not indented. So ``cur`` opens a paragraph
+    when the page indents its paragraphs and ``cur``'s first line is indented, or when the
+    last line of ``prev`` falls short of the column (the room a dropped indent leaves counted
+    on a paragraph's first line), or stands wider than it (a heading across columns), and
+    holds no sentence end: a heading or a standfirst left as body text (…共享单车2.5万辆 /
+    近两月来，…), which no missing full stop joins to the text below. (A line that ends a
+    sentence inside and then stops open is text cut short: a page read as wrapped by mistake
+    has such lines of any length; so does a word that runs across into ``cur``.)
+    """
+    width, room, indented = page.layout
+    text = page.text
+    line_start = text.rfind("\n", 0, cur.start) + 1
+    if not (indented and cur.start > line_start):
+        last_start = text.rfind("\n", 0, prev.end) + 1
+        if _SENTENCE_END.search(text, max(last_start, prev.start), prev.end) is not None:
+            return False  # …提高。科研团队不: a paragraph's text cut short, whatever the line
+        n = prev.end - last_start
+        if last_start <= prev.start and not indented:
+            # A first line may leave the room of an indent the converter dropped, as learnt,
+            # or, where too few paragraph ends showed it, as much as any indent leaves.
+            n += room or MAX_ROOM
+        if width - 1 <= n <= width + 1:
+            return False
+    # (a word running across says otherwise: …生态修复工程，受 / 到广泛欢迎。)
+    return not _cut_across(text, prev, cur)
+
+
+def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
+    """No join where the page's setting shows one: a paragraph set apart on a hard-wrapped
+    page (see :func:`_set_apart`), a row of a table; ``None`` where it does not."""
+    if prev.ending == cues.END_OPEN and page.layout.width and _set_apart(prev, cur, page):
+        return _SET_APART
+    if cur.row or prev.row:
+        return _TABLE_ROW
+    return None
+
+
 def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
     if cur.cont:
         return _CONTINUES  # …, or 。 at the start: the rest of the paragraph above
-    if cur.row or prev.row:
-        return _TABLE_ROW
+    setting = _by_setting(prev, cur, page)
+    if setting is not None:
+        return setting
     if prev.kind == HEADING or prev.intertitle or (prev.kind == TITLE and prev.listy):
         return _AFTER_INTERTITLE
     if cur.listy and prev.ending in (cues.END_COLON, cues.END_DASH):
@@ -486,12 +557,14 @@ def assign_joins(
     roles: list[tuple[str, float]],
     articles: list[tuple[int | None, float]],
     text: str = "",
+    layout: Layout = NO_LAYOUT,
 ) -> list[tuple[bool, float]]:
     """Return ``(joins_previous, confidence)`` for every paragraph.
 
     ``text`` is the page the shapes were read from; without it, only the endings count.
+    ``layout``: what the reflow of a hard-wrapped page learnt of its setting.
     """
-    page = _Page(text, shapes, roles)
+    page = _Page(text, shapes, roles, layout if text else NO_LAYOUT)
     last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
     out: list[tuple[bool, float]] = []
     for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):

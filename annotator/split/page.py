@@ -10,7 +10,7 @@ from annotator.model import Block, fast_block
 from .articles import assign_articles
 from .groups import ARTICLE_HEADING_LEVEL, find_groups
 from .joins import assign_joins, mark_cut_heads
-from .paragraphs import paragraphs
+from .paragraphs import paragraph_layout
 from .roles import assign_roles
 from .shapes import HEADING, Shape, shapes
 
@@ -30,7 +30,7 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
 
     The learnt structure model (``annotator.learn.structure``) takes both as features.
     """
-    ranges = paragraphs(text)
+    ranges, layout = paragraph_layout(text)
     if not ranges:
         return [], []
     shaped = shapes(text, ranges)
@@ -48,7 +48,7 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
     groups = find_groups(shaped, markdown)
     roles = assign_roles(shaped, groups)
     articles = assign_articles(shaped, groups)
-    joins = assign_joins(shaped, roles, articles, text)
+    joins = assign_joins(shaped, roles, articles, text, layout)
     blocks = []
     for sh, (role, role_conf), (article, boundary_conf), (joined, join_conf) in zip(
         shaped, roles, articles, joins, strict=True

@@ -43,6 +43,8 @@ whitespace of each paragraph is left out, nothing inside is touched (the page is
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from annotator import rules_regex
 
 from . import cues
@@ -96,9 +98,10 @@ _WRAP_MIN_BREAKS = _WRAP_MIN_FULL  # single line breaks on the page before it is
 _WRAP_WIDTH = range(10, 49)
 _INDENT = frozenset(" \t\u3000\xa0")
 
-# The indent a converter dropped: at most this many characters of room, seen after at least
-# this many clear paragraph ends, and after more of them than full lines are.
-_MAX_ROOM = 3
+# The indent a converter dropped: two characters of room at least and this many at most, seen
+# after at least this many clear paragraph ends, and after more of them than full lines are.
+MAX_ROOM = 3
+_MIN_ROOM = 2
 _MIN_ROOM_LINES = 2
 
 
@@ -160,7 +163,7 @@ def _full_lines(lengths: list[int], tails: list[str], width: int) -> tuple[int, 
     filled = full + sum(
         1
         for n, after in zip(lengths, lengths[1:], strict=False)
-        if width - _MAX_ROOM <= n < width - 1 and width - 1 <= after <= width + 1
+        if width - MAX_ROOM <= n < width - 1 and width - 1 <= after <= width + 1
     )
     # (one paragraph a line has many lines wider than any column: there no line is "full")
     wide = sum(1 for n in lengths if n > width + 1)
@@ -225,11 +228,25 @@ def _title_line(length: int, width: int, final: bool) -> bool:
     return length < width - 1 and not final
 
 
+class Layout(NamedTuple):
+    """What the reflow of a hard-wrapped page learnt of its setting (all zero on any other
+    page): the column ``width``, the ``room`` a paragraph's first line leaves where the
+    converter dropped the indent, and whether the page ``indented`` its paragraphs' first lines.
+    The joins read it: a wrapped paragraph goes on only from a full line (a column ends full)."""
+
+    width: int = 0
+    room: int = 0
+    indented: bool = False
+
+
+NO_LAYOUT = Layout()
+
+
 def _reflow(
     text: str, spans: list[tuple[int, int]], starts: list[int], width: int, tails: list[str]
-) -> list[tuple[int, int]]:
+) -> tuple[list[tuple[int, int]], Layout]:
     """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says
-    (``tails``: the lines' :func:`cues.tail_endings`)."""
+    (``tails``: the lines' :func:`cues.tail_endings`), and the page's :class:`Layout`."""
     indented = sum(1 for first, (start, _) in zip(starts, spans, strict=True) if start > first)
     uses_indent = indented >= 2
     # Each line's ending is read once: every line is both the line before a break and the line
@@ -270,7 +287,7 @@ def _reflow(
             out.append((para_start, end))
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
-    return out
+    return out, Layout(width, max(room, 0), uses_indent)
 
 
 # How a line opens a paragraph by itself (``_opening``): not at all, whatever the line above,
@@ -395,9 +412,14 @@ def first_line_room(
     and many PDF converters leave its whitespace out); 0 when the page shows none.
 
     Learnt from the page itself: a line after a clear paragraph end (a line short of the
-    column that ends a sentence) is a first line; when most such lines fall one to three
+    column that ends a sentence) is a first line, and so is a line short by the room that
+    ends open over a full line after a full line ending a sentence (where paragraphs mostly
+    end on full lines, clear ends are few); when most such lines fall one to three
     characters short of the column rather than filling it, the page leaves that room (the
-    most common shortfall; a first line with a hanging punctuation mark is one longer).
+    most common shortfall; a first line with a hanging punctuation mark is one longer). A
+    room of one character is no indent's (Chinese body text indents by two): a first line
+    that long could not be told from a full line one short, so every full line would start
+    a paragraph (two first lines ending on a hanging mark, …收入分配、, teach it).
     ``finals``: whether each line ends a sentence, when the caller knows.
     """
     if finals is None:
@@ -406,18 +428,30 @@ def first_line_room(
     full = 0
     for k in range(len(spans) - 1):
         end, nxt_end = spans[k][1], spans[k + 1][1]
-        if end - starts[k] >= width - 1 or not finals[k]:
+        if not finals[k]:
             continue
         n = nxt_end - starts[k + 1]
+        if end - starts[k] >= width - 1:
+            # After a full line ending a sentence a paragraph may go on or end; a line short
+            # by the room that ends open over a full line is a first line all the same (no
+            # paragraph's last line ends open, and a title has no full line under it).
+            if (
+                width - MAX_ROOM <= n < width - 1
+                and not finals[k + 1]
+                and k + 2 < len(spans)
+                and width - 1 <= spans[k + 2][1] - starts[k + 2] <= width + 1
+            ):
+                counts[n] = counts.get(n, 0) + 1
+            continue
         if width <= n <= width + 1:
             full += 1  # (a line wider than the column is a headline across columns)
-        elif width - _MAX_ROOM <= n < width:
+        elif width - MAX_ROOM <= n < width:
             counts[n] = counts.get(n, 0) + 1
     if not counts:
         return 0
     best = max(counts, key=lambda n: (counts[n], n))
     seen = counts[best] + counts.get(best + 1, 0)
-    if seen < _MIN_ROOM_LINES or seen <= full:
+    if seen < _MIN_ROOM_LINES or seen <= full or width - best < _MIN_ROOM:
         return 0
     return width - best
 
@@ -624,6 +658,12 @@ def _split_group(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` ranges of the paragraphs of ``text``, in page order."""
+    return paragraph_layout(text)[0]
+
+
+def paragraph_layout(text: str) -> tuple[list[tuple[int, int]], Layout]:
+    """The ``(start, end)`` ranges of the paragraphs of ``text``, in page order, and the
+    page's :class:`Layout` (``NO_LAYOUT`` unless the page is hard-wrapped)."""
     groups: list[tuple[int, int]] = []
     multi: list[int] = []  # indices of runs with more than one line
     for m in _GROUP.finditer(text):
@@ -631,7 +671,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             multi.append(len(groups))
         groups.append(m.span())
     if not multi:
-        return groups  # blank-line flavour without hard line breaks: the common case
+        return groups, NO_LAYOUT  # blank-line flavour without hard line breaks: the common case
     # Hard-wrapped text has many single line breaks; a few two-line bylines do not need a look.
     spans: list[tuple[int, int]] | None = None
     if sum(text.count("\n", *groups[i]) for i in multi) >= _WRAP_MIN_BREAKS:
@@ -642,7 +682,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if width:
             return _reflow(text, spans, starts, width, tails)
     if is_line_flavour(text, groups, multi):
-        return lines(text) if spans is None else spans  # (the lines read above, if any)
+        # (the lines read above, if any)
+        return (lines(text) if spans is None else spans), NO_LAYOUT
     out: list[tuple[int, int]] = []
     prev = 0
     for i in multi:
@@ -650,4 +691,4 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         _split_group(text, *groups[i], out)
         prev = i + 1
     out.extend(groups[prev:])
-    return out
+    return out, NO_LAYOUT

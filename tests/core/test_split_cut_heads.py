@@ -1,7 +1,8 @@
 """The head of a paragraph cut by a column break with no word running across the cut (issue 9).
 
 A title-shaped line is read as body text, the head of the paragraph below, when its own text or
-the start of that paragraph shows the cut: it ends on a comma, a pause mark or a particle; it
+the start of that paragraph shows the cut: it ends on a comma, a pause mark or a particle, or on
+a preposition or a conjunction that needs what follows (来自, 因为); it
 leaves a quotation open that the paragraph below closes; the paragraph below opens with a
 sentence too short to open a paragraph; or, right under body text, it ends a sentence inside. Else, under a commentary's name it reads as a summary
 line (standfirst) and in a story with 小标题 as one more intertitle, and the cut paragraph stays
@@ -34,6 +35,11 @@ CUTS = {
     "particle": ("村里把闲置的老校舍改造成了研学基地和", "农产品展销中心，年接待游客十余万人次。"),
     "quote": ("这几年，“慢生活”成了热词。走进小城，“", "慢生活”的气息扑面而来，游客络绎不绝。"),
     "short rest": ("去年全村集体经济收入突破百万元大关", "创下新高。村民们纷纷点赞，干劲更足了。"),
+    "preposition": (
+        "老照片里拍下的这些居民来自",
+        "城关街道的几个社区，他们都在桥边生活了大半辈子。",
+    ),
+    "conjunction": ("这项改革之所以推得动是因为", "群众得到了实实在在的好处，干劲更足了。"),
 }
 
 

@@ -184,3 +184,43 @@ def test_on_a_flat_page_a_plain_line_after_a_full_sentence_end_stays_in_its_para
     assert wrapped(FLAT_FULL_END + P4, room=0)[2].endswith("。")
     got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
     assert FLAT_FULL_END + P4 in got
+
+
+def test_a_room_of_one_character_is_not_learnt_from_lines_ending_on_a_hanging_mark():
+    # Two first lines one short of the column (a pause mark hanging after a first line two
+    # short) would teach a room of one: a full line would then read as a first line.
+    first = "全市已建成便民服务网点三百余、"  # 15 = WIDTH - 1, ends on a hanging mark
+    assert len(first) == WIDTH - 1
+    pars = [
+        P1,
+        first + "惠及上万户家庭，效率比去年提高了三成。",
+        P3,
+        first + "带动周边村民持续稳定增收，让群众得到了实惠。",
+        P4,
+    ]
+    text = "\n".join(
+        line
+        for par in pars
+        for line in (
+            [par[:15], *wrapped(par[15:], room=0)] if par.startswith(first) else wrapped(par)
+        )
+    )
+    spans = lines(text)
+    assert first_line_room(text, spans, [s for s, _ in spans], WIDTH) != 1
+    # … and the page's paragraphs come out whole (a first line split off is joined back)
+    starts = [text[b.start : b.end] for b in split_page(text) if not b.joins_previous]
+    assert len(starts) == len(pars)
+
+
+def test_the_room_is_learnt_after_full_lines_ending_a_sentence_too():
+    # Most paragraphs' last lines fill the column (few clear paragraph ends to learn from):
+    # a line short by the room that ends open over a full line, after a sentence end, is a
+    # first line all the same (a paragraph's last line ends a sentence, a title has no full
+    # line under it). Unlearnt, every first line was split off its paragraph.
+    fuller = P5[:-1] + "，" + FULL_END
+    assert len(wrapped(fuller)[-1]) == WIDTH
+    pars = (fuller, fuller, fuller, P1)
+    text = page(*pars)
+    spans = lines(text)
+    assert first_line_room(text, spans, [s for s, _ in spans], WIDTH) == 2
+    assert [text[a:b].replace("\n", "") for a, b in paragraphs(text)] == list(pars)
