@@ -20,6 +20,7 @@ from .bylines import (
     NAMES_ONLY,
     POST_SIGNATURE,
     SIGNATURE,
+    SOURCE_ALONE,
     TRAILING_BYLINE,
 )
 from .captions import (
@@ -136,6 +137,7 @@ __all__ = [
     "NAMES_ONLY",
     "TRAILING_BYLINE",
     "DATELINE_ALONE",
+    "SOURCE_ALONE",
     "BYLINE_HINT",
     "LEAD",
     "DATELINE",

@@ -104,6 +104,14 @@ DATELINE_ALONE = rules_regex.compile(
 )
 
 
+# Where a story was taken from, alone on the line under its last paragraph (据新华社, 据央视
+# 新闻, 据新闻联播): the outlet ends the line, no sentence; it closes the story above.
+SOURCE_ALONE = rules_regex.compile(
+    rf"据\s*[{HAN}·]{{1,10}}?(?:社|报|台|网|视|新闻|联播|客户端|微博|微信|公众号)"
+    r"(?:电|消息|报道)?\s*\Z"
+)
+
+
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 # Every alternative opens with one literal character (a class split into its characters, the
 # start anchor put in a look-behind after the bracket): then ``search`` skips straight to the
