@@ -4,6 +4,9 @@
 * 据新华社 (据央视, 据新闻联播…) alone under a story's last paragraph says where the story came
   from: the story's last line, not the headline of a short item, and the next heading opens
   the next article.
+* An unsigned story under a full heading (kicker and headline, or headline and subheadline)
+  is a feature: a plain line inside its text, shorter than its heading's longest line, over
+  two paragraphs or more, is its 小标题, not the headline of a new article.
 """
 
 from __future__ import annotations
@@ -34,3 +37,35 @@ def test_a_source_alone_under_the_text_closes_the_story(source):
 def test_a_short_title_opening_with_ju_is_no_source():
     got = blocks_of(["全省春耕生产全面展开", LEAD, BODY, "据理力争", LEAD, BODY])
     assert got["据理力争"][0] != "byline"
+
+
+TEXT = "这一年，各地围绕群众关心的事办实事，一批项目陆续落地见效，群众获得感不断增强。"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["我与晚报的故事", "那些年，我的青春和晚报紧紧相连"],
+        ["今年前2个月经济运行起步平稳", "发展态势向新向好，一季度有望保持总体平稳、稳中有进"],
+    ],
+)
+def test_a_plain_line_in_the_text_of_a_fully_headed_story_is_its_intertitle(head):
+    got = blocks_of([*head, LEAD, BODY, "创刊前 去兄弟报社取经", TEXT, BODY, TEXT])
+    assert got["创刊前 去兄弟报社取经"] == ("intertitle", 1)
+    assert got[TEXT] == ("body", 1)
+
+
+def test_a_line_over_one_paragraph_after_a_fully_headed_story_heads_an_item():
+    got = blocks_of(
+        [
+            "山水之间好风光",
+            "来小城感受慢生活的诗意",
+            LEAD,
+            "古镇修缮完工",
+            TEXT,
+            "湖畔步道开放",
+            BODY,
+        ]
+    )
+    assert got["古镇修缮完工"] == ("headline", 2)
+    assert got["湖畔步道开放"] == ("headline", 3)
