@@ -118,6 +118,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
         return False
     if first.tag and not shapes[lines[1]].tag:
         return True  # 【今日谈】 over a title: a column's bracketed name, whatever its length
+    if first.serial and not shapes[lines[1]].serial:
+        return True  # “某某”系列报道之一 over a title: the series' name and the piece's number
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
     if len(lines) == 2:

@@ -7,6 +7,9 @@
 * An unsigned story under a full heading (kicker and headline, or headline and subheadline)
   is a feature: a plain line inside its text, shorter than its heading's longest line, over
   two paragraphs or more, is its 小标题, not the headline of a new article.
+* Of two unmarked heading lines the first is the kicker when it names a series and the
+  piece's number (…系列报道之一), is a column's name in 「」, or says who issued the document
+  the second line sums up (某某印发《…》).
 """
 
 from __future__ import annotations
@@ -69,3 +72,31 @@ def test_a_line_over_one_paragraph_after_a_fully_headed_story_heads_an_item():
     )
     assert got["古镇修缮完工"] == ("headline", 2)
     assert got["湖畔步道开放"] == ("headline", 3)
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "“法治建设年度盘点”系列报道之一",
+        "「金报情缘」",
+        "中办、国办印发《关于进一步保障和改善民生的意见》",
+    ],
+)
+def test_a_series_name_a_column_name_or_who_issued_what_is_the_kicker(kicker):
+    got = blocks_of(
+        [kicker, "推动民生建设更加公平均衡普惠可及让群众得实惠", "本报记者 张明", "本报讯 " + BODY]
+    )
+    assert got[kicker] == ("kicker", 1)
+    assert got["推动民生建设更加公平均衡普惠可及让群众得实惠"] == ("headline", 1)
+
+
+def test_a_headline_ending_in_one_of_is_no_series_name():
+    got = blocks_of(
+        [
+            "我国成为世界最大市场之一",
+            "消费潜力持续释放拉动内需稳步增长",
+            "本报记者 张明",
+            "本报讯 " + BODY,
+        ]
+    )
+    assert got["我国成为世界最大市场之一"] == ("headline", 1)
