@@ -10,6 +10,8 @@
 * Of two unmarked heading lines the first is the kicker when it names a series and the
   piece's number (…系列报道之一), is a column's name in 「」, or says who issued the document
   the second line sums up (某某印发《…》).
+* A story's 小标题 are set alike: the first of a series found in a story's text, set as the
+  others are and standing in the text above, is one of them, not a new headline.
 """
 
 from __future__ import annotations
@@ -100,3 +102,19 @@ def test_a_headline_ending_in_one_of_is_no_series_name():
         ]
     )
     assert got["我国成为世界最大市场之一"] == ("headline", 1)
+
+
+def test_the_first_of_a_series_of_paired_intertitles_is_one_of_them():
+    pairs = [
+        ("越是较差的市场环境", "越是可能诞生出色的公司"),
+        ("资本市场寒冬", "为何还能融到资金"),
+        ("我们的不安全感", "来自那些创新者"),
+        ("专注与多元化", "没有绝对的对与错"),
+    ]
+    lines = ["贝贝网创始人：市场环境差，反而能诞生好公司", TEXT, BODY]
+    for top, sub in pairs:
+        lines += [top, sub, TEXT, BODY]
+    got = blocks_of(lines)
+    for top, sub in pairs:
+        assert got[top] == ("intertitle", 1)
+        assert got[sub] == ("intertitle", 1)
