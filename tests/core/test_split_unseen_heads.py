@@ -118,3 +118,13 @@ def test_the_first_of_a_series_of_paired_intertitles_is_one_of_them():
     for top, sub in pairs:
         assert got[top] == ("intertitle", 1)
         assert got[sub] == ("intertitle", 1)
+
+
+@pytest.mark.parametrize("credits", [[], ["本版制图：傅军杰"]])
+def test_a_dash_line_over_the_byline_is_a_subheadline_and_credits_part_nothing(credits):
+    head, sub = "一起奔向共同富裕的美好明天", "来自8个共富观察点的所见所思——"
+    got = blocks_of([head, sub, *credits, "记者 张益晓 陈浩洋", TEXT, BODY])
+    assert got[head] == ("headline", 1)
+    assert got[sub] == ("subheadline", 1)
+    assert got["记者 张益晓 陈浩洋"] == ("byline", 1)
+    assert got[TEXT] == ("body", 1)
