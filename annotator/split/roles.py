@@ -147,6 +147,8 @@ def _kicker_over(first: Shape, second: Shape) -> bool:
         return True
     if first.said:
         return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
+    if first.quoted:
+        return True  # “…怎么这么费劲？” quotes what people ask: it leads into the headline
     if first.named and not second.named and first.end - first.start < second.end - second.start:
         return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
     return _long_clause_over_headline(first, second) or _longer_over_shorter(first, second)

@@ -128,3 +128,23 @@ def test_a_dash_line_over_the_byline_is_a_subheadline_and_credits_part_nothing(c
     assert got[sub] == ("subheadline", 1)
     assert got["记者 张益晓 陈浩洋"] == ("byline", 1)
     assert got[TEXT] == ("body", 1)
+
+
+def test_a_quoted_question_over_the_headline_is_its_kicker():
+    kicker, head = "“用电视机看电视怎么这么费劲？”", "记者调查智能电视使用“套路”"
+    quote = "“看个电视怎么这么麻烦！”"
+    bullets = [
+        "● 智能电视机虽然增加了观看节目的可选择范围，但在使用过程中存在不少为人诟病的问题",
+        "● 网络电视付费收看的情况十分普遍，商家应当作出明确的提示，否则涉嫌侵害消费者知情权",
+    ]
+    got = blocks_of([TEXT, BODY, kicker, head, *bullets, "□ 本报记者 张守坤", quote, TEXT])
+    assert got[kicker] == ("kicker", 2)
+    assert got[head] == ("headline", 2)
+    assert all(got[b] == ("subheadline", 2) for b in bullets)
+    assert got["□ 本报记者 张守坤"] == ("byline", 2)
+    assert got[quote] == ("body", 2)
+
+
+def test_a_quoted_question_in_the_text_stays_text():
+    got = blocks_of(["全省春耕生产全面展开", LEAD, "“这活儿谁来干？”", "春耕有方", TEXT, BODY])
+    assert got["“这活儿谁来干？”"] == ("body", 1)
