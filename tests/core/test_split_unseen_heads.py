@@ -148,3 +148,10 @@ def test_a_quoted_question_over_the_headline_is_its_kicker():
 def test_a_quoted_question_in_the_text_stays_text():
     got = blocks_of(["全省春耕生产全面展开", LEAD, "“这活儿谁来干？”", "春耕有方", TEXT, BODY])
     assert got["“这活儿谁来干？”"] == ("body", 1)
+
+
+def test_a_headline_of_two_characters_under_a_longer_line_is_the_headline():
+    credit = "晚报记者 王晋晋/文 赵克/图"
+    got = blocks_of(["荡“秋千”", "排险", "在昨日上午的一场风雨中，" + BODY, credit])
+    assert got["荡“秋千”"] == ("kicker", 1)
+    assert got["排险"] == ("headline", 1)
