@@ -153,6 +153,8 @@ def _kicker_over(first: Shape, second: Shape) -> bool:
         return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
     if first.quoted:
         return True  # “…怎么这么费劲？” quotes what people ask: it leads into the headline
+    if second.from_when and not first.from_when and not second.subdash:
+        return True  # 机动车行驶证电子化 / 今起分三批全国推广应用: the news is when it starts
     if (
         second.strict
         and second.ends[-1:] not in _PLACE_ENDS

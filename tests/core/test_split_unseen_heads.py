@@ -155,3 +155,11 @@ def test_a_headline_of_two_characters_under_a_longer_line_is_the_headline():
     got = blocks_of(["荡“秋千”", "排险", "在昨日上午的一场风雨中，" + BODY, credit])
     assert got["荡“秋千”"] == ("kicker", 1)
     assert got["排险"] == ("headline", 1)
+
+
+@pytest.mark.parametrize("head", ["今起分三批全国推广应用", "11月1日起在全国推广应用"])
+def test_a_line_saying_from_when_under_a_topic_is_the_headline(head):
+    lead = "新华社北京11月3日电 记者3日从公安部获悉，为进一步扩大改革惠及面，将分三批推广。"
+    got = blocks_of(["机动车行驶证电子化", head, lead, BODY])
+    assert got["机动车行驶证电子化"] == ("kicker", 1)
+    assert got[head] == ("headline", 1)

@@ -58,6 +58,13 @@ SERIES = rules_regex.compile(
 SERIES_LAST = frozenset("一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
+# A line opening with when something starts (今起, 明日起, 即日起, 下月起, 11月1日起): the news
+# itself, a headline under the line naming its topic (机动车行驶证电子化 / 今起分三批全国推广应用).
+FROM_WHEN = rules_regex.compile(
+    r"(?:今|明|即|本月|下月|今年|明年|(?:\d{1,2}月)?\d{1,2}日)(?:天|日)?起"
+)
+
+
 # Labels of a box of related reading that a story carries below its text (a background piece,
 # a link to a related case): what follows the label, under its own title, is still the story's.
 BOX_LABELS = frozenset(

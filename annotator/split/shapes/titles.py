@@ -138,6 +138,7 @@ def _mark_form(sh: Shape, s: str, t: str, core: str, punct: bool) -> None:
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
     sh.serial = bool(t) and t[-1] in cues.SERIES_LAST and cues.SERIES.search(t) is not None
+    sh.from_when = "起" in t[:8] and cues.FROM_WHEN.match(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     sh.cites = sh.subdash and (sh.said or _CITED.match(t) is not None)
     # (a bullet may lead the label as it leads the paper's other 小标题: ■延伸阅读)
