@@ -163,3 +163,23 @@ def test_a_line_saying_from_when_under_a_topic_is_the_headline(head):
     got = blocks_of(["机动车行驶证电子化", head, lead, BODY])
     assert got["机动车行驶证电子化"] == ("kicker", 1)
     assert got[head] == ("headline", 1)
+
+
+PAIRS = [("我们的不安全感", "来自那些创新者"), ("专注与多元化", "没有绝对的对与错")]
+
+
+def test_even_pairs_over_long_sections_are_the_intertitles_of_an_unsigned_story():
+    lines = ["贝贝网创始人：市场环境差，反而能诞生好公司", TEXT, BODY]
+    for top, sub in PAIRS:
+        lines += [top, sub, TEXT, BODY, TEXT]
+    got = blocks_of(lines)
+    assert all(got[line] == ("intertitle", 1) for pair in PAIRS for line in pair)
+
+
+def test_even_pairs_over_one_paragraph_each_head_short_items():
+    lines = ["贝贝网创始人：市场环境差，反而能诞生好公司", TEXT, BODY]
+    for top, sub in PAIRS:
+        lines += [top, sub, TEXT]
+    got = blocks_of(lines)
+    assert got[PAIRS[0][0]][1] == 2
+    assert got[PAIRS[1][0]][1] == 3

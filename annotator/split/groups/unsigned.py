@@ -112,6 +112,38 @@ def _topic_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
     return pairs
 
 
+# Two-line weak groups of short unpunctuated lines of about one length (我们的不安全感 /
+# 来自那些创新者, 专注与多元化 / 没有绝对的对与错): at least this many in a row, each line at most
+# this long and the longest at most twice the shortest, are an unsigned story's 小标题 …
+EVEN_PAIRS = 2
+EVEN_PAIR_MAX_CHARS = 12
+# … each over at least this many body paragraphs.
+EVEN_PAIR_PARAGRAPHS = 3
+
+
+def _even_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The two-line weak groups after an unsigned story that are its intertitles by their
+    evenness (maybe none): two or more pairs in a row, every line short, unpunctuated and of
+    about one length, each pair over a section of several paragraphs. A short item's kicker
+    and headline differ in length and form (a topic over a sentence), and a column of short
+    items has a paragraph or two under each heading."""
+    pairs = [w for w in series if len(w.titles) == 2]
+    if len(pairs) < EVEN_PAIRS or len(pairs) != len(series):
+        return []
+    lines = [p for w in pairs for p in w.titles]
+    if not all(shapes[p].strict and not shapes[p].listy for p in lines):
+        return []
+    sizes = [shapes[p].end - shapes[p].start for p in lines]
+    if max(sizes) > EVEN_PAIR_MAX_CHARS or max(sizes) > 2 * min(sizes):
+        return []
+    stops = [*(w.top for w in pairs[1:]), len(shapes)]
+    texts = [
+        body_paragraphs(shapes, w.titles[-1] + 1, stop)
+        for w, stop in zip(pairs, stops, strict=True)
+    ]
+    return pairs if min(texts) >= EVEN_PAIR_PARAGRAPHS else []
+
+
 def unsigned_story(
     shapes: list[Shape], series: list[Group], loose: list[int], g: Group
 ) -> tuple[list[Group], list[int]]:
@@ -124,7 +156,11 @@ def unsigned_story(
     signed = _merged(_signed_at_end(shapes, g, series), _under_full_head(shapes, series, g))
     alike = _unsigned_series(shapes, loose)
     if not alike:
-        found = _short_series(shapes, series, g) or _even_series(shapes, series)
+        found = (
+            _short_series(shapes, series, g)
+            or _even_series(shapes, series)
+            or _even_pairs(shapes, series)
+        )
         return _merged(_merged(found, _topic_pairs(shapes, series)), signed), []
     single = [w for w in series if len(w.titles) == 1]
     found, loose = alike_in_length(shapes, single, alike)
