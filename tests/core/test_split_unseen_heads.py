@@ -4,6 +4,8 @@
 * 据新华社 (据央视, 据新闻联播…) alone under a story's last paragraph says where the story came
   from: the story's last line, not the headline of a short item, and the next heading opens
   the next article.
+* A credit labelled with a colon alone under the text (摄影：张三, 拍摄者：本报记者 张三, 文：李四)
+  is the story's last line, not a title of the next.
 * An unsigned story under a full heading (kicker and headline, or headline and subheadline)
   is a feature: a plain line inside its text, shorter than its heading's longest line, over
   two paragraphs or more, is its 小标题, not the headline of a new article.
@@ -183,3 +185,15 @@ def test_even_pairs_over_one_paragraph_each_head_short_items():
     got = blocks_of(lines)
     assert got[PAIRS[0][0]][1] == 2
     assert got[PAIRS[1][0]][1] == 3
+
+
+@pytest.mark.parametrize(
+    ("credit", "role"),
+    [("摄影：李明", "caption"), ("拍摄者：本报记者 张方志", "caption"), ("文：李四", "byline")],
+)
+def test_a_labelled_credit_under_the_text_closes_the_story(credit, role):
+    got = blocks_of(
+        ["全省春耕生产全面展开", LEAD, BODY, credit, "城乡公交网络跑出加速度", LEAD, BODY]
+    )
+    assert got[credit] == (role, 1)
+    assert got["城乡公交网络跑出加速度"] == ("headline", 2)
