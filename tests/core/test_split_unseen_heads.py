@@ -5,7 +5,8 @@
   from: the story's last line, not the headline of a short item, and the next heading opens
   the next article.
 * A credit labelled with a colon alone under the text (摄影：张三, 拍摄者：本报记者 张三, 文：李四)
-  is the story's last line, not a title of the next.
+  is the story's last line, not a title of the next; an editors' credit without a colon
+  (编辑 张三  校对 李四) is page furniture.
 * An unsigned story under a full heading (kicker and headline, or headline and subheadline)
   is a feature: a plain line inside its text, shorter than its heading's longest line, over
   two paragraphs or more, is its 小标题, not the headline of a new article.
@@ -197,3 +198,17 @@ def test_a_labelled_credit_under_the_text_closes_the_story(credit, role):
     )
     assert got[credit] == (role, 1)
     assert got["城乡公交网络跑出加速度"] == ("headline", 2)
+
+
+@pytest.mark.parametrize("credit", ["编辑 张三", "编辑 张三  校对 李四", "责任编辑 王明"])
+def test_an_editors_credit_without_a_colon_is_furniture(credit):
+    got = blocks_of(
+        ["全省春耕生产全面展开", LEAD, BODY, credit, "城乡公交网络跑出加速度", LEAD, BODY]
+    )
+    assert got[credit] == ("other", None)
+    assert got["城乡公交网络跑出加速度"] == ("headline", 2)
+
+
+def test_a_title_opening_with_a_post_word_is_no_credit():
+    got = blocks_of(["编辑部的故事", LEAD, BODY])
+    assert got["编辑部的故事"] == ("headline", 1)
