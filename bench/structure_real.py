@@ -288,16 +288,22 @@ def composed(
     return out
 
 
+def _num(x: float | None) -> str:
+    """A score to three places; ``nan`` when a portion has nothing of its kind (a page of one
+    photo item has no paragraph boundary to join)."""
+    return "nan" if x is None else f"{x:.3f}"
+
+
 def show(name: str, scores: dict) -> None:
     print(f"{name}.article_start_f1={scores['article_start']['f1']:.3f}")
     print(f"{name}.article_start_precision={scores['article_start']['precision']:.3f}")
     print(f"{name}.article_start_recall={scores['article_start']['recall']:.3f}")
     print(f"{name}.heading_role_accuracy={scores['role']['heading_accuracy']:.3f}")
     print(f"{name}.role_accuracy={scores['role']['accuracy']:.3f}")
-    print(f"{name}.join_f1={scores['join']['f1']:.3f}")
+    print(f"{name}.join_f1={_num(scores['join']['f1'])}")
     # In the wrapped forms no gold block joins: the positives are only the lines the reflow
     # left apart inside a paragraph, so F1 says little there; accuracy counts every boundary.
-    print(f"{name}.join_accuracy={scores['join']['accuracy']:.3f}")
+    print(f"{name}.join_accuracy={_num(scores['join']['accuracy'])}")
 
 
 HELDOUT2 = frozenset({"2025-02-12", "2025-04-08", "2025-04-10", "2025-04-20"})

@@ -41,6 +41,10 @@ _KICKER_ABOVE_HEADING = 0.75
 _KICKER_UNMARKED = 0.6  # first of three unmarked lines, or a very short column name
 # A first title line this short over a longer one is a column name (今日谈): a kicker.
 KICKER_TAG_MAX_CHARS = 4
+# A headline this short (排险, 春归) under a longer first line: that line is its kicker; a
+# place's or a body's name that short (某区, 某局) says where, under its headline.
+_PLACE_ENDS = frozenset("省市县区镇乡村州旗部委局厅署院")
+SHORT_HEADLINE_MAX_CHARS = 3
 _SUB_DASH = 0.9  # ——记某某
 _SUB_BELOW_HEADING = 0.85
 _SUB_UNMARKED = 0.6  # could be the headline (with the line above as kicker)
@@ -118,6 +122,8 @@ def _kicker_first(shapes: list[Shape], titles: list[int]) -> bool:
         return False
     if first.tag and not shapes[lines[1]].tag:
         return True  # 【今日谈】 over a title: a column's bracketed name, whatever its length
+    if first.serial and not shapes[lines[1]].serial:
+        return True  # “某某”系列报道之一 over a title: the series' name and the piece's number
     if first.end - first.start <= KICKER_TAG_MAX_CHARS:
         return shapes[lines[1]].end - shapes[lines[1]].start > KICKER_TAG_MAX_CHARS
     if len(lines) == 2:
@@ -145,6 +151,17 @@ def _kicker_over(first: Shape, second: Shape) -> bool:
         return True
     if first.said:
         return True  # 某某在某会上强调 / what was said: the kicker says who said the headline
+    if first.quoted:
+        return True  # “…怎么这么费劲？” quotes what people ask: it leads into the headline
+    if second.from_when and not first.from_when and not second.subdash:
+        return True  # 机动车行驶证电子化 / 今起分三批全国推广应用: the news is when it starts
+    if (
+        second.strict
+        and second.ends[-1:] not in _PLACE_ENDS
+        and second.end - second.start <= SHORT_HEADLINE_MAX_CHARS < (first.end - first.start)
+    ):
+        return True  # 荡“秋千” / 排险: a photo's headline of two or three characters under
+        # the line leading into it (a subheadline says more than its headline, never that little)
     if first.named and not second.named and first.end - first.start < second.end - second.start:
         return True  # 浙江杭州富阳区 over what it did: a headline says more than a name
     return _long_clause_over_headline(first, second) or _longer_over_shorter(first, second)

@@ -22,8 +22,10 @@ from .patterns import (
 # After the names: 报道, or 文/图 (the names wrote the text and took the photos).
 # Who planned or oversaw a series, with a colon (系列报道策划：张三、李四 本篇统筹：王五).
 _STAFF_NAMES = rf"[{HAN}]{{0,8}}?(?:策划|统筹|监制|制图)\s*[:：]\s*{NAMES}"
+# Who wrote the text, labelled so (文：张三, 文字：李四), maybe beside who took the photos.
+_TEXT_BY = rf"文字?\s*[:：]\s*{NAMES}"
 _BYLINE_BODY = (
-    rf"(?:{ROLE_NAMES}|{_STAFF_NAMES})(?:\s*(?:{ROLE_NAMES}|{_STAFF_NAMES}))*"
+    rf"(?:{ROLE_NAMES}|{_STAFF_NAMES}|{_TEXT_BY})(?:\s*(?:{ROLE_NAMES}|{_STAFF_NAMES}|{_TEXT_BY}))*"
     r"(?:\s*(?:报道|文\s*[/／]\s*图))?"
 )
 # Names, each with its work, and no role word: 董艳竹 张玉东/文 廖谦/图.
@@ -104,6 +106,14 @@ DATELINE_ALONE = rules_regex.compile(
 )
 
 
+# Where a story was taken from, alone on the line under its last paragraph (据新华社, 据央视
+# 新闻, 据新闻联播): the outlet ends the line, no sentence; it closes the story above.
+SOURCE_ALONE = rules_regex.compile(
+    rf"据\s*[{HAN}·]{{1,10}}?(?:社|报|台|网|视|新闻|联播|客户端|微博|微信|公众号)"
+    r"(?:电|消息|报道)?\s*\Z"
+)
+
+
 # Words without which a line cannot be a byline (cheap gate before the full byline pattern).
 # Every alternative opens with one literal character (a class split into its characters, the
 # start anchor put in a look-behind after the bracket): then ``search`` skips straight to the
@@ -116,6 +126,7 @@ _POST_GAP = "|".join(
 )
 BYLINE_HINT = rules_regex.compile(
     r"记者|通讯员|实习生|撰|编译|整理|供稿|作者|评论员|编辑部|据|来源|稿源|发布|综合|/|／|\||｜"
+    r"|文\s*[:：]|文字\s*[:：]"
     r"|策划|统筹|监制|制图"
     r"|执笔|采写|电\s*[)）]\s*\Z|版\s*[)）]\s*\Z|稿\s*[)）]\s*\Z|（(?<=\A（)本文由|\((?<=\A\()本文由"
     rf"|{_PLACE_GAP}|{_POST_GAP}"

@@ -13,13 +13,18 @@ MAILBOX = rules_regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]
 
 
 # Who edited, laid out or planned the page or the set above: 责任编辑：…, 本期统筹：….
-_EDITORS = (
+_EDITOR_POSTS = (
     r"(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|照排|审读"
-    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)\s*[:：]"
+    r"|值班编辑|值班主任|见习编辑|图片编辑|视觉设计|统筹|策划|监制)"
+)
+# (the post may stand before the names without a colon, set apart by a space: 编辑 张三  校对 李四)
+_EDITORS = (
+    rf"{_EDITOR_POSTS}\s*[:：]"
+    rf"|{_EDITOR_POSTS}[ \t\u3000]+[{HAN}]{{2,4}}(?:[ \t\u3000]+{_EDITOR_POSTS}[ \t\u3000]+[{HAN}]{{2,4}})*\s*\Z"
 )
 # A line crediting the editors ends what they edited; a chart's credit (制图：…) stands inside
 # its article.
-EDITORS = rules_regex.compile(rf"[（(\[【]?\s*{_EDITORS}")
+EDITORS = rules_regex.compile(rf"[（(\[【]?\s*(?:{_EDITORS})")
 # Lines that are furniture whatever follows: editor credits, ads, imprint, continuation marks.
 FURNITURE_START_PATTERN = (
     r"[（(\[【]?\s*(?:"

@@ -29,6 +29,7 @@ START_CHARS = frozenset(
     "下上接转续广订发新服邮国全完电热传网地CcEe"  # continuation marks, ads, imprint, contacts
     "据中人央"  # leads: 据…, 新华社, 中新社, 人民网, 央视网
     "左右第其首再最"  # captions 左图…, enumerators 第一, 其一, 首先, 再次, 最后
+    "摄拍"  # labelled photo credits: 摄影：…, 拍摄者：…
 )
 
 

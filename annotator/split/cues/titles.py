@@ -41,10 +41,28 @@ def untagged(t: str) -> str:
 SAID = rules_regex.compile(
     r"(?:强调|指出|表示|要求|宣布|批示|寄语|致辞|致信|致电|签署[^，。！？\s]{0,6}令"
     r"|发表[^，。！？\s]{0,16}(?:文章|讲话)"
+    # who issued the document whose content the headline below tells: 某某印发《…意见》
+    r"|(?:印发|发布|出台|公布|颁布)[^，。！？\s《]{0,16}《[^《》]{1,60}》"
     # who explains the headline below: 某部有关负责人, 中央财办有关负责同志
     r"|有关负责(?:人|同志))\Z"
 )
-SAID_LAST = frozenset("调出示求布语辞信电令章话人志")
+SAID_LAST = frozenset("调出示求布语辞信电令章话人志》")
+
+
+# A series' name with the number of the piece (“法治建设年度盘点”系列报道之一, 大家谈③): the
+# line names the series, a kicker over the piece's own headline.
+SERIES = rules_regex.compile(
+    r"(?:系列|报道|述评|评论|谈|访谈|巡礼|观察|盘点|专栏|札记|手记|调查)[^，。！？\s]{0,4}?"
+    r"(?:之[一二三四五六七八九十]{1,3}|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\Z"
+)
+SERIES_LAST = frozenset("一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
+# A line opening with when something starts (今起, 明日起, 即日起, 下月起, 11月1日起): the news
+# itself, a headline under the line naming its topic (机动车行驶证电子化 / 今起分三批全国推广应用).
+FROM_WHEN = rules_regex.compile(
+    r"(?:今|明|即|本月|下月|今年|明年|(?:\d{1,2}月)?\d{1,2}日)(?:天|日)?起"
+)
 
 
 # Labels of a box of related reading that a story carries below its text (a background piece,

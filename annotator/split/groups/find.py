@@ -12,7 +12,7 @@ from .continued import continued_headlines
 from .dated import headed_pairs_in_dated_stories, signed_below
 from .group import Group
 from .intertitles import take_out_intertitles
-from .rereads import bulleted_items, datelines_under_titles, numbered_photos
+from .rereads import bulleted_items, datelines_under_titles, numbered_photos, quoted_kickers
 from .runs import scan_page
 from .sets import pieces_of_sets
 from .weak import dashed_series
@@ -26,6 +26,7 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
     """
     bulleted_items(shapes)
     numbered_photos(shapes)
+    quoted_kickers(shapes)
     sources_under_text(shapes)
     datelines_under_titles(shapes)
     names_under_photos(shapes)

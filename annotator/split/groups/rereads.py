@@ -6,7 +6,7 @@ lead under a title.
 from __future__ import annotations
 
 from annotator.split import cues
-from annotator.split.shapes import BODY, CAPTION, DASH, LEAD, TITLE, TRAILING, Shape
+from annotator.split.shapes import BODY, BYLINE, CAPTION, DASH, LEAD, TITLE, TRAILING, Shape
 
 from .group import TITLE_KINDS
 
@@ -82,3 +82,40 @@ def datelines_under_titles(shapes: list[Shape]) -> None:
             sh.ending = cues.END_OPEN
             sh.closes = sh.signs = False
             sh.dated = True
+
+
+def quoted_kickers(shapes: list[Shape]) -> None:
+    """Read a short quotation that asks or exclaims, alone on its line right over a title line
+    and after a finished text (or at the page top), as a title line: the kicker quoting what
+    people say over the headline (“用电视机看电视怎么这么费劲？” / 记者调查智能电视使用“套路”).
+
+    A quoted line of the text (“看个电视怎么这么麻烦！”) stands over more text, not over a
+    title line; after a story's text it is a kicker only over a heading signed below (its
+    title lines, maybe ■ summary items, then a byline or a lead).
+    """
+    for i in range(len(shapes) - 1):
+        sh, nxt = shapes[i], shapes[i + 1]
+        if not (sh.kind == BODY and sh.quoted and nxt.kind == TITLE and nxt.strict):
+            continue
+        before = shapes[i - 1] if i > 0 else None
+        inside = before is not None and before.kind in (BODY, LEAD) and not before.closes
+        if inside and not _over_signed_head(shapes, i + 1):
+            continue  # (a quotation in a story's text, over a 小标题 or a cut paragraph)
+        sh.kind = TITLE
+        sh.strict = sh.text_ok = True
+        sh.asks = True
+
+
+# Title lines and summary items a heading may stack between a kicker and its byline.
+_HEAD_REACH = 6
+
+
+def _over_signed_head(shapes: list[Shape], i: int) -> bool:
+    """Whether the title line at ``i`` heads lines (titles, bulleted summary items) that a
+    byline or a lead closes within a heading's reach."""
+    for sh in shapes[i : i + _HEAD_REACH]:
+        if sh.kind in (BYLINE, LEAD):
+            return True
+        if not (sh.kind == TITLE or (sh.kind == BODY and sh.listy and sh.bullet)):
+            return False
+    return False

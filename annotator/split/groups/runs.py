@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.split.shapes import BODY, BYLINE, LABEL, LEAD, Shape, name_under_tag
+from annotator.split.shapes import BODY, BYLINE, FURNITURE, LABEL, LEAD, Shape, name_under_tag
 
 from .bylines import photos_above_byline
 from .group import STRONG, TITLE_KINDS, WEAK, Group, is_article_heading
@@ -131,6 +131,7 @@ def _anchor_below(shapes: list[Shape], i: int, a: _Anchor) -> None:
         a.standfirst = summary
         after = summary[-1] + 1
     after = photos_above_byline(shapes, after) if a.note is None and not summary else after
+    after = _credits_above_byline(shapes, after)
     k = byline_run(shapes, after)
     a.bylines = list(range(after, k))
     a.lead = k if k < n and shapes[k].kind == LEAD else None
@@ -144,6 +145,20 @@ def _anchor_below(shapes: list[Shape], i: int, a: _Anchor) -> None:
         a.run_end += len(more)
         k += len(more)
     a.after = k
+
+
+def _credits_above_byline(shapes: list[Shape], i: int) -> int:
+    """Where the byline under the credit lines starting at ``i`` stands; ``i`` when no byline
+    follows them (or a byline stands at ``i``).
+
+    一起奔向共同富裕的美好明天 / 来自…所见所思—— / 本版制图：某某 / 记者 张三 李四: the page's
+    credits printed between a heading and its byline part nothing; the byline still signs the
+    heading above them.
+    """
+    p = i
+    while p < len(shapes) and shapes[p].kind == FURNITURE and not shapes[p].closes:
+        p += 1
+    return p if p > i and p < len(shapes) and shapes[p].kind == BYLINE else i
 
 
 def _unanchored(shapes: list[Shape], i: int, j: int, markdown: bool) -> list[Group]:

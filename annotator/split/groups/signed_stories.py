@@ -19,6 +19,7 @@ from .title_lines import (
     alone_intertitle,
     loose_intertitle,
     pair_reads_as_intertitle,
+    reads_as_intertitle,
 )
 from .unsigned import UNSIGNED_SERIES, unsigned_story
 
@@ -44,10 +45,41 @@ def weak_intertitles(shapes: list[Shape], groups: list[Group], weak: bool) -> se
         within = outside[bisect_right(outside, g.top) : bisect_left(outside, stop)]
         loose = [p for p in within if loose_intertitle(shapes, p)]
         series, loose = _judged(shapes, groups, g, series, loose, drop)
+        if series and _first_of_series(shapes, groups, i, series):
+            series = [g, *series]
         drop.update(w.top for w in series)
         for p in [p for w in series for p in w.titles] + loose:
             shapes[p].intertitle = True
     return drop
+
+
+# The first of a series of 小标题 is at most this many times as long as the shortest of the
+# others, and the longest of them as long as its shortest line.
+FIRST_OF_SERIES_RATIO = 2
+
+
+def _first_of_series(shapes: list[Shape], groups: list[Group], i: int, series: list[Group]) -> bool:
+    """Whether weak group ``i``, over a series of 小标题 ``series`` found in its text, is the
+    first of them: set as they are (as many lines, each of about their length) and standing
+    in the text of the story above (after its body text, with nothing closing it).
+
+    A story's 小标题 are set alike (越是较差的市场环境 / 越是可能诞生出色的公司, then three more
+    pairs so set): the first of them is no headline of a story whose 小标题 the others are.
+    """
+    g = groups[i]
+    if i == 0 or g.strength != WEAK or g.firm or g.bylines or g.lead is not None:
+        return False
+    if not inside_text(shapes[g.top - 1]) or boundary_before(shapes, g.top)[1]:
+        return False
+    if any(len(w.titles) != len(g.titles) for w in series):
+        return False
+    if not all(reads_as_intertitle(shapes[p]) for p in g.titles):
+        return False
+    sizes = [shapes[p].end - shapes[p].start for w in series for p in w.titles]
+    mine = [shapes[p].end - shapes[p].start for p in g.titles]
+    return max(mine) <= FIRST_OF_SERIES_RATIO * min(sizes) and max(sizes) <= (
+        FIRST_OF_SERIES_RATIO * min(mine)
+    )
 
 
 def _weak_in_text(shapes: list[Shape], groups: list[Group], i: int) -> list[Group]:

@@ -31,8 +31,11 @@ def walk_up(shapes: list[Shape], lo: int, hi: int) -> list[int]:
         if _is_summary_bullet(sh) and bullets < MAX_BULLETS:
             bullets += 1
         out.append(p)
-        if sh.kind == DASH:
+        if sh.kind == DASH and p < hi - 1:
             break  # a kicker is the top of its group
+        # (the run's last line over the byline or lead, 来自8个共富观察点的所见所思——, ends in
+        # —— and is no kicker: no headline stands under it; it is the subheadline of the line
+        # above, 一起奔向共同富裕的美好明天)
         if is_article_heading(sh):
             # One line right above a heading is its kicker; nothing above that.
             q = p - 1

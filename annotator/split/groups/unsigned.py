@@ -112,6 +112,38 @@ def _topic_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
     return pairs
 
 
+# Two-line weak groups of short unpunctuated lines of about one length (我们的不安全感 /
+# 来自那些创新者, 专注与多元化 / 没有绝对的对与错): at least this many in a row, each line at most
+# this long and the longest at most twice the shortest, are an unsigned story's 小标题 …
+EVEN_PAIRS = 2
+EVEN_PAIR_MAX_CHARS = 12
+# … each over at least this many body paragraphs.
+EVEN_PAIR_PARAGRAPHS = 3
+
+
+def _even_pairs(shapes: list[Shape], series: list[Group]) -> list[Group]:
+    """The two-line weak groups after an unsigned story that are its intertitles by their
+    evenness (maybe none): two or more pairs in a row, every line short, unpunctuated and of
+    about one length, each pair over a section of several paragraphs. A short item's kicker
+    and headline differ in length and form (a topic over a sentence), and a column of short
+    items has a paragraph or two under each heading."""
+    pairs = [w for w in series if len(w.titles) == 2]
+    if len(pairs) < EVEN_PAIRS or len(pairs) != len(series):
+        return []
+    lines = [p for w in pairs for p in w.titles]
+    if not all(shapes[p].strict and not shapes[p].listy for p in lines):
+        return []
+    sizes = [shapes[p].end - shapes[p].start for p in lines]
+    if max(sizes) > EVEN_PAIR_MAX_CHARS or max(sizes) > 2 * min(sizes):
+        return []
+    stops = [*(w.top for w in pairs[1:]), len(shapes)]
+    texts = [
+        body_paragraphs(shapes, w.titles[-1] + 1, stop)
+        for w, stop in zip(pairs, stops, strict=True)
+    ]
+    return pairs if min(texts) >= EVEN_PAIR_PARAGRAPHS else []
+
+
 def unsigned_story(
     shapes: list[Shape], series: list[Group], loose: list[int], g: Group
 ) -> tuple[list[Group], list[int]]:
@@ -121,10 +153,14 @@ def unsigned_story(
     intertitles, and a one-line weak group alike in length is one of them too (坚持以高质量
     发展统揽全局 among 优化营商环境，增强发展活力 / …): the series shows it is no headline.
     """
-    signed = _signed_at_end(shapes, g, series)
+    signed = _merged(_signed_at_end(shapes, g, series), _under_full_head(shapes, series, g))
     alike = _unsigned_series(shapes, loose)
     if not alike:
-        found = _short_series(shapes, series, g) or _even_series(shapes, series)
+        found = (
+            _short_series(shapes, series, g)
+            or _even_series(shapes, series)
+            or _even_pairs(shapes, series)
+        )
         return _merged(_merged(found, _topic_pairs(shapes, series)), signed), []
     single = [w for w in series if len(w.titles) == 1]
     found, loose = alike_in_length(shapes, single, alike)
@@ -167,6 +203,47 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
         body_paragraphs(shapes, a + 1, b) < INNER_SECTION_PARAGRAPHS for a, b in pairwise(bounds)
     )
     return [] if briefs else found
+
+
+# A story headed by this many title lines at least (kicker and headline, headline and
+# subheadline) is a feature that may run under 小标题 even unsigned.
+FULL_HEAD_LINES = 2
+
+
+def _under_full_head(shapes: list[Shape], series: list[Group], g: Group) -> list[Group]:
+    """The one-line weak groups in the text of unsigned story ``g`` headed by a kicker or a
+    subheadline beside its headline: its 小标题.
+
+    A story given a full heading (我与晚报的故事 / 那些年，我的青春和晚报紧紧相连; 今年前2个月
+    经济运行起步平稳 / 发展态势向新向好，…) is a feature, and features run in sections: a plain
+    line inside its text, shorter than the longest line of its heading and with no column
+    tag, is a section's 小标题 (创刊前 去甬绍杭晚报取经; 延续上年四季度回升态势), as it would be
+    under a byline, when every such line stands over two body paragraphs or more: a column
+    of short items after the story (古镇修缮完工 / one paragraph / 茶山迎来采摘季 / …) has one
+    under each headline. A closing line (据新华社, （记者 张三）) sets an item apart too.
+    """
+    if len(g.titles) < FULL_HEAD_LINES or g.bylines or g.lead is not None or g.formal:
+        return []
+    longest = max(shapes[p].end - shapes[p].start for p in g.titles)
+    found = [
+        w
+        for w in series
+        if len(w.titles) == 1
+        and not (w.firm or shapes[w.top].tagged)
+        and reads_as_intertitle(shapes[w.top])
+        and shapes[w.top].end - shapes[w.top].start < longest
+    ]
+    if not found:
+        return []
+    # every section runs on for paragraphs: a column of short items has one under each title
+    stops = [*(w.top for w in series[1:]), len(shapes)]
+    under = {
+        w.top: body_paragraphs(shapes, w.top + 1, stop)
+        for w, stop in zip(series, stops, strict=True)
+    }
+    if any(under[w.top] < INNER_SECTION_PARAGRAPHS for w in found):
+        return []
+    return found
 
 
 # Intertitles of an unsigned story: at least this many alike lines.

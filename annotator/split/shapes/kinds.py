@@ -62,6 +62,9 @@ class Shape:
     opens: str = ""  # a TITLE's first two characters (parallel intertitles share them) …
     ends: str = ""  # … or its last two (“茶咖花影”之旅, “茶咖寻踪”之旅)
     said: bool = False  # a TITLE ending on a verb of saying (某某在某会上强调): a kicker
+    serial: bool = False  # a TITLE naming a series and the piece's number (…系列报道之一)
+    quoted: bool = False  # a short BODY line that is one quotation asking or exclaiming (“…？”)
+    from_when: bool = False  # a TITLE opening with when something starts (今起…, 11月1日起…)
     asks: bool = False  # a TITLE ending in a question mark (变化从何而来？)
     speaks: bool = False  # a TITLE that is an interviewer's question (记者：…？), a turn of text
     points: bool = False  # a long TITLE of phrases side by side: a meeting's points

@@ -14,6 +14,7 @@ from annotator.split.cues import (
     CAPTION_END,
     CAPTION_END_CHARS,
     CLOSING_MARK,
+    END_FINAL,
     TITLE_PUNCT,
     TRAILING_BYLINE,
     ending,
@@ -99,6 +100,9 @@ def _furniture_line(s: str, start: int, end: int, end_kind: str) -> Shape:
 def _byline(s: str, start: int, end: int, end_kind: str) -> Shape | None:
     """The shape of a line that the byline hint found, if it is a byline (■本报记者 张三) or
     a bracketed byline or end note closing its article (（本报记者 张三）, （新华社北京3月4日电）)."""
+    if s[0] == "据" and cues.SOURCE_ALONE.match(s):
+        # 据新华社 under the last paragraph: where the story came from, its last line
+        return Shape(start, end, TRAILING, END_FINAL, closes=True, signs=True)
     if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
         return Shape(start, end, BYLINE, end_kind)
     if TRAILING_BYLINE.match(s):

@@ -36,7 +36,7 @@ SENTENCE_LIKE = rules_regex.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[，,]"
     r"|[^，,；;]{1,2}[，,；;]|.*[，,；;][^，,；;]{1,2}\Z"
 )
-_TAG = rules_regex.compile(r"[【〖\[][^】〗\]]{1,10}[】〗\]]")
+_TAG = rules_regex.compile(r"[【〖\[「『][^】〗\]」』]{1,10}[】〗\]」』]")
 
 
 PHRASE_MIN_CHARS = 4
@@ -126,7 +126,7 @@ def _mark_form(sh: Shape, s: str, t: str, core: str, punct: bool) -> None:
     quotation's source, a box's label (``s`` as written, ``t`` unmarked, ``core`` untagged;
     ``sh.comma`` and ``sh.subdash`` already set)."""
     sh.bullet = s[0] in ITEM_BULLETS
-    sh.tag = s[0] in "【〖[" and _TAG.fullmatch(t) is not None
+    sh.tag = s[0] in "【〖[「『" and _TAG.fullmatch(t) is not None
     sh.pause = punct and "、" in t
     sh.colon = punct and ("：" in t or ":" in t)
     sh.parallel = sh.comma and _parallel(t)
@@ -137,6 +137,8 @@ def _mark_form(sh: Shape, s: str, t: str, core: str, punct: bool) -> None:
     sh.opens = t[:2]
     sh.ends = t[-2:]
     sh.said = bool(t) and t[-1] in cues.SAID_LAST and cues.SAID.search(t) is not None
+    sh.serial = bool(t) and t[-1] in cues.SERIES_LAST and cues.SERIES.search(t) is not None
+    sh.from_when = "起" in t[:8] and cues.FROM_WHEN.match(t) is not None
     sh.named = not punct and t[-1:] in _BODY_ENDS and _NAMED.fullmatch(t) is not None
     sh.cites = sh.subdash and (sh.said or _CITED.match(t) is not None)
     # (a bullet may lead the label as it leads the paper's other 小标题: ■延伸阅读)

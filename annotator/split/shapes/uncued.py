@@ -138,4 +138,15 @@ def _body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     sh.note = note
     sh.sentences = sentences
     sh.comma = sentences == 1 and ("，" in s or "," in s)
+    sh.quoted = (
+        len(s) <= QUOTED_TITLE_MAX_CHARS
+        and s[0] == "“"
+        and s[-1] == "”"
+        and s[-2] in "？！?!"
+        and s.count("“") == 1
+    )
     return sh
+
+
+# A quotation set as a title line (“用电视机看电视怎么这么费劲？”) is at most this long.
+QUOTED_TITLE_MAX_CHARS = 32
