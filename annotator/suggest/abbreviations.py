@@ -269,8 +269,11 @@ def _pairs(text: str) -> list[Candidate]:
             if text[end] == "间" and crosses_start(text, start):
                 continue  # 增加中间业务: 增加 and 中间 are read, no 加中 pair
             out.extend((i, i + 1, LABEL, {}) for i in range(start, end))
-        elif m.end() - m.start() == 2 and _bare_pair(text, m.start()):
-            out += [(m.start(), m.start() + 1, LABEL, {}), (m.start() + 1, m.end(), LABEL, {})]
+        elif (m.end() - m.start() == 2 or _word_after_pair(text, m.start())) and _bare_pair(
+            text, m.start()
+        ):
+            s = m.start()
+            out += [(s, s + 1, LABEL, {}), (s + 1, s + 2, LABEL, {})]
     return out
 
 
@@ -313,6 +316,13 @@ def _bare_pair(text: str, i: int) -> bool:
         and freq.get(text[i + 1 : i + 3], 0) <= _NEXT_WORD
         and freq.get(text[i - 1 : i + 1], 0) <= COMMON  # 同意巴勒斯坦: 同意 is read
     )
+
+
+def _word_after_pair(text: str, i: int) -> bool:
+    """True when a run of three or more country characters at ``i`` is a pair and the word
+    after it: the third character begins a common word of two (中美法律人才: 法律).
+    """
+    return dictionary().get(text[i + 2 : i + 4], 0) > COMMON
 
 
 def _spelled_name(run: str) -> bool:

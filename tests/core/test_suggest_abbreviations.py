@@ -307,3 +307,18 @@ def test_a_pair_of_countries_after_a_word(text, expected):
 )
 def test_yi_before_a_region_word_is_no_country(text):
     assert "以" not in places(text)
+
+
+# Issue #10 (s27): a pair of countries whose third character begins the next word (中美法律:
+# 法律) is the pair; 人员 and 人士 after a pair make it a pair of places (中美人员往来).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("代表们就中美法律人才的培养目标进行了讨论", ["中", "美"]),
+        ("教学方式以及中美法学教育的交流", ["中", "美"]),
+        ("为促进中美人员往来发挥作用", ["中", "美"]),
+        ("这是中美人士的共识", ["中", "美"]),
+    ],
+)
+def test_pair_before_a_word_or_people(text, expected):
+    assert places(text) == expected

@@ -1942,3 +1942,72 @@ def test_more_words_before_a_bare_name(text: str, expected: list[tuple[str, str]
 )
 def test_listed_county_heads_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): a numbered congress or a term's committee is one ORG with the body
+# written right before it (MSRA and People's Daily gold alike); the bare term committee
+# without a body is left to the committee rules.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("召开党的第十五次全国代表大会。", [("第十五次全国代表大会", "ORG")]),
+        (
+            "今天，中国民主促进会第八次全国代表大会隆重开幕",
+            [("中国民主促进会第八次全国代表大会", "ORG")],
+        ),
+        ("在第二届全国人民代表大会第一次会议上", [("第二届全国人民代表大会", "ORG")]),
+        ("邓小平同志是政协第五届全国委员会主席", [("政协第五届全国委员会", "ORG")]),
+        ("民革第九届中央常务委员会第三次会议于6月召开", [("民革第九届中央常务委员会", "ORG")]),
+    ],
+)
+def test_numbered_congress_with_its_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): the democratic parties' short names stand as a word after any character
+# that makes no common word with their first (对民革前一段, 开拓民进工作), never inside
+# 人民进行, 人民革命, 居民建房.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("何鲁丽指出，民革要继续发挥自身的优势", [("民革", "ORG")]),
+        ("她对民革前一段的工作进行了总结", [("民革", "ORG")]),
+        ("不断开拓民进工作的新局面", [("民进", "ORG")]),
+        ("各族人民进行了英勇斗争", []),
+        ("这是人民革命的胜利", []),
+        ("居民建房要审批", []),
+    ],
+)
+def test_party_short_names_as_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): hotels, inns and restaurants are organisations by their suffix (ORG in
+# MSRA and People's Daily gold: 希尔顿饭店, 华龙酒楼); a bare or counted one is no name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("团体在比佛利山的希尔顿饭店举行午宴", [("希尔顿饭店", "ORG")]),
+        ("离开华龙酒楼后，我们来到聚龙酒家。", [("华龙酒楼", "ORG"), ("聚龙酒家", "ORG")]),
+        ("在他下榻的世纪广场旅馆会见了州长", [("世纪广场旅馆", "ORG")]),
+        ("该酒家负责人只好接受检查", []),
+        ("他们在一家小饭店吃饭", []),
+        ("下榻的宾馆离会场不远", []),
+    ],
+)
+def test_hotels_and_restaurants(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): an international airport and a base named by their place are one place
+# (洛杉矶国际机场, 嫩江基地); before 地区 a region stands alone (亚太地区 → 亚太).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江主席在洛杉矶国际机场发表了告别讲话", [("洛杉矶国际机场", "LOC")]),
+        ("我们要像嫩江基地那样，充分认识科学技术的作用", [("嫩江基地", "LOC")]),
+        ("相信将会推动亚太地区经济技术合作", [("亚太", "LOC")]),
+    ],
+)
+def test_airport_base_and_region(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -33,8 +33,14 @@ _NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
     for w in ("北大", "清华", "复旦", "浙大", "中科大", "哈工大")
 }
 # Democratic parties' short names that also end 人民, 农民 …: taken only as a word, as the
-# universities' (人民进行, 居民进城: no party).
-_NOT_AFTER_SHORT.update({"民盟": ("友",), "民进": ("行", "入", "城", "驻", "口")})
+# universities' (人民进行, 居民进城, 人民革命, 居民建房: no party).
+_PARTY_SHORT: dict[str, tuple[str, ...]] = {
+    "民盟": ("友",),
+    "民进": ("行", "入", "城", "驻", "口"),
+    "民革": ("命", "新"),
+    "民建": ("房", "设", "立", "成", "筑"),
+}
+_NOT_AFTER_SHORT.update(_PARTY_SHORT)
 _SHORT_NAME_BEFORE = frozenset(_STOP_CHARS + "、和同考读上")
 
 _NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
@@ -65,6 +71,10 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
         return True
     if text.startswith(_NOT_AFTER_SHORT[word], e):
         return False
+    if word in _PARTY_SHORT:
+        # a party stands as a word after any character that makes no common word with its
+        # first (使民进的, 开拓民进工作, 对民革前一段; not 人民进行, 居民建房)
+        return not crosses_start(text, s)
     return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
 
 
