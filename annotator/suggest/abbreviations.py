@@ -335,7 +335,7 @@ def _spelled_name(run: str) -> bool:
 
 def group_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every fixed group (欧美, 港澳台) that stands as a word of its own:
-    after a clause boundary or a function word, before a group noun (欧美国家), or before
+    after a clause boundary, a function word or 从 到, before a group noun (欧美国家), or before
     punctuation or quotes with no word across its start (撞毁港台“保钓”船只; not 香港台。)."""
     if _last_groups[0] == text:
         return _last_groups[1]  # the LOC rules ask for the same page again
@@ -343,6 +343,7 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         m.span()
         for m in _GROUPS_SCAN.finditer(text)
         if _after_boundary(text, m.start())
+        or text[m.start() - 1 : m.start()] in _FROM_TO
         or text.startswith(_GROUP_NOUNS, m.end())
         or (_before_punctuation(text, m.end()) and not crosses_start(text, m.start()))
     ]
@@ -351,6 +352,9 @@ def group_spans(text: str) -> list[tuple[int, int]]:
 
 
 _last_groups: list = [None, []]
+# From … to …: a group stands after them as after a function word (从陕甘革命老区到沿海,
+# 到云贵川的大三线地区).
+_FROM_TO = frozenset("从到")
 
 
 def _before_punctuation(text: str, e: int) -> bool:

@@ -322,3 +322,17 @@ def test_yi_before_a_region_word_is_no_country(text):
 )
 def test_pair_before_a_word_or_people(text, expected):
     assert places(text) == expected
+
+
+# Issue #10 (s27): provinces by one character in fixed groups (云贵川, 陕甘), also after
+# 从 and 到 (from … to …), each character a place.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("从黑龙江之滨到云贵川的大三线地区", ["云", "贵", "川"]),
+        ("从陕甘革命老区到沿海", ["陕", "甘"]),
+        ("黑吉辽三省联合行动", ["黑", "吉", "辽"]),
+    ],
+)
+def test_province_groups(text, expected):
+    assert places(text) == expected

@@ -2011,3 +2011,31 @@ def test_hotels_and_restaurants(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_airport_base_and_region(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): a province and a city in a list are two places even where jieba's
+# dictionary holds them as one word (辽宁大连); 新办 "newly run" ends no office's name
+# (山东安丘市召忽镇婚事新办: three places, no ORG).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "河北唐山、辽宁大连、山西忻州和江西等地",
+            [
+                ("河北", "LOC"),
+                ("唐山", "LOC"),
+                ("辽宁", "LOC"),
+                ("大连", "LOC"),
+                ("山西", "LOC"),
+                ("忻州", "LOC"),
+                ("江西", "LOC"),
+            ],
+        ),
+        (
+            "文明的起步－－山东安丘市召忽镇婚事新办",
+            [("山东", "LOC"), ("安丘市", "LOC"), ("召忽镇", "LOC")],
+        ),
+    ],
+)
+def test_two_listed_places_and_no_new_office(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
