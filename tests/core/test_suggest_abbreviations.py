@@ -336,3 +336,7 @@ def test_pair_before_a_word_or_people(text, expected):
 )
 def test_province_groups(text, expected):
     assert places(text) == expected
+
+
+def test_asia_europe_group():
+    assert places("亚太经合组织、亚欧会议等正在将合作的共识转化为行动") == ["亚", "欧"]

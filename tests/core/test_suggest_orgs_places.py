@@ -2039,3 +2039,25 @@ def test_airport_base_and_region(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_two_listed_places_and_no_new_office(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): former country names (扎伊尔) and a country's official form (刚果民主共和国)
+# are places; rebels and a parliamentary group named by their country or party, a notary
+# office and the cross-strait bodies (海协, 海基会) are organisations; the term before a
+# body is the forum's where a forum follows (第四届东盟地区论坛: 东盟).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5月17日，扎伊尔反政府军攻占扎伊尔首都金沙萨。",
+            [("扎伊尔反政府军", "ORG"), ("扎伊尔", "LOC"), ("金沙萨", "LOC")],
+        ),
+        ("领导人宣布将扎伊尔改称刚果民主共和国", [("扎伊尔", "LOC"), ("刚果民主共和国", "LOC")]),
+        ("秘鲁基督教人民党议会党团负责人", [("秘鲁基督教人民党议会党团", "ORG")]),
+        ("在此基础上，海协与海基会就在商谈中", [("海协", "ORG"), ("海基会", "ORG")]),
+        ("在第四届东盟地区论坛会议上", [("东盟", "ORG")]),
+        ("沿海协作区", []),
+    ],
+)
+def test_former_countries_rebels_and_forums(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -153,6 +153,19 @@ def _party_start(text: str, start: int) -> int:
 _TERM_BEFORE_RE = rules_regex.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
 
 
+# Meetings named by a body that take the term before the body (第四届东盟地区论坛会议).
+_EVENTS_AFTER = ("地区论坛", "论坛", "峰会", "首脑会议", "首脑会晤", "外长会议", "部长会议")
+
+
+def _term_start(text: str, s: int, e: int) -> int:
+    """The start of the body ``text[s:e]`` with its term before it (九届全国人大), unless a
+    forum follows, whose term it is (第四届东盟地区论坛: 东盟)."""
+    if not s or text[s - 1] != "届" or text.startswith(_EVENTS_AFTER, e):
+        return s
+    term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s)
+    return term.start() if term else s
+
+
 # The central government, named by its level (ORG, as 市政府 is), unless a place is named
 # before it (法国中央政府: the place).
 _GOVERNMENTS = frozenset(("中央政府", "中央人民政府"))
@@ -184,8 +197,7 @@ def _named_orgs(
             if n:
                 extra.append((e - n, e))
             continue
-        term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s) if s and text[s - 1] == "届" else None
-        out.append((term.start() if term else s, e, ORG, {}))
+        out.append((_term_start(text, s, e), e, ORG, {}))
     out += _level_organs(text, places, stems)
     out += _party_congresses(text)
     if "全国代表大会" in text:
