@@ -2061,3 +2061,19 @@ def test_two_listed_places_and_no_new_office(text: str, expected: list[tuple[str
 )
 def test_former_countries_rebels_and_forums(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27, MSRA): an ethnic group named by two or more characters before 族 is a
+# place (维吾尔族 → 维吾尔); one of one character (藏族) is not, nor is an autonomous region
+# cut (新疆维吾尔自治区 stays whole).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新疆的维吾尔族群众", [("新疆", "LOC"), ("维吾尔", "LOC")]),
+        ("他是朝鲜族人", [("朝鲜", "LOC")]),
+        ("藏族同胞", []),
+        ("新疆维吾尔自治区", [("新疆维吾尔自治区", "LOC")]),
+    ],
+)
+def test_ethnic_group_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
