@@ -52,7 +52,7 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 
 # Pairs and lists also use the characters that stand for a country only next to another
 # country (中加, 瑞中, 埃厄两国, 中、美、加三国): alone they are common words or verbs.
-_PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏"
+_PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏孟"
 # Runs of two to four such characters; a run is a pair when a pair word follows it (checked
 # in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
 _RUN_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
@@ -249,6 +249,8 @@ def _compound_ok(text: str, i: int) -> bool:
         after = text[i + 2 : i + 3]
         if after and after in "队事人装训营官舰":
             return False  # 美军事, 日军队: another word
+        if c == "以" and "为" in text[i + 2 : i + 4]:
+            return False  # 以军为主, 以军品为主: 以 … 为 "take … as"
         return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日军; not 今日军队
     return True
 

@@ -340,3 +340,18 @@ def test_province_groups(text, expected):
 
 def test_asia_europe_group():
     assert places("亚太经合组织、亚欧会议等正在将合作的共识转化为行动") == ["亚", "欧"]
+
+
+# Issue #10 (s27): 以 … 为 is "take … as" (以军为主: no Israeli army); 孟 stands for
+# Bangladesh in a list of countries; 诸国 after two joined countries (亚、欧诸国).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("平战结合，以军为主，以民为辅", []),
+        ("以军空袭加沙", ["以"]),
+        ("宣布成立孟、印、斯、泰经济合作组织", ["孟", "印", "斯", "泰"]),
+        ("已投入生产，与亚、欧诸国合作研制", ["亚", "欧"]),
+    ],
+)
+def test_take_as_lists_and_many_countries(text, expected):
+    assert places(text) == expected

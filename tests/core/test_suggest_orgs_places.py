@@ -2077,3 +2077,13 @@ def test_former_countries_rebels_and_forums(text: str, expected: list[tuple[str,
 )
 def test_ethnic_group_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): honorary kinds of village (富裕村, 文明村) are no places, nor is a verb
+# with 村 after 不 or 代管 (不耽误村里的事, 代管村).
+@pytest.mark.parametrize(
+    "text",
+    ["使该村成为全乡有名的富裕村、文明村。", "不挪用，不耽误村里的事", "到9月底代管村有资金"],
+)
+def test_no_generic_villages(text: str) -> None:
+    assert [t for t in tagged(text) if t[1] == "LOC"] == []
