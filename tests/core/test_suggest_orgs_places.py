@@ -2087,3 +2087,22 @@ def test_ethnic_group_names(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_no_generic_villages(text: str) -> None:
     assert [t for t in tagged(text) if t[1] == "LOC"] == []
+
+
+# Issue #10 (s27): 社科院 is an organisation by its short name (not 民委: 居民委员会); a
+# sub-unit after an organisation starts with no title (所长职务处分: no unit 所长职务处) and
+# its 处 is no unit before 分, 罚 or 置 (处分, 处罚, 处置).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对此事负有责任的社科院原院长", [("社科院", "ORG")]),
+        ("居民委员会", []),
+        (
+            "由社科院撤销他的当代安徽研究所所长职务处分。",
+            [("社科院", "ORG"), ("安徽研究所", "ORG")],
+        ),
+        ("外交部礼宾司", [("外交部礼宾司", "ORG")]),
+    ],
+)
+def test_short_academy_and_no_title_unit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
