@@ -568,3 +568,17 @@ def test_a_doctor_s_title_after_a_name(text, names):
 )
 def test_more_honorifics_speakers_and_familiar_leaders(text, expected):
     assert [text[s.start : s.end] for s in find_people(text)] == expected
+
+
+# Issue #10 (s27): after a title too, an adverb surname begins a name of plain given
+# characters where no common word is read in it (大使尚慕杰等); 尚未 stays an adverb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国驻华大使尚慕杰等。", ["尚慕杰"]),
+        ("市长尚未表态", []),
+        ("部长曾庆红说", ["曾庆红"]),
+    ],
+)
+def test_adverb_surname_after_a_title(text, expected):
+    assert [text[s.start : s.end] for s in find_people(text)] == expected

@@ -7,7 +7,6 @@ from __future__ import annotations
 from annotator import lexicon, rules_regex
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import HAN
-from annotator.suggest._words import COMMON, dictionary
 
 from .names import (
     _CLAUSE_START,
@@ -21,6 +20,7 @@ from .names import (
     _name_chars_ok,
     _stop_word,
     last_begins_word,
+    plain_adverb_name,
 )
 
 # Forms of address after a lone surname: ``，张指导希望`` is 张 (the guidelines).
@@ -50,7 +50,7 @@ def _subject_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int]
                 name[:slen] in SURNAMES
                 and name not in _NOT_NAMES
                 and not _stop_word(name)
-                and (_name_chars_ok(name, slen) or _plain_speaker(name, slen))
+                and (_name_chars_ok(name, slen) or (slen == 1 and plain_adverb_name(name)))
             ):
                 found.setdefault((i, j), "subject")
                 break
@@ -58,16 +58,6 @@ def _subject_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int]
             foreign = _foreign_name_before(text, j)
             if foreign and (not foreign[0] or text[foreign[0] - 1] in _CLAUSE_START):
                 found.setdefault(foreign, "subject")  # ，纳扎尔巴耶夫指出
-
-
-def _plain_speaker(name: str, slen: int) -> bool:
-    """A surname more often an adverb (何, 曾, 许 …) and two given characters of any kind
-    before a speech verb at a clause start (，何鲁丽指出), where neither the surname with
-    the first nor the given characters make a common word (曾多次, 许多人, 任何人, 何必再)."""
-    if slen != 1 or len(name) != 3 or not _name_chars_ok(name, slen, byline=True):
-        return False
-    words = dictionary()
-    return words.get(name[:2], 0) <= COMMON and words.get(name[1:], 0) <= COMMON
 
 
 def _clause_subjects(text: str, found: dict[tuple[int, int], str]) -> None:
