@@ -2106,3 +2106,17 @@ def test_no_generic_villages(text: str) -> None:
 )
 def test_short_academy_and_no_title_unit(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): a list summed up by a count of places equal to its length is a list of
+# places, each item one (郑口、饶阳店两镇); 前所 ends no institute (苏联解体前所写).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在实地考察了郑口、饶阳店两镇的做法后", [("郑口", "LOC"), ("饶阳店", "LOC")]),
+        ("访问了甲乙、丙丁三国", []),
+        ("作者在苏联解体前所写的苏联见闻", [("苏联", "LOC"), ("苏联", "LOC")]),
+    ],
+)
+def test_counted_lists_of_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
