@@ -2120,3 +2120,18 @@ def test_short_academy_and_no_title_unit(text: str, expected: list[tuple[str, st
 )
 def test_counted_lists_of_places(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): a congress of two numerals (十一 … 十九 + 大) stands before 上, 的 and
+# punctuation too (在十五大上, 宣传十五大的意义); 十大 and 十五大城市 stay no congress.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对江泽民总书记在十五大上的郑重呼吁", [("十五大", "ORG")]),
+        ("要充分宣传十五大的意义", [("十五大", "ORG")]),
+        ("全国十五大城市的", []),
+        ("评出十大杰出青年", []),
+    ],
+)
+def test_teen_congress_before_particles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -238,10 +238,22 @@ def _party_congresses(text: str) -> list[Candidate]:
         party = _party_start(text, s)
         if party < s:
             out.append((party, m.end(), ORG, {}))
-        elif ends_at(text, "党的", s) or (
-            text[s] == "十"
-            and text.startswith(_CONGRESS_AFTER, m.end())
-            and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical
+        elif (
+            ends_at(text, "党的", s)
+            or (
+                text[s] == "十"
+                and (
+                    text.startswith(_CONGRESS_AFTER, m.end())
+                    # 在十五大上, 宣传十五大的意义: a congress of two numerals (十一 … 十九)
+                    or (m.end() - s == 3 and text[m.end() : m.end() + 1] in _AFTER_TEEN_CONGRESS)
+                )
+                and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical
+            )
         ):
             out.append((s, m.end(), ORG, {}))
     return out
+
+
+# What may follow a congress of two numerals (十五大) besides a word of a congress: 上 (在十五大
+# 上), 的, 后, and punctuation.
+_AFTER_TEEN_CONGRESS = frozenset("上的后，。、；“”》）")
