@@ -47,7 +47,11 @@ the notes of issue 10 report are rebuilt from public copies, since a machine's /
 last: the sealed ``msra_b`` (1,445 sentences) is the file ``data/msra_test.txt`` of the public
 repository ``xxxrxxx/adv_ner_sighan`` (commit 2213cdde, 280,028 characters with its CRLF line
 ends), score-only; dev slices come from ``data/msra_train.txt`` of the same repository (stop 26:
-characters 403,000-466,999, 305 sentences, none shared with the test file).
+characters 403,000-466,999, 305 sentences, none shared with the test file; stop 27: the 16,000
+characters from 20,000, 90,000, 170,000, 250,000, 330,000, 570,000 and 640,000, 487 sentences, and
+held out, never tuned on, from 380,000 and 500,000, 139 sentences) and, a second corpus with its own
+guidelines, from ``data/example.dev`` of ``zjy-ucas/ChineseNER`` (commit 29a8f4de; the People's Daily
+1998 dev split: from 150,000, 350,000, 600,000 and 850,000, 312 sentences; held out from 50,000, 57).
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 
 # Pairs and lists also use the characters that stand for a country only next to another
 # country (中加, 瑞中, 埃厄两国, 中、美、加三国): alone they are common words or verbs.
-_PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏"
+_PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏孟"
 # Runs of two to four such characters; a run is a pair when a pair word follows it (checked
 # in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
 _RUN_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
@@ -249,6 +249,8 @@ def _compound_ok(text: str, i: int) -> bool:
         after = text[i + 2 : i + 3]
         if after and after in "队事人装训营官舰":
             return False  # 美军事, 日军队: another word
+        if c == "以" and "为" in text[i + 2 : i + 4]:
+            return False  # 以军为主, 以军品为主: 以 … 为 "take … as"
         return i == 0 or text[i - 1] not in _DAY_BEFORE  # 日军; not 今日军队
     return True
 
@@ -269,8 +271,11 @@ def _pairs(text: str) -> list[Candidate]:
             if text[end] == "间" and crosses_start(text, start):
                 continue  # 增加中间业务: 增加 and 中间 are read, no 加中 pair
             out.extend((i, i + 1, LABEL, {}) for i in range(start, end))
-        elif m.end() - m.start() == 2 and _bare_pair(text, m.start()):
-            out += [(m.start(), m.start() + 1, LABEL, {}), (m.start() + 1, m.end(), LABEL, {})]
+        elif (m.end() - m.start() == 2 or _word_after_pair(text, m.start())) and _bare_pair(
+            text, m.start()
+        ):
+            s = m.start()
+            out += [(s, s + 1, LABEL, {}), (s + 1, s + 2, LABEL, {})]
     return out
 
 
@@ -315,6 +320,13 @@ def _bare_pair(text: str, i: int) -> bool:
     )
 
 
+def _word_after_pair(text: str, i: int) -> bool:
+    """True when a run of three or more country characters at ``i`` is a pair and the word
+    after it: the third character begins a common word of two (中美法律人才: 法律).
+    """
+    return dictionary().get(text[i + 2 : i + 4], 0) > COMMON
+
+
 def _spelled_name(run: str) -> bool:
     """True when a run of country characters is a name spelled with them: no character
     stands for a country alone (罗马体育), or a common word of three or more (奥巴马政治)."""
@@ -325,7 +337,7 @@ def _spelled_name(run: str) -> bool:
 
 def group_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every fixed group (欧美, 港澳台) that stands as a word of its own:
-    after a clause boundary or a function word, before a group noun (欧美国家), or before
+    after a clause boundary, a function word or 从 到, before a group noun (欧美国家), or before
     punctuation or quotes with no word across its start (撞毁港台“保钓”船只; not 香港台。)."""
     if _last_groups[0] == text:
         return _last_groups[1]  # the LOC rules ask for the same page again
@@ -333,6 +345,7 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         m.span()
         for m in _GROUPS_SCAN.finditer(text)
         if _after_boundary(text, m.start())
+        or text[m.start() - 1 : m.start()] in _FROM_TO
         or text.startswith(_GROUP_NOUNS, m.end())
         or (_before_punctuation(text, m.end()) and not crosses_start(text, m.start()))
     ]
@@ -341,6 +354,9 @@ def group_spans(text: str) -> list[tuple[int, int]]:
 
 
 _last_groups: list = [None, []]
+# From … to …: a group stands after them as after a function word (从陕甘革命老区到沿海,
+# 到云贵川的大三线地区).
+_FROM_TO = frozenset("从到")
 
 
 def _before_punctuation(text: str, e: int) -> bool:

@@ -307,3 +307,51 @@ def test_a_pair_of_countries_after_a_word(text, expected):
 )
 def test_yi_before_a_region_word_is_no_country(text):
     assert "以" not in places(text)
+
+
+# Issue #10 (s27): a pair of countries whose third character begins the next word (中美法律:
+# 法律) is the pair; 人员 and 人士 after a pair make it a pair of places (中美人员往来).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("代表们就中美法律人才的培养目标进行了讨论", ["中", "美"]),
+        ("教学方式以及中美法学教育的交流", ["中", "美"]),
+        ("为促进中美人员往来发挥作用", ["中", "美"]),
+        ("这是中美人士的共识", ["中", "美"]),
+    ],
+)
+def test_pair_before_a_word_or_people(text, expected):
+    assert places(text) == expected
+
+
+# Issue #10 (s27): provinces by one character in fixed groups (云贵川, 陕甘), also after
+# 从 and 到 (from … to …), each character a place.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("从黑龙江之滨到云贵川的大三线地区", ["云", "贵", "川"]),
+        ("从陕甘革命老区到沿海", ["陕", "甘"]),
+        ("黑吉辽三省联合行动", ["黑", "吉", "辽"]),
+    ],
+)
+def test_province_groups(text, expected):
+    assert places(text) == expected
+
+
+def test_asia_europe_group():
+    assert places("亚太经合组织、亚欧会议等正在将合作的共识转化为行动") == ["亚", "欧"]
+
+
+# Issue #10 (s27): 以 … 为 is "take … as" (以军为主: no Israeli army); 孟 stands for
+# Bangladesh in a list of countries; 诸国 after two joined countries (亚、欧诸国).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("平战结合，以军为主，以民为辅", []),
+        ("以军空袭加沙", ["以"]),
+        ("宣布成立孟、印、斯、泰经济合作组织", ["孟", "印", "斯", "泰"]),
+        ("已投入生产，与亚、欧诸国合作研制", ["亚", "欧"]),
+    ],
+)
+def test_take_as_lists_and_many_countries(text, expected):
+    assert places(text) == expected

@@ -1942,3 +1942,196 @@ def test_more_words_before_a_bare_name(text: str, expected: list[tuple[str, str]
 )
 def test_listed_county_heads_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (s27): a numbered congress or a term's committee is one ORG with the body
+# written right before it (MSRA and People's Daily gold alike); the bare term committee
+# without a body is left to the committee rules.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("召开党的第十五次全国代表大会。", [("第十五次全国代表大会", "ORG")]),
+        (
+            "今天，中国民主促进会第八次全国代表大会隆重开幕",
+            [("中国民主促进会第八次全国代表大会", "ORG")],
+        ),
+        ("在第二届全国人民代表大会第一次会议上", [("第二届全国人民代表大会", "ORG")]),
+        ("邓小平同志是政协第五届全国委员会主席", [("政协第五届全国委员会", "ORG")]),
+        ("民革第九届中央常务委员会第三次会议于6月召开", [("民革第九届中央常务委员会", "ORG")]),
+    ],
+)
+def test_numbered_congress_with_its_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): the democratic parties' short names stand as a word after any character
+# that makes no common word with their first (对民革前一段, 开拓民进工作), never inside
+# 人民进行, 人民革命, 居民建房.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("何鲁丽指出，民革要继续发挥自身的优势", [("民革", "ORG")]),
+        ("她对民革前一段的工作进行了总结", [("民革", "ORG")]),
+        ("不断开拓民进工作的新局面", [("民进", "ORG")]),
+        ("各族人民进行了英勇斗争", []),
+        ("这是人民革命的胜利", []),
+        ("居民建房要审批", []),
+    ],
+)
+def test_party_short_names_as_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): hotels, inns and restaurants are organisations by their suffix (ORG in
+# MSRA and People's Daily gold: 希尔顿饭店, 华龙酒楼); a bare or counted one is no name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("团体在比佛利山的希尔顿饭店举行午宴", [("希尔顿饭店", "ORG")]),
+        ("离开华龙酒楼后，我们来到聚龙酒家。", [("华龙酒楼", "ORG"), ("聚龙酒家", "ORG")]),
+        ("在他下榻的世纪广场旅馆会见了州长", [("世纪广场旅馆", "ORG")]),
+        ("该酒家负责人只好接受检查", []),
+        ("他们在一家小饭店吃饭", []),
+        ("下榻的宾馆离会场不远", []),
+    ],
+)
+def test_hotels_and_restaurants(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): an international airport and a base named by their place are one place
+# (洛杉矶国际机场, 嫩江基地); before 地区 a region stands alone (亚太地区 → 亚太).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江主席在洛杉矶国际机场发表了告别讲话", [("洛杉矶国际机场", "LOC")]),
+        ("我们要像嫩江基地那样，充分认识科学技术的作用", [("嫩江基地", "LOC")]),
+        ("相信将会推动亚太地区经济技术合作", [("亚太", "LOC")]),
+    ],
+)
+def test_airport_base_and_region(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): a province and a city in a list are two places even where jieba's
+# dictionary holds them as one word (辽宁大连); 新办 "newly run" ends no office's name
+# (山东安丘市召忽镇婚事新办: three places, no ORG).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "河北唐山、辽宁大连、山西忻州和江西等地",
+            [
+                ("河北", "LOC"),
+                ("唐山", "LOC"),
+                ("辽宁", "LOC"),
+                ("大连", "LOC"),
+                ("山西", "LOC"),
+                ("忻州", "LOC"),
+                ("江西", "LOC"),
+            ],
+        ),
+        (
+            "文明的起步－－山东安丘市召忽镇婚事新办",
+            [("山东", "LOC"), ("安丘市", "LOC"), ("召忽镇", "LOC")],
+        ),
+    ],
+)
+def test_two_listed_places_and_no_new_office(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): former country names (扎伊尔) and a country's official form (刚果民主共和国)
+# are places; rebels and a parliamentary group named by their country or party, a notary
+# office and the cross-strait bodies (海协, 海基会) are organisations; the term before a
+# body is the forum's where a forum follows (第四届东盟地区论坛: 东盟).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5月17日，扎伊尔反政府军攻占扎伊尔首都金沙萨。",
+            [("扎伊尔反政府军", "ORG"), ("扎伊尔", "LOC"), ("金沙萨", "LOC")],
+        ),
+        ("领导人宣布将扎伊尔改称刚果民主共和国", [("扎伊尔", "LOC"), ("刚果民主共和国", "LOC")]),
+        ("秘鲁基督教人民党议会党团负责人", [("秘鲁基督教人民党议会党团", "ORG")]),
+        ("在此基础上，海协与海基会就在商谈中", [("海协", "ORG"), ("海基会", "ORG")]),
+        ("在第四届东盟地区论坛会议上", [("东盟", "ORG")]),
+        ("沿海协作区", []),
+    ],
+)
+def test_former_countries_rebels_and_forums(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27, MSRA): an ethnic group named by two or more characters before 族 is a
+# place (维吾尔族 → 维吾尔); one of one character (藏族) is not, nor is an autonomous region
+# cut (新疆维吾尔自治区 stays whole).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新疆的维吾尔族群众", [("新疆", "LOC"), ("维吾尔", "LOC")]),
+        ("他是朝鲜族人", [("朝鲜", "LOC")]),
+        ("藏族同胞", []),
+        ("新疆维吾尔自治区", [("新疆维吾尔自治区", "LOC")]),
+    ],
+)
+def test_ethnic_group_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): honorary kinds of village (富裕村, 文明村) are no places, nor is a verb
+# with 村 after 不 or 代管 (不耽误村里的事, 代管村).
+@pytest.mark.parametrize(
+    "text",
+    ["使该村成为全乡有名的富裕村、文明村。", "不挪用，不耽误村里的事", "到9月底代管村有资金"],
+)
+def test_no_generic_villages(text: str) -> None:
+    assert [t for t in tagged(text) if t[1] == "LOC"] == []
+
+
+# Issue #10 (s27): 社科院 is an organisation by its short name (not 民委: 居民委员会); a
+# sub-unit after an organisation starts with no title (所长职务处分: no unit 所长职务处) and
+# its 处 is no unit before 分, 罚 or 置 (处分, 处罚, 处置).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对此事负有责任的社科院原院长", [("社科院", "ORG")]),
+        ("居民委员会", []),
+        (
+            "由社科院撤销他的当代安徽研究所所长职务处分。",
+            [("社科院", "ORG"), ("安徽研究所", "ORG")],
+        ),
+        ("外交部礼宾司", [("外交部礼宾司", "ORG")]),
+    ],
+)
+def test_short_academy_and_no_title_unit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): a list summed up by a count of places equal to its length is a list of
+# places, each item one (郑口、饶阳店两镇); 前所 ends no institute (苏联解体前所写).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在实地考察了郑口、饶阳店两镇的做法后", [("郑口", "LOC"), ("饶阳店", "LOC")]),
+        ("访问了甲乙、丙丁三国", []),
+        ("作者在苏联解体前所写的苏联见闻", [("苏联", "LOC"), ("苏联", "LOC")]),
+    ],
+)
+def test_counted_lists_of_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+# Issue #10 (s27): a congress of two numerals (十一 … 十九 + 大) stands before 上, 的 and
+# punctuation too (在十五大上, 宣传十五大的意义); 十大 and 十五大城市 stay no congress.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对江泽民总书记在十五大上的郑重呼吁", [("十五大", "ORG")]),
+        ("要充分宣传十五大的意义", [("十五大", "ORG")]),
+        ("全国十五大城市的", []),
+        ("评出十大杰出青年", []),
+    ],
+)
+def test_teen_congress_before_particles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected

@@ -547,3 +547,38 @@ def test_the_given_name_alone_before_an_honorific(text, names):
 )
 def test_a_doctor_s_title_after_a_name(text, names):
     assert people(text) == names
+
+
+# Issue #10 (s27): honorifics after a name also cover 常务副主席 and 副委员长; an adverb
+# surname (何) begins a clause-initial speaker's name when no common word is read in it
+# (，何鲁丽指出; not 曾多次强调, 许多人表示); a leader's listed given name before 同志 is a
+# name (小平同志).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("周铁农常务副主席说", ["周铁农"]),
+        ("会上，何鲁丽指出，要继续", ["何鲁丽"]),
+        ("他说，曾多次强调", []),
+        ("，许多人表示", []),
+        ("，任何人表示", []),
+        ("敬爱的小平同志虽然离我们而去", ["小平"]),
+        ("在小平同志一系列指示指引下", ["小平"]),
+        ("邓小平同志是", ["邓小平"]),
+    ],
+)
+def test_more_honorifics_speakers_and_familiar_leaders(text, expected):
+    assert [text[s.start : s.end] for s in find_people(text)] == expected
+
+
+# Issue #10 (s27): after a title too, an adverb surname begins a name of plain given
+# characters where no common word is read in it (大使尚慕杰等); 尚未 stays an adverb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国驻华大使尚慕杰等。", ["尚慕杰"]),
+        ("市长尚未表态", []),
+        ("部长曾庆红说", ["曾庆红"]),
+    ],
+)
+def test_adverb_surname_after_a_title(text, expected):
+    assert [text[s.start : s.end] for s in find_people(text)] == expected

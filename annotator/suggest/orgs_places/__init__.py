@@ -82,12 +82,13 @@ from annotator.suggest._words import (
 
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
+from .congresses import congresses
 from .counties import bare_county_places
 from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
 from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
-from .place_lists import listed_place_items
+from .place_lists import counted_place_items, listed_place_items
 from .places import CUE_VERBS, _loc_candidates
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
 from .tagged import tagged_places
@@ -213,6 +214,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     orgs += _modern_orgs(text)
     if "中央" in text:
         orgs += _party_centres(text, orgs)
+    orgs += congresses(text, orgs)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
@@ -220,10 +222,12 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
 
 
 def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
-    """The items no rule found of a list of places (卡拉奇、拉合尔、白沙瓦等地)."""
-    if "等" not in text:
+    """The items no rule found of a list of places (卡拉奇、拉合尔、白沙瓦等地; 郑口、饶阳店两镇)."""
+    if "、" not in text:
         return []
-    return [(s, e, LOC, {}) for s, e in listed_place_items(text, {(c[0], c[1]) for c in locs})]
+    found = {(c[0], c[1]) for c in locs}
+    items = listed_place_items(text, found) if "等" in text else []
+    return [(s, e, LOC, {}) for s, e in items + counted_place_items(text, found)]
 
 
 # What a party's name ends with (农工民主党, 九三学社, 中国民主同盟, 中国国民党革命委员会,

@@ -33,8 +33,14 @@ _NOT_AFTER_SHORT: dict[str, tuple[str, ...]] = {
     for w in ("北大", "清华", "复旦", "浙大", "中科大", "哈工大")
 }
 # Democratic parties' short names that also end 人民, 农民 …: taken only as a word, as the
-# universities' (人民进行, 居民进城: no party).
-_NOT_AFTER_SHORT.update({"民盟": ("友",), "民进": ("行", "入", "城", "驻", "口")})
+# universities' (人民进行, 居民进城, 人民革命, 居民建房: no party).
+_PARTY_SHORT: dict[str, tuple[str, ...]] = {
+    "民盟": ("友",),
+    "民进": ("行", "入", "城", "驻", "口"),
+    "民革": ("命", "新"),
+    "民建": ("房", "设", "立", "成", "筑"),
+}
+_NOT_AFTER_SHORT.update(_PARTY_SHORT)
 _SHORT_NAME_BEFORE = frozenset(_STOP_CHARS + "、和同考读上")
 
 _NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
@@ -65,6 +71,10 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
         return True
     if text.startswith(_NOT_AFTER_SHORT[word], e):
         return False
+    if word in _PARTY_SHORT:
+        # a party stands as a word after any character that makes no common word with its
+        # first (使民进的, 开拓民进工作, 对民革前一段; not 人民进行, 居民建房)
+        return not crosses_start(text, s)
     return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
 
 
@@ -143,6 +153,19 @@ def _party_start(text: str, start: int) -> int:
 _TERM_BEFORE_RE = rules_regex.compile("第?[一二三四五六七八九十]{1,3}届\\Z")
 
 
+# Meetings named by a body that take the term before the body (第四届东盟地区论坛会议).
+_EVENTS_AFTER = ("地区论坛", "论坛", "峰会", "首脑会议", "首脑会晤", "外长会议", "部长会议")
+
+
+def _term_start(text: str, s: int, e: int) -> int:
+    """The start of the body ``text[s:e]`` with its term before it (九届全国人大), unless a
+    forum follows, whose term it is (第四届东盟地区论坛: 东盟)."""
+    if not s or text[s - 1] != "届" or text.startswith(_EVENTS_AFTER, e):
+        return s
+    term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s)
+    return term.start() if term else s
+
+
 # The central government, named by its level (ORG, as 市政府 is), unless a place is named
 # before it (法国中央政府: the place).
 _GOVERNMENTS = frozenset(("中央政府", "中央人民政府"))
@@ -174,8 +197,7 @@ def _named_orgs(
             if n:
                 extra.append((e - n, e))
             continue
-        term = _TERM_BEFORE_RE.search(text, max(0, s - 5), s) if s and text[s - 1] == "届" else None
-        out.append((term.start() if term else s, e, ORG, {}))
+        out.append((_term_start(text, s, e), e, ORG, {}))
     out += _level_organs(text, places, stems)
     out += _party_congresses(text)
     if "全国代表大会" in text:
@@ -216,10 +238,22 @@ def _party_congresses(text: str) -> list[Candidate]:
         party = _party_start(text, s)
         if party < s:
             out.append((party, m.end(), ORG, {}))
-        elif ends_at(text, "党的", s) or (
-            text[s] == "十"
-            and text.startswith(_CONGRESS_AFTER, m.end())
-            and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical
+        elif (
+            ends_at(text, "党的", s)
+            or (
+                text[s] == "十"
+                and (
+                    text.startswith(_CONGRESS_AFTER, m.end())
+                    # 在十五大上, 宣传十五大的意义: a congress of two numerals (十一 … 十九)
+                    or (m.end() - s == 3 and text[m.end() : m.end() + 1] in _AFTER_TEEN_CONGRESS)
+                )
+                and not text.startswith("代表性", m.end())  # 十大代表性人物: the ten most typical
+            )
         ):
             out.append((s, m.end(), ORG, {}))
     return out
+
+
+# What may follow a congress of two numerals (十五大) besides a word of a congress: 上 (在十五大
+# 上), 的, 后, and punctuation.
+_AFTER_TEEN_CONGRESS = frozenset("上的后，。、；“”》）")

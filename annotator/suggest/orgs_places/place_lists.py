@@ -5,6 +5,7 @@ reads like a person's name (白沙瓦)."""
 from __future__ import annotations
 
 from annotator import rules_regex
+from annotator.suggest import _scan
 from annotator.suggest._text import HAN
 from annotator.suggest._words import COMMON, dictionary
 
@@ -52,6 +53,47 @@ def listed_place_items(text: str, places: set[tuple[int, int]]) -> list[tuple[in
             unknown.append((s, e))
         if known:
             out.extend(unknown)
+    return out
+
+
+# A list summed up by a count of places of a kind (郑口、饶阳店两镇, 双牌、资兴、炎陵三县市):
+# as many items as the count, each a place even where none was found.
+_COUNT_SUM_RE = rules_regex.compile(
+    "([两二三四五六七八九])(?:个)?(?:县市|市县|城市|省区|县|市|镇|乡|村|区|省|国)"
+)
+# (looked for where the pairs that begin a count of places stand, found by the page scan)
+_COUNT_SUM_SCAN = _scan.Anchored(_COUNT_SUM_RE)
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Characters after which the first item of such a list starts (考察了郑口: 了).
+_BEFORE_FIRST = frozenset("了的在和与及到对从把将向由是")
+_FIRST_LONGEST = 4
+
+
+def counted_place_items(text: str, places: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the items of a list joined by 、 and summed up by a count of
+    places that equals its length (郑口、饶阳店两镇), for items no place was found for and
+    that are no common words; the first item starts after a particle or a boundary."""
+    if "、" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _COUNT_SUM_SCAN.finditer(text):
+        items = _items_before(text, m.start())
+        if len(items) != _COUNTS[m.group(1)]:
+            continue
+        s, e = items[-1]
+        cut = max((i + 1 for i in range(s, e) if text[i] in _BEFORE_FIRST), default=s)
+        if cut == s and s > 0 and _HAN_RE.match(text, s - 1):
+            continue  # the first item runs on into the words before it
+        items[-1] = (cut, e)
+        if e - cut < 2 or e - cut > _FIRST_LONGEST:
+            continue
+        if any(_common_word(text[a:b]) for a, b in items if (a, b) not in places):
+            continue
+        out.extend(
+            (a, b)
+            for a, b in items
+            if (a, b) not in places and not any(a < pe and ps < b for ps, pe in places)
+        )
     return out
 
 

@@ -204,8 +204,11 @@ def _beside_in_list(text: str, listed: list[tuple[int, int]]) -> list[Candidate]
 
 
 def _list_item(text: str, a: int, b: int, taken: set[tuple[int, int]]) -> bool:
-    """True when ``text[a:b]`` is a word tagged as a place, not listed, nor generic."""
+    """True when ``text[a:b]`` is a word tagged as a place, not listed, nor generic, nor
+    two listed places in a row (辽宁大连: the province and the city, two places)."""
     if a < 0 or b > len(text) or (a, b) in taken:
+        return False
+    if any((a, m) in taken and (m, b) in taken for m in range(a + 2, b - 1)):
         return False
     word = text[a:b]
     return (_TAGS.get(word) == "ns" or word in _BARE) and not _generic(word)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from annotator import lexicon
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, dictionary
@@ -20,8 +21,25 @@ def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, in
         best = _listed_surname_before(text, j) or _foreign_name_before(text, j)
         if best is None and text.startswith(_MR_MS, j):
             best = _unlisted_surname_before(text, j)
+        if best is None and text.startswith("同志", j):
+            best = _familiar_given_before(text, j)
         if best:
             found.setdefault(best, "honorific")
+
+
+# Leaders called by their given name alone before 同志 in the party press (小平同志,
+# 恩来同志: lexicon ``people_familiar_given``; each PER in the MSRA gold).
+_FAMILIAR_GIVEN = lexicon.word_set("people_familiar_given")
+
+
+def _familiar_given_before(text: str, j: int) -> tuple[int, int] | None:
+    """A listed familiar given name ending at ``j`` (before 同志), standing as a word."""
+    i = j - 2
+    if i < 0 or text[i:j] not in _FAMILIAR_GIVEN:
+        return None
+    if i and text[i - 1] in SURNAMES and is_han(text[i - 1]) and text[i - 1] not in _PRE_NAME:
+        return None  # 邓小平同志: the full name is read by the surname rules
+    return (i, j)
 
 
 def _listed_surname_before(text: str, j: int) -> tuple[int, int] | None:

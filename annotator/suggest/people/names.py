@@ -95,6 +95,20 @@ def _name_chars_ok(name: str, surname_len: int, *, byline: bool = False) -> bool
     return True
 
 
+def plain_adverb_name(name: str) -> bool:
+    """A surname more often an adverb (何, 曾, 尚 …) and two given characters of any plain
+    kind, where neither the surname with the first nor the given characters make a common
+    word (何鲁丽, 尚慕杰; not 曾多次, 许多人, 任何人, 尚未有)."""
+    if (
+        len(name) != 3
+        or name[0] not in _ADVERB_SURNAMES
+        or not _name_chars_ok(name, 1, byline=True)
+    ):
+        return False
+    words = dictionary()
+    return words.get(name[:2], 0) <= COMMON and words.get(name[1:], 0) <= COMMON
+
+
 def _ends_name(text: str, pos: int) -> bool:
     """True if a name may end at ``pos`` (end of text, a non-Han char or an end word)."""
     if pos >= len(text) or not is_han(text[pos]):

@@ -20,6 +20,7 @@ from .names import (
     _name_chars_ok,
     _stop_word,
     last_begins_word,
+    plain_adverb_name,
 )
 
 # Forms of address after a lone surname: ``，张指导希望`` is 张 (the guidelines).
@@ -49,7 +50,7 @@ def _subject_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int]
                 name[:slen] in SURNAMES
                 and name not in _NOT_NAMES
                 and not _stop_word(name)
-                and _name_chars_ok(name, slen)
+                and (_name_chars_ok(name, slen) or (slen == 1 and plain_adverb_name(name)))
             ):
                 found.setdefault((i, j), "subject")
                 break

@@ -26,6 +26,7 @@ from .names import (
     _transliterated,
     _whole_name,
     name_at,
+    plain_adverb_name,
 )
 
 
@@ -80,6 +81,8 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
         end = pos + 4  # 日本首相岸田文雄表示
     if end is None:
         end = _listed_rare_surname(text, pos)
+    if end is None and plain_adverb_name(text[pos : pos + 3]) and _ends_name(text, pos + 3):
+        end = pos + 3  # 大使尚慕杰等: an adverb surname before plain given characters
     if end == pos + 2 and _three_before_end_word(text, pos):
         end = pos + 3  # 记者许宏治报道: the third character is no end word, 报道 is
     return end
