@@ -29,7 +29,7 @@ from typing import Any
 from annotator.formats.gold_jsonl import validate_record
 from annotator.model import Block, Span
 from annotator.split.paragraphs import lines
-from annotator.text import derive_article
+from annotator.text import ArticleText, SpanPlaces, derive_article, derive_articles
 
 
 class RecordRefused(ValueError):
@@ -221,21 +221,51 @@ def _furniture(text: str, covered: list[tuple[int, int]]) -> list[Block]:
     return out
 
 
-def _spans(text: str, records: Sequence[Located]) -> list[Span]:
+_NO_PLACE = {
+    "between": "lies on no paragraph, only on the line break between two",
+    "furniture": "lies outside every article",
+    "articles": "crosses into another article",
+    "paragraphs": "crosses a paragraph break",
+    "markup": "takes in markup that the clean text drops",
+}
+
+
+def _spans(text: str, records: Sequence[Located], blocks: Sequence[Block]) -> list[Span]:
+    """The records' spans, each checked to have its exact place in its article's clean
+    text at the record's offsets: a span no export would write (one over nothing but the
+    line break between two paragraphs, which another tool lets a reviewer draw) is refused
+    by its line, not stored as gold that every export then leaves out."""
     out = []
+    places = SpanPlaces(text, blocks)
+    articles: dict[int, ArticleText] | None = None
     for loc in records:
         for s in loc.record["spans"]:
-            if text[s["page_start"] : s["page_end"]] != s["text"]:
+            ps, pe = s["page_start"], s["page_end"]
+            if text[ps:pe] != s["text"]:
                 raise RecordRefused(
                     loc.line,
-                    f"span {s['text']!r} is {text[s['page_start'] : s['page_end']]!r} at page "
-                    f"offsets [{s['page_start']}, {s['page_end']}): is this the same page file?",
+                    f"span {s['text']!r} is {text[ps:pe]!r} at page "
+                    f"offsets [{ps}, {pe}): is this the same page file?",
                 )
-            out.append(
-                Span(
-                    s["page_start"], s["page_end"], s["label"], s["origin"], "accepted", s["attrs"]
+            where = f"span {s['text']!r} ({s['label']}) at page offsets [{ps}, {pe})"
+            problem = places.problem(ps, pe)
+            if problem is not None:
+                raise RecordRefused(
+                    loc.line,
+                    f"{where} {_NO_PLACE.get(problem, problem)}: no export can write it; "
+                    "remove it from the record or give it the words it labels",
                 )
-            )
+            if articles is None:
+                articles = derive_articles(text, blocks)
+            article = articles.get(loc.record["ordinal"])
+            mapped = article.span_to_article(ps, pe) if article is not None else None
+            if mapped != (s["start"], s["end"]):
+                raise RecordRefused(
+                    loc.line,
+                    f"{where} is not at [{s['start']}, {s['end']}) of the record's text "
+                    f"(there: {mapped}); the offsets disagree",
+                )
+            out.append(Span(ps, pe, s["label"], s["origin"], "accepted", s["attrs"]))
     return out
 
 
@@ -250,4 +280,4 @@ def page_gold(text: str, records: Sequence[Located]) -> tuple[list[Block], list[
     covered = [(b.start, b.end) for b in blocks]
     blocks += _furniture(text, covered)
     blocks.sort(key=lambda b: b.start)
-    return blocks, _spans(text, records)
+    return blocks, _spans(text, records, blocks)

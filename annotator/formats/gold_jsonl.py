@@ -412,6 +412,8 @@ def _unmapped_reason(page_text: str, ordered: Sequence[AnyBlock], span: Span) ->
     if not 0 <= s < e <= len(page_text):
         return f"empty or outside the page text (0..{len(page_text)})"
     touched = [b for b in ordered if b.start < e and s < b.end]
+    if not touched:
+        return "lies on no paragraph, only on the break between two"
     numbers = {b.article for b in touched if b.article is not None}
     if not numbers:
         return "lies outside every article"

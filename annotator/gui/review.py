@@ -265,7 +265,9 @@ class ReviewController(QObject):
         }
         self.message.emit(
             self.tr("This selection would not be exported: {reason}").format(
-                reason=reasons[problem]
+                # "between" (only the break between two paragraphs) cannot be selected:
+                # the selection drops white space at its ends.
+                reason=reasons.get(problem, reasons["paragraphs"])
             )
         )
         return True

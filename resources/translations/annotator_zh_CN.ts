@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+514"/>
+        <location filename="../../annotator/gui/review.py" line="+516"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -1063,14 +1063,14 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-463"/>
+        <location filename="../../annotator/gui/review.py" line="-465"/>
         <location line="+65"/>
-        <location line="+306"/>
+        <location line="+308"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-360"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1150,7 +1150,7 @@
         <translation>这个选区不会被导出：{reason}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The selection is already {label}.</source>
         <translation>所选文字已是 {label}。</translation>
     </message>
@@ -1978,7 +1978,7 @@ Refused: {refused}</source>
         <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>page {page!r} has no block starting at offset {start}</source>
         <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
     </message>
@@ -2289,7 +2289,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2302,6 +2302,11 @@ Refused: {refused}</source>
         <location line="+5"/>
         <source>it would lie outside every article, and no export writes that</source>
         <translation>它会不属于任何文章，而任何导出都不写这样的标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it would lie on no paragraph, only on the break between two</source>
+        <translation>它会不在任何段落上，只在两个段落之间的换行上</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -241,3 +241,22 @@ def test_a_label_already_on_furniture_can_still_be_relabelled_or_removed(tmp_pat
         store.apply(Op("relabel_span", "p1", {"id": span.id, "label": "ORG"}))
         store.apply(Op("remove_span", "p1", {"id": span.id}))
         assert store.spans("p1") == []
+
+
+def test_a_label_over_only_the_break_between_two_paragraphs_is_refused_by_the_store(tmp_path):
+    # It lies on no paragraph: span_problem said "no problem" for a range touching no block,
+    # so the store kept it as gold that every export then left out.
+    import pytest
+
+    from annotator.edits import LabelsLeftOut
+    from annotator.text import span_problem
+
+    blocks = [Block(0, 3, "headline", 1), Block(5, 15, "body", 1)]
+    assert span_problem(TEXT, blocks, 3, 5) == "between"
+    assert span_problem(TEXT, blocks, 3, 4) == "between"
+    assert span_problem(TEXT, blocks, 2, 5) == "paragraphs"
+    with _store(tmp_path) as store:
+        add = {"start": 3, "end": 5, "label": "PER", "origin": "human", "status": "accepted"}
+        with pytest.raises(LabelsLeftOut, match="on no paragraph, only on the break between two"):
+            store.apply(Op("add_span", "p1", add))
+        assert store.spans("p1") == []
