@@ -119,6 +119,18 @@ def test_label_studio_counts_code_points(tmp_path):
     assert [v["start"] for _, v in values if v["text"] == "衡阳市"] == [17]  # UTF-16: 21
 
 
+def test_export_help_says_label_studio_counts_code_points_and_doccano_utf16_units():
+    # The --format help said "UTF-16 offsets" of Label Studio, which has been written in
+    # code points since 0.1.0: a reader trusting --help converted and shifted every span.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    out = "".join(CliRunner().invoke(main, ["export", "--help"]).output.split())
+    assert "labelstudio:LabelStudioJSONtasks(code-pointoffsets)" in out
+    assert "labellingJSONL(UTF-16offsets)" in out  # doccano
+
+
 def test_label_studio_regions_in_utf16_units_are_read_by_their_text(tmp_path):
     # An export of an older Label Studio (or of annotator before 0.1.0) counted code units.
     from annotator.formats.labelstudio import read
