@@ -536,12 +536,18 @@ def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
         raise click.ClickException(
             f"the {fmt} format with these options writes files: give --output"
         )
+    config = kwargs["label_config"]
+    if config is not None and not config.absolute().parent.is_dir():
+        # Checked first: found after the export, it was an error over a file written.
+        raise click.ClickException(
+            f"{config}: the folder does not exist; choose an existing folder (nothing was written)"
+        )
     with open_store(db_path, create=False, readonly=True) as store:
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
             report = run_export(store, request, target)
-            if kwargs["label_config"] is not None:
-                _write_label_config(kwargs["label_config"], request.labels or store.labels())
+            if config is not None:
+                _write_label_config(config, request.labels or store.labels())
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
     _print_export_report(report, fmt, output)

@@ -652,6 +652,25 @@ def test_cli_exports_to_label_studio_and_imports_its_file_back(tmp_path):
         assert store.history("p1")[0][-1].reviewer == "ana"
 
 
+def test_a_label_config_in_a_missing_folder_is_refused_before_the_export_is_written(tmp_path):
+    # The config was written after the tasks: its error came with the tasks file written,
+    # and the terminal said only "Error" (exit 1) over an export that had been made.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    _store(tmp_path / "a.db").close()
+    out, config = tmp_path / "tasks.json", tmp_path / "nowhere" / "config.xml"
+    args = ["export", "--db", str(tmp_path / "a.db"), "--format", "labelstudio", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--label-config", str(config)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == (
+        f"Error: {config}: the folder does not exist; choose an existing folder "
+        "(nothing was written)\n"
+    )
+    assert not out.exists()
+
+
 def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
     from annotator.formats.labelstudio import read
 
