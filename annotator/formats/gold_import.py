@@ -12,7 +12,11 @@ the page blocks again:
   (:func:`annotator.text.derive_article`) is exactly the record's; lines left between parts
   are page furniture;
 * page text outside every record's paragraphs becomes furniture, one block per line;
-* spans are taken as recorded (accepted), checked against the page text.
+* spans are taken as recorded (accepted), checked against the page text and to have their
+  exact place in the article's clean text at the record's offsets.
+
+Only records of done pages are gold: a record of a page that was new, in progress, skipped
+or flagged (an export with ``--status all``) is refused, as applying it marks the page done.
 
 A record whose text does not match the page at its offsets, or whose paragraphs overlap
 another's, is refused with the reason; the caller refuses the whole page then.
@@ -103,8 +107,22 @@ def _read_line(out: GoldFiles, path: str, number: int, raw: bytes) -> bool:
         if isinstance(record, dict) and isinstance(record.get("page_id"), str):
             out.bad_pages.add(record["page_id"])
         return False
+    if record["status"] != "done":
+        # Gold is what a reviewer finished: a record of a page still new (an export with
+        # --status all) holds no accepted span, and applying it made the page done with no
+        # entity at all and dropped its open suggestions; training then learnt "no entity".
+        out.refused.append((path, number, _NOT_DONE.format(status=record["status"])))
+        out.bad_pages.add(record["page_id"])
+        return True
     out.pages.setdefault(record["page_id"], []).append(Located(path, number, record))
     return True
+
+
+_NOT_DONE = (
+    "the record's page is {status!r}, not done: only pages a reviewer marked done are gold "
+    "(applied, it would mark the page done and drop its open suggestions); export again "
+    "with --status done once the page is reviewed"
+)
 
 
 @dataclass(frozen=True)

@@ -274,3 +274,25 @@ def test_a_span_whose_article_offsets_disagree_with_its_page_offsets_is_refused(
     assert "Traceback" not in result.output
     with Store.open(db) as store:
         assert store.page(record["page_id"]).status == "new"
+
+
+def test_records_of_pages_not_done_are_refused_and_leave_the_pages_alone(tmp_path):
+    # An export with --status all holds the pages nobody reviewed: no accepted span, the
+    # suggestions left out. Imported, each such page was marked done with no entity at all
+    # and lost its open suggestions (and training learnt from it that nothing is an entity).
+    db, other = tmp_path / "a.db", tmp_path / "b.db"
+    assert _run("demo", "--db", str(db)).exit_code == 0
+    assert _run("demo", "--db", str(other)).exit_code == 0
+    out = tmp_path / "all.jsonl"
+    assert _run("export", "--db", str(db), "--status", "all", "-o", str(out)).exit_code == 0
+    with Store.open(other) as store:
+        before = {p: (store.page(p).status, store.spans(p)) for p in store.page_ids()}
+    result = _run("import", "--db", str(other), "--format", "gold-jsonl", str(out))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "Applied gold to 0 page(s)" in result.stdout
+    assert f"refused {out}:1: the record's page is 'new', not done: only pages a reviewer " in (
+        result.stderr
+    )
+    assert "not Gold JSONL" not in result.stderr
+    with Store.open(other) as store:
+        assert {p: (store.page(p).status, store.spans(p)) for p in store.page_ids()} == before
