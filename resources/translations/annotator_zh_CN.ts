@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+516"/>
+        <location filename="../../annotator/gui/review.py" line="+517"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -300,6 +300,11 @@
         <location line="+1"/>
         <source>Unit:</source>
         <translation>单位：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>“{text}” is not a number. Enter the value in digits (7200000 or 7.2e6), or leave it empty for no value.</source>
+        <translation>“{text}”不是数字。请用数字输入数值（7200000 或 7.2e6），或留空表示没有数值。</translation>
     </message>
 </context>
 <context>
@@ -1063,7 +1068,7 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-465"/>
+        <location filename="../../annotator/gui/review.py" line="-481"/>
         <location line="+65"/>
         <location line="+308"/>
         <source>No page is open.</source>
@@ -2109,7 +2114,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no page matches these filters together; alone, they match {counts}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
@@ -2289,7 +2294,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2379,7 +2384,12 @@ Refused: {refused}</source>
         <translation>没有可以移入这个段落的下一篇文章</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>span attributes hold {value}, which is not a number JSON can hold; give a finite number</source>
+        <translation>标注属性含有 {value}，这不是 JSON 能表示的数；请给出有限的数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>is a file name, but a split writes a folder (one file per split); give a folder name, such as {folder}</source>
         <translation>是一个文件名，但划分数据集会写出一个文件夹（每个子集一个文件）；请给出文件夹名，例如 {folder}</translation>
     </message>

@@ -260,3 +260,24 @@ def test_a_label_over_only_the_break_between_two_paragraphs_is_refused_by_the_st
         with pytest.raises(LabelsLeftOut, match="on no paragraph, only on the break between two"):
             store.apply(Op("add_span", "p1", add))
         assert store.spans("p1") == []
+
+
+def test_span_attributes_that_json_cannot_hold_are_refused(tmp_path):
+    # The figure dialog took "1e400" as infinity, and Python's JSON reader takes NaN and
+    # Infinity from another tool's file: stored, every JSON export then failed with a
+    # traceback ("Out of range float values are not JSON compliant").
+    import pytest
+
+    from annotator.edits import EditError
+
+    with _store(tmp_path) as store:
+        add = {"start": 5, "end": 7, "label": "PER", "origin": "human", "status": "accepted"}
+        store.apply(Op("add_span", "p1", add))
+        span_id = store.spans("p1")[0].id
+        for bad in (float("inf"), float("nan"), [1, float("-inf")]):
+            with pytest.raises(EditError, match="not a number JSON can hold"):
+                store.apply(Op("set_span_attrs", "p1", {"id": span_id, "attrs": {"value": bad}}))
+            with pytest.raises(EditError, match="not a number JSON can hold"):
+                store.apply(Op("add_span", "p1", {**add, "end": 6, "attrs": {"value": bad}}))
+        assert [s.attrs for s in store.spans("p1")] == [{}]
+        store.apply(Op("set_span_attrs", "p1", {"id": span_id, "attrs": {"value": 1e300}}))
