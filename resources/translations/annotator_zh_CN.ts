@@ -2229,7 +2229,7 @@ Refused: {refused}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{where}: {reason}; {advice}</source>
         <translation>{where}：{reason}；{advice}</translation>
     </message>
@@ -2294,7 +2294,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2409,7 +2409,12 @@ Refused: {refused}</source>
         <translation>{status} {n} 页</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+17"/>
+        <source>span [{start}, {end}) {label} has the attribute value {value}, which JSON cannot hold; correct it in the window (V) and export again</source>
+        <translation>标注 [{start}, {end}) {label} 的属性值为 {value}，JSON 无法表示；请在窗口中（V）改正后再导出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

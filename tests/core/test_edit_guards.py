@@ -281,3 +281,29 @@ def test_span_attributes_that_json_cannot_hold_are_refused(tmp_path):
                 store.apply(Op("add_span", "p1", {**add, "end": 6, "attrs": {"value": bad}}))
         assert [s.attrs for s in store.spans("p1")] == [{}]
         store.apply(Op("set_span_attrs", "p1", {"id": span_id, "attrs": {"value": 1e300}}))
+
+
+def test_an_export_meeting_an_attribute_json_cannot_hold_names_the_span(tmp_path):
+    # A database from before such values were refused (the figure dialog took "1e400"):
+    # every JSON export failed with a traceback.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    with _store(tmp_path) as store:
+        store.replace_suggestions(
+            "p1", [Span(5, 7, "FIGURE", "rule", "suggested", {"value": 1e400})]
+        )
+        span_id = store.spans("p1")[0].id
+        store.apply(Op("set_span_status", "p1", {"id": span_id, "status": "accepted"}))
+        store.apply(Op("set_page_status", "p1", {"status": "done"}))
+    out = tmp_path / "out.jsonl"
+    for fmt in ("jsonl", "labelstudio", "doccano", "spacy-jsonl"):
+        args = ["export", "--db", str(tmp_path / "g.db"), "--format", fmt, "-o", str(out)]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert result.output == (
+            "Error: p1: span [5, 7) FIGURE has the attribute value Infinity, which JSON cannot "
+            "hold; correct it in the window (V) and export again\n"
+        )
+        assert not out.exists()
