@@ -254,11 +254,24 @@ def _spans(text: str, records: Sequence[Located], blocks: Sequence[Block]) -> li
     line break between two paragraphs, which another tool lets a reviewer draw) is refused
     by its line, not stored as gold that every export then leaves out."""
     out = []
+    seen: dict[tuple[int, int, str], Any] = {}
     places = SpanPlaces(text, blocks)
     articles: dict[int, ArticleText] | None = None
     for loc in records:
         for s in loc.record["spans"]:
             ps, pe = s["page_start"], s["page_end"]
+            key = (ps, pe, s["label"])
+            if key in seen:
+                # The same label twice on one range (a file edited by hand or merged): one
+                # gold span, as the window keeps it; stored twice, every export wrote it twice.
+                if seen[key] != s["attrs"]:
+                    raise RecordRefused(
+                        loc.line,
+                        f"span {s['text']!r} ({s['label']}) at page offsets [{ps}, {pe}) is "
+                        "given twice with different attributes; keep one",
+                    )
+                continue
+            seen[key] = s["attrs"]
             if text[ps:pe] != s["text"]:
                 raise RecordRefused(
                     loc.line,

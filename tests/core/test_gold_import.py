@@ -296,3 +296,30 @@ def test_records_of_pages_not_done_are_refused_and_leave_the_pages_alone(tmp_pat
     assert "not Gold JSONL" not in result.stderr
     with Store.open(other) as store:
         assert {p: (store.page(p).status, store.spans(p)) for p in store.page_ids()} == before
+
+
+def test_a_span_given_twice_is_stored_once_and_with_other_attributes_refused(
+    pages, exported, tmp_path
+):
+    # The same label on the same range twice (a file merged or edited by hand) was stored
+    # twice, and every export then wrote the entity twice.
+    records = [json.loads(x) for x in _lines(exported)]
+    n, record = next((k, r) for k, r in enumerate(records) if r["spans"])
+    record["spans"].insert(0, dict(record["spans"][0]))
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(twice))
+    assert result.exit_code == 0, result.output
+    again = tmp_path / "again.jsonl"
+    assert _run("export", "--db", str(db), "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == exported.read_bytes()
+    record["spans"][0]["attrs"] = {"value": 1}
+    twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    other = tmp_path / "c.db"
+    _run("import", "--db", str(other), "--no-suggest", str(pages))
+    result = _run("import", "--db", str(other), "--format", "gold-jsonl", str(twice))
+    assert result.exit_code == 1
+    assert f"refused {twice}:{n + 1}: page {record['page_id']!r}: span " in result.stderr
+    assert "is given twice with different attributes; keep one" in result.stderr
