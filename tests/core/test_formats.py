@@ -303,6 +303,31 @@ def test_brat_lines_in_one_pass_are_those_span_by_span(text, cuts, label):
     assert ann({"text": text, "spans": spans}) == _ann(text, spans)
 
 
+def test_brat_annotations_whose_text_differs_or_that_are_discontinuous_are_reported(tmp_path):
+    # The reader took offsets without looking at the annotation's text: offsets counted on
+    # another version of the .txt placed a label on whatever stood there, and fragments
+    # with words between them became one span filling in the words.
+    from annotator.formats.brat import read
+
+    (tmp_path / "p1-1.txt").write_text("本报记者 陈\n润报道 邓群策", encoding="utf-8")
+    (tmp_path / "p1-1.ann").write_text(
+        "T1\tPER 5 6;7 8\t陈 润\n"  # our own fragments over a line break: kept
+        "T2\tORG 0 2\t本报\n"
+        "T3\tPER 0 2\t某某\n"  # text differs: another .txt
+        "T4\tPER 0 1;5 6\t本 陈\n"  # discontinuous
+        "T5\tLOC 12 14\t群策\n",
+        encoding="utf-8",
+    )
+    (doc,) = read(tmp_path)
+    assert doc.spans == [(5, 8, "PER"), (0, 2, "ORG"), (12, 14, "LOC")]
+    assert doc.problems == [
+        "line 3: T3 PER 0 2: the .txt reads '本报' there, not '某某': were the offsets "
+        "counted on another text?",
+        "line 4: T4 PER 0 1;5 6: a discontinuous annotation (words between its fragments): "
+        "one span cannot hold it; split it into one annotation per fragment",
+    ]
+
+
 def test_brat_folder_has_text_ann_and_config(tmp_path):
     with _store(tmp_path / "a.db") as store:
         export(store, ExportRequest(fmt="brat"), tmp_path / "brat")
