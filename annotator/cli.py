@@ -784,7 +784,7 @@ def _warn_stale_models(store: Store, *, suggested: bool, split: bool = True) -> 
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(db_path: Path | None, as_json: bool) -> None:
     """Measure the heuristics (first split, first suggestions) against the pages marked done."""
-    from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
+    from annotator.metrics import empty_message, evaluate_store, format_report
 
     with open_store(db_path, create=False, readonly=True) as store:
         report = evaluate_store(store)
@@ -792,7 +792,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
         # Scripts always get the JSON (all counts 0 when nothing is done); people get words.
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if not report["pages"]:
-        click.echo(EMPTY_MESSAGE, err=as_json)
+        click.echo(empty_message(report), err=as_json)
     elif not as_json:
         click.echo(format_report(report))
 
