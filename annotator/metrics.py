@@ -83,6 +83,8 @@ def empty_message(report: dict[str, Any]) -> str:
         "with (pages made by import --format conll or segmentation were never pre-split); "
         "import page files, review them and mark them done, then run evaluate"
     )
+
+
 FIGURE = "FIGURE"
 
 
