@@ -131,6 +131,26 @@ def test_export_help_says_label_studio_counts_code_points_and_doccano_utf16_unit
     assert "labellingJSONL(UTF-16offsets)" in out  # doccano
 
 
+def test_label_studio_tasks_with_several_annotations_say_which_one_is_placed(tmp_path):
+    # A project with overlap has several annotators' annotations per task: the last was
+    # taken and the others dropped without a word.
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio"))
+    first = tasks[0]["annotations"][0]
+    tasks[0]["annotations"] = [
+        {**first, "id": 7, "result": first["result"][:1]},
+        {**first, "id": 8, "was_cancelled": True, "result": []},
+        {**first, "id": 9},
+    ]
+    docs = list(read(_labelstudio_file(tmp_path / "ls.json", tasks)))
+    assert docs[0].skipped == [
+        "1 other annotation(s) of this task left out: only the last submitted one (id 9) is placed"
+    ]
+    assert len(docs[0].spans) == len(first["result"]) and docs[1].skipped == []
+
+
 def test_label_studio_regions_in_utf16_units_are_read_by_their_text(tmp_path):
     # An export of an older Label Studio (or of annotator before 0.1.0) counted code units.
     from annotator.formats.labelstudio import read
