@@ -535,6 +535,7 @@ class FigureDialog(QDialog):
         self.problem = QLabel("", self)
         self.problem.setObjectName("figure_problem")
         self.problem.setWordWrap(True)
+        self.problem.setMinimumWidth(320)
         self.problem.hide()
         form.addRow(self.problem)
         form.addRow(buttons)
@@ -552,6 +553,7 @@ class FigureDialog(QDialog):
                 ).format(text=text)
             )
             self.problem.show()
+            self.adjustSize()  # the dialog grows to show the whole reason
             self.value_edit.setFocus()
             return
         super().accept()

@@ -302,7 +302,7 @@
         <translation>单位：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>“{text}” is not a number. Enter the value in digits (7200000 or 7.2e6), or leave it empty for no value.</source>
         <translation>“{text}”不是数字。请用数字输入数值（7200000 或 7.2e6），或留空表示没有数值。</translation>
     </message>
@@ -1068,7 +1068,7 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-481"/>
+        <location filename="../../annotator/gui/review.py" line="-482"/>
         <location line="+65"/>
         <location line="+308"/>
         <source>No page is open.</source>

@@ -234,6 +234,8 @@ def test_a_figure_value_that_is_not_a_number_keeps_the_dialog_open(windows, db, 
         qtbot.keyClick(value, K.Key_Return)
         problem = dialog.findChild(QLabel, "figure_problem")
         seen.append((dialog.isVisible(), problem.isVisible(), problem.text()))
+        # the whole reason shows: the dialog grew to hold its lines (it was cut off)
+        assert problem.height() >= problem.heightForWidth(problem.width())
         value.selectAll()
         qtbot.keyClicks(value, "7100")
         qtbot.keyClick(value, K.Key_Return)
