@@ -69,6 +69,22 @@ if TYPE_CHECKING:
     from annotator.store import Store
 
 EMPTY_MESSAGE = "no pages are marked done yet; mark pages done in the window, then run evaluate"
+
+
+def empty_message(report: dict[str, Any]) -> str:
+    """What ``evaluate`` says when it compared no page: none is done, or the done pages have
+    no first split to compare with (gold imported whole: CoNLL, segmentation), where "no
+    pages are marked done" contradicted ``stats`` (hundreds done)."""
+    without = report.get("pages_without_predictions", 0)
+    if not without:
+        return EMPTY_MESSAGE
+    return (
+        f"none of the {without} done page(s) has the heuristics' first output to compare "
+        "with (pages made by import --format conll or segmentation were never pre-split); "
+        "import page files, review them and mark them done, then run evaluate"
+    )
+
+
 FIGURE = "FIGURE"
 
 

@@ -279,9 +279,10 @@ def span_problem(page_text: str, blocks: Sequence[AnyBlock], start: int, end: in
     """Why the page range ``[start, end)`` would have no exact place in its article's clean
     text, so that export leaves a span there out: ``"articles"`` (it reaches into another
     article, or out of its own), ``"paragraphs"`` (it crosses a paragraph break),
-    ``"markup"`` (it takes in markup that the clean text drops) or ``"furniture"`` (it lies
-    on paragraphs outside every article, which no export writes); None when it has one, and
-    for a range on no paragraph at all. :class:`SpanPlaces` asks the same of many ranges."""
+    ``"markup"`` (it takes in markup that the clean text drops), ``"furniture"`` (it lies
+    on paragraphs outside every article, which no export writes) or ``"between"`` (it lies
+    on no paragraph at all: only the blank line or line break between two, which no clean
+    text holds); None when it has one. :class:`SpanPlaces` asks the same of many ranges."""
     return SpanPlaces(page_text, blocks).problem(start, end)
 
 
@@ -308,7 +309,9 @@ class SpanPlaces:
             if start < b.end:
                 touched.append(b)
         if not touched:
-            return None
+            # Only the break between two paragraphs (or a page with none): on no article,
+            # no export writes it (a label there came from another tool's import).
+            return "between"
         numbers = {b.article for b in touched}
         if numbers == {None}:
             return "furniture"

@@ -211,12 +211,18 @@ def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
         raise click.ClickException(
             f"the {fmt} format with these options writes files: give --output"
         )
+    config = kwargs["label_config"]
+    if config is not None and not config.absolute().parent.is_dir():
+        # Checked first: found after the export, it was an error over a file written.
+        raise click.ClickException(
+            f"{config}: the folder does not exist; choose an existing folder (nothing was written)"
+        )
     with open_store(db_path, create=False, readonly=True) as store:
         target: Any = sys.stdout if output == "-" else Path(output)
         try:
             report = run_export(store, request, target)
-            if kwargs["label_config"] is not None:
-                _write_label_config(kwargs["label_config"], request.labels or store.labels())
+            if config is not None:
+                _write_label_config(config, request.labels or store.labels())
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
     _print_export_report(report, fmt, output)
@@ -288,7 +294,7 @@ def suggest(db_path: Path | None, pages: str | None, use_model: bool, structure:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(db_path: Path | None, as_json: bool) -> None:
     """Measure the heuristics (first split, first suggestions) against the pages marked done."""
-    from annotator.metrics import EMPTY_MESSAGE, evaluate_store, format_report
+    from annotator.metrics import empty_message, evaluate_store, format_report
 
     with open_store(db_path, create=False, readonly=True) as store:
         report = evaluate_store(store)
@@ -296,7 +302,7 @@ def evaluate(db_path: Path | None, as_json: bool) -> None:
         # Scripts always get the JSON (all counts 0 when nothing is done); people get words.
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if not report["pages"]:
-        click.echo(EMPTY_MESSAGE, err=as_json)
+        click.echo(empty_message(report), err=as_json)
     elif not as_json:
         click.echo(format_report(report))
 

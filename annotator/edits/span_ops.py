@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -43,7 +44,29 @@ def _span_from_args(state: PageState, args: dict[str, Any], labels: frozenset[st
         raise EditError(msg("unknown span status {status!r}", status=status))
     if args.get("id") is None:
         raise EditError(msg("add_span needs a span id (the store allocates one)"))
-    return Span(start, end, label, origin, status, dict(args.get("attrs") or {}), args["id"])
+    attrs = dict(args.get("attrs") or {})
+    _check_attrs(attrs)
+    return Span(start, end, label, origin, status, attrs, args["id"])
+
+
+def _check_attrs(attrs: dict[str, Any]) -> None:
+    """Refuses a number JSON cannot hold (NaN, infinity: Python's JSON reader takes them
+    from a file of another tool): stored, it made every JSON export fail."""
+    stack: list[Any] = [attrs]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise EditError(
+                msg(
+                    "span attributes hold {value}, which is not a number JSON can hold; "
+                    "give a finite number",
+                    value=str(value),
+                )
+            )
 
 
 def _span_id(span_id: int | None) -> int:
@@ -125,5 +148,6 @@ def _set_span_attrs(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     attrs = op.args["attrs"]
     if not isinstance(attrs, dict):
         raise EditError(msg("span attrs must be a JSON object"))
+    _check_attrs(attrs)
     inverse = Op("set_span_attrs", op.page_id, {"id": span.id, "attrs": dict(span.attrs)})
     return _span_plan(state, op, span.id, replace(span, attrs=dict(attrs)), inverse)

@@ -96,7 +96,7 @@ def suggestions_rejected(before: PageState, after: PageState, ids: Iterable[int]
 def spans_left_out(plan_: Plan) -> list[tuple[Span, str]]:
     """The spans accepted after ``plan_`` that export leaves out and took (or had not to
     take) before it, each with why (:func:`annotator.text.span_problem`: ``"paragraphs"``,
-    ``"articles"``, ``"markup"``, ``"furniture"``).
+    ``"articles"``, ``"markup"``, ``"furniture"``, ``"between"``).
 
     A boundary edit (unjoin, split, a new article) under a label made across a joined
     paragraph's line break leaves it across a break, and a suggestion that a split cut in
@@ -170,6 +170,7 @@ def refuse_labels_left_out(plan_: Plan) -> None:
         "paragraphs": msg("it would cross a paragraph break"),
         "markup": msg("it would take in markup that the clean text drops"),
         "furniture": msg("it would lie outside every article, and no export writes that"),
+        "between": msg("it would lie on no paragraph, only on the break between two"),
     }
     message = msg(
         "the label {text} ({label}) would be left out of every export: {reason}; "

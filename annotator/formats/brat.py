@@ -192,9 +192,40 @@ def _document(ann_path: Path) -> Imported:
             doc.problems.append(f"line {n} is not a text-bound annotation: {raw!r}")
             continue
         numbers = [int(x) for x in re.split(r"[ ;]", m.group(2))]
-        by_id[raw.split("\t", 1)[0]] = key = (min(numbers), max(numbers), m.group(1))
+        name = raw.split("\t", 1)[0]
+        problem = _fragments_problem(text, numbers, raw[m.end() :])
+        if problem is not None:
+            doc.problems.append(f"line {n}: {name} {m.group(1)} {m.group(2)}: {problem}")
+            continue
+        by_id[name] = key = (min(numbers), max(numbers), m.group(1))
         doc.spans.append(key)
     return doc
+
+
+def _fragments_problem(text: str, numbers: list[int], shown: str) -> str | None:
+    """Why a text-bound annotation cannot be placed as one span, or None.
+
+    Its fragments must be parted by line breaks or spaces only (as our export writes a span
+    across a line break): fragments with words between them are a discontinuous entity,
+    which one span would fill in. And the annotation's text must be what the ``.txt`` holds
+    there: text that differs means offsets counted on another text (another version of the
+    file, CRLF line ends), and the span was placed on whatever stood at those offsets."""
+    pairs = list(zip(numbers[::2], numbers[1::2], strict=True))
+    if any(not 0 <= a < b <= len(text) for a, b in pairs):
+        return f"outside the text (0..{len(text)})"
+    for (_, end), (start, _) in zip(pairs, pairs[1:], strict=False):
+        if start < end or text[end:start].strip():
+            return (
+                "a discontinuous annotation (words between its fragments): one span cannot "
+                "hold it; split it into one annotation per fragment"
+            )
+    got = " ".join(text[a:b] for a, b in pairs)
+    if shown.rstrip("\r") != got:
+        return (
+            f"the .txt reads {got!r} there, not {shown!r}: were the offsets counted on "
+            "another text?"
+        )
+    return None
 
 
 def _note(doc: Imported, by_id: dict[str, tuple[int, int, str]], raw: str) -> None:

@@ -12,7 +12,11 @@ the page blocks again:
   (:func:`annotator.text.derive_article`) is exactly the record's; lines left between parts
   are page furniture;
 * page text outside every record's paragraphs becomes furniture, one block per line;
-* spans are taken as recorded (accepted), checked against the page text.
+* spans are taken as recorded (accepted), checked against the page text and to have their
+  exact place in the article's clean text at the record's offsets.
+
+Only records of done pages are gold: a record of a page that was new, in progress, skipped
+or flagged (an export with ``--status all``) is refused, as applying it marks the page done.
 
 A record whose text does not match the page at its offsets, or whose paragraphs overlap
 another's, is refused with the reason; the caller refuses the whole page then.
@@ -29,7 +33,7 @@ from typing import Any
 from annotator.formats.gold_jsonl import validate_record
 from annotator.model import Block, Span
 from annotator.split.paragraphs import lines
-from annotator.text import derive_article
+from annotator.text import ArticleText, SpanPlaces, derive_article, derive_articles
 
 
 class RecordRefused(ValueError):
@@ -103,8 +107,22 @@ def _read_line(out: GoldFiles, path: str, number: int, raw: bytes) -> bool:
         if isinstance(record, dict) and isinstance(record.get("page_id"), str):
             out.bad_pages.add(record["page_id"])
         return False
+    if record["status"] != "done":
+        # Gold is what a reviewer finished: a record of a page still new (an export with
+        # --status all) holds no accepted span, and applying it made the page done with no
+        # entity at all and dropped its open suggestions; training then learnt "no entity".
+        out.refused.append((path, number, _NOT_DONE.format(status=record["status"])))
+        out.bad_pages.add(record["page_id"])
+        return True
     out.pages.setdefault(record["page_id"], []).append(Located(path, number, record))
     return True
+
+
+_NOT_DONE = (
+    "the record's page is {status!r}, not done: only pages a reviewer marked done are gold "
+    "(applied, it would mark the page done and drop its open suggestions); export again "
+    "with --status done once the page is reviewed"
+)
 
 
 @dataclass(frozen=True)
@@ -221,21 +239,64 @@ def _furniture(text: str, covered: list[tuple[int, int]]) -> list[Block]:
     return out
 
 
-def _spans(text: str, records: Sequence[Located]) -> list[Span]:
+_NO_PLACE = {
+    "between": "lies on no paragraph, only on the line break between two",
+    "furniture": "lies outside every article",
+    "articles": "crosses into another article",
+    "paragraphs": "crosses a paragraph break",
+    "markup": "takes in markup that the clean text drops",
+}
+
+
+def _spans(text: str, records: Sequence[Located], blocks: Sequence[Block]) -> list[Span]:
+    """The records' spans, each checked to have its exact place in its article's clean
+    text at the record's offsets: a span no export would write (one over nothing but the
+    line break between two paragraphs, which another tool lets a reviewer draw) is refused
+    by its line, not stored as gold that every export then leaves out."""
     out = []
+    seen: dict[tuple[int, int, str], Any] = {}
+    places = SpanPlaces(text, blocks)
+    articles: dict[int, ArticleText] | None = None
     for loc in records:
         for s in loc.record["spans"]:
-            if text[s["page_start"] : s["page_end"]] != s["text"]:
+            ps, pe = s["page_start"], s["page_end"]
+            key = (ps, pe, s["label"])
+            if key in seen:
+                # The same label twice on one range (a file edited by hand or merged): one
+                # gold span, as the window keeps it; stored twice, every export wrote it twice.
+                if seen[key] != s["attrs"]:
+                    raise RecordRefused(
+                        loc.line,
+                        f"span {s['text']!r} ({s['label']}) at page offsets [{ps}, {pe}) is "
+                        "given twice with different attributes; keep one",
+                    )
+                continue
+            seen[key] = s["attrs"]
+            if text[ps:pe] != s["text"]:
                 raise RecordRefused(
                     loc.line,
-                    f"span {s['text']!r} is {text[s['page_start'] : s['page_end']]!r} at page "
-                    f"offsets [{s['page_start']}, {s['page_end']}): is this the same page file?",
+                    f"span {s['text']!r} is {text[ps:pe]!r} at page "
+                    f"offsets [{ps}, {pe}): is this the same page file?",
                 )
-            out.append(
-                Span(
-                    s["page_start"], s["page_end"], s["label"], s["origin"], "accepted", s["attrs"]
+            where = f"span {s['text']!r} ({s['label']}) at page offsets [{ps}, {pe})"
+            problem = places.problem(ps, pe)
+            if problem is not None:
+                raise RecordRefused(
+                    loc.line,
+                    f"{where} {_NO_PLACE.get(problem, problem)}: no export can write it; "
+                    "remove it from the record or give it the words it labels",
                 )
-            )
+            if articles is None:
+                articles = derive_articles(text, blocks)
+            article = articles.get(loc.record["ordinal"])
+            mapped = article.span_to_article(ps, pe) if article is not None else None
+            if mapped != (s["start"], s["end"]):
+                raise RecordRefused(
+                    loc.line,
+                    f"{where} is not at [{s['start']}, {s['end']}) of the record's text "
+                    f"(there: {mapped}); the offsets disagree",
+                )
+            out.append(Span(ps, pe, s["label"], s["origin"], "accepted", s["attrs"]))
     return out
 
 
@@ -250,4 +311,4 @@ def page_gold(text: str, records: Sequence[Located]) -> tuple[list[Block], list[
     covered = [(b.start, b.end) for b in blocks]
     blocks += _furniture(text, covered)
     blocks.sort(key=lambda b: b.start)
-    return blocks, _spans(text, records)
+    return blocks, _spans(text, records, blocks)

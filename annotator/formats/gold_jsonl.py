@@ -25,6 +25,7 @@ import errno
 import glob
 import io
 import json
+import math
 import os
 import re
 import secrets
@@ -280,7 +281,7 @@ def _place(
                 "end": b,
                 "label": row[3],
                 "text": articles[k].text[a:b],
-                "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs),
+                "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs, page, row),
             })  # fmt: skip
             continue
         attrs = row[5]
@@ -294,7 +295,7 @@ def _place(
             "page_start": start,
             "page_end": end,
             "origin": row[4],
-            "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs),
+            "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs, page, row),
         })  # fmt: skip
     return placed
 
@@ -302,9 +303,32 @@ def _place(
 _AFTER = float("inf")  # sorts after every run starting at the same place
 
 
-def _gold_attrs(attrs: dict[str, Any] | str) -> dict[str, Any]:
-    """A span's attributes as exported: a new dict, without what only describes a guess."""
-    items = json.loads(attrs) if isinstance(attrs, str) else attrs
+def _gold_attrs(attrs: dict[str, Any] | str, page: Page, row: Any) -> dict[str, Any]:
+    """A span's attributes as exported: a new dict, without what only describes a guess.
+
+    A value JSON cannot hold (NaN, Infinity: a database from before edits refused them)
+    is refused naming the page and span; writing it failed with a traceback."""
+
+    def refuse(constant: str) -> Any:
+        raise ExportError(
+            page.id,
+            msg(
+                "span [{start}, {end}) {label} has the attribute value {value}, which JSON "
+                "cannot hold; correct it in the window (V) and export again",
+                start=row[1],
+                end=row[2],
+                label=row[3],
+                value=constant,
+            ),
+        )
+
+    if isinstance(attrs, str):
+        items = json.loads(attrs, parse_constant=refuse)
+    else:
+        items = attrs
+        for value in items.values():
+            if isinstance(value, float) and not math.isfinite(value):
+                refuse(str(value))
     # a suggestion's confidence describes the machine's guess, not the entity
     return {k: v for k, v in items.items() if k not in MACHINE_ATTRS}
 
@@ -412,6 +436,8 @@ def _unmapped_reason(page_text: str, ordered: Sequence[AnyBlock], span: Span) ->
     if not 0 <= s < e <= len(page_text):
         return f"empty or outside the page text (0..{len(page_text)})"
     touched = [b for b in ordered if b.start < e and s < b.end]
+    if not touched:
+        return "lies on no paragraph, only on the break between two"
     numbers = {b.article for b in touched if b.article is not None}
     if not numbers:
         return "lies outside every article"

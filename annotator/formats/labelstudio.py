@@ -239,6 +239,15 @@ def _results(item: dict[str, Any], predictions: bool, doc: Imported) -> list[Any
     # A submitted annotation is Label Studio's "completed"; predictions and skipped
     # (cancelled) annotations are not.
     doc.completed = bool(kept)
+    if len(kept) > 1:
+        # Several annotators on one task (a project with overlap): one gold per article,
+        # and which one was taken is said; the others were dropped without a word.
+        last = kept[-1].get("id")
+        which = f" (id {last})" if last is not None else ""
+        doc.skipped.append(
+            f"{len(kept) - 1} other annotation(s) of this task left out: only the last "
+            f"submitted one{which} is placed"
+        )
     if kept:
         return list(kept[-1].get("result") or [])
     if predictions and item.get("predictions"):

@@ -75,7 +75,7 @@ FORMATS: dict[str, Format] = {
                _F + "spacy_docbin:write", _F + "spacy_docbin:read", suffix=".spacy", binary=True, records="text"),
         Format("spacy-jsonl", "spaCy-style JSONL: text, spans, character tokens",
                _F + "spacy_jsonl:write", _F + "spacy_jsonl:read", records="text"),
-        Format("labelstudio", "Label Studio JSON tasks (UTF-16 offsets)",
+        Format("labelstudio", "Label Studio JSON tasks (code-point offsets)",
                _F + "labelstudio:write", _F + "labelstudio:read", suffix=".json",
                records="text"),
         Format("doccano", "doccano sequence-labelling JSONL (UTF-16 offsets)",

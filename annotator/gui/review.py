@@ -8,6 +8,7 @@ runner's ``changed`` signal.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
@@ -265,7 +266,9 @@ class ReviewController(QObject):
         }
         self.message.emit(
             self.tr("This selection would not be exported: {reason}").format(
-                reason=reasons[problem]
+                # "between" (only the break between two paragraphs) cannot be selected:
+                # the selection drops white space at its ends.
+                reason=reasons.get(problem, reasons["paragraphs"])
             )
         )
         return True
@@ -529,7 +532,31 @@ class FigureDialog(QDialog):
         form.addRow(self.tr("Text:"), QLabel(text, self))
         form.addRow(self.tr("Value:"), self.value_edit)
         form.addRow(self.tr("Unit:"), self.unit_edit)
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("figure_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setMinimumWidth(320)
+        self.problem.hide()
+        form.addRow(self.problem)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Closes only on a value that is a finite number, or empty (no value): an unfinished
+        one ("1e", "-") was taken as empty and removed the figure's value without a word,
+        and "1e400" stored infinity, which JSON cannot hold (the export wrote ``Infinity``)."""
+        text = self.value_edit.text().strip()
+        if text and _parse_value(text) is None:
+            self.problem.setText(
+                self.tr(
+                    "“{text}” is not a number. Enter the value in digits (7200000 or 7.2e6), "
+                    "or leave it empty for no value."
+                ).format(text=text)
+            )
+            self.problem.show()
+            self.adjustSize()  # the dialog grows to show the whole reason
+            self.value_edit.setFocus()
+            return
+        super().accept()
 
     def attrs(self) -> dict[str, Any]:
         """The span's attributes with value and unit as entered (empty: removed)."""
@@ -573,6 +600,8 @@ def _parse_value(text: str) -> int | float | None:
         number = float(text)
     except ValueError:
         return None
+    if not math.isfinite(number):
+        return None  # "1e400", "inf", "nan": JSON has no such number
     return (
         int(number)
         if number.is_integer() and "." not in text and "e" not in text.lower()

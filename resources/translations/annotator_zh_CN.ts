@@ -282,7 +282,7 @@
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="+514"/>
+        <location filename="../../annotator/gui/review.py" line="+517"/>
         <source>Figure value and unit</source>
         <translation>数值与单位</translation>
     </message>
@@ -300,6 +300,11 @@
         <location line="+1"/>
         <source>Unit:</source>
         <translation>单位：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“{text}” is not a number. Enter the value in digits (7200000 or 7.2e6), or leave it empty for no value.</source>
+        <translation>“{text}”不是数字。请用数字输入数值（7200000 或 7.2e6），或留空表示没有数值。</translation>
     </message>
 </context>
 <context>
@@ -1063,14 +1068,14 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="-463"/>
+        <location filename="../../annotator/gui/review.py" line="-482"/>
         <location line="+65"/>
-        <location line="+306"/>
+        <location line="+308"/>
         <source>No page is open.</source>
         <translation>没有打开的页面。</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-360"/>
         <source>Not done: {reason}</source>
         <translation>未执行：{reason}</translation>
     </message>
@@ -1150,7 +1155,7 @@
         <translation>这个选区不会被导出：{reason}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The selection is already {label}.</source>
         <translation>所选文字已是 {label}。</translation>
     </message>
@@ -1963,7 +1968,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -1978,7 +1983,7 @@ Refused: {refused}</source>
         <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>page {page!r} has no block starting at offset {start}</source>
         <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
     </message>
@@ -2109,7 +2114,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>no page matches these filters together; alone, they match {counts}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
@@ -2224,7 +2229,7 @@ Refused: {refused}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{where}: {reason}; {advice}</source>
         <translation>{where}：{reason}；{advice}</translation>
     </message>
@@ -2289,12 +2294,12 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-85"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
@@ -2304,7 +2309,12 @@ Refused: {refused}</source>
         <translation>它会不属于任何文章，而任何导出都不写这样的标注</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+1"/>
+        <source>it would lie on no paragraph, only on the break between two</source>
+        <translation>它会不在任何段落上，只在两个段落之间的换行上</translation>
+    </message>
+    <message>
+        <location line="-47"/>
         <source>this changes nothing: the paragraphs are like that already</source>
         <translation>没有可更改的内容：段落已经是这样了</translation>
     </message>
@@ -2374,7 +2384,12 @@ Refused: {refused}</source>
         <translation>没有可以移入这个段落的下一篇文章</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
+        <source>span attributes hold {value}, which is not a number JSON can hold; give a finite number</source>
+        <translation>标注属性含有 {value}，这不是 JSON 能表示的数；请给出有限的数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>is a file name, but a split writes a folder (one file per split); give a folder name, such as {folder}</source>
         <translation>是一个文件名，但划分数据集会写出一个文件夹（每个子集一个文件）；请给出文件夹名，例如 {folder}</translation>
     </message>
@@ -2394,7 +2409,12 @@ Refused: {refused}</source>
         <translation>{status} {n} 页</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+17"/>
+        <source>span [{start}, {end}) {label} has the attribute value {value}, which JSON cannot hold; correct it in the window (V) and export again</source>
+        <translation>标注 [{start}, {end}) {label} 的属性值为 {value}，JSON 无法表示；请在窗口中（V）改正后再导出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -241,3 +241,69 @@ def test_a_label_already_on_furniture_can_still_be_relabelled_or_removed(tmp_pat
         store.apply(Op("relabel_span", "p1", {"id": span.id, "label": "ORG"}))
         store.apply(Op("remove_span", "p1", {"id": span.id}))
         assert store.spans("p1") == []
+
+
+def test_a_label_over_only_the_break_between_two_paragraphs_is_refused_by_the_store(tmp_path):
+    # It lies on no paragraph: span_problem said "no problem" for a range touching no block,
+    # so the store kept it as gold that every export then left out.
+    import pytest
+
+    from annotator.edits import LabelsLeftOut
+    from annotator.text import span_problem
+
+    blocks = [Block(0, 3, "headline", 1), Block(5, 15, "body", 1)]
+    assert span_problem(TEXT, blocks, 3, 5) == "between"
+    assert span_problem(TEXT, blocks, 3, 4) == "between"
+    assert span_problem(TEXT, blocks, 2, 5) == "paragraphs"
+    with _store(tmp_path) as store:
+        add = {"start": 3, "end": 5, "label": "PER", "origin": "human", "status": "accepted"}
+        with pytest.raises(LabelsLeftOut, match="on no paragraph, only on the break between two"):
+            store.apply(Op("add_span", "p1", add))
+        assert store.spans("p1") == []
+
+
+def test_span_attributes_that_json_cannot_hold_are_refused(tmp_path):
+    # The figure dialog took "1e400" as infinity, and Python's JSON reader takes NaN and
+    # Infinity from another tool's file: stored, every JSON export then failed with a
+    # traceback ("Out of range float values are not JSON compliant").
+    import pytest
+
+    from annotator.edits import EditError
+
+    with _store(tmp_path) as store:
+        add = {"start": 5, "end": 7, "label": "PER", "origin": "human", "status": "accepted"}
+        store.apply(Op("add_span", "p1", add))
+        span_id = store.spans("p1")[0].id
+        for bad in (float("inf"), float("nan"), [1, float("-inf")]):
+            with pytest.raises(EditError, match="not a number JSON can hold"):
+                store.apply(Op("set_span_attrs", "p1", {"id": span_id, "attrs": {"value": bad}}))
+            with pytest.raises(EditError, match="not a number JSON can hold"):
+                store.apply(Op("add_span", "p1", {**add, "end": 6, "attrs": {"value": bad}}))
+        assert [s.attrs for s in store.spans("p1")] == [{}]
+        store.apply(Op("set_span_attrs", "p1", {"id": span_id, "attrs": {"value": 1e300}}))
+
+
+def test_an_export_meeting_an_attribute_json_cannot_hold_names_the_span(tmp_path):
+    # A database from before such values were refused (the figure dialog took "1e400"):
+    # every JSON export failed with a traceback.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    with _store(tmp_path) as store:
+        store.replace_suggestions(
+            "p1", [Span(5, 7, "FIGURE", "rule", "suggested", {"value": 1e400})]
+        )
+        span_id = store.spans("p1")[0].id
+        store.apply(Op("set_span_status", "p1", {"id": span_id, "status": "accepted"}))
+        store.apply(Op("set_page_status", "p1", {"status": "done"}))
+    out = tmp_path / "out.jsonl"
+    for fmt in ("jsonl", "labelstudio", "doccano", "spacy-jsonl"):
+        args = ["export", "--db", str(tmp_path / "g.db"), "--format", fmt, "-o", str(out)]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert result.output == (
+            "Error: p1: span [5, 7) FIGURE has the attribute value Infinity, which JSON cannot "
+            "hold; correct it in the window (V) and export again\n"
+        )
+        assert not out.exists()

@@ -119,6 +119,38 @@ def test_label_studio_counts_code_points(tmp_path):
     assert [v["start"] for _, v in values if v["text"] == "衡阳市"] == [17]  # UTF-16: 21
 
 
+def test_export_help_says_label_studio_counts_code_points_and_doccano_utf16_units():
+    # The --format help said "UTF-16 offsets" of Label Studio, which has been written in
+    # code points since 0.1.0: a reader trusting --help converted and shifted every span.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    out = "".join(CliRunner().invoke(main, ["export", "--help"]).output.split())
+    assert "labelstudio:LabelStudioJSONtasks(code-pointoffsets)" in out
+    assert "labellingJSONL(UTF-16offsets)" in out  # doccano
+
+
+def test_label_studio_tasks_with_several_annotations_say_which_one_is_placed(tmp_path):
+    # A project with overlap has several annotators' annotations per task: the last was
+    # taken and the others dropped without a word.
+    from annotator.formats.labelstudio import read
+
+    with _store(tmp_path / "a.db") as store:
+        tasks = json.loads(_export(store, "labelstudio"))
+    first = tasks[0]["annotations"][0]
+    tasks[0]["annotations"] = [
+        {**first, "id": 7, "result": first["result"][:1]},
+        {**first, "id": 8, "was_cancelled": True, "result": []},
+        {**first, "id": 9},
+    ]
+    docs = list(read(_labelstudio_file(tmp_path / "ls.json", tasks)))
+    assert docs[0].skipped == [
+        "1 other annotation(s) of this task left out: only the last submitted one (id 9) is placed"
+    ]
+    assert len(docs[0].spans) == len(first["result"]) and docs[1].skipped == []
+
+
 def test_label_studio_regions_in_utf16_units_are_read_by_their_text(tmp_path):
     # An export of an older Label Studio (or of annotator before 0.1.0) counted code units.
     from annotator.formats.labelstudio import read
@@ -289,6 +321,31 @@ def test_brat_lines_in_one_pass_are_those_span_by_span(text, cuts, label):
     spans = [{"start": s, "end": e, "label": label, "attrs": {"v": 1} if a else {}}
              for s, e, a in cuts if s < e <= len(text)]  # fmt: skip
     assert ann({"text": text, "spans": spans}) == _ann(text, spans)
+
+
+def test_brat_annotations_whose_text_differs_or_that_are_discontinuous_are_reported(tmp_path):
+    # The reader took offsets without looking at the annotation's text: offsets counted on
+    # another version of the .txt placed a label on whatever stood there, and fragments
+    # with words between them became one span filling in the words.
+    from annotator.formats.brat import read
+
+    (tmp_path / "p1-1.txt").write_text("本报记者 陈\n润报道 邓群策", encoding="utf-8")
+    (tmp_path / "p1-1.ann").write_text(
+        "T1\tPER 5 6;7 8\t陈 润\n"  # our own fragments over a line break: kept
+        "T2\tORG 0 2\t本报\n"
+        "T3\tPER 0 2\t某某\n"  # text differs: another .txt
+        "T4\tPER 0 1;5 6\t本 陈\n"  # discontinuous
+        "T5\tLOC 12 14\t群策\n",
+        encoding="utf-8",
+    )
+    (doc,) = read(tmp_path)
+    assert doc.spans == [(5, 8, "PER"), (0, 2, "ORG"), (12, 14, "LOC")]
+    assert doc.problems == [
+        "line 3: T3 PER 0 2: the .txt reads '本报' there, not '某某': were the offsets "
+        "counted on another text?",
+        "line 4: T4 PER 0 1;5 6: a discontinuous annotation (words between its fragments): "
+        "one span cannot hold it; split it into one annotation per fragment",
+    ]
 
 
 def test_brat_folder_has_text_ann_and_config(tmp_path):
@@ -638,6 +695,25 @@ def test_cli_exports_to_label_studio_and_imports_its_file_back(tmp_path):
     with Store.open(tmp_path / "b.db") as store:
         assert len(store.spans("p1", {"accepted"})) == len(SPANS)
         assert store.history("p1")[0][-1].reviewer == "ana"
+
+
+def test_a_label_config_in_a_missing_folder_is_refused_before_the_export_is_written(tmp_path):
+    # The config was written after the tasks: its error came with the tasks file written,
+    # and the terminal said only "Error" (exit 1) over an export that had been made.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    _store(tmp_path / "a.db").close()
+    out, config = tmp_path / "tasks.json", tmp_path / "nowhere" / "config.xml"
+    args = ["export", "--db", str(tmp_path / "a.db"), "--format", "labelstudio", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--label-config", str(config)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == (
+        f"Error: {config}: the folder does not exist; choose an existing folder "
+        "(nothing was written)\n"
+    )
+    assert not out.exists()
 
 
 def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):

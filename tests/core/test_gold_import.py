@@ -206,3 +206,120 @@ def test_a_file_of_another_format_is_refused_in_one_line(tmp_path):
     refused = [line for line in result.output.splitlines() if line.startswith("  refused ")]
     assert len(refused) == 1
     assert f"{bio}:1: not Gold JSONL" in refused[0] and "--format" in refused[0]
+
+
+def _with_span_on_line_break(exported: Path, tmp_path: Path) -> tuple[Path, int, str]:
+    """The export with a PER span over only the line break between an article's first two
+    paragraphs (another tool lets a reviewer draw one); its line and page id."""
+    records = [json.loads(x) for x in _lines(exported)]
+    n, record = next((k, r) for k, r in enumerate(records) if len(r["blocks"]) > 1)
+    first, second = record["blocks"][:2]
+    gap = first["end"]  # the "\n" that joins them in the clean text
+    assert record["text"][gap] == "\n" and first["page_end"] < second["page_start"]
+    record["spans"].append({
+        "start": gap, "end": gap + 1, "label": "PER", "text": "\n",
+        "page_start": first["page_end"], "page_end": first["page_end"] + 1,
+        "origin": "human", "attrs": {},
+    })  # fmt: skip
+    record["spans"].sort(key=lambda s: (s["start"], s["end"]))
+    out = tmp_path / "gap.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return out, n + 1, record["page_id"]
+
+
+def test_a_span_on_nothing_but_the_break_between_paragraphs_is_refused_by_file_and_line(
+    pages, exported, tmp_path
+):
+    # Such a span lies on no paragraph: it was stored as accepted gold, counted by stats,
+    # and then left out of every export (with a warning on the exporter's terminal only).
+    gap, line, page_id = _with_span_on_line_break(exported, tmp_path)
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(gap))
+    assert result.exit_code == 1
+    assert (
+        f"refused {gap}:{line}: page {page_id!r}: span '\\n' (PER) at page offsets" in result.stderr
+    )
+    assert "lies on no paragraph, only on the line break between two" in result.stderr
+    assert "Traceback" not in result.output
+    with Store.open(db) as store:
+        assert store.page(page_id).status == "new" and store.history(page_id) == ([], [])
+        assert not [s for s in store.spans(page_id) if s.status == "accepted"]
+
+
+def test_a_span_whose_article_offsets_disagree_with_its_page_offsets_is_refused(
+    pages, exported, tmp_path
+):
+    # The article offsets were not checked against the page offsets: the record was
+    # stored by its page offsets and exported again with other article offsets.
+    records = [json.loads(x) for x in _lines(exported)]
+    # A span moved by article offsets onto the same characters elsewhere in its article
+    # (valid as a record on its own), its page offsets left where they were.
+    n, record, span, other = next(
+        (k, r, s, r["text"].find(s["text"], s["end"]))
+        for k, r in enumerate(records)
+        for s in r["spans"]
+        if r["text"].find(s["text"], s["end"]) >= 0
+    )
+    span["start"], span["end"] = other, other + len(span["text"])
+    record["spans"].sort(key=lambda s: (s["start"], s["end"]))
+    bad = tmp_path / "off.jsonl"
+    bad.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(bad))
+    assert result.exit_code == 1
+    assert f"refused {bad}:{n + 1}: page {record['page_id']!r}: span " in result.stderr
+    assert f"is not at [{other}, {other + len(span['text'])}) of the record's text" in result.stderr
+    assert "Traceback" not in result.output
+    with Store.open(db) as store:
+        assert store.page(record["page_id"]).status == "new"
+
+
+def test_records_of_pages_not_done_are_refused_and_leave_the_pages_alone(tmp_path):
+    # An export with --status all holds the pages nobody reviewed: no accepted span, the
+    # suggestions left out. Imported, each such page was marked done with no entity at all
+    # and lost its open suggestions (and training learnt from it that nothing is an entity).
+    db, other = tmp_path / "a.db", tmp_path / "b.db"
+    assert _run("demo", "--db", str(db)).exit_code == 0
+    assert _run("demo", "--db", str(other)).exit_code == 0
+    out = tmp_path / "all.jsonl"
+    assert _run("export", "--db", str(db), "--status", "all", "-o", str(out)).exit_code == 0
+    with Store.open(other) as store:
+        before = {p: (store.page(p).status, store.spans(p)) for p in store.page_ids()}
+    result = _run("import", "--db", str(other), "--format", "gold-jsonl", str(out))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "Applied gold to 0 page(s)" in result.stdout
+    assert f"refused {out}:1: the record's page is 'new', not done: only pages a reviewer " in (
+        result.stderr
+    )
+    assert "not Gold JSONL" not in result.stderr
+    with Store.open(other) as store:
+        assert {p: (store.page(p).status, store.spans(p)) for p in store.page_ids()} == before
+
+
+def test_a_span_given_twice_is_stored_once_and_with_other_attributes_refused(
+    pages, exported, tmp_path
+):
+    # The same label on the same range twice (a file merged or edited by hand) was stored
+    # twice, and every export then wrote the entity twice.
+    records = [json.loads(x) for x in _lines(exported)]
+    n, record = next((k, r) for k, r in enumerate(records) if r["spans"])
+    record["spans"].insert(0, dict(record["spans"][0]))
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    db = tmp_path / "b.db"
+    _run("import", "--db", str(db), "--no-suggest", str(pages))
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(twice))
+    assert result.exit_code == 0, result.output
+    again = tmp_path / "again.jsonl"
+    assert _run("export", "--db", str(db), "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == exported.read_bytes()
+    record["spans"][0]["attrs"] = {"value": 1}
+    twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    other = tmp_path / "c.db"
+    _run("import", "--db", str(other), "--no-suggest", str(pages))
+    result = _run("import", "--db", str(other), "--format", "gold-jsonl", str(twice))
+    assert result.exit_code == 1
+    assert f"refused {twice}:{n + 1}: page {record['page_id']!r}: span " in result.stderr
+    assert "is given twice with different attributes; keep one" in result.stderr

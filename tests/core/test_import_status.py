@@ -269,3 +269,28 @@ def test_an_import_reads_each_page_it_places_gold_on_once(tmp_path):
         assert report.added == len(docs) and not report.problems
         assert len(reads) == len(docs)
         assert all(store.spans(f"p{n}", {"accepted"}) for n in range(40))
+
+
+def test_white_space_at_the_ends_of_an_imported_span_is_left_out(tmp_path):
+    # doccano and Label Studio let a drag take the space before a name (" 陈润") or the line
+    # break after a headline: kept, the Gold JSONL span held it and the BIO export (which
+    # cannot write white space) gave the name alone; two exports of one gold disagreed.
+    from annotator.text import derive_articles
+
+    db = _fresh(tmp_path, "w.db")
+    with Store.open(db) as store:
+        page_id = store.page_ids()[0]
+        state = store.page_state(page_id)
+        text = derive_articles(state.page.text, list(state.blocks))[1].text
+    name, head = text.index(" 陈润"), text.index("\n")
+    spans = [[name, name + 3, "PER"], [0, head + 1, "ORG"], [head, head + 1, "LOC"]]
+    doc = tmp_path / "d.jsonl"
+    doc.write_text(json.dumps({"text": text, "label": spans}, ensure_ascii=False) + "\n", "utf-8")
+    output = _run("--db", str(db), "import", "--format", "doccano", str(doc))
+    assert f"{doc}:1: LOC [{head}, {head + 1}): holds only white space; nothing to label" in output
+    with Store.open(db) as store:
+        page = store.page(page_id).text
+        accepted = sorted(
+            (page[s.start : s.end], s.label) for s in store.spans(page_id, {"accepted"})
+        )
+    assert accepted == [("市委常委会召开会议", "ORG"), ("陈润", "PER")]  # 陈润: its suggestion

@@ -516,3 +516,22 @@ def test_exact_scores_per_label_and_over_all():
     assert scores["LOC"]["precision"] == 0.5 and scores["LOC"]["recall"] == 0.5
     assert scores["all"]["predicted"] == 3 and scores["all"]["reference"] == 3
     assert scores["all"]["matched_predicted"] == 2
+
+
+def test_evaluate_on_done_pages_without_a_first_split_says_so(tmp_path: Path) -> None:
+    # CoNLL gold imported as done pages: evaluate said "no pages are marked done yet" of a
+    # database where stats counted them all done.
+    bio = tmp_path / "g.bio"
+    bio.write_text("邓 B-PER\n群 I-PER\n策 I-PER\n说 O\n\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert (
+        CliRunner().invoke(main, ["import", "--db", db, "--format", "conll", str(bio)]).exit_code
+        == 0
+    )
+    result = CliRunner().invoke(main, ["evaluate", "--db", db])
+    assert result.exit_code == 0
+    assert result.output.strip() == (
+        "none of the 1 done page(s) has the heuristics' first output to compare with (pages "
+        "made by import --format conll or segmentation were never pre-split); import page "
+        "files, review them and mark them done, then run evaluate"
+    )

@@ -53,6 +53,7 @@ def test_an_imported_page_keeps_no_copy_and_its_rows_are_its_predictions(tmp_pat
 def _edits(store: Store, page_id: str) -> dict[str, Op]:
     """One first edit of each kind of change a page's rows can see."""
     first_block = store.blocks(page_id)[0].start
+    word = store.page(page_id).text.index("市委常委会")  # a label that export writes
     span_id = _first_suggestion(store, page_id)
     label = store.page_state(page_id).spans[span_id].label
     return {
@@ -66,7 +67,13 @@ def _edits(store: Store, page_id: str) -> dict[str, Op]:
         "add": Op(
             "add_span",
             page_id,
-            {"start": 0, "end": 1, "label": "ORG", "origin": "human", "status": "accepted"},
+            {
+                "start": word,
+                "end": word + 5,
+                "label": "ORG",
+                "origin": "human",
+                "status": "accepted",
+            },
         ),
     }
 

@@ -33,7 +33,7 @@ def _reference_problem(text: str, blocks: Sequence[AnyBlock], start: int, end: i
     touched = [b for b in blocks if b.start < end and start < b.end]
     numbers = {b.article for b in touched}
     if not touched:
-        return None
+        return "between"
     if numbers == {None}:
         return "furniture"
     if len(numbers) > 1:

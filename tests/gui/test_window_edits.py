@@ -216,6 +216,38 @@ def test_figure_value_and_unit_are_corrected_in_a_dialog(windows, db, qtbot):
     assert dict(figure[5]) == {"value": 7100000, "unit": "公顷"}
 
 
+@pytest.mark.parametrize("typed", ["1e", "-", "1e400"])
+def test_a_figure_value_that_is_not_a_number_keeps_the_dialog_open(windows, db, qtbot, typed):
+    # An unfinished value ("1e", "-") was taken as empty: Return removed the figure's value
+    # without a word. "1e400" was stored as infinity, which the export wrote as Infinity
+    # (not JSON).
+    from PySide6.QtWidgets import QLabel
+
+    window = windows(db)
+    caret_in(window, "720万亩", 1)
+    seen = []
+
+    def fill(dialog) -> None:
+        value = dialog.findChild(QLineEdit, "figure_value")
+        value.selectAll()
+        qtbot.keyClicks(value, typed)
+        qtbot.keyClick(value, K.Key_Return)
+        problem = dialog.findChild(QLabel, "figure_problem")
+        seen.append((dialog.isVisible(), problem.isVisible(), problem.text()))
+        # the whole reason shows: the dialog grew to hold its lines (it was cut off)
+        assert problem.height() >= problem.heightForWidth(problem.width())
+        value.selectAll()
+        qtbot.keyClicks(value, "7100")
+        qtbot.keyClick(value, K.Key_Return)
+
+    on_modal(fill)
+    press(window, qtbot, K.Key_V)
+    assert seen == [(True, True, f"“{typed}” is not a number. Enter the value in digits "
+                     "(7200000 or 7.2e6), or leave it empty for no value.")]  # fmt: skip
+    figure = next(s for s in spans_in_db(db) if s[2] == "FIGURE")
+    assert dict(figure[5]) == {"value": 7100, "unit": "亩"}
+
+
 def test_an_edit_that_does_not_apply_is_reported_in_the_status_bar(windows, db, qtbot):
     window = windows(db)
     before = snapshot(db)
