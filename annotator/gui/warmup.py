@@ -16,7 +16,6 @@ before, its compiling held the interpreter lock while the window painted, which 
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import logging
 import threading
@@ -36,6 +35,18 @@ LATER_MODULES = ("annotator.exporting", "annotator.training")
 LATEST_MS = 1000
 
 
+class _Notifier(QObject):
+    """What the thread emits on: an object no window owns, so never deleted under the thread
+    (emitting on the closing window's own object crashed in C++, where no Python ``except``
+    reaches)."""
+
+    loaded = Signal()
+
+
+# Kept for the life of the process: one small object per window opened.
+_NOTIFIERS: list[_Notifier] = []
+
+
 class Warmup(QObject):
     """Imports :data:`HEAVY_MODULES` on a daemon thread; ``ready`` once they are loaded
     (also when one fails: whoever needs it then meets the error where it is reported); the
@@ -47,6 +58,10 @@ class Warmup(QObject):
         super().__init__(parent)
         self._started = False
         self._window: QWidget | None = None
+        self._notifier = _Notifier()
+        _NOTIFIERS.append(self._notifier)
+        # Queued to this object's thread; dropped by Qt when this object is deleted.
+        self._notifier.loaded.connect(self.ready)
 
     def start(self) -> None:
         """Start the thread now (once; later calls do nothing)."""
@@ -71,20 +86,24 @@ class Warmup(QObject):
         return False
 
     def _run(self) -> None:
-        self._load(FIRST_MODULES)
-        # The heavy ones import one another: after a failure the rest would fail the same way.
-        self._load(HEAVY_MODULES, stop_at_failure=True)
-        # (RuntimeError: the window closed meanwhile, its objects are gone)
-        with contextlib.suppress(RuntimeError):
-            self.ready.emit()  # queued to the window's thread
-        self._load(LATER_MODULES)
+        # Read here, on the thread, is only this Python attribute, never the Qt object.
+        _warm(self._notifier)
 
-    @staticmethod
-    def _load(names: tuple[str, ...], *, stop_at_failure: bool = False) -> None:
-        for name in names:
-            try:
-                importlib.import_module(name)
-            except Exception:  # reported again, with its message, where the module is used
-                log.exception("loading %s failed", name)
-                if stop_at_failure:
-                    return
+
+def _warm(notifier: _Notifier) -> None:
+    # Touches no object of the window: it may be closed and deleted meanwhile.
+    _load(FIRST_MODULES)
+    # The heavy ones import one another: after a failure the rest would fail the same way.
+    _load(HEAVY_MODULES, stop_at_failure=True)
+    notifier.loaded.emit()
+    _load(LATER_MODULES)
+
+
+def _load(names: tuple[str, ...], *, stop_at_failure: bool = False) -> None:
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # reported again, with its message, where the module is used
+            log.exception("loading %s failed", name)
+            if stop_at_failure:
+                return
