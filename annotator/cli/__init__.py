@@ -124,6 +124,12 @@ def _tool_formats() -> list[str]:
     "articles are rejected; pages not marked done are listed with the reason.",
 )
 @click.option(
+    "--replace",
+    is_flag=True,
+    help="gold-jsonl: also apply records to pages another reviewer has begun or finished "
+    "(refused otherwise: the records would overwrite their work).",
+)
+@click.option(
     "--max-page-size",
     "max_page_size",
     default="2MB",
@@ -143,6 +149,7 @@ def import_(
     predictions: bool = False,
     status: str | None = None,
     max_page_size: str = "2MB",
+    replace: bool = False,
 ) -> None:
     """Import page text files and folders (.txt, .md, recursive), gold entity files
     (--format conll), Gold JSONL (--format gold-jsonl), pages with their structure
@@ -162,10 +169,15 @@ def import_(
             "--status is for gold from other tools",
             param_hint="--status",
         )
+    if replace and fmt != "gold-jsonl":
+        raise click.BadParameter(
+            "--replace is for --format gold-jsonl; leave it out with other formats",
+            param_hint="--replace",
+        )
     from annotator.cli import import_runs as run
 
     if fmt == "gold-jsonl":
-        run._import_gold_jsonl(db_path, paths)
+        run._import_gold_jsonl(db_path, paths, replace)
     elif fmt == "segmentation":
         run._import_segmentation(db_path, paths)
     elif fmt not in ("pages", "conll"):

@@ -77,12 +77,12 @@ def _import_conll(
         sys.exit(1)
 
 
-def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...]) -> None:
+def _import_gold_jsonl(db_path: Path | None, paths: tuple[Path, ...], replace: bool) -> None:
     """``import --format gold-jsonl``: apply the records to the pages they name."""
     from annotator.pipeline import import_gold
 
     with open_store(db_path, create=False) as store:
-        report = import_gold(store, list(paths))
+        report = import_gold(store, list(paths), replace=replace)
     click.echo(report.summary())
     for path, line, reason in report.refused:
         where = f"{path}:{line}" if line else path  # line 0: the file as a whole

@@ -33,12 +33,16 @@ class GoldImportReport:
         )
 
 
-def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
+def import_gold(
+    store: Store, paths: Sequence[Path | str], *, replace: bool = False
+) -> GoldImportReport:
     """Apply Gold JSONL v1 records to the pages they name, one undoable edit per page.
 
     Each page gets blocks, roles, articles, joins and spans exactly as recorded, is marked
     done with the record's reviewer and keeps the record's time. A page with any refused
-    record (malformed, text not matching the page, page missing) is left as it was.
+    record (malformed, text not matching the page, page missing) is left as it was, and so
+    is a page another reviewer has begun or finished, unless ``replace``: the records would
+    overwrite their work under the record's reviewer, where their own undo does not reach.
     """
     from annotator.edits import EditError
     from annotator.formats.gold_import import RecordRefused, read_gold_files
@@ -57,6 +61,10 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
             reason = f"no page {page_id!r} in the database; import its page file first"
             report.refused += [(r.path, r.line, reason) for r in records]
             continue
+        someone = None if replace else _reviewed_by_another(store, page_id, first)
+        if someone is not None:
+            report.refused += [(r.path, r.line, f"page {page_id!r}: {someone}") for r in records]
+            continue
         try:
             applied = _apply_page_gold(store, page_id, records)
         except RecordRefused as exc:
@@ -71,6 +79,18 @@ def import_gold(store: Store, paths: Sequence[Path | str]) -> GoldImportReport:
             continue
         report.applied.append((page_id, len({r.record["ordinal"] for r in records})))
     return report
+
+
+def _reviewed_by_another(store: Store, page_id: str, record: Located) -> str | None:
+    """Why the page is another reviewer's work in hand (None when it is not)."""
+    page = store.page(page_id)
+    if page.status == "new" or page.reviewer in (None, record.record["reviewer"]):
+        return None
+    status = page.status.replace("_", " ")
+    return (
+        f"{page.reviewer} has this page {status}; the gold of {record.record['reviewer']!r} "
+        "would replace their work: pass --replace to overwrite it (nothing of this page applied)"
+    )
 
 
 def _apply_page_gold(store: Store, page_id: str, records: Sequence[Located]) -> bool:

@@ -323,3 +323,33 @@ def test_a_span_given_twice_is_stored_once_and_with_other_attributes_refused(
     assert result.exit_code == 1
     assert f"refused {twice}:{n + 1}: page {record['page_id']!r}: span " in result.stderr
     assert "is given twice with different attributes; keep one" in result.stderr
+
+
+def test_gold_over_another_reviewers_work_is_refused_unless_replace(pages, exported, tmp_path):
+    # Applied silently, the records overwrote a page mei had begun, logged under the record's
+    # reviewer, so that mei's own undo could not bring her work back.
+    db = tmp_path / "b.db"
+    assert _run("import", "--db", str(db), "--no-suggest", str(pages)).exit_code == 0
+    with Store.open(db) as store:
+        page_id = sorted(store.page_ids())[0]
+        block = next(b for b in store.blocks(page_id) if b.role == "body")
+        store.apply(Op("set_role", page_id, {"block": block.start, "role": "caption"}), "mei")
+        before = (store.page(page_id).status, store.blocks(page_id))
+    assert before[0] == "in_progress"
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", str(exported))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"page {page_id!r}: mei has this page in progress" in result.stderr
+    assert "pass --replace to overwrite it" in result.stderr
+    with Store.open(db) as store:
+        assert (store.page(page_id).status, store.blocks(page_id)) == before
+        assert sum(store.page(p).status == "done" for p in store.page_ids()) > 1  # the others
+    result = _run("import", "--db", str(db), "--format", "gold-jsonl", "--replace", str(exported))
+    assert result.exit_code == 0, result.output
+    again = tmp_path / "again.jsonl"
+    assert _run("export", "--db", str(db), "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_replace_belongs_to_gold_jsonl(pages, tmp_path):
+    result = _run("import", "--db", str(tmp_path / "b.db"), "--replace", str(pages))
+    assert result.exit_code == 2 and "--replace is for --format gold-jsonl" in result.output
