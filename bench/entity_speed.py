@@ -41,16 +41,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from callgrind_run import counted  # noqa: E402
 
 
 def best_cpu(work: Callable[[], object], rounds: int) -> float:
@@ -96,32 +96,14 @@ def _counted_run(text: Path, model_file: Path, per_page: int, flag: str) -> None
 
 def instructions(text: Path, model_file: Path, per_page: int) -> int:
     """Instructions a character of tagging under callgrind (see the module docstring)."""
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        print("error=valgrind is not installed")
+    args = [str(text), "--model", str(model_file), "--per-page", str(per_page)]
+    result = counted(__file__, args)
+    if isinstance(result, str):
+        print(f"error={result}")
         return 1
-    with tempfile.TemporaryDirectory() as tmp:
-        flag, out = Path(tmp) / "ready", Path(tmp) / "callgrind.out"
-        child = subprocess.Popen(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
-             f"--callgrind-out-file={out}", sys.executable, __file__, str(text),
-             "--model", str(model_file), "--per-page", str(per_page),
-             "--counted-run", str(flag)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )  # fmt: skip
-        while not flag.exists():
-            if child.poll() is not None:
-                print("error=the counted run ended early")
-                return 1
-            time.sleep(0.2)
-        subprocess.run(
-            ["callgrind_control", "-i", "on", str(child.pid)], check=True, capture_output=True
-        )
-        flag.unlink()
-        stdout, _ = child.communicate()
-        chars = int(stdout.split("chars=")[1].split()[0])
-        digest = stdout.split("tags_digest=")[1].split()[0]
-        totals = [line for line in out.read_text().splitlines() if line.startswith("summary:")]
-        ir = int(totals[0].split()[1])
+    ir, stdout = result
+    chars = int(stdout.split("chars=")[1].split()[0])
+    digest = stdout.split("tags_digest=")[1].split()[0]
     print(f"chars={chars}")
     print(f"ir_per_char={ir // chars}")
     print(f"tags_digest={digest}")

@@ -35,16 +35,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from callgrind_run import counted  # noqa: E402
 
 PAGE_CHARS = 5000
 
@@ -162,30 +162,12 @@ def _counted_run(pages_n: int, flag: str) -> None:
 
 def instructions(pages_n: int) -> int:
     """Instructions a page of ``suggest_spans`` under callgrind (see the module docstring)."""
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        print("error=valgrind is not installed")  # noqa: T201
+    result = counted(__file__, ["--pages", str(pages_n)])
+    if isinstance(result, str):
+        print(f"error={result}")  # noqa: T201
         return 1
-    with tempfile.TemporaryDirectory() as tmp:
-        flag, out = Path(tmp) / "ready", Path(tmp) / "callgrind.out"
-        child = subprocess.Popen(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
-             f"--callgrind-out-file={out}", sys.executable, __file__,
-             "--counted-run", str(flag), "--pages", str(pages_n)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )  # fmt: skip
-        while not flag.exists():
-            if child.poll() is not None:
-                print("error=the counted run ended early")  # noqa: T201
-                return 1
-            time.sleep(0.2)
-        subprocess.run(
-            ["callgrind_control", "-i", "on", str(child.pid)], check=True, capture_output=True
-        )
-        flag.unlink()
-        stdout, _ = child.communicate()
-        pages = int(stdout.split("counted_pages=")[1].split()[0])
-        totals = [line for line in out.read_text().splitlines() if line.startswith("summary:")]
-        ir = int(totals[0].split()[1])
+    ir, stdout = result
+    pages = int(stdout.split("counted_pages=")[1].split()[0])
     print(f"counted_pages={pages}")  # noqa: T201
     print(f"ir_per_page={ir // pages}")  # noqa: T201
     return 0
