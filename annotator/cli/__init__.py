@@ -224,6 +224,22 @@ def export(db_path: Path | None, fmt: str, output: str, **kwargs: Any) -> None:
             f"the {fmt} format with these options writes files: give --output"
         )
     config = kwargs["label_config"]
+    only_labelstudio = [
+        name
+        for name, given in (
+            ("--as-predictions", kwargs["as_predictions"]),
+            ("--suggestions", kwargs["suggestions"]),
+            ("--label-config", config is not None),
+        )
+        if given
+    ]
+    if only_labelstudio and fmt != "labelstudio":
+        # Ignored, they left the user believing the export held what they asked for.
+        raise click.BadParameter(
+            f"{' and '.join(only_labelstudio)}: for --format labelstudio only; "
+            f"the {fmt} format has no such thing (nothing was written)",
+            param_hint=only_labelstudio[0],
+        )
     if config is not None and not config.absolute().parent.is_dir():
         # Checked first: found after the export, it was an error over a file written.
         raise click.ClickException(

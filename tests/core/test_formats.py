@@ -716,6 +716,26 @@ def test_a_label_config_in_a_missing_folder_is_refused_before_the_export_is_writ
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    "given", [["--as-predictions"], ["--suggestions"], ["--label-config", "c.xml"]]
+)
+def test_label_studio_options_with_another_format_are_refused(tmp_path, given):
+    # Ignored with jsonl or doccano, they let the user believe the export held predictions,
+    # suggestions or a config it did not.
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    _store(tmp_path / "a.db").close()
+    out = tmp_path / "gold.jsonl"
+    args = ["export", "--db", str(tmp_path / "a.db"), "--format", "doccano", "-o", str(out)]
+    given = [str(tmp_path / g) if g.endswith(".xml") else g for g in given]
+    result = CliRunner().invoke(main, [*args, *given])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{given[0]}: for --format labelstudio only; the doccano format" in result.output
+    assert not out.exists() and not (tmp_path / "c.xml").exists()
+
+
 def test_labelstudio_tasks_can_carry_open_suggestions_as_predictions(tmp_path):
     from annotator.formats.labelstudio import read
 
