@@ -242,12 +242,7 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     at = op.args["at"]
     text = state.page.text
     i, block = _block_under_caret(state, at)
-    first_end = at
-    while first_end > block.start and _WS.match(text[first_end - 1]):
-        first_end -= 1
-    second_start = at
-    while second_start < block.end and _WS.match(text[second_start]):
-        second_start += 1
+    first_end, second_start = _split_ends(text, block, at, op.args.get("first_end"))
     if first_end == block.start or second_start == block.end:
         raise EditError(
             msg(
@@ -269,6 +264,23 @@ def _split_block(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     after = replace(state, blocks=renumber(blocks))
     inverse = Op("merge_blocks", op.page_id, {"block": block.start})
     return Plan(op, inverse, state, after, Changes(op.page_id, blocks=True))
+
+
+def _split_ends(text: str, block: Block, at: int, first_end: int | None) -> tuple[int, int]:
+    """Where the first part ends and the second begins. A reviewer's split trims the white
+    space around the caret; a merge's undo names both ends (``first_end``, ``at``), since
+    trimming there moved a paragraph that began with a space and changed its clean text."""
+    if first_end is not None:
+        if not block.start < first_end <= at:
+            raise EditError(msg("split ends out of order: {end} after {at}", end=first_end, at=at))
+        return first_end, at
+    first_end = at
+    while first_end > block.start and _WS.match(text[first_end - 1]):
+        first_end -= 1
+    second_start = at
+    while second_start < block.end and _WS.match(text[second_start]):
+        second_start += 1
+    return first_end, second_start
 
 
 def _block_under_caret(state: PageState, at: int) -> tuple[int, Block]:
@@ -315,7 +327,11 @@ def _merge_blocks(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
         "joins_previous": nxt.joins_previous,
         "confidences": dict(nxt.confidences),
     }
-    inverse = Op("split_block", op.page_id, {"at": nxt.start, "second": second})
+    inverse = Op(
+        "split_block",
+        op.page_id,
+        {"at": nxt.start, "first_end": block.end, "second": second},
+    )
     # When the merge removed the last block of an article, the articles after it were
     # renumbered; the inverse puts their numbers back before splitting again.
     kept = state.blocks[: i + 1] + state.blocks[i + 2 :]

@@ -1963,7 +1963,7 @@ Refused: {refused}</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../build/lupdate/hidden_strings.py" line="+23"/>
+        <location filename="../../build/lupdate/hidden_strings.py" line="+24"/>
         <source>page {page!r} is done, and a done page has no open suggestion: set it back to in progress first</source>
         <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
     </message>
@@ -1993,7 +1993,7 @@ Refused: {refused}</source>
         <translation>未知标签 {label!r}；已配置的标签：{labels}</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>unknown role {role!r}; expected one of {roles}</source>
         <translation>未知角色 {role!r}；应为以下之一：{roles}</translation>
     </message>
@@ -2013,7 +2013,7 @@ Refused: {refused}</source>
         <translation>文章的第一段之前没有同一篇文章的段落可以接续；若要接续上面的文章，请把这篇文章并入前一篇</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>span [{start}, {end}) is outside page {page!r} (0..{length}) or empty</source>
         <translation>标注 [{start}, {end}) 超出页面 {page!r} 的范围（0..{length}）或为空</translation>
     </message>
@@ -2079,7 +2079,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 的操作被用在了页面 {other!r} 上</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>set_blocks: unknown block fields {fields}</source>
         <translation>set_blocks：未知的段落字段 {fields}</translation>
     </message>
@@ -2094,7 +2094,7 @@ Refused: {refused}</source>
         <translation>光标在两个段落之间：请把光标放在段落里面新段落开始的位置，再拆分</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>a batch acts on one page only</source>
         <translation>批量操作只能作用于一个页面</translation>
     </message>
@@ -2294,12 +2294,12 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
@@ -2314,7 +2314,7 @@ Refused: {refused}</source>
         <translation>它会不在任何段落上，只在两个段落之间的换行上</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>this changes nothing: the paragraphs are like that already</source>
         <translation>没有可更改的内容：段落已经是这样了</translation>
     </message>
@@ -2359,7 +2359,7 @@ Refused: {refused}</source>
         <translation>这是本页最后一个段落：后面没有可合并的段落</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>“{text}” is {label} already</source>
         <translation>“{text}”已经是 {label}</translation>
     </message>
@@ -2369,7 +2369,7 @@ Refused: {refused}</source>
         <translation>“{text}”（{label}）已经是 {status} 状态</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>this paragraph starts its article already</source>
         <translation>这个段落已经是所在文章的开头</translation>
     </message>
@@ -2382,6 +2382,11 @@ Refused: {refused}</source>
         <location line="+1"/>
         <source>there is no next article to move this paragraph to</source>
         <translation>没有可以移入这个段落的下一篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>split ends out of order: {end} after {at}</source>
+        <translation>拆分的两端次序颠倒：{end} 在 {at} 之后</translation>
     </message>
     <message>
         <location line="+24"/>
