@@ -11,17 +11,41 @@ import click
 
 def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The curation options every export format takes (issue 12)."""
+    options = [
+        _format_option(),
+        *_selection_options(),
+        *_shape_options(),
+        *_label_studio_options(),
+        click.option(
+            "--output",
+            "-o",
+            default="-",
+            show_default=True,
+            help="Output file or folder, or - for standard output.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _format_option() -> Callable[..., Any]:
+    # The registry loads every format's module: read only when a command is built.
     from annotator.formats.registry import FORMATS
 
-    options = [
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(list(FORMATS)),
-            default="jsonl",
-            show_default=True,
-            help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + ".",
-        ),
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(FORMATS)),
+        default="jsonl",
+        show_default=True,
+        help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + ".",
+    )
+
+
+def _selection_options() -> list[Callable[..., Any]]:
+    """Which pages and spans go out."""
+    return [
         click.option(
             "--status",
             default="done",
@@ -37,6 +61,12 @@ def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--pages", "pattern", help="Only page ids matching this glob (2024-03-*)."),
         click.option("--since", help="Only pages last edited on or after this date (YYYY-MM-DD)."),
         click.option("--until", help="Only pages last edited on or before this date."),
+    ]
+
+
+def _shape_options() -> list[Callable[..., Any]]:
+    """How the records are curated and cut."""
+    return [
         click.option("--dedupe", is_flag=True, help="Keep one copy of duplicate articles."),
         click.option(
             "--duplicates",
@@ -56,6 +86,12 @@ def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="bio, bioes: a sequence per sentence (cut at sentence ends and line "
             "breaks), per line, or per article (none).",
         ),
+    ]
+
+
+def _label_studio_options() -> list[Callable[..., Any]]:
+    """Options of the labelstudio format alone (refused with any other)."""
+    return [
         click.option(
             "--as-predictions",
             is_flag=True,
@@ -71,14 +107,4 @@ def _export_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(dir_okay=False, path_type=Path),
             help="labelstudio: also write the project's labeling config (XML) to this file.",
         ),
-        click.option(
-            "--output",
-            "-o",
-            default="-",
-            show_default=True,
-            help="Output file or folder, or - for standard output.",
-        ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
