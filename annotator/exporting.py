@@ -343,7 +343,10 @@ def _write_one(
     pages: Iterable[Any] = (
         store.iter_pages(page_ids=ids)  # spans of every status, as Span objects
         if wants_suggestions
-        else store.export_pages(ids, "accepted", text_only=text_only)
+        # article formats build records of clean text: the blocks as plain tuples do
+        else store.export_pages(
+            ids, "accepted", text_only=text_only, article_blocks=fmt.unit == "article"
+        )
     )
     if request.progress is not None:
         pages = _reporting(pages, len(ids), request.progress)

@@ -3,7 +3,7 @@
 
 The standard encoder walks a dict per span (eight keys, re-encoded each time): for the
 ~15 spans of an article that was the largest part of an export's time. Here each shape is
-one ``%`` template whose strings go through the C string encoder the standard encoder uses
+one f-string whose strings go through the C string encoder the standard encoder uses
 itself; anything not of the expected shape (extra keys, another type) is handed to the
 standard encoder instead, so the output never differs from it.
 """
@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from itertools import chain
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 __all__ = ["dumps", "gold_record", "string", "string_or_null"]
@@ -40,15 +42,6 @@ BLOCK_KEYS: tuple[str, ...] = ("role", "start", "end", "page_start", "page_end")
 SPAN_KEYS: tuple[str, ...] = (
     "start", "end", "label", "text", "page_start", "page_end", "origin", "attrs"
 )  # fmt: skip
-_RECORD = (
-    '{"id": %s, "page_id": %s, "source": %s, "ordinal": %d, "status": %s, "text": %s, '
-    '"blocks": [%s], "spans": [%s], "reviewer": %s, "updated_at": %s}'
-)
-_BLOCK = '{"role": %s, "start": %d, "end": %d, "page_start": %d, "page_end": %d}'
-_SPAN = (
-    '{"start": %d, "end": %d, "label": %s, "text": %s, "page_start": %d, "page_end": %d, '
-    '"origin": %s, "attrs": %s}'
-)
 
 
 def string_or_null(value: str | None) -> str:
@@ -58,8 +51,8 @@ def string_or_null(value: str | None) -> str:
 def gold_record(record: dict[str, Any]) -> str:
     """``dumps(record)`` of a Gold JSONL v1 article record.
 
-    Positions are written with ``%d``: they are ints by construction (SQLite INTEGER
-    columns and code-point arithmetic; :func:`~.base.check_record` slices with them).
+    Positions are written as ``str(int)`` does: they are ints by construction (SQLite
+    INTEGER columns and code-point arithmetic; :func:`~.base.check_record` slices with them).
     """
     try:
         return _gold_record(record)
@@ -70,23 +63,31 @@ def gold_record(record: dict[str, Any]) -> str:
 def _gold_record(r: dict[str, Any]) -> str:
     if tuple(r) != RECORD_KEYS:
         raise ValueError("not the shape of a gold record")
-    return _RECORD % (
-        encode_basestring(r["id"]),
-        encode_basestring(r["page_id"]),
-        encode_basestring(r["source"]),
-        r["ordinal"],
-        encode_basestring(r["status"]),
-        encode_basestring(r["text"]),
-        blocks(r["blocks"]),
-        spans(r["spans"]),
-        string_or_null(r["reviewer"]),
-        encode_basestring(r["updated_at"]),
+    enc = encode_basestring
+    if r["ordinal"].__class__ is not int:
+        raise TypeError("the ordinal is not an int")
+    # f-strings: the pieces are joined once, each copied once (a %-template is parsed
+    # anew for every record and span, and its result copied again as it widens).
+    return (
+        f'{{"id": {enc(r["id"])}, "page_id": {enc(r["page_id"])}, '
+        f'"source": {enc(r["source"])}, "ordinal": {r["ordinal"]}, '
+        f'"status": {enc(r["status"])}, "text": {enc(r["text"])}, '
+        f'"blocks": [{blocks(r["blocks"])}], "spans": [{spans(r["spans"])}], '
+        f'"reviewer": {string_or_null(r["reviewer"])}, "updated_at": {enc(r["updated_at"])}}}'
     )
 
 
 def _shaped(items: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> None:
+    """ValueError unless every item has exactly ``keys``, in order, and TypeError unless
+    its positions are ints (an f-string would write another type as no JSON encoder does)."""
     if not all(map(keys.__eq__, map(tuple, items))):
         raise ValueError("not the expected keys")
+    if not _INT.issuperset(map(type, chain.from_iterable(map(_POSITIONS, items)))):
+        raise TypeError("a position is not an int")
+
+
+_POSITIONS = itemgetter("start", "end", "page_start", "page_end")
+_INT = frozenset({int})
 
 
 def blocks(items: Sequence[dict[str, Any]]) -> str:
@@ -94,7 +95,8 @@ def blocks(items: Sequence[dict[str, Any]]) -> str:
     _shaped(items, BLOCK_KEYS)
     enc = encode_basestring
     return ", ".join(
-        [_BLOCK % (enc(b["role"]), b["start"], b["end"], b["page_start"], b["page_end"])
+        [f'{{"role": {enc(b["role"])}, "start": {b["start"]}, "end": {b["end"]}, '
+         f'"page_start": {b["page_start"]}, "page_end": {b["page_end"]}}}'
          for b in items]
     )  # fmt: skip
 
@@ -105,8 +107,37 @@ def spans(items: Sequence[dict[str, Any]]) -> str:
     enc = encode_basestring
     # The empty attributes of nearly every span are written without a call.
     return ", ".join(
-        [_SPAN % (s["start"], s["end"], enc(s["label"]), enc(s["text"]), s["page_start"],
-                  s["page_end"], enc(s["origin"]),
-                  "{}" if (a := s["attrs"]).__class__ is dict and not a else dumps(a))
+        [f'{{"start": {s["start"]}, "end": {s["end"]}, "label": {enc(s["label"])}, '
+         f'"text": {enc(s["text"])}, "page_start": {s["page_start"]}, '
+         f'"page_end": {s["page_end"]}, "origin": {enc(s["origin"])}, "attrs": '
+         f'{"{}" if (a := s["attrs"]).__class__ is dict and not a else attrs(a)}}}'
          for s in items]
     )  # fmt: skip
+
+
+def attrs(value: Any) -> str:
+    """``dumps(value)`` of a span's attributes, remembered for flat dicts of string keys and
+    string, int, boolean or null values (the same few recur on many spans: a year, a unit).
+
+    The key holds each value's type beside it: ``True == 1`` and ``1 == 1.0``, but their
+    JSON differs (floats are never remembered: ``0.0 == -0.0``)."""
+    if value.__class__ is not dict:
+        return dumps(value)
+    try:
+        key = (tuple(value.items()), tuple(map(type, value.values())))
+        text = _ATTRS_JSON.get(key)
+    except TypeError:  # a list or dict inside: not hashable
+        return dumps(value)
+    if text is None:
+        text = dumps(value)
+        if _PLAIN.issuperset(key[1]) and _STR.issuperset(map(type, value)):
+            if len(_ATTRS_JSON) >= _ATTRS_JSON_MAX:
+                _ATTRS_JSON.clear()
+            _ATTRS_JSON[key] = text
+    return text
+
+
+_ATTRS_JSON: dict[tuple[tuple[Any, ...], tuple[type, ...]], str] = {}
+_ATTRS_JSON_MAX = 4096
+_PLAIN = frozenset({str, int, bool, type(None)})
+_STR = frozenset({str})  # keys: {True: 1} and {1: 1} are equal too

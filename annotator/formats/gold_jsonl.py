@@ -251,6 +251,7 @@ def _place(
     the article's own map (a span across a soft line break), or reported.
     """
     placed: list[list[dict[str, Any]]] = [[] for _ in articles]
+    texts = [article.text for article in articles]
     runs = _runs(articles)
     if not runs:
         runs = [(0, 0, 0, 0)]  # no article text: every span is reported below
@@ -280,7 +281,7 @@ def _place(
                 "start": a,
                 "end": b,
                 "label": row[3],
-                "text": articles[k].text[a:b],
+                "text": texts[k][a:b],
                 "attrs": {} if not attrs or attrs == "{}" else _gold_attrs(attrs, page, row),
             })  # fmt: skip
             continue
@@ -291,7 +292,7 @@ def _place(
             "start": a,
             "end": b,
             "label": row[3],
-            "text": articles[k].text[a:b],
+            "text": texts[k][a:b],
             "page_start": start,
             "page_end": end,
             "origin": row[4],
@@ -308,7 +309,14 @@ def _gold_attrs(attrs: dict[str, Any] | str, page: Page, row: Any) -> dict[str, 
 
     A value JSON cannot hold (NaN, Infinity: a database from before edits refused them)
     is refused naming the page and span; writing it failed with a traceback."""
+    if attrs.__class__ is str:
+        known = _PARSED_ATTRS.get(attrs)
+        if known is not None:
+            return known.copy()
+    return _parsed_gold_attrs(attrs, page, row)
 
+
+def _parsed_gold_attrs(attrs: dict[str, Any] | str, page: Page, row: Any) -> dict[str, Any]:
     def refuse(constant: str) -> Any:
         raise ExportError(
             page.id,
@@ -324,6 +332,12 @@ def _gold_attrs(attrs: dict[str, Any] | str, page: Page, row: Any) -> dict[str, 
 
     if isinstance(attrs, str):
         items = json.loads(attrs, parse_constant=refuse)
+        gold = {k: v for k, v in items.items() if k not in MACHINE_ATTRS}
+        if _PLAIN_VALUES.issuperset(map(type, gold.values())):
+            if len(_PARSED_ATTRS) >= _PARSED_ATTRS_MAX:
+                _PARSED_ATTRS.clear()
+            _PARSED_ATTRS[attrs] = gold.copy()
+        return gold
     else:
         items = attrs
         for value in items.values():
@@ -331,6 +345,14 @@ def _gold_attrs(attrs: dict[str, Any] | str, page: Page, row: Any) -> dict[str, 
                 refuse(str(value))
     # a suggestion's confidence describes the machine's guess, not the entity
     return {k: v for k, v in items.items() if k not in MACHINE_ATTRS}
+
+
+# The exported attributes of each attributes text met (a text repeats across spans: a year,
+# a quantity): JSON parsing them anew was a sixth of an export. Only flat dicts of
+# immutable values are kept, and each span gets its own copy.
+_PARSED_ATTRS: dict[str, dict[str, Any]] = {}
+_PARSED_ATTRS_MAX = 4096
+_PLAIN_VALUES = frozenset({str, int, bool, type(None)})
 
 
 def _warning(page: Page, blocks: Sequence[AnyBlock], row: SpanRow) -> ExportWarning:

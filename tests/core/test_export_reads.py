@@ -108,3 +108,43 @@ def test_an_export_that_selects_nothing_says_why_from_one_read_of_the_pages(
     reads = [s for s in statements if "FROM pages" in s]
     selection = next(k for k, s in enumerate(reads) if s.startswith("SELECT id FROM pages"))
     assert len(reads[selection + 1 :]) == 1, reads  # after the selection, one read says why
+
+
+def test_article_blocks_read_gives_the_same_gold_records(tmp_path):
+    """``article_blocks`` (what article exports read): the blocks as plain tuples, with the
+    same places and roles, and the records made of them are the records of full blocks."""
+    from annotator.formats.gold_jsonl import export_row_records
+
+    with _db(tmp_path / "a.db") as store:
+        full = list(store.export_pages(["p1", "p2"]))
+        narrow = list(store.export_pages(["p1", "p2"], article_blocks=True))
+        for (_, blocks, rows), (_, tuples, same_rows) in zip(full, narrow, strict=True):
+            assert rows == same_rows
+            assert [(b.start, b.end, b.role, b.article) for b in blocks] == [
+                (b.start, b.end, b.role, b.article) for b in tuples
+            ]
+            assert all(type(b) is not Block for b in tuples)
+        assert list(export_row_records(narrow)) == list(export_row_records(full))
+
+
+def test_repeated_attributes_give_each_span_its_own_dict_without_confidence(tmp_path):
+    """The attributes text of many spans is parsed once (remembered): each span still gets
+    a dict of its own, and what only describes a guess (confidence) is left out."""
+    from annotator.formats.gold_jsonl import export_row_records
+
+    text = "张三说李四来了。\n"
+    with Store.open(tmp_path / "b.db") as store:
+        store.add_page(Page("q", text, "q.txt", "2" * 64, "done"), [Block(0, 8, "body", 1)])
+        attrs = {"unit": "人", "confidence": 0.9, "flag": True}
+        ops = [
+            Op("add_span", "q", {"start": s, "end": s + 2, "label": "PER", "attrs": attrs})
+            for s in (0, 3, 5)
+        ]
+        store.apply(Op("batch", "q", {"ops": [op.to_json() for op in ops]}), "ana")
+        for _ in range(2):  # the second export reads what the first remembered
+            (record,) = export_row_records(store.export_pages(["q"], article_blocks=True))
+            dicts = [span["attrs"] for span in record["spans"]]
+            assert dicts == [{"unit": "人", "flag": True}] * 3
+            assert len({id(d) for d in dicts}) == 3
+            dicts[0]["unit"] = "changed"
+            assert dicts[1] == {"unit": "人", "flag": True}

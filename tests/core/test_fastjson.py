@@ -9,18 +9,20 @@ import pytest
 
 from annotator.formats.fastjson import gold_record
 
+_SPAN = {
+    "start": 0,
+    "end": 2,
+    "label": "PER",
+    "text": '张"',
+    "page_start": 5,
+    "page_end": 7,
+    "origin": "human",
+    "attrs": {},
+}
+
 
 def _record(**changes: object) -> dict:
-    span = {
-        "start": 0,
-        "end": 2,
-        "label": "PER",
-        "text": '张"',
-        "page_start": 5,
-        "page_end": 7,
-        "origin": "human",
-        "attrs": {},
-    }
+    span = dict(_SPAN)
     record = {
         "id": "p#1",
         "page_id": "p",
@@ -47,6 +49,17 @@ def _record(**changes: object) -> dict:
         {"source": None},
         {"spans": [{"start": 0, "end": 2, "label": 7}]},
         {"blocks": [{"start": 0, "role": "body"}]},
+        # positions and ordinals of another type than int: as the encoder writes them
+        {"ordinal": True},
+        {"blocks": [{"role": "body", "start": 0.0, "end": 7, "page_start": 5, "page_end": 12}]},
+        {"spans": [{**_SPAN, "end": 2.5}]},
+        {"spans": [{**_SPAN, "page_start": "5"}]},
+        {"spans": [{**_SPAN, "start": False}]},
+        # attributes equal in Python but not in JSON, one after the other (remembered JSON)
+        {"spans": [{**_SPAN, "attrs": {"x": v}} for v in (1, True, 1.0, 1, True, 1.0)]},
+        {"spans": [{**_SPAN, "attrs": {"x": v}} for v in (0.0, -0.0, 0.0, -0.0)]},
+        {"spans": [{**_SPAN, "attrs": {"x": v}} for v in ("1", 1, None, [1], (1,), "1")]},
+        {"spans": [{**_SPAN, "attrs": {k: 1}} for k in (1, True, "1", 1, True, "1")]},
     ],
 )
 def test_gold_record_is_what_json_dumps_writes(changes):
