@@ -71,6 +71,9 @@ class ExportReport:
     unit: str = "article"
     # Suggestions nobody accepted or rejected on the exported pages (not gold): by page id.
     open_suggestions: dict[str, int] = field(default_factory=dict)
+    # Selected pages that gave no record: no article on them, only page furniture (an
+    # article format writes a record per article; a page format keeps every page).
+    no_articles: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> int:
@@ -286,6 +289,8 @@ def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None)
         raise _nothing_selected(store, request, since, until)
     report = ExportReport(pages=len(ids), unit=fmt.unit)
     report.open_suggestions = store.open_suggestion_counts(ids)
+    if fmt.unit == "article":
+        report.no_articles = store.pages_without_articles(ids)
     report.duplicates_checked = request.duplicates or request.dedupe
     duplicates = Duplicates() if report.duplicates_checked else None
     options: dict[str, Any] = {

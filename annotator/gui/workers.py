@@ -394,6 +394,15 @@ class _Texts(QObject):
                 self.tr("{page}: {n} open suggestions").format(page=page, n=n)
                 for page, n in result.open_suggestions.items()
             ]
+        if result.no_articles:
+            text += "\n\n" + self.tr(
+                "Pages that gave no record: {n}. No paragraph on them is in an article "
+                "(page furniture only; Shift+Return starts an article; see the details)."
+            ).format(n=len(result.no_articles))
+            details += [
+                self.tr("{page}: no article, no record").format(page=page)
+                for page in result.no_articles
+            ]
         return text, "\n".join(details)
 
     def _written(self, target: Path, result: ExportReport) -> str:

@@ -1404,7 +1404,17 @@ Refused: {refused}</source>
         <translation>{duplicate} 与 {first} 重复</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>Pages that gave no record: {n}. No paragraph on them is in an article (page furniture only; Shift+Return starts an article; see the details).</source>
+        <translation>未生成记录的页面：{n} 个。这些页面上没有任何段落属于文章（只有版面杂项；Shift+Return 可开始一篇文章；见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page}: no article, no record</source>
+        <translation>{page}：没有文章，未生成记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Wrote {count} pages to {path}.</source>
         <translation>已将 {count} 页写入 {path}。</translation>
     </message>
@@ -1444,7 +1454,7 @@ Refused: {refused}</source>
         <translation>发现 {n} 篇重复文章,均已保留(选择“重复文章只保留一份”可去掉重复)。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-59"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
     </message>

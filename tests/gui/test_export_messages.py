@@ -64,3 +64,27 @@ def test_the_same_failure_stays_english_in_the_english_interface(
     assert messages[0]["details"] == (
         f"{target}: the folder does not exist; choose an existing folder"
     )
+
+
+def test_the_export_message_names_the_pages_that_gave_no_record(
+    qapp, windows, qtbot, tmp_path, messages
+):
+    """A page of page furniture only (no paragraph in an article) gives no record: it was
+    left out of the export without a word, and the team counted pages that were not there."""
+    from annotator.model import Block
+    from annotator.store import Store
+
+    from .pages import SAMPLE, add_page, paragraphs
+
+    install_translator(qapp, "en")
+    path = make_db(tmp_path / "furniture.db", ["p1"])
+    with Store.open(path) as store:
+        furniture = [Block(s, e, "other", None) for s, e in paragraphs(SAMPLE)]
+        add_page(store, "ads", SAMPLE, furniture, [])
+    window = windows(path)
+    target = tmp_path / "gold.jsonl"
+    export_from_dialog(window, qtbot, target, "jsonl", ALL_STATUSES)
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert target.read_text(encoding="utf-8").count("\n") == 2  # p1's two articles
+    assert "Pages that gave no record: 1. No paragraph on them is in an article" in messages[0]["text"]
+    assert "ads: no article, no record" in messages[0]["details"].splitlines()
