@@ -210,36 +210,43 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../annotator/gui/workers.py" line="+155"/>
         <source>Pages with status:</source>
         <translation>页面状态:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+1"/>
         <source>Reviewers:</source>
         <translation>审阅人:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+2"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="-1"/>
         <source>Papers:</source>
         <translation>报纸:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+2"/>
         <source>Page ids matching:</source>
         <translation>页面编号匹配:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+1"/>
         <source>Edited since:</source>
         <translation>编辑时间不早于:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+1"/>
         <source>Edited until:</source>
         <translation>编辑时间不晚于:</translation>
     </message>
@@ -1312,7 +1319,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+194"/>
+        <location filename="../../annotator/gui/workers.py" line="+71"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1320,7 +1327,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>

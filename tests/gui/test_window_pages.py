@@ -35,7 +35,9 @@ def quiet_reports(monkeypatch):
     """Import/export summaries are modal message boxes; record them instead."""
     shown = []
     monkeypatch.setattr(
-        workers, "_message", lambda parent, icon, title, text, details="": shown.append(text)
+        workers,
+        "_message",
+        lambda parent, icon, title, text, details="", informative="": shown.append(text),
     )
     return shown
 
