@@ -287,10 +287,7 @@ def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None)
     )
     if not ids:
         raise _nothing_selected(store, request, since, until)
-    report = ExportReport(pages=len(ids), unit=fmt.unit)
-    report.open_suggestions = store.open_suggestion_counts(ids)
-    if fmt.unit == "article":
-        report.no_articles = store.pages_without_articles(ids)
+    report = _new_report(store, fmt, ids)
     report.duplicates_checked = request.duplicates or request.dedupe
     duplicates = Duplicates() if report.duplicates_checked else None
     options: dict[str, Any] = {
@@ -321,6 +318,16 @@ def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None)
     report.duplicates = duplicates.found if duplicates is not None else []
     if request.dedupe and fmt.unit == "article":
         report.dropped = len(report.duplicates)
+    return report
+
+
+def _new_report(store: Store, fmt: Format, ids: Sequence[str]) -> ExportReport:
+    """The report of an export of the pages ``ids``, with what is known before writing:
+    their open suggestions, and the pages an article format gives no record."""
+    report = ExportReport(pages=len(ids), unit=fmt.unit)
+    report.open_suggestions = store.open_suggestion_counts(ids)
+    if fmt.unit == "article":
+        report.no_articles = store.pages_without_articles(ids)
     return report
 
 
