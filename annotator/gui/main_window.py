@@ -44,7 +44,7 @@ from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
 from annotator.gui.commands import OpCommand, PageStacks
 from annotator.gui.outline import OutlinePanel
-from annotator.gui.page_list import PageListPanel
+from annotator.gui.page_list import FILTERS, PageListPanel
 from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.label_palette = LabelPalette(self.labels, self.registry.actions, self)
         self._sheet: ShortcutSheet | None = None
         self._pending_top: int | None = None
-        self._saved_place: tuple[str | None, int, int] | None = None
+        self._saved_place: tuple[str | None, int, int, str | None] | None = None
         self._pending_splitter: QByteArray | None = None
         # (page left by Done/Skip/Flag, page it opened, that page's undo index then): Ctrl+Z
         # there, before any edit of its own, goes back and undoes the status step.
@@ -871,6 +871,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1500, 900)
         self._pending_splitter = place.splitter
+        if place.status_filter and place.status_filter in FILTERS:
+            self.page_list.set_status_filter(place.status_filter)
         page_id = place.page_id if place.page_id and self.store.has_page(place.page_id) else None
         page_id = page_id or self.store.first_page("not_done") or self.store.first_page()
         if page_id is not None:
@@ -891,8 +893,13 @@ class MainWindow(QMainWindow):
             top, self._pending_top = self._pending_top, None
             QTimer.singleShot(0, lambda: self.view.scroll_to_top(top))
 
-    def _place_key(self) -> tuple[str | None, int, int]:
-        return self.page_id, self.view.caret(), self.view.top_char()
+    def _place_key(self) -> tuple[str | None, int, int, str | None]:
+        return (
+            self.page_id,
+            self.view.caret(),
+            self.view.top_char(),
+            self.page_list.status_filter(),
+        )
 
     def _remember_place(self) -> None:
         place = settings.WindowPlace(
@@ -901,6 +908,7 @@ class MainWindow(QMainWindow):
             page_id=self.page_id,
             caret=self.view.caret() if self.page_id else 0,
             scroll=self.view.top_char() if self.page_id else 0,
+            status_filter=self.page_list.status_filter() or "",
         )
         settings.save_place(self.db_path, place)
         self._saved_place = self._place_key()

@@ -532,3 +532,21 @@ def test_the_status_bar_fields_are_set_apart(windows, tmp_path, qtbot):
         assert b.geometry().left() - text_end >= 16, (a.text(), b.text())
         between = [f for f in lines if text_end <= f.geometry().left() < b.geometry().left()]
         assert len(between) == 1, (a.text(), b.text())
+
+
+def test_the_status_filter_of_the_page_list_survives_a_restart(windows, db, qtbot):
+    # A day spent on "To review" went on, after a restart, over every page: the filter came
+    # back as "All" and Ctrl+PgDown walked the done pages too.
+    from annotator.gui.page_list import FILTERS
+
+    window = windows(db)
+    box = window.page_list.filter_box
+    box.setFocus()
+    qtbot.keyClick(box, K.Key_Home)
+    while window.page_list.status_filter() != "not_done":
+        qtbot.keyClick(box, K.Key_Down)
+    press(window, qtbot, K.Key_Q, CTRL)
+    again = windows(db)
+    assert again.page_list.status_filter() == "not_done"
+    assert box is not again.page_list.filter_box
+    assert again.page_list.filter_box.currentIndex() == FILTERS.index("not_done")
