@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -216,6 +217,34 @@ class MainWindow(QMainWindow):
         group.redoTextChanged.connect(lambda text: self._set_undo_text("redo", text))
         self.registry.actions["undo"].setEnabled(False)
         self.registry.actions["redo"].setEnabled(False)
+        self._hint_nothing_to_undo()
+
+    def _hint_nothing_to_undo(self) -> None:
+        """Ctrl+Z with nothing to undo on the page says so (and where the last edit is):
+        each page keeps its own history, so after Ctrl+PgDown Ctrl+Z did nothing, without
+        a word, and the reviewer's last edit seemed lost. A shortcut of its own, enabled
+        only while Undo is not (two enabled shortcuts of one key would both be dead)."""
+        undo = self.registry.actions["undo"]
+        hint = QShortcut(self)
+        hint.setKeys(undo.shortcuts())
+        hint.setContext(Qt.ShortcutContext.WindowShortcut)
+        hint.activated.connect(self._nothing_to_undo)
+        undo.changed.connect(lambda: hint.setEnabled(not undo.isEnabled()))
+        hint.setEnabled(not undo.isEnabled())
+
+    def _nothing_to_undo(self) -> None:
+        if self.page_id is None or self.stacks.stack(self.page_id).index() > 0:
+            return  # refused for another reason, said when it became so
+        last = self.stacks.last_page
+        if last is not None and last != self.page_id and self.stacks.stack(last).canUndo():
+            self.show_message(
+                self.tr(
+                    "Nothing to undo on this page: each page keeps its own undo history. "
+                    "Your last edit is on page {page}; open it to undo it there."
+                ).format(page=last)
+            )
+        else:
+            self.show_message(self.tr("Nothing to undo on this page."))
 
     def _set_undo_text(self, action_id: str, text: str) -> None:
         base = self.tr("Undo") if action_id == "undo" else self.tr("Redo")

@@ -330,7 +330,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+155"/>
+        <location filename="../../annotator/gui/main_window.py" line="+156"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -345,7 +345,17 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+67"/>
+        <source>Nothing to undo on this page: each page keeps its own undo history. Your last edit is on page {page}; open it to undo it there.</source>
+        <translation>此页面没有可撤销的操作：每个页面有各自的撤销历史。您的上一次编辑在页面 {page}；打开该页面即可在那里撤销。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to undo on this page.</source>
+        <translation>此页面没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -570,7 +580,7 @@
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -1972,7 +1982,7 @@ Refused: {refused}</source>
         <translation>它已被重做，或已被之后的修改取代</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+240"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
     </message>

@@ -550,3 +550,24 @@ def test_the_status_filter_of_the_page_list_survives_a_restart(windows, db, qtbo
     assert again.page_list.status_filter() == "not_done"
     assert box is not again.page_list.filter_box
     assert again.page_list.filter_box.currentIndex() == FILTERS.index("not_done")
+
+
+def test_ctrl_z_on_a_page_with_nothing_to_undo_says_where_the_last_edit_is(windows, db, qtbot):
+    # Each page keeps its own undo history: after Ctrl+PgDown, Ctrl+Z did nothing without a
+    # word, and the reviewer's last edit seemed lost or saved nowhere.
+    window = windows(db)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Nothing to undo on this page."
+    window.view.move_caret(SAMPLE.index("陈润"))
+    press(window, qtbot, K.Key_H)  # the byline becomes a headline on p1
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "Nothing to undo on this page: each page keeps its own undo history. "
+        "Your last edit is on page p1; open it to undo it there."
+    )
+    assert status_of(db, "p1")[0] == "in_progress"  # nothing was undone
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    press(window, qtbot, K.Key_Z, CTRL)  # the real Undo: no two shortcuts of one key
+    assert status_of(db, "p1")[0] == "new"
