@@ -417,8 +417,19 @@ class MainWindow(QMainWindow):
 
     def mark_done(self) -> None:
         # The review controller settles open suggestions first (issue 8, item 3).
+        state = self.view.page_state
+        bare = state is not None and all(b.article is None for b in state.blocks)
         if self.review.finish_page():
             self._advance()
+            if bare and state is not None:
+                # Such a page gives no record in an export: a page of adverts is right to,
+                # a page whose paragraphs were all marked X by a slip is not.
+                said = self.statusBar().currentMessage()
+                text = self.tr(
+                    "Page {page} is done with no article on it (page furniture only): an "
+                    "export gives it no record. Ctrl+Z undoes that."
+                ).format(page=state.page.id)
+                self.show_message(f"{text} {said}".strip())
 
     def mark_done_least_sure(self) -> None:
         """What ``mark_done`` does, then open the page holding the learnt model's least

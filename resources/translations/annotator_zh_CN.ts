@@ -425,7 +425,12 @@
         <translation>{what}（页面 {page}）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+16"/>
+        <source>Page {page} is done with no article on it (page furniture only): an export gives it no record. Ctrl+Z undoes that.</source>
+        <translation>页面 {page} 已完成，但其上没有任何文章（只有版面杂项）：导出不会为它生成记录。Ctrl+Z 可撤销此步。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>

@@ -571,3 +571,27 @@ def test_ctrl_z_on_a_page_with_nothing_to_undo_says_where_the_last_edit_is(windo
     press(window, qtbot, K.Key_PageUp, CTRL)
     press(window, qtbot, K.Key_Z, CTRL)  # the real Undo: no two shortcuts of one key
     assert status_of(db, "p1")[0] == "new"
+
+
+def test_done_on_a_page_with_no_article_says_it_gives_no_record(windows, tmp_path, qtbot):
+    # Every paragraph marked X by a slip, Ctrl+Return: the page was done without a word,
+    # and the export then left it out.
+    from annotator.model import Block
+
+    from .pages import add_page, paragraphs
+
+    path = tmp_path / "furniture.db"
+    with Store.open(path) as store:
+        furniture = [Block(s, e, "other", None) for s, e in paragraphs(SAMPLE)]
+        add_page(store, "ads", SAMPLE, furniture, [])
+        add_page(store, "p2")
+    window = windows(path)
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert status_of(path, "ads")[0] == "done" and window.page_id == "p2"
+    assert window.statusBar().currentMessage() == (
+        "Page ads is done with no article on it (page furniture only): an export gives it "
+        "no record. Ctrl+Z undoes that."
+    )
+    answer_open_suggestions(qtbot, "accept")
+    press(window, qtbot, K.Key_Return, CTRL)  # a page with articles: no such word
+    assert "no article" not in window.statusBar().currentMessage()
