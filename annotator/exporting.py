@@ -71,6 +71,9 @@ class ExportReport:
     unit: str = "article"
     # Suggestions nobody accepted or rejected on the exported pages (not gold): by page id.
     open_suggestions: dict[str, int] = field(default_factory=dict)
+    # Selected pages that gave no record: no article on them, only page furniture (an
+    # article format writes a record per article; a page format keeps every page).
+    no_articles: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> int:
@@ -284,8 +287,7 @@ def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None)
     )
     if not ids:
         raise _nothing_selected(store, request, since, until)
-    report = ExportReport(pages=len(ids), unit=fmt.unit)
-    report.open_suggestions = store.open_suggestion_counts(ids)
+    report = _new_report(store, fmt, ids)
     report.duplicates_checked = request.duplicates or request.dedupe
     duplicates = Duplicates() if report.duplicates_checked else None
     options: dict[str, Any] = {
@@ -316,6 +318,16 @@ def _export(store: Store, request: ExportRequest, target: Path | IO[str] | None)
     report.duplicates = duplicates.found if duplicates is not None else []
     if request.dedupe and fmt.unit == "article":
         report.dropped = len(report.duplicates)
+    return report
+
+
+def _new_report(store: Store, fmt: Format, ids: Sequence[str]) -> ExportReport:
+    """The report of an export of the pages ``ids``, with what is known before writing:
+    their open suggestions, and the pages an article format gives no record."""
+    report = ExportReport(pages=len(ids), unit=fmt.unit)
+    report.open_suggestions = store.open_suggestion_counts(ids)
+    if fmt.unit == "article":
+        report.no_articles = store.pages_without_articles(ids)
     return report
 
 

@@ -84,6 +84,7 @@ def _print_export_report(report: Any, fmt: str, output: str) -> None:
         )
     else:
         click.echo("No duplicate articles found.", err=True)
+    _report_no_articles(report.no_articles)
     unit = "page(s)" if report.unit == "page" else "article(s)"
     if "all" in report.counts:
         if output != "-":
@@ -107,3 +108,22 @@ def _report_open_suggestions(open_counts: dict[str, int]) -> None:
             "page(s) were not exported (only accepted spans are gold).",
             err=True,
         )
+
+
+_SHOWN_PAGES = 20
+
+
+def _report_no_articles(page_ids: list[str]) -> None:
+    """Say, on stderr, which selected pages gave no record: they were left out of the
+    export without a word (a done page of page furniture only, or one whose articles a
+    reviewer forgot to start)."""
+    if not page_ids:
+        return
+    shown = ", ".join(page_ids[:_SHOWN_PAGES])
+    if len(page_ids) > _SHOWN_PAGES:
+        shown += f" … and {len(page_ids) - _SHOWN_PAGES} more"
+    click.echo(
+        f"Note: {len(page_ids)} page(s) gave no record: no paragraph on them is in an "
+        f"article (page furniture only; Shift+Return in the window starts one): {shown}",
+        err=True,
+    )

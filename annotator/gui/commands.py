@@ -174,6 +174,7 @@ class PageStacks(QObject):
         # (an edit can be undone, an undo redone): no need to ask the store.
         self._fresh: str | None = None
         self._quiet = False  # True while a stack is refilled from the log
+        self.last_page: str | None = None  # of the reviewer's last edit in this window
         self.group.indexChanged.connect(lambda _index: self.refresh())
         self.group.activeStackChanged.connect(lambda _stack: self.refresh())
         runner.reviewerChanged.connect(self.reset)
@@ -196,6 +197,7 @@ class PageStacks(QObject):
 
     def push(self, op: Op, inverse: Op, edit_id: int) -> None:
         """Record a committed edit on its page's stack (it is not applied again)."""
+        self.last_page = op.page_id
         if op.page_id not in self._stacks:
             self.stack(op.page_id)  # read from the log, which holds this edit already
             return

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -44,7 +45,7 @@ from annotator.gui import settings
 from annotator.gui.actions import ActionRegistry, ShortcutSheet, all_specs
 from annotator.gui.commands import OpCommand, PageStacks
 from annotator.gui.outline import OutlinePanel
-from annotator.gui.page_list import PageListPanel
+from annotator.gui.page_list import FILTERS, PageListPanel
 from annotator.gui.page_view import PageView
 from annotator.gui.page_view.view import DEFAULT_POINT_SIZE
 from annotator.gui.palette import LabelPalette
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.label_palette = LabelPalette(self.labels, self.registry.actions, self)
         self._sheet: ShortcutSheet | None = None
         self._pending_top: int | None = None
-        self._saved_place: tuple[str | None, int, int] | None = None
+        self._saved_place: tuple[str | None, int, int, str | None] | None = None
         self._pending_splitter: QByteArray | None = None
         # (page left by Done/Skip/Flag, page it opened, that page's undo index then): Ctrl+Z
         # there, before any edit of its own, goes back and undoes the status step.
@@ -216,6 +217,34 @@ class MainWindow(QMainWindow):
         group.redoTextChanged.connect(lambda text: self._set_undo_text("redo", text))
         self.registry.actions["undo"].setEnabled(False)
         self.registry.actions["redo"].setEnabled(False)
+        self._hint_nothing_to_undo()
+
+    def _hint_nothing_to_undo(self) -> None:
+        """Ctrl+Z with nothing to undo on the page says so (and where the last edit is):
+        each page keeps its own history, so after Ctrl+PgDown Ctrl+Z did nothing, without
+        a word, and the reviewer's last edit seemed lost. A shortcut of its own, enabled
+        only while Undo is not (two enabled shortcuts of one key would both be dead)."""
+        undo = self.registry.actions["undo"]
+        hint = QShortcut(self)
+        hint.setKeys(undo.shortcuts())
+        hint.setContext(Qt.ShortcutContext.WindowShortcut)
+        hint.activated.connect(self._nothing_to_undo)
+        undo.changed.connect(lambda: hint.setEnabled(not undo.isEnabled()))
+        hint.setEnabled(not undo.isEnabled())
+
+    def _nothing_to_undo(self) -> None:
+        if self.page_id is None or self.stacks.stack(self.page_id).index() > 0:
+            return  # refused for another reason, said when it became so
+        last = self.stacks.last_page
+        if last is not None and last != self.page_id and self.stacks.stack(last).canUndo():
+            self.show_message(
+                self.tr(
+                    "Nothing to undo on this page: each page keeps its own undo history. "
+                    "Your last edit is on page {page}; open it to undo it there."
+                ).format(page=last)
+            )
+        else:
+            self.show_message(self.tr("Nothing to undo on this page."))
 
     def _set_undo_text(self, action_id: str, text: str) -> None:
         base = self.tr("Undo") if action_id == "undo" else self.tr("Redo")
@@ -388,8 +417,19 @@ class MainWindow(QMainWindow):
 
     def mark_done(self) -> None:
         # The review controller settles open suggestions first (issue 8, item 3).
+        state = self.view.page_state
+        bare = state is not None and all(b.article is None for b in state.blocks)
         if self.review.finish_page():
             self._advance()
+            if bare and state is not None:
+                # Such a page gives no record in an export: a page of adverts is right to,
+                # a page whose paragraphs were all marked X by a slip is not.
+                said = self.statusBar().currentMessage()
+                text = self.tr(
+                    "Page {page} is done with no article on it (page furniture only): an "
+                    "export gives it no record. Ctrl+Z undoes that."
+                ).format(page=state.page.id)
+                self.show_message(f"{text} {said}".strip())
 
     def mark_done_least_sure(self) -> None:
         """What ``mark_done`` does, then open the page holding the learnt model's least
@@ -871,6 +911,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1500, 900)
         self._pending_splitter = place.splitter
+        if place.status_filter and place.status_filter in FILTERS:
+            self.page_list.set_status_filter(place.status_filter)
         page_id = place.page_id if place.page_id and self.store.has_page(place.page_id) else None
         page_id = page_id or self.store.first_page("not_done") or self.store.first_page()
         if page_id is not None:
@@ -891,8 +933,13 @@ class MainWindow(QMainWindow):
             top, self._pending_top = self._pending_top, None
             QTimer.singleShot(0, lambda: self.view.scroll_to_top(top))
 
-    def _place_key(self) -> tuple[str | None, int, int]:
-        return self.page_id, self.view.caret(), self.view.top_char()
+    def _place_key(self) -> tuple[str | None, int, int, str | None]:
+        return (
+            self.page_id,
+            self.view.caret(),
+            self.view.top_char(),
+            self.page_list.status_filter(),
+        )
 
     def _remember_place(self) -> None:
         place = settings.WindowPlace(
@@ -901,6 +948,7 @@ class MainWindow(QMainWindow):
             page_id=self.page_id,
             caret=self.view.caret() if self.page_id else 0,
             scroll=self.view.top_char() if self.page_id else 0,
+            status_filter=self.page_list.status_filter() or "",
         )
         settings.save_place(self.db_path, place)
         self._saved_place = self._place_key()

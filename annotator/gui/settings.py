@@ -67,6 +67,9 @@ class WindowPlace:
     page_id: str | None = None
     caret: int = 0
     scroll: int = 0  # code point shown at the top of the page view
+    # The page list's status filter ("" every page, "not_done", a status): the Page keys
+    # walk it, so a day spent on "To review" went on over every page after a restart.
+    status_filter: str = ""
 
 
 def load_place(db_path: Path) -> WindowPlace:
@@ -79,6 +82,7 @@ def load_place(db_path: Path) -> WindowPlace:
             page_id=(str(s.value("page")) if s.value("page") else None),
             caret=_int(s.value("caret")),
             scroll=_int(s.value("scroll")),
+            status_filter=str(s.value("filter") or ""),
         )
     finally:
         s.endGroup()
@@ -95,6 +99,7 @@ def save_place(db_path: Path, place: WindowPlace) -> None:
     s.setValue("page", place.page_id or "")
     s.setValue("caret", place.caret)
     s.setValue("scroll", place.scroll)
+    s.setValue("filter", place.status_filter)
     s.endGroup()
     s.sync()
 

@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEventLoop,
     QMimeData,
@@ -82,7 +83,10 @@ class _Worker(QObject):
             return
         try:
             result = self._job(store, self._progress)
-        except (ExportError, StoreError) as exc:  # these name the file and what to do
+        except ExportError as exc:  # names the file (or the dialog's fields) and what to do
+            # "-" names no file (the database has no pages): "-: …" said nothing.
+            self._finish(self.failed, core_text(exc.reason if exc.path == "-" else exc))
+        except StoreError as exc:  # names the file and what to do
             self._finish(self.failed, core_text(exc))
         except Exception as exc:  # reported to the user; the traceback goes to the log
             log.exception("background job failed")
@@ -127,15 +131,49 @@ def _format_export_job(target: Path, request: ExportRequest) -> Job:
     they are written, the progress dialog as its progress (whose cancel stops it)."""
 
     from annotator.exporting import export
-    from annotator.formats.gold_jsonl import ExportCancelled
+    from annotator.formats.gold_jsonl import ExportCancelled, ExportError
 
     def job(store: Store, progress: Progress) -> ExportReport | None:
         try:
             return export(store, replace(request, progress=progress), target)
         except ExportCancelled:
             return None  # cancelled: nothing was written
+        except ExportError as exc:
+            fields = _dialog_fields(exc.path)
+            if fields is None:
+                raise
+            raise ExportError(fields, exc.reason) from None
 
     return job
+
+
+# The fields of the export dialog that the command line's options of a refused export
+# stand for: the window names the field the reviewer filled in, not "--status".
+_DIALOG_FIELDS: dict[str, str] = cast(
+    "dict[str, str]",
+    {
+        "--status": QT_TRANSLATE_NOOP("ExportDialog", "Pages with status:"),
+        "--reviewer": QT_TRANSLATE_NOOP("ExportDialog", "Reviewers:"),
+        "--paper": QT_TRANSLATE_NOOP("ExportDialog", "Papers:"),
+        "--label": QT_TRANSLATE_NOOP("ExportDialog", "Labels:"),
+        "--pages": QT_TRANSLATE_NOOP("ExportDialog", "Page ids matching:"),
+        "--since": QT_TRANSLATE_NOOP("ExportDialog", "Edited since:"),
+        "--until": QT_TRANSLATE_NOOP("ExportDialog", "Edited until:"),
+    },
+)
+
+
+def _dialog_fields(options: str) -> str | None:
+    """``"--status --pages"`` as the dialog's fields ("Pages with status / Page ids
+    matching"), in the interface language; None when ``options`` is not such options (a
+    file name)."""
+    names = [x for part in options.split() for x in part.split("/")]
+    if not names or any(x not in _DIALOG_FIELDS for x in names):
+        return None
+    shown = [
+        QCoreApplication.translate("ExportDialog", _DIALOG_FIELDS[x]).rstrip(":：") for x in names
+    ]
+    return " / ".join(shown)
 
 
 # --- the dialog and the runner (main thread) ----------------------------------------------
@@ -262,7 +300,11 @@ def run_import(parent: QWidget | None, db_path: Path, paths: list[Path]) -> Impo
     tr = _Texts()
     runner = _run(parent, tr.import_title, db_path, _import_job(list(paths)), tr.importing)
     if runner.error is not None:
-        _message(parent, QMessageBox.Icon.Critical, tr.import_title, tr.import_failed, runner.error)
+        # The reason in the message itself: behind "Show Details…", "The import could not
+        # run." said neither why nor what to do.
+        _message(
+            parent, QMessageBox.Icon.Critical, tr.import_title, tr.import_failed, "", runner.error
+        )
         return None
     report: ImportReport = runner.result
     if report.cancelled and not (report.imported or report.skipped or report.refused):
@@ -290,7 +332,11 @@ def run_export_request(
     job = _format_export_job(Path(target), request)
     runner = _run(parent, tr.export_title, db_path, job, tr.exporting, readonly=True)
     if runner.error is not None:
-        _message(parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, runner.error)
+        # The reason in the message itself ("Pages with status: no page is done; …"): behind
+        # "Show Details…", "The export could not be written." read as a disk failure.
+        _message(
+            parent, QMessageBox.Icon.Critical, tr.export_title, tr.export_failed, "", runner.error
+        )
         return None
     result: ExportReport | None = runner.result
     if result is None:
@@ -394,6 +440,15 @@ class _Texts(QObject):
                 self.tr("{page}: {n} open suggestions").format(page=page, n=n)
                 for page, n in result.open_suggestions.items()
             ]
+        if result.no_articles:
+            text += "\n\n" + self.tr(
+                "Pages that gave no record: {n}. No paragraph on them is in an article "
+                "(page furniture only; Shift+Return starts an article; see the details)."
+            ).format(n=len(result.no_articles))
+            details += [
+                self.tr("{page}: no article, no record").format(page=page)
+                for page in result.no_articles
+            ]
         return text, "\n".join(details)
 
     def _written(self, target: Path, result: ExportReport) -> str:
@@ -431,9 +486,16 @@ class _Texts(QObject):
 
 
 def _message(
-    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    details: str = "",
+    informative: str = "",
 ) -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if informative:
+        box.setInformativeText(informative)
     if details:
         box.setDetailedText(details)
     active, focus = QApplication.activeWindow(), QApplication.focusWidget()

@@ -275,6 +275,22 @@ class ReportsRoom(Room):
             )
         return {page_id: counts[page_id] for page_id in page_ids if page_id in counts}
 
+    def pages_without_articles(self, page_ids: Sequence[str]) -> list[str]:
+        """The pages among ``page_ids`` with no block in any article (page furniture
+        only): an article export gives them no record. In the order of ``page_ids``."""
+        held: set[str] = set()
+        for chunk in _chunks(list(page_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            held.update(
+                row[0]
+                for row in self.db.conn.execute(
+                    f"SELECT DISTINCT page_id FROM blocks WHERE article IS NOT NULL "
+                    f"AND page_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return [page_id for page_id in page_ids if page_id not in held]
+
     def edit_log(
         self,
     ) -> Iterator[tuple[int, str | None, str, str, str, int | None, str, str]]:

@@ -354,8 +354,11 @@ def _set_aside(db_path: Path) -> Path:
         aside = _stamped(backup_folder(db_path), db_path.stem, "-replaced")
         aside.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(db_path, aside)
-        if Path(f"{db_path}-wal").exists():
-            shutil.copyfile(f"{db_path}-wal", f"{aside}-wal")
+        log = Path(f"{db_path}-wal")
+        # Checkpointed above, the log is empty (it was copied as an empty -wal beside
+        # the kept file); only a damaged file's log, which could not be folded, has content.
+        if log.exists() and log.stat().st_size > 0:
+            shutil.copyfile(log, f"{aside}-wal")
     except OSError as exc:
         raise StoreError(
             f"{db_path}: cannot keep the replaced file aside ({exc.strerror or exc}); "

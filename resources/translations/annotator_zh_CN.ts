@@ -210,36 +210,43 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../annotator/gui/workers.py" line="+155"/>
         <source>Pages with status:</source>
         <translation>页面状态:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+1"/>
         <source>Reviewers:</source>
         <translation>审阅人:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+2"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="-1"/>
         <source>Papers:</source>
         <translation>报纸:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+2"/>
         <source>Page ids matching:</source>
         <translation>页面编号匹配:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+1"/>
         <source>Edited since:</source>
         <translation>编辑时间不早于:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../annotator/gui/workers.py" line="+1"/>
         <source>Edited until:</source>
         <translation>编辑时间不晚于:</translation>
     </message>
@@ -323,7 +330,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+155"/>
+        <location filename="../../annotator/gui/main_window.py" line="+156"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -338,7 +345,17 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+67"/>
+        <source>Nothing to undo on this page: each page keeps its own undo history. Your last edit is on page {page}; open it to undo it there.</source>
+        <translation>此页面没有可撤销的操作：每个页面有各自的撤销历史。您的上一次编辑在页面 {page}；打开该页面即可在那里撤销。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to undo on this page.</source>
+        <translation>此页面没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -408,7 +425,12 @@
         <translation>{what}（页面 {page}）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+16"/>
+        <source>Page {page} is done with no article on it (page furniture only): an export gives it no record. Ctrl+Z undoes that.</source>
+        <translation>页面 {page} 已完成，但其上没有任何文章（只有版面杂项）：导出不会为它生成记录。Ctrl+Z 可撤销此步。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Flag the page</source>
         <translation>标记存疑</translation>
     </message>
@@ -563,7 +585,7 @@
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -1312,7 +1334,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+194"/>
+        <location filename="../../annotator/gui/workers.py" line="+71"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1320,7 +1342,7 @@
 <context>
     <name>_Texts</name>
     <message>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
@@ -1404,7 +1426,17 @@ Refused: {refused}</source>
         <translation>{duplicate} 与 {first} 重复</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>Pages that gave no record: {n}. No paragraph on them is in an article (page furniture only; Shift+Return starts an article; see the details).</source>
+        <translation>未生成记录的页面：{n} 个。这些页面上没有任何段落属于文章（只有版面杂项；Shift+Return 可开始一篇文章；见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page}: no article, no record</source>
+        <translation>{page}：没有文章，未生成记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Wrote {count} pages to {path}.</source>
         <translation>已将 {count} 页写入 {path}。</translation>
     </message>
@@ -1444,7 +1476,7 @@ Refused: {refused}</source>
         <translation>发现 {n} 篇重复文章,均已保留(选择“重复文章只保留一份”可去掉重复)。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-59"/>
         <source>{n} accepted spans could not be exported exactly and were left out (see the details).</source>
         <translation>有 {n} 个已接受的标注无法精确导出，已略去（见详细信息）。</translation>
     </message>
@@ -1955,7 +1987,7 @@ Refused: {refused}</source>
         <translation>它已被重做，或已被之后的修改取代</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+240"/>
         <source>{what} ({reason})</source>
         <translation>{what}（{reason}）</translation>
     </message>

@@ -305,3 +305,26 @@ def test_a_missing_gold_file_is_named_without_a_line_zero(runner, tmp_path):
     assert f"  refused {missing}: cannot read the file (No such file or directory)" in (
         result.stderr
     )
+
+
+def test_export_names_the_done_pages_that_gave_no_record(runner, tmp_path):
+    # A done page of page furniture only (every paragraph marked not part of an article)
+    # gives no record; the export left it out without a word.
+    db = _done_db(runner, tmp_path)
+    with Store.open(db) as store:
+        first, page_id = store.page_ids()
+        for block in store.page_state(page_id).blocks:
+            store.apply(Op("mark_other", page_id, {"block": block.start}), "ana")
+        store.apply(mark_done_op(store.page_state(page_id), "reject"), "ana")
+        assert len(store.page_ids("done")) == 2
+    out = tmp_path / "gold.jsonl"
+    result = _run(runner, "export", "--db", str(db), "--output", str(out))
+    assert result.exit_code == 0
+    assert {r["page_id"] for r in read_jsonl(out)} == {first}
+    assert (
+        f"Note: 1 page(s) gave no record: no paragraph on them is in an article (page "
+        f"furniture only; Shift+Return in the window starts one): {page_id}"
+    ) in result.stderr
+    # A page format keeps every page: nothing to say.
+    pages = _run(runner, "export", "--db", str(db), "--format", "segmentation", "-o", str(out))
+    assert pages.exit_code == 0 and "gave no record" not in pages.stderr

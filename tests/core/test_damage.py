@@ -117,6 +117,20 @@ def test_restore_brings_back_the_backup_and_keeps_the_damaged_file(damaged_db) -
     assert newest_backup(db) == backup
 
 
+def test_restore_leaves_no_empty_log_beside_the_replaced_file(good_db) -> None:
+    """The log is folded into the file before it is copied aside: an empty
+    ``…-replaced.db-wal`` was left in the backups folder beside it (found in s27)."""
+    backup = rolling_backup(good_db)
+    with Store.open(good_db) as store:  # a log with content when the restore starts
+        import_paths(store, [seeds_dir()])
+        store.stats()
+    aside = restore_backup(good_db, backup)
+    assert aside is not None and aside.exists()
+    assert sorted(p.name for p in aside.parent.iterdir()) == sorted([backup.name, aside.name])
+    with Store.open(aside) as kept:  # the whole replaced database, without its log
+        assert kept.count_pages() == 2
+
+
 def test_restore_refuses_a_damaged_backup(damaged_db, tmp_path) -> None:
     db, backup = damaged_db
     broken = tmp_path / "broken.db"

@@ -32,13 +32,20 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def messages(monkeypatch) -> list[dict]:
-    """Every message box shown (icon, text, details), answered OK instead of showing it."""
+    """Every message box shown (icon, text, details, informative text), answered OK instead of showing it."""
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[dict] = []
 
     def fake_exec(box: QMessageBox) -> int:
-        shown.append({"icon": box.icon(), "text": box.text(), "details": box.detailedText()})
+        shown.append(
+            {
+                "icon": box.icon(),
+                "text": box.text(),
+                "details": box.detailedText(),
+                "informative": box.informativeText(),
+            }
+        )
         return int(QMessageBox.StandardButton.Ok)
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)

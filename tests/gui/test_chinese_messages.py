@@ -130,7 +130,11 @@ def test_the_window_imports_nothing_into_a_damaged_database(windows, tmp_path, m
     store = window.store
     failures = []
     monkeypatch.setattr(
-        workers, "_message", lambda parent, icon, title, text, details="": failures.append(details)
+        workers,
+        "_message",
+        lambda parent, icon, title, text, details="", informative="": failures.append(
+            details + informative
+        ),
     )
     page = tmp_path / "new.txt"
     page.write_text("标题\n\n正文。\n", encoding="utf-8")

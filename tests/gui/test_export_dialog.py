@@ -243,7 +243,7 @@ def export_refused(window, qtbot, messages, target, field, value):
     type_into(qtbot, getattr(dialog, field), value)
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: len(messages) == 1, timeout=10000)
-    return messages[0]["text"] + messages[0]["details"]
+    return messages[0]["text"] + messages[0]["informative"] + messages[0]["details"]
 
 
 def export_cli(db, out, *options):
@@ -296,4 +296,5 @@ def test_a_page_pattern_matching_no_page_is_refused_in_the_window(
     shown = export_refused(windows(db), qtbot, messages, target, "pattern", "zzz*")
     assert "'zzz*'" in shown and "p1" in shown and "p4" in shown
     assert "Wrote" not in shown
+    assert messages[0]["informative"].startswith("Page ids matching: no page id matches")
     assert target.read_text(encoding="utf-8") == "last export\n"

@@ -176,7 +176,9 @@ def test_export_of_all_pages_from_the_window_reports_the_open_suggestions(
 
     shown = []
     monkeypatch.setattr(
-        workers, "_message", lambda parent, icon, title, text, details="": shown.append(details)
+        workers,
+        "_message",
+        lambda parent, icon, title, text, details="", informative="": shown.append(details),
     )
     window = windows(db)
     answer_open_suggestions(qtbot, "accept")

@@ -35,7 +35,9 @@ def quiet_reports(monkeypatch):
     """Import/export summaries are modal message boxes; record them instead."""
     shown = []
     monkeypatch.setattr(
-        workers, "_message", lambda parent, icon, title, text, details="": shown.append(text)
+        workers,
+        "_message",
+        lambda parent, icon, title, text, details="", informative="": shown.append(text),
     )
     return shown
 
@@ -530,3 +532,66 @@ def test_the_status_bar_fields_are_set_apart(windows, tmp_path, qtbot):
         assert b.geometry().left() - text_end >= 16, (a.text(), b.text())
         between = [f for f in lines if text_end <= f.geometry().left() < b.geometry().left()]
         assert len(between) == 1, (a.text(), b.text())
+
+
+def test_the_status_filter_of_the_page_list_survives_a_restart(windows, db, qtbot):
+    # A day spent on "To review" went on, after a restart, over every page: the filter came
+    # back as "All" and Ctrl+PgDown walked the done pages too.
+    from annotator.gui.page_list import FILTERS
+
+    window = windows(db)
+    box = window.page_list.filter_box
+    box.setFocus()
+    qtbot.keyClick(box, K.Key_Home)
+    while window.page_list.status_filter() != "not_done":
+        qtbot.keyClick(box, K.Key_Down)
+    press(window, qtbot, K.Key_Q, CTRL)
+    again = windows(db)
+    assert again.page_list.status_filter() == "not_done"
+    assert box is not again.page_list.filter_box
+    assert again.page_list.filter_box.currentIndex() == FILTERS.index("not_done")
+
+
+def test_ctrl_z_on_a_page_with_nothing_to_undo_says_where_the_last_edit_is(windows, db, qtbot):
+    # Each page keeps its own undo history: after Ctrl+PgDown, Ctrl+Z did nothing without a
+    # word, and the reviewer's last edit seemed lost or saved nowhere.
+    window = windows(db)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Nothing to undo on this page."
+    window.view.move_caret(SAMPLE.index("陈润"))
+    press(window, qtbot, K.Key_H)  # the byline becomes a headline on p1
+    press(window, qtbot, K.Key_PageDown, CTRL)
+    assert window.page_id == "p2"
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "Nothing to undo on this page: each page keeps its own undo history. "
+        "Your last edit is on page p1; open it to undo it there."
+    )
+    assert status_of(db, "p1")[0] == "in_progress"  # nothing was undone
+    press(window, qtbot, K.Key_PageUp, CTRL)
+    press(window, qtbot, K.Key_Z, CTRL)  # the real Undo: no two shortcuts of one key
+    assert status_of(db, "p1")[0] == "new"
+
+
+def test_done_on_a_page_with_no_article_says_it_gives_no_record(windows, tmp_path, qtbot):
+    # Every paragraph marked X by a slip, Ctrl+Return: the page was done without a word,
+    # and the export then left it out.
+    from annotator.model import Block
+
+    from .pages import add_page, paragraphs
+
+    path = tmp_path / "furniture.db"
+    with Store.open(path) as store:
+        furniture = [Block(s, e, "other", None) for s, e in paragraphs(SAMPLE)]
+        add_page(store, "ads", SAMPLE, furniture, [])
+        add_page(store, "p2")
+    window = windows(path)
+    press(window, qtbot, K.Key_Return, CTRL)
+    assert status_of(path, "ads")[0] == "done" and window.page_id == "p2"
+    assert window.statusBar().currentMessage() == (
+        "Page ads is done with no article on it (page furniture only): an export gives it "
+        "no record. Ctrl+Z undoes that."
+    )
+    answer_open_suggestions(qtbot, "accept")
+    press(window, qtbot, K.Key_Return, CTRL)  # a page with articles: no such word
+    assert "no article" not in window.statusBar().currentMessage()

@@ -240,7 +240,7 @@ def test_unusable_database_is_reported_not_raised(qtbot, tmp_path, page_files, m
     not_a_db.write_text("this is not a database\n" * 100)
     assert run_import(None, not_a_db, page_files) is None
     assert messages[-1]["icon"] == QMessageBox.Icon.Critical
-    assert str(not_a_db) in messages[-1]["details"]
+    assert str(not_a_db) in messages[-1]["informative"]
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -278,8 +278,10 @@ def test_export_of_done_pages_when_none_is_done_is_refused(
     target = tmp_path / "gold.jsonl"
     assert run_export(seeded_db, target, "jsonl", "done") is None
     assert not target.exists()
-    shown = messages[-1]["text"] + messages[-1]["details"]
-    assert "no page is done" in shown and "Wrote" not in shown
+    assert "Wrote" not in messages[-1]["text"]
+    # The reason in the message itself, naming the dialog's field, not the option:
+    # "The export could not be written." alone read as a disk failure.
+    assert messages[-1]["informative"] == "Pages with status: no page is done; the pages are 2 new"
 
 
 def gate_export(monkeypatch) -> tuple[threading.Event, threading.Event]:
@@ -327,7 +329,7 @@ def test_export_into_a_missing_folder_is_reported(qtbot, seeded_db, tmp_path, me
     target = tmp_path / "no" / "such" / "gold.jsonl"
     assert run_export(seeded_db, target, "jsonl", "all") is None
     assert messages[-1]["icon"] == QMessageBox.Icon.Critical
-    assert str(target) in messages[-1]["details"]
+    assert str(target) in messages[-1]["informative"]
 
 
 def test_unknown_export_format_is_a_programming_error(qtbot, seeded_db, tmp_path) -> None:
