@@ -94,7 +94,7 @@ def _brat_labels(path: Path) -> list[tuple[str, str]]:
     out = []
     for ann in sorted(path.glob("*.ann")):
         text = ann.with_suffix(".txt").read_text("utf-8")
-        for line in ann.read_text("utf-8").splitlines():
+        for line in ann.read_text("utf-8").split("\n"):
             if not line.startswith("T"):
                 continue
             _, middle, said = line.split("\t")
@@ -136,7 +136,7 @@ def _labels_at_their_text(fmt: str, path: Path) -> list[tuple[str, str]]:
         return _brat_labels(path)
     if fmt == "labelstudio":
         return _labelstudio_labels(path)
-    lines = path.read_text("utf-8").splitlines()
+    lines = [x for x in path.read_text("utf-8").split("\n") if x]  # (not splitlines)
     return [x for line in lines for x in _line_labels(json.loads(line), fmt)]
 
 
@@ -174,7 +174,7 @@ def _joined_under_another_kind_of_role(blocks: list[Block]) -> bool:
 
 
 def _comparable(jsonl: str) -> list[dict[str, Any]]:
-    records = [json.loads(x) for x in jsonl.splitlines()]
+    records = [json.loads(x) for x in jsonl.split("\n") if x]
     for r in records:
         del r["reviewer"], r["updated_at"]
         for s in r["spans"]:

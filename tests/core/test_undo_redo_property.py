@@ -45,6 +45,9 @@ PIECES = (
     "　",
     "，",
 )
+# Separators Python's str.splitlines() cuts at but a page keeps as text (a converter's form
+# feed, NEL, U+2028): offsets must not shift at them in any format.
+PIECES += ("\u2028", "\x85", "\x0c")
 
 
 def _words(text: str, start: int, length: int) -> tuple[int, int]:
@@ -181,7 +184,7 @@ def _predictions(store: Store) -> list[Any]:
 def _gold(store: Store) -> list[dict[str, Any]]:
     out = io.StringIO()
     export(store, ExportRequest(fmt="jsonl", statuses=None), out)
-    records = [json.loads(x) for x in out.getvalue().splitlines()]
+    records = [json.loads(x) for x in out.getvalue().split("\n") if x]
     for r in records:  # who wrote last and when: the undo's, not what the page holds
         del r["reviewer"], r["updated_at"], r["status"]
     return records
