@@ -154,19 +154,20 @@ def _set_span_attrs(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
 
 
 def refuse_twin_labels(plan_: Plan) -> None:
-    """``EditError`` when a new edit leaves a label it added or changed beside another of
-    the same range and label, neither rejected (a span relabelled to the label of another
-    over the same words, a label added twice): both accepted, every export wrote the entity
-    twice. Called wherever a new edit is applied (the store); one pass over the page's
-    spans, and only when the edit changed a span."""
+    """``EditError`` when a new edit leaves a label it accepted, added or changed accepted
+    beside another accepted one of the same range and label (a span relabelled to the label
+    of another over the same words, a label added twice): every export wrote the entity
+    twice. An open twin is left to the reviewer (and "accept all" rejects it). Called
+    wherever a new edit is applied (the store); one pass over the page's spans, and only
+    when the edit changed a span."""
     after = plan_.after.spans
     changed = [after[i] for i in plan_.changes.spans if i in after]
-    changed = [s for s in changed if s.status != "rejected"]
+    changed = [s for s in changed if s.status == "accepted"]
     if not changed:
         return
     count: dict[tuple[int, int, str], int] = {}
     for span in after.values():
-        if span.status != "rejected":
+        if span.status == "accepted":
             key = (span.start, span.end, span.label)
             count[key] = count.get(key, 0) + 1
     for span in changed:
