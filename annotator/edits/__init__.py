@@ -19,6 +19,7 @@ from annotator.edits.block_ops import renumber
 from annotator.edits.operation import Changes, EditError, Op, PageState, Plan
 from annotator.edits.page_ops import mark_done_op, open_suggestions
 from annotator.edits.planning import KINDS, Planner, first_edit_starts_review, plan
+from annotator.edits.span_ops import refuse_twin_labels
 from annotator.edits.stranded_spans import (
     LabelsLeftOut,
     refuse_labels_left_out,
@@ -43,6 +44,7 @@ __all__ = [
     "open_suggestions",
     "plan",
     "refuse_labels_left_out",
+    "refuse_twin_labels",
     "renumber",
     "spans_left_out",
     "stranded_suggestions",

@@ -103,11 +103,16 @@ def mark_done_op(state: PageState, resolve: str | None = None) -> Op:
     if not pending:
         return status
     places = SpanPlaces(state.page.text, state.blocks) if resolve == "accept" else None
+    # A suggestion with the range and label of an accepted one (or of one accepted before it
+    # here) is rejected: accepted too, export would write the entity twice.
+    taken = {(s.start, s.end, s.label) for s in state.spans.values() if s.status == "accepted"}
 
     def decision(span: Span) -> str:
-        if places is not None and places.problem(span.start, span.end) is None:
-            return "accepted"
-        return "rejected"
+        key = (span.start, span.end, span.label)
+        if places is None or places.problem(span.start, span.end) is not None or key in taken:
+            return "rejected"
+        taken.add(key)
+        return "accepted"
 
     ops = [
         Op("set_span_status", state.page.id, {"id": s.id, "status": decision(s)}).to_json()

@@ -151,3 +151,31 @@ def _set_span_attrs(state: PageState, op: Op, labels: frozenset[str]) -> Plan:
     _check_attrs(attrs)
     inverse = Op("set_span_attrs", op.page_id, {"id": span.id, "attrs": dict(span.attrs)})
     return _span_plan(state, op, span.id, replace(span, attrs=dict(attrs)), inverse)
+
+
+def refuse_twin_labels(plan_: Plan) -> None:
+    """``EditError`` when a new edit leaves a label it accepted, added or changed accepted
+    beside another accepted one of the same range and label (a span relabelled to the label
+    of another over the same words, a label added twice): every export wrote the entity
+    twice. An open twin is left to the reviewer (and "accept all" rejects it). Called
+    wherever a new edit is applied (the store); one pass over the page's spans, and only
+    when the edit changed a span."""
+    after = plan_.after.spans
+    changed = [after[i] for i in plan_.changes.spans if i in after]
+    changed = [s for s in changed if s.status == "accepted"]
+    if not changed:
+        return
+    count: dict[tuple[int, int, str], int] = {}
+    for span in after.values():
+        if span.status == "accepted":
+            key = (span.start, span.end, span.label)
+            count[key] = count.get(key, 0) + 1
+    for span in changed:
+        if count[(span.start, span.end, span.label)] > 1:
+            raise EditError(
+                msg(
+                    "“{text}” is {label} already",
+                    text=_span_text(plan_.after, span),
+                    label=span.label,
+                )
+            )

@@ -174,7 +174,9 @@ def _document(ann_path: Path) -> Imported:
     try:
         with open(txt, encoding="utf-8-sig", newline="") as f:  # no newline translation
             text = f.read()
-        lines = ann_path.read_text(encoding="utf-8-sig").splitlines()
+        # Lines end at \n (read_text turns \r\n and \r into it): splitlines() also cut
+        # at a form feed, U+0085 or U+2028 inside an annotation's text, as a page keeps them.
+        lines = ann_path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError) as e:
         raise ImportFormatError(f"{ann_path}: cannot read it or its .txt ({e})") from None
     page_id, _, ordinal = ann_path.stem.rpartition("-")

@@ -20,6 +20,14 @@ or flagged (an export with ``--status all``) is refused, as applying it marks th
 
 A record whose text does not match the page at its offsets, or whose paragraphs overlap
 another's, is refused with the reason; the caller refuses the whole page then.
+
+Limit of the format: a record gives a paragraph one role, its first part's. Parts are
+matched with that role's clean text, so a part joined under a role that treats line breaks
+otherwise (a two-line headline or byline joined to a body paragraph, whose soft line breaks
+the clean text drops) is not found, and its record is refused ("differs from the page").
+Two articles whose cut paragraphs continue past each other (crossing page ranges) are
+told apart by each paragraph's first and last lines and by the clean texts; parts that
+still overlap are refused.
 """
 
 from __future__ import annotations
@@ -150,9 +158,16 @@ def _paragraphs(records: Sequence[Located]) -> list[_Para]:
     return out
 
 
-def _inner(paras: list[_Para], p: _Para, page_len: int) -> list[tuple[int, int]]:
-    """Ranges of the other paragraphs inside ``p``; refuses paragraphs that cross it."""
-    if not 0 <= p.start < p.end <= page_len:
+def _inner(paras: list[_Para], p: _Para, text: str) -> list[tuple[int, int]]:
+    """Ranges inside ``p`` that are not ``p``'s: the other paragraphs inside it, and the
+    first or last line of a paragraph that crosses it.
+
+    Two articles whose cut paragraphs continue past each other (A's first half, B's first
+    half, A's second half, B's second half, as columns are read) give crossing page ranges.
+    Each paragraph's first and last lines are its own; the lines between are told apart by
+    the clean texts (:func:`_parts`), and :func:`page_gold` refuses parts that still
+    overlap."""
+    if not 0 <= p.start < p.end <= len(text):
         raise RecordRefused(
             p.line, f"paragraph page range [{p.start}, {p.end}) is outside the page"
         )
@@ -160,12 +175,18 @@ def _inner(paras: list[_Para], p: _Para, page_len: int) -> list[tuple[int, int]]
     for q in paras:
         if q is p or q.end <= p.start or q.start >= p.end:
             continue
-        if p.start < q.start and q.end <= p.end:
-            out.append((q.start, q.end))
-        elif not (q.start < p.start and p.end <= q.end):
+        if q.start == p.start:
             raise RecordRefused(
                 p.line, f"paragraph at page offsets [{p.start}, {p.end}) overlaps another one"
             )
+        if p.start < q.start and q.end <= p.end:
+            out.append((q.start, q.end))
+        elif p.start < q.start:  # q begins inside p and ends after it: its first line
+            line_end = text.find("\n", q.start, p.end)
+            out.append((q.start, p.end if line_end < 0 else line_end))
+        elif q.end < p.end:  # q begins before p and ends inside it: its last line
+            out.append((max(p.start, text.rfind("\n", 0, q.end) + 1), q.end))
+        # (else q holds p: nothing of p's range is q's)
     return out
 
 
@@ -173,7 +194,10 @@ def _units(text: str, p: _Para, inner: list[tuple[int, int]]) -> list[tuple[int,
     """Lines of ``p``'s range outside the inner paragraphs: (start, end, segment number)."""
     bounds = [p.start]
     for s, e in sorted(inner):
-        bounds += [s, e]
+        if s < bounds[-1]:  # (a crossing paragraph's line inside another's range)
+            bounds[-1] = max(bounds[-1], e)
+        else:
+            bounds += [s, e]
     bounds.append(p.end)
     out = []
     for k in range(0, len(bounds), 2):
@@ -272,7 +296,9 @@ def _spans(text: str, records: Sequence[Located], blocks: Sequence[Block]) -> li
                     )
                 continue
             seen[key] = s["attrs"]
-            if text[ps:pe] != s["text"]:
+            # (over a soft line break or a join the page holds the break the text drops:
+            # the offset map below checks that span)
+            if pe - ps == len(s["text"]) and text[ps:pe] != s["text"]:
                 raise RecordRefused(
                     loc.line,
                     f"span {s['text']!r} is {text[ps:pe]!r} at page "
@@ -304,10 +330,18 @@ def page_gold(text: str, records: Sequence[Located]) -> tuple[list[Block], list[
     """The blocks and spans of a page from its records; raises :class:`RecordRefused`."""
     paras = _paragraphs(records)
     blocks: list[Block] = []
+    parts: list[tuple[int, int, _Para]] = []
     for p in paras:
-        units = _units(text, p, _inner(paras, p, len(text)))
+        units = _units(text, p, _inner(paras, p, text))
         for k, (s, e) in enumerate(_parts(text, p, units)):
             blocks.append(Block(s, e, p.role, p.article, k > 0))
+            parts.append((s, e, p))
+    parts.sort(key=lambda x: x[0])
+    for (_, end, _p), (start, _, p) in zip(parts, parts[1:], strict=False):
+        if start < end:
+            raise RecordRefused(
+                p.line, f"paragraph at page offsets [{p.start}, {p.end}) overlaps another one"
+            )
     covered = [(b.start, b.end) for b in blocks]
     blocks += _furniture(text, covered)
     blocks.sort(key=lambda b: b.start)

@@ -19,6 +19,7 @@ from annotator.edits import (
     first_edit_starts_review,
     plan,
     refuse_labels_left_out,
+    refuse_twin_labels,
     renumber,
     spans_left_out,
     touched,
@@ -89,6 +90,7 @@ class EditingRoom(Room):
         result = plan(state, op, self.label_names(), reject_stranded=action != "undo")
         if action == "do":  # undo and redo go back to a state the page was in
             refuse_labels_left_out(result)  # LabelsLeftOut, whoever applies it
+            refuse_twin_labels(result)  # a label twice would be exported twice
         return op, result
 
     def _allocate_span_ids(self, op: Op) -> Op:
@@ -435,16 +437,20 @@ class EditingRoom(Room):
 def _own_edits_in_effect(rows: list[tuple[Any, ...]], since: int) -> bool:
     """Whether the owner's log ``rows`` (id, action, target) after row ``since`` leave the
     page changed: an edit not undone again, or an undo or redo of an edit from before
-    ``since`` (another window of theirs). One window's own later edits, all undone before
-    its next undo, leave none."""
+    ``since`` (another window of theirs) not taken back by a redo or undo of it. One
+    window's own later edits, all undone before its next undo, leave none; nor do the redos
+    of its edits logged before ``since`` (undo all, redo all) that it undid again."""
     live: set[int] = set()
+    replayed: set[int] = set()  # edits from before ``since`` an odd number of times replayed
     for edit_id, action, target in rows:
         if action == "do":
             live.add(edit_id)
-        elif target is None or target <= since:
+        elif target is None:
             return True
+        elif target <= since:
+            replayed ^= {target}
         elif action == "undo":
             live.discard(target)
         else:
             live.add(target)
-    return bool(live)
+    return bool(live or replayed)

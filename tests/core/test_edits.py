@@ -360,3 +360,60 @@ def test_a_done_page_from_before_the_rule_can_still_be_put_right(tmp_path):
         span_id = s.spans("p1")[0].id
         s.apply(Op("set_span_status", "p1", {"id": span_id, "status": "rejected"}), "ana")
         assert [x.status for x in s.spans("p1")] == ["rejected", "suggested"]
+
+
+# --- one label once (found by test_export_round_trip_property) ---------------------------
+
+
+def _gold_spans(store: Store) -> list[tuple[str, str]]:
+    import io
+    import json
+
+    from annotator.exporting import ExportRequest, export
+
+    out = io.StringIO()
+    export(store, ExportRequest(fmt="jsonl", statuses=None), out)
+    records = [json.loads(x) for x in out.getvalue().splitlines()]
+    return [(s["text"], s["label"]) for r in records for s in r["spans"]]
+
+
+def test_relabelling_a_span_to_the_label_of_another_over_the_same_words_is_refused(store):
+    # An accepted PER and a suggested ORG over 张三; the reviewer selects the ORG and presses
+    # P (relabel and accept, as the window sends it): two accepted PER 张三, and every
+    # export wrote the name twice (Gold JSONL import then kept it once).
+    at = TEXT.index("张三")
+    store.apply(Op("add_span", "p1", {"start": at, "end": at + 2, "label": "PER"}), "ana")
+    org = Span(at, at + 2, "ORG", "rule", "suggested")
+    store.replace_suggestions("p1", [org])
+    (suggestion,) = store.spans("p1", {"suggested"})
+    before = snapshot(store)
+    relabel = [
+        Op("relabel_span", "p1", {"id": suggestion.id, "label": "PER"}).to_json(),
+        Op("set_span_status", "p1", {"id": suggestion.id, "status": "accepted"}).to_json(),
+    ]
+    with pytest.raises(EditError, match="“张三” is PER already"):
+        store.apply(Op("batch", "p1", {"ops": relabel}), "ana")
+    with pytest.raises(EditError, match="“张三” is PER already"):
+        store.apply(Op("add_span", "p1", {"start": at, "end": at + 2, "label": "PER"}), "ana")
+    assert snapshot(store) == before
+    assert _gold_spans(store) == [("张三", "PER")]
+
+
+def test_accept_all_accepts_a_label_once_when_the_page_holds_it_twice(tmp_path):
+    # A database from before the rule above may hold the same suggestion twice, or a
+    # suggestion beside the same accepted label: accepting all wrote the entity twice.
+    at = TEXT.index("张三")
+    spans = [
+        Span(at, at + 2, "PER", "rule", "suggested"),
+        Span(at, at + 2, "PER", "gazetteer", "suggested"),
+    ]
+    again = [Span(at, at + 2, "PER", "human", "accepted"), *spans]
+    for page, expected in (
+        (spans, ["accepted", "rejected"]),
+        (again, ["accepted"] + ["rejected"] * 2),
+    ):
+        with Store.open(tmp_path / f"twice{len(page)}.db") as s:
+            s.add_page(Page("p1", TEXT, "p1.txt", "x" * 64), _blocks(TEXT), page)
+            s.apply(mark_done_op(s.page_state("p1"), "accept"), "ana")
+            assert sorted(x.status for x in s.spans("p1")) == expected
+            assert _gold_spans(s) == [("张三", "PER")]

@@ -840,3 +840,23 @@ def test_spacy_docbin_span_attributes_that_are_not_json_are_reported(tmp_path):
     (got,) = FORMATS["spacy"].read()(path)
     assert got.spans == [(0, 3, "PER")] and got.attrs == {}
     assert got.problems == ["span_attrs is not JSON text; span attributes skipped"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\x0c", "\x1c"])
+def test_brat_reads_back_a_label_over_a_separator_that_splitlines_cuts_at(tmp_path, separator):
+    # Found by test_export_round_trip_property's pages: a page keeps a converter's form feed,
+    # NEL or U+2028 as text; the .ann reader cut its lines with str.splitlines(), so a
+    # label over one was reported as "offsets counted on another text" and not placed.
+    from annotator.formats.brat import read
+
+    text = f"标题\n\n张{separator}三来了"
+    blocks = [Block(0, 2, "headline", 1), Block(4, 9, "body", 1)]
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_page(Page("p", text, "p.txt", "x", status="done"), blocks)
+        store.apply(Op("add_span", "p", {"start": 4, "end": 7, "label": "PER"}), "ana")
+        export(store, ExportRequest(fmt="brat"), tmp_path / "brat")
+    with Store.open(tmp_path / "b.db") as fresh:
+        fresh.add_page(Page("p", text, "p.txt", "x", status="done"), blocks)
+        report = import_documents(fresh, list(read(tmp_path / "brat")), "ana")
+        assert report.problems == []
+        assert [(s.start, s.end, s.label) for s in fresh.spans("p")] == [(4, 7, "PER")]

@@ -352,3 +352,33 @@ def test_a_plain_undo_after_ones_own_undone_edits_plans_nothing_more(tmp_path, m
         store.apply(Op("add_span", PAGE, add), "甲")
         refusal = store.replay_refusal(PAGE, join.edit_id, "undo", "甲")
         assert refusal is not None and refusal.reason == "span" and plans
+
+
+def test_undo_after_redoing_ones_own_edits_is_planned_as_the_first_undo_was(tmp_path):
+    # Found by test_undo_redo_property: an accepted label on furniture (an older database)
+    # comes under an article by A; B sets a role. Undo B, undo A, redo A, redo B, undo B:
+    # undoing A again was refused ("the label 1 would be left out of every export"), as if
+    # the redo of B (logged after A's redo) were another window's edit still in effect,
+    # though the undo of B took it back. The first time round the same undo was taken.
+    text = "甲乙\n甲乙"
+    blocks = [Block(0, 2, "other", None), Block(3, 5, "other", None)]
+    with Store.open(tmp_path / "redo.db") as store:
+        store.add_page(
+            Page(PAGE, text, "p1.txt", "sha", status="in_progress"),
+            blocks,
+            [Span(0, 1, "PER", "rule", "accepted")],
+        )
+        a = store.apply(Op("start_article", PAGE, {"block": 0}), "甲")
+        b = store.apply(Op("set_role", PAGE, {"block": 0, "role": "headline"}), "甲")
+        start = (store.blocks(PAGE), store.spans(PAGE))
+        for _ in range(2):
+            store.apply(b.inverse, "甲", action="undo", target=b.edit_id)
+            assert store.replay_refusal(PAGE, a.edit_id, "undo", "甲") is None
+            store.apply(a.inverse, "甲", action="undo", target=a.edit_id)
+            assert (store.blocks(PAGE), store.spans(PAGE)) == (blocks, start[1])
+            for edit in (a, b):
+                (redo, *_) = store.history(PAGE, "甲")[1]
+                assert redo.edit_id == edit.edit_id
+                store.apply(redo.op, "甲", action="redo", target=edit.edit_id)
+            assert (store.blocks(PAGE), store.spans(PAGE)) == start
+            b = store.history(PAGE, "甲")[0][-1]
