@@ -148,8 +148,11 @@ _DATE_OR_LABEL = (
     r"|[0-9０-９]{4}年|[问答][:：]"
 )
 _PARAGRAPH_OPENING = rules_regex.compile(rf"[“「『]|{_DATE_OR_LABEL}")
-# … of them, a date or a speaker's label (not a quote) under a long line that ends open.
-_DATED_OPENING = rules_regex.compile(_DATE_OR_LABEL)
+# … of them, a date or a speaker's label (not a quote) under a long line that ends open; or
+# a word of time that opens a news paragraph (近日，…; 昨日15时许，…), which a column cut
+# seldom falls right before (the time word follows a verb or a preposition: …截至 / 目前).
+_NEWS_TIME = r"(?:昨日|昨天|今日|近日|日前|连日来|近年来|近期)"
+_DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}")
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
@@ -159,6 +162,16 @@ _IN_SENTENCE_ENUMERATOR = rules_regex.compile(
 # What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
 # …9月20 / 日，, …增长16 / %).
 _FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
+# … or a unit or a measure word that counts what the figure counts (…“九一八事变”91 / 周年纪
+# 念日，, …已有3 / 名…): a paragraph opens with a figure's unit no more than with its digits.
+_UNIT_AFTER_FIGURE = frozenset("周个名家项人岁米吨件次户座条台辆位批倍度天分秒多余")
+# What goes on after a time or an amount (…上午10时30分 / 许，…, …增长5% / 左右): no
+# paragraph opens so.
+_ABOUT = rules_regex.compile(r"许|左右|上下|以上|以下|以内|之多")
+_AMOUNT_ENDS = _FIGURE_GOES_ON | frozenset("分秒")  # (…10时30分: the figure's last unit)
+# A conjunction that joins two names of one event and never opens a paragraph (…论坛（2025）
+# / 暨第十六届…).
+_JOINING_WORD = frozenset("暨")
 
 
 class _Page:
@@ -223,7 +236,14 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     """Whether a word or a figure runs from paragraph ``prev`` into ``cur``, or ``cur`` opens
     with a particle standing alone that goes on with the clause ``prev`` left open (…金融强国
     / 是推动…: see ``cues.goes_on``)."""
-    if text[prev.end - 1] in DIGITS and text[cur.start] in _FIGURE_GOES_ON:
+    last, first = text[prev.end - 1], text[cur.start]
+    if last in DIGITS and (first in _FIGURE_GOES_ON or first in _UNIT_AFTER_FIGURE):
+        return True
+    if first in _JOINING_WORD:
+        return True
+    if _ABOUT.match(text, cur.start) is not None and (
+        last in DIGITS or (last in _AMOUNT_ENDS and text[prev.end - 2 : prev.end - 1] in DIGITS)
+    ):
         return True
     if cues.goes_on(text[cur.start : min(cur.end, cur.start + _PARTICLE_REACH)]):
         return True
@@ -249,6 +269,11 @@ _NEEDS_MORE = rules_regex.compile(
     r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是)\Z"
 )
 _NEEDS_MORE_REACH = 3
+# A determiner with its measure word and no noun after it (…随着各项 / 宏观政策…, …每一段 /
+# 故事…): the noun was cut off; no title ends so (a figure with its measure word may: …十二条).
+_COUNTS_WHAT = rules_regex.compile(
+    r"[各每这那该此某]一?[个项段位名家条种批次件场所座台辆张份门类]\Z"
+)
 
 
 def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
@@ -271,12 +296,13 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
             or cues.ends_on_modal(text[sh.start : sh.end])
             or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
             is not None
+            or _COUNTS_WHAT.search(text, max(sh.start, sh.end - 3), sh.end) is not None
         )
     ):
         return True
     if sh.ending != cues.END_OPEN:
         return False
-    if _closes_first(text, sh, nxt, "“", "”") or _closes_first(text, sh, nxt, "《", "》"):
+    if any(_closes_first(text, sh, nxt, o, c) for o, c in _PAIRS):
         return True
     return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
 
@@ -290,6 +316,27 @@ def _sentences_in_text(text: str, prev: Shape, sh: Shape) -> bool:
         and sh.ending == cues.END_OPEN
         and _SENTENCE_END.search(text, sh.start, sh.end - 1) is not None
     )
+
+
+# Characters after the last full stop of an open line that make it a sentence cut short.
+_AFTER_FULL_STOP_MIN = 4
+
+
+def _full_stop_then_open(text: str, sh: Shape) -> bool:
+    """Whether open line ``sh`` ends a sentence with 。 inside and then goes on for a few
+    characters without another (…已在多地开始接种。截至2020年12月 / 31日，…): the head of a
+    paragraph a column cut, wherever it stands; a standfirst under a headline that holds a
+    full stop ends with one too. (Not ？ or ！: a headline asks or exclaims and goes on,
+    疫苗安全吗？专家这样说.)"""
+    if sh.ending != cues.END_OPEN:
+        return False
+    stop = text.rfind("。", sh.start, sh.end - 1)
+    return stop >= 0 and sh.end - stop > _AFTER_FULL_STOP_MIN
+
+
+# Marks that open what a later mark closes: a quotation, a title, a bracketed aside (…的通知》
+# （以下 / 简称《通知》）。).
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
 
 
 def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) -> bool:
@@ -329,6 +376,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
                 nxt.cont
                 or _runs_on(text, sh, nxt)
                 or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+                or _full_stop_then_open(text, sh)
                 or _cut_across(text, sh, nxt)
             )
         ):
@@ -412,6 +460,7 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
     return (
         _DATED_OPENING.match(text, cur.start) is not None
         and text[prev.end - 1] not in cues.DANGLING
+        and not _runs_on(text, prev, cur)
         and prev.start not in page.continued
         and _SENTENCE_END.search(text, prev.start, prev.end) is None
         and not _cut_across(text, prev, cur)
@@ -468,7 +517,12 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     text = page.text
     last, cur_last = text[prev.end - 1], text[cur.end - 1]
     if last in _ITEM_ENDS:
-        if cur_last in _ITEM_ENDS or page.before.get(prev.start, "") in _LIST_OPENERS:
+        if (
+            cur_last in _ITEM_ENDS
+            or page.before.get(prev.start, "") in _LIST_OPENERS
+            or text[cur.start] in cues.DASH_CHARS
+        ):
+            # (an item that opens with a dash, ——甲…； / ——乙…, as the first one did)
             return _LIST_ITEM
         return None
     if cur_last in _ITEM_ENDS and prev.ending in (cues.END_COLON, cues.END_DASH):
