@@ -221,12 +221,32 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
     )
     if comma < 0:
         return True
+    if _opens_as_sentence(text, prev, comma):
+        return False  # 截至1月2日，…; 18日上午，…; 习近平强调，…: a sentence opens so
     # A short opening clause before a longer rest, or three clauses: a sentence cut by a
     # column, not a title (a title's comma parts two phrases).
     opener = comma - prev.start
     if opener <= _OPENER_MAX and prev.end - comma > 2 * opener:
         return False
     return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
+
+
+# What opens a sentence of news text, not a title, before its first comma: when (今年以来，,
+# 截至1月2日，, 18日上午，, 春节期间，) or who said it (习近平强调，, 他表示，).
+_SENTENCE_OPENER = rules_regex.compile(
+    r"(?:[今去前明]年|今天|昨天|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
+    r"|[0-9０-９一二三四五六七八九十]{1,4}[年月日号].{0,6}"
+    r"|.{1,6}(?:期间|以来|之际|前后)"
+    r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者))[，,]\Z"
+)
+
+
+def _opens_as_sentence(text: str, sh: Shape, comma: int | None = None) -> bool:
+    """Whether paragraph ``sh`` opens as a sentence of news text (see ``_SENTENCE_OPENER``)
+    before its first comma (at ``comma`` when the caller found it)."""
+    if comma is None:
+        comma = text.find("，", sh.start, sh.end)
+    return comma > sh.start and _SENTENCE_OPENER.match(text, sh.start, comma + 1) is not None
 
 
 _PARTICLE_REACH = 6  # characters of the next paragraph the segmenter reads for its first word
@@ -339,6 +359,12 @@ def _full_stop_then_open(text: str, sh: Shape) -> bool:
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
 
 
+def _sentence_under_text(text: str, prev: Shape, sh: Shape) -> bool:
+    """Whether open line ``sh``, right under body text, opens as a sentence of news text does
+    (截至1月2日，全省新冠病毒疫苗 / 已接种…): a paragraph's head, as no 小标题 opens."""
+    return prev.kind in (BODY, LEAD) and sh.ending == cues.END_OPEN and _opens_as_sentence(text, sh)
+
+
 def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) -> bool:
     """Whether ``sh`` leaves an ``opening`` mark unclosed and ``nxt`` closes it first."""
     if text.count(opening, sh.start, sh.end) <= text.count(closing, sh.start, sh.end):
@@ -376,6 +402,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
                 nxt.cont
                 or _runs_on(text, sh, nxt)
                 or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+                or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
                 or _full_stop_then_open(text, sh)
                 or _cut_across(text, sh, nxt)
             )

@@ -96,3 +96,15 @@ def test_a_word_of_time_opening_the_paragraph_under_an_open_line_is_no_join():
     below = "近日，群众得到了实惠。" + BODY2
     got = blocks([*HEAD, BODY, BODY2, head, below, BODY])
     assert got[below][:3] == ("body", 1, True)
+
+
+def test_a_short_head_opening_as_a_news_sentence_joins():
+    # 截至1月2日，…; 18日上午，…; 习近平强调，…: a sentence of news text opens with when or
+    # who said it before its first comma, a title does not; the short head is no title.
+    for head, rest in [
+        ("截至1月2日，全省新冠病毒疫苗", "已接种208962剂次，未发生严重异常反应。" + BODY),
+        ("18日上午，黑龙江", "齐齐哈尔等多座城市拉响防空警报。" + BODY),
+        ("习近平强调，以中国式现代化全面", "推进强国建设、民族复兴伟业。" + BODY),
+    ]:
+        got = blocks([*HEAD, BODY, BODY2, head, rest, BODY])
+        assert got[rest][:3] == ("body", 1, True), head
