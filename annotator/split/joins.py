@@ -365,6 +365,22 @@ def _sentence_under_text(text: str, prev: Shape, sh: Shape) -> bool:
     return prev.kind in (BODY, LEAD) and sh.ending == cues.END_OPEN and _opens_as_sentence(text, sh)
 
 
+# A date that opens a sentence of news text: a day (and the time of day) and a comma, or the
+# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…). Not from when
+# (1月1日起，…): a headline of new rules opens so.
+_DATED_SENTENCE = rules_regex.compile(
+    r"(?:今年|去年)?(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日"
+    r"(?:[上下中]午|晚上?|早上?|凌晨|夜间)?[，,]|(?:今年|去年)?[0-9０-９]{1,4}[年月日]是"
+)
+
+
+def _dated_sentence(text: str, sh: Shape) -> bool:
+    """Whether open line ``sh`` opens with a date as a sentence of news text does (see
+    ``_DATED_SENTENCE``; a title that opens with a date and a comma reads as a sentence in
+    ``shapes`` too): a story's first paragraph cut by a column, not its standfirst."""
+    return sh.ending == cues.END_OPEN and _DATED_SENTENCE.match(text, sh.start, sh.end) is not None
+
+
 def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) -> bool:
     """Whether ``sh`` leaves an ``opening`` mark unclosed and ``nxt`` closes it first."""
     if text.count(opening, sh.start, sh.end) <= text.count(closing, sh.start, sh.end):
@@ -403,6 +419,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
                 or _runs_on(text, sh, nxt)
                 or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
                 or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
+                or _dated_sentence(text, sh)
                 or _full_stop_then_open(text, sh)
                 or _cut_across(text, sh, nxt)
             )

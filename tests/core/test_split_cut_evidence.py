@@ -108,3 +108,21 @@ def test_a_short_head_opening_as_a_news_sentence_joins():
     ]:
         got = blocks([*HEAD, BODY, BODY2, head, rest, BODY])
         assert got[rest][:3] == ("body", 1, True), head
+
+
+def test_a_lead_opening_with_a_date_under_a_headline_is_cut_not_a_standfirst():
+    # 18日上午，… / 今年9月18日是…: the first paragraph of an unsigned story, cut by a column
+    # into an open line under the headline; a date opening a sentence is no standfirst.
+    for head, rest in [
+        ("18日上午，黑龙江省会哈尔滨", "等多座城市拉响防空警报，悼念遇难同胞。" + BODY),
+        ("今年9月18日是九一八事变九十一周年纪念日，各地以多种形式举行", "纪念活动。" + BODY),
+    ]:
+        got = blocks(
+            ["2022年9月19日  星期一  要闻  第1版", "各地举行活动纪念九一八事变", head, rest]
+        )
+        assert got[head][:3] == ("body", 1, False), head
+        assert got[rest][:3] == ("body", 1, True), head
+    # A headline that says from when new rules hold opens with a date too: it stays a headline.
+    title = "1月1日起，这些新规正式施行"
+    got = blocks(["2025年1月1日  星期三  要闻  第1版", title, BODY, BODY2])
+    assert got[title][0] == "headline"
