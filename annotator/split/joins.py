@@ -486,12 +486,34 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     if not _reads_as_title(prev, page):
         if _heading_over_paragraph(prev, cur, page):
             return _LONG_TITLE_ABOVE
+        if _spaced_title(prev, cur, page):
+            return _TITLE_ABOVE
         return _BY_ENDING[cues.END_OPEN]
     if _cut_across(page.text, prev, cur):
         return _WORD_ACROSS
     if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
         return _TITLE_ABOVE_START_BELOW
     return _TITLE_ABOVE
+
+
+# Two phrases set apart by a space (老两口再不敢 坐餐厅吃饭了): a title's form; running text
+# has no space between two Han characters (a lead's dateline does: 本报讯 …, …电 …).
+_SPACED_PHRASES = rules_regex.compile(rf"[{cues.HAN}]{{2,}}[ \u3000]+[{cues.HAN}]{{2,}}")
+
+
+def _spaced_title(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether open body paragraph ``prev``, short against the page's paragraphs, is two
+    phrases set apart by a space with no sentence end (a headline left as body text), and
+    nothing shows a cut into ``cur``."""
+    text = page.text
+    return (
+        prev.kind == BODY
+        and prev.end - prev.start <= page.usual * _TITLE_SHARE
+        and prev.start not in page.continued
+        and _SPACED_PHRASES.search(text, prev.start, prev.end) is not None
+        and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        and not _cut_across(text, prev, cur)
+    )
 
 
 def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:

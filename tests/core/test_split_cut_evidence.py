@@ -126,3 +126,17 @@ def test_a_lead_opening_with_a_date_under_a_headline_is_cut_not_a_standfirst():
     title = "1月1日起，这些新规正式施行"
     got = blocks(["2025年1月1日  星期三  要闻  第1版", title, BODY, BODY2])
     assert got[title][0] == "headline"
+
+
+def test_two_phrases_set_apart_by_a_space_over_the_text_do_not_join_it():
+    # A headline of two phrases side by side (…再不怕 …了) that the roles leave as body text:
+    # running text sets no space between two Han characters, so it is no cut paragraph's head.
+    title = "老街坊再不怕 雨天出门了"
+    below = "昨日15时许，记者来到城南区幸福路社区，看到新修的排水管道已经投入使用。" + BODY
+    got = blocks(["2013年3月16日  星期六  热线新闻  第18版", title, below, BODY2, BODY])
+    assert got[below][:3] == ("body", 1, False)
+    # … but a lead's dateline is set apart by a space, and a word runs on from it: a cut.
+    head = "新华社北京9月25日电 砥砺奋进七十"
+    rest = "载，天山南北绽新颜。" + BODY
+    got = blocks(["2025年9月26日  星期五  要闻  第12版", "全省春耕生产全面展开", head, rest, BODY2])
+    assert got[rest][2]
