@@ -163,8 +163,13 @@ _IN_SENTENCE_ENUMERATOR = rules_regex.compile(
 # …9月20 / 日，, …增长16 / %).
 _FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
 # … or a unit or a measure word that counts what the figure counts (…“九一八事变”91 / 周年纪
-# 念日，, …已有3 / 名…): a paragraph opens with a figure's unit no more than with its digits.
-_UNIT_AFTER_FIGURE = frozenset("周个名家项人岁米吨件次户座条台辆位批倍度天分秒多余")
+# 念日，, …增长了3 / 个百分点): a paragraph opens with a figure's unit no more than with its
+# digits. Not the measure words that open paragraphs as words of their own (人们, 家住, 多年
+# 来, 位于, 次日, 台湾, 周末, 名单, 天气).
+_UNIT_AFTER_FIGURE = rules_regex.compile(
+    r"周年|个(?:月|百分点|小时|工作日)|多(?:个|名|万|亿|家|人次)|余[个名万亿家人项件次]"
+    r"|岁|吨|件|座|条|辆|批|倍|项|人次|平方米|公里|千米|公顷|亩"
+)
 # What goes on after a time or an amount (…上午10时30分 / 许，…, …增长5% / 左右): no
 # paragraph opens so.
 _ABOUT = rules_regex.compile(r"许|左右|上下|以上|以下|以内|之多")
@@ -257,7 +262,9 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     with a particle standing alone that goes on with the clause ``prev`` left open (…金融强国
     / 是推动…: see ``cues.goes_on``)."""
     last, first = text[prev.end - 1], text[cur.start]
-    if last in DIGITS and (first in _FIGURE_GOES_ON or first in _UNIT_AFTER_FIGURE):
+    if last in DIGITS and (
+        first in _FIGURE_GOES_ON or _UNIT_AFTER_FIGURE.match(text, cur.start) is not None
+    ):
         return True
     if first in _JOINING_WORD:
         return True

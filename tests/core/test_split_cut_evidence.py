@@ -41,6 +41,14 @@ def test_a_figure_cut_from_its_unit_joins():
         got = blocks([*HEAD, BODY, head, rest, BODY2])
         assert got[head][:3] == ("body", 1, False), head
         assert got[rest][:3] == ("body", 1, True), head
+    # A measure word that opens a paragraph as a word of its own (多年来, 家住) after a title
+    # ending on a year is no unit of it.
+    for below in (
+        "多年来，城南区坚持为民办实事。" + BODY,
+        "家住城南区的王大爷说，变化真大。" + BODY,
+    ):
+        got = blocks([*HEAD, BODY, BODY2, "城南区民生实事2025", below, BODY])
+        assert not got[below][2], below
 
 
 def test_a_paragraph_opening_with_a_conjunction_of_two_names_continues_the_one_above():
