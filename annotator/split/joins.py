@@ -172,7 +172,7 @@ _UNIT_AFTER_FIGURE = rules_regex.compile(
 )
 # What goes on after a time or an amount (…上午10时30分 / 许，…, …增长5% / 左右): no
 # paragraph opens so.
-_ABOUT = rules_regex.compile(r"许|左右|上下|以上|以下|以内|之多")
+_ABOUT = rules_regex.compile(r"许|左右|以内|之多")
 _AMOUNT_ENDS = _FIGURE_GOES_ON | frozenset("分秒")  # (…10时30分: the figure's last unit)
 # A conjunction that joins two names of one event and never opens a paragraph (…论坛（2025）
 # / 暨第十六届…).
