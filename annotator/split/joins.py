@@ -148,8 +148,11 @@ _DATE_OR_LABEL = (
     r"|[0-9０-９]{4}年|[问答][:：]"
 )
 _PARAGRAPH_OPENING = rules_regex.compile(rf"[“「『]|{_DATE_OR_LABEL}")
-# … of them, a date or a speaker's label (not a quote) under a long line that ends open.
-_DATED_OPENING = rules_regex.compile(_DATE_OR_LABEL)
+# … of them, a date or a speaker's label (not a quote) under a long line that ends open; or
+# a word of time that opens a news paragraph (近日，…; 昨日15时许，…), which a column cut
+# seldom falls right before (the time word follows a verb or a preposition: …截至 / 目前).
+_NEWS_TIME = r"(?:昨日|昨天|今日|近日|日前|连日来|近年来|近期)"
+_DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}")
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
@@ -159,6 +162,21 @@ _IN_SENTENCE_ENUMERATOR = rules_regex.compile(
 # What follows a figure inside it or right after it: more digits, or its unit (…3月2 / 2日电,
 # …9月20 / 日，, …增长16 / %).
 _FIGURE_GOES_ON = DIGITS | frozenset("年月日号时%％万亿元")
+# … or a unit or a measure word that counts what the figure counts (…“九一八事变”91 / 周年纪
+# 念日，, …增长了3 / 个百分点): a paragraph opens with a figure's unit no more than with its
+# digits. Not the measure words that open paragraphs as words of their own (人们, 家住, 多年
+# 来, 位于, 次日, 台湾, 周末, 名单, 天气).
+_UNIT_AFTER_FIGURE = rules_regex.compile(
+    r"周年|个(?:月|百分点|小时|工作日)|多(?:个|名|万|亿|家|人次)|余[个名万亿家人项件次]"
+    r"|岁|吨|件|座|条|辆|批|倍|项|人次|平方米|公里|千米|公顷|亩"
+)
+# What goes on after a time or an amount (…上午10时30分 / 许，…, …增长5% / 左右): no
+# paragraph opens so.
+_ABOUT = rules_regex.compile(r"许|左右|以内|之多")
+_AMOUNT_ENDS = _FIGURE_GOES_ON | frozenset("分秒")  # (…10时30分: the figure's last unit)
+# A conjunction that joins two names of one event and never opens a paragraph (…论坛（2025）
+# / 暨第十六届…).
+_JOINING_WORD = frozenset("暨")
 
 
 class _Page:
@@ -208,12 +226,32 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
     )
     if comma < 0:
         return True
+    if _opens_as_sentence(text, prev, comma):
+        return False  # 截至1月2日，…; 18日上午，…; 习近平强调，…: a sentence opens so
     # A short opening clause before a longer rest, or three clauses: a sentence cut by a
     # column, not a title (a title's comma parts two phrases).
     opener = comma - prev.start
     if opener <= _OPENER_MAX and prev.end - comma > 2 * opener:
         return False
     return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
+
+
+# What opens a sentence of news text, not a title, before its first comma: when (今年以来，,
+# 截至1月2日，, 18日上午，, 春节期间，) or who said it (习近平强调，, 他表示，).
+_SENTENCE_OPENER = rules_regex.compile(
+    r"(?:[今去前明]年|今天|昨天|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
+    r"|[0-9０-９一二三四五六七八九十]{1,4}[年月日号].{0,6}"
+    r"|.{1,6}(?:期间|以来|之际|前后)"
+    r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者))[，,]\Z"
+)
+
+
+def _opens_as_sentence(text: str, sh: Shape, comma: int | None = None) -> bool:
+    """Whether paragraph ``sh`` opens as a sentence of news text (see ``_SENTENCE_OPENER``)
+    before its first comma (at ``comma`` when the caller found it)."""
+    if comma is None:
+        comma = text.find("，", sh.start, sh.end)
+    return comma > sh.start and _SENTENCE_OPENER.match(text, sh.start, comma + 1) is not None
 
 
 _PARTICLE_REACH = 6  # characters of the next paragraph the segmenter reads for its first word
@@ -223,7 +261,16 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
     """Whether a word or a figure runs from paragraph ``prev`` into ``cur``, or ``cur`` opens
     with a particle standing alone that goes on with the clause ``prev`` left open (…金融强国
     / 是推动…: see ``cues.goes_on``)."""
-    if text[prev.end - 1] in DIGITS and text[cur.start] in _FIGURE_GOES_ON:
+    last, first = text[prev.end - 1], text[cur.start]
+    if last in DIGITS and (
+        first in _FIGURE_GOES_ON or _UNIT_AFTER_FIGURE.match(text, cur.start) is not None
+    ):
+        return True
+    if first in _JOINING_WORD:
+        return True
+    if _ABOUT.match(text, cur.start) is not None and (
+        last in DIGITS or (last in _AMOUNT_ENDS and text[prev.end - 2 : prev.end - 1] in DIGITS)
+    ):
         return True
     if cues.goes_on(text[cur.start : min(cur.end, cur.start + _PARTICLE_REACH)]):
         return True
@@ -249,6 +296,11 @@ _NEEDS_MORE = rules_regex.compile(
     r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是)\Z"
 )
 _NEEDS_MORE_REACH = 3
+# A determiner with its measure word and no noun after it (…随着各项 / 宏观政策…, …每一段 /
+# 故事…): the noun was cut off; no title ends so (a figure with its measure word may: …十二条).
+_COUNTS_WHAT = rules_regex.compile(
+    r"[各每这那该此某]一?[个项段位名家条种批次件场所座台辆张份门类]\Z"
+)
 
 
 def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
@@ -271,12 +323,13 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
             or cues.ends_on_modal(text[sh.start : sh.end])
             or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
             is not None
+            or _COUNTS_WHAT.search(text, max(sh.start, sh.end - 3), sh.end) is not None
         )
     ):
         return True
     if sh.ending != cues.END_OPEN:
         return False
-    if _closes_first(text, sh, nxt, "“", "”") or _closes_first(text, sh, nxt, "《", "》"):
+    if any(_closes_first(text, sh, nxt, o, c) for o, c in _PAIRS):
         return True
     return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
 
@@ -290,6 +343,49 @@ def _sentences_in_text(text: str, prev: Shape, sh: Shape) -> bool:
         and sh.ending == cues.END_OPEN
         and _SENTENCE_END.search(text, sh.start, sh.end - 1) is not None
     )
+
+
+# Characters after the last full stop of an open line that make it a sentence cut short.
+_AFTER_FULL_STOP_MIN = 4
+
+
+def _full_stop_then_open(text: str, sh: Shape) -> bool:
+    """Whether open line ``sh`` ends a sentence with 。 inside and then goes on for a few
+    characters without another (…已在多地开始接种。截至2020年12月 / 31日，…): the head of a
+    paragraph a column cut, wherever it stands; a standfirst under a headline that holds a
+    full stop ends with one too. (Not ？ or ！: a headline asks or exclaims and goes on,
+    疫苗安全吗？专家这样说.)"""
+    if sh.ending != cues.END_OPEN:
+        return False
+    stop = text.rfind("。", sh.start, sh.end - 1)
+    return stop >= 0 and sh.end - stop > _AFTER_FULL_STOP_MIN
+
+
+# Marks that open what a later mark closes: a quotation, a title, a bracketed aside (…的通知》
+# （以下 / 简称《通知》）。).
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
+def _sentence_under_text(text: str, prev: Shape, sh: Shape) -> bool:
+    """Whether open line ``sh``, right under body text, opens as a sentence of news text does
+    (截至1月2日，全省新冠病毒疫苗 / 已接种…): a paragraph's head, as no 小标题 opens."""
+    return prev.kind in (BODY, LEAD) and sh.ending == cues.END_OPEN and _opens_as_sentence(text, sh)
+
+
+# A date that opens a sentence of news text: a day (and the time of day) and a comma, or the
+# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…). Not from when
+# (1月1日起，…): a headline of new rules opens so.
+_DATED_SENTENCE = rules_regex.compile(
+    r"(?:今年|去年)?(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日"
+    r"(?:[上下中]午|晚上?|早上?|凌晨|夜间)?[，,]|(?:今年|去年)?[0-9０-９]{1,4}[年月日]是"
+)
+
+
+def _dated_sentence(text: str, sh: Shape) -> bool:
+    """Whether open line ``sh`` opens with a date as a sentence of news text does (see
+    ``_DATED_SENTENCE``; a title that opens with a date and a comma reads as a sentence in
+    ``shapes`` too): a story's first paragraph cut by a column, not its standfirst."""
+    return sh.ending == cues.END_OPEN and _DATED_SENTENCE.match(text, sh.start, sh.end) is not None
 
 
 def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) -> bool:
@@ -329,6 +425,9 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
                 nxt.cont
                 or _runs_on(text, sh, nxt)
                 or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+                or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
+                or _dated_sentence(text, sh)
+                or _full_stop_then_open(text, sh)
                 or _cut_across(text, sh, nxt)
             )
         ):
@@ -394,12 +493,34 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     if not _reads_as_title(prev, page):
         if _heading_over_paragraph(prev, cur, page):
             return _LONG_TITLE_ABOVE
+        if _spaced_title(prev, cur, page):
+            return _TITLE_ABOVE
         return _BY_ENDING[cues.END_OPEN]
     if _cut_across(page.text, prev, cur):
         return _WORD_ACROSS
     if _PARAGRAPH_OPENING.match(page.text, cur.start) or cur.note:
         return _TITLE_ABOVE_START_BELOW
     return _TITLE_ABOVE
+
+
+# Two phrases set apart by a space (老两口再不敢 坐餐厅吃饭了): a title's form; running text
+# has no space between two Han characters (a lead's dateline does: 本报讯 …, …电 …).
+_SPACED_PHRASES = rules_regex.compile(rf"[{cues.HAN}]{{2,}}[ \u3000]+[{cues.HAN}]{{2,}}")
+
+
+def _spaced_title(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether open body paragraph ``prev``, short against the page's paragraphs, is two
+    phrases set apart by a space with no sentence end (a headline left as body text), and
+    nothing shows a cut into ``cur``."""
+    text = page.text
+    return (
+        prev.kind == BODY
+        and prev.end - prev.start <= page.usual * _TITLE_SHARE
+        and prev.start not in page.continued
+        and _SPACED_PHRASES.search(text, prev.start, prev.end) is not None
+        and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        and not _cut_across(text, prev, cur)
+    )
 
 
 def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
@@ -412,6 +533,7 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
     return (
         _DATED_OPENING.match(text, cur.start) is not None
         and text[prev.end - 1] not in cues.DANGLING
+        and not _runs_on(text, prev, cur)
         and prev.start not in page.continued
         and _SENTENCE_END.search(text, prev.start, prev.end) is None
         and not _cut_across(text, prev, cur)
@@ -468,7 +590,12 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     text = page.text
     last, cur_last = text[prev.end - 1], text[cur.end - 1]
     if last in _ITEM_ENDS:
-        if cur_last in _ITEM_ENDS or page.before.get(prev.start, "") in _LIST_OPENERS:
+        if (
+            cur_last in _ITEM_ENDS
+            or page.before.get(prev.start, "") in _LIST_OPENERS
+            or text[cur.start] in cues.DASH_CHARS
+        ):
+            # (an item that opens with a dash, ——甲…； / ——乙…, as the first one did)
             return _LIST_ITEM
         return None
     if cur_last in _ITEM_ENDS and prev.ending in (cues.END_COLON, cues.END_DASH):
