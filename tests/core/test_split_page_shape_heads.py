@@ -8,6 +8,8 @@ their development). The pages are invented.
 * A paper that signs its stories at the end sets the writer's name on a line of its own
   under the text (扬子晚报记者 柳扬): title lines inside the story above that line, with no
   signature between, are its 小标题, one line or two (topic over title).
+* The first line under the page header is its first story's heading: no column break cuts a
+  paragraph above it, so a word found across its end (一梦越山海 / 上世纪…) shows no cut there.
 * A story signed at its head (byline) runs on under a two-line 小标题 (topic over title) too:
   with no byline, dateline or lead of their own under them the two lines open no article.
 """
@@ -88,3 +90,25 @@ def test_two_title_lines_over_their_own_byline_open_the_next_article():
     got = blocks_of(lines)
     assert got["城市消费新变化"] == ("headline", 2)
     assert got["手机团购渐渐成主力"] == ("subheadline", 2)
+
+
+# 一梦越山海 / 上世纪60年代…: a segmenter finds 海上 across the boundary
+TOP_HEAD = "一梦越山海"
+TOP_TEXT = "上世纪60年代，这里还是一片荒山，村民们靠天吃饭，日子过得紧巴巴的。"
+
+
+def test_the_first_title_line_under_the_page_header_is_no_cut_paragraphs_head():
+    got = blocks_of([HEADER, TOP_HEAD, TOP_TEXT, B1, B2])
+    assert got[TOP_HEAD] == ("headline", 1)
+    assert got[TOP_TEXT] == ("body", 1)
+
+
+def test_a_word_across_still_shows_a_cut_further_down_the_page():
+    got = blocks_of([HEADER, HEAD, BYLINE, B1, B2, TOP_HEAD, TOP_TEXT, B3])
+    assert got[HEAD] == ("headline", 1)
+    assert got[TOP_HEAD][0] == "body"
+
+
+def test_under_a_continuation_mark_the_first_line_may_be_a_cut_paragraphs_head():
+    got = blocks_of([HEADER, "（上接第1版）", TOP_HEAD, TOP_TEXT, B1, B2, HEAD, BYLINE, B3])
+    assert got[TOP_HEAD][0] == "body"
