@@ -26,7 +26,8 @@ def is_label(shapes: list[Shape], p: int) -> bool:
     followed by more titles or by an item is not a headline (headlines are longer). Above
     titles it must stand at the page top or under furniture: further down the page it is
     the column name over a commentary's headline (今日谈), a kicker; so is a short line right
-    under the page label (要闻 / 记者调查 / headline: a page has one label).
+    under the page label (要闻 / 记者调查 / headline: a page has one label), and one under a
+    page header that names the page's section without it (a page names its section once).
     """
     sh = shapes[p]
     if sh.kind != TITLE or not sh.strict or p + 1 >= len(shapes):
@@ -43,6 +44,11 @@ def is_label(shapes: list[Shape], p: int) -> bool:
     # Above titles, a label stands at the top of the page (under the page header, not under
     # another label); further down a short line above a headline is the column's name: a kicker.
     if p > 0 and shapes[p - 1].kind != FURNITURE:
+        return False
+    if nxt.kind in TITLE_KINDS and not sh.echoes and any(o.sectioned for o in shapes[:p]):
+        # The page names its section in its header: a label under it repeats that name, and
+        # another short line over a headline is the first story's kicker (记者调查, 今日谈)
+        # or a short headline over its subheadline.
         return False
     # The paper's name above the date line (人民日报 / 2024年3月5日 星期二) is a masthead.
     return nxt.kind in TITLE_KINDS or nxt.kind == FURNITURE

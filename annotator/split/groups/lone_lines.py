@@ -10,7 +10,7 @@ from annotator.split.shapes import CAPTION, Shape
 
 from .context import body_paragraphs, first_close
 from .group import WEAK, Group
-from .title_lines import demote, reads_as_intertitle
+from .title_lines import INTERTITLE_LINES, demote, lines_read_as_intertitle
 
 # An intertitle standing alone in its article is at most this long, and shorter than the
 # article's headline (a short news item's headline is as long as any other).
@@ -43,13 +43,13 @@ def lone_inner_title(shapes: list[Shape], groups: list[Group], g: Group, w: Grou
     a story signed at its head is not signed again), as is a line with a column tag. A news
     story opened by its dateline runs without 小标题 (the line after it heads the next item).
     """
-    if len(w.titles) != 1 or w.firm or shapes[w.top].tagged:
+    if len(w.titles) > INTERTITLE_LINES or w.firm or any(shapes[p].tagged for p in w.titles):
         return False
     if g.lead is not None and shapes[g.lead].dated:
         return False
-    if not reads_as_intertitle(shapes[w.top]):
+    if not lines_read_as_intertitle(shapes, w):
         return False
-    p = w.top
+    p = w.titles[-1]
     if any(sh.kind == CAPTION for sh in shapes[p + 1 : p + 1 + PHOTO_ITEM_REACH]):
         return False
     nxt = next((x for x in groups if x.top > p), None)

@@ -72,6 +72,15 @@ def pair_reads_as_intertitle(shapes: list[Shape], w: Group) -> bool:
     )
 
 
+def lines_read_as_intertitle(shapes: list[Shape], w: Group) -> bool:
+    """Whether weak group ``w`` is one or two title lines that each read as a 小标题 (the
+    upper of two may end in ——): a 小标题 set in one line, or as topic over title."""
+    return len(w.titles) <= INTERTITLE_LINES and all(
+        reads_as_intertitle(shapes[p], dash=k == 0 and len(w.titles) > 1)
+        for k, p in enumerate(w.titles)
+    )
+
+
 def reads_as_intertitle(sh: Shape, dash: bool = False) -> bool:
     """Whether title line ``sh`` reads as a 小标题: short, one line, no sentence inside
     (with ``dash``, a line ending in —— reads as one too)."""

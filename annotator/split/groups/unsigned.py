@@ -7,13 +7,13 @@ from __future__ import annotations
 from itertools import pairwise
 from operator import attrgetter
 
-from annotator.split.shapes import Shape
+from annotator.split.shapes import BODY, BYLINE, Shape
 
 from .alike import alike_in_length
-from .context import body_paragraphs, first_close
+from .context import body_paragraphs
 from .group import Group
 from .lone_lines import INNER_SECTION_PARAGRAPHS, INTERTITLE_ALONE_MAX_CHARS
-from .title_lines import reads_as_intertitle
+from .title_lines import INTERTITLE_LINES, lines_read_as_intertitle, reads_as_intertitle
 
 # Very short one-line titles after an unsigned story: at least this many are its intertitles.
 SHORT_SERIES = 2
@@ -184,16 +184,16 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
     """
     if not series:
         return []
-    q = first_close(shapes, max(g.members()) + 1, len(shapes))
-    if q is None or not shapes[q].signed:
+    q = _closing_signature(shapes, max(g.members()) + 1)
+    if q is None:
         return []
     found = [
         w
         for w in series
         if w.top < q
-        and len(w.titles) == 1
-        and not (w.firm or shapes[w.top].tagged)
-        and reads_as_intertitle(shapes[w.top])
+        and len(w.titles) <= INTERTITLE_LINES
+        and not (w.firm or any(shapes[p].tagged for p in w.titles))
+        and lines_read_as_intertitle(shapes, w)
     ]
     # A story's sections run on for paragraphs (but for a short one, 核心阅读 over its
     # summary); a column of briefs, the last one signed (市图书馆延长开放时间 / a paragraph /
@@ -203,6 +203,21 @@ def _signed_at_end(shapes: list[Shape], g: Group, series: list[Group]) -> list[G
         body_paragraphs(shapes, a + 1, b) < INNER_SECTION_PARAGRAPHS for a, b in pairwise(bounds)
     )
     return [] if briefs else found
+
+
+def _closing_signature(shapes: list[Shape], lo: int) -> int | None:
+    """The line from ``lo`` on that signs the story there at its end, if the first line to
+    close anything does: a writer's signature closing the last paragraph (（记者 张三）), or
+    a line of its own naming the writer under the text (扬子晚报记者 柳扬; a paper that signs
+    at the end sets it so: more of the papers of issue 9's sets sign so than at the head).
+    """
+    for q in range(lo, len(shapes)):
+        sh = shapes[q]
+        if sh.closes:
+            return q if sh.signed else None
+        if sh.kind == BYLINE and q > lo and shapes[q - 1].kind == BODY:
+            return q
+    return None
 
 
 # A story headed by this many title lines at least (kicker and headline, headline and

@@ -78,3 +78,5 @@ class Shape:
     editors: bool = False  # FURNITURE crediting the editors (责任编辑：…, 本期统筹：…)
     labelled: bool = False  # opens with a bracketed label (【事件】…, 【快评】某某, 【现场】)
     resumes: bool = False  # FURNITURE saying the text below began on another page (上接第1版)
+    sectioned: bool = False  # a page header naming the page's section (… 星期二  要闻  第1版)
+    echoes: bool = False  # a short TITLE repeating a word of a page header above (要闻)

@@ -8,8 +8,8 @@ from annotator import rules_regex
 from annotator.markdown import front_matter_end
 
 from .clauses import mark_clauses
-from .furniture import furniture_shape
-from .kinds import BYLINE, CAPTION, FURNITURE, Shape
+from .furniture import furniture_shape, is_page_header
+from .kinds import BYLINE, CAPTION, FURNITURE, TITLE, Shape
 from .paragraph import shape
 from .rows import roster_rows, table_rows
 
@@ -31,6 +31,32 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
             sh.kind = CAPTION
 
 
+# A short title line is compared with the page headers above it when at most this long.
+ECHO_MAX_CHARS = 8
+# A word of a page header that is no section's name: a date, a weekday, a page or issue
+# number, a paper's name (…报).
+_NOT_A_SECTION = rules_regex.compile(
+    r"[\d０-９年月日号期版第A-Z\-./:：]*|(?:星期|周|礼拜)[一二三四五六日天]|农历\S*|\S*报"
+)
+
+
+def _page_sections(text: str, out: list[Shape]) -> None:
+    """Mark the page headers that name the page's section (2013年7月30日  星期二  消费  第1版),
+    and the short title lines under them that repeat one of their words (要闻 under
+    …  第12版  要闻): a page names its section once, in its header; a label line under the
+    header repeats it, and another short line there is the first story's (see
+    ``groups.labels``)."""
+    words: set[str] = set()
+    for sh in out:
+        if sh.kind == FURNITURE and is_page_header(text[sh.start : sh.end]):
+            names = [w for w in text[sh.start : sh.end].split() if not _NOT_A_SECTION.fullmatch(w)]
+            sh.sectioned = bool(names)
+            words.update(names)
+        elif words and sh.kind == TITLE and sh.end - sh.start <= ECHO_MAX_CHARS:
+            line = text[sh.start : sh.end].strip()
+            sh.echoes = any(line in w for w in words)
+
+
 def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     """Return the shape of every paragraph range of ``text``."""
     out = [shape(text, s, e) for s, e in ranges]
@@ -42,6 +68,7 @@ def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
         # 【事件】…, 【快评】某某: a bracketed label or column name opens the paragraph
         sh.labelled = text[sh.start] in "【〖"
     _chart_credits(text, out)
+    _page_sections(text, out)
     mark_clauses(text, out)
     if any(sh.spaced for sh in out):
         table_rows(text, out)
