@@ -2135,3 +2135,11 @@ def test_counted_lists_of_places(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_teen_congress_before_particles(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (session 28): a person addressed as 同志 and an adverb before 向 stand before a
+# body, never in its name (the inner word 意向 does not keep 向 in it).
+def test_no_organisation_name_runs_back_over_a_comrade():
+    text = "在任期间，梁振同志特意向常委会办公厅交代"
+    assert tagged(text)[-1] == ("常委会办公厅", "ORG")
+    assert all("同志" not in t for t, _ in tagged(text))

@@ -582,3 +582,60 @@ def test_more_honorifics_speakers_and_familiar_leaders(text, expected):
 )
 def test_adverb_surname_after_a_title(text, expected):
     assert [text[s.start : s.end] for s in find_people(text)] == expected
+
+
+# Issue #10 (session 28): cues general to news text, names invented.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # words said of a person only: a birth anniversary, a death, a former home
+        ("纪念柯新民诞辰一百周年座谈会", ["柯新民"]),
+        ("沉痛悼念邱家栋逝世", ["邱家栋"]),
+        ("参观了庞立言故居", ["庞立言"]),
+        # royal titles written after a foreign name
+        ("哈蒂尔王子访华", ["哈蒂尔"]),
+        # the honorific before one of them reads the name (韦晓梅同志生前: no 梅同)
+        ("韦晓梅同志生前十分关心农业", ["韦晓梅"]),
+    ],
+)
+def test_names_before_words_said_of_a_person(text, names):
+    assert people(text) == names
+
+
+def test_a_foreign_name_before_a_title_keeps_its_first_character():
+    # 巴 is a surname, but inside a run of transliteration it starts nothing
+    assert people("他会见了图巴拉尼总统") == ["图巴拉尼"]
+
+
+def test_a_title_read_across_two_words_is_no_title():
+    # 英国|王储: no 国王, so no name 储查尔 after it
+    assert "储查尔" not in people("英国王储查尔斯访问伦敦")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("钟立军，男，一九六三年十一月生，大学学历。", ["钟立军"]),
+        ("梅雅琴，女，1970年生", ["梅雅琴"]),
+        ("代表名单：郝诒芬（女）闻家骏（蒙古族）", ["郝诒芬", "闻家骏"]),
+        ("委员：卢振邦 滕晓蓉（女，苗族）", ["滕晓蓉"]),
+        # no name before a note that follows a word
+        ("其中（女）有十人", []),
+    ],
+)
+def test_a_name_before_a_note_of_sex_or_nationality(text, names):
+    assert [n for n in people(text) if n in names] == names
+    if not names:
+        assert people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全力支持阿沛·阿旺晋美副委员长的工作", "阿沛·阿旺晋美"),
+        ("推动了班禅额尔德尼·确吉坚赞副委员长所提问题", "班禅额尔德尼·确吉坚赞"),
+        ("强巴·益西群培表示", "强巴·益西群培"),
+    ],
+)
+def test_tibetan_names_with_a_middle_dot(text, name):
+    assert name in people(text)

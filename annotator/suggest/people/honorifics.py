@@ -16,9 +16,15 @@ def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, in
     """Names before 同志, 总书记, 先生 …: ``以习近平同志为核心``, ``托娅副外长``."""
     for m in cues:
         j = m.start()
+        if any(text[j - n : j] in _HONORIFIC_SET for n in (2, 3)):
+            continue  # 晓梅同志生前: the honorific before reads the name (梅同 is none)
         if j and text[j - 1] == "副":
             j -= 1  # 副外长, 副部长: the deputy's name ends before 副
-        best = _listed_surname_before(text, j) or _foreign_name_before(text, j)
+        best = _listed_surname_before(text, j)
+        foreign = _foreign_name_before(text, j)
+        if best is None or (foreign is not None and foreign[0] < best[0]):
+            # 穆巴拉克总统: the surname 巴 inside a longer run of transliteration is no start
+            best = foreign
         if best is None and text.startswith(_MR_MS, j):
             best = _unlisted_surname_before(text, j)
         if best is None and text.startswith("同志", j):
@@ -26,6 +32,8 @@ def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, in
         if best:
             found.setdefault(best, "honorific")
 
+
+_HONORIFIC_SET = lexicon.word_set("people_honorifics")
 
 # Leaders called by their given name alone before 同志 in the party press (小平同志,
 # 恩来同志: lexicon ``people_familiar_given``; each PER in the MSRA gold).

@@ -11,6 +11,7 @@ from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
+from .cues import _TITLES
 from .names import (
     _END_RE,
     _NAME_LIKE_PREFIXES,
@@ -161,9 +162,12 @@ def _title_names(
     known: set[str],
 ) -> None:
     """Names after a title (市长张三, 总统克林顿) and lists after a list cue (市领导…)."""
+    overlapped = _overlapped_titles(text, by_kind["title"])
     for kind in ("list", "title"):
         for m in by_kind[kind]:
             end = m.end()
+            if kind == "title" and end in overlapped:
+                continue
             nxt = text[end : end + 1]
             japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
@@ -177,6 +181,27 @@ def _title_names(
                 latin = _LATIN_NAME_RE.match(text, end)
                 if latin:
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
+
+
+_TITLE_SET = frozenset(_TITLES)
+_TITLE_LONGEST = max(map(len, _TITLES))
+_TITLE_FIRST = frozenset(t[0] for t in _TITLES)
+
+
+def _overlapped_titles(text: str, titles: list[WordMatch]) -> set[int]:
+    """The ends of the titles that another title starts inside and runs past: the name
+    follows the later one (英国王储查尔斯: 国王 across 英国|王储 is no title, nor 储查尔 a
+    name).  The scan gives no overlapping words: the later title is looked up here."""
+    out: set[int] = set()
+    for m in titles:
+        s, e = m.start(), m.end()
+        for k in range(s + 1, e):
+            if text[k] in _TITLE_FIRST and any(
+                text[k : e + n] in _TITLE_SET for n in range(1, _TITLE_LONGEST - (e - k) + 1)
+            ):
+                out.add(e)
+                break
+    return out
 
 
 # A name written in Latin letters after a title: a capital and lower-case letters, not an
