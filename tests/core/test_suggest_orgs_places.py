@@ -2143,3 +2143,18 @@ def test_no_organisation_name_runs_back_over_a_comrade():
     text = "在任期间，梁振同志特意向常委会办公厅交代"
     assert tagged(text)[-1] == ("常委会办公厅", "ORG")
     assert all("同志" not in t for t, _ in tagged(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a secretariat is named with its body before its secretaries' title
+        ("团中央书记处书记黄丹华发表讲话", [("团中央书记处", "ORG")]),
+        # an epithet of quality makes a kind of school, no name
+        ("中美两国30多所著名法学院的院长", []),
+        # farming areas are a kind of area, no place (过去 is no name either)
+        ("过去农区妇女不能扶犁耕地", []),
+    ],
+)
+def test_secretariats_epithets_and_farming_areas(text, expected):
+    assert tagged(text) == expected
