@@ -639,3 +639,18 @@ def test_a_name_before_a_note_of_sex_or_nationality(text, names):
 )
 def test_tibetan_names_with_a_middle_dot(text, name):
     assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a title written after a name is an honorific: what follows is what the person did
+        ("邝国平主席谈访美成果", ["邝国平"]),
+        # an honorific that begins a longer word is none (主席台, 总统府)
+        ("，他邀请邝国平主席登上主席台发表演讲。", ["邝国平"]),
+        # a title before a name is still one
+        ("国家主席邝国平会见", ["邝国平"]),
+    ],
+)
+def test_titles_written_after_a_name_and_inside_words(text, names):
+    assert people(text) == names

@@ -11,11 +11,13 @@ from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
-from .cues import _TITLES
+from .cues import _HONORIFICS, _TITLES
 from .names import (
+    _CLAUSE_START,
     _END_RE,
     _NAME_LIKE_PREFIXES,
     _PLACES,
+    _PRE_NAME,
     _STOP_PREFIXES,
     _TRANSLIT_CHARS,
     _TRANSLIT_RE,
@@ -23,7 +25,9 @@ from .names import (
     SURNAMES,
     _ends_name,
     _japanese_name_end,
+    _name_chars_ok,
     _name_starting_at,
+    _not_a_name,
     _transliterated,
     _whole_name,
     name_at,
@@ -166,7 +170,7 @@ def _title_names(
     for kind in ("list", "title"):
         for m in by_kind[kind]:
             end = m.end()
-            if kind == "title" and end in overlapped:
+            if kind == "title" and (end in overlapped or _after_a_name(text, m.start(), end)):
                 continue
             nxt = text[end : end + 1]
             japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
@@ -183,6 +187,30 @@ def _title_names(
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
 
 
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """True when the title ``text[start:end]`` is written after a name, as an honorific
+    (江泽民主席谈访美成果: 谈访美 is what he did, no name): a listed surname and one or
+    two given characters after a clause boundary end at ``start``, and the title is one
+    that follows names (lexicon ``people_honorifics``)."""
+    for n in (3, 2):
+        i = start - n
+        # the cheap tests of characters first: most titles have no such name before them
+        if i < 0 or text[i] not in SURNAMES:
+            continue
+        if i and text[i - 1] not in _CLAUSE_START and text[i - 1] not in _PRE_NAME:
+            continue
+        if text[start:end] not in _HONORIFIC_SET:
+            return False
+        name = text[i:start]
+        if not _name_chars_ok(name, 1) or name in _PLACES or _not_a_name(name):
+            continue
+        if _dictionary().get(text[i : start + 1]):
+            continue  # 文化部长: a word read across the title
+        return True
+    return False
+
+
+_HONORIFIC_SET = frozenset(_HONORIFICS)
 _TITLE_SET = frozenset(_TITLES)
 _TITLE_LONGEST = max(map(len, _TITLES))
 _TITLE_FIRST = frozenset(t[0] for t in _TITLES)
