@@ -654,3 +654,20 @@ def test_tibetan_names_with_a_middle_dot(text, name):
 )
 def test_titles_written_after_a_name_and_inside_words(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the numbers bound the names of a numbered list (quiz options)
+        ("（1）戈洛维奇（2）萨班迪（3）埃西", ["戈洛维奇", "萨班迪", "埃西"]),
+        ("①布莱尔②史密斯③库克", ["布莱尔", "史密斯", "库克"]),
+        # items that are no names, or places, are left
+        ("（1）加强领导（2）落实责任（3）严格考核", []),
+        ("（1）牙买加（2）巴拿马（3）古巴", []),
+        # two items are too few to say the list holds names
+        ("（1）萨班迪（2）埃西", []),
+    ],
+)
+def test_names_as_the_items_of_a_numbered_list(text, names):
+    assert [n for n in people(text) if n in names or not names] == names

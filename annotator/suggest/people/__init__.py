@@ -53,6 +53,7 @@ from .lists import (
     _COUNT_RE,
     _caption_names,
     _names_before_etc,
+    _numbered_names,
     _pair_before_etc,
     _partner_names,
     _roster_names,
@@ -89,6 +90,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _caption_names(text, found)
     _bracketed_names(text, found)
     _note_names(text, found)
+    _numbered_names(text, found)
     if "、" in text:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)
