@@ -671,3 +671,17 @@ def test_titles_written_after_a_name_and_inside_words(text, names):
 )
 def test_names_as_the_items_of_a_numbered_list(text, names):
     assert [n for n in people(text) if n in names or not names] == names
+
+
+def test_a_roster_run_together_beside_its_notes_is_read_as_names():
+    # MSRA-style text lost the spaces of a member list: the run on each side of a note of
+    # nationality or sex is read whole as names (invented names)
+    text = "主席团：王丙新王汉成王光亮王维川（蒙古族）韦钰芬（女，苗族）薛明远薛驹霍英才"
+    assert people(text) == [
+        "王丙新", "王汉成", "王光亮", "王维川", "韦钰芬", "薛明远", "薛驹", "霍英才",
+    ]  # fmt: skip
+
+
+def test_a_run_that_cannot_be_read_whole_as_names_is_left():
+    # 加强领导 cannot be read as names: nothing of the run is taken
+    assert people("会上强调加强领导（女）") == []

@@ -11,6 +11,8 @@ reading first, as most names are).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator import rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import is_han
@@ -53,6 +55,11 @@ def _note_names(text: str, found: dict[tuple[int, int], str]) -> None:
         span = _whole_before(text, j, freq) or _surname_before(text, j)
         if span is not None:
             found.setdefault(span, "note")
+        if text[j] in "（(":  # a roster: the names run together on both sides of the note
+            close = text.find("）" if text[j] == "（" else ")", j)
+            for a, b in (_run_before(text, j), _run_after(text, close)):
+                for name in _roster_run(text, a, b):
+                    found.setdefault(name, "note")
 
 
 def _whole_before(text: str, j: int, freq: dict[str, int]) -> tuple[int, int] | None:
@@ -85,3 +92,69 @@ def _surname_before(text: str, j: int) -> tuple[int, int] | None:
         if all(is_han(c) for c in name) and not _not_a_name(name) and _name_chars_ok(name, 1):
             return (i, j)
     return None
+
+
+# Names of a roster written without separators (MSRA's text lost the spaces of People's
+# Daily's lists: 王丙乾王汉斌王光英王维山（蒙古族）王朝文): the run of Han characters on either
+# side of a note is read as names of a listed surname and one or two given characters
+# when every character of it can be so read; of the readings the one whose characters
+# score best as names (the statistics of :mod:`.running`) is taken.
+_RUN_LONGEST = 40
+
+
+def _run_before(text: str, j: int) -> tuple[int, int]:
+    i = j
+    while i > 0 and j - i < _RUN_LONGEST and is_han(text[i - 1]):
+        i -= 1
+    return i, j
+
+
+def _run_after(text: str, close: int) -> tuple[int, int]:
+    if close < 0:
+        return 0, 0
+    j = close + 1
+    while j < len(text) and j - close <= _RUN_LONGEST and is_han(text[j]):
+        j += 1
+    return close + 1, j
+
+
+def _roster_run(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of ``text[a:b]`` read as a run of names, or none when it cannot be read
+    so whole (a run of four characters at least: a name alone is read by the other cues)."""
+    if b - a < 4 or b - a >= _RUN_LONGEST:
+        return []
+    from .running import name_score  # (late: running imports the shape of names from here)
+
+    # best[k]: the best score of a reading of text[a:a+k] and the length of its last name
+    best: list[tuple[float, int] | None] = [None] * (b - a + 1)
+    best[0] = (0.0, 0)
+    for k in range(2, b - a + 1):
+        for n in (2, 3, 4):
+            prev = best[k - n] if k - n >= 0 else None
+            if prev is None:
+                continue
+            score = _roster_name_score(text, a + k - n, a + k, name_score)
+            here = best[k]
+            if score is not None and (here is None or prev[0] + score > here[0]):
+                best[k] = (prev[0] + score, n)
+    names: list[tuple[int, int]] = []
+    k = b - a
+    while k:
+        last = best[k]
+        if last is None:
+            return []  # no reading of the whole run
+        names.append((a + k - last[1], a + k))
+        k -= last[1]
+    return names[::-1]
+
+
+def _roster_name_score(
+    text: str, i: int, j: int, name_score: Callable[[str, int], float]
+) -> float | None:
+    name = text[i:j]
+    slen = 2 if name[:2] in SURNAMES and len(name) > 2 else 1
+    if name[:slen] not in SURNAMES or not 1 <= len(name) - slen <= 2:
+        return None
+    if not _name_chars_ok(name, slen, byline=True) or _not_a_name(name):
+        return None
+    return name_score(name, slen)

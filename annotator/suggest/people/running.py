@@ -329,3 +329,14 @@ def _foreign_run(text: str, i: int) -> bool:
         return False
     # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both)
     return nxt[0] not in _GIVEN or (len(nxt) == 3 and all(c in _TRANSLIT_CHARS for c in nxt))
+
+
+def name_score(name: str, surname_len: int = 1) -> float:
+    """How well ``name`` reads as a name by the statistics of surnames and given characters
+    alone (no word look-ups): the surname's and the given characters' log-odds, a bonus for
+    two given characters."""
+    g = _GIVEN.get
+    score = _SURNAME.get(name[0], 0.0 if surname_len == 2 else _UNSEEN)
+    for c in name[surname_len:]:
+        score += g(c, _UNSEEN)
+    return score + (_THREE_BONUS if len(name) - surname_len == 2 else -_TWO_PENALTY)
