@@ -685,3 +685,17 @@ def test_a_roster_run_together_beside_its_notes_is_read_as_names():
 def test_a_run_that_cannot_be_read_whole_as_names_is_left():
     # 加强领导 cannot be read as names: nothing of the run is taken
     assert people("会上强调加强领导（女）") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an item between names of a 、 list is a name whatever its surname (钮 is unlisted)
+        ("副主席李赣明、厉无忧、钮小明、朱培华，秘书长", ["李赣明", "厉无忧", "钮小明", "朱培华"]),
+        # a common word or a place between names is none
+        ("副主席李赣明、北京、朱培华出席", ["李赣明", "朱培华"]),
+    ],
+)
+def test_an_item_between_names_of_a_list_is_a_name(text, names):
+    found = [text[sp.start : sp.end] for sp in suggest_spans(text) if sp.label == "PER"]
+    assert found == names

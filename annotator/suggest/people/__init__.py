@@ -52,6 +52,7 @@ from .honorifics import _honorific_names, _names_before_offices
 from .lists import (
     _COUNT_RE,
     _caption_names,
+    _list_gaps,
     _names_before_etc,
     _numbered_names,
     _pair_before_etc,
@@ -110,6 +111,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)
+    _list_gaps(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
         del found[key]
     for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:

@@ -214,3 +214,32 @@ def _numbered_name(name: str) -> bool:
     if ("·" in name or "•" in name) and _DOT_NAME_RE.fullmatch(name):
         return True
     return _whole_name(name, 0, len(name))
+
+
+# An item of two or three Han characters between two names of a list joined by 、 (read
+# from the 、 after a name found: no search of the page).
+_GAP_RE = rules_regex.compile(f"[{HAN}]{{2,3}}(?=、)")
+# jieba count above which such an item is a common word, not a name
+_GAP_COMMON = 50
+
+
+def _list_gaps(text: str, found: dict[tuple[int, int], str]) -> None:
+    """An item between two names of a list joined by 、 is a name too, whatever its
+    surname (童傅、厉无畏、钮小明、朱培康: 钮 is in no list), unless it is a place or a
+    common word: the items of a list are of one kind."""
+    starts = {s for s, _e in found}
+    for _s, end in list(found):
+        if text[end : end + 1] != "、":
+            continue
+        m = _GAP_RE.match(text, end + 1)
+        if m is None or m.start() in starts:
+            continue
+        s, e = m.span()
+        if e + 1 not in starts and _item_name_from(text, e + 1) is None:
+            continue  # the item after it must be a name too (found, or read whole)
+        name = text[s:e]
+        if name in _PLACES or _not_a_name(name) or name in _NOT_NAMES:
+            continue
+        if dictionary().get(name, 0) > _GAP_COMMON or not _name_chars_ok(name, 1):
+            continue
+        found.setdefault((s, e), "list")
