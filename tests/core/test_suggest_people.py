@@ -699,3 +699,17 @@ def test_a_run_that_cannot_be_read_whole_as_names_is_left():
 def test_an_item_between_names_of_a_list_is_a_name(text, names):
     found = [text[sp.start : sp.end] for sp in suggest_spans(text) if sp.label == "PER"]
     assert found == names
+
+
+def test_a_verb_before_a_dotted_name_is_no_part_of_it():
+    assert "班禅额尔德尼·确吉坚赞" in people("会议，请班禅额尔德尼·确吉坚赞副委员长出席")
+
+
+def test_an_adverb_surname_before_a_verb_is_no_name():
+    # 曾荣获 is "once won": 荣获 is a word, 曾 an adverb
+    found = [text for text, label in _labels("精神，曾荣获全省十佳青年称号") if label == "PER"]
+    assert found == []
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    return [(text[sp.start : sp.end], sp.label) for sp in suggest_spans(text)]

@@ -99,8 +99,8 @@ def _dot_name_end(text: str, e: int, title_starts: frozenset[int] = frozenset())
 def _dot_name_start(text: str, s: int, title_ends: frozenset[int]) -> int:
     """``s``, or the start of the run before one more character when only that one lets
     the name start after a boundary or a title (、铁 + 木尔·…, 负责人 + 理 + 查德·…)."""
-    if _starts_name(text, s, title_ends) or crosses_start(text, s - 1):
-        return s
+    if _starts_name(text, s, title_ends) or crosses_start(text, s - 1) or text[s - 1] in _PRE_NAME:
+        return s  # (请 + 班禅额尔德尼·…: a verb or a preposition before the name, no part of it)
     i = s - 1
     while i > 0 and text[i - 1] in _DOT_SET and s - i < _DOT_RUN:
         i -= 1

@@ -147,6 +147,12 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
         return True
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
+    if (
+        len(given) == 1
+        and text[i] in _ADVERB_SURNAMES
+        and freq.get(text[i + 1 : i + 3], 0) > COMMON
+    ):
+        return True  # 曾荣获: the adverb before a verb (荣获), no surname
     if len(given) == 1:
         # 郭蓉以及, 王涛更是: a character that never ends a given name ends the name
         return not (_ends_name(text, end) or text[end] in _NOT_GIVEN)
