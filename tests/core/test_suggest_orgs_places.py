@@ -2158,3 +2158,17 @@ def test_no_organisation_name_runs_back_over_a_comrade():
 )
 def test_secretariats_epithets_and_farming_areas(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party known by its kind, alone, where the paragraph names a country
+        ("英国工党领袖今天说，工党将赢得大选。", [("英国工党", "ORG"), ("工党", "ORG")]),
+        ("法国总统宣布解散国民议会", [("法国", "LOC"), ("国民议会", "ORG")]),
+        # no country named: no organisation
+        ("执政多年的保守党", []),
+    ],
+)
+def test_parties_known_by_their_kind(text, expected):
+    assert tagged(text) == expected
