@@ -2135,3 +2135,40 @@ def test_counted_lists_of_places(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_teen_congress_before_particles(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
+
+
+# Issue #10 (session 28): a person addressed as 同志 and an adverb before 向 stand before a
+# body, never in its name (the inner word 意向 does not keep 向 in it).
+def test_no_organisation_name_runs_back_over_a_comrade():
+    text = "在任期间，梁振同志特意向常委会办公厅交代"
+    assert tagged(text)[-1] == ("常委会办公厅", "ORG")
+    assert all("同志" not in t for t, _ in tagged(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a secretariat is named with its body before its secretaries' title
+        ("团中央书记处书记黄丹华发表讲话", [("团中央书记处", "ORG")]),
+        # an epithet of quality makes a kind of school, no name
+        ("中美两国30多所著名法学院的院长", []),
+        # farming areas are a kind of area, no place (过去 is no name either)
+        ("过去农区妇女不能扶犁耕地", []),
+    ],
+)
+def test_secretariats_epithets_and_farming_areas(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party known by its kind, alone, where the paragraph names a country
+        ("英国工党领袖今天说，工党将赢得大选。", [("英国工党", "ORG"), ("工党", "ORG")]),
+        ("法国总统宣布解散国民议会", [("法国", "LOC"), ("国民议会", "ORG")]),
+        # no country named: no organisation
+        ("执政多年的保守党", []),
+    ],
+)
+def test_parties_known_by_their_kind(text, expected):
+    assert tagged(text) == expected

@@ -582,3 +582,134 @@ def test_more_honorifics_speakers_and_familiar_leaders(text, expected):
 )
 def test_adverb_surname_after_a_title(text, expected):
     assert [text[s.start : s.end] for s in find_people(text)] == expected
+
+
+# Issue #10 (session 28): cues general to news text, names invented.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # words said of a person only: a birth anniversary, a death, a former home
+        ("纪念柯新民诞辰一百周年座谈会", ["柯新民"]),
+        ("沉痛悼念邱家栋逝世", ["邱家栋"]),
+        ("参观了庞立言故居", ["庞立言"]),
+        # royal titles written after a foreign name
+        ("哈蒂尔王子访华", ["哈蒂尔"]),
+        # the honorific before one of them reads the name (韦晓梅同志生前: no 梅同)
+        ("韦晓梅同志生前十分关心农业", ["韦晓梅"]),
+    ],
+)
+def test_names_before_words_said_of_a_person(text, names):
+    assert people(text) == names
+
+
+def test_a_foreign_name_before_a_title_keeps_its_first_character():
+    # 巴 is a surname, but inside a run of transliteration it starts nothing
+    assert people("他会见了图巴拉尼总统") == ["图巴拉尼"]
+
+
+def test_a_title_read_across_two_words_is_no_title():
+    # 英国|王储: no 国王, so no name 储查尔 after it
+    assert "储查尔" not in people("英国王储查尔斯访问伦敦")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("钟立军，男，一九六三年十一月生，大学学历。", ["钟立军"]),
+        ("梅雅琴，女，1970年生", ["梅雅琴"]),
+        ("代表名单：郝诒芬（女）闻家骏（蒙古族）", ["郝诒芬", "闻家骏"]),
+        ("委员：卢振邦 滕晓蓉（女，苗族）", ["滕晓蓉"]),
+        # no name before a note that follows a word
+        ("其中（女）有十人", []),
+    ],
+)
+def test_a_name_before_a_note_of_sex_or_nationality(text, names):
+    assert [n for n in people(text) if n in names] == names
+    if not names:
+        assert people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全力支持阿沛·阿旺晋美副委员长的工作", "阿沛·阿旺晋美"),
+        ("推动了班禅额尔德尼·确吉坚赞副委员长所提问题", "班禅额尔德尼·确吉坚赞"),
+        ("强巴·益西群培表示", "强巴·益西群培"),
+    ],
+)
+def test_tibetan_names_with_a_middle_dot(text, name):
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a title written after a name is an honorific: what follows is what the person did
+        ("邝国平主席谈访美成果", ["邝国平"]),
+        # an honorific that begins a longer word is none (主席台, 总统府)
+        ("，他邀请邝国平主席登上主席台发表演讲。", ["邝国平"]),
+        # a title before a name is still one
+        ("国家主席邝国平会见", ["邝国平"]),
+    ],
+)
+def test_titles_written_after_a_name_and_inside_words(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the numbers bound the names of a numbered list (quiz options)
+        ("（1）戈洛维奇（2）萨班迪（3）埃西", ["戈洛维奇", "萨班迪", "埃西"]),
+        ("①布莱尔②史密斯③库克", ["布莱尔", "史密斯", "库克"]),
+        # items that are no names, or places, are left
+        ("（1）加强领导（2）落实责任（3）严格考核", []),
+        ("（1）牙买加（2）巴拿马（3）古巴", []),
+        # two items are too few to say the list holds names
+        ("（1）萨班迪（2）埃西", []),
+    ],
+)
+def test_names_as_the_items_of_a_numbered_list(text, names):
+    assert [n for n in people(text) if n in names or not names] == names
+
+
+def test_a_roster_run_together_beside_its_notes_is_read_as_names():
+    # MSRA-style text lost the spaces of a member list: the run on each side of a note of
+    # nationality or sex is read whole as names (invented names)
+    text = "主席团：王丙新王汉成王光亮王维川（蒙古族）韦钰芬（女，苗族）薛明远薛驹霍英才"
+    assert people(text) == [
+        "王丙新", "王汉成", "王光亮", "王维川", "韦钰芬", "薛明远", "薛驹", "霍英才",
+    ]  # fmt: skip
+
+
+def test_a_run_that_cannot_be_read_whole_as_names_is_left():
+    # 加强领导 cannot be read as names: nothing of the run is taken
+    assert people("会上强调加强领导（女）") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an item between names of a 、 list is a name whatever its surname (钮 is unlisted)
+        ("副主席李赣明、厉无忧、钮小明、朱培华，秘书长", ["李赣明", "厉无忧", "钮小明", "朱培华"]),
+        # a common word or a place between names is none
+        ("副主席李赣明、北京、朱培华出席", ["李赣明", "朱培华"]),
+    ],
+)
+def test_an_item_between_names_of_a_list_is_a_name(text, names):
+    found = [text[sp.start : sp.end] for sp in suggest_spans(text) if sp.label == "PER"]
+    assert found == names
+
+
+def test_a_verb_before_a_dotted_name_is_no_part_of_it():
+    assert "班禅额尔德尼·确吉坚赞" in people("会议，请班禅额尔德尼·确吉坚赞副委员长出席")
+
+
+def test_an_adverb_surname_before_a_verb_is_no_name():
+    # 曾荣获 is "once won": 荣获 is a word, 曾 an adverb
+    found = [text for text, label in _labels("精神，曾荣获全省十佳青年称号") if label == "PER"]
+    assert found == []
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    return [(text[sp.start : sp.end], sp.label) for sp in suggest_spans(text)]

@@ -65,9 +65,10 @@ _BRANCH_RE = rules_regex.compile(
 )
 # Bodies inside an organisation, written right after it (福州市国税局党组会议, 中国工程院
 # 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.  Not before a
-# title (党组书记, 党委副书记, 党组成员): the guidelines tag the organisation alone.
+# title (党组书记, 党委副书记, 党组成员): the guidelines tag the organisation alone; but a
+# secretariat's secretaries are named with it (团中央书记处书记: 书记处 is the body).
 _INNER_BODY_RE = rules_regex.compile(
-    "(?<=报)社(?!论|会)|(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|书记处|办公厅"
+    "(?<=报)社(?!论|会)|书记处|(?:党组|党委|党总支|党支部|主席团|常委会|宣传部|组织部|统战部|编辑部|秘书处|办公厅"
     "|总部|学生会|研究生院|教练组)"
     "(?!成员|委员|书记|副书记)"
 )

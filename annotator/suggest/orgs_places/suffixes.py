@@ -134,8 +134,14 @@ def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
         text[k - n + 1 : k + 1] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1)
     ):
         return False
-    return (k > start and text[k - 1 : k + 1] in _INNER_WORDS) or (
-        k + 2 <= a and text[k : k + 2] in _INNER_WORDS
+    return (
+        (
+            k > start
+            and text[k - 1 : k + 1] in _INNER_WORDS
+            # 特意|向: a stop word ends before the stop character, which is no noun's end
+            and not any(text[k - n : k] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1))
+        )
+        or (k + 2 <= a and text[k : k + 2] in _INNER_WORDS)
     )
 
 

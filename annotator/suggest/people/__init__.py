@@ -2,7 +2,8 @@
 
 One module a cue: :mod:`.bylines` (1), :mod:`.titles` (2, 3 and role nouns), :mod:`.lists`
 (3, 5: names joined by 、, rosters, captions), :mod:`.honorifics` (4), :mod:`.subjects` (5),
-:mod:`.forms` (names known by their form: 张某, 老王, 买买提·艾力); :mod:`.names` holds the
+:mod:`.forms` (names known by their form: 张某, 老王, 买买提·艾力), :mod:`.notes` (a name
+before a note of sex or nationality: 李铁军，男，; 王维山（蒙古族）); :mod:`.names` holds the
 shape of a name and :mod:`.cues` the one scan that finds every cue word.  This module
 runs them in order and propagates what they found (6).
 
@@ -51,12 +52,15 @@ from .honorifics import _honorific_names, _names_before_offices
 from .lists import (
     _COUNT_RE,
     _caption_names,
+    _list_gaps,
     _names_before_etc,
+    _numbered_names,
     _pair_before_etc,
     _partner_names,
     _roster_names,
 )
 from .names import SURNAMES, _breaks_a_word, _not_a_name, name_at, plausible_name
+from .notes import _note_names
 from .subjects import _clause_subjects, _subject_names
 from .titles import _leader_names, _role_names, _title_names
 
@@ -86,6 +90,8 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _clause_subjects(text, found)
     _caption_names(text, found)
     _bracketed_names(text, found)
+    _note_names(text, found)
+    _numbered_names(text, found)
     if "、" in text:
         ends = [m.start("n") for m in _COUNT_RE.finditer(text)]
         _names_before_etc(text, ends, found, min_names=2)
@@ -94,11 +100,18 @@ def find_person_candidates(text: str) -> list[Candidate]:
     if "某" in text:
         _anonymised_names(text, found)
     if "·" in text or "•" in text:
-        _dot_names(text, found, frozenset(m.end() for m in by_kind["title"]))
+        titles = by_kind["title"] + by_kind["honorific"]
+        _dot_names(
+            text,
+            found,
+            frozenset(m.end() for m in by_kind["title"]),
+            frozenset(m.start() for m in titles),
+        )
     _familiar_names(text, by_kind["familiar"], found)
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)
+    _list_gaps(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:
         del found[key]
     for key in [k for k in found if _breaks_a_word(text, k[0], k[1])]:

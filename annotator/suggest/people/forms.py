@@ -59,7 +59,10 @@ def _familiar_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int
 
 
 def _dot_names(
-    text: str, found: dict[tuple[int, int], str], title_ends: frozenset[int] = frozenset()
+    text: str,
+    found: dict[tuple[int, int], str],
+    title_ends: frozenset[int] = frozenset(),
+    title_starts: frozenset[int] = frozenset(),
 ) -> None:
     """买买提·艾力, 马克·吐温: Han runs joined by a middle dot.  The runs are made of
     transliteration characters; one other character is taken in where the name could not
@@ -67,7 +70,8 @@ def _dot_names(
     stands there, and no list holds every character of foreign names."""
     for m in _DOT_NAME_RE.finditer(text):
         s, e = m.span()
-        found.setdefault((_dot_name_start(text, s, title_ends), _dot_name_end(text, e)), "dot")
+        end = _dot_name_end(text, e, title_starts)
+        found.setdefault((_dot_name_start(text, s, title_ends), end), "dot")
 
 
 # Characters never inside a name: particles, prepositions, conjunctions (a name ends or
@@ -75,22 +79,28 @@ def _dot_names(
 _NOT_IN_DOT_NAME = frozenset(STOP_CHARS + "以来、和说")
 
 
-def _dot_name_end(text: str, e: int) -> int:
+def _dot_name_end(text: str, e: int, title_starts: frozenset[int] = frozenset()) -> int:
     """``e``, or the end of the run after one more character when only that one lets the
-    name end (甘 + 地 + 说)."""
-    if _ends_name(text, e) or text[e] in _NOT_IN_DOT_NAME or crosses_end(text, e + 1):
+    name end (甘 + 地 + 说; 阿旺晋 + 美 + 副委员长: a title or an honorific after it)."""
+    if (
+        _ends_name(text, e)
+        or e in title_starts
+        or text[e] in _NOT_IN_DOT_NAME
+        or crosses_end(text, e + 1)
+    ):
         return e  # 巴格尔上将: the character begins a word
     j = e + 1
-    while j < len(text) and text[j] in _DOT_SET and j - e < _DOT_RUN:
+    while j < len(text) and text[j] in _DOT_SET and j - e < _DOT_RUN and j not in title_starts:
         j += 1
-    return j if _ends_name(text, j) or text[j : j + 1] in _NOT_IN_DOT_NAME else e
+    ok = _ends_name(text, j) or j in title_starts or text[j : j + 1] in _NOT_IN_DOT_NAME
+    return j if ok else e
 
 
 def _dot_name_start(text: str, s: int, title_ends: frozenset[int]) -> int:
     """``s``, or the start of the run before one more character when only that one lets
     the name start after a boundary or a title (、铁 + 木尔·…, 负责人 + 理 + 查德·…)."""
-    if _starts_name(text, s, title_ends) or crosses_start(text, s - 1):
-        return s
+    if _starts_name(text, s, title_ends) or crosses_start(text, s - 1) or text[s - 1] in _PRE_NAME:
+        return s  # (请 + 班禅额尔德尼·…: a verb or a preposition before the name, no part of it)
     i = s - 1
     while i > 0 and text[i - 1] in _DOT_SET and s - i < _DOT_RUN:
         i -= 1

@@ -16,15 +16,34 @@ def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, in
     """Names before 同志, 总书记, 先生 …: ``以习近平同志为核心``, ``托娅副外长``."""
     for m in cues:
         j = m.start()
+        if any(text[j - n : j] in _HONORIFIC_SET for n in (2, 3)):
+            continue  # 晓梅同志生前: the honorific before reads the name (梅同 is none)
+        if _in_a_longer_word(text, j, m.end()):
+            continue  # 登上主席台, 总统府: a thing named after the office, no honorific
         if j and text[j - 1] == "副":
             j -= 1  # 副外长, 副部长: the deputy's name ends before 副
-        best = _listed_surname_before(text, j) or _foreign_name_before(text, j)
+        best = _listed_surname_before(text, j)
+        foreign = _foreign_name_before(text, j)
+        if best is None or (foreign is not None and foreign[0] < best[0]):
+            # 穆巴拉克总统: the surname 巴 inside a longer run of transliteration is no start
+            best = foreign
         if best is None and text.startswith(_MR_MS, j):
             best = _unlisted_surname_before(text, j)
         if best is None and text.startswith("同志", j):
             best = _familiar_given_before(text, j)
         if best:
             found.setdefault(best, "honorific")
+
+
+_HONORIFIC_SET = lexicon.word_set("people_honorifics")
+# jieba count from which the honorific and the one character after it are a word of their
+# own (主席台 442, 主席团 1,561, 总统府 408, 总理府 46; 主席令 4 is none).
+_LONGER_WORD = 20
+
+
+def _in_a_longer_word(text: str, start: int, end: int) -> bool:
+    """True when the honorific ``text[start:end]`` begins a longer common word."""
+    return end < len(text) and dictionary().get(text[start : end + 1], 0) >= _LONGER_WORD
 
 
 # Leaders called by their given name alone before 同志 in the party press (小平同志,

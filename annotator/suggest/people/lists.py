@@ -6,18 +6,24 @@
 from __future__ import annotations
 
 from annotator import rules_regex
+from annotator.suggest import _scan
 from annotator.suggest._text import HAN, is_han
+from annotator.suggest._words import dictionary
 
 from .names import (
+    _DOT_NAME_RE,
     _ITEM_CHAR_RE,
     _NOT_NAMES,
+    _PLACES,
     _PRE_NAME,
     SURNAMES,
     _ends_name,
     _item_name_from,
     _name_chars_ok,
     _name_ending_at,
+    _not_a_name,
     _stop_word,
+    _transliterated,
     _whole_name,
     name_at,
 )
@@ -139,3 +145,101 @@ def _partner_names(text: str, found: dict[tuple[int, int], str]) -> None:
         end = name_at(text, e + 1)
         if end is not None and _ends_name(text, end) and _whole_name(text, e + 1, end):
             found.setdefault((e + 1, end), "partner")
+
+
+# The numbers of a numbered list of short items: （1）克林顿（2）布什（3）戈尔, ①朱佩②希拉克.
+_NUMBER_MARK_RE = rules_regex.compile("[（(][0-9０-９]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]")
+# The first number of such a list, found by the one scan of the page.
+_NUMBERS = "people_numbers"
+_scan.register(_NUMBERS, ("①", "1）", "1)", "１）"))
+_NUMBERED_ITEM_RE = rules_regex.compile(f"[{HAN}·•]{{2,8}}")
+_NUMBERED_FEWEST = 3
+# jieba count above which an item is a common word (领导 31,739), not a name (库克 162)
+_NUMBERED_COMMON = 1000
+
+
+def _numbered_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """The items of a numbered list whose every item is a name (quiz options: （1）克林顿
+    （2）布什（3）戈尔): each item is exactly the text between two numbers (the last one
+    up to a non-Han character), so the numbers bound the names.  A list of which any item
+    is no plausible name, or is a place, is left (（1）北京（2）上海; （1）牙买加（2）…)."""
+    if not _scan.words(text, _NUMBERS):
+        return  # (no first number on the page: the one scan says so at no cost)
+    marks = list(_NUMBER_MARK_RE.finditer(text))
+    run: list[tuple[int, int]] = []
+    for k, m in enumerate(marks):
+        item = _NUMBERED_ITEM_RE.match(text, m.end())
+        nxt = marks[k + 1].start() if k + 1 < len(marks) else None
+        if item is None or (nxt is not None and item.end() != nxt and run):
+            _take_numbered(text, run, found)
+            run = []
+            continue
+        if nxt is not None and item.end() != nxt:
+            continue  # (1) 加强领导: an item with more after it, no name
+        run.append(item.span())
+        if nxt is None:
+            _take_numbered(text, run, found)
+            run = []
+
+
+def _take_numbered(
+    text: str, items: list[tuple[int, int]], found: dict[tuple[int, int], str]
+) -> None:
+    if len(items) < _NUMBERED_FEWEST:
+        return
+    names = [_numbered_name(text[s:e]) for s, e in items]
+    # all but one item are names, and that one is neither a place nor a common word: a
+    # name that no list holds (（1）塞甘（2）若斯潘（3）朱佩)
+    if names.count(True) < len(items) - 1:
+        return
+    for (s, e), named in zip(items, names, strict=True):
+        if not named and (
+            e - s > 4
+            or text[s:e] in _PLACES
+            or _not_a_name(text[s:e])
+            or dictionary().get(text[s:e], 0) > _NUMBERED_COMMON
+        ):
+            return
+    for span in items:
+        found.setdefault(span, "numbered")
+
+
+def _numbered_name(name: str) -> bool:
+    """A name as an item of a numbered list: a transliteration of two characters or more,
+    a dotted name, or a surname and one or two given characters; never a place."""
+    if _not_a_name(name) or name in _PLACES or _stop_word(name):
+        return False
+    if _transliterated(name, shortest=2):
+        return True
+    if ("·" in name or "•" in name) and _DOT_NAME_RE.fullmatch(name):
+        return True
+    return _whole_name(name, 0, len(name))
+
+
+# An item of two or three Han characters between two names of a list joined by 、 (read
+# from the 、 after a name found: no search of the page).
+_GAP_RE = rules_regex.compile(f"[{HAN}]{{2,3}}(?=、)")
+# jieba count above which such an item is a common word, not a name
+_GAP_COMMON = 50
+
+
+def _list_gaps(text: str, found: dict[tuple[int, int], str]) -> None:
+    """An item between two names of a list joined by 、 is a name too, whatever its
+    surname (童傅、厉无畏、钮小明、朱培康: 钮 is in no list), unless it is a place or a
+    common word: the items of a list are of one kind."""
+    starts = {s for s, _e in found}
+    for _s, end in list(found):
+        if text[end : end + 1] != "、":
+            continue
+        m = _GAP_RE.match(text, end + 1)
+        if m is None or m.start() in starts:
+            continue
+        s, e = m.span()
+        if e + 1 not in starts and _item_name_from(text, e + 1) is None:
+            continue  # the item after it must be a name too (found, or read whole)
+        name = text[s:e]
+        if name in _PLACES or _not_a_name(name) or name in _NOT_NAMES:
+            continue
+        if dictionary().get(name, 0) > _GAP_COMMON or not _name_chars_ok(name, 1):
+            continue
+        found.setdefault((s, e), "list")

@@ -147,6 +147,12 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
         return True
     if text[i] in _ADVERB_SURNAMES and not all(c in _GIVEN_COMMON for c in given):
         return True
+    if (
+        len(given) == 1
+        and text[i] in _ADVERB_SURNAMES
+        and freq.get(text[i + 1 : i + 3], 0) > COMMON
+    ):
+        return True  # 曾荣获: the adverb before a verb (荣获), no surname
     if len(given) == 1:
         # 郭蓉以及, 王涛更是: a character that never ends a given name ends the name
         return not (_ends_name(text, end) or text[end] in _NOT_GIVEN)
@@ -329,3 +335,14 @@ def _foreign_run(text: str, i: int) -> bool:
         return False
     # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both)
     return nxt[0] not in _GIVEN or (len(nxt) == 3 and all(c in _TRANSLIT_CHARS for c in nxt))
+
+
+def name_score(name: str, surname_len: int = 1) -> float:
+    """How well ``name`` reads as a name by the statistics of surnames and given characters
+    alone (no word look-ups): the surname's and the given characters' log-odds, a bonus for
+    two given characters."""
+    g = _GIVEN.get
+    score = _SURNAME.get(name[0], 0.0 if surname_len == 2 else _UNSEEN)
+    for c in name[surname_len:]:
+        score += g(c, _UNSEEN)
+    return score + (_THREE_BONUS if len(name) - surname_len == 2 else -_TWO_PENALTY)

@@ -11,10 +11,13 @@ from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
+from .cues import _HONORIFICS, _TITLES
 from .names import (
+    _CLAUSE_START,
     _END_RE,
     _NAME_LIKE_PREFIXES,
     _PLACES,
+    _PRE_NAME,
     _STOP_PREFIXES,
     _TRANSLIT_CHARS,
     _TRANSLIT_RE,
@@ -22,7 +25,9 @@ from .names import (
     SURNAMES,
     _ends_name,
     _japanese_name_end,
+    _name_chars_ok,
     _name_starting_at,
+    _not_a_name,
     _transliterated,
     _whole_name,
     name_at,
@@ -161,9 +166,12 @@ def _title_names(
     known: set[str],
 ) -> None:
     """Names after a title (市长张三, 总统克林顿) and lists after a list cue (市领导…)."""
+    overlapped = _overlapped_titles(text, by_kind["title"])
     for kind in ("list", "title"):
         for m in by_kind[kind]:
             end = m.end()
+            if kind == "title" and (end in overlapped or _after_a_name(text, m.start(), end)):
+                continue
             nxt = text[end : end + 1]
             japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
@@ -177,6 +185,51 @@ def _title_names(
                 latin = _LATIN_NAME_RE.match(text, end)
                 if latin:
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
+
+
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """True when the title ``text[start:end]`` is written after a name, as an honorific
+    (江泽民主席谈访美成果: 谈访美 is what he did, no name): a listed surname and one or
+    two given characters after a clause boundary end at ``start``, and the title is one
+    that follows names (lexicon ``people_honorifics``)."""
+    for n in (3, 2):
+        i = start - n
+        # the cheap tests of characters first: most titles have no such name before them
+        if i < 0 or text[i] not in SURNAMES:
+            continue
+        if i and text[i - 1] not in _CLAUSE_START and text[i - 1] not in _PRE_NAME:
+            continue
+        if text[start:end] not in _HONORIFIC_SET:
+            return False
+        name = text[i:start]
+        if not _name_chars_ok(name, 1) or name in _PLACES or _not_a_name(name):
+            continue
+        if _dictionary().get(text[i : start + 1]):
+            continue  # 文化部长: a word read across the title
+        return True
+    return False
+
+
+_HONORIFIC_SET = frozenset(_HONORIFICS)
+_TITLE_SET = frozenset(_TITLES)
+_TITLE_LONGEST = max(map(len, _TITLES))
+_TITLE_FIRST = frozenset(t[0] for t in _TITLES)
+
+
+def _overlapped_titles(text: str, titles: list[WordMatch]) -> set[int]:
+    """The ends of the titles that another title starts inside and runs past: the name
+    follows the later one (英国王储查尔斯: 国王 across 英国|王储 is no title, nor 储查尔 a
+    name).  The scan gives no overlapping words: the later title is looked up here."""
+    out: set[int] = set()
+    for m in titles:
+        s, e = m.start(), m.end()
+        for k in range(s + 1, e):
+            if text[k] in _TITLE_FIRST and any(
+                text[k : e + n] in _TITLE_SET for n in range(1, _TITLE_LONGEST - (e - k) + 1)
+            ):
+                out.add(e)
+                break
+    return out
 
 
 # A name written in Latin letters after a title: a capital and lower-case letters, not an
