@@ -29,8 +29,14 @@ With ``--as-trained`` the tagger is trained as ``annotator train`` trains it: th
 sentences as done pages of 20, cross-validated first (``cv_cpu_seconds``), so that it
 takes over and keeps the rules' suggestions only for the labels it earned there
 (printed as ``takeover=`` and ``keeps=``; ``LOC:1`` keeps its one-character spans only),
-and the confidences below which its spans yield to the rules' one-character spans or take
-their label (``yields=``, ``relabels=``); ``merged_*`` is then what import suggests.
+the confidences below which its spans yield to the rules' one-character spans or take
+their label (``yields=``, ``relabels=``), and per label the confidence below which a rule
+span it keeps is left out (``drops=ORG:0.1``); ``merged_*`` is then what import suggests.
+With ``--curve N,N,…`` (and ``--train``) it prints the learning curve: the tagger trained
+on the first N training sentences for each N (0 or more than there are: all of them), each
+test file scored apart (``FILE_nN_merged_PER_f1=…``, the rules once a file), and a table
+of the rules' and the merged exact F1 per label, a row a file and size. Training files may
+be ``.tsv`` too.
 
 Corpora name their labels differently and tag different things. ``--labels
 NAME=LABEL,…`` maps a corpus's tag names onto ours, over the defaults of ``annotator
@@ -176,9 +182,25 @@ def main() -> None:
         help="suggest on pages of this many consecutive sentences, one per line (as on a "
         "page, a name found once is found again); scores stay per entity",
     )
+    parser.add_argument(
+        "--curve",
+        default="",
+        metavar="N,N,…",
+        help="with --train: the learning curve, the tagger trained on the first N training "
+        "sentences for each N (0: all), each corpus scored apart",
+    )
     _add_corpus_options(parser)
     args = parser.parse_args()
     mapping = _label_map(args.labels)
+    if args.curve and args.train:
+        corpora = {}
+        for path in args.corpus:
+            reader = read_tsv if path.suffix == ".tsv" else read_bio
+            read = relabel(list(reader(path)), mapping, args.join_adjacent)
+            corpora[path.stem] = join_sentences(read, args.join)
+        sizes = [int(size) for size in args.curve.split(",")]
+        print("\n".join(curve(read_train(args.train), corpora, sizes, args.as_trained)))
+        return
     sentences = []
     for path in args.corpus:
         reader = read_tsv if path.suffix == ".tsv" else read_bio
@@ -213,11 +235,29 @@ def train_and_score(
 ) -> list[str]:
     """``name=value`` lines: train the entity tagger on ``train_files``, then score the
     rules, the model and both merged on ``sentences`` (see the module docstring)."""
-    from annotator.formats.conll import read_conll
-    from annotator.learn import entities
-    from annotator.suggest import suggestion_tuples
+    model, lines = train_model(read_train(train_files), as_trained)
+    return lines + score_model(model, sentences, labels)
 
-    train = [s for path in train_files for s in read_conll(path)]
+
+def read_train(train_files: list[Path]) -> list:
+    """The training sentences of BIO/BIOES files (read as ``annotator import --format
+    conll`` reads them) and ``.tsv`` files (``text<TAB>LABEL=string|…``), in order."""
+    from annotator.formats.conll import read_conll
+
+    out: list = []
+    for path in train_files:
+        if path.suffix == ".tsv":
+            out += [(text, sorted(gold)) for text, gold in read_tsv(path)]
+        else:
+            out += read_conll(path)
+    return out
+
+
+def train_model(train: list, as_trained: bool = False) -> tuple:
+    """The tagger trained on ``train`` (``(text, entities)``), as ``annotator train``
+    trains it with ``as_trained``, and ``name=value`` lines of its training."""
+    from annotator.learn import entities
+
     entities.features("预热")  # build the dictionaries before the clock starts
     lines = []
     figures = None
@@ -234,6 +274,7 @@ def train_and_score(
         model = entities.load(entities.train(pages, figures))
         lines += [f"takeover={','.join(model.labels)}", f"keeps={','.join(sorted(model.keeps))}"]
         lines += [f"yields={model.yields:g}", f"relabels={model.relabels:g}"]
+        lines.append("drops=" + ",".join(f"{k}:{v:g}" for k, v in sorted(model.drops.items())))
     lines += [
         f"train_sentences={len(train)}",
         f"train_seconds={time.perf_counter() - wall:.1f}",
@@ -243,8 +284,18 @@ def train_and_score(
         f"train_total_seconds={time.perf_counter() - start_wall:.1f}",
         f"train_total_cpu_seconds={_cpu_with_children() - start_cpu:.1f}",
     ]
+    return model, lines
+
+
+def score_model(model, sentences: list[tuple[str, set[Triple]]], labels: list[str]) -> list[str]:  # noqa: ANN001
+    """``name=value`` lines of the rules, the model, the tagger alone and both merged on
+    ``sentences``, and the tagging speed."""
+    from annotator.learn import entities
+    from annotator.suggest import suggestion_tuples
+
     cases: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": []}
     tag_cpu = rules_cpu = 0.0
+    lines: list[str] = []
     for text, gold in sentences:
         rules = suggestion_tuples(text)
         t0 = time.process_time()
@@ -263,6 +314,40 @@ def train_and_score(
     lines.append(f"model_chars_per_s={characters / max(tag_cpu, 1e-9):.0f}")
     lines.append(f"model_with_rules_chars_per_s={characters / max(tag_cpu + rules_cpu, 1e-9):.0f}")
     return lines
+
+
+def curve(
+    train: list,
+    corpora: dict[str, list[tuple[str, set[Triple]]]],
+    sizes: list[int],
+    as_trained: bool = False,
+) -> list[str]:
+    """``name=value`` lines of the learning curve: for each size, the tagger trained on the
+    first ``size`` training sentences (all of them for a size of 0 or beyond), scored on
+    each corpus apart (``NAME_nSIZE_merged_PER_f1=…``), the rules once a corpus
+    (``NAME_rules_PER_f1=…``), and a table, a row a corpus and size, of the rules' and the
+    merged exact F1 per label."""
+    lines: list[str] = []
+    table: list[str] = []
+    ruled: set[str] = set()
+    for size in sizes:
+        part = train[:size] if 0 < size < len(train) else train
+        model, trained = train_model(part, as_trained)
+        n = len(part)
+        lines += [f"n{n}_{line}" for line in trained]
+        for name, sentences in corpora.items():
+            labels = sorted({s[2] for _, gold in sentences for s in gold})
+            scored = score_model(model, sentences, labels)
+            values = dict(line.split("=", 1) for line in scored)
+            if name not in ruled:
+                ruled.add(name)
+                lines += [f"{name}_{line}" for line in scored if line.startswith("rules_")]
+                row = " ".join(f"{lab} {float(values[f'rules_{lab}_f1']):.3f}" for lab in labels)
+                table.append(f"# {name:<14} rules   {row}")
+            lines += [f"{name}_n{n}_{line}" for line in scored if not line.startswith("rules_")]
+            row = " ".join(f"{lab} {float(values[f'merged_{lab}_f1']):.3f}" for lab in labels)
+            table.append(f"# {name:<14} n={n:<5} {row}")
+    return lines + sorted(table, key=lambda row: row.split()[1])
 
 
 def _cpu_with_children() -> float:

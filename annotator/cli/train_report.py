@@ -61,7 +61,13 @@ def _format_trained(model: Any) -> list[str]:
 
 def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
-    from annotator.learn.entities import kept_labels, relabel_below, takeover, yield_below
+    from annotator.learn.entities import (
+        drop_below,
+        kept_labels,
+        relabel_below,
+        takeover,
+        yield_below,
+    )
 
     taken = takeover(figures)
     if taken is None:
@@ -90,6 +96,10 @@ def _takeover_line(figures: dict[str, Any]) -> str:
             f"; a span of the model less sure than {relabel:g} takes the label the rules "
             "give the same characters"
         )
+    drops = drop_below(figures)
+    if drops and taken and keeping:
+        bounds = ", ".join(f"{label} below {below:g}" for label, below in sorted(drops.items()))
+        line += f"; a kept rule suggestion the model is less sure of is left out ({bounds})"
     return line + "."
 
 

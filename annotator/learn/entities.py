@@ -58,7 +58,10 @@ sections (its LOC 0.827 where the rules had 0.873). And (format 9) a span of the
 less sure than a bound chosen by cross-validation (:func:`yield_below`) yields to the kept
 one-character rule spans it covers (巴方 read as a person, 中日 as one place), and one less
 sure than another such bound (:func:`relabel_below`) takes the label the rules give the
-same characters (阿根廷 read as an organisation before 政府).
+same characters (阿根廷 read as an organisation before 政府). And (format 10) a kept rule
+span that the tagger is less sure of than a bound chosen by cross-validation for its label
+(:func:`drop_below`) is left out: the tagger is sure it is nothing (the rules' 贺辞 as a
+person, 外交部副部长张德广和委员会 as one organisation).
 
 **Confidence** of a predicted span: the *smallest* marginal probability, over its
 characters, of the tag the model chose (a span is as sure as its least sure character;
@@ -90,7 +93,13 @@ callers use); the work is done in one module a job:
 
 from __future__ import annotations
 
-from annotator.learn.entity_bounds import kept_labels, relabel_below, takeover, yield_below
+from annotator.learn.entity_bounds import (
+    drop_below,
+    kept_labels,
+    relabel_below,
+    takeover,
+    yield_below,
+)
 from annotator.learn.entity_features import (
     Entity,
     Sentence,
@@ -132,6 +141,7 @@ __all__ = [
     "bio_tags",
     "char_class",
     "cross_validate",
+    "drop_below",
     "features",
     "features_of_lines",
     "gold_sentences",

@@ -11,23 +11,32 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
 
-from annotator.learn.entity_bounds import _kept, _kept_confidence, _relabelled, _yielded
+from annotator.learn.entity_bounds import (
+    _dropped,
+    _kept,
+    _kept_confidence,
+    _relabelled,
+    _yielded,
+)
 from annotator.learn.entity_features import Entity, rule_suggestions
 from annotator.learn.entity_rows import _Rows, attribute_names
 
-# bump when the features change: older models are refused (format 8, the same features
-# without the line of yields, is read as it was)
-FORMAT = b"annotator-entities-crf 9\n"
+# bump when the features change: older models are refused (formats 8 and 9, the same
+# features without the lines of yields and of drops, are read as they were)
+FORMAT = b"annotator-entities-crf 10\n"
 # The line after FORMAT names the labels whose rule suggestions the model replaces, the
 # next the labels whose rule suggestions it keeps where it tags nothing over them, the
 # next below which confidence a span of the tagger yields to kept one-character rule
 # spans (format 9; a format-8 model, the same features, has no such line and never yields),
-# the next below which it takes the label of a rule suggestion of the same characters.
+# the next below which it takes the label of a rule suggestion of the same characters,
+# the next (format 10) per label below which confidence a kept rule span is left out.
 _FORMAT_8 = b"annotator-entities-crf 8\n"
+_FORMAT_9 = b"annotator-entities-crf 9\n"
 _REPLACES = b"replaces "
 _KEEPS = b"keeps "
 _YIELDS = b"yields "
 _RELABELS = b"relabels "
+_DROPS = b"drops "
 _EVERY = b"*"
 
 Candidate = tuple[int, int, str, dict[str, Any]]
@@ -38,10 +47,13 @@ def _header(
     keeps: Sequence[str] | None,
     yields: float = 0.0,
     relabels: float = 0.0,
+    drops: dict[str, float] | None = None,
 ) -> bytes:
     """The lines before the crfsuite model: the format, the labels it replaces and keeps,
     the confidences below which its spans yield to kept one-character rule spans and take
-    the label of a rule suggestion of the same characters."""
+    the label of a rule suggestion of the same characters, and per label the confidence
+    below which a kept rule span is left out (``drops ORG=0.1,PER=0.05``)."""
+    dropping = ",".join(f"{label}={below:g}" for label, below in sorted((drops or {}).items()))
     named = _EVERY if replaces is None else ",".join(replaces).encode()
     kept = _EVERY if keeps is None else ",".join(keeps).encode()
     return (
@@ -50,6 +62,7 @@ def _header(
         + (_KEEPS + kept + b"\n")
         + (_YIELDS + f"{yields:g}".encode() + b"\n")
         + (_RELABELS + f"{relabels:g}".encode() + b"\n")
+        + (_DROPS + dropping.encode() + b"\n")
     )
 
 
@@ -76,6 +89,9 @@ class EntityModel:
     # below this confidence a span of the tagger takes the label of a rule suggestion of
     # the same characters (:func:`relabel_below`)
     relabels: float = 0.0
+    # per label, the confidence below which a kept rule span is left out: the tagger
+    # contradicts it by tagging nothing there (:func:`drop_below`)
+    drops: dict[str, float] = field(default_factory=dict)
     # the tables of its rows (:class:`_Rows`), made at the first call
     tables: _Rows | None = field(default=None, repr=False, compare=False)
 
@@ -150,7 +166,7 @@ class EntityModel:
         """The same tagger keeping no rule suggestion (what it learnt alone)."""
         return EntityModel(
             self.tagger, self.labels, self.buffer, frozenset(), self.lock, tables=self._rows()
-        )
+        )  # keeping nothing, it drops nothing
 
     def tag_line(self, line: str, rules: Iterable[Entity] = ()) -> list[Candidate]:
         """Entities of one line (no newline) with their confidence (the tagger alone)."""
@@ -171,6 +187,8 @@ class EntityModel:
             tags = tagger.tag(xseq)
             spans = spans_of(tags)
             marginal = tagger.marginal
+            if kept and self.drops:
+                kept = _dropped(kept, self.drops, marginal)
             # map, not a generator: no Python frame a character
             sure = [min(map(marginal, tags[s:e], range(s, e))) for s, e, _ in spans]
             if suggested and self.relabels:
@@ -220,22 +238,29 @@ def load(data: bytes) -> EntityModel:
     """The tagger of a model's bytes; ``ValueError`` for bytes of another format."""
     import pycrfsuite
 
-    older = data.startswith(_FORMAT_8)  # the same features, no line of yields
-    if not data.startswith(FORMAT) and not older:
-        raise ValueError("not an entity model of this version; retrain with 'annotator train'")
-    line, _, rest = data[len(FORMAT) :].partition(b"\n")
+    refused = "not an entity model of this version; retrain with 'annotator train'"
+    version = next(
+        (v for v, f in ((10, FORMAT), (9, _FORMAT_9), (8, _FORMAT_8)) if data.startswith(f)), 0
+    )
+    if not version:
+        raise ValueError(refused)
+    first = FORMAT if version == 10 else _FORMAT_8  # formats 8 and 9: one length
+    line, _, rest = data[len(first) :].partition(b"\n")
     keeps, _, buffer = rest.partition(b"\n")
-    yields, relabels = b"yields 0", b"relabels 0"
-    if not older:
+    yields, relabels, drops = b"yields 0", b"relabels 0", b"drops "
+    if version >= 9:  # format 8 has no line of yields
         yields, _, buffer = buffer.partition(b"\n")
         relabels, _, buffer = buffer.partition(b"\n")
+    if version >= 10:
+        drops, _, buffer = buffer.partition(b"\n")
     if not (
         line.startswith(_REPLACES)
         and keeps.startswith(_KEEPS)
         and yields.startswith(_YIELDS)
         and relabels.startswith(_RELABELS)
+        and drops.startswith(_DROPS)
     ):
-        raise ValueError("not an entity model of this version; retrain with 'annotator train'")
+        raise ValueError(refused)
     named = line[len(_REPLACES) :]
     tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(buffer)
@@ -251,7 +276,19 @@ def load(data: bytes) -> EntityModel:
         keeping = {k for k in kept.decode().split(",") if k.partition(":")[0] in labels}
     below = float(yields[len(_YIELDS) :].decode())
     relabel = float(relabels[len(_RELABELS) :].decode())
-    return EntityModel(tagger, labels, buffer, frozenset(keeping), yields=below, relabels=relabel)
+    dropping: dict[str, float] = {}
+    for item in filter(None, drops[len(_DROPS) :].decode().split(",")):
+        label, _, bound = item.partition("=")
+        dropping[label] = float(bound)
+    return EntityModel(
+        tagger,
+        labels,
+        buffer,
+        frozenset(keeping),
+        yields=below,
+        relabels=relabel,
+        drops=dropping,
+    )
 
 
 def _figure_attrs(piece: str) -> dict[str, Any]:

@@ -12,10 +12,12 @@ from typing import Any
 
 from annotator.learn import GoldPages
 from annotator.learn.entity_bounds import (
+    _DROP_BELOW,
     _LENGTHS,
     _YIELD_BELOW,
     _relabelled,
     _yielded,
+    drop_below,
     kept_labels,
     relabel_below,
     takeover,
@@ -95,7 +97,11 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
     sentences = gold_sentences(pages)
     crf = _trained_beside_folds(sentences)
     header = _header(
-        takeover(figures), kept_labels(figures), yield_below(figures), relabel_below(figures)
+        takeover(figures),
+        kept_labels(figures),
+        yield_below(figures),
+        relabel_below(figures),
+        drop_below(figures),
     )
     return header + (_crf_bytes(sentences) if crf is None else crf)
 
@@ -225,6 +231,7 @@ def _fold_cases(
         **{name: [] for name, _ in _LENGTHS},
         **{f"yields_{below:g}": [] for below in _YIELD_BELOW},
         **{f"relabels_{below:g}": [] for below in _YIELD_BELOW},
+        **{f"drops_{below:g}": [] for below in _DROP_BELOW},
     }
     for text, gold in gold_sentences(held):
         gold_set = set(gold)
@@ -247,6 +254,12 @@ def _fold_cases(
         cases["model_single"].append((gold_set, alone | single))
         cases["model_longer"].append((gold_set, alone | (kept - single)))
         _add_yields(cases, gold_set, predicted["crf"], kept, seen.candidates, model.labels)
+        # the model leaving out the rule spans it kept that it is less sure of than each
+        # bound (:func:`drop_below`)
+        sure = {(c[0], c[1], c[2]): c[3]["confidence"] for c in seen.found}
+        for below in _DROP_BELOW:
+            left = {k for k in kept if sure.get(k, 1.0) >= below}
+            cases[f"drops_{below:g}"].append((gold_set, alone | left))
     return cases
 
 

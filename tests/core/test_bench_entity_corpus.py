@@ -119,3 +119,30 @@ def test_train_option_as_annotator_train_trains(bench, tmp_path):
     assert values["crf_PER_gold"] == "20"
     pages = bench.gold_pages(sentences(45))
     assert len(pages) == 3 and pages[2][0].text.count("\n") == 4
+
+
+def test_curve_trains_on_the_first_sentences_and_scores_each_file_apart(bench, tmp_path):
+    from annotator.formats.conll import write_conll
+
+    from .test_learn_entities import sentences
+
+    train = tmp_path / "train.bio"
+    write_conll(sentences(60), train)
+    tsv = tmp_path / "more.tsv"
+    tsv.write_text("今天何洋艳在北京。\tPER=何洋艳|LOC=北京\n", encoding="utf-8")
+    read = bench.read_train([train, tsv])
+    assert len(read) == 61 and read[-1] == ("今天何洋艳在北京。", [(2, 5, "PER"), (6, 8, "LOC")])
+    corpora = {
+        "a": [(text, set(gold)) for text, gold in sentences(10, offset=500)],
+        "b": [(text, set(gold)) for text, gold in sentences(5, offset=700)],
+    }
+    lines = bench.curve(read, corpora, [30, 0])
+    values = dict(line.split("=", 1) for line in lines if "=" in line)
+    assert values["n30_train_sentences"] == "30" and values["n61_train_sentences"] == "61"
+    for name in ("a", "b"):
+        assert f"{name}_rules_PER_f1" in values
+        for n in (30, 61):
+            assert f"{name}_n{n}_merged_PER_f1" in values
+            assert f"{name}_n{n}_rules_PER_f1" not in values  # the rules once a file
+    table = [line for line in lines if line.startswith("#")]
+    assert len(table) == 6 and table[0].split()[1:3] == ["a", "rules"]

@@ -61,4 +61,10 @@ def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
                 want.setdefault(f"{name}_{below:g}", []).append(
                     (set(gold), {c[:3] for c in bound(text)})
                 )
+        # and leaving out the rule spans it keeps that it is less sure of than each bound
+        for below in entity_bounds._DROP_BELOW:
+            dropping = dataclasses.replace(model, drops=dict.fromkeys(model.labels, below))
+            want.setdefault(f"drops_{below:g}", []).append(
+                (set(gold), {c[:3] for c in dropping(text)})
+            )
     assert got == want

@@ -38,7 +38,7 @@ def test_a_model_of_format_7_is_refused_with_a_request_to_retrain(model: Any) ->
     old = b"annotator-entities-crf 7\nreplaces *\n" + crfsuite
     with pytest.raises(ValueError, match="retrain with 'annotator train'"):
         entities.load(old)
-    assert entities.FORMAT == b"annotator-entities-crf 9\n"
+    assert entities.FORMAT == b"annotator-entities-crf 10\n"
 
 
 def test_a_rule_suggestion_the_tagger_tags_nothing_over_is_kept(model: Any) -> None:
