@@ -522,7 +522,10 @@ def _floored(rules, model, floors, pages):
 
 def test_roles_are_taken_over_under_the_floor_best_on_heading_lines():
     figures = _floored(
-        (0.9, 0.9, 0.9), (0.95, 0.8, 0.8), {"0.8": (0.95, 0.7), "0.95": (0.93, 0.9)}, 20
+        (0.9, 0.9, 0.9),
+        (0.95, 0.8, 0.8),
+        {"0.8": (0.95, 0.7), "0.95": (0.93, 0.9)},
+        st.FLOOR_MIN_PAGES,
     )
     figures["rules"]["role"]["heading_accuracy"] = 0.8
     figures["model"]["role"]["heading_accuracy"] = 0.6  # better over all lines, worse on headings
@@ -534,7 +537,7 @@ def test_roles_are_taken_over_under_the_floor_best_on_heading_lines():
     chosen = st.takeover(figures)
     assert chosen["all"] == [] and chosen["floors"]["all"] is None
     # too few pages to choose a floor: the takeover of roles is judged as before
-    few = _floored((0.9, 0.9, 0.9), (0.95, 0.8, 0.8), {"0.95": (0.93, 0.9)}, st.PAPER_MIN_PAGES - 1)
+    few = _floored((0.9, 0.9, 0.9), (0.95, 0.8, 0.8), {"0.95": (0.93, 0.9)}, st.FLOOR_MIN_PAGES - 1)
     assert st.takeover(few) == {
         "all": ["role"],
         "floors": {"all": None, "papers": {}},

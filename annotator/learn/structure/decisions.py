@@ -5,8 +5,9 @@ takes over from the rules: those where its held-out score was at least the rules
 Roles may be taken over with a floor: a block's role is then the model's only where the
 model is at least that sure of it, the rules' elsewhere. The floor (one of
 :data:`ROLE_FLOORS`, or none) is the one whose held-out roles scored best on the gold heading
-lines, among those at least as good as the rules over all lines and on heading lines (the
-CRF is often unsure exactly where the rules are right, on intertitles and kickers above all).
+lines, among those at least as good as the rules over all lines and on heading lines, from
+``FLOOR_MIN_PAGES`` done pages (the CRF is often unsure exactly where the rules are right, on
+intertitles and kickers above all).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ DECISION_FIGURES: dict[str, tuple[str, str]] = {
 ALL_DECISIONS = frozenset(DECISIONS)
 # The confidences below which a block's role may stay with the rules (cross-validated).
 ROLE_FLOORS: tuple[float, ...] = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
+# A floor is chosen from this many done pages of the scope: on fewer (ten pages of one issue)
+# the floor that did best in cross-validation did worse on the paper's other pages.
+FLOOR_MIN_PAGES = 20
 
 
 def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -61,9 +65,9 @@ def _role_floor(scores: dict[str, Any], taken: list[str]) -> float | None:
     held-out heading accuracy (then role accuracy, then the lower floor) among the model's
     roles without a floor and under each floor of ``scores["floors"]``, of those at least as
     good as the rules both over all lines and on the heading lines; the role stays with the
-    rules when none is. Too few pages (under ``PAPER_MIN_PAGES``) choose no floor: ``taken``
+    rules when none is. Too few pages (under ``FLOOR_MIN_PAGES``) choose no floor: ``taken``
     stays as :func:`_better` made it."""
-    if scores.get("pages", 0) < PAPER_MIN_PAGES:
+    if scores.get("pages", 0) < FLOOR_MIN_PAGES:
         return None
     rules = scores["rules"]
     candidates = [(None, scores["model"])] + [
