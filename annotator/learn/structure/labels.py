@@ -133,8 +133,9 @@ def mix(
     if not taken:
         return list(rules)
     if floored:
+        floor = role_floor or 0.0
         by_role = [
-            m if m.confidences.get("role", 1.0) >= role_floor else r
+            m if m.confidences.get("role", 1.0) >= floor else r
             for r, m in zip(rules, model, strict=True)
         ]
     else:
