@@ -165,6 +165,33 @@ them; recipe ``bench/paper_sets/s27_held.json``, records in ``/work/data/s27/hel
 
     python bench/structure_real.py --half sealedfolder --records /work/data/s27/held --forms
 
+The issue's curve on any folder of one paper's pages (``--curve`` on a folder of one paper,
+or ``--curve-paper`` for each paper of any half with at least six pages): its pages dealt into
+three folds by page, the model trained on N = 5, 10, 20, 50 of the other folds' pages (as many
+as they hold; drawn seeded, per text form) and scored on the fold; printed per N: the model
+(``after_N``, pooled and per form, with the CPU seconds of one ``annotator train``), the same
+CRF taking over every decision unchecked (``after_N.ungated``) and the rules on the same pages
+(``after_N.rules``, pooled and per form). Since session 28 the model is trained as ``annotator
+train`` trains it: cross-validated on its N pages first (five folds), it takes over only the
+decisions it scored at least as well on as the rules there, roles under the cross-validated
+floor of ``annotator.learn.structure.ROLE_FLOORS`` (the curve before showed the ungated model).
+
+Session 28's one-paper measuring set (a development set: the role floor was designed looking
+at its misses): 75 pages, 199 articles of six whole issues of 人民日报 (2025-02-19, 02-26,
+03-12, 04-23, 05-14, 06-18, dates chosen before any content or score was seen; every page with
+text in the crawl leeperfect/PeopleDailyMaterial ``data/raw``), hand copies shortened around
+``⋯``, recipe ``bench/paper_sets/s28_curve.json``, records in ``/work/data/s28/curve/records``::
+
+    python bench/structure_real.py --half folder --records /work/data/s28/curve/records --forms --curve
+
+Rules on it: article F1 0.931, heading roles 0.837, join F1 0.875 (lines 0.938/0.840, cut
+0.938/0.832/0.931, wrap 0.919/0.840/0.531). Curve after 5/10/20/50 pages, ungated model (as
+before session 28): article F1 0.895/0.917/0.922/0.926, roles 0.770/0.822/0.797/0.834, joins
+0.801/0.856/0.848/0.861; trained as ``annotator train`` with the role floor: article F1
+0.913/0.931/0.934/0.926, roles 0.833/0.840/0.841/0.856, joins 0.868/0.870/0.878/0.889 (rules on the
+same held folds 0.934, 0.840, 0.879; one annotator train on 50 pages 3.8 CPU seconds). Without
+the floor (the same gate) roles were 0.833/0.840/0.836/0.831.
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve
@@ -178,6 +205,7 @@ import json
 import random
 import re
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -202,6 +230,8 @@ CURVE = (5, 10, 20)
 # the issue's learning curve: reviewed pages of one paper
 PAPER_CURVE = (5, 10, 20, 50)
 FOLDS = 3
+# the folds of the cross-validation a model is trained after (that of 'annotator train')
+TRAIN_FOLDS = 5
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -423,10 +453,18 @@ Texts = list[tuple[str, str, str, list[Block]]]
 
 
 def _paper_model(train: Texts, paper_of: dict[str, str]) -> structure.StructureModel:
-    """The structure model learnt from ``train``, as ``annotator train`` learns it from the
-    reviewed pages (without cross-validated figures: it takes over every decision)."""
+    """The structure model learnt from ``train`` as ``annotator train`` learns it from the
+    reviewed pages: cross-validated on them first, it takes over only the decisions it scored
+    at least as well on as the rules, roles under the floor chosen there."""
     pages = [(Page(f"{p}:{f}", t, paper=paper_of[p]), g, []) for p, f, t, g in train]
-    return structure.load(structure.train(pages))
+    figures = structure.cross_validate(pages, TRAIN_FOLDS)
+    return structure.load(structure.train(pages, figures))
+
+
+def _ungated(model: structure.StructureModel) -> structure.StructureModel:
+    """The same CRF taking over every decision, unchecked (what the curve showed before
+    session 28: a model trained without cross-validated figures)."""
+    return structure.StructureModel(model.crf, {**model.meta, "takeover": None})
 
 
 def _draw(pool_ids: list[str], k: int, seed: str) -> list[str]:
@@ -459,30 +497,44 @@ def paper_curve(
     print(f"learnt.real.{half}.test_pages={len(test_ids)}")
     print(f"learnt.real.{half}.pool_pages={len(other_ids)}+{len(test_ids)}-fold")
     for k in PAPER_CURVE if sizes is None else sizes:
-        pooled, per_form, rules_runs = [], {f: [] for f in styles.FORMS}, []
-        trained = k
+        pooled, per_form, rules_runs, ungated = [], {f: [] for f in styles.FORMS}, [], []
+        rules_form: dict[str, list] = {f: [] for f in styles.FORMS}
+        trained, seconds = k, []
         for fold in range(FOLDS):
             held = {p for i, p in enumerate(test_ids) if i % FOLDS == fold}
             pool_ids = other_ids + [p for p in test_ids if p not in held]
-            triples, rule_triples = [], []
+            triples, rule_triples, free_triples = [], [], []
             for form in styles.FORMS:
                 chosen = set(_draw(pool_ids, k, f"{k}:{fold}:{form}"))
                 trained = min(trained, len(chosen))
                 train = [t for t in pool_texts + test_texts if t[0] in chosen and t[1] == form]
+                started = time.process_time()
                 model = _paper_model(train, paper_of)
+                seconds.append(time.process_time() - started)
                 test = [t for t in test_texts if t[0] in held and t[1] == form]
                 mine = [(t, g, model.split(t, p.split("|")[0])) for p, _, t, g in test]
                 per_form[form].append(score_pages(mine))
                 triples += mine
-                rule_triples += [(t, g, split_page(t)) for _, _, t, g in test]
+                free = _ungated(model)
+                free_triples += [(t, g, free.split(t, p.split("|")[0])) for p, _, t, g in test]
+                ruled = [(t, g, split_page(t)) for _, _, t, g in test]
+                rules_form[form].append(score_pages(ruled))
+                rule_triples += ruled
             pooled.append(score_pages(triples))
             rules_runs.append(score_pages(rule_triples))
+            ungated.append(score_pages(free_triples))
         name = f"learnt.real.{half}.after_{k}"
         print(f"{name}.pages_trained={trained}")
+        # CPU seconds of one 'annotator train' on k pages of one form (cross-validation and
+        # training; the mean over folds and forms)
+        print(f"{name}.train_seconds={sum(seconds) / len(seconds):.2f}")
         _show_curve(name, pooled)
         for form, runs in per_form.items():
             _show_curve(f"{name}.{form}", runs)
+        _show_curve(f"{name}.ungated", ungated)
         _show_curve(f"{name}.rules", rules_runs)
+        for form, runs in rules_form.items():
+            _show_curve(f"{name}.rules.{form}", runs)
 
 
 def own_sizes(pages: int) -> tuple[int, ...]:
@@ -507,6 +559,12 @@ def main() -> None:
     parser.add_argument("--forms", action="store_true", help="also per text form")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--curve", action="store_true", help="also the learning curve")
+    parser.add_argument(
+        "--curve-paper",
+        action="store_true",
+        help="the issue's curve per paper of the half: three folds of its own pages, the model"
+        " trained on 5, 10, 20, 50 of them (as many as the other folds hold)",
+    )
     parser.add_argument(
         "--count", action="store_true", help="only the half's pages and articles, no scores"
     )
@@ -540,8 +598,22 @@ def main() -> None:
         paper_curve(args.half, texts, composed(pool))
     elif args.curve and args.half in ("paper2", "paper2dev", "paper3"):
         paper_curve(args.half, texts, [], own_sizes(len(pages)))
+    elif args.curve_paper or args.curve and len({p.split("|")[0] for p, _ in pages}) == 1:
+        own_curves(args.half, texts)
     elif args.curve:
         curve(args.half, texts)
+
+
+def own_curves(half: str, texts: Texts) -> None:
+    """The issue's curve for every paper of the half with pages enough for two of its own in
+    each fold: the model trained on N of its reviewed pages, scored on its pages held out."""
+    for paper in sorted({t[0].split("|")[0] for t in texts}):
+        mine = [t for t in texts if t[0].split("|")[0] == paper]
+        pages = len({t[0] for t in mine})
+        if pages < 2 * FOLDS:
+            print(f"learnt.real.{half}.{paper}.pages={pages} (too few for a curve)")
+            continue
+        paper_curve(f"{half}.{paper}", mine, [], own_sizes(pages))
 
 
 if __name__ == "__main__":

@@ -115,7 +115,7 @@ def _kept_kind(kind: str) -> str:
 def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
     """Which decisions the structure model now makes in the pre-split, per paper judged on
     its own pages, and for the others over all pages; the rules keep the rest."""
-    from annotator.learn.structure import PAPER_MIN_PAGES, takeover_scopes
+    from annotator.learn.structure import PAPER_MIN_PAGES, takeover, takeover_scopes
 
     heads = {
         "unjudged": "pre-split",
@@ -124,13 +124,17 @@ def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
         "others": f"pre-split for the other papers (fewer than {PAPER_MIN_PAGES} done pages "
         "each, judged over all papers)",
     }
-    return [
-        "  "
-        + heads.get(s.scope, f"pre-split for {_paper_name(s.paper)} ({s.pages} done pages)")
-        + ": "
-        + _decision_choice(s.model, s.rules)
-        for s in takeover_scopes(figures)
-    ]
+    floors = (takeover(figures) or {}).get("floors") or {}
+    lines = []
+    for s in takeover_scopes(figures):
+        head = heads.get(s.scope, f"pre-split for {_paper_name(s.paper)} ({s.pages} done pages)")
+        line = f"  {head}: {_decision_choice(s.model, s.rules)}"
+        mine = (floors.get("papers") or {}) if s.scope == "paper" else {}
+        floor = mine.get(s.paper) if s.scope == "paper" else floors.get("all")
+        if floor is not None and "role" in s.model:
+            line = f"{line[:-1]}; a line keeps the rules' role where the model is less sure than {floor:g} of its own."
+        lines.append(line)
+    return lines
 
 
 def _paper_name(paper: str | None) -> str:

@@ -127,3 +127,22 @@ def test_a_sealed_portion_is_counted_without_a_score(bench, tmp_path, monkeypatc
     bench.main()
     out = capsys.readouterr().out
     assert out.splitlines() == ["real.paper3.pages=2", "real.paper3.articles=3"]
+
+
+def test_a_folder_of_one_paper_gets_its_own_curve_a_paper_with_few_pages_none(
+    bench, monkeypatch, capsys
+):
+    monkeypatch.setattr(bench, "PAPER_CURVE", (2, 50))
+    mine = [record("2025-02-19", p, p) for p in range(1, 8)]
+    other = [{**record("2025-02-19", 1, 9), "paper": "别报"}]
+    texts = bench.composed(bench.real_pages(mine + other))
+    bench.own_curves("folder", texts)
+    out = dict(line.split("=", 1) for line in capsys.readouterr().out.splitlines())
+    assert out["learnt.real.folder.别报.pages"] == "1 (too few for a curve)"
+    # 7 pages: a fold holds 3, so 4 lie outside it; the sizes are 2 and that 4
+    assert out["learnt.real.folder.某报.after_2.pages_trained"] == "2"
+    assert out["learnt.real.folder.某报.after_4.pages_trained"] == "4"
+    for key in ("article_start_f1", "heading_role_accuracy", "join_f1"):
+        for name in ("after_4", "after_4.ungated", "after_4.rules", "after_4.rules.wrap"):
+            assert 0.0 <= float(out[f"learnt.real.folder.某报.{name}.{key}"]) <= 1.0
+    assert float(out["learnt.real.folder.某报.after_4.train_seconds"]) >= 0.0

@@ -506,3 +506,75 @@ def test_a_dash_subtitle_is_a_shape_of_its_own():
     shapes, blocks = analyse_page(text)
     assert (blocks[0].role, blocks[1].role) == ("headline", "subheadline")
     assert heading_runs._groups(blocks, text) == [(0, 2, "HD")]
+
+
+def _floored(rules, model, floors, pages):
+    """Figures of a scope whose model's roles were also scored under each floor."""
+    figures = {**_figures(rules, model), "pages": pages, "floors": {}}
+    for floor, (role, headings) in floors.items():
+        figures["floors"][floor] = {
+            "role": {"accuracy": role, "heading_accuracy": headings},
+            "article_start": {"f1": model[1]},
+            "join": {"f1": model[2]},
+        }
+    return figures
+
+
+def test_roles_are_taken_over_under_the_floor_best_on_heading_lines():
+    figures = _floored(
+        (0.9, 0.9, 0.9),
+        (0.95, 0.8, 0.8),
+        {"0.8": (0.95, 0.7), "0.95": (0.93, 0.9)},
+        st.FLOOR_MIN_PAGES,
+    )
+    figures["rules"]["role"]["heading_accuracy"] = 0.8
+    figures["model"]["role"]["heading_accuracy"] = 0.6  # better over all lines, worse on headings
+    chosen = st.takeover(figures)
+    assert chosen["all"] == ["role"]
+    assert chosen["floors"] == {"all": 0.95, "papers": {}}
+    # no floor as good as the rules on heading lines: the roles stay the rules'
+    figures["floors"]["0.95"]["role"]["heading_accuracy"] = 0.75
+    chosen = st.takeover(figures)
+    assert chosen["all"] == [] and chosen["floors"]["all"] is None
+    # too few pages to choose a floor: the takeover of roles is judged as before
+    few = _floored((0.9, 0.9, 0.9), (0.95, 0.8, 0.8), {"0.95": (0.93, 0.9)}, st.FLOOR_MIN_PAGES - 1)
+    assert st.takeover(few) == {
+        "all": ["role"],
+        "floors": {"all": None, "papers": {}},
+        "papers": {},
+    }
+
+
+def test_a_role_the_model_is_unsure_of_stays_the_rules_and_the_split_stays_valid(model):
+    floored = with_takeover(
+        model, {"all": list(st.DECISIONS), "papers": {}, "floors": {"all": 0.9, "papers": {}}}
+    )
+    assert floored.role_floor("west") == 0.9
+    for _, text, _gold in corpus.pages("north", 8, seed=21):
+        shapes, rules = analyse_page(text)
+        full = model.predict(text, shapes, rules, "north")
+        mixed = floored.predict(text, shapes, rules, "north")
+        assert_valid_split(text, mixed)
+        for m, r, f in zip(mixed, rules, full, strict=True):
+            assert m.article == f.article  # starts and joins stay the model's
+            if f.article is not None and f.confidences["role"] < 0.9 and r.role != "other":
+                assert m.role == r.role
+            elif f.article is not None and f.confidences["role"] >= 0.9:
+                assert m.role == f.role
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_PAGE, strategies.sampled_from(st.ROLE_FLOORS))
+def test_model_never_yields_an_invalid_split_under_a_role_floor(model, text, floor):
+    floored = with_takeover(
+        model, {"all": ["role", "start"], "papers": {}, "floors": {"all": floor, "papers": {}}}
+    )
+    assert_valid_split(text, floored.split(text, "north"))
+
+
+def test_cross_validation_scores_the_roles_under_each_floor():
+    pages = [p for p in gold_pages("north", 6)]
+    figures = st.cross_validate(pages, 3)
+    assert sorted(figures["floors"]) == sorted(f"{f:g}" for f in st.ROLE_FLOORS)
+    assert sorted(figures["papers"]["north"]["floors"]) == sorted(figures["floors"])
+    json.dumps(figures)  # kept in the model store as JSON

@@ -247,3 +247,23 @@ def test_train_names_the_pages_without_a_paper_when_they_are_judged_alone():
         f"  pre-split for pages without a paper ({st.PAPER_MIN_PAGES} done pages): the rules' "
         "roles, article starts and joins (they scored higher there)."
     ]
+
+
+def test_train_says_below_which_confidence_a_line_keeps_the_rules_role():
+    from annotator.cli.train_report import _structure_takeover_lines
+    from annotator.learn import structure as st
+
+    def scores(role: float, headings: float) -> dict:
+        return {
+            "role": {"accuracy": role, "heading_accuracy": headings},
+            "article_start": {"f1": 0.5},
+            "join": {"f1": 0.5},
+        }
+
+    rules, model = scores(0.9, 0.8), scores(0.95, 0.6)
+    figures = {"pages": 30, "rules": rules, "model": model, "floors": {"0.9": scores(0.94, 0.85)}}
+    assert _structure_takeover_lines(figures) == [
+        "  pre-split (judged over all papers; a paper is judged alone from "
+        f"{st.PAPER_MIN_PAGES} done pages): the model's roles, article starts and joins; a line "
+        "keeps the rules' role where the model is less sure than 0.9 of its own."
+    ]

@@ -24,7 +24,9 @@ Safety: a model must never make a decision worse than the rules made it. ``annot
 cross-validates first; the model then takes over each decision (role, article start, join)
 only where its held-out score was at least the rules' (:func:`takeover`): per paper when that
 paper has ``PAPER_MIN_PAGES`` done pages, else over all papers. Elsewhere the rules' decision
-stands (:func:`mix`). The choice is kept in the model's header.
+stands (:func:`mix`). Roles may be taken over with a cross-validated floor: a block keeps the
+rules' role where the model is less sure of its own (``ROLE_FLOORS``). The choice is kept in
+the model's header.
 
 The package's rooms: :mod:`.model` (the model, ``train``, ``load``, ``cross_validate``),
 :mod:`.labels`, :mod:`.decisions` (what the model takes over), and the features:
@@ -36,7 +38,9 @@ from annotator.learn.structure.decisions import (
     ALL_DECISIONS,
     DECISION_FIGURES,
     DECISIONS,
+    FLOOR_MIN_PAGES,
     PAPER_MIN_PAGES,
+    ROLE_FLOORS,
     TakeoverScope,
     takeover,
     takeover_scopes,
@@ -73,12 +77,14 @@ __all__ = [
     "ALL_DECISIONS",
     "DECISIONS",
     "DECISION_FIGURES",
+    "FLOOR_MIN_PAGES",
     "GROUPLESS_VERSIONS",
     "KIND",
     "MIN_PAGES",
     "NAMED_VERSION",
     "OUTSIDE",
     "PAPER_MIN_PAGES",
+    "ROLE_FLOORS",
     "STALE",
     "TRAIN_PARAMS",
     "VERSION",

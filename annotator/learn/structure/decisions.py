@@ -1,6 +1,13 @@
 """The three decisions the model makes (role, article start, join) and which of them it
 takes over from the rules: those where its held-out score was at least the rules'
 (:func:`takeover`), per paper with enough done pages, else over all papers.
+
+Roles may be taken over with a floor: a block's role is then the model's only where the
+model is at least that sure of it, the rules' elsewhere. The floor (one of
+:data:`ROLE_FLOORS`, or none) is the one whose held-out roles scored best on the gold heading
+lines, among those at least as good as the rules over all lines and on heading lines, from
+``FLOOR_MIN_PAGES`` done pages (the CRF is often unsure exactly where the rules are right, on
+intertitles and kickers above all).
 """
 
 from __future__ import annotations
@@ -20,21 +27,73 @@ DECISION_FIGURES: dict[str, tuple[str, str]] = {
 
 
 ALL_DECISIONS = frozenset(DECISIONS)
+# The confidences below which a block's role may stay with the rules (cross-validated).
+ROLE_FLOORS: tuple[float, ...] = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
+# A floor is chosen from this many done pages of the scope: on fewer (ten pages of one issue)
+# the floor that did best in cross-validation did worse on the paper's other pages.
+FLOOR_MIN_PAGES = 20
 
 
 def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
     """The decisions the model takes over from the rules, from :func:`cross_validate`'s
     figures: those where its held-out score is at least the rules' (role accuracy, article
     start F1, join F1), over all papers (``all``) and for each paper with at least
-    ``PAPER_MIN_PAGES`` done pages (``papers``). None (every decision) without figures."""
+    ``PAPER_MIN_PAGES`` done pages (``papers``). None (every decision) without figures.
+
+    When the figures score the model's roles under each of :data:`ROLE_FLOORS` (``floors``),
+    ``floors`` names the floor chosen over all papers and for each paper judged alone (None:
+    every block's role from the model), see :func:`_role_floor`."""
     if not figures or "rules" not in figures or "model" not in figures:
         return None
-    papers = {
-        paper: _better(scores["rules"], scores["model"])
+    judged = {
+        paper: scores
         for paper, scores in sorted((figures.get("papers") or {}).items())
         if scores.get("pages", 0) >= PAPER_MIN_PAGES
     }
-    return {"all": _better(figures["rules"], figures["model"]), "papers": papers}
+    papers = {paper: _better(s["rules"], s["model"]) for paper, s in judged.items()}
+    chosen: dict[str, Any] = {"all": _better(figures["rules"], figures["model"]), "papers": papers}
+    if "floors" not in figures:
+        return chosen
+    floor_all = _role_floor(figures, chosen["all"])
+    floor_papers = {paper: _role_floor(s, papers[paper]) for paper, s in judged.items()}
+    chosen["floors"] = {"all": floor_all, "papers": floor_papers}
+    return chosen
+
+
+def _role_floor(scores: dict[str, Any], taken: list[str]) -> float | None:
+    """The role floor of one scope (``taken`` gains or loses ``role`` to match): the best
+    held-out heading accuracy (then role accuracy, then the lower floor) among the model's
+    roles without a floor and under each floor of ``scores["floors"]``, of those at least as
+    good as the rules both over all lines and on the heading lines; the role stays with the
+    rules when none is. Too few pages (under ``FLOOR_MIN_PAGES``) choose no floor: ``taken``
+    stays as :func:`_better` made it."""
+    if scores.get("pages", 0) < FLOOR_MIN_PAGES:
+        return None
+    rules = scores["rules"]
+    candidates = [(None, scores["model"])] + [
+        (float(floor), s) for floor, s in sorted((scores.get("floors") or {}).items())
+    ]
+    passing = [
+        (f, s)
+        for f, s in candidates
+        if _decision_score(s, "role") >= _decision_score(rules, "role")
+        and _headings(s) >= _headings(rules)
+    ]
+    if "role" in taken:
+        taken.remove("role")
+    if not passing:
+        return None
+    floor, _ = max(
+        passing, key=lambda fs: (_headings(fs[1]), _decision_score(fs[1], "role"), -(fs[0] or 0.0))
+    )
+    taken.insert(0, "role")
+    return floor
+
+
+def _headings(scores: dict[str, Any]) -> float:
+    """The role accuracy on gold heading lines (1.0 when there were none)."""
+    value = (scores.get("role") or {}).get("heading_accuracy")
+    return 1.0 if value is None else float(value)
 
 
 class TakeoverScope(NamedTuple):

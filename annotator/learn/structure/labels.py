@@ -113,18 +113,33 @@ def _starts(blocks: Sequence[Block]) -> list[bool]:
     return out
 
 
-def mix(rules: Sequence[Block], model: Sequence[Block], taken: frozenset[str]) -> list[Block]:
+def mix(
+    rules: Sequence[Block],
+    model: Sequence[Block],
+    taken: frozenset[str],
+    role_floor: float | None = None,
+) -> list[Block]:
     """Each block's decisions from the model where it takes them over (``taken``: some of
     ``DECISIONS``), else the rules', each with its own confidence; always a valid split.
 
     Whether a block is furniture goes with the article starts (both say where articles
-    are). ``rules`` and ``model`` are blocks of the same ranges.
+    are). ``rules`` and ``model`` are blocks of the same ranges. ``role_floor``: a block's
+    role is the model's only where the model is at least that sure of it (its ``role``
+    confidence), the rules' elsewhere (see :func:`~.decisions.takeover`).
     """
-    if taken >= ALL_DECISIONS:
+    floored = role_floor is not None and "role" in taken
+    if taken >= ALL_DECISIONS and not floored:
         return list(model)
     if not taken:
         return list(rules)
-    by_role = model if "role" in taken else rules
+    if floored:
+        floor = role_floor or 0.0
+        by_role = [
+            m if m.confidences.get("role", 1.0) >= floor else r
+            for r, m in zip(rules, model, strict=True)
+        ]
+    else:
+        by_role = list(model if "role" in taken else rules)
     by_start = model if "start" in taken else rules
     by_join = model if "join" in taken else rules
     firsts = _starts(by_start)
@@ -132,7 +147,11 @@ def mix(rules: Sequence[Block], model: Sequence[Block], taken: frozenset[str]) -
     confidences = []
     for i, b in enumerate(by_start):
         r, j = by_role[i], by_join[i]
-        decided.append(None if b.article is None else (r.role, firsts[i], j.joins_previous))
+        role = r.role
+        if floored and role == "other" and b.article is not None:
+            # furniture to the rules, inside an article to the model: the model's role
+            role = model[i].role if model[i].role != "other" else "body"
+        decided.append(None if b.article is None else (role, firsts[i], j.joins_previous))
         confidences.append(
             {
                 "role": r.confidences.get("role", 1.0),

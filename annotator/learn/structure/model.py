@@ -13,7 +13,7 @@ from typing import Any
 import pycrfsuite
 
 from annotator.learn import GoldPages
-from annotator.learn.structure.decisions import ALL_DECISIONS, takeover
+from annotator.learn.structure.decisions import ALL_DECISIONS, ROLE_FLOORS, takeover
 from annotator.learn.structure.feature_codes import feature_names
 from annotator.learn.structure.features import page_features
 from annotator.learn.structure.heading_runs import _GROUP_LETTER, HeadingRun, _groups
@@ -81,10 +81,20 @@ class StructureModel:
             paper: frozenset(decisions)
             for paper, decisions in ((chosen or {}).get("papers") or {}).items()
         }
+        floors = (chosen or {}).get("floors") or {}
+        self._floor = floors.get("all")
+        self._floor_by_paper = floors.get("papers") or {}
 
     def taken(self, paper: str) -> frozenset[str]:
         """The decisions the model takes over from the rules on pages of ``paper``."""
         return self._taken_by_paper.get(paper, self._taken)
+
+    def role_floor(self, paper: str) -> float | None:
+        """The confidence below which a block's role on pages of ``paper`` stays the rules'
+        (None: the model's role wherever it takes roles over)."""
+        if paper in self._taken_by_paper:
+            return self._floor_by_paper.get(paper)
+        return self._floor
 
     def predict(
         self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
@@ -109,7 +119,7 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        mixed = mix(blocks, decode(blocks, labels, confidences), taken)
+        mixed = mix(blocks, decode(blocks, labels, confidences), taken, self.role_floor(paper))
         if groups is None or "role" not in taken:
             return mixed
         return keep_unknown_shapes(blocks, mixed, groups, self._shapes.get(paper, _NO_SHAPES))
@@ -262,12 +272,29 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
         "folds": folds,
         "rules": score_pages(every["rules"]),
         "model": score_pages(every["model"]),
+        "floors": _floor_scores(every),
         "papers": {
             paper: {
                 "pages": len(p["rules"]),
                 "rules": score_pages(p["rules"]),
                 "model": score_pages(p["model"]),
+                "floors": _floor_scores(p),
             }
             for paper, p in sorted(preds.items())
         },
     }
+
+
+def _floor_scores(preds: dict[str, list[tuple[str, list[Block], list[Block]]]]) -> dict:
+    """The held-out scores of the model's roles under each of ``ROLE_FLOORS`` (the rules'
+    role where the model is less sure), keyed by the floor as text (JSON keys)."""
+    out = {}
+    for floor in ROLE_FLOORS:
+        mixed = [
+            (text, gold, mix(rules, mine, ALL_DECISIONS, floor))
+            for (text, gold, rules), (_, _, mine) in zip(
+                preds["rules"], preds["model"], strict=True
+            )
+        ]
+        out[f"{floor:g}"] = score_pages(mixed)
+    return out
