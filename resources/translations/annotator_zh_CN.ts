@@ -2000,7 +2000,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 已完成，完成的页面不能有未处理的建议：请先将其改回“进行中”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>it would cross into another article</source>
         <translation>它会跨入另一篇文章</translation>
     </message>
@@ -2015,7 +2015,7 @@ Refused: {refused}</source>
         <translation>它会包含净文本去掉的标记</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>page {page!r} has no block starting at offset {start}</source>
         <translation>页面 {page!r} 在位置 {start} 处没有段落开始</translation>
     </message>
@@ -2146,7 +2146,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>no page matches these filters together; alone, they match {counts}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
@@ -2326,12 +2326,12 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>the label {text} ({label}) would be left out of every export: {reason}; remove, reject or shorten it first</source>
         <translation>标注 {text}（{label}）将被每次导出略去：{reason}；请先删除、拒绝或缩短它</translation>
     </message>
@@ -2346,7 +2346,7 @@ Refused: {refused}</source>
         <translation>它会不在任何段落上，只在两个段落之间的换行上</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>this changes nothing: the paragraphs are like that already</source>
         <translation>没有可更改的内容：段落已经是这样了</translation>
     </message>
@@ -2392,11 +2392,12 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+25"/>
+        <location line="+4"/>
         <source>“{text}” is {label} already</source>
         <translation>“{text}”已经是 {label}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>“{text}” ({label}) is {status} already</source>
         <translation>“{text}”（{label}）已经是 {status} 状态</translation>
     </message>
@@ -2421,7 +2422,7 @@ Refused: {refused}</source>
         <translation>拆分的两端次序颠倒：{end} 在 {at} 之后</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>span attributes hold {value}, which is not a number JSON can hold; give a finite number</source>
         <translation>标注属性含有 {value}，这不是 JSON 能表示的数；请给出有限的数</translation>
     </message>
