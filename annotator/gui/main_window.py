@@ -220,17 +220,26 @@ class MainWindow(QMainWindow):
         self._hint_nothing_to_undo()
 
     def _hint_nothing_to_undo(self) -> None:
-        """Ctrl+Z with nothing to undo on the page says so (and where the last edit is):
-        each page keeps its own history, so after Ctrl+PgDown Ctrl+Z did nothing, without
-        a word, and the reviewer's last edit seemed lost. A shortcut of its own, enabled
-        only while Undo is not (two enabled shortcuts of one key would both be dead)."""
-        undo = self.registry.actions["undo"]
-        hint = QShortcut(self)
-        hint.setKeys(undo.shortcuts())
-        hint.setContext(Qt.ShortcutContext.WindowShortcut)
-        hint.activated.connect(self._nothing_to_undo)
-        undo.changed.connect(lambda: hint.setEnabled(not undo.isEnabled()))
-        hint.setEnabled(not undo.isEnabled())
+        """Ctrl+Z (Ctrl+Y) with nothing to undo (redo) on the page says so, and where the
+        last edit is: each page keeps its own history, so after Ctrl+PgDown the key did
+        nothing, without a word, and the reviewer's last edit seemed lost. A shortcut of its
+        own, enabled only while the action is not (two enabled shortcuts of one key would
+        both be dead)."""
+        for action_id, slot in (("undo", self._nothing_to_undo), ("redo", self._nothing_to_redo)):
+            action = self.registry.actions[action_id]
+            hint = QShortcut(self)
+            hint.setKeys(action.shortcuts())
+            hint.setContext(Qt.ShortcutContext.WindowShortcut)
+            hint.activated.connect(slot)
+            action.changed.connect(
+                lambda action=action, hint=hint: hint.setEnabled(not action.isEnabled())
+            )
+            hint.setEnabled(not action.isEnabled())
+
+    def _nothing_to_redo(self) -> None:
+        if self.page_id is None:
+            return
+        self.show_message(self.tr("Nothing to redo on this page."))
 
     def _nothing_to_undo(self) -> None:
         if self.page_id is None or self.stacks.stack(self.page_id).index() > 0:

@@ -346,6 +346,11 @@
     </message>
     <message>
         <location line="+67"/>
+        <source>Nothing to redo on this page.</source>
+        <translation>此页面没有可重做的操作。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Nothing to undo on this page: each page keeps its own undo history. Your last edit is on page {page}; open it to undo it there.</source>
         <translation>此页面没有可撤销的操作：每个页面有各自的撤销历史。您的上一次编辑在页面 {page}；打开该页面即可在那里撤销。</translation>
     </message>

@@ -595,3 +595,16 @@ def test_done_on_a_page_with_no_article_says_it_gives_no_record(windows, tmp_pat
     answer_open_suggestions(qtbot, "accept")
     press(window, qtbot, K.Key_Return, CTRL)  # a page with articles: no such word
     assert "no article" not in window.statusBar().currentMessage()
+
+
+def test_ctrl_y_on_a_page_with_nothing_to_redo_says_so(windows, db, qtbot):
+    # Ctrl+Y with nothing to redo did nothing without a word, as Ctrl+Z did.
+    window = windows(db)
+    press(window, qtbot, K.Key_Y, CTRL)
+    assert window.statusBar().currentMessage() == "Nothing to redo on this page."
+    window.view.move_caret(SAMPLE.index("陈润"))
+    press(window, qtbot, K.Key_H)
+    press(window, qtbot, K.Key_Z, CTRL)
+    assert status_of(db, "p1")[0] == "new"
+    press(window, qtbot, K.Key_Y, CTRL)  # the real Redo: no two shortcuts of one key
+    assert status_of(db, "p1")[0] == "in_progress"
