@@ -102,7 +102,11 @@ def _brat_labels(path: Path) -> list[tuple[str, str]]:
             cuts = [int(x) for x in pieces]
             parts = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
             assert " ".join(parts) == said, line
-            out.append((label, "".join(parts)))
+            # BRAT keeps line breaks out of a text-bound label: one over a line break is
+            # written as fragments on either side of it (a label of the page, whole).
+            gaps = [text[cuts[i] : cuts[i + 1]] for i in range(1, len(cuts) - 1, 2)]
+            assert all(set(gap) <= {"\n"} for gap in gaps), line
+            out.append((label, text[cuts[0] : cuts[-1]]))
     return out
 
 
