@@ -217,9 +217,9 @@ class MainWindow(QMainWindow):
         group.redoTextChanged.connect(lambda text: self._set_undo_text("redo", text))
         self.registry.actions["undo"].setEnabled(False)
         self.registry.actions["redo"].setEnabled(False)
-        self._hint_nothing_to_undo()
+        self._hint_nothing_to_undo_or_redo()
 
-    def _hint_nothing_to_undo(self) -> None:
+    def _hint_nothing_to_undo_or_redo(self) -> None:
         """Ctrl+Z (Ctrl+Y) with nothing to undo (redo) on the page says so, and where the
         last edit is: each page keeps its own history, so after Ctrl+PgDown the key did
         nothing, without a word, and the reviewer's last edit seemed lost. A shortcut of its
