@@ -22,6 +22,7 @@ from .shapes import (
     FURNITURE,
     HEADING,
     LABEL,
+    LEAD,
     SHORT_BODY_MAX_CHARS,
     TITLE,
     TRAILING,
@@ -317,6 +318,7 @@ def assign_roles(shapes: list[Shape], groups: list[Group]) -> list[tuple[str, fl
             out[i] = _PHOTO_TEXT
     _stacked_captions(shapes, {p for g in groups for p in g.titles + g.bylines}, out)
     _captions_under_heading(shapes, out)
+    _closing_signatures(shapes, groups, out)
     return out
 
 
@@ -355,3 +357,30 @@ def _caption_sentence(shapes: list[Shape], i: int) -> bool:
         and sh.sentences == 1
         and not (sh.cont or sh.comma)
     )
+
+
+def _closing_signatures(
+    shapes: list[Shape], groups: list[Group], out: list[tuple[str, float]]
+) -> None:
+    """Read a short line standing alone after an article's last finished paragraph, with no
+    text under it (the page ends, or furniture or the next article's title follows), as the
+    article's signature when it is a few words ending on a personal name or a text and photo
+    credit (``Shape.signs_off``: 读者 某某某, 某县  某某, 某社 图/文): a headline has text
+    under it, and body text is no few words ending on a name."""
+    tops = {g.top for g in groups}
+    members = {p for g in groups for p in g.members()}
+    n = len(shapes)
+    for i in range(1, n):
+        sh = shapes[i]
+        if not sh.signs_off or i in members or out[i][0] != "body" or sh.intertitle:
+            continue
+        prev = shapes[i - 1]
+        if (
+            out[i - 1][0] != "body"
+            or prev.ending != cues.END_FINAL
+            or prev.kind not in (BODY, LEAD)
+        ):
+            continue
+        if i + 1 < n and i + 1 not in tops and shapes[i + 1].kind != FURNITURE:
+            continue
+        out[i] = ("byline", _GUESSED)

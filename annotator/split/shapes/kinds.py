@@ -79,4 +79,5 @@ class Shape:
     labelled: bool = False  # opens with a bracketed label (【事件】…, 【快评】某某, 【现场】)
     resumes: bool = False  # FURNITURE saying the text below began on another page (上接第1版)
     sectioned: bool = False  # a page header naming the page's section (… 星期二  要闻  第1版)
+    signs_off: bool = False  # a short line of words ending on a name or a credit (读者 某某某)
     echoes: bool = False  # a short TITLE repeating a word of a page header above (要闻)

@@ -23,7 +23,7 @@ from annotator.split.cues import (
 )
 
 from .furniture import FURNITURE_MAX_CHARS, furniture_shape
-from .kinds import BODY, BYLINE, CAPTION, FURNITURE, HEADING, TRAILING, Shape
+from .kinds import BODY, BYLINE, CAPTION, FURNITURE, HEADING, TITLE, TRAILING, Shape
 from .signatures import lead_shape, signs_story
 from .uncued import short_or_body
 
@@ -84,7 +84,31 @@ def shape(text: str, start: int, end: int) -> Shape:
         return lead_shape(s, start, end, end_kind)
     if cue == "caption" or (cue is None and _photo_position(s)):
         return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
-    return short_or_body(s, start, end, end_kind, cue == "listy")
+    sh = short_or_body(s, start, end, end_kind, cue == "listy")
+    if n <= SIGN_OFF_MAX_CHARS and sh.kind in (TITLE, BODY):
+        sh.signs_off = _signs_off(s)
+    return sh
+
+
+# A line that may sign an article at its end (读者 某某某, 某县  某某, 某社 图/文, 记者 某某
+# 文/图 and who gave the tip) is this long at most.
+SIGN_OFF_MAX_CHARS = 32
+# Text and photos by whoever the words before name (新华社 图/文).
+_BOTH_WORKS = rules_regex.compile(r"[文图圖]\s*[/／]\s*[文图圖]")
+
+
+def _signs_off(s: str) -> bool:
+    """Whether short line ``s`` is a few words ending on a personal name, or holding a text
+    and photo credit (图/文) after the first word (读者 某某某, 某地  某某, 某社 图/文): the form
+    of a signature, whether one the context decides (``roles``)."""
+    parts = s.split()
+    if len(parts) < 2:
+        return False
+    if any(_BOTH_WORKS.fullmatch(p) for p in parts[1:]):
+        return True
+    if len(parts) >= 3 and len(parts[-1]) == 1 and len(parts[-2]) == 1:
+        return cues.names_line(parts[-2] + " " + parts[-1])  # a padded name: 高  炳
+    return len(parts[-1]) > 1 and cues.names_line(parts[-1])
 
 
 def _furniture_line(s: str, start: int, end: int, end_kind: str) -> Shape:

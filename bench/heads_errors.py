@@ -1,0 +1,132 @@
+"""Benchmark: the rules' heading-role errors by kind and by paper (issue 9, leave-one-paper-out).
+
+Composes the real pages of the ``--records`` folders as ``structure_real.py`` does (every text
+form), runs the rules and sorts every heading-role error into a kind:
+
+- ``head_as_body``: a kicker/headline/subheadline/intertitle line read as body (or caption…);
+- ``body_as_head``: a body line read as a heading;
+- ``kicker_headline``, ``headline_subheadline``, ``kicker_subheadline``: swaps between the
+  title roles (which one a line is, a paper's convention often decides);
+- ``byline_missed`` (a gold byline read as something else), ``byline_false`` (a line read as
+  a byline that is not one);
+- ``intertitle``: an intertitle read as another heading role, or a heading as an intertitle;
+- ``other``.
+
+Prints ``name=value`` lines: per folder and kind, per paper and kind (``--papers``), and the
+heading-role accuracy (over kicker, headline, subheadline, intertitle, as ``structure_real``).
+Folders are named by their path. Never point it at a sealed folder.
+
+    python bench/heads_errors.py --records DIR [DIR ...] [--papers] [--show KIND]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import structure_real as real  # noqa: E402
+
+from annotator.split import split_page  # noqa: E402
+
+HEADS = frozenset(("kicker", "headline", "subheadline", "intertitle"))
+TITLES = frozenset(("kicker", "headline", "subheadline"))
+KINDS = (
+    "head_as_body",
+    "body_as_head",
+    "kicker_headline",
+    "headline_subheadline",
+    "kicker_subheadline",
+    "byline_missed",
+    "byline_false",
+    "intertitle",
+    "other",
+)
+
+
+# Swaps between two heading roles, by the pair of roles.
+_SWAPS = {
+    frozenset(("kicker", "headline")): "kicker_headline",
+    frozenset(("headline", "subheadline")): "headline_subheadline",
+    frozenset(("kicker", "subheadline")): "kicker_subheadline",
+}
+
+
+def kind(gold: str, got: str | None) -> str | None:
+    """The kind of a role error, or None when the role is right or no heading is involved."""
+    if gold == got:
+        return None
+    pair = frozenset((gold, got))
+    if gold in HEADS and got in ("body", None, "caption"):
+        return "head_as_body"
+    if gold == "body" and got in HEADS:
+        return "body_as_head"
+    if pair in _SWAPS:
+        return _SWAPS[pair]
+    if "byline" in pair:
+        return "byline_missed" if gold == "byline" else "byline_false"
+    if "intertitle" in pair and pair <= HEADS:
+        return "intertitle"
+    return "other" if gold in HEADS or got in HEADS else None
+
+
+def errors(text: str, gold: list, pred: list) -> list[tuple[str, str, str | None, str]]:
+    """``(kind, gold role, got role, line)`` of every heading-role error of a page."""
+    out = []
+    for g in gold:
+        p = next((b for b in pred if b.start <= g.start < b.end), None)
+        got = p.role if p else None
+        k = kind(g.role, got)
+        if k:
+            out.append((k, g.role, got, text[g.start : g.end][:40]))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=Path, nargs="+", required=True)
+    parser.add_argument("--papers", action="store_true", help="also per paper")
+    parser.add_argument("--show", help="print the lines of errors of this kind (dev sets only)")
+    args = parser.parse_args()
+    per_paper: dict[str, Counter] = {}
+    for folder in args.records:
+        texts = real.composed(real.real_pages(real.load_records(folder)))
+        tally: Counter = Counter()
+        right = total = 0
+        for pid, form, text, gold in texts:
+            pred = split_page(text)
+            paper = pid.split("|")[0]
+            pc = per_paper.setdefault(paper, Counter())
+            for g in gold:
+                if g.role in HEADS:
+                    p = next((b for b in pred if b.start <= g.start < b.end), None)
+                    total += 1
+                    right += p is not None and p.role == g.role
+                    pc["heads"] += 1
+                    pc["heads_right"] += p is not None and p.role == g.role
+            for k, g_role, got, line in errors(text, gold, pred):
+                tally[k] += 1
+                pc[k] += 1
+                pc["errors"] += 1
+                if args.show in (k, "all"):
+                    print(f"# {pid} {form} {k} {g_role}->{got} {line!r}")
+        name = "_".join(folder.parts[-2:]) if folder.name != "records" else folder.parent.name
+        for k in KINDS:
+            print(f"heads.{name}.{k}={tally[k]}")
+        print(f"heads.{name}.errors={sum(tally.values())}")
+        print(f"heads.{name}.heading_role_accuracy={right / total if total else 0:.3f}")
+    if args.papers:
+        for paper, pc in sorted(per_paper.items()):
+            kinds = " ".join(f"{k}={pc[k]}" for k in KINDS if pc[k])
+            print(
+                f"paper.{paper}.errors={pc['errors']} heads={pc['heads_right']}/{pc['heads']} {kinds}"
+            )
+
+
+if __name__ == "__main__":
+    main()
