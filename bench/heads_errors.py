@@ -17,11 +17,13 @@ heading-role accuracy (over kicker, headline, subheadline, intertitle, as ``stru
 Folders are named by their path. Never point it at a sealed folder.
 
     python bench/heads_errors.py --records DIR [DIR ...] [--papers] [--show KIND]
+        [--save FILE] [--against FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -87,39 +89,65 @@ def errors(text: str, gold: list, pred: list) -> list[tuple[str, str, str | None
     return out
 
 
+def score_folder(folder: Path, per_paper: dict[str, Counter], show: str | None) -> None:
+    """Print the errors by kind and the heading-role accuracy of one folder; count per paper."""
+    texts = real.composed(real.real_pages(real.load_records(folder)))
+    tally: Counter = Counter()
+    right = total = 0
+    for pid, form, text, gold in texts:
+        pred = split_page(text)
+        paper = pid.split("|")[0]
+        pc = per_paper.setdefault(paper, Counter())
+        for g in gold:
+            if g.role in HEADS:
+                p = next((b for b in pred if b.start <= g.start < b.end), None)
+                total += 1
+                right += p is not None and p.role == g.role
+                pc["heads"] += 1
+                pc["heads_right"] += p is not None and p.role == g.role
+        for k, g_role, got, line in errors(text, gold, pred):
+            tally[k] += 1
+            pc[k] += 1
+            pc["errors"] += 1
+            if show in (k, "all"):
+                print(f"# {pid} {form} {k} {g_role}->{got} {line!r}")
+    name = "_".join(folder.parts[-2:]) if folder.name != "records" else folder.parent.name
+    for k in KINDS:
+        print(f"heads.{name}.{k}={tally[k]}")
+    print(f"heads.{name}.errors={sum(tally.values())}")
+    print(f"heads.{name}.heading_role_accuracy={right / total if total else 0:.3f}")
+
+
+def compare(errs: dict[str, int], before: dict[str, int]) -> None:
+    """Print the papers whose error count changed since ``before``, and how many did."""
+    for paper in sorted(errs):
+        if paper in before and errs[paper] != before[paper]:
+            print(f"changed.{paper}={before[paper]}->{errs[paper]}")
+    print(f"papers.better={sum(errs[p] < before.get(p, errs[p]) for p in errs)}")
+    print(f"papers.worse={sum(errs[p] > before.get(p, errs[p]) for p in errs)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=Path, nargs="+", required=True)
     parser.add_argument("--papers", action="store_true", help="also per paper")
     parser.add_argument("--show", help="print the lines of errors of this kind (dev sets only)")
+    parser.add_argument("--save", type=Path, help="write the errors per paper to this JSON file")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="a --save file of another run: name the papers with fewer and more errors now"
+        " (the leave-one-paper-out test: a change should help three papers and hurt none)",
+    )
     args = parser.parse_args()
     per_paper: dict[str, Counter] = {}
     for folder in args.records:
-        texts = real.composed(real.real_pages(real.load_records(folder)))
-        tally: Counter = Counter()
-        right = total = 0
-        for pid, form, text, gold in texts:
-            pred = split_page(text)
-            paper = pid.split("|")[0]
-            pc = per_paper.setdefault(paper, Counter())
-            for g in gold:
-                if g.role in HEADS:
-                    p = next((b for b in pred if b.start <= g.start < b.end), None)
-                    total += 1
-                    right += p is not None and p.role == g.role
-                    pc["heads"] += 1
-                    pc["heads_right"] += p is not None and p.role == g.role
-            for k, g_role, got, line in errors(text, gold, pred):
-                tally[k] += 1
-                pc[k] += 1
-                pc["errors"] += 1
-                if args.show in (k, "all"):
-                    print(f"# {pid} {form} {k} {g_role}->{got} {line!r}")
-        name = "_".join(folder.parts[-2:]) if folder.name != "records" else folder.parent.name
-        for k in KINDS:
-            print(f"heads.{name}.{k}={tally[k]}")
-        print(f"heads.{name}.errors={sum(tally.values())}")
-        print(f"heads.{name}.heading_role_accuracy={right / total if total else 0:.3f}")
+        score_folder(folder, per_paper, args.show)
+    errs = {paper: pc["errors"] for paper, pc in per_paper.items()}
+    if args.save:
+        args.save.write_text(json.dumps(errs, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.against:
+        compare(errs, json.loads(args.against.read_text(encoding="utf-8")))
     if args.papers:
         for paper, pc in sorted(per_paper.items()):
             kinds = " ".join(f"{k}={pc[k]}" for k in KINDS if pc[k])
