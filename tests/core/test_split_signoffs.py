@@ -58,3 +58,9 @@ def test_one_name_alone_is_left_as_it_was():
     # a name alone could be a short headline's words (a one-word title): not read so here
     got = blocks_of([HEAD, LEAD, BODY, "林小雨"])
     assert got["林小雨"][0] != "byline" or got["林小雨"][1] == got[HEAD][1]
+
+
+def test_an_editors_credit_under_the_text_is_no_signature():
+    # who edited the page (the name padded to three) is the page's, not the story's writer
+    got = blocks_of([HEAD, LEAD, BODY, "责任编辑 周  凯"])
+    assert got["责任编辑 周  凯"][0] != "byline"

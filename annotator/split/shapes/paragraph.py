@@ -104,10 +104,12 @@ def _signs_off(s: str) -> bool:
     parts = s.split()
     if len(parts) < 2:
         return False
+    if len(parts) >= 3 and len(parts[-1]) == 1 and len(parts[-2]) == 1:
+        parts = [*parts[:-2], parts[-2] + parts[-1]]  # a name padded to three: 高  炳
+    if cues.EDITORS.match(" ".join(parts)):
+        return False  # 责任编辑 某某: who edited the page, its furniture
     if any(_BOTH_WORKS.fullmatch(p) for p in parts[1:]):
         return True
-    if len(parts) >= 3 and len(parts[-1]) == 1 and len(parts[-2]) == 1:
-        return cues.names_line(parts[-2] + " " + parts[-1])  # a padded name: 高  炳
     return len(parts[-1]) > 1 and cues.names_line(parts[-1])
 
 
