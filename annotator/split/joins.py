@@ -65,6 +65,7 @@ from .shapes import (
     BODY,
     CAPTION,
     DIGITS,
+    FURNITURE,
     HEADING,
     LEAD,
     PERSON_NAME_MAX_CHARS,
@@ -411,10 +412,12 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     subheadline or intertitle above body text has no word across (1 in some 1,400 gold
     boundaries of the composed pages, and that one numbered); numbered headings (一、…), tags,
     —— subheadlines and bulleted lines are left as they are, but not a sentence opened by an
-    enumerator (一是…).
+    enumerator (一是…). Nor is the page's first title line under its header (see
+    :func:`_page_top_title`): no column cut falls above it.
     """
     _cut_heads_under_bylines(text, shapes)
-    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
+    top = _page_top_title(shapes)
+    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]:
         sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
         if (
             sh.ending in _HEAD_ENDINGS
@@ -434,6 +437,24 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
             sh.kind = BODY
             sh.strict = sh.text_ok = False
             sh.demoted = True  # a series of stacked intertitles may take it back
+
+
+def _page_top_title(shapes: list[Shape]) -> int | None:
+    """The index of the first line of the page under its header when it is title-shaped.
+
+    The first line of a page under its header (furniture only above it) is its first story's
+    heading: a column break cuts no paragraph above the page's first line (a story that goes
+    on from another page says so: 上接第1版), so a word the segmenter finds across its end and
+    the text below (一梦越山海 / 上世纪60年代…: 海上) is chance, not a cut.
+    """
+    for i, sh in enumerate(shapes):
+        if sh.kind == FURNITURE:
+            if sh.resumes:
+                return None
+            continue
+        # (a text without a header may begin anywhere, in the middle of a paragraph too)
+        return i if i > 0 and sh.kind == TITLE else None
+    return None
 
 
 # A photo set into a column holds at most this many captions (and credits) in a row.
