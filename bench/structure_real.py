@@ -27,8 +27,9 @@ the shortening left open is closed in the refill).
 Pages: the records of one paper, date and page number, in order, under a page header line made
 from that metadata (furniture). Every page is written in the three text forms of
 ``bench/structure_styles.py`` (its writer and column cutting are reused): ``lines`` (one
-paragraph a line), ``cut`` (paragraphs cut by column breaks, even mid-word) and ``wrap`` (PDF
-hard wrap with hanging punctuation, the gold block being the whole paragraph).
+paragraph a line), ``cut`` (paragraphs cut by column breaks at the end of a printed line, even
+mid-word; ``--cut-anywhere``: at any character, as first written) and ``wrap`` (PDF hard wrap
+with hanging punctuation, the gold block being the whole paragraph).
 
 Portions, fixed by date before any result was seen. The first held-out portion (``heldout``:
 2025-03-01/05/20, pages before ``--split-date``, default 2025-04-01) and the second
@@ -571,7 +572,13 @@ def main() -> None:
     parser.add_argument(
         "--flat", action="store_true", help="also the wrapflat form (not in the figures of all)"
     )
+    parser.add_argument(
+        "--cut-anywhere",
+        action="store_true",
+        help="the cut form's column break at any character, as first written (not at a line end)",
+    )
     args = parser.parse_args()
+    styles.CUT_AT_LINE_END = not args.cut_anywhere
     if args.misses and args.half in SEALED:
         parser.error(f"--half {args.half} is held out: score it without --misses")
     extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV, RECORDS_P3)
