@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from annotator import rules_regex
+from annotator import rules_regex, short_words
 
 from . import cues
 from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout
@@ -121,9 +121,22 @@ _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph
 # 2006年开春，…).
 _LONG_TITLE_ABOVE = (False, 0.6)
 _QUOTE_GOES_ON = (True, 0.7)
+# A field of a notice or a photo item, a short label and its value on a line of their own
+# (时间：3月6日上午, 地点：胜利南路天桥下, 主办：…): complete without a full stop, as a
+# paragraph cut by a column is not; no join (the segmenter's word across a value's end is
+# chance: 天桥下 / 有市民… reads 下有), unless the next paragraph opens with punctuation.
+_FIELD_ABOVE = (False, 0.7)
+# (Labels a notice's fields take, not a speaker's name: 张明：我们这个项目从去年 / 开始… is
+# the head of an answer a column cut.)
+_FIELD_LINE = rules_regex.compile(
+    r"(?:时间|日期|地点|地址|电话|热线|主办|承办|协办|联系人|联系电话|咨询电话|邮箱|网址"
+    r"|票价|门票|嘉宾|主题|拍摄者?|摄影)[:：][^，,。；;：:！？!?]{1,20}"
+)
 # A paragraph that opens with a bracketed label (【事件】…, 【点评】) starts a part of a column's
 # text; a column cut right before the bracket is rare.
 _LABEL_BELOW = (False, 0.7)
+# … as does a paragraph under such a label standing alone.
+_LABEL_ALONE = rules_regex.compile(r"【[^【】]{1,12}】")
 # A paragraph that ends on —— introduces a list or a passage set as paragraphs of their own
 # (这是全民科普总动员的生动实践—— / 以…为引领，…。); a column break falls right after the
 # dash in a few cuts out of a thousand.
@@ -178,6 +191,15 @@ _AMOUNT_ENDS = _FIGURE_GOES_ON | frozenset("分秒")  # (…10时30分: the figu
 # A conjunction that joins two names of one event and never opens a paragraph (…论坛（2025）
 # / 暨第十六届…).
 _JOINING_WORD = frozenset("暨")
+# The particle 之 opens no sentence as a word alone or in a postposition (…表象 / 之下，…,
+# …重中 / 之重); only in 之所以, 之后, 之前 does it (之后，他又…).
+_GOES_ON_FROM = rules_regex.compile(r"之(?!所以|后|前)")
+# A date whose year (or month) ends one paragraph and whose month (or day) opens the next.
+_DATE_UNITS = frozenset("年月")
+_DATE_GOES_ON = {
+    "年": rules_regex.compile(r"[0-9０-９]{1,2}月"),
+    "月": rules_regex.compile(r"[0-9０-９]{1,2}[日号]"),
+}
 
 
 class _Page:
@@ -238,12 +260,13 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
 
 
 # What opens a sentence of news text, not a title, before its first comma: when (今年以来，,
-# 截至1月2日，, 18日上午，, 春节期间，) or who said it (习近平强调，, 他表示，).
+# 截至1月2日，, 18日上午，, 春节期间，, 昨天下午3点，, 开学之前，, 刚到村里的时候，) or who
+# said it (习近平强调，, 他表示，, 老人说，).
 _SENTENCE_OPENER = rules_regex.compile(
-    r"(?:[今去前明]年|今天|昨天|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
+    r"(?:[今去前明]年|今天|昨[天日].{0,8}|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
     r"|[0-9０-９一二三四五六七八九十]{1,4}[年月日号].{0,6}"
-    r"|.{1,6}(?:期间|以来|之际|前后)"
-    r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者))[，,]\Z"
+    r"|.{1,6}(?:期间|以来|之际|前后|之前|之后)|.{2,10}的时候"
+    r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者|说))[，,]\Z"
 )
 
 
@@ -269,6 +292,14 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
         return True
     if first in _JOINING_WORD:
         return True
+    if _GOES_ON_FROM.match(text, cur.start) is not None:
+        return True  # …表象 / 之下，…: no sentence opens with the particle 之
+    if (
+        last in _DATE_UNITS
+        and text[prev.end - 2 : prev.end - 1] in DIGITS
+        and _DATE_GOES_ON[last].match(text, cur.start) is not None
+    ):
+        return True  # a date cut in two (…2014年 / 4月创办…)
     if _ABOUT.match(text, cur.start) is not None and (
         last in DIGITS or (last in _AMOUNT_ENDS and text[prev.end - 2 : prev.end - 1] in DIGITS)
     ):
@@ -294,9 +325,15 @@ _SHORT_REST = rules_regex.compile(
 # 周边…): no title ends on one, and a clause ending on one was cut short.
 _NEEDS_MORE = rules_regex.compile(
     r"(?:来自|关于|对于|由于|按照|依照|围绕|随着|为了|位于|向着|朝着|沿着|基于|鉴于|截至|自从"
-    r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是)\Z"
+    r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是"
+    # adverbs that need a verb or an adjective after them (…普及，越来越 / 多的…)
+    r"|越来越|正在|已经|逐渐|更加|十分|非常|仍然|依然|曾经|日益|愈发)\Z"
 )
 _NEEDS_MORE_REACH = 3
+# Adverbs of one character that need what follows when they stand as a word alone (…贝贝
+# 网才 / 刚刚成立…, …都很 / 满意): words end in them too (人才, 变更, 太太), so the segmenter
+# is asked, as for a modal verb.
+_LONE_ADVERBS = frozenset("才很更最太")
 # A determiner with its measure word and no noun after it (…随着各项 / 宏观政策…, …每一段 /
 # 故事…): the noun was cut off; no title ends so (a figure with its measure word may: …十二条).
 _COUNTS_WHAT = rules_regex.compile(
@@ -322,6 +359,7 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
         and (
             (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
             or cues.ends_on_modal(text[sh.start : sh.end])
+            or _ends_on_lone_adverb(text[max(sh.start, sh.end - short_words.LONGEST) : sh.end])
             or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
             is not None
             or _COUNTS_WHAT.search(text, max(sh.start, sh.end - 3), sh.end) is not None
@@ -333,6 +371,18 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     if any(_closes_first(text, sh, nxt, o, c) for o, c in _PAIRS):
         return True
     return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
+
+
+def _ends_on_lone_adverb(tail: str) -> bool:
+    """Whether ``tail`` (a line's last characters) ends on an adverb of ``_LONE_ADVERBS``
+    standing alone as a word, as the segmenter reads it, after a Han character (without
+    jieba: never)."""
+    if tail[-1:] not in _LONE_ADVERBS or not ("\u4e00" <= tail[-2:-1] <= "\u9fff"):
+        return False
+    freq, log_total = short_words.entries()
+    if not freq:
+        return False
+    return short_words.path_bounds(freq, log_total, tail)[-2] == len(tail) - 1
 
 
 def _sentences_in_text(text: str, prev: Shape, sh: Shape) -> bool:
@@ -511,6 +561,8 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     # split on pages with many cut paragraphs).
     if not page.text or _inside_list(prev, cur, page):
         return _BY_ENDING[cues.END_OPEN]
+    if _FIELD_LINE.fullmatch(page.text, prev.start, prev.end) is not None:
+        return _FIELD_ABOVE
     if not _reads_as_title(prev, page):
         if _heading_over_paragraph(prev, cur, page):
             return _LONG_TITLE_ABOVE
@@ -581,6 +633,8 @@ def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
 
 def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     """The decisions that read the page text around the boundary (``None``: none of them)."""
+    if _dash_cut(prev, cur, page.text):
+        return _CONTINUES
     if prev.cont and prev.end - prev.start <= _HANGING_MAX:
         # A closing mark hanging on a line of its own (…丰收年！/ ”): the paragraph ends as
         # the text before the mark does.
@@ -592,6 +646,16 @@ def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
         return _in_list(prev, cur, page)
     return None
+
+
+def _dash_cut(prev: Shape, cur: Shape, text: str) -> bool:
+    """Whether a dash —— is cut in two between ``prev`` and ``cur`` (…举办地— / —浙江乌镇…)."""
+    return (
+        text[prev.end - 1] == "—"
+        and text[prev.end - 2 : prev.end - 1] != "—"
+        and text[cur.start] == "—"
+        and text[cur.start + 1 : cur.start + 2] != "—"
+    )
 
 
 def _verse(prev: Shape, cur: Shape, text: str) -> bool:
@@ -675,6 +739,15 @@ def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | No
     return None
 
 
+def _labelled(prev: Shape, cur: Shape, text: str) -> bool:
+    """Whether ``cur`` opens with a bracketed label (【事件】…) after a paragraph that does
+    not end on a comma, or stands under such a label alone (【总书记嘱托】 / 要把…): a part
+    of the text that opens on its own."""
+    if text[cur.start] == "【" and prev.ending != cues.END_COMMA:
+        return True
+    return _LABEL_ALONE.fullmatch(text, prev.start, prev.end) is not None
+
+
 def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
     if cur.cont:
@@ -688,8 +761,8 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
-    if page.text and page.text[cur.start] == "【" and prev.ending != cues.END_COMMA:
-        return _LABEL_BELOW  # 【事件】…: a labelled paragraph opens on its own
+    if page.text and _labelled(prev, cur, page.text):
+        return _LABEL_BELOW
     by_text = _by_text(prev, cur, page) if page.text else None
     if by_text is not None:
         return by_text
