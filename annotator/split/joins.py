@@ -327,7 +327,9 @@ _NEEDS_MORE = rules_regex.compile(
     r"(?:来自|关于|对于|由于|按照|依照|围绕|随着|为了|位于|向着|朝着|沿着|基于|鉴于|截至|自从"
     r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是"
     # adverbs that need a verb or an adjective after them (…普及，越来越 / 多的…)
-    r"|越来越|正在|已经|逐渐|更加|十分|非常|仍然|依然|曾经|日益|愈发)\Z"
+    r"|越来越|正在|已经|逐渐|更加|十分|非常|仍然|依然|曾经|日益|愈发"
+    # verbs of motion that need what for or where (…不时有消费者前来 / 咨询…)
+    r"|前来|前往)\Z"
 )
 _NEEDS_MORE_REACH = 3
 # Adverbs of one character that need what follows when they stand as a word alone (…贝贝
@@ -424,11 +426,15 @@ def _sentence_under_text(text: str, prev: Shape, sh: Shape) -> bool:
 
 
 # A date that opens a sentence of news text: a day (and the time of day) and a comma, or the
-# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…). Not from when
+# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…), or a day word
+# with the hour (昨天下午3点05分，…). Not from when
 # (1月1日起，…): a headline of new rules opens so.
 _DATED_SENTENCE = rules_regex.compile(
     r"(?:今年|去年)?(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日"
     r"(?:[上下中]午|晚上?|早上?|凌晨|夜间)?[，,]|(?:今年|去年)?[0-9０-９]{1,4}[年月日]是"
+    # a day word with a time of day and the hour (昨天下午3点05分，…; 今晨6时许，…)
+    r"|(?:[昨今前]天|[昨今]日|[昨今]晨)(?:[上下中]午|晚上?|早上?|凌晨|夜间|傍晚)?"
+    r"[0-9０-９]{1,2}[点时](?:[0-9０-９]{1,2}分|半)?(?:许|左右)?[，,]"
 )
 
 

@@ -135,3 +135,38 @@ def test_a_speakers_question_cut_by_a_column_still_joins():
     rest = "这里建设农田水利设施？" + BODY2
     got = _cut(head, rest)
     assert got[rest][:3] == ("body", 1, True)
+
+
+HEADER = "2025年3月7日  星期五  城事  第3版"
+
+
+def test_an_open_line_under_a_headline_opening_with_the_hour_is_a_cut_lead():
+    # 昨天下午3点，…: a lead opens with the hour, no standfirst does.
+    head = "昨天下午3点，记者来到"
+    rest = "城南区的一处建筑工地，看到工人们正忙着施工。" + BODY2
+    got = blocks([HEADER, "城南老街迎来改造", head, rest, BODY])
+    assert got[head][:3] == ("body", 1, False)
+    assert got[rest][:3] == ("body", 1, True)
+
+
+def test_a_standfirst_saying_from_when_stays_a_standfirst():
+    standfirst = "昨日起，老街改造工程正式启动"
+    got = blocks([HEADER, "城南老街迎来改造", standfirst, BODY, BODY2])
+    assert got[standfirst][0] == "subheadline"
+    assert got[BODY][2] is False
+
+
+def test_a_head_ending_on_a_verb_of_coming_joins():
+    # …不时有市民前来 / 咨询…: 前来 needs what the comer comes for.
+    head = "活动当天，不时有市民前来"
+    rest = "咨询办理相关业务，现场秩序井然。" + BODY2
+    got = _cut(head, rest)
+    assert got[rest][:3] == ("body", 1, True)
+
+
+def test_a_title_ending_on_a_word_of_time_to_come_stays_apart():
+    title = "携手奔向美好未来"
+    below = "近日，城南区举办邻里节活动。" + BODY2
+    got = blocks([*HEAD, BODY, BODY2, title, below, BODY])
+    assert got[title][0] == "intertitle"
+    assert got[below][2] is False
