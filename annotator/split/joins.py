@@ -329,13 +329,24 @@ _NEEDS_MORE = rules_regex.compile(
     # adverbs that need a verb or an adjective after them (…普及，越来越 / 多的…)
     r"|越来越|正在|已经|逐渐|更加|十分|非常|仍然|依然|曾经|日益|愈发"
     # verbs of motion that need what for or where (…不时有消费者前来 / 咨询…)
-    r"|前来|前往)\Z"
+    r"|前来|前往"
+    # the copula after an adverb, verbs of saying and modal verbs, which need their clause
+    # (…很多事情都是 / 在解决…, …不法分子宣称 / 免费…, …可以清晰 / 看到…)
+    r"|[都就也还才正更却便总均仍]是|宣称|声称|表示|认为|指出|透露|坦言|证实"
+    r"|可以|能够|应该|应当|必须|愿意|敢于|善于)\Z"
 )
 _NEEDS_MORE_REACH = 3
-# Adverbs of one character that need what follows when they stand as a word alone (…贝贝
-# 网才 / 刚刚成立…, …都很 / 满意): words end in them too (人才, 变更, 太太), so the segmenter
-# is asked, as for a modal verb.
-_LONE_ADVERBS = frozenset("才很更最太")
+# Adverbs of one character and the copula, which need what follows when they stand as a word
+# alone (…贝贝网才 / 刚刚成立…, …都很 / 满意, …重要方面是 / 积极…): words end in them too
+# (人才, 变更, 太太, 总是), so the segmenter is asked, as for a modal verb. (Not the adverbial
+# particle 地: the segmenter reads …新高地 as 新高 / 地.)
+_LONE_ADVERBS = frozenset("才很更最太是")
+# The first half of a correlative pair whose second half the clause still waits for (…游客不仅
+# 能欣赏八 / 义窑…, 虽然…并无丰沛的天然 / 水资源…): no title stops there.
+_PAIR_OPENED = rules_regex.compile(
+    r"(?:不仅|不但|不只|不光|虽然|虽说|尽管)[^，,。；;！？!?、：:]*\Z"
+)
+_PAIR_CLOSED = rules_regex.compile(r"[还也更又却但而]")
 # A determiner with its measure word and no noun after it (…随着各项 / 宏观政策…, …每一段 /
 # 故事…): the noun was cut off; no title ends so (a figure with its measure word may: …十二条).
 _COUNTS_WHAT = rules_regex.compile(
@@ -362,6 +373,7 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
             (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
             or cues.ends_on_modal(text[sh.start : sh.end])
             or _ends_on_lone_adverb(text[max(sh.start, sh.end - short_words.LONGEST) : sh.end])
+            or _pair_left_open(text, sh)
             or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
             is not None
             or _COUNTS_WHAT.search(text, max(sh.start, sh.end - 3), sh.end) is not None
@@ -373,6 +385,13 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     if any(_closes_first(text, sh, nxt, o, c) for o, c in _PAIRS):
         return True
     return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
+
+
+def _pair_left_open(text: str, sh: Shape) -> bool:
+    """Whether ``sh`` ends in the clause that opens a correlative pair (不仅…, 虽然…) before
+    the word that would close it (还, 也, 但…): see ``_PAIR_OPENED``."""
+    m = _PAIR_OPENED.search(text, sh.start, sh.end)
+    return m is not None and _PAIR_CLOSED.search(text, m.start() + 2, sh.end) is None
 
 
 def _ends_on_lone_adverb(tail: str) -> bool:

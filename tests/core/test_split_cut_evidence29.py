@@ -170,3 +170,31 @@ def test_a_title_ending_on_a_word_of_time_to_come_stays_apart():
     got = blocks([*HEAD, BODY, BODY2, title, below, BODY])
     assert got[title][0] == "intertitle"
     assert got[below][2] is False
+
+
+def test_a_head_ending_on_the_copula_a_verb_of_saying_or_a_modal_joins():
+    for head, rest in [
+        ("扩大消费的另一个重要方面是", "提升服务质量，让群众买得放心。" + BODY2),
+        ("这几年我们做的很多事情都是", "在解决群众的急难愁盼问题。" + BODY2),
+        ("警方调查发现，一些不法分子宣称", "可以免费领取礼品，借机骗取个人信息。" + BODY2),
+        ("这项新技术让市民能够", "随时查询公交车的到站时间。" + BODY2),
+    ]:
+        got = _cut(head, rest)
+        assert got[head][0] == "body", head
+        assert got[rest][:3] == ("body", 1, True), head
+
+
+def test_a_head_that_opens_a_correlative_pair_and_stops_joins():
+    for head, rest in [
+        ("在城南博物馆，游客不仅能欣赏", "古代珍品，还能亲手体验制陶。" + BODY2),
+        ("虽然城南区并无丰沛的天然", "水资源，但节水工作走在前列。" + BODY2),
+    ]:
+        got = _cut(head, rest)
+        assert got[rest][:3] == ("body", 1, True), head
+
+
+def test_titles_ending_on_a_word_with_the_copula_or_closing_their_pair_stay_apart():
+    below = "近年来，城南区出台一系列政策吸引高校毕业生返乡创业。" + BODY
+    for title in ("坚持实事求是", "老街不仅是看点更是亮点"):
+        got = blocks([*HEAD, BODY, BODY2, title, below, BODY2])
+        assert got[below][:3] == ("body", 1, False), title
