@@ -193,6 +193,12 @@ before session 28): article F1 0.895/0.917/0.922/0.926, roles 0.770/0.822/0.797/
 same held folds 0.934, 0.840, 0.879; one annotator train on 50 pages 3.8 CPU seconds). Without
 the floor (the same gate) roles were 0.833/0.840/0.836/0.831.
 
+Session 29 (s29-cut): the ``cut`` form's column break falls at the end of a printed line of the
+paragraph (``structure_styles.CUT_AT_LINE_END``; the first mode, a cut at any character, with the
+same draws, behind ``--cut-anywhere``). Main's rules, old -> new cut, one draw (all / cut join F1):
+s27 dev 0.946 -> 0.955 / 0.967 -> 0.978, s27 check 0.800 = / 0.857 =, s28 dev 0.763 -> 0.775 /
+0.846 -> 0.868; wrap form and article F1 unchanged (``/work/data/s28cut`` has the 20-draw harness).
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve
