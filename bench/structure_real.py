@@ -27,8 +27,9 @@ the shortening left open is closed in the refill).
 Pages: the records of one paper, date and page number, in order, under a page header line made
 from that metadata (furniture). Every page is written in the three text forms of
 ``bench/structure_styles.py`` (its writer and column cutting are reused): ``lines`` (one
-paragraph a line), ``cut`` (paragraphs cut by column breaks, even mid-word) and ``wrap`` (PDF
-hard wrap with hanging punctuation, the gold block being the whole paragraph).
+paragraph a line), ``cut`` (paragraphs cut by column breaks at the end of a printed line, even
+mid-word; ``--cut-anywhere``: at any character, as first written) and ``wrap`` (PDF hard wrap
+with hanging punctuation, the gold block being the whole paragraph).
 
 Portions, fixed by date before any result was seen. The first held-out portion (``heldout``:
 2025-03-01/05/20, pages before ``--split-date``, default 2025-04-01) and the second
@@ -191,6 +192,12 @@ before session 28): article F1 0.895/0.917/0.922/0.926, roles 0.770/0.822/0.797/
 0.913/0.931/0.934/0.926, roles 0.833/0.840/0.841/0.856, joins 0.868/0.870/0.878/0.889 (rules on the
 same held folds 0.934, 0.840, 0.879; one annotator train on 50 pages 3.8 CPU seconds). Without
 the floor (the same gate) roles were 0.833/0.840/0.836/0.831.
+
+Session 29 (s29-cut): the ``cut`` form's column break falls at the end of a printed line of the
+paragraph (``structure_styles.CUT_AT_LINE_END``; the first mode, a cut at any character, with the
+same draws, behind ``--cut-anywhere``). Main's rules, old -> new cut, one draw (all / cut join F1):
+s27 dev 0.946 -> 0.955 / 0.967 -> 0.978, s27 check 0.800 = / 0.857 =, s28 dev 0.763 -> 0.775 /
+0.846 -> 0.868; wrap form and article F1 unchanged (``/work/data/s28cut`` has the 20-draw harness).
 
 Score heldout5 (once, at the end)::
 
@@ -571,7 +578,13 @@ def main() -> None:
     parser.add_argument(
         "--flat", action="store_true", help="also the wrapflat form (not in the figures of all)"
     )
+    parser.add_argument(
+        "--cut-anywhere",
+        action="store_true",
+        help="the cut form's column break at any character, as first written (not at a line end)",
+    )
     args = parser.parse_args()
+    styles.CUT_AT_LINE_END = not args.cut_anywhere
     if args.misses and args.half in SEALED:
         parser.error(f"--half {args.half} is held out: score it without --misses")
     extra = (RECORDS5, RECORDS_P2, RECORDS_P2DEV, RECORDS_P3)

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from annotator import rules_regex
+from annotator import rules_regex, short_words
 
 from . import cues
 from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout
@@ -65,6 +65,7 @@ from .shapes import (
     BODY,
     CAPTION,
     DIGITS,
+    FURNITURE,
     HEADING,
     LEAD,
     PERSON_NAME_MAX_CHARS,
@@ -120,9 +121,22 @@ _TITLE_ABOVE_START_BELOW = (False, 0.7)  # … and this one reads as a paragraph
 # 2006年开春，…).
 _LONG_TITLE_ABOVE = (False, 0.6)
 _QUOTE_GOES_ON = (True, 0.7)
+# A field of a notice or a photo item, a short label and its value on a line of their own
+# (时间：3月6日上午, 地点：胜利南路天桥下, 主办：…): complete without a full stop, as a
+# paragraph cut by a column is not; no join (the segmenter's word across a value's end is
+# chance: 天桥下 / 有市民… reads 下有), unless the next paragraph opens with punctuation.
+_FIELD_ABOVE = (False, 0.7)
+# (Labels a notice's fields take, not a speaker's name: 张明：我们这个项目从去年 / 开始… is
+# the head of an answer a column cut.)
+_FIELD_LINE = rules_regex.compile(
+    r"(?:时间|日期|地点|地址|电话|热线|主办|承办|协办|联系人|联系电话|咨询电话|邮箱|网址"
+    r"|票价|门票|嘉宾|主题|拍摄者?|摄影)[:：][^，,。；;：:！？!?]{1,20}"
+)
 # A paragraph that opens with a bracketed label (【事件】…, 【点评】) starts a part of a column's
 # text; a column cut right before the bracket is rare.
 _LABEL_BELOW = (False, 0.7)
+# … as does a paragraph under such a label standing alone.
+_LABEL_ALONE = rules_regex.compile(r"【[^【】]{1,12}】")
 # A paragraph that ends on —— introduces a list or a passage set as paragraphs of their own
 # (这是全民科普总动员的生动实践—— / 以…为引领，…。); a column break falls right after the
 # dash in a few cuts out of a thousand.
@@ -177,6 +191,15 @@ _AMOUNT_ENDS = _FIGURE_GOES_ON | frozenset("分秒")  # (…10时30分: the figu
 # A conjunction that joins two names of one event and never opens a paragraph (…论坛（2025）
 # / 暨第十六届…).
 _JOINING_WORD = frozenset("暨")
+# The particle 之 opens no sentence as a word alone or in a postposition (…表象 / 之下，…,
+# …重中 / 之重); only in 之所以, 之后, 之前 does it (之后，他又…).
+_GOES_ON_FROM = rules_regex.compile(r"之(?!所以|后|前)")
+# A date whose year (or month) ends one paragraph and whose month (or day) opens the next.
+_DATE_UNITS = frozenset("年月")
+_DATE_GOES_ON = {
+    "年": rules_regex.compile(r"[0-9０-９]{1,2}月"),
+    "月": rules_regex.compile(r"[0-9０-９]{1,2}[日号]"),
+}
 
 
 class _Page:
@@ -237,12 +260,13 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
 
 
 # What opens a sentence of news text, not a title, before its first comma: when (今年以来，,
-# 截至1月2日，, 18日上午，, 春节期间，) or who said it (习近平强调，, 他表示，).
+# 截至1月2日，, 18日上午，, 春节期间，, 昨天下午3点，, 开学之前，, 刚到村里的时候，) or who
+# said it (习近平强调，, 他表示，, 老人说，).
 _SENTENCE_OPENER = rules_regex.compile(
-    r"(?:[今去前明]年|今天|昨天|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
+    r"(?:[今去前明]年|今天|昨[天日].{0,8}|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
     r"|[0-9０-９一二三四五六七八九十]{1,4}[年月日号].{0,6}"
-    r"|.{1,6}(?:期间|以来|之际|前后)"
-    r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者))[，,]\Z"
+    r"|.{1,6}(?:期间|以来|之际|前后|之前|之后)|.{2,10}的时候"
+    r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者|说))[，,]\Z"
 )
 
 
@@ -268,6 +292,14 @@ def _cut_across(text: str, prev: Shape, cur: Shape) -> bool:
         return True
     if first in _JOINING_WORD:
         return True
+    if _GOES_ON_FROM.match(text, cur.start) is not None:
+        return True  # …表象 / 之下，…: no sentence opens with the particle 之
+    if (
+        last in _DATE_UNITS
+        and text[prev.end - 2 : prev.end - 1] in DIGITS
+        and _DATE_GOES_ON[last].match(text, cur.start) is not None
+    ):
+        return True  # a date cut in two (…2014年 / 4月创办…)
     if _ABOUT.match(text, cur.start) is not None and (
         last in DIGITS or (last in _AMOUNT_ENDS and text[prev.end - 2 : prev.end - 1] in DIGITS)
     ):
@@ -293,9 +325,28 @@ _SHORT_REST = rules_regex.compile(
 # 周边…): no title ends on one, and a clause ending on one was cut short.
 _NEEDS_MORE = rules_regex.compile(
     r"(?:来自|关于|对于|由于|按照|依照|围绕|随着|为了|位于|向着|朝着|沿着|基于|鉴于|截至|自从"
-    r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是)\Z"
+    r"|包括|比如|例如|以及|并且|而且|但是|因为|所以|如果|虽然|即使|不仅|尤其是|特别是"
+    # adverbs that need a verb or an adjective after them (…普及，越来越 / 多的…)
+    r"|越来越|正在|已经|逐渐|更加|十分|非常|仍然|依然|曾经|日益|愈发"
+    # verbs of motion that need what for or where (…不时有消费者前来 / 咨询…)
+    r"|前来|前往"
+    # the copula after an adverb, verbs of saying and modal verbs, which need their clause
+    # (…很多事情都是 / 在解决…, …不法分子宣称 / 免费…, …可以清晰 / 看到…)
+    r"|[都就也还才正更却便总均仍]是|宣称|声称|表示|认为|指出|透露|坦言|证实"
+    r"|可以|能够|应该|应当|必须|愿意|敢于|善于)\Z"
 )
 _NEEDS_MORE_REACH = 3
+# Adverbs of one character and the copula, which need what follows when they stand as a word
+# alone (…贝贝网才 / 刚刚成立…, …都很 / 满意, …重要方面是 / 积极…): words end in them too
+# (人才, 变更, 太太, 总是), so the segmenter is asked, as for a modal verb. (Not the adverbial
+# particle 地: the segmenter reads …新高地 as 新高 / 地.)
+_LONE_ADVERBS = frozenset("才很更最太是")
+# The first half of a correlative pair whose second half the clause still waits for (…游客不仅
+# 能欣赏八 / 义窑…, 虽然…并无丰沛的天然 / 水资源…): no title stops there.
+_PAIR_OPENED = rules_regex.compile(
+    r"(?:不仅|不但|不只|不光|虽然|虽说|尽管)[^，,。；;！？!?、：:]*\Z"
+)
+_PAIR_CLOSED = rules_regex.compile(r"[还也更又却但而]")
 # A determiner with its measure word and no noun after it (…随着各项 / 宏观政策…, …每一段 /
 # 故事…): the noun was cut off; no title ends so (a figure with its measure word may: …十二条).
 _COUNTS_WHAT = rules_regex.compile(
@@ -321,6 +372,8 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
         and (
             (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
             or cues.ends_on_modal(text[sh.start : sh.end])
+            or _ends_on_lone_adverb(text[max(sh.start, sh.end - short_words.LONGEST) : sh.end])
+            or _pair_left_open(text, sh)
             or _NEEDS_MORE.search(text, max(sh.start, sh.end - _NEEDS_MORE_REACH), sh.end)
             is not None
             or _COUNTS_WHAT.search(text, max(sh.start, sh.end - 3), sh.end) is not None
@@ -332,6 +385,25 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     if any(_closes_first(text, sh, nxt, o, c) for o, c in _PAIRS):
         return True
     return _SHORT_REST.match(text, nxt.start, nxt.end) is not None
+
+
+def _pair_left_open(text: str, sh: Shape) -> bool:
+    """Whether ``sh`` ends in the clause that opens a correlative pair (不仅…, 虽然…) before
+    the word that would close it (还, 也, 但…): see ``_PAIR_OPENED``."""
+    m = _PAIR_OPENED.search(text, sh.start, sh.end)
+    return m is not None and _PAIR_CLOSED.search(text, m.start() + 2, sh.end) is None
+
+
+def _ends_on_lone_adverb(tail: str) -> bool:
+    """Whether ``tail`` (a line's last characters) ends on an adverb of ``_LONE_ADVERBS``
+    standing alone as a word, as the segmenter reads it, after a Han character (without
+    jieba: never)."""
+    if tail[-1:] not in _LONE_ADVERBS or not ("\u4e00" <= tail[-2:-1] <= "\u9fff"):
+        return False
+    freq, log_total = short_words.entries()
+    if not freq:
+        return False
+    return short_words.path_bounds(freq, log_total, tail)[-2] == len(tail) - 1
 
 
 def _sentences_in_text(text: str, prev: Shape, sh: Shape) -> bool:
@@ -373,11 +445,15 @@ def _sentence_under_text(text: str, prev: Shape, sh: Shape) -> bool:
 
 
 # A date that opens a sentence of news text: a day (and the time of day) and a comma, or the
-# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…). Not from when
+# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…), or a day word
+# with the hour (昨天下午3点05分，…). Not from when
 # (1月1日起，…): a headline of new rules opens so.
 _DATED_SENTENCE = rules_regex.compile(
     r"(?:今年|去年)?(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日"
     r"(?:[上下中]午|晚上?|早上?|凌晨|夜间)?[，,]|(?:今年|去年)?[0-9０-９]{1,4}[年月日]是"
+    # a day word with a time of day and the hour (昨天下午3点05分，…; 今晨6时许，…)
+    r"|(?:[昨今前]天|[昨今]日|[昨今]晨)(?:[上下中]午|晚上?|早上?|凌晨|夜间|傍晚)?"
+    r"[0-9０-９]{1,2}[点时](?:[0-9０-９]{1,2}分|半)?(?:许|左右)?[，,]"
 )
 
 
@@ -411,10 +487,12 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     subheadline or intertitle above body text has no word across (1 in some 1,400 gold
     boundaries of the composed pages, and that one numbered); numbered headings (一、…), tags,
     —— subheadlines and bulleted lines are left as they are, but not a sentence opened by an
-    enumerator (一是…).
+    enumerator (一是…). Nor is the page's first title line under its header (see
+    :func:`_page_top_title`): no column cut falls above it.
     """
     _cut_heads_under_bylines(text, shapes)
-    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE]:
+    top = _page_top_title(shapes)
+    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]:
         sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
         if (
             sh.ending in _HEAD_ENDINGS
@@ -434,6 +512,24 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
             sh.kind = BODY
             sh.strict = sh.text_ok = False
             sh.demoted = True  # a series of stacked intertitles may take it back
+
+
+def _page_top_title(shapes: list[Shape]) -> int | None:
+    """The index of the first line of the page under its header when it is title-shaped.
+
+    The first line of a page under its header (furniture only above it) is its first story's
+    heading: a column break cuts no paragraph above the page's first line (a story that goes
+    on from another page says so: 上接第1版), so a word the segmenter finds across its end and
+    the text below (一梦越山海 / 上世纪60年代…: 海上) is chance, not a cut.
+    """
+    for i, sh in enumerate(shapes):
+        if sh.kind == FURNITURE:
+            if sh.resumes:
+                return None
+            continue
+        # (a text without a header may begin anywhere, in the middle of a paragraph too)
+        return i if i > 0 and sh.kind == TITLE else None
+    return None
 
 
 # A photo set into a column holds at most this many captions (and credits) in a row.
@@ -490,6 +586,8 @@ def _open(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     # split on pages with many cut paragraphs).
     if not page.text or _inside_list(prev, cur, page):
         return _BY_ENDING[cues.END_OPEN]
+    if _FIELD_LINE.fullmatch(page.text, prev.start, prev.end) is not None:
+        return _FIELD_ABOVE
     if not _reads_as_title(prev, page):
         if _heading_over_paragraph(prev, cur, page):
             return _LONG_TITLE_ABOVE
@@ -560,6 +658,8 @@ def _quote_goes_on(prev: Shape, cur: Shape, text: str) -> bool:
 
 def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     """The decisions that read the page text around the boundary (``None``: none of them)."""
+    if _dash_cut(prev, cur, page.text):
+        return _CONTINUES
     if prev.cont and prev.end - prev.start <= _HANGING_MAX:
         # A closing mark hanging on a line of its own (…丰收年！/ ”): the paragraph ends as
         # the text before the mark does.
@@ -571,6 +671,16 @@ def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
         return _in_list(prev, cur, page)
     return None
+
+
+def _dash_cut(prev: Shape, cur: Shape, text: str) -> bool:
+    """Whether a dash —— is cut in two between ``prev`` and ``cur`` (…举办地— / —浙江乌镇…)."""
+    return (
+        text[prev.end - 1] == "—"
+        and text[prev.end - 2 : prev.end - 1] != "—"
+        and text[cur.start] == "—"
+        and text[cur.start + 1 : cur.start + 2] != "—"
+    )
 
 
 def _verse(prev: Shape, cur: Shape, text: str) -> bool:
@@ -654,6 +764,15 @@ def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | No
     return None
 
 
+def _labelled(prev: Shape, cur: Shape, text: str) -> bool:
+    """Whether ``cur`` opens with a bracketed label (【事件】…) after a paragraph that does
+    not end on a comma, or stands under such a label alone (【总书记嘱托】 / 要把…): a part
+    of the text that opens on its own."""
+    if text[cur.start] == "【" and prev.ending != cues.END_COMMA:
+        return True
+    return _LABEL_ALONE.fullmatch(text, prev.start, prev.end) is not None
+
+
 def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
     """Whether body paragraph ``cur`` continues body paragraph ``prev``."""
     if cur.cont:
@@ -667,8 +786,8 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return _BEFORE_LIST
     if cur.listy and prev.listy and prev.ending != cues.END_OPEN:
         return _NEXT_LIST_ITEM
-    if page.text and page.text[cur.start] == "【" and prev.ending != cues.END_COMMA:
-        return _LABEL_BELOW  # 【事件】…: a labelled paragraph opens on its own
+    if page.text and _labelled(prev, cur, page.text):
+        return _LABEL_BELOW
     by_text = _by_text(prev, cur, page) if page.text else None
     if by_text is not None:
         return by_text

@@ -12,7 +12,7 @@ from .groups import ARTICLE_HEADING_LEVEL, find_groups
 from .joins import assign_joins, mark_cut_heads
 from .paragraphs import paragraph_layout
 from .roles import assign_roles
-from .shapes import FURNITURE, HEADING, TITLE, Shape, shapes
+from .shapes import HEADING, Shape, shapes
 
 
 def split_page(text: str) -> list[Block]:
@@ -44,10 +44,7 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
         for sh in shaped:
             if sh.kind == HEADING:
                 sh.level -= shift
-    top = _page_top_title(shaped)
     mark_cut_heads(text, shaped)  # a title-shaped line with a word cut into the body below
-    if top is not None and shaped[top[0]].demoted:
-        _restore(shaped[top[0]], top[1])
     groups = find_groups(shaped, markdown)
     roles = assign_roles(shaped, groups)
     articles = assign_articles(shaped, groups)
@@ -61,28 +58,3 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
         conf = {"role": role_conf, "boundary": boundary_conf, "join": join_conf}
         blocks.append(fast_block(sh.start, sh.end, role, article, joined, conf))
     return shaped, blocks
-
-
-def _page_top_title(shaped: list[Shape]) -> tuple[int, tuple[str, bool, bool]] | None:
-    """The first line of the page under its header when it is title-shaped, with what the
-    cut-head test may change of it (kind, strict, text_ok).
-
-    The first line of a page under its header (furniture only above it) is its first story's
-    heading: a column break cuts no paragraph above the page's first line (a story that goes
-    on from another page says so: 上接第1版), so a word the segmenter finds across its end and
-    the text below (一梦越山海 / 上世纪60年代…: 海上) is chance, not a cut.
-    """
-    for i, sh in enumerate(shaped):
-        if sh.kind == FURNITURE:
-            if sh.resumes:
-                return None
-            continue
-        # (a text without a header may begin anywhere, in the middle of a paragraph too)
-        return (i, (sh.kind, sh.strict, sh.text_ok)) if i > 0 and sh.kind == TITLE else None
-    return None
-
-
-def _restore(sh: Shape, saved: tuple[str, bool, bool]) -> None:
-    """Undo the cut-head test's demotion of the page's first title line."""
-    sh.kind, sh.strict, sh.text_ok = saved
-    sh.demoted = False

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.split.joins import mark_cut_heads
+from annotator.split.paragraphs import paragraph_layout
+from annotator.split.shapes import shapes
+
 from .split_rows import rows
 
 COMMENT = ["让绿色成为发展的底色（人民论坛）", "李  明"]
@@ -113,3 +117,28 @@ def test_a_name_ending_on_a_particles_character_under_a_headline_stays_its_bylin
     # (a surname the lexicon does not know: the name is read from its place under the tag)
     got = rows([*COMMENT[:1], "犇  以", *MORE])
     assert got[1] == ("犇  以", "byline", 1, False)
+
+
+# 春风吹绿山 / 村，…: a segmenter finds 山村 across the boundary.
+PAGE_HEADER = "2024年5月8日  星期三  乡村  第5版"
+TOP_TITLE = "春风吹绿山"
+TOP_TEXT = "村，游客一天比一天多，农家乐的生意也跟着红火起来，村民们的腰包越来越鼓。"
+TOP_MORE = "据统计，全村已建成便民服务网点三十余处，惠及上千户家庭，群众满意度不断提高。"
+
+
+def _cut_heads(lines: list[str]) -> dict[str, bool]:
+    """Which paragraphs ``mark_cut_heads`` read as the head of a cut paragraph."""
+    text = "\n".join(lines)
+    shaped = shapes(text, paragraph_layout(text)[0])
+    mark_cut_heads(text, shaped)
+    return {text[sh.start : sh.end]: sh.demoted for sh in shaped}
+
+
+def test_the_first_title_line_under_the_page_header_is_never_a_cut_head():
+    # No column cut falls above the page's first line: the word across is chance there.
+    assert _cut_heads([PAGE_HEADER, TOP_TITLE, TOP_TEXT, TOP_MORE])[TOP_TITLE] is False
+
+
+def test_the_same_line_under_a_continuation_mark_or_under_text_is_a_cut_head():
+    assert _cut_heads([PAGE_HEADER, "（上接第1版）", TOP_TITLE, TOP_TEXT, TOP_MORE])[TOP_TITLE]
+    assert _cut_heads(["山乡新貌", "本报记者 张明", TOP_MORE, TOP_TITLE, TOP_TEXT])[TOP_TITLE]
