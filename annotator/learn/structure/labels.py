@@ -175,13 +175,22 @@ def _floored_starts(
 ) -> tuple[list[Block], list[bool]]:
     """For each block, the block whose start decision it takes (the model's where the band
     of the rules' confidence has a floor the model's confidence reaches, else the rules'),
-    and whether it is then the first block of an article."""
+    and whether it is then the first block of an article.
+
+    Where both or neither start an article there (the same decision, or furniture to one
+    and inside an article to the other) the model's stands: that moves no article start, and the model is taking starts
+    over (the floors judge the starts; a role the rules' furniture would undo is the
+    model's when it takes roles)."""
     rule_firsts, model_firsts = _starts(rules), _starts(model)
     by_start: list[Block] = []
     firsts: list[bool] = []
     for i, (r, m) in enumerate(zip(rules, model, strict=True)):
         floor = floors.get(start_band(r.confidences.get("boundary", 1.0)))
-        if floor is not None and m.confidences.get("boundary", 1.0) >= floor:
+        if (
+            rule_firsts[i] == model_firsts[i]
+            or floor is not None
+            and m.confidences.get("boundary", 1.0) >= floor
+        ):
             by_start.append(m)
             firsts.append(model_firsts[i])
         else:
