@@ -124,7 +124,9 @@ def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
         "others": f"pre-split for the other papers (fewer than {PAPER_MIN_PAGES} done pages "
         "each, judged over all papers)",
     }
-    floors = (takeover(figures) or {}).get("floors") or {}
+    chosen = takeover(figures) or {}
+    floors = chosen.get("floors") or {}
+    starts = chosen.get("start_floors") or {}
     lines = []
     for s in takeover_scopes(figures):
         head = heads.get(s.scope, f"pre-split for {_paper_name(s.paper)} ({s.pages} done pages)")
@@ -133,8 +135,27 @@ def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
         floor = mine.get(s.paper) if s.scope == "paper" else floors.get("all")
         if floor is not None and "role" in s.model:
             line = f"{line[:-1]}; a line keeps the rules' role where the model is less sure than {floor:g} of its own."
+        mine = (starts.get("papers") or {}) if s.scope == "paper" else {}
+        bands = mine.get(s.paper) if s.scope == "paper" else starts.get("all")
+        if bands and "start" in s.model:
+            line = f"{line[:-1]}{_start_floor_words(bands)}."
         lines.append(line)
     return lines
+
+
+def _start_floor_words(bands: dict[str, float | None]) -> str:
+    """Where an article start stays the rules' under the start floors of a scope, as the end
+    of a sentence ('' where the model's starts stand everywhere)."""
+    parts = []
+    for band, where in (("sure", "the rules are sure of theirs"), ("unsure", "they are not")):
+        floor = bands.get(band)
+        if floor is None:
+            parts.append(f"where {where}")
+        elif floor > 0:
+            parts.append(f"where {where} and the model is less sure than {floor:g} of its own")
+    if not parts:
+        return ""
+    return "; an article start stays the rules' " + ", and ".join(parts)
 
 
 def _paper_name(paper: str | None) -> str:

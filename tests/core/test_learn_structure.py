@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import json
 from pathlib import Path
 
@@ -578,3 +579,152 @@ def test_cross_validation_scores_the_roles_under_each_floor():
     assert sorted(figures["floors"]) == sorted(f"{f:g}" for f in st.ROLE_FLOORS)
     assert sorted(figures["papers"]["north"]["floors"]) == sorted(figures["floors"])
     json.dumps(figures)  # kept in the model store as JSON
+
+
+def _start_counts(**bands):
+    """Start counts of a scope (see st.start_floors): per band, the ``[right, wrong]`` of the
+    model's differing start decisions at each confidence given; the same at every floor
+    under it."""
+    out = {}
+    for band, by_sure in bands.items():
+        out[band] = {}
+        for floor in st.START_FLOORS:
+            above = [rw for sure, rw in by_sure.items() if sure >= floor]
+            out[band][f"{floor:g}"] = [sum(r for r, _ in above), sum(w for _, w in above)]
+    return out
+
+
+def test_start_decisions_the_model_had_wrong_more_often_than_right_stay_the_rules():
+    # Where the rules are sure, the model's differing starts were wrong more often than right
+    # in cross-validation (whatever its confidence): the rules' stand there. Where the rules
+    # hesitate, the model was right more often from 0.8 on: it overrules them from there.
+    counts = _start_counts(sure={0.99: (1, 2), 0.6: (0, 1)}, unsure={0.85: (4, 1), 0.6: (1, 3)})
+    taken = ["role", "join"]
+    assert st.start_floors(counts, taken) == {"sure": None, "unsure": 0.8}
+    assert taken == ["role", "start", "join"]
+    # never right more often in any band: the starts are the rules', whatever the F1 said
+    taken = ["role", "start"]
+    assert st.start_floors(_start_counts(sure={0.9: (2, 2)}), taken) == {
+        "sure": None,
+        "unsure": None,
+    }
+    assert taken == ["role"]
+    # a tie of two floors: the higher one (fewer blocks taken from the rules)
+    tied = _start_counts(unsure={0.99: (2, 0), 0.75: (1, 1)})
+    assert st.start_floors(tied, [])["unsure"] == 0.98
+
+
+def test_takeover_chooses_start_floors_per_scope_from_the_cross_validated_counts():
+    figures = _floored((0.9, 0.9, 0.9), (0.8, 0.95, 0.8), {}, st.FLOOR_MIN_PAGES)
+    figures["starts"] = _start_counts(sure={0.95: (0, 3)}, unsure={0.9: (3, 1)})
+    figures["papers"] = {
+        "west": {
+            **_floored((0.9, 0.9, 0.9), (0.8, 0.95, 0.8), {}, st.PAPER_MIN_PAGES),
+            "starts": _start_counts(sure={0.95: (0, 3)}, unsure={0.9: (1, 1)}),
+        }
+    }
+    chosen = st.takeover(figures)
+    assert chosen["all"] == ["start"]
+    assert chosen["start_floors"]["all"] == {"sure": None, "unsure": 0.9}
+    # west's own pages: the model's differing starts never did better: all stay the rules'
+    assert chosen["papers"]["west"] == []
+    assert chosen["start_floors"]["papers"]["west"] == {"sure": None, "unsure": None}
+
+
+def _block_at(i: int, role: str, article, boundary: float) -> Block:
+    return fast_block(
+        10 * i, 10 * i + 5, role, article, False, {"role": 1.0, "boundary": boundary, "join": 1.0}
+    )
+
+
+def test_a_start_the_model_is_less_sure_of_than_its_band_floor_stays_the_rules():
+    # rules: one article of four lines, sure of line 2 going on and unsure of line 3; the model
+    # starts a new article at both lines, 0.95 sure
+    rules = [
+        _block_at(0, "headline", 1, 0.95),
+        _block_at(1, "body", 1, 0.95),
+        _block_at(2, "intertitle", 1, 0.95),
+        _block_at(3, "intertitle", 1, 0.6),
+    ]
+    model = [
+        _block_at(0, "headline", 1, 0.99),
+        _block_at(1, "body", 1, 0.99),
+        _block_at(2, "headline", 2, 0.95),
+        _block_at(3, "headline", 3, 0.95),
+    ]
+    taken = frozenset(("start",))
+    # the floor fires where the rules are sure (no floor there) and not where they hesitate
+    mixed = st.mix(rules, model, taken, None, {"sure": None, "unsure": 0.9})
+    assert [b.article for b in mixed] == [1, 1, 1, 2]
+    assert [b.confidences["boundary"] for b in mixed] == [0.99, 0.99, 0.95, 0.95]
+    # a floor above the model's confidence: the rules' start everywhere
+    assert [b.article for b in st.mix(rules, model, taken, None, {"unsure": 0.98})] == [1] * 4
+    # floors the model reaches in both bands: its starts
+    both = st.mix(rules, model, taken, None, {"sure": 0.9, "unsure": 0.0})
+    assert [b.article for b in both] == [1, 1, 2, 3]
+    # no start floors (a model trained before them): the model's starts, as before
+    assert [b.article for b in st.mix(rules, model, taken)] == [1, 1, 2, 3]
+    assert [b.role for b in mixed] == [b.role for b in rules]  # roles stay the rules'
+    # furniture to the rules and inside an article to the model (no start either way): the
+    # model's, whatever the floors (no article start moves)
+    rules[3] = _block_at(3, "other", None, 0.95)
+    model[3] = _block_at(3, "body", 2, 0.6)
+    model[2] = _block_at(2, "headline", 2, 0.6)
+    mixed = st.mix(rules, model, taken, None, {"sure": None, "unsure": None})
+    assert [b.article for b in mixed] == [1, 1, 1, 1]
+
+
+def test_a_model_under_start_floors_overrules_the_rules_only_where_they_say(model):
+    chosen = {
+        "all": list(st.DECISIONS),
+        "papers": {},
+        "floors": {"all": None, "papers": {}},
+        "start_floors": {"all": {"sure": None, "unsure": 0.9}, "papers": {}},
+    }
+    floored = with_takeover(model, chosen)
+    assert floored.start_floors("west") == {"sure": None, "unsure": 0.9}
+    assert model.start_floors("west") is None
+    for _, text, _gold in corpus.pages("north", 8, seed=21):
+        shapes, rules = analyse_page(text)
+        full = model.predict(text, shapes, rules, "north")
+        mixed = floored.predict(text, shapes, rules, "north")
+        assert_valid_split(text, mixed)
+        states = [st_model._states(b) for b in (rules, full, mixed)]
+        for r, f, m, rule, mine in zip(*states, rules, full, strict=True):
+            own = rule.confidences["boundary"] < st.RULES_SURE
+            free = "B" not in (r, f)  # furniture or not, no article start moved
+            assert m == (f if free or own and mine.confidences["boundary"] >= 0.9 else r)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ANY_PAGE,
+    strategies.sampled_from((None, *st.START_FLOORS)),
+    strategies.sampled_from((None, *st.START_FLOORS)),
+    _SOME_DECISIONS,
+)
+def test_model_never_yields_an_invalid_split_under_start_floors(model, text, sure, unsure, mine):
+    chosen = {
+        "all": mine,
+        "papers": {},
+        "floors": {"all": 0.9, "papers": {}},
+        "start_floors": {"all": {"sure": sure, "unsure": unsure}, "papers": {}},
+    }
+    assert_valid_split(text, with_takeover(model, chosen).split(text, "north"))
+
+
+def test_cross_validation_counts_the_models_differing_start_decisions_per_band():
+    pages = [p for p in gold_pages("north", 6)]
+    figures = st.cross_validate(pages, 3)
+    starts = figures["starts"]
+    assert sorted(starts) == sorted(st.START_BANDS)
+    for band in starts.values():
+        assert sorted(band) == sorted(f"{f:g}" for f in st.START_FLOORS)
+        # fewer blocks at least as sure under a higher floor
+        counts = [band[f"{f:g}"] for f in st.START_FLOORS]
+        assert all(a[0] >= b[0] and a[1] >= b[1] for a, b in itertools.pairwise(counts))
+    assert figures["papers"]["north"]["starts"] == starts  # one paper: the same blocks
+    json.dumps(figures)
+    # the same pages give the same model bytes, start floors and all
+    assert st.train(pages, figures) == st.train(list(reversed(pages)), figures)
+    assert "start_floors" in st.load(st.train(pages, figures)).meta["takeover"]

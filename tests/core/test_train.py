@@ -176,6 +176,10 @@ def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, 
         figures = real(pages, folds)
         figures["papers"]["west"]["model"]["join"]["f1"] = 0.0
         figures["model"]["role"]["accuracy"] = 0.0
+        # the model's starts that differ from the rules' were right more often where the
+        # rules hesitate (article starts are taken over under start floors)
+        for scope in (figures, figures["papers"]["west"]):
+            scope["starts"]["unsure"]["0.5"] = [2, 1]
         return figures
 
     monkeypatch.setattr(st, "cross_validate", bent)
@@ -183,12 +187,16 @@ def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, 
     assert result.exit_code == 0, result.output
     assert (
         f"  pre-split for paper west ({st.PAPER_MIN_PAGES} done pages): the model's roles and "
-        "article starts; the rules' joins (they scored higher there).\n" in result.output
+        "article starts; the rules' joins (they scored higher there); an article start stays "
+        "the rules' where the rules are sure of theirs, and where they are not and the model "
+        "is less sure than 0.5 of its own.\n" in result.output
     )
     assert (
         f"  pre-split for the other papers (fewer than {st.PAPER_MIN_PAGES} done pages each, "
         "judged over all papers): the model's article starts and joins; the rules' roles "
-        "(they scored higher there).\n" in result.output
+        "(they scored higher there); an article start stays the rules' where the rules are "
+        "sure of theirs, and where they are not and the model is less sure than 0.5 of its "
+        "own.\n" in result.output
     )
     with Store.open(db) as store:
         model = st.load(store.latest_model("structure").data)

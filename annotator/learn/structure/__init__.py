@@ -25,8 +25,10 @@ cross-validates first; the model then takes over each decision (role, article st
 only where its held-out score was at least the rules' (:func:`takeover`): per paper when that
 paper has ``PAPER_MIN_PAGES`` done pages, else over all papers. Elsewhere the rules' decision
 stands (:func:`mix`). Roles may be taken over with a cross-validated floor: a block keeps the
-rules' role where the model is less sure of its own (``ROLE_FLOORS``). The choice is kept in
-the model's header.
+rules' role where the model is less sure of its own (``ROLE_FLOORS``), and article starts
+under floors learnt from how the model's held-out start decisions that differ from the rules'
+fared, in two bands of the rules' confidence (``START_FLOORS``, :func:`start_floors`). The
+choice is kept in the model's header.
 
 The package's rooms: :mod:`.model` (the model, ``train``, ``load``, ``cross_validate``),
 :mod:`.labels`, :mod:`.decisions` (what the model takes over), and the features:
@@ -41,7 +43,12 @@ from annotator.learn.structure.decisions import (
     FLOOR_MIN_PAGES,
     PAPER_MIN_PAGES,
     ROLE_FLOORS,
+    RULES_SURE,
+    START_BANDS,
+    START_FLOORS,
     TakeoverScope,
+    start_band,
+    start_floors,
     takeover,
     takeover_scopes,
 )
@@ -85,6 +92,9 @@ __all__ = [
     "OUTSIDE",
     "PAPER_MIN_PAGES",
     "ROLE_FLOORS",
+    "RULES_SURE",
+    "START_BANDS",
+    "START_FLOORS",
     "STALE",
     "TRAIN_PARAMS",
     "VERSION",
@@ -104,6 +114,8 @@ __all__ = [
     "mix",
     "page_features",
     "parse_label",
+    "start_band",
+    "start_floors",
     "takeover",
     "takeover_scopes",
     "train",

@@ -8,6 +8,13 @@ model is at least that sure of it, the rules' elsewhere. The floor (one of
 lines, among those at least as good as the rules over all lines and on heading lines, from
 ``FLOOR_MIN_PAGES`` done pages (the CRF is often unsure exactly where the rules are right, on
 intertitles and kickers above all).
+
+Article starts are taken over under floors too (:func:`start_floors`), learnt from how the
+model's held-out start decisions that differ from the rules' fared: a block's start decision
+(furniture, first block of an article or not) is the model's only where, in cross-validation,
+the model's differing decisions at least that sure were right more often than the rules'. The
+blocks are counted in two bands of the rules' own confidence (:func:`start_band`): the model
+may overrule the rules where they hesitate and not where they are sure, or the other way round.
 """
 
 from __future__ import annotations
@@ -32,6 +39,12 @@ ROLE_FLOORS: tuple[float, ...] = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
 # A floor is chosen from this many done pages of the scope: on fewer (ten pages of one issue)
 # the floor that did best in cross-validation did worse on the paper's other pages.
 FLOOR_MIN_PAGES = 20
+# The model's confidence in a block's start decision from which it may overrule the rules' (a
+# band's floor is one of these, or None: the rules' decision stands in that band).
+START_FLOORS: tuple[float, ...] = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
+# The rules' confidence in a block's start decision from which they count as sure of it.
+RULES_SURE = 0.9
+START_BANDS: tuple[str, ...] = ("sure", "unsure")
 
 
 def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -57,7 +70,43 @@ def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
     floor_all = _role_floor(figures, chosen["all"])
     floor_papers = {paper: _role_floor(s, papers[paper]) for paper, s in judged.items()}
     chosen["floors"] = {"all": floor_all, "papers": floor_papers}
+    if "starts" not in figures:
+        return chosen
+    starts_all = start_floors(figures["starts"], chosen["all"])
+    starts_papers = {
+        paper: start_floors(s.get("starts") or {}, papers[paper]) for paper, s in judged.items()
+    }
+    chosen["start_floors"] = {"all": starts_all, "papers": starts_papers}
     return chosen
+
+
+def start_band(rules_confidence: float) -> str:
+    """The band of a block's start decision: ``sure`` where the rules' confidence in theirs
+    is at least :data:`RULES_SURE`, else ``unsure``."""
+    return "sure" if rules_confidence >= RULES_SURE else "unsure"
+
+
+def start_floors(counts: dict[str, Any], taken: list[str]) -> dict[str, float | None]:
+    """The start floor of each of :data:`START_BANDS` from ``counts`` (per band, per floor of
+    :data:`START_FLOORS` as text: how many held-out blocks at least that sure, whose start
+    decision the model made otherwise than the rules, the model had right and the rules had
+    right): the floor where the model's differing decisions were right most often more than
+    the rules' (the higher floor on a tie), None (the rules' decisions stand) where they were
+    never right more often. ``taken`` gains ``start`` when a band has a floor, else loses it."""
+    out: dict[str, float | None] = {}
+    for band in START_BANDS:
+        mine = counts.get(band) or {}
+        best, floor = 0, None
+        for value in START_FLOORS:
+            right, wrong = mine.get(f"{value:g}", (0, 0))
+            if right - wrong > best or (right - wrong == best and floor is not None):
+                best, floor = right - wrong, value
+        out[band] = floor
+    if "start" in taken:
+        taken.remove("start")
+    if any(floor is not None for floor in out.values()):
+        taken[:] = [d for d in DECISIONS if d in taken or d == "start"]
+    return out
 
 
 def _role_floor(scores: dict[str, Any], taken: list[str]) -> float | None:

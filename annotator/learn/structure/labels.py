@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from annotator.learn.structure.decisions import ALL_DECISIONS
+from annotator.learn.structure.decisions import ALL_DECISIONS, start_band
 from annotator.model import ROLES, Block
 from annotator.model import fast_block as _block
 
@@ -118,6 +118,7 @@ def mix(
     model: Sequence[Block],
     taken: frozenset[str],
     role_floor: float | None = None,
+    start_floors: dict[str, float | None] | None = None,
 ) -> list[Block]:
     """Each block's decisions from the model where it takes them over (``taken``: some of
     ``DECISIONS``), else the rules', each with its own confidence; always a valid split.
@@ -125,10 +126,14 @@ def mix(
     Whether a block is furniture goes with the article starts (both say where articles
     are). ``rules`` and ``model`` are blocks of the same ranges. ``role_floor``: a block's
     role is the model's only where the model is at least that sure of it (its ``role``
-    confidence), the rules' elsewhere (see :func:`~.decisions.takeover`).
+    confidence), the rules' elsewhere (see :func:`~.decisions.takeover`). ``start_floors``:
+    a block's start decision is the model's only where the band of the rules' confidence in
+    theirs (:func:`~.decisions.start_band`) has a floor and the model is at least that sure
+    of its own (its ``boundary`` confidence), the rules' elsewhere; None: the model's.
     """
     floored = role_floor is not None and "role" in taken
-    if taken >= ALL_DECISIONS and not floored:
+    start_floored = start_floors is not None and "start" in taken
+    if taken >= ALL_DECISIONS and not floored and not start_floored:
         return list(model)
     if not taken:
         return list(rules)
@@ -140,9 +145,12 @@ def mix(
         ]
     else:
         by_role = list(model if "role" in taken else rules)
-    by_start = model if "start" in taken else rules
     by_join = model if "join" in taken else rules
-    firsts = _starts(by_start)
+    if start_floored:
+        by_start, firsts = _floored_starts(rules, model, start_floors or {})
+    else:
+        by_start = list(model if "start" in taken else rules)
+        firsts = _starts(by_start)
     decided: list[Decided] = []
     confidences = []
     for i, b in enumerate(by_start):
@@ -160,3 +168,32 @@ def mix(
             }
         )
     return assemble(rules, decided, confidences)
+
+
+def _floored_starts(
+    rules: Sequence[Block], model: Sequence[Block], floors: dict[str, float | None]
+) -> tuple[list[Block], list[bool]]:
+    """For each block, the block whose start decision it takes (the model's where the band
+    of the rules' confidence has a floor the model's confidence reaches, else the rules'),
+    and whether it is then the first block of an article.
+
+    Where both or neither start an article there (the same decision, or furniture to one
+    and inside an article to the other) the model's stands: that moves no article start, and the model is taking starts
+    over (the floors judge the starts; a role the rules' furniture would undo is the
+    model's when it takes roles)."""
+    rule_firsts, model_firsts = _starts(rules), _starts(model)
+    by_start: list[Block] = []
+    firsts: list[bool] = []
+    for i, (r, m) in enumerate(zip(rules, model, strict=True)):
+        floor = floors.get(start_band(r.confidences.get("boundary", 1.0)))
+        if (
+            rule_firsts[i] == model_firsts[i]
+            or floor is not None
+            and m.confidences.get("boundary", 1.0) >= floor
+        ):
+            by_start.append(m)
+            firsts.append(model_firsts[i])
+        else:
+            by_start.append(r)
+            firsts.append(rule_firsts[i])
+    return by_start, firsts

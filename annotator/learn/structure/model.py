@@ -13,7 +13,14 @@ from typing import Any
 import pycrfsuite
 
 from annotator.learn import GoldPages
-from annotator.learn.structure.decisions import ALL_DECISIONS, ROLE_FLOORS, takeover
+from annotator.learn.structure.decisions import (
+    ALL_DECISIONS,
+    ROLE_FLOORS,
+    START_BANDS,
+    START_FLOORS,
+    start_band,
+    takeover,
+)
 from annotator.learn.structure.feature_codes import feature_names
 from annotator.learn.structure.features import page_features
 from annotator.learn.structure.heading_runs import _GROUP_LETTER, HeadingRun, _groups
@@ -84,6 +91,10 @@ class StructureModel:
         floors = (chosen or {}).get("floors") or {}
         self._floor = floors.get("all")
         self._floor_by_paper = floors.get("papers") or {}
+        # a model trained before the start floors has none: its starts are the model's
+        starts = (chosen or {}).get("start_floors") or {}
+        self._start_floors = starts.get("all")
+        self._start_floors_by_paper = starts.get("papers") or {}
 
     def taken(self, paper: str) -> frozenset[str]:
         """The decisions the model takes over from the rules on pages of ``paper``."""
@@ -95,6 +106,14 @@ class StructureModel:
         if paper in self._taken_by_paper:
             return self._floor_by_paper.get(paper)
         return self._floor
+
+    def start_floors(self, paper: str) -> dict[str, float | None] | None:
+        """The start floor of each band of the rules' confidence on pages of ``paper`` (see
+        :func:`~.decisions.start_floors`; None: every start decision the model's wherever it
+        takes starts over)."""
+        if paper in self._taken_by_paper:
+            return self._start_floors_by_paper.get(paper)
+        return self._start_floors
 
     def predict(
         self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
@@ -119,7 +138,8 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        mixed = mix(blocks, decode(blocks, labels, confidences), taken, self.role_floor(paper))
+        decoded = decode(blocks, labels, confidences)
+        mixed = mix(blocks, decoded, taken, self.role_floor(paper), self.start_floors(paper))
         if groups is None or "role" not in taken:
             return mixed
         return keep_unknown_shapes(blocks, mixed, groups, self._shapes.get(paper, _NO_SHAPES))
@@ -273,12 +293,14 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
         "rules": score_pages(every["rules"]),
         "model": score_pages(every["model"]),
         "floors": _floor_scores(every),
+        "starts": _start_counts(every),
         "papers": {
             paper: {
                 "pages": len(p["rules"]),
                 "rules": score_pages(p["rules"]),
                 "model": score_pages(p["model"]),
                 "floors": _floor_scores(p),
+                "starts": _start_counts(p),
             }
             for paper, p in sorted(preds.items())
         },
@@ -298,3 +320,43 @@ def _floor_scores(preds: dict[str, list[tuple[str, list[Block], list[Block]]]]) 
         ]
         out[f"{floor:g}"] = score_pages(mixed)
     return out
+
+
+def _states(blocks: Sequence[Block]) -> list[str]:
+    """Each block's start decision: ``O`` furniture, ``B`` an article's first block, else
+    ``I``."""
+    seen: set[int] = set()
+    out = []
+    for b in blocks:
+        if b.article is None:
+            out.append("O")
+        elif b.article in seen:
+            out.append("I")
+        else:
+            seen.add(b.article)
+            out.append("B")
+    return out
+
+
+def _start_counts(preds: dict[str, list[tuple[str, list[Block], list[Block]]]]) -> dict:
+    """For each band of the rules' confidence (:data:`START_BANDS`) and each of
+    :data:`START_FLOORS` (as text: JSON keys), how many held-out blocks whose start decision
+    the model made otherwise than the rules, at least that sure, the model had right and how
+    many the rules had right (:func:`~.decisions.start_floors` chooses from them)."""
+    counts = {band: {f"{f:g}": [0, 0] for f in START_FLOORS} for band in START_BANDS}
+    for (_, gold, rules), (_, _, mine) in zip(preds["rules"], preds["model"], strict=True):
+        wanted = [
+            "O" if parsed is None else "B" if parsed[1] else "I"
+            for parsed in map(parse_label, gold_labels(rules, gold))
+        ]
+        for r, m, want, rule, block in zip(
+            _states(rules), _states(mine), wanted, rules, mine, strict=True
+        ):
+            if r == m or want not in (r, m):
+                continue
+            band = counts[start_band(rule.confidences.get("boundary", 1.0))]
+            sure = block.confidences.get("boundary", 1.0)
+            for f in START_FLOORS:
+                if sure >= f:
+                    band[f"{f:g}"][want == r] += 1
+    return counts
