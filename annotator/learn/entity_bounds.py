@@ -211,6 +211,69 @@ def _yielded(
     return out, confidence
 
 
+# The labels whose tagger spans are split where the rules' suggestions of the label cut them
+# (:func:`_split`): names only, where two written together are two people.
+_SPLIT_LABELS = frozenset({"PER"})
+
+
+def _split(
+    spans: list[Entity],
+    sure: list[float],
+    suggested: Sequence[Entity],
+    text: str = "",
+) -> tuple[list[Entity], list[float]]:
+    """The tagger's ``spans`` (with their confidence ``sure``), a name that the rules'
+    suggested names of its label cut into names given as those names, each with the span's
+    confidence: a list of names set without spaces (杨白冰杨汝岱杨纪珂), which the tagger,
+    having learnt names from running text, reads as one long name, while the rules know
+    where a surname starts one. Cut: the rules' names inside it are end to end and cover it
+    (two or more of them), or, in a run of five characters or more of ``text``, what they
+    leave between and beside them are Han pieces of two or three characters, the length of
+    a Chinese name (孙鸿烈孙维本苏晓云 with 孙鸿烈 and 苏晓云 found)."""
+    out: list[Entity] = []
+    confidence: list[float] = []
+    for (s, e, label), p in zip(spans, sure, strict=True):
+        pieces = _names_in(s, e, label, suggested, text) if label in _SPLIT_LABELS else None
+        if pieces:
+            out += pieces
+            confidence += [p] * len(pieces)
+        else:
+            out.append((s, e, label))
+            confidence.append(p)
+    return out, confidence
+
+
+def _names_in(
+    s: int, e: int, label: str, suggested: Sequence[Entity], text: str
+) -> list[Entity] | None:
+    """The names a span ``s:e`` is cut into by :func:`_split`, or None."""
+    if e - s < 4:
+        return None
+    inner = sorted(r for r in suggested if r[2] == label and s <= r[0] and r[1] <= e)
+    if not inner or inner == [(s, e, label)]:
+        return None
+    if any(a[1] > b[0] for a, b in zip(inner, inner[1:], strict=False)):
+        return None
+    gaps = [
+        (a, b)
+        for a, b in zip([s] + [r[1] for r in inner], [r[0] for r in inner] + [e], strict=True)
+        if a < b
+    ]
+    if not gaps:
+        return inner if len(inner) > 1 else None
+    if e - s < 5 or not text or len(text) < e:
+        return None
+    if not all(2 <= b - a <= 3 and all(_is_han(ch) for ch in text[a:b]) for a, b in gaps):
+        return None
+    if not all(2 <= r[1] - r[0] <= 3 for r in inner):
+        return None
+    return sorted(inner + [(a, b, label) for a, b in gaps])
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _kept_confidence(marginal: Callable[[str, int], float], s: int, e: int, label: str) -> float:
     """The tagger's smallest marginal probability of the tags of a kept rule span ``s:e``:
     0 where it never learnt a tag of them (``I-`` of a label its gold only had one

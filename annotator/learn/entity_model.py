@@ -16,6 +16,7 @@ from annotator.learn.entity_bounds import (
     _kept,
     _kept_confidence,
     _relabelled,
+    _split,
     _yielded,
 )
 from annotator.learn.entity_features import Entity, rule_suggestions
@@ -124,9 +125,9 @@ class EntityModel:
         batch = self._rows().rows(
             [line for _, line, _ in lines], [r for _, _, r in lines], suggested
         )
-        for (at, _, _), xseq, mine in zip(lines, batch, suggested, strict=True):
+        for (at, line, _), xseq, mine in zip(lines, batch, suggested, strict=True):
             kept = [r for r in mine if _kept(r, self.keeps)] if self.keeps and mine else ()
-            for s, e, label, attrs in self._tag(xseq, kept, mine):
+            for s, e, label, attrs in self._tag(xseq, kept, mine, line):
                 s, e = s + at, e + at
                 extra = known.get((s, e, label))
                 if extra is None and label == "FIGURE":
@@ -177,10 +178,12 @@ class EntityModel:
         xseq: Sequence[tuple[str | bytes, ...]],
         kept: Sequence[Entity] = (),
         suggested: Sequence[Entity] = (),
+        line: str = "",
     ) -> list[Candidate]:
         """Entities of one line given its features, with their confidence, and the spans
         of ``kept`` that none of them overlaps; ``suggested``, what the rules would
-        suggest, may relabel the tagger's spans (:attr:`relabels`)."""
+        suggest, may relabel the tagger's spans (:attr:`relabels`) and cut its names
+        into the names they find in them (:func:`_split`; ``line`` is the line's text)."""
         tagger = self.tagger
         out: list[Candidate] = []
         with self.lock:  # a crfsuite tagger holds the sequence it tags: one at a time
@@ -195,6 +198,8 @@ class EntityModel:
                 spans, sure = _relabelled(
                     spans, sure, suggested, self.labels, self.relabels, marginal
                 )
+            if suggested:
+                spans, sure = _split(spans, sure, suggested, line)
             if kept and self.yields:
                 spans, sure = _yielded(spans, sure, kept, self.yields)
             for (s, e, label), confidence in zip(spans, sure, strict=True):

@@ -71,9 +71,9 @@ def test_the_model_keeps_rule_suggestions_only_for_the_labels_it_was_told(
     offered: list[list[tuple[int, int, str]]] = []
     real = told._tag
 
-    def spy(xseq: Any, kept: Any = (), suggested: Any = ()) -> Any:
+    def spy(xseq: Any, kept: Any = (), suggested: Any = (), *line: Any) -> Any:
         offered.append(list(kept))
-        return real(xseq, kept, suggested)
+        return real(xseq, kept, suggested, *line)
 
     monkeypatch.setattr(told, "_tag", spy)
     text = "今天天气很好，王伟来了。"
