@@ -342,7 +342,7 @@ def show(name: str, scores: dict) -> None:
     print(f"{name}.article_start_f1={scores['article_start']['f1']:.3f}")
     print(f"{name}.article_start_precision={scores['article_start']['precision']:.3f}")
     print(f"{name}.article_start_recall={scores['article_start']['recall']:.3f}")
-    print(f"{name}.heading_role_accuracy={scores['role']['heading_accuracy']:.3f}")
+    print(f"{name}.heading_role_accuracy={_num(scores['role']['heading_accuracy'])}")
     print(f"{name}.role_accuracy={scores['role']['accuracy']:.3f}")
     print(f"{name}.join_f1={_num(scores['join']['f1'])}")
     # In the wrapped forms no gold block joins: the positives are only the lines the reflow

@@ -146,3 +146,17 @@ def test_a_folder_of_one_paper_gets_its_own_curve_a_paper_with_few_pages_none(
         for name in ("after_4", "after_4.ungated", "after_4.rules", "after_4.rules.wrap"):
             assert 0.0 <= float(out[f"learnt.real.folder.某报.{name}.{key}"]) <= 1.0
     assert float(out["learnt.real.folder.某报.after_4.train_seconds"]) >= 0.0
+
+
+def test_a_paper_without_a_heading_line_prints_nan_for_its_heading_accuracy(bench, capsys):
+    """A paper whose only page is a picture item (no title line) has no heading role to score:
+    the bench prints nan for it and goes on to the next paper (it used to stop)."""
+    scores = {
+        "article_start": {"f1": 1.0, "precision": 1.0, "recall": 1.0},
+        "role": {"heading_accuracy": None, "accuracy": 0.5},
+        "join": {"f1": None, "accuracy": 1.0},
+    }
+    bench.show("rules.real.folder.某报", scores)
+    out = capsys.readouterr().out
+    assert "rules.real.folder.某报.heading_role_accuracy=nan" in out
+    assert "rules.real.folder.某报.role_accuracy=0.500" in out
