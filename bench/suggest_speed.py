@@ -10,6 +10,9 @@ import runs for every page) on three kinds of page and prints ``name=value`` lin
   (news text dense in names, dates and figures);
 - ``plain``: 5,000 characters of running text with few entities (the sample sentences
   with their entities' characters scrambled), the floor of the cost;
+- ``fullwidth``: the synthetic pages with full-width digits (``１９９８年６月``), as People's
+  Daily and many other papers write them (the date rules read such a page's copy with
+  ASCII digits);
 
 and, per suggester module, its share of the time on the synthetic pages (the one scan of
 a page for the lexicons' words that they share, ``page_scan``, apart; the running-text
@@ -25,7 +28,8 @@ to load the lexicons and build the automata (once per process).  Target (issue 1
 With ``--instructions`` (valgrind needed) it prints instead the instructions that
 ``suggest_spans`` executes a page (``ir_per_page``, the seeds, synthetic and plain pages of
 ``--pages 8`` together, each once, after a warm-up run): a count that the load of a shared
-machine does not change, for comparing two versions of the code.  Only the pages' run is
+machine does not change, for comparing two versions of the code; with ``--kind K`` the
+pages of that kind alone (``fullwidth``, ``synthetic`` …).  Only the pages' run is
 counted (callgrind's instrumentation is switched on after the warm-up, and the process
 ends without its teardown).
 """
@@ -85,12 +89,17 @@ def _pages(n: int) -> dict[str, list[str]]:
     scaled = [(s * (PAGE_CHARS // len(s) + 1))[:PAGE_CHARS] for s in seeds]
     filler = "".join(sorted(set("".join(seeds)) - set("0123456789年月日市县区省局委")))
     plain = ["".join(rng.choice(filler) for _ in range(len(s))) for s in sentences[:50]]
+    synthetic = [_fill(sentences, rng) for _ in range(n)]
     return {
         "sample_pages": seeds,
         "seeds": scaled,
-        "synthetic": [_fill(sentences, rng) for _ in range(n)],
+        "synthetic": synthetic,
         "plain": [_fill(plain, rng) for _ in range(max(4, n // 4))],
+        "fullwidth": [page.translate(_FULL_WIDTH) for page in synthetic],
     }
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _best_ms(fn: Callable[[str], object], pages: list[str], repeat: int) -> float:
@@ -140,7 +149,7 @@ def rule_parts_ms(pages: list[str], repeat: int) -> dict[str, float]:
     return parts
 
 
-def _counted_run(pages_n: int, flag: str) -> None:
+def _counted_run(pages_n: int, flag: str, kind: str | None = None) -> None:
     """The child of :func:`instructions`: warm up, say so, wait for the instrumentation,
     run the pages once and end at once (no teardown counted)."""
     from annotator import suggest
@@ -148,7 +157,7 @@ def _counted_run(pages_n: int, flag: str) -> None:
 
     dictionary()
     pages = _pages(pages_n)
-    run = pages["seeds"] + pages["synthetic"] + pages["plain"]
+    run = pages[kind] if kind else pages["seeds"] + pages["synthetic"] + pages["plain"]
     for page in run:
         suggest.suggest_spans(page)
     print(f"counted_pages={len(run)}", flush=True)  # noqa: T201
@@ -160,9 +169,9 @@ def _counted_run(pages_n: int, flag: str) -> None:
     os._exit(0)
 
 
-def instructions(pages_n: int) -> int:
+def instructions(pages_n: int, kind: str | None = None) -> int:
     """Instructions a page of ``suggest_spans`` under callgrind (see the module docstring)."""
-    result = counted(__file__, ["--pages", str(pages_n)])
+    result = counted(__file__, ["--pages", str(pages_n), *(["--kind", kind] if kind else [])])
     if isinstance(result, str):
         print(f"error={result}")  # noqa: T201
         return 1
@@ -180,12 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--instructions", action="store_true", help="count instructions under callgrind"
     )
+    parser.add_argument(
+        "--kind", choices=("seeds", "synthetic", "plain", "fullwidth"),
+        help="with --instructions: count the pages of this kind alone",
+    )  # fmt: skip
     parser.add_argument("--counted-run", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.counted_run:
-        _counted_run(args.pages, args.counted_run)
+        _counted_run(args.pages, args.counted_run, args.kind)
     if args.instructions:
-        return instructions(8 if args.pages == 40 else args.pages)
+        return instructions(8 if args.pages == 40 else args.pages, args.kind)
     print(f"import_and_build_s={_timed_import():.3f}")  # noqa: T201
     from annotator import suggest
     from annotator.suggest._words import dictionary as _dictionary

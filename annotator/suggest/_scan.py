@@ -14,9 +14,12 @@ UTF-16 code units, used before, walked a page in 0.33 ms of the scan's 0.45; thi
 
 Vocabularies are registered when the suggesters' modules are imported (:func:`register`);
 the automaton is built on first use.
-The scan of the last page is kept, so that the suggesters of one page share it; a scan is
-kept and read only while no vocabulary was registered since its automaton was built (a
-registration from another thread never leaves a stale scan behind).
+The scans of the last two texts are kept, so that the suggesters of one page share its
+scan: the date rules read a copy of the page with its full-width digits made ASCII
+(``１９９８年``, as People's Daily writes them), and with one scan kept that copy's scan
+replaced the page's, which the rules after them scanned again (three scans of such a page
+instead of two).  A scan is kept and read only while no vocabulary was registered since its
+automaton was built (a registration from another thread never leaves a stale scan behind).
 """
 
 from __future__ import annotations
@@ -61,21 +64,23 @@ def _stand_in(words: Iterable[str]) -> str:
 
 
 _built: _Built | None = None
-# (generation, text, vocabulary -> its words' (start, end)) of the last page scanned;
-# replaced whole, so that a thread reads a consistent triple
-_last: tuple[int, str | None, dict[str, list[tuple[int, int]]]] = (-1, None, {})
+_Kept = tuple[int, str, dict[str, list[tuple[int, int]]]]
+# (generation, text, vocabulary -> its words' (start, end)) of the last texts scanned, the
+# newest first; replaced whole, so that a thread reads consistent triples
+_kept: tuple[_Kept, ...] = ()
+_KEEP = 2  # the page and its copy with ASCII digits (dates.py)
 
 
 def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
     """Make ``words`` (non-empty strings) the vocabulary ``name`` (the automaton is built
     again on the next scan if one was already built); with ``every``, :func:`words` gives
     ``(start, start)`` of every place where one of them starts, overlapping ones included."""
-    global _built, _generation, _last
+    global _built, _generation, _kept
     with _lock:
         _VOCABULARIES[name] = (frozenset(w for w in words if w), every)
         _generation += 1
         _built = None
-        _last = (-1, None, {})
+        _kept = ()
 
 
 def _automaton() -> _Built:
@@ -106,15 +111,17 @@ def scan(text: str) -> None:
 def words(text: str, name: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the leftmost-longest, non-overlapping words of the vocabulary
     ``name`` in ``text``, in order (what its trie regex's ``finditer`` finds)."""
-    global _last
-    last = _last
-    if last[1] != text or last[0] != _generation:
-        built = _automaton()
-        last = (built.generation, text, _scan(text, built))
-        with _lock:  # kept only if no vocabulary was registered meanwhile
-            if built.generation == _generation:
-                _last = last
-    return last[2].get(name, [])
+    global _kept
+    for generation, kept_text, found in _kept:
+        if kept_text == text and generation == _generation:  # (== tests identity first)
+            return found.get(name, [])
+    built = _automaton()
+    found = _scan(text, built)
+    with _lock:  # kept only if no vocabulary was registered meanwhile
+        if built.generation == _generation:
+            others = tuple(k for k in _kept if k[1] != text)
+            _kept = ((built.generation, text, found), *others[: _KEEP - 1])
+    return found.get(name, [])
 
 
 def _scan(text: str, built: _Built | None = None) -> dict[str, list[tuple[int, int]]]:

@@ -205,3 +205,24 @@ def test_the_listed_word_at_a_place_is_what_the_trie_regex_matched_there():
         for i in range(len(text) + 1):
             m = regex.match(text, i)
             assert orgs_places._word_at(text, i) == (m and m.span()), (text[i : i + 8], i)
+
+
+def test_a_page_with_full_width_digits_is_scanned_once_and_its_ascii_copy_once(monkeypatch):
+    """The date rules read a copy of the page with ASCII digits (１９９８年 as People's Daily
+    writes it): the page's own scan is still kept for the rules after them, so that the page
+    is scanned once, and its copy once, however many rules read them."""
+    from annotator import suggest
+
+    scanned: list[str] = []
+    real = _scan._scan
+
+    def counting(text, built=None):
+        scanned.append(text)
+        return real(text, built)
+
+    monkeypatch.setattr(_scan, "_scan", counting)
+    page = "新华社北京１９９８年６月３日电 记者王小明报道：湖南省衡阳市政府今天召开会议，１２０人参加。"
+    assert suggest.suggest_spans(page)  # dates, people, places and organisations read it
+    assert sorted(scanned) == sorted(
+        [page, page.translate(str.maketrans("０１２３６８９", "0123689"))]
+    )

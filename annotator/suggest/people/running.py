@@ -223,7 +223,10 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
 # dictionary and holds none (马拉松, 托拉斯法), does not end like a place (拉塔基亚, 拉贾斯坦邦)
 # and is neither a part of a dotted name nor quoted (“卡西尼”号).
 _RUN_CHARS = "".join(c for c in _TRANSLIT_CHARS if c not in "·•")
-_FOREIGN_RUN_RE = rules_regex.compile(f"[{lexicon.char_class(_RUN_CHARS)}]{{3,8}}")
+# ([C][C]{2,7}, not [C]{3,8}: a leading class lets ``re`` skip to its characters in C)
+_FOREIGN_RUN_RE = rules_regex.compile(
+    f"[{lexicon.char_class(_RUN_CHARS)}][{lexicon.char_class(_RUN_CHARS)}]{{2,7}}"
+)
 _PLACE_LAST = frozenset("亚邦堡港岛城湾")
 # ... and after it the kinds of place that follow no person (not 州 and 市: 州长, 市长)
 _PLACE_AFTER = _PLACE_LAST | frozenset("镇乡村县旗")
