@@ -236,6 +236,9 @@ def _cut_at(rng: random.Random, text: str, width: int) -> int | None:
 
 def _wrap(text: str, width: int, indent: int = 0) -> str:
     """Visual lines of ``width``; punctuation that may not open a line hangs at the line end.
+    Two marks or more in a row (…增长。”) do not hang: the line's last character goes down
+    with them (typesetting's push-out), as no line opens with a closing mark; hanging the
+    first alone left a line of a lone ” that the reflow kept as a paragraph of its own.
 
     The first line leaves ``indent`` characters of the column to the indentation.
     """
@@ -243,7 +246,10 @@ def _wrap(text: str, width: int, indent: int = 0) -> str:
     k = 0
     while k < len(text):
         end = k + width - (indent if k == 0 else 0)
-        if end < len(text) and text[end] in _NO_LINE_START:
+        if end + 1 < len(text) and text[end] in _NO_LINE_START and text[end + 1] in _NO_LINE_START:
+            while end > k + 1 and text[end] in _NO_LINE_START:
+                end -= 1
+        elif end < len(text) and text[end] in _NO_LINE_START:
             end += 1
         lines.append(text[k:end])
         k = end

@@ -260,10 +260,11 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
 
 
 # What opens a sentence of news text, not a title, before its first comma: when (今年以来，,
-# 截至1月2日，, 18日上午，, 春节期间，, 昨天下午3点，, 开学之前，, 刚到村里的时候，) or who
+# 截至1月2日，, 18日上午，, 春节期间，, 昨天下午3点，, 开学之前，, 刚到村里的时候，, 最近，) or who
 # said it (习近平强调，, 他表示，, 老人说，).
 _SENTENCE_OPENER = rules_regex.compile(
-    r"(?:[今去前明]年|今天|昨[天日].{0,8}|近日|日前|目前|当前|此前|近年来|截至.{1,10}"
+    r"(?:[今去前明]年|今天|昨[天日].{0,8}|近日|日前|目前|当前|此前|近年来|最近|如今|小时候"
+    r"|截至.{1,10}"
     r"|[0-9０-９一二三四五六七八九十]{1,4}[年月日号].{0,6}"
     r"|.{1,6}(?:期间|以来|之际|前后|之前|之后)|.{2,10}的时候"
     r"|.{1,8}(?:强调|指出|表示|认为|介绍|透露|坦言|告诉记者|说))[，,]\Z"
@@ -444,13 +445,25 @@ def _sentence_under_text(text: str, prev: Shape, sh: Shape) -> bool:
     return prev.kind in (BODY, LEAD) and sh.ending == cues.END_OPEN and _opens_as_sentence(text, sh)
 
 
+def _open_sentence(text: str, sh: Shape) -> bool:
+    """Whether open line ``sh`` opens as a sentence of news text does, with when or who said it
+    (春节期间，…; 他表示，…; 最近，…: see ``_SENTENCE_OPENER``), wherever it stands: the first
+    paragraph under a headline, cut by a column right away, not its subheadline. Not from when
+    (昨日起，老街改造工程正式启动): a standfirst opens so."""
+    if sh.ending != cues.END_OPEN:
+        return False
+    comma = text.find("，", sh.start, sh.end)
+    return text[comma - 1 : comma] != "起" and _opens_as_sentence(text, sh, comma)
+
+
 # A date that opens a sentence of news text: a day (and the time of day) and a comma, or the
-# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…; 2025年是…), or a day word
+# copula right after it (18日上午，…; 12月31日，…; 今年9月18日是…, 3月12日是…; 2025年是…), or a day word
 # with the hour (昨天下午3点05分，…). Not from when
 # (1月1日起，…): a headline of new rules opens so.
 _DATED_SENTENCE = rules_regex.compile(
     r"(?:今年|去年)?(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日"
     r"(?:[上下中]午|晚上?|早上?|凌晨|夜间)?[，,]|(?:今年|去年)?[0-9０-９]{1,4}[年月日]是"
+    r"|(?:今年|去年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日是"
     # a day word with a time of day and the hour (昨天下午3点05分，…; 今晨6时许，…)
     r"|(?:[昨今前]天|[昨今]日|[昨今]晨)(?:[上下中]午|晚上?|早上?|凌晨|夜间|傍晚)?"
     r"[0-9０-９]{1,2}[点时](?:[0-9０-９]{1,2}分|半)?(?:许|左右)?[，,]"
@@ -505,6 +518,7 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
                 or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
                 or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
                 or _dated_sentence(text, sh)
+                or _open_sentence(text, sh)
                 or _full_stop_then_open(text, sh)
                 or _cut_across(text, sh, nxt)
             )

@@ -48,3 +48,15 @@ def test_no_second_part_of_a_cut_paragraph_opens_with_punctuation(styles):
                     parts += 1
                     assert text[b.start] not in styles._NO_LINE_START, text[b.start : b.end]
     assert parts > 10
+
+
+@pytest.mark.parametrize("width", range(6, 25))
+def test_no_printed_line_opens_with_a_closing_mark_after_two_in_a_row(styles, width):
+    # (…说。” / …: two marks in a row go down with the line's last character; hanging the
+    # first alone left a line of a lone ” that the reflow kept as a paragraph of its own)
+    text = "他说：“今年的收成比去年好多了。”乡亲们都笑了，“明年还要种得更好！”村支书补充道。"
+    lines = styles._wrap(text, width, 2).split("\n")
+    assert "".join(lines) == text
+    for line in lines[1:]:
+        assert line[0] not in styles._NO_LINE_START, (width, lines)
+    assert all(len(line) <= width + 1 for line in lines), (width, lines)
