@@ -192,8 +192,9 @@ _AMOUNT_ENDS = _FIGURE_GOES_ON | frozenset("分秒")  # (…10时30分: the figu
 # / 暨第十六届…).
 _JOINING_WORD = frozenset("暨")
 # The particle 之 opens no sentence as a word alone or in a postposition (…表象 / 之下，…,
-# …重中 / 之重); only in 之所以, 之后, 之前 does it (之后，他又…).
-_GOES_ON_FROM = rules_regex.compile(r"之(?!所以|后|前)")
+# …重中 / 之重); only in 之所以, 之后, 之前 does it (之后，他又…), and in the name 之江
+# (Zhejiang's river, and 之江实验室, 之江大地…), which opens a sentence or a lead as any name.
+_GOES_ON_FROM = rules_regex.compile(r"之(?!所以|后|前|江)")
 # A date whose year (or month) ends one paragraph and whose month (or day) opens the next.
 _DATE_UNITS = frozenset("年月")
 _DATE_GOES_ON = {
@@ -333,7 +334,8 @@ _NEEDS_MORE = rules_regex.compile(
     r"|前来|前往"
     # the copula after an adverb, verbs of saying and modal verbs, which need their clause
     # (…很多事情都是 / 在解决…, …不法分子宣称 / 免费…, …可以清晰 / 看到…)
-    r"|[都就也还才正更却便总均仍]是|宣称|声称|表示|认为|指出|透露|坦言|证实"
+    # (not 证实 after 被/获/得到/经/待: …消息未获证实 is a whole headline)
+    r"|[都就也还才正更却便总均仍]是|宣称|声称|表示|认为|指出|透露|坦言|(?<![被获到经待])证实"
     r"|可以|能够|应该|应当|必须|愿意|敢于|善于)\Z"
 )
 _NEEDS_MORE_REACH = 3
