@@ -23,8 +23,7 @@ attribute identifiers, not strings)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import compress, count, repeat
-from typing import cast
+from itertools import repeat
 
 from annotator.learn.entity_features import Entity, _columns, _rule_marks
 
@@ -120,32 +119,31 @@ class _Rows:
         lacks :data:`_NOTHING` but the pairs, which only the rows that have them get."""
         before, here, after = chars[:-2], chars[1:-1], chars[2:]
         nothing = repeat(_NOTHING)
-        rows: list[tuple[bytes, ...]] = list(
-            zip(
+        # The pairs the model has (L1 leaves few: nine in ten are missing) go into their
+        # rows in their place after the characters, ``b-1`` before ``b0``: the other rows
+        # are spared a missing feature, which costs pycrfsuite and crfsuite some 600
+        # instructions, as much as a found one (the filter that drops every missing
+        # feature, a tuple a row, costs more than it saves). One comprehension picks the
+        # row's shape by the pairs found: rebuilding the rows that have pairs afterwards,
+        # a tuple twice, cost as much as all the lookups together (issue 10).
+        return [
+            (c, m, p, b, a, k, w, x, y) if b and a
+            else (c, m, p, b, k, w, x, y) if b
+            else (c, m, p, a, k, w, x, y) if a
+            else (c, m, p, k, w, x, y)
+            for c, m, p, b, a, k, w, x, y in zip(
                 map(self.c0.get, here, nothing),
                 map(self.cm.get, before, nothing),
                 map(self.cp.get, after, nothing),
+                map(self.bm.get, zip(before, here, strict=True)),
+                map(self.bp.get, zip(here, after, strict=True)),
                 map(self.k.get, zip(cls[:-2], cls[1:-1], cls[2:], strict=True), nothing),
                 map(self.w.get, words[1:-1], nothing),
                 map(self.wm.get, words[:-2], nothing),
                 map(self.wp.get, words[2:], nothing),
                 strict=True,
             )
-        )
-        # The pairs the model has (L1 leaves few: nine in ten are missing) go into their
-        # rows in their place after the characters, ``b-1`` before ``b0``: the other rows
-        # are spared a missing feature, which costs pycrfsuite and crfsuite some 600
-        # instructions, as much as a found one (the filter that drops every missing
-        # feature, a tuple a row, costs more than it saves).
-        previous = [*map(self.bm.get, zip(before, here, strict=True))]
-        for j in compress(count(), previous):
-            row = rows[j]
-            rows[j] = (*row[:3], cast(bytes, previous[j]), *row[3:])
-        for j in compress(count(), map(self.bp.get, zip(here, after, strict=True))):
-            row = rows[j]
-            at = 3 if previous[j] is None else 4
-            rows[j] = (*row[:at], self.bp[here[j], after[j]], *row[at:])
-        return rows
+        ]  # fmt: skip
 
 
 def attribute_names(model: bytes) -> list[bytes]:
