@@ -128,3 +128,35 @@ def test_a_fold_learns_from_every_page_but_those_it_holds_out(monkeypatch) -> No
         ["0", "1", "3", "6"],
         list("012356"),
     ]
+
+
+def test_the_training_beside_the_window_trains_its_folds_in_worker_processes(
+    tmp_path, pages, parallel, monkeypatch
+) -> None:
+    # What the window's training process runs (training.train_file), on a thread beside
+    # others as there: its folds go to worker processes, and the model kept is the one
+    # trained one fold after another.
+    from annotator.model import Page
+    from annotator.store import Store
+    from annotator.training import train_file
+
+    db = tmp_path / "gold.db"
+    with Store.open(db) as store:
+        for page, gold, _ in pages:
+            store.add_page(Page(page.id, page.text, status="done", paper=page.paper), gold)
+        gold_pages = list(store.iter_pages("done", span_status="accepted"))
+    pools: list = []
+    real = structure_folds._pool
+    monkeypatch.setattr(structure_folds, "_pool", lambda *a: pools.append(real(*a)) or pools[-1])
+    reports: list = []
+    thread = threading.Thread(target=lambda: reports.append(train_file(db)))
+    thread.start()
+    thread.join()
+    assert not isinstance(reports[0], str), reports[0]
+    assert len(pools) == 1 and pools[0] is not None  # the folds went to worker processes
+    monkeypatch.setattr(structure_folds, "PARALLEL_FROM_PAGES", 10**6)
+    figures = st.cross_validate(gold_pages)
+    with Store.open(db) as store:
+        kept = store.latest_model("structure")
+    assert kept is not None and kept.data == st.train(gold_pages, figures)
+    assert kept.meta["cross_validation"] == figures
