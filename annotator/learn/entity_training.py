@@ -198,7 +198,7 @@ _PARALLEL_FROM_PAGES = 40
 
 
 def _in_pool(
-    pages: GoldPages, splits: list[tuple[GoldPages, GoldPages]], workers: int
+    pages: GoldPages, splits: Sequence[tuple[GoldPages, GoldPages]], workers: int
 ) -> list[dict[str, list[tuple[set[Entity], set[Entity]]]]] | None:
     """:func:`_fold_cases` of each split in ``workers`` processes, and the model of the
     whole gold beside them (kept for :func:`train`); None if the processes could not
