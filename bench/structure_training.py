@@ -6,7 +6,8 @@ of them, 500 by default). Runs what ``annotator train`` runs for the structure l
 ``cross_validate(pages, folds)`` (the folds, and the model of all the pages beside them)
 and ``train(pages, figures)``. Prints ``name=value`` lines: ``pages``, ``wall_s`` (wall
 clock: what a person waits, longer on a machine busy with other work), ``cpu_s`` (CPU of
-this process and its worker processes, which other work changes little), ``model_digest``
+this process and its worker processes, which other work changes little; ``parent_cpu_s``
+that of this process alone: features, predictions, figures), ``model_digest``
 and ``figures_digest`` (hashes of the model's bytes and of the cross-validated figures,
 which a faster code must not change).
 
@@ -115,11 +116,12 @@ def main() -> None:
     if args.profile:
         profile(pages, args.folds)
         return
-    wall, cpu = time.perf_counter(), _cpu()
+    wall, cpu, own = time.perf_counter(), _cpu(), time.process_time()
     figures = structure.cross_validate(pages, args.folds)
     data = structure.train(pages, figures)
     print(f"wall_s={time.perf_counter() - wall:.1f}")
     print(f"cpu_s={_cpu() - cpu:.1f}")
+    print(f"parent_cpu_s={time.process_time() - own:.1f}")
     print(f"model_digest={digest(data)}")
     print(f"figures_digest={digest(json.dumps(figures, sort_keys=True).encode())}")
 
