@@ -15,6 +15,8 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Sequence
+from typing import Any
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Added to a background process's nice value (Unix): it gets the CPU the window leaves.
@@ -56,3 +58,30 @@ def lower_priority() -> None:
         with contextlib.suppress(OSError, AttributeError):
             kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
             kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _BELOW_NORMAL_PRIORITY_CLASS)
+
+
+def start_method() -> str:
+    """How worker processes start here: ``fork`` where it is safe (at once, inheriting what
+    this process loaded), else ``forkserver`` (a fresh Python that forks them), else
+    ``spawn``. Forking a process that runs other threads can deadlock the child; Qt's
+    threads (the window, its import worker) are invisible to the threading module, so a
+    loaded Qt counts as threads too."""
+    methods = multiprocessing.get_all_start_methods()
+    qt_loaded = any(name.startswith("PySide6.Qt") for name in sys.modules)
+    if "fork" in methods and threading.active_count() == 1 and not qt_loaded:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def pool_context(preload: Sequence[str] = ()) -> Any:
+    """The multiprocessing context of a pool of workers (:func:`start_method`); a
+    forkserver not yet running loads the ``preload`` modules once for all its workers."""
+    method = start_method()
+    if method == "forkserver" and preload:
+        multiprocessing.get_context(method).set_forkserver_preload(list(preload))
+    return multiprocessing.get_context(method)
+
+
+def can_start_workers() -> bool:
+    """Whether this process may start worker processes (a daemonic one may not)."""
+    return not multiprocessing.current_process().daemon

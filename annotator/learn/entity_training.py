@@ -32,6 +32,7 @@ from annotator.learn.entity_features import (
     rule_suggestions,
 )
 from annotator.learn.entity_model import Candidate, EntityModel, _header, load
+from annotator.processes import can_start_workers, pool_context
 
 # L1 and L2 penalties and iterations. First chosen on the dev portion of the corpus trained
 # on (c1 0.05 to 0.15, c2 0.01 to 0.02, 100 to 120 iterations scored alike there); but the
@@ -174,23 +175,10 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
         for fold in range(folds)
     ]
     workers = min(folds, os.cpu_count() or 1)
-    if workers > 1 and len(pages) >= _PARALLEL_FROM_PAGES:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("spawn")  # safe beside any threads
-        # A killed trainer (the window's training process, annotator train) takes its
-        # fold workers with it: they would otherwise wait for more folds forever.
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with_parent) as pool:
-            # The model of the whole gold (what ``train`` keeps) needs no figures but the
-            # labels it takes over: trained here beside the folds, submitted first as the
-            # longest job, it fills the core the last fold leaves idle (5 folds on 2 cores)
-            # instead of running alone after them. ``train`` takes its bytes (the same).
-            sentences = gold_sentences(pages)
-            whole = pool.submit(_crf_bytes, sentences)
-            results = list(pool.map(_fold_cases, splits))
-            _cache["beside_folds"] = (_sentences_key(sentences), whole.result())
-    else:
+    results = None
+    if workers > 1 and len(pages) >= _PARALLEL_FROM_PAGES and can_start_workers():
+        results = _in_pool(pages, splits, workers)
+    if results is None:  # few pages, one core, or no worker processes here
         results = [_fold_cases(split) for split in splits]
     cases: dict[str, list[tuple[set[Entity], set[Entity]]]] = {}
     labels: set[str] = set()
@@ -207,6 +195,35 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
 
 
 _PARALLEL_FROM_PAGES = 40
+
+
+def _in_pool(
+    pages: GoldPages, splits: Sequence[tuple[GoldPages, GoldPages]], workers: int
+) -> list[dict[str, list[tuple[set[Entity], set[Entity]]]]] | None:
+    """:func:`_fold_cases` of each split in ``workers`` processes, and the model of the
+    whole gold beside them (kept for :func:`train`); None if the processes could not
+    start or one died (the caller then scores the folds itself)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Forked where that is safe (they start with the rules loaded here); else from the
+    # forkserver, which loads the rules once for all of them (annotator.worker_warmup).
+    try:
+        context = pool_context(preload=["annotator.worker_warmup"])
+        # A killed trainer (the window's training process, annotator train) takes its
+        # fold workers with it: they would otherwise wait for more folds forever.
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with_parent) as pool:
+            # The model of the whole gold (what ``train`` keeps) needs no figures but the
+            # labels it takes over: trained here beside the folds, submitted first as the
+            # longest job, it fills the core the last fold leaves idle (5 folds on 2 cores)
+            # instead of running alone after them. ``train`` takes its bytes (the same).
+            sentences = gold_sentences(pages)
+            whole = pool.submit(_crf_bytes, sentences)
+            results = list(pool.map(_fold_cases, splits))
+            _cache["beside_folds"] = (_sentences_key(sentences), whole.result())
+            return results
+    except (BrokenProcessPool, OSError):
+        return None
 
 
 def _end_with_parent() -> None:

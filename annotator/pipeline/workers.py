@@ -9,8 +9,6 @@ import itertools
 import multiprocessing
 import os
 import signal
-import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,7 +20,7 @@ from typing import Any
 
 from annotator.pipeline.learnt_models import load_entity_model
 from annotator.pipeline.prepared import Prepared, _Settings, prepare
-from annotator.processes import end_with_parent
+from annotator.processes import end_with_parent, start_method
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 64
@@ -100,14 +98,7 @@ def _context(settings: _Settings) -> Any:
 
 
 def _start_method() -> str:
-    methods = multiprocessing.get_all_start_methods()
-    # fork starts workers at once, but forking a process that runs other threads can
-    # deadlock the child. Qt's threads (the window, its import worker) are invisible to
-    # the threading module, so a loaded Qt counts as threads too: then use forkserver.
-    qt_loaded = any(name.startswith("PySide6.Qt") for name in sys.modules)
-    if "fork" in methods and threading.active_count() == 1 and not qt_loaded:
-        return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return start_method()  # fork where safe, else forkserver (annotator.processes)
 
 
 @contextmanager

@@ -42,6 +42,14 @@ def test_the_rules_compile_bench_runs_and_prints_its_figures(tmp_path: Path) -> 
     assert 0 < float(figures["compile_cpu_ms"]) < float(figures["import_cpu_ms"])
 
 
+def test_the_structure_training_bench_runs_and_prints_its_figures(tmp_path: Path) -> None:
+    figures = _run_bench("structure_training.py", tmp_path, "--pages", "8", "--folds", "2")
+    assert figures["pages"] == "8" and float(figures["cpu_s"]) > 0
+    assert len(figures["model_digest"]) == len(figures["figures_digest"]) == 16
+    stages = _run_bench("structure_training.py", tmp_path, "--pages", "8", "--profile")
+    assert float(stages["lbfgs_s"]) > 0 and "scores_s" in stages
+
+
 def _run_bench(name: str, cwd: Path, *args: str) -> dict[str, str]:
     """Run ``bench/name`` with ``args``; the ``key=value`` lines it printed."""
     done = subprocess.run(

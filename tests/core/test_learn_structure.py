@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 import itertools
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -331,7 +332,7 @@ def groupless_model(pages: list, version: int) -> st.StructureModel:
         trainer.append(
             st.feature_names(xseq) if version == 3 else xseq, st.gold_labels(blocks, gold)
         )
-    path = Path(st_model.tempfile.mkdtemp()) / f"v{version}.crfsuite"
+    path = Path(tempfile.mkdtemp()) / f"v{version}.crfsuite"
     trainer.train(str(path))
     header = json.dumps({"pages": len(pages), "papers": sorted(corpus.PAPERS), "version": version})
     return st.load(st_model._MAGIC + header.encode() + b"\n" + path.read_bytes())

@@ -165,11 +165,13 @@ def _gold_db(path: Path, done: int) -> Path:
 
 
 def _spawned(pids: set[int]) -> set[int]:
-    """The processes of ``pids`` that multiprocessing spawned (training and fold workers)."""
+    """The processes of ``pids`` that multiprocessing started: the training process, the
+    forkserver of its fold workers and the workers (forked, with the forkserver's command)."""
     found = set()
     for pid in pids:
         try:
-            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"spawn_main" in cmdline or b"forkserver" in cmdline:
                 found.add(pid)
         except OSError:
             pass
@@ -197,7 +199,8 @@ def test_a_window_killed_while_it_learns_leaves_no_process_behind(tmp_path) -> N
         stderr=subprocess.DEVNULL,
     )
     try:
-        started = _wait_for(lambda: len(_spawned(_descendants(window.pid))) >= 2, 120)
+        # the training process, the forkserver and a fold worker it forked
+        started = _wait_for(lambda: len(_spawned(_descendants(window.pid))) >= 3, 120)
         assert started, "the window did not start learning"
         time.sleep(0.5)  # the rest of the fold workers start
         left = _descendants(window.pid)

@@ -5,14 +5,13 @@ read back by :func:`load`, and judged against the rules by :func:`cross_validate
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pycrfsuite
 
-from annotator.learn import GoldPages
+from annotator.learn import GoldPages, structure_folds
 from annotator.learn.structure.decisions import (
     ALL_DECISIONS,
     ROLE_FLOORS,
@@ -26,7 +25,7 @@ from annotator.learn.structure.features import page_features
 from annotator.learn.structure.heading_runs import _GROUP_LETTER, HeadingRun, _groups
 from annotator.learn.structure.labels import decode, gold_labels, mix, parse_label
 from annotator.learn.structure_scores import score_pages
-from annotator.model import Block
+from annotator.model import Block, Page
 from annotator.model import fast_block as _block
 from annotator.split.page import analyse_page
 from annotator.split.shapes import Shape
@@ -175,23 +174,60 @@ class StructureModel:
         }
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A gold page analysed once for training and cross-validation: the rules' shapes and
+    blocks, and for a page with blocks its features with the gold labels (``sequence``)
+    and the heading shapes met on it (the patterns of :func:`_groups`)."""
+
+    page: Page
+    gold: list[Block]
+    shapes: Sequence[Shape]
+    blocks: list[Block]
+    sequence: tuple[list[list[str]], list[str]] | None
+    patterns: frozenset[str]
+
+
+def _prepared(pages: GoldPages) -> list[_Prepared]:
+    """Every page analysed once, in training order (by id)."""
+    out = []
+    for page, gold, _spans in sorted(pages, key=lambda p: p[0].id):
+        shapes, blocks = analyse_page(page.text)
+        if not blocks:
+            out.append(_Prepared(page, gold, shapes, blocks, None, frozenset()))
+            continue
+        groups = _groups(blocks, page.text)
+        features = page_features(page.text, shapes, blocks, page.paper, groups=groups)
+        sequence = (features, gold_labels(blocks, gold))
+        patterns = frozenset(pattern for _, _, pattern in groups)
+        out.append(_Prepared(page, gold, shapes, blocks, sequence, patterns))
+    return out
+
+
 def _sequences(
     pages: GoldPages, known: dict[str, set[str]] | None = None
 ) -> list[tuple[list[list[str]], list[str]]]:
     """Features and gold labels of every page; ``known`` gathers, per paper, the heading
     shapes met (the patterns of :func:`_groups`)."""
-    out = []
-    for page, gold, _spans in sorted(pages, key=lambda p: p[0].id):
-        shapes, blocks = analyse_page(page.text)
-        if not blocks:
-            continue
-        groups = _groups(blocks, page.text)
-        if known is not None:
-            mine = known.setdefault(page.paper, set())
-            mine.update(pattern for _, _, pattern in groups)
-        features = page_features(page.text, shapes, blocks, page.paper, groups=groups)
-        out.append((features, gold_labels(blocks, gold)))
-    return out
+    prepared = _prepared(pages)
+    if known is not None:
+        known.update(_known_shapes(prepared))
+    return [p.sequence for p in prepared if p.sequence is not None]
+
+
+def _known_shapes(prepared: Sequence[_Prepared]) -> dict[str, set[str]]:
+    """The heading shapes met on the pages with blocks, per paper."""
+    known: dict[str, set[str]] = {}
+    for p in prepared:
+        if p.sequence is not None:
+            known.setdefault(p.page.paper, set()).update(p.patterns)
+    return known
+
+
+def _pages_key(pages: GoldPages) -> str:
+    """The digest of the pages that make a model's features and labels (in any order)."""
+    ordered = sorted(pages, key=lambda p: p[0].id)
+    return structure_folds.pages_key([(p.id, p.paper, p.text, gold) for p, gold, _ in ordered])
 
 
 def keep_unknown_shapes(
@@ -224,22 +260,32 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
 
     ``figures`` are :func:`cross_validate`'s figures on the same pages, when known: the
     model then takes over only the decisions it scored at least as well on as the rules
-    (:func:`takeover`); without them it takes over every decision."""
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    trainer.set_params(TRAIN_PARAMS)
-    known: dict[str, set[str]] = {}
-    for xseq, yseq in _sequences(pages, known):
-        trainer.append(xseq, yseq)
+    (:func:`takeover`); without them it takes over every decision. The crfsuite model is
+    the one :func:`cross_validate` trained beside its folds when it did, for these pages."""
     papers = sorted({p[0].paper for p in pages})
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "structure.crfsuite")
-        trainer.train(path)
-        with open(path, "rb") as handle:
-            crf = handle.read()
+    beside = structure_folds.take_beside_folds(_pages_key(pages))
+    if beside is not None:  # with the heading shapes met on the pages
+        crf, known = beside
+    else:
+        prepared = _prepared(pages)
+        crf = structure_folds.crf_bytes([p.sequence for p in prepared], TRAIN_PARAMS)
+        known = _known_shapes(prepared)
+    return _model_bytes(len(pages), papers, known, figures, crf)
+
+
+def _model_bytes(
+    pages: int,
+    papers: list[str],
+    known: dict[str, set[str]],
+    figures: dict[str, Any] | None,
+    crf: bytes,
+) -> bytes:
+    """The model's bytes: its header (pages, papers, what it takes over, the heading
+    shapes met on each paper's pages) and the crfsuite model."""
     header = json.dumps(
         {
             "version": VERSION,
-            "pages": len(pages),
+            "pages": pages,
             "papers": papers,
             "takeover": takeover(figures),
             "shapes": {paper: sorted(found) for paper, found in sorted(known.items())},
@@ -270,21 +316,27 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
     and per paper (``papers``: each with its page count, for :func:`takeover`).
 
     Pages are dealt into folds by their order of id (page ``i`` to fold ``i % folds``); each
-    fold is split by a model trained on the other folds (taking over every decision).
+    fold is split by a model trained on the other folds (taking over every decision). Each
+    page's features are made once; the folds are trained in worker processes, one a core,
+    beside the model of all the pages that :func:`train` then takes (:mod:`..structure_folds`).
     """
-    ordered = sorted(pages, key=lambda p: p[0].id)
+    ordered = _prepared(pages)
     folds = max(2, min(folds, len(ordered)))
     preds: dict[str, dict[str, list[tuple[str, list[Block], list[Block]]]]] = {}
-    for k in range(folds):
-        held = [p for i, p in enumerate(ordered) if i % folds == k]
+    sequences = [p.sequence for p in ordered]
+    key, known = _pages_key(pages), _known_shapes(ordered)  # kept with the whole's model
+    crfs = structure_folds.fold_crfs(sequences, folds, TRAIN_PARAMS, key, known)
+    for k, crf in enumerate(crfs):  # the folds' trainings run in worker processes
+        held = ordered[k::folds]
         rest = [p for i, p in enumerate(ordered) if i % folds != k]
-        model = load(train(rest))
-        for page, gold, _ in held:
+        papers = sorted({p.page.paper for p in rest})
+        model = load(_model_bytes(len(rest), papers, _known_shapes(rest), None, crf))
+        for p in held:
+            page, gold = p.page, p.gold
             mine = preds.setdefault(page.paper, {"rules": [], "model": []})
-            shapes, blocks = analyse_page(page.text)
-            mine["rules"].append((page.text, gold, blocks))
+            mine["rules"].append((page.text, gold, p.blocks))
             mine["model"].append(
-                (page.text, gold, model.predict(page.text, shapes, blocks, page.paper))
+                (page.text, gold, model.predict(page.text, p.shapes, p.blocks, page.paper))
             )
     every = {name: [t for p in preds.values() for t in p[name]] for name in ("rules", "model")}
     return {
