@@ -421,12 +421,22 @@ def _with_suggestions(pages: Iterable[Any], warnings: list[ExportWarning]) -> It
     """Gold records that also carry the article's open suggestions (mapped like spans;
     a suggestion with no exact place in the clean text is left out)."""
     for page, blocks, spans in pages:
-        gold = [s for s in spans if s.status == "accepted"]
+        gold = _without_twins([s for s in spans if s.status == "accepted"])
         open_ = [replace(s, status="accepted") for s in spans if s.status == "suggested"]
         records = article_records(page, blocks, gold, warnings)
         for record, other in zip(records, article_records(page, blocks, open_), strict=True):
             record["suggestions"] = other["spans"]
             yield record
+
+
+def _without_twins(spans: list[Any]) -> list[Any]:
+    """``spans`` with each (start, end, label) once, the earliest (lowest id) kept: gold
+    never holds a label twice, even in a database not yet repaired (migration 12)."""
+    first: dict[tuple[int, int, str], Any] = {}
+    for span in sorted(spans, key=lambda s: s.id if s.id is not None else -1):
+        first.setdefault((span.start, span.end, span.label), span)
+    kept = {id(s) for s in first.values()}
+    return [s for s in spans if id(s) in kept]
 
 
 def _report_page_duplicates(pages: Iterable[Any], duplicates: Duplicates) -> Iterator[Any]:

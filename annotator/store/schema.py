@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 import sqlite_utils
 
 from annotator.resources import default_labels
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # The oldest schema a read-only open (stats, export, background search) reads as it is:
 # 11 only adds an index that readers never use, so a team lead's export after an upgrade
-# does not wait for someone to open the database in the window first.
+# does not wait for someone to open the database in the window first; 12 repairs accepted
+# twins, which every export leaves out of an older file anyway.
 READABLE_SINCE = 10
+# Who the edit log names for a repair a migration made (not a reviewer, not an import).
+REPAIR_REVIEWER = "repair"
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -318,6 +322,58 @@ def _m011_model_doubt_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m012_accepted_twins(db: sqlite_utils.Database) -> None:
+    # Before twins were refused at edit time (refuse_twin_labels), a page could hold the
+    # same accepted label twice over the same range, and every export wrote it twice. The
+    # earliest (lowest id) stays; each later one is rejected, not deleted, and the page's
+    # edit log gets one ordinary batch edit saying so (reviewer "repair"), which the
+    # page's history and the edit counts show and which can be undone like any edit.
+    conn = db.conn
+    twins = conn.execute(
+        "SELECT s.page_id, s.id FROM spans s WHERE s.status = 'accepted' AND EXISTS "
+        "(SELECT 1 FROM spans t WHERE t.page_id = s.page_id AND t.start = s.start "
+        'AND t."end" = s."end" AND t.label = s.label AND t.status = \'accepted\' '
+        "AND t.id < s.id) ORDER BY s.page_id, s.id"
+    ).fetchall()
+    by_page: dict[str, list[int]] = {}
+    for page_id, span_id in twins:
+        by_page.setdefault(page_id, []).append(span_id)
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for page_id, ids in by_page.items():
+        # The page's first change keeps its rows as its predictions first (a frozen copy
+        # of PagesRoom._keep_predictions as of version 12: '' means "unchanged").
+        conn.execute(
+            "UPDATE predictions SET "
+            'blocks = (SELECT json_group_array(json_array(b.start, b."end", b.role, '
+            "b.article, b.joins_previous, b.confidences)) FROM "
+            "(SELECT * FROM blocks WHERE page_id = ?1 ORDER BY start) AS b), "
+            'spans = (SELECT json_group_array(json_array(s.start, s."end", s.label, '
+            "s.origin, s.status, s.attrs)) FROM "
+            "(SELECT * FROM spans WHERE page_id = ?1 ORDER BY id) AS s) "
+            "WHERE page_id = ?1 AND spans = ''",
+            [page_id],
+        )
+        conn.executemany("UPDATE spans SET status = 'rejected' WHERE id = ?", [(i,) for i in ids])
+        ops = [{"kind": "set_span_status", "page_id": page_id,
+                "args": {"id": i, "status": "rejected"}} for i in ids]  # fmt: skip
+        undo = [{"kind": "set_span_status", "page_id": page_id,
+                 "args": {"id": i, "status": "accepted"}} for i in reversed(ids)]  # fmt: skip
+        conn.execute(
+            "INSERT INTO edits (page_id, action, target, operation, arguments, inverse, "
+            "reviewer, at) VALUES (?, 'do', NULL, 'batch', ?, ?, ?, ?)",
+            [
+                page_id,
+                json.dumps({"ops": ops, "repair": "accepted twins"}, ensure_ascii=False),
+                json.dumps(
+                    {"kind": "batch", "page_id": page_id, "args": {"ops": undo}},
+                    ensure_ascii=False,
+                ),
+                REPAIR_REVIEWER,
+                stamp,
+            ],
+        )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -330,6 +386,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (9, "phrase_index", _m009_phrase_index),
     (10, "phrase_positions", _m010_phrase_positions),
     (11, "model_doubt_index", _m011_model_doubt_index),
+    (12, "accepted_twins", _m012_accepted_twins),
 ]
 
 
