@@ -183,11 +183,13 @@ def _nothing_selected(
             reason = msg("{first}; {then}", first=reason, then=then)
         return ExportError(" ".join(option for option, _ in empty), reason)
     per_option = {_OPTIONS[name]: n for name, n in alone.items()}
+    # Each option a value of its own ({option}), so that the window names its field instead.
+    counts = [msg("{option} {n}", option=option, n=n) for option, n in per_option.items()]
     return ExportError(
         " ".join(per_option),
         msg(
             "no page matches these filters together; alone, they match {counts}",
-            counts=", ".join(f"{option} {n}" for option, n in per_option.items()),
+            counts=listing(counts),
         ),
     )
 
