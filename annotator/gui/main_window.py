@@ -59,6 +59,7 @@ from annotator.gui.workers import paths_from_mime, run_export_request, run_impor
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
 from annotator.store import Store
+from annotator.store.folding import found_ranges
 from annotator.store.shown import BEAT_S as SHOWN_BEAT_S
 
 if TYPE_CHECKING:
@@ -299,9 +300,10 @@ class MainWindow(QMainWindow):
         search = self.page_list.search_text()
         state = self.view.page_state
         if search and state is not None and state.page.id == page_id:
-            hit = state.page.text.find(search)  # the search matches the text exactly
-            if hit >= 0:
-                self.view.select_text(hit, hit + len(search))
+            # Search folds case and width: the hit is the page's own text (ＣＯＶＩＤ for covid).
+            hits = found_ranges(state.page.text, search)
+            if hits:
+                self.view.select_text(*hits[0])
 
     def next_page(self) -> None:
         self._step_page(1)
@@ -671,7 +673,7 @@ class MainWindow(QMainWindow):
         if not search or state is None:
             self.show_message(self.tr("No search to step through: Ctrl+F searches the pages."))
             return
-        hits = _occurrences(state.page.text, search)
+        hits = found_ranges(state.page.text, search)  # folded, as search finds pages
         if not hits:
             self.show_message(
                 self.tr(
@@ -681,16 +683,16 @@ class MainWindow(QMainWindow):
             return
         selected = self.view.selection_range()
         caret = self.view.caret()
-        current = next((i for i, h in enumerate(hits) if selected == (h, h + len(search))), None)
+        current = next((i for i, h in enumerate(hits) if selected == h), None)
         if current is not None:
             i = current + step
         elif step > 0:
-            i = next((k for k, h in enumerate(hits) if h >= caret), len(hits))
+            i = next((k for k, (start, _) in enumerate(hits) if start >= caret), len(hits))
         else:
-            i = next((k for k in reversed(range(len(hits))) if hits[k] + len(search) <= caret), -1)
+            i = next((k for k in reversed(range(len(hits))) if hits[k][1] <= caret), -1)
         wrapped = not 0 <= i < len(hits)
         i %= len(hits)
-        self.view.select_text(hits[i], hits[i] + len(search))
+        self.view.select_text(*hits[i])
         self.show_message(
             (
                 self.tr("Hit {n} of {count} of “{search}” on this page, round again.")
@@ -1000,15 +1002,6 @@ class MainWindow(QMainWindow):
             QGuiApplication.sync()
         self.retrainer.shutdown()
         super().closeEvent(event)
-
-
-def _occurrences(text: str, search: str) -> list[int]:
-    """Where ``search`` starts in ``text``, each hit after the end of the one before."""
-    hits, at = [], text.find(search)
-    while at >= 0:
-        hits.append(at)
-        at = text.find(search, at + len(search))
-    return hits
 
 
 def _field_line(parent: QWidget) -> QFrame:

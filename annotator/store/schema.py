@@ -11,13 +11,17 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from annotator.resources import default_labels
+from annotator.store.folding import UNICODE_VERSION
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 # The oldest schema a read-only open (stats, export, background search) reads as it is:
 # 11 only adds an index that readers never use, so a team lead's export after an upgrade
 # does not wait for someone to open the database in the window first; 12 repairs accepted
-# twins, which every export leaves out of an older file anyway.
+# twins, which every export leaves out of an older file anyway; 13 folds the search
+# indexes (a reader of an older file searches it exactly, as before).
 READABLE_SINCE = 10
+# The first schema whose search indexes hold folded text (folding.fold).
+FOLDED_SINCE = 13
 # Who the edit log names for a repair a migration made (not a reviewer, not an import).
 REPAIR_REVIEWER = "repair"
 
@@ -374,6 +378,78 @@ def _m012_accepted_twins(db: sqlite_utils.Database) -> None:
         )
 
 
+def _m013_folded_search(db: sqlite_utils.Database) -> None:
+    # Search folds case and width (folding.fold: NFKC, then case folding): "covid" finds
+    # COVID and ＣＯＶＩＤ, "2025" finds ２０２５. Both indexes now hold each page's folded
+    # text (the store registers search_fold() on every connection), so a search reads no
+    # more than before. The trigram index holds no content of its own (content=''): the
+    # folded text is in no table. Both are filled again in the background (watermarks back
+    # to 0); meanwhile pages beyond them are read directly, so results stay complete.
+    # Page ids are searched folded too: the few ids that folding changes are kept folded
+    # in page_ids_folded, so that a search never folds 100,000 ids.
+    tokenize = PHRASE_TOKENIZE.replace('"', '""')
+    watermark = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_indexed_rowid')"
+    _execute_each(
+        db,
+        "DROP TRIGGER IF EXISTS pages_fts_delete",
+        "DROP TRIGGER IF EXISTS pages_fts_reused_rowid",
+        "DROP TABLE IF EXISTS pages_fts",
+        "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content='', "
+        "tokenize='trigram case_sensitive 1', detail=none)",
+        "INSERT INTO pages_fts (pages_fts, rank) VALUES ('automerge', 16)",
+        # Only an indexed page is told to the index again to be forgotten.
+        f"CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages WHEN old.rowid <= {watermark} "
+        "BEGIN INSERT INTO pages_fts (pages_fts, rowid, text) "
+        "VALUES ('delete', old.rowid, search_fold(old.text)); END",
+        f"CREATE TRIGGER pages_fts_reused_rowid AFTER INSERT ON pages WHEN new.rowid <= {watermark} "
+        "BEGIN INSERT INTO pages_fts (rowid, text) VALUES (new.rowid, search_fold(new.text)); "
+        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+        "VALUES (new.rowid, substr(search_fold(new.text), -2)); END",
+        "DELETE FROM page_tails",
+        "UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'",
+        "DROP TABLE pages_phrases",
+        f"CREATE VIRTUAL TABLE pages_phrases USING fts5(grams, content='', "
+        f'tokenize="{tokenize}", detail=full)',
+        "INSERT INTO pages_phrases (pages_phrases, rank) VALUES ('automerge', 16)",
+        "UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'",
+        "DELETE FROM phrase_stale",
+        f"INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_unicode', '{UNICODE_VERSION}')",
+        "CREATE TABLE page_ids_folded (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL)",
+        "INSERT INTO page_ids_folded (rowid, id) SELECT rowid, search_fold(id) FROM pages "
+        "WHERE search_fold(id) != id",
+        "CREATE TRIGGER page_ids_folded_insert AFTER INSERT ON pages "
+        "WHEN search_fold(new.id) != new.id BEGIN "
+        "INSERT OR REPLACE INTO page_ids_folded (rowid, id) VALUES (new.rowid, search_fold(new.id)); "
+        "END",
+        "CREATE TRIGGER page_ids_folded_delete AFTER DELETE ON pages BEGIN "
+        "DELETE FROM page_ids_folded WHERE rowid = old.rowid; END",
+    )
+
+
+def refold_search(db: sqlite_utils.Database) -> None:
+    """Empty both search indexes for the background to fill again, when they were folded
+    under another Unicode version than this Python's (a character new to it folds
+    otherwise now). Called on a read-write open; nothing to do nearly always."""
+    conn = db.conn
+    row = conn.execute("SELECT value FROM meta WHERE key = 'fold_unicode'").fetchone()
+    if row is None or row[0] == UNICODE_VERSION:
+        return
+    with db.atomic():
+        _execute_each(
+            db,
+            "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')",
+            "DELETE FROM page_tails",
+            "UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'",
+            "INSERT INTO pages_phrases (pages_phrases) VALUES ('delete-all')",
+            "UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'",
+            "DELETE FROM phrase_stale",
+            "DELETE FROM page_ids_folded",
+            "INSERT INTO page_ids_folded (rowid, id) SELECT rowid, search_fold(id) FROM pages "
+            "WHERE search_fold(id) != id",
+        )
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'fold_unicode'", [UNICODE_VERSION])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -387,6 +463,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (10, "phrase_positions", _m010_phrase_positions),
     (11, "model_doubt_index", _m011_model_doubt_index),
     (12, "accepted_twins", _m012_accepted_twins),
+    (13, "folded_search", _m013_folded_search),
 ]
 
 

@@ -11,8 +11,7 @@ import sqlite3
 import pytest
 
 from annotator.exporting import ExportRequest, export
-from annotator.model import Block, Page, Span
-from annotator.store import SCHEMA_VERSION, Store
+from annotator.store import MIGRATIONS, SCHEMA_VERSION, Store
 from annotator.store.schema import REPAIR_REVIEWER
 
 TEXT = "邓群策在衡阳市政府召开会议。"
@@ -22,13 +21,30 @@ def _old_database(path):
     """A schema 11 database whose page ``p1`` holds accepted twins, as written before the
     edit-time refusal: PER 0-3 three times, LOC 4-7 twice; one rejected and one open
     copy of PER 0-3 beside them, which are no twins of gold."""
-    with Store.open(path) as store:
-        store.add_page(
-            Page("p1", TEXT, "p1.txt", "0" * 64, "done"),
-            [Block(0, len(TEXT), "body", 1)],
-            [Span(0, 3, "PER", "rule", "suggested")],
-        )
+    import sqlite_utils
+
     conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    for number, _name, step in MIGRATIONS:
+        if number <= 11:
+            step(db)
+            conn.execute(f"PRAGMA user_version = {number}")
+    conn.execute(
+        "INSERT INTO pages (id, source, sha256, text, status, created_at, updated_at) "
+        "VALUES ('p1', 'p1.txt', ?, ?, 'done', 't', 't')",
+        ["0" * 64, TEXT],
+    )
+    conn.execute(
+        "INSERT INTO blocks (page_id, start, \"end\", role, article) VALUES ('p1', 0, ?, 'body', 1)",
+        [len(TEXT)],
+    )
+    conn.execute(  # the page is unchanged since import: its rows are its predictions
+        "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES ('p1', '', '', 't')"
+    )
+    conn.execute(
+        'INSERT INTO spans (page_id, start, "end", label, origin, status, attrs) '
+        "VALUES ('p1', 0, 3, 'PER', 'rule', 'suggested', '{}')"
+    )
     conn.executemany(
         'INSERT INTO spans (page_id, start, "end", label, origin, status, attrs) '
         "VALUES ('p1', ?, ?, ?, 'human', ?, '{}')",
@@ -42,7 +58,6 @@ def _old_database(path):
             (4, 9, "ORG", "accepted"),
         ],
     )
-    conn.execute("PRAGMA user_version = 11")
     conn.close()
 
 
