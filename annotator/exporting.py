@@ -184,12 +184,14 @@ def _nothing_selected(
         return ExportError(" ".join(option for option, _ in empty), reason)
     per_option = {_OPTIONS[name]: n for name, n in alone.items()}
     # Each option a value of its own ({option}), so that the window names its field instead.
-    counts = [msg("{option} {n}", option=option, n=n) for option, n in per_option.items()]
+    matched: list[str] = [
+        msg("{option} {n}", option=option, n=n) for option, n in per_option.items()
+    ]
     return ExportError(
         " ".join(per_option),
         msg(
             "no page matches these filters together; alone, they match {counts}",
-            counts=listing(counts),
+            counts=listing(matched),
         ),
     )
 
