@@ -183,15 +183,17 @@ def _nothing_selected(
             reason = msg("{first}; {then}", first=reason, then=then)
         return ExportError(" ".join(option for option, _ in empty), reason)
     per_option = {_OPTIONS[name]: n for name, n in alone.items()}
-    # Each option a value of its own ({option}), so that the window names its field instead.
-    matched: list[str] = [
-        msg("{option} {n}", option=option, n=n) for option, n in per_option.items()
-    ]
+    # Each option a value of its own ({option}), so that the window names its field instead;
+    # joined by commas, as the command line has always said it ("--status 3, --pages 1").
+    matched = [msg("{option} {n}", option=option, n=n) for option, n in per_option.items()]
+    together: str = matched[-1]
+    for item in reversed(matched[:-1]):
+        together = msg("{first}, {rest}", first=item, rest=together)
     return ExportError(
         " ".join(per_option),
         msg(
             "no page matches these filters together; alone, they match {counts}",
-            counts=listing(matched),
+            counts=together,
         ),
     )
 
