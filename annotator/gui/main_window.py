@@ -104,6 +104,28 @@ class MainWindow(QMainWindow):
             self, all_specs(self.labels), [self.review, self], [self.view, self.outline]
         )
         self.label_palette = LabelPalette(self.labels, self.registry.actions, self)
+        self._init_state()
+        # Learnt models retrain on a worker thread after every few newly done pages.
+        self.retrainer = Retrainer(self.db_path, self)
+        self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.retrainer.learnt.connect(self._on_learnt)
+        self._build()
+        self._connect()
+        self._start_timers()
+        self._restore_place()
+        self._keep_safe()
+        QTimer.singleShot(0, self._offer_samples)
+        QTimer.singleShot(0, self._start_indexing_if_behind)
+        # The rules load on a thread once the window has painted itself; the first retrain
+        # check waits. Set up last: a window whose building failed has nothing to check.
+        self._warmup = Warmup(self)
+        self._warmup.ready.connect(self._on_rules_loaded)
+        self._warmup.start_after_first_paint(self)
+
+    # --- construction ------------------------------------------------------------------
+
+    def _init_state(self) -> None:
+        """What the window remembers between events, nothing yet."""
         self._sheet: ShortcutSheet | None = None
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int, str | None] | None = None
@@ -111,14 +133,12 @@ class MainWindow(QMainWindow):
         # (page left by Done/Skip/Flag, page it opened, that page's undo index then): Ctrl+Z
         # there, before any edit of its own, goes back and undoes the status step.
         self._back: tuple[str, str, int] | None = None
-        # Learnt models retrain on a worker thread after every few newly done pages.
-        self.retrainer = Retrainer(self.db_path, self)
-        self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.retrainer.learnt.connect(self._on_learnt)
         self._rules_loaded = False  # (gui/warmup.py, started once the window is built)
         self._closed = False
-        self._build()
-        self._connect()
+
+    def _start_timers(self) -> None:
+        """The window's timers: lists and outline following edits, polling for other
+        programs' writes, the place kept, the beat of the page shown, index catch-up."""
         # The page list (status, span counts) and the done count follow edits once the
         # reviewer pauses: re-reading them costs more than a key press may take.
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_DELAY_MS)
@@ -141,17 +161,6 @@ class MainWindow(QMainWindow):
         self._index_timer = QTimer(self, interval=INDEX_MS)
         self._index_timer.timeout.connect(self._index_step)
         self._index_left: dict[str, int] = {}  # pages each index lacks, counted down
-        self._restore_place()
-        self._keep_safe()
-        QTimer.singleShot(0, self._offer_samples)
-        QTimer.singleShot(0, self._start_indexing_if_behind)
-        # The rules load on a thread once the window has painted itself; the first retrain
-        # check waits. Set up last: a window whose building failed has nothing to check.
-        self._warmup = Warmup(self)
-        self._warmup.ready.connect(self._on_rules_loaded)
-        self._warmup.start_after_first_paint(self)
-
-    # --- construction ------------------------------------------------------------------
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("{name} — Annotator").format(name=self.db_path.name))
