@@ -386,7 +386,8 @@ def _m013_folded_search(db: sqlite_utils.Database) -> None:
     # folded text is in no table. Both are filled again in the background (watermarks back
     # to 0); meanwhile pages beyond them are read directly, so results stay complete.
     # Page ids are searched folded too: the few ids that folding changes are kept folded
-    # in page_ids_folded, so that a search never folds 100,000 ids.
+    # in page_ids_folded, so that a search never folds 100,000 ids. (Only the triggers of a
+    # page deleted, or added again below the watermark, call search_fold().)
     tokenize = PHRASE_TOKENIZE.replace('"', '""')
     watermark = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_indexed_rowid')"
     _execute_each(
@@ -417,10 +418,9 @@ def _m013_folded_search(db: sqlite_utils.Database) -> None:
         "CREATE TABLE page_ids_folded (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL)",
         "INSERT INTO page_ids_folded (rowid, id) SELECT rowid, search_fold(id) FROM pages "
         "WHERE search_fold(id) != id",
-        "CREATE TRIGGER page_ids_folded_insert AFTER INSERT ON pages "
-        "WHEN search_fold(new.id) != new.id BEGIN "
-        "INSERT OR REPLACE INTO page_ids_folded (rowid, id) VALUES (new.rowid, search_fold(new.id)); "
-        "END",
+        # Filled by the store as it inserts pages (PagesRoom.insert_pages), not by a
+        # trigger: Python called inside every INSERT would take a Ctrl+C there, where
+        # SQLite turns it into an error of the statement.
         "CREATE TRIGGER page_ids_folded_delete AFTER DELETE ON pages BEGIN "
         "DELETE FROM page_ids_folded WHERE rowid = old.rowid; END",
     )
