@@ -183,11 +183,17 @@ def _nothing_selected(
             reason = msg("{first}; {then}", first=reason, then=then)
         return ExportError(" ".join(option for option, _ in empty), reason)
     per_option = {_OPTIONS[name]: n for name, n in alone.items()}
+    # Each option a value of its own ({option}), so that the window names its field instead;
+    # joined by commas, as the command line has always said it ("--status 3, --pages 1").
+    matched = [msg("{option} {n}", option=option, n=n) for option, n in per_option.items()]
+    together: str = matched[-1]
+    for item in reversed(matched[:-1]):
+        together = msg("{first}, {rest}", first=item, rest=together)
     return ExportError(
         " ".join(per_option),
         msg(
             "no page matches these filters together; alone, they match {counts}",
-            counts=", ".join(f"{option} {n}" for option, n in per_option.items()),
+            counts=together,
         ),
     )
 
@@ -421,12 +427,22 @@ def _with_suggestions(pages: Iterable[Any], warnings: list[ExportWarning]) -> It
     """Gold records that also carry the article's open suggestions (mapped like spans;
     a suggestion with no exact place in the clean text is left out)."""
     for page, blocks, spans in pages:
-        gold = [s for s in spans if s.status == "accepted"]
+        gold = _without_twins([s for s in spans if s.status == "accepted"])
         open_ = [replace(s, status="accepted") for s in spans if s.status == "suggested"]
         records = article_records(page, blocks, gold, warnings)
         for record, other in zip(records, article_records(page, blocks, open_), strict=True):
             record["suggestions"] = other["spans"]
             yield record
+
+
+def _without_twins(spans: list[Any]) -> list[Any]:
+    """``spans`` with each (start, end, label) once, the earliest (lowest id) kept: gold
+    never holds a label twice, even in a database not yet repaired (migration 12)."""
+    first: dict[tuple[int, int, str], Any] = {}
+    for span in sorted(spans, key=lambda s: s.id if s.id is not None else -1):
+        first.setdefault((span.start, span.end, span.label), span)
+    kept = {id(s) for s in first.values()}
+    return [s for s in spans if id(s) in kept]
 
 
 def _report_page_duplicates(pages: Iterable[Any], duplicates: Duplicates) -> Iterator[Any]:

@@ -56,13 +56,16 @@ def line(record: dict[str, Any]) -> str:
     # goes to the encoder, and so do values of unusual types (TypeError).
     if not attrs and record["ordinal"].__class__ is int:
         with contextlib.suppress(TypeError):
-            return _LINE % (
-                string(text),
-                ", ".join([_LABEL % (us, ue, string(label)) for us, ue, label in labels]),
-                string(record["id"]),
-                string(record["page_id"]),
-                record["ordinal"],
-                string(record["source"]),
+            return fastjson.line_safe(
+                _LINE
+                % (
+                    string(text),
+                    ", ".join([_LABEL % (us, ue, string(label)) for us, ue, label in labels]),
+                    string(record["id"]),
+                    string(record["page_id"]),
+                    record["ordinal"],
+                    string(record["source"]),
+                )
             )
     item = {
         "text": text,

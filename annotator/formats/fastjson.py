@@ -1,5 +1,6 @@
 """JSON text of the export's fixed record shapes, written by hand and byte for byte what
-``json.dumps(value, ensure_ascii=False, allow_nan=False)`` writes.
+``json.dumps(value, ensure_ascii=False, allow_nan=False)`` writes, but for three characters
+that JSON lets stand and line readers do not (:func:`line_safe`).
 
 The standard encoder walks a dict per span (eight keys, re-encoded each time): for the
 ~15 spans of an article that was the largest part of an export's time. Here each shape is
@@ -17,10 +18,31 @@ from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
 
-__all__ = ["dumps", "gold_record", "string", "string_or_null"]
+__all__ = ["dumps", "gold_record", "line_safe", "string", "string_or_null"]
 
 #: The standard encoder, with the export's settings (UTF-8 text, no NaN).
-dumps: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+_encode: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+# U+2028, U+2029 and U+0085 (NEL) are valid unescaped in a JSON string, but Python's
+# str.splitlines() (and JavaScript before ES2019) breaks lines at them: a reader of JSONL
+# that splits the file that way gets half a record. Outside strings JSON text holds none
+# of them, so escaping them anywhere in a line is exact.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def line_safe(text: str) -> str:
+    """``text`` (JSON text) with U+2028, U+2029 and U+0085 written as \\u escapes; the
+    same string, not copied, when it holds none of them (nearly always)."""
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return text.translate(_LINE_BREAKS)
+    return text
+
+
+def dumps(value: Any) -> str:
+    """The standard encoder's JSON of ``value`` (UTF-8 text, no NaN), made line-safe."""
+    return line_safe(_encode(value))
+
+
 #: A JSON string literal (what the standard encoder writes for a str; TypeError otherwise).
 string: Callable[[str], str] = encode_basestring
 
@@ -55,7 +77,7 @@ def gold_record(record: dict[str, Any]) -> str:
     INTEGER columns and code-point arithmetic; :func:`~.base.check_record` slices with them).
     """
     try:
-        return _gold_record(record)
+        return line_safe(_gold_record(record))
     except (TypeError, KeyError, ValueError):
         return dumps(record)
 

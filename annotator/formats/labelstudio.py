@@ -139,10 +139,10 @@ def task_json(record: dict[str, Any], as_predictions: bool = False) -> str:
     except TypeError:
         return fastjson.dumps(task(record, as_predictions))
     if as_predictions:
-        return (
+        return fastjson.line_safe(
             f'{head}"predictions": [{{"model_version": "{MODEL_VERSION}", "result": [{result}]}}]}}'
         )
-    return f'{head}"annotations": [{{"result": [{result}]}}]}}'
+    return fastjson.line_safe(f'{head}"annotations": [{{"result": [{result}]}}]}}')
 
 
 def _results_json(record: dict[str, Any]) -> str:

@@ -141,7 +141,7 @@ def line(record: dict[str, Any]) -> str:
     spans = _spans_json(record["spans"])
     text = record["text"]
     head = f'{{"text":{string(text)},"spans":{spans},"tokens":['
-    return _with_tokens(head, text, f'],"meta":{_meta_json(record)}}}\n')
+    return fastjson.line_safe(_with_tokens(head, text, f'],"meta":{_meta_json(record)}}}\n'))
 
 
 def write(

@@ -59,6 +59,7 @@ from annotator.gui.workers import paths_from_mime, run_export_request, run_impor
 from annotator.model import ROLES
 from annotator.resources import seeds_dir
 from annotator.store import Store
+from annotator.store.folding import found_ranges
 from annotator.store.shown import BEAT_S as SHOWN_BEAT_S
 
 if TYPE_CHECKING:
@@ -103,6 +104,28 @@ class MainWindow(QMainWindow):
             self, all_specs(self.labels), [self.review, self], [self.view, self.outline]
         )
         self.label_palette = LabelPalette(self.labels, self.registry.actions, self)
+        self._init_state()
+        # Learnt models retrain on a worker thread after every few newly done pages.
+        self.retrainer = Retrainer(self.db_path, self)
+        self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.retrainer.learnt.connect(self._on_learnt)
+        self._build()
+        self._connect()
+        self._start_timers()
+        self._restore_place()
+        self._keep_safe()
+        QTimer.singleShot(0, self._offer_samples)
+        QTimer.singleShot(0, self._start_indexing_if_behind)
+        # The rules load on a thread once the window has painted itself; the first retrain
+        # check waits. Set up last: a window whose building failed has nothing to check.
+        self._warmup = Warmup(self)
+        self._warmup.ready.connect(self._on_rules_loaded)
+        self._warmup.start_after_first_paint(self)
+
+    # --- construction ------------------------------------------------------------------
+
+    def _init_state(self) -> None:
+        """What the window remembers between events, nothing yet."""
         self._sheet: ShortcutSheet | None = None
         self._pending_top: int | None = None
         self._saved_place: tuple[str | None, int, int, str | None] | None = None
@@ -110,14 +133,12 @@ class MainWindow(QMainWindow):
         # (page left by Done/Skip/Flag, page it opened, that page's undo index then): Ctrl+Z
         # there, before any edit of its own, goes back and undoes the status step.
         self._back: tuple[str, str, int] | None = None
-        # Learnt models retrain on a worker thread after every few newly done pages.
-        self.retrainer = Retrainer(self.db_path, self)
-        self.retrainer.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.retrainer.learnt.connect(self._on_learnt)
         self._rules_loaded = False  # (gui/warmup.py, started once the window is built)
         self._closed = False
-        self._build()
-        self._connect()
+
+    def _start_timers(self) -> None:
+        """The window's timers: lists and outline following edits, polling for other
+        programs' writes, the place kept, the beat of the page shown, index catch-up."""
         # The page list (status, span counts) and the done count follow edits once the
         # reviewer pauses: re-reading them costs more than a key press may take.
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_DELAY_MS)
@@ -140,17 +161,6 @@ class MainWindow(QMainWindow):
         self._index_timer = QTimer(self, interval=INDEX_MS)
         self._index_timer.timeout.connect(self._index_step)
         self._index_left: dict[str, int] = {}  # pages each index lacks, counted down
-        self._restore_place()
-        self._keep_safe()
-        QTimer.singleShot(0, self._offer_samples)
-        QTimer.singleShot(0, self._start_indexing_if_behind)
-        # The rules load on a thread once the window has painted itself; the first retrain
-        # check waits. Set up last: a window whose building failed has nothing to check.
-        self._warmup = Warmup(self)
-        self._warmup.ready.connect(self._on_rules_loaded)
-        self._warmup.start_after_first_paint(self)
-
-    # --- construction ------------------------------------------------------------------
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("{name} — Annotator").format(name=self.db_path.name))
@@ -299,9 +309,10 @@ class MainWindow(QMainWindow):
         search = self.page_list.search_text()
         state = self.view.page_state
         if search and state is not None and state.page.id == page_id:
-            hit = state.page.text.find(search)  # the search matches the text exactly
-            if hit >= 0:
-                self.view.select_text(hit, hit + len(search))
+            # Search folds case and width: the hit is the page's own text (ＣＯＶＩＤ for covid).
+            hits = found_ranges(state.page.text, search)
+            if hits:
+                self.view.select_text(*hits[0])
 
     def next_page(self) -> None:
         self._step_page(1)
@@ -671,7 +682,7 @@ class MainWindow(QMainWindow):
         if not search or state is None:
             self.show_message(self.tr("No search to step through: Ctrl+F searches the pages."))
             return
-        hits = _occurrences(state.page.text, search)
+        hits = found_ranges(state.page.text, search)  # folded, as search finds pages
         if not hits:
             self.show_message(
                 self.tr(
@@ -681,16 +692,16 @@ class MainWindow(QMainWindow):
             return
         selected = self.view.selection_range()
         caret = self.view.caret()
-        current = next((i for i, h in enumerate(hits) if selected == (h, h + len(search))), None)
+        current = next((i for i, h in enumerate(hits) if selected == h), None)
         if current is not None:
             i = current + step
         elif step > 0:
-            i = next((k for k, h in enumerate(hits) if h >= caret), len(hits))
+            i = next((k for k, (start, _) in enumerate(hits) if start >= caret), len(hits))
         else:
-            i = next((k for k in reversed(range(len(hits))) if hits[k] + len(search) <= caret), -1)
+            i = next((k for k in reversed(range(len(hits))) if hits[k][1] <= caret), -1)
         wrapped = not 0 <= i < len(hits)
         i %= len(hits)
-        self.view.select_text(hits[i], hits[i] + len(search))
+        self.view.select_text(*hits[i])
         self.show_message(
             (
                 self.tr("Hit {n} of {count} of “{search}” on this page, round again.")
@@ -1000,15 +1011,6 @@ class MainWindow(QMainWindow):
             QGuiApplication.sync()
         self.retrainer.shutdown()
         super().closeEvent(event)
-
-
-def _occurrences(text: str, search: str) -> list[int]:
-    """Where ``search`` starts in ``text``, each hit after the end of the one before."""
-    hits, at = [], text.find(search)
-    while at >= 0:
-        hits.append(at)
-        at = text.find(search, at + len(search))
-    return hits
 
 
 def _field_line(parent: QWidget) -> QFrame:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from annotator.formats.registry import FORMATS
 from annotator.gui.i18n import core_text
+from annotator.messages import Message
 from annotator.store import QUICK_CHECK_BEFORE_WRITE_BYTES, Store, StoreError
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def _format_export_job(target: Path, request: ExportRequest) -> Job:
             fields = _dialog_fields(exc.path)
             if fields is None:
                 raise
-            raise ExportError(fields, exc.reason) from None
+            raise ExportError(fields, _in_dialog_words(exc.reason)) from None
 
     return job
 
@@ -174,6 +175,22 @@ def _dialog_fields(options: str) -> str | None:
         QCoreApplication.translate("ExportDialog", _DIALOG_FIELDS[x]).rstrip(":：") for x in names
     ]
     return " / ".join(shown)
+
+
+def _in_dialog_words(reason: Any) -> Any:
+    """``reason`` (a core message) with every option it names as a value ``{option}``
+    ("--status 3") given as the dialog's field instead ("Pages with status 3")."""
+    if not isinstance(reason, Message):
+        return reason
+    values = {
+        key: (
+            _dialog_fields(value) or value
+            if key == "option" and isinstance(value, str) and not isinstance(value, Message)
+            else _in_dialog_words(value)
+        )
+        for key, value in reason.values.items()
+    }
+    return Message(reason.template, **values)
 
 
 # --- the dialog and the runner (main thread) ----------------------------------------------

@@ -133,5 +133,6 @@ class Store(
         self._hits_key: tuple[str, int, int] | None = None
         self._hits_search, self._confirmed_to = "", 0
         self._phrase: tuple[str, str] | None = None
-        self._holds_sql = ""
+        self._holds_sql = self._holds_folded_sql = ""
+        self._folded_search: bool | None = None  # schema 13 on (known at the first search)
         self._shown = ShownPages(path)

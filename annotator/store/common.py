@@ -117,6 +117,8 @@ class Room:
     _confirmed_to: int  # its hits are exact up to this rowid (search.py)
     _phrase: tuple[str, str] | None  # its phrase query, read in list order; the table it fills
     _holds_sql: str  # the SQL test that a page holds the search ('' until first needed)
+    _holds_folded_sql: str  # the same of folded search (schema 13 on)
+    _folded_search: bool | None  # whether search folds (None until the first search)
     _shown: ShownPages  # the page this store's window shows, and those others show
 
     if TYPE_CHECKING:  # what one room calls in another; the Store has them all

@@ -17,8 +17,9 @@ import sqlite_utils
 from annotator.messages import msg
 from annotator.store import common
 from annotator.store.common import Room, StoreBusy, StoreError
+from annotator.store.folding import fold
 from annotator.store.safety import _check_intact, _explain_open_error
-from annotator.store.schema import READABLE_SINCE, SCHEMA_VERSION, migrate
+from annotator.store.schema import READABLE_SINCE, SCHEMA_VERSION, migrate, refold_search
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -32,7 +33,11 @@ _CATCH_UP_AT_OPEN = 2000
 def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite_utils' wrapper of ``conn`` without its plugins: looking for them scans every
     installed package's entry points (20 ms of CPU before the window could show, issue 11),
-    and no plugin may change how the store's connection behaves."""
+    and no plugin may change how the store's connection behaves.
+
+    Every connection gets ``search_fold`` (:func:`annotator.store.folding.fold`): the
+    search indexes hold folded text, and their triggers fold a page added or deleted."""
+    conn.create_function("search_fold", 1, fold, deterministic=True)
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 
@@ -144,6 +149,7 @@ class OpeningRoom(Room):
         if on_upgrade is not None and 0 < version < SCHEMA_VERSION:
             on_upgrade(version, SCHEMA_VERSION)
         migrate(db, version)
+        refold_search(db)
         store = cls(db, path)
         if 0 < store.search_lag(at_most=_CATCH_UP_AT_OPEN + 1) <= _CATCH_UP_AT_OPEN:
             # After a crash mid-import the index may lag behind. Not when another program

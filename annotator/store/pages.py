@@ -16,6 +16,7 @@ from typing import Any
 from annotator.edits import PageState
 from annotator.model import Block, Label, Page, Span
 from annotator.store.common import Room, now
+from annotator.store.folding import fold
 from annotator.store.rows import (
     _BLOCK_COLS,
     _SPAN_COLS,
@@ -389,6 +390,7 @@ class PagesRoom(Room):
         for page, blocks, spans in pages:
             self._insert_blocks(page.id, blocks)
             self._insert_spans(page.id, [replace(s, id=None) for s in spans])
+        self._keep_folded_ids([p.id for p, _, _ in pages])
 
     # --- import in batches (issue 11: import speed) ----------------------------------
 
@@ -458,7 +460,19 @@ class PagesRoom(Room):
                 "INSERT INTO predictions (page_id, blocks, spans, created_at) VALUES (?,?,?,?)",
                 [(p.id, _UNCHANGED, _UNCHANGED, stamp) for p, _ in pages],
             )
+            self._keep_folded_ids([p.id for p, _ in pages])
         return conn.execute("SELECT max(rowid) FROM pages").fetchone()[0]
+
+    def _keep_folded_ids(self, ids: Sequence[str]) -> None:
+        """Keep folded the new pages' ids that search folds otherwise (schema 13), in the
+        caller's transaction."""
+        folded = [(f, page_id) for page_id in ids if (f := fold(page_id)) != page_id]
+        if folded:
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO page_ids_folded (rowid, id) "
+                "SELECT rowid, ? FROM pages WHERE id = ?",
+                folded,
+            )
 
     # --- predictions kept until a page's first change (issue 11: import speed) -------
 

@@ -4,7 +4,7 @@ a time, export selection, the edit log, and decided spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from functools import partial
 from itertools import groupby
@@ -142,6 +142,10 @@ class ReportsRoom(Room):
         spans: dict[str, list[Span]] = {i: [] for i in ids}
         for row in self._span_rows(ids, span_status, _SPAN_COLS):
             spans[row[0]].append(_span(row))
+        if span_status == "accepted":
+            for page_id, items in spans.items():
+                if len({(s.start, s.end, s.label) for s in items}) < len(items):
+                    spans[page_id] = _first_twins(items, lambda s: (s.start, s.end, s.label))
         for page_id in ids:
             if page_id in pages:
                 yield pages[page_id], blocks[page_id], spans[page_id]
@@ -189,7 +193,9 @@ class ReportsRoom(Room):
         only = " AND status = ?" if span_status else ""
         return self.db.conn.execute(
             f"SELECT page_id, {columns} FROM spans WHERE page_id IN ({marks}){only} "
-            "ORDER BY page_id, start",  # the index order; callers sort ties themselves
+            # the index order (its entries end with the rowid, so no sort): ties by id,
+            # the earliest first; callers sort ties otherwise themselves
+            "ORDER BY page_id, start, id",
             [*ids, span_status] if span_status else ids,
         )
 
@@ -352,13 +358,44 @@ class ReportsRoom(Room):
                 page_id: list(rows)
                 for page_id, rows in groupby(self._span_rows(part, span_status, columns), _FIRST)
             }
+            if span_status == "accepted":
+                _leave_out_twins(spans)
             for page_id in part:
                 if page_id in pages:
                     yield pages[page_id], blocks[page_id], spans.get(page_id, [])
 
     def export_span_rows(self, page_id: str, span_status: str = "accepted") -> list[SpanRow]:
         """The ``SpanRow`` tuples of one page (:meth:`export_pages`' spans)."""
-        return list(self._span_rows([page_id], span_status, _SPAN_ROW_COLS))
+        rows = {page_id: list(self._span_rows([page_id], span_status, _SPAN_ROW_COLS))}
+        if span_status == "accepted":
+            _leave_out_twins(rows)
+        return rows[page_id]
+
+
+# (start, end, label) of a SpanRow or TextRow: gold holds each at most once.
+_TWIN_KEY = itemgetter(1, 2, 3)
+
+
+def _leave_out_twins(spans: dict[str, list[Any]]) -> None:
+    """Leave out of each page's gold span rows every later twin of a label (the same
+    start, end and label as an earlier row): gold holds a label once, even in a database
+    from before twins were refused and not yet repaired (migration 12), as a read-only
+    export reads it, or after an undo brought one back. The check is one set a page,
+    made in C; rows come by page, start and id, so the first is the earliest."""
+    for page_id, rows in spans.items():
+        if len(rows) > 1 and len(set(map(_TWIN_KEY, rows))) < len(rows):
+            spans[page_id] = _first_twins(rows, _TWIN_KEY)
+
+
+def _first_twins(items: list[Any], key: Callable[[Any], Any]) -> list[Any]:
+    seen: set[Any] = set()
+    kept = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            kept.append(item)
+    return kept
 
 
 def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:

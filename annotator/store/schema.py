@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 import sqlite_utils
 
 from annotator.resources import default_labels
+from annotator.store.folding import UNICODE_VERSION
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 13
 # The oldest schema a read-only open (stats, export, background search) reads as it is:
 # 11 only adds an index that readers never use, so a team lead's export after an upgrade
-# does not wait for someone to open the database in the window first.
+# does not wait for someone to open the database in the window first; 12 repairs accepted
+# twins, which every export leaves out of an older file anyway; 13 folds the search
+# indexes (a reader of an older file searches it exactly, as before).
 READABLE_SINCE = 10
+# The first schema whose search indexes hold folded text (folding.fold).
+FOLDED_SINCE = 13
+# Who the edit log names for a repair a migration made (not a reviewer, not an import).
+REPAIR_REVIEWER = "repair"
 
 
 # --- schema and migrations -------------------------------------------------------------
@@ -318,6 +326,130 @@ def _m011_model_doubt_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m012_accepted_twins(db: sqlite_utils.Database) -> None:
+    # Before twins were refused at edit time (refuse_twin_labels), a page could hold the
+    # same accepted label twice over the same range, and every export wrote it twice. The
+    # earliest (lowest id) stays; each later one is rejected, not deleted, and the page's
+    # edit log gets one ordinary batch edit saying so (reviewer "repair"), which the
+    # page's history and the edit counts show and which can be undone like any edit.
+    conn = db.conn
+    twins = conn.execute(
+        "SELECT s.page_id, s.id FROM spans s WHERE s.status = 'accepted' AND EXISTS "
+        "(SELECT 1 FROM spans t WHERE t.page_id = s.page_id AND t.start = s.start "
+        'AND t."end" = s."end" AND t.label = s.label AND t.status = \'accepted\' '
+        "AND t.id < s.id) ORDER BY s.page_id, s.id"
+    ).fetchall()
+    by_page: dict[str, list[int]] = {}
+    for page_id, span_id in twins:
+        by_page.setdefault(page_id, []).append(span_id)
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for page_id, ids in by_page.items():
+        # The page's first change keeps its rows as its predictions first (a frozen copy
+        # of PagesRoom._keep_predictions as of version 12: '' means "unchanged").
+        conn.execute(
+            "UPDATE predictions SET "
+            'blocks = (SELECT json_group_array(json_array(b.start, b."end", b.role, '
+            "b.article, b.joins_previous, b.confidences)) FROM "
+            "(SELECT * FROM blocks WHERE page_id = ?1 ORDER BY start) AS b), "
+            'spans = (SELECT json_group_array(json_array(s.start, s."end", s.label, '
+            "s.origin, s.status, s.attrs)) FROM "
+            "(SELECT * FROM spans WHERE page_id = ?1 ORDER BY id) AS s) "
+            "WHERE page_id = ?1 AND spans = ''",
+            [page_id],
+        )
+        conn.executemany("UPDATE spans SET status = 'rejected' WHERE id = ?", [(i,) for i in ids])
+        ops = [{"kind": "set_span_status", "page_id": page_id,
+                "args": {"id": i, "status": "rejected"}} for i in ids]  # fmt: skip
+        undo = [{"kind": "set_span_status", "page_id": page_id,
+                 "args": {"id": i, "status": "accepted"}} for i in reversed(ids)]  # fmt: skip
+        conn.execute(
+            "INSERT INTO edits (page_id, action, target, operation, arguments, inverse, "
+            "reviewer, at) VALUES (?, 'do', NULL, 'batch', ?, ?, ?, ?)",
+            [
+                page_id,
+                json.dumps({"ops": ops, "repair": "accepted twins"}, ensure_ascii=False),
+                json.dumps(
+                    {"kind": "batch", "page_id": page_id, "args": {"ops": undo}},
+                    ensure_ascii=False,
+                ),
+                REPAIR_REVIEWER,
+                stamp,
+            ],
+        )
+
+
+def _m013_folded_search(db: sqlite_utils.Database) -> None:
+    # Search folds case and width (folding.fold: NFKC, then case folding): "covid" finds
+    # COVID and ＣＯＶＩＤ, "2025" finds ２０２５. Both indexes now hold each page's folded
+    # text (the store registers search_fold() on every connection), so a search reads no
+    # more than before. The trigram index holds no content of its own (content=''): the
+    # folded text is in no table. Both are filled again in the background (watermarks back
+    # to 0); meanwhile pages beyond them are read directly, so results stay complete.
+    # Page ids are searched folded too: the few ids that folding changes are kept folded
+    # in page_ids_folded, so that a search never folds 100,000 ids. (Only the triggers of a
+    # page deleted, or added again below the watermark, call search_fold().)
+    tokenize = PHRASE_TOKENIZE.replace('"', '""')
+    watermark = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_indexed_rowid')"
+    _execute_each(
+        db,
+        "DROP TRIGGER IF EXISTS pages_fts_delete",
+        "DROP TRIGGER IF EXISTS pages_fts_reused_rowid",
+        "DROP TABLE IF EXISTS pages_fts",
+        "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content='', "
+        "tokenize='trigram case_sensitive 1', detail=none)",
+        "INSERT INTO pages_fts (pages_fts, rank) VALUES ('automerge', 16)",
+        # Only an indexed page is told to the index again to be forgotten.
+        f"CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages WHEN old.rowid <= {watermark} "
+        "BEGIN INSERT INTO pages_fts (pages_fts, rowid, text) "
+        "VALUES ('delete', old.rowid, search_fold(old.text)); END",
+        f"CREATE TRIGGER pages_fts_reused_rowid AFTER INSERT ON pages WHEN new.rowid <= {watermark} "
+        "BEGIN INSERT INTO pages_fts (rowid, text) VALUES (new.rowid, search_fold(new.text)); "
+        "INSERT OR REPLACE INTO page_tails (rowid, tail) "
+        "VALUES (new.rowid, substr(search_fold(new.text), -2)); END",
+        "DELETE FROM page_tails",
+        "UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'",
+        "DROP TABLE pages_phrases",
+        f"CREATE VIRTUAL TABLE pages_phrases USING fts5(grams, content='', "
+        f'tokenize="{tokenize}", detail=full)',
+        "INSERT INTO pages_phrases (pages_phrases, rank) VALUES ('automerge', 16)",
+        "UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'",
+        "DELETE FROM phrase_stale",
+        f"INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_unicode', '{UNICODE_VERSION}')",
+        "CREATE TABLE page_ids_folded (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL)",
+        "INSERT INTO page_ids_folded (rowid, id) SELECT rowid, search_fold(id) FROM pages "
+        "WHERE search_fold(id) != id",
+        # Filled by the store as it inserts pages (PagesRoom.insert_pages), not by a
+        # trigger: Python called inside every INSERT would take a Ctrl+C there, where
+        # SQLite turns it into an error of the statement.
+        "CREATE TRIGGER page_ids_folded_delete AFTER DELETE ON pages BEGIN "
+        "DELETE FROM page_ids_folded WHERE rowid = old.rowid; END",
+    )
+
+
+def refold_search(db: sqlite_utils.Database) -> None:
+    """Empty both search indexes for the background to fill again, when they were folded
+    under another Unicode version than this Python's (a character new to it folds
+    otherwise now). Called on a read-write open; nothing to do nearly always."""
+    conn = db.conn
+    row = conn.execute("SELECT value FROM meta WHERE key = 'fold_unicode'").fetchone()
+    if row is None or row[0] == UNICODE_VERSION:
+        return
+    with db.atomic():
+        _execute_each(
+            db,
+            "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')",
+            "DELETE FROM page_tails",
+            "UPDATE meta SET value = '0' WHERE key = 'search_indexed_rowid'",
+            "INSERT INTO pages_phrases (pages_phrases) VALUES ('delete-all')",
+            "UPDATE meta SET value = '0' WHERE key = 'phrase_indexed_rowid'",
+            "DELETE FROM phrase_stale",
+            "DELETE FROM page_ids_folded",
+            "INSERT INTO page_ids_folded (rowid, id) SELECT rowid, search_fold(id) FROM pages "
+            "WHERE search_fold(id) != id",
+        )
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'fold_unicode'", [UNICODE_VERSION])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "fulltext", _m002_fulltext),
@@ -330,6 +462,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (9, "phrase_index", _m009_phrase_index),
     (10, "phrase_positions", _m010_phrase_positions),
     (11, "model_doubt_index", _m011_model_doubt_index),
+    (12, "accepted_twins", _m012_accepted_twins),
+    (13, "folded_search", _m013_folded_search),
 ]
 
 

@@ -6,21 +6,24 @@ and neighbours.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from annotator.model import PAGE_STATUSES
 from annotator.store import common
 from annotator.store.common import PageRow, Room
-from annotator.store.schema import PHRASE_SEPARATOR
+from annotator.store.folding import fold
+from annotator.store.schema import FOLDED_SINCE, PHRASE_SEPARATOR
 
 # The phrase index's terms: every four characters of a page, with positions (migration 10).
 _GRAM = 4
 _PHRASE_SLICE = 256  # pages read at a time while filling the phrase index
-# Characters the phrase index does not keep as they are (the ascii tokenizer folds ASCII
-# letters; NUL and the separator are written as \x02): a query holding one is answered
-# with candidates to confirm, never by the index alone.
-_FOLDED = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# Characters the phrase index does not keep as they are (NUL and the separator are written
+# as \x02): a query holding one is answered with candidates to confirm, never by the
+# index alone. (The ascii tokenizer folds ASCII letters too: of an index of folded text,
+# schema 13, that changes nothing; of an older one, letters are confirmed.)
+_FOLDED = frozenset("\x00\x01\x02")
+_FOLDED_BEFORE_13 = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 # The indexes' watermarks in ``meta``: the last rowid each covers.
 _TRIGRAMS, _PHRASES = "search_indexed_rowid", "phrase_indexed_rowid"
@@ -52,6 +55,16 @@ def _where(conditions: list[str]) -> str:
 
 def _holds_bytes(haystack: bytes | None, needle: bytes) -> bool:
     return haystack is not None and needle in haystack
+
+
+def _holds_folded(haystack: str | None, needle: str) -> bool:
+    return haystack is not None and needle in fold(haystack)
+
+
+def _slices(cursor: sqlite3.Cursor, size: int = 256) -> Iterator[list[Any]]:
+    """The rows of ``cursor`` a few hundred at a time."""
+    while rows := cursor.fetchmany(size):
+        yield rows
 
 
 def phrase_grams(text: str) -> str:
@@ -92,7 +105,8 @@ class SearchRoom(Room):
 
     def _search_hits(self, search: str) -> None:
         """Fill ``temp.search_hits`` with the rowids of the pages whose text or id holds
-        ``search`` (exact, case-sensitive), unless it already holds them.
+        ``search`` (folded for case and width, see :mod:`~annotator.store.folding`; exact on
+        a read-only file older than schema 13), unless it already holds them.
 
         Counts, list windows and positions of one search all read this table, so the
         page text is read at most once per search (one confirming pass yields the list
@@ -113,6 +127,8 @@ class SearchRoom(Room):
         and for queries holding characters it folds; pages beyond both indexes are read
         directly, so results are always complete.
         """
+        if self._folds():
+            search = fold(search) or search
         # Another connection's commit moves data_version; any write of ours (a page added
         # by import, conll or gold import, a replaced page) moves total_changes.
         key = (search, self._read_data_version(), self.db.conn.total_changes)
@@ -138,9 +154,12 @@ class SearchRoom(Room):
             indexed = _ALL  # unindexed pages are candidates (or hits) already
         # Pages the index does not cover yet, and page ids, are read directly.
         if indexed < _ALL:
-            conn.execute(f"{hit}SELECT rowid FROM pages WHERE rowid > ? AND instr(text, ?) > 0",
-                         [indexed, search])  # fmt: skip
+            holds, needle = self._holds(search)
+            conn.execute(f"{hit}SELECT rowid FROM pages p WHERE rowid > ? AND {holds}",
+                         [indexed, needle])  # fmt: skip
         conn.execute(f"{hit}SELECT rowid FROM pages WHERE instr(id, ?) > 0", [search])
+        if self._folds():  # the ids that folding changes, folded (the others are as they are)
+            conn.execute(f"{hit}SELECT rowid FROM page_ids_folded WHERE instr(id, ?) > 0", [search])
         self._hits_search = search
         self._hits_key = (search, key[1], conn.total_changes)
 
@@ -161,7 +180,8 @@ class SearchRoom(Room):
         phrased, stale = self._indexed_rowid(_PHRASES), "SELECT rowid FROM phrase_stale"
         candidate = "INSERT OR IGNORE INTO temp.search_candidates (rowid) "
         if phrased:  # one phrase: the 4-grams in a row
-            found = "search_candidates" if _FOLDED.intersection(search) else "search_hits"
+            folded = _FOLDED if self._folds() else _FOLDED_BEFORE_13
+            found = "search_candidates" if folded.intersection(search) else "search_hits"
             self._phrase = (_fts(phrase_grams(search)), found)
             self._confirmed_to = 0
         if indexed > phrased:
@@ -209,14 +229,29 @@ class SearchRoom(Room):
         assert self._hits_key is not None
         self._hits_key = (*self._hits_key[:2], conn.total_changes)
 
-    def _holds(self, search: str) -> tuple[str, Any]:
-        """The SQL test that ``p.text`` holds ``search``, and its parameter.
+    def _folds(self) -> bool:
+        """Whether this database's search folds case and width (schema 13 on; a read-only
+        reader of an older file searches it exactly, as its indexes were made)."""
+        if self._folded_search is None:
+            version = self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+            self._folded_search = version >= FOLDED_SINCE
+        return self._folded_search
 
-        SQLite's instr() steps through the text one character at a time and costs twice
-        the reading of the page; Python's bytes search (memchr) on the stored UTF-8 is
-        exact as well (a UTF-8 needle can only match at a character boundary), so a
+    def _holds(self, search: str) -> tuple[str, Any]:
+        """The SQL test that ``p.text`` holds ``search`` (folded, see :meth:`_folds`), and
+        its parameter.
+
+        Folded: the page is folded in Python and searched there (str.find). Exact (older
+        files): SQLite's instr() steps through the text one character at a time and costs
+        twice the reading of the page; Python's bytes search (memchr) on the stored UTF-8
+        is exact as well (a UTF-8 needle can only match at a character boundary), so a
         confirming pass costs little more than reading the pages.
         """
+        if self._folds():
+            if not self._holds_folded_sql:
+                self.db.conn.create_function("holds_folded", 2, _holds_folded, deterministic=True)
+                self._holds_folded_sql = "holds_folded(p.text, ?)"
+            return self._holds_folded_sql, search
         if not self._holds_sql:  # once per connection: a file's encoding never changes
             conn = self.db.conn
             if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
@@ -364,16 +399,16 @@ class SearchRoom(Room):
             [done, -1 if limit is None else limit],  # LIMIT -1: no limit
         ).fetchone()
         if count:
-            conn.execute(
-                "INSERT INTO pages_fts (rowid, text) SELECT rowid, text FROM pages "
-                "WHERE rowid > ? AND rowid <= ?",
+            # Folded text (schema 13): each page folded once, in slices, never all at once.
+            for rows in _slices(conn.execute(
+                "SELECT rowid, search_fold(text) FROM pages WHERE rowid > ? AND rowid <= ?",
                 [done, top],
-            )
-            conn.execute(
-                "INSERT OR REPLACE INTO page_tails (rowid, tail) "
-                "SELECT rowid, substr(text, -2) FROM pages WHERE rowid > ? AND rowid <= ?",
-                [done, top],
-            )
+            )):  # fmt: skip
+                conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", rows)
+                conn.executemany(
+                    "INSERT OR REPLACE INTO page_tails (rowid, tail) VALUES (?, ?)",
+                    [(rowid, folded[-2:]) for rowid, folded in rows],
+                )
             conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), _TRIGRAMS])
         return count
 
@@ -431,13 +466,13 @@ class SearchRoom(Room):
         for rowid, text in stale:
             conn.execute(
                 "INSERT INTO pages_phrases (pages_phrases, rowid, grams) VALUES ('delete', ?, ?)",
-                [rowid, phrase_grams(text)],
+                [rowid, phrase_grams(fold(text))],
             )
             row = conn.execute("SELECT text FROM pages WHERE rowid = ?", [rowid]).fetchone()
             if row is not None:
                 conn.execute(
                     "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
-                    [rowid, phrase_grams(row[0])],
+                    [rowid, phrase_grams(fold(row[0]))],
                 )
         conn.execute("DELETE FROM phrase_stale")
         return len(stale)
@@ -455,7 +490,7 @@ class SearchRoom(Room):
                 break
             conn.executemany(
                 "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
-                ((rowid, phrase_grams(text)) for rowid, text in rows),
+                ((rowid, phrase_grams(fold(text))) for rowid, text in rows),
             )
             conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES])
             added += len(rows)
@@ -554,7 +589,8 @@ class SearchRoom(Room):
         return counts
 
     def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
-        """Ids of pages whose text contains ``fragment`` (exact), in import order."""
+        """Ids of pages whose text contains ``fragment`` as search finds it (folded for case
+        and width: callers that need it exact check the text), in import order."""
         rowids, params = self._rowids_sql(None, fragment, need=limit)
         rows = self.db.conn.execute(
             f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",

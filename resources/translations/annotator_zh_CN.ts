@@ -210,7 +210,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../annotator/gui/workers.py" line="+155"/>
+        <location filename="../../annotator/gui/workers.py" line="+156"/>
         <source>Pages with status:</source>
         <translation>页面状态:</translation>
     </message>
@@ -330,7 +330,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+156"/>
+        <location filename="../../annotator/gui/main_window.py" line="+166"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -370,7 +370,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>No page after this one is found by “{search}”.</source>
         <translation>此页之后没有搜索“{search}”找到的页面。</translation>
     </message>
@@ -1339,7 +1339,7 @@
 <context>
     <name>_Runner</name>
     <message>
-        <location filename="../../annotator/gui/workers.py" line="+71"/>
+        <location filename="../../annotator/gui/workers.py" line="+87"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2151,7 +2151,7 @@ Refused: {refused}</source>
         <translation>页面 {page!r} 上没有编号为 {id} 的标注</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>no page matches these filters together; alone, they match {counts}</source>
         <translation>没有页面同时符合这些筛选条件；单独使用时各自匹配的页数为 {counts}</translation>
     </message>
@@ -2331,7 +2331,7 @@ Refused: {refused}</source>
         <translation>无法读取文件夹（{error}）；请检查文件夹权限</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>this paragraph is not part of an article: move it into one or start one at it first</source>
         <translation>这个段落不属于任何文章：请把它移入一篇文章，或先从它开始一篇新文章</translation>
     </message>
@@ -2432,7 +2432,12 @@ Refused: {refused}</source>
         <translation>标注属性含有 {value}，这不是 JSON 能表示的数；请给出有限的数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>{option} {n}</source>
+        <translation>{option} {n} 页</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>is a file name, but a split writes a folder (one file per split); give a folder name, such as {folder}</source>
         <translation>是一个文件名，但划分数据集会写出一个文件夹（每个子集一个文件）；请给出文件夹名，例如 {folder}</translation>
     </message>
@@ -2518,7 +2523,8 @@ Refused: {refused}</source>
         <translation>{first}和{rest}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
+        <location line="+55"/>
         <source>{first}, {rest}</source>
         <translation>{first}、{rest}</translation>
     </message>

@@ -64,7 +64,8 @@ def _record(**changes: object) -> dict:
 )
 def test_gold_record_is_what_json_dumps_writes(changes):
     record = _record(**changes)
-    assert gold_record(record) == json.dumps(record, ensure_ascii=False, allow_nan=False)
+    expected = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    assert gold_record(record) == expected.replace("\u2028", "\\u2028")
 
 
 def test_nan_is_refused_as_by_the_standard_encoder():

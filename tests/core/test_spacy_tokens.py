@@ -7,6 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.formats.fastjson import line_safe
 from annotator.formats.spacy_jsonl import _meta_json, _tokens, line
 
 
@@ -42,7 +43,8 @@ def test_tokens_of_any_text_are_the_encoders(text):
 def test_meta_is_what_the_encoder_writes(source, ordinal, page_id):
     record = {"id": "p#1", "page_id": page_id, "ordinal": ordinal, "source": source}
     meta = {"id": "p#1", "page_id": page_id, "ordinal": ordinal, "source": source}
-    assert _meta_json(record) == json.dumps(meta, ensure_ascii=False)
+    # the standard encoder's, the line breaks of str.splitlines() escaped
+    assert _meta_json(record) == line_safe(json.dumps(meta, ensure_ascii=False))
 
 
 def test_a_line_is_what_the_encoder_writes_around_the_tokens():

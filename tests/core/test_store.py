@@ -282,12 +282,12 @@ def test_version_2_database_gets_a_case_sensitive_index_and_search_stays_right(t
         assert store.schema_version == SCHEMA_VERSION
         sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'pages_fts'").fetchone()
         assert "case_sensitive 1" in sql[0]
-        # rebuilt on open: every page is in the new index, and search is as before
-        indexed = store.db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'GDP'")
+        # rebuilt on open: every page is in the new index, folded (schema 13)
+        indexed = store.db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'gdp'")
         assert indexed.fetchone()[0] == 1
         assert store.count_pages(search="GDP增长") == 1
         assert store.count_pages(search="市政府召开") == 1
-        assert store.count_pages(search="gdp增长") == 0  # exact, case-sensitive, as before
+        assert store.count_pages(search="gdp增长") == 1  # case folded (schema 13)
 
 
 def _lagging_db(tmp_path, pages: int):
@@ -312,8 +312,8 @@ def test_a_long_index_lag_is_not_caught_up_while_opening(tmp_path, monkeypatch):
         assert store.index_search(2) == 2 and store.search_lag() == 3
         assert store.index_search() == 3 and store.search_lag() == 0
         assert store.count_pages(search="市委书记主持") == 5
-        hits = store.db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'GDP'")
-        assert hits.fetchone()[0] == 5  # each page indexed once
+        hits = store.db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'gdp'")
+        assert hits.fetchone()[0] == 5  # each page indexed once (folded)
 
 
 def test_a_short_index_lag_is_caught_up_while_opening(tmp_path):
@@ -361,8 +361,10 @@ def test_search_hits_are_exact_for_every_query_length_indexed_or_not(tmp_path):
         store.add_page(_page(2, 'abc 书记邓 群策 "引号"'), _blocks())
         store.index_search()
         store.add_page(_page(3, "邓群策不在索引里 ABC"), _blocks())  # beyond the index
-        assert [r.id for r in store.page_rows(0, 9, search="ABC")] == ["p1", "p3"]
-        assert [r.id for r in store.page_rows(0, 9, search="abc")] == ["p2"]
+        # case folded (schema 13), indexed or not
+        assert [r.id for r in store.page_rows(0, 9, search="ABC")] == ["p1", "p2", "p3"]
+        assert [r.id for r in store.page_rows(0, 9, search="abc")] == ["p1", "p2", "p3"]
+        assert [r.id for r in store.page_rows(0, 9, search="C 市")] == ["p1"]
         # every trigram of 书记邓群策 is on p2 too, but not the whole string
         assert [r.id for r in store.page_rows(0, 9, search="书记邓群策")] == ["p1"]
         assert [r.id for r in store.page_rows(0, 9, search="邓群策")] == ["p1", "p3"]

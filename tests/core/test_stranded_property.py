@@ -193,5 +193,6 @@ def test_gold_jsonl_never_holds_a_span_across_a_paragraph_or_article_whatever_th
                 if b["start"] <= span["start"] and span["end"] <= b["end"]
             ]
             assert len(inside) == 1, (span, record["blocks"])
-    # nothing accepted was dropped by the export (every accepted label has its place)
-    assert exported == len(accepted)
+    # nothing accepted was dropped by the export (every accepted label has its place); an
+    # undo may bring back a twin (the same label over the same words), written once
+    assert exported == len({(s.start, s.end, s.label) for s in accepted})

@@ -132,6 +132,7 @@ class Windows:
         self.open: list = []
 
     def __call__(self, db_path: Path, reviewer: str = "tester"):  # noqa: ANN204
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication
 
         from annotator.gui.main_window import MainWindow
@@ -140,6 +141,12 @@ class Windows:
         window = MainWindow(store, reviewer, Path(db_path))
         self.open.append((window, store))
         window.show()
+        # The window's start-up (on an empty database, the sample-page offer and its
+        # import: a modal dialog running an event loop of its own) is posted to the event
+        # loop at once: run it to its end here, however long a loaded machine takes,
+        # before the activation wait below starts its clock.
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
 
         def active() -> bool:
             # A dialog opened at start-up (the sample-page offer) may take the activation.

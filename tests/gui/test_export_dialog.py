@@ -298,3 +298,17 @@ def test_a_page_pattern_matching_no_page_is_refused_in_the_window(
     assert "Wrote" not in shown
     assert messages[0]["informative"].startswith("Page ids matching: no page id matches")
     assert target.read_text(encoding="utf-8") == "last export\n"
+
+
+def test_filters_that_match_apart_but_not_together_are_named_by_the_dialog_s_fields(
+    windows, db, qtbot, tmp_path, messages
+):
+    # p4 is the one page not done: the status (done) and the page ids (p4) each match
+    # pages, but none together. The counts named the command line's "--status 3, --pages 1".
+    target = tmp_path / "gold.jsonl"
+    shown = export_refused(windows(db), qtbot, messages, target, "pattern", "p4")
+    assert "no page matches these filters together" in shown
+    assert "--" not in shown
+    assert "Pages with status 3" in shown and "Page ids matching 1" in shown
+    assert messages[0]["informative"].startswith("Pages with status / Page ids matching: ")
+    assert target.read_text(encoding="utf-8") == "last export\n"

@@ -354,3 +354,30 @@ def test_the_status_bar_gives_the_place_in_a_status_filter_the_page_keys_walk(
     qtbot.waitUntil(lambda: window.status_page.text() == "Not in the list of 1 · page 4 of 6")
     window.page_list.set_status_filter(None)
     qtbot.waitUntil(lambda: window.status_page.text() == "Page 4 of 6")
+
+
+def test_a_search_folds_case_and_width_and_selects_the_page_s_own_text(windows, tmp_path, qtbot):
+    # A reviewer searching covid did not find COVID, ＣＯＶＩＤ, nor 2025 typed full width
+    # (２０２５). The hits selected are the page's own characters; 𠮷 before them counts two
+    # UTF-16 units in the view, one code point in the store.
+    text = SAMPLE + "\n\n𠮷ＣＯＶＩＤ疫情，COVID检测。\n\n２０２５年Covid。"
+    with Store.open(tmp_path / "fold.db") as store:
+        store.add_page(Page("p1", SAMPLE, "", "1"), sample_blocks(SAMPLE), [])
+        store.add_page(Page("p2", text, "", "2"), sample_blocks(text), [])
+    window = windows(tmp_path / "fold.db")
+    search(window, qtbot, "covid")
+    assert window.page_id == "p2"
+    hits = [text.index(x) for x in ("ＣＯＶＩＤ", "COVID", "Covid")]
+    assert window.view.selection_range() == (hits[0], hits[0] + 5)
+    press(window, qtbot, K.Key_F3)
+    assert window.view.selection_range() == (hits[1], hits[1] + 5)
+    press(window, qtbot, K.Key_F3)
+    assert window.view.selection_range() == (hits[2], hits[2] + 5)
+    search(window, qtbot, "2025")
+    assert window.page_id == "p2"
+    at = text.index("２０２５")
+    assert window.view.selection_range() == (at, at + 4)
+    press(window, qtbot, K.Key_3)  # LOC on the hit: the page's own range is stored
+    with Store.open(tmp_path / "fold.db") as store:
+        spans = [(s.start, s.end, s.label) for s in store.spans("p2")]
+    assert spans == [(at, at + 4, "LOC")]
