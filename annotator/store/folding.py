@@ -28,7 +28,16 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     character with the combining marks after it (NFKC composes inside such a piece)."""
     cuts = [0]
     for i in range(1, len(text)):
-        if not unicodedata.combining(text[i]):
+        if unicodedata.combining(text[i]):
+            continue
+        # NFKC also composes across characters of combining class 0 (ｶﾞ -> ガ, Hangul
+        # jamo, two-part Indic vowels): cut only where folding the two sides apart gives
+        # what folding them together does
+        if (
+            text[i].isascii()
+            or "\u4e00" <= text[i] <= "\u9fff"
+            or fold(text[cuts[-1] : i + 1]) == fold(text[cuts[-1] : i]) + fold(text[i])
+        ):
             cuts.append(i)
     cuts.append(len(text))
     return list(zip(cuts, cuts[1:], strict=False))
@@ -62,4 +71,7 @@ def found_ranges(text: str, search: str) -> list[tuple[int, int]]:
         else:
             hits.append((owners[at][0], owners[last][1]))
         at = folded.find(query, at + len(query))
+        if owners is not None:  # not inside the piece the last hit ended in (⑪ -> 11)
+            while 0 <= at < len(owners) and owners[at][0] < hits[-1][1]:
+                at = folded.find(query, at + 1)
     return hits
