@@ -5,6 +5,8 @@ thread too (the window's training), and one after another where processes cannot
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import types
 from concurrent.futures.process import BrokenProcessPool
@@ -160,3 +162,30 @@ def test_the_training_beside_the_window_trains_its_folds_in_worker_processes(
         kept = store.latest_model("structure")
     assert kept is not None and kept.data == st.train(gold_pages, figures)
     assert kept.meta["cross_validation"] == figures
+
+
+# A real SIGKILL of the pool's workers, not a fake pool (review of s29-trainspeed).
+def test_a_worker_killed_after_the_first_fold_leaves_the_rest_to_this_process(
+    pages,
+    serial,
+    parallel,
+    monkeypatch,
+):
+    pools = []
+    real = structure_folds._pool
+    monkeypatch.setattr(structure_folds, "_pool", lambda *a: pools.append(real(*a)) or pools[-1])
+    prepared = st.model._prepared(pages)
+    seqs = [p.sequence for p in prepared]
+    crfs = structure_folds.fold_crfs(seqs, 3, st.model.TRAIN_PARAMS, "k", None)
+    got = [next(crfs)]
+    assert pools and pools[0] is not None
+    for pid in list(pools[0]._processes):
+        os.kill(pid, signal.SIGKILL)
+    got += list(crfs)
+    want = [structure_folds.crf_bytes(seqs, st.model.TRAIN_PARAMS, k, 3) for k in range(3)]
+    assert got == want
+    assert structure_folds.take_beside_folds("k") is None  # the whole's model died with them
+    # and after it, a whole cross-validation still gives the serial figures and model
+    figures = st.cross_validate(pages, 3)
+    assert figures == serial[0]
+    assert st.train(pages, figures) == serial[1]
