@@ -286,6 +286,39 @@ def test_ctrl_c_while_a_batch_is_written_waits_until_it_is_stored_and_reported(
 
 
 @pytest.mark.usefixtures("python_sigint")
+@pytest.mark.parametrize("during", ["insert_pages", "index_search"])
+def test_ctrl_c_after_the_last_file_still_reports_every_page_stored(
+    tmp_path, monkeypatch, during
+) -> None:
+    # Every file is prepared; the signal lands while the last batch is written (most of a
+    # small import's pages) or while the search index is brought up at the end. The pages
+    # stored are reported as an interrupted import, not a bare KeyboardInterrupt (which the
+    # command line answered with click's "Aborted!" and no word of what it had stored).
+    files = _write_pages(tmp_path / "pages", 12)
+    monkeypatch.setattr(page_writer, "_BATCH_PAGES", 5)
+    monkeypatch.setattr(page_writer, "_BATCH_SECONDS", 3600.0)
+    real = getattr(Store, during)
+    calls = []
+
+    def under_ctrl_c(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(args)
+        if during == "index_search" or len(calls) == 3:  # the batch after the last file
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, during, under_ctrl_c)
+    # (a bare KeyboardInterrupt is caught too: escaping, it would stop the test run)
+    with Store.open(tmp_path / "a.db") as store, pytest.raises(KeyboardInterrupt) as caught:
+        import_paths(store, [tmp_path / "pages"])
+    assert isinstance(caught.value, ImportInterrupted)
+    report = caught.value.report
+    assert report.interrupted
+    assert report.imported == [(str(f), f.stem) for f in files]
+    assert sorted(_whole(tmp_path / "a.db")) == [f.stem for f in files]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.usefixtures("python_sigint")
 def test_ctrl_c_on_the_command_line_names_what_is_stored_and_how_to_finish(
     tmp_path, monkeypatch
 ) -> None:
