@@ -12,10 +12,10 @@ from .test_structure_folds import pages, parallel, serial  # noqa: F401
 
 
 def test_a_worker_killed_after_the_first_fold_leaves_the_rest_to_this_process(
-    pages,
-    serial,
-    parallel,
-    monkeypatch,  # noqa: F811
+    pages,  # noqa: F811 (the fixtures imported above)
+    serial,  # noqa: F811
+    parallel,  # noqa: F811
+    monkeypatch,
 ):
     pools = []
     real = structure_folds._pool
@@ -30,7 +30,11 @@ def test_a_worker_killed_after_the_first_fold_leaves_the_rest_to_this_process(
     got += list(crfs)
     want = [structure_folds.crf_bytes(seqs, st.model.TRAIN_PARAMS, k, 3) for k in range(3)]
     assert got == want
-    assert structure_folds.take_beside_folds("k") is None  # the whole's model died with them
+    # the whole's model died with them; unless the workers had trained it and every fold
+    # before the kill (this process held off the CPU that long on a busy machine): then
+    # it is the one trained here
+    beside = structure_folds.take_beside_folds("k")
+    assert beside is None or beside[0] == structure_folds.crf_bytes(seqs, st.model.TRAIN_PARAMS)
     # and after it, a whole cross-validation still gives the serial figures and model
     figures = st.cross_validate(pages, 3)
     assert figures == serial[0]
