@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self._start_timers()
         self._restore_place()
         self._keep_safe()
-        QTimer.singleShot(0, self._offer_samples)
-        QTimer.singleShot(0, self._start_indexing_if_behind)
+        QTimer.singleShot(0, self, self._offer_samples)
+        QTimer.singleShot(0, self, self._start_indexing_if_behind)
         # The rules load on a thread once the window has painted itself; the first retrain
         # check waits. Set up last: a window whose building failed has nothing to check.
         self._warmup = Warmup(self)
@@ -575,8 +575,9 @@ class MainWindow(QMainWindow):
         # Undo stacks of the pages not shown are read again from the log when next shown.
         self.stacks.forget_others(page_id)
         if changed:
-            # Deferred: this may run inside an undo stack's own undo() call.
-            QTimer.singleShot(0, lambda: self.stacks.rebuild(page_id))
+            # Deferred: this may run inside an undo stack's own undo() call. Dropped if the
+            # window goes first (its stacks are deleted with it).
+            QTimer.singleShot(0, self, lambda: self.stacks.rebuild(page_id))
             if page_id == self.page_id:
                 self._reload_page()
         elif page_id == self.page_id:
@@ -865,7 +866,7 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             # After the drop returns: the import's modal dialog must not run inside it.
-            QTimer.singleShot(0, lambda: self.import_paths(paths))
+            QTimer.singleShot(0, self, lambda: self.import_paths(paths))
 
     def _offer_samples(self) -> None:
         if self.store.count_pages() > 0:
@@ -951,7 +952,7 @@ class MainWindow(QMainWindow):
             self._pending_splitter = None
         if self._pending_top is not None:
             top, self._pending_top = self._pending_top, None
-            QTimer.singleShot(0, lambda: self.view.scroll_to_top(top))
+            QTimer.singleShot(0, self, lambda: self.view.scroll_to_top(top))
 
     def _place_key(self) -> tuple[str | None, int, int, str | None]:
         return (

@@ -53,15 +53,16 @@ def import_paths(
                     report.cancelled = True
                     break
                 writer.add(prepared)
+        writer.flush()  # the whole pages prepared before a cancel are kept
+        store.index_search()  # one transaction: an interrupted one is brought up later
     except KeyboardInterrupt:
         # Ctrl+C: the pages prepared before it are stored, as a cancel stores them (a
-        # batch is stored and reported together or not at all; never half a page)
+        # batch is stored and reported together or not at all; never half a page), also
+        # when it lands after the last file, while the last batch or the index is written
         report.cancelled = report.interrupted = True
         with contextlib.suppress(KeyboardInterrupt):  # another: held until it is reported
             writer.flush()
         raise ImportInterrupted(report) from None
-    writer.flush()  # the whole pages prepared before a cancel are kept
-    store.index_search()
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report

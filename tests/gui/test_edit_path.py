@@ -6,7 +6,7 @@ another window wrote before it acts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.page_view.geometry import range_rects
@@ -266,3 +266,37 @@ def test_an_edit_that_waited_for_the_lock_is_drawn_over_what_the_lock_holder_wro
     changsha = next(s for s in window.view.spans.by_id.values() if s.label == "LOC")
     assert changsha.status == "accepted"
     assert li_ming.id not in window.view.spans.by_id  # rejected: no longer highlighted
+
+
+def test_a_closed_window_drops_the_undo_rebuild_its_last_look_elsewhere_queued(
+    windows, tmp_path, qtbot
+):
+    # The once-a-second look finds another program's write to the shown page and queues a
+    # rebuild of the page's undo stack for the next turn of the event loop; the window is
+    # closed and deleted before that turn (a test's teardown, or the reviewer's Ctrl+Q right
+    # after the look). The queued rebuild must go with the window, not run on its deleted
+    # stack ("Internal C++ object (QUndoStack) already deleted", seen once in teardown).
+    db = make_db(tmp_path / "path.db", ["p1"])
+    window = windows(db)
+    window._poll.stop()
+    caret_in(window, "长沙")
+    press(window, qtbot, K.Key_A)  # the page has a stack with a step
+    with Store.open(db) as other:
+        li_ming = next(
+            s for s in other.page_state("p1").spans.values() if s.start == SAMPLE.index("李明")
+        )
+        other.db.conn.execute("UPDATE spans SET status = 'rejected' WHERE id = ?", [li_ming.id])
+        other.db.conn.commit()
+    rebuilt = []
+    real_rebuild = window.stacks.rebuild
+
+    def rebuild(page_id: str) -> None:
+        rebuilt.append(page_id)
+        real_rebuild(page_id)
+
+    window.stacks.rebuild = rebuild
+    window.check_external()  # the look: the shown page changed elsewhere
+    windows.close(window)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()  # the turn the rebuild was queued for
+    assert rebuilt == []
