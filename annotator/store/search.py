@@ -6,6 +6,7 @@ and neighbours.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -27,6 +28,12 @@ _FOLDED_BEFORE_13 = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk
 
 # The indexes' watermarks in ``meta``: the last rowid each covers.
 _TRIGRAMS, _PHRASES = "search_indexed_rowid", "phrase_indexed_rowid"
+
+# A time-bounded index step (the window's) spends up to this share of its time on merging
+# the index's segments first, a merge call of this many leaf pages at a time (see _budgeted).
+_MERGE_SHARE = 0.5
+_MERGE_PAGES = 16
+_AUTOMERGE = 4  # FTS5's own default, where a table has none set
 
 # The fewest pages a search confirms at a time when the list asks for its first rows.
 _FIRST_STEP = 64
@@ -378,37 +385,83 @@ class SearchRoom(Room):
         row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", [index]).fetchone()
         return int(row[0]) if row else 0
 
-    def index_search(self, limit: int | None = None, *, wait: bool = True) -> int:
+    def index_search(
+        self, limit: int | None = None, *, wait: bool = True, budget_s: float | None = None
+    ) -> int:
         """Add pages not yet in the full-text index to it (one transaction); at most
-        ``limit`` pages when given. Returns how many pages were indexed.
+        ``limit`` pages when given, and with ``budget_s`` no more pages once that many
+        seconds have passed (at least one page is added). Returns how many pages were
+        indexed.
 
         Import calls it every few hundred pages and at the end; opening a database catches
         up a short lag (a crash mid-import); the window catches up a long one (an upgrade
-        that rebuilds the index) in small steps. Until then, pages beyond the index are
-        searched directly, so results are always complete. ``wait=False`` returns 0 at
-        once when another connection holds the write lock.
+        that rebuilds the index) in steps of a few milliseconds each, so that it never
+        stops responding. Until then, pages beyond the index are searched directly, so
+        results are always complete. ``wait=False`` returns 0 at once when another
+        connection holds the write lock.
         """
-        return self._index_step(lambda: self._add_search_pages(limit), wait=wait)
+        if budget_s is None:
+            return self._index_step(lambda: self._add_search_pages(limit, None), wait=wait)
+        return self._index_step(
+            lambda: self._budgeted(
+                "pages_fts", lambda deadline: self._add_search_pages(limit, deadline), budget_s
+            ),
+            wait=wait,
+        )
 
-    def _add_search_pages(self, limit: int | None) -> int:
+    def _budgeted(self, table: str, step: Callable[[float], int], budget_s: float) -> int:
+        """Merges of ``table`` that are due, then ``step`` (which stops at the deadline it
+        is given), in ``budget_s`` seconds or so: returns what ``step`` does.
+
+        An FTS5 index is a pile of segments, one per transaction, merged as they pile up: by
+        its automerge as a commit writes the new one, or all of a level at once when 16
+        have piled up (a crisis merge). Steps of a few pages each paid that at their
+        commits: 30 ms every 16 steps, 150-200 ms every 256, more as the index grows. So a
+        step turns automerge off, first merges in small pieces against the clock (a
+        positive 'merge' works only where four segments or more wait on a level, so the
+        levels never reach a crisis), then indexes pages, writes them out with automerge
+        still off, and sets it back before the commit.
+        """
+        start = time.perf_counter()
         conn = self.db.conn
-        done = self._indexed_rowid()
-        top, count = conn.execute(
-            "SELECT max(r), count(*) FROM "
-            "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-            [done, -1 if limit is None else limit],  # LIMIT -1: no limit
-        ).fetchone()
-        if count:
-            # Folded text (schema 13): each page folded once, in slices, never all at once.
-            for rows in _slices(conn.execute(
-                "SELECT rowid, search_fold(text) FROM pages WHERE rowid > ? AND rowid <= ?",
-                [done, top],
-            )):  # fmt: skip
-                conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", rows)
+        config = f"INSERT INTO {table} ({table}, rank) VALUES (?, ?)"
+        row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+        conn.execute(config, ["automerge", 0])
+        while time.perf_counter() < start + budget_s * _MERGE_SHARE:
+            before = conn.total_changes
+            conn.execute(config, ["merge", _MERGE_PAGES])
+            if conn.total_changes - before < 2:  # nothing was due
+                break
+        taken = step(start + budget_s)
+        # A savepoint makes FTS5 write out the pages it holds in memory, which the commit
+        # would otherwise write (and merge) with automerge back on.
+        conn.execute("SAVEPOINT index_step")
+        conn.execute("RELEASE index_step")
+        conn.execute(config, ["automerge", _AUTOMERGE if row is None else row[0]])
+        return taken
+
+    def _add_search_pages(self, limit: int | None, deadline: float | None) -> int:
+        conn, top, count = self.db.conn, 0, 0
+        # Folded text (schema 13): each page folded once, in slices, never all at once;
+        # one page at a time against a deadline.
+        cursor = conn.execute(
+            "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            [self._indexed_rowid(), -1 if limit is None else limit],  # LIMIT -1: no limit
+        )
+        try:
+            for rows in _slices(cursor, 256 if deadline is None else 1):
+                folded = [(rowid, fold(text)) for rowid, text in rows]
+                conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", folded)
                 conn.executemany(
                     "INSERT OR REPLACE INTO page_tails (rowid, tail) VALUES (?, ?)",
-                    [(rowid, folded[-2:]) for rowid, folded in rows],
+                    [(rowid, text[-2:]) for rowid, text in folded],
                 )
+                top, count = rows[-1][0], count + len(rows)
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        finally:
+            cursor.close()
+        if count:
             conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), _TRIGRAMS])
         return count
 
@@ -444,26 +497,35 @@ class SearchRoom(Room):
             "SELECT count(*) FROM (SELECT 1 FROM pages WHERE rowid > ? LIMIT ?)", [rowid, limit]
         ).fetchone()[0]
 
-    def index_phrases(self, limit: int | None = None, *, wait: bool = True) -> int:
+    def index_phrases(
+        self, limit: int | None = None, *, wait: bool = True, budget_s: float | None = None
+    ) -> int:
         """Add pages not yet in the phrase index to it (one transaction), at most ``limit``
-        when given, after forgetting deleted pages' 4-grams. Returns how many pages (and
-        forgotten pages) it took.
+        when given, after forgetting deleted pages' 4-grams; with ``budget_s``, no more
+        once that many seconds have passed (at least one page or forgotten page is taken).
+        Returns how many pages (and forgotten pages) it took.
 
-        Kept apart from index_search(): writing a page's 4-grams costs about twice its
+        Kept apart from index_search(): writing a page's 4-grams costs about three times its
         trigrams, which an import need not wait for. The window catches up in the
         background; until then searches read the pages the index lacks, so they stay
         exact. ``wait=False`` returns 0 at once when another connection holds the lock.
         """
-        return self._index_step(
-            lambda: self._forget_stale_phrases() + self._add_phrases(limit), wait=wait
-        )
 
-    def _forget_stale_phrases(self) -> int:
+        def step(deadline: float | None) -> int:
+            taken = self._forget_stale_phrases(deadline)
+            if not taken or deadline is None or time.perf_counter() < deadline:
+                taken += self._add_phrases(limit, deadline)
+            return taken
+
+        if budget_s is None:
+            return self._index_step(lambda: step(None), wait=wait)
+        return self._index_step(lambda: self._budgeted("pages_phrases", step, budget_s), wait=wait)
+
+    def _forget_stale_phrases(self, deadline: float | None = None) -> int:
         # A contentless index forgets a page's terms only when given them again; a page
         # that took the deleted page's rowid meanwhile (below the watermark) goes in now.
-        conn = self.db.conn
-        stale = conn.execute("SELECT rowid, text FROM phrase_stale").fetchall()
-        for rowid, text in stale:
+        conn, forgotten = self.db.conn, 0
+        for rowid, text in conn.execute("SELECT rowid, text FROM phrase_stale").fetchall():
             conn.execute(
                 "INSERT INTO pages_phrases (pages_phrases, rowid, grams) VALUES ('delete', ?, ?)",
                 [rowid, phrase_grams(fold(text))],
@@ -474,26 +536,34 @@ class SearchRoom(Room):
                     "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
                     [rowid, phrase_grams(fold(row[0]))],
                 )
-        conn.execute("DELETE FROM phrase_stale")
-        return len(stale)
-
-    def _add_phrases(self, limit: int | None) -> int:
-        # In slices of a few hundred pages: a whole database's text never sits in memory.
-        conn, added = self.db.conn, 0
-        while limit is None or added < limit:
-            step = _PHRASE_SLICE if limit is None else min(_PHRASE_SLICE, limit - added)
-            rows = conn.execute(
-                "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                [self._indexed_rowid(_PHRASES), step],
-            ).fetchall()
-            if not rows:
+            conn.execute("DELETE FROM phrase_stale WHERE rowid = ?", [rowid])
+            forgotten += 1
+            if deadline is not None and time.perf_counter() >= deadline:
                 break
-            conn.executemany(
-                "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
-                ((rowid, phrase_grams(fold(text))) for rowid, text in rows),
-            )
-            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES])
-            added += len(rows)
+        return forgotten
+
+    def _add_phrases(self, limit: int | None, deadline: float | None = None) -> int:
+        # In slices of a few hundred pages: a whole database's text never sits in memory;
+        # one page at a time against a deadline.
+        conn, added = self.db.conn, 0
+        cursor = conn.execute(
+            "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            [self._indexed_rowid(_PHRASES), -1 if limit is None else limit],
+        )
+        try:
+            for rows in _slices(cursor, _PHRASE_SLICE if deadline is None else 1):
+                conn.executemany(
+                    "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
+                    [(rowid, phrase_grams(fold(text))) for rowid, text in rows],
+                )
+                added += len(rows)
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES]
+                )
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        finally:
+            cursor.close()
         return added
 
     def phrase_lag(self, at_most: int | None = None) -> int:
