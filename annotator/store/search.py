@@ -13,7 +13,7 @@ from typing import Any
 from annotator.model import PAGE_STATUSES
 from annotator.store import common
 from annotator.store.common import PageRow, Room
-from annotator.store.folding import fold
+from annotator.store.folding import fold, holder
 from annotator.store.schema import FOLDED_SINCE, PHRASE_SEPARATOR
 
 # The phrase index's terms: every four characters of a page, with positions (migration 10).
@@ -65,7 +65,7 @@ def _holds_bytes(haystack: bytes | None, needle: bytes) -> bool:
 
 
 def _holds_folded(haystack: str | None, needle: str) -> bool:
-    return haystack is not None and needle in fold(haystack)
+    return haystack is not None and holder(needle)(haystack)
 
 
 def _slices(cursor: sqlite3.Cursor, size: int = 256) -> Iterator[list[Any]]:
@@ -248,11 +248,12 @@ class SearchRoom(Room):
         """The SQL test that ``p.text`` holds ``search`` (folded, see :meth:`_folds`), and
         its parameter.
 
-        Folded: the page is folded in Python and searched there (str.find). Exact (older
-        files): SQLite's instr() steps through the text one character at a time and costs
-        twice the reading of the page; Python's bytes search (memchr) on the stored UTF-8
-        is exact as well (a UTF-8 needle can only match at a character boundary), so a
-        confirming pass costs little more than reading the pages.
+        Folded: the page is searched in Python (folding.holder: folded only where that can
+        change what is found). Exact (older files): SQLite's instr() steps through the text
+        one character at a time and costs twice the reading of the page; Python's bytes
+        search (memchr) on the stored UTF-8 is exact as well (a UTF-8 needle can only match
+        at a character boundary), so a confirming pass costs little more than reading the
+        pages.
         """
         if self._folds():
             if not self._holds_folded_sql:

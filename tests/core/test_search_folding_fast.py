@@ -73,3 +73,34 @@ def test_sample_pages_fold_as_a_whole():
     for path in sorted(seeds_dir().glob("*")):
         text = path.read_text(encoding="utf-8")
         assert fold(text) == _whole(text)
+
+
+def test_the_quick_test_of_a_query_agrees_with_folding_the_text():
+    from annotator.store.folding import _FOLDING_RANGES, _makers, holder
+
+    for cp in range(0x110000):  # outside these ranges every character folds to itself
+        if not any(low <= cp < high for low, high in _FOLDING_RANGES):
+            c = chr(cp)
+            assert not unicodedata.decomposition(c) and c.casefold() == c, hex(cp)
+    assert "⼀" in _makers()["一"] and "㍻" in _makers()["平"]
+    rng = random.Random(11)
+    queries = [
+        "一",
+        "平成",
+        "11",
+        "本报讯",
+        "，",
+        ",",
+        "一丁",
+        "(株)",
+        "2025年",
+        "q",
+        "covid",
+        "ガス",
+    ]
+    alphabet = [*ALPHABET, "㈱", "(", ")", "株", "平", "成", "年", "2", "0", "5", *"本报讯"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        for query in queries:
+            folded = fold(query)
+            assert holder(folded)(text) == (folded in fold(text)), (text, query)
