@@ -94,6 +94,17 @@ def holder(query: str) -> Callable[[str], bool]:
     return holds
 
 
+def kept_core(text: str) -> str:
+    """``text`` without the characters at either end that are not kept ones (folding may
+    join those to a neighbour, ``e`` to a combining accent after it): a text holding
+    ``text`` holds its core where search finds it, folded. Empty when none is kept."""
+    first = next((i for i, c in enumerate(text) if _ALL_KEPT.fullmatch(c)), None)
+    if first is None:
+        return ""
+    last = next(i for i in range(len(text) - 1, -1, -1) if _ALL_KEPT.fullmatch(text[i]))
+    return text[first : last + 1]
+
+
 def _pieces(text: str) -> list[tuple[int, int]]:
     """``text`` cut before each character that starts a new piece of folding: a base
     character with the combining marks after it (NFKC composes inside such a piece)."""

@@ -13,7 +13,7 @@ from typing import Any
 from annotator.model import PAGE_STATUSES
 from annotator.store import common
 from annotator.store.common import PageRow, Room
-from annotator.store.folding import fold, holder
+from annotator.store.folding import fold, holder, kept_core
 from annotator.store.schema import FOLDED_SINCE, PHRASE_SEPARATOR
 
 # The phrase index's terms: every four characters of a page, with positions (migration 10).
@@ -260,6 +260,10 @@ class SearchRoom(Room):
                 self.db.conn.create_function("holds_folded", 2, _holds_folded, deterministic=True)
                 self._holds_folded_sql = "holds_folded(p.text, ?)"
             return self._holds_folded_sql, search
+        return self._holds_exact(search)
+
+    def _holds_exact(self, search: str) -> tuple[str, Any]:
+        """The SQL test that ``p.text`` holds ``search`` as it is, and its parameter."""
         if not self._holds_sql:  # once per connection: a file's encoding never changes
             conn = self.db.conn
             if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
@@ -659,15 +663,42 @@ class SearchRoom(Room):
             counts[status] = n
         return counts
 
-    def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
-        """Ids of pages whose text contains ``fragment`` as search finds it (folded for case
-        and width: callers that need it exact check the text), in import order."""
-        rowids, params = self._rowids_sql(None, fragment, need=limit)
-        rows = self.db.conn.execute(
-            f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",
-            [*params, limit],
-        )
-        return [row[0] for row in rows]
+    def pages_containing(self, fragment: str, limit: int = 20, *, exact: bool = False) -> list[str]:
+        """Ids of the first ``limit`` pages (in import order) whose text contains
+        ``fragment`` as search finds it (folded for case and width), or with ``exact`` as
+        it is: import placing gold by its text wants the pages that hold it verbatim, and
+        pages holding only a folded twin (ＧＤＰ for GDP) must not take their places.
+
+        Exact: the pages are those the folded search finds for the fragment's core (without
+        the characters at its ends that folding may join to a neighbour, see
+        folding.kept_core), each then checked for the fragment itself, as far down the
+        list as it takes; a fragment without such a core (Latin letters only) reads every
+        page."""
+        if not exact or not self._folds():
+            rowids, params = self._rowids_sql(None, fragment, need=limit)
+            rows = self.db.conn.execute(
+                f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",
+                [*params, limit],
+            )
+            return [row[0] for row in rows]
+        holds, needle = self._holds_exact(fragment)
+        core = kept_core(fragment)
+        if not core:
+            rows = self.db.conn.execute(
+                f"SELECT p.id FROM pages p WHERE {holds} ORDER BY p.rowid LIMIT ?", [needle, limit]
+            )
+            return [row[0] for row in rows]
+        need = limit
+        while True:
+            rowids, params = self._rowids_sql(None, core, need=need)
+            found = self.db.conn.execute(
+                f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) AND {holds} "
+                "ORDER BY p.rowid LIMIT ?",
+                [*params, needle, limit],
+            ).fetchall()
+            if len(found) >= limit or self._confirmed_to >= _ALL:
+                return [row[0] for row in found]
+            need *= 4  # the rest of the list holds the core only folded, or not as a whole
 
     def least_sure_page(self, exclude: str | None = None, search: str | None = None) -> str | None:
         """The page to review whose learnt-model suggestions the model is least sure of.
