@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
     def _still_left(self, index: str, taken: int, lag: Callable[..., int]) -> int:
         """How many pages ``index`` still lacks after a step took ``taken``, for the status
         bar. Each step asks only whether any is left; the pages are counted at the first
-        step (over 100,000 pages a count takes ~25 ms) and counted down after, again when
+        step (over 100,000 pages a count takes ~10 ms) and counted down after, again when
         that runs out early (another program imported meanwhile)."""
         if not lag(at_most=1):
             self._index_left.pop(index, None)

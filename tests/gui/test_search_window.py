@@ -35,6 +35,7 @@ def test_a_lagging_phrase_index_is_caught_up_in_the_background(
 
     monkeypatch.setattr(main_window, "PHRASES_QUIETLY", 0)  # as on 100,000 pages
     monkeypatch.setattr(main_window, "PHRASE_STEP", 2)
+    monkeypatch.setattr(main_window, "INDEX_MS", 60_000)  # until the test is listening
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
     index_catches_up(windows, qtbot, path, "phrases", SAMPLE[10:14], SAMPLE[10:14])
 
@@ -61,6 +62,7 @@ def test_the_window_indexes_a_step_at_a_time_never_past_its_time(
 
     monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     monkeypatch.setattr(main_window, "INDEX_BUDGET_S", 0.0)
+    monkeypatch.setattr(main_window, "INDEX_MS", 60_000)  # until the test is listening
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(12)])
     with Store.open(path) as store:
         store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
@@ -78,6 +80,7 @@ def test_the_window_indexes_a_step_at_a_time_never_past_its_time(
             return taken
 
         monkeypatch.setattr(store, name, counted)
+    window._index_timer.setInterval(10)
     press(window, qtbot, K.Key_F, CTRL)
     type_text(qtbot, window.page_list.search_box, SAMPLE[10:14])
     qtbot.keyClick(window.page_list.search_box, K.Key_Return)
