@@ -239,7 +239,7 @@ def _candidates(store: Store, text: str) -> list[str]:
         middle = max(0, (len(piece) - _PROBE) // 2)
         probe = piece[middle : middle + _PROBE]
         if len(probe) >= 3:
-            seen.update(dict.fromkeys(store.pages_containing(probe, _CANDIDATES)))
+            seen.update(dict.fromkeys(store.pages_containing(probe, _CANDIDATES, exact=True)))
     return list(seen)
 
 

@@ -179,7 +179,7 @@ def _no_retraining() -> None:
         from annotator.gui.retrain import Retrainer
     except ImportError:  # before the window retrained
         return
-    Retrainer.check = lambda self, store, done: False  # type: ignore[method-assign]
+    Retrainer.check = lambda self, *args, **kwargs: False  # type: ignore[method-assign]
 
 
 def application(settings_dir: str):

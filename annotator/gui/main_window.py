@@ -10,7 +10,6 @@ database, and reloads what changed.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -71,10 +70,13 @@ LIST_DELAY_MS = 400
 # The outline follows edits and the caret once keys pause this long: repainting its tables
 # costs more than the rest of a key press, and a held key (undo, arrows) then pays it once.
 OUTLINE_DELAY_MS = 80
-INDEX_MS = 100  # one background step of search indexing …
-INDEX_STEP = 50  # … of this many pages
-PHRASE_STEP = 10  # … or of the phrase index, whose pages cost about twice as much
-PHRASES_AT_START = 200  # a phrase index lag this short is caught up before the first paint
+# Search indexing in the background: a step every frame or so, each of at most this many
+# seconds (then the step ends after the page under way) …
+INDEX_MS = 16
+INDEX_BUDGET_S = 0.008
+INDEX_STEP = 200  # … and at most this many pages
+PHRASE_STEP = 50  # … or of the phrase index, whose pages cost about three times as much
+PHRASES_QUIETLY = 200  # a phrase index lag this short is caught up with no message
 MIN_FONT, MAX_FONT = 8.0, 40.0
 MAX_LIST_WIDTH = 520  # the page list never takes more at start; longer ids elide in the middle
 
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self._index_timer = QTimer(self, interval=INDEX_MS)
         self._index_timer.timeout.connect(self._index_step)
         self._index_left: dict[str, int] = {}  # pages each index lacks, counted down
+        self._index_quietly = False  # a short lag of the phrase index: no messages
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("{name} — Annotator").format(name=self.db_path.name))
@@ -508,28 +511,26 @@ class MainWindow(QMainWindow):
 
     def _start_indexing_if_behind(self) -> None:
         # Import leaves the phrase index to the window (not to commands, which must never
-        # write unasked): the pages of a small import are indexed at once, quietly.
+        # write unasked): the pages of a small import are indexed quietly.
         behind = self.store.search_lag(at_most=1)
-        lag = self.store.phrase_lag(at_most=PHRASES_AT_START + 1)
-        if not behind and 0 < lag <= PHRASES_AT_START:
-            # Searches stay exact without it; on an error the steps below try again.
-            with contextlib.suppress(sqlite3.Error):
-                self.store.index_phrases(wait=False)
-            lag = self.store.phrase_lag(at_most=1)
+        lag = self.store.phrase_lag(at_most=PHRASES_QUIETLY + 1)
         if behind or lag:
+            self._index_quietly = not behind and lag <= PHRASES_QUIETLY
             self._index_left.clear()  # counted again at the first step
             self._index_timer.start()
 
     def _index_step(self) -> None:
-        # ~50 pages take a few milliseconds: the window stays responsive between steps.
-        # The trigram index first (every search uses it), then the phrase index (four or
-        # more characters), which an import leaves to the window.
+        # A step ends once INDEX_BUDGET_S have passed (a few pages of 3,400 characters):
+        # the window never stops responding for longer than a frame or so, however many
+        # pages an upgrade or an import left unindexed (bench/index_fill.py). The trigram
+        # index first (every search uses it), then the phrase index (four or more
+        # characters), which an import leaves to the window.
         store = self.store
         try:
-            taken = store.index_search(INDEX_STEP, wait=False)
+            taken = store.index_search(INDEX_STEP, wait=False, budget_s=INDEX_BUDGET_S)
             left = self._still_left("search", taken, store.search_lag)
             if not left:
-                taken = store.index_phrases(PHRASE_STEP, wait=False)
+                taken = store.index_phrases(PHRASE_STEP, wait=False, budget_s=INDEX_BUDGET_S)
                 left = self._still_left("phrases", taken, store.phrase_lag)
         except sqlite3.Error as exc:  # a full disk, say: search still works, only slower
             self._index_timer.stop()
@@ -537,18 +538,19 @@ class MainWindow(QMainWindow):
                 self.tr("Search index not updated: {error}").format(error=exc), 8000
             )
             return
-        if left:
-            self.statusBar().showMessage(
-                self.tr("Indexing pages for search: {n} left").format(n=f"{left:,}"), 2 * INDEX_MS
-            )
-        else:
+        if not left:
             self._index_timer.stop()
-            self.statusBar().showMessage(self.tr("Search index up to date"), 4000)
+            if not self._index_quietly:
+                self.statusBar().showMessage(self.tr("Search index up to date"), 4000)
+        elif not self._index_quietly:
+            self.statusBar().showMessage(
+                self.tr("Indexing pages for search: {n} left").format(n=f"{left:,}"), 1000
+            )
 
     def _still_left(self, index: str, taken: int, lag: Callable[..., int]) -> int:
         """How many pages ``index`` still lacks after a step took ``taken``, for the status
         bar. Each step asks only whether any is left; the pages are counted at the first
-        step (over 100,000 pages a count takes ~25 ms) and counted down after, again when
+        step (over 100,000 pages a count takes ~10 ms) and counted down after, again when
         that runs out early (another program imported meanwhile)."""
         if not lag(at_most=1):
             self._index_left.pop(index, None)

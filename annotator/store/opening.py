@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-# A longer lag (an upgrade that rebuilt the index: ~15 s per 100,000 pages) is not caught
-# up while opening: the window does it in small steps, and import at its end.
-_CATCH_UP_AT_OPEN = 2000
+# A longer lag (an upgrade that rebuilt the index: ~60 s per 100,000 pages) is not caught
+# up while opening: the window does it in steps of a few milliseconds, and import at its
+# end. 200 pages take ~0.15 s, which the window's start may wait (2,000 took 1.5-3 s).
+_CATCH_UP_AT_OPEN = 200
 
 
 def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:

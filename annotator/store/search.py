@@ -6,13 +6,14 @@ and neighbours.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from annotator.model import PAGE_STATUSES
 from annotator.store import common
 from annotator.store.common import PageRow, Room
-from annotator.store.folding import fold
+from annotator.store.folding import fold, holder, kept_core
 from annotator.store.schema import FOLDED_SINCE, PHRASE_SEPARATOR
 
 # The phrase index's terms: every four characters of a page, with positions (migration 10).
@@ -27,6 +28,12 @@ _FOLDED_BEFORE_13 = frozenset("\x00\x01\x02ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk
 
 # The indexes' watermarks in ``meta``: the last rowid each covers.
 _TRIGRAMS, _PHRASES = "search_indexed_rowid", "phrase_indexed_rowid"
+
+# A time-bounded index step (the window's) spends up to this share of its time on merging
+# the index's segments first, a merge call of this many leaf pages at a time (see _budgeted).
+_MERGE_SHARE = 0.5
+_MERGE_PAGES = 16
+_AUTOMERGE = 4  # FTS5's own default, where a table has none set
 
 # The fewest pages a search confirms at a time when the list asks for its first rows.
 _FIRST_STEP = 64
@@ -58,7 +65,7 @@ def _holds_bytes(haystack: bytes | None, needle: bytes) -> bool:
 
 
 def _holds_folded(haystack: str | None, needle: str) -> bool:
-    return haystack is not None and needle in fold(haystack)
+    return haystack is not None and holder(needle)(haystack)
 
 
 def _slices(cursor: sqlite3.Cursor, size: int = 256) -> Iterator[list[Any]]:
@@ -241,17 +248,22 @@ class SearchRoom(Room):
         """The SQL test that ``p.text`` holds ``search`` (folded, see :meth:`_folds`), and
         its parameter.
 
-        Folded: the page is folded in Python and searched there (str.find). Exact (older
-        files): SQLite's instr() steps through the text one character at a time and costs
-        twice the reading of the page; Python's bytes search (memchr) on the stored UTF-8
-        is exact as well (a UTF-8 needle can only match at a character boundary), so a
-        confirming pass costs little more than reading the pages.
+        Folded: the page is searched in Python (folding.holder: folded only where that can
+        change what is found). Exact (older files): SQLite's instr() steps through the text
+        one character at a time and costs twice the reading of the page; Python's bytes
+        search (memchr) on the stored UTF-8 is exact as well (a UTF-8 needle can only match
+        at a character boundary), so a confirming pass costs little more than reading the
+        pages.
         """
         if self._folds():
             if not self._holds_folded_sql:
                 self.db.conn.create_function("holds_folded", 2, _holds_folded, deterministic=True)
                 self._holds_folded_sql = "holds_folded(p.text, ?)"
             return self._holds_folded_sql, search
+        return self._holds_exact(search)
+
+    def _holds_exact(self, search: str) -> tuple[str, Any]:
+        """The SQL test that ``p.text`` holds ``search`` as it is, and its parameter."""
         if not self._holds_sql:  # once per connection: a file's encoding never changes
             conn = self.db.conn
             if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
@@ -378,37 +390,83 @@ class SearchRoom(Room):
         row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", [index]).fetchone()
         return int(row[0]) if row else 0
 
-    def index_search(self, limit: int | None = None, *, wait: bool = True) -> int:
+    def index_search(
+        self, limit: int | None = None, *, wait: bool = True, budget_s: float | None = None
+    ) -> int:
         """Add pages not yet in the full-text index to it (one transaction); at most
-        ``limit`` pages when given. Returns how many pages were indexed.
+        ``limit`` pages when given, and with ``budget_s`` no more pages once that many
+        seconds have passed (at least one page is added). Returns how many pages were
+        indexed.
 
         Import calls it every few hundred pages and at the end; opening a database catches
         up a short lag (a crash mid-import); the window catches up a long one (an upgrade
-        that rebuilds the index) in small steps. Until then, pages beyond the index are
-        searched directly, so results are always complete. ``wait=False`` returns 0 at
-        once when another connection holds the write lock.
+        that rebuilds the index) in steps of a few milliseconds each, so that it never
+        stops responding. Until then, pages beyond the index are searched directly, so
+        results are always complete. ``wait=False`` returns 0 at once when another
+        connection holds the write lock.
         """
-        return self._index_step(lambda: self._add_search_pages(limit), wait=wait)
+        if budget_s is None:
+            return self._index_step(lambda: self._add_search_pages(limit, None), wait=wait)
+        return self._index_step(
+            lambda: self._budgeted(
+                "pages_fts", lambda deadline: self._add_search_pages(limit, deadline), budget_s
+            ),
+            wait=wait,
+        )
 
-    def _add_search_pages(self, limit: int | None) -> int:
+    def _budgeted(self, table: str, step: Callable[[float], int], budget_s: float) -> int:
+        """Merges of ``table`` that are due, then ``step`` (which stops at the deadline it
+        is given), in ``budget_s`` seconds or so: returns what ``step`` does.
+
+        An FTS5 index is a pile of segments, one per transaction, merged as they pile up: by
+        its automerge as a commit writes the new one, or all of a level at once when 16
+        have piled up (a crisis merge). Steps of a few pages each paid that at their
+        commits: 30 ms every 16 steps, 150-200 ms every 256, more as the index grows. So a
+        step turns automerge off, first merges in small pieces against the clock (a
+        positive 'merge' works only where four segments or more wait on a level, so the
+        levels never reach a crisis), then indexes pages, writes them out with automerge
+        still off, and sets it back before the commit.
+        """
+        start = time.perf_counter()
         conn = self.db.conn
-        done = self._indexed_rowid()
-        top, count = conn.execute(
-            "SELECT max(r), count(*) FROM "
-            "(SELECT rowid AS r FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-            [done, -1 if limit is None else limit],  # LIMIT -1: no limit
-        ).fetchone()
-        if count:
-            # Folded text (schema 13): each page folded once, in slices, never all at once.
-            for rows in _slices(conn.execute(
-                "SELECT rowid, search_fold(text) FROM pages WHERE rowid > ? AND rowid <= ?",
-                [done, top],
-            )):  # fmt: skip
-                conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", rows)
+        config = f"INSERT INTO {table} ({table}, rank) VALUES (?, ?)"
+        row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+        conn.execute(config, ["automerge", 0])
+        while time.perf_counter() < start + budget_s * _MERGE_SHARE:
+            before = conn.total_changes
+            conn.execute(config, ["merge", _MERGE_PAGES])
+            if conn.total_changes - before < 2:  # nothing was due
+                break
+        taken = step(start + budget_s)
+        # A savepoint makes FTS5 write out the pages it holds in memory, which the commit
+        # would otherwise write (and merge) with automerge back on.
+        conn.execute("SAVEPOINT index_step")
+        conn.execute("RELEASE index_step")
+        conn.execute(config, ["automerge", _AUTOMERGE if row is None else row[0]])
+        return taken
+
+    def _add_search_pages(self, limit: int | None, deadline: float | None) -> int:
+        conn, top, count = self.db.conn, 0, 0
+        # Folded text (schema 13): each page folded once, in slices, never all at once;
+        # one page at a time against a deadline.
+        cursor = conn.execute(
+            "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            [self._indexed_rowid(), -1 if limit is None else limit],  # LIMIT -1: no limit
+        )
+        try:
+            for rows in _slices(cursor, 256 if deadline is None else 1):
+                folded = [(rowid, fold(text)) for rowid, text in rows]
+                conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", folded)
                 conn.executemany(
                     "INSERT OR REPLACE INTO page_tails (rowid, tail) VALUES (?, ?)",
-                    [(rowid, folded[-2:]) for rowid, folded in rows],
+                    [(rowid, text[-2:]) for rowid, text in folded],
                 )
+                top, count = rows[-1][0], count + len(rows)
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        finally:
+            cursor.close()
+        if count:
             conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), _TRIGRAMS])
         return count
 
@@ -434,36 +492,55 @@ class SearchRoom(Room):
 
     def search_lag(self, at_most: int | None = None) -> int:
         """How many pages the full-text index does not cover yet, counting no further than
-        ``at_most`` (1: whether any; a full count over 100,000 pages takes ~25 ms)."""
+        ``at_most`` (1: whether any; a full count over 100,000 pages takes ~10 ms of CPU)."""
         return self._count_after(self._indexed_rowid(), at_most)
 
     def _count_after(self, rowid: int, at_most: int | None) -> int:
-        """The pages after ``rowid``, at most ``at_most`` of them (LIMIT stops the scan)."""
-        limit = -1 if at_most is None else at_most  # -1: no limit
-        return self.db.conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM pages WHERE rowid > ? LIMIT ?)", [rowid, limit]
-        ).fetchone()[0]
+        """The pages after ``rowid``, at most ``at_most`` of them (LIMIT stops the scan).
 
-    def index_phrases(self, limit: int | None = None, *, wait: bool = True) -> int:
+        All of them are counted on the status index, which holds every rowid in a few
+        megabytes: walking the table itself reads a leaf page of text per page (100,000
+        pages: 0.5 s, 20 s from a cold disk, against 30 ms), which the window's first
+        index step after an upgrade did."""
+        if at_most is None:
+            sql, params = (
+                "SELECT count(*) FROM pages INDEXED BY pages_status WHERE rowid > ?",
+                [rowid],
+            )
+        else:
+            sql = "SELECT count(*) FROM (SELECT 1 FROM pages WHERE rowid > ? LIMIT ?)"
+            params = [rowid, at_most]
+        return self.db.conn.execute(sql, params).fetchone()[0]
+
+    def index_phrases(
+        self, limit: int | None = None, *, wait: bool = True, budget_s: float | None = None
+    ) -> int:
         """Add pages not yet in the phrase index to it (one transaction), at most ``limit``
-        when given, after forgetting deleted pages' 4-grams. Returns how many pages (and
-        forgotten pages) it took.
+        when given, after forgetting deleted pages' 4-grams; with ``budget_s``, no more
+        once that many seconds have passed (at least one page or forgotten page is taken).
+        Returns how many pages (and forgotten pages) it took.
 
-        Kept apart from index_search(): writing a page's 4-grams costs about twice its
+        Kept apart from index_search(): writing a page's 4-grams costs about three times its
         trigrams, which an import need not wait for. The window catches up in the
         background; until then searches read the pages the index lacks, so they stay
         exact. ``wait=False`` returns 0 at once when another connection holds the lock.
         """
-        return self._index_step(
-            lambda: self._forget_stale_phrases() + self._add_phrases(limit), wait=wait
-        )
 
-    def _forget_stale_phrases(self) -> int:
+        def step(deadline: float | None) -> int:
+            taken = self._forget_stale_phrases(deadline)
+            if not taken or deadline is None or time.perf_counter() < deadline:
+                taken += self._add_phrases(limit, deadline)
+            return taken
+
+        if budget_s is None:
+            return self._index_step(lambda: step(None), wait=wait)
+        return self._index_step(lambda: self._budgeted("pages_phrases", step, budget_s), wait=wait)
+
+    def _forget_stale_phrases(self, deadline: float | None = None) -> int:
         # A contentless index forgets a page's terms only when given them again; a page
         # that took the deleted page's rowid meanwhile (below the watermark) goes in now.
-        conn = self.db.conn
-        stale = conn.execute("SELECT rowid, text FROM phrase_stale").fetchall()
-        for rowid, text in stale:
+        conn, forgotten = self.db.conn, 0
+        for rowid, text in conn.execute("SELECT rowid, text FROM phrase_stale").fetchall():
             conn.execute(
                 "INSERT INTO pages_phrases (pages_phrases, rowid, grams) VALUES ('delete', ?, ?)",
                 [rowid, phrase_grams(fold(text))],
@@ -474,26 +551,34 @@ class SearchRoom(Room):
                     "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
                     [rowid, phrase_grams(fold(row[0]))],
                 )
-        conn.execute("DELETE FROM phrase_stale")
-        return len(stale)
-
-    def _add_phrases(self, limit: int | None) -> int:
-        # In slices of a few hundred pages: a whole database's text never sits in memory.
-        conn, added = self.db.conn, 0
-        while limit is None or added < limit:
-            step = _PHRASE_SLICE if limit is None else min(_PHRASE_SLICE, limit - added)
-            rows = conn.execute(
-                "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                [self._indexed_rowid(_PHRASES), step],
-            ).fetchall()
-            if not rows:
+            conn.execute("DELETE FROM phrase_stale WHERE rowid = ?", [rowid])
+            forgotten += 1
+            if deadline is not None and time.perf_counter() >= deadline:
                 break
-            conn.executemany(
-                "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
-                ((rowid, phrase_grams(fold(text))) for rowid, text in rows),
-            )
-            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES])
-            added += len(rows)
+        return forgotten
+
+    def _add_phrases(self, limit: int | None, deadline: float | None = None) -> int:
+        # In slices of a few hundred pages: a whole database's text never sits in memory;
+        # one page at a time against a deadline.
+        conn, added = self.db.conn, 0
+        cursor = conn.execute(
+            "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            [self._indexed_rowid(_PHRASES), -1 if limit is None else limit],
+        )
+        try:
+            for rows in _slices(cursor, _PHRASE_SLICE if deadline is None else 1):
+                conn.executemany(
+                    "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
+                    [(rowid, phrase_grams(fold(text))) for rowid, text in rows],
+                )
+                added += len(rows)
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES]
+                )
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        finally:
+            cursor.close()
         return added
 
     def phrase_lag(self, at_most: int | None = None) -> int:
@@ -588,15 +673,42 @@ class SearchRoom(Room):
             counts[status] = n
         return counts
 
-    def pages_containing(self, fragment: str, limit: int = 20) -> list[str]:
-        """Ids of pages whose text contains ``fragment`` as search finds it (folded for case
-        and width: callers that need it exact check the text), in import order."""
-        rowids, params = self._rowids_sql(None, fragment, need=limit)
-        rows = self.db.conn.execute(
-            f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",
-            [*params, limit],
-        )
-        return [row[0] for row in rows]
+    def pages_containing(self, fragment: str, limit: int = 20, *, exact: bool = False) -> list[str]:
+        """Ids of the first ``limit`` pages (in import order) whose text contains
+        ``fragment`` as search finds it (folded for case and width), or with ``exact`` as
+        it is: import placing gold by its text wants the pages that hold it verbatim, and
+        pages holding only a folded twin (ＧＤＰ for GDP) must not take their places.
+
+        Exact: the pages are those the folded search finds for the fragment's core (without
+        the characters at its ends that folding may join to a neighbour, see
+        folding.kept_core), each then checked for the fragment itself, as far down the
+        list as it takes; a fragment without such a core (Latin letters only) reads every
+        page."""
+        if not exact or not self._folds():
+            rowids, params = self._rowids_sql(None, fragment, need=limit)
+            rows = self.db.conn.execute(
+                f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) ORDER BY p.rowid LIMIT ?",
+                [*params, limit],
+            )
+            return [row[0] for row in rows]
+        holds, needle = self._holds_exact(fragment)
+        core = kept_core(fragment)
+        if not core:
+            rows = self.db.conn.execute(
+                f"SELECT p.id FROM pages p WHERE {holds} ORDER BY p.rowid LIMIT ?", [needle, limit]
+            )
+            return [row[0] for row in rows]
+        need = limit
+        while True:
+            rowids, params = self._rowids_sql(None, core, need=need)
+            found = self.db.conn.execute(
+                f"SELECT p.id FROM pages p WHERE p.rowid IN ({rowids}) AND {holds} "
+                "ORDER BY p.rowid LIMIT ?",
+                [*params, needle, limit],
+            ).fetchall()
+            if len(found) >= limit or self._confirmed_to >= _ALL:
+                return [row[0] for row in found]
+            need *= 4  # the rest of the list holds the core only folded, or not as a whole
 
     def least_sure_page(self, exclude: str | None = None, search: str | None = None) -> str | None:
         """The page to review whose learnt-model suggestions the model is least sure of.

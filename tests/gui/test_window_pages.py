@@ -422,6 +422,7 @@ def test_a_lagging_search_index_is_caught_up_in_the_background(
 
     monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     monkeypatch.setattr(main_window, "INDEX_STEP", 2)
+    monkeypatch.setattr(main_window, "INDEX_MS", 60_000)  # until the test is listening
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
     index_catches_up(windows, qtbot, path, "fts", SAMPLE[:6], SAMPLE[:3])
 
@@ -436,6 +437,8 @@ def test_the_index_steps_count_the_pages_left_once_then_count_down(
 
     monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
     monkeypatch.setattr(main_window, "INDEX_STEP", 2)
+    monkeypatch.setattr(main_window, "INDEX_BUDGET_S", 60.0)  # two pages a step, however slow
+    monkeypatch.setattr(main_window, "INDEX_MS", 60_000)  # until the test is listening
     path = make_db(tmp_path / "lag.db", [f"p{i}" for i in range(7)])
     with Store.open(path) as store:
         store.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
@@ -445,11 +448,14 @@ def test_the_index_steps_count_the_pages_left_once_then_count_down(
     messages: list[str] = []
 
     def full_count(sql: str) -> None:
-        if "count(*)" in sql and "pages WHERE rowid >" in sql and not re.search(r"LIMIT \d", sql):
+        if re.search(r"count\(\*\) FROM .*pages\b.* WHERE rowid >", sql) and not re.search(
+            r"LIMIT \d", sql
+        ):
             counts.append(sql)
 
     window.store.db.conn.set_trace_callback(full_count)
     window.statusBar().messageChanged.connect(messages.append)
+    window._index_timer.setInterval(10)
     qtbot.waitUntil(lambda: bool(messages) and "up to date" in messages[-1], timeout=5000)
     window.store.db.conn.set_trace_callback(None)
     left = [m for m in messages if "left" in m]
