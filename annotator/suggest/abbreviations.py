@@ -53,6 +53,11 @@ _DAY_BEFORE = frozenset("今昨明每当次终节假生白平近前往旧末多�
 # Pairs and lists also use the characters that stand for a country only next to another
 # country (中加, 瑞中, 埃厄两国, 中、美、加三国): alone they are common words or verbs.
 _PAIR_COUNTRY = _COUNTRY + "加瑞厄马斯爱乌哈土南捷波匈罗塞挪丹芬比奥苏孟"
+# and the first characters of the other states' names (中智建交, 中坦合资, 中几两国): a
+# lexicon derived from a list of the world's states (places_pair_abbreviations)
+_PAIR_COUNTRY += "".join(
+    c for c in lexicon.chars("places_pair_abbreviations") if c not in _PAIR_COUNTRY
+)
 # Runs of two to four such characters; a run is a pair when a pair word follows it (checked
 # in Python: one scan finds the runs for this rule and for bare pairs, about ten a page).
 _RUN_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
@@ -264,8 +269,11 @@ def _pairs(text: str) -> list[Candidate]:
         while end - start >= 2 and not _PAIR_WORD_RE.match(text, end):
             end -= 1
         if end - start >= 2:
-            while end - start > 2 and not _after_boundary(text, start):
-                start += 1  # 参加中美会谈: 加 is the verb's, the pair is 中美
+            while end - start > 2 and (
+                not _after_boundary(text, start) or crosses_start(text, start)
+            ):
+                # 参加中美会谈: 加 is the verb's, the pair is 中美; 同意古巴航空: 同意 is read
+                start += 1
             if _spelled_name(text[start:end]):
                 continue
             if text[end] == "间" and crosses_start(text, start):
