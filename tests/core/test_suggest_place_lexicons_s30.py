@@ -79,3 +79,17 @@ def test_national_bodies_added_to_the_list(text, expected):
 )
 def test_short_names_inside_common_words_stay_out(text, absent):
     assert absent not in orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_orgs", "expected_locs"),
+    [
+        # a democratic party by its full name: no 中国 place, no 国会 "parliament" inside it
+        ("中国民主建国会第七次全国代表大会开幕。", ["中国民主建国会第七次全国代表大会"], []),
+        ("我们向中国民主建国会全体同志致以问候。", ["中国民主建国会"], []),
+        ("上百万中国人民志愿军跨过鸭绿江。", ["中国人民志愿军"], ["鸭绿江"]),
+    ],
+)
+def test_bodies_by_their_full_names(text, expected_orgs, expected_locs):
+    assert orgs(text) == expected_orgs
+    assert locs(text) == expected_locs
