@@ -93,3 +93,15 @@ def test_short_names_inside_common_words_stay_out(text, absent):
 def test_bodies_by_their_full_names(text, expected_orgs, expected_locs):
     assert orgs(text) == expected_orgs
     assert locs(text) == expected_locs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他来到郫县考察。", ["郫县"]),  # a county of one character from the reference list
+        ("房县的山区很美。", ["房县"]),
+        ("住房县城周边。", []),  # 住房 is read: no 房县
+    ],
+)
+def test_counties_of_one_character_added(text, expected):
+    assert locs(text) == expected
