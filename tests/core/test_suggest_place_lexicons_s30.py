@@ -105,3 +105,20 @@ def test_bodies_by_their_full_names(text, expected_orgs, expected_locs):
 )
 def test_counties_of_one_character_added(text, expected):
     assert locs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_orgs", "expected_locs"),
+    [
+        # a place's companies are no company's name: the place alone
+        ("140多家中国公司参展。", [], ["中国"]),
+        ("他呼吁美国公司前往韩国投资。", [], ["美国", "韩国"]),
+        # a name between the place and 公司 makes one
+        ("美国福特公司董事长来访。", ["美国福特公司"], []),
+        # the Federal Republic of Yugoslavia by its official name
+        ("中国尊重南斯拉夫联盟共和国的独立。", [], ["中国", "南斯拉夫联盟共和国"]),
+    ],
+)
+def test_a_place_s_companies_and_states_by_their_official_names(text, expected_orgs, expected_locs):
+    assert orgs(text) == expected_orgs
+    assert locs(text) == expected_locs
