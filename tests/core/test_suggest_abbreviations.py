@@ -390,3 +390,15 @@ def test_the_pair_abbreviations_come_from_their_lexicon():
     assert {"智", "坦", "几", "秘"} <= set(chars)
     assert not {"新", "也", "不"} & set(chars)  # too common as words (jieba counts)
     assert set(chars) <= set(abbreviations._PAIR_COUNTRY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持反分裂、反“台独”的斗争", ["台"]),  # Taiwan independence: 台 is the place
+        ("平台独立运行", []),  # 平台 is read
+        ("电台独家报道", []),
+    ],
+)
+def test_taiwan_in_taiwan_independence(text, expected):
+    assert places(text) == expected
