@@ -122,3 +122,25 @@ def test_counties_of_one_character_added(text, expected):
 def test_a_place_s_companies_and_states_by_their_official_names(text, expected_orgs, expected_locs):
     assert orgs(text) == expected_orgs
     assert locs(text) == expected_locs
+
+
+def test_the_coverage_bench_names_what_the_place_lexicons_lack(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    reference = tmp_path / "pca.json"
+    reference.write_text(
+        '{"河北省":{"邯郸市":["涉县","磁县","无此县"]},"四川省":{"成都市":["郫县"]}}',
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, str(root / "bench" / "gazetteer.py"), "--coverage", str(reference)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "coverage_total=8" in out
+    assert "coverage_found=7" in out
+    assert "coverage_missing=无此县" in out
