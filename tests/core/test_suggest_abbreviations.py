@@ -355,3 +355,50 @@ def test_asia_europe_group():
 )
 def test_take_as_lists_and_many_countries(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: the first characters of the other states' names (places_pair_abbreviations)
+        ("双方对中智建交以来的关系表示满意", ["中", "智"]),
+        ("中几两国政府都很重视", ["中", "几"]),
+        ("美、秘、智三国代表出席", ["美", "秘", "智"]),
+    ],
+)
+def test_states_abbreviated_by_their_first_character_in_pairs(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "美国同意古巴航空公司客机使用领空",  # 同意 is read: no 意 before 古巴
+        "他们几国合作",  # 几 alone, no country of the main set beside it
+        "坦白交代问题",
+    ],
+)
+def test_first_characters_of_states_alone_or_inside_words_are_no_places(text):
+    assert "意" not in places(text) and "几" not in places(text) and "坦" not in places(text)
+
+
+def test_the_pair_abbreviations_come_from_their_lexicon():
+    from annotator import lexicon
+    from annotator.suggest import abbreviations
+
+    chars = lexicon.chars("places_pair_abbreviations")
+    assert {"智", "坦", "几", "秘"} <= set(chars)
+    assert not {"新", "也", "不"} & set(chars)  # too common as words (jieba counts)
+    assert set(chars) <= set(abbreviations._PAIR_COUNTRY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持反分裂、反“台独”的斗争", ["台"]),  # Taiwan independence: 台 is the place
+        ("平台独立运行", []),  # 平台 is read
+        ("电台独家报道", []),
+    ],
+)
+def test_taiwan_in_taiwan_independence(text, expected):
+    assert places(text) == expected

@@ -164,6 +164,8 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[s:e] in _NATURAL and _names_a_thing(text, s, e):
             continue  # 北极熊, 红海洋: a thing named after the place
+        if text[s:e] in _DIRECTIONS and _a_direction(text, s, e):
+            continue  # 晋西北, 西北方向: the side of a place or a direction, no region
         if _county_of_the_city(text, s, e):
             e += 1  # 衡阳县, 长沙县: a county named after its city
         elif (
@@ -242,6 +244,28 @@ def _with_form_of_state(text: str, s: int, e: int) -> int:
 
 
 _NATURAL = frozenset(P.NATURAL)
+# China's regions named by a direction (places_natural) …
+_DIRECTIONS = frozenset(("东北", "西北", "西南", "东南"))
+# … are a side of the place before them when it ends with a division's kind or is a
+# province's one-character abbreviation (晋西北, 湘西南, 老区东北边缘)
+_BEFORE_A_SIDE = frozenset(
+    "省市县区州镇乡村京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔滇藏陕甘陇"
+)
+# … and a direction before a word of a side or a direction (西北方向, 东南侧, 东北角;
+# 东南、西北方向 too)
+_SIDE_WORD_FIRST = frozenset("方向风侧部角面边端")
+
+
+def _a_direction(text: str, s: int, e: int) -> bool:
+    """True when the region ``text[s:e]`` named by a direction (东北) is a side of the place
+    before it or a direction (see ``_BEFORE_A_SIDE``, ``_SIDE_WORD_FIRST``)."""
+    if s > 0 and text[s - 1] in _BEFORE_A_SIDE:
+        return True
+    while text[e : e + 1] == "、" and text[e + 1 : e + 3] in _DIRECTIONS:
+        e += 3
+    return text[e : e + 1] in _SIDE_WORD_FIRST
+
+
 # Characters after a natural feature that name a part of it, a place on it or its people
 # (长江口, 东海岸, 洞庭湖畔, 昆仑山脉, 南极洲, 关中人) or a body named after it (长江局,
 # 泰山队), besides the place suffixes: with them a dictionary word stays a place.
