@@ -10,6 +10,7 @@ from annotator.split.shapes import BODY, CAPTION, DASH, FURNITURE, LABEL, LEAD, 
 
 from .context import boundary_before
 from .group import MAX_TITLES, STRONG, WEAK, Group
+from .lone_lines import BRIEF_TITLE_MIN_CHARS
 
 
 def _relaxed(shapes: list[Shape], lo: int) -> bool:
@@ -33,6 +34,10 @@ def weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     titles: list[int] = []
     p = hi - 1
     relaxed = _relaxed(shapes, lo)
+    summed = p > lo and _summary_under(shapes[p - 1], shapes[p])
+    if summed:
+        titles.append(p)  # (the headline above it is strict: the loop takes it)
+        p -= 1
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
         # (a column tag closing the line, …吗？（以案说法）, is a headline's form whatever its
@@ -61,7 +66,8 @@ def weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
-    return Group(titles[0], WEAK, titles=titles, firm=_firm_weak(top, len(titles), dashed))
+    firm = _firm_weak(top, len(titles), dashed)
+    return Group(titles[0], WEAK, titles=titles, firm=firm)
 
 
 def _kickers(shapes: list[Shape], lo: int, p: int, titles: list[int]) -> tuple[int, bool]:
@@ -128,6 +134,30 @@ def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
         sub.subdash or sub.cut_head or sub.tagged and sub.comma
     )
     return [hi - 2, hi - 1] if dashed or tagged else []
+
+
+# A summary line under a headline runs at least this much longer than it (in tenths) …
+SUMMARY_MIN_TENTHS = 13
+
+
+def _summary_under(top: Shape, sub: Shape) -> bool:
+    """Whether title line ``sub`` is a summary (副题) under headline ``top``: a plain line of
+    phrases apart by commas, longer than the unpunctuated headline above it and open at its end
+    (某地首批便民试点启动 / 先在三个街道试行，明年推广到全市). A 小标题 stands alone over its
+    section's text, never over a second, longer line of clauses; a paragraph's text ends
+    its sentence (or, cut by a column, runs into the line below). The headline says who did
+    what (a topic of a few characters over such a line, 服务升级, is a two-line 小标题).
+    """
+    return (
+        top.strict
+        and top.end - top.start >= BRIEF_TITLE_MIN_CHARS
+        and not (top.bullet or top.tag or top.names or top.cut_head)
+        and sub.text_ok
+        and sub.comma
+        and not (sub.listy or sub.cut_head or sub.speaks or sub.tagged or sub.subdash)
+        and sub.ending == cues.END_OPEN
+        and 10 * (sub.end - sub.start) >= SUMMARY_MIN_TENTHS * (top.end - top.start)
+    )
 
 
 def formal_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
