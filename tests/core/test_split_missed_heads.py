@@ -51,3 +51,38 @@ def test_a_summary_line_ending_a_sentence_is_text():
     line = "先在三个街道试行，明年推广到全市各社区。"
     got = rows([HEADER, *FIRST, headline, line, *SECOND_TEXT])
     assert (line, "subheadline", 2, False) not in got
+
+
+CREDIT = "本版制图：某某某"
+
+
+def test_a_headline_over_a_dash_line_at_the_page_top_opens_the_story():
+    # 主题 / a 副题 leading into the text with ——, under nothing but the page header
+    headline, sub = "一起奔向共同的美好明天", "来自八个观察点的所见所思——"
+    got = rows([HEADER, headline, sub, *SECOND_TEXT])
+    assert (headline, "headline", 1, False) in got
+    assert (sub, "subheadline", 1, False) in got
+    assert (SECOND_TEXT[0], "body", 1, False) in got
+
+
+def test_a_dash_line_inside_a_story_still_introduces_its_text():
+    # after text that closes nothing, a title over a —— line is no article's head
+    line, dash = "全市首批便民服务试点正式启动", "具体安排如下——"
+    got = rows([HEADER, *FIRST, line, dash, *SECOND_TEXT])
+    assert (dash, "subheadline", 2, False) not in got
+
+
+def test_a_chart_credit_between_a_headline_and_its_text_parts_nothing():
+    headline, sub = "一起奔向共同的美好明天", "来自八个观察点的所见所思——"
+    got = rows([HEADER, headline, sub, CREDIT, *SECOND_TEXT])
+    assert (headline, "headline", 1, False) in got
+    assert (sub, "subheadline", 1, False) in got
+    assert (CREDIT, "other", None, False) in got
+    assert (SECOND_TEXT[0], "body", 1, False) in got
+
+
+def test_an_editors_credit_under_a_line_ends_what_stands_above_it():
+    # 责任编辑：… closes what it edited: the line above it heads nothing below
+    line = "全市首批便民服务试点正式启动"
+    got = rows([HEADER, *FIRST, line, "责任编辑：某某某", *SECOND_TEXT])
+    assert (line, "headline", 2, False) not in got

@@ -26,16 +26,17 @@ def _relaxed(shapes: list[Shape], lo: int) -> bool:
 
 def weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     """A no-byline short news item headed by the end of the plain title run ``[lo, hi)``."""
-    nxt = shapes[hi].kind if hi < len(shapes) else None
+    hi_text = _under_credits(shapes, hi)
+    nxt = shapes[hi_text].kind if hi_text < len(shapes) else None
     if nxt not in (BODY, CAPTION):
         return None  # a title at the page end or above furniture: a cut paragraph's tail
-    if shapes[hi].cont:
+    if shapes[hi_text].cont:
         return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
     relaxed = _relaxed(shapes, lo)
     summed = p > lo and _summary_under(shapes[p - 1], shapes[p])
-    if summed:
+    if summed or relaxed and p > lo and _leads_into_text(shapes[p - 1], shapes[p]):
         titles.append(p)  # (the headline above it is strict: the loop takes it)
         p -= 1
     while p >= lo and len(titles) < MAX_TITLES - 1:
@@ -68,6 +69,32 @@ def weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     top = shapes[titles[0]]
     firm = _firm_weak(top, len(titles), dashed)
     return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+def _leads_into_text(top: Shape, sub: Shape) -> bool:
+    """Whether line ``sub``, ending in ——, is a subheadline leading from headline ``top`` into
+    the text (一起奔向共同富裕的美好明天 / 来自八个观察点的所见所思——), where any title line may
+    head an article (the top of the page, after a closed article): there no list that a ——
+    line introduces is open."""
+    return top.kind == TITLE and top.strict and sub.kind == DASH and not sub.told
+
+
+def _under_credits(shapes: list[Shape], hi: int) -> int:
+    """Where the text under the page credits starting at ``hi`` begins (``hi`` when none).
+
+    标题 / 本版制图：某某 / 正文: a chart's or a photo's credit printed between a heading and its
+    text parts nothing (as between a heading and its byline); a line that closes an article,
+    credits its editors or says the text began on another page does end what stands above it.
+    """
+    p = hi
+    while p < len(shapes) and shapes[p].kind == FURNITURE and not _ends_above(shapes[p]):
+        p += 1
+    return p if p > hi and p < len(shapes) and shapes[p].kind == BODY else hi
+
+
+def _ends_above(sh: Shape) -> bool:
+    """Whether furniture line ``sh`` ends what stands above it (see :func:`_under_credits`)."""
+    return sh.closes or sh.editors or sh.resumes or sh.sectioned
 
 
 def _kickers(shapes: list[Shape], lo: int, p: int, titles: list[int]) -> tuple[int, bool]:
