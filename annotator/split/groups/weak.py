@@ -10,6 +10,7 @@ from annotator.split.shapes import BODY, CAPTION, DASH, FURNITURE, LABEL, LEAD, 
 
 from .context import boundary_before
 from .group import MAX_TITLES, STRONG, WEAK, Group
+from .lone_lines import BRIEF_TITLE_MIN_CHARS
 
 
 def _relaxed(shapes: list[Shape], lo: int) -> bool:
@@ -25,14 +26,19 @@ def _relaxed(shapes: list[Shape], lo: int) -> bool:
 
 def weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
     """A no-byline short news item headed by the end of the plain title run ``[lo, hi)``."""
-    nxt = shapes[hi].kind if hi < len(shapes) else None
+    hi_text = _under_credits(shapes, hi)
+    nxt = shapes[hi_text].kind if hi_text < len(shapes) else None
     if nxt not in (BODY, CAPTION):
         return None  # a title at the page end or above furniture: a cut paragraph's tail
-    if shapes[hi].cont:
+    if shapes[hi_text].cont:
         return None  # the next paragraph begins with ，or 。: the "title" is a cut paragraph
     titles: list[int] = []
     p = hi - 1
     relaxed = _relaxed(shapes, lo)
+    summed = p > lo and _summary_under(shapes[p - 1], shapes[p])
+    if summed or relaxed and p > lo and _leads_into_text(shapes[p - 1], shapes[p]):
+        titles.append(p)  # (the headline above it is strict: the loop takes it)
+        p -= 1
     while p >= lo and len(titles) < MAX_TITLES - 1:
         sh = shapes[p]
         # (a column tag closing the line, …吗？（以案说法）, is a headline's form whatever its
@@ -61,7 +67,34 @@ def weak_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
         return None  # 【点评】 alone after text: a label inside the story (an intertitle)
     titles.reverse()
     top = shapes[titles[0]]
-    return Group(titles[0], WEAK, titles=titles, firm=_firm_weak(top, len(titles), dashed))
+    firm = _firm_weak(top, len(titles), dashed)
+    return Group(titles[0], WEAK, titles=titles, firm=firm)
+
+
+def _leads_into_text(top: Shape, sub: Shape) -> bool:
+    """Whether line ``sub``, ending in ——, is a subheadline leading from headline ``top`` into
+    the text (一起奔向共同富裕的美好明天 / 来自八个观察点的所见所思——), where any title line may
+    head an article (the top of the page, after a closed article): there no list that a ——
+    line introduces is open."""
+    return top.kind == TITLE and top.strict and sub.kind == DASH and not sub.told
+
+
+def _under_credits(shapes: list[Shape], hi: int) -> int:
+    """Where the text under the page credits starting at ``hi`` begins (``hi`` when none).
+
+    标题 / 本版制图：某某 / 正文: a chart's or a photo's credit printed between a heading and its
+    text parts nothing (as between a heading and its byline); a line that closes an article,
+    credits its editors or says the text began on another page does end what stands above it.
+    """
+    p = hi
+    while p < len(shapes) and shapes[p].kind == FURNITURE and not _ends_above(shapes[p]):
+        p += 1
+    return p if p > hi and p < len(shapes) and shapes[p].kind == BODY else hi
+
+
+def _ends_above(sh: Shape) -> bool:
+    """Whether furniture line ``sh`` ends what stands above it (see :func:`_under_credits`)."""
+    return sh.closes or sh.editors or sh.resumes or sh.sectioned
 
 
 def _kickers(shapes: list[Shape], lo: int, p: int, titles: list[int]) -> tuple[int, bool]:
@@ -128,6 +161,30 @@ def _formal_head(shapes: list[Shape], lo: int, hi: int) -> list[int]:
         sub.subdash or sub.cut_head or sub.tagged and sub.comma
     )
     return [hi - 2, hi - 1] if dashed or tagged else []
+
+
+# A summary line under a headline runs at least this much longer than it (in tenths) …
+SUMMARY_MIN_TENTHS = 13
+
+
+def _summary_under(top: Shape, sub: Shape) -> bool:
+    """Whether title line ``sub`` is a summary (副题) under headline ``top``: a plain line of
+    phrases apart by commas, longer than the unpunctuated headline above it and open at its end
+    (某地首批便民试点启动 / 先在三个街道试行，明年推广到全市). A 小标题 stands alone over its
+    section's text, never over a second, longer line of clauses; a paragraph's text ends
+    its sentence (or, cut by a column, runs into the line below). The headline says who did
+    what (a topic of a few characters over such a line, 服务升级, is a two-line 小标题).
+    """
+    return (
+        top.strict
+        and top.end - top.start >= BRIEF_TITLE_MIN_CHARS
+        and not (top.bullet or top.tag or top.names or top.cut_head)
+        and sub.text_ok
+        and sub.comma
+        and not (sub.listy or sub.cut_head or sub.speaks or sub.tagged or sub.subdash)
+        and sub.ending == cues.END_OPEN
+        and 10 * (sub.end - sub.start) >= SUMMARY_MIN_TENTHS * (top.end - top.start)
+    )
 
 
 def formal_group(shapes: list[Shape], lo: int, hi: int) -> Group | None:
