@@ -632,6 +632,11 @@ def main() -> None:
     if args.flat:
         flat = composed(pages, ("wrapflat",))
         rules(f"{args.half}.flat", flat, ("wrapflat",), args.misses, articles)
+    curves(args, every, pages, texts)
+
+
+def curves(args: argparse.Namespace, every: list, pages: list, texts: Texts) -> None:
+    """The learning curve the options ask for, if any."""
     if args.curve and args.half == "heldout5":
         pool = [p for p in every if half_of(p[0], args.split_date) in CURVE_POOL]
         paper_curve(args.half, texts, composed(pool))
