@@ -51,8 +51,9 @@ VERSION = 6
 # place in it (``grp=HS@0``, :func:`_groups`), in the place of what the other lines of the
 # run show of themselves; a model of version 3 or 4 is handed the features of its version
 # (:func:`page_features`) and splits as it did.
-# 6: the header's takeover may hold join floors (``join_floors``) and role floors per class of
-# the rules' role (``role_floors``); a model of version 5 has neither and splits as it did.
+# 6: the header's takeover may hold join floors (``join_floors``) and role floors per band of
+# the rules' and the model's role classes (``role_floors``); a model of version 5 has neither
+# and splits as it did.
 NAMED_VERSION = 3
 GROUPLESS_VERSIONS = frozenset((3, 4))
 # the older versions that still load (each splits as it did)
@@ -104,13 +105,13 @@ class StructureModel:
         starts = (chosen or {}).get("start_floors") or {}
         self._start_floors = starts.get("all")
         self._start_floors_by_paper = starts.get("papers") or {}
-        # nor a model trained before the join floors and the role floors per class
+        # nor a model trained before the join floors and the role floors per band
         joins = (chosen or {}).get("join_floors") or {}
         self._join_floors = joins.get("all")
         self._join_floors_by_paper = joins.get("papers") or {}
-        classes = (chosen or {}).get("role_floors") or {}
-        self._role_floors = classes.get("all")
-        self._role_floors_by_paper = classes.get("papers") or {}
+        bands = (chosen or {}).get("role_floors") or {}
+        self._role_floors = bands.get("all")
+        self._role_floors_by_paper = bands.get("papers") or {}
 
     def taken(self, paper: str) -> frozenset[str]:
         """The decisions the model takes over from the rules on pages of ``paper``."""
@@ -140,8 +141,8 @@ class StructureModel:
         return self._join_floors
 
     def role_floors(self, paper: str) -> dict[str, float | None] | None:
-        """The role floor of each class of the rules' role on pages of ``paper`` (see
-        :func:`~.decisions.role_floors`; None: :meth:`role_floor` decides)."""
+        """The role floor of each band of the rules' and the model's role classes on pages of
+        ``paper`` (see :func:`~.decisions.role_floors`; None: :meth:`role_floor` decides)."""
         if paper in self._taken_by_paper:
             return self._role_floors_by_paper.get(paper)
         return self._role_floors
