@@ -211,9 +211,9 @@ under floors per band of the classes (heading or text) of the rules' role and of
 on fewer than 20 pages wider margins (roles all or none there): see
 ``annotator.learn.structure.decisions``. Main at d17a0d0 -> that branch on the curve above, after
 5/10/20/50 pages: article F1 0.936/0.939/0.936/0.938 -> 0.936/0.936/0.936/0.938 (rules 0.936),
-heading roles 0.845/0.844/0.845/0.860 -> 0.847/0.844/0.848/0.877 (rules 0.844), all roles
+heading roles 0.845/0.844/0.845/0.860 -> 0.844/0.844/0.848/0.877 (rules 0.844), all roles
 0.952/0.954/0.954/0.958 -> 0.954/0.954/0.954/0.959 (rules 0.954), joins 0.870/0.846/0.869/0.866
--> 0.862/0.862/0.863/0.875 (rules 0.862). Sets of many papers with a page or two each have
+-> 0.862/0.862/0.869/0.869 (rules 0.862). Sets of many papers with a page or two each have
 ``--curve-pooled`` (the model trained on N pages of any papers, as ``annotator train`` trains it)::
 
     python bench/structure_real.py --half folder --records /work/data/s27/dev /work/data/s27/check /work/data/s29/dev2 --curve-pooled

@@ -56,14 +56,13 @@ def _counts(floors, **bands):
 def test_joins_stay_the_rules_unless_the_model_won_by_a_margin_in_cross_validation():
     # Where the rules hesitate, the model's differing joins 0.95 sure were right 5 times and
     # wrong once: they overrule the rules' from there (the highest floor of a tie). Where the
-    # rules are sure it won by 2: enough on many pages, not on a few (noise there).
-    few = st.FLOOR_MIN_PAGES - 1
-    assert st.FEW_PAGES_GAINS["join"] > 2 >= st.MIN_GAINS["join"]
+    # rules are sure it won by 2, under the margin (noise of a few joins): the rules' stand.
+    assert min(st.MIN_GAINS["join"], st.FEW_PAGES_GAINS["join"]) > 2
     counts = _counts(st.JOIN_FLOORS, sure={0.99: (2, 0)}, unsure={0.95: (5, 1), 0.6: (0, 3)})
-    taken = ["role", "start"]
-    assert st.join_floors(counts, taken, few) == {"sure": None, "unsure": 0.95}
-    assert taken == ["role", "start", "join"]
-    assert st.join_floors(counts, [], st.FLOOR_MIN_PAGES) == {"sure": 0.98, "unsure": 0.95}
+    for pages in (None, st.FLOOR_MIN_PAGES - 1, st.FLOOR_MIN_PAGES):
+        taken = ["role", "start"]
+        assert st.join_floors(counts, taken, pages) == {"sure": None, "unsure": 0.95}
+        assert taken == ["role", "start", "join"]
     # no band wins by the margin: the joins are the rules', whatever the join F1 said
     taken = ["join"]
     assert st.join_floors(_counts(st.JOIN_FLOORS, unsure={0.9: (1, 1)}), taken) == {
@@ -71,6 +70,12 @@ def test_joins_stay_the_rules_unless_the_model_won_by_a_margin_in_cross_validati
         "unsure": None,
     }
     assert taken == []
+
+
+def test_on_few_pages_a_start_floor_needs_a_wider_margin():
+    counts = _counts(st.START_FLOORS, unsure={0.9: (3, 1)})
+    assert st.start_floors(counts, [], st.FLOOR_MIN_PAGES)["unsure"] == 0.9
+    assert st.start_floors(counts, [], st.FLOOR_MIN_PAGES - 1)["unsure"] is None
 
 
 def test_role_floors_per_band_never_take_a_floor_that_lost_gold_heading_lines():

@@ -17,8 +17,9 @@ blocks are counted in two bands of the rules' own confidence (:func:`start_band`
 may overrule the rules where they hesitate and not where they are sure, or the other way round.
 
 Joins are taken over the same way (:func:`join_floors`, bands of the rules' confidence in
-their join): the join F1 of the model and of the rules no longer decides. On fewer than
-``FLOOR_MIN_PAGES`` pages a floor must have won by a wider margin (``FEW_PAGES_GAINS``). Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
+their join, a floor winning by ``MIN_GAINS``): the join F1 of the model and of the rules no
+longer decides. On fewer than ``FLOOR_MIN_PAGES`` pages a start floor must win by a wider
+margin (``FEW_PAGES_GAINS``). Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
 four bands of the classes (heading or text) of the rules' role and of the model's
 (:func:`role_band`): the model may relabel a heading line as another kind of heading from one
 confidence and read a rules' heading as text from another, or never. A floor where the model's
@@ -65,14 +66,15 @@ BAND_ROLE_FLOORS: tuple[float, ...] = START_FLOORS
 ROLE_BANDS: tuple[str, ...] = ("heading>heading", "heading>text", "text>heading", "text>text")
 _HEADING_ROLES = frozenset(("kicker", "headline", "subheadline", "intertitle"))
 # How many more of its differing held-out decisions the model must have had right than the
-# rules for a band's floor to let it overrule them.
-MIN_GAINS: dict[str, int] = {"role": 1, "start": 1, "join": 1}
+# rules for a band's floor to let it overrule them. Joins need 3: a floor that won by one or
+# two joins in cross-validation lost on the other pages, on 10 pages of one paper and on 20
+# pages of a dozen papers (the wrapped text form has a few joins a page: one lost weighs).
+MIN_GAINS: dict[str, int] = {"role": 1, "start": 1, "join": 3}
 # The same on fewer than FLOOR_MIN_PAGES pages of a scope (where roles are taken all or none,
-# see _scope_role_floors): wider, as a few pages count too few differing decisions to tell.
-# On 5 and 10 pages of one paper (or of as many papers) a floor that won by one or two
-# joins or starts in cross-validation lost on the other pages (the wrapped text form has a
-# few joins a page, one lost weighs heavily), and roles that won by one lost heading lines.
-FEW_PAGES_GAINS: dict[str, int] = {"role": 2, "start": 3, "join": 3}
+# see _scope_role_floors): wider, as a few pages count too few differing decisions to tell;
+# on 5 and 10 pages of one paper (or of as many papers) starts and roles that won by one or
+# two lost on the other pages (the roles heading lines).
+FEW_PAGES_GAINS: dict[str, int] = {"role": 3, "start": 3, "join": 3}
 
 
 def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
