@@ -206,6 +206,18 @@ same draws, behind ``--cut-anywhere``). Main's rules, old -> new cut, one draw (
 s27 dev 0.946 -> 0.955 / 0.967 -> 0.978, s27 check 0.800 = / 0.857 =, s28 dev 0.763 -> 0.775 /
 0.846 -> 0.868; wrap form and article F1 unchanged (``/work/data/s28cut`` has the 20-draw harness).
 
+Session 30 (s30-joins): joins taken over under join floors learnt as the start floors are, roles
+under floors per band of the classes (heading or text) of the rules' role and of the model's, and
+on fewer than 20 pages wider margins (roles all or none there): see
+``annotator.learn.structure.decisions``. Main at d17a0d0 -> that branch on the curve above, after
+5/10/20/50 pages: article F1 0.936/0.939/0.936/0.938 -> 0.936/0.936/0.936/0.938 (rules 0.936),
+heading roles 0.845/0.844/0.845/0.860 -> 0.844/0.844/0.848/0.877 (rules 0.844), all roles
+0.952/0.954/0.954/0.958 -> 0.954/0.954/0.954/0.959 (rules 0.954), joins 0.870/0.846/0.869/0.866
+-> 0.862/0.862/0.869/0.869 (rules 0.862). Sets of many papers with a page or two each have
+``--curve-pooled`` (the model trained on N pages of any papers, as ``annotator train`` trains it)::
+
+    python bench/structure_real.py --half folder --records /work/data/s27/dev /work/data/s27/check /work/data/s29/dev2 --curve-pooled
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve
@@ -580,6 +592,13 @@ def main() -> None:
         " trained on 5, 10, 20, 50 of them (as many as the other folds hold)",
     )
     parser.add_argument(
+        "--curve-pooled",
+        action="store_true",
+        help="the curve over every page of the half, whatever its paper: three folds, the model"
+        " trained on 5, 10, 20, 50 pages of the other folds (as many as they hold) as 'annotator"
+        " train' trains it (a set of many papers with a page or two each)",
+    )
+    parser.add_argument(
         "--count", action="store_true", help="only the half's pages and articles, no scores"
     )
     parser.add_argument(
@@ -613,11 +632,18 @@ def main() -> None:
     if args.flat:
         flat = composed(pages, ("wrapflat",))
         rules(f"{args.half}.flat", flat, ("wrapflat",), args.misses, articles)
+    curves(args, every, pages, texts)
+
+
+def curves(args: argparse.Namespace, every: list, pages: list, texts: Texts) -> None:
+    """The learning curve the options ask for, if any."""
     if args.curve and args.half == "heldout5":
         pool = [p for p in every if half_of(p[0], args.split_date) in CURVE_POOL]
         paper_curve(args.half, texts, composed(pool))
     elif args.curve and args.half in ("paper2", "paper2dev", "paper3"):
         paper_curve(args.half, texts, [], own_sizes(len(pages)))
+    elif args.curve_pooled:
+        paper_curve(f"{args.half}.pooled", texts, [], own_sizes(len(pages)))
     elif args.curve_paper or args.curve and len({p.split("|")[0] for p, _ in pages}) == 1:
         own_curves(args.half, texts)
     elif args.curve:

@@ -125,27 +125,37 @@ def _structure_takeover_lines(figures: dict[str, Any]) -> list[str]:
         "each, judged over all papers)",
     }
     chosen = takeover(figures) or {}
-    floors = chosen.get("floors") or {}
-    starts = chosen.get("start_floors") or {}
     lines = []
     for s in takeover_scopes(figures):
         head = heads.get(s.scope, f"pre-split for {_paper_name(s.paper)} ({s.pages} done pages)")
         line = f"  {head}: {_decision_choice(s.model, s.rules)}"
-        mine = (floors.get("papers") or {}) if s.scope == "paper" else {}
-        floor = mine.get(s.paper) if s.scope == "paper" else floors.get("all")
-        if floor is not None and "role" in s.model:
+        roles = _scoped(chosen, "role_floors", s)
+        floor = _scoped(chosen, "floors", s)
+        if roles is not None and "role" in s.model:
+            line = f"{line[:-1]}{_role_floor_words(roles)}."
+        elif floor is not None and "role" in s.model:
             line = f"{line[:-1]}; a line keeps the rules' role where the model is less sure than {floor:g} of its own."
-        mine = (starts.get("papers") or {}) if s.scope == "paper" else {}
-        bands = mine.get(s.paper) if s.scope == "paper" else starts.get("all")
+        bands = _scoped(chosen, "start_floors", s)
         if bands and "start" in s.model:
-            line = f"{line[:-1]}{_start_floor_words(bands)}."
+            line = f"{line[:-1]}{_band_floor_words(bands, 'an article start')}."
+        bands = _scoped(chosen, "join_floors", s)
+        if bands and "join" in s.model:
+            line = f"{line[:-1]}{_band_floor_words(bands, 'a join')}."
         lines.append(line)
     return lines
 
 
-def _start_floor_words(bands: dict[str, float | None]) -> str:
-    """Where an article start stays the rules' under the start floors of a scope, as the end
-    of a sentence ('' where the model's starts stand everywhere)."""
+def _scoped(chosen: dict[str, Any], key: str, scope: Any) -> Any:
+    """The floors of ``key`` of a takeover scope (None where there are none)."""
+    floors = chosen.get(key) or {}
+    if scope.scope == "paper":
+        return (floors.get("papers") or {}).get(scope.paper)
+    return floors.get("all")
+
+
+def _band_floor_words(bands: dict[str, float | None], what: str) -> str:
+    """Where ``what`` (an article start, a join) stays the rules' under the floors of a
+    scope, as the end of a sentence ('' where the model's stand everywhere)."""
     parts = []
     for band, where in (("sure", "the rules are sure of theirs"), ("unsure", "they are not")):
         floor = bands.get(band)
@@ -155,7 +165,29 @@ def _start_floor_words(bands: dict[str, float | None]) -> str:
             parts.append(f"where {where} and the model is less sure than {floor:g} of its own")
     if not parts:
         return ""
-    return "; an article start stays the rules' " + ", and ".join(parts)
+    return f"; {what} stays the rules' " + ", and ".join(parts)
+
+
+# What the model does to a line's role in each band of structure.ROLE_BANDS, in words.
+_ROLE_BANDS_WORDS = {
+    "heading>heading": "a heading line another kind of heading",
+    "heading>text": "a heading line text",
+    "text>heading": "a line of text a heading",
+    "text>text": "a line of text another kind of text",
+}
+
+
+def _role_floor_words(bands: dict[str, float | None]) -> str:
+    """Where a line's role is the model's under the role floors per band of a scope, as the
+    end of a sentence."""
+    parts = [
+        f"{words} ({floor:g} sure or more)" if floor else words
+        for band, words in _ROLE_BANDS_WORDS.items()
+        if (floor := bands.get(band)) is not None
+    ]
+    return "; the model changes the rules' role of a line only where it makes " + ", or ".join(
+        parts
+    )
 
 
 def _paper_name(paper: str | None) -> str:

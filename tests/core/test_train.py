@@ -164,7 +164,9 @@ def test_suggest_structure_without_a_model_resplits_with_the_rules(tmp_path):
 
 def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, monkeypatch):
     # west has enough done pages to be judged alone, south follows the choice over all
-    # papers. The figures are bent so that the rules win joins on west and roles over all.
+    # papers. The figures are bent so that the model's differing joins won over all papers
+    # and not on west, its starts where the rules hesitate, and its roles on west alone (on
+    # fewer than FLOOR_MIN_PAGES pages it takes every role or none).
     from annotator.learn import structure as st
 
     db = tmp_path / "a.db"
@@ -174,12 +176,14 @@ def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, 
 
     def bent(pages, folds=5):
         figures = real(pages, folds)
-        figures["papers"]["west"]["model"]["join"]["f1"] = 0.0
-        figures["model"]["role"]["accuracy"] = 0.0
-        # the model's starts that differ from the rules' were right more often where the
-        # rules hesitate (article starts are taken over under start floors)
+        for band in figures["roles"].values():  # the model never gave another role
+            for counts in band.values():
+                counts[:] = [0, 0, 0, 0]
         for scope in (figures, figures["papers"]["west"]):
-            scope["starts"]["unsure"]["0.5"] = [2, 1]
+            # the model's starts that differ from the rules' were right more often where the
+            # rules hesitate (article starts are taken over under start floors)
+            scope["starts"]["unsure"]["0.5"] = [4, 1]
+            scope["joins"]["unsure"]["0.5"] = [6, 1] if scope is figures else [1, 1]
         return figures
 
     monkeypatch.setattr(st, "cross_validate", bent)
@@ -196,12 +200,14 @@ def test_train_prints_and_stores_which_decisions_the_model_takes_over(tmp_path, 
         "judged over all papers): the model's article starts and joins; the rules' roles "
         "(they scored higher there); an article start stays the rules' where the rules are "
         "sure of theirs, and where they are not and the model is less sure than 0.5 of its "
-        "own.\n" in result.output
+        "own; a join stays the rules' where the rules are sure of theirs, and where they are "
+        "not and the model is less sure than 0.5 of its own.\n" in result.output
     )
     with Store.open(db) as store:
         model = st.load(store.latest_model("structure").data)
     assert model.taken("west") == {"role", "start"}
     assert model.taken("south") == model.taken("a new paper") == {"start", "join"}
+    assert model.join_floors("south") == {"sure": None, "unsure": 0.5}
     # On a new south page the roles are the rules' (the rules read south's two-line heading
     # right: headline over subheadline).
     _, text, _ = next(corpus.pages("south", 1, seed=31))
@@ -274,4 +280,36 @@ def test_train_says_below_which_confidence_a_line_keeps_the_rules_role():
         "  pre-split (judged over all papers; a paper is judged alone from "
         f"{st.PAPER_MIN_PAGES} done pages): the model's roles, article starts and joins; a line "
         "keeps the rules' role where the model is less sure than 0.9 of its own."
+    ]
+
+
+def test_train_says_in_which_bands_the_model_changes_a_lines_role():
+    from annotator.cli.train_report import _structure_takeover_lines
+    from annotator.learn import structure as st
+
+    def scores(value: float) -> dict:
+        return {
+            "role": {"accuracy": value, "heading_accuracy": value},
+            "article_start": {"f1": 0.5},
+            "join": {"f1": 0.5},
+        }
+
+    roles = {band: {} for band in st.ROLE_BANDS}
+    roles["heading>heading"] = {f"{f:g}": [3, 1, 3, 1] for f in st.BAND_ROLE_FLOORS}
+    roles["text>heading"] = {"0": [4, 1, 4, 0], "0.5": [4, 0, 4, 0], "0.7": [1, 0, 1, 0]}
+    figures = {
+        "pages": st.FLOOR_MIN_PAGES,
+        "rules": scores(0.9),
+        "model": scores(0.8),
+        "floors": {},
+        "starts": {},
+        "joins": {},
+        "roles": roles,
+    }
+    assert _structure_takeover_lines(figures) == [
+        "  pre-split (judged over all papers; a paper is judged alone from "
+        f"{st.PAPER_MIN_PAGES} done pages): the model's roles; the rules' article starts and "
+        "joins (they scored higher there); the model changes the rules' role of a line only "
+        "where it makes a heading line another kind of heading (0.98 sure or more), or a line "
+        "of text a heading (0.5 sure or more)."
     ]

@@ -27,8 +27,9 @@ paper has ``PAPER_MIN_PAGES`` done pages, else over all papers. Elsewhere the ru
 stands (:func:`mix`). Roles may be taken over with a cross-validated floor: a block keeps the
 rules' role where the model is less sure of its own (``ROLE_FLOORS``), and article starts
 under floors learnt from how the model's held-out start decisions that differ from the rules'
-fared, in two bands of the rules' confidence (``START_FLOORS``, :func:`start_floors`). The
-choice is kept in the model's header.
+fared, in two bands of the rules' confidence (``START_FLOORS``, :func:`start_floors`); joins
+and (from ``FLOOR_MIN_PAGES`` pages) roles likewise, per band (:func:`join_floors`,
+:func:`role_floors`). The choice is kept in the model's header.
 
 The package's rooms: :mod:`.model` (the model, ``train``, ``load``, ``cross_validate``),
 :mod:`.labels`, :mod:`.decisions` (what the model takes over), and the features:
@@ -38,15 +39,25 @@ The learner's interface (``annotator.learn.LEARNERS``) is this package's names.
 
 from annotator.learn.structure.decisions import (
     ALL_DECISIONS,
+    BAND_ROLE_FLOORS,
     DECISION_FIGURES,
     DECISIONS,
+    FEW_PAGES_GAINS,
     FLOOR_MIN_PAGES,
+    JOIN_BANDS,
+    JOIN_FLOORS,
+    MIN_GAINS,
     PAPER_MIN_PAGES,
+    ROLE_BANDS,
     ROLE_FLOORS,
     RULES_SURE,
     START_BANDS,
     START_FLOORS,
     TakeoverScope,
+    join_band,
+    join_floors,
+    role_band,
+    role_floors,
     start_band,
     start_floors,
     takeover,
@@ -70,6 +81,7 @@ from annotator.learn.structure.model import (
     KIND,
     MIN_PAGES,
     NAMED_VERSION,
+    READABLE_VERSIONS,
     STALE,
     TRAIN_PARAMS,
     VERSION,
@@ -82,15 +94,22 @@ from annotator.learn.structure.model import (
 
 __all__ = [
     "ALL_DECISIONS",
+    "BAND_ROLE_FLOORS",
     "DECISIONS",
     "DECISION_FIGURES",
+    "FEW_PAGES_GAINS",
     "FLOOR_MIN_PAGES",
     "GROUPLESS_VERSIONS",
+    "JOIN_BANDS",
+    "JOIN_FLOORS",
     "KIND",
+    "MIN_GAINS",
     "MIN_PAGES",
     "NAMED_VERSION",
     "OUTSIDE",
     "PAPER_MIN_PAGES",
+    "READABLE_VERSIONS",
+    "ROLE_BANDS",
     "ROLE_FLOORS",
     "RULES_SURE",
     "START_BANDS",
@@ -107,6 +126,8 @@ __all__ = [
     "decode",
     "feature_names",
     "gold_labels",
+    "join_band",
+    "join_floors",
     "keep_unknown_shapes",
     "keyed_role",
     "label_of",
@@ -114,6 +135,8 @@ __all__ = [
     "mix",
     "page_features",
     "parse_label",
+    "role_band",
+    "role_floors",
     "start_band",
     "start_floors",
     "takeover",

@@ -15,6 +15,18 @@ model's held-out start decisions that differ from the rules' fared: a block's st
 the model's differing decisions at least that sure were right more often than the rules'. The
 blocks are counted in two bands of the rules' own confidence (:func:`start_band`): the model
 may overrule the rules where they hesitate and not where they are sure, or the other way round.
+
+Joins are taken over the same way (:func:`join_floors`, bands of the rules' confidence in
+their join, a floor winning by ``MIN_GAINS``): the join F1 of the model and of the rules no
+longer decides. On fewer than ``FLOOR_MIN_PAGES`` pages a start floor must win by a wider
+margin (``FEW_PAGES_GAINS``). Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
+four bands of the classes (heading or text) of the rules' role and of the model's
+(:func:`role_band`): the model may relabel a heading line as another kind of heading from one
+confidence and read a rules' heading as text from another, or never. A floor where the model's
+differing roles lost more gold heading lines than they won is never chosen. On fewer pages
+the model takes every role or none: every one where its held-out roles were at least as good
+as the rules' over all lines and on heading lines and its differing roles won by a margin
+(a model trained before these floors keeps its one role floor).
 """
 
 from __future__ import annotations
@@ -45,6 +57,24 @@ START_FLOORS: tuple[float, ...] = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
 # The rules' confidence in a block's start decision from which they count as sure of it.
 RULES_SURE = 0.9
 START_BANDS: tuple[str, ...] = ("sure", "unsure")
+# The same for a block's join decision, in two bands of the rules' confidence in theirs.
+JOIN_FLOORS: tuple[float, ...] = START_FLOORS
+JOIN_BANDS: tuple[str, ...] = START_BANDS
+# The same for a block's role, in four bands: the class of the rules' role and of the
+# model's (:func:`role_band`: ``heading>text``, the model reads a rules' heading as text).
+BAND_ROLE_FLOORS: tuple[float, ...] = START_FLOORS
+ROLE_BANDS: tuple[str, ...] = ("heading>heading", "heading>text", "text>heading", "text>text")
+_HEADING_ROLES = frozenset(("kicker", "headline", "subheadline", "intertitle"))
+# How many more of its differing held-out decisions the model must have had right than the
+# rules for a band's floor to let it overrule them. Joins need 3: a floor that won by one or
+# two joins in cross-validation lost on the other pages, on 10 pages of one paper and on 20
+# pages of a dozen papers (the wrapped text form has a few joins a page: one lost weighs).
+MIN_GAINS: dict[str, int] = {"role": 1, "start": 1, "join": 3}
+# The same on fewer than FLOOR_MIN_PAGES pages of a scope (where roles are taken all or none,
+# see _scope_role_floors): wider, as a few pages count too few differing decisions to tell;
+# on 5 and 10 pages of one paper (or of as many papers) starts and roles that won by one or
+# two lost on the other pages (the roles heading lines).
+FEW_PAGES_GAINS: dict[str, int] = {"role": 3, "start": 3, "join": 3}
 
 
 def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -72,12 +102,45 @@ def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
     chosen["floors"] = {"all": floor_all, "papers": floor_papers}
     if "starts" not in figures:
         return chosen
-    starts_all = start_floors(figures["starts"], chosen["all"])
+    starts_all = start_floors(figures["starts"], chosen["all"], figures.get("pages"))
     starts_papers = {
-        paper: start_floors(s.get("starts") or {}, papers[paper]) for paper, s in judged.items()
+        paper: start_floors(s.get("starts") or {}, papers[paper], s.get("pages"))
+        for paper, s in judged.items()
     }
     chosen["start_floors"] = {"all": starts_all, "papers": starts_papers}
+    if "joins" not in figures:
+        return chosen
+    joins_all = join_floors(figures["joins"], chosen["all"], figures.get("pages"))
+    joins_papers = {
+        paper: join_floors(s.get("joins") or {}, papers[paper], s.get("pages"))
+        for paper, s in judged.items()
+    }
+    chosen["join_floors"] = {"all": joins_all, "papers": joins_papers}
+    if "roles" not in figures:
+        return chosen
+    roles_all = _scope_role_floors(figures, chosen["all"])
+    roles_papers = {paper: _scope_role_floors(s, papers[paper]) for paper, s in judged.items()}
+    chosen["role_floors"] = {"all": roles_all, "papers": roles_papers}
     return chosen
+
+
+def _scope_role_floors(scores: dict[str, Any], taken: list[str]) -> dict[str, float | None] | None:
+    """The role floors per band of one scope (:func:`role_floors`). On fewer than
+    :data:`FLOOR_MIN_PAGES` pages none (None; a few pages choose band floors that lose
+    heading lines on the paper's other pages): the model then takes every role where its
+    held-out roles were at least as good as the rules' over all lines (:func:`_better`) and on
+    the heading lines, and its roles that differ from the rules' were right more often than
+    theirs (by ``FEW_PAGES_GAINS``: a tie, the model and the rules agreeing everywhere on a
+    few pages, leaves the roles to the rules), else ``taken`` loses ``role``."""
+    if scores.get("pages", 0) >= FLOOR_MIN_PAGES:
+        return role_floors(scores.get("roles") or {}, taken)
+    counts = [(band.get("0") or (0, 0))[:2] for band in (scores.get("roles") or {}).values()]
+    gain = sum(right - wrong for right, wrong in counts)
+    if "role" in taken and (
+        _headings(scores["model"]) < _headings(scores["rules"]) or gain < FEW_PAGES_GAINS["role"]
+    ):
+        taken.remove("role")
+    return None
 
 
 def start_band(rules_confidence: float) -> str:
@@ -86,26 +149,89 @@ def start_band(rules_confidence: float) -> str:
     return "sure" if rules_confidence >= RULES_SURE else "unsure"
 
 
-def start_floors(counts: dict[str, Any], taken: list[str]) -> dict[str, float | None]:
+def start_floors(
+    counts: dict[str, Any], taken: list[str], pages: int | None = None
+) -> dict[str, float | None]:
     """The start floor of each of :data:`START_BANDS` from ``counts`` (per band, per floor of
     :data:`START_FLOORS` as text: how many held-out blocks at least that sure, whose start
     decision the model made otherwise than the rules, the model had right and the rules had
     right): the floor where the model's differing decisions were right most often more than
     the rules' (the higher floor on a tie), None (the rules' decisions stand) where they were
     never right more often. ``taken`` gains ``start`` when a band has a floor, else loses it."""
+    return _band_floors(counts, START_BANDS, START_FLOORS, taken, "start", pages)
+
+
+def join_band(rules_confidence: float) -> str:
+    """The band of a block's join decision: ``sure`` where the rules' confidence in theirs is
+    at least :data:`RULES_SURE`, else ``unsure``."""
+    return "sure" if rules_confidence >= RULES_SURE else "unsure"
+
+
+def join_floors(
+    counts: dict[str, Any], taken: list[str], pages: int | None = None
+) -> dict[str, float | None]:
+    """The join floor of each of :data:`JOIN_BANDS` from ``counts`` (as :func:`start_floors`
+    reads its counts: per band and floor of :data:`JOIN_FLOORS`, the held-out blocks whose
+    join the model decided otherwise than the rules, at least that sure, that the model had
+    right and that the rules had right). ``taken`` gains ``join`` when a band has a floor,
+    else loses it: the join F1 of the two no longer decides."""
+    return _band_floors(counts, JOIN_BANDS, JOIN_FLOORS, taken, "join", pages)
+
+
+def role_band(rules_role: str, model_role: str) -> str:
+    """The band of a block's role decision (:data:`ROLE_BANDS`): the class of the rules'
+    role and of the model's, ``heading`` (kicker, headline, subheadline, intertitle) or
+    ``text`` (the rest); ``heading>text`` where the model reads a rules' heading as text."""
+    return f"{_role_class(rules_role)}>{_role_class(model_role)}"
+
+
+def _role_class(role: str) -> str:
+    return "heading" if role in _HEADING_ROLES else "text"
+
+
+def role_floors(
+    counts: dict[str, Any], taken: list[str], pages: int | None = None
+) -> dict[str, float | None]:
+    """The role floor of each of :data:`ROLE_BANDS` from ``counts`` (as :func:`start_floors`
+    reads its counts: per band and floor of :data:`BAND_ROLE_FLOORS`, the held-out blocks
+    whose role the model gave otherwise than the rules, at least that sure, that the model
+    had right and that the rules had right, then the same of those whose gold role is a
+    heading's): a floor where the model lost more gold heading lines than it won is never
+    chosen. ``taken`` gains ``role`` when a band has a floor, else loses it."""
+    return _band_floors(counts, ROLE_BANDS, BAND_ROLE_FLOORS, taken, "role", pages)
+
+
+def _band_floors(
+    counts: dict[str, Any],
+    bands: tuple[str, ...],
+    floors: tuple[float, ...],
+    taken: list[str],
+    decision: str,
+    pages: int | None = None,
+) -> dict[str, float | None]:
+    """The floor of each band: the one of ``floors`` where the model's differing decisions
+    were right most often more than the rules' (by at least ``MIN_GAINS[decision]``, from
+    ``FEW_PAGES_GAINS`` on fewer than :data:`FLOOR_MIN_PAGES` ``pages`` of the scope; the
+    higher floor on a tie) and, where the counts go on (``[right, wrong, heads right, heads
+    wrong]``), not less often right on gold heading lines; None where none is. ``taken``
+    gains ``decision`` when a band has a floor, else loses it (in :data:`DECISIONS` order)."""
+    few = pages is not None and pages < FLOOR_MIN_PAGES
+    gain = (FEW_PAGES_GAINS if few else MIN_GAINS)[decision]
     out: dict[str, float | None] = {}
-    for band in START_BANDS:
+    for band in bands:
         mine = counts.get(band) or {}
-        best, floor = 0, None
-        for value in START_FLOORS:
-            right, wrong = mine.get(f"{value:g}", (0, 0))
+        best, floor = gain - 1, None
+        for value in floors:
+            right, wrong, *heads = mine.get(f"{value:g}", (0, 0))
+            if heads and heads[0] < heads[1]:
+                continue  # worse on the gold heading lines
             if right - wrong > best or (right - wrong == best and floor is not None):
                 best, floor = right - wrong, value
         out[band] = floor
-    if "start" in taken:
-        taken.remove("start")
+    if decision in taken:
+        taken.remove(decision)
     if any(floor is not None for floor in out.values()):
-        taken[:] = [d for d in DECISIONS if d in taken or d == "start"]
+        taken[:] = [d for d in DECISIONS if d in taken or d == decision]
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from annotator.learn.structure.decisions import ALL_DECISIONS, start_band
+from annotator.learn.structure.decisions import ALL_DECISIONS, join_band, role_band, start_band
 from annotator.model import ROLES, Block
 from annotator.model import fast_block as _block
 
@@ -119,6 +119,8 @@ def mix(
     taken: frozenset[str],
     role_floor: float | None = None,
     start_floors: dict[str, float | None] | None = None,
+    join_floors: dict[str, float | None] | None = None,
+    role_floors: dict[str, float | None] | None = None,
 ) -> list[Block]:
     """Each block's decisions from the model where it takes them over (``taken``: some of
     ``DECISIONS``), else the rules', each with its own confidence; always a valid split.
@@ -126,18 +128,29 @@ def mix(
     Whether a block is furniture goes with the article starts (both say where articles
     are). ``rules`` and ``model`` are blocks of the same ranges. ``role_floor``: a block's
     role is the model's only where the model is at least that sure of it (its ``role``
-    confidence), the rules' elsewhere (see :func:`~.decisions.takeover`). ``start_floors``:
-    a block's start decision is the model's only where the band of the rules' confidence in
-    theirs (:func:`~.decisions.start_band`) has a floor and the model is at least that sure
-    of its own (its ``boundary`` confidence), the rules' elsewhere; None: the model's.
+    confidence), the rules' elsewhere (see :func:`~.decisions.takeover`); ``role_floors``
+    (in its place when given): the same with a floor per band of the classes of the rules'
+    role and of the model's (:func:`~.decisions.role_band`; None: the rules' roles stand).
+    ``start_floors``: a block's start decision is the model's only where the band of the
+    rules' confidence in theirs (:func:`~.decisions.start_band`) has a floor and the model
+    is at least that sure of its own (its ``boundary`` confidence), the rules' elsewhere;
+    None: the model's. ``join_floors``: the same for a block's join decision (bands of
+    :func:`~.decisions.join_band`, the ``join`` confidences).
     """
-    floored = role_floor is not None and "role" in taken
+    class_floored = role_floors is not None and "role" in taken
+    floored = class_floored or role_floor is not None and "role" in taken
     start_floored = start_floors is not None and "start" in taken
-    if taken >= ALL_DECISIONS and not floored and not start_floored:
+    join_floored = join_floors is not None and "join" in taken
+    if taken >= ALL_DECISIONS and not floored and not start_floored and not join_floored:
         return list(model)
     if not taken:
         return list(rules)
-    if floored:
+    if class_floored:
+        by_role = [
+            m if _reaches(m, "role", (role_floors or {}).get(role_band(r.role, m.role))) else r
+            for r, m in zip(rules, model, strict=True)
+        ]
+    elif floored:
         floor = role_floor or 0.0
         by_role = [
             m if m.confidences.get("role", 1.0) >= floor else r
@@ -145,7 +158,18 @@ def mix(
         ]
     else:
         by_role = list(model if "role" in taken else rules)
-    by_join = model if "join" in taken else rules
+    if join_floored:
+        by_join = [
+            m
+            if r.joins_previous == m.joins_previous
+            or _reaches(
+                m, "join", (join_floors or {}).get(join_band(r.confidences.get("join", 1.0)))
+            )
+            else r
+            for r, m in zip(rules, model, strict=True)
+        ]
+    else:
+        by_join = list(model if "join" in taken else rules)
     if start_floored:
         by_start, firsts = _floored_starts(rules, model, start_floors or {})
     else:
@@ -168,6 +192,12 @@ def mix(
             }
         )
     return assemble(rules, decided, confidences)
+
+
+def _reaches(block: Block, decision: str, floor: float | None) -> bool:
+    """Whether the model is at least ``floor`` sure of its ``decision`` of ``block`` (never
+    with no floor)."""
+    return floor is not None and block.confidences.get(decision, 1.0) >= floor
 
 
 def _floored_starts(

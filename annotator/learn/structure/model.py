@@ -14,9 +14,15 @@ import pycrfsuite
 from annotator.learn import GoldPages, structure_folds
 from annotator.learn.structure.decisions import (
     ALL_DECISIONS,
+    BAND_ROLE_FLOORS,
+    JOIN_BANDS,
+    JOIN_FLOORS,
+    ROLE_BANDS,
     ROLE_FLOORS,
     START_BANDS,
     START_FLOORS,
+    join_band,
+    role_band,
     start_band,
     takeover,
 )
@@ -24,7 +30,7 @@ from annotator.learn.structure.feature_codes import feature_names
 from annotator.learn.structure.features import page_features
 from annotator.learn.structure.heading_runs import _GROUP_LETTER, HeadingRun, _groups
 from annotator.learn.structure.labels import decode, gold_labels, mix, parse_label
-from annotator.learn.structure_scores import score_pages
+from annotator.learn.structure_scores import HEADING_ROLES, score_pages
 from annotator.model import Block, Page
 from annotator.model import fast_block as _block
 from annotator.split.page import analyse_page
@@ -34,7 +40,7 @@ KIND = "structure"
 MIN_PAGES = 5
 # 2: the header names the decisions the model takes over (``takeover``); older models are
 # refused (they would take over every decision, unchecked) and must be trained again.
-VERSION = 5
+VERSION = 6
 # 3: features say whether a word runs from a block into the next (word_out) and whether the
 # block above ended a sentence (after_final), each with the block's rule role; a model of
 # version 2 lacks them and must be trained again.
@@ -45,8 +51,13 @@ VERSION = 5
 # place in it (``grp=HS@0``, :func:`_groups`), in the place of what the other lines of the
 # run show of themselves; a model of version 3 or 4 is handed the features of its version
 # (:func:`page_features`) and splits as it did.
+# 6: the header's takeover may hold join floors (``join_floors``) and role floors per band of
+# the rules' and the model's role classes (``role_floors``); a model of version 5 has neither
+# and splits as it did.
 NAMED_VERSION = 3
 GROUPLESS_VERSIONS = frozenset((3, 4))
+# the older versions that still load (each splits as it did)
+READABLE_VERSIONS = frozenset((*GROUPLESS_VERSIONS, 5))
 STALE = "not a structure model of this version; retrain with 'annotator train'"
 _MAGIC = b"annotator-structure\n"
 
@@ -94,6 +105,13 @@ class StructureModel:
         starts = (chosen or {}).get("start_floors") or {}
         self._start_floors = starts.get("all")
         self._start_floors_by_paper = starts.get("papers") or {}
+        # nor a model trained before the join floors and the role floors per band
+        joins = (chosen or {}).get("join_floors") or {}
+        self._join_floors = joins.get("all")
+        self._join_floors_by_paper = joins.get("papers") or {}
+        bands = (chosen or {}).get("role_floors") or {}
+        self._role_floors = bands.get("all")
+        self._role_floors_by_paper = bands.get("papers") or {}
 
     def taken(self, paper: str) -> frozenset[str]:
         """The decisions the model takes over from the rules on pages of ``paper``."""
@@ -113,6 +131,46 @@ class StructureModel:
         if paper in self._taken_by_paper:
             return self._start_floors_by_paper.get(paper)
         return self._start_floors
+
+    def join_floors(self, paper: str) -> dict[str, float | None] | None:
+        """The join floor of each band of the rules' confidence on pages of ``paper`` (see
+        :func:`~.decisions.join_floors`; None: every join the model's wherever it takes
+        joins over)."""
+        if paper in self._taken_by_paper:
+            return self._join_floors_by_paper.get(paper)
+        return self._join_floors
+
+    def role_floors(self, paper: str) -> dict[str, float | None] | None:
+        """The role floor of each band of the rules' and the model's role classes on pages of
+        ``paper`` (see :func:`~.decisions.role_floors`; None: :meth:`role_floor` decides)."""
+        if paper in self._taken_by_paper:
+            return self._role_floors_by_paper.get(paper)
+        return self._role_floors
+
+    def decide(
+        self,
+        text: str,
+        blocks: Sequence[Block],
+        decoded: list[Block],
+        groups: list[HeadingRun] | None,
+        paper: str,
+    ) -> list[Block]:
+        """The rules' ``blocks`` with the model's ``decoded`` decisions where it takes them
+        over, under its floors (``groups``: the page's heading runs, None for a model that
+        knows none)."""
+        taken = self.taken(paper)
+        mixed = mix(
+            blocks,
+            decoded,
+            taken,
+            self.role_floor(paper),
+            self.start_floors(paper),
+            self.join_floors(paper),
+            self.role_floors(paper),
+        )
+        if groups is None or "role" not in taken:
+            return mixed
+        return keep_unknown_shapes(blocks, mixed, groups, self._shapes.get(paper, _NO_SHAPES))
 
     def predict(
         self, text: str, shapes: Sequence[Shape], blocks: Sequence[Block], paper: str = ""
@@ -137,11 +195,7 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        decoded = decode(blocks, labels, confidences)
-        mixed = mix(blocks, decoded, taken, self.role_floor(paper), self.start_floors(paper))
-        if groups is None or "role" not in taken:
-            return mixed
-        return keep_unknown_shapes(blocks, mixed, groups, self._shapes.get(paper, _NO_SHAPES))
+        return self.decide(text, blocks, decode(blocks, labels, confidences), groups, paper)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""
@@ -298,7 +352,7 @@ def _model_bytes(
 def load(data: bytes) -> StructureModel:
     """The model back from the bytes :func:`train` made; ``ValueError`` for other bytes
     and for a model of an older format (:data:`STALE`: it must be trained again) but
-    versions 3 and 4 (:data:`GROUPLESS_VERSIONS`), which read the features of their version."""
+    those of :data:`READABLE_VERSIONS` (3 and 4 read the features of their version)."""
     if not data.startswith(_MAGIC):
         raise ValueError("not a structure model (the data does not start with its mark)")
     header, _, crf = data[len(_MAGIC) :].partition(b"\n")
@@ -306,7 +360,7 @@ def load(data: bytes) -> StructureModel:
         meta = json.loads(header)
     except ValueError:
         raise ValueError("not a structure model (its header is damaged)") from None
-    if not isinstance(meta, dict) or meta.get("version") not in (VERSION, *GROUPLESS_VERSIONS):
+    if not isinstance(meta, dict) or meta.get("version") not in (VERSION, *READABLE_VERSIONS):
         raise ValueError(STALE)
     return StructureModel(crf, meta)
 
@@ -338,21 +392,29 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
             mine["model"].append(
                 (page.text, gold, model.predict(page.text, p.shapes, p.blocks, page.paper))
             )
+    return _figures(len(ordered), folds, preds)
+
+
+def _figures(
+    pages: int, folds: int, preds: dict[str, dict[str, list[tuple[str, list[Block], list[Block]]]]]
+) -> dict[str, Any]:
+    """:func:`cross_validate`'s figures from the held-out splits of the rules and of the
+    model of each paper (``preds``)."""
     every = {name: [t for p in preds.values() for t in p[name]] for name in ("rules", "model")}
     return {
-        "pages": len(ordered),
+        "pages": pages,
         "folds": folds,
         "rules": score_pages(every["rules"]),
         "model": score_pages(every["model"]),
         "floors": _floor_scores(every),
-        "starts": _start_counts(every),
+        **_differing_counts(every),
         "papers": {
             paper: {
                 "pages": len(p["rules"]),
                 "rules": score_pages(p["rules"]),
                 "model": score_pages(p["model"]),
                 "floors": _floor_scores(p),
-                "starts": _start_counts(p),
+                **_differing_counts(p),
             }
             for paper, p in sorted(preds.items())
         },
@@ -390,25 +452,50 @@ def _states(blocks: Sequence[Block]) -> list[str]:
     return out
 
 
-def _start_counts(preds: dict[str, list[tuple[str, list[Block], list[Block]]]]) -> dict:
-    """For each band of the rules' confidence (:data:`START_BANDS`) and each of
-    :data:`START_FLOORS` (as text: JSON keys), how many held-out blocks whose start decision
-    the model made otherwise than the rules, at least that sure, the model had right and how
-    many the rules had right (:func:`~.decisions.start_floors` chooses from them)."""
-    counts = {band: {f"{f:g}": [0, 0] for f in START_FLOORS} for band in START_BANDS}
+def _differing_counts(preds: dict[str, list[tuple[str, list[Block], list[Block]]]]) -> dict:
+    """The counts the floors of each decision are chosen from (see
+    :func:`~.decisions.takeover`): for each band (``starts``, ``joins``: of the rules'
+    confidence in their decision; ``roles``: of the class of the rules' role) and each floor
+    (as text: JSON keys), how many held-out blocks whose decision the model made otherwise
+    than the rules, the model at least that sure of it, the model had right and how many the
+    rules had right."""
+    starts = {band: {f"{f:g}": [0, 0] for f in START_FLOORS} for band in START_BANDS}
+    joins = {band: {f"{f:g}": [0, 0] for f in JOIN_FLOORS} for band in JOIN_BANDS}
+    roles = {band: {f"{f:g}": [0, 0, 0, 0] for f in BAND_ROLE_FLOORS} for band in ROLE_BANDS}
     for (_, gold, rules), (_, _, mine) in zip(preds["rules"], preds["model"], strict=True):
-        wanted = [
-            "O" if parsed is None else "B" if parsed[1] else "I"
-            for parsed in map(parse_label, gold_labels(rules, gold))
-        ]
-        for r, m, want, rule, block in zip(
-            _states(rules), _states(mine), wanted, rules, mine, strict=True
-        ):
-            if r == m or want not in (r, m):
-                continue
-            band = counts[start_band(rule.confidences.get("boundary", 1.0))]
-            sure = block.confidences.get("boundary", 1.0)
-            for f in START_FLOORS:
-                if sure >= f:
-                    band[f"{f:g}"][want == r] += 1
-    return counts
+        wanted = [parse_label(label) for label in gold_labels(rules, gold)]
+        states = zip(_states(rules), _states(mine), strict=True)
+        for (r, m), want, rule, block in zip(states, wanted, rules, mine, strict=True):
+            state = "O" if want is None else "B" if want[1] else "I"
+            if r != m and state in (r, m):
+                band = start_band(rule.confidences.get("boundary", 1.0))
+                _count(starts[band], START_FLOORS, block, "boundary", state == r)
+            join = want is not None and want[2]
+            if rule.joins_previous != block.joins_previous:
+                band = join_band(rule.confidences.get("join", 1.0))
+                _count(joins[band], JOIN_FLOORS, block, "join", join == rule.joins_previous)
+            role = "other" if want is None else want[0]
+            if rule.role != block.role and role in (rule.role, block.role):
+                band = role_band(rule.role, block.role)
+                heading = role in HEADING_ROLES  # counted again, from the third place on
+                _count(roles[band], BAND_ROLE_FLOORS, block, "role", role == rule.role, heading)
+    return {"starts": starts, "joins": joins, "roles": roles}
+
+
+def _count(
+    band: dict[str, list[int]],
+    floors: Sequence[float],
+    block: Block,
+    decision: str,
+    rules: bool,
+    twice: bool = False,
+) -> None:
+    """One differing decision of the model on ``block`` in ``band``: right (``rules``
+    False) or wrong at each floor its confidence reaches; ``twice``: counted again in the
+    third and fourth places (a gold heading line's role)."""
+    sure = block.confidences.get(decision, 1.0)
+    for f in floors:
+        if sure >= f:
+            band[f"{f:g}"][rules] += 1
+            if twice:
+                band[f"{f:g}"][2 + rules] += 1
