@@ -330,7 +330,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+166"/>
+        <location filename="../../annotator/gui/main_window.py" line="+169"/>
         <source>{name} — Annotator</source>
         <translation>{name} — Annotator</translation>
     </message>
@@ -455,22 +455,22 @@
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Search index not updated: {error}</source>
         <translation>搜索索引未更新：{error}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Indexing pages for search: {n} left</source>
         <translation>正在为搜索建立索引：还剩 {n} 页</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+142"/>
         <source>No search to step through: Ctrl+F searches the pages.</source>
         <translation>没有可逐个查看的搜索：按 Ctrl+F 搜索页面。</translation>
     </message>

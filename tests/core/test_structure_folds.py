@@ -79,7 +79,8 @@ def test_start_floors_learnt_in_folds_in_worker_processes_reach_the_model_the_sa
     unfloored = {band: None for band in st.START_BANDS}
     assert floors["all"] != unfloored, "the corpus no longer learns start floors"
     assert sorted(floors["papers"]) == sorted(corpus.PAPERS)  # each paper judged alone
-    assert any(f != unfloored for f in floors["papers"].values())
+    # (a paper alone has fewer than 20 pages here: its floors need a wider margin, s30-joins,
+    # so they may all be unfloored; what matters is that the header holds what was chosen)
     loaded = st.load(model)
     for paper, floor in floors["papers"].items():
         assert loaded.start_floors(paper) == floor
