@@ -95,6 +95,11 @@ def test_the_l2_penalty_grows_with_the_gold(monkeypatch: pytest.MonkeyPatch) -> 
     assert entities.train_params(2500)["c2"] == pytest.approx(0.5)
     assert entities.train_params(40)["c2"] == entities.TRAIN_PARAMS["c2"] == 0.02
     assert entities.TRAIN_PARAMS["max_iterations"] == 60
+    # the L1 penalty grows from 0.15 at 2,500 sentences to 0.3 at 5,000 (issue 10)
+    assert entities.train_params(40)["c1"] == entities.TRAIN_PARAMS["c1"] == 0.15
+    assert entities.train_params(2500)["c1"] == pytest.approx(0.15)
+    assert entities.train_params(3750)["c1"] == pytest.approx(0.225)
+    assert entities.train_params(5000)["c1"] == entities.train_params(9000)["c1"] == 0.3
     given: list[dict] = []
     real = pycrfsuite.Trainer.set_params
 
