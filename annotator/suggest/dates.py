@@ -278,6 +278,9 @@ _NUMBERED_THING = frozenset(
 )
 
 
+_QUOTE_CLOSE = frozenset('”"」』》')
+
+
 # What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
 # 在25号, 于二十日, 今天是1号, 今天25号.
 _DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或天")
@@ -286,6 +289,7 @@ _DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后�
 # Words after which a day in Chinese numerals dates an event whatever stands before it
 # (仪式二十八日举行, 会议二十七日在曼谷举行): lexicon ``dates_event_words``.
 _EVENT_AFTER_RE = rules_regex.compile(trie_pattern(lexicon.words("dates_event_words")))
+_COUNT_AFTER_YI = frozenset("上下内外来后前")
 _DURATION_BEFORE = ("历时", "为期", "长达", "连续", "持续", "经过", "耗时", "用时", "历经")
 
 
@@ -294,6 +298,8 @@ def _event_day(text: str, start: int, after: int, arabic: bool) -> bool:
     by a word that dates an event and is no duration (历时二十日在海上)."""
     if arabic or text[after - 1] != "日" or not _EVENT_AFTER_RE.match(text, after):
         return False
+    if text[after] == "以" and text[after + 1 : after + 2] in _COUNT_AFTER_YI:
+        return False  # 二十日以上, 二十日以内: a count of days
     return not text.startswith(_DURATION_BEFORE, max(0, start - 2))
 
 
@@ -314,6 +320,8 @@ def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
         and not _event_day(text, m.start(), after, arabic)
     ):
         return False  # 神舟十八号, 历时二十日: a name or a count, not a day
+    if text[after - 1] == "号" and before in _QUOTE_CLOSE:
+        return False  # “阿波罗”17号, “神舟”十号: a numbered craft, not a day
     numbered = after < len(text) and text[after] in _NUMBERED_THING
     return not (numbered and text[after - 1] == "号")
 

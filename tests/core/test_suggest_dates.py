@@ -452,3 +452,24 @@ def test_guoqing_of_a_name_is_no_date():
 )
 def test_full_year_decades_and_paired_days(text, expected):
     assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10, People's Daily 1998 dev: a day in Chinese numerals before a word that
+        # dates an event (以, 就, 说, 向 …) is a date whatever stands before it
+        ("尼日利亚特别军事法庭二十八日以叛国罪判处", ["二十八日"]),
+        ("外交部发言人二十八日说", ["二十八日"]),
+        ("总统二十七日就此发表声明", ["二十七日"]),
+        # ... but a count of days before 以上, 以内 stays no date
+        ("持续二十日以上", []),
+        ("工程需二十日以内完工", []),
+        # a number with 号 after a quoted name is a craft, not a day
+        ("他以“阿波罗”１７号指挥官身份", []),
+        ("“神舟”十号飞船", []),
+        ("他在25号发言", ["25号"]),
+    ],
+)
+def test_chinese_numeral_days_before_event_words_and_numbered_craft(text, expected):
+    assert _date_texts(text) == expected
