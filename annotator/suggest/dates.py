@@ -27,7 +27,10 @@ Tagged as DATE:
 * days of the week (``周三``, ``星期五晚上``, ``本周三``), quarters (``一季度``,
   ``第三季度``), five-year plan periods (``十四五``), ranges (``1至4月``,
   ``2019-2021年``); lunar dates (``正月初一``, ``农历八月十五``) and midnight after a date
-  (``1月1日零时``).
+  (``1月1日零时``);
+* 以来 after any date (``今年上半年以来``, ``6月中旬以来``, ``立春以来``, as ``2019年以来``),
+  and after a day the word that points back to it (``9月15日这天``, ``3月8日当天``,
+  ``5日当晚``, ``正月十五这天``; not after a year: ``2020年``这天).
 
 Not tagged: ``目前 当前 现在 如今 此前 今后 长期以来 多年来 全年`` (vague or not a period
 of the calendar), a part of the day alone (``上午``), a bare season (``春季``), durations
@@ -492,6 +495,30 @@ def _join_month_days(cands: list[Candidate], text: str) -> list[Candidate]:
     return cands + joined if joined else cands
 
 
+# What follows a whole date and belongs to it: 以来 after any date (今年上半年以来, 6月中旬以来,
+# 立春以来, as 2019年以来; not the 以来 of 以来宾身份), and after a day, the words that point
+# back to it (9月15日这天, 3月8日当天, 3日当晚, 周三那天, 正月十五这一天).
+_DATE_TAIL_RE = rules_regex.compile(r"以来(?![宾访电信函客])|[这那]一?天|当天|当日|当晚")
+_ENDS_ANCHORED = frozenset("来前后")  # 近年来, 3天前, 5天后: 以来 does not follow them
+_ENDS_DAY_RE = rules_regex.compile(
+    r"(?:[日号]|(?:周|星期|礼拜)[一二三四五六日天]|[初十][一二三四五六七八九十]{1,2})\Z"
+)
+
+
+def _join_tails(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A date and the 以来, 这天 or 当天 after it are one date (``今年上半年以来``,
+    ``9月15日这天``)."""
+    joined = []
+    for s, e, label, attrs in cands:
+        m = _DATE_TAIL_RE.match(text, e)
+        if m is None or text[e - 1] in _ENDS_ANCHORED:
+            continue
+        if m[0] != "以来" and not _ENDS_DAY_RE.search(text, s, e):
+            continue  # 2020年这天: only a day is pointed back to
+        joined.append((s, m.end(), label, attrs))
+    return cands + joined if joined else cands
+
+
 def _is_year(text: str, start: int, end: int, attrs: dict[str, Any]) -> bool:
     """True when the candidate at ``start:end`` is a year alone: 2024年, 明年, 虎年."""
     if attrs.keys() == {"year"}:
@@ -504,8 +531,8 @@ def find_date_candidates(text: str) -> list[Candidate]:
     text = _narrow(text)  # the same string when it holds none of them
     cands = _number_candidates(text) + _word_candidates(text)
     if len(cands) > 1:
-        return _join_month_days(_join_ranges(cands, text), text)
-    return cands
+        cands = _join_month_days(_join_ranges(cands, text), text)
+    return _join_tails(cands, text) if cands else cands
 
 
 def find_dates(text: str) -> list[Span]:

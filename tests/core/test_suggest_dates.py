@@ -240,7 +240,8 @@ def test_a_century_with_its_tail_is_one_date(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("正月初一这天", ["正月初一"]),  # 初一 is a lunar day, not the 初 of 今年初
+        # 初一 is a lunar day, not the 初 of 今年初 (这天 points back to it: one date)
+        ("正月初一这天", ["正月初一这天"]),
         ("农历八月十五是中秋", ["农历八月十五", "中秋"]),  # 中秋 names the festival
         ("自1999年1月1日零时起施行", ["1999年1月1日零时"]),
         ("第二天上午他又来了", ["第二天上午"]),
@@ -359,7 +360,8 @@ def test_qianri_is_a_day_unless_read_in_another_word(text, expected):
         # ... and never a calendar date or a bare count
         ("他坚持了20多年", []),
         ("住了20多日", []),
-        ("上半年以来产量大增", ["上半年"]),  # 上半年 stays a word: no 半年以来 inside it
+        # 上半年 stays a word (no 半年以来 inside it); the 以来 after it joins it whole
+        ("上半年以来产量大增", ["上半年以来"]),
     ],
 )
 def test_counted_periods_with_more_or_half_anchored_on_now(text, expected):
@@ -472,4 +474,35 @@ def test_full_year_decades_and_paired_days(text, expected):
     ],
 )
 def test_chinese_numeral_days_before_event_words_and_numbered_craft(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 以来 after any date is part of it, as in 2019年以来
+        ("今年上半年以来,出口增长", ["今年上半年以来"]),
+        ("去年四季度以来,价格上涨", ["去年四季度以来"]),
+        ("6月中旬以来,降雨增多", ["6月中旬以来"]),
+        ("年初以来,物价上涨", ["年初以来"]),
+        ("立春以来,气温回升", ["立春以来"]),
+        ("春节以来,物价平稳", ["春节以来"]),
+        ("近年来,城市变化大", ["近年来"]),
+        ("他以来宾身份出席", []),
+        # a day and the word that points back to it are one date
+        ("在9月15日这天拿着文件", ["9月15日这天"]),
+        ("3月8日当天,女职工放假", ["3月8日当天"]),
+        ("5日当晚,他回家", ["5日当晚"]),
+        ("3月8日那一天", ["3月8日那一天"]),
+        ("正月十五这天,闹元宵", ["正月十五这天"]),
+        ("周三当天,他出门", ["周三当天"]),
+        # ... not a year
+        ("2020年这天很特别", ["2020年"]),
+        # the day before yesterday's day before, the day after tomorrow's day after
+        ("大前天,他来过", ["大前天"]),
+        ("大后天,考试开始", ["大后天"]),
+        ("扩大后天然气供应增加", []),
+    ],
+)
+def test_yilai_after_any_date_and_a_day_pointed_back_to(text, expected):
     assert _date_texts(text) == expected
