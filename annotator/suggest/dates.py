@@ -9,20 +9,28 @@ Tagged as DATE:
   full-width digits (``１９９８年６月``) are read as ASCII ones; a part of the day or a clock time that follows a
   date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
   (``9时30分``, ``凌晨6点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
-* decades and centuries: ``80年代``, ``上世纪90年代``;
+* decades and centuries: ``80年代``, ``上世纪90年代``, ``1990年代``;
 * relative expressions that name a calendar period relative to the publication date:
   ``今年 去年 明年 前年 后年 当年 同年 次年`` (with tails such as ``以来 初 底 上半年
   一季度``, or a month/day: ``今年3月``), ``今天 昨天 明天 今日 昨日 明日 当天 当日 次日
   今晨 昨晚 前日 …`` (with a part of the day: ``昨日下午``), ``本周 上周 上个星期 本月
-  上月 …``, ``近日 日前 近期 近年 近年来 近几年 年初 年底 年内 月初 月底``, and a counted
+  上月 …`` (with a day: ``本月18日``, ``上个月25号``), ``近日 日前 近期 近年 近年来 近几年
+  年初 年底 年内 月初 月底``, ``今明两天``, and a counted
   period anchored on now: ``过去一年``, ``近三年来``, ``3年来``, ``5天后``, also with 多, 余
   or 半 (``一年多前``, ``20余年来``, ``半年前``; ``2017年前后`` is about 2017);
-* named festivals and commemorative days (``春节``, ``国庆节``, ``植树节`` …) and solar
+* named festivals and commemorative days (``春节``, ``国庆节``, ``植树节``, ``中秋`` …) with
+  the year before them (``明年春节``, ``2024年春节``), their tails (``春节期间``, ``元旦前夕``,
+  ``中秋节当天``, ``清明节假期``, ``端午小长假``) and a part of the day (``除夕夜``, not the 晚
+  of ``春节晚会``); holidays named by a number or a common name only with a tail
+  (``五一假期``, ``十一黄金周``, ``国庆长假``: not 五一广场, 王国庆); solar
   terms (``立春``; the ambiguous ones such as 雨水, 清明, 小雪 only as ``雨水时节``);
 * days of the week (``周三``, ``星期五晚上``, ``本周三``), quarters (``一季度``,
   ``第三季度``), five-year plan periods (``十四五``), ranges (``1至4月``,
   ``2019-2021年``); lunar dates (``正月初一``, ``农历八月十五``) and midnight after a date
-  (``1月1日零时``).
+  (``1月1日零时``);
+* 以来 after any date (``今年上半年以来``, ``6月中旬以来``, ``立春以来``, as ``2019年以来``),
+  and after a day the word that points back to it (``9月15日这天``, ``3月8日当天``,
+  ``5日当晚``, ``正月十五这天``; not after a year: ``2020年``这天).
 
 Not tagged: ``目前 当前 现在 如今 此前 今后 长期以来 多年来 全年`` (vague or not a period
 of the calendar), a part of the day alone (``上午``), a bare season (``春季``), durations
@@ -75,7 +83,8 @@ _MONTH_PART = rf"{_MONTH}(?:{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL})?"
 _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前后|前|后)"
 
 # Words that are or begin a date, with their kind (resources/lexicon/dates_words.txt):
-# year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, solar, solar?
+# year (今年), day (今天, 周三), other (本周, 近日), plan (十四五), festival, festival?
+# (a holiday named by a number or a common name, only with a tail: 五一假期, 国庆期间), solar, solar?
 # (solar terms that are also plain words), century (上世纪), lunar (正月), year? (a year
 # that is also the tail or head of common words: 马上年底, 恐龙年代, 上年纪), other? (a
 # word whose end begins a common word: 同日本), day? (a day that is also the tail or head
@@ -83,7 +92,7 @@ _REL_TAIL = "(?:以来|来|以前|之前|以后|之后|前后|前|后)"
 _WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
     "year": ("md", "yt"), "year?": ("md", "yt"), "day": ("dt",), "day?": ("dt",), "solar": ("st",),
-    "solar?": ("st",),
+    "solar?": ("st",), "festival": ("st", "dt"), "festival?": ("st",),
     "century": ("dec", "yt"), "lunar": ("lun",),
 }  # fmt: skip
 
@@ -91,7 +100,7 @@ _ALLOWED = {
 # its continuation group, and the continuation is kept only where it fits the word.
 _WORD_RE = rules_regex.compile(
     f"{trie_pattern(_WORDS)}(?:(?P<md>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL})|(?P<dt>{_DAY_TAIL})"
-    "|(?P<st>时节|节气|前后|期间|当天|之际|过后|这天)"
+    "|(?P<st>时节|节气|前后|期间|前夕|当天|当日|当晚|之际|过后|这天|那天|假期|小长假|长假|黄金周)"
     "|(?P<dec>(?:[0-9]0|[二三四五六七八九]十)年代(?:初|末|中期)?)"
     "|(?P<lun>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十))?"
 )
@@ -204,7 +213,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     if "几" in token[1:] or (_DIGIT_RE.search(token) if not arabic else not token.isdigit()):
         return None  # digits and Chinese numerals mixed (3一时, 二0日) make no date
     if first in ("dec", "c"):
-        return (start, {}) if len(token) == 2 or not arabic else None
+        return (start, {}) if _decade_or_century(token, arabic, first) else None
     if first == "iso":
         y, mo, d = _ISO_RE.match(m.group(0)).groups()  # type: ignore[union-attr]
         return (
@@ -222,6 +231,14 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     if more or (g("yt") or "").startswith("多") or token[0] == "半":
         return None  # 20多日, 半月: counts, not days of the calendar
     return _calendar_date(m, text, token, arabic, first)
+
+
+def _decade_or_century(token: str, arabic: bool, first: str) -> bool:
+    """80年代, 八十年代, 20世纪; 1990年代 and 2010年代 (a decade written with its full year),
+    not 2000世纪 or 1995年代."""
+    if len(token) == 2 or not arabic:
+        return True
+    return first == "dec" and len(token) == 4 and token[3] == "0" and 1000 <= int(token) < 2200
 
 
 def _anchored_period(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | None:
@@ -264,6 +281,9 @@ _NUMBERED_THING = frozenset(
 )
 
 
+_QUOTE_CLOSE = frozenset('”"」』》')
+
+
 # What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
 # 在25号, 于二十日, 今天是1号, 今天25号.
 _DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后当截止或天")
@@ -272,6 +292,7 @@ _DAY_AFTER = frozenset("月在于是到至从自和与及、的即为今前后�
 # Words after which a day in Chinese numerals dates an event whatever stands before it
 # (仪式二十八日举行, 会议二十七日在曼谷举行): lexicon ``dates_event_words``.
 _EVENT_AFTER_RE = rules_regex.compile(trie_pattern(lexicon.words("dates_event_words")))
+_COUNT_AFTER_YI = frozenset("上下内外来后前")
 _DURATION_BEFORE = ("历时", "为期", "长达", "连续", "持续", "经过", "耗时", "用时", "历经")
 
 
@@ -280,6 +301,8 @@ def _event_day(text: str, start: int, after: int, arabic: bool) -> bool:
     by a word that dates an event and is no duration (历时二十日在海上)."""
     if arabic or text[after - 1] != "日" or not _EVENT_AFTER_RE.match(text, after):
         return False
+    if text[after] == "以" and text[after + 1 : after + 2] in _COUNT_AFTER_YI:
+        return False  # 二十日以上, 二十日以内: a count of days
     return not text.startswith(_DURATION_BEFORE, max(0, start - 2))
 
 
@@ -300,6 +323,8 @@ def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
         and not _event_day(text, m.start(), after, arabic)
     ):
         return False  # 神舟十八号, 历时二十日: a name or a count, not a day
+    if text[after - 1] == "号" and before in _QUOTE_CLOSE:
+        return False  # “阿波罗”17号, “神舟”十号: a numbered craft, not a day
     numbered = after < len(text) and text[after] in _NUMBERED_THING
     return not (numbered and text[after - 1] == "号")
 
@@ -367,7 +392,7 @@ def _word_candidates(text: str) -> list[Candidate]:
         kind = _WORDS[word]
         if word[0] in "年月周" and start and text[start - 1] in _NUMERAL_CHARS:
             continue  # 4月底, 2020年底: part of the number-led date; 一周一次: a count
-        if cont and cont not in _ALLOWED.get(kind, ()):
+        if cont and _cut_tail(text, start + len(word), end, kind, cont):
             end, cont = start + len(word), None
         if _not_this_word(text, start, end, kind, cont):
             if kind == "year?":
@@ -382,10 +407,16 @@ def _word_candidates(text: str) -> list[Candidate]:
     return out
 
 
+def _cut_tail(text: str, at: int, end: int, kind: str, cont: str) -> bool:
+    """True when what follows a date word at ``at:end`` is no part of it: a continuation
+    its kind does not take, or the 晚 of 春节晚会 after a festival."""
+    return cont not in _ALLOWED.get(kind, ()) or (kind == "festival" and text[at:end] == "晚")
+
+
 def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None) -> bool:
     """True when the date word at ``start:end`` is read as another word here."""
-    if kind == "solar?":
-        return not cont  # 雨水 alone is rain water, 小雪 is light snow
+    if kind in ("solar?", "festival?"):
+        return not cont  # 雨水 alone is rain water, 小雪 is light snow; 五一, 国庆 (王国庆)
     if kind == "festival":
         return text[end : end + 1] == "度"  # 新年度预算: a new fiscal year, not New Year
     if kind == "year?":
@@ -440,13 +471,68 @@ def _narrow(text: str) -> str:
     return text
 
 
+# A month named relative to now, before a day of it: 本月18日, 上个月25号, 次月1日.
+_REL_MONTHS = frozenset(("本月", "上月", "下月", "上个月", "下个月", "当月", "同月", "次月"))
+
+
+# Festivals (春节, 元旦 …): a year right before one is one date with it (1972年元旦前夕).
+_FESTIVAL_RE = rules_regex.compile(trie_pattern({w for w, k in _WORDS.items() if k == "festival"}))
+
+
+def _join_month_days(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A relative month and the day after it are one date (``本月18日``), and so are a year
+    and the festival after it (``明年春节``, ``2024年春节``)."""
+    by_start = {c[0]: c for c in cands}
+    joined = []
+    for s, e, label, attrs in cands:
+        nxt = by_start.get(e)
+        if nxt is None:
+            continue
+        if text[s:e] in _REL_MONTHS and "day" in nxt[3] and not nxt[3].keys() & {"month", "year"}:
+            joined.append((s, nxt[1], label, {**attrs, **nxt[3]}))
+        elif _is_year(text, s, e, attrs) and _FESTIVAL_RE.match(text, e):
+            joined.append((s, nxt[1], label, attrs))  # 明年春节, 1972年元旦前夕
+    return cands + joined if joined else cands
+
+
+# What follows a whole date and belongs to it: 以来 after any date (今年上半年以来, 6月中旬以来,
+# 立春以来, as 2019年以来; not the 以来 of 以来宾身份), and after a day, the words that point
+# back to it (9月15日这天, 3月8日当天, 3日当晚, 周三那天, 正月十五这一天).
+_DATE_TAIL_RE = rules_regex.compile(r"以来(?![宾访电信函客])|[这那]一?天|当天|当日|当晚")
+_ENDS_ANCHORED = frozenset("来前后")  # 近年来, 3天前, 5天后: 以来 does not follow them
+_ENDS_DAY_RE = rules_regex.compile(
+    r"(?:[日号]|(?:周|星期|礼拜)[一二三四五六日天]|[初十][一二三四五六七八九十]{1,2})\Z"
+)
+
+
+def _join_tails(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A date and the 以来, 这天 or 当天 after it are one date (``今年上半年以来``,
+    ``9月15日这天``)."""
+    joined = []
+    for s, e, label, attrs in cands:
+        m = _DATE_TAIL_RE.match(text, e)
+        if m is None or text[e - 1] in _ENDS_ANCHORED:
+            continue
+        if m[0] != "以来" and not _ENDS_DAY_RE.search(text, s, e):
+            continue  # 2020年这天: only a day is pointed back to
+        joined.append((s, m.end(), label, attrs))
+    return cands + joined if joined else cands
+
+
+def _is_year(text: str, start: int, end: int, attrs: dict[str, Any]) -> bool:
+    """True when the candidate at ``start:end`` is a year alone: 2024年, 明年, 虎年."""
+    if attrs.keys() == {"year"}:
+        return text[end - 1] == "年"
+    return _WORDS.get(text[start:end]) in ("year", "year?")
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     text = _narrow(text)  # the same string when it holds none of them
     cands = _number_candidates(text) + _word_candidates(text)
     if len(cands) > 1:
-        return _join_ranges(cands, text)
-    return cands
+        cands = _join_month_days(_join_ranges(cands, text), text)
+    return _join_tails(cands, text) if cands else cands
 
 
 def find_dates(text: str) -> list[Span]:

@@ -126,4 +126,5 @@ def test_a_common_word_after_a_title_or_list_cue_is_no_name():
 
 def test_seasons_relative_to_the_paper_and_the_first_two_thirds_of_a_month():
     found = _found("去夏以来旱情持续，５月上中旬降雨偏少。")
-    assert {("去夏", "DATE"), ("５月上中旬", "DATE")} <= found
+    # 以来 joins the date before it, as in 今年以来 (issue 10)
+    assert {("去夏以来", "DATE"), ("５月上中旬", "DATE")} <= found

@@ -182,7 +182,7 @@ def test_a_prefix_is_never_read_from_the_end_of_the_text():
         ("１５：３０开会", "１５：３０", {"hour": 15, "minute": 30}),
         ("他们在25号见面", "25号", {"day": 25}),
         ("今天25号", "25号", {"day": 25}),
-        ("本月二十五号下午举行", "二十五号下午", {"day": 25}),
+        ("在二十五号下午举行", "二十五号下午", {"day": 25}),
         ("二十三日上午，市长出席", "二十三日上午", {"day": 23}),
         ("新华社北京十月二十日电", "十月二十日", {"month": 10, "day": 20}),
         ("三十一日晚", "三十一日晚", {"day": 31}),
@@ -240,8 +240,9 @@ def test_a_century_with_its_tail_is_one_date(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("正月初一这天", ["正月初一"]),  # 初一 is a lunar day, not the 初 of 今年初
-        ("农历八月十五是中秋", ["农历八月十五"]),
+        # 初一 is a lunar day, not the 初 of 今年初 (这天 points back to it: one date)
+        ("正月初一这天", ["正月初一这天"]),
+        ("农历八月十五是中秋", ["农历八月十五", "中秋"]),  # 中秋 names the festival
         ("自1999年1月1日零时起施行", ["1999年1月1日零时"]),
         ("第二天上午他又来了", ["第二天上午"]),
         ("今明两年内完成", ["今明两年"]),
@@ -259,7 +260,7 @@ def test_lunar_days_midnight_and_relative_days(text, expected):
         ("新春佳节即将来临", ["新春"]),
         ("比上年增长", ["上年"]),  # last year, as 去年
         ("不久前，他回到家乡", ["不久前"]),  # as 日前
-        ("虎年春节", ["虎年", "春节"]),  # a year of the zodiac
+        ("虎年春节", ["虎年春节"]),  # a year of the zodiac, and its festival with it
         ("新年度预算", []),  # a new fiscal year is no festival
     ],
 )
@@ -359,7 +360,8 @@ def test_qianri_is_a_day_unless_read_in_another_word(text, expected):
         # ... and never a calendar date or a bare count
         ("他坚持了20多年", []),
         ("住了20多日", []),
-        ("上半年以来产量大增", ["上半年"]),  # 上半年 stays a word: no 半年以来 inside it
+        # 上半年 stays a word (no 半年以来 inside it); the 以来 after it joins it whole
+        ("上半年以来产量大增", ["上半年以来"]),
     ],
 )
 def test_counted_periods_with_more_or_half_anchored_on_now(text, expected):
@@ -377,4 +379,130 @@ def test_counted_periods_with_more_or_half_anchored_on_now(text, expected):
 )
 def test_night_after_a_day_and_the_same_year_not_inside_other_words(text, expected):
     pytest.importorskip("jieba")
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10, People's Daily 1998 dev miss: a month named relative to now and its day
+        ("金正日是在本月１８日致信", ["本月１８日"]),
+        ("本月二十五号下午举行", ["本月二十五号下午"]),
+        ("上个月25号他来过", ["上个月25号"]),
+        ("次月1日起施行", ["次月1日"]),
+        ("同月3日，他回国", ["同月3日"]),
+        ("上个月底发布", ["上个月底"]),
+        ("下个月中旬开工", ["下个月中旬"]),
+        # a bare day after some other word stays a day of its own
+        ("本周三，在25号举行", ["本周三", "25号"]),
+    ],
+)
+def test_a_relative_month_and_its_day_are_one_date(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year word before a festival: one date (明年春节)
+        ("明年春节前后回家", ["明年春节前后"]),
+        ("今年国庆节期间，", ["今年国庆节期间"]),
+        ("去年中秋，", ["去年中秋"]),
+        # ... and so does a year written with digits (1972年元旦前夕), but not 2020年度
+        ("1972年元旦前夕，他在狱中", ["1972年元旦前夕"]),
+        ("二〇二四年春节期间", ["二〇二四年春节期间"]),
+        ("2020年度春节", ["2020年度", "春节"]),
+        # the tails of a festival: 期间, 前夕, 当天, 假期, 长假, 小长假, 黄金周, 那天
+        ("元旦前夕，他来了", ["元旦前夕"]),
+        ("中秋节当天", ["中秋节当天"]),
+        ("清明节假期，", ["清明节假期"]),
+        ("端午小长假期间", ["端午小长假"]),
+        ("七夕那天", ["七夕那天"]),
+        # a part of the day after a festival belongs to it, but not the 晚 of 晚会
+        ("在今年除夕夜播出", ["今年除夕夜"]),
+        ("国庆节上午，", ["国庆节上午"]),
+        ("春节晚会", ["春节"]),
+        # holidays named by numbers or a common name are dates only with a tail
+        ("五一假期", ["五一假期"]),
+        ("十一黄金周", ["十一黄金周"]),
+        ("国庆长假", ["国庆长假"]),
+        ("十一月七日", ["十一月七日"]),
+        ("第十一届", []),
+        ("五一广场", []),
+    ],
+)
+def test_festivals_with_their_year_and_tails(text, expected):
+    assert _date_texts(text) == expected
+
+
+def test_guoqing_of_a_name_is_no_date():
+    assert _date_texts("王国庆说") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decades written with their full year
+        ("1990年代的香港", ["1990年代"]),
+        ("2010年代初", ["2010年代初"]),
+        ("80年代末", ["80年代末"]),
+        ("1995年代", []),
+        # today and tomorrow, tomorrow and the day after
+        ("今明两天有雨", ["今明两天"]),
+        ("明后天降温", ["明后天"]),
+    ],
+)
+def test_full_year_decades_and_paired_days(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10, People's Daily 1998 dev: a day in Chinese numerals before a word that
+        # dates an event (以, 就, 说, 向 …) is a date whatever stands before it
+        ("尼日利亚特别军事法庭二十八日以叛国罪判处", ["二十八日"]),
+        ("外交部发言人二十八日说", ["二十八日"]),
+        ("总统二十七日就此发表声明", ["二十七日"]),
+        # ... but a count of days before 以上, 以内 stays no date
+        ("持续二十日以上", []),
+        ("工程需二十日以内完工", []),
+        # a number with 号 after a quoted name is a craft, not a day
+        ("他以“阿波罗”１７号指挥官身份", []),
+        ("“神舟”十号飞船", []),
+        ("他在25号发言", ["25号"]),
+    ],
+)
+def test_chinese_numeral_days_before_event_words_and_numbered_craft(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 以来 after any date is part of it, as in 2019年以来
+        ("今年上半年以来,出口增长", ["今年上半年以来"]),
+        ("去年四季度以来,价格上涨", ["去年四季度以来"]),
+        ("6月中旬以来,降雨增多", ["6月中旬以来"]),
+        ("年初以来,物价上涨", ["年初以来"]),
+        ("立春以来,气温回升", ["立春以来"]),
+        ("春节以来,物价平稳", ["春节以来"]),
+        ("近年来,城市变化大", ["近年来"]),
+        ("他以来宾身份出席", []),
+        # a day and the word that points back to it are one date
+        ("在9月15日这天拿着文件", ["9月15日这天"]),
+        ("3月8日当天,女职工放假", ["3月8日当天"]),
+        ("5日当晚,他回家", ["5日当晚"]),
+        ("3月8日那一天", ["3月8日那一天"]),
+        ("正月十五这天,闹元宵", ["正月十五这天"]),
+        ("周三当天,他出门", ["周三当天"]),
+        # ... not a year
+        ("2020年这天很特别", ["2020年"]),
+        # the day before yesterday's day before, the day after tomorrow's day after
+        ("大前天,他来过", ["大前天"]),
+        ("大后天,考试开始", ["大后天"]),
+        ("扩大后天然气供应增加", []),
+    ],
+)
+def test_yilai_after_any_date_and_a_day_pointed_back_to(text, expected):
     assert _date_texts(text) == expected
