@@ -170,6 +170,7 @@ def _band_floor_words(bands: dict[str, float | None], what: str) -> str:
 
 # What the model does to a line's role in each band of structure.ROLE_BANDS, in words.
 _ROLE_BANDS_WORDS = {
+    "title>title": "a title line (kicker, headline, subheadline) another of the three",
     "heading>heading": "a heading line another kind of heading",
     "heading>text": "a heading line text",
     "text>heading": "a line of text a heading",

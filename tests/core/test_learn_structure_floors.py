@@ -1,7 +1,7 @@
 """The structure model's join floors and role floors per band (issue #9): learnt from how its
 held-out decisions that differ from the rules' fared in cross-validation, so that on few
 reviewed pages it keeps the rules where it is not better; the split stays valid under any
-floors, training stays deterministic and a model of version 5 still loads.
+floors, training stays deterministic and models of versions 5 and 6 still load.
 """
 
 from __future__ import annotations
@@ -83,8 +83,10 @@ def test_role_floors_per_band_never_take_a_floor_that_lost_gold_heading_lines():
     counts = _counts(
         st.BAND_ROLE_FLOORS,
         **{
-            # the model relabels heading lines (headline -> kicker) well from 0.9
-            "heading>heading": {0.9: (4, 1, 4, 1), 0.6: (0, 3, 0, 3)},
+            # the model relabels title lines (headline -> kicker) well from 0.9
+            "title>title": {0.9: (4, 1, 4, 1), 0.6: (0, 3, 0, 3)},
+            # and an intertitle as a headline never well
+            "heading>heading": {0.5: (1, 2, 1, 2)},
             # it reads rules' headings as text: more right over all, but it loses headings
             "heading>text": {0.95: (6, 2, 0, 2)},
             # and never does better reading text as headings
@@ -94,13 +96,17 @@ def test_role_floors_per_band_never_take_a_floor_that_lost_gold_heading_lines():
     taken = ["start"]
     floors = st.role_floors(counts, taken)
     assert floors == {
-        "heading>heading": 0.9,
+        "title>title": 0.9,
+        "heading>heading": None,
         "heading>text": None,
         "text>heading": None,
         "text>text": None,
     }
     assert taken == ["role", "start"]
-    assert st.role_band("headline", "kicker") == "heading>heading"
+    assert st.role_band("headline", "kicker") == "title>title"
+    assert st.role_band("subheadline", "headline") == "title>title"
+    assert st.role_band("intertitle", "headline") == "heading>heading"
+    assert st.role_band("kicker", "intertitle") == "heading>heading"
     assert st.role_band("intertitle", "body") == "heading>text"
     assert st.role_band("caption", "subheadline") == "text>heading"
     assert st.role_band("byline", "other") == "text>text"
@@ -197,6 +203,34 @@ def test_a_role_takes_the_floor_of_its_band():
     assert [b.role for b in kept] == [b.role for b in rules]
 
 
+def test_a_title_line_read_as_another_takes_the_floor_of_its_own_band():
+    # the rules read a headline over a subheadline, the model a kicker over a headline
+    # (title>title); an intertitle it reads as a headline (heading>heading)
+    rules = [
+        _at(0, "headline", 1, False, 0.6),
+        _at(1, "subheadline", 1, False, 0.6),
+        _at(2, "intertitle", 1, False, 0.6),
+    ]
+    mine = [
+        _at(0, "kicker", 1, False, 0.85),
+        _at(1, "headline", 1, False, 0.85),
+        _at(2, "headline", 1, False, 0.99),
+    ]
+    role = frozenset(("role",))
+    bands = {band: None for band in st.ROLE_BANDS}
+    titles = st.mix(rules, mine, role, None, None, None, bands | {"title>title": 0.8})
+    assert [b.role for b in titles] == ["kicker", "headline", "intertitle"]
+    # a floor of the other headings' band alone leaves the title lines to the rules
+    others = st.mix(rules, mine, role, None, None, None, bands | {"heading>heading": 0.8})
+    assert [b.role for b in others] == ["headline", "subheadline", "headline"]
+    # floors of a model of version 6 (no title band): its heading>heading floor, as before
+    old = {band: None for band in st.ROLE_BANDS if band != "title>title"}
+    before = st.mix(rules, mine, role, None, None, None, old | {"heading>heading": 0.8})
+    assert [b.role for b in before] == ["kicker", "headline", "headline"]
+    assert st.band_floor(old | {"heading>heading": 0.8}, "title>title") == 0.8
+    assert st.band_floor(bands | {"heading>heading": 0.8}, "title>title") is None
+
+
 def test_a_model_under_band_floors_takes_each_decision_only_where_they_say(model):
     roles = {band: None for band in st.ROLE_BANDS} | {"heading>heading": 0.9}
     chosen = {
@@ -279,8 +313,37 @@ def test_cross_validation_counts_differing_joins_and_roles_per_band():
     made = st.train(pages, figures)
     assert made == st.train(list(reversed(pages)), figures)
     header = st.load(made).meta
-    assert header["version"] == st.VERSION == 6
+    assert header["version"] == st.VERSION == 7
+    assert "title>title" in figures["roles"]
     assert {"join_floors", "role_floors"} <= set(header["takeover"])
+
+
+def test_a_model_of_version_6_still_loads_and_splits_as_it_did(trained):
+    # version 6 had one band for every heading read as another: its floor of heading>heading
+    # decides its title lines as well (the same split as the floors with title>title alike)
+    crf = trained[len(st_model._MAGIC) :].partition(b"\n")[2]
+    meta = json.loads(trained[len(st_model._MAGIC) :].partition(b"\n")[0])
+    coarse = {"heading>heading": 0.5, "heading>text": None, "text>heading": 0.9, "text>text": None}
+    meta["version"] = 6
+    meta["takeover"] = {
+        "all": ["role"],
+        "papers": {},
+        "floors": {"all": None},
+        "role_floors": {"all": coarse, "papers": {}},
+    }
+    old = st.load(st_model._MAGIC + json.dumps(meta).encode() + b"\n" + crf)
+    assert 6 in st.READABLE_VERSIONS and old.meta["version"] == 6
+    fine = {"all": {**coarse, "title>title": 0.5}, "papers": {}}
+    new = with_takeover(old, {**meta["takeover"], "role_floors": fine})
+    apart = with_takeover(
+        old, {**meta["takeover"], "role_floors": {"all": {**coarse, "title>title": None}}}
+    )
+    differ = 0
+    for _, text, _gold in corpus.pages("north", 6, seed=5):
+        assert old.split(text, "north") == new.split(text, "north")
+        assert_valid_split(text, old.split(text, "north"))
+        differ += old.split(text, "north") != apart.split(text, "north")
+    assert differ  # the title band does decide lines on these pages
 
 
 def test_a_model_of_version_5_still_loads_and_splits_as_it_did(trained):

@@ -313,3 +313,10 @@ def test_train_says_in_which_bands_the_model_changes_a_lines_role():
         "where it makes a heading line another kind of heading (0.98 sure or more), or a line "
         "of text a heading (0.5 sure or more)."
     ]
+    # a title line read as another title line: a band of its own, said first
+    roles["title>title"] = {"0": [2, 0, 2, 0], "0.5": [2, 0, 2, 0]}
+    assert _structure_takeover_lines(figures)[0].endswith(
+        "only where it makes a title line (kicker, headline, subheadline) another of the three "
+        "(0.5 sure or more), or a heading line another kind of heading (0.98 sure or more), or "
+        "a line of text a heading (0.5 sure or more)."
+    )

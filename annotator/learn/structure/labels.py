@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from annotator.learn.structure.decisions import ALL_DECISIONS, join_band, role_band, start_band
+from annotator.learn.structure.decisions import (
+    ALL_DECISIONS,
+    band_floor,
+    join_band,
+    role_band,
+    start_band,
+)
 from annotator.model import ROLES, Block
 from annotator.model import fast_block as _block
 
@@ -147,7 +153,9 @@ def mix(
         return list(rules)
     if class_floored:
         by_role = [
-            m if _reaches(m, "role", (role_floors or {}).get(role_band(r.role, m.role))) else r
+            m
+            if _reaches(m, "role", band_floor(role_floors or {}, role_band(r.role, m.role)))
+            else r
             for r, m in zip(rules, model, strict=True)
         ]
     elif floored:

@@ -40,7 +40,7 @@ KIND = "structure"
 MIN_PAGES = 5
 # 2: the header names the decisions the model takes over (``takeover``); older models are
 # refused (they would take over every decision, unchecked) and must be trained again.
-VERSION = 6
+VERSION = 7
 # 3: features say whether a word runs from a block into the next (word_out) and whether the
 # block above ended a sentence (after_final), each with the block's rule role; a model of
 # version 2 lacks them and must be trained again.
@@ -54,10 +54,13 @@ VERSION = 6
 # 6: the header's takeover may hold join floors (``join_floors``) and role floors per band of
 # the rules' and the model's role classes (``role_floors``); a model of version 5 has neither
 # and splits as it did.
+# 7: the role floors have a band of their own for a title line read as another title line
+# (``title>title``, kicker / headline / subheadline); a model of version 6 has none and reads
+# its ``heading>heading`` floor there (:func:`~.decisions.band_floor`): it splits as it did.
 NAMED_VERSION = 3
 GROUPLESS_VERSIONS = frozenset((3, 4))
 # the older versions that still load (each splits as it did)
-READABLE_VERSIONS = frozenset((*GROUPLESS_VERSIONS, 5))
+READABLE_VERSIONS = frozenset((*GROUPLESS_VERSIONS, 5, 6))
 STALE = "not a structure model of this version; retrain with 'annotator train'"
 _MAGIC = b"annotator-structure\n"
 
