@@ -89,10 +89,14 @@ def _context(settings: _Settings) -> Any:
         # (annotator.worker_warmup), if it is not running yet (else nothing changes).
         multiprocessing.get_context(method).set_forkserver_preload([_WARMUP])
     if method == "fork":
-        from annotator import worker_warmup
+        from annotator import short_words
 
         with contextlib.suppress(Exception):  # no jieba, or a broken cache: each finds out
-            worker_warmup.warm()  # (once a process: what it builds is kept)
+            short_words.dictionary()
+        if settings.suggest:
+            # importing it warms the rules once a process (it never raises): what it builds
+            # is kept, and an import without suggestions does not pay for it
+            from annotator import worker_warmup  # noqa: F401
         tagger = load_entity_model(settings.entities)
         if tagger is not None:
             tagger.tag_line("预热")  # builds the matchers of its word features
