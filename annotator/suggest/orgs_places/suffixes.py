@@ -584,6 +584,7 @@ def _read_in_a_word(text: str, a: int, b: int) -> bool:
 
 # Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
 _LIST_JOINS = ("、", "和", "及", "与")
+_LIST_JOIN_SET = frozenset(_LIST_JOINS)
 
 
 def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> int:
@@ -598,6 +599,8 @@ def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> in
 
 def _listed_after_org(text: str, a: int, ends: dict[int, int]) -> int | None:
     """Start of a short list item ending at suffix ``a`` that follows an organisation."""
+    if _LIST_JOIN_SET.isdisjoint(text[max(0, a - 6) : a - 1]):
+        return None  # (no joining word where the item may begin: most suffixes)
     for length in range(1, 6):
         i = a - length
         if i < 1 or not is_han(text[i]) or text[i] in _NOT_IN_PLACE:
