@@ -157,10 +157,16 @@ _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
 # of organisation follows (处理国有银行, 共建合资公司).
 _STATUS_WORDS = lexicon.words("orgs_status_words")
 _QUANTITY_RE = rules_regex.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
-# Heads of an organisation name besides the places found by the LOC rules.
+# Heads of an organisation name besides the places found by the LOC rules.  (Each level
+# character is an alternative of its own, its lookbehind after it: a pattern whose every
+# alternative begins with a literal lets ``re`` skip in C to where one of them stands; one
+# that begins with a lookbehind is tried at every position of the prefix.)
+_NOT_BEFORE_HEAD = "全各本我该此每其城都超股楼夜集上门"
+_NOT_AFTER_HEAD = "(?![场民区级州县直内外域面份长情容])"
 _HEAD_RE = rules_regex.compile(
-    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
-    "|中共|中国|中华|中央|国家|全国|国务院"
+    "|".join(f"{k}(?<![{_NOT_BEFORE_HEAD}].){_NOT_AFTER_HEAD}" for k in "省市县")
+    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景].){_NOT_AFTER_HEAD}"
+    + "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
 
