@@ -79,8 +79,10 @@ def _prepare_in_worker(path: str) -> tuple[Any, ...]:
 def _context(settings: _Settings) -> Any:
     """The multiprocessing context of the workers. Forked workers inherit what is loaded
     here once, instead of each loading it before its first page: jieba's short words (the
-    joins' cut-word cue and the running-name rule read them; 0.3 s of CPU a worker) and,
-    with a learnt entity tagger, the tagger and its dictionary matchers (1.1 s)."""
+    joins' cut-word cue and the running-name rule read them; 0.3 s of CPU a worker), the
+    rules' page-scan automaton and what else their first page builds (0.05-0.08 s a
+    worker; :mod:`annotator.worker_warmup`) and, with a learnt entity tagger, the tagger
+    and its dictionary matchers (1.1 s)."""
     method = _start_method()
     if method == "forkserver":
         # Workers forked by the forkserver start ready: it loads what they need once
@@ -91,6 +93,10 @@ def _context(settings: _Settings) -> Any:
 
         with contextlib.suppress(Exception):  # no jieba, or a broken cache: each finds out
             short_words.dictionary()
+        if settings.suggest:
+            # importing it warms the rules once a process (it never raises): what it builds
+            # is kept, and an import without suggestions does not pay for it
+            from annotator import worker_warmup  # noqa: F401
         tagger = load_entity_model(settings.entities)
         if tagger is not None:
             tagger.tag_line("预热")  # builds the matchers of its word features

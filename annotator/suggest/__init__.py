@@ -187,7 +187,10 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping subset of ``cands`` by the overlap rule of the module docstring.
 
     Most candidates overlap nothing; the sweep keeps those as they are and applies the
-    rule only inside clusters of overlapping candidates.
+    rule only inside clusters of overlapping candidates.  What a cluster keeps is put in
+    order on its own: every candidate of a later cluster starts at or after the end of
+    every earlier one, so the clusters in turn are in (start, end) order, as one stable
+    sort of them all would leave them (that sort cost a third of the whole).
     """
     cands = sorted(cands, key=_START_END)
     out: list[_Cand] = []
@@ -196,7 +199,7 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         if c[0] >= cluster_end:
             if cluster:
-                out.extend(cluster if len(cluster) == 1 else _resolve_cluster(cluster))
+                out.extend(cluster if len(cluster) == 1 else _resolved_in_order(cluster))
             cluster = [c]
             cluster_end = c[1]
         else:
@@ -204,9 +207,14 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
             if c[1] > cluster_end:
                 cluster_end = c[1]
     if cluster:
-        out.extend(cluster if len(cluster) == 1 else _resolve_cluster(cluster))
-    out.sort(key=_START_END)
+        out.extend(cluster if len(cluster) == 1 else _resolved_in_order(cluster))
     return out
+
+
+def _resolved_in_order(cluster: list[_Cand]) -> list[_Cand]:
+    kept = _resolve_cluster(cluster)
+    kept.sort(key=_START_END)
+    return kept
 
 
 def _overlaps_any(c: _Cand, taken: list[_Cand]) -> bool:

@@ -38,6 +38,16 @@ def is_han(ch: str) -> bool:
     )
 
 
+def holds(text: str, word: str) -> bool:
+    """``word in text``, answered sooner when one of its characters is not in ``text``:
+    ``in`` of one character runs at memchr speed (0.3 µs a page of 3,700 characters), of
+    two or more about ten times slower, found or not."""
+    for ch in word:  # (a plain loop: all() over a generator costs a test's worth more)
+        if ch not in text:
+            return False
+    return word in text
+
+
 def ends_at(text: str, word: str, end: int) -> bool:
     """True if ``word`` ends at ``end`` in ``text``.  (``str.startswith(word, end - n)``
     would count a negative start from the end of the text: 0年近 is no 近0年.)"""

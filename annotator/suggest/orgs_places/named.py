@@ -139,10 +139,13 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
 # Parties and the Youth League written before a place's organ or their congress's number
 # (lexicon ``orgs_parties``): 中共衡阳市委, 共青团四川省委, 共青团十四大.
 _PARTIES = lexicon.words("orgs_parties")
+_PARTY_LAST = frozenset(party[-1] for party in _PARTIES)
 
 
 def _party_start(text: str, start: int) -> int:
     """``start`` moved back over a party's short name that ends there (else unchanged)."""
+    if not start or text[start - 1] not in _PARTY_LAST:
+        return start  # (no party ends with the character before: most organs)
     for party in _PARTIES:
         if ends_at(text, party, start):
             return start - len(party)

@@ -524,7 +524,7 @@ def _loc_candidates(
     text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
 ) -> tuple[list[Candidate], set[str]]:
     out = _listed_locs(text, listed) + _not_cutting(_pattern_places(text, verbs), listed)
-    if "族自治" in text or "族乡" in text:
+    if "族" in text and ("族自治" in text or "族乡" in text):  # (one character first: faster)
         # ethnic autonomous prefectures and counties (黔东南苗族侗族自治州), townships
         starts = {e: s for s, e, _, _ in out}
         for m in _AUTONOMOUS_RE.finditer(text):

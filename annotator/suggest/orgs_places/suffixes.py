@@ -157,10 +157,16 @@ _GENERIC_PREFIXES = lexicon.word_set("orgs_generic_prefixes")
 # of organisation follows (处理国有银行, 共建合资公司).
 _STATUS_WORDS = lexicon.words("orgs_status_words")
 _QUANTITY_RE = rules_regex.compile("有?(?:众多|有些|数家|很多|不少|一些|许多|多家|几家|各家|整个)")
-# Heads of an organisation name besides the places found by the LOC rules.
+# Heads of an organisation name besides the places found by the LOC rules.  (Each level
+# character is an alternative of its own, its lookbehind after it: a pattern whose every
+# alternative begins with a literal lets ``re`` skip in C to where one of them stands; one
+# that begins with a lookbehind is tried at every position of the prefix.)
+_NOT_BEFORE_HEAD = "全各本我该此每其城都超股楼夜集上门"
+_NOT_AFTER_HEAD = "(?![场民区级州县直内外域面份长情容])"
 _HEAD_RE = rules_regex.compile(
-    "(?<![全各本我该此每其城都超股楼夜集上门])(?:省|市|县|(?<![军发社园景])区)(?![场民区级州县直内外域面份长情容])"
-    "|中共|中国|中华|中央|国家|全国|国务院"
+    "|".join(f"{k}(?<![{_NOT_BEFORE_HEAD}].){_NOT_AFTER_HEAD}" for k in "省市县")
+    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景].){_NOT_AFTER_HEAD}"
+    + "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
 
@@ -584,6 +590,7 @@ def _read_in_a_word(text: str, a: int, b: int) -> bool:
 
 # Coordinated bodies: 市民政局、畜牧局 / 财政局和审计局: the later ones drop their place.
 _LIST_JOINS = ("、", "和", "及", "与")
+_LIST_JOIN_SET = frozenset(_LIST_JOINS)
 
 
 def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> int:
@@ -598,6 +605,8 @@ def _after_joined_org(text: str, start: int, a: int, ends: dict[int, int]) -> in
 
 def _listed_after_org(text: str, a: int, ends: dict[int, int]) -> int | None:
     """Start of a short list item ending at suffix ``a`` that follows an organisation."""
+    if _LIST_JOIN_SET.isdisjoint(text[max(0, a - 6) : a - 1]):
+        return None  # (no joining word where the item may begin: most suffixes)
     for length in range(1, 6):
         i = a - length
         if i < 1 or not is_han(text[i]) or text[i] in _NOT_IN_PLACE:

@@ -11,7 +11,7 @@ beating before the places (``击败西班牙、保加利亚``).  A nationality b
 from __future__ import annotations
 
 from annotator import rules_regex
-from annotator.suggest._text import HAN, Candidate, is_han
+from annotator.suggest._text import HAN, Candidate, holds, is_han
 
 from .common import ORG
 
@@ -69,7 +69,7 @@ def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -
 
 def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """``locs`` without the places that stand for teams, and those places as ORG."""
-    beating = tuple(v for v in _BEATING if v in text)
+    beating = tuple(v for v in _BEATING if holds(text, v))  # (most pages hold none)
     result = "胜" in text or "负" in text
     if not (beating or result or any(c in text for c in _CUE_CHARS)):
         return locs, []  # no cue on the page (each is looked for in C)
