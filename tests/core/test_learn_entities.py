@@ -686,3 +686,23 @@ def test_annotator_train_tells_a_label_lost_in_two_folds_stays_with_the_rules(
         record = store.latest_model("entities")
         assert record is not None
         assert "LOC" not in entities.load(record.data).labels
+
+
+def test_a_name_label_left_to_the_rules_gets_no_spans_of_the_model() -> None:
+    # the model's places where it was not trusted with LOC (and the rules found none) are
+    # left out; its figures still fill the gaps between the rules' ones
+    class Stub:
+        labels = ("PER",)
+
+        def __call__(self, text, candidates):
+            return [
+                (0, 3, "PER", {"confidence": 0.9}),
+                (5, 8, "LOC", {"confidence": 0.9}),
+                (9, 11, "FIGURE", {"confidence": 0.9}),
+            ]
+
+    text = "何洋艳去了甲乙丙和丁戊。"
+    got = [(text[s.start : s.end], s.label, s.origin) for s in suggest_spans(text, tagger=Stub())]
+    assert ("何洋艳", "PER", "model") in got
+    assert not any(label == "LOC" and origin == "model" for _, label, origin in got)
+    assert ("丁戊", "FIGURE", "model") in got
