@@ -74,9 +74,17 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         return "  suggestions: the model's for every label it learnt but FIGURE."
     rules = figures.get("rules") or {}
     kept = sorted(label for label in rules if label not in ("all", "FIGURE", *taken))
+    # the labels the model scored as well on across the folds, but not in enough of them
+    overall = takeover({**figures, "fold_wins": {}}) or ()
+    unsteady = [label for label in kept if label in overall]
+    higher = [label for label in kept if label not in overall]
     line = f"  suggestions: the model's for {', '.join(taken) or 'no label'}"
-    if kept:
-        line += f"; the rules' for {', '.join(kept)} (they scored higher there)"
+    if higher:
+        line += f"; the rules' for {', '.join(higher)} (they scored higher there)"
+    if unsteady:
+        line += (
+            f"; the rules' for {', '.join(unsteady)} (the model did worse in more than one fold)"
+        )
     keeping = kept_labels(figures)
     if keeping is not None and taken:
         held = [_kept_kind(kind) for kind in keeping if kind.partition(":")[0] in taken]

@@ -70,6 +70,27 @@ def test_train_option_scores_rules_model_and_merged(bench, tmp_path):
     assert float(values["model_chars_per_s"]) > 0
 
 
+def test_train_option_keeps_the_merged_pairs_for_errors(bench, tmp_path, capsys):
+    # --errors with --train lists what the merged suggestions missed and added
+    from annotator.formats.conll import write_conll
+
+    from .test_learn_entities import sentences
+
+    train = tmp_path / "train.bio"
+    write_conll(sentences(60), train)
+    test = [(text, set(gold)) for text, gold in sentences(5, offset=500)]
+    test.append(("没有人名的一句话。", {(0, 2, "PER")}))  # a gold name no suggestion can find
+    merged: list = []
+    lines = bench.train_and_score([train], test, ["LOC", "PER"], merged=merged)
+    assert len(merged) == len(test)
+    assert all(gold == test[k][1] for k, (gold, _) in enumerate(merged))
+    values = dict(line.split("=") for line in lines)
+    bench._print_errors(test, merged, ["LOC", "PER"], 3)
+    out = capsys.readouterr().out
+    assert "# PER:" in out and "miss 没有" in out
+    assert values["merged_PER_gold"] == "6"
+
+
 def test_labels_map_drop_and_join_adjacent_dates(bench):
     # a word-segmented corpus: 今天|上午 are two TIME spans, BOOK is a label we do not suggest
     sentences = [("今天上午看《书》", {(0, 2, "TIME"), (2, 4, "TIME"), (5, 8, "BOOK")})]

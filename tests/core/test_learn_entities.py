@@ -631,3 +631,78 @@ def test_renew_unstarted_suggests_leaves_alone_a_page_the_window_opens_meanwhile
         assert pipeline.renew_unstarted(store, limit=5, keep=Window()) == (0, 2)
         got = {p: {s.origin for s in store.spans(p)} for p in "abc"}
     assert got == {"a": {"model"}, "b": set(), "c": {"model"}}
+
+
+def test_a_label_won_overall_but_lost_in_two_folds_stays_with_the_rules() -> None:
+    figures = {
+        **_figures(
+            {"PER": 0.70, "LOC": 0.88, "ORG": 0.74}, {"PER": 0.84, "LOC": 0.89, "ORG": 0.77}
+        ),
+        "folds": 5,
+        "fold_wins": {"PER": 4, "LOC": 3, "ORG": 5},
+    }
+    assert entities.takeover(figures) == ("ORG", "PER")  # all folds but one: still the model's
+    assert entities.takeover({**figures, "fold_wins": {"LOC": 4}}) == ("LOC", "ORG", "PER")
+    # figures of models trained before the folds were counted read as before
+    assert entities.takeover({k: v for k, v in figures.items() if k != "fold_wins"}) == (
+        "LOC",
+        "ORG",
+        "PER",
+    )
+    assert entities.takeover({**figures, "folds": 2, "fold_wins": {"LOC": 1}}) == (
+        "LOC",
+        "ORG",
+        "PER",
+    )
+
+
+def test_cross_validation_counts_the_folds_each_label_was_won_in() -> None:
+    figures = entities.cross_validate(gold_pages(12), 3)
+    wins = figures["fold_wins"]
+    assert set(wins) == {"LOC", "PER"}
+    assert all(0 <= wins[label] <= figures["folds"] for label in wins)
+    overall = entities.takeover({**figures, "fold_wins": {}})
+    steady = tuple(label for label in overall if wins[label] >= figures["folds"] - 1)
+    assert entities.takeover(figures) == steady
+
+
+def test_annotator_train_tells_a_label_lost_in_two_folds_stays_with_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = gold_db(tmp_path / "t.db", 6)
+    real = entities.cross_validate
+
+    def loc_lost_in_folds(pages, folds):  # as a label won on a few articles only
+        figures = real(pages, folds)
+        figures["rules"]["LOC"]["f1"] = 0.0
+        figures["fold_wins"]["LOC"] = figures["folds"] - 2
+        return figures
+
+    monkeypatch.setattr(entities, "cross_validate", loc_lost_in_folds)
+    result = CliRunner().invoke(main, ["--db", str(db), "train", "--folds", "3"])
+    assert result.exit_code == 0, result.output
+    assert "the rules' for LOC (the model did worse in more than one fold)" in result.output
+    with Store.open(db) as store:
+        record = store.latest_model("entities")
+        assert record is not None
+        assert "LOC" not in entities.load(record.data).labels
+
+
+def test_a_name_label_left_to_the_rules_gets_no_spans_of_the_model() -> None:
+    # the model's places where it was not trusted with LOC (and the rules found none) are
+    # left out; its figures still fill the gaps between the rules' ones
+    class Stub:
+        labels = ("PER",)
+
+        def __call__(self, text, candidates):
+            return [
+                (0, 3, "PER", {"confidence": 0.9}),
+                (5, 8, "LOC", {"confidence": 0.9}),
+                (9, 11, "FIGURE", {"confidence": 0.9}),
+            ]
+
+    text = "何洋艳去了甲乙丙和丁戊。"
+    got = [(text[s.start : s.end], s.label, s.origin) for s in suggest_spans(text, tagger=Stub())]
+    assert ("何洋艳", "PER", "model") in got
+    assert not any(label == "LOC" and origin == "model" for _, label, origin in got)
+    assert ("丁戊", "FIGURE", "model") in got
