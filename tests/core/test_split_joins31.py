@@ -1,0 +1,38 @@
+"""Evidence for joins and the headings they hinge on, on real pages (issue 9, section 1): cues
+found from the misses of the rules on a one-paper development set (人民日报, session 31). The
+text is invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+
+HEAD = ["代表履职：把群众的事办实办好", "本报记者  张  明"]
+BODY = [
+    "今年全国两会前，他走访了十多个乡镇，收集到群众意见建议五十多条，整理成三份建议。",
+    "“这些意见都是从田间地头来的，每一条都要认真对待。”他说，履职就要多听群众的声音。",
+    "据了解，当地已建成便民服务网点三百余处，惠及上万户家庭，群众满意度不断提高。",
+]
+REST = "今年58岁的他，在农业科研一线工作了三十多年，培育出多个优质高产的新品种，受到广泛欢迎。"
+
+
+def roles(text: str) -> dict[str, tuple[str, bool]]:
+    return {text[b.start : b.end]: (b.role, b.joins_previous) for b in split_page(text)}
+
+
+def test_a_bulleted_label_over_a_title_line_between_texts_is_an_intertitle():
+    # ■记者手记 over the piece's own title, between the story's paragraphs: a 小标题 of two
+    # lines, the label and its title; neither is text, and the paragraph under them starts.
+    for title in ("“人大代表就要为群众办实事”", "努力让老手艺后继有人"):
+        text = "\n".join([*HEAD, *BODY, "■记者手记", title, REST, *BODY])
+        got = roles(text)
+        assert got["■记者手记"] == ("intertitle", False)
+        assert got[title] == ("intertitle", False)
+        assert got[REST] == ("body", False)
+
+
+def test_a_bulleted_line_over_a_title_with_its_own_byline_heads_a_story():
+    # a byline under the title: a story of its own, not a 小标题 of the one above
+    title = "努力让老手艺后继有人"
+    text = "\n".join([*HEAD, *BODY, "■记者手记", title, "本报记者  李  华", REST, *BODY])
+    assert roles(text)[title][0] != "intertitle"
