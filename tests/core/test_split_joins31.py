@@ -6,6 +6,8 @@ text is invented.
 from __future__ import annotations
 
 from annotator.split import split_page
+from annotator.split.paragraphs import Layout, paragraph_layout
+from tests.core.test_split_wrap import FULL_END, P1, P3, P4, P5, WIDTH, wrapped
 
 HEAD = ["代表履职：把群众的事办实办好", "本报记者  张  明"]
 BODY = [
@@ -36,3 +38,31 @@ def test_a_bulleted_line_over_a_title_with_its_own_byline_heads_a_story():
     title = "努力让老手艺后继有人"
     text = "\n".join([*HEAD, *BODY, "■记者手记", title, "本报记者  李  华", REST, *BODY])
     assert roles(text)[title][0] != "intertitle"
+
+
+# A lead whose dateline fills the first line but one character, then two spaces: the wrap
+# falls between the spaces, so one ends the line and the other opens the next.
+LEAD = "本报乌鲁木齐12月18日电  （记者张三）当地政府加快建设农田水利设施，群众满意度不断提高。"
+LEAD2 = "本报乌鲁木齐12月19日电  （记者李四）合作社大力发展特色产业园区，企业订单明显增加。"
+
+
+def test_a_space_wrapped_onto_the_next_line_is_no_indent():
+    assert wrapped(LEAD)[0].endswith("电 ") and wrapped(LEAD)[1].startswith(" （")
+    # (each lead under its headline: a dateline alone after a sentence would close a story)
+    pars = ("农田水利建设提速", LEAD, FULL_END, P3, P4, "特色产业园区见实效", LEAD2, P5, P1, P3)
+    text = "\n".join(line for par in pars for line in wrapped(par))
+    got, layout = paragraph_layout(text)
+    # the page leaves its first lines the dropped indent's room: it does not indent
+    assert layout == Layout(WIDTH, 2, False)
+    assert [text[a:b].replace("\n", "").replace("电 （", "电  （") for a, b in got] == list(pars)
+
+
+def test_an_indent_still_counts_after_a_line_without_trailing_space():
+    pars = (P1, FULL_END, P3, P4, P5, P1, P3)
+    text = "\n".join(
+        ("\u3000\u3000" if k == 0 else "") + line
+        for par in pars
+        for k, line in enumerate(wrapped(par))
+    )
+    _, layout = paragraph_layout(text)
+    assert layout.indented
