@@ -809,9 +809,41 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return by_text
     if prev.ending == cues.END_OPEN:
         return _open(prev, cur, page)
-    if prev.ending == cues.END_FINAL and page.text and _quote_goes_on(prev, cur, page.text):
-        return _QUOTE_GOES_ON
+    by_quotes = _by_quotes(prev, cur, page)
+    if by_quotes is not None:
+        return by_quotes
     return _BY_ENDING[prev.ending]
+
+
+def _by_quotes(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
+    """A quotation the next paragraph goes on with, or a title in quotes left as body text
+    (see :func:`_quote_goes_on`, :func:`_quoted_title`); ``None``: neither (or no text)."""
+    if not page.text:
+        return None
+    if prev.ending == cues.END_FINAL and _quote_goes_on(prev, cur, page.text):
+        return _QUOTE_GOES_ON
+    if prev.ending == cues.END_QUOTE and _quoted_title(prev, cur, page):
+        return _TITLE_ABOVE
+    return None
+
+
+def _quoted_title(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether ``prev``, ending on a closing quote with no sentence end before it, reads as a
+    title left as body text rather than a clause that closes a quotation in mid-sentence:
+    title-shaped and short (see :func:`_reads_as_title`), every quotation in it closed, no
+    sentence end inside, and no word or figure running into ``cur``. A 小标题 is often a
+    quotation of its own (“人大代表就要为群众办实事” / 今年58岁的…) or names a phrase in
+    quotes (打造人才“引力场”，优化创新“生态圈”); a column cut right after a closing quote
+    whose opening quote the same short head holds is rare."""
+    text = page.text
+    quotes = text.count("“", prev.start, prev.end)
+    return (
+        quotes > 0
+        and quotes == text.count("”", prev.start, prev.end)
+        and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        and _reads_as_title(prev, page)
+        and not _cut_across(text, prev, cur)
+    )
 
 
 def assign_joins(

@@ -6,7 +6,9 @@ text is invented.
 from __future__ import annotations
 
 from annotator.split import split_page
+from annotator.split.joins import assign_joins
 from annotator.split.paragraphs import Layout, paragraph_layout
+from annotator.split.shapes import shapes
 from tests.core.test_split_wrap import FULL_END, P1, P3, P4, P5, WIDTH, wrapped
 
 HEAD = ["代表履职：把群众的事办实办好", "本报记者  张  明"]
@@ -66,3 +68,31 @@ def test_an_indent_still_counts_after_a_line_without_trailing_space():
     )
     _, layout = paragraph_layout(text)
     assert layout.indented
+
+
+def joins(text: str) -> dict[str, bool]:
+    """Every paragraph read as body text of one article (as a heading the roles missed is),
+    and whether the joins join it to the one above."""
+    ranges, layout = paragraph_layout(text)
+    shaped = shapes(text, ranges)
+    roles = [("body", 1.0)] * len(shaped)
+    articles = [(1, 1.0)] * len(shaped)
+    got = assign_joins(shaped, roles, articles, text, layout)
+    return {text[a:b]: j for (a, b), (j, _) in zip(ranges, got, strict=True)}
+
+
+def test_a_short_title_line_that_closes_its_quotes_does_not_join_the_text_under_it():
+    # a 小标题 naming phrases in quotes, left as body text: no sentence end, every quotation
+    # closed, short against the page's paragraphs; the question under it opens a paragraph
+    title = "建好人才“蓄水池”，用好创新“加速器”"
+    below = "当机器狗装上智慧大脑，能干什么？在展厅里，工作人员演示了它巡检、搬运的本领，引来不少观众驻足。"
+    text = "\n".join([*HEAD, *BODY, title, below, *BODY])
+    assert joins(text)[below] is False
+
+
+def test_a_long_paragraph_cut_right_after_a_closing_quote_still_joins():
+    # as long as a usual paragraph: a sentence cut by a column after a quoted phrase
+    head = BODY[0] + "大家都说，这是一个“看得见、摸得着的好项目”"
+    rest = "让群众在家门口就能享受到便利的服务，大家的满意度也在不断提高。"
+    text = "\n".join([*HEAD, *BODY, head, rest, *BODY])
+    assert joins(text)[rest] is True
