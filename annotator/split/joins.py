@@ -105,9 +105,10 @@ _LIST_ITEM = (False, 0.6)
 _ANNOUNCES = (False, 0.6)
 _ANNOUNCE_MAX = 6
 # … as does a clause that says what follows (主要包括以下目标：, 提出4项内容：, 从几个方面
-# 入手：) in the last characters before the colon.
+# 入手：, 选购的5个步骤：) in the last characters before the colon.
 _ANNOUNCING = rules_regex.compile(
-    r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个方面|方面|点|条))[^。！？!?，,]{0,8}[:：]\Z"
+    r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个?方面|点|条"
+    r"|个?(?:步骤|环节|阶段|原则|要点|方法|举措|做法|特点|要求)))[^。！？!?，,]{0,8}[:：]\Z"
 )
 _ANNOUNCING_REACH = 20
 _ITEM_ENDS = frozenset("；;")
@@ -727,8 +728,10 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     if cur_last in _ITEM_ENDS and prev.ending in (cues.END_COLON, cues.END_DASH):
         return _BEFORE_LIST  # 新发现—— / 甲…； / 乙…；
     if prev.ending == cues.END_COLON:
-        clause = max(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?")
-        if clause >= 0 and prev.end - 2 - clause <= _ANNOUNCE_MAX:
+        # (a paragraph of that short clause alone is a label over what it announces:
+        # 小读者提问： / 我是…; the head of a paragraph a column cut fills a printed line)
+        clause = max(*(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?"), prev.start - 1)
+        if prev.end - 2 - clause <= _ANNOUNCE_MAX:
             return _ANNOUNCES
         if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
             return _ANNOUNCES

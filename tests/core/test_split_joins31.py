@@ -96,3 +96,21 @@ def test_a_long_paragraph_cut_right_after_a_closing_quote_still_joins():
     rest = "让群众在家门口就能享受到便利的服务，大家的满意度也在不断提高。"
     text = "\n".join([*HEAD, *BODY, head, rest, *BODY])
     assert joins(text)[rest] is True
+
+
+def test_a_short_label_ending_in_a_colon_does_not_join_what_it_announces():
+    # a paragraph of a few words and a colon (a column cut leaves a printed line at least)
+    below = "我是一名初二学生，平时喜欢读书，可总是读得很慢，记不住内容，请问有什么好办法？"
+    text = "\n".join([*BODY, "小读者提问：", below, *BODY])
+    assert joins(text)[below] is False
+    # a longer clause before the colon is a sentence cut by a column as much as a label
+    head = "他们在走访中发现，不少群众反映："
+    assert joins("\n".join([*BODY, head, below, *BODY]))[below] is True
+
+
+def test_a_clause_that_counts_the_steps_below_announces_them():
+    head = BODY[0] + "专家提醒，消费者选购家电时可以参考以下5个步骤："
+    item = "一看渠道、品牌，尽量选择正规商场和官方店铺，保留好购物凭证。"
+    assert joins("\n".join([*BODY, head, item, *BODY]))[item] is False
+    head = BODY[0] + "专家提醒，消费者选购家电时可以参考5个步骤："
+    assert joins("\n".join([*BODY, head, item, *BODY]))[item] is False
