@@ -255,10 +255,31 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
         return False  # 截至1月2日，…; 18日上午，…; 习近平强调，…: a sentence opens so
     # A short opening clause before a longer rest, or three clauses: a sentence cut by a
     # column, not a title (a title's comma parts two phrases).
+    more = text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end)
+    if more and _parallel_clauses(text[prev.start : prev.end].replace(",", "，").split("，")):
+        return True
     opener = comma - prev.start
     if opener <= _OPENER_MAX and prev.end - comma > 2 * opener:
         return False
-    return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
+    return more == 0
+
+
+# A title of three clauses or more opens with two of one build (打破业态界限，推动跨界融合，
+# 创造…; 住窑洞帐篷，寻发音合作人，在…): phrases of a few characters each, one as long as the
+# other give or take one; running text cut short seldom pairs its first clauses so.
+_PARALLEL_MIN = 4
+_PARALLEL_MAX = 8
+
+
+def _parallel_clauses(parts: list[str]) -> bool:
+    """Whether the comma-parted clauses ``parts`` of a short open paragraph read as a title's
+    parallel phrases (see ``_PARALLEL_MIN``)."""
+    first, second = len(parts[0]), len(parts[1])
+    return (
+        _PARALLEL_MIN <= first <= _PARALLEL_MAX
+        and abs(first - second) <= 1
+        and all(len(part) >= _PARALLEL_MIN for part in parts[2:])
+    )
 
 
 # What opens a sentence of news text, not a title, before its first comma: when (今年以来，,

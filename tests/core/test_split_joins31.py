@@ -114,3 +114,22 @@ def test_a_clause_that_counts_the_steps_below_announces_them():
     assert joins("\n".join([*BODY, head, item, *BODY]))[item] is False
     head = BODY[0] + "专家提醒，消费者选购家电时可以参考5个步骤："
     assert joins("\n".join([*BODY, head, item, *BODY]))[item] is False
+
+
+def test_a_title_of_parallel_clauses_does_not_join_the_paragraph_under_it():
+    # three clauses, the first two of one build: a 小标题 left as body text
+    below = "研究古老的语言，除了口耳相传，还能找到新办法、新思路吗？学者们给出了自己的答案。"
+    for title in (
+        "利用信息技术，创新研究方法，为语音语调画出图谱",
+        "住窑洞帐篷，寻发音合作人，在田野调查中建档案",
+    ):
+        text = "\n".join([*BODY, title, below, *BODY])
+        assert joins(text)[below] is False
+
+
+def test_a_head_of_clauses_of_unlike_build_still_joins():
+    # 记者了解到 / 该项目总投资50亿元 / 建成后: running text a column cut, no title's pairs
+    head = "记者了解到，该项目总投资50亿元，建成后将带动周边"
+    rest = "上千户群众就业增收，成为当地经济发展的新引擎。"
+    text = "\n".join([*BODY, head, rest, *BODY])
+    assert joins(text)[rest] is True
