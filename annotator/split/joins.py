@@ -395,7 +395,11 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     if last in _PAUSES or (
         sh.end - sh.start > PERSON_NAME_MAX_CHARS
         and (
-            (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
+            (
+                last in cues.DANGLING
+                and not cues.done_with_le(text[sh.start : sh.end])
+                and not cues.ends_on_noun(text[sh.start : sh.end])
+            )
             or cues.ends_on_modal(text[sh.start : sh.end])
             or _ends_on_lone_adverb(text[max(sh.start, sh.end - short_words.LONGEST) : sh.end])
             or _pair_left_open(text, sh)

@@ -5,6 +5,8 @@ text is invented.
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.split import split_page
 from annotator.split.joins import assign_joins
 from annotator.split.paragraphs import Layout, paragraph_layout
@@ -133,3 +135,27 @@ def test_a_head_of_clauses_of_unlike_build_still_joins():
     rest = "上千户群众就业增收，成为当地经济发展的新引擎。"
     text = "\n".join([*BODY, head, rest, *BODY])
     assert joins(text)[rest] is True
+
+
+def test_a_title_ending_on_a_noun_whose_last_character_is_a_particle_is_a_title():
+    # 成就, 导向, 方向 end on characters no title stops on as words alone (就, 向); as the
+    # segmenter reads them they are nouns, and the line a 小标题 over the text
+    pytest.importorskip("jieba")
+    below = "新时代以来，我国新能源产业快速发展，装机规模稳居世界第一，为能源转型提供了有力支撑。"
+    for title in (
+        "我国新能源发展取得显著成就",
+        "突出推动发展的实践导向",
+        "坚持高质量发展的正确方向",
+    ):
+        text = "\n".join([*HEAD, *BODY, title, below, *BODY])
+        assert roles(text)[title] == ("intertitle", False)
+        assert joins(text)[below] is False
+
+
+def test_a_line_ending_on_a_particle_alone_is_still_a_cut_head():
+    # …取得了 / 显著成效: the particle stands alone, the line runs on into the text below
+    head = "近年来，当地坚持生态优先，在治沙工作中取得了"
+    rest = "显著成效，沙化土地面积持续减少，群众收入稳步增长。"
+    text = "\n".join([*HEAD, *BODY, head, rest, *BODY])
+    assert joins(text)[rest] is True
+    assert split_page(text)[len(HEAD) + len(BODY)].role == "body"
