@@ -798,10 +798,15 @@ def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
     return not _cut_across(text, prev, cur)
 
 
+# Endings after which a wrapped paragraph's short last line sets it apart: open, or a quote
+# closed with no sentence end before it (a quoted title, “…专注前行”, as short of the column).
+_SET_APART_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE))
+
+
 def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     """No join where the page's setting shows one: a paragraph set apart on a hard-wrapped
     page (see :func:`_set_apart`), a row of a table; ``None`` where it does not."""
-    if prev.ending == cues.END_OPEN and page.layout.width and _set_apart(prev, cur, page):
+    if prev.ending in _SET_APART_ENDINGS and page.layout.width and _set_apart(prev, cur, page):
         return _SET_APART
     if cur.row or prev.row:
         return _TABLE_ROW

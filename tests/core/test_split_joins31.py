@@ -159,3 +159,16 @@ def test_a_line_ending_on_a_particle_alone_is_still_a_cut_head():
     text = "\n".join([*HEAD, *BODY, head, rest, *BODY])
     assert joins(text)[rest] is True
     assert split_page(text)[len(HEAD) + len(BODY)].role == "body"
+
+
+def test_a_wrapped_quotation_ending_short_of_the_column_does_not_join_the_next():
+    # a quoted 小标题 wider than the column, its last line short: a column ends full, so no
+    # column cut it; the paragraph under it starts (its closing quote alone joined)
+    title = "“防沙治沙的目的，就是让荒漠的地方恢复原貌”"
+    lines_ = wrapped(title)
+    assert len(lines_) == 2 and len(lines_[-1]) < WIDTH - 1
+    text = "\n".join(
+        line for par in (P1, FULL_END, P3, title, P4, P5, P1, P3) for line in wrapped(par)
+    )
+    assert paragraph_layout(text)[1].width == WIDTH
+    assert joins(text)["\n".join(wrapped(P4))] is False
