@@ -810,7 +810,20 @@ def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | No
         return _SET_APART
     if cur.row or prev.row:
         return _TABLE_ROW
+    if _name_alone(prev) or _name_alone(cur):
+        return _NAME_ALONE
     return None
+
+
+# A person's name alone on its line (黄承梁, a commentary's author between its headline and
+# its text, left as body text): neither the head of a paragraph a column cut (a column's line
+# holds more) nor its rest (which ends a sentence); no join on either side of it.
+_NAME_ALONE = (False, 0.7)
+
+
+def _name_alone(sh: Shape) -> bool:
+    """Whether paragraph ``sh`` is a line of one person's name only (see ``_NAME_ALONE``)."""
+    return sh.names and sh.end - sh.start <= PERSON_NAME_MAX_CHARS
 
 
 def _labelled(prev: Shape, cur: Shape, text: str) -> bool:

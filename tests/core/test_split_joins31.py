@@ -172,3 +172,13 @@ def test_a_wrapped_quotation_ending_short_of_the_column_does_not_join_the_next()
     )
     assert paragraph_layout(text)[1].width == WIDTH
     assert joins(text)["\n".join(wrapped(P4))] is False
+
+
+def test_a_name_alone_neither_continues_nor_is_continued():
+    # a commentary's headline and author left as body text: the name is no column's line
+    title = "绿色发展理念：人类发展观的“术语革命”（原创性概念纵横谈）"
+    below = "习近平总书记指出，绿水青山就是金山银山。这一理念深刻揭示了发展与保护的辩证关系。"
+    text = "\n".join([*BODY, title, "王海涛", below, *BODY])
+    got = joins(text)
+    assert got["王海涛"] is False
+    assert got[below] is False
