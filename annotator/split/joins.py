@@ -167,7 +167,11 @@ _PARAGRAPH_OPENING = rules_regex.compile(rf"[“「『]|{_DATE_OR_LABEL}")
 # a word of time that opens a news paragraph (近日，…; 昨日15时许，…), which a column cut
 # seldom falls right before (the time word follows a verb or a preposition: …截至 / 目前).
 _NEWS_TIME = r"(?:昨日|昨天|今日|近日|日前|连日来|近年来|近期)"
-_DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}")
+# … or who says what follows, with a colon (习近平总书记指出：“…; 他说：): a quotation announced
+# so opens a paragraph of a theory page or a report; a cut before a speaker and a verb of
+# saying leaves the line above a sentence's end, and the line above here has none.
+_SAYS_OPENING = r"[^，,。；;：:！？!?“”\s]{1,10}?(?:指出|强调|表示|认为|说|写道)[:：]"
+_DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}|{_SAYS_OPENING}")
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
@@ -667,8 +671,9 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
     """Whether open paragraph ``prev``, too long to read as a title, is a heading left as
     body text over ``cur`` all the same: it holds no sentence end (a cut paragraph's head as
     long mostly does), nor ends on a particle or a preposition (…，对 / 2015年全省…), ``cur``
-    opens with a date or a speaker's label (2006年开春，…, 问：; an opening quote follows a
-    verb in running text too: …组织开展 / “民法典…) and no word runs across."""
+    opens with a date, a speaker's label or who says what follows (2006年开春，…, 问：,
+    习近平总书记指出：…; an opening quote follows a verb in running text too: …组织开展 /
+    “民法典…), every quotation in it is closed and no word runs across."""
     text = page.text
     return (
         _DATED_OPENING.match(text, cur.start) is not None
@@ -676,6 +681,9 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
         and not _runs_on(text, prev, cur)
         and prev.start not in page.continued
         and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        # (a heading closes its quotations: …指出：“人类发展活动 / 习近平总书记指出：… is a
+        # quotation cut by a column)
+        and text.count("“", prev.start, prev.end) == text.count("”", prev.start, prev.end)
         and not _cut_across(text, prev, cur)
     )
 

@@ -182,3 +182,15 @@ def test_a_name_alone_neither_continues_nor_is_continued():
     got = joins(text)
     assert got["王海涛"] is False
     assert got[below] is False
+
+
+def test_a_long_open_heading_over_who_says_what_follows_does_not_join():
+    # a long 小标题 (too long for a title's length) over a paragraph opening with who says
+    # what follows and a colon, as a theory page's paragraphs do
+    heading = "以绿色发展理念为指引，建设人与自然和谐共生的现代化，开创人类文明新形态"
+    below = "习近平总书记指出：“人类发展活动必须尊重自然、顺应自然、保护自然。”这为我们指明了方向。"
+    text = "\n".join([*BODY, heading, below, *BODY])
+    assert joins(text)[below] is False
+    # a quotation left open above is a paragraph a column cut, whatever opens below
+    head = "习近平总书记指出：“人类发展活动"
+    assert joins("\n".join([*BODY, head, below, *BODY]))[below] is True
