@@ -351,6 +351,8 @@ def _after_sentence(
     nxt_start, nxt_end = nxt = spans[k + 1]
     if _starts_after_sentence(text, nxt, starts[k + 1], width, room, finals[k + 1]):
         return True
+    if room > 0 and k + 2 < len(spans) and _first_over_full(spans, starts, k + 1, width, room):
+        return True
     if not finals[k]:
         return False  # (a colon: only a first line follows it as after a sentence end)
     return (
@@ -359,6 +361,20 @@ def _after_sentence(
         or _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None
         or (k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3], finals[k + 1]))
     )
+
+
+def _first_over_full(
+    spans: list[tuple[int, int]], starts: list[int], j: int, width: int, room: int
+) -> bool:
+    """Whether line ``j``, as long as a first line on a page whose converter dropped the indent
+    (short of the column by its ``room``), stands over a line that fills the column: it is
+    no paragraph's last line, however it ends (…构成部分。 may close a first line too), since
+    the first line of the next paragraph would be as short; so it is a first line."""
+    n = spans[j][1] - starts[j]
+    below = spans[j + 1][1] - starts[j + 1]
+    # (a first line with a hanging mark is one longer than its room leaves, as long as a full
+    # line one short: the line below must be longer than any first line)
+    return width - room <= n <= width - room + 1 and width - room + 1 < below <= width + 1
 
 
 def _first_line_alone(

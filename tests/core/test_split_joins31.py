@@ -194,3 +194,19 @@ def test_a_long_open_heading_over_who_says_what_follows_does_not_join():
     # a quotation left open above is a paragraph a column cut, whatever opens below
     head = "习近平总书记指出：“人类发展活动"
     assert joins("\n".join([*BODY, head, below, *BODY]))[below] is True
+
+
+# A paragraph whose first line (two short of the column) happens to end a sentence.
+FIRST_ENDS = "为什么是杭州？杭州位居首位。记者走访了多家企业，了解到其中的原因，企业负责人纷纷表示看好发展前景。"
+
+
+def test_a_first_line_ending_a_sentence_over_a_full_line_starts_its_paragraph():
+    # after a full line ending in 。 a line as short as a first line may close a paragraph
+    # too; over a line that fills the column it cannot (the next first line would be short)
+    first = wrapped(FIRST_ENDS)
+    assert len(first[0]) == WIDTH - 2 and first[0].endswith("。") and len(first[1]) == WIDTH
+    pars = (P1, FULL_END, FIRST_ENDS, P3, P4, P5, P1)
+    text = "\n".join(line for par in pars for line in wrapped(par))
+    got, layout = paragraph_layout(text)
+    assert layout.room == 2
+    assert [text[a:b].replace("\n", "") for a, b in got] == list(pars)
