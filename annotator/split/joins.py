@@ -768,9 +768,23 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
             return _ANNOUNCES
         if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
             return _ANNOUNCES
+        if _whole_quotation(cur, text):
+            return _ANNOUNCES  # …消息不停： / “锅具…怎么办？”: quoted words set off below
     if prev.ending == cues.END_DASH and last in cues.DASH_CHARS:
         return _INTRODUCES
     return None
+
+
+def _whole_quotation(sh: Shape, text: str) -> bool:
+    """Whether paragraph ``sh`` is one quotation and nothing else (“…？”): set off under the
+    colon that announces it, as a column seldom cuts a paragraph right at its colon before a
+    quotation that runs to the paragraph's end."""
+    return (
+        text[sh.start] == "“"
+        and text[sh.end - 1] == "”"
+        and text.count("“", sh.start, sh.end) == 1
+        and text.count("”", sh.start, sh.end) == 1
+    )
 
 
 def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:

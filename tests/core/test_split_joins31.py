@@ -210,3 +210,12 @@ def test_a_first_line_ending_a_sentence_over_a_full_line_starts_its_paragraph():
     got, layout = paragraph_layout(text)
     assert layout.room == 2
     assert [text[a:b].replace("\n", "") for a, b in got] == list(pars)
+
+
+def test_a_quotation_set_off_under_its_colon_does_not_join():
+    head = BODY[0] + "一家企业的负责人和外贸伙伴沟通的消息不停："
+    quote = "“锅具在国外按套装售卖，与国内消费习惯不同，怎么办？”"
+    assert joins("\n".join([*BODY, head, quote, *BODY]))[quote] is False
+    # a paragraph that goes on after the quotation is the rest of a cut one
+    rest = "“锅具在国外按套装售卖，怎么办？”他说，这是大家最关心的问题。"
+    assert joins("\n".join([*BODY, head, rest, *BODY]))[rest] is True
