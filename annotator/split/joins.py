@@ -15,22 +15,27 @@ when that paragraph does not end a sentence:
   join, confidence 0.5; an enumerated item after another one (…；/（二）…) is no join either,
   nor is an item that ends in ``；`` after them; a short clause after a sentence end that
   ends the paragraph with ``：`` (…发展。建议：) announces the paragraphs below: no join, 0.6;
+  so does a paragraph of such a clause alone (小读者提问：), a clause counting what follows
+  (提出4项内容：, 5个步骤：) and a colon over a paragraph that is one quotation (“…？”);
 * a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
-  mid-sentence: join;
+  mid-sentence: join; unless the paragraph reads as a title, every quotation in it closed
+  (“人大代表就要为群众办实事”, 打造人才“引力场”，优化创新“生态圈”), and no word runs across;
 * a Han character, digit or letter: the missing full stop is weak evidence (OCR drops them,
   headings and intertitles left as body text have none), so the evidence is weighed:
 
   - a paragraph that reads as a title (a title-shaped line that reads as one, see
     ``shapes.titles.title_shape``, short against the page's usual body paragraph, not the middle of a
     paragraph cut twice, not opening like a sentence, 在北京，当地政府…, and without a
-    second comma): no join, the more sure when the next paragraph reads as a paragraph
+    second comma unless its first two clauses are of one build, 打破业态界限，推动跨界融合，
+    创造…): no join, the more sure when the next paragraph reads as a paragraph
     start (“…, a date, a speaker's label); unless a word runs across the boundary (a
     segmenter finds 设|施 of 设施 spanning it: true of about half of all column cuts and
     almost never of two paragraphs, see ``words``) or a figure is cut in two (…产线7 /
     87处…): then join, with high confidence;
   - a paragraph too long for a title that holds no sentence end and ends on no particle,
-    over a paragraph that opens with a date or a speaker's label (…更精彩 / 2006年开春，…):
-    a long intertitle left as body text, no join, unless a word runs across;
+    over a paragraph that opens with a date, a speaker's label or who says what follows
+    (…更精彩 / 2006年开春，…; … / 习近平总书记指出：…), its quotations closed: a long
+    intertitle left as body text, no join, unless a word runs across;
   - else join, the confidence below 0.7 (the segmenter is not asked: it would not change
     the decision);
 * a sentence end inside an open quotation that the next paragraph closes before it opens
@@ -41,8 +46,9 @@ A paragraph that begins with punctuation no paragraph begins with (，。、；�
 previous body paragraph whatever that ends with. On a hard-wrapped page (PDF text, see
 ``paragraphs.Layout``) a paragraph ending without punctuation is continued only from a line
 that fills the column, and not by an indented paragraph on a page that indents: a column ends
-full, and the rest of a paragraph it cuts is not indented. The rows of a table of figures
-neither continue nor are continued. A lead (本报讯…) never continues anything.
+full, and the rest of a paragraph it cuts is not indented (so too one ending on a closing
+quote). The rows of a table of figures neither continue nor are continued, nor does a
+person's name alone on its line (黄承梁: a column's line holds more). A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or

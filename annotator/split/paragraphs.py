@@ -21,14 +21,18 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
   characters), the page's first lines are that much shorter than the column: the room is
   learnt from the lines after clear paragraph ends (:func:`first_line_room`), a first line
   that short is full, and a line that short which does not end a sentence starts a paragraph
-  (after a full line ending in 。, or after another first line: a title of that length);
+  (after a full line ending in 。, or after another first line: a title of that length), and
+  so does one that ends a sentence when a line filling the column stands under it (no
+  paragraph's last line does: the next first line would be as short);
 * before and after a line wider than the column (a headline or page header across columns);
 * before a short line without a sentence end after a line that ends one (a title), and before
   any line without one that stands over a byline or a line of names (a headline over its
   author), and before a short line of names only or a short line opening with —— that ends no
   sentence (a subheadline);
 * after a byline, a page header or an end note in brackets, and after a numbered intertitle of two phrases side by side (三、甲 乙);
-* before an indented line when the page indents its paragraphs, and before a blank line;
+* before an indented line when the page indents its paragraphs (a line opening with a space
+  that the line above ends in is no indent: a wrap inside a run of spaces), and before a
+  blank line;
 * on a page set without any indent, before a line opening a quotation (“) after a line that
   ends a sentence;
 * before a line that can only start a paragraph (heading, lead, byline, caption, furniture,
