@@ -176,8 +176,11 @@ _NEWS_TIME = r"(?:昨日|昨天|今日|近日|日前|连日来|近年来|近期)
 # … or who says what follows, with a colon (习近平总书记指出：“…; 他说：): a quotation announced
 # so opens a paragraph of a theory page or a report; a cut before a speaker and a verb of
 # saying leaves the line above a sentence's end, and the line above here has none.
-_SAYS_OPENING = r"[^，,。；;：:！？!?“”\s]{1,10}?(?:指出|强调|表示|认为|说|写道)[:：]"
-_DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}|{_SAYS_OPENING}")
+_SAYS_OPENING = rules_regex.compile(
+    r"[^，,。；;：:！？!?“”\s]{1,10}?(?:指出|强调|表示|认为|说|写道)[:：]"
+)
+_SAYS_REACH = 13  # the speaker, the verb and the colon
+_DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}")
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
 # paragraph's head like any other.
@@ -682,7 +685,7 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
     “民法典…), every quotation in it is closed and no word runs across."""
     text = page.text
     return (
-        _DATED_OPENING.match(text, cur.start) is not None
+        (_DATED_OPENING.match(text, cur.start) is not None or _says_opening(text, cur))
         and text[prev.end - 1] not in cues.DANGLING
         and not _runs_on(text, prev, cur)
         and prev.start not in page.continued
@@ -692,6 +695,15 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
         and text.count("“", prev.start, prev.end) == text.count("”", prev.start, prev.end)
         and not _cut_across(text, prev, cur)
     )
+
+
+def _says_opening(text: str, sh: Shape) -> bool:
+    """Whether paragraph ``sh`` opens with who says what follows and a colon (see
+    ``_SAYS_OPENING``; the colon looked for first: most paragraphs have none that early)."""
+    reach = min(sh.end, sh.start + _SAYS_REACH)
+    return (
+        text.find("：", sh.start, reach) >= 0 or text.find(":", sh.start, reach) >= 0
+    ) and _SAYS_OPENING.match(text, sh.start, reach) is not None
 
 
 def _inside_list(prev: Shape, cur: Shape, page: _Page) -> bool:
@@ -726,6 +738,10 @@ def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
         return _VERSE
     if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
         return _in_list(prev, cur, page)
+    if prev.ending == cues.END_FINAL and _quote_goes_on(prev, cur, page.text):
+        return _QUOTE_GOES_ON
+    if prev.ending == cues.END_QUOTE and _quoted_title(prev, cur, page):
+        return _TITLE_ABOVE
     return None
 
 
@@ -838,7 +854,7 @@ def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | No
         return _SET_APART
     if cur.row or prev.row:
         return _TABLE_ROW
-    if _name_alone(prev) or _name_alone(cur):
+    if (prev.names and _name_alone(prev)) or (cur.names and _name_alone(cur)):
         return _NAME_ALONE
     return None
 
@@ -883,22 +899,7 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return by_text
     if prev.ending == cues.END_OPEN:
         return _open(prev, cur, page)
-    by_quotes = _by_quotes(prev, cur, page)
-    if by_quotes is not None:
-        return by_quotes
     return _BY_ENDING[prev.ending]
-
-
-def _by_quotes(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
-    """A quotation the next paragraph goes on with, or a title in quotes left as body text
-    (see :func:`_quote_goes_on`, :func:`_quoted_title`); ``None``: neither (or no text)."""
-    if not page.text:
-        return None
-    if prev.ending == cues.END_FINAL and _quote_goes_on(prev, cur, page.text):
-        return _QUOTE_GOES_ON
-    if prev.ending == cues.END_QUOTE and _quoted_title(prev, cur, page):
-        return _TITLE_ABOVE
-    return None
 
 
 def _quoted_title(prev: Shape, cur: Shape, page: _Page) -> bool:

@@ -252,7 +252,7 @@ def _reflow(
     """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says
     (``tails``: the lines' :func:`cues.tail_endings`), and the page's :class:`Layout`."""
     indents = _indents(text, spans, starts)
-    uses_indent = sum(indents) >= 2
+    uses_indent = len(indents) >= 2
     # Each line's ending is read once: every line is both the line before a break and the line
     # after one, and the checks of a break read both.
     endings = cues.line_endings(text, spans, tails)
@@ -274,7 +274,7 @@ def _reflow(
             # Wider than the column (indentation aside): a headline or header across columns.
             or end - start > width + 1
             or nxt_end - nxt_start > width + 1
-            or (uses_indent and indents[k + 1])
+            or (uses_indent and k + 1 in indents)
             or (nxt_start - end > 1 and text.count("\n", end, nxt_start) > 1)  # a blank line
             or (first_line and _first_line(spans[k + 1], starts[k + 1], width, room, finals[k + 1]))
             # (a colon announces what follows as a sentence end does: …发展。建议：)
@@ -294,20 +294,21 @@ def _reflow(
     return out, Layout(width, max(room, 0), uses_indent)
 
 
-def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[bool]:
-    """Whether each line of ``spans`` is indented: it opens with whitespace, and the line
-    right above does not end in whitespace. A wrap that falls inside a run of spaces (本报北京
+def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """The indices of the indented lines of ``spans``: those that open with whitespace, unless
+    the line right above ends in whitespace. A wrap that falls inside a run of spaces (本报北京
     2月18日电  （记者…） cut between its two spaces) leaves one at the end of a line and one
     at the start of the next: that is the text's own space going on, not an indent."""
-    out = []
-    prev_end = -1
-    for first, (start, end) in zip(starts, spans, strict=True):
-        # (``first - 1`` is the line break above when the line is not the page's first; the
-        # line above ends in whitespace when its last character stands before that break)
-        spaced = 0 <= prev_end < first - 1 and "\n" not in text[prev_end : first - 1]
-        out.append(start > first and not spaced)
-        prev_end = end
-    return out
+    # (``first - 1`` is the line break above when the line is not the page's first; the line
+    # above ends in whitespace when its last character stands before that break)
+    return {
+        k
+        for k, (first, (start, _)) in enumerate(zip(starts, spans, strict=True))
+        if start > first
+        and not (
+            k and spans[k - 1][1] < first - 1 and "\n" not in text[spans[k - 1][1] : first - 1]
+        )
+    }
 
 
 # How a line opens a paragraph by itself (``_opening``): not at all, whatever the line above,

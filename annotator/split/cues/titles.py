@@ -109,12 +109,16 @@ def ends_on_noun(t: str) -> bool:
     is the last character, as the segmenter reads it (…取得显著成就, …的实践导向, …的正确方向:
     jieba's entries tagged ``n``), not on the function word alone (…取得了, …发展的): a title
     may end so. Without jieba: never."""
+    nouns = short_words.nouns_ending_in(_DANGLING_CHARS)
+    tail = t[-short_words.LONGEST :]
+    # (most such lines end on no noun at all: a few look-ups show it without the programme)
+    if not any(tail[k:] in nouns for k in range(len(tail) - 1)):
+        return False
     freq, log_total = short_words.entries()
     if not freq:
         return False
-    tail = t[-short_words.LONGEST :]
     start = short_words.path_bounds(freq, log_total, tail)[-2]
-    return len(tail) - start >= 2 and tail[start:] in short_words.nouns_ending_in(_DANGLING_CHARS)
+    return len(tail) - start >= 2 and tail[start:] in nouns
 
 
 def tells_a_turn(ends: str) -> bool:
