@@ -10,6 +10,7 @@ loads several times faster and gives the same answers. Pure: no Qt, no SQL.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import marshal
 import math
@@ -115,6 +116,16 @@ def tags() -> dict[str, str]:
     return _from_dictionary_file(f"cut-tags-{'-'.join(TAGS)}-", _dictionary_tags)
 
 
+@lru_cache(maxsize=4)
+def nouns_ending_in(chars: str) -> frozenset[str]:
+    """jieba's entries of two to :data:`LONGEST` characters tagged as common nouns (``n``)
+    whose last character is one of ``chars`` (empty without jieba), read from its dictionary
+    file (no jieba load) and cached beside the counts, one file per set of ``chars``."""
+    key = hashlib.sha1(chars.encode("utf-8")).hexdigest()[:12]
+    found = _from_dictionary_file(f"cut-nouns-{key}-", lambda path: _dictionary_nouns(path, chars))
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1)
 def char_counts() -> dict[str, int]:
     """The counts of jieba's entries of one character (``{}`` without jieba), read from its
@@ -156,6 +167,16 @@ def _dictionary_tags(path: Path) -> dict[str, str]:
             word, _, tag = line.split()
             if tag in TAGS and 2 <= len(word) <= LONGEST:
                 found[word] = tag
+    return found
+
+
+def _dictionary_nouns(path: Path, chars: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.split()
+            if tag == "n" and 2 <= len(word) <= LONGEST and word[-1] in chars:
+                found[word] = 1
     return found
 
 

@@ -15,22 +15,27 @@ when that paragraph does not end a sentence:
   join, confidence 0.5; an enumerated item after another one (…；/（二）…) is no join either,
   nor is an item that ends in ``；`` after them; a short clause after a sentence end that
   ends the paragraph with ``：`` (…发展。建议：) announces the paragraphs below: no join, 0.6;
+  so does a paragraph of such a clause alone (小读者提问：), a clause counting what follows
+  (提出4项内容：, 5个步骤：) and a colon over a paragraph that is one quotation (“…？”);
 * a closing quote without a sentence end before it (…牢记使命”) closes a quotation in
-  mid-sentence: join;
+  mid-sentence: join; unless the paragraph reads as a title, every quotation in it closed
+  (“人大代表就要为群众办实事”, 打造人才“引力场”，优化创新“生态圈”), and no word runs across;
 * a Han character, digit or letter: the missing full stop is weak evidence (OCR drops them,
   headings and intertitles left as body text have none), so the evidence is weighed:
 
   - a paragraph that reads as a title (a title-shaped line that reads as one, see
     ``shapes.titles.title_shape``, short against the page's usual body paragraph, not the middle of a
     paragraph cut twice, not opening like a sentence, 在北京，当地政府…, and without a
-    second comma): no join, the more sure when the next paragraph reads as a paragraph
+    second comma unless its first two clauses are of one build, 打破业态界限，推动跨界融合，
+    创造…): no join, the more sure when the next paragraph reads as a paragraph
     start (“…, a date, a speaker's label); unless a word runs across the boundary (a
     segmenter finds 设|施 of 设施 spanning it: true of about half of all column cuts and
     almost never of two paragraphs, see ``words``) or a figure is cut in two (…产线7 /
     87处…): then join, with high confidence;
   - a paragraph too long for a title that holds no sentence end and ends on no particle,
-    over a paragraph that opens with a date or a speaker's label (…更精彩 / 2006年开春，…):
-    a long intertitle left as body text, no join, unless a word runs across;
+    over a paragraph that opens with a date, a speaker's label or who says what follows
+    (…更精彩 / 2006年开春，…; … / 习近平总书记指出：…), its quotations closed: a long
+    intertitle left as body text, no join, unless a word runs across;
   - else join, the confidence below 0.7 (the segmenter is not asked: it would not change
     the decision);
 * a sentence end inside an open quotation that the next paragraph closes before it opens
@@ -41,8 +46,9 @@ A paragraph that begins with punctuation no paragraph begins with (，。、；�
 previous body paragraph whatever that ends with. On a hard-wrapped page (PDF text, see
 ``paragraphs.Layout``) a paragraph ending without punctuation is continued only from a line
 that fills the column, and not by an indented paragraph on a page that indents: a column ends
-full, and the rest of a paragraph it cuts is not indented. The rows of a table of figures
-neither continue nor are continued. A lead (本报讯…) never continues anything.
+full, and the rest of a paragraph it cuts is not indented (so too one ending on a closing
+quote). The rows of a table of figures neither continue nor are continued, nor does a
+person's name alone on its line (黄承梁: a column's line holds more). A lead (本报讯…) never continues anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
@@ -105,9 +111,10 @@ _LIST_ITEM = (False, 0.6)
 _ANNOUNCES = (False, 0.6)
 _ANNOUNCE_MAX = 6
 # … as does a clause that says what follows (主要包括以下目标：, 提出4项内容：, 从几个方面
-# 入手：) in the last characters before the colon.
+# 入手：, 选购的5个步骤：) in the last characters before the colon.
 _ANNOUNCING = rules_regex.compile(
-    r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个方面|方面|点|条))[^。！？!?，,]{0,8}[:：]\Z"
+    r"(?:以下|如下|下列|[0-9０-９一二三四五六七八九十两几]+(?:项|个?方面|点|条"
+    r"|个?(?:步骤|环节|阶段|原则|要点|方法|举措|做法|特点|要求)))[^。！？!?，,]{0,8}[:：]\Z"
 )
 _ANNOUNCING_REACH = 20
 _ITEM_ENDS = frozenset("；;")
@@ -166,6 +173,13 @@ _PARAGRAPH_OPENING = rules_regex.compile(rf"[“「『]|{_DATE_OR_LABEL}")
 # a word of time that opens a news paragraph (近日，…; 昨日15时许，…), which a column cut
 # seldom falls right before (the time word follows a verb or a preposition: …截至 / 目前).
 _NEWS_TIME = r"(?:昨日|昨天|今日|近日|日前|连日来|近年来|近期)"
+# … or who says what follows, with a colon (习近平总书记指出：“…; 他说：): a quotation announced
+# so opens a paragraph of a theory page or a report; a cut before a speaker and a verb of
+# saying leaves the line above a sentence's end, and the line above here has none.
+_SAYS_OPENING = rules_regex.compile(
+    r"[^，,。；;：:！？!?“”\s]{1,10}?(?:指出|强调|表示|认为|说|写道)[:：]"
+)
+_SAYS_REACH = 13  # the speaker, the verb and the colon
 _DATED_OPENING = rules_regex.compile(rf"{_DATE_OR_LABEL}|{_NEWS_TIME}")
 # Enumerators that open a sentence of running text (一是…, 其二, 首先), not a numbered
 # heading (一、…, （一）…): a line opened so with a word running into the next one is a cut
@@ -254,10 +268,31 @@ def _reads_as_title(prev: Shape, page: _Page) -> bool:
         return False  # 截至1月2日，…; 18日上午，…; 习近平强调，…: a sentence opens so
     # A short opening clause before a longer rest, or three clauses: a sentence cut by a
     # column, not a title (a title's comma parts two phrases).
+    more = text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end)
+    if more and _parallel_clauses(text[prev.start : prev.end].replace(",", "，").split("，")):
+        return True
     opener = comma - prev.start
     if opener <= _OPENER_MAX and prev.end - comma > 2 * opener:
         return False
-    return text.count("，", comma + 1, prev.end) + text.count(",", comma + 1, prev.end) == 0
+    return more == 0
+
+
+# A title of three clauses or more opens with two of one build (打破业态界限，推动跨界融合，
+# 创造…; 住窑洞帐篷，寻发音合作人，在…): phrases of a few characters each, one as long as the
+# other give or take one; running text cut short seldom pairs its first clauses so.
+_PARALLEL_MIN = 4
+_PARALLEL_MAX = 8
+
+
+def _parallel_clauses(parts: list[str]) -> bool:
+    """Whether the comma-parted clauses ``parts`` of a short open paragraph read as a title's
+    parallel phrases (see ``_PARALLEL_MIN``)."""
+    first, second = len(parts[0]), len(parts[1])
+    return (
+        _PARALLEL_MIN <= first <= _PARALLEL_MAX
+        and abs(first - second) <= 1
+        and all(len(part) >= _PARALLEL_MIN for part in parts[2:])
+    )
 
 
 # What opens a sentence of news text, not a title, before its first comma: when (今年以来，,
@@ -373,7 +408,11 @@ def _runs_on(text: str, sh: Shape, nxt: Shape) -> bool:
     if last in _PAUSES or (
         sh.end - sh.start > PERSON_NAME_MAX_CHARS
         and (
-            (last in cues.DANGLING and not cues.done_with_le(text[sh.start : sh.end]))
+            (
+                last in cues.DANGLING
+                and not cues.done_with_le(text[sh.start : sh.end])
+                and not cues.ends_on_noun(text[sh.start : sh.end])
+            )
             or cues.ends_on_modal(text[sh.start : sh.end])
             or _ends_on_lone_adverb(text[max(sh.start, sh.end - short_words.LONGEST) : sh.end])
             or _pair_left_open(text, sh)
@@ -641,17 +680,30 @@ def _heading_over_paragraph(prev: Shape, cur: Shape, page: _Page) -> bool:
     """Whether open paragraph ``prev``, too long to read as a title, is a heading left as
     body text over ``cur`` all the same: it holds no sentence end (a cut paragraph's head as
     long mostly does), nor ends on a particle or a preposition (…，对 / 2015年全省…), ``cur``
-    opens with a date or a speaker's label (2006年开春，…, 问：; an opening quote follows a
-    verb in running text too: …组织开展 / “民法典…) and no word runs across."""
+    opens with a date, a speaker's label or who says what follows (2006年开春，…, 问：,
+    习近平总书记指出：…; an opening quote follows a verb in running text too: …组织开展 /
+    “民法典…), every quotation in it is closed and no word runs across."""
     text = page.text
     return (
-        _DATED_OPENING.match(text, cur.start) is not None
+        (_DATED_OPENING.match(text, cur.start) is not None or _says_opening(text, cur))
         and text[prev.end - 1] not in cues.DANGLING
         and not _runs_on(text, prev, cur)
         and prev.start not in page.continued
         and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        # (a heading closes its quotations: …指出：“人类发展活动 / 习近平总书记指出：… is a
+        # quotation cut by a column)
+        and text.count("“", prev.start, prev.end) == text.count("”", prev.start, prev.end)
         and not _cut_across(text, prev, cur)
     )
+
+
+def _says_opening(text: str, sh: Shape) -> bool:
+    """Whether paragraph ``sh`` opens with who says what follows and a colon (see
+    ``_SAYS_OPENING``; the colon looked for first: most paragraphs have none that early)."""
+    reach = min(sh.end, sh.start + _SAYS_REACH)
+    return (
+        text.find("：", sh.start, reach) >= 0 or text.find(":", sh.start, reach) >= 0
+    ) and _SAYS_OPENING.match(text, sh.start, reach) is not None
 
 
 def _inside_list(prev: Shape, cur: Shape, page: _Page) -> bool:
@@ -686,6 +738,10 @@ def _by_text(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
         return _VERSE
     if prev.ending in (cues.END_COMMA, cues.END_COLON, cues.END_DASH):
         return _in_list(prev, cur, page)
+    if prev.ending == cues.END_FINAL and _quote_goes_on(prev, cur, page.text):
+        return _QUOTE_GOES_ON
+    if prev.ending == cues.END_QUOTE and _quoted_title(prev, cur, page):
+        return _TITLE_ABOVE
     return None
 
 
@@ -727,14 +783,30 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     if cur_last in _ITEM_ENDS and prev.ending in (cues.END_COLON, cues.END_DASH):
         return _BEFORE_LIST  # 新发现—— / 甲…； / 乙…；
     if prev.ending == cues.END_COLON:
-        clause = max(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?")
-        if clause >= 0 and prev.end - 2 - clause <= _ANNOUNCE_MAX:
+        # (a paragraph of that short clause alone is a label over what it announces:
+        # 小读者提问： / 我是…; the head of a paragraph a column cut fills a printed line)
+        clause = max(*(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?"), prev.start - 1)
+        if prev.end - 2 - clause <= _ANNOUNCE_MAX:
             return _ANNOUNCES
         if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
             return _ANNOUNCES
+        if _whole_quotation(cur, text):
+            return _ANNOUNCES  # …消息不停： / “锅具…怎么办？”: quoted words set off below
     if prev.ending == cues.END_DASH and last in cues.DASH_CHARS:
         return _INTRODUCES
     return None
+
+
+def _whole_quotation(sh: Shape, text: str) -> bool:
+    """Whether paragraph ``sh`` is one quotation and nothing else (“…？”): set off under the
+    colon that announces it, as a column seldom cuts a paragraph right at its colon before a
+    quotation that runs to the paragraph's end."""
+    return (
+        text[sh.start] == "“"
+        and text[sh.end - 1] == "”"
+        and text.count("“", sh.start, sh.end) == 1
+        and text.count("”", sh.start, sh.end) == 1
+    )
 
 
 def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
@@ -770,14 +842,32 @@ def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
     return not _cut_across(text, prev, cur)
 
 
+# Endings after which a wrapped paragraph's short last line sets it apart: open, or a quote
+# closed with no sentence end before it (a quoted title, “…专注前行”, as short of the column).
+_SET_APART_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE))
+
+
 def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     """No join where the page's setting shows one: a paragraph set apart on a hard-wrapped
     page (see :func:`_set_apart`), a row of a table; ``None`` where it does not."""
-    if prev.ending == cues.END_OPEN and page.layout.width and _set_apart(prev, cur, page):
+    if prev.ending in _SET_APART_ENDINGS and page.layout.width and _set_apart(prev, cur, page):
         return _SET_APART
     if cur.row or prev.row:
         return _TABLE_ROW
+    if (prev.names and _name_alone(prev)) or (cur.names and _name_alone(cur)):
+        return _NAME_ALONE
     return None
+
+
+# A person's name alone on its line (黄承梁, a commentary's author between its headline and
+# its text, left as body text): neither the head of a paragraph a column cut (a column's line
+# holds more) nor its rest (which ends a sentence); no join on either side of it.
+_NAME_ALONE = (False, 0.7)
+
+
+def _name_alone(sh: Shape) -> bool:
+    """Whether paragraph ``sh`` is a line of one person's name only (see ``_NAME_ALONE``)."""
+    return sh.names and sh.end - sh.start <= PERSON_NAME_MAX_CHARS
 
 
 def _labelled(prev: Shape, cur: Shape, text: str) -> bool:
@@ -809,9 +899,26 @@ def _decide(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float]:
         return by_text
     if prev.ending == cues.END_OPEN:
         return _open(prev, cur, page)
-    if prev.ending == cues.END_FINAL and page.text and _quote_goes_on(prev, cur, page.text):
-        return _QUOTE_GOES_ON
     return _BY_ENDING[prev.ending]
+
+
+def _quoted_title(prev: Shape, cur: Shape, page: _Page) -> bool:
+    """Whether ``prev``, ending on a closing quote with no sentence end before it, reads as a
+    title left as body text rather than a clause that closes a quotation in mid-sentence:
+    title-shaped and short (see :func:`_reads_as_title`), every quotation in it closed, no
+    sentence end inside, and no word or figure running into ``cur``. A 小标题 is often a
+    quotation of its own (“人大代表就要为群众办实事” / 今年58岁的…) or names a phrase in
+    quotes (打造人才“引力场”，优化创新“生态圈”); a column cut right after a closing quote
+    whose opening quote the same short head holds is rare."""
+    text = page.text
+    quotes = text.count("“", prev.start, prev.end)
+    return (
+        quotes > 0
+        and quotes == text.count("”", prev.start, prev.end)
+        and _SENTENCE_END.search(text, prev.start, prev.end) is None
+        and _reads_as_title(prev, page)
+        and not _cut_across(text, prev, cur)
+    )
 
 
 def assign_joins(

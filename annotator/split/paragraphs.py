@@ -21,14 +21,18 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
   characters), the page's first lines are that much shorter than the column: the room is
   learnt from the lines after clear paragraph ends (:func:`first_line_room`), a first line
   that short is full, and a line that short which does not end a sentence starts a paragraph
-  (after a full line ending in 。, or after another first line: a title of that length);
+  (after a full line ending in 。, or after another first line: a title of that length), and
+  so does one that ends a sentence when a line filling the column stands under it (no
+  paragraph's last line does: the next first line would be as short);
 * before and after a line wider than the column (a headline or page header across columns);
 * before a short line without a sentence end after a line that ends one (a title), and before
   any line without one that stands over a byline or a line of names (a headline over its
   author), and before a short line of names only or a short line opening with —— that ends no
   sentence (a subheadline);
 * after a byline, a page header or an end note in brackets, and after a numbered intertitle of two phrases side by side (三、甲 乙);
-* before an indented line when the page indents its paragraphs, and before a blank line;
+* before an indented line when the page indents its paragraphs (a line opening with a space
+  that the line above ends in is no indent: a wrap inside a run of spaces), and before a
+  blank line;
 * on a page set without any indent, before a line opening a quotation (“) after a line that
   ends a sentence;
 * before a line that can only start a paragraph (heading, lead, byline, caption, furniture,
@@ -247,8 +251,8 @@ def _reflow(
 ) -> tuple[list[tuple[int, int]], Layout]:
     """Paragraphs of a hard-wrapped page: runs of lines joined as the module docstring says
     (``tails``: the lines' :func:`cues.tail_endings`), and the page's :class:`Layout`."""
-    indented = sum(1 for first, (start, _) in zip(starts, spans, strict=True) if start > first)
-    uses_indent = indented >= 2
+    indents = _indents(text, spans, starts)
+    uses_indent = len(indents) >= 2
     # Each line's ending is read once: every line is both the line before a break and the line
     # after one, and the checks of a break read both.
     endings = cues.line_endings(text, spans, tails)
@@ -270,7 +274,7 @@ def _reflow(
             # Wider than the column (indentation aside): a headline or header across columns.
             or end - start > width + 1
             or nxt_end - nxt_start > width + 1
-            or (uses_indent and nxt_start > starts[k + 1])
+            or (uses_indent and k + 1 in indents)
             or (nxt_start - end > 1 and text.count("\n", end, nxt_start) > 1)  # a blank line
             or (first_line and _first_line(spans[k + 1], starts[k + 1], width, room, finals[k + 1]))
             # (a colon announces what follows as a sentence end does: …发展。建议：)
@@ -288,6 +292,23 @@ def _reflow(
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out, Layout(width, max(room, 0), uses_indent)
+
+
+def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """The indices of the indented lines of ``spans``: those that open with whitespace, unless
+    the line right above ends in whitespace. A wrap that falls inside a run of spaces (本报北京
+    2月18日电  （记者…） cut between its two spaces) leaves one at the end of a line and one
+    at the start of the next: that is the text's own space going on, not an indent."""
+    # (``first - 1`` is the line break above when the line is not the page's first; the line
+    # above ends in whitespace when its last character stands before that break)
+    return {
+        k
+        for k, (first, (start, _)) in enumerate(zip(starts, spans, strict=True))
+        if start > first
+        and not (
+            k and spans[k - 1][1] < first - 1 and "\n" not in text[spans[k - 1][1] : first - 1]
+        )
+    }
 
 
 # How a line opens a paragraph by itself (``_opening``): not at all, whatever the line above,
@@ -335,6 +356,8 @@ def _after_sentence(
     nxt_start, nxt_end = nxt = spans[k + 1]
     if _starts_after_sentence(text, nxt, starts[k + 1], width, room, finals[k + 1]):
         return True
+    if room > 0 and k + 2 < len(spans) and _first_over_full(spans, starts, k + 1, width, room):
+        return True
     if not finals[k]:
         return False  # (a colon: only a first line follows it as after a sentence end)
     return (
@@ -343,6 +366,20 @@ def _after_sentence(
         or _ITEM_AFTER_SENTENCE.match(text, nxt_start, nxt_end) is not None
         or (k + 2 < len(spans) and _title_over_author(text, spans[k + 1 : k + 3], finals[k + 1]))
     )
+
+
+def _first_over_full(
+    spans: list[tuple[int, int]], starts: list[int], j: int, width: int, room: int
+) -> bool:
+    """Whether line ``j``, as long as a first line on a page whose converter dropped the indent
+    (short of the column by its ``room``), stands over a line that fills the column: it is
+    no paragraph's last line, however it ends (…构成部分。 may close a first line too), since
+    the first line of the next paragraph would be as short; so it is a first line."""
+    n = spans[j][1] - starts[j]
+    below = spans[j + 1][1] - starts[j + 1]
+    # (a first line with a hanging mark is one longer than its room leaves, as long as a full
+    # line one short: the line below must be longer than any first line)
+    return width - room <= n <= width - room + 1 and width - room + 1 < below <= width + 1
 
 
 def _first_line_alone(

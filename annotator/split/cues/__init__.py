@@ -107,6 +107,7 @@ from .titles import (
     SUB_DASH,
     TITLE_PUNCT,
     done_with_le,
+    ends_on_noun,
     tells_a_turn,
     untagged,
 )
@@ -181,6 +182,7 @@ __all__ = [
     "DANGLING",
     "DONE_LE_MIN_CHARS",
     "done_with_le",
+    "ends_on_noun",
     "tells_a_turn",
     "SUB_DASH",
     "bracketed_note",

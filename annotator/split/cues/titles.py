@@ -5,7 +5,7 @@ characters a headline does not end on.
 
 from __future__ import annotations
 
-from annotator import rules_regex
+from annotator import rules_regex, short_words
 
 HEADING_PATTERN = r"#{1,6}[ \t]+\S"
 HEADING = rules_regex.compile(HEADING_PATTERN)
@@ -98,6 +98,27 @@ DONE_LE_MIN_CHARS = 4
 def done_with_le(t: str) -> bool:
     """Whether title-shaped ``t`` ends on a complement and 了 (see ``_DONE_LE``)."""
     return len(t) >= DONE_LE_MIN_CHARS and _DONE_LE.search(t) is not None
+
+
+# The characters of ``DANGLING`` as one string (the key of the nouns' cache file).
+_DANGLING_CHARS = "".join(sorted(DANGLING))
+
+
+def ends_on_noun(t: str) -> bool:
+    """Whether ``t``, which ends on a character of ``DANGLING``, ends on a noun of which that
+    is the last character, as the segmenter reads it (…取得显著成就, …的实践导向, …的正确方向:
+    jieba's entries tagged ``n``), not on the function word alone (…取得了, …发展的): a title
+    may end so. Without jieba: never."""
+    nouns = short_words.nouns_ending_in(_DANGLING_CHARS)
+    tail = t[-short_words.LONGEST :]
+    # (most such lines end on no noun at all: a few look-ups show it without the programme)
+    if not any(tail[k:] in nouns for k in range(len(tail) - 1)):
+        return False
+    freq, log_total = short_words.entries()
+    if not freq:
+        return False
+    start = short_words.path_bounds(freq, log_total, tail)[-2]
+    return len(tail) - start >= 2 and tail[start:] in nouns
 
 
 def tells_a_turn(ends: str) -> bool:

@@ -5,7 +5,7 @@ body paragraphs: intertitles by their form.
 from __future__ import annotations
 
 from annotator.split import cues
-from annotator.split.shapes import BODY, LEAD, Shape
+from annotator.split.shapes import BODY, LEAD, TITLE, Shape
 
 from .context import between_texts
 from .group import Group
@@ -39,4 +39,17 @@ def _bulleted_pairs(shapes: list[Shape], members: set[int], candidates: list[int
             continue
         top, sub = shapes[p], shapes[q]
         if top.bullet and sub.bullet and between_texts(shapes[p - 1], shapes[q + 1]):
+            top.intertitle = sub.intertitle = True
+    for p in candidates:
+        q = p + 1
+        if p == 0 or q + 1 >= len(shapes) or p in members or q in members:
+            continue
+        top, sub = shapes[p], shapes[q]
+        if (
+            top.bullet
+            and not top.intertitle
+            and sub.kind == TITLE
+            and not (sub.listy or sub.tag or sub.names)
+            and between_texts(shapes[p - 1], shapes[q + 1])
+        ):
             top.intertitle = sub.intertitle = True

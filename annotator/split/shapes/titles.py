@@ -62,7 +62,7 @@ def title_shape(s: str, start: int, end: int, end_kind: str, listy: bool, nlines
     subdash = SUB_DASH.match(s) is not None
     punct = TITLE_PUNCT.search(t) is not None
     one_line = nlines == 1
-    dangling = t[-1:] in DANGLING and not cues.done_with_le(t)
+    dangling = t[-1:] in DANGLING and not cues.done_with_le(t) and not cues.ends_on_noun(t)
     quotes_closed = _quotes_closed(t)
     strict = (
         one_line
