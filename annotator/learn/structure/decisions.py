@@ -115,22 +115,18 @@ def takeover(figures: dict[str, Any] | None) -> dict[str, Any] | None:
     floor_all = _role_floor(figures, chosen["all"])
     floor_papers = {paper: _role_floor(s, papers[paper]) for paper, s in judged.items()}
     chosen["floors"] = {"all": floor_all, "papers": floor_papers}
-    if "starts" not in figures:
-        return chosen
-    starts_all = start_floors(figures["starts"], chosen["all"], figures.get("pages"))
-    starts_papers = {
-        paper: start_floors(s.get("starts") or {}, papers[paper], s.get("pages"))
-        for paper, s in judged.items()
-    }
-    chosen["start_floors"] = {"all": starts_all, "papers": starts_papers}
-    if "joins" not in figures:
-        return chosen
-    joins_all = join_floors(figures["joins"], chosen["all"], figures.get("pages"))
-    joins_papers = {
-        paper: join_floors(s.get("joins") or {}, papers[paper], s.get("pages"))
-        for paper, s in judged.items()
-    }
-    chosen["join_floors"] = {"all": joins_all, "papers": joins_papers}
+    # Figures of older versions stop at the decision they had: each later one is read
+    # only when all before it were (starts, then joins).
+    for key, floors_of in (("starts", start_floors), ("joins", join_floors)):
+        if key not in figures:
+            return chosen
+        chosen[key[:-1] + "_floors"] = {
+            "all": floors_of(figures[key], chosen["all"], figures.get("pages")),
+            "papers": {
+                paper: floors_of(s.get(key) or {}, papers[paper], s.get("pages"))
+                for paper, s in judged.items()
+            },
+        }
     if "roles" not in figures:
         return chosen
     roles_all = _scope_role_floors(figures, chosen["all"])
