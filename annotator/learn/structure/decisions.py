@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from annotator.learn.structure_scores import HEADING_ROLES
+
 # A paper's own cross-validation decides for it from this many done pages of it; a paper
 # with fewer follows the choice made over all papers (a few pages score too noisily).
 PAPER_MIN_PAGES = 10
@@ -78,7 +80,6 @@ ROLE_BANDS: tuple[str, ...] = (
     "text>heading",
     "text>text",
 )
-_HEADING_ROLES = frozenset(("kicker", "headline", "subheadline", "intertitle"))
 _TITLE_ROLES = frozenset(("kicker", "headline", "subheadline"))
 # How many more of its differing held-out decisions the model must have had right than the
 # rules for a band's floor to let it overrule them. Joins need 3: a floor that won by one or
@@ -172,10 +173,8 @@ def start_floors(
     return _band_floors(counts, START_BANDS, START_FLOORS, taken, "start", pages)
 
 
-def join_band(rules_confidence: float) -> str:
-    """The band of a block's join decision: ``sure`` where the rules' confidence in theirs is
-    at least :data:`RULES_SURE`, else ``unsure``."""
-    return "sure" if rules_confidence >= RULES_SURE else "unsure"
+# Joins are banded as starts are (JOIN_BANDS is START_BANDS): by the rules' confidence.
+join_band = start_band
 
 
 def join_floors(
@@ -209,7 +208,7 @@ def band_floor(floors: dict[str, float | None], band: str) -> float | None:
 
 
 def _role_class(role: str) -> str:
-    return "heading" if role in _HEADING_ROLES else "text"
+    return "heading" if role in HEADING_ROLES else "text"
 
 
 def role_floors(

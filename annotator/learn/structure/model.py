@@ -101,20 +101,9 @@ class StructureModel:
             paper: frozenset(decisions)
             for paper, decisions in ((chosen or {}).get("papers") or {}).items()
         }
-        floors = (chosen or {}).get("floors") or {}
-        self._floor = floors.get("all")
-        self._floor_by_paper = floors.get("papers") or {}
-        # a model trained before the start floors has none: its starts are the model's
-        starts = (chosen or {}).get("start_floors") or {}
-        self._start_floors = starts.get("all")
-        self._start_floors_by_paper = starts.get("papers") or {}
-        # nor a model trained before the join floors and the role floors per band
-        joins = (chosen or {}).get("join_floors") or {}
-        self._join_floors = joins.get("all")
-        self._join_floors_by_paper = joins.get("papers") or {}
-        bands = (chosen or {}).get("role_floors") or {}
-        self._role_floors = bands.get("all")
-        self._role_floors_by_paper = bands.get("papers") or {}
+        # a model trained before a kind of floor has none of it (key missing): the model's
+        # decisions stand wherever it takes them over
+        self._chosen: dict[str, Any] = chosen or {}
 
     def taken(self, paper: str) -> frozenset[str]:
         """The decisions the model takes over from the rules on pages of ``paper``."""
@@ -123,36 +112,35 @@ class StructureModel:
     def role_floor(self, paper: str) -> float | None:
         """The confidence below which a block's role on pages of ``paper`` stays the rules'
         (None: the model's role wherever it takes roles over)."""
-        if paper in self._taken_by_paper:
-            return self._floor_by_paper.get(paper)
-        return self._floor
+        return self._scoped("floors", paper)
 
     def start_floors(self, paper: str) -> dict[str, float | None] | None:
         """The start floor of each band of the rules' confidence on pages of ``paper`` (see
         :func:`~.decisions.start_floors`; None: every start decision the model's wherever it
         takes starts over)."""
-        if paper in self._taken_by_paper:
-            return self._start_floors_by_paper.get(paper)
-        return self._start_floors
+        return self._scoped("start_floors", paper)
 
     def join_floors(self, paper: str) -> dict[str, float | None] | None:
         """The join floor of each band of the rules' confidence on pages of ``paper`` (see
         :func:`~.decisions.join_floors`; None: every join the model's wherever it takes
         joins over)."""
-        if paper in self._taken_by_paper:
-            return self._join_floors_by_paper.get(paper)
-        return self._join_floors
+        return self._scoped("join_floors", paper)
 
     def role_floors(self, paper: str) -> dict[str, float | None] | None:
         """The role floor of each band of the rules' and the model's role classes on pages of
         ``paper`` (see :func:`~.decisions.role_floors`; None: :meth:`role_floor` decides)."""
+        return self._scoped("role_floors", paper)
+
+    def _scoped(self, key: str, paper: str) -> Any:
+        """The takeover's ``key`` for pages of ``paper``: the paper's own where its
+        cross-validation judged it (:meth:`taken`), else the one over all papers."""
+        scopes = self._chosen.get(key) or {}
         if paper in self._taken_by_paper:
-            return self._role_floors_by_paper.get(paper)
-        return self._role_floors
+            return (scopes.get("papers") or {}).get(paper)
+        return scopes.get("all")
 
     def decide(
         self,
-        text: str,
         blocks: Sequence[Block],
         decoded: list[Block],
         groups: list[HeadingRun] | None,
@@ -198,7 +186,7 @@ class StructureModel:
                 confidences.append({"role": value, "boundary": value, "join": value})
             else:
                 confidences.append(self._confidences(i, label))
-        return self.decide(text, blocks, decode(blocks, labels, confidences), groups, paper)
+        return self.decide(blocks, decode(blocks, labels, confidences), groups, paper)
 
     def split(self, text: str, paper: str = "") -> list[Block]:
         """Split a page: the rules' blocks, the model's decisions."""
