@@ -666,6 +666,23 @@ def test_cross_validation_counts_the_folds_each_label_was_won_in() -> None:
     assert entities.takeover(figures) == steady
 
 
+def test_fold_wins_counts_the_folds_where_the_model_scored_at_least_the_rules() -> None:
+    from annotator.learn.entity_training import fold_wins
+
+    per, loc = (0, 2, "PER"), (3, 5, "LOC")
+    gold = {per, loc}
+    both, rules_only = [(gold, gold)], [(gold, {loc})]
+    folds = [
+        # fold 1: the model finds the name the rules miss; both find the place
+        {"rules": rules_only, "model": both},
+        # fold 2: the model misses the name the rules find (LOC a tie: a win)
+        {"rules": both, "model": rules_only},
+        # fold 3: no name in the gold (a win, nothing against it); the model misses the place
+        {"rules": [({loc}, {loc})], "model": [({loc}, set())]},
+    ]
+    assert fold_wins(folds, ["PER", "LOC"]) == {"PER": 2, "LOC": 2}
+
+
 def test_annotator_train_tells_a_label_lost_in_two_folds_stays_with_the_rules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

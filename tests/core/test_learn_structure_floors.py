@@ -232,33 +232,42 @@ def test_a_title_line_read_as_another_takes_the_floor_of_its_own_band():
 
 
 def test_a_model_under_band_floors_takes_each_decision_only_where_they_say(model):
-    roles = {band: None for band in st.ROLE_BANDS} | {"heading>heading": 0.9}
+    # (the model of these papers differs from the rules in title roles, on west's pages, and
+    # in one join of south's, at 0.525: the floors below let those through, nothing else)
+    roles = {band: None for band in st.ROLE_BANDS} | {"title>title": 0.9}
     chosen = {
         "all": list(st.DECISIONS),
         "papers": {},
         "floors": {"all": None, "papers": {}},
         "start_floors": {"all": None, "papers": {}},
-        "join_floors": {"all": {"sure": None, "unsure": 0.9}, "papers": {}},
+        "join_floors": {"all": {"sure": None, "unsure": 0.5}, "papers": {}},
         "role_floors": {"all": roles, "papers": {}},
     }
     floored = with_takeover(model, chosen)
-    assert floored.join_floors("west") == {"sure": None, "unsure": 0.9}
+    assert floored.join_floors("west") == {"sure": None, "unsure": 0.5}
     assert floored.role_floors("west") == roles
     assert model.join_floors("west") is None and model.role_floors("west") is None
-    for _, text, _gold in corpus.pages("north", 8, seed=21):
-        shapes, rules = analyse_page(text)
-        full = model.predict(text, shapes, rules, "north")
-        mixed = floored.predict(text, shapes, rules, "north")
-        assert_valid_split(text, mixed)
-        for r, f, m in zip(rules, full, mixed, strict=True):
-            if m.article is not None and r.role != "other" and m.role != r.role:
-                # a role of the model: only in the band with a floor, and that sure
-                assert m.role == f.role and st.role_band(r.role, f.role) == "heading>heading"
-                assert f.confidences["role"] >= 0.9
-            if m.joins_previous and not r.joins_previous:
-                # a join of the model: only where the rules hesitate and it is 0.9 sure
-                assert r.confidences["join"] < st.RULES_SURE
-                assert f.confidences["join"] >= 0.9
+    taken_roles = taken_joins = 0
+    for paper in corpus.PAPERS:
+        for _, text, _gold in corpus.pages(paper, 8, seed=21):
+            shapes, rules = analyse_page(text)
+            full = model.predict(text, shapes, rules, paper)
+            mixed = floored.predict(text, shapes, rules, paper)
+            assert_valid_split(text, mixed)
+            for r, f, m in zip(rules, full, mixed, strict=True):
+                if m.article is not None and r.role != "other" and m.role != r.role:
+                    # a role of the model: only in the band with a floor, and that sure
+                    assert m.role == f.role and st.role_band(r.role, f.role) == "title>title"
+                    assert f.confidences["role"] >= 0.9
+                    taken_roles += 1
+                if m.joins_previous and not r.joins_previous:
+                    # a join of the model: only where the rules hesitate, that sure
+                    assert r.confidences["join"] < st.RULES_SURE
+                    assert f.confidences["join"] >= 0.5
+                    taken_joins += 1
+    # the floors let the model's decisions through (a mix that kept every one of the
+    # rules' would pass the checks above without checking anything)
+    assert taken_roles and taken_joins, (taken_roles, taken_joins)
 
 
 _FLOOR = strategies.sampled_from((None, *st.JOIN_FLOORS))
