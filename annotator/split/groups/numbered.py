@@ -32,24 +32,18 @@ def _bulleted_pairs(shapes: list[Shape], members: set[int], candidates: list[int
     ■执法全程留痕 / ■130万余部执法记录仪让民警习惯在镜头下执法 (or a question over its
     answer's title, ■怎样提高教育质量？ / ■深化教学改革，…): a 小标题 set as a topic over its
     title, each line led by the bullet, between a finished paragraph and body text (no cut
-    paragraph's rest). Each line alone stands beside a title line, not between two texts.
+    paragraph's rest); or a bullet-led label over a plain title line so set (■记者手记 /
+    “…”). Each line alone stands beside a title line, not between two texts.
     """
-    for p, q in zip(candidates, candidates[1:], strict=False):
-        if q != p + 1 or p == 0 or q + 1 >= len(shapes) or p in members or q in members:
-            continue
-        top, sub = shapes[p], shapes[q]
-        if top.bullet and sub.bullet and between_texts(shapes[p - 1], shapes[q + 1]):
-            top.intertitle = sub.intertitle = True
-    for p in candidates:
+    listed = set(candidates)
+    for p in candidates:  # in page order: a pair marked here is seen marked at its second line
         q = p + 1
         if p == 0 or q + 1 >= len(shapes) or p in members or q in members:
             continue
         top, sub = shapes[p], shapes[q]
-        if (
-            top.bullet
-            and not top.intertitle
-            and sub.kind == TITLE
-            and not (sub.listy or sub.tag or sub.names)
-            and between_texts(shapes[p - 1], shapes[q + 1])
+        if not top.bullet or not between_texts(shapes[p - 1], shapes[q + 1]):
+            continue
+        if (sub.bullet and q in listed) or (
+            not top.intertitle and sub.kind == TITLE and not (sub.listy or sub.tag or sub.names)
         ):
             top.intertitle = sub.intertitle = True
