@@ -153,3 +153,19 @@ def test_kill_9_mid_fill_leaves_the_indexes_whole_and_searches_exact(tmp_path, m
                 f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [f'"{term}"']
             )
             assert hits.fetchone()[0] == 400  # every page once
+
+
+def test_steps_merge_the_index_segments_as_they_pile_up(tmp_path, monkeypatch):
+    # Each step writes a segment; with automerge off while it writes, only the step's own
+    # merges keep the pile low (40 steps of a page: 4 segments; without them, 10), so no
+    # step pays a crisis merge at its commit.
+    monkeypatch.setattr("annotator.store.opening._CATCH_UP_AT_OPEN", 0)
+    path = _unindexed_db(tmp_path / "a.db", 40)
+    with Store.open(path) as store:
+        while store.search_lag(at_most=1):
+            assert store.index_search(1, wait=False, budget_s=1.0) == 1
+        while store.phrase_lag(at_most=1):
+            assert store.index_phrases(1, wait=False, budget_s=1.0) == 1
+        for table in ("pages_fts", "pages_phrases"):
+            segments = store.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx")
+            assert segments.fetchone()[0] <= 6, table
