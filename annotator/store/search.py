@@ -405,14 +405,18 @@ class SearchRoom(Room):
         results are always complete. ``wait=False`` returns 0 at once when another
         connection holds the write lock.
         """
-        if budget_s is None:
-            return self._index_step(lambda: self._add_search_pages(limit, None), wait=wait)
-        return self._index_step(
-            lambda: self._budgeted(
-                "pages_fts", lambda deadline: self._add_search_pages(limit, deadline), budget_s
-            ),
-            wait=wait,
+        return self._indexing(
+            "pages_fts", lambda deadline: self._add_search_pages(limit, deadline), budget_s, wait
         )
+
+    def _indexing(
+        self, table: str, step: Callable[[float | None], int], budget_s: float | None, wait: bool
+    ) -> int:
+        """``step`` as one write-locked transaction (:meth:`_index_step`): with no deadline,
+        or with ``budget_s`` under :meth:`_budgeted`'s merges of ``table``."""
+        if budget_s is None:
+            return self._index_step(lambda: step(None), wait=wait)
+        return self._index_step(lambda: self._budgeted(table, step, budget_s), wait=wait)
 
     def _budgeted(self, table: str, step: Callable[[float], int], budget_s: float) -> int:
         """Merges of ``table`` that are due, then ``step`` (which stops at the deadline it
@@ -446,29 +450,41 @@ class SearchRoom(Room):
         return taken
 
     def _add_search_pages(self, limit: int | None, deadline: float | None) -> int:
-        conn, top, count = self.db.conn, 0, 0
-        # Folded text (schema 13): each page folded once, in slices, never all at once;
-        # one page at a time against a deadline.
+        count = 0
+        for rows in self._unindexed(_TRIGRAMS, limit, 256, deadline):
+            folded = [(rowid, fold(text)) for rowid, text in rows]  # schema 13: folded text
+            conn = self.db.conn
+            conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", folded)
+            conn.executemany(
+                "INSERT OR REPLACE INTO page_tails (rowid, tail) VALUES (?, ?)",
+                [(rowid, text[-2:]) for rowid, text in folded],
+            )
+            count += len(rows)
+        return count
+
+    def _unindexed(
+        self, key: str, limit: int | None, size: int, deadline: float | None
+    ) -> Iterator[list[tuple[int, str]]]:
+        """The pages past the watermark ``key`` of an index, at most ``limit``, as slices
+        of ``size`` pages (a whole database's text never sits in memory), or of one page
+        against a ``deadline``, none after it has passed; the watermark moves past the
+        slices the caller has indexed."""
+        conn = self.db.conn
         cursor = conn.execute(
             "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-            [self._indexed_rowid(), -1 if limit is None else limit],  # LIMIT -1: no limit
+            [self._indexed_rowid(key), -1 if limit is None else limit],  # LIMIT -1: no limit
         )
+        top = None
         try:
-            for rows in _slices(cursor, 256 if deadline is None else 1):
-                folded = [(rowid, fold(text)) for rowid, text in rows]
-                conn.executemany("INSERT INTO pages_fts (rowid, text) VALUES (?, ?)", folded)
-                conn.executemany(
-                    "INSERT OR REPLACE INTO page_tails (rowid, tail) VALUES (?, ?)",
-                    [(rowid, text[-2:]) for rowid, text in folded],
-                )
-                top, count = rows[-1][0], count + len(rows)
+            for rows in _slices(cursor, size if deadline is None else 1):
+                yield rows
+                top = rows[-1][0]
                 if deadline is not None and time.perf_counter() >= deadline:
                     break
         finally:
             cursor.close()
-        if count:
-            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), _TRIGRAMS])
-        return count
+        if top is not None:  # once a step: the step is one transaction anyway
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [str(top), key])
 
     def _index_step(self, step: Callable[[], int], *, wait: bool) -> int:
         """Run ``step`` holding the write lock (one transaction); its count, or 0 when
@@ -532,9 +548,7 @@ class SearchRoom(Room):
                 taken += self._add_phrases(limit, deadline)
             return taken
 
-        if budget_s is None:
-            return self._index_step(lambda: step(None), wait=wait)
-        return self._index_step(lambda: self._budgeted("pages_phrases", step, budget_s), wait=wait)
+        return self._indexing("pages_phrases", step, budget_s, wait)
 
     def _forget_stale_phrases(self, deadline: float | None = None) -> int:
         # A contentless index forgets a page's terms only when given them again; a page
@@ -558,27 +572,13 @@ class SearchRoom(Room):
         return forgotten
 
     def _add_phrases(self, limit: int | None, deadline: float | None = None) -> int:
-        # In slices of a few hundred pages: a whole database's text never sits in memory;
-        # one page at a time against a deadline.
-        conn, added = self.db.conn, 0
-        cursor = conn.execute(
-            "SELECT rowid, text FROM pages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-            [self._indexed_rowid(_PHRASES), -1 if limit is None else limit],
-        )
-        try:
-            for rows in _slices(cursor, _PHRASE_SLICE if deadline is None else 1):
-                conn.executemany(
-                    "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
-                    [(rowid, phrase_grams(fold(text))) for rowid, text in rows],
-                )
-                added += len(rows)
-                conn.execute(
-                    "UPDATE meta SET value = ? WHERE key = ?", [str(rows[-1][0]), _PHRASES]
-                )
-                if deadline is not None and time.perf_counter() >= deadline:
-                    break
-        finally:
-            cursor.close()
+        added = 0
+        for rows in self._unindexed(_PHRASES, limit, _PHRASE_SLICE, deadline):
+            self.db.conn.executemany(
+                "INSERT INTO pages_phrases (rowid, grams) VALUES (?, ?)",
+                [(rowid, phrase_grams(fold(text))) for rowid, text in rows],
+            )
+            added += len(rows)
         return added
 
     def phrase_lag(self, at_most: int | None = None) -> int:
