@@ -589,7 +589,8 @@ class MainWindow(QMainWindow):
     def _refresh_lists(self) -> None:
         self.page_list.refresh()
         self._update_counts()
-        self.runner.store.checkpoint()  # the reviewer paused: flush the log now, not mid-key
+        # The reviewer paused: flush the log now, not mid-key, and not on this thread.
+        self.runner.store.checkpoint(wait=False)
 
     def _reload_page(self) -> None:
         if self.page_id is None:

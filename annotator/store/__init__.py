@@ -25,6 +25,7 @@ import sqlite_utils
 
 from annotator.edits import PageState
 from annotator.model import Label
+from annotator.store.checkpoints import BackgroundCheckpoints
 from annotator.store.common import (
     BUSY_TIMEOUT_MS,
     Applied,
@@ -136,3 +137,6 @@ class Store(
         self._holds_sql = self._holds_folded_sql = ""
         self._folded_search: bool | None = None  # schema 13 on (known at the first search)
         self._shown = ShownPages(path)
+        self._checkpoints = (
+            None if path is None or str(path) == ":memory:" else BackgroundCheckpoints(path)
+        )

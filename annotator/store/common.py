@@ -16,6 +16,7 @@ import sqlite_utils
 
 from annotator.edits import Changes, EditError, Op, PageState
 from annotator.model import Block, Label, Page, Span
+from annotator.store.checkpoints import BackgroundCheckpoints
 from annotator.store.shown import ShownPages
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
@@ -120,6 +121,7 @@ class Room:
     _holds_folded_sql: str  # the same of folded search (schema 13 on)
     _folded_search: bool | None  # whether search folds (None until the first search)
     _shown: ShownPages  # the page this store's window shows, and those others show
+    _checkpoints: BackgroundCheckpoints | None  # None in memory: no log another connection sees
 
     if TYPE_CHECKING:  # what one room calls in another; the Store has them all
 

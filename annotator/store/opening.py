@@ -160,6 +160,8 @@ class OpeningRoom(Room):
 
     def close(self) -> None:
         self._shown.show(None)  # a window that closes shows nothing to the others
+        if self._checkpoints is not None:
+            self._checkpoints.wait()
         self.db.close()
 
     def __enter__(self) -> Self:
@@ -172,13 +174,18 @@ class OpeningRoom(Room):
     def schema_version(self) -> int:
         return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
 
-    def checkpoint(self) -> None:
-        """Copy the write-ahead log into the database file now (cheap when little changed).
+    def checkpoint(self, *, wait: bool = True) -> None:
+        """Copy the write-ahead log into the database file (cheap when little changed).
 
         The window calls it when the reviewer pauses, so that SQLite's own checkpoint,
-        which flushes to disk, rarely lands on a key press.
+        which flushes to disk, rarely lands on a key press; with ``wait=False`` it runs on
+        a thread of its own and this returns at once (an in-memory database has no log
+        another connection could reach, so it is checkpointed here).
         """
-        self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if wait or self._checkpoints is None:
+            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        else:
+            self._checkpoints.start()
 
     @contextmanager
     def _write_locked(self, *, wait: bool = True) -> Iterator[None]:

@@ -267,3 +267,36 @@ def test_closing_right_after_a_failed_backup_backs_up_what_it_missed(
     monkeypatch.setattr(safekeeping, "rolling_backup", rolling_backup)
     windows.close(window)
     assert len(list_backups(db)) == 1
+
+
+def test_a_pause_after_an_edit_checkpoints_the_log_on_a_worker_thread(
+    windows, qtbot, db, monkeypatch
+) -> None:
+    import threading
+
+    from annotator.store import checkpoints
+
+    ran_on: list[str] = []
+    real = checkpoints._checkpoint
+
+    def recording(path):
+        ran_on.append(threading.current_thread().name)
+        real(path)
+
+    monkeypatch.setattr(checkpoints, "_checkpoint", recording)
+    window = windows(db)
+    ran_on.clear()  # what opening the window did
+    press(window, qtbot, Qt.Key.Key_B)  # the first block (a headline) becomes body: saved
+    qtbot.waitUntil(lambda: bool(ran_on), timeout=5000)  # once the reviewer pauses
+    assert ran_on and "MainThread" not in ran_on
+    window.runner.store._checkpoints.wait()
+    copy = db.parent / "file-alone.db"
+    copy.write_bytes(db.read_bytes())  # without its log: only what was checkpointed
+    conn = sqlite3.connect(str(copy))
+    try:
+        role = conn.execute(
+            "SELECT role FROM blocks WHERE page_id = 'p1' ORDER BY start LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    assert role == ("body",)
