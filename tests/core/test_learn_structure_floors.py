@@ -233,18 +233,18 @@ def test_a_title_line_read_as_another_takes_the_floor_of_its_own_band():
 
 def test_a_model_under_band_floors_takes_each_decision_only_where_they_say(model):
     # (the model of these papers differs from the rules in title roles, on west's pages, and
-    # in one join of south's, at 0.525: the floors below let those through, nothing else)
+    # in one join of south's, at 0.374: the floors below let those through, nothing else)
     roles = {band: None for band in st.ROLE_BANDS} | {"title>title": 0.9}
     chosen = {
         "all": list(st.DECISIONS),
         "papers": {},
         "floors": {"all": None, "papers": {}},
         "start_floors": {"all": None, "papers": {}},
-        "join_floors": {"all": {"sure": None, "unsure": 0.5}, "papers": {}},
+        "join_floors": {"all": {"sure": None, "unsure": 0.3}, "papers": {}},
         "role_floors": {"all": roles, "papers": {}},
     }
     floored = with_takeover(model, chosen)
-    assert floored.join_floors("west") == {"sure": None, "unsure": 0.5}
+    assert floored.join_floors("west") == {"sure": None, "unsure": 0.3}
     assert floored.role_floors("west") == roles
     assert model.join_floors("west") is None and model.role_floors("west") is None
     taken_roles = taken_joins = 0
@@ -263,7 +263,7 @@ def test_a_model_under_band_floors_takes_each_decision_only_where_they_say(model
                 if m.joins_previous and not r.joins_previous:
                     # a join of the model: only where the rules hesitate, that sure
                     assert r.confidences["join"] < st.RULES_SURE
-                    assert f.confidences["join"] >= 0.5
+                    assert f.confidences["join"] >= 0.3
                     taken_joins += 1
     # the floors let the model's decisions through (a mix that kept every one of the
     # rules' would pass the checks above without checking anything)
