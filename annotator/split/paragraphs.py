@@ -16,7 +16,9 @@ A third case comes first: **hard-wrapped** text (PDF conversion), where every vi
 column is a line of its own, so most lines have the same length (the column width) and do
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 
-* at a line shorter than the column (a line ending in 。 may fill the column and still go on);
+* at a line shorter than the column (a line ending in 。 may fill the column and still go on;
+  a line one short whose last character a push-out moved down with the two marks that open
+  the next line, …地才会 / 好。”…, fills it);
   where the converter dropped the paragraphs' indent (Chinese papers indent body text by two
   characters), the page's first lines are that much shorter than the column: the room is
   learnt from the lines after clear paragraph ends (:func:`first_line_room`), a first line
@@ -253,6 +255,7 @@ def _reflow(
     (``tails``: the lines' :func:`cues.tail_endings`), and the page's :class:`Layout`."""
     indents = _indents(text, spans, starts)
     uses_indent = len(indents) >= 2
+    starts = _pushed_out(text, spans, starts)  # (the lengths from here on count what went down)
     # Each line's ending is read once: every line is both the line before a break and the line
     # after one, and the checks of a break read both.
     endings = cues.line_endings(text, spans, tails)
@@ -292,6 +295,29 @@ def _reflow(
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out, Layout(width, max(room, 0), uses_indent)
+
+
+# Marks that no line opens with: a typesetter who cannot hang two of them (…话。”) at a line's
+# end pushes the character before them down with them, and the line above falls one short of
+# the column without ending there.
+_NO_LINE_START = frozenset("。！？!?，、,；;：:”’」』）)】》〉〕］]")
+
+
+def _pushed_out(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
+    """``starts`` with every line whose last character a push-out moved down to the next line
+    (which opens with one character and two marks no line opens with: 话。”…, 路”。…) begun one
+    character earlier, so that its length counts that character: the line is full, and
+    the paragraph goes on (no paragraph opens so)."""
+    out = starts[:]
+    for k in range(len(spans) - 1):
+        nxt = spans[k + 1][0]
+        if (
+            text[nxt + 1 : nxt + 2] in _NO_LINE_START
+            and text[nxt + 2 : nxt + 3] in _NO_LINE_START
+            and text[nxt] not in _NO_LINE_START
+        ):
+            out[k] -= 1
+    return out
 
 
 def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:

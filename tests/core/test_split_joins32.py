@@ -1,0 +1,48 @@
+"""Joins and reflow cues of session 32 (issue 9): a line a push-out left one short.
+
+A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
+character before them down with them: that line falls one character short of the column
+though the paragraph goes on, and the next line opens with one character and the two marks,
+as no paragraph does. The text is invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split.paragraphs import paragraphs
+from tests.core.test_split_wrap import P1, P3, P4, P5, WIDTH, wrapped
+
+_NO_LINE_START = frozenset("，。、；：！？”）》")
+
+# Its third line is one short of the column: 好 goes down with 。” (see ``pushed``).
+SAYING = (
+    "老张今年六十多岁，是村里有名的种粮大户，种了大半辈子的好粮。他常说：“种地要多用心，"
+    "地才会好。”说起今年的收成，老张满脸笑容，连声说今年又是一个丰收年。"
+)
+
+
+def pushed(par: str, width: int = WIDTH, room: int = 2) -> list[str]:
+    """The lines of ``par`` as ``test_split_wrap.wrapped`` sets them, but where two marks that
+    may not open a line follow a line's end, the line's last character goes down with them."""
+    out, k = [], 0
+    while k < len(par):
+        end = k + width - (room if k == 0 else 0)
+        if end + 1 < len(par) and par[end] in _NO_LINE_START and par[end + 1] in _NO_LINE_START:
+            end -= 1
+        elif end < len(par) and par[end] in _NO_LINE_START:
+            end += 1
+        out.append(par[k:end])
+        k = end
+    return out
+
+
+def test_a_line_a_push_out_left_one_short_goes_on_into_the_next():
+    lines = pushed(SAYING)
+    # a full line ending a sentence, then a line one short (as long as a first line with a
+    # hanging mark), then the line the push-out opened
+    assert lines[1].endswith("。") and len(lines[1]) == WIDTH
+    assert len(lines[2]) == WIDTH - 1 and lines[3].startswith("好。”")
+    others = [wrapped(p) for p in (P1, P3, P4, P5, P1)]
+    text = "\n".join([*others[0], *others[1], *lines, *others[2], *others[3], *others[4]])
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert SAYING in got
+    assert P4 in got
