@@ -1,4 +1,5 @@
-"""Joins and reflow cues of session 32 (issue 9): a line a push-out left one short.
+"""Joins and reflow cues of session 32 (issue 9): a line a push-out left one short; a name
+alone left as body text is continued by nothing.
 
 A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
 character before them down with them: that line falls one character short of the column
@@ -8,7 +9,11 @@ as no paragraph does. The text is invented.
 
 from __future__ import annotations
 
+from annotator.split.joins import assign_joins
 from annotator.split.paragraphs import paragraphs
+from annotator.split.shapes import shapes
+from annotator.split.words import word_across
+from tests.core.test_split_joins31 import BODY
 from tests.core.test_split_wrap import P1, P3, P4, P5, WIDTH, wrapped
 
 _NO_LINE_START = frozenset("，。、；：！？”）》")
@@ -46,3 +51,19 @@ def test_a_line_a_push_out_left_one_short_goes_on_into_the_next():
     got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
     assert SAYING in got
     assert P4 in got
+
+
+def test_a_name_alone_left_as_body_text_is_not_continued_by_a_word_running_on():
+    # A commentary's author left as body text under its headline (as on a theory page whose
+    # headline the groups missed): the paragraph under the name opens with a character that
+    # makes a word with the name's last (李明 / 天下… reads 明天), which would join a short
+    # line's text to it; a name alone is no column's line, so nothing continues it.
+    title = "“绿水青山就是金山银山”理念：人类发展观的“术语革命”（深入学习贯彻新思想）"
+    below = "天下为公的理想，自古以来就是中华民族的追求，今天仍然激励着我们不断前进。"
+    text = "\n".join([title, "李明", below, *BODY])
+    assert word_across("李明", below)
+    shaped = shapes(text, paragraphs(text))
+    roles = [("body", 0.6)] * len(shaped)  # every paragraph left as body text of one article
+    articles = [(1, 0.9)] * len(shaped)
+    got = assign_joins(shaped, roles, articles, text)
+    assert got[2][0] is False
