@@ -1,5 +1,6 @@
 """Joins and reflow cues of session 32 (issue 9): a line a push-out left one short; a name
-alone left as body text is continued by nothing.
+alone left as body text is continued by nothing; on a wrapped page that indents, an indented
+paragraph continues none, whatever the one above ends on.
 
 A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
 character before them down with them: that line falls one character short of the column
@@ -9,6 +10,7 @@ as no paragraph does. The text is invented.
 
 from __future__ import annotations
 
+from annotator.split import split_page
 from annotator.split.joins import assign_joins
 from annotator.split.paragraphs import paragraphs
 from annotator.split.shapes import shapes
@@ -67,3 +69,23 @@ def test_a_name_alone_left_as_body_text_is_not_continued_by_a_word_running_on():
     articles = [(1, 0.9)] * len(shaped)
     got = assign_joins(shaped, roles, articles, text)
     assert got[2][0] is False
+
+
+def indented(*pars: str) -> str:
+    """A hard-wrapped page that keeps its paragraphs' two-character indent (as 　　)."""
+    return "\n".join(
+        ("\u3000\u3000" + line if k == 0 else line)
+        for par in pars
+        for k, line in enumerate(wrapped(par))
+    )
+
+
+def test_an_indented_paragraph_under_one_ending_on_a_semicolon_starts_its_own():
+    # a paragraph ending on ； (a list item, or a clause a column cut) and an indented one
+    # under it on a page that indents: a column's rest is never indented, so no join
+    item = "在深圳，“深江号”最大直径盾构机正在加紧掘进，预计年底前完成全部施工任务；"
+    below = "在上海崇明，“领航号”盾构机穿越长江江心，创下了多项国内施工纪录。"
+    text = indented(P1, P3, item, below, P4, P5, P1)
+    got = {text[b.start : b.end].replace("\n", ""): b.joins_previous for b in split_page(text)}
+    assert got[item] is False
+    assert got[below] is False
