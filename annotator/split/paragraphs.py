@@ -26,7 +26,9 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
   (after a full line ending in 。, or after another first line: a title of that length), and
   so does one that ends a sentence when a line filling the column stands under it (no
   paragraph's last line does: the next first line would be as short);
-* before and after a line wider than the column (a headline or page header across columns);
+* before and after a line wider than the column (a headline or page header across columns;
+  one character wider is wider when no hanging mark, half-width character or squeezed pair
+  of marks explains it: …广陵文旅集团提供);
 * before a short line without a sentence end after a line that ends one (a title), and before
   any line without one that stands over a byline or a line of names (a headline over its
   author), and before a short line of names only or a short line opening with —— that ends no
@@ -275,8 +277,8 @@ def _reflow(
         ends = (
             n < column - (0 if final or first_line else 1)
             # Wider than the column (indentation aside): a headline or header across columns.
-            or end - start > width + 1
-            or nxt_end - nxt_start > width + 1
+            or _wider(text, start, end, width)
+            or _wider(text, nxt_start, nxt_end, width)
             or (uses_indent and k + 1 in indents)
             or (nxt_start - end > 1 and text.count("\n", end, nxt_start) > 1)  # a blank line
             or (first_line and _first_line(spans[k + 1], starts[k + 1], width, room, finals[k + 1]))
@@ -318,6 +320,28 @@ def _pushed_out(text: str, spans: list[tuple[int, int]], starts: list[int]) -> l
         ):
             out[k] -= 1
     return out
+
+
+# Marks a typesetter squeezes where two stand together (…。”, ：“, 》（): a line holding such a
+# pair fits one character more than the column.
+_SQUEEZED = frozenset("，。、；：！？“”‘’（）《》〈〉【】「」『』")
+
+
+def _wider(text: str, start: int, end: int, width: int) -> bool:
+    """Whether line ``[start, end)`` stands wider than the column of ``width`` (a headline, a
+    credit or a page header set across columns): by two characters or more, or by one that
+    nothing in the line explains (…广陵文旅集团提供): no mark hanging at its end, no
+    half-width character (digits and Latin letters fit more to a line) and no pair of marks
+    squeezed together."""
+    n = end - start
+    if n != width + 1:
+        return n > width + 1
+    if text[end - 1] in _NO_LINE_START:
+        return False  # (most lines one longer: a mark hanging at the end)
+    line = text[start:end]
+    return all(c >= "\u2000" for c in line) and not any(
+        a in _SQUEEZED and b in _SQUEEZED for a, b in zip(line, line[1:], strict=False)
+    )
 
 
 def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:

@@ -1,6 +1,7 @@
 """Joins and reflow cues of session 32 (issue 9): a line a push-out left one short; a name
 alone left as body text is continued by nothing; on a wrapped page that indents, an indented
-paragraph continues none, whatever the one above ends on.
+paragraph continues none, whatever the one above ends on; a line one wider than the column
+that no hanging mark explains stands apart.
 
 A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
 character before them down with them: that line falls one character short of the column
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from annotator.split import split_page
 from annotator.split.joins import assign_joins
-from annotator.split.paragraphs import paragraphs
+from annotator.split.paragraphs import _wider, paragraphs
 from annotator.split.shapes import shapes
 from annotator.split.words import word_across
 from tests.core.test_split_joins31 import BODY
@@ -89,3 +90,21 @@ def test_an_indented_paragraph_under_one_ending_on_a_semicolon_starts_its_own():
     got = {text[b.start : b.end].replace("\n", ""): b.joins_previous for b in split_page(text)}
     assert got[item] is False
     assert got[below] is False
+
+
+def test_a_line_one_wider_than_the_column_that_nothing_explains_stands_apart():
+    # a photo's credit set across columns, one character wider than the column, ends on no
+    # hanging mark and holds no half-width character or squeezed pair of marks: no body line
+    caption = "图为修缮后重新开放的老城区电影院。"  # one wider: its 。 hangs
+    credit = "以上图片均由当地文化和旅游集团提供"
+    assert len(caption) == len(credit) == WIDTH + 1
+    lines = [*wrapped(P1), *wrapped(P3), caption, credit, *wrapped(P4), *wrapped(P5)]
+    text = "\n".join([*lines, *wrapped(P1)])
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert credit in got
+    assert P4 in got
+    # one wider with a squeezed pair of marks (：“) is a line of the column
+    quoted = "他说：“这座老城区的电影院又开门了"
+    assert len(quoted) == WIDTH + 1
+    assert not _wider(quoted, 0, len(quoted), WIDTH)
+    assert _wider(credit, 0, len(credit), WIDTH)
