@@ -16,7 +16,9 @@ A third case comes first: **hard-wrapped** text (PDF conversion), where every vi
 column is a line of its own, so most lines have the same length (the column width) and do
 not end a sentence. Such a page is reflowed: consecutive lines make one paragraph, which ends
 
-* at a line shorter than the column (a line ending in 。 may fill the column and still go on);
+* at a line shorter than the column (a line ending in 。 may fill the column and still go on;
+  a line one short whose last character a push-out moved down with the two marks that open
+  the next line, …地才会 / 好。”…, fills it);
   where the converter dropped the paragraphs' indent (Chinese papers indent body text by two
   characters), the page's first lines are that much shorter than the column: the room is
   learnt from the lines after clear paragraph ends (:func:`first_line_room`), a first line
@@ -24,7 +26,9 @@ not end a sentence. Such a page is reflowed: consecutive lines make one paragrap
   (after a full line ending in 。, or after another first line: a title of that length), and
   so does one that ends a sentence when a line filling the column stands under it (no
   paragraph's last line does: the next first line would be as short);
-* before and after a line wider than the column (a headline or page header across columns);
+* before and after a line wider than the column (a headline or page header across columns;
+  one character wider is wider when no hanging mark, half-width character or squeezed pair
+  of marks explains it: …广陵文旅集团提供);
 * before a short line without a sentence end after a line that ends one (a title), and before
   any line without one that stands over a byline or a line of names (a headline over its
   author), and before a short line of names only or a short line opening with —— that ends no
@@ -253,6 +257,7 @@ def _reflow(
     (``tails``: the lines' :func:`cues.tail_endings`), and the page's :class:`Layout`."""
     indents = _indents(text, spans, starts)
     uses_indent = len(indents) >= 2
+    starts = _pushed_out(text, spans, starts)  # (the lengths from here on count what went down)
     # Each line's ending is read once: every line is both the line before a break and the line
     # after one, and the checks of a break read both.
     endings = cues.line_endings(text, spans, tails)
@@ -272,8 +277,8 @@ def _reflow(
         ends = (
             n < column - (0 if final or first_line else 1)
             # Wider than the column (indentation aside): a headline or header across columns.
-            or end - start > width + 1
-            or nxt_end - nxt_start > width + 1
+            or _wider(text, start, end, width)
+            or _wider(text, nxt_start, nxt_end, width)
             or (uses_indent and k + 1 in indents)
             or (nxt_start - end > 1 and text.count("\n", end, nxt_start) > 1)  # a blank line
             or (first_line and _first_line(spans[k + 1], starts[k + 1], width, room, finals[k + 1]))
@@ -292,6 +297,51 @@ def _reflow(
             para_start = nxt_start
     out.append((para_start, spans[-1][1]))
     return out, Layout(width, max(room, 0), uses_indent)
+
+
+# Marks that no line opens with: a typesetter who cannot hang two of them (…话。”) at a line's
+# end pushes the character before them down with them, and the line above falls one short of
+# the column without ending there.
+_NO_LINE_START = frozenset("。！？!?，、,；;：:”’」』）)】》〉〕］]")
+
+
+def _pushed_out(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
+    """``starts`` with every line whose last character a push-out moved down to the next line
+    (which opens with one character and two marks no line opens with: 话。”…, 路”。…) begun one
+    character earlier, so that its length counts that character: the line is full, and
+    the paragraph goes on (no paragraph opens so)."""
+    out = starts[:]
+    for k in range(len(spans) - 1):
+        nxt = spans[k + 1][0]
+        if (
+            text[nxt + 1 : nxt + 2] in _NO_LINE_START
+            and text[nxt + 2 : nxt + 3] in _NO_LINE_START
+            and text[nxt] not in _NO_LINE_START
+        ):
+            out[k] -= 1
+    return out
+
+
+# Marks a typesetter squeezes where two stand together (…。”, ：“, 》（): a line holding such a
+# pair fits one character more than the column.
+_SQUEEZED = frozenset("，。、；：！？“”‘’（）《》〈〉【】「」『』")
+
+
+def _wider(text: str, start: int, end: int, width: int) -> bool:
+    """Whether line ``[start, end)`` stands wider than the column of ``width`` (a headline, a
+    credit or a page header set across columns): by two characters or more, or by one that
+    nothing in the line explains (…广陵文旅集团提供): no mark hanging at its end, no
+    half-width character (digits and Latin letters fit more to a line) and no pair of marks
+    squeezed together."""
+    n = end - start
+    if n != width + 1:
+        return n > width + 1
+    if text[end - 1] in _NO_LINE_START:
+        return False  # (most lines one longer: a mark hanging at the end)
+    line = text[start:end]
+    return all(c >= "\u2000" for c in line) and not any(
+        a in _SQUEEZED and b in _SQUEEZED for a, b in zip(line, line[1:], strict=False)
+    )
 
 
 def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:

@@ -1,0 +1,110 @@
+"""Joins and reflow cues of session 32 (issue 9): a line a push-out left one short; a name
+alone left as body text is continued by nothing; on a wrapped page that indents, an indented
+paragraph continues none, whatever the one above ends on; a line one wider than the column
+that no hanging mark explains stands apart.
+
+A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
+character before them down with them: that line falls one character short of the column
+though the paragraph goes on, and the next line opens with one character and the two marks,
+as no paragraph does. The text is invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+from annotator.split.joins import assign_joins
+from annotator.split.paragraphs import _wider, paragraphs
+from annotator.split.shapes import shapes
+from annotator.split.words import word_across
+from tests.core.test_split_joins31 import BODY
+from tests.core.test_split_wrap import P1, P3, P4, P5, WIDTH, wrapped
+
+_NO_LINE_START = frozenset("，。、；：！？”）》")
+
+# Its third line is one short of the column: 好 goes down with 。” (see ``pushed``).
+SAYING = (
+    "老张今年六十多岁，是村里有名的种粮大户，种了大半辈子的好粮。他常说：“种地要多用心，"
+    "地才会好。”说起今年的收成，老张满脸笑容，连声说今年又是一个丰收年。"
+)
+
+
+def pushed(par: str, width: int = WIDTH, room: int = 2) -> list[str]:
+    """The lines of ``par`` as ``test_split_wrap.wrapped`` sets them, but where two marks that
+    may not open a line follow a line's end, the line's last character goes down with them."""
+    out, k = [], 0
+    while k < len(par):
+        end = k + width - (room if k == 0 else 0)
+        if end + 1 < len(par) and par[end] in _NO_LINE_START and par[end + 1] in _NO_LINE_START:
+            end -= 1
+        elif end < len(par) and par[end] in _NO_LINE_START:
+            end += 1
+        out.append(par[k:end])
+        k = end
+    return out
+
+
+def test_a_line_a_push_out_left_one_short_goes_on_into_the_next():
+    lines = pushed(SAYING)
+    # a full line ending a sentence, then a line one short (as long as a first line with a
+    # hanging mark), then the line the push-out opened
+    assert lines[1].endswith("。") and len(lines[1]) == WIDTH
+    assert len(lines[2]) == WIDTH - 1 and lines[3].startswith("好。”")
+    others = [wrapped(p) for p in (P1, P3, P4, P5, P1)]
+    text = "\n".join([*others[0], *others[1], *lines, *others[2], *others[3], *others[4]])
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert SAYING in got
+    assert P4 in got
+
+
+def test_a_name_alone_left_as_body_text_is_not_continued_by_a_word_running_on():
+    # A commentary's author left as body text under its headline (as on a theory page whose
+    # headline the groups missed): the paragraph under the name opens with a character that
+    # makes a word with the name's last (李明 / 天下… reads 明天), which would join a short
+    # line's text to it; a name alone is no column's line, so nothing continues it.
+    title = "“绿水青山就是金山银山”理念：人类发展观的“术语革命”（深入学习贯彻新思想）"
+    below = "天下为公的理想，自古以来就是中华民族的追求，今天仍然激励着我们不断前进。"
+    text = "\n".join([title, "李明", below, *BODY])
+    assert word_across("李明", below)
+    shaped = shapes(text, paragraphs(text))
+    roles = [("body", 0.6)] * len(shaped)  # every paragraph left as body text of one article
+    articles = [(1, 0.9)] * len(shaped)
+    got = assign_joins(shaped, roles, articles, text)
+    assert got[2][0] is False
+
+
+def indented(*pars: str) -> str:
+    """A hard-wrapped page that keeps its paragraphs' two-character indent (as 　　)."""
+    return "\n".join(
+        ("\u3000\u3000" + line if k == 0 else line)
+        for par in pars
+        for k, line in enumerate(wrapped(par))
+    )
+
+
+def test_an_indented_paragraph_under_one_ending_on_a_semicolon_starts_its_own():
+    # a paragraph ending on ； (a list item, or a clause a column cut) and an indented one
+    # under it on a page that indents: a column's rest is never indented, so no join
+    item = "在深圳，“深江号”最大直径盾构机正在加紧掘进，预计年底前完成全部施工任务；"
+    below = "在上海崇明，“领航号”盾构机穿越长江江心，创下了多项国内施工纪录。"
+    text = indented(P1, P3, item, below, P4, P5, P1)
+    got = {text[b.start : b.end].replace("\n", ""): b.joins_previous for b in split_page(text)}
+    assert got[item] is False
+    assert got[below] is False
+
+
+def test_a_line_one_wider_than_the_column_that_nothing_explains_stands_apart():
+    # a photo's credit set across columns, one character wider than the column, ends on no
+    # hanging mark and holds no half-width character or squeezed pair of marks: no body line
+    caption = "图为修缮后重新开放的老城区电影院。"  # one wider: its 。 hangs
+    credit = "以上图片均由当地文化和旅游集团提供"
+    assert len(caption) == len(credit) == WIDTH + 1
+    lines = [*wrapped(P1), *wrapped(P3), caption, credit, *wrapped(P4), *wrapped(P5)]
+    text = "\n".join([*lines, *wrapped(P1)])
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert credit in got
+    assert P4 in got
+    # one wider with a squeezed pair of marks (：“) is a line of the column
+    quoted = "他说：“这座老城区的电影院又开门了"
+    assert len(quoted) == WIDTH + 1
+    assert not _wider(quoted, 0, len(quoted), WIDTH)
+    assert _wider(credit, 0, len(credit), WIDTH)
