@@ -140,7 +140,7 @@ def _crf_bytes(sentences: Sequence[Sentence], params: dict[str, Any] | None = No
     count = 0
     for text, entities in sentences:
         if text:
-            trainer.append(features(text, rule_entities(text)), bio_tags(len(text), entities))
+            trainer.append(features(text, _rules_of(text)), bio_tags(len(text), entities))
             count += 1
     trainer.set_params({**train_params(count), **(params or {})})
     fd, path = tempfile.mkstemp(suffix=".crfsuite")
@@ -151,6 +151,25 @@ def _crf_bytes(sentences: Sequence[Sentence], params: dict[str, Any] | None = No
             return model.read()
     finally:
         os.unlink(path)
+
+
+# In a worker process of :func:`_in_pool`, the rule candidates of each gold line, found
+# once for all the jobs it runs: each line is a training line of four folds and of the
+# whole gold's model, and the rules were a fifth of a fold's CPU time (issue 10, session
+# 32). None elsewhere (a window's process must not keep every line it ever trained on).
+_RULES: dict[str, list[Entity]] | None = None
+
+
+def _rules_of(text: str) -> list[Entity]:
+    """The rule candidates of a line (:func:`rule_entities`), from :data:`_RULES` when
+    this process keeps them."""
+    memo = _RULES
+    if memo is None:
+        return rule_entities(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = rule_entities(text)
+    return found
 
 
 def _sentences_key(sentences: Sequence[Sentence]) -> str:
@@ -243,7 +262,7 @@ def _in_pool(
         context = pool_context(preload=["annotator.worker_warmup"])
         # A killed trainer (the window's training process, annotator train) takes its
         # fold workers with it: they would otherwise wait for more folds forever.
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with_parent) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
             # The model of the whole gold (what ``train`` keeps) needs no figures but the
             # labels it takes over: trained here beside the folds, submitted first as the
             # longest job, it fills the core the last fold leaves idle (5 folds on 2 cores)
@@ -257,9 +276,12 @@ def _in_pool(
         return None
 
 
-def _end_with_parent() -> None:
+def _start_worker() -> None:
+    """A fold worker ends with its parent and keeps the rule candidates it finds."""
     from annotator.processes import end_with_parent  # light: the worker calls it first
 
+    global _RULES
+    _RULES = {}
     end_with_parent()
 
 
@@ -287,8 +309,11 @@ def _fold_cases(
         # candidates, which the tagger alone reuses (each found once, not three times)
         seen = _Seen(model)
         merged = suggestion_tuples(text, tagger=seen)
+        # what the rules alone suggest: their candidates (the tagger was given them all)
+        # resolved as suggestion_tuples resolves them, not found a second time
+        suggested = rule_suggestions([(c[0], c[1], c[2]) for c in seen.candidates])
         predicted: dict[str, Sequence[tuple[Any, ...]]] = {
-            "rules": suggestion_tuples(text),
+            "rules": suggested,
             "model": seen.found,
             "crf": model.crf(text, seen.candidates),
             "merged": merged,
@@ -301,7 +326,7 @@ def _fold_cases(
         single = {k for k in kept if k[1] - k[0] == 1}
         cases["model_single"].append((gold_set, alone | single))
         cases["model_longer"].append((gold_set, alone | (kept - single)))
-        _add_yields(cases, gold_set, predicted["crf"], kept, seen.candidates, model.labels)
+        _add_yields(cases, gold_set, predicted["crf"], kept, suggested, model.labels)
         # the model leaving out the rule spans it kept that it is less sure of than each
         # bound (:func:`drop_below`)
         sure = {(c[0], c[1], c[2]): c[3]["confidence"] for c in seen.found}
@@ -316,14 +341,13 @@ def _add_yields(
     gold: set[Entity],
     alone: Sequence[tuple[Any, ...]],
     kept: set[Entity],
-    candidates: Sequence[tuple[Any, ...]],
+    suggested: Sequence[Entity],
     labels: Sequence[str],
 ) -> None:
     """(gold, predicted) of the model (keeping every label's rule spans) whose spans less
     sure than each of :data:`_YIELD_BELOW` yield to the one-character rule suggestions
     they overlap (:func:`_yielded`), and, apart, take the label of a rule suggestion of
-    the same characters (:func:`_relabelled`)."""
-    suggested = rule_suggestions([(c[0], c[1], c[2]) for c in candidates if c[3] == "rule"])
+    the same characters (:func:`_relabelled`); ``suggested`` are the rules' suggestions."""
     learnt = [r for r in suggested if r[2] in labels]
     single = [r for r in learnt if r[1] - r[0] == 1]
     spans = [(c[0], c[1], c[2]) for c in alone]

@@ -68,3 +68,28 @@ def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
                 (set(gold), {c[:3] for c in dropping(text)})
             )
     assert got == want
+
+
+def test_a_fold_worker_finds_the_rules_of_a_line_once_for_all_its_jobs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences = entities.gold_sentences(gold_pages(3))
+    found: list[str] = []
+
+    def rule_entities(text: str) -> list:
+        found.append(text)
+        return real(text)
+
+    real = entity_training.rule_entities
+    monkeypatch.setattr(entity_training, "rule_entities", rule_entities)
+    alone = entity_training._crf_bytes(sentences)
+    assert len(found) == len(sentences)  # this process keeps nothing: found every time
+    assert entity_training._RULES is None
+    monkeypatch.setattr(entity_training, "_RULES", {})  # as _start_worker leaves a worker
+    found.clear()
+    assert entity_training._crf_bytes(sentences) == alone
+    assert (
+        entity_training._crf_bytes(sentences[1:])
+        == entities.train_sentences(sentences[1:])[len(entity_training._header(None, None)) :]
+    )
+    assert sorted(found) == sorted({text for text, _ in sentences})  # once a line
