@@ -15,11 +15,13 @@ work on a shared machine inflates it less. Prints ``name=value`` lines:
 * ``encode_ms``: blocks and suggestions to the rows stored;
 * ``store_insert_ms`` and ``store_index_ms``: inserting the prepared pages, a batch per
   transaction, and adding them to the full-text index (what an import's parent does);
-* ``prepare_ms``: a worker's whole work on a page (read to encoded rows);
+* ``prepare_ms``: the whole work on a page prepared alone (read to encoded rows), and
+  ``prepare_chunk_ms`` a page as an import's worker prepares a chunk of ``--chunk`` pages
+  (:func:`annotator.pipeline.prepare_many`: each stage over the chunk's pages in turn);
 * ``floor_pages_per_s_2_cores``: pages a second if two cores did nothing but the worker's
-  work and the store's, perfectly shared: the most these stages allow.
+  work (a chunk's) and the store's, perfectly shared: the most these stages allow.
 
-    python bench/import_stages.py [--pages 300] [--rounds 3]
+    python bench/import_stages.py [--pages 300] [--rounds 3] [--chunk 8]
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import suggest_speed  # noqa: E402
 
 from annotator import pipeline, suggest  # noqa: E402
 from annotator.importing import decode_page_bytes, sha256_of  # noqa: E402
-from annotator.pipeline import page_writer  # noqa: E402
+from annotator.pipeline import page_writer, workers  # noqa: E402
 from annotator.split import split_page  # noqa: E402
 from annotator.store import Store, encode_page_values, suggestion_values  # noqa: E402
 
@@ -79,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--chunk", type=int, default=workers._CHUNK)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
@@ -123,9 +126,17 @@ def main() -> None:
         figures["prepare_ms"] = best_ms(
             lambda: [pipeline.prepare(f, None, True, None, "bench") for f in files], n, rounds
         )
+        chunks = [files[k : k + args.chunk] for k in range(0, n, args.chunk)]
+        figures["prepare_chunk_ms"] = best_ms(
+            lambda: [
+                pipeline.prepare_many([(f, "bench") for f in chunk], None, True) for chunk in chunks
+            ],
+            n,
+            rounds,
+        )
         insert, index = stored_ms(Path(tmp), files, rounds)
         figures["store_insert_ms"], figures["store_index_ms"] = insert, index
-        cpu = figures["prepare_ms"] + insert + index
+        cpu = figures["prepare_chunk_ms"] + insert + index
         figures["floor_pages_per_s_2_cores"] = 2000 / cpu
     for name, value in figures.items():
         print(f"{name}={value:.3f}" if value < 100 else f"{name}={value:.0f}")

@@ -15,6 +15,10 @@ a saved run:
 - with ``--bio FILE…``, the sentences of character-per-line BIO files joined into pages of
   ``--per-page`` sentences (every other page joined by newlines, the others run together).
 
+Each page's suggestions are also found as an import worker finds them, the rules run over a
+few pages in turn (:func:`annotator.suggest.suggestion_tuples_many`): a page where that
+differs from the page alone differs from the saved run.
+
 Typical use, with the code before the change checked out in another folder::
 
     (cd /tmp/before && python bench/suggest_equivalence.py --save /tmp/before.pickle \
@@ -125,10 +129,17 @@ def _pages(bio: list[Path], per_page: int, mix: int = 0, tests: Path = ROOT / "t
 def _found(pages: list[str]) -> list[tuple[str, Any, Any]]:
     from annotator import suggest
 
+    # an import worker's way too: the rules over a chunk's pages in turn; a page where it
+    # finds other suggestions than the page alone is saved so, and so differs
+    many = getattr(suggest, "suggestion_tuples_many", None)
+    batched = many(pages, [None] * len(pages)) if many else [None] * len(pages)
     out = []
-    for page in pages:
+    for page, in_turn in zip(pages, batched, strict=True):
         cands = sorted(suggest._rule_candidates(page), key=lambda c: (*c[:4], repr(c[4])))
-        out.append((page, cands, suggest.suggestion_tuples(page)))
+        kept = suggest.suggestion_tuples(page)
+        if in_turn is not None and in_turn != kept:
+            kept = ["in turn", in_turn, "alone", kept]
+        out.append((page, cands, kept))
     return out
 
 

@@ -27,7 +27,7 @@ from annotator.pipeline.learnt_models import (
 )
 from annotator.pipeline.model_training import TrainedModel, TrainReport, train
 from annotator.pipeline.page_import import import_paths
-from annotator.pipeline.prepared import Prepared, prepare
+from annotator.pipeline.prepared import Prepared, prepare, prepare_many
 from annotator.pipeline.renewal import renew_unstarted, resplit, resuggest
 from annotator.pipeline.segmentation_import import SegmentationImportReport, import_segmentation
 
@@ -50,6 +50,7 @@ __all__ = [
     "learnt_model",
     "load_entity_model",
     "prepare",
+    "prepare_many",
     "presplit",
     "renew_unstarted",
     "resplit",

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from annotator.importing import (
 from annotator.messages import msg
 from annotator.pipeline.learnt_models import presplit
 from annotator.store import EncodedPage, encode_page_values, suggestion_values
-from annotator.suggest import Gazetteer, suggestion_tuples
+from annotator.suggest import Gazetteer, suggestion_tuples_many
 
 
 @dataclass
@@ -91,6 +92,39 @@ def prepare(
     the rows the store inserts (one way, whichever process prepares the page), so that
     worker processes do it in parallel. ``tagger`` is the learnt entity model, if any.
     """
+    return prepare_many([(path, paper)], gazetteer, suggest, structure, tagger, max_bytes, known)[0]
+
+
+def prepare_many(
+    files: Sequence[tuple[Path, str]],
+    gazetteer: Gazetteer | None,
+    suggest: bool,
+    structure: bytes | None = None,
+    tagger: Any = None,
+    max_bytes: int = MAX_PAGE_BYTES,
+    known: frozenset[str] = frozenset(),
+) -> list[Prepared]:
+    """:func:`prepare` of each ``(path, paper)`` of ``files``, in order: each stage over
+    all the pages before the next (the rules too, :func:`suggestion_tuples_many`), so that
+    each finds its code and tables still in the CPU caches at the next page (an import
+    worker's chunk)."""
+    read = [_read(path, max_bytes, known, paper) for path, paper in files]
+    todo = [p for p, decoded in read if decoded]
+    blocks = [presplit(p.text, p.paper, structure) for p in todo]
+    texts = [p.text for p in todo]
+    chosen = (
+        suggestion_tuples_many(texts, blocks, gazetteer=gazetteer, tagger=tagger)
+        if suggest
+        else [[] for _ in todo]
+    )
+    for p, page_blocks, page_chosen in zip(todo, blocks, chosen, strict=True):
+        p.encoded = encode_page_values(page_blocks, suggestion_values(page_chosen))
+    return [p for p, _ in read]
+
+
+def _read(path: Path, max_bytes: int, known: frozenset[str], paper: str) -> tuple[Prepared, bool]:
+    """``path`` read, hashed and decoded (True: to split and suggest), or why it cannot be
+    (its refusal), or only hashed when its bytes are ``known``."""
     try:
         size = path.stat().st_size
         if size > max_bytes:  # a database is big: say what it is, not only that
@@ -100,23 +134,15 @@ def prepare(
         data = path.read_bytes()
         refuse_database(path, data)
     except OSError as exc:
-        return Prepared(path, refusal=unreadable_reason(exc))
+        return Prepared(path, refusal=unreadable_reason(exc)), False
     except ImportRefused as exc:
-        return Prepared(
-            path, refusal=msg("{reason}; {advice}", reason=exc.reason, advice=exc.advice)
-        )
+        reason = msg("{reason}; {advice}", reason=exc.reason, advice=exc.advice)
+        return Prepared(path, refusal=reason), False
     sha256 = sha256_of(data)
     if sha256 in known:
-        return Prepared(path, sha256)
+        return Prepared(path, sha256), False
     try:
         text = decode_page_bytes(data, str(path))
     except ImportRefused as exc:
-        return Prepared(path, sha256, refusal=exc.reason)
-    blocks = presplit(text, paper, structure)
-    chosen = (
-        suggestion_tuples(text, gazetteer=gazetteer, blocks=blocks, tagger=tagger)
-        if suggest
-        else []
-    )
-    encoded = encode_page_values(blocks, suggestion_values(chosen))
-    return Prepared(path, sha256, text, encoded, paper=paper)
+        return Prepared(path, sha256, refusal=exc.reason), False
+    return Prepared(path, sha256, text, paper=paper), True

@@ -14,11 +14,12 @@ UTF-16 code units, used before, walked a page in 0.33 ms of the scan's 0.45; thi
 
 Vocabularies are registered when the suggesters' modules are imported (:func:`register`);
 the automaton is built on first use.
-The scans of the last two texts are kept, so that the suggesters of one page share its
+The scans of the last texts are kept, so that the suggesters of one page share its
 scan: the date rules read a copy of the page with its full-width digits made ASCII
 (``１９９８年``, as People's Daily writes them), and with one scan kept that copy's scan
 replaced the page's, which the rules after them scanned again (three scans of such a page
-instead of two).  A scan is kept and read only while no vocabulary was registered since its
+instead of two); an import runs each suggester over a few pages in turn, which keeps the
+scans of those pages and their copies.  A scan is kept and read only while no vocabulary was registered since its
 automaton was built (a registration from another thread never leaves a stale scan behind).
 """
 
@@ -70,7 +71,9 @@ _Kept = tuple[int, str, dict[str, list[tuple[int, int]]]]
 # (generation, text, vocabulary -> its words' (start, end)) of the last texts scanned, the
 # newest first; replaced whole, so that a thread reads consistent triples
 _kept: tuple[_Kept, ...] = ()
-_KEEP = 2  # the page and its copy with ASCII digits (dates.py)
+# Scans kept: two a page (the page and its copy with ASCII digits, dates.py) of the pages
+# that annotator.suggest runs the suggesters over in turn.
+KEEP = 16
 
 
 def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
@@ -127,7 +130,7 @@ def words(text: str, name: str) -> list[tuple[int, int]]:
     with _lock:  # kept only if no vocabulary was registered meanwhile
         if built.generation == _generation:
             others = tuple(k for k in _kept if k[1] != text)
-            _kept = ((built.generation, text, found), *others[: _KEEP - 1])
+            _kept = ((built.generation, text, found), *others[: KEEP - 1])
     return found.get(name, [])
 
 

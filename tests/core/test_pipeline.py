@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.pipeline import import_paths, resuggest
+from annotator.pipeline import import_paths, prepare, prepare_many, resuggest
 from annotator.resources import seeds_dir
 from annotator.split import split_page
 from annotator.store import Store
@@ -41,6 +41,31 @@ def test_large_batch_is_prepared_in_workers_and_stored_in_file_order(tmp_path):
             assert [s.to_dict(with_id=False) for s in single.spans("p005")] == stored
             assert single.predictions("p005") == (blocks, spans)
         assert store.count_pages(search="扫黑除恶") == 70
+
+
+def test_a_workers_chunk_is_prepared_as_each_file_alone(tmp_path):
+    # A worker runs each stage over its chunk's pages in turn (the rules a few pages at a
+    # time): every page must come out as it does alone, whatever stands beside it.
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
+    full_width = str.maketrans("0123456789", "０１２３４５６７８９")
+    texts = [seed[k * 250 :] for k in range(9) for seed in seeds]
+    texts[3] = texts[3].translate(full_width)  # the date rules scan an ASCII copy of it
+    texts[5] = "戈登・布朗会见了李明。" + texts[5]  # middle dots read as ·
+    texts[6] = "被告乌咀乡不服判决。" + texts[6]  # a place, not a name (a suspect)
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"p{i:02d}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    paths.insert(7, tmp_path / "broken.txt")
+    paths[7].write_bytes(b"\x00\x01binary")
+    known = frozenset({prepare(paths[2], None, True).sha256})
+    chunk = prepare_many([(p, "paper") for p in paths], None, True, known=known)
+    alone = [prepare(p, None, True, paper="paper", known=known) for p in paths]
+    assert len(paths) > 2 * 8  # more pages than the rules run over in turn
+    assert [p.wire() for p in chunk] == [p.wire() for p in alone]
+    assert [p.path for p in chunk] == paths
+    assert chunk[7].refusal and chunk[2].encoded is None and not chunk[2].text
+    assert all(p.encoded and p.encoded.span_values for k, p in enumerate(chunk) if k not in (2, 7))
 
 
 def test_cancelling_keeps_whole_pages_only(tmp_path):

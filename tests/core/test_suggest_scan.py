@@ -226,3 +226,25 @@ def test_a_page_with_full_width_digits_is_scanned_once_and_its_ascii_copy_once(m
     assert sorted(scanned) == sorted(
         [page, page.translate(str.maketrans("０１２３６８９", "0123689"))]
     )
+
+
+def test_the_pages_of_a_chunk_are_each_scanned_once_as_the_rules_take_them_in_turn(monkeypatch):
+    """An import worker runs each rule over a few pages in turn: the scans of all those
+    pages (and of their copies with ASCII digits) stay kept until the last rule has read
+    them, so that each is scanned once, as a page alone is."""
+    from annotator import suggest
+
+    scanned: list[str] = []
+    real = _scan._scan
+
+    def counting(text, built=None):
+        scanned.append(text)
+        return real(text, built)
+
+    monkeypatch.setattr(_scan, "_scan", counting)
+    page = "新华社北京１９９８年６月３日电 记者王小明报道：湖南省衡阳市政府今天召开会议，１２０人参加。"
+    pages = [f"第{k}版 {page}" for k in range(20)]  # more pages than are taken in turn
+    found = suggest.suggestion_tuples_many(pages, [None] * len(pages))
+    assert all(found)
+    ascii_copies = [p.translate(str.maketrans("０１２３６８９", "0123689")) for p in pages]
+    assert sorted(scanned) == sorted(pages + ascii_copies)
