@@ -13,20 +13,30 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from annotator.store.safety import is_damage
 
-def _checkpoint(path: Path) -> None:
-    # PASSIVE never waits for readers or writers: what it cannot copy now, the next pause
-    # (or SQLite's automatic checkpoint) copies. A failure loses nothing, so it is quiet.
+
+def _checkpoint(path: Path) -> sqlite3.DatabaseError | None:
+    """Checkpoint the database at ``path``; the damage met, if any.
+
+    PASSIVE never waits for readers or writers: what it cannot copy now, the next pause (or
+    SQLite's automatic checkpoint) copies, so other failures lose nothing and stay quiet.
+    """
     try:
-        conn = sqlite3.connect(str(path), timeout=1.0, isolation_level=None)
+        # mode=rw: a database moved away while the window is open is not created again
+        # (empty) by its own checkpoint.
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None
+        )
     except sqlite3.Error:
-        return
+        return None
     try:
         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    except sqlite3.Error:
-        pass
+    except sqlite3.DatabaseError as exc:
+        return exc if is_damage(exc) else None
     finally:
         conn.close()
+    return None
 
 
 class BackgroundCheckpoints:
@@ -35,17 +45,26 @@ class BackgroundCheckpoints:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._thread: threading.Thread | None = None
+        self._damage: sqlite3.DatabaseError | None = None
 
     def start(self) -> bool:
-        """Start a checkpoint unless one is still running (then this pause adds nothing)."""
+        """Start a checkpoint unless one is still running (then this pause adds nothing).
+
+        Damage the last checkpoint met is raised here, on the caller's thread, where the
+        window's damage report catches what any read meets.
+        """
+        damage, self._damage = self._damage, None
+        if damage is not None:
+            raise damage
         if self.running():
             return False
         # Not a daemon: an exit waits the few milliseconds rather than cut a flush short.
-        self._thread = threading.Thread(
-            target=_checkpoint, args=(self._path,), name="wal-checkpoint"
-        )
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoint")
         self._thread.start()
         return True
+
+    def _run(self) -> None:
+        self._damage = _checkpoint(self._path)
 
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()

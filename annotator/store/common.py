@@ -16,8 +16,10 @@ import sqlite_utils
 
 from annotator.edits import Changes, EditError, Op, PageState
 from annotator.model import Block, Label, Page, Span
-from annotator.store.checkpoints import BackgroundCheckpoints
 from annotator.store.shown import ShownPages
+
+if TYPE_CHECKING:
+    from annotator.store.checkpoints import BackgroundCheckpoints
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 # (read as common.BUSY_TIMEOUT_MS by the rooms, so that one setting reaches them all)

@@ -239,7 +239,9 @@ class OpeningRoom(Room):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
         cls._check_readable_version(path, version, tables)
-        return cls(_database(conn), path)
+        store = cls(_database(conn), path)
+        store._checkpoints = None  # a reader never writes, not even through a checkpoint
+        return store
 
     @staticmethod
     def _check_readable_version(path: Path, version: int, tables: list[str]) -> None:

@@ -5,10 +5,26 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
+import time
+from contextlib import contextmanager
+
+import pytest
 
 from annotator.edits import Op
 from annotator.model import Block, Page, Span
 from annotator.store import Store, checkpoints
+
+
+@contextmanager
+def write_lock_held(path):
+    other = sqlite3.connect(str(path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.rollback()
+        other.close()
+
 
 TEXT = "标题\n\n本报讯 邓群策主持会议。"
 
@@ -40,7 +56,7 @@ def test_a_checkpoint_without_waiting_copies_the_log_into_the_file_on_another_th
 
     def recording(path):
         ran_on.append(threading.current_thread().name)
-        real(path)
+        return real(path)
 
     monkeypatch.setattr(checkpoints, "_checkpoint", recording)
     path = tmp_path / "a.db"
@@ -75,6 +91,7 @@ def test_a_pause_during_a_running_checkpoint_starts_no_second_one(tmp_path, monk
         calls.append(str(path))
         started.set()
         release.wait(5)
+        return None
 
     monkeypatch.setattr(checkpoints, "_checkpoint", slow)
     runs = checkpoints.BackgroundCheckpoints(tmp_path / "a.db")
@@ -89,12 +106,66 @@ def test_a_pause_during_a_running_checkpoint_starts_no_second_one(tmp_path, monk
     assert len(calls) == 2
 
 
-def test_a_checkpoint_of_a_database_that_is_gone_is_quiet(tmp_path):
-    # The next pause retries; a checkpoint that cannot run loses nothing.
-    runs = checkpoints.BackgroundCheckpoints(tmp_path / "missing" / "a.db")
+def test_a_checkpoint_of_a_database_moved_away_is_quiet_and_creates_no_empty_file(tmp_path):
+    # The next pause retries; a checkpoint that cannot run loses nothing, and it must not
+    # leave an empty database where the reviewer's was (a later open would take it for new).
+    path = tmp_path / "a.db"
+    runs = checkpoints.BackgroundCheckpoints(path)
     assert runs.start() is True
     runs.wait()
-    assert not (tmp_path / "missing").exists()
+    assert not path.exists()
+    assert runs.start() is True  # nothing to report at the next pause either
+    runs.wait()
+
+
+def test_damage_a_checkpoint_meets_is_raised_at_the_next_pause_on_the_callers_thread(
+    tmp_path, monkeypatch
+):
+    damage = sqlite3.DatabaseError("database disk image is malformed")
+    monkeypatch.setattr(checkpoints, "_checkpoint", lambda path: damage)
+    runs = checkpoints.BackgroundCheckpoints(tmp_path / "a.db")
+    assert runs.start() is True
+    runs.wait()
+    with pytest.raises(sqlite3.DatabaseError, match="malformed") as raised:
+        runs.start()  # where the window's damage report catches it
+    assert raised.value is damage
+    assert runs.start() is True  # reported once
+    runs.wait()
+
+
+def test_a_real_checkpoint_reports_a_damaged_file_and_nothing_for_a_busy_one(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 100)
+    found = checkpoints._checkpoint(bad)
+    assert found is not None and "not a database" in str(found)
+    good = tmp_path / "good.db"
+    Store.open(good).close()
+    with write_lock_held(good):
+        assert checkpoints._checkpoint(good) is None
+
+
+def test_closing_the_store_waits_for_its_running_checkpoint(tmp_path, monkeypatch):
+    started, finished = threading.Event(), threading.Event()
+
+    def slow(path):
+        started.set()
+        time.sleep(0.3)
+        finished.set()
+        return None
+
+    monkeypatch.setattr(checkpoints, "_checkpoint", slow)
+    store = Store.open(tmp_path / "a.db")
+    store.checkpoint(wait=False)
+    assert started.wait(5) and not finished.is_set()
+    store.close()  # (a store is closed on the thread that opened it)
+    assert finished.is_set()
+
+
+def test_a_read_only_store_never_checkpoints_in_the_background(tmp_path, monkeypatch):
+    path = tmp_path / "a.db"
+    Store.open(path).close()
+    with Store.open_readonly(path) as reader:
+        assert reader._checkpoints is None
 
 
 def test_an_in_memory_store_checkpoints_on_the_callers_thread(monkeypatch):
