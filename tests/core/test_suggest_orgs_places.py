@@ -417,6 +417,34 @@ def test_landmarks_by_suffix(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # sites and works by their suffix, with the place that names them
+        ("特地到杭州植物园看望红杉", [("杭州植物园", "LOC")]),
+        ("日本东京上野动物园为大熊猫", [("日本", "LOC"), ("东京", "LOC"), ("上野动物园", "LOC")]),
+        ("地处承德避暑山庄，", [("承德避暑山庄", "LOC")]),
+        ("他参观了沈钧儒故居，", [("沈钧儒故居", "LOC")]),
+        ("古格遗址已进行抢救", [("古格遗址", "LOC")]),
+        ("明石海峡大桥通车", [("明石海峡大桥", "LOC")]),
+        ("秦岭隧道的修建", [("秦岭隧道", "LOC")]),
+        ("行驶到埃舍德火车站附近", [("埃舍德火车站", "LOC")]),
+        ("游客来到天星码头，", [("天星码头", "LOC")]),
+        # 如 "such as" before a place is no part of it (如皋 is a county: a word of its own)
+        ("几个大型工程，如九澳码头、友谊大桥", [("九澳码头", "LOC"), ("友谊大桥", "LOC")]),
+        ("推出旅游精品，如西湖边上的公园", [("西湖", "LOC")]),
+        ("来到如皋市，", [("如皋市", "LOC")]),
+        # ... not common nouns of those kinds, nor a bridge read across 桥梁
+        ("新建的公路大桥断了", []),
+        ("世界最长的海底隧道贯通", []),
+        ("这个码头很繁忙", []),
+        ("是亚洲最大桥梁之一", [("亚洲", "LOC")]),
+    ],
+)
+def test_sites_and_works_by_suffix(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("南京锅炉厂下岗职工", [("南京锅炉厂", "ORG")]),  # a factory after its place
         ("他从河南安阳机床厂下岗后", [("河南安阳机床厂", "ORG")]),
         ("中国羽毛球队教练组研究对策", [("中国羽毛球队教练组", "ORG")]),  # a national team

@@ -23,8 +23,9 @@ LOC (places):
 * foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
   travel (``抵达阿勒颇，``), or as items of a list of places summed up by ``等地``
   (``卡拉奇、拉合尔、白沙瓦等地``: :mod:`.place_lists`);
-* landmarks by their suffix after a boundary (``香山公园``, ``五一广场``, ``双林寺``,
-  ``西奈半岛``, ``密云水库``);
+* landmarks, sites and works by their suffix after a boundary (``香山公园``, ``五一广场``,
+  ``双林寺``, ``西奈半岛``, ``密云水库``, ``杭州植物园``, ``避暑山庄``, ``古格遗址``,
+  ``秦岭隧道``, ``明石海峡大桥``, ``天星码头``; not ``公路大桥``, ``海底隧道``);
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
   道路 思路 江河 …), and so are deictic places (我市 全省 本县);
 * propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
