@@ -1818,6 +1818,26 @@ def test_a_common_word_before_qu_is_an_area_of_a_kind(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a common word + 县 that no list holds is a county of a kind
+        ("国家确定的贫困县有592个", []),
+        ("由试点县向全国扩大", []),
+        ("他来到和平县，", [("和平县", "LOC")]),  # a listed county named by a common word
+        # a slogan's object is no place: "science and education make the city thrive"
+        ("济宁市实施“科教兴市”战略", [("济宁市", "LOC")]),
+        ("加快了依法治县的步伐", []),
+        ("确立了『科技兴镇』的方针", []),
+        # ... but a place whose name ends with 兴 after one character stays
+        ("来到宜兴市，", [("宜兴市", "LOC")]),
+        ("浙江嘉兴市召开会议", [("浙江", "LOC"), ("嘉兴市", "LOC")]),
+    ],
+)
+def test_counties_of_a_kind_and_slogans_are_no_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # every item of a list summed up as places is a place where one of them is found
         (
             "代表团访问了布鲁塞尔、安特卫普、根特等城市。",

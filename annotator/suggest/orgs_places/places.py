@@ -143,18 +143,35 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         # 湖南县乡两级, 广东区县: no county is named after a province
         and not _after_province(name)
         and not _area_of_a_kind(name, prefix)
+        and not _slogan(prefix)
     )
 
 
-_LISTED_DISTRICTS = frozenset(n for n in P.COUNTIES if n.endswith("区"))
+# Verbs of a slogan's "X makes the place thrive / be governed / strong" (科教兴市, 依法治县,
+# 工业强省): the place's kind after them is the slogan's object, no place's suffix.
+_SLOGAN_VERBS = frozenset("兴治强")
+
+
+def _slogan(prefix: str) -> bool:
+    """True when ``prefix`` ends with a common word + a slogan's verb (科教兴, 依法治): no
+    place is named so (嘉兴, 长兴, 宜兴: one character before 兴)."""
+    return (
+        len(prefix) >= 3
+        and prefix[-1] in _SLOGAN_VERBS
+        and dictionary().get(prefix[-3:-1], 0) > COMMON
+    )
+
+
+_LISTED_DISTRICTS = frozenset(n for n in P.COUNTIES if n[-1] in "区县")
 
 
 def _area_of_a_kind(name: str, prefix: str) -> bool:
-    """True when ``name`` is a common word + 区 that no list holds: an area of a kind
-    (居民区, 降雨区, 项目区, 珊瑚礁区), not a district (jieba tags no place there; listed
-    districts named by common words stay: 和平区, 鼓楼区)."""
+    """True when ``name`` is a common word + 区 or 县 that no list holds: an area or a
+    county of a kind (居民区, 降雨区, 项目区, 珊瑚礁区; 贫困县, 试点县, 项目县), not a district
+    or a county (jieba tags no place there; listed ones named by common words stay: 和平区,
+    鼓楼区, 和平县)."""
     return (
-        name[-1] == "区"
+        name[-1] in "区县"
         and len(prefix) >= 2
         and dictionary().get(prefix, 0) > COMMON
         and short_words.tags().get(prefix) != "ns"
