@@ -1838,6 +1838,21 @@ def test_counties_of_a_kind_and_slogans_are_no_places(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a city named by a common word is the city before a weather report's weather
+        ("南宁中雨23℃／30℃海口晴转多云26℃", [("南宁", "LOC"), ("海口", "LOC")]),
+        ("33℃大同小雪－5℃", [("大同", "LOC")]),
+        # ... not elsewhere, nor inside a word
+        ("海口目前正流行这样一句话，气温26℃", []),
+        ("长江海口多云，气温26℃", [("长江", "LOC")]),
+    ],
+)
+def test_cities_of_a_weather_report(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # every item of a list summed up as places is a place where one of them is found
         (
             "代表团访问了布鲁塞尔、安特卫普、根特等城市。",

@@ -31,6 +31,8 @@ LOC (places):
 * propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
   ``中共耒阳市委``) is a place wherever it occurs alone on the page, so a local paper's
   own city is found without any list.
+* the place of a dateline (``本报汉城6月23日电``) and the cities of a weather report, also
+  those whose names are common words (``海口多云26℃``: lexicon ``places_ambiguous``).
 
 ORG (organisations):
 
@@ -70,7 +72,7 @@ from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
-from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of
+from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of, trie_pattern
 from annotator.suggest._words import (
     COMMON,
     crosses_end,
@@ -168,6 +170,14 @@ _PAPER_RE = rules_regex.compile(
 )
 
 
+# A city whose name is also a common word (海口, 大同: lexicon ``places_ambiguous``) is the
+# city in a weather report, before the day's weather (南宁中雨23℃／30℃海口晴转多云26℃).
+_WEATHER_CITY_RE = rules_regex.compile(
+    f"(?<![{HAN}])(?:{trie_pattern(P.AMBIGUOUS)})"
+    "(?=晴|多云|阴|(?:小|中|大|暴|阵|雷阵|冻)雨|(?:小|中|大|暴|阵)雪|雨夹雪|雾|霾|沙尘|浮尘)"
+)
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {
@@ -206,8 +216,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
     locs += counties
     locs += bare_county_places(text, found["place"], found["tail"], found["verb"])
-    if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
-        locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
+    locs += _report_places(text)
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
         orgs += _papers(text, found["place"])
     if "”" in text or "》" in text:
@@ -220,6 +229,17 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
     return locs + _not_ending_in_place(orgs, locs) + teams
+
+
+def _report_places(text: str) -> list[Candidate]:
+    """Places that the form of a report tells: a dateline's (本报汉城6月23日电) and the cities
+    of a weather report (海口多云26℃)."""
+    out: list[Candidate] = []
+    if "℃" in text:
+        out += [(m.start(), m.end(), LOC, {}) for m in _WEATHER_CITY_RE.finditer(text)]
+    if "日电" in text or "日讯" in text:
+        out += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
+    return out
 
 
 def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
