@@ -2238,3 +2238,34 @@ def test_secretariats_epithets_and_farming_areas(text, expected):
 )
 def test_parties_known_by_their_kind(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of body listed after a named one is none of its own
+        ("经省、市政府及有关部门批准", [("市政府", "ORG")]),
+        ("市委、市政府及有关部门负责人", [("市委", "ORG"), ("市政府", "ORG")]),
+        # ... a body of its own still is
+        ("市民政局、畜牧局", [("市民政局", "ORG"), ("畜牧局", "ORG")]),
+        # kinds by standing or trade before a strong suffix name no organisation
+        ("我们要创建世界一流大学", []),
+        ("一个现代化的集团公司正在形成", []),
+        ("德国的贩毒集团", [("德国", "LOC")]),
+    ],
+)
+def test_kinds_of_bodies_are_no_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transliterated name with a middle dot starts after the punctuation before it
+        ("他说，葛兰素·威康公司是著名的医药公司", [("葛兰素·威康公司", "ORG")]),
+        ("发现“达契亚·菲利克斯银行”违反规定", [("达契亚·菲利克斯银行", "ORG")]),
+        ("英国葛兰素·威廉公司", [("英国葛兰素·威廉公司", "ORG")]),
+    ],
+)
+def test_a_dotted_name_starts_after_punctuation(text, expected):
+    assert tagged(text) == expected

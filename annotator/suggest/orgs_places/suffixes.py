@@ -180,7 +180,12 @@ def _before_dot(text: str, start: int, dot: int, places: list[tuple[int, int]]) 
     not before ``start``, after a conjunction or a stop character (张文康和葛兰素·威廉集团:
     葛兰素), and not inside a place (英国葛兰素·威廉公司: not 国葛兰素)."""
     i = dot
-    while i > max(start, dot - _DOT_WORD_LONGEST) and text[i - 1] not in _NOT_BEFORE_DOT:
+    # (punctuation before the word ends it too: 他说，葛兰素·威康公司)
+    while (
+        i > max(start, dot - _DOT_WORD_LONGEST)
+        and text[i - 1] not in _NOT_BEFORE_DOT
+        and _REGION_CHAR.match(text, i - 1)
+    ):
         i -= 1
     k = bisect.bisect_left(places, (i, -1)) - 1
     if k >= 0 and places[k][0] < i < places[k][1]:
@@ -612,5 +617,10 @@ def _listed_after_org(text: str, a: int, ends: dict[int, int]) -> int | None:
         if i < 1 or not is_han(text[i]) or text[i] in _NOT_IN_PLACE:
             return None
         if text[i - 1] in _LIST_JOINS and i - 1 in ends:
-            return i
+            # 市政府及有关部门: the bodies concerned after a named one are none of their own
+            return None if text[i:a] in _VAGUE_BODIES else i
     return None
+
+
+# Words that leave the bodies after them unnamed: 有关部门, 相关单位, 其他机构, 主管部门.
+_VAGUE_BODIES = frozenset(("有关", "相关", "其他", "其它", "其余", "主管", "职能", "所属", "下属"))
