@@ -402,3 +402,21 @@ def test_the_pair_abbreviations_come_from_their_lexicon():
 )
 def test_taiwan_in_taiwan_independence(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 两岸, the two sides of the Strait, and the strait with them as one place
+        ("这对促进两岸民间关系的发展", ["两岸"]),
+        ("相信两岸一定能找到办法", ["两岸"]),
+        ("今天海峡两岸的专家学者", ["海峡两岸"]),
+        ("促进台湾海峡两岸进行对话", ["台湾海峡两岸"]),
+        # ... not the banks of a water, nor what is seen on them
+        ("长江两岸有丰富的资源", []),
+        ("影响大西洋两岸关系", []),
+        ("在船上欣赏两岸壮丽风光", []),
+    ],
+)
+def test_the_two_sides_of_the_strait(text, expected):
+    assert places(text) == expected
