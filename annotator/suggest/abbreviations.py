@@ -29,7 +29,10 @@ count:
 7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``;
 8. **两岸**, the two sides of the Taiwan Strait, as news text names them (``两岸关系``,
    ``促进两岸交流``; with its strait one place: ``海峡两岸``, ``台湾海峡两岸``), not the banks
-   of a water (``长江两岸``, ``大西洋两岸``, ``欣赏两岸风光``).
+   of a water (``长江两岸``, ``大西洋两岸``, ``欣赏两岸风光``); so too **大陆**, the mainland,
+   after 祖国 (``祖国大陆``; not ``非洲大陆``, ``大陆架``), and **特区**, Hong Kong's or Macao's
+   region, before its government or its first term (``特区政府``, ``特区第一届立法会``; not
+   ``经济特区``).
 """
 
 from __future__ import annotations
@@ -156,6 +159,11 @@ _SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
 # a water's name (长江两岸, 太平洋两岸) or a verb of viewing (欣赏两岸风光).
 _STRAIT_RE = rules_regex.compile("(?:(?:台湾)?海峡)?两岸")
 _BANKS_OF = frozenset("江河湖海洋溪渠水沟湾赏览望今得")
+# 祖国大陆 (the mainland), 特区政府 (the region's government, as 香港特区政府 says in full)
+_MAINLAND_RE = rules_regex.compile(
+    "(?<=祖国)大陆(?!架|桥|性|漂)|(?<!经济)特区(?=政府|行政长官|首任|首届|第一届|筹委会)"
+)
+_MAINLAND_SCAN = _scan.Anchored(_MAINLAND_RE)
 # 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
 # 俄罗斯, 埃塞俄比亚): no common word holds it (a rare one such as 俄顷 does not veto it).
 _RUSSIA_RE = rules_regex.compile("俄")
@@ -409,12 +417,19 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
         (_SUBURB_SCAN, lambda t, i: not crosses_start(t, i)),
         (_RUSSIA_RE, _russia_ok),
+        (_MAINLAND_SCAN, _mainland_ok),
         (_LONE_SCAN, _lone_ok),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
     return _first_at_each_start(out) if len(out) > 1 else out
+
+
+def _mainland_ok(text: str, i: int) -> bool:
+    """祖国大陆 always; 特区 where no common word runs across its start (表示特区政府; the
+    pattern leaves out 经济特区政府)."""
+    return text[i] == "大" or _side_ok(text, i)
 
 
 def _strait_sides(text: str) -> list[Candidate]:

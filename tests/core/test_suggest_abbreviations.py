@@ -420,3 +420,21 @@ def test_taiwan_in_taiwan_independence(text, expected):
 )
 def test_the_two_sides_of_the_strait(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 祖国大陆, the mainland; 特区 before its government, Hong Kong's or Macao's region
+        ("到祖国大陆投资", ["大陆"]),
+        ("并明确表示特区政府会致力于此", ["特区"]),
+        ("司长及特区政府其他官员", ["特区"]),
+        # ... not a continent, a shelf or a special economic zone
+        ("整个非洲大陆的发展", []),
+        ("祖国大陆架资源丰富", []),
+        ("经济特区政府部门", []),
+        ("发展经济特区", []),
+    ],
+)
+def test_the_mainland_and_the_special_region(text, expected):
+    assert places(text) == expected
