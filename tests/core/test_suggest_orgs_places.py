@@ -2269,3 +2269,19 @@ def test_kinds_of_bodies_are_no_names(text, expected):
 )
 def test_a_dotted_name_starts_after_punctuation(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places whose names are common words count where no word runs across their edges
+        ("为加纳及其周围国家的发展", [("加纳", "LOC")]),
+        ("海地总统访华", [("海地", "LOC")]),
+        ("华夏大地，春意盎然", [("华夏", "LOC")]),
+        ("要增加纳入的人数", []),
+        ("沿海地区经济发展", []),
+        ("华夏银行开业", [("华夏银行", "ORG")]),
+    ],
+)
+def test_places_whose_names_are_common_words(text, expected):
+    assert tagged(text) == expected

@@ -108,6 +108,7 @@ def _place_forms() -> list[str]:
     forms.update(P.CITY_NICKNAMES)
     forms.update(P.SHORT_COUNTIES)
     forms.update(P.PROVINCES_SHORT)
+    forms.update(P.GUARDED)
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:
             forms.add(name)
@@ -199,7 +200,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     found["place"] = [
         (s, e)
         for s, e in _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
-        if not read_across(text, s, e) and not _cut_by_words(text, s, e)
+        if not read_across(text, s, e)
+        and not _cut_by_words(text, s, e)
+        and (text[s:e] not in _GUARDED or not _guarded_read(text, s, e))
     ]
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
@@ -325,6 +328,8 @@ def _quoted_before_suffix(
 # 繁荣县域 荣县; 风格力求 格力, 中东社会 中东社): refused where such a word runs across
 # their edge.  A county of one character is checked at its start only (沛县县城).
 _COUNTIES_OF_ONE = frozenset(P.SHORT_COUNTIES)
+# places that are also common words (加纳, 海地, 华夏: lexicon ``places_guarded``)
+_GUARDED = frozenset(P.GUARDED)
 _KNOWN = frozenset(lexicon.words("orgs_known"))
 
 
@@ -358,6 +363,12 @@ def _not_read_in_words(
         for s, e in spans
         if text[s:e] not in guarded or not (_taken_at_start(text, s) or crosses_end(text, e))
     ]
+
+
+def _guarded_read(text: str, s: int, e: int) -> bool:
+    """True when a place that is also a common word (加纳, 海地) is read in other words here:
+    增加纳入, 沿海地区."""
+    return _taken_at_start(text, s) or crosses_end(text, e)
 
 
 def _taken_at_start(text: str, s: int) -> bool:
