@@ -32,7 +32,8 @@ count:
    of a water (``长江两岸``, ``大西洋两岸``, ``欣赏两岸风光``); so too **大陆**, the mainland,
    after 祖国 (``祖国大陆``; not ``非洲大陆``, ``大陆架``), and **特区**, Hong Kong's or Macao's
    region, before its government or its first term (``特区政府``, ``特区第一届立法会``; not
-   ``经济特区``).
+   ``经济特区``), and **海湾**, the Persian Gulf, before what news text says of the region
+   (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``).
 """
 
 from __future__ import annotations
@@ -159,9 +160,11 @@ _SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
 # a water's name (长江两岸, 太平洋两岸) or a verb of viewing (欣赏两岸风光).
 _STRAIT_RE = rules_regex.compile("(?:(?:台湾)?海峡)?两岸")
 _BANKS_OF = frozenset("江河湖海洋溪渠水沟湾赏览望今得")
-# 祖国大陆 (the mainland), 特区政府 (the region's government, as 香港特区政府 says in full)
+# 祖国大陆 (the mainland), 特区政府 (the region's government, as 香港特区政府 says in full),
+# 海湾, the Gulf, before a word of its region's affairs (海湾战争, 海湾国家, 海湾产油国)
 _MAINLAND_RE = rules_regex.compile(
     "(?<=祖国)大陆(?!架|桥|性|漂)|(?<!经济)特区(?=政府|行政长官|首任|首届|第一届|筹委会)"
+    "|海湾(?=战争|危机|局势|国家|大国|地区|之行|各国|六国|产油|石油|阿拉伯|其他|合作|沿岸)"
 )
 _MAINLAND_SCAN = _scan.Anchored(_MAINLAND_RE)
 # 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
@@ -428,8 +431,10 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
 
 def _mainland_ok(text: str, i: int) -> bool:
     """祖国大陆 always; 特区 where no common word runs across its start (表示特区政府; the
-    pattern leaves out 经济特区政府)."""
-    return text[i] == "大" or _side_ok(text, i)
+    pattern leaves out 经济特区政府), 海湾 where none does (not 沿海湾)."""
+    if text[i] == "大":
+        return True
+    return _side_ok(text, i) if text[i] == "特" else not crosses_start(text, i)
 
 
 def _strait_sides(text: str) -> list[Candidate]:

@@ -438,3 +438,18 @@ def test_the_two_sides_of_the_strait(text, expected):
 )
 def test_the_mainland_and_the_special_region(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 海湾, the Gulf, before a word of its region's affairs
+        ("议员提出将海湾战争期间的储备出售", ["海湾"]),
+        ("改善与海湾其他邻国的关系", ["海湾"]),
+        # ... not a bay
+        ("岛上有山和海湾。", []),
+        ("游艇在海湾里乘风破浪", []),
+    ],
+)
+def test_the_gulf(text, expected):
+    assert places(text) == expected

@@ -2281,6 +2281,8 @@ def test_a_dotted_name_starts_after_punctuation(text, expected):
         ("要增加纳入的人数", []),
         ("沿海地区经济发展", []),
         ("华夏银行开业", [("华夏银行", "ORG")]),
+        # the Jewish people's name, as 阿拉伯 is given
+        ("以色列扩建犹太人定居点", [("以色列", "LOC"), ("犹太", "LOC")]),
     ],
 )
 def test_places_whose_names_are_common_words(text, expected):
