@@ -450,6 +450,9 @@ def test_sites_and_works_by_suffix(text, expected):
         ("中国羽毛球队教练组研究对策", [("中国羽毛球队教练组", "ORG")]),  # a national team
         ("虽然申花队连连猛攻", [("申花队", "ORG")]),  # a conjunction is not in the name
         ("并录用山一证券公司的员工", [("山一证券公司", "ORG")]),  # nor a verb
+        ("他先后担任过石油化工科学院院长", [("石油化工科学院", "ORG")]),
+        ("集中推出总政歌舞团的新戏", [("总政歌舞团", "ORG")]),
+        ("门将扑出万达队的射门", [("万达队", "ORG")]),
     ],
 )
 def test_factories_teams_and_verbs_before_names(text, expected):
