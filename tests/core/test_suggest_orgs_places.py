@@ -2290,3 +2290,18 @@ def test_a_dotted_name_starts_after_punctuation(text, expected):
 )
 def test_places_whose_names_are_common_words(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body and a unit of it are one organisation (中宣部文艺局) …
+        ("中宣部文艺局召开会议", [("中宣部文艺局", "ORG")]),
+        ("在人民日报记者站工作", [("人民日报记者站", "ORG")]),
+        # … but not a body and "a certain unit" of it
+        ("深入到解放军某部体验生活", [("解放军", "ORG")]),
+        ("武警某部切实抓好工作", [("武警", "ORG")]),
+    ],
+)
+def test_some_unit_of_a_body_is_not_named(text, expected):
+    assert tagged(text) == expected

@@ -454,8 +454,24 @@ def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]
     蓝思科技有限公司 is no parent."""
     for k in range(a - 1, max(region_start, a - _MAX_UNIT) - 1, -1):
         if k in parents and parents[k] <= region_start:
-            return parents[k]
+            return None if _no_unit(text, k, a) else parents[k]
     return None
+
+
+# What a unit's name never starts with: a word of some or each (解放军某部, 公安局各派出所)
+# or the 长 of a head's title (外交部长普里马科: 部长 + a name, no unit 长普里马科).
+_NOT_UNIT_FIRST = frozenset("某各这该其每此那长")
+_TITLE_IN_UNIT = rules_regex.compile(trie_pattern(lexicon.words("people_titles")))
+
+
+def _no_unit(text: str, k: int, a: int) -> bool:
+    """True when ``text[k:a]``, between a body and a suffix, names no unit of it: it starts
+    with a word of some or each or the 长 of a head, or holds a title and a name after it
+    (智利队教练阿科, 首席经济师科; not 人民日报记者站, a unit named by its people)."""
+    if text[k] in _NOT_UNIT_FIRST:
+        return True
+    title = _TITLE_IN_UNIT.search(text, k, a)
+    return title is not None and title.end() < a
 
 
 def _generic_prefix(text: str, start: int, a: int) -> bool:
