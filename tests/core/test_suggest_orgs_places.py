@@ -2305,3 +2305,16 @@ def test_places_whose_names_are_common_words(text, expected):
 )
 def test_some_unit_of_a_body_is_not_named(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Japan's ministries end in 省 and are no provinces
+        ("大藏省宣布新的措施", [("大藏省", "ORG")]),
+        ("据日本外务省消息", [("日本外务省", "ORG")]),
+        ("湖南省召开会议", [("湖南省", "LOC")]),
+    ],
+)
+def test_japans_ministries(text, expected):
+    assert tagged(text) == expected
