@@ -2318,3 +2318,17 @@ def test_some_unit_of_a_body_is_not_named(text, expected):
 )
 def test_japans_ministries(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 区 of 地区, 赛区, 自治区 heads no body: the place before it does
+        ("历任新疆自治区农业厅秘书", [("新疆自治区农业厅", "ORG")]),
+        ("太平洋地区经济理事会大会开幕", [("太平洋地区经济理事会", "ORG")]),
+        ("西藏赛区筹委会今天成立", [("西藏赛区筹委会", "ORG")]),
+        ("加大对贫困地区和基础薄弱学校的扶持", []),
+    ],
+)
+def test_area_words_ending_in_qu_head_no_body(text, expected):
+    assert tagged(text) == expected

@@ -165,7 +165,7 @@ _NOT_BEFORE_HEAD = "全各本我该此每其城都超股楼夜集上门"
 _NOT_AFTER_HEAD = "(?![场民区级州县直内外域面份长情容])"
 _HEAD_RE = rules_regex.compile(
     "|".join(f"{k}(?<![{_NOT_BEFORE_HEAD}].){_NOT_AFTER_HEAD}" for k in "省市县")
-    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景].){_NOT_AFTER_HEAD}"
+    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景地赛治].){_NOT_AFTER_HEAD}"
     + "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
