@@ -40,6 +40,8 @@ COUNTRIES = lexicon.words("places_countries")
 COUNTRY_SET = frozenset(COUNTRIES)  # for membership tests
 WORLD_CITIES = lexicon.words("places_world_cities")
 NATURAL = lexicon.words("places_natural")
+# Places whose names are also common words: only where no word runs across their edges.
+GUARDED = lexicon.words("places_guarded")
 # County-level cities by their short names; those also common words count only with 市
 # (the second field of the list): 江阴, 江阴市; 江山市 but not 江山.
 COUNTY_CITIES = lexicon.words("places_county_cities")

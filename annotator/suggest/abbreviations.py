@@ -26,7 +26,14 @@ count:
    澳 after 本 or 治 (``港人治港``, ``澳人治澳``); ``京郊``, ``沪郊``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
    ``墨政府``;
-7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``.
+7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``;
+8. **两岸**, the two sides of the Taiwan Strait, as news text names them (``两岸关系``,
+   ``促进两岸交流``; with its strait one place: ``海峡两岸``, ``台湾海峡两岸``), not the banks
+   of a water (``长江两岸``, ``大西洋两岸``, ``欣赏两岸风光``); so too **大陆**, the mainland,
+   after 祖国 (``祖国大陆``; not ``非洲大陆``, ``大陆架``), and **特区**, Hong Kong's or Macao's
+   region, before its government or its first term (``特区政府``, ``特区第一届立法会``; not
+   ``经济特区``), and **海湾**, the Persian Gulf, before what news text says of the region
+   (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``).
 """
 
 from __future__ import annotations
@@ -149,6 +156,17 @@ _NOT_AFTER_BARE = frozenset("国洲方人籍侨商军")
 # 中外: China and abroad (中外记者, 中外合资); not 其中外 (其中 is read).
 _SINO_FOREIGN_RE = rules_regex.compile("中(?=外[\u4e00-\u9fff])")
 _SINO_FOREIGN_SCAN = _scan.Anchored(_SINO_FOREIGN_RE)
+# 两岸, the two sides of the Strait (两岸关系), with the strait before it (海峡两岸); not after
+# a water's name (长江两岸, 太平洋两岸) or a verb of viewing (欣赏两岸风光).
+_STRAIT_RE = rules_regex.compile("(?:(?:台湾)?海峡)?两岸")
+_BANKS_OF = frozenset("江河湖海洋溪渠水沟湾赏览望今得")
+# 祖国大陆 (the mainland), 特区政府 (the region's government, as 香港特区政府 says in full),
+# 海湾, the Gulf, before a word of its region's affairs (海湾战争, 海湾国家, 海湾产油国)
+_MAINLAND_RE = rules_regex.compile(
+    "(?<=祖国)大陆(?!架|桥|性|漂)|(?<!经济)特区(?=政府|行政长官|首任|首届|第一届|筹委会)"
+    "|海湾(?=战争|危机|局势|国家|大国|地区|之行|各国|六国|产油|石油|阿拉伯|其他|合作|沿岸)"
+)
+_MAINLAND_SCAN = _scan.Anchored(_MAINLAND_RE)
 # 俄 stands for Russia wherever no word is read across it (俄金融危机, 从俄抽走资金; not
 # 俄罗斯, 埃塞俄比亚): no common word holds it (a rare one such as 俄顷 does not veto it).
 _RUSSIA_RE = rules_regex.compile("俄")
@@ -392,6 +410,8 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
+    if "两岸" in text:
+        out += _strait_sides(text)
     for regex, ok in (
         (_SIDE_SCAN, _side_ok),
         (_HEAD_SCAN, _head_ok),
@@ -400,12 +420,30 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_SINO_FOREIGN_SCAN, lambda t, i: not crosses_start(t, i)),
         (_SUBURB_SCAN, lambda t, i: not crosses_start(t, i)),
         (_RUSSIA_RE, _russia_ok),
+        (_MAINLAND_SCAN, _mainland_ok),
         (_LONE_SCAN, _lone_ok),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
     return _first_at_each_start(out) if len(out) > 1 else out
+
+
+def _mainland_ok(text: str, i: int) -> bool:
+    """祖国大陆 always; 特区 where no common word runs across its start (表示特区政府; the
+    pattern leaves out 经济特区政府), 海湾 where none does (not 沿海湾)."""
+    if text[i] == "大":
+        return True
+    return _side_ok(text, i) if text[i] == "特" else not crosses_start(text, i)
+
+
+def _strait_sides(text: str) -> list[Candidate]:
+    """两岸 (海峡两岸) where it names the two sides of the Strait, not a water's banks."""
+    return [
+        (m.start(), m.end(), LABEL, {})
+        for m in _STRAIT_RE.finditer(text)
+        if m.group(0) != "两岸" or not m.start() or text[m.start() - 1] not in _BANKS_OF
+    ]
 
 
 def _first_at_each_start(candidates: list[Candidate]) -> list[Candidate]:

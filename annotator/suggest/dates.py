@@ -56,7 +56,8 @@ from .figures import chinese_number
 
 LABEL = "DATE"
 
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
+# 元月 is January (1998年元月, 今年元月5日); alone it is a date word (lexicon dates_words)
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])月(?:份)?"
 _DAY = (
     r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])(?:日|号)"
@@ -93,7 +94,7 @@ _WORDS: dict[str, str] = lexicon.fields("dates_words", "other")
 _ALLOWED = {
     "year": ("md", "yt"), "year?": ("md", "yt"), "day": ("dt",), "day?": ("dt",), "solar": ("st",),
     "solar?": ("st",), "festival": ("st", "dt"), "festival?": ("st",),
-    "century": ("dec", "yt"), "lunar": ("lun",),
+    "century": ("dec", "yt"), "lunar": ("lun",), "month": ("mo", "yt"), "eve": ("st", "dt"),
 }  # fmt: skip
 
 # Dates that start with a word (今年, 昨日, 春节 …); the word is what the match has before
@@ -102,7 +103,8 @@ _WORD_RE = rules_regex.compile(
     f"{trie_pattern(_WORDS)}(?:(?P<md>{_MONTH_PART})|(?P<yt>{_YEAR_TAIL})|(?P<dt>{_DAY_TAIL})"
     "|(?P<st>时节|节气|前后|期间|前夕|当天|当日|当晚|之际|过后|这天|那天|假期|小长假|长假|黄金周)"
     "|(?P<dec>(?:[0-9]0|[二三四五六七八九]十)年代(?:初|末|中期)?)"
-    "|(?P<lun>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十))?"
+    "|(?P<lun>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十)"
+    f"|(?P<mo>份(?:{_DAY}{_DAY_TAIL}?)?|{_DAY}{_DAY_TAIL}?|{_MONTH_TAIL}))?"
 )
 # tried only where the first two characters of a date word stand (found by the page scan)
 _WORD_SCAN = _scan.Anchored(_WORD_RE)
@@ -134,6 +136,11 @@ _DIGIT_RE = rules_regex.compile("[0-9０-９]")
 _NUMERAL_CHARS = NUMERALS | {"几"}
 _MONTH_RANGE_RE = rules_regex.compile(r"(?:1[0-2]|[1-9])(?:至|到|-|—|~|～)\Z")
 _YEAR_RANGE_RE = rules_regex.compile(r"(?:1[0-9]|20|21)[0-9]{2}(?:-|—|~|～|至|到)\Z")
+_RANGE_SEPS = frozenset("至到-—～~")
+# 3至5日, 5月3至5日: the first day of a range that leaves out its 日 (with its month)
+_DAY_RANGE_RE = rules_regex.compile(
+    r"(?:(?:1[0-2]|0?[1-9])月)?(?:3[01]|[12][0-9]|0?[1-9])(?:-|—|~|～|至|到)\Z"
+)
 _PART_BEFORE_RE = rules_regex.compile(_PART + r"\Z")
 _REL_TAIL_RE = rules_regex.compile(_REL_TAIL)
 _NOW_PREFIXES = ("过去的", "未来的", "最近的", "过去", "未来", "最近", "近")
@@ -144,7 +151,7 @@ _YEAR_ONLY_RE = rules_regex.compile(r"[12][0-9]{3}年度?")
 # Fields of an absolute date, read in one pass: year, month, day, then a clock time.
 _CAL_RE = rules_regex.compile(
     r"(?:([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年)?度?"
-    r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?份?"
+    r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])月)?份?"
     r"(?:(3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])[日号])?[^0-9〇零一二两三四五六七八九十]{0,2}"
     f"(?:([01]?[0-9]|2[0-4]|{_CN_HOUR})(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9]|{_CN_MINUTE}(?=分))分?)?)?"
@@ -156,6 +163,8 @@ _ISO_RE = rules_regex.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 def _int(token: str) -> int:
     if token[0].isdigit():
         return int(token)
+    if token == "元":
+        return 1  # 元月: January
     return int(chinese_number(token))
 
 
@@ -344,9 +353,11 @@ def _clock(
 
 
 def _extend_start(m: re.Match[str], text: str, start: int) -> int:
-    """Join what belongs before a number-led date: 1至4月, 2019-2021年, 上午10时."""
+    """Join what belongs before a number-led date: 1至4月, 2019-2021年, 3至5日, 上午10时."""
     if m.group("m") == "月":
         rng = _MONTH_RANGE_RE.search(text, max(0, start - 3), start)
+    elif m.group("d") and start and text[start - 1] in _RANGE_SEPS:
+        rng = _DAY_RANGE_RE.search(text, max(0, start - 7), start)
     elif m.group("y") and len(m.group(0)) >= 5:
         rng = _YEAR_RANGE_RE.search(text, max(0, start - 5), start)
     elif m.group("h") or m.group("colon"):
@@ -355,8 +366,23 @@ def _extend_start(m: re.Match[str], text: str, start: int) -> int:
     else:
         return start
     if rng and not (rng.start() and text[rng.start() - 1] in _NOT_BEFORE):
+        if m.group("d") and not _ascending(rng.group(0), m.group(0)):
+            return start  # 院中20—2号: an address, no range of days
         return rng.start()
     return start
+
+
+_LAST_NUMBER_RE = rules_regex.compile(r"([0-9]+)\D*\Z")
+
+
+def _ascending(first: str, second: str) -> bool:
+    """True when the day that ends ``first`` (3至, 5月3至) comes before ``second``'s (5日)."""
+    a = _LAST_NUMBER_RE.search(first)
+    b = _DIGIT_RUN_RE.match(second)
+    return a is not None and b is not None and int(a.group(1)) < int(b.group(0))
+
+
+_DIGIT_RUN_RE = rules_regex.compile("[0-9]+")
 
 
 def _number_candidates(text: str) -> list[Candidate]:
@@ -374,7 +400,7 @@ def _number_candidates(text: str) -> list[Candidate]:
 
 
 # The named groups of _WORD_RE for what may follow a date word, in order.
-_WORD_TAILS = ("md", "yt", "dt", "st", "dec", "lun")
+_WORD_TAILS = ("md", "yt", "dt", "st", "dec", "lun", "mo")
 
 
 def _word_candidates(text: str) -> list[Candidate]:
@@ -398,13 +424,20 @@ def _word_candidates(text: str) -> list[Candidate]:
             if kind == "year?":
                 pos = start + 1  # 马上年底: 年底 is still a date
             continue
-        attrs: dict[str, Any] = {}
-        if kind in ("year", "year?", "day", "day?", "other", "other?"):
-            attrs["relative"] = True
-            if cont in ("md", "dt"):
-                attrs.update(_calendar(text[start:end], len(word)) or {})
-        out.append((start, end, LABEL, attrs))
+        out.append((start, end, LABEL, _word_attrs(text[start:end], len(word), kind, cont)))
     return out
+
+
+def _word_attrs(found: str, length: int, kind: str, cont: str | None) -> dict[str, Any]:
+    """The attrs of a word-led date ``found`` whose word is ``length`` characters long."""
+    if kind == "month":
+        return _calendar(found) or {}  # 元月5日: month 1, day 5
+    if kind not in ("year", "year?", "day", "day?", "other", "other?"):
+        return {}
+    attrs: dict[str, Any] = {"relative": True}
+    if cont in ("md", "dt"):
+        attrs.update(_calendar(found, length) or {})
+    return attrs
 
 
 def _cut_tail(text: str, at: int, end: int, kind: str, cont: str) -> bool:
@@ -427,10 +460,32 @@ def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None)
         return crosses_start(text, start) or (not cont and crosses_end(text, end))
     if kind == "other?":
         return crosses_end(text, end)  # 中国同日本签署: 日本, no 同日
+    if kind in ("month", "eve"):
+        return _word_runs_in(text, start, end, kind, cont)
     return False
 
 
-_RANGE_SEPS = frozenset("至到-—～~")
+# After these a 元月 or 年三十 is part of an amount or a word: 3000元月薪, 万元月收入.
+_AMOUNT_BEFORE = frozenset("0123456789一二两三四五六七八九十百千万亿")
+# What makes 年三十 a count, not New Year's Eve: 年三十岁, 年三十多万.
+_COUNT_AFTER = frozenset("岁多余万亿个名位人家年元周次届天")
+
+
+def _word_runs_in(text: str, start: int, end: int, kind: str, cont: str | None) -> bool:
+    """True when 元月 (January) or 年三十 (New Year's Eve) at ``start:end`` is part of
+    other words: an amount (3000元月薪), a word across its start (单元月考, 美元月, 少年三十,
+    今年三十岁); 年三十 also before a count (年三十多). A year word may stand before 年三十
+    (今年年三十, 农历年三十)."""
+    before = text[start - 1] if start else ""
+    if before in _AMOUNT_BEFORE:
+        return True
+    if kind == "eve":
+        if not cont and text[end : end + 1] in _COUNT_AFTER:
+            return True
+        word_before = text[max(0, start - 2) : start]
+        if word_before == "农历" or _WORDS.get(word_before) in ("year", "year?"):
+            return False  # 今年年三十, 农历年三十: 年年 and 历年 read across, wrongly
+    return crosses_start(text, start)
 
 
 def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -443,14 +498,32 @@ def _join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
         if text[e : e + 1] not in _RANGE_SEPS:
             continue
         nxt = by_start.get(e + 1)
-        if nxt is None or not attrs or not nxt[3] or "relative" in attrs:
+        if nxt is None or not attrs or not nxt[3]:
             continue
-        first, second = attrs, nxt[3]
-        lead = next((k for k in ("year", "month", "day") if k in first), None)
-        if lead is not None and lead not in second and any(k in second for k in first):
-            until = {f"until_{k}": v for k, v in second.items()}
-            out.append((s, nxt[1], label, {**first, **until}))
+        if _leaves_lead(text, s, attrs, nxt):
+            until = {f"until_{k}": v for k, v in nxt[3].items()}
+            out.append((s, nxt[1], label, {**attrs, **until}))
     return out
+
+
+def _leaves_lead(text: str, s: int, first: dict[str, Any], nxt: Candidate) -> bool:
+    """True when the date ``nxt`` after a range's 至 leaves out the leading field of the
+    date ``first`` at ``s`` and gives one of its others: 12月11日至12日, 本月18日至20日 and
+    今年3月至5月 (a relative word leads), and a clock time after a part of the day, then one
+    without it (下午3点至5点; not 3点至5点, 上午9时至下午5时, 昨天至今天: two whole ones)."""
+    second = nxt[3]
+    if "relative" in first:
+        lead: str | None = "relative"
+    else:
+        lead = next((k for k in ("year", "month", "day") if k in first), None)
+    if lead is not None and lead not in second and any(k in second for k in first):
+        return True
+    return (
+        "hour" in first
+        and "hour" in second
+        and not _ALNUM.match(text, s)
+        and bool(_ALNUM.match(text, nxt[0]))
+    )
 
 
 # Full-width digits and separators (１９９８年６月) are read as their ASCII forms, and the
@@ -475,8 +548,10 @@ def _narrow(text: str) -> str:
 _REL_MONTHS = frozenset(("本月", "上月", "下月", "上个月", "下个月", "当月", "同月", "次月"))
 
 
-# Festivals (春节, 元旦 …): a year right before one is one date with it (1972年元旦前夕).
-_FESTIVAL_RE = rules_regex.compile(trie_pattern({w for w, k in _WORDS.items() if k == "festival"}))
+# Festivals (春节, 元旦 …, 年三十): a year right before one is one date with it (1972年元旦前夕).
+_FESTIVAL_RE = rules_regex.compile(
+    trie_pattern({w for w, k in _WORDS.items() if k in ("festival", "eve")})
+)
 
 
 def _join_month_days(cands: list[Candidate], text: str) -> list[Candidate]:

@@ -402,3 +402,54 @@ def test_the_pair_abbreviations_come_from_their_lexicon():
 )
 def test_taiwan_in_taiwan_independence(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 两岸, the two sides of the Strait, and the strait with them as one place
+        ("这对促进两岸民间关系的发展", ["两岸"]),
+        ("相信两岸一定能找到办法", ["两岸"]),
+        ("今天海峡两岸的专家学者", ["海峡两岸"]),
+        ("促进台湾海峡两岸进行对话", ["台湾海峡两岸"]),
+        # ... not the banks of a water, nor what is seen on them
+        ("长江两岸有丰富的资源", []),
+        ("影响大西洋两岸关系", []),
+        ("在船上欣赏两岸壮丽风光", []),
+    ],
+)
+def test_the_two_sides_of_the_strait(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 祖国大陆, the mainland; 特区 before its government, Hong Kong's or Macao's region
+        ("到祖国大陆投资", ["大陆"]),
+        ("并明确表示特区政府会致力于此", ["特区"]),
+        ("司长及特区政府其他官员", ["特区"]),
+        # ... not a continent, a shelf or a special economic zone
+        ("整个非洲大陆的发展", []),
+        ("祖国大陆架资源丰富", []),
+        ("经济特区政府部门", []),
+        ("发展经济特区", []),
+    ],
+)
+def test_the_mainland_and_the_special_region(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 海湾, the Gulf, before a word of its region's affairs
+        ("议员提出将海湾战争期间的储备出售", ["海湾"]),
+        ("改善与海湾其他邻国的关系", ["海湾"]),
+        # ... not a bay
+        ("岛上有山和海湾。", []),
+        ("游艇在海湾里乘风破浪", []),
+    ],
+)
+def test_the_gulf(text, expected):
+    assert places(text) == expected

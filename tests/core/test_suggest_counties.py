@@ -91,3 +91,17 @@ def test_county_names_with_a_cue(text, expected):
 )
 def test_county_names_without_a_cue_or_that_are_words(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare county name that runs on from a listed place is read whole
+        ("桃花盛开时节的龙泉驿，恍若画中", [("龙泉驿", "LOC")]),
+        ("研讨会同时在龙泉驿举行。", [("龙泉驿", "LOC")]),
+        # ... and the listed place alone stays
+        ("龙泉宝剑闻名天下", [("龙泉", "LOC")]),
+    ],
+)
+def test_a_bare_county_name_longer_than_a_listed_place(text, expected):
+    assert tagged(text) == expected

@@ -506,3 +506,61 @@ def test_chinese_numeral_days_before_event_words_and_numbered_craft(text, expect
 )
 def test_yilai_after_any_date_and_a_day_pointed_back_to(text, expected):
     assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range whose second date leaves out the leading field of the first is one span
+        ("会议于下午3点至5点举行", ["下午3点至5点"]),
+        ("晚8时至10时播出", ["晚8时至10时"]),
+        ("上午9:00-11:30开放", ["上午9:00-11:30"]),
+        ("今天下午3点至5点停电", ["今天下午3点至5点"]),
+        ("展览3月5日至7日举行", ["3月5日至7日"]),
+        ("今年8月23日至28日举行", ["今年8月23日至28日"]),
+        ("今年1月至3月经济增长", ["今年1月至3月"]),
+        ("3至5日有雨", ["3至5日"]),
+        ("12—15日多阴雨", ["12—15日"]),
+        ("5月3至5日举行", ["5月3至5日"]),
+        # ... two whole dates or times are two
+        ("他1998年至2000年在美国留学", ["1998年", "2000年"]),
+        ("3点至5点营业", ["3点", "5点"]),
+        ("上午9时至下午5时开放", ["上午9时", "下午5时"]),
+        ("3日至5日有雨", ["3日", "5日"]),
+        ("昨天至今天降雨", ["昨天", "今天"]),
+        # ... and an address is no range of days
+        ("院中20—2号的两间平房", ["2号"]),
+    ],
+)
+def test_ranges_that_leave_out_the_leading_field_are_one_date(text, expected):
+    assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 元月 is January, alone and with its year, day or tail
+        ("今年元月,他到了北京", ["今年元月"]),
+        ("元月1日起实行", ["元月1日"]),
+        ("1998年元月18日提前完工", ["1998年元月18日"]),
+        ("一九九六年元月,他调任", ["一九九六年元月"]),
+        ("元月份的销量", ["元月份"]),
+        ("元月中旬召开", ["元月中旬"]),
+        ("元月底完成", ["元月底"]),
+        # ... not inside other words or an amount
+        ("学校组织单元月考", []),
+        ("每人3000元月薪", []),
+        ("人均万元月收入", []),
+        # 年三十, New Year's Eve, alone, with its year or a part of the day
+        ("年三十晚上全家团圆", ["年三十晚上"]),
+        ("到了年三十,他回家", ["年三十"]),
+        ("今年年三十他值班", ["今年年三十"]),
+        ("农历年三十那天", ["年三十那天"]),
+        # ... not the end of another word or a count
+        ("少年三十岁时成名", []),
+        ("他今年三十岁", ["今年"]),
+        ("青年三十人参加", []),
+    ],
+)
+def test_yuanyue_and_nian_sanshi(text, expected):
+    assert _date_texts(text) == expected

@@ -417,11 +417,42 @@ def test_landmarks_by_suffix(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # sites and works by their suffix, with the place that names them
+        ("特地到杭州植物园看望红杉", [("杭州植物园", "LOC")]),
+        ("日本东京上野动物园为大熊猫", [("日本", "LOC"), ("东京", "LOC"), ("上野动物园", "LOC")]),
+        ("地处承德避暑山庄，", [("承德避暑山庄", "LOC")]),
+        ("他参观了沈钧儒故居，", [("沈钧儒故居", "LOC")]),
+        ("古格遗址已进行抢救", [("古格遗址", "LOC")]),
+        ("明石海峡大桥通车", [("明石海峡大桥", "LOC")]),
+        ("秦岭隧道的修建", [("秦岭隧道", "LOC")]),
+        ("行驶到埃舍德火车站附近", [("埃舍德火车站", "LOC")]),
+        ("游客来到天星码头，", [("天星码头", "LOC")]),
+        # 如 "such as" before a place is no part of it (如皋 is a county: a word of its own)
+        ("几个大型工程，如九澳码头、友谊大桥", [("九澳码头", "LOC"), ("友谊大桥", "LOC")]),
+        ("推出旅游精品，如西湖边上的公园", [("西湖", "LOC")]),
+        ("来到如皋市，", [("如皋市", "LOC")]),
+        # ... not common nouns of those kinds, nor a bridge read across 桥梁
+        ("新建的公路大桥断了", []),
+        ("世界最长的海底隧道贯通", []),
+        ("这个码头很繁忙", []),
+        ("是亚洲最大桥梁之一", [("亚洲", "LOC")]),
+    ],
+)
+def test_sites_and_works_by_suffix(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("南京锅炉厂下岗职工", [("南京锅炉厂", "ORG")]),  # a factory after its place
         ("他从河南安阳机床厂下岗后", [("河南安阳机床厂", "ORG")]),
         ("中国羽毛球队教练组研究对策", [("中国羽毛球队教练组", "ORG")]),  # a national team
         ("虽然申花队连连猛攻", [("申花队", "ORG")]),  # a conjunction is not in the name
         ("并录用山一证券公司的员工", [("山一证券公司", "ORG")]),  # nor a verb
+        ("他先后担任过石油化工科学院院长", [("石油化工科学院", "ORG")]),
+        ("集中推出总政歌舞团的新戏", [("总政歌舞团", "ORG")]),
+        ("门将扑出万达队的射门", [("万达队", "ORG")]),
     ],
 )
 def test_factories_teams_and_verbs_before_names(text, expected):
@@ -1790,6 +1821,41 @@ def test_a_common_word_before_qu_is_an_area_of_a_kind(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a common word + 县 that no list holds is a county of a kind
+        ("国家确定的贫困县有592个", []),
+        ("由试点县向全国扩大", []),
+        ("他来到和平县，", [("和平县", "LOC")]),  # a listed county named by a common word
+        # a slogan's object is no place: "science and education make the city thrive"
+        ("济宁市实施“科教兴市”战略", [("济宁市", "LOC")]),
+        ("加快了依法治县的步伐", []),
+        ("确立了『科技兴镇』的方针", []),
+        # ... but a place whose name ends with 兴 after one character stays
+        ("来到宜兴市，", [("宜兴市", "LOC")]),
+        ("浙江嘉兴市召开会议", [("浙江", "LOC"), ("嘉兴市", "LOC")]),
+    ],
+)
+def test_counties_of_a_kind_and_slogans_are_no_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city named by a common word is the city before a weather report's weather
+        ("南宁中雨23℃／30℃海口晴转多云26℃", [("南宁", "LOC"), ("海口", "LOC")]),
+        ("33℃大同小雪－5℃", [("大同", "LOC")]),
+        # ... not elsewhere, nor inside a word
+        ("海口目前正流行这样一句话，气温26℃", []),
+        ("长江海口多云，气温26℃", [("长江", "LOC")]),
+    ],
+)
+def test_cities_of_a_weather_report(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # every item of a list summed up as places is a place where one of them is found
         (
             "代表团访问了布鲁塞尔、安特卫普、根特等城市。",
@@ -2174,4 +2240,95 @@ def test_secretariats_epithets_and_farming_areas(text, expected):
     ],
 )
 def test_parties_known_by_their_kind(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of body listed after a named one is none of its own
+        ("经省、市政府及有关部门批准", [("市政府", "ORG")]),
+        ("市委、市政府及有关部门负责人", [("市委", "ORG"), ("市政府", "ORG")]),
+        # ... a body of its own still is
+        ("市民政局、畜牧局", [("市民政局", "ORG"), ("畜牧局", "ORG")]),
+        # kinds by standing or trade before a strong suffix name no organisation
+        ("我们要创建世界一流大学", []),
+        ("一个现代化的集团公司正在形成", []),
+        ("德国的贩毒集团", [("德国", "LOC")]),
+    ],
+)
+def test_kinds_of_bodies_are_no_names(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transliterated name with a middle dot starts after the punctuation before it
+        ("他说，葛兰素·威康公司是著名的医药公司", [("葛兰素·威康公司", "ORG")]),
+        ("发现“达契亚·菲利克斯银行”违反规定", [("达契亚·菲利克斯银行", "ORG")]),
+        ("英国葛兰素·威廉公司", [("英国葛兰素·威廉公司", "ORG")]),
+    ],
+)
+def test_a_dotted_name_starts_after_punctuation(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places whose names are common words count where no word runs across their edges
+        ("为加纳及其周围国家的发展", [("加纳", "LOC")]),
+        ("海地总统访华", [("海地", "LOC")]),
+        ("华夏大地，春意盎然", [("华夏", "LOC")]),
+        ("要增加纳入的人数", []),
+        ("沿海地区经济发展", []),
+        ("华夏银行开业", [("华夏银行", "ORG")]),
+        # the Jewish people's name, as 阿拉伯 is given
+        ("以色列扩建犹太人定居点", [("以色列", "LOC"), ("犹太", "LOC")]),
+    ],
+)
+def test_places_whose_names_are_common_words(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body and a unit of it are one organisation (中宣部文艺局) …
+        ("中宣部文艺局召开会议", [("中宣部文艺局", "ORG")]),
+        ("在人民日报记者站工作", [("人民日报记者站", "ORG")]),
+        # … but not a body and "a certain unit" of it
+        ("深入到解放军某部体验生活", [("解放军", "ORG")]),
+        ("武警某部切实抓好工作", [("武警", "ORG")]),
+    ],
+)
+def test_some_unit_of_a_body_is_not_named(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Japan's ministries end in 省 and are no provinces
+        ("大藏省宣布新的措施", [("大藏省", "ORG")]),
+        ("据日本外务省消息", [("日本外务省", "ORG")]),
+        ("湖南省召开会议", [("湖南省", "LOC")]),
+    ],
+)
+def test_japans_ministries(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 区 of 地区, 赛区, 自治区 heads no body: the place before it does
+        ("历任新疆自治区农业厅秘书", [("新疆自治区农业厅", "ORG")]),
+        ("太平洋地区经济理事会大会开幕", [("太平洋地区经济理事会", "ORG")]),
+        ("西藏赛区筹委会今天成立", [("西藏赛区筹委会", "ORG")]),
+        ("加大对贫困地区和基础薄弱学校的扶持", []),
+    ],
+)
+def test_area_words_ending_in_qu_head_no_body(text, expected):
     assert tagged(text) == expected

@@ -23,13 +23,16 @@ LOC (places):
 * foreign places that no list holds, by a tail (``阿勒颇以北``, ``俄亥俄州``) or a verb of
   travel (``抵达阿勒颇，``), or as items of a list of places summed up by ``等地``
   (``卡拉奇、拉合尔、白沙瓦等地``: :mod:`.place_lists`);
-* landmarks by their suffix after a boundary (``香山公园``, ``五一广场``, ``双林寺``,
-  ``西奈半岛``, ``密云水库``);
+* landmarks, sites and works by their suffix after a boundary (``香山公园``, ``五一广场``,
+  ``双林寺``, ``西奈半岛``, ``密云水库``, ``杭州植物园``, ``避暑山庄``, ``古格遗址``,
+  ``秦岭隧道``, ``明石海峡大桥``, ``天星码头``; not ``公路大桥``, ``海底隧道``);
 * common nouns with those endings are refused (城区 社区 景区 城市 超市 乡镇 行政村 深水区
   道路 思路 江河 …), and so are deictic places (我市 全省 本县);
 * propagation: the stem of a place found with its suffix (``耒阳`` of ``耒阳市``, also in
   ``中共耒阳市委``) is a place wherever it occurs alone on the page, so a local paper's
   own city is found without any list.
+* the place of a dateline (``本报汉城6月23日电``) and the cities of a weather report, also
+  those whose names are common words (``海口多云26℃``: lexicon ``places_ambiguous``).
 
 ORG (organisations):
 
@@ -69,7 +72,7 @@ from annotator import lexicon, rules_regex
 from annotator.model import Span
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
-from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of
+from annotator.suggest._text import HAN, Candidate, ends_at, is_han, starts_of, trie_pattern
 from annotator.suggest._words import (
     COMMON,
     crosses_end,
@@ -105,6 +108,7 @@ def _place_forms() -> list[str]:
     forms.update(P.CITY_NICKNAMES)
     forms.update(P.SHORT_COUNTIES)
     forms.update(P.PROVINCES_SHORT)
+    forms.update(P.GUARDED)
     for name in P.PREFECTURES:
         if name not in P.AMBIGUOUS:
             forms.add(name)
@@ -167,6 +171,14 @@ _PAPER_RE = rules_regex.compile(
 )
 
 
+# A city whose name is also a common word (海口, 大同: lexicon ``places_ambiguous``) is the
+# city in a weather report, before the day's weather (南宁中雨23℃／30℃海口晴转多云26℃).
+_WEATHER_CITY_RE = rules_regex.compile(
+    f"(?<![{HAN}])(?:{trie_pattern(P.AMBIGUOUS)})"
+    "(?=晴|多云|阴|(?:小|中|大|暴|阵|雷阵|冻)雨|(?:小|中|大|暴|阵)雪|雨夹雪|雾|霾|沙尘|浮尘)"
+)
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {
@@ -188,7 +200,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     found["place"] = [
         (s, e)
         for s, e in _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
-        if not read_across(text, s, e) and not _cut_by_words(text, s, e)
+        if not read_across(text, s, e)
+        and not _cut_by_words(text, s, e)
+        and (text[s:e] not in _GUARDED or not _guarded_read(text, s, e))
     ]
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
@@ -205,8 +219,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     locs += foreign_places(text, found["place"], found["tail"], found["verb"])
     locs += counties
     locs += bare_county_places(text, found["place"], found["tail"], found["verb"])
-    if "日电" in text or "日讯" in text:  # datelines: 本报汉城6月23日电
-        locs += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
+    locs += _report_places(text)
     if "《" in text:  # newspapers and magazines: 《人民日报》, 《社会周刊》
         orgs += _papers(text, found["place"])
     if "”" in text or "》" in text:
@@ -219,6 +232,17 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
     return locs + _not_ending_in_place(orgs, locs) + teams
+
+
+def _report_places(text: str) -> list[Candidate]:
+    """Places that the form of a report tells: a dateline's (本报汉城6月23日电) and the cities
+    of a weather report (海口多云26℃)."""
+    out: list[Candidate] = []
+    if "℃" in text:
+        out += [(m.start(), m.end(), LOC, {}) for m in _WEATHER_CITY_RE.finditer(text)]
+    if "日电" in text or "日讯" in text:
+        out += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
+    return out
 
 
 def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
@@ -304,6 +328,8 @@ def _quoted_before_suffix(
 # 繁荣县域 荣县; 风格力求 格力, 中东社会 中东社): refused where such a word runs across
 # their edge.  A county of one character is checked at its start only (沛县县城).
 _COUNTIES_OF_ONE = frozenset(P.SHORT_COUNTIES)
+# places that are also common words (加纳, 海地, 华夏: lexicon ``places_guarded``)
+_GUARDED = frozenset(P.GUARDED)
 _KNOWN = frozenset(lexicon.words("orgs_known"))
 
 
@@ -337,6 +363,12 @@ def _not_read_in_words(
         for s, e in spans
         if text[s:e] not in guarded or not (_taken_at_start(text, s) or crosses_end(text, e))
     ]
+
+
+def _guarded_read(text: str, s: int, e: int) -> bool:
+    """True when a place that is also a common word (加纳, 海地) is read in other words here:
+    增加纳入, 沿海地区."""
+    return _taken_at_start(text, s) or crosses_end(text, e)
 
 
 def _taken_at_start(text: str, s: int) -> bool:

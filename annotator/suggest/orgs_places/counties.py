@@ -44,9 +44,13 @@ def bare_county_places(
     verb_ends = {e for s, e in verbs if text[s:e] in _VERBS}
     tail_starts = {s for s, e in tails if text[s:e] not in _NAME_TAILS}
     taken = {i for s, e in listed for i in range(s, e)}
+    # listed places that a bare name runs on from (龙泉 of 龙泉驿): the longer name is read
+    prefixes = {(s, e) for s, e in listed}
     out: list[Candidate] = []
     for s, e in found:
         if taken.intersection(range(s, e)):
+            if any((s, k) in prefixes for k in range(s + 2, e)) and _boundary_after(text, e):
+                out.append((s, e, LOC, {}))  # 成都龙泉驿, 龙泉驿，: no 龙泉 + 驿
             continue  # 北京昌平: the listed rules and :mod:`.tagged` read it
         if e in tail_starts or (s in verb_ends and _boundary_after(text, e)):
             out.append((s, e, LOC, {}))

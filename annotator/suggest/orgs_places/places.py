@@ -49,16 +49,19 @@ def _boundary_class() -> str:
     return "[^" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in sorted(ranges)) + "]"
 
 
-# Place suffixes: divisions, waters, roads, and landmarks (公园, 广场, 寺, 半岛, 机场 …).
+# Place suffixes: divisions, waters, roads, and landmarks and sites (公园, 广场, 寺, 半岛,
+# 机场 …, 植物园, 山庄, 故居, 遗址, 大桥, 隧道, 火车站, 码头: the guidelines' landmarks and
+# sites, LOC in the MSRA gold 4 to 54 times each and never anything else).
 _SUFFIX_ALTS = (
-    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|路|街|巷|胡同"
-    "|公园|广场|寺|半岛|岛|湾|机场|水库)"
+    "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|大桥|路|街|巷|胡同"
+    "|公园|广场|寺|半岛|岛|湾|机场|水库|植物园|动物园|山庄|故居|遗址|隧道|火车站|码头)"
 )
+# The first characters of the suffixes (a name's end is looked for before one of them).
+_SUFFIX_FIRSTS = "县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水植动山故遗隧火码"
 # Places found by their ending after a boundary character (which is part of the match;
 # the text is scanned with a leading newline so that its start is a boundary too).
 _PATTERN_LOC_RE = rules_regex.compile(
-    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水])"
-    f"{_SUFFIX_ALTS})"
+    f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[{_SUFFIX_FIRSTS}]){_SUFFIX_ALTS})"
 )
 _ETHNIC = lexicon.words("places_ethnic_groups")
 # Autonomous prefectures, counties and banners, and ethnic townships (官庄畲族乡; not
@@ -80,7 +83,9 @@ _ETHNIC_NAME_RE = rules_regex.compile(
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
                 "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
-                "湾": (2, 3), "机场": (2, 4), "水库": (2, 3)}  # fmt: skip
+                "湾": (2, 3), "机场": (2, 4), "水库": (2, 3), "植物园": (2, 4), "动物园": (2, 4),
+                "山庄": (2, 4), "故居": (2, 4), "遗址": (2, 4), "大桥": (2, 4), "隧道": (2, 3),
+                "火车站": (2, 3), "码头": (2, 3)}  # fmt: skip
 _ADMIN_TAIL_RE = rules_regex.compile(
     f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
     # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
@@ -97,6 +102,7 @@ _SUFFIX_WORD_NEXT = {
     "河": "流",
     "岛": "屿",
     "寺": "庙",
+    "桥": "梁墩",  # 亚洲最大桥梁: no bridge 亚洲最大桥
 }
 
 
@@ -137,18 +143,35 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         # 湖南县乡两级, 广东区县: no county is named after a province
         and not _after_province(name)
         and not _area_of_a_kind(name, prefix)
+        and not _slogan(prefix)
     )
 
 
-_LISTED_DISTRICTS = frozenset(n for n in P.COUNTIES if n.endswith("区"))
+# Verbs of a slogan's "X makes the place thrive / be governed / strong" (科教兴市, 依法治县,
+# 工业强省): the place's kind after them is the slogan's object, no place's suffix.
+_SLOGAN_VERBS = frozenset("兴治强")
+
+
+def _slogan(prefix: str) -> bool:
+    """True when ``prefix`` ends with a common word + a slogan's verb (科教兴, 依法治): no
+    place is named so (嘉兴, 长兴, 宜兴: one character before 兴)."""
+    return (
+        len(prefix) >= 3
+        and prefix[-1] in _SLOGAN_VERBS
+        and dictionary().get(prefix[-3:-1], 0) > COMMON
+    )
+
+
+_LISTED_DISTRICTS = frozenset(n for n in P.COUNTIES if n[-1] in "区县")
 
 
 def _area_of_a_kind(name: str, prefix: str) -> bool:
-    """True when ``name`` is a common word + 区 that no list holds: an area of a kind
-    (居民区, 降雨区, 项目区, 珊瑚礁区), not a district (jieba tags no place there; listed
-    districts named by common words stay: 和平区, 鼓楼区)."""
+    """True when ``name`` is a common word + 区 or 县 that no list holds: an area or a
+    county of a kind (居民区, 降雨区, 项目区, 珊瑚礁区; 贫困县, 试点县, 项目县), not a district
+    or a county (jieba tags no place there; listed ones named by common words stay: 和平区,
+    鼓楼区, 和平县)."""
     return (
-        name[-1] == "区"
+        name[-1] in "区县"
         and len(prefix) >= 2
         and dictionary().get(prefix, 0) > COMMON
         and short_words.tags().get(prefix) != "ns"
@@ -287,7 +310,7 @@ def _names_a_thing(text: str, s: int, e: int) -> bool:
 # One pattern per length of the name before the suffix (1 to 4 characters): when the
 # shortest reading fails (宁乡 + 乡 in 宁乡县), the next longer one is tried.
 # The first characters of the suffixes: a longer reading needs one of them after the end.
-_SUFFIX_START = frozenset("县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水")
+_SUFFIX_START = frozenset(_SUFFIX_FIRSTS)
 _PLACE_AT_RES = [rules_regex.compile(f"[{HAN}]{{{n}}}{_SUFFIX_ALTS}") for n in range(1, 5)]
 # Verbs after which a place found by its ending may stand (走进大成桥乡, 深入雁峰区).
 # (The package's scan of listed words finds them.)
@@ -295,9 +318,10 @@ CUE_VERBS = lexicon.words("places_cue_verbs")
 _CUE_VERB_SET = frozenset(CUE_VERBS)
 
 
-# Prepositions that may stand between a boundary and a place (，同西渡镇签约, 距大屯村两公里)
-# and begin place names only as the first character of a word (同心县, 临沂, 连云港, 朝阳).
-_PREPOSITIONS = frozenset("和同跟离距自比连除凭靠朝临")
+# Prepositions that may stand between a boundary and a place (，同西渡镇签约, 距大屯村两公里;
+# 如 "such as": 如九澳码头, 如西湖) and begin place names only as the first character of a
+# word (同心县, 临沂, 连云港, 朝阳, 如皋).
+_PREPOSITIONS = frozenset("和同跟离距自比连除凭靠朝临如")
 
 
 # A digit before a date's unit makes it the end of a date (1997年, 6月, 21日).
@@ -449,7 +473,10 @@ _SIDE_OR_ORGAN = P.SIDE_OR_ORGAN
 
 # jieba count from which two characters ending in 乡 are a word (返乡 49, 下乡 439)
 _WORD_COUNT = 20
-_LANDMARKS = frozenset(("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库"))
+_LANDMARKS = frozenset(
+    ("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库", "植物园", "动物园", "山庄", "故居",
+     "遗址", "大桥", "隧道", "火车站", "码头")
+)  # fmt: skip
 # Listed places that end like a landmark (台湾, 青岛, 海湾): a landmark found by pattern
 # never ends with one of them.
 _LISTED_LANDMARK_ENDS = frozenset(

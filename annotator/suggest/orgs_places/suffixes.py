@@ -165,7 +165,7 @@ _NOT_BEFORE_HEAD = "全各本我该此每其城都超股楼夜集上门"
 _NOT_AFTER_HEAD = "(?![场民区级州县直内外域面份长情容])"
 _HEAD_RE = rules_regex.compile(
     "|".join(f"{k}(?<![{_NOT_BEFORE_HEAD}].){_NOT_AFTER_HEAD}" for k in "省市县")
-    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景].){_NOT_AFTER_HEAD}"
+    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景地赛治].){_NOT_AFTER_HEAD}"
     + "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
@@ -180,7 +180,12 @@ def _before_dot(text: str, start: int, dot: int, places: list[tuple[int, int]]) 
     not before ``start``, after a conjunction or a stop character (张文康和葛兰素·威廉集团:
     葛兰素), and not inside a place (英国葛兰素·威廉公司: not 国葛兰素)."""
     i = dot
-    while i > max(start, dot - _DOT_WORD_LONGEST) and text[i - 1] not in _NOT_BEFORE_DOT:
+    # (punctuation before the word ends it too: 他说，葛兰素·威康公司)
+    while (
+        i > max(start, dot - _DOT_WORD_LONGEST)
+        and text[i - 1] not in _NOT_BEFORE_DOT
+        and _REGION_CHAR.match(text, i - 1)
+    ):
         i -= 1
     k = bisect.bisect_left(places, (i, -1)) - 1
     if k >= 0 and places[k][0] < i < places[k][1]:
@@ -449,8 +454,24 @@ def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]
     蓝思科技有限公司 is no parent."""
     for k in range(a - 1, max(region_start, a - _MAX_UNIT) - 1, -1):
         if k in parents and parents[k] <= region_start:
-            return parents[k]
+            return None if _no_unit(text, k, a) else parents[k]
     return None
+
+
+# What a unit's name never starts with: a word of some or each (解放军某部, 公安局各派出所)
+# or the 长 of a head's title (外交部长普里马科: 部长 + a name, no unit 长普里马科).
+_NOT_UNIT_FIRST = frozenset("某各这该其每此那长")
+_TITLE_IN_UNIT = rules_regex.compile(trie_pattern(lexicon.words("people_titles")))
+
+
+def _no_unit(text: str, k: int, a: int) -> bool:
+    """True when ``text[k:a]``, between a body and a suffix, names no unit of it: it starts
+    with a word of some or each or the 长 of a head, or holds a title and a name after it
+    (智利队教练阿科, 首席经济师科; not 人民日报记者站, a unit named by its people)."""
+    if text[k] in _NOT_UNIT_FIRST:
+        return True
+    title = _TITLE_IN_UNIT.search(text, k, a)
+    return title is not None and title.end() < a
 
 
 def _generic_prefix(text: str, start: int, a: int) -> bool:
@@ -612,5 +633,10 @@ def _listed_after_org(text: str, a: int, ends: dict[int, int]) -> int | None:
         if i < 1 or not is_han(text[i]) or text[i] in _NOT_IN_PLACE:
             return None
         if text[i - 1] in _LIST_JOINS and i - 1 in ends:
-            return i
+            # 市政府及有关部门: the bodies concerned after a named one are none of their own
+            return None if text[i:a] in _VAGUE_BODIES else i
     return None
+
+
+# Words that leave the bodies after them unnamed: 有关部门, 相关单位, 其他机构, 主管部门.
+_VAGUE_BODIES = frozenset(("有关", "相关", "其他", "其它", "其余", "主管", "职能", "所属", "下属"))

@@ -31,7 +31,7 @@ from annotator.suggest._text import Candidate
 from annotator.suggest._words import crosses_end, crosses_start_over, dictionary
 
 from .common import LOC, _generic
-from .places import _two_words
+from .places import _slogan, _two_words
 
 # The kinds of place a tagged word may end with.
 KINDS = frozenset("省市县区乡镇村州江河山湖岛")
@@ -53,6 +53,8 @@ def _tagged_words() -> list[str]:
         and not _idiom(w)
         # 自治州, 自治县: the kinds of autonomous divisions, no names
         and not w.startswith("自治")
+        # 科教兴市, 科技兴县: slogans (jieba tags some ns)
+        and not _slogan(w[:-1])
     ]
 
 
