@@ -365,8 +365,9 @@ def group_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every fixed group (欧美, 港澳台) that stands as a word of its own:
     after a clause boundary, a function word or 从 到, before a group noun (欧美国家), or before
     punctuation or quotes with no word across its start (撞毁港台“保钓”船只; not 香港台。)."""
-    if _last_groups[0] == text:
-        return _last_groups[1]  # the LOC rules ask for the same page again
+    found = _groups_of.get(text)
+    if found is not None:
+        return found  # the LOC rules ask for the same page again
     out = [
         m.span()
         for m in _GROUPS_SCAN.finditer(text)
@@ -375,11 +376,15 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         or text.startswith(_GROUP_NOUNS, m.end())
         or (_before_punctuation(text, m.end()) and not crosses_start(text, m.start()))
     ]
-    _last_groups[:] = [text, out]
+    if len(_groups_of) >= _scan.KEEP:
+        del _groups_of[next(iter(_groups_of))]  # the oldest page (dicts keep their order)
+    _groups_of[text] = out
     return out
 
 
-_last_groups: list = [None, []]
+# The groups of the last pages, as many as the page scans kept: an import's worker runs each
+# finder over a chunk of pages in turn, so the LOC rules ask again only after the others.
+_groups_of: dict[str, list[tuple[int, int]]] = {}
 # From … to …: a group stands after them as after a function word (从陕甘革命老区到沿海,
 # 到云贵川的大三线地区).
 _FROM_TO = frozenset("从到")

@@ -453,3 +453,25 @@ def test_the_mainland_and_the_special_region(text, expected):
 )
 def test_the_gulf(text, expected):
     assert places(text) == expected
+
+
+def test_a_chunk_of_pages_scans_each_page_for_groups_once(monkeypatch):
+    # An import's worker runs each finder over a chunk of pages in turn; the LOC rules then
+    # ask for a page's groups again after the other pages: the answer is kept for it.
+    from annotator.suggest import abbreviations, suggestion_tuples, suggestion_tuples_many
+
+    texts = [f"第{i}届欧美国家论坛在港澳台举行。" for i in range(8)]
+    scanned: list[str] = []
+    real = abbreviations._GROUPS_SCAN
+
+    class Counting:
+        def finditer(self, text):
+            scanned.append(text)
+            return real.finditer(text)
+
+    monkeypatch.setattr(abbreviations, "_GROUPS_SCAN", Counting())
+    monkeypatch.setattr(abbreviations, "_groups_of", {})
+    chunk = suggestion_tuples_many(texts, [None] * len(texts))
+    assert sorted(scanned) == sorted(texts)  # once each
+    assert chunk == [suggestion_tuples(t) for t in texts]
+    assert [s[:3] for s in chunk[0]][:2] == [(3, 4, "LOC"), (4, 5, "LOC")]  # 欧 美
