@@ -282,6 +282,24 @@ curve set, scored once (main -> branch before the wider-line cue, which came aft
 not scored there): join F1 0.799 -> 0.803 (wrap accuracy 0.934 -> 0.938), article F1 0.859
 and heading roles 0.725 unchanged.
 
+Session 32 (s32-gates): the start and join gates studied on that curve (the folds' counts and
+the held pages' counts of the model's decisions that differ from the rules', per band and floor;
+a cache of every fold's model and decoded pages, so that a gate is scored in seconds). The
+wrap form's sure join band after 50 pages, where the model had 12 joins right to the rules' 5 on
+the held pages: 11 of the 12 on one page, and its fold's cross-validation had counted 1 to 0
+there; no gate on the counts would take them. Summed over folds and forms, the gates take 5
+joins (after 20: 4) of the 25 (22) that floors chosen by the held pages themselves would, the
+rest 1 or 2 a band. Tried, all within 0.003 on every figure after 5/10/20/50 (the composed four
+papers unchanged by any): join margins 1 and 2 in place of 3, a one-sided sign test (p 0.05,
+0.1: joins after 20/50 0.867 -> 0.864/0.864 and 0.866/0.864, the lines form's few joins
+gone; 0.15, 0.2: as main), a margin
+growing with the square root of the count, no start takeover (article F1 after 50 0.935 ->
+0.938, heading roles 0.882 -> 0.880), start margins 2 or 3 (the same trade). Kept: a floor must
+also have won on more pages than it lost (``decisions.PAGE_GAINS``): unchanged on both sets.
+Untuned curve 2, scored once, main -> branch after 5/10/20/50: heading roles unchanged
+(0.727/0.728/0.747/0.774), article F1 0.862/0.860/0.863/0.868 -> 0.862/0.860/0.869/0.869, joins
+0.814/0.830/0.840/0.871 -> 0.814/0.830/0.840/0.868.
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve

@@ -19,7 +19,9 @@ may overrule the rules where they hesitate and not where they are sure, or the o
 Joins are taken over the same way (:func:`join_floors`, bands of the rules' confidence in
 their join, a floor winning by ``MIN_GAINS``): the join F1 of the model and of the rules no
 longer decides. On fewer than ``FLOOR_MIN_PAGES`` pages a start floor must win by a wider
-margin (``FEW_PAGES_GAINS``). Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
+margin (``FEW_PAGES_GAINS``). A start or join floor must also have won on more held-out pages
+than it lost (``PAGE_GAINS``): one page's decisions are not independent (a long wrapped
+article repeats one reading), so a margin of decisions met on one page proves little. Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
 five bands of the classes (heading or text) of the rules' role and of the model's, a title
 line (kicker, headline, subheadline) read as another title line in a band of its own
 (:func:`role_band`): the model may relabel a paper's kicker over a headline from one
@@ -86,6 +88,12 @@ _TITLE_ROLES = frozenset(("kicker", "headline", "subheadline"))
 # two joins in cross-validation lost on the other pages, on 10 pages of one paper and on 20
 # pages of a dozen papers (the wrapped text form has a few joins a page: one lost weighs).
 MIN_GAINS: dict[str, int] = {"role": 1, "start": 1, "join": 3}
+# How many more held-out pages the model's differing start or join decisions must have won
+# (right more often than the rules' on the page) than lost, beside MIN_GAINS (:func:`_holds`).
+# One page's decisions go together: on the s28 curve (50 pages, wrap form, the rules sure)
+# eleven of the twelve joins the model won on a fold's other pages were on one page. On that
+# curve and on the composed four papers no floor chosen so far is lost by it.
+PAGE_GAINS: dict[str, int] = {"start": 1, "join": 1}
 # The same on fewer than FLOOR_MIN_PAGES pages of a scope (where roles are taken all or none,
 # see _scope_role_floors): wider, as a few pages count too few differing decisions to tell;
 # on 5 and 10 pages of one paper (or of as many papers) starts and roles that won by one or
@@ -167,9 +175,9 @@ def start_floors(
     """The start floor of each of :data:`START_BANDS` from ``counts`` (per band, per floor of
     :data:`START_FLOORS` as text: how many held-out blocks at least that sure, whose start
     decision the model made otherwise than the rules, the model had right and the rules had
-    right): the floor where the model's differing decisions were right most often more than
-    the rules' (the higher floor on a tie), None (the rules' decisions stand) where they were
-    never right more often. ``taken`` gains ``start`` when a band has a floor, else loses it."""
+    right, then the pages won and lost, :data:`PAGE_GAINS`): the floor where the model's
+    differing decisions were right most often more than the rules' (the higher floor on a
+    tie), None (the rules' decisions stand) where they were never right more often. ``taken`` gains ``start`` when a band has a floor, else loses it."""
     return _band_floors(counts, START_BANDS, START_FLOORS, taken, "start", pages)
 
 
@@ -183,8 +191,9 @@ def join_floors(
     """The join floor of each of :data:`JOIN_BANDS` from ``counts`` (as :func:`start_floors`
     reads its counts: per band and floor of :data:`JOIN_FLOORS`, the held-out blocks whose
     join the model decided otherwise than the rules, at least that sure, that the model had
-    right and that the rules had right). ``taken`` gains ``join`` when a band has a floor,
-    else loses it: the join F1 of the two no longer decides."""
+    right and that the rules had right, then on how many pages the model's were right more
+    often and on how many less often: see :data:`PAGE_GAINS`). ``taken`` gains ``join`` when
+    a band has a floor, else loses it: the join F1 of the two no longer decides."""
     return _band_floors(counts, JOIN_BANDS, JOIN_FLOORS, taken, "join", pages)
 
 
@@ -234,8 +243,10 @@ def _band_floors(
     """The floor of each band: the one of ``floors`` where the model's differing decisions
     were right most often more than the rules' (by at least ``MIN_GAINS[decision]``, from
     ``FEW_PAGES_GAINS`` on fewer than :data:`FLOOR_MIN_PAGES` ``pages`` of the scope; the
-    higher floor on a tie) and, where the counts go on (``[right, wrong, heads right, heads
-    wrong]``), not less often right on gold heading lines; None where none is. ``taken``
+    higher floor on a tie) and, where the counts go on, not less often right on gold heading
+    lines (roles: ``[right, wrong, heads right, heads wrong]``) or won on ``PAGE_GAINS`` more
+    pages than lost (starts, joins: ``[right, wrong, pages won, pages lost]``); None where
+    none is. ``taken``
     gains ``decision`` when a band has a floor, else loses it (in :data:`DECISIONS` order)."""
     few = pages is not None and pages < FLOOR_MIN_PAGES
     gain = (FEW_PAGES_GAINS if few else MIN_GAINS)[decision]
@@ -244,9 +255,9 @@ def _band_floors(
         mine = counts.get(band) or {}
         best, floor = gain - 1, None
         for value in floors:
-            right, wrong, *heads = mine.get(f"{value:g}", (0, 0))
-            if heads and heads[0] < heads[1]:
-                continue  # worse on the gold heading lines
+            right, wrong, *more = mine.get(f"{value:g}", (0, 0))
+            if not _holds(decision, more):
+                continue
             if right - wrong > best or (right - wrong == best and floor is not None):
                 best, floor = right - wrong, value
         out[band] = floor
@@ -255,6 +266,18 @@ def _band_floors(
     if any(floor is not None for floor in out.values()):
         taken[:] = [d for d in DECISIONS if d in taken or d == decision]
     return out
+
+
+def _holds(decision: str, more: list[int]) -> bool:
+    """Whether a floor's further counts allow it: for roles, not less often right on the gold
+    heading lines; for starts and joins, the model's differing decisions right more often
+    than the rules' on at least ``PAGE_GAINS`` pages more than the other way round (figures
+    without page counts: allowed)."""
+    if len(more) < 2:
+        return True
+    if decision == "role":
+        return more[0] >= more[1]
+    return more[0] - more[1] >= PAGE_GAINS.get(decision, 0)
 
 
 def _role_floor(scores: dict[str, Any], taken: list[str]) -> float | None:

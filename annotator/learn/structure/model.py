@@ -455,28 +455,54 @@ def _differing_counts(preds: dict[str, list[tuple[str, list[Block], list[Block]]
     confidence in their decision; ``roles``: of the class of the rules' role) and each floor
     (as text: JSON keys), how many held-out blocks whose decision the model made otherwise
     than the rules, the model at least that sure of it, the model had right and how many the
-    rules had right."""
-    starts = {band: {f"{f:g}": [0, 0] for f in START_FLOORS} for band in START_BANDS}
-    joins = {band: {f"{f:g}": [0, 0] for f in JOIN_FLOORS} for band in JOIN_BANDS}
+    rules had right; for starts and joins then on how many pages the model's were right more
+    often than the rules' and on how many less often (one page's decisions are not
+    independent: a page's long wrapped article gave the model eleven joins its other pages
+    did not, see :func:`~.decisions.join_floors`)."""
+    starts = _band_counts(START_BANDS, START_FLOORS)
+    joins = _band_counts(JOIN_BANDS, JOIN_FLOORS)
     roles = {band: {f"{f:g}": [0, 0, 0, 0] for f in BAND_ROLE_FLOORS} for band in ROLE_BANDS}
     for (_, gold, rules), (_, _, mine) in zip(preds["rules"], preds["model"], strict=True):
+        page_starts = _band_counts(START_BANDS, START_FLOORS)
+        page_joins = _band_counts(JOIN_BANDS, JOIN_FLOORS)
         wanted = [parse_label(label) for label in gold_labels(rules, gold)]
         states = zip(_states(rules), _states(mine), strict=True)
         for (r, m), want, rule, block in zip(states, wanted, rules, mine, strict=True):
             state = "O" if want is None else "B" if want[1] else "I"
             if r != m and state in (r, m):
                 band = start_band(rule.confidences.get("boundary", 1.0))
-                _count(starts[band], START_FLOORS, block, "boundary", state == r)
+                _count(page_starts[band], START_FLOORS, block, "boundary", state == r)
             join = want is not None and want[2]
             if rule.joins_previous != block.joins_previous:
                 band = join_band(rule.confidences.get("join", 1.0))
-                _count(joins[band], JOIN_FLOORS, block, "join", join == rule.joins_previous)
+                _count(page_joins[band], JOIN_FLOORS, block, "join", join == rule.joins_previous)
             role = "other" if want is None else want[0]
             if rule.role != block.role and role in (rule.role, block.role):
                 band = role_band(rule.role, block.role)
                 heading = role in HEADING_ROLES  # counted again, from the third place on
                 _count(roles[band], BAND_ROLE_FLOORS, block, "role", role == rule.role, heading)
+        _add_page(starts, page_starts)
+        _add_page(joins, page_joins)
     return {"starts": starts, "joins": joins, "roles": roles}
+
+
+def _band_counts(bands: Sequence[str], floors: Sequence[float]) -> dict[str, dict[str, list[int]]]:
+    """Zero counts ``[right, wrong, pages won, pages lost]`` per band and floor (as text)."""
+    return {band: {f"{f:g}": [0, 0, 0, 0] for f in floors} for band in bands}
+
+
+def _add_page(
+    total: dict[str, dict[str, list[int]]], page: dict[str, dict[str, list[int]]]
+) -> None:
+    """One page's counts into ``total``: its decisions, and the page won (the model's
+    differing decisions right more often than the rules') or lost."""
+    for band, floors in page.items():
+        for floor, (right, wrong, _, _) in floors.items():
+            counts = total[band][floor]
+            counts[0] += right
+            counts[1] += wrong
+            counts[2] += right > wrong
+            counts[3] += wrong > right
 
 
 def _count(
