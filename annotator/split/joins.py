@@ -67,7 +67,7 @@ from functools import cached_property
 from annotator import rules_regex, short_words
 
 from . import cues
-from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout
+from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout, indented
 from .shapes import (
     BODY,
     CAPTION,
@@ -855,11 +855,10 @@ _INDENT_SETS_APART = frozenset((cues.END_COMMA, cues.END_COLON, cues.END_DASH, c
 
 
 def _indented(cur: Shape, page: _Page) -> bool:
-    """Whether paragraph ``cur`` of a hard-wrapped page opens its line after an indent (the
-    line above ending right at its line break: a wrap inside a run of spaces is no indent)."""
+    """Whether paragraph ``cur`` of a hard-wrapped page opens its line after an indent (see
+    :func:`paragraphs.indented`)."""
     text = page.text
-    line_start = text.rfind("\n", 0, cur.start) + 1
-    return cur.start > line_start > 0 and not text[line_start - 2].isspace()
+    return indented(text, text.rfind("\n", 0, cur.start) + 1, cur.start)
 
 
 def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:

@@ -344,20 +344,28 @@ def _wider(text: str, start: int, end: int, width: int) -> bool:
     )
 
 
+def indented(text: str, first: int, start: int) -> bool:
+    """Whether the line of ``text`` that begins at ``first`` (just after a line break, or at
+    the page's start) and whose text begins at ``start`` is indented: it opens with
+    whitespace, unless the line right above holds text and ends in whitespace. A wrap that
+    falls inside a run of spaces (本报北京2月18日电  （记者…） cut between its two spaces) leaves
+    one at the end of a line and one at the start of the next: that is the text's own space
+    going on, not an indent. Under a blank line (or none: the page's first line) an opening
+    space is an indent."""
+    if start <= first:
+        return False
+    above = text[first - 2] if first >= 2 else "\n"  # (``first - 1`` is the line break above)
+    if above == "\n" or not above.isspace():
+        return True
+    return not text[text.rfind("\n", 0, first - 1) + 1 : first - 1].strip()
+
+
 def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
-    """The indices of the indented lines of ``spans``: those that open with whitespace, unless
-    the line right above ends in whitespace. A wrap that falls inside a run of spaces (本报北京
-    2月18日电  （记者…） cut between its two spaces) leaves one at the end of a line and one
-    at the start of the next: that is the text's own space going on, not an indent."""
-    # (``first - 1`` is the line break above when the line is not the page's first; the line
-    # above ends in whitespace when its last character stands before that break)
+    """The indices of the :func:`indented` lines of ``spans``."""
     return {
         k
         for k, (first, (start, _)) in enumerate(zip(starts, spans, strict=True))
-        if start > first
-        and not (
-            k and spans[k - 1][1] < first - 1 and "\n" not in text[spans[k - 1][1] : first - 1]
-        )
+        if indented(text, first, start)
     }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from annotator.split import split_page
 from annotator.split.joins import assign_joins
 from annotator.split.paragraphs import _wider, paragraphs
+from annotator.split.paragraphs import indented as line_indented
 from annotator.split.shapes import shapes
 from annotator.split.words import word_across
 from tests.core.test_split_joins31 import BODY
@@ -108,3 +109,16 @@ def test_a_line_one_wider_than_the_column_that_nothing_explains_stands_apart():
     assert len(quoted) == WIDTH + 1
     assert not _wider(quoted, 0, len(quoted), WIDTH)
     assert _wider(credit, 0, len(credit), WIDTH)
+
+
+def test_reflow_and_joins_read_an_indent_alike():
+    # one reading for both (paragraphs._indents, joins._indented): an opening space is an
+    # indent unless the line above holds text and ends in a space (a wrap inside a run of
+    # spaces); under a blank line, or as the page's first line, it is one
+    assert line_indented("\u3000\u3000甲乙", 0, 2)
+    assert line_indented("甲乙。\n\u3000\u3000丙丁", 4, 6)
+    assert line_indented("甲乙。\n\n\u3000\u3000丙丁", 5, 7)
+    assert line_indented("甲乙。\n \n\u3000\u3000丙丁", 6, 8)
+    assert line_indented("\n\u3000\u3000丙丁", 1, 3)
+    assert not line_indented("本报北京2月18日电 \n （记者", 12, 13)
+    assert not line_indented("甲乙。\n丙丁", 4, 4)
