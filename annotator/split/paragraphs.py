@@ -299,10 +299,11 @@ def _reflow(
     return out, Layout(width, max(room, 0), uses_indent)
 
 
-# Marks that no line opens with: a typesetter who cannot hang two of them (…话。”) at a line's
-# end pushes the character before them down with them, and the line above falls one short of
-# the column without ending there.
-_NO_LINE_START = frozenset("。！？!?，、,；;：:”’」』）)】》〉〕］]")
+# Marks that no line opens with (those no paragraph opens with, and the ASCII ``!``, which
+# opens a markdown image ![](…) but no line of wrapped text): a typesetter who cannot hang two
+# of them (…话。”) at a line's end pushes the character before them down with them, and the
+# line above falls one short of the column without ending there.
+_NO_LINE_START = cues.NO_START_CHARS | {"!"}
 
 
 def _pushed_out(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
