@@ -1,7 +1,8 @@
 """Joins and reflow cues of session 32 (issue 9): a line a push-out left one short; a name
 alone left as body text is continued by nothing; on a wrapped page that indents, an indented
-paragraph continues none, whatever the one above ends on; a line one wider than the column
-that no hanging mark explains stands apart.
+paragraph continues none ending on a comma, pause mark or semicolon, a colon, a dash or a
+closing bracket; a line one wider than the column that no hanging mark, half-width character
+or squeezed pair of marks explains stands apart.
 
 A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
 character before them down with them: that line falls one character short of the column
