@@ -47,9 +47,11 @@ previous body paragraph whatever that ends with. On a hard-wrapped page (PDF tex
 ``paragraphs.Layout``) a paragraph ending without punctuation is continued only from a line
 that fills the column, and not by an indented paragraph on a page that indents: a column ends
 full, and the rest of a paragraph it cuts is not indented (so too one ending on a closing
-quote); nor does an indented paragraph there continue one ending on a comma, a colon, a dash
-or a bracket. The rows of a table of figures neither continue nor are continued, nor does a
-person's name alone on its line (黄承梁: a column's line holds more). A lead (本报讯…) never continues anything.
+quote); nor does an indented paragraph there continue one ending on a comma, a pause mark, a
+semicolon, a colon, a dash or a closing bracket (after a sentence end the indent is not
+read). The rows of a table of figures neither continue nor are continued, nor does a person's
+name alone on its line (黄承梁: a column's line holds more). A lead (本报讯…) never continues
+anything.
 
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
@@ -67,7 +69,7 @@ from functools import cached_property
 from annotator import rules_regex, short_words
 
 from . import cues
-from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout
+from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout, indented
 from .shapes import (
     BODY,
     CAPTION,
@@ -848,23 +850,26 @@ def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
 _SET_APART_ENDINGS = frozenset((cues.END_OPEN, cues.END_QUOTE))
 
 
-# Endings that would join but for an indent under them on a page that indents: a column's
-# rest is never indented, whatever the paragraph above ends on (…留言： / 　　不叫…, …（见图③）
-# / 　　当然…, …盾构机； / 　　上海…).
+# Endings (a comma, pause mark or semicolon; a colon; a dash; a closing bracket) that would
+# join but for an indent under them on a page that indents: a column's rest is never indented
+# (…留言： / 　　不叫…, …（见图③） / 　　当然…, …盾构机； / 　　上海…). An open or quoted ending
+# is set apart by an indent in ``_set_apart``; after a sentence end the indent is not read.
 _INDENT_SETS_APART = frozenset((cues.END_COMMA, cues.END_COLON, cues.END_DASH, cues.END_CLOSE))
 
 
 def _indented(cur: Shape, page: _Page) -> bool:
-    """Whether paragraph ``cur`` of a hard-wrapped page opens its line after an indent (the
-    line above ending right at its line break: a wrap inside a run of spaces is no indent)."""
+    """Whether paragraph ``cur`` of a hard-wrapped page opens its line after an indent (see
+    :func:`paragraphs.indented`)."""
     text = page.text
-    line_start = text.rfind("\n", 0, cur.start) + 1
-    return cur.start > line_start > 0 and not text[line_start - 2].isspace()
+    return indented(text, text.rfind("\n", 0, cur.start) + 1, cur.start)
 
 
 def _by_setting(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
     """No join where the page's setting shows one: a paragraph set apart on a hard-wrapped
-    page (see :func:`_set_apart`), a row of a table; ``None`` where it does not."""
+    page (see :func:`_set_apart`); on a hard-wrapped page that indents, an indented paragraph
+    under one ending in ``_INDENT_SETS_APART`` (a comma, pause mark or semicolon, a colon, a
+    dash, a closing bracket); a row of a table; a person's name alone on its line on either
+    side (``_NAME_ALONE``). ``None`` where it does not."""
     if page.layout.width and (
         (prev.ending in _SET_APART_ENDINGS and _set_apart(prev, cur, page))
         or (page.layout.indented and prev.ending in _INDENT_SETS_APART and _indented(cur, page))

@@ -299,10 +299,11 @@ def _reflow(
     return out, Layout(width, max(room, 0), uses_indent)
 
 
-# Marks that no line opens with: a typesetter who cannot hang two of them (…话。”) at a line's
-# end pushes the character before them down with them, and the line above falls one short of
-# the column without ending there.
-_NO_LINE_START = frozenset("。！？!?，、,；;：:”’」』）)】》〉〕］]")
+# Marks that no line opens with (those no paragraph opens with, and the ASCII ``!``, which
+# opens a markdown image ![](…) but no line of wrapped text): a typesetter who cannot hang two
+# of them (…话。”) at a line's end pushes the character before them down with them, and the
+# line above falls one short of the column without ending there.
+_NO_LINE_START = cues.NO_START_CHARS | {"!"}
 
 
 def _pushed_out(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
@@ -344,20 +345,28 @@ def _wider(text: str, start: int, end: int, width: int) -> bool:
     )
 
 
+def indented(text: str, first: int, start: int) -> bool:
+    """Whether the line of ``text`` that begins at ``first`` (just after a line break, or at
+    the page's start) and whose text begins at ``start`` is indented: it opens with
+    whitespace, unless the line right above holds text and ends in whitespace. A wrap that
+    falls inside a run of spaces (本报北京2月18日电  （记者…） cut between its two spaces) leaves
+    one at the end of a line and one at the start of the next: that is the text's own space
+    going on, not an indent. Under a blank line (or none: the page's first line) an opening
+    space is an indent."""
+    if start <= first:
+        return False
+    above = text[first - 2] if first >= 2 else "\n"  # (``first - 1`` is the line break above)
+    if above == "\n" or not above.isspace():
+        return True
+    return not text[text.rfind("\n", 0, first - 1) + 1 : first - 1].strip()
+
+
 def _indents(text: str, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
-    """The indices of the indented lines of ``spans``: those that open with whitespace, unless
-    the line right above ends in whitespace. A wrap that falls inside a run of spaces (本报北京
-    2月18日电  （记者…） cut between its two spaces) leaves one at the end of a line and one
-    at the start of the next: that is the text's own space going on, not an indent."""
-    # (``first - 1`` is the line break above when the line is not the page's first; the line
-    # above ends in whitespace when its last character stands before that break)
+    """The indices of the :func:`indented` lines of ``spans``."""
     return {
         k
         for k, (first, (start, _)) in enumerate(zip(starts, spans, strict=True))
-        if start > first
-        and not (
-            k and spans[k - 1][1] < first - 1 and "\n" not in text[spans[k - 1][1] : first - 1]
-        )
+        if indented(text, first, start)
     }
 
 

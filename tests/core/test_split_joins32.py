@@ -1,7 +1,8 @@
 """Joins and reflow cues of session 32 (issue 9): a line a push-out left one short; a name
 alone left as body text is continued by nothing; on a wrapped page that indents, an indented
-paragraph continues none, whatever the one above ends on; a line one wider than the column
-that no hanging mark explains stands apart.
+paragraph continues none ending on a comma, pause mark or semicolon, a colon, a dash or a
+closing bracket; a line one wider than the column that no hanging mark, half-width character
+or squeezed pair of marks explains stands apart.
 
 A typesetter who cannot hang two marks no line opens with (…好。”) at a line's end pushes the
 character before them down with them: that line falls one character short of the column
@@ -11,9 +12,12 @@ as no paragraph does. The text is invented.
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.split import split_page
 from annotator.split.joins import assign_joins
-from annotator.split.paragraphs import _wider, paragraphs
+from annotator.split.paragraphs import _wider, paragraph_layout, paragraphs
+from annotator.split.paragraphs import indented as line_indented
 from annotator.split.shapes import shapes
 from annotator.split.words import word_across
 from tests.core.test_split_joins31 import BODY
@@ -108,3 +112,91 @@ def test_a_line_one_wider_than_the_column_that_nothing_explains_stands_apart():
     assert len(quoted) == WIDTH + 1
     assert not _wider(quoted, 0, len(quoted), WIDTH)
     assert _wider(credit, 0, len(credit), WIDTH)
+
+
+def test_reflow_and_joins_read_an_indent_alike():
+    # one reading for both (paragraphs._indents, joins._indented): an opening space is an
+    # indent unless the line above holds text and ends in a space (a wrap inside a run of
+    # spaces); under a blank line, or as the page's first line, it is one
+    assert line_indented("\u3000\u3000甲乙", 0, 2)
+    assert line_indented("甲乙。\n\u3000\u3000丙丁", 4, 6)
+    assert line_indented("甲乙。\n\n\u3000\u3000丙丁", 5, 7)
+    assert line_indented("甲乙。\n \n\u3000\u3000丙丁", 6, 8)
+    assert line_indented("\n\u3000\u3000丙丁", 1, 3)
+    assert not line_indented("本报北京2月18日电 \n （记者", 12, 13)
+    assert not line_indented("甲乙。\n丙丁", 4, 4)
+
+
+@pytest.mark.parametrize(
+    ("item", "below"),
+    [
+        # a colon: what was said follows, in a paragraph of its own
+        (
+            "消息发布后，不少网友在社交平台上纷纷为这些建设者点赞留言：",
+            "不叫苦，不喊累，这些建设者是我们身边最可爱的人。",
+        ),
+        # a comma: a clause a column cut would go on unindented
+        (
+            "在深圳，“深江号”最大直径盾构机正在加紧掘进，",
+            "在上海崇明，“领航号”盾构机穿越长江江心，创下了多项国内施工纪录。",
+        ),
+        # a dash: an ASCII one (a paragraph ending on —— introduces what follows, and no
+        # join under it needs the indent)
+        (
+            "今年以来，记者先后走访了这条隧道沿线的多个施工现场--",
+            "施工人员每天要在地下数十米深处连续工作十多个小时，从不叫苦。",
+        ),
+        # a closing bracket with no sentence end before it
+        (
+            "据统计，全市隧道工程的施工进度，均已超过了年初确定的预期（见图③）",
+            "施工人员每天要在地下数十米深处连续工作十多个小时，从不叫苦。",
+        ),
+    ],
+    ids=["colon", "comma", "dash", "close"],
+)
+def test_an_indented_paragraph_under_one_left_open_by_a_mark_starts_its_own(
+    item: str, below: str
+) -> None:
+    text = indented(P1, P3, item, below, P4, P5, P1)
+    got = {text[b.start : b.end].replace("\n", ""): b.joins_previous for b in split_page(text)}
+    assert got[below] is False
+
+
+def test_on_a_page_that_does_not_indent_a_paragraph_under_a_semicolon_goes_on():
+    # the same two paragraphs on a page whose converter dropped the indents but one (the
+    # paragraph under the semicolon opens with a space): the page does not indent, so that
+    # space says nothing and the paragraph continues the one ending on ；
+    item = "在深圳，“深江号”最大直径盾构机正在加紧掘进，预计年底前完成全部施工任务；"
+    below = "在上海崇明，“领航号”盾构机穿越长江江心，创下了多项国内施工纪录。"
+    lines = [
+        ("\u3000\u3000" + line if par is below and k == 0 else line)
+        for par in (P1, P3, item, below, P4, P5, P1)
+        for k, line in enumerate(wrapped(par))
+    ]
+    text = "\n".join(lines)
+    assert not paragraph_layout(text)[1].indented
+    got = {
+        text[b.start : b.end].strip().replace("\n", ""): b.joins_previous for b in split_page(text)
+    }
+    assert got[item] is False
+    assert got[below] is True
+
+
+def test_a_line_one_wider_with_digits_or_latin_letters_stays_in_the_column():
+    # half-width characters fit more to a line: one wider holding them is a line of the
+    # column (no mark hangs at its end, no pair of marks is squeezed), and its paragraph goes
+    # on through it; as wide without them, a line stands apart (as the credit above does)
+    for line in ("全市共新建便民服务网点326处惠及", "高校开设AI课程吸引大批年轻人回乡"):
+        assert len(line) == WIDTH + 1
+        assert not _wider(line, 0, len(line), WIDTH)
+    assert _wider("全市共新建便民服务网点三百余处惠及", 0, WIDTH + 1, WIDTH)
+    par = [
+        "今年以来，全市加快建设便民服",
+        "务网点共计326处，惠及上万户家庭",
+        "效率比去年提高了三成，受到群众的",
+        "广泛欢迎。",
+    ]
+    assert [len(line) for line in par[:3]] == [WIDTH - 2, WIDTH + 1, WIDTH]
+    text = "\n".join([*wrapped(P1), *wrapped(P3), *par, *wrapped(P4), *wrapped(P5), *wrapped(P1)])
+    got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
+    assert "".join(par) in got

@@ -47,8 +47,10 @@ def start_cue(s: str) -> str | None:
 
 
 # Characters that never begin a paragraph (nor, in typeset text, a line): a paragraph that
-# begins with one is the rest of a paragraph cut by a column break.
-NO_START_CHARS = frozenset("，,。、；;：∶！？”’」』）)》〉】")
+# begins with one is the rest of a paragraph cut by a column break. (Not the ASCII ``!``: a
+# markdown image, ![](…), opens a paragraph with it. ``paragraphs`` reads the marks no line
+# opens with from this set and that one.)
+NO_START_CHARS = frozenset("，,。、；;：:∶！？?”’」』）)》〉】〕］]")
 
 
 def cut_rest(s: str) -> bool:
