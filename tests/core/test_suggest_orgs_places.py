@@ -269,8 +269,8 @@ def test_county_cities_villages_and_numbered_roads(text, expected):
     ("text", "expected"),
     [
         ("应当保护那些有很大学习热情的孩子", []),  # 大学习: no university
-        ("筹委会主任委员会议决定", []),  # 委员会议: no committee
-        ("具体负责筹委会的工作", []),  # not 具体负责筹委会
+        ("筹委会主任委员会议决定", [("筹委会", "ORG")]),  # 委员会议: no committee
+        ("具体负责筹委会的工作", [("筹委会", "ORG")]),  # not 具体负责筹委会
         ("发表讲话，阐述人民党的纲领", []),  # not 阐述人民党
     ],
 )
@@ -2331,4 +2331,31 @@ def test_japans_ministries(text, expected):
     ],
 )
 def test_area_words_ending_in_qu_head_no_body(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's committee by its contraction alone
+        ("组委会提出，要加强科技", [("组委会", "ORG")]),
+        ("筹委会主任在会上讲话", [("筹委会", "ORG")]),
+        # the full name earlier on the page, its contraction after it
+        (
+            "香港特别行政区筹备委员会今天开会。筹委会将于明年解散。",
+            [("香港特别行政区筹备委员会", "ORG"), ("筹委会", "ORG")],
+        ),
+        (
+            "大寨村村民委员会成立。村委会将修路。",
+            [("大寨村村民委员会", "ORG"), ("村委会", "ORG")],
+        ),
+        # a body every village has: no name before it, no ORG
+        ("村委会主任被选为村委会委员", []),
+        # the contraction before the full name is not carried back
+        ("村委会将修路。大寨村村民委员会成立。", [("大寨村村民委员会", "ORG")]),
+        # a longer name that holds the contraction stays one name
+        ("西藏赛区筹委会今天成立", [("西藏赛区筹委会", "ORG")]),
+    ],
+)
+def test_committees_by_their_contraction(text, expected):
     assert tagged(text) == expected

@@ -56,6 +56,8 @@ ORG (organisations):
 * a listed place, ``国家``, ``X驻`` or a one-character country before an organisation is
   taken with it (``美国财政部``, ``国家科学技术部``, ``中国驻南非大使馆``, ``俄中央银行``);
   a place's numbered team (``中国４队``, ``中国二队``);
+* committees by their standard contraction (``筹委会``, ``组委会``; ``村委会`` after a name
+  ending in 村民委员会 or 村委会 earlier in the text: :mod:`.contractions`);
 * organisations known by name without a suffix (lexicon ``orgs_known``: ``路透社``,
   ``国际泳联``, ``微软``); a strong suffix after a kind of organisation only is no name
   (``保险公司``, ``众多航空公司``: lexicon ``orgs_generic_prefixes``);
@@ -86,6 +88,7 @@ from annotator.suggest._words import (
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .congresses import congresses
+from .contractions import contracted_committees
 from .counties import bare_county_places
 from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
@@ -228,6 +231,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if "中央" in text:
         orgs += _party_centres(text, orgs)
     orgs += congresses(text, orgs)
+    orgs += contracted_committees(text, orgs)
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))

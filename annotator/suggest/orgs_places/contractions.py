@@ -1,0 +1,70 @@
+"""Committees named by their standard contraction (lexicon ``orgs_contractions``):
+``筹委会`` for 筹备委员会, ``组委会`` for 组织委员会, ``村委会`` for 村民委员会.
+
+The contraction of an event's committee names one body by itself (``筹委会主任钱其琛``,
+``组委会提出``); that of a body every village or board has (村委会, 管委会, 纪委) is an ORG
+only where a name ending in its full kind or in the contraction stood earlier in the text
+(``大寨村村民委员会`` … ``村委会``): the carry-over of a page's short forms.
+"""
+
+from __future__ import annotations
+
+from annotator import lexicon
+from annotator.suggest._text import Candidate
+
+from .common import ORG
+
+_ROWS = lexicon.entries("orgs_contractions")
+# contraction -> the full kind it stands for
+_FULL = {row[0]: row[1] if len(row) > 1 else row[0] for row in _ROWS}
+_ALONE = frozenset(row[0] for row in _ROWS if len(row) > 2 and row[2] == "alone")
+# Each contraction is found from its 委 (or its first character, should a project's lack
+# one): most pages hold no 委, and 委 is much rarer than 常 村 管 of the contractions'
+# starts.  ``_SHAPES``: for each key character, the (offset of the key, length) of the
+# contractions holding it.
+
+
+def _shapes(words: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Each key character with the (offset, length) of the ``words`` holding it, longest
+    first."""
+    shapes: dict[str, set[tuple[int, int]]] = {}
+    for word in words:
+        key = "委" if "委" in word else word[0]
+        shapes.setdefault(key, set()).add((word.index(key), len(word)))
+    return {k: sorted(v, key=lambda kl: -kl[1]) for k, v in shapes.items()}
+
+
+_SHAPES = _shapes(list(_FULL))
+
+
+def _found(text: str) -> dict[str, list[int]]:
+    """Each contraction in ``text`` with its starts, left to right."""
+    out: dict[str, list[int]] = {}
+    for key, shapes in _SHAPES.items():
+        i = text.find(key)
+        while i != -1:
+            for k, n in shapes:
+                word = text[i - k : i - k + n] if i >= k else ""
+                if word in _FULL:
+                    out.setdefault(word, []).append(i - k)
+                    break
+            i = text.find(key, i + 1)
+    return out
+
+
+def contracted_committees(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """The contractions in ``text`` that stand for a committee, as ORG (``orgs``: the ORG
+    candidates found so far, whose names make the contractions after them ORGs)."""
+    out: list[Candidate] = []
+    for word, starts in _found(text).items():
+        if word in _ALONE:
+            out.extend((i, i + len(word), ORG, {}) for i in starts)
+            continue
+        ends = (_FULL[word], word)
+        first = min(
+            (e for s, e, label, _ in orgs if label == ORG and text.endswith(ends, s, e)),
+            default=None,
+        )
+        if first is not None:
+            out.extend((i, i + len(word), ORG, {}) for i in starts if i >= first)
+    return out
