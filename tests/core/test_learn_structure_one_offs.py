@@ -11,8 +11,6 @@ the rules read as body.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -20,18 +18,9 @@ from annotator.learn import structure as st
 from annotator.model import Block, Page
 from annotator.split import split_page
 
-_CORPUS = Path(__file__).resolve().parents[2] / "bench" / "structure_corpus.py"
+from .test_learn_structure import corpus
+
 _MARK = "◎"
-
-
-def _corpus():
-    spec = importlib.util.spec_from_file_location("structure_corpus", _CORPUS)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _corpus()
 
 
 def _marked(text: str, gold: list[Block]) -> tuple[str, list[Block], int]:

@@ -207,20 +207,26 @@ def test_the_listed_word_at_a_place_is_what_the_trie_regex_matched_there():
             assert orgs_places._word_at(text, i) == (m and m.span()), (text[i : i + 8], i)
 
 
-def test_a_page_with_full_width_digits_is_scanned_once_and_its_ascii_copy_once(monkeypatch):
+@pytest.fixture
+def scanned(monkeypatch) -> list[str]:
+    """The texts the page scan reads from now on, in order (one entry a scan)."""
+    texts: list[str] = []
+    real = _scan._scan
+
+    def counting(text, built=None):
+        texts.append(text)
+        return real(text, built)
+
+    monkeypatch.setattr(_scan, "_scan", counting)
+    return texts
+
+
+def test_a_page_with_full_width_digits_is_scanned_once_and_its_ascii_copy_once(scanned):
     """The date rules read a copy of the page with ASCII digits (１９９８年 as People's Daily
     writes it): the page's own scan is still kept for the rules after them, so that the page
     is scanned once, and its copy once, however many rules read them."""
     from annotator import suggest
 
-    scanned: list[str] = []
-    real = _scan._scan
-
-    def counting(text, built=None):
-        scanned.append(text)
-        return real(text, built)
-
-    monkeypatch.setattr(_scan, "_scan", counting)
     page = "新华社北京１９９８年６月３日电 记者王小明报道：湖南省衡阳市政府今天召开会议，１２０人参加。"
     assert suggest.suggest_spans(page)  # dates, people, places and organisations read it
     assert sorted(scanned) == sorted(
@@ -228,20 +234,12 @@ def test_a_page_with_full_width_digits_is_scanned_once_and_its_ascii_copy_once(m
     )
 
 
-def test_the_pages_of_a_chunk_are_each_scanned_once_as_the_rules_take_them_in_turn(monkeypatch):
+def test_the_pages_of_a_chunk_are_each_scanned_once_as_the_rules_take_them_in_turn(scanned):
     """An import worker runs each rule over a few pages in turn: the scans of all those
     pages (and of their copies with ASCII digits) stay kept until the last rule has read
     them, so that each is scanned once, as a page alone is."""
     from annotator import suggest
 
-    scanned: list[str] = []
-    real = _scan._scan
-
-    def counting(text, built=None):
-        scanned.append(text)
-        return real(text, built)
-
-    monkeypatch.setattr(_scan, "_scan", counting)
     page = "新华社北京１９９８年６月３日电 记者王小明报道：湖南省衡阳市政府今天召开会议，１２０人参加。"
     pages = [f"第{k}版 {page}" for k in range(20)]  # more pages than are taken in turn
     found = suggest.suggestion_tuples_many(pages, [None] * len(pages))
