@@ -2359,3 +2359,22 @@ def test_area_words_ending_in_qu_head_no_body(text, expected):
 )
 def test_committees_by_their_contraction(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word + 和 before a kind of place joins two words: no village or town
+        (
+            "大寨村村民委员会成立后，纪委和村委会一起开会。",
+            [("大寨村村民委员会", "ORG"), ("村委会", "ORG")],
+        ),
+        ("，工厂和村庄连成一片", []),
+        ("，党委和镇政府共同研究", [("镇政府", "ORG")]),
+        # near misses: 和 inside a place's name stays (one character before it)
+        ("，在太和村修路", [("太和村", "LOC")]),
+        ("，永和镇政府表示", [("永和镇", "LOC")]),
+    ],
+)
+def test_a_conjunction_phrase_is_no_place(text, expected):
+    assert tagged(text) == expected
