@@ -2359,3 +2359,39 @@ def test_area_words_ending_in_qu_head_no_body(text, expected):
 )
 def test_committees_by_their_contraction(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word + 和 before a kind of place joins two words: no village or town
+        (
+            "大寨村村民委员会成立后，纪委和村委会一起开会。",
+            [("大寨村村民委员会", "ORG"), ("村委会", "ORG")],
+        ),
+        ("，工厂和村庄连成一片", []),
+        ("，党委和镇政府共同研究", [("镇政府", "ORG")]),
+        # near misses: 和 inside a place's name stays (one character before it)
+        ("，在太和村修路", [("太和村", "LOC")]),
+        ("，永和镇政府表示", [("永和镇", "LOC")]),
+    ],
+)
+def test_a_conjunction_phrase_is_no_place(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a club word before the city is part of the team's name
+        ("国际米兰队今天击败皇家马德里队", [("国际米兰队", "ORG"), ("皇家马德里队", "ORG")]),
+        ("他说，AC米兰队和拜仁慕尼黑队都来了", [("AC米兰队", "ORG"), ("拜仁慕尼黑队", "ORG")]),
+        ("ＡＣ米兰队主场", [("ＡＣ米兰队", "ORG")]),  # full-width letters
+        ("意大利国际米兰队夺冠", [("意大利国际米兰队", "ORG")]),  # the country with it
+        # near misses: no word across the club word's start, no letters before it
+        ("中国际米兰队", [("米兰队", "ORG")]),
+        ("，NBAC米兰队", [("米兰队", "ORG")]),
+    ],
+)
+def test_club_words_before_a_city_join_its_team(text, expected):
+    assert tagged(text) == expected

@@ -55,7 +55,8 @@ ORG (organisations):
   (``华东师范大学地理系``);
 * a listed place, ``国家``, ``X驻`` or a one-character country before an organisation is
   taken with it (``美国财政部``, ``国家科学技术部``, ``中国驻南非大使馆``, ``俄中央银行``);
-  a place's numbered team (``中国４队``, ``中国二队``);
+  a place's numbered team (``中国４队``, ``中国二队``), a club's words before its city
+  (``国际米兰队``, ``皇家马德里队``: lexicon ``orgs_club_words``);
 * committees by their standard contraction (``筹委会``, ``组委会``; ``村委会`` after a name
   ending in 村民委员会 or 村委会 earlier in the text: :mod:`.contractions`);
 * organisations known by name without a suffix (lexicon ``orgs_known``: ``路透社``,

@@ -105,15 +105,7 @@ def _org_candidates(
             sub = _SUB_UNIT_RE.match(text, m.end())
             if sub:  # 海淀分局 + 中关村派出所 + 治安科
                 chained.append((s, sub.end(), ORG, {}))
-    # a listed place + an organ or a team: 日本政府, 中国女排
-    for s, e in listed:
-        m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
-        if m is None and text[e : e + 1] in _TEAM_FIRST:
-            m = _NUMBERED_TEAM_RE.match(text, e) or _NUMBERED_SCHOOL_RE.match(text, e)
-        if m is None and text[s:e] in P.COUNTRY_SET:
-            m = _MINISTRY_IN_TITLE_RE.match(text, e)
-        if m:
-            chained.append((s, m.end(), ORG, {}))
+    chained += _place_organs(text, listed)
     found = _with_place_before(text, out + chained, listed)
     found = [
         o
@@ -121,6 +113,59 @@ def _org_candidates(
         if text[o[0] : o[1]] not in OF_A_COUNTRY or _country_named(text, o[0], listed)
     ]
     return found + _teams_listed_before(text, found, listed)
+
+
+def _place_organs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """A listed place + an organ or a team (日本政府, 中国女排), a team with the club words
+    before its city too (国际 + 米兰队)."""
+    out: list[Candidate] = []
+    for s, e in listed:
+        m = _ORGAN_AFTER_PLACE_RE.match(text, e) if text[e : e + 1] in _ORGAN_FIRST else None
+        if m is None and text[e : e + 1] in _TEAM_FIRST:
+            m = _NUMBERED_TEAM_RE.match(text, e) or _NUMBERED_SCHOOL_RE.match(text, e)
+        if m is None and text[s:e] in P.COUNTRY_SET:
+            m = _MINISTRY_IN_TITLE_RE.match(text, e)
+        if m:
+            out.append((s, m.end(), ORG, {}))
+            if text[m.end() - 1] in _TEAM_LAST and s > 1:
+                club = _club_start(text, s)  # 国际 + 米兰队, 皇家 + 马德里队
+                if club < s:
+                    out.append((club, m.end(), ORG, {}))
+    return out
+
+
+# The last characters of a team word after a place (队, 女排, 男足, 女篮).
+_TEAM_LAST = frozenset("队排足篮")
+
+
+def _full_width(word: str) -> str:
+    """``word`` with its Latin letters in full width (AC -> ＡＣ), as MSRA writes them."""
+    return "".join(chr(ord(c) + 0xFEE0) if "A" <= c <= "Z" else c for c in word)
+
+
+# Words of a club's name before its city (lexicon ``orgs_club_words``: 国际, 皇家, AC).
+_CLUB_WORDS = frozenset(
+    form for w in lexicon.words("orgs_club_words") for form in (w, _full_width(w))
+)
+_CLUB_LENGTHS = sorted({len(w) for w in _CLUB_WORDS}, reverse=True)
+
+
+def _club_start(text: str, s: int) -> int:
+    """The start of the club words right before the place at ``s`` of a team (国际米兰队,
+    皇家马德里队), or ``s``: a word is taken only where it is no end of a longer word and no
+    other word runs across its start (击败 + 皇家马德里队; no 国际 in 中国际…)."""
+    for n in _CLUB_LENGTHS:
+        a = s - n
+        if a < 0 or text[a:s] not in _CLUB_WORDS:
+            continue
+        if text[a].isascii() or "Ａ" <= text[a] <= "Ｚ":
+            # a Latin word whole: no letter before it (NBAC米兰 holds no AC)
+            if a and (text[a - 1].isalnum() and not is_han(text[a - 1])):
+                continue
+        elif crosses_start(text, a):
+            continue
+        return a
+    return s
 
 
 def _country_named(text: str, s: int, listed: list[tuple[int, int]]) -> bool:

@@ -404,7 +404,9 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
     if len(suffix) == 1 and (
-        _two_words(text, s, e - 1) or (suffix in _DIVISION_KINDS and _kinds_in_a_row(text, s, e))
+        _two_words(text, s, e - 1)
+        or _joined_words(text, s, e - 1)
+        or (suffix in _DIVISION_KINDS and _kinds_in_a_row(text, s, e))
     ):
         # 思想路线, 探寻乡镇, 届时湖北: two common words, no place; 推行乡、村政务公开,
         # 总结镇、村两级: kinds of division, no place
@@ -469,6 +471,21 @@ def _two_words(text: str, s: int, a: int) -> bool:
 
 
 _SIDE_OR_ORGAN = P.SIDE_OR_ORGAN
+# Conjunctions that begin place names too (和平区, 同心县) and so are no boundary: inside a
+# would-be name they may join two words instead (纪委和村委会, 党委和镇政府).
+_JOINING = frozenset("和同跟")
+
+
+def _joined_words(text: str, s: int, a: int) -> bool:
+    """True when the name before a place suffix at ``a`` is a common word + a conjunction
+    and the suffix begins a word (纪委和 + 村委会, 党委和 + 镇政府, 工厂和 + 村庄): two words
+    joined, no village (太和村, 永和镇: one character before 和 is part of the name)."""
+    if a - s < 3 or text[a - 1] not in _JOINING:
+        return False
+    words = dictionary()
+    return words.get(text[s : a - 1], 0) > COMMON and (
+        words.get(text[a : a + 2], 0) > 0 or words.get(text[a : a + 3], 0) > 0
+    )
 
 
 # jieba count from which two characters ending in 乡 are a word (返乡 49, 下乡 439)
