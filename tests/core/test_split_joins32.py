@@ -200,3 +200,24 @@ def test_a_line_one_wider_with_digits_or_latin_letters_stays_in_the_column():
     text = "\n".join([*wrapped(P1), *wrapped(P3), *par, *wrapped(P4), *wrapped(P5), *wrapped(P1)])
     got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
     assert "".join(par) in got
+
+
+def test_a_space_between_figures_or_latin_words_wrapped_onto_a_line_is_no_indent():
+    # 圆明园·720  穿越飞船 wrapped after 720: the run of spaces opens the next line, but on a
+    # page that indents with 　　 it is the text's own gap between a figure or Latin word and
+    # what follows, so the paragraph goes on through it
+    par = [
+        "\u3000\u3000今年春节假期，许多的市民来到",
+        "游客们都纷纷移步“圆明园·720",
+        "  穿越飞船”项目，体验数字科技",
+        "带来的全新乐趣。",
+    ]
+    assert [len(line) for line in par[:3]] == [WIDTH, WIDTH, WIDTH]
+    text = "\n".join([indented(P1, P3), *par, indented(P4, P5, P1)])
+    assert paragraph_layout(text)[1].indented
+    got = [text[a:b].replace("\n", "").replace("\u3000", "") for a, b in paragraphs(text)]
+    assert "".join(par).replace("\u3000", "") in got
+    assert not line_indented("me so\n much", 6, 7)  # …loving me so / much…
+    # an opening space under a Chinese line, or an ideographic one under a Latin word, is one
+    assert line_indented("甲乙\n  丙丁", 3, 5)
+    assert line_indented("rmrb@people.cn\n\u3000\u3000丙丁", 15, 17)
