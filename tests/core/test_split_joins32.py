@@ -21,7 +21,7 @@ from annotator.split.paragraphs import indented as line_indented
 from annotator.split.shapes import shapes
 from annotator.split.words import word_across
 from tests.core.test_split_joins31 import BODY
-from tests.core.test_split_wrap import P1, P3, P4, P5, WIDTH, wrapped
+from tests.core.test_split_wrap import FULL_END, P1, P3, P4, P5, WIDTH, wrapped
 
 _NO_LINE_START = frozenset("，。、；：！？”）》")
 
@@ -221,3 +221,18 @@ def test_a_space_between_figures_or_latin_words_wrapped_onto_a_line_is_no_indent
     # an opening space under a Chinese line, or an ideographic one under a Latin word, is one
     assert line_indented("甲乙\n  丙丁", 3, 5)
     assert line_indented("rmrb@people.cn\n\u3000\u3000丙丁", 15, 17)
+
+
+def test_an_address_cut_by_the_line_break_goes_on_onto_the_next_line():
+    # a column's mailbox line whose address the wrap cut (…rmrbzzb@ / peopledaily.cn) over a
+    # headline: the short line under the full one is no title, as a word runs across
+    mailbox = ["\u3000\u3000栏目投稿邮箱：abcdef@", "example.com"]
+    assert len(mailbox[0]) == WIDTH
+    title = "宁夏为重点投资项目定制法治服务"
+    text = "\n".join([indented(P1, P3, FULL_END), *mailbox, title, indented(P4, P5, P1)])
+    got = [text[a:b].replace("\n", "").replace("\u3000", "") for a, b in paragraphs(text)]
+    assert "栏目投稿邮箱：abcdef@example.com" in got
+    assert title in got
+    assert word_across("发展AI", "Agent") and word_across("ab@", "cd")
+    # figures are left to the dictionary: a heading may end on a year over a line of figures
+    assert not word_across("2024", "10月")
