@@ -789,7 +789,8 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
         # (a paragraph of that short clause alone is a label over what it announces:
         # 小读者提问： / 我是…; the head of a paragraph a column cut fills a printed line)
         clause = max(*(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?"), prev.start - 1)
-        if prev.end - 2 - clause <= _ANNOUNCE_MAX:
+        # (a line break of a wrapped page inside the clause is no character of it)
+        if prev.end - 2 - clause - text.count("\n", clause, prev.end) <= _ANNOUNCE_MAX:
             return _ANNOUNCES
         if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
             return _ANNOUNCES

@@ -236,3 +236,18 @@ def test_an_address_cut_by_the_line_break_goes_on_onto_the_next_line():
     assert word_across("发展AI", "Agent") and word_across("ab@", "cd")
     # figures are left to the dictionary: a heading may end on a year over a line of figures
     assert not word_across("2024", "10月")
+
+
+def test_a_short_clause_before_a_colon_is_short_though_a_line_break_cuts_it():
+    # …越来越重要。从三 / 个维度看：: the clause before the colon is six characters; the
+    # wrap's line break inside it is none of them, so it announces the paragraph under it
+    par = "在数字化的时代，深阅读的意义格外凸显，且变得越来越重要。从三个维度看："
+    assert wrapped(par)[1].endswith("。从三")
+    below = "阅读使人智慧，面对海量信息，我们更需要静下心来读一本好书。"
+    text = "\n".join(line for p in (P1, P3, par, below, P4, P5, P1) for line in wrapped(p))
+    ranges, layout = paragraph_layout(text)
+    shaped = shapes(text, ranges)
+    body = [("body", 1.0)] * len(shaped)
+    joins = assign_joins(shaped, body, [(1, 1.0)] * len(shaped), text, layout)
+    got = {text[a:b].replace("\n", ""): j for (a, b), (j, _) in zip(ranges, joins, strict=True)}
+    assert got[below] is False
