@@ -789,7 +789,8 @@ def _in_list(prev: Shape, cur: Shape, page: _Page) -> tuple[bool, float] | None:
         # (a paragraph of that short clause alone is a label over what it announces:
         # 小读者提问： / 我是…; the head of a paragraph a column cut fills a printed line)
         clause = max(*(text.rfind(c, prev.start, prev.end - 1) for c in "。！？!?"), prev.start - 1)
-        if prev.end - 2 - clause <= _ANNOUNCE_MAX:
+        # (a line break of a wrapped page inside the clause is no character of it)
+        if prev.end - 2 - clause - text.count("\n", clause, prev.end) <= _ANNOUNCE_MAX:
             return _ANNOUNCES
         if _ANNOUNCING.search(text, max(prev.start, prev.end - _ANNOUNCING_REACH), prev.end):
             return _ANNOUNCES
@@ -819,7 +820,8 @@ def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
 
     A column ends full: the paragraph it cuts goes on from a line that fills the column, and
     the rest, at the head of the next column, is not indented. So ``cur`` opens a paragraph
-    when the page indents its paragraphs and ``cur``'s first line is indented, or when the
+    when the page indents its paragraphs and ``cur``'s first line is indented (read as the
+    reflow reads it, :func:`_indented`: a wrap inside a run of spaces is none), or when the
     last line of ``prev`` falls short of the column (the room a dropped indent leaves counted
     on a paragraph's first line), or stands wider than it (a heading across columns), and
     holds no sentence end: a heading or a standfirst left as body text (…共享单车2.5万辆 /
@@ -827,15 +829,14 @@ def _set_apart(prev: Shape, cur: Shape, page: _Page) -> bool:
     sentence inside and then stops open is text cut short: a page read as wrapped by mistake
     has such lines of any length; so does a word that runs across into ``cur``.)
     """
-    width, room, indented = page.layout
+    width, room, indents = page.layout
     text = page.text
-    line_start = text.rfind("\n", 0, cur.start) + 1
-    if not (indented and cur.start > line_start):
+    if not (indents and _indented(cur, page)):
         last_start = text.rfind("\n", 0, prev.end) + 1
         if _SENTENCE_END.search(text, max(last_start, prev.start), prev.end) is not None:
             return False  # …提高。科研团队不: a paragraph's text cut short, whatever the line
         n = prev.end - last_start
-        if last_start <= prev.start and not indented:
+        if last_start <= prev.start and not indents:
             # A first line may leave the room of an indent the converter dropped, as learnt,
             # or, where too few paragraph ends showed it, as much as any indent leaves.
             n += room or MAX_ROOM

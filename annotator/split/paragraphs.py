@@ -351,11 +351,15 @@ def indented(text: str, first: int, start: int) -> bool:
     whitespace, unless the line right above holds text and ends in whitespace. A wrap that
     falls inside a run of spaces (本报北京2月18日电  （记者…） cut between its two spaces) leaves
     one at the end of a line and one at the start of the next: that is the text's own space
-    going on, not an indent. Under a blank line (or none: the page's first line) an opening
-    space is an indent."""
+    going on, not an indent; so is a run of half-width spaces alone under a line ending in a
+    Latin letter or a figure (…loving me so / ␣much…, 圆明园·720 / ␣␣穿越飞船…): a wrap at the
+    gap between words. Under a blank line (or none: the page's first line) an opening space
+    is an indent."""
     if start <= first:
         return False
     above = text[first - 2] if first >= 2 else "\n"  # (``first - 1`` is the line break above)
+    if above.isascii() and above.isalnum() and not text[first:start].strip(" "):
+        return False  # …loving me so / ␣much…: a space between Latin words or figures wrapped
     if above == "\n" or not above.isspace():
         return True
     return not text[text.rfind("\n", 0, first - 1) + 1 : first - 1].strip()

@@ -36,6 +36,10 @@ def _edge(text: str, end: bool) -> str:
     return cut[:_WINDOW]
 
 
+# Marks inside an address (e-mail, web) that a line break may cut after, as after a letter.
+_ADDRESS_MARKS = frozenset("@._/-")
+
+
 def word_across(prev_text: str, text: str) -> bool:
     """Whether a segmentation runs a word across the end of ``prev_text`` into ``text``.
 
@@ -43,8 +47,14 @@ def word_across(prev_text: str, text: str) -> bool:
     characters either side of the boundary (:func:`annotator.short_words.path_bounds`): the
     generator of ``jieba.cut`` costs four times as much, and this runs at every open
     paragraph boundary of every import. Most boundaries have no dictionary word across them
-    at all, which a few look-ups show; only the others need the programme.
+    at all, which a few look-ups show; only the others need the programme. A Latin word or
+    an address runs across where a Latin letter (or @ . _ / -) meets a Latin letter: the
+    dictionary holds no such words. (Figures are left to the dictionary: a heading may end on
+    a year over a line that opens with figures.)
     """
+    last = prev_text[-1:]
+    if _latin(text[:1]) and (_latin(last) or last in _ADDRESS_MARKS):
+        return True  # rmrbzzb@ / peopledaily.cn: a Latin word or an address cut
     # Most paragraphs end and start without marks: their edges are plain slices (an empty
     # text takes the long way too, since "" is in every string).
     a = prev_text[-_WINDOW:] if prev_text[-1:] not in _MARKS_AFTER else _edge(prev_text, True)
@@ -55,6 +65,11 @@ def word_across(prev_text: str, text: str) -> bool:
     s = a + b
     cut = len(a)
     return short_words.any_word_across(freq, s, cut) and _best_path_across(freq, log_total, s, cut)
+
+
+def _latin(c: str) -> bool:
+    """Whether ``c`` is an ASCII letter."""
+    return c.isascii() and c.isalpha()
 
 
 def _best_path_across(freq: dict[str, int], log_total: float, s: str, cut: int) -> bool:

@@ -21,7 +21,7 @@ from annotator.split.paragraphs import indented as line_indented
 from annotator.split.shapes import shapes
 from annotator.split.words import word_across
 from tests.core.test_split_joins31 import BODY
-from tests.core.test_split_wrap import P1, P3, P4, P5, WIDTH, wrapped
+from tests.core.test_split_wrap import FULL_END, P1, P3, P4, P5, WIDTH, wrapped
 
 _NO_LINE_START = frozenset("，。、；：！？”）》")
 
@@ -200,3 +200,54 @@ def test_a_line_one_wider_with_digits_or_latin_letters_stays_in_the_column():
     text = "\n".join([*wrapped(P1), *wrapped(P3), *par, *wrapped(P4), *wrapped(P5), *wrapped(P1)])
     got = [text[a:b].replace("\n", "") for a, b in paragraphs(text)]
     assert "".join(par) in got
+
+
+def test_a_space_between_figures_or_latin_words_wrapped_onto_a_line_is_no_indent():
+    # 圆明园·720  穿越飞船 wrapped after 720: the run of spaces opens the next line, but on a
+    # page that indents with 　　 it is the text's own gap between a figure or Latin word and
+    # what follows, so the paragraph goes on through it
+    par = [
+        "\u3000\u3000今年春节假期，许多的市民来到",
+        "游客们都纷纷移步“圆明园·720",
+        "  穿越飞船”项目，体验数字科技",
+        "带来的全新乐趣。",
+    ]
+    assert [len(line) for line in par[:3]] == [WIDTH, WIDTH, WIDTH]
+    text = "\n".join([indented(P1, P3), *par, indented(P4, P5, P1)])
+    assert paragraph_layout(text)[1].indented
+    got = [text[a:b].replace("\n", "").replace("\u3000", "") for a, b in paragraphs(text)]
+    assert "".join(par).replace("\u3000", "") in got
+    assert not line_indented("me so\n much", 6, 7)  # …loving me so / much…
+    # an opening space under a Chinese line, or an ideographic one under a Latin word, is one
+    assert line_indented("甲乙\n  丙丁", 3, 5)
+    assert line_indented("rmrb@people.cn\n\u3000\u3000丙丁", 15, 17)
+
+
+def test_an_address_cut_by_the_line_break_goes_on_onto_the_next_line():
+    # a column's mailbox line whose address the wrap cut (…rmrbzzb@ / peopledaily.cn) over a
+    # headline: the short line under the full one is no title, as a word runs across
+    mailbox = ["\u3000\u3000栏目投稿邮箱：abcdef@", "example.com"]
+    assert len(mailbox[0]) == WIDTH
+    title = "宁夏为重点投资项目定制法治服务"
+    text = "\n".join([indented(P1, P3, FULL_END), *mailbox, title, indented(P4, P5, P1)])
+    got = [text[a:b].replace("\n", "").replace("\u3000", "") for a, b in paragraphs(text)]
+    assert "栏目投稿邮箱：abcdef@example.com" in got
+    assert title in got
+    assert word_across("发展AI", "Agent") and word_across("ab@", "cd")
+    # figures are left to the dictionary: a heading may end on a year over a line of figures
+    assert not word_across("2024", "10月")
+
+
+def test_a_short_clause_before_a_colon_is_short_though_a_line_break_cuts_it():
+    # …越来越重要。从三 / 个维度看：: the clause before the colon is six characters; the
+    # wrap's line break inside it is none of them, so it announces the paragraph under it
+    par = "在数字化的时代，深阅读的意义格外凸显，且变得越来越重要。从三个维度看："
+    assert wrapped(par)[1].endswith("。从三")
+    below = "阅读使人智慧，面对海量信息，我们更需要静下心来读一本好书。"
+    text = "\n".join(line for p in (P1, P3, par, below, P4, P5, P1) for line in wrapped(p))
+    ranges, layout = paragraph_layout(text)
+    shaped = shapes(text, ranges)
+    body = [("body", 1.0)] * len(shaped)
+    joins = assign_joins(shaped, body, [(1, 1.0)] * len(shaped), text, layout)
+    got = {text[a:b].replace("\n", ""): j for (a, b), (j, _) in zip(ranges, joins, strict=True)}
+    assert got[below] is False

@@ -133,3 +133,31 @@ def test_a_short_open_line_that_ends_a_sentence_inside_still_joins_the_next_para
     _, layout = paragraph_layout(text)
     assert layout.width == WIDTH
     assert _joins_as_body(text, layout)[rest] is True
+
+
+def test_a_space_wrapped_onto_the_next_line_does_not_set_it_apart_on_a_page_that_indents():
+    # A wrap inside a run of spaces (…采访  当地… cut between its two spaces) leaves one at the
+    # end of a full line and one at the start of the next: the text going on, not an indent,
+    # as the reflow reads it (paragraphs.indented). Cut there, the open head's line fills the
+    # column, so the rest continues it; read as an indent, it stood apart.
+    head = [INDENT + "今年以来，当地政府加快建设了", "农田水利设施，记者近日走访山区 "]
+    rest = " 当地群众说起今年的收成，个个满脸笑容，连声说又是一个丰收年。"
+    assert [len(line) for line in head] == [WIDTH, WIDTH]
+    text = "\n".join(
+        [*indented(P1), *indented(P3), *head, *wrapped(rest, room=0)]
+        + [x for par in (P4, P5, P1) for x in indented(par)]
+    )
+    ranges, layout = paragraph_layout(text)
+    assert layout == Layout(WIDTH, 0, True)
+    # the paragraph cut at the wrap's spaces, as a reflow reading the space as an indent cuts it
+    a = text.index(head[0]) + len(INDENT)
+    b = text.index(INDENT + P4[:6]) - 1
+    whole = next(r for r in ranges if r[0] == a)
+    assert whole[1] == b  # (the reflow reads no indent there: one paragraph)
+    cut = text.index(head[1]) + len(head[1]) - 1
+    ranges[ranges.index(whole) : ranges.index(whole) + 1] = [(a, cut), (cut + 3, b)]
+    shaped = shapes(text, ranges)
+    body = [("body", 1.0)] * len(shaped)
+    joins = assign_joins(shaped, body, [(1, 1.0)] * len(shaped), text, layout)
+    got = {text[s:e].replace("\n", ""): j for (s, e), (j, _) in zip(ranges, joins, strict=True)}
+    assert got[rest[1:]] is True
