@@ -9,8 +9,9 @@ the page blocks again:
   cut in two; other articles' blocks or furniture may stand between the parts). The parts
   are found by matching the record's clean text: the paragraph's page range, less the other
   paragraphs inside it, is cut at line starts into the fewest parts whose clean text
-  (:func:`annotator.text.derive_article`) is exactly the record's; lines left between parts
-  are page furniture;
+  (:func:`annotator.text.derive_article`) is exactly the record's, or, when none is, also
+  at runs of spaces inside a line (a paragraph split there and joined again lost the space);
+  lines left between parts are page furniture;
 * page text outside every record's paragraphs becomes furniture, one block per line;
 * spans are taken as recorded (accepted), checked against the page text and to have their
   exact place in the article's clean text at the record's offsets.
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -206,8 +208,17 @@ def _units(text: str, p: _Para, inner: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def _parts(text: str, p: _Para, units: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """The fewest parts (runs of lines of one segment) whose joined clean text is ``p.text``."""
-    found = _PartSearch(text, p, units).search(0, 0) if units and units[0][0] == p.start else None
+    """The fewest parts (runs of lines of one segment) whose joined clean text is ``p.text``.
+
+    A paragraph a reviewer split inside a line and joined again lost the space at the cut
+    (乙 / 甲乙 is 乙甲乙), which no cut at line starts gives back: only then are the lines cut
+    at their inner runs of spaces too (at most ``_MAX_PIECES`` pieces: the search is
+    quadratic in them, and a record of more is refused as before)."""
+    found = _search_parts(text, p, units)
+    if found is None:
+        pieces = _pieces(text, units)
+        if len(units) < len(pieces) <= _MAX_PIECES:
+            found = _search_parts(text, p, pieces)
     if found is None:
         raise RecordRefused(
             p.line,
@@ -215,6 +226,31 @@ def _parts(text: str, p: _Para, units: list[tuple[int, int, int]]) -> list[tuple
             "page: is this the same page file?",
         )
     return found
+
+
+_MAX_PIECES = 64
+_INNER_SPACES = re.compile(r"(?<=\S)\s+(?=\S)")
+
+
+def _search_parts(
+    text: str, p: _Para, units: list[tuple[int, int, int]]
+) -> list[tuple[int, int]] | None:
+    if not units or units[0][0] != p.start:
+        return None
+    return _PartSearch(text, p, units).search(0, 0)
+
+
+def _pieces(text: str, units: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The units cut at their inner runs of spaces, which belong to no piece (a line's
+    opening and closing spaces stay with its first and last piece)."""
+    out = []
+    for s, e, segment in units:
+        start = s
+        for gap in _INNER_SPACES.finditer(text, s, e):
+            out.append((start, gap.start(), segment))
+            start = gap.end()
+        out.append((start, e, segment))
+    return out
 
 
 class _PartSearch:

@@ -432,3 +432,39 @@ def test_a_label_over_a_join_or_a_soft_line_break_reads_back_from_gold_jsonl(tmp
         export(fresh, ExportRequest(fmt="jsonl"), again)
     if how == "gold-jsonl":
         assert again.getvalue() == path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("line", ["乙 甲乙", "# 甲乙", "Ada  Lovelace"])
+def test_a_paragraph_split_inside_a_line_at_a_space_and_joined_again_reads_back(line, tmp_path):
+    # The split drops the space (乙 / 甲乙 exports as 乙甲乙): the record's paragraph is found
+    # by cutting its line at the run of spaces, not refused as "differs from the page".
+    import io
+
+    from annotator.edits import mark_done_op, renumber
+    from annotator.exporting import ExportRequest, export
+    from annotator.model import Block, Page
+    from annotator.pipeline import import_gold
+
+    text = f"甲乙\n甲乙甲乙甲乙\n{line}"
+    at = text.index(" ")
+    blocks = [Block(0, 2, "other", None), Block(3, 9, "body", 1), Block(10, len(text), "body", 1)]
+    with Store.open(":memory:") as store:
+        store.add_page(Page("p", text, "p.txt", "x", status="in_progress"), renumber(blocks))
+        store.apply(Op("split_block", "p", {"at": at}), "ana")
+        second = next(b for b in store.blocks("p") if b.start > at)
+        store.apply(Op("join", "p", {"block": second.start}), "ana")
+        store.apply(mark_done_op(store.page_state("p"), "accept"), "ana")
+        gold = store.blocks("p")
+        first = io.StringIO()
+        export(store, ExportRequest(fmt="jsonl", statuses=None), first)
+    assert line not in json.loads(first.getvalue().splitlines()[0])["text"]  # (the space went)
+    path = tmp_path / "gold.jsonl"
+    path.write_text(first.getvalue(), "utf-8")
+    with Store.open(":memory:") as fresh:
+        fresh.add_page(Page("p", text, "p.txt", "x"))
+        report = import_gold(fresh, [path])
+        assert report.refused == []
+        got = fresh.blocks("p")
+    assert [(b.start, b.end, b.role, b.joins_previous) for b in got if b.article] == [
+        (b.start, b.end, b.role, b.joins_previous) for b in gold if b.article
+    ]
