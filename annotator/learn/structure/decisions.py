@@ -21,7 +21,8 @@ their join, a floor winning by ``MIN_GAINS``): the join F1 of the model and of t
 longer decides. On fewer than ``FLOOR_MIN_PAGES`` pages a start floor must win by a wider
 margin (``FEW_PAGES_GAINS``). A start or join floor must also have won on more held-out pages
 than it lost (``PAGE_GAINS``): one page's decisions are not independent (a long wrapped
-article repeats one reading), so a margin of decisions met on one page proves little. Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
+article repeats one reading), so a margin of decisions met on one page proves little.
+Roles too, from ``FLOOR_MIN_PAGES`` done pages (:func:`role_floors`), in
 five bands of the classes (heading or text) of the rules' role and of the model's, a title
 line (kicker, headline, subheadline) read as another title line in a band of its own
 (:func:`role_band`): the model may relabel a paper's kicker over a headline from one
@@ -177,7 +178,8 @@ def start_floors(
     decision the model made otherwise than the rules, the model had right and the rules had
     right, then the pages won and lost, :data:`PAGE_GAINS`): the floor where the model's
     differing decisions were right most often more than the rules' (the higher floor on a
-    tie), None (the rules' decisions stand) where they were never right more often. ``taken`` gains ``start`` when a band has a floor, else loses it."""
+    tie), None (the rules' decisions stand) where they were never right more often.
+    ``taken`` gains ``start`` when a band has a floor, else loses it."""
     return _band_floors(counts, START_BANDS, START_FLOORS, taken, "start", pages)
 
 
@@ -246,8 +248,8 @@ def _band_floors(
     higher floor on a tie) and, where the counts go on, not less often right on gold heading
     lines (roles: ``[right, wrong, heads right, heads wrong]``) or won on ``PAGE_GAINS`` more
     pages than lost (starts, joins: ``[right, wrong, pages won, pages lost]``); None where
-    none is. ``taken``
-    gains ``decision`` when a band has a floor, else loses it (in :data:`DECISIONS` order)."""
+    none is. ``taken`` gains ``decision`` when a band has a floor, else loses it (in
+    :data:`DECISIONS` order)."""
     few = pages is not None and pages < FLOOR_MIN_PAGES
     gain = (FEW_PAGES_GAINS if few else MIN_GAINS)[decision]
     out: dict[str, float | None] = {}

@@ -461,7 +461,7 @@ def _differing_counts(preds: dict[str, list[tuple[str, list[Block], list[Block]]
     did not, see :func:`~.decisions.join_floors`)."""
     starts = _band_counts(START_BANDS, START_FLOORS)
     joins = _band_counts(JOIN_BANDS, JOIN_FLOORS)
-    roles = {band: {f"{f:g}": [0, 0, 0, 0] for f in BAND_ROLE_FLOORS} for band in ROLE_BANDS}
+    roles = _band_counts(ROLE_BANDS, BAND_ROLE_FLOORS)
     for (_, gold, rules), (_, _, mine) in zip(preds["rules"], preds["model"], strict=True):
         page_starts = _band_counts(START_BANDS, START_FLOORS)
         page_joins = _band_counts(JOIN_BANDS, JOIN_FLOORS)
@@ -487,7 +487,8 @@ def _differing_counts(preds: dict[str, list[tuple[str, list[Block], list[Block]]
 
 
 def _band_counts(bands: Sequence[str], floors: Sequence[float]) -> dict[str, dict[str, list[int]]]:
-    """Zero counts ``[right, wrong, pages won, pages lost]`` per band and floor (as text)."""
+    """Four zero counts per band and floor (as text): ``[right, wrong, pages won, pages
+    lost]`` of starts and joins, ``[right, wrong, heads right, heads wrong]`` of roles."""
     return {band: {f"{f:g}": [0, 0, 0, 0] for f in floors} for band in bands}
 
 
