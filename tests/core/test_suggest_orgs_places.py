@@ -2395,3 +2395,22 @@ def test_a_conjunction_phrase_is_no_place(text, expected):
 )
 def test_club_words_before_a_city_join_its_team(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of owning, buying or citing before a name is left out of it
+        ("该行将持有东方证券公司的股份", [("东方证券公司", "ORG")]),
+        ("报道援引光明会计事务所的报告", [("光明会计事务所", "ORG")]),
+        ("去年购进华兴钢铁公司的设备", [("华兴钢铁公司", "ORG")]),
+        ("他坚决反对联邦贸易委员会的决定", [("联邦贸易委员会", "ORG")]),
+        # 任 "served as" in a career cuts the name; the 任 of 责任 does not
+        ("1990年，任光华研究院副院长", [("光华研究院", "ORG")]),
+        ("，红星食品有限责任公司开业", [("红星食品有限责任公司", "ORG")]),
+        # 任何 "any" names no company
+        ("没有同任何外国公司签约", []),
+    ],
+)
+def test_verbs_before_a_name_stay_out(text, expected):
+    assert tagged(text) == expected
