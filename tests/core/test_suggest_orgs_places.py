@@ -2414,3 +2414,19 @@ def test_club_words_before_a_city_join_its_team(text, expected):
 )
 def test_verbs_before_a_name_stay_out(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parliament after its place is one organisation with it
+        ("他们进入北爱地方议会。", [("北爱地方议会", "ORG")]),
+        ("德里市议会通过法律", [("德里市议会", "ORG")]),
+        # a word ending in 议 before 会 "will" (建议 会, 协议 会), and 议会制, name none
+        ("湖南省建议会同意", [("湖南省", "LOC")]),
+        ("湖南省协议会生效", [("湖南省", "LOC")]),
+        ("英国实行议会制", [("英国", "LOC")]),
+    ],
+)
+def test_a_parliament_after_its_place(text, expected):
+    assert tagged(text) == expected
