@@ -2430,3 +2430,19 @@ def test_verbs_before_a_name_stay_out(text, expected):
 )
 def test_a_parliament_after_its_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two foreign names joined by a dash or a slash name the company they formed
+        ("双方组成的莫里斯—卡特公司昨天开业", [("莫里斯—卡特公司", "ORG")]),
+        ("并入佩诺—里加集团", [("佩诺—里加集团", "ORG")]),  # over the city 里加
+        ("改名为“莫里斯／卡特汽车公司”", [("莫里斯／卡特汽车公司", "ORG")]),
+        # not over a run of dashes (an aside) nor an agency's name
+        ("他说———卡特公司今天", [("卡特公司", "ORG")]),
+        ("据俄通社—塔斯社报道", [("俄通社", "ORG"), ("塔斯社", "ORG")]),
+    ],
+)
+def test_dashed_foreign_names_make_one_company(text, expected):
+    assert tagged(text) == expected

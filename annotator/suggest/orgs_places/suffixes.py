@@ -206,6 +206,33 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
     return start, start > lo or lo == 0 or not _REGION_CHAR.match(text, lo - 1)
 
 
+# Two companies' names joined by a dash or a slash make the name of the one they formed
+# (戴姆勒—奔驰公司, 佩诺—里加集团, 戴姆勒／克莱斯勒汽车公司): a transliterated foreign name
+# before it, 2 to 5 characters of people_translit_chars and places_translit_chars, is part of
+# the name.  Not a run of dashes (———: an aside) nor an agency before it (俄通社—塔斯社: 社
+# is no transliteration).
+_DASHES = frozenset("—／")
+_TRANSLIT = (
+    lexicon.word_set("people_translit_chars") | lexicon.word_set("places_translit_chars")
+) - {"·", "•"}
+_DASHED_LONGEST = 5
+
+
+def _before_dash(text: str, lo: int, start: int) -> int:
+    """The start of the transliterated name before a single dash or slash right before the
+    name that starts at ``start`` (戴姆勒 of 戴姆勒—克莱斯勒公司), not before ``lo``; else
+    ``start``."""
+    dash = start - 1
+    if dash - 2 < lo or text[dash] not in _DASHES or text[dash - 1] not in _TRANSLIT:
+        return start
+    i = dash
+    while i > max(lo, dash - _DASHED_LONGEST - 1) and text[i - 1] in _TRANSLIT:
+        i -= 1
+    if dash - i < 2 or dash - i > _DASHED_LONGEST or (i > lo and text[i - 1] in _TRANSLIT):
+        return start
+    return i
+
+
 def _name_region(
     text: str, lo: int, a: int, places: list[tuple[int, int]]
 ) -> tuple[int, bool, int] | None:
@@ -499,6 +526,8 @@ def _suffix_orgs(
         if _suffix_refused(text, a, b, suffix) or parents.get(b, b) < a:
             continue  # (parents: the 院 of 国务院, the end of a body already named)
         start = _org_start(text, a, strong, places, parents, ends)
+        if start is not None:
+            start = _before_dash(text, max(0, a - _MAX_PREFIX), start)
         shortest = len(suffix) + 1  # a name before the suffix
         if start is None:
             start = _listed_after_org(text, a, ends)
