@@ -2446,3 +2446,19 @@ def test_a_parliament_after_its_place(text, expected):
 )
 def test_dashed_foreign_names_make_one_company(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the level written again after a named place is the place's organ
+        ("，湖南省祁阳县县委书记说", [("湖南省祁阳县县委", "ORG")]),
+        ("湖南省省委副书记", [("湖南省省委", "ORG")]),
+        ("当选为中共湖南省省委委员", [("中共湖南省省委", "ORG")]),
+        # a place's government is still the place; a deictic place names no organ
+        ("湖南省衡阳市市政府", [("湖南省", "LOC"), ("衡阳市", "LOC")]),
+        ("该县县委决定", [("县委", "ORG")]),
+    ],
+)
+def test_the_level_written_again_after_a_place(text, expected):
+    assert tagged(text) == expected

@@ -112,6 +112,16 @@ def _unlisted_place_start(text: str, start: int, stems: set[str]) -> int:
     return start
 
 
+def _place_of_level(text: str, start: int, place_ends: dict[int, int]) -> int | None:
+    """The start of the place whose organ's level character is at ``start``: the place that
+    ends with that character (衡阳市委), or one that ends with the same level right before it,
+    written again with the organ (汾西县县委, 江苏省省委); else None."""
+    place = place_ends.get(start + 1)
+    if place is None and start and text[start - 1] == text[start]:
+        return place_ends.get(start)
+    return place
+
+
 def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> list[Candidate]:
     """Organs named by a level character (衡阳市委, 市人大, 中共耒阳市委, 县政府)."""
     out: list[Candidate] = []
@@ -121,7 +131,7 @@ def _level_organs(text: str, places: list[tuple[int, int]], stems: set[str]) -> 
             place_ends[pe] = ps
     for m in _ADMIN_ORG_SCAN.finditer(text):
         start = m.start()
-        place = place_ends.get(start + 1)
+        place = _place_of_level(text, start, place_ends)
         if place is not None and m.group(0)[1:] in ("政府", "人民政府"):
             continue  # 衡阳市政府: the place is the entity (市政府 alone stays an organ)
         if place is not None:
