@@ -2462,3 +2462,23 @@ def test_dashed_foreign_names_make_one_company(text, expected):
 )
 def test_the_level_written_again_after_a_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 子 ending a word or a name before 公司 is part of the name
+        ("新产品在华光电子公司研制成功", [("华光电子公司", "ORG")]),
+        ("，康门子公司与中国", [("康门子公司", "ORG"), ("中国", "LOC")]),
+        # 子公司 "a subsidiary" after a word of some, a count or a body, and before a name
+        ("成立了一家子公司", []),
+        ("华兴集团子公司", [("华兴集团", "ORG")]),
+        ("华兴公司的子公司光明汽车公司", [("华兴公司", "ORG"), ("光明汽车公司", "ORG")]),
+        # an adjective opening a name that makes no common word (大杨, 大宇) is the name's
+        ("多年来，大杨集团公司平均", [("大杨集团公司", "ORG")]),
+        ("，大型企业集团", []),
+        ("，新组建公司", []),
+    ],
+)
+def test_subsidiaries_and_adjectives_in_company_names(text, expected):
+    assert tagged(text) == expected

@@ -414,9 +414,28 @@ def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int
     if text[start] in _PREPOSITIONS and not dictionary().get(text[start : start + 2], 0):
         start += 1  # ，经宝山钢铁集团批准, 和东风汽车公司签订; not 和平饭店, 同仁堂 (words)
     start = _after_last_and(text, start, a)
-    if a - start < 2 or text[start] in _DEICTIC_FIRST or _generic_prefix(text, start, a):
+    if a - start < 2 or _generic_prefix(text, start, a):
+        return None
+    if text[start] in _DEICTIC_FIRST and not _adjective_in_name(text, start):
         return None
     return _field_pair_start(text, start, a, ends)
+
+
+# Adjectives that begin names too (大杨集团公司, 大宇集团, 小天鹅公司): after a boundary they
+# say what kind of organisation follows only where they make a common word (大型, 新兴) or a
+# common word follows them (新组建公司, 大中型企业).
+_ADJECTIVES = frozenset("大小新老")
+
+
+def _adjective_in_name(text: str, start: int) -> bool:
+    """True when the adjective at ``start`` opens the name of the organisation whose prefix
+    starts there (see above)."""
+    words = dictionary()
+    return (
+        text[start] in _ADJECTIVES
+        and words.get(text[start : start + 2], 0) <= COMMON
+        and words.get(text[start + 1 : start + 3], 0) <= COMMON
+    )
 
 
 def _after_last_and(text: str, start: int, a: int) -> int:
@@ -558,11 +577,25 @@ def _suffix_refused(text: str, a: int, b: int, suffix: str) -> bool:
     _strong, bad_next, bad_prev = _SUFFIXES[suffix]
     if a > 0 and text[a - 1] in bad_prev or _read_in_a_word(text, a, b):
         return True
+    if suffix == "公司" and text[a - 1 : a] == "子":
+        return _subsidiary(text, a - 1)
     if suffix == "委" and a > 0 and text[a - 1] in "省市县区镇乡":
         return True
     if bad_next and text.startswith(bad_next, b):
         return True
     return suffix in _MEASURE_SUFFIXES and _counted_before(text, a)
+
+
+# 子公司 (a subsidiary) after a word of some, a count or a body (的子公司, 其子公司, 一家子公司,
+# 母子公司, 集团子公司); where 子 ends a word or a name (电子公司, 西门子公司) it is the name's.
+_SUBSIDIARY_AFTER = frozenset("的其该各这那母家个两几多一")
+
+
+def _subsidiary(text: str, k: int) -> bool:
+    """True when the 子 at ``k`` before 公司 begins 子公司 "subsidiary" (see above)."""
+    if k < 1 or not is_han(text[k - 1]) or text[k - 1] in _SUBSIDIARY_AFTER:
+        return True
+    return _ends_with_suffix(text, max(0, k - 5), k)
 
 
 _COUNT_CHARS = NUMERALS | {"几", "多", "余"}
