@@ -2482,3 +2482,9 @@ def test_the_level_written_again_after_a_place(text, expected):
 )
 def test_subsidiaries_and_adjectives_in_company_names(text, expected):
     assert tagged(text) == expected
+
+
+def test_a_university_short_name_after_a_verb_ending_in_entering():
+    # 考入, 进入 + a university's short name: 入 ends the verb, the name stands as a word
+    assert tagged("我考入清华研究生院读书") == [("清华研究生院", "ORG")]
+    assert tagged("他进入北大学习") == [("北大", "ORG")]

@@ -41,7 +41,7 @@ _PARTY_SHORT: dict[str, tuple[str, ...]] = {
     "民建": ("房", "设", "立", "成", "筑"),
 }
 _NOT_AFTER_SHORT.update(_PARTY_SHORT)
-_SHORT_NAME_BEFORE = frozenset(_STOP_CHARS + "、和同考读上")
+_SHORT_NAME_BEFORE = frozenset(_STOP_CHARS + "、和同考读上入")
 
 _NOT_AFTER_CENTRAL = lexicon.words("orgs_not_after_central")
 # Last characters of nouns of places before 中央 "the middle" (院子中央, 广场中央, 湖中央).
