@@ -2488,3 +2488,17 @@ def test_a_university_short_name_after_a_verb_ending_in_entering():
     # 考入, 进入 + a university's short name: 入 ends the verb, the name stands as a word
     assert tagged("我考入清华研究生院读书") == [("清华研究生院", "ORG")]
     assert tagged("他进入北大学习") == [("北大", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer suffix that begins with a known name's last character ends the name
+        ("发布会在国务院新闻办公室举行", [("国务院新闻办公室", "ORG")]),
+        ("发布会由国务院新闻办主持", [("国务院新闻办", "ORG")]),
+        # two-character suffixes keep their own rules
+        ("他曾造访过人民日报社。", [("人民日报社", "ORG")]),
+    ],
+)
+def test_a_known_name_runs_on_into_a_longer_suffix(text, expected):
+    assert tagged(text) == expected

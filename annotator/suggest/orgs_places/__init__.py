@@ -147,6 +147,10 @@ for _w in TAILS:
     _WORD_KINDS.setdefault(_w, "tail")
 # (The page is scanned for them by the automaton of :mod:`.._scan`; :func:`_word_at`
 # reads the word that starts at a given place.)
+# the first characters of the suffixes of three characters or more
+_SUFFIX_FIRST = frozenset(
+    w[0] for w, kind in _WORD_KINDS.items() if kind == "suffix" and len(w) > 2
+)
 _VOCABULARY = "orgs_places"
 _scan.register(_VOCABULARY, _WORD_KINDS)
 _LONGEST_WORD = max(map(len, _WORD_KINDS))
@@ -183,6 +187,23 @@ _WEATHER_CITY_RE = rules_regex.compile(
 )
 
 
+def _hidden_word(text: str, s: int, e: int, found: dict[str, list[tuple[int, int]]]) -> None:
+    """Adds to ``found`` the listed word that the scan's longest word ``text[s:e]`` hides:
+    the suffix 大学 inside 东北大学 (the short name 北大 was read), or a suffix of three
+    characters or more that begins with a known name's last character and runs on past it
+    (国务院新闻办 + 公室: 国务院新闻办公室; not 交通部 + 部门, 人民日报 + 报社: those have
+    rules of their own)."""
+    word = text[s:e]
+    if word in _NOT_AFTER_SHORT:
+        inner = _word_at(text, s + 1)
+        if inner:
+            found[_WORD_KINDS[text[inner[0] : inner[1]]]].append(inner)
+    elif _WORD_KINDS[word] == "national":
+        longer = _word_at(text, e - 1)
+        if longer and longer[1] > e + 1 and _WORD_KINDS[text[slice(*longer)]] == "suffix":
+            found["suffix"].append(longer)
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {
@@ -195,11 +216,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     for s, e in _scan.words(text, _VOCABULARY):
         word = text[s:e]
         found[_WORD_KINDS[word]].append((s, e))
-        if word in _NOT_AFTER_SHORT:
-            # 东北大学: the short name 北大 hides the suffix 大学 that starts inside it
-            inner = _word_at(text, s + 1)
-            if inner:
-                found[_WORD_KINDS[text[inner[0] : inner[1]]]].append(inner)
+        if word in _NOT_AFTER_SHORT or word[-1] in _SUFFIX_FIRST:
+            _hidden_word(text, s, e, found)
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     found["place"] = [
         (s, e)
