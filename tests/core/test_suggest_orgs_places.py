@@ -2502,3 +2502,22 @@ def test_a_university_short_name_after_a_verb_ending_in_entering():
 )
 def test_a_known_name_runs_on_into_a_longer_suffix(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places as sides: the teams of a group after its colon, a list the last team's 队
+        # closes, 对 before the match, a verb of meeting before a place
+        ("A组：巴西、挪威、中国；", [("巴西", "ORG"), ("挪威", "ORG"), ("中国", "ORG")]),
+        ("参赛的有日本、美国和意大利队。", [("日本", "ORG"), ("美国", "ORG"), ("意大利队", "ORG")]),
+        ("德国对墨西哥的比赛，", [("德国", "ORG"), ("墨西哥", "ORG")]),
+        ("他们迎战丹麦，", [("丹麦", "ORG")]),
+        # near misses: 对 in trade, team members, a plain list
+        ("中国对美国的出口增加", [("中国", "LOC"), ("美国", "LOC")]),
+        ("中国和美国队员", [("中国", "LOC"), ("美国", "LOC")]),
+        ("他去过日本、美国和意大利。", [("日本", "LOC"), ("美国", "LOC"), ("意大利", "LOC")]),
+    ],
+)
+def test_places_as_sides_of_a_match(text, expected):
+    assert tagged(text) == expected

@@ -26,10 +26,14 @@ _TEAMS_AFTER_RE = rules_regex.compile(
     f"(?:等[{HAN}]{{0,6}}?队|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
     "|[两二三四]强)"
 )
-# Before a list: a group's teams (A组有, 同组有).
-_GROUP_BEFORE = "组有"
-# Verbs of beating or drawing before the places beaten (击败西班牙、保加利亚).
-_BEATING = ("击败", "战胜", "战平", "逼平", "败给", "负于", "输给", "淘汰")
+# Before a list: a group's teams (A组有, 同组有, A组：).
+_GROUP_BEFORE = ("组有", "组：", "组:")
+# Verbs of beating, drawing or meeting before the places beaten or met (击败西班牙、保加利亚,
+# 迎战丹麦).
+_BEATING = (
+    *("击败", "战胜", "战平", "逼平", "败给", "负于", "输给", "淘汰"),
+    *("迎战", "对阵", "力克", "不敌", "险胜", "大胜"),
+)
 # Between two places: one beat or lost to the other (巴西胜挪威).
 _RESULT = frozenset("胜负")
 # After two places joined by 与/和/对: their match (德国与伊朗的比赛, 美国与伊朗这么一场比赛).
@@ -53,18 +57,34 @@ def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]
     return runs
 
 
+def _closed_by_a_team(text: str, e: int) -> bool:
+    """True when the last place of a list, ending at ``e``, is a team by 队 after it
+    (美国、德国和意大利队: the list's places are teams; not 队员, 队长)."""
+    return text[e : e + 1] == "队" and text[e + 1 : e + 2] not in ("员", "长")
+
+
 def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -> bool:
     """True when what stands around the run of places reads them as teams (``beating``: the
     verbs of beating that the text holds)."""
     s, e = run[0][0], run[-1][1]
-    if len(run) >= 2 and _TEAMS_AFTER_RE.match(text, e):
+    if len(run) >= 2 and (_TEAMS_AFTER_RE.match(text, e) or _closed_by_a_team(text, e)):
         return True
-    if text.startswith(_GROUP_BEFORE, s - len(_GROUP_BEFORE)) and len(run) >= 2:
+    if len(run) >= 2 and any(text.startswith(g, s - len(g)) for g in _GROUP_BEFORE):
         return True
     if any(text.startswith(v, s - len(v)) for v in beating):
         # (击败日本帝国主义: a word goes on after the place)
         return e == len(text) or not is_han(text[e]) or text[e] in _JOINERS
     return bool(len(run) == 2 and text[run[0][1]] in "与和" and _MATCH_AFTER_RE.match(text, e))
+
+
+def _pair_of_sides(text: str, e1: int, e2: int, result: bool) -> bool:
+    """True when two places one character apart (the first ends at ``e1``, the second at
+    ``e2``) are two sides: a result between them (巴西胜挪威) or 对 and their match after
+    them (德国对墨西哥的比赛; not 中国对美国的出口)."""
+    between = text[e1]
+    if between in _RESULT:
+        return result
+    return between == "对" and _MATCH_AFTER_RE.match(text, e2) is not None
 
 
 def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -84,10 +104,9 @@ def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list
         # (a place alone is a team only after a verb of beating)
         if (len(run) > 1 or beating) and _as_teams(text, run, beating):
             teams.update(run)
-    if result:
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
-            if s2 == e1 + 1 and text[e1] in _RESULT:
-                teams.update(((s1, e1), (s2, e2)))
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
+        if s2 == e1 + 1 and _pair_of_sides(text, e1, e2, result):
+            teams.update(((s1, e1), (s2, e2)))
     if not teams:
         return locs, []
     kept = [c for c in locs if not any(s <= c[0] and c[1] <= e for s, e in teams)]
