@@ -1073,7 +1073,7 @@ def test_verbs_and_adverbs_before_a_strong_suffix_name_no_organisation(text):
 
 
 def test_a_verb_before_a_named_company_is_not_part_of_it():
-    assert tagged("他办起科技咨询公司") == [("科技咨询公司", "ORG")]
+    assert tagged("他办起华康咨询公司") == [("华康咨询公司", "ORG")]
 
 
 @pytest.mark.parametrize(
@@ -2520,4 +2520,21 @@ def test_a_known_name_runs_on_into_a_longer_suffix(text, expected):
     ],
 )
 def test_places_as_sides_of_a_match(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of a kind joined name no organisation
+        ("此外，外国保险公司在当地", []),
+        ("也有区域性公司；", []),
+        ("，商业保险公司已有22家", []),
+        # a name before a kind still names one; fields before a research body name it
+        ("，华康电子公司开业", [("华康电子公司", "ORG")]),
+        ("，石油化工科学院院长", [("石油化工科学院", "ORG")]),
+        ("，法制委员会主任", [("法制委员会", "ORG")]),
+    ],
+)
+def test_words_of_a_kind_name_no_company(text, expected):
     assert tagged(text) == expected

@@ -528,7 +528,40 @@ def _generic_prefix(text: str, start: int, a: int) -> bool:
         start = quantity.end()
         if start == a:
             return True  # 不少电视台, 有些银行: a count of organisations, no name
-    return text[start:a] in _GENERIC_PREFIXES or text.endswith(_STATUS_WORDS, start, a)
+    prefix = text[start:a]
+    if prefix in _GENERIC_PREFIXES or text.endswith(_STATUS_WORDS, start, a):
+        return True
+    # fields joined name a research body (石油化工科学院); kinds joined name no company
+    return not text.startswith(_RESEARCH, a) and _kinds_only(prefix)
+
+
+_RESEARCH = ("科学院", "研究院", "研究所", "研究中心")
+
+
+# The last characters of words of a kind (区域性, 股份制, 大中型, 地市级, 汽车类): before a
+# suffix a word of three or four characters ending in one says what kind of organisation
+# follows.
+_KIND_WORD_LAST = frozenset("性制型级类")
+_KIND_WORD_LONGEST = 4
+_GENERIC_LONGEST = max(map(len, _GENERIC_PREFIXES))
+
+
+def _kinds_only(prefix: str) -> bool:
+    """True when ``prefix`` is made of words of a kind only (lexicon
+    ``orgs_generic_prefixes``, or three or four characters ending in 性 制 型 级 类):
+    外国保险, 商业保险, 区域性, 国家级乡镇企业; not 华康电子 (华康 is a name), 法制 (a
+    field)."""
+    # ends[i]: the prefix's first i characters are such words (a walk over the prefix)
+    ends = [True] + [False] * len(prefix)
+    for i in range(len(prefix)):
+        if ends[i]:
+            for n in range(2, min(_GENERIC_LONGEST, len(prefix) - i) + 1):
+                word = prefix[i : i + n]
+                if word in _GENERIC_PREFIXES or (
+                    2 < n <= _KIND_WORD_LONGEST and word[-1] in _KIND_WORD_LAST
+                ):
+                    ends[i + n] = True
+    return ends[-1]
 
 
 def _suffix_orgs(
