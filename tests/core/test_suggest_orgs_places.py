@@ -2538,3 +2538,17 @@ def test_places_as_sides_of_a_match(text, expected):
 )
 def test_words_of_a_kind_name_no_company(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 林区, 郊区, 名胜区, 白区: a kind of region inside the name, no level heading it
+        ("此案经珲春林区基层法院审结", [("珲春林区基层法院", "ORG")]),
+        ("柳州郊区农业局的同志", [("柳州郊区农业局", "ORG")]),
+        # 首家 "the first" counts the organisations, no part of the name
+        ("成立了全国首家风景名胜区保护协会，", [("风景名胜区保护协会", "ORG")]),
+    ],
+)
+def test_region_words_inside_a_name_and_the_first_of_a_kind(text, expected):
+    assert tagged(text) == expected

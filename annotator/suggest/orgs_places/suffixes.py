@@ -64,7 +64,7 @@ _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
 # count (100个协会, ５家独资公司, 四个工作小组, 第五位), or of a date (2008年6月底招商银行).
 _LAST_CUT_RE = rules_regex.compile(
-    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|[0-9０-９一二三四五六七八九十百几两多]+[个家所名位]"
+    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|(?:[0-9０-９一二三四五六七八九十百几两多]+|首)[个家所名位]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
     # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
     "|应(?=[中美俄日英法德意韩朝])"
@@ -165,7 +165,7 @@ _NOT_BEFORE_HEAD = "全各本我该此每其城都超股楼夜集上门"
 _NOT_AFTER_HEAD = "(?![场民区级州县直内外域面份长情容])"
 _HEAD_RE = rules_regex.compile(
     "|".join(f"{k}(?<![{_NOT_BEFORE_HEAD}].){_NOT_AFTER_HEAD}" for k in "省市县")
-    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景地赛治].){_NOT_AFTER_HEAD}"
+    + f"|区(?<![{_NOT_BEFORE_HEAD}军发社园景地赛治林郊胜备白].){_NOT_AFTER_HEAD}"
     + "|中共|中国|中华|中央|国家|全国|国务院"
 )
 
