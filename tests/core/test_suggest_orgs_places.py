@@ -2552,3 +2552,18 @@ def test_words_of_a_kind_name_no_company(text, expected):
 )
 def test_region_words_inside_a_name_and_the_first_of_a_kind(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a power plant, a pharmaceutical factory, a distillery after their place
+        ("，湖南株洲电厂二期工程", [("湖南株洲电厂", "ORG")]),
+        ("，长沙化学制药厂的产品", [("长沙化学制药厂", "ORG")]),
+        # without a place they are kinds
+        ("新建电厂三座", []),
+        ("这家药厂", []),
+    ],
+)
+def test_plants_named_by_their_place(text, expected):
+    assert tagged(text) == expected
