@@ -2567,3 +2567,17 @@ def test_region_words_inside_a_name_and_the_first_of_a_kind(text, expected):
 )
 def test_plants_named_by_their_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the army's teams by their one name; a fleet after its sea or place
+        ("，八一队主教练说", [("八一队", "ORG")]),
+        ("执行黑海舰队分割协定", [("黑海舰队", "ORG")]),
+        ("美国太平洋舰队副司令", [("美国太平洋舰队", "ORG")]),
+        ("庞大的舰队", []),
+    ],
+)
+def test_army_teams_and_fleets(text, expected):
+    assert tagged(text) == expected
