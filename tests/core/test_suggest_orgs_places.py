@@ -1880,8 +1880,9 @@ def test_a_name_in_a_list_of_places_is_the_place():
 
 
 def test_a_rivers_stretch_is_no_part_of_a_station():
-    # 闽江 + 干流 (its main stream) + the station: the river is a place, no ORG runs over it
-    assert tagged("闽江干流竹岐水文站23日14时洪峰水位") == [("闽江", "LOC")]
+    # 闽江 + 干流 (its main stream) + the station: the river is a place, no ORG runs over it;
+    # the station is one by its own name (水文站, a strong suffix)
+    assert tagged("闽江干流竹岐水文站23日14时洪峰水位") == [("闽江", "LOC"), ("竹岐水文站", "ORG")]
 
 
 # Issue #10: a party or league named before a place's organ is one body with it (as
@@ -2580,4 +2581,18 @@ def test_plants_named_by_their_place(text, expected):
     ],
 )
 def test_army_teams_and_fleets(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hydrological or weather station and a graduate school by their own name
+        ("超过警戒水位，柳湾水文站28日6时", [("柳湾水文站", "ORG")]),
+        ("，光明尖端科学技术研究生院、", [("光明尖端科学技术研究生院", "ORG")]),
+        ("各水文站", []),
+        ("该水文站站长", []),
+    ],
+)
+def test_stations_and_graduate_schools(text, expected):
     assert tagged(text) == expected
