@@ -2596,3 +2596,17 @@ def test_army_teams_and_fleets(text, expected):
 )
 def test_stations_and_graduate_schools(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 部委 "the ministries and commissions" is a collective noun, no body
+        ("国家大部分部委已把这里作为", []),
+        ("得到了中央和国家有关部委的肯定", [("中央", "ORG")]),
+        # a commission named by its level and field stays one
+        ("，国家计委主任", [("国家计委", "ORG")]),
+    ],
+)
+def test_ministries_and_commissions_together_name_no_body(text, expected):
+    assert tagged(text) == expected
