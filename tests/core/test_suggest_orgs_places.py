@@ -2610,3 +2610,24 @@ def test_stations_and_graduate_schools(text, expected):
 )
 def test_ministries_and_commissions_together_name_no_body(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a round's fixtures: pairs around 对 after 轮 and the pairs after them
+        (
+            "第一轮湖南对江西、广东对福建，",
+            [("湖南", "ORG"), ("江西", "ORG"), ("广东", "ORG"), ("福建", "ORG")],
+        ),
+        # a list summed up as strong sides
+        ("同巴西、挪威等强手对抗", [("巴西", "ORG"), ("挪威", "ORG")]),
+        # no round, no match: places
+        (
+            "湖南对江西的帮助、广东对福建的投资",
+            [("湖南", "LOC"), ("江西", "LOC"), ("广东", "LOC"), ("福建", "LOC")],
+        ),
+    ],
+)
+def test_fixtures_of_a_round_and_strong_sides(text, expected):
+    assert tagged(text) == expected

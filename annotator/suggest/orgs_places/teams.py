@@ -16,14 +16,14 @@ from annotator.suggest._text import HAN, Candidate, holds, is_han
 from .common import ORG
 
 # Characters without one of which no cue of a list, a group or a match stands in the text
-# (队 强 of 等队 两强, 组 of A组有, 赛 战 of 比赛 之战).
-_CUE_CHARS = "队强组赛战"
+# (队 强 of 等队 两强, 组 of A组有, 赛 战 of 比赛 之战, 轮 of a round's fixtures).
+_CUE_CHARS = "队强组赛战轮"
 # What joins the places of a list.
 _JOINERS = frozenset("、和与及")
-# After a list: what sums its places up as teams (等队, 等东欧球队, 三队, 4支国家队,
+# After a list: what sums its places up as teams (等队, 等东欧球队, 等强手, 三队, 4支国家队,
 # 两个亚洲队, 两强).
 _TEAMS_AFTER_RE = rules_regex.compile(
-    f"(?:等[{HAN}]{{0,6}}?队|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
+    f"(?:等[{HAN}]{{0,6}}?(?:队|强手|对手)|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
     "|[两二三四]强)"
 )
 # Before a list: a group's teams (A组有, 同组有, A组：).
@@ -87,6 +87,23 @@ def _pair_of_sides(text: str, e1: int, e2: int, result: bool) -> bool:
     return between == "对" and _MATCH_AFTER_RE.match(text, e2) is not None
 
 
+def _fixtures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The places of a round's fixtures, pairs around 对 after 轮 and the pairs that follow
+    them after 、 (第一轮山东对江苏、广东对辽宁; not 中国对美国的出口)."""
+    pairs = [
+        (a, b)
+        for a, b in zip(spans, spans[1:], strict=False)
+        if b[0] == a[1] + 1 and text[a[1]] == "对"
+    ]
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for a, b in pairs:
+        if text[a[0] - 1 : a[0]] == "轮" or (a[0] == last_end + 1 and text[last_end] == "、"):
+            out += [a, b]
+            last_end = b[1]
+    return out
+
+
 def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """``locs`` without the places that stand for teams, and those places as ORG."""
     beating = tuple(v for v in _BEATING if holds(text, v))  # (most pages hold none)
@@ -107,6 +124,8 @@ def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list
     for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
         if s2 == e1 + 1 and _pair_of_sides(text, e1, e2, result):
             teams.update(((s1, e1), (s2, e2)))
+    if "轮" in text:
+        teams.update(_fixtures(text, spans))
     if not teams:
         return locs, []
     kept = [c for c in locs if not any(s <= c[0] and c[1] <= e for s, e in teams)]
