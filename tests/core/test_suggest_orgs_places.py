@@ -2631,3 +2631,17 @@ def test_ministries_and_commissions_together_name_no_body(text, expected):
 )
 def test_fixtures_of_a_round_and_strong_sides(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named place's departments are the place (as its government is)
+        ("据泰国气象部门预报，", [("泰国", "LOC")]),
+        ("，湘潭县农科部门认为", [("湘潭县", "LOC")]),
+        # a department named by its level stays an organisation
+        ("，由市教育部门根据", [("市教育部门", "ORG")]),
+    ],
+)
+def test_a_named_places_departments_are_the_place(text, expected):
+    assert tagged(text) == expected

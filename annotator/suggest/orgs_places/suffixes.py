@@ -590,11 +590,19 @@ def _suffix_orgs(
             start = _after_joined_org(text, start, a, ends)
         if start is not None and suffix in _KINDS_OF_A_PLACE and (start, a) in places:
             continue  # 中国公司, 美国公司: a place's companies, no company's name
+        if suffix == "部门" and start is not None and _named_place_at(start, places):
+            continue  # 上海公安部门, 泰国气象部门: the place's departments (市教育部门 stays)
         if start is not None and b - start >= shortest:
             venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
             out.append((start, b, LOC if venue else ORG, {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:
+    """True when a place found by the LOC rules starts at ``start`` (places sorted)."""
+    i = bisect.bisect_left(places, (start, -1))
+    return i < len(places) and places[i][0] == start
 
 
 # Kinds of organisation that a place right before them does not name: 中国公司 are the
