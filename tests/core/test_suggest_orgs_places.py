@@ -2645,3 +2645,18 @@ def test_fixtures_of_a_round_and_strong_sides(text, expected):
 )
 def test_a_named_places_departments_are_the_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's committee by a contraction right after its name
+        ("联合国特委会主席说", [("联合国特委会", "ORG")]),
+        ("会见了挪威议会外委会主席", [("挪威议会外委会", "ORG")]),
+        # not a member (委员), nor over a conjunction
+        ("他是国务院委员", [("国务院", "ORG")]),
+        ("转到劳动者协会或居委会", [("劳动者协会", "ORG")]),
+    ],
+)
+def test_a_bodys_committee_by_its_contraction(text, expected):
+    assert tagged(text) == expected

@@ -1,5 +1,6 @@
 """Committees named by their standard contraction (lexicon ``orgs_contractions``):
-``筹委会`` for 筹备委员会, ``组委会`` for 组织委员会, ``村委会`` for 村民委员会.
+``筹委会`` for 筹备委员会, ``组委会`` for 组织委员会, ``村委会`` for 村民委员会; and a body's
+committee by a contraction right after its name (``联合国特委会``).
 
 The contraction of an event's committee names one body by itself (``筹委会主任钱其琛``,
 ``组委会提出``); that of a body every village or board has (村委会, 管委会, 纪委) is an ORG
@@ -9,10 +10,10 @@ only where a name ending in its full kind or in the contraction stood earlier in
 
 from __future__ import annotations
 
-from annotator import lexicon
-from annotator.suggest._text import Candidate
+from annotator import lexicon, rules_regex
+from annotator.suggest._text import HAN, Candidate
 
-from .common import ORG
+from .common import _STOP_CHARS, ORG
 
 _ROWS = lexicon.entries("orgs_contractions")
 # contraction -> the full kind it stands for
@@ -55,7 +56,7 @@ def _found(text: str) -> dict[str, list[int]]:
 def contracted_committees(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """The contractions in ``text`` that stand for a committee, as ORG (``orgs``: the ORG
     candidates found so far, whose names make the contractions after them ORGs)."""
-    out: list[Candidate] = []
+    out: list[Candidate] = _committees_of(text, orgs) if "委会" in text else []
     for word, starts in _found(text).items():
         if word in _ALONE:
             out.extend((i, i + len(word), ORG, {}) for i in starts)
@@ -67,4 +68,20 @@ def contracted_committees(text: str, orgs: list[Candidate]) -> list[Candidate]:
         )
         if first is not None:
             out.extend((i, i + len(word), ORG, {}) for i in starts if i >= first)
+    return out
+
+
+# A committee of a body by the contraction of its kind right after the body's name
+# (联合国 + 特委会, 挪威议会 + 外委会: 特别委员会, 外交委员会): one organisation with it, as a
+# sub-unit is.  Not before 员 (委员: a member), nor over a conjunction (协会或居委会).
+_COMMITTEE_OF_RE = rules_regex.compile(f"(?:(?![{_STOP_CHARS}和或与及])[{HAN}]){{1,2}}?委会(?!员)")
+
+
+def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """Each ORG of ``orgs`` with the contracted committee right after it."""
+    out: list[Candidate] = []
+    for s, e, label, _ in orgs:
+        m = _COMMITTEE_OF_RE.match(text, e) if label == ORG else None
+        if m:
+            out.append((s, m.end(), ORG, {}))
     return out
