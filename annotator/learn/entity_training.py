@@ -17,6 +17,7 @@ from annotator.learn.entity_bounds import (
     _YIELD_BELOW,
     _f1,
     _relabelled,
+    _ways,
     _yielded,
     drop_below,
     kept_labels,
@@ -224,7 +225,32 @@ def cross_validate(pages: GoldPages, folds: int = 5) -> dict[str, Any]:
         "pages": len(pages),
         **{name: exact_scores(pairs, ordered) for name, pairs in cases.items()},
         "fold_wins": fold_wins(results, ordered),
+        "against_rules": against_rules(cases, ordered),
     }
+
+
+def against_rules(
+    cases: dict[str, list[tuple[set[Entity], set[Entity]]]], labels: Sequence[str]
+) -> dict[str, dict[str, list[int]]]:
+    """Per way of the model that :func:`~annotator.learn.entity_bounds.takeover` weighs
+    and per label, ``[better, worse]``: the held-out spans where it is right and the rules
+    wrong (a gold span it found and they missed, a wrong one of theirs it left out), and the
+    reverse. ``cases`` are :func:`cross_validate`'s (gold, predicted) pairs of each way, a
+    pair a line in the same order for every way."""
+    rules = cases.get("rules", [])
+    out: dict[str, dict[str, list[int]]] = {}
+    for name in _ways():
+        if name not in cases:
+            continue
+        counts = {label: [0, 0] for label in labels}
+        for (gold, theirs), (_, mine) in zip(rules, cases[name], strict=True):
+            for span in mine ^ theirs:
+                if span[2] in counts:
+                    right = span in gold
+                    # a span of the model's only: better if right; of the rules' only: if wrong
+                    counts[span[2]][0 if right == (span in mine) else 1] += 1
+        out[name] = counts
+    return out
 
 
 def fold_wins(

@@ -137,6 +137,10 @@ def test_train_option_as_annotator_train_trains(bench, tmp_path):
     kept = {kind.partition(":")[0] for kind in values["keeps"].split(",")} - {""}  # LOC:1
     assert kept <= set(values["takeover"].split(","))
     assert float(values["yields"]) >= 0 and float(values["relabels"]) >= 0
+    # the spans apart of each label, as the chance test of the takeover weighs them
+    apart = dict(item.split(":") for item in values["apart"].split(","))
+    assert set(apart) == {"LOC", "PER"}
+    assert all(int(n) >= 0 for pair in apart.values() for n in pair.split("/"))
     assert values["crf_PER_gold"] == "20"
     pages = bench.gold_pages(sentences(45))
     assert len(pages) == 3 and pages[2][0].text.count("\n") == 4

@@ -77,7 +77,10 @@ def test_resplit_unstarted_leaves_alone_a_page_the_window_opens_meanwhile(tmp_pa
 
 GIVEN = "伟芳明华强军丽敏静磊洋勇艳杰娟涛超"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-PLACES = ["临沂", "德州", "绵阳", "株洲", "宜宾", "柳州", "赣州", "遵义"]
+# Invented places no lexicon knows: the rules miss them, so the model learnt from the done
+# pages is ahead of the rules by more than chance and takes LOC over (with the real cities
+# of before the rules found every place and the model was ahead on 2 names of 100).
+PLACES = ["青禾", "云杉", "石桥", "柳湾", "松岭", "梅溪", "枫林", "桃源"]
 FRAMES = ["{per}昨天在{loc}考察。", "{loc}的{per}表示同意。", "记者见到了{per}，他来自{loc}。"]
 
 
