@@ -403,6 +403,14 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
+    if _read_in_words(text, s, e, suffix):
+        return None
+    return s, e
+
+
+def _read_in_words(text: str, s: int, e: int, suffix: str) -> bool:
+    """True when the text at the place ``text[s:e]`` found by its ending reads as common
+    words, not as a place's name."""
     if len(suffix) == 1 and (
         _two_words(text, s, e - 1)
         or _joined_words(text, s, e - 1)
@@ -410,14 +418,31 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
     ):
         # 思想路线, 探寻乡镇, 届时湖北: two common words, no place; 推行乡、村政务公开,
         # 总结镇、村两级: kinds of division, no place
-        return None
+        return True
+    if len(suffix) == 1 and e - s > 2 and _suffix_begins_word(text, s, e):
+        return True  # 加固江堤, 很受村民, 调进县城, 要靠乡镇: the suffix begins a word
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
-        return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
+        return True  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     if _in_phrase(text, s, e):
-        return None  # 半壁河山: an idiom runs across the end
-    if suffix == "路" and _ends_with_way_word(text, s, e):
-        return None  # 半小时山路, 不走回头路: a word for a way, no road's name
-    return s, e
+        return True  # 半壁河山: an idiom runs across the end
+    # 半小时山路, 不走回头路: a word for a way, no road's name
+    return suffix == "路" and _ends_with_way_word(text, s, e)
+
+
+def _suffix_begins_word(text: str, s: int, e: int) -> bool:
+    """True when the one-character suffix of ``text[s:e]`` begins a common word with what
+    follows it (江堤, 村民, 县城, 乡镇, 镇静) and the name before it is no place that jieba
+    knows (宁乡 + 县城 stays): the text reads as words there, not as a place (加固江堤,
+    很受村民, 调进县城, 要靠乡镇, 病人有镇静).  Checked for names of two characters or more
+    (a name of one, 椒 + 江面粉厂, is no word to read)."""
+    if text[e : e + 1] in _SIDE_OR_ORGAN or (text[e : e + 1] == "水" and text[e - 1] in "江河湖"):
+        return False  # 人民路口, 解放路上, 芙蓉区委, 浮渡河水: a side, an organ, its water
+    if _ADMIN_TAIL_RE.match(text, e):
+        return False  # 汪甸乡下塘村: a place after the place (乡下 is no word there)
+    words = dictionary()
+    if max(words.get(text[e - 1 : e + 1], 0), words.get(text[e - 1 : e + 2], 0)) <= COMMON:
+        return False
+    return short_words.tags().get(text[s : e - 1]) != "ns"
 
 
 # jieba count from which a word ending in 路 is a common word for a way (回头路 11, 山路 686)

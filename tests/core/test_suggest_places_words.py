@@ -1,0 +1,33 @@
+"""LOC rules against common words: a place's suffix that begins a word with what follows
+it (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.orgs_places import find_orgs_places
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in find_orgs_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the suffix begins a common word with the character after it: no place
+        ("这种做法，很受村民们欢迎。", []),
+        ("还有3位调进县城。", []),
+        ("他说，要靠乡镇企业带动。", []),
+        ("这种药对病人有镇静作用。", []),
+        # near misses: a place jieba knows, a side or organ, its water, a place after it
+        ("他回到宁乡县城看望老人。", [("宁乡县", "LOC")]),
+        ("他住在浮渡河边，", [("浮渡河", "LOC")]),
+        ("，将浮渡河水引来。", [("浮渡河", "LOC")]),
+        ("，在汪甸乡下塘村宣传", [("汪甸乡", "LOC"), ("下塘村", "LOC")]),
+        ("，在椒江面粉厂工作", [("椒江面粉厂", "ORG")]),
+    ],
+)
+def test_a_suffix_that_begins_a_word_makes_no_place(text, expected):
+    assert tagged(text) == expected
+
