@@ -1,5 +1,5 @@
 """LOC rules against common words: a place's suffix that begins a word with what follows
-it (invented sentences)."""
+it, and items of a counted list that are phrases (invented sentences)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,15 @@ def tagged(text: str) -> list[tuple[str, str]]:
 def test_a_suffix_that_begins_a_word_makes_no_place(text, expected):
     assert tagged(text) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase of two common words is no item of a counted list of places
+        ("有历次互访的详细报道、中美两国的文件", []),
+        # near miss: names no word reads stay items (郑口、饶阳店两镇)
+        ("，考察了郑口、饶阳店两镇", [("郑口", "LOC"), ("饶阳店", "LOC")]),
+    ],
+)
+def test_a_phrase_is_no_item_of_a_list_of_places(text, expected):
+    assert tagged(text) == expected
