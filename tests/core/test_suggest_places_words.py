@@ -1,5 +1,6 @@
 """LOC rules against common words: a place's suffix that begins a word with what follows
-it, and items of a counted list that are phrases (invented sentences)."""
+it, items of a counted list that are phrases, and foreign places by their kind (invented
+sentences)."""
 
 from __future__ import annotations
 
@@ -42,4 +43,20 @@ def test_a_suffix_that_begins_a_word_makes_no_place(text, expected):
     ],
 )
 def test_a_phrase_is_no_item_of_a_list_of_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign state of India or a foreign city by its kind, part of its name
+        ("，在北部的比哈尔邦，", [("比哈尔邦", "LOC")]),
+        ("，在美国明尼阿波利斯市举行", [("美国", "LOC"), ("明尼阿波利斯市", "LOC")]),
+        ("，在埃默鲁市的一家银行", [("埃默鲁市", "LOC")]),
+        # near misses: 市 beginning a word is no part of the name (市长, 市内)
+        ("，塔科马市长说", [("塔科马", "LOC")]),
+        ("，塔科马市内的街道", [("塔科马", "LOC")]),
+    ],
+)
+def test_foreign_states_and_cities_by_their_kind(text, expected):
     assert tagged(text) == expected

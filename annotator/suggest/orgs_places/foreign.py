@@ -4,8 +4,8 @@ A foreign place name is written with the transliteration characters of foreign n
 (lexicons ``people_translit_chars`` and ``places_translit_chars``).  A run of them is a place
 
 * before a word that follows places (lexicon ``places_foreign_tails``: 境内, 一带, 以北,
-  北部, 地区; 州 and 省 are part of the name): ``阿勒颇以北``, ``顿涅茨克地区``,
-  ``俄亥俄州``; or before a word of a kind of place that is part of the name (lexicon
+  北部, 地区; 州, 省 and 市 are part of the name, 市 unless it begins a word: 市长, 市内):
+  ``阿勒颇以北``, ``顿涅茨克地区``, ``俄亥俄州``, ``塔科马市``; or before a word of a kind of place that is part of the name (lexicon
   ``places_foreign_name_tails``: 群岛, 峰, 宫, 公路): ``比热戈斯群岛``, ``卓奥友峰``;
 * after a verb of travel (lexicon ``places_travel_verbs``: 抵达, 飞往, 途经 …) or a noun
   of a kind of place (lexicon ``places_kind_before``: 首府, 城市 …) when a phrase boundary
@@ -34,11 +34,14 @@ _TRAVEL_SET = frozenset(TRAVEL_VERBS)
 # only here: a bare county name after them is not read as a place (counties.py).
 KIND_BEFORE = lexicon.words("places_kind_before")
 _BEFORE_NAME_SET = _TRAVEL_SET | frozenset(KIND_BEFORE)
-# Tails that are part of the place's name (加利福尼亚州, 旁遮普省, 比热戈斯群岛).
+# Tails that are part of the place's name (加利福尼亚州, 旁遮普省, 塔科马市, 比热戈斯群岛).
 _KIND_TAILS = lexicon.word_set("places_foreign_name_tails")
-_NAME_TAILS = frozenset("州省") | _KIND_TAILS
+_NAME_TAILS = frozenset("州省市") | _KIND_TAILS
 # Tails that are common after other words too: the run must be longer.
-_WEAK_TAILS = frozenset(("地区", "附近", "周边", "沿海", "州", "省"))
+_WEAK_TAILS = frozenset(("地区", "附近", "周边", "沿海", "州", "省", "市"))
+# After 市 these begin a word with it (市长, 市民, 市内, 市区, 市中心, 市政府, 市场): the
+# city is the run alone (比绍市内 is 比绍 + 市内), as before other tails.
+_CITY_WORD_NEXT = frozenset("长委府政民区级内中郊场")
 # What may stand before a place (a preposition or particle) or right after it.
 # (部: after 东部, 北部 … of a larger place: 乌克兰东部顿涅茨克地区.)
 _BEFORE = frozenset(_STOP_CHARS + "、至经往赴沿从部")
@@ -61,7 +64,7 @@ def foreign_places(
         start = _run_start(text, s, ends)
         shortest = 3 if tail in _WEAK_TAILS else 2
         if start is not None and s - start >= shortest and not _opens_a_word(text, tail, e):
-            out.append((start, e if tail in _NAME_TAILS else s, LOC, {}))
+            out.append((start, e if _in_the_name(text, tail, e) else s, LOC, {}))
     for s, e in verbs:
         if text[s:e] not in _BEFORE_NAME_SET:
             continue  # a verb of going only (places by their suffix)
@@ -75,6 +78,12 @@ def foreign_places(
 _WORD_ENTRY = 3
 # Second characters of a word that still speaks of the place (岛上, 河畔, 河口, 湖区).
 _SAYS_WHERE = frozenset("上下中内外里边畔岸旁前后东西南北口道谷段区滩面底心湾源头流水")
+
+
+def _in_the_name(text: str, tail: str, e: int) -> bool:
+    """True when the tail ending at ``e`` is part of the place's name (俄亥俄州, 塔科马市;
+    not 市 of 市长, 市内: the city is the name before it)."""
+    return tail in _NAME_TAILS and not (tail == "市" and text[e : e + 1] in _CITY_WORD_NEXT)
 
 
 def _opens_a_word(text: str, tail: str, e: int) -> bool:
