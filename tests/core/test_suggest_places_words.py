@@ -1,6 +1,6 @@
 """LOC rules against common words: a place's suffix that begins a word with what follows
-it, items of a counted list that are phrases, and foreign places by their kind (invented
-sentences)."""
+it, items of a counted list that are phrases, foreign places by their kind and where an
+event is held (invented sentences)."""
 
 from __future__ import annotations
 
@@ -59,4 +59,21 @@ def test_a_phrase_is_no_item_of_a_list_of_places(text, expected):
     ],
 )
 def test_foreign_states_and_cities_by_their_kind(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign place where an event is held: 在 + a transliterated name + 举行 …
+        ("会议在阿鲁沙举行第二轮会谈", [("阿鲁沙", "LOC")]),
+        ("两队在罗滕堡比赛，", [("罗滕堡", "LOC")]),
+        ("昨天在蒙彼利埃，意大利队获胜", [("蒙彼利埃", "LOC"), ("意大利队", "ORG")]),
+        # near misses: a word ending in 在, a common word, a listed place in the run
+        ("他现在阿鲁沙举行", []),
+        ("，在那里，大家", []),
+        ("，在西班牙巴塞罗那举行", [("西班牙", "LOC"), ("巴塞罗那", "LOC")]),
+    ],
+)
+def test_a_foreign_place_where_an_event_is_held(text, expected):
     assert tagged(text) == expected

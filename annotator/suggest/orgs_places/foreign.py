@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from annotator import lexicon
 from annotator.suggest._text import Candidate, is_han
-from annotator.suggest._words import dictionary
+from annotator.suggest._words import COMMON, dictionary
 from annotator.suggest.people.names import _TRANSLIT_CHARS
 
 from .common import _STOP_CHARS, LOC
@@ -71,7 +71,49 @@ def foreign_places(
         end = _run_end(text, e)
         if end is not None:
             out.append((e, end, LOC, {}))
+    if "在" in text:
+        out += _places_of_events(text, listed)
     return out
+
+
+# What is held at a place, after 在 and its name: 在南特举行, 在朗斯进行的比赛, 在蒙彼利埃，
+_HELD = ("举行", "进行", "召开", "举办", "开幕", "闭幕", "落幕", "比赛", "会晤", "会谈", "签署")
+_HELD_FIRST = frozenset(w[0] for w in _HELD)
+_CLAUSE_END = frozenset("，。；")
+
+
+def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """Runs of transliteration characters after 在 and before a verb of holding an event or
+    the end of a clause (在南特举行, 6月21日在朗斯，): the place where it is held.  Not where
+    a word ends with 在 (正在, 现在, 存在), a listed place starts inside the run (在西班牙巴塞罗那:
+    the lists read it) or the run is a common word (在那里)."""
+    starts = {s for s, _e in listed}
+    words = dictionary()
+    out: list[Candidate] = []
+    i = text.find("在")
+    while i != -1:
+        s = i + 1
+        e = s
+        while e < len(text) and e - s < _LONGEST and text[e] in _CHARS:
+            if e - s >= 2 and _held_after(text, e):
+                break  # 在罗滕堡比赛: 比 and 赛 transliterate too
+            e += 1
+        if (
+            e - s >= 2
+            and _held_after(text, e)
+            and not starts.intersection(range(s, e))
+            and words.get(text[i - 1 : s], 0) <= _WORD_ENTRY
+            and words.get(text[s:e], 0) <= COMMON
+        ):
+            out.append((s, e, LOC, {}))
+        i = text.find("在", s)
+    return out
+
+
+def _held_after(text: str, e: int) -> bool:
+    """True when a verb of holding an event or the end of a clause follows ``e``."""
+    nxt = text[e : e + 1]
+    return nxt in _CLAUSE_END or (nxt in _HELD_FIRST and text.startswith(_HELD, e))
 
 
 # jieba's dictionary counts up to this its token entries, no words of their own.
