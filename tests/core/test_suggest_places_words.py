@@ -1,6 +1,6 @@
 """LOC rules against common words: a place's suffix that begins a word with what follows
 it, items of a counted list that are phrases, foreign places by their kind and where an
-event is held (invented sentences)."""
+event is held, a dateline's two places (invented sentences)."""
 
 from __future__ import annotations
 
@@ -76,4 +76,18 @@ def test_foreign_states_and_cities_by_their_kind(text, expected):
     ],
 )
 def test_a_foreign_place_where_an_event_is_held(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's country or province and its city are two places
+        ("本报德国罗滕堡5月28日电记者", [("德国", "LOC"), ("罗滕堡", "LOC")]),
+        ("本报江苏宜兴5月9日电", [("江苏", "LOC"), ("宜兴", "LOC")]),
+        # near miss: a dateline's city alone stays one place
+        ("本报汉城6月23日电", [("汉城", "LOC")]),
+    ],
+)
+def test_a_datelines_country_and_city(text, expected):
     assert tagged(text) == expected

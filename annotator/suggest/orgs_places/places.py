@@ -740,3 +740,18 @@ def _villages_and_roads(text: str) -> list[Candidate]:
 _VILLAGE_RE = rules_regex.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
 _NUMBERED_ROAD_RE = rules_regex.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")
 _NUMBERED_ROAD_SCAN = _scan.Anchored(_NUMBERED_ROAD_RE)
+
+
+# The larger places a dateline names before its city (本报德国罗滕堡5月28日电, 本报江苏宜兴…):
+# countries and provinces, full or short.
+_DATELINE_HEADS = frozenset((*P.COUNTRIES, *P.PROVINCES_FULL, *P.PROVINCES_SHORT))
+_HEAD_LENGTHS = sorted({len(h) for h in _DATELINE_HEADS}, reverse=True)
+
+
+def dateline_places(s: int, e: int, text: str) -> list[Candidate]:
+    """The place of a dateline ``text[s:e]``, as the country or province it begins with and
+    the city after it, two places (德国 + 罗滕堡, 江苏 + 宜兴), or one (汉城)."""
+    for n in _HEAD_LENGTHS:
+        if e - s - n >= 2 and text[s : s + n] in _DATELINE_HEADS:
+            return [(s, s + n, LOC, {}), (s + n, e, LOC, {})]
+    return [(s, e, LOC, {})]
