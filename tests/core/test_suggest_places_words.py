@@ -1,6 +1,6 @@
 """LOC rules against common words: a place's suffix that begins a word with what follows
 it, items of a counted list that are phrases, foreign places by their kind and where an
-event is held, a dateline's two places (invented sentences)."""
+event is held, a dateline's two places, persons named like rivers (invented sentences)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
         ("这种药对病人有镇静作用。", []),
         # near misses: a place jieba knows, a side or organ, its water, a place after it
         ("他回到宁乡县城看望老人。", [("宁乡县", "LOC")]),
-        ("他住在浮渡河边，", [("浮渡河", "LOC")]),
-        ("，将浮渡河水引来。", [("浮渡河", "LOC")]),
+        ("他住在临水河边，", [("临水河", "LOC")]),
+        ("，将临水河水引来。", [("临水河", "LOC")]),
         ("，在汪甸乡下塘村宣传", [("汪甸乡", "LOC"), ("下塘村", "LOC")]),
         ("，在椒江面粉厂工作", [("椒江面粉厂", "ORG")]),
     ],
@@ -90,4 +90,20 @@ def test_a_foreign_place_where_an_event_is_held(text, expected):
     ],
 )
 def test_a_datelines_country_and_city(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's name ending like a river, a verb before a known river: no river
+        ("，辛业江通过其子办理", []),
+        ("，去浙江参观", [("浙江", "LOC")]),
+        # near misses: rivers and lakes that jieba counts as words, or no person's name
+        ("，在秦淮河倾倒垃圾", [("秦淮河", "LOC")]),
+        ("，在梁子湖边", [("梁子湖", "LOC")]),
+        ("，在栋梁河边", [("栋梁河", "LOC")]),
+    ],
+)
+def test_a_person_or_a_verb_before_a_river_is_no_river(text, expected):
     assert tagged(text) == expected

@@ -14,6 +14,7 @@ from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest._words import COMMON, crosses_start, dictionary
 from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
+from annotator.suggest.people import plausible_name
 
 from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
 
@@ -421,12 +422,35 @@ def _read_in_words(text: str, s: int, e: int, suffix: str) -> bool:
         return True
     if len(suffix) == 1 and e - s > 2 and _suffix_begins_word(text, s, e):
         return True  # 加固江堤, 很受村民, 调进县城, 要靠乡镇: the suffix begins a word
+    if suffix in _WATERS and e - s == 3 and _not_a_water(text, s, e):
+        return True  # 辛业江, 喝长江: a person's name, a verb and a river
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
         return True  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     if _in_phrase(text, s, e):
         return True  # 半壁河山: an idiom runs across the end
     # 半小时山路, 不走回头路: a word for a way, no road's name
     return suffix == "路" and _ends_with_way_word(text, s, e)
+
+
+_WATERS = frozenset("江河湖")
+
+
+def _not_a_water(text: str, s: int, e: int) -> bool:
+    """True when the river or lake ``text[s:e]`` of three characters is a person's name (a
+    surname and a given name: 辛业江, 黄宗江) or a word before a water that jieba knows as a
+    place (喝 + 长江, 过 + 延河, 像 + 清江), unless jieba's dictionary counts the name as a word
+    of its own (秦淮河, 富春江, 梁子湖; a person's name that it holds is rarer: 辛业江 14)."""
+    name = text[s:e]
+    words = dictionary()
+    if words.get(name, 0) > _NAMED_WATER:
+        return False
+    if words.get(name[1:], 0) > COMMON and short_words.tags().get(name[1:]) == "ns":
+        return True  # (a known place of its own: 长江, 黄河; not 梁河 of 栋梁河, 滦河)
+    return name[0] in _SURNAMES and plausible_name(name)
+
+
+# jieba count from which a river or lake of three characters is a word of its own
+_NAMED_WATER = 20
 
 
 def _suffix_begins_word(text: str, s: int, e: int) -> bool:
@@ -436,7 +460,7 @@ def _suffix_begins_word(text: str, s: int, e: int) -> bool:
     很受村民, 调进县城, 要靠乡镇, 病人有镇静).  Checked for names of two characters or more
     (a name of one, 椒 + 江面粉厂, is no word to read)."""
     if text[e : e + 1] in _SIDE_OR_ORGAN or (text[e : e + 1] == "水" and text[e - 1] in "江河湖"):
-        return False  # 人民路口, 解放路上, 芙蓉区委, 浮渡河水: a side, an organ, its water
+        return False  # 人民路口, 解放路上, 芙蓉区委, 临水河水: a side, an organ, its water
     if _ADMIN_TAIL_RE.match(text, e):
         return False  # 汪甸乡下塘村: a place after the place (乡下 is no word there)
     words = dictionary()
