@@ -1,11 +1,13 @@
 """LOC rules against common words: a place's suffix that begins a word with what follows
 it, items of a counted list that are phrases, foreign places by their kind and where an
-event is held, a dateline's two places, persons named like rivers (invented sentences)."""
+event is held, a dateline's two places, persons named like rivers, places before a
+highland (invented sentences)."""
 
 from __future__ import annotations
 
 import pytest
 
+from annotator.suggest import suggest_spans
 from annotator.suggest.orgs_places import find_orgs_places
 
 
@@ -107,3 +109,21 @@ def test_a_datelines_country_and_city(text, expected):
 )
 def test_a_person_or_a_verb_before_a_river_is_no_river(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before a highland, a basin, a desert the place stands alone; 青藏, 云贵 are two
+        ("，特别是青藏高原的形成", [("青", "LOC"), ("藏", "LOC")]),
+        ("，与从青藏高原东部南下的冷空气", [("青", "LOC"), ("藏", "LOC")]),
+        ("，华南大部、云贵高原有小到中雨", [("华南", "LOC"), ("云", "LOC"), ("贵", "LOC")]),
+        ("，跋涉于帕米尔高原", [("帕米尔", "LOC")]),
+        ("，贵州、四川盆地为多云", [("贵州", "LOC"), ("四川", "LOC")]),
+        # a highland that names no place
+        ("，在黄土高原的腹地", []),
+    ],
+)
+def test_a_place_before_a_highland_or_a_basin_stands_alone(text, expected):
+    spans = suggest_spans(text)
+    assert [(text[s.start : s.end], s.label) for s in spans if s.label == "LOC"] == expected
