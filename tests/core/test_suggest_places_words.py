@@ -127,3 +127,22 @@ def test_a_person_or_a_verb_before_a_river_is_no_river(text, expected):
 def test_a_place_before_a_highland_or_a_basin_stands_alone(text, expected):
     spans = suggest_spans(text)
     assert [(text[s.start : s.end], s.label) for s in spans if s.label == "LOC"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Golan before its heights; 中非 as China and Africa; a state guesthouse is a
+        # hotel, an organisation
+        ("以色列从戈兰高地撤军", [("以色列", "LOC"), ("戈兰", "LOC")]),
+        ("，为中非经济共同发展", [("中", "LOC"), ("非", "LOC")]),
+        ("，在钓鱼台国宾馆会见了他", [("钓鱼台国宾馆", "ORG")]),
+        # near miss: the Central African Republic by its full name
+        ("，中非共和国总统", [("中非共和国", "LOC")]),
+    ],
+)
+def test_listed_names_that_the_gold_reads_otherwise(text, expected):
+    spans = suggest_spans(text)
+    assert [
+        (text[s.start : s.end], s.label) for s in spans if s.label in ("LOC", "ORG")
+    ] == expected
