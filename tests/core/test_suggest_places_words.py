@@ -137,6 +137,8 @@ def test_a_place_before_a_highland_or_a_basin_stands_alone(text, expected):
         ("以色列从戈兰高地撤军", [("以色列", "LOC"), ("戈兰", "LOC")]),
         ("，为中非经济共同发展", [("中", "LOC"), ("非", "LOC")]),
         ("，在钓鱼台国宾馆会见了他", [("钓鱼台国宾馆", "ORG")]),
+        # the Gulf before its region stands alone
+        ("，伊朗和沙特是海湾地区的大国", [("伊朗", "LOC"), ("沙特", "LOC"), ("海湾", "LOC")]),
         # near miss: the Central African Republic by its full name
         ("，中非共和国总统", [("中非共和国", "LOC")]),
     ],
