@@ -148,3 +148,17 @@ def test_listed_names_that_the_gold_reads_otherwise(text, expected):
     assert [
         (text[s.start : s.end], s.label) for s in spans if s.label in ("LOC", "ORG")
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county's bare name before 人, its people, after a phrase boundary
+        ("，庄浪人为什么能够坚持", [("庄浪", "LOC")]),
+        ("恭城人自豪地说", [("恭城", "LOC")]),
+        # near miss: not inside a word
+        ("，马庄浪人", []),
+    ],
+)
+def test_a_countys_bare_name_before_its_people(text, expected):
+    assert tagged(text) == expected
