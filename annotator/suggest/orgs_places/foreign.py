@@ -59,7 +59,9 @@ def foreign_places(
     ``(start, end)`` of the listed places, tails and verbs the package found)."""
     ends = {e for _s, e in listed}
     out: list[Candidate] = []
-    for s, e in tails:
+    for s, e in tails + _cities(text):
+        if not s or text[s - 1] not in _CHARS:
+            continue  # (no run of transliteration characters ends before the tail)
         tail = text[s:e]
         start = _run_start(text, s, ends)
         shortest = 3 if tail in _WEAK_TAILS else 2
@@ -120,6 +122,19 @@ def _held_after(text: str, e: int) -> bool:
 _WORD_ENTRY = 3
 # Second characters of a word that still speaks of the place (岛上, 河畔, 河口, 湖区).
 _SAYS_WHERE = frozenset("上下中内外里边畔岸旁前后东西南北口道谷段区滩面底心湾源头流水")
+
+
+def _cities(text: str) -> list[tuple[int, int]]:
+    """Where 市 follows a transliteration character (塔科马市): a tail like 州 and 省, looked
+    for here rather than by the page scan, where the commonest kind of place would add a
+    word to almost every sentence."""
+    out: list[tuple[int, int]] = []
+    i = text.find("市")
+    while i != -1:
+        if i and text[i - 1] in _CHARS:
+            out.append((i, i + 1))
+        i = text.find("市", i + 1)
+    return out
 
 
 def _in_the_name(text: str, tail: str, e: int) -> bool:
