@@ -85,8 +85,9 @@ def test_county_names_with_a_cue(text, expected):
         ("在党和政府的关怀下", []),
         ("来自平安的消息", []),
         ("去年新建的大楼", []),
-        # a bare name with no cue is left alone
-        ("昌平人很热情", []),
+        # a bare name with no cue is left alone (before 人, its people, it is the place)
+        ("昌平很热情", []),
+        ("昌平人很热情", [("昌平", "LOC")]),
     ],
 )
 def test_county_names_without_a_cue_or_that_are_words(text, expected):

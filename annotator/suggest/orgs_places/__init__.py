@@ -96,7 +96,7 @@ from .latin import latin_orgs
 from .listed import companies_by_code
 from .named import _NATIONAL, _NOT_AFTER_SHORT
 from .place_lists import counted_place_items, listed_place_items
-from .places import CUE_VERBS, _loc_candidates
+from .places import CUE_VERBS, _loc_candidates, dateline_places
 from .suffixes import _SINGLE_SUFFIX_RE, _SUFFIXES
 from .tagged import tagged_places
 from .teams import team_places
@@ -264,7 +264,8 @@ def _report_places(text: str) -> list[Candidate]:
     if "℃" in text:
         out += [(m.start(), m.end(), LOC, {}) for m in _WEATHER_CITY_RE.finditer(text)]
     if "日电" in text or "日讯" in text:
-        out += [(m.start(1), m.end(1), LOC, {}) for m in _DATELINE_RE.finditer(text)]
+        for m in _DATELINE_RE.finditer(text):
+            out += dateline_places(*m.span(1), text)
     return out
 
 

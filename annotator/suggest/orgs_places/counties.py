@@ -11,7 +11,8 @@ anywhere, so it is a place only
   place (:mod:`.tagged` reads those two);
 * after a verb of going or of being somewhere (来自昌平, 前往宁乡, 位于萧山) when a phrase
   boundary follows it (来自昌平的, 前往宁乡，);
-* before a word that follows places (宁乡境内, 昌平一带, 东乡地区).
+* before a word that follows places (宁乡境内, 昌平一带, 东乡地区);
+* before 人, its people, after a phrase boundary (庄浪人, 恭城人).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from annotator.suggest import _scan
 from annotator.suggest._text import Candidate, is_han
 
 from .common import LOC
-from .foreign import _AFTER, _NAME_TAILS, _TRAVEL_SET
+from .foreign import _AFTER, _BEFORE, _NAME_TAILS, _TRAVEL_SET
 from .places import _CUE_VERB_SET
 
 _VOCABULARY = "county_bare_names"
@@ -52,9 +53,19 @@ def bare_county_places(
             if any((s, k) in prefixes for k in range(s + 2, e)) and _boundary_after(text, e):
                 out.append((s, e, LOC, {}))  # 成都龙泉驿, 龙泉驿，: no 龙泉 + 驿
             continue  # 北京昌平: the listed rules and :mod:`.tagged` read it
-        if e in tail_starts or (s in verb_ends and _boundary_after(text, e)):
+        if (
+            e in tail_starts
+            or (s in verb_ends and _boundary_after(text, e))
+            or _people_of(text, s, e)
+        ):
             out.append((s, e, LOC, {}))
     return out
+
+
+def _people_of(text: str, s: int, e: int) -> bool:
+    """True when the bare name ``text[s:e]`` stands before 人, the people of the county
+    (靖远人, 恭城人), after a phrase boundary."""
+    return text[e : e + 1] == "人" and (s == 0 or not is_han(text[s - 1]) or text[s - 1] in _BEFORE)
 
 
 def _boundary_after(text: str, e: int) -> bool:

@@ -99,5 +99,12 @@ def counted_place_items(text: str, places: set[tuple[int, int]]) -> list[tuple[i
 
 def _common_word(item: str) -> bool:
     """True when ``item`` is a common word of jieba's dictionary (江淮 is a group of
-    abbreviations, read by their rule; names as rare as 根特, 白沙瓦 are no common words)."""
-    return dictionary().get(item, 0) > COMMON
+    abbreviations, read by their rule; names as rare as 根特, 白沙瓦 are no common words),
+    or two of them (详细报道、中美两国: 详细 + 报道 is a phrase, no place)."""
+    words = dictionary()
+    if words.get(item, 0) > COMMON:
+        return True
+    return any(
+        words.get(item[:n], 0) > COMMON and words.get(item[n:], 0) > COMMON
+        for n in range(2, len(item) - 1)
+    )

@@ -14,6 +14,7 @@ from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest._words import COMMON, crosses_start, dictionary
 from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
+from annotator.suggest.people import plausible_name
 
 from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
 
@@ -403,6 +404,14 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
         return None
     if suffix in _LANDMARKS and (_NOT_PLACE_START.search(name) or _ends_listed(name)):
         return None  # 希望台湾, 山东青岛, 许多寺: a verb or a listed place, not a landmark
+    if _read_in_words(text, s, e, suffix):
+        return None
+    return s, e
+
+
+def _read_in_words(text: str, s: int, e: int, suffix: str) -> bool:
+    """True when the text at the place ``text[s:e]`` found by its ending reads as common
+    words, not as a place's name."""
     if len(suffix) == 1 and (
         _two_words(text, s, e - 1)
         or _joined_words(text, s, e - 1)
@@ -410,14 +419,54 @@ def _pattern_place(text: str, s: int, name: str, suffix: str) -> tuple[int, int]
     ):
         # 思想路线, 探寻乡镇, 届时湖北: two common words, no place; 推行乡、村政务公开,
         # 总结镇、村两级: kinds of division, no place
-        return None
+        return True
+    if len(suffix) == 1 and e - s > 2 and _suffix_begins_word(text, s, e):
+        return True  # 加固江堤, 很受村民, 调进县城, 要靠乡镇: the suffix begins a word
+    if suffix in _WATERS and e - s == 3 and _not_a_water(text, s, e):
+        return True  # 辛业江, 喝长江: a person's name, a verb and a river
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
-        return None  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
+        return True  # 青年返乡, 文化下乡, 第二故乡: 乡 ends a word, no township
     if _in_phrase(text, s, e):
-        return None  # 半壁河山: an idiom runs across the end
-    if suffix == "路" and _ends_with_way_word(text, s, e):
-        return None  # 半小时山路, 不走回头路: a word for a way, no road's name
-    return s, e
+        return True  # 半壁河山: an idiom runs across the end
+    # 半小时山路, 不走回头路: a word for a way, no road's name
+    return suffix == "路" and _ends_with_way_word(text, s, e)
+
+
+_WATERS = frozenset("江河湖")
+
+
+def _not_a_water(text: str, s: int, e: int) -> bool:
+    """True when the river or lake ``text[s:e]`` of three characters is a person's name (a
+    surname and a given name: 辛业江, 黄宗江) or a word before a water that jieba knows as a
+    place (喝 + 长江, 过 + 延河, 像 + 清江), unless jieba's dictionary counts the name as a word
+    of its own (秦淮河, 富春江, 梁子湖; a person's name that it holds is rarer: 辛业江 14)."""
+    name = text[s:e]
+    words = dictionary()
+    if words.get(name, 0) > _NAMED_WATER:
+        return False
+    if words.get(name[1:], 0) > COMMON and short_words.tags().get(name[1:]) == "ns":
+        return True  # (a known place of its own: 长江, 黄河; not 梁河 of 栋梁河, 滦河)
+    return name[0] in _SURNAMES and plausible_name(name)
+
+
+# jieba count from which a river or lake of three characters is a word of its own
+_NAMED_WATER = 20
+
+
+def _suffix_begins_word(text: str, s: int, e: int) -> bool:
+    """True when the one-character suffix of ``text[s:e]`` begins a common word with what
+    follows it (江堤, 村民, 县城, 乡镇, 镇静) and the name before it is no place that jieba
+    knows (宁乡 + 县城 stays): the text reads as words there, not as a place (加固江堤,
+    很受村民, 调进县城, 要靠乡镇, 病人有镇静).  Checked for names of two characters or more
+    (a name of one, 椒 + 江面粉厂, is no word to read)."""
+    if text[e : e + 1] in _SIDE_OR_ORGAN or (text[e : e + 1] == "水" and text[e - 1] in "江河湖"):
+        return False  # 人民路口, 解放路上, 芙蓉区委, 临水河水: a side, an organ, its water
+    if _ADMIN_TAIL_RE.match(text, e):
+        return False  # 汪甸乡下塘村: a place after the place (乡下 is no word there)
+    words = dictionary()
+    if max(words.get(text[e - 1 : e + 1], 0), words.get(text[e - 1 : e + 2], 0)) <= COMMON:
+        return False
+    return short_words.tags().get(text[s : e - 1]) != "ns"
 
 
 # jieba count from which a word ending in 路 is a common word for a way (回头路 11, 山路 686)
@@ -715,3 +764,18 @@ def _villages_and_roads(text: str) -> list[Candidate]:
 _VILLAGE_RE = rules_regex.compile("家(?:庄|村|湾|寨|坪|岭|沟|屯|堡|坳|峪|洼)(?![子里上下头])")
 _NUMBERED_ROAD_RE = rules_regex.compile("(?:国道|省道|县道)[A-Z]?[0-9０-９]{1,4}线?")
 _NUMBERED_ROAD_SCAN = _scan.Anchored(_NUMBERED_ROAD_RE)
+
+
+# The larger places a dateline names before its city (本报德国罗滕堡5月28日电, 本报江苏宜兴…):
+# countries and provinces, full or short.
+_DATELINE_HEADS = frozenset((*P.COUNTRIES, *P.PROVINCES_FULL, *P.PROVINCES_SHORT))
+_HEAD_LENGTHS = sorted({len(h) for h in _DATELINE_HEADS}, reverse=True)
+
+
+def dateline_places(s: int, e: int, text: str) -> list[Candidate]:
+    """The place of a dateline ``text[s:e]``, as the country or province it begins with and
+    the city after it, two places (德国 + 罗滕堡, 江苏 + 宜兴), or one (汉城)."""
+    for n in _HEAD_LENGTHS:
+        if e - s - n >= 2 and text[s : s + n] in _DATELINE_HEADS:
+            return [(s, s + n, LOC, {}), (s + n, e, LOC, {})]
+    return [(s, e, LOC, {})]
