@@ -19,8 +19,10 @@ scan: the date rules read a copy of the page with its full-width digits made ASC
 (``１９９８年``, as People's Daily writes them), and with one scan kept that copy's scan
 replaced the page's, which the rules after them scanned again (three scans of such a page
 instead of two); an import runs each suggester over a few pages in turn, which keeps the
-scans of those pages and their copies.  A scan is kept and read only while no vocabulary was registered since its
-automaton was built (a registration from another thread never leaves a stale scan behind).
+scans of those pages and their copies.  That copy's scan is made from the page's
+(:func:`scan_copy`), so that such a page is scanned once.  A scan is kept and read only
+while no vocabulary was registered since its automaton was built (a registration from
+another thread never leaves a stale scan behind).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -85,6 +87,10 @@ def register(name: str, words: Iterable[str], *, every: bool = False) -> None:
         _VOCABULARIES[name] = (frozenset(w for w in words if w), every)
         _generation += 1
         _built = None
+        _closed.clear()
+        _open.clear()
+        _held.clear()
+        _some.clear()
         _kept = ()
 
 
@@ -95,22 +101,89 @@ def _automaton() -> _Built:
     global _built
     with _lock:
         if _built is None:
-            names = tuple(sorted(_VOCABULARIES))
-            member: dict[str, list[int]] = {}
-            for k, name in enumerate(names):
-                for word in _VOCABULARIES[name][0]:
-                    member.setdefault(word, []).append(k)
-            words = sorted(member)  # a fixed order: the same automaton every time
-            auto = ahocorasick_rs.AhoCorasick(words) if words else None
-            owners = tuple(tuple(member[word]) for word in words)
-            every = tuple(_VOCABULARIES[name][1] for name in names)
-            lengths = [{len(w) for w in _VOCABULARIES[name][0]} for name in names]
-            one_length = tuple(len(n) == 1 for n in lengths)
-            single = tuple(o[0] if len(o) == 1 else -1 for o in owners)
-            _built = _Built(
-                _generation, auto, owners, names, every, one_length, single, _stand_in(words)
-            )
+            _built = _build(tuple(sorted(_VOCABULARIES)))
         return _built
+
+
+def _automaton_of(names: tuple[str, ...]) -> _Built:
+    """The automaton of the words of the vocabularies ``names`` alone (a copy's,
+    :func:`words`), built on first use after a registration."""
+    with _lock:
+        built = _some.get(names)
+        if built is None:
+            built = _some[names] = _build(names)
+        return built
+
+
+def _build(names: tuple[str, ...]) -> _Built:
+    """The automaton of the words of the vocabularies ``names`` (the lock held)."""
+    member: dict[str, list[int]] = {}
+    for k, name in enumerate(names):
+        for word in _VOCABULARIES[name][0]:
+            member.setdefault(word, []).append(k)
+    words = sorted(member)  # a fixed order: the same automaton every time
+    auto = ahocorasick_rs.AhoCorasick(words) if words else None
+    owners = tuple(tuple(member[word]) for word in words)
+    every = tuple(_VOCABULARIES[name][1] for name in names)
+    lengths = [{len(w) for w in _VOCABULARIES[name][0]} for name in names]
+    one_length = tuple(len(n) == 1 for n in lengths)
+    single = tuple(o[0] if len(o) == 1 else -1 for o in owners)
+    return _Built(_generation, auto, owners, names, every, one_length, single, _stand_in(words))
+
+
+# Whether a vocabulary's words stand in a text where they stand in its copy with one
+# character replaced by another (:func:`scan_copy`), by (vocabulary, old, new); emptied at
+# every registration.
+_closed: dict[tuple[str, str, str], bool] = {}
+# The vocabularies not closed under a set of replacements (:func:`_open_under`), by that set;
+# emptied at every registration.
+_open: dict[frozenset[tuple[str, str]], tuple[str, ...]] = {}
+# The characters of each vocabulary's words (:func:`_closed_under`); emptied likewise.
+_held: dict[str, frozenset[str]] = {}
+# The automata of some vocabularies (:func:`_automaton_of`), by their names; emptied likewise.
+_some: dict[tuple[str, ...], _Built] = {}
+# Longer words are not tried in all their forms (the answer is then "no").
+_MOST_FORMS_LOG = 6  # (2 ** 6 forms)
+
+
+def _closed_under(name: str, old: str, new: str) -> bool:
+    """True when every place of a text where a word of vocabulary ``name`` stands is one
+    where a word of it stands in the text's copy with every ``old`` replaced by ``new``,
+    and the other way round: each word's copy is a word (１年 -> 1年), and so is each form
+    of a word whose copy it is (１年 and 1年 for 1年)."""
+    key = (name, old, new)
+    with _lock:
+        known = _closed.get(key)
+        generation, vocabulary, held = _generation, _VOCABULARIES[name][0], _held.get(name)
+    if known is not None:
+        return known
+    if held is None:
+        held = frozenset("".join(vocabulary))
+    # (most vocabularies hold neither character: no word of theirs is tried)
+    answer = (old not in held and new not in held) or all(
+        _word_closed(word, vocabulary, old, new) for word in vocabulary
+    )
+    with _lock:
+        if generation == _generation:  # (not of words registered since)
+            _closed[key] = answer
+            _held[name] = held
+    return answer
+
+
+def _word_closed(word: str, vocabulary: frozenset[str], old: str, new: str) -> bool:
+    """True when ``word``'s copy is in ``vocabulary``, and so is each form of it whose copy
+    it is (with ``old`` for any of its ``new``): :func:`_closed_under`."""
+    if word.replace(old, new) not in vocabulary:
+        return False  # (a text with the word has its copy where the word is not)
+    if new not in word:
+        return True  # (its only form is itself: no old in a copy)
+    # every text whose copy holds the word: each new may have been new or old before
+    if word.count(new) > _MOST_FORMS_LOG:
+        return False
+    forms = [""]
+    for c in word:
+        forms = [f + d for f in forms for d in ((c, old) if c == new else (c,))]
+    return all(form in vocabulary for form in forms)
 
 
 def scan(text: str) -> None:
@@ -121,17 +194,89 @@ def scan(text: str) -> None:
 def words(text: str, name: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the leftmost-longest, non-overlapping words of the vocabulary
     ``name`` in ``text``, in order (what its trie regex's ``finditer`` finds)."""
-    global _kept
+    found = _found(text)
+    spans = found.get(name)
+    if spans is _LATER:
+        # a copy's vocabulary not taken from its original's scan (:func:`scan_copy`): a
+        # scan of the copy for the words of every such one (not of the others) gives them
+        later = tuple(sorted(k for k, v in found.items() if v is _LATER))
+        some = _scan(text, _automaton_of(later))
+        for other in later:
+            found[other] = some.get(other, [])
+        spans = found[name]
+    return spans if spans is not None else []
+
+
+def _found(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every vocabulary's words in ``text`` (:func:`words`): its kept scan, or a new one."""
     for generation, kept_text, found in _kept:
         if kept_text == text and generation == _generation:  # (== tests identity first)
-            return found.get(name, [])
+            return found
     built = _automaton()
     found = _scan(text, built)
-    with _lock:  # kept only if no vocabulary was registered meanwhile
-        if built.generation == _generation:
+    _keep(built.generation, text, found)
+    return found
+
+
+def _keep(generation: int, text: str, found: dict[str, list[tuple[int, int]]]) -> None:
+    """Keep the scan ``found`` of ``text`` (the newest first), unless a vocabulary was
+    registered since its automaton was built."""
+    global _kept
+    with _lock:
+        if generation == _generation:
             others = tuple(k for k in _kept if k[1] != text)
-            _kept = ((built.generation, text, found), *others[: KEEP - 1])
-    return found.get(name, [])
+            _kept = ((generation, text, found), *others[: KEEP - 1])
+
+
+# Stands for the words of a copy's vocabulary until they are read (:func:`words`).
+_LATER: list[tuple[int, int]] = []
+
+
+def scan_copy(copy: str, original: str, replaced: Mapping[str, str]) -> None:
+    """Keep a scan of ``copy``, a copy of ``original`` with each character ``old`` of
+    ``replaced`` (that ``original`` holds) replaced by ``replaced[old]``, made from the
+    scan of ``original``.
+
+    Why: the date rules read a copy of the page with ASCII digits (``１９９８年``), and a
+    scan of a page costs a fifth of a millisecond.  A word that holds none of those
+    characters stands at the same places in both texts; so do the words of a vocabulary
+    that has every word in both forms (the anchors of the number patterns: ``１年`` and
+    ``1年``).  Those keep the original's words.  The words of any other vocabulary (a
+    word with a character that has no other form there: ``1)``) are looked for in the
+    copy when they are first read, and the date rules read none of them.  (No character
+    put in may be one replaced: the replacements are then one at a time.)
+    """
+    if (
+        copy == original
+        or len(copy) != len(original)
+        or not replaced.keys().isdisjoint(replaced.values())
+    ):
+        return  # (the same scan, or no such copy: read the copy's own scan then)
+    if any(kept_text == copy and gen == _generation for gen, kept_text, _ in _kept):
+        return  # (kept already: rules read it again)
+    built = _automaton()
+    found = dict(_found(original))
+    for name in _open_under(built, frozenset(replaced.items())):
+        found[name] = _LATER
+    _keep(built.generation, copy, found)
+
+
+def _open_under(built: _Built, replaced: frozenset[tuple[str, str]]) -> tuple[str, ...]:
+    """The vocabularies of ``built`` whose words do not stand where they stood once the
+    characters of ``replaced`` (``(old, new)`` pairs) are replaced (:func:`_closed_under`,
+    one replacement at a time: no ``new`` is an ``old``)."""
+    with _lock:
+        names = _open.get(replaced)
+    if names is None:
+        names = tuple(
+            name
+            for name in built.names
+            if not all(_closed_under(name, old, new) for old, new in sorted(replaced))
+        )
+        with _lock:
+            if built.generation == _generation:
+                _open[replaced] = names
+    return names
 
 
 def _scan(text: str, built: _Built | None = None) -> dict[str, list[tuple[int, int]]]:

@@ -537,10 +537,16 @@ _FULLWIDTH = tuple(zip("０１２３４５６７８９．／－○◯Ｏ", "0123
 
 
 def _narrow(text: str) -> str:
-    """``text`` with the full-width digits and separators in their ASCII forms."""
+    """``text`` with the full-width digits and separators in their ASCII forms (its page
+    scan made from the scan of ``text``: :func:`._scan.scan_copy`)."""
+    page = text
+    replaced = {}
     for wide, narrow in _FULLWIDTH:
         if wide in text:
             text = text.replace(wide, narrow)
+            replaced[wide] = narrow
+    if replaced:
+        _scan.scan_copy(text, page, replaced)
     return text
 
 
