@@ -302,6 +302,25 @@ Untuned curve 2, scored once, main -> branch after 5/10/20/50: heading roles unc
 (0.727/0.728/0.747/0.774), article F1 0.862/0.860/0.863/0.868 -> 0.862/0.860/0.869/0.869, joins
 0.814/0.830/0.840/0.871 -> 0.814/0.830/0.840/0.868.
 
+Session 33 (s33-roles): heading roles on the s28 curve set (tuned), main -> branch. Rules: a
+series of three or more short sentences opening alike (``split.groups.sentence_series``) 0.854
+-> 0.864; the model after 5/10/20/50 pages 0.856/0.856/0.858/0.882 -> 0.867/0.867/0.867/0.891,
+then with the lower of two tied role floors (``decisions.LOWER_ON_TIE``) 0.867/0.867/0.870/0.893;
+article F1 (0.939/0.939/0.939/0.939 -> 0.939/0.939/0.939/0.940) and joins after 50 (0.885 ->
+0.888) no lower. The gates on that curve after 50 (held pages, where the gated and the ungated
+model differ, who had it right): joins 49 gated to 25 ungated, starts 24 to 14, heading lines
+read as text 37 to 28 (gold headings to text), text read as headings 2 to 10, title lines 0 to
+5; on the composed four papers (after 20 and 50, 60 held pages a paper) the gates lost 12
+decisions and won none. Tried, not kept: features of sibling lines (short lines of a page that
+open alike and stand apart, ``sib=3``, ``sib_it``, ``sib_same``: after 50 0.882 -> 0.886
+without the rule, 0.891 -> 0.892 with it, article and joins 0.001 lower); the lower tied floor
+for starts and joins too (article F1 after 50 0.939 -> 0.938). Untuned curve 2, scored once at
+the end (main's figures from before session 32's last join changes -> branch): rules heading
+0.725, article 0.860 unchanged; after 5/10/20/50 heading 0.727/0.728/0.745/0.774 ->
+0.727/0.727/0.744/0.778, article 0.864/0.861/0.869/0.868 -> 0.864/0.861/0.867/0.867, joins
+0.819/0.831/0.834/0.860 -> 0.820/0.832/0.836/0.861 (ungated after 50: heading 0.775, article
+0.879, joins 0.887).
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve

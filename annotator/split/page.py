@@ -9,6 +9,7 @@ from annotator.model import Block, fast_block
 
 from .articles import assign_articles
 from .groups import ARTICLE_HEADING_LEVEL, find_groups
+from .groups.sentence_series import sentence_series
 from .joins import assign_joins, mark_cut_heads
 from .paragraphs import paragraph_layout
 from .roles import assign_roles
@@ -46,6 +47,7 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
                 sh.level -= shift
     mark_cut_heads(text, shaped)  # a title-shaped line with a word cut into the body below
     groups = find_groups(shaped, markdown)
+    sentence_series(text, shaped, groups)  # intertitles written as sentences, by their series
     roles = assign_roles(shaped, groups)
     articles = assign_articles(shaped, groups)
     joins = assign_joins(shaped, roles, articles, text, layout)

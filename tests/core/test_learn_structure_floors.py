@@ -121,7 +121,8 @@ def test_role_floors_per_band_never_take_a_floor_that_lost_gold_heading_lines():
     counts = _counts(
         st.BAND_ROLE_FLOORS,
         **{
-            # the model relabels title lines (headline -> kicker) well from 0.9
+            # the model relabels title lines (headline -> kicker) well from 0.9 (so from 0.7:
+            # nothing between them; a role floor is the lower of a tie)
             "title>title": {0.9: (4, 1, 4, 1), 0.6: (0, 3, 0, 3)},
             # and an intertitle as a headline never well
             "heading>heading": {0.5: (1, 2, 1, 2)},
@@ -134,7 +135,7 @@ def test_role_floors_per_band_never_take_a_floor_that_lost_gold_heading_lines():
     taken = ["start"]
     floors = st.role_floors(counts, taken)
     assert floors == {
-        "title>title": 0.9,
+        "title>title": 0.7,
         "heading>heading": None,
         "heading>text": None,
         "text>heading": None,
@@ -148,6 +149,17 @@ def test_role_floors_per_band_never_take_a_floor_that_lost_gold_heading_lines():
     assert st.role_band("intertitle", "body") == "heading>text"
     assert st.role_band("caption", "subheadline") == "text>heading"
     assert st.role_band("byline", "other") == "text>text"
+
+
+def test_a_tie_of_role_floors_takes_the_lower_one_and_of_start_floors_the_higher():
+    # no held-out decision between 0.5 and 0.95: the roles from 0.5, the starts from 0.95
+    roles = _counts(st.BAND_ROLE_FLOORS, **{"title>title": {0.96: (3, 0, 3, 0)}})
+    roles["title>title"]["0"] = [3, 1, 3, 1]  # one wrong under 0.5
+    assert st.role_floors(roles, [])["title>title"] == 0.5
+    starts = _start_counts(unsure={0.96: (3, 0), 0.2: (0, 1)})
+    assert st.start_floors(starts, [])["unsure"] == 0.95
+    assert st.join_floors(starts, [])["unsure"] == 0.95
+    assert "role" in st.LOWER_ON_TIE and not {"start", "join"} & st.LOWER_ON_TIE
 
 
 def _banded(pages, joins, roles):
@@ -169,7 +181,8 @@ def test_takeover_chooses_join_and_role_floors_per_scope():
     chosen = st.takeover(figures)
     assert chosen["all"] == ["role", "join"]
     assert chosen["join_floors"]["all"] == {"sure": None, "unsure": 0.95}
-    assert chosen["role_floors"]["all"]["heading>heading"] == 0.9
+    # every floor up to 0.9 ties (no held-out role under it): a role floor is the lower
+    assert chosen["role_floors"]["all"]["heading>heading"] == 0.0
     # west's pages are too few for role floors: the model takes every role, its held-out
     # roles being better and its differing roles having won by the margin of a few pages
     assert chosen["papers"]["west"] == ["role", "join"]

@@ -295,7 +295,9 @@ def test_train_says_in_which_bands_the_model_changes_a_lines_role():
         }
 
     roles = {band: {} for band in st.ROLE_BANDS}
+    # (one wrong under 0.98: 0.98 is the floor, not the lowest of a tie)
     roles["heading>heading"] = {f"{f:g}": [3, 1, 3, 1] for f in st.BAND_ROLE_FLOORS}
+    roles["heading>heading"]["0.98"] = [3, 0, 3, 0]
     roles["text>heading"] = {"0": [4, 1, 4, 0], "0.5": [4, 0, 4, 0], "0.7": [1, 0, 1, 0]}
     figures = {
         "pages": st.FLOOR_MIN_PAGES,
@@ -314,7 +316,7 @@ def test_train_says_in_which_bands_the_model_changes_a_lines_role():
         "of text a heading (0.5 sure or more)."
     ]
     # a title line read as another title line: a band of its own, said first
-    roles["title>title"] = {"0": [2, 0, 2, 0], "0.5": [2, 0, 2, 0]}
+    roles["title>title"] = {"0": [2, 1, 2, 1], "0.5": [2, 0, 2, 0]}
     assert _structure_takeover_lines(figures)[0].endswith(
         "only where it makes a title line (kicker, headline, subheadline) another of the three "
         "(0.5 sure or more), or a heading line another kind of heading (0.98 sure or more), or "

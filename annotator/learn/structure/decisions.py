@@ -95,6 +95,14 @@ MIN_GAINS: dict[str, int] = {"role": 1, "start": 1, "join": 3}
 # eleven of the twelve joins the model won on a fold's other pages were on one page. On that
 # curve and on the composed four papers no floor chosen so far is lost by it.
 PAGE_GAINS: dict[str, int] = {"start": 1, "join": 1}
+# The decisions whose band floor is the lower of two that tie in cross-validation (the
+# others take the higher: fewer blocks taken from the rules). Two floors tie mostly where no
+# held-out decision of the band fell between them; for roles the model's differing readings
+# there were right on a paper's other pages (s28 curve after 50 pages: heading roles 0.889 ->
+# 0.891 over the folds, title lines the rules read another way taken 9 right, none wrong;
+# the composed four papers: no figure lower); for starts and joins a lower floor lost
+# (article F1 0.939 -> 0.938).
+LOWER_ON_TIE = frozenset(("role",))
 # The same on fewer than FLOOR_MIN_PAGES pages of a scope (where roles are taken all or none,
 # see _scope_role_floors): wider, as a few pages count too few differing decisions to tell;
 # on 5 and 10 pages of one paper (or of as many papers) starts and roles that won by one or
@@ -230,7 +238,8 @@ def role_floors(
     whose role the model gave otherwise than the rules, at least that sure, that the model
     had right and that the rules had right, then the same of those whose gold role is a
     heading's): a floor where the model lost more gold heading lines than it won is never
-    chosen. ``taken`` gains ``role`` when a band has a floor, else loses it."""
+    chosen; of two that tie, the lower (:data:`LOWER_ON_TIE`). ``taken`` gains ``role`` when
+    a band has a floor, else loses it."""
     return _band_floors(counts, ROLE_BANDS, BAND_ROLE_FLOORS, taken, "role", pages)
 
 
@@ -245,10 +254,10 @@ def _band_floors(
     """The floor of each band: the one of ``floors`` where the model's differing decisions
     were right most often more than the rules' (by at least ``MIN_GAINS[decision]``, from
     ``FEW_PAGES_GAINS`` on fewer than :data:`FLOOR_MIN_PAGES` ``pages`` of the scope; the
-    higher floor on a tie) and, where the counts go on, not less often right on gold heading
-    lines (roles: ``[right, wrong, heads right, heads wrong]``) or won on ``PAGE_GAINS`` more
-    pages than lost (starts, joins: ``[right, wrong, pages won, pages lost]``); None where
-    none is. ``taken`` gains ``decision`` when a band has a floor, else loses it (in
+    higher floor on a tie, the lower for the decisions of :data:`LOWER_ON_TIE`) and, where
+    the counts go on, not less often right on gold heading lines (roles: ``[right, wrong,
+    heads right, heads wrong]``) or won on ``PAGE_GAINS`` more pages than lost (starts,
+    joins: ``[right, wrong, pages won, pages lost]``); None where none is. ``taken`` gains ``decision`` when a band has a floor, else loses it (in
     :data:`DECISIONS` order)."""
     few = pages is not None and pages < FLOOR_MIN_PAGES
     gain = (FEW_PAGES_GAINS if few else MIN_GAINS)[decision]
@@ -260,7 +269,9 @@ def _band_floors(
             right, wrong, *more = mine.get(f"{value:g}", (0, 0))
             if not _holds(decision, more):
                 continue
-            if right - wrong > best or (right - wrong == best and floor is not None):
+            if right - wrong > best or (
+                right - wrong == best and floor is not None and decision not in LOWER_ON_TIE
+            ):
                 best, floor = right - wrong, value
         out[band] = floor
     if decision in taken:

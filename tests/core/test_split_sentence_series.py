@@ -1,0 +1,71 @@
+"""Intertitles written as whole sentences, found by their series (issue 9, heading roles).
+
+Three or more short lines of one article that open with the same characters (numerals read as
+one mark), each ending a sentence and standing alone between longer paragraphs, are the
+article's 小标题; body sentences that share only two opening characters, a speaker's turns
+(记者：…？) and two such lines alone stay body text. The pages are invented.
+"""
+
+from __future__ import annotations
+
+from .split_rows import rows
+
+HEAD = ["小小快递柜 方便千万家", "本报记者 赵磊"]
+LONG = [
+    "傍晚时分，下班回家的市民李女士在小区门口的智能快递柜前扫码取件，前后不到一分钟就完成了。",
+    "近年来，我市智能快递柜数量快速增长，基本实现城区小区全覆盖，市民取件更加方便快捷。",
+    "不过，记者在采访中也发现，部分快递柜存在超时收费、格口不足等问题，有待进一步改进。",
+    "对此，市邮政管理局表示，将会同相关部门加强监管，切实维护消费者的合法权益不受侵害。",
+]
+
+
+def _page(lines: list[str]) -> list[str]:
+    """The story's head, then each line of ``lines`` over a long paragraph of its own."""
+    out = [*HEAD, LONG[0]]
+    for line, text in zip(lines, LONG[1:] + LONG[:1], strict=False):
+        out += [line, text]
+    return out
+
+
+def _roles(lines: list[str]) -> dict[str, tuple[str, int | None, bool]]:
+    return {text: (role, article, joined) for text, role, article, joined in rows(_page(lines))}
+
+
+def test_three_short_sentences_opening_alike_are_intertitles():
+    series = ["第一组，是快与慢的兼顾。", "第二组，是点与面的统筹。", "第三组，是加与减的把握。"]
+    got = _roles(series)
+    for line in series:
+        assert got[line] == ("intertitle", 1, False)
+    assert {article for article, _, _ in ((a, r, j) for r, a, j in got.values())} == {1}
+    # the paragraph under an intertitle starts anew
+    assert got[LONG[1]] == ("body", 1, False)
+
+
+def test_questions_opening_alike_are_intertitles():
+    series = [
+        "到社区学什么？学怎么听意见。",
+        "到社区学什么？学怎么办实事。",
+        "到社区学什么？学如何转作风。",
+    ]
+    got = _roles(series)
+    assert [got[line][0] for line in series] == ["intertitle"] * 3
+
+
+def test_lines_that_do_not_make_a_series_stay_body():
+    two = ["第一组，是快与慢的兼顾。", "第二组，是点与面的统筹。"]
+    assert [_roles(two)[line][0] for line in two] == ["body", "body"]
+    # parallel body sentences share their subject only (他们…), not three characters
+    said = ["他们矢志实业报国。", "他们锐意科技创新。", "他们扎根产业一线。"]
+    assert [_roles(said)[line][0] for line in said] == ["body"] * 3
+    # a speaker's turns open alike and are the text's
+    asked = ["记者：快递柜够用吗？", "记者：收费合理吗？", "记者：监管跟上了吗？"]
+    assert [_roles(asked)[line][0] for line in asked] == ["body"] * 3
+
+
+def test_lines_in_a_row_or_longer_ones_make_no_series():
+    # no longer paragraph between them: a list of the text, not three intertitles
+    listed = ["第一组，是快与慢的兼顾。", "第二组，是点与面的统筹。", "第三组，是加与减的把握。"]
+    got = rows([*HEAD, LONG[0], *listed, LONG[1]])
+    assert [role for text, role, _, _ in got if text in listed] == ["body"] * 3
+    long = [f"第{n}组，{LONG[0][:30]}。" for n in "一二三"]
+    assert [_roles(long)[line][0] for line in long] == ["body"] * 3
