@@ -198,7 +198,8 @@ def _hidden_word(text: str, s: int, e: int, found: dict[str, list[tuple[int, int
         inner = _word_at(text, s + 1)
         if inner:
             found[_WORD_KINDS[text[inner[0] : inner[1]]]].append(inner)
-    elif _WORD_KINDS[word] == "national":
+    elif _WORD_KINDS[word] == "national" and not crosses_start(text, s):
+        # (not a name read inside a word: 集中 + 信用社 holds no 中信)
         longer = _word_at(text, e - 1)
         if longer and longer[1] > e + 1 and _WORD_KINDS[text[slice(*longer)]] == "suffix":
             found["suffix"].append(longer)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from annotator import lexicon, rules_regex
 from annotator.suggest._text import HAN, Candidate
+from annotator.suggest._words import crosses_end
 
 from .common import _STOP_CHARS, ORG
 
@@ -73,7 +74,8 @@ def contracted_committees(text: str, orgs: list[Candidate]) -> list[Candidate]:
 
 # A committee of a body by the contraction of its kind right after the body's name
 # (联合国 + 特委会, 挪威议会 + 外委会: 特别委员会, 外交委员会): one organisation with it, as a
-# sub-unit is.  Not before 员 (委员: a member), nor over a conjunction (协会或居委会).
+# sub-unit is.  Not before 员 (委员: a member), nor over a conjunction (协会或居委会), nor
+# where 会 opens a common word (党委会议, 法工委会同有关部门).
 _COMMITTEE_OF_RE = rules_regex.compile(f"(?:(?![{_STOP_CHARS}和或与及])[{HAN}]){{1,2}}?委会(?!员)")
 
 
@@ -82,6 +84,6 @@ def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for s, e, label, _ in orgs:
         m = _COMMITTEE_OF_RE.match(text, e) if label == ORG else None
-        if m:
+        if m and not crosses_end(text, m.end()):  # (党委 + 会议, 法工委 + 会同)
             out.append((s, m.end(), ORG, {}))
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
 from annotator.suggest._text import Candidate, is_han
+from annotator.suggest._words import COMMON, dictionary
 
 from .common import LOC
 from .foreign import _AFTER, _BEFORE, _NAME_TAILS, _TRAVEL_SET
@@ -62,10 +63,18 @@ def bare_county_places(
     return out
 
 
+# After name + 人: the words that still read as the county's people (恭城人民, 庄浪人口).
+_PEOPLE_WORDS = frozenset(("人民", "人口"))
+
+
 def _people_of(text: str, s: int, e: int) -> bool:
     """True when the bare name ``text[s:e]`` stands before 人, the people of the county
-    (靖远人, 恭城人), after a phrase boundary."""
-    return text[e : e + 1] == "人" and (s == 0 or not is_han(text[s - 1]) or text[s - 1] in _BEFORE)
+    (靖远人, 恭城人), after a phrase boundary; not where 人 opens a common word with the
+    character after it (新建人工湖, 新建人才公寓: the name is a verb or a word there)."""
+    if text[e : e + 1] != "人" or not (s == 0 or not is_han(text[s - 1]) or text[s - 1] in _BEFORE):
+        return False
+    opened = text[e : e + 2]
+    return opened in _PEOPLE_WORDS or dictionary().get(opened, 0) <= COMMON
 
 
 def _boundary_after(text: str, e: int) -> bool:

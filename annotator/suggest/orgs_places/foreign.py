@@ -88,7 +88,8 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
     """Runs of transliteration characters after 在 and before a verb of holding an event or
     the end of a clause (在南特举行, 6月21日在朗斯，): the place where it is held.  Not where
     a word ends with 在 (正在, 现在, 存在), a listed place starts inside the run (在西班牙巴塞罗那:
-    the lists read it) or the run is a common word (在那里)."""
+    the lists read it) or the run is a common word (在那里); at a clause's end only after a
+    date or a clause boundary."""
     starts = {s for s, _e in listed}
     words = dictionary()
     out: list[Candidate] = []
@@ -106,10 +107,21 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
             and not starts.intersection(range(s, e))
             and words.get(text[i - 1 : s], 0) <= _WORD_ENTRY
             and words.get(text[s:e], 0) <= COMMON
+            and (text[e] not in _CLAUSE_END or _when_before(text, i))
         ):
             out.append((s, e, LOC, {}))
         i = text.find("在", s)
     return out
+
+
+# Before 在 when a clause ends right after the place: a date or a clause's start (6月21日在
+# 朗斯，; not 功劳在罗纳尔多，, where the run is whoever the clause is about).
+_WHEN_BEFORE = frozenset("日号，。；：")
+
+
+def _when_before(text: str, i: int) -> bool:
+    """True when the 在 at ``i`` opens the text or follows a date or a clause boundary."""
+    return i == 0 or text[i - 1] in _WHEN_BEFORE
 
 
 def _held_after(text: str, e: int) -> bool:
@@ -131,10 +143,17 @@ def _cities(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = text.find("市")
     while i != -1:
-        if i and text[i - 1] in _CHARS:
+        if i and text[i - 1] in _CHARS and not _market_word(text, i):
             out.append((i, i + 1))
         i = text.find("市", i + 1)
     return out
+
+
+def _market_word(text: str, i: int) -> bool:
+    """True when the 市 at ``i`` opens a common word that says nothing of a city (诺基亚市值,
+    索马里市面上: 市值, 市面; 市长, 市内 … of :data:`_CITY_WORD_NEXT` name the city)."""
+    nxt = text[i + 1 : i + 2]
+    return nxt not in _CITY_WORD_NEXT and dictionary().get(text[i : i + 2], 0) > COMMON
 
 
 def _in_the_name(text: str, tail: str, e: int) -> bool:

@@ -421,7 +421,7 @@ def _read_in_words(text: str, s: int, e: int, suffix: str) -> bool:
         # 总结镇、村两级: kinds of division, no place
         return True
     if len(suffix) == 1 and e - s > 2 and _suffix_begins_word(text, s, e):
-        return True  # 加固江堤, 很受村民, 调进县城, 要靠乡镇: the suffix begins a word
+        return True  # 很受村民, 调进县城, 要靠乡镇: the suffix begins a word
     if suffix in _WATERS and e - s == 3 and _not_a_water(text, s, e):
         return True  # 辛业江, 喝长江: a person's name, a verb and a river
     if suffix == "乡" and dictionary().get(text[e - 2 : e], 0) > _WORD_COUNT:
@@ -455,9 +455,9 @@ _NAMED_WATER = 20
 
 def _suffix_begins_word(text: str, s: int, e: int) -> bool:
     """True when the one-character suffix of ``text[s:e]`` begins a common word with what
-    follows it (江堤, 村民, 县城, 乡镇, 镇静) and the name before it is no place that jieba
-    knows (宁乡 + 县城 stays): the text reads as words there, not as a place (加固江堤,
-    很受村民, 调进县城, 要靠乡镇, 病人有镇静).  Checked for names of two characters or more
+    follows it (村民, 县城, 乡镇, 镇静; not 江堤, counted 31) and the name before it is no
+    place that jieba knows (宁乡 + 县城 stays): the text reads as words there, not as a place
+    (很受村民, 调进县城, 要靠乡镇, 病人有镇静).  Checked for names of two characters or more
     (a name of one, 椒 + 江面粉厂, is no word to read)."""
     if text[e : e + 1] in _SIDE_OR_ORGAN or (text[e : e + 1] == "水" and text[e - 1] in "江河湖"):
         return False  # 人民路口, 解放路上, 芙蓉区委, 临水河水: a side, an organ, its water

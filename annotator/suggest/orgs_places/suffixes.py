@@ -421,9 +421,9 @@ def _bare_name_start(text: str, start: int, a: int, ends: dict[int, int]) -> int
     return _field_pair_start(text, start, a, ends)
 
 
-# Adjectives that begin names too (大杨集团公司, 大宇集团, 小天鹅公司): after a boundary they
-# say what kind of organisation follows only where they make a common word (大型, 新兴) or a
-# common word follows them (新组建公司, 大中型企业).
+# Adjectives that begin names too (大杨集团公司, 大宇集团; not 小天鹅公司, where 天鹅 is a
+# common word): after a boundary they say what kind of organisation follows only where they
+# make a common word (大型, 新兴) or a common word follows them (新组建公司, 大中型企业).
 _ADJECTIVES = frozenset("大小新老")
 
 
@@ -633,10 +633,20 @@ _SUBSIDIARY_AFTER = frozenset("的其该各这那母家个两几多一")
 
 
 def _subsidiary(text: str, k: int) -> bool:
-    """True when the 子 at ``k`` before 公司 begins 子公司 "subsidiary" (see above)."""
+    """True when the 子 at ``k`` before 公司 begins 子公司 "subsidiary" (see above): also
+    after a name that 子 ends no word of (华为子公司, 索尼子公司)."""
     if k < 1 or not is_han(text[k - 1]) or text[k - 1] in _SUBSIDIARY_AFTER:
         return True
+    if not _ends_a_word(text, k):
+        return True
     return _ends_with_suffix(text, max(0, k - 5), k)
+
+
+def _ends_a_word(text: str, k: int) -> bool:
+    """True when the character at ``k`` ends a word of two or three characters that jieba
+    knows (电子, 原子, 西门子)."""
+    words = dictionary()
+    return any(words.get(text[j : k + 1], 0) > 0 for j in (k - 1, k - 2) if j >= 0)
 
 
 _COUNT_CHARS = NUMERALS | {"几", "多", "余"}

@@ -22,8 +22,9 @@ _CUE_CHARS = "队强组赛战轮"
 _JOINERS = frozenset("、和与及")
 # After a list: what sums its places up as teams (等队, 等东欧球队, 等强手, 三队, 4支国家队,
 # 两个亚洲队, 两强).
+# (Not 等…对手: 等竞争对手 sums up rivals in trade as often as in sport.)
 _TEAMS_AFTER_RE = rules_regex.compile(
-    f"(?:等[{HAN}]{{0,6}}?(?:队|强手|对手)|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
+    f"(?:等[{HAN}]{{0,6}}?(?:队|强手)|[两二三四五六七八九十0-9０-９]{{1,2}}(?:支|个)?[{HAN}]{{0,4}}?队"
     "|[两二三四]强)"
 )
 # Before a list: a group's teams (A组有, 同组有, A组：).
@@ -36,8 +37,14 @@ _BEATING = (
 )
 # Between two places: one beat or lost to the other (巴西胜挪威).
 _RESULT = frozenset("胜负")
-# After two places joined by 与/和/对: their match (德国与伊朗的比赛, 美国与伊朗这么一场比赛).
-_MATCH_AFTER_RE = rules_regex.compile(f"[{HAN}]{{0,5}}?(?:比赛|之战)")
+# After two places joined by 与/和/对: their match (德国与伊朗的比赛, 美国与伊朗这么一场比赛;
+# not 之战, as often a war or a trade war: 美国对伊拉克之战, 美国对日本的贸易之战).
+_MATCH_AFTER_RE = rules_regex.compile(f"[{HAN}]{{0,5}}?比赛")
+# A round of a competition before its fixtures (第一轮, 第12轮, 首轮; not 新一轮 of sanctions
+# or talks).
+_ROUND_BEFORE_RE = rules_regex.compile(r"(?:第[一二三四五六七八九十百0-9０-９]+|首|次|末)轮$")
+# After 队: the words that are no team (队员, 队长, 队伍, 队列, 队形).
+_NOT_A_TEAM = frozenset("员长伍列形")
 
 
 def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -59,8 +66,8 @@ def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]
 
 def _closed_by_a_team(text: str, e: int) -> bool:
     """True when the last place of a list, ending at ``e``, is a team by 队 after it
-    (美国、德国和意大利队: the list's places are teams; not 队员, 队长)."""
-    return text[e : e + 1] == "队" and text[e + 1 : e + 2] not in ("员", "长")
+    (美国、德国和意大利队: the list's places are teams; not 队员, 队长, 队伍)."""
+    return text[e : e + 1] == "队" and text[e + 1 : e + 2] not in _NOT_A_TEAM
 
 
 def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -> bool:
@@ -88,17 +95,19 @@ def _pair_of_sides(text: str, e1: int, e2: int, result: bool) -> bool:
 
 
 def _fixtures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The places of a round's fixtures, pairs around 对 after 轮 and the pairs that follow
-    them after 、 (第一轮山东对江苏、广东对辽宁; not 中国对美国的出口)."""
+    """The places of a round's fixtures, pairs around 对 after a round (第一轮, 首轮) and the
+    pairs that follow them after 、 (第一轮山东对江苏、广东对辽宁; not 中国对美国的出口, nor
+    新一轮美国对中国的制裁, nor a pair before 的)."""
     pairs = [
         (a, b)
         for a, b in zip(spans, spans[1:], strict=False)
-        if b[0] == a[1] + 1 and text[a[1]] == "对"
+        if b[0] == a[1] + 1 and text[a[1]] == "对" and text[b[1] : b[1] + 1] != "的"
     ]
     out: list[tuple[int, int]] = []
     last_end = -1
     for a, b in pairs:
-        if text[a[0] - 1 : a[0]] == "轮" or (a[0] == last_end + 1 and text[last_end] == "、"):
+        after_round = _ROUND_BEFORE_RE.search(text, max(0, a[0] - 6), a[0]) is not None
+        if after_round or (a[0] == last_end + 1 and text[last_end] == "、"):
             out += [a, b]
             last_end = b[1]
     return out
