@@ -70,11 +70,17 @@ _PEOPLE_WORDS = frozenset(("人民", "人口"))
 def _people_of(text: str, s: int, e: int) -> bool:
     """True when the bare name ``text[s:e]`` stands before 人, the people of the county
     (靖远人, 恭城人), after a phrase boundary; not where 人 opens a common word with the
-    character after it (新建人工湖, 新建人才公寓: the name is a verb or a word there)."""
+    character after it that no commoner word after 人 outweighs (新建人工湖, 新建人才公寓:
+    the name is a verb or a word there; 庄浪人为什么 stays)."""
     if text[e : e + 1] != "人" or not (s == 0 or not is_han(text[s - 1]) or text[s - 1] in _BEFORE):
         return False
     opened = text[e : e + 2]
-    return opened in _PEOPLE_WORDS or dictionary().get(opened, 0) <= COMMON
+    if opened in _PEOPLE_WORDS:
+        return True
+    words = dictionary()
+    count = words.get(opened, 0)
+    # (庄浪人为什么: 为什么 outweighs 人为, so 人 stands alone)
+    return count <= COMMON or max(words.get(text[e + 1 : e + k], 0) for k in (3, 4)) > count
 
 
 def _boundary_after(text: str, e: int) -> bool:

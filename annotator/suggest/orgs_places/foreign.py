@@ -114,13 +114,15 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
     return out
 
 
-# Before 在 when a clause ends right after the place: a date or a clause's start (6月21日在
-# 朗斯，; not 功劳在罗纳尔多，, where the run is whoever the clause is about).
-_WHEN_BEFORE = frozenset("日号，。；：")
+# Before 在 when a clause ends right after the place: a date or a time (6月21日在朗斯，,
+# 昨天在蒙彼利埃，, 下午在…) or a clause's start; not 功劳在罗纳尔多，, where the run is
+# whoever the clause is about.
+_WHEN_BEFORE = frozenset("年月日号天晚午晨夜，。；：")
 
 
 def _when_before(text: str, i: int) -> bool:
-    """True when the 在 at ``i`` opens the text or follows a date or a clause boundary."""
+    """True when the 在 at ``i`` opens the text or follows a date, a time or a clause
+    boundary."""
     return i == 0 or text[i - 1] in _WHEN_BEFORE
 
 
