@@ -70,6 +70,15 @@ _PAIR_COUNTRY += "".join(
 _RUN_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
 _RUN_SCAN = _scan.Anchored(_RUN_RE)
 _PAIR_WORD_RE = rules_regex.compile(_PAIR_WORDS)
+# Provinces by their one-character names (鲁 = Shandong, 粤 = Guangdong): a run of two to
+# four before a pair word or a count of provinces (鲁台经贸, 川渝之行, 冀鲁豫三省), or two
+# joined by 、 before a pair word (粤、港两地).  Runs of country characters keep their rule.
+_PROVINCE = lexicon.chars("places_province_abbreviations")
+_PROVINCES_AFTER = f"(?:{_PAIR_WORDS}|[两三四五几各等]省|之行)"
+_PROVINCE_RUN_RE = rules_regex.compile(
+    f"[{_PROVINCE}]{{2,4}}(?={_PROVINCES_AFTER})|[{_PROVINCE}]、[{_PROVINCE}](?={_PAIR_WORDS})"
+)
+_PROVINCE_RUN_SCAN = _scan.Anchored(_PROVINCE_RUN_RE)
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
@@ -404,6 +413,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)
         )
+    out.extend(_province_runs(text))
     for m in _TWO_SCAN.finditer(text):
         s = m.start()
         if not crosses_start(text, s) and not _spelled_name(text[s] + text[m.end() - 1]):
@@ -432,6 +442,19 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
     return _first_at_each_start(out) if len(out) > 1 else out
+
+
+def _province_runs(text: str) -> list[Candidate]:
+    """Each province of a run before a pair word (鲁台经贸洽谈会, 京津冀三省) that no word
+    runs into from before (沪宁 in 南京沪宁 is no run: 南京 is read) and that is not
+    spelled with a country's character (those are pairs of their own rule)."""
+    out: list[Candidate] = []
+    for m in _PROVINCE_RUN_SCAN.finditer(text):
+        s, e = m.span()
+        if crosses_start(text, s) or any(c in _COUNTRY_SET for c in m.group(0)):
+            continue
+        out.extend((i, i + 1, LABEL, {}) for i in range(s, e) if text[i] != "、")
+    return out
 
 
 def _mainland_ok(text: str, i: int) -> bool:

@@ -475,3 +475,29 @@ def test_a_chunk_of_pages_scans_each_page_for_groups_once(monkeypatch):
     assert sorted(scanned) == sorted(texts)  # once each
     assert chunk == [suggestion_tuples(t) for t in texts]
     assert [s[:3] for s in chunk[0]][:2] == [(3, 4, "LOC"), (4, 5, "LOC")]  # 欧 美
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: provinces by their one-character names (places_province_abbreviations)
+        ("第五届鲁台经贸洽谈会开幕", ["鲁", "台"]),
+        ("近代冀鲁豫三省粮食生产", ["冀", "鲁", "豫"]),
+        ("驻闽赣两省部队", ["闽", "赣"]),
+        ("粤、港两地警方高层会面", ["粤", "港"]),
+        ("也算不虚川渝之行", ["川", "渝"]),
+    ],
+)
+def test_provinces_in_runs_before_a_pair_word(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南京沪宁高速公路",  # no pair word after the run
+        "新台币汇率下跌",
+    ],
+)
+def test_provinces_not_in_runs(text):
+    assert places(text) == []
