@@ -301,7 +301,7 @@ def _pairs(text: str) -> list[Candidate]:
             ):
                 # 参加中美会谈: 加 is the verb's, the pair is 中美; 同意古巴航空: 同意 is read
                 start += 1
-            if _spelled_name(text[start:end]):
+            if _spelled_name(text[start:end]) or _name_spelled_on(text, start):
                 continue
             if text[end] == "间" and crosses_start(text, start):
                 continue  # 增加中间业务: 增加 and 中间 are read, no 加中 pair
@@ -360,6 +360,12 @@ def _word_after_pair(text: str, i: int) -> bool:
     after it: the third character begins a common word of two (中美法律人才: 法律).
     """
     return dictionary().get(text[i + 2 : i + 4], 0) > COMMON
+
+
+def _name_spelled_on(text: str, i: int) -> bool:
+    """True when the run at ``i`` begins with the last character of a foreign name spelled
+    before it (厄立特里亚以和平方式: 亚 ends 厄立特里亚, 以 is "by")."""
+    return i > 1 and text[i] in _TRANSLIT and text[i - 1] in _TRANSLIT and text[i - 2] in _TRANSLIT
 
 
 def _spelled_name(run: str) -> bool:

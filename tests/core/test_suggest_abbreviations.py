@@ -281,7 +281,8 @@ def test_a_country_character_inside_words_is_not_alone(text):
         ("安理会通过决议，谴责印巴最近进行的核试验", ["印", "巴"]),
         ("外长会议将不邀请印巴代表参加。", ["印", "巴"]),
         ("由于印巴对峙，南亚形势极其紧张", ["印", "巴"]),
-        ("双方就如何重新启动以叙和谈交换了意见", []),  # 以 after a word: "by, with"
+        # 以 after a word is "by, with", unless a pair word follows: 和谈, the peace talks
+        ("双方就如何重新启动以叙和谈交换了意见", ["以", "叙"]),
         # 中 "in" and 以 "by" after a word are no countries
         ("西班牙队昨天在1／8决赛中以1∶4大败于丹麦队", []),
         ("呼吁厄立特里亚以和平方式解决争端", []),
@@ -501,3 +502,22 @@ def test_provinces_in_runs_before_a_pair_word(text, expected):
 )
 def test_provinces_not_in_runs(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: peace, peace talks, diplomatic ties, joint ventures are bilateral words
+        ("纪念中日和平友好条约缔结二十周年", ["中", "日"]),
+        ("打破巴以和谈僵局", ["巴", "以"]),
+        ("为实现中日邦交正常化", ["中", "日"]),
+        ("这是一家中坦合资企业", ["中", "坦"]),
+    ],
+)
+def test_pairs_before_words_of_peace_and_ties(text, expected):
+    assert places(text) == expected
+
+
+def test_no_pair_after_a_spelled_name():
+    # 亚 ends 厄立特里亚 and 以 is "by": no pair 亚以 before 和平
+    assert places("呼吁厄立特里亚以和平方式解决争端") == []
