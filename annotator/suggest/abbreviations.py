@@ -26,7 +26,10 @@ count:
    澳 after 本 or 治 (``港人治港``, ``澳人治澳``); ``京郊``, ``沪郊``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
    ``墨政府``;
-7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``;
+7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``; a country
+   or Hong Kong as a whole after 全: ``全美大学生``, ``全港``, ``全英公开赛`` (not ``健全法制``);
+   provinces by their one-character names in a run before a pair word or a count of
+   provinces: ``鲁台经贸``, ``冀鲁豫三省``, ``粤、港两地``;
 8. **两岸**, the two sides of the Taiwan Strait, as news text names them (``两岸关系``,
    ``促进两岸交流``; with its strait one place: ``海峡两岸``, ``台湾海峡两岸``), not the banks
    of a water (``长江两岸``, ``大西洋两岸``, ``欣赏两岸风光``); so too **大陆**, the mainland,
@@ -99,7 +102,7 @@ _SIDE_SCAN = _scan.Anchored(_SIDE_RE)
 # the next word (访华期间, 驻美大使, 对日政策).
 _AFTER_TRAVEL = (
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
-    r"合态])"
+    r"合态势浪逆]|制裁)"
 )
 _TRAVEL_RE = rules_regex.compile(
     "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
@@ -126,6 +129,10 @@ _CITY_STAY_RE = rules_regex.compile(
 _CITY_STAY_SCAN = _scan.Anchored(_CITY_STAY_RE)
 _ANTI_JAPAN_RE = rules_regex.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
 _ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
+# A country or Hong Kong as a whole: 全美大学生, 全英公开赛, 全加城市, 全港中小学 (not 健全法制,
+# 安全港湾: 全 ends a word; nor 全法兰西, 全加拿大: the character begins a longer name).
+_WHOLE_RE = rules_regex.compile("全([美英法德俄加澳港韩])")
+_WHOLE_SCAN = _scan.Anchored(_WHOLE_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
 _COMPOUND_NEXT = {
     "华": "人侨裔工商埠",
@@ -431,6 +438,11 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
+    out.extend(
+        (m.start(1), m.end(1), LABEL, {})
+        for m in _WHOLE_SCAN.finditer(text)
+        if _whole_ok(text, m.start(1))
+    )
     if "两岸" in text:
         out += _strait_sides(text)
     for regex, ok in (
@@ -448,6 +460,15 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())
         )
     return _first_at_each_start(out) if len(out) > 1 else out
+
+
+def _whole_ok(text: str, i: int) -> bool:
+    """全 + a country at ``i``: 全 begins no common word with the one before (健全, 安全)
+    and the country's character begins none with the next (全法兰西, 全加拿大)."""
+    freq = dictionary()
+    if freq.get(text[i - 2 : i], 0) > COMMON:
+        return False
+    return all(freq.get(text[i : i + n], 0) <= COMMON for n in (2, 3))
 
 
 def _province_runs(text: str) -> list[Candidate]:

@@ -521,3 +521,32 @@ def test_pairs_before_words_of_peace_and_ties(text, expected):
 def test_no_pair_after_a_spelled_name():
     # 亚 ends 厄立特里亚 and 以 is "by": no pair 亚以 before 和平
     assert places("呼吁厄立特里亚以和平方式解决争端") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: a country as a whole, and stances against it
+        ("在全美大学生篮球锦标赛决赛中", ["美"]),
+        ("遍布全港的投票站", ["港"]),
+        ("今年全英公开赛", ["英"]),
+        ("宣布取消对华制裁", ["华"]),
+        ("掀起一股反华逆流", ["华"]),
+        ("反华势力企图阻挠", ["华"]),
+    ],
+)
+def test_a_country_as_a_whole_and_stances(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "健全法制的必然历程",  # 全 ends 健全
+        "躲避风浪的安全港湾",
+        "全法兰西一片欢快",  # 法 begins 法兰西
+        "逐步纳入法制化轨道",  # 法制, no sanctions on France
+    ],
+)
+def test_no_country_as_a_whole(text):
+    assert places(text) == []
