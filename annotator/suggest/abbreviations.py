@@ -36,7 +36,8 @@ count:
    after 祖国 (``祖国大陆``; not ``非洲大陆``, ``大陆架``), and **特区**, Hong Kong's or Macao's
    region, before its government or its first term (``特区政府``, ``特区第一届立法会``; not
    ``经济特区``), and **海湾**, the Persian Gulf, before what news text says of the region
-   (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``).
+   (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``); and **西岸**
+   alone, the West Bank (``从西岸撤军``; not ``太平洋西岸``, ``湘江的西岸``).
 """
 
 from __future__ import annotations
@@ -445,6 +446,8 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     )
     if "两岸" in text:
         out += _strait_sides(text)
+    if "西岸" in text:
+        out += _west_bank(text)
     for regex, ok in (
         (_SIDE_SCAN, _side_ok),
         (_HEAD_SCAN, _head_ok),
@@ -499,6 +502,22 @@ def _strait_sides(text: str) -> list[Candidate]:
         for m in _STRAIT_RE.finditer(text)
         if m.group(0) != "两岸" or not m.start() or text[m.start() - 1] not in _BANKS_OF
     ]
+
+
+# 西岸 alone is the West Bank (of the Jordan: 约旦河西岸) as news text names it (从西岸撤军,
+# 西岸领土), not the west bank of a water or a place named before it (太平洋西岸, 湘江的西岸,
+# 海峡西岸, 镇西岸).
+_WEST_OF = _BANKS_OF | frozenset("峡岛州县市镇村城山港的东")
+
+
+def _west_bank(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    at = text.find("西岸")
+    while at >= 0:
+        if (at == 0 or text[at - 1] not in _WEST_OF) and not crosses_start(text, at):
+            out.append((at, at + 2, LABEL, {}))
+        at = text.find("西岸", at + 2)
+    return out
 
 
 def _first_at_each_start(candidates: list[Candidate]) -> list[Candidate]:

@@ -550,3 +550,18 @@ def test_a_country_as_a_whole_and_stances(text, expected):
 )
 def test_no_country_as_a_whole(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: 西岸 alone is the West Bank; a water's or a place's west bank is not
+        ("以色列从西岸撤军的建议", ["西岸"]),
+        ("就西岸撤军问题搞全民公决", ["西岸"]),
+        ("太平洋西岸亚洲地区的经济", []),
+        ("湘江的西岸有一座塔", []),
+        ("海峡西岸经济区", []),
+    ],
+)
+def test_the_west_bank(text, expected):
+    assert places(text) == expected
