@@ -2083,6 +2083,20 @@ def test_airport_base_and_region(text: str, expected: list[tuple[str, str]]) -> 
     assert tagged(text) == expected
 
 
+# Issue #10 (s33): a military region named by its place is one place (成都军区, 江西省军区);
+# its organs stay organisations (成都军区后勤部).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据悉，成都军区确定从今年起招收大学生", [("成都军区", "LOC")]),
+        ("在洪水泛滥的紧要关头，江西省军区共组织3万余名官兵", [("江西省军区", "LOC")]),
+        ("他调任成都军区后勤部部长", [("成都军区后勤部", "ORG")]),
+    ],
+)
+def test_military_region(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
 # Issue #10 (s27): a province and a city in a list are two places even where jieba's
 # dictionary holds them as one word (辽宁大连); 新办 "newly run" ends no office's name
 # (山东安丘市召忽镇婚事新办: three places, no ORG).
