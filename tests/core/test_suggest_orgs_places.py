@@ -2097,6 +2097,11 @@ def test_military_region(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
 
 
+# Issue #10 (s33): a currency area is no place (places_generic: 欧元区, 货币区).
+def test_currency_area_is_no_place() -> None:
+    assert tagged("欧元区将成为世界上最大的资本市场") == []
+
+
 # Issue #10 (s27): a province and a city in a list are two places even where jieba's
 # dictionary holds them as one word (辽宁大连); 新办 "newly run" ends no office's name
 # (山东安丘市召忽镇婚事新办: three places, no ORG).
