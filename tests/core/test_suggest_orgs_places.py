@@ -170,7 +170,9 @@ def test_a_listed_city_plus_county_is_the_county():
         ("梅花村", "LOC"),
     ]
     assert tagged("长沙县人民法院") == [("长沙县人民法院", "ORG")]
-    assert tagged("衡阳市区") == [("衡阳市", "LOC")]  # 市区 is the urban area
+    # 市区 is the urban area: no district, and the city is its name alone (11 of 11 such
+    # cities in the MSRA train gold: 武汉市区 → 武汉)
+    assert tagged("衡阳市区") == [("衡阳", "LOC")]
 
 
 def test_generic_cooperatives_need_a_place():
@@ -2100,6 +2102,23 @@ def test_military_region(text: str, expected: list[tuple[str, str]]) -> None:
 # Issue #10 (s33): a currency area is no place (places_generic: 欧元区, 货币区).
 def test_currency_area_is_no_place() -> None:
     assert tagged("欧元区将成为世界上最大的资本市场") == []
+
+
+# Issue #10 (s33): 市 that begins a word for a part of the city (市区, 市中心, 市内, 市郊) or
+# its market (市场) is no part of the city's name, Chinese or foreign; 郊区 and 区域 keep it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("休息日总要从武汉市区赶到农庄来", [("武汉", "LOC")]),
+        ("图为在巴黎市中心的一家商场", [("巴黎", "LOC")]),
+        ("可在马赛市内的监狱里", [("马赛", "LOC")]),
+        ("绿茶生长在重庆市郊的山麓", [("重庆", "LOC")]),
+        ("在伦敦市场上，原油期货价格下跌", [("伦敦", "LOC")]),
+        ("并在都匀市郊区建立基地", [("都匀市", "LOC")]),
+    ],
+)
+def test_city_before_a_word_of_its_parts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
 
 
 # Issue #10 (s27): a province and a city in a list are two places even where jieba's
