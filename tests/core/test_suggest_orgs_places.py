@@ -2121,6 +2121,20 @@ def test_city_before_a_word_of_its_parts(text: str, expected: list[tuple[str, st
     assert tagged(text) == expected
 
 
+# Issue #10 (s33): a listed place refused as a common word runs across its start (弘扬 over
+# 扬中, 有关 over 关中) no longer hides the listed place on its second character.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大力弘扬中华民族的传统美德", [("中华", "LOC")]),
+        ("他赞扬中国在亚洲金融风暴中的积极作用", [("中国", "LOC"), ("亚洲", "LOC")]),
+        ("撰写了有关中国宗教问题的专著", [("中国", "LOC")]),
+    ],
+)
+def test_a_place_hidden_by_a_refused_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
 # Issue #10 (s27): a province and a city in a list are two places even where jieba's
 # dictionary holds them as one word (辽宁大连); 新办 "newly run" ends no office's name
 # (山东安丘市召忽镇婚事新办: three places, no ORG).
