@@ -26,14 +26,18 @@ count:
    澳 after 本 or 治 (``港人治港``, ``澳人治澳``); ``京郊``, ``沪郊``;
 6. **a head of government or ministry**: ``巴总理``, ``美总统``, ``以外长``; a government:
    ``墨政府``;
-7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``;
+7. **中外**, China and abroad: ``中外记者``; **俄** alone, Russia: ``俄金融危机``; a country
+   or Hong Kong as a whole after 全: ``全美大学生``, ``全港``, ``全英公开赛`` (not ``健全法制``);
+   provinces by their one-character names in a run before a pair word or a count of
+   provinces: ``鲁台经贸``, ``冀鲁豫三省``, ``粤、港两地``;
 8. **两岸**, the two sides of the Taiwan Strait, as news text names them (``两岸关系``,
    ``促进两岸交流``; with its strait one place: ``海峡两岸``, ``台湾海峡两岸``), not the banks
    of a water (``长江两岸``, ``大西洋两岸``, ``欣赏两岸风光``); so too **大陆**, the mainland,
    after 祖国 (``祖国大陆``; not ``非洲大陆``, ``大陆架``), and **特区**, Hong Kong's or Macao's
    region, before its government or its first term (``特区政府``, ``特区第一届立法会``; not
    ``经济特区``), and **海湾**, the Persian Gulf, before what news text says of the region
-   (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``).
+   (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``); and **西岸**
+   alone, the West Bank (``从西岸撤军``; not ``太平洋西岸``, ``湘江的西岸``).
 """
 
 from __future__ import annotations
@@ -70,6 +74,15 @@ _PAIR_COUNTRY += "".join(
 _RUN_RE = rules_regex.compile(f"[{_PAIR_COUNTRY}]{{2,4}}")
 _RUN_SCAN = _scan.Anchored(_RUN_RE)
 _PAIR_WORD_RE = rules_regex.compile(_PAIR_WORDS)
+# Provinces by their one-character names (鲁 = Shandong, 粤 = Guangdong): a run of two to
+# four before a pair word or a count of provinces (鲁台经贸, 川渝之行, 冀鲁豫三省), or two
+# joined by 、 before a pair word (粤、港两地).  Runs of country characters keep their rule.
+_PROVINCE = lexicon.chars("places_province_abbreviations")
+_PROVINCES_AFTER = f"(?:{_PAIR_WORDS}|[两三四五几各等]省|之行)"
+_PROVINCE_RUN_RE = rules_regex.compile(
+    f"[{_PROVINCE}]{{2,4}}(?={_PROVINCES_AFTER})|[{_PROVINCE}]、[{_PROVINCE}](?={_PAIR_WORDS})"
+)
+_PROVINCE_RUN_SCAN = _scan.Anchored(_PROVINCE_RUN_RE)
 # Group nouns after a fixed group: 欧美国家, 港台地区, 港澳台同胞, 江浙沪市场.
 _GROUP_NOUNS = lexicon.words("places_group_nouns")
 _GROUPS = lexicon.matcher(lexicon.words("places_abbreviation_groups"))
@@ -90,7 +103,7 @@ _SIDE_SCAN = _scan.Anchored(_SIDE_RE)
 # the next word (访华期间, 驻美大使, 对日政策).
 _AFTER_TRAVEL = (
     r"(?=$|[^\u4e00-\u9fff]|[访期使大工学留考演投观旅参出后前时的委常人立政关援贸战代外华接友日军经"
-    r"合态])"
+    r"合态势浪逆]|制裁)"
 )
 _TRAVEL_RE = rules_regex.compile(
     "(?:访|来|驻|抵|赴|旅|离|返|进|入|在|对|援|侵|抗|反|居)([华京美英法德俄港台澳韩朝藏闽])"
@@ -117,6 +130,10 @@ _CITY_STAY_RE = rules_regex.compile(
 _CITY_STAY_SCAN = _scan.Anchored(_CITY_STAY_RE)
 _ANTI_JAPAN_RE = rules_regex.compile("(?:抗|侵|援)(日)(?![期常益子夜报记程内趋前后本])")
 _ANTI_JAPAN_SCAN = _scan.Anchored(_ANTI_JAPAN_RE)
+# A country or Hong Kong as a whole: 全美大学生, 全英公开赛, 全加城市, 全港中小学 (not 健全法制,
+# 安全港湾: 全 ends a word; nor 全法兰西, 全加拿大: the character begins a longer name).
+_WHOLE_RE = rules_regex.compile("全([美英法德俄加澳港韩])")
+_WHOLE_SCAN = _scan.Anchored(_WHOLE_RE)
 # X + a noun: 华人 华侨 港人 港督 台商 日军 美军 德籍 (the pairs are checked in Python).
 _COMPOUND_NEXT = {
     "华": "人侨裔工商埠",
@@ -292,7 +309,7 @@ def _pairs(text: str) -> list[Candidate]:
             ):
                 # 参加中美会谈: 加 is the verb's, the pair is 中美; 同意古巴航空: 同意 is read
                 start += 1
-            if _spelled_name(text[start:end]):
+            if _spelled_name(text[start:end]) or _name_spelled_on(text, start):
                 continue
             if text[end] == "间" and crosses_start(text, start):
                 continue  # 增加中间业务: 增加 and 中间 are read, no 加中 pair
@@ -353,6 +370,12 @@ def _word_after_pair(text: str, i: int) -> bool:
     return dictionary().get(text[i + 2 : i + 4], 0) > COMMON
 
 
+def _name_spelled_on(text: str, i: int) -> bool:
+    """True when the run at ``i`` begins with the last character of a foreign name spelled
+    before it (厄立特里亚以和平方式: 亚 ends 厄立特里亚, 以 is "by")."""
+    return i > 1 and text[i] in _TRANSLIT and text[i - 1] in _TRANSLIT and text[i - 2] in _TRANSLIT
+
+
 def _spelled_name(run: str) -> bool:
     """True when a run of country characters is a name spelled with them: no character
     stands for a country alone (罗马体育), or a common word of three or more (奥巴马政治)."""
@@ -404,6 +427,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out.extend(
             (m.start() + i, m.start() + i + 1, LABEL, {}) for i in range(0, len(m.group(0)), 2)
         )
+    out.extend(_province_runs(text))
     for m in _TWO_SCAN.finditer(text):
         s = m.start()
         if not crosses_start(text, s) and not _spelled_name(text[s] + text[m.end() - 1]):
@@ -415,8 +439,15 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     out.extend((i, i + 1, LABEL, {}) for i in sorted(travel))
     for m in _ANTI_JAPAN_SCAN.finditer(text):
         out.append((m.start(1), m.end(1), LABEL, {}))
+    out.extend(
+        (m.start(1), m.end(1), LABEL, {})
+        for m in _WHOLE_SCAN.finditer(text)
+        if _whole_ok(text, m.start(1))
+    )
     if "两岸" in text:
         out += _strait_sides(text)
+    if "西岸" in text:
+        out += _west_bank(text)
     for regex, ok in (
         (_SIDE_SCAN, _side_ok),
         (_HEAD_SCAN, _head_ok),
@@ -434,6 +465,28 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
     return _first_at_each_start(out) if len(out) > 1 else out
 
 
+def _whole_ok(text: str, i: int) -> bool:
+    """全 + a country at ``i``: 全 begins no common word with the one before (健全, 安全)
+    and the country's character begins none with the next (全法兰西, 全加拿大)."""
+    freq = dictionary()
+    if freq.get(text[i - 2 : i], 0) > COMMON:
+        return False
+    return all(freq.get(text[i : i + n], 0) <= COMMON for n in (2, 3))
+
+
+def _province_runs(text: str) -> list[Candidate]:
+    """Each province of a run before a pair word (鲁台经贸洽谈会, 京津冀三省) that no word
+    runs into from before (沪宁 in 南京沪宁 is no run: 南京 is read) and that is not
+    spelled with a country's character (those are pairs of their own rule)."""
+    out: list[Candidate] = []
+    for m in _PROVINCE_RUN_SCAN.finditer(text):
+        s, e = m.span()
+        if crosses_start(text, s) or any(c in _COUNTRY_SET for c in m.group(0)):
+            continue
+        out.extend((i, i + 1, LABEL, {}) for i in range(s, e) if text[i] != "、")
+    return out
+
+
 def _mainland_ok(text: str, i: int) -> bool:
     """祖国大陆 always; 特区 where no common word runs across its start (表示特区政府; the
     pattern leaves out 经济特区政府), 海湾 where none does (not 沿海湾)."""
@@ -449,6 +502,22 @@ def _strait_sides(text: str) -> list[Candidate]:
         for m in _STRAIT_RE.finditer(text)
         if m.group(0) != "两岸" or not m.start() or text[m.start() - 1] not in _BANKS_OF
     ]
+
+
+# 西岸 alone is the West Bank (of the Jordan: 约旦河西岸) as news text names it (从西岸撤军,
+# 西岸领土), not the west bank of a water or a place named before it (太平洋西岸, 湘江的西岸,
+# 海峡西岸, 镇西岸).
+_WEST_OF = _BANKS_OF | frozenset("峡岛州县市镇村城山港的东")
+
+
+def _west_bank(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    at = text.find("西岸")
+    while at >= 0:
+        if (at == 0 or text[at - 1] not in _WEST_OF) and not crosses_start(text, at):
+            out.append((at, at + 2, LABEL, {}))
+        at = text.find("西岸", at + 2)
+    return out
 
 
 def _first_at_each_start(candidates: list[Candidate]) -> list[Candidate]:

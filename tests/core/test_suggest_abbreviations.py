@@ -281,7 +281,8 @@ def test_a_country_character_inside_words_is_not_alone(text):
         ("安理会通过决议，谴责印巴最近进行的核试验", ["印", "巴"]),
         ("外长会议将不邀请印巴代表参加。", ["印", "巴"]),
         ("由于印巴对峙，南亚形势极其紧张", ["印", "巴"]),
-        ("双方就如何重新启动以叙和谈交换了意见", []),  # 以 after a word: "by, with"
+        # 以 after a word is "by, with", unless a pair word follows: 和谈, the peace talks
+        ("双方就如何重新启动以叙和谈交换了意见", ["以", "叙"]),
         # 中 "in" and 以 "by" after a word are no countries
         ("西班牙队昨天在1／8决赛中以1∶4大败于丹麦队", []),
         ("呼吁厄立特里亚以和平方式解决争端", []),
@@ -475,3 +476,92 @@ def test_a_chunk_of_pages_scans_each_page_for_groups_once(monkeypatch):
     assert sorted(scanned) == sorted(texts)  # once each
     assert chunk == [suggestion_tuples(t) for t in texts]
     assert [s[:3] for s in chunk[0]][:2] == [(3, 4, "LOC"), (4, 5, "LOC")]  # 欧 美
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: provinces by their one-character names (places_province_abbreviations)
+        ("第五届鲁台经贸洽谈会开幕", ["鲁", "台"]),
+        ("近代冀鲁豫三省粮食生产", ["冀", "鲁", "豫"]),
+        ("驻闽赣两省部队", ["闽", "赣"]),
+        ("粤、港两地警方高层会面", ["粤", "港"]),
+        ("也算不虚川渝之行", ["川", "渝"]),
+    ],
+)
+def test_provinces_in_runs_before_a_pair_word(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南京沪宁高速公路",  # no pair word after the run
+        "新台币汇率下跌",
+    ],
+)
+def test_provinces_not_in_runs(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: peace, peace talks, diplomatic ties, joint ventures are bilateral words
+        ("纪念中日和平友好条约缔结二十周年", ["中", "日"]),
+        ("打破巴以和谈僵局", ["巴", "以"]),
+        ("为实现中日邦交正常化", ["中", "日"]),
+        ("这是一家中坦合资企业", ["中", "坦"]),
+    ],
+)
+def test_pairs_before_words_of_peace_and_ties(text, expected):
+    assert places(text) == expected
+
+
+def test_no_pair_after_a_spelled_name():
+    # 亚 ends 厄立特里亚 and 以 is "by": no pair 亚以 before 和平
+    assert places("呼吁厄立特里亚以和平方式解决争端") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: a country as a whole, and stances against it
+        ("在全美大学生篮球锦标赛决赛中", ["美"]),
+        ("遍布全港的投票站", ["港"]),
+        ("今年全英公开赛", ["英"]),
+        ("宣布取消对华制裁", ["华"]),
+        ("掀起一股反华逆流", ["华"]),
+        ("反华势力企图阻挠", ["华"]),
+    ],
+)
+def test_a_country_as_a_whole_and_stances(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "健全法制的必然历程",  # 全 ends 健全
+        "躲避风浪的安全港湾",
+        "全法兰西一片欢快",  # 法 begins 法兰西
+        "逐步纳入法制化轨道",  # 法制, no sanctions on France
+    ],
+)
+def test_no_country_as_a_whole(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 10: 西岸 alone is the West Bank; a water's or a place's west bank is not
+        ("以色列从西岸撤军的建议", ["西岸"]),
+        ("就西岸撤军问题搞全民公决", ["西岸"]),
+        ("太平洋西岸亚洲地区的经济", []),
+        ("湘江的西岸有一座塔", []),
+        ("海峡西岸经济区", []),
+    ],
+)
+def test_the_west_bank(text, expected):
+    assert places(text) == expected

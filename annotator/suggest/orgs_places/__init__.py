@@ -205,6 +205,31 @@ def _hidden_word(text: str, s: int, e: int, found: dict[str, list[tuple[int, int
             found["suffix"].append(longer)
 
 
+def _places_read(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The listed places that no common word reads otherwise; where one is refused as a
+    word runs across its start, the listed place that starts on its second character and
+    runs past it is tried (弘扬中华, 有关中国: the scan's longest words 扬中, 关中 hid them)."""
+    kept = _kept_places(text, places)
+    if len(kept) == len(places):
+        return kept
+    tried = []
+    for s, e in set(places).difference(kept):
+        word = _word_at(text, s + 1) if crosses_start(text, s) else None
+        if word and word[1] > e and _WORD_KINDS[text[word[0] : word[1]]] == "place":
+            tried.append(word)
+    return sorted(kept + _kept_places(text, tried)) if tried else kept
+
+
+def _kept_places(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [
+        (s, e)
+        for s, e in _not_read_in_words(text, places, _COUNTIES_OF_ONE, False)
+        if not read_across(text, s, e)
+        and not _cut_by_words(text, s, e)
+        and (text[s:e] not in _GUARDED or not _guarded_read(text, s, e))
+    ]
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {
@@ -220,13 +245,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         if word in _NOT_AFTER_SHORT or word[-1] in _SUFFIX_FIRST:
             _hidden_word(text, s, e, found)
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
-    found["place"] = [
-        (s, e)
-        for s, e in _not_read_in_words(text, found["place"], _COUNTIES_OF_ONE, False)
-        if not read_across(text, s, e)
-        and not _cut_by_words(text, s, e)
-        and (text[s:e] not in _GUARDED or not _guarded_read(text, s, e))
-    ]
+    found["place"] = _places_read(text, found["place"])
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
     # counties and districts by their full listed name (望都县, 魏都区) head the bodies

@@ -195,10 +195,12 @@ def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
         elif (
             text[e - 1] == "市"
             and e - s > 2
-            and text[e : e + 1] in _CITY_WORD_SECOND
-            and text[e : e + 2] not in _CITY_BODY_WORDS
+            and (
+                (text[e : e + 1] in _CITY_WORD_SECOND and text[e : e + 2] not in _CITY_BODY_WORDS)
+                or _city_part_at(text, e)
+            )
         ):
-            e -= 1  # 北京市民, 上海市场: the city and a word that starts with 市
+            e -= 1  # 北京市民, 上海市场, 武汉市区: the city and a word that starts with 市
         elif text[e : e + 1] in _FORM_FIRST:
             e = _with_form_of_state(text, s, e)
         out.append((s, e, LOC, {}))
@@ -231,6 +233,17 @@ _CITY_WORD_SECOND = frozenset("民场")
 # … but the city's 市 stays before a word that names what a city's body deals with
 # (广州市民营企业, 武汉市民政局, 某市民族宗教事务局).
 _CITY_BODY_WORDS = frozenset(("民政", "民族", "民营", "民宗", "民委", "民兵", "民防", "民航"))
+# After 市 these make a word of a part of the city (市区 "urban area", 市中心, 市内, 市郊): the
+# city is the name alone (武汉市区, 巴黎市中心, 马赛市内, 重庆市郊); not 市区域, 市郊区, 市郊县.
+_CITY_PARTS = ("区", "中心", "内", "郊")
+_NOT_CITY_PARTS = ("区域", "郊区", "郊县")
+
+
+def _city_part_at(text: str, i: int) -> bool:
+    """True when ``text[i:]`` goes on 市 at ``i - 1`` into a word for a part of the city."""
+    return text.startswith(_CITY_PARTS, i) and not text.startswith(_NOT_CITY_PARTS, i)
+
+
 _WORLD_CITIES = frozenset(P.WORLD_CITIES)
 _STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "大公国")
 _FORM_FIRST = frozenset("共王联合大市州特")
@@ -259,6 +272,7 @@ def _with_form_of_state(text: str, s: int, e: int) -> int:
         name in _WORLD_CITIES
         and text[e : e + 1] in ("市", "州")
         and (e + 1 == len(text) or text[e + 1] not in _AFTER_CITY_TITLE)
+        and not (text[e] == "市" and (_city_part_at(text, e + 1) or text[e + 1 : e + 2] == "场"))
         and not _city_emblem_at(text, e + 1)
     ):
         return e + 1
