@@ -207,6 +207,16 @@ def _now_prefix(text: str, start: int) -> str:
 _NUMBER_KINDS = ("dec", "c", "y", "iso", "m", "d", "h", "colon", "p")
 
 
+def _iso_date(found: str, start: int, token: str) -> tuple[int, dict[str, Any]] | None:
+    """(start, attrs) of an ISO date ``found`` whose year is ``token``, or None (a year in
+    Chinese numerals, 一九九八-3-4, or not of four digits makes no ISO date)."""
+    iso = _ISO_RE.match(found)
+    if iso is None or len(token) != 4:
+        return None
+    y, mo, d = iso.groups()
+    return (start, {"year": int(y), "month": int(mo), "day": int(d)})
+
+
 def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | None:
     """(start, attrs) of a number-led match, or None when it is not a date."""
     g = m.group
@@ -224,10 +234,7 @@ def _number_date(m: re.Match[str], text: str) -> tuple[int, dict[str, Any]] | No
     if first in ("dec", "c"):
         return (start, {}) if _decade_or_century(token, arabic, first) else None
     if first == "iso":
-        y, mo, d = _ISO_RE.match(m.group(0)).groups()  # type: ignore[union-attr]
-        return (
-            (start, {"year": int(y), "month": int(mo), "day": int(d)}) if len(token) == 4 else None
-        )
+        return _iso_date(m.group(0), start, token)
     if first in ("h", "colon"):
         return _clock(m, text, token, arabic)
     period = (

@@ -564,3 +564,19 @@ def test_ranges_that_leave_out_the_leading_field_are_one_date(text, expected):
 )
 def test_yuanyue_and_nian_sanshi(text, expected):
     assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year in Chinese numerals with ISO separators is no ISO date (it raised before)
+        ("二〇二〇/1/2", []),
+        ("一九九八-3-4", []),
+        ("二零二零-1-2", []),
+        # ISO dates in ASCII and full-width digits are dates
+        ("2020-1-2", ["2020-1-2"]),
+        ("２０２０-１-２", ["２０２０-１-２"]),
+    ],
+)
+def test_iso_separators_after_a_year_in_chinese_numerals(text, expected):
+    assert _date_texts(text) == expected
