@@ -316,13 +316,12 @@ def train_model(train: list, as_trained: bool = False) -> tuple:
 def _apart(figures: dict) -> str:
     """Per label, the held-out spans where the model's best way was right and the rules
     wrong and the reverse (``LOC:74/59``), what the chance test of the takeover weighs."""
-    from annotator.learn.entity_bounds import _best_way
+    from annotator.learn.entity_bounds import apart
 
-    counts = figures.get("against_rules") or {}
     out = []
     for label in sorted(figures.get("rules") or {}):
         if label != "all":
-            better, worse = (counts.get(_best_way(figures, label)) or {}).get(label, (0, 0))
+            better, worse = apart(figures, label)
             out.append(f"{label}:{better}/{worse}")
     return ",".join(out)
 

@@ -761,6 +761,19 @@ def test_the_chance_test_counts_the_way_the_label_scored_best_in() -> None:
     assert entities.takeover(figures) == ()
 
 
+def test_the_names_apart_are_those_of_the_labels_best_way() -> None:
+    from annotator.learn.entity_bounds import apart
+
+    figures = {
+        **_figures({"LOC": 0.80}, {"LOC": 0.81}),
+        "crf": {"LOC": {"f1": 0.84}},
+        "against_rules": {"model": {"LOC": [10, 9]}, "crf": {"LOC": [40, 10]}},
+    }
+    assert apart(figures, "LOC") == (40, 10)  # what the chance test, train and the bench read
+    assert apart(figures, "PER") == (0, 0)
+    assert apart({k: v for k, v in figures.items() if k != "against_rules"}, "LOC") == (0, 0)
+
+
 def test_against_rules_counts_the_spans_each_got_right_where_the_other_did_not() -> None:
     from annotator.learn.entity_training import against_rules
 
