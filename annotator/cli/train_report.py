@@ -120,8 +120,8 @@ def _takeover_line(figures: dict[str, Any]) -> str:
 
 
 def _apart(figures: dict[str, Any], labels: list[str]) -> str:
-    """The held-out spans where the model's best way of each label was right and the rules
-    wrong, and the reverse, in words (``LOC right on 74 spans the rules had wrong, wrong
+    """The held-out names where the model's best way of each label was right and the rules
+    wrong, and the reverse, in words (``LOC right on 74 names the rules had wrong, wrong
     on 59 they had right``)."""
     from annotator.learn.entity_bounds import apart
 
@@ -129,7 +129,7 @@ def _apart(figures: dict[str, Any], labels: list[str]) -> str:
     for label in labels:
         better, worse = apart(figures, label)
         parts.append(
-            f"{label} right on {better} spans the rules had wrong, wrong on {worse} they had right"
+            f"{label} right on {better} names the rules had wrong, wrong on {worse} they had right"
         )
     return "; ".join(parts)
 
