@@ -31,8 +31,9 @@ With ``--as-trained`` the tagger is trained as ``annotator train`` trains it: th
 sentences as done pages of 20, cross-validated first (``cv_cpu_seconds``), so that it
 takes over and keeps the rules' suggestions only for the labels it earned there
 (printed as ``takeover=`` and ``keeps=``; ``LOC:1`` keeps its one-character spans only;
-``apart=LOC:74/59``: the held-out spans where its best way of a label was right and the rules
-wrong and the reverse, which must differ by more than chance for it to take the label over),
+``apart=LOC:40/43``: the held-out names, overlapping spans as one, where its best way of a
+label was right and the rules wrong and the reverse, which must differ by more than chance for
+it to take the label over),
 the confidences below which its spans yield to the rules' one-character spans or take
 their label (``yields=``, ``relabels=``), and per label the confidence below which a rule
 span it keeps is left out (``drops=ORG:0.1``); ``merged_*`` is then what import suggests.
@@ -314,15 +315,14 @@ def train_model(train: list, as_trained: bool = False) -> tuple:
 
 
 def _apart(figures: dict) -> str:
-    """Per label, the held-out spans where the model's best way was right and the rules
-    wrong and the reverse (``LOC:74/59``), what the chance test of the takeover weighs."""
-    from annotator.learn.entity_bounds import _best_way
+    """Per label, the held-out names where the model's best way was right and the rules
+    wrong and the reverse (``LOC:40/43``), what the chance test of the takeover weighs."""
+    from annotator.learn.entity_bounds import apart
 
-    counts = figures.get("against_rules") or {}
     out = []
     for label in sorted(figures.get("rules") or {}):
         if label != "all":
-            better, worse = (counts.get(_best_way(figures, label)) or {}).get(label, (0, 0))
+            better, worse = apart(figures, label)
             out.append(f"{label}:{better}/{worse}")
     return ",".join(out)
 

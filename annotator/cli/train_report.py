@@ -120,17 +120,16 @@ def _takeover_line(figures: dict[str, Any]) -> str:
 
 
 def _apart(figures: dict[str, Any], labels: list[str]) -> str:
-    """The held-out spans where the model's best way of each label was right and the rules
-    wrong, and the reverse, in words (``LOC right on 74 spans the rules had wrong, wrong
+    """The held-out names where the model's best way of each label was right and the rules
+    wrong, and the reverse, in words (``LOC right on 74 names the rules had wrong, wrong
     on 59 they had right``)."""
-    from annotator.learn.entity_bounds import _best_way
+    from annotator.learn.entity_bounds import apart
 
-    counts = figures.get("against_rules") or {}
     parts = []
     for label in labels:
-        better, worse = (counts.get(_best_way(figures, label)) or {}).get(label, (0, 0))
+        better, worse = apart(figures, label)
         parts.append(
-            f"{label} right on {better} spans the rules had wrong, wrong on {worse} they had right"
+            f"{label} right on {better} names the rules had wrong, wrong on {worse} they had right"
         )
     return "; ".join(parts)
 

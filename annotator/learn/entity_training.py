@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from annotator.learn import GoldPages
@@ -233,10 +233,15 @@ def against_rules(
     cases: dict[str, list[tuple[set[Entity], set[Entity]]]], labels: Sequence[str]
 ) -> dict[str, dict[str, list[int]]]:
     """Per way of the model that :func:`~annotator.learn.entity_bounds.takeover` weighs
-    and per label, ``[better, worse]``: the held-out spans where it is right and the rules
-    wrong (a gold span it found and they missed, a wrong one of theirs it left out), and the
-    reverse. ``cases`` are :func:`cross_validate`'s (gold, predicted) pairs of each way, a
-    pair a line in the same order for every way."""
+    and per label, ``[better, worse]``: the held-out names where it is right and the rules
+    wrong, and the reverse. A name is a cluster of overlapping spans of the label in the
+    gold, the rules' and the model's (:func:`_clusters`): better where the model's spans
+    there are the gold's and the rules' are not (a name they missed, cut or invented), worse
+    the reverse. One name counts once: a bound the model fixed is one span of the rules'
+    wrong and one of its own right, which counted as two doubled both counts and let the
+    sign test pass at about 16% in place of 5%. (Figures stored before counted spans; they
+    are read as counts of the same kind.) ``cases`` are :func:`cross_validate`'s (gold,
+    predicted) pairs of each way, a pair a line in the same order for every way."""
     rules = cases.get("rules", [])
     out: dict[str, dict[str, list[int]]] = {}
     for name in _ways():
@@ -244,12 +249,39 @@ def against_rules(
             continue
         counts = {label: [0, 0] for label in labels}
         for (gold, theirs), (_, mine) in zip(rules, cases[name], strict=True):
-            for span in mine ^ theirs:
-                if span[2] in counts:
-                    right = span in gold
-                    # a span of the model's only: better if right; of the rules' only: if wrong
-                    counts[span[2]][0 if right == (span in mine) else 1] += 1
+            for label, better in _apart_names(gold, theirs, mine):
+                if label in counts:
+                    counts[label][0 if better else 1] += 1
         out[name] = counts
+    return out
+
+
+def _apart_names(
+    gold: set[Entity], theirs: set[Entity], mine: set[Entity]
+) -> Iterator[tuple[str, bool]]:
+    """``(label, better)`` for each name of a line where exactly one of the model (``mine``)
+    and the rules (``theirs``) has the gold's spans: better when it is the model."""
+    for label in {span[2] for span in mine ^ theirs}:
+        for cluster in _clusters([s for s in (*gold, *theirs, *mine) if s[2] == label]):
+            right = {s for s in gold if s in cluster}
+            mine_right = {s for s in mine if s in cluster} == right
+            theirs_right = {s for s in theirs if s in cluster} == right
+            if mine_right != theirs_right:
+                yield label, mine_right
+
+
+def _clusters(spans: list[Entity]) -> list[set[Entity]]:
+    """``spans`` (of one label) in groups that overlap, each group joined by a chain of
+    overlapping spans."""
+    out: list[set[Entity]] = []
+    end = -1
+    for span in sorted(set(spans)):
+        if out and span[0] < end:  # overlaps the group so far
+            out[-1].add(span)
+            end = max(end, span[1])
+        else:
+            out.append({span})
+            end = span[1]
     return out
 
 

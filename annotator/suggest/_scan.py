@@ -69,7 +69,20 @@ def _stand_in(words: Iterable[str]) -> str:
 
 
 _built: _Built | None = None
-_Kept = tuple[int, str, dict[str, list[tuple[int, int]]]]
+
+
+class _Later:
+    """The type of :data:`_LATER`: a copy's vocabulary whose words are not read yet."""
+
+    __slots__ = ()
+
+
+# Stands for the words of a copy's vocabulary until they are read (:func:`words`): an object
+# of its own, that no scan's list of words can be, nor be mistaken for when it is empty.
+_LATER = _Later()
+# A vocabulary's words in a scan ((start, end) each), or _LATER.
+_Spans = list[tuple[int, int]] | _Later
+_Kept = tuple[int, str, dict[str, _Spans]]
 # (generation, text, vocabulary -> its words' (start, end)) of the last texts scanned, the
 # newest first; replaced whole, so that a thread reads consistent triples
 _kept: tuple[_Kept, ...] = ()
@@ -204,10 +217,10 @@ def words(text: str, name: str) -> list[tuple[int, int]]:
         for other in later:
             found[other] = some.get(other, [])
         spans = found[name]
-    return spans if spans is not None else []
+    return spans if isinstance(spans, list) else []
 
 
-def _found(text: str) -> dict[str, list[tuple[int, int]]]:
+def _found(text: str) -> dict[str, _Spans]:
     """Every vocabulary's words in ``text`` (:func:`words`): its kept scan, or a new one."""
     for generation, kept_text, found in _kept:
         if kept_text == text and generation == _generation:  # (== tests identity first)
@@ -218,7 +231,7 @@ def _found(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-def _keep(generation: int, text: str, found: dict[str, list[tuple[int, int]]]) -> None:
+def _keep(generation: int, text: str, found: dict[str, _Spans]) -> None:
     """Keep the scan ``found`` of ``text`` (the newest first), unless a vocabulary was
     registered since its automaton was built."""
     global _kept
@@ -226,10 +239,6 @@ def _keep(generation: int, text: str, found: dict[str, list[tuple[int, int]]]) -
         if generation == _generation:
             others = tuple(k for k in _kept if k[1] != text)
             _kept = ((generation, text, found), *others[: KEEP - 1])
-
-
-# Stands for the words of a copy's vocabulary until they are read (:func:`words`).
-_LATER: list[tuple[int, int]] = []
 
 
 def scan_copy(copy: str, original: str, replaced: Mapping[str, str]) -> None:
@@ -243,8 +252,11 @@ def scan_copy(copy: str, original: str, replaced: Mapping[str, str]) -> None:
     that has every word in both forms (the anchors of the number patterns: ``１年`` and
     ``1年``).  Those keep the original's words.  The words of any other vocabulary (a
     word with a character that has no other form there: ``1)``) are looked for in the
-    copy when they are first read, and the date rules read none of them.  (No character
-    put in may be one replaced: the replacements are then one at a time.)
+    copy when they are first read, once for all of them.  Full-width digits alone leave the
+    date rules none of those to read; a page with the circle typed for a year's zero
+    (``二○○一年``, read as ``二〇〇一年``) opens the number patterns' anchors too, and they
+    are scanned in the copy.  (No character put in may be one replaced: the replacements
+    are then one at a time.)
     """
     if (
         copy == original
@@ -279,7 +291,7 @@ def _open_under(built: _Built, replaced: frozenset[tuple[str, str]]) -> tuple[st
     return names
 
 
-def _scan(text: str, built: _Built | None = None) -> dict[str, list[tuple[int, int]]]:
+def _scan(text: str, built: _Built | None = None) -> dict[str, _Spans]:
     if built is None:
         built = _automaton()
     if not text or built.automaton is None:

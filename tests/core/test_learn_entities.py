@@ -761,6 +761,19 @@ def test_the_chance_test_counts_the_way_the_label_scored_best_in() -> None:
     assert entities.takeover(figures) == ()
 
 
+def test_the_names_apart_are_those_of_the_labels_best_way() -> None:
+    from annotator.learn.entity_bounds import apart
+
+    figures = {
+        **_figures({"LOC": 0.80}, {"LOC": 0.81}),
+        "crf": {"LOC": {"f1": 0.84}},
+        "against_rules": {"model": {"LOC": [10, 9]}, "crf": {"LOC": [40, 10]}},
+    }
+    assert apart(figures, "LOC") == (40, 10)  # what the chance test, train and the bench read
+    assert apart(figures, "PER") == (0, 0)
+    assert apart({k: v for k, v in figures.items() if k != "against_rules"}, "LOC") == (0, 0)
+
+
 def test_against_rules_counts_the_spans_each_got_right_where_the_other_did_not() -> None:
     from annotator.learn.entity_training import against_rules
 
@@ -777,20 +790,34 @@ def test_against_rules_counts_the_spans_each_got_right_where_the_other_did_not()
     assert "crf" not in counts  # a way not scored is not counted
 
 
-def test_cross_validation_counts_the_spans_apart_as_its_scores_do() -> None:
-    # right-minus-wrong spans apart is the model's gain of matched spans less its gain of
-    # predicted wrong ones over the rules, for every way and label
+def test_against_rules_counts_a_name_once_however_many_spans_it_has() -> None:
+    from annotator.learn.entity_training import against_rules
+
+    gold = {(0, 3, "LOC"), (5, 7, "PER")}
+    cases = {
+        # line 1: the model fixes the rules' bound (0, 2): one name better, not two spans
+        # line 2: the model cuts a name the rules had right (one worse) and splits another
+        #         where the rules were wrong too (neither: not counted)
+        "rules": [(gold, {(0, 2, "LOC"), (5, 7, "PER")}), (gold, {(0, 3, "LOC"), (5, 6, "PER")})],
+        "model": [(gold, {(0, 3, "LOC"), (5, 7, "PER")}), (gold, {(0, 1, "LOC"), (1, 3, "LOC"),
+                                                              (5, 6, "PER"), (6, 7, "PER")})],
+    }  # fmt: skip
+    assert against_rules(cases, ["LOC", "PER"])["model"] == {"LOC": [1, 1], "PER": [0, 0]}
+    # spans joined by a chain of overlaps are one name: a wrong long span of the rules over
+    # two the model had right is one name better
+    gold2 = {(0, 2, "ORG"), (2, 4, "ORG")}
+    chained = {"rules": [(gold2, {(1, 3, "ORG")})], "model": [(gold2, gold2)]}
+    assert against_rules(chained, ["ORG"])["model"] == {"ORG": [1, 0]}
+
+
+def test_cross_validation_counts_the_names_apart_of_each_way() -> None:
+    from annotator.learn.entity_training import against_rules
+
     figures = entities.cross_validate(gold_pages(12), 3)
     apart = figures["against_rules"]
     assert set(apart) >= {"model", "crf"}
-    for name, labels in apart.items():
-        for label, (better, worse) in labels.items():
-            mine, theirs = figures[name][label], figures["rules"][label]
-            matched = mine["matched_predicted"] - theirs["matched_predicted"]
-            wrong = (mine["predicted"] - mine["matched_predicted"]) - (
-                theirs["predicted"] - theirs["matched_predicted"]
-            )
-            assert better - worse == matched - wrong, (name, label)
+    assert all(len(pair) == 2 for labels in apart.values() for pair in labels.values())
+    assert against_rules({}, ["LOC"]) == {}  # no way scored, nothing counted
 
 
 def test_annotator_train_tells_a_label_won_by_no_more_than_chance_stays_with_the_rules(
@@ -812,7 +839,7 @@ def test_annotator_train_tells_a_label_won_by_no_more_than_chance_stays_with_the
     assert result.exit_code == 0, result.output
     assert (
         "the rules' for LOC (the model was ahead of them by no more than chance: LOC right "
-        "on 74 spans the rules had wrong, wrong on 59 they had right)"
+        "on 74 names the rules had wrong, wrong on 59 they had right)"
     ) in result.output
     with Store.open(db) as store:
         record = store.latest_model("entities")

@@ -162,6 +162,16 @@ def test_a_tie_of_role_floors_takes_the_lower_one_and_of_start_floors_the_higher
     assert "role" in st.LOWER_ON_TIE and not {"start", "join"} & st.LOWER_ON_TIE
 
 
+def test_a_tie_of_role_floors_goes_no_lower_than_the_least_sure_held_out_role():
+    # held-out roles only from 0.8 on: floors 0 to 0.8 tie, 0.8 is taken (not 0, unchecked)
+    roles = _counts(st.BAND_ROLE_FLOORS, **{"title>title": {0.8: (3, 0, 3, 0)}})
+    assert st.role_floors(roles, [])["title>title"] == 0.8
+    # one more held-out role, at 0.6 (one right, one wrong): floors 0 to 0.8 still tie, and
+    # the lowest seen is 0.6: the floor is 0.5, the candidate at or below it
+    roles = _counts(st.BAND_ROLE_FLOORS, **{"title>title": {0.8: (3, 0, 3, 0), 0.6: (1, 1, 1, 1)}})
+    assert st.role_floors(roles, [])["title>title"] == 0.5
+
+
 def _banded(pages, joins, roles):
     figures = _floored((0.9, 0.9, 0.9), (0.95, 0.8, 0.95), {}, pages)
     figures["starts"] = _start_counts()
@@ -181,8 +191,9 @@ def test_takeover_chooses_join_and_role_floors_per_scope():
     chosen = st.takeover(figures)
     assert chosen["all"] == ["role", "join"]
     assert chosen["join_floors"]["all"] == {"sure": None, "unsure": 0.95}
-    # every floor up to 0.9 ties (no held-out role under it): a role floor is the lower
-    assert chosen["role_floors"]["all"]["heading>heading"] == 0.0
+    # every floor up to 0.9 ties, but no held-out role was less sure than 0.9: the lower
+    # of tied floors goes no lower than that (a floor below it checked by no decision)
+    assert chosen["role_floors"]["all"]["heading>heading"] == 0.9
     # west's pages are too few for role floors: the model takes every role, its held-out
     # roles being better and its differing roles having won by the margin of a few pages
     assert chosen["papers"]["west"] == ["role", "join"]

@@ -8,6 +8,8 @@ article's 小标题; body sentences that share only two opening characters, a sp
 
 from __future__ import annotations
 
+import pytest
+
 from .split_rows import rows
 
 HEAD = ["小小快递柜 方便千万家", "本报记者 赵磊"]
@@ -69,3 +71,27 @@ def test_lines_in_a_row_or_longer_ones_make_no_series():
     assert [role for text, role, _, _ in got if text in listed] == ["body"] * 3
     long = [f"第{n}组，{LONG[0][:30]}。" for n in "一二三"]
     assert [_roles(long)[line][0] for line in long] == ["body"] * 3
+
+
+def test_a_series_past_ten_is_one_series():
+    series = ["第九组，是快与慢的兼顾。", "第十组，是点与面的统筹。", "第十一组，是加与减的把握。"]
+    assert [_roles(series)[line][0] for line in series] == ["intertitle"] * 3
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a two-character word and its comma is no shared opening
+        ["他说，这是好事。", "他说，明年还要再买一辆。", "他说，希望柜子再多一些。"],
+        ["同时，收费要更透明。", "同时，格口要再多些。", "同时，监管要跟上来。"],
+        # quoted speech is the text's
+        ["“我们很满意。”", "“我们还想再买。”", "“我们盼着早点建成。”"],
+        # a discourse opener closed by its comma right after the opening
+        ["据了解，全市已有三千台。", "据了解，今年还将新增。", "据了解，收费标准将统一。"],
+        ["目前，格口已经够用。", "目前，收费已经下调。", "目前，投诉已经减少。"],
+        ["他表示，这是好事。", "他表示，会继续推进。", "他表示，欢迎市民监督。"],
+        ["记者了解到，柜子够用。", "记者了解到，收费下调。", "记者了解到，投诉减少。"],
+    ],
+)
+def test_lines_opening_with_a_short_word_and_a_comma_or_a_quote_stay_body(said):
+    assert [_roles(said)[line][0] for line in said] == ["body"] * 3

@@ -310,3 +310,19 @@ def test_a_copy_that_is_no_copy_of_the_page_gets_its_own_scan(scanned):
     assert scanned == []
     assert _scan.words(other, "orgs_places") == _scan._scan(other).get("orgs_places", [])
     assert scanned[0] == other
+
+
+def test_a_copys_unread_vocabulary_is_marked_by_no_list_of_words(scanned):
+    """A vocabulary of a copy not read yet stands as a mark of its own: not a list, which a
+    caller could fill or which an empty scan could be taken for; once read it is the copy's
+    own words."""
+    from annotator.suggest import dates
+
+    page = "湖南省衡阳市政府二○○一年成立，３．５倍。"
+    copy = dates._narrow(page)
+    _scan._found(page)
+    _scan.scan_copy(copy, page, dict(dates._FULLWIDTH))
+    marked = _scan._found(copy)[dates._NUM_SCAN.name]
+    assert marked is _scan._LATER and not isinstance(marked, list)
+    assert _scan.words(copy, dates._NUM_SCAN.name) == _scan._scan(copy).get(dates._NUM_SCAN.name)
+    assert isinstance(_scan._found(copy)[dates._NUM_SCAN.name], list)

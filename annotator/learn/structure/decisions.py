@@ -101,7 +101,9 @@ PAGE_GAINS: dict[str, int] = {"start": 1, "join": 1}
 # there were right on a paper's other pages (s28 curve after 50 pages: heading roles 0.889 ->
 # 0.891 over the folds, title lines the rules read another way taken 9 right, none wrong;
 # the composed four papers: no figure lower); for starts and joins a lower floor lost
-# (article F1 0.939 -> 0.938).
+# (article F1 0.939 -> 0.938). Never below the band's least sure held-out decision
+# (_lowest_seen): a floor there was checked by none (heading roles after 20/50 0.870 ->
+# 0.868 / 0.893 -> 0.892 on that curve, what floors no decision checked had taken).
 LOWER_ON_TIE = frozenset(("role",))
 # The same on fewer than FLOOR_MIN_PAGES pages of a scope (where roles are taken all or none,
 # see _scope_role_floors): wider, as a few pages count too few differing decisions to tell;
@@ -238,8 +240,9 @@ def role_floors(
     whose role the model gave otherwise than the rules, at least that sure, that the model
     had right and that the rules had right, then the same of those whose gold role is a
     heading's): a floor where the model lost more gold heading lines than it won is never
-    chosen; of two that tie, the lower (:data:`LOWER_ON_TIE`). ``taken`` gains ``role`` when
-    a band has a floor, else loses it."""
+    chosen; of two that tie, the lower (:data:`LOWER_ON_TIE`), but none below the lowest
+    confidence of the band's held-out roles (a floor no decision checked). ``taken`` gains
+    ``role`` when a band has a floor, else loses it."""
     return _band_floors(counts, ROLE_BANDS, BAND_ROLE_FLOORS, taken, "role", pages)
 
 
@@ -254,11 +257,12 @@ def _band_floors(
     """The floor of each band: the one of ``floors`` where the model's differing decisions
     were right most often more than the rules' (by at least ``MIN_GAINS[decision]``, from
     ``FEW_PAGES_GAINS`` on fewer than :data:`FLOOR_MIN_PAGES` ``pages`` of the scope; the
-    higher floor on a tie, the lower for the decisions of :data:`LOWER_ON_TIE`) and, where
-    the counts go on, not less often right on gold heading lines (roles: ``[right, wrong,
-    heads right, heads wrong]``) or won on ``PAGE_GAINS`` more pages than lost (starts,
-    joins: ``[right, wrong, pages won, pages lost]``); None where none is. ``taken`` gains ``decision`` when a band has a floor, else loses it (in
-    :data:`DECISIONS` order)."""
+    higher floor on a tie, the lower for the decisions of :data:`LOWER_ON_TIE`, though never
+    below the band's lowest held-out decision, :func:`_lowest_seen`) and, where the counts go
+    on, not less often right on gold heading lines (roles: ``[right, wrong, heads right,
+    heads wrong]``) or won on ``PAGE_GAINS`` more pages than lost (starts, joins: ``[right,
+    wrong, pages won, pages lost]``); None where none is. ``taken`` gains ``decision`` when a
+    band has a floor, else loses it (in :data:`DECISIONS` order)."""
     few = pages is not None and pages < FLOOR_MIN_PAGES
     gain = (FEW_PAGES_GAINS if few else MIN_GAINS)[decision]
     out: dict[str, float | None] = {}
@@ -273,12 +277,28 @@ def _band_floors(
                 right - wrong == best and floor is not None and decision not in LOWER_ON_TIE
             ):
                 best, floor = right - wrong, value
+        if floor is not None and decision in LOWER_ON_TIE:
+            floor = max(floor, _lowest_seen(mine, floors))
         out[band] = floor
     if decision in taken:
         taken.remove(decision)
     if any(floor is not None for floor in out.values()):
         taken[:] = [d for d in DECISIONS if d in taken or d == decision]
     return out
+
+
+def _lowest_seen(mine: dict[str, Any], floors: tuple[float, ...]) -> float:
+    """The highest of ``floors`` at or below the lowest confidence among a band's held-out
+    decisions: the last floor whose counts are still those of the first (every decision
+    counted is at least that sure). A tied floor below it was never checked by a decision
+    (none held out fell below it): :data:`LOWER_ON_TIE` goes no lower."""
+    first = mine.get(f"{floors[0]:g}", (0, 0))
+    seen = floors[0]
+    for value in floors[1:]:
+        if list(mine.get(f"{value:g}", (0, 0))) != list(first):
+            break
+        seen = value
+    return seen
 
 
 def _holds(decision: str, more: list[int]) -> bool:
