@@ -392,6 +392,22 @@ def test_an_unlisted_surname_before_mister(text, names):
     assert people(text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a surname and one given character before an honorific, after a character that
+        # makes no word with the surname (的, 上): the honorific is the cue
+        ("学院的陈维院士说", ["陈维"]),
+        ("这次会议上孙真同志当选", ["孙真"]),
+        ("在罗德里戈·佩雷斯院长", []),  # the end of a transliterated name
+        ("他是美国总统", []),  # 国 makes a word with 美
+    ],
+)
+def test_a_two_character_name_before_an_honorific_after_a_word(text, names):
+    pytest.importorskip("jieba")
+    assert [n for n in people(text) if "·" not in n] == names
+
+
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
