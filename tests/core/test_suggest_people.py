@@ -408,6 +408,19 @@ def test_a_two_character_name_before_an_honorific_after_a_word(text, names):
     assert [n for n in people(text) if "·" not in n] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the person a doctrine is named after, before it (lexicon people_doctrine_names)
+        ("坚持运用马克思主义的立场", ["马克思"]),
+        ("学习达尔文理论", ["达尔文"]),
+        ("读了达尔文的书", []),  # no doctrine after it, no other cue
+    ],
+)
+def test_the_person_a_doctrine_is_named_after(text, names):
+    assert people(text) == names
+
+
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
