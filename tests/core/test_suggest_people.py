@@ -421,6 +421,19 @@ def test_the_person_a_doctrine_is_named_after(text, names):
     assert people(text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a Go player's rank and a researcher's title follow the name as honorifics do
+        ("决赛由陈立七段对孙明三段。", ["陈立", "孙明"]),
+        ("今年55岁的孙天明研究员说", ["孙天明"]),
+    ],
+)
+def test_names_before_a_player_s_rank_or_a_researcher_s_title(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
