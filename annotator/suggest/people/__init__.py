@@ -108,8 +108,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
             frozenset(m.start() for m in titles),
         )
     _familiar_names(text, by_kind["familiar"], found)
-    if "主义" in text or "思想" in text or "理论" in text:
-        _doctrine_names(text, found)
+    _doctrine_names(text, found)
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)
