@@ -434,6 +434,18 @@ def test_names_before_a_player_s_rank_or_a_researcher_s_title(text, names):
     assert people(text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 全 is a given-name character inside a name (傅全有, 张全景), not only a word's start
+        ("乡长孙全军得知此事后", ["孙全军"]),
+        ("他向全国人民致意", []),
+    ],
+)
+def test_quan_inside_a_three_character_name(text, names):
+    assert people(text) == names
+
+
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
