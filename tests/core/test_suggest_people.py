@@ -446,6 +446,14 @@ def test_quan_inside_a_three_character_name(text, names):
     assert people(text) == names
 
 
+def test_a_three_character_foreign_name_after_a_title_before_a_word():
+    pytest.importorskip("jieba")
+    # no end word after it, but a word of the dictionary begins there (访华)
+    assert people("美国总统克罗顿访华") == ["克罗顿"]
+    # a run cut by a dot is no name (the dotted-name rule reads those)
+    assert "约翰·" not in people("议长约翰·蓬达利会见")
+
+
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]
