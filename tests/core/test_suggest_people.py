@@ -401,6 +401,7 @@ def test_an_unlisted_surname_before_mister(text, names):
         ("这次会议上孙真同志当选", ["孙真"]),
         ("在罗德里戈·佩雷斯院长", []),  # the end of a transliterated name
         ("他是美国总统", []),  # 国 makes a word with 美
+        ("支持阿沛·阿旺晋美副委员长的工作", []),  # the end of a dotted name
     ],
 )
 def test_a_two_character_name_before_an_honorific_after_a_word(text, names):

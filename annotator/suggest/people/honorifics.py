@@ -97,6 +97,8 @@ def _two_after_a_word(text: str, j: int) -> tuple[int, int] | None:
         return None
     if text[i - 1] in _TRANSLIT_CHARS and text[i] in _TRANSLIT_CHARS:
         return None  # 克林顿, 佩雷斯院长: the end of a transliterated name
+    if "·" in text[max(0, i - 4) : i] or "•" in text[max(0, i - 4) : i]:
+        return None  # 阿沛·阿旺晋美副委员长: the end of a dotted name
     words = dictionary()
     if words.get(text[i - 1 : i + 1]) or words.get(text[i:j], 0) > COMMON:
         return None  # 美国总统, 中华先生: a word across the surname, or the name a word
