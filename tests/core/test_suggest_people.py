@@ -392,6 +392,69 @@ def test_an_unlisted_surname_before_mister(text, names):
     assert people(text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a surname and one given character before an honorific, after a character that
+        # makes no word with the surname (的, 上): the honorific is the cue
+        ("学院的陈维院士说", ["陈维"]),
+        ("这次会议上孙真同志当选", ["孙真"]),
+        ("在罗德里戈·佩雷斯院长", []),  # the end of a transliterated name
+        ("他是美国总统", []),  # 国 makes a word with 美
+        ("支持阿沛·阿旺晋美副委员长的工作", []),  # the end of a dotted name
+    ],
+)
+def test_a_two_character_name_before_an_honorific_after_a_word(text, names):
+    pytest.importorskip("jieba")
+    assert [n for n in people(text) if "·" not in n] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the person a doctrine is named after, before it (lexicon people_doctrine_names)
+        ("坚持运用马克思主义的立场", ["马克思"]),
+        ("学习达尔文理论", ["达尔文"]),
+        ("读了达尔文的书", []),  # no doctrine after it, no other cue
+    ],
+)
+def test_the_person_a_doctrine_is_named_after(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a Go player's rank and a researcher's title follow the name as honorifics do
+        ("决赛由陈立七段对孙明三段。", ["陈立", "孙明"]),
+        ("今年55岁的孙天明研究员说", ["孙天明"]),
+    ],
+)
+def test_names_before_a_player_s_rank_or_a_researcher_s_title(text, names):
+    pytest.importorskip("jieba")
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 全 is a given-name character inside a name (傅全有, 张全景), not only a word's start
+        ("乡长孙全军得知此事后", ["孙全军"]),
+        ("他向全国人民致意", []),
+    ],
+)
+def test_quan_inside_a_three_character_name(text, names):
+    assert people(text) == names
+
+
+def test_a_three_character_foreign_name_after_a_title_before_a_word():
+    pytest.importorskip("jieba")
+    # no end word after it, but a word of the dictionary begins there (访华)
+    assert people("美国总统克罗顿访华") == ["克罗顿"]
+    # a run cut by a dot is no name (the dotted-name rule reads those)
+    assert "约翰·" not in people("议长约翰·蓬达利会见")
+
+
 def test_a_foreign_name_before_a_title_does_not_start_inside_a_verb():
     # 宣布 + 克林顿总统: 布 ends the verb, not part of the name
     assert people("白宫宣布克罗顿总统将访问") == ["克罗顿"]

@@ -47,7 +47,7 @@ from annotator.suggest._words import COMMON, dictionary
 from .brackets import _bracketed_names
 from .bylines import _byline_names
 from .cues import cue_matches
-from .forms import _anonymised_names, _dot_names, _familiar_names
+from .forms import _anonymised_names, _doctrine_names, _dot_names, _familiar_names
 from .honorifics import _honorific_names, _names_before_offices
 from .lists import (
     _COUNT_RE,
@@ -108,6 +108,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
             frozenset(m.start() for m in titles),
         )
     _familiar_names(text, by_kind["familiar"], found)
+    _doctrine_names(text, found)
     if "以" in text:
         _leader_names(text, found)
     _partner_names(text, found)

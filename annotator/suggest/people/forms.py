@@ -1,9 +1,11 @@
 """PER: names known by their own form: 张某 and 王某某 (court and police reports), 老王 and
-小刘 (familiar names), 买买提·艾力 and 马克·吐温 (dotted names).
+小刘 (familiar names), 买买提·艾力 and 马克·吐温 (dotted names), 马克思 of 马克思主义 (the
+person a doctrine is named after).
 """
 
 from __future__ import annotations
 
+from annotator import lexicon
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import STOP_CHARS, is_han
 from annotator.suggest._words import crosses_end, crosses_start
@@ -112,3 +114,24 @@ _DOT_RUN = 6
 
 def _starts_name(text: str, i: int, title_ends: frozenset[int]) -> bool:
     return i == 0 or not is_han(text[i - 1]) or text[i - 1] in _NOT_IN_DOT_NAME or i in title_ends
+
+
+# 马克思主义, 邓小平理论: the person a doctrine is named after, before the doctrine (lexicon
+# ``people_doctrine_names``, from jieba's dictionary).
+_DOCTRINES = ("主义", "思想", "理论")
+_DOCTRINE_NAMES = lexicon.word_set("people_doctrine_names")
+_DOCTRINE_NAME_LENGTHS = sorted({len(n) for n in _DOCTRINE_NAMES}, reverse=True)
+
+
+def _doctrine_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """The names before the doctrines named after them (学习马克思主义: 马克思).  The
+    doctrine words are found by ``str.find`` (a regex of the names would be tried at every
+    character of the page)."""
+    for word in _DOCTRINES:
+        j = text.find(word)
+        while j != -1:
+            for n in _DOCTRINE_NAME_LENGTHS:
+                if j >= n and text[j - n : j] in _DOCTRINE_NAMES:
+                    found.setdefault((j - n, j), "doctrine")
+                    break
+            j = text.find(word, j + 2)

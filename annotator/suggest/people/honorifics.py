@@ -9,7 +9,13 @@ from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, dictionary
 
-from .names import _PRE_NAME, SURNAMES, _foreign_name_before, _name_chars_ok
+from .names import (
+    _PRE_NAME,
+    _TRANSLIT_CHARS,
+    SURNAMES,
+    _foreign_name_before,
+    _name_chars_ok,
+)
 
 
 def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int], str]) -> None:
@@ -77,7 +83,26 @@ def _listed_surname_before(text: str, j: int) -> tuple[int, int] | None:
             return (i, j)
         if best is None and length == 3:
             best = (i, j)
-    return best
+    return best if best is not None else _two_after_a_word(text, j)
+
+
+def _two_after_a_word(text: str, j: int) -> tuple[int, int] | None:
+    """A surname and one given character ending at ``j`` after a character that begins no
+    name and makes no common word with the surname (会议上彭真同志, 清华大学的张维院士): the
+    honorific after it is the cue, the character before it no part of it."""
+    i = j - 2
+    if i < 1 or text[i] not in SURNAMES or text[i - 1] in SURNAMES:
+        return None
+    if not is_han(text[i - 1]) or not _name_chars_ok(text[i:j], 1):
+        return None
+    if text[i - 1] in _TRANSLIT_CHARS and text[i] in _TRANSLIT_CHARS:
+        return None  # 克林顿, 佩雷斯院长: the end of a transliterated name
+    if "·" in text[max(0, i - 4) : i] or "•" in text[max(0, i - 4) : i]:
+        return None  # 阿沛·阿旺晋美副委员长: the end of a dotted name
+    words = dictionary()
+    if words.get(text[i - 1 : i + 1]) or words.get(text[i:j], 0) > COMMON:
+        return None  # 美国总统, 中华先生: a word across the surname, or the name a word
+    return (i, j)
 
 
 def _word_ends_at(text: str, i: int) -> bool:

@@ -43,8 +43,9 @@ _NOT_GIVEN = frozenset(
 # the characters after them must be common given-name characters.
 _ADVERB_SURNAMES = lexicon.word_set("people_adverb_surnames")
 # Inside a three-character name (张和平, 钱其琛, 王主任 is not one) fewer characters are
-# ruled out: the last character is where a name runs into the next word.
-_NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于从着们他她它这那每某该此我各本全")
+# ruled out: the last character is where a name runs into the next word.  全 begins words
+# (全国, 全部) but stands inside many names (傅全有, 张全景): it ends none.
+_NOT_INNER = frozenset("的了在是与及等说对向将被把也都就为于从着们他她它这那每某该此我各本")
 # Words that may directly follow a name (decides 2- versus 3-character names).
 _END_WORDS = lexicon.words("people_end_words")
 _END_RE = rules_regex.compile(trie_pattern(_END_WORDS))

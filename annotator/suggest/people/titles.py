@@ -80,8 +80,8 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
             end = run_end
     elif end is None:
         short = _TRANSLIT_SHORT_RE.match(text, pos)
-        if short and _ends_name(text, short.end()) and short.group(0) not in _PLACES:
-            end = short.end()  # 总统拜登在: a short foreign name
+        if short and _short_run_ends(text, pos, short.end()) and short.group(0) not in _PLACES:
+            end = short.end()  # 总统拜登在, 总统克林顿访华: a short foreign name
     if japanese and _japanese_name_end(text, pos):
         end = pos + 4  # 日本首相岸田文雄表示
     if end is None:
@@ -91,6 +91,21 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
     if end == pos + 2 and _three_before_end_word(text, pos):
         end = pos + 3  # 记者许宏治报道: the third character is no end word, 报道 is
     return end
+
+
+def _short_run_ends(text: str, start: int, end: int) -> bool:
+    """True when a run of two or three transliteration characters after a title, from
+    ``start`` to ``end``, may end there: where a name may end, or, for three without a dot,
+    where a word of the dictionary begins (总统克林顿访华: 访华; not 秘书长奇贝萨昆达, whose
+    run goes on in characters outside the list)."""
+    if _ends_name(text, end):
+        return True
+    if end - start < _SHORT_RUN or "·" in text[start:end] or "•" in text[start:end]:
+        return False
+    return bool(_dictionary().get(text[end : end + 2]))
+
+
+_SHORT_RUN = 3
 
 
 def _foreign_run_end(text: str, pos: int, end: int) -> int:
