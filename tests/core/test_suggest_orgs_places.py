@@ -2660,3 +2660,18 @@ def test_a_named_places_departments_are_the_place(text, expected):
 )
 def test_a_bodys_committee_by_its_contraction(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("百年北大攀登高峰", [("北大", "ORG")]),
+        ("他出任北大校长", [("北大", "ORG")]),
+        ("帮助北大培养人才", [("北大", "ORG")]),
+        ("他在湖北大学任教", [("湖北大学", "ORG")]),
+        ("西北大部地区有雨", [("西北", "LOC")]),
+    ],
+)
+def test_a_university_short_name_after_a_character_that_makes_no_word_with_it(text, expected):
+    # any character that makes no common word with 北 (百年北大); 湖北, 西北 do
+    assert tagged(text) == expected
