@@ -2675,3 +2675,21 @@ def test_a_bodys_committee_by_its_contraction(text, expected):
 def test_a_university_short_name_after_a_character_that_makes_no_word_with_it(text, expected):
     # any character that makes no common word with 北 (百年北大); 湖北, 西北 do
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "中华美术研究院（华美）成立。华美举办画展",
+            [("中华美术研究院", "ORG"), ("华美", "ORG"), ("华美", "ORG")],
+        ),
+        ("东方乐器研究所（简称“乐所”）开放", [("东方乐器研究所", "ORG"), ("乐所", "ORG")]),
+        ("北京华欣科技公司（北京）", [("北京华欣科技公司", "ORG"), ("北京", "LOC")]),
+        ("华欣科技公司（图片）", [("华欣科技公司", "ORG")]),
+    ],
+)
+def test_a_short_name_defined_in_brackets_after_a_name(text, expected):
+    # its characters in order in the name (华美 of 中华美术研究院), or after 简称: found there
+    # and where it stands again; a bracketed place or caption is no short name
+    assert tagged(text) == expected

@@ -6,12 +6,17 @@ The contraction of an event's committee names one body by itself (``筹委会主
 ``组委会提出``); that of a body every village or board has (村委会, 管委会, 纪委) is an ORG
 only where a name ending in its full kind or in the contraction stood earlier in the text
 (``大寨村村民委员会`` … ``村委会``): the carry-over of a page's short forms.
+
+A short name defined in brackets right after an organisation's name (``非洲开发银行（非行）``,
+``鲁迅艺术学院（简称“鲁艺”）``) is that organisation there and wherever it stands as a word
+on the page (:func:`defined_short_names`).
 """
 
 from __future__ import annotations
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import HAN, Candidate
+from annotator.suggest._text import HAN, Candidate, starts_of
+from annotator.suggest._words import crosses_end, crosses_start
 
 from .common import _STOP_CHARS, ORG
 
@@ -84,4 +89,52 @@ def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
         m = _COMMITTEE_OF_RE.match(text, e) if label == ORG else None
         if m:
             out.append((s, m.end(), ORG, {}))
+    return out
+
+
+# A short name in brackets right after a name: （非行）, （简称青民盟）, （以下简称“筹委会”）.
+_DEFINED_RE = rules_regex.compile(
+    f'[（(]((?:以下)?(?:简称|下称))?[“‘"]?([{HAN}]{{2,5}})[”’"]?[）)]'
+)
+
+
+def _in_order(short: str, name: str) -> bool:
+    """True when the characters of ``short`` stand in ``name`` in the same order (非行 in
+    非洲开发银行, 环认委 in 中国环境管理体系认证机构认可委员会): how a contraction is made."""
+    i = 0
+    for c in short:
+        i = name.find(c, i) + 1
+        if i == 0:
+            return False
+    return True
+
+
+def defined_short_names(
+    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Short names defined in brackets right after an ORG of ``orgs`` (``非洲开发银行（非行）``)
+    as ORG there and wherever else they stand as a word in ``text``.  The short name is
+    made of the name's characters in order, or follows 简称 (a bracketed place, a product or
+    a caption is none: 惠华公司（北京）, （图片）; a listed place of ``places`` never is)."""
+    start_of: dict[int, int] = {}
+    for s, e, label, _ in orgs:
+        if label == ORG and s < start_of.get(e, e):
+            start_of[e] = s
+    place_spans = set(places)
+    shorts: set[str] = set()
+    for m in _DEFINED_RE.finditer(text):
+        s = start_of.get(m.start())
+        short = m.group(2)
+        if s is None or m.span(2) in place_spans:
+            continue
+        if m.group(1) or _in_order(short, text[s : m.start()]):
+            shorts.add(short)
+    out: list[Candidate] = []
+    for short, starts in starts_of(text, shorts).items():
+        n = len(short)
+        out.extend(
+            (i, i + n, ORG, {})
+            for i in starts
+            if not crosses_start(text, i) and not crosses_end(text, i + n)
+        )
     return out
