@@ -123,11 +123,11 @@ def defined_short_names(
     place_spans = set(places)
     shorts: set[str] = set()
     for m in _DEFINED_RE.finditer(text):
-        s = start_of.get(m.start())
+        name_start = start_of.get(m.start())
         short = m.group(2)
-        if s is None or m.span(2) in place_spans:
+        if name_start is None or m.span(2) in place_spans:
             continue
-        if m.group(1) or _in_order(short, text[s : m.start()]):
+        if m.group(1) or _in_order(short, text[name_start : m.start()]):
             shorts.add(short)
     out: list[Candidate] = []
     for short, starts in starts_of(text, shorts).items():
