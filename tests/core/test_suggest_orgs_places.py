@@ -2693,3 +2693,17 @@ def test_a_short_name_defined_in_brackets_after_a_name(text, expected):
     # its characters in order in the name (华美 of 中华美术研究院), or after 简称: found there
     # and where it stands again; a bracketed place or caption is no short name
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江苏双良集团近年发展很快，双良的科技人员", [("江苏双良集团", "ORG"), ("双良", "ORG")]),
+        ("北京奇正公司成立。\n奇正产品畅销", [("北京奇正公司", "ORG"), ("奇正", "ORG")]),
+        ("中国保险公司开展保险业务", [("中国保险公司", "ORG")]),
+    ],
+)
+def test_a_company_found_with_its_kind_is_found_again_without_it(text, expected):
+    # the name without its kind and its place (双良 of 江苏双良集团), on the whole page; a
+    # trade that is a common word (保险) is no name
+    assert tagged(text) == expected

@@ -89,7 +89,7 @@ from annotator.suggest._words import (
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .congresses import congresses
-from .contractions import contracted_committees, defined_short_names
+from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
 from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
@@ -253,6 +253,8 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     orgs += contracted_committees(text, orgs)
     if "（" in text or "(" in text:
         orgs += defined_short_names(text, orgs, found["place"])
+    if "公司" in text or "集团" in text:
+        orgs += bare_company_names(text, orgs, found["place"])
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))

@@ -9,14 +9,15 @@ only where a name ending in its full kind or in the contraction stood earlier in
 
 A short name defined in brackets right after an organisation's name (``非洲开发银行（非行）``,
 ``鲁迅艺术学院（简称“鲁艺”）``) is that organisation there and wherever it stands as a word
-on the page (:func:`defined_short_names`).
+on the page (:func:`defined_short_names`); so is a company's name found with its kind
+(``双良集团``, ``奇正公司``) where it stands again without it (``双良``: :func:`bare_company_names`).
 """
 
 from __future__ import annotations
 
 from annotator import lexicon, rules_regex
 from annotator.suggest._text import HAN, Candidate, starts_of
-from annotator.suggest._words import crosses_end, crosses_start
+from annotator.suggest._words import COMMON, crosses_end, crosses_start, dictionary
 
 from .common import _STOP_CHARS, ORG
 
@@ -136,5 +137,56 @@ def defined_short_names(
             (i, i + n, ORG, {})
             for i in starts
             if not crosses_start(text, i) and not crosses_end(text, i + n)
+        )
+    return out
+
+
+# The kinds of company after a name (longest first): 双良集团公司, 奇正公司, 日兴证券有限公司.
+_COMPANY_KINDS = ("股份有限公司", "有限责任公司", "集团公司", "有限公司", "总公司", "公司", "集团")
+
+
+def _company_name(text: str, s: int, e: int, place_ends: dict[int, int]) -> str | None:
+    """The name of the company ``text[s:e]`` without its kind and the listed place that
+    begins it (北京双良集团 -> 双良), when it is a name of two characters or more that is
+    no common word (保险公司, 物业管理公司, 石油公司 name a trade) nor a place."""
+    kind = next((k for k in _COMPANY_KINDS if text.endswith(k, s, e)), None)
+    if kind is None:
+        return None
+    end = e - len(kind)
+    start = max((pe for pe in place_ends if s < pe <= end - 2 and place_ends[pe] == s), default=s)
+    name = text[start:end]
+    if len(name) < 2 or end in place_ends or _common_words(name):
+        return None
+    return name
+
+
+def _common_words(name: str) -> bool:
+    """True when ``name`` is a common word, or two of them (汽车工业, 生物工程 + 公司: a trade)."""
+    words = dictionary()
+    if words.get(name, 0) > COMMON:
+        return True
+    return len(name) == 4 and min(words.get(name[:2], 0), words.get(name[2:], 0)) > COMMON
+
+
+def bare_company_names(
+    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The names of the companies of ``orgs`` (双良集团) as ORG where they stand again on the
+    page without their kind (双良), as a word (no common word across their edges)."""
+    place_ends = {e: s for s, e in places}
+    names = {
+        name
+        for s, e, label, _ in orgs
+        if label == ORG and (name := _company_name(text, s, e, place_ends)) is not None
+    }
+    out: list[Candidate] = []
+    for name, starts in starts_of(text, names).items():
+        n = len(name)
+        out.extend(
+            (i, i + n, ORG, {})
+            for i in starts
+            if not text.startswith(_COMPANY_KINDS, i + n)
+            and not crosses_start(text, i)
+            and not crosses_end(text, i + n)
         )
     return out
