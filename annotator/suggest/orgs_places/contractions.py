@@ -117,18 +117,18 @@ def defined_short_names(
     as ORG there and wherever else they stand as a word in ``text``.  The short name is
     made of the name's characters in order, or follows 简称 (a bracketed place, a product or
     a caption is none: 惠华公司（北京）, （图片）; a listed place of ``places`` never is)."""
-    start_of: dict[int, int] = {}
+    start_of: dict[int, int] = {}  # the earliest start of an ORG right before a bracket
     for s, e, label, _ in orgs:
-        if label == ORG and s < start_of.get(e, e):
+        if label == ORG and text[e : e + 1] in "（(" and s < start_of.get(e, e):
             start_of[e] = s
     place_spans = set(places)
     shorts: set[str] = set()
-    for m in _DEFINED_RE.finditer(text):
-        name_start = start_of.get(m.start())
-        short = m.group(2)
-        if name_start is None or m.span(2) in place_spans:
+    for end, name_start in start_of.items():
+        m = _DEFINED_RE.match(text, end)
+        if m is None or m.span(2) in place_spans:
             continue
-        if m.group(1) or _in_order(short, text[name_start : m.start()]):
+        short = m.group(2)
+        if m.group(1) or _in_order(short, text[name_start:end]):
             shorts.add(short)
     out: list[Candidate] = []
     for short, starts in starts_of(text, shorts).items():
@@ -145,15 +145,21 @@ def defined_short_names(
 _COMPANY_KINDS = ("股份有限公司", "有限责任公司", "集团公司", "有限公司", "总公司", "公司", "集团")
 
 
-def _company_name(text: str, s: int, e: int, place_ends: dict[int, int]) -> str | None:
+def _company_name(
+    text: str, s: int, e: int, place_at: dict[int, int], place_ends: set[int]
+) -> str | None:
     """The name of the company ``text[s:e]`` without its kind and the listed place that
     begins it (北京双良集团 -> 双良), when it is a name of two characters or more that is
     no common word (保险公司, 物业管理公司, 石油公司 name a trade) nor a place."""
+    if text[e - 1] not in "司团":
+        return None
     kind = next((k for k in _COMPANY_KINDS if text.endswith(k, s, e)), None)
     if kind is None:
         return None
     end = e - len(kind)
-    start = max((pe for pe in place_ends if s < pe <= end - 2 and place_ends[pe] == s), default=s)
+    start = place_at.get(s, s)
+    if start > end - 2:
+        start = s
     name = text[start:end]
     if len(name) < 2 or end in place_ends or _common_words(name):
         return None
@@ -173,11 +179,14 @@ def bare_company_names(
 ) -> list[Candidate]:
     """The names of the companies of ``orgs`` (双良集团) as ORG where they stand again on the
     page without their kind (双良), as a word (no common word across their edges)."""
-    place_ends = {e: s for s, e in places}
+    place_at: dict[int, int] = {}  # the end of the longest listed place at each start
+    for s, e in places:
+        place_at[s] = max(e, place_at.get(s, e))
+    place_ends = {e for _, e in places}
     names = {
         name
         for s, e, label, _ in orgs
-        if label == ORG and (name := _company_name(text, s, e, place_ends)) is not None
+        if label == ORG and (name := _company_name(text, s, e, place_at, place_ends)) is not None
     }
     out: list[Candidate] = []
     for name, starts in starts_of(text, names).items():
