@@ -2707,3 +2707,16 @@ def test_a_company_found_with_its_kind_is_found_again_without_it(text, expected)
     # the name without its kind and its place (双良 of 江苏双良集团), on the whole page; a
     # trade that is a common word (保险) is no name
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，外交部长普里马科夫说", [("外交部", "ORG")]),
+        ("智利队教练阿科斯塔说", [("智利队", "ORG")]),
+        ("市政务服务中心项目代办科", [("市政务服务中心项目代办科", "ORG")]),
+    ],
+)
+def test_a_title_and_a_name_ending_in_ke_make_no_section(text, expected):
+    # 科 that ends a person's name after a title (部长 + 普里马科夫) is no section of the body
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected
