@@ -2720,3 +2720,18 @@ def test_a_company_found_with_its_kind_is_found_again_without_it(text, expected)
 def test_a_title_and_a_name_ending_in_ke_make_no_section(text, expected):
     # 科 that ends a person's name after a title (部长 + 普里马科夫) is no section of the body
     assert [t for t in tagged(text) if t[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本组７队为延边敖东、沈阳海狮、辽宁和八一，",
+            [("延边敖东", "ORG"), ("沈阳海狮", "ORG"), ("辽宁", "ORG"), ("八一", "ORG")],
+        ),
+        ("8队是那么富有朝气和活力。", []),
+    ],
+)
+def test_the_items_of_a_list_of_teams_after_its_cue_are_teams(text, expected):
+    # after 队为 (组有, 组：) every item is a team where two or more begin with a place
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected
