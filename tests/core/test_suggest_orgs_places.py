@@ -2701,6 +2701,7 @@ def test_a_short_name_defined_in_brackets_after_a_name(text, expected):
         ("江苏双良集团近年发展很快，双良的科技人员", [("江苏双良集团", "ORG"), ("双良", "ORG")]),
         ("北京奇正公司成立。\n奇正产品畅销", [("北京奇正公司", "ORG"), ("奇正", "ORG")]),
         ("中国保险公司开展保险业务", [("中国保险公司", "ORG")]),
+        ("AB公司与ABC公司", [("AB公司", "ORG"), ("ABC公司", "ORG")]),
     ],
 )
 def test_a_company_found_with_its_kind_is_found_again_without_it(text, expected):

@@ -16,7 +16,7 @@ on the page (:func:`defined_short_names`); so is a company's name found with its
 from __future__ import annotations
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import HAN, Candidate, starts_of
+from annotator.suggest._text import HAN, Candidate, is_han, starts_of
 from annotator.suggest._words import COMMON, crosses_end, crosses_start, dictionary
 
 from .common import _STOP_CHARS, ORG
@@ -195,7 +195,15 @@ def bare_company_names(
             (i, i + n, ORG, {})
             for i in starts
             if not text.startswith(_COMPANY_KINDS, i + n)
+            and not _letters_go_on(text, i, i + n)
             and not crosses_start(text, i)
             and not crosses_end(text, i + n)
         )
     return out
+
+
+def _letters_go_on(text: str, s: int, e: int) -> bool:
+    """True when a letter or a digit touches ``text[s:e]``: the name in Latin letters is part
+    of a longer one there (AB in ABC公司)."""
+    before, after = text[s - 1 : s] if s else "", text[e : e + 1]
+    return any(c.isalnum() and not is_han(c) for c in before + after)
