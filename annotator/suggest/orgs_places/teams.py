@@ -110,6 +110,7 @@ _TEAM_LIST_RE = rules_regex.compile(
     f"(?:组有|组：|组:|队为|队是|队分别为|队分别是)((?:[{HAN}]{{2,8}}[、和])+[{HAN}]{{2,8}})"
     "(?=[，。；,;]|$)"
 )
+_TEAM_LIST_CUES = ("组有", "组：", "组:", "队为", "队是", "队分别")
 _TEAM_LIST_SPLIT_RE = rules_regex.compile("[、和]")
 
 
@@ -131,7 +132,7 @@ def _listed_teams(text: str, place_starts: set[int]) -> list[tuple[int, int]]:
 def _fixtures_and_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The teams of a round's fixtures and of lists after a cue of teams."""
     out = _fixtures(text, spans) if "轮" in text else []
-    if "组" in text or "队" in text:
+    if any(cue in text for cue in _TEAM_LIST_CUES):  # (most pages hold none)
         out += _listed_teams(text, {s for s, _ in spans})
     return out
 
