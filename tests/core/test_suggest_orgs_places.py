@@ -2712,3 +2712,79 @@ def test_a_named_places_departments_are_the_place(text, expected):
 )
 def test_a_bodys_committee_by_its_contraction(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("百年北大攀登高峰", [("北大", "ORG")]),
+        ("他出任北大校长", [("北大", "ORG")]),
+        ("帮助北大培养人才", [("北大", "ORG")]),
+        ("他在湖北大学任教", [("湖北大学", "ORG")]),
+        ("西北大部地区有雨", [("西北", "LOC")]),
+    ],
+)
+def test_a_university_short_name_after_a_character_that_makes_no_word_with_it(text, expected):
+    # any character that makes no common word with 北 (百年北大); 湖北, 西北 do
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "中华美术研究院（华美）成立。华美举办画展",
+            [("中华美术研究院", "ORG"), ("华美", "ORG"), ("华美", "ORG")],
+        ),
+        ("东方乐器研究所（简称“乐所”）开放", [("东方乐器研究所", "ORG"), ("乐所", "ORG")]),
+        ("北京华欣科技公司（北京）", [("北京华欣科技公司", "ORG"), ("北京", "LOC")]),
+        ("华欣科技公司（图片）", [("华欣科技公司", "ORG")]),
+    ],
+)
+def test_a_short_name_defined_in_brackets_after_a_name(text, expected):
+    # its characters in order in the name (华美 of 中华美术研究院), or after 简称: found there
+    # and where it stands again; a bracketed place or caption is no short name
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江苏双良集团近年发展很快，双良的科技人员", [("江苏双良集团", "ORG"), ("双良", "ORG")]),
+        ("北京奇正公司成立。\n奇正产品畅销", [("北京奇正公司", "ORG"), ("奇正", "ORG")]),
+        ("中国保险公司开展保险业务", [("中国保险公司", "ORG")]),
+        ("AB公司与ABC公司", [("AB公司", "ORG"), ("ABC公司", "ORG")]),
+    ],
+)
+def test_a_company_found_with_its_kind_is_found_again_without_it(text, expected):
+    # the name without its kind and its place (双良 of 江苏双良集团), on the whole page; a
+    # trade that is a common word (保险) is no name
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，外交部长普里马科夫说", [("外交部", "ORG")]),
+        ("智利队教练阿科斯塔说", [("智利队", "ORG")]),
+        ("市政务服务中心项目代办科", [("市政务服务中心项目代办科", "ORG")]),
+    ],
+)
+def test_a_title_and_a_name_ending_in_ke_make_no_section(text, expected):
+    # 科 that ends a person's name after a title (部长 + 普里马科夫) is no section of the body
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本组７队为延边敖东、沈阳海狮、辽宁和八一，",
+            [("延边敖东", "ORG"), ("沈阳海狮", "ORG"), ("辽宁", "ORG"), ("八一", "ORG")],
+        ),
+        ("8队是那么富有朝气和活力。", []),
+    ],
+)
+def test_the_items_of_a_list_of_teams_after_its_cue_are_teams(text, expected):
+    # after 队为 (组有, 组：) every item is a team where two or more begin with a place
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected

@@ -89,7 +89,7 @@ from annotator.suggest._words import (
 from .chains import _org_candidates
 from .common import LOC, ORG, _generic
 from .congresses import congresses
-from .contractions import contracted_committees
+from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
 from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
@@ -271,10 +271,33 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         orgs += _party_centres(text, orgs)
     orgs += congresses(text, orgs)
     orgs += contracted_committees(text, orgs)
+    if "（" in text or "(" in text:
+        orgs += defined_short_names(text, orgs, found["place"])
+    if "公司" in text or "集团" in text:
+        orgs += bare_company_names(text, orgs, found["place"])
     if "发展中国家" in text:  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
-    return locs + _not_ending_in_place(orgs, locs) + teams
+    return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams
+
+
+# The longest name after a title that a section's 科 may end (外交部长普里马科: 普里马 + 科).
+_NAME_BEFORE_KE = 4
+
+
+def _no_title_and_name(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``orgs`` without those that end in a title and a name (外交部长普里马科)."""
+    if "科" not in text:
+        return orgs
+    return [o for o in orgs if text[o[1] - 1] != "科" or not _title_and_name(text, o[0], o[1])]
+
+
+def _title_and_name(text: str, s: int, e: int) -> bool:
+    """True when the ORG ``text[s:e]``, ending in the section's 科, is a title and a name
+    read as a unit (外交部长普里马科夫, 智利队教练阿科, 国会议长哈尔莫科: the 科 ends the person's
+    name, no section; 部长理事会 does not end in 科)."""
+    title = _TITLE_IN_TEXT.search(text, max(s, e - 1 - _NAME_BEFORE_KE - _TITLE_LONGEST), e - 1)
+    return title is not None and e - 1 - title.end() in range(1, _NAME_BEFORE_KE + 1)
 
 
 def _report_places(text: str) -> list[Candidate]:
@@ -345,6 +368,9 @@ def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
+_TITLES = lexicon.words("people_titles")
+_TITLE_IN_TEXT = rules_regex.compile(trie_pattern(_TITLES))
+_TITLE_LONGEST = max(map(len, _TITLES))
 _QUOTES = {"”": "“", "》": "《", "」": "「"}
 _QUOTED_LONGEST = 14
 

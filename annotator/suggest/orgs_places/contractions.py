@@ -6,13 +6,18 @@ The contraction of an event's committee names one body by itself (``筹委会主
 ``组委会提出``); that of a body every village or board has (村委会, 管委会, 纪委) is an ORG
 only where a name ending in its full kind or in the contraction stood earlier in the text
 (``大寨村村民委员会`` … ``村委会``): the carry-over of a page's short forms.
+
+A short name defined in brackets right after an organisation's name (``非洲开发银行（非行）``,
+``鲁迅艺术学院（简称“鲁艺”）``) is that organisation there and wherever it stands as a word
+on the page (:func:`defined_short_names`); so is a company's name found with its kind
+(``双良集团``, ``奇正公司``) where it stands again without it (``双良``: :func:`bare_company_names`).
 """
 
 from __future__ import annotations
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import HAN, Candidate
-from annotator.suggest._words import crosses_end
+from annotator.suggest._text import HAN, Candidate, is_han, starts_of
+from annotator.suggest._words import COMMON, crosses_end, crosses_start, dictionary
 
 from .common import _STOP_CHARS, ORG
 
@@ -87,3 +92,119 @@ def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
         if m and not crosses_end(text, m.end()):  # (党委 + 会议, 法工委 + 会同)
             out.append((s, m.end(), ORG, {}))
     return out
+
+
+# A short name in brackets right after a name: （非行）, （简称青民盟）, （以下简称“筹委会”）.
+_DEFINED_RE = rules_regex.compile(
+    f'[（(]((?:以下)?(?:简称|下称))?[“‘"]?([{HAN}]{{2,5}})[”’"]?[）)]'
+)
+
+
+def _in_order(short: str, name: str) -> bool:
+    """True when the characters of ``short`` stand in ``name`` in the same order (非行 in
+    非洲开发银行, 环认委 in 中国环境管理体系认证机构认可委员会): how a contraction is made."""
+    i = 0
+    for c in short:
+        i = name.find(c, i) + 1
+        if i == 0:
+            return False
+    return True
+
+
+def defined_short_names(
+    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Short names defined in brackets right after an ORG of ``orgs`` (``非洲开发银行（非行）``)
+    as ORG there and wherever else they stand as a word in ``text``.  The short name is
+    made of the name's characters in order, or follows 简称 (a bracketed place, a product or
+    a caption is none: 惠华公司（北京）, （图片）; a listed place of ``places`` never is)."""
+    start_of: dict[int, int] = {}  # the earliest start of an ORG right before a bracket
+    for s, e, label, _ in orgs:
+        if label == ORG and text[e : e + 1] in "（(" and s < start_of.get(e, e):
+            start_of[e] = s
+    place_spans = set(places)
+    shorts: set[str] = set()
+    for end, name_start in start_of.items():
+        m = _DEFINED_RE.match(text, end)
+        if m is None or m.span(2) in place_spans:
+            continue
+        short = m.group(2)
+        if m.group(1) or _in_order(short, text[name_start:end]):
+            shorts.add(short)
+    out: list[Candidate] = []
+    for short, starts in starts_of(text, shorts).items():
+        n = len(short)
+        out.extend(
+            (i, i + n, ORG, {})
+            for i in starts
+            if not crosses_start(text, i) and not crosses_end(text, i + n)
+        )
+    return out
+
+
+# The kinds of company after a name (longest first): 双良集团公司, 奇正公司, 日兴证券有限公司.
+_COMPANY_KINDS = ("股份有限公司", "有限责任公司", "集团公司", "有限公司", "总公司", "公司", "集团")
+
+
+def _company_name(
+    text: str, s: int, e: int, place_at: dict[int, int], place_ends: set[int]
+) -> str | None:
+    """The name of the company ``text[s:e]`` without its kind and the listed place that
+    begins it (北京双良集团 -> 双良), when it is a name of two characters or more that is
+    no common word (保险公司, 物业管理公司, 石油公司 name a trade) nor a place."""
+    if text[e - 1] not in "司团":
+        return None
+    kind = next((k for k in _COMPANY_KINDS if text.endswith(k, s, e)), None)
+    if kind is None:
+        return None
+    end = e - len(kind)
+    start = place_at.get(s, s)
+    if start > end - 2:
+        start = s
+    name = text[start:end]
+    if len(name) < 2 or end in place_ends or _common_words(name):
+        return None
+    return name
+
+
+def _common_words(name: str) -> bool:
+    """True when ``name`` is a common word, or two of them (汽车工业, 生物工程 + 公司: a trade)."""
+    words = dictionary()
+    if words.get(name, 0) > COMMON:
+        return True
+    return len(name) == 4 and min(words.get(name[:2], 0), words.get(name[2:], 0)) > COMMON
+
+
+def bare_company_names(
+    text: str, orgs: list[Candidate], places: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The names of the companies of ``orgs`` (双良集团) as ORG where they stand again on the
+    page without their kind (双良), as a word (no common word across their edges)."""
+    place_at: dict[int, int] = {}  # the end of the longest listed place at each start
+    for s, e in places:
+        place_at[s] = max(e, place_at.get(s, e))
+    place_ends = {e for _, e in places}
+    names = {
+        name
+        for s, e, label, _ in orgs
+        if label == ORG and (name := _company_name(text, s, e, place_at, place_ends)) is not None
+    }
+    out: list[Candidate] = []
+    for name, starts in starts_of(text, names).items():
+        n = len(name)
+        out.extend(
+            (i, i + n, ORG, {})
+            for i in starts
+            if not text.startswith(_COMPANY_KINDS, i + n)
+            and not _letters_go_on(text, i, i + n)
+            and not crosses_start(text, i)
+            and not crosses_end(text, i + n)
+        )
+    return out
+
+
+def _letters_go_on(text: str, s: int, e: int) -> bool:
+    """True when a letter or a digit touches ``text[s:e]``: the name in Latin letters is part
+    of a longer one there (AB in ABC公司)."""
+    before, after = text[s - 1 : s] if s else "", text[e : e + 1]
+    return any(c.isalnum() and not is_han(c) for c in before + after)

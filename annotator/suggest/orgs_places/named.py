@@ -10,7 +10,7 @@ import re
 from annotator import lexicon, rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
-from annotator.suggest._words import crosses_start
+from annotator.suggest._words import crosses_start, crosses_start_over
 
 from .common import _STOP_CHARS, ORG
 from .suffixes import _SUFFIXES
@@ -75,7 +75,11 @@ def _national_ok(text: str, word: str, s: int, e: int) -> bool:
         # a party stands as a word after any character that makes no common word with its
         # first (使民进的, 开拓民进工作, 对民革前一段; not 人民进行, 居民建房)
         return not crosses_start(text, s)
-    return not (s and text[s - 1] not in _SHORT_NAME_BEFORE and is_han(text[s - 1]))
+    if not s or text[s - 1] in _SHORT_NAME_BEFORE or not is_han(text[s - 1]):
+        return True
+    # after any other character a university's short name stands where that character
+    # makes no common word with its first (百年北大, 前往北大; not 东北大学, 湖北大学)
+    return not crosses_start_over(text, s)
 
 
 _COUNT_CHARS = frozenset("一二三四五六七八九十百两几多数")

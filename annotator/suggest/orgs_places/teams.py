@@ -113,6 +113,39 @@ def _fixtures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A list of teams after its cue (A组有, 7队为, 8队是, B组：), items joined by 、 or 和 up to the
+# end of a clause: 7队为延边敖东、沈阳海狮、辽宁、大连万达和天津泰达.
+_TEAM_LIST_RE = rules_regex.compile(
+    f"(?:组有|组：|组:|队为|队是|队分别为|队分别是)((?:[{HAN}]{{2,8}}[、和])+[{HAN}]{{2,8}})"
+    "(?=[，。；,;]|$)"
+)
+_TEAM_LIST_CUES = ("组有", "组：", "组:", "队为", "队是", "队分别")
+_TEAM_LIST_SPLIT_RE = rules_regex.compile("[、和]")
+
+
+def _listed_teams(text: str, place_starts: set[int]) -> list[tuple[int, int]]:
+    """The items of lists of teams after their cue (7队为延边敖东、沈阳海狮、辽宁), each a
+    team, its city and its sponsor's name (沈阳海狮) or a place alone (辽宁); only where two
+    items or more begin with a place (not 队是那么富有朝气和活力)."""
+    out: list[tuple[int, int]] = []
+    for m in _TEAM_LIST_RE.finditer(text):
+        items, start = [], m.start(1)
+        for piece in _TEAM_LIST_SPLIT_RE.split(m.group(1)):
+            items.append((start, start + len(piece)))
+            start += len(piece) + 1
+        if sum(s in place_starts for s, _ in items) >= 2:
+            out += items
+    return out
+
+
+def _fixtures_and_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The teams of a round's fixtures and of lists after a cue of teams."""
+    out = _fixtures(text, spans) if "轮" in text else []
+    if any(cue in text for cue in _TEAM_LIST_CUES):  # (most pages hold none)
+        out += _listed_teams(text, {s for s, _ in spans})
+    return out
+
+
 def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """``locs`` without the places that stand for teams, and those places as ORG."""
     beating = tuple(v for v in _BEATING if holds(text, v))  # (most pages hold none)
@@ -133,8 +166,7 @@ def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list
     for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
         if s2 == e1 + 1 and _pair_of_sides(text, e1, e2, result):
             teams.update(((s1, e1), (s2, e2)))
-    if "轮" in text:
-        teams.update(_fixtures(text, spans))
+    teams.update(_fixtures_and_lists(text, spans))
     if not teams:
         return locs, []
     kept = [c for c in locs if not any(s <= c[0] and c[1] <= e for s, e in teams)]
