@@ -110,6 +110,22 @@ def prepare_many(
     worker's chunk)."""
     read = [_read(path, max_bytes, known, paper) for path, paper in files]
     todo = [p for p, decoded in read if decoded]
+    try:
+        _annotate(todo, gazetteer, suggest, structure, tagger)
+    except Exception:  # a bug of the split or of a rule, on one page of the chunk
+        for p in todo:  # find the page: the others import as they would alone
+            _annotate_alone(p, gazetteer, suggest, structure, tagger)
+    return [p for p, _ in read]
+
+
+def _annotate(
+    todo: list[Prepared],
+    gazetteer: Gazetteer | None,
+    suggest: bool,
+    structure: bytes | None,
+    tagger: Any,
+) -> None:
+    """Pre-split and pre-annotate the decoded pages ``todo``, each stage over all of them."""
     blocks = [presplit(p.text, p.paper, structure) for p in todo]
     texts = [p.text for p in todo]
     chosen = (
@@ -119,7 +135,27 @@ def prepare_many(
     )
     for p, page_blocks, page_chosen in zip(todo, blocks, chosen, strict=True):
         p.encoded = encode_page_values(page_blocks, suggestion_values(page_chosen))
-    return [p for p, _ in read]
+
+
+def _annotate_alone(
+    p: Prepared,
+    gazetteer: Gazetteer | None,
+    suggest: bool,
+    structure: bytes | None,
+    tagger: Any,
+) -> None:
+    """:func:`_annotate` of one page; a page the split or the suggesters fail on is refused
+    with the error and what to do (a rule's bug must not stop a team's import with a
+    traceback, nor store a page without the pre-split it was promised)."""
+    try:
+        _annotate([p], gazetteer, suggest, structure, tagger)
+    except Exception as exc:  # (any: see above)
+        p.encoded = None
+        p.refusal = msg(
+            "the pre-split or the suggestions failed on this page ({error}); import it "
+            "again with --no-suggest, and please report the page",
+            error=f"{type(exc).__name__}: {exc}",
+        )
 
 
 def _read(path: Path, max_bytes: int, known: frozenset[str], paper: str) -> tuple[Prepared, bool]:

@@ -470,7 +470,7 @@
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>No search to step through: Ctrl+F searches the pages.</source>
         <translation>没有可逐个查看的搜索：按 Ctrl+F 搜索页面。</translation>
     </message>
@@ -2585,6 +2585,11 @@ Refused: {refused}</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>the pre-split or the suggestions failed on this page ({error}); import it again with --no-suggest, and please report the page</source>
+        <translation>预切分或建议在此页出错（{error}）；请用 --no-suggest 重新导入，并报告此页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{reason}; {advice}</source>
         <translation>{reason}；{advice}</translation>
     </message>

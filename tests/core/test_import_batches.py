@@ -349,3 +349,31 @@ def test_ctrl_c_on_the_command_line_names_what_is_stored_and_how_to_finish(
     ) in result.stderr
     assert "Aborted" not in result.output
     assert sorted(_whole(db)) == [f.stem for f in files[:10]]
+
+
+def test_a_page_the_suggesters_fail_on_is_refused_by_name_and_the_others_import(
+    tmp_path, monkeypatch
+) -> None:
+    # a rule's bug on one page (session 33 found one: 二〇二〇/1/2 raised in the date rules)
+    # stopped the whole import with a traceback; now that page alone is refused, with the
+    # error and what to do, and the other pages of its chunk import with their suggestions
+    files = _write_pages(tmp_path / "pages", 3)
+    files[1].write_text("第1版\n\n本报讯 BOOM 会议召开。\n", encoding="utf-8")
+    real = prepared.suggestion_tuples_many
+
+    def failing_on_boom(texts, blocks, **kwargs):
+        if any("BOOM" in t for t in texts):
+            raise ValueError("a rule's bug")
+        return real(texts, blocks, **kwargs)
+
+    monkeypatch.setattr(prepared, "suggestion_tuples_many", failing_on_boom)
+    with Store.open(tmp_path / "a.db") as store:
+        report = import_paths(store, [tmp_path / "pages"])
+    assert [p for p, _ in report.imported] == [str(files[0]), str(files[2])]
+    assert len(report.refused) == 1
+    path, reason = report.refused[0]
+    assert path == str(files[1])
+    assert "ValueError: a rule's bug" in reason and "--no-suggest" in reason
+    pages = _whole(tmp_path / "a.db")
+    assert sorted(pages) == [files[0].stem, files[2].stem]
+    assert all(blocks and spans for blocks, spans, _ in pages.values())
