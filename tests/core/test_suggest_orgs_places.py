@@ -2788,3 +2788,21 @@ def test_a_title_and_a_name_ending_in_ke_make_no_section(text, expected):
 def test_the_items_of_a_list_of_teams_after_its_cue_are_teams(text, expected):
     # after 队为 (组有, 组：) every item is a team where two or more begin with a place
     assert [t for t in tagged(text) if t[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X驻 + a body + an envoy's title: the country and the body apart (the guidelines)
+        ("科威特驻联合国大使日前发言", [("科威特", "LOC"), ("联合国", "ORG")]),
+        ("中国驻南非大使馆发表声明", [("中国驻南非大使馆", "ORG")]),  # a mission: one
+        # 参股, 三成股: a verb or a share, no section ending in 股
+        ("华为公司参股了三家企业", [("华为公司", "ORG")]),
+        ("县财政局预算股股长", [("县财政局预算股", "ORG")]),
+        # 队友: a team-mate, no team
+        ("他与日本队友一起训练", [("日本", "LOC")]),
+        ("日本队获胜", [("日本队", "ORG")]),
+    ],
+)
+def test_envoys_shares_and_team_mates_are_no_chained_units(text, expected):
+    assert tagged(text) == expected

@@ -21,9 +21,10 @@ from .suffixes import _suffix_orgs
 _ORGANS_AFTER_PLACE = trie_pattern(lexicon.words("orgs_after_place"))
 # (their first characters: most places are followed by none, and no match is tried)
 _ORGAN_FIRST = frozenset(w[0] for w in lexicon.words("orgs_after_place"))
-# 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员 are not teams.
+# 美国财政部长: the ministry before 部长 is tagged (the guidelines); 队长, 队员, 队友 are
+# not teams.
 _ORGAN_AFTER_PLACE_RE = rules_regex.compile(
-    f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形]))"
+    f"{_ORGANS_AFTER_PLACE}(?:(?<=部)(?=长)|(?![伍员长列形友]))"
 )
 # A country's ministry named in its minister's title (美国能源部长, 巴西新闻部长): any
 # ministry, listed or not, is tagged with the country (the guidelines).
@@ -47,7 +48,7 @@ _SUB_UNIT_RE = rules_regex.compile(
     "|所长|厂长|校长|社长|站长|馆长|处长|科长|行长|台长|团长|队长|组长)"
     f"(?:(?![{_STOP_CHARS}和、省市县区委局])[{HAN}]){{2,6}}?"
     # 司: a department of a ministry (外交部礼宾司; not 公司, 上司, 司令)
-    "(?:(?<![学本专预理工文])科|处|室|股|(?<![公上])司|办公室|支队|大队|中队)"
+    "(?:(?<![学本专预理工文])科|处|室|(?<![参控持入配成])股|(?<![公上])司|办公室|支队|大队|中队)"
     "(?!理|长|内|外|有|以|伍|在|员|学|技|研|令|分|罚|置)"  # 舰队司令: a title; 处分, 处罚
 )
 
@@ -243,13 +244,19 @@ def _country_letter_before(text: str, s: int) -> bool:
 _BEFORE_FIRST = _COUNTRY_LETTERS | frozenset("驻家团")
 
 
-def _start_before(text: str, s: int, place_at_end: dict[int, int]) -> int | None:
+# The last characters of a mission or an office posted abroad (使馆, 办事处, 代表团, 记者站).
+_MISSION_LAST = frozenset("馆处团站社组所")
+
+
+def _start_before(text: str, s: int, e: int, place_at_end: dict[int, int]) -> int | None:
     """The start of what names an organisation at ``s`` when no listed place ends there:
     X驻 (中国驻 + 南非大使馆), 国家 (国家科学技术部), a country by its one character
     (俄中央银行), the Youth League (团中央)."""
     before = text[s - 1]
     if before == "驻":
-        return place_at_end.get(s - 1)
+        # only a mission there (中国驻 + 南非大使馆, 驻联合国代表团): 科威特驻联合国大使 names
+        # the country and the body apart (the guidelines)
+        return place_at_end.get(s - 1) if text[e - 1] in _MISSION_LAST else None
     if before == "家" and s >= 2 and text[s - 2] == "国":
         return s - 2
     if before in _COUNTRY_LETTERS:
@@ -273,7 +280,7 @@ def _with_place_before(
         out.append((s, e, label, attrs))
         start = place_at_end.get(s)
         if start is None and s and text[s - 1] in _BEFORE_FIRST:
-            start = _start_before(text, s, place_at_end)
+            start = _start_before(text, s, e, place_at_end)
         if start is not None:
             out.append((start, e, label, attrs))
     return out
