@@ -108,6 +108,8 @@ def test_a_bare_county_before_a_word_of_ren(text, expected):
         # a committee's contraction is no committee before 会议 or 会同
         ("北京大学党委会议研究决定", [("北京大学党委", "ORG")]),
         ("全国人大法工委会同有关部门", [("全国人大法工委", "ORG")]),
+        # ... but stays one where a commoner word starts after 会 (合作 over 会合)
+        ("将继续与联合国特委会合作", [("联合国特委会", "ORG")]),
         # a name read inside a word opens no suffix (集中 + 信用社 holds no 中信)
         ("要集中信用社的资金支持春耕", []),
         ("国务院新闻办公室发布白皮书", [("国务院新闻办公室", "ORG")]),
