@@ -63,6 +63,15 @@ def read_across(text: str, s: int, e: int) -> bool:
     return before > COMMON and after > COMMON and before * after > name * _TWO_WORDS_OVER_NAME
 
 
+def crosses_end_over(text: str, e: int) -> bool:
+    """True when a common word runs across the end ``e`` (党委会 + 议 in 党委会议) and no
+    commoner word of two or three characters starts at ``e``: in 特委会合作 合作 outweighs
+    会合, so 会 ends the name there (the mirror of :func:`crosses_start_over`)."""
+    words = dictionary()
+    across = words.get(text[e - 1 : e + 1], 0) if 0 < e < len(text) else 0
+    return across > COMMON and max(words.get(text[e : e + k], 0) for k in (2, 3)) <= across
+
+
 def crossed(text: str, s: int, e: int) -> bool:
     """True when a common word runs across either edge of ``text[s:e]``."""
     return crosses_start(text, s) or crosses_end(text, e)

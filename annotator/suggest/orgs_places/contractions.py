@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from annotator import lexicon, rules_regex
 from annotator.suggest._text import HAN, Candidate, is_han, starts_of
-from annotator.suggest._words import COMMON, crosses_end, crosses_start, dictionary
+from annotator.suggest._words import (
+    COMMON,
+    crosses_end,
+    crosses_end_over,
+    crosses_start,
+    dictionary,
+)
 
 from .common import _STOP_CHARS, ORG
 
@@ -89,20 +95,10 @@ def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for s, e, label, _ in orgs:
         m = _COMMITTEE_OF_RE.match(text, e) if label == ORG else None
-        if m and not _hui_opens_a_word(text, m.end()):
+        # (党委会议, 法工委会同: 会 opens a word; 特委会合作 stays, 合作 outweighs 会合)
+        if m and not crosses_end_over(text, m.end()):
             out.append((s, m.end(), ORG, {}))
     return out
-
-
-def _hui_opens_a_word(text: str, e: int) -> bool:
-    """True when the 会 ending at ``e`` opens a common word with the next character that no
-    commoner word starting there outweighs (党委会议, 法工委会同; not 特委会合作, where 合作
-    outweighs 会合)."""
-    if not crosses_end(text, e):
-        return False
-    words = dictionary()
-    count = words.get(text[e - 1 : e + 1], 0)
-    return max(words.get(text[e : e + k], 0) for k in (2, 3)) <= count
 
 
 # A short name in brackets right after a name: （非行）, （简称青民盟）, （以下简称“筹委会”）.

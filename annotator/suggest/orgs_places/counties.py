@@ -20,7 +20,7 @@ from __future__ import annotations
 from annotator.suggest import _places as P
 from annotator.suggest import _scan
 from annotator.suggest._text import Candidate, is_han
-from annotator.suggest._words import COMMON, dictionary
+from annotator.suggest._words import crosses_end_over
 
 from .common import LOC
 from .foreign import _AFTER, _BEFORE, _NAME_TAILS, _TRAVEL_SET
@@ -74,13 +74,8 @@ def _people_of(text: str, s: int, e: int) -> bool:
     the name is a verb or a word there; 庄浪人为什么 stays)."""
     if text[e : e + 1] != "人" or not (s == 0 or not is_han(text[s - 1]) or text[s - 1] in _BEFORE):
         return False
-    opened = text[e : e + 2]
-    if opened in _PEOPLE_WORDS:
-        return True
-    words = dictionary()
-    count = words.get(opened, 0)
     # (庄浪人为什么: 为什么 outweighs 人为, so 人 stands alone)
-    return count <= COMMON or max(words.get(text[e + 1 : e + k], 0) for k in (3, 4)) > count
+    return text[e : e + 2] in _PEOPLE_WORDS or not crosses_end_over(text, e + 1)
 
 
 def _boundary_after(text: str, e: int) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from annotator import lexicon
 from annotator.suggest._text import Candidate, is_han
-from annotator.suggest._words import COMMON, dictionary
+from annotator.suggest._words import COMMON, crosses_end, dictionary
 from annotator.suggest.people.names import _TRANSLIT_CHARS
 
 from .common import _STOP_CHARS, LOC
@@ -154,8 +154,7 @@ def _cities(text: str) -> list[tuple[int, int]]:
 def _market_word(text: str, i: int) -> bool:
     """True when the 市 at ``i`` opens a common word that says nothing of a city (诺基亚市值,
     索马里市面上: 市值, 市面; 市长, 市内 … of :data:`_CITY_WORD_NEXT` name the city)."""
-    nxt = text[i + 1 : i + 2]
-    return nxt not in _CITY_WORD_NEXT and dictionary().get(text[i : i + 2], 0) > COMMON
+    return text[i + 1 : i + 2] not in _CITY_WORD_NEXT and crosses_end(text, i + 1)
 
 
 def _in_the_name(text: str, tail: str, e: int) -> bool:
