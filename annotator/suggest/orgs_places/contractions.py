@@ -17,13 +17,7 @@ from __future__ import annotations
 
 from annotator import lexicon, rules_regex
 from annotator.suggest._text import HAN, Candidate, is_han, starts_of
-from annotator.suggest._words import (
-    COMMON,
-    crosses_end,
-    crosses_end_over,
-    crosses_start,
-    dictionary,
-)
+from annotator.suggest._words import COMMON, crossed, crosses_end_over, dictionary
 
 from .common import _STOP_CHARS, ORG
 
@@ -141,11 +135,7 @@ def defined_short_names(
     out: list[Candidate] = []
     for short, starts in starts_of(text, shorts).items():
         n = len(short)
-        out.extend(
-            (i, i + n, ORG, {})
-            for i in starts
-            if not crosses_start(text, i) and not crosses_end(text, i + n)
-        )
+        out.extend((i, i + n, ORG, {}) for i in starts if not crossed(text, i, i + n))
     return out
 
 
@@ -204,8 +194,7 @@ def bare_company_names(
             for i in starts
             if not text.startswith(_COMPANY_KINDS, i + n)
             and not _letters_go_on(text, i, i + n)
-            and not crosses_start(text, i)
-            and not crosses_end(text, i + n)
+            and not crossed(text, i, i + n)
         )
     return out
 
