@@ -17,7 +17,7 @@ Not figures:
 * a bare number without unit or magnitude (``12345``, phone numbers such as ``8156206``,
   codes, ``5G``);
 * ordinals that name something: ``十九届``, ``二十届`` (not ``二十`` alone), ``第二次推进会``,
-  ``第16督导组``, ``第一课``;
+  ``第16督导组``, ``第一课``; a school grade (``五年级``: no five years);
 * 一 + classifier (``一个``, ``一项``, ``一次``, ``一年``): there 一 works as an article;
   numerals that start with a bare magnitude (``千吨万人``, ``百姓``) and digit strings
   (``二〇二〇``, ``三五个``);
@@ -26,7 +26,7 @@ Not figures:
   (``“三个年”``, ``“一件事一次办”``): these are names and slogans; a few idioms
   (``三番五次``).
 
-The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不到, 不足, 至少, 最多 …) and
+The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不超过, 不到, 不足, 至少, 最多 …) and
 after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the normalised ``value``
 (int when integral, else float; 万/亿 are multiplied in: ``13.11万吨`` -> 131100, unit 吨),
 the ``unit`` (``""`` when there is none), ``qualifier`` when present, ``value_max`` for a
@@ -121,7 +121,7 @@ _PREFIXED_SCAN = _scan.Anchored(_PREFIXED_RE)
 _FIGURE_START_RE = rules_regex.compile(f"[{_FIRST}]{_FIRST_OK}")
 _NUMBER_RUN_RE = rules_regex.compile(_TOKEN_REST)
 _QUALIFIERS_BY_LAST = {
-    "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("超过",), "到": ("不到",),
+    "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("不超过", "超过"), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
 }  # fmt: skip
 _ARABIC_TOKEN = rules_regex.compile(
@@ -261,8 +261,8 @@ def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
         low, high = approx.group(0)[0], approx.group(0)[1]
         n1, n2 = n1[: approx.start()] + low + n1[approx.end() :], n1.replace(low + high, high)
     value = number_value(n1)
-    if unit == "年" and not mag and 1000 <= value < 2200 and "." not in n1:
-        return None  # 2020年 is a DATE
+    if unit == "年" and not mag and _no_years(m, n1, value):
+        return None
     factor = _MAGNITUDES[mag] if mag else 1
     if n2 and not mag and n2[-1] in "万亿" and n1[-1] not in "万亿千百十":
         # 3至5万元: the magnitude of the second number applies to the first
@@ -275,6 +275,12 @@ def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     if qualifier is not None:
         attrs["qualifier"] = qualifier
     return attrs
+
+
+def _no_years(m: re.Match[str], n1: str, value: int | Decimal) -> bool:
+    """True when the N年 of ``m`` counts no years: a year (2020年 is a DATE) or a school
+    grade (五年级, 三年级学生)."""
+    return (1000 <= value < 2200 and "." not in n1) or m.string[m.end() : m.end() + 1] == "级"
 
 
 def _figure_qualifier(mid: str | None, post: str | None, unit: str) -> str | None:

@@ -268,3 +268,20 @@ def test_ordinals_of_terms_and_sessions_are_no_figures(text, expected):
 )
 def test_a_number_before_an_ordinal_classifier_is_no_figure(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["实验小学五年级学生获奖", "她在读三年级", "初中2年级的课程"],
+)
+def test_a_school_grade_is_no_figure(text):
+    # N年级 names a grade, not a duration of N years (五年 was a figure before)
+    assert figures(text) == []
+
+
+def test_not_exceeding_keeps_its_negation():
+    # 不超过 is "at most": the span and the qualifier keep 不 (超过 alone says the reverse)
+    found = figures("拟回购不超过1000亿港元股份")
+    assert [f for f, _ in found] == ["不超过1000亿港元"]
+    assert found[0][1]["qualifier"] == "不超过"
+    assert [f for f, _ in figures("投资超过1000亿元")] == ["超过1000亿元"]
