@@ -711,6 +711,10 @@ def test_tibetan_names_with_a_middle_dot(text, name):
         ("邝国平主席谈访美成果", ["邝国平"]),
         # an honorific that begins a longer word is none (主席台, 总统府)
         ("，他邀请邝国平主席登上主席台发表演讲。", ["邝国平"]),
+        # nor one that ends a longer word: the post's own word (班主任, 系主任, 办公室主任)
+        ("高三（2）班班主任反映情况", []),
+        ("体院武术系主任到会", []),
+        ("邝国平副主任到会", ["邝国平"]),
         # a title before a name is still one
         ("国家主席邝国平会见", ["邝国平"]),
     ],

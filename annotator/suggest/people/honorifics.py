@@ -24,8 +24,8 @@ def _honorific_names(text: str, cues: list[WordMatch], found: dict[tuple[int, in
         j = m.start()
         if any(text[j - n : j] in _HONORIFIC_SET for n in (2, 3)):
             continue  # 晓梅同志生前: the honorific before reads the name (梅同 is none)
-        if _in_a_longer_word(text, j, m.end()):
-            continue  # 登上主席台, 总统府: a thing named after the office, no honorific
+        if _in_a_longer_word(text, j, m.end()) or _ends_a_longer_word(text, j, m.end()):
+            continue  # 登上主席台, 总统府, 班主任: a thing or a post named after the office
         if j and text[j - 1] == "副":
             j -= 1  # 副外长, 副部长: the deputy's name ends before 副
         best = _listed_surname_before(text, j)
@@ -50,6 +50,17 @@ _LONGER_WORD = 20
 def _in_a_longer_word(text: str, start: int, end: int) -> bool:
     """True when the honorific ``text[start:end]`` begins a longer common word."""
     return end < len(text) and dictionary().get(text[start : end + 1], 0) >= _LONGER_WORD
+
+
+def _ends_a_longer_word(text: str, start: int, end: int) -> bool:
+    """True when the honorific ``text[start:end]`` ends a longer common word (班主任 in
+    高三2班班主任何老师, 系主任, 办公室主任: the post's own word; the character before it is
+    no given name, 班班 no person).  Not 副 (副主任: the deputy's name ends before it)."""
+    return (
+        start > 0
+        and text[start - 1] != "副"
+        and dictionary().get(text[start - 1 : end], 0) >= _LONGER_WORD
+    )
 
 
 # Leaders called by their given name alone before 同志 in the party press (小平同志,
