@@ -243,3 +243,18 @@ def test_village_town_and_palace_names_are_no_running_names(text: str) -> None:
 def test_a_word_with_lao_is_no_surname_and_address(text: str, names: list[str]) -> None:
     pytest.importorskip("jieba")
     assert _people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what fills a pair of quotation marks with no cue is a typhoon, a nickname or a
+        # dish more often than a person (杜苏芮 and 葛仙米 were names before)
+        ("今年第5号台风“杜苏芮”于28日上午登陆。", []),
+        ("有一味菜叫“葛仙米”，做成甜羹。", []),
+        # a name with quotation marks on one side only is still read
+        ("“谢谢你们！”刘秀英拉着志愿者的手说。", ["刘秀英"]),
+    ],
+)
+def test_a_quoted_run_with_no_cue_is_no_name(text: str, expected: list[str]) -> None:
+    assert _people(text) == expected
