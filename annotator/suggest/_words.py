@@ -98,6 +98,16 @@ def cut_by_words(text: str, s: int, e: int) -> bool:
     return inside and not (start in bounds and end in bounds)
 
 
+def begins_on_path(text: str, s: int) -> bool:
+    """True when jieba's most probable path of words over a few characters each side of
+    ``s`` has a word beginning at ``s``: 嫌疑人|马|某 (人马 is a word, but 嫌疑人 takes the 人),
+    not 河南|某地."""
+    freq, log_total = short_words.entries()
+    a = max(0, s - _SEGMENT_REACH)
+    piece = text[a : s + _SEGMENT_REACH]
+    return s - a in short_words.path_bounds(freq, log_total, piece, short_words.char_counts())
+
+
 def read_in_other_words(text: str, s: int, e: int) -> bool:
     """True when common words run across both edges of ``text[s:e]`` and jieba's most
     probable path of words over it and a few characters each side does not read it as a

@@ -8,7 +8,7 @@ from __future__ import annotations
 from annotator import lexicon
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import STOP_CHARS, is_han
-from annotator.suggest._words import crosses_end, crosses_start
+from annotator.suggest._words import begins_on_path, crosses_end, crosses_start
 
 from .cues import _FAMILIAR_NOT
 from .names import _DOT_CHARS, _DOT_NAME_RE, _PRE_NAME, SURNAMES, _ends_name
@@ -36,8 +36,9 @@ def _anonymised_names(text: str, found: dict[tuple[int, int], str]) -> None:
             ):
                 if slen == 1 and s and text[s - 1 : i] in SURNAMES:
                     continue  # the compound surname is tried first
-                if slen == 1 and crosses_start(text, s):
-                    continue  # 河南某地: the surname ends a word (河南), no name
+                if slen == 1 and crosses_start(text, s) and not begins_on_path(text, s):
+                    continue  # 河南某地: the surname ends a word (河南), no name; not in
+                    # 嫌疑人马某, where 嫌疑人 takes the 人 of 人马
                 found.setdefault((s, end), "anonymised")
                 break
         i = text.find("某", end)
