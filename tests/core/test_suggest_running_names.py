@@ -258,3 +258,10 @@ def test_a_word_with_lao_is_no_surname_and_address(text: str, names: list[str]) 
 )
 def test_a_quoted_run_with_no_cue_is_no_name(text: str, expected: list[str]) -> None:
     assert _people(text) == expected
+
+
+def test_a_word_and_sai_is_a_contest_not_a_foreign_name() -> None:
+    # 马拉松赛: every character spells foreign names too, but 马拉松 is a word and 赛 a
+    # contest (马拉松赛 was a person before)
+    assert _people("本届马拉松赛共有3万名选手参赛。") == []
+    assert _people("已举办了18届的北京国际马拉松赛今年也进行了改头换面。") == []

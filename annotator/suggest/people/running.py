@@ -24,7 +24,7 @@ characters is taken when the characters read as a name more than as a word:
   news NER corpora mark it.
 - foreign names: a run of three to eight transliteration characters that ends where a
   name may end (four or more need not: ``卡斯蒂诺往往``), holds no common word of jieba's
-  dictionary (``马拉松``), does not end like a place (``拉塔基亚``) nor stand beside
+  dictionary (``马拉松``) and is no word + 赛 (``马拉松赛``), does not end like a place (``拉塔基亚``) nor stand beside
   ``vs`` or after ``队`` (teams): ``4号哈克普尔，``, ``与瓦杰帕伊进行``; parts joined by
   a hyphen are one name (``马丁-斯克特尔``); a run right before Latin letters is a make
   before its model's code (``英菲尼迪Q50``, ``福克斯ST``), no person.
@@ -271,7 +271,7 @@ def _foreign_names(
             continue
         if _LATIN_RE.match(text, e):
             continue  # 英菲尼迪Q50, 福克斯ST: a make before its model's code, no person
-        if _beside_versus(text, s, e):
+        if _beside_versus(text, s, e) or _contest(text[s:e], freq):
             continue
         if any(
             freq.get(text[a:b], 0) > (_COMMON_PAIR if b - a == 2 else _COMMON_COUNT)
@@ -281,6 +281,12 @@ def _foreign_names(
             continue
         out.append((_hyphened_start(text, s), e))
     return out
+
+
+def _contest(run: str, freq: Any) -> bool:
+    """True when the run is a word of the dictionary and 赛 (a contest: 马拉松赛), no
+    person's name; 赛 is the one kind of thing among the transliteration characters."""
+    return run[-1] == "赛" and bool(freq.get(run[:-1]))
 
 
 def _joined_by_hyphens(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
