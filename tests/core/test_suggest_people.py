@@ -120,6 +120,9 @@ def test_astral_character_in_and_before_a_name():
     [
         ("被告人钱某某被判处有期徒刑三年", ["钱某某"]),
         ("犯罪嫌疑人欧阳某被抓获", ["欧阳某"]),
+        # a military rank after a name ends it (吴谦大 before, 大校 read as 大 + 校)
+        ("国防部新闻发言人吴谦大校答记者问", ["吴谦"]),
+        ("国防大学副校长何道泉中将出席", ["何道泉"]),
         # 人马 is a word, but 嫌疑人 takes the 人: 马 begins the name (none before)
         ("检察院对犯罪嫌疑人马某批准逮捕", ["马某"]),
         ("河南某地发生一起事故", []),  # 南 ends 河南: no 南某
