@@ -56,6 +56,8 @@ def _familiar_names(text: str, cues: list[WordMatch], found: dict[tuple[int, int
         before = text[s - 1] if s else ""
         if (before and before in "大个多") or (before in SURNAMES and before not in _PRE_NAME):
             continue  # 大小, 3个小时, 邓小平
+        if crosses_start(text, s) and not begins_on_path(text, s):
+            continue  # 养老金, 从小学: 老 or 小 inside a word begun before it
         nxt = text[e : e + 1]
         if not nxt or not is_han(nxt) or nxt in _FAMILIAR_END:
             found.setdefault((s, e), "familiar")
