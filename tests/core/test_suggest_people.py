@@ -136,6 +136,8 @@ def test_astral_character_in_and_before_a_name():
         ("日本外相上川阳子表示", ["上川阳子"]),
         ("代表巴西出战", []),
         ("孙一帆、钱多、周小满3名队员入选", ["孙一帆", "钱多", "周小满"]),
+        # the last name of a list after a title ends where a common word begins (顺利)
+        ("航天员景海鹏、朱杨柱、桂海潮顺利出舱", ["景海鹏", "朱杨柱", "桂海潮"]),
         ("长沙、常德2位代表", []),
     ],
 )

@@ -59,13 +59,30 @@ def _list_from(
         if _common_word(text[pos:end]):
             return  # “危”代表危险: a word the dictionary counts often, not a name
         nxt = text[end : end + 1]
-        if nxt != "、" and not _ends_name(text, end) and not (first and trust_first):
+        if (
+            nxt != "、"
+            and not _ends_name(text, end)
+            and not (first and trust_first)
+            and not (not first and _word_after_name(text, pos, end))
+        ):
             return
         found.setdefault((pos, end), "list")
         known.add(text[pos:end])
         if nxt != "、":
             return
         pos, first = end + 1, False
+
+
+def _word_after_name(text: str, pos: int, end: int) -> bool:
+    """True when a common word begins right after the three-character name ``text[pos:end]``
+    and none runs across its end (景海鹏、朱杨柱、桂海潮|顺利出舱): the last name of a list
+    ends there though no end word follows."""
+    words = _dictionary()
+    return (
+        end - pos == 3
+        and words.get(text[end : end + 2], 0) > COMMON
+        and not words.get(text[end - 1 : end + 1])
+    )
 
 
 def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> int | None:
