@@ -8,7 +8,8 @@ What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` a
 * a percentage: ``5%``, ``百分之五`` (value 5, unit ``%``), ``3个百分点``;
 * a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE);
 * an anniversary: ``70周年`` (value 70, unit ``周年``); a magnitude (``7.8级``); a
-  temperature, negative after ``-`` or ``零下``;
+  temperature, negative after ``-`` or ``零下``; an index's points with decimals
+  (``收于3125.48点``; ``12点`` is a clock time);
 * a rank: ``第80位``, ``全省第一`` (``第N`` followed by 位/名 or ending the phrase), and
   ``前20强``; these carry ``"ordinal": True`` or the qualifier ``前``.
 
@@ -74,9 +75,12 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 UNITS = lexicon.words("figures_units")
 # Units that are figures only in some contexts, checked in the pattern where ``re`` can
 # and in :func:`_context_ok`: 三成 (a tenth, not 成立), 翻一番, 30日内 (a duration; a
-# bare 30日 is a day of the month), 31分 (points; else minutes of a clock time).
+# bare 30日 is a day of the month), 31分 (points; else minutes of a clock time), and 点
+# after a number with one or two decimals (an index's points: 收于3125.48点; no clock
+# time has decimals, 12点 stays a time).
 _CONTEXT_UNIT = (
     "成(?![立为功果本员绩就交长熟效品型色语群套批才败规都千百万片名])|番|日(?=以?内|之内)|分"
+    "|(?:(?<=[.．][0-9０-９])|(?<=[.．][0-9０-９][0-9０-９]))点"
 )
 # Classifiers left out of the units: a number before one names a term, a generation or an
 # issue (二十届, 三十期); a number with no unit right before one is never a figure.

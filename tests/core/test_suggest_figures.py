@@ -285,3 +285,17 @@ def test_not_exceeding_keeps_its_negation():
     assert [f for f, _ in found] == ["不超过1000亿港元"]
     assert found[0][1]["qualifier"] == "不超过"
     assert [f for f, _ in figures("投资超过1000亿元")] == ["超过1000亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [("上证指数收于3125.48点", "3125.48点", 3125.48), ("道指下跌１２．５点", "１２．５点", 12.5)],
+)
+def test_an_index_s_points_with_decimals_are_a_figure(text, fragment, value):
+    # no clock time has decimals (the points were no figure before)
+    found = figures(text)
+    assert [(f, a["value"], a["unit"]) for f, a in found] == [(fragment, value, "点")]
+
+
+def test_a_clock_hour_is_no_points_figure():
+    assert figures("晚上12点下班") == []
