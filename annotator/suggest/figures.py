@@ -27,12 +27,12 @@ Not figures:
   (``“三个年”``, ``“一件事一次办”``): these are names and slogans; a few idioms
   (``三番五次``).
 
-The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不超过, 不到, 不足, 至少, 最多 …) and
-after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the normalised ``value``
-(int when integral, else float; 万/亿 are multiplied in: ``13.11万吨`` -> 131100, unit 吨),
-the ``unit`` (``""`` when there is none), ``qualifier`` when present, ``value_max`` for a
-range (``3-5个``, ``3至5万元``; ``五六万元`` is 50000-60000 with qualifier 约) and
-``ordinal`` for a rank.
+The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不超过, 不到, 不足, 至少, 最多, 数
+before 十 …) and after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the
+normalised ``value`` (int when integral, else float; 万/亿 are multiplied in: ``13.11万吨``
+-> 131100, unit 吨), the ``unit`` (``""`` when there is none), ``qualifier`` when present,
+``value_max`` for a range (``3-5个``, ``3至5万元``; ``五六万元`` is 50000-60000 with
+qualifier 约) and ``ordinal`` for a rank.
 
 Numeral conversion: cn2an converts these forms correctly (it is the oracle of the tests),
 but it costs 5-13 µs a call and about 100 ms to import, while the whole page budget is
@@ -55,6 +55,7 @@ from annotator.numerals import CHINESE_DIGITS, NUMERALS
 from . import _scan
 from ._places import MEASURES, division_after_count
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
+from ._words import crosses_start
 
 LABEL = "FIGURE"
 
@@ -127,6 +128,7 @@ _NUMBER_RUN_RE = rules_regex.compile(_TOKEN_REST)
 _QUALIFIERS_BY_LAST = {
     "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("不超过", "超过"), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
+    "数": ("数",),
 }  # fmt: skip
 _ARABIC_TOKEN = rules_regex.compile(
     r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:万亿|千万|百万|十万|[十百千万亿])?"
@@ -239,6 +241,8 @@ def _valid_token(token: str) -> bool:
 def _qualifier_before(text: str, start: int) -> str:
     """The qualifier word (约, 超过 …) that ends at ``start``, or ""."""
     for word in _QUALIFIERS_BY_LAST.get(text[start - 1 : start], ()):
+        if word == "数" and (text[start] != "十" or crosses_start(text, start - 1)):
+            return ""  # 数十万人 (several), not the end of 人数十万, 多数十岁
         if ends_at(text, word, start):
             return word
     return ""

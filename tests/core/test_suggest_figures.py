@@ -299,3 +299,18 @@ def test_an_index_s_points_with_decimals_are_a_figure(text, fragment, value):
 
 def test_a_clock_hour_is_no_points_figure():
     assert figures("晚上12点下班") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 数 before 十 is "several": in the span as a qualifier (十万人 alone said 100,000)
+        ("数十万人受灾", [("数十万人", "数")]),
+        ("数十个国家参加", [("数十个", "数")]),
+        # not the 数 that ends a word (人数, 总数, 多数)
+        ("参加人数十万", [("十万", None)]),
+        ("多数十岁以下", [("十岁以下", "以下")]),
+    ],
+)
+def test_shu_before_ten_is_a_qualifier(text, expected):
+    assert [(f, a.get("qualifier")) for f, a in figures(text)] == expected
