@@ -789,3 +789,16 @@ def test_an_adverb_surname_before_a_verb_is_no_name():
 
 def _labels(text: str) -> list[tuple[str, str]]:
     return [(text[sp.start : sp.end], sp.label) for sp in suggest_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an age before a name stands as a role noun does (none found before)
+        ("劳动奖章获得者、35岁的田晚霞5年前下岗", ["田晚霞"]),
+        ("23岁的金玉顺1997年10月入学。", ["金玉顺"]),
+        ("3岁的孩子在玩。", []),
+    ],
+)
+def test_a_name_after_an_age(text, names):
+    assert people(text) == names
