@@ -225,10 +225,16 @@ def test_a_foreign_run_before_dui_is_a_team() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["途经杨邑、石桥到了湖边，", "上午到了周凤邑，", "参观了黄泽宫，", "下午到了林溪村，"],
+    [
+        "途经杨邑、石桥到了湖边，",
+        "上午到了周凤邑，",
+        "参观了黄泽宫，",
+        "下午到了林溪村，",
+        "邱县的棉花种植面积扩大了一倍。",  # (邱县 was a person before)
+    ],
 )
 def test_village_town_and_palace_names_are_no_running_names(text: str) -> None:
-    assert _people(text) == []  # 村, 邑, 宫 end places, not given names
+    assert _people(text) == []  # 村, 邑, 宫, 县 end places, not given names
 
 
 @pytest.mark.parametrize(

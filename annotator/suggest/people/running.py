@@ -125,9 +125,9 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
     return score
 
 
-# Last characters of village, town and palace names that end no given name in running
-# text (林溪村, 周凤邑, 黄泽宫): the other cues still take them after a title.
-_PLACE_ENDS = frozenset("村邑宫镇寨乡")
+# Last characters of village, town, county and palace names that end no given name in
+# running text (林溪村, 周凤邑, 黄泽宫, 邱县): the other cues still take them after a title.
+_PLACE_ENDS = frozenset("村邑宫镇寨乡县")
 
 
 def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
