@@ -6,7 +6,8 @@ What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` a
   ``13.11万``) followed by a unit or classifier: ``13.11万吨``, ``600万元``, ``52个``,
   ``两个``, ``3.5亿元``, ``约2000平方米``; a number with 万/亿 and no unit (``人口720万``);
 * a percentage: ``5%``, ``百分之五`` (value 5, unit ``%``), ``3个百分点``;
-* a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE);
+* a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE); one in
+  two units is one figure in the smaller (``七年六个月``: 90 个月, ``3分41秒``: 221 秒);
 * an anniversary: ``70周年`` (value 70, unit ``周年``); a magnitude (``7.8级``); a
   temperature, negative after ``-`` or ``零下``; an index's points with decimals
   (``收于3125.48点``; ``12点`` is a clock time);
@@ -27,8 +28,8 @@ Not figures:
   (``“三个年”``, ``“一件事一次办”``): these are names and slogans; a few idioms
   (``三番五次``).
 
-The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不超过, 不到, 不足, 至少, 最多, 数
-before 十 …) and after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the
+The span covers qualifiers in front (约, 近, 逾, 超, 超过, 不超过, 不到, 不足, 至少, 最多, 约合,
+数 before 十 …) and after it (余, 多, 以上, 以下, 以内, 之内, 左右).  ``attrs`` holds the
 normalised ``value`` (int when integral, else float; 万/亿 are multiplied in: ``13.11万吨``
 -> 131100, unit 吨), the ``unit`` (``""`` when there is none), ``qualifier`` when present,
 ``value_max`` for a range (``3-5个``, ``3至5万元``; ``五六万元`` is 50000-60000 with
@@ -128,7 +129,7 @@ _NUMBER_RUN_RE = rules_regex.compile(_TOKEN_REST)
 _QUALIFIERS_BY_LAST = {
     "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("不超过", "超过"), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
-    "数": ("数",),
+    "数": ("数",), "合": ("约合",),
 }  # fmt: skip
 _ARABIC_TOKEN = rules_regex.compile(
     r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:万亿|千万|百万|十万|[十百千万亿])?"
@@ -352,9 +353,9 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     found = []
     for m in _figure_matches(text):
         start, end = m.span()
-        before = text[start - 1] if start else ""
-        if before in _NOT_BEFORE:
+        if _inside_a_number(text, start):
             continue  # inside a longer number or code; 第N次 is handled below
+        before = text[start - 1] if start else ""
         if before == "之" and ends_at(text, "分之", start):
             continue  # 百分之五: the prefixed pattern takes it
         if end < len(text) and _ALNUM.match(text, end):
@@ -372,6 +373,15 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
         if attrs is not None and (attrs["unit"] not in _CONTEXT_UNITS or _context_ok(m, text)):
             found.append((start, end, attrs, not m.group(0)[0].isdigit()))
     return found
+
+
+def _inside_a_number(text: str, start: int) -> bool:
+    """True when a digit, a letter or 第 stands before ``start``; not the 零 between the
+    parts of a duration (三年零四个月: 四个月 is joined to 三年)."""
+    before = text[start - 1] if start else ""
+    if before == "零" and text[start - 2 : start - 1] == "年":
+        return False
+    return before in _NOT_BEFORE
 
 
 # A plenary session after its number (三次全会) is always an ordinal; a meeting (二次会议)
@@ -431,6 +441,7 @@ def find_figure_candidates(text: str) -> list[Candidate]:
     found = _main_matches(text) + _prefixed_matches(text)
     if not found:
         return []
+    found = _joined_durations(text, found)
     titles = bracket_ranges(text, _TITLE_RE) if "《" in text else []
     out: list[Candidate] = []
     for start, end, attrs, chinese in found:
@@ -450,6 +461,50 @@ def find_figure_candidates(text: str) -> list[Candidate]:
             attrs["qualifier"] = "+".join(filter(None, (qualifier, attrs.get("qualifier"))))
         out.append((start, end, LABEL, attrs))
     return out
+
+
+# A duration written in two units, the larger first (有期徒刑七年六个月, 三年零四个月,
+# 2小时30分钟, 3分41秒): one figure in the smaller unit, its head before it.
+_DURATION_HEADS = {"个月": ("年", 12), "分钟": ("小时", 60), "秒": ("分", 60)}
+_DURATION_HEAD_RE = rules_regex.compile(f"(?P<n>{_TOKEN})(?P<u>年|个?小时|分)零?\\Z")
+_HEAD_REACH = 12
+
+
+def _joined_durations(
+    text: str, found: list[tuple[int, int, dict[str, Any], bool]]
+) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """``found`` with each figure of a smaller unit joined to the larger one written right
+    before it (七年 + 六个月: 90 months), and the larger one alone dropped."""
+    joined = [_with_head(text, f) if f[2]["unit"] in _DURATION_HEADS else f for f in found]
+    if joined == found:
+        return found
+    spans = [(f[0], f[1]) for f in joined]
+    return [
+        f
+        for f in joined
+        if not any(s <= f[0] and f[1] <= e and (s, e) != (f[0], f[1]) for s, e in spans)
+    ]
+
+
+def _with_head(
+    text: str, figure: tuple[int, int, dict[str, Any], bool]
+) -> tuple[int, int, dict[str, Any], bool]:
+    start, end, attrs, chinese = figure
+    head_unit, factor = _DURATION_HEADS[attrs["unit"]]
+    a = max(0, start - _HEAD_REACH)
+    m = _DURATION_HEAD_RE.search(text, a, start)
+    if m is None or m.group("u").removeprefix("个") != head_unit or "value_max" in attrs:
+        return figure
+    if m.start() and text[m.start() - 1] in _NOT_BEFORE:
+        return figure  # inside a longer number or code
+    try:
+        head = number_value(m.group("n"))
+    except (ValueError, KeyError, InvalidOperation):
+        return figure
+    if head_unit == "年" and 1000 <= head < 2200:
+        return figure  # 2020年6个月: a year, then a count of months
+    value = head * factor + Decimal(str(attrs["value"]))
+    return (m.start(), end, {**attrs, "value": plain(value)}, chinese)
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:

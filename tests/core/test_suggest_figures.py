@@ -39,6 +39,7 @@ def figures(text: str) -> list[tuple[str, dict]]:
         ("面积将超720万亩", "超720万亩", 7_200_000, "亩", "超"),
         ("目标为150万亩以上。", "150万亩以上", 1_500_000, "亩", "以上"),
         ("共有超过1,200万元", "超过1,200万元", 12_000_000, "元", "超过"),
+        ("价值约合500万美元", "约合500万美元", 5_000_000, "美元", "约合"),
         ("收入五六万元", "五六万元", 50_000, "元", "约"),
         ("二十万零三人参加", "二十万零三人", 200_003, "人", None),
         ("两千多万元", "两千多万元", 20_000_000, "元", "多"),
@@ -314,3 +315,26 @@ def test_a_clock_hour_is_no_points_figure():
 )
 def test_shu_before_ten_is_a_qualifier(text, expected):
     assert [(f, a.get("qualifier")) for f, a in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"),
+    [
+        # a duration in two units is one figure in the smaller (七年 and 六个月 apart before)
+        ("被判处有期徒刑七年六个月。", "七年六个月", 90, "个月"),
+        ("经过三年零四个月的努力", "三年零四个月", 40, "个月"),
+        ("他以3分41秒的成绩夺冠", "3分41秒", 221, "秒"),
+        ("全程用时2小时30分钟", "2小时30分钟", 150, "分钟"),
+    ],
+)
+def test_a_duration_in_two_units_is_one_figure(text, fragment, value, unit):
+    found = figures(text)
+    assert [(f, a["value"], a["unit"]) for f, a in found] == [(fragment, value, unit)]
+
+
+def test_a_year_before_a_count_of_months_stays_apart():
+    assert [f for f, _ in figures("2020年6个月内完成")] == ["6个月"]
+
+
+def test_the_five_year_plan_names_a_plan_not_a_duration():
+    assert figures("第十四个五年规划实施以来") == []
