@@ -802,3 +802,17 @@ def _labels(text: str) -> list[tuple[str, str]]:
 )
 def test_a_name_after_an_age(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # occupations and kin of everyday reports are role nouns (none found before)
+        ("分析师张宇认为，明年市场回暖。", ["张宇"]),
+        ("前国脚范志毅在节目中点评比赛。", ["范志毅"]),
+        ("她的哥哥向东说，家里很好。", ["向东"]),
+        ("女孩何欣然说：“谢谢。”", ["何欣然"]),
+    ],
+)
+def test_occupations_and_kin_before_a_name(text, names):
+    assert people(text) == names
