@@ -816,3 +816,15 @@ def test_a_name_after_an_age(text, names):
 )
 def test_occupations_and_kin_before_a_name(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 饰演, 扮演, 主演, 执导 may follow a name: they close it (none found before)
+        ("青年演员张伟饰演父亲。", ["张伟"]),
+        ("由全国少年组冠军潘好好扮演。", ["潘好好"]),
+    ],
+)
+def test_a_name_before_a_verb_of_film_and_stage(text, names):
+    assert people(text) == names
