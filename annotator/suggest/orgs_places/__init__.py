@@ -87,7 +87,7 @@ from annotator.suggest._words import (
 )
 
 from .chains import _org_candidates
-from .common import LOC, ORG, _generic
+from .common import LOC, ORG, PageWords, _generic
 from .congresses import congresses
 from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
@@ -230,6 +230,13 @@ def _kept_places(text: str, places: list[tuple[int, int]]) -> list[tuple[int, in
     ]
 
 
+# Words whose absence from a page skips a rule (found by the page scan: :class:`.PageWords`).
+_CENTRE = PageWords("中央")
+_COMPANY = PageWords("公司", "集团")
+_DEVELOPING = PageWords("发展中国家")
+_DATELINE_END = PageWords("日电", "日讯")
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {
@@ -267,15 +274,15 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if "”" in text or "》" in text:
         orgs += _quoted_before_suffix(text, found["suffix"], found["place"])
     orgs += _modern_orgs(text)
-    if "中央" in text:
+    if _CENTRE.in_page(text):
         orgs += _party_centres(text, orgs)
     orgs += congresses(text, orgs)
     orgs += contracted_committees(text, orgs)
     if "（" in text or "(" in text:
         orgs += defined_short_names(text, orgs, found["place"])
-    if "公司" in text or "集团" in text:
+    if _COMPANY.in_page(text):
         orgs += bare_company_names(text, orgs, found["place"])
-    if "发展中国家" in text:  # developing countries: no 中国 in it
+    if _DEVELOPING.in_page(text):  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
     return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams
@@ -306,7 +313,7 @@ def _report_places(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     if "℃" in text:
         out += [(m.start(), m.end(), LOC, {}) for m in _WEATHER_CITY_RE.finditer(text)]
-    if "日电" in text or "日讯" in text:
+    if _DATELINE_END.in_page(text):
         for m in _DATELINE_RE.finditer(text):
             out += dateline_places(*m.span(1), text)
     return out
