@@ -10,6 +10,7 @@ import re
 
 from annotator import lexicon, rules_regex
 from annotator.numerals import NUMERALS
+from annotator.suggest._anchors import first_chars
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest._words import COMMON, dictionary, read_in_other_words
 
@@ -63,8 +64,8 @@ _REGION_RUN_BACK = rules_regex.compile(f"[{HAN}0-9０-９A-ZＡ-Ｚ]+")
 _STOP_WORDS = lexicon.words("orgs_stop_words") + lexicon.words("places_cue_verbs")
 # Greedy: matches up to the end of the last stop word or character of the region, or of a
 # count (100个协会, ５家独资公司, 四个工作小组, 第五位), or of a date (2008年6月底招商银行).
-_LAST_CUT_RE = rules_regex.compile(
-    f".*(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|(?:[0-9０-９一二三四五六七八九十百几两多]+|首)[个家所名位]"
+_CUTS = (
+    f"(?:{trie_pattern(_STOP_WORDS)}|[{_STOP_CHARS}]|(?:[0-9０-９一二三四五六七八九十百几两多]+|首)[个家所名位]"
     "|第[0-9一二三四五六七八九十百]+[届次]"
     # 应 (at the invitation of) before a country's abbreviation: 应中日友协的邀请
     "|应(?=[中美俄日英法德意韩朝])"
@@ -79,6 +80,12 @@ _LAST_CUT_RE = rules_regex.compile(
     "|[0-9０-９]+[年月日号](?:底|初|末|中旬|上旬|下旬)?"
     # a floor or a room of a building: 办公楼９楼 + 会议厅 (a room, no organisation)
     "|[0-9０-９一二三四五六七八九十]+[楼层室])"
+)
+# (the lookahead of the characters that begin a cut lets ``re`` step back over the others
+# without trying the trie of stop words at each: 1.1 -> 0.7 µs a suffix)
+_CUT_FIRST = first_chars(rules_regex.compile(_CUTS))
+_LAST_CUT_RE = rules_regex.compile(
+    f".*(?=[{lexicon.char_class(sorted(_CUT_FIRST))}]){_CUTS}" if _CUT_FIRST else f".*{_CUTS}"
 )
 # Common nouns holding a stop character (人才, 对外): no cut inside them.
 _INNER_WORDS = lexicon.word_set("orgs_inner_words")
@@ -572,12 +579,15 @@ def _suffix_orgs(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     ends = dict(parents)  # where organisations found so far end -> their start
+    parent_ends = sorted(parents)
     for a, b in suffixes:
         suffix = text[a:b]
         strong = _SUFFIXES[suffix][0]
         if _suffix_refused(text, a, b, suffix) or parents.get(b, b) < a:
             continue  # (parents: the 院 of 国务院, the end of a body already named)
-        start = _org_start(text, a, strong, places, parents, ends)
+        weak_headless = not strong and _headless(text, a, places, parent_ends, ends)
+        # (a weak suffix with no head: what _org_start gives there, at a third of the cost)
+        start = None if weak_headless else _org_start(text, a, strong, places, parents, ends)
         if start is not None:
             start = _before_dash(text, max(0, a - _MAX_PREFIX), start)
         shortest = len(suffix) + 1  # a name before the suffix
@@ -597,6 +607,30 @@ def _suffix_orgs(
             out.append((start, b, LOC if venue else ORG, {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _headless(
+    text: str, a: int, places: list[tuple[int, int]], parent_ends: list[int], ends: dict[int, int]
+) -> bool:
+    """True when no head and no parent can stand before the suffix at ``a``: then a weak
+    suffix has no organisation (:func:`_org_start` gives None), and half the suffixes of a
+    page are such.  Nothing that could move the start of the name before the walk's
+    limit may be near (a named body around a cut, a dot of a transliterated name), nor a
+    head (:func:`_last_head`) after that limit, nor a body ending shortly before ``a``
+    (:func:`_parent_before`)."""
+    lo = max(0, a - _MAX_PREFIX)
+    k = bisect.bisect_left(parent_ends, lo)
+    if k < len(parent_ends) and parent_ends[k] < a + _LONGEST_KNOWN:
+        return False  # (_known_name_around)
+    prefix = text[lo:a]
+    if "·" in prefix or "区" in prefix or _HEAD_RE.search(text, lo, a):
+        return False
+    i = bisect.bisect_left(places, (lo, -1))
+    while i < len(places) and places[i][0] < a:
+        if places[i][1] <= a:
+            return False
+        i += 1
+    return not any(k in ends for k in range(a - _MAX_UNIT, a))
 
 
 def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:
