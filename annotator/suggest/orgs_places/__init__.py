@@ -332,6 +332,7 @@ def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
 # 中国民主建国会, 中国民主促进会), and its central committee after it, of a term
 # (九三学社第十届中央常务委员会) and its standing committee (致公党中央常务委员会).
 _PARTY_ENDS = ("党", "学社", "同盟", "革命委员会", "建国会", "促进会")
+_PARTY_LAST = frozenset(end[-1] for end in _PARTY_ENDS)
 # (a term's 中央 alone is a title's start: 中国共产党第八届中央委员)
 _COMMITTEES = "(?:常务委员会|专门委员会|委员会|常委会)"
 _CENTRE_RE = rules_regex.compile(
@@ -348,7 +349,7 @@ def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:
         if label != ORG:
             continue
         party_end = e - 2 if text.endswith("中央", s, e) else e  # 致公党中央 (listed) 委员会
-        if text.endswith(_PARTY_ENDS, s, party_end):
+        if text[party_end - 1] in _PARTY_LAST and text.endswith(_PARTY_ENDS, s, party_end):
             centre = _CENTRE_RE.match(text, party_end)
             if centre is not None and centre.end() > e:
                 found.append((s, centre.end(), ORG, attrs))

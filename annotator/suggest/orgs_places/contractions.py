@@ -91,7 +91,9 @@ def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """Each ORG of ``orgs`` with the contracted committee right after it."""
     out: list[Candidate] = []
     for s, e, label, _ in orgs:
-        m = _COMMITTEE_OF_RE.match(text, e) if label == ORG else None
+        # (委 is one or two characters on: most names are followed by none, and no match is tried)
+        near = label == ORG and (text[e + 1 : e + 2] == "委" or text[e + 2 : e + 3] == "委")
+        m = _COMMITTEE_OF_RE.match(text, e) if near else None
         # (党委会议, 法工委会同: 会 opens a word; 特委会合作 stays, 合作 outweighs 会合)
         if m and not crosses_end_over(text, m.end()):
             out.append((s, m.end(), ORG, {}))
