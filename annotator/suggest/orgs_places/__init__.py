@@ -152,6 +152,11 @@ _SUFFIX_FIRST = frozenset(
     w[0] for w, kind in _WORD_KINDS.items() if kind == "suffix" and len(w) > 2
 )
 _VOCABULARY = "orgs_places"
+# Each word's kind, and whether it may hide another word (:func:`_hidden_word`): one look-up
+# a word of the page's scan (about 80 a page).
+_WORD_INFO = {
+    w: (kind, w in _NOT_AFTER_SHORT or w[-1] in _SUFFIX_FIRST) for w, kind in _WORD_KINDS.items()
+}
 _scan.register(_VOCABULARY, _WORD_KINDS)
 _LONGEST_WORD = max(map(len, _WORD_KINDS))
 
@@ -247,9 +252,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         "tail": [],
     }
     for s, e in _scan.words(text, _VOCABULARY):
-        word = text[s:e]
-        found[_WORD_KINDS[word]].append((s, e))
-        if word in _NOT_AFTER_SHORT or word[-1] in _SUFFIX_FIRST:
+        kind, hides = _WORD_INFO[text[s:e]]
+        found[kind].append((s, e))
+        if hides:
             _hidden_word(text, s, e, found)
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     found["place"] = _places_read(text, found["place"])
