@@ -182,9 +182,11 @@ def _area_of_a_kind(name: str, prefix: str) -> bool:
 
 def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
-    groups = group_spans(text)
+    # the end of the group that holds each position after its start (groups never overlap:
+    # one look-up a place, where a test of every group for every place was quadratic)
+    group_end = {i: ge for gs, ge in group_spans(text) for i in range(gs + 1, ge)}
     for s, e in listed:
-        if groups and any(gs < s < ge < e for gs, ge in groups):
+        if group_end.get(s, e) < e:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[s:e] in _NATURAL and _names_a_thing(text, s, e):
             continue  # 北极熊, 红海洋: a thing named after the place
