@@ -94,6 +94,7 @@ _INNER_WORDS = lexicon.word_set("orgs_inner_words")
 CUT_CHARS = frozenset(_STOP_CHARS).union(w for w in _STOP_WORDS if len(w) == 1)
 _STOP_WORD_SET = frozenset(w for w in _STOP_WORDS if len(w) > 1)
 _LONGEST_STOP = max(map(len, _STOP_WORD_SET))
+_STOP_WORD_LAST = frozenset(w[-1] for w in _STOP_WORD_SET)
 # Every two characters in a row inside a stop word (反对 对党 of 反对党).
 _STOP_WORD_PAIRS = frozenset(w[i : i + 2] for w in _STOP_WORD_SET for i in range(len(w) - 1))
 
@@ -116,6 +117,8 @@ def _last_cut(text: str, start: int, a: int) -> int | None:
 def _stop_word_read_across(text: str, cut: int) -> bool:
     """True when the stop word that ends at ``cut`` is read inside other words (妇女儿童:
     no 女儿; 两国有关公司 keeps 有关)."""
+    if text[cut - 1 : cut] not in _STOP_WORD_LAST:
+        return False  # (no stop word ends with that character: most cuts)
     for n in (2, 3):
         if text[cut - n : cut] in _STOP_WORD_SET:
             return read_in_other_words(text, cut - n, cut)
@@ -134,19 +137,24 @@ def _over_stop_word(text: str, cut: int, a: int) -> int:
     return cut
 
 
+def _stop_word_ends_at(text: str, end: int) -> bool:
+    """True when a stop word of two characters or more ends at ``end``."""
+    if end < 1 or text[end - 1] not in _STOP_WORD_LAST:
+        return False  # (no stop word ends with that character: most places)
+    return any(text[end - n : end] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1))
+
+
 def _inside_a_word(text: str, k: int, start: int, a: int) -> bool:
     """True when the stop character at ``k`` is read inside a common noun of the prefix
     (lexicon ``orgs_inner_words``: 人才, 对外, 自由, 音像) and ends no stop word (面向)."""
-    if text[k] not in CUT_CHARS or any(
-        text[k - n + 1 : k + 1] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1)
-    ):
+    if text[k] not in CUT_CHARS or _stop_word_ends_at(text, k + 1):
         return False
     return (
         (
             k > start
             and text[k - 1 : k + 1] in _INNER_WORDS
             # 特意|向: a stop word ends before the stop character, which is no noun's end
-            and not any(text[k - n : k] in _STOP_WORD_SET for n in range(2, _LONGEST_STOP + 1))
+            and not _stop_word_ends_at(text, k)
         )
         or (k + 2 <= a and text[k : k + 2] in _INNER_WORDS)
     )
@@ -740,8 +748,8 @@ def _read_in_a_word(text: str, a: int, b: int) -> bool:
     begins a commoner word (回报社会: 社会 over 报社; 充分行使: 行使), or 所 is the
     particle, the end of a common word (有所减少, 场所) or before a verb and 的
     (中国所发生的, 危机所采取的)."""
-    words = dictionary()
     if b - a == 2:
+        words = dictionary()
         return (
             text[b : b + 1] not in _STOP_CHARS  # 银行为: 为 is a preposition here
             and words.get(text[b - 1 : b + 1], 0) > max(COMMON, words.get(text[a:b], 0))
@@ -749,6 +757,7 @@ def _read_in_a_word(text: str, a: int, b: int) -> bool:
         )
     if text[a:b] != "所" or a == 0:
         return False
+    words = dictionary()
     if words.get(text[a - 1 : b], 0) > COMMON:
         return True
     if text[b + 2 : b + 3] != "的" or words.get(text[a - 2 : b], 0):
