@@ -133,6 +133,12 @@ _DIVISIONS = frozenset(
 ) | frozenset(name + "市" for name in (*P.PREFECTURES, *P.COUNTY_CITIES))
 
 
+# The first two characters of the words tagged as places and of the counties' bare names.
+_AFTER_PAIRS = frozenset(
+    [w[:2] for w, tag in _TAGS.items() if tag == "ns"] + [w[:2] for w in _COUNTY_PARENTS]
+)
+
+
 def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     """A rare word tagged as a place, or the bare name of a county of that province or
     city, right after a listed province or city: Chinese names the larger place before the
@@ -144,8 +150,8 @@ def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     words = dictionary()
     for s, a in listed:
         division = text[s:a]
-        if division not in _DIVISIONS:
-            continue
+        if division not in _DIVISIONS or text[a : a + 2] not in _AFTER_PAIRS:
+            continue  # (no word tagged as a place nor county starts after it: most places)
         for n in (4, 3, 2):
             b = a + n
             if b > len(text):

@@ -71,6 +71,14 @@ def _closed_by_a_team(text: str, e: int) -> bool:
     return text[e : e + 1] == "队" and text[e + 1 : e + 2] not in _NOT_A_TEAM
 
 
+def _after_beating(text: str, s: int, beating: tuple[str, ...]) -> bool:
+    """True when one of the verbs ``beating`` (the page's, of two characters each) ends at
+    ``s``: one look-up a place (a list of places reads them all)."""
+    if s < 2:  # (as a test of each: a negative start counts from the end of the text)
+        return any(text.startswith(v, s - len(v)) for v in beating)
+    return text[s - 2 : s] in beating
+
+
 def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -> bool:
     """True when what stands around the run of places reads them as teams (``beating``: the
     verbs of beating that the text holds)."""
@@ -79,7 +87,7 @@ def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -
         return True
     if len(run) >= 2 and any(text.startswith(g, s - len(g)) for g in _GROUP_BEFORE):
         return True
-    if any(text.startswith(v, s - len(v)) for v in beating):
+    if _after_beating(text, s, beating):
         # (击败日本帝国主义: a word goes on after the place)
         return e == len(text) or not is_han(text[e]) or text[e] in _JOINERS
     return bool(len(run) == 2 and text[run[0][1]] in "与和" and _MATCH_AFTER_RE.match(text, e))
