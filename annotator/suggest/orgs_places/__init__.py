@@ -87,7 +87,7 @@ from annotator.suggest._words import (
 )
 
 from .chains import _org_candidates
-from .common import LOC, ORG, _generic
+from .common import LOC, ORG, PageWords, _generic
 from .congresses import congresses
 from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
@@ -152,6 +152,11 @@ _SUFFIX_FIRST = frozenset(
     w[0] for w, kind in _WORD_KINDS.items() if kind == "suffix" and len(w) > 2
 )
 _VOCABULARY = "orgs_places"
+# Each word's kind, and whether it may hide another word (:func:`_hidden_word`): one look-up
+# a word of the page's scan (about 80 a page).
+_WORD_INFO = {
+    w: (kind, w in _NOT_AFTER_SHORT or w[-1] in _SUFFIX_FIRST) for w, kind in _WORD_KINDS.items()
+}
 _scan.register(_VOCABULARY, _WORD_KINDS)
 _LONGEST_WORD = max(map(len, _WORD_KINDS))
 
@@ -230,6 +235,13 @@ def _kept_places(text: str, places: list[tuple[int, int]]) -> list[tuple[int, in
     ]
 
 
+# Words whose absence from a page skips a rule (found by the page scan: :class:`.PageWords`).
+_CENTRE = PageWords("中央")
+_COMPANY = PageWords("公司", "集团")
+_DEVELOPING = PageWords("发展中国家")
+_DATELINE_END = PageWords("日电", "日讯")
+
+
 def find_org_place_candidates(text: str) -> list[Candidate]:
     """All ORG and LOC candidates of ``text`` (overlapping; resolved by the caller)."""
     found: dict[str, list[tuple[int, int]]] = {
@@ -240,9 +252,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         "tail": [],
     }
     for s, e in _scan.words(text, _VOCABULARY):
-        word = text[s:e]
-        found[_WORD_KINDS[word]].append((s, e))
-        if word in _NOT_AFTER_SHORT or word[-1] in _SUFFIX_FIRST:
+        kind, hides = _WORD_INFO[text[s:e]]
+        found[kind].append((s, e))
+        if hides:
             _hidden_word(text, s, e, found)
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     found["place"] = _places_read(text, found["place"])
@@ -267,15 +279,15 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if "”" in text or "》" in text:
         orgs += _quoted_before_suffix(text, found["suffix"], found["place"])
     orgs += _modern_orgs(text)
-    if "中央" in text:
+    if _CENTRE.in_page(text):
         orgs += _party_centres(text, orgs)
     orgs += congresses(text, orgs)
     orgs += contracted_committees(text, orgs)
     if "（" in text or "(" in text:
         orgs += defined_short_names(text, orgs, found["place"])
-    if "公司" in text or "集团" in text:
+    if _COMPANY.in_page(text):
         orgs += bare_company_names(text, orgs, found["place"])
-    if "发展中国家" in text:  # developing countries: no 中国 in it
+    if _DEVELOPING.in_page(text):  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
     return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams
@@ -306,7 +318,7 @@ def _report_places(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     if "℃" in text:
         out += [(m.start(), m.end(), LOC, {}) for m in _WEATHER_CITY_RE.finditer(text)]
-    if "日电" in text or "日讯" in text:
+    if _DATELINE_END.in_page(text):
         for m in _DATELINE_RE.finditer(text):
             out += dateline_places(*m.span(1), text)
     return out
@@ -325,6 +337,7 @@ def _list_items(text: str, locs: list[Candidate]) -> list[Candidate]:
 # 中国民主建国会, 中国民主促进会), and its central committee after it, of a term
 # (九三学社第十届中央常务委员会) and its standing committee (致公党中央常务委员会).
 _PARTY_ENDS = ("党", "学社", "同盟", "革命委员会", "建国会", "促进会")
+_PARTY_LAST = frozenset(end[-1] for end in _PARTY_ENDS)
 # (a term's 中央 alone is a title's start: 中国共产党第八届中央委员)
 _COMMITTEES = "(?:常务委员会|专门委员会|委员会|常委会)"
 _CENTRE_RE = rules_regex.compile(
@@ -341,7 +354,7 @@ def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:
         if label != ORG:
             continue
         party_end = e - 2 if text.endswith("中央", s, e) else e  # 致公党中央 (listed) 委员会
-        if text.endswith(_PARTY_ENDS, s, party_end):
+        if text[party_end - 1] in _PARTY_LAST and text.endswith(_PARTY_ENDS, s, party_end):
             centre = _CENTRE_RE.match(text, party_end)
             if centre is not None and centre.end() > e:
                 found.append((s, centre.end(), ORG, attrs))

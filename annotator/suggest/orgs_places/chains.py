@@ -64,6 +64,11 @@ _BRANCH_RE = rules_regex.compile(
     "研究所|研究院|研究中心|重点实验室|实验室|天文台|附属医院|医院|学院|分社|医疗队|观察团)"
     "(?!长|内|士|里)"
 )
+# A sub-unit, else a branch, else a numbered unit: one pattern, one call a candidate (the
+# alternatives are tried in that order at one place, as three calls tried them).
+_UNIT_RE = rules_regex.compile(
+    f"(?:{_SUB_UNIT_RE.pattern})|(?:{_BRANCH_RE.pattern})|(?:{_NUMBERED_UNIT_RE.pattern})"
+)
 # Bodies inside an organisation, written right after it (福州市国税局党组会议, 中国工程院
 # 主席团, 中共固安县委宣传部): one organisation with it, as a sub-unit is.  Not before a
 # title (党组书记, 党委副书记, 党组成员): the guidelines tag the organisation alone; but a
@@ -96,9 +101,7 @@ def _org_candidates(
             continue  # 省作家协会暨南京大学文学院: two bodies joined, no sub-unit
         m = (
             (_INNER_BODY_RE.match(text, e) if text[e : e + 1] in _INNER_FIRST else None)
-            or _SUB_UNIT_RE.match(text, e)
-            or _BRANCH_RE.match(text, e)
-            or _NUMBERED_UNIT_RE.match(text, e)
+            or _UNIT_RE.match(text, e)  # a sub-unit, a branch or a numbered unit
             or (_DEPARTMENT_RE.match(text, e) if text[e - 2 : e] in _SCHOOLS else None)
         )
         if m:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from annotator import lexicon, rules_regex
 from annotator.suggest._text import Candidate, ends_at
 
-from .common import ORG
+from .common import ORG, PageWords
 
 _NUMERALS = frozenset("一二三四五六七八九十")
 # What follows the term's 届 in a committee's name (第八届全国委员会, 第九届中央常委会).
@@ -19,6 +19,8 @@ _COMMITTEE_AFTER_TERM_RE = rules_regex.compile(
     "(?:中央|全国)(?:常务委员会|专门委员会|委员会|常委会)"
 )
 _CONGRESSES = ("全国人民代表大会", "全国代表大会")
+_CONGRESS_WORDS = tuple(PageWords(word) for word in _CONGRESSES)
+_CONGRESS_ANY = PageWords("代表大会")
 # Short names of bodies that a term's committee follows (政协第八届全国委员会).
 _BODIES = tuple(sorted({*lexicon.words("orgs_parties"), "政协"}, key=len, reverse=True))
 
@@ -47,20 +49,18 @@ def _numbered(text: str) -> list[tuple[int, int, bool]]:
         if m and start != -1:
             out.append((start, m.end(), True))
         i = text.find("届", i + 1)
-    for word in _CONGRESSES:
-        i = text.find(word)
-        while i != -1:
+    for word in _CONGRESS_WORDS:  # (no word of them overlaps itself: its places are all)
+        for i, end in word.starts(text):
             if i > 1 and text[i - 1] in "次届":
                 start = _number_start(text, i - 1, True)
                 if start != -1:
-                    out.append((start, i + len(word), False))
-            i = text.find(word, i + 1)
+                    out.append((start, end, False))
     return out
 
 
 def congresses(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """Numbered congresses and term committees, from the body written right before them."""
-    if "届" not in text and "代表大会" not in text:
+    if "届" not in text and not _CONGRESS_ANY.in_page(text):
         return []
     found = _numbered(text)
     if not found:

@@ -19,7 +19,7 @@ from annotator import lexicon, rules_regex
 from annotator.suggest._text import HAN, Candidate, is_han, starts_of
 from annotator.suggest._words import COMMON, crossed, crosses_end_over, dictionary
 
-from .common import _STOP_CHARS, ORG
+from .common import _STOP_CHARS, ORG, PageWords
 
 _ROWS = lexicon.entries("orgs_contractions")
 # contraction -> the full kind it stands for
@@ -59,10 +59,13 @@ def _found(text: str) -> dict[str, list[int]]:
     return out
 
 
+_COMMITTEE = PageWords("委会")
+
+
 def contracted_committees(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """The contractions in ``text`` that stand for a committee, as ORG (``orgs``: the ORG
     candidates found so far, whose names make the contractions after them ORGs)."""
-    out: list[Candidate] = _committees_of(text, orgs) if "委会" in text else []
+    out: list[Candidate] = _committees_of(text, orgs) if _COMMITTEE.in_page(text) else []
     for word, starts in _found(text).items():
         if word in _ALONE:
             out.extend((i, i + len(word), ORG, {}) for i in starts)
@@ -88,7 +91,9 @@ def _committees_of(text: str, orgs: list[Candidate]) -> list[Candidate]:
     """Each ORG of ``orgs`` with the contracted committee right after it."""
     out: list[Candidate] = []
     for s, e, label, _ in orgs:
-        m = _COMMITTEE_OF_RE.match(text, e) if label == ORG else None
+        # (委 is one or two characters on: most names are followed by none, and no match is tried)
+        near = label == ORG and (text[e + 1 : e + 2] == "委" or text[e + 2 : e + 3] == "委")
+        m = _COMMITTEE_OF_RE.match(text, e) if near else None
         # (党委会议, 法工委会同: 会 opens a word; 特委会合作 stays, 合作 outweighs 会合)
         if m and not crosses_end_over(text, m.end()):
             out.append((s, m.end(), ORG, {}))

@@ -18,7 +18,7 @@ of a longer word.
 
 from __future__ import annotations
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest._text import Candidate, is_han
 from annotator.suggest._words import COMMON, crosses_end, dictionary
 from annotator.suggest.people.names import _TRANSLIT_CHARS
@@ -93,8 +93,8 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
     starts = {s for s, _e in listed}
     words = dictionary()
     out: list[Candidate] = []
-    i = text.find("在")
-    while i != -1:
+    for m in _AT_RUN_RE.finditer(text):  # (a run of two or more needs two characters)
+        i = m.start()
         s = i + 1
         e = s
         while e < len(text) and e - s < _LONGEST and text[e] in _CHARS:
@@ -110,8 +110,11 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
             and (text[e] not in _CLAUSE_END or _when_before(text, i))
         ):
             out.append((s, e, LOC, {}))
-        i = text.find("在", s)
     return out
+
+
+# 在 before two transliteration characters: where a run of them may begin.
+_AT_RUN_RE = rules_regex.compile(f"在(?=[{lexicon.char_class(sorted(_CHARS))}]{{2}})")
 
 
 # Before 在 when a clause ends right after the place: a date or a time (6月21日在朗斯，,
@@ -142,13 +145,12 @@ def _cities(text: str) -> list[tuple[int, int]]:
     """Where 市 follows a transliteration character (塔科马市): a tail like 州 and 省, looked
     for here rather than by the page scan, where the commonest kind of place would add a
     word to almost every sentence."""
-    out: list[tuple[int, int]] = []
-    i = text.find("市")
-    while i != -1:
-        if i and text[i - 1] in _CHARS and not _market_word(text, i):
-            out.append((i, i + 1))
-        i = text.find("市", i + 1)
-    return out
+    return [m.span() for m in _CITY_RE.finditer(text) if not _market_word(text, m.start())]
+
+
+# 市 after a transliteration character (the literal first: ``re`` looks for it in C and
+# reads the character before it only there; a loop over every 市 of a page cost 14 µs).
+_CITY_RE = rules_regex.compile(f"市(?<=[{lexicon.char_class(sorted(_CHARS))}]市)")
 
 
 def _market_word(text: str, i: int) -> bool:

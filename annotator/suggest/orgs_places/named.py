@@ -12,7 +12,7 @@ from annotator.suggest import _scan
 from annotator.suggest._text import HAN, Candidate, ends_at, is_han
 from annotator.suggest._words import crosses_start, crosses_start_over
 
-from .common import _STOP_CHARS, ORG
+from .common import _STOP_CHARS, ORG, PageWords
 from .suffixes import _SUFFIXES
 
 # --- organisations -------------------------------------------------------------------
@@ -188,6 +188,10 @@ def _term_start(text: str, s: int, e: int) -> int:
 _GOVERNMENTS = frozenset(("中央政府", "中央人民政府"))
 
 
+_FULL_CONGRESS = PageWords("全国代表大会")
+_ITS_STANDING = PageWords("及其常委会")
+
+
 def _named_orgs(
     text: str,
     places: list[tuple[int, int]],
@@ -217,13 +221,10 @@ def _named_orgs(
         out.append((_term_start(text, s, e), e, ORG, {}))
     out += _level_organs(text, places, stems)
     out += _party_congresses(text)
-    if "全国代表大会" in text:
+    if _FULL_CONGRESS.in_page(text):
         out += [(*m.span(), ORG, {}) for m in _FULL_CONGRESS_RE.finditer(text)]
-    if "及其常委会" in text:  # 人大及其常委会: the congress's standing committee
-        i = text.find("及其常委会")
-        while i != -1:
-            out.append((i + 2, i + 5, ORG, {}))
-            i = text.find("及其常委会", i + 5)
+    # 人大及其常委会: the congress's standing committee
+    out += [(i + 2, i + 5, ORG, {}) for i, _ in _ITS_STANDING.starts(text)]
     return out, extra
 
 

@@ -16,7 +16,7 @@ from annotator.suggest.abbreviations import group_spans
 from annotator.suggest.people import SURNAMES as _SURNAMES
 from annotator.suggest.people import plausible_name
 
-from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, _generic
+from .common import _NOT_IN_PLACE, _STOP_CHARS, LOC, PageWords, _generic
 
 # A pattern place never starts with a verb or an adjective of this kind: 加强县乡,
 # 改善村容, 主要街道 (the suffix character begins the next word, or the place is generic).
@@ -182,9 +182,11 @@ def _area_of_a_kind(name: str, prefix: str) -> bool:
 
 def _listed_locs(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
-    groups = group_spans(text)
+    # the end of the group that holds each position after its start (groups never overlap:
+    # one look-up a place, where a test of every group for every place was quadratic)
+    group_end = {i: ge for gs, ge in group_spans(text) for i in range(gs + 1, ge)}
     for s, e in listed:
-        if groups and any(gs < s < ge < e for gs, ge in groups):
+        if group_end.get(s, e) < e:
             continue  # 欧美国家: 美 ends the group 欧美; 美国 is not read across it
         if text[s:e] in _NATURAL and _names_a_thing(text, s, e):
             continue  # 北极熊, 红海洋: a thing named after the place
@@ -627,11 +629,14 @@ def _not_cutting(found: list[Candidate], listed: list[tuple[int, int]]) -> list[
     return [c for c in found if c[1] not in inner]
 
 
+_AUTONOMOUS = PageWords("族自治", "族乡")
+
+
 def _loc_candidates(
     text: str, listed: list[tuple[int, int]], verbs: list[tuple[int, int]]
 ) -> tuple[list[Candidate], set[str]]:
     out = _listed_locs(text, listed) + _not_cutting(_pattern_places(text, verbs), listed)
-    if "族" in text and ("族自治" in text or "族乡" in text):  # (one character first: faster)
+    if "族" in text and _AUTONOMOUS.in_page(text):  # (one character first: faster)
         # ethnic autonomous prefectures and counties (黔东南苗族侗族自治州), townships
         starts = {e: s for s, e, _, _ in out}
         for m in _AUTONOMOUS_RE.finditer(text):

@@ -133,6 +133,12 @@ _DIVISIONS = frozenset(
 ) | frozenset(name + "市" for name in (*P.PREFECTURES, *P.COUNTY_CITIES))
 
 
+# The first two characters of the words tagged as places and of the counties' bare names.
+_AFTER_PAIRS = frozenset(
+    [w[:2] for w, tag in _TAGS.items() if tag == "ns"] + [w[:2] for w in _COUNTY_PARENTS]
+)
+
+
 def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     """A rare word tagged as a place, or the bare name of a county of that province or
     city, right after a listed province or city: Chinese names the larger place before the
@@ -144,15 +150,19 @@ def _after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     words = dictionary()
     for s, a in listed:
         division = text[s:a]
-        if division not in _DIVISIONS:
-            continue
+        if division not in _DIVISIONS or text[a : a + 2] not in _AFTER_PAIRS:
+            continue  # (no word tagged as a place nor county starts after it: most places)
         for n in (4, 3, 2):
             b = a + n
             if b > len(text):
                 continue  # (a slice past the end is shorter than n: 衡阳 + 华约 at the end)
             word = text[a:b]
             # (海淀区 after 北京市: the full name is the place, read as one)
-            county = _county_of(word, division) and text[b : b + 1] not in _COUNTY_KINDS
+            county = (
+                word in _COUNTY_PARENTS  # (most words name no county: no generator)
+                and _county_of(word, division)
+                and text[b : b + 1] not in _COUNTY_KINDS
+            )
             if not county and (
                 n > 3 or _TAGS.get(word) != "ns" or not 0 < words.get(word, 0) <= _RARE
             ):
@@ -210,7 +220,8 @@ def _list_item(text: str, a: int, b: int, taken: set[tuple[int, int]]) -> bool:
     two listed places in a row (辽宁大连: the province and the city, two places)."""
     if a < 0 or b > len(text) or (a, b) in taken:
         return False
-    if any((a, m) in taken and (m, b) in taken for m in range(a + 2, b - 1)):
-        return False
     word = text[a:b]
-    return (_TAGS.get(word) == "ns" or word in _BARE) and not _generic(word)
+    # (the word's tag first: most words are no place, and the pairs are not tried)
+    if not (_TAGS.get(word) == "ns" or word in _BARE) or _generic(word):
+        return False
+    return not any((a, m) in taken and (m, b) in taken for m in range(a + 2, b - 1))

@@ -11,9 +11,9 @@ beating before the places (``击败西班牙、保加利亚``).  A nationality b
 from __future__ import annotations
 
 from annotator import rules_regex
-from annotator.suggest._text import HAN, Candidate, holds, is_han
+from annotator.suggest._text import HAN, Candidate, is_han
 
-from .common import ORG
+from .common import ORG, PageWords
 
 # Characters without one of which no cue of a list, a group or a match stands in the text
 # (队 强 of 等队 两强, 组 of A组有, 赛 战 of 比赛 之战, 轮 of a round's fixtures).
@@ -35,6 +35,7 @@ _BEATING = (
     *("击败", "战胜", "战平", "逼平", "败给", "负于", "输给", "淘汰"),
     *("迎战", "对阵", "力克", "不敌", "险胜", "大胜"),
 )
+_BEATING_WORDS = PageWords(*_BEATING, each=True)
 # Between two places: one beat or lost to the other (巴西胜挪威).
 _RESULT = frozenset("胜负")
 # After two places joined by 与/和/对: their match (德国与伊朗的比赛, 美国与伊朗这么一场比赛;
@@ -70,6 +71,14 @@ def _closed_by_a_team(text: str, e: int) -> bool:
     return text[e : e + 1] == "队" and text[e + 1 : e + 2] not in _NOT_A_TEAM
 
 
+def _after_beating(text: str, s: int, beating: tuple[str, ...]) -> bool:
+    """True when one of the verbs ``beating`` (the page's, of two characters each) ends at
+    ``s``: one look-up a place (a list of places reads them all)."""
+    if s < 2:  # (as a test of each: a negative start counts from the end of the text)
+        return any(text.startswith(v, s - len(v)) for v in beating)
+    return text[s - 2 : s] in beating
+
+
 def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -> bool:
     """True when what stands around the run of places reads them as teams (``beating``: the
     verbs of beating that the text holds)."""
@@ -78,7 +87,7 @@ def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -
         return True
     if len(run) >= 2 and any(text.startswith(g, s - len(g)) for g in _GROUP_BEFORE):
         return True
-    if any(text.startswith(v, s - len(v)) for v in beating):
+    if _after_beating(text, s, beating):
         # (击败日本帝国主义: a word goes on after the place)
         return e == len(text) or not is_han(text[e]) or text[e] in _JOINERS
     return bool(len(run) == 2 and text[run[0][1]] in "与和" and _MATCH_AFTER_RE.match(text, e))
@@ -119,7 +128,7 @@ _TEAM_LIST_RE = rules_regex.compile(
     f"(?:组有|组：|组:|队为|队是|队分别为|队分别是)((?:[{HAN}]{{2,8}}[、和])+[{HAN}]{{2,8}})"
     "(?=[，。；,;]|$)"
 )
-_TEAM_LIST_CUES = ("组有", "组：", "组:", "队为", "队是", "队分别")
+_TEAM_LIST_CUES = PageWords("组有", "组：", "组:", "队为", "队是", "队分别")
 _TEAM_LIST_SPLIT_RE = rules_regex.compile("[、和]")
 
 
@@ -141,14 +150,15 @@ def _listed_teams(text: str, place_starts: set[int]) -> list[tuple[int, int]]:
 def _fixtures_and_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The teams of a round's fixtures and of lists after a cue of teams."""
     out = _fixtures(text, spans) if "轮" in text else []
-    if any(cue in text for cue in _TEAM_LIST_CUES):  # (most pages hold none)
+    if _TEAM_LIST_CUES.in_page(text):  # (most pages hold none)
         out += _listed_teams(text, {s for s, _ in spans})
     return out
 
 
 def team_places(text: str, locs: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """``locs`` without the places that stand for teams, and those places as ORG."""
-    beating = tuple(v for v in _BEATING if holds(text, v))  # (most pages hold none)
+    held = _BEATING_WORDS.held(text)  # (most pages hold none)
+    beating = tuple(v for v in _BEATING if v in held) if held else ()
     result = "胜" in text or "负" in text
     if not (beating or result or any(c in text for c in _CUE_CHARS)):
         return locs, []  # no cue on the page (each is looked for in C)
