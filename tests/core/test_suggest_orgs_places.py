@@ -1464,6 +1464,13 @@ def test_the_run_before_a_suffix_starts_where_a_search_for_it_found_it():
         ("意大利车手利亚蒂名列第二", [("意大利", "LOC")]),
         ("他访问了法国、荷兰两国", [("法国", "LOC"), ("荷兰", "LOC")]),
         ("德国与伊朗的关系", [("德国", "LOC"), ("伊朗", "LOC")]),
+        # places that open the page are beaten by nothing: the page's last characters are
+        # no verb before them (a slice from a negative start would read them so)
+        (
+            "西班牙、保加利亚，中国队三比零击败",
+            [("西班牙", "LOC"), ("保加利亚", "LOC"), ("中国队", "ORG")],
+        ),
+        ("四川、河北、吉林，B组有", [("四川", "LOC"), ("河北", "LOC"), ("吉林", "LOC")]),
     ],
 )
 def test_a_place_that_stands_for_its_team_is_the_team(text, expected):

@@ -74,9 +74,9 @@ def _closed_by_a_team(text: str, e: int) -> bool:
 def _after_beating(text: str, s: int, beating: tuple[str, ...]) -> bool:
     """True when one of the verbs ``beating`` (the page's, of two characters each) ends at
     ``s``: one look-up a place (a list of places reads them all)."""
-    if s < 2:  # (as a test of each: a negative start counts from the end of the text)
-        return any(text.startswith(v, s - len(v)) for v in beating)
-    return text[s - 2 : s] in beating
+    # (no verb fits before the page's second character; a slice from a negative start
+    # would read the page's last two characters)
+    return s >= 2 and text[s - 2 : s] in beating
 
 
 def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -> bool:
@@ -85,7 +85,7 @@ def _as_teams(text: str, run: list[tuple[int, int]], beating: tuple[str, ...]) -
     s, e = run[0][0], run[-1][1]
     if len(run) >= 2 and (_TEAMS_AFTER_RE.match(text, e) or _closed_by_a_team(text, e)):
         return True
-    if len(run) >= 2 and any(text.startswith(g, s - len(g)) for g in _GROUP_BEFORE):
+    if len(run) >= 2 and any(s >= len(g) and text.startswith(g, s - len(g)) for g in _GROUP_BEFORE):
         return True
     if _after_beating(text, s, beating):
         # (击败日本帝国主义: a word goes on after the place)
