@@ -23,8 +23,10 @@ from annotator.learn.entity_features import Entity, rule_suggestions
 from annotator.learn.entity_rows import _Rows, attribute_names
 
 # bump when the features change: older models are refused (formats 8 and 9, the same
-# features without the lines of yields and of drops, are read as they were)
-FORMAT = b"annotator-entities-crf 10\n"
+# features without the lines of yields and of drops, are read as they were; format 10,
+# the same lines, has no dictionary word feature ``d=``: its rows have none, it tags as
+# it did)
+FORMAT = b"annotator-entities-crf 11\n"
 # The line after FORMAT names the labels whose rule suggestions the model replaces, the
 # next the labels whose rule suggestions it keeps where it tags nothing over them, the
 # next below which confidence a span of the tagger yields to kept one-character rule
@@ -33,6 +35,7 @@ FORMAT = b"annotator-entities-crf 10\n"
 # the next (format 10) per label below which confidence a kept rule span is left out.
 _FORMAT_8 = b"annotator-entities-crf 8\n"
 _FORMAT_9 = b"annotator-entities-crf 9\n"
+_FORMAT_10 = b"annotator-entities-crf 10\n"
 _REPLACES = b"replaces "
 _KEEPS = b"keeps "
 _YIELDS = b"yields "
@@ -244,12 +247,11 @@ def load(data: bytes) -> EntityModel:
     import pycrfsuite
 
     refused = "not an entity model of this version; retrain with 'annotator train'"
-    version = next(
-        (v for v, f in ((10, FORMAT), (9, _FORMAT_9), (8, _FORMAT_8)) if data.startswith(f)), 0
-    )
+    formats = ((11, FORMAT), (10, _FORMAT_10), (9, _FORMAT_9), (8, _FORMAT_8))
+    version = next((v for v, f in formats if data.startswith(f)), 0)
     if not version:
         raise ValueError(refused)
-    first = FORMAT if version == 10 else _FORMAT_8  # formats 8 and 9: one length
+    first = FORMAT if version >= 10 else _FORMAT_8  # formats 8 and 9, 10 and 11: one length
     line, _, rest = data[len(first) :].partition(b"\n")
     keeps, _, buffer = rest.partition(b"\n")
     yields, relabels, drops = b"yields 0", b"relabels 0", b"drops "

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import repeat
+from typing import Any
 
 from annotator.learn.entity_features import Entity, _columns, _rule_marks
 
@@ -61,6 +62,7 @@ class _Rows:
         self.w: dict[str, bytes] = {}
         self.wm: dict[str, bytes] = {}
         self.wp: dict[str, bytes] = {}
+        self.d: dict[str, bytes] = {}  # dictionary words, by the word
         self.other: dict[str, bytes] = {}
         chars = {"c0": self.c0, "c-1": self.cm, "c1": self.cp}
         pairs = {"b-1": self.bm, "b0": self.bp}
@@ -79,6 +81,8 @@ class _Rows:
                 self.k[value[0], value[1], value[2]] = raw
             elif head in words:
                 words[head]["w=" + value] = raw
+            elif head == "d" and len(value) > 1:
+                self.d[value] = raw
             else:
                 self.other[name] = raw
 
@@ -90,17 +94,10 @@ class _Rows:
     ) -> list[list[tuple[bytes, ...]]]:
         """The rows of each of ``lines`` (none empty), as :func:`features_of_lines` makes
         them but of the features the model has."""
-        chars, cls, words, lexicon = _columns(lines)
+        chars, cls, words, lexicon, named = _columns(lines)
         rows = self._dense(chars, cls, words)
+        self._words(rows, named, lexicon)
         other = self.other
-        for s, e, (begin, inside) in lexicon:
-            raw = other.get(begin)
-            if raw is not None:
-                rows[s - 1] += (raw,)
-            raw = other.get(inside)
-            if raw is not None:
-                for j in range(s, e - 1):
-                    rows[j] += (raw,)
         out = []
         at = 0
         for line, line_rules, line_suggested in zip(lines, rules, suggested, strict=True):
@@ -113,6 +110,31 @@ class _Rows:
             out.append(mine)
             at += len(line) + 2
         return out
+
+    def _words(
+        self,
+        rows: list[tuple[bytes, ...]],
+        named: list[tuple[int, int, str]],
+        lexicon: list[tuple[int, int, Any]],
+    ) -> None:
+        """Add to ``rows`` the dictionary words (``d=``) and the lexicon words (``x=``) the
+        model has, as :func:`features_of_lines` adds them (offsets over the joined text,
+        whose padding character before the first line has no row)."""
+        known = self.d
+        for s, e, word in named:
+            raw = known.get(word)
+            if raw is not None:
+                for j in range(s - 1, e - 1):
+                    rows[j] += (raw,)
+        other = self.other
+        for s, e, (begin, inside) in lexicon:
+            raw = other.get(begin)
+            if raw is not None:
+                rows[s - 1] += (raw,)
+            raw = other.get(inside)
+            if raw is not None:
+                for j in range(s, e - 1):
+                    rows[j] += (raw,)
 
     def _dense(self, chars: list[str], cls: list[str], words: list[str]) -> list[tuple[bytes, ...]]:
         """The features every character has (:func:`_columns`' columns), those the model

@@ -60,6 +60,9 @@ def old_features(text: str, rules: Iterable[tuple[int, int, str]] = ()) -> list[
     rules = list(rules)
     units = code_units(text)[0]
     rows = list(zip(*_columns(text, units), strict=True)) if text else []
+    for start, end, _ in _matcher("words").words(units):  # format 11: the word itself
+        for j in range(start, end):
+            rows[j] += ("d=" + text[start:end],)
     lexicon = _matcher("lexicon").words(units)
     for begin, inside, spans in (("x=B", "x=I", lexicon), ("r=B-", "r=I-", rules)):
         for s, e, kind in spans:

@@ -46,7 +46,7 @@ def test_a_kept_rule_span_less_sure_than_its_label_bound_is_left_out(
 
 def test_the_bounds_are_written_with_the_model_and_formats_8_and_9_still_load() -> None:
     data = entities.train_sentences(_GOLD)
-    head = b"annotator-entities-crf 10\nreplaces *\nkeeps *\nyields 0\nrelabels 0\ndrops \n"
+    head = b"annotator-entities-crf 11\nreplaces *\nkeeps *\nyields 0\nrelabels 0\ndrops \n"
     assert data.startswith(head)
     crfsuite = data[len(head) :]
     written = entity_model._header(None, None, 0.6, 0.8, {"PER": 0.05, "ORG": 0.1})
