@@ -53,6 +53,14 @@ read). The rows of a table of figures neither continue nor are continued, nor do
 name alone on its line (黄承梁: a column's line holds more). A lead (本报讯…) never continues
 anything.
 
+A page that is not hard-wrapped and on which no boundary between body paragraphs shows a column
+cut (no paragraph ending on a comma or a pause mark, none opening with punctuation, no word,
+figure or clause running across an open end, no join on such sure evidence), among sixteen
+boundaries at least, stands one paragraph a line as printed (an e-paper's text): its weak joins
+(an open end, a semicolon, a colon, a closing quote or bracket, a dash with nothing more) are
+undone, since there a paragraph without a sentence end is a heading, a label or a list's item
+or head left as body.
+
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
 over a paragraph opening with a particle alone (…金融强国 / 是推动…); so too a line ending on a
@@ -960,6 +968,7 @@ def assign_joins(
     page = _Page(text, shapes, roles, layout if text else NO_LAYOUT)
     last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
     out: list[tuple[bool, float]] = []
+    pairs: list[tuple[Shape, Shape, int]] = []  # the body paragraphs decided, and where
     for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):
         if role == "intertitle" and article is not None:
             last_body[article] = sh  # the body after an intertitle does not join across it
@@ -977,4 +986,59 @@ def assign_joins(
         if decision[0]:
             page.continued.add(sh.start)
         out.append(decision)
+        pairs.append((prev, sh, len(out) - 1))
+    if text and not page.layout.width:
+        _no_cuts_no_joins(pairs, out, page)
     return out
+
+
+# A join below this confidence rests on a missing sentence end alone (…： / …” / an open end
+# with nothing else): weak evidence that the page's paragraphs were cut at all.
+_WEAK_JOIN = 0.9
+# No column cut shows anywhere on the page: its paragraphs stand one a line as printed
+# (an e-paper's text), and a paragraph without a sentence end is a heading, a label or a
+# list's head left as body, not the head of a cut paragraph.
+_NO_CUTS = (False, 0.6)
+_CUT_ENDS = frozenset("，,、")
+# Boundaries a page needs before the absence of any cut says something: where a column cuts
+# paragraphs at all it cuts some three in ten, and most cuts show (a comma, a word across),
+# so a page of cut paragraphs shows none over 16 boundaries a few times in a hundred (at 8,
+# 5 cut paragraphs of 400 composed pages of ``bench/structure_corpus.py`` lost their joins).
+_NO_CUTS_MIN = 16
+
+
+def _weak(prev: Shape, decision: tuple[bool, float], text: str) -> bool:
+    """Whether join ``decision`` after ``prev`` is weak evidence of a cut: below
+    ``_WEAK_JOIN``, or after a semicolon (which ends a list's item as well as a clause)."""
+    return decision[1] < _WEAK_JOIN or text[prev.end - 1] in _ITEM_ENDS
+
+
+def _shows_cut(prev: Shape, cur: Shape, decision: tuple[bool, float], page: _Page) -> bool:
+    """Whether the boundary ``prev`` / ``cur`` shows a column cut by itself: a join on sure
+    evidence, a paragraph ending on a comma or a pause mark, a head read as cut (``demoted``),
+    or a word, a figure or a clause running across an open end."""
+    text = page.text
+    if (decision[0] and not _weak(prev, decision, text)) or cur.cont or prev.demoted:
+        return True
+    if text[prev.end - 1] in _CUT_ENDS:
+        return True
+    return prev.ending == cues.END_OPEN and (
+        _cut_across(text, prev, cur) or _runs_on(text, prev, cur)
+    )
+
+
+def _no_cuts_no_joins(
+    pairs: list[tuple[Shape, Shape, int]], out: list[tuple[bool, float]], page: _Page
+) -> None:
+    """Undo the weak joins of a page on which no boundary among ``pairs`` (body paragraph,
+    the next one, the index of its decision in ``out``) shows a column cut (see ``_NO_CUTS``).
+    The segmenter is asked only on pages with a weak join and nothing sure."""
+    weak = [k for p, _, k in pairs if out[k][0] and _weak(p, out[k], page.text)]
+    if (
+        not weak
+        or len(pairs) < _NO_CUTS_MIN
+        or any(_shows_cut(p, c, out[k], page) for p, c, k in pairs)
+    ):
+        return
+    for k in weak:
+        out[k] = _NO_CUTS

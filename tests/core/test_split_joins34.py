@@ -1,0 +1,69 @@
+"""Joins on a page whose paragraphs no column cut (issue 9, section 1: weigh the evidence of a
+cut; session 34). An e-paper's text stands one paragraph a line as printed: where no boundary
+of the page shows a cut, a paragraph without a sentence end is a heading, a label or a list's
+head left as body, and the rules no longer join the paragraph under it. The text is invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split.joins import assign_joins
+from annotator.split.paragraphs import paragraph_layout
+from annotator.split.shapes import shapes
+
+BODY = [
+    "今年全国两会前，他走访了十多个乡镇，收集到群众意见建议五十多条，整理成三份建议。",
+    "“这些意见都是从田间地头来的，每一条都要认真对待。”他说，履职就要多听群众的声音。",
+    "据了解，当地已建成便民服务网点三百余处，惠及上万户家庭，群众满意度不断提高。",
+    "去年以来，县里先后举办培训班二十多期，培训农民一千余人次，带动了周边村民增收。",
+]
+# Lines with no sentence end that a heading's reader may leave as body text: an open title
+# line (it reads as a long sentence, too long for a title), a label with a colon, a quoted
+# phrase closing the line.
+OPEN_HEADING = "从田间地头到全国两会的会场上一位基层代表带着群众的心声走进人民大会堂参加审议"
+LABEL = "在随后的座谈会上，几位村民代表也纷纷谈起了自己的感受："
+QUOTED = "大家都说，这是一个“看得见、摸得着的好项目”"
+UNDER = "村里的路修好了，孩子们上学再也不用绕远路，老人们看病也方便了许多。"
+
+
+def joins(text: str) -> dict[str, bool]:
+    """Every paragraph read as body text of one article (as a heading the roles missed is),
+    and whether the joins join it to the one above."""
+    ranges, layout = paragraph_layout(text)
+    shaped = shapes(text, ranges)
+    roles = [("body", 1.0)] * len(shaped)
+    articles = [(1, 1.0)] * len(shaped)
+    got = assign_joins(shaped, roles, articles, text, layout)
+    return {text[a:b]: j for (a, b), (j, _) in zip(ranges, got, strict=True)}
+
+
+def test_no_weak_join_on_a_page_where_no_column_cut_shows():
+    for line in (OPEN_HEADING, LABEL, QUOTED):
+        text = "\n".join([*BODY, *BODY, *BODY, line, UNDER, *BODY, *BODY])
+        assert joins(text)[UNDER] is False, line
+
+
+def test_one_cut_elsewhere_on_the_page_keeps_the_weak_joins():
+    # a paragraph a column cut after a comma: the page's paragraphs are cut, and a missing
+    # sentence end there is (weak) evidence of another cut
+    cut = ["村里的老人们说，", "这几年的变化一年比一年大，日子越过越红火。"]
+    for line in (OPEN_HEADING, LABEL, QUOTED):
+        text = "\n".join([*BODY, *cut, *BODY, *BODY, line, UNDER, *BODY, *BODY])
+        got = joins(text)
+        assert got[cut[1]] is True
+        assert got[UNDER] is True, line
+
+
+def test_a_short_page_keeps_its_weak_joins():
+    # fourteen boundaries are too few for the absence of a cut to say anything
+    text = "\n".join([*BODY, *BODY, *BODY, LABEL, UNDER, BODY[0]])
+    assert joins(text)[UNDER] is True
+
+
+def test_a_word_across_an_open_end_shows_the_cut():
+    # …农田水利设 / 施…: the word 设施 runs across, the page's paragraphs are cut
+    head = "今年以来，当地多方筹措资金，加快推进农田水利设"
+    rest = "施建设，新修灌溉渠道二十多公里，受益农田上万亩。"
+    text = "\n".join([*BODY, *BODY, *BODY, head, rest, LABEL, UNDER, *BODY])
+    got = joins(text)
+    assert got[rest] is True
+    assert got[UNDER] is True
