@@ -76,7 +76,7 @@ from functools import cached_property
 
 from annotator import rules_regex, short_words
 
-from . import cues
+from . import column_width, cues
 from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout, indented
 from .shapes import (
     BODY,
@@ -541,7 +541,7 @@ def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) 
 _HEAD_ENDINGS = frozenset((cues.END_OPEN, cues.END_COMMA))
 
 
-def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
+def mark_cut_heads(text: str, shapes: list[Shape], wrapped: bool = False) -> None:
     """Read a title-shaped paragraph as the head of a body paragraph cut by a column break
     when a word or a figure runs from it into the body paragraph below (…农田水利设 / 施…),
     or when its text and the start of that paragraph show the cut without one (see
@@ -554,30 +554,86 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     —— subheadlines and bulleted lines are left as they are, but not a sentence opened by an
     enumerator (一是…). Nor is the page's first title line under its header (see
     :func:`_page_top_title`): no column cut falls above it.
+
+    On a page that is not hard-wrapped (``wrapped``), an open title line without a comma that
+    fills its printed lines at the width the page's cuts show (see ``column_width``: a column
+    ends on a full line, a heading's length is anyone's; a line of one printed line only must
+    be longer than most titles), over a paragraph that does not open as one (see
+    :func:`_head_shaped`), is such a head too.
     """
     _cut_heads_under_bylines(text, shapes)
     top = _page_top_title(shapes)
-    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]:
+    candidates = [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]
+    for i in candidates:
         sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
-        if (
-            sh.ending in _HEAD_ENDINGS
-            and nxt.kind == BODY
-            and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
-            and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
-            and (
-                nxt.cont
-                or _runs_on(text, sh, nxt)
-                or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
-                or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
-                or _dated_sentence(text, sh)
-                or _open_sentence(text, sh)
-                or _full_stop_then_open(text, sh)
-                or _cut_across(text, sh, nxt)
-            )
+        if _may_be_head(text, sh, nxt) and (
+            nxt.cont
+            or _runs_on(text, sh, nxt)
+            or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+            or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
+            or _dated_sentence(text, sh)
+            or _open_sentence(text, sh)
+            or _full_stop_then_open(text, sh)
+            or _cut_across(text, sh, nxt)
         ):
-            sh.kind = BODY
-            sh.strict = sh.text_ok = False
-            sh.demoted = True  # a series of stacked intertitles may take it back
+            _demote(sh)
+    if wrapped:
+        return
+    # Lines that may fill the column (the cheap tests first), and the width from the heads
+    # read so far (a title line the cues read as a head is one), only if there are any.
+    left = []
+    for i in candidates:
+        sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
+        if sh.kind == TITLE and _may_be_head(text, sh, nxt) and _head_shaped(text, sh, nxt):
+            left.append((sh, nxt))
+    width = column_width.page_width(text, shapes) if left else 0
+    for sh, nxt in left if width else ():
+        if column_width.fills_as_head(text, sh, nxt, width):
+            _demote(sh)
+
+
+def _may_be_head(text: str, sh: Shape, nxt: Shape) -> bool:
+    """Whether title line ``sh`` over ``nxt`` may be a cut paragraph's head at all (see
+    :func:`mark_cut_heads`)."""
+    return (
+        sh.ending in _HEAD_ENDINGS
+        and nxt.kind == BODY
+        and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+        and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
+    )
+
+
+def _demote(sh: Shape) -> None:
+    """Read title line ``sh`` as body text, the head of a cut paragraph."""
+    sh.kind = BODY
+    sh.strict = sh.text_ok = False
+    sh.demoted = True  # a series of stacked intertitles may take it back
+
+
+def _head_shaped(text: str, sh: Shape, nxt: Shape) -> bool:
+    """Whether open title line ``sh`` may read as the head of a cut paragraph by its length
+    (see ``column_width``): no comma in it (a title's comma parts phrases, 工业基因，融入商业
+    血脉; a sentence's opener is read apart) nor two phrases set apart by a space, and ``nxt``
+    opening as no paragraph does (not with a quote, a date, a word of time, who says what, a
+    sentence's opening clause, a note's label)."""
+    if (
+        sh.ending != cues.END_OPEN
+        or any(c in "，," for c in page_slice(text, sh))
+        or _SPACED_PHRASES.search(text, sh.start, sh.end) is not None
+    ):
+        return False  # (two phrases set apart by a space: a title's form)
+    return not (
+        nxt.note
+        or _PARAGRAPH_OPENING.match(text, nxt.start) is not None
+        or _DATED_OPENING.match(text, nxt.start) is not None
+        or _says_opening(text, nxt)
+        or _opens_as_sentence(text, nxt)
+    )
+
+
+def page_slice(text: str, sh: Shape) -> str:
+    """The text of paragraph ``sh``."""
+    return text[sh.start : sh.end]
 
 
 def _page_top_title(shapes: list[Shape]) -> int | None:
