@@ -71,7 +71,8 @@ def fills_as_head(text: str, sh: Shape, nxt: Shape, width: int) -> bool:
 def page_width(text: str, shapes: list[Shape]) -> int:
     """The column width that the page's cut heads show (see the module docstring), or 0.
 
-    Of widths that explain as many heads, the widest: a head that fills lines of a width
+    The shortest eight heads are set (the fastest, and they show the width as well as any);
+    of widths that explain as many of them, the widest: a head that fills lines of a width
     fills lines of half that width too, mostly."""
     pairs = [
         (sh, nxt)
@@ -82,7 +83,6 @@ def page_width(text: str, shapes: list[Shape]) -> int:
     ]
     if len(pairs) < _MIN_HEADS:
         return 0
-    # The shortest heads are set fastest and show the width as well as any.
     pairs = sorted(pairs, key=lambda p: p[0].end - p[0].start)[:_MAX_HEADS]
     counts = dict.fromkeys(_WIDTHS, 0)
     for sh, nxt in pairs:

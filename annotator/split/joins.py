@@ -618,7 +618,8 @@ def _head_shaped(text: str, sh: Shape, nxt: Shape) -> bool:
     sentence's opening clause, a note's label)."""
     if (
         sh.ending != cues.END_OPEN
-        or any(c in "，," for c in page_slice(text, sh))
+        or text.find("，", sh.start, sh.end) >= 0
+        or text.find(",", sh.start, sh.end) >= 0
         or _SPACED_PHRASES.search(text, sh.start, sh.end) is not None
     ):
         return False  # (two phrases set apart by a space: a title's form)
@@ -629,11 +630,6 @@ def _head_shaped(text: str, sh: Shape, nxt: Shape) -> bool:
         or _says_opening(text, nxt)
         or _opens_as_sentence(text, nxt)
     )
-
-
-def page_slice(text: str, sh: Shape) -> str:
-    """The text of paragraph ``sh``."""
-    return text[sh.start : sh.end]
 
 
 def _page_top_title(shapes: list[Shape]) -> int | None:
