@@ -53,6 +53,14 @@ read). The rows of a table of figures neither continue nor are continued, nor do
 name alone on its line (黄承梁: a column's line holds more). A lead (本报讯…) never continues
 anything.
 
+A page that is not hard-wrapped and on which no boundary between body paragraphs shows a column
+cut (no paragraph ending on a comma or a pause mark, none opening with punctuation, no word,
+figure or clause running across an open end, no join on such sure evidence), among sixteen
+boundaries at least, stands one paragraph a line as printed (an e-paper's text): its weak joins
+(an open end, a semicolon, a colon, a closing quote or bracket, a dash with nothing more) are
+undone, since there a paragraph without a sentence end is a heading, a label or a list's item
+or head left as body.
+
 Before the title groups are found, :func:`mark_cut_heads` reads a title-shaped line from which a
 word or a figure runs into the body paragraph below as that paragraph's head (body text), or
 over a paragraph opening with a particle alone (…金融强国 / 是推动…); so too a line ending on a
@@ -68,7 +76,7 @@ from functools import cached_property
 
 from annotator import rules_regex, short_words
 
-from . import cues
+from . import column_width, cues
 from .paragraphs import MAX_ROOM, NO_LAYOUT, Layout, indented
 from .shapes import (
     BODY,
@@ -533,7 +541,7 @@ def _closes_first(text: str, sh: Shape, nxt: Shape, opening: str, closing: str) 
 _HEAD_ENDINGS = frozenset((cues.END_OPEN, cues.END_COMMA))
 
 
-def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
+def mark_cut_heads(text: str, shapes: list[Shape], wrapped: bool = False) -> None:
     """Read a title-shaped paragraph as the head of a body paragraph cut by a column break
     when a word or a figure runs from it into the body paragraph below (…农田水利设 / 施…),
     or when its text and the start of that paragraph show the cut without one (see
@@ -546,30 +554,82 @@ def mark_cut_heads(text: str, shapes: list[Shape]) -> None:
     —— subheadlines and bulleted lines are left as they are, but not a sentence opened by an
     enumerator (一是…). Nor is the page's first title line under its header (see
     :func:`_page_top_title`): no column cut falls above it.
+
+    On a page that is not hard-wrapped (``wrapped``), an open title line without a comma that
+    fills its printed lines at the width the page's cuts show (see ``column_width``: a column
+    ends on a full line, a heading's length is anyone's; a line of one printed line only must
+    be longer than most titles), over a paragraph that does not open as one (see
+    :func:`_head_shaped`), is such a head too.
     """
     _cut_heads_under_bylines(text, shapes)
     top = _page_top_title(shapes)
-    for i in [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]:
+    candidates = [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]
+    for i in candidates:
         sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
-        if (
-            sh.ending in _HEAD_ENDINGS
-            and nxt.kind == BODY
-            and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
-            and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
-            and (
-                nxt.cont
-                or _runs_on(text, sh, nxt)
-                or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
-                or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
-                or _dated_sentence(text, sh)
-                or _open_sentence(text, sh)
-                or _full_stop_then_open(text, sh)
-                or _cut_across(text, sh, nxt)
-            )
+        if _may_be_head(text, sh, nxt) and (
+            nxt.cont
+            or _runs_on(text, sh, nxt)
+            or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
+            or (i > 0 and _sentence_under_text(text, shapes[i - 1], sh))
+            or _dated_sentence(text, sh)
+            or _open_sentence(text, sh)
+            or _full_stop_then_open(text, sh)
+            or _cut_across(text, sh, nxt)
         ):
-            sh.kind = BODY
-            sh.strict = sh.text_ok = False
-            sh.demoted = True  # a series of stacked intertitles may take it back
+            _demote(sh)
+    if wrapped:
+        return
+    # Lines that may fill the column (the cheap tests first), and the width from the heads
+    # read so far (a title line the cues read as a head is one), only if there are any.
+    left = []
+    for i in candidates:
+        sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
+        if sh.kind == TITLE and _may_be_head(text, sh, nxt) and _head_shaped(text, sh, nxt):
+            left.append((sh, nxt))
+    width = column_width.page_width(text, shapes) if left else 0
+    for sh, nxt in left if width else ():
+        if column_width.fills_as_head(text, sh, nxt, width):
+            _demote(sh)
+
+
+def _may_be_head(text: str, sh: Shape, nxt: Shape) -> bool:
+    """Whether title line ``sh`` over ``nxt`` may be a cut paragraph's head at all (see
+    :func:`mark_cut_heads`)."""
+    return (
+        sh.ending in _HEAD_ENDINGS
+        and nxt.kind == BODY
+        and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
+        and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
+    )
+
+
+def _demote(sh: Shape) -> None:
+    """Read title line ``sh`` as body text, the head of a cut paragraph."""
+    sh.kind = BODY
+    sh.strict = sh.text_ok = False
+    sh.demoted = True  # a series of stacked intertitles may take it back
+
+
+def _head_shaped(text: str, sh: Shape, nxt: Shape) -> bool:
+    """Whether open title line ``sh`` may read as the head of a cut paragraph by its length
+    (see ``column_width``): no comma in it (a title's comma parts phrases, 工业基因，融入商业
+    血脉; a sentence's opener is read apart) nor two phrases set apart by a space, and ``nxt``
+    opening as no paragraph does (not with a quote, a date, a word of time, who says what, a
+    sentence's opening clause, a note's label)."""
+    if (
+        sh.ending != cues.END_OPEN
+        or text.find("，", sh.start, sh.end) >= 0
+        or text.find(",", sh.start, sh.end) >= 0
+        or _SPACED_PHRASES.search(text, sh.start, sh.end) is not None
+    ):
+        return False  # (two phrases set apart by a space: a title's form)
+    return not (
+        nxt.note
+        or _PARAGRAPH_OPENING.match(text, nxt.start) is not None
+        or _DATED_OPENING.match(text, nxt.start) is not None
+        or _says_opening(text, nxt)
+        or _opens_as_sentence(text, nxt)
+    )
 
 
 def _page_top_title(shapes: list[Shape]) -> int | None:
@@ -960,6 +1020,7 @@ def assign_joins(
     page = _Page(text, shapes, roles, layout if text else NO_LAYOUT)
     last_body: dict[int, Shape] = {}  # article -> its latest body paragraph so far
     out: list[tuple[bool, float]] = []
+    pairs: list[tuple[Shape, Shape, int]] = []  # the body paragraphs decided, and where
     for sh, (role, _), (article, _) in zip(shapes, roles, articles, strict=True):
         if role == "intertitle" and article is not None:
             last_body[article] = sh  # the body after an intertitle does not join across it
@@ -977,4 +1038,59 @@ def assign_joins(
         if decision[0]:
             page.continued.add(sh.start)
         out.append(decision)
+        pairs.append((prev, sh, len(out) - 1))
+    if text and not page.layout.width:
+        _no_cuts_no_joins(pairs, out, page)
     return out
+
+
+# A join below this confidence rests on a missing sentence end alone (…： / …” / an open end
+# with nothing else): weak evidence that the page's paragraphs were cut at all.
+_WEAK_JOIN = 0.9
+# No column cut shows anywhere on the page: its paragraphs stand one a line as printed
+# (an e-paper's text), and a paragraph without a sentence end is a heading, a label or a
+# list's head left as body, not the head of a cut paragraph.
+_NO_CUTS = (False, 0.6)
+_CUT_ENDS = frozenset("，,、")
+# Boundaries a page needs before the absence of any cut says something: where a column cuts
+# paragraphs at all it cuts some three in ten, and most cuts show (a comma, a word across),
+# so a page of cut paragraphs shows none over 16 boundaries a few times in a hundred (at 8,
+# 5 cut paragraphs of 400 composed pages of ``bench/structure_corpus.py`` lost their joins).
+_NO_CUTS_MIN = 16
+
+
+def _weak(prev: Shape, decision: tuple[bool, float], text: str) -> bool:
+    """Whether join ``decision`` after ``prev`` is weak evidence of a cut: below
+    ``_WEAK_JOIN``, or after a semicolon (which ends a list's item as well as a clause)."""
+    return decision[1] < _WEAK_JOIN or text[prev.end - 1] in _ITEM_ENDS
+
+
+def _shows_cut(prev: Shape, cur: Shape, decision: tuple[bool, float], page: _Page) -> bool:
+    """Whether the boundary ``prev`` / ``cur`` shows a column cut by itself: a join on sure
+    evidence, a paragraph ending on a comma or a pause mark, a head read as cut (``demoted``),
+    or a word, a figure or a clause running across an open end."""
+    text = page.text
+    if (decision[0] and not _weak(prev, decision, text)) or cur.cont or prev.demoted:
+        return True
+    if text[prev.end - 1] in _CUT_ENDS:
+        return True
+    return prev.ending == cues.END_OPEN and (
+        _cut_across(text, prev, cur) or _runs_on(text, prev, cur)
+    )
+
+
+def _no_cuts_no_joins(
+    pairs: list[tuple[Shape, Shape, int]], out: list[tuple[bool, float]], page: _Page
+) -> None:
+    """Undo the weak joins of a page on which no boundary among ``pairs`` (body paragraph,
+    the next one, the index of its decision in ``out``) shows a column cut (see ``_NO_CUTS``).
+    The segmenter is asked only on pages with a weak join and nothing sure."""
+    weak = [k for p, _, k in pairs if out[k][0] and _weak(p, out[k], page.text)]
+    if (
+        not weak
+        or len(pairs) < _NO_CUTS_MIN
+        or any(_shows_cut(p, c, out[k], page) for p, c, k in pairs)
+    ):
+        return
+    for k in weak:
+        out[k] = _NO_CUTS

@@ -45,7 +45,8 @@ def analyse_page(text: str) -> tuple[list[Shape], list[Block]]:
         for sh in shaped:
             if sh.kind == HEADING:
                 sh.level -= shift
-    mark_cut_heads(text, shaped)  # a title-shaped line with a word cut into the body below
+    # a title-shaped line with a word cut into the body below
+    mark_cut_heads(text, shaped, wrapped=bool(layout.width))
     groups = find_groups(shaped, markdown)
     sentence_series(text, shaped, groups)  # intertitles written as sentences, by their series
     roles = assign_roles(shaped, groups)

@@ -19,6 +19,8 @@ BODY = [
     "“这些意见都是从田间地头来的，每一条都要认真对待。”他说，履职就要多听群众的声音。",
     "据了解，当地已建成便民服务网点三百余处，惠及上万户家庭，群众满意度不断提高。",
 ]
+# A paragraph a column cut after a comma: the page shows column cuts.
+CUT_ELSEWHERE = ["村里的老人们说，", "这几年的变化一年比一年大，日子越过越红火。"]
 REST = "今年58岁的他，在农业科研一线工作了三十多年，培育出多个优质高产的新品种，受到广泛欢迎。"
 
 
@@ -93,10 +95,12 @@ def test_a_short_title_line_that_closes_its_quotes_does_not_join_the_text_under_
 
 
 def test_a_long_paragraph_cut_right_after_a_closing_quote_still_joins():
-    # as long as a usual paragraph: a sentence cut by a column after a quoted phrase
+    # as long as a usual paragraph: a sentence cut by a column after a quoted phrase (on a
+    # page whose columns cut another paragraph too, after a comma: on a page where no cut
+    # shows anywhere such a weak join is undone, see test_split_joins34)
     head = BODY[0] + "大家都说，这是一个“看得见、摸得着的好项目”"
     rest = "让群众在家门口就能享受到便利的服务，大家的满意度也在不断提高。"
-    text = "\n".join([*HEAD, *BODY, head, rest, *BODY])
+    text = "\n".join([*HEAD, *BODY, head, rest, *BODY, *CUT_ELSEWHERE])
     assert joins(text)[rest] is True
 
 

@@ -1,0 +1,151 @@
+"""Joins weighed by what the whole page shows of its column cuts (issue 9, section 1: weigh
+the evidence of a cut; session 34). An e-paper's text stands one paragraph a line as printed:
+where no boundary of the page shows a cut, a paragraph without a sentence end is a heading, a
+label or a list's head left as body, and the rules no longer join the paragraph under it. Where
+the page's cuts show its column width, a title line that fills its printed lines at that width
+is a cut paragraph's head. The text is invented.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+from annotator.split.column_width import line_ends, page_width
+from annotator.split.joins import assign_joins
+from annotator.split.paragraphs import paragraph_layout
+from annotator.split.shapes import shapes
+
+BODY = [
+    "今年全国两会前，他走访了十多个乡镇，收集到群众意见建议五十多条，整理成三份建议。",
+    "“这些意见都是从田间地头来的，每一条都要认真对待。”他说，履职就要多听群众的声音。",
+    "据了解，当地已建成便民服务网点三百余处，惠及上万户家庭，群众满意度不断提高。",
+    "去年以来，县里先后举办培训班二十多期，培训农民一千余人次，带动了周边村民增收。",
+]
+# Lines with no sentence end that a heading's reader may leave as body text: an open title
+# line (it reads as a long sentence, too long for a title), a label with a colon, a quoted
+# phrase closing the line.
+OPEN_HEADING = "从田间地头到全国两会的会场上一位基层代表带着群众的心声走进人民大会堂参加审议"
+LABEL = "在随后的座谈会上，几位村民代表也纷纷谈起了自己的感受："
+QUOTED = "大家都说，这是一个“看得见、摸得着的好项目”"
+UNDER = "村里的路修好了，孩子们上学再也不用绕远路，老人们看病也方便了许多。"
+
+
+def joins(text: str) -> dict[str, bool]:
+    """Every paragraph read as body text of one article (as a heading the roles missed is),
+    and whether the joins join it to the one above."""
+    ranges, layout = paragraph_layout(text)
+    shaped = shapes(text, ranges)
+    roles = [("body", 1.0)] * len(shaped)
+    articles = [(1, 1.0)] * len(shaped)
+    got = assign_joins(shaped, roles, articles, text, layout)
+    return {text[a:b]: j for (a, b), (j, _) in zip(ranges, got, strict=True)}
+
+
+def test_no_weak_join_on_a_page_where_no_column_cut_shows():
+    for line in (OPEN_HEADING, LABEL, QUOTED):
+        text = "\n".join([*BODY, *BODY, *BODY, line, UNDER, *BODY, *BODY])
+        assert joins(text)[UNDER] is False, line
+
+
+def test_one_cut_elsewhere_on_the_page_keeps_the_weak_joins():
+    # a paragraph a column cut after a comma: the page's paragraphs are cut, and a missing
+    # sentence end there is (weak) evidence of another cut
+    cut = ["村里的老人们说，", "这几年的变化一年比一年大，日子越过越红火。"]
+    for line in (OPEN_HEADING, LABEL, QUOTED):
+        text = "\n".join([*BODY, *cut, *BODY, *BODY, line, UNDER, *BODY, *BODY])
+        got = joins(text)
+        assert got[cut[1]] is True
+        assert got[UNDER] is True, line
+
+
+def test_a_short_page_keeps_its_weak_joins():
+    # fourteen boundaries are too few for the absence of a cut to say anything
+    text = "\n".join([*BODY, *BODY, *BODY, LABEL, UNDER, BODY[0]])
+    assert joins(text)[UNDER] is True
+
+
+def test_a_word_across_an_open_end_shows_the_cut():
+    # …农田水利设 / 施…: the word 设施 runs across, the page's paragraphs are cut
+    head = "今年以来，当地多方筹措资金，加快推进农田水利设"
+    rest = "施建设，新修灌溉渠道二十多公里，受益农田上万亩。"
+    text = "\n".join([*BODY, *BODY, *BODY, head, rest, LABEL, UNDER, *BODY])
+    got = joins(text)
+    assert got[rest] is True
+    assert got[UNDER] is True
+
+
+# --- the column width a page's cuts show (annotator.split.column_width) -------------------
+
+WIDTH = 20
+# Paragraphs a column of WIDTH characters cut at the end of a printed line (the first line
+# indented two characters): heads of 18 and 38 characters, and one of 39 where a comma hangs.
+LONG = [
+    "今年全国两会前，他走访了十多个乡镇，收集到群众意见建议五十多条，整理成三份建议，"
+    "带到了会上，得到有关部门的积极回应。",
+    "据了解，当地已建成便民服务网点三百余处，惠及上万户家庭，群众满意度不断提高，"
+    "越来越多的年轻人愿意回到家乡创业。",
+    "去年以来，县里先后举办培训班二十多期，培训农民一千余人次，带动了周边村民增收，"
+    "形成了一批可复制可推广的经验做法。",
+]
+CUTS = [(LONG[0], 38), (LONG[1], 18), (LONG[2], 39)]
+REST_OF_LINE = "让居民住得更舒心，办事更方便，生活更有奔头。"
+
+
+def test_line_ends_indent_the_first_line_and_hang_a_closing_mark():
+    assert line_ends("一" * 45, WIDTH) == [18, 38, 58]
+    # a comma where the next line would open hangs at the end of the line above
+    assert line_ends("一" * 18 + "，" + "一" * 30, WIDTH)[:2] == [19, 39]
+    # two marks in a row there: the last character goes down with them (push-out)
+    assert line_ends("一" * 18 + "。”" + "一" * 30, WIDTH)[0] == 17
+
+
+def cut_page(line: str) -> str:
+    parts = ["乡村振兴路上的代表身影", "本报记者  张  明"]
+    for (text, at), body in zip(CUTS, [BODY[1], BODY[2], BODY[1]], strict=True):
+        parts += [text[:at], text[at:], body]
+    return "\n".join([*parts, line, REST_OF_LINE, BODY[2]])
+
+
+def split_roles(text: str) -> dict[str, tuple[str, bool]]:
+    return {text[b.start : b.end]: (b.role, b.joins_previous) for b in split_page(text)}
+
+
+def test_a_title_line_that_fills_a_line_of_the_page_s_column_is_a_cut_head():
+    # 18 characters: the first line of a paragraph in the column of 20 the page's cuts show;
+    # no word runs across (工作 / 让), nothing else shows the cut
+    line = "为此县里统筹推进老旧小区改造提升工作"
+    got = split_roles(cut_page(line))
+    assert got[line] == ("body", False)
+    assert got[REST_OF_LINE] == ("body", True)
+    for text, at in CUTS:
+        assert got[text[at:]] == ("body", True)
+
+
+def test_a_title_line_of_another_length_stays_a_heading():
+    for line in ("县里统筹推进老旧小区改造提升工作", "统筹推进老旧小区改造提升工作更进一步加快"):
+        got = split_roles(cut_page(line))
+        assert got[line] == ("intertitle", False)
+        assert got[REST_OF_LINE] == ("body", False)
+
+
+def test_a_title_form_or_a_paragraph_start_below_keeps_a_fitting_line_a_heading():
+    # two phrases set apart by a space; a comma parting two phrases; a date opening below
+    for line, below in (
+        ("统筹推进老旧小区改造 提升社区服务工作", REST_OF_LINE),
+        ("统筹推进老旧小区改造，提升社区服务水平", REST_OF_LINE),
+        ("为此县里统筹推进老旧小区改造提升工作", "3月5日，县里召开动员会，部署老旧小区改造工作。"),
+    ):
+        text = cut_page(line).replace(REST_OF_LINE, below)
+        got = split_roles(text)
+        assert got[line][0] != "body", line
+        assert got[below] == ("body", False), line
+
+
+def test_no_width_without_enough_cuts():
+    # one cut paragraph shows no width: the same line stays a heading
+    line = "为此县里统筹推进老旧小区改造提升工作"
+    text = "\n".join(
+        ["乡村振兴路上的代表身影", BODY[0], LONG[0][:38], LONG[0][38:], BODY[1], line, REST_OF_LINE]
+    )
+    ranges, _ = paragraph_layout(text)
+    assert page_width(text, shapes(text, ranges)) == 0
+    assert split_roles(text)[line][0] != "body"
