@@ -798,6 +798,13 @@ def _labels(text: str) -> list[tuple[str, str]]:
         ("劳动奖章获得者、35岁的田晚霞5年前下岗", ["田晚霞"]),
         ("23岁的金玉顺1997年10月入学。", ["金玉顺"]),
         ("3岁的孩子在玩。", []),
+        # an age stands before any noun: a word the dictionary counts is that noun
+        ("他今年12岁的孙子说", []),
+        ("18岁的高中生说", []),
+        ("25岁的白领说", []),
+        ("45岁的马夫说", []),
+        ("40岁的钟点工说", []),
+        ("28岁的常江说", ["常江"]),
     ],
 )
 def test_a_name_after_an_age(text, names):

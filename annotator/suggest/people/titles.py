@@ -43,11 +43,14 @@ def _list_from(
     *,
     trust_first: bool = False,
     japanese: bool = False,
+    any_word: bool = False,
 ) -> None:
     """Names joined by 、 from ``pos`` on (the first one included).
 
     With ``trust_first`` (after a title) the first name is kept even when nothing after it
-    confirms where it ends; list members need a separator or an end word after them.
+    confirms where it ends; list members need a separator or an end word after them. With
+    ``any_word`` (after a cue that stands before any noun, an age) a name the dictionary
+    counts at all is refused, not only a common two-character word.
     """
     first = True
     while True:
@@ -56,7 +59,7 @@ def _list_from(
             end = _trusted_first_end(text, pos, end, japanese)
         if end is None or text[pos:end] in _PLACES:
             return  # 代表巴西出战: a country, not a name
-        if _common_word(text[pos:end]):
+        if _common_word(text[pos:end]) or (any_word and _counted_word(text[pos:end])):
             return  # “危”代表危险: a word the dictionary counts often, not a name
         nxt = text[end : end + 1]
         if (
@@ -158,6 +161,17 @@ def _common_word(name: str) -> bool:
     return len(name) == 2 and (_dictionary().get(name) or 0) >= _COMMON_COUNT
 
 
+# An age stands before any noun (12岁的孙子, 25岁的白领, 45岁的马夫): after it a word the
+# dictionary counts a few times is that noun; names read after it (田晚霞, 金玉顺) are not
+# counted.
+_AGE_CUE = "岁的"
+_WORD_COUNT = 5
+
+
+def _counted_word(name: str) -> bool:
+    return (_dictionary().get(name) or 0) >= _WORD_COUNT
+
+
 def _listed_rare_surname(text: str, pos: int) -> int | None:
     """End of a name with a surname outside the list, after a title and before 、 and a
     listed name: ``主持人撒贝宁、董卿`` (not 贝宁 the country)."""
@@ -188,7 +202,8 @@ def _role_names(
         if (head[:1] in SURNAMES or head in SURNAMES) and (
             head not in _STOP_PREFIXES or head in _NAME_LIKE_PREFIXES
         ):
-            _list_from(text, end, found, known)  # a separator or an end word must close it
+            # a separator or an end word must close it
+            _list_from(text, end, found, known, any_word=text[m.start() : end] == _AGE_CUE)
 
 
 def _title_names(
