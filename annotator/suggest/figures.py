@@ -82,7 +82,7 @@ UNITS = lexicon.words("figures_units")
 # time has decimals, 12点 stays a time).
 _CONTEXT_UNIT = (
     "成(?![立为功果本员绩就交长熟效品型色语群套批才败规都千百万片名])|番|日(?=以?内|之内)|分"
-    "|(?:(?<=[.．][0-9０-９])|(?<=[.．][0-9０-９][0-9０-９]))点"
+    "|(?:(?<=[.．][0-9０-９])|(?<=[.．][0-9０-９][0-9０-９]))点(?![评燃击赞亮名头缀子])"
 )
 # Classifiers left out of the units: a number before one names a term, a generation or an
 # issue (二十届, 三十期); a number with no unit right before one is never a figure.
@@ -239,10 +239,20 @@ def _valid_token(token: str) -> bool:
     return _CHINESE_TOKEN.fullmatch(token) is not None and not _is_digit_string(token)
 
 
+# 有 and 为 before 数 read it as "several" (有数十万人, 为数十万名职工), though the dictionary
+# knows 有数 and 为数 as words of their own.
+_SEVERAL_AFTER = frozenset("有为")
+
+
+def _counts_with(text: str, at: int) -> bool:
+    """True when the 数 at ``at`` ends a word before it (人数, 多数), no verb of having."""
+    return crosses_start(text, at) and text[at - 1 : at] not in _SEVERAL_AFTER
+
+
 def _qualifier_before(text: str, start: int) -> str:
     """The qualifier word (约, 超过 …) that ends at ``start``, or ""."""
     for word in _QUALIFIERS_BY_LAST.get(text[start - 1 : start], ()):
-        if word == "数" and (text[start] != "十" or crosses_start(text, start - 1)):
+        if word == "数" and (text[start] != "十" or _counts_with(text, start - 1)):
             return ""  # 数十万人 (several), not the end of 人数十万, 多数十岁
         if ends_at(text, word, start):
             return word
@@ -468,6 +478,18 @@ def find_figure_candidates(text: str) -> list[Candidate]:
 _DURATION_HEADS = {"个月": ("年", 12), "分钟": ("小时", 60), "秒": ("分", 60)}
 _DURATION_HEAD_RE = rules_regex.compile(f"(?P<n>{_TOKEN})(?P<u>年|个?小时|分)零?\\Z")
 _HEAD_REACH = 12
+# Before a head, a range's separator or a clock's hour (a number + 时 or 点, not 用时): the
+# head is no larger unit of the duration after it.
+_RANGE_MARKS = frozenset("至到-~—～－")
+_HOUR_MARKS = frozenset("时点")
+
+
+def _after_range_or_hour(text: str, at: int) -> bool:
+    before = text[at - 1 : at]
+    if before in _HOUR_MARKS:
+        number = text[at - 2 : at - 1]
+        return number.isdigit() or number in NUMERALS
+    return before in _RANGE_MARKS
 
 
 def _joined_durations(
@@ -497,6 +519,8 @@ def _with_head(
         return figure
     if m.start() and text[m.start() - 1] in _NOT_BEFORE:
         return figure  # inside a longer number or code
+    if _after_range_or_hour(text, m.start()):
+        return figure  # 3至5年6个月: a range's upper end; 3时20分41秒: a clock's minutes
     try:
         head = number_value(m.group("n"))
     except (ValueError, KeyError, InvalidOperation):
@@ -507,9 +531,19 @@ def _with_head(
     return (m.start(), end, {**attrs, "value": plain(value)}, chinese)
 
 
+# A count of plans before N年规划 makes it a plan's name (第十四个五年规划); without one it
+# may be a plain duration (今后五年计划新建学校20所).
+_PLAN_WORDS = ("规划", "计划")
+
+
+def _names_a_plan(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] == "个" and text[end : end + 2] in _PLAN_WORDS
+
+
 def _in_slogan(text: str, start: int, end: int) -> bool:
-    """True inside a short quotation (≤ 10 characters) or an idiom such as 三番五次."""
-    if _IDIOM_RE.search(text, max(0, start - 3), end + 3):
+    """True inside a short quotation (≤ 10 characters), an idiom such as 三番五次 or a
+    plan's name (第十四个五年规划)."""
+    if _IDIOM_RE.search(text, max(0, start - 3), end + 3) or _names_a_plan(text, start, end):
         return True
     for left, right in (("“", "”"), ("‘", "’"), ("「", "」")):
         q = text.rfind(left, max(0, start - 10), start)

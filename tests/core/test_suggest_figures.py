@@ -298,6 +298,11 @@ def test_an_index_s_points_with_decimals_are_a_figure(text, fragment, value):
     assert [(f, a["value"], a["unit"]) for f, a in found] == [(fragment, value, "点")]
 
 
+@pytest.mark.parametrize("text", ["新版Windows 10.1点评", "给这款2.0点赞"])
+def test_a_word_that_begins_with_dian_is_no_points_figure(text):
+    assert figures(text) == []
+
+
 def test_a_clock_hour_is_no_points_figure():
     assert figures("晚上12点下班") == []
 
@@ -308,6 +313,9 @@ def test_a_clock_hour_is_no_points_figure():
         # 数 before 十 is "several": in the span as a qualifier (十万人 alone said 100,000)
         ("数十万人受灾", [("数十万人", "数")]),
         ("数十个国家参加", [("数十个", "数")]),
+        # after 有 or 为, though jieba knows 有数 and 为数 as words
+        ("有数十万人参加了游行", [("数十万人", "数")]),
+        ("为数十万名职工", [("数十万名", "数")]),
         # not the 数 that ends a word (人数, 总数, 多数)
         ("参加人数十万", [("十万", None)]),
         ("多数十岁以下", [("十岁以下", "以下")]),
@@ -336,5 +344,24 @@ def test_a_year_before_a_count_of_months_stays_apart():
     assert [f for f, _ in figures("2020年6个月内完成")] == ["6个月"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range's upper end is no head of the months after it
+        ("被判处有期徒刑3至5年6个月", ["6个月"]),
+        # a clock's minutes are no head of its seconds
+        ("凌晨3时20分41秒", ["41秒"]),
+    ],
+)
+def test_a_range_end_or_a_clock_minute_is_no_duration_head(text, expected):
+    assert [f for f, _ in figures(text)] == expected
+
+
 def test_the_five_year_plan_names_a_plan_not_a_duration():
     assert figures("第十四个五年规划实施以来") == []
+    assert figures("一个五年计划接着一个五年计划") == []
+
+
+@pytest.mark.parametrize("text", ["该市今后五年计划新建学校20所", "这家企业五年规划建设三座工厂"])
+def test_five_years_before_a_plan_verb_stay_a_duration(text):
+    assert "五年" in [f for f, _ in figures(text)]
