@@ -27,7 +27,7 @@ project label): the model learns the labels its gold has.
   none). Trained on 5,000 sentences of one public corpus as ``annotator train`` trains
   (issue 10, session 34), the merged suggestions' ORG on two dev slices of it 0.825 ->
   0.833 and 0.749 -> 0.752, on 439 sentences of another paper 0.684 -> 0.695 and
-  0.664 -> 0.680, PER and LOC within 0.004; a model keeps some 1,600 of the
+  0.664 -> 0.680, PER -0.004 to +0.006 and LOC -0.002 to +0.002; a model keeps some 1,600 of the
   dictionary's words, and tags with 5% more instructions a character. Beside it, the
   neighbours' words, the first and last characters of the neighbouring words, the end
   of a lexicon word and the characters at ``i±2`` each gained on one set and lost on

@@ -81,7 +81,8 @@ def features(text: str, rules: Iterable[Entity] = ()) -> list[tuple[str, ...]]:
     - ``c0``, ``c-1``, ``c1``: the character and its neighbours; ``b-1``, ``b0``: the
       pairs it is in; ``k``: the classes of the three (:class:`_Classes`);
     - ``w``: its position in its dictionary word (B/M/E, S alone) with the word's POS;
-      ``w-1``, ``w+1``: the same of the characters before and after it;
+      ``w-1``, ``w+1``: the same of the characters before and after it; ``d``: the
+      dictionary word itself, for a word of two characters or more (format 11);
     - ``x``: B/I of each lexicon word covering it, with the word's kind;
     - ``r``: B-/I- of each rule candidate covering it, with the rule's label; ``o``:
       B-/I- of the candidates inside no longer one, ``o=>`` and ``o=<`` beside them;

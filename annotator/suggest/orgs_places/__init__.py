@@ -354,7 +354,11 @@ def _party_centres(text: str, orgs: list[Candidate]) -> list[Candidate]:
         if label != ORG:
             continue
         party_end = e - 2 if text.endswith("中央", s, e) else e  # 致公党中央 (listed) 委员会
-        if text[party_end - 1] in _PARTY_LAST and text.endswith(_PARTY_ENDS, s, party_end):
+        if (
+            party_end > s
+            and text[party_end - 1] in _PARTY_LAST
+            and text.endswith(_PARTY_ENDS, s, party_end)
+        ):
             centre = _CENTRE_RE.match(text, party_end)
             if centre is not None and centre.end() > e:
                 found.append((s, centre.end(), ORG, attrs))

@@ -68,7 +68,9 @@ class PageWords:
     __slots__ = ("_name", "_length")
 
     def __init__(self, *words: str, each: bool = False) -> None:
-        self._name = "orgs_places page words: " + " ".join(words)
+        # (the flag is in the name: two sets of the same words, one with ``each``, must not
+        # share one registration)
+        self._name = f"orgs_places page words{' each' if each else ''}: " + " ".join(words)
         lengths = {len(w) for w in words}
         self._length = lengths.pop() if each and len(lengths) == 1 else 0
         if each and not self._length:

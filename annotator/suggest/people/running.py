@@ -24,10 +24,14 @@ characters is taken when the characters read as a name more than as a word:
   news NER corpora mark it.
 - foreign names: a run of three to eight transliteration characters that ends where a
   name may end (four or more need not: ``卡斯蒂诺往往``), holds no common word of jieba's
-  dictionary (``马拉松``) and is no word + 赛 (``马拉松赛``), does not end like a place (``拉塔基亚``) nor stand beside
-  ``vs`` or after ``队`` (teams): ``4号哈克普尔，``, ``与瓦杰帕伊进行``; parts joined by
-  a hyphen are one name (``马丁-斯克特尔``); a run right before Latin letters is a make
-  before its model's code (``英菲尼迪Q50``, ``福克斯ST``), no person.
+  dictionary (``马拉松``) and is no word + 赛 (``马拉松赛``), does not end like a place
+  (``拉塔基亚``) nor stand beside ``vs`` or after ``队`` (teams): ``4号哈克普尔，``,
+  ``与瓦杰帕伊进行``; parts joined by a hyphen are one name (``马丁-斯克特尔``); a run
+  right before Latin letters is a make before its model's code (``英菲尼迪Q50``,
+  ``福克斯ST``), no person;
+- no name: one that fills a pair of quotation marks (``台风“杜苏芮”``: typhoons, ships,
+  dishes and nicknames are quoted whole), one that ends like a village, town or county
+  (``林溪村``, ``邱县``).
 
 jieba's dictionary is loaded on first use (about half a second, from jieba's cache);
 without jieba the cue finds nothing.  The candidates of this cue are weaker than the
