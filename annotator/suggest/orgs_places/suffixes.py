@@ -588,8 +588,8 @@ def _suffix_orgs(
                 start, shortest = _unit_before_title(text, a, b), 2
         elif "和" in text[start:a]:
             start = _after_joined_org(text, start, a, ends)
-        if start is not None and suffix in _KINDS_OF_A_PLACE and (start, a) in places:
-            continue  # 中国公司, 美国公司: a place's companies, no company's name
+        if start is not None and _unnamed(text, start, a, suffix, places):
+            continue  # 中国公司 (a place's companies), 某科技公司 (a body left unnamed)
         if suffix == "部门" and start is not None and _named_place_at(start, places):
             continue  # 上海公安部门, 泰国气象部门: the place's departments (市教育部门 stays)
         if start is not None and b - start >= shortest:
@@ -597,6 +597,17 @@ def _suffix_orgs(
             out.append((start, b, LOC if venue else ORG, {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int, int]]) -> bool:
+    """True when ``text[start:a]`` before ``suffix`` names no organisation: a place before
+    a kind of company (中国公司, 美国公司: a place's companies, no company's name), or 某
+    (a certain) inside it: court and police reports leave the body unnamed (某科技公司,
+    北京某物流有限公司), and a name reaching over 某 holds an anonymised person
+    (张某诉某科技公司)."""
+    if suffix in _KINDS_OF_A_PLACE and (start, a) in places:
+        return True
+    return text.find("某", start, a) != -1
 
 
 def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:

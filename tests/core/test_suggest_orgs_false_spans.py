@@ -1,0 +1,30 @@
+"""False ORG and LOC spans on ordinary news text (issue 10, found by a probe with invented
+sentences): names that ran over the parties of a court case, a common word, a level in the
+plural, a venue's kind alone or a leg of a contest.  The sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.orgs_places import find_orgs_places
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[sp.start : sp.end], sp.label) for sp in find_orgs_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parties of a case: 原告 and 被告 stand before a name, never inside it
+        ("原告王某诉被告华为技术有限公司劳动合同纠纷一案", [("华为技术有限公司", "ORG")]),
+        ("被告上海大众汽车有限公司未到庭", [("上海大众汽车有限公司", "ORG")]),
+        # 某 (a certain): the body is left unnamed, and no name reaches over 张某
+        ("原告张某诉被告某科技公司买卖合同纠纷一案今日宣判", []),
+        ("原告李某诉某物流公司一案", []),
+        ("被告人刘某某系某公司员工", []),
+        ("原告王某诉被告北京某物流有限公司", [("北京", "LOC")]),
+    ],
+)
+def test_court_parties_and_unnamed_bodies(text, expected):
+    assert tagged(text) == expected
