@@ -28,3 +28,18 @@ def tagged(text: str) -> list[tuple[str, str]]:
 )
 def test_court_parties_and_unnamed_bodies(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place + 站 after a contest is the leg held there: an event, the place is LOC
+        ("短道速滑世界杯北京站今天落幕", [("北京", "LOC")]),
+        ("网球巡回赛上海站的比赛将于下周举行", [("上海", "LOC")]),
+        ("国际泳联跳水大奖赛广州站开幕", [("国际泳联", "ORG"), ("广州", "LOC")]),
+        # a station's body stays an organisation
+        ("驻北京站记者发回报道", [("北京站", "ORG")]),
+    ],
+)
+def test_a_leg_of_a_contest_is_no_station(text, expected):
+    assert tagged(text) == expected

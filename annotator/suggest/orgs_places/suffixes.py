@@ -601,13 +601,21 @@ def _suffix_orgs(
 
 def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int, int]]) -> bool:
     """True when ``text[start:a]`` before ``suffix`` names no organisation: a place before
-    a kind of company (中国公司, 美国公司: a place's companies, no company's name), or 某
+    a kind of company (中国公司, 美国公司: a place's companies, no company's name), a leg
+    of a contest (世界杯北京站), or 某
     (a certain) inside it: court and police reports leave the body unnamed (某科技公司,
     北京某物流有限公司), and a name reaching over 某 holds an anonymised person
     (张某诉某科技公司)."""
     if suffix in _KINDS_OF_A_PLACE and (start, a) in places:
         return True
+    if suffix == "站" and text[start - 1 : start] in _EVENT_LAST:
+        return True  # 世界杯北京站, 巡回赛上海站: a leg of a tour, an event (北京 is a place)
     return text.find("某", start, a) != -1
+
+
+# Last characters of the words of a contest (世界杯, 大奖赛, 巡回赛): a place + 站 right
+# after one is a leg of the contest held there, no station.
+_EVENT_LAST = frozenset("杯赛")
 
 
 def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:
