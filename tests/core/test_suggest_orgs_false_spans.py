@@ -43,3 +43,18 @@ def test_court_parties_and_unnamed_bodies(text, expected):
 )
 def test_a_leg_of_a_contest_is_no_station(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level character that ends a common word (小区, 山区, 特区) heads no name
+        ("小区业主委员会主任说，物业费将不再上涨", []),
+        ("今日特区立法会召开会议", [("特区立法会", "ORG")]),
+        ("山区学校教师协会成立", [("山区学校教师协会", "ORG")]),
+        # a level after a place still heads its bodies
+        ("衡阳市教育局发布通知", [("衡阳市教育局", "ORG")]),
+    ],
+)
+def test_a_level_that_ends_a_common_word_heads_no_name(text, expected):
+    assert tagged(text) == expected

@@ -11,7 +11,7 @@ import re
 from annotator import lexicon, rules_regex
 from annotator.numerals import NUMERALS
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
-from annotator.suggest._words import COMMON, dictionary, read_in_other_words
+from annotator.suggest._words import COMMON, crosses_start_over, dictionary, read_in_other_words
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
@@ -344,7 +344,7 @@ def _last_head(
     """The last head (a place, 市 省 县 区, 中共 中央 国家 全国) between ``start`` and the
     suffix at ``a``, joined with the heads it touches (湖南省衡阳市); none inside brackets
     that close at ``bracket_end`` (微软（中国）有限公司)."""
-    heads = [m.span() for m in _HEAD_RE.finditer(text, start, a)]
+    heads = [m.span() for m in _HEAD_RE.finditer(text, start, a) if not _level_ends_word(text, m)]
     if "区" in text[start:a]:
         heads += _regions_by_kind(text, start, a)
     lo_i = bisect.bisect_left(places, (start, -1))
@@ -358,6 +358,17 @@ def _last_head(
         # adjacent or nested heads join: 湖南省衡阳市
         head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
     return head
+
+
+def _level_ends_word(text: str, m: re.Match[str]) -> bool:
+    """True when the level character matched (省 市 县 区) ends a common word with the
+    character before it (小区业主委员会, 山区学校, 节省): a noun, no head of a name (a
+    level after another, 县市区, is left to the rules of levels)."""
+    s = m.start()
+    return m.end() - s == 1 and text[s - 1 : s] not in _LEVELS and crosses_start_over(text, s)
+
+
+_LEVELS = frozenset("省市县区")
 
 
 # A region or a development zone named by its kind after a boundary or where the name's
