@@ -58,3 +58,18 @@ def test_a_leg_of_a_contest_is_no_station(text, expected):
 )
 def test_a_level_that_ends_a_common_word_heads_no_name(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two levels in a row are levels in the plural: no organ of one
+        ("各区县人民政府要抓好落实", []),
+        ("各市县人民政府要高度重视", []),
+        # the same level twice is one county and its organ
+        ("该县县委常委召开会议", [("县委", "ORG")]),
+        ("县委书记到村里调研", [("县委", "ORG")]),
+    ],
+)
+def test_levels_in_the_plural_are_no_organ(text, expected):
+    assert tagged(text) == expected
