@@ -73,3 +73,18 @@ def test_a_level_that_ends_a_common_word_heads_no_name(text, expected):
 )
 def test_levels_in_the_plural_are_no_organ(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a venue's kind alone before its head's title is no named place
+        ("图书馆馆长介绍，读者借阅量比去年增加了两成", []),
+        ("，博物馆馆长说", []),
+        # a unit named before its head's title stays (水利局局长), as does a named venue
+        ("，水利局局长说", [("水利局", "ORG")]),
+        ("，市图书馆馆长说", [("市图书馆", "LOC")]),
+    ],
+)
+def test_a_venues_kind_alone_is_no_place(text, expected):
+    assert tagged(text) == expected

@@ -723,8 +723,8 @@ def _unit_before_title(text: str, a: int, b: int) -> int | None:
     i = a
     while i > 0 and b - 1 - i < _UNIT_NAME_LONGEST and is_han(text[i - 1]):
         i -= 1
-    if i == b - 1 or (i > 0 and is_han(text[i - 1])):
-        return None
+    if i == b - 1 or (i > 0 and is_han(text[i - 1])) or text[i:b] in _VENUES:
+        return None  # (图书馆馆长: a venue's kind alone, no named place)
     name = text[i : b - 1]
     if name[0] in _SCOPE_FIRST or not _NOT_IN_PLACE.isdisjoint(name):
         return None
