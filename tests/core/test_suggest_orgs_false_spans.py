@@ -88,3 +88,17 @@ def test_levels_in_the_plural_are_no_organ(text, expected):
 )
 def test_a_venues_kind_alone_is_no_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counties of one character missing from the list of China's county-level divisions
+        ("邱县的棉花种植面积扩大了一倍", [("邱县", "LOC")]),
+        ("甘肃成县的核桃丰收了", [("甘肃成县", "LOC")]),
+        # 成 ending a common word (建成, 形成) starts no county
+        ("工程建成县城面貌一新", []),
+    ],
+)
+def test_counties_of_one_character(text, expected):
+    assert tagged(text) == expected
