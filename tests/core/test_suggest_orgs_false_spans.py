@@ -102,3 +102,19 @@ def test_a_venues_kind_alone_is_no_place(text, expected):
 )
 def test_counties_of_one_character(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named after two levels in a row is every district's or county's
+        ("区县教育部门要做好开学准备工作", []),
+        ("各市县党委要高度重视安全生产工作", []),
+        ("市教育局向各区县教育局发文", [("市教育局", "ORG")]),
+        # one level, or the same one twice, names a body
+        ("县市场监督管理局开展了食品安全检查", [("县市场监督管理局", "ORG")]),
+        ("该县县委常委会研究部署了防汛工作", [("县委常委会", "ORG")]),
+    ],
+)
+def test_bodies_of_levels_in_the_plural(text, expected):
+    assert tagged(text) == expected

@@ -613,7 +613,7 @@ def _suffix_orgs(
 def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int, int]]) -> bool:
     """True when ``text[start:a]`` before ``suffix`` names no organisation: a place before
     a kind of company (中国公司, 美国公司: a place's companies, no company's name), a leg
-    of a contest (世界杯北京站), or 某
+    of a contest (世界杯北京站), levels in the plural (区县教育部门), or 某
     (a certain) inside it: court and police reports leave the body unnamed (某科技公司,
     北京某物流有限公司), and a name reaching over 某 holds an anonymised person
     (张某诉某科技公司)."""
@@ -621,7 +621,16 @@ def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int,
         return True
     if suffix == "站" and text[start - 1 : start] in _EVENT_LAST:
         return True  # 世界杯北京站, 巡回赛上海站: a leg of a tour, an event (北京 is a place)
+    if _plural_level(text, start):
+        return True  # 区县教育部门, 各市县党委: the bodies of every district and county
     return text.find("某", start, a) != -1
+
+
+def _plural_level(text: str, start: int) -> bool:
+    """True when the name starts with a level character right after another one (区县,
+    市县, 县市区): levels in the plural, no body of a named level (该县县委 is one)."""
+    before = text[start - 1 : start]
+    return text[start] in _LEVELS and before in _LEVELS and before != text[start]
 
 
 # Last characters of the words of a contest (世界杯, 大奖赛, 巡回赛): a place + 站 right
