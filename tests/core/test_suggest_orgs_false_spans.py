@@ -118,3 +118,20 @@ def test_counties_of_one_character(text, expected):
 )
 def test_bodies_of_levels_in_the_plural(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tower or a port named by a listed place is one place with it
+        ("游客登上岳阳楼远眺", [("岳阳楼", "LOC")]),
+        ("货轮今天驶抵奥克兰港", [("奥克兰港", "LOC")]),
+        ("上海港集装箱吞吐量再创新高", [("上海港", "LOC")]),
+        # not before a word that the kind opens, nor after an abbreviation or 香港
+        ("香港楼价不断上涨", [("香港", "LOC")]),
+        ("货物经加州港口输入", [("加州", "LOC")]),
+        ("北京楼市成交量下降", [("北京", "LOC")]),
+    ],
+)
+def test_a_tower_or_a_port_named_by_a_place(text, expected):
+    assert tagged(text) == expected
