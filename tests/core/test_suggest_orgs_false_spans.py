@@ -135,3 +135,16 @@ def test_bodies_of_levels_in_the_plural(text, expected):
 )
 def test_a_tower_or_a_port_named_by_a_place(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # large German cities: places, and their teams' names
+        ("拜仁慕尼黑队以三比一战胜多特蒙德队", [("拜仁慕尼黑队", "ORG"), ("多特蒙德队", "ORG")]),
+        ("中国队将在不来梅进行小组赛", [("中国队", "ORG"), ("不来梅", "LOC")]),
+        ("汉诺威工业博览会开幕", [("汉诺威", "LOC")]),
+    ],
+)
+def test_large_german_cities(text, expected):
+    assert tagged(text) == expected
