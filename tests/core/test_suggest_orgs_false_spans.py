@@ -148,3 +148,16 @@ def test_a_tower_or_a_port_named_by_a_place(text, expected):
 )
 def test_large_german_cities(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit named before its head's title holds no verb nor pronoun
+        ("他担任分局局长多年", []),
+        ("，她曾任分局局长", []),
+        ("、水利局局长郭伯荣", [("水利局", "ORG")]),
+    ],
+)
+def test_a_unit_before_a_title_holds_no_verb(text, expected):
+    assert [t for t in tagged(text) if t[1] == "ORG"] == expected

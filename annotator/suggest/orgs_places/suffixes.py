@@ -737,6 +737,8 @@ def _unit_before_title(text: str, a: int, b: int) -> int | None:
     name = text[i : b - 1]
     if name[0] in _SCOPE_FIRST or not _NOT_IN_PLACE.isdisjoint(name):
         return None
+    if _last_cut(text, i, b - 1) is not None:
+        return None  # 他担任分局局长: a verb or a pronoun is no part of a unit's name
     return None if _COUNTS_IN_NAME.intersection(name) else i
 
 
