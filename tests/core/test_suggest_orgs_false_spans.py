@@ -161,3 +161,17 @@ def test_large_german_cities(text, expected):
 )
 def test_a_unit_before_a_title_holds_no_verb(text, expected):
     assert [t for t in tagged(text) if t[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 总局, a national administration, is named by its field alone
+        ("市场监管总局发布了新的食品安全标准", [("市场监管总局", "ORG")]),
+        ("金融监管总局加强对保险机构的监管", [("金融监管总局", "ORG")]),
+        ("广电总局、电影局给予了支持", [("广电总局", "ORG"), ("电影局", "ORG")]),
+        ("国家税务总局发布公告", [("国家税务总局", "ORG")]),
+    ],
+)
+def test_a_national_administration(text, expected):
+    assert tagged(text) == expected
