@@ -175,3 +175,16 @@ def test_a_unit_before_a_title_holds_no_verb(text, expected):
 )
 def test_a_national_administration(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深交所发布了关于加强上市公司监管的通知", [("深交所", "ORG")]),
+        ("北交所开市一周年", [("北交所", "ORG")]),
+        # 上交 (to hand in) + 所得税: no exchange
+        ("企业按时上交所得税", []),
+    ],
+)
+def test_stock_exchanges_by_their_short_names(text, expected):
+    assert tagged(text) == expected
