@@ -610,6 +610,18 @@ def _suffix_orgs(
     return out
 
 
+def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:
+    """True when a place found by the LOC rules starts at ``start`` (places sorted)."""
+    i = bisect.bisect_left(places, (start, -1))
+    return i < len(places) and places[i][0] == start
+
+
+# Kinds of organisation that a place right before them does not name: 中国公司 are the
+# companies of China (the MSRA gold tags 中国 alone, 7 of 7 in the dev files), whereas 中国
+# 女队, 美国国会 are one body each.
+_KINDS_OF_A_PLACE = frozenset(("公司",))
+
+
 def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int, int]]) -> bool:
     """True when ``text[start:a]`` before ``suffix`` names no organisation: a place before
     a kind of company (中国公司, 美国公司: a place's companies, no company's name), a leg
@@ -636,18 +648,6 @@ def _plural_level(text: str, start: int) -> bool:
 # Last characters of the words of a contest (世界杯, 大奖赛, 巡回赛): a place + 站 right
 # after one is a leg of the contest held there, no station.
 _EVENT_LAST = frozenset("杯赛")
-
-
-def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:
-    """True when a place found by the LOC rules starts at ``start`` (places sorted)."""
-    i = bisect.bisect_left(places, (start, -1))
-    return i < len(places) and places[i][0] == start
-
-
-# Kinds of organisation that a place right before them does not name: 中国公司 are the
-# companies of China (the MSRA gold tags 中国 alone, 7 of 7 in the dev files), whereas 中国
-# 女队, 美国国会 are one body each.
-_KINDS_OF_A_PLACE = frozenset(("公司",))
 
 
 def _suffix_refused(text: str, a: int, b: int, suffix: str) -> bool:
