@@ -95,10 +95,17 @@ def _one_character_county(text: str, i: int) -> bool:
     return i == 1 or not is_han(text[i - 2]) or text[i - 2] in _STOP_CHARS
 
 
+# Level characters: one right before another says levels in the plural (各区县人民政府,
+# 市县政府: the governments of every district and county), no organ of a named level.
+_LEVEL_CHARS = frozenset("省市县区镇乡")
+
+
 def _level_in_word(text: str, i: int) -> bool:
-    """True when the level character at ``i`` ends a common word (乡镇人大, 城镇政府): no
-    organ of a named level, unless a county of one character ends there (南县人大)."""
-    return crosses_start(text, i) and not _one_character_county(text, i)
+    """True when the level character at ``i`` ends a common word (乡镇人大, 城镇政府) or
+    follows another level character (区县人民政府): no organ of a named level, unless a
+    county of one character ends there (南县人大)."""
+    plural = text[i - 1] in _LEVEL_CHARS and text[i - 1] != text[i]  # (该县县委: one county)
+    return (crosses_start(text, i) or plural) and not _one_character_county(text, i)
 
 
 def _unlisted_place_start(text: str, start: int, stems: set[str]) -> int:

@@ -718,9 +718,29 @@ def _extended_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate
         for word in _EXTENSIONS:
             end = e + len(word)
             if text.startswith(word, e) and text[end : end + 1] not in _NOT_AFTER_EXTENSION:
-                out.append((s, end, LOC, {}))
+                if not _kind_opens_word(text, s, e, word):
+                    out.append((s, end, LOC, {}))
                 break
     return out
+
+
+# One-character extensions that a listed place names one landmark or port with (岳阳楼,
+# 重庆港, 神户港) only where the character begins no word with the next one (香港楼价,
+# 南非港口城市: the place and a word): lexicon ``places_extensions``.
+_WORD_EXTENSIONS = frozenset("楼港")
+
+
+def _kind_opens_word(text: str, s: int, e: int, word: str) -> bool:
+    """True when the extension ``word`` after the listed place ``text[s:e]`` is one of
+    ``_WORD_EXTENSIONS`` and opens a word of the dictionary with the character after it
+    (楼价, 楼顶, 港口, 港务), or follows a place of one character (中港, 港台: abbreviations) or
+    one that ends with such a character (香港楼股: Hong Kong's property shares)."""
+    if word not in _WORD_EXTENSIONS:
+        return False
+    end = e + len(word)
+    if e - s < 2 or text[e - 1] in _WORD_EXTENSIONS:
+        return True
+    return dictionary().get(text[end - 1 : end + 1], 0) > 0
 
 
 def _sites_after_listed(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:

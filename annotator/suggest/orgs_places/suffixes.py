@@ -12,7 +12,7 @@ from annotator import lexicon, rules_regex
 from annotator.numerals import NUMERALS
 from annotator.suggest._anchors import first_chars
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
-from annotator.suggest._words import COMMON, dictionary, read_in_other_words
+from annotator.suggest._words import COMMON, crosses_start_over, dictionary, read_in_other_words
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
 
@@ -359,7 +359,7 @@ def _last_head(
     """The last head (a place, 市 省 县 区, 中共 中央 国家 全国) between ``start`` and the
     suffix at ``a``, joined with the heads it touches (湖南省衡阳市); none inside brackets
     that close at ``bracket_end`` (微软（中国）有限公司)."""
-    heads = [m.span() for m in _HEAD_RE.finditer(text, start, a)]
+    heads = [m.span() for m in _HEAD_RE.finditer(text, start, a) if not _level_ends_word(text, m)]
     if "区" in text[start:a]:
         heads += _regions_by_kind(text, start, a)
     lo_i = bisect.bisect_left(places, (start, -1))
@@ -373,6 +373,17 @@ def _last_head(
         # adjacent or nested heads join: 湖南省衡阳市
         head = (hs, he) if head is None or hs > head[1] else (head[0], max(he, head[1]))
     return head
+
+
+def _level_ends_word(text: str, m: re.Match[str]) -> bool:
+    """True when the level character matched (省 市 县 区) ends a common word with the
+    character before it (小区业主委员会, 山区学校, 节省): a noun, no head of a name (a
+    level after another, 县市区, is left to the rules of levels)."""
+    s = m.start()
+    return m.end() - s == 1 and text[s - 1 : s] not in _LEVELS and crosses_start_over(text, s)
+
+
+_LEVELS = frozenset("省市县区")
 
 
 # A region or a development zone named by its kind after a boundary or where the name's
@@ -606,8 +617,8 @@ def _suffix_orgs(
                 start, shortest = _unit_before_title(text, a, b), 2
         elif "和" in text[start:a]:
             start = _after_joined_org(text, start, a, ends)
-        if start is not None and suffix in _KINDS_OF_A_PLACE and (start, a) in places:
-            continue  # 中国公司, 美国公司: a place's companies, no company's name
+        if start is not None and _unnamed(text, start, a, suffix, places):
+            continue  # 中国公司 (a place's companies), 某科技公司 (a body left unnamed)
         if suffix == "部门" and start is not None and _named_place_at(start, places):
             continue  # 上海公安部门, 泰国气象部门: the place's departments (市教育部门 stays)
         if start is not None and b - start >= shortest:
@@ -651,6 +662,34 @@ def _named_place_at(start: int, places: list[tuple[int, int]]) -> bool:
 # companies of China (the MSRA gold tags 中国 alone, 7 of 7 in the dev files), whereas 中国
 # 女队, 美国国会 are one body each.
 _KINDS_OF_A_PLACE = frozenset(("公司",))
+
+
+def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int, int]]) -> bool:
+    """True when ``text[start:a]`` before ``suffix`` names no organisation: a place before
+    a kind of company (中国公司, 美国公司: a place's companies, no company's name), a leg
+    of a contest (世界杯北京站), levels in the plural (区县教育部门), or 某
+    (a certain) inside it: court and police reports leave the body unnamed (某科技公司,
+    北京某物流有限公司), and a name reaching over 某 holds an anonymised person
+    (张某诉某科技公司)."""
+    if suffix in _KINDS_OF_A_PLACE and (start, a) in places:
+        return True
+    if suffix == "站" and text[start - 1 : start] in _EVENT_LAST:
+        return True  # 世界杯北京站, 巡回赛上海站: a leg of a tour, an event (北京 is a place)
+    if _plural_level(text, start):
+        return True  # 区县教育部门, 各市县党委: the bodies of every district and county
+    return text.find("某", start, a) != -1
+
+
+def _plural_level(text: str, start: int) -> bool:
+    """True when the name starts with a level character right after another one (区县,
+    市县, 县市区): levels in the plural, no body of a named level (该县县委 is one)."""
+    before = text[start - 1 : start]
+    return text[start] in _LEVELS and before in _LEVELS and before != text[start]
+
+
+# Last characters of the words of a contest (世界杯, 大奖赛, 巡回赛): a place + 站 right
+# after one is a leg of the contest held there, no station.
+_EVENT_LAST = frozenset("杯赛")
 
 
 def _suffix_refused(text: str, a: int, b: int, suffix: str) -> bool:
@@ -735,11 +774,13 @@ def _unit_before_title(text: str, a: int, b: int) -> int | None:
     i = a
     while i > 0 and b - 1 - i < _UNIT_NAME_LONGEST and is_han(text[i - 1]):
         i -= 1
-    if i == b - 1 or (i > 0 and is_han(text[i - 1])):
-        return None
+    if i == b - 1 or (i > 0 and is_han(text[i - 1])) or text[i:b] in _VENUES:
+        return None  # (图书馆馆长: a venue's kind alone, no named place)
     name = text[i : b - 1]
     if name[0] in _SCOPE_FIRST or not _NOT_IN_PLACE.isdisjoint(name):
         return None
+    if _last_cut(text, i, b - 1) is not None:
+        return None  # 他担任分局局长: a verb or a pronoun is no part of a unit's name
     return None if _COUNTS_IN_NAME.intersection(name) else i
 
 
