@@ -321,6 +321,24 @@ the end (main's figures from before session 32's last join changes -> branch): r
 0.819/0.831/0.834/0.860 -> 0.820/0.832/0.836/0.861 (ungated after 50: heading 0.775, article
 0.879, joins 0.887).
 
+Session 34 (s34-heads): why heading roles after 50 fell 0.892 -> 0.890 with the column-width
+cue (6c29a2b): no held page's features changed where the model's roles did (the lost lines,
+a theory page's kicker + headline groups read as intertitles by fold 1's cut-form model, had
+the same features before and after); the training pages did: the cue took 10 of the cut
+form's 31 rule intertitles under a finished paragraph that gold calls body (cut heads), so
+the CRF learnt ``after_final|rrole=…`` as more surely a 小标题 (held lines after 50: 3 won,
+5 lost). The rules: stacked 小标题 may have a topic line that ends a sentence up to 16
+characters (a question over its answer), and a headline's bracketed column tag no longer
+counts toward a title's length: rules heading roles 0.864 -> 0.872, after 5/10/20/50
+0.867/0.867/0.868/0.890 -> 0.875/0.875/0.874/0.890, article F1 after 50 0.939 -> 0.941.
+Tried, not kept (after 50, heading roles against 0.890): a heading line's length against
+its run's other lines, with the run's pattern (``grp=KH@0|<``: 0.888, after 10 0.862) or its
+place alone (``grlen=0<``: 0.881); its place with whether it is set as phrases or ends in a
+dash (0.887); a title line standing as an article's known 小标题 do (+3 lines for the rules,
+article F1 after 50 0.941 -> 0.939). Untuned curve 2, scored once (main -> branch): rules
+unchanged (heading 0.725, article 0.860), after 5/10/20/50 heading 0.727/0.727/0.743/0.775
+unchanged, article 0.864/0.861/0.869/0.869 -> 0.864/0.860/0.862/0.869, joins unchanged.
+
 Score heldout5 (once, at the end)::
 
     python bench/structure_real.py --half heldout5 --records /tmp/realpages/records /tmp/realpages/records5 --forms --curve

@@ -723,3 +723,15 @@ def test_a_chart_credit_beside_a_caption_is_a_caption_and_closes_nothing():
     assert got["制图：张丹峰"] == ("caption", 1)
     assert got["图②：志愿者和交警为公交司机送上热饮。"] == ("caption", 1)
     assert got[BODY2] == ("body", 1)
+
+
+def test_a_long_column_tag_does_not_make_its_headline_body_text():
+    # 44 characters of headline and 35 of tag: over a title's 64 characters only with the tag
+    headline = (
+        "坚持以人民为中心的发展思想，推动城乡公共服务均衡发展，加快建设宜居宜业和美乡村的实践路径"
+        "（深入学习贯彻新时代中国特色社会主义思想·原创性概念标识性概念纵横谈）"
+    )
+    text = "\n".join([HEADER, headline, "李晓明", BODY, BODY2, BODY3])
+    got = by_text(text)
+    assert got[headline] == ("headline", 1)
+    assert got["李晓明"] == ("byline", 1)

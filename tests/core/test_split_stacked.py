@@ -89,3 +89,24 @@ def test_a_cut_head_under_numbered_intertitles_stays_body():
     got = view(lines)
     assert got["一、老街有方"] == ("intertitle", 1, False)
     assert got["第1个街区加快建设农田水利设"][0] == "body"
+
+
+QUESTIONS = [
+    ["一问：老街改造钱从哪里来？", "政府引导、社会参与，多方筹集改造资金，让老房子焕新"],
+    ["二问：改造完成后由谁来管？", "建立长效管理机制，明确公共空间维护责任，让街区留得住"],
+    ["三问：历史风貌如何保护好？", "坚持整体规划，一街一策，避免业态同质化和大拆大建"],
+]
+
+
+def test_a_question_over_its_answer_may_be_a_longer_topic():
+    # the topics are 13 characters, over the short topic's 10: a question ends what it asks
+    got = view(stacked(QUESTIONS))
+    for unit in QUESTIONS:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+
+
+def test_a_long_topic_that_asks_nothing_is_no_stacked_intertitle():
+    units = [[q.replace("？", "") + "的", a] for q, a in QUESTIONS]
+    got = view(stacked(units))
+    assert got[units[0][1]][0] != "intertitle"

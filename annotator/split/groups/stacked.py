@@ -4,6 +4,7 @@ series of alike units in one article.
 
 from __future__ import annotations
 
+from annotator.split.cues import END_FINAL
 from annotator.split.shapes import BODY, DASH, FURNITURE, TITLE, Shape
 
 from .context import between_texts
@@ -16,6 +17,9 @@ STACKED_SERIES = 3
 STACKED_LINES = (2, 3)
 # The topic line is this short at most, and shorter than the unit's last line.
 STACKED_TOPIC_MAX_CHARS = 10
+# A topic that ends a sentence may be longer: a question over its answer (二问：传统消费如何
+# 焕新？ / 注重个性化…，增强…); the line a column cut leaves runs on into the next one.
+STACKED_QUESTION_MAX_CHARS = 16
 # A lone number over an intertitle (1 / 夏粮大盘稳不稳？ / …) reads as furniture (a page number).
 STACKED_NUMBER_MAX_CHARS = 2
 
@@ -64,11 +68,11 @@ def _topic_over_title(shapes: list[Shape], run: range) -> bool:
     """Whether the first line of ``run`` is a short topic over a longer last line."""
     first, last = shapes[run[0]], shapes[run[-1]]
     n = first.end - first.start
+    longest = STACKED_TOPIC_MAX_CHARS
+    if first.ending == END_FINAL:
+        longest = STACKED_QUESTION_MAX_CHARS
     return (
-        n <= STACKED_TOPIC_MAX_CHARS
-        and n < last.end - last.start
-        and first.kind != BODY
-        and last.kind != FURNITURE
+        n <= longest and n < last.end - last.start and first.kind != BODY and last.kind != FURNITURE
     )
 
 

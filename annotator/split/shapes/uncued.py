@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from annotator import rules_regex
 from annotator.split import cues
-from annotator.split.cues import END_DASH, END_FINAL, ITEM_BULLETS, SUB_DASH, ends_with_note
+from annotator.split.cues import (
+    END_CLOSE,
+    END_DASH,
+    END_FINAL,
+    ITEM_BULLETS,
+    SUB_DASH,
+    ends_with_note,
+)
 
 from .furniture import is_page_header
 from .kinds import BODY, DASH, FURNITURE, TRAILING, Shape
@@ -28,9 +35,19 @@ EXCLAIMED_TITLE_MAX_CHARS = 32
 SHORT_BODY_MAX_CHARS = 60  # a body paragraph this short may be a photo's caption
 
 
+def _title_length(s: str, end_kind: str) -> int:
+    """The length of ``s`` as a title's is measured: without a column tag in brackets at its
+    end (…理念：人类发展观“术语的革命”（深入学习贯彻…·原创性概念标识性概念纵横谈）), which a
+    paper sets small and may make as long as it likes."""
+    if end_kind != END_CLOSE:
+        return len(s)
+    k = max(s.rfind("（"), s.rfind("("))
+    return len(s) if k <= 0 else k
+
+
 def short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
     """The shape of a paragraph without a start cue: furniture, a dash line, a title or body."""
-    n = len(s)
+    n = _title_length(s, end_kind)
     if n > TITLE_MAX_CHARS and end_kind != END_DASH:
         return _long(s, start, end, end_kind, listy)
     marked = prompt_or_mailbox(s, start, end, end_kind) or signer(s, start, end, end_kind)
