@@ -338,3 +338,41 @@ def test_a_year_before_a_count_of_months_stays_apart():
 
 def test_the_five_year_plan_names_a_plan_not_a_duration():
     assert figures("第十四个五年规划实施以来") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        # a sign before any figure keeps it negative (the span and value lost it before)
+        ("公司净利润至负2.3亿元", "负2.3亿元", -230000000),
+        ("该基金近一年收益率为-12.4%。", "-12.4%", -12.4),
+        ("收益率为－3%", "－3%", -3),
+    ],
+)
+def test_a_minus_sign_before_a_figure_is_kept(text, fragment, value):
+    found = figures(text)
+    assert [(f, a["value"]) for f, a in found] == [(fragment, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # 负 that ends a word (胜负) and a hyphen after a digit or a letter are no sign
+    ["两队胜负3场", "型号为GPT-5个版本", "共3-5个"],
+)
+def test_no_sign_after_a_word_or_a_code(text):
+    assert all(a["value"] > 0 for _, a in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"),
+    [
+        # two digits after 秒 or 米 are its decimals (9秒 alone before; 10秒05 gave 05位)
+        ("他以9秒83的成绩夺冠", "9秒83", 9.83, "秒"),
+        ("谢震业以10秒05位列第四", "10秒05", 10.05, "秒"),
+        ("她以20米58夺冠", "20米58", 20.58, "米"),
+        ("身高1米85的他", "1米85", 1.85, "米"),
+    ],
+)
+def test_seconds_and_metres_go_on_in_two_digits(text, fragment, value, unit):
+    found = [(f, a["value"], a["unit"]) for f, a in figures(text) if not a.get("ordinal")]
+    assert found == [(fragment, value, unit)]
