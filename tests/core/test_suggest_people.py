@@ -828,3 +828,19 @@ def test_occupations_and_kin_before_a_name(text, names):
 )
 def test_a_name_before_a_verb_of_film_and_stage(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a word across the surname before an honorific begins no name (席东盟 before)
+        ("王毅出席东盟外长会议", ["王毅"]),
+        ("代表们出席两院院士大会", []),
+    ],
+)
+def test_no_name_starts_inside_a_word_before_an_honorific(text, names):
+    assert people(text) == names
+
+
+def test_a_name_before_an_honorific_after_a_plain_character_stays():
+    assert people("会上，出席王刚同志的追悼会") == ["王刚"]
