@@ -844,3 +844,18 @@ def test_no_name_starts_inside_a_word_before_an_honorific(text, names):
 
 def test_a_name_before_an_honorific_after_a_plain_character_stays():
     assert people("会上，出席王刚同志的追悼会") == ["王刚"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 省长 read across 湖南省|长沙市 is no title (沙市岳, 江大桥 were names before)
+        ("地址：湖南省长沙市岳麓区麓山南路", []),
+        ("游客登上武汉市长江大桥", []),
+        # a head of a division before a name keeps it
+        ("广东省长马兴瑞说", ["马兴瑞"]),
+        ("副市长江涛说", ["江涛"]),
+    ],
+)
+def test_a_division_head_read_across_two_places_is_no_title(text, names):
+    assert people(text) == names

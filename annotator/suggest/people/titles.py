@@ -8,7 +8,7 @@ from __future__ import annotations
 from annotator import rules_regex
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
-from annotator.suggest._words import COMMON, read_in_other_words
+from annotator.suggest._words import COMMON, begins_on_path, crosses_end, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
 from .cues import _HONORIFICS, _TITLES
@@ -202,7 +202,11 @@ def _title_names(
     for kind in ("list", "title"):
         for m in by_kind[kind]:
             end = m.end()
-            if kind == "title" and (end in overlapped or _after_a_name(text, m.start(), end)):
+            if kind == "title" and (
+                end in overlapped
+                or _after_a_name(text, m.start(), end)
+                or _read_on(text, m.start(), end)
+            ):
                 continue
             nxt = text[end : end + 1]
             japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
@@ -217,6 +221,25 @@ def _title_names(
                 latin = _LATIN_NAME_RE.match(text, end)
                 if latin:
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
+
+
+# First characters of the titles of a division's head (省长, 市长, 县长, 区长, 州长): the
+# character may end a place instead (湖南省|长沙市).
+_DIVISION_FIRST = frozenset("省市县区州")
+
+
+def _read_on(text: str, start: int, end: int) -> bool:
+    """True when the title ``text[start:end]`` of a division's head is read as the end of a
+    place and the start of another: jieba's most probable reading begins a word neither at
+    ``start`` nor at ``end``, and the title's last character begins a common word with the
+    next one (湖南省|长沙市 holds no 省长 and no name 沙市岳; 市长|张三 keeps its name, and
+    部长安雷 its own: 部 ends no place)."""
+    return (
+        text[start] in _DIVISION_FIRST
+        and crosses_end(text, end)
+        and not begins_on_path(text, end)
+        and not begins_on_path(text, start)
+    )
 
 
 def _after_a_name(text: str, start: int, end: int) -> bool:
