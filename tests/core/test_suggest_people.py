@@ -859,3 +859,15 @@ def test_a_name_before_an_honorific_after_a_plain_character_stays():
 )
 def test_a_division_head_read_across_two_places_is_no_title(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the last item of a list, ending the text, keeps a given character that may be an
+        # adverb elsewhere (刚 "just": 陈志 before)
+        ("左起：李明华、王德胜、刘春燕、陈志刚", ["李明华", "王德胜", "刘春燕", "陈志刚"]),
+    ],
+)
+def test_the_last_item_of_a_list_is_read_whole(text, names):
+    assert people(text) == names
