@@ -871,3 +871,18 @@ def test_a_division_head_read_across_two_places_is_no_title(text, names):
 )
 def test_the_last_item_of_a_list_is_read_whole(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # after a foreign country and a title, a foreign name may hold one character outside
+        # the transliteration characters (none found before)
+        ("乌克兰总统泽连斯基当天表示。", ["泽连斯基"]),
+        ("德国总理朔尔茨访问印度。", ["朔尔茨"]),
+        # not where that character is the next word's
+        ("美国总统克林顿派代表前来祝贺。", []),
+    ],
+)
+def test_a_foreign_leader_s_name_with_one_other_character(text, names):
+    assert people(text) == names

@@ -221,11 +221,37 @@ def _title_names(
                 latin = _LATIN_NAME_RE.match(text, end)
                 if latin:
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
+            if kind == "title" and is_han(nxt):
+                _foreign_leader_name(text, m.start(), end, found)
 
 
 # First characters of the titles of a division's head (省长, 市长, 县长, 区长, 州长): the
 # character may end a place instead (湖南省|长沙市).
 _DIVISION_FIRST = frozenset("省市县区州")
+
+
+def _foreign_leader_name(
+    text: str, start: int, end: int, found: dict[tuple[int, int], str]
+) -> None:
+    """A foreign name after a foreign country and a title (乌克兰总统泽连斯基当天,
+    德国总理朔尔茨访问): three or four Han characters closed where a name may end, all but
+    one of them (not the last) transliteration characters, where no other cue found a
+    name."""
+    if not any(text[max(0, start - n) : start] in _FOREIGN for n in (2, 3, 4, 5)):
+        return
+    for n in (4, 3):
+        piece = text[end : end + n]
+        if len(piece) < n or piece[-1] not in _TRANSLIT_CHARS:
+            continue  # 克林顿派代表: the one other character is the next word's
+        if sum(c not in _TRANSLIT_CHARS for c in piece) > 1:
+            continue
+        if all(map(is_han, piece)) and _ends_name(text, end + n) and not _dictionary().get(piece):
+            if not any(s == end for s, _e in found):
+                found.setdefault((end, end + n), "title")
+            return
+
+
+_FOREIGN = _PLACES - {"中国"}
 
 
 def _read_on(text: str, start: int, end: int) -> bool:
