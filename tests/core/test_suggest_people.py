@@ -886,3 +886,17 @@ def test_the_last_item_of_a_list_is_read_whole(text, names):
 )
 def test_a_foreign_leader_s_name_with_one_other_character(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the names an appointment notice removes from office (none found before)
+        ("免去李四的市财政局局长职务。", ["李四"]),
+        ("免去陈一新的国家安全部副部长职务。", ["陈一新"]),
+        ("免去张大明、欧阳春同志的市政府副市长职务", ["张大明", "欧阳春"]),
+        ("免去高级工程师的职务", []),
+    ],
+)
+def test_names_removed_from_office(text, names):
+    assert people(text) == names

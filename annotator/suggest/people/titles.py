@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from annotator import rules_regex
 from annotator.suggest._scan import WordMatch
-from annotator.suggest._text import is_han
+from annotator.suggest._text import HAN, is_han
 from annotator.suggest._words import COMMON, begins_on_path, crosses_end, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
@@ -320,6 +320,24 @@ _LATIN_NAME_RE = rules_regex.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
 
 # 以林树哲为团长的代表团, 以王明为首: the leader of a delegation or a group.
 _LEADER_RE = rules_regex.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主任|代表|核心)")
+
+
+# 免去张三的局长职务, 免去李四、王五同志的…职务: the names an appointment notice removes
+# from office, joined by 、 (the fixed wording of 任免 notices).
+_DISMISSED_RE = rules_regex.compile(
+    f"免去((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}}?)(?:同志)?的[^，。；,;\n]{{0,30}}?职务"
+)
+
+
+def _dismissed_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names after 免去 and before 的…职务 (免去李四的市财政局局长职务)."""
+    for m in _DISMISSED_RE.finditer(text):
+        i = m.start(1)
+        for name in m.group(1).split("、"):
+            j = i + len(name)
+            if (name_at(text, i) == j or _whole_name(text, i, j)) and name not in _PLACES:
+                found.setdefault((i, j), "title")
+            i = j + 1
 
 
 def _leader_names(text: str, found: dict[tuple[int, int], str]) -> None:
