@@ -900,3 +900,20 @@ def test_a_foreign_leader_s_name_with_one_other_character(text, names):
 )
 def test_names_removed_from_office(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a speaker opening a line before a colon (钟南山 was a place, 欧阳春香 missed)
+        ("钟南山：要科学防控，不要恐慌。", ["钟南山"]),
+        ("主持人：欢迎两位。\n欧阳春香：谢谢主持人。", ["欧阳春香"]),
+        ("李大爷：不着急，慢慢来。", ["李"]),
+        # headings are no speakers: words, places, a word before a list of names
+        ("金融：稳中有进", []),
+        ("黄金周：出游人数创新高", []),
+        ("皮艇：张琴（女，湖北）", ["张琴"]),
+    ],
+)
+def test_a_speaker_before_a_colon(text, names):
+    assert names == [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]

@@ -61,7 +61,7 @@ from .lists import (
 )
 from .names import SURNAMES, _breaks_a_word, _not_a_name, name_at, plausible_name
 from .notes import _note_names
-from .subjects import _clause_subjects, _subject_names
+from .subjects import _clause_subjects, _speaker_names, _subject_names
 from .titles import _dismissed_names, _leader_names, _role_names, _title_names
 
 __all__ = [
@@ -88,6 +88,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
     _clause_subjects(text, found)
+    _speaker_names(text, found)
     _caption_names(text, found)
     _bracketed_names(text, found)
     _note_names(text, found)
