@@ -358,11 +358,16 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
         start, end = m.span()
         if start < covered or _inside_a_number(text, start):
             continue  # inside a longer number or code; 第N次 is handled below
-        hundredths = _hundredths(m, text)
-        if hundredths:
+        hundredths = ""
+        if end < len(text) and _ALNUM.match(text, end):
+            hundredths = _hundredths(m, text)
+            if not hundredths:
+                continue  # 5G, 3D
             end = covered = end + 2  # 9秒83, 1米85: the two digits are its decimals
-        if _no_figure_here(m, text, start, end):
+        if not (m.group("unit") or m.group("unit2")) and _numbered(text, end):
             continue
+        if text[end - 1] == "次" and _session_of_a_term(text, start, end):
+            continue  # 二十届三中全会, 十四届全国人大二次会议: which session, not how many
         try:
             attrs = _main_attrs(m)
         except (ValueError, KeyError, InvalidOperation):
@@ -374,19 +379,10 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     return found
 
 
-def _no_figure_here(m: re.Match[str], text: str, start: int, end: int) -> bool:
-    """True when what stands around the match at ``start``..``end`` makes it no figure."""
-    before = text[start - 1] if start else ""
-    if before == "之" and ends_at(text, "分之", start):
-        return True  # 百分之五: the prefixed pattern takes it
-    if end < len(text) and _ALNUM.match(text, end):
-        return True  # 5G, 3D
-    if not (m.group("unit") or m.group("unit2")) and text[end : end + 1] in _CN_NUMERAL:
-        return True  # 二十三日: the numeral goes on (a date), not 二十 with no unit
-    if not (m.group("unit") or m.group("unit2")) and text.startswith(_ORDINALS, end):
-        return True  # 二十届, 二十多届: the numeral of a term or an issue, not 二十 alone
-    # 二十届三中全会, 十四届全国人大二次会议: which session, not how many
-    return text[end - 1] == "次" and _session_of_a_term(text, start, end)
+def _numbered(text: str, end: int) -> bool:
+    """True when a number with no unit ending at ``end`` goes on as a numeral (二十三日: a
+    date, not 二十 with no unit) or numbers a term or an issue (二十届, 二十多届)."""
+    return text[end : end + 1] in _CN_NUMERAL or text.startswith(_ORDINALS, end)
 
 
 # A time in seconds or a length in metres goes on in two digits with no point in sports
@@ -405,11 +401,14 @@ def _hundredths(m: re.Match[str], text: str) -> str:
 
 
 def _inside_a_number(text: str, start: int) -> bool:
-    """True when a digit, a letter or 第 stands before ``start``; not the 零 between the
-    parts of a duration (三年零四个月: 四个月 is joined to 三年)."""
+    """True when a digit, a letter or 第 stands before ``start``, or 分之 (百分之五: the
+    prefixed pattern takes it); not the 零 between the parts of a duration (三年零四个月:
+    四个月 is joined to 三年)."""
     before = text[start - 1] if start else ""
     if before == "零" and text[start - 2 : start - 1] == "年":
         return False
+    if before == "之":
+        return ends_at(text, "分之", start)
     return before in _NOT_BEFORE
 
 
@@ -480,7 +479,11 @@ def find_figure_candidates(text: str) -> list[Candidate]:
             continue  # “三个年”, 三番五次: slogans and idioms
         if chinese and attrs["unit"] in MEASURES and division_after_count(text, end):
             continue  # 八所镇: the town Basuo, not "eight of"
-        sign = _sign_before(text, start, attrs["unit"])
+        sign = (
+            _sign_before(text, start, attrs["unit"])
+            if start and (text[start - 1] in _SIGNS or attrs["unit"] in _TEMPERATURE_UNITS)
+            else None
+        )
         if sign is not None:
             start, attrs["value"] = sign, -attrs["value"]  # -5℃, 零下5℃, 负2.3亿元
         qualifier = _qualifier_before(text, start)
@@ -492,6 +495,7 @@ def find_figure_candidates(text: str) -> list[Candidate]:
 
 
 _TEMPERATURE_UNITS = ("℃", "摄氏度", "度")
+_SIGNS = frozenset("负-－−")
 
 
 def _sign_before(text: str, start: int, unit: str) -> int | None:

@@ -100,15 +100,13 @@ _CLAUSE_NAME_RE = rules_regex.compile(
 
 # A speaker at the start of a line before a colon, as interviews and transcripts print them
 # (钟南山：要科学防控, 王立新：谢谢主持人); 问： and 记者： hold no surname.
-_SPEAKER_RE = rules_regex.compile(f"^[ \t\u3000]*([{HAN}]{{2,4}})[：:](?=[^\\s：:])", re.M)
+_SPEAKER_RE = rules_regex.compile(f"[ \\t\\u3000]*([{HAN}]{{2,4}})[：:](?=[^\\s：:])")
 
 
 def _speaker_names(text: str, found: dict[tuple[int, int], str]) -> None:
     """Names that open a line before a colon and are no word of the dictionary."""
-    if "：" not in text and ":" not in text:
-        return
     words = dictionary()
-    for m in _SPEAKER_RE.finditer(text):
+    for m in _line_starts_before_colons(text):
         i, j = m.span(1)
         name = m.group(1)
         slen = 2 if name[:2] in SURNAMES and j - i == 4 else 1
@@ -124,3 +122,24 @@ def _speaker_names(text: str, found: dict[tuple[int, int], str]) -> None:
             continue
         if _name_chars_ok(name, slen) and words.get(name[: slen + 1], 0) <= COMMON:
             found.setdefault((i, j), "subject")
+
+
+def _line_starts_before_colons(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_SPEAKER_RE` at the starts of the lines that hold a colon a
+    few characters on (found with ``str.find``: a pattern anchored at every line start
+    costs a try at every character of the page)."""
+    out = []
+    for colon in ("：", ":"):
+        k = text.find(colon)
+        while k != -1:
+            lo = max(0, k - _SPEAKER_REACH - 1)
+            line = text.rfind("\n", lo, k) + 1 or (0 if lo == 0 else -1)
+            if line >= 0:
+                m = _SPEAKER_RE.match(text, line)
+                if m is not None and m.end(1) == k:
+                    out.append(m)
+            k = text.find(colon, k + 1)
+    return out
+
+
+_SPEAKER_REACH = 8

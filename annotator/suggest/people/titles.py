@@ -201,15 +201,15 @@ def _title_names(
     overlapped = _overlapped_titles(text, by_kind["title"])
     for kind in ("list", "title"):
         for m in by_kind[kind]:
-            end = m.end()
+            start, end = m.span()
             if kind == "title" and (
                 end in overlapped
-                or _after_a_name(text, m.start(), end)
-                or _read_on(text, m.start(), end)
+                or _after_a_name(text, start, end)
+                or (text[start] in _DIVISION_FIRST and _read_on(text, start, end))
             ):
                 continue
             nxt = text[end : end + 1]
-            japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
+            japanese = kind == "title" and "日本" in text[max(0, start - 4) : start]
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
                 _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
             elif kind == "title" and (
@@ -221,8 +221,11 @@ def _title_names(
                 latin = _LATIN_NAME_RE.match(text, end)
                 if latin:
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
-            if kind == "title" and is_han(nxt):
-                _foreign_leader_name(text, m.start(), end, found)
+            if kind == "title" and (
+                text[end + 2 : end + 3] in _TRANSLIT_CHARS
+                or text[end + 3 : end + 4] in _TRANSLIT_CHARS
+            ):
+                _foreign_leader_name(text, start, end, found)  # (its last one is such a character)
 
 
 # First characters of the titles of a division's head (省长, 市长, 县长, 区长, 州长): the
@@ -237,7 +240,7 @@ def _foreign_leader_name(
     德国总理朔尔茨访问): three or four Han characters closed where a name may end, all but
     one of them (not the last) transliteration characters, where no other cue found a
     name."""
-    if not any(text[max(0, start - n) : start] in _FOREIGN for n in (2, 3, 4, 5)):
+    if not any(text[start - n : start] in _FOREIGN for n in (2, 3, 4, 5) if n <= start):
         return
     for n in (4, 3):
         piece = text[end : end + n]
@@ -261,7 +264,7 @@ def _read_on(text: str, start: int, end: int) -> bool:
     next one (湖南省|长沙市 holds no 省长 and no name 沙市岳; 市长|张三 keeps its name, and
     部长安雷 its own: 部 ends no place)."""
     return (
-        text[start] in _DIVISION_FIRST
+        text[start] in _DIVISION_FIRST  # (tested by the caller first: cheap)
         and crosses_end(text, end)
         and not begins_on_path(text, end)
         and not begins_on_path(text, start)
