@@ -917,3 +917,16 @@ def test_names_removed_from_office(text, names):
 )
 def test_a_speaker_before_a_colon(text, names):
     assert names == [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a building named after a title is no name after it (纪念堂 was a person before)
+        ("游客在毛主席纪念堂前排队瞻仰", ["毛"]),
+        # a foreign name of transliteration characters stays one
+        ("民事主管法官佩罗塔警告说", ["佩罗塔"]),
+    ],
+)
+def test_a_building_after_a_title_is_no_name(text, names):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == names

@@ -56,8 +56,8 @@ def _list_from(
             end = _trusted_first_end(text, pos, end, japanese)
         if end is None or text[pos:end] in _PLACES:
             return  # 代表巴西出战: a country, not a name
-        if _common_word(text[pos:end]):
-            return  # “危”代表危险: a word the dictionary counts often, not a name
+        if _common_word(text[pos:end]) or _building(text[pos:end]):
+            return  # “危”代表危险, 毛主席纪念堂: a word of the dictionary, not a name
         nxt = text[end : end + 1]
         if (
             nxt != "、"
@@ -156,6 +156,21 @@ _COMMON_COUNT = 2000
 
 def _common_word(name: str) -> bool:
     return len(name) == 2 and (_dictionary().get(name) or 0) >= _COMMON_COUNT
+
+
+# Last characters of buildings and grounds: a word of the dictionary of three characters
+# ending with one is the place a title names (毛主席纪念堂, 总统官邸), not a name after it.
+_BUILDING_LAST = frozenset("堂馆院楼园宫殿寺庙塔场站厅邸")
+
+
+def _building(name: str) -> bool:
+    """(not a foreign name of transliteration characters: 法官佩罗塔)"""
+    return (
+        len(name) == 3
+        and name[-1] in _BUILDING_LAST
+        and bool(_dictionary().get(name))
+        and not all(c in _TRANSLIT_CHARS for c in name)
+    )
 
 
 def _listed_rare_surname(text: str, pos: int) -> int | None:
