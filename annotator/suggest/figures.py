@@ -89,8 +89,8 @@ _CONTEXT_UNIT = (
 # Classifiers left out of the units: a number before one names a term, a generation or an
 # issue (二十届, 三十期); a number with no unit right before one is never a figure.
 _ORDINALS = ("届", "代", "期", "号")
-_UNIT_NORMAL = {"个百分点": "百分点", "个多月": "个月", "个多小时": "小时", "个小时": "小时",
-                "％": "%", "平米": "平方米"}  # fmt: skip
+_UNIT_NORMAL = {"个百分点": "百分点", "个基点": "基点", "个多月": "个月", "个多小时": "小时",
+                "个小时": "小时", "％": "%", "平米": "平方米"}  # fmt: skip
 
 _FIRST = "0-9０-９一二两三四五六七八九十"
 # One numeral token: Arabic, Chinese or mixed (13.11万, 七百二十万, 三点五); separators

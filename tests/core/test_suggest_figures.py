@@ -376,3 +376,15 @@ def test_no_sign_after_a_word_or_a_code(text):
 def test_seconds_and_metres_go_on_in_two_digits(text, fragment, value, unit):
     found = [(f, a["value"], a["unit"]) for f, a in figures(text) if not a.get("ordinal")]
     assert found == [(fragment, value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        # basis points are a unit of rates (12个 alone before, the unit lost)
+        ("银行间市场隔夜利率上行12个基点。", "12个基点", 12),
+        ("央行下调利率25基点", "25基点", 25),
+    ],
+)
+def test_basis_points_are_a_unit(text, fragment, value):
+    assert [(f, a["value"], a["unit"]) for f, a in figures(text)] == [(fragment, value, "基点")]
