@@ -58,7 +58,7 @@ from annotator.numerals import CHINESE_DIGITS, NUMERALS
 from . import _scan
 from ._places import MEASURES, division_after_count
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
-from ._words import crosses_start
+from ._words import crosses_end, crosses_start
 
 LABEL = "FIGURE"
 
@@ -486,12 +486,34 @@ def find_figure_candidates(text: str) -> list[Candidate]:
         )
         if sign is not None:
             start, attrs["value"] = sign, -attrs["value"]  # -5℃, 零下5℃, 负2.3亿元
+        if text[end : end + 1] == "半":
+            end = _with_half(text, end, attrs)
         qualifier = _qualifier_before(text, start)
         if qualifier:
             start -= len(qualifier)
             attrs["qualifier"] = "+".join(filter(None, (qualifier, attrs.get("qualifier"))))
         out.append((start, end, LABEL, attrs))
     return out
+
+
+# Units of an age or a time that 半 (a half) may follow: 三岁半 is 3.5 岁, 两年半 2.5 年.
+_HALF_UNITS = frozenset(("岁", "周岁", "年", "天"))
+_ANCHOR_AFTER = frozenset("来前后以")
+
+
+def _with_half(text: str, end: int, attrs: dict[str, Any]) -> int:
+    """The end of the figure ending at ``end`` before 半, with a half added to its value
+    when 半 halves its unit (三岁半); not where 半 begins a word (三年半岛, 两天半个月)."""
+    if (
+        attrs["unit"] not in _HALF_UNITS
+        or "value_max" in attrs
+        or isinstance(attrs["value"], float)
+    ):
+        return end  # (3.5年半: no half of a fraction)
+    if crosses_end(text, end + 1) or text[end + 1 : end + 2] in _ANCHOR_AFTER:
+        return end  # (近两年半来, 两年半后: a period anchored on now, the date rules')
+    attrs["value"] = plain(Decimal(str(attrs["value"])) + Decimal("0.5"))
+    return end + 1
 
 
 _TEMPERATURE_UNITS = ("℃", "摄氏度", "度")

@@ -388,3 +388,18 @@ def test_seconds_and_metres_go_on_in_two_digits(text, fragment, value, unit):
 )
 def test_basis_points_are_a_unit(text, fragment, value):
     assert [(f, a["value"], a["unit"]) for f, a in figures(text)] == [(fragment, value, "基点")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        # 半 after an age or a time in years or days adds a half (三岁 alone before)
+        ("这个孩子才三岁半", "三岁半", 3.5),
+        ("他在那里待了两年半。", "两年半", 2.5),
+        ("5岁半的女孩", "5岁半", 5.5),
+        # not where 半 begins a word
+        ("花了两年半个月", "两年", 2),
+    ],
+)
+def test_a_half_after_an_age_or_a_time(text, fragment, value):
+    assert [(f, a["value"]) for f, a in figures(text)] == [(fragment, value)]
