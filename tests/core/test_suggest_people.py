@@ -930,3 +930,17 @@ def test_a_speaker_before_a_colon(text, names):
 )
 def test_a_building_after_a_title_is_no_name(text, names):
     assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the second part of a dotted name may begin with a character outside the lists
+        # (none found before, or the parts apart)
+        ("热依拉·吾买尔江是一名维吾尔族教师。", ["热依拉·吾买尔江"]),
+        ("科学家玛丽·居里说，实验成功了。", ["玛丽·居里"]),
+        ("市长麦克尔·郝普出席了仪式。", ["麦克尔·郝普"]),
+    ],
+)
+def test_a_dotted_name_whose_second_part_begins_with_another_character(text, names):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == names
