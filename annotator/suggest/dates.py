@@ -298,6 +298,9 @@ _NUMBERED_THING = frozenset(
 
 
 _QUOTE_CLOSE = frozenset('”"」』》')
+# A year in brackets right before N号 numbers a document or a case of that year:
+# 国办发〔2026〕12号, 京政发[2025]3号, (2026)京0105民初12345号 (the last has no day anyway).
+_YEAR_IN_BRACKETS_RE = rules_regex.compile(r"[〔［\[（(][0-9０-９]{4}[〕］\]）)]\Z")
 
 
 # What may stand right before a day written N号 or with Chinese numerals: 本月二十五号,
@@ -341,6 +344,10 @@ def _day_ok(token: str, arabic: bool, m: re.Match[str], text: str) -> bool:
         return False  # 神舟十八号, 历时二十日: a name or a count, not a day
     if text[after - 1] == "号" and before in _QUOTE_CLOSE:
         return False  # “阿波罗”17号, “神舟”十号: a numbered craft, not a day
+    if text[after - 1] == "号" and _YEAR_IN_BRACKETS_RE.search(
+        text, max(0, m.start() - 6), m.start()
+    ):
+        return False  # 国办发〔2026〕12号: the number of a document of that year, not a day
     numbered = after < len(text) and text[after] in _NUMBERED_THING
     return not (numbered and text[after - 1] == "号")
 

@@ -9,8 +9,10 @@ What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` a
 * a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE); one in
   two units is one figure in the smaller (``七年六个月``: 90 个月, ``3分41秒``: 221 秒);
 * an anniversary: ``70周年`` (value 70, unit ``周年``); a magnitude (``7.8级``); a
-  temperature, negative after ``-`` or ``零下``; an index's points with decimals
-  (``收于3125.48点``; ``12点`` is a clock time);
+  temperature, negative after ``零下``; any figure is negative after ``-`` or ``负``
+  (``负2.3亿元``, ``-12.4%``); an index's points with decimals (``收于3125.48点``; ``12点``
+  is a clock time); a time or a height with two digits after 秒/米 (``9秒83``: 9.83 秒,
+  ``1米85``: 1.85 米);
 * a rank: ``第80位``, ``全省第一`` (``第N`` followed by 位/名 or ending the phrase), and
   ``前20强``; these carry ``"ordinal": True`` or the qualifier ``前``.
 
@@ -56,7 +58,7 @@ from annotator.numerals import CHINESE_DIGITS, NUMERALS
 from . import _scan
 from ._places import MEASURES, division_after_count
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
-from ._words import crosses_start
+from ._words import crosses_end, crosses_start
 
 LABEL = "FIGURE"
 
@@ -87,8 +89,8 @@ _CONTEXT_UNIT = (
 # Classifiers left out of the units: a number before one names a term, a generation or an
 # issue (二十届, 三十期); a number with no unit right before one is never a figure.
 _ORDINALS = ("届", "代", "期", "号")
-_UNIT_NORMAL = {"个百分点": "百分点", "个多月": "个月", "个多小时": "小时", "个小时": "小时",
-                "％": "%", "平米": "平方米"}  # fmt: skip
+_UNIT_NORMAL = {"个百分点": "百分点", "个基点": "基点", "个多月": "个月", "个多小时": "小时",
+                "个小时": "小时", "％": "%", "平米": "平方米"}  # fmt: skip
 
 _FIRST = "0-9０-９一二两三四五六七八九十"
 # One numeral token: Arabic, Chinese or mixed (13.11万, 七百二十万, 三点五); separators
@@ -361,19 +363,19 @@ def _figure_matches(text: str) -> Iterator[re.Match[str]]:
 def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     """(start, end, attrs, chinese) of the number + unit/magnitude figures."""
     found = []
+    covered = 0
     for m in _figure_matches(text):
         start, end = m.span()
-        if _inside_a_number(text, start):
+        if start < covered or _inside_a_number(text, start):
             continue  # inside a longer number or code; 第N次 is handled below
-        before = text[start - 1] if start else ""
-        if before == "之" and ends_at(text, "分之", start):
-            continue  # 百分之五: the prefixed pattern takes it
+        hundredths = ""
         if end < len(text) and _ALNUM.match(text, end):
-            continue  # 5G, 3D
-        if not (m.group("unit") or m.group("unit2")) and text[end : end + 1] in _CN_NUMERAL:
-            continue  # 二十三日: the numeral goes on (a date), not 二十 with no unit
-        if not (m.group("unit") or m.group("unit2")) and text.startswith(_ORDINALS, end):
-            continue  # 二十届, 二十多届: the numeral of a term or an issue, not 二十 alone
+            hundredths = _hundredths(m, text)
+            if not hundredths:
+                continue  # 5G, 3D
+            end = covered = end + 2  # 9秒83, 1米85: the two digits are its decimals
+        if not (m.group("unit") or m.group("unit2")) and _numbered(text, end):
+            continue
         if text[end - 1] == "次" and _session_of_a_term(text, start, end):
             continue  # 二十届三中全会, 十四届全国人大二次会议: which session, not how many
         try:
@@ -381,16 +383,42 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
         except (ValueError, KeyError, InvalidOperation):
             continue
         if attrs is not None and (attrs["unit"] not in _CONTEXT_UNITS or _context_ok(m, text)):
+            if hundredths:
+                attrs["value"] = plain(Decimal(attrs["value"]) + Decimal(hundredths) / 100)
             found.append((start, end, attrs, not m.group(0)[0].isdigit()))
     return found
 
 
+def _numbered(text: str, end: int) -> bool:
+    """True when a number with no unit ending at ``end`` goes on as a numeral (二十三日: a
+    date, not 二十 with no unit) or numbers a term or an issue (二十届, 二十多届)."""
+    return text[end : end + 1] in _CN_NUMERAL or text.startswith(_ORDINALS, end)
+
+
+# A time in seconds or a length in metres goes on in two digits with no point in sports
+# and body reports: 9秒83 is 9.83 seconds, 1米85 is 1.85 metres (83 and 85 are no figures).
+_HUNDREDTHS_RE = rules_regex.compile(r"[0-9]{2}(?![0-9０-９.．])")
+
+
+def _hundredths(m: re.Match[str], text: str) -> str:
+    """The two digits that end an integer N秒 or N米 figure in ``text`` (9秒83), or ""."""
+    if m.group("unit2") not in ("秒", "米") or m.group("post") or m.group("mid"):
+        return ""
+    if not m.string[m.start() : m.start("unit2")].isdigit():
+        return ""
+    tail = _HUNDREDTHS_RE.match(text, m.end())
+    return tail.group(0) if tail else ""
+
+
 def _inside_a_number(text: str, start: int) -> bool:
-    """True when a digit, a letter or 第 stands before ``start``; not the 零 between the
-    parts of a duration (三年零四个月: 四个月 is joined to 三年)."""
+    """True when a digit, a letter or 第 stands before ``start``, or 分之 (百分之五: the
+    prefixed pattern takes it); not the 零 between the parts of a duration (三年零四个月:
+    四个月 is joined to 三年)."""
     before = text[start - 1] if start else ""
     if before == "零" and text[start - 2 : start - 1] == "年":
         return False
+    if before == "之":
+        return ends_at(text, "分之", start)
     return before in _NOT_BEFORE
 
 
@@ -461,16 +489,63 @@ def find_figure_candidates(text: str) -> list[Candidate]:
             continue  # “三个年”, 三番五次: slogans and idioms
         if chinese and attrs["unit"] in MEASURES and division_after_count(text, end):
             continue  # 八所镇: the town Basuo, not "eight of"
-        if attrs["unit"] in ("℃", "摄氏度", "度") and start:
-            sign = _MINUS_BEFORE_RE.search(text, max(0, start - 2), start)
-            if sign:
-                start, attrs["value"] = sign.start(), -attrs["value"]  # -5℃, 零下5℃
+        sign = (
+            _sign_before(text, start, attrs["unit"])
+            if start and (text[start - 1] in _SIGNS or attrs["unit"] in _TEMPERATURE_UNITS)
+            else None
+        )
+        if sign is not None:
+            start, attrs["value"] = sign, -attrs["value"]  # -5℃, 零下5℃, 负2.3亿元
+        if text[end : end + 1] == "半":
+            end = _with_half(text, end, attrs)
         qualifier = _qualifier_before(text, start)
         if qualifier:
             start -= len(qualifier)
             attrs["qualifier"] = "+".join(filter(None, (qualifier, attrs.get("qualifier"))))
         out.append((start, end, LABEL, attrs))
     return out
+
+
+# Units of an age or a time that 半 (a half) may follow: 三岁半 is 3.5 岁, 两年半 2.5 年.
+_HALF_UNITS = frozenset(("岁", "周岁", "年", "天"))
+_ANCHOR_AFTER = frozenset("来前后以")
+
+
+def _with_half(text: str, end: int, attrs: dict[str, Any]) -> int:
+    """The end of the figure ending at ``end`` before 半, with a half added to its value
+    when 半 halves its unit (三岁半); not where 半 begins a word (三年半岛, 两天半个月)."""
+    if (
+        attrs["unit"] not in _HALF_UNITS
+        or "value_max" in attrs
+        or isinstance(attrs["value"], float)
+    ):
+        return end  # (3.5年半: no half of a fraction)
+    if crosses_end(text, end + 1) or text[end + 1 : end + 2] in _ANCHOR_AFTER:
+        return end  # (近两年半来, 两年半后: a period anchored on now, the date rules')
+    attrs["value"] = plain(Decimal(str(attrs["value"])) + Decimal("0.5"))
+    return end + 1
+
+
+_TEMPERATURE_UNITS = ("℃", "摄氏度", "度")
+_SIGNS = frozenset("负-－−")
+
+
+def _sign_before(text: str, start: int, unit: str) -> int | None:
+    """Where a minus sign before the figure at ``start`` begins, or None when there is none:
+    ``-``, ``负`` (not the end of a word: 胜负3场) and, before a temperature, ``零下``.  A
+    hyphen after a digit or a letter joins a range or a code (3-5, GPT-5), no sign."""
+    if not start:
+        return None
+    if unit in _TEMPERATURE_UNITS:
+        sign = _MINUS_BEFORE_RE.search(text, max(0, start - 2), start)
+        if sign:
+            return sign.start()
+    before = text[start - 1]
+    if before == "负":
+        return None if crosses_start(text, start - 1) else start - 1
+    if before in "-－−" and not (start > 1 and _ALNUM.match(text, start - 2)):
+        return start - 1
+    return None
 
 
 # A duration written in two units, the larger first (有期徒刑七年六个月, 三年零四个月,

@@ -583,3 +583,15 @@ def test_yuanyue_and_nian_sanshi(text, expected):
 )
 def test_iso_separators_after_a_year_in_chinese_numerals(text, expected):
     assert _date_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["国办发〔2026〕12号", "根据京政发［2025］3号的要求", "见（2024）15号通知"]
+)
+def test_n_hao_after_a_year_in_brackets_numbers_a_document(text):
+    # 〔2026〕12号 is a document of 2026, not the 12th of a month (a DATE before)
+    assert dates(text) == []
+
+
+def test_a_day_after_a_bracketed_weekday_stays_a_day():
+    assert sorted(f for f, _ in dates("（周五）12号开会")) == ["12号", "周五"]

@@ -365,3 +365,68 @@ def test_the_five_year_plan_names_a_plan_not_a_duration():
 @pytest.mark.parametrize("text", ["该市今后五年计划新建学校20所", "这家企业五年规划建设三座工厂"])
 def test_five_years_before_a_plan_verb_stay_a_duration(text):
     assert "五年" in [f for f, _ in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        # a sign before any figure keeps it negative (the span and value lost it before)
+        ("公司净利润至负2.3亿元", "负2.3亿元", -230000000),
+        ("该基金近一年收益率为-12.4%。", "-12.4%", -12.4),
+        ("收益率为－3%", "－3%", -3),
+    ],
+)
+def test_a_minus_sign_before_a_figure_is_kept(text, fragment, value):
+    found = figures(text)
+    assert [(f, a["value"]) for f, a in found] == [(fragment, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # 负 that ends a word (胜负) and a hyphen after a digit or a letter are no sign
+    ["两队胜负3场", "型号为GPT-5个版本", "共3-5个"],
+)
+def test_no_sign_after_a_word_or_a_code(text):
+    assert all(a["value"] > 0 for _, a in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"),
+    [
+        # two digits after 秒 or 米 are its decimals (9秒 alone before; 10秒05 gave 05位)
+        ("他以9秒83的成绩夺冠", "9秒83", 9.83, "秒"),
+        ("谢震业以10秒05位列第四", "10秒05", 10.05, "秒"),
+        ("她以20米58夺冠", "20米58", 20.58, "米"),
+        ("身高1米85的他", "1米85", 1.85, "米"),
+    ],
+)
+def test_seconds_and_metres_go_on_in_two_digits(text, fragment, value, unit):
+    found = [(f, a["value"], a["unit"]) for f, a in figures(text) if not a.get("ordinal")]
+    assert found == [(fragment, value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        # basis points are a unit of rates (12个 alone before, the unit lost)
+        ("银行间市场隔夜利率上行12个基点。", "12个基点", 12),
+        ("央行下调利率25基点", "25基点", 25),
+    ],
+)
+def test_basis_points_are_a_unit(text, fragment, value):
+    assert [(f, a["value"], a["unit"]) for f, a in figures(text)] == [(fragment, value, "基点")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        # 半 after an age or a time in years or days adds a half (三岁 alone before)
+        ("这个孩子才三岁半", "三岁半", 3.5),
+        ("他在那里待了两年半。", "两年半", 2.5),
+        ("5岁半的女孩", "5岁半", 5.5),
+        # not where 半 begins a word
+        ("花了两年半个月", "两年", 2),
+    ],
+)
+def test_a_half_after_an_age_or_a_time(text, fragment, value):
+    assert [(f, a["value"]) for f, a in figures(text)] == [(fragment, value)]

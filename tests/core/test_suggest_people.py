@@ -835,3 +835,119 @@ def test_occupations_and_kin_before_a_name(text, names):
 )
 def test_a_name_before_a_verb_of_film_and_stage(text, names):
     assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a word across the surname before an honorific begins no name (席东盟 before)
+        ("王毅出席东盟外长会议", ["王毅"]),
+        ("代表们出席两院院士大会", []),
+    ],
+)
+def test_no_name_starts_inside_a_word_before_an_honorific(text, names):
+    assert people(text) == names
+
+
+def test_a_name_before_an_honorific_after_a_plain_character_stays():
+    assert people("会上，出席王刚同志的追悼会") == ["王刚"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 省长 read across 湖南省|长沙市 is no title (沙市岳, 江大桥 were names before)
+        ("地址：湖南省长沙市岳麓区麓山南路", []),
+        ("游客登上武汉市长江大桥", []),
+        # a head of a division before a name keeps it
+        ("广东省长马兴瑞说", ["马兴瑞"]),
+        ("副市长江涛说", ["江涛"]),
+    ],
+)
+def test_a_division_head_read_across_two_places_is_no_title(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the last item of a list, ending the text, keeps a given character that may be an
+        # adverb elsewhere (刚 "just": 陈志 before)
+        ("左起：李明华、王德胜、刘春燕、陈志刚", ["李明华", "王德胜", "刘春燕", "陈志刚"]),
+    ],
+)
+def test_the_last_item_of_a_list_is_read_whole(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # after a foreign country and a title, a foreign name may hold one character outside
+        # the transliteration characters (none found before)
+        ("乌克兰总统泽连斯基当天表示。", ["泽连斯基"]),
+        ("德国总理朔尔茨访问印度。", ["朔尔茨"]),
+        # not where that character is the next word's
+        ("美国总统克林顿派代表前来祝贺。", []),
+    ],
+)
+def test_a_foreign_leader_s_name_with_one_other_character(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the names an appointment notice removes from office (none found before)
+        ("免去李四的市财政局局长职务。", ["李四"]),
+        ("免去陈一新的国家安全部副部长职务。", ["陈一新"]),
+        ("免去张大明、欧阳春同志的市政府副市长职务", ["张大明", "欧阳春"]),
+        ("免去高级工程师的职务", []),
+    ],
+)
+def test_names_removed_from_office(text, names):
+    assert people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a speaker opening a line before a colon (钟南山 was a place, 欧阳春香 missed)
+        ("钟南山：要科学防控，不要恐慌。", ["钟南山"]),
+        ("主持人：欢迎两位。\n欧阳春香：谢谢主持人。", ["欧阳春香"]),
+        ("李大爷：不着急，慢慢来。", ["李"]),
+        # headings are no speakers: words, places, a word before a list of names
+        ("金融：稳中有进", []),
+        ("黄金周：出游人数创新高", []),
+        ("皮艇：张琴（女，湖北）", ["张琴"]),
+    ],
+)
+def test_a_speaker_before_a_colon(text, names):
+    assert names == [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a building named after a title is no name after it (纪念堂 was a person before)
+        ("游客在毛主席纪念堂前排队瞻仰", ["毛"]),
+        # a foreign name of transliteration characters stays one
+        ("民事主管法官佩罗塔警告说", ["佩罗塔"]),
+    ],
+)
+def test_a_building_after_a_title_is_no_name(text, names):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the second part of a dotted name may begin with a character outside the lists
+        # (none found before, or the parts apart)
+        ("热依拉·吾买尔江是一名维吾尔族教师。", ["热依拉·吾买尔江"]),
+        ("科学家玛丽·居里说，实验成功了。", ["玛丽·居里"]),
+        ("市长麦克尔·郝普出席了仪式。", ["麦克尔·郝普"]),
+    ],
+)
+def test_a_dotted_name_whose_second_part_begins_with_another_character(text, names):
+    assert [text[s.start : s.end] for s in suggest_spans(text) if s.label == "PER"] == names

@@ -271,3 +271,17 @@ def test_a_word_and_sai_is_a_contest_not_a_foreign_name() -> None:
     # contest (马拉松赛 was a person before)
     assert _people("本届马拉松赛共有3万名选手参赛。") == []
     assert _people("已举办了18届的北京国际马拉松赛今年也进行了改头换面。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign run before a title and the name the title goes with names the
+        # employer, no person (阿里巴巴 was a name before)
+        ("阿里巴巴首席执行官吴泳铭称，云业务增长加速。", ["吴泳铭"]),
+        # a run before a title and a date keeps its name
+        ("国防军司令尼安达中将二十八日抵达", ["尼安达"]),
+    ],
+)
+def test_a_foreign_run_before_a_title_and_a_name_is_no_name(text: str, expected: list[str]) -> None:
+    assert _people(text) == expected

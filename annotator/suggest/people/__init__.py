@@ -61,8 +61,8 @@ from .lists import (
 )
 from .names import SURNAMES, _breaks_a_word, _not_a_name, name_at, plausible_name
 from .notes import _note_names
-from .subjects import _clause_subjects, _subject_names
-from .titles import _leader_names, _role_names, _title_names
+from .subjects import _clause_subjects, _speaker_names, _subject_names
+from .titles import _dismissed_names, _leader_names, _role_names, _title_names
 
 __all__ = [
     "SURNAMES",
@@ -88,6 +88,7 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _names_before_etc(text, [m.start() for m in by_kind["etc"]], found)
     _subject_names(text, by_kind["speech"], found)
     _clause_subjects(text, found)
+    _speaker_names(text, found)
     _caption_names(text, found)
     _bracketed_names(text, found)
     _note_names(text, found)
@@ -111,6 +112,8 @@ def find_person_candidates(text: str) -> list[Candidate]:
     _doctrine_names(text, found)
     if "以" in text:
         _leader_names(text, found)
+    if "免去" in text:
+        _dismissed_names(text, found)
     _partner_names(text, found)
     _list_gaps(text, found)
     for key in [k for k in found if _not_a_name(text[k[0] : k[1]])]:

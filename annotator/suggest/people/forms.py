@@ -73,10 +73,44 @@ def _dot_names(
     transliteration characters; one other character is taken in where the name could not
     end or start without it (索尼亚·甘地说, 委员长铁木尔·达瓦买提): the dot says a name
     stands there, and no list holds every character of foreign names."""
+    taken = []
     for m in _DOT_NAME_RE.finditer(text):
         s, e = m.span()
         end = _dot_name_end(text, e, title_starts)
         found.setdefault((_dot_name_start(text, s, title_ends), end), "dot")
+        taken.append((s, end))
+    for dot in ("·", "•"):
+        k = text.find(dot)
+        while k != -1:
+            if not any(s < k < e for s, e in taken):
+                span = _gap_after_dot(text, k, title_ends, title_starts)
+                if span is not None:
+                    found.setdefault(span, "dot")
+            k = text.find(dot, k + 1)
+
+
+def _gap_after_dot(
+    text: str, k: int, title_ends: frozenset[int], title_starts: frozenset[int]
+) -> tuple[int, int] | None:
+    """A dotted name whose second part begins with one character outside the lists
+    (玛丽·居里, 热依拉·吾买尔江是): runs of transliteration characters on both sides, the
+    name starting after a boundary or a title and ending where a name may end."""
+    i = k
+    while i > 0 and text[i - 1] in _DOT_SET and k - i < _DOT_RUN:
+        i -= 1
+    first = text[k + 1 : k + 2]
+    if i == k or not _starts_name(text, i, title_ends) or not is_han(first):
+        return None
+    if i and text[i - 1] in "·•":
+        return None  # 埃米略·德·孔西里斯: the middle of a longer dotted name
+    if first in _DOT_SET or first in _NOT_IN_DOT_NAME:
+        return None  # (the pattern of dotted names read it, or the name ends at the dot)
+    j = k + 2
+    while j < len(text) and text[j] in _DOT_SET and j - k <= _DOT_RUN:
+        j += 1
+    if j == k + 2 or not (_ends_name(text, j) or j in title_starts):
+        return None
+    return (i, j)
 
 
 # Characters never inside a name: particles, prepositions, conjunctions (a name ends or

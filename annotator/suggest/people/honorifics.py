@@ -7,7 +7,7 @@ from __future__ import annotations
 from annotator import lexicon
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import is_han
-from annotator.suggest._words import COMMON, dictionary
+from annotator.suggest._words import COMMON, crosses_start_over, dictionary
 
 from .names import (
     _PRE_NAME,
@@ -92,8 +92,8 @@ def _listed_surname_before(text: str, j: int) -> tuple[int, int] | None:
         before = text[i - 1] if i > 0 else ""
         if not before or not is_han(before) or before in _PRE_NAME or _word_ends_at(text, i):
             return (i, j)
-        if best is None and length == 3:
-            best = (i, j)
+        if best is None and length == 3 and not crosses_start_over(text, i):
+            best = (i, j)  # not 王毅出席东盟外长: 出席 runs across the surname 席
     return best if best is not None else _two_after_a_word(text, j)
 
 

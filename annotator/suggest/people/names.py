@@ -341,6 +341,8 @@ def _item_name_from(text: str, i: int) -> tuple[int, int] | None:
     j = i
     while j < i + 8 and _ITEM_CHAR_RE.match(text, j):
         j += 1
+    if j - i == 3 and text[i + 2] in _GIVEN_COMMON and _whole_name(text, i, j):
+        return (i, j)  # 、陈志刚 ending the list: 刚 is a given name there, not "just"
     return _name_starting_at(text, i, j) if j - i >= 2 else None
 
 

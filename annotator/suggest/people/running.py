@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import is_han
+from annotator.suggest._text import is_han, trie_pattern
 from annotator.suggest._words import COMMON, dictionary
 
 from .names import (
@@ -54,6 +54,7 @@ from .names import (
     _NOT_GIVEN,
     _PRE_NAME,
     _TRANSLIT_CHARS,
+    SURNAMES,
     _ends_name,
     _not_a_name,
     last_begins_word,
@@ -277,6 +278,8 @@ def _foreign_names(
             continue  # 英菲尼迪Q50, 福克斯ST: a make before its model's code, no person
         if _beside_versus(text, s, e) or _contest(text[s:e], freq):
             continue
+        if _before_a_titled_name(text, e, blocked):
+            continue  # 阿里巴巴首席执行官吴泳铭: the employer of the one the title names
         if any(
             freq.get(text[a:b], 0) > (_COMMON_PAIR if b - a == 2 else _COMMON_COUNT)
             for a in range(s, e - 1)
@@ -285,6 +288,20 @@ def _foreign_names(
             continue
         out.append((_hyphened_start(text, s), e))
     return out
+
+
+_TITLE_RE = rules_regex.compile(trie_pattern(lexicon.words("people_titles")))
+
+
+def _before_a_titled_name(text: str, e: int, blocked: bytearray) -> bool:
+    """True when a title follows the run ending at ``e`` and a name found by another cue
+    (a surname or a transliteration character first) follows the title: the title is that
+    person's, the run names whom they serve."""
+    m = _TITLE_RE.match(text, e)
+    if m is None or m.end() >= len(text) or not blocked[m.end()]:
+        return False
+    # a name, not a date or a figure (尼安达中将二十八日: the title is his)
+    return text[m.end()] in SURNAMES or text[m.end()] in _TRANSLIT_CHARS
 
 
 def _contest(run: str, freq: Any) -> bool:

@@ -1,12 +1,16 @@
 """PER cue 5: the clause-initial subject of a speech verb (郑建新说, 据王明介绍) or of a
-verb that follows names (。宋心莲每天…, ，克林顿在…).
+verb that follows names (。宋心莲每天…, ，克林顿在…), and the speaker who opens a line
+before a colon in interviews and transcripts (钟南山：…).
 """
 
 from __future__ import annotations
 
+import re
+
 from annotator import lexicon, rules_regex
 from annotator.suggest._scan import WordMatch
 from annotator.suggest._text import HAN
+from annotator.suggest._words import COMMON, dictionary
 
 from .names import (
     _CLAUSE_START,
@@ -18,6 +22,7 @@ from .names import (
     SURNAMES,
     _foreign_name_before,
     _name_chars_ok,
+    _not_a_name,
     _stop_word,
     last_begins_word,
     plain_adverb_name,
@@ -91,3 +96,50 @@ _CLAUSE_FOREIGN_RE = rules_regex.compile(
 _CLAUSE_NAME_RE = rules_regex.compile(
     f"[。，；：！？“\n]([{lexicon.char_class(_SINGLE)}][{HAN}]{{2}})"
 )
+
+
+# A speaker at the start of a line before a colon, as interviews and transcripts print them
+# (钟南山：要科学防控, 王立新：谢谢主持人); 问： and 记者： hold no surname.
+_SPEAKER_RE = rules_regex.compile(f"[ \\t\\u3000]*([{HAN}]{{2,4}})[：:](?=[^\\s：:])")
+
+
+def _speaker_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names that open a line before a colon and are no word of the dictionary."""
+    words = dictionary()
+    for m in _line_starts_before_colons(text):
+        i, j = m.span(1)
+        name = m.group(1)
+        slen = 2 if name[:2] in SURNAMES and j - i == 4 else 1
+        known = words.get(name, 0)
+        if name[:slen] not in SURNAMES or j - i > slen + 2 or known > COMMON:
+            continue  # 金融：, 黄金周： (words), 张家口： (a place) are headings
+        if known and j - i == slen + 1:
+            continue  # 皮艇：张琴: two characters of a word head a list (钟南山 may be one)
+        if name[slen:] in _LONE_SURNAME_CUE_SET:
+            found.setdefault((i, i + slen), "subject")  # 李大爷：, 王教授： (the guidelines)
+            continue
+        if name in _NOT_NAMES or _stop_word(name) or _not_a_name(name):
+            continue
+        if _name_chars_ok(name, slen) and words.get(name[: slen + 1], 0) <= COMMON:
+            found.setdefault((i, j), "subject")
+
+
+def _line_starts_before_colons(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_SPEAKER_RE` at the starts of the lines that hold a colon a
+    few characters on (found with ``str.find``: a pattern anchored at every line start
+    costs a try at every character of the page)."""
+    out = []
+    for colon in ("：", ":"):
+        k = text.find(colon)
+        while k != -1:
+            lo = max(0, k - _SPEAKER_REACH - 1)
+            line = text.rfind("\n", lo, k) + 1 or (0 if lo == 0 else -1)
+            if line >= 0:
+                m = _SPEAKER_RE.match(text, line)
+                if m is not None and m.end(1) == k:
+                    out.append(m)
+            k = text.find(colon, k + 1)
+    return out
+
+
+_SPEAKER_REACH = 8

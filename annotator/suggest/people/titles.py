@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from annotator import rules_regex
 from annotator.suggest._scan import WordMatch
-from annotator.suggest._text import is_han
-from annotator.suggest._words import COMMON, read_in_other_words
+from annotator.suggest._text import HAN, is_han
+from annotator.suggest._words import COMMON, begins_on_path, crosses_end, read_in_other_words
 from annotator.suggest._words import dictionary as _dictionary
 
 from .cues import _HONORIFICS, _TITLES
@@ -59,8 +59,8 @@ def _list_from(
             end = _trusted_first_end(text, pos, end, japanese)
         if end is None or text[pos:end] in _PLACES:
             return  # 代表巴西出战: a country, not a name
-        if _common_word(text[pos:end]) or (any_word and _counted_word(text[pos:end])):
-            return  # “危”代表危险: a word the dictionary counts often, not a name
+        if _word_not_name(text[pos:end], any_word):
+            return  # “危”代表危险, 毛主席纪念堂: a word of the dictionary, not a name
         nxt = text[end : end + 1]
         if (
             nxt != "、"
@@ -172,6 +172,27 @@ def _counted_word(name: str) -> bool:
     return (_dictionary().get(name) or 0) >= _WORD_COUNT
 
 
+# Last characters of buildings and grounds: a word of the dictionary of three characters
+# ending with one is the place a title names (毛主席纪念堂, 总统官邸), not a name after it.
+_BUILDING_LAST = frozenset("堂馆院楼园宫殿寺庙塔场站厅邸")
+
+
+def _word_not_name(name: str, any_word: bool) -> bool:
+    """True when ``name`` is a common word, a building's name or (``any_word``, after an
+    age) any word the dictionary counts."""
+    return _common_word(name) or _building(name) or (any_word and _counted_word(name))
+
+
+def _building(name: str) -> bool:
+    """(not a foreign name of transliteration characters: 法官佩罗塔)"""
+    return (
+        len(name) == 3
+        and name[-1] in _BUILDING_LAST
+        and bool(_dictionary().get(name))
+        and not all(c in _TRANSLIT_CHARS for c in name)
+    )
+
+
 def _listed_rare_surname(text: str, pos: int) -> int | None:
     """End of a name with a surname outside the list, after a title and before 、 and a
     listed name: ``主持人撒贝宁、董卿`` (not 贝宁 the country)."""
@@ -216,11 +237,15 @@ def _title_names(
     overlapped = _overlapped_titles(text, by_kind["title"])
     for kind in ("list", "title"):
         for m in by_kind[kind]:
-            end = m.end()
-            if kind == "title" and (end in overlapped or _after_a_name(text, m.start(), end)):
+            start, end = m.span()
+            if kind == "title" and (
+                end in overlapped
+                or _after_a_name(text, start, end)
+                or (text[start] in _DIVISION_FIRST and _read_on(text, start, end))
+            ):
                 continue
             nxt = text[end : end + 1]
-            japanese = kind == "title" and "日本" in text[max(0, m.start() - 4) : m.start()]
+            japanese = kind == "title" and "日本" in text[max(0, start - 4) : start]
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
                 _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
             elif kind == "title" and (
@@ -232,6 +257,54 @@ def _title_names(
                 latin = _LATIN_NAME_RE.match(text, end)
                 if latin:
                     found.setdefault(latin.span(), "title")  # 选手Alex: a name in Latin letters
+            if kind == "title" and (
+                text[end + 2 : end + 3] in _TRANSLIT_CHARS
+                or text[end + 3 : end + 4] in _TRANSLIT_CHARS
+            ):
+                _foreign_leader_name(text, start, end, found)  # (its last one is such a character)
+
+
+# First characters of the titles of a division's head (省长, 市长, 县长, 区长, 州长): the
+# character may end a place instead (湖南省|长沙市).
+_DIVISION_FIRST = frozenset("省市县区州")
+
+
+def _foreign_leader_name(
+    text: str, start: int, end: int, found: dict[tuple[int, int], str]
+) -> None:
+    """A foreign name after a foreign country and a title (乌克兰总统泽连斯基当天,
+    德国总理朔尔茨访问): three or four Han characters closed where a name may end, all but
+    one of them (not the last) transliteration characters, where no other cue found a
+    name."""
+    if not any(text[start - n : start] in _FOREIGN for n in (2, 3, 4, 5) if n <= start):
+        return
+    for n in (4, 3):
+        piece = text[end : end + n]
+        if len(piece) < n or piece[-1] not in _TRANSLIT_CHARS:
+            continue  # 克林顿派代表: the one other character is the next word's
+        if sum(c not in _TRANSLIT_CHARS for c in piece) > 1:
+            continue
+        if all(map(is_han, piece)) and _ends_name(text, end + n) and not _dictionary().get(piece):
+            if not any(s == end for s, _e in found):
+                found.setdefault((end, end + n), "title")
+            return
+
+
+_FOREIGN = _PLACES - {"中国"}
+
+
+def _read_on(text: str, start: int, end: int) -> bool:
+    """True when the title ``text[start:end]`` of a division's head is read as the end of a
+    place and the start of another: jieba's most probable reading begins a word neither at
+    ``start`` nor at ``end``, and the title's last character begins a common word with the
+    next one (湖南省|长沙市 holds no 省长 and no name 沙市岳; 市长|张三 keeps its name, and
+    部长安雷 its own: 部 ends no place)."""
+    return (
+        text[start] in _DIVISION_FIRST  # (tested by the caller first: cheap)
+        and crosses_end(text, end)
+        and not begins_on_path(text, end)
+        and not begins_on_path(text, start)
+    )
 
 
 def _after_a_name(text: str, start: int, end: int) -> bool:
@@ -286,6 +359,24 @@ _LATIN_NAME_RE = rules_regex.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
 
 # 以林树哲为团长的代表团, 以王明为首: the leader of a delegation or a group.
 _LEADER_RE = rules_regex.compile("以(.{2,4}?)为(?:团长|首|组长|队长|领队|主任|代表|核心)")
+
+
+# 免去张三的局长职务, 免去李四、王五同志的…职务: the names an appointment notice removes
+# from office, joined by 、 (the fixed wording of 任免 notices).
+_DISMISSED_RE = rules_regex.compile(
+    f"免去((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}}?)(?:同志)?的[^，。；,;\n]{{0,30}}?职务"
+)
+
+
+def _dismissed_names(text: str, found: dict[tuple[int, int], str]) -> None:
+    """Names after 免去 and before 的…职务 (免去李四的市财政局局长职务)."""
+    for m in _DISMISSED_RE.finditer(text):
+        i = m.start(1)
+        for name in m.group(1).split("、"):
+            j = i + len(name)
+            if (name_at(text, i) == j or _whole_name(text, i, j)) and name not in _PLACES:
+                found.setdefault((i, j), "title")
+            i = j + 1
 
 
 def _leader_names(text: str, found: dict[tuple[int, int], str]) -> None:
