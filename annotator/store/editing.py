@@ -226,7 +226,8 @@ class EditingRoom(Room):
         """
         try:
             op, others, theirs = self._replay_op(page_id, target, action, reviewer)
-            if others:  # else the page is as the step left it: it applies (a key press asks)
+            # (else the page is as the step left it: an undo applies; a key press asks)
+            if others or action == "redo":
                 result = plan(
                     self.page_state(page_id),
                     op,
@@ -235,6 +236,7 @@ class EditingRoom(Room):
                 )
                 self._check_numbering(result, target, action, reviewer)
                 self._check_their_labels(result, theirs, target, action)
+                self._check_redo_reach(result, target, action)
         except UndoRefused as refusal:
             return refusal
         except EditError as exc:
@@ -251,7 +253,50 @@ class EditingRoom(Room):
             raise UndoRefused(action, target, "state", None, str(exc)) from None
         self._check_numbering(result, target, action, reviewer)
         self._check_their_labels(result, theirs, target, action)
+        self._check_redo_reach(result, target, action)
         return op, result
+
+    def _check_redo_reach(self, result: Plan, target: int, action: str) -> None:
+        """``UndoRefused`` when a redo, planned again on the page as it is now, would change
+        a label its edit did not change when last applied: another window restored a
+        suggestion inside a block this edit marks as furniture, before this edit was undone.
+        Applied, the redo would reject that label too, and undo + redo would not give back
+        the page the undo started from."""
+        if action != "redo":
+            return
+        page_id = result.op.page_id
+        text = self.page_state(page_id).page.text
+        row = self.db.conn.execute(
+            "SELECT operation, arguments, inverse, reviewer FROM edits WHERE id = ?", [target]
+        ).fetchone()
+        _, _, inverse_row = self._place_in_history(page_id, target, row[3])
+        (latest,) = self.db.conn.execute(
+            "SELECT inverse FROM edits WHERE id = ?", [inverse_row]
+        ).fetchone()
+        own = touched(
+            Op(row[0], page_id, json.loads(row[1])), Op.from_json(json.loads(latest)), text
+        )
+        planned = touched(result.op, result.inverse, text, redo=True)
+        extra = sorted(key[1] for key in planned - own if key[0] == "span")
+        if extra:
+            who = self._last_span_writer(page_id, target, extra[0], text)
+            detail = f"the redo would also change the label {extra[0]}, changed since by {who!r}"
+            raise UndoRefused(action, target, "span", who, detail)
+
+    def _last_span_writer(self, page_id: str, after: int, span_id: int, text: str) -> str | None:
+        """Who last changed the label ``span_id`` after log row ``after`` (None if nobody)."""
+        who = None
+        for kind, args, inverse, reviewer in self.db.conn.execute(
+            "SELECT operation, arguments, inverse, reviewer FROM edits "
+            "WHERE page_id = ? AND id > ? ORDER BY id",
+            [page_id, after],
+        ):
+            keys = touched(
+                Op(kind, page_id, json.loads(args)), Op.from_json(json.loads(inverse)), text
+            )
+            if ("span", span_id) in keys:
+                who = reviewer
+        return who
 
     def _check_their_labels(
         self, result: Plan, theirs: dict[Key, str | None], target: int, action: str

@@ -382,3 +382,31 @@ def test_undo_after_redoing_ones_own_edits_is_planned_as_the_first_undo_was(tmp_
                 store.apply(redo.op, "甲", action="redo", target=edit.edit_id)
             assert (store.blocks(PAGE), store.spans(PAGE)) == start
             b = store.history(PAGE, "甲")[0][-1]
+
+
+def test_a_redo_that_would_reject_a_label_restored_by_another_window_is_refused(db_path):
+    # Found by the property test above: 甲 removes 李明; 李华 marks its paragraph as
+    # furniture; 甲's undo brings 李明 back, suggested; 李华 undoes and redoes. The redo,
+    # planned again, also rejected 李明 (the first time it was not there), so undo + redo did
+    # not give back the page the undo started from, and 甲's restore was overwritten.
+    with Store.open(db_path) as mine, Store.open(db_path) as theirs:
+        name = next(
+            i
+            for i, s in mine.page_state(PAGE).spans.items()
+            if s.label == "PER" and TEXT[s.start : s.end] == "李明"
+        )
+        removed = mine.apply(Op("remove_span", PAGE, {"id": name}), "甲")
+        block = next(
+            b.start for b in theirs.page_state(PAGE).blocks if b.start <= TEXT.index("李明") < b.end
+        )
+        other = theirs.apply(Op("mark_other", PAGE, {"block": block}), "李华")
+        mine.apply(removed.inverse, "甲", action="undo", target=removed.edit_id)
+        theirs.apply(other.inverse, "李华", action="undo", target=other.edit_id)
+        before, size = snapshot(theirs), log_size(theirs)
+        refusal = theirs.replay_refusal(PAGE, other.edit_id, "redo", "李华")
+        assert refusal is not None and (refusal.reason, refusal.who) == ("span", "甲")
+        with pytest.raises(UndoRefused) as raised:
+            theirs.apply(other.op, "李华", action="redo", target=other.edit_id)
+        assert (raised.value.reason, raised.value.who) == ("span", "甲")
+        assert snapshot(theirs) == before and log_size(theirs) == size
+        assert theirs.page_state(PAGE).spans[name].status == "suggested"
