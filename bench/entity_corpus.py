@@ -36,7 +36,11 @@ label was right and the rules wrong and the reverse, which must differ by more t
 it to take the label over),
 the confidences below which its spans yield to the rules' one-character spans or take
 their label (``yields=``, ``relabels=``), and per label the confidence below which a rule
-span it keeps is left out (``drops=ORG:0.1``); ``merged_*`` is then what import suggests.
+span it keeps is left out (``drops=ORG:0.1``); ``merged_*`` is then what import suggests
+without a gazetteer. It also prints ``gaz_*``, what a user gets: the training files imported
+as ``annotator import --format conll`` imports them into a temporary database, whose learnt
+gazetteer (``annotator.pipeline.learnt_gazetteer``, every reviewed span) is applied with the
+rules and the tagger (``gaz_entries=``: its active strings); ``--errors`` then lists these.
 With ``--curve N,N,…`` (and ``--train``) it prints the learning curve: the tagger trained
 on the first N training sentences for each N (0 or more than there are: all of them), each
 test file scored apart (``FILE_nN_merged_PER_f1=…``, the rules once a file), and a table
@@ -262,7 +266,34 @@ def train_and_score(
     rules, the model and both merged on ``sentences`` (see the module docstring); the
     (gold, merged) pair of each sentence is added to ``merged`` when given."""
     model, lines = train_model(read_train(train_files), as_trained)
-    return lines + score_model(model, sentences, labels, merged)
+    gazetteer = trained_gazetteer(train_files) if as_trained else None
+    if gazetteer is not None:
+        lines.append(f"gaz_entries={len(gazetteer)}")
+    return lines + score_model(model, sentences, labels, merged, gazetteer)
+
+
+def trained_gazetteer(train_files: list[Path]):  # noqa: ANN201
+    """The gazetteer that import applies after ``annotator import --format conll`` of
+    ``train_files`` (a temporary database; ``.tsv`` files as done pages of 20 sentences):
+    ``learnt_gazetteer`` of that database, as import and the window load it."""
+    import tempfile
+
+    from annotator.pipeline import import_conll, learnt_gazetteer
+    from annotator.store import Store
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "g.db") as store:
+        report = import_conll(store, [p for p in train_files if p.suffix != ".tsv"])
+        if report.refused:
+            raise SystemExit("; ".join(f"{path}: {why}" for path, why in report.refused))
+        tsv = [
+            (text, sorted(gold))
+            for p in train_files
+            if p.suffix == ".tsv"
+            for text, gold in read_tsv(p)
+        ]
+        if tsv:
+            store.add_gold_pages(gold_pages(tsv))
+        return learnt_gazetteer(store)
 
 
 def read_train(train_files: list[Path]) -> list:
@@ -332,14 +363,16 @@ def score_model(
     sentences: list[tuple[str, set[Triple]]],
     labels: list[str],
     merged_pairs: list | None = None,
+    gazetteer=None,  # noqa: ANN001
 ) -> list[str]:
     """``name=value`` lines of the rules, the model, the tagger alone and both merged on
-    ``sentences``, and the tagging speed; the (gold, merged) pair of each sentence is
-    added to ``merged_pairs`` when given (what ``--errors`` lists)."""
+    ``sentences``, and with a ``gazetteer`` all three (``gaz_*``: what import suggests),
+    and the tagging speed; the (gold, merged) pair of each sentence (gold, gaz with a
+    gazetteer) is added to ``merged_pairs`` when given (what ``--errors`` lists)."""
     from annotator.learn import entities
     from annotator.suggest import suggestion_tuples
 
-    cases: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": []}
+    cases: dict[str, list] = {"rules": [], "model": [], "crf": [], "merged": [], "gaz": []}
     tag_cpu = rules_cpu = 0.0
     lines: list[str] = []
     for text, gold in sentences:
@@ -352,12 +385,16 @@ def score_model(
         rules_cpu, tag_cpu = rules_cpu + t1 - t0, tag_cpu + t2 - t1
         merged = suggestion_tuples(text, tagger=model)
         alone = model.crf(text, candidates)
-        for name, spans in (("rules", rules), ("model", found), ("crf", alone), ("merged", merged)):
+        made = [("rules", rules), ("model", found), ("crf", alone), ("merged", merged)]
+        if gazetteer is not None:
+            made.append(("gaz", suggestion_tuples(text, tagger=model, gazetteer=gazetteer)))
+        for name, spans in made:
             cases[name].append((gold, {(c[0], c[1], c[2]) for c in spans if c[2] in labels}))
     for name, pairs in cases.items():
-        lines += [f"{name}_{line}" for line in score(pairs, labels)]
+        if pairs:
+            lines += [f"{name}_{line}" for line in score(pairs, labels)]
     if merged_pairs is not None:
-        merged_pairs.extend(cases["merged"])
+        merged_pairs.extend(cases["gaz"] if gazetteer is not None else cases["merged"])
     characters = sum(len(text) for text, _ in sentences)
     lines.append(f"model_chars_per_s={characters / max(tag_cpu, 1e-9):.0f}")
     lines.append(f"model_with_rules_chars_per_s={characters / max(tag_cpu + rules_cpu, 1e-9):.0f}")

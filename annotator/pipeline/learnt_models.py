@@ -11,12 +11,16 @@ from annotator.model import Block
 from annotator.split import split_page
 from annotator.store import Store
 from annotator.suggest import Gazetteer
+from annotator.suggest.gazetteer import count_occurrences, usable_strings
 
 
 def learnt_gazetteer(store: Store) -> Gazetteer:
-    """The gazetteer learnt from every span reviewers accepted or rejected so far."""
-    accepted, rejected = store.decided_span_counts()
-    return Gazetteer.from_counts(accepted, rejected)
+    """The gazetteer learnt from every span reviewers accepted or rejected so far, and from
+    the done pages: there an occurrence of an accepted string left untagged is a rejection
+    (a string mostly left untagged is not suggested; :mod:`annotator.suggest.gazetteer`)."""
+    accepted, rejected, on_done = store.gazetteer_counts()
+    seen = count_occurrences(usable_strings(accepted), store.done_page_texts())
+    return Gazetteer.from_counts(accepted, rejected, seen=seen, tagged=on_done)
 
 
 @lru_cache(maxsize=4)

@@ -29,6 +29,7 @@ _SPAN_ROW_COLS = 'start, "end", label, origin, attrs, id'
 # of text and spans write. Each column left out is ~1/8 less of the span read.
 _TEXT_ROW_COLS = 'start, "end", label, attrs'
 SpanRow = tuple[str, int, int, str, str, Any, Any]
+Pair = tuple[str, str]  # (text, label) of a decided span
 _FIRST = itemgetter(0)
 # after the page id, the rest of an ArticleBlock (what clean text needs of a block)
 _ARTICLE_BLOCK_COLS = 'start, "end", role, article, joins_previous'
@@ -85,16 +86,39 @@ class ReportsRoom(Room):
 
     def decided_span_counts(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
         """Counts of accepted and of rejected (text, label) pairs over all pages."""
-        accepted: dict[tuple[str, str], int] = {}
-        rejected: dict[tuple[str, str], int] = {}
-        rows = self.db.conn.execute(
-            'SELECT substr(p.text, s.start + 1, s."end" - s.start), s.label, s.status, count(*) '
-            "FROM spans s JOIN pages p ON p.id = s.page_id WHERE s.status != 'suggested' "
-            "GROUP BY 1, 2, 3"
-        )
-        for text, label, status, n in rows:
-            (accepted if status == "accepted" else rejected)[(text, label)] = n
+        accepted, rejected, _ = self.gazetteer_counts()
         return accepted, rejected
+
+    def gazetteer_counts(self) -> tuple[dict[Pair, int], dict[Pair, int], dict[Pair, int]]:
+        """Counts of accepted and of rejected (text, label) pairs over all pages, and of
+        the accepted ones on done pages, in one pass over the pages with decided spans.
+
+        Each page's text is read once and its spans cut from it here: ``substr`` of the
+        page in SQL, a span at a time, walked the text to each span's start (three times
+        the CPU on a database of done pages)."""
+        accepted: dict[Pair, int] = {}
+        rejected: dict[Pair, int] = {}
+        on_done: dict[Pair, int] = {}
+        rows = self.db.conn.execute(
+            "SELECT p.text, p.status = 'done', group_concat(s.start || char(31) || s.\"end\" "
+            "|| char(31) || s.label || char(31) || (s.status = 'accepted'), char(30)) "
+            "FROM spans s JOIN pages p ON p.id = s.page_id WHERE s.status != 'suggested' "
+            "GROUP BY s.page_id"
+        )
+        for text, done, packed in rows:
+            for item in packed.split("\x1e"):
+                start, end, label, is_accepted = item.split("\x1f")
+                pair = (text[int(start) : int(end)], label)
+                counts = accepted if is_accepted == "1" else rejected
+                counts[pair] = counts.get(pair, 0) + 1
+                if done and is_accepted == "1":
+                    on_done[pair] = on_done.get(pair, 0) + 1
+        return accepted, rejected, on_done
+
+    def done_page_texts(self) -> Iterator[str]:
+        """The text of every done page, read in one pass (not all held at once)."""
+        for (text,) in self.db.conn.execute("SELECT text FROM pages WHERE status = 'done'"):
+            yield text
 
     def stats(self) -> dict[str, Any]:
         """Pages by status, articles, blocks by role, spans by label and status, edits by reviewer."""

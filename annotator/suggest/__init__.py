@@ -15,7 +15,10 @@ Overlap rule (applied by :func:`resolve_overlaps`; suggestions never overlap):
 
 1. *Same label*: the origin decides, ``gazetteer`` > ``rule`` > ``model`` (a string the
    reviewers accepted knows its boundaries better than a rule's guess, e.g. ``邓柯`` over
-   ``邓柯传``); within one origin the longer span wins, then the earlier one.
+   ``邓柯传``); within one origin the longer span wins, then the earlier one. But with a
+   learnt tagger (``tagger``) the gazetteer only fills the gaps: a string of it that
+   overlaps a rule's or the tagger's candidate is left out (both learnt from the same
+   gold, and the tagger reads the context).
 2. *Different labels*: the longer span wins (``衡阳市行政审批服务局`` ORG over the LOC
    ``衡阳市`` inside it), then the origin as above, then the label order
    DATE > FIGURE > PER > ORG > LOC (``近3年`` is a DATE, not a FIGURE), then the earlier.
@@ -206,6 +209,25 @@ def _places_not_names(
     if not places:
         return out
     return [c for c in out if c[2] != "PER" or (c[0], c[1]) not in places]
+
+
+def _gazetteer_fills_gaps(kept: list[_Cand], length: int) -> list[_Cand]:
+    """``kept`` without the gazetteer's candidates that overlap another's (a rule's or the
+    learnt tagger's): with a tagger the gazetteer only fills the gaps. Both learnt from the
+    same gold, and the tagger reads the context: the gold's strings outranking it (and the
+    rules of the labels it left to them) lost more than they won (issue 10, trained on
+    5,000 MSRA sentences: dev40k ORG 0.829 -> 0.818, LOC 0.883 -> 0.875 with them outranking
+    it; dev46k ORG 0.754 -> 0.719; filling the gaps, no label lower than without them)."""
+    covered = bytearray(length)
+    gaz: list[_Cand] = []
+    others: list[_Cand] = []
+    for c in kept:
+        if c[3] == "gazetteer":
+            gaz.append(c)
+        else:
+            others.append(c)
+            covered[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+    return others + [c for c in gaz if covered.find(1, c[0], c[1]) < 0]
 
 
 def _valid(text: str, s: int, e: int) -> bool:
@@ -446,4 +468,6 @@ def _chosen(
         ]
     for bs, be in [(b.start, b.end) for b in blocks or () if b.role == "other"]:
         kept = [c for c in kept if not (bs < c[1] and c[0] < be)]
+    if tagger is not None and gazetteer is not None:
+        kept = _gazetteer_fills_gaps(kept, len(text))
     return _resolve(kept)

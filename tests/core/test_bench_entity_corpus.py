@@ -171,3 +171,27 @@ def test_curve_trains_on_the_first_sentences_and_scores_each_file_apart(bench, t
             assert f"{name}_n{n}_rules_PER_f1" not in values  # the rules once a file
     table = [line for line in lines if line.startswith("#")]
     assert len(table) == 6 and table[0].split()[1:3] == ["a", "rules"]
+
+
+def test_the_gazetteer_of_the_bench_is_the_one_import_learns(bench, tmp_path):
+    # --as-trained applies the gazetteer import applies after 'annotator import --format
+    # conll' of the training files: the same entries and blocks as the store's
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+    from annotator.formats.conll import write_conll
+    from annotator.pipeline import learnt_gazetteer
+    from annotator.store import Store
+
+    from .test_learn_entities import sentences
+
+    train = tmp_path / "train.bio"
+    write_conll(sentences(60), train)
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "import", "--format", "conll", str(train)])
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        expected = learnt_gazetteer(store)
+    got = bench.trained_gazetteer([train])
+    assert len(expected) > 0
+    assert got.entries == expected.entries and got.blocked == expected.blocked

@@ -98,3 +98,85 @@ def test_a_big_gazetteer_finds_its_entries_in_a_long_page():
     page = "，".join(words)
     found = {page[s.start : s.end] for s in gaz.find(page)}
     assert set(words) <= found
+
+
+def test_a_string_mostly_left_untagged_on_done_pages_is_not_suggested():
+    # gold tags 中央 as ORG 30 times and leaves it untagged 300 times: no ORG everywhere
+    accepted = {("中央", "ORG"): 30, ("雁城", "LOC"): 9}
+    seen = {"中央": 330, "雁城": 10}
+    tagged = {("中央", "ORG"): 30, ("雁城", "LOC"): 9}
+    gaz = Gazetteer.from_counts(accepted, seen=seen, tagged=tagged)
+    assert found(gaz, "中央与雁城") == [("雁城", "LOC")]
+    # without the done pages' counts, every accepted string is active (as before)
+    assert "中央" in Gazetteer.from_counts(accepted)
+
+
+def test_one_occurrence_on_done_pages_says_too_little():
+    # accepted on the page in review (no done page yet) or seen once: still suggested
+    gaz = Gazetteer.from_counts({("邓群策", "PER"): 1}, seen={}, tagged={})
+    assert "邓群策" in gaz
+    gaz = Gazetteer.from_counts({("邓群策", "PER"): 1}, seen={"邓群策": 1}, tagged={})
+    assert "邓群策" in gaz
+
+
+def test_the_share_is_asked_of_each_label():
+    # 中国 tagged LOC on most of its occurrences, ORG on a few: LOC only
+    accepted = {("中国", "LOC"): 18, ("中国", "ORG"): 2}
+    gaz = Gazetteer.from_counts(accepted, seen={"中国": 20}, tagged=accepted)
+    assert gaz.label_of("中国") == "LOC"
+    gaz = Gazetteer.from_counts(
+        {("中国", "ORG"): 2}, seen={"中国": 20}, tagged={("中国", "ORG"): 2}
+    )
+    assert "中国" not in gaz
+
+
+def test_occurrences_are_counted_overlapping_and_inside_longer_strings():
+    from annotator.suggest.gazetteer import count_occurrences
+
+    texts = ["中央电视台报道，中央决定", "中央\ud800中央"]  # a lone surrogate is read too
+    assert count_occurrences(["中央", "中央电视台", "电视"], texts) == {
+        "中央": 4,
+        "中央电视台": 1,
+        "电视": 1,
+    }
+    assert count_occurrences([], texts) == {}
+
+
+class _Tagger:
+    """A learnt tagger's stand-in: it knows PER and ORG and tags what it is given."""
+
+    labels = ("ORG", "PER")
+
+    def __init__(self, spans):
+        self.spans = spans
+
+    def __call__(self, text, candidates):
+        return [(s, e, label, {}) for s, e, label in self.spans]
+
+
+def test_with_a_learnt_tagger_the_gazetteer_only_fills_the_gaps():
+    gaz = Gazetteer.from_counts({("北京", "LOC"): 5, ("雁城", "LOC"): 2})
+    text = "北京大学在雁城"
+    spans = suggest_spans(text, gazetteer=gaz, tagger=_Tagger([(0, 4, "ORG")]))
+    got = [(text[sp.start : sp.end], sp.label, sp.origin) for sp in spans]
+    # 北京 is inside the tagger's 北京大学; 雁城 overlaps nothing of it: still suggested
+    assert got == [("北京大学", "ORG", "model"), ("雁城", "LOC", "gazetteer")]
+    # same label, same place: the tagger's boundary, not the gazetteer's shorter string
+    gaz = Gazetteer.from_counts({("邓柯", "PER"): 3})
+    spans = suggest_spans("邓柯传说", gazetteer=gaz, tagger=_Tagger([(0, 3, "PER")]))
+    assert [(sp.start, sp.end, sp.origin) for sp in spans] == [(0, 3, "model")]
+    # nor does it outrank the rules of a label the tagger left to them (LOC here)
+    gaz = Gazetteer.from_counts({("衡阳", "LOC"): 3})
+    text = "市委书记在衡阳市调研"
+    assert any(
+        s.origin == "rule" and text[s.start : s.end] == "衡阳市" for s in suggest_spans(text)
+    )
+    spans = suggest_spans(text, gazetteer=gaz, tagger=_Tagger([]))
+    assert [(text[s.start : s.end], s.origin) for s in spans if s.label == "LOC"] == [
+        ("衡阳市", "rule")
+    ]
+    # without a tagger, the gazetteer's string wins over the rule's, as before
+    spans = suggest_spans(text, gazetteer=gaz)
+    assert [(text[s.start : s.end], s.origin) for s in spans if s.label == "LOC"] == [
+        ("衡阳", "gazetteer")
+    ]
