@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from annotator.split import split_page
 from annotator.split.column_width import line_ends, page_width
-from annotator.split.joins import assign_joins
 from annotator.split.paragraphs import paragraph_layout
 from annotator.split.shapes import shapes
+from tests.core.test_split_joins31 import joins
 
 BODY = [
     "今年全国两会前，他走访了十多个乡镇，收集到群众意见建议五十多条，整理成三份建议。",
@@ -27,17 +27,6 @@ OPEN_HEADING = "从田间地头到全国两会的会场上一位基层代表带�
 LABEL = "在随后的座谈会上，几位村民代表也纷纷谈起了自己的感受："
 QUOTED = "大家都说，这是一个“看得见、摸得着的好项目”"
 UNDER = "村里的路修好了，孩子们上学再也不用绕远路，老人们看病也方便了许多。"
-
-
-def joins(text: str) -> dict[str, bool]:
-    """Every paragraph read as body text of one article (as a heading the roles missed is),
-    and whether the joins join it to the one above."""
-    ranges, layout = paragraph_layout(text)
-    shaped = shapes(text, ranges)
-    roles = [("body", 1.0)] * len(shaped)
-    articles = [(1, 1.0)] * len(shaped)
-    got = assign_joins(shaped, roles, articles, text, layout)
-    return {text[a:b]: j for (a, b), (j, _) in zip(ranges, got, strict=True)}
 
 
 def test_no_weak_join_on_a_page_where_no_column_cut_shows():
