@@ -9,6 +9,8 @@ Tagged as DATE:
   full-width digits (``１９９８年６月``) are read as ASCII ones; a part of the day or a clock time that follows a
   date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
   (``9时30分``, ``凌晨6点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
+* a year counted in an era, with the era and what follows the year (``公元前221年``,
+  ``民国二十六年七月七日``, ``光绪元年``; eras in lexicon ``dates_eras``): not a duration;
 * decades and centuries: ``80年代``, ``上世纪90年代``, ``1990年代``;
 * relative expressions that name a calendar period relative to the publication date:
   ``今年 去年 明年 前年 后年 当年 同年 次年`` (with tails such as ``以来 初 底 上半年
@@ -621,10 +623,42 @@ def _is_year(text: str, start: int, end: int, attrs: dict[str, Any]) -> bool:
     return _WORDS.get(text[start:end]) in ("year", "year?")
 
 
+# A year counted in an era (公元前221年, 民国二十六年七月七日, 光绪元年): the era is the cue
+# that the number is a year, whatever its size (221年 alone is a duration).
+_ERAS = lexicon.words("dates_eras")
+_ERA_RE = rules_regex.compile(
+    f"{trie_pattern(_ERAS)}"
+    f"(?P<n>元|[0-9]{{1,4}}|[一二三四五六七八九十〇零]{{1,5}})年(?:{_MONTH_PART})?"
+)
+# tried only where the first two characters of an era stand (found by the page scan)
+_ERA_SCAN = _scan.Anchored(_ERA_RE)
+_COMMON_ERA = frozenset(("公元", "公元前", "西元", "西元前"))
+
+
+def _era_candidates(text: str) -> list[Candidate]:
+    """Years counted in an era, with the month and day after them: ``attrs`` has the era,
+    its year (``era_year``) and, in the common era, the ``year`` itself (BC negative)."""
+    out: list[Candidate] = []
+    for m in _ERA_SCAN.finditer(text):
+        try:
+            number = _int(m["n"])
+        except (ValueError, KeyError):
+            continue  # 二〇十年: no numeral
+        if number == 0:
+            continue
+        era = text[m.start() : m.start("n")]
+        attrs: dict[str, Any] = {"era": era, "era_year": number}
+        if era in _COMMON_ERA:
+            attrs["year"] = -number if era.endswith("前") else number
+        attrs.update(_calendar(m[0], m.end("n") + 1 - m.start()) or {})
+        out.append((m.start(), m.end(), LABEL, attrs))
+    return out
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     text = _narrow(text)  # the same string when it holds none of them
-    cands = _number_candidates(text) + _word_candidates(text)
+    cands = _number_candidates(text) + _word_candidates(text) + _era_candidates(text)
     if len(cands) > 1:
         cands = _join_month_days(_join_ranges(cands, text), text)
     return _join_tails(cands, text) if cands else cands

@@ -595,3 +595,23 @@ def test_n_hao_after_a_year_in_brackets_numbers_a_document(text):
 
 def test_a_day_after_a_bracketed_weekday_stays_a_day():
     assert sorted(f for f, _ in dates("（周五）12号开会")) == ["12号", "周五"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "attrs"),
+    [
+        ("公元前221年秦统一六国。", "公元前221年", {"era": "公元前", "era_year": 221, "year": -221}),
+        ("生于公元200年。", "公元200年", {"era": "公元", "era_year": 200, "year": 200}),
+        ("民国二十六年七月七日,事变爆发。", "民国二十六年七月七日",
+         {"era": "民国", "era_year": 26, "month": 7, "day": 7}),
+        ("光绪元年,他中了举。", "光绪元年", {"era": "光绪", "era_year": 1}),
+    ],
+)  # fmt: skip
+def test_a_year_of_an_era_is_a_date_with_its_era(text: str, fragment: str, attrs: dict) -> None:
+    spans = [(text[s.start : s.end], s.label, s.attrs) for s in suggest_spans(text)]
+    assert (fragment, "DATE", attrs) in spans
+    assert not any(label == "FIGURE" for _f, label, _a in spans)
+
+
+def test_an_era_name_without_a_year_is_no_date() -> None:
+    assert dates("开元寺在泉州,永乐宫在山西。") == []
