@@ -8,7 +8,8 @@ Tagged as DATE:
   三日 are counts of days; 8号楼, 5号线 and 神舟十八号 are not days), ``2020-03-04``;
   full-width digits (``１９９８年６月``) are read as ASCII ones; a part of the day or a clock time that follows a
   date belongs to it (``11月7日上午``, ``13日9时``, ``7日晚``); a clock time alone
-  (``9时30分``, ``凌晨6点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
+  (``9时30分``, ``凌晨6点钟``; in Chinese numerals with 半, 分 or 钟: ``九点半``,
+  ``八点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
 * a year counted in an era, with the era and what follows the year (``公元前221年``,
   ``民国二十六年七月七日``, ``光绪元年``; eras in lexicon ``dates_eras``): not a duration;
 * decades and centuries: ``80年代``, ``上世纪90年代``, ``1990年代``;
@@ -363,9 +364,22 @@ def _clock(
     if arabic:
         return (start, _calendar(m.group(0)) or {}) if int(token) <= 24 else None
     part = _PART_BEFORE_RE.search(text, max(0, start - 2), start)
-    if m.group("h") and part and _CN_HOUR_RE.fullmatch(token):
+    if m.group("h") and (part or _clock_shaped(m, text)) and _CN_HOUR_RE.fullmatch(token):
         return start, _calendar(m.group(0)) or {}
     return None
+
+
+# After 半 these make it the head of a word (一点半点, 这一点半年来): no clock time.
+_HALF_OF_A_WORD = frozenset("点年月天个小")
+
+
+def _clock_shaped(m: re.Match[str], text: str) -> bool:
+    """True when an hour in Chinese numerals goes on as only a clock time does: 九点半,
+    三点二十分, 八点钟 (not 一点半点, a tiny bit; 三点 alone may be three points)."""
+    found = m.group(0)
+    if found.endswith("半"):
+        return text[m.end() : m.end() + 1] not in _HALF_OF_A_WORD
+    return found.endswith(("分", "钟"))
 
 
 def _extend_start(m: re.Match[str], text: str, start: int) -> int:

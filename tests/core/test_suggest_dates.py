@@ -227,7 +227,8 @@ def test_clock_times_in_chinese_numerals_after_a_part_of_the_day(text, fragment,
     assert (fragment, attrs) in dates(text)
 
 
-@pytest.mark.parametrize("text", ["他说了三点意见", "今天一点也不冷", "三点半"])
+# (三点半 alone was kept out here before; 半 and 分 make it a clock time: see below)
+@pytest.mark.parametrize("text", ["他说了三点意见", "今天一点也不冷", "三点"])
 def test_chinese_numerals_with_dian_alone_are_no_clock_time(text):
     assert [f for f, _ in dates(text) if "点" in f] == []
 
@@ -615,3 +616,17 @@ def test_a_year_of_an_era_is_a_date_with_its_era(text: str, fragment: str, attrs
 
 def test_an_era_name_without_a_year_is_no_date() -> None:
     assert dates("开元寺在泉州,永乐宫在山西。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("会议九点半开始。", "九点半"), ("他晚上九点半到家。", "晚上九点半"),
+     ("三点二十分出发。", "三点二十分"), ("每天八点钟上班。", "八点钟")],
+)  # fmt: skip
+def test_a_clock_time_in_chinese_numerals_with_half_or_minutes(text: str, fragment: str) -> None:
+    assert fragment in longest(text)
+
+
+@pytest.mark.parametrize("text", ["一点半点也不让。", "他得了三点。", "这一点半年来没变。"])
+def test_no_clock_time_where_the_hour_is_no_time(text: str) -> None:
+    assert dates(text) == []
