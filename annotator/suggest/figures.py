@@ -12,7 +12,7 @@ What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` a
   temperature, negative after ``零下``; any figure is negative after ``-`` or ``负``
   (``负2.3亿元``, ``-12.4%``); an index's points with decimals (``收于3125.48点``; ``12点``
   is a clock time); a time or a height with two digits after 秒/米 (``9秒83``: 9.83 秒,
-  ``1米85``: 1.85 米);
+  ``1米85``: 1.85 米) and a length said the spoken way (``一米九``: 1.9 米, ``一米八五``);
 * a rank: ``第80位``, ``全省第一`` (``第N`` followed by 位/名 or ending the phrase), and
   ``前20强``; these carry ``"ordinal": True`` or the qualifier ``前``.
 
@@ -474,9 +474,48 @@ def _prefixed_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     return found
 
 
+# A length said the spoken way, metres then tenths and hundredths in single digits with
+# no unit after them (每一米九元 is nine yuan a metre; 身高一米九: 1.9 米, 一米八五: 1.85 米, 1米8, 跳过两米三); the metres
+# alone in one digit (十一米九 is read no further than 米).
+_SPOKEN_LENGTH_RE = rules_regex.compile(
+    "(?P<m>[一两二三四五六七八九1-9])米(?P<d>[一二三四五六七八九零]{1,2}|[0-9](?![0-9.．]))"
+    f"(?![零〇一二两三四五六七八九十百千万亿个多余]|{_UNIT})"
+)
+_SPOKEN_LENGTH_SCAN = _scan.Anchored(_SPOKEN_LENGTH_RE)
+_NOT_BEFORE_LENGTH = NUMERALS | frozenset("0123456789.．第")
+
+
+def _spoken_lengths(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """(start, end, attrs, chinese) of the lengths said the spoken way (一米九)."""
+    found = []
+    for m in _SPOKEN_LENGTH_SCAN.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in _NOT_BEFORE_LENGTH:
+            continue  # 十一米九, 3.1米5: part of a longer number
+        digits = m["d"].translate(_DECIMAL_DIGITS)
+        value = number_value(m["m"]) + Decimal("0." + digits)
+        found.append((start, m.end(), {"value": plain(value), "unit": "米"}, m[0][0] in NUMERALS))
+    return found
+
+
+_DECIMAL_DIGITS = str.maketrans("零一二三四五六七八九", "0123456789")
+
+
+def _with_spoken_lengths(
+    text: str, found: list[tuple[int, int, dict[str, Any], bool]]
+) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """``found`` with the spoken lengths of ``text`` in place of the metres they begin
+    with (三米 of 三米五)."""
+    lengths = _spoken_lengths(text) if "米" in text else []
+    if not lengths:
+        return found
+    starts = {f[0] for f in lengths}
+    return [f for f in found if f[0] not in starts] + lengths
+
+
 def find_figure_candidates(text: str) -> list[Candidate]:
     """All FIGURE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
-    found = _main_matches(text) + _prefixed_matches(text)
+    found = _with_spoken_lengths(text, _main_matches(text) + _prefixed_matches(text))
     if not found:
         return []
     found = _joined_durations(text, found)

@@ -430,3 +430,17 @@ def test_basis_points_are_a_unit(text, fragment, value):
 )
 def test_a_half_after_an_age_or_a_time(text, fragment, value):
     assert [(f, a["value"]) for f, a in figures(text)] == [(fragment, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [("他身高一米九。", "一米九", 1.9), ("他身高一米八五,", "一米八五", 1.85),
+     ("她身高1米8。", "1米8", 1.8), ("他跳过了两米三。", "两米三", 2.3)],
+)  # fmt: skip
+def test_a_length_said_the_spoken_way(text, fragment, value):
+    assert (fragment, {"value": value, "unit": "米"}) in figures(text)
+
+
+@pytest.mark.parametrize("text", ["每一米九元。", "全长十一米九。"])
+def test_no_spoken_length_where_the_digits_go_on(text):
+    assert not any(a["unit"] == "米" and isinstance(a["value"], float) for _f, a in figures(text))
