@@ -81,9 +81,11 @@ UNITS = lexicon.words("figures_units")
 # and in :func:`_context_ok`: 三成 (a tenth, not 成立), 翻一番, 30日内 (a duration; a
 # bare 30日 is a day of the month), 31分 (points; else minutes of a clock time), and 点
 # after a number with one or two decimals (an index's points: 收于3125.48点; no clock
-# time has decimals, 12点 stays a time).
+# time has decimals, 12点 stays a time), and 单 (orders, deals: 超过5亿单, 接了300单) where
+# it begins no word (300单位, 三单元).
 _CONTEXT_UNIT = (
     "成(?![立为功果本员绩就交长熟效品型色语群套批才败规都千百万片名])|番|日(?=以?内|之内)|分"
+    "|单(?![位元独一纯调身车据词打价向边项品曲人日场季月年次])"
     "|(?:(?<=[.．][0-9０-９])|(?<=[.．][0-9０-９][0-9０-９]))点(?![评燃击赞亮名头缀子])"
 )
 # Classifiers left out of the units: a number before one names a term, a generation or an
@@ -438,7 +440,7 @@ def _session_of_a_term(text: str, start: int, end: int) -> bool:
     )
 
 
-_CONTEXT_UNITS = frozenset("成番分")
+_CONTEXT_UNITS = frozenset("成番分单")
 _CN_NUMERAL = frozenset(CHINESE_DIGITS)
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
@@ -454,6 +456,8 @@ def _context_ok(m: re.Match[str], text: str) -> bool:
         return len(number) == 1 and number in _SHARE_DIGITS
     if unit == "番":
         return text.endswith(("翻", "翻了"), max(0, start - 2), start)
+    if unit == "单":
+        return not crosses_end(text, m.end("unit") if m.group("unit") else m.end("unit2"))
     return text.endswith(_POINTS_BEFORE, max(0, start - 2), start)
 
 

@@ -444,3 +444,20 @@ def test_a_length_said_the_spoken_way(text, fragment, value):
 @pytest.mark.parametrize("text", ["每一米九元。", "全长十一米九。"])
 def test_no_spoken_length_where_the_digits_go_on(text):
     assert not any(a["unit"] == "米" and isinstance(a["value"], float) for _f, a in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [("全年订单超过5亿单。", "超过5亿单", 500_000_000), ("他一天接了300单。", "300单", 300)],
+)
+def test_orders_counted_with_dan(text, fragment, value):
+    assert any(
+        f == fragment and a["value"] == value and a["unit"] == "单" for f, a in figures(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("共有300单位参加。", []), ("投入3万单位。", [("3万", 30_000)])]
+)
+def test_no_dan_where_it_begins_a_word(text, expected):
+    assert [(f, a["value"]) for f, a in figures(text)] == expected
