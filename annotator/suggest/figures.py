@@ -7,7 +7,8 @@ What is a figure (the guidelines in ``tests/core/gold_entities/GUIDELINES.md`` a
   ``两个``, ``3.5亿元``, ``约2000平方米``; a number with 万/亿 and no unit (``人口720万``);
 * a percentage: ``5%``, ``百分之五`` (value 5, unit ``%``), ``3个百分点``;
 * a duration: ``3年``, ``三年``, ``6个月``, ``10天`` (a *point* in time is a DATE); one in
-  two units is one figure in the smaller (``七年六个月``: 90 个月, ``3分41秒``: 221 秒);
+  two units is one figure in the smaller (``七年六个月``: 90 个月, ``3分41秒``: 221 秒),
+  and days after months with 零 are part of it (``7年6个月零5天``: 90 个月, ``days`` 5);
 * an anniversary: ``70周年`` (value 70, unit ``周年``); a magnitude (``7.8级``); a
   temperature, negative after ``零下``; any figure is negative after ``-`` or ``负``
   (``负2.3亿元``, ``-12.4%``); an index's points with decimals (``收于3125.48点``; ``12点``
@@ -616,6 +617,8 @@ def _joined_durations(
     """``found`` with each figure of a smaller unit joined to the larger one written right
     before it (七年 + 六个月: 90 months), and the larger one alone dropped."""
     joined = [_with_head(text, f) if f[2]["unit"] in _DURATION_HEADS else f for f in found]
+    if "零" in text:
+        joined = [_with_days(text, f) if f[2]["unit"] == "个月" else f for f in joined]
     if joined == found:
         return found
     spans = [(f[0], f[1]) for f in joined]
@@ -647,6 +650,25 @@ def _with_head(
         return figure  # 2020年6个月: a year, then a count of months
     value = head * factor + Decimal(str(attrs["value"]))
     return (m.start(), end, {**attrs, "value": plain(value)}, chinese)
+
+
+# Days after a duration in months, joined by 零 (有期徒刑7年6个月零5天, 六个月零十天): one
+# figure; no month is a fixed number of days, so they are kept apart in attrs ``days``.
+_DAYS_AFTER_RE = rules_regex.compile(f"零(?P<n>{_TOKEN})天")
+
+
+def _with_days(
+    text: str, figure: tuple[int, int, dict[str, Any], bool]
+) -> tuple[int, int, dict[str, Any], bool]:
+    start, end, attrs, chinese = figure
+    m = _DAYS_AFTER_RE.match(text, end)
+    if m is None or "value_max" in attrs or not _valid_token(m["n"]):
+        return figure
+    try:
+        days = number_value(m["n"])
+    except (ValueError, KeyError, InvalidOperation):
+        return figure
+    return (start, m.end(), {**attrs, "days": plain(days)}, chinese)
 
 
 # A count of plans before N年规划 makes it a plan's name (第十四个五年规划); without one it

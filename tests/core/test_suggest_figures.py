@@ -461,3 +461,14 @@ def test_orders_counted_with_dan(text, fragment, value):
 )
 def test_no_dan_where_it_begins_a_word(text, expected):
     assert [(f, a["value"]) for f, a in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "attrs"),
+    [
+        ("被判处有期徒刑7年6个月零5天。", "7年6个月零5天", {"value": 90, "unit": "个月", "days": 5}),
+        ("判处有期徒刑六个月零十天。", "六个月零十天", {"value": 6, "unit": "个月", "days": 10}),
+    ],
+)  # fmt: skip
+def test_days_after_a_duration_in_months_are_part_of_it(text, fragment, attrs):
+    assert figures(text) == [(fragment, attrs)]
