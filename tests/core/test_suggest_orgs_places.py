@@ -499,6 +499,19 @@ def test_venues_named_like_organisations_are_places(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 场馆, venues in general: no name before them (张家口 is the place)
+        ("张家口冬奥场馆已经完工", [("张家口", "LOC")]),
+        ("北京市体育场馆对外开放", [("北京市", "LOC")]),
+        ("比赛在北京工人体育场举行", [("北京工人体育场", "LOC")]),  # a named one stays
+    ],
+)
+def test_venues_in_general_name_no_venue(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
         ("中国二队夺冠", [("中国二队", "ORG")]),
         ("捷克国家B队出场", [("捷克国家B队", "ORG")]),
