@@ -512,6 +512,24 @@ def test_venues_in_general_name_no_venue(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a railway or metro station named by its place is a place (MSRA: 北京西站 LOC)
+        ("市民在人民广场站换乘", [("人民广场站", "LOC")]),
+        ("列车驶入北京西站", [("北京西站", "LOC")]),
+        ("旅客在北京西客站候车", [("北京西客站", "LOC")]),
+        # a body named 站 keeps its kind word before 站: ORG
+        ("据孙窑乡农技站介绍", [("孙窑乡农技站", "ORG")]),
+        ("据竹岐水文站观测", [("竹岐水文站", "ORG")]),
+        ("驻北京站记者发回报道", [("北京站", "ORG")]),  # a paper's bureau stationed there
+        ("乘客在人民广场站牌下等车", [("人民广场", "LOC")]),  # 站牌, a stop's sign
+    ],
+)
+def test_stations_named_by_a_place_are_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
         ("中国二队夺冠", [("中国二队", "ORG")]),
         ("捷克国家B队出场", [("捷克国家B队", "ORG")]),

@@ -63,7 +63,8 @@ ORG (organisations):
   ``国际泳联``, ``微软``); a strong suffix after a kind of organisation only is no name
   (``保险公司``, ``众多航空公司``: lexicon ``orgs_generic_prefixes``);
 * venues named like organisations are places (``中国美术馆``, ``北京工人体育场``: lexicon
-  ``places_venue_suffixes``);
+  ``places_venue_suffixes``), and so are stations named by their place (``人民广场站``,
+  ``北京西站``; ``竹岐水文站``, a body, stays ORG);
 * listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`);
 * organisations in Latin letters after a kind of company or before a verb of saying
   (``软件公司Adobe``, ``Google表示``: :mod:`.latin`).

@@ -622,10 +622,40 @@ def _suffix_orgs(
         if suffix == "部门" and start is not None and _named_place_at(start, places):
             continue  # 上海公安部门, 泰国气象部门: the place's departments (市教育部门 stays)
         if start is not None and b - start >= shortest:
-            venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
-            out.append((start, b, LOC if venue else ORG, {}))
+            out.append((start, b, _suffix_label(text, start, a, b, places), {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+def _suffix_label(text: str, start: int, a: int, b: int, places: list[tuple[int, int]]) -> str:
+    """LOC for a venue (中国美术馆) and for a station named by a place (人民广场站,
+    北京西站), else ORG."""
+    if text[b - 1] in _VENUE_LAST and _venue_at(text, b):
+        return LOC
+    return LOC if text[a:b] == "站" and _station_of_place(text, start, a, places) else ORG
+
+
+# Words between a place and 站 that name a station of its line (北京西站, 北京西客站,
+# 上海北站): a station that serves the place, a place itself (the MSRA gold tags railway and
+# metro stations LOC: 北京西站, 上海北站, 市政厅站; bodies named 站 keep their kind word
+# between the place and 站 and stay ORG: 竹岐水文站, 孙窑乡农技站).
+_STATION_SIDES = ("东客", "西客", "南客", "北客", "东", "西", "南", "北", "客", "")
+
+
+def _station_of_place(text: str, start: int, a: int, places: list[tuple[int, int]]) -> bool:
+    """True when the name ``text[start:a]`` before 站 is a place found in it, with at
+    most a side of the town after it (人民广场 + 站, 北京 + 西 + 站); not after 驻 (驻北京站:
+    a paper's bureau stationed there, a body)."""
+    if text[start - 1 : start] == "驻":
+        return False
+    for side in _STATION_SIDES:
+        if text.endswith(side, start, a):
+            i = bisect.bisect_left(places, (start, -1))
+            while i < len(places) and places[i][0] < a - len(side):
+                if places[i][1] == a - len(side):
+                    return True
+                i += 1
+    return False
 
 
 def _headless(
