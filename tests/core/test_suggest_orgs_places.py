@@ -530,6 +530,18 @@ def test_stations_named_by_a_place_are_places(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a company's park: the site, whole (not the company and 乐园 left out)
+        ("上海迪士尼乐园今天开园", [("上海迪士尼乐园", "LOC")]),
+        ("迪士尼公司发布财报", [("迪士尼公司", "ORG")]),
+    ],
+)
+def test_a_company_and_its_kind_of_site_are_one_place(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
         ("中国二队夺冠", [("中国二队", "ORG")]),
         ("捷克国家B队出场", [("捷克国家B队", "ORG")]),
