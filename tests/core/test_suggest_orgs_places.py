@@ -542,6 +542,18 @@ def test_a_company_and_its_kind_of_site_are_one_place(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("市行政中心搬迁到新区", []),  # the city's administrative quarter, no body
+        ("市政务服务中心项目代办科", [("市政务服务中心项目代办科", "ORG")]),
+        ("由中国国际贸易中心主办", [("中国国际贸易中心", "ORG")]),
+    ],
+)
+def test_a_level_and_a_field_of_hubs_name_no_centre(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
         ("中国二队夺冠", [("中国二队", "ORG")]),
         ("捷克国家B队出场", [("捷克国家B队", "ORG")]),
