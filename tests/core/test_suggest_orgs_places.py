@@ -499,6 +499,61 @@ def test_venues_named_like_organisations_are_places(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 场馆, venues in general: no name before them (张家口 is the place)
+        ("张家口冬奥场馆已经完工", [("张家口", "LOC")]),
+        ("北京市体育场馆对外开放", [("北京市", "LOC")]),
+        ("比赛在北京工人体育场举行", [("北京工人体育场", "LOC")]),  # a named one stays
+    ],
+)
+def test_venues_in_general_name_no_venue(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a railway or metro station named by its place is a place (MSRA: 北京西站 LOC)
+        ("市民在人民广场站换乘", [("人民广场站", "LOC")]),
+        ("列车驶入北京西站", [("北京西站", "LOC")]),
+        ("旅客在北京西客站候车", [("北京西客站", "LOC")]),
+        # a body named 站 keeps its kind word before 站: ORG
+        ("据孙窑乡农技站介绍", [("孙窑乡农技站", "ORG")]),
+        ("据竹岐水文站观测", [("竹岐水文站", "ORG")]),
+        ("驻北京站记者发回报道", [("北京站", "ORG")]),  # a paper's bureau stationed there
+        ("乘客在人民广场站牌下等车", [("人民广场", "LOC")]),  # 站牌, a stop's sign
+    ],
+)
+def test_stations_named_by_a_place_are_places(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company's park: the site, whole (not the company and 乐园 left out)
+        ("上海迪士尼乐园今天开园", [("上海迪士尼乐园", "LOC")]),
+        ("迪士尼公司发布财报", [("迪士尼公司", "ORG")]),
+    ],
+)
+def test_a_company_and_its_kind_of_site_are_one_place(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市行政中心搬迁到新区", []),  # the city's administrative quarter, no body
+        ("市政务服务中心项目代办科", [("市政务服务中心项目代办科", "ORG")]),
+        ("由中国国际贸易中心主办", [("中国国际贸易中心", "ORG")]),
+    ],
+)
+def test_a_level_and_a_field_of_hubs_name_no_centre(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("中国４队以３∶１获胜", [("中国４队", "ORG")]),  # full-width digits (a regression)
         ("中国二队夺冠", [("中国二队", "ORG")]),
         ("捷克国家B队出场", [("捷克国家B队", "ORG")]),

@@ -63,7 +63,9 @@ ORG (organisations):
   ``国际泳联``, ``微软``); a strong suffix after a kind of organisation only is no name
   (``保险公司``, ``众多航空公司``: lexicon ``orgs_generic_prefixes``);
 * venues named like organisations are places (``中国美术馆``, ``北京工人体育场``: lexicon
-  ``places_venue_suffixes``);
+  ``places_venue_suffixes``), and so are stations named by their place (``人民广场站``,
+  ``北京西站``; ``竹岐水文站``, a body, stays ORG); an organisation and the kind of site
+  right after it are one site (``上海迪士尼乐园``: lexicon ``places_site_kinds``);
 * listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`);
 * organisations in Latin letters after a kind of company or before a verb of saying
   (``软件公司Adobe``, ``Google表示``: :mod:`.latin`).
@@ -290,7 +292,23 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if _DEVELOPING.in_page(text):  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
+    locs += _sites_of_orgs(text, orgs)
     return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams
+
+
+# Kinds of site that an organisation's name may open (lexicon ``places_site_kinds``).
+_SITE_KINDS = tuple(sorted(lexicon.word_set("places_site_kinds"), key=len, reverse=True))
+
+
+def _sites_of_orgs(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """LOC for an organisation and the kind of site right after it (上海迪士尼 + 乐园):
+    the company's park is a site, one place (longer, it wins over the ORG)."""
+    out: list[Candidate] = []
+    for s, e, _, _ in orgs:
+        kind = next((k for k in _SITE_KINDS if text.startswith(k, e)), None)
+        if kind is not None:
+            out.append((s, e + len(kind), LOC, {}))
+    return out
 
 
 # The longest name after a title that a section's 科 may end (外交部长普里马科: 普里马 + 科).

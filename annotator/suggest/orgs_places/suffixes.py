@@ -622,10 +622,53 @@ def _suffix_orgs(
         if suffix == "部门" and start is not None and _named_place_at(start, places):
             continue  # 上海公安部门, 泰国气象部门: the place's departments (市教育部门 stays)
         if start is not None and b - start >= shortest:
-            venue = text[b - 1] in _VENUE_LAST and _venue_at(text, b)
-            out.append((start, b, LOC if venue else ORG, {}))
+            out.append((start, b, _suffix_label(text, start, a, b, places), {}))
             ends[b] = min(start, ends.get(b, start))
     return out
+
+
+# Fields that make 中心 a hub (lexicon ``orgs_hub_kinds``) after a level alone.
+_HUB_KINDS = lexicon.word_set("orgs_hub_kinds")
+_LEVEL_HEADS = frozenset("市省县区")
+
+
+def _hub(text: str, start: int, a: int) -> bool:
+    """True when ``text[start:a]`` before 中心 is a field of hubs after a level only (市 +
+    行政: the city's administrative quarter).  After a place it may name a venue
+    (中国国际贸易中心, ORG in the MSRA gold), so a place before it keeps the rule's reading."""
+    name = text[start:a]
+    return name[1:] in _HUB_KINDS and name[0] in _LEVEL_HEADS
+
+
+def _suffix_label(text: str, start: int, a: int, b: int, places: list[tuple[int, int]]) -> str:
+    """LOC for a venue (中国美术馆) and for a station named by a place (人民广场站,
+    北京西站), else ORG."""
+    if text[b - 1] in _VENUE_LAST and _venue_at(text, b):
+        return LOC
+    return LOC if text[a:b] == "站" and _station_of_place(text, start, a, places) else ORG
+
+
+# Words between a place and 站 that name a station of its line (北京西站, 北京西客站,
+# 上海北站): a station that serves the place, a place itself (the MSRA gold tags railway and
+# metro stations LOC: 北京西站, 上海北站, 市政厅站; bodies named 站 keep their kind word
+# between the place and 站 and stay ORG: 竹岐水文站, 孙窑乡农技站).
+_STATION_SIDES = ("东客", "西客", "南客", "北客", "东", "西", "南", "北", "客", "")
+
+
+def _station_of_place(text: str, start: int, a: int, places: list[tuple[int, int]]) -> bool:
+    """True when the name ``text[start:a]`` before 站 is a place found in it, with at
+    most a side of the town after it (人民广场 + 站, 北京 + 西 + 站); not after 驻 (驻北京站:
+    a paper's bureau stationed there, a body)."""
+    if text[start - 1 : start] == "驻":
+        return False
+    for side in _STATION_SIDES:
+        if text.endswith(side, start, a):
+            i = bisect.bisect_left(places, (start, -1))
+            while i < len(places) and places[i][0] < a - len(side):
+                if places[i][1] == a - len(side):
+                    return True
+                i += 1
+    return False
 
 
 def _headless(
@@ -667,7 +710,8 @@ _KINDS_OF_A_PLACE = frozenset(("公司",))
 def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int, int]]) -> bool:
     """True when ``text[start:a]`` before ``suffix`` names no organisation: a place before
     a kind of company (中国公司, 美国公司: a place's companies, no company's name), a leg
-    of a contest (世界杯北京站), levels in the plural (区县教育部门), or 某
+    of a contest (世界杯北京站), a level and a field of hubs (市行政中心), levels in the
+    plural (区县教育部门), or 某
     (a certain) inside it: court and police reports leave the body unnamed (某科技公司,
     北京某物流有限公司), and a name reaching over 某 holds an anonymised person
     (张某诉某科技公司)."""
@@ -675,6 +719,8 @@ def _unnamed(text: str, start: int, a: int, suffix: str, places: list[tuple[int,
         return True
     if suffix == "站" and text[start - 1 : start] in _EVENT_LAST:
         return True  # 世界杯北京站, 巡回赛上海站: a leg of a tour, an event (北京 is a place)
+    if suffix == "中心" and _hub(text, start, a):
+        return True  # 市行政中心: the city's administrative quarter, no body
     if _plural_level(text, start):
         return True  # 区县教育部门, 各市县党委: the bodies of every district and county
     return text.find("某", start, a) != -1
