@@ -157,7 +157,7 @@ _CAL_RE = rules_regex.compile(
     r"(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])月)?份?"
     r"(?:(3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])[日号])?[^0-9〇零一二两三四五六七八九十]{0,2}"
-    f"(?:([01]?[0-9]|2[0-4]|{_CN_HOUR})(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9]|{_CN_MINUTE}(?=分))分?)?)?"
+    f"(?:([01]?[0-9]|2[0-4]|{_CN_HOUR})(?:[时点]|[:：](?=[0-9]))(?:([0-5]?[0-9]|{_CN_MINUTE}(?=分))分?|(半))?)?"
 )
 _CN_HOUR_RE = rules_regex.compile(_CN_HOUR)
 _ISO_RE = rules_regex.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
@@ -176,7 +176,7 @@ def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
     m = _CAL_RE.match(found, pos)
     if m is None:
         return {}
-    year, month, day, hour, minute = m.groups()
+    year, month, day, hour, minute, half = m.groups()
     attrs: dict[str, Any] = {}
     if year:
         value = _int(year)
@@ -191,6 +191,8 @@ def _calendar(found: str, pos: int = 0) -> dict[str, Any] | None:
         attrs["hour"] = _int(hour)
         if minute:
             attrs["minute"] = _int(minute)
+        elif half:
+            attrs["minute"] = 30  # 九点半, 3点半: half past
     return attrs
 
 

@@ -630,3 +630,15 @@ def test_a_clock_time_in_chinese_numerals_with_half_or_minutes(text: str, fragme
 @pytest.mark.parametrize("text", ["一点半点也不让。", "他得了三点。", "这一点半年来没变。"])
 def test_no_clock_time_where_the_hour_is_no_time(text: str) -> None:
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "hour"),
+    [
+        ("会议九点半开始。", "九点半", 9),
+        ("下午3点半开会", "下午3点半", 3),
+        ("上午9时半", "上午9时半", 9),
+    ],
+)
+def test_half_past_is_thirty_minutes(text: str, fragment: str, hour: int) -> None:
+    assert (fragment, {"hour": hour, "minute": 30}) in dates(text)
