@@ -225,7 +225,7 @@ class EditingRoom(Room):
         longer applies to the page. Reads only; ``apply`` checks the same under its lock.
         """
         try:
-            op, others, theirs = self._replay_op(page_id, target, action, reviewer)
+            op, others, theirs, own = self._replay_op(page_id, target, action, reviewer)
             # (else the page is as the step left it: an undo applies; a key press asks)
             if others or action == "redo":
                 result = plan(
@@ -236,7 +236,7 @@ class EditingRoom(Room):
                 )
                 self._check_numbering(result, target, action, reviewer)
                 self._check_their_labels(result, theirs, target, action)
-                self._check_redo_reach(result, target, action)
+                self._check_redo_reach(result, own, target, action)
         except UndoRefused as refusal:
             return refusal
         except EditError as exc:
@@ -246,36 +246,28 @@ class EditingRoom(Room):
     def _plan_replay(
         self, op: Op, reviewer: str | None, action: str, target: int
     ) -> tuple[Op, Plan]:
-        _, _, theirs = self._replay_op(op.page_id, target, action, reviewer)
+        _, _, theirs, own = self._replay_op(op.page_id, target, action, reviewer)
         try:
             op, result = self._plan(op, action)
         except EditError as exc:
             raise UndoRefused(action, target, "state", None, str(exc)) from None
         self._check_numbering(result, target, action, reviewer)
         self._check_their_labels(result, theirs, target, action)
-        self._check_redo_reach(result, target, action)
+        self._check_redo_reach(result, own, target, action)
         return op, result
 
-    def _check_redo_reach(self, result: Plan, target: int, action: str) -> None:
+    def _check_redo_reach(
+        self, result: Plan, own: frozenset[Key], target: int, action: str
+    ) -> None:
         """``UndoRefused`` when a redo, planned again on the page as it is now, would change
         a label its edit did not change when last applied: another window restored a
         suggestion inside a block this edit marks as furniture, before this edit was undone.
         Applied, the redo would reject that label too, and undo + redo would not give back
-        the page the undo started from."""
+        the page the undo started from (``own``: what the edit touched when last applied)."""
         if action != "redo":
             return
         page_id = result.op.page_id
         text = self.page_state(page_id).page.text
-        row = self.db.conn.execute(
-            "SELECT operation, arguments, inverse, reviewer FROM edits WHERE id = ?", [target]
-        ).fetchone()
-        _, _, inverse_row = self._place_in_history(page_id, target, row[3])
-        (latest,) = self.db.conn.execute(
-            "SELECT inverse FROM edits WHERE id = ?", [inverse_row]
-        ).fetchone()
-        own = touched(
-            Op(row[0], page_id, json.loads(row[1])), Op.from_json(json.loads(latest)), text
-        )
         planned = touched(result.op, result.inverse, text, redo=True)
         extra = sorted(key[1] for key in planned - own if key[0] == "span")
         if extra:
@@ -338,10 +330,11 @@ class EditingRoom(Room):
 
     def _replay_op(
         self, page_id: str, target: int, action: str, reviewer: str | None
-    ) -> tuple[Op, int, dict[Key, str | None]]:
+    ) -> tuple[Op, int, dict[Key, str | None], frozenset[Key]]:
         """The step that would undo/redo ``target`` (latest inverse, or the original), after
         checking that nobody else changed what it touches (``UndoRefused``), how many edits
-        of others came after it and the spans they touched (:meth:`_check_others`)."""
+        of others came after it and the spans they touched (:meth:`_check_others`), and what
+        the edit touched when last applied."""
         conn = self.db.conn
         row = conn.execute(
             "SELECT action, reviewer, operation, arguments FROM edits WHERE id = ? AND page_id = ?",
@@ -360,8 +353,10 @@ class EditingRoom(Room):
         ).fetchone()
         original = Op(kind, page_id, json.loads(args))
         latest_inverse = Op.from_json(json.loads(inverse))
-        others, theirs = self._check_others(original, latest_inverse, action, target, since, owner)
-        return (latest_inverse if action == "undo" else original), others, theirs
+        others, theirs, own = self._check_others(
+            original, latest_inverse, action, target, since, owner
+        )
+        return (latest_inverse if action == "undo" else original), others, theirs, own
 
     def _place_in_history(
         self, page_id: str, target: int, owner: str | None
@@ -394,10 +389,11 @@ class EditingRoom(Room):
 
     def _check_others(
         self, op: Op, inverse: Op, action: str, target: int, since: int, owner: str | None
-    ) -> tuple[int, dict[Key, str | None]]:
+    ) -> tuple[int, dict[Key, str | None], frozenset[Key]]:
         """``UndoRefused`` when another reviewer's edit after log row ``since`` touched
         what the edit ``target`` (``op`` with ``inverse``) touches; else how many edits came
-        after it and what they touched (:func:`touched`), each with who touched it last.
+        after it and what they touched (:func:`touched`), each with who touched it last, and
+        what the edit itself touches.
 
         The owner's own later edits are counted too, for the labels they leave (not as a
         conflict: undo is the reviewer's own): the same reviewer in a second window may have
@@ -408,13 +404,13 @@ class EditingRoom(Room):
         text = self.page_state(page_id).page.text
         mine = touched(op, inverse, text, redo=action == "redo")
         conn = self.db.conn
-        own = conn.execute(
+        own_rows = conn.execute(
             "SELECT id, action, target FROM edits "
             "WHERE page_id = ? AND id > ? AND reviewer IS ? ORDER BY id",
             [page_id, since, owner],
         ).fetchall()
         # (the owner's rows are read whole, and parsed, only when they leave the page changed)
-        only_others = "" if _own_edits_in_effect(own, since) else " AND reviewer IS NOT ?"
+        only_others = "" if _own_edits_in_effect(own_rows, since) else " AND reviewer IS NOT ?"
         rows = conn.execute(
             "SELECT operation, arguments, inverse, reviewer FROM edits "
             f"WHERE page_id = ? AND id > ?{only_others} ORDER BY id",
@@ -431,7 +427,7 @@ class EditingRoom(Room):
                 reason = "blocks" if found == "block" else found
                 raise UndoRefused(action, target, reason, who, f"{who!r} changed its {reason}")
             keys.update((key, who) for key in theirs)
-        return len(rows), keys
+        return len(rows), keys, mine
 
     def apply_gold(self, op: Op, reviewer: str | None, updated_at: str) -> Applied:
         """:meth:`apply` for gold brought in from a file: the page keeps the file's time.

@@ -84,11 +84,6 @@ def _span(row: tuple[Any, ...]) -> Span:
 class ReportsRoom(Room):
     """Reads for statistics, export and learning."""
 
-    def decided_span_counts(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
-        """Counts of accepted and of rejected (text, label) pairs over all pages."""
-        accepted, rejected, _ = self.gazetteer_counts()
-        return accepted, rejected
-
     def gazetteer_counts(self) -> tuple[dict[Pair, int], dict[Pair, int], dict[Pair, int]]:
         """Counts of accepted and of rejected (text, label) pairs over all pages, and of
         the accepted ones on done pages, in one pass over the pages with decided spans.

@@ -195,10 +195,9 @@ def count_occurrences(strings: Sequence[str], texts: Iterable[str]) -> dict[str,
         return {}
     automaton = ahocorasick_rs.AhoCorasick(list(strings))
     counts: Counter[int] = Counter()
-    stand_in = _absent_char(strings)
     for text in texts:
         if LONE_SURROGATE.search(text):  # the automaton cannot read one; offsets unused
-            text = LONE_SURROGATE.sub(stand_in, text)
+            text = LONE_SURROGATE.sub(_absent_char(strings), text)
         counts.update(map(_FIRST, automaton.find_matches_as_indexes(text, overlapping=True)))
     return {strings[k]: n for k, n in counts.items()}
 

@@ -70,5 +70,4 @@ def test_gazetteer_counts_split_the_done_pages_accepted(tmp_path):
         accepted, rejected, on_done = store.gazetteer_counts()
         assert accepted == {("甲乙丙", "ORG"): 2} and rejected == {}
         assert on_done == {("甲乙丙", "ORG"): 1}
-        assert store.decided_span_counts() == (accepted, rejected)
         assert list(store.done_page_texts()) == ["甲乙丙很好。"]

@@ -240,12 +240,12 @@ def test_a_state_held_past_its_pages_edit_on_the_same_connection_is_not_kept(tmp
         assert store.page_state("p2") is other
 
 
-def test_decided_span_counts_feed_the_gazetteer(tmp_path):
+def test_gazetteer_counts_count_an_accepted_span(tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         store.add_page(_page(1, "市委书记邓群策主持"), _blocks())
         store.apply(Op("add_span", "p1", {"start": 4, "end": 7, "label": "PER"}))
-        accepted, rejected = store.decided_span_counts()
-        assert accepted == {("邓群策", "PER"): 1} and rejected == {}
+        accepted, rejected, on_done = store.gazetteer_counts()
+        assert accepted == {("邓群策", "PER"): 1} and rejected == {} and on_done == {}
 
 
 def test_two_connections_never_hand_out_the_same_span_id(tmp_path):
