@@ -468,9 +468,9 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
 def _whole_ok(text: str, i: int) -> bool:
     """全 + a country at ``i``: 全 begins no common word with the one before (健全, 安全)
     and the country's character begins none with the next (全法兰西, 全加拿大)."""
-    freq = dictionary()
-    if freq.get(text[i - 2 : i], 0) > COMMON:
+    if crosses_start(text, i - 1):
         return False
+    freq = dictionary()
     return all(freq.get(text[i : i + n], 0) <= COMMON for n in (2, 3))
 
 

@@ -49,6 +49,7 @@ from annotator import rules_regex
 from annotator.code_units import LONE_SURROGATE
 from annotator.model import Span
 
+from ._scan import _stand_in
 from ._text import Candidate, trie_pattern
 
 _LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "DATE": 3, "FIGURE": 4}
@@ -197,18 +198,12 @@ def count_occurrences(strings: Sequence[str], texts: Iterable[str]) -> dict[str,
     counts: Counter[int] = Counter()
     for text in texts:
         if LONE_SURROGATE.search(text):  # the automaton cannot read one; offsets unused
-            text = LONE_SURROGATE.sub(_absent_char(strings), text)
+            text = LONE_SURROGATE.sub(_stand_in(strings), text)
         counts.update(map(_FIRST, automaton.find_matches_as_indexes(text, overlapping=True)))
     return {strings[k]: n for k, n in counts.items()}
 
 
 _FIRST = itemgetter(0)
-
-
-def _absent_char(strings: Sequence[str]) -> str:
-    """A character none of ``strings`` holds (what a lone surrogate is read as)."""
-    held = set("".join(strings))
-    return next(chr(c) for c in range(0x10FFFF, 0, -1) if chr(c) not in held)
 
 
 def _normalised(text: str, label: str) -> dict[str, Any]:

@@ -87,6 +87,7 @@ from annotator.suggest._words import (
     dictionary,
     read_across,
 )
+from annotator.suggest.people.cues import TITLE_RE
 
 from .chains import _org_candidates
 from .common import LOC, ORG, PageWords, _generic
@@ -327,7 +328,7 @@ def _title_and_name(text: str, s: int, e: int) -> bool:
     """True when the ORG ``text[s:e]``, ending in the section's 科, is a title and a name
     read as a unit (外交部长普里马科夫, 智利队教练阿科, 国会议长哈尔莫科: the 科 ends the person's
     name, no section; 部长理事会 does not end in 科)."""
-    title = _TITLE_IN_TEXT.search(text, max(s, e - 1 - _NAME_BEFORE_KE - _TITLE_LONGEST), e - 1)
+    title = TITLE_RE.search(text, max(s, e - 1 - _NAME_BEFORE_KE - _TITLE_LONGEST), e - 1)
     return title is not None and e - 1 - title.end() in range(1, _NAME_BEFORE_KE + 1)
 
 
@@ -404,9 +405,7 @@ def _papers(text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
-_TITLES = lexicon.words("people_titles")
-_TITLE_IN_TEXT = rules_regex.compile(trie_pattern(_TITLES))
-_TITLE_LONGEST = max(map(len, _TITLES))
+_TITLE_LONGEST = max(map(len, lexicon.words("people_titles")))
 _QUOTES = {"”": "“", "》": "《", "」": "「"}
 _QUOTED_LONGEST = 14
 

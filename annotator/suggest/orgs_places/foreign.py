@@ -25,7 +25,7 @@ from annotator.suggest.people.names import _TRANSLIT_CHARS
 
 from .common import _STOP_CHARS, LOC
 
-_CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
+TRANSLIT_CHARS = (_TRANSLIT_CHARS | lexicon.word_set("places_translit_chars")) - {"·", "•"}
 # (The package's scan of listed words finds them.)
 TAILS = lexicon.words("places_foreign_tails") + lexicon.words("places_foreign_name_tails")
 TRAVEL_VERBS = lexicon.words("places_travel_verbs")
@@ -60,7 +60,7 @@ def foreign_places(
     ends = {e for _s, e in listed}
     out: list[Candidate] = []
     for s, e in tails + _cities(text):
-        if not s or text[s - 1] not in _CHARS:
+        if not s or text[s - 1] not in TRANSLIT_CHARS:
             continue  # (no run of transliteration characters ends before the tail)
         tail = text[s:e]
         start = _run_start(text, s, ends)
@@ -97,7 +97,7 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
         i = m.start()
         s = i + 1
         e = s
-        while e < len(text) and e - s < _LONGEST and text[e] in _CHARS:
+        while e < len(text) and e - s < _LONGEST and text[e] in TRANSLIT_CHARS:
             if e - s >= 2 and _held_after(text, e):
                 break  # 在罗滕堡比赛: 比 and 赛 transliterate too
             e += 1
@@ -114,7 +114,7 @@ def _places_of_events(text: str, listed: list[tuple[int, int]]) -> list[Candidat
 
 
 # 在 before two transliteration characters: where a run of them may begin.
-_AT_RUN_RE = rules_regex.compile(f"在(?=[{lexicon.char_class(sorted(_CHARS))}]{{2}})")
+_AT_RUN_RE = rules_regex.compile(f"在(?=[{lexicon.char_class(sorted(TRANSLIT_CHARS))}]{{2}})")
 
 
 # Before 在 when a clause ends right after the place: a date or a time (6月21日在朗斯，,
@@ -150,7 +150,7 @@ def _cities(text: str) -> list[tuple[int, int]]:
 
 # 市 after a transliteration character (the literal first: ``re`` looks for it in C and
 # reads the character before it only there; a loop over every 市 of a page cost 14 µs).
-_CITY_RE = rules_regex.compile(f"市(?<=[{lexicon.char_class(sorted(_CHARS))}]市)")
+_CITY_RE = rules_regex.compile(f"市(?<=[{lexicon.char_class(sorted(TRANSLIT_CHARS))}]市)")
 
 
 def _market_word(text: str, i: int) -> bool:
@@ -178,7 +178,7 @@ def _run_start(text: str, end: int, listed_ends: set[int]) -> int | None:
     """Start of the run of transliteration characters that ends at ``end``, when it
     starts at a phrase boundary or right after a listed place."""
     i = end
-    while i > 0 and end - i < _LONGEST and text[i - 1] in _CHARS:
+    while i > 0 and end - i < _LONGEST and text[i - 1] in TRANSLIT_CHARS:
         i -= 1
         if i in listed_ends:
             return i  # 叙利亚阿勒颇: the listed place ends where this one starts
@@ -191,7 +191,7 @@ def _run_end(text: str, start: int) -> int | None:
     """End of the run of transliteration characters at ``start`` (two or more) that a
     phrase boundary follows; the longest such run."""
     j = start
-    while j < len(text) and j - start < _LONGEST and text[j] in _CHARS:
+    while j < len(text) and j - start < _LONGEST and text[j] in TRANSLIT_CHARS:
         j += 1
     for end in range(j, start + 1, -1):
         nxt = text[end : end + 1]

@@ -13,8 +13,10 @@ from annotator.numerals import NUMERALS
 from annotator.suggest._anchors import first_chars
 from annotator.suggest._text import HAN, Candidate, is_han, trie_pattern
 from annotator.suggest._words import COMMON, crosses_start_over, dictionary, read_in_other_words
+from annotator.suggest.people.cues import TITLE_RE
 
 from .common import _DEICTIC_FIRST, _NOT_IN_PLACE, _STOP_CHARS, LOC, ORG
+from .foreign import TRANSLIT_CHARS
 
 
 # Suffix -> (strong, words that may not follow, characters that may not precede), from
@@ -227,9 +229,6 @@ def _region(text: str, lo: int, a: int, places: list[tuple[int, int]]) -> tuple[
 # the name.  Not a run of dashes (———: an aside) nor an agency before it (俄通社—塔斯社: 社
 # is no transliteration).
 _DASHES = frozenset("—／")
-_TRANSLIT = (
-    lexicon.word_set("people_translit_chars") | lexicon.word_set("places_translit_chars")
-) - {"·", "•"}
 _DASHED_LONGEST = 5
 
 
@@ -238,12 +237,12 @@ def _before_dash(text: str, lo: int, start: int) -> int:
     name that starts at ``start`` (戴姆勒 of 戴姆勒—克莱斯勒公司), not before ``lo``; else
     ``start``."""
     dash = start - 1
-    if dash - 2 < lo or text[dash] not in _DASHES or text[dash - 1] not in _TRANSLIT:
+    if dash - 2 < lo or text[dash] not in _DASHES or text[dash - 1] not in TRANSLIT_CHARS:
         return start
     i = dash
-    while i > max(lo, dash - _DASHED_LONGEST - 1) and text[i - 1] in _TRANSLIT:
+    while i > max(lo, dash - _DASHED_LONGEST - 1) and text[i - 1] in TRANSLIT_CHARS:
         i -= 1
-    if dash - i < 2 or dash - i > _DASHED_LONGEST or (i > lo and text[i - 1] in _TRANSLIT):
+    if dash - i < 2 or dash - i > _DASHED_LONGEST or (i > lo and text[i - 1] in TRANSLIT_CHARS):
         return start
     return i
 
@@ -533,7 +532,6 @@ def _parent_before(text: str, region_start: int, a: int, parents: dict[int, int]
 # What a unit's name never starts with: a word of some or each (解放军某部, 公安局各派出所)
 # or the 长 of a head's title (外交部长普里马科: 部长 + a name, no unit 长普里马科).
 _NOT_UNIT_FIRST = frozenset("某各这该其每此那长")
-_TITLE_IN_UNIT = rules_regex.compile(trie_pattern(lexicon.words("people_titles")))
 
 
 def _no_unit(text: str, k: int, a: int) -> bool:
@@ -542,7 +540,7 @@ def _no_unit(text: str, k: int, a: int) -> bool:
     (智利队教练阿科, 首席经济师科; not 人民日报记者站, a unit named by its people)."""
     if text[k] in _NOT_UNIT_FIRST:
         return True
-    title = _TITLE_IN_UNIT.search(text, k, a)
+    title = TITLE_RE.search(text, k, a)
     return title is not None and title.end() < a
 
 
@@ -629,7 +627,6 @@ def _suffix_orgs(
 
 # Fields that make 中心 a hub (lexicon ``orgs_hub_kinds``) after a level alone.
 _HUB_KINDS = lexicon.word_set("orgs_hub_kinds")
-_LEVEL_HEADS = frozenset("市省县区")
 
 
 def _hub(text: str, start: int, a: int) -> bool:
@@ -637,7 +634,7 @@ def _hub(text: str, start: int, a: int) -> bool:
     行政: the city's administrative quarter).  After a place it may name a venue
     (中国国际贸易中心, ORG in the MSRA gold), so a place before it keeps the rule's reading."""
     name = text[start:a]
-    return name[1:] in _HUB_KINDS and name[0] in _LEVEL_HEADS
+    return name[1:] in _HUB_KINDS and name[0] in _LEVELS
 
 
 def _suffix_label(text: str, start: int, a: int, b: int, places: list[tuple[int, int]]) -> str:

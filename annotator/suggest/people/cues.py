@@ -7,12 +7,15 @@ page by kind.
 
 from __future__ import annotations
 
-from annotator import lexicon
+from annotator import lexicon, rules_regex
 from annotator.suggest import _scan
 from annotator.suggest._scan import WordMatch
+from annotator.suggest._text import trie_pattern
 
 # Titles that stand right before the name they belong to (longest first via the trie).
 _TITLES = lexicon.words("people_titles")
+# The titles as one pattern, for rules that look for a title at a given place.
+TITLE_RE = rules_regex.compile(trie_pattern(_TITLES))
 
 # Cues after which a list of names follows (joined by 、).
 _LIST_CUES = lexicon.words("people_list_cues")

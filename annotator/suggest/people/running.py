@@ -45,9 +45,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import is_han, trie_pattern
+from annotator.suggest._text import is_han
 from annotator.suggest._words import COMMON, dictionary
 
+from .cues import TITLE_RE
 from .names import (
     _ADVERB_SURNAMES,
     _GIVEN_COMMON,
@@ -290,14 +291,11 @@ def _foreign_names(
     return out
 
 
-_TITLE_RE = rules_regex.compile(trie_pattern(lexicon.words("people_titles")))
-
-
 def _before_a_titled_name(text: str, e: int, blocked: bytearray) -> bool:
     """True when a title follows the run ending at ``e`` and a name found by another cue
     (a surname or a transliteration character first) follows the title: the title is that
     person's, the run names whom they serve."""
-    m = _TITLE_RE.match(text, e)
+    m = TITLE_RE.match(text, e)
     if m is None or m.end() >= len(text) or not blocked[m.end()]:
         return False
     # a name, not a date or a figure (尼安达中将二十八日: the title is his)
