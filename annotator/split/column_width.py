@@ -48,21 +48,20 @@ def line_ends(s: str, width: int, upto: int | None = None) -> list[int]:
     return ends
 
 
-def fills_lines(text: str, sh: Shape, nxt: Shape, width: int) -> bool:
-    """Whether paragraph ``sh`` ends where a printed line ``width`` wide ends, were it
-    set with the start of ``nxt`` after it (a mark there changes where the line ends)."""
-    return sh.end - sh.start in _ends(text, sh, nxt, width)
+def _head_text(text: str, sh: Shape, nxt: Shape) -> str:
+    """Paragraph ``sh`` set with the start of ``nxt`` after it (a mark there changes where
+    its last line ends)."""
+    return text[sh.start : sh.end] + text[nxt.start : min(nxt.end, nxt.start + _REACH)]
 
 
 def _ends(text: str, sh: Shape, nxt: Shape, width: int) -> list[int]:
-    s = text[sh.start : sh.end] + text[nxt.start : min(nxt.end, nxt.start + _REACH)]
-    return line_ends(s, width, sh.end - sh.start)
+    return line_ends(_head_text(text, sh, nxt), width, sh.end - sh.start)
 
 
 def fills_as_head(text: str, sh: Shape, nxt: Shape, width: int) -> bool:
-    """Whether title line ``sh`` fills its printed lines at ``width`` (see
-    :func:`fills_lines`) and, when that is its first line only, is longer than most titles
-    (``TITLE_MAX``)."""
+    """Whether title line ``sh`` ends where a printed line ``width`` wide ends, were it set
+    with the start of ``nxt`` after it, and, when that is its first line only, is longer
+    than most titles (``TITLE_MAX``)."""
     ends = _ends(text, sh, nxt, width)
     n = sh.end - sh.start
     return n in ends and (n != ends[0] or n > TITLE_MAX)
@@ -87,7 +86,7 @@ def page_width(text: str, shapes: list[Shape]) -> int:
     counts = dict.fromkeys(_WIDTHS, 0)
     for sh, nxt in pairs:
         n = sh.end - sh.start
-        s = text[sh.start : sh.end] + text[nxt.start : min(nxt.end, nxt.start + _REACH)]
+        s = _head_text(text, sh, nxt)
         for w in _WIDTHS:
             # (a line a mark hangs on or a push-out shortens is off by a character or two:
             # far off a multiple of the width, the head fills no line of it, unset)

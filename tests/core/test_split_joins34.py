@@ -119,8 +119,9 @@ def test_a_title_line_of_another_length_stays_a_heading():
 def test_a_title_form_or_a_paragraph_start_below_keeps_a_fitting_line_a_heading():
     # two phrases set apart by a space; a comma parting two phrases; a date opening below
     for line, below in (
-        ("统筹推进老旧小区改造 提升社区服务工作", REST_OF_LINE),
-        ("统筹推进老旧小区改造，提升社区服务水平", REST_OF_LINE),
+        # (18 characters, as the fitting line: only the space or the comma keeps them)
+        ("县里统筹推进旧小区改造 提升社区服务", REST_OF_LINE),
+        ("统筹推进旧小区改造，全面提升社区服务", REST_OF_LINE),
         ("为此县里统筹推进老旧小区改造提升工作", "3月5日，县里召开动员会，部署老旧小区改造工作。"),
     ):
         text = cut_page(line).replace(REST_OF_LINE, below)

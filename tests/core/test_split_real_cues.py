@@ -735,3 +735,15 @@ def test_a_long_column_tag_does_not_make_its_headline_body_text():
     got = by_text(text)
     assert got[headline] == ("headline", 1)
     assert got["李晓明"] == ("byline", 1)
+
+
+def test_a_long_line_ending_in_a_title_mark_is_measured_whole():
+    # a bracket early in a long line that ends in 》 is no column tag at its end: the line is
+    # as long as it is (its length was measured up to the bracket, 2: read as a short title)
+    from annotator.split.cues import END_CLOSE
+    from annotator.split.shapes.uncued import _title_length
+
+    line = "关于（试行）办法的解读：" + "深化改革扩大开放推动高质量发展" * 4 + "》"
+    assert _title_length(line, END_CLOSE) == len(line)
+    tagged = "坚持人民至上的发展思想（纵横谈）"
+    assert _title_length(tagged, END_CLOSE) == tagged.index("（")

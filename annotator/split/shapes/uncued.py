@@ -14,6 +14,7 @@ from annotator.split.cues import (
     SUB_DASH,
     ends_with_note,
 )
+from annotator.split.cues.endings import note_open
 
 from .furniture import is_page_header
 from .kinds import BODY, DASH, FURNITURE, TRAILING, Shape
@@ -39,9 +40,7 @@ def _title_length(s: str, end_kind: str) -> int:
     """The length of ``s`` as a title's is measured: without a column tag in brackets at its
     end (…理念：人类发展观“术语的革命”（深入学习贯彻…·原创性概念标识性概念纵横谈）), which a
     paper sets small and may make as long as it likes."""
-    if end_kind != END_CLOSE:
-        return len(s)
-    k = max(s.rfind("（"), s.rfind("("))
+    k = note_open(s) if end_kind == END_CLOSE else -1
     return len(s) if k <= 0 else k
 
 
