@@ -233,7 +233,8 @@ class EntityModel:
                 spans, sure = _split(spans, sure, suggested, line)
             if kept and self.yields:
                 spans, sure = _yielded(spans, sure, kept, self.yields)
-            if guessing and self.guesses:
+            # (most lines' spans are all surer than every bound: min and max in C)
+            if guessing and self.guesses and sure and min(sure) < max(self.guesses.values()):
                 spans, sure = _unguessed(spans, sure, suggested, self.guesses)
             for (s, e, label), confidence in zip(spans, sure, strict=True):
                 out.append((s, e, label, {"confidence": round(confidence, 4)}))
