@@ -37,28 +37,47 @@ def takeover(figures: dict[str, Any] | None) -> tuple[str, ...] | None:
     few spans of thousands is won on the paper's own names, no sign of text to come."""
     if not figures or "model" not in figures or "rules" not in figures:
         return None
+    tested = [label for label in figures["model"] if label not in ("all", "FIGURE")]
     return tuple(
         sorted(
             label
-            for label in figures["model"]
-            if label not in ("all", "FIGURE")
-            and _f1(figures, label) >= _f1(figures, label, "rules")
+            for label in tested
+            if _f1(figures, label) >= _f1(figures, label, "rules")
             and _won_enough_folds(figures, label)
-            and _beats_chance(figures, label)
+            and _beats_chance(figures, label, len(tested))
         )
     )
 
 
 # How far the model's held-out spans must be ahead of the rules' before it takes a label
 # over: a sign test at the usual 5% level (two-sided) of the spans it has right where the
-# rules have them wrong against the reverse (:func:`_beats_chance`).
-_CHANCE_Z = 1.96
+# rules have them wrong against the reverse (:func:`_beats_chance`), over all the labels
+# tested at once (:func:`_chance_z`).
+_CHANCE_LEVEL = 0.05
 
 
-def _beats_chance(figures: dict[str, Any], label: str) -> bool:
+def _chance_z(tested: int) -> float:
+    """The z a label's sign test must reach when ``tested`` labels are tested together:
+    the 5% level shared among them (Bonferroni: 1.96 for one label, 2.39 for three, 2.50
+    for four). Each label tested at 5% on its own would let one of three labels through on
+    chance alone about one training in seven, and the labels are tested in the same folds.
+
+    Issue 10, session 35: trained as ``annotator train`` trains on 5,000 sentences of one
+    public corpus (sentences 25,000-29,999 of the MSRA file), the model was ahead of the
+    rules on LOC by 94 names to 65 (29 apart, 1.96 asks 24.7, 2.39 asks 30.2) and took it
+    over; on an unseen slice of the corpus its LOC was 0.889 where the rules' was 0.898.
+    PER (175 to 63) and ORG (146 to 82) there, and every label of another slice (sentences
+    10,000-14,999: ORG 135 to 53, PER 52 to 20, LOC 43 to 52), are decided as before."""
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(1 - _CHANCE_LEVEL / (2 * max(1, tested)))
+
+
+def _beats_chance(figures: dict[str, Any], label: str, tested: int = 1) -> bool:
     """Whether, on the held-out lines, the model's best way of the label (the one
     :func:`_f1` picks) was better than the rules on more names than chance explains:
-    ``better - worse >= 1.96 * sqrt(better + worse)``, counted by
+    ``better - worse >= z * sqrt(better + worse)``, ``z`` of :func:`_chance_z` for the
+    ``tested`` labels (1.96 for one), counted by
     :func:`~annotator.learn.entity_training.against_rules` (``against_rules`` in the figures;
     figures without them are read as before; no span apart is no loss).
 
@@ -77,7 +96,7 @@ def _beats_chance(figures: dict[str, Any], label: str) -> bool:
     better, worse = apart(figures, label)
     if not better and not worse:
         return True
-    return better - worse >= _CHANCE_Z * math.sqrt(better + worse)
+    return better - worse >= _chance_z(tested) * math.sqrt(better + worse)
 
 
 def apart(figures: dict[str, Any], label: str) -> tuple[int, int]:
