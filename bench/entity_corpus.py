@@ -36,7 +36,8 @@ label was right and the rules wrong and the reverse, which must differ by more t
 it to take the label over),
 the confidences below which its spans yield to the rules' one-character spans or take
 their label (``yields=``, ``relabels=``), and per label the confidence below which a rule
-span it keeps is left out (``drops=ORG:0.1``); ``merged_*`` is then what import suggests
+span it keeps is left out (``drops=ORG:0.1``) and below which a span of the tagger where the
+rules suggest nothing is (``guesses=ORG:0.6``); ``merged_*`` is then what import suggests
 without a gazetteer. It also prints ``gaz_*``, what a user gets: the training files imported
 as ``annotator import --format conll`` imports them into a temporary database, whose learnt
 gazetteer (``annotator.pipeline.learnt_gazetteer``, every reviewed span) is applied with the
@@ -333,6 +334,7 @@ def train_model(train: list, as_trained: bool = False) -> tuple:
         lines += [f"takeover={','.join(model.labels)}", f"keeps={','.join(sorted(model.keeps))}"]
         lines += [f"yields={model.yields:g}", f"relabels={model.relabels:g}"]
         lines.append("drops=" + ",".join(f"{k}:{v:g}" for k, v in sorted(model.drops.items())))
+        lines.append("guesses=" + ",".join(f"{k}:{v:g}" for k, v in sorted(model.guesses.items())))
     lines += [
         f"train_sentences={len(train)}",
         f"train_seconds={time.perf_counter() - wall:.1f}",

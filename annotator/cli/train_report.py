@@ -63,6 +63,7 @@ def _takeover_line(figures: dict[str, Any]) -> str:
     """Which labels the entity model now suggests, and which stay with the rules."""
     from annotator.learn.entities import (
         drop_below,
+        guess_below,
         kept_labels,
         relabel_below,
         takeover,
@@ -116,6 +117,10 @@ def _takeover_line(figures: dict[str, Any]) -> str:
     if drops and taken and keeping:
         bounds = ", ".join(f"{label} below {below:g}" for label, below in sorted(drops.items()))
         line += f"; a kept rule suggestion the model is less sure of is left out ({bounds})"
+    guesses = {label: b for label, b in guess_below(figures).items() if label in taken}
+    if guesses:
+        bounds = ", ".join(f"{label} below {below:g}" for label, below in sorted(guesses.items()))
+        line += f"; a span of the model where the rules suggest nothing is left out ({bounds})"
     return line + "."
 
 

@@ -88,7 +88,11 @@ sure than another such bound (:func:`relabel_below`) takes the label the rules g
 same characters (阿根廷 read as an organisation before 政府). And (format 10) a kept rule
 span that the tagger is less sure of than a bound chosen by cross-validation for its label
 (:func:`drop_below`) is left out: the tagger is sure it is nothing (the rules' 贺辞 as a
-person, 外交部副部长张德广和委员会 as one organisation).
+person, 外交部副部长张德广和委员会 as one organisation). And (format 12) a span of the
+tagger where the rules suggest nothing, less sure than a bound chosen by cross-validation
+for its label (:func:`guess_below`), is left out: there the tagger reads the characters
+alone, and an unsure reading is mostly a guess (村委会 of a law's title, 施工队 as
+organisations).
 
 **Across papers** (issue 10, session 33): which label the model takes over is decided on
 held-out folds of the gold's own paper, which cannot see another paper's conventions. A
@@ -141,6 +145,7 @@ from __future__ import annotations
 
 from annotator.learn.entity_bounds import (
     drop_below,
+    guess_below,
     kept_labels,
     relabel_below,
     takeover,
@@ -188,6 +193,7 @@ __all__ = [
     "char_class",
     "cross_validate",
     "drop_below",
+    "guess_below",
     "features",
     "features_of_lines",
     "gold_sentences",

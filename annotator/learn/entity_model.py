@@ -17,6 +17,7 @@ from annotator.learn.entity_bounds import (
     _kept_confidence,
     _relabelled,
     _split,
+    _unguessed,
     _yielded,
 )
 from annotator.learn.entity_features import Entity, rule_suggestions
@@ -25,22 +26,26 @@ from annotator.learn.entity_rows import _Rows, attribute_names
 # bump when the features change: older models are refused (formats 8 and 9, the same
 # features without the lines of yields and of drops, are read as they were; format 10,
 # the same lines, has no dictionary word feature ``d=``: its rows have none, it tags as
-# it did)
-FORMAT = b"annotator-entities-crf 11\n"
+# it did; format 11, the features of 12, has no line of guesses: it leaves none out)
+FORMAT = b"annotator-entities-crf 12\n"
 # The line after FORMAT names the labels whose rule suggestions the model replaces, the
 # next the labels whose rule suggestions it keeps where it tags nothing over them, the
 # next below which confidence a span of the tagger yields to kept one-character rule
 # spans (format 9; a format-8 model, the same features, has no such line and never yields),
 # the next below which it takes the label of a rule suggestion of the same characters,
-# the next (format 10) per label below which confidence a kept rule span is left out.
+# the next (format 10) per label below which confidence a kept rule span is left out, the
+# next (format 12) per label below which a span of the tagger where the rules suggest
+# nothing is left out.
 _FORMAT_8 = b"annotator-entities-crf 8\n"
 _FORMAT_9 = b"annotator-entities-crf 9\n"
 _FORMAT_10 = b"annotator-entities-crf 10\n"
+_FORMAT_11 = b"annotator-entities-crf 11\n"
 _REPLACES = b"replaces "
 _KEEPS = b"keeps "
 _YIELDS = b"yields "
 _RELABELS = b"relabels "
 _DROPS = b"drops "
+_GUESSES = b"guesses "
 _EVERY = b"*"
 
 Candidate = tuple[int, int, str, dict[str, Any]]
@@ -52,12 +57,14 @@ def _header(
     yields: float = 0.0,
     relabels: float = 0.0,
     drops: dict[str, float] | None = None,
+    guesses: dict[str, float] | None = None,
 ) -> bytes:
     """The lines before the crfsuite model: the format, the labels it replaces and keeps,
     the confidences below which its spans yield to kept one-character rule spans and take
-    the label of a rule suggestion of the same characters, and per label the confidence
-    below which a kept rule span is left out (``drops ORG=0.1,PER=0.05``)."""
-    dropping = ",".join(f"{label}={below:g}" for label, below in sorted((drops or {}).items()))
+    the label of a rule suggestion of the same characters, and per label the confidences
+    below which a kept rule span is left out (``drops ORG=0.1,PER=0.05``) and below which a
+    span of the tagger where the rules suggest nothing is (``guesses ORG=0.6``)."""
+    dropping = _bounds_line(drops)
     named = _EVERY if replaces is None else ",".join(replaces).encode()
     kept = _EVERY if keeps is None else ",".join(keeps).encode()
     return (
@@ -67,7 +74,22 @@ def _header(
         + (_YIELDS + f"{yields:g}".encode() + b"\n")
         + (_RELABELS + f"{relabels:g}".encode() + b"\n")
         + (_DROPS + dropping.encode() + b"\n")
+        + (_GUESSES + _bounds_line(guesses).encode() + b"\n")
     )
+
+
+def _bounds_line(bounds: dict[str, float] | None) -> str:
+    """Per-label bounds as a header line writes them (``ORG=0.1,PER=0.05``)."""
+    return ",".join(f"{label}={below:g}" for label, below in sorted((bounds or {}).items()))
+
+
+def _read_bounds(line: bytes) -> dict[str, float]:
+    """The per-label bounds of a header line after its name (:func:`_bounds_line`)."""
+    out: dict[str, float] = {}
+    for item in filter(None, line.decode().split(",")):
+        label, _, bound = item.partition("=")
+        out[label] = float(bound)
+    return out
 
 
 @dataclass
@@ -96,6 +118,9 @@ class EntityModel:
     # per label, the confidence below which a kept rule span is left out: the tagger
     # contradicts it by tagging nothing there (:func:`drop_below`)
     drops: dict[str, float] = field(default_factory=dict)
+    # per label, the confidence below which a span of the tagger that overlaps no rule
+    # suggestion is left out: a guess where the rules saw nothing (:func:`guess_below`)
+    guesses: dict[str, float] = field(default_factory=dict)
     # the tables of its rows (:class:`_Rows`), made at the first call
     tables: _Rows | None = field(default=None, repr=False, compare=False)
 
@@ -130,7 +155,7 @@ class EntityModel:
         )
         for (at, line, _), xseq, mine in zip(lines, batch, suggested, strict=True):
             kept = [r for r in mine if _kept(r, self.keeps)] if self.keeps and mine else ()
-            for s, e, label, attrs in self._tag(xseq, kept, mine, line):
+            for s, e, label, attrs in self._tag(xseq, kept, mine, line, guessing=True):
                 s, e = s + at, e + at
                 extra = known.get((s, e, label))
                 if extra is None and label == "FIGURE":
@@ -182,11 +207,14 @@ class EntityModel:
         kept: Sequence[Entity] = (),
         suggested: Sequence[Entity] = (),
         line: str = "",
+        guessing: bool = False,
     ) -> list[Candidate]:
         """Entities of one line given its features, with their confidence, and the spans
         of ``kept`` that none of them overlaps; ``suggested``, what the rules would
         suggest, may relabel the tagger's spans (:attr:`relabels`) and cut its names
-        into the names they find in them (:func:`_split`; ``line`` is the line's text)."""
+        into the names they find in them (:func:`_split`; ``line`` is the line's text);
+        with ``guessing`` (the rules were asked: ``suggested`` is all they suggest), the
+        tagger's unsure spans where they suggest nothing are left out (:attr:`guesses`)."""
         tagger = self.tagger
         out: list[Candidate] = []
         with self.lock:  # a crfsuite tagger holds the sequence it tags: one at a time
@@ -205,6 +233,9 @@ class EntityModel:
                 spans, sure = _split(spans, sure, suggested, line)
             if kept and self.yields:
                 spans, sure = _yielded(spans, sure, kept, self.yields)
+            # (most lines' spans are all surer than every bound: min and max in C)
+            if guessing and self.guesses and sure and min(sure) < max(self.guesses.values()):
+                spans, sure = _unguessed(spans, sure, suggested, self.guesses)
             for (s, e, label), confidence in zip(spans, sure, strict=True):
                 out.append((s, e, label, {"confidence": round(confidence, 4)}))
             for s, e, label in kept:
@@ -247,25 +278,28 @@ def load(data: bytes) -> EntityModel:
     import pycrfsuite
 
     refused = "not an entity model of this version; retrain with 'annotator train'"
-    formats = ((11, FORMAT), (10, _FORMAT_10), (9, _FORMAT_9), (8, _FORMAT_8))
+    formats = ((12, FORMAT), (11, _FORMAT_11), (10, _FORMAT_10), (9, _FORMAT_9), (8, _FORMAT_8))
     version = next((v for v, f in formats if data.startswith(f)), 0)
     if not version:
         raise ValueError(refused)
-    first = FORMAT if version >= 10 else _FORMAT_8  # formats 8 and 9, 10 and 11: one length
+    first = FORMAT if version >= 10 else _FORMAT_8  # formats 8 and 9, 10 to 12: one length
     line, _, rest = data[len(first) :].partition(b"\n")
     keeps, _, buffer = rest.partition(b"\n")
-    yields, relabels, drops = b"yields 0", b"relabels 0", b"drops "
+    yields, relabels, drops, guesses = b"yields 0", b"relabels 0", b"drops ", b"guesses "
     if version >= 9:  # format 8 has no line of yields
         yields, _, buffer = buffer.partition(b"\n")
         relabels, _, buffer = buffer.partition(b"\n")
     if version >= 10:
         drops, _, buffer = buffer.partition(b"\n")
+    if version >= 12:
+        guesses, _, buffer = buffer.partition(b"\n")
     if not (
         line.startswith(_REPLACES)
         and keeps.startswith(_KEEPS)
         and yields.startswith(_YIELDS)
         and relabels.startswith(_RELABELS)
         and drops.startswith(_DROPS)
+        and guesses.startswith(_GUESSES)
     ):
         raise ValueError(refused)
     named = line[len(_REPLACES) :]
@@ -283,10 +317,6 @@ def load(data: bytes) -> EntityModel:
         keeping = {k for k in kept.decode().split(",") if k.partition(":")[0] in labels}
     below = float(yields[len(_YIELDS) :].decode())
     relabel = float(relabels[len(_RELABELS) :].decode())
-    dropping: dict[str, float] = {}
-    for item in filter(None, drops[len(_DROPS) :].decode().split(",")):
-        label, _, bound = item.partition("=")
-        dropping[label] = float(bound)
     return EntityModel(
         tagger,
         labels,
@@ -294,7 +324,8 @@ def load(data: bytes) -> EntityModel:
         frozenset(keeping),
         yields=below,
         relabels=relabel,
-        drops=dropping,
+        drops=_read_bounds(drops[len(_DROPS) :]),
+        guesses=_read_bounds(guesses[len(_GUESSES) :]),
     )
 
 

@@ -13,13 +13,16 @@ from typing import Any
 from annotator.learn import GoldPages
 from annotator.learn.entity_bounds import (
     _DROP_BELOW,
+    _GUESS_BELOW,
     _LENGTHS,
     _YIELD_BELOW,
     _f1,
     _relabelled,
+    _unguessed,
     _ways,
     _yielded,
     drop_below,
+    guess_below,
     kept_labels,
     relabel_below,
     takeover,
@@ -117,6 +120,7 @@ def train(pages: GoldPages, figures: dict[str, Any] | None = None) -> bytes:
         yield_below(figures),
         relabel_below(figures),
         drop_below(figures),
+        guess_below(figures),
     )
     return header + (_crf_bytes(sentences) if crf is None else crf)
 
@@ -360,6 +364,7 @@ def _fold_cases(
         **{f"yields_{below:g}": [] for below in _YIELD_BELOW},
         **{f"relabels_{below:g}": [] for below in _YIELD_BELOW},
         **{f"drops_{below:g}": [] for below in _DROP_BELOW},
+        **{f"guesses_{below:g}": [] for below in _GUESS_BELOW},
     }
     for text, gold in gold_sentences(held):
         gold_set = set(gold)
@@ -391,7 +396,27 @@ def _fold_cases(
         for below in _DROP_BELOW:
             left = {k for k in kept if sure.get(k, 1.0) >= below}
             cases[f"drops_{below:g}"].append((gold_set, alone | left))
+        _add_guesses(cases, gold_set, predicted["crf"], kept, suggested)
     return cases
+
+
+def _add_guesses(
+    cases: dict[str, list[tuple[set[Entity], set[Entity]]]],
+    gold: set[Entity],
+    alone: Sequence[tuple[Any, ...]],
+    kept: set[Entity],
+    suggested: Sequence[Entity],
+) -> None:
+    """(gold, predicted) of the model (keeping every label's rule spans) without the
+    tagger's spans less sure than each of :data:`_GUESS_BELOW` that overlap no rule
+    suggestion (:func:`guess_below`; every label given the bound: each label's figures
+    are its own); ``alone`` are the tagger's spans, ``suggested`` the rules'."""
+    spans = [(c[0], c[1], c[2]) for c in alone]
+    sure = [c[3]["confidence"] for c in alone]
+    labels = {span[2] for span in spans}
+    for below in _GUESS_BELOW:
+        left, _ = _unguessed(spans, sure, suggested, dict.fromkeys(labels, below))
+        cases[f"guesses_{below:g}"].append((gold, set(left) | kept))
 
 
 def _add_yields(

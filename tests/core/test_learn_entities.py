@@ -749,6 +749,31 @@ def test_a_label_won_by_no_more_than_chance_stays_with_the_rules() -> None:
     assert entities.takeover(older) == ("LOC", "ORG", "PER")
 
 
+def test_the_chance_test_shares_its_level_among_the_labels_tested() -> None:
+    from annotator.learn.entity_bounds import _chance_z
+
+    assert round(_chance_z(1), 2) == 1.96 and round(_chance_z(3), 2) == 2.39
+    # LOC 94 names to 65: 29 apart, more than 1.96 * sqrt(159) (24.7) but less than
+    # 2.39 * sqrt(159) (30.2): alone it is taken over, beside PER and ORG it is not
+    apart = {"model": {"PER": [175, 63], "LOC": [94, 65], "ORG": [146, 82]}}
+    figures = {
+        **_figures(
+            {"PER": 0.83, "LOC": 0.892, "ORG": 0.77}, {"PER": 0.84, "LOC": 0.895, "ORG": 0.78}
+        ),
+        "folds": 5,
+        "fold_wins": {"PER": 5, "LOC": 5, "ORG": 5},
+        "against_rules": apart,
+    }
+    assert entities.takeover(figures) == ("ORG", "PER")
+    alone = {
+        **_figures({"LOC": 0.892}, {"LOC": 0.895}),
+        "folds": 5,
+        "fold_wins": {"LOC": 5},
+        "against_rules": {"model": {"LOC": [94, 65]}},
+    }
+    assert entities.takeover(alone) == ("LOC",)
+
+
 def test_the_chance_test_counts_the_way_the_label_scored_best_in() -> None:
     # LOC's best way is the tagger alone (crf): its spans apart decide, not the model's
     figures = {

@@ -67,6 +67,13 @@ def test_a_fold_scores_as_each_way_scored_on_its_own() -> None:
             want.setdefault(f"drops_{below:g}", []).append(
                 (set(gold), {c[:3] for c in dropping(text)})
             )
+        # and leaving out its unsure spans where the rules suggest nothing (every label)
+        learnt = {tag[2:] for tag in model.tagger.labels() if tag != "O"}
+        for below in entity_bounds._GUESS_BELOW:
+            guessing = dataclasses.replace(model, guesses=dict.fromkeys(learnt, below))
+            want.setdefault(f"guesses_{below:g}", []).append(
+                (set(gold), {c[:3] for c in guessing(text)})
+            )
     assert got == want
 
 

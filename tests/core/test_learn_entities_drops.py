@@ -46,11 +46,13 @@ def test_a_kept_rule_span_less_sure_than_its_label_bound_is_left_out(
 
 def test_the_bounds_are_written_with_the_model_and_formats_8_and_9_still_load() -> None:
     data = entities.train_sentences(_GOLD)
-    head = b"annotator-entities-crf 11\nreplaces *\nkeeps *\nyields 0\nrelabels 0\ndrops \n"
+    head = (
+        b"annotator-entities-crf 12\nreplaces *\nkeeps *\nyields 0\nrelabels 0\ndrops \nguesses \n"
+    )
     assert data.startswith(head)
     crfsuite = data[len(head) :]
     written = entity_model._header(None, None, 0.6, 0.8, {"PER": 0.05, "ORG": 0.1})
-    assert written.endswith(b"drops ORG=0.1,PER=0.05\n")
+    assert written.endswith(b"drops ORG=0.1,PER=0.05\nguesses \n")
     loaded = entities.load(written + crfsuite)
     assert (loaded.yields, loaded.relabels, loaded.drops) == (0.6, 0.8, {"ORG": 0.1, "PER": 0.05})
     nine = b"annotator-entities-crf 9\nreplaces *\nkeeps *\nyields 0.6\nrelabels 0\n" + crfsuite

@@ -38,7 +38,7 @@ def test_a_model_of_format_7_is_refused_with_a_request_to_retrain(model: Any) ->
     old = b"annotator-entities-crf 7\nreplaces *\n" + crfsuite
     with pytest.raises(ValueError, match="retrain with 'annotator train'"):
         entities.load(old)
-    assert entities.FORMAT == b"annotator-entities-crf 11\n"
+    assert entities.FORMAT == b"annotator-entities-crf 12\n"
 
 
 def test_a_rule_suggestion_the_tagger_tags_nothing_over_is_kept(model: Any) -> None:
@@ -72,9 +72,9 @@ def test_the_model_keeps_rule_suggestions_only_for_the_labels_it_was_told(
     offered: list[list[tuple[int, int, str]]] = []
     real = told._tag
 
-    def spy(xseq: Any, kept: Any = (), suggested: Any = (), *line: Any) -> Any:
+    def spy(xseq: Any, kept: Any = (), suggested: Any = (), *line: Any, **how: Any) -> Any:
         offered.append(list(kept))
-        return real(xseq, kept, suggested, *line)
+        return real(xseq, kept, suggested, *line, **how)
 
     monkeypatch.setattr(told, "_tag", spy)
     text = "今天天气很好，王伟来了。"

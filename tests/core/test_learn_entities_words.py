@@ -40,7 +40,9 @@ def test_a_model_of_format_10_without_the_word_loads_and_tags_as_it_did(
     monkeypatch.setattr(entity_features, "_columns", without_words)
     data = entities.train_sentences(sentences(120))
     monkeypatch.undo()
-    old = b"annotator-entities-crf 10\n" + data[len(entities.FORMAT) :]
+    old = b"annotator-entities-crf 10\n" + data[len(entities.FORMAT) :].replace(
+        b"guesses \n", b"", 1
+    )
     model = entities.load(old)
     assert not any(n.startswith(b"d=") for n in entities.attribute_names(model.buffer))
     tagger = model.tagger

@@ -43,7 +43,9 @@ def test_a_span_less_sure_than_the_bound_yields_to_the_one_character_rule_spans(
 
 def test_the_bound_is_written_with_the_model_and_a_format_8_model_still_loads() -> None:
     data = entities.train_sentences(_PAIR)
-    head = b"annotator-entities-crf 11\nreplaces *\nkeeps *\nyields 0\nrelabels 0\ndrops \n"
+    head = (
+        b"annotator-entities-crf 12\nreplaces *\nkeeps *\nyields 0\nrelabels 0\ndrops \nguesses \n"
+    )
     assert data.startswith(head)
     crfsuite = data[len(head) :]
     model = entities.load(entity_model._header(None, ["LOC:1"], 0.6, 0.8) + crfsuite)
