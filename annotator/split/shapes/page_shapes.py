@@ -21,13 +21,22 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
     """Turn a chart credit next to a photo caption into a caption (of the page's graphics).
 
     数据来源：某局 reads as a source line and 制图：张三 as furniture, but beside a caption (above
-    or below) they credit the chart or graphic printed with the article, not its text.
+    or below) they credit the chart or graphic printed with the article, not its text. So do
+    two chart credits in a row (a chart names where its figures come from and who drew it:
+    数据来源：某局 / 制图：张三), and one right under the byline, over the text (本报记者 某某 /
+    数据来源：某局): a source credit of the text itself closes it, below the text.
     """
+    credits = [
+        sh.kind in (BYLINE, FURNITURE) and _CHART_CREDIT.match(text, sh.start, sh.end) is not None
+        for sh in out
+    ]
     for k, sh in enumerate(out):
-        if sh.kind not in (BYLINE, FURNITURE) or not _CHART_CREDIT.match(text, sh.start, sh.end):
+        if not credits[k]:
             continue
         near = out[max(k - 1, 0) : k] + out[k + 1 : k + 2]
-        if any(o.kind == CAPTION for o in near):
+        paired = (k > 0 and credits[k - 1]) or (k + 1 < len(out) and credits[k + 1])
+        under_byline = k > 0 and out[k - 1].kind == BYLINE and not credits[k - 1]
+        if paired or under_byline or any(o.kind == CAPTION for o in near):
             sh.kind = CAPTION
 
 

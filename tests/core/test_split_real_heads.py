@@ -1,0 +1,57 @@
+"""Heading roles and article starts of real pages, by cues of newspapers in general (issue 9).
+
+Invented pages shaped like what real pages print: a chart's credits under the byline, a
+column tag with a comma inside after the main headline.
+"""
+
+from __future__ import annotations
+
+from annotator.split import split_page
+
+HEADER = "2025年5月6日  星期二  经济  第7版"
+BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
+BODY2 = "据统计，全市已建成便民服务网点三百余处，惠及上万户家庭。多所高校积极参与。"
+BODY3 = "今年以来，这个县先后修缮古桥九座，沿河步道连成一线，游客明显多了起来。"
+
+
+def by_text(text: str) -> dict[str, tuple[str, int | None]]:
+    return {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+
+
+def test_two_chart_credits_under_the_byline_are_captions_and_close_nothing():
+    # a chart names where its figures come from and who drew it; printed under the byline,
+    # over the text, neither closes the article: the label below is no new headline
+    text = "\n".join(
+        [
+            HEADER,
+            "快递进村步伐加快（大数据观察）",
+            "本报记者  王  明",
+            "数据来源：某省邮政管理局",
+            "制图：赵  华",
+            "核心阅读",
+            BODY,
+            BODY2,
+            BODY3,
+        ]
+    )
+    got = by_text(text)
+    assert got["数据来源：某省邮政管理局"] == ("caption", 1)
+    assert got["制图：赵  华"] == ("caption", 1)
+    assert got["核心阅读"][1] == 1
+    assert got[BODY] == ("body", 1)
+
+
+def test_a_data_source_right_under_the_byline_credits_the_chart():
+    text = "\n".join(
+        [
+            HEADER,
+            "闲置资产有了新去处（大数据观察）",
+            "本报记者  王  明",
+            "数据来源：某省财政厅",
+            BODY,
+            BODY2,
+        ]
+    )
+    got = by_text(text)
+    assert got["数据来源：某省财政厅"] == ("caption", 1)
+    assert got[BODY] == ("body", 1)
