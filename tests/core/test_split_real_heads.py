@@ -7,6 +7,7 @@ column tag with a comma inside after the main headline.
 from __future__ import annotations
 
 from annotator.split import split_page
+from annotator.split.cues import untagged
 
 HEADER = "2025年5月6日  星期二  经济  第7版"
 BODY = "当地政府加快建设农田水利设施，群众满意度不断提高。社区居民积极推进社区养老服务。"
@@ -55,3 +56,23 @@ def test_a_data_source_right_under_the_byline_credits_the_chart():
     got = by_text(text)
     assert got["数据来源：某省财政厅"] == ("caption", 1)
     assert got[BODY] == ("body", 1)
+
+
+def test_a_series_tag_with_a_comma_marks_the_main_headline_of_two_lines():
+    # the series' tag, a slogan of two phrases, follows the main headline: the line above
+    # it is its kicker, however it is set
+    kicker, headline = (
+        "因地制宜，错位发展  补链延链，集群成势",
+        "某省加快培育新兴产业集群（坚定信心，打开发展新局面）",
+    )
+    text = "\n".join([HEADER, kicker, headline, "本报记者  王  明  李  华", BODY, BODY2])
+    got = by_text(text)
+    assert got[kicker] == ("kicker", 1)
+    assert got[headline] == ("headline", 1)
+
+
+def test_a_bracketed_note_with_a_comma_is_still_no_column_tag():
+    # a tag is a name or a slogan: no sentence, and no more than two phrases
+    assert untagged("某省加快培育新兴产业（坚定信心，打开新局面）") == "某省加快培育新兴产业"
+    assert untagged("某省加快培育新兴产业（一是，二是，三是）").endswith("）")
+    assert untagged("某省加快培育新兴产业（好。是，不是）").endswith("）")

@@ -21,8 +21,12 @@ ITEM_BULLETS = frozenset("■□●◆◇★☆◎○•")
 # Punctuation that a headline of a no-byline short news item does not contain.
 TITLE_PUNCT = rules_regex.compile(r"[，,、；;：:。！？!?]")
 # A bracketed column tag at the end of a headline: …（人民时评）, …谁来赔？（新闻看法）. Papers
-# set the tag after the main headline (主题), not after its kicker or subheadline.
-COLUMN_TAG = rules_regex.compile(r"[（(][^（()）。，,；;！？!?\s]{1,16}[)）]\Z")
+# set the tag after the main headline (主题), not after its kicker or subheadline. A series'
+# tag may be a slogan of two phrases around a comma: …（坚定信心，打开新局面）.
+_TAG_PHRASE = r"[^（()）。，,；;！？!?\s]"
+COLUMN_TAG = rules_regex.compile(
+    rf"[（(]{_TAG_PHRASE}{{1,16}}(?:[，,]{_TAG_PHRASE}{{2,16}})?[)）]\Z"
+)
 COLUMN_TAG_MIN_BEFORE = 4  # characters of headline before the tag
 
 
