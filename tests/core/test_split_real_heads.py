@@ -6,7 +6,7 @@ column tag with a comma inside after the main headline.
 
 from __future__ import annotations
 
-from annotator.split import split_page
+from annotator.split import cues, split_page
 from annotator.split.cues import untagged
 
 HEADER = "2025年5月6日  星期二  经济  第7版"
@@ -96,3 +96,16 @@ def test_phrases_set_apart_over_a_longer_line_stay_its_headline():
     got = by_text("\n".join([HEADER, headline, sub, "本报记者  王  明", BODY, BODY2]))
     assert got[headline] == ("headline", 1)
     assert got[sub] == ("subheadline", 1)
+
+
+def test_two_phrases_set_apart_after_a_place_suffix_are_no_readers_signature():
+    # 城市 ends on 市, but 提升品质 is no person's name: the line is the headline under its
+    # long kicker, not a reader's letter signed 某地  某某
+    kicker = "“十四五”以来，某市改造背街小巷800余条、老旧小区1700余个"
+    headline = "更新城市  提升品质"
+    text = "\n".join([HEADER, kicker, headline, "本报记者  王  明", BODY, BODY2])
+    got = by_text(text)
+    assert got[kicker] == ("kicker", 1)
+    assert got[headline] == ("headline", 1)
+    assert not cues.place_without_person("北京朝阳区  程  立")
+    assert cues.place_without_person("更新城市  提升品质")

@@ -77,6 +77,7 @@ from .names import (
     SURNAMES,
     bare_role_without_name,
     names_line,
+    place_without_person,
     roster_line,
 )
 from .notes import NOTE, NOTE_CHARS, bracketed_note, signed_note
@@ -202,4 +203,5 @@ __all__ = [
     "ROSTER_LINE",
     "roster_line",
     "bare_role_without_name",
+    "place_without_person",
 ]

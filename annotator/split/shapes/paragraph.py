@@ -129,7 +129,11 @@ def _byline(s: str, start: int, end: int, end_kind: str) -> Shape | None:
     if s[0] == "据" and cues.SOURCE_ALONE.match(s):
         # 据新华社 under the last paragraph: where the story came from, its last line
         return Shape(start, end, TRAILING, END_FINAL, closes=True, signs=True)
-    if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
+    if (
+        BYLINE_RX.match(s)
+        and not cues.bare_role_without_name(s)
+        and not cues.place_without_person(s)
+    ):
         return Shape(start, end, BYLINE, end_kind)
     if TRAILING_BYLINE.match(s):
         return Shape(
