@@ -110,3 +110,28 @@ def test_a_long_topic_that_asks_nothing_is_no_stacked_intertitle():
     units = [[q.replace("？", "") + "的", a] for q, a in QUESTIONS]
     got = view(stacked(units))
     assert got[units[0][1]][0] != "intertitle"
+
+
+def test_a_cut_head_under_one_unit_leaves_the_series_of_two_line_units():
+    # a column cut the paragraph under the last 小标题 (…这款新能源车 / 价格实惠…): its head
+    # stands as a third short line, the word running across into the rest; the other units
+    # say a unit has two lines, so it goes with the text, and the series stays
+    units = [
+        ["一问：消费体验如何刷新？", "打破业态界限，推动跨界融合，创造全新的消费场景"],
+        ["二问：传统消费如何焕新？", "注重个性化、时尚化，增强青年人群体消费黏性"],
+        ["三问：供给体系如何创新？", "用好科技关键驱动力，推动消费方式全面升级"],
+    ]
+    lines = list(HEAD)
+    for unit in units[:2]:
+        lines += [*unit, BODY, BODY]
+    lines += [
+        *units[2],
+        "“用手机就可以开关灯，再也不用担心出门忘关灯",
+        "了。”近日，北京市民王女士说。",
+        BODY,
+    ]
+    got = view(lines)
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+    assert got["“用手机就可以开关灯，再也不用担心出门忘关灯"][:2] == ("body", 1)

@@ -95,7 +95,7 @@ def stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]
     tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
     found = _stacked_units(shapes, lines)
     for a, b in zip(tops, tops[1:], strict=False):
-        units = [u for u in found if a < u[0] < b]
+        units = _trimmed([u for u in found if a < u[0] < b], shapes)
         if len(units) < STACKED_SERIES or len({len(u) for u in units}) > 1:
             continue
         for p in [p for u in units for p in u]:
@@ -103,3 +103,17 @@ def stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]
             if sh.kind == FURNITURE:
                 sh.kind = TITLE
             sh.intertitle = True
+
+
+def _trimmed(units: list[range], shapes: list[Shape]) -> list[range]:
+    """``units`` with a last line read as a cut paragraph's head taken off the units one line
+    longer than the others (二问：… / 注重…黏性 / 我们家的“这款车… over …绿色出行”, cut by a
+    column under the 小标题: the series says how many lines a unit has, and the word across
+    the cut says which line goes with the text)."""
+    shortest = min((len(u) for u in units), default=0)
+    return [
+        range(u.start, u.stop - 1)
+        if len(u) == shortest + 1 and shapes[u[-1]].demoted and shortest >= STACKED_LINES[0]
+        else u
+        for u in units
+    ]
