@@ -109,3 +109,31 @@ def test_two_phrases_set_apart_after_a_place_suffix_are_no_readers_signature():
     assert got[headline] == ("headline", 1)
     assert not cues.place_without_person("北京朝阳区  程  立")
     assert cues.place_without_person("更新城市  提升品质")
+
+
+def test_a_mailbox_address_broken_over_two_lines_still_closes_its_column():
+    # a hard-wrapped page breaks the address where the column ends (…@ / example.com.cn):
+    # the line is the column's last, no headline of what follows
+    from tests.core.test_split_wrap import P1, P3, P4, P5, wrapped
+
+    def indented(*pars: str) -> list[str]:
+        return [
+            ("　　" if k == 0 else "") + line for p in pars for k, line in enumerate(wrapped(p))
+        ]
+
+    mailbox = "　　栏目投稿邮箱：lanmux@\nexample.com.cn"
+    lead = "本报某地2月25日电  （记者王明）为优化法治化营商环境，某地出台多项举措。"
+    headline = "某地为重点项目定制法治服务"
+    lines = [
+        "便民服务暖人心（一线行走）",
+        "王  明",
+        *indented(P1, P3, P4, P5, P1),
+        "　　（作者为本报某地分社记者）",
+        mailbox,
+        headline,
+        *indented(lead, P3, P4, P5),
+    ]
+    text = "\n".join(lines)
+    got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+    assert got[mailbox.strip()] == ("byline", 1)
+    assert got[headline] == ("headline", 2)
