@@ -106,14 +106,18 @@ def stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]
 
 
 def _trimmed(units: list[range], shapes: list[Shape]) -> list[range]:
-    """``units`` with a last line read as a cut paragraph's head taken off the units one line
-    longer than the others (二问：… / 注重…黏性 / 我们家的“这款车… over …绿色出行”, cut by a
-    column under the 小标题: the series says how many lines a unit has, and the word across
-    the cut says which line goes with the text)."""
+    """``units`` with their last line given to the text where they are one line longer than
+    the others and that line reads as the text's: a cut paragraph's head (二问：… / 注重…黏性 /
+    “用手机就可以开关灯… over …出门忘关灯了。”, a word running across the cut) or a sentence
+    (2 / 住窑洞帐篷，寻发音合作人… / 研究语言，只靠啃书本，可以吗？, the question the text
+    opens with). The series says how many lines a unit has, and of a unit longer than the
+    rest a last line that ends a sentence is the text's first."""
     shortest = min((len(u) for u in units), default=0)
     return [
         range(u.start, u.stop - 1)
-        if len(u) == shortest + 1 and shapes[u[-1]].demoted and shortest >= STACKED_LINES[0]
+        if len(u) == shortest + 1
+        and shortest >= STACKED_LINES[0]
+        and (shapes[u[-1]].demoted or shapes[u[-1]].ending == END_FINAL)
         else u
         for u in units
     ]
