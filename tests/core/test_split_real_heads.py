@@ -137,3 +137,16 @@ def test_a_mailbox_address_broken_over_two_lines_still_closes_its_column():
     got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
     assert got[mailbox.strip()] == ("byline", 1)
     assert got[headline] == ("headline", 2)
+
+
+def test_bare_figure_labels_under_a_headline_are_captions_and_end_nothing():
+    # 图① alone labels a part of the chart printed under the headline; a headline over such
+    # labels and a credit alone has no text yet: the title under them is its first 小标题
+    labels = ["图①", "图②", "数据来源：某省气象台"]
+    story = ["古桥修缮见成效", BODY3, BODY2, "（本报记者李华采访整理）"]
+    text = "\n".join([HEADER, *story, "节气里的科学问答", *labels, "惊  蛰", BODY, BODY2])
+    got = by_text(text)
+    for label in labels:
+        assert got[label] == ("caption", 2)
+    assert got["惊  蛰"] == ("intertitle", 2)
+    assert got[BODY] == ("body", 2)

@@ -13,7 +13,8 @@ CAPTION_START_PATTERN = (
     r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
     # (a photo's credit labelled so, alone on its line: 摄影：张三, 拍摄者：本报记者 张三)
     r"|(?:摄影|拍摄者?)\s*[:：]"
-    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
+    # (图① alone on its line labels a photo or a chart's part: a caption too)
+    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*(?:[:：为 ]|\Z))"
 )
 CAPTION_START = rules_regex.compile(CAPTION_START_PATTERN)
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
