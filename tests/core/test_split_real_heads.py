@@ -150,3 +150,14 @@ def test_bare_figure_labels_under_a_headline_are_captions_and_end_nothing():
         assert got[label] == ("caption", 2)
     assert got["惊  蛰"] == ("intertitle", 2)
     assert got[BODY] == ("body", 2)
+
+
+def test_two_listed_phrases_trailing_off_over_a_headline_are_its_kicker():
+    # 甲、乙…… lists what the story is about, a phrase may quote a name; a sentence of the
+    # text does not trail off after two phrases set apart by 、
+    kicker = "谎称赠送游戏装备、诱骗加入“粉丝群”……"
+    headline = "网络诈骗盯上未成年人，该如何防范（民生一线）"
+    text = "\n".join([HEADER, kicker, headline, "本报记者  王  明", BODY, BODY2])
+    got = by_text(text)
+    assert got[kicker] == ("kicker", 1)
+    assert got[headline] == ("headline", 1)

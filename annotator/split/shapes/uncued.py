@@ -103,14 +103,18 @@ def _long(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
 
 # A kicker that lists and trails off (甲、乙、丙……) is this long at most.
 LISTING_KICKER_MAX_CHARS = 30
+# A listed phrase may quote a name (诱骗进入“明星粉丝群”); two phrases make a list when a 、
+# sets them apart (谎称赠送游戏皮肤、诱骗进入“明星粉丝群”……), three when a comma may.
+_LISTED = rf"[{cues.HAN}“”‘’《》]{{2,10}}"
+_PAIRED = rf"[{cues.HAN}“”‘’《》]{{2,12}}"
 _LISTING_KICKER = rules_regex.compile(
-    rf"[{cues.HAN}]{{2,10}}(?:[、，][{cues.HAN}]{{2,10}}){{2,}}…+"
+    rf"(?:{_LISTED}(?:[、，]{_LISTED}){{2,}}|{_PAIRED}、{_PAIRED})…+"
 )
 
 
 def _listing_kicker(s: str) -> bool:
-    """Whether one-line ``s`` lists three or more phrases and trails off in ……, nothing else:
-    a kicker's form (生成图像、合成语音、伪装客服、伪造场景……), not a sentence of body text."""
+    """Whether one-line ``s`` lists phrases and trails off in ……, nothing else: a kicker's
+    form (生成图像、合成语音、伪装客服、伪造场景……), not a sentence of body text."""
     return (
         s[-1] == "…"
         and len(s) <= LISTING_KICKER_MAX_CHARS
