@@ -161,3 +161,11 @@ def test_two_listed_phrases_trailing_off_over_a_headline_are_its_kicker():
     got = by_text(text)
     assert got[kicker] == ("kicker", 1)
     assert got[headline] == ("headline", 1)
+
+
+def test_an_end_note_on_a_body_with_a_word_on_网发_is_no_photo_credit():
+    # （新华社发） credits a photo; 互联网发展 is a word, and the note on the author closes the text
+    note = "（作者为某省互联网发展研究中心主任）"
+    text = "\n".join([HEADER, "数字经济要补短板（观点）", "王  明", BODY, BODY2, note])
+    got = by_text(text)
+    assert got[note] == ("byline", 1)
