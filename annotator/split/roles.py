@@ -185,15 +185,14 @@ def _longer_over_shorter(first: Shape, second: Shape) -> bool:
     A subheadline explains the headline above it and runs longer than it; a kicker introduces
     the headline below it and runs longer too: of two unmarked lines the clearly shorter one
     is the headline (新疆自贸试验区挂牌两年来，贸易额实现快速增长 / 产业集聚，打造对外开放新高地).
-    A first line with the forms of a main title (a column tag, a topic before a colon) is the
-    headline whatever its length; phrases set apart by a space are no such form, kickers are
-    set so as often (警惕三大陷阱  注意五个步骤 / 珠宝首饰这样选). Under it, a —— line, one that
+    A first line with the forms of a main title (a column tag, phrases set apart by a space,
+    a topic before a colon) is the headline whatever its length, and a —— line, one that
     introduces what follows (对话人：) or phrases set apart by spaces (某某出席 某某主持: who
     took part, under a long headline of a meeting) are no headline, nor is a line of a few
     characters (李明主持: who chaired).
     """
     return (
-        not (first.tagged or first.colon)
+        not (first.tagged or first.spaced or first.colon)
         and not (second.subdash or second.spaced)
         and second.ending != cues.END_COLON
         and second.end - second.start > KICKER_TAG_MAX_CHARS

@@ -78,26 +78,6 @@ def test_a_bracketed_note_with_a_comma_is_still_no_column_tag():
     assert untagged("某省加快培育新兴产业（好。是，不是）").endswith("）")
 
 
-def test_phrases_set_apart_over_a_shorter_plain_line_are_its_kicker():
-    # of two unmarked title lines the clearly shorter one is the headline; a line of phrases
-    # set apart by spaces is a kicker's form as often as a headline's
-    for kicker, headline in (
-        ("警惕三种误区  牢记五个要点", "家电以旧换新就这样选"),
-        ("精准对接需求  完善激励机制  强化法治保障", "大力推动社区志愿服务工作提质增效"),
-    ):
-        text = "\n".join([HEADER, kicker, headline, "本报记者  王  明", BODY, BODY2])
-        got = by_text(text)
-        assert got[kicker] == ("kicker", 1)
-        assert got[headline] == ("headline", 1)
-
-
-def test_phrases_set_apart_over_a_longer_line_stay_its_headline():
-    headline, sub = "春风送暖  花开满城", "来小城感受“慢生活”的滋味"
-    got = by_text("\n".join([HEADER, headline, sub, "本报记者  王  明", BODY, BODY2]))
-    assert got[headline] == ("headline", 1)
-    assert got[sub] == ("subheadline", 1)
-
-
 def test_two_phrases_set_apart_after_a_place_suffix_are_no_readers_signature():
     # 城市 ends on 市, but 提升品质 is no person's name: the line is the headline under its
     # long kicker, not a reader's letter signed 某地  某某
