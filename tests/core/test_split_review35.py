@@ -31,3 +31,13 @@ def test_a_spaced_headline_over_a_shorter_plain_line_stays_the_headline():
         got = by_text([HEADER, head, sub, "本报记者 王  磊", B1, B2, B3])
         assert got[head] == ("headline", 1)
         assert got[sub] == ("subheadline", 1)
+
+
+def test_a_chart_credit_under_a_byline_that_closes_its_text_closes_the_article():
+    # evening papers sign at the end: the byline closes the text above, so the source line
+    # under it is no chart credit of the next story's front
+    lines = [HEADER, "二手房成交量环比回升", B1, B2, "本报记者 周  敏", "数据来源：市住建局"]
+    got = by_text([*lines, "三月楼市观察", "本报记者 吴  刚", B3, B4])
+    assert got["数据来源：市住建局"][1] == 1
+    assert got["三月楼市观察"] == ("headline", 2)
+    assert got[B3] == ("body", 2)

@@ -9,12 +9,14 @@ from annotator.markdown import front_matter_end
 
 from .clauses import mark_clauses
 from .furniture import furniture_shape, is_page_header
-from .kinds import BYLINE, CAPTION, FURNITURE, TITLE, Shape
+from .kinds import BYLINE, CAPTION, DASH, FURNITURE, HEADING, TITLE, Shape
 from .paragraph import shape
 from .rows import roster_rows, table_rows
 
 # A chart's or graphic's credit: 数据来源：民政部等, 制图：张三, 资料来源：….
 _CHART_CREDIT = rules_regex.compile(r"(?:(?:数据|资料)来源|制图|绘图|图表|设计)\s*[:：]")
+# The lines a front byline sits under: a headline (or a markdown heading, or a kicker's ——).
+_TITLE_KINDS = frozenset((TITLE, HEADING, DASH))
 
 
 def _chart_credits(text: str, out: list[Shape]) -> None:
@@ -24,7 +26,10 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
     or below) they credit the chart or graphic printed with the article, not its text. So do
     two chart credits in a row (a chart names where its figures come from and who drew it:
     数据来源：某局 / 制图：张三), and one right under the byline, over the text (本报记者 某某 /
-    数据来源：某局): a source credit of the text itself closes it, below the text.
+    数据来源：某局): a source credit of the text itself closes it, below the text. Only a
+    byline right under a title line is the front byline over the text: a byline closing the
+    text above (…body / 本报记者 某某 / 数据来源：某局 / next headline) leaves the credit to close
+    its article.
     """
     credits = [
         sh.kind in (BYLINE, FURNITURE) and _CHART_CREDIT.match(text, sh.start, sh.end) is not None
@@ -35,7 +40,12 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
             continue
         near = out[max(k - 1, 0) : k] + out[k + 1 : k + 2]
         paired = (k > 0 and credits[k - 1]) or (k + 1 < len(out) and credits[k + 1])
-        under_byline = k > 0 and out[k - 1].kind == BYLINE and not credits[k - 1]
+        under_byline = (
+            k > 1
+            and out[k - 1].kind == BYLINE
+            and not credits[k - 1]
+            and out[k - 2].kind in _TITLE_KINDS
+        )
         if paired or under_byline or any(o.kind == CAPTION for o in near):
             sh.kind = CAPTION
 
