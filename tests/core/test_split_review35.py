@@ -41,3 +41,20 @@ def test_a_chart_credit_under_a_byline_that_closes_its_text_closes_the_article()
     assert got["数据来源：市住建局"][1] == 1
     assert got["三月楼市观察"] == ("headline", 2)
     assert got[B3] == ("body", 2)
+
+
+def test_a_bracketed_aside_of_short_clauses_or_figures_is_no_series_tag():
+    # a series' slogan is two phrases of words; an aside of weather or a stock code around a
+    # comma is part of the subheadline, so the line above stays the headline
+    for page in (
+        [HEADER, "明天起气温回升", "周末最高气温可达20℃（周六晴，周日多云）", "本报记者 孙  悦"],
+        [
+            "2025年3月12日  证券市场周刊  B02",
+            "一季度净利润同比增长15%",
+            "某某科技发布业绩预告（600123，沪市主板）",
+            "本报记者 钱  程",
+        ],
+    ):
+        got = by_text([*page, B1, B2])
+        assert got[page[1]] == ("headline", 1)
+        assert got[page[2]] == ("subheadline", 1)
