@@ -58,3 +58,15 @@ def test_a_bracketed_aside_of_short_clauses_or_figures_is_no_series_tag():
         got = by_text([*page, B1, B2])
         assert got[page[1]] == ("headline", 1)
         assert got[page[2]] == ("subheadline", 1)
+
+
+def test_readers_signatures_under_their_letters_stay_bylines_whatever_the_name():
+    # a place and a name under a letter's text sign it: a Tibetan name or a pen name opens
+    # with no Han surname; only a line among the titles (or right over a byline) is a title
+    page = [HEADER, "读者来信", "小区门口的路灯该修了", B3, B4, "西藏拉萨市  次仁卓玛"]
+    page += ["公交站台能否加个雨棚", B2, B4, "江苏南京市  老  纪", "老人办卡难题待解", B1, B4]
+    got = by_text(page)
+    assert got["西藏拉萨市  次仁卓玛"] == ("byline", 1)
+    assert got["公交站台能否加个雨棚"] == ("headline", 2)
+    assert got["江苏南京市  老  纪"] == ("byline", 2)
+    assert got["老人办卡难题待解"] == ("headline", 3)

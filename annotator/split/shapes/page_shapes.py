@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from annotator import rules_regex
 from annotator.markdown import front_matter_end
+from annotator.split import cues
 
 from .clauses import mark_clauses
 from .furniture import furniture_shape, is_page_header
@@ -50,6 +51,21 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
             sh.kind = CAPTION
 
 
+def _place_signatures(text: str, out: list[Shape]) -> None:
+    """Read again, as no byline, a place-and-name "byline" naming no person by a surname
+    where a title line stands: under a title line or right over a byline (更新城市  提升品质
+    between its kicker and 本报记者 某某: 城市 ends on 市). Elsewhere, under a letter's text,
+    it is a reader's signature whatever the name (西藏拉萨市  次仁卓玛, 江苏南京市  老  纪:
+    names of no Han surname, pen names)."""
+    for k, sh in enumerate(out):
+        if sh.kind != BYLINE or not cues.place_without_person(text[sh.start : sh.end]):
+            continue
+        in_titles = k > 0 and out[k - 1].kind in _TITLE_KINDS
+        over_byline = k + 1 < len(out) and out[k + 1].kind == BYLINE
+        if in_titles or over_byline:
+            out[k] = shape(text, sh.start, sh.end, person_only=True)
+
+
 # A short title line is compared with the page headers above it when at most this long.
 ECHO_MAX_CHARS = 8
 # A word of a page header that is no section's name: a date, a weekday, a page or issue
@@ -83,6 +99,7 @@ def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
     if front:
         # A crawled page's YAML front matter (date, section, address) is metadata.
         out = [furniture_shape(text, sh.start, sh.end) if sh.start < front else sh for sh in out]
+    _place_signatures(text, out)
     for sh in out:
         # 【事件】…, 【快评】某某: a bracketed label or column name opens the paragraph
         sh.labelled = text[sh.start] in "【〖"
