@@ -70,3 +70,18 @@ def test_readers_signatures_under_their_letters_stay_bylines_whatever_the_name()
     assert got["公交站台能否加个雨棚"] == ("headline", 2)
     assert got["江苏南京市  老  纪"] == ("byline", 2)
     assert got["老人办卡难题待解"] == ("headline", 3)
+
+
+def test_stories_of_headline_over_longer_subheadline_under_a_tagged_headline_stay_stories():
+    # a set's piece headed by two lines sets who over the title, the first no shorter; a
+    # headline over a longer subheadline with its byline is a story of its own
+    page = ["2025年3月12日  经济导报  A03", "一季度经济运行观察（数说经济）"]
+    stories = [
+        ("消费市场回暖", "社零总额同比增长6%", "本报记者  李  华", B3, B4),
+        ("外贸稳中有进", "出口额创同期新高", "本报记者  赵  刚", B2, B4),
+        ("投资结构优化", "高技术产业投资加快", "本报记者  孙  悦", B1, B4),
+    ]
+    got = by_text(page + [line for story in stories for line in story])
+    for n, (head, sub, *_rest) in enumerate(stories, start=1):
+        assert got[head] == ("headline", n)
+        assert got[sub] == ("subheadline", n)

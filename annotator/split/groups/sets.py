@@ -100,11 +100,21 @@ def _first_piece_under_headline(
     pieces = [groups[k], nxt]
     if not all(_signed_piece(shapes, w) and len(w.titles) == lines for w in pieces):
         return False
+    # (two lines, who over the title, set the title no longer than who: a headline over a
+    # longer subheadline is a story's own, 消费市场回暖 / 社零总额同比增长6%)
+    heads = [first, nxt.titles]
+    if lines == 2 and any(_chars(shapes[a]) < _chars(shapes[b]) for a, b in heads):
+        return False
     # (a piece of two lines, topic over title, is measured by its title)
     sizes = [
         shapes[p].end - shapes[p].start for p in (first[-1], groups[k].titles[-1], nxt.titles[-1])
     ]
     return _pieces_under(shapes[head].end - shapes[head].start, sizes)
+
+
+def _chars(sh: Shape) -> int:
+    """Title ``sh``'s length without the blanks that pad it."""
+    return sh.end - sh.start - sh.gaps
 
 
 def _unsigned(g: Group) -> bool:

@@ -50,6 +50,7 @@ class Shape:
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
+    gaps: int = 0  # a TITLE's blanks inside (its length without them: end - start - gaps)
     wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     cut_head: bool = False  # open, with a word running into the next paragraph: a cut's head
