@@ -85,3 +85,15 @@ def test_stories_of_headline_over_longer_subheadline_under_a_tagged_headline_sta
     for n, (head, sub, *_rest) in enumerate(stories, start=1):
         assert got[head] == ("headline", n)
         assert got[sub] == ("subheadline", n)
+
+
+def test_a_title_under_a_credited_photo_item_opens_the_next_story():
+    # a photo item is its title and its photographer's credit; the brief under it, with no
+    # byline or lead marker, is a story of its own, not the item's first 小标题
+    for item in (["春到公园", "张  伟  摄"], ["城市新地标", "图①", "图②", "张  伟  摄"]):
+        got = by_text(
+            [HEADER, *item, "地铁5号线今起试运行", B1, B2, "老旧小区加装电梯提速", B2, B4]
+        )
+        assert got["地铁5号线今起试运行"] == ("headline", 2)
+        assert got[B1] == ("body", 2)
+        assert got["老旧小区加装电梯提速"] == ("headline", 3)

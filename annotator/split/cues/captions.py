@@ -17,6 +17,8 @@ CAPTION_START_PATTERN = (
     r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*(?:[:：为 ]|\Z))"
 )
 CAPTION_START = rules_regex.compile(CAPTION_START_PATTERN)
+# A figure's bare label, alone on its line: 图①, 图2 (what it shows is told elsewhere, if at all).
+FIGURE_LABEL = rules_regex.compile(r"图\s*(?:[①-⑳]|[0-9]{1,2})")
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = rules_regex.compile(
     # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)

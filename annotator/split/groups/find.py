@@ -75,7 +75,13 @@ def _nothing_under_byline(shapes: list[Shape], groups: list[Group]) -> list[Grou
 
 
 def _labels_only(shapes: list[Shape], lo: int, hi: int) -> bool:
-    """Whether ``[lo, hi)`` holds captions only, none a sentence (图①, 数据来源：某局, 张三摄)."""
-    return hi > lo and all(
-        sh.kind == CAPTION and sh.ending != cues.END_FINAL for sh in shapes[lo:hi]
+    """Whether ``[lo, hi)`` holds captions only, none a sentence, at least one a figure's bare
+    label and none a photo credit (图① / 图② / 数据来源：某局). A photo item is credited to its
+    photographer (春到公园 / 张  伟  摄): a title under it opens the next story."""
+    below = shapes[lo:hi]
+    return (
+        hi > lo
+        and all(sh.kind == CAPTION and sh.ending != cues.END_FINAL for sh in below)
+        and any(sh.figure_label for sh in below)
+        and not any(sh.credit for sh in below)
     )

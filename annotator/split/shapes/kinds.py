@@ -38,6 +38,7 @@ class Shape:
     names: bool = False  # a short line of personal names only (the rest of a byline)
     mark: bool = False  # a caption only by its leading ▲ (also the bullet of a news column)
     credit: bool = False  # a short caption that is only a photo credit (本报记者 张三摄)
+    figure_label: bool = False  # a caption that is a figure's bare label alone (图①)
     guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
     under_photos: bool = False  # a name read as the byline under a headline's photos
     intertitle: bool = False  # a 小标题 inside an article (set from context by groups)

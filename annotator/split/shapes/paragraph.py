@@ -86,7 +86,8 @@ def shape(text: str, start: int, end: int, person_only: bool = False) -> Shape:
     if cue == "lead":
         return lead_shape(s, start, end, end_kind)
     if cue == "caption" or (cue is None and _photo_position(s)):
-        return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
+        label = cue == "caption" and cues.FIGURE_LABEL.fullmatch(s) is not None
+        return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△", figure_label=label)
     sh = short_or_body(s, start, end, end_kind, cue == "listy")
     if n <= SIGN_OFF_MAX_CHARS and sh.kind in (TITLE, BODY):
         sh.signs_off = _signs_off(s)
