@@ -97,3 +97,12 @@ def test_a_title_under_a_credited_photo_item_opens_the_next_story():
         assert got["地铁5号线今起试运行"] == ("headline", 2)
         assert got[B1] == ("body", 2)
         assert got["老旧小区加装电梯提速"] == ("headline", 3)
+
+
+def test_two_phrases_trailing_off_over_a_小标题_stay_body_text():
+    # 甲、乙…… over a headline lists what the story is about; over a 小标题 that runs into
+    # the text it is the last sentence of the section above
+    line = "超市里人头攒动、热闹非凡……"
+    got = by_text([HEADER, "年货市场人气旺", "本报记者 赵  静", B1, line, "线上年货也火爆", B2, B4])
+    assert got[line] == ("body", 1)
+    assert got["线上年货也火爆"] == ("intertitle", 1)

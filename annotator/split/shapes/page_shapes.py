@@ -10,9 +10,10 @@ from annotator.split import cues
 
 from .clauses import mark_clauses
 from .furniture import furniture_shape, is_page_header
-from .kinds import BYLINE, CAPTION, DASH, FURNITURE, HEADING, TITLE, Shape
+from .kinds import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, TITLE, Shape
 from .paragraph import shape
 from .rows import roster_rows, table_rows
+from .uncued import listing_kicker_shape, paired_listing
 
 # A chart's or graphic's credit: 数据来源：民政部等, 制图：张三, 资料来源：….
 _CHART_CREDIT = rules_regex.compile(r"(?:(?:数据|资料)来源|制图|绘图|图表|设计)\s*[:：]")
@@ -66,6 +67,20 @@ def _place_signatures(text: str, out: list[Shape]) -> None:
             out[k] = shape(text, sh.start, sh.end, person_only=True)
 
 
+def _paired_kickers(text: str, out: list[Shape]) -> None:
+    """Read as a kicker a line of two phrases set apart by a 、 trailing off in …… (谎称赠送游戏
+    皮肤、诱骗进入“明星粉丝群”……) right over a headline: a title line that no body text runs
+    under (a byline, a lead or another title line does). Over a 小标题 (超市里人头攒动、热闹
+    非凡…… / 线上年货也火爆 / text) or over the text it is a sentence of the text."""
+    for k, sh in enumerate(out[:-1]):
+        if sh.kind != BODY or not paired_listing(text[sh.start : sh.end]):
+            continue
+        nxt = out[k + 1]
+        under = out[k + 2].kind if k + 2 < len(out) else None
+        if nxt.kind in (TITLE, HEADING) and under not in (BODY, None):
+            out[k] = listing_kicker_shape(text[sh.start : sh.end], sh.start, sh.end, sh.listy)
+
+
 # A short title line is compared with the page headers above it when at most this long.
 ECHO_MAX_CHARS = 8
 # A word of a page header that is no section's name: a date, a weekday, a page or issue
@@ -100,6 +115,7 @@ def shapes(text: str, ranges: list[tuple[int, int]]) -> list[Shape]:
         # A crawled page's YAML front matter (date, section, address) is metadata.
         out = [furniture_shape(text, sh.start, sh.end) if sh.start < front else sh for sh in out]
     _place_signatures(text, out)
+    _paired_kickers(text, out)
     for sh in out:
         # 【事件】…, 【快评】某某: a bracketed label or column name opens the paragraph
         sh.labelled = text[sh.start] in "【〖"
