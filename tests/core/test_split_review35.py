@@ -106,3 +106,16 @@ def test_two_phrases_trailing_off_over_a_小标题_stay_body_text():
     got = by_text([HEADER, "年货市场人气旺", "本报记者 赵  静", B1, line, "线上年货也火爆", B2, B4])
     assert got[line] == ("body", 1)
     assert got["线上年货也火爆"] == ("intertitle", 1)
+
+
+def test_an_end_note_with_a_word_after_网发_or_社发_closes_its_article():
+    # 电网发电, 合作社发源: the 发 of a word, not of a photo release (（新华社发）); the note
+    # is the author's, closing the article above
+    for note in (
+        "（作者为某省电网发电调度中心主任）",
+        "（作者为某县农民专业合作社发源地纪念馆馆长）",
+    ):
+        page = [HEADER, "新能源消纳要打通堵点（专家视角）", "王  明", B1, B2, note]
+        got = by_text([*page, "春耕备耕有序推进", "本报记者 李  华", B2, B4])
+        assert got[note][0] != "caption"
+        assert got["春耕备耕有序推进"] == ("headline", 2)

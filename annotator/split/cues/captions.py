@@ -31,8 +31,9 @@ CAPTION_END = rules_regex.compile(
     # A credit with the name first, alone on its line, maybe with the source after it:
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"
-    # (（新华社发）, （人民网发 张三摄）: not the 发 of a word, （作者为某互联网发展合作组织总监）)
-    r"|[（(][^（()）]{0,16}(?:社|网|报)发(?![展布表行放现生挥起达言明力])[^（()）]{0,12}"
+    # (（新华社发）, （人民网发 张三摄）: the 发 of a release ends its words, not the 发 of a word
+    # of any kind, （作者为某互联网发展合作组织总监）, （作者为某省电网发电调度中心主任）)
+    r"|[（(][^（()）]{0,16}(?:社|网|报)发(?=[\s，,)）]|\Z)[^（()）]{0,12}"
     r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20}"
     # A drawing's credit, the name first: 曹  一绘, 徐  骏绘（新华社发） (a padded name or a
     # source after it: 共绘 ends a phrase too).
