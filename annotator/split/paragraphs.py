@@ -460,6 +460,32 @@ def _first_line_alone(
         _line_of_its_own(text[start:end])
         or _numbered_title(text, start, end)
         or _two_titles(text, spans[k], spans[k + 1], starts[k + 1], width, endings[k : k + 2])
+        or _titles_over_own_line(text, spans, k, endings)
+    )
+
+
+_SENTENCE_MARKS = rules_regex.compile(r"[。！？!?；;]")
+
+
+def _titles_over_own_line(
+    text: str, spans: list[tuple[int, int]], k: int, endings: list[str]
+) -> bool:
+    """Whether a paragraph's first line and the line under it are two title lines over a
+    line of its own (a byline): 某地推出某某之旅—— / 看地戏起舞 听铜鼓回响（走进传统村落） /
+    本报记者  某某. Each may fill the column (a kicker and a headline set across it), but no
+    paragraph of text ends without a sentence end right above a byline, and neither line
+    holds one; a word running from one line into the next keeps them one paragraph (…相关 /
+    负责人表示，2025年，中 / 国林业科学研究院: no byline under it either)."""
+    if k + 2 >= len(spans) or endings[k + 1] not in (cues.END_OPEN, cues.END_CLOSE):
+        return False
+    if endings[k] not in _TITLE_ENDINGS:
+        return False
+    (a, b), (c, d), (e, f) = spans[k : k + 3]
+    return (
+        _line_of_its_own(text[e:f])
+        and _SENTENCE_MARKS.search(text, a, d) is None
+        and not word_across(text[a:b], text[c:d])
+        and not word_across(text[c:d], text[e:f])
     )
 
 

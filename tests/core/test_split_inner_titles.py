@@ -216,6 +216,23 @@ def test_signed_pieces_right_under_a_sets_headline_are_one_article():
     assert got[1] == ("经常“回头看看”", "intertitle", 1)
 
 
+def test_signed_pieces_of_two_title_lines_under_a_sets_headline_are_one_article():
+    # a special report's tagged headline over the pieces of several bodies, each headed by a
+    # line naming who over its title set as two phrases, each signed by its reporter
+    lines = ["凝聚品牌力量  服务美好生活（品牌日特刊）"]
+    for topic, title, byline in (
+        ("某电力公司助力绿色低碳发展", "提升品牌价值  彰显社会责任", "本报记者  王  明"),
+        ("某银行支持企业探索“出海”新路", "强化联动机制  服务对外开放", "本报记者  李  华"),
+        ("某乳业集团构建全球创新体系", "加快数智转型  践行绿色发展", "本报记者  赵  刚"),
+    ):
+        lines += [topic, title, byline, *MORE]
+    got = rows(lines)
+    assert {a for _, _, a in got} == {1}
+    assert got[0][1] == "headline"
+    assert got[1] == ("某电力公司助力绿色低碳发展", "intertitle", 1)
+    assert got[2] == ("提升品牌价值  彰显社会责任", "intertitle", 1)
+
+
 def test_signed_articles_after_a_headline_and_its_subheadline_stay_articles():
     head = ["快递进村惠及千家万户", "快递服务覆盖全市所有行政村", "本报记者 赵磊", *MORE]
     two = ["乡村物流加速", "本报记者 王芳", *MORE, "农村网购升温", "本报记者 李华", *MORE]

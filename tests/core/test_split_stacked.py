@@ -110,3 +110,53 @@ def test_a_long_topic_that_asks_nothing_is_no_stacked_intertitle():
     units = [[q.replace("？", "") + "的", a] for q, a in QUESTIONS]
     got = view(stacked(units))
     assert got[units[0][1]][0] != "intertitle"
+
+
+def test_a_cut_head_under_one_unit_leaves_the_series_of_two_line_units():
+    # a column cut the paragraph under the last 小标题 (…这款新能源车 / 价格实惠…): its head
+    # stands as a third short line, the word running across into the rest; the other units
+    # say a unit has two lines, so it goes with the text, and the series stays
+    units = [
+        ["一问：消费体验如何刷新？", "打破业态界限，推动跨界融合，创造全新的消费场景"],
+        ["二问：传统消费如何焕新？", "注重个性化、时尚化，增强青年人群体消费黏性"],
+        ["三问：供给体系如何创新？", "用好科技关键驱动力，推动消费方式全面升级"],
+    ]
+    lines = list(HEAD)
+    for unit in units[:2]:
+        lines += [*unit, BODY, BODY]
+    lines += [
+        *units[2],
+        "“用手机就可以开关灯，再也不用担心出门忘关灯",
+        "了。”近日，北京市民王女士说。",
+        BODY,
+    ]
+    got = view(lines)
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+    assert got["“用手机就可以开关灯，再也不用担心出门忘关灯"][:2] == ("body", 1)
+
+
+def test_a_question_opening_the_text_under_a_unit_leaves_the_series_of_two_line_units():
+    # 2 / 住窑洞帐篷，寻发音合作人… / 研究语言，只靠啃书本，可以吗？: the text under two of the
+    # numbered 小标题 opens with a question of its own, title-shaped; the series says a unit
+    # has two lines, so the question is the text's (and no second line of the 小标题)
+    units = [
+        ["1", "走访千家万户，建起方言语音档案库"],
+        ["2", "住帐篷进牧区，寻找合适的发音合作人"],
+        ["3", "利用信息技术，为语音语调画出“心电图”"],
+    ]
+    questions = [
+        "研究语言，只靠啃书本，可以吗？",
+        "研究古老的语言，除了口耳相传，还能找到新办法、新思路吗？",
+    ]
+    lines = list(HEAD)
+    lines += [*units[0], BODY, BODY]
+    lines += [*units[1], questions[0], BODY, BODY]
+    lines += [*units[2], questions[1], BODY, BODY]
+    got = view(lines)
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+    for q in questions:
+        assert got[q][:2] == ("body", 1)

@@ -93,3 +93,36 @@ def test_a_dateline_alone_under_a_headline_ending_on_a_quotation_opens_the_lead(
     got = reflowed("\n".join([*lines, *wrapped(P5), *wrapped(P1)]))
     assert title in got
     assert any(p.startswith("本报北京11月17日电") and "（记者林丽鹂）" in p for p in got)
+
+
+def test_a_kicker_and_headline_filling_the_column_over_a_byline_are_two_title_lines():
+    # set across the column, each title line is as long as a full line of text; but no
+    # paragraph ends without a sentence end right above a byline, and neither line holds one
+    def indented(*pars: str) -> list[str]:
+        return [
+            ("　　" if k == 0 else "") + line for p in pars for k, line in enumerate(wrapped(p))
+        ]
+
+    for kicker, headline in (
+        ("某省推出传统村落“文化之旅”——", "看地戏起舞 听铜鼓回响（走进乡村）"),
+        ("某地桃花旅游文化节吸引八方宾客", "雪域桃源花灼灼（一朵花一座城）"),
+    ):
+        assert len(kicker) >= WIDTH - 1 and len(headline) >= WIDTH - 1
+        lines = [*indented(P1, P3, P4), "（本报记者  李  华）", kicker, headline]
+        text = "\n".join([*lines, "本报记者  王  明", *indented(P4, P5, P1, P3)])
+        got = {text[b.start : b.end]: (b.role, b.article) for b in split_page(text)}
+        assert got[kicker] == ("kicker", 2)
+        assert got[headline] == ("headline", 2)
+
+
+def test_a_line_running_into_a_byline_shaped_line_stays_in_its_paragraph():
+    # …由地方和中 / 国农业科学院与某省农业科学研究院 / 联合承担。: the last full line reads as a
+    # research body's byline, but the word 中国 runs into it: the lines above are the text's,
+    # no two title lines over a byline
+    par = (
+        "记者近日从某某研究院相关部门了解到，今年的重点工作由地方和中国农业科学院"
+        "与某省农业科学研究院联合承担。"
+    )
+    assert wrapped(par)[2] == "国农业科学院与某省农业科学研究院"
+    text = page(P1, P3, par, P4, P5, P1)
+    assert par in [text[a:b].replace("\n", "") for a, b in paragraphs(text)]

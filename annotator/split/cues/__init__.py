@@ -28,6 +28,7 @@ from .captions import (
     CAPTION_END_CHARS,
     CAPTION_POST_CREDIT,
     CAPTION_START,
+    FIGURE_LABEL,
     PHOTO_POSITION,
     PHOTO_POSITION_MAX_CHARS,
     QR_PROMPT,
@@ -77,6 +78,7 @@ from .names import (
     SURNAMES,
     bare_role_without_name,
     names_line,
+    place_without_person,
     roster_line,
 )
 from .notes import NOTE, NOTE_CHARS, bracketed_note, signed_note
@@ -149,6 +151,7 @@ __all__ = [
     "LEAD_FIRST",
     "is_lead",
     "CAPTION_START",
+    "FIGURE_LABEL",
     "CAPTION_END",
     "CAPTION_POST_CREDIT",
     "PHOTO_POSITION",
@@ -202,4 +205,5 @@ __all__ = [
     "ROSTER_LINE",
     "roster_line",
     "bare_role_without_name",
+    "place_without_person",
 ]

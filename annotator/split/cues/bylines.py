@@ -63,6 +63,18 @@ BYLINE = rules_regex.compile(
     rf"|{_POST_NAME}|{_CREDITS})"
     r"(?:\*\*|__)?\s*\Z"
 )
+# The place-and-name form (a reader's letter signed 北京朝阳区  程  立) with its name apart,
+# and every other form: a line that only the first matches names a person only when its name
+# opens with a surname (see ``names.place_without_person``).
+PLACE_NAME_LINE = rules_regex.compile(
+    rf"[{HAN}]{{1,12}}?[{PLACE_SUFFIX}](?:读者)?[ \t\u3000]{{2,}}({NAMES})\s*\Z"
+)
+BYLINE_BUT_PLACE_NAME = rules_regex.compile(
+    rf"(?:\*\*|__)?(?:{BULLET}\s*)?"
+    rf"(?:{_BYLINE_BODY}|{_DESK}|{_AGENCY_REPORTERS}|{_SOURCE_LINE}|{_INSTITUTE}"
+    rf"|{_POST_NAME}|{_CREDITS})"
+    r"(?:\*\*|__)?\s*\Z"
+)
 # The signature under an editor's note or a reader's letter: ——编  者, ——张三.
 SIGNATURE = rules_regex.compile(rf"[—―─]{{1,2}}\s*{NAMES}\s*\Z")
 # Who said a quotation, the post before the name: ——某某大学某学院院长 张三 (the name is

@@ -13,9 +13,12 @@ CAPTION_START_PATTERN = (
     r"(?:图为|[▲△]|图片?\s*[:：/／]|[（(]\s*图\s*[/／:：]|图片来源|图片由"
     # (a photo's credit labelled so, alone on its line: 摄影：张三, 拍摄者：本报记者 张三)
     r"|(?:摄影|拍摄者?)\s*[:：]"
-    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*[:：为 ])"
+    # (图① alone on its line labels a photo or a chart's part: a caption too)
+    r"|[上下左右中]图\s*[:：为]|图\s*[①-⑳0-9]\s*(?:[:：为 ]|\Z))"
 )
 CAPTION_START = rules_regex.compile(CAPTION_START_PATTERN)
+# A figure's bare label, alone on its line: 图①, 图2 (what it shows is told elsewhere, if at all).
+FIGURE_LABEL = rules_regex.compile(r"图\s*(?:[①-⑳]|[0-9]{1,2})")
 # … or end with a photo credit: 本报记者 张三 摄, （李四 摄）, （新华社发）, 资料图片, 供图.
 CAPTION_END = rules_regex.compile(
     # (a source may follow: 某某摄（人民视觉）, after a caption's sentence and a wide space)
@@ -28,7 +31,9 @@ CAPTION_END = rules_regex.compile(
     # A credit with the name first, alone on its line, maybe with the source after it:
     # 张三摄, 张三 李四摄影报道, 张三摄（某某日报供图）; not 摄影 alone (城市摄影 is a title).
     rf"|\A{NAMES}\s*摄(?:影报道)?(?:\s*[（(][^（()）]{{1,20}})?"
-    r"|[（(][^（()）]{0,16}(?:社|网|报)发[^（()）]{0,12}"
+    # (（新华社发）, （人民网发 张三摄）: the 发 of a release ends its words, not the 发 of a word
+    # of any kind, （作者为某互联网发展合作组织总监）, （作者为某省电网发电调度中心主任）)
+    r"|[（(][^（()）]{0,16}(?:社|网|报)发(?=[\s，,)）]|\Z)[^（()）]{0,12}"
     r"|供图|资料图片?|图片由[^。]{1,20}提供|[（(]\s*图\s*[/／:：][^（()）]{1,20}"
     # A drawing's credit, the name first: 曹  一绘, 徐  骏绘（新华社发） (a padded name or a
     # source after it: 共绘 ends a phrase too).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from annotator import lexicon, rules_regex
 
-from .bylines import NAMES_ONLY
+from .bylines import BYLINE_BUT_PLACE_NAME, NAMES_ONLY, PLACE_NAME_LINE
 from .patterns import NAME_CHAR, SPACED_NAME
 
 # Surnames (resources/lexicon/people_surnames.txt): a short byline without spaces
@@ -59,6 +59,14 @@ def roster_line(s: str) -> bool:
         return False
     name = m.group(1).replace(" ", "").replace("\u3000", "")
     return name[0] in SURNAMES or name[:2] in SURNAMES
+
+
+def place_without_person(s: str) -> bool:
+    """Whether byline-shaped ``s`` reads as one only by the place-and-name form, and its
+    "name" opens with no surname: 更新城市  提升品质 is a headline of two phrases set apart
+    (城市 ends on 市), no reader from a city signing a letter (北京朝阳区  程  立)."""
+    m = PLACE_NAME_LINE.match(s)
+    return m is not None and not names_line(m.group(1)) and BYLINE_BUT_PLACE_NAME.match(s) is None
 
 
 def bare_role_without_name(s: str) -> bool:

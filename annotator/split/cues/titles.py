@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from annotator import rules_regex, short_words
 
+from .chars import HAN
+
 HEADING_PATTERN = r"#{1,6}[ \t]+\S"
 HEADING = rules_regex.compile(HEADING_PATTERN)
 # Enumerators and bullets that open a list item or an intertitle inside an article.
@@ -21,8 +23,15 @@ ITEM_BULLETS = frozenset("■□●◆◇★☆◎○•")
 # Punctuation that a headline of a no-byline short news item does not contain.
 TITLE_PUNCT = rules_regex.compile(r"[，,、；;：:。！？!?]")
 # A bracketed column tag at the end of a headline: …（人民时评）, …谁来赔？（新闻看法）. Papers
-# set the tag after the main headline (主题), not after its kicker or subheadline.
-COLUMN_TAG = rules_regex.compile(r"[（(][^（()）。，,；;！？!?\s]{1,16}[)）]\Z")
+# set the tag after the main headline (主题), not after its kicker or subheadline. A series'
+# tag may be a slogan of two phrases around a comma: …（坚定信心，打开新局面）; each a phrase of
+# words alone, as a slogan is (an aside of a headline holds short clauses and figures:
+# （周六晴，周日多云）, （600123，沪市主板）).
+_TAG_PHRASE = r"[^（()）。，,；;！？!?\s]"
+_SLOGAN_PHRASE = rf"[{HAN}]{{4,12}}"
+COLUMN_TAG = rules_regex.compile(
+    rf"[（(](?:{_TAG_PHRASE}{{1,16}}|{_SLOGAN_PHRASE}[，,]{_SLOGAN_PHRASE})[)）]\Z"
+)
 COLUMN_TAG_MIN_BEFORE = 4  # characters of headline before the tag
 
 

@@ -4,7 +4,8 @@ the scan of title runs, bylines and leads, then the passes that add, firm up or 
 
 from __future__ import annotations
 
-from annotator.split.shapes import TITLE, Shape
+from annotator.split import cues
+from annotator.split.shapes import CAPTION, TITLE, Shape
 
 from .bylines import names_closing_text, names_over_text, names_under_photos, sources_under_text
 from .columns import signed_pieces, tagged_columns
@@ -43,27 +44,44 @@ def find_groups(shapes: list[Shape], markdown: bool) -> list[Group]:
 
 
 def _nothing_under_byline(shapes: list[Shape], groups: list[Group]) -> list[Group]:
-    """The groups without a lone title line right under the byline of the group before.
+    """The groups without a lone title line right under the byline of the group before, or
+    under its photos' labels and credits alone.
 
     An article does not end at its byline: a short line between a headline's byline and the
     text (a portrait's name, a label) is no headline of an article of its own (樊明武院士 under
-    中青报·中青网记者 雷宇, over the text about him).
+    中青报·中青网记者 雷宇, over the text about him). Nor at its photos when they say nothing
+    (二十四节气二十四问 / 图① / 图② / 数据来源：某台 / 惊  蛰 / text): a photo item has a
+    caption that tells what the photo shows.
     """
     out: list[Group] = []
     for g in groups:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.bylines
-            and prev.lead is None
-            and not prev.standfirst
-            and max(prev.members()) == g.top - 1
-            and g.titles == [g.top]
+        lone = (
+            g.titles == [g.top]
             and not g.bylines
             and g.lead is None
             and g.heading is None
             and shapes[g.top].kind == TITLE
-        ):
+        )
+        if not lone or prev is None or prev.lead is not None or prev.standfirst:
+            out.append(g)
+        elif prev.bylines and max(prev.members()) == g.top - 1:
             continue
-        out.append(g)
+        elif _labels_only(shapes, max(prev.members()) + 1, g.top):
+            shapes[g.top].intertitle = True  # the first 小标题 of the text under the photos
+        else:
+            out.append(g)
     return out
+
+
+def _labels_only(shapes: list[Shape], lo: int, hi: int) -> bool:
+    """Whether ``[lo, hi)`` holds captions only, none a sentence, at least one a figure's bare
+    label and none a photo credit (图① / 图② / 数据来源：某局). A photo item is credited to its
+    photographer (春到公园 / 张  伟  摄): a title under it opens the next story."""
+    below = shapes[lo:hi]
+    return (
+        hi > lo
+        and all(sh.kind == CAPTION and sh.ending != cues.END_FINAL for sh in below)
+        and any(sh.figure_label for sh in below)
+        and not any(sh.credit for sh in below)
+    )

@@ -25,13 +25,16 @@ def mark_second_lines(shapes: list[Shape], groups: list[Group], drop: set[int]) 
     flags = list(map(_INTERTITLE, shapes))
     if True not in flags:
         return  # most pages: no intertitle (a look at every line without a Python loop)
-    # (not under 【现场】, which is whole: a line under it is the text's own)
+    # (not under 【现场】, which is whole: a line under it is the text's own; nor under an
+    # intertitle that is already the second line of its own: 3 / 利用信息技术… / 研究古老的
+    # 语言…吗？ opens the text)
     seconds = [
         p + 1
         for p in range(len(shapes) - 2)
         if flags[p]
         and not shapes[p].tag
         and not flags[p + 1]
+        and not (p > 0 and flags[p - 1])
         and _second_line(shapes[p], shapes[p + 1], shapes[p + 2])
     ]
     if seconds:

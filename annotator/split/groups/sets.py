@@ -68,9 +68,9 @@ def _joins_set(
         return True
     if not _first_piece_under_headline(shapes, story, groups, k):
         return False
-    head, first = story.titles
-    shapes[first].intertitle = True
-    story.titles = [head]
+    for p in story.titles[1:]:
+        shapes[p].intertitle = True
+    story.titles = story.titles[:1]
     return True
 
 
@@ -86,21 +86,35 @@ def _first_piece_under_headline(
     and clearly shorter than the headline (a subheadline explains its headline at length),
     and the headline carries the column's tag.
     """
-    if len(story.titles) != 2 or not story.bylines or story.lead is not None:
+    lines = len(story.titles) - 1  # the first piece's title lines, under the set's headline
+    if lines not in range(1, INTERTITLE_LINES + 1) or not story.bylines or story.lead is not None:
         return False
     if story.note is not None or story.standfirst or k + 1 >= len(groups):
         return False
-    head, first = story.titles
+    head, first = story.titles[0], story.titles[1:]
     # (a set of contributions runs under its column's tag, 砥砺心志修己身（大家谈）; a story's
     # headline and subheadline over signed articles with short titles are no set)
-    if not shapes[head].tagged or not reads_as_intertitle(shapes[first]):
+    if not shapes[head].tagged or not all(reads_as_intertitle(shapes[p]) for p in first):
         return False
     nxt = groups[k + 1]
     pieces = [groups[k], nxt]
-    if not all(_signed_piece(shapes, w) and len(w.titles) == 1 for w in pieces):
+    if not all(_signed_piece(shapes, w) and len(w.titles) == lines for w in pieces):
         return False
-    sizes = [shapes[p].end - shapes[p].start for p in (first, groups[k].top, nxt.top)]
+    # (two lines, who over the title, set the title no longer than who: a headline over a
+    # longer subheadline is a story's own, 消费市场回暖 / 社零总额同比增长6%)
+    heads = [first, nxt.titles]
+    if lines == 2 and any(_chars(shapes[a]) < _chars(shapes[b]) for a, b in heads):
+        return False
+    # (a piece of two lines, topic over title, is measured by its title)
+    sizes = [
+        shapes[p].end - shapes[p].start for p in (first[-1], groups[k].titles[-1], nxt.titles[-1])
+    ]
     return _pieces_under(shapes[head].end - shapes[head].start, sizes)
+
+
+def _chars(sh: Shape) -> int:
+    """Title ``sh``'s length without the blanks that pad it."""
+    return sh.end - sh.start - sh.gaps
 
 
 def _unsigned(g: Group) -> bool:

@@ -95,7 +95,7 @@ def stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]
     tops = sorted(g.top for g in groups if g.top not in drop) + [len(shapes)]
     found = _stacked_units(shapes, lines)
     for a, b in zip(tops, tops[1:], strict=False):
-        units = [u for u in found if a < u[0] < b]
+        units = _trimmed([u for u in found if a < u[0] < b], shapes)
         if len(units) < STACKED_SERIES or len({len(u) for u in units}) > 1:
             continue
         for p in [p for u in units for p in u]:
@@ -103,3 +103,21 @@ def stacked_intertitles(shapes: list[Shape], groups: list[Group], drop: set[int]
             if sh.kind == FURNITURE:
                 sh.kind = TITLE
             sh.intertitle = True
+
+
+def _trimmed(units: list[range], shapes: list[Shape]) -> list[range]:
+    """``units`` with their last line given to the text where they are one line longer than
+    the others and that line reads as the text's: a cut paragraph's head (二问：… / 注重…黏性 /
+    “用手机就可以开关灯… over …出门忘关灯了。”, a word running across the cut) or a sentence
+    (2 / 住窑洞帐篷，寻发音合作人… / 研究语言，只靠啃书本，可以吗？, the question the text
+    opens with). The series says how many lines a unit has, and of a unit longer than the
+    rest a last line that ends a sentence is the text's first."""
+    shortest = min((len(u) for u in units), default=0)
+    return [
+        range(u.start, u.stop - 1)
+        if len(u) == shortest + 1
+        and shortest >= STACKED_LINES[0]
+        and (shapes[u[-1]].demoted or shapes[u[-1]].ending == END_FINAL)
+        else u
+        for u in units
+    ]

@@ -38,6 +38,7 @@ class Shape:
     names: bool = False  # a short line of personal names only (the rest of a byline)
     mark: bool = False  # a caption only by its leading ▲ (also the bullet of a news column)
     credit: bool = False  # a short caption that is only a photo credit (本报记者 张三摄)
+    figure_label: bool = False  # a caption that is a figure's bare label alone (图①)
     guessed: bool = False  # the kind was changed from context on a weak cue (role < 0.7)
     under_photos: bool = False  # a name read as the byline under a headline's photos
     intertitle: bool = False  # a 小标题 inside an article (set from context by groups)
@@ -50,6 +51,7 @@ class Shape:
     parallel: bool = False  # a TITLE of two phrases of about one length around one comma
     row: bool = False  # a row of a table of figures (fields separated by spaces)
     spaced: bool = False  # a TITLE with spaces inside (a table row, maybe)
+    gaps: int = 0  # a TITLE's blanks inside (its length without them: end - start - gaps)
     wide: bool = False  # a TITLE with a wide space inside (两个词组  之间): set as a headline
     cont: bool = False  # starts with punctuation no paragraph starts with: a cut paragraph's rest
     cut_head: bool = False  # open, with a word running into the next paragraph: a cut's head

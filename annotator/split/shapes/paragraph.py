@@ -51,8 +51,11 @@ def _start_cue(s: str, n: int) -> str | None:
     return name
 
 
-def shape(text: str, start: int, end: int) -> Shape:
+def shape(text: str, start: int, end: int, person_only: bool = False) -> Shape:
     """Read the shape of paragraph ``text[start:end]`` (stripped, non-empty).
+
+    ``person_only``: read a line of the place-and-name byline form as a byline only when it
+    names a person opening with a surname (the page decides where to ask it, ``page_shapes``).
 
     The checks run from the most specific cue to the least; cheap ones (last character,
     length) guard the regexes because this runs for every paragraph of every imported page.
@@ -77,13 +80,14 @@ def shape(text: str, start: int, end: int) -> Shape:
     if cue == "heading":
         return Shape(start, end, HEADING, end_kind, level=n - len(s.lstrip("#")))
     if n <= BYLINE_MAX_CHARS and BYLINE_HINT.search(s):
-        byline = _byline(s, start, end, end_kind)
+        byline = _byline(s, start, end, end_kind, person_only)
         if byline is not None:
             return byline
     if cue == "lead":
         return lead_shape(s, start, end, end_kind)
     if cue == "caption" or (cue is None and _photo_position(s)):
-        return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△")
+        label = cue == "caption" and cues.FIGURE_LABEL.fullmatch(s) is not None
+        return Shape(start, end, CAPTION, end_kind, mark=s[0] in "▲△", figure_label=label)
     sh = short_or_body(s, start, end, end_kind, cue == "listy")
     if n <= SIGN_OFF_MAX_CHARS and sh.kind in (TITLE, BODY):
         sh.signs_off = _signs_off(s)
@@ -123,13 +127,19 @@ def _furniture_line(s: str, start: int, end: int, end_kind: str) -> Shape:
     return sh
 
 
-def _byline(s: str, start: int, end: int, end_kind: str) -> Shape | None:
+def _byline(s: str, start: int, end: int, end_kind: str, person_only: bool = False) -> Shape | None:
     """The shape of a line that the byline hint found, if it is a byline (■本报记者 张三) or
-    a bracketed byline or end note closing its article (（本报记者 张三）, （新华社北京3月4日电）)."""
+    a bracketed byline or end note closing its article (（本报记者 张三）, （新华社北京3月4日电）).
+    With ``person_only`` a line of the place-and-name form alone must name a person opening
+    with a surname (see ``cues.place_without_person``)."""
     if s[0] == "据" and cues.SOURCE_ALONE.match(s):
         # 据新华社 under the last paragraph: where the story came from, its last line
         return Shape(start, end, TRAILING, END_FINAL, closes=True, signs=True)
-    if BYLINE_RX.match(s) and not cues.bare_role_without_name(s):
+    if (
+        BYLINE_RX.match(s)
+        and not cues.bare_role_without_name(s)
+        and not (person_only and cues.place_without_person(s))
+    ):
         return Shape(start, end, BYLINE, end_kind)
     if TRAILING_BYLINE.match(s):
         return Shape(

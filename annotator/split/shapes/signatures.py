@@ -73,7 +73,8 @@ def prompt_or_mailbox(s: str, start: int, end: int, end_kind: str) -> Shape | No
     n = len(s)
     if n <= cues.QR_PROMPT_MAX_CHARS and "扫" in s and cues.QR_PROMPT.match(s):
         return Shape(start, end, CAPTION, end_kind)
-    if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s):
+    # (a hard-wrapped page may break the address over two lines: rmrbzzb@ / peopledaily.cn)
+    if "@" in s and n <= MAILBOX_MAX_CHARS and cues.MAILBOX.search(s.replace("\n", "")):
         return Shape(start, end, TRAILING, end_kind, closes=True)
     return None
 

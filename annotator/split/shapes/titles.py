@@ -131,6 +131,7 @@ def _mark_form(sh: Shape, s: str, t: str, core: str, punct: bool) -> None:
     sh.colon = punct and ("：" in t or ":" in t)
     sh.parallel = sh.comma and _parallel(t)
     sh.spaced = " " in t or "\t" in t or "\u3000" in t
+    sh.gaps = t.count(" ") + t.count("\t") + t.count("\u3000") if sh.spaced else 0
     sh.tagged = core is not t
     sh.wide = "  " in t or "\u3000" in t
     sh.asks = t[-1:] in ("？", "?")

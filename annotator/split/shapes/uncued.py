@@ -64,7 +64,7 @@ def short_or_body(s: str, start: int, end: int, end_kind: str, listy: bool) -> S
         return Shape(start, end, DASH, end_kind, listy=listy, told=told)
     if _listing_kicker(s):
         # 生成图像、合成语音、伪装客服…… over a headline: a kicker that lists, not a sentence.
-        return title_shape(s, start, end, cues.END_OPEN, listy, 1)
+        return listing_kicker_shape(s, start, end, listy)
     # (no title ends on a semicolon: a short line that does is an item of a list set as
     # paragraphs, or a paragraph's head cut by a column)
     if (end_kind != END_FINAL and n <= TITLE_MAX_CHARS and s[-1] not in "；;") or _exclaimed(s):
@@ -103,19 +103,39 @@ def _long(s: str, start: int, end: int, end_kind: str, listy: bool) -> Shape:
 
 # A kicker that lists and trails off (甲、乙、丙……) is this long at most.
 LISTING_KICKER_MAX_CHARS = 30
-_LISTING_KICKER = rules_regex.compile(
-    rf"[{cues.HAN}]{{2,10}}(?:[、，][{cues.HAN}]{{2,10}}){{2,}}…+"
-)
+# A listed phrase may quote a name (诱骗进入“明星粉丝群”); three phrases make a list when a
+# comma or a 、 sets them apart.
+_LISTED = rf"[{cues.HAN}“”‘’《》]{{2,10}}"
+_LISTING_KICKER = rules_regex.compile(rf"{_LISTED}(?:[、，]{_LISTED}){{2,}}…+")
+# Two phrases set apart by a 、 (谎称赠送游戏皮肤、诱骗进入“明星粉丝群”……) trail off in the
+# text as often (超市里人头攒动、热闹非凡……): a kicker only over a headline (``page_shapes``).
+_PAIRED = rf"[{cues.HAN}“”‘’《》]{{2,12}}"
+_PAIRED_KICKER = rules_regex.compile(rf"{_PAIRED}、{_PAIRED}…+")
 
 
 def _listing_kicker(s: str) -> bool:
-    """Whether one-line ``s`` lists three or more phrases and trails off in ……, nothing else:
-    a kicker's form (生成图像、合成语音、伪装客服、伪造场景……), not a sentence of body text."""
+    """Whether one-line ``s`` lists phrases and trails off in ……, nothing else: a kicker's
+    form (生成图像、合成语音、伪装客服、伪造场景……), not a sentence of body text."""
     return (
         s[-1] == "…"
         and len(s) <= LISTING_KICKER_MAX_CHARS
         and _LISTING_KICKER.fullmatch(s) is not None
     )
+
+
+def paired_listing(s: str) -> bool:
+    """Whether one-line ``s`` is two phrases set apart by a 、 trailing off in ……, nothing
+    else: a kicker's form where a headline follows, a sentence of the text elsewhere."""
+    return (
+        s[-1] == "…"
+        and len(s) <= LISTING_KICKER_MAX_CHARS
+        and _PAIRED_KICKER.fullmatch(s) is not None
+    )
+
+
+def listing_kicker_shape(s: str, start: int, end: int, listy: bool) -> Shape:
+    """The shape of listing kicker ``s`` (生成图像、合成语音……): a title line left open."""
+    return title_shape(s, start, end, cues.END_OPEN, listy, 1)
 
 
 def _exclaimed(s: str) -> bool:
