@@ -110,3 +110,25 @@ def test_a_long_topic_that_asks_nothing_is_no_stacked_intertitle():
     units = [[q.replace("？", "") + "的", a] for q, a in QUESTIONS]
     got = view(stacked(units))
     assert got[units[0][1]][0] != "intertitle"
+
+
+def test_numbers_of_two_digits_over_the_titles_are_part_of_them():
+    units = [[f"1{k}", *unit[1:]] for k, unit in enumerate(NUMBERED)]
+    got = view(stacked(units))
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+
+
+def test_a_cut_head_under_each_stacked_intertitle_is_left_out_of_it():
+    # three lines a unit (a number, a question, a title), then the head of a paragraph a
+    # column cut inside 设|施: a fourth line read as the cut head, not as part of the unit
+    lines = list(HEAD)
+    for k, unit in enumerate(NUMBERED):
+        lines += [*unit, f"第{k + 1}个街区加快建设农田水利设", "施，群众满意度不断提高。", BODY]
+    got = view(lines)
+    for unit in NUMBERED:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+    assert got["第1个街区加快建设农田水利设"] == ("body", 1, False)
+    assert got["施，群众满意度不断提高。"] == ("body", 1, True)
