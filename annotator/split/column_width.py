@@ -60,11 +60,11 @@ def _ends(text: str, sh: Shape, nxt: Shape, width: int) -> list[int]:
 
 def fills_as_head(text: str, sh: Shape, nxt: Shape, width: int) -> bool:
     """Whether title line ``sh`` ends where a printed line ``width`` wide ends, were it set
-    with the start of ``nxt`` after it, and, when that is its first line only, is longer
-    than most titles (``TITLE_MAX``)."""
-    ends = _ends(text, sh, nxt, width)
+    with the start of ``nxt`` after it, and is longer than most titles (``TITLE_MAX``: a
+    line of one printed line may not be; one of two or more is longer anyway, ``_WIDTHS``
+    starting at 10)."""
     n = sh.end - sh.start
-    return n in ends and (n != ends[0] or n > TITLE_MAX)
+    return n > TITLE_MAX and n in _ends(text, sh, nxt, width)
 
 
 def page_width(text: str, shapes: list[Shape]) -> int:

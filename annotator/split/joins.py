@@ -563,10 +563,17 @@ def mark_cut_heads(text: str, shapes: list[Shape], wrapped: bool = False) -> Non
     """
     _cut_heads_under_bylines(text, shapes)
     top = _page_top_title(shapes)
-    candidates = [i for i, sh in enumerate(shapes[:-1]) if sh.kind == TITLE and i != top]
-    for i in candidates:
-        sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
-        if _may_be_head(text, sh, nxt) and (
+    # Lines that may fill the column (the cheap tests first), kept for the width read after
+    # the walk (a title line the cues read as a head is one). The line below may still be
+    # read as a head itself further on, so whether it is body text is asked after the walk.
+    left: list[tuple[Shape, Shape]] = []
+    for i, sh in enumerate(shapes[:-1]):
+        if sh.kind != TITLE or i == top:
+            continue
+        nxt = shapes[_past_photos(shapes, i + 1)]
+        if nxt.kind not in (BODY, TITLE) or not _may_be_head(text, sh, nxt):
+            continue
+        if nxt.kind == BODY and (
             nxt.cont
             or _runs_on(text, sh, nxt)
             or (i > 0 and _sentences_in_text(text, shapes[i - 1], sh))
@@ -577,15 +584,9 @@ def mark_cut_heads(text: str, shapes: list[Shape], wrapped: bool = False) -> Non
             or _cut_across(text, sh, nxt)
         ):
             _demote(sh)
-    if wrapped:
-        return
-    # Lines that may fill the column (the cheap tests first), and the width from the heads
-    # read so far (a title line the cues read as a head is one), only if there are any.
-    left = []
-    for i in candidates:
-        sh, nxt = shapes[i], shapes[_past_photos(shapes, i + 1)]
-        if sh.kind == TITLE and _may_be_head(text, sh, nxt) and _head_shaped(text, sh, nxt):
+        elif not wrapped and _head_shaped(text, sh, nxt):
             left.append((sh, nxt))
+    left = [(sh, nxt) for sh, nxt in left if nxt.kind == BODY]
     width = column_width.page_width(text, shapes) if left else 0
     for sh, nxt in left if width else ():
         if column_width.fills_as_head(text, sh, nxt, width):
@@ -593,11 +594,10 @@ def mark_cut_heads(text: str, shapes: list[Shape], wrapped: bool = False) -> Non
 
 
 def _may_be_head(text: str, sh: Shape, nxt: Shape) -> bool:
-    """Whether title line ``sh`` over ``nxt`` may be a cut paragraph's head at all (see
-    :func:`mark_cut_heads`)."""
+    """Whether title line ``sh`` over ``nxt`` (body text, or a title line that may be read as
+    body text) may be a cut paragraph's head at all (see :func:`mark_cut_heads`)."""
     return (
         sh.ending in _HEAD_ENDINGS
-        and nxt.kind == BODY
         and not (sh.tag or sh.subdash or sh.bullet or sh.names or nxt.row)
         and (not sh.listy or _IN_SENTENCE_ENUMERATOR.match(text, sh.start) is not None)
     )

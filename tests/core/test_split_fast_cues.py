@@ -98,3 +98,10 @@ def test_the_endings_of_every_line_are_those_of_each_line():
     k = WRAPPED.split("\n").index("新华社北京3月4日电")
     assert tails[k] != cues.END_FINAL
     assert cues.line_endings(WRAPPED, spans, tails)[k] == cues.END_FINAL
+
+
+def test_a_full_stop_and_a_dash_end_a_paragraph_inside_markdown_emphasis_too():
+    # (a full stop after a digit is an enumerator's: 第3. goes on)
+    assert cues.ending("这是一句话.") == cues.ending("**这是一句话.**") == cues.END_FINAL
+    assert cues.ending("**第3.**") == cues.END_OPEN
+    assert cues.ending("**乘风破浪——**") == cues.ending("**要求如下--**") == cues.END_DASH

@@ -142,3 +142,9 @@ def test_a_marked_up_paragraph_is_stripped_of_its_markdown_once(monkeypatch):
     got = shapes.shape(text, 0, len(text))
     assert got.kind == shapes.TITLE
     assert calls == [text]
+
+
+def test_an_empty_text_has_no_markdown_to_strip():
+    from annotator.split.cues import chars
+
+    assert chars.unmarked("") == ""

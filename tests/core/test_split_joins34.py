@@ -139,3 +139,57 @@ def test_no_width_without_enough_cuts():
     ranges, _ = paragraph_layout(text)
     assert page_width(text, shapes(text, ranges)) == 0
     assert split_roles(text)[line][0] != "body"
+
+
+# --- session 35: the bounds of the column width that no test held -------------------------
+
+
+# Paragraphs whose third printed line ends on a comma in a column of 15 and of 16: a
+# head of three lines tells a column from one twice as wide, which heads of two lines fill too.
+THREE_LINES = {
+    15: "近年来县里坚持规划先行，统筹推进城乡基础设施建设，先后建成一批便民服务中心和文化活动室，"
+    "让群众在家门口就能办成事、办好事。",
+    16: "近年来县里坚持规划先行，统筹推进城乡基础设施建设，先后新建成一百多个便民服务中心和文化活动室，"
+    "让群众在家门口就能办成事、办好事。",
+}
+
+
+def narrow_page(width: int, line: str, cuts: int = 3) -> str:
+    """``cut_page`` in a column ``width`` wide (heads of two printed lines, and one of three
+    where ``THREE_LINES`` has one), with only the first ``cuts`` cut paragraphs."""
+    parts = ["乡村振兴路上的代表身影", "本报记者  张  明"]
+    heads = [(LONG[0], 1), (THREE_LINES[width], 2) if width in THREE_LINES else (LONG[1], 1)]
+    bodies = [BODY[1], BODY[2], BODY[1]]
+    for (text, k), body in zip([*heads, (LONG[2], 1)][:cuts], bodies, strict=False):
+        at = line_ends(text, width)[k]
+        parts += [text[:at], text[at:], body]
+    return "\n".join([*parts, line, REST_OF_LINE, BODY[2]])
+
+
+def test_a_line_that_fills_one_printed_line_must_be_longer_than_most_titles():
+    # a column of 15: a first line holds 13 characters, as many as a title may have
+    # (TITLE_MAX); a column of 16: 14, longer than most titles, a cut head
+    line = "县里统筹推进老旧小区改造工"
+    got = split_roles(narrow_page(15, line))
+    assert got[line] == ("intertitle", False)
+    assert got[REST_OF_LINE] == ("body", False)
+    line = "为此县里统筹推进老旧小区改造"
+    got = split_roles(narrow_page(16, line))
+    assert got[line] == ("body", False)
+    assert got[REST_OF_LINE] == ("body", True)
+
+
+def test_two_cut_paragraphs_show_no_width():
+    # (with the third, the line is a cut head: see the test above; a title line that ends
+    # open is no cut head of its own)
+    line = "为此县里统筹推进老旧小区改造"
+    got = split_roles(narrow_page(16, line, cuts=2))
+    assert got[line] == ("intertitle", False)
+    assert got[REST_OF_LINE] == ("body", False)
+
+
+def test_line_ends_at_the_text_s_end_and_over_a_line_of_marks():
+    # a mark hanging on the last character there is; a line of marks only pushes out no
+    # further than its line's first character (the next line starts one on)
+    assert line_ends("一" * 18 + "，", WIDTH) == [19]
+    assert line_ends("”" * 30, WIDTH)[:3] == [1, 2, 3]

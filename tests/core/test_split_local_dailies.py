@@ -247,3 +247,16 @@ def test_a_name_over_a_lead_still_heads_its_story():
     got = split_lines(["1957年8月25日  星期日    第5版", "王明起", "本报讯 " + BODY, BODY])
     assert got[1][1:] == ("headline", 1)
     assert [a for _, _, a in got[1:]] == [1, 1, 1]
+
+
+def test_a_title_of_four_characters_that_reads_as_a_name_over_text_is_no_byline():
+    # 古城夜色 reads as a name (古 a surname): longer than a name alone is set, a title
+    got = split_lines(
+        [
+            "1957年8月25日  星期日    第5版",
+            "古城夜色",
+            "永定河在两山之间滚滚地流着。靠河的北岸山崖下有个小村，那就是我的家乡。",
+            BODY,
+        ]
+    )
+    assert got[1][1:] == ("headline", 1)

@@ -42,6 +42,8 @@ ROSTER = [
 def test_the_lines_of_a_roster_are_body_rows_that_continue_nothing():
     assert roster_line("王  明  某市农业农村局局长")
     assert roster_line("李建华  某大学经济学院教授")
+    # a compound surname whose first character alone is none (上官, 令狐)
+    assert roster_line("上官明  某院研究员")
     assert not roster_line("春风送暖  花开满城")  # two phrases, no surname: a headline's form
     text = "\n".join(["乡村振兴，青年何为（圆桌）", "本报记者  赵  磊", BODY, *ROSTER, BODY2])
     got = blocks_by_text(text)

@@ -95,3 +95,61 @@ def test_a_series_past_ten_is_one_series():
 )
 def test_lines_opening_with_a_short_word_and_a_comma_or_a_quote_stay_body(said):
     assert [_roles(said)[line][0] for line in said] == ["body"] * 3
+
+
+def test_a_speakers_turns_under_a_label_of_three_characters_stay_body():
+    # (记者： holds a colon among its first three characters; 主持人： does not)
+    asked = [
+        "主持人：快递柜够用吗？请您说说。",
+        "主持人：收费合理吗？请您说说。",
+        "主持人：监管跟上了吗？请您说说。",
+    ]
+    assert [_roles(asked)[line][0] for line in asked] == ["body"] * 3
+
+
+def test_numbered_questions_before_a_colon_are_a_series():
+    asked = [
+        "第一问：快递柜够用吗？基本够用。",
+        "第二问：收费合理吗？还算合理。",
+        "第三问：监管跟上了吗？正在跟上。",
+    ]
+    assert [_roles(asked)[line][0] for line in asked] == ["intertitle"] * 3
+
+
+def test_lines_of_two_articles_make_no_series():
+    # a line in the first story and two in the next, under its own headline and byline
+    series = ["第一组，是快与慢的兼顾。", "第二组，是点与面的统筹。", "第三组，是加与减的把握。"]
+    page = [*HEAD, LONG[0], series[0], LONG[1]]
+    page += ["旧小区加装电梯 居民上下楼不再难", "本报记者 孙悦", LONG[2], series[1], LONG[3]]
+    page += [series[2], LONG[0]]
+    got = rows(page)
+    assert [role for text, role, _, _ in got if text in series] == ["body"] * 3
+    assert [article for text, _, article, _ in got if text in series] == [1, 2, 2]
+
+
+def test_lines_left_open_over_the_rest_of_their_paragraph_make_no_series():
+    # each line is the head of a paragraph a column cut (…的兼顾， / 也是…): body text
+    heads = ["第一组，是快与慢的兼顾，", "第二组，是点与面的统筹，", "第三组，是加与减的把握，"]
+    got = rows(_page(heads))
+    assert [role for text, role, _, _ in got if text in heads] == ["body"] * 3
+    assert [joined for text, _, _, joined in got if text in LONG[1:]] == [True] * 3
+
+
+def test_lines_between_short_paragraphs_make_no_series():
+    series = ["第一组，是快与慢的兼顾。", "第二组，是点与面的统筹。", "第三组，是加与减的把握。"]
+    short = "市民普遍表示满意。"
+    page = [*HEAD, LONG[0], series[0], short, series[1], short, series[2], LONG[1]]
+    got = rows(page)
+    assert [role for text, role, _, _ in got if text in series] == ["body"] * 3
+
+
+def test_a_series_line_may_be_as_long_as_the_longest_the_paragraphs_between_must_be_longer():
+    # 32 characters: the longest line of a series (SERIES_LINE_MAX_CHARS)
+    series = [f"第{n}组，{LONG[0][:27]}。" for n in "一二三"]
+    assert [len(line) for line in series] == [32] * 3
+    assert [_roles(series)[line][0] for line in series] == ["intertitle"] * 3
+    # … and a paragraph between two lines that is no longer than that sets them no apart
+    lines = ["第一组，是快与慢的兼顾。", "第二组，是点与面的统筹。", "第三组，是加与减的把握。"]
+    between = LONG[1][:31] + "。"
+    page = [*HEAD, LONG[0], lines[0], between, lines[1], between, lines[2], LONG[1]]
+    assert [role for text, role, _, _ in rows(page) if text in lines] == ["body"] * 3

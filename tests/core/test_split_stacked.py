@@ -160,3 +160,25 @@ def test_a_question_opening_the_text_under_a_unit_leaves_the_series_of_two_line_
             assert got[line] == ("intertitle", 1, False)
     for q in questions:
         assert got[q][:2] == ("body", 1)
+
+
+def test_numbers_of_two_digits_over_the_titles_are_part_of_them():
+    units = [[f"1{k}", *unit[1:]] for k, unit in enumerate(NUMBERED)]
+    got = view(stacked(units))
+    for unit in units:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+
+
+def test_a_cut_head_under_each_stacked_intertitle_is_left_out_of_it():
+    # three lines a unit (a number, a question, a title), then the head of a paragraph a
+    # column cut inside 设|施: a fourth line read as the cut head, not as part of the unit
+    lines = list(HEAD)
+    for k, unit in enumerate(NUMBERED):
+        lines += [*unit, f"第{k + 1}个街区加快建设农田水利设", "施，群众满意度不断提高。", BODY]
+    got = view(lines)
+    for unit in NUMBERED:
+        for line in unit:
+            assert got[line] == ("intertitle", 1, False)
+    assert got["第1个街区加快建设农田水利设"] == ("body", 1, False)
+    assert got["施，群众满意度不断提高。"] == ("body", 1, True)

@@ -13,6 +13,7 @@ from annotator.split import split_page
 from annotator.split.cues import (
     END_FINAL,
     END_OPEN,
+    bracketed_note,
     ending,
     ends_with_dateline,
     line_ending,
@@ -323,3 +324,11 @@ def test_a_story_under_a_byline_closing_with_its_dateline_keeps_its_intertitle()
         ]
     )
     assert by_text(text)[title][1] == 1
+
+
+def test_a_line_in_brackets_only_at_its_start_or_too_short_is_no_end_note():
+    assert bracketed_note("（摘编自《某某日报》，原题为《老街新貌》）")
+    # a bracket left open (a note cut by a column, or the text's own aside) and a bracketed
+    # label of three characters close nothing
+    assert not bracketed_note("（摘编自《某某日报》，原题为《老街新貌》")
+    assert not bracketed_note("（注：）")
