@@ -1,0 +1,34 @@
+"""The rules on invented everyday news sentences of a third probe round (issue #10, s35):
+airports, listed companies, technology firms, photo credits, foreign names, familiar forms,
+dates before the common era and figures of power and energy."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest import suggest_spans
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+
+
+def _of(text: str, label: str) -> list[str]:
+    return [t for t, lab in _spans(text) if lab == label]
+
+
+# An international airport named by its own name (not its city's) is one place with
+# 国际机场, as 机场 alone was (上海虹桥机场); the city before a listed district stays apart,
+# as the MSRA gold writes 成都 + 双流国际机场; 国际机场 alone names none.
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("航班将于今晚降落在杭州萧山国际机场", ["杭州萧山国际机场"]),
+        ("记者在成都双流国际机场看到", ["成都", "双流国际机场"]),
+        ("游客抵达比绍国际机场后转乘大巴", ["比绍国际机场"]),
+        ("叛军企图夺回国际机场", []),
+        ("他们抵达该国际机场后", []),
+    ],
+)
+def test_an_international_airport_is_one_place(text: str, places: list[str]) -> None:
+    assert _of(text, "LOC") == places
