@@ -32,3 +32,10 @@ def _of(text: str, label: str) -> list[str]:
 )
 def test_an_international_airport_is_one_place(text: str, places: list[str]) -> None:
     assert _of(text, "LOC") == places
+
+
+# A name found by its statistics alone is no person before a word of a place's
+# surroundings (一带, 附近, 境内).
+@pytest.mark.parametrize("text", ["游客常去哈思山一带露营", "队伍转移到周思山一带"])
+def test_no_running_name_before_a_places_surroundings(text: str) -> None:
+    assert _of(text, "PER") == []

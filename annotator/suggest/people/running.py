@@ -136,6 +136,11 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
 _PLACE_ENDS = frozenset("村邑宫镇寨乡县")
 
 
+# Words said of a place's surroundings or inside (一带, 附近, 境内): no name found by its
+# statistics alone stands right before them (屈吴山、哈思山一带).
+_PLACE_WORDS_AFTER = ("一带", "附近", "境内", "沿岸", "流域")
+
+
 def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     """True when ``text[i:end]`` cannot be a name: a non-Han character, a place or a common
     word, an adverb surname before uncommon characters, a word in its first two characters,
@@ -212,7 +217,12 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
         if _foreign_run(text, i) or _inside_word(text, i, freq):
             continue
         end = _name_from(text, i, freq)
-        if end is None or any(blocked[i:end]) or _quoted(text, i, end):
+        if (
+            end is None
+            or any(blocked[i:end])
+            or _quoted(text, i, end)
+            or text.startswith(_PLACE_WORDS_AFTER, end)  # 哈思山一带: no person's
+        ):
             continue
         out.append((i, end))
         free = end
