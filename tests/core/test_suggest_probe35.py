@@ -39,3 +39,20 @@ def test_an_international_airport_is_one_place(text: str, places: list[str]) -> 
 @pytest.mark.parametrize("text", ["游客常去哈思山一带露营", "队伍转移到周思山一带"])
 def test_no_running_name_before_a_places_surroundings(text: str) -> None:
     assert _of(text, "PER") == []
+
+
+# A one-character country that opens a clause is the country only where what follows reads
+# on as a clause (a common word, a function word: 俄将, 巴的); before two characters that
+# make no word it begins a company's or a product's name (英伟达, 美团).
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("英伟达公布了季度财报", []),
+        ("美团推出了新的服务", []),
+        ("俄将派代表团出席", ["俄"]),
+        ("俄进行了导弹试射", ["俄"]),
+        ("对伊经济制裁仍在继续", ["伊"]),
+    ],
+)
+def test_a_country_that_opens_a_name_is_no_place(text: str, places: list[str]) -> None:
+    assert _of(text, "LOC") == places
