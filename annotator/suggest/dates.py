@@ -12,6 +12,8 @@ Tagged as DATE:
   ``八点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
 * a year counted in an era, with the era and what follows the year (``公元前221年``,
   ``民国二十六年七月七日``, ``光绪元年``; eras in lexicon ``dates_eras``): not a duration;
+  so too a year of three or four digits after 前 alone, where a word of time or a clause
+  mark stands before it (``于前221年``, ``前551年，``; not ``在前100年里``, ``提前200年``);
 * decades and centuries: ``80年代``, ``上世纪90年代``, ``1990年代``;
 * relative expressions that name a calendar period relative to the publication date:
   ``今年 去年 明年 前年 后年 当年 同年 次年`` (with tails such as ``以来 初 底 上半年
@@ -671,10 +673,32 @@ def _era_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# A year before the common era written without 公元 (秦始皇于前221年统一六国, 生于前551年):
+# 前 and a year of three or four digits after a word of time or a clause mark; elsewhere
+# 前N年 are the first N years (前100年里, 提前200年), so 间 来 内 里 after it keep it so.
+# (a plain search: the pattern opens with a literal, which ``re`` looks for fast, and pairs
+# with a digit would make the page scan read the date rules' ASCII copy of the page)
+_BC_RE = rules_regex.compile("前(?P<n>[0-9]{3,4})年(?![间来内里])")
+_BEFORE_BC = frozenset("于在至到从自约是即、，,（(—–-~～：:")
+
+
+def _bc_candidates(text: str) -> list[Candidate]:
+    """Years before the common era written 前N年 (attrs as for 公元前N年, era 前)."""
+    out: list[Candidate] = []
+    for m in _BC_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in _BEFORE_BC:
+            continue
+        number = int(m["n"])
+        attrs = {"era": "前", "era_year": number, "year": -number}
+        out.append((m.start(), m.end(), LABEL, attrs))
+    return out
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     text = _narrow(text)  # the same string when it holds none of them
     cands = _number_candidates(text) + _word_candidates(text) + _era_candidates(text)
+    cands += _bc_candidates(text)
     if len(cands) > 1:
         cands = _join_month_days(_join_ranges(cands, text), text)
     return _join_tails(cands, text) if cands else cands

@@ -56,3 +56,23 @@ def test_no_running_name_before_a_places_surroundings(text: str) -> None:
 )
 def test_a_country_that_opens_a_name_is_no_place(text: str, places: list[str]) -> None:
     assert _of(text, "LOC") == places
+
+
+# A year before the common era written without 公元 (前221年) is a date after a word of
+# time or a clause mark; the first N years (在前100年里) and 提前 stay durations.
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("该王朝于前206年灭亡", ["前206年"]),
+        ("这位哲学家生于前469年，卒于前399年", ["前469年", "前399年"]),
+        ("在前100年里，人口增长缓慢", []),
+        ("工程比计划提前200年完成的说法不实", []),
+    ],
+)
+def test_a_year_before_the_common_era_without_its_era(text: str, dates: list[str]) -> None:
+    assert _of(text, "DATE") == dates
+
+
+def test_a_year_before_the_common_era_carries_its_year() -> None:
+    (span,) = [s for s in suggest_spans("该王朝于前206年灭亡") if s.label == "DATE"]
+    assert span.attrs["year"] == -206
