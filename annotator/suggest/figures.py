@@ -97,9 +97,12 @@ _UNIT_NORMAL = {"个百分点": "百分点", "个基点": "基点", "个多月":
 
 _FIRST = "0-9０-９一二两三四五六七八九十"
 # One numeral token: Arabic, Chinese or mixed (13.11万, 七百二十万, 三点五); separators
-# only between digits.  The token is validated and converted in Python.
+# only between digits.  The token is validated and converted in Python.  千 right after 万
+# or 亿 is no numeral's (一万一千 has a digit between): the magnitude of a unit that
+# follows (120万千瓦, 30亿千瓦时, 5万千米).
 _TOKEN_REST = (
-    "(?:[0-9０-９零〇一二两三四五六七八九十百千万亿]|[,.．点](?=[0-9０-９零〇一二三四五六七八九]))*"
+    "(?:[0-9０-９零〇一二两三四五六七八九十百万亿]|(?<![万亿])千"
+    "|[,.．点](?=[0-9０-９零〇一二三四五六七八九]))*"
 )
 _TOKEN = f"[{_FIRST}]{_TOKEN_REST}"
 # Cheap rejections right after the first character, checked by ``re`` in C: a lone 一

@@ -76,3 +76,24 @@ def test_a_year_before_the_common_era_without_its_era(text: str, dates: list[str
 def test_a_year_before_the_common_era_carries_its_year() -> None:
     (span,) = [s for s in suggest_spans("该王朝于前206年灭亡") if s.label == "DATE"]
     assert span.attrs["year"] == -206
+
+
+# Power and energy: 千 right after 万 or 亿 is the magnitude of the unit after it (120万千瓦,
+# 30亿千瓦时 gave nothing), and watt-hours and vehicle trips are units of their own.
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("新电站装机容量为80万千瓦", "80万千瓦", 800_000_000, "瓦"),
+        ("全年发电量约25亿千瓦时", "约25亿千瓦时", 2_500_000_000_000, "瓦时"),
+        ("这块电池的容量为60瓦时", "60瓦时", 60, "瓦时"),
+        ("口岸全年验放车辆120万辆次", "120万辆次", 1_200_000, "辆次"),
+        ("工厂共有一万一千名工人", "一万一千名", 11_000, "名"),
+    ],
+)
+def test_power_and_energy_figures(text: str, figure: str, value: int, unit: str) -> None:
+    (span,) = [s for s in suggest_spans(text) if s.label == "FIGURE"]
+    assert (text[span.start : span.end], span.attrs["value"], span.attrs["unit"]) == (
+        figure,
+        value,
+        unit,
+    )
