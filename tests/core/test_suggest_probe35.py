@@ -97,3 +97,17 @@ def test_power_and_energy_figures(text: str, figure: str, value: int, unit: str)
         value,
         unit,
     )
+
+
+# 领导人 (a leader), 地区领导人 (a region's leader) and 知事 (a Japanese prefecture's
+# governor) are titles before the name they belong to.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("该党领导人韦德明坚决要求重新计票", "韦德明"),
+        ("台湾地区领导人赖清德的讲话遭到批评", "赖清德"),
+        ("大阪府知事吉村表示将继续推进改革", "吉村"),
+    ],
+)
+def test_leaders_and_governors_are_titles(text: str, name: str) -> None:
+    assert name in _of(text, "PER")
