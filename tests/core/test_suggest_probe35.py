@@ -111,3 +111,13 @@ def test_power_and_energy_figures(text: str, figure: str, value: int, unit: str)
 )
 def test_leaders_and_governors_are_titles(text: str, name: str) -> None:
     assert name in _of(text, "PER")
+
+
+# A run of transliteration characters after a surname ends where its last character begins
+# a common word (毛泽东 + 提供, 钱伯斯 + 本人): the surname and the run before it are a name.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("钱伯斯本人没有到场", "钱伯斯"), ("这本书为读者了解毛泽东提供了新材料", "毛泽东")],
+)
+def test_a_name_before_a_word_is_no_foreign_run(text: str, name: str) -> None:
+    assert _of(text, "PER") == [name]

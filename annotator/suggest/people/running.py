@@ -19,7 +19,8 @@ characters is taken when the characters read as a name more than as a word:
   word: :func:`~.names._ends_name`); the longer form is tried first;
 - surnames that are more often adverbs or verbs (向, 于, 曾 …) need common given-name
   characters, as the other cues ask (:func:`~.names._name_chars_ok`); a run of
-  transliteration characters is a foreign name, not a surname (``托曼戴尔``);
+  transliteration characters is a foreign name, not a surname (``托曼戴尔``),
+  unless its last character begins a common word (``毛泽东提供``, ``钱伯斯本人``);
 - a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
   news NER corpora mark it.
 - foreign names: a run of three to eight transliteration characters that ends where a
@@ -382,8 +383,13 @@ def _foreign_run(text: str, i: int) -> bool:
     nxt = text[i + 1 : i + 4]
     if not nxt or nxt[0] not in _TRANSLIT_CHARS:
         return False
-    # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both)
-    return nxt[0] not in _GIVEN or (len(nxt) == 3 and all(c in _TRANSLIT_CHARS for c in nxt))
+    # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both),
+    # nor one whose last character begins a common word (朱丽华 + 特别: the run ends there)
+    return nxt[0] not in _GIVEN or (
+        len(nxt) == 3
+        and all(c in _TRANSLIT_CHARS for c in nxt)
+        and dictionary().get(text[i + 3 : i + 5], 0) <= COMMON
+    )
 
 
 def name_score(name: str, surname_len: int = 1) -> float:
