@@ -121,3 +121,13 @@ def test_leaders_and_governors_are_titles(text: str, name: str) -> None:
 )
 def test_a_name_before_a_word_is_no_foreign_run(text: str, name: str) -> None:
     assert _of(text, "PER") == [name]
+
+
+# Adverbs that follow a subject's name end it (高志明早已…, 何丽华特别…): a name with no cue
+# before an adverb is read as one before a verb is.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("高志明早已离开了家乡", "高志明"), ("何丽华特别感谢大家的帮助", "何丽华")],
+)
+def test_a_name_before_an_adverb(text: str, name: str) -> None:
+    assert _of(text, "PER") == [name]
