@@ -131,3 +131,22 @@ def test_a_name_before_a_word_is_no_foreign_run(text: str, name: str) -> None:
 )
 def test_a_name_before_an_adverb(text: str, name: str) -> None:
     assert _of(text, "PER") == [name]
+
+
+# A photo credit's agency is an organisation, a place inside it no place (视觉中国供图);
+# a person, a word for a source or a side before 供图 are not (王鹏供图 is the person 王鹏).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（视觉中国供图）", [("视觉中国", "ORG")]),
+        ("市民在江边散步。东方IC供图", [("东方IC", "ORG")]),
+        ("图片来源：人民视觉", [("人民视觉", "ORG")]),
+        ("（受访者供图）", []),
+        ("（警方供图）", []),
+        ("（本报资料供图）", []),
+        ("（李明华供图）", [("李明华", "PER")]),
+        ("王鹏供图", [("王鹏", "PER")]),
+    ],
+)
+def test_a_photo_credits_agency(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(text) == expected

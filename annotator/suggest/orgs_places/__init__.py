@@ -67,6 +67,7 @@ ORG (organisations):
   ``北京西站``; ``竹岐水文站``, a body, stays ORG); an organisation and the kind of site
   right after it are one ORG, the park it runs (``上海迪士尼乐园``: lexicon ``orgs_park_kinds``);
 * listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`);
+* the agency of a photo credit (``视觉中国供图``, ``图片来源：人民视觉``: :mod:`.credits`);
 * organisations in Latin letters after a kind of company or before a verb of saying
   (``软件公司Adobe``, ``Google表示``: :mod:`.latin`).
 """
@@ -94,6 +95,7 @@ from .common import LOC, ORG, PageWords, _generic
 from .congresses import congresses
 from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
+from .credits import credit_agencies
 from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
 from .listed import companies_by_code
@@ -294,7 +296,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
     locs += _sites_of_orgs(text, orgs)
-    return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams
+    # (a credit's agency may end with a place, 视觉中国: it is no place's organisation)
+    credits = credit_agencies(text)
+    return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams + credits
 
 
 # Kinds of park that an organisation's name may open (lexicon ``orgs_park_kinds``).
