@@ -56,7 +56,7 @@ from annotator.numerals import NUMERALS
 
 from . import _scan
 from ._text import Candidate, ends_at, is_han, trie_pattern
-from ._words import crosses_end, crosses_start
+from ._words import crosses_end, crosses_start, dictionary
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -496,7 +496,29 @@ def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None)
         return crosses_end(text, end)  # 中国同日本签署: 日本, no 同日
     if kind in ("month", "eve"):
         return _word_runs_in(text, start, end, kind, cont)
+    if kind == "year" and not cont:
+        return _year_word_split(text, start)
     return False
+
+
+# Verbs that take 去 after them as a complement of direction (送去, 带去, 寄去): 去年 after
+# one is that 去 and a word that begins with 年 (送去年货, 带去年画).
+_THITHER_VERBS = frozenset("送带寄拿运捎发搬买卖派接传递交借献")
+# jieba count from which the word after the year word's 年 is read (年货 78, 年画 177)
+_AFTER_YEAR_WORD = 20
+
+
+def _year_word_split(text: str, start: int) -> bool:
+    """True when the year word at ``start`` (今年, 去年, 前年) is cut by two words: one
+    across its start (or a verb + 去) and one that begins with its 年 and is no date (送去 +
+    年货, 如今 + 年轻人, 提前 + 年货; not 截至 + 今年底, where 年底 is a date's)."""
+    if not (
+        crosses_start(text, start)
+        or (text[start] == "去" and start and text[start - 1] in _THITHER_VERBS)
+    ):
+        return False
+    after = text[start + 1 : start + 3]
+    return dictionary().get(after, 0) > _AFTER_YEAR_WORD and after not in _WORDS
 
 
 # After these a 元月 or 年三十 is part of an amount or a word: 3000元月薪, 万元月收入.

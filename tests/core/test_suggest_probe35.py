@@ -150,3 +150,18 @@ def test_a_name_before_an_adverb(text: str, name: str) -> None:
 )
 def test_a_photo_credits_agency(text: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text) == expected
+
+
+# A year word cut by two words is no date: a verb + 去 or a word across its start, and a
+# word that begins with its 年 (送去 + 年货, 如今 + 年轻人); 截至今年底 stays a date.
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("社区给困难家庭送去年货和慰问金", []),
+        ("如今年轻人更愿意留在家乡", []),
+        ("截至今年底，全县将完成改造", ["今年底"]),
+        ("他去年去过一次北京", ["去年"]),
+    ],
+)
+def test_a_year_word_cut_by_two_words(text: str, dates: list[str]) -> None:
+    assert _of(text, "DATE") == dates
