@@ -165,3 +165,17 @@ def test_a_photo_credits_agency(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_a_year_word_cut_by_two_words(text: str, dates: list[str]) -> None:
     assert _of(text, "DATE") == dates
+
+
+# 带队 and 率队 (to lead a group) end no team: a title and a name before them are no body
+# (县长周立新带队 was one ORG).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("副县长王海涛带队检查安全生产", [("王海涛", "PER")]),
+        ("厂长亲自带队走访客户", []),
+        ("市委书记率队赴沿海城市考察", [("市委", "ORG")]),
+    ],
+)
+def test_leading_a_group_ends_no_team(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(text) == expected
