@@ -179,3 +179,16 @@ def test_a_year_word_cut_by_two_words(text: str, dates: list[str]) -> None:
 )
 def test_leading_a_group_ends_no_team(text: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text) == expected
+
+
+# A government before 与 is a body of its own: what follows 与 is another (区政府与腾讯公司
+# was one ORG); two fields joined by 与 still name one (外语教学与研究出版社).
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("长沙市岳麓区政府与顺达物流公司签订了合作协议", ["顺达物流公司"]),
+        ("外语教学与研究出版社推出新书", ["外语教学与研究出版社"]),
+    ],
+)
+def test_a_government_before_and(text: str, orgs: list[str]) -> None:
+    assert _of(text, "ORG") == orgs

@@ -505,8 +505,13 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
         return start
     cut = _LAST_CUT_RE.match(text, run_start, joint)
     left = cut.end() if cut else run_start
-    if joint - left < 2 or text[left] in _DEICTIC_FIRST or _ends_with_suffix(text, left, joint):
-        return start  # 机场管理局与地铁公司: a body before 与 is one of its own
+    if (
+        joint - left < 2
+        or text[left] in _DEICTIC_FIRST
+        or _ends_with_suffix(text, left, joint)
+        or text.endswith("政府", left, joint)
+    ):
+        return start  # 机场管理局与地铁公司, 区政府与腾讯公司: a body before 与 is its own
     return left
 
 
