@@ -192,3 +192,23 @@ def test_leading_a_group_ends_no_team(text: str, expected: list[tuple[str, str]]
 )
 def test_a_government_before_and(text: str, orgs: list[str]) -> None:
     assert _of(text, "ORG") == orgs
+
+
+# A company's short name that opens a clause before a business cue (发布公告, 董事长, 创始人)
+# is one organisation, a place inside it no place (长江电力, 贵州茅台); a run that points,
+# tells a time, holds a verb or ends with a kind (该公司, 两家公司) is none; 联合 and 副 make
+# a title of the cue and are cut off.
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("湖北电力发布公告称，公司将回购股份", ["湖北电力"]),
+        ("晨光文具董事长陈湖文出席了发布会", ["晨光文具"]),
+        ("极兔速递联合创始人李杰表示", ["极兔速递"]),
+        ("华润啤酒副董事长侯孝海说", ["华润啤酒"]),
+        ("该公司董事长表示", []),
+        ("两家公司董事长出席了签约仪式", []),
+        ("一是董事长与经理分设", []),
+    ],
+)
+def test_a_companys_short_name_before_a_business_cue(text: str, orgs: list[str]) -> None:
+    assert _of(text, "ORG") == orgs

@@ -68,6 +68,8 @@ ORG (organisations):
   right after it are one ORG, the park it runs (``上海迪士尼乐园``: lexicon ``orgs_park_kinds``);
 * listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`);
 * the agency of a photo credit (``视觉中国供图``, ``图片来源：人民视觉``: :mod:`.credits`);
+* a company's short name before a business cue (``宁德时代发布公告``, ``格力电器董事长``:
+  :mod:`.companies`);
 * organisations in Latin letters after a kind of company or before a verb of saying
   (``软件公司Adobe``, ``Google表示``: :mod:`.latin`).
 """
@@ -92,6 +94,7 @@ from annotator.suggest.people.cues import TITLE_RE
 
 from .chains import _org_candidates
 from .common import LOC, ORG, PageWords, _generic
+from .companies import business_subjects
 from .congresses import congresses
 from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
@@ -296,8 +299,9 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
     locs += _sites_of_orgs(text, orgs)
-    # (a credit's agency may end with a place, 视觉中国: it is no place's organisation)
-    credits = credit_agencies(text)
+    # (a credit's agency or a company may end with a place, 视觉中国, 星巴克中国: it is no
+    # place's organisation)
+    credits = credit_agencies(text) + business_subjects(text)
     return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams + credits
 
 
