@@ -212,3 +212,18 @@ def test_a_government_before_and(text: str, orgs: list[str]) -> None:
 )
 def test_a_companys_short_name_before_a_business_cue(text: str, orgs: list[str]) -> None:
     assert _of(text, "ORG") == orgs
+
+
+# A station named by its place with 车站 is one place (韶关车站 gave 韶关), as with 火车站;
+# a kind of station (汽车站, 公交车站, 出租车站) or a station of some kind names none.
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("旅客在衡阳车站候车", ["衡阳车站"]),
+        ("他在长途汽车站等车", []),
+        ("各车站加强了安检", []),
+        ("新建的出租车站投入使用", []),
+    ],
+)
+def test_a_station_named_by_its_place(text: str, places: list[str]) -> None:
+    assert _of(text, "LOC") == places
