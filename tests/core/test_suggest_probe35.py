@@ -227,3 +227,16 @@ def test_a_companys_short_name_before_a_business_cue(text: str, orgs: list[str])
 )
 def test_a_station_named_by_its_place(text: str, places: list[str]) -> None:
     assert _of(text, "LOC") == places
+
+
+# 航站楼 (a terminal) and 站厅 (a station's hall) name no body ending in 站 or 厅: the airport
+# before them stays one place (上海虹桥国际机场T2航站 was an ORG).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("旅客在浦东国际机场二号航站楼候机", [("浦东国际机场", "LOC")]),
+        ("营口路站站厅层启用了新设备", [("营口路站", "LOC")]),
+    ],
+)
+def test_terminals_and_station_halls(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lab) for t, lab in _spans(text) if lab in ("LOC", "ORG")] == expected
