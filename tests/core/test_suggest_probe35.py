@@ -240,3 +240,9 @@ def test_a_station_named_by_its_place(text: str, places: list[str]) -> None:
 )
 def test_terminals_and_station_halls(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, lab) for t, lab in _spans(text) if lab in ("LOC", "ORG")] == expected
+
+
+# 立委 (a legislator) ends no committee: the party before it is the organisation
+# (民进党籍立委 was one ORG).
+def test_a_legislator_ends_no_committee() -> None:
+    assert _of("国民党籍立委在会上提出了议案", "ORG") == ["国民党"]
