@@ -418,13 +418,15 @@ def _hundredths(m: re.Match[str], text: str) -> str:
 
 def _inside_a_number(text: str, start: int) -> bool:
     """True when a digit, a letter or 第 stands before ``start``, or 分之 (百分之五: the
-    prefixed pattern takes it); not the 零 between the parts of a duration (三年零四个月:
+    prefixed pattern takes it), or 老 before a Chinese numeral (老四); not the 零 between the parts of a duration (三年零四个月:
     四个月 is joined to 三年)."""
     before = text[start - 1] if start else ""
     if before == "零" and text[start - 2 : start - 1] == "年":
         return False
     if before == "之":
         return ends_at(text, "分之", start)
+    if before == "老" and text[start] in _DIGITS:
+        return True  # 老四, 老二: a sibling's rank (葛老四家), no count
     return before in _NOT_BEFORE
 
 

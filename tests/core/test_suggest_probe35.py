@@ -246,3 +246,10 @@ def test_terminals_and_station_halls(text: str, expected: list[tuple[str, str]])
 # (民进党籍立委 was one ORG).
 def test_a_legislator_ends_no_committee() -> None:
     assert _of("国民党籍立委在会上提出了议案", "ORG") == ["国民党"]
+
+
+# 老 before a Chinese numeral is a sibling's rank (老四, 老二), no count (葛老四家 gave the
+# FIGURE 四家).
+@pytest.mark.parametrize("text", ["村里的刘老四家今年盖了新房", "老二家的孩子考上了大学"])
+def test_a_siblings_rank_is_no_count(text: str) -> None:
+    assert _of(text, "FIGURE") == []
