@@ -253,3 +253,18 @@ def test_a_legislator_ends_no_committee() -> None:
 @pytest.mark.parametrize("text", ["村里的刘老四家今年盖了新房", "老二家的孩子考上了大学"])
 def test_a_siblings_rank_is_no_count(text: str) -> None:
     assert _of(text, "FIGURE") == []
+
+
+# A surname that is also an adverb (许, 何, 高) opening a clause before an honorific is a
+# person (许小姐刚从国外回来); not before a plural (也许先生们) nor as a preposition (向爷爷).
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("许小姐刚从外地赶回来", ["许"]),
+        ("高女士是一位退休教师", ["高"]),
+        ("也许先生们并不知道", []),
+        ("他向爷爷的坟前走去", []),
+    ],
+)
+def test_an_adverb_surname_before_an_honorific(text: str, people: list[str]) -> None:
+    assert _of(text, "PER") == people

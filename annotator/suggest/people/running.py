@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import is_han
+from annotator.suggest._text import is_han, trie_pattern
 from annotator.suggest._words import COMMON, dictionary
 
 from .cues import TITLE_RE
@@ -83,6 +83,7 @@ _HONORIFICS = lexicon.words("people_lone_surname_cues")
 # … those of two or more characters (先生, 女士): a cue even where the surname and a
 # one-character form of address would make a word (see _word_with_address).
 _LONG_HONORIFICS = tuple(h for h in _HONORIFICS if len(h) > 1)
+_HONORIFIC_RE = rules_regex.compile(trie_pattern(_HONORIFICS))
 _HONORIFIC_FIRST = frozenset(h[0] for h in _HONORIFICS)
 
 _SURNAME_RE = rules_regex.compile(f"[{lexicon.char_class(_SURNAME)}]")
@@ -171,10 +172,28 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     return False
 
 
+# Marks after which a clause opens: an adverb surname there (许小姐, 何先生) stands before an
+# honorific as a surname, not as an adverb (也许先生们: 许 ends 也许)
+_CLAUSE_MARKS = frozenset("，。；：！？、“”（）() \n\u3000")
+# Surnames that open a clause as prepositions before a person (向爷爷, 连医生都说)
+_PREPOSITION_SURNAMES = frozenset("向连")
+
+
+def _opens_clause(text: str, i: int) -> bool:
+    """True when the surname at ``i`` opens a clause and its honorific is one person's (not
+    先生们, a plural)."""
+    if (i and text[i - 1] not in _CLAUSE_MARKS) or text[i] in _PREPOSITION_SURNAMES:
+        return False
+    m = _HONORIFIC_RE.match(text, i + 1)
+    return m is not None and text[m.end() : m.end() + 1] != "们"
+
+
 def _name_from(text: str, i: int, freq: Any) -> int | None:
     """The end of the best name starting with the surname at ``i``, or None."""
     if text[i + 1 : i + 2] in _HONORIFIC_FIRST and text.startswith(_HONORIFICS, i + 1):
-        ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
+        ok = (text[i] not in _ADVERB_SURNAMES or _opens_clause(text, i)) and _SURNAME.get(
+            text[i], _UNSEEN
+        ) > 0
         return i + 1 if ok and not _word_with_address(text, i, freq) else None
     best: tuple[float, int] | None = None
     for end in (i + 3, i + 2):
