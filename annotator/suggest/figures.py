@@ -484,6 +484,41 @@ def _prefixed_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     return found
 
 
+# A fraction (三分之一, 四分之三, 五十分之一, 2分之1): 分之 is looked for by the page scan and
+# the denominator read back from it (百分之 and 千分之 are the prefixed pattern's).
+_FRACTION_RE = rules_regex.compile(f"分之(?P<fn>{_TOKEN})")
+_FRACTION_SCAN = _scan.Anchored(_FRACTION_RE)
+_DENOMINATOR_RE = rules_regex.compile("(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})$")
+_FRACTION_DIGITS = 4  # decimals of a fraction's value (1/3 -> 0.3333)
+
+
+def _fraction_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """(start, end, attrs, chinese) of the fractions N分之M: attrs value M/N (rounded),
+    numerator, denominator, unit ""."""
+    found = []
+    for m in _FRACTION_SCAN.finditer(text):
+        d = _DENOMINATOR_RE.search(text, max(0, m.start() - 3), m.start())
+        if d is None or (d.start() and text[d.start() - 1] in _NOT_BEFORE):
+            continue
+        if m.end() < len(text) and _ALNUM.match(text, m.end()):
+            continue
+        try:
+            numerator, denominator = number_value(m["fn"]), number_value(d.group(0))
+        except (ValueError, KeyError, InvalidOperation):
+            continue
+        if not denominator or numerator > denominator:
+            continue
+        value = round(Decimal(numerator) / Decimal(denominator), _FRACTION_DIGITS)
+        attrs: dict[str, Any] = {
+            "value": plain(value),
+            "unit": "",
+            "numerator": plain(numerator),
+            "denominator": plain(denominator),
+        }
+        found.append((d.start(), m.end(), attrs, not d.group(0)[0].isdigit()))
+    return found
+
+
 # A length said the spoken way, metres then tenths and hundredths in single digits with
 # no unit after them (每一米九元 is nine yuan a metre; 身高一米九: 1.9 米, 一米八五: 1.85 米, 1米8, 跳过两米三); the metres
 # alone in one digit (十一米九 is read no further than 米).
@@ -525,7 +560,8 @@ def _with_spoken_lengths(
 
 def find_figure_candidates(text: str) -> list[Candidate]:
     """All FIGURE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
-    found = _with_spoken_lengths(text, _main_matches(text) + _prefixed_matches(text))
+    found = _main_matches(text) + _prefixed_matches(text) + _fraction_matches(text)
+    found = _with_spoken_lengths(text, found)
     if not found:
         return []
     found = _joined_durations(text, found)

@@ -268,3 +268,19 @@ def test_a_siblings_rank_is_no_count(text: str) -> None:
 )
 def test_an_adverb_surname_before_an_honorific(text: str, people: list[str]) -> None:
     assert _of(text, "PER") == people
+
+
+# A fraction N分之M is a figure with its value and its parts (三分之一 gave nothing);
+# 百分之 and 千分之 keep their own reading.
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("超过三分之二的村民投了赞成票", "超过三分之二", 0.6667),
+        ("只有四分之一的学生报名", "四分之一", 0.25),
+        ("中奖概率为二十分之一", "二十分之一", 0.05),
+        ("增速为百分之五", "百分之五", 5),
+    ],
+)
+def test_a_fraction_is_a_figure(text: str, figure: str, value: float) -> None:
+    (span,) = [s for s in suggest_spans(text) if s.label == "FIGURE"]
+    assert (text[span.start : span.end], span.attrs["value"]) == (figure, value)
