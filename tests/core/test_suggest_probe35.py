@@ -284,3 +284,13 @@ def test_an_adverb_surname_before_an_honorific(text: str, people: list[str]) -> 
 def test_a_fraction_is_a_figure(text: str, figure: str, value: float) -> None:
     (span,) = [s for s in suggest_spans(text) if s.label == "FIGURE"]
     assert (text[span.start : span.end], span.attrs["value"]) == (figure, value)
+
+
+# 知事 is a title of Japan alone: the name after it is read as a Japanese one, four Han
+# characters, or five whose given name ends in 子 (东京都知事小池百合子 gave no person).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("兵库县知事井户敏三表示欢迎", "井户敏三"), ("东京都知事山田花子宣布参选", "山田花子")],
+)
+def test_a_japanese_governors_name(text: str, name: str) -> None:
+    assert _of(text, "PER") == [name]
