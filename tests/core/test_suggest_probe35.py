@@ -294,3 +294,9 @@ def test_a_fraction_is_a_figure(text: str, figure: str, value: float) -> None:
 )
 def test_a_japanese_governors_name(text: str, name: str) -> None:
     assert _of(text, "PER") == [name]
+
+
+# 院区 (a hospital's or a school's campus) ends no body in 院: the hospital before it is
+# the organisation (人民医院新院区 gave the ORG 人民医院新院).
+def test_a_campus_ends_no_body() -> None:
+    assert _of("县人民医院东院区下月启用", "ORG") == ["县人民医院"]
