@@ -300,3 +300,13 @@ def test_a_japanese_governors_name(text: str, name: str) -> None:
 # the organisation (人民医院新院区 gave the ORG 人民医院新院).
 def test_a_campus_ends_no_body() -> None:
     assert _of("县人民医院东院区下月启用", "ORG") == ["县人民医院"]
+
+
+# A run of transliteration characters whose last one opens an idiom (梅开二度) ends before
+# it: 费利佩梅 was read as the name.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("外援罗德里梅开二度帮助球队取胜", "罗德里"), ("前锋费尔南多梅开二度", "费尔南多")],
+)
+def test_a_foreign_name_before_an_idiom(text: str, name: str) -> None:
+    assert _of(text, "PER") == [name]

@@ -295,12 +295,14 @@ def _foreign_names(
     ``blocked`` that are names."""
     out: list[tuple[int, int]] = []
     for s, e in runs:
+        # 费利佩 + 梅开二度: the run's last character opens a word of four (an idiom) and
+        # belongs to it; what is left ends before a word
+        cut = e - s >= _LONG_RUN and freq.get(text[e - 1 : e + 3], 0) > 0
+        e -= cut
         if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_AFTER:
             continue  # (乌利亚斯泰镇: the run names a township)
-        # four or more such characters are a name on their own (卡斯蒂诺往往); three may
-        # still be part of a word, so they must end where a name may end
-        if e - s < _LONG_RUN and not _ends_name(text, e) or _not_a_name(text[s:e]):
-            continue  # (沙沙沙: a sound, one character said again and again)
+        if not _run_may_end(text, s, e, cut):
+            continue
         if freq.get(text[e - 1 : e + 1], 0) > _COMMON_PAIR:
             continue  # 卡斯蒂诺保持: the last character begins the next word
         if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
@@ -319,6 +321,16 @@ def _foreign_names(
             continue
         out.append((_hyphened_start(text, s), e))
     return out
+
+
+def _run_may_end(text: str, s: int, e: int, cut: bool) -> bool:
+    """True when a run of transliteration characters may be a name ending at ``e``: four
+    or more such characters are a name on their own (卡斯蒂诺往往); three may still be part
+    of a word, so they must end where a name may end or where an idiom was cut off; none
+    is said again and again (沙沙沙: a sound)."""
+    if e - s < _LONG_RUN and not (cut or _ends_name(text, e)):
+        return False
+    return not _not_a_name(text[s:e])
 
 
 def _before_a_titled_name(text: str, e: int, blocked: bytearray) -> bool:
