@@ -60,6 +60,7 @@ from . import _scan
 from ._places import MEASURES, division_after_count
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
 from ._words import crosses_end, crosses_start
+from .people.cues import TITLE_RE
 
 LABEL = "FIGURE"
 
@@ -446,7 +447,7 @@ def _session_of_a_term(text: str, start: int, end: int) -> bool:
     )
 
 
-_CONTEXT_UNITS = frozenset("成番分单")
+_CONTEXT_UNITS = frozenset("成番分单级")
 _CN_NUMERAL = frozenset(CHINESE_DIGITS)
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
@@ -454,7 +455,8 @@ _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得"
 
 def _context_ok(m: re.Match[str], text: str) -> bool:
     """The context of the units of :data:`_CONTEXT_UNIT`: 三成 has one numeral, 翻一番
-    follows 翻, 31分 follows 拿下/得到 … (else minutes or a score)."""
+    follows 翻, 31分 follows 拿下/得到 … (else minutes or a score); N级 stands before no title
+    (二级巡视员: a rank)."""
     unit = m.group("unit") or m.group("unit2")
     start = m.start()
     if unit == "成":
@@ -464,6 +466,8 @@ def _context_ok(m: re.Match[str], text: str) -> bool:
         return text.endswith(("翻", "翻了"), max(0, start - 2), start)
     if unit == "单":
         return not crosses_end(text, m.end("unit") if m.group("unit") else m.end("unit2"))
+    if unit == "级":
+        return TITLE_RE.match(text, m.end()) is None  # 二级巡视员, 三级警长: a rank, no count
     return text.endswith(_POINTS_BEFORE, max(0, start - 2), start)
 
 

@@ -310,3 +310,18 @@ def test_a_campus_ends_no_body() -> None:
 )
 def test_a_foreign_name_before_an_idiom(text: str, name: str) -> None:
     assert _of(text, "PER") == [name]
+
+
+# N级 before a title is a civil servant's rank, no count (二级巡视员 gave the FIGURE 二级);
+# before other words it stays one (三级地震, 风力8级).
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("市农业农村局一级调研员李华出席", []),
+        ("省水利厅二级巡视员周明参加调研", []),
+        ("当地发生了三级地震", ["三级"]),
+        ("阵风风力达到8级", ["8级"]),
+    ],
+)
+def test_a_rank_is_no_count(text: str, figures: list[str]) -> None:
+    assert _of(text, "FIGURE") == figures
