@@ -325,3 +325,9 @@ def test_a_foreign_name_before_an_idiom(text: str, name: str) -> None:
 )
 def test_a_rank_is_no_count(text: str, figures: list[str]) -> None:
     assert _of(text, "FIGURE") == figures
+
+
+# After a title, a foreign name ends where its last character opens a word of three
+# (哈兰德 + 本赛季 was read as 哈兰德本).
+def test_a_foreign_name_before_a_word_of_three() -> None:
+    assert _of("挪威前锋索尔巴肯本赛季状态出色", "PER") == ["索尔巴肯"]

@@ -132,14 +132,18 @@ _SHORT_RUN = 3
 def _foreign_run_end(text: str, pos: int, end: int) -> int:
     """The end of a run of transliteration characters from ``pos`` to ``end`` without a dot
     at its end or a last character that begins a common word (维尔纳提出: 提出) or a word of
-    four (费利佩梅开二度: an idiom); never
+    three or four (哈兰德本赛季, 费利佩梅开二度: an idiom); never
     before ``pos`` (a run of dots would otherwise walk into the text before the name, and
     past offset 0 into negative indexes)."""
     words = _dictionary()
-    while end > pos and (
-        text[end - 1] in "·•"
-        or words.get(text[end - 1 : end + 1], 0) > COMMON
-        or words.get(text[end - 1 : end + 3], 0) > 0  # 费利佩 + 梅开二度: an idiom's first
+    while (
+        end > pos
+        and (
+            text[end - 1] in "·•"
+            or words.get(text[end - 1 : end + 1], 0) > COMMON
+            or words.get(text[end - 1 : end + 3], 0) > 0  # 费利佩 + 梅开二度: an idiom's first
+            or words.get(text[end - 1 : end + 2], 0) > 0  # 哈兰德 + 本赛季
+        )
     ):
         end -= 1
     return end
