@@ -331,3 +331,16 @@ def test_a_rank_is_no_count(text: str, figures: list[str]) -> None:
 # (哈兰德 + 本赛季 was read as 哈兰德本).
 def test_a_foreign_name_before_a_word_of_three() -> None:
     assert _of("挪威前锋索尔巴肯本赛季状态出色", "PER") == ["索尔巴肯"]
+
+
+# A known name ending in 为 (华为) is not read across a person's name and the 为 of 任命X为:
+# 任命李振华为副市长 gave the ORG 华为 and no person.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议决定任命张建华为副县长", [("张建华", "PER")]),
+        ("他在华为工作了十年", [("华为", "ORG")]),
+    ],
+)
+def test_a_known_name_across_a_persons_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lab) for t, lab in _spans(text) if lab in ("PER", "ORG")] == expected

@@ -90,6 +90,7 @@ from annotator.suggest._words import (
     dictionary,
     read_across,
 )
+from annotator.suggest.people import SURNAMES, plausible_name
 from annotator.suggest.people.cues import TITLE_RE
 
 from .chains import _org_candidates
@@ -267,6 +268,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     found["place"] = _places_read(text, found["place"])
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
+    found["national"] = [(s, e) for s, e in found["national"] if not _ends_a_name(text, s, e)]
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
     # counties and districts by their full listed name (望都县, 魏都区) head the bodies
     # after them (望都县粮食局); a city's stem is learnt from 中共XX市委 (衡阳市委) instead
@@ -461,6 +463,22 @@ def _cut_by_words(text: str, s: int, e: int) -> bool:
         long_kind = next((k for k in _LONG_KINDS if text.endswith(k, s, e)), None)
         e -= len(long_kind) if long_kind and e - s - len(long_kind) >= 2 else 1
     return cut_by_words(text, s, e)
+
+
+# What a known name may end with that is also "as", "and" after a person (任命X为, X和Y)
+_ENDS_LIKE_A_LINK = frozenset("为和与")
+
+
+def _ends_a_name(text: str, s: int, e: int) -> bool:
+    """True when a known name at ``s:e`` ends with "as" or "and" and its first character
+    ends a person's name of three read right before it (李振华 + 为: no 华为 in
+    任命李振华为副市长)."""
+    return (
+        text[e - 1] in _ENDS_LIKE_A_LINK
+        and s >= 2
+        and text[s - 2] in SURNAMES
+        and plausible_name(text[s - 2 : s + 1])
+    )
 
 
 def _not_read_in_words(
