@@ -344,3 +344,9 @@ def test_a_foreign_name_before_a_word_of_three() -> None:
 )
 def test_a_known_name_across_a_persons_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, lab) for t, lab in _spans(text) if lab in ("PER", "ORG")] == expected
+
+
+# A run that holds 公司 before a business cue is the suffix rules' (华为公司轮值董事长 gave
+# the ORG 华为公司轮值).
+def test_a_company_and_a_title_word_before_a_cue() -> None:
+    assert _of("立讯公司轮值董事长王明出席", "ORG") == ["立讯公司"]

@@ -30,7 +30,8 @@ _OPENERS = frozenset("，。；：！？、“”\"'《》（）() \n\t,;:!?和�
 # Characters that point or count (该公司, 本行, 各家), tell a time (今年, 昨日, 不久前) or
 # are verbs of a clause before its subject (一是, 并使, 受公司委托, 新任): no name holds them
 _NOT_IN_NAME = frozenset("该本其这那各每某此今昨明年月日前的是使受任")
-# Kinds of organisation that end a run: the suffix rules read those names (两家公司: none)
+# Kinds of organisation in a run: the suffix rules read those names (两家公司: none;
+# 华为公司轮值董事长: 华为公司, not 华为公司轮值)
 _KINDS = ("公司", "企业")
 # Words that make a title of the cue after them (集团副董事长, 联合首席执行官): cut off the name
 _TITLE_FIRST = ("联合", "执行", "名誉", "常务", "副", "前", "原")
@@ -55,7 +56,7 @@ def business_subjects(text: str) -> list[Candidate]:
             len(name) < _SHORTEST
             or not all(is_han(c) or c.isascii() and c.isalnum() for c in name)
             or not _NOT_IN_NAME.isdisjoint(name)
-            or name.endswith(_KINDS)
+            or any(kind in name for kind in _KINDS)
             or dictionary().get(name, 0) > COMMON
             or plausible_name(name)
         ):
