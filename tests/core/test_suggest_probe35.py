@@ -146,6 +146,7 @@ def test_a_name_before_an_adverb(text: str, name: str) -> None:
         ("（本报资料供图）", []),
         ("（李明华供图）", [("李明华", "PER")]),
         ("王鹏供图", [("王鹏", "PER")]),
+        ("（IC photo 供图）", []),
     ],
 )
 def test_a_photo_credits_agency(text: str, expected: list[tuple[str, str]]) -> None:

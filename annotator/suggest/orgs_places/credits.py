@@ -36,7 +36,8 @@ def credit_agencies(text: str) -> list[Candidate]:
         for m in regex.finditer(text):
             name = m["n"]
             if (
-                name.startswith(_POINTING)
+                name[0].islower()  # IC photo: the end of a name in Latin words, no name
+                or name.startswith(_POINTING)
                 or name.endswith("方")
                 or dictionary().get(name, 0) > COMMON
                 or plausible_name(name)
