@@ -351,3 +351,9 @@ def test_a_known_name_across_a_persons_name(text: str, expected: list[tuple[str,
 # the ORG 华为公司轮值).
 def test_a_company_and_a_title_word_before_a_cue() -> None:
     assert _of("立讯公司轮值董事长王明出席", "ORG") == ["立讯公司"]
+
+
+# A station named by its city and a side (贵阳北站) is one place, though 北站 is also a
+# district's name (it gave 贵阳 and 北站).
+def test_a_station_with_a_district_name_inside() -> None:
+    assert _of("列车于晚间抵达贵阳北站", "LOC") == ["贵阳北站"]

@@ -526,7 +526,9 @@ def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[C
         for i in range(s + 1, e + 1):
             if get(i, -1) < s:
                 starts[i] = s
-    return [o for o in orgs if get(o[1], -1) <= o[0]]
+    # (a station or a venue the suffix rules read as a place stays: 贵阳 + 北站, where a
+    # district's name 北站 ends 贵阳北站)
+    return [o for o in orgs if o[2] == LOC or get(o[1], -1) <= o[0]]
 
 
 def find_orgs_places(text: str) -> list[Span]:
