@@ -357,3 +357,10 @@ def test_a_company_and_a_title_word_before_a_cue() -> None:
 # district's name (it gave 贵阳 and 北站).
 def test_a_station_with_a_district_name_inside() -> None:
     assert _of("列车于晚间抵达贵阳北站", "LOC") == ["贵阳北站"]
+
+
+# A run of three transliteration characters whose first one ends a common word is no
+# foreign name (新通道 + 班列 gave the person 道班列, 取代 + 马克 the person 代马克).
+@pytest.mark.parametrize("text", ["新通道班列已经开通", "欧元取代马克成为法定货币"])
+def test_a_short_run_that_begins_inside_a_word(text: str) -> None:
+    assert _of(text, "PER") == []

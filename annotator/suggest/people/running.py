@@ -305,7 +305,12 @@ def _foreign_names(
             continue
         if freq.get(text[e - 1 : e + 1], 0) > _COMMON_PAIR:
             continue  # 卡斯蒂诺保持: the last character begins the next word
-        if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
+        if (
+            text[e : e + 1] in _NOT_AROUND
+            or (s and text[s - 1] in _NOT_AROUND)
+            # 新通道 + 班列: a run of three whose first character ends a common word
+            or (s and e - s < _LONG_RUN and freq.get(text[s - 1 : s + 1], 0) > COMMON)
+        ):
             continue
         if _LATIN_RE.match(text, e):
             continue  # 英菲尼迪Q50, 福克斯ST: a make before its model's code, no person
