@@ -364,3 +364,9 @@ def test_a_station_with_a_district_name_inside() -> None:
 @pytest.mark.parametrize("text", ["新通道班列已经开通", "欧元取代马克成为法定货币"])
 def test_a_short_run_that_begins_inside_a_word(text: str) -> None:
     assert _of(text, "PER") == []
+
+
+# A metro's station named with the metro (上海地铁人民广场站) is a place, as the MSRA gold
+# tags 北京地铁王府井站; it was an ORG.
+def test_a_metro_station_named_with_its_metro() -> None:
+    assert _spans("乘客可在广州地铁体育西路站换乘") == [("广州地铁体育西路站", "LOC")]
