@@ -370,3 +370,9 @@ def test_a_short_run_that_begins_inside_a_word(text: str) -> None:
 # tags 北京地铁王府井站; it was an ORG.
 def test_a_metro_station_named_with_its_metro() -> None:
     assert _spans("乘客可在广州地铁体育西路站换乘") == [("广州地铁体育西路站", "LOC")]
+
+
+# A station read as a place right after 地铁 is one place with the metro and its city, as
+# the MSRA gold tags 北京地铁王府井站 (it gave 北京 and 王府井站).
+def test_a_metro_station_with_its_city() -> None:
+    assert _spans("游客可在北京地铁天安门东站下车") == [("北京地铁天安门东站", "LOC")]

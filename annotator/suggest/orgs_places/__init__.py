@@ -300,11 +300,23 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if _DEVELOPING.in_page(text):  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
-    locs += _sites_of_orgs(text, orgs)
+    locs += _sites_of_orgs(text, orgs) + _metro_stations(text, orgs, locs)
     # (a credit's agency or a company may end with a place, 视觉中国, 星巴克中国: it is no
     # place's organisation)
     credits = credit_agencies(text) + business_subjects(text)
     return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams + credits
+
+
+def _metro_stations(text: str, orgs: list[Candidate], locs: list[Candidate]) -> list[Candidate]:
+    """A station read as a place right after 地铁 is one place with the metro and the city
+    that names it (北京地铁王府井站, 地铁复兴门站: LOC whole in the MSRA gold)."""
+    out: list[Candidate] = []
+    for s, e, label, attrs in orgs:
+        if label == LOC and text[e - 1] == "站" and text.endswith("地铁", 0, s):
+            start = s - 2
+            city = next((c for c, ce, lab, _ in locs if ce == start and lab == LOC), start)
+            out.append((city, e, LOC, attrs))
+    return out
 
 
 # Kinds of park that an organisation's name may open (lexicon ``orgs_park_kinds``).
