@@ -245,8 +245,31 @@ def _lone_ok(text: str, i: int) -> bool:
     if i + 1 >= len(text) or not is_han(text[i + 1]):
         return i > 0 and is_han(text[i - 1])  # 对伊。 but not a lone letter in a list
     freq = dictionary()
-    return bool(freq) and not any(
-        freq.get(text[i : i + n], 0) > _PAIR_ENTRY for n in _LONE_WORD_LENGTHS
+    if not freq or any(freq.get(text[i : i + n], 0) > _PAIR_ENTRY for n in _LONE_WORD_LENGTHS):
+        return False
+    return not _opens_a_name(text, i, freq)
+
+
+# One-character words that follow a country standing as the subject of a clause (俄将大力
+# 整顿, 俄已三次, 巴的核武器, 巴愿与, 美可向, 厄遂利用, 厄原为), or a count (墨一直升机), a
+# side or an army (埃方, 墨军) or a genitive (英之): the country is no name's first there.
+_AFTER_SUBJECT = frozenset(
+    "将已不还对于在又与和的也就都是为把被向从等及并则仍亦会要能曾愿可遂原之方军一各前以"
+)
+
+
+def _opens_a_name(text: str, i: int, freq: dict[str, int]) -> bool:
+    """True when the country at ``i`` opens a clause and the two characters after it are
+    neither a common word nor a function word and the next: the first character of a
+    name (英伟达, 美团 are companies; 俄进行, 巴提供, 哈今后 read on as a clause)."""
+    if i > 0 and text[i - 1] not in _CLAUSE_MARKS:
+        return False  # after a function word or a verb of travel (对伊, 访美) the rule stands
+    nxt = text[i + 1 : i + 3]
+    return (
+        len(nxt) == 2
+        and is_han(nxt[1])
+        and nxt[0] not in _AFTER_SUBJECT
+        and freq.get(nxt, 0) <= COMMON
     )
 
 

@@ -12,6 +12,8 @@ Tagged as DATE:
   ``八点钟``); a year runs into Latin letters (``2001年PIXOMONDO``);
 * a year counted in an era, with the era and what follows the year (``公元前221年``,
   ``民国二十六年七月七日``, ``光绪元年``; eras in lexicon ``dates_eras``): not a duration;
+  so too a year of three or four digits after 前 alone, where a word of time or a clause
+  mark stands before it (``于前221年``, ``前551年，``; not ``在前100年里``, ``提前200年``);
 * decades and centuries: ``80年代``, ``上世纪90年代``, ``1990年代``;
 * relative expressions that name a calendar period relative to the publication date:
   ``今年 去年 明年 前年 后年 当年 同年 次年`` (with tails such as ``以来 初 底 上半年
@@ -54,7 +56,7 @@ from annotator.numerals import NUMERALS
 
 from . import _scan
 from ._text import Candidate, ends_at, is_han, trie_pattern
-from ._words import crosses_end, crosses_start
+from ._words import crosses_end, crosses_start, dictionary
 from .figures import chinese_number
 
 LABEL = "DATE"
@@ -494,7 +496,29 @@ def _not_this_word(text: str, start: int, end: int, kind: str, cont: str | None)
         return crosses_end(text, end)  # 中国同日本签署: 日本, no 同日
     if kind in ("month", "eve"):
         return _word_runs_in(text, start, end, kind, cont)
+    if kind == "year" and not cont:
+        return _year_word_split(text, start)
     return False
+
+
+# Verbs that take 去 after them as a complement of direction (送去, 带去, 寄去): 去年 after
+# one is that 去 and a word that begins with 年 (送去年货, 带去年画).
+_THITHER_VERBS = frozenset("送带寄拿运捎发搬买卖派接传递交借献")
+# jieba count from which the word after the year word's 年 is read (年货 78, 年画 177)
+_AFTER_YEAR_WORD = 20
+
+
+def _year_word_split(text: str, start: int) -> bool:
+    """True when the year word at ``start`` (今年, 去年, 前年) is cut by two words: one
+    across its start (or a verb + 去) and one that begins with its 年 and is no date (送去 +
+    年货, 如今 + 年轻人, 提前 + 年货; not 截至 + 今年底, where 年底 is a date's)."""
+    if not (
+        crosses_start(text, start)
+        or (text[start] == "去" and start and text[start - 1] in _THITHER_VERBS)
+    ):
+        return False
+    after = text[start + 1 : start + 3]
+    return dictionary().get(after, 0) > _AFTER_YEAR_WORD and after not in _WORDS
 
 
 # After these a 元月 or 年三十 is part of an amount or a word: 3000元月薪, 万元月收入.
@@ -671,10 +695,32 @@ def _era_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# A year before the common era written without 公元 (秦始皇于前221年统一六国, 生于前551年):
+# 前 and a year of three or four digits after a word of time or a clause mark; elsewhere
+# 前N年 are the first N years (前100年里, 提前200年), so 间 来 内 里 after it keep it so.
+# (a plain search: the pattern opens with a literal, which ``re`` looks for fast, and pairs
+# with a digit would make the page scan read the date rules' ASCII copy of the page)
+_BC_RE = rules_regex.compile("前(?P<n>[0-9]{3,4})年(?![间来内里])")
+_BEFORE_BC = frozenset("于在至到从自约是即、，,（(—–-~～：:")
+
+
+def _bc_candidates(text: str) -> list[Candidate]:
+    """Years before the common era written 前N年 (attrs as for 公元前N年, era 前)."""
+    out: list[Candidate] = []
+    for m in _BC_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in _BEFORE_BC:
+            continue
+        number = int(m["n"])
+        attrs = {"era": "前", "era_year": number, "year": -number}
+        out.append((m.start(), m.end(), LABEL, attrs))
+    return out
+
+
 def find_date_candidates(text: str) -> list[Candidate]:
     """All DATE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     text = _narrow(text)  # the same string when it holds none of them
     cands = _number_candidates(text) + _word_candidates(text) + _era_candidates(text)
+    cands += _bc_candidates(text)
     if len(cands) > 1:
         cands = _join_month_days(_join_ranges(cands, text), text)
     return _join_tails(cands, text) if cands else cands

@@ -60,6 +60,7 @@ from . import _scan
 from ._places import MEASURES, division_after_count
 from ._text import HAN_CLASS, Candidate, bracket_ranges, ends_at, inside, trie_pattern
 from ._words import crosses_end, crosses_start
+from .people.cues import TITLE_RE
 
 LABEL = "FIGURE"
 
@@ -97,9 +98,12 @@ _UNIT_NORMAL = {"个百分点": "百分点", "个基点": "基点", "个多月":
 
 _FIRST = "0-9０-９一二两三四五六七八九十"
 # One numeral token: Arabic, Chinese or mixed (13.11万, 七百二十万, 三点五); separators
-# only between digits.  The token is validated and converted in Python.
+# only between digits.  The token is validated and converted in Python.  千 right after 万
+# or 亿 is no numeral's (一万一千 has a digit between): the magnitude of a unit that
+# follows (120万千瓦, 30亿千瓦时, 5万千米).
 _TOKEN_REST = (
-    "(?:[0-9０-９零〇一二两三四五六七八九十百千万亿]|[,.．点](?=[0-9０-９零〇一二三四五六七八九]))*"
+    "(?:[0-9０-９零〇一二两三四五六七八九十百万亿]|(?<![万亿])千"
+    "|[,.．点](?=[0-9０-９零〇一二三四五六七八九]))*"
 )
 _TOKEN = f"[{_FIRST}]{_TOKEN_REST}"
 # Cheap rejections right after the first character, checked by ``re`` in C: a lone 一
@@ -415,13 +419,15 @@ def _hundredths(m: re.Match[str], text: str) -> str:
 
 def _inside_a_number(text: str, start: int) -> bool:
     """True when a digit, a letter or 第 stands before ``start``, or 分之 (百分之五: the
-    prefixed pattern takes it); not the 零 between the parts of a duration (三年零四个月:
+    prefixed pattern takes it), or 老 before a Chinese numeral (老四); not the 零 between the parts of a duration (三年零四个月:
     四个月 is joined to 三年)."""
     before = text[start - 1] if start else ""
     if before == "零" and text[start - 2 : start - 1] == "年":
         return False
     if before == "之":
         return ends_at(text, "分之", start)
+    if before == "老" and text[start] in _DIGITS:
+        return True  # 老四, 老二: a sibling's rank (葛老四家), no count
     return before in _NOT_BEFORE
 
 
@@ -441,7 +447,7 @@ def _session_of_a_term(text: str, start: int, end: int) -> bool:
     )
 
 
-_CONTEXT_UNITS = frozenset("成番分单")
+_CONTEXT_UNITS = frozenset("成番分单级")
 _CN_NUMERAL = frozenset(CHINESE_DIGITS)
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
@@ -449,7 +455,8 @@ _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得"
 
 def _context_ok(m: re.Match[str], text: str) -> bool:
     """The context of the units of :data:`_CONTEXT_UNIT`: 三成 has one numeral, 翻一番
-    follows 翻, 31分 follows 拿下/得到 … (else minutes or a score)."""
+    follows 翻, 31分 follows 拿下/得到 … (else minutes or a score); N级 stands before no title
+    (二级巡视员: a rank)."""
     unit = m.group("unit") or m.group("unit2")
     start = m.start()
     if unit == "成":
@@ -459,6 +466,8 @@ def _context_ok(m: re.Match[str], text: str) -> bool:
         return text.endswith(("翻", "翻了"), max(0, start - 2), start)
     if unit == "单":
         return not crosses_end(text, m.end("unit") if m.group("unit") else m.end("unit2"))
+    if unit == "级":
+        return TITLE_RE.match(text, m.end()) is None  # 二级巡视员, 三级警长: a rank, no count
     return text.endswith(_POINTS_BEFORE, max(0, start - 2), start)
 
 
@@ -476,6 +485,41 @@ def _prefixed_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
         if attrs is not None:
             token = m.group("rn") or m.group("tn") or m.group("pn") or m.group("pm")
             found.append((start, end, attrs, not token[0].isdigit()))
+    return found
+
+
+# A fraction (三分之一, 四分之三, 五十分之一, 2分之1): 分之 is looked for by the page scan and
+# the denominator read back from it (百分之 and 千分之 are the prefixed pattern's).
+_FRACTION_RE = rules_regex.compile(f"分之(?P<fn>{_TOKEN})")
+_FRACTION_SCAN = _scan.Anchored(_FRACTION_RE)
+_DENOMINATOR_RE = rules_regex.compile("(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})$")
+_FRACTION_DIGITS = 4  # decimals of a fraction's value (1/3 -> 0.3333)
+
+
+def _fraction_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """(start, end, attrs, chinese) of the fractions N分之M: attrs value M/N (rounded),
+    numerator, denominator, unit ""."""
+    found = []
+    for m in _FRACTION_SCAN.finditer(text):
+        d = _DENOMINATOR_RE.search(text, max(0, m.start() - 3), m.start())
+        if d is None or (d.start() and text[d.start() - 1] in _NOT_BEFORE):
+            continue
+        if m.end() < len(text) and _ALNUM.match(text, m.end()):
+            continue
+        try:
+            numerator, denominator = number_value(m["fn"]), number_value(d.group(0))
+        except (ValueError, KeyError, InvalidOperation):
+            continue
+        if not denominator or numerator > denominator:
+            continue
+        value = round(Decimal(numerator) / Decimal(denominator), _FRACTION_DIGITS)
+        attrs: dict[str, Any] = {
+            "value": plain(value),
+            "unit": "",
+            "numerator": plain(numerator),
+            "denominator": plain(denominator),
+        }
+        found.append((d.start(), m.end(), attrs, not d.group(0)[0].isdigit()))
     return found
 
 
@@ -520,7 +564,8 @@ def _with_spoken_lengths(
 
 def find_figure_candidates(text: str) -> list[Candidate]:
     """All FIGURE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
-    found = _with_spoken_lengths(text, _main_matches(text) + _prefixed_matches(text))
+    found = _main_matches(text) + _prefixed_matches(text) + _fraction_matches(text)
+    found = _with_spoken_lengths(text, found)
     if not found:
         return []
     found = _joined_durations(text, found)

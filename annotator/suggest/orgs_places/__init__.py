@@ -67,6 +67,9 @@ ORG (organisations):
   ``北京西站``; ``竹岐水文站``, a body, stays ORG); an organisation and the kind of site
   right after it are one ORG, the park it runs (``上海迪士尼乐园``: lexicon ``orgs_park_kinds``);
 * listed companies before their stock code (``长安汽车(000625)``: :mod:`.listed`);
+* the agency of a photo credit (``视觉中国供图``, ``图片来源：人民视觉``: :mod:`.credits`);
+* a company's short name before a business cue (``宁德时代发布公告``, ``格力电器董事长``:
+  :mod:`.companies`);
 * organisations in Latin letters after a kind of company or before a verb of saying
   (``软件公司Adobe``, ``Google表示``: :mod:`.latin`).
 """
@@ -87,13 +90,16 @@ from annotator.suggest._words import (
     dictionary,
     read_across,
 )
+from annotator.suggest.people import SURNAMES, plausible_name
 from annotator.suggest.people.cues import TITLE_RE
 
 from .chains import _org_candidates
 from .common import LOC, ORG, PageWords, _generic
+from .companies import business_subjects
 from .congresses import congresses
 from .contractions import bare_company_names, contracted_committees, defined_short_names
 from .counties import bare_county_places
+from .credits import credit_agencies
 from .foreign import KIND_BEFORE, TAILS, TRAVEL_VERBS, foreign_places
 from .latin import latin_orgs
 from .listed import companies_by_code
@@ -262,6 +268,7 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     found["suffix"].extend(m.span() for m in _SINGLE_SUFFIX_RE.finditer(text))
     found["place"] = _places_read(text, found["place"])
     found["national"] = _not_read_in_words(text, found["national"], _KNOWN, True)
+    found["national"] = [(s, e) for s, e in found["national"] if not _ends_a_name(text, s, e)]
     locs, stems = _loc_candidates(text, found["place"], found["verb"])
     # counties and districts by their full listed name (望都县, 魏都区) head the bodies
     # after them (望都县粮食局); a city's stem is learnt from 中共XX市委 (衡阳市委) instead
@@ -293,8 +300,23 @@ def find_org_place_candidates(text: str) -> list[Candidate]:
     if _DEVELOPING.in_page(text):  # developing countries: no 中国 in it
         locs = [c for c in locs if not ends_at(text, "发展中国家", c[0] + 3)]
     locs, teams = team_places(text, locs + _list_items(text, locs))
-    locs += _sites_of_orgs(text, orgs)
-    return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams
+    locs += _sites_of_orgs(text, orgs) + _metro_stations(text, orgs, locs)
+    # (a credit's agency or a company may end with a place, 视觉中国, 星巴克中国: it is no
+    # place's organisation)
+    credits = credit_agencies(text) + business_subjects(text)
+    return locs + _not_ending_in_place(_no_title_and_name(text, orgs), locs) + teams + credits
+
+
+def _metro_stations(text: str, orgs: list[Candidate], locs: list[Candidate]) -> list[Candidate]:
+    """A station read as a place right after 地铁 is one place with the metro and the city
+    that names it (北京地铁王府井站, 地铁复兴门站: LOC whole in the MSRA gold)."""
+    out: list[Candidate] = []
+    for s, e, label, attrs in orgs:
+        if label == LOC and text[e - 1] == "站" and text.endswith("地铁", 0, s):
+            start = s - 2
+            city = next((c for c, ce, lab, _ in locs if ce == start and lab == LOC), start)
+            out.append((city, e, LOC, attrs))
+    return out
 
 
 # Kinds of park that an organisation's name may open (lexicon ``orgs_park_kinds``).
@@ -455,6 +477,22 @@ def _cut_by_words(text: str, s: int, e: int) -> bool:
     return cut_by_words(text, s, e)
 
 
+# What a known name may end with that is also "as", "and" after a person (任命X为, X和Y)
+_ENDS_LIKE_A_LINK = frozenset("为和与")
+
+
+def _ends_a_name(text: str, s: int, e: int) -> bool:
+    """True when a known name at ``s:e`` ends with "as" or "and" and its first character
+    ends a person's name of three read right before it (李振华 + 为: no 华为 in
+    任命李振华为副市长)."""
+    return (
+        text[e - 1] in _ENDS_LIKE_A_LINK
+        and s >= 2
+        and text[s - 2] in SURNAMES
+        and plausible_name(text[s - 2 : s + 1])
+    )
+
+
 def _not_read_in_words(
     text: str, spans: list[tuple[int, int]], guarded: frozenset[str], at_end: bool
 ) -> list[tuple[int, int]]:
@@ -500,7 +538,9 @@ def _not_ending_in_place(orgs: list[Candidate], locs: list[Candidate]) -> list[C
         for i in range(s + 1, e + 1):
             if get(i, -1) < s:
                 starts[i] = s
-    return [o for o in orgs if get(o[1], -1) <= o[0]]
+    # (a station or a venue the suffix rules read as a place stays: 贵阳 + 北站, where a
+    # district's name 北站 ends 贵阳北站)
+    return [o for o in orgs if o[2] == LOC or get(o[1], -1) <= o[0]]
 
 
 def find_orgs_places(text: str) -> list[Span]:

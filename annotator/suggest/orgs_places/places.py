@@ -51,19 +51,22 @@ def _boundary_class() -> str:
 
 
 # Place suffixes: divisions, waters, roads, and landmarks and sites (公园, 广场, 寺, 半岛,
-# 机场 …, 植物园, 山庄, 故居, 遗址, 大桥, 隧道, 火车站, 码头: the guidelines' landmarks and
+# 机场 …, 植物园, 山庄, 故居, 遗址, 大桥, 隧道, 火车站, 车站, 码头: the guidelines' landmarks and
 # sites, LOC in the MSRA gold 4 to 54 times each and never anything else).
 _SUFFIX_ALTS = (
     "(?P<s>自治县|自治州|县|区|镇|乡|村|街道|社区|旗|市|江|河|湖|大道|大街|大桥|路|街|巷|胡同"
-    "|公园|广场|寺|半岛|岛|湾|机场|水库|植物园|动物园|山庄|故居|遗址|隧道|火车站|码头)"
+    "|公园|广场|寺|半岛|岛|湾|国际机场|机场|水库|植物园|动物园|山庄|故居|遗址|隧道|火车站|车站|码头)"
 )
 # The first characters of the suffixes (a name's end is looked for before one of them).
-_SUFFIX_FIRSTS = "县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾机水植动山故遗隧火码"
+_SUFFIX_FIRSTS = "县区镇乡村街社旗自市江河湖大路巷胡公广寺半岛湾国机水植动山故遗隧火车码"
 # Places found by their ending after a boundary character (which is part of the match;
 # the text is scanned with a leading newline so that its start is a boundary too).
 _PATTERN_LOC_RE = rules_regex.compile(
     f"{_boundary_class()}(?P<n>[{HAN}]{{1,4}}?(?=[{_SUFFIX_FIRSTS}]){_SUFFIX_ALTS})"
 )
+# Kinds of landmark that are common nouns of their own (places_generic holds them: 在国际机场
+# names none), read as a kind after a name (双流国际机场, 杜勒斯国际机场)
+_GENERIC_KINDS = frozenset({"国际机场"})
 _ETHNIC = lexicon.words("places_ethnic_groups")
 # Autonomous prefectures, counties and banners, and ethnic townships (官庄畲族乡; not
 # 汉族乡亲, 各族乡村: 乡 begins a word there).
@@ -84,9 +87,9 @@ _ETHNIC_NAME_RE = rules_regex.compile(
 _SUFFIX_KIND = {"市": (2, 2), "江": (1, 2), "河": (1, 2), "湖": (1, 2), "大道": (2, 4),
                 "大街": (2, 4), "路": (2, 4), "街": (2, 4), "巷": (2, 4), "胡同": (2, 4),
                 "公园": (2, 4), "广场": (2, 4), "寺": (2, 3), "半岛": (2, 4), "岛": (2, 3),
-                "湾": (2, 3), "机场": (2, 4), "水库": (2, 3), "植物园": (2, 4), "动物园": (2, 4),
+                "湾": (2, 3), "国际机场": (2, 4), "机场": (2, 4), "水库": (2, 3), "植物园": (2, 4), "动物园": (2, 4),
                 "山庄": (2, 4), "故居": (2, 4), "遗址": (2, 4), "大桥": (2, 4), "隧道": (2, 3),
-                "火车站": (2, 3), "码头": (2, 3)}  # fmt: skip
+                "火车站": (2, 3), "车站": (2, 4), "码头": (2, 3)}  # fmt: skip
 _ADMIN_TAIL_RE = rules_regex.compile(
     f"[{HAN}]{{2,3}}?(?:自治县|自治州|县|区|镇|乡|村|街道|社区|旗"
     # 山西省河津市: a county-level city (not 市场, 市民, 市委 … after it)
@@ -137,7 +140,8 @@ def _pattern_place_ok(name: str, suffix_len: int) -> bool:
         # begins the next word (县城, 县委), never a place 沛县县
         prefix[-1:] != name[-suffix_len]
         and not (name[-1] in _COUNTED_KINDS and prefix[-1:] in _COUNT_LAST)
-        and not _generic(name)
+        # (a landmark's kind that is a common noun itself, 国际机场, asks it of the name)
+        and not _generic(prefix if name[-suffix_len:] in _GENERIC_KINDS else name)
         and _NOT_IN_PLACE.isdisjoint(prefix)
         and not _NOT_PLACE_START.match(prefix)
         and not _ORG_STOP_START.match(prefix)
@@ -556,8 +560,8 @@ def _joined_words(text: str, s: int, a: int) -> bool:
 # jieba count from which two characters ending in 乡 are a word (返乡 49, 下乡 439)
 _WORD_COUNT = 20
 _LANDMARKS = frozenset(
-    ("公园", "广场", "寺", "半岛", "岛", "湾", "机场", "水库", "植物园", "动物园", "山庄", "故居",
-     "遗址", "大桥", "隧道", "火车站", "码头")
+    ("公园", "广场", "寺", "半岛", "岛", "湾", "国际机场", "机场", "水库", "植物园", "动物园", "山庄", "故居",
+     "遗址", "大桥", "隧道", "火车站", "车站", "码头")
 )  # fmt: skip
 # Listed places that end like a landmark (台湾, 青岛, 海湾): a landmark found by pattern
 # never ends with one of them.

@@ -505,8 +505,13 @@ def _field_pair_start(text: str, start: int, a: int, ends: dict[int, int]) -> in
         return start
     cut = _LAST_CUT_RE.match(text, run_start, joint)
     left = cut.end() if cut else run_start
-    if joint - left < 2 or text[left] in _DEICTIC_FIRST or _ends_with_suffix(text, left, joint):
-        return start  # 机场管理局与地铁公司: a body before 与 is one of its own
+    if (
+        joint - left < 2
+        or text[left] in _DEICTIC_FIRST
+        or _ends_with_suffix(text, left, joint)
+        or text.endswith("政府", left, joint)
+    ):
+        return start  # 机场管理局与地铁公司, 区政府与腾讯公司: a body before 与 is its own
     return left
 
 
@@ -654,10 +659,14 @@ _STATION_SIDES = ("东客", "西客", "南客", "北客", "东", "西", "南", "
 
 def _station_of_place(text: str, start: int, a: int, places: list[tuple[int, int]]) -> bool:
     """True when the name ``text[start:a]`` before 站 is a place found in it, with at
-    most a side of the town after it (人民广场 + 站, 北京 + 西 + 站); not after 驻 (驻北京站:
-    a paper's bureau stationed there, a body)."""
+    most a side of the town after it (人民广场 + 站, 北京 + 西 + 站), or a metro's name before
+    its own (北京地铁王府井站); not after 驻 (驻北京站: a paper's bureau stationed there, a
+    body)."""
     if text[start - 1 : start] == "驻":
         return False
+    metro = text.find("地铁", start, a)
+    if metro != -1 and a - metro - 2 >= 2:
+        return True  # 北京地铁王府井站, 地铁复兴门站: a metro's station (LOC in the MSRA gold)
     for side in _STATION_SIDES:
         if text.endswith(side, start, a):
             i = bisect.bisect_left(places, (start, -1))

@@ -199,13 +199,16 @@ _NOT_PERSON = (
 )
 
 
-def _japanese_name_end(text: str, pos: int) -> bool:
-    """True when four Han characters at ``pos`` may be a Japanese name (surname and given
-    name of two characters each, after 日本 + a title): 日本首相岸田文雄表示."""
+def _japanese_name_end(text: str, pos: int) -> int | None:
+    """The end of a Japanese name of four Han characters at ``pos`` (surname and given name
+    of two characters each, after 日本 + a title: 日本首相岸田文雄表示), or of five whose
+    given name of three ends in 子 (东京都知事小池百合子宣布), or None."""
     name = text[pos : pos + 4]
     if len(name) < 4 or not all(is_han(c) and c not in _NOT_GIVEN for c in name):
-        return False
-    return _ends_name(text, pos + 4)
+        return None
+    if _ends_name(text, pos + 4):
+        return pos + 4
+    return pos + 5 if text[pos + 4 : pos + 5] == "子" and _ends_name(text, pos + 5) else None
 
 
 def _surname_len(word: str) -> int:

@@ -19,7 +19,8 @@ characters is taken when the characters read as a name more than as a word:
   word: :func:`~.names._ends_name`); the longer form is tried first;
 - surnames that are more often adverbs or verbs (向, 于, 曾 …) need common given-name
   characters, as the other cues ask (:func:`~.names._name_chars_ok`); a run of
-  transliteration characters is a foreign name, not a surname (``托曼戴尔``);
+  transliteration characters is a foreign name, not a surname (``托曼戴尔``),
+  unless its last character begins a common word (``毛泽东提供``, ``钱伯斯本人``);
 - a single surname before an honorific is a name on its own (``程先生``, ``周总理``), as
   news NER corpora mark it.
 - foreign names: a run of three to eight transliteration characters that ends where a
@@ -45,7 +46,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator import lexicon, rules_regex
-from annotator.suggest._text import is_han
+from annotator.suggest._text import is_han, trie_pattern
 from annotator.suggest._words import COMMON, dictionary
 
 from .cues import TITLE_RE
@@ -82,6 +83,7 @@ _HONORIFICS = lexicon.words("people_lone_surname_cues")
 # … those of two or more characters (先生, 女士): a cue even where the surname and a
 # one-character form of address would make a word (see _word_with_address).
 _LONG_HONORIFICS = tuple(h for h in _HONORIFICS if len(h) > 1)
+_HONORIFIC_RE = rules_regex.compile(trie_pattern(_HONORIFICS))
 _HONORIFIC_FIRST = frozenset(h[0] for h in _HONORIFICS)
 
 _SURNAME_RE = rules_regex.compile(f"[{lexicon.char_class(_SURNAME)}]")
@@ -136,6 +138,11 @@ def _score(text: str, i: int, end: int, freq: Any) -> float | None:
 _PLACE_ENDS = frozenset("村邑宫镇寨乡县")
 
 
+# Words said of a place's surroundings or inside (一带, 附近, 境内): no name found by its
+# statistics alone stands right before them (屈吴山、哈思山一带).
+_PLACE_WORDS_AFTER = ("一带", "附近", "境内", "沿岸", "流域")
+
+
 def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     """True when ``text[i:end]`` cannot be a name: a non-Han character, a place or a common
     word, an adverb surname before uncommon characters, a word in its first two characters,
@@ -165,10 +172,28 @@ def _vetoed(text: str, i: int, end: int, freq: Any) -> bool:
     return False
 
 
+# Marks after which a clause opens: an adverb surname there (许小姐, 何先生) stands before an
+# honorific as a surname, not as an adverb (也许先生们: 许 ends 也许)
+_CLAUSE_MARKS = frozenset("，。；：！？、“”（）() \n\u3000")
+# Surnames that open a clause as prepositions before a person (向爷爷, 连医生都说)
+_PREPOSITION_SURNAMES = frozenset("向连")
+
+
+def _opens_clause(text: str, i: int) -> bool:
+    """True when the surname at ``i`` opens a clause and its honorific is one person's (not
+    先生们, a plural)."""
+    if (i and text[i - 1] not in _CLAUSE_MARKS) or text[i] in _PREPOSITION_SURNAMES:
+        return False
+    m = _HONORIFIC_RE.match(text, i + 1)
+    return m is not None and text[m.end() : m.end() + 1] != "们"
+
+
 def _name_from(text: str, i: int, freq: Any) -> int | None:
     """The end of the best name starting with the surname at ``i``, or None."""
     if text[i + 1 : i + 2] in _HONORIFIC_FIRST and text.startswith(_HONORIFICS, i + 1):
-        ok = text[i] not in _ADVERB_SURNAMES and _SURNAME.get(text[i], _UNSEEN) > 0
+        ok = (text[i] not in _ADVERB_SURNAMES or _opens_clause(text, i)) and _SURNAME.get(
+            text[i], _UNSEEN
+        ) > 0
         return i + 1 if ok and not _word_with_address(text, i, freq) else None
     best: tuple[float, int] | None = None
     for end in (i + 3, i + 2):
@@ -212,7 +237,12 @@ def running_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tupl
         if _foreign_run(text, i) or _inside_word(text, i, freq):
             continue
         end = _name_from(text, i, freq)
-        if end is None or any(blocked[i:end]) or _quoted(text, i, end):
+        if (
+            end is None
+            or any(blocked[i:end])
+            or _quoted(text, i, end)
+            or text.startswith(_PLACE_WORDS_AFTER, end)  # 哈思山一带: no person's
+        ):
             continue
         out.append((i, end))
         free = end
@@ -265,15 +295,22 @@ def _foreign_names(
     ``blocked`` that are names."""
     out: list[tuple[int, int]] = []
     for s, e in runs:
+        # 费利佩 + 梅开二度: the run's last character opens a word of four (an idiom) and
+        # belongs to it; what is left ends before a word
+        cut = e - s >= _LONG_RUN and freq.get(text[e - 1 : e + 3], 0) > 0
+        e -= cut
         if any(blocked[s:e]) or text[e - 1] in _PLACE_LAST or text[e : e + 1] in _PLACE_AFTER:
             continue  # (乌利亚斯泰镇: the run names a township)
-        # four or more such characters are a name on their own (卡斯蒂诺往往); three may
-        # still be part of a word, so they must end where a name may end
-        if e - s < _LONG_RUN and not _ends_name(text, e) or _not_a_name(text[s:e]):
-            continue  # (沙沙沙: a sound, one character said again and again)
+        if not _run_may_end(text, s, e, cut):
+            continue
         if freq.get(text[e - 1 : e + 1], 0) > _COMMON_PAIR:
             continue  # 卡斯蒂诺保持: the last character begins the next word
-        if text[e : e + 1] in _NOT_AROUND or (s and text[s - 1] in _NOT_AROUND):
+        if (
+            text[e : e + 1] in _NOT_AROUND
+            or (s and text[s - 1] in _NOT_AROUND)
+            # 新通道 + 班列: a run of three whose first character ends a common word
+            or (s and e - s < _LONG_RUN and freq.get(text[s - 1 : s + 1], 0) > COMMON)
+        ):
             continue
         if _LATIN_RE.match(text, e):
             continue  # 英菲尼迪Q50, 福克斯ST: a make before its model's code, no person
@@ -289,6 +326,16 @@ def _foreign_names(
             continue
         out.append((_hyphened_start(text, s), e))
     return out
+
+
+def _run_may_end(text: str, s: int, e: int, cut: bool) -> bool:
+    """True when a run of transliteration characters may be a name ending at ``e``: four
+    or more such characters are a name on their own (卡斯蒂诺往往); three may still be part
+    of a word, so they must end where a name may end or where an idiom was cut off; none
+    is said again and again (沙沙沙: a sound)."""
+    if e - s < _LONG_RUN and not (cut or _ends_name(text, e)):
+        return False
+    return not _not_a_name(text[s:e])
 
 
 def _before_a_titled_name(text: str, e: int, blocked: bytearray) -> bool:
@@ -372,8 +419,13 @@ def _foreign_run(text: str, i: int) -> bool:
     nxt = text[i + 1 : i + 4]
     if not nxt or nxt[0] not in _TRANSLIT_CHARS:
         return False
-    # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both)
-    return nxt[0] not in _GIVEN or (len(nxt) == 3 and all(c in _TRANSLIT_CHARS for c in nxt))
+    # a run of four transliteration characters (皮尔庞特), not 毛泽东 (泽 and 东 are both),
+    # nor one whose last character begins a common word (朱丽华 + 特别: the run ends there)
+    return nxt[0] not in _GIVEN or (
+        len(nxt) == 3
+        and all(c in _TRANSLIT_CHARS for c in nxt)
+        and dictionary().get(text[i + 3 : i + 5], 0) <= COMMON
+    )
 
 
 def name_score(name: str, surname_len: int = 1) -> float:

@@ -102,8 +102,9 @@ def _trusted_first_end(text: str, pos: int, end: int | None, japanese: bool) -> 
         short = _TRANSLIT_SHORT_RE.match(text, pos)
         if short and _short_run_ends(text, pos, short.end()) and short.group(0) not in _PLACES:
             end = short.end()  # 总统拜登在, 总统克林顿访华: a short foreign name
-    if japanese and _japanese_name_end(text, pos):
-        end = pos + 4  # 日本首相岸田文雄表示
+    japanese_end = _japanese_name_end(text, pos) if japanese else None
+    if japanese_end is not None:
+        end = japanese_end  # 日本首相岸田文雄表示, 东京都知事小池百合子宣布
     if end is None:
         end = _listed_rare_surname(text, pos)
     if end is None and plain_adverb_name(text[pos : pos + 3]) and _ends_name(text, pos + 3):
@@ -130,11 +131,20 @@ _SHORT_RUN = 3
 
 def _foreign_run_end(text: str, pos: int, end: int) -> int:
     """The end of a run of transliteration characters from ``pos`` to ``end`` without a dot
-    at its end or a last character that begins a common word (维尔纳提出: 提出); never
+    at its end or a last character that begins a common word (维尔纳提出: 提出) or a word of
+    three or four (哈兰德本赛季, 费利佩梅开二度: an idiom); never
     before ``pos`` (a run of dots would otherwise walk into the text before the name, and
     past offset 0 into negative indexes)."""
     words = _dictionary()
-    while end > pos and (text[end - 1] in "·•" or words.get(text[end - 1 : end + 1], 0) > COMMON):
+    while (
+        end > pos
+        and (
+            text[end - 1] in "·•"
+            or words.get(text[end - 1 : end + 1], 0) > COMMON
+            or words.get(text[end - 1 : end + 3], 0) > 0  # 费利佩 + 梅开二度: an idiom's first
+            or words.get(text[end - 1 : end + 2], 0) > 0  # 哈兰德 + 本赛季
+        )
+    ):
         end -= 1
     return end
 
@@ -245,7 +255,10 @@ def _title_names(
             ):
                 continue
             nxt = text[end : end + 1]
-            japanese = kind == "title" and "日本" in text[max(0, start - 4) : start]
+            # (知事, a prefecture's governor, is a title of Japan alone: 东京都知事小池百合子)
+            japanese = kind == "title" and (
+                "日本" in text[max(0, start - 4) : start] or text[start:end] == "知事"
+            )
             if nxt in SURNAMES or text[end : end + 2] in SURNAMES:
                 _list_from(text, end, found, known, trust_first=kind == "title", japanese=japanese)
             elif kind == "title" and (
