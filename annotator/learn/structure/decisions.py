@@ -162,16 +162,30 @@ def _scope_role_floors(scores: dict[str, Any], taken: list[str]) -> dict[str, fl
     held-out roles were at least as good as the rules' over all lines (:func:`_better`) and on
     the heading lines, and its roles that differ from the rules' were right more often than
     theirs (by ``FEW_PAGES_GAINS``: a tie, the model and the rules agreeing everywhere on a
-    few pages, leaves the roles to the rules), else ``taken`` loses ``role``."""
+    few pages, leaves the roles to the rules); where it may not, it still takes the title
+    lines' band (``title>title``) alone when that band won by ``FEW_PAGES_GAINS`` and lost no
+    gold heading line (floors: that band's, None elsewhere), else ``taken`` loses ``role``."""
     if scores.get("pages", 0) >= FLOOR_MIN_PAGES:
         return role_floors(scores.get("roles") or {}, taken)
-    counts = [(band.get("0") or (0, 0))[:2] for band in (scores.get("roles") or {}).values()]
+    bands = scores.get("roles") or {}
+    counts = [(band.get("0") or (0, 0))[:2] for band in bands.values()]
     gain = sum(right - wrong for right, wrong in counts)
     if "role" in taken and (
         _headings(scores["model"]) < _headings(scores["rules"]) or gain < FEW_PAGES_GAINS["role"]
     ):
         taken.remove("role")
-    return None
+    if "role" in taken or not bands:
+        return None
+    # Every role lost, or won too narrowly: the title lines alone may still have been won (a
+    # paper's own reading of its heading runs, learnt from a few pages, while the model's
+    # intertitles and body lines lost: invented papers whose kicker stands under the headline
+    # or whose headline fills two lines, 5 and 10 pages). Their band is then the model's, from
+    # the floor that won by FEW_PAGES_GAINS without losing a gold heading line; the others the
+    # rules'.
+    title = _band_floors(bands, ("title>title",), BAND_ROLE_FLOORS, taken, "role", 0)
+    if title["title>title"] is None:
+        return None
+    return {band: title.get(band) for band in ROLE_BANDS}
 
 
 def start_band(rules_confidence: float) -> str:
