@@ -470,3 +470,24 @@ def test_on_few_pages_the_title_lines_alone_are_taken_where_they_won():
     figures["roles"] = lost
     chosen = st.takeover(figures)
     assert chosen["all"] == [] and chosen["role_floors"]["all"] is None
+
+
+def test_on_few_pages_start_bands_too_narrow_alone_may_win_together():
+    # on few pages each band of the rules' confidence won by two starts, under the margin,
+    # on two pages each: together they won by four on four pages, and take one floor
+    counts = _start_counts(sure={0.85: (2, 0)}, unsure={0.75: (2, 0)})
+    for band, won in (("sure", 2), ("unsure", 2)):
+        for floor in counts[band].values():
+            floor += [min(floor[0], won), 0]
+    few = st.FLOOR_MIN_PAGES - 1
+    taken: list[str] = []
+    assert st.start_floors(counts, taken, few) == {"sure": 0.7, "unsure": 0.7}
+    assert taken == ["start"]
+    # on more pages each band is judged alone, by the narrower margin of MIN_GAINS
+    assert st.start_floors(counts, [], st.FLOOR_MIN_PAGES) == {"sure": 0.8, "unsure": 0.7}
+    # a band that won alone keeps its own floor and the other none, as before
+    alone = _start_counts(sure={0.85: (4, 0)}, unsure={0.75: (1, 0)})
+    assert st.start_floors(alone, [], few) == {"sure": 0.8, "unsure": None}
+    # together but under the margin: the rules' starts stand
+    narrow = _start_counts(sure={0.85: (1, 0)}, unsure={0.75: (1, 0)})
+    assert st.start_floors(narrow, [], few) == {"sure": None, "unsure": None}

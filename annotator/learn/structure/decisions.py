@@ -203,8 +203,31 @@ def start_floors(
     right, then the pages won and lost, :data:`PAGE_GAINS`): the floor where the model's
     differing decisions were right most often more than the rules' (the higher floor on a
     tie), None (the rules' decisions stand) where they were never right more often.
-    ``taken`` gains ``start`` when a band has a floor, else loses it."""
-    return _band_floors(counts, START_BANDS, START_FLOORS, taken, "start", pages)
+    ``taken`` gains ``start`` when a band has a floor, else loses it.
+
+    On fewer than :data:`FLOOR_MIN_PAGES` ``pages``, where no band won by the margin of a
+    few pages alone, the two bands' counts are added up and judged as one band, whose floor
+    (if it wins) both take: a few pages hold a few differing starts in each band (a paper
+    whose headline fills two lines, 10 pages: two won and none lost in each band, on two
+    pages each; its article F1 0.853 -> 0.873, the model taking every start 0.920)."""
+    floors = _band_floors(counts, START_BANDS, START_FLOORS, taken, "start", pages)
+    few = pages is not None and pages < FLOOR_MIN_PAGES
+    if not few or any(floor is not None for floor in floors.values()):
+        return floors
+    pooled = {"both": _pooled(counts, START_BANDS)}
+    both = _band_floors(pooled, ("both",), START_FLOORS, taken, "start", pages)["both"]
+    return {band: both for band in START_BANDS}
+
+
+def _pooled(counts: dict[str, Any], bands: tuple[str, ...]) -> dict[str, list[int]]:
+    """The counts of ``bands`` added up, floor by floor."""
+    out: dict[str, list[int]] = {}
+    for band in bands:
+        for floor, values in (counts.get(band) or {}).items():
+            mine = out.setdefault(floor, [0] * len(values))
+            for k, v in enumerate(values):
+                mine[k] += v
+    return out
 
 
 # Joins are banded as starts are (JOIN_BANDS is START_BANDS): by the rules' confidence.
