@@ -435,3 +435,59 @@ def test_a_model_of_version_5_still_loads_and_splits_as_it_did(trained):
     for _, text, _gold in corpus.pages("north", 4, seed=5):
         assert old.split(text, "north") == new.split(text, "north")
         assert_valid_split(text, old.split(text, "north"))
+
+
+def test_on_few_pages_the_title_lines_alone_are_taken_where_they_won():
+    # a paper's own reading of its heading runs (the kicker under its headline) learnt from
+    # a few pages, while the model's other differing roles lost: over all lines its roles
+    # scored below the rules', yet its title lines won by the margin of a few pages
+    roles = _counts(
+        st.BAND_ROLE_FLOORS,
+        **{
+            "title>title": {0.8: (6, 0, 6, 0), 0.4: (0, 2, 0, 2)},
+            "text>heading": {0.6: (0, 4, 0, 0)},
+            "text>text": {0.6: (0, 3, 0, 0)},
+        },
+    )
+    figures = _banded(st.PAPER_MIN_PAGES, _counts(st.JOIN_FLOORS), roles)
+    figures["model"]["role"]["accuracy"] = 0.85  # the rules' 0.9
+    chosen = st.takeover(figures)
+    assert chosen["all"] == ["role"]
+    assert chosen["role_floors"]["all"] == {
+        "title>title": 0.5,
+        "heading>heading": None,
+        "heading>text": None,
+        "text>heading": None,
+        "text>text": None,
+    }
+    # title lines that won by less than the margin of a few pages stay the rules'
+    narrow = _counts(st.BAND_ROLE_FLOORS, **{"title>title": {0.8: (2, 0, 2, 0)}})
+    figures["roles"] = narrow
+    chosen = st.takeover(figures)
+    assert chosen["all"] == [] and chosen["role_floors"]["all"] is None
+    # and so do title lines whose wins lost gold heading lines elsewhere in their band
+    lost = _counts(st.BAND_ROLE_FLOORS, **{"title>title": {0.8: (6, 0, 2, 3)}})
+    figures["roles"] = lost
+    chosen = st.takeover(figures)
+    assert chosen["all"] == [] and chosen["role_floors"]["all"] is None
+
+
+def test_on_few_pages_start_bands_too_narrow_alone_may_win_together():
+    # on few pages each band of the rules' confidence won by two starts, under the margin,
+    # on two pages each: together they won by four on four pages, and take one floor
+    counts = _start_counts(sure={0.85: (2, 0)}, unsure={0.75: (2, 0)})
+    for band, won in (("sure", 2), ("unsure", 2)):
+        for floor in counts[band].values():
+            floor += [min(floor[0], won), 0]
+    few = st.FLOOR_MIN_PAGES - 1
+    taken: list[str] = []
+    assert st.start_floors(counts, taken, few) == {"sure": 0.7, "unsure": 0.7}
+    assert taken == ["start"]
+    # on more pages each band is judged alone, by the narrower margin of MIN_GAINS
+    assert st.start_floors(counts, [], st.FLOOR_MIN_PAGES) == {"sure": 0.8, "unsure": 0.7}
+    # a band that won alone keeps its own floor and the other none, as before
+    alone = _start_counts(sure={0.85: (4, 0)}, unsure={0.75: (1, 0)})
+    assert st.start_floors(alone, [], few) == {"sure": 0.8, "unsure": None}
+    # together but under the margin: the rules' starts stand
+    narrow = _start_counts(sure={0.85: (1, 0)}, unsure={0.75: (1, 0)})
+    assert st.start_floors(narrow, [], few) == {"sure": None, "unsure": None}
