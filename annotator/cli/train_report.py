@@ -75,25 +75,8 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         return "  suggestions: the model's for every label it learnt but FIGURE."
     rules = figures.get("rules") or {}
     kept = sorted(label for label in rules if label not in ("all", "FIGURE", *taken))
-    # the labels the model scored as well on across the folds, but not in enough of them,
-    # or ahead of the rules on too few spans apart for more than chance
-    overall = takeover({**figures, "fold_wins": {}, "against_rules": {}}) or ()
-    steady = takeover({**figures, "against_rules": {}}) or ()
-    unsteady = [label for label in kept if label in overall and label not in steady]
-    chance = [label for label in kept if label in steady]
-    higher = [label for label in kept if label not in overall]
     line = f"  suggestions: the model's for {', '.join(taken) or 'no label'}"
-    if higher:
-        line += f"; the rules' for {', '.join(higher)} (they scored higher there)"
-    if unsteady:
-        line += (
-            f"; the rules' for {', '.join(unsteady)} (the model did worse in more than one fold)"
-        )
-    if chance:
-        line += (
-            f"; the rules' for {', '.join(chance)} (the model was ahead of them by no more "
-            f"than chance: {_apart(figures, chance)})"
-        )
+    line += _rules_reasons(figures, kept)
     keeping = kept_labels(figures)
     if keeping is not None and taken:
         held = [_kept_kind(kind) for kind in keeping if kind.partition(":")[0] in taken]
@@ -122,6 +105,41 @@ def _takeover_line(figures: dict[str, Any]) -> str:
         bounds = ", ".join(f"{label} below {below:g}" for label, below in sorted(guesses.items()))
         line += f"; a span of the model where the rules suggest nothing is left out ({bounds})"
     return line + "."
+
+
+def _rules_reasons(figures: dict[str, Any], kept: list[str]) -> str:
+    """Why each label of ``kept`` stays with the rules, in words (each clause after a ``;``)."""
+    from annotator.learn.entities import apart, min_apart, takeover
+
+    # the labels the model scored as well on across the folds, but not in enough of them,
+    # or ahead of the rules on too few names apart for more than chance (figures without
+    # the counts are read without those tests), or on too few to test at all
+    untested = {k: v for k, v in figures.items() if k not in ("fold_wins", "against_rules")}
+    overall = takeover(untested) or ()
+    steady = takeover({**untested, "fold_wins": figures.get("fold_wins")}) or ()
+    unsteady = [label for label in kept if label in overall and label not in steady]
+    least = min_apart(len([k for k in figures.get("model") or {} if k not in ("all", "FIGURE")]))
+    few = [label for label in kept if label in steady and apart(figures, label)[0] < least]
+    chance = [label for label in kept if label in steady and label not in few]
+    higher = [label for label in kept if label not in overall]
+    line = ""
+    if higher:
+        line += f"; the rules' for {', '.join(higher)} (they scored higher there)"
+    if unsteady:
+        line += (
+            f"; the rules' for {', '.join(unsteady)} (the model did worse in more than one fold)"
+        )
+    if chance:
+        line += (
+            f"; the rules' for {', '.join(chance)} (the model was ahead of them by no more "
+            f"than chance: {_apart(figures, chance)})"
+        )
+    if few:
+        line += (
+            f"; the rules' for {', '.join(few)} (too few names apart to judge: "
+            f"{_apart(figures, few)}; the model takes a label over on {least} or more)"
+        )
+    return line
 
 
 def _apart(figures: dict[str, Any], labels: list[str]) -> str:

@@ -133,7 +133,9 @@ def test_train_option_as_annotator_train_trains(bench, tmp_path):
     values = dict(line.split("=") for line in lines)
     assert float(values["cv_cpu_seconds"]) >= 0
     assert float(values["train_total_cpu_seconds"]) >= float(values["cv_cpu_seconds"])
-    assert set(values["takeover"].split(",")) <= {"LOC", "PER"}
+    # on these few names the model is ahead of the rules on too few (LOC none, PER 5 to 0;
+    # min_apart asks 7 for two labels): it takes no label over
+    assert values["takeover"] == ""
     kept = {kind.partition(":")[0] for kind in values["keeps"].split(",")} - {""}  # LOC:1
     assert kept <= set(values["takeover"].split(","))
     assert float(values["yields"]) >= 0 and float(values["relabels"]) >= 0

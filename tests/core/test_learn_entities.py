@@ -159,6 +159,16 @@ def _figures(rules: dict[str, float], model: dict[str, float]) -> dict:
     }
 
 
+def with_evidence(figures: dict, *labels: str) -> dict:
+    """``figures`` whose held-out names apart, in every way of the model, put it ahead of the
+    rules on ``labels`` far beyond chance (20 names to 0): the few done pages of these tests
+    set no name apart, and a label with none is never taken over (``min_apart``)."""
+    for counts in figures["against_rules"].values():
+        for label in labels:
+            counts[label] = [20, 0]
+    return figures
+
+
 def test_the_model_takes_over_only_the_labels_it_scored_at_least_as_well_on() -> None:
     figures = _figures(
         {"PER": 0.74, "LOC": 0.80, "ORG": 0.60, "FIGURE": 0.9, "all": 0.7},
@@ -185,7 +195,7 @@ def test_annotator_train_keeps_the_rules_where_the_model_scored_lower(
     real = entities.cross_validate
 
     def rules_better_on_loc(pages, folds):  # the figures as a corpus where they are
-        figures = real(pages, folds)
+        figures = with_evidence(real(pages, folds), "PER", "LOC")
         figures["rules"]["LOC"]["f1"] = figures["model"]["LOC"]["f1"] + 0.01
         return figures
 
@@ -690,7 +700,7 @@ def test_annotator_train_tells_a_label_lost_in_two_folds_stays_with_the_rules(
     real = entities.cross_validate
 
     def loc_lost_in_folds(pages, folds):  # as a label won on a few articles only
-        figures = real(pages, folds)
+        figures = with_evidence(real(pages, folds), "PER", "LOC")
         figures["rules"]["LOC"]["f1"] = 0.0
         figures["fold_wins"]["LOC"] = figures["folds"] - 2
         return figures
@@ -741,12 +751,57 @@ def test_a_label_won_by_no_more_than_chance_stays_with_the_rules() -> None:
     assert entities.takeover(figures) == ("ORG", "PER")
     ahead = {"model": {"PER": [71, 44], "LOC": [90, 59], "ORG": [133, 92]}}
     assert entities.takeover({**figures, "against_rules": ahead}) == ("LOC", "ORG", "PER")
-    # no span apart (the model suggests what the rules do) is no loss
+    # no name apart (the model suggests what the rules do) is no evidence either way
     level = {"model": {"PER": [0, 0], "LOC": [0, 0], "ORG": [0, 0]}}
-    assert entities.takeover({**figures, "against_rules": level}) == ("LOC", "ORG", "PER")
+    assert entities.takeover({**figures, "against_rules": level}) == ()
     # figures of models trained before the spans apart were counted read as before
     older = {k: v for k, v in figures.items() if k != "against_rules"}
     assert entities.takeover(older) == ("LOC", "ORG", "PER")
+
+
+def test_a_label_is_taken_over_only_on_enough_names_apart_for_the_sign_test() -> None:
+    # all names apart in the model's favour: an exact two-sided sign test at 5% passes on 6
+    # (2 * 0.5**6 = 0.031) and no fewer; the normal approximation passed on 4 and 5, and on
+    # none at all (0 >= 1.96 * 0)
+    assert [entities.min_apart(tested) for tested in (1, 2, 3, 4)] == [6, 7, 7, 8]
+    figures = {**_figures({"LOC": 0.80}, {"LOC": 0.82}), "folds": 5, "fold_wins": {"LOC": 5}}
+    for better, taken in ((0, ()), (1, ()), (5, ()), (6, ("LOC",))):
+        counts = {"model": {"LOC": [better, 0]}}
+        assert entities.takeover({**figures, "against_rules": counts}) == taken, better
+    # beside two more labels the level is shared: 6 to 0 passes the normal test at 2.39
+    # (6 / sqrt(6) = 2.45) but not the exact one at a third of 5% (0.031 > 0.017)
+    three = {
+        **_figures({"LOC": 0.80, "PER": 0.8, "ORG": 0.8}, {"LOC": 0.82, "PER": 0.7, "ORG": 0.7}),
+        "against_rules": {"model": {"LOC": [6, 0]}},
+    }
+    assert entities.takeover(three) == ()
+    three["against_rules"]["model"]["LOC"] = [7, 0]
+    assert entities.takeover(three) == ("LOC",)
+
+
+def test_annotator_train_tells_a_label_with_too_few_names_apart_stays_with_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the six done pages set no name apart: the model scores as the rules do on both labels
+    # and takes neither over
+    db = gold_db(tmp_path / "t.db", 6)
+    real = entities.cross_validate
+
+    def per_ahead(pages, folds):  # PER ahead on names apart, LOC on none
+        return with_evidence(real(pages, folds), "PER")
+
+    monkeypatch.setattr(entities, "cross_validate", per_ahead)
+    result = CliRunner().invoke(main, ["--db", str(db), "train", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "suggestions: the model's for PER; the rules' for LOC (too few names apart to judge: "
+        "LOC right on 0 names the rules had wrong, wrong on 0 they had right; the model takes "
+        "a label over on 7 or more)"
+    ) in result.output
+    with Store.open(db) as store:
+        record = store.latest_model("entities")
+        assert record is not None
+        assert entities.load(record.data).labels == ("PER",)
 
 
 def test_the_chance_test_shares_its_level_among_the_labels_tested() -> None:
@@ -852,7 +907,7 @@ def test_annotator_train_tells_a_label_won_by_no_more_than_chance_stays_with_the
     real = entities.cross_validate
 
     def loc_ahead_by_chance(pages, folds):  # as a label won on a few spans of thousands
-        figures = real(pages, folds)
+        figures = with_evidence(real(pages, folds), "PER")
         figures["rules"]["LOC"]["f1"] = 0.0
         figures["fold_wins"]["LOC"] = figures["folds"]
         for counts in figures["against_rules"].values():
