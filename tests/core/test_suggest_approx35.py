@@ -1,0 +1,68 @@
+"""The rules on invented news sentences of approximate counts and short forms (issue #10,
+s35): round magnitudes with a qualifier and no numeral (数百家, 上千人, 百余名), "ten and
+some" (十几人), scores with decimals (425.60分), a country's one character before its
+league or tournament (英超, 美网), a route's two termini in brackets (中欧班列（成渝）), a city's
+nickname inside a longer name (蜜雪冰城) and a foreign-sounding name joined to an
+organisation (上汽集团与阿里巴巴)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from annotator.suggest import suggest_spans
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in suggest_spans(text)]
+
+
+def _of(text: str, label: str) -> list[str]:
+    return [t for t, lab in _spans(text) if lab == label]
+
+
+def _figures(text: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(text[s.start : s.end], s.attrs) for s in suggest_spans(text) if s.label == "FIGURE"]
+
+
+# A round magnitude with no numeral is a figure after a qualifier of "some", "nearly",
+# "over" (数百家, 上千人, 近百万元) or before 余/多 (百余名); 几 says "some" of a ten on
+# either side of it (几十个, 十几人, 二十几岁).  The qualifier goes in attrs.
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        ("事故造成十几人受伤。", "十几人", 10, "人", "几"),
+        ("现场聚集了上千人。", "上千人", 1000, "人", "上"),
+        ("损失近百万元。", "近百万元", 1_000_000, "元", "近"),
+        ("全市数百家企业参加。", "数百家", 100, "家", "数"),
+        ("他们建了几十个站点。", "几十个", 10, "个", "几"),
+        ("一名二十几岁的男子被抓获。", "二十几岁", 20, "岁", "几"),
+        ("百余名志愿者参加。", "百余名", 100, "名", "余"),
+        ("累计演出千余次。", "千余次", 1000, "次", "余"),
+        ("全县有万余人参加。", "万余人", 10_000, "人", "余"),
+        ("项目总投资超百亿元。", "超百亿元", 10_000_000_000, "元", "超"),
+        ("网上千余家店铺参与。", "千余家", 1000, "家", "余"),
+    ],
+)
+def test_round_magnitudes_with_a_qualifier_are_figures(
+    text: str, figure: str, value: int, unit: str, qualifier: str
+) -> None:
+    assert _figures(text) == [(figure, {"value": value, "unit": unit, "qualifier": qualifier})]
+
+
+# No figure where the qualifier's character ends a word (人数, 经过) or in the idioms of
+# countless things (成千上万); "twenty-some" with no unit is no twenty.
+@pytest.mark.parametrize(
+    "text", ["成千上万人涌上街头", "他们经过百年努力", "二十几的年纪", "茶几十分干净"]
+)
+def test_no_round_magnitude_figure_inside_words(text: str) -> None:
+    assert _figures(text) == []
+
+
+# A score with decimals is a figure in 分 (no clock's minutes have decimals); 10时30分 stays
+# a time.
+def test_a_score_with_decimals_is_a_figure() -> None:
+    assert _figures("他以425.60分的总成绩夺冠。") == [("425.60分", {"value": 425.6, "unit": "分"})]
+    assert _figures("会议于10时30分开始") == []
+
