@@ -66,3 +66,25 @@ def test_a_score_with_decimals_is_a_figure() -> None:
     assert _figures("他以425.60分的总成绩夺冠。") == [("425.60分", {"value": 425.6, "unit": "分"})]
     assert _figures("会议于10时30分开始") == []
 
+
+# A country's one character before its league or tournament is the country, as the MSRA
+# gold tags the country of an event (法网公开赛: 法 LOC); not the net of the law, nor a
+# character read in a word (精英超市, 满意甲方, 其中超过).
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("她在美网夺冠。", ["美"]),
+        ("他加盟美职联球队。", ["美"]),
+        ("英超联赛本周末开战。", ["英"]),
+        ("法网决赛在巴黎举行。", ["法", "巴黎"]),
+        ("澳网首轮比赛结束。", ["澳"]),
+        ("德甲第10轮，拜仁获胜。", ["德"]),
+        ("西甲豪门主场输球。", ["西"]),
+        ("歹徒终于落入法网。", []),
+        ("精英超市开业", []),
+        ("他很满意甲方的安排", []),
+        ("其中超过一半是学生", []),
+    ],
+)
+def test_a_countrys_league_or_tournament(text: str, places: list[str]) -> None:
+    assert _of(text, "LOC") == places
