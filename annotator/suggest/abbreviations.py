@@ -42,7 +42,10 @@ count:
    ``西甲``, ``美职联``, ``美网``, ``法网``, ``澳网``, as the MSRA gold tags the country of an
    event (``法网公开赛``, ``全英公开赛``, ``德国足球甲级联赛``), not where the character
    ends a word (``精英超市``, ``满意甲方``) or the next makes one (``中超过``, ``西甲醛``),
-   nor the net of the law (``落入法网``: a tournament's 网 goes on in a word of its own).
+   nor the net of the law (``落入法网``: a tournament's 网 goes on in a word of its own);
+10. **a route's termini** in brackets right after its word, one of them a province's
+    character: ``中欧班列（成渝）`` (Chengdu and Chongqing, each LOC, as the MSRA gold tags
+    ``京沪``), not a person's name (the bracketed-name cue leaves them).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from __future__ import annotations
 from annotator import lexicon, rules_regex
 
 from . import _scan
+from ._places import route_termini
 from ._text import Candidate, is_han, trie_pattern
 from ._words import COMMON, crosses_start, dictionary
 
@@ -235,6 +239,22 @@ def _league_ok(text: str, i: int) -> bool:
         and (i == 0 or text[i - 1] not in _INTO_A_NET)
         and after[1] != "恢"
     )
+
+
+# Two characters in brackets (a route's termini after its word: :func:`._places.route_termini`),
+# looked for where an opening bracket stands.
+_BRACKETED_TWO_RE = rules_regex.compile("[（(][\u4e00-\u9fff]{2}[）)]")
+_BRACKETED_TWO_SCAN = _scan.Anchored(_BRACKETED_TWO_RE, by_first_char=True)
+
+
+def _route_termini(text: str) -> list[Candidate]:
+    """Each of the two termini in brackets after a route's word (中欧班列（成渝）)."""
+    out: list[Candidate] = []
+    for m in _BRACKETED_TWO_SCAN.finditer(text):
+        s = m.start() + 1
+        if route_termini(text, s):
+            out += [(s, s + 1, LABEL, {}), (s + 1, s + 2, LABEL, {})]
+    return out
 
 
 # 本港 / 港人治港 / 澳人治澳: 港 or 澳 after 本 or 治
@@ -509,6 +529,8 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out += _strait_sides(text)
     if "西岸" in text:
         out += _west_bank(text)
+    if "（" in text or "(" in text:
+        out += _route_termini(text)
     for regex, ok in (
         (_SIDE_SCAN, _side_ok),
         (_HEAD_SCAN, _head_ok),

@@ -88,3 +88,17 @@ def test_a_score_with_decimals_is_a_figure() -> None:
 )
 def test_a_countrys_league_or_tournament(text: str, places: list[str]) -> None:
     assert _of(text, "LOC") == places
+
+
+# Two characters in brackets right after a route's word, one a province's one-character
+# name, are the route's termini, each a place (as the MSRA gold tags 京沪), not a person;
+# a name in brackets after a sentence stays the author's.
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("中欧班列（成渝）开行超过5000列。", [("成", "LOC"), ("渝", "LOC")]),
+        ("奋斗在一线。（成渝）", [("成渝", "PER")]),
+    ],
+)
+def test_a_routes_termini_in_brackets(text: str, spans: list[tuple[str, str]]) -> None:
+    assert [s for s in _spans(text) if s[0] in ("成", "渝", "成渝")] == spans
