@@ -102,3 +102,19 @@ def test_a_countrys_league_or_tournament(text: str, places: list[str]) -> None:
 )
 def test_a_routes_termini_in_brackets(text: str, spans: list[tuple[str, str]]) -> None:
     assert [s for s in _spans(text) if s[0] in ("成", "渝", "成渝")] == spans
+
+
+# A city's other name is a place where it stands as a word of the clause; after a Han
+# character that is no one-character word and ends no common word it ends a longer name
+# (蜜雪冰城, a tea chain).
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("蜜雪冰城门店遍布全国。", []),
+        ("游客走进冰城", ["冰城"]),
+        ("哈尔滨这座冰城", ["哈尔滨", "冰城"]),
+        ("昔日津门足球", ["津门"]),
+    ],
+)
+def test_a_citys_nickname_inside_a_longer_name(text: str, places: list[str]) -> None:
+    assert _of(text, "LOC") == places
