@@ -118,3 +118,16 @@ def test_a_routes_termini_in_brackets(text: str, spans: list[tuple[str, str]]) -
 )
 def test_a_citys_nickname_inside_a_longer_name(text: str, places: list[str]) -> None:
     assert _of(text, "LOC") == places
+
+
+# A foreign-sounding run joined by a word of a pair to a company right before it is the
+# other party of its deal, no person; a Chinese name there may be one.
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("上汽集团与阿里巴巴签署协议。", []),
+        ("上汽集团与王志刚签署协议。", ["王志刚"]),
+    ],
+)
+def test_a_foreign_run_joined_to_a_company(text: str, people: list[str]) -> None:
+    assert _of(text, "PER") == people
