@@ -49,6 +49,7 @@ from .figures import find_figure_candidates, find_figures, parse_figure
 from .gazetteer import Gazetteer
 from .orgs_places import find_org_place_candidates, find_orgs_places
 from .people import find_people, find_person_candidates, plausible_name
+from .people.names import _TRANSLIT_CHARS
 from .people.running import running_names
 
 __all__ = [
@@ -179,8 +180,37 @@ def _batch_candidates(texts: list[str]) -> list[list[_Cand]]:
     # (and never ends in a place's kind: see running.py)
     for text, out in zip(texts, outs, strict=True):
         taken = [(c[0], c[1]) for c in out]
-        out.extend((s, e, "PER", "rule", {}) for s, e in running_names(text, taken))
+        names = running_names(text, taken)
+        if names:
+            names = _not_joined_to_orgs(text, names, out)
+        out.extend((s, e, "PER", "rule", {}) for s, e in names)
     return outs
+
+
+# Words that join two items of a pair (上汽集团与阿里巴巴, 华为和诺基亚), and the kinds of
+# company that may end the first.
+_JOINS = frozenset("与和及同")
+_COMPANY_ENDS = ("集团", "公司", "银行", "企业", "控股")
+
+
+def _not_joined_to_orgs(
+    text: str, names: list[tuple[int, int]], found: list[_Cand]
+) -> list[tuple[int, int]]:
+    """``names`` (found by their statistics alone) without the foreign-sounding runs
+    joined by a word of a pair to a company that the rules found right before them: the
+    other party of a company's deal is a company (上汽集团与阿里巴巴签署协议: 阿里巴巴 is no
+    person).  (A name of Han characters may be a person's: 卢亮和兴发水泥有限公司; and so
+    may a foreign one after another kind of body: 国务院和奥尔布赖特国务卿.)"""
+    ends = {c[1] for c in found if c[2] == "ORG" and text.endswith(_COMPANY_ENDS, c[0], c[1])}
+    if not ends:
+        return names
+    return [
+        (s, e)
+        for s, e in names
+        if not (
+            s - 1 in ends and text[s - 1] in _JOINS and all(c in _TRANSLIT_CHARS for c in text[s:e])
+        )
+    ]
 
 
 def _suspects(text: str, found: list[Any]) -> set[tuple[int, int]]:

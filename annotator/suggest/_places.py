@@ -27,7 +27,8 @@ Short names that are also common words (来宾 "guests", 白银 "silver", 长治
 from __future__ import annotations
 
 from annotator import lexicon
-from annotator.suggest._words import dictionary
+from annotator.suggest._text import is_han
+from annotator.suggest._words import COMMON, dictionary
 
 PROVINCES_FULL = lexicon.words("places_provinces_full")
 PROVINCES_SHORT = lexicon.words("places_provinces_short")
@@ -72,6 +73,29 @@ SHORT_COUNTIES = lexicon.words("places_short_counties")
 CITY_NICKNAMES = lexicon.words("places_city_nicknames")
 # A project's own places (empty in the bundle): matched like the lists above.
 LOCAL = lexicon.words("places_local")
+
+# Words of a route (a train service, a line, a road) whose termini news text may give in
+# brackets right after it by their one-character abbreviations: 中欧班列（成渝）.
+ROUTE_WORDS = ("班列", "专列", "列车", "动车", "高铁", "铁路", "城际", "快线", "专线", "航线",
+               "高速", "公路", "通道")  # fmt: skip
+PROVINCE_ABBREVIATIONS = frozenset(lexicon.chars("places_province_abbreviations"))
+
+
+def route_termini(text: str, s: int) -> bool:
+    """True when the two characters at ``s`` fill brackets right after a route's word and
+    one of them is a province's one-character name (中欧班列（成渝）: Chengdu and Chongqing,
+    no person), the two no common word."""
+    return (
+        s >= 3
+        and text[s - 1 : s] in ("（", "(")
+        and text[s + 2 : s + 3] in ("）", ")")
+        and text.endswith(ROUTE_WORDS, s - 3, s - 1)
+        and is_han(text[s])
+        and is_han(text[s + 1])
+        and any(c in PROVINCE_ABBREVIATIONS for c in text[s : s + 2])
+        and dictionary().get(text[s : s + 2], 0) <= COMMON
+    )
+
 
 # Measure words: a number and its measure word are no part of the place after them
 # (１２面党旗, 三座寺, 两所村小; 道 and 家 are left out: 五道口, 三家村 are places).

@@ -37,7 +37,15 @@ count:
    region, before its government or its first term (``特区政府``, ``特区第一届立法会``; not
    ``经济特区``), and **海湾**, the Persian Gulf, before what news text says of the region
    (``海湾战争``, ``海湾国家``, ``海湾地区``; not a bay: ``山和海湾``, ``海湾里``); and **西岸**
-   alone, the West Bank (``从西岸撤军``; not ``太平洋西岸``, ``湘江的西岸``).
+   alone, the West Bank (``从西岸撤军``; not ``太平洋西岸``, ``湘江的西岸``);
+9. **a league or a tournament** named by its country's character: ``英超``, ``德甲``,
+   ``西甲``, ``美职联``, ``美网``, ``法网``, ``澳网``, as the MSRA gold tags the country of an
+   event (``法网公开赛``, ``全英公开赛``, ``德国足球甲级联赛``), not where the character
+   ends a word (``精英超市``, ``满意甲方``) or the next makes one (``中超过``, ``西甲醛``),
+   nor the net of the law (``落入法网``: a tournament's 网 goes on in a word of its own);
+10. **a route's termini** in brackets right after its word, one of them a province's
+    character: ``中欧班列（成渝）`` (Chengdu and Chongqing, each LOC, as the MSRA gold tags
+    ``京沪``), not a person's name (the bracketed-name cue leaves them).
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ from __future__ import annotations
 from annotator import lexicon, rules_regex
 
 from . import _scan
+from ._places import route_termini
 from ._text import Candidate, is_han, trie_pattern
 from ._words import COMMON, crosses_start, dictionary
 
@@ -197,6 +206,55 @@ def _russia_ok(text: str, i: int) -> bool:
         for n in _WORD_LENGTHS
         for j in range(max(0, i - n + 1), i + 1)
     )
+
+
+# A country's league or tournament (英超 the Premier League, 德甲 the Bundesliga, 美职联
+# Major League Soccer, 美网 the US Open): the country's character before the level or the
+# kind of its league (checked in Python: :func:`_league_ok`).
+_LEAGUE_RE = rules_regex.compile(
+    "[英中法葡俄苏土](?=超)|[德西意法荷葡](?=[甲乙])|[美日韩中](?=职[联篮棒足])|[美法澳](?=网)"
+)
+_LEAGUE_SCAN = _scan.Anchored(_LEAGUE_RE)
+# Verbs of falling into or escaping the net of the law (落入法网, 难逃法网, 撒下法网).
+_INTO_A_NET = frozenset("入逃脱落撒张")
+
+
+def _league_ok(text: str, i: int) -> bool:
+    """The country's character at ``i`` before a league or a tournament: no word runs
+    across its start (精英超市, 满意甲方), the level with the next character is no common
+    word (中超过, 德乙方), and a tournament's 网 goes on in a word, not after a verb of the
+    net of the law or before a clause's end (落入法网。)."""
+    if crosses_start(text, i):
+        return False
+    after = text[i + 1 : i + 3]
+    if after[0] == "职":
+        return True
+    if dictionary().get(after, 0) > COMMON:
+        return False
+    if after[0] != "网":
+        return True
+    return (
+        len(after) == 2
+        and is_han(after[1])
+        and (i == 0 or text[i - 1] not in _INTO_A_NET)
+        and after[1] != "恢"
+    )
+
+
+# Two characters in brackets (a route's termini after its word: :func:`._places.route_termini`),
+# looked for where an opening bracket stands.
+_BRACKETED_TWO_RE = rules_regex.compile("[（(][\u4e00-\u9fff]{2}[）)]")
+_BRACKETED_TWO_SCAN = _scan.Anchored(_BRACKETED_TWO_RE, by_first_char=True)
+
+
+def _route_termini(text: str) -> list[Candidate]:
+    """Each of the two termini in brackets after a route's word (中欧班列（成渝）)."""
+    out: list[Candidate] = []
+    for m in _BRACKETED_TWO_SCAN.finditer(text):
+        s = m.start() + 1
+        if route_termini(text, s):
+            out += [(s, s + 1, LABEL, {}), (s + 1, s + 2, LABEL, {})]
+    return out
 
 
 # 本港 / 港人治港 / 澳人治澳: 港 or 澳 after 本 or 治
@@ -471,6 +529,8 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         out += _strait_sides(text)
     if "西岸" in text:
         out += _west_bank(text)
+    if "（" in text or "(" in text:
+        out += _route_termini(text)
     for regex, ok in (
         (_SIDE_SCAN, _side_ok),
         (_HEAD_SCAN, _head_ok),
@@ -481,6 +541,7 @@ def find_abbreviation_candidates(text: str) -> list[Candidate]:
         (_RUSSIA_RE, _russia_ok),
         (_MAINLAND_SCAN, _mainland_ok),
         (_LONE_SCAN, _lone_ok),
+        (_LEAGUE_SCAN, _league_ok),
     ):
         out.extend(
             (m.start(), m.end(), LABEL, {}) for m in regex.finditer(text) if ok(text, m.start())

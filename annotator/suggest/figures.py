@@ -122,7 +122,7 @@ _POST = r"(?P<post>以上|以下|以内|之内|左右|多|余)?"
 # (No group around the first number: a leading group would hide the character class
 # from ``re``'s fast skip; the first number is cut from the match in Python.)
 _FIGURE_RE = rules_regex.compile(
-    f"[{_FIRST}]{_FIRST_OK}{_TOKEN_REST}(?:(?P<rsep>至|到|-|~|～|—|－)(?P<n2>{_TOKEN}))?(?P<mid>多|余)?"
+    f"[{_FIRST}]{_FIRST_OK}{_TOKEN_REST}(?:(?P<rsep>至|到|-|~|～|—|－)(?P<n2>{_TOKEN}))?(?P<mid>多|余|几)?"
     f"(?:(?P<mag>{_MAG})(?P<unit>{_UNIT})?|(?P<unit2>{_UNIT})){_POST}"
 )
 # Ranks, top-N and 百分之 forms, which need no unit.
@@ -138,8 +138,12 @@ _NUMBER_RUN_RE = rules_regex.compile(_TOKEN_REST)
 _QUALIFIERS_BY_LAST = {
     "约": ("大约", "约"), "近": ("将近", "接近", "近"), "过": ("不超过", "超过"), "到": ("不到",),
     "足": ("不足",), "少": ("至少",), "多": ("最多",), "逾": ("逾",), "超": ("超",),
-    "数": ("数",), "合": ("约合",),
+    "数": ("数",), "合": ("约合",), "几": ("几",), "上": ("上",),
 }  # fmt: skip
+# The qualifiers that say "some" of a round magnitude only (数百, 几十, 上千): never before a
+# digit (几二, 上三).
+_OF_A_MAGNITUDE = frozenset(("数", "几", "上"))
+_BARE_MAGNITUDES = frozenset("十百千万亿")
 _ARABIC_TOKEN = rules_regex.compile(
     r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:万亿|千万|百万|十万|[十百千万亿])?"
 )
@@ -261,11 +265,32 @@ def _counts_with(text: str, at: int) -> bool:
 def _qualifier_before(text: str, start: int) -> str:
     """The qualifier word (约, 超过 …) that ends at ``start``, or ""."""
     for word in _QUALIFIERS_BY_LAST.get(text[start - 1 : start], ()):
-        if word == "数" and (text[start] != "十" or _counts_with(text, start - 1)):
-            return ""  # 数十万人 (several), not the end of 人数十万, 多数十岁
+        if word in _OF_A_MAGNITUDE and not _some_of(text, start, word):
+            return ""  # 数十万人 (several), not the end of 人数十万, 多数十岁, 网上千家
+        if word == "上" and text[start] == "十":
+            return ""
         if ends_at(text, word, start):
             return word
     return ""
+
+
+def _some_of(text: str, start: int, word: str) -> bool:
+    """True when ``word`` (数, 几 or 上) before ``start`` says "some" of the magnitude there
+    (数百家, 几十个, 上千人): a bare magnitude follows (上 only before 百 千 万 亿), and the
+    qualifier ends no word before it (人数十万, 茶几, 网上千家 read those words)."""
+    if text[start] not in _BARE_MAGNITUDES:
+        return False
+    if word == "数":
+        return not _counts_with(text, start - 1)
+    return not crosses_start(text, start - 1)
+
+
+def _valid_numbers(n1: str, n2: str | None, mid: str | None) -> bool:
+    """True when the numbers of a match are numerals, and 几 follows a ten alone (十几人,
+    二十几岁: "ten and some"; no 3几, 十几至二十几)."""
+    if not _valid_token(n1) or (n2 and not _valid_token(n2)):
+        return False
+    return mid != "几" or (not n2 and n1.endswith("十"))
 
 
 def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
@@ -279,7 +304,7 @@ def _main_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     else:  # pragma: no cover - the pattern always has a magnitude or a unit
         return None
     unit = unit or unit2 or ""
-    if not _valid_token(n1) or (n2 and not _valid_token(n2)):
+    if not _valid_numbers(n1, n2, mid):
         return None
     if n1 == "一" and not n2 and not mag and unit not in ("倍", "番"):
         return None  # 一个, 一项, 一次: 一 is an article here (一倍, 翻一番 are figures)
@@ -396,10 +421,58 @@ def _main_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
     return found
 
 
+# A round magnitude with no numeral before it, after a qualifier (数百家, 上千人, 近百万元,
+# 超百亿元) or before 余 or 多 (百余名, 千余次): "some hundreds", "over a thousand".  Its
+# value is the magnitude's; the qualifier is read before it as for any figure.  (Looked for
+# where a qualifier's last character stands before one, or one before 余 or 多: a bare 万元
+# after digits is the main pattern's.)
+_BARE_MAG = "(?P<bm>万亿|[百千]?[万亿]|[百千])"
+_BARE_AFTER_RE = rules_regex.compile(
+    f"[数几上近逾超约过到足少]{_BARE_MAG}(?P<mid>余|多)?(?P<unit>{_UNIT})?{_POST}"
+)
+_BARE_AFTER_SCAN = _scan.Anchored(_BARE_AFTER_RE)
+_BARE_MORE_RE = rules_regex.compile(f"(?P<bm>[百千万亿])(?P<mid>余|多)(?P<unit>{_UNIT})?{_POST}")
+_BARE_MORE_SCAN = _scan.Anchored(_BARE_MORE_RE)
+
+
+# What makes a part of a year with 年 (年底, 年初, 年末): its 年 counts no years.
+_YEAR_PARTS = frozenset("底初末")
+
+
+def _bare_matches(text: str) -> list[tuple[int, int, dict[str, Any], bool]]:
+    """(start, end, attrs, chinese) of the round magnitudes with no numeral (数百家, 百余名)."""
+    found = []
+    seen = set()
+    for scan, qualified in ((_BARE_AFTER_SCAN, True), (_BARE_MORE_SCAN, False)):
+        for m in scan.finditer(text):
+            start, end = m.start("bm"), m.end()
+            if start in seen or (start and text[start - 1] in _NOT_BEFORE):
+                continue  # (一万余人, 3千多: the main pattern's)
+            unit = m["unit"] or ""
+            if unit in _CONTEXT_UNITS or not (unit or m["bm"][-1] in "万亿"):
+                continue  # 近百分 (a score or minutes), 上千 alone
+            if qualified and not _qualifier_before(text, start):
+                continue  # 经过百年: 过 ends no qualifier here
+            if unit == "年" and text[end : end + 1] in _YEAR_PARTS:
+                continue  # 近千年底: 年底 is a year's end, no count of years
+            if end < len(text) and _ALNUM.match(text, end):
+                continue
+            seen.add(start)
+            attrs: dict[str, Any] = {
+                "value": plain(chinese_number("一" + m["bm"])),
+                "unit": _UNIT_NORMAL.get(unit, unit),
+            }
+            qualifier = _figure_qualifier(m["mid"], m["post"], unit)
+            if qualifier is not None:
+                attrs["qualifier"] = qualifier
+            found.append((start, end, attrs, True))
+    return found
+
+
 def _numbered(text: str, end: int) -> bool:
     """True when a number with no unit ending at ``end`` goes on as a numeral (二十三日: a
     date, not 二十 with no unit) or numbers a term or an issue (二十届, 二十多届)."""
-    return text[end : end + 1] in _CN_NUMERAL or text.startswith(_ORDINALS, end)
+    return text[end : end + 1] in _CN_NUMERAL_OR_SOME or text.startswith(_ORDINALS, end)
 
 
 # A time in seconds or a length in metres goes on in two digits with no point in sports
@@ -448,7 +521,10 @@ def _session_of_a_term(text: str, start: int, end: int) -> bool:
 
 
 _CONTEXT_UNITS = frozenset("成番分单级")
+_DECIMAL_RE = rules_regex.compile("[0-9０-９][.．][0-9０-９]")
 _CN_NUMERAL = frozenset(CHINESE_DIGITS)
+# (二十几的: "twenty-some" with no unit is no twenty)
+_CN_NUMERAL_OR_SOME = _CN_NUMERAL | {"几"}
 _SHARE_DIGITS = frozenset("123456789一二两三四五六七八九十")
 _POINTS_BEFORE = ("拿下", "砍下", "得到", "拿到", "贡献", "积", "得", "获", "狂砍", "攻下")
 
@@ -468,6 +544,8 @@ def _context_ok(m: re.Match[str], text: str) -> bool:
         return not crosses_end(text, m.end("unit") if m.group("unit") else m.end("unit2"))
     if unit == "级":
         return TITLE_RE.match(text, m.end()) is None  # 二级巡视员, 三级警长: a rank, no count
+    if _DECIMAL_RE.search(m.string, start, m.start("unit2") if m.group("unit2") else m.end()):
+        return True  # 425.60分, 9.85分: a score (no clock's minutes have decimals)
     return text.endswith(_POINTS_BEFORE, max(0, start - 2), start)
 
 
@@ -565,6 +643,7 @@ def _with_spoken_lengths(
 def find_figure_candidates(text: str) -> list[Candidate]:
     """All FIGURE candidates of ``text`` as ``(start, end, label, attrs)`` tuples."""
     found = _main_matches(text) + _prefixed_matches(text) + _fraction_matches(text)
+    found += _bare_matches(text)
     found = _with_spoken_lengths(text, found)
     if not found:
         return []

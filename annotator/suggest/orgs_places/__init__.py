@@ -241,7 +241,27 @@ def _kept_places(text: str, places: list[tuple[int, int]]) -> list[tuple[int, in
         if not read_across(text, s, e)
         and not _cut_by_words(text, s, e)
         and (text[s:e] not in _GUARDED or not _guarded_read(text, s, e))
+        and (text[s:e] not in _NICKNAMES or not _inside_a_name(text, s))
     ]
+
+
+# Cities' other names (冰城, 泉城): a place where they stand as a word of the clause, after
+# no Han character, a one-character word of the clause (在京城, 汇集蓉城 …) or a common word
+# (昔日津门, 表现燕京), or 前 and 原 (前燕京大学: the former one); after any other they
+# end a longer name (蜜雪冰城, a tea chain).
+_NICKNAMES = frozenset(P.CITY_NICKNAMES)
+_WORD_BEFORE_NICKNAME = frozenset(
+    "在了入出及到来赴回的和与同对向由从往至离抵返驻访游逛住是为把被等、个座前原寻"
+)
+
+
+def _inside_a_name(text: str, s: int) -> bool:
+    """True when the city's other name at ``s`` ends a longer name: a Han character before it
+    that is no one-character word of the clause and ends no common word (蜜雪冰城)."""
+    if s == 0 or not is_han(text[s - 1]) or text[s - 1] in _WORD_BEFORE_NICKNAME:
+        return False
+    words = dictionary()
+    return all(words.get(text[s - n : s], 0) <= COMMON for n in (2, 3))
 
 
 # Words whose absence from a page skips a rule (found by the page scan: :class:`.PageWords`).

@@ -5,13 +5,15 @@ The brackets hold a surname and one or two given characters (two and two with a
 compound surname) and nothing else; the whole is taken, so that a given character that
 is also a particle (和, 与) does not cut the name short.  Common words in brackets
 (``（黄河）``, ``（新华社）``, ``（钱包）``) are left: jieba's dictionary counts them often,
-while the names it lists are rare (张永和 4, against 黄河 3,241).
+while the names it lists are rare (张永和 4, against 黄河 3,241); so are a route's termini
+right after its word (``中欧班列（成渝）``: Chengdu and Chongqing).
 """
 
 from __future__ import annotations
 
 from annotator import rules_regex
 from annotator.suggest import _scan
+from annotator.suggest._places import route_termini
 from annotator.suggest._text import HAN
 from annotator.suggest._words import dictionary as _dictionary
 
@@ -42,4 +44,6 @@ def _bracketed_names(text: str, found: dict[tuple[int, int], str]) -> None:
             continue
         if (freq.get(name) or 0) >= _COMMON_COUNT:
             continue
+        if len(name) == 2 and route_termini(text, m.start(1)):
+            continue  # 中欧班列（成渝）: the route's termini, Chengdu and Chongqing
         found.setdefault(m.span(1), "bracket")
