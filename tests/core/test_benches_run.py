@@ -3,6 +3,7 @@ removed from the code broke ``bench/suggest_speed.py`` unseen once (issue 11).""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -94,3 +95,21 @@ def test_the_ner_slices_bench_names_a_wheel_of_the_wrong_size(tmp_path: Path) ->
         text=True,
     )
     assert done.returncode == 1 and "holds 2 sentences, not 55289" in done.stderr
+
+
+def test_the_paper_set_check_names_each_article_a_copy_got_wrong(tmp_path: Path) -> None:
+    def article(date: str, roles: list[str]) -> dict:
+        return {"date": date, "source": f"content_{date}.html", "page": "1", "roles": roles}
+
+    recipe, rebuilt = tmp_path / "recipe.json", tmp_path / "rebuilt.json"
+    want = [article("2026-06-25", ["headline", "body"]), article("2026-07-30", ["kicker"])]
+    got = [want[0], article("2026-07-30", ["headline"])]
+    recipe.write_text(json.dumps({"articles": want}), encoding="utf-8")
+    rebuilt.write_text(json.dumps({"articles": got}), encoding="utf-8")
+    bench = [sys.executable, str(ROOT / "bench" / "paper_set_check.py"), str(recipe), str(rebuilt)]
+    wrong = subprocess.run(bench, capture_output=True, text=True)
+    assert wrong.returncode == 1
+    assert "#1 2026-07-30 content_2026-07-30.html roles: recipe ['kicker']" in wrong.stdout
+    assert "articles=2 differences=1" in wrong.stdout
+    one_date = subprocess.run([*bench, "--date", "2026-06-25"], capture_output=True, text=True)
+    assert one_date.returncode == 0 and "articles=1 differences=0" in one_date.stdout
