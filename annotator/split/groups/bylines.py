@@ -16,11 +16,10 @@ from annotator.split.shapes import (
     LABEL,
     LEAD,
     TITLE,
+    TITLE_KINDS,
     TRAILING,
     Shape,
 )
-
-from .group import TITLE_KINDS
 
 # What may follow the source line of a quotation printed as a box of its own.
 _AFTER_SOURCE = frozenset((TITLE, DASH, HEADING, FURNITURE))

@@ -4,10 +4,10 @@ headline pair, or a title line over text closing with a signature, opens a story
 
 from __future__ import annotations
 
-from annotator.split.shapes import BODY, TITLE, Shape
+from annotator.split.shapes import BODY, TITLE, TITLE_KINDS, Shape
 
 from .context import between_texts, first_close
-from .group import TITLE_KINDS, WEAK, Group
+from .group import WEAK, Group
 
 # A kicker runs clearly longer than its headline: at least 13/10 of it (see
 # ``roles._longer_over_shorter``), over a headline longer than a column name.

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.split.shapes import DASH, HEADING, TITLE, Shape
+from annotator.split.shapes import HEADING, Shape
 
 STRONG = "strong"
 HEADED = "heading"
 WEAK = "weak"
 
-# The kinds of paragraph a title run is made of.
-TITLE_KINDS = frozenset((TITLE, DASH, HEADING))
 # A title group holds at most a kicker, a headline and two subheadline lines.
 MAX_TITLES = 4
 

@@ -4,9 +4,7 @@ more titles or items, or a column's name over furniture; furniture, not a headli
 
 from __future__ import annotations
 
-from annotator.split.shapes import FURNITURE, TITLE, Shape
-
-from .group import TITLE_KINDS
+from annotator.split.shapes import FURNITURE, TITLE, TITLE_KINDS, Shape
 
 # A page or column label (要闻, 综合新闻, 简讯) is a title-shaped line this short above titles.
 LABEL_MAX_CHARS = 4

@@ -6,9 +6,17 @@ lead under a title.
 from __future__ import annotations
 
 from annotator.split import cues
-from annotator.split.shapes import BODY, BYLINE, CAPTION, DASH, LEAD, TITLE, TRAILING, Shape
-
-from .group import TITLE_KINDS
+from annotator.split.shapes import (
+    BODY,
+    BYLINE,
+    CAPTION,
+    DASH,
+    LEAD,
+    TITLE,
+    TITLE_KINDS,
+    TRAILING,
+    Shape,
+)
 
 
 def bulleted_items(shapes: list[Shape]) -> None:

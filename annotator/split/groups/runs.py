@@ -7,10 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.split.shapes import BODY, BYLINE, FURNITURE, LABEL, LEAD, Shape, name_under_tag
+from annotator.split.shapes import (
+    BODY,
+    BYLINE,
+    FURNITURE,
+    LABEL,
+    LEAD,
+    TITLE_KINDS,
+    Shape,
+    name_under_tag,
+)
 
 from .bylines import photos_above_byline
-from .group import STRONG, TITLE_KINDS, WEAK, Group, is_article_heading
+from .group import STRONG, WEAK, Group, is_article_heading
 from .headings import heading_groups
 from .labels import is_label
 from .standfirst import epigraph, name_above_standfirst, open_standfirst, standfirst_under_name

@@ -24,6 +24,7 @@ from .kinds import (
     LEAD,
     NO_ARTICLE,
     TITLE,
+    TITLE_KINDS,
     TRAILING,
     Shape,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "LEAD",
     "DASH",
     "TITLE",
+    "TITLE_KINDS",
     "BODY",
     "LABEL",
     "NO_ARTICLE",

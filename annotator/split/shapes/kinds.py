@@ -15,6 +15,8 @@ HEADING = "heading"  # markdown # heading
 LEAD = "lead"  # 本报讯… / 本报北京3月4日电… / （记者 张三）…
 DASH = "dash"  # short line ending in —— (kicker, or a list introduction in a body)
 TITLE = "title"  # short line without a sentence end (headline-shaped)
+# The kinds of paragraph a title run is made of (a headline, a markdown heading, a kicker's ——).
+TITLE_KINDS = frozenset((TITLE, DASH, HEADING))
 BODY = "body"  # anything else
 LABEL = "label"  # a page or column label (要闻, 简讯) above titles; set from context by groups
 # Kinds that belong to no article.

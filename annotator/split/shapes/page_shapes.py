@@ -10,15 +10,13 @@ from annotator.split import cues
 
 from .clauses import mark_clauses
 from .furniture import furniture_shape, is_page_header
-from .kinds import BODY, BYLINE, CAPTION, DASH, FURNITURE, HEADING, TITLE, Shape
+from .kinds import BODY, BYLINE, CAPTION, FURNITURE, HEADING, TITLE, TITLE_KINDS, Shape
 from .paragraph import shape
 from .rows import roster_rows, table_rows
 from .uncued import listing_kicker_shape, paired_listing
 
 # A chart's or graphic's credit: 数据来源：民政部等, 制图：张三, 资料来源：….
 _CHART_CREDIT = rules_regex.compile(r"(?:(?:数据|资料)来源|制图|绘图|图表|设计)\s*[:：]")
-# The lines a front byline sits under: a headline (or a markdown heading, or a kicker's ——).
-_TITLE_KINDS = frozenset((TITLE, HEADING, DASH))
 
 
 def _chart_credits(text: str, out: list[Shape]) -> None:
@@ -46,7 +44,7 @@ def _chart_credits(text: str, out: list[Shape]) -> None:
             k > 1
             and out[k - 1].kind == BYLINE
             and not credits[k - 1]
-            and out[k - 2].kind in _TITLE_KINDS
+            and out[k - 2].kind in TITLE_KINDS
         )
         if paired or under_byline or any(o.kind == CAPTION for o in near):
             sh.kind = CAPTION
@@ -61,7 +59,7 @@ def _place_signatures(text: str, out: list[Shape]) -> None:
     for k, sh in enumerate(out):
         if sh.kind != BYLINE or not cues.place_without_person(text[sh.start : sh.end]):
             continue
-        in_titles = k > 0 and out[k - 1].kind in _TITLE_KINDS
+        in_titles = k > 0 and out[k - 1].kind in TITLE_KINDS
         over_byline = k + 1 < len(out) and out[k + 1].kind == BYLINE
         if in_titles or over_byline:
             out[k] = shape(text, sh.start, sh.end, person_only=True)
