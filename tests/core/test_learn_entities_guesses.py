@@ -91,6 +91,24 @@ def test_cross_validation_scores_each_bound_and_train_writes_the_chosen_ones() -
     assert entities.train(pages, figures) == entities.train(pages, figures)
 
 
+def test_the_folds_score_each_bound_without_the_unsure_spans_the_rules_saw_nothing_of() -> None:
+    # (the six gold pages above give the tagger no unsure span: their figures would be the
+    # same with nothing left out) a held-out line's tagger spans, each bound's prediction
+    from annotator.learn import entity_training
+
+    gold = {(0, 3, "ORG"), (5, 7, "PER")}
+    alone = [(0, 3, "ORG", {"confidence": 0.45}), (5, 7, "PER", {"confidence": 0.35}),
+             (9, 11, "ORG", {"confidence": 0.55})]  # fmt: skip
+    kept = {(12, 14, "LOC")}
+    cases: dict = {f"guesses_{b:g}": [] for b in entity_bounds._GUESS_BELOW}
+    entity_training._add_guesses(cases, gold, alone, kept, [(5, 6, "PER")])
+    predicted = {name: got for name, [(_, got)] in cases.items()}
+    # PER overlaps the rules' span and stays at every bound; ORG goes below its confidence
+    assert predicted["guesses_0.3"] == {(0, 3, "ORG"), (5, 7, "PER"), (9, 11, "ORG"), *kept}
+    assert predicted["guesses_0.5"] == {(5, 7, "PER"), (9, 11, "ORG"), *kept}
+    assert predicted["guesses_0.6"] == {(5, 7, "PER"), *kept}
+
+
 def test_annotator_train_says_which_unsure_spans_are_left_out() -> None:
     from annotator.cli.train_report import _takeover_line
 
