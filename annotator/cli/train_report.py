@@ -109,7 +109,7 @@ def _takeover_line(figures: dict[str, Any]) -> str:
 
 def _rules_reasons(figures: dict[str, Any], kept: list[str]) -> str:
     """Why each label of ``kept`` stays with the rules, in words (each clause after a ``;``)."""
-    from annotator.learn.entities import apart, min_apart, takeover
+    from annotator.learn.entities import apart, min_apart, takeover, tested_labels
 
     # the labels the model scored as well on across the folds, but not in enough of them,
     # or ahead of the rules on too few names apart for more than chance (figures without
@@ -118,7 +118,7 @@ def _rules_reasons(figures: dict[str, Any], kept: list[str]) -> str:
     overall = takeover(untested) or ()
     steady = takeover({**untested, "fold_wins": figures.get("fold_wins")}) or ()
     unsteady = [label for label in kept if label in overall and label not in steady]
-    least = min_apart(len([k for k in figures.get("model") or {} if k not in ("all", "FIGURE")]))
+    least = min_apart(len(tested_labels(figures)))
     few = [label for label in kept if label in steady and apart(figures, label)[0] < least]
     chance = [label for label in kept if label in steady and label not in few]
     higher = [label for label in kept if label not in overall]

@@ -153,6 +153,7 @@ from annotator.learn.entity_bounds import (
     min_apart,
     relabel_below,
     takeover,
+    tested_labels,
     yield_below,
 )
 from annotator.learn.entity_features import (
@@ -211,6 +212,7 @@ __all__ = [
     "rule_suggestions",
     "spans_of",
     "takeover",
+    "tested_labels",
     "train",
     "train_params",
     "train_sentences",

@@ -37,7 +37,7 @@ def takeover(figures: dict[str, Any] | None) -> tuple[str, ...] | None:
     few spans of thousands is won on the paper's own names, no sign of text to come."""
     if not figures or "model" not in figures or "rules" not in figures:
         return None
-    tested = [label for label in figures["model"] if label not in ("all", "FIGURE")]
+    tested = tested_labels(figures)
     return tuple(
         sorted(
             label
@@ -47,6 +47,12 @@ def takeover(figures: dict[str, Any] | None) -> tuple[str, ...] | None:
             and _beats_chance(figures, label, len(tested))
         )
     )
+
+
+def tested_labels(figures: dict[str, Any]) -> list[str]:
+    """The labels :func:`takeover` tests together (the model's but FIGURE, which stays with
+    the rules): their number shares the test's level (:func:`min_apart`)."""
+    return [label for label in figures.get("model") or {} if label not in ("all", "FIGURE")]
 
 
 # How far the model's held-out spans must be ahead of the rules' before it takes a label
