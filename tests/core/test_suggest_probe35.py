@@ -291,7 +291,12 @@ def test_a_fraction_is_a_figure(text: str, figure: str, value: float) -> None:
 # characters, or five whose given name ends in 子 (东京都知事小池百合子 gave no person).
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("兵库县知事井户敏三表示欢迎", "井户敏三"), ("东京都知事山田花子宣布参选", "山田花子")],
+    [
+        ("兵库县知事井户敏三表示欢迎", "井户敏三"),
+        ("东京都知事山田花子宣布参选", "山田花子"),
+        ("东京都知事小池百合子宣布参选", "小池百合子"),
+        ("大阪府知事松井美智子表示", "松井美智子"),
+    ],
 )
 def test_a_japanese_governors_name(text: str, name: str) -> None:
     assert _of(text, "PER") == [name]
